@@ -1,0 +1,3 @@
+from haian_desk.cli import main
+
+raise SystemExit(main())

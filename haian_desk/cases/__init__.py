@@ -1,0 +1,1 @@
+"""Cases (办件): the proxy workflow, its deadlines, numbers and queries."""

@@ -1,0 +1,373 @@
+"""The case state machine, written as a fold over the case's events.
+
+``apply(state, event)`` is the only place that decides whether an event may
+follow the case's current state and what it changes. The write path calls it
+before anything is stored (a refused event writes nothing); rebuilding a case
+from its log calls it for every event in fold order. Events from elsewhere
+that the rules refuse at their place in the order are counted as conflicts
+and otherwise ignored, so every installation folds to the same row.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any, Callable
+
+from haian_desk.cases import deadlines
+from haian_desk.cases.vocabulary import (
+    BAD_RATINGS, CHANNELS, EVENT_TYPES, KINDS, OPEN_STATUSES, RATINGS, REPLY_METHODS, RESULTS,
+    STATUSES, TRANSFER_LEVELS, URGENCIES, label)
+from haian_desk.errors import RuleRefused, ValidationError
+from haian_desk.storage.eventlog import Event
+from haian_desk.timeutil import from_iso, to_iso
+
+State = dict[str, Any]
+
+JSON_COLUMNS = ("time_limit", "materials_received", "materials_missing", "missing_first",
+                "authorisation", "joint_units")
+
+# Which statuses each event may follow. Creation ("registered") is separate.
+ALLOWED: dict[str, tuple[str, ...]] = {
+    "accepted": ("registered",),
+    "declined": ("registered", "materials_missing"),
+    "materials_missing": ("registered",),
+    "resubmitted": ("materials_missing",),
+    "authorised": ("registered", "materials_missing", "in_progress"),
+    "assigned": OPEN_STATUSES,
+    "note": tuple(STATUSES),
+    "transferred": ("in_progress",),
+    "returned": ("transferred",),
+    "joint_handling": ("in_progress", "transferred"),
+    "paused": ("in_progress", "transferred"),
+    "resumed": ("paused",),
+    "completed": ("in_progress", "transferred"),
+    "replied": ("completed",),
+    "rated": ("replied",),
+    "return_visit": ("replied", "rated"),
+    "rectified": ("rated",),
+    "withdrawn": OPEN_STATUSES,
+    "reopened": ("completed", "replied", "rated"),
+}
+
+
+def allowed_events(state: State) -> list[str]:
+    """Event types the rules allow now (a UI shows only these actions)."""
+    return [t for t, sources in ALLOWED.items() if state["status"] in sources]
+
+
+def apply(state: State | None, event: Event) -> State:
+    """The case after ``event``; raises RuleRefused/ValidationError, changing nothing."""
+    if event.type == "registered":
+        if state is not None:
+            raise RuleRefused("该办件已登记过，不能重复登记")
+        return _registered(event)
+    if state is None:
+        raise RuleRefused("办件尚未登记，不能办理", "请先登记")
+    sources = ALLOWED.get(event.type)
+    if sources is None:
+        raise ValidationError(f"未知的办件事件类型：{event.type}")
+    if state["status"] not in sources:
+        raise RuleRefused(
+            f"办件当前为“{label(STATUSES, state['status'])}”，不能“{_verb(event.type)}”",
+            _what_next(state))
+    new = dict(state)
+    _HANDLERS[event.type](new, event.payload, event.wall_time)
+    return new
+
+
+def _verb(event_type: str) -> str:
+    return EVENT_TYPES.get(event_type, event_type)
+
+
+def _what_next(state: State) -> str:
+    names = [_verb(t) for t in allowed_events(state) if t != "note"]
+    return "现在可以：" + "、".join(names) if names else "该办件已结束"
+
+
+def _text(payload: dict, key: str, what: str, hint: str = "") -> str:
+    value = str(payload.get(key) or "").strip()
+    if not value:
+        raise ValidationError(f"请填写{what}", hint, field=key)
+    return value
+
+
+def _choice(payload: dict, key: str, table: dict, what: str) -> str:
+    value = payload.get(key)
+    if value not in table:
+        raise ValidationError(f"{what}不正确，应为：{'、'.join(map(str, table.values()))}", field=key)
+    return value
+
+
+def _items(payload: dict, key: str) -> list[str]:
+    values = payload.get(key) or []
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ValidationError("材料清单格式不正确", field=key)
+    return [v.strip() for v in values if v.strip()]
+
+
+def check_authorisation(auth: Any) -> dict:
+    if not isinstance(auth, dict):
+        raise ValidationError("授权委托记录格式不正确", field="authorisation")
+    scope = _text(auth, "scope", "授权委托的范围", "写明委托代理的具体事项")
+    date = _text(auth, "date", "授权委托的日期")
+    if not isinstance(auth.get("signed_on_paper"), bool):
+        raise ValidationError("请注明是否已签署书面授权委托书", field="signed_on_paper")
+    return {"scope": scope, "signed_on_paper": auth["signed_on_paper"], "date": date}
+
+
+def _registered(event: Event) -> State:
+    p = event.payload
+    kind = _choice(p, "kind", KINDS, "服务类型")
+    catalogue_code = p.get("catalogue_code") or None
+    if kind == "errand" and not catalogue_code:
+        raise ValidationError("事务代办必须选择具体事项", "请在事项目录中选择", field="catalogue_code")
+    urgency = _choice(p, "urgency", URGENCIES, "紧急程度")
+    urgent_deadline = p.get("urgent_deadline") or None
+    if urgency == "urgent":
+        if not urgent_deadline:
+            raise ValidationError("紧急事项必须在登记时约定办结时限", field="urgent_deadline")
+        if from_iso(urgent_deadline) <= from_iso(event.wall_time):
+            raise ValidationError("紧急事项的办结时限必须晚于现在", field="urgent_deadline")
+        urgent_deadline = to_iso(from_iso(urgent_deadline))
+    timing = p.get("timing") or "承诺"
+    if timing not in ("即办", "承诺"):
+        raise ValidationError("办理时限类型应为即办或承诺", field="timing")
+    auth = p.get("authorisation")
+    return {
+        "id": event.stream_id,
+        "case_no": _text(p, "case_no", "办件编号"),
+        "unit_code": _text(p, "unit_code", "受理单位"),
+        "kind": kind,
+        "status": "registered",
+        "catalogue_code": catalogue_code,
+        "matter_name": p.get("matter_name") or None,
+        "timing": timing,
+        "time_limit": p.get("time_limit") or None,
+        "villager_id": _text(p, "villager_id", "群众"),
+        "description": _text(p, "description", "诉求内容", "简要写明群众要办什么事"),
+        "channel": _choice(p, "channel", CHANNELS, "受理渠道"),
+        "urgency": urgency,
+        "urgent_deadline": urgent_deadline,
+        "first_cadre_id": _text(p, "first_cadre_id", "首问责任人"),
+        "responsible_cadre_id": p.get("responsible_cadre_id") or p.get("first_cadre_id"),
+        "materials_received": _items(p, "materials_received"),
+        "materials_missing": [],
+        "missing_first": [],
+        "authorisation": check_authorisation(auth) if auth else None,
+        "long_standing": int(bool(p.get("long_standing"))),
+        "petition": int(bool(p.get("petition"))),
+        "holder": None,
+        "holder_level": None,
+        "joint_units": [],
+        "registered_at": event.wall_time,
+        "accepted_at": None,
+        "deadline": None,
+        "paused_at": None,
+        "paused_seconds": 0,
+        "status_before_pause": None,
+        "completed_at": None,
+        "result": None,
+        "result_note": None,
+        "replied_at": None,
+        "reply_method": None,
+        "rating": None,
+        "rating_reason": None,
+        "rated_at": None,
+        "followup_open": 0,
+        "return_visit_at": None,
+        "rectified_at": None,
+        "closed_reason": None,
+        "closed_remedy": None,
+        "reopen_count": 0,
+        "conflicts": 0,
+    }
+
+
+def _start_clock(s: State, at: str) -> None:
+    urgent = s["urgent_deadline"]
+    due = deadlines.deadline_for(
+        from_iso(at), timing=s["timing"], time_limit=s["time_limit"], urgency=s["urgency"],
+        urgent_deadline=from_iso(urgent) if urgent else None)
+    s["deadline"] = to_iso(due) if due else None
+
+
+def _accepted(s: State, p: dict, at: str) -> None:
+    if s["kind"] == "claim" and not s["authorisation"]:
+        raise RuleRefused("诉求代理须有群众的授权委托才能受理", "请先登记授权委托（范围、是否书面签字、日期）")
+    s["status"] = "in_progress"
+    s["accepted_at"] = at
+    _start_clock(s, at)
+
+
+def _declined(s: State, p: dict, at: str) -> None:
+    s["closed_reason"] = _text(p, "reason", "不予受理的理由")
+    s["closed_remedy"] = _text(p, "remedy", "群众可以怎么办（其他途径）", "例如：请到镇派出所办理")
+    s["status"] = "declined"
+
+
+def _materials_missing(s: State, p: dict, at: str) -> None:
+    missing = _items(p, "missing")
+    if not missing:
+        raise ValidationError("请一次性列出所有缺少的材料", field="missing")
+    if s["missing_first"]:
+        extra = [m for m in missing if m not in s["missing_first"]]
+        if extra:
+            raise RuleRefused(
+                f"补正材料须一次性告知，不能再追加：{'、'.join(extra)}",
+                "只能列出第一次告知过、群众仍未交齐的材料")
+    else:
+        s["missing_first"] = missing
+    s["materials_missing"] = missing
+    s["status"] = "materials_missing"
+
+
+def _resubmitted(s: State, p: dict, at: str) -> None:
+    brought = _items(p, "materials_received")
+    if not brought:
+        raise ValidationError("请勾选群众补交的材料", field="materials_received")
+    s["materials_received"] = s["materials_received"] + [m for m in brought if m not in s["materials_received"]]
+    s["materials_missing"] = [m for m in s["materials_missing"] if m not in brought]
+    s["status"] = "registered"
+
+
+def _authorised(s: State, p: dict, at: str) -> None:
+    if s["kind"] != "claim":
+        raise RuleRefused("只有诉求代理需要授权委托")
+    s["authorisation"] = check_authorisation(p)
+
+
+def _assigned(s: State, p: dict, at: str) -> None:
+    # 首问负责: the first-contact cadre stays answerable; this names who handles it.
+    s["responsible_cadre_id"] = _text(p, "cadre_id", "经办人")
+
+
+def _note(s: State, p: dict, at: str) -> None:
+    _text(p, "text", "备注内容")
+
+
+def _transferred(s: State, p: dict, at: str) -> None:
+    s["holder_level"] = _choice(p, "to_level", TRANSFER_LEVELS, "转办去向")
+    s["holder"] = _text(p, "to_unit", "接收单位", "例如：曲塘镇代理中心、海安市民政局")
+    s["status"] = "transferred"
+
+
+def _returned(s: State, p: dict, at: str) -> None:
+    _text(p, "outcome", "上级办理情况")
+    s["holder"] = None
+    s["holder_level"] = None
+    s["status"] = "in_progress"
+
+
+def _joint_handling(s: State, p: dict, at: str) -> None:
+    units = _items(p, "units")
+    if len(units) < 1:
+        raise ValidationError("请列出参加会办的单位", field="units")
+    s["joint_units"] = s["joint_units"] + [u for u in units if u not in s["joint_units"]]
+
+
+def _paused(s: State, p: dict, at: str) -> None:
+    _text(p, "reason", "暂停计时的理由", "例如：鉴定、检测、公示期间依规不计时")
+    s["status_before_pause"] = s["status"]
+    s["paused_at"] = at
+    s["status"] = "paused"
+
+
+def _resumed(s: State, p: dict, at: str) -> None:
+    paused_for = max(0, int((from_iso(at) - from_iso(s["paused_at"])).total_seconds()))
+    s["paused_seconds"] += paused_for
+    if s["deadline"]:
+        s["deadline"] = to_iso(from_iso(s["deadline"]) + timedelta(seconds=paused_for))
+    s["status"] = s["status_before_pause"]
+    s["status_before_pause"] = None
+    s["paused_at"] = None
+
+
+def _completed(s: State, p: dict, at: str) -> None:
+    result = _choice(p, "result", RESULTS, "办理结果")
+    note = str(p.get("note") or "").strip()
+    if result == "refused" and not note:
+        raise ValidationError("未获批准的，须写明理由", field="note")
+    s["result"], s["result_note"] = result, note or None
+    s["completed_at"] = at
+    s["holder"], s["holder_level"] = None, None
+    s["status"] = "completed"
+
+
+def _replied(s: State, p: dict, at: str) -> None:
+    s["reply_method"] = _choice(p, "method", REPLY_METHODS, "告知方式")
+    s["replied_at"] = at
+    s["status"] = "rated" if s["rating"] is not None else "replied"
+
+
+def _rated(s: State, p: dict, at: str) -> None:
+    if s["rating"] is not None:
+        raise RuleRefused("每件事只评价一次，该办件已经评价过")
+    level = p.get("level")
+    if level not in RATINGS:
+        raise ValidationError("评价应为五档之一：非常满意、满意、基本满意、不满意、非常不满意", field="level")
+    reason = str(p.get("reason") or "").strip()
+    if level in BAD_RATINGS and not reason:
+        raise ValidationError("不满意或非常不满意的评价须写明原因", field="reason")
+    s["rating"], s["rating_reason"], s["rated_at"] = level, reason or None, at
+    s["followup_open"] = int(level in BAD_RATINGS)
+    s["status"] = "rated"
+
+
+def _return_visit(s: State, p: dict, at: str) -> None:
+    _text(p, "note", "回访情况")
+    s["return_visit_at"] = at
+    _close_followup_when_done(s)
+
+
+def _rectified(s: State, p: dict, at: str) -> None:
+    if not s["followup_open"]:
+        raise RuleRefused("只有差评需要整改记录")
+    _text(p, "note", "整改情况")
+    s["rectified_at"] = at
+    _close_followup_when_done(s)
+
+
+def _close_followup_when_done(s: State) -> None:
+    rated = s["rated_at"]
+    if s["followup_open"] and rated and (s["return_visit_at"] or "") >= rated \
+            and (s["rectified_at"] or "") >= rated:
+        s["followup_open"] = 0
+
+
+def _withdrawn(s: State, p: dict, at: str) -> None:
+    s["closed_reason"] = _text(p, "reason", "撤回的原因")
+    s["paused_at"], s["status_before_pause"] = None, None
+    s["status"] = "withdrawn"
+
+
+def _reopened(s: State, p: dict, at: str) -> None:
+    _text(p, "reason", "重新办理的原因")
+    s["reopen_count"] += 1
+    s["completed_at"], s["result"], s["result_note"] = None, None, None
+    s["replied_at"], s["reply_method"] = None, None
+    s["status"] = "in_progress"
+    _start_clock(s, at)
+
+
+_HANDLERS: dict[str, Callable[[State, dict, str], None]] = {
+    "accepted": _accepted,
+    "declined": _declined,
+    "materials_missing": _materials_missing,
+    "resubmitted": _resubmitted,
+    "authorised": _authorised,
+    "assigned": _assigned,
+    "note": _note,
+    "transferred": _transferred,
+    "returned": _returned,
+    "joint_handling": _joint_handling,
+    "paused": _paused,
+    "resumed": _resumed,
+    "completed": _completed,
+    "replied": _replied,
+    "rated": _rated,
+    "return_visit": _return_visit,
+    "rectified": _rectified,
+    "withdrawn": _withdrawn,
+    "reopened": _reopened,
+}
+assert set(_HANDLERS) == set(ALLOWED)

@@ -1,0 +1,155 @@
+"""The ``haian-desk`` command.
+
+With no subcommand it opens the desktop app. Every subcommand takes
+``--data-dir`` (or HAIAN_DESK_HOME); errors are one clear line on stderr and a
+non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from haian_desk import __version__, paths
+from haian_desk.errors import HaianError
+
+EXIT_ERROR = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="haian-desk", description="海安群众事务代理工作台 Haian Desk")
+    parser.add_argument("--version", action="version", version=f"haian-desk {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", help="数据目录（默认用 HAIAN_DESK_HOME 或系统的用户数据目录）")
+    parser.add_argument("--data-dir", dest="top_data_dir", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command")
+
+    init = sub.add_parser("init", parents=[common], help="在数据目录中建站")
+    init.add_argument("--station-code", required=True, help="单位代码：镇9位，村12位，组15位")
+    init.add_argument("--name", required=True, help="站名，如：曲塘镇双楼村代理站")
+    init.add_argument("--role", choices=["station", "township"], default="station")
+    init.add_argument("--address", default="")
+    init.add_argument("--phone", default="")
+    init.add_argument("--admin", help="首个管理员登录名（密码从 HAIAN_DESK_ADMIN_PASSWORD 读取）")
+
+    demo = sub.add_parser("demo", parents=[common], help="生成演示站点（群众、代理员和各种状态的办件）")
+    demo.add_argument("--cases", type=_positive, default=300)
+    demo.add_argument("--seed", type=int, default=2026)
+
+    cases = sub.add_parser("cases", parents=[common], help="列出办件")
+    cases.add_argument("--status")
+    cases.add_argument("--kind", choices=["opinion", "errand", "claim"])
+    cases.add_argument("--overdue", action="store_true")
+    cases.add_argument("--due-soon", action="store_true")
+    cases.add_argument("--search", default="")
+    cases.add_argument("--limit", type=_positive, default=100)
+    cases.add_argument("--json", action="store_true")
+
+    sub.add_parser("check", parents=[common], help="完整性检查，并用事件日志重建核对")
+    sub.add_parser("gui", parents=[common], help="打开桌面程序（默认）")
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为正整数，而不是 {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"应为正整数，而不是 {value}")
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    folder = paths.data_dir(getattr(args, "data_dir", None) or args.top_data_dir)
+    command = args.command or "gui"
+    try:
+        return _COMMANDS[command](args, folder)
+    except HaianError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _init(args, folder: Path) -> int:
+    import os
+
+    from haian_desk.desk import initialise
+
+    admin = None
+    if args.admin:
+        password = os.environ.get("HAIAN_DESK_ADMIN_PASSWORD", "")
+        if not password:
+            raise HaianError("请用环境变量 HAIAN_DESK_ADMIN_PASSWORD 提供管理员密码")
+        admin = (args.admin, password)
+    desk = initialise(folder, args.station_code, args.name, args.role, address=args.address,
+                      phone=args.phone, admin=admin)
+    print(f"已建站：{desk.installation.unit_name}（{desk.installation.unit_code}），数据目录 {folder}")
+    desk.close()
+    return 0
+
+
+def _demo(args, folder: Path) -> int:
+    from haian_desk.demo import DEMO_ADMIN, make_demo
+
+    def progress(done: int, total: int) -> None:
+        print(f"  已生成 {done}/{total} 件", file=sys.stderr)
+
+    desk = make_demo(folder, cases=args.cases, seed=args.seed, progress=progress)
+    total = desk.db.scalar("SELECT count(*) FROM cases")
+    print(f"演示站已建好：{desk.installation.unit_name}，{total} 件办件，数据目录 {folder}")
+    print(f"登录名 {DEMO_ADMIN[0]}，密码 {DEMO_ADMIN[1]}")
+    desk.close()
+    return 0
+
+
+def _cases(args, folder: Path) -> int:
+    from haian_desk.cases import queries
+    from haian_desk.cases.vocabulary import KINDS, STATUSES, label
+    from haian_desk.desk import Desk
+    from haian_desk.timeutil import show
+
+    if args.status and args.status not in STATUSES:
+        raise HaianError(f"没有“{args.status}”这种状态", "可选：" + "、".join(STATUSES))
+    desk = Desk.open(folder)
+    flt = queries.CaseFilter(status=args.status, kind=args.kind, overdue=args.overdue,
+                             due_soon=args.due_soon, search=args.search)
+    rows = queries.page(desk, flt, desk.now(), limit=args.limit)
+    if args.json:
+        print(json.dumps([queries.as_json_row(r) for r in rows], ensure_ascii=False, indent=1))
+    else:
+        for r in rows:
+            print(f"{r['case_no']}  {label(KINDS, r['kind'])}  {label(STATUSES, r['status'])}  "
+                  f"{show(r['deadline']) or '—':16}  {r['villager']}  {r['matter_name'] or r['description'][:20]}")
+    desk.close()
+    return 0
+
+
+def _check(args, folder: Path) -> int:
+    from haian_desk.check import run_check
+    from haian_desk.desk import Desk
+
+    desk = Desk.open(folder)
+    report = run_check(desk)
+    desk.close()
+    if report.ok:
+        print(f"检查通过：数据库完好，{report.rows_checked} 条记录与事件日志重建结果一致")
+        return 0
+    for line in report.integrity:
+        if line != "ok":
+            print(f"完整性：{line}")
+    for line in report.differences:
+        print(f"不一致：{line}")
+    return 1
+
+
+def _gui(args, folder: Path) -> int:
+    from ui.app import run_app
+
+    return run_app(folder)
+
+
+_COMMANDS = {"init": _init, "demo": _demo, "cases": _cases, "check": _check, "gui": _gui}

@@ -1,0 +1,100 @@
+"""The proxy network: county → township centre → village station → group point.
+
+Units are keyed by statistical division codes (统计用区划代码): 6 digits for the
+county, 9 for a township, 12 for a village; a villager-group point is its
+village's code plus a 3-digit group number entered at set-up (15 digits).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from haian_desk.errors import ValidationError
+from haian_desk.paths import resource_path
+
+LEVELS = {6: "county", 9: "township", 12: "village", 15: "group"}
+LEVEL_NAMES = {"county": "县（市）", "township": "镇（街道）代理中心", "village": "村（社区）代理站",
+               "group": "组代理点"}
+ROLES = {"station": "代理站", "township": "代理中心"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    name: str
+
+    @property
+    def level(self) -> str:
+        return LEVELS[len(self.code)]
+
+    @property
+    def township_code(self) -> str | None:
+        return self.code[:9] if len(self.code) >= 9 else None
+
+    @property
+    def county_code(self) -> str:
+        return self.code[:6]
+
+
+@cache
+def divisions() -> dict:
+    return json.loads(resource_path("divisions.json").read_text(encoding="utf-8"))
+
+
+def county() -> Unit:
+    c = divisions()["county"]
+    return Unit(c["code"], c["name"])
+
+
+def townships() -> list[Unit]:
+    return [Unit(t["code"], t["name"]) for t in divisions()["townships"]]
+
+
+def township_name(code: str) -> str | None:
+    for unit in townships():
+        if unit.code == code[:9]:
+            return unit.name
+    return None
+
+
+def check_unit_code(code: str, role: str) -> str:
+    """Validate an installation's unit code for its role; returns the unit level."""
+    code = code.strip()
+    if role not in ROLES:
+        raise ValidationError("角色应为 station（代理站）或 township（代理中心）", field="role")
+    if not code.isdigit() or len(code) not in LEVELS:
+        raise ValidationError(
+            "单位代码应为数字：镇9位，村12位，组15位（村代码+3位组号）",
+            "请对照统计用区划代码填写", field="station_code")
+    level = LEVELS[len(code)]
+    if role == "township" and level != "township":
+        raise ValidationError("代理中心的单位代码应为9位镇（街道）代码", field="station_code")
+    if role == "station" and level not in ("village", "group"):
+        raise ValidationError("代理站的单位代码应为12位村代码（组代理点为15位）", field="station_code")
+    if township_name(code) is None:
+        known = "、".join(f"{t.code} {t.name}" for t in townships())
+        raise ValidationError(f"代码 {code[:9]} 不是已知的镇（街道）", f"已知的有：{known}",
+                              field="station_code")
+    return level
+
+
+@dataclass(frozen=True)
+class Installation:
+    """Which unit this installation serves, and as what."""
+
+    id: str
+    unit_code: str
+    unit_name: str
+    role: str
+    address: str = ""
+    phone: str = ""
+
+    @property
+    def unit(self) -> Unit:
+        return Unit(self.unit_code, self.unit_name)
+
+    @property
+    def township_name(self) -> str:
+        return township_name(self.unit_code) or ""

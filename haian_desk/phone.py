@@ -1,0 +1,29 @@
+"""Phone numbers: mainland mobiles and fixed lines (Nantong is 0513)."""
+
+from __future__ import annotations
+
+import re
+
+from haian_desk.errors import ValidationError
+
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_FIXED = re.compile(r"0\d{2,3}\d{7,8}")
+_LOCAL = re.compile(r"[2-9]\d{6,7}")
+_SEPARATORS = re.compile(r"[\s\-（）()]")
+
+
+def parse_phone(raw: str, area_code: str = "0513") -> str:
+    """Normalise a phone number; a bare local number gets the area code."""
+    text = _SEPARATORS.sub("", raw.strip())
+    if text.startswith("+86"):
+        text = text[3:]
+    if not text.isdigit():
+        raise ValidationError("电话号码只能包含数字", "请重新输入，例如 13812345678", field="phone")
+    if _MOBILE.fullmatch(text) or _FIXED.fullmatch(text):
+        return text
+    if _LOCAL.fullmatch(text):
+        return area_code + text
+    if text.startswith("1"):
+        raise ValidationError(
+            f"手机号应为11位，现在是{len(text)}位", "请核对号码", field="phone")
+    raise ValidationError("不是有效的电话号码", "手机号11位；座机请带区号，如 0513-88123456", field="phone")

@@ -1,0 +1,39 @@
+"""Folding for plain records (villagers, cadres, catalogue items).
+
+A record stream starts with a ``created`` event carrying every field and goes
+on with ``updated`` events carrying the fields that changed. The entity module
+supplies which fields exist and how derived columns are computed.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from haian_desk.errors import RuleRefused, ValidationError
+from haian_desk.storage.eventlog import Event
+
+State = dict[str, Any]
+
+
+def record_apply(fields: dict[str, Any], derive: Callable[[State], None], what: str,
+                 key: str = "id") -> Callable[[State | None, Event], State]:
+    """An ``apply`` for a record with these fields (name → default)."""
+
+    def apply(state: State | None, event: Event) -> State:
+        if event.type == "created":
+            if state is not None:
+                raise RuleRefused(f"{what}已存在")
+            new = dict(fields)
+            new[key] = event.stream_id
+            new["created_at"] = event.wall_time
+        elif event.type == "updated":
+            if state is None:
+                raise RuleRefused(f"{what}不存在")
+            new = dict(state)
+        else:
+            raise ValidationError(f"未知的{what}事件：{event.type}")
+        new.update({k: v for k, v in event.payload.items() if k in fields})
+        derive(new)
+        return new
+
+    return apply

@@ -1,0 +1,1 @@
+"""SQLite storage: connection, schema migrations, backups and the event log."""

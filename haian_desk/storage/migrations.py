@@ -1,0 +1,220 @@
+"""Versioned schema migrations.
+
+The schema version lives in ``PRAGMA user_version``. Each migration runs in one
+transaction (SQLite DDL is transactional), so a failure leaves the previous
+version intact; a backup is taken before an existing database is migrated.
+Never edit a released migration: add a new one.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Callable
+
+from haian_desk.errors import SetupError
+from haian_desk.storage.backup import backup_to
+from haian_desk.storage.db import Database
+
+log = logging.getLogger(__name__)
+
+V1_CORE = [
+    """CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    # The append-only log: the only source of truth for cases, villagers,
+    # cadres and the catalogue. Projections below are derived from it.
+    """CREATE TABLE events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        stream TEXT NOT NULL CHECK (stream IN ('case', 'villager', 'cadre', 'catalogue')),
+        stream_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        hlc TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        origin_seq INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        wall_time TEXT NOT NULL,
+        payload TEXT NOT NULL CHECK (json_valid(payload)),
+        UNIQUE (origin, origin_seq)
+    )""",
+    "CREATE INDEX events_by_stream ON events (stream, stream_id, hlc, origin, origin_seq)",
+    """CREATE TRIGGER events_are_append_only_u BEFORE UPDATE ON events
+       BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
+    """CREATE TRIGGER events_are_append_only_d BEFORE DELETE ON events
+       BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
+    """CREATE TABLE cadres (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        phone TEXT,
+        unit_code TEXT NOT NULL,
+        title TEXT,
+        area TEXT,
+        service_items TEXT NOT NULL DEFAULT '[]',
+        on_public_board INTEGER NOT NULL DEFAULT 1,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_hlc TEXT NOT NULL,
+        event_count INTEGER NOT NULL
+    )""",
+    """CREATE TABLE users (
+        username TEXT PRIMARY KEY,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('station_staff', 'township_staff', 'admin')),
+        password_hash TEXT NOT NULL,
+        cadre_id TEXT REFERENCES cadres (id) ON DELETE SET NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE villagers (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        id_number TEXT,
+        phone TEXT,
+        gender TEXT,
+        birth_date TEXT,
+        address TEXT,
+        unit_code TEXT,
+        household_no TEXT,
+        tags TEXT NOT NULL DEFAULT '[]',
+        note TEXT,
+        pinyin TEXT NOT NULL,
+        initials TEXT NOT NULL,
+        search_text TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_hlc TEXT NOT NULL,
+        event_count INTEGER NOT NULL
+    )""",
+    "CREATE INDEX villagers_by_id_number ON villagers (id_number)",
+    "CREATE INDEX villagers_by_phone ON villagers (phone)",
+    "CREATE INDEX villagers_by_household ON villagers (household_no)",
+    """CREATE TABLE catalogue_items (
+        code TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        category TEXT,
+        level TEXT NOT NULL CHECK (level IN ('村', '镇', '县')),
+        route TEXT,
+        department TEXT,
+        materials TEXT NOT NULL DEFAULT '[]',
+        mode TEXT NOT NULL CHECK (mode IN ('即办', '承诺')),
+        time_limit TEXT,
+        fee_note TEXT,
+        proxy_allowed INTEGER NOT NULL DEFAULT 1,
+        keywords TEXT,
+        active INTEGER NOT NULL DEFAULT 1,
+        search_text TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL,
+        last_hlc TEXT NOT NULL,
+        event_count INTEGER NOT NULL
+    )""",
+    """CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        case_no TEXT NOT NULL UNIQUE,
+        unit_code TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        catalogue_code TEXT,
+        matter_name TEXT,
+        timing TEXT NOT NULL,
+        time_limit TEXT,
+        villager_id TEXT NOT NULL,
+        description TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        urgency TEXT NOT NULL,
+        urgent_deadline TEXT,
+        first_cadre_id TEXT NOT NULL,
+        responsible_cadre_id TEXT NOT NULL,
+        materials_received TEXT NOT NULL DEFAULT '[]',
+        materials_missing TEXT NOT NULL DEFAULT '[]',
+        missing_first TEXT NOT NULL DEFAULT '[]',
+        authorisation TEXT,
+        long_standing INTEGER NOT NULL DEFAULT 0,
+        petition INTEGER NOT NULL DEFAULT 0,
+        holder TEXT,
+        holder_level TEXT,
+        joint_units TEXT NOT NULL DEFAULT '[]',
+        registered_at TEXT NOT NULL,
+        accepted_at TEXT,
+        deadline TEXT,
+        paused_at TEXT,
+        paused_seconds INTEGER NOT NULL DEFAULT 0,
+        status_before_pause TEXT,
+        completed_at TEXT,
+        result TEXT,
+        result_note TEXT,
+        replied_at TEXT,
+        reply_method TEXT,
+        rating INTEGER,
+        rating_reason TEXT,
+        rated_at TEXT,
+        followup_open INTEGER NOT NULL DEFAULT 0,
+        return_visit_at TEXT,
+        rectified_at TEXT,
+        closed_reason TEXT,
+        closed_remedy TEXT,
+        reopen_count INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL,
+        last_hlc TEXT NOT NULL,
+        event_count INTEGER NOT NULL,
+        conflicts INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX cases_by_status_deadline ON cases (status, deadline)",
+    "CREATE INDEX cases_by_deadline ON cases (deadline)",
+    "CREATE INDEX cases_by_villager ON cases (villager_id)",
+    "CREATE INDEX cases_by_registered ON cases (registered_at)",
+    "CREATE INDEX cases_by_responsible ON cases (responsible_cadre_id)",
+]
+
+# v2: local working state that never syncs: half-typed intake drafts (so a
+# power cut loses nothing) and per-installation settings.
+V2_DRAFTS_AND_SETTINGS = [
+    """CREATE TABLE drafts (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL,
+        form TEXT NOT NULL,
+        body TEXT NOT NULL CHECK (json_valid(body)),
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX drafts_by_user ON drafts (username, form)",
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+]
+
+MIGRATIONS: list[list[str]] = [V1_CORE, V2_DRAFTS_AND_SETTINGS]
+LATEST = len(MIGRATIONS)
+
+
+def migrate(db: Database, target: int = LATEST,
+            backup_folder: Path | None = None,
+            on_step: Callable[[int], None] | None = None) -> int:
+    """Bring the database to ``target``; returns the version it had before."""
+    before = db.user_version
+    if before > LATEST:
+        raise SetupError(
+            f"数据库版本（{before}）比本程序（{LATEST}）新",
+            "请安装新版海安代理工作台后再打开")
+    if before >= target:
+        return before
+    if before > 0 and backup_folder is not None and db.path is not None:
+        backup_to(db, backup_folder / f"before-migration-v{before}.sqlite3", unique=True)
+    for version in range(before + 1, target + 1):
+        _apply(db, version)
+        if on_step:
+            on_step(version)
+    return before
+
+
+def _apply(db: Database, version: int) -> None:
+    log.info("migrating database to schema version %s", version)
+    with db.write() as conn:
+        for statement in MIGRATIONS[version - 1]:
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {version}")

@@ -1,0 +1,94 @@
+"""Users of this installation and their roles; passwords kept only as scrypt hashes.
+
+Users are local to the installation (they never sync): each station sets up
+its own logins.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+from dataclasses import dataclass
+
+from haian_desk.errors import HaianError, NotFound, ValidationError
+from haian_desk.timeutil import now_utc, to_iso
+
+ROLES = {"station_staff": "代理站工作人员", "township_staff": "代理中心工作人员", "admin": "管理员"}
+
+# scrypt cost: n=2**14, r=8 takes ~50 ms on an old PC: slow for guessing, fine for a login.
+_N, _R, _P = 2 ** 14, 8, 1
+MIN_PASSWORD = 6
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    display_name: str
+    role: str
+    cadre_id: str | None
+
+
+def hash_password(password: str) -> str:
+    salt = os.urandom(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    return "scrypt${}${}${}${}${}".format(
+        _N, _R, _P, base64.b64encode(salt).decode(), base64.b64encode(digest).decode())
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    actual = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r),
+                            p=int(p), dklen=len(base64.b64decode(digest)))
+    return hmac.compare_digest(actual, base64.b64decode(digest))
+
+
+def add_user(desk, username: str, display_name: str, role: str, password: str,
+             cadre_id: str | None = None) -> User:
+    username = username.strip()
+    if not username:
+        raise ValidationError("请填写登录名", field="username")
+    if role not in ROLES:
+        raise ValidationError("角色应为：" + "、".join(ROLES.values()), field="role")
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError(f"密码至少{MIN_PASSWORD}位", field="password")
+    hashed = hash_password(password)
+    with desk.db.write() as conn:
+        if conn.execute("SELECT 1 FROM users WHERE username = ?", (username,)).fetchone():
+            raise ValidationError(f"登录名“{username}”已被使用", "请换一个登录名", field="username")
+        conn.execute(
+            "INSERT INTO users (username, display_name, role, password_hash, cadre_id, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (username, display_name.strip() or username, role, hashed, cadre_id, to_iso(now_utc())))
+    return User(username, display_name.strip() or username, role, cadre_id)
+
+
+def authenticate(desk, username: str, password: str) -> User:
+    row = desk.db.one("SELECT * FROM users WHERE username = ? AND active = 1", (username.strip(),))
+    if row is None or not verify_password(password, row["password_hash"]):
+        raise HaianError("登录名或密码不对", "请重新输入；忘记密码请找本站管理员重置")
+    return _user(row)
+
+
+def get(desk, username: str) -> User:
+    row = desk.db.one("SELECT * FROM users WHERE username = ?", (username,))
+    if row is None:
+        raise NotFound(f"没有用户“{username}”")
+    return _user(row)
+
+
+def require_role(desk, username: str, role: str, doing: str) -> User:
+    user = get(desk, username)
+    if user.role != role:
+        raise HaianError(f"只有{ROLES[role]}可以{doing}", "请用有权限的账号登录")
+    return user
+
+
+def _user(row) -> User:
+    return User(row["username"], row["display_name"], row["role"], row["cadre_id"])

@@ -1,0 +1,128 @@
+"""Villagers (群众): who the matters are for, with their households and tags."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from haian_desk.errors import NotFound, ValidationError
+from haian_desk.ids import uuid7
+from haian_desk.idnumber import parse_id_number
+from haian_desk.phone import parse_phone
+from haian_desk.pinyin_keys import spellings
+from haian_desk.records import record_apply
+
+# Household tags for paired support and for keeping sensitive facts off public paper.
+TAGS = {
+    "empty_nest": "空巢老人",
+    "left_behind_child": "留守儿童",
+    "disabled": "残疾人",
+    "dibao": "低保户",
+    "tekun": "特困供养",
+    "widowed": "孤寡老人",
+}
+SENSITIVE_TAGS = ("left_behind_child", "disabled", "dibao", "tekun")
+
+FIELDS = {
+    "name": "", "id_number": None, "phone": None, "gender": None, "birth_date": None,
+    "address": None, "unit_code": None, "household_no": None, "tags": [], "note": None,
+    "active": 1,
+}
+JSON_COLUMNS = ("tags",)
+
+
+def _derive(state: dict) -> None:
+    full, initials = spellings(state["name"])
+    state["pinyin"], state["initials"] = full, initials
+    state["search_text"] = search_text(state)
+
+
+def search_text(state: dict) -> str:
+    """One lower-case line a search box can match any piece of (see queries)."""
+    parts = [state["name"], state["pinyin"], state["initials"],
+             state.get("id_number") or "", state.get("phone") or ""]
+    return " ".join(p for p in parts if p).lower()
+
+
+apply = record_apply(FIELDS, _derive, "群众")
+
+
+@dataclass(frozen=True)
+class VillagerInput:
+    """What a clerk types about a villager, before it is checked."""
+
+    name: str
+    id_number: str = ""
+    phone: str = ""
+    address: str = ""
+    unit_code: str = ""
+    household_no: str = ""
+    tags: tuple[str, ...] = ()
+    note: str = ""
+
+
+def clean(data: VillagerInput) -> dict:
+    """Check every field; returns the payload to record or raises ValidationError."""
+    name = "".join(data.name.split())
+    if not name:
+        raise ValidationError("请填写群众姓名", field="name")
+    if len(name) > 20:
+        raise ValidationError("姓名太长（最多20个字）", field="name")
+    fields = {"name": name, "address": data.address.strip() or None,
+              "unit_code": data.unit_code.strip() or None,
+              "household_no": data.household_no.strip() or None,
+              "note": data.note.strip() or None}
+    if data.id_number.strip():
+        number = parse_id_number(data.id_number)
+        fields.update(id_number=number.value, birth_date=number.birth_date.isoformat(),
+                      gender="男" if number.is_male else "女")
+    else:
+        fields.update(id_number=None, birth_date=None, gender=None)
+    fields["phone"] = parse_phone(data.phone) if data.phone.strip() else None
+    unknown = [t for t in data.tags if t not in TAGS]
+    if unknown:
+        raise ValidationError(f"未知的户情标签：{'、'.join(unknown)}", field="tags")
+    fields["tags"] = sorted(set(data.tags))
+    return fields
+
+
+def register(desk, actor: str, data: VillagerInput) -> str:
+    """Add a villager; refuses a second person with the same ID number."""
+    fields = clean(data)
+    with desk.db.write() as conn:
+        if fields["id_number"]:
+            _refuse_duplicate(conn, fields["id_number"], None)
+        villager_id = uuid7()
+        desk.ledger.record(conn, "villager", villager_id, "created", fields, actor)
+    return villager_id
+
+
+def update(desk, actor: str, villager_id: str, data: VillagerInput) -> None:
+    fields = clean(data)
+    with desk.db.write() as conn:
+        current = get_row(conn, villager_id)
+        if fields["id_number"]:
+            _refuse_duplicate(conn, fields["id_number"], villager_id)
+        changed = {k: v for k, v in fields.items() if _stored(current, k) != v}
+        if changed:
+            desk.ledger.record(conn, "villager", villager_id, "updated", changed, actor)
+
+
+def _stored(row, key):
+    value = row[key]
+    return json.loads(value) if key in JSON_COLUMNS else value
+
+
+def _refuse_duplicate(conn, id_number: str, own_id: str | None) -> None:
+    row = conn.execute("SELECT id, name FROM villagers WHERE id_number = ? AND id != ?",
+                       (id_number, own_id or "")).fetchone()
+    if row:
+        raise ValidationError(f"身份证号已登记在“{row['name']}”名下", "请直接选择该群众，不要重复登记",
+                              field="id_number")
+
+
+def get_row(conn, villager_id: str):
+    row = conn.execute("SELECT * FROM villagers WHERE id = ?", (villager_id,)).fetchone()
+    if row is None:
+        raise NotFound("找不到这位群众", "可能已被合并或尚未同步")
+    return row
