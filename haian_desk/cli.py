@@ -12,10 +12,14 @@ import json
 import sys
 from pathlib import Path
 
+from importlib.metadata import entry_points
+
 from haian_desk import __version__, paths
 from haian_desk.errors import HaianError
 
 EXIT_ERROR = 2
+PLUGIN_GROUP = "haian_desk.commands"
+DEFAULT_COMMAND = "gui"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,8 +53,19 @@ def _parser() -> argparse.ArgumentParser:
     cases.add_argument("--json", action="store_true")
 
     sub.add_parser("check", parents=[common], help="完整性检查，并用事件日志重建核对")
-    sub.add_parser("gui", parents=[common], help="打开桌面程序（默认）")
+    for register in _plugins():
+        register(sub, common)
     return parser
+
+
+def _plugins():
+    """Subcommands contributed by other packages (the app, sync …).
+
+    They register through the ``haian_desk.commands`` entry-point group so this
+    package never imports them: the domain stays free of Qt and of sync.
+    """
+    for entry in sorted(entry_points(group=PLUGIN_GROUP), key=lambda e: e.name):
+        yield entry.load()
 
 
 def _positive(text: str) -> int:
@@ -64,11 +79,14 @@ def _positive(text: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = _parser().parse_args(argv)
+    if args.command is None:
+        args = _parser().parse_args([DEFAULT_COMMAND, *argv])
     folder = paths.data_dir(getattr(args, "data_dir", None) or args.top_data_dir)
-    command = args.command or "gui"
+    handler = _COMMANDS.get(args.command) or args.handler
     try:
-        return _COMMANDS[command](args, folder)
+        return handler(args, folder)
     except HaianError as error:
         print(f"错误：{error}", file=sys.stderr)
         return EXIT_ERROR
@@ -146,10 +164,4 @@ def _check(args, folder: Path) -> int:
     return 1
 
 
-def _gui(args, folder: Path) -> int:
-    from ui.app import run_app
-
-    return run_app(folder)
-
-
-_COMMANDS = {"init": _init, "demo": _demo, "cases": _cases, "check": _check, "gui": _gui}
+_COMMANDS = {"init": _init, "demo": _demo, "cases": _cases, "check": _check}

@@ -28,7 +28,7 @@ V1_CORE = [
     """CREATE TABLE events (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         id TEXT NOT NULL UNIQUE,
-        stream TEXT NOT NULL CHECK (stream IN ('case', 'villager', 'cadre', 'catalogue')),
+        stream TEXT NOT NULL,
         stream_id TEXT NOT NULL,
         type TEXT NOT NULL,
         hlc TEXT NOT NULL,

@@ -1,0 +1,53 @@
+"""One database worker thread for the whole app (the GUI thread never waits on SQLite).
+
+Work is submitted as a plain function; its result or error comes back on the
+GUI thread through a queued signal, so callbacks may touch widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+
+class DbWorker(QObject):
+    _finished = Signal(object, object, object)  # callback, value, error callback/exception
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="haian-db")
+        self._finished.connect(self._deliver)
+        self.pending = 0
+
+    def submit(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None) -> Future:
+        self.pending += 1
+        future = self._pool.submit(work)
+
+        def finished(f: Future) -> None:
+            error = f.exception()
+            if error is None:
+                self._finished.emit(on_done, f.result(), None)
+            else:
+                self._finished.emit(on_error, None, error)
+
+        future.add_done_callback(finished)
+        return future
+
+    def _deliver(self, callback, value, error) -> None:
+        self.pending -= 1
+        if error is not None:
+            if callback is None:
+                log.error("database work failed", exc_info=error)
+                raise error
+            callback(error)
+        elif callback is not None:
+            callback(value)
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True)
