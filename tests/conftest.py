@@ -1,0 +1,60 @@
+"""Shared fixtures: a real installation on a temporary folder, with a clock tests control."""
+
+from __future__ import annotations
+
+import os
+
+# Before any QApplication exists: without a display Qt would abort the run.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import datetime, timedelta  # noqa: E402
+
+import pytest  # noqa: E402
+
+from haian_desk import cadres, villagers  # noqa: E402
+from haian_desk.desk import initialise  # noqa: E402
+from haian_desk.timeutil import UTC  # noqa: E402
+
+STATION_CODE = "320685102210"
+STATION_NAME = "曲塘镇双楼村代理站"
+
+
+class Clock:
+    """A wall clock the test moves by hand."""
+
+    def __init__(self, start: datetime):
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    # A Wednesday morning in Beijing (02:00 UTC = 10:00 CST).
+    return Clock(datetime(2026, 3, 4, 2, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def desk(tmp_path, clock):
+    d = initialise(tmp_path / "station", STATION_CODE, STATION_NAME, "station",
+                   admin=("admin", "secret-pw"), wall=clock)
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def cadre_id(desk) -> str:
+    return cadres.add(desk, "admin", cadres.CadreInput(
+        name="仲维国", phone="13906271000", unit_code=STATION_CODE, area="一组、二组"))
+
+
+@pytest.fixture
+def villager_id(desk) -> str:
+    return villagers.register(desk, "admin", villagers.VillagerInput(
+        name="张三", id_number="11010519491231002X", phone="13812345678",
+        address="曲塘镇双楼村3组"))
