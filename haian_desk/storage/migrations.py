@@ -192,10 +192,11 @@ MIGRATIONS: list[list[str]] = [V1_CORE, V2_DRAFTS_AND_SETTINGS]
 LATEST = len(MIGRATIONS)
 
 
-def migrate(db: Database, target: int = LATEST,
+def migrate(db: Database, target: int | None = None,
             backup_folder: Path | None = None,
             on_step: Callable[[int], None] | None = None) -> int:
     """Bring the database to ``target``; returns the version it had before."""
+    target = LATEST if target is None else target
     before = db.user_version
     if before > LATEST:
         raise SetupError(

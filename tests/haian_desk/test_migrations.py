@@ -1,0 +1,75 @@
+"""Schema migrations: from every earlier version, in one transaction each, with a backup first."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from haian_desk import paths
+from haian_desk.desk import Desk
+from haian_desk.errors import SetupError
+from haian_desk.storage import migrations
+from haian_desk.storage.db import Database
+
+
+def test_new_database_reaches_the_latest_version(desk):
+    assert desk.db.user_version == migrations.LATEST
+    mode = desk.db.scalar("PRAGMA journal_mode")
+    assert mode == "wal"
+    assert desk.db.scalar("PRAGMA foreign_keys") == 1
+
+
+@pytest.mark.parametrize("old_version", range(1, migrations.LATEST))
+def test_every_earlier_version_migrates_and_keeps_its_data(desk, new_case, tmp_path, clock, old_version):
+    """Build a station, roll its file back to an earlier schema, and open it."""
+    case = new_case()
+    folder = tmp_path / "station"
+    desk.close()
+    _downgrade(paths.database_path(folder), old_version)
+
+    reopened = Desk.open(folder, wall=clock)
+    assert reopened.db.user_version == migrations.LATEST
+    assert reopened.db.scalar("SELECT case_no FROM cases") == case.case_no
+    backups = list(paths.backups_dir(folder).glob(f"before-migration-v{old_version}-*.sqlite3"))
+    assert len(backups) == 1
+    saved = sqlite3.connect(backups[0])
+    assert saved.execute("PRAGMA user_version").fetchone()[0] == old_version
+    assert saved.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
+    saved.close()
+    reopened.close()
+
+
+def _downgrade(path, version):
+    """What a database written by an older release looks like: later tables absent."""
+    conn = sqlite3.connect(path)
+    later = [s for m in migrations.MIGRATIONS[version:] for s in m if s.lstrip().startswith("CREATE TABLE")]
+    for statement in later:
+        table = statement.split()[2]
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()
+
+
+def test_a_failing_migration_leaves_the_old_version_intact(tmp_path, monkeypatch):
+    db = Database(tmp_path / "x.sqlite3")
+    migrations.migrate(db, target=1)
+    broken = list(migrations.MIGRATIONS) + [["CREATE TABLE half_done (x)", "THIS IS NOT SQL"]]
+    monkeypatch.setattr(migrations, "MIGRATIONS", broken)
+    monkeypatch.setattr(migrations, "LATEST", len(broken))
+    with pytest.raises(sqlite3.OperationalError):
+        migrations.migrate(db)
+    # Everything before the broken step applied; the broken step left nothing behind.
+    assert db.user_version == len(broken) - 1
+    assert db.one("SELECT name FROM sqlite_master WHERE name = 'half_done'") is None
+    db.close()
+
+
+def test_a_newer_database_is_refused_with_a_clear_message(tmp_path):
+    db = Database(tmp_path / "x.sqlite3")
+    db.conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
+    with pytest.raises(SetupError) as caught:
+        migrations.migrate(db)
+    assert "新版" in str(caught.value)
+    db.close()
