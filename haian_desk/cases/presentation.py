@@ -1,0 +1,241 @@
+"""How a case is shown to the people at the counter: time left, masks, timeline lines.
+
+Screens (the queue, the case detail) ask these functions what to say, so the
+wording of "overdue" or which column is masked is decided once, here, and is
+the same on every screen and in every test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Callable
+
+from haian_desk import catalogue
+from haian_desk.cases import queries
+from haian_desk.cases.deadlines import DUE_SOON_WINDOW, describe_limit
+from haian_desk.cases.fold import allowed_events
+from haian_desk.cases.vocabulary import (
+    CHANNELS, EVENT_TYPES, KINDS, OPEN_STATUSES, RATINGS, REPLY_METHODS, RESULTS, STATUSES, TIMED_STATUSES,
+    TRANSFER_LEVELS, URGENCIES, label)
+from haian_desk.masking import mask_id_number, mask_phone
+from haian_desk.storage.eventlog import Event
+from haian_desk.timeutil import from_iso, local, show
+
+# How pressing a matter's deadline is; screens colour rows by it AND print the
+# text beside it, so colour-blind staff read the same thing.
+OVERDUE, DUE_SOON, ON_TIME, PAUSED, UNTIMED, FINISHED = (
+    "overdue", "due_soon", "on_time", "paused", "untimed", "finished")
+
+
+@dataclass(frozen=True)
+class TimeLeft:
+    tone: str
+    text: str
+
+
+def describe_duration(seconds: float) -> str:
+    """A span as a clerk says it: 40分钟, 5小时, 2天3小时."""
+    minutes = int(abs(seconds) // 60)
+    if minutes < 1:
+        return "不到1分钟"
+    if minutes < 60:
+        return f"{minutes}分钟"
+    hours = minutes // 60
+    if hours < 24:
+        return f"{hours}小时"
+    days, rest = divmod(hours, 24)
+    return f"{days}天{rest}小时" if rest else f"{days}天"
+
+
+def time_left(status: str, deadline: str | None, now: datetime) -> TimeLeft:
+    """Whether a matter is overdue, due soon or on time, and the words for it.
+
+    Matches the queue filters in ``queries``: only running matters are timed,
+    due soon means within the next ``DUE_SOON_WINDOW``.
+    """
+    if status == "paused":
+        return TimeLeft(PAUSED, "暂停计时")
+    if status not in TIMED_STATUSES:
+        return TimeLeft(UNTIMED if status in OPEN_STATUSES else FINISHED, "")
+    if not deadline:
+        return TimeLeft(UNTIMED, "即办，不计时")
+    remaining = from_iso(deadline) - now
+    if remaining < timedelta(0):
+        return TimeLeft(OVERDUE, f"已超期 {describe_duration(remaining.total_seconds())}")
+    tone = DUE_SOON if remaining < DUE_SOON_WINDOW else ON_TIME
+    return TimeLeft(tone, f"还剩{describe_duration(remaining.total_seconds())}")
+
+
+def status_text(status: str, deadline: str | None, now: datetime) -> str:
+    """The queue's status cell: 办理中 · 已超期 3小时."""
+    left = time_left(status, deadline, now).text
+    name = label(STATUSES, status)
+    return f"{name} · {left}" if left and status != "paused" else name
+
+
+# Which queue columns show personal data masked, and why.
+# The queue is on the counter PC, in sight of whoever stands at the counter.
+# - villager name: shown in full. Staff find and recognise a matter by the
+#   person's name, and search by it; a queue of 王** rows would be unusable,
+#   and a name alone tells a bystander little.
+# - villager phone: masked (138****1234). Nobody needs the whole number while
+#   scanning the list; the case detail shows it, masked too, with a button to
+#   reveal it on purpose when the cadre is about to call.
+# - ID numbers are not in the queue at all.
+QUEUE_MASKS: dict[str, Callable[[str | None], str]] = {
+    "villager_phone": mask_phone,
+}
+
+
+def queue_value(column: str, value) -> str:
+    """A queue cell's text, masked when the column carries personal data."""
+    mask = QUEUE_MASKS.get(column)
+    if mask is not None:
+        return mask(value)
+    return "" if value is None else str(value)
+
+
+def villager_summary(row, reveal: bool = False) -> dict[str, str]:
+    """A villager as a screen shows them: ID and phone masked unless revealed on purpose."""
+    id_number, phone = row["id_number"], row["phone"]
+    return {"name": row["name"],
+            "id_number": (id_number or "") if reveal else mask_id_number(id_number),
+            "phone": (phone or "") if reveal else mask_phone(phone),
+            "address": row["address"] or ""}
+
+
+def villager_choice_text(row) -> str:
+    """One line in the intake lookup: 王秀英  320621********1234  138****5678  双楼村3组."""
+    summary = villager_summary(row)
+    parts = [summary["name"], summary["id_number"], summary["phone"], summary["address"]]
+    return "  ".join(p for p in parts if p)
+
+
+def describe_event(event: Event, names: dict[str, str]) -> str:
+    """What an event says beyond its type, in plain words (the timeline's detail column)."""
+    p = event.payload
+    describe = _DESCRIBERS.get(event.type)
+    return describe(p, names) if describe else str(p.get("note") or "")
+
+
+def _join(*parts: str) -> str:
+    return "；".join(part for part in parts if part)
+
+
+def _said(word: str, value) -> str:
+    value = str(value or "").strip()
+    return f"{word}：{value}" if value else ""
+
+
+def _items(values) -> str:
+    return "、".join(values or [])
+
+
+def _registered(p: dict, names: dict) -> str:
+    head = label(KINDS, p.get("kind")) + "，" + label(CHANNELS, p.get("channel"))
+    if p.get("urgency") == "urgent":
+        head += "，" + label(URGENCIES, "urgent")
+    return _join(head, _said("事项", p.get("matter_name")), _said("内容", p.get("description")),
+                 _said("已收材料", _items(p.get("materials_received"))),
+                 _said("首问责任人", names.get(p.get("first_cadre_id"), "")))
+
+
+def _authorisation(p: dict) -> str:
+    signed = "已签书面委托书" if p.get("signed_on_paper") else "未签书面委托书"
+    return _join(_said("委托范围", p.get("scope")), signed, _said("日期", p.get("date")))
+
+
+_DESCRIBERS: dict[str, Callable[[dict, dict], str]] = {
+    "registered": _registered,
+    "accepted": lambda p, n: "开始计时",
+    "declined": lambda p, n: _join(_said("理由", p.get("reason")), _said("群众可以", p.get("remedy"))),
+    "materials_missing": lambda p, n: _said("一次性告知缺少", _items(p.get("missing"))),
+    "resubmitted": lambda p, n: _said("补交", _items(p.get("materials_received"))),
+    "authorised": lambda p, n: _authorisation(p),
+    "assigned": lambda p, n: _said("经办人", n.get(p.get("cadre_id"), p.get("cadre_id"))),
+    "note": lambda p, n: str(p.get("text") or ""),
+    "transferred": lambda p, n: _join(
+        f"转至{label(TRANSFER_LEVELS, p.get('to_level'))}：{p.get('to_unit') or ''}",
+        _said("理由", p.get("reason"))),
+    "returned": lambda p, n: _said("办理情况", p.get("outcome")),
+    "joint_handling": lambda p, n: _join(_said("会办单位", _items(p.get("units"))),
+                                         str(p.get("note") or "")),
+    "paused": lambda p, n: _said("理由", p.get("reason")),
+    "resumed": lambda p, n: str(p.get("note") or "继续计时"),
+    "completed": lambda p, n: _join(_said("结果", label(RESULTS, p.get("result"))),
+                                    str(p.get("note") or "")),
+    "replied": lambda p, n: _said("方式", label(REPLY_METHODS, p.get("method"))),
+    "rated": lambda p, n: _join(label(RATINGS, p.get("level")), _said("原因", p.get("reason"))),
+    "return_visit": lambda p, n: str(p.get("note") or ""),
+    "rectified": lambda p, n: str(p.get("note") or ""),
+    "withdrawn": lambda p, n: _said("原因", p.get("reason")),
+    "reopened": lambda p, n: _said("原因", p.get("reason")),
+    "printed": lambda p, n: _join(_said("文书", p.get("doc")), f"第{p.get('copy')}份"),
+}
+
+
+def undescribed_event_types() -> set[str]:
+    """Event types the timeline has no words for yet (a test keeps this empty)."""
+    return set(EVENT_TYPES) - set(_DESCRIBERS)
+
+
+@dataclass(frozen=True)
+class TimelineLine:
+    when: str
+    who: str
+    what: str
+    detail: str
+
+
+def timeline_lines(events: list[Event], actor_names: dict[str, str],
+                   cadre_names: dict[str, str]) -> list[TimelineLine]:
+    return [TimelineLine(show(e.wall_time), actor_names.get(e.actor, e.actor),
+                         label(EVENT_TYPES, e.type), describe_event(e, cadre_names))
+            for e in events]
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """Everything the case detail screen shows, read in one go on the worker."""
+
+    case: dict
+    villager: dict
+    villager_revealed: dict
+    matter: dict | None
+    cadre_names: dict[str, str]
+    timeline: list[TimelineLine]
+    allowed: list[str]
+    time_left: TimeLeft
+
+
+def case_view(desk, case_id: str, now: datetime) -> CaseView:
+    case = queries.get_case(desk, case_id)
+    villager = desk.db.one("SELECT * FROM villagers WHERE id = ?", (case["villager_id"],))
+    cadres = {r["id"]: r["name"] for r in desk.db.query("SELECT id, name FROM cadres")}
+    actors = {r["username"]: r["display_name"]
+              for r in desk.db.query("SELECT username, display_name FROM users")}
+    return CaseView(
+        case=case, villager=villager_summary(villager), villager_revealed=villager_summary(villager, True),
+        matter=_matter(desk, case), cadre_names=cadres,
+        timeline=timeline_lines(queries.timeline(desk, case_id), actors, cadres),
+        allowed=allowed_events(case), time_left=time_left(case["status"], case["deadline"], now))
+
+
+def _matter(desk, case: dict) -> dict | None:
+    if not case["catalogue_code"]:
+        return None
+    item = catalogue.get(desk, case["catalogue_code"])
+    return {"name": item["name"], "level": item["level"], "route": item["route"] or "",
+            "limit": describe_limit(case["timing"], case["time_limit"])}
+
+
+def urgent_deadline_choices(now: datetime) -> list[tuple[str, datetime]]:
+    """Quick picks for an urgent matter's deadline: a few hours, end of today, tomorrow noon."""
+    here = local(now).replace(second=0, microsecond=0)
+    choices = [(f"{hours}小时内", here + timedelta(hours=hours)) for hours in (2, 4, 8, 24)]
+    end_of_day = here.replace(hour=17, minute=30)
+    if end_of_day - here >= timedelta(minutes=30):
+        choices.append(("今天下班前（17:30）", end_of_day))
+    choices.append(("明天中午前（12:00）", (here + timedelta(days=1)).replace(hour=12, minute=0)))
+    return choices
