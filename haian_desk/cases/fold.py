@@ -35,6 +35,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "authorised": ("registered", "materials_missing", "in_progress"),
     "assigned": OPEN_STATUSES,
     "note": tuple(STATUSES),
+    "printed": tuple(STATUSES),
     "transferred": ("in_progress",),
     "returned": ("transferred",),
     "joint_handling": ("in_progress", "transferred"),
@@ -50,9 +51,14 @@ ALLOWED: dict[str, tuple[str, ...]] = {
 }
 
 
+# Recorded by the print path (haian_desk.documents), never offered as a case action.
+RECORD_ONLY = ("printed",)
+
+
 def allowed_events(state: State) -> list[str]:
     """Event types the rules allow now (a UI shows only these actions)."""
-    return [t for t, sources in ALLOWED.items() if state["status"] in sources]
+    return [t for t, sources in ALLOWED.items()
+            if state["status"] in sources and t not in RECORD_ONLY]
 
 
 def apply(state: State | None, event: Event) -> State:
@@ -245,6 +251,15 @@ def _note(s: State, p: dict, at: str) -> None:
     _text(p, "text", "备注内容")
 
 
+def _printed(s: State, p: dict, at: str) -> None:
+    # A paper copy handed out changes nothing on the case: the copies of each
+    # document are counted from these events (haian_desk.documents.prints).
+    _text(p, "doc", "打印的文书")
+    copy = p.get("copy")
+    if not isinstance(copy, int) or isinstance(copy, bool) or copy < 1:
+        raise ValidationError("打印份次应为从1开始的整数", field="copy")
+
+
 def _transferred(s: State, p: dict, at: str) -> None:
     s["holder_level"] = _choice(p, "to_level", TRANSFER_LEVELS, "转办去向")
     s["holder"] = _text(p, "to_unit", "接收单位", "例如：曲塘镇代理中心、海安市民政局")
@@ -357,6 +372,7 @@ _HANDLERS: dict[str, Callable[[State, dict, str], None]] = {
     "authorised": _authorised,
     "assigned": _assigned,
     "note": _note,
+    "printed": _printed,
     "transferred": _transferred,
     "returned": _returned,
     "joint_handling": _joint_handling,

@@ -71,6 +71,7 @@ EVENT_TYPES = {
     "authorised": "授权委托",
     "assigned": "指定经办人",
     "note": "备注",
+    "printed": "打印",
     "transferred": "转办",
     "returned": "转办回复",
     "joint_handling": "联动会办",

@@ -1,0 +1,87 @@
+"""The station's own settings: what its printed papers say about it.
+
+Kept in the ``settings`` table (schema v2): local to this installation, never
+synced, each value stored as JSON. Address and phone start from what was typed
+at set-up (``meta``); the county hotline starts as 12345, the public service
+hotline every county in Jiangsu answers; the township's number is not known in
+advance, so it stays empty until the station fills it in and papers say so.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+
+from haian_desk import users
+from haian_desk.errors import ValidationError
+
+DEFAULT_COUNTY_HOTLINE = "12345"
+
+
+@dataclass(frozen=True)
+class StationSettings:
+    address: str = ""
+    phone: str = ""
+    office_hours: str = ""
+    county_hotline: str = DEFAULT_COUNTY_HOTLINE
+    township_hotline: str = ""
+    # The villager's own receipt shows the ID number in full only if the station chooses so.
+    receipt_full_id: bool = False
+
+    def but(self, **changes) -> "StationSettings":
+        return replace(self, **changes)
+
+
+LABELS = {
+    "address": "本站地址",
+    "phone": "本站电话",
+    "office_hours": "办公时间",
+    "county_hotline": "市（县）监督投诉电话",
+    "township_hotline": "镇（街道）监督投诉电话",
+    "receipt_full_id": "群众本人的回执上显示完整身份证号",
+}
+_TYPES = {f.name: (bool if f.name == "receipt_full_id" else str) for f in fields(StationSettings)}
+
+
+def load(desk) -> StationSettings:
+    """The saved settings over the defaults (address and phone from set-up)."""
+    base = StationSettings(address=desk.installation.address, phone=desk.installation.phone)
+    stored = {row["key"]: row["value"] for row in desk.db.query("SELECT key, value FROM settings")}
+    values = {}
+    for key, kind in _TYPES.items():
+        if key in stored:
+            value = json.loads(stored[key])
+            if isinstance(value, kind):
+                values[key] = value
+    return base.but(**values)
+
+
+def save(desk, actor: str, **changes) -> StationSettings:
+    """Change some settings (admins only); returns the settings as they now stand."""
+    users.require_role(desk, actor, "admin", "修改本站设置")
+    clean = {key: _clean(key, value) for key, value in changes.items()}
+    with desk.db.write() as conn:
+        conn.executemany(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [(key, json.dumps(value, ensure_ascii=False)) for key, value in clean.items()])
+    return load(desk)
+
+
+def _clean(key: str, value):
+    if key not in _TYPES:
+        raise ValidationError(f"没有“{key}”这项设置", field=key)
+    if _TYPES[key] is bool:
+        if not isinstance(value, bool):
+            raise ValidationError(f"“{LABELS[key]}”应为是或否", field=key)
+        return value
+    if not isinstance(value, str):
+        raise ValidationError(f"“{LABELS[key]}”应为文字", field=key)
+    text = " ".join(value.split())
+    if len(text) > 80:
+        raise ValidationError(f"“{LABELS[key]}”太长（最多80个字）", field=key)
+    return text
+
+
+def as_dict(settings: StationSettings) -> dict:
+    return asdict(settings)
