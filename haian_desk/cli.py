@@ -90,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     except HaianError as error:
         print(f"错误：{error}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # output piped into `head`: the reader has what it wanted
+        sys.stderr.close()
+        return 0
 
 
 def _init(args, folder: Path) -> int:

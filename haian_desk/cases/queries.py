@@ -7,7 +7,7 @@ decided by the caller's clock, once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from haian_desk.cases.deadlines import DUE_SOON_WINDOW
@@ -38,7 +38,6 @@ class CaseFilter:
     unit_code: str | None = None
     sort: str = "registered_at"
     descending: bool = True
-    extra: list[str] = field(default_factory=list)
 
     def where(self, now: datetime) -> tuple[str, list]:
         clauses, params = ["1 = 1"], []
