@@ -1,47 +1,137 @@
-"""Starting the desktop app: fonts, language, the installation, the main window."""
+"""Starting the desktop app: font, language, first-run set-up or login, the main window.
+
+The ``App`` object outlives windows: when the language or large-print mode
+changes, the main window is rebuilt in the new mode with the same session
+(drafts and data live in the database, so nothing typed is lost).
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from haian_desk.cases import queries
+from haian_desk import paths
 from haian_desk.desk import Desk
 from haian_desk.errors import HaianError
-from ui.fonts import register_fonts, ui_font
+from haian_desk.users import User
+from ui import i18n
+from ui.login import LoginDialog
+from ui.main_window import MainWindow
+from ui.session import Session
+from ui.settings import preferences
+from ui.settings.preferences import Preferences
+from ui.setup_wizard import SetupWizard
+from ui.widgets.appearance import apply_font
+from ui.worker import DbWorker
 
-
-class MainWindow(QMainWindow):
-    """Placeholder until the full station UI lands: the station and its deadline counts."""
-
-    def __init__(self, desk: Desk):
-        super().__init__()
-        self.desk = desk
-        self.setWindowTitle(self.tr("海安群众事务代理工作台 — {0}").format(desk.installation.unit_name))
-        counts = queries.deadline_counts(desk, desk.now())
-        self.setCentralWidget(QLabel(desk.installation.unit_name))
-        self.statusBar().showMessage(
-            self.tr("超期 {0} 件，即将到期 {1} 件").format(counts["overdue"], counts["due_soon"]))
-        self.resize(1100, 720)
+log = logging.getLogger(__name__)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("HaianDesk")
-    register_fonts()
-    app.setFont(ui_font())
+    app.setApplicationDisplayName("海安群众事务代理工作台")
+    apply_font(app, large_print=False)
     return app
+
+
+def apply_preferences(app: QApplication, prefs: Preferences, language: str | None = None) -> str:
+    """Font size and interface language, before any window is made."""
+    apply_font(app, prefs.large_print)
+    return i18n.install_language(language or prefs.language)
+
+
+class App(QObject):
+    """One run of the program: the installation, who is logged in, and the main window."""
+
+    def __init__(self, folder: Path, language: str | None = None):
+        super().__init__()
+        self.folder = folder
+        self.language_override = language
+        self.worker = DbWorker(self)
+        self.desk: Desk | None = None
+        self.session: Session | None = None
+        self.window: MainWindow | None = None
+        self.prefs = preferences.load(folder)
+
+    def start(self) -> bool:
+        """Set up (first run) or log in, then show the main window; False if the user gave up."""
+        apply_preferences(QApplication.instance(), self.prefs, self.language_override)
+        if not paths.database_path(self.folder).exists():
+            return self._set_up()
+        self.desk = Desk.open(self.folder)
+        return self._log_in()
+
+    def _set_up(self) -> bool:
+        wizard = SetupWizard(self.folder, self.worker)
+        if wizard.exec() != QDialog.Accepted:
+            return False
+        self.desk = wizard.desk
+        self._open_session(wizard.user)
+        return True
+
+    def _log_in(self) -> bool:
+        login = LoginDialog(self.desk, self.worker)
+        if login.exec() != QDialog.Accepted:
+            return False
+        self._open_session(login.user)
+        return True
+
+    def _open_session(self, user: User) -> None:
+        self.session = Session(self.desk, user, self.worker, self)
+        self._show_window()
+
+    def _show_window(self, screen: str | None = None) -> None:
+        old = self.window
+        self.window = MainWindow(self.session)
+        self.window.preferencesChanged.connect(self.change_preferences)
+        self.window.logoutRequested.connect(self.log_out)
+        if screen:
+            self.window.show_screen(screen)
+        if old is not None:
+            self.window.setGeometry(old.geometry())
+            old.close()
+            old.deleteLater()
+        self.window.show()
+
+    def change_preferences(self, prefs: Preferences) -> None:
+        """Save, then rebuild the window in the new language and size."""
+        preferences.save(self.folder, prefs)
+        self.prefs = prefs
+        self.language_override = None
+        apply_preferences(QApplication.instance(), prefs)
+        self._show_window(screen=self.window.current_key() if self.window else None)
+
+    def log_out(self) -> None:
+        window, self.window = self.window, None
+        QApplication.instance().setQuitOnLastWindowClosed(False)
+        window.close()
+        window.deleteLater()
+        if not self._log_in():
+            QApplication.instance().quit()
+        QApplication.instance().setQuitOnLastWindowClosed(True)
+
+    def close(self) -> None:
+        self.worker.shutdown()
+        if self.desk is not None:
+            self.desk.close()
 
 
 def run_app(folder: Path, language: str | None = None) -> int:
     app = make_application()
+    desk_app = App(folder, language)
     try:
-        desk = Desk.open(folder)
+        started = desk_app.start()
     except HaianError as error:
         QMessageBox.critical(None, "海安群众事务代理工作台", str(error))
         return 2
-    window = MainWindow(desk)
-    window.show()
-    return app.exec()
+    if not started:
+        desk_app.close()
+        return 0
+    code = app.exec()
+    desk_app.close()
+    return code

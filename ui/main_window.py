@@ -1,0 +1,225 @@
+"""The main window: a list of screens on the left, the chosen screen on the right.
+
+Screens are listed once in ``SCREENS``; adding one is one line. Each page is
+made the first time it is shown, from ``module.class_name(session, parent)``;
+a screen whose module is not there yet shows a placeholder, so the shell works
+while other parts are still being built.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
+    QVBoxLayout, QWidget)
+
+from ui.session import Session
+from ui.widgets.appearance import scaled_font
+from ui.widgets.feedback import alive
+from ui.widgets.status import DeadlineCounts, UserLabel
+
+log = logging.getLogger(__name__)
+APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "海安群众事务代理工作台")
+
+
+@dataclass(frozen=True)
+class Screen:
+    key: str
+    title: str        # Chinese source text; shown through translate("Screens", …)
+    shortcut: str
+    module: str
+    class_name: str
+
+    def label(self) -> str:
+        return QCoreApplication.translate("Screens", self.title)
+
+
+SCREENS: tuple[Screen, ...] = (
+    Screen("intake", QT_TRANSLATE_NOOP("Screens", "受理登记"), "F2", "ui.intake.page", "IntakePage"),
+    Screen("queue", QT_TRANSLATE_NOOP("Screens", "办件"), "F3", "ui.cases.queue_page", "QueuePage"),
+    Screen("villagers", QT_TRANSLATE_NOOP("Screens", "群众"), "F4", "ui.villagers.page",
+           "VillagersPage"),
+    Screen("catalogue", QT_TRANSLATE_NOOP("Screens", "事项目录"), "F5", "ui.catalogue.page",
+           "CataloguePage"),
+    Screen("settings", QT_TRANSLATE_NOOP("Screens", "设置"), "F6", "ui.settings.page",
+           "SettingsPage"),
+)
+
+
+def _import_optional(module_name: str):
+    """The module, or None if it (or its package) does not exist yet; other errors propagate."""
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        missing = error.name or ""
+        if module_name == missing or module_name.startswith(missing + "."):
+            log.info("%s is not there yet; showing a placeholder", module_name)
+            return None
+        raise
+
+
+class Placeholder(QLabel):
+    def __init__(self, screen: Screen, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(f"placeholder_{screen.key}")
+        self.setAlignment(Qt.AlignCenter)
+        self.setWordWrap(True)
+        self.setText(self.tr("“{0}”还在建设中，下一版本提供。").format(screen.label()))
+
+
+def make_page(screen: Screen, session: Session, parent: QWidget | None = None) -> QWidget:
+    module = _import_optional(screen.module)
+    if module is None:
+        return Placeholder(screen, parent)
+    return getattr(module, screen.class_name)(session, parent)
+
+
+class MainWindow(QMainWindow):
+    preferencesChanged = Signal(object)   # ui.settings.preferences.Preferences
+    logoutRequested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.pages: dict[str, QWidget] = {}
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", APP_TITLE) + " — "
+                            + session.desk.installation.unit_name)
+        self._build_navigation()
+        self._build_menus()
+        self._build_status_bar()
+        self.resize(1280, 800)
+        self.show_screen(SCREENS[0].key)
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_navigation(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFont(scaled_font(1.25, bold=True))
+        self.nav.setSpacing(4)
+        for screen in SCREENS:
+            item = QListWidgetItem(f"{screen.label()}\n{screen.shortcut}")
+            item.setToolTip(self.tr("{0}（快捷键 {1}）").format(screen.label(), screen.shortcut))
+            item.setData(Qt.UserRole, screen.key)
+            item.setTextAlignment(Qt.AlignCenter)
+            self.nav.addItem(item)
+        self.nav.setFixedWidth(self._nav_width())
+        self.nav.currentRowChanged.connect(lambda row: self.show_screen(SCREENS[row].key))
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("screens")
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _nav_width(self) -> int:
+        metrics = self.nav.fontMetrics()
+        widest = max(metrics.horizontalAdvance(s.label()) for s in SCREENS)
+        return widest + 48
+
+    def _build_menus(self) -> None:
+        desk_menu = self.menuBar().addMenu(self.tr("工作台(&W)"))
+        logout = QAction(self.tr("退出登录(&L)"), self)
+        logout.triggered.connect(self.logoutRequested)
+        quit_action = QAction(self.tr("退出程序(&X)"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        desk_menu.addActions([logout, quit_action])
+        go_menu = self.menuBar().addMenu(self.tr("转到(&G)"))
+        self.screen_actions: dict[str, QAction] = {}
+        for screen in SCREENS:
+            action = QAction(screen.label(), self)
+            action.setShortcut(QKeySequence(screen.shortcut))
+            action.setShortcutContext(Qt.WindowShortcut)
+            action.setToolTip(self.tr("{0}（快捷键 {1}）").format(screen.label(), screen.shortcut))
+            action.triggered.connect(lambda _=False, key=screen.key: self.show_screen(key))
+            go_menu.addAction(action)
+            self.screen_actions[screen.key] = action
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于(&A)"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        self.deadline_counts = DeadlineCounts(self.session)
+        self.user_label = UserLabel(self.session)
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.deadline_counts)
+        bar.addPermanentWidget(self.user_label)
+
+    # --- screens ----------------------------------------------------------------------------
+
+    def current_key(self) -> str:
+        return SCREENS[self.nav.currentRow()].key if self.nav.currentRow() >= 0 else ""
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, made now if it has not been shown yet."""
+        if key not in self.pages:
+            screen = next(s for s in SCREENS if s.key == key)
+            page = make_page(screen, self.session, self.stack)
+            self._connect_page(page)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def show_screen(self, key: str) -> None:
+        page = self.page(key)
+        row = next(i for i, s in enumerate(SCREENS) if s.key == key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # re-enters here through currentRowChanged
+            return
+        self.stack.setCurrentWidget(page)
+        (page.focusProxy() or page).setFocus(Qt.ShortcutFocusReason)
+
+    def _connect_page(self, page: QWidget) -> None:
+        """Wire the signals a page may offer (pages offer only what they need)."""
+        if hasattr(page, "openCase"):
+            page.openCase.connect(self.open_case)
+        if hasattr(page, "caseRegistered"):
+            page.caseRegistered.connect(self.case_registered)
+        if hasattr(page, "preferencesChanged"):
+            page.preferencesChanged.connect(self.preferencesChanged)
+
+    # --- cases ------------------------------------------------------------------------------
+
+    def open_case(self, case_id: str) -> None:
+        module = _import_optional("ui.cases.detail")
+        if module is None:
+            QMessageBox.information(self, self.tr("办件详情"), self.tr("办件详情窗口还在建设中。"))
+            return
+        dialog = module.CaseDetailDialog(self.session, case_id, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+
+    def case_registered(self, case_id: str) -> None:
+        """A new case: the queue shows it (it refreshes on Session.changed) and is told to select it."""
+        queue = self.pages.get("queue")
+        if queue is not None and hasattr(queue, "select_case"):
+            queue.select_case(case_id)
+        self.session.run(lambda desk: _case_no(desk, case_id), alive(self, self._announce))
+
+    def _announce(self, case_no: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("已登记办件 {0}，按 F3 到“办件”查看").format(case_no), 30_000)
+
+    def _about(self) -> None:
+        from haian_desk import __version__
+
+        QMessageBox.about(self, self.tr("关于"), self.tr(
+            "海安群众事务代理工作台 {0}\n为群众无偿代理：民意代言、事务代办、诉求代理。").format(__version__))
+
+    def sizeHint(self) -> QSize:
+        return QSize(1280, 800)
+
+
+def _case_no(desk, case_id: str) -> str:
+    from haian_desk.cases import queries
+
+    return queries.get_case(desk, case_id)["case_no"]

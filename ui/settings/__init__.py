@@ -1,0 +1,1 @@
+"""Settings: language, large print, station details, users."""

@@ -1,0 +1,40 @@
+"""The settings screen: interface (language, large print), station details, users (admins)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+from ui.session import Session
+from ui.settings.interface_tab import InterfaceTab
+from ui.settings.station_tab import StationTab
+from ui.settings.users_tab import UsersTab
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    """Large print can make a tab taller than the window: let it scroll rather than squeeze."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
+
+
+class SettingsPage(QWidget):
+    preferencesChanged = Signal(object)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settings_tabs")
+        self.interface = InterfaceTab(session.desk.folder)
+        self.interface.preferencesChanged.connect(self.preferencesChanged)
+        self.tabs.addTab(_scrolling(self.interface), self.tr("界面显示"))
+        self.tabs.addTab(_scrolling(StationTab(session.desk)), self.tr("本站信息"))
+        self.users: UsersTab | None = None
+        if session.user.role == "admin":
+            self.users = UsersTab(session)
+            self.tabs.addTab(self.users, self.tr("工作人员"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.setFocusProxy(self.tabs)

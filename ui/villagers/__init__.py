@@ -1,0 +1,1 @@
+"""The villagers (群众) screen: search, edit, tags, household, cases."""

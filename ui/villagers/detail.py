@@ -1,0 +1,132 @@
+"""One villager at a glance: details (numbers masked), household, and every case of theirs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFormLayout, QHeaderView, QLabel, QListWidget, QPushButton, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget)
+
+from haian_desk import masking, villagers
+from haian_desk.cases.vocabulary import KINDS, STATUSES, label
+from haian_desk.timeutil import show
+from ui.i18n import term
+from ui.widgets.appearance import set_scaled_font
+
+
+def tag_words(tags: list[str], include_sensitive: bool) -> str:
+    shown = [t for t in tags if include_sensitive or t not in villagers.SENSITIVE_TAGS]
+    return "、".join(term(villagers.TAGS.get(t, t)) for t in shown)
+
+
+class VillagerDetail(QWidget):
+    """Filled by ``show_profile``; emits ``openCase`` when a case row is opened."""
+
+    openCase = Signal(str)
+    editRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.profile: dict = {}
+        self.name = QLabel()
+        self.name.setObjectName("villager_name")
+        set_scaled_font(self.name, 1.5, bold=True)
+        self.values = {key: QLabel() for key in
+                       ("gender", "id_number", "phone", "address", "unit_code", "household_no",
+                        "tags", "note")}
+        for key, value in self.values.items():
+            value.setObjectName(f"detail_{key}")
+            value.setWordWrap(key in ("address", "tags", "note"))
+            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.reveal = QPushButton(self.tr("显示完整号码(&R)"))
+        self.reveal.setObjectName("reveal_numbers")
+        self.reveal.setCheckable(True)
+        self.reveal.setToolTip(self.tr("身份证号和电话平时遮住一部分，以免旁人看到"))
+        self.reveal.toggled.connect(lambda _: self._show_numbers())
+        self.edit = QPushButton(self.tr("修改(&E)"))
+        self.edit.setObjectName("edit_villager")
+        self.edit.clicked.connect(self.editRequested)
+        self.household = QListWidget()
+        self.household.setObjectName("household")
+        self.household.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.cases = self._cases_table()
+        self._lay_out()
+        self.setEnabled(False)
+
+    def _cases_table(self) -> QTableWidget:
+        table = QTableWidget(0, 5)
+        table.setObjectName("villager_cases")
+        table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("类型"), self.tr("状态"),
+                                         self.tr("登记时间"), self.tr("事项")])
+        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.cellActivated.connect(self._case_activated)
+        table.cellDoubleClicked.connect(self._case_activated)
+        return table
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        captions = {"gender": self.tr("性别"), "id_number": self.tr("身份证号"),
+                    "phone": self.tr("电话"), "address": self.tr("住址"),
+                    "unit_code": self.tr("所在组代码"), "household_no": self.tr("户号"),
+                    "tags": self.tr("户情标签"), "note": self.tr("备注")}
+        for key, caption in captions.items():
+            form.addRow(caption, self.values[key])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.name)
+        layout.addLayout(form)
+        layout.addWidget(self.reveal, 0, Qt.AlignLeft)
+        layout.addWidget(self.edit, 0, Qt.AlignLeft)
+        layout.addWidget(QLabel(self.tr("同户成员")))
+        layout.addWidget(self.household)
+        layout.addWidget(QLabel(self.tr("办件记录")))
+        layout.addWidget(self.cases, 1)
+
+    def show_profile(self, profile: dict) -> None:
+        self.profile = profile
+        self.setEnabled(bool(profile))
+        if not profile:
+            self.name.clear()
+            return
+        v = profile["villager"]
+        self.name.setText(v["name"])
+        self.values["gender"].setText(term(v.get("gender") or ""))
+        self.values["address"].setText(v.get("address") or "")
+        self.values["unit_code"].setText(v.get("unit_code") or "")
+        self.values["household_no"].setText(v.get("household_no") or "")
+        self.values["tags"].setText(tag_words(v["tags"], include_sensitive=True))
+        self.values["note"].setText(v.get("note") or "")
+        self.reveal.setChecked(False)
+        self._show_numbers()
+        self.household.clear()
+        for member in profile["household"]:
+            self.household.addItem(f"{member['name']}  {term(member.get('gender') or '')}")
+        self._fill_cases(profile["cases"])
+
+    def _show_numbers(self) -> None:
+        if not self.profile:
+            return
+        v, full = self.profile["villager"], self.reveal.isChecked()
+        self.values["id_number"].setText(
+            (v.get("id_number") or "") if full else masking.mask_id_number(v.get("id_number")))
+        self.values["phone"].setText(
+            (v.get("phone") or "") if full else masking.mask_phone(v.get("phone")))
+
+    def _fill_cases(self, cases: list[dict]) -> None:
+        self.cases.setRowCount(len(cases))
+        for r, case in enumerate(cases):
+            values = [case["case_no"], term(label(KINDS, case["kind"])),
+                      term(label(STATUSES, case["status"])), show(case["registered_at"]),
+                      case["matter_name"] or case["description"]]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.UserRole, case["id"])
+                self.cases.setItem(r, c, item)
+
+    def _case_activated(self, row: int, _column: int) -> None:
+        item = self.cases.item(row, 0)
+        if item is not None:
+            self.openCase.emit(item.data(Qt.UserRole))

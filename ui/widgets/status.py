@@ -1,0 +1,67 @@
+"""The status bar's always-visible counts: overdue and due-soon matters, and who is logged in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from haian_desk import users
+from haian_desk.cases import queries
+from ui.i18n import term
+from ui.session import Session
+from ui.widgets.feedback import alive
+
+REFRESH_MS = 60_000  # deadlines pass with the clock, not only when data changes
+
+
+class DeadlineCounts(QWidget):
+    """超期 N 件 · 即将到期 M 件, counted on the worker, refreshed on changes and every minute."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.counts: dict[str, int] | None = None
+        self.overdue = QLabel()
+        self.overdue.setObjectName("overdue_count")
+        self.due_soon = QLabel()
+        self.due_soon.setObjectName("due_soon_count")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.overdue)
+        layout.addWidget(self.due_soon)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        session.changed.connect(self.refresh)
+        self._show(None)
+        self.refresh()
+
+    def refresh(self, _changes=None) -> None:
+        self.session.run(lambda desk: queries.deadline_counts(desk, desk.now()),
+                         alive(self, self._show), alive(self, self._failed))
+
+    def _show(self, counts: dict[str, int] | None) -> None:
+        self.counts = counts
+        if counts is None:
+            self.overdue.setText(self.tr("正在统计到期情况…"))
+            self.due_soon.setText("")
+            return
+        # Colour helps, but the words carry the meaning (colour-blind users).
+        self.overdue.setText(self.tr("超期 {0} 件").format(counts["overdue"]))
+        self.overdue.setStyleSheet("color: #b00020; font-weight: bold;" if counts["overdue"] else "")
+        self.due_soon.setText(self.tr("即将到期 {0} 件").format(counts["due_soon"]))
+        self.due_soon.setStyleSheet("color: #8a5300; font-weight: bold;" if counts["due_soon"] else "")
+
+    def _failed(self, error: BaseException) -> None:
+        self.overdue.setText(self.tr("到期情况暂时统计不出"))
+        self.overdue.setToolTip(str(error))
+
+
+class UserLabel(QLabel):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("user_label")
+        user = session.user
+        self.setText(self.tr("当前用户：{0}（{1}）").format(user.display_name,
+                                                        term(users.ROLES.get(user.role, user.role))))
