@@ -1,0 +1,133 @@
+"""The assessment of one period: figures per cadre, station, township and county, and the
+series the charts draw (monthly volume by kind, ratings, petitions against a year earlier).
+
+``build(desk, period)`` is the one action that makes a year-end assessment out
+of the recorded data; the CLI, the screen, Excel and the PDF all show what it
+returns.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from haian_desk import network
+from haian_desk.assessment import history, records
+from haian_desk.assessment.fields import LEVELS, fields_for
+from haian_desk.assessment.periods import Period, month_key
+from haian_desk.assessment.tally import Tally
+from haian_desk.assessment.units import (
+    COUNTY, STATION, TOWNSHIP, cadre_directory, known_unit_codes, unit_key, unit_name)
+from haian_desk.timeutil import to_iso
+
+UNIT_LEVELS = (STATION, TOWNSHIP, COUNTY)
+
+
+@dataclass
+class Report:
+    period: Period
+    as_of: str                       # when "open overdue" was judged: period end, or now
+    unit_name: str                   # the installation that made the report
+    rows: dict[str, list[dict]]      # level → rows, sorted by code
+    monthly: dict[tuple[int, int], Counter] = field(default_factory=dict)   # registered by kind
+    petitions_monthly: list[tuple[str, int, int]] = field(default_factory=list)  # month, now, year before
+
+    def level(self, name: str) -> list[dict]:
+        return self.rows[name]
+
+    def total(self) -> dict:
+        """The county row (everything this installation knows of)."""
+        return self.rows[COUNTY][0] if self.rows[COUNTY] else {}
+
+    def rating_distribution(self) -> dict[int, int]:
+        total = self.total()
+        return {level: total.get(f"rating_{level}", 0) for level in (5, 4, 3, 2, 1)}
+
+    def to_json(self, levels: tuple[str, ...] = tuple(LEVELS)) -> dict:
+        out = {"period": self.period.label, "from": self.period.first_day.isoformat(),
+               "to": self.period.last_day.isoformat(), "as_of": self.as_of, "unit": self.unit_name}
+        for name in levels:
+            out[name] = self.rows[name]
+        return out
+
+
+class _Tallies:
+    """One tally per (level, code), made on first use."""
+
+    def __init__(self):
+        self.by_level: dict[str, dict[str, Tally]] = {name: defaultdict(Tally) for name in LEVELS}
+
+    def for_unit(self, unit_code: str, cadre_id: str | None) -> list[Tally]:
+        found = [self.by_level[lvl][unit_key(lvl, unit_code)] for lvl in UNIT_LEVELS]
+        if cadre_id:
+            found.append(self.by_level["cadre"][cadre_id])
+        return found
+
+
+def build(desk, period: Period, now: datetime | None = None) -> Report:
+    now_stamp = to_iso(now or desk.now())
+    as_of = min(period.end, now_stamp)
+    earlier = period.year_earlier()
+    tallies = _Tallies()
+    monthly: dict[tuple[int, int], Counter] = {month: Counter() for month in period.months()}
+    petitions = Counter()
+    with desk.db.lock:
+        for m in history.matters(desk.db.conn, period.end):
+            for tally in tallies.for_unit(m.unit_code, m.cadre_id):
+                tally.add_matter(m, period, as_of)
+                tally.add_year_earlier(m, earlier)
+            _count_months(m, period, earlier, monthly, petitions)
+    extra_units = records.add_records(desk, period, as_of, tallies.for_unit)
+    rows = _rows(desk, tallies, extra_units)
+    return Report(period, as_of, desk.installation.unit_name, rows, monthly,
+                  _petition_series(period, petitions))
+
+
+def _count_months(m, period: Period, earlier: Period, monthly, petitions: Counter) -> None:
+    if period.contains(m.registered_at):
+        monthly[month_key(m.registered_at)][m.kind] += 1
+        if m.petition:
+            petitions[("now", month_key(m.registered_at))] += 1
+    elif m.petition and earlier.contains(m.registered_at):
+        year, month = month_key(m.registered_at)
+        petitions[("before", (year + 1, month))] += 1
+
+
+def _petition_series(period: Period, petitions: Counter) -> list[tuple[str, int, int]]:
+    return [(f"{year}-{month:02d}", petitions[("now", (year, month))], petitions[("before", (year, month))])
+            for year, month in period.months()]
+
+
+def _rows(desk, tallies: _Tallies, extra_units: set[str]) -> dict[str, list[dict]]:
+    stations = known_unit_codes(desk, extra_units)
+    codes = {lvl: {unit_key(lvl, s) for s in stations} | set(tallies.by_level[lvl]) for lvl in UNIT_LEVELS}
+    rows = {lvl: [_unit_row(desk, lvl, code, tallies.by_level[lvl][code]) for code in sorted(codes[lvl])]
+            for lvl in UNIT_LEVELS}
+    rows["cadre"] = _cadre_rows(desk, tallies.by_level["cadre"])
+    return rows
+
+
+def _unit_row(desk, level: str, code: str, tally: Tally) -> dict:
+    if level == TOWNSHIP:
+        name = network.township_name(code) or code
+    else:
+        name = unit_name(desk, code)
+    return _ordered({"code": code, "name": name, "level": level, **tally.row()}, level)
+
+
+def _cadre_rows(desk, tallies: dict[str, Tally]) -> list[dict]:
+    directory = cadre_directory(desk)
+    ids = {cid for cid, info in directory.items() if info["active"]} | set(tallies)
+    rows = []
+    for cadre_id in ids:
+        info = directory.get(cadre_id, {"name": "（未知代理员）", "unit_code": ""})
+        rows.append(_ordered({"code": cadre_id, "name": info["name"], "unit_code": info["unit_code"],
+                              "level": "cadre", **tallies[cadre_id].row()}, "cadre"))
+    return sorted(rows, key=lambda r: (r["unit_code"], r["name"], r["code"]))
+
+
+def _ordered(row: dict, level: str) -> dict:
+    """The row's keys in the order of the columns (JSON reads like the spreadsheet)."""
+    keys = [f.key for f in fields_for(level)]
+    return {"level": row["level"], **{k: row[k] for k in keys}}

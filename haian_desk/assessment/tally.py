@@ -1,0 +1,126 @@
+"""Adding matters up into one row of figures (for a cadre, a station, a township or the county).
+
+A ``Tally`` collects counts, the distinct villagers served and the handling
+times; ``row()`` turns them into the figures defined in docs/assessment.md.
+The rules for what counts live in the ``add_*`` methods, once, whatever the
+level: a township's tally sees exactly the matters its stations' tallies see.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from haian_desk.assessment.history import Matter
+from haian_desk.assessment.periods import Period
+from haian_desk.cases.vocabulary import BAD_RATINGS, DONE_STATUSES, TIMED_STATUSES
+
+KIND_FIGURES = ("registered", "accepted", "declined", "completed", "withdrawn")
+COMPLAINT_RESULTS = ("upheld", "partly", "unfounded")
+
+
+@dataclass
+class Tally:
+    counts: Counter = field(default_factory=Counter)
+    villagers: set = field(default_factory=set)
+    handling: list = field(default_factory=list)   # seconds, one per completion
+
+    def add_matter(self, m: Matter, period: Period, as_of: str) -> None:
+        """One case's part in the period's figures (``as_of``: when "open overdue" is judged)."""
+        happened = {
+            "registered": period.contains(m.registered_at),
+            "accepted": period.contains(m.accepted_at),
+            "declined": period.contains(m.declined_at),
+            "completed": m.status in DONE_STATUSES and period.contains(m.completed_at),
+            "withdrawn": period.contains(m.withdrawn_at),
+        }
+        for figure, yes in happened.items():
+            if yes:
+                self.counts[figure] += 1
+                self.counts[f"{figure}_{m.kind}"] += 1
+        self.counts["transferred"] += any(period.contains(t) for t in m.transferred)
+        self.counts["reopened"] += any(period.contains(t) for t in m.reopened)
+        if happened["registered"]:
+            self.villagers.add(m.villager_id)
+            self.counts["petitions"] += m.petition
+        if happened["completed"]:
+            self._add_completion(m)
+        if m.status in TIMED_STATUSES and m.deadline is not None and m.deadline < as_of:
+            self.counts["open_overdue"] += 1
+        if period.contains(m.rated_at):
+            self._add_rating(m)
+
+    def _add_completion(self, m: Matter) -> None:
+        self.counts["long_standing_resolved"] += m.long_standing
+        if m.deadline is not None:
+            self.counts["timed_completed"] += 1
+            self.counts["on_time"] += m.completed_at <= m.deadline
+        if m.handling_seconds is not None:
+            self.handling.append(m.handling_seconds)
+
+    def _add_rating(self, m: Matter) -> None:
+        self.counts["ratings"] += 1
+        self.counts[f"rating_{m.rating}"] += 1
+        if m.rating in BAD_RATINGS:
+            self.counts["bad_reviews"] += 1
+            self.counts["bad_reviews_return_visited"] += m.return_visit_after_rating
+            self.counts["bad_reviews_rectified"] += m.rectified_after_rating
+
+    def add_year_earlier(self, m: Matter, earlier: Period) -> None:
+        """The same period a year before: only petitions are compared."""
+        if m.petition and earlier.contains(m.registered_at):
+            self.counts["petitions_prev_year"] += 1
+
+    def add_household(self, visited_as_planned: bool) -> None:
+        self.counts["households_paired"] += 1
+        self.counts["households_visited"] += visited_as_planned
+
+    def add_complaint(self, result: str | None) -> None:
+        self.counts["complaints"] += 1
+        self.counts[f"complaints_{result}" if result in COMPLAINT_RESULTS else "complaints_open"] += 1
+
+    def row(self) -> dict:
+        c = self.counts
+        figures = {key: c[key] for key in _COUNT_KEYS}
+        figures["petitions_change"] = c["petitions"] - c["petitions_prev_year"]
+        figures["people_served"] = len(self.villagers)
+        figures["on_time_rate"] = rate(c["on_time"], c["timed_completed"])
+        figures["satisfaction_rate"] = rate(c["ratings"] - c["bad_reviews"], c["ratings"])
+        figures["visit_plan_rate"] = rate(c["households_visited"], c["households_paired"])
+        figures["median_hours"] = hours(median(self.handling))
+        figures["p90_hours"] = hours(percentile(self.handling, 90))
+        return figures
+
+
+_COUNT_KEYS = (
+    "registered", "accepted", "declined", "completed", "withdrawn", "transferred", "reopened",
+    "timed_completed", "on_time", "open_overdue", "long_standing_resolved", "petitions",
+    "petitions_prev_year", "households_paired", "households_visited", "ratings",
+    "rating_5", "rating_4", "rating_3", "rating_2", "rating_1", "bad_reviews",
+    "bad_reviews_return_visited", "bad_reviews_rectified", "complaints", "complaints_upheld",
+    "complaints_partly", "complaints_unfounded", "complaints_open",
+    *(f"{figure}_{kind}" for figure in KIND_FIGURES for kind in ("opinion", "errand", "claim")),
+)
+
+
+def rate(part: int, whole: int) -> float | None:
+    """A fraction from 0 to 1, or None when there is nothing to rate."""
+    return round(part / whole, 4) if whole else None
+
+
+def median(values: list[int]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def percentile(values: list[int], p: int) -> int | None:
+    """Nearest-rank percentile: the smallest value at least p% of the values do not exceed."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(1, math.ceil(p / 100 * len(ordered))) - 1]
+
+
+def hours(seconds: float | None) -> float | None:
+    return None if seconds is None else round(seconds / 3600, 1)

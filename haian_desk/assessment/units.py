@@ -1,0 +1,44 @@
+"""Which units and cadres an assessment lists, and what they are called.
+
+A row is listed for every unit and cadre the data knows of, even when it did
+nothing in the period: a station with no matters in a half year must show up
+as zeros, not vanish from the table.
+"""
+
+from __future__ import annotations
+
+from haian_desk import network
+
+STATION, TOWNSHIP, COUNTY = "station", "township", "county"
+
+
+def unit_key(level: str, unit_code: str) -> str:
+    """The code of the unit at ``level`` that a station's unit code belongs to."""
+    return {STATION: unit_code, TOWNSHIP: unit_code[:9], COUNTY: unit_code[:6]}[level]
+
+
+def known_unit_codes(desk, extra: set[str] = frozenset()) -> set[str]:
+    """Station-level codes: this installation, every case's unit, every cadre's unit."""
+    codes = {desk.installation.unit_code} | set(extra)
+    for sql in ("SELECT DISTINCT unit_code FROM cases", "SELECT DISTINCT unit_code FROM cadres"):
+        codes |= {row[0] for row in desk.db.query(sql) if row[0]}
+    return codes
+
+
+def unit_name(desk, code: str) -> str:
+    if code == desk.installation.unit_code:
+        return desk.installation.unit_name
+    county = network.county()
+    if code == county.code:
+        return county.name
+    township = network.township_name(code)
+    if len(code) == 9 and township:
+        return f"{township}代理中心"
+    # A station known here only by its code (its name arrives with the directory).
+    return f"{township or ''}代理站 {code[9:]}".strip()
+
+
+def cadre_directory(desk) -> dict[str, dict]:
+    """Every cadre's name and unit, by id (cadres who left keep their rows)."""
+    return {row["id"]: {"name": row["name"], "unit_code": row["unit_code"], "active": row["active"]}
+            for row in desk.db.query("SELECT id, name, unit_code, active FROM cadres")}
