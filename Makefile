@@ -7,9 +7,9 @@ RUN := $(UV) run --frozen
 DEMO_DIR ?= .demo-station
 DEMO_CASES ?= 600
 
-.PHONY: setup run test demo check clean
+.PHONY: setup run test demo check clean translations translations-update screenshots
 
-setup: .venv/.bootstrapped
+setup: .venv/.bootstrapped translations
 
 .venv/.bootstrapped: pyproject.toml uv.lock tools/bootstrap.sh
 	PY=$(PY) bash tools/bootstrap.sh
@@ -28,6 +28,18 @@ demo: setup
 
 check: setup
 	$(RUN) haian-desk check --data-dir $(DEMO_DIR)
+
+# The interface's .qm files are build output, compiled from the committed .ts files.
+translations: .venv/.bootstrapped
+	$(RUN) python -m ui.i18n
+
+# After changing tr() strings: collect them into the .ts files (then fill in the English).
+translations-update: .venv/.bootstrapped
+	$(RUN) python -m ui.i18n --update
+
+# Each main screen with demo data, rendered offscreen into docs/screenshots/ (shown in README).
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(RUN) python tools/screenshots.py docs/screenshots
 
 clean:
 	rm -rf .venv $(DEMO_DIR) .pytest_cache .hypothesis build dist
