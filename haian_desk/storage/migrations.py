@@ -188,7 +188,96 @@ V2_DRAFTS_AND_SETTINGS = [
     )""",
 ]
 
-MIGRATIONS: list[list[str]] = [V1_CORE, V2_DRAFTS_AND_SETTINGS]
+# v3: sync bookkeeping (sync/ and haian_desk.sync_state): the installations this
+# one exchanges with (enrolment, keys, contact), which of their event ranges have
+# been applied here, through which neighbour each origin's events arrive, records
+# held back for inspection, batches received, refusals reported back, and the log
+# of exchanges. None of it syncs; all of it changes in the same transaction as
+# the events it describes.
+V3_SYNC = [
+    """CREATE TABLE sync_peers (
+        id TEXT PRIMARY KEY,
+        relation TEXT NOT NULL CHECK (relation IN ('parent', 'child')),
+        unit_code TEXT NOT NULL,
+        unit_name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        sign_key TEXT NOT NULL,
+        box_key TEXT NOT NULL,
+        url TEXT,
+        tls_ca TEXT,
+        status TEXT NOT NULL CHECK (status IN ('enrolled', 'revoked')),
+        enrolled_at TEXT NOT NULL,
+        revoked_at TEXT,
+        acked INTEGER NOT NULL DEFAULT 0,
+        last_contact TEXT,
+        clock_drift INTEGER,
+        events_received INTEGER NOT NULL DEFAULT 0,
+        last_attempt TEXT,
+        last_success TEXT,
+        last_error_kind TEXT,
+        last_error TEXT
+    )""",
+    """CREATE UNIQUE INDEX sync_one_parent ON sync_peers (relation)
+       WHERE relation = 'parent' AND status = 'enrolled'""",
+    """CREATE TABLE sync_ranges (
+        peer TEXT NOT NULL,
+        lo INTEGER NOT NULL,
+        hi INTEGER NOT NULL,
+        PRIMARY KEY (peer, lo)
+    )""",
+    """CREATE TABLE sync_origins (
+        origin TEXT PRIMARY KEY,
+        via TEXT NOT NULL
+    )""",
+    "CREATE INDEX sync_origins_by_via ON sync_origins (via)",
+    """CREATE TABLE sync_quarantine (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        event_id TEXT NOT NULL,
+        origin TEXT,
+        peer TEXT NOT NULL,
+        batch_id TEXT,
+        problem TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        body TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        resolved_at TEXT
+    )""",
+    "CREATE INDEX sync_quarantine_by_event ON sync_quarantine (event_id)",
+    "CREATE INDEX sync_quarantine_by_origin ON sync_quarantine (origin)",
+    """CREATE TABLE sync_batches (
+        batch_id TEXT PRIMARY KEY,
+        peer TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        transport TEXT NOT NULL,
+        lo INTEGER NOT NULL,
+        hi INTEGER NOT NULL,
+        received_at TEXT NOT NULL,
+        applied INTEGER NOT NULL,
+        already INTEGER NOT NULL,
+        rejected INTEGER NOT NULL,
+        held INTEGER NOT NULL
+    )""",
+    """CREATE TABLE sync_rejections (
+        event_id TEXT NOT NULL,
+        peer TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        reported_at TEXT NOT NULL,
+        PRIMARY KEY (event_id, peer)
+    )""",
+    """CREATE TABLE sync_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        peer TEXT,
+        transport TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        ok INTEGER,
+        summary TEXT,
+        error_kind TEXT,
+        error TEXT
+    )""",
+]
+
+MIGRATIONS: list[list[str]] = [V1_CORE, V2_DRAFTS_AND_SETTINGS, V3_SYNC]
 LATEST = len(MIGRATIONS)
 
 
