@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     init = sub.add_parser("init", parents=[common], help="在数据目录中建站")
     init.add_argument("--station-code", required=True, help="单位代码：镇9位，村12位，组15位")
     init.add_argument("--name", required=True, help="站名，如：曲塘镇双楼村代理站")
-    init.add_argument("--role", choices=["station", "township"], default="station")
+    init.add_argument("--role", choices=["station", "township", "county"], default="station")
     init.add_argument("--address", default="")
     init.add_argument("--phone", default="")
     init.add_argument("--admin", help="首个管理员登录名（密码从 HAIAN_DESK_ADMIN_PASSWORD 读取）")

@@ -18,6 +18,9 @@ LEVELS = {6: "county", 9: "township", 12: "village", 15: "group"}
 LEVEL_NAMES = {"county": "县（市）", "township": "镇（街道）代理中心", "village": "村（社区）代理站",
                "group": "组代理点"}
 ROLES = {"station": "代理站", "township": "代理中心"}
+# The county centre is a sync hub above the townships (haian-desk init --role county);
+# it is not one of the roles a station's set-up offers.
+COUNTY_ROLE = "county"
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,11 @@ def township_name(code: str) -> str | None:
 def check_unit_code(code: str, role: str) -> str:
     """Validate an installation's unit code for its role; returns the unit level."""
     code = code.strip()
+    if role == COUNTY_ROLE:
+        if code != county().code:
+            raise ValidationError(f"县级代理中心的单位代码应为6位县（市）代码 {county().code}",
+                                  field="station_code")
+        return "county"
     if role not in ROLES:
         raise ValidationError("角色应为 station（代理站）或 township（代理中心）", field="role")
     if not code.isdigit() or len(code) not in LEVELS:
