@@ -7,6 +7,7 @@ the same on every screen and in every test.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Callable
@@ -207,19 +208,42 @@ class CaseView:
     timeline: list[TimelineLine]
     allowed: list[str]
     time_left: TimeLeft
+    missing_choices: list[str]
+    active_cadres: list[tuple[str, str]]
 
 
 def case_view(desk, case_id: str, now: datetime) -> CaseView:
     case = queries.get_case(desk, case_id)
     villager = desk.db.one("SELECT * FROM villagers WHERE id = ?", (case["villager_id"],))
-    cadres = {r["id"]: r["name"] for r in desk.db.query("SELECT id, name FROM cadres")}
+    cadre_rows = desk.db.query("SELECT id, name, active FROM cadres ORDER BY name")
+    cadres = {r["id"]: r["name"] for r in cadre_rows}
     actors = {r["username"]: r["display_name"]
               for r in desk.db.query("SELECT username, display_name FROM users")}
     return CaseView(
         case=case, villager=villager_summary(villager), villager_revealed=villager_summary(villager, True),
         matter=_matter(desk, case), cadre_names=cadres,
         timeline=timeline_lines(queries.timeline(desk, case_id), actors, cadres),
-        allowed=allowed_events(case), time_left=time_left(case["status"], case["deadline"], now))
+        allowed=allowed_events(case), time_left=time_left(case["status"], case["deadline"], now),
+        missing_choices=missing_material_choices(case, _matter_materials(desk, case)),
+        active_cadres=[(r["id"], r["name"]) for r in cadre_rows if r["active"]])
+
+
+def missing_material_choices(case: dict, matter_materials: list[str]) -> list[str]:
+    """What a materials-missing notice may list.
+
+    Once villagers have been told what is missing, they may not be told of
+    more later (一次性告知), so a second notice offers only the first notice's
+    items still not brought; otherwise the matter's materials not yet received.
+    """
+    received = set(case["materials_received"] or [])
+    offered = case["missing_first"] or matter_materials
+    return [m for m in offered if m not in received]
+
+
+def _matter_materials(desk, case: dict) -> list[str]:
+    if not case["catalogue_code"]:
+        return []
+    return json.loads(catalogue.get(desk, case["catalogue_code"])["materials"] or "[]")
 
 
 def _matter(desk, case: dict) -> dict | None:

@@ -9,7 +9,6 @@ from haian_desk.cases.intake_form import blank_form
 from haian_desk.desk import Desk
 
 
-
 def test_a_saved_draft_comes_back_after_the_program_is_reopened(desk, tmp_path, clock):
     body = dict(blank_form("c1"), description="反映三组路灯不亮", villager_query="王秀")
     drafts.save(desk, "clerk", drafts.INTAKE, body)

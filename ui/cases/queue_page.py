@@ -1,0 +1,231 @@
+"""办件: the case queue with its filters, search box and sortable columns.
+
+Enter or a double-click on a row opens the case (the page emits ``openCase``;
+the main window shows the detail dialog). The page reloads when an operation
+announces that cases or villagers changed, and moves the time-left texts on
+every minute without touching the database.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
+    QToolButton, QVBoxLayout, QWidget)
+
+from haian_desk.cases.queries import CaseFilter
+from haian_desk.cases.vocabulary import KINDS, STATUSES
+from ui.cases.queue_model import COLUMN_KEYS, CaseQueueModel
+from ui.i18n import term
+from ui.session import CASES, VILLAGERS, Session
+from ui.widgets.feedback import ErrorLabel
+
+SEARCH_DELAY_MS = 300
+TICK_MS = 60_000
+
+
+class QueueTable(QTableView):
+    """The table; Enter or Return on a row asks for the case to be opened."""
+
+    openRequested = Signal(QModelIndex)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentIndex().isValid():
+            self.openRequested.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class QueuePage(QWidget):
+    openCase = Signal(str)
+    PAGE_SIZE = 200
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.model = CaseQueueModel(session, self.PAGE_SIZE, self)
+        self._case_to_select: str | None = None
+        self._build()
+        self._connect()
+        self.setFocusProxy(self.search)
+        self.model.set_filter(self.current_filter())
+
+    # --- building -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("queue_search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("搜索：编号、姓名、拼音、电话或内容（Ctrl+F）"))
+        self.count_label = QLabel()
+        self.count_label.setObjectName("queue_count")
+        self.mine = self._toggle(self.tr("我的"), "Alt+M", self.tr("只看我首问或经办的办件"))
+        self.due_soon = self._toggle(self.tr("即将到期"), "Alt+D", self.tr("24小时内到期的办件"))
+        self.overdue = self._toggle(self.tr("已超期"), "Alt+O", self.tr("已过办结期限仍未办结的办件"))
+        self.long_standing = self._toggle(self.tr("久拖不决"), "", self.tr("久拖不决、历史遗留问题"))
+        self.petition = self._toggle(self.tr("信访"), "", self.tr("涉及信访的办件"))
+        self.followup = self._toggle(self.tr("差评待整改"), "", self.tr("差评后还未回访、整改完的办件"))
+        if not self.session.user.cadre_id:
+            self.mine.setEnabled(False)
+            self.mine.setToolTip(self.tr("当前账号没有关联代理员，无法筛选“我的”"))
+        self.kind = self._choice(self.tr("全部类型"), KINDS)
+        self.kind.setObjectName("queue_kind")
+        self.status = self._choice(self.tr("全部状态"), STATUSES)
+        self.status.setObjectName("queue_status")
+        self.table = self._table()
+        self.error = ErrorLabel()
+        self._lay_out()
+
+    def _toggle(self, text: str, shortcut: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setCheckable(True)
+        button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        if shortcut:
+            button.setShortcut(QKeySequence(shortcut))
+            tip = self.tr("{0}（{1}）").format(tip, shortcut)
+        button.setToolTip(tip)
+        return button
+
+    def _choice(self, everything: str, table: dict) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, None)
+        for code, word in table.items():
+            combo.addItem(term(word), code)
+        return combo
+
+    def _table(self) -> QueueTable:
+        table = QueueTable()
+        table.setObjectName("queue_table")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.setAlternatingRowColors(False)  # the row colour means overdue / due soon
+        # The arrow first, so turning sorting on asks for the order the model already has.
+        table.horizontalHeader().setSortIndicator(self.model.sort_column(), Qt.DescendingOrder)
+        table.setSortingEnabled(True)
+        table.verticalHeader().hide()
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(COLUMN_KEYS.index("matter"), QHeaderView.Stretch)
+        return table
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        filters = QHBoxLayout()
+        for widget in (self.mine, self.due_soon, self.overdue, self.kind, self.status,
+                       self.long_standing, self.petition, self.followup):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+
+    def _connect(self) -> None:
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self.search_timer.start)
+        self.search.returnPressed.connect(self._search_now)
+        for toggle in (self.mine, self.long_standing, self.petition, self.followup):
+            toggle.toggled.connect(self.apply_filters)
+        self.due_soon.toggled.connect(lambda on: self._exclusive(on, self.overdue))
+        self.overdue.toggled.connect(lambda on: self._exclusive(on, self.due_soon))
+        self.kind.currentIndexChanged.connect(self.apply_filters)
+        self.status.currentIndexChanged.connect(self.apply_filters)
+        self.table.doubleClicked.connect(self._open)
+        self.table.openRequested.connect(self._open)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_moved)
+        self.model.totalChanged.connect(self._show_count)
+        self.model.rowsInserted.connect(self._show_count)
+        self.model.loaded.connect(self._after_load)
+        self.model.failed.connect(self.error.show_error)
+        self.session.changed.connect(self._data_changed)
+        QShortcut(QKeySequence.Find, self, activated=self._focus_search)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(TICK_MS)
+        self.ticker.timeout.connect(self.model.tick)
+        self.ticker.start()
+
+    # --- filtering ----------------------------------------------------------------------
+
+    def current_filter(self) -> CaseFilter:
+        return dataclasses.replace(
+            self.model.filter,
+            search=self.search.text(),
+            cadre_id=self.session.user.cadre_id if self.mine.isChecked() else None,
+            due_soon=self.due_soon.isChecked(), overdue=self.overdue.isChecked(),
+            kind=self.kind.currentData(), status=self.status.currentData(),
+            long_standing=self.long_standing.isChecked(), petition=self.petition.isChecked(),
+            followup_open=self.followup.isChecked())
+
+    def apply_filters(self) -> None:
+        self.search_timer.stop()
+        self.error.clear_error()
+        self.model.set_filter(self.current_filter())
+
+    def _search_now(self) -> None:
+        self.apply_filters()
+
+    def _exclusive(self, on: bool, other: QToolButton) -> None:
+        # "Due soon" and "overdue" never overlap: asking for both would show nothing.
+        if on and other.isChecked():
+            other.blockSignals(True)
+            other.setChecked(False)
+            other.blockSignals(False)
+        self.apply_filters()
+
+    def _sort_indicator_moved(self, column: int, order) -> None:
+        if column != self.model.sort_column():
+            # A column SQLite cannot sort by: put the arrow back where the order really is.
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(self.model.sort_column(),
+                                    Qt.DescendingOrder if self.model.filter.descending
+                                    else Qt.AscendingOrder)
+            header.blockSignals(False)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _data_changed(self, changes) -> None:
+        if CASES in changes or VILLAGERS in changes:
+            self.model.reload()
+
+    # --- showing ------------------------------------------------------------------------
+
+    def _show_count(self, *_args) -> None:
+        self.count_label.setText(self.tr("共 {0} 件，已显示 {1} 件").format(
+            self.model.total, self.model.rowCount()))
+
+    def _after_load(self) -> None:
+        self._show_count()
+        if self._case_to_select:
+            self._select_row(self.model.row_of(self._case_to_select))
+
+    def _select_row(self, row: int) -> None:
+        if row >= 0:
+            self._case_to_select = None
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def select_case(self, case_id: str) -> None:
+        """Select a case once it is loaded (the main window calls this after an intake)."""
+        self._case_to_select = case_id
+        self._select_row(self.model.row_of(case_id))
+
+    def _open(self, index: QModelIndex) -> None:
+        case_id = self.model.case_id(index.row())
+        if case_id:
+            self.openCase.emit(case_id)
