@@ -192,7 +192,10 @@ class MainWindow(QMainWindow):
     def open_case(self, case_id: str) -> None:
         module = _import_optional("ui.cases.detail")
         if module is None:
-            QMessageBox.information(self, self.tr("办件详情"), self.tr("办件详情窗口还在建设中。"))
+            notice = QMessageBox(QMessageBox.Information, self.tr("办件详情"),
+                                 self.tr("办件详情窗口还在建设中。"), QMessageBox.Ok, self)
+            notice.setAttribute(Qt.WA_DeleteOnClose)
+            notice.open()
             return
         dialog = module.CaseDetailDialog(self.session, case_id, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)

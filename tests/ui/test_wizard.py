@@ -1,0 +1,126 @@
+"""First-run set-up, typed with the keyboard; wrong input says why and creates nothing."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QWizard
+
+from haian_desk import paths, users
+from haian_desk.desk import Desk
+from ui.setup_wizard import SetupWizard
+from ui.worker import DbWorker
+
+from tests.ui.helpers import type_text
+
+
+@pytest.fixture
+def wizard(qtbot, tmp_path):
+    worker = DbWorker()
+    wizard = SetupWizard(tmp_path / "station", worker)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    yield wizard
+    worker.shutdown()
+
+
+def _focused(wizard):
+    return wizard.focusWidget()
+
+
+def _press(qtbot, wizard, key, times=1):
+    for _ in range(times):
+        qtbot.keyClick(_focused(wizard), key)
+
+
+def _type_station(qtbot, wizard, village="210", name="曲塘镇双楼村代理站"):
+    """Role stays 代理站; township: two down from 海安镇 to 曲塘镇; then the village and name."""
+    wizard.station.role.setFocus()
+    _press(qtbot, wizard, Qt.Key_Tab)
+    assert _focused(wizard) is wizard.station.township
+    _press(qtbot, wizard, Qt.Key_Down, 2)
+    _press(qtbot, wizard, Qt.Key_Tab)
+    qtbot.keyClicks(_focused(wizard), village)
+    _press(qtbot, wizard, Qt.Key_Tab, 2)  # past the group number (a village station has none)
+    type_text(qtbot, _focused(wizard), name)
+    _press(qtbot, wizard, Qt.Key_Return)
+
+
+def _type_admin(qtbot, wizard, password="haian-2026", confirm=None):
+    for text in ("wang", "王站长", password):
+        type_text(qtbot, _focused(wizard), text)
+        _press(qtbot, wizard, Qt.Key_Tab)
+    assert _focused(wizard) is wizard.admin.confirm
+    type_text(qtbot, _focused(wizard), confirm if confirm is not None else password)
+    _press(qtbot, wizard, Qt.Key_Return)
+
+
+def test_keyboard_setup_creates_a_working_installation(qtbot, wizard, tmp_path):
+    _type_station(qtbot, wizard)
+    assert wizard.currentPage() is wizard.admin
+    wizard.admin.username.setFocus()
+    _type_admin(qtbot, wizard)
+    assert wizard.currentPage() is wizard.confirm
+    assert "320685102210" in wizard.confirm.summary.text()
+    with qtbot.waitSignal(wizard.accepted, timeout=10_000):
+        qtbot.keyClick(wizard, Qt.Key_Return)
+    assert wizard.result() == QDialog.Accepted
+    assert wizard.user.username == "wang" and wizard.user.role == "admin"
+    wizard.desk.close()
+
+    desk = Desk.open(tmp_path / "station")
+    assert desk.installation.unit_code == "320685102210"
+    assert desk.installation.unit_name == "曲塘镇双楼村代理站"
+    assert users.authenticate(desk, "wang", "haian-2026").display_name == "王站长"
+    assert desk.db.scalar("SELECT count(*) FROM catalogue_items") > 0
+    desk.close()
+
+
+def test_missing_village_code_is_explained_and_nothing_is_created(qtbot, wizard, tmp_path):
+    _type_station(qtbot, wizard, village="")
+    assert wizard.currentPage() is wizard.station
+    assert wizard.station.error.isVisible()
+    assert "12位村代码" in wizard.station.error.text()
+    assert not paths.database_path(tmp_path / "station").exists()
+
+
+def test_missing_station_name_is_explained(qtbot, wizard, tmp_path):
+    _type_station(qtbot, wizard, name="")
+    assert wizard.currentPage() is wizard.station
+    assert "请填写本站名称" in wizard.station.error.text()
+    assert not (tmp_path / "station").exists()
+
+
+def test_township_centre_uses_the_township_code(qtbot, wizard):
+    station = wizard.station
+    station.role.setCurrentIndex(station.role.findData("township"))
+    station.township.setCurrentIndex(2)
+    assert not station.village.isEnabled()
+    assert station.code_preview.text() == "320685102"
+
+
+@pytest.mark.parametrize("password, confirm, reason", [
+    ("12345", "12345", "密码至少6位"),
+    ("haian-2026", "haian-2025", "两次输入的密码不一样"),
+])
+def test_bad_admin_password_is_explained_and_nothing_is_created(qtbot, wizard, tmp_path,
+                                                                 password, confirm, reason):
+    _type_station(qtbot, wizard)
+    wizard.admin.username.setFocus()
+    _type_admin(qtbot, wizard, password, confirm)
+    assert wizard.currentPage() is wizard.admin
+    assert reason in wizard.admin.error.text()
+    assert not paths.database_path(tmp_path / "station").exists()
+
+
+def test_an_existing_installation_is_not_overwritten(qtbot, wizard, desk):
+    wizard.folder = desk.folder  # someone points the wizard at a folder already set up
+    _type_station(qtbot, wizard)
+    wizard.admin.username.setFocus()
+    _type_admin(qtbot, wizard)
+    qtbot.keyClick(wizard, Qt.Key_Return)
+    qtbot.waitUntil(lambda: wizard.confirm.error.isVisible(), timeout=10_000)
+    assert "已经建过站" in wizard.confirm.error.text()
+    assert wizard.isVisible() and wizard.button(QWizard.FinishButton).isEnabled()
+    assert desk.db.scalar("SELECT count(*) FROM users WHERE username = 'wang'") == 0
