@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 
 from haian_desk.errors import NotFound, ValidationError
@@ -63,7 +64,9 @@ class VillagerInput:
 
 def clean(data: VillagerInput) -> dict:
     """Check every field; returns the payload to record or raises ValidationError."""
-    name = "".join(data.name.split())
+    # NFKC: a name pasted from elsewhere may carry Kangxi radicals (⼯ for 工) or
+    # full-width letters that look right but never match a search.
+    name = unicodedata.normalize("NFKC", "".join(data.name.split()))
     if not name:
         raise ValidationError("请填写群众姓名", field="name")
     if len(name) > 20:

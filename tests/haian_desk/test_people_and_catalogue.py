@@ -42,6 +42,11 @@ def test_villager_registry_checks_and_derives(desk):
     assert json.loads(row["tags"]) == ["disabled", "empty_nest"]
 
 
+def test_names_pasted_with_radical_lookalikes_are_normalised(desk):
+    vid = villagers.register(desk, "admin", villagers.VillagerInput(name="\u2f2f\u2f08"))  # ⼯⼈
+    assert desk.db.scalar("SELECT name FROM villagers WHERE id = ?", (vid,)) == "工人"
+
+
 def test_the_same_id_number_cannot_be_registered_twice(desk, villager_id):
     with pytest.raises(ValidationError) as caught:
         villagers.register(desk, "admin", villagers.VillagerInput(name="张叁", id_number="11010519491231002X"))
