@@ -74,7 +74,7 @@ class Projector:
 @cache
 def projectors() -> dict[str, Projector]:
     # Imported here: the entity modules use the ledger, which uses this module.
-    from haian_desk import cadres, catalogue, villagers
+    from haian_desk import cadres, catalogue, complaints, opinions, support, villagers
     from haian_desk.cases import fold
 
     return {
@@ -83,4 +83,9 @@ def projectors() -> dict[str, Projector]:
         "cadre": Projector("cadre", "cadres", "id", cadres.JSON_COLUMNS, cadres.apply),
         "catalogue": Projector("catalogue", "catalogue_items", "code", catalogue.JSON_COLUMNS,
                                catalogue.apply),
+        "pairing": Projector("pairing", "pairings", "id", support.PAIRING_JSON_COLUMNS,
+                             support.apply_pairing),
+        "visit": Projector("visit", "support_visits", "id", support.VISIT_JSON_COLUMNS, support.apply_visit),
+        "meeting": Projector("meeting", "meetings", "id", opinions.MEETING_JSON_COLUMNS, opinions.apply_meeting),
+        "complaint": Projector("complaint", "complaints", "id", complaints.JSON_COLUMNS, complaints.apply),
     }

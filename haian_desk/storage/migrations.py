@@ -277,7 +277,86 @@ V3_SYNC = [
     )""",
 ]
 
-MIGRATIONS: list[list[str]] = [V1_CORE, V2_DRAFTS_AND_SETTINGS, V3_SYNC]
+# v4: records beside the cases (haian_desk.support, .opinions, .complaints), each a
+# projection of its own event stream: paired-support households and their visits,
+# meetings (座谈会) with the opinions they discussed, complaints about handling.
+V4_SUPPORT_MEETINGS_COMPLAINTS = [
+    """CREATE TABLE pairings (
+        id TEXT PRIMARY KEY,
+        villager_id TEXT NOT NULL,
+        cadre_id TEXT NOT NULL,
+        unit_code TEXT NOT NULL,
+        paired_at TEXT NOT NULL,
+        ended_at TEXT,
+        end_reason TEXT,
+        note TEXT,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_hlc TEXT NOT NULL,
+        event_count INTEGER NOT NULL
+    )""",
+    "CREATE INDEX pairings_by_villager ON pairings (villager_id, active)",
+    """CREATE TABLE support_visits (
+        id TEXT PRIMARY KEY,
+        pairing_id TEXT NOT NULL,
+        villager_id TEXT NOT NULL,
+        cadre_id TEXT NOT NULL,
+        unit_code TEXT NOT NULL,
+        visited_at TEXT NOT NULL,
+        method TEXT NOT NULL,
+        note TEXT NOT NULL,
+        needs TEXT,
+        case_id TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_hlc TEXT NOT NULL,
+        event_count INTEGER NOT NULL
+    )""",
+    "CREATE INDEX support_visits_by_pairing ON support_visits (pairing_id, visited_at)",
+    """CREATE TABLE meetings (
+        id TEXT PRIMARY KEY,
+        unit_code TEXT NOT NULL,
+        held_at TEXT NOT NULL,
+        place TEXT,
+        topic TEXT NOT NULL,
+        host_cadre_id TEXT,
+        participants TEXT NOT NULL DEFAULT '[]',
+        participant_count INTEGER NOT NULL DEFAULT 0,
+        summary TEXT,
+        discussed TEXT NOT NULL DEFAULT '[]',
+        feedback TEXT NOT NULL DEFAULT '{}',
+        became TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_hlc TEXT NOT NULL,
+        event_count INTEGER NOT NULL
+    )""",
+    "CREATE INDEX meetings_by_time ON meetings (held_at)",
+    """CREATE TABLE complaints (
+        id TEXT PRIMARY KEY,
+        unit_code TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        case_id TEXT,
+        cadre_id TEXT,
+        complainant TEXT,
+        complainant_phone TEXT,
+        content TEXT NOT NULL,
+        status TEXT NOT NULL,
+        findings TEXT,
+        actions TEXT,
+        result TEXT,
+        closed_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_hlc TEXT NOT NULL,
+        event_count INTEGER NOT NULL
+    )""",
+    "CREATE INDEX complaints_by_received ON complaints (received_at)",
+]
+
+MIGRATIONS: list[list[str]] = [V1_CORE, V2_DRAFTS_AND_SETTINGS, V3_SYNC, V4_SUPPORT_MEETINGS_COMPLAINTS]
 LATEST = len(MIGRATIONS)
 
 
