@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
 from importlib.metadata import entry_points
 
-from haian_desk import __version__, paths
+from haian_desk import __version__, backup_commands, paths
 from haian_desk.errors import HaianError
 
 EXIT_ERROR = 2
@@ -53,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     cases.add_argument("--json", action="store_true")
 
     sub.add_parser("check", parents=[common], help="完整性检查，并用事件日志重建核对")
+    backup_commands.register(sub, common)
     for register in _plugins():
         register(sub, common)
     return parser
@@ -89,6 +91,14 @@ def main(argv: list[str] | None = None) -> int:
         return handler(args, folder)
     except HaianError as error:
         print(f"错误：{error}", file=sys.stderr)
+        return EXIT_ERROR
+    except sqlite3.DatabaseError as error:
+        from haian_desk.recovery import is_damage
+
+        if not is_damage(error):
+            raise
+        print(f"错误：数据库文件已损坏（{error}）（请用 haian-desk restore --latest 恢复最新的完好备份）",
+              file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # output piped into `head`: the reader has what it wanted
         sys.stderr.close()

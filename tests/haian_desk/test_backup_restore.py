@@ -1,0 +1,182 @@
+"""Restore: the file is checked before anything is replaced, and the replaced database is kept."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+import pytest
+
+from haian_desk import paths, recovery
+from haian_desk.desk import Desk, initialise
+from haian_desk.storage import backup, migrations
+from tests.haian_desk.test_migrations import _downgrade
+
+OTHER_STATION = ("320685102211", "曲塘镇杨庄村代理站")
+
+
+@pytest.fixture
+def stick(tmp_path):
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    return folder
+
+
+def _fingerprint(folder):
+    """Every file under the data folder with its content: to prove nothing was touched."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _cases_in(path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM cases").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_restore_brings_back_yesterdays_data_and_keeps_todays_aside(desk, new_case, stick, clock):
+    new_case(description="昨天登记的事")
+    yesterday = backup.backup_to(desk.db, stick / "yesterday.sqlite3")
+    new_case(description="今天登记的事")
+    folder = desk.folder
+    desk.close()
+
+    done = recovery.restore(folder, yesterday, now=clock.now)
+
+    assert done.info.cases == 1 and "曲塘镇双楼村代理站" in done.info.describe()
+    reopened = Desk.open(folder, wall=clock)
+    assert [r["description"] for r in reopened.db.query("SELECT description FROM cases")] == ["昨天登记的事"]
+    reopened.close()
+    assert done.set_aside.parent == folder / "replaced"
+    assert _cases_in(done.set_aside) == 2  # today's case is still there, set aside
+    assert yesterday.exists()  # the stick keeps its copy
+    assert not (folder / recovery.STAGING_NAME).exists()
+
+
+def test_a_backup_from_an_older_schema_is_migrated_on_restore(desk, new_case, stick, clock):
+    case = new_case()
+    old = backup.backup_to(desk.db, stick / "old.sqlite3")
+    _downgrade(old, 1)
+    folder = desk.folder
+    desk.close()
+
+    done = recovery.restore(folder, old, now=clock.now)
+
+    assert done.migrated_from == 1
+    reopened = Desk.open(folder, wall=clock)
+    assert reopened.db.user_version == migrations.LATEST
+    assert reopened.db.scalar("SELECT case_no FROM cases") == case.case_no
+    reopened.close()
+
+
+def _truncated(desk, stick):
+    made = backup.backup_to(desk.db, stick / "cut.sqlite3")
+    data = made.read_bytes()
+    made.write_bytes(data[: len(data) // 2])
+    return made
+
+
+def _not_sqlite(desk, stick):
+    made = stick / "photo.sqlite3"
+    made.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 5000)
+    return made
+
+
+def _foreign(desk, stick):
+    made = stick / "accounts.sqlite3"
+    conn = sqlite3.connect(made)
+    conn.execute("CREATE TABLE ledger (day TEXT, amount REAL)")
+    conn.execute("INSERT INTO ledger VALUES ('2026-03-01', 12.5)")
+    conn.commit()
+    conn.close()
+    return made
+
+
+def _newer_schema(desk, stick):
+    made = backup.backup_to(desk.db, stick / "newer.sqlite3")
+    conn = sqlite3.connect(made)
+    conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
+    conn.commit()
+    conn.close()
+    return made
+
+
+def _damaged_page(desk, stick):
+    made = backup.backup_to(desk.db, stick / "damaged.sqlite3")
+    smash_page(made, "events")
+    return made
+
+
+def smash_page(path, table):
+    """Overwrite the root page of ``table`` with garbage, as a failing disk would."""
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    conn.close()
+    with open(path, "r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(bytes([0x5A]) * page_size)
+
+
+@pytest.mark.parametrize("make_bad_file, says", [
+    (_truncated, "损坏"),
+    (_not_sqlite, "不是数据库文件"),
+    (_foreign, "不是海安代理工作台的数据库"),
+    (_newer_schema, "新版"),
+    (_damaged_page, "损坏"),
+])
+def test_a_bad_file_is_refused_and_nothing_is_replaced(desk, new_case, stick, clock, make_bad_file, says):
+    new_case()
+    bad = make_bad_file(desk, stick)
+    folder = desk.folder
+    desk.close()
+    before = _fingerprint(folder)
+
+    with pytest.raises(recovery.RestoreRefused) as refused:
+        recovery.restore(folder, bad, now=clock.now)
+
+    assert says in str(refused.value)
+    assert _fingerprint(folder) == before
+    assert _cases_in(paths.database_path(folder)) == 1
+
+
+def test_another_stations_backup_is_refused_unless_asked_for(desk, new_case, stick, tmp_path, clock):
+    other = initialise(tmp_path / "other", *OTHER_STATION, wall=clock)
+    theirs = backup.backup_to(other.db, stick / "theirs.sqlite3")
+    other.close()
+    new_case()
+    folder = desk.folder
+    desk.close()
+
+    with pytest.raises(recovery.RestoreRefused) as refused:
+        recovery.restore(folder, theirs, now=clock.now)
+    assert "杨庄村" in str(refused.value) and "--other-station" in str(refused.value)
+    assert _cases_in(paths.database_path(folder)) == 1
+
+    done = recovery.restore(folder, theirs, now=clock.now, allow_other_station=True)
+    assert done.info.unit_code == OTHER_STATION[0]
+
+
+def test_restore_is_refused_while_the_database_is_open(desk, new_case, stick, clock):
+    new_case()
+    made = backup.backup_to(desk.db, stick / "b.sqlite3")
+    new_case()
+    with pytest.raises(recovery.RestoreRefused) as refused:
+        recovery.restore(desk.folder, made, now=clock.now)
+    assert "关闭" in str(refused.value)
+    assert desk.db.scalar("SELECT count(*) FROM cases") == 2
+    assert not (desk.folder / "replaced").exists()
+
+
+def test_restore_onto_a_new_pc_with_no_database(desk, new_case, stick, tmp_path, clock):
+    new_case()
+    made = backup.backup_to(desk.db, stick / "b.sqlite3")
+    fresh = tmp_path / "new-pc"
+    fresh.mkdir()
+    done = recovery.restore(fresh, made, now=clock.now)
+    assert done.set_aside is None
+    reopened = Desk.open(fresh, wall=clock)
+    assert reopened.installation.id == desk.installation.id
+    reopened.close()
