@@ -85,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command is None:
         args = _parser().parse_args([DEFAULT_COMMAND, *argv])
-    folder = paths.data_dir(getattr(args, "data_dir", None) or args.top_data_dir)
+    override = getattr(args, "data_dir", None) or args.top_data_dir
+    folder = paths.data_dir(override)
+    _start_log(args.command, folder, override)
     handler = _COMMANDS.get(args.command) or args.handler
     try:
         return handler(args, folder)
@@ -103,6 +105,20 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head`: the reader has what it wanted
         sys.stderr.close()
         return 0
+
+
+def _start_log(command: str, folder: Path, override: str | None) -> None:
+    """The log file, set up once per run, beside the chosen data folder or in the user log folder."""
+    import logging
+
+    from haian_desk import logs
+
+    try:
+        logs.configure(logs.log_dir(override))
+    except OSError:  # an unwritable log folder must not stop the station working
+        return
+    logging.getLogger(__name__).info("haian-desk %s: %s (data folder %s, frozen %s)",
+                                     __version__, command, folder, getattr(sys, "frozen", False))
 
 
 def _init(args, folder: Path) -> int:
