@@ -88,7 +88,7 @@ def test_qr_payload_round_trips_and_refuses_strangers():
     assert text.isascii()
     assert qr.parse(text) == ("102210-260304-001", "320685102210")
     assert qr.parse("https://example.com") is None
-    assert qr.parse("HAIAN-DESK;CASE=;UNIT=1") is None
+    assert qr.parse("HAIAN-DESK//320685102210") is None
 
 
 names = st.text(alphabet="王张李欧阳司马䶮堃喆赟犇秀英建国", min_size=2, max_size=5)
