@@ -248,7 +248,7 @@ def grouped(desk) -> list[tuple[str, str, list[Opinion]]]:
 
 def awaiting_feedback(desk) -> list[Opinion]:
     """Opinions nobody has yet answered, oldest first."""
-    return sorted((o for o in opinions(desk) if o.awaiting_feedback), key=lambda o: o.registered_at)
+    return sorted((o for o in opinions(desk) if o.awaiting_feedback), key=lambda o: (o.registered_at, o.case_no))
 
 
 def meetings(desk) -> list:

@@ -1,8 +1,26 @@
-"""The assessment's figures from records other than cases: paired-support households and
-complaints. Filled in as those records exist; returns the station codes they mention."""
+"""The assessment's figures from records beside the cases: paired-support households
+(visited as planned) and complaints about handling (docs/assessment.md)."""
 
 from __future__ import annotations
 
+from typing import Callable
 
-def add_records(desk, period, as_of: str, tallies_for) -> set[str]:
-    return set()
+from haian_desk import complaints, support
+from haian_desk.assessment.periods import Period
+from haian_desk.assessment.tally import Tally
+
+TalliesFor = Callable[[str, str | None], list[Tally]]
+
+
+def add_records(desk, period: Period, as_of: str, tallies_for: TalliesFor) -> set[str]:
+    """Add households and complaints to the tallies; returns the station codes they belong to."""
+    stations: set[str] = set()
+    for household in support.plan_status(desk, period.start, period.end, as_of):
+        for tally in tallies_for(household.unit_code, household.cadre_id):
+            tally.add_household(household.as_planned)
+        stations.add(household.unit_code)
+    for complaint in complaints.received_in(desk, period.start, period.end):
+        for tally in tallies_for(complaint.unit_code, complaint.cadre_id):
+            tally.add_complaint(complaint.result)
+        stations.add(complaint.unit_code)
+    return stations

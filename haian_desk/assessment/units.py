@@ -31,10 +31,14 @@ def unit_name(desk, code: str) -> str:
     county = network.county()
     if code == county.code:
         return county.name
+    enrolled = desk.db.one("SELECT unit_name FROM sync_peers WHERE unit_code = ? "
+                           "ORDER BY status = 'enrolled' DESC LIMIT 1", (code,))
+    if enrolled:
+        return enrolled["unit_name"]
     township = network.township_name(code)
     if len(code) == 9 and township:
         return f"{township}代理中心"
-    # A station known here only by its code (its name arrives with the directory).
+    # A station known here only by its code (not enrolled here: e.g. below another hub).
     return f"{township or ''}代理站 {code[9:]}".strip()
 
 
