@@ -68,3 +68,21 @@ def _could_grow(digits: str) -> bool:
     if digits.startswith("0"):
         return len(digits) < 12
     return len(digits) < 8
+
+
+def new_villager_fields(typed: str) -> dict[str, str]:
+    """Which field of a new villager a lookup's unmatched text belongs in.
+
+    A clerk who found nobody has usually typed the person's name, ID number or
+    phone; pinyin or initials are no use as a name, so they are dropped.
+    """
+    text = typed.strip()
+    compact = text.replace(" ", "").upper()
+    fields = {"name": "", "id_number": "", "phone": ""}
+    if compact[:17].isdigit() and len(compact) in (15, 18):
+        fields["id_number"] = compact
+    elif compact.isdigit() and len(compact) >= 7:
+        fields["phone"] = compact
+    elif text and not text.isascii():
+        fields["name"] = "".join(text.split())
+    return fields

@@ -263,3 +263,38 @@ def urgent_deadline_choices(now: datetime) -> list[tuple[str, datetime]]:
         choices.append(("今天下班前（17:30）", end_of_day))
     choices.append(("明天中午前（12:00）", (here + timedelta(days=1)).replace(hour=12, minute=0)))
     return choices
+
+
+@dataclass(frozen=True)
+class MatterSummary:
+    """A catalogue item as the intake screen shows it while the villager waits."""
+
+    code: str
+    name: str
+    level: str
+    limit: str
+    route: str
+    department: str
+    fee: str
+    materials: list[str]
+    in_person: bool
+    in_person_notice: str
+
+    def choice_text(self) -> str:
+        text = f"{self.name}（{self.level}级 · {self.limit}）"
+        return text + "【须本人到场】" if self.in_person else text
+
+
+def matter_summary(item) -> MatterSummary:
+    limit = json.loads(item["time_limit"]) if item["time_limit"] else None
+    materials = json.loads(item["materials"] or "[]")
+    in_person = not item["proxy_allowed"]
+    notice = ""
+    if in_person:
+        # The same refusal take_in gives, said before the clerk types anything else.
+        notice = f"“{item['name']}”须本人到场办理，不能代办。请告诉群众办理地点"
+        notice += f"（{item['route'] or item['department'] or ''}）" if item["route"] or item["department"] else ""
+        notice += f"和要带的材料：{'、'.join(materials)}" if materials else ""
+    return MatterSummary(item["code"], item["name"], item["level"], describe_limit(item["mode"], limit),
+                         item["route"] or "", item["department"] or "", item["fee_note"] or "",
+                         materials, in_person, notice)

@@ -133,3 +133,22 @@ def test_case_view_gathers_what_the_detail_screen_shows(tmp_path):
     assert "completed" in view.allowed and "accepted" not in view.allowed
     assert view.time_left.tone == pres.ON_TIME
     desk.close()
+
+
+def test_a_matter_that_needs_the_person_says_so_before_anything_is_typed(desk):
+    from haian_desk import catalogue
+
+    marriage = next(r for r in catalogue.search(desk, "婚姻登记"))
+    summary = pres.matter_summary(marriage)
+    assert summary.in_person and "须本人到场办理，不能代办" in summary.in_person_notice
+    assert summary.choice_text().endswith("【须本人到场】")
+    dibao = pres.matter_summary(catalogue.get(desk, "MZ-001"))
+    assert (dibao.level, dibao.limit, dibao.in_person) == ("县", "25个工作日", False)
+    assert "户口簿" in dibao.materials and dibao.choice_text() == "最低生活保障申请（县级 · 25个工作日）"
+
+
+def test_a_second_missing_notice_may_only_repeat_the_first():
+    case = {"materials_received": ["身份证"], "missing_first": []}
+    assert pres.missing_material_choices(case, ["身份证", "户口簿", "照片"]) == ["户口簿", "照片"]
+    told = {"materials_received": ["身份证", "照片"], "missing_first": ["户口簿", "照片"]}
+    assert pres.missing_material_choices(told, ["身份证", "户口簿", "照片", "申请书"]) == ["户口簿"]

@@ -56,3 +56,12 @@ def test_a_local_number_gets_the_area_code():
 def test_letters_in_a_phone_are_wrong():
     feedback = phone_as_typed("138abc")
     assert feedback.state == WRONG and "数字" in feedback.message
+
+
+def test_unmatched_lookup_text_goes_into_the_right_new_villager_field():
+    from haian_desk.typing_checks import new_villager_fields
+
+    assert new_villager_fields("王 秀英")["name"] == "王秀英"
+    assert new_villager_fields("11010519491231002x")["id_number"] == "11010519491231002X"
+    assert new_villager_fields("13812345678")["phone"] == "13812345678"
+    assert new_villager_fields("wxy") == {"name": "", "id_number": "", "phone": ""}

@@ -1,0 +1,85 @@
+"""The kind of service as three large, clearly labelled buttons with Alt+1/2/3."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+
+from haian_desk.cases.vocabulary import KINDS
+from ui.i18n import term
+from ui.widgets.appearance import scaled_font
+
+# What each kind means, in the words a villager would use.
+HINTS = {
+    "opinion": QT_TRANSLATE_NOOP("KindChoice", "意见建议，代为反映"),
+    "errand": QT_TRANSLATE_NOOP("KindChoice", "证照申请，代为办理"),
+    "claim": QT_TRANSLATE_NOOP("KindChoice", "合法诉求，授权代理"),
+}
+SHORTCUTS = {"opinion": "Alt+1", "errand": "Alt+2", "claim": "Alt+3"}
+BUTTON_STYLE = ("QPushButton { border: 1px solid #8a8a8a; border-radius: 6px; background: #fafafa; }"
+                "QPushButton:focus { border: 3px solid #e08a00; }"
+                "QPushButton:checked { background: #1d5fbf; border: 2px solid #0b3a7e; }")
+
+
+class KindChoice(QWidget):
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QPushButton] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for kind, word in KINDS.items():
+            button = self._button(kind, word)
+            self.group.addButton(button)
+            self.buttons[kind] = button
+            layout.addWidget(button)
+        self.setFocusProxy(self.buttons["opinion"])
+
+    def _button(self, kind: str, word: str) -> QPushButton:
+        hint = QCoreApplication.translate("KindChoice", HINTS[kind])
+        button = QPushButton()
+        button.setObjectName(f"kind_{kind}")
+        button.setAccessibleName(term(word))
+        button.setCheckable(True)
+        button.setAutoDefault(False)
+        button.setShortcut(QKeySequence(SHORTCUTS[kind]))
+        button.setToolTip(self.tr("{0}：{1}（快捷键 {2}）").format(term(word), hint, SHORTCUTS[kind]))
+        button.setStyleSheet(BUTTON_STYLE)
+        # The name big, what it means and its key small: labels inside the button wrap,
+        # so the three buttons fit side by side in large print too.
+        title = QLabel(term(word))
+        title.setFont(scaled_font(1.35, bold=True))
+        detail = QLabel(f"{hint}\n{SHORTCUTS[kind]}")
+        detail.setWordWrap(True)
+        column = QVBoxLayout(button)
+        for label in (title, detail):
+            label.setAlignment(Qt.AlignCenter)
+            label.setAttribute(Qt.WA_TransparentForMouseEvents)
+            column.addWidget(label)
+        button.setMinimumHeight(column.sizeHint().height())
+        # Style sheets cannot colour a child by its parent's state: do it on toggle.
+        button.toggled.connect(lambda on: [label.setStyleSheet("color: white;" if on else "")
+                                           for label in (title, detail)])
+        button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        button.clicked.connect(lambda _=False, k=kind: self.chosen.emit(k))
+        return button
+
+    def kind(self) -> str:
+        return next((k for k, b in self.buttons.items() if b.isChecked()), "")
+
+    def set_kind(self, kind: str) -> None:
+        if kind in self.buttons:
+            self.buttons[kind].setChecked(True)
+            return
+        self.group.setExclusive(False)
+        for button in self.buttons.values():
+            button.setChecked(False)
+        self.group.setExclusive(True)
+
+    def focus_current(self) -> None:
+        self.buttons.get(self.kind() or "opinion").setFocus(Qt.OtherFocusReason)

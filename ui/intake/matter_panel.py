@@ -1,0 +1,162 @@
+"""事务代办: pick the matter from the catalogue, see its level and time limit, tick the materials received.
+
+The catalogue is searched by Chinese, pinyin, initials or keyword. A matter
+that needs the person in person says so at once (the domain would refuse it
+on saving anyway).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
+
+from haian_desk import catalogue
+from haian_desk.cases.presentation import MatterSummary, matter_summary
+from ui.intake.lookup import Lookup
+from ui.session import Session
+from ui.widgets.feedback import ErrorLabel, alive
+
+
+class MatterPanel(QWidget):
+    changed = Signal()
+    chosen = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.matter: MatterSummary | None = None
+        self.pending: tuple[str, list[str]] | None = None  # a draft's matter being read back
+        self.lookup = Lookup(session, lambda desk, text: [matter_summary(r) for r in catalogue.search(desk, text)],
+                             lambda summary: summary.choice_text(), visible_rows=6)
+        self.lookup.setObjectName("matter_lookup")
+        self.lookup.edit.setObjectName("matter_search")
+        self.lookup.results.setObjectName("matter_results")
+        self.lookup.edit.setPlaceholderText(self.tr("输入事项名称、拼音或首字母，如 低保、yanglao、ylbx"))
+        self.lookup.picked.connect(self.choose)
+        self.lookup.edited.connect(self._edited)
+        self.details = QFormLayout()
+        self.level = QLabel()
+        self.limit = QLabel()
+        self.limit.setObjectName("matter_limit")
+        self.route = QLabel()
+        self.route.setWordWrap(True)
+        self.details.addRow(self.tr("办理层级"), self.level)
+        self.details.addRow(self.tr("办理时限"), self.limit)
+        self.details.addRow(self.tr("办理路径"), self.route)
+        self.in_person = QLabel()
+        self.in_person.setObjectName("in_person_notice")
+        self.in_person.setWordWrap(True)
+        self.in_person.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.materials_caption = QLabel(self.tr("已收材料（空格键勾选）"))
+        self.materials = QListWidget()
+        self.materials.setObjectName("materials")
+        self.materials.itemChanged.connect(lambda _item: self.changed.emit())
+        self.materials_caption.setBuddy(self.materials)
+        self.error = ErrorLabel()
+        self.error.setObjectName("error_catalogue_code")
+        self._lay_out()
+        self.setFocusProxy(self.lookup)
+        self._show(None)
+
+    def _lay_out(self) -> None:
+        self.details_box = QWidget()
+        box = QVBoxLayout(self.details_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(self.details)
+        box.addWidget(self.in_person)
+        box.addWidget(self.materials_caption)
+        box.addWidget(self.materials)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.lookup)
+        layout.addWidget(self.error)
+        layout.addWidget(self.details_box)
+
+    # --- choosing -----------------------------------------------------------------------
+
+    def choose(self, summary: MatterSummary, received: list[str] | None = None) -> None:
+        self.pending = None
+        self._show(summary, received or [])
+        self.changed.emit()
+        self.chosen.emit()
+
+    def _edited(self, _text: str) -> None:
+        self.pending = None
+        if self.matter is not None:
+            self._show(None)
+            self.changed.emit()
+
+    def _show(self, summary: MatterSummary | None, received: list[str] = ()) -> None:
+        self.matter = summary
+        self.error.clear_error()
+        self.details_box.setVisible(summary is not None)
+        if summary is None:
+            self.materials.clear()
+            return
+        self.lookup.set_text(summary.name)
+        self.level.setText(self.tr("{0}级").format(summary.level)
+                           + (f"（{summary.department}）" if summary.department else ""))
+        self.limit.setText(summary.limit)
+        self.route.setText(summary.route)
+        self.in_person.setText(summary.in_person_notice)
+        self.in_person.setVisible(summary.in_person)
+        self._fill_materials(summary.materials, received)
+
+    def _fill_materials(self, names: list[str], received) -> None:
+        self.materials.blockSignals(True)
+        self.materials.clear()
+        for name in names:
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked if name in received else Qt.Unchecked)
+            self.materials.addItem(item)
+        if names:
+            self.materials.setCurrentRow(0)
+        self.materials.blockSignals(False)
+        lines = max(1, min(len(names), 7))
+        self.materials.setFixedHeight(self.materials.sizeHintForRow(0) * lines + 8 if names else 0)
+        self.materials.setVisible(bool(names))
+        self.materials_caption.setVisible(bool(names))
+
+    # --- the form's values --------------------------------------------------------------
+
+    def code(self) -> str:
+        if self.pending:
+            return self.pending[0]
+        return self.matter.code if self.matter else ""
+
+    def name(self) -> str:
+        return self.matter.name if self.matter else ""
+
+    def received(self) -> list[str]:
+        if self.pending:
+            return list(self.pending[1])
+        return [self.materials.item(i).text() for i in range(self.materials.count())
+                if self.materials.item(i).checkState() == Qt.Checked]
+
+    def restore(self, code: str, query: str, received: list[str]) -> None:
+        """Bring back a draft's matter: read the item again, tick what was ticked."""
+        self._show(None)
+        self.lookup.set_text(query)
+        self.pending = (code, list(received)) if code else None
+        if code:
+            self.session.run(lambda desk: matter_summary(catalogue.get(desk, code)),
+                             alive(self, lambda summary: self._restored(summary, received)),
+                             alive(self, self._not_restored))
+
+    def _restored(self, summary: MatterSummary, received: list[str]) -> None:
+        if self.pending is None:
+            return  # the clerk moved on meanwhile
+        self.pending = None
+        self._show(summary, received)
+        self.changed.emit()
+
+    def _not_restored(self, error: BaseException) -> None:
+        self.pending = None
+        self.error.show_error(error)
+
+    def clear(self) -> None:
+        self.pending = None
+        self._show(None)
+        self.lookup.set_text("")
