@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from haian_desk.timeutil import show
 from ui.catalogue.edit_dialog import CatalogueItemDialog
@@ -15,6 +15,7 @@ from ui.catalogue.reading import find_items, item_with_history
 from ui.i18n import term
 from ui.session import Session
 from ui.widgets.appearance import set_scaled_font
+from ui.widgets.fields import DetailScroll, FieldGrid
 from ui.widgets.feedback import alive, show_error_box
 
 SEARCH_DELAY_MS = 250
@@ -59,12 +60,12 @@ class ItemDetail(QWidget):
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.history = _table("item_history", [self.tr("版本"), self.tr("时间"), self.tr("操作人"),
                                                self.tr("操作")])
-        form = QFormLayout()
+        form = FieldGrid()
         captions = [self.tr("类别"), self.tr("办理层级"), self.tr("办理时限"), self.tr("办理流程"),
                     self.tr("主管部门"), self.tr("所需材料"), self.tr("收费说明"),
                     self.tr("代办"), self.tr("当前版本")]
         for caption, key in zip(captions, self.FIELDS):
-            form.addRow(caption, self.values[key])
+            form.add_row(caption, self.values[key])
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)
@@ -151,9 +152,7 @@ class CataloguePage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.found)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail)
+        scroll = DetailScroll(self.detail)
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(scroll)

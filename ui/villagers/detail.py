@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QHeaderView, QLabel, QListWidget, QPushButton, QTableWidget,
+    QAbstractItemView, QHeaderView, QLabel, QListWidget, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget)
 
 from haian_desk import masking, villagers
@@ -12,6 +12,7 @@ from haian_desk.cases.vocabulary import KINDS, STATUSES, label
 from haian_desk.timeutil import show
 from ui.i18n import term
 from ui.widgets.appearance import set_scaled_font
+from ui.widgets.fields import FieldGrid
 
 
 def tag_words(tags: list[str], include_sensitive: bool) -> str:
@@ -68,13 +69,13 @@ class VillagerDetail(QWidget):
         return table
 
     def _lay_out(self) -> None:
-        form = QFormLayout()
+        form = FieldGrid()
         captions = {"gender": self.tr("性别"), "id_number": self.tr("身份证号"),
                     "phone": self.tr("电话"), "address": self.tr("住址"),
                     "unit_code": self.tr("所在组代码"), "household_no": self.tr("户号"),
                     "tags": self.tr("户情标签"), "note": self.tr("备注")}
         for key, caption in captions.items():
-            form.addRow(caption, self.values[key])
+            form.add_row(caption, self.values[key])
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addLayout(form)

@@ -15,6 +15,7 @@ from ui.villagers.detail import VillagerDetail, tag_words
 from ui.villagers.edit_dialog import VillagerDialog
 from ui.villagers.reading import LIST_LIMIT, find_villagers, villager_profile
 from ui.widgets.feedback import alive, show_error_box
+from ui.widgets.fields import DetailScroll
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the database
 
@@ -77,9 +78,7 @@ class VillagersPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.found)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail)
+        scroll = DetailScroll(self.detail)
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(scroll)

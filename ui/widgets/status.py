@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QWidget
 
 from haian_desk import users
 from haian_desk.cases import queries
 from ui.i18n import term
 from ui.session import Session
+from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import alive
 
 REFRESH_MS = 60_000  # deadlines pass with the clock, not only when data changes
+OVERDUE_COLOUR, DUE_SOON_COLOUR = QColor("#b00020"), QColor("#8a5300")
+
+
+def _colour(label: QLabel, colour: QColor | None) -> None:
+    """Text colour by palette (a style sheet would re-polish the label and change its size)."""
+    palette = QApplication.palette(label)
+    if colour is not None:
+        palette.setColor(QPalette.WindowText, colour)
+    label.setPalette(palette)
 
 
 class DeadlineCounts(QWidget):
@@ -25,6 +36,8 @@ class DeadlineCounts(QWidget):
         self.overdue.setObjectName("overdue_count")
         self.due_soon = QLabel()
         self.due_soon.setObjectName("due_soon_count")
+        for label in (self.overdue, self.due_soon):
+            label.setFont(scaled_font(1.0, bold=True))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.overdue)
@@ -49,9 +62,9 @@ class DeadlineCounts(QWidget):
             return
         # Colour helps, but the words carry the meaning (colour-blind users).
         self.overdue.setText(self.tr("超期 {0} 件").format(counts["overdue"]))
-        self.overdue.setStyleSheet("color: #b00020; font-weight: bold;" if counts["overdue"] else "")
+        _colour(self.overdue, OVERDUE_COLOUR if counts["overdue"] else None)
         self.due_soon.setText(self.tr("即将到期 {0} 件").format(counts["due_soon"]))
-        self.due_soon.setStyleSheet("color: #8a5300; font-weight: bold;" if counts["due_soon"] else "")
+        _colour(self.due_soon, DUE_SOON_COLOUR if counts["due_soon"] else None)
 
     def _failed(self, error: BaseException) -> None:
         self.overdue.setText(self.tr("到期情况暂时统计不出"))

@@ -1,0 +1,92 @@
+"""Chinese by default with Qt's own buttons in Chinese; English through the .qm files."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from haian_desk import users
+from ui import i18n, i18n_terms
+from ui.app import App
+from ui.main_window import MainWindow
+from ui.settings.preferences import Preferences
+
+from tests.ui.helpers import wait_idle
+
+
+def test_qt_own_buttons_speak_chinese(qtbot):
+    box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.Ok).text() == "确定"
+    assert box.button(QDialogButtonBox.Cancel).text() == "取消"
+
+
+def test_english_mode_shows_english(qtbot, demo_session, restore_appearance):
+    i18n.install_language("en")
+    window = MainWindow(demo_session)
+    qtbot.addWidget(window)
+    wait_idle(qtbot, demo_session)
+    assert window.windowTitle().startswith("Haian Desk")
+    assert [window.nav.item(i).text().split("\n")[0] for i in range(window.nav.count())] == [
+        "Intake", "Cases", "Villagers", "Catalogue", "Settings"]
+    assert window.user_label.text() == "Logged in: admin (Administrator)"
+    assert window.deadline_counts.overdue.text().endswith("overdue")
+    window.show_screen("villagers")
+    wait_idle(qtbot, demo_session)
+    page = window.pages["villagers"]
+    assert page.add_button.text() == "&New villager"
+    assert page.found.text().endswith("villagers found")
+
+
+def test_changing_language_rebuilds_the_window_in_that_language(qtbot, desk, restore_appearance):
+    app = App(desk.folder)
+    app.desk = desk
+    app._open_session(users.get(desk, "admin"))
+    first = app.window
+    qtbot.addWidget(first)
+    first.show_screen("settings")
+    app.change_preferences(Preferences(language="en", large_print=True))
+    qtbot.addWidget(app.window)
+    assert app.window is not first and not first.isVisible()
+    assert app.window.current_key() == "settings"  # back where the user was
+    assert app.window.windowTitle().startswith("Haian Desk")
+    assert app.window.nav.font().pointSizeF() > first.nav.font().pointSizeF()
+    wait_idle(qtbot, app.session)
+    app.worker.shutdown()
+
+
+def test_domain_words_are_collected_for_translation():
+    assert list(i18n_terms.TERMS) == i18n.domain_terms()
+
+
+def _messages(ts: Path) -> dict[tuple[str, str], str | None]:
+    """(context, source) → translation, or None while unfinished."""
+    text = ts.read_text(encoding="utf-8")
+    found = {}
+    for context in re.findall(r"<context>(.*?)</context>", text, flags=re.S):
+        name = re.search(r"<name>(.*?)</name>", context).group(1)
+        for source, translation in re.findall(
+                r"<source>(.*?)</source>.*?(<translation.*?(?:/>|</translation>))",
+                context, flags=re.S):
+            done = "unfinished" not in translation and "vanished" not in translation
+            found[(name, source)] = translation if done else None
+    return found
+
+
+def test_every_interface_string_has_an_english_translation(tmp_path):
+    """lupdate over ui/ now must find nothing the committed en .ts lacks or leaves untranslated."""
+    root = Path(i18n.__file__).resolve().parent.parent
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(Path(sys.executable).parent / "pyside6-lupdate"),
+                    *[str(p) for p in i18n.source_files()], "-locations", "none",
+                    "-ts", str(fresh)], check=True, cwd=root, capture_output=True)
+    committed = _messages(i18n.ts_path("en"))
+    needed = set(_messages(fresh))
+    missing = sorted(needed - set(committed))
+    untranslated = sorted(key for key in needed if committed.get(key) is None)
+    assert not missing, f"run `make translations-update` and translate: {missing}"
+    assert not untranslated, f"translate in haian_desk_en.ts: {untranslated}"
