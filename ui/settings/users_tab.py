@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHeaderView, QLineEdit, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from haian_desk import users
 from ui.i18n import term
@@ -49,6 +49,7 @@ class UsersTab(QWidget):
         self.add_button = QPushButton(self.tr("添加(&D)"))
         self.add_button.setObjectName("add_user")
         self.add_button.clicked.connect(self.add_user)
+        self.add_button.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
         self.error = ErrorLabel()
         form = QFormLayout(box)
         form.addRow(self.tr("登录名"), self.username)
@@ -57,7 +58,7 @@ class UsersTab(QWidget):
         form.addRow(self.tr("关联代理员"), self.cadre)
         form.addRow(self.tr("初始密码"), self.password)
         form.addRow(self.error)
-        form.addRow(self.add_button)
+        form.addRow("", self.add_button)
         return box
 
     def reload(self) -> None:

@@ -1,0 +1,145 @@
+"""Render each main screen of the app with demo data to PNG (``make screenshots``).
+
+Runs offscreen (QT_QPA_PLATFORM=offscreen): no display needed. The demo
+station is made in a temporary folder with a fixed "now", so the pictures
+change only when the screens do. Usage: python tools/screenshots.py OUT_DIR
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from haian_desk import users  # noqa: E402
+from haian_desk.demo import make_demo  # noqa: E402
+from haian_desk.timeutil import UTC  # noqa: E402
+from ui import i18n  # noqa: E402
+from ui.app import make_application  # noqa: E402
+from ui.login import LoginDialog  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.session import Session  # noqa: E402
+from ui.setup_wizard import SetupWizard  # noqa: E402
+from ui.widgets.appearance import apply_font  # noqa: E402
+
+NOW = datetime(2026, 11, 25, 2, 30, tzinfo=UTC)  # a Wednesday, 10:30 in Haian
+WINDOW_SIZE = (1280, 800)
+CASES = 400
+
+
+def settle(session: Session | None = None, rounds: int = 200) -> None:
+    """Let queued events and database work finish so the picture shows loaded data."""
+    app = QApplication.instance()
+    for _ in range(rounds):
+        app.processEvents()
+        if session is None or session.worker.pending == 0:
+            break
+        time.sleep(0.01)
+    for _ in range(5):
+        app.processEvents()
+
+
+def save(widget: QWidget, out: Path, name: str, session: Session | None = None) -> None:
+    settle(session)
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
+
+
+def main_window(session: Session, language: str = "zh_CN", large: bool = False) -> MainWindow:
+    apply_font(QApplication.instance(), large)
+    i18n.install_language(language)
+    window = MainWindow(session)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    return window
+
+
+def shoot_screens(clerk: Session, admin: Session, out: Path) -> None:
+    """The counter's screens as a clerk sees them; settings as the admin (with user management)."""
+    window = main_window(clerk)
+    for number, key in enumerate(["intake", "queue", "villagers", "catalogue"], 2):
+        window.show_screen(key)
+        save(window, out, f"{number:02d}-{key}", clerk)
+        if key == "queue":
+            shoot_case(clerk, window, out)
+    window.close()
+    window = main_window(admin)
+    window.show_screen("settings")
+    window.pages["settings"].tabs.setCurrentIndex(2)
+    save(window, out, "06-settings", admin)
+    window.close()
+
+
+def shoot_case(session: Session, window: MainWindow, out: Path) -> None:
+    row = session.desk.db.one("SELECT id FROM cases WHERE status = 'in_progress' "
+                              "ORDER BY registered_at DESC LIMIT 1")
+    from ui.main_window import _import_optional
+
+    detail = _import_optional("ui.cases.detail")
+    if row is None or detail is None:
+        return
+    dialog = detail.CaseDetailDialog(session, row["id"], window)
+    dialog.show()
+    save(dialog, out, "03b-case-detail", session)
+    dialog.close()
+
+
+def shoot_modes(session: Session, out: Path) -> None:
+    for language, large, name in (("zh_CN", True, "08-large-print"), ("en", False, "09-english")):
+        window = main_window(session, language, large)
+        window.show_screen("queue")
+        save(window, out, name, session)
+        window.close()
+    apply_font(QApplication.instance(), False)
+    i18n.install_language("zh_CN")
+
+
+def shoot_dialogs(desk, session: Session, out: Path, folder: Path) -> None:
+    login = LoginDialog(desk, session.worker)
+    login.username.setText("clerk")
+    login.show()
+    save(login, out, "01-login")
+    login.close()
+    wizard = SetupWizard(folder / "new-station", session.worker)
+    wizard.station.township.setCurrentIndex(2)
+    wizard.station.village.setText("210")
+    wizard.station.name.setText("曲塘镇双楼村代理站")
+    wizard.resize(720, 520)
+    wizard.show()
+    save(wizard, out, "07-setup-wizard")
+    wizard.close()
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1] if len(argv) > 1 else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_application()
+    if i18n.qm_out_of_date():
+        i18n.compile_translations()
+    i18n.install_language("zh_CN")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        desk = make_demo(folder / "demo", cases=CASES, now=NOW)
+        clerk = Session(desk, users.get(desk, "clerk"))
+        admin = Session(desk, users.get(desk, "admin"), clerk.worker)
+        shoot_dialogs(desk, clerk, out, folder)
+        shoot_screens(clerk, admin, out)
+        shoot_modes(clerk, out)
+        settle(clerk)
+        clerk.worker.shutdown()
+        desk.close()
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
