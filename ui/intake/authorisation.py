@@ -8,6 +8,16 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QFormLayout, QLabel, QLineEd
 from ui.widgets.feedback import ErrorLabel
 
 
+class TabLeavesDateEdit(QDateEdit):
+    """A date field that Tab leaves at once (Qt's default walks through year, month, day first).
+
+    The date is usually today and left as it is; the arrow keys still move between its parts.
+    """
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
+
+
 class AuthorisationPanel(QWidget):
     changed = Signal()
 
@@ -18,7 +28,7 @@ class AuthorisationPanel(QWidget):
         self.scope.setPlaceholderText(self.tr("群众委托代理的具体事项，如：代为协调讨要拖欠工资"))
         self.signed = QCheckBox(self.tr("群众已签署书面授权委托书"))
         self.signed.setObjectName("auth_signed")
-        self.date = QDateEdit()
+        self.date = TabLeavesDateEdit()
         self.date.setObjectName("auth_date")
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setCalendarPopup(True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
@@ -47,7 +46,8 @@ class KindChoice(QWidget):
         button.setAccessibleName(term(word))
         button.setCheckable(True)
         button.setAutoDefault(False)
-        button.setShortcut(QKeySequence(SHORTCUTS[kind]))
+        # The keys themselves are page-wide shortcuts (see IntakePage): a button's own
+        # shortcut clicks only after its press animation, and focus must move at once.
         button.setToolTip(self.tr("{0}：{1}（快捷键 {2}）").format(term(word), hint, SHORTCUTS[kind]))
         button.setStyleSheet(BUTTON_STYLE)
         # The name big, what it means and its key small: labels inside the button wrap,

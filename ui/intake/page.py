@@ -24,7 +24,7 @@ from haian_desk.timeutil import local, show
 from ui.i18n import term
 from ui.intake.authorisation import AuthorisationPanel
 from ui.intake.draft_keeper import DraftKeeper
-from ui.intake.kind_choice import KindChoice
+from ui.intake.kind_choice import SHORTCUTS, KindChoice
 from ui.intake.lookup import Lookup
 from ui.intake.matter_panel import MatterPanel
 from ui.intake.new_villager import NewVillagerPanel
@@ -60,6 +60,7 @@ class IntakePage(QWidget):
         self._connect()
         self._tab_order()
         self.setFocusProxy(self.villager_lookup)
+        self.fill(self.pristine())
         self._load_cadres()
         self.keeper.resume()
         self.keeper.found.connect(self._offer_draft)
@@ -213,6 +214,8 @@ class IntakePage(QWidget):
         self.discard_button.clicked.connect(self.discard_draft)
         for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
             self._shortcut(keys, self.save)
+        for kind, keys in SHORTCUTS.items():
+            self._shortcut(keys, lambda k=kind: self._kind_chosen(k))
         self._shortcut("Alt+N", lambda: self._create_villager(self.villager_lookup.text()))
         self._shortcut("Ctrl+F", lambda: self.villager_lookup.setFocus(Qt.ShortcutFocusReason))
         self._shortcut("Escape", self._escape)

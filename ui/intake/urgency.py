@@ -23,6 +23,13 @@ def _from_qt(value: QDateTime) -> datetime:
     return datetime.fromtimestamp(value.toSecsSinceEpoch(), CST)
 
 
+class TabLeavesDateTimeEdit(QDateTimeEdit):
+    """Tab leaves the field at once; the arrow keys move between its parts (see TabLeavesDateEdit)."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
+
+
 class UrgencyRow(QWidget):
     changed = Signal()
 
@@ -35,7 +42,7 @@ class UrgencyRow(QWidget):
         self.urgent.setShortcut(QKeySequence("Alt+U"))
         self.choice = QComboBox()
         self.choice.setObjectName("urgent_choice")
-        self.when = QDateTimeEdit()
+        self.when = TabLeavesDateTimeEdit()
         self.when.setObjectName("urgent_deadline")
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setTimeZone(BEIJING)
