@@ -16,6 +16,8 @@ from haian_desk import users
 from haian_desk.errors import ValidationError
 
 DEFAULT_COUNTY_HOTLINE = "12345"
+# Papers a case document can be printed on (ui.printing.papers knows their sizes).
+RECEIPT_PAPERS = ("a4", "a5", "80mm", "58mm")
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,8 @@ class StationSettings:
     township_hotline: str = ""
     # The villager's own receipt shows the ID number in full only if the station chooses so.
     receipt_full_id: bool = False
+    receipt_paper: str = "a4"    # what the counter's printer takes; one key prints on it
+    receipt_stub: bool = True    # the station's 存根 below a cut line
 
     def but(self, **changes) -> "StationSettings":
         return replace(self, **changes)
@@ -38,9 +42,11 @@ LABELS = {
     "office_hours": "办公时间",
     "county_hotline": "市（县）监督投诉电话",
     "township_hotline": "镇（街道）监督投诉电话",
-    "receipt_full_id": "群众本人的回执上显示完整身份证号",
+    "receipt_full_id": "群众本人的回执和委托书上显示完整身份证号",
+    "receipt_paper": "回执纸张",
+    "receipt_stub": "回执带存根",
 }
-_TYPES = {f.name: (bool if f.name == "receipt_full_id" else str) for f in fields(StationSettings)}
+_TYPES = {f.name: type(f.default) for f in fields(StationSettings)}
 
 
 def load(desk) -> StationSettings:
@@ -77,6 +83,8 @@ def _clean(key: str, value):
         return value
     if not isinstance(value, str):
         raise ValidationError(f"“{LABELS[key]}”应为文字", field=key)
+    if key == "receipt_paper" and value not in RECEIPT_PAPERS:
+        raise ValidationError(f"回执纸张应为：{'、'.join(RECEIPT_PAPERS)}", field=key)
     text = " ".join(value.split())
     if len(text) > 80:
         raise ValidationError(f"“{LABELS[key]}”太长（最多80个字）", field=key)

@@ -10,10 +10,24 @@ from collections import defaultdict
 
 from haian_desk import station_settings
 from haian_desk.documents import wording
-from haian_desk.documents.model import Document, Section, Table
+from haian_desk.documents.model import Document, Field, Section, Table
 from haian_desk.timeutil import to_iso
 
 TITLE = "群众事务代理公示牌"
+PER_ROW = 4
+IN_PERSON = "须本人到场、本站指引"
+PRINCIPLES = (
+    Field("自愿", "群众自愿委托，可随时撤回"),
+    Field("公开", "代理员、事项、时限公开"),
+    Field("合法", "依法依规，不办违法违规事项"),
+    Field("无偿", "代理服务全程免费"),
+)
+PROMISES = (
+    Field("一般事项", "受理后48小时内办结", strong=True),
+    Field("紧急事项", "随到随办，约定时限办结"),
+    Field("法定时限", "较长的按法定时限办结"),
+    Field("服务收费", "全程免费", strong=True),
+)
 
 
 def build(desk) -> Document:
@@ -22,12 +36,14 @@ def build(desk) -> Document:
     return Document(
         doc="board", title=TITLE, issuer=installation.unit_name, public=True,
         sections=(
-            Section("代理原则", items=wording.PRINCIPLES),
-            Section("办理时限", paragraphs=(wording.PROMISE_48H, wording.FREE_SERVICE)),
+            Section("代理原则", fields=PRINCIPLES),
+            Section("承诺", fields=PROMISES),
             Section("代理员", table=_cadre_table(desk)),
-            Section("代理事项", paragraphs=_catalogue_summary(desk)),
+            Section("代理事项", table=_catalogue_summary(desk),
+                    paragraphs=(f"共{_count(desk)}项。每项所需材料和办理时限，可到本站查阅事项目录。",)),
             wording.station_section(installation, settings),
-            Section("监督投诉电话", fields=wording.hotline_fields(installation, settings)),
+            Section("监督投诉电话", fields=tuple(
+                Field(f.label, f.value, strong=True) for f in wording.hotline_fields(installation, settings))),
         ),
         footer=(f"{installation.unit_name}  {wording.day(to_iso(desk.now()))}公布",),
         warnings=wording.missing_settings(settings))
@@ -44,18 +60,18 @@ def _cadre_table(desk) -> Table:
         for r in rows))
 
 
-def _catalogue_summary(desk) -> tuple[str, ...]:
-    by_category: dict[str, list[str]] = defaultdict(list)
-    in_person = []
-    for row in desk.db.query("SELECT name, category, proxy_allowed FROM catalogue_items "
+def _catalogue_summary(desk) -> Table:
+    """The catalogue as counts per category, four to a row (the board must fit one sheet)."""
+    counts: dict[str, int] = defaultdict(int)
+    for row in desk.db.query("SELECT category, proxy_allowed FROM catalogue_items "
                              "WHERE active = 1 ORDER BY code"):
-        if row["proxy_allowed"]:
-            by_category[row["category"] or "其他"].append(row["name"])
-        else:
-            in_person.append(row["name"])
-    lines = [f"{category}（{len(names)}项）：{'；'.join(names)}"
-             for category, names in by_category.items()]
-    if in_person:
-        lines.append(f"须本人到场、本站指引办理：{'；'.join(in_person)}")
-    return tuple(lines)
+        counts[(row["category"] or "其他") if row["proxy_allowed"] else IN_PERSON] += 1
+    cells = [f"{category} {n}项" for category, n in counts.items() if category != IN_PERSON]
+    if counts.get(IN_PERSON):
+        cells.append(f"{IN_PERSON} {counts[IN_PERSON]}项")
+    cells += [""] * (-len(cells) % PER_ROW)
+    return Table((), tuple(tuple(cells[i:i + PER_ROW]) for i in range(0, len(cells), PER_ROW)))
 
+
+def _count(desk) -> int:
+    return desk.db.scalar("SELECT count(*) FROM catalogue_items WHERE active = 1")

@@ -193,8 +193,10 @@ def test_board_publishes_cadres_principles_promise_catalogue_and_hotlines(desk, 
     assert [row[0] for row in table.rows] == ["仲维国"] and hidden
     assert table.rows[0][2] == "13906271000" and table.rows[0][3] == "一组、二组"
     text = doc.text()
-    for word in ("自愿", "公开", "合法", "无偿", "48小时", "12345", "最低生活保障申请"):
+    for word in ("自愿", "公开", "合法", "无偿", "受理后48小时内办结", "全程免费", "12345"):
         assert word in text
+    catalogue = [cell for row in doc.section("代理事项").table.rows for cell in row if cell]
+    assert "社会救助 7项" in catalogue and any(c.startswith("须本人到场") for c in catalogue)
     assert doc.public and "张三" not in text and FULL_PHONE not in text
 
 
@@ -213,6 +215,9 @@ def test_settings_start_from_set_up_and_only_admins_change_them(desk):
         station_settings.save(desk, "admin", receipt_full_id="yes")
     with pytest.raises(ValidationError):
         station_settings.save(desk, "admin", colour="red")
+    with pytest.raises(ValidationError) as caught:
+        station_settings.save(desk, "admin", receipt_paper="letter")
+    assert "a4、a5、80mm、58mm" in caught.value.message
     saved = station_settings.save(desk, "admin", township_hotline=" 0513-8888 8888 ", address="双楼村村部")
     assert saved.township_hotline == "0513-8888 8888" and saved.address == "双楼村村部"
     assert station_settings.load(desk) == saved

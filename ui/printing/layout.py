@@ -18,6 +18,7 @@ from ui.printing.papers import Paper
 from ui.printing.qrcode import placeholder_html
 
 CUT_LINE = "✂ - - - - - - - - 沿此线剪开 - - - - - - - -"
+BOARD_SCALE = 1.2      # a board is read from a step away
 SHORT_FIELD = 14        # characters: a field this short shares its row on a sheet
 
 
@@ -31,14 +32,14 @@ class Sizes:
     number: float
 
     @classmethod
-    def for_paper(cls, paper: Paper, number_pt: float) -> "Sizes":
-        b = paper.base_pt
+    def for_paper(cls, paper: Paper, number_pt: float, scale: float = 1.0) -> "Sizes":
+        b = paper.base_pt * scale
         return cls(base=b, small=b * 0.85, heading=b * 1.05, title=b * (1.5 if paper.is_roll else 1.75),
                    strong=b * 1.15, number=number_pt)
 
 
 def document_html(doc: Document, paper: Paper, number_pt: float) -> str:
-    sizes = Sizes.for_paper(paper, number_pt)
+    sizes = Sizes.for_paper(paper, number_pt, BOARD_SCALE if doc.doc == "board" else 1.0)
     body = _part(doc, paper, sizes)
     if doc.stub is not None:
         body += _cut_line(sizes) + _part(doc.stub, paper, sizes, compact=True)
@@ -81,7 +82,8 @@ def _header(doc: Document, paper: Paper, sizes: Sizes) -> str:
         return html + _rule()
     return html + (f"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr>"
                    f"<td valign=\"middle\">{number}</td>"
-                   f"<td align=\"right\" valign=\"middle\">{image}</td></tr></table><hr/>")
+                   # top, not middle: ui.printing.qrcode finds the code by the line it sits on
+                   f"<td align=\"right\" valign=\"top\">{image}</td></tr></table><hr/>")
 
 
 def _stub_header(doc: Document, sizes: Sizes) -> str:
@@ -150,11 +152,13 @@ def _cells(f: Field, sizes: Sizes) -> str:
 
 def _table(table: Table, sizes: Sizes) -> str:
     head = "".join(f"<th align=\"left\">{escape(c)}</th>" for c in table.columns)
-    rows = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
+    head = f"<tr>{head}</tr>" if head else ""
+    width = "" if head else f" width=\"{100 // max(1, len(table.rows[0]) if table.rows else 1)}%\""
+    rows = "".join("<tr>" + "".join(f"<td{width}>{escape(cell)}</td>" for cell in row) + "</tr>"
                    for row in table.rows)
     return (f"<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
             f"style=\"border-style: solid; border-color: #000;\">"
-            f"<tr>{head}</tr>{rows}</table>")
+            f"{head}{rows}</table>")
 
 
 def _signatures(labels: tuple[str, ...], paper: Paper, sizes: Sizes) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from haian_desk.errors import HaianError
+from haian_desk.station_settings import RECEIPT_PAPERS
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ PAPERS: dict[str, Paper] = {
     "80mm": Paper("80mm", "80毫米热敏纸", 80, None, 4, 3, 9, 32),
     "58mm": Paper("58mm", "58毫米热敏纸", 58, None, 5, 3, 7.5, 28),
 }
-CASE_PAPERS = ("a4", "a5", "80mm", "58mm")
+CASE_PAPERS = RECEIPT_PAPERS
 BOARD_PAPERS = ("a4", "a3")
 
 

@@ -22,7 +22,8 @@ CSS_PX_PER_MM = 96 / 25.4  # QTextDocument sizes images in 1/96 inch on every de
 
 def placeholder_html(edge_mm: float) -> str:
     px = round(edge_mm * CSS_PX_PER_MM)
-    return f"<img src=\"{URL}\" width=\"{px}\" height=\"{px}\"/>"
+    # centred on its line: the line is then exactly the code's height (see _rect)
+    return f"<img src=\"{URL}\" width=\"{px}\" height=\"{px}\" align=\"middle\"/>"
 
 
 def add_placeholder(doc: QTextDocument) -> None:
@@ -51,8 +52,9 @@ def _rect(doc: QTextDocument, block, offset: int) -> QRectF:
     left = line.cursorToX(offset)[0]
     edge = line.cursorToX(offset + 1)[0] - left
     origin = doc.documentLayout().blockBoundingRect(block).topLeft()
-    # an image sits on the baseline: its top is the baseline minus its height
-    return QRectF(origin.x() + left, origin.y() + line.y() + line.ascent() - edge, edge, edge)
+    # the placeholder is centred on a line of its own (a cell with only the code, valign top)
+    top = origin.y() + line.y() + (line.height() - edge) / 2
+    return QRectF(origin.x() + left, top, edge, edge)
 
 
 def paint(painter: QPainter, rect: QRectF, payload: str) -> None:
