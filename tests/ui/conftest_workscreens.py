@@ -74,9 +74,13 @@ def queue_desk(queue_folder, tmp_path):
     desk.close()
 
 
-def show_active(qtbot, widget: QWidget) -> QWidget:
-    """Show a top-level widget and make it the active window, so shortcuts and focus work."""
-    qtbot.addWidget(widget)
+def show_active(qtbot, widget: QWidget, owned_by_test: bool = True) -> QWidget:
+    """Show a top-level widget and make it the active window, so shortcuts and focus work.
+
+    ``owned_by_test=False`` for a widget the test destroys itself (qtbot would close it again).
+    """
+    if owned_by_test:
+        qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
     widget.activateWindow()

@@ -216,6 +216,7 @@ class IntakePage(QWidget):
             self._shortcut(keys, self.save)
         for kind, keys in SHORTCUTS.items():
             self._shortcut(keys, lambda k=kind: self._kind_chosen(k))
+        self._shortcut("Alt+U", self.urgency.toggle_by_key)
         self._shortcut("Alt+N", lambda: self._create_villager(self.villager_lookup.text()))
         self._shortcut("Ctrl+F", lambda: self.villager_lookup.setFocus(Qt.ShortcutFocusReason))
         self._shortcut("Escape", self._escape)

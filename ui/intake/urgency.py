@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Signal, QTimeZone
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QDateTime, QTimeZone, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateTimeEdit, QHBoxLayout, QVBoxLayout, QWidget
 
 from haian_desk.cases.presentation import urgent_deadline_choices
@@ -39,7 +38,6 @@ class UrgencyRow(QWidget):
         self.urgent = QCheckBox(self.tr("紧急（Alt+U）"))
         self.urgent.setToolTip(self.tr("紧急事项立即受理，登记时须约定办结时限"))
         self.urgent.setObjectName("urgent")
-        self.urgent.setShortcut(QKeySequence("Alt+U"))
         self.choice = QComboBox()
         self.choice.setObjectName("urgent_choice")
         self.when = TabLeavesDateTimeEdit()
@@ -72,6 +70,11 @@ class UrgencyRow(QWidget):
             self.choice.addItem(words, moment)
         self.choice.addItem(self.tr("自定时间（在右边输入）"), "custom")
         self._set_when(urgent_deadline_choices(self.now())[1][1])
+
+    def toggle_by_key(self) -> None:
+        """Alt+U: mark or unmark urgent; when marked, go straight to the deadline."""
+        self.urgent.setChecked(not self.urgent.isChecked())
+        (self.choice if self.urgent.isChecked() else self.urgent).setFocus(Qt.ShortcutFocusReason)
 
     def _toggled(self, on: bool) -> None:
         if on:
