@@ -1,0 +1,119 @@
+"""``haian-desk print`` and ``haian-desk board``: case papers and the public board,
+to a PDF file or to the default printer, from the command line.
+
+Registered through the ``haian_desk.commands`` entry points (they need Qt to
+render). Every mistake (an unknown case number, document or paper) is one
+line on stderr and exit code 2, raised as HaianError before anything is
+written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from haian_desk.errors import HaianError
+
+CLI_ACTOR = "cli"  # who printed, on the case's timeline, when no one is logged in
+_app: list = []    # the Qt application, kept alive for the command's lifetime
+
+
+def register(sub, common) -> None:
+    papers = "a4|a5|80mm|58mm"
+    case = sub.add_parser("print", parents=[common], help="打印办件文书（回执、告知单、委托书），或另存为PDF")
+    case.add_argument("case_no", help="办件编号，如 102210-260304-001")
+    case.add_argument("--doc", default="receipt",
+                      help="receipt 受理回执｜missing 补正告知单｜decline 不予受理告知书｜"
+                           "completion 办结告知单｜authorisation 授权委托书（默认 receipt）")
+    case.add_argument("--paper", help=f"纸张：{papers}（默认用本站设置）")
+    case.add_argument("--stub", action=argparse.BooleanOptionalAction, default=None,
+                      help="回执下方带存根（默认用本站设置）")
+    case.add_argument("--pdf", metavar="OUT.pdf", help="另存为PDF文件；不写就送到默认打印机")
+    case.set_defaults(handler=print_case)
+    board = sub.add_parser("board", parents=[common], help="打印本站的群众事务代理公示牌")
+    board.add_argument("--paper", default="a4", help="纸张：a4|a3（默认 a4）")
+    board.add_argument("--pdf", metavar="OUT.pdf", help="另存为PDF文件；不写就送到默认打印机")
+    board.set_defaults(handler=print_board)
+
+
+def print_case(args, folder: Path) -> int:
+    from haian_desk import documents
+    from haian_desk.desk import Desk
+    from ui.printing import actions, papers
+
+    if args.doc not in documents.CASE_DOCUMENTS:
+        raise HaianError(f"没有“{args.doc}”这种文书", "可选：" + "、".join(documents.CASE_DOCUMENTS))
+    if args.paper:
+        papers.paper(args.paper)
+    _check_target(args.pdf)
+    desk = Desk.open(folder)
+    try:
+        case_id = documents.by_case_number(desk, args.case_no)
+        request = actions.Request(case_id, args.doc, args.paper, args.stub)
+        document, paper = actions.prepare(desk, request)
+        where, medium = _output(document, paper, args.pdf)
+        documents.prints.record(desk, CLI_ACTOR, case_id, args.doc, document.copy, paper.code, medium)
+    finally:
+        desk.close()
+    copy = f"，{document.reprint_mark}" if document.reprint_mark else ""
+    print(f"已{'保存' if args.pdf else '打印'}{document.title}（{paper.label}{copy}）：{where}")
+    return 0
+
+
+def print_board(args, folder: Path) -> int:
+    from haian_desk import documents
+    from haian_desk.desk import Desk
+    from ui.printing import papers
+
+    paper = papers.paper(args.paper, papers.BOARD_PAPERS)
+    _check_target(args.pdf)
+    desk = Desk.open(folder)
+    try:
+        document = documents.build_board(desk)
+    finally:
+        desk.close()
+    where, _medium = _output(document, paper, args.pdf)
+    print(f"已{'保存' if args.pdf else '打印'}{document.title}（{paper.label}）：{where}")
+    return 0
+
+
+def _check_target(pdf: str | None) -> None:
+    if pdf is None:
+        return
+    folder = Path(pdf).expanduser().resolve().parent
+    if not folder.is_dir():
+        raise HaianError(f"文件夹 {folder} 不存在", "请先建好文件夹，或换一个保存位置")
+
+
+def _output(document, paper, pdf: str | None) -> tuple[str, str]:
+    """Render to the PDF file or the default printer; returns (where, medium)."""
+    _ensure_gui()
+    from ui.printing import render
+
+    if pdf:
+        target = Path(pdf).expanduser().resolve()
+        render.write_pdf(document, paper, target)
+        return str(target), "pdf"
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.printing.actions import installed_printer
+
+    info = installed_printer()
+    if info is None:
+        raise HaianError("这台电脑没有安装打印机", "用 --pdf 文件名 另存为PDF")
+    render.print_to(QPrinter(info, QPrinter.HighResolution), document, paper)
+    return info.printerName(), "printer"
+
+
+def _ensure_gui() -> None:
+    """Qt draws text only with an application object; with no display, draw offscreen."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QGuiApplication
+
+    if QCoreApplication.instance() is None:
+        if sys.platform.startswith("linux") and not (
+                os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _app.append(QGuiApplication(["haian-desk"]))
