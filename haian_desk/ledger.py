@@ -40,6 +40,7 @@ class Ledger:
                payload: dict[str, Any], actor: str) -> tuple[Event, dict]:
         """Write one event and its projection; raises (writing nothing) if refused."""
         now = self.wall()
+        self._catch_up_with_stream(conn, stream, stream_id)
         stamp = self.clock.tick(int(now.timestamp() * 1000))
         event = Event(
             id=uuid7(int(now.timestamp() * 1000)), stream=stream, stream_id=stream_id,
@@ -51,6 +52,16 @@ class Ledger:
         eventlog.insert(conn, event)
         projector.save(conn, state)
         return event, state
+
+    def _catch_up_with_stream(self, conn: sqlite3.Connection, stream: str, stream_id: str) -> None:
+        # Another process (the sync client, the hub, the township's app) may have
+        # added events to this stream since this clock last looked, some stamped by
+        # a PC whose clock runs ahead. A new event must fold after all of them,
+        # or the row shown now would differ from the row every installation rebuilds.
+        latest = conn.execute("SELECT max(hlc) FROM events WHERE stream = ? AND stream_id = ?",
+                              (stream, stream_id)).fetchone()[0]
+        if latest:
+            self.clock.observe(latest)
 
     def ingest(self, events: Iterable[Event]) -> IngestResult:
         """Apply a batch from elsewhere in one transaction, exactly once per event."""

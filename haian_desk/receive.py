@@ -1,0 +1,216 @@
+"""Applying a batch of events received from a neighbour: all of it, once, or none of it.
+
+Every record is screened first. A record that cannot be taken as it is (bad
+shape, an unknown kind, a registration the rules refuse, an installation that
+may not speak for that origin, an id already used by a different record) is
+held in quarantine with a reason a person can read; the rest go through
+``Ledger.ingest`` (insert-or-ignore by id, refold of every touched stream).
+The batch, its range of the sender's log and the bookkeeping are written in
+the same transaction, so a crash leaves either the whole batch or nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from haian_desk import sync_state
+from haian_desk.errors import HaianError
+from haian_desk.projection import projectors
+from haian_desk.storage.eventlog import COLUMNS, Event
+from haian_desk.sync_state import CHILD, Peer
+
+CREATION_TYPES = ("registered", "created")
+_HLC = re.compile(r"^\d{14}\.\d{5}$")
+_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_TEXT_FIELDS = ("id", "stream", "stream_id", "type", "hlc", "origin", "actor", "wall_time")
+
+
+@dataclass(frozen=True)
+class Rejection:
+    event_id: str
+    problem: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"id": self.event_id, "problem": self.problem, "reason": self.reason}
+
+
+@dataclass
+class ApplyReport:
+    batch_id: str
+    applied: int = 0
+    already: int = 0
+    held: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    coverage: int = 0
+    received_before: str | None = None  # when this same batch first arrived, if it did
+
+    @property
+    def duplicate(self) -> bool:
+        return self.received_before is not None
+
+
+class Refused(Exception):
+    """A record that cannot be applied; ``problem`` is a stable code, the message is for people."""
+
+    def __init__(self, problem: str, reason: str):
+        super().__init__(reason)
+        self.problem = problem
+        self.reason = reason
+
+
+def apply_batch(desk, sender: Peer, *, batch_id: str, direction: str, transport: str, lo: int, hi: int,
+                records: list[Any], at: str,
+                before_commit: Callable[[], None] | None = None) -> ApplyReport:
+    """Apply ``records`` (event dicts) that ``sender`` sent, covering its log range (lo, hi]."""
+    report = ApplyReport(batch_id)
+    with desk.db.write() as conn:
+        earlier = sync_state.claim_batch(conn, batch_id, sender.id, direction, transport, lo, hi, at)
+        if earlier is not None:
+            report.received_before = earlier["received_at"]
+            report.already = len(records)
+            report.coverage = sync_state.coverage(conn, sender.id)
+            return report
+        good = _screen_all(conn, desk.installation.id, sender, records, report, batch_id, at)
+        conflicts_before = _conflicts(conn, good)
+        desk.ledger.ingest(good)
+        sync_state.note_origins(conn, {e.origin for e in good}, sender.id)
+        report.applied = len(good)
+        report.held = _held(conn, good)
+        report.conflicts = sorted(case_id for case_id, n in _conflicts(conn, good).items()
+                                  if n > conflicts_before.get(case_id, 0))
+        report.coverage = sync_state.add_range(conn, sender.id, lo, hi)
+        sync_state.finish_batch(conn, batch_id, report.applied, report.already, len(report.rejected),
+                                report.held)
+        if before_commit:
+            before_commit()
+    return report
+
+
+def _screen_all(conn, own_id: str, sender: Peer, records: list[Any], report: ApplyReport,
+                batch_id: str, at: str) -> list[Event]:
+    good: list[Event] = []
+    seen: dict[str, tuple] = {}
+    via = sync_state.via_of(conn, {r.get("origin") for r in records if isinstance(r, dict)} - {None})
+    for record in records:
+        try:
+            event = parse(record)
+            if event.id in seen:
+                if seen[event.id] != event.to_row():
+                    raise Refused("same_id_different_content", _DIFFERENT)
+                report.already += 1
+                continue
+            check_sender(event, own_id, sender, via)
+            check_creation(event, sender)
+            if _already_here(conn, event):
+                report.already += 1
+                continue
+            seen[event.id] = event.to_row()
+            good.append(event)
+        except Refused as refused:
+            _hold(conn, record, sender, batch_id, refused, at)
+            report.rejected.append(Rejection(_record_id(record), refused.problem, refused.reason))
+    return good
+
+
+def parse(record: Any) -> Event:
+    """An event from its wire form, or Refused saying what is wrong with it."""
+    if not isinstance(record, dict) or set(record) != set(COLUMNS):
+        raise Refused("bad_shape", "记录格式不正确（字段不全或有多余字段），无法读取")
+    bad = [name for name in _TEXT_FIELDS if not isinstance(record[name], str) or not record[name]]
+    if bad or not isinstance(record["payload"], dict):
+        raise Refused("bad_shape", f"记录格式不正确：{'、'.join(bad) or 'payload'} 缺失或类型不对")
+    seq = record["origin_seq"]
+    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
+        raise Refused("bad_shape", "记录格式不正确：来源序号应为正整数")
+    if not _ID.match(record["id"]) or not _HLC.match(record["hlc"]):
+        raise Refused("bad_shape", "记录格式不正确：编号或时间戳的格式不对")
+    if record["stream"] not in projectors():
+        raise Refused("unknown_stream", f"不认识的记录类别“{record['stream']}”（可能是更新版本的软件发来的）")
+    return Event.from_dict(record)
+
+
+def check_sender(event: Event, own_id: str, sender: Peer, via: dict[str, str]) -> None:
+    """May this neighbour pass on this origin's records? Each origin has one road up the tree."""
+    if event.origin == own_id:
+        raise Refused("own_record", "这是本机自己的记录，不应由别处发回来")
+    known = via.get(event.origin)
+    if known is not None and known != sender.id:
+        raise Refused("wrong_route", "这条记录的来源站点经由另一条线路同步，不能由此处转来")
+    if sender.relation == CHILD and sender.role == "station" and event.origin != sender.id:
+        raise Refused("wrong_origin", "代理站只能发送本站自己的记录，这条记录却标着别的来源")
+
+
+def check_creation(event: Event, sender: Peer) -> None:
+    """A creating record must stand on its own: the rules are checked here, not left to fail silently."""
+    if event.type not in CREATION_TYPES:
+        return
+    try:
+        projectors()[event.stream].apply(None, event)
+    except HaianError as error:
+        raise Refused("invalid_record", f"记录内容不符合规则：{error}") from None
+    unit = str(event.payload.get("unit_code") or "")
+    if event.stream == "case" and sender.relation == CHILD and not unit.startswith(sender.unit_code):
+        raise Refused("wrong_unit", f"办件登记的受理单位（{unit}）不属于发送方（{sender.unit_name}）")
+
+
+_DIFFERENT = "同一编号的记录内容不同：不自动合并，已留存待核查"
+_SEQ_CLASH = "该站的这个记录序号已被另一条记录占用（该站可能从备份恢复过）：已留存待核查"
+
+
+def _already_here(conn: sqlite3.Connection, event: Event) -> bool:
+    row = conn.execute(f"SELECT {', '.join(COLUMNS)} FROM events WHERE id = ?", (event.id,)).fetchone()
+    if row is not None:
+        if Event.from_row(row).to_row() != event.to_row():
+            raise Refused("same_id_different_content", _DIFFERENT)
+        return True
+    clash = conn.execute("SELECT id FROM events WHERE origin = ? AND origin_seq = ?",
+                         (event.origin, event.origin_seq)).fetchone()
+    if clash is not None:
+        raise Refused("sequence_clash", _SEQ_CLASH)
+    return False
+
+
+def _hold(conn, record: Any, sender: Peer, batch_id: str, refused: Refused, at: str) -> None:
+    origin = record.get("origin") if isinstance(record, dict) else None
+    sync_state.quarantine(
+        conn, event_id=_record_id(record), origin=origin if isinstance(origin, str) else None,
+        peer=sender.id, batch_id=batch_id, problem=refused.problem, reason=refused.reason,
+        body=json.dumps(record, ensure_ascii=False, sort_keys=True, default=str), at=at)
+
+
+def _record_id(record: Any) -> str:
+    value = record.get("id") if isinstance(record, dict) else None
+    return value if isinstance(value, str) and value else "?"
+
+
+def _held(conn: sqlite3.Connection, events: list[Event]) -> int:
+    """Records stored but not yet visible: their stream's creating record has not arrived."""
+    held = 0
+    for event in events:
+        projector = projectors()[event.stream]
+        row = conn.execute(f"SELECT 1 FROM {projector.table} WHERE {projector.key} = ?",
+                           (event.stream_id,)).fetchone()
+        held += row is None
+    return held
+
+
+def _conflicts(conn: sqlite3.Connection, events: list[Event]) -> dict[str, int]:
+    case_ids = sorted({e.stream_id for e in events if e.stream == "case"})
+    counts = {}
+    for case_id in case_ids:
+        row = conn.execute("SELECT conflicts FROM cases WHERE id = ?", (case_id,)).fetchone()
+        if row is not None:
+            counts[case_id] = row["conflicts"]
+    return counts
+
+
+def flagged_cases(db_or_conn) -> list[sqlite3.Row]:
+    """Cases where two installations acted from the same state and the rules could keep only one."""
+    return sync_state.read_rows(db_or_conn, "SELECT id, case_no, unit_code, status, conflicts FROM cases "
+                            "WHERE conflicts > 0 ORDER BY case_no")

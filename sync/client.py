@@ -1,0 +1,136 @@
+"""A station's line to its hub over HTTP: signed requests, checked replies, honest errors.
+
+Every failure becomes a SyncError of one kind, with a message that says what
+happened in plain words and what to do: the address cannot be found, nothing
+answers there, the hub stopped answering, the encrypted connection failed,
+the hub does not know or no longer accepts this station, a batch was too
+big, the hub itself failed.
+"""
+
+from __future__ import annotations
+
+import random
+import socket
+import ssl
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+
+from haian_desk import __version__
+from haian_desk.sync_state import Peer
+from haian_desk.timeutil import to_iso
+from sync import auth
+from sync.errors import SyncError
+from sync.keys import InstallationKeys
+
+DEFAULT_STALL = 30.0      # seconds without progress before giving up on a request
+DEFAULT_CONNECT = 10.0
+
+
+@dataclass
+class Backoff:
+    """Waits between retries: doubling from ``base``, never more than ``cap`` (10 minutes)."""
+
+    base: float = 2.0
+    cap: float = 600.0
+    jitter: float = 0.2
+
+    def delay(self, attempt: int) -> float:
+        plain = min(self.cap, self.base * (2 ** attempt))
+        return min(self.cap, plain * (1 + random.uniform(-self.jitter, self.jitter)))
+
+
+class HubLink:
+    def __init__(self, desk, own: InstallationKeys, hub: Peer, url: str, *,
+                 stall_timeout: float = DEFAULT_STALL, connect_timeout: float = DEFAULT_CONNECT,
+                 tls_ca: str | None = None):
+        self.desk, self.own, self.hub, self.url = desk, own, hub, url.rstrip("/")
+        self.stall_timeout = stall_timeout
+        verify = ssl.create_default_context(cafile=tls_ca) if tls_ca else True
+        self.http = httpx.Client(base_url=self.url, verify=verify,
+                                 timeout=httpx.Timeout(stall_timeout, connect=connect_timeout),
+                                 headers={"User-Agent": f"haian-desk/{__version__}"})
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> "HubLink":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def request(self, method: str, path: str, body: bytes = b"",
+                content_type: str = "application/json") -> httpx.Response:
+        headers = auth.sign_request(self.own, self.desk.installation.id, self.hub.id, method, path, body,
+                                    to_iso(self.desk.now()))
+        headers["Content-Type"] = content_type
+        try:
+            response = self.http.request(method, path, content=body, headers=headers)
+        except httpx.HTTPError as error:
+            raise classify(error, self.url, self.stall_timeout) from error
+        if not auth.reply_is_genuine(self.hub.sign_key, headers[auth.SIGNATURE], response.status_code,
+                                     response.content, response.headers.get(auth.SIGNATURE)):
+            if response.status_code in (401, 403) or response.status_code >= 500:
+                raise status_error(response)  # unsigned refusals are still reported as what they say
+            raise SyncError("bad_reply", "收到的回复没有镇中心的有效签名，已拒绝采用",
+                            "网络中可能有设备在改动数据；请检查网络，或改用U盘同步")
+        if response.status_code >= 400:
+            raise status_error(response)
+        return response
+
+
+def classify(error: httpx.HTTPError, url: str, stall: float) -> SyncError:
+    """Sort a transport failure into one kind a clerk can act on."""
+    parts = urlsplit(url)
+    host, port = parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
+    causes = _causes(error)
+    if any(isinstance(c, ssl.SSLError) for c in causes):
+        return SyncError("tls", f"与同步中心 {host} 的加密连接（TLS）无法建立：证书不受信任、已过期或与地址不符",
+                         "请确认 https 地址正确，并用 --tls-ca 指定镇中心的证书文件")
+    if any(isinstance(c, socket.gaierror) for c in causes):
+        return SyncError("dns", f"找不到同步中心的地址“{host}”（域名解析失败）",
+                         "请检查同步中心地址是否写错、本机能否上网", retryable=True)
+    if any(isinstance(c, ConnectionRefusedError) for c in causes):
+        return SyncError("refused", f"同步中心 {host}:{port} 拒绝连接：那里没有运行同步服务",
+                         "请确认镇中心的电脑已开机并启动了同步服务（haian-desk hub serve）", retryable=True)
+    if isinstance(error, httpx.ConnectTimeout):
+        return SyncError("timeout", f"连接同步中心 {host} 超时", "网络可能不通或太慢；稍后会自动重试", retryable=True)
+    if isinstance(error, httpx.TimeoutException):
+        return SyncError("timeout", f"同步中心 {host} 超过 {stall:g} 秒没有任何响应",
+                         "镇中心可能太忙或网络太慢；稍后会自动重试，已传的部分不用重传", retryable=True)
+    if isinstance(error, (httpx.ConnectError, httpx.NetworkError)) and not isinstance(
+            error, (httpx.ReadError, httpx.WriteError)):
+        return SyncError("unreachable", f"连不上同步中心 {host}（网络不通）", "请检查网线或无线网络", retryable=True)
+    return SyncError("broken", f"与同步中心 {host} 的连接中途断开", "稍后会自动重试，从断点继续", retryable=True)
+
+
+def status_error(response: httpx.Response) -> SyncError:
+    try:
+        problem = response.json()
+    except ValueError:
+        problem = {}
+    message, hint = problem.get("message"), problem.get("hint", "")
+    status = response.status_code
+    if status == 401:
+        return SyncError("unauthorized", message or "同步中心不认这台电脑（未登记或密钥不符）（HTTP 401）",
+                         hint or "请重新办理登记")
+    if status == 403:
+        return SyncError("revoked", message or "本站已被同步中心注销（HTTP 403）", hint or "如有疑问请联系镇中心")
+    if status == 413:
+        return SyncError("too_large", message or "一次发送的数据超过了同步中心的上限（HTTP 413）", hint)
+    if status >= 500:
+        return SyncError("server_error", f"同步中心处理时出错（HTTP {status}）",
+                         "已传的部分不受影响；稍后会自动重试，如反复出现请联系镇中心", retryable=True)
+    if status == 422:
+        return SyncError(problem.get("error", "refused"), f"同步中心拒收了这批数据：{message}", hint)
+    return SyncError("protocol", f"同步中心的回答不对（HTTP {status}）：{message or ''}", "请把双方都升级到最新版")
+
+
+def _causes(error: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    while error is not None and error not in seen:
+        seen.append(error)
+        error = error.__cause__ or error.__context__
+    return seen

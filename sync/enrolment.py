@@ -1,0 +1,158 @@
+"""Enrolment: how a station and its hub learn each other's keys, in three steps.
+
+1. At the station, ``enrol request`` writes a request: its id, unit and public
+   keys, signed with its own key (proof it holds the private half).
+2. At the hub, ``hub enrol`` checks the request, records the station and writes
+   an answer: the hub's id, unit and public keys, signed by the hub.
+3. At the station, ``enrol accept`` checks the answer is for this installation
+   and pins the hub's keys.
+
+The files carry public keys and unit names only; they travel by hand (USB)
+or by any channel, since each is signed and checked on arrival. The same three
+steps link a township hub to the county hub.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from haian_desk import network, sync_state
+from haian_desk.sync_state import CHILD, ENROLLED, PARENT, Peer
+from haian_desk.timeutil import to_iso
+from sync import keys as keymod
+from sync.errors import SyncError
+from sync.keys import InstallationKeys
+
+REQUEST = "haian-desk-enrol-request"
+ANSWER = "haian-desk-enrol-answer"
+VERSION = 1
+# Which role may enrol under which: stations under a township, townships under the county.
+CHILD_ROLE = {"township": "station", "county": "township"}
+
+
+def _canonical(body: dict) -> bytes:
+    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def _signed(body: dict, own: InstallationKeys) -> dict:
+    return {**body, "signature": keymod.b64(own.sign(_canonical(body)))}
+
+
+def _verified(document: dict, sign_key: str, what: str) -> dict:
+    body = {k: v for k, v in document.items() if k != "signature"}
+    try:
+        signature = keymod.unb64(document.get("signature", ""))
+    except ValueError:
+        signature = b""
+    if not keymod.verify(sign_key, signature, _canonical(body)):
+        raise SyncError("bad_enrolment", f"{what}的签名不对，文件可能被改动过", "请让对方重新生成一份")
+    return body
+
+
+def _identity(desk, own: InstallationKeys) -> dict:
+    me = desk.installation
+    return {"installation": me.id, "unit_code": me.unit_code, "unit_name": me.unit_name, "role": me.role,
+            "sign_key": own.sign_public, "box_key": own.box_public}
+
+
+def make_request(desk, own: InstallationKeys) -> dict:
+    return _signed({"format": REQUEST, "version": VERSION, **_identity(desk, own),
+                    "made_at": to_iso(desk.now())}, own)
+
+
+def enrol(desk, own: InstallationKeys, request: dict, url: str | None = None) -> tuple[Peer, dict]:
+    """At the hub: record the requesting installation and return the signed answer for it."""
+    body = _read(request, REQUEST, "登记申请")
+    body = _verified(request, body["sign_key"], "登记申请")
+    _check_child(desk, body)
+    child = Peer(id=body["installation"], relation=CHILD, unit_code=body["unit_code"],
+                 unit_name=body["unit_name"], role=body["role"], sign_key=body["sign_key"],
+                 box_key=body["box_key"], status=ENROLLED, enrolled_at=to_iso(desk.now()))
+    with desk.db.write() as conn:
+        other = sync_state.active_child_for_unit(conn, child.unit_code)
+        if other is not None and other.id != child.id:
+            raise SyncError("unit_taken", f"单位 {child.unit_code}（{other.unit_name}）已由另一台电脑登记",
+                            f"如是换了电脑，请先注销旧的登记：haian-desk hub revoke {other.id}")
+        sync_state.save_peer(conn, child)
+    answer = _signed({"format": ANSWER, "version": VERSION, "hub": _identity(desk, own), "url": url,
+                      "for": {"installation": child.id, "sign_key": child.sign_key},
+                      "enrolled_at": child.enrolled_at}, own)
+    return child, answer
+
+
+def accept(desk, own: InstallationKeys, answer: dict, url: str | None = None,
+           tls_ca: str | None = None) -> Peer:
+    """At the station: pin the hub that answered."""
+    body = _read(answer, ANSWER, "登记答复")
+    hub = body.get("hub") or {}
+    body = _verified(answer, str(hub.get("sign_key", "")), "登记答复")
+    me = desk.installation
+    meant_for = body.get("for") or {}
+    if meant_for.get("installation") != me.id or meant_for.get("sign_key") != own.sign_public:
+        raise SyncError("not_for_me", "这份登记答复是给另一台电脑的，不是本机", "请用本机生成的登记申请去办理")
+    if CHILD_ROLE.get(hub.get("role")) != me.role or not me.unit_code.startswith(hub.get("unit_code", "-")):
+        raise SyncError("wrong_hub", f"“{hub.get('unit_name')}”不是本站的上级同步中心", "请找本站所属的代理中心办理登记")
+    current = sync_state.parent(desk.db)
+    if current is not None and current.id != hub["installation"]:
+        raise SyncError("has_parent", f"本机已登记在“{current.unit_name}”",
+                        "一台电脑只能登记在一个上级；如要更换，请联系原中心注销")
+    peer = Peer(id=hub["installation"], relation=PARENT, unit_code=hub["unit_code"],
+                unit_name=hub["unit_name"], role=hub["role"], sign_key=hub["sign_key"],
+                box_key=hub["box_key"], url=url or body.get("url"), tls_ca=tls_ca, status=ENROLLED,
+                enrolled_at=body["enrolled_at"])
+    with desk.db.write() as conn:
+        sync_state.save_peer(conn, peer)
+    return peer
+
+
+def revoke(desk, who: str) -> Peer:
+    """At the hub: stop accepting an installation (by its id or its unit code); its data stays."""
+    matches = [p for p in sync_state.list_peers(desk.db, CHILD)
+               if p.id == who or (p.unit_code == who and p.active)]
+    if not matches:
+        raise SyncError("no_such_station", f"没有找到已登记的站点“{who}”", "用 haian-desk hub stations 查看登记的站点")
+    if len(matches) > 1:
+        raise SyncError("ambiguous", f"“{who}”对应多台电脑", "请用安装编号指明要注销哪一台")
+    with desk.db.write() as conn:
+        sync_state.revoke(conn, matches[0].id, to_iso(desk.now()))
+    return sync_state.get_peer(desk.db, matches[0].id)
+
+
+def _check_child(desk, body: dict) -> None:
+    me = desk.installation
+    expected = CHILD_ROLE.get(me.role)
+    if expected is None:
+        raise SyncError("not_a_hub", "本机是代理站，不能为别的电脑办理登记", "登记应在镇（街道）代理中心或县级代理中心办理")
+    if body["role"] != expected or not body["unit_code"].startswith(me.unit_code):
+        raise SyncError("not_our_unit", f"“{body['unit_name']}”（{body['unit_code']}）不属于{me.unit_name}",
+                        "只能为本中心下辖的站点办理登记")
+    try:
+        network.check_unit_code(body["unit_code"], body["role"])
+    except Exception as error:  # noqa: BLE001 - any bad code is the request's fault
+        raise SyncError("not_our_unit", f"登记申请里的单位代码不正确：{error}") from None
+
+
+def _read(document: dict, expected: str, what: str) -> dict:
+    if not isinstance(document, dict) or document.get("format") != expected:
+        raise SyncError("bad_enrolment", f"这不是{what}文件", "请检查选的文件")
+    if document.get("version") != VERSION:
+        raise SyncError("bad_enrolment", f"{what}的版本不受支持", "请双方都升级到最新版")
+    body = document.get("hub") if expected == ANSWER else document
+    needed = ("installation", "unit_code", "unit_name", "role", "sign_key", "box_key")
+    if not isinstance(body, dict) or not all(isinstance(body.get(k), str) and body.get(k) for k in needed):
+        raise SyncError("bad_enrolment", f"{what}的内容不全", "请让对方重新生成一份")
+    return document
+
+
+def write_document(document: dict, path: Path) -> None:
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def read_document(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SyncError("no_file", f"找不到文件 {path}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise SyncError("bad_enrolment", f"{path} 不是登记文件（无法读取）", "请检查选的文件") from None

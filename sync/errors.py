@@ -1,0 +1,22 @@
+"""Errors of the sync engine, each with a kind a screen can sort by and a message a clerk can act on."""
+
+from __future__ import annotations
+
+from haian_desk.errors import HaianError
+
+
+class SyncError(HaianError):
+    """Something stopped an exchange. ``kind`` is stable (for the app and for tests);
+    ``retryable`` says whether trying again later can help."""
+
+    def __init__(self, kind: str, message: str, hint: str = "", retryable: bool = False):
+        super().__init__(message, hint)
+        self.kind = kind
+        self.retryable = retryable
+
+
+class BatchRefused(SyncError):
+    """A batch (file or HTTP body) that is refused as a whole: nothing of it is applied."""
+
+    def __init__(self, kind: str, message: str, hint: str = ""):
+        super().__init__(kind, message, hint, retryable=False)

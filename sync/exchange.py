@@ -1,0 +1,244 @@
+"""One full exchange between an installation and its hub over HTTP: up, then down, then a check.
+
+Resumable by construction: the hub says how far it holds our log before we
+send, and our cursor in its log is written in the same transaction as what
+it sent us, so a cut at any point costs at most the batch in flight. Retries
+wait with a capped, doubling backoff. Nothing here holds a database
+transaction across the network, so intake at the counter never waits for it.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from haian_desk import sync_state
+from haian_desk.errors import SetupError
+from haian_desk.sync_state import Peer
+from haian_desk.timeutil import from_iso, to_iso
+from sync import failpoints, inbox, keys as keymod, outbox, selection
+from sync.batch import MEDIA_TYPE as BATCH_TYPE, seal
+from sync.client import DEFAULT_CONNECT, DEFAULT_STALL, Backoff, HubLink
+from sync.errors import SyncError
+
+
+CLOCK_WARNING_SECONDS = 5 * 60
+
+
+@dataclass
+class ExchangeReport:
+    hub_name: str = ""
+    sent: int = 0
+    sent_batches: int = 0
+    already: int = 0
+    rejected: list[dict] = field(default_factory=list)
+    received: int = 0
+    received_batches: int = 0
+    held: int = 0
+    conflicts: list[str] = field(default_factory=list)
+    clock_drift: int | None = None
+    check: str = "not_run"
+    warnings: list[str] = field(default_factory=list)
+    attempts: int = 1
+
+    def summary(self) -> str:
+        parts = [f"上传 {self.sent} 条（{self.sent_batches} 批）", f"下载 {self.received} 条（{self.received_batches} 批）"]
+        if self.already:
+            parts.append(f"{self.already} 条对方早已收到")
+        if self.rejected:
+            parts.append(f"{len(self.rejected)} 条被拒收")
+        return "，".join(parts)
+
+    def lines(self) -> list[str]:
+        lines = [f"与“{self.hub_name}”同步完成：{self.summary()}"]
+        lines += [f"  被拒收：{r['id']}：{r['reason']}" for r in self.rejected]
+        if self.held:
+            lines.append(f"  {self.held} 条记录在等它之前的记录到达后才会显示")
+        if self.conflicts:
+            lines.append(f"  {len(self.conflicts)} 件办件有两处同时办理的冲突，请工作人员核对")
+        lines.append({"same": "  核对：双方记录一致", "repaired": "  核对：发现不一致，已补齐",
+                      "differs": "  核对：双方记录仍不一致，请联系镇中心"}.get(self.check, "  核对：未进行"))
+        lines += [f"  注意：{w}" for w in self.warnings]
+        return lines
+
+
+def exchange(desk, own: keymod.InstallationKeys | None = None, *, url: str | None = None,
+             tls_ca: str | None = None, retries: int = 3, backoff: Backoff | None = None,
+             stall_timeout: float = DEFAULT_STALL, connect_timeout: float = DEFAULT_CONNECT,
+             limit: int = outbox.DEFAULT_LIMIT, sleep: Callable[[float], None] = time.sleep) -> ExchangeReport:
+    """Run one exchange with the hub (retrying transient failures); raises SyncError if it cannot."""
+    own = own or keymod.load(desk.folder)
+    hub = _hub(desk, url, tls_ca)
+    backoff = backoff or Backoff()
+    report = ExchangeReport(hub_name=hub.unit_name)
+    with desk.db.write() as conn:
+        log_id = sync_state.log_start(conn, hub.id, "http", to_iso(desk.now()))
+    for attempt in range(retries + 1):
+        report.attempts = attempt + 1
+        try:
+            with HubLink(desk, own, hub, url or hub.url, stall_timeout=stall_timeout,
+                         connect_timeout=connect_timeout, tls_ca=tls_ca or hub.tls_ca) as link:
+                _run(desk, own, hub, link, report, limit)
+            _finish(desk, hub, log_id, report, None)
+            return report
+        except SyncError as error:
+            if not error.retryable or attempt == retries:
+                _finish(desk, hub, log_id, report, error)
+                error.report = report  # what moved before it stopped, for the caller to show
+                raise
+            sleep(backoff.delay(attempt))
+    raise AssertionError("unreachable")
+
+
+def _hub(desk, url: str | None, tls_ca: str | None) -> Peer:
+    hub = sync_state.parent(desk.db)
+    if hub is None:
+        raise SetupError("本机还没有登记到上级同步中心",
+                         "请先运行 haian-desk enrol request，把文件交给镇中心办理后再 enrol accept")
+    if url or tls_ca:
+        with desk.db.write() as conn:
+            sync_state.set_address(conn, hub.id, url, tls_ca)
+        hub = sync_state.get_peer(desk.db, hub.id)
+    if not hub.url:
+        raise SetupError("还不知道同步中心的网址", "请用 --hub http://镇中心地址:8765 指明（会记住）")
+    return hub
+
+
+def _finish(desk, hub: Peer, log_id: int, report: ExchangeReport, error: SyncError | None) -> None:
+    now = to_iso(desk.now())
+    with desk.db.write() as conn:
+        if error is None:
+            sync_state.note_attempt(conn, hub.id, now, True)
+            sync_state.log_finish(conn, log_id, now, True, report.summary())
+        else:
+            sync_state.note_attempt(conn, hub.id, now, False, error.kind, str(error))
+            sync_state.log_finish(conn, log_id, now, False, report.summary(), error.kind, str(error))
+
+
+def _run(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int) -> None:
+    hello = _json(link.request("POST", "/v1/hello", _body({"software": "haian-desk"})))
+    failpoints.hit("station.after_hello")
+    _note_clock(desk, hub, hello, report)
+    held = _send_up(desk, own, hub, link, int(hello["you"]["held_up_to"]), report, limit)
+    _fetch_down(desk, own, hub, link, report, limit)
+    failpoints.hit("station.before_check")
+    _check(desk, own, hub, link, report, held, limit)
+
+
+def _send_up(desk, own, hub: Peer, link: HubLink, held: int, report: ExchangeReport, limit: int) -> int:
+    with desk.db.write() as conn:
+        sync_state.note_acked(conn, hub.id, held)
+    while True:
+        batch = outbox.up_batch(desk, hub, held, limit)
+        if not batch.events:
+            return held
+        failpoints.hit("station.before_send")
+        try:
+            ack = _json(link.request("POST", "/v1/batches", seal(batch, own, hub.box_key), BATCH_TYPE))
+        except SyncError as error:
+            if error.kind == "too_large" and limit > 1:
+                limit = max(1, limit // 2)  # the hub's size limit is lower than we guessed: smaller batches
+                continue
+            raise
+        failpoints.hit("station.after_send")
+        new_held = _take_ack(desk, hub, ack, report)
+        if new_held <= held:
+            raise SyncError("protocol", "同步中心没有确认收到刚发的一批", "请联系镇中心检查同步服务")
+        held = new_held
+
+
+def _take_ack(desk, hub: Peer, ack: dict, report: ExchangeReport) -> int:
+    with desk.db.write() as conn:
+        sync_state.note_acked(conn, hub.id, int(ack["held_up_to"]))
+        sync_state.note_rejections(conn, hub.id, ack.get("rejected", []), to_iso(desk.now()))
+    report.sent += int(ack.get("applied", 0))
+    report.already += int(ack.get("already", 0))
+    report.rejected += list(ack.get("rejected", []))
+    report.sent_batches += 1
+    return int(ack["held_up_to"])
+
+
+def _fetch_down(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int) -> None:
+    cursor = sync_state.coverage(desk.db, hub.id)
+    while True:
+        response = link.request("GET", f"/v1/batches?after={cursor}&limit={limit}")
+        failpoints.hit("station.after_fetch")
+        receipt = inbox.receive(desk, own, response.content, "http", signer=hub)
+        report.received += receipt.report.applied
+        report.received_batches += 1 if receipt.batch.events else 0
+        report.held += receipt.report.held
+        report.conflicts += receipt.report.conflicts
+        advanced = receipt.report.coverage > cursor
+        cursor = receipt.report.coverage
+        if not receipt.batch.header.get("more") or not advanced:
+            return
+
+
+def _check(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, held: int, limit: int) -> None:
+    result = _compare(desk, hub, link, held)
+    repaired = False
+    if result["down"] != "same":
+        with desk.db.write() as conn:
+            sync_state.reset_ranges(conn, hub.id)
+        _fetch_down(desk, own, hub, link, report, limit)
+        repaired = True
+    if result["up"].get("reset"):
+        held = _send_up(desk, own, hub, link, 0, report, limit)
+        repaired = True
+    if "hub_has_more" in result["up"].get("origins", {}).values():
+        report.warnings.append("镇中心保存的本站记录比本机还多（本机可能从备份恢复过），请联系镇中心核对")
+    if not repaired:
+        report.check = "same"
+        return
+    again = _compare(desk, hub, link, held)
+    ok = again["down"] == "same" and not again["up"].get("reset")
+    report.check = "repaired" if ok else "differs"
+
+
+def _compare(desk, hub: Peer, link: HubLink, held: int) -> dict:
+    own_id = desk.installation.id
+    with desk.db.lock:
+        conn = desk.db.conn
+        origins = {o: selection.sent_digest(conn, o, held) for o in selection.up_origins(conn, own_id)}
+        down = {"up_to": sync_state.coverage(conn, hub.id),
+                "digest": selection.received_digest(conn, own_id, hub.id)}
+    return _json(link.request("POST", "/v1/check", _body({"up": {"origins": origins}, "down": down})))
+
+
+def _note_clock(desk, hub: Peer, hello: dict, report: ExchangeReport) -> None:
+    drift = int((desk.now() - from_iso(hello["time"])).total_seconds())
+    report.clock_drift = drift
+    with desk.db.write() as conn:
+        sync_state.note_contact(conn, hub.id, to_iso(desk.now()), drift)
+    warning = clock_warning(drift)
+    if warning:
+        report.warnings.append(warning)
+
+
+def clock_warning(drift: int | None) -> str | None:
+    if drift is None or abs(drift) < CLOCK_WARNING_SECONDS:
+        return None
+    way = "快" if drift > 0 else "慢"
+    return (f"本机时钟比镇中心{way}了约{_duration(abs(drift))}，请把电脑的日期和时间校正过来"
+            "（办件的先后顺序不受影响，但打印的时间会不准）")
+
+
+def _duration(seconds: int) -> str:
+    if seconds >= 86400:
+        return f"{seconds / 86400:.1f}天".replace(".0天", "天")
+    if seconds >= 3600:
+        return f"{seconds // 3600}小时"
+    return f"{seconds // 60}分钟"
+
+
+def _body(value: dict) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+
+def _json(response) -> dict:
+    try:
+        return response.json()
+    except ValueError:
+        raise SyncError("protocol", "同步中心的回答无法读取", "请把双方都升级到最新版") from None

@@ -1,0 +1,102 @@
+"""Sync by file, for when there is no network: a USB stick carries the same sealed batches.
+
+At a station, ``export`` writes everything the hub has not acknowledged into
+one file sealed to the hub. At the hub, ``import_file`` applies it and writes
+a reply sealed to the station: what concerns it from above, and how far the
+hub now holds its log. The station imports the reply the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from haian_desk import sync_state
+from haian_desk.errors import SetupError
+from haian_desk.sync_state import CHILD
+from haian_desk.timeutil import to_iso
+from sync import outbox
+from sync.batch import seal
+from sync.errors import SyncError
+from sync.hub import Hub, require_hub
+from sync.inbox import Receipt, receive
+from sync.keys import InstallationKeys
+
+SUFFIX = ".hdsync"
+
+
+@dataclass
+class ExportReport:
+    path: Path
+    events: int
+    size: int
+    batch_id: str
+
+
+@dataclass
+class ImportReport:
+    receipt: Receipt
+    reply_path: Path | None = None
+    reply_events: int = 0
+
+
+def export_file(desk, own: InstallationKeys, out: Path) -> ExportReport:
+    hub = sync_state.parent(desk.db)
+    if hub is None:
+        raise SetupError("本机还没有登记到上级同步中心", "请先办理登记（haian-desk enrol request / enrol accept）")
+    batch = outbox.up_batch(desk, hub, hub.acked, limit=None)
+    data = seal(batch, own, hub.box_key)
+    write_atomically(out, data)
+    with desk.db.write() as conn:
+        log_id = sync_state.log_start(conn, hub.id, "file", to_iso(desk.now()))
+        sync_state.log_finish(conn, log_id, to_iso(desk.now()), True, f"导出 {len(batch.events)} 条到 {out}")
+    return ExportReport(out, len(batch.events), len(data), batch.batch_id)
+
+
+def import_file(desk, own: InstallationKeys, path: Path, reply: Path | None = None) -> ImportReport:
+    """Apply a batch file; at a hub, also write the reply for the station that sent it."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SyncError("no_file", f"找不到文件 {path}", "请检查U盘是否插好、路径是否正确") from None
+    receipt = receive(desk, own, data, "file")
+    result = ImportReport(receipt)
+    with desk.db.write() as conn:
+        sync_state.note_contact(conn, receipt.peer.id, to_iso(desk.now()))
+        log_id = sync_state.log_start(conn, receipt.peer.id, "file", to_iso(desk.now()))
+        sync_state.log_finish(conn, log_id, to_iso(desk.now()), True,
+                              f"导入 {path.name}：新增 {receipt.report.applied} 条")
+    if receipt.peer.relation == CHILD:
+        require_hub(desk)
+        result.reply_path = reply or default_reply_path(path)
+        after = int(receipt.batch.header.get("cursor") or 0)
+        rejected = [r.to_dict() for r in receipt.report.rejected]
+        data = Hub(desk, own).give(receipt.peer, after, limit=None, rejected=rejected)
+        write_atomically(result.reply_path, data)
+        result.reply_events = _count_down(desk, receipt.peer, after)
+    return result
+
+
+def _count_down(desk, peer, after: int) -> int:
+    from sync import selection
+
+    with desk.db.lock:
+        events, _ = selection.down_events(desk.db.conn, peer, after, None)
+    return len(events)
+
+
+def default_reply_path(path: Path) -> Path:
+    stem = path.name[:-len(SUFFIX)] if path.name.endswith(SUFFIX) else path.stem
+    return path.with_name(f"{stem}.reply{SUFFIX}")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write next to the target and rename, so a pulled stick never holds half a batch under the real name."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".part")
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)

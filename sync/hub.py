@@ -1,0 +1,115 @@
+"""What a hub does for its stations, whichever way they reach it (HTTP or a file).
+
+The township's hub is the township installation itself: the same database its
+staff work in. A county hub is the same code on the county's installation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from haian_desk import sync_state
+from haian_desk.errors import SetupError
+from haian_desk.sync_state import Peer
+from haian_desk.timeutil import from_iso, to_iso
+from sync import failpoints, selection
+from sync.batch import seal
+from sync.inbox import Receipt, receive
+from sync.keys import InstallationKeys
+from sync.outbox import DEFAULT_LIMIT, down_batch
+
+HUB_ROLES = ("township", "county")
+
+
+def require_hub(desk) -> None:
+    if desk.installation.role not in HUB_ROLES:
+        raise SetupError("本机是代理站，不能当作同步中心", "同步中心应设在镇（街道）代理中心或县级代理中心")
+
+
+@dataclass
+class Hub:
+    desk: object
+    keys: InstallationKeys
+
+    @property
+    def identity(self) -> dict:
+        own = self.desk.installation
+        return {"id": own.id, "unit_code": own.unit_code, "unit_name": own.unit_name, "role": own.role}
+
+    def hello(self, peer: Peer, client_time: str | None) -> dict:
+        now = self.desk.now()
+        drift = _drift_seconds(client_time, now)
+        with self.desk.db.write() as conn:
+            sync_state.note_contact(conn, peer.id, to_iso(now), drift)
+            held = sync_state.coverage(conn, peer.id)
+        failpoints.hit("hub.hello")
+        return {"hub": self.identity, "time": to_iso(now), "clock_drift_seconds": drift,
+                "you": {"id": peer.id, "unit_code": peer.unit_code, "status": peer.status,
+                        "held_up_to": held}}
+
+    def take(self, data: bytes, transport: str, signer: Peer | None = None) -> tuple[Receipt, dict]:
+        """Apply a station's batch; returns the receipt and the acknowledgement to send back."""
+        receipt = receive(self.desk, self.keys, data, transport, signer)
+        with self.desk.db.write() as conn:
+            sync_state.note_contact(conn, receipt.peer.id, to_iso(self.desk.now()))
+        return receipt, acknowledgement(receipt)
+
+    def give(self, peer: Peer, after: int, limit: int = DEFAULT_LIMIT, rejected: list | None = None) -> bytes:
+        """The next down batch for ``peer``, sealed to it."""
+        batch = down_batch(self.desk, peer, after, limit, rejected)
+        failpoints.hit("hub.down.before_send")
+        return seal(batch, self.keys, peer.box_key)
+
+    def check(self, peer: Peer, request: dict) -> dict:
+        """Compare counts and hashes with a station; forget its range if we hold less than it sent."""
+        conn = self.desk.db.conn
+        with self.desk.db.lock:
+            up = {origin: _compare(selection.held_digest(conn, origin, peer.id), theirs)
+                  for origin, theirs in dict(request.get("up", {}).get("origins", {})).items()
+                  if _may_speak_for(conn, peer, origin)}
+            down_to = int(request.get("down", {}).get("up_to", 0))
+            down = _compare(selection.given_digest(conn, peer, down_to),
+                            request.get("down", {}).get("digest"))
+        reset = any(state in ("hub_has_fewer", "differs") for state in up.values())
+        if reset:
+            with self.desk.db.write() as conn:
+                sync_state.reset_ranges(conn, peer.id)
+        failpoints.hit("hub.check")
+        return {"up": {"origins": up, "reset": reset}, "down": down}
+
+
+def acknowledgement(receipt: Receipt) -> dict:
+    report = receipt.report
+    return {"batch": report.batch_id, "status": "already_received" if report.duplicate else "applied",
+            "received_before": report.received_before, "applied": report.applied,
+            "already": report.already, "held": report.held,
+            "rejected": [r.to_dict() for r in report.rejected], "conflicts": report.conflicts,
+            "held_up_to": report.coverage}
+
+
+def _compare(ours: list, theirs) -> str:
+    if not isinstance(theirs, list) or len(theirs) != 2:
+        return "differs"
+    if list(ours) == list(theirs):
+        return "same"
+    if ours[0] < theirs[0]:
+        return "hub_has_fewer"
+    if ours[0] > theirs[0]:
+        return "hub_has_more"
+    return "differs"
+
+
+def _may_speak_for(conn, peer: Peer, origin: str) -> bool:
+    if origin == peer.id:
+        return True
+    row = conn.execute("SELECT via FROM sync_origins WHERE origin = ?", (origin,)).fetchone()
+    return row is None or row["via"] == peer.id
+
+
+def _drift_seconds(client_time: str | None, now) -> int | None:
+    if not client_time:
+        return None
+    try:
+        return int((from_iso(client_time) - now).total_seconds())
+    except ValueError:
+        return None

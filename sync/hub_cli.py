@@ -1,0 +1,118 @@
+"""``haian-desk hub …``: the township (or county) centre's side of sync."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from haian_desk.desk import Desk
+from haian_desk.timeutil import show
+from sync import enrolment, keys as keymod
+from sync.enrol_cli import _nested_common
+from sync.hub import require_hub
+from sync.server import DEFAULT_MAX_BODY
+
+
+def register(sub, common) -> None:
+    nested = _nested_common()
+    parser = sub.add_parser("hub", parents=[common], help="同步中心：服务、登记、注销、站点一览")
+    actions = parser.add_subparsers(dest="hub_action", required=True)
+
+    serve = actions.add_parser("serve", parents=[nested], help="启动同步服务（HTTP）")
+    serve.add_argument("--host", default="127.0.0.1", help="监听地址（局域网内用 0.0.0.0）")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--tls-cert", help="证书文件（PEM），与 --tls-key 一起启用 https")
+    serve.add_argument("--tls-key", help="证书私钥文件（PEM）")
+    serve.add_argument("--max-body", type=int, default=DEFAULT_MAX_BODY, help="单次请求的最大字节数")
+    serve.set_defaults(handler=_serve)
+
+    enrol = actions.add_parser("enrol", parents=[nested], help="为站点办理登记：读申请，写答复")
+    enrol.add_argument("request", type=Path, help="站点的登记申请文件")
+    enrol.add_argument("--out", required=True, type=Path, help="登记答复文件的保存位置")
+    enrol.add_argument("--url", help="写进答复的本中心网址，如 http://192.168.1.10:8765")
+    enrol.set_defaults(handler=_enrol)
+
+    revoke = actions.add_parser("revoke", parents=[nested], help="注销一个站点（其数据保留）")
+    revoke.add_argument("station", help="站点的安装编号或单位代码")
+    revoke.set_defaults(handler=_revoke)
+
+    stations = actions.add_parser("stations", parents=[nested], help="列出登记的站点")
+    stations.add_argument("--json", action="store_true")
+    stations.set_defaults(handler=_stations)
+
+    openapi = actions.add_parser("openapi", parents=[nested], help="打印同步接口的 OpenAPI 描述")
+    openapi.set_defaults(handler=_openapi)
+
+
+def _serve(args, folder: Path) -> int:
+    from sync import logs
+    from sync.serve import make_server
+
+    if bool(args.tls_cert) != bool(args.tls_key):
+        print("错误：--tls-cert 和 --tls-key 要一起给出", file=sys.stderr)
+        return 2
+    logs.configure(folder / "logs")
+    server, desk = make_server(folder, args.host, args.port, tls_cert=args.tls_cert, tls_key=args.tls_key,
+                               max_body=args.max_body)
+    scheme = "https" if args.tls_cert else "http"
+    print(f"{desk.installation.unit_name} 同步服务：{scheme}://{args.host}:{args.port}（Ctrl+C 停止）",
+          flush=True)
+    try:
+        server.run()
+    finally:
+        desk.close()
+    return 0
+
+
+def _enrol(args, folder: Path) -> int:
+    desk = Desk.open(folder)
+    try:
+        require_hub(desk)
+        own = keymod.load_or_create(folder)
+        child, answer = enrolment.enrol(desk, own, enrolment.read_document(args.request), args.url)
+        enrolment.write_document(answer, args.out)
+        print(f"已登记：{child.unit_name}（{child.unit_code}），安装编号 {child.id}")
+        print(f"其密钥指纹：{keymod.fingerprint(child.sign_key)}；登记答复已写到 {args.out}")
+    finally:
+        desk.close()
+    return 0
+
+
+def _revoke(args, folder: Path) -> int:
+    desk = Desk.open(folder)
+    try:
+        peer = enrolment.revoke(desk, args.station)
+        print(f"已注销：{peer.unit_name}（{peer.unit_code}），安装编号 {peer.id}；它已上报的数据保留")
+    finally:
+        desk.close()
+    return 0
+
+
+def _stations(args, folder: Path) -> int:
+    from sync.status import stations
+
+    desk = Desk.open(folder)
+    try:
+        rows = stations(desk)
+    finally:
+        desk.close()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    if not rows:
+        print("还没有登记的站点")
+    for row in rows:
+        state = "已注销" if row["status"] == "revoked" else "在用"
+        drift = row["clock_drift_seconds"]
+        print(f"{row['unit_code']}  {row['unit_name']}  {state}  最近联系 {show(row['last_contact']) or '从未'}  "
+              f"已收 {row['events_received']} 条  时钟偏差 {'—' if drift is None else f'{drift} 秒'}  "
+              f"超期 {row['overdue']} 件" + (f"  待核查 {row['quarantined']} 条" if row["quarantined"] else ""))
+    return 0
+
+
+def _openapi(args, folder: Path) -> int:
+    from sync.openapi import openapi_document
+
+    print(json.dumps(openapi_document(), ensure_ascii=False, indent=1))
+    return 0

@@ -1,0 +1,87 @@
+"""Receiving a batch, from HTTP or a file: check everything, then apply it in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from haian_desk import sync_state
+from haian_desk.receive import ApplyReport, apply_batch
+from haian_desk.sync_state import CHILD, PARENT, Peer
+from haian_desk.timeutil import to_iso
+from sync import failpoints
+from sync.batch import Batch, open_sealed, read_envelope
+from sync.errors import BatchRefused
+from sync.keys import InstallationKeys
+
+EXPECTED_KIND = {CHILD: "up", PARENT: "down"}
+
+
+@dataclass
+class Receipt:
+    peer: Peer
+    batch: Batch
+    report: ApplyReport
+
+
+def open_batch(desk, own: InstallationKeys, data: bytes, signer: Peer | None = None) -> tuple[Peer, Batch]:
+    """Check a batch from end to end without applying it; raises BatchRefused with the reason."""
+    envelope, sealed = read_envelope(data)
+    me = desk.installation
+    if envelope["to"] != me.id:
+        raise BatchRefused("wrong_receiver", f"这份同步文件是发给另一台电脑（{_short(envelope['to'])}）的，不是本机",
+                           "请确认拿的是发给本站（本中心）的文件")
+    peer = sync_state.get_peer(desk.db, envelope["from"])
+    if peer is None:
+        raise BatchRefused("unknown_sender",
+                           f"发出这份文件的电脑（{_short(envelope['from'])}）没有在本机登记，不能导入",
+                           "请先用登记文件办理登记（haian-desk hub enrol）")
+    if not peer.active:
+        raise BatchRefused("revoked", f"“{peer.unit_name}”已被注销，它发来的记录不再接收",
+                           "如需恢复，请重新办理登记")
+    if signer is not None and signer.id != peer.id:
+        raise BatchRefused("identity_mismatch", "请求的发送方与批次里标明的站点不一致", "请不要转发别站的批次")
+    batch = open_sealed(envelope, sealed, own, peer.sign_key)
+    if batch.kind != EXPECTED_KIND[peer.relation]:
+        raise BatchRefused("wrong_direction", "这份文件的方向不对（上报文件应导入到镇中心，回执文件应导入到本站）",
+                           "请检查导入的是哪一份文件")
+    _check_range(batch)
+    return peer, batch
+
+
+def receive(desk, own: InstallationKeys, data: bytes, transport: str, signer: Peer | None = None) -> Receipt:
+    peer, batch = open_batch(desk, own, data, signer)
+    lo, hi = batch.range
+    failpoints.hit(f"{_side(peer)}.before_apply")
+
+    def inside_transaction() -> None:
+        if batch.kind == "down":
+            conn = desk.db.conn
+            sync_state.note_acked(conn, peer.id, int(batch.header.get("held_up_to") or 0))
+            sync_state.note_rejections(conn, peer.id, list(batch.header.get("rejected") or []),
+                                       to_iso(desk.now()))
+        failpoints.hit(f"{_side(peer)}.in_transaction")
+
+    report = apply_batch(desk, peer, batch_id=batch.batch_id, direction=batch.kind, transport=transport,
+                         lo=lo, hi=hi, records=batch.events, at=to_iso(desk.now()),
+                         before_commit=inside_transaction)
+    failpoints.hit(f"{_side(peer)}.after_commit")
+    return Receipt(peer, batch, report)
+
+
+def _side(peer: Peer) -> str:
+    # The hub is the side receiving from a child; the station the side receiving from its hub.
+    return "hub.up" if peer.relation == CHILD else "station.down"
+
+
+def _check_range(batch: Batch) -> None:
+    try:
+        lo, hi = batch.range
+        ok = 0 <= lo <= hi
+    except (TypeError, ValueError, KeyError):
+        ok = False
+    if not ok:
+        raise BatchRefused("damaged", "同步批次标明的范围不正确", "请重新导出")
+
+
+def _short(installation_id: str) -> str:
+    return installation_id[:8] + "…" if len(installation_id) > 8 else installation_id

@@ -1,0 +1,80 @@
+"""The hub's HTTP interface as an OpenAPI 3.1 document (served at /openapi.json)."""
+
+from __future__ import annotations
+
+from haian_desk import __version__
+
+_SIGNED = [{"haianSignature": []}]
+_BATCH = {"application/vnd.haian-desk.batch": {"schema": {"type": "string", "format": "binary"}}}
+_ERROR = {"description": "错误：{error, message, hint}", "content": {"application/json": {"schema": {
+    "$ref": "#/components/schemas/Problem"}}}}
+_ERRORS = {"401": _ERROR, "403": _ERROR, "413": _ERROR, "422": _ERROR, "500": _ERROR}
+
+
+def _json(ref: str) -> dict:
+    return {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}}
+
+
+def openapi_document() -> dict:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Haian Desk sync hub", "version": __version__,
+                 "description": "镇（县）代理中心的同步接口。批次格式和签名规则见 docs/sync-protocol.md。"},
+        "components": {
+            "securitySchemes": {"haianSignature": {
+                "type": "apiKey", "in": "header", "name": "X-Haian-Signature",
+                "description": "Ed25519 signature over 'haian-desk/1\\nMETHOD\\nPATH?QUERY\\nTO\\nTIME\\n"
+                               "sha256(body)', with X-Haian-From, X-Haian-To and X-Haian-Time headers. "
+                               "Replies carry the hub's X-Haian-Signature over 'haian-desk/1 reply\\n"
+                               "REQUEST_SIGNATURE\\nSTATUS\\nsha256(body)'."}},
+            "schemas": {
+                "Problem": {"type": "object", "required": ["error", "message"], "properties": {
+                    "error": {"type": "string"}, "message": {"type": "string"}, "hint": {"type": "string"}}},
+                "Hello": {"type": "object", "properties": {
+                    "hub": {"type": "object"}, "time": {"type": "string", "format": "date-time"},
+                    "clock_drift_seconds": {"type": ["integer", "null"]},
+                    "you": {"type": "object", "properties": {"held_up_to": {"type": "integer"}}}}},
+                "Ack": {"type": "object", "properties": {
+                    "batch": {"type": "string"}, "status": {"enum": ["applied", "already_received"]},
+                    "applied": {"type": "integer"}, "already": {"type": "integer"},
+                    "held": {"type": "integer"}, "held_up_to": {"type": "integer"},
+                    "conflicts": {"type": "array", "items": {"type": "string"}},
+                    "rejected": {"type": "array", "items": {"type": "object", "properties": {
+                        "id": {"type": "string"}, "problem": {"type": "string"},
+                        "reason": {"type": "string"}}}}}},
+                "Check": {"type": "object", "properties": {
+                    "up": {"type": "object", "properties": {"origins": {"type": "object"}}},
+                    "down": {"type": "object", "properties": {
+                        "up_to": {"type": "integer"}, "digest": {"type": "array"}}}}},
+                "CheckResult": {"type": "object", "properties": {
+                    "up": {"type": "object"}, "down": {"enum": ["same", "differs", "hub_has_more",
+                                                               "hub_has_fewer"]}}},
+            },
+        },
+        "paths": {
+            "/v1/health": {"get": {"summary": "Is the hub up (no authentication)",
+                                   "responses": {"200": {"description": "ok"}}}},
+            "/v1/hello": {"post": {
+                "summary": "Start an exchange: the hub's identity and time, and how far it holds your log",
+                "security": _SIGNED,
+                "requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}},
+                "responses": {"200": {"description": "hello", "content": _json("Hello")}, **_ERRORS}}},
+            "/v1/batches": {
+                "post": {"summary": "Send an up batch (sealed to the hub); applied all-or-nothing, idempotent",
+                         "security": _SIGNED, "requestBody": {"required": True, "content": _BATCH},
+                         "responses": {"200": {"description": "acknowledgement", "content": _json("Ack")},
+                                       **_ERRORS}},
+                "get": {"summary": "The next down batch (sealed to the caller) after its cursor",
+                        "security": _SIGNED,
+                        "parameters": [
+                            {"name": "after", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+                            {"name": "limit", "in": "query",
+                             "schema": {"type": "integer", "minimum": 1, "maximum": 5000}}],
+                        "responses": {"200": {"description": "a down batch", "content": _BATCH}, **_ERRORS}}},
+            "/v1/check": {"post": {
+                "summary": "Drift check: compare counts and hashes per origin and of what came down",
+                "security": _SIGNED, "requestBody": {"content": _json("Check")},
+                "responses": {"200": {"description": "comparison", "content": _json("CheckResult")},
+                              **_ERRORS}}},
+        },
+    }

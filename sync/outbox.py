@@ -1,0 +1,39 @@
+"""Making batches: up to the hub, down to a station, and the station's reply file."""
+
+from __future__ import annotations
+
+from haian_desk import sync_state
+from haian_desk.ids import uuid7
+from haian_desk.sync_state import Peer
+from haian_desk.timeutil import to_iso
+from sync import selection
+from sync.batch import Batch
+
+DEFAULT_LIMIT = 500  # events per batch over HTTP: a few hundred kilobytes at most
+
+
+def _header(desk, receiver: Peer, kind: str, lo: int, hi: int, **extra) -> dict:
+    own = desk.installation
+    return {"batch": uuid7(), "from": own.id, "from_unit": own.unit_code, "to": receiver.id, "kind": kind,
+            "made_at": to_iso(desk.now()), "range": [lo, hi], **extra}
+
+
+def up_batch(desk, parent: Peer, after: int, limit: int | None = DEFAULT_LIMIT) -> Batch:
+    """Our next events for the hub after ``after`` (the hub's coverage of our log)."""
+    with desk.db.lock:
+        events, hi = selection.up_events(desk.db.conn, parent.id, after, limit)
+        cursor = sync_state.coverage(desk.db.conn, parent.id)
+    header = _header(desk, parent, "up", after, hi, cursor=cursor)
+    return Batch(header, [e.to_dict() for e in events])
+
+
+def down_batch(desk, child: Peer, after: int, limit: int | None = DEFAULT_LIMIT,
+               rejected: list[dict] | None = None) -> Batch:
+    """What concerns ``child`` after ``after`` (its coverage of our log), with our acknowledgement."""
+    with desk.db.lock:
+        events, hi = selection.down_events(desk.db.conn, child, after, limit)
+        held = sync_state.coverage(desk.db.conn, child.id)
+    more = limit is not None and len(events) == limit
+    header = _header(desk, child, "down", after, hi, more=more, held_up_to=held,
+                     rejected=rejected or [])
+    return Batch(header, [e.to_dict() for e in events])

@@ -1,0 +1,106 @@
+"""Which events go where.
+
+Up: everything in this installation's log that did not come from its hub,
+in log order (``events.seq``), past what the hub says it holds. Down: what
+concerns one station (events made elsewhere on the cases it took in) and the
+reference streams the hub's level owns (cadre directory, catalogue). Both
+read the log's head first and then only rows at or below it, so a range
+(lo, hi] handed to the receiver never claims an event that was still being
+written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+from haian_desk.storage.eventlog import COLUMNS, Event
+from haian_desk.sync_state import Peer
+
+REFERENCE_STREAMS = ("cadre", "catalogue")
+_COLS = ", ".join(f"e.{c}" for c in COLUMNS)
+
+# Events of a station's own cases made above it, and reference data made at
+# this level or above (a station's own cadres and catalogue edits go up, not
+# sideways to its neighbours).
+_DOWN_SCOPE = """
+    (e.stream IN ('cadre', 'catalogue') AND e.origin NOT IN (
+        SELECT o.origin FROM sync_origins o JOIN sync_peers p ON p.id = o.via WHERE p.relation = 'child'))
+    OR (e.stream = 'case' AND e.origin NOT IN (SELECT origin FROM sync_origins WHERE via = :child)
+        AND EXISTS (SELECT 1 FROM cases c WHERE c.id = e.stream_id
+                    AND (c.unit_code = :unit OR (length(:unit) = 9 AND substr(c.unit_code, 1, 9) = :unit))))
+"""
+_UP_SCOPE = "e.origin NOT IN (SELECT origin FROM sync_origins WHERE via = :parent)"
+
+
+def head(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
+
+
+def up_events(conn: sqlite3.Connection, parent_id: str, after: int,
+              limit: int | None) -> tuple[list[Event], int]:
+    """The next events to send up after ``after``, and the end of the range they cover."""
+    return _select(conn, _UP_SCOPE, {"parent": parent_id}, after, limit)
+
+
+def down_events(conn: sqlite3.Connection, child: Peer, after: int,
+                limit: int | None) -> tuple[list[Event], int]:
+    return _select(conn, _DOWN_SCOPE, {"child": child.id, "unit": child.unit_code}, after, limit)
+
+
+def _select(conn, scope: str, params: dict, after: int, limit: int | None) -> tuple[list[Event], int]:
+    top = head(conn)
+    sql = (f"SELECT e.seq, {_COLS} FROM events e WHERE e.seq > :after AND e.seq <= :top "
+           f"AND ({scope}) ORDER BY e.seq LIMIT :limit")
+    rows = conn.execute(sql, dict(params, after=after, top=top, limit=-1 if limit is None else limit)).fetchall()
+    events = [Event.from_row(tuple(r)[1:]) for r in rows]
+    full = limit is not None and len(rows) == limit
+    return events, (rows[-1]["seq"] if full else max(top, after))
+
+
+def pending_up(conn: sqlite3.Connection, parent_id: str, acked: int) -> int:
+    return conn.execute(f"SELECT count(*) FROM events e WHERE e.seq > :after AND {_UP_SCOPE}",
+                        {"after": acked, "parent": parent_id}).fetchone()[0]
+
+
+# -- digests for the drift check: a count and a hash of the ids, per origin ---------
+
+def digest(ids: list[str]) -> list:
+    return [len(ids), hashlib.sha256("\n".join(ids).encode("ascii")).hexdigest()]
+
+
+def up_origins(conn: sqlite3.Connection, own_id: str) -> list[str]:
+    """This installation and every origin that reaches it from below."""
+    rows = conn.execute("SELECT o.origin FROM sync_origins o JOIN sync_peers p ON p.id = o.via "
+                        "WHERE p.relation = 'child'").fetchall()
+    return sorted({own_id, *(r[0] for r in rows)})
+
+
+def sent_digest(conn: sqlite3.Connection, origin: str, up_to: int) -> list:
+    """What this installation has of one origin at or below the hub's acknowledged point."""
+    rows = conn.execute("SELECT id FROM events WHERE origin = ? AND seq <= ? ORDER BY id", (origin, up_to))
+    return digest([r[0] for r in rows])
+
+
+def held_digest(conn: sqlite3.Connection, origin: str, child_id: str) -> list:
+    """What the hub holds of one origin from a child, quarantined records included."""
+    rows = conn.execute("SELECT id FROM events WHERE origin = ? UNION "
+                        "SELECT event_id FROM sync_quarantine WHERE origin = ? AND peer = ? ORDER BY 1",
+                        (origin, origin, child_id))
+    return digest([r[0] for r in rows])
+
+
+def received_digest(conn: sqlite3.Connection, own_id: str, parent_id: str) -> list:
+    """What this installation got from its hub: events of origins above it, quarantined ones included."""
+    mine = up_origins(conn, own_id)
+    marks = ", ".join("?" * len(mine))
+    rows = conn.execute(f"SELECT id FROM events WHERE origin NOT IN ({marks}) UNION "
+                        "SELECT event_id FROM sync_quarantine WHERE peer = ? ORDER BY 1", (*mine, parent_id))
+    return digest([r[0] for r in rows])
+
+
+def given_digest(conn: sqlite3.Connection, child: Peer, up_to: int) -> list:
+    """What the hub has sent a child up to the child's cursor."""
+    sql = f"SELECT e.id FROM events e WHERE e.seq <= :top AND ({_DOWN_SCOPE}) ORDER BY e.id"
+    rows = conn.execute(sql, {"top": up_to, "child": child.id, "unit": child.unit_code})
+    return digest([r[0] for r in rows])

@@ -1,0 +1,93 @@
+"""What an installation can say about its sync: pending, last success, last error, and its stations."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+from haian_desk import sync_state
+from haian_desk.cases.vocabulary import TIMED_STATUSES
+from haian_desk.receive import flagged_cases
+from haian_desk.sync_state import CHILD
+from haian_desk.timeutil import show, to_iso
+from sync import selection
+from sync.exchange import clock_warning
+
+
+@dataclass
+class SyncStatus:
+    enrolled: bool
+    hub_name: str | None = None
+    hub_url: str | None = None
+    pending: int = 0
+    last_success: str | None = None
+    last_attempt: str | None = None
+    last_error_kind: str | None = None
+    last_error: str | None = None
+    clock_drift: int | None = None
+    rejected: list[dict] = field(default_factory=list)
+    quarantined: list[dict] = field(default_factory=list)
+    flagged_cases: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def lines(self) -> list[str]:
+        if not self.enrolled:
+            lines = ["本机还没有登记到上级同步中心（先 haian-desk enrol request，再 enrol accept）"]
+        else:
+            lines = [f"上级同步中心：{self.hub_name}（{self.hub_url or '未设网址，可用U盘同步'}）"]
+        lines.append("待上报：全部已上报" if self.pending == 0 else f"待上报：{self.pending} 条记录")
+        lines.append(f"上次成功：{show(self.last_success) or '还没有成功过'}")
+        if self.last_error:
+            lines.append(f"上次出错（{show(self.last_attempt)}）：{self.last_error}")
+        warning = clock_warning(self.clock_drift)
+        if warning:
+            lines.append(f"时钟：{warning}")
+        for item in self.rejected:
+            lines.append(f"被上级拒收的记录 {item['event_id']}：{item['reason']}（不会再重发，请核对后处理）")
+        for item in self.quarantined:
+            lines.append(f"收到但暂存待核查的记录 {item['event_id']}：{item['reason']}")
+        if self.flagged_cases:
+            lines.append(f"有冲突待核对的办件：{'、'.join(self.flagged_cases)}")
+        return lines
+
+
+def sync_status(desk) -> SyncStatus:
+    hub = sync_state.parent(desk.db)
+    rejected = [dict(r) for r in sync_state.rejections(desk.db)]
+    quarantined = [{k: r[k] for k in ("event_id", "peer", "problem", "reason", "received_at")}
+                   for r in sync_state.quarantined(desk.db)]
+    flagged = [r["case_no"] for r in flagged_cases(desk.db)]
+    if hub is None:
+        with desk.db.lock:
+            pending = desk.db.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        return SyncStatus(False, pending=pending, rejected=rejected, quarantined=quarantined,
+                          flagged_cases=flagged)
+    with desk.db.lock:
+        pending = selection.pending_up(desk.db.conn, hub.id, hub.acked)
+    return SyncStatus(True, hub.unit_name, hub.url, pending, hub.last_success, hub.last_attempt,
+                      hub.last_error_kind, hub.last_error, hub.clock_drift, rejected, quarantined, flagged)
+
+
+def stations(desk, now: datetime | None = None) -> list[dict]:
+    """Every installation enrolled below this hub, with what the township needs to watch."""
+    moment = to_iso(now or desk.now())
+    result = []
+    for peer in sync_state.list_peers(desk.db, CHILD):
+        result.append({
+            "id": peer.id, "unit_code": peer.unit_code, "unit_name": peer.unit_name, "role": peer.role,
+            "status": peer.status, "enrolled_at": peer.enrolled_at, "revoked_at": peer.revoked_at,
+            "last_contact": peer.last_contact, "events_received": peer.events_received,
+            "clock_drift_seconds": peer.clock_drift, "overdue": _overdue(desk, peer.unit_code, moment),
+            "quarantined": len(sync_state.quarantined(desk.db, peer.id)),
+        })
+    return result
+
+
+def _overdue(desk, unit_code: str, now: str) -> int:
+    timed = ", ".join(f"'{s}'" for s in TIMED_STATUSES)
+    return desk.db.scalar(
+        f"SELECT count(*) FROM cases WHERE status IN ({timed}) AND deadline IS NOT NULL AND deadline < ? "
+        "AND (unit_code = ? OR (length(?) = 9 AND substr(unit_code, 1, 9) = ?))",
+        (now, unit_code, unit_code, unit_code))
