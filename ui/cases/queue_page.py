@@ -48,6 +48,7 @@ class QueuePage(QWidget):
         self.session = session
         self.model = CaseQueueModel(session, self.PAGE_SIZE, self)
         self._case_to_select: str | None = None
+        self._widths_set = False
         self._build()
         self._connect()
         self.setFocusProxy(self.search)
@@ -111,8 +112,11 @@ class QueuePage(QWidget):
         table.verticalHeader().hide()
         table.setWordWrap(False)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        # Widths are measured once, on the first page (see _after_load): measuring every
+        # loaded row on each fetch would slow down as the clerk scrolls through thousands.
+        header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(COLUMN_KEYS.index("matter"), QHeaderView.Stretch)
+        header.setResizeContentsPrecision(50)
         return table
 
     def _lay_out(self) -> None:
@@ -211,6 +215,9 @@ class QueuePage(QWidget):
 
     def _after_load(self) -> None:
         self._show_count()
+        if not self._widths_set and self.model.rowCount():
+            self._widths_set = True
+            self.table.resizeColumnsToContents()
         if self._case_to_select:
             self._select_row(self.model.row_of(self._case_to_select))
 
