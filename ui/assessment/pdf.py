@@ -39,10 +39,11 @@ def tr(text: str) -> str:
 
 def ensure_gui() -> None:
     """Qt needs an application object to draw text; on a machine with no display use offscreen."""
-    if QCoreApplication.instance() is None:
-        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _app.append(QGuiApplication([]))
+    if QCoreApplication.instance() is not None:
+        return  # the desktop app: fonts are registered at start-up (and we may be on the worker)
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app.append(QGuiApplication([]))
     register_fonts()
 
 
