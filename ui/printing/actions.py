@@ -93,13 +93,18 @@ def print_now(parent: QWidget, session: Session, request: Request,
                 alive(parent, lambda error: show_error_box(parent, error)), changes=(CASES,))
 
 
-def _offer_pdf_instead(parent, session, request, on_done) -> None:
-    answer = QMessageBox.question(
-        parent, _tr("没有打印机"),
-        _tr("这台电脑没有安装打印机。\n先另存为PDF文件，再拿到有打印机的电脑上打印吗？"),
-        QMessageBox.Save | QMessageBox.Cancel, QMessageBox.Save)
-    if answer == QMessageBox.Save:
-        save_pdf(parent, session, request, on_done=on_done)
+def _offer_pdf_instead(parent, session, request, on_done) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Question, _tr("没有打印机"),
+                      _tr("这台电脑没有安装打印机。\n先另存为PDF文件，再拿到有打印机的电脑上打印吗？"),
+                      QMessageBox.Save | QMessageBox.Cancel, parent)
+    box.setObjectName("no_printer")
+    box.setDefaultButton(QMessageBox.Save)
+    box.button(QMessageBox.Save).setText(_tr("另存为PDF"))
+    save = box.button(QMessageBox.Save)
+    box.finished.connect(lambda _result: box.clickedButton() is save
+                         and save_pdf(parent, session, request, on_done=on_done))
+    box.open()  # not exec(): the app keeps running while the clerk decides
+    return box
 
 
 # --- save as PDF ------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from ui.printing.qrcode import placeholder_html
 
 CUT_LINE = "✂ - - - - - - - - 沿此线剪开 - - - - - - - -"
 BOARD_SCALE = 1.2      # a board is read from a step away
-SHORT_FIELD = 14        # characters: a field this short shares its row on a sheet
+SHORT_FIELD = 16        # characters: a field this short shares its row on a sheet
 
 
 @dataclass(frozen=True)
@@ -177,4 +177,4 @@ def _signatures(labels: tuple[str, ...], paper: Paper, sizes: Sizes) -> str:
 
 
 def _cut_line(sizes: Sizes) -> str:
-    return _p(escape(CUT_LINE), sizes.small, align="center", top=14, bottom=10)
+    return _p(escape(CUT_LINE), sizes.small, align="center", top=10, bottom=6)
