@@ -21,7 +21,7 @@ from haian_desk.documents import Document, prints
 from ui.printing import papers, render
 from ui.printing.papers import Paper
 from ui.session import CASES, Session
-from ui.widgets.feedback import alive, show_error_box
+from ui.widgets.feedback import alive, explain
 
 CONTEXT = "Printing"
 
@@ -62,6 +62,14 @@ def _record(desk, actor: str, request: Request, document: Document, paper: Paper
     prints.record(desk, actor, request.case_id, request.doc, document.copy, paper.code, medium)
 
 
+def _refused(parent: QWidget, error: BaseException) -> QMessageBox:
+    """Say what went wrong without blocking the app (the paper was not made)."""
+    box = QMessageBox(QMessageBox.Warning, _tr("没有打印"), explain(error), QMessageBox.Ok, parent)
+    box.setObjectName("print_refused")
+    box.open()
+    return box
+
+
 # --- print on the station's printer -----------------------------------------------------
 
 def installed_printer() -> QPrinterInfo | None:
@@ -90,7 +98,7 @@ def print_now(parent: QWidget, session: Session, request: Request,
         return Printed(document, paper, name)
 
     session.run(work, alive(parent, on_done or (lambda _p: None)),
-                alive(parent, lambda error: show_error_box(parent, error)), changes=(CASES,))
+                alive(parent, lambda error: _refused(parent, error)), changes=(CASES,))
 
 
 def _offer_pdf_instead(parent, session, request, on_done) -> QMessageBox:
@@ -121,7 +129,7 @@ def save_pdf(parent: QWidget, session: Session, request: Request, path: Path | N
             return Printed(document, paper, str(target))
 
         session.run(work, alive(parent, on_done or (lambda _p: None)),
-                    alive(parent, lambda error: show_error_box(parent, error)), changes=(CASES,))
+                    alive(parent, lambda error: _refused(parent, error)), changes=(CASES,))
 
     def prepared(result: tuple[Document, Paper]) -> None:
         document, paper = result
@@ -130,7 +138,7 @@ def save_pdf(parent: QWidget, session: Session, request: Request, path: Path | N
             write(document, paper, target)
 
     session.run(lambda desk: prepare(desk, request), alive(parent, prepared),
-                alive(parent, lambda error: show_error_box(parent, error)))
+                alive(parent, lambda error: _refused(parent, error)))
 
 
 def _ask_pdf_path(parent: QWidget, document: Document) -> Path | None:
@@ -163,14 +171,14 @@ def preview(parent: QWidget, session: Session, request: Request,
             session.run(lambda desk: _record(desk, actor, request, document, paper, medium),
                         alive(parent, lambda _r: (on_done or (lambda _p: None))(
                             Printed(document, paper, where))),
-                        alive(parent, lambda error: show_error_box(parent, error)), changes=(CASES,))
+                        alive(parent, lambda error: _refused(parent, error)), changes=(CASES,))
 
         dialog.accepted.connect(printed)
         if on_open:
             on_open(dialog)
 
     session.run(lambda desk: prepare(desk, request), alive(parent, prepared),
-                alive(parent, lambda error: show_error_box(parent, error)))
+                alive(parent, lambda error: _refused(parent, error)))
 
 
 def open_preview(parent: QWidget | None, document: Document, paper: Paper) -> QPrintPreviewDialog:
@@ -200,4 +208,4 @@ def board_preview(parent: QWidget, session: Session, paper_code: str = "a4",
             on_open(dialog)
 
     session.run(documents.build_board, alive(parent, built),
-                alive(parent, lambda error: show_error_box(parent, error)))
+                alive(parent, lambda error: _refused(parent, error)))
