@@ -100,7 +100,7 @@ def pair(desk, actor: str, villager_id: str, cadre_id: str, note: str = "") -> s
     """Pair a vulnerable household with a cadre; one active pairing per household."""
     with desk.db.write() as conn:
         person = villagers.get_row(conn, villager_id)
-        if not _tags(person):
+        if not household_tags(person):
             raise RuleRefused(f"“{person['name']}”没有困难户标签，不需要结对",
                               "如属空巢老人、留守儿童等，请先在群众名册中加上标签")
         _require_active_cadre(conn, cadre_id)
@@ -178,7 +178,8 @@ def _require_active_cadre(conn, cadre_id: str) -> None:
         raise NotFound("找不到这位在岗代理员", "请从代理员名录中选择")
 
 
-def _tags(row) -> list[str]:
+def household_tags(row) -> list[str]:
+    """The vulnerable-household tags of a villagers row."""
     return [t for t in json.loads(row["tags"] or "[]") if t in villagers.TAGS]
 
 
@@ -219,7 +220,7 @@ def households(desk, now: datetime, only_overdue: bool = False) -> list[Househol
 
 
 def _household(row, now: datetime) -> Household:
-    tags = _tags(row)
+    tags = household_tags(row)
     days = interval_days(tags)
     due = from_iso(row["last_visit_at"] or row["paired_at"]) + timedelta(days=days)
     return Household(row["id"], row["villager_id"], row["name"], row["household_no"], row["address"],
@@ -237,7 +238,7 @@ def unpaired_vulnerable(desk) -> list:
     rows = desk.db.query(
         "SELECT v.* FROM villagers v WHERE v.active = 1 AND v.tags != '[]' AND NOT EXISTS "
         "(SELECT 1 FROM pairings p WHERE p.villager_id = v.id AND p.active = 1) ORDER BY v.name")
-    return [r for r in rows if _tags(r)]
+    return [r for r in rows if household_tags(r)]
 
 
 def visit_log(desk, pairing_id: str) -> list:

@@ -1,0 +1,1 @@
+"""Paired support (结对帮扶) screen."""
