@@ -70,14 +70,14 @@ class HubLink:
             response = self.http.request(method, path, content=body, headers=headers)
         except httpx.HTTPError as error:
             raise classify(error, self.url, self.stall_timeout) from error
+        if response.status_code >= 400:
+            # A refusal advances nothing, so it is reported as it says even when unsigned
+            # (the hub cannot sign a reply to a request it could not authenticate).
+            raise status_error(response)
         if not auth.reply_is_genuine(self.hub.sign_key, headers[auth.SIGNATURE], response.status_code,
                                      response.content, response.headers.get(auth.SIGNATURE)):
-            if response.status_code in (401, 403) or response.status_code >= 500:
-                raise status_error(response)  # unsigned refusals are still reported as what they say
             raise SyncError("bad_reply", "收到的回复没有镇中心的有效签名，已拒绝采用",
                             "网络中可能有设备在改动数据；请检查网络，或改用U盘同步")
-        if response.status_code >= 400:
-            raise status_error(response)
         return response
 
 
