@@ -265,7 +265,8 @@ def meeting_detail(desk, meeting_id: str) -> dict:
     ids = detail["discussed"] + [link["case_id"] for link in detail["became"]]
     marks = ", ".join("?" * len(ids))
     cases = {r["id"]: dict(r) for r in desk.db.query(
-        f"SELECT id, case_no, kind, status, description FROM cases WHERE id IN ({marks})", tuple(ids))} \
+        f"SELECT id, case_no, kind, status, description, villager_id FROM cases WHERE id IN ({marks})",
+        tuple(ids))} \
         if ids else {}
     detail["discussed_cases"] = [cases[i] for i in detail["discussed"] if i in cases]
     detail["became_cases"] = [dict(cases[link["case_id"]], from_opinion=link["from_opinion"])
