@@ -25,6 +25,7 @@ from haian_desk.timeutil import show
 from ui.cases.actions import ActionDialog, action_title
 from ui.cases.queue_model import TONE_COLOURS
 from ui.i18n import term
+from ui.printing.buttons import PrintMenuButton
 from ui.session import Session
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import ErrorLabel, alive, explain
@@ -66,6 +67,9 @@ class CaseDetailDialog(QDialog):
         header.addSpacing(24)
         header.addWidget(self.time_left)
         header.addStretch(1)
+        self.print_menu = PrintMenuButton(self.session, self)  # 打印/补打: every paper this case can have
+        self.print_menu.printed.connect(lambda _printed: self.reload())  # the copy joins the timeline
+        header.addWidget(self.print_menu)
         body = QHBoxLayout()
         body.addLayout(self._info_column(), 2)
         body.addWidget(self._timeline_box(), 3)
@@ -137,6 +141,7 @@ class CaseDetailDialog(QDialog):
         self._fill_matter(view)
         self._fill_timeline(view)
         self._fill_actions(view)
+        self.print_menu.show_case(case)
 
     def _show_time_left(self, view: CaseView) -> None:
         case, left = view.case, view.time_left

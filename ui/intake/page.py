@@ -29,6 +29,7 @@ from ui.intake.lookup import Lookup
 from ui.intake.matter_panel import MatterPanel
 from ui.intake.new_villager import NewVillagerPanel
 from ui.intake.urgency import UrgencyRow
+from ui.printing.buttons import ReceiptButtons
 from ui.session import CASES, Session
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import ErrorLabel, alive, explain
@@ -152,6 +153,8 @@ class IntakePage(QWidget):
         self.result_hint = QLabel(self.tr("请把编号告诉群众。按 F3 到“办件”查看；接着登记下一位群众，直接输入即可。"))
         self.result_hint.setWordWrap(True)
         self.result_actions = QHBoxLayout()  # the receipt's print button joins here
+        self.receipt_buttons = ReceiptButtons(self.session, self)  # Ctrl+P prints, Ctrl+Shift+P previews
+        self.result_actions.addWidget(self.receipt_buttons)
         column = QVBoxLayout(self.result_banner)
         column.addWidget(self.result_caption)
         column.addWidget(self.case_number)
@@ -398,6 +401,7 @@ class IntakePage(QWidget):
         self.result_caption.setText(self.tr("已登记，状态：{0}。办件编号：").format(
             term(label(STATUSES, registered.status))))
         self.case_number.setText(registered.case_no)
+        self.receipt_buttons.show_case(registered.case_id)
         self.result_banner.show()
         self.villager_lookup.setFocus(Qt.OtherFocusReason)
         self.caseRegistered.emit(registered.case_id)
