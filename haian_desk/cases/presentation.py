@@ -292,8 +292,9 @@ def matter_summary(item) -> MatterSummary:
     notice = ""
     if in_person:
         # The same refusal take_in gives, said before the clerk types anything else.
+        where = item["route"] or item["department"] or ""
         notice = f"“{item['name']}”须本人到场办理，不能代办。请告诉群众办理地点"
-        notice += f"（{item['route'] or item['department'] or ''}）" if item["route"] or item["department"] else ""
+        notice += f"（{where}）" if where else ""
         notice += f"和要带的材料：{'、'.join(materials)}" if materials else ""
     return MatterSummary(item["code"], item["name"], item["level"], describe_limit(item["mode"], limit),
                          item["route"] or "", item["department"] or "", item["fee_note"] or "",

@@ -16,7 +16,7 @@ from haian_desk.timeutil import to_iso
 from ui.intake.page import IntakePage
 
 from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)
-    case_maker, clerk_session, focused, press, show_active, type_here, valid_id_number)
+    clerk_session, focused, press, show_active, type_here, valid_id_number)
 from tests.ui.helpers import wait_idle
 
 

@@ -18,6 +18,10 @@ from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive
 
 
+def _matters_matching(desk, text: str) -> list[MatterSummary]:
+    return [matter_summary(row) for row in catalogue.search(desk, text)]
+
+
 class MatterPanel(QWidget):
     changed = Signal()
     chosen = Signal()
@@ -27,8 +31,8 @@ class MatterPanel(QWidget):
         self.session = session
         self.matter: MatterSummary | None = None
         self.pending: tuple[str, list[str]] | None = None  # a draft's matter being read back
-        self.lookup = Lookup(session, lambda desk, text: [matter_summary(r) for r in catalogue.search(desk, text)],
-                             lambda summary: summary.choice_text(), visible_rows=6)
+        self.lookup = Lookup(session, _matters_matching, lambda summary: summary.choice_text(),
+                             visible_rows=6)
         self.lookup.setObjectName("matter_lookup")
         self.lookup.edit.setObjectName("matter_search")
         self.lookup.results.setObjectName("matter_results")
