@@ -1,0 +1,1 @@
+"""Complaints (举报) screen."""
