@@ -15,9 +15,14 @@ import threading
 
 
 class CuttingProxy:
-    def __init__(self, target_port: int, cut_up_at: int | None = None, cut_down_at: int | None = None):
+    def __init__(self, target_port: int, cut_up_at: int | None = None, cut_down_at: int | None = None,
+                 cut_at_request: int | None = None, cut_at_reply: int | None = None):
         self.target = ("127.0.0.1", target_port)
         self.limits = {"up": cut_up_at, "down": cut_down_at}
+        # Cut when the n-th request (or reply) starts, before any of it passes: the
+        # previous message arrived whole, as if the cable went at that boundary.
+        self.cut_at_start = {"up": cut_at_request, "down": cut_at_reply}
+        self.starts = {"up": 0, "down": 0}
         self.sent = {"up": 0, "down": 0}
         self.boundaries: list[tuple[int, int]] = []
         self.cut = False
@@ -78,14 +83,19 @@ class CuttingProxy:
             with self._lock:
                 if self.cut:
                     return
-                if self._last not in (None, direction):
-                    self.boundaries.append((self.sent["up"], self.sent["down"]))
+                if self._last != direction:
+                    if self._last is not None:
+                        self.boundaries.append((self.sent["up"], self.sent["down"]))
+                    self.starts[direction] += 1
+                    if self.starts[direction] == self.cut_at_start[direction]:
+                        self.cut = True
                 self._last = direction
-                limit = self.limits[direction]
+                limit = 0 if self.cut else self.limits[direction]
                 allowed = len(data) if limit is None else max(0, min(len(data), limit - self.sent[direction]))
                 self.sent[direction] += allowed
                 cutting = limit is not None and self.sent[direction] >= limit
-            _quietly(sink.sendall, data[:allowed])
+            if allowed:
+                _quietly(sink.sendall, data[:allowed])
             if cutting:
                 self.cut = True
                 self._drop_all()
@@ -99,6 +109,7 @@ class CuttingProxy:
             pairs = list(self._pairs)
         for client, server in pairs:
             _quietly(client.setsockopt, socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            _quietly(client.shutdown, socket.SHUT_RDWR)  # wakes the thread blocked reading it
             _quietly(client.close)
             _quietly(server.shutdown, socket.SHUT_WR)
 
