@@ -687,6 +687,74 @@ Free proxy service for villagers: opinions, errands and claims.</translation>
     </message>
 </context>
 <context>
+    <name>PrintMenuButton</name>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>打印/补打</source>
+        <translation>Print / reprint</translation>
+    </message>
+    <message>
+        <source>{0}（已打印{1}份）</source>
+        <translation>{0} (printed {1}×)</translation>
+    </message>
+    <message>
+        <source>补打</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>预览…</source>
+        <translation>Preview…</translation>
+    </message>
+    <message>
+        <source>另存为PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>纸张</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>按本站设置</source>
+        <translation>Station default</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>没有打印</source>
+        <translation>Not printed</translation>
+    </message>
+    <message>
+        <source>没有打印机</source>
+        <translation>No printer</translation>
+    </message>
+    <message>
+        <source>这台电脑没有安装打印机。
+先另存为PDF文件，再拿到有打印机的电脑上打印吗？</source>
+        <translation>No printer is installed on this computer.
+Save as a PDF file now and print it on a computer that has a printer?</translation>
+    </message>
+    <message>
+        <source>另存为PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>打印预览：{0} {1}</source>
+        <translation>Print preview: {0} {1}</translation>
+    </message>
+    <message>
+        <source>已打印{0}{1}：{2}</source>
+        <translation>Printed {0}{1}: {2}</translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
         <source>搜索：编号、姓名、拼音、电话或内容（Ctrl+F）</source>
@@ -759,6 +827,17 @@ Free proxy service for villagers: opinions, errands and claims.</translation>
     <message>
         <source>共 {0} 件，已显示 {1} 件</source>
         <translation>{0} cases, {1} shown</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptButtons</name>
+    <message>
+        <source>打印回执（Ctrl+P）</source>
+        <translation>Print receipt (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>预览（Ctrl+Shift+P）</source>
+        <translation>Preview (Ctrl+Shift+P)</translation>
     </message>
 </context>
 <context>

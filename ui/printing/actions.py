@@ -23,13 +23,6 @@ from ui.printing.papers import Paper
 from ui.session import CASES, Session
 from ui.widgets.feedback import alive, explain
 
-CONTEXT = "Printing"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 @dataclass(frozen=True)
 class Request:
     """Which paper of which case; paper and stub default to the station's settings."""
@@ -64,7 +57,8 @@ def _record(desk, actor: str, request: Request, document: Document, paper: Paper
 
 def _refused(parent: QWidget, error: BaseException) -> QMessageBox:
     """Say what went wrong without blocking the app (the paper was not made)."""
-    box = QMessageBox(QMessageBox.Warning, _tr("没有打印"), explain(error), QMessageBox.Ok, parent)
+    title = QCoreApplication.translate("Printing", "没有打印")
+    box = QMessageBox(QMessageBox.Warning, title, explain(error), QMessageBox.Ok, parent)
     box.setObjectName("print_refused")
     box.open()
     return box
@@ -102,12 +96,13 @@ def print_now(parent: QWidget, session: Session, request: Request,
 
 
 def _offer_pdf_instead(parent, session, request, on_done) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Question, _tr("没有打印机"),
-                      _tr("这台电脑没有安装打印机。\n先另存为PDF文件，再拿到有打印机的电脑上打印吗？"),
-                      QMessageBox.Save | QMessageBox.Cancel, parent)
+    box = QMessageBox(
+        QMessageBox.Question, QCoreApplication.translate("Printing", "没有打印机"),
+        QCoreApplication.translate("Printing", "这台电脑没有安装打印机。\n先另存为PDF文件，再拿到有打印机的电脑上打印吗？"),
+        QMessageBox.Save | QMessageBox.Cancel, parent)
     box.setObjectName("no_printer")
     box.setDefaultButton(QMessageBox.Save)
-    box.button(QMessageBox.Save).setText(_tr("另存为PDF"))
+    box.button(QMessageBox.Save).setText(QCoreApplication.translate("Printing", "另存为PDF"))
     save = box.button(QMessageBox.Save)
     box.finished.connect(lambda _result: box.clickedButton() is save
                          and save_pdf(parent, session, request, on_done=on_done))
@@ -144,8 +139,9 @@ def save_pdf(parent: QWidget, session: Session, request: Request, path: Path | N
 def _ask_pdf_path(parent: QWidget, document: Document) -> Path | None:
     folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
     name = f"{document.title}-{document.number}.pdf" if document.number else f"{document.title}.pdf"
-    chosen, _ = QFileDialog.getSaveFileName(parent, _tr("另存为PDF"), str(Path(folder) / name),
-                                            _tr("PDF 文件 (*.pdf)"))
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("Printing", "另存为PDF"), str(Path(folder) / name),
+        QCoreApplication.translate("Printing", "PDF 文件 (*.pdf)"))
     if not chosen:
         return None
     target = Path(chosen)
@@ -188,7 +184,8 @@ def open_preview(parent: QWidget | None, document: Document, paper: Paper) -> QP
                else QPrinter(QPrinter.HighResolution))
     printer.setPageLayout(render.page_layout(paper))
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(_tr("打印预览：{0} {1}").format(document.title, document.number).strip())
+    title = QCoreApplication.translate("Printing", "打印预览：{0} {1}")
+    dialog.setWindowTitle(title.format(document.title, document.number).strip())
     dialog.paintRequested.connect(lambda target: render.print_to(target, document, paper))
     dialog.resize(900, 1000)
     dialog._printer = printer  # the dialog does not own the printer: keep it alive as long as it

@@ -19,19 +19,15 @@ from ui.printing.actions import Printed, Request
 from ui.session import Session
 from ui.widgets.feedback import alive
 
-CONTEXT = "Printing"
 PRINT_KEYS = "Ctrl+P"
 PREVIEW_KEYS = "Ctrl+Shift+P"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def done_text(printed: Printed) -> str:
     """A status line a clerk reads after printing: what, which copy, where."""
     copy = f"（{printed.document.reprint_mark}）" if printed.document.reprint_mark else ""
-    return _tr("已打印{0}{1}：{2}").format(printed.document.title, copy, printed.where)
+    text = QCoreApplication.translate("Printing", "已打印{0}{1}：{2}")
+    return text.format(printed.document.title, copy, printed.where)
 
 
 class ReceiptButtons(QWidget):
@@ -43,10 +39,10 @@ class ReceiptButtons(QWidget):
         super().__init__(parent)
         self.session = session
         self.case_id: str | None = None
-        self.print_button = QPushButton(_tr("打印回执（Ctrl+P）"))
+        self.print_button = QPushButton(self.tr("打印回执（Ctrl+P）"))
         self.print_button.setObjectName("print_receipt")
         self.print_button.setShortcut(QKeySequence(PRINT_KEYS))
-        self.preview_button = QPushButton(_tr("预览（Ctrl+Shift+P）"))
+        self.preview_button = QPushButton(self.tr("预览（Ctrl+Shift+P）"))
         self.preview_button.setObjectName("preview_receipt")
         self.preview_button.setShortcut(QKeySequence(PREVIEW_KEYS))
         self.status = QLabel()
@@ -91,7 +87,7 @@ class PrintMenuButton(QToolButton):
         self.case: dict | None = None
         self.paper_code: str | None = None  # None: the station's receipt paper
         self.setObjectName("print_menu")
-        self.setText(_tr("打印"))
+        self.setText(self.tr("打印"))
         self.setPopupMode(QToolButton.InstantPopup)
         self.setMenu(QMenu(self))
         self.setEnabled(False)
@@ -110,25 +106,25 @@ class PrintMenuButton(QToolButton):
             self._document_menu(menu, doc, count)
         menu.addSeparator()
         self._paper_menu(menu)
-        self.setText(_tr("打印/补打") if any(copies.values()) else _tr("打印"))
+        self.setText(self.tr("打印/补打") if any(copies.values()) else self.tr("打印"))
         self.setEnabled(bool(copies))
 
     def _document_menu(self, menu: QMenu, doc: str, count: int) -> None:
         title = documents.CASE_DOCUMENTS[doc].title
-        sub = menu.addMenu(title if not count else _tr("{0}（已打印{1}份）").format(title, count))
+        sub = menu.addMenu(title if not count else self.tr("{0}（已打印{1}份）").format(title, count))
         sub.setObjectName(f"print_{doc}")
-        again = _tr("补打") if count else _tr("打印")
+        again = self.tr("补打") if count else self.tr("打印")
         sub.addAction(again, lambda: actions.print_now(self, self.session, self._request(doc),
                                                        on_done=self._done))
-        sub.addAction(_tr("预览…"), lambda: actions.preview(self, self.session, self._request(doc),
+        sub.addAction(self.tr("预览…"), lambda: actions.preview(self, self.session, self._request(doc),
                                                           on_done=self._done))
-        sub.addAction(_tr("另存为PDF…"), lambda: actions.save_pdf(self, self.session, self._request(doc),
+        sub.addAction(self.tr("另存为PDF…"), lambda: actions.save_pdf(self, self.session, self._request(doc),
                                                                on_done=self._done))
 
     def _paper_menu(self, menu: QMenu) -> None:
-        sub = menu.addMenu(_tr("纸张"))
+        sub = menu.addMenu(self.tr("纸张"))
         group = QActionGroup(sub)
-        choices = [(None, _tr("按本站设置"))] + [(code, papers.PAPERS[code].label)
+        choices = [(None, self.tr("按本站设置"))] + [(code, papers.PAPERS[code].label)
                                                   for code in papers.CASE_PAPERS]
         for code, text in choices:
             action = sub.addAction(text)
