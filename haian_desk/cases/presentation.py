@@ -36,7 +36,7 @@ class TimeLeft:
 
 
 def describe_duration(seconds: float) -> str:
-    """A span as a clerk says it: 40分钟, 5小时, 2天3小时."""
+    """A span as a clerk says it: 40分钟, 5小时, 2天3小时, 12天 (hours matter less after a few days)."""
     minutes = int(abs(seconds) // 60)
     if minutes < 1:
         return "不到1分钟"
@@ -46,7 +46,7 @@ def describe_duration(seconds: float) -> str:
     if hours < 24:
         return f"{hours}小时"
     days, rest = divmod(hours, 24)
-    return f"{days}天{rest}小时" if rest else f"{days}天"
+    return f"{days}天{rest}小时" if rest and days < 3 else f"{days}天"
 
 
 def time_left(status: str, deadline: str | None, now: datetime) -> TimeLeft:
@@ -223,9 +223,21 @@ def case_view(desk, case_id: str, now: datetime) -> CaseView:
         case=case, villager=villager_summary(villager), villager_revealed=villager_summary(villager, True),
         matter=_matter(desk, case), cadre_names=cadres,
         timeline=timeline_lines(queries.timeline(desk, case_id), actors, cadres),
-        allowed=allowed_events(case), time_left=time_left(case["status"], case["deadline"], now),
+        allowed=offered_actions(case), time_left=time_left(case["status"], case["deadline"], now),
         missing_choices=missing_material_choices(case, _matter_materials(desk, case)),
         active_cadres=[(r["id"], r["name"]) for r in cadre_rows if r["active"]])
+
+
+def offered_actions(case: dict) -> list[str]:
+    """The actions a case screen offers: what the state machine allows now, less the ones
+    the rules would refuse for this case anyway (a mandate on a matter that is not a claim,
+    rectification when no bad rating is waiting for it)."""
+    pointless = set()
+    if case["kind"] != "claim":
+        pointless.add("authorised")
+    if not case["followup_open"]:
+        pointless.add("rectified")
+    return [t for t in allowed_events(case) if t not in pointless]
 
 
 def missing_material_choices(case: dict, matter_materials: list[str]) -> list[str]:

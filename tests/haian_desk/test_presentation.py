@@ -23,7 +23,7 @@ def iso(delta: timedelta) -> str:
 
 @pytest.mark.parametrize("seconds, words", [
     (20, "不到1分钟"), (40 * 60, "40分钟"), (5 * 3600 + 59, "5小时"), (24 * 3600, "1天"),
-    (51 * 3600, "2天3小时"), (-3 * 3600, "3小时")])
+    (51 * 3600, "2天3小时"), (26 * 24 * 3600 + 5 * 3600, "26天"), (-3 * 3600, "3小时")])
 def test_durations_read_the_way_a_clerk_says_them(seconds, words):
     assert pres.describe_duration(seconds) == words
 
@@ -152,3 +152,16 @@ def test_a_second_missing_notice_may_only_repeat_the_first():
     assert pres.missing_material_choices(case, ["身份证", "户口簿", "照片"]) == ["户口簿", "照片"]
     told = {"materials_received": ["身份证", "照片"], "missing_first": ["户口簿", "照片"]}
     assert pres.missing_material_choices(told, ["身份证", "户口簿", "照片", "申请书"]) == ["户口簿"]
+
+
+def test_actions_offered_are_those_allowed_that_can_succeed():
+    from haian_desk.cases.fold import allowed_events
+
+    errand = {"status": "in_progress", "kind": "errand", "followup_open": 0}
+    assert "authorised" in allowed_events(errand)
+    assert "authorised" not in pres.offered_actions(errand)
+    assert "authorised" in pres.offered_actions(dict(errand, kind="claim"))
+    rated = {"status": "rated", "kind": "opinion", "followup_open": 0}
+    assert "rectified" not in pres.offered_actions(rated)
+    assert "rectified" in pres.offered_actions(dict(rated, followup_open=1))
+    assert set(pres.offered_actions(rated)) <= set(allowed_events(rated))

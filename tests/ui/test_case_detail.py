@@ -191,18 +191,13 @@ def test_an_action_overtaken_by_someone_else_is_refused_with_the_reason(qtbot, c
     assert case_events(desk, case_id) == ["registered", "accepted"]
 
 
-def test_rectifying_a_good_rating_is_refused(qtbot, clerk_session, case_maker):
+def test_only_actions_that_can_succeed_are_offered(qtbot, clerk_session, case_maker):
     desk = clerk_session.desk
-    case_id = case_maker()
-    for event in (DONE, TOLD, ("rated", {"level": 5})):
-        act(desk, "clerk", case_id, event[0], **event[1])
+    case_id = case_maker(kind="errand", catalogue_code="MZ-001")
+    for event_type, payload in (DONE, TOLD, ("rated", {"level": 5})):
+        act(desk, "clerk", case_id, event_type, **payload)
     dialog = open_detail(qtbot, clerk_session, case_id)
-    assert "rectified" in dialog.action_buttons      # the state allows it; the rule about bad ratings decides
-    action = start_action(qtbot, dialog, "rectified")
-    fill(qtbot, action, {"note": "整改"})
-    submit(qtbot, action)
-    qtbot.waitUntil(action.general_error.isVisible)
-    assert "只有差评需要整改记录" in action.general_error.text()
+    assert set(dialog.action_buttons) == {"note", "return_visit", "reopened"}
 
 
 def test_escape_closes_an_action_without_losing_what_was_typed(qtbot, clerk_session, case_maker):

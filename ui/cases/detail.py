@@ -146,9 +146,10 @@ class CaseDetailDialog(QDialog):
     def _show_time_left(self, view: CaseView) -> None:
         case, left = view.case, view.time_left
         due = show(case["deadline"])
-        text = self.tr("办结期限 {0}").format(due) if due else self.tr("无办结期限")
-        if left.text:
-            text += f" · {left.text}"
+        if due:
+            text = self.tr("办结期限 {0}").format(due) + (f" · {left.text}" if left.text else "")
+        else:
+            text = left.text or self.tr("无办结期限")
         self.time_left.setText(text)
         colours = TONE_COLOURS.get(left.tone)
         self.time_left.setStyleSheet(

@@ -48,7 +48,6 @@ class QueuePage(QWidget):
         self.session = session
         self.model = CaseQueueModel(session, self.PAGE_SIZE, self)
         self._case_to_select: str | None = None
-        self._widths_set = False
         self._build()
         self._connect()
         self.setFocusProxy(self.search)
@@ -112,8 +111,8 @@ class QueuePage(QWidget):
         table.verticalHeader().hide()
         table.setWordWrap(False)
         header = table.horizontalHeader()
-        # Widths are measured once, on the first page (see _after_load): measuring every
-        # loaded row on each fetch would slow down as the clerk scrolls through thousands.
+        # Widths are measured on each fresh first page (see _after_load), never on later
+        # pages: measuring every loaded row would slow down as the clerk scrolls on.
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(COLUMN_KEYS.index("matter"), QHeaderView.Stretch)
         header.setResizeContentsPrecision(50)
@@ -215,9 +214,8 @@ class QueuePage(QWidget):
 
     def _after_load(self) -> None:
         self._show_count()
-        if not self._widths_set and self.model.rowCount():
-            self._widths_set = True
-            self.table.resizeColumnsToContents()
+        if self.model.rowCount():
+            self.table.resizeColumnsToContents()  # the first page only; see _table
         if self._case_to_select:
             self._select_row(self.model.row_of(self._case_to_select))
 
