@@ -15,7 +15,7 @@ from haian_desk.timeutil import to_iso
 
 TITLE = "群众事务代理公示牌"
 PER_ROW = 4
-IN_PERSON = "须本人到场、本站指引"
+IN_PERSON = "须本人到场办理"
 PRINCIPLES = (
     Field("自愿", "群众自愿委托，可随时撤回"),
     Field("公开", "代理员、事项、时限公开"),

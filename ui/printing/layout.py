@@ -137,7 +137,7 @@ def _fields_sheet(fields: tuple[Field, ...], sizes: Sizes) -> str:
         if pending:
             rows.append(pending + "<td></td><td></td>")
             pending = ""
-        rows.append(f"<td width=\"15%\" valign=\"top\">{escape(f.label)}：</td>"
+        rows.append(f"<td width=\"15%\" valign=\"top\" style=\"white-space: nowrap;\">{escape(f.label)}：</td>"
                     f"<td colspan=\"3\" valign=\"top\">{_value(f, sizes)}</td>")
     if pending:
         rows.append(pending + "<td></td><td></td>")
@@ -146,7 +146,7 @@ def _fields_sheet(fields: tuple[Field, ...], sizes: Sizes) -> str:
 
 
 def _cells(f: Field, sizes: Sizes) -> str:
-    return (f"<td width=\"15%\" valign=\"top\">{escape(f.label)}：</td>"
+    return (f"<td width=\"15%\" valign=\"top\" style=\"white-space: nowrap;\">{escape(f.label)}：</td>"
             f"<td width=\"35%\" valign=\"top\">{_value(f, sizes)}</td>")
 
 
