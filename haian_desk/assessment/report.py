@@ -40,6 +40,14 @@ class Report:
         """The county row (everything this installation knows of)."""
         return self.rows[COUNTY][0] if self.rows[COUNTY] else {}
 
+    def as_of_month(self) -> str:
+        """The Beijing month ("2026-11") the figures reach: later months have no data yet."""
+        if self.as_of >= self.period.end:
+            year, month = self.period.last_day.year, self.period.last_day.month
+        else:
+            year, month = month_key(self.as_of)
+        return f"{year}-{month:02d}"
+
     def rating_distribution(self) -> dict[int, int]:
         total = self.total()
         return {level: total.get(f"rating_{level}", 0) for level in (5, 4, 3, 2, 1)}

@@ -305,3 +305,8 @@ def test_the_refold_agrees_with_the_cases_projection(desk, world):
         m = folded[row["id"]]
         assert (m.status, m.deadline, m.completed_at, m.rating, m.cadre_id) == \
             (row["status"], row["deadline"], row["completed_at"], row["rating"], row["responsible_cadre_id"])
+
+
+def test_the_month_a_running_period_reaches(desk, world):
+    assert build(desk, parse_period("2026")).as_of_month() == "2026-08"      # made on 1 August
+    assert build(desk, parse_period("2026H1")).as_of_month() == "2026-06"    # a period that is over

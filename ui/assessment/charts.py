@@ -192,15 +192,19 @@ def _lines(pen: _Pen, plot: QRectF, chart: Chart, top: float, band: float) -> No
         line = QPen(QColor(s.color), max(1.5, pen.base * 0.18))
         if s.dashed:
             line.setStyle(Qt.DashLine)
-        points = [QPointF(plot.left() + (i + 0.5) * band, plot.bottom() - plot.height() * (v or 0) / top)
+        # None: no value yet (a month still to come); the line stops there.
+        points = [None if v is None else
+                  QPointF(plot.left() + (i + 0.5) * band, plot.bottom() - plot.height() * v / top)
                   for i, v in enumerate(s.values)]
         pen.painter.setPen(line)
         for a, b in zip(points, points[1:]):
-            pen.painter.drawLine(a, b)
+            if a is not None and b is not None:
+                pen.painter.drawLine(a, b)
         pen.painter.setBrush(QColor(s.color))
         radius = pen.base * 0.25
         for point in points:
-            pen.painter.drawEllipse(point, radius, radius)
+            if point is not None:
+                pen.painter.drawEllipse(point, radius, radius)
         pen.painter.setBrush(Qt.NoBrush)
 
 
