@@ -96,7 +96,9 @@ def _screen_all(conn, own_id: str, sender: Peer, records: list[Any], report: App
                 batch_id: str, at: str) -> list[Event]:
     good: list[Event] = []
     seen: dict[str, tuple] = {}
-    via = sync_state.via_of(conn, {r.get("origin") for r in records if isinstance(r, dict)} - {None})
+    dicts = [r for r in records if isinstance(r, dict)]
+    via = sync_state.via_of(conn, {r.get("origin") for r in dicts} - {None})
+    stored = _stored(conn, dicts)
     for record in records:
         try:
             event = parse(record)
@@ -107,9 +109,12 @@ def _screen_all(conn, own_id: str, sender: Peer, records: list[Any], report: App
                 continue
             check_sender(event, own_id, sender, via)
             check_creation(event, sender)
-            if _already_here(conn, event):
+            if _already_here(event, stored):
                 report.already += 1
                 continue
+            if (event.origin, event.origin_seq) in stored["by_seq"]:  # taken earlier in this same batch
+                raise Refused("sequence_clash", _SEQ_CLASH)
+            stored["by_seq"].add((event.origin, event.origin_seq))
             seen[event.id] = event.to_row()
             good.append(event)
         except Refused as refused:
@@ -163,15 +168,36 @@ _DIFFERENT = "同一编号的记录内容不同：不自动合并，已留存待
 _SEQ_CLASH = "该站的这个记录序号已被另一条记录占用（该站可能从备份恢复过）：已留存待核查"
 
 
-def _already_here(conn: sqlite3.Connection, event: Event) -> bool:
-    row = conn.execute(f"SELECT {', '.join(COLUMNS)} FROM events WHERE id = ?", (event.id,)).fetchone()
-    if row is not None:
-        if Event.from_row(row).to_row() != event.to_row():
+def _stored(conn: sqlite3.Connection, records: list[dict]) -> dict:
+    """What the log already holds under the batch's ids and (origin, sequence) pairs, fetched in bulk."""
+    ids = sorted({r["id"] for r in records if isinstance(r.get("id"), str)})
+    by_id, by_seq = {}, set()
+    for chunk in _chunks(ids, 500):
+        marks = ", ".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT {', '.join(COLUMNS)} FROM events WHERE id IN ({marks})", chunk):
+            by_id[row["id"]] = Event.from_row(row).to_row()
+    for origin in sorted({r["origin"] for r in records if isinstance(r.get("origin"), str)}):
+        seqs = [r.get("origin_seq") for r in records if r.get("origin") == origin]
+        seqs = [q for q in seqs if isinstance(q, int)]
+        if seqs:
+            rows = conn.execute("SELECT origin_seq FROM events WHERE origin = ? AND origin_seq BETWEEN ? AND ?",
+                                (origin, min(seqs), max(seqs)))
+            by_seq.update((origin, row[0]) for row in rows)
+    return {"by_id": by_id, "by_seq": by_seq}
+
+
+def _chunks(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _already_here(event: Event, stored: dict) -> bool:
+    known = stored["by_id"].get(event.id)
+    if known is not None:
+        if known != event.to_row():
             raise Refused("same_id_different_content", _DIFFERENT)
         return True
-    clash = conn.execute("SELECT id FROM events WHERE origin = ? AND origin_seq = ?",
-                         (event.origin, event.origin_seq)).fetchone()
-    if clash is not None:
+    if (event.origin, event.origin_seq) in stored["by_seq"]:
         raise Refused("sequence_clash", _SEQ_CLASH)
     return False
 
@@ -191,12 +217,15 @@ def _record_id(record: Any) -> str:
 
 def _held(conn: sqlite3.Connection, events: list[Event]) -> int:
     """Records stored but not yet visible: their stream's creating record has not arrived."""
+    missing: dict[tuple[str, str], bool] = {}
     held = 0
     for event in events:
-        projector = projectors()[event.stream]
-        row = conn.execute(f"SELECT 1 FROM {projector.table} WHERE {projector.key} = ?",
-                           (event.stream_id,)).fetchone()
-        held += row is None
+        key = (event.stream, event.stream_id)
+        if key not in missing:
+            projector = projectors()[event.stream]
+            missing[key] = conn.execute(f"SELECT 1 FROM {projector.table} WHERE {projector.key} = ?",
+                                        (event.stream_id,)).fetchone() is None
+        held += missing[key]
     return held
 
 
