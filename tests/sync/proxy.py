@@ -122,6 +122,7 @@ class BlackHole:
         self.listener.bind(("127.0.0.1", 0))
         self.listener.listen(16)
         self.connections: list[socket.socket] = []
+        self.connected = threading.Event()
         threading.Thread(target=self._accept, daemon=True).start()
 
     @property
@@ -135,10 +136,12 @@ class BlackHole:
             except OSError:
                 return
             self.connections.append(conn)
+            self.connected.set()
 
     def close(self) -> None:
         self.listener.close()
         for conn in self.connections:
+            _quietly(conn.shutdown, socket.SHUT_RDWR)
             _quietly(conn.close)
 
 
