@@ -15,7 +15,9 @@ from haian_desk.assessment.report import Report
 from haian_desk.timeutil import show
 
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
-HEADER_FONT = Font(bold=True)
+# SimSun (宋体) is on every Chinese Windows; other programs substitute their own CJK font.
+BODY_FONT = Font(name="宋体", size=11)
+HEADER_FONT = Font(name="宋体", size=11, bold=True)
 FORMATS = {RATE: "0.0%", HOURS: "0.0"}
 NOTES = [
     "每项指标的统计口径见 docs/assessment.md（考核指标说明）。",
@@ -42,19 +44,41 @@ def _level_sheet(book: Workbook, report: Report, level: str) -> None:
     sheet = book.create_sheet(LEVELS[level].replace("（", "(").replace("）", ")"))
     columns = fields_for(level)
     sheet.append([f.header for f in columns])
-    for cell in sheet[1]:
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    unit_names = {r["code"]: r["name"] for r in report.rows["station"]}
     for row in report.rows[level]:
-        sheet.append([row.get(f.key) for f in columns])
+        values = [row.get(f.key) for f in columns]
+        if level == "cadre":   # people read the station's name; its code is in the station sheet
+            values[2] = unit_names.get(row["unit_code"], row["unit_code"])
+        sheet.append(values)
+    _style(sheet, columns, level)
+
+
+def _style(sheet, columns, level: str) -> None:
+    for row in sheet.iter_rows():
+        for cell in row:
+            cell.font = HEADER_FONT if cell.row == 1 else BODY_FONT
+    for cell in sheet[1]:
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = column.width
+        wide = {"code": 38 if level == "cadre" else 14, "unit_code": 24}
+        sheet.column_dimensions[letter].width = wide.get(column.key, column.width)
         if column.form in FORMATS:
             for cell in sheet[letter][1:]:
                 cell.number_format = FORMATS[column.form]
     sheet.row_dimensions[1].height = 32
     sheet.freeze_panes = "C2"   # the header row and the code and name columns stay in view
+    _print_setup(sheet, scale=75)
+    sheet.print_title_rows = "1:1"
+    sheet.print_title_cols = "A:B"
+
+
+def _print_setup(sheet, scale: int) -> None:
+    """Landscape A4 at ``scale`` %: wide sheets print across pages, the titles repeated on each."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.scale = scale
 
 
 def _notes_sheet(book: Workbook, report: Report) -> None:
@@ -69,3 +93,6 @@ def _notes_sheet(book: Workbook, report: Report) -> None:
     sheet.column_dimensions["B"].width = 90
     for cell in sheet["A"]:
         cell.font = HEADER_FONT
+    for cell in sheet["B"]:
+        cell.font = BODY_FONT
+    _print_setup(sheet, scale=100)

@@ -88,6 +88,9 @@ def test_excel_has_a_sheet_per_level_with_chinese_headers_frozen_and_readable(st
     assert values["按时办结率"] == figures["on_time_rate"]
     assert sheet.cell(2, headers.index("按时办结率") + 1).number_format == "0.0%"
     assert [c.value for c in book["代理员"][1]][:3] == ["代码", "名称", "所在单位"]
+    assert book["代理员"]["C2"].value == "曲塘镇双楼村代理站"            # the station's name, not its code
+    assert sheet.print_title_rows == "$1:$1" and sheet.page_setup.orientation == "landscape"
+    assert sheet["B2"].font.name == "宋体"
     assert book["说明"]["B1"].value.startswith("2026年")
 
 
