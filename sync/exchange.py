@@ -179,7 +179,10 @@ def _fetch_down(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, lim
 def _check(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, held: int, limit: int) -> None:
     result = _compare(desk, hub, link, held)
     repaired = False
-    if result["down"] != "same":
+    if result["down"] in _MISSING_HERE:
+        # Something the hub has for us never arrived (e.g. the hub was restored from a
+        # backup and reused positions we had passed): ask for everything again; what we
+        # already hold is ignored on arrival.
         with desk.db.write() as conn:
             sync_state.reset_ranges(conn, hub.id)
         _fetch_down(desk, own, hub, link, report, limit)
@@ -190,11 +193,21 @@ def _check(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, held: in
     if "hub_has_more" in result["up"].get("origins", {}).values():
         report.warnings.append("镇中心保存的本站记录比本机还多（本机可能从备份恢复过），请联系镇中心核对")
     if not repaired:
-        report.check = "same"
+        report.check = "same" if result["down"] == "same" else "differs"
+        _warn_hub_lost(result, report)
         return
     again = _compare(desk, hub, link, held)
-    ok = again["down"] == "same" and not again["up"].get("reset")
+    ok = again["down"] not in _MISSING_HERE and not again["up"].get("reset")
     report.check = "repaired" if ok else "differs"
+    _warn_hub_lost(again, report)
+
+
+_MISSING_HERE = ("hub_has_more", "differs")
+
+
+def _warn_hub_lost(result: dict, report: ExchangeReport) -> None:
+    if result["down"] == "hub_has_fewer":
+        report.warnings.append("本机有镇中心已经没有的上级记录（镇中心可能从备份恢复过），请联系镇中心核对")
 
 
 def _compare(desk, hub: Peer, link: HubLink, held: int) -> dict:

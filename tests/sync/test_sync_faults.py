@@ -1,0 +1,178 @@
+"""All or nothing, then a drift check (guarantee 11); a checkpoint is never ahead of a commit, even when
+a real hub or station process is killed with SIGKILL at any step of an exchange (guarantee 7)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from haian_desk import cadres, sync_state
+from haian_desk.check import run_check
+from haian_desk.desk import Desk
+from haian_desk.timeutil import UTC
+from sync import selection
+from sync.errors import SyncError
+from sync.failpoints import ENV as FAILPOINT, FailpointHit
+from sync.serve import BackgroundHub
+from sync.status import sync_status
+from tests.conftest import Clock
+from tests.sync.helpers import (
+    HubProcess, act, case_rows, cli, copy_installation, event_ids, pending, snapshot, sync, take_in,
+    township_with_stations)
+
+
+def test_a_batch_applies_fully_or_not_at_all(network, served, monkeypatch):
+    hub, (station, _) = network
+    for i in range(12):
+        take_in(station, description=f"反映{i}组道路破损")
+    before = snapshot(hub)
+    monkeypatch.setenv(FAILPOINT, "hub.up.in_transaction:raise")
+    with pytest.raises(SyncError) as failed:
+        sync(station, served.url)
+    assert failed.value.kind == "server_error"
+    assert snapshot(hub) == before and hub.desk.db.scalar("SELECT count(*) FROM sync_batches") == 0
+    assert sync_state.coverage(hub.desk.db, station.id) == 0
+    monkeypatch.delenv(FAILPOINT)
+    sync(station, served.url)
+    assert set(event_ids(station, station.id)) <= set(event_ids(hub))
+
+    act(hub, next(iter(case_rows(hub))), "note", text="镇里看过了")
+    station_before = snapshot(station)
+    cursor = sync_state.coverage(station.desk.db, hub.id)
+    monkeypatch.setenv(FAILPOINT, "station.down.in_transaction:raise")
+    with pytest.raises(FailpointHit):
+        sync(station, served.url)
+    assert snapshot(station) == station_before and sync_state.coverage(station.desk.db, hub.id) == cursor
+    monkeypatch.delenv(FAILPOINT)
+    assert sync(station, served.url).received == 1
+
+
+def _restore(hub, backup: Path) -> None:
+    hub.close()
+    shutil.rmtree(hub.folder)
+    shutil.copytree(backup, hub.folder)
+    hub.reopen()
+
+
+def _backed_up_hub_and_synced_station(network, tmp_path, clock):
+    hub, (station, _) = network
+    first = take_in(station)
+    with BackgroundHub(hub.folder, wall=clock) as served:
+        sync(station, served.url)
+    hub.close()
+    backup = copy_installation(hub.folder, tmp_path / "hub-backup")
+    hub.reopen()
+    return hub, station, first, backup
+
+
+def test_after_the_hub_is_restored_from_a_backup_the_check_repairs_it(network, tmp_path, clock):
+    """The drift check: counts and hashes differ after a restore; the repair drops no unsent data."""
+    hub, station, _, backup = _backed_up_hub_and_synced_station(network, tmp_path, clock)
+    later = take_in(station, description="建议增设路灯")
+    with BackgroundHub(hub.folder, wall=clock) as served:
+        assert sync(station, served.url).check == "same"
+    _restore(hub, backup)  # the hub loses the station's later case, and positions the station had passed
+    cadre = cadres.add(hub.desk, "admin", cadres.CadreInput(name="缪建华", phone="13906271002",
+                                                              unit_code=hub.unit_code))
+    unsent = take_in(station, description="反映自来水水压偏低")
+    with BackgroundHub(hub.folder, wall=clock) as served:
+        report = sync(station, served.url)
+        assert report.check == "repaired" and report.warnings == []
+        assert station.desk.db.scalar("SELECT name FROM cadres WHERE id = ?", (cadre,)) == "缪建华"
+        assert {later, unsent} <= set(case_rows(hub))
+        assert set(event_ids(station, station.id)) == set(event_ids(hub, station.id))
+        assert pending(station) == 0
+        again = sync(station, served.url)
+    assert (again.received, again.sent, again.check) == (0, 0, "same")
+
+
+def test_work_the_hub_lost_in_a_restore_is_reported_not_overwritten(network, tmp_path, clock):
+    """The restored hub numbers its new records from where its backup ended, reusing numbers the station
+    already holds: those are held for inspection at the station, never merged over the lost ones."""
+    hub, station, first, backup = _backed_up_hub_and_synced_station(network, tmp_path, clock)
+    act(hub, first, "note", text="镇里看过了")
+    with BackgroundHub(hub.folder, wall=clock) as served:
+        sync(station, served.url)
+    _restore(hub, backup)
+    act(hub, first, "note", text="恢复备份后镇里写的")
+    with BackgroundHub(hub.folder, wall=clock) as served:
+        report = sync(station, served.url)
+    assert any("备份恢复" in w for w in report.warnings)
+    held = sync_state.quarantined(station.desk.db)
+    assert [h["problem"] for h in held] == ["sequence_clash"] and "备份恢复" in held[0]["reason"]
+    assert any("备份恢复" in line for line in sync_status(station.desk).lines())
+
+
+# -- kill -9 at every step -----------------------------------------------------------
+
+STATION_STEPS = ["station.after_hello", "station.before_send", "station.after_send", "station.after_fetch",
+                 "station.down.before_apply", "station.down.in_transaction", "station.down.after_commit",
+                 "station.before_check"]
+HUB_STEPS = ["hub.hello", "hub.up.before_apply", "hub.up.in_transaction", "hub.up.after_commit",
+             "hub.down.before_send", "hub.check"]
+
+
+@pytest.fixture(scope="module")
+def busy_pair(tmp_path_factory) -> Path:
+    """A hub and a station with work waiting both ways, closed on disk."""
+    base = tmp_path_factory.mktemp("kill")
+    clock = Clock(datetime(2026, 3, 4, 2, 0, tzinfo=UTC))
+    hub, (station,) = township_with_stations(base, clock, 1)
+    ids = [take_in(station, description=f"反映{i}组道路破损") for i in range(8)]
+    with BackgroundHub(hub.folder, wall=clock) as served:
+        sync(station, served.url)
+    act(hub, ids[0], "note", text="镇里已联系建设办")
+    act(hub, ids[1], "completed", result="granted")
+    cadres.add(hub.desk, "admin", cadres.CadreInput(name="季红梅", phone="13906271001", unit_code=hub.unit_code))
+    for i in range(8):
+        take_in(station, description=f"建议{i}组增设路灯")
+    hub.close()
+    station.close()
+    return base
+
+
+def _agree(hub_folder: Path, station_folder: Path) -> None:
+    hub, station = Desk.open(hub_folder), Desk.open(station_folder)
+    try:
+        me = station.installation.id
+        mine = [r[0] for r in station.db.query("SELECT id FROM events WHERE origin = ? ORDER BY id", (me,))]
+        assert [r[0] for r in hub.db.query("SELECT id FROM events WHERE origin = ? ORDER BY id", (me,))] == mine
+        peer = sync_state.get_peer(hub.db, me)
+        head = selection.head(hub.db.conn)
+        assert selection.given_digest(hub.db.conn, peer, head) == selection.received_digest(
+            station.db.conn, me, hub.installation.id)
+        unit = station.installation.unit_code
+        rows = "SELECT * FROM cases WHERE unit_code = ? ORDER BY id"
+        assert [tuple(r) for r in hub.db.query(rows, (unit,))] == [tuple(r) for r in station.db.query(rows, (unit,))]
+        assert run_check(hub).ok and run_check(station).ok
+        status = sync_status(station)
+        assert status.pending == 0 and status.last_error is None
+    finally:
+        hub.close()
+        station.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("step", STATION_STEPS + HUB_STEPS)
+def test_killing_either_side_at_any_step_leaves_both_in_agreement(busy_pair, tmp_path, step):
+    shutil.copytree(busy_pair, tmp_path / "pair")
+    hub_folder, station_folder = tmp_path / "pair" / "township", tmp_path / "pair" / "station0"
+    on_hub = step.startswith("hub.")
+    hub = HubProcess(hub_folder, env={FAILPOINT: step} if on_hub else None).start()
+    try:
+        run = cli("sync", "--data-dir", str(station_folder), "--hub", hub.url, "--retries", "0",
+                  env=None if on_hub else {FAILPOINT: step}, check=False)
+        if on_hub:
+            assert hub.wait_dead() == -9 and run.returncode == 2
+            hub.stop()
+            hub = HubProcess(hub_folder, port=hub.port).start()
+        else:
+            assert run.returncode == -9
+        again = cli("sync", "--data-dir", str(station_folder), "--retries", "0")
+        assert "同步完成" in again.stdout
+    finally:
+        hub.stop()
+    _agree(hub_folder, station_folder)
