@@ -45,3 +45,16 @@ def type_text(qtbot, widget: QWidget, text: str) -> None:
             continue
         for kind in (QEvent.KeyPress, QEvent.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, char))
+
+
+def assert_nothing_clipped(qtbot, root: QWidget, what: str = "") -> None:
+    """Every visible label and button has the room its text needs, once layouts have settled.
+
+    A text change re-lays out one level per pass of the event loop, so give
+    nested layouts a moment to settle before judging.
+    """
+    try:
+        qtbot.waitUntil(lambda: not clipped_texts(root), timeout=2_000)
+    except Exception:
+        pass
+    assert clipped_texts(root) == [], what

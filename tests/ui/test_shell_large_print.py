@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
-
 from ui import i18n
 from ui.catalogue.edit_dialog import CatalogueItemDialog
 from ui.login import LoginDialog
@@ -13,7 +11,7 @@ from ui.setup_wizard import SetupWizard
 from ui.villagers.edit_dialog import VillagerDialog
 from ui.widgets.appearance import apply_font
 
-from tests.ui.helpers import clipped_texts, wait_idle
+from tests.ui.helpers import assert_nothing_clipped, wait_idle
 
 MODES = [("zh_CN", False), ("zh_CN", True), ("en", False), ("en", True)]
 MODE_IDS = ["chinese", "chinese-large", "english", "english-large"]
@@ -47,8 +45,7 @@ def test_no_text_is_cut_off_on_any_screen(qtbot, demo_session, mode):
     for screen in SCREENS:
         window.show_screen(screen.key)
         wait_idle(qtbot, demo_session)
-        QApplication.processEvents()
-        assert clipped_texts(window) == [], screen.key
+        assert_nothing_clipped(qtbot, window, screen.key)
 
 
 def test_no_text_is_cut_off_in_the_dialogs(qtbot, demo_session, mode, tmp_path):
@@ -63,7 +60,7 @@ def test_no_text_is_cut_off_in_the_dialogs(qtbot, demo_session, mode, tmp_path):
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
-        assert clipped_texts(dialog) == [], type(dialog).__name__
+        assert_nothing_clipped(qtbot, dialog, type(dialog).__name__)
     wizard.station.village.setText("210")
     wizard.station.name.setText("曲塘镇双楼村代理站")
     wizard.next()
@@ -72,4 +69,4 @@ def test_no_text_is_cut_off_in_the_dialogs(qtbot, demo_session, mode, tmp_path):
         edit.setText(text)
     wizard.next()
     assert wizard.currentPage() is wizard.confirm
-    assert clipped_texts(wizard) == []
+    assert_nothing_clipped(qtbot, wizard, "confirm page")
