@@ -104,6 +104,9 @@ def test_a_new_villager_joins_their_household(qtbot, page, admin_session, villag
     wait_idle(qtbot, admin_session)
     qtbot.waitUntil(lambda: page.detail.name.text() == "张小明")
     assert page.detail.household.item(0).text().startswith("张三")
+    page.detail.household.itemActivated.emit(page.detail.household.item(0))  # Enter on 张三
+    qtbot.waitUntil(lambda: page.detail.name.text() == "张三")
+    assert page.detail.household.item(0).text().startswith("张小明")
 
 
 def test_every_case_of_a_villager_is_listed(qtbot, demo_session, make_session):

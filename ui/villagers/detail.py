@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QListWidget, QPushButton, QTableWidget,
+    QAbstractItemView, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget)
 
 from haian_desk import masking, villagers
@@ -25,6 +25,7 @@ class VillagerDetail(QWidget):
 
     openCase = Signal(str)
     editRequested = Signal()
+    openVillager = Signal(str, str)  # a household member was chosen: id, name
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,6 +51,8 @@ class VillagerDetail(QWidget):
         self.household = QListWidget()
         self.household.setObjectName("household")
         self.household.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.household.itemActivated.connect(
+            lambda item: self.openVillager.emit(*item.data(Qt.UserRole)))
         self.cases = self._cases_table()
         self._lay_out()
         self.setEnabled(False)
@@ -104,7 +107,9 @@ class VillagerDetail(QWidget):
         self._show_numbers()
         self.household.clear()
         for member in profile["household"]:
-            self.household.addItem(f"{member['name']}  {term(member.get('gender') or '')}")
+            item = QListWidgetItem(f"{member['name']}  {term(member.get('gender') or '')}")
+            item.setData(Qt.UserRole, (member["id"], member["name"]))
+            self.household.addItem(item)
         self._fill_cases(profile["cases"])
 
     def _show_numbers(self) -> None:

@@ -42,6 +42,7 @@ class VillagersPage(QWidget):
         self.detail = VillagerDetail()
         self.detail.openCase.connect(self.openCase)
         self.detail.editRequested.connect(self.edit_selected)
+        self.detail.openVillager.connect(self.show_villager)
         self._lay_out()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -147,6 +148,15 @@ class VillagersPage(QWidget):
     def _show_profile(self, profile: dict) -> None:
         if profile and profile["villager"]["id"] == self.selected_id:
             self.detail.show_profile(profile)
+
+    def show_villager(self, villager_id: str, name: str) -> None:
+        """Show one villager (e.g. a household member): search for their name, select them."""
+        self.selected_id = villager_id
+        self.search.blockSignals(True)
+        self.search.setText(name)
+        self.search.blockSignals(False)
+        self.timer.stop()
+        self.reload()
 
     def _data_changed(self, changes) -> None:
         if {"villagers", "cases"} & set(changes):
