@@ -17,6 +17,8 @@ from haian_desk.cases import deadlines
 from haian_desk.cases.vocabulary import (
     BAD_RATINGS, CHANNELS, EVENT_TYPES, KINDS, OPEN_STATUSES, RATINGS, REPLY_METHODS, RESULTS,
     STATUSES, TRANSFER_LEVELS, URGENCIES, label)
+
+FORWARD_LEVELS = {k: v for k, v in TRANSFER_LEVELS.items() if k != "township"}
 from haian_desk.errors import RuleRefused, ValidationError
 from haian_desk.storage.eventlog import Event
 from haian_desk.timeutil import from_iso, to_iso
@@ -48,17 +50,25 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "rectified": ("rated",),
     "withdrawn": OPEN_STATUSES,
     "reopened": ("completed", "replied", "rated"),
+    # At the level a matter was sent up to (haian_desk.township): it is received there,
+    # may be sent on to the county or a department, and a conflict between two levels
+    # is settled by a person whose decision is recorded.
+    "taken_up": ("transferred",),
+    "forwarded": ("transferred",),
+    "conflict_resolved": tuple(STATUSES),
 }
 
 
 # Recorded by the print path (haian_desk.documents), never offered as a case action.
 RECORD_ONLY = ("printed",)
+# Done from the township's inbox and conflict list (haian_desk.township), not from a case screen.
+OFFERED_ELSEWHERE = ("taken_up", "forwarded", "conflict_resolved")
 
 
 def allowed_events(state: State) -> list[str]:
     """Event types the rules allow now (a UI shows only these actions)."""
     return [t for t, sources in ALLOWED.items()
-            if state["status"] in sources and t not in RECORD_ONLY]
+            if state["status"] in sources and t not in RECORD_ONLY + OFFERED_ELSEWHERE]
 
 
 def apply(state: State | None, event: Event) -> State:
@@ -364,6 +374,28 @@ def _reopened(s: State, p: dict, at: str) -> None:
     _start_clock(s, at)
 
 
+def _taken_up(s: State, p: dict, at: str) -> None:
+    # The unit holding the matter says it has it in hand; the case itself does not change.
+    _text(p, "unit", "接收单位")
+
+
+def _forwarded(s: State, p: dict, at: str) -> None:
+    level = _choice(p, "to_level", FORWARD_LEVELS, "转送去向")
+    s["holder_level"] = level
+    s["holder"] = _text(p, "to_unit", "接收单位", "例如：海安市民政局")
+
+
+def _conflict_resolved(s: State, p: dict, at: str) -> None:
+    # Only the conflicts the person saw are settled: one that arrives later stays flagged.
+    seen = p.get("resolves")
+    if not isinstance(seen, int) or isinstance(seen, bool) or seen < 1:
+        raise ValidationError("请写明裁定了几处冲突", field="resolves")
+    if not s["conflicts"]:
+        raise RuleRefused("该办件没有待核对的冲突")
+    _text(p, "decision", "裁定意见", "写明以哪一方的办理为准、为什么")
+    s["conflicts"] = max(0, s["conflicts"] - seen)
+
+
 _HANDLERS: dict[str, Callable[[State, dict, str], None]] = {
     "accepted": _accepted,
     "declined": _declined,
@@ -385,5 +417,8 @@ _HANDLERS: dict[str, Callable[[State, dict, str], None]] = {
     "rectified": _rectified,
     "withdrawn": _withdrawn,
     "reopened": _reopened,
+    "taken_up": _taken_up,
+    "forwarded": _forwarded,
+    "conflict_resolved": _conflict_resolved,
 }
 assert set(_HANDLERS) == set(ALLOWED)

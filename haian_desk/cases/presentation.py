@@ -173,6 +173,11 @@ _DESCRIBERS: dict[str, Callable[[dict, dict], str]] = {
     "withdrawn": lambda p, n: _said("原因", p.get("reason")),
     "reopened": lambda p, n: _said("原因", p.get("reason")),
     "printed": lambda p, n: _join(_said("文书", p.get("doc")), f"第{p.get('copy')}份"),
+    "taken_up": lambda p, n: f"{p.get('unit') or ''}已接收",
+    "forwarded": lambda p, n: _join(
+        f"转送{label(TRANSFER_LEVELS, p.get('to_level'))}：{p.get('to_unit') or ''}",
+        _said("理由", p.get("reason"))),
+    "conflict_resolved": lambda p, n: _said("裁定", p.get("decision")),
 }
 
 

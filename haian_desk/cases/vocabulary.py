@@ -84,6 +84,9 @@ EVENT_TYPES = {
     "rectified": "整改",
     "withdrawn": "撤回",
     "reopened": "重新办理",
+    "taken_up": "上级接收",
+    "forwarded": "转送",
+    "conflict_resolved": "冲突裁定",
 }
 
 

@@ -1469,6 +1469,18 @@ Save as a PDF file now and print it on a computer that has a printer?</translati
         <translation>Reopened</translation>
     </message>
     <message>
+        <source>上级接收</source>
+        <translation>Received above</translation>
+    </message>
+    <message>
+        <source>转送</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>冲突裁定</source>
+        <translation>Conflict settled</translation>
+    </message>
+    <message>
         <source>代理站工作人员</source>
         <translation>Station staff</translation>
     </message>

@@ -1390,6 +1390,18 @@
         <translation>重新办理</translation>
     </message>
     <message>
+        <source>上级接收</source>
+        <translation>上级接收</translation>
+    </message>
+    <message>
+        <source>转送</source>
+        <translation>转送</translation>
+    </message>
+    <message>
+        <source>冲突裁定</source>
+        <translation>冲突裁定</translation>
+    </message>
+    <message>
         <source>代理站工作人员</source>
         <translation>代理站工作人员</translation>
     </message>
