@@ -6,10 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-from haian_desk.desk import Desk
-from sync import keys as keymod
 from sync.enrol_cli import _nested_common
-from sync.errors import SyncError
+from sync.limits import DEFAULT_BATCH, DEFAULT_STALL
 
 
 def register(sub, common) -> None:
@@ -18,8 +16,8 @@ def register(sub, common) -> None:
     parser.add_argument("--hub", help="同步中心网址，如 http://192.168.1.10:8765（会记住）")
     parser.add_argument("--tls-ca", help="同步中心用 https 时，它的证书文件（会记住）")
     parser.add_argument("--retries", type=int, default=3, help="出错后重试几次（等待时间逐次加倍，最多10分钟）")
-    parser.add_argument("--stall-timeout", type=float, default=30.0, help="多少秒没有进展就算超时")
-    parser.add_argument("--batch-size", type=int, default=500, help="每批最多几条记录")
+    parser.add_argument("--stall-timeout", type=float, default=DEFAULT_STALL, help="多少秒没有进展就算超时")
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH, help="每批最多几条记录")
     parser.set_defaults(handler=_exchange)
     actions = parser.add_subparsers(dest="sync_action")
     export = actions.add_parser("export", parents=[nested], help="把还没上报的记录导出成文件（用U盘带到镇中心）")
@@ -35,7 +33,10 @@ def register(sub, common) -> None:
 
 
 def _exchange(args, folder: Path) -> int:
+    from haian_desk.desk import Desk
+    from sync import keys as keymod
     from sync.client import Backoff
+    from sync.errors import SyncError
     from sync.exchange import exchange
 
     desk = Desk.open(folder)
@@ -63,6 +64,8 @@ def _announced_sleep(seconds: float) -> None:
 
 
 def _export(args, folder: Path) -> int:
+    from haian_desk.desk import Desk
+    from sync import keys as keymod
     from sync.files import export_file
 
     desk = Desk.open(folder)
@@ -75,6 +78,8 @@ def _export(args, folder: Path) -> int:
 
 
 def _import(args, folder: Path) -> int:
+    from haian_desk.desk import Desk
+    from sync import keys as keymod
     from sync.files import import_file
 
     desk = Desk.open(folder)
@@ -104,6 +109,7 @@ def import_lines(result) -> list[str]:
 
 
 def _status(args, folder: Path) -> int:
+    from haian_desk.desk import Desk
     from sync.status import sync_status
 
     desk = Desk.open(folder)

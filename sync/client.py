@@ -22,10 +22,9 @@ from haian_desk.sync_state import Peer
 from haian_desk.timeutil import to_iso
 from sync import auth
 from sync.errors import SyncError
+from sync.limits import DEFAULT_CONNECT, DEFAULT_STALL
 from sync.keys import InstallationKeys
 
-DEFAULT_STALL = 30.0      # seconds without progress before giving up on a request
-DEFAULT_CONNECT = 10.0
 
 
 @dataclass

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from haian_desk.desk import Desk
-from sync import enrolment, keys as keymod
 
 
 def register(sub, common) -> None:
@@ -32,6 +30,9 @@ def _nested_common():
 
 
 def _request(args, folder: Path) -> int:
+    from haian_desk.desk import Desk
+    from sync import enrolment, keys as keymod
+
     desk = Desk.open(folder)
     try:
         own = keymod.load_or_create(folder)
@@ -45,6 +46,9 @@ def _request(args, folder: Path) -> int:
 
 
 def _accept(args, folder: Path) -> int:
+    from haian_desk.desk import Desk
+    from sync import enrolment, keys as keymod
+
     desk = Desk.open(folder)
     try:
         own = keymod.load(folder)

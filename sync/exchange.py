@@ -20,8 +20,9 @@ from haian_desk.sync_state import Peer
 from haian_desk.timeutil import from_iso, to_iso
 from sync import failpoints, inbox, keys as keymod, outbox, selection
 from sync.batch import MEDIA_TYPE as BATCH_TYPE, seal
-from sync.client import DEFAULT_CONNECT, DEFAULT_STALL, Backoff, HubLink
+from sync.client import Backoff, HubLink
 from sync.errors import SyncError
+from sync.limits import DEFAULT_CONNECT, DEFAULT_STALL
 
 
 CLOCK_WARNING_SECONDS = 5 * 60

@@ -6,12 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-from haian_desk.desk import Desk
-from haian_desk.timeutil import show
-from sync import enrolment, keys as keymod
 from sync.enrol_cli import _nested_common
-from sync.hub import require_hub
-from sync.server import DEFAULT_MAX_BODY
+from sync.limits import DEFAULT_MAX_BODY
 
 
 def register(sub, common) -> None:
@@ -66,6 +62,10 @@ def _serve(args, folder: Path) -> int:
 
 
 def _enrol(args, folder: Path) -> int:
+    from haian_desk.desk import Desk
+    from sync import enrolment, keys as keymod
+    from sync.hub import require_hub
+
     desk = Desk.open(folder)
     try:
         require_hub(desk)
@@ -80,6 +80,9 @@ def _enrol(args, folder: Path) -> int:
 
 
 def _revoke(args, folder: Path) -> int:
+    from haian_desk.desk import Desk
+    from sync import enrolment
+
     desk = Desk.open(folder)
     try:
         peer = enrolment.revoke(desk, args.station)
@@ -90,6 +93,8 @@ def _revoke(args, folder: Path) -> int:
 
 
 def _stations(args, folder: Path) -> int:
+    from haian_desk.desk import Desk
+    from haian_desk.timeutil import show
     from sync.status import stations
 
     desk = Desk.open(folder)

@@ -8,8 +8,9 @@ from haian_desk.sync_state import Peer
 from haian_desk.timeutil import to_iso
 from sync import selection
 from sync.batch import Batch
+from sync.limits import DEFAULT_BATCH
 
-DEFAULT_LIMIT = 500  # events per batch over HTTP: a few hundred kilobytes at most
+DEFAULT_LIMIT = DEFAULT_BATCH  # events per batch over HTTP: a few hundred kilobytes at most
 
 
 def _header(desk, receiver: Peer, kind: str, lo: int, hi: int, **extra) -> dict:

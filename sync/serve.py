@@ -16,7 +16,8 @@ from haian_desk.desk import Desk
 from haian_desk.timeutil import now_utc
 from sync import keys as keymod
 from sync.hub import Hub, require_hub
-from sync.server import DEFAULT_MAX_BODY, create_app
+from sync.limits import DEFAULT_MAX_BODY
+from sync.server import create_app
 
 GRACE_SECONDS = 30  # a batch being applied when asked to stop gets this long to finish
 

@@ -27,11 +27,11 @@ from sync import auth
 from sync.batch import MEDIA_TYPE
 from sync.errors import BatchRefused
 from sync.hub import Hub
+from sync.limits import DEFAULT_MAX_BODY
 from sync.openapi import openapi_document
 
 log = logging.getLogger("haian_desk.hub")
 
-DEFAULT_MAX_BODY = 32 * 1024 * 1024
 BATCH_TYPE = MEDIA_TYPE
 
 

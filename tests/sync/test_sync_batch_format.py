@@ -13,7 +13,7 @@ from sync.batch import Batch, seal
 from sync.errors import BatchRefused
 from sync.files import export_file, import_file
 from sync.inbox import open_batch
-from tests.sync.helpers import enrol, event_ids, make_node, snapshot, take_in
+from tests.sync.helpers import event_ids, make_node, snapshot, take_in
 
 NAME, ID_NUMBER, PHONE = "欧阳秀英", "11010519491231002X", "13812345678"
 

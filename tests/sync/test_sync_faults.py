@@ -19,8 +19,9 @@ from sync.failpoints import ENV as FAILPOINT, FailpointHit
 from sync.serve import BackgroundHub
 from sync.status import sync_status
 from tests.conftest import Clock
+from sync import keys as keymod
 from tests.sync.helpers import (
-    HubProcess, act, case_rows, cli, copy_installation, event_ids, pending, snapshot, sync, take_in,
+    HubProcess, Node, act, case_rows, cli, copy_installation, event_ids, pending, snapshot, sync, take_in,
     township_with_stations)
 
 
@@ -155,24 +156,29 @@ def _agree(hub_folder: Path, station_folder: Path) -> None:
         station.close()
 
 
+def _station(folder: Path) -> Node:
+    clock = Clock(datetime(2026, 3, 4, 2, 0, tzinfo=UTC))
+    return Node(folder, Desk.open(folder, wall=clock), keymod.load(folder), clock)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("step", STATION_STEPS + HUB_STEPS)
 def test_killing_either_side_at_any_step_leaves_both_in_agreement(busy_pair, tmp_path, step):
     shutil.copytree(busy_pair, tmp_path / "pair")
     hub_folder, station_folder = tmp_path / "pair" / "township", tmp_path / "pair" / "station0"
-    on_hub = step.startswith("hub.")
-    hub = HubProcess(hub_folder, env={FAILPOINT: step} if on_hub else None).start()
-    try:
-        run = cli("sync", "--data-dir", str(station_folder), "--hub", hub.url, "--retries", "0",
-                  env=None if on_hub else {FAILPOINT: step}, check=False)
-        if on_hub:
-            assert hub.wait_dead() == -9 and run.returncode == 2
-            hub.stop()
-            hub = HubProcess(hub_folder, port=hub.port).start()
-        else:
+    if step.startswith("hub."):
+        with HubProcess(hub_folder, env={FAILPOINT: step}) as hub:
+            station = _station(station_folder)
+            with pytest.raises(SyncError):
+                sync(station, hub.url)
+            assert hub.wait_dead() == -9
+    else:
+        with BackgroundHub(hub_folder) as served:
+            run = cli("sync", "--data-dir", str(station_folder), "--hub", served.url, "--retries", "0",
+                      env={FAILPOINT: step}, check=False)
             assert run.returncode == -9
-        again = cli("sync", "--data-dir", str(station_folder), "--retries", "0")
-        assert "同步完成" in again.stdout
-    finally:
-        hub.stop()
+        station = _station(station_folder)
+    with BackgroundHub(hub_folder) as served:  # both sides back up; the next exchange runs normally
+        sync(station, served.url)
+    station.close()
     _agree(hub_folder, station_folder)
