@@ -1,0 +1,111 @@
+"""What a failed sync means for the person at the counter, and what to do about it.
+
+The engine's errors carry a stable ``kind`` and a message of their own; a
+clerk needs fewer, plainer groups: the network is down (check the cable),
+the township's sync service is not running, this station is not enrolled,
+it was revoked, no address is known, the connection is not trustworthy, the
+two sides run different versions. Each group says what to do. ``ready``
+tells before an attempt whether one can even start.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from haian_desk import sync_state
+from haian_desk.errors import HaianError
+from sync import keys as keymod
+from sync.errors import SyncError
+
+NETWORK, HUB_DOWN, NOT_ENROLLED, REVOKED, NO_ADDRESS, SECURITY, VERSION, REFUSED_BATCH, OTHER = (
+    "network", "hub_down", "not_enrolled", "revoked", "no_address", "security", "version",
+    "refused_batch", "other")
+
+# Group title and what to do, for each group a kind falls into.
+GROUPS: dict[str, tuple[str, str]] = {
+    NETWORK: ("网络不通，连不上镇中心",
+              "请检查网线是否插好、无线网络是否连上；网络恢复后会自动重新同步，已办的事都保存在本机"),
+    HUB_DOWN: ("镇中心的同步服务没有运行",
+               "请打电话请镇中心打开同步服务（镇中心电脑上的“站点”页面，或运行 haian-desk hub serve）；之后会自动重试"),
+    NOT_ENROLLED: ("本站还没有在镇中心登记（或登记已失效）",
+                   "请在“同步”页面的“登记”一栏生成登记申请文件，拷给镇中心办理，再导入镇中心的答复"),
+    REVOKED: ("本站的登记已被镇中心注销",
+              "本机的记录都还在；请联系镇中心问明原因，需要时重新办理登记"),
+    NO_ADDRESS: ("还不知道镇中心的网址",
+                 "请在“同步”页面填写镇中心的网址（如 http://192.168.1.10:8765），或改用U盘同步"),
+    SECURITY: ("与镇中心的连接不可信",
+               "网络中可能有设备在改动数据，或证书不对；请联系镇中心核对，必要时改用U盘同步"),
+    VERSION: ("双方软件版本不一致", "请把本站和镇中心的海安代理工作台都升级到最新版"),
+    REFUSED_BATCH: ("镇中心拒收了这一批数据", "请按下面的说明处理，或联系镇中心"),
+    OTHER: ("同步出错", "请稍后再试；如反复出现，请把这段说明告诉镇中心"),
+}
+
+_KIND_GROUP = {
+    "unreachable": NETWORK, "dns": NETWORK, "timeout": NETWORK, "broken": NETWORK,
+    "refused": HUB_DOWN, "server_error": HUB_DOWN,
+    "unauthorized": NOT_ENROLLED, "not_enrolled": NOT_ENROLLED, "bad_signature": NOT_ENROLLED,
+    "wrong_hub": NOT_ENROLLED, "no_keys": NOT_ENROLLED, "bad_keys": NOT_ENROLLED,
+    "revoked": REVOKED,
+    "no_address": NO_ADDRESS,
+    "tls": SECURITY, "bad_reply": SECURITY,
+    "protocol": VERSION, "newer_format": VERSION,
+    "damaged": REFUSED_BATCH, "identity_mismatch": REFUSED_BATCH, "too_large": REFUSED_BATCH,
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A failure as the sync screen shows it."""
+
+    kind: str          # the engine's kind (stable, for tests and logs)
+    group: str
+    title: str
+    message: str       # the engine's own words about this failure
+    todo: str          # what to do, for the group
+    retryable: bool
+
+    def text(self) -> str:
+        return f"{self.title}：{self.message}\n怎么办：{self.todo}"
+
+
+def problem(error: BaseException) -> Problem:
+    """Sort any error from an exchange into a Problem."""
+    if isinstance(error, SyncError):
+        kind, retryable = error.kind, error.retryable
+    elif isinstance(error, HaianError):
+        kind, retryable = "setup", False
+    else:
+        kind, retryable = "unexpected", True
+    message = str(error) if isinstance(error, HaianError) else f"意外错误：{error}"
+    return from_kind(kind, message, retryable)
+
+
+def from_kind(kind: str, message: str, retryable: bool = False) -> Problem:
+    group = _KIND_GROUP.get(kind, OTHER)
+    title, todo = GROUPS[group]
+    return Problem(kind, group, title, message, todo, retryable)
+
+
+def ready(desk) -> Problem | None:
+    """Why an exchange over the network cannot start now, or None if it can."""
+    hub = sync_state.parent(desk.db)
+    if hub is None:
+        return from_kind("not_enrolled", "本机还没有登记到上级同步中心")
+    try:
+        keymod.load(desk.folder)
+    except SyncError as error:
+        return problem(error)
+    if not hub.url:
+        return from_kind("no_address", f"已登记到“{hub.unit_name}”，但还不知道它的网址")
+    return None
+
+
+def last_problem(desk) -> Problem | None:
+    """The failure of the last attempt, if the last attempt failed (it survives a restart)."""
+    hub = sync_state.parent(desk.db)
+    if hub is None or not hub.last_error_kind:
+        return None
+    return from_kind(hub.last_error_kind, hub.last_error or "", retryable=hub.last_error_kind in _RETRYABLE)
+
+
+_RETRYABLE = {"unreachable", "dns", "timeout", "broken", "refused", "server_error"}
