@@ -446,6 +446,111 @@ Administrator: {3}</translation>
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>程序出错了</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>刚才的操作没有完成</source>
+        <translation>The last action did not finish</translation>
+    </message>
+    <message>
+        <source>程序遇到了一个意外错误：{0}</source>
+        <translation>The program ran into an unexpected error: {0}</translation>
+    </message>
+    <message>
+        <source>已经保存的数据没有丢失：每一笔登记和办理，要么完整保存，要么完全没有保存。出错的这一步如果没有完成，请重做一遍。</source>
+        <translation>Nothing that was saved has been lost: every registration and action is saved completely or not at all. If the step that failed did not finish, please do it again.</translation>
+    </message>
+    <message>
+        <source>详细情况已写入日志文件：{0}</source>
+        <translation>The details have been written to the log file: {0}</translation>
+    </message>
+    <message>
+        <source>本次运行没有启用日志文件。</source>
+        <translation>No log file is in use for this run.</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏。请关闭程序后重新打开，按提示用最新的完好备份恢复；也可以运行 haian-desk restore --latest。</source>
+        <translation>The database file is damaged. Close the program and open it again, then restore the newest good backup when asked; or run haian-desk restore --latest.</translation>
+    </message>
+    <message>
+        <source>可以继续使用。如果反复出现，请点“复制详细信息”，粘贴发给技术支持。</source>
+        <translation>You can carry on working. If this keeps happening, click “Copy details” and send them to technical support.</translation>
+    </message>
+    <message>
+        <source>复制详细信息</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>显示详细信息</source>
+        <translation>Show details</translation>
+    </message>
+    <message>
+        <source>继续使用</source>
+        <translation>Carry on</translation>
+    </message>
+    <message>
+        <source>隐藏详细信息</source>
+        <translation>Hide details</translation>
+    </message>
+    <message>
+        <source>已复制</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <source>这个错误又出现了 {0} 次。</source>
+        <translation>This error happened {0} more times.</translation>
+    </message>
+</context>
+<context>
+    <name>DailyBackups</name>
+    <message>
+        <source>今天的自动备份没有做成（{0}），请检查磁盘空间</source>
+        <translation>Today's automatic backup failed ({0}); please check the free disk space</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabaseDialog</name>
+    <message>
+        <source>数据库文件损坏</source>
+        <translation>Database file damaged</translation>
+    </message>
+    <message>
+        <source>本站的数据库文件损坏了，程序不能打开它。</source>
+        <translation>This station's database file is damaged and the program cannot open it.</translation>
+    </message>
+    <message>
+        <source>数据目录里没有可用的备份。请找到U盘上的备份，运行 haian-desk restore 备份文件名；或联系技术支持。</source>
+        <translation>There is no usable backup in the data folder. Find a backup on a USB stick and run haian-desk restore BACKUP-FILE, or contact technical support.</translation>
+    </message>
+    <message>
+        <source>最新的完好备份：{0}，备份于 {1}。</source>
+        <translation>Newest good backup: {0}, taken {1}.</translation>
+    </message>
+    <message>
+        <source>恢复后，备份之后登记的内容需要重新录入。损坏的文件不会删除，会移到 {0} 里留底。</source>
+        <translation>After restoring, whatever was registered after the backup must be entered again. The damaged file is not deleted: it is kept in {0}.</translation>
+    </message>
+    <message>
+        <source>用这个备份恢复</source>
+        <translation>Restore this backup</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>正在恢复，请稍候……</source>
+        <translation>Restoring, please wait…</translation>
+    </message>
+    <message>
+        <source>恢复没有成功：{0}</source>
+        <translation>The restore did not succeed: {0}</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineCounts</name>
     <message>
         <source>正在统计到期情况…</source>

@@ -446,6 +446,111 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>程序出错了</source>
+        <translation>程序出错了</translation>
+    </message>
+    <message>
+        <source>刚才的操作没有完成</source>
+        <translation>刚才的操作没有完成</translation>
+    </message>
+    <message>
+        <source>程序遇到了一个意外错误：{0}</source>
+        <translation>程序遇到了一个意外错误：{0}</translation>
+    </message>
+    <message>
+        <source>已经保存的数据没有丢失：每一笔登记和办理，要么完整保存，要么完全没有保存。出错的这一步如果没有完成，请重做一遍。</source>
+        <translation>已经保存的数据没有丢失：每一笔登记和办理，要么完整保存，要么完全没有保存。出错的这一步如果没有完成，请重做一遍。</translation>
+    </message>
+    <message>
+        <source>详细情况已写入日志文件：{0}</source>
+        <translation>详细情况已写入日志文件：{0}</translation>
+    </message>
+    <message>
+        <source>本次运行没有启用日志文件。</source>
+        <translation>本次运行没有启用日志文件。</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏。请关闭程序后重新打开，按提示用最新的完好备份恢复；也可以运行 haian-desk restore --latest。</source>
+        <translation>数据库文件已损坏。请关闭程序后重新打开，按提示用最新的完好备份恢复；也可以运行 haian-desk restore --latest。</translation>
+    </message>
+    <message>
+        <source>可以继续使用。如果反复出现，请点“复制详细信息”，粘贴发给技术支持。</source>
+        <translation>可以继续使用。如果反复出现，请点“复制详细信息”，粘贴发给技术支持。</translation>
+    </message>
+    <message>
+        <source>复制详细信息</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>显示详细信息</source>
+        <translation>显示详细信息</translation>
+    </message>
+    <message>
+        <source>继续使用</source>
+        <translation>继续使用</translation>
+    </message>
+    <message>
+        <source>隐藏详细信息</source>
+        <translation>隐藏详细信息</translation>
+    </message>
+    <message>
+        <source>已复制</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>这个错误又出现了 {0} 次。</source>
+        <translation>这个错误又出现了 {0} 次。</translation>
+    </message>
+</context>
+<context>
+    <name>DailyBackups</name>
+    <message>
+        <source>今天的自动备份没有做成（{0}），请检查磁盘空间</source>
+        <translation>今天的自动备份没有做成（{0}），请检查磁盘空间</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabaseDialog</name>
+    <message>
+        <source>数据库文件损坏</source>
+        <translation>数据库文件损坏</translation>
+    </message>
+    <message>
+        <source>本站的数据库文件损坏了，程序不能打开它。</source>
+        <translation>本站的数据库文件损坏了，程序不能打开它。</translation>
+    </message>
+    <message>
+        <source>数据目录里没有可用的备份。请找到U盘上的备份，运行 haian-desk restore 备份文件名；或联系技术支持。</source>
+        <translation>数据目录里没有可用的备份。请找到U盘上的备份，运行 haian-desk restore 备份文件名；或联系技术支持。</translation>
+    </message>
+    <message>
+        <source>最新的完好备份：{0}，备份于 {1}。</source>
+        <translation>最新的完好备份：{0}，备份于 {1}。</translation>
+    </message>
+    <message>
+        <source>恢复后，备份之后登记的内容需要重新录入。损坏的文件不会删除，会移到 {0} 里留底。</source>
+        <translation>恢复后，备份之后登记的内容需要重新录入。损坏的文件不会删除，会移到 {0} 里留底。</translation>
+    </message>
+    <message>
+        <source>用这个备份恢复</source>
+        <translation>用这个备份恢复</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>正在恢复，请稍候……</source>
+        <translation>正在恢复，请稍候……</translation>
+    </message>
+    <message>
+        <source>恢复没有成功：{0}</source>
+        <translation>恢复没有成功：{0}</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineCounts</name>
     <message>
         <source>正在统计到期情况…</source>

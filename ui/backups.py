@@ -1,0 +1,131 @@
+"""Backups in the running app: the daily copy, and the offer of the newest good
+backup when the station's database is found damaged at start.
+
+The rules (what is due, what is kept, what a good backup is) live in
+``haian_desk.storage.backup`` and ``haian_desk.recovery``; this module only
+schedules them on the database worker and asks the clerk.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from haian_desk import paths, recovery
+from haian_desk.storage import backup
+from ui.worker import DbWorker
+
+log = logging.getLogger(__name__)
+
+CHECK_EVERY_MS = 60 * 60 * 1000  # the app stays open for days: look again every hour
+
+
+class DailyBackups(QObject):
+    """Takes the day's backup on the worker at start and whenever a new day has begun."""
+
+    made = Signal(object)    # Path of the new backup
+    failed = Signal(str)     # what went wrong, in Chinese
+
+    def __init__(self, desk, worker: DbWorker, parent: QObject | None = None,
+                 every_ms: int = CHECK_EVERY_MS):
+        super().__init__(parent)
+        self.desk = desk
+        self.worker = worker
+        self.timer = QTimer(self)
+        self.timer.setInterval(every_ms)
+        self.timer.timeout.connect(self.run_now)
+
+    def start(self) -> None:
+        self.run_now()
+        self.timer.start()
+
+    def run_now(self) -> None:
+        desk = self.desk
+        self.worker.submit(lambda: backup.run_daily(desk.db, desk.folder, desk.now()),
+                           self._done, self._failed)
+
+    def _done(self, made: Path | None) -> None:
+        if made is not None:
+            self.made.emit(made)
+
+    def _failed(self, error: BaseException) -> None:
+        log.error("daily backup failed", exc_info=error)
+        self.failed.emit(self.tr("今天的自动备份没有做成（{0}），请检查磁盘空间").format(error))
+
+
+class DamagedDatabaseDialog(QDialog):
+    """Says the database is damaged and offers the newest good backup (on the worker)."""
+
+    def __init__(self, folder: Path, health: recovery.Health, best: recovery.BackupInfo | None,
+                 worker: DbWorker, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("damagedDatabaseDialog")
+        self.setWindowTitle(self.tr("数据库文件损坏"))
+        self.folder, self.best, self.worker = folder, best, worker
+        self.restored: recovery.Restored | None = None
+        layout = QVBoxLayout(self)
+        self.message = QLabel(self._message(health), self)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.message)
+        layout.addWidget(self.status)
+        layout.addLayout(self._buttons())
+        self.setMinimumWidth(520)
+
+    def _message(self, health: recovery.Health) -> str:
+        parts = [self.tr("本站的数据库文件损坏了，程序不能打开它。"), health.problem]
+        if self.best is None:
+            parts.append(self.tr("数据目录里没有可用的备份。请找到U盘上的备份，运行 "
+                                 "haian-desk restore 备份文件名；或联系技术支持。"))
+        else:
+            parts.append(self.tr("最新的完好备份：{0}，备份于 {1}。").format(
+                self.best.describe(), recovery.made_at(self.best.path)))
+            parts.append(self.tr("恢复后，备份之后登记的内容需要重新录入。损坏的文件不会删除，"
+                                 "会移到 {0} 里留底。").format(self.folder / recovery.REPLACED_DIR))
+        return "\n\n".join(parts)
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.restore_button = QPushButton(self.tr("用这个备份恢复"), self)
+        self.restore_button.setVisible(self.best is not None)
+        self.restore_button.setDefault(True)
+        self.restore_button.clicked.connect(self.restore)
+        self.quit_button = QPushButton(self.tr("退出"), self)
+        self.quit_button.clicked.connect(self.reject)
+        row.addStretch(1)
+        row.addWidget(self.restore_button)
+        row.addWidget(self.quit_button)
+        return row
+
+    def restore(self) -> None:
+        self.restore_button.setEnabled(False)
+        self.status.setText(self.tr("正在恢复，请稍候……"))
+        best, folder = self.best, self.folder
+        self.worker.submit(lambda: recovery.restore(folder, best.path, allow_other_station=True),
+                           self._restored, self._failed)
+
+    def _restored(self, done: recovery.Restored) -> None:
+        self.restored = done
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        log.error("restore at start failed", exc_info=error)
+        self.status.setText(self.tr("恢复没有成功：{0}").format(error))
+        self.restore_button.setEnabled(True)
+
+
+def check_before_open(folder: Path, worker: DbWorker, parent: QWidget | None = None) -> bool:
+    """True if the database may be opened: it is fine, not made yet, or was just restored."""
+    if not paths.database_path(folder).exists():
+        return True
+    health = recovery.examine(folder)
+    if health.state != "damaged":
+        return True
+    log.error("database in %s is damaged: %s", folder, health.problem)
+    dialog = DamagedDatabaseDialog(folder, health, recovery.newest_good_backup(folder), worker, parent)
+    return dialog.exec() == QDialog.Accepted and dialog.restored is not None
