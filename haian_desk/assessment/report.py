@@ -33,9 +33,6 @@ class Report:
     monthly: dict[tuple[int, int], Counter] = field(default_factory=dict)   # registered by kind
     petitions_monthly: list[tuple[str, int, int]] = field(default_factory=list)  # month, now, year before
 
-    def level(self, name: str) -> list[dict]:
-        return self.rows[name]
-
     def total(self) -> dict:
         """The county row (everything this installation knows of)."""
         return self.rows[COUNTY][0] if self.rows[COUNTY] else {}

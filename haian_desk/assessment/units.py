@@ -18,11 +18,15 @@ def unit_key(level: str, unit_code: str) -> str:
 
 
 def known_unit_codes(desk, extra: set[str] = frozenset()) -> set[str]:
-    """Station-level codes: this installation, every case's unit, every cadre's unit."""
-    codes = {desk.installation.unit_code} | set(extra)
-    for sql in ("SELECT DISTINCT unit_code FROM cases", "SELECT DISTINCT unit_code FROM cadres"):
-        codes |= {row[0] for row in desk.db.query(sql) if row[0]}
-    return codes
+    """Station-level codes: this installation, every case's unit, every cadre's unit.
+
+    A county hub's own 6-digit code is no station: it is listed only if matters were
+    registered there.
+    """
+    codes = {desk.installation.unit_code, *extra}
+    codes |= {row[0] for row in desk.db.query("SELECT DISTINCT unit_code FROM cadres") if row[0]}
+    codes = {code for code in codes if len(code) >= 9}
+    return codes | {row[0] for row in desk.db.query("SELECT DISTINCT unit_code FROM cases")}
 
 
 def unit_name(desk, code: str) -> str:

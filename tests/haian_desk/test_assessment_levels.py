@@ -147,3 +147,18 @@ def _play(station: Station, action: str) -> None:
             act(station.desk, "clerk", case, "rated", level=2, reason="太慢")
     except HaianError:
         pass  # the state machine refused it here: nothing was written
+
+
+def test_a_county_hub_lists_townships_not_itself(tmp_path):
+    clock = Clock(datetime(2026, 3, 2, 2, 0, tzinfo=UTC))
+    county = initialise(tmp_path / "county", "320685", "海安市代理中心", "county", wall=clock)
+    hub, stations = make_network(tmp_path, clock)
+    for station in stations:
+        station.take()
+    merge(hub, stations)
+    county.ledger.ingest(hub.events())
+    report = build(county, parse_period("2026"))
+    assert [r["code"] for r in report.rows["township"]] == ["320685102", "320685103"]
+    assert "320685" not in [r["code"] for r in report.rows["station"]]
+    assert report.rows["county"][0]["registered"] == 3
+    assert_levels_add_up(report)
