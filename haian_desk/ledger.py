@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Iterable
 
+from haian_desk import search
 from haian_desk.hlc import HybridClock
 from haian_desk.ids import uuid7
 from haian_desk.projection import projectors
@@ -48,9 +49,11 @@ class Ledger:
             origin_seq=eventlog.next_origin_seq(conn, self.origin), actor=actor,
             wall_time=to_iso(now), payload=payload)
         projector = projectors()[stream]
-        state = projector.step(projector.load(conn, stream_id), event)
+        before = projector.load(conn, stream_id)
+        state = projector.step(before, event)
         eventlog.insert(conn, event)
         projector.save(conn, state)
+        search.saved(conn, stream, before, state)
         return event, state
 
     def _catch_up_with_stream(self, conn: sqlite3.Connection, stream: str, stream_id: str) -> None:
@@ -78,8 +81,11 @@ class Ledger:
 
 def refold(conn: sqlite3.Connection, stream: str, stream_id: str) -> None:
     projector = projectors()[stream]
+    before = projector.load(conn, stream_id) if search.needs_before(stream) else None
     state = projector.fold(eventlog.stream_events(conn, stream, stream_id))
     if state is None:
         conn.execute(f"DELETE FROM {projector.table} WHERE {projector.key} = ?", (stream_id,))
     else:
         projector.save(conn, state)
+    # The search keys follow the row they index, in the same transaction.
+    search.saved(conn, stream, before, state)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from haian_desk import search
 from haian_desk.cases.deadlines import DUE_SOON_WINDOW
 from haian_desk.cases.vocabulary import TIMED_STATUSES
 from haian_desk.errors import NotFound
@@ -62,38 +63,86 @@ class CaseFilter:
         if self.unit_code:
             clauses.append("c.unit_code = ?")
             params.append(self.unit_code)
-        needle = normalise_search(self.search)
-        if needle:
-            clauses.append("(instr(c.case_no, ?) > 0 OR instr(v.search_text, ?) > 0 "
-                           "OR instr(c.description, ?) > 0)")
-            params += [needle, needle, needle]
+        if normalise_search(self.search):
+            # Answered from the search keys (haian_desk.search), not by reading every row.
+            clause, values = search.case_clause(self.search)
+            clauses.append(clause)
+            params += values
         return " AND ".join(clauses), params
 
 
 def normalise_search(text: str) -> str:
     """What a clerk types, in the form search columns are stored in."""
-    return "".join(text.split()).lower()
+    return search.normalise(text)
 
 
 _BASE = "FROM cases c JOIN villagers v ON v.id = c.villager_id"
+# The queue reads cases first and looks up villagers only for the rows it
+# shows; a case whose villager has not arrived yet (sync) still shows, unnamed.
+_VILLAGER = "LEFT JOIN villagers v ON v.id = c.villager_id"
 QUEUE_COLUMNS = ("c.id, c.case_no, c.kind, c.status, c.matter_name, c.description, c.deadline, "
                  "c.registered_at, c.urgency, c.long_standing, c.petition, c.followup_open, "
-                 "c.unit_code, c.responsible_cadre_id, c.holder, c.rating, "
+                 "c.unit_code, c.responsible_cadre_id, c.holder, c.rating, c.updated_at, "
                  "v.name AS villager, v.phone AS villager_phone")
+# Sort columns that are never NULL: ordering by them alone lets SQLite walk their
+# index (a leading "IS NULL" term would make it sort the whole table every page).
+_NEVER_NULL = ("case_no", "registered_at", "status", "kind", "updated_at")
+
+
+def _villager_join(flt: CaseFilter, where: str) -> str:
+    return _VILLAGER if flt.sort == "villager" or "v." in where else ""
+
+
+def _order(flt: CaseFilter) -> tuple[str, str, str]:
+    """(column, direction, ORDER BY text) for the filter's sort; NULLs always last."""
+    column = SORTABLE.get(flt.sort, "c.registered_at")
+    direction = "DESC" if flt.descending else "ASC"
+    nulls = "" if flt.sort in _NEVER_NULL else f"{column} IS NULL, "
+    return column, direction, f"{nulls}{column} {direction}, c.case_no {direction}"
 
 
 def count(desk, flt: CaseFilter, now: datetime) -> int:
     where, params = flt.where(now)
-    return desk.db.scalar(f"SELECT count(*) {_BASE} WHERE {where}", params)
+    return desk.db.scalar(f"SELECT count(*) FROM cases c {_villager_join(flt, where)} WHERE {where}", params)
 
 
 def page(desk, flt: CaseFilter, now: datetime, offset: int = 0, limit: int = 200) -> list:
     where, params = flt.where(now)
-    order = SORTABLE.get(flt.sort, "c.registered_at")
-    direction = "DESC" if flt.descending else "ASC"
-    sql = (f"SELECT {QUEUE_COLUMNS} {_BASE} WHERE {where} "
-           f"ORDER BY {order} IS NULL, {order} {direction}, c.case_no {direction} LIMIT ? OFFSET ?")
-    return desk.db.query(sql, params + [limit, offset])
+    return _page(desk, flt, where, params, f"LIMIT {int(limit)} OFFSET {int(offset)}")
+
+
+def page_after(desk, flt: CaseFilter, now: datetime, last=None, limit: int = 200) -> list:
+    """The page that follows row ``last`` of the previous one (None: the first page).
+
+    Keyset paging: it costs the same at the millionth row as at the first,
+    where ``page`` with an offset reads and skips every row before it.
+    """
+    where, params = flt.where(now)
+    if last is not None:
+        clause, values = _after(flt, last)
+        where, params = f"{where} AND {clause}", params + values
+    return _page(desk, flt, where, params, f"LIMIT {int(limit)}")
+
+
+def _after(flt: CaseFilter, last) -> tuple[str, list]:
+    column, direction, _ = _order(flt)
+    beyond = "<" if direction == "DESC" else ">"
+    value = last[flt.sort if flt.sort in SORTABLE else "registered_at"]
+    if value is None:  # already among the rows without a value (they come last)
+        return f"({column} IS NULL AND c.case_no {beyond} ?)", [last["case_no"]]
+    clause = f"(({column}, c.case_no) {beyond} (?, ?)"
+    if flt.sort not in _NEVER_NULL:
+        clause += f" OR {column} IS NULL"
+    return clause + ")", [value, last["case_no"]]
+
+
+def _page(desk, flt: CaseFilter, where: str, params: list, limit: str) -> list:
+    _, _, order = _order(flt)
+    # Pick the page's cases by their own indexes, then join the villagers for those rows only.
+    sql = (f"SELECT {QUEUE_COLUMNS} FROM (SELECT c.rowid AS picked FROM cases c "
+           f"{_villager_join(flt, where)} WHERE {where} ORDER BY {order} {limit}) "
+           f"JOIN cases c ON c.rowid = picked {_VILLAGER} ORDER BY {order}")
+    return desk.db.query(sql, params)
 
 
 def deadline_counts(desk, now: datetime) -> dict[str, int]:
@@ -125,13 +174,9 @@ def timeline(desk, case_id: str) -> list[Event]:
 
 
 def villager_search(desk, text: str, limit: int = 20) -> list:
-    """Villagers whose name, pinyin, initials, ID number or phone contain the text."""
-    needle = normalise_search(text)
-    if not needle:
-        return []
-    return desk.db.query(
-        "SELECT * FROM villagers WHERE active = 1 AND instr(search_text, ?) > 0 "
-        "ORDER BY instr(search_text, ?), length(name), name LIMIT ?", (needle, needle, limit))
+    """Villagers the text finds (see haian_desk.search for the rule), closest first."""
+    with desk.db.lock:
+        return search.find_villagers(desk.db.conn, text, limit)
 
 
 def as_json_row(row) -> dict:

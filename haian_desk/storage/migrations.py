@@ -356,7 +356,64 @@ V4_SUPPORT_MEETINGS_COMPLAINTS = [
     "CREATE INDEX complaints_by_received ON complaints (received_at)",
 ]
 
-MIGRATIONS: list[list[str]] = [V1_CORE, V2_DRAFTS_AND_SETTINGS, V3_SYNC, V4_SUPPORT_MEETINGS_COMPLAINTS]
+# v5: search keys (haian_desk.search), so a search stays quick with half a
+# million villagers and a million cases. Derived from the projections and kept
+# in step by the ledger; the statements below fill them for an existing database
+# in plain SQL, computing the same keys as search.villager_keys (a test checks).
+V5_SEARCH_KEYS = [
+    # Small stable numbers for villagers and cases (rowids can change on VACUUM).
+    "CREATE TABLE villager_numbers (n INTEGER PRIMARY KEY, villager_id TEXT NOT NULL UNIQUE)",
+    """CREATE TABLE villager_search_keys (
+        key TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (key, n)
+    ) WITHOUT ROWID""",
+    "CREATE TABLE case_text_ids (n INTEGER PRIMARY KEY, case_id TEXT NOT NULL UNIQUE)",
+    # One token per character: a phrase query finds any run of characters.
+    "CREATE VIRTUAL TABLE IF NOT EXISTS case_text USING fts5 (chars, tokenize = 'ascii', content = '')",
+    "INSERT INTO case_text (case_text) VALUES ('delete-all')",
+    "CREATE INDEX IF NOT EXISTS cases_by_number_tail ON cases (substr(case_no, instr(case_no, '-') + 1))",
+    "INSERT INTO villager_numbers (villager_id) SELECT id FROM villagers ORDER BY rowid",
+    """WITH RECURSIVE
+        people (n, name, readings, initials, id_number, phone) AS (
+            SELECT m.n, lower(v.name), v.pinyin || ' ', v.initials || ' ',
+                   lower(coalesce(v.id_number, '')), coalesce(v.phone, '')
+            FROM villagers v JOIN villager_numbers m ON m.villager_id = v.id),
+        name_tails (n, tail) AS (
+            SELECT n, name FROM people
+            UNION ALL SELECT n, substr(tail, 2) FROM name_tails WHERE length(tail) > 1),
+        readings (n, word, rest) AS (
+            SELECT n, '', readings FROM people
+            UNION ALL SELECT n, substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)
+            FROM readings WHERE rest != ''),
+        initials (n, word, rest) AS (
+            SELECT n, '', initials FROM people
+            UNION ALL SELECT n, substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)
+            FROM initials WHERE rest != ''),
+        initial_tails (n, tail) AS (
+            SELECT n, word FROM initials WHERE word != ''
+            UNION ALL SELECT n, substr(tail, 2) FROM initial_tails WHERE length(tail) > 1),
+        backwards (n, done, rest) AS (
+            SELECT n, '', id_number FROM people WHERE id_number != ''
+            UNION ALL SELECT n, '', phone FROM people WHERE phone != ''
+            UNION ALL SELECT n, substr(rest, 1, 1) || done, substr(rest, 2) FROM backwards WHERE rest != '')
+    INSERT OR IGNORE INTO villager_search_keys (key, n)
+        SELECT tail, n FROM name_tails WHERE tail != ''
+        UNION ALL SELECT word, n FROM readings WHERE word != ''
+        UNION ALL SELECT tail, n FROM initial_tails
+        UNION ALL SELECT id_number, n FROM people WHERE id_number != ''
+        UNION ALL SELECT substr(id_number, 7), n FROM people WHERE substr(id_number, 7) != ''
+        UNION ALL SELECT phone, n FROM people WHERE phone != ''
+        UNION ALL SELECT char(31) || done, n FROM backwards WHERE rest = ''""",
+    "INSERT INTO case_text_ids (case_id) SELECT id FROM cases ORDER BY rowid",
+    """WITH RECURSIVE chars (n, done, rest) AS (
+            SELECT i.n, '', c.description FROM cases c JOIN case_text_ids i ON i.case_id = c.id
+            UNION ALL SELECT n, done || ' ' || substr(rest, 1, 1), substr(rest, 2) FROM chars WHERE rest != '')
+    INSERT INTO case_text (rowid, chars) SELECT n, done FROM chars WHERE rest = ''""",
+]
+
+MIGRATIONS: list[list[str]] = [V1_CORE, V2_DRAFTS_AND_SETTINGS, V3_SYNC, V4_SUPPORT_MEETINGS_COMPLAINTS,
+                               V5_SEARCH_KEYS]
 LATEST = len(MIGRATIONS)
 
 
