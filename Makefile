@@ -7,7 +7,7 @@ RUN := $(UV) run --frozen
 DEMO_DIR ?= .demo-station
 DEMO_CASES ?= 600
 
-.PHONY: setup run test demo check clean translations translations-update screenshots
+.PHONY: setup run test demo check clean bench translations translations-update screenshots
 
 setup: .venv/.bootstrapped translations
 
@@ -25,6 +25,11 @@ test: setup
 demo: setup
 	rm -rf $(DEMO_DIR)
 	$(RUN) haian-desk demo --data-dir $(DEMO_DIR) --cases $(DEMO_CASES)
+
+# Benchmarks at county scale (docs/benchmarks.md); never part of `make test`.
+# BENCH_SCALE=small for a quick run; the generated county is cached in bench/.data/.
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(RUN) python -m bench.run
 
 check: setup
 	$(RUN) haian-desk check --data-dir $(DEMO_DIR)

@@ -132,7 +132,9 @@ def _os_name() -> str:
     return platform.platform()
 
 
-def main(run: Callable[[Scale], Report]) -> None:
+def main(run: Callable[[Scale], Report], exit_hard: bool = False) -> None:
+    """Run one benchmark; ``exit_hard`` skips interpreter teardown, which PySide6
+    6.12 can crash in after a model and its worker thread have been used."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", type=Path, help="write the report here as JSON")
     args = parser.parse_args()
@@ -142,6 +144,9 @@ def main(run: Callable[[Scale], Report]) -> None:
     print_report(report)
     if args.json:
         args.json.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+    if exit_hard:
+        sys.stdout.flush()
+        os._exit(0)
 
 
 def print_report(report: Report) -> None:
