@@ -157,3 +157,29 @@ def _titles(desk, rows) -> dict[tuple[str, str], str]:
 
 def reach_word(code: str) -> str:
     return REACH_WORDS.get(code, code)
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A record of ours the hub would not take, with its reason in the hub's words."""
+
+    event_id: str
+    what: str           # e.g. 办件 102210-260304-001：登记
+    reason: str
+    reported_at: str
+
+
+def refused_records(desk) -> list[Refused]:
+    rows = desk.db.query(
+        "SELECT r.event_id, r.reason, r.reported_at, e.stream, e.stream_id, e.type FROM sync_rejections r "
+        "LEFT JOIN events e ON e.id = r.event_id ORDER BY r.reported_at, r.event_id")
+    titles = _titles(desk, [r for r in rows if r["stream"]])
+    return [Refused(r["event_id"], _refused_what(r, titles), r["reason"], r["reported_at"]) for r in rows]
+
+
+def _refused_what(row, titles: dict) -> str:
+    if not row["stream"]:
+        return f"记录 {row['event_id'][:8]}…"
+    title = titles.get((row["stream"], row["stream_id"]), row["stream_id"][:8] + "…")
+    change = label(EVENT_TYPES, row["type"]) if row["stream"] == "case" else _change_word(row["type"])
+    return f"{_STREAM_WORDS.get(row['stream'], row['stream'])} {title}：{change}"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget)
 
 from ui.session import Session
+from ui.sync.status import SyncStatusLabel
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import alive
 from ui.widgets.status import DeadlineCounts, UserLabel
@@ -41,14 +42,27 @@ class Screen:
 
 SCREENS: tuple[Screen, ...] = (
     Screen("intake", QT_TRANSLATE_NOOP("Screens", "受理登记"), "F2", "ui.intake.page", "IntakePage"),
-    Screen("queue", QT_TRANSLATE_NOOP("Screens", "办件"), "F3", "ui.cases.queue_page", "QueuePage"),
+    Screen("queue", QT_TRANSLATE_NOOP("Screens", "办件"), "F3", "ui.township.queue", "NetworkQueuePage"),
     Screen("villagers", QT_TRANSLATE_NOOP("Screens", "群众"), "F4", "ui.villagers.page",
            "VillagersPage"),
     Screen("catalogue", QT_TRANSLATE_NOOP("Screens", "事项目录"), "F5", "ui.catalogue.page",
            "CataloguePage"),
     Screen("settings", QT_TRANSLATE_NOOP("Screens", "设置"), "F6", "ui.settings.page",
            "SettingsPage"),
+    Screen("sync", QT_TRANSLATE_NOOP("Screens", "同步"), "F9", "ui.sync.page", "SyncPage"),
 )
+# Shown only at a township (or county) centre, after the screens every installation has.
+HUB_SCREENS: tuple[Screen, ...] = (
+    Screen("inbox", QT_TRANSLATE_NOOP("Screens", "上报事项"), "F10", "ui.township.inbox", "InboxPage"),
+    Screen("stations", QT_TRANSLATE_NOOP("Screens", "站点"), "F11", "ui.township.stations", "StationsPage"),
+    Screen("conflicts", QT_TRANSLATE_NOOP("Screens", "冲突核对"), "F12", "ui.township.conflicts",
+           "ConflictsPage"),
+)
+
+
+def screens_for(role: str) -> tuple[Screen, ...]:
+    """The screens an installation of ``role`` shows."""
+    return SCREENS + (HUB_SCREENS if role in ("township", "county") else ())
 
 
 def _import_optional(module_name: str):
@@ -87,13 +101,14 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.pages: dict[str, QWidget] = {}
+        self.screens = screens_for(session.desk.installation.role)
         self.setWindowTitle(QCoreApplication.translate("MainWindow", APP_TITLE) + " — "
                             + session.desk.installation.unit_name)
         self._build_navigation()
         self._build_menus()
         self._build_status_bar()
         self.resize(1280, 800)
-        self.show_screen(SCREENS[0].key)
+        self.show_screen(self.screens[0].key)
 
     # --- building -------------------------------------------------------------------------
 
@@ -102,14 +117,14 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFont(scaled_font(1.25, bold=True))
         self.nav.setSpacing(4)
-        for screen in SCREENS:
+        for screen in self.screens:
             item = QListWidgetItem(f"{screen.label()}\n{screen.shortcut}")
             item.setToolTip(self.tr("{0}（快捷键 {1}）").format(screen.label(), screen.shortcut))
             item.setData(Qt.UserRole, screen.key)
             item.setTextAlignment(Qt.AlignCenter)
             self.nav.addItem(item)
         self.nav.setFixedWidth(self._nav_width())
-        self.nav.currentRowChanged.connect(lambda row: self.show_screen(SCREENS[row].key))
+        self.nav.currentRowChanged.connect(lambda row: self.show_screen(self.screens[row].key))
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
         central = QWidget()
@@ -121,7 +136,7 @@ class MainWindow(QMainWindow):
 
     def _nav_width(self) -> int:
         metrics = self.nav.fontMetrics()
-        widest = max(metrics.horizontalAdvance(s.label()) for s in SCREENS)
+        widest = max(metrics.horizontalAdvance(s.label()) for s in self.screens)
         return widest + 48
 
     def _build_menus(self) -> None:
@@ -134,7 +149,7 @@ class MainWindow(QMainWindow):
         desk_menu.addActions([logout, quit_action])
         go_menu = self.menuBar().addMenu(self.tr("转到(&G)"))
         self.screen_actions: dict[str, QAction] = {}
-        for screen in SCREENS:
+        for screen in self.screens:
             action = QAction(screen.label(), self)
             action.setShortcut(QKeySequence(screen.shortcut))
             action.setShortcutContext(Qt.WindowShortcut)
@@ -150,19 +165,21 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.deadline_counts = DeadlineCounts(self.session)
         self.user_label = UserLabel(self.session)
+        self.sync_status = SyncStatusLabel(self.session, self)  # 全部已上报 / N 件待上报 / 同步失败
         bar = self.statusBar()
+        bar.addPermanentWidget(self.sync_status)
         bar.addPermanentWidget(self.deadline_counts)
         bar.addPermanentWidget(self.user_label)
 
     # --- screens ----------------------------------------------------------------------------
 
     def current_key(self) -> str:
-        return SCREENS[self.nav.currentRow()].key if self.nav.currentRow() >= 0 else ""
+        return self.screens[self.nav.currentRow()].key if self.nav.currentRow() >= 0 else ""
 
     def page(self, key: str) -> QWidget:
         """The page for ``key``, made now if it has not been shown yet."""
         if key not in self.pages:
-            screen = next(s for s in SCREENS if s.key == key)
+            screen = next(s for s in self.screens if s.key == key)
             page = make_page(screen, self.session, self.stack)
             self._connect_page(page)
             self.pages[key] = page
@@ -171,7 +188,7 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, key: str) -> None:
         page = self.page(key)
-        row = next(i for i, s in enumerate(SCREENS) if s.key == key)
+        row = next(i for i, s in enumerate(self.screens) if s.key == key)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)  # re-enters here through currentRowChanged
             return

@@ -10,7 +10,7 @@ from ui.main_window import SCREENS, MainWindow, Placeholder, Screen, make_page
 
 from tests.ui.helpers import wait_idle
 
-KEYS = {"F2": Qt.Key_F2, "F3": Qt.Key_F3, "F4": Qt.Key_F4, "F5": Qt.Key_F5, "F6": Qt.Key_F6}
+KEYS = {f"F{n}": getattr(Qt, f"Key_F{n}") for n in range(1, 13)}
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from ui.cases.queue_model import TONE_COLOURS
 from ui.i18n import term
 from ui.printing.buttons import PrintMenuButton
 from ui.session import Session
+from ui.sync.reach_label import ReachLabel
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import ErrorLabel, alive, explain
 
@@ -66,6 +67,8 @@ class CaseDetailDialog(QDialog):
         header.addWidget(self.state)
         header.addSpacing(24)
         header.addWidget(self.time_left)
+        header.addSpacing(24)
+        header.addWidget(ReachLabel(self.session, self.case_id, self))  # reached the township yet?
         header.addStretch(1)
         self.print_menu = PrintMenuButton(self.session, self)  # 打印/补打: every paper this case can have
         self.print_menu.printed.connect(lambda _printed: self.reload())  # the copy joins the timeline

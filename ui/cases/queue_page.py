@@ -42,11 +42,12 @@ class QueueTable(QTableView):
 class QueuePage(QWidget):
     openCase = Signal(str)
     PAGE_SIZE = 200
+    model_class = CaseQueueModel  # a subclass may show more columns (ui.township.queue)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.model = CaseQueueModel(session, self.PAGE_SIZE, self)
+        self.model = self.model_class(session, self.PAGE_SIZE, self)
         self._case_to_select: str | None = None
         self._build()
         self._connect()

@@ -1,0 +1,255 @@
+"""Sync in the background: on an interval, again soon after a failure, and when the network returns.
+
+The exchange runs on a thread of its own, never on the GUI thread and never
+on the database worker, so intake at the counter goes on while batches travel
+(the engine holds no transaction across the network). The runner keeps one
+``RunnerState`` that the status bar and the sync screen both show: what is
+waiting, whether an exchange is running and how far it got ("已发送 X / Y"),
+and the last failure sorted by ``sync.advice`` into something a clerk can act
+on. After a failure that waiting can cure (the network, the hub being down)
+it tries again after the engine's doubling backoff; a network coming back
+online (Qt's reachability, where the platform reports it) triggers a try at once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import threading
+from dataclasses import dataclass
+from typing import Callable
+
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from haian_desk import reached
+from sync import advice
+from sync.advice import Problem
+from sync.client import Backoff
+from sync.exchange import ExchangeReport, exchange
+from sync.status import SyncStatus, sync_status
+from ui.session import CADRES, CASES, CATALOGUE, SYNC, VILLAGERS, Session
+from ui.widgets.feedback import alive
+
+log = logging.getLogger(__name__)
+
+INTERVAL_MS = 5 * 60_000      # a quiet station still syncs every few minutes
+FIRST_TRY_MS = 3_000          # after the app opens, once the counter is ready
+PROGRESS_MS = 300             # how often "已发送 X / Y" is read while an exchange runs
+STALL_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class RunnerState:
+    """Everything people see about sync at a glance."""
+
+    known: bool = False                  # False until the first reading came back
+    enrolled: bool = False
+    hub_name: str = ""
+    hub_url: str = ""
+    waiting_records: int = 0
+    waiting_cases: int = 0
+    last_success: str | None = None
+    last_attempt: str | None = None
+    rejected: int = 0
+    flagged: tuple[str, ...] = ()
+    clock_drift: int | None = None
+    running: bool = False
+    sent: int = 0
+    total: int = 0
+    problem: Problem | None = None
+    retry_in_ms: int | None = None
+    report: ExchangeReport | None = None
+
+    @property
+    def all_sent(self) -> bool:
+        return self.known and self.enrolled and self.waiting_records == 0 and self.problem is None
+
+
+@dataclass(frozen=True)
+class _Reading:
+    status: SyncStatus
+    waiting: reached.Waiting
+    problem: Problem | None
+
+
+def read_state(desk) -> _Reading:
+    """What the database says about sync now (runs on the worker)."""
+    return _Reading(sync_status(desk), reached.waiting(desk), advice.last_problem(desk))
+
+
+class _NotReady(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class SyncRunner(QObject):
+    stateChanged = Signal(object)      # RunnerState
+    exchanged = Signal(object)         # ExchangeReport of an exchange that finished
+    _finished = Signal(object, object)  # report, error (from the exchange thread)
+
+    def __init__(self, session: Session, interval_ms: int = INTERVAL_MS, backoff: Backoff | None = None,
+                 run_exchange: Callable = exchange, parent: QObject | None = None):
+        super().__init__(parent if parent is not None else session)
+        self.session = session
+        self.interval_ms = interval_ms
+        self.backoff = backoff or Backoff()
+        self.run_exchange = run_exchange
+        self.state = RunnerState()
+        self.failures = 0
+        self.started = False
+        self._finished.connect(self._exchange_done)
+        self.timer = QTimer(self, singleShot=True, timeout=self.sync_now)
+        self.progress_timer = QTimer(self, interval=PROGRESS_MS, timeout=self._read_progress)
+        self._progress_reading = False
+        session.changed.connect(self._data_changed)
+        self._watch_network()
+
+    # --- starting and stopping ----------------------------------------------------------
+
+    def start(self, first_try_ms: int = FIRST_TRY_MS) -> None:
+        """Begin: read the state now, and try an exchange shortly if this station can."""
+        if self.started:
+            return
+        self.started = True
+        self.refresh(then=lambda: self._schedule(first_try_ms) if self._can_try() else None)
+
+    def stop(self) -> None:
+        self.started = False
+        self.timer.stop()
+        self.progress_timer.stop()
+
+    def _can_try(self) -> bool:
+        return self.state.enrolled and bool(self.state.hub_url)
+
+    # --- reading the state ----------------------------------------------------------------
+
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        def shown(reading: _Reading) -> None:
+            self._take_reading(reading)
+            if then is not None:
+                then()
+        self.session.run(read_state, alive(self, shown), alive(self, self._read_failed))
+
+    def _take_reading(self, reading: _Reading) -> None:
+        status, waiting = reading.status, reading.waiting
+        problem = self.state.problem if self.state.known else reading.problem
+        self._set(known=True, enrolled=status.enrolled, hub_name=status.hub_name or "",
+                  hub_url=status.hub_url or "", waiting_records=waiting.records, waiting_cases=waiting.cases,
+                  last_success=status.last_success, last_attempt=status.last_attempt,
+                  rejected=len(status.rejected), flagged=tuple(status.flagged_cases),
+                  clock_drift=status.clock_drift, problem=problem)
+
+    def _read_failed(self, error: BaseException) -> None:
+        log.warning("could not read the sync state: %s", error)
+
+    def _data_changed(self, changes) -> None:
+        if SYNC not in changes:  # our own announcement already carries a fresh reading
+            self.refresh()
+
+    def _set(self, **changes) -> None:
+        self.state = dataclasses.replace(self.state, **changes)
+        self.stateChanged.emit(self.state)
+
+    # --- one exchange -------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        """Start an exchange now (a second press while one runs does nothing)."""
+        if self.state.running:
+            return
+        self.timer.stop()
+        self._set(running=True, sent=0, total=self.state.waiting_records, retry_in_ms=None)
+        self.progress_timer.start()
+        desk, run = self.session.desk, self.run_exchange
+
+        def work() -> None:
+            report, error = None, None
+            try:
+                problem = advice.ready(desk)
+                if problem is not None:
+                    raise _NotReady(problem)
+                report = run(desk, retries=0, stall_timeout=STALL_SECONDS)
+            except BaseException as caught:  # noqa: BLE001 - every failure is shown, none kills the thread
+                error = caught
+            self._deliver(report, error)
+
+        threading.Thread(target=work, name="haian-sync", daemon=True).start()
+
+    def _deliver(self, report, error) -> None:
+        if shiboken6.isValid(self):  # the app may have closed while the hub was answering
+            self._finished.emit(report, error)
+
+    def _exchange_done(self, report: ExchangeReport | None, error: BaseException | None) -> None:
+        self.progress_timer.stop()
+        if error is None:
+            self.failures = 0
+            self._set(running=False, problem=None, report=report, sent=self.state.total)
+            self.exchanged.emit(report)
+            self._schedule(self.interval_ms)
+        else:
+            problem = error.problem if isinstance(error, _NotReady) else advice.problem(error)
+            partial = getattr(error, "report", None)
+            self._set(running=False, problem=problem, report=partial or self.state.report)
+            self._after_failure(problem)
+        self.refresh()
+        moved = report is not None and report.received > 0
+        self.session.changed.emit(frozenset((SYNC, CASES, VILLAGERS, CADRES, CATALOGUE) if moved else (SYNC,)))
+
+    def _after_failure(self, problem: Problem) -> None:
+        if problem.retryable:
+            delay = int(self.backoff.delay(self.failures) * 1000)
+            self.failures += 1
+        else:
+            delay = self.interval_ms
+        if problem.group in (advice.NOT_ENROLLED, advice.NO_ADDRESS):
+            return  # nothing will change until someone enrols or types the address
+        self._schedule(delay)
+
+    def _schedule(self, delay_ms: int) -> None:
+        if not self.started:
+            return
+        self.timer.start(max(0, delay_ms))
+        if self.state.problem is not None:
+            self._set(retry_in_ms=delay_ms)
+
+    def _read_progress(self) -> None:
+        if self._progress_reading:
+            return
+        self._progress_reading = True
+
+        def shown(records: int) -> None:
+            self._progress_reading = False
+            if self.state.running:
+                self._set(sent=max(0, min(self.state.total, self.state.total - records)))
+        self.session.run(lambda desk: reached.waiting(desk).records, alive(self, shown),
+                         alive(self, lambda _e: setattr(self, "_progress_reading", False)))
+
+    # --- the network coming back --------------------------------------------------------
+
+    def _watch_network(self) -> None:
+        try:
+            from PySide6.QtNetwork import QNetworkInformation
+
+            if not QNetworkInformation.loadBackendByFeatures(QNetworkInformation.Feature.Reachability):
+                return
+            info = QNetworkInformation.instance()
+            info.reachabilityChanged.connect(self._reachability_changed)
+        except (ImportError, AttributeError, RuntimeError) as error:
+            log.info("network reachability not available here: %s", error)
+
+    def _reachability_changed(self, reachability) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        online = reachability in (QNetworkInformation.Reachability.Online,
+                                  QNetworkInformation.Reachability.Site,
+                                  QNetworkInformation.Reachability.Local)
+        problem = self.state.problem
+        if online and self.started and problem is not None and problem.retryable:
+            self.sync_now()
+
+
+def runner_for(session: Session) -> SyncRunner:
+    """The session's one runner (made on first use, lives as long as the session)."""
+    found = session.findChild(SyncRunner)
+    return found if found is not None else SyncRunner(session)

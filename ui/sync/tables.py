@@ -1,0 +1,67 @@
+"""Small read-only tables and a result box, shared by the sync and township screens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QPlainTextEdit, QTableWidget, QTableWidgetItem)
+
+ROW_KEY = Qt.UserRole + 1
+
+
+def make_table(name: str, headers: list[str], stretch: int | None = None) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: list[tuple[object, list[str]]],
+               colours: list[str | None] | None = None) -> None:
+    """Rows of (key, cells); the key is kept on the first cell, the colour paints the whole row."""
+    table.setRowCount(len(rows))
+    for row, (key, cells) in enumerate(rows):
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            if column == 0:
+                item.setData(ROW_KEY, key)
+            colour = colours[row] if colours else None
+            if colour:
+                item.setBackground(QBrush(QColor(colour)))
+            table.setItem(row, column, item)
+
+
+def selected_keys(table: QTableWidget) -> list:
+    rows = sorted({index.row() for index in table.selectionModel().selectedRows()})
+    return [table.item(row, 0).data(ROW_KEY) for row in rows if table.item(row, 0) is not None]
+
+
+def key_at(table: QTableWidget, row: int):
+    item = table.item(row, 0)
+    return item.data(ROW_KEY) if item is not None else None
+
+
+class ResultBox(QPlainTextEdit):
+    """What an import, export or enrolment did, in lines a person reads (kept until the next one)."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.setObjectName(name)
+        self.setReadOnly(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 16)
+
+    def show_lines(self, lines: list[str]) -> None:
+        self.setPlainText("\n".join(lines))
+
+    def show_failure(self, text: str) -> None:
+        self.setPlainText("⚠ " + text)
