@@ -179,7 +179,8 @@ class HubProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> "HubProcess":
-        self.log = open(self.folder.parent / f"hub-{self.port}.log", "ab")
+        self.log_path = self.folder.parent / f"hub-{self.port}.log"
+        self.log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "haian_desk", "hub", "serve", "--data-dir", str(self.folder),
              "--port", str(self.port), *self.extra],
