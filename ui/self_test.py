@@ -1,0 +1,219 @@
+"""``haian-desk self-test`` (``HaianDesk --self-test`` in the bundle): does this install work?
+
+Runs headless on a temporary installation that is deleted afterwards, so it
+can be run on a station PC without touching the station's data: the bundled
+resources are there, a case can be taken in, its receipt renders to a PDF in
+the bundled Chinese font, a backup of it passes the restore checks, the main
+window opens, and the case syncs to a township hub started on 127.0.0.1.
+Each step prints one line; the exit code is 0 only if every step passed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from haian_desk.paths import resource_path
+
+STATION = ("320685102210", "曲塘镇双楼村代理站（自检）")
+TOWNSHIP = ("320685102", "曲塘镇代理中心（自检）")
+ADMIN = ("admin", "self-test-pw")
+PDF_FONT_MARK = b"HaianSansSC"  # the embedded font's name in the PDF: Chinese will not print as boxes
+REQUIRED_RESOURCES = (("fonts", "HaianSansSC-Regular.otf"), ("fonts", "HaianSansSC-Bold.otf"),
+                      ("catalogue.json",), ("divisions.json",), ("translations", "haian_desk_en.qm"),
+                      ("icons", "haian_desk.png"))
+
+
+def register(sub, common) -> None:
+    parser = sub.add_parser("self-test", parents=[common],
+                            help="自检：在临时目录里建站、受理、打印回执、备份、同步，检查本机安装是否完好")
+    parser.add_argument("--keep", action="store_true", help="保留临时目录（排查问题用）")
+    parser.set_defaults(handler=run)
+
+
+@dataclass
+class Run:
+    """The self-test's shared state: the temporary folder and what the steps made."""
+
+    folder: Path
+    desk: object = None
+    case: object = None
+    lines: list[str] = field(default_factory=list)
+    failures: int = 0
+
+
+def run(args, _folder: Path) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless, whatever the machine
+    scratch = Path(tempfile.mkdtemp(prefix="haian-self-test-"))
+    state = Run(scratch)
+    _say(f"海安群众事务代理工作台自检（{_kind()}），临时目录 {scratch}")
+    try:
+        for title, step in STEPS:
+            _step(state, title, step)
+    finally:
+        if state.desk is not None:
+            state.desk.close()
+        _clean(scratch, args.keep)
+    verdict = "自检通过" if state.failures == 0 else f"自检没有通过：{state.failures} 项出错"
+    _say(verdict)
+    return 0 if state.failures == 0 else 1
+
+
+def _step(state: Run, title: str, step: Callable[[Run], str]) -> None:
+    started = time.perf_counter()
+    try:
+        detail = step(state)
+        mark = "通过"
+    except Exception as error:  # every step is reported; one failure does not hide the others
+        state.failures += 1
+        mark, detail = "失败", f"{type(error).__name__}: {error}"
+        traceback.print_exc(file=sys.stderr)
+    _say(f"  [{mark}] {title}（{time.perf_counter() - started:.1f} 秒）：{detail}")
+
+
+def _say(line: str) -> None:
+    print(line, flush=True)
+
+
+def _kind() -> str:
+    return "安装版" if getattr(sys, "frozen", False) else "源码运行"
+
+
+def _clean(folder: Path, keep: bool) -> None:
+    import shutil
+
+    if not keep:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# --- the steps ------------------------------------------------------------------------
+
+def check_resources(state: Run) -> str:
+    missing = ["/".join(parts) for parts in REQUIRED_RESOURCES if not resource_path(*parts).is_file()]
+    if missing:
+        raise FileNotFoundError("缺少 " + "、".join(missing))
+    return f"{len(REQUIRED_RESOURCES)} 个文件都在 {resource_path()}"
+
+
+def take_in_a_case(state: Run) -> str:
+    from haian_desk import cadres, villagers
+    from haian_desk.cases.operations import Intake, take_in
+    from haian_desk.desk import initialise
+
+    desk = initialise(state.folder / "station", *STATION, admin=ADMIN)
+    state.desk = desk
+    cadre = cadres.add(desk, ADMIN[0], cadres.CadreInput(name="仲维国", phone="13906271000",
+                                                        unit_code=STATION[0]))
+    villager = villagers.register(desk, ADMIN[0], villagers.VillagerInput(
+        name="䶮张三", id_number="11010519491231002X", phone="13812345678"))
+    state.case = take_in(desk, ADMIN[0], Intake(kind="opinion", villager_id=villager,
+                                                description="反映3组道路破损，雨天积水",
+                                                first_cadre_id=cadre))
+    return f"办件 {state.case.case_no} 已登记"
+
+
+def start_qt(state: Run) -> str:
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from ui import i18n
+    from ui.fonts import FAMILY, register_fonts
+
+    app = QApplication.instance() or QApplication(["HaianDesk"])
+    if register_fonts() != FAMILY:
+        raise RuntimeError(f"没能载入自带字体 {FAMILY}")
+    language = i18n.install_language("zh_CN")
+    box = QDialogButtonBox(QDialogButtonBox.Ok)
+    ok_text = box.button(QDialogButtonBox.Ok).text()
+    box.deleteLater()
+    if ok_text != "确定":
+        raise RuntimeError(f"Qt 自带按钮没有中文（{ok_text}）：缺少 qtbase_zh_CN.qm")
+    return f"Qt {app.platformName()}，字体 {FAMILY}，界面语言 {language}"
+
+
+def print_the_receipt(state: Run) -> str:
+    if importlib.util.find_spec("ui.printing") is None:
+        raise RuntimeError("本版本没有打印模块（ui.printing）")
+    from ui.printing import actions, render
+
+    document, paper = actions.prepare(state.desk, actions.Request(state.case.case_id, "receipt"))
+    target = state.folder / "receipt.pdf"
+    render.write_pdf(document, paper, target)
+    data = target.read_bytes()
+    if not data.startswith(b"%PDF") or PDF_FONT_MARK not in data:
+        raise RuntimeError("PDF 不完整，或没有嵌入自带的中文字体")
+    return f"{document.title} → PDF {len(data) // 1024} KB，嵌入字体 Haian Sans SC"
+
+
+def back_up_and_check(state: Run) -> str:
+    from haian_desk import recovery
+    from haian_desk.storage import backup
+
+    made = backup.backup_to(state.desk.db, state.folder / "stick" / "backup.sqlite3")
+    info = recovery.inspect(made)
+    if info.cases != 1:
+        raise RuntimeError(f"备份里有 {info.cases} 件办件，应为 1 件")
+    return f"备份通过恢复前的检查：{info.describe()}"
+
+
+def open_the_main_window(state: Run) -> str:
+    from PySide6.QtCore import QDeadlineTimer, QThread
+    from PySide6.QtWidgets import QApplication
+
+    from haian_desk import users
+    from ui.main_window import MainWindow
+    from ui.session import Session
+
+    session = Session(state.desk, users.get(state.desk, ADMIN[0]))
+    window = MainWindow(session)
+    window.show()
+    deadline = QDeadlineTimer(20_000)
+    while session.worker.pending and not deadline.hasExpired():
+        QApplication.processEvents()
+        QThread.msleep(5)
+    QApplication.processEvents()
+    title = window.windowTitle()
+    window.close()
+    session.worker.shutdown()
+    if session.worker.pending:
+        raise RuntimeError("主窗口 20 秒内没有读完数据")
+    return f"“{title}”已打开并读完数据"
+
+
+def sync_to_a_hub(state: Run) -> str:
+    if importlib.util.find_spec("sync.exchange") is None:
+        raise RuntimeError("本版本没有同步模块（sync）")
+    from haian_desk.desk import initialise
+    from sync import enrolment, keys
+    from sync.exchange import exchange
+    from sync.serve import BackgroundHub
+
+    township = initialise(state.folder / "township", *TOWNSHIP, role="township")
+    station_keys, hub_keys = keys.load_or_create(state.desk.folder), keys.load_or_create(township.folder)
+    _, answer = enrolment.enrol(township, hub_keys, enrolment.make_request(state.desk, station_keys))
+    enrolment.accept(state.desk, station_keys, answer)
+    township.close()
+    with BackgroundHub(state.folder / "township") as hub:
+        url = hub.url
+        report = exchange(state.desk, station_keys, url=url, retries=0)
+        arrived = hub.desk.db.scalar("SELECT count(*) FROM cases WHERE case_no = ?", (state.case.case_no,))
+    if arrived != 1:
+        raise RuntimeError("办件没有出现在镇中心")
+    return f"经 {url} 送到镇中心：{report.summary()}"
+
+
+STEPS: list[tuple[str, Callable[[Run], str]]] = [
+    ("资源文件", check_resources),
+    ("建站并受理一件", take_in_a_case),
+    ("Qt、字体和中文", start_qt),
+    ("回执另存为PDF", print_the_receipt),
+    ("备份并检查", back_up_and_check),
+    ("主窗口", open_the_main_window),
+    ("同步到镇中心", sync_to_a_hub),
+]
