@@ -7,7 +7,7 @@ RUN := $(UV) run --frozen
 DEMO_DIR ?= .demo-station
 DEMO_CASES ?= 600
 
-.PHONY: setup run test demo check clean bench translations translations-update screenshots
+.PHONY: setup run test demo check clean bench translations translations-update screenshots dist
 
 setup: .venv/.bootstrapped translations
 
@@ -45,6 +45,14 @@ translations-update: .venv/.bootstrapped
 # Each main screen with demo data, rendered offscreen into docs/screenshots/ (shown in README).
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(RUN) python tools/screenshots.py docs/screenshots
+
+# The one-folder app in dist/HaianDesk (build.spec; docs/packaging.md has the Windows steps).
+# On Linux PyInstaller needs objdump (Debian's binutils): installed here when root.
+dist: setup
+	@command -v objdump >/dev/null 2>&1 || { test "$$(id -u)" = 0 && command -v apt-get >/dev/null \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq binutils >/dev/null; } \
+	  || { echo "dist: PyInstaller needs objdump: apt-get install binutils" >&2; exit 1; }
+	$(RUN) --group build pyinstaller --noconfirm --log-level WARN build.spec
 
 clean:
 	rm -rf .venv $(DEMO_DIR) .pytest_cache .hypothesis build dist
