@@ -16,6 +16,7 @@ from typing import Callable
 
 from haian_desk import sync_state
 from haian_desk.errors import SetupError
+from haian_desk.storage import eventlog
 from haian_desk.sync_state import Peer
 from haian_desk.timeutil import from_iso, to_iso
 from sync import failpoints, inbox, keys as keymod, outbox, selection
@@ -188,27 +189,55 @@ def _check(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, held: in
             sync_state.reset_ranges(conn, hub.id)
         _fetch_down(desk, own, hub, link, report, limit)
         repaired = True
-    if result["up"].get("reset"):
-        held = _send_up(desk, own, hub, link, 0, report, limit)
-        repaired = True
-    if "hub_has_more" in result["up"].get("origins", {}).values():
-        report.warnings.append("镇中心保存的本站记录比本机还多（本机可能从备份恢复过），请联系镇中心核对")
+    for origin, state in result["up"].get("origins", {}).items():
+        if state != "same":
+            repaired |= _send_missing(desk, own, hub, link, origin, held, report)
     if not repaired:
-        report.check = "same" if result["down"] == "same" else "differs"
-        _warn_hub_lost(result, report)
+        report.check = "same" if result["down"] == "same" and _all_same(result) else "differs"
+        _warn_about(result, report)
         return
     again = _compare(desk, hub, link, held)
-    ok = again["down"] not in _MISSING_HERE and not again["up"].get("reset")
+    ok = again["down"] not in _MISSING_HERE and all(
+        state in ("same", "hub_has_more") for state in again["up"].get("origins", {}).values())
     report.check = "repaired" if ok else "differs"
-    _warn_hub_lost(again, report)
+    _warn_about(again, report)
+
+
+def _all_same(result: dict) -> bool:
+    return all(state == "same" for state in result["up"].get("origins", {}).values())
+
+
+def _send_missing(desk, own, hub: Peer, link: HubLink, origin: str, held: int, report: ExchangeReport) -> bool:
+    """Send, by id, whatever of one origin the hub lacks although its range says it has it.
+
+    This happens when this installation was restored from a backup: its new work
+    reuses positions the hub already covers. Nothing is dropped: the records go up
+    (and are held there for inspection if their numbers clash)."""
+    with desk.db.lock:
+        ids = [r[0] for r in desk.db.conn.execute(
+            "SELECT id FROM events WHERE origin = ? AND seq <= ? ORDER BY seq", (origin, held))]
+    answer = _json(link.request("POST", "/v1/missing", _body({"origin": origin, "ids": ids})))
+    wanted = list(answer.get("missing", []))
+    if not wanted:
+        return False
+    with desk.db.lock:
+        events = [eventlog.Event.from_row(row) for row in desk.db.conn.execute(
+            f"SELECT {', '.join(eventlog.COLUMNS)} FROM events WHERE id IN ({', '.join('?' * len(wanted))}) "
+            "ORDER BY seq", wanted)]
+    batch = outbox.batch_of(desk, hub, [e.to_dict() for e in events], held)
+    _take_ack(desk, hub, _json(link.request("POST", "/v1/batches", seal(batch, own, hub.box_key), BATCH_TYPE)),
+              report)
+    return True
 
 
 _MISSING_HERE = ("hub_has_more", "differs")
 
 
-def _warn_hub_lost(result: dict, report: ExchangeReport) -> None:
+def _warn_about(result: dict, report: ExchangeReport) -> None:
     if result["down"] == "hub_has_fewer":
         report.warnings.append("本机有镇中心已经没有的上级记录（镇中心可能从备份恢复过），请联系镇中心核对")
+    if "hub_has_more" in result["up"].get("origins", {}).values():
+        report.warnings.append("镇中心保存的本站记录比本机还多（本机可能从备份恢复过），请联系镇中心核对")
 
 
 def _compare(desk, hub: Peer, link: HubLink, held: int) -> dict:

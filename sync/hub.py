@@ -61,7 +61,7 @@ class Hub:
         return seal(batch, self.keys, peer.box_key)
 
     def check(self, peer: Peer, request: dict) -> dict:
-        """Compare counts and hashes with a station; forget its range if we hold less than it sent."""
+        """Compare counts and hashes of what a station sent and of what it was sent."""
         conn = self.desk.db.conn
         with self.desk.db.lock:
             up = {origin: _compare(selection.held_digest(conn, origin, peer.id), theirs)
@@ -70,12 +70,24 @@ class Hub:
             down_to = int(request.get("down", {}).get("up_to", 0))
             down = _compare(selection.given_digest(conn, peer, down_to),
                             request.get("down", {}).get("digest"))
-        reset = any(state in ("hub_has_fewer", "differs") for state in up.values())
-        if reset:
-            with self.desk.db.write() as conn:
-                sync_state.reset_ranges(conn, peer.id)
         failpoints.hit("hub.check")
-        return {"up": {"origins": up, "reset": reset}, "down": down}
+        return {"up": {"origins": up}, "down": down}
+
+    def missing(self, peer: Peer, request: dict) -> dict:
+        """Which of these ids of one origin the hub holds neither in its log nor in quarantine."""
+        origin, ids = str(request.get("origin", "")), [str(i) for i in request.get("ids", [])]
+        conn = self.desk.db.conn
+        with self.desk.db.lock:
+            if not _may_speak_for(conn, peer, origin):
+                return {"origin": origin, "missing": []}
+            held = set()
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                marks = ", ".join("?" * len(chunk))
+                held.update(r[0] for r in conn.execute(
+                    f"SELECT id FROM events WHERE id IN ({marks}) UNION "
+                    f"SELECT event_id FROM sync_quarantine WHERE event_id IN ({marks})", chunk + chunk))
+        return {"origin": origin, "missing": [i for i in ids if i not in held]}
 
 
 def acknowledgement(receipt: Receipt) -> dict:

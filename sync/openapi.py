@@ -47,8 +47,8 @@ def openapi_document() -> dict:
                     "down": {"type": "object", "properties": {
                         "up_to": {"type": "integer"}, "digest": {"type": "array"}}}}},
                 "CheckResult": {"type": "object", "properties": {
-                    "up": {"type": "object"}, "down": {"enum": ["same", "differs", "hub_has_more",
-                                                               "hub_has_fewer"]}}},
+                    "up": {"type": "object", "properties": {"origins": {"type": "object"}}},
+                    "down": {"enum": ["same", "differs", "hub_has_more", "hub_has_fewer"]}}},
             },
         },
         "paths": {
@@ -71,6 +71,13 @@ def openapi_document() -> dict:
                             {"name": "limit", "in": "query",
                              "schema": {"type": "integer", "minimum": 1, "maximum": 5000}}],
                         "responses": {"200": {"description": "a down batch", "content": _BATCH}, **_ERRORS}}},
+            "/v1/missing": {"post": {
+                "summary": "Which of these ids of one origin the hub lacks (repair after a mismatch)",
+                "security": _SIGNED,
+                "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+                    "origin": {"type": "string"}, "ids": {"type": "array", "items": {"type": "string"}}}}}}},
+                "responses": {"200": {"description": "the ids the hub lacks", "content": {"application/json": {
+                    "schema": {"type": "object", "properties": {"missing": {"type": "array"}}}}}}, **_ERRORS}}},
             "/v1/check": {"post": {
                 "summary": "Drift check: compare counts and hashes per origin and of what came down",
                 "security": _SIGNED, "requestBody": {"content": _json("Check")},

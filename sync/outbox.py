@@ -38,3 +38,9 @@ def down_batch(desk, child: Peer, after: int, limit: int | None = DEFAULT_LIMIT,
     header = _header(desk, child, "down", after, hi, more=more, held_up_to=held,
                      rejected=rejected or [])
     return Batch(header, [e.to_dict() for e in events])
+
+
+def batch_of(desk, parent: Peer, events: list[dict], at: int) -> Batch:
+    """Chosen events for the hub, claiming no range (``[at, at]``): a repair after a mismatch."""
+    cursor = sync_state.coverage(desk.db, parent.id)
+    return Batch(_header(desk, parent, "up", at, at, cursor=cursor), events)

@@ -62,6 +62,7 @@ def create_app(hub: Hub, max_body: int = DEFAULT_MAX_BODY) -> Starlette:
         route("/v1/batches", _post_batch, ["POST"]),
         route("/v1/batches", _get_batch, ["GET"]),
         route("/v1/check", _check, ["POST"]),
+        route("/v1/missing", _missing, ["POST"]),
     ]
     app = Starlette(routes=routes)
     app.state.served = served
@@ -176,8 +177,18 @@ async def _get_batch(hub: Hub, request: Request, peer: Peer, body: bytes) -> Res
 
 
 async def _check(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
+    return JSONResponse(await run_in_threadpool(hub.check, peer, _json_body(body)))
+
+
+async def _missing(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
+    return JSONResponse(await run_in_threadpool(hub.missing, peer, _json_body(body)))
+
+
+def _json_body(body: bytes) -> dict:
     try:
         payload = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise HttpProblem(400, "bad_request", "核对请求的格式不对") from None
-    return JSONResponse(await run_in_threadpool(hub.check, peer, payload))
+        payload = None
+    if not isinstance(payload, dict):
+        raise HttpProblem(400, "bad_request", "核对请求的格式不对")
+    return payload

@@ -21,7 +21,7 @@ from sync.cli import import_lines
 
 def clean_url(text: str) -> str:
     """A hub address as typed (``192.168.1.10:8765`` will do), or ValidationError saying what is wrong."""
-    text = text.strip().rstrip("/")
+    text = text.strip()
     if not text:
         raise ValidationError("请填写镇中心的网址", "例如 http://192.168.1.10:8765", field="url")
     if "://" not in text:
@@ -33,7 +33,7 @@ def clean_url(text: str) -> str:
         parts.port
     except ValueError:
         raise ValidationError("网址里的端口号不对", "端口是冒号后面的数字，如 8765", field="url") from None
-    return text
+    return text.rstrip("/")
 
 
 def set_hub_url(desk, text: str) -> str:

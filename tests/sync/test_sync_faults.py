@@ -107,6 +107,28 @@ def test_work_the_hub_lost_in_a_restore_is_reported_not_overwritten(network, tmp
     assert any("备份恢复" in line for line in sync_status(station.desk).lines())
 
 
+def test_work_done_after_a_station_is_restored_from_a_backup_still_goes_up(network, served, tmp_path):
+    """The restored station reuses positions the hub already covers; the check finds its new work by id
+    and sends it, where clashing numbers are held for inspection instead of being skipped."""
+    hub, (station, _) = network
+    take_in(station)
+    sync(station, served.url)
+    station.close()
+    backup = copy_installation(station.folder, tmp_path / "station-backup")
+    station.reopen()
+    take_in(station, description="备份之后登记的")
+    sync(station, served.url)
+    _restore(station, backup)
+    fresh = take_in(station, description="恢复之后登记的")
+    report = sync(station, served.url)
+    fresh_ids = {r[0] for r in station.desk.db.query(
+        "SELECT id FROM events WHERE stream_id IN (?, ?)", (fresh, station.villager_ids[-1]))}
+    at_hub = set(event_ids(hub)) | {h["event_id"] for h in sync_state.quarantined(hub.desk.db)}
+    assert fresh_ids <= at_hub
+    assert any("备份恢复" in w for w in report.warnings)
+    assert {r["event_id"] for r in sync_status(station.desk).rejected} == fresh_ids
+
+
 # -- kill -9 at every step -----------------------------------------------------------
 
 STATION_STEPS = ["station.after_hello", "station.before_send", "station.after_send", "station.after_fetch",
