@@ -144,9 +144,8 @@ class SyncRunner(QObject):
     def _read_failed(self, error: BaseException) -> None:
         log.warning("could not read the sync state: %s", error)
 
-    def _data_changed(self, changes) -> None:
-        if SYNC not in changes:  # our own announcement already carries a fresh reading
-            self.refresh()
+    def _data_changed(self, _changes) -> None:
+        self.refresh()  # intake, an import, an enrolment, our own exchange: the counts may have moved
 
     def _set(self, **changes) -> None:
         self.state = dataclasses.replace(self.state, **changes)
@@ -192,7 +191,6 @@ class SyncRunner(QObject):
             partial = getattr(error, "report", None)
             self._set(running=False, problem=problem, report=partial or self.state.report)
             self._after_failure(problem)
-        self.refresh()
         moved = report is not None and report.received > 0
         self.session.changed.emit(frozenset((SYNC, CASES, VILLAGERS, CADRES, CATALOGUE) if moved else (SYNC,)))
 

@@ -36,6 +36,8 @@ def status_text(state: RunnerState) -> tuple[str, QColor | None]:
         return _tr("同步失败：{0}").format(state.problem.title), FAILED_COLOUR
     if not state.enrolled:
         return _tr("未登记到镇中心：{0} 件未上报").format(state.waiting_cases), WAITING_COLOUR
+    if state.rejected:
+        return _tr("{0} 条记录被镇中心拒收").format(state.rejected), FAILED_COLOUR
     if state.waiting_records == 0:
         return _tr("全部已上报"), OK_COLOUR
     if state.waiting_cases:
