@@ -135,14 +135,10 @@ def update_sources() -> None:
 
 def _translate_as_source(ts: Path) -> None:
     """The sources are Chinese: the zh_CN file translates each string as itself."""
-    def finish(match: re.Match) -> str:
-        return f"{match.group(1)}<translation>{match.group(2)}</translation>"
-
+    unfinished = re.compile(r"(<source>([^<]*)</source>\s*)"
+                            r"<translation type=\"unfinished\"[^>]*?(?:/>|>[^<]*</translation>)")
     text = ts.read_text(encoding="utf-8")
-    text = re.sub(r"(<source>(.*?)</source>\s*)<translation type=\"unfinished\">\s*</translation>",
-                  finish, text, flags=re.S)
-    text = re.sub(r"(<source>(.*?)</source>\s*)<translation type=\"unfinished\"/>",
-                  finish, text, flags=re.S)
+    text = unfinished.sub(lambda m: f"{m.group(1)}<translation>{m.group(2)}</translation>", text)
     ts.write_text(text, encoding="utf-8")
 
 

@@ -193,7 +193,8 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)  # re-enters here through currentRowChanged
             return
         self.stack.setCurrentWidget(page)
-        (page.focusProxy() or page).setFocus(Qt.ShortcutFocusReason)
+        if not self.nav.hasFocus():  # arrowing through the list keeps focus in the list
+            (page.focusProxy() or page).setFocus(Qt.ShortcutFocusReason)
 
     def _connect_page(self, page: QWidget) -> None:
         """Wire the signals a page may offer (pages offer only what they need)."""

@@ -2,22 +2,225 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>{0}月</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <source>月度办件量（按类型）</source>
+        <translation>Cases per month (by kind)</translation>
+    </message>
+    <message>
+        <source>本期没有登记办件</source>
+        <translation>No cases registered in this period</translation>
+    </message>
+    <message>
+        <source>各代理站按时办结率</source>
+        <translation>On-time completion by station</translation>
+    </message>
+    <message>
+        <source>按时办结率</source>
+        <translation>On-time completion rate</translation>
+    </message>
+    <message>
+        <source>本期没有计时办结的办件</source>
+        <translation>No timed cases were completed in this period</translation>
+    </message>
+    <message>
+        <source>评价分布</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <source>评价件数</source>
+        <translation>Rated cases</translation>
+    </message>
+    <message>
+        <source>本期没有评价</source>
+        <translation>No ratings in this period</translation>
+    </message>
+    <message>
+        <source>信访件数与上年同期</source>
+        <translation>Petitions, this year and last</translation>
+    </message>
+    <message>
+        <source>本期</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <source>上年同期</source>
+        <translation>Same period last year</translation>
+    </message>
+    <message>
+        <source>本期和上年同期都没有信访件</source>
+        <translation>No petitions in this period or the same period last year</translation>
+    </message>
+    <message>
+        <source>考核报告</source>
+        <translation>Assessment report</translation>
+    </message>
+    <message>
+        <source>考核期 {0} 至 {1}；统计截至 {2}；制表 {3}</source>
+        <translation>Period {0} to {1}; counted up to {2}; prepared {3}</translation>
+    </message>
+    <message>
+        <source>各项指标的统计口径见《考核指标说明》（docs/assessment.md）；数字均由办件记录自动统计。</source>
+        <translation>How each figure is counted is explained in docs/assessment.md; all figures come from the case records.</translation>
+    </message>
+    <message>
+        <source>登记件数</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>用时中位数(时)</source>
+        <translation>Median hours</translation>
+    </message>
+    <message>
+        <source>超期未办结</source>
+        <translation>Overdue, not completed</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>差评 / 已回访 / 已整改</source>
+        <translation>Bad ratings / revisited / put right</translation>
+    </message>
+    <message>
+        <source>信访 / 上年同期</source>
+        <translation>Petitions / last year</translation>
+    </message>
+    <message>
+        <source>服务群众人数</source>
+        <translation>Villagers served</translation>
+    </message>
+    <message>
+        <source>化解久拖不决</source>
+        <translation>Long-standing problems resolved</translation>
+    </message>
+    <message>
+        <source>按计划走访率</source>
+        <translation>Visits made as planned</translation>
+    </message>
+    <message>
+        <source>被举报</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>所在单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>没有记录</source>
+        <translation>No records</translation>
+    </message>
+    <message>
+        <source>（续）</source>
+        <translation> (continued)</translation>
+    </message>
+    <message>
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>被举报代理员</source>
+        <translation>Cadre complained about</translation>
+    </message>
+    <message>
+        <source>涉及办件</source>
+        <translation>Case concerned</translation>
+    </message>
+    <message>
+        <source>举报人</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <source>匿名</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>举报内容</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>核查情况</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>（尚未核查）</source>
+        <translation>(not yet checked)</translation>
+    </message>
+    <message>
+        <source>处理措施</source>
+        <translation>Measures taken</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>时间：{0}&#x3000;地点：{1}</source>
+        <translation>Time: {0}   Place: {1}</translation>
+    </message>
+    <message>
+        <source>参加：{0}（共 {1} 人）</source>
+        <translation>Present: {0} ({1} people)</translation>
+    </message>
+    <message>
+        <source>议定事项：{0}</source>
+        <translation>Agreed: {0}</translation>
+    </message>
+    <message>
+        <source>讨论的群众意见</source>
+        <translation>Opinions discussed</translation>
+    </message>
+    <message>
+        <source>反馈：{0}</source>
+        <translation>Feedback: {0}</translation>
+    </message>
+    <message>
+        <source>（尚未反馈）</source>
+        <translation>(no feedback yet)</translation>
+    </message>
+    <message>
+        <source>形成的办件</source>
+        <translation>Cases raised</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>{0} — {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — {1}</translation>
     </message>
     <message>
         <source>确认对办件 {0} 执行“{1}”？</source>
-        <translation type="unfinished"></translation>
+        <translation>Record “{1}” on case {0}?</translation>
     </message>
     <message>
         <source>确定（Ctrl+Enter）</source>
-        <translation type="unfinished"></translation>
+        <translation>OK (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>取消（Esc）</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel (Esc)</translation>
     </message>
 </context>
 <context>
@@ -60,186 +263,427 @@
     </message>
 </context>
 <context>
-    <name>CaseDetailDialog</name>
+    <name>AssessmentScreen</name>
     <message>
-        <source>办件详情</source>
-        <translation type="unfinished">Case details</translation>
+        <source>自定义日期…</source>
+        <translation>Custom dates…</translation>
     </message>
     <message>
-        <source>正在读取办件…</source>
-        <translation type="unfinished"></translation>
+        <source>统计(&amp;R)</source>
+        <translation>&amp;Count</translation>
     </message>
     <message>
-        <source>现在可以办理</source>
-        <translation type="unfinished"></translation>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
     </message>
     <message>
-        <source>群众</source>
-        <translation type="unfinished">Villagers</translation>
+        <source>导出 PDF 报告…</source>
+        <translation>Export PDF report…</translation>
     </message>
     <message>
-        <source>显示完整号码（Alt+V）</source>
-        <translation type="unfinished"></translation>
+        <source>级别</source>
+        <translation>Level</translation>
     </message>
     <message>
-        <source>身份证号和电话平时遮挡显示，防止旁人看到；需要时再显示</source>
-        <translation type="unfinished"></translation>
+        <source>考核期</source>
+        <translation>Period</translation>
     </message>
     <message>
-        <source>事项</source>
-        <translation type="unfinished">Matter</translation>
+        <source>正在统计……</source>
+        <translation>Counting…</translation>
     </message>
     <message>
-        <source>时间</source>
-        <translation type="unfinished">Time</translation>
+        <source>{0}（{1} 至 {2}），统计截至 {3}。点列标题可排序。</source>
+        <translation>{0} ({1} to {2}), counted up to {3}. Click a column title to sort.</translation>
     </message>
     <message>
-        <source>经办</source>
-        <translation type="unfinished"></translation>
+        <source>考核</source>
+        <translation>Assessment</translation>
     </message>
     <message>
-        <source>事件</source>
-        <translation type="unfinished"></translation>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
     </message>
     <message>
-        <source>详情</source>
-        <translation type="unfinished"></translation>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <source>办理经过</source>
-        <translation type="unfinished"></translation>
+        <source>导出 PDF 报告</source>
+        <translation>Export PDF report</translation>
     </message>
     <message>
-        <source>办件 {0}</source>
-        <translation type="unfinished"></translation>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <source>办结期限 {0}</source>
-        <translation type="unfinished"></translation>
+        <source>还没有统计结果，请先点“统计”</source>
+        <translation>Nothing counted yet; press Count first</translation>
     </message>
     <message>
-        <source>无办结期限</source>
-        <translation type="unfinished"></translation>
+        <source>正在导出……</source>
+        <translation>Exporting…</translation>
     </message>
     <message>
-        <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <source>已导出：{0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorisationPanel</name>
+    <message>
+        <source>群众委托代理的具体事项，如：代为协调讨要拖欠工资</source>
+        <translation>What the villager asks us to pursue, e.g. recovering unpaid wages</translation>
     </message>
     <message>
-        <source>身份证号</source>
-        <translation type="unfinished">ID number</translation>
+        <source>群众已签署书面授权委托书</source>
+        <translation>The villager has signed a written authorisation</translation>
     </message>
     <message>
-        <source>电话</source>
-        <translation type="unfinished">Phone</translation>
+        <source>诉求代理须有群众的授权委托才能受理。</source>
+        <translation>A claim can only be taken on with the villager&apos;s authorisation.</translation>
     </message>
     <message>
-        <source>住址</source>
-        <translation type="unfinished">Address</translation>
+        <source>委托范围</source>
+        <translation>Scope</translation>
     </message>
     <message>
-        <source>遮挡号码（Alt+V）</source>
-        <translation type="unfinished"></translation>
+        <source>委托日期</source>
+        <translation>Date signed</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActions</name>
+    <message>
+        <source>不予受理的理由</source>
+        <translation>Reason for declining</translation>
     </message>
     <message>
-        <source>办理时限</source>
-        <translation type="unfinished">Time limit</translation>
+        <source>群众可以怎么办（其他途径）</source>
+        <translation>What the villager can do instead</translation>
     </message>
     <message>
-        <source>办理路径</source>
-        <translation type="unfinished"></translation>
+        <source>例如：请本人携身份证到镇便民服务中心办理</source>
+        <translation>e.g. go in person with the ID card to the township service centre</translation>
     </message>
     <message>
-        <source>诉求内容</source>
-        <translation type="unfinished"></translation>
+        <source>缺少的材料（须一次性全部告知）</source>
+        <translation>Missing materials (list them all at once)</translation>
     </message>
     <message>
-        <source>受理渠道</source>
-        <translation type="unfinished"></translation>
+        <source>群众补交的材料</source>
+        <translation>Materials handed in</translation>
     </message>
     <message>
-        <source>紧急程度</source>
-        <translation type="unfinished"></translation>
+        <source>委托代理的范围</source>
+        <translation>Scope of the authorisation</translation>
     </message>
     <message>
-        <source>标记</source>
-        <translation type="unfinished">Flags</translation>
+        <source>群众已签署书面授权委托书</source>
+        <translation>The villager has signed a written authorisation</translation>
     </message>
     <message>
-        <source>已收材料</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>待补材料</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>授权委托</source>
-        <translation type="unfinished">Authorisation</translation>
-    </message>
-    <message>
-        <source>首问责任人</source>
-        <translation type="unfinished"></translation>
+        <source>委托日期</source>
+        <translation>Date signed</translation>
     </message>
     <message>
         <source>经办人</source>
-        <translation type="unfinished"></translation>
+        <translation>Handler</translation>
     </message>
     <message>
-        <source>登记时间</source>
-        <translation type="unfinished">Registered</translation>
+        <source>备注</source>
+        <translation>Note</translation>
     </message>
     <message>
-        <source>受理时间</source>
-        <translation type="unfinished"></translation>
+        <source>转往</source>
+        <translation>Transfer to</translation>
     </message>
     <message>
-        <source>现在在</source>
-        <translation type="unfinished"></translation>
+        <source>接收单位</source>
+        <translation>Receiving unit</translation>
     </message>
     <message>
-        <source>会办单位</source>
-        <translation type="unfinished"></translation>
+        <source>例如：曲塘镇代理中心、海安市民政局</source>
+        <translation>e.g. 曲塘镇代理中心, 海安市民政局</translation>
+    </message>
+    <message>
+        <source>转办理由</source>
+        <translation>Reason for transfer</translation>
+    </message>
+    <message>
+        <source>上级办理情况</source>
+        <translation>What the higher level did</translation>
+    </message>
+    <message>
+        <source>参加会办的单位（每行一个）</source>
+        <translation>Units taking part (one per line)</translation>
+    </message>
+    <message>
+        <source>会办情况</source>
+        <translation>Joint handling notes</translation>
+    </message>
+    <message>
+        <source>暂停计时的理由</source>
+        <translation>Reason for pausing the clock</translation>
+    </message>
+    <message>
+        <source>例如：鉴定、检测、公示期间依规不计时</source>
+        <translation>e.g. appraisal, testing or public notice periods do not count</translation>
+    </message>
+    <message>
+        <source>说明（可不填）</source>
+        <translation>Note (optional)</translation>
     </message>
     <message>
         <source>办理结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>结果说明（未获批准的须写明理由）</source>
+        <translation>About the result (give the reasons if refused)</translation>
+    </message>
+    <message>
+        <source>告知方式</source>
+        <translation>How the villager was told</translation>
+    </message>
+    <message>
+        <source>群众的评价</source>
+        <translation>The villager&apos;s rating</translation>
+    </message>
+    <message>
+        <source>原因（不满意、非常不满意时必填）</source>
+        <translation>Reason (required for dissatisfied ratings)</translation>
+    </message>
+    <message>
+        <source>回访情况</source>
+        <translation>Return visit notes</translation>
+    </message>
+    <message>
+        <source>整改情况</source>
+        <translation>What was put right</translation>
+    </message>
+    <message>
+        <source>撤回的原因</source>
+        <translation>Reason for withdrawal</translation>
+    </message>
+    <message>
+        <source>重新办理的原因</source>
+        <translation>Reason for reopening</translation>
+    </message>
+    <message>
+        <source>受理后开始计时：一般事项48小时内办结，事项有法定时限的按其时限。</source>
+        <translation>The clock starts at acceptance: general matters within 48 hours; matters with a statutory limit keep that limit.</translation>
+    </message>
+    <message>
+        <source>不予受理须告诉群众理由和其他办理途径。</source>
+        <translation>When declining, tell the villager why and where else to go.</translation>
+    </message>
+    <message>
+        <source>把缺少的材料一次列全：以后不能再追加新的补正要求。</source>
+        <translation>List every missing material now: no further requests can be added later.</translation>
+    </message>
+    <message>
+        <source>暂停期间不计入办理时限，恢复计时后期限顺延。</source>
+        <translation>Paused time does not count; the deadline moves on when the clock resumes.</translation>
+    </message>
+    <message>
+        <source>办结后请立即告知群众并请其评价。</source>
+        <translation>Once completed, tell the villager at once and ask for a rating.</translation>
+    </message>
+    <message>
+        <source>每件事只评价一次。不满意的，由经办人回访并整改。</source>
+        <translation>Each matter is rated once. Dissatisfied ratings are followed by a return visit and putting things right.</translation>
+    </message>
+    <message>
+        <source>撤回后办件结束，不再计时。</source>
+        <translation>A withdrawn case ends and is no longer timed.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailDialog</name>
+    <message>
+        <source>办件详情</source>
+        <translation>Case details</translation>
+    </message>
+    <message>
+        <source>正在读取办件…</source>
+        <translation>Reading the case…</translation>
+    </message>
+    <message>
+        <source>现在可以办理</source>
+        <translation>What can be done now</translation>
+    </message>
+    <message>
+        <source>群众</source>
+        <translation>Villager</translation>
+    </message>
+    <message>
+        <source>显示完整号码（Alt+V）</source>
+        <translation>Show full numbers (Alt+V)</translation>
+    </message>
+    <message>
+        <source>身份证号和电话平时遮挡显示，防止旁人看到；需要时再显示</source>
+        <translation>ID numbers and phones are partly hidden so others cannot read them; show them when needed</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>经办</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>办理经过</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>办件 {0}</source>
+        <translation>Case {0}</translation>
+    </message>
+    <message>
+        <source>办结期限 {0}</source>
+        <translation>Deadline {0}</translation>
+    </message>
+    <message>
+        <source>无办结期限</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>Not registered</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>遮挡号码（Alt+V）</source>
+        <translation>Hide numbers (Alt+V)</translation>
+    </message>
+    <message>
+        <source>办理时限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>办理路径</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>诉求内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>受理渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>已收材料</source>
+        <translation>Materials received</translation>
+    </message>
+    <message>
+        <source>待补材料</source>
+        <translation>Materials missing</translation>
+    </message>
+    <message>
+        <source>授权委托</source>
+        <translation>Authorisation</translation>
+    </message>
+    <message>
+        <source>首问责任人</source>
+        <translation>First-contact cadre</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>受理时间</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>现在在</source>
+        <translation>Now with</translation>
+    </message>
+    <message>
+        <source>会办单位</source>
+        <translation>Joint units</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>Result</translation>
     </message>
     <message>
         <source>告知群众</source>
-        <translation type="unfinished"></translation>
+        <translation>Villager told</translation>
     </message>
     <message>
         <source>群众评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Rating</translation>
     </message>
     <message>
         <source>结束原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Why it ended</translation>
     </message>
     <message>
         <source>久拖不决/历史遗留</source>
-        <translation type="unfinished"></translation>
+        <translation>Long-standing / inherited</translation>
     </message>
     <message>
         <source>信访</source>
-        <translation type="unfinished">Petition</translation>
+        <translation>Petition</translation>
     </message>
     <message>
         <source>差评待回访整改</source>
-        <translation type="unfinished"></translation>
+        <translation>Bad rating to follow up</translation>
     </message>
     <message>
         <source>已签书面委托书</source>
-        <translation type="unfinished"></translation>
+        <translation>Written authorisation signed</translation>
     </message>
     <message>
         <source>未签书面委托书</source>
-        <translation type="unfinished"></translation>
+        <translation>No written authorisation</translation>
     </message>
     <message>
         <source>该办件已结束，无需再办理</source>
-        <translation type="unfinished"></translation>
+        <translation>This case has ended; nothing more to do</translation>
     </message>
 </context>
 <context>
@@ -427,6 +871,69 @@
     </message>
 </context>
 <context>
+    <name>ComplaintsScreen</name>
+    <message>
+        <source>登记举报(&amp;N)…</source>
+        <translation>&amp;New complaint…</translation>
+    </message>
+    <message>
+        <source>记录核查…</source>
+        <translation>Record findings…</translation>
+    </message>
+    <message>
+        <source>办结…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>被举报代理员</source>
+        <translation>Cadre complained about</translation>
+    </message>
+    <message>
+        <source>涉及办件</source>
+        <translation>Case concerned</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>举报人</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>未办结的举报 {0} 件</source>
+        <translation>{0} open complaints</translation>
+    </message>
+    <message>
+        <source>匿名</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;选一件举报查看详情。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Choose a complaint to see its details.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPage</name>
     <message>
         <source>确认</source>
@@ -508,7 +1015,7 @@ Administrator: {3}</translation>
     <name>DailyBackups</name>
     <message>
         <source>今天的自动备份没有做成（{0}），请检查磁盘空间</source>
-        <translation>Today's automatic backup failed ({0}); please check the free disk space</translation>
+        <translation>Today&apos;s automatic backup failed ({0}); please check the free disk space</translation>
     </message>
 </context>
 <context>
@@ -519,7 +1026,7 @@ Administrator: {3}</translation>
     </message>
     <message>
         <source>本站的数据库文件损坏了，程序不能打开它。</source>
-        <translation>This station's database file is damaged and the program cannot open it.</translation>
+        <translation>This station&apos;s database file is damaged and the program cannot open it.</translation>
     </message>
     <message>
         <source>数据目录里没有可用的备份。请找到U盘上的备份，运行 haian-desk restore 备份文件名；或联系技术支持。</source>
@@ -570,6 +1077,21 @@ Administrator: {3}</translation>
     </message>
 </context>
 <context>
+    <name>EndDialog</name>
+    <message>
+        <source>结束结对：{0}</source>
+        <translation>End pairing: {0}</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>例如：已脱困、已迁出本村</source>
+        <translation>e.g. no longer in hardship, moved away</translation>
+    </message>
+</context>
+<context>
     <name>Feedback</name>
     <message>
         <source>出现了意外错误：{0}
@@ -584,6 +1106,202 @@ It has been written to the log; please tell the station administrator.</translat
     <message>
         <source>提示</source>
         <translation>Notice</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>记录座谈会反馈：{0}</source>
+        <translation>Record feedback: {0}</translation>
+    </message>
+    <message>
+        <source>群众意见</source>
+        <translation>Villagers&apos; opinions</translation>
+    </message>
+    <message>
+        <source>反馈内容</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>例如：路灯已列入本月维修计划，由村委会负责</source>
+        <translation>e.g. the street light is on this month&apos;s repair plan, the village committee is in charge</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsDialog</name>
+    <message>
+        <source>举报办结</source>
+        <translation>Close complaint</translation>
+    </message>
+    <message>
+        <source>记录核查情况</source>
+        <translation>Record findings</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>核查情况</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>处理措施</source>
+        <translation>Measures taken</translation>
+    </message>
+</context>
+<context>
+    <name>HubPanel</name>
+    <message>
+        <source>同步服务</source>
+        <translation>Sync service</translation>
+    </message>
+    <message>
+        <source>0.0.0.0：局域网里的站点都能连；127.0.0.1：只给本机用</source>
+        <translation>0.0.0.0: stations on the local network can connect; 127.0.0.1: this PC only</translation>
+    </message>
+    <message>
+        <source>打开本程序时自动启动</source>
+        <translation>Start when this program opens</translation>
+    </message>
+    <message>
+        <source>启动同步服务</source>
+        <translation>Start the sync service</translation>
+    </message>
+    <message>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>监听地址</source>
+        <translation>Listen address</translation>
+    </message>
+    <message>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>同步服务没有运行：站点现在连不上本中心（U盘同步不受影响）。</source>
+        <translation>The sync service is not running: stations cannot reach this centre now (USB sync still works).</translation>
+    </message>
+    <message>
+        <source>正在启动同步服务…</source>
+        <translation>Starting the sync service…</translation>
+    </message>
+    <message>
+        <source>正在停止同步服务（正在接收的一批会先收完）…</source>
+        <translation>Stopping the sync service (a batch being received is finished first)…</translation>
+    </message>
+    <message>
+        <source>同步服务正在运行（由另一个程序运行，如 haian-desk hub serve），端口 {0}。</source>
+        <translation>The sync service is running (in another program, such as haian-desk hub serve), port {0}.</translation>
+    </message>
+    <message>
+        <source>同步服务没有启动起来：{0}</source>
+        <translation>The sync service did not start: {0}</translation>
+    </message>
+    <message>
+        <source>同步服务正在运行。站点填写的镇中心网址：{0}</source>
+        <translation>The sync service is running. Stations enter this centre address: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <source>登记（Ctrl+S）</source>
+        <translation>Register (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>保存这次登记（Ctrl+S 或 Ctrl+Enter）</source>
+        <translation>Save this intake (Ctrl+S or Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>＋ 新建群众“{0}”（Alt+N）</source>
+        <translation>+ New villager “{0}” (Alt+N)</translation>
+    </message>
+    <message>
+        <source>输入姓名、拼音、首字母、身份证号或电话查找（Ctrl+F）</source>
+        <translation>Search by name, pinyin, initials, ID number or phone (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>群众要办什么事、反映什么问题，用群众的话简要写明</source>
+        <translation>What the villager wants done or reports, briefly in their own words</translation>
+    </message>
+    <message>
+        <source>久拖不决 / 历史遗留问题</source>
+        <translation>Long-standing / inherited problem</translation>
+    </message>
+    <message>
+        <source>涉及信访</source>
+        <translation>Involves a petition</translation>
+    </message>
+    <message>
+        <source>首问负责：谁接待群众，谁就负责到底</source>
+        <translation>First contact is responsible: whoever receives the villager sees it through</translation>
+    </message>
+    <message>
+        <source>接着填（Alt+R）</source>
+        <translation>Carry on (Alt+R)</translation>
+    </message>
+    <message>
+        <source>不要了</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>请把编号告诉群众。按 F3 到“办件”查看；接着登记下一位群众，直接输入即可。</source>
+        <translation>Tell the villager this number. Press F3 to see it in Cases; to register the next villager, just start typing.</translation>
+    </message>
+    <message>
+        <source>① 群众</source>
+        <translation>① Villager</translation>
+    </message>
+    <message>
+        <source>② 服务类型（Alt+1 / Alt+2 / Alt+3）</source>
+        <translation>② Kind of service (Alt+1 / Alt+2 / Alt+3)</translation>
+    </message>
+    <message>
+        <source>③ 代办事项</source>
+        <translation>③ Errand</translation>
+    </message>
+    <message>
+        <source>③ 授权委托</source>
+        <translation>③ Authorisation</translation>
+    </message>
+    <message>
+        <source>受理渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>首问责任人</source>
+        <translation>First-contact cadre</translation>
+    </message>
+    <message>
+        <source>④ 诉求内容与登记信息</source>
+        <translation>④ Details and registration</translation>
+    </message>
+    <message>
+        <source>— 请选择首问责任人 —</source>
+        <translation>— choose the first-contact cadre —</translation>
+    </message>
+    <message>
+        <source>已选：{0}</source>
+        <translation>Chosen: {0}</translation>
+    </message>
+    <message>
+        <source>已登记，状态：{0}。办件编号：</source>
+        <translation>Registered, status: {0}. Case number:</translation>
+    </message>
+    <message>
+        <source>上次有一份没登记完的受理单（{0} 自动保存）：{1}。要接着填吗？</source>
+        <translation>An unfinished intake was saved automatically at {0}: {1}. Carry on with it?</translation>
+    </message>
+    <message>
+        <source>未填内容</source>
+        <translation>no details yet</translation>
     </message>
 </context>
 <context>
@@ -697,6 +1415,25 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
 </context>
 <context>
+    <name>KindChoice</name>
+    <message>
+        <source>意见建议，代为反映</source>
+        <translation>Opinions, passed on</translation>
+    </message>
+    <message>
+        <source>证照申请，代为办理</source>
+        <translation>Paperwork, done for them</translation>
+    </message>
+    <message>
+        <source>合法诉求，授权代理</source>
+        <translation>Claims, pursued with authorisation</translation>
+    </message>
+    <message>
+        <source>{0}：{1}（快捷键 {2}）</source>
+        <translation>{0}: {1} (shortcut {2})</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>登录 — 海安群众事务代理工作台</source>
@@ -782,6 +1519,267 @@ It has been written to the log; please tell the station administrator.</translat
 为群众无偿代理：民意代言、事务代办、诉求代理。</source>
         <translation>Haian Desk {0}
 Free proxy service for villagers: opinions, errands and claims.</translation>
+    </message>
+</context>
+<context>
+    <name>MatterPanel</name>
+    <message>
+        <source>输入事项名称、拼音或首字母，如 低保、yanglao、ylbx</source>
+        <translation>Type the matter&apos;s name, pinyin or initials, e.g. 低保, yanglao, ylbx</translation>
+    </message>
+    <message>
+        <source>办理层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>办理时限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>办理路径</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>已收材料（空格键勾选）</source>
+        <translation>Materials received (Space ticks)</translation>
+    </message>
+    <message>
+        <source>{0}级</source>
+        <translation>{0} level</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>记录座谈会</source>
+        <translation>Record a meeting</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>主持代理员</source>
+        <translation>Chaired by</translation>
+    </message>
+    <message>
+        <source>（不指定）</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>参加人员</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>用顿号分开，例如：村民代表王某、李某、镇城建办</source>
+        <translation>Separate with 、, e.g. 村民代表王某、李某、镇城建办</translation>
+    </message>
+    <message>
+        <source>参加人数</source>
+        <translation>Number present</translation>
+    </message>
+    <message>
+        <source>议定事项</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <source>讨论的群众意见</source>
+        <translation>Opinions discussed</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkQueue</name>
+    <message>
+        <source>已上报</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>有新情况待上报</source>
+        <translation>New changes to report</translation>
+    </message>
+    <message>
+        <source>未上报</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <source>未登记同步</source>
+        <translation>Not enrolled for sync</translation>
+    </message>
+    <message>
+        <source>上级下发</source>
+        <translation>From above</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkQueuePage</name>
+    <message>
+        <source>全部站点</source>
+        <translation>All stations</translation>
+    </message>
+</context>
+<context>
+    <name>NewVillagerPanel</name>
+    <message>
+        <source>登记此人（Enter）</source>
+        <translation>Register this person (Enter)</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>新建群众：名册里没有这位群众时，在这里登记（Esc 收起）</source>
+        <translation>New villager: register them here if they are not on the roll (Esc closes)</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionsScreen</name>
+    <message>
+        <source>主题 / 村</source>
+        <translation>Subject / village</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>群众</source>
+        <translation>Villager</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>反馈</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>登记日期</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <source>已等待</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>意见内容</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>讨论意见</source>
+        <translation>Opinions discussed</translation>
+    </message>
+    <message>
+        <source>已反馈</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>形成办件</source>
+        <translation>Case raised</translation>
+    </message>
+    <message>
+        <source>记录座谈会(&amp;M)…</source>
+        <translation>Record a &amp;meeting…</translation>
+    </message>
+    <message>
+        <source>记录反馈(&amp;F)…</source>
+        <translation>Record &amp;feedback…</translation>
+    </message>
+    <message>
+        <source>由意见转为办件…</source>
+        <translation>Turn into a case…</translation>
+    </message>
+    <message>
+        <source>按主题和村</source>
+        <translation>By subject and village</translation>
+    </message>
+    <message>
+        <source>待反馈</source>
+        <translation>Awaiting feedback</translation>
+    </message>
+    <message>
+        <source>座谈会</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>群众意见 {0} 条，待反馈 {1} 条；座谈会 {2} 次</source>
+        <translation>{0} opinions, {1} awaiting feedback; {2} meetings</translation>
+    </message>
+    <message>
+        <source>待反馈（{0}）</source>
+        <translation>Awaiting feedback ({0})</translation>
+    </message>
+    <message>
+        <source>{0} · {1}（{2} 条）</source>
+        <translation>{0} · {1} ({2})</translation>
+    </message>
+    <message>
+        <source>{0} 天</source>
+        <translation>{0} days</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;选一次座谈会，这里显示它讨论的意见、反馈和形成的办件。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Choose a meeting to see the opinions it discussed, the feedback and the cases raised.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PairDialog</name>
+    <message>
+        <source>结对帮扶</source>
+        <translation>Paired support</translation>
+    </message>
+    <message>
+        <source>困难户</source>
+        <translation>Household in hardship</translation>
+    </message>
+    <message>
+        <source>结对代理员</source>
+        <translation>Paired cadre</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -935,6 +1933,86 @@ Save as a PDF file now and print it on a computer that has a printer?</translati
     </message>
 </context>
 <context>
+    <name>QuitGuard</name>
+    <message>
+        <source>还有没上报的办件</source>
+        <translation>Cases not yet reported</translation>
+    </message>
+    <message>
+        <source>还有 {0} 件办件（共 {1} 条记录）没有上报到镇中心。
+
+它们都已保存在本机，不会丢失；下次联网同步或用U盘同步时会一并上报。</source>
+        <translation>{0} cases ({1} records) have not been reported to the township centre yet.
+
+They are saved on this PC and will not be lost; they go up with the next network or USB sync.</translation>
+    </message>
+    <message>
+        <source>先同步，不退出</source>
+        <translation>Sync first, don&apos;t exit</translation>
+    </message>
+    <message>
+        <source>照样退出</source>
+        <translation>Exit anyway</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RaiseDialog</name>
+    <message>
+        <source>由意见转为办件</source>
+        <translation>Turn an opinion into a case</translation>
+    </message>
+    <message>
+        <source>来自哪条意见</source>
+        <translation>From opinion</translation>
+    </message>
+    <message>
+        <source>服务类型</source>
+        <translation>Kind of service</translation>
+    </message>
+    <message>
+        <source>代办事项</source>
+        <translation>Errand</translation>
+    </message>
+    <message>
+        <source>办件内容</source>
+        <translation>Case details</translation>
+    </message>
+    <message>
+        <source>首问责任人</source>
+        <translation>First-contact cadre</translation>
+    </message>
+</context>
+<context>
+    <name>ReachLabel</name>
+    <message>
+        <source>受理站点：{0}</source>
+        <translation>Received at: {0}</translation>
+    </message>
+    <message>
+        <source>镇中心：{0}</source>
+        <translation>Township centre: {0}</translation>
+    </message>
+    <message>
+        <source>在本机办理的情况要同步后镇中心才能看到；见“同步”页面</source>
+        <translation>What is done on this PC reaches the township centre after a sync; see the Sync page</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>更换结对代理员：{0}</source>
+        <translation>Change paired cadre: {0}</translation>
+    </message>
+    <message>
+        <source>新的结对代理员</source>
+        <translation>New paired cadre</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptButtons</name>
     <message>
         <source>打印回执（Ctrl+P）</source>
@@ -943,6 +2021,45 @@ Save as a PDF file now and print it on a computer that has a printer?</translati
     <message>
         <source>预览（Ctrl+Shift+P）</source>
         <translation>Preview (Ctrl+Shift+P)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <source>登记举报</source>
+        <translation>New complaint</translation>
+    </message>
+    <message>
+        <source>举报渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>涉及办件编号</source>
+        <translation>Case number concerned</translation>
+    </message>
+    <message>
+        <source>如 102210-260304-001；不涉及具体办件的留空</source>
+        <translation>e.g. 102210-260304-001; leave empty if no case is concerned</translation>
+    </message>
+    <message>
+        <source>被举报代理员</source>
+        <translation>Cadre complained about</translation>
+    </message>
+    <message>
+        <source>（按办件的经办人）</source>
+        <translation>(the case&apos;s handler)</translation>
+    </message>
+    <message>
+        <source>举报内容</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>举报人（可不填）</source>
+        <translation>Complainant (optional)</translation>
+    </message>
+    <message>
+        <source>联系电话（可不填）</source>
+        <translation>Phone (optional)</translation>
     </message>
 </context>
 <context>
@@ -966,6 +2083,22 @@ Save as a PDF file now and print it on a computer that has a printer?</translati
     <message>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>上报事项</source>
+        <translation>Reported cases</translation>
+    </message>
+    <message>
+        <source>站点</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <source>冲突核对</source>
+        <translation>Conflicts</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +2247,418 @@ Save as a PDF file now and print it on a computer that has a printer?</translati
     <message>
         <source>本站的名称和代码在首次设置时确定，同步时镇代理中心据此识别本站；如需更改，请与镇代理中心联系。</source>
         <translation>The station&apos;s name and code were fixed at setup; the township centre recognises the station by them when syncing. To change them, contact the township centre.</translation>
+    </message>
+</context>
+<context>
+    <name>SupportScreen</name>
+    <message>
+        <source>只看逾期未走访</source>
+        <translation>Only overdue visits</translation>
+    </message>
+    <message>
+        <source>结对(&amp;P)…</source>
+        <translation>&amp;Pair…</translation>
+    </message>
+    <message>
+        <source>登记走访(&amp;V)…</source>
+        <translation>Record a &amp;visit…</translation>
+    </message>
+    <message>
+        <source>更换代理员…</source>
+        <translation>Change cadre…</translation>
+    </message>
+    <message>
+        <source>结束结对…</source>
+        <translation>End pairing…</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <source>困难类型</source>
+        <translation>Hardship</translation>
+    </message>
+    <message>
+        <source>结对代理员</source>
+        <translation>Paired cadre</translation>
+    </message>
+    <message>
+        <source>走访周期</source>
+        <translation>Visit every</translation>
+    </message>
+    <message>
+        <source>上次走访</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>应走访日期</source>
+        <translation>Visit due</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>走访时间</source>
+        <translation>Visited</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>代理员</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <source>走访情况</source>
+        <translation>Visit notes</translation>
+    </message>
+    <message>
+        <source>当场受理</source>
+        <translation>Taken in on the spot</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>走访记录</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>尚未结对的困难户</source>
+        <translation>Households not yet paired</translation>
+    </message>
+    <message>
+        <source>结对 {0} 户，其中 {1} 户逾期未走访；尚未结对的困难户 {2} 户</source>
+        <translation>{0} households paired, {1} overdue for a visit; {2} households in hardship not yet paired</translation>
+    </message>
+    <message>
+        <source>逾期 {0} 天</source>
+        <translation>{0} days overdue</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>On schedule</translation>
+    </message>
+    <message>
+        <source>{0} 天</source>
+        <translation>{0} days</translation>
+    </message>
+    <message>
+        <source>未走访</source>
+        <translation>Not visited</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>待上报</source>
+        <translation>To report</translation>
+    </message>
+    <message>
+        <source>被拒收的记录</source>
+        <translation>Refused records</translation>
+    </message>
+    <message>
+        <source>U盘同步</source>
+        <translation>USB sync</translation>
+    </message>
+    <message>
+        <source>登记与网址</source>
+        <translation>Enrolment and address</translation>
+    </message>
+    <message>
+        <source>同步记录</source>
+        <translation>Sync log</translation>
+    </message>
+    <message>
+        <source>立即同步(&amp;S)</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <source>上级同步中心</source>
+        <translation>Sync centre above</translation>
+    </message>
+    <message>
+        <source>上次成功</source>
+        <translation>Last success</translation>
+    </message>
+    <message>
+        <source>上次尝试</source>
+        <translation>Last attempt</translation>
+    </message>
+    <message>
+        <source>本机时钟</source>
+        <translation>This PC&apos;s clock</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>本机办理的</source>
+        <translation>Done on this PC</translation>
+    </message>
+    <message>
+        <source>条数</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>最近</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source>这些记录已保存在本机，还没有送到镇中心；下次同步时会自动送上去。</source>
+        <translation>These records are saved on this PC but have not reached the township centre; the next sync sends them.</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>镇中心拒收的原因</source>
+        <translation>Why the township centre refused it</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>原因已排除，重新发送选中的(&amp;R)</source>
+        <translation>Problem fixed: &amp;resend the selected</translation>
+    </message>
+    <message>
+        <source>已另行处理，不再提示</source>
+        <translation>Handled otherwise; stop reminding</translation>
+    </message>
+    <message>
+        <source>被拒收的记录仍在本机，但镇中心没有采用。请按原因与镇中心核对；问题解决后选中记录重新发送。</source>
+        <translation>Refused records stay on this PC but the township centre did not take them. Check the reason with the centre; once it is fixed, select the records and resend them.</translation>
+    </message>
+    <message>
+        <source>导出到U盘(&amp;E)…</source>
+        <translation>&amp;Export to USB…</translation>
+    </message>
+    <message>
+        <source>导入镇中心的回执文件(&amp;I)…</source>
+        <translation>&amp;Import the centre&apos;s receipt file…</translation>
+    </message>
+    <message>
+        <source>没有网络时：① 把待上报的记录导出到U盘；② 带到镇中心，在“站点”页面导入，镇中心会写出一份回执文件；③ 把回执文件带回来，在这里导入，镇中心的办理情况就到了本机。</source>
+        <translation>Without a network: ① export the records to report onto a USB stick; ② take it to the township centre, which imports it on its Stations page and writes a receipt file; ③ bring the receipt back and import it here to receive the centre&apos;s news.</translation>
+    </message>
+    <message>
+        <source>① 生成登记申请文件(&amp;Q)…</source>
+        <translation>① Make an enrolment re&amp;quest file…</translation>
+    </message>
+    <message>
+        <source>② 导入镇中心的登记答复(&amp;A)…</source>
+        <translation>② Import the centre&apos;s enrolment &amp;answer…</translation>
+    </message>
+    <message>
+        <source>镇中心的网址，如 http://192.168.1.10:8765</source>
+        <translation>The township centre&apos;s address, e.g. http://192.168.1.10:8765</translation>
+    </message>
+    <message>
+        <source>保存网址</source>
+        <translation>Save address</translation>
+    </message>
+    <message>
+        <source>镇中心网址</source>
+        <translation>Centre address</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>已发送 {0} / {1}</source>
+        <translation>Sent {0} / {1}</translation>
+    </message>
+    <message>
+        <source>还没有成功过</source>
+        <translation>Never succeeded yet</translation>
+    </message>
+    <message>
+        <source>还没有登记（见“登记与网址”）</source>
+        <translation>Not enrolled yet (see Enrolment and address)</translation>
+    </message>
+    <message>
+        <source>没有，全部已上报</source>
+        <translation>None, everything reported</translation>
+    </message>
+    <message>
+        <source>{0} 件办件，共 {1} 条记录</source>
+        <translation>{0} cases, {1} records</translation>
+    </message>
+    <message>
+        <source>还没有同步过</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>与镇中心一致</source>
+        <translation>Agrees with the township centre</translation>
+    </message>
+    <message>
+        <source>怎么办：{0}</source>
+        <translation>What to do: {0}</translation>
+    </message>
+    <message>
+        <source>（约 {0} 秒后自动再试）</source>
+        <translation>(trying again in about {0} s)</translation>
+    </message>
+    <message>
+        <source>被拒收的记录（{0}）</source>
+        <translation>Refused records ({0})</translation>
+    </message>
+    <message>
+        <source>本机已登记到“{0}”。如换了电脑或重装，请重新办理登记。</source>
+        <translation>This PC is enrolled with “{0}”. After changing or reinstalling the PC, enrol again.</translation>
+    </message>
+    <message>
+        <source>本机还没有登记到镇中心。第①步生成申请文件，拷给镇中心办理；第②步导入镇中心给的答复文件。</source>
+        <translation>This PC is not enrolled with the township centre. Step ①: make a request file and take it to the centre; step ②: import the answer file the centre gives you.</translation>
+    </message>
+    <message>
+        <source>联网</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>U盘文件</source>
+        <translation>USB file</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>Unfinished</translation>
+    </message>
+    <message>
+        <source>成功</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>请先在上面的表里选中要重新发送的记录</source>
+        <translation>First select the records to resend in the table above</translation>
+    </message>
+    <message>
+        <source>镇中心已收下 {0} 条。</source>
+        <translation>The township centre took {0} records.</translation>
+    </message>
+    <message>
+        <source>仍被拒收：{0}</source>
+        <translation>Still refused: {0}</translation>
+    </message>
+    <message>
+        <source>已不再提示 {0} 条记录（记录本身仍保存在本机）。</source>
+        <translation>No more reminders for {0} records (they stay saved on this PC).</translation>
+    </message>
+    <message>
+        <source>登记申请已写到 {0}</source>
+        <translation>Enrolment request written to {0}</translation>
+    </message>
+    <message>
+        <source>本机密钥指纹：{0}（镇中心办理时可电话核对）</source>
+        <translation>This PC&apos;s key fingerprint: {0} (the centre may check it by phone)</translation>
+    </message>
+    <message>
+        <source>请把这个文件拷给镇中心；镇中心办理后会给一个答复文件，再在这里导入。</source>
+        <translation>Take this file to the township centre; it will give you an answer file to import here.</translation>
+    </message>
+    <message>
+        <source>已登记到“{0}”（{1}）。</source>
+        <translation>Enrolled with “{0}” ({1}).</translation>
+    </message>
+    <message>
+        <source>同步中心网址：{0}</source>
+        <translation>Sync centre address: {0}</translation>
+    </message>
+    <message>
+        <source>还不知道镇中心的网址：请填写网址，或用U盘同步。</source>
+        <translation>The township centre&apos;s address is not known: enter it, or sync by USB.</translation>
+    </message>
+    <message>
+        <source>已保存镇中心网址：{0}，正在试着同步。</source>
+        <translation>Saved the centre&apos;s address {0}; trying to sync.</translation>
+    </message>
+    <message>
+        <source>正在处理…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>选择U盘或文件夹</source>
+        <translation>Choose the USB stick or a folder</translation>
+    </message>
+    <message>
+        <source>选择文件</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <source>同步或登记文件 (*.hdsync *.json);;所有文件 (*)</source>
+        <translation>Sync or enrolment files (*.hdsync *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>保存登记申请文件</source>
+        <translation>Save the enrolment request</translation>
+    </message>
+    <message>
+        <source>登记文件 (*.json)</source>
+        <translation>Enrolment files (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <source>点击查看同步详情</source>
+        <translation>Click for sync details</translation>
+    </message>
+</context>
+<context>
+    <name>UrgencyRow</name>
+    <message>
+        <source>紧急（Alt+U）</source>
+        <translation>Urgent (Alt+U)</translation>
+    </message>
+    <message>
+        <source>紧急事项立即受理，登记时须约定办结时限</source>
+        <translation>Urgent matters are accepted at once, with a deadline agreed at intake</translation>
+    </message>
+    <message>
+        <source>— 请选择办结时限 —</source>
+        <translation>— choose the deadline —</translation>
+    </message>
+    <message>
+        <source>自定时间（在右边输入）</source>
+        <translation>Own time (type it on the right)</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +2890,61 @@ Save as a PDF file now and print it on a computer that has a printer?</translati
     <message>
         <source>找到 {0} 位群众</source>
         <translation>{0} villagers found</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>登记走访：{0}</source>
+        <translation>Record a visit: {0}</translation>
+    </message>
+    <message>
+        <source>走访时间</source>
+        <translation>Visited</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>走访情况</source>
+        <translation>Visit notes</translation>
+    </message>
+    <message>
+        <source>例如：老人身体尚好，米面油充足，屋顶漏雨需维修</source>
+        <translation>e.g. in fair health, enough food, the roof leaks and needs repair</translation>
+    </message>
+    <message>
+        <source>困难和需求</source>
+        <translation>Difficulties and needs</translation>
+    </message>
+    <message>
+        <source>还没有走访过</source>
+        <translation>Not visited yet</translation>
+    </message>
+    <message>
+        <source>上次走访：{0}；结对代理员：{1}</source>
+        <translation>Last visit: {0}; paired cadre: {1}</translation>
+    </message>
+    <message>
+        <source>当场受理一件事</source>
+        <translation>Take in a matter on the spot</translation>
+    </message>
+    <message>
+        <source>群众已签书面授权委托书</source>
+        <translation>The villager signed a written authorisation</translation>
+    </message>
+    <message>
+        <source>服务类型</source>
+        <translation>Kind of service</translation>
+    </message>
+    <message>
+        <source>代办事项</source>
+        <translation>Errand</translation>
+    </message>
+    <message>
+        <source>诉求内容</source>
+        <translation>Details</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,209 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>{0}月</source>
+        <translation>{0}月</translation>
+    </message>
+    <message>
+        <source>月度办件量（按类型）</source>
+        <translation>月度办件量（按类型）</translation>
+    </message>
+    <message>
+        <source>本期没有登记办件</source>
+        <translation>本期没有登记办件</translation>
+    </message>
+    <message>
+        <source>各代理站按时办结率</source>
+        <translation>各代理站按时办结率</translation>
+    </message>
+    <message>
+        <source>按时办结率</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <source>本期没有计时办结的办件</source>
+        <translation>本期没有计时办结的办件</translation>
+    </message>
+    <message>
+        <source>评价分布</source>
+        <translation>评价分布</translation>
+    </message>
+    <message>
+        <source>评价件数</source>
+        <translation>评价件数</translation>
+    </message>
+    <message>
+        <source>本期没有评价</source>
+        <translation>本期没有评价</translation>
+    </message>
+    <message>
+        <source>信访件数与上年同期</source>
+        <translation>信访件数与上年同期</translation>
+    </message>
+    <message>
+        <source>本期</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>上年同期</source>
+        <translation>上年同期</translation>
+    </message>
+    <message>
+        <source>本期和上年同期都没有信访件</source>
+        <translation>本期和上年同期都没有信访件</translation>
+    </message>
+    <message>
+        <source>考核报告</source>
+        <translation>考核报告</translation>
+    </message>
+    <message>
+        <source>考核期 {0} 至 {1}；统计截至 {2}；制表 {3}</source>
+        <translation>考核期 {0} 至 {1}；统计截至 {2}；制表 {3}</translation>
+    </message>
+    <message>
+        <source>各项指标的统计口径见《考核指标说明》（docs/assessment.md）；数字均由办件记录自动统计。</source>
+        <translation>各项指标的统计口径见《考核指标说明》（docs/assessment.md）；数字均由办件记录自动统计。</translation>
+    </message>
+    <message>
+        <source>登记件数</source>
+        <translation>登记件数</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>用时中位数(时)</source>
+        <translation>用时中位数(时)</translation>
+    </message>
+    <message>
+        <source>超期未办结</source>
+        <translation>超期未办结</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>差评 / 已回访 / 已整改</source>
+        <translation>差评 / 已回访 / 已整改</translation>
+    </message>
+    <message>
+        <source>信访 / 上年同期</source>
+        <translation>信访 / 上年同期</translation>
+    </message>
+    <message>
+        <source>服务群众人数</source>
+        <translation>服务群众人数</translation>
+    </message>
+    <message>
+        <source>化解久拖不决</source>
+        <translation>化解久拖不决</translation>
+    </message>
+    <message>
+        <source>按计划走访率</source>
+        <translation>按计划走访率</translation>
+    </message>
+    <message>
+        <source>被举报</source>
+        <translation>被举报</translation>
+    </message>
+    <message>
+        <source>所在单位</source>
+        <translation>所在单位</translation>
+    </message>
+    <message>
+        <source>没有记录</source>
+        <translation>没有记录</translation>
+    </message>
+    <message>
+        <source>（续）</source>
+        <translation>（续）</translation>
+    </message>
+    <message>
+        <source>收到时间</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>被举报代理员</source>
+        <translation>被举报代理员</translation>
+    </message>
+    <message>
+        <source>涉及办件</source>
+        <translation>涉及办件</translation>
+    </message>
+    <message>
+        <source>举报人</source>
+        <translation>举报人</translation>
+    </message>
+    <message>
+        <source>匿名</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>举报内容</source>
+        <translation>举报内容</translation>
+    </message>
+    <message>
+        <source>核查情况</source>
+        <translation>核查情况</translation>
+    </message>
+    <message>
+        <source>（尚未核查）</source>
+        <translation>（尚未核查）</translation>
+    </message>
+    <message>
+        <source>处理措施</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>未办结</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>时间：{0}&#x3000;地点：{1}</source>
+        <translation>时间：{0}&#x3000;地点：{1}</translation>
+    </message>
+    <message>
+        <source>参加：{0}（共 {1} 人）</source>
+        <translation>参加：{0}（共 {1} 人）</translation>
+    </message>
+    <message>
+        <source>议定事项：{0}</source>
+        <translation>议定事项：{0}</translation>
+    </message>
+    <message>
+        <source>讨论的群众意见</source>
+        <translation>讨论的群众意见</translation>
+    </message>
+    <message>
+        <source>反馈：{0}</source>
+        <translation>反馈：{0}</translation>
+    </message>
+    <message>
+        <source>（尚未反馈）</source>
+        <translation>（尚未反馈）</translation>
+    </message>
+    <message>
+        <source>形成的办件</source>
+        <translation>形成的办件</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>{0} — {1}</source>
@@ -57,6 +260,243 @@
     <message>
         <source>两次输入的密码不一样，请重新输入</source>
         <translation>两次输入的密码不一样，请重新输入</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentScreen</name>
+    <message>
+        <source>自定义日期…</source>
+        <translation>自定义日期…</translation>
+    </message>
+    <message>
+        <source>统计(&amp;R)</source>
+        <translation>统计(&amp;R)</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>导出 PDF 报告…</source>
+        <translation>导出 PDF 报告…</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>考核期</source>
+        <translation>考核期</translation>
+    </message>
+    <message>
+        <source>正在统计……</source>
+        <translation>正在统计……</translation>
+    </message>
+    <message>
+        <source>{0}（{1} 至 {2}），统计截至 {3}。点列标题可排序。</source>
+        <translation>{0}（{1} 至 {2}），统计截至 {3}。点列标题可排序。</translation>
+    </message>
+    <message>
+        <source>考核</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导出 PDF 报告</source>
+        <translation>导出 PDF 报告</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>还没有统计结果，请先点“统计”</source>
+        <translation>还没有统计结果，请先点“统计”</translation>
+    </message>
+    <message>
+        <source>正在导出……</source>
+        <translation>正在导出……</translation>
+    </message>
+    <message>
+        <source>已导出：{0}</source>
+        <translation>已导出：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorisationPanel</name>
+    <message>
+        <source>群众委托代理的具体事项，如：代为协调讨要拖欠工资</source>
+        <translation>群众委托代理的具体事项，如：代为协调讨要拖欠工资</translation>
+    </message>
+    <message>
+        <source>群众已签署书面授权委托书</source>
+        <translation>群众已签署书面授权委托书</translation>
+    </message>
+    <message>
+        <source>诉求代理须有群众的授权委托才能受理。</source>
+        <translation>诉求代理须有群众的授权委托才能受理。</translation>
+    </message>
+    <message>
+        <source>委托范围</source>
+        <translation>委托范围</translation>
+    </message>
+    <message>
+        <source>委托日期</source>
+        <translation>委托日期</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActions</name>
+    <message>
+        <source>不予受理的理由</source>
+        <translation>不予受理的理由</translation>
+    </message>
+    <message>
+        <source>群众可以怎么办（其他途径）</source>
+        <translation>群众可以怎么办（其他途径）</translation>
+    </message>
+    <message>
+        <source>例如：请本人携身份证到镇便民服务中心办理</source>
+        <translation>例如：请本人携身份证到镇便民服务中心办理</translation>
+    </message>
+    <message>
+        <source>缺少的材料（须一次性全部告知）</source>
+        <translation>缺少的材料（须一次性全部告知）</translation>
+    </message>
+    <message>
+        <source>群众补交的材料</source>
+        <translation>群众补交的材料</translation>
+    </message>
+    <message>
+        <source>委托代理的范围</source>
+        <translation>委托代理的范围</translation>
+    </message>
+    <message>
+        <source>群众已签署书面授权委托书</source>
+        <translation>群众已签署书面授权委托书</translation>
+    </message>
+    <message>
+        <source>委托日期</source>
+        <translation>委托日期</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>转往</source>
+        <translation>转往</translation>
+    </message>
+    <message>
+        <source>接收单位</source>
+        <translation>接收单位</translation>
+    </message>
+    <message>
+        <source>例如：曲塘镇代理中心、海安市民政局</source>
+        <translation>例如：曲塘镇代理中心、海安市民政局</translation>
+    </message>
+    <message>
+        <source>转办理由</source>
+        <translation>转办理由</translation>
+    </message>
+    <message>
+        <source>上级办理情况</source>
+        <translation>上级办理情况</translation>
+    </message>
+    <message>
+        <source>参加会办的单位（每行一个）</source>
+        <translation>参加会办的单位（每行一个）</translation>
+    </message>
+    <message>
+        <source>会办情况</source>
+        <translation>会办情况</translation>
+    </message>
+    <message>
+        <source>暂停计时的理由</source>
+        <translation>暂停计时的理由</translation>
+    </message>
+    <message>
+        <source>例如：鉴定、检测、公示期间依规不计时</source>
+        <translation>例如：鉴定、检测、公示期间依规不计时</translation>
+    </message>
+    <message>
+        <source>说明（可不填）</source>
+        <translation>说明（可不填）</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>结果说明（未获批准的须写明理由）</source>
+        <translation>结果说明（未获批准的须写明理由）</translation>
+    </message>
+    <message>
+        <source>告知方式</source>
+        <translation>告知方式</translation>
+    </message>
+    <message>
+        <source>群众的评价</source>
+        <translation>群众的评价</translation>
+    </message>
+    <message>
+        <source>原因（不满意、非常不满意时必填）</source>
+        <translation>原因（不满意、非常不满意时必填）</translation>
+    </message>
+    <message>
+        <source>回访情况</source>
+        <translation>回访情况</translation>
+    </message>
+    <message>
+        <source>整改情况</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <source>撤回的原因</source>
+        <translation>撤回的原因</translation>
+    </message>
+    <message>
+        <source>重新办理的原因</source>
+        <translation>重新办理的原因</translation>
+    </message>
+    <message>
+        <source>受理后开始计时：一般事项48小时内办结，事项有法定时限的按其时限。</source>
+        <translation>受理后开始计时：一般事项48小时内办结，事项有法定时限的按其时限。</translation>
+    </message>
+    <message>
+        <source>不予受理须告诉群众理由和其他办理途径。</source>
+        <translation>不予受理须告诉群众理由和其他办理途径。</translation>
+    </message>
+    <message>
+        <source>把缺少的材料一次列全：以后不能再追加新的补正要求。</source>
+        <translation>把缺少的材料一次列全：以后不能再追加新的补正要求。</translation>
+    </message>
+    <message>
+        <source>暂停期间不计入办理时限，恢复计时后期限顺延。</source>
+        <translation>暂停期间不计入办理时限，恢复计时后期限顺延。</translation>
+    </message>
+    <message>
+        <source>办结后请立即告知群众并请其评价。</source>
+        <translation>办结后请立即告知群众并请其评价。</translation>
+    </message>
+    <message>
+        <source>每件事只评价一次。不满意的，由经办人回访并整改。</source>
+        <translation>每件事只评价一次。不满意的，由经办人回访并整改。</translation>
+    </message>
+    <message>
+        <source>撤回后办件结束，不再计时。</source>
+        <translation>撤回后办件结束，不再计时。</translation>
     </message>
 </context>
 <context>
@@ -120,6 +560,10 @@
     <message>
         <source>无办结期限</source>
         <translation>无办结期限</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>未登记</translation>
     </message>
     <message>
         <source>姓名</source>
@@ -427,6 +871,69 @@
     </message>
 </context>
 <context>
+    <name>ComplaintsScreen</name>
+    <message>
+        <source>登记举报(&amp;N)…</source>
+        <translation>登记举报(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>记录核查…</source>
+        <translation>记录核查…</translation>
+    </message>
+    <message>
+        <source>办结…</source>
+        <translation>办结…</translation>
+    </message>
+    <message>
+        <source>收到时间</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>被举报代理员</source>
+        <translation>被举报代理员</translation>
+    </message>
+    <message>
+        <source>涉及办件</source>
+        <translation>涉及办件</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>举报人</source>
+        <translation>举报人</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>未办结的举报 {0} 件</source>
+        <translation>未办结的举报 {0} 件</translation>
+    </message>
+    <message>
+        <source>匿名</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;选一件举报查看详情。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;选一件举报查看详情。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPage</name>
     <message>
         <source>确认</source>
@@ -570,6 +1077,21 @@
     </message>
 </context>
 <context>
+    <name>EndDialog</name>
+    <message>
+        <source>结束结对：{0}</source>
+        <translation>结束结对：{0}</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>例如：已脱困、已迁出本村</source>
+        <translation>例如：已脱困、已迁出本村</translation>
+    </message>
+</context>
+<context>
     <name>Feedback</name>
     <message>
         <source>出现了意外错误：{0}
@@ -584,6 +1106,202 @@
     <message>
         <source>提示</source>
         <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>记录座谈会反馈：{0}</source>
+        <translation>记录座谈会反馈：{0}</translation>
+    </message>
+    <message>
+        <source>群众意见</source>
+        <translation>群众意见</translation>
+    </message>
+    <message>
+        <source>反馈内容</source>
+        <translation>反馈内容</translation>
+    </message>
+    <message>
+        <source>例如：路灯已列入本月维修计划，由村委会负责</source>
+        <translation>例如：路灯已列入本月维修计划，由村委会负责</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsDialog</name>
+    <message>
+        <source>举报办结</source>
+        <translation>举报办结</translation>
+    </message>
+    <message>
+        <source>记录核查情况</source>
+        <translation>记录核查情况</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>核查情况</source>
+        <translation>核查情况</translation>
+    </message>
+    <message>
+        <source>处理措施</source>
+        <translation>处理措施</translation>
+    </message>
+</context>
+<context>
+    <name>HubPanel</name>
+    <message>
+        <source>同步服务</source>
+        <translation>同步服务</translation>
+    </message>
+    <message>
+        <source>0.0.0.0：局域网里的站点都能连；127.0.0.1：只给本机用</source>
+        <translation>0.0.0.0：局域网里的站点都能连；127.0.0.1：只给本机用</translation>
+    </message>
+    <message>
+        <source>打开本程序时自动启动</source>
+        <translation>打开本程序时自动启动</translation>
+    </message>
+    <message>
+        <source>启动同步服务</source>
+        <translation>启动同步服务</translation>
+    </message>
+    <message>
+        <source>停止</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>监听地址</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>端口</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>同步服务没有运行：站点现在连不上本中心（U盘同步不受影响）。</source>
+        <translation>同步服务没有运行：站点现在连不上本中心（U盘同步不受影响）。</translation>
+    </message>
+    <message>
+        <source>正在启动同步服务…</source>
+        <translation>正在启动同步服务…</translation>
+    </message>
+    <message>
+        <source>正在停止同步服务（正在接收的一批会先收完）…</source>
+        <translation>正在停止同步服务（正在接收的一批会先收完）…</translation>
+    </message>
+    <message>
+        <source>同步服务正在运行（由另一个程序运行，如 haian-desk hub serve），端口 {0}。</source>
+        <translation>同步服务正在运行（由另一个程序运行，如 haian-desk hub serve），端口 {0}。</translation>
+    </message>
+    <message>
+        <source>同步服务没有启动起来：{0}</source>
+        <translation>同步服务没有启动起来：{0}</translation>
+    </message>
+    <message>
+        <source>同步服务正在运行。站点填写的镇中心网址：{0}</source>
+        <translation>同步服务正在运行。站点填写的镇中心网址：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <source>登记（Ctrl+S）</source>
+        <translation>登记（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>保存这次登记（Ctrl+S 或 Ctrl+Enter）</source>
+        <translation>保存这次登记（Ctrl+S 或 Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>＋ 新建群众“{0}”（Alt+N）</source>
+        <translation>＋ 新建群众“{0}”（Alt+N）</translation>
+    </message>
+    <message>
+        <source>输入姓名、拼音、首字母、身份证号或电话查找（Ctrl+F）</source>
+        <translation>输入姓名、拼音、首字母、身份证号或电话查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>群众要办什么事、反映什么问题，用群众的话简要写明</source>
+        <translation>群众要办什么事、反映什么问题，用群众的话简要写明</translation>
+    </message>
+    <message>
+        <source>久拖不决 / 历史遗留问题</source>
+        <translation>久拖不决 / 历史遗留问题</translation>
+    </message>
+    <message>
+        <source>涉及信访</source>
+        <translation>涉及信访</translation>
+    </message>
+    <message>
+        <source>首问负责：谁接待群众，谁就负责到底</source>
+        <translation>首问负责：谁接待群众，谁就负责到底</translation>
+    </message>
+    <message>
+        <source>接着填（Alt+R）</source>
+        <translation>接着填（Alt+R）</translation>
+    </message>
+    <message>
+        <source>不要了</source>
+        <translation>不要了</translation>
+    </message>
+    <message>
+        <source>请把编号告诉群众。按 F3 到“办件”查看；接着登记下一位群众，直接输入即可。</source>
+        <translation>请把编号告诉群众。按 F3 到“办件”查看；接着登记下一位群众，直接输入即可。</translation>
+    </message>
+    <message>
+        <source>① 群众</source>
+        <translation>① 群众</translation>
+    </message>
+    <message>
+        <source>② 服务类型（Alt+1 / Alt+2 / Alt+3）</source>
+        <translation>② 服务类型（Alt+1 / Alt+2 / Alt+3）</translation>
+    </message>
+    <message>
+        <source>③ 代办事项</source>
+        <translation>③ 代办事项</translation>
+    </message>
+    <message>
+        <source>③ 授权委托</source>
+        <translation>③ 授权委托</translation>
+    </message>
+    <message>
+        <source>受理渠道</source>
+        <translation>受理渠道</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>首问责任人</source>
+        <translation>首问责任人</translation>
+    </message>
+    <message>
+        <source>④ 诉求内容与登记信息</source>
+        <translation>④ 诉求内容与登记信息</translation>
+    </message>
+    <message>
+        <source>— 请选择首问责任人 —</source>
+        <translation>— 请选择首问责任人 —</translation>
+    </message>
+    <message>
+        <source>已选：{0}</source>
+        <translation>已选：{0}</translation>
+    </message>
+    <message>
+        <source>已登记，状态：{0}。办件编号：</source>
+        <translation>已登记，状态：{0}。办件编号：</translation>
+    </message>
+    <message>
+        <source>上次有一份没登记完的受理单（{0} 自动保存）：{1}。要接着填吗？</source>
+        <translation>上次有一份没登记完的受理单（{0} 自动保存）：{1}。要接着填吗？</translation>
+    </message>
+    <message>
+        <source>未填内容</source>
+        <translation>未填内容</translation>
     </message>
 </context>
 <context>
@@ -697,6 +1415,25 @@
     </message>
 </context>
 <context>
+    <name>KindChoice</name>
+    <message>
+        <source>意见建议，代为反映</source>
+        <translation>意见建议，代为反映</translation>
+    </message>
+    <message>
+        <source>证照申请，代为办理</source>
+        <translation>证照申请，代为办理</translation>
+    </message>
+    <message>
+        <source>合法诉求，授权代理</source>
+        <translation>合法诉求，授权代理</translation>
+    </message>
+    <message>
+        <source>{0}：{1}（快捷键 {2}）</source>
+        <translation>{0}：{1}（快捷键 {2}）</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>登录 — 海安群众事务代理工作台</source>
@@ -785,10 +1522,339 @@
     </message>
 </context>
 <context>
+    <name>MatterPanel</name>
+    <message>
+        <source>输入事项名称、拼音或首字母，如 低保、yanglao、ylbx</source>
+        <translation>输入事项名称、拼音或首字母，如 低保、yanglao、ylbx</translation>
+    </message>
+    <message>
+        <source>办理层级</source>
+        <translation>办理层级</translation>
+    </message>
+    <message>
+        <source>办理时限</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>办理路径</source>
+        <translation>办理路径</translation>
+    </message>
+    <message>
+        <source>已收材料（空格键勾选）</source>
+        <translation>已收材料（空格键勾选）</translation>
+    </message>
+    <message>
+        <source>{0}级</source>
+        <translation>{0}级</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>记录座谈会</source>
+        <translation>记录座谈会</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>主持代理员</source>
+        <translation>主持代理员</translation>
+    </message>
+    <message>
+        <source>（不指定）</source>
+        <translation>（不指定）</translation>
+    </message>
+    <message>
+        <source>参加人员</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>用顿号分开，例如：村民代表王某、李某、镇城建办</source>
+        <translation>用顿号分开，例如：村民代表王某、李某、镇城建办</translation>
+    </message>
+    <message>
+        <source>参加人数</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
+        <source>议定事项</source>
+        <translation>议定事项</translation>
+    </message>
+    <message>
+        <source>讨论的群众意见</source>
+        <translation>讨论的群众意见</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkQueue</name>
+    <message>
+        <source>已上报</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>有新情况待上报</source>
+        <translation>有新情况待上报</translation>
+    </message>
+    <message>
+        <source>未上报</source>
+        <translation>未上报</translation>
+    </message>
+    <message>
+        <source>未登记同步</source>
+        <translation>未登记同步</translation>
+    </message>
+    <message>
+        <source>上级下发</source>
+        <translation>上级下发</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkQueuePage</name>
+    <message>
+        <source>全部站点</source>
+        <translation>全部站点</translation>
+    </message>
+</context>
+<context>
+    <name>NewVillagerPanel</name>
+    <message>
+        <source>登记此人（Enter）</source>
+        <translation>登记此人（Enter）</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>新建群众：名册里没有这位群众时，在这里登记（Esc 收起）</source>
+        <translation>新建群众：名册里没有这位群众时，在这里登记（Esc 收起）</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionsScreen</name>
+    <message>
+        <source>主题 / 村</source>
+        <translation>主题 / 村</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>群众</source>
+        <translation>群众</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>反馈</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>登记日期</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>已等待</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>意见内容</source>
+        <translation>意见内容</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>讨论意见</source>
+        <translation>讨论意见</translation>
+    </message>
+    <message>
+        <source>已反馈</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>形成办件</source>
+        <translation>形成办件</translation>
+    </message>
+    <message>
+        <source>记录座谈会(&amp;M)…</source>
+        <translation>记录座谈会(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>记录反馈(&amp;F)…</source>
+        <translation>记录反馈(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>由意见转为办件…</source>
+        <translation>由意见转为办件…</translation>
+    </message>
+    <message>
+        <source>按主题和村</source>
+        <translation>按主题和村</translation>
+    </message>
+    <message>
+        <source>待反馈</source>
+        <translation>待反馈</translation>
+    </message>
+    <message>
+        <source>座谈会</source>
+        <translation>座谈会</translation>
+    </message>
+    <message>
+        <source>群众意见 {0} 条，待反馈 {1} 条；座谈会 {2} 次</source>
+        <translation>群众意见 {0} 条，待反馈 {1} 条；座谈会 {2} 次</translation>
+    </message>
+    <message>
+        <source>待反馈（{0}）</source>
+        <translation>待反馈（{0}）</translation>
+    </message>
+    <message>
+        <source>{0} · {1}（{2} 条）</source>
+        <translation>{0} · {1}（{2} 条）</translation>
+    </message>
+    <message>
+        <source>{0} 天</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;选一次座谈会，这里显示它讨论的意见、反馈和形成的办件。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;选一次座谈会，这里显示它讨论的意见、反馈和形成的办件。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PairDialog</name>
+    <message>
+        <source>结对帮扶</source>
+        <translation>结对帮扶</translation>
+    </message>
+    <message>
+        <source>困难户</source>
+        <translation>困难户</translation>
+    </message>
+    <message>
+        <source>结对代理员</source>
+        <translation>结对代理员</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>Placeholder</name>
     <message>
         <source>“{0}”还在建设中，下一版本提供。</source>
         <translation>“{0}”还在建设中，下一版本提供。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintMenuButton</name>
+    <message>
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>打印/补打</source>
+        <translation>打印/补打</translation>
+    </message>
+    <message>
+        <source>{0}（已打印{1}份）</source>
+        <translation>{0}（已打印{1}份）</translation>
+    </message>
+    <message>
+        <source>补打</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <source>预览…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>另存为PDF…</source>
+        <translation>另存为PDF…</translation>
+    </message>
+    <message>
+        <source>纸张</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>按本站设置</source>
+        <translation>按本站设置</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>没有打印</source>
+        <translation>没有打印</translation>
+    </message>
+    <message>
+        <source>没有打印机</source>
+        <translation>没有打印机</translation>
+    </message>
+    <message>
+        <source>这台电脑没有安装打印机。
+先另存为PDF文件，再拿到有打印机的电脑上打印吗？</source>
+        <translation>这台电脑没有安装打印机。
+先另存为PDF文件，再拿到有打印机的电脑上打印吗？</translation>
+    </message>
+    <message>
+        <source>另存为PDF</source>
+        <translation>另存为PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>打印预览：{0} {1}</source>
+        <translation>打印预览：{0} {1}</translation>
+    </message>
+    <message>
+        <source>已打印{0}{1}：{2}</source>
+        <translation>已打印{0}{1}：{2}</translation>
     </message>
 </context>
 <context>
@@ -867,6 +1933,136 @@
     </message>
 </context>
 <context>
+    <name>QuitGuard</name>
+    <message>
+        <source>还有没上报的办件</source>
+        <translation>还有没上报的办件</translation>
+    </message>
+    <message>
+        <source>还有 {0} 件办件（共 {1} 条记录）没有上报到镇中心。
+
+它们都已保存在本机，不会丢失；下次联网同步或用U盘同步时会一并上报。</source>
+        <translation>还有 {0} 件办件（共 {1} 条记录）没有上报到镇中心。
+
+它们都已保存在本机，不会丢失；下次联网同步或用U盘同步时会一并上报。</translation>
+    </message>
+    <message>
+        <source>先同步，不退出</source>
+        <translation>先同步，不退出</translation>
+    </message>
+    <message>
+        <source>照样退出</source>
+        <translation>照样退出</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RaiseDialog</name>
+    <message>
+        <source>由意见转为办件</source>
+        <translation>由意见转为办件</translation>
+    </message>
+    <message>
+        <source>来自哪条意见</source>
+        <translation>来自哪条意见</translation>
+    </message>
+    <message>
+        <source>服务类型</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <source>代办事项</source>
+        <translation>代办事项</translation>
+    </message>
+    <message>
+        <source>办件内容</source>
+        <translation>办件内容</translation>
+    </message>
+    <message>
+        <source>首问责任人</source>
+        <translation>首问责任人</translation>
+    </message>
+</context>
+<context>
+    <name>ReachLabel</name>
+    <message>
+        <source>受理站点：{0}</source>
+        <translation>受理站点：{0}</translation>
+    </message>
+    <message>
+        <source>镇中心：{0}</source>
+        <translation>镇中心：{0}</translation>
+    </message>
+    <message>
+        <source>在本机办理的情况要同步后镇中心才能看到；见“同步”页面</source>
+        <translation>在本机办理的情况要同步后镇中心才能看到；见“同步”页面</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>更换结对代理员：{0}</source>
+        <translation>更换结对代理员：{0}</translation>
+    </message>
+    <message>
+        <source>新的结对代理员</source>
+        <translation>新的结对代理员</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptButtons</name>
+    <message>
+        <source>打印回执（Ctrl+P）</source>
+        <translation>打印回执（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>预览（Ctrl+Shift+P）</source>
+        <translation>预览（Ctrl+Shift+P）</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <source>登记举报</source>
+        <translation>登记举报</translation>
+    </message>
+    <message>
+        <source>举报渠道</source>
+        <translation>举报渠道</translation>
+    </message>
+    <message>
+        <source>涉及办件编号</source>
+        <translation>涉及办件编号</translation>
+    </message>
+    <message>
+        <source>如 102210-260304-001；不涉及具体办件的留空</source>
+        <translation>如 102210-260304-001；不涉及具体办件的留空</translation>
+    </message>
+    <message>
+        <source>被举报代理员</source>
+        <translation>被举报代理员</translation>
+    </message>
+    <message>
+        <source>（按办件的经办人）</source>
+        <translation>（按办件的经办人）</translation>
+    </message>
+    <message>
+        <source>举报内容</source>
+        <translation>举报内容</translation>
+    </message>
+    <message>
+        <source>举报人（可不填）</source>
+        <translation>举报人（可不填）</translation>
+    </message>
+    <message>
+        <source>联系电话（可不填）</source>
+        <translation>联系电话（可不填）</translation>
+    </message>
+</context>
+<context>
     <name>Screens</name>
     <message>
         <source>受理登记</source>
@@ -887,6 +2083,22 @@
     <message>
         <source>设置</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>上报事项</source>
+        <translation>上报事项</translation>
+    </message>
+    <message>
+        <source>站点</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>冲突核对</source>
+        <translation>冲突核对</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +2247,418 @@
     <message>
         <source>本站的名称和代码在首次设置时确定，同步时镇代理中心据此识别本站；如需更改，请与镇代理中心联系。</source>
         <translation>本站的名称和代码在首次设置时确定，同步时镇代理中心据此识别本站；如需更改，请与镇代理中心联系。</translation>
+    </message>
+</context>
+<context>
+    <name>SupportScreen</name>
+    <message>
+        <source>只看逾期未走访</source>
+        <translation>只看逾期未走访</translation>
+    </message>
+    <message>
+        <source>结对(&amp;P)…</source>
+        <translation>结对(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>登记走访(&amp;V)…</source>
+        <translation>登记走访(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>更换代理员…</source>
+        <translation>更换代理员…</translation>
+    </message>
+    <message>
+        <source>结束结对…</source>
+        <translation>结束结对…</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>困难类型</source>
+        <translation>困难类型</translation>
+    </message>
+    <message>
+        <source>结对代理员</source>
+        <translation>结对代理员</translation>
+    </message>
+    <message>
+        <source>走访周期</source>
+        <translation>走访周期</translation>
+    </message>
+    <message>
+        <source>上次走访</source>
+        <translation>上次走访</translation>
+    </message>
+    <message>
+        <source>应走访日期</source>
+        <translation>应走访日期</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>走访时间</source>
+        <translation>走访时间</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>代理员</source>
+        <translation>代理员</translation>
+    </message>
+    <message>
+        <source>走访情况</source>
+        <translation>走访情况</translation>
+    </message>
+    <message>
+        <source>当场受理</source>
+        <translation>当场受理</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>走访记录</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <source>尚未结对的困难户</source>
+        <translation>尚未结对的困难户</translation>
+    </message>
+    <message>
+        <source>结对 {0} 户，其中 {1} 户逾期未走访；尚未结对的困难户 {2} 户</source>
+        <translation>结对 {0} 户，其中 {1} 户逾期未走访；尚未结对的困难户 {2} 户</translation>
+    </message>
+    <message>
+        <source>逾期 {0} 天</source>
+        <translation>逾期 {0} 天</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>{0} 天</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <source>未走访</source>
+        <translation>未走访</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>待上报</source>
+        <translation>待上报</translation>
+    </message>
+    <message>
+        <source>被拒收的记录</source>
+        <translation>被拒收的记录</translation>
+    </message>
+    <message>
+        <source>U盘同步</source>
+        <translation>U盘同步</translation>
+    </message>
+    <message>
+        <source>登记与网址</source>
+        <translation>登记与网址</translation>
+    </message>
+    <message>
+        <source>同步记录</source>
+        <translation>同步记录</translation>
+    </message>
+    <message>
+        <source>立即同步(&amp;S)</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>上级同步中心</source>
+        <translation>上级同步中心</translation>
+    </message>
+    <message>
+        <source>上次成功</source>
+        <translation>上次成功</translation>
+    </message>
+    <message>
+        <source>上次尝试</source>
+        <translation>上次尝试</translation>
+    </message>
+    <message>
+        <source>本机时钟</source>
+        <translation>本机时钟</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>本机办理的</source>
+        <translation>本机办理的</translation>
+    </message>
+    <message>
+        <source>条数</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <source>最近</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <source>这些记录已保存在本机，还没有送到镇中心；下次同步时会自动送上去。</source>
+        <translation>这些记录已保存在本机，还没有送到镇中心；下次同步时会自动送上去。</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>镇中心拒收的原因</source>
+        <translation>镇中心拒收的原因</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>原因已排除，重新发送选中的(&amp;R)</source>
+        <translation>原因已排除，重新发送选中的(&amp;R)</translation>
+    </message>
+    <message>
+        <source>已另行处理，不再提示</source>
+        <translation>已另行处理，不再提示</translation>
+    </message>
+    <message>
+        <source>被拒收的记录仍在本机，但镇中心没有采用。请按原因与镇中心核对；问题解决后选中记录重新发送。</source>
+        <translation>被拒收的记录仍在本机，但镇中心没有采用。请按原因与镇中心核对；问题解决后选中记录重新发送。</translation>
+    </message>
+    <message>
+        <source>导出到U盘(&amp;E)…</source>
+        <translation>导出到U盘(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>导入镇中心的回执文件(&amp;I)…</source>
+        <translation>导入镇中心的回执文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>没有网络时：① 把待上报的记录导出到U盘；② 带到镇中心，在“站点”页面导入，镇中心会写出一份回执文件；③ 把回执文件带回来，在这里导入，镇中心的办理情况就到了本机。</source>
+        <translation>没有网络时：① 把待上报的记录导出到U盘；② 带到镇中心，在“站点”页面导入，镇中心会写出一份回执文件；③ 把回执文件带回来，在这里导入，镇中心的办理情况就到了本机。</translation>
+    </message>
+    <message>
+        <source>① 生成登记申请文件(&amp;Q)…</source>
+        <translation>① 生成登记申请文件(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>② 导入镇中心的登记答复(&amp;A)…</source>
+        <translation>② 导入镇中心的登记答复(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>镇中心的网址，如 http://192.168.1.10:8765</source>
+        <translation>镇中心的网址，如 http://192.168.1.10:8765</translation>
+    </message>
+    <message>
+        <source>保存网址</source>
+        <translation>保存网址</translation>
+    </message>
+    <message>
+        <source>镇中心网址</source>
+        <translation>镇中心网址</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>已发送 {0} / {1}</source>
+        <translation>已发送 {0} / {1}</translation>
+    </message>
+    <message>
+        <source>还没有成功过</source>
+        <translation>还没有成功过</translation>
+    </message>
+    <message>
+        <source>还没有登记（见“登记与网址”）</source>
+        <translation>还没有登记（见“登记与网址”）</translation>
+    </message>
+    <message>
+        <source>没有，全部已上报</source>
+        <translation>没有，全部已上报</translation>
+    </message>
+    <message>
+        <source>{0} 件办件，共 {1} 条记录</source>
+        <translation>{0} 件办件，共 {1} 条记录</translation>
+    </message>
+    <message>
+        <source>还没有同步过</source>
+        <translation>还没有同步过</translation>
+    </message>
+    <message>
+        <source>与镇中心一致</source>
+        <translation>与镇中心一致</translation>
+    </message>
+    <message>
+        <source>怎么办：{0}</source>
+        <translation>怎么办：{0}</translation>
+    </message>
+    <message>
+        <source>（约 {0} 秒后自动再试）</source>
+        <translation>（约 {0} 秒后自动再试）</translation>
+    </message>
+    <message>
+        <source>被拒收的记录（{0}）</source>
+        <translation>被拒收的记录（{0}）</translation>
+    </message>
+    <message>
+        <source>本机已登记到“{0}”。如换了电脑或重装，请重新办理登记。</source>
+        <translation>本机已登记到“{0}”。如换了电脑或重装，请重新办理登记。</translation>
+    </message>
+    <message>
+        <source>本机还没有登记到镇中心。第①步生成申请文件，拷给镇中心办理；第②步导入镇中心给的答复文件。</source>
+        <translation>本机还没有登记到镇中心。第①步生成申请文件，拷给镇中心办理；第②步导入镇中心给的答复文件。</translation>
+    </message>
+    <message>
+        <source>联网</source>
+        <translation>联网</translation>
+    </message>
+    <message>
+        <source>U盘文件</source>
+        <translation>U盘文件</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>成功</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>请先在上面的表里选中要重新发送的记录</source>
+        <translation>请先在上面的表里选中要重新发送的记录</translation>
+    </message>
+    <message>
+        <source>镇中心已收下 {0} 条。</source>
+        <translation>镇中心已收下 {0} 条。</translation>
+    </message>
+    <message>
+        <source>仍被拒收：{0}</source>
+        <translation>仍被拒收：{0}</translation>
+    </message>
+    <message>
+        <source>已不再提示 {0} 条记录（记录本身仍保存在本机）。</source>
+        <translation>已不再提示 {0} 条记录（记录本身仍保存在本机）。</translation>
+    </message>
+    <message>
+        <source>登记申请已写到 {0}</source>
+        <translation>登记申请已写到 {0}</translation>
+    </message>
+    <message>
+        <source>本机密钥指纹：{0}（镇中心办理时可电话核对）</source>
+        <translation>本机密钥指纹：{0}（镇中心办理时可电话核对）</translation>
+    </message>
+    <message>
+        <source>请把这个文件拷给镇中心；镇中心办理后会给一个答复文件，再在这里导入。</source>
+        <translation>请把这个文件拷给镇中心；镇中心办理后会给一个答复文件，再在这里导入。</translation>
+    </message>
+    <message>
+        <source>已登记到“{0}”（{1}）。</source>
+        <translation>已登记到“{0}”（{1}）。</translation>
+    </message>
+    <message>
+        <source>同步中心网址：{0}</source>
+        <translation>同步中心网址：{0}</translation>
+    </message>
+    <message>
+        <source>还不知道镇中心的网址：请填写网址，或用U盘同步。</source>
+        <translation>还不知道镇中心的网址：请填写网址，或用U盘同步。</translation>
+    </message>
+    <message>
+        <source>已保存镇中心网址：{0}，正在试着同步。</source>
+        <translation>已保存镇中心网址：{0}，正在试着同步。</translation>
+    </message>
+    <message>
+        <source>正在处理…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>选择U盘或文件夹</source>
+        <translation>选择U盘或文件夹</translation>
+    </message>
+    <message>
+        <source>选择文件</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>同步或登记文件 (*.hdsync *.json);;所有文件 (*)</source>
+        <translation>同步或登记文件 (*.hdsync *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>保存登记申请文件</source>
+        <translation>保存登记申请文件</translation>
+    </message>
+    <message>
+        <source>登记文件 (*.json)</source>
+        <translation>登记文件 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <source>点击查看同步详情</source>
+        <translation>点击查看同步详情</translation>
+    </message>
+</context>
+<context>
+    <name>UrgencyRow</name>
+    <message>
+        <source>紧急（Alt+U）</source>
+        <translation>紧急（Alt+U）</translation>
+    </message>
+    <message>
+        <source>紧急事项立即受理，登记时须约定办结时限</source>
+        <translation>紧急事项立即受理，登记时须约定办结时限</translation>
+    </message>
+    <message>
+        <source>— 请选择办结时限 —</source>
+        <translation>— 请选择办结时限 —</translation>
+    </message>
+    <message>
+        <source>自定时间（在右边输入）</source>
+        <translation>自定时间（在右边输入）</translation>
     </message>
 </context>
 <context>
@@ -1266,6 +2890,61 @@
     <message>
         <source>找到 {0} 位群众</source>
         <translation>找到 {0} 位群众</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>登记走访：{0}</source>
+        <translation>登记走访：{0}</translation>
+    </message>
+    <message>
+        <source>走访时间</source>
+        <translation>走访时间</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>走访情况</source>
+        <translation>走访情况</translation>
+    </message>
+    <message>
+        <source>例如：老人身体尚好，米面油充足，屋顶漏雨需维修</source>
+        <translation>例如：老人身体尚好，米面油充足，屋顶漏雨需维修</translation>
+    </message>
+    <message>
+        <source>困难和需求</source>
+        <translation>困难和需求</translation>
+    </message>
+    <message>
+        <source>还没有走访过</source>
+        <translation>还没有走访过</translation>
+    </message>
+    <message>
+        <source>上次走访：{0}；结对代理员：{1}</source>
+        <translation>上次走访：{0}；结对代理员：{1}</translation>
+    </message>
+    <message>
+        <source>当场受理一件事</source>
+        <translation>当场受理一件事</translation>
+    </message>
+    <message>
+        <source>群众已签书面授权委托书</source>
+        <translation>群众已签书面授权委托书</translation>
+    </message>
+    <message>
+        <source>服务类型</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <source>代办事项</source>
+        <translation>代办事项</translation>
+    </message>
+    <message>
+        <source>诉求内容</source>
+        <translation>诉求内容</translation>
     </message>
 </context>
 <context>
