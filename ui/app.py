@@ -18,7 +18,8 @@ from haian_desk import paths
 from haian_desk.desk import Desk
 from haian_desk.errors import HaianError
 from haian_desk.users import User
-from ui import i18n
+from ui import crash, i18n
+from ui.backups import DailyBackups, check_before_open
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.session import Session
@@ -56,6 +57,7 @@ class App(QObject):
         self.desk: Desk | None = None
         self.session: Session | None = None
         self.window: MainWindow | None = None
+        self.backups: DailyBackups | None = None
         self.prefs = preferences.load(folder)
 
     def start(self) -> bool:
@@ -63,6 +65,8 @@ class App(QObject):
         apply_preferences(QApplication.instance(), self.prefs, self.language_override)
         if not paths.database_path(self.folder).exists():
             return self._set_up()
+        if not check_before_open(self.folder, self.worker):
+            return False  # damaged and not restored: nothing to open
         self.desk = Desk.open(self.folder)
         return self._log_in()
 
@@ -84,6 +88,14 @@ class App(QObject):
     def _open_session(self, user: User) -> None:
         self.session = Session(self.desk, user, self.worker, self)
         self._show_window()
+        if self.backups is None:  # once per run, not per login
+            self.backups = DailyBackups(self.desk, self.worker, self)
+            self.backups.failed.connect(self._backup_failed)
+            self.backups.start()
+
+    def _backup_failed(self, message: str) -> None:
+        if self.window is not None:
+            self.window.statusBar().showMessage(message, 60_000)
 
     def _show_window(self, screen: str | None = None) -> None:
         old = self.window
@@ -123,6 +135,7 @@ class App(QObject):
 
 def run_app(folder: Path, language: str | None = None) -> int:
     app = make_application()
+    crash.install(app)  # an unplanned error: logged, explained, and the app keeps running
     desk_app = App(folder, language)
     try:
         started = desk_app.start()

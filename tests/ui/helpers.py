@@ -57,4 +57,5 @@ def assert_nothing_clipped(qtbot, root: QWidget, what: str = "") -> None:
         qtbot.waitUntil(lambda: not clipped_texts(root), timeout=2_000)
     except Exception:
         pass
-    assert clipped_texts(root) == [], what
+    problems = clipped_texts(root)
+    assert not problems, f"{what}: {problems}"
