@@ -1426,7 +1426,7 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
     <message>
         <source>合法诉求，授权代理</source>
-        <translation>Claims, pursued with authorisation</translation>
+        <translation>Claims, by authorisation</translation>
     </message>
     <message>
         <source>{0}：{1}（快捷键 {2}）</source>
