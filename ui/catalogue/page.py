@@ -38,7 +38,9 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(value))
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)  # a narrow column elides; the whole text is a hover away
+            table.setItem(r, c, item)
 
 
 class ItemDetail(QWidget):
