@@ -28,7 +28,7 @@ HUB_ROLES = ("township", "county")
 
 # -- settings kept in the installation's own settings table (never synced) -----------
 
-SETTING_DEFAULTS = {"silent_hours": 48, "hub_host": "0.0.0.0", "hub_port": 8765}
+SETTING_DEFAULTS = {"silent_hours": 48, "hub_host": "0.0.0.0", "hub_port": 8765, "hub_autostart": False}
 _PREFIX = "township."
 
 
@@ -57,6 +57,8 @@ def _check_setting(key: str, value) -> None:
         raise ValidationError("失联提醒的时间应在1小时到30天之间", field=key)
     if key == "hub_port" and (not isinstance(value, int) or not 1024 <= value <= 65535):
         raise ValidationError("端口应为1024到65535之间的数", "常用 8765", field=key)
+    if key == "hub_autostart" and not isinstance(value, bool):
+        raise ValidationError("“随程序启动同步服务”应为是或否", field=key)
     if key == "hub_host" and (not isinstance(value, str) or not value.strip()):
         raise ValidationError("请填写监听地址", "局域网内用 0.0.0.0，只给本机用 127.0.0.1", field=key)
 
@@ -133,7 +135,7 @@ _INBOX_SQL = """
 SELECT c.id, c.case_no, c.unit_code, c.kind, c.status, c.matter_name, c.description, c.deadline,
        c.holder, c.holder_level, c.joint_units, v.name AS villager, k.name AS responsible,
        (SELECT max(e.hlc) FROM events e WHERE e.stream = 'case' AND e.stream_id = c.id
-          AND e.type IN ('transferred', 'forwarded')) AS sent_hlc,
+          AND e.type = 'transferred') AS sent_hlc,
        (SELECT e.wall_time FROM events e WHERE e.stream = 'case' AND e.stream_id = c.id
           AND e.type = 'transferred' ORDER BY e.hlc DESC LIMIT 1) AS sent_at,
        (SELECT e.hlc || ' ' || e.wall_time FROM events e WHERE e.stream = 'case' AND e.stream_id = c.id

@@ -10,6 +10,7 @@ tells before an attempt whether one can even start.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from haian_desk import sync_state
@@ -26,7 +27,7 @@ GROUPS: dict[str, tuple[str, str]] = {
     NETWORK: ("网络不通，连不上镇中心",
               "请检查网线是否插好、无线网络是否连上；网络恢复后会自动重新同步，已办的事都保存在本机"),
     HUB_DOWN: ("镇中心的同步服务没有运行",
-               "请打电话请镇中心打开同步服务（镇中心电脑上的“站点”页面，或运行 haian-desk hub serve）；之后会自动重试"),
+               "请打电话请镇中心打开同步服务（镇中心电脑上的“站点”页面，或运行 haian-desk hub serve）"),
     NOT_ENROLLED: ("本站还没有在镇中心登记（或登记已失效）",
                    "请在“同步”页面的“登记”一栏生成登记申请文件，拷给镇中心办理，再导入镇中心的答复"),
     REVOKED: ("本站的登记已被镇中心注销",
@@ -76,8 +77,13 @@ def problem(error: BaseException) -> Problem:
         kind, retryable = "setup", False
     else:
         kind, retryable = "unexpected", True
-    message = str(error) if isinstance(error, HaianError) else f"意外错误：{error}"
-    return from_kind(kind, message, retryable)
+    if not isinstance(error, HaianError):
+        return from_kind(kind, f"意外错误：{error}", retryable)
+    found = from_kind(kind, error.message, retryable)
+    if found.group in (OTHER, REFUSED_BATCH, VERSION) and error.hint:
+        # The engine knows best what to do about what only it can name.
+        found = dataclasses.replace(found, todo=error.hint)
+    return found
 
 
 def from_kind(kind: str, message: str, retryable: bool = False) -> Problem:

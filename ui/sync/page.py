@@ -249,7 +249,9 @@ class SyncPage(QWidget):
         self.problem_message.setText(problem.message)
         todo = self.tr("怎么办：{0}").format(problem.todo)
         if state.retry_in_ms is not None:
-            todo += self.tr("（约 {0} 秒后自动再试）").format(max(1, round(state.retry_in_ms / 1000)))
+            seconds = max(1, round(state.retry_in_ms / 1000))
+            todo += self.tr("。{0} 秒后自动再试").format(seconds) if seconds < 120 else \
+                self.tr("。{0} 分钟后自动再试").format(round(seconds / 60))
         self.problem_todo.setText(todo)
 
     def reload(self) -> None:

@@ -119,6 +119,8 @@ class SyncRunner(QObject):
         self.started = False
         self.timer.stop()
         self.progress_timer.stop()
+        if self.state.retry_in_ms is not None:
+            self._set(retry_in_ms=None)  # no try is coming: do not promise one
 
     def _can_try(self) -> bool:
         return self.state.enrolled and bool(self.state.hub_url)

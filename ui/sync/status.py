@@ -45,6 +45,32 @@ def status_text(state: RunnerState) -> tuple[str, QColor | None]:
     return _tr("{0} 条记录待上报").format(state.waiting_records), WAITING_COLOUR
 
 
+def hub_text(state) -> tuple[str, QColor | None]:
+    """At a township: whether its sync service runs (stations can reach it only then)."""
+    from ui.township import hub
+
+    words = {hub.RUNNING: (_tr("同步服务运行中"), OK_COLOUR),
+             hub.ELSEWHERE: (_tr("同步服务运行中（另一程序）"), OK_COLOUR),
+             hub.STARTING: (_tr("同步服务正在启动…"), None),
+             hub.STOPPING: (_tr("同步服务正在停止…"), None),
+             hub.FAILED: (_tr("同步服务没能启动"), FAILED_COLOUR)}
+    return words.get(state.phase, (_tr("同步服务未运行"), WAITING_COLOUR))
+
+
+def _hub_of(session: Session):
+    from haian_desk.township import HUB_ROLES
+
+    if session.desk.installation.role not in HUB_ROLES:
+        return None
+    from ui.township.arrivals import watch_arrivals
+    from ui.township.hub import hub_for
+
+    watch_arrivals(session)
+    control = hub_for(session)
+    control.begin()
+    return control
+
+
 class SyncStatusLabel(QLabel):
     """One line in the status bar; click (or Enter on it) to open the sync screen."""
 
@@ -56,6 +82,9 @@ class SyncStatusLabel(QLabel):
         self.setCursor(Qt.PointingHandCursor)
         self.runner = runner_for(session)
         self.runner.stateChanged.connect(self.show_state)
+        self.hub = _hub_of(session)  # at a township: its own sync service matters most
+        if self.hub is not None:
+            self.hub.stateChanged.connect(lambda _state: self.show_state(self.runner.state))
         self.show_state(self.runner.state)
         self.runner.start()
         self.guard = None
@@ -67,7 +96,10 @@ class SyncStatusLabel(QLabel):
             QTimer.singleShot(0, self._guard_window)
 
     def show_state(self, state: RunnerState) -> None:
-        text, colour = status_text(state)
+        if self.hub is not None and not state.enrolled:
+            text, colour = hub_text(self.hub.state)
+        else:
+            text, colour = status_text(state)
         self.setText(text)
         palette = QApplication.palette(self)
         if colour is not None:
@@ -78,7 +110,7 @@ class SyncStatusLabel(QLabel):
     def mousePressEvent(self, event) -> None:
         window = self.window()
         if hasattr(window, "show_screen"):
-            window.show_screen("sync")
+            window.show_screen("stations" if self.hub is not None and not self.runner.state.enrolled else "sync")
         super().mousePressEvent(event)
 
     def _guard_window(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout
 
@@ -46,6 +46,8 @@ def is_hub(session: Session) -> bool:
 
 
 class NetworkQueueModel(CaseQueueModel):
+    extraLoaded = Signal()  # the added column's words arrived (the page sizes the column then)
+
     def __init__(self, session: Session, page_size: int = 200, parent=None):
         super().__init__(session, page_size, parent)
         self.hub = is_hub(session)
@@ -79,6 +81,7 @@ class NetworkQueueModel(CaseQueueModel):
     def _column_changed(self) -> None:
         if self.rows:
             self.dataChanged.emit(self.index(0, EXTRA), self.index(len(self.rows) - 1, EXTRA))
+        self.extraLoaded.emit()
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else EXTRA + 1
@@ -116,6 +119,7 @@ class NetworkQueuePage(QueuePage):
 
     def __init__(self, session: Session, parent=None):
         super().__init__(session, parent)
+        self.model.extraLoaded.connect(lambda: self.table.resizeColumnToContents(EXTRA))
         self.station = QComboBox()
         self.station.setObjectName("queue_station")
         if not is_hub(session):

@@ -1,0 +1,271 @@
+"""上报事项: matters the stations transferred up to the township, from arrival until they go back.
+
+Waiting to be received, in hand here, or sent on to the county or a
+department. For the chosen matter: receive it, name the cadre who handles it,
+start joint handling with other units, complete it, send it on, or return it
+to the station with what was done. Each is one case event through the domain;
+the station that took the matter in sees it after its next sync.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QTimer, Signal, QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (
+    QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QRadioButton, QVBoxLayout, QWidget)
+
+from haian_desk import township
+from haian_desk.cases import presentation
+from haian_desk.cases.fold import FORWARD_LEVELS
+from haian_desk.cases.vocabulary import EVENT_TYPES, TRANSFER_LEVELS, label
+from haian_desk.timeutil import show
+from ui.cases.actions import ActionDialog
+from ui.cases.queue_model import TONE_COLOURS
+from ui.i18n import term
+from ui.session import CASES, Session
+from ui.sync.tables import ResultBox, fill_table, key_at, make_table
+from ui.township.arrivals import watch_arrivals
+from ui.widgets.appearance import scaled_font
+from ui.widgets.feedback import ErrorLabel, alive, explain
+
+REFRESH_MS = 60_000
+VIEWS = (
+    (township.NEW, QT_TRANSLATE_NOOP("InboxPage", "待接收")),
+    (township.IN_HAND, QT_TRANSLATE_NOOP("InboxPage", "办理中")),
+    (township.SENT_ON, QT_TRANSLATE_NOOP("InboxPage", "已转县或部门")),
+    (None, QT_TRANSLATE_NOOP("InboxPage", "全部")),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("InboxPage", text)
+
+
+class InboxPage(QWidget):
+    openCase = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("inbox_page")
+        self.session = session
+        self.items: list[township.InboxItem] = []
+        self.view = township.NEW
+        self.dialog: QDialog | None = None
+        self._build()
+        watch_arrivals(session)
+        session.changed.connect(lambda _changes: self.reload())
+        self.timer = QTimer(self, interval=REFRESH_MS, timeout=self.reload)
+        self.timer.start()
+        self.setFocusProxy(self.table)
+        self.reload()
+
+    # --- building -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        title = QLabel(self.tr("站点上报到本中心的事项"))
+        title.setFont(scaled_font(1.3, bold=True))
+        views = QHBoxLayout()
+        self.view_group = QButtonGroup(self)
+        self.view_buttons = {}
+        for view, words in VIEWS:
+            button = QRadioButton(_tr(words))
+            button.setObjectName(f"view_{view or 'all'}")
+            button.toggled.connect(lambda on, v=view: on and self.set_view(v))
+            self.view_group.addButton(button)
+            self.view_buttons[view] = button
+            views.addWidget(button)
+        views.addStretch(1)
+        self.view_group.blockSignals(True)
+        self.view_buttons[township.NEW].blockSignals(True)
+        self.view_buttons[township.NEW].setChecked(True)  # the view start with; read in __init__
+        self.view_buttons[township.NEW].blockSignals(False)
+        self.view_group.blockSignals(False)
+        self.table = make_table("inbox_table", [
+            self.tr("编号"), self.tr("站点"), self.tr("群众"), self.tr("事项"), self.tr("状态与时限"),
+            self.tr("上报时间"), self.tr("本中心接收"), self.tr("经办人"), self.tr("现在在")], stretch=3)
+        self.table.itemSelectionChanged.connect(self._enable_actions)
+        self.table.doubleClicked.connect(lambda index: self._open(index.row()))
+        self.error = ErrorLabel()
+        self.result = ResultBox("inbox_result")
+        self.result.setFixedHeight(self.result.fontMetrics().lineSpacing() * 3 + 16)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(views)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(self._action_row())
+        layout.addWidget(self.result)
+
+    def _action_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, words, slot in (
+                ("take_up", self.tr("接收(&A)"), self.take_up),
+                ("assigned", self.tr("指定经办人"), lambda: self.open_form("assigned")),
+                ("joint_handling", self.tr("联动会办"), lambda: self.open_form("joint_handling")),
+                ("completed", self.tr("办结(&C)"), lambda: self.open_form("completed")),
+                ("forwarded", self.tr("转送县或部门"), self.open_forward),
+                ("returned", self.tr("退回站点"), lambda: self.open_form("returned")),
+                ("open", self.tr("打开详情"), lambda: self._open(self.table.currentRow()))):
+            button = QPushButton(words)
+            button.setObjectName(f"inbox_{key}")
+            button.clicked.connect(slot)
+            row.addWidget(button)
+            self.buttons[key] = button
+        row.addStretch(1)
+        self._enable_actions()
+        return row
+
+    # --- reading ------------------------------------------------------------------------
+
+    def set_view(self, view: str | None) -> None:
+        self.view = view
+        self.reload()
+
+    def reload(self) -> None:
+        view = self.view
+        self.session.run(lambda desk: township.inbox(desk, desk.now(), view), alive(self, self._show),
+                         alive(self, self.error.show_error))
+
+    def _show(self, items: list[township.InboxItem]) -> None:
+        chosen = self.current()
+        self.items = items
+        fill_table(self.table, [(i.case_id, self._cells(i)) for i in items],
+                   [TONE_COLOURS.get(i.tone, (None,))[0] for i in items])
+        rows = [n for n, i in enumerate(items) if chosen and i.case_id == chosen.case_id]
+        if rows:
+            self.table.selectRow(rows[0])
+        self._enable_actions()
+        counts = self.tr("共 {0} 件").format(len(items))
+        self.view_buttons[self.view].setToolTip(counts)
+
+    def _cells(self, item: township.InboxItem) -> list[str]:
+        where = self.tr("本中心") if item.holder_level == "township" else \
+            f"{term(label(TRANSFER_LEVELS, item.holder_level))} {item.holder or ''}".strip()
+        taken = show(item.taken_at) if item.taken_at else self.tr("未接收")
+        return [item.case_no, item.unit_name, item.villager, item.matter, item.status_text,
+                show(item.sent_at), taken, item.responsible, where]
+
+    def current(self) -> township.InboxItem | None:
+        case_id = key_at(self.table, self.table.currentRow()) if self.table.currentRow() >= 0 else None
+        return next((i for i in self.items if i.case_id == case_id), None)
+
+    def select_case(self, case_id: str) -> None:
+        row = next((n for n, i in enumerate(self.items) if i.case_id == case_id), -1)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _enable_actions(self) -> None:
+        item = self.current()
+        here = item is not None and item.holder_level == "township"
+        taken = here and bool(item.taken_at)
+        sent_on = item is not None and not here
+        self.buttons["take_up"].setEnabled(here and not taken)
+        for key in ("assigned", "joint_handling", "completed", "returned"):
+            self.buttons[key].setEnabled(taken or sent_on)
+        self.buttons["forwarded"].setEnabled(taken)
+        self.buttons["open"].setEnabled(item is not None)
+
+    # --- acting -------------------------------------------------------------------------
+
+    def take_up(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        actor, case_id = self.session.user.username, item.case_id
+        self.session.run(lambda desk: township.take_up(desk, actor, case_id),
+                         alive(self, lambda _s: self.result.show_lines([self.tr(
+                             "已接收 {0}（{1}）。站点同步后会看到“镇中心已接收”。").format(item.case_no, item.unit_name)])),
+                         alive(self, lambda e: self.result.show_failure(explain(e))), changes=(CASES,))
+
+    def open_form(self, event_type: str) -> None:
+        item = self.current()
+        if item is None:
+            return
+        case_id = item.case_id
+        self.session.run(lambda desk: presentation.case_view(desk, case_id, desk.now()),
+                         alive(self, lambda view: self._show_form(view, event_type)),
+                         alive(self, lambda e: self.result.show_failure(explain(e))))
+
+    def _show_form(self, view, event_type: str) -> None:
+        dialog = ActionDialog(self.session, view, event_type, self)
+        dialog.done.connect(lambda done_type, _state: self.result.show_lines([self.tr(
+            "已记录：{0} {1}。站点同步后会看到。").format(view.case["case_no"], term(label(EVENT_TYPES, done_type)))]))
+        self._keep(dialog)
+        dialog.open()
+
+    def open_forward(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        dialog = ForwardDialog(self.session, item, self)
+        dialog.done.connect(lambda unit: self.result.show_lines([self.tr(
+            "已把 {0} 转送到 {1}；答复回来后在“已转县或部门”里办结或退回站点。").format(item.case_no, unit)]))
+        self._keep(dialog)
+        dialog.open()
+
+    def _keep(self, dialog: QDialog) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
+
+    def _open(self, row: int) -> None:
+        case_id = key_at(self.table, row) if row >= 0 else None
+        if case_id:
+            self.openCase.emit(case_id)
+
+
+class ForwardDialog(QDialog):
+    """转送: to the county or a department, with the receiving unit and why."""
+
+    done = Signal(str)
+
+    def __init__(self, session: Session, item: township.InboxItem, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("forward_dialog")
+        self.session, self.item = session, item
+        self.setWindowTitle(self.tr("转送县或部门 — {0}").format(item.case_no))
+        self.level = QComboBox()
+        self.level.setObjectName("field_to_level")
+        for code, words in FORWARD_LEVELS.items():
+            self.level.addItem(term(words), code)
+        self.unit = QLineEdit()
+        self.unit.setObjectName("field_to_unit")
+        self.unit.setPlaceholderText(self.tr("例如：海安市民政局"))
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("field_reason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 4 + 16)
+        self.error = ErrorLabel()
+        self.error.setObjectName("forward_error")
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.Ok)
+        self.ok_button.setText(self.tr("转送"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for caption, widget in ((self.tr("转往"), self.level), (self.tr("接收单位"), self.unit),
+                                (self.tr("转送理由"), self.reason)):
+            layout.addWidget(QLabel(caption))
+            layout.addWidget(widget)
+        layout.addWidget(QLabel(self.tr("转送后本中心继续跟踪，答复回来后办结或退回站点。")))
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(440)
+
+    def submit(self) -> None:
+        self.ok_button.setEnabled(False)
+        actor, case_id = self.session.user.username, self.item.case_id
+        level, unit, reason = self.level.currentData(), self.unit.text(), self.reason.toPlainText()
+        self.session.run(lambda desk: township.forward(desk, actor, case_id, level, unit, reason),
+                         alive(self, lambda _s: self._forwarded(unit)), alive(self, self._refused),
+                         changes=(CASES,))
+
+    def _forwarded(self, unit: str) -> None:
+        self.ok_button.setEnabled(True)
+        self.accept()
+        self.done.emit(unit.strip())
+
+    def _refused(self, error: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        self.error.show_error(explain(error))
