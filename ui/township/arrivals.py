@@ -34,7 +34,10 @@ class ArrivalWatcher(QObject):
         if self.looking:
             return
         self.looking = True
-        self.session.run(data_version, alive(self, self._seen), alive(self, self._failed))
+        try:
+            self.session.run(data_version, alive(self, self._seen), alive(self, self._failed))
+        except RuntimeError:  # the session's worker has stopped: the session is over
+            self.timer.stop()
 
     def _seen(self, version: int) -> None:
         self.looking = False
