@@ -1,25 +1,47 @@
 """What each matter looked like at the end of a period, read from its event log.
 
-Each case's events are folded again with the real state machine
-(``haian_desk.cases.fold.apply``), once with every event and once with only
-the events recorded before the period ended. The second fold is the matter
-"as of the end of the period": a report for a half year that is over gives the
-same figures whenever it is run. Along the way the fold notes the moments the
-projection does not keep (first acceptance, declining, withdrawal, transfers,
-reopenings, when the clock last started).
+A figure for a period is judged on the matter as it stood when the period
+ended: the fold (``haian_desk.cases.fold.apply``) of only the events recorded
+before then. Along the way the moments the projection does not keep are noted
+(first acceptance, declining, withdrawal, transfers, reopenings, when the
+clock last started and how long it was paused since).
+
+Folding every case again would take minutes at county scale, so each case is
+read the cheapest way that gives exactly that answer:
+
+* **dormant** — its last event (in fold order) was stamped before the period
+  began. Every event's hybrid-clock stamp is at or after its own wall time and
+  the last event carries the largest stamp, so all its events are older than
+  the period: the ``cases`` row *is* its state at the period's end, and nothing
+  in the period happened to it. Only open-overdue and last year's petitions
+  can involve it, so only those rows are read.
+* **settled** — its last event is inside the period and the rules refused
+  none of its events (``conflicts = 0``): the row is again its state at the
+  end of the period, and its moments are read from the event log's types and
+  times, without folding.
+* **refolded** — everything else (events after the period's end, or refused
+  events): its events before the end are folded again with the real rules.
+
+``fold_matter`` is the reference: tests check the three ways agree with it.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from haian_desk.cases import fold
+from haian_desk.cases.vocabulary import TIMED_STATUSES
 from haian_desk.errors import HaianError
-from haian_desk.storage import eventlog
-from haian_desk.storage.eventlog import Event
+from haian_desk.projection import projectors
+from haian_desk.storage.eventlog import FOLD_ORDER, Event
 from haian_desk.timeutil import from_iso
+
+MOMENT_TYPES = ("accepted", "declined", "withdrawn", "transferred", "reopened", "paused", "resumed")
+ROW_COLUMNS = ("id", "case_no", "unit_code", "kind", "villager_id", "responsible_cadre_id", "registered_at",
+               "long_standing", "petition", "status", "deadline", "completed_at", "rating", "rated_at",
+               "return_visit_at", "rectified_at")
 
 
 @dataclass
@@ -51,73 +73,150 @@ class Matter:
     rectified_after_rating: bool = False
 
 
-@dataclass
-class _Clock:
-    """When the matter's deadline clock last started, and the paused time by then."""
+class Moments:
+    """The times a case's figures need that its row does not keep, noted event by event."""
 
-    started_at: str | None = None
-    paused_before: int = 0
+    def __init__(self):
+        self.first: dict[str, str] = {}
+        self.last: dict[str, str] = {}
+        self.transferred: list[str] = []
+        self.reopened: list[str] = []
+        self.clock_started: str | None = None
+        self.paused_at: str | None = None
+        self.paused_seconds = 0          # paused since the clock last started
 
+    def note(self, event_type: str, at: str) -> None:
+        self.first.setdefault(event_type, at)
+        self.last[event_type] = at
+        if event_type in ("transferred", "reopened"):
+            getattr(self, event_type).append(at)
+        if event_type in ("accepted", "reopened"):
+            self.clock_started, self.paused_seconds = at, 0
+        elif event_type == "paused":
+            self.paused_at = at
+        elif event_type == "resumed" and self.paused_at:
+            self.paused_seconds += max(0, _seconds(self.paused_at, at))
+            self.paused_at = None
 
-def matters(conn: sqlite3.Connection, before: str) -> Iterator[Matter]:
-    """Every case registered before ``before`` (a stored timestamp), as of that moment."""
-    for _, events in eventlog.all_streams(conn, "case"):
-        matter = fold_matter(events, before)
-        if matter is not None:
-            yield matter
-
-
-def fold_matter(events: list[Event], before: str) -> Matter | None:
-    state = latest = None
-    moments: dict[str, list[str]] = {}
-    clock = _Clock()
-    for event in events:
-        latest = _try(latest, event)
-        if event.wall_time >= before:
-            continue
-        new = _try(state, event)
-        if new is not state:
-            _note(moments, clock, new, event)
-            state = new
-    if state is None:
-        return None
-    return _summary(state, latest, moments, clock)
+    def handling_seconds(self, completed_at: str | None) -> int | None:
+        if not completed_at or not self.clock_started:
+            return None
+        return max(0, _seconds(self.clock_started, completed_at) - self.paused_seconds)
 
 
-def _try(state: dict | None, event: Event) -> dict | None:
-    """The state after ``event``, or unchanged when the rules refuse it (a conflict)."""
-    try:
-        return fold.apply(state, event)
-    except HaianError:
-        return state
+NOTHING_NOTED = Moments()   # shared, never noted into: a case with no moments in the period
 
 
-def _note(moments: dict[str, list[str]], clock: _Clock, after: dict, event: Event) -> None:
-    moments.setdefault(event.type, []).append(event.wall_time)
-    if event.type in ("accepted", "reopened"):
-        clock.started_at = event.wall_time
-        clock.paused_before = after["paused_seconds"]
+def _seconds(earlier: str, later: str) -> int:
+    return int((from_iso(later) - from_iso(earlier)).total_seconds())
 
 
-def _summary(state: dict, latest: dict, moments: dict[str, list[str]], clock: _Clock) -> Matter:
-    first = {kind: times[0] for kind, times in moments.items()}
-    last = {kind: times[-1] for kind, times in moments.items()}
+def hlc_key(stamp: str) -> str:
+    """A stored time as the prefix of a hybrid-clock stamp (milliseconds, fixed width)."""
+    return f"{int(from_iso(stamp).timestamp() * 1000):014d}"
+
+
+def make_matter(state, moments: Moments, latest) -> Matter:
+    """A Matter from a case state at the period's end (a row or a fold) and the latest row."""
+    status = state["status"]
     matter = Matter(
         id=state["id"], case_no=state["case_no"], unit_code=state["unit_code"], kind=state["kind"],
         villager_id=state["villager_id"], cadre_id=state["responsible_cadre_id"],
         registered_at=state["registered_at"], long_standing=bool(state["long_standing"]),
-        petition=bool(state["petition"]), status=state["status"], deadline=state["deadline"],
+        petition=bool(state["petition"]), status=status, deadline=state["deadline"],
         completed_at=state["completed_at"], rating=state["rating"], rated_at=state["rated_at"],
-        accepted_at=first.get("accepted"),
-        declined_at=last.get("declined") if state["status"] == "declined" else None,
-        withdrawn_at=last.get("withdrawn") if state["status"] == "withdrawn" else None,
-        transferred=moments.get("transferred", []), reopened=moments.get("reopened", []))
-    if state["completed_at"] and clock.started_at:
-        spent = from_iso(state["completed_at"]) - from_iso(clock.started_at)
-        paused = state["paused_seconds"] - clock.paused_before
-        matter.handling_seconds = max(0, int(spent.total_seconds()) - paused)
-    rated = latest["rated_at"] if latest else None
+        accepted_at=moments.first.get("accepted"),
+        declined_at=moments.last.get("declined") if status == "declined" else None,
+        withdrawn_at=moments.last.get("withdrawn") if status == "withdrawn" else None,
+        transferred=moments.transferred, reopened=moments.reopened,
+        handling_seconds=moments.handling_seconds(state["completed_at"]))
+    rated = latest["rated_at"] if latest is not None else None
     if rated and state["rated_at"]:
         matter.return_visit_after_rating = (latest["return_visit_at"] or "") >= rated
         matter.rectified_after_rating = (latest["rectified_at"] or "") >= rated
     return matter
+
+
+# --- the reference: fold the events before the end again ---------------------------------
+
+def fold_matter(events: list[Event], before: str, latest=None) -> Matter | None:
+    """The case as of ``before`` by folding its events (in fold order) recorded before then."""
+    state = None
+    moments = Moments()
+    for event in events:
+        if event.wall_time >= before:
+            continue
+        try:
+            new = fold.apply(state, event)
+        except HaianError:
+            continue  # refused here: a conflict, left out exactly as the projection leaves it out
+        moments.note(event.type, event.wall_time)
+        state = new
+    if state is None:
+        return None
+    return make_matter(state, moments, latest if latest is not None else state)
+
+
+# --- the three ways ---------------------------------------------------------------------
+
+def matters(conn: sqlite3.Connection, start: str, end: str, as_of: str,
+            earlier_start: str) -> Iterator[Matter]:
+    """Every case that can count in [start, end) — or in the year-earlier comparison — as of ``end``."""
+    keys = {"start": hlc_key(start), "end": hlc_key(end), "ends": end, "as_of": as_of,
+            "earlier": earlier_start}
+    yield from _dormant(conn, keys)
+    yield from _settled(conn, keys)
+    yield from _refolded(conn, keys)
+
+
+def _select(where: str) -> str:
+    return f"SELECT {', '.join(ROW_COLUMNS)}, last_hlc, conflicts FROM cases WHERE registered_at < :ends AND {where}"
+
+
+def _dormant(conn, keys: dict) -> Iterator[Matter]:
+    timed = ", ".join(f"'{s}'" for s in TIMED_STATUSES)
+    rows = conn.execute(_select(
+        f"last_hlc < :start AND ((status IN ({timed}) AND deadline < :as_of) "
+        "OR (petition = 1 AND registered_at >= :earlier))"), keys)
+    for row in rows:
+        yield make_matter(row, NOTHING_NOTED, row)
+
+
+def _settled(conn, keys: dict) -> Iterator[Matter]:
+    rows = conn.execute(_select("last_hlc >= :start AND last_hlc < :end AND conflicts = 0"), keys).fetchall()
+    types = ", ".join(f"'{t}'" for t in MOMENT_TYPES)
+    moments: dict[str, Moments] = {}
+    for case_id, type_, at in conn.execute(
+            "SELECT e.stream_id, e.type, e.wall_time FROM cases c JOIN events e "
+            "ON e.stream = 'case' AND e.stream_id = c.id "
+            "WHERE c.registered_at < :ends AND c.last_hlc >= :start AND c.last_hlc < :end AND c.conflicts = 0 "
+            f"AND e.type IN ({types}) ORDER BY e.stream_id, e.hlc, e.origin, e.origin_seq", keys):
+        moments.setdefault(case_id, Moments()).note(type_, at)
+    for row in rows:
+        yield make_matter(row, moments.get(row["id"], NOTHING_NOTED), row)
+
+
+def _refolded(conn, keys: dict) -> Iterator[Matter]:
+    rows = conn.execute(_select("last_hlc >= :start AND (last_hlc >= :end OR conflicts > 0)"), keys).fetchall()
+    case = projectors()["case"]
+    for row in rows:
+        events = _events(conn, row["id"])
+        matter = fold_matter(events, keys["ends"], case.from_row(row))
+        if matter is not None:
+            yield matter
+
+
+def _events(conn, case_id: str) -> list[Event]:
+    rows = conn.execute(
+        "SELECT id, stream, stream_id, type, hlc, origin, origin_seq, actor, wall_time, payload FROM events "
+        f"WHERE stream = 'case' AND stream_id = ? ORDER BY {FOLD_ORDER}", (case_id,))
+    return [Event.from_row(r) for r in rows]
+
+
+def every_matter(conn: sqlite3.Connection, end: str) -> Iterable[Matter]:
+    """The reference, for tests: every case refolded from its whole log."""
+    case = projectors()["case"]
+    for row in conn.execute(_select("1 = 1"), {"ends": end}).fetchall():
+        matter = fold_matter(_events(conn, row["id"]), end, case.from_row(row))
+        if matter is not None:
+            yield matter

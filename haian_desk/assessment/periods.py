@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime, time, timedelta
 
 from haian_desk.errors import ValidationError
@@ -27,12 +28,12 @@ class Period:
     first_day: date
     last_day: date
 
-    @property
+    @cached_property
     def start(self) -> str:
         """First instant of the period, as a stored (UTC) timestamp."""
         return to_iso(datetime.combine(self.first_day, time(), CST))
 
-    @property
+    @cached_property
     def end(self) -> str:
         """First instant after the period (exclusive), as a stored timestamp."""
         return to_iso(datetime.combine(self.last_day + timedelta(days=1), time(), CST))

@@ -16,7 +16,7 @@ from haian_desk import network
 from haian_desk.assessment import history, records
 from haian_desk.assessment.fields import LEVELS, fields_for
 from haian_desk.assessment.periods import Period, month_key
-from haian_desk.assessment.tally import Tally
+from haian_desk.assessment.tally import Tally, part_of
 from haian_desk.assessment.units import (
     COUNTY, STATION, TOWNSHIP, cadre_directory, known_unit_codes, unit_key, unit_name)
 from haian_desk.timeutil import to_iso
@@ -78,10 +78,10 @@ def build(desk, period: Period, now: datetime | None = None) -> Report:
     monthly: dict[tuple[int, int], Counter] = {month: Counter() for month in period.months()}
     petitions = Counter()
     with desk.db.lock:
-        for m in history.matters(desk.db.conn, period.end):
+        for m in history.matters(desk.db.conn, period.start, period.end, as_of, earlier.start):
+            part = part_of(m, period, as_of, earlier)
             for tally in tallies.for_unit(m.unit_code, m.cadre_id):
-                tally.add_matter(m, period, as_of)
-                tally.add_year_earlier(m, earlier)
+                tally.add(part)
             _count_months(m, period, earlier, monthly, petitions)
     extra_units = records.add_records(desk, period, as_of, tallies.for_unit)
     rows = _rows(desk, tallies, extra_units)

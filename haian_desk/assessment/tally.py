@@ -22,56 +22,78 @@ COMPLAINT_RESULTS = ("upheld", "partly", "unfounded")
 
 
 @dataclass
+class Part:
+    """One matter's part in a period's figures: the same for its cadre, station, township, county."""
+
+    counts: dict[str, int]
+    villager: str | None = None        # served in the period
+    handling: int | None = None        # seconds, when completed in the period
+
+
+def part_of(m: Matter, period: Period, as_of: str, earlier: Period) -> Part:
+    """What one case adds to the figures (``as_of``: when "open overdue" is judged)."""
+    counts: dict[str, int] = {}
+    part = Part(counts)
+    happened = {
+        "registered": period.contains(m.registered_at),
+        "accepted": period.contains(m.accepted_at),
+        "declined": period.contains(m.declined_at),
+        "completed": m.status in DONE_STATUSES and period.contains(m.completed_at),
+        "withdrawn": period.contains(m.withdrawn_at),
+    }
+    for figure, yes in happened.items():
+        if yes:
+            counts[figure] = 1
+            counts[f"{figure}_{m.kind}"] = 1
+    if any(period.contains(t) for t in m.transferred):
+        counts["transferred"] = 1
+    if any(period.contains(t) for t in m.reopened):
+        counts["reopened"] = 1
+    if happened["registered"]:
+        part.villager = m.villager_id
+        counts["petitions"] = int(m.petition)
+    if happened["completed"]:
+        _completion(m, part)
+    if m.status in TIMED_STATUSES and m.deadline is not None and m.deadline < as_of:
+        counts["open_overdue"] = 1
+    if period.contains(m.rated_at):
+        _rating(m, counts)
+    if m.petition and earlier.contains(m.registered_at):   # the same dates a year earlier
+        counts["petitions_prev_year"] = 1
+    return part
+
+
+def _completion(m: Matter, part: Part) -> None:
+    part.counts["long_standing_resolved"] = int(m.long_standing)
+    if m.deadline is not None:
+        part.counts["timed_completed"] = 1
+        part.counts["on_time"] = int(m.completed_at <= m.deadline)
+    part.handling = m.handling_seconds
+
+
+def _rating(m: Matter, counts: dict[str, int]) -> None:
+    counts["ratings"] = 1
+    counts[f"rating_{m.rating}"] = 1
+    if m.rating in BAD_RATINGS:
+        counts["bad_reviews"] = 1
+        counts["bad_reviews_return_visited"] = int(m.return_visit_after_rating)
+        counts["bad_reviews_rectified"] = int(m.rectified_after_rating)
+
+
+@dataclass
 class Tally:
     counts: Counter = field(default_factory=Counter)
     villagers: set = field(default_factory=set)
     handling: list = field(default_factory=list)   # seconds, one per completion
 
-    def add_matter(self, m: Matter, period: Period, as_of: str) -> None:
-        """One case's part in the period's figures (``as_of``: when "open overdue" is judged)."""
-        happened = {
-            "registered": period.contains(m.registered_at),
-            "accepted": period.contains(m.accepted_at),
-            "declined": period.contains(m.declined_at),
-            "completed": m.status in DONE_STATUSES and period.contains(m.completed_at),
-            "withdrawn": period.contains(m.withdrawn_at),
-        }
-        for figure, yes in happened.items():
-            if yes:
-                self.counts[figure] += 1
-                self.counts[f"{figure}_{m.kind}"] += 1
-        self.counts["transferred"] += any(period.contains(t) for t in m.transferred)
-        self.counts["reopened"] += any(period.contains(t) for t in m.reopened)
-        if happened["registered"]:
-            self.villagers.add(m.villager_id)
-            self.counts["petitions"] += m.petition
-        if happened["completed"]:
-            self._add_completion(m)
-        if m.status in TIMED_STATUSES and m.deadline is not None and m.deadline < as_of:
-            self.counts["open_overdue"] += 1
-        if period.contains(m.rated_at):
-            self._add_rating(m)
-
-    def _add_completion(self, m: Matter) -> None:
-        self.counts["long_standing_resolved"] += m.long_standing
-        if m.deadline is not None:
-            self.counts["timed_completed"] += 1
-            self.counts["on_time"] += m.completed_at <= m.deadline
-        if m.handling_seconds is not None:
-            self.handling.append(m.handling_seconds)
-
-    def _add_rating(self, m: Matter) -> None:
-        self.counts["ratings"] += 1
-        self.counts[f"rating_{m.rating}"] += 1
-        if m.rating in BAD_RATINGS:
-            self.counts["bad_reviews"] += 1
-            self.counts["bad_reviews_return_visited"] += m.return_visit_after_rating
-            self.counts["bad_reviews_rectified"] += m.rectified_after_rating
-
-    def add_year_earlier(self, m: Matter, earlier: Period) -> None:
-        """The same period a year before: only petitions are compared."""
-        if m.petition and earlier.contains(m.registered_at):
-            self.counts["petitions_prev_year"] += 1
+    def add(self, part: Part) -> None:
+        counts = self.counts
+        for key, value in part.counts.items():
+            counts[key] += value
+        if part.villager is not None:
+            self.villagers.add(part.villager)
+        if part.handling is not None:
+            self.handling.append(part.handling)
 
     def add_household(self, visited_as_planned: bool) -> None:
         self.counts["households_paired"] += 1

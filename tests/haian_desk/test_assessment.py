@@ -295,10 +295,10 @@ def test_completed_exactly_at_the_deadline_is_on_time(desk, clock, cadre_id, vil
 
 
 def test_the_refold_agrees_with_the_cases_projection(desk, world):
-    from haian_desk.assessment.history import matters
+    from haian_desk.assessment.history import every_matter
 
     with desk.db.lock:
-        folded = {m.id: m for m in matters(desk.db.conn, "9999-01-01T00:00:00Z")}
+        folded = {m.id: m for m in every_matter(desk.db.conn, "9999-01-01T00:00:00Z")}
     rows = desk.db.query("SELECT id, status, deadline, completed_at, rating, responsible_cadre_id FROM cases")
     assert len(rows) == len(folded) == 13
     for row in rows:
@@ -310,3 +310,30 @@ def test_the_refold_agrees_with_the_cases_projection(desk, world):
 def test_the_month_a_running_period_reaches(desk, world):
     assert build(desk, parse_period("2026")).as_of_month() == "2026-08"      # made on 1 August
     assert build(desk, parse_period("2026H1")).as_of_month() == "2026-06"    # a period that is over
+
+
+PERIODS = ["2026H1", "2026H2", "2026", "2025", "2026-05-01:2026-05-09", "2026-06-15:2026-07-04",
+           "2026-04-01:2026-04-30", "2026-07-03:2026-07-03"]
+
+
+def assert_fast_reading_matches_refolding(desk, periods=PERIODS) -> None:
+    """Reading dormant and settled matters from their rows gives what refolding every case gives."""
+    from haian_desk.assessment import history
+
+    fast = {p: build(desk, parse_period(p)).rows for p in periods}
+    original = history.matters
+    history.matters = lambda conn, start, end, as_of, earlier: history.every_matter(conn, end)
+    try:
+        slow = {p: build(desk, parse_period(p)).rows for p in periods}
+    finally:
+        history.matters = original
+    assert fast == slow
+    with desk.db.lock:
+        reference = {m.id: m for m in history.every_matter(desk.db.conn, parse_period("2026H1").end)}
+        p = parse_period("2026H1")
+        for m in history.matters(desk.db.conn, p.start, p.end, "2026-07-01T00:00:00Z", p.year_earlier().start):
+            assert m == reference[m.id]
+
+
+def test_fast_reading_gives_the_same_figures_as_refolding_everything(desk, world):
+    assert_fast_reading_matches_refolding(desk)

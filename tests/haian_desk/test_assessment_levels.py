@@ -19,6 +19,7 @@ from haian_desk.cases.operations import Intake, act, take_in
 from haian_desk.desk import initialise
 from haian_desk.errors import HaianError
 from haian_desk.storage.eventlog import COLUMNS, Event
+from tests.haian_desk.test_assessment import assert_fast_reading_matches_refolding
 from haian_desk.timeutil import UTC
 
 ADDITIVE = [f.key for f in FIELDS if f.additive]
@@ -119,6 +120,7 @@ def test_levels_add_up_whatever_happens(tmp_path_factory, actions):
         _play(everyone[who], action)
         clock.now += timedelta(hours=hours)
     merge(hub, stations)
+    assert_fast_reading_matches_refolding(hub.desk, ["2026H1", "2026H2", "2026", "2026-06-25:2026-07-05"])
     for period in ("2026H1", "2026H2", "2026"):
         report = build(hub.desk, parse_period(period))
         assert_levels_add_up(report)
