@@ -30,6 +30,7 @@ VISIT_INTERVAL_DAYS = {
     "dibao": 90,               # 低保户: quarterly
 }
 DEFAULT_INTERVAL_DAYS = 90     # a paired household whose tags were since removed
+LONGEST_INTERVAL_DAYS = max(DEFAULT_INTERVAL_DAYS, *VISIT_INTERVAL_DAYS.values())
 VISIT_METHODS = {"home": "上门走访", "phone": "电话问候", "elsewhere": "约见走访"}
 
 PAIRING_JSON_COLUMNS: tuple[str, ...] = ()
@@ -282,7 +283,11 @@ def plan_status(desk, start: str, end: str, as_of: str) -> list[PlanStatus]:
         "LEFT JOIN villagers v ON v.id = p.villager_id "
         "WHERE p.paired_at < ? AND (p.ended_at IS NULL OR p.ended_at > ?)", (end, start))
     visits: dict[str, list[str]] = {}
-    for v in desk.db.query("SELECT pairing_id, visited_at FROM support_visits WHERE visited_at < ?", (end,)):
+    # A visit more than the longest interval before the period cannot decide anything: a
+    # household whose last visit is that old is overdue when the period begins either way.
+    since = to_iso(from_iso(start) - timedelta(days=LONGEST_INTERVAL_DAYS))
+    for v in desk.db.query("SELECT pairing_id, visited_at FROM support_visits "
+                           "WHERE visited_at >= ? AND visited_at < ?", (since, end)):
         visits.setdefault(v["pairing_id"], []).append(v["visited_at"])
     out = []
     for row in rows:

@@ -96,3 +96,15 @@ def test_complaints_by_cadre_and_outcome(desk, world):
     assert (a["complaints"], a["complaints_upheld"], a["complaints_open"]) == (2, 1, 1)
     assert (b["complaints"], b["complaints_unfounded"]) == (1, 1)
     assert row(desk, "2026H1", "township", desk.installation.unit_code[:9])["complaints"] == 2
+
+
+def test_a_visit_long_before_the_period_decides_nothing(desk, clock, cadre_id):
+    clock.now = bj("2025-01-05")
+    person = villagers.register(desk, "admin", villagers.VillagerInput(name="郑一", tags=("disabled",)))
+    pairing = support.pair(desk, "admin", person, cadre_id)
+    clock.now = bj("2025-03-01")
+    support.record_visit(desk, "clerk", support.VisitInput(pairing, note="走访"))   # due again 30 May 2025
+    clock.now = bj("2026-08-01")
+    assert (row(desk, "2026H1")["households_paired"], row(desk, "2026H1")["households_visited"]) == (1, 0)
+    clock.now = bj("2025-05-20")
+    assert row(desk, "2025-03-01:2025-05-25")["households_visited"] == 1
