@@ -259,9 +259,9 @@ def cache_name(scale: Scale, seed: int) -> str:
     return f"county-{scale.name}-s{seed}-g{GENERATOR_VERSION}"
 
 
-def county(scale: Scale, seed: int = SEED, progress=print) -> Path:
+def county(scale: Scale, seed: int = SEED, progress=print, data_dir: Path = DATA_DIR) -> Path:
     """The folder of a generated county installation, built once and cached."""
-    folder = DATA_DIR / cache_name(scale, seed)
+    folder = data_dir / cache_name(scale, seed)
     if paths.database_path(folder).exists():
         return folder
     building = folder.with_name(folder.name + ".building")

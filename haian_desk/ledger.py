@@ -70,19 +70,84 @@ class Ledger:
         """Apply a batch from elsewhere in one transaction, exactly once per event."""
         events = list(events)
         with self.db.write() as conn:
-            added = eventlog.insert_new(conn, events)
+            known = _streams_with_events(conn, events)
+            added = _insert_new(conn, events)
             touched = sorted({(e.stream, e.stream_id) for e in added})
-            for stream, stream_id in touched:
-                refold(conn, stream, stream_id)
+            _refold_all(conn, touched, added, known)
         for event in added:
             self.clock.observe(event.hlc)
         return IngestResult(len(added), len(events) - len(added), len(touched))
 
 
+# Sync brings events in batches of hundreds; the helpers below do per batch what
+# would otherwise be a query or two per event (bench/bench_merge.py measures it).
+
+
+def _chunks(items: list, size: int = 500):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _streams_with_events(conn: sqlite3.Connection, events: list[Event]) -> set[tuple[str, str]]:
+    """The batch's streams that already have events here (the others start in this batch)."""
+    found: set[tuple[str, str]] = set()
+    for stream in sorted({e.stream for e in events}):
+        ids = sorted({e.stream_id for e in events if e.stream == stream})
+        for chunk in _chunks(ids):
+            rows = conn.execute(f"SELECT DISTINCT stream_id FROM events WHERE stream = ? AND stream_id IN "
+                                f"({', '.join('?' * len(chunk))})", [stream, *chunk])
+            found.update((stream, row[0]) for row in rows)
+    return found
+
+
+def _insert_new(conn: sqlite3.Connection, events: list[Event]) -> list[Event]:
+    """Insert the events not seen before, as one INSERT OR IGNORE each would (first one wins)."""
+    taken_ids: set[str] = set()
+    for chunk in _chunks(sorted({e.id for e in events})):
+        rows = conn.execute(f"SELECT id FROM events WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+        taken_ids.update(row[0] for row in rows)
+    taken_seqs: set[tuple[str, int]] = set()
+    for origin in sorted({e.origin for e in events}):
+        seqs = [e.origin_seq for e in events if e.origin == origin]
+        rows = conn.execute("SELECT origin_seq FROM events WHERE origin = ? AND origin_seq BETWEEN ? AND ?",
+                            (origin, min(seqs), max(seqs)))
+        taken_seqs.update((origin, row[0]) for row in rows)
+    added = []
+    for event in events:
+        if event.id in taken_ids or (event.origin, event.origin_seq) in taken_seqs:
+            continue
+        taken_ids.add(event.id)
+        taken_seqs.add((event.origin, event.origin_seq))
+        added.append(event)
+    columns = ", ".join(eventlog.COLUMNS)
+    conn.executemany(f"INSERT OR IGNORE INTO events ({columns}) VALUES ({', '.join('?' * len(eventlog.COLUMNS))})",
+                     [e.to_row() for e in added])
+    return added
+
+
+def _refold_all(conn: sqlite3.Connection, touched: list[tuple[str, str]], added: list[Event],
+                known: set[tuple[str, str]]) -> None:
+    """Refold every touched stream: from the batch alone when the stream starts in it."""
+    arrived: dict[tuple[str, str], list[Event]] = {}
+    for event in added:
+        arrived.setdefault((event.stream, event.stream_id), []).append(event)
+    for key in touched:
+        if key in known:
+            refold(conn, *key)
+        else:
+            _save(conn, key[0], key[1], None, sorted(arrived[key], key=lambda e: e.order_key))
+
+
 def refold(conn: sqlite3.Connection, stream: str, stream_id: str) -> None:
+    before = projectors()[stream].load(conn, stream_id) if search.needs_before(stream) else None
+    _save(conn, stream, stream_id, before, eventlog.stream_events(conn, stream, stream_id))
+
+
+def _save(conn: sqlite3.Connection, stream: str, stream_id: str, before: dict | None,
+          events: list[Event]) -> None:
+    """Fold a stream's whole log (in fold order) and store the row that results."""
     projector = projectors()[stream]
-    before = projector.load(conn, stream_id) if search.needs_before(stream) else None
-    state = projector.fold(eventlog.stream_events(conn, stream, stream_id))
+    state = projector.fold(events)
     if state is None:
         conn.execute(f"DELETE FROM {projector.table} WHERE {projector.key} = ?", (stream_id,))
     else:
