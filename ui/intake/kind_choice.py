@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
@@ -20,6 +20,22 @@ SHORTCUTS = {"opinion": "Alt+1", "errand": "Alt+2", "claim": "Alt+3"}
 BUTTON_STYLE = ("QPushButton { border: 1px solid #8a8a8a; border-radius: 6px; background: #fafafa; }"
                 "QPushButton:focus { border: 3px solid #e08a00; }"
                 "QPushButton:checked { background: #1d5fbf; border: 2px solid #0b3a7e; }")
+
+
+class KindButton(QPushButton):
+    """A button sized by the labels inside it, so wrapped text (English, large print) fits."""
+
+    def sizeHint(self) -> QSize:
+        return self.layout().totalSizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.layout().totalMinimumSize()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.layout().totalHeightForWidth(width)
 
 
 class KindChoice(QWidget):
@@ -41,7 +57,7 @@ class KindChoice(QWidget):
 
     def _button(self, kind: str, word: str) -> QPushButton:
         hint = QCoreApplication.translate("KindChoice", HINTS[kind])
-        button = QPushButton()
+        button = KindButton()
         button.setObjectName(f"kind_{kind}")
         button.setAccessibleName(term(word))
         button.setCheckable(True)
@@ -61,11 +77,12 @@ class KindChoice(QWidget):
             label.setAlignment(Qt.AlignCenter)
             label.setAttribute(Qt.WA_TransparentForMouseEvents)
             column.addWidget(label)
-        button.setMinimumHeight(column.sizeHint().height())
         # Style sheets cannot colour a child by its parent's state: do it on toggle.
         button.toggled.connect(lambda on: [label.setStyleSheet("color: white;" if on else "")
                                            for label in (title, detail)])
-        button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        policy.setHeightForWidth(True)
+        button.setSizePolicy(policy)
         button.clicked.connect(lambda _=False, k=kind: self.chosen.emit(k))
         return button
 
