@@ -67,6 +67,7 @@ def _profile(desk, period) -> str:
     assessment.build(desk, period, now=generate.NOW)
     profiler.disable()
     out = io.StringIO()
+    out.write("one report.build under the profiler:\n")
     pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(12)
     return out.getvalue()
 
