@@ -139,3 +139,15 @@ def test_typing_only_spaces_saves_no_draft(qtbot, clerk_session):
     page.keeper.save_now()
     wait_idle(qtbot, clerk_session)
     assert saved_draft(clerk_session.desk) is None
+
+
+def test_leaving_the_page_saves_the_draft_at_once(qtbot, clerk_session):
+    page = open_page(qtbot, clerk_session)
+    wait_idle(qtbot, clerk_session)
+    page.description.setFocus()
+    type_here(qtbot, "刚写了一半")
+    assert page.keeper.timer.isActive()                      # still waiting for a pause in typing
+    page.hide()                                              # the clerk switches screens
+    assert not page.keeper.timer.isActive()
+    wait_idle(qtbot, clerk_session)
+    assert saved_draft(clerk_session.desk)["description"] == "刚写了一半"

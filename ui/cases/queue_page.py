@@ -159,7 +159,17 @@ class QueuePage(QWidget):
         self.ticker = QTimer(self)
         self.ticker.setInterval(TICK_MS)
         self.ticker.timeout.connect(self.model.tick)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.model.tick()
         self.ticker.start()
+
+    def hideEvent(self, event) -> None:
+        # Off screen, time-left texts need not move and a half-typed search need not run.
+        self.ticker.stop()
+        self.search_timer.stop()
+        super().hideEvent(event)
 
     # --- filtering ----------------------------------------------------------------------
 

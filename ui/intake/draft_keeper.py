@@ -47,6 +47,11 @@ class DraftKeeper(QObject):
     def resume(self) -> None:
         self.paused = max(0, self.paused - 1)
 
+    def flush(self) -> None:
+        """Write at once what is waiting for the typing pause (the page is going away)."""
+        if self.timer.isActive():
+            self.save_now()
+
     def save_now(self) -> None:
         self.timer.stop()
         body, pristine, user = self.collect(), self.pristine(), self.session.user.username

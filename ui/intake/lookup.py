@@ -129,6 +129,10 @@ class Lookup(QWidget):
         else:
             self.picked.emit(row)
 
+    def hideEvent(self, event) -> None:
+        self.timer.stop()  # nobody is looking: no search to run
+        super().hideEvent(event)
+
     # --- filling from outside -----------------------------------------------------------
 
     def set_text(self, text: str) -> None:

@@ -273,6 +273,11 @@ class IntakePage(QWidget):
         self._select_data(self.cadre, chosen or "")
         self.keeper.resume()
 
+    def hideEvent(self, event) -> None:
+        # Another screen, or the window closing: keep what was typed a moment ago too.
+        self.keeper.flush()
+        super().hideEvent(event)
+
     # --- the villager -------------------------------------------------------------------
 
     def _villager_picked(self, row) -> None:
