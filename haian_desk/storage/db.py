@@ -36,9 +36,32 @@ class Database:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction, one writer: everything inside commits or nothing does."""
-        with self.lock, self.utils.atomic():
-            yield self.conn
+        """One transaction, one writer: everything inside commits or nothing does.
+
+        The outermost write takes SQLite's write lock at once (BEGIN IMMEDIATE).
+        Another process on the same file (the sync client, the hub, the
+        township's app) may commit between a read and a write in here; a
+        deferred transaction would then fail at once with "database is locked"
+        instead of waiting its turn. Nested writes are savepoints.
+        """
+        with self.lock:
+            if self.conn.in_transaction:
+                with self.utils.atomic():
+                    yield self.conn
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         with self.lock:
