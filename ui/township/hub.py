@@ -232,7 +232,7 @@ class HubPanel(QGroupBox):
         colour = {RUNNING: "#1b6e20", ELSEWHERE: "#1b6e20", FAILED: "#b00020"}.get(state.phase, "#8a5300")
         self.state_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
         busy = state.phase in (STARTING, STOPPING)
-        self.start_button.setEnabled(state.phase in (STOPPED, FAILED))
+        self.start_button.setEnabled(state.phase in (STOPPED, FAILED, ELSEWHERE))
         self.stop_button.setEnabled(state.phase == RUNNING)
         self.host.setEnabled(not busy and state.phase != RUNNING)
         self.port.setEnabled(not busy and state.phase != RUNNING)

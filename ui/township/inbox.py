@@ -120,6 +120,9 @@ class InboxPage(QWidget):
 
     def set_view(self, view: str | None) -> None:
         self.view = view
+        self.items = []
+        self.table.setRowCount(0)  # nothing of the other view may be acted on while this one loads
+        self._enable_actions()
         self.reload()
 
     def reload(self) -> None:
