@@ -953,6 +953,61 @@ Administrator: {3}</translation>
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>需要核对的冲突</source>
+        <translation>Conflicts to check</translation>
+    </message>
+    <message>
+        <source>两级同时办理同一件事时（如站点和镇中心都办结了），系统按先后只采用一方，另一方没有生效。请核对双方的办理情况，写下裁定意见；裁定会记下是谁、什么时候作出的。</source>
+        <translation>When two levels act on the same matter at once (say the station and the township centre both completed it), only one action takes effect, by order; the other does not. Compare what each side did and write down a ruling; the ruling records who made it and when.</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>受理站点</source>
+        <translation>Receiving station</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>裁定意见：以哪一方为准、为什么、已告知谁</source>
+        <translation>Ruling: which side stands, why, and who has been told</translation>
+    </message>
+    <message>
+        <source>记录裁定(&amp;D)</source>
+        <translation>Record &amp;decision</translation>
+    </message>
+    <message>
+        <source>打开办件详情</source>
+        <translation>Open case details</translation>
+    </message>
+    <message>
+        <source>双方的办理情况</source>
+        <translation>What each side did</translation>
+    </message>
+    <message>
+        <source>{0} 处</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>已记录对 {0} 的裁定（{1}）。各方同步后冲突标记消除。</source>
+        <translation>Ruling on {0} recorded ({1}). The conflict mark clears once everyone has synced.</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>程序出错了</source>
@@ -1151,6 +1206,37 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
 </context>
 <context>
+    <name>ForwardDialog</name>
+    <message>
+        <source>转送县或部门 — {0}</source>
+        <translation>Pass to county or department — {0}</translation>
+    </message>
+    <message>
+        <source>例如：海安市民政局</source>
+        <translation>e.g. 海安市民政局</translation>
+    </message>
+    <message>
+        <source>转送</source>
+        <translation>Pass on</translation>
+    </message>
+    <message>
+        <source>转往</source>
+        <translation>Transfer to</translation>
+    </message>
+    <message>
+        <source>接收单位</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <source>转送理由</source>
+        <translation>Reason for passing on</translation>
+    </message>
+    <message>
+        <source>转送后本中心继续跟踪，答复回来后办结或退回站点。</source>
+        <translation>After passing it on, this centre keeps tracking it; when the answer comes back, complete it or return it to the station.</translation>
+    </message>
+</context>
+<context>
     <name>HubPanel</name>
     <message>
         <source>同步服务</source>
@@ -1203,6 +1289,117 @@ It has been written to the log; please tell the station administrator.</translat
     <message>
         <source>同步服务正在运行。站点填写的镇中心网址：{0}</source>
         <translation>The sync service is running. Stations enter this centre address: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <source>待接收</source>
+        <translation>To accept</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>已转县或部门</source>
+        <translation>Passed to county or department</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>站点上报到本中心的事项</source>
+        <translation>Matters reported to this centre by stations</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>站点</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <source>群众</source>
+        <translation>Villager</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>状态与时限</source>
+        <translation>Status and time</translation>
+    </message>
+    <message>
+        <source>上报时间</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>本中心接收</source>
+        <translation>Accepted here</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>现在在</source>
+        <translation>Now with</translation>
+    </message>
+    <message>
+        <source>接收(&amp;A)</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <source>指定经办人</source>
+        <translation>Handler assigned</translation>
+    </message>
+    <message>
+        <source>联动会办</source>
+        <translation>Joint handling</translation>
+    </message>
+    <message>
+        <source>办结(&amp;C)</source>
+        <translation>&amp;Complete</translation>
+    </message>
+    <message>
+        <source>转送县或部门</source>
+        <translation>Pass to county or department</translation>
+    </message>
+    <message>
+        <source>退回站点</source>
+        <translation>Return to station</translation>
+    </message>
+    <message>
+        <source>打开详情</source>
+        <translation>Open details</translation>
+    </message>
+    <message>
+        <source>共 {0} 件</source>
+        <translation>{0} cases</translation>
+    </message>
+    <message>
+        <source>本中心</source>
+        <translation>This centre</translation>
+    </message>
+    <message>
+        <source>未接收</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <source>已接收 {0}（{1}）。站点同步后会看到“镇中心已接收”。</source>
+        <translation>Accepted {0} ({1}). The station sees “accepted by the township centre” after its next sync.</translation>
+    </message>
+    <message>
+        <source>已记录：{0} {1}。站点同步后会看到。</source>
+        <translation>Recorded: {0} {1}. The station sees it after its next sync.</translation>
+    </message>
+    <message>
+        <source>已把 {0} 转送到 {1}；答复回来后在“已转县或部门”里办结或退回站点。</source>
+        <translation>Passed {0} to {1}; when the answer comes back, complete it or return it to the station under “Passed to county or department”.</translation>
     </message>
 </context>
 <context>
@@ -2250,6 +2447,181 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
 </context>
 <context>
+    <name>StationsPage</name>
+    <message>
+        <source>各站点同步情况</source>
+        <translation>Stations' sync</translation>
+    </message>
+    <message>
+        <source>站点</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <source>单位代码</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>最近联系</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>已收记录</source>
+        <translation>Records received</translation>
+    </message>
+    <message>
+        <source>已知缺少</source>
+        <translation>Known missing</translation>
+    </message>
+    <message>
+        <source>待核查</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <source>时钟偏差</source>
+        <translation>Clock offset</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>即将到期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>办件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source> 小时</source>
+        <translation> hours</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>超过这么久没有联系的站点标红：</source>
+        <translation>Mark stations red after no contact for:</translation>
+    </message>
+    <message>
+        <source>登记、注销与U盘文件</source>
+        <translation>Enrolment, retirement and USB files</translation>
+    </message>
+    <message>
+        <source>办理站点登记(&amp;E)…</source>
+        <translation>&amp;Enrol a station…</translation>
+    </message>
+    <message>
+        <source>注销选中的站点(&amp;R)</source>
+        <translation>&amp;Retire the selected station</translation>
+    </message>
+    <message>
+        <source>导入站点的U盘文件(&amp;I)…</source>
+        <translation>&amp;Import a station's USB file…</translation>
+    </message>
+    <message>
+        <source>登记在用的站点 {0} 个</source>
+        <translation>{0} stations enrolled</translation>
+    </message>
+    <message>
+        <source>；{0} 个站点超过 {1} 小时没有联系：{2}</source>
+        <translation>; {0} stations not heard from for over {1} hours: {2}</translation>
+    </message>
+    <message>
+        <source>从未联系</source>
+        <translation>Never in contact</translation>
+    </message>
+    <message>
+        <source>已注销</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>还没有同步过</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>失联 {0} 小时</source>
+        <translation>Silent for {0} hours</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>On schedule</translation>
+    </message>
+    <message>
+        <source>准</source>
+        <translation>accurate</translation>
+    </message>
+    <message>
+        <source>快</source>
+        <translation>fast</translation>
+    </message>
+    <message>
+        <source>慢</source>
+        <translation>slow</translation>
+    </message>
+    <message>
+        <source>{0}{1}小时</source>
+        <translation>{0} by {1} h</translation>
+    </message>
+    <message>
+        <source>{0}{1}分钟</source>
+        <translation>{0} by {1} min</translation>
+    </message>
+    <message>
+        <source>已为“{0}”（{1}）办理登记。</source>
+        <translation>Enrolled “{0}” ({1}).</translation>
+    </message>
+    <message>
+        <source>其密钥指纹：{0}（可电话与站点核对）</source>
+        <translation>Its key fingerprint: {0} (check it with the station by phone)</translation>
+    </message>
+    <message>
+        <source>登记答复已写到 {0}，请拷回站点，在站点的“同步”页面导入。</source>
+        <translation>Enrolment answer written to {0}; take it back to the station and import it on its Sync page.</translation>
+    </message>
+    <message>
+        <source>答复里写的本中心网址：{0}</source>
+        <translation>Centre address given in the answer: {0}</translation>
+    </message>
+    <message>
+        <source>同步服务没有运行，答复里没有网址：站点需自己填写，或用U盘同步。</source>
+        <translation>The sync service is not running, so the answer has no address: the station must enter it, or sync by USB.</translation>
+    </message>
+    <message>
+        <source>请先在表里选中要注销的站点</source>
+        <translation>First select the station to retire in the table</translation>
+    </message>
+    <message>
+        <source>已注销“{0}”：它不能再同步，已上报的数据都保留。</source>
+        <translation>Retired “{0}”: it can no longer sync; everything it reported is kept.</translation>
+    </message>
+    <message>
+        <source>正在导入 {0}…</source>
+        <translation>Importing {0}…</translation>
+    </message>
+    <message>
+        <source>选择站点给的文件</source>
+        <translation>Choose the file from the station</translation>
+    </message>
+    <message>
+        <source>登记申请或同步文件 (*.json *.hdsync);;所有文件 (*)</source>
+        <translation>Enrolment or sync files (*.json *.hdsync);;All files (*)</translation>
+    </message>
+    <message>
+        <source>注销站点</source>
+        <translation>Retire station</translation>
+    </message>
+    <message>
+        <source>注销“{0}”后，它将不能再同步（已上报的数据保留）。确定注销吗？</source>
+        <translation>Once “{0}” is retired it can no longer sync (what it reported is kept). Retire it?</translation>
+    </message>
+</context>
+<context>
     <name>SupportScreen</name>
     <message>
         <source>只看逾期未走访</source>
@@ -2531,8 +2903,12 @@ They are saved on this PC and will not be lost; they go up with the next network
         <translation>What to do: {0}</translation>
     </message>
     <message>
-        <source>（约 {0} 秒后自动再试）</source>
-        <translation>(trying again in about {0} s)</translation>
+        <source>。{0} 秒后自动再试</source>
+        <translation>. Trying again in {0} s</translation>
+    </message>
+    <message>
+        <source>。{0} 分钟后自动再试</source>
+        <translation>. Trying again in {0} min</translation>
     </message>
     <message>
         <source>被拒收的记录（{0}）</source>

@@ -953,6 +953,61 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>需要核对的冲突</source>
+        <translation>需要核对的冲突</translation>
+    </message>
+    <message>
+        <source>两级同时办理同一件事时（如站点和镇中心都办结了），系统按先后只采用一方，另一方没有生效。请核对双方的办理情况，写下裁定意见；裁定会记下是谁、什么时候作出的。</source>
+        <translation>两级同时办理同一件事时（如站点和镇中心都办结了），系统按先后只采用一方，另一方没有生效。请核对双方的办理情况，写下裁定意见；裁定会记下是谁、什么时候作出的。</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>受理站点</source>
+        <translation>受理站点</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>裁定意见：以哪一方为准、为什么、已告知谁</source>
+        <translation>裁定意见：以哪一方为准、为什么、已告知谁</translation>
+    </message>
+    <message>
+        <source>记录裁定(&amp;D)</source>
+        <translation>记录裁定(&amp;D)</translation>
+    </message>
+    <message>
+        <source>打开办件详情</source>
+        <translation>打开办件详情</translation>
+    </message>
+    <message>
+        <source>双方的办理情况</source>
+        <translation>双方的办理情况</translation>
+    </message>
+    <message>
+        <source>{0} 处</source>
+        <translation>{0} 处</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>已记录对 {0} 的裁定（{1}）。各方同步后冲突标记消除。</source>
+        <translation>已记录对 {0} 的裁定（{1}）。各方同步后冲突标记消除。</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>程序出错了</source>
@@ -1151,6 +1206,37 @@
     </message>
 </context>
 <context>
+    <name>ForwardDialog</name>
+    <message>
+        <source>转送县或部门 — {0}</source>
+        <translation>转送县或部门 — {0}</translation>
+    </message>
+    <message>
+        <source>例如：海安市民政局</source>
+        <translation>例如：海安市民政局</translation>
+    </message>
+    <message>
+        <source>转送</source>
+        <translation>转送</translation>
+    </message>
+    <message>
+        <source>转往</source>
+        <translation>转往</translation>
+    </message>
+    <message>
+        <source>接收单位</source>
+        <translation>接收单位</translation>
+    </message>
+    <message>
+        <source>转送理由</source>
+        <translation>转送理由</translation>
+    </message>
+    <message>
+        <source>转送后本中心继续跟踪，答复回来后办结或退回站点。</source>
+        <translation>转送后本中心继续跟踪，答复回来后办结或退回站点。</translation>
+    </message>
+</context>
+<context>
     <name>HubPanel</name>
     <message>
         <source>同步服务</source>
@@ -1203,6 +1289,117 @@
     <message>
         <source>同步服务正在运行。站点填写的镇中心网址：{0}</source>
         <translation>同步服务正在运行。站点填写的镇中心网址：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <source>待接收</source>
+        <translation>待接收</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>已转县或部门</source>
+        <translation>已转县或部门</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>站点上报到本中心的事项</source>
+        <translation>站点上报到本中心的事项</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>站点</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>群众</source>
+        <translation>群众</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>状态与时限</source>
+        <translation>状态与时限</translation>
+    </message>
+    <message>
+        <source>上报时间</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>本中心接收</source>
+        <translation>本中心接收</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>现在在</source>
+        <translation>现在在</translation>
+    </message>
+    <message>
+        <source>接收(&amp;A)</source>
+        <translation>接收(&amp;A)</translation>
+    </message>
+    <message>
+        <source>指定经办人</source>
+        <translation>指定经办人</translation>
+    </message>
+    <message>
+        <source>联动会办</source>
+        <translation>联动会办</translation>
+    </message>
+    <message>
+        <source>办结(&amp;C)</source>
+        <translation>办结(&amp;C)</translation>
+    </message>
+    <message>
+        <source>转送县或部门</source>
+        <translation>转送县或部门</translation>
+    </message>
+    <message>
+        <source>退回站点</source>
+        <translation>退回站点</translation>
+    </message>
+    <message>
+        <source>打开详情</source>
+        <translation>打开详情</translation>
+    </message>
+    <message>
+        <source>共 {0} 件</source>
+        <translation>共 {0} 件</translation>
+    </message>
+    <message>
+        <source>本中心</source>
+        <translation>本中心</translation>
+    </message>
+    <message>
+        <source>未接收</source>
+        <translation>未接收</translation>
+    </message>
+    <message>
+        <source>已接收 {0}（{1}）。站点同步后会看到“镇中心已接收”。</source>
+        <translation>已接收 {0}（{1}）。站点同步后会看到“镇中心已接收”。</translation>
+    </message>
+    <message>
+        <source>已记录：{0} {1}。站点同步后会看到。</source>
+        <translation>已记录：{0} {1}。站点同步后会看到。</translation>
+    </message>
+    <message>
+        <source>已把 {0} 转送到 {1}；答复回来后在“已转县或部门”里办结或退回站点。</source>
+        <translation>已把 {0} 转送到 {1}；答复回来后在“已转县或部门”里办结或退回站点。</translation>
     </message>
 </context>
 <context>
@@ -2250,6 +2447,181 @@
     </message>
 </context>
 <context>
+    <name>StationsPage</name>
+    <message>
+        <source>各站点同步情况</source>
+        <translation>各站点同步情况</translation>
+    </message>
+    <message>
+        <source>站点</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>单位代码</source>
+        <translation>单位代码</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>最近联系</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>已收记录</source>
+        <translation>已收记录</translation>
+    </message>
+    <message>
+        <source>已知缺少</source>
+        <translation>已知缺少</translation>
+    </message>
+    <message>
+        <source>待核查</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source>时钟偏差</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>即将到期</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>办件</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <source> 小时</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>超过这么久没有联系的站点标红：</source>
+        <translation>超过这么久没有联系的站点标红：</translation>
+    </message>
+    <message>
+        <source>登记、注销与U盘文件</source>
+        <translation>登记、注销与U盘文件</translation>
+    </message>
+    <message>
+        <source>办理站点登记(&amp;E)…</source>
+        <translation>办理站点登记(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>注销选中的站点(&amp;R)</source>
+        <translation>注销选中的站点(&amp;R)</translation>
+    </message>
+    <message>
+        <source>导入站点的U盘文件(&amp;I)…</source>
+        <translation>导入站点的U盘文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>登记在用的站点 {0} 个</source>
+        <translation>登记在用的站点 {0} 个</translation>
+    </message>
+    <message>
+        <source>；{0} 个站点超过 {1} 小时没有联系：{2}</source>
+        <translation>；{0} 个站点超过 {1} 小时没有联系：{2}</translation>
+    </message>
+    <message>
+        <source>从未联系</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <source>已注销</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>还没有同步过</source>
+        <translation>还没有同步过</translation>
+    </message>
+    <message>
+        <source>失联 {0} 小时</source>
+        <translation>失联 {0} 小时</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>准</source>
+        <translation>准</translation>
+    </message>
+    <message>
+        <source>快</source>
+        <translation>快</translation>
+    </message>
+    <message>
+        <source>慢</source>
+        <translation>慢</translation>
+    </message>
+    <message>
+        <source>{0}{1}小时</source>
+        <translation>{0}{1}小时</translation>
+    </message>
+    <message>
+        <source>{0}{1}分钟</source>
+        <translation>{0}{1}分钟</translation>
+    </message>
+    <message>
+        <source>已为“{0}”（{1}）办理登记。</source>
+        <translation>已为“{0}”（{1}）办理登记。</translation>
+    </message>
+    <message>
+        <source>其密钥指纹：{0}（可电话与站点核对）</source>
+        <translation>其密钥指纹：{0}（可电话与站点核对）</translation>
+    </message>
+    <message>
+        <source>登记答复已写到 {0}，请拷回站点，在站点的“同步”页面导入。</source>
+        <translation>登记答复已写到 {0}，请拷回站点，在站点的“同步”页面导入。</translation>
+    </message>
+    <message>
+        <source>答复里写的本中心网址：{0}</source>
+        <translation>答复里写的本中心网址：{0}</translation>
+    </message>
+    <message>
+        <source>同步服务没有运行，答复里没有网址：站点需自己填写，或用U盘同步。</source>
+        <translation>同步服务没有运行，答复里没有网址：站点需自己填写，或用U盘同步。</translation>
+    </message>
+    <message>
+        <source>请先在表里选中要注销的站点</source>
+        <translation>请先在表里选中要注销的站点</translation>
+    </message>
+    <message>
+        <source>已注销“{0}”：它不能再同步，已上报的数据都保留。</source>
+        <translation>已注销“{0}”：它不能再同步，已上报的数据都保留。</translation>
+    </message>
+    <message>
+        <source>正在导入 {0}…</source>
+        <translation>正在导入 {0}…</translation>
+    </message>
+    <message>
+        <source>选择站点给的文件</source>
+        <translation>选择站点给的文件</translation>
+    </message>
+    <message>
+        <source>登记申请或同步文件 (*.json *.hdsync);;所有文件 (*)</source>
+        <translation>登记申请或同步文件 (*.json *.hdsync);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>注销站点</source>
+        <translation>注销站点</translation>
+    </message>
+    <message>
+        <source>注销“{0}”后，它将不能再同步（已上报的数据保留）。确定注销吗？</source>
+        <translation>注销“{0}”后，它将不能再同步（已上报的数据保留）。确定注销吗？</translation>
+    </message>
+</context>
+<context>
     <name>SupportScreen</name>
     <message>
         <source>只看逾期未走访</source>
@@ -2531,8 +2903,12 @@
         <translation>怎么办：{0}</translation>
     </message>
     <message>
-        <source>（约 {0} 秒后自动再试）</source>
-        <translation>（约 {0} 秒后自动再试）</translation>
+        <source>。{0} 秒后自动再试</source>
+        <translation>。{0} 秒后自动再试</translation>
+    </message>
+    <message>
+        <source>。{0} 分钟后自动再试</source>
+        <translation>。{0} 分钟后自动再试</translation>
     </message>
     <message>
         <source>被拒收的记录（{0}）</source>
