@@ -694,7 +694,7 @@
     </message>
     <message>
         <source>群众</source>
-        <translation>Villagers</translation>
+        <translation>Villager</translation>
     </message>
     <message>
         <source>电话</source>
