@@ -34,8 +34,7 @@ log = logging.getLogger(__name__)
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    app.setApplicationName("HaianDesk")
-    app.setApplicationDisplayName("海安群众事务代理工作台")
+    app.setApplicationName("HaianDesk")  # no display name: Linux would append it to every title
     apply_font(app, large_print=False)
     return app
 
