@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from haian_desk import paths, users
-from haian_desk.errors import ValidationError
+from haian_desk.errors import HaianError, ValidationError
 from haian_desk.storage.db import Database
 from haian_desk.timeutil import local, now_utc
 
@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 SUFFIX = ".sqlite3"
 DAILY_PREFIX = "daily-"
 MANUAL_PREFIX = "manual-"
+DAMAGED_COPY = "damaged-latest.sqlite3"  # hourly retries overwrite it instead of filling the disk
 STAMP_FORMAT = "%Y%m%d-%H%M%S"  # Beijing time: the date a clerk would call "yesterday's"
 KEEP_SETTING = "backup_keep"
 DEFAULT_KEEP = 14
@@ -137,9 +138,30 @@ def run_daily(db: Database, folder: Path, now: datetime | None = None) -> Path |
         return None
     name = f"{DAILY_PREFIX}{local(now).strftime(STAMP_FORMAT)}{SUFFIX}"
     made = backup_to(db, paths.backups_dir(folder) / name)
+    _refuse_damaged_copy(made)
     removed = prune(folder, keep_count(db))
     log.info("daily backup written to %s (%d old ones removed)", made, len(removed))
     return made
+
+
+def _refuse_damaged_copy(made: Path) -> None:
+    """A damaged database must not push the good backups out of the kept N.
+
+    The copy is checked rather than the live file: same pages, and the check
+    keeps no lock on the station's database while it reads.
+    """
+    conn = sqlite3.connect(f"file:{made.resolve().as_posix()}?mode=ro", uri=True)
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
+    except sqlite3.DatabaseError as error:
+        problems = [str(error)]
+    finally:
+        conn.close()
+    if problems != ["ok"]:
+        made.replace(made.with_name(DAMAGED_COPY))  # the latest one kept for whoever can rescue it
+        log.error("today's backup %s failed its check: %s", made, problems)
+        raise HaianError(f"今天的自动备份没有做成：数据库文件已损坏（{problems[0]}）",
+                         "请关闭程序再打开，按提示用最新的完好备份恢复")
 
 
 def prune(folder: Path, keep: int) -> list[Path]:

@@ -14,6 +14,7 @@ from haian_desk.check import run_check
 from haian_desk.desk import Desk
 from haian_desk.errors import HaianError, ValidationError
 from haian_desk.storage import backup
+from haian_desk.storage.db import Database
 
 
 def _intake(villager_id, cadre_id, n):
@@ -132,3 +133,24 @@ def test_migration_backups_and_manual_backups_are_never_pruned(desk, clock):
         clock.advance(days=1)
     assert manual.exists()
     assert len(backup.daily_backups(desk.folder)) == 1
+
+
+def test_a_damaged_database_never_pushes_good_backups_out(desk, new_case, clock):
+    from tests.haian_desk.test_backup_restore import smash_page
+
+    backup.set_keep_count(desk, "admin", 2)
+    new_case()
+    good = []
+    for _ in range(2):
+        good.append(backup.run_daily(desk.db, desk.folder, clock.now))
+        clock.advance(days=1)
+    folder = desk.folder
+    desk.close()
+    smash_page(paths.database_path(folder), "cases")
+    damaged = Database(paths.database_path(folder))
+    with pytest.raises(HaianError) as refused:
+        backup.run_daily(damaged, folder, clock.now)
+    damaged.close()
+    assert "已损坏" in str(refused.value)
+    assert backup.daily_backups(folder) == good[::-1]  # both good ones still kept
+    assert (paths.backups_dir(folder) / backup.DAMAGED_COPY).exists()
