@@ -246,3 +246,12 @@ def test_unknown_paper_is_a_plain_error():
     assert str(caught.value) == "没有“letter”这种纸张（可选：a4、a5、80mm、58mm）"
     with pytest.raises(Exception):
         papers.paper("a5", papers.BOARD_PAPERS)
+
+
+def test_the_example_papers_in_the_docs_can_be_made_again(tmp_path):
+    from ui.printing import examples
+
+    written = examples.write_examples(tmp_path)
+    names = {p.name for p in written}
+    assert {f"{name}.pdf" for name, *_ in examples.EXAMPLES} <= names and "board-a4.png" in names
+    assert all(p.stat().st_size > 1000 for p in written)
