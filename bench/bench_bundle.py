@@ -77,8 +77,15 @@ def drop_file_cache() -> bool:
         return False
 
 
-def time_to_first_window(station: Path) -> float:
-    """Seconds from starting HaianDesk to its first window painted on the (offscreen) screen."""
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def time_to_first_window(station: Path) -> tuple[float, float]:
+    """Seconds from starting HaianDesk to its first window painted on the (offscreen) screen,
+    and the CPU seconds it used to get there (what a busy machine cannot hide)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                QT_LOGGING_RULES="*.debug=false;qt.widgets.painting.debug=true")
     started = time.perf_counter()
@@ -87,7 +94,7 @@ def time_to_first_window(station: Path) -> float:
     try:
         for line in program.stderr:
             if line.startswith(FIRST_PAINT):
-                return time.perf_counter() - started
+                return time.perf_counter() - started, cpu_seconds(program.pid)
         raise RuntimeError(f"HaianDesk exited ({program.wait()}) before showing a window")
     finally:
         program.kill()
@@ -137,10 +144,11 @@ def report(sizes: dict, starts: dict, runs: int, where: str) -> str:
         if not figures:
             lines.append(f"| {label} | not measured (needs root to drop the cache) | | |")
             continue
-        middle = statistics.median(figures)
-        lines.append(f"| {label} | {middle:.2f} s (median of {len(figures)}; "
-                     f"{min(figures):.2f}–{max(figures):.2f}) | < {START_GOAL_S:g} s | "
-                     f"{'✅ met' if middle < START_GOAL_S else '❌ missed'} |")
+        walls, cpus = [w for w, _ in figures], [c for _, c in figures]
+        middle = statistics.median(walls)
+        lines.append(f"| {label} | {middle:.2f} s (median of {len(walls)}; "
+                     f"{min(walls):.2f}–{max(walls):.2f}); CPU {statistics.median(cpus):.2f} s | "
+                     f"< {START_GOAL_S:g} s | {'✅ met' if middle < START_GOAL_S else '❌ missed'} |")
     lines += ["", "Biggest parts of the folder:", ""]
     lines += [f"- `{name}`: {size / mb:.1f} MB" for name, size in sizes["parts"]]
     lines += [
@@ -148,7 +156,9 @@ def report(sizes: dict, starts: dict, runs: int, where: str) -> str:
         "How it is measured: the first window is the login dialog of a 2,000-case demo station, "
         "shown with `QT_QPA_PLATFORM=offscreen`; the time runs from starting the process until Qt "
         "reports (logging category `qt.widgets.painting`) that it flushed the dialog's first paint to the "
-        "screen. The frozen app is not changed to be measured. Each start is a new process; cold runs "
+        "screen. The frozen app is not changed to be measured. CPU is the process's user + system time "
+        "at that moment (all its threads): close to the wall time on an idle machine, and not inflated "
+        "when other work shares the cores. Each start is a new process; cold runs "
         f"follow `echo 3 > /proc/sys/vm/drop_caches`. Runs per figure: {runs}.",
         "",
     ]
