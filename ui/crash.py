@@ -179,6 +179,8 @@ class CrashReporter(QObject):
             self._reporting = False
 
     def _show(self, kind, error, trace, thread_name: str) -> None:
+        if QApplication.instance() is None:  # after the app has gone a widget would abort the process
+            return
         details = details_text(kind, error, trace, thread_name)
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.count_repeat(details)
