@@ -46,12 +46,13 @@ def main() -> int:
     reports, failures = [], []
     for title, module in BENCHMARKS:
         if wanted and title not in wanted and module.removeprefix("bench_") not in wanted:
-            continue
-        report, failure = _run_one(title, module)
+            report = _earlier(module)  # not run this time: its last result stays on the page
+        else:
+            report, failure = _run_one(title, module)
+            if failure:
+                failures.append(failure)
         if report:
             reports.append(report)
-        if failure:
-            failures.append(failure)
     total = time.perf_counter() - started
     RESULTS.write_text(render(scale, reports, failures, prepared, total), encoding="utf-8")
     print(f"\nwrote {RESULTS.relative_to(HERE.parent)} ({total / 60:.1f} min)")
@@ -71,7 +72,19 @@ def _run_one(title: str, module: str) -> tuple[dict | None, str | None]:
         return None, f"{title}: stopped after {TIMEOUT_S} s"
     if done.returncode != 0 or not out.exists():
         return None, f"{title}: exited with code {done.returncode} (see the console output)"
-    return json.loads(out.read_text(encoding="utf-8")), None
+    report = json.loads(out.read_text(encoding="utf-8"))
+    report["finished_at"] = f"{datetime.now().astimezone():%Y-%m-%d %H:%M}"
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    return report, None
+
+
+def _earlier(module: str) -> dict | None:
+    out = OUTPUT / f"{module}.json"
+    if not out.exists():
+        return None
+    report = json.loads(out.read_text(encoding="utf-8"))
+    report["earlier"] = True
+    return report
 
 
 def render(scale, reports: list[dict], failures: list[str], prepared: float, total: float) -> str:
@@ -113,8 +126,10 @@ def render(scale, reports: list[dict], failures: list[str], prepared: float, tot
 
 
 def _report_lines(report: dict) -> list[str]:
-    lines = [f"## {report['title']}", "",
-             f"_{report['seconds']:.0f} s_", "",
+    when = report.get("finished_at", "")
+    ran = f"_{report['seconds']:.0f} s, finished {when}" + (
+        " (an earlier run: not rerun this time)_" if report.get("earlier") else "_")
+    lines = [f"## {report['title']}", "", ran, "",
              "| measure | figure | goal | | same-run baseline | ratio | detail |",
              "| --- | ---: | --- | --- | ---: | ---: | --- |"]
     for fig in report["figures"]:

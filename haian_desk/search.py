@@ -7,8 +7,11 @@ What a search finds (the rule, written once, here):
   (``zs``, ``sf``); the start, the birth-date part (from the 7th character) or
   the end of the ID number; the start or the end of the phone number;
 - a case when it finds the case's villager; when the text starts the case
-  number or its date part (``102210-260304-001``, ``260304-001``); or when it
-  is part of the case's description.
+  number or its date part (``102210-260304-001``, ``260304-001``); or, for a
+  text with a Chinese (any non-ASCII) character in it, when it is part of the
+  case's description. Descriptions are Chinese prose: letters and digits alone
+  are spellings, numbers and codes, which name people and cases, and looking
+  for them in every description would cost a read of a million documents.
 
 Letters are compared in lower case and spaces are ignored, as typed.
 
@@ -85,14 +88,14 @@ def spaced(text: str) -> str:
     return " ".join(text)
 
 
-def _phrase(needle: str) -> str | None:
-    """The FTS5 phrase for a needle, or None when it has no character the index keeps.
+def _phrase(needle: str) -> str:
+    """The FTS5 phrase for a needle with at least one non-ASCII character.
 
     The ``ascii`` tokenizer keeps ASCII letters and digits and every non-ASCII
     character; other ASCII characters (``-``, ``"``) separate tokens.
     """
-    tokens = [ch for ch in needle if ch.isascii() is False or ch.isalnum()]
-    return '"' + " ".join(tokens) + '"' if tokens else None
+    return '"' + " ".join(ch for ch in needle if not ch.isascii() or ch.isalnum()) + '"'
+
 
 
 def key_range(prefix: str) -> tuple[str, str]:
@@ -227,16 +230,16 @@ def case_clause(text: str, alias: str = "c") -> tuple[str, list]:
         f"SELECT rowid FROM cases WHERE {NUMBER_TAIL} >= ? AND {NUMBER_TAIL} < ?",
     ]
     params: list = [low, high, back_low, back_high, low, high, low, high]
-    phrase = _phrase(needle)
-    if phrase is None:  # nothing the index keeps (say "-"): look through the descriptions
-        parts.append("SELECT rowid FROM cases WHERE instr(description, ?) > 0")
-        params.append(needle)
-    else:
+    if _looks_in_descriptions(needle):
         parts.append("SELECT c3.rowid FROM case_text t JOIN case_text_ids i ON i.n = t.rowid"
                      " JOIN cases c3 ON c3.id = i.case_id"
                      " WHERE case_text MATCH ? AND instr(c3.description, ?) > 0")
-        params += [phrase, needle]
+        params += [_phrase(needle), needle]
     return f"{alias}.rowid IN ({' UNION '.join(parts)})", params
+
+
+def _looks_in_descriptions(needle: str) -> bool:
+    return not needle.isascii()
 
 
 # The case number without its unit part; an index on exactly this expression
@@ -249,4 +252,4 @@ def case_matches(case: Row, villager: Row, needle: str) -> bool:
     number = case["case_no"]
     return bool(needle) and (matches(villager, needle) or number.startswith(needle)
                              or number.split("-", 1)[-1].startswith(needle)
-                             or needle in case["description"])
+                             or _looks_in_descriptions(needle) and needle in case["description"])
