@@ -99,7 +99,7 @@ def action_title(event_type: str) -> str:
 class ActionDialog(QDialog):
     """The form for one action on one case."""
 
-    done = Signal(str, dict)   # event type, the case as it now stands
+    acted = Signal(str, dict)  # event type, the case as it now stands
 
     def __init__(self, session: Session, view: CaseView, event_type: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -177,7 +177,7 @@ class ActionDialog(QDialog):
     def _succeeded(self, state: dict) -> None:
         self.ok_button.setEnabled(True)
         self.accept()
-        self.done.emit(self.event_type, state)
+        self.acted.emit(self.event_type, state)
 
     def _refused(self, error: BaseException) -> None:
         self.ok_button.setEnabled(True)

@@ -263,7 +263,7 @@ class CaseDetailDialog(QDialog):
         dialog = self.action_dialogs.get(event_type)
         if dialog is None:
             dialog = ActionDialog(self.session, self.view, event_type, self)
-            dialog.done.connect(self._acted)
+            dialog.acted.connect(self._acted)
             self.action_dialogs[event_type] = dialog
         dialog.open()
         return dialog
