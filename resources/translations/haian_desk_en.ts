@@ -2278,6 +2278,22 @@ They are saved on this PC and will not be lost; they go up with the next network
         <translation>Catalogue</translation>
     </message>
     <message>
+        <source>结对帮扶</source>
+        <translation>Paired support</translation>
+    </message>
+    <message>
+        <source>民意座谈</source>
+        <translation>Opinions &amp; meetings</translation>
+    </message>
+    <message>
+        <source>举报</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>考核</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -2450,7 +2466,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     <name>StationsPage</name>
     <message>
         <source>各站点同步情况</source>
-        <translation>Stations' sync</translation>
+        <translation>Stations&apos; sync</translation>
     </message>
     <message>
         <source>站点</source>
@@ -2522,7 +2538,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>导入站点的U盘文件(&amp;I)…</source>
-        <translation>&amp;Import a station's USB file…</translation>
+        <translation>&amp;Import a station&apos;s USB file…</translation>
     </message>
     <message>
         <source>登记在用的站点 {0} 个</source>

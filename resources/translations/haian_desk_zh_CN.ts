@@ -2278,6 +2278,22 @@
         <translation>事项目录</translation>
     </message>
     <message>
+        <source>结对帮扶</source>
+        <translation>结对帮扶</translation>
+    </message>
+    <message>
+        <source>民意座谈</source>
+        <translation>民意座谈</translation>
+    </message>
+    <message>
+        <source>举报</source>
+        <translation>举报</translation>
+    </message>
+    <message>
+        <source>考核</source>
+        <translation>考核</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>设置</translation>
     </message>

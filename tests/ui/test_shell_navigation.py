@@ -10,7 +10,12 @@ from ui.main_window import SCREENS, MainWindow, Placeholder, Screen, make_page
 
 from tests.ui.helpers import wait_idle
 
-KEYS = {f"F{n}": getattr(Qt, f"Key_F{n}") for n in range(1, 13)}
+
+
+def press(qtbot, widget, shortcut: str) -> None:
+    """Type a shortcut such as F3 or Ctrl+F7 as real key presses."""
+    combo = QKeySequence(shortcut)[0]
+    qtbot.keyClick(widget, combo.key(), combo.keyboardModifiers())
 
 
 @pytest.fixture
@@ -34,7 +39,7 @@ def test_the_window_opens_on_intake_and_names_the_station(window):
 def test_each_screen_has_a_function_key(qtbot, window, screen):
     other = "settings" if screen.key != "settings" else "intake"
     window.show_screen(other)
-    qtbot.keyClick(window.focusWidget() or window, KEYS[screen.shortcut])
+    press(qtbot, window.focusWidget() or window, screen.shortcut)
     assert window.current_key() == screen.key
     assert window.stack.currentWidget() is window.pages[screen.key]
     assert window.nav.currentItem().text().startswith(screen.label())
