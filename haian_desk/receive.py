@@ -79,6 +79,7 @@ def apply_batch(desk, sender: Peer, *, batch_id: str, direction: str, transport:
         good = _screen_all(conn, desk.installation.id, sender, records, report, batch_id, at)
         conflicts_before = _conflicts(conn, good)
         desk.ledger.ingest(good)
+        sync_state.resolve_quarantine(conn, [e.id for e in good], at)  # a record resent once its cause was fixed
         sync_state.note_origins(conn, {e.origin for e in good}, sender.id)
         report.applied = len(good)
         report.held = _held(conn, good)

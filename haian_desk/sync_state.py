@@ -210,6 +210,12 @@ def quarantine(conn: sqlite3.Connection, *, event_id: str, origin: str | None, p
     return True
 
 
+def resolve_quarantine(conn: sqlite3.Connection, event_ids: list[str], at: str) -> None:
+    """Records held earlier and now applied (sent again after the cause was fixed) are no longer open."""
+    conn.executemany("UPDATE sync_quarantine SET resolved_at = ? WHERE event_id = ? AND resolved_at IS NULL",
+                     [(at, event_id) for event_id in event_ids])
+
+
 def quarantined(db_or_conn, peer: str | None = None, include_resolved: bool = False) -> list[sqlite3.Row]:
     sql, params = "SELECT * FROM sync_quarantine WHERE 1 = 1", []
     if peer:

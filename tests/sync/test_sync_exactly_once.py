@@ -149,3 +149,24 @@ def test_a_record_the_rules_refuse_is_held_with_the_rules_words(network, served)
     _smuggle(station, "registered", uuid7(), {**registered, "case_no": "102210-260304-098", "description": " "})
     report = sync(station, served.url)
     assert len(report.rejected) == 1 and "诉求内容" in report.rejected[0]["reason"]
+
+
+def test_a_held_record_sent_again_once_fixed_is_applied_and_no_longer_open(network, served):
+    hub, (station, _) = network
+    case_id = take_in(station)
+    registered = eventlog.stream_events(station.desk.db.conn, "case", case_id)[0].to_dict()
+    broken = {k: v for k, v in registered.items() if k != "actor"}  # as an older version might have sent it
+    ack = _resend_raw(station, served.url, [broken])
+    assert [r["problem"] for r in ack["rejected"]] == ["bad_shape"]
+    assert len(sync_state.quarantined(hub.desk.db)) == 1
+    sync(station, served.url)
+    assert case_id in case_rows(hub)
+    assert sync_state.quarantined(hub.desk.db) == []  # resolved by the record itself arriving whole
+    assert len(sync_state.quarantined(hub.desk.db, include_resolved=True)) == 1
+
+
+def _resend_raw(station, url: str, records: list[dict]) -> dict:
+    hub_peer = sync_state.parent(station.desk.db)
+    header = {"batch": uuid7(), "from": station.id, "from_unit": station.unit_code, "to": hub_peer.id,
+              "kind": "up", "made_at": "2026-03-04T03:00:00Z", "range": [0, 0], "cursor": 0}
+    return _post(station, url, seal(Batch(header, records), station.keys, hub_peer.box_key))
