@@ -15,8 +15,13 @@ from sync.serve import BackgroundHub
 from tests.sync.helpers import Node, free_port, township_with_stations
 from ui.session import Session
 from ui.sync.runner import SyncRunner
+from ui.township.arrivals import ArrivalWatcher
+from ui.township.hub import HubControl
 
 PASSWORD = "secret-pw"
+# Sessions made here are kept to the end of the run: one collected by Python's garbage
+# collector on some other thread would take its Qt children with it there.
+_KEPT: list[Session] = []
 
 
 @dataclass
@@ -93,3 +98,9 @@ def sessions(make_session, qtbot):
         runner = session.findChild(SyncRunner)
         qtbot.waitUntil(lambda r=runner: not r.state.running, timeout=20_000)
         runner.stop()
+        hub, watcher = session.findChild(HubControl), session.findChild(ArrivalWatcher)
+        if hub is not None:
+            hub.shutdown()
+        if watcher is not None:
+            watcher.stop()
+    _KEPT.extend(made)

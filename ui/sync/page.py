@@ -60,7 +60,7 @@ class SyncPage(QWidget):
         self._build()
         self.runner.stateChanged.connect(self.show_state)
         self.runner.start()
-        session.changed.connect(lambda _changes: self.reload())
+        session.changed.connect(self._data_changed)  # a method: the session outlives the page
         self.show_state(self.runner.state)
         self.reload()
 
@@ -253,6 +253,9 @@ class SyncPage(QWidget):
             todo += self.tr("。{0} 秒后自动再试").format(seconds) if seconds < 120 else \
                 self.tr("。{0} 分钟后自动再试").format(round(seconds / 60))
         self.problem_todo.setText(todo)
+
+    def _data_changed(self, _changes) -> None:
+        self.reload()
 
     def reload(self) -> None:
         self.session.run(read_lists, alive(self, self._show_lists), alive(self, self._lists_failed))

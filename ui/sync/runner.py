@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import threading
 from dataclasses import dataclass
 from typing import Callable
 
-import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from haian_desk import reached
@@ -29,6 +27,7 @@ from sync.client import Backoff
 from sync.exchange import ExchangeReport, exchange
 from sync.status import SyncStatus, sync_status
 from ui.session import CADRES, CASES, CATALOGUE, SYNC, VILLAGERS, Session
+from ui.sync.background import run_in_thread
 from ui.widgets.feedback import alive
 
 log = logging.getLogger(__name__)
@@ -87,7 +86,6 @@ class _NotReady(Exception):
 class SyncRunner(QObject):
     stateChanged = Signal(object)      # RunnerState
     exchanged = Signal(object)         # ExchangeReport of an exchange that finished
-    _finished = Signal(object, object)  # report, error (from the exchange thread)
 
     def __init__(self, session: Session, interval_ms: int = INTERVAL_MS, backoff: Backoff | None = None,
                  run_exchange: Callable = exchange, parent: QObject | None = None):
@@ -99,7 +97,6 @@ class SyncRunner(QObject):
         self.state = RunnerState()
         self.failures = 0
         self.started = False
-        self._finished.connect(self._exchange_done)
         self.timer = QTimer(self, singleShot=True, timeout=self.sync_now)
         self.progress_timer = QTimer(self, interval=PROGRESS_MS, timeout=self._read_progress)
         self._progress_reading = False
@@ -164,24 +161,19 @@ class SyncRunner(QObject):
         self.progress_timer.start()
         desk, run = self.session.desk, self.run_exchange
 
-        def work() -> None:
-            report, error = None, None
+        def work() -> tuple:
             try:
                 problem = advice.ready(desk)
                 if problem is not None:
                     raise _NotReady(problem)
-                report = run(desk, retries=0, stall_timeout=STALL_SECONDS)
+                return run(desk, retries=0, stall_timeout=STALL_SECONDS), None
             except BaseException as caught:  # noqa: BLE001 - every failure is shown, none kills the thread
-                error = caught
-            self._deliver(report, error)
+                return None, caught
 
-        threading.Thread(target=work, name="haian-sync", daemon=True).start()
+        run_in_thread(self, "_exchange_done", work, "haian-sync")
 
-    def _deliver(self, report, error) -> None:
-        if shiboken6.isValid(self):  # the app may have closed while the hub was answering
-            self._finished.emit(report, error)
-
-    def _exchange_done(self, report: ExchangeReport | None, error: BaseException | None) -> None:
+    def _exchange_done(self, outcome: tuple) -> None:
+        report, error = outcome
         self.progress_timer.stop()
         if error is None:
             self.failures = 0

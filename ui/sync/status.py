@@ -84,7 +84,7 @@ class SyncStatusLabel(QLabel):
         self.runner.stateChanged.connect(self.show_state)
         self.hub = _hub_of(session)  # at a township: its own sync service matters most
         if self.hub is not None:
-            self.hub.stateChanged.connect(lambda _state: self.show_state(self.runner.state))
+            self.hub.stateChanged.connect(self._hub_changed)
         self.show_state(self.runner.state)
         self.runner.start()
         self.guard = None
@@ -106,6 +106,9 @@ class SyncStatusLabel(QLabel):
             palette.setColor(QPalette.WindowText, colour)
         self.setPalette(palette)
         self.setToolTip(state.problem.text() if state.problem else self.tr("点击查看同步详情"))
+
+    def _hub_changed(self, _state) -> None:
+        self.show_state(self.runner.state)
 
     def mousePressEvent(self, event) -> None:
         window = self.window()

@@ -30,6 +30,9 @@ class ArrivalWatcher(QObject):
         self.timer.start()
         self.look()
 
+    def stop(self) -> None:
+        self.timer.stop()
+
     def look(self) -> None:
         if self.looking:
             return

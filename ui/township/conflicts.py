@@ -38,7 +38,7 @@ class ConflictsPage(QWidget):
         self.found: list[township.Conflict] = []
         self._build()
         watch_arrivals(session)
-        session.changed.connect(lambda _changes: self.reload())
+        session.changed.connect(self._data_changed)  # a method: the session outlives the page
         self.setFocusProxy(self.table)
         self.reload()
 
@@ -89,6 +89,9 @@ class ConflictsPage(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.result)
         self._enable()
+
+    def _data_changed(self, _changes) -> None:
+        self.reload()
 
     def reload(self) -> None:
         self.session.run(township.conflicts, alive(self, self._show), alive(self, self.error.show_error))

@@ -10,11 +10,9 @@ hub runs there anyway (``haian-desk hub serve`` as its own process) and says so.
 from __future__ import annotations
 
 import dataclasses
-import threading
 from dataclasses import dataclass
 
 import httpx
-import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import (
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from haian_desk import township
 from sync.serve import BackgroundHub
 from ui.session import Session
+from ui.sync.background import run_in_thread
 from ui.widgets.feedback import alive, explain
 
 STOPPED, STARTING, RUNNING, STOPPING, ELSEWHERE, FAILED = (
@@ -50,14 +49,13 @@ class HubControl(QObject):
     """The one hub of a township session; its state changes arrive on the GUI thread."""
 
     stateChanged = Signal(object)        # HubState
-    _moved = Signal(object, object)      # new state, the running hub (or None)
 
     def __init__(self, session: Session):
         super().__init__(session)
         self.session = session
         self.state = HubState()
         self.running: BackgroundHub | None = None
-        self._moved.connect(self._take)
+        self.probes = 0  # only the latest look at the port counts
         self.prober = QTimer(self, interval=PROBE_MS, timeout=self.probe)
         QApplication.instance().aboutToQuit.connect(self.shutdown)
 
@@ -77,17 +75,20 @@ class HubControl(QObject):
         else:
             self.probe(port)
 
+    def _arrived(self, outcome: tuple) -> None:
+        state, running, probe = outcome
+        if probe and (probe != self.probes or self.state.phase in (STARTING, RUNNING, STOPPING)):
+            return  # an older look, or the app has started its own hub since
+        self._take(state, running)
+
     def _take(self, state: HubState, running) -> None:
         self.running = running
         self.state = state
         self.stateChanged.emit(state)
 
-    def _in_background(self, work) -> None:
-        def run() -> None:
-            state, running = work()
-            if shiboken6.isValid(self):
-                self._moved.emit(state, running)
-        threading.Thread(target=run, name="haian-hub-control", daemon=True).start()
+    def _in_background(self, work, probe: int = 0) -> None:
+        # The work holds plain values only (see ui.sync.background).
+        run_in_thread(self, "_arrived", lambda: (*work(), probe), "haian-hub-control")
 
     def start(self, host: str, port: int) -> None:
         if self.state.phase in (STARTING, RUNNING, STOPPING):
@@ -105,14 +106,14 @@ class HubControl(QObject):
         self._in_background(work)
 
     def stop(self) -> None:
-        running = self.running
+        running, host, port = self.running, self.state.host, self.state.port
         if running is None or self.state.phase != RUNNING:
             return
         self._take(dataclasses.replace(self.state, phase=STOPPING), running)
 
         def work():
             running.stop()
-            return HubState(STOPPED, self.state.host, self.state.port), None
+            return HubState(STOPPED, host, port), None
         self._in_background(work)
 
     def probe(self, port: int | None = None) -> None:
@@ -122,7 +123,8 @@ class HubControl(QObject):
         port = port or self.state.port
         if not port:
             return
-        host = self.state.host
+        host, failed = self.state.host, self.state if self.state.phase == FAILED else None
+        self.probes += 1
 
         def work():
             try:
@@ -131,9 +133,8 @@ class HubControl(QObject):
                 answered = False
             if answered:
                 return HubState(ELSEWHERE, host, port), None
-            keep = self.state if self.state.phase == FAILED else HubState(STOPPED, host, port)
-            return keep, None
-        self._in_background(work)
+            return failed or HubState(STOPPED, host, port), None
+        self._in_background(work, self.probes)
 
     def shutdown(self) -> None:
         """When the app closes: stop the hub (a batch being applied finishes first)."""

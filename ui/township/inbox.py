@@ -53,7 +53,7 @@ class InboxPage(QWidget):
         self.dialog: QDialog | None = None
         self._build()
         watch_arrivals(session)
-        session.changed.connect(lambda _changes: self.reload())
+        session.changed.connect(self._data_changed)  # a method: the session outlives the page
         self.timer = QTimer(self, interval=REFRESH_MS, timeout=self.reload)
         self.timer.start()
         self.setFocusProxy(self.table)
@@ -125,6 +125,9 @@ class InboxPage(QWidget):
         self._enable_actions()
         self.reload()
 
+    def _data_changed(self, _changes) -> None:
+        self.reload()
+
     def reload(self) -> None:
         view = self.view
         self.session.run(lambda desk: township.inbox(desk, desk.now(), view), alive(self, self._show),
@@ -192,7 +195,9 @@ class InboxPage(QWidget):
 
     def _show_form(self, view, event_type: str) -> None:
         dialog = ActionDialog(self.session, view, event_type, self)
-        dialog.done.connect(lambda done_type, _state: self.result.show_lines([self.tr(
+        # The work screens' form announces the recorded action (``acted``; ``done`` before it was renamed).
+        acted = dialog.acted if hasattr(ActionDialog, "acted") else dialog.done
+        acted.connect(lambda done_type, _state: self.result.show_lines([self.tr(
             "已记录：{0} {1}。站点同步后会看到。").format(view.case["case_no"], term(label(EVENT_TYPES, done_type)))]))
         self._keep(dialog)
         dialog.open()
@@ -202,7 +207,7 @@ class InboxPage(QWidget):
         if item is None:
             return
         dialog = ForwardDialog(self.session, item, self)
-        dialog.done.connect(lambda unit: self.result.show_lines([self.tr(
+        dialog.forwarded.connect(lambda unit: self.result.show_lines([self.tr(
             "已把 {0} 转送到 {1}；答复回来后在“已转县或部门”里办结或退回站点。").format(item.case_no, unit)]))
         self._keep(dialog)
         dialog.open()
@@ -221,7 +226,7 @@ class InboxPage(QWidget):
 class ForwardDialog(QDialog):
     """转送: to the county or a department, with the receiving unit and why."""
 
-    done = Signal(str)
+    forwarded = Signal(str)  # the receiving unit
 
     def __init__(self, session: Session, item: township.InboxItem, parent: QWidget | None = None):
         super().__init__(parent)
@@ -267,7 +272,7 @@ class ForwardDialog(QDialog):
     def _forwarded(self, unit: str) -> None:
         self.ok_button.setEnabled(True)
         self.accept()
-        self.done.emit(unit.strip())
+        self.forwarded.emit(unit.strip())
 
     def _refused(self, error: BaseException) -> None:
         self.ok_button.setEnabled(True)

@@ -49,7 +49,7 @@ class StationsPage(QWidget):
         self.confirm_revoke = self._confirm_revoke
         self._build()
         watch_arrivals(session)
-        session.changed.connect(lambda _changes: self.reload())
+        session.changed.connect(self._data_changed)  # a method: the session outlives the page
         self.timer = QTimer(self, interval=REFRESH_MS, timeout=self.reload)
         self.timer.start()
         session.run(township.load_settings, alive(self, self._settings))
@@ -114,6 +114,9 @@ class StationsPage(QWidget):
         return box
 
     # --- reading ------------------------------------------------------------------------
+
+    def _data_changed(self, _changes) -> None:
+        self.reload()
 
     def reload(self) -> None:
         hours = self.silent_hours.value() if self.threshold_known else None
