@@ -14,7 +14,7 @@ from haian_desk.check import run_check
 from sync.enrolment import revoke
 from sync.errors import SyncError
 from sync.status import stations, sync_status
-from tests.sync.helpers import act, case_rows, event_ids, pending, sync, take_in
+from tests.sync.helpers import act, case_rows, event_ids, free_port, pending, sync, take_in
 
 
 def test_one_exchange_moves_the_stations_work_up_and_reports_it(network, served):
@@ -140,3 +140,31 @@ def test_the_hub_writes_structured_logs(network, served, caplog):
     assert [r["path"] for r in requests][:2] == ["/v1/hello", "/v1/batches"]
     assert all(r["status"] == 200 and r["unit"] == station.unit_code for r in requests)
     assert any(line["event"] == "batch" and line["applied"] > 0 for line in lines)
+
+
+def test_waits_between_retries_double_and_stop_at_ten_minutes():
+    from sync.client import Backoff
+
+    waits = [Backoff(base=2, cap=600, jitter=0).delay(n) for n in range(12)]
+    assert waits == [2, 4, 8, 16, 32, 64, 128, 256, 512, 600, 600, 600]
+    assert all(480 <= Backoff().delay(n) <= 600 for n in range(9, 20))  # jitter, never above the cap
+
+
+def test_a_hub_that_comes_back_between_retries_finishes_the_exchange(network, clock):
+    from sync.serve import BackgroundHub
+
+    hub, (station, _) = network
+    take_in(station)
+    started: list[BackgroundHub] = []
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+
+    def wait(seconds: float) -> None:  # instead of sleeping, the township switches its hub on
+        started.append(BackgroundHub(hub.folder, port=port, wall=clock).start())
+
+    try:
+        report = sync(station, url, retries=3, sleep=wait)
+    finally:
+        for running in started:
+            running.stop()
+    assert report.attempts == 2 and report.sent > 0 and pending(station) == 0
