@@ -110,8 +110,11 @@ class PendingItem:
 
 
 def pending_items(desk, limit: int = 500) -> list[PendingItem]:
-    """What is waiting to go up, one line per record touched, oldest first."""
+    """What is waiting to go up, one line per record touched, oldest first (nothing before enrolment:
+    then everything is only here, and listing it all would say nothing)."""
     where = mark(desk)
+    if not where.enrolled:
+        return []
     scope, params = where.scope()
     rows = desk.db.query(
         "SELECT e.stream, e.stream_id, count(*) AS n, max(e.wall_time) AS latest, min(e.seq) AS first, "

@@ -1814,6 +1814,14 @@ Free proxy service for villagers: opinions, errands and claims.</translation>
         <source>上级下发</source>
         <translation>From above</translation>
     </message>
+    <message>
+        <source>站点</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>上报镇中心</source>
+        <translation>Reported to township</translation>
+    </message>
 </context>
 <context>
     <name>NetworkQueuePage</name>
@@ -2899,6 +2907,10 @@ They are saved on this PC and will not be lost; they go up with the next network
         <translation>Not enrolled yet (see Enrolment and address)</translation>
     </message>
     <message>
+        <source>登记之前，办件只保存在本机</source>
+        <translation>Until enrolled, matters are kept on this PC only</translation>
+    </message>
+    <message>
         <source>没有，全部已上报</source>
         <translation>None, everything reported</translation>
     </message>
@@ -3025,6 +3037,65 @@ They are saved on this PC and will not be lost; they go up with the next network
     <message>
         <source>登记文件 (*.json)</source>
         <translation>Enrolment files (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>正在读取同步状态…</source>
+        <translation>Reading the sync status…</translation>
+    </message>
+    <message>
+        <source>正在同步：已发送 {0} / {1}</source>
+        <translation>Syncing: sent {0} of {1}</translation>
+    </message>
+    <message>
+        <source>同步失败：{0}</source>
+        <translation>Sync failed: {0}</translation>
+    </message>
+    <message>
+        <source>未登记到镇中心：办件只保存在本机</source>
+        <translation>Not enrolled with the township: matters are kept on this PC only</translation>
+    </message>
+    <message>
+        <source>{0} 条记录被镇中心拒收</source>
+        <translation>{0} records refused by the township</translation>
+    </message>
+    <message>
+        <source>全部已上报</source>
+        <translation>Everything sent</translation>
+    </message>
+    <message>
+        <source>{0} 件待上报</source>
+        <translation>{0} matters waiting to be sent</translation>
+    </message>
+    <message>
+        <source>{0} 条记录待上报</source>
+        <translation>{0} records waiting to be sent</translation>
+    </message>
+    <message>
+        <source>同步服务运行中</source>
+        <translation>Sync service running</translation>
+    </message>
+    <message>
+        <source>同步服务运行中（另一程序）</source>
+        <translation>Sync service running (another program)</translation>
+    </message>
+    <message>
+        <source>同步服务正在启动…</source>
+        <translation>Sync service starting…</translation>
+    </message>
+    <message>
+        <source>同步服务正在停止…</source>
+        <translation>Sync service stopping…</translation>
+    </message>
+    <message>
+        <source>同步服务没能启动</source>
+        <translation>Sync service did not start</translation>
+    </message>
+    <message>
+        <source>同步服务未运行</source>
+        <translation>Sync service not running</translation>
     </message>
 </context>
 <context>

@@ -1814,6 +1814,14 @@
         <source>上级下发</source>
         <translation>上级下发</translation>
     </message>
+    <message>
+        <source>站点</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>上报镇中心</source>
+        <translation>上报镇中心</translation>
+    </message>
 </context>
 <context>
     <name>NetworkQueuePage</name>
@@ -2899,6 +2907,10 @@
         <translation>还没有登记（见“登记与网址”）</translation>
     </message>
     <message>
+        <source>登记之前，办件只保存在本机</source>
+        <translation>登记之前，办件只保存在本机</translation>
+    </message>
+    <message>
         <source>没有，全部已上报</source>
         <translation>没有，全部已上报</translation>
     </message>
@@ -3025,6 +3037,65 @@
     <message>
         <source>登记文件 (*.json)</source>
         <translation>登记文件 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>正在读取同步状态…</source>
+        <translation>正在读取同步状态…</translation>
+    </message>
+    <message>
+        <source>正在同步：已发送 {0} / {1}</source>
+        <translation>正在同步：已发送 {0} / {1}</translation>
+    </message>
+    <message>
+        <source>同步失败：{0}</source>
+        <translation>同步失败：{0}</translation>
+    </message>
+    <message>
+        <source>未登记到镇中心：办件只保存在本机</source>
+        <translation>未登记到镇中心：办件只保存在本机</translation>
+    </message>
+    <message>
+        <source>{0} 条记录被镇中心拒收</source>
+        <translation>{0} 条记录被镇中心拒收</translation>
+    </message>
+    <message>
+        <source>全部已上报</source>
+        <translation>全部已上报</translation>
+    </message>
+    <message>
+        <source>{0} 件待上报</source>
+        <translation>{0} 件待上报</translation>
+    </message>
+    <message>
+        <source>{0} 条记录待上报</source>
+        <translation>{0} 条记录待上报</translation>
+    </message>
+    <message>
+        <source>同步服务运行中</source>
+        <translation>同步服务运行中</translation>
+    </message>
+    <message>
+        <source>同步服务运行中（另一程序）</source>
+        <translation>同步服务运行中（另一程序）</translation>
+    </message>
+    <message>
+        <source>同步服务正在启动…</source>
+        <translation>同步服务正在启动…</translation>
+    </message>
+    <message>
+        <source>同步服务正在停止…</source>
+        <translation>同步服务正在停止…</translation>
+    </message>
+    <message>
+        <source>同步服务没能启动</source>
+        <translation>同步服务没能启动</translation>
+    </message>
+    <message>
+        <source>同步服务未运行</source>
+        <translation>同步服务未运行</translation>
     </message>
 </context>
 <context>

@@ -232,8 +232,12 @@ class SyncPage(QWidget):
             hub = f"{state.hub_name}（{state.hub_url or self.tr('未填网址，只能用U盘同步')}）"
         else:
             hub = self.tr("还没有登记（见“登记与网址”）")
-        waiting = (self.tr("没有，全部已上报") if state.waiting_records == 0 else
-                   self.tr("{0} 件办件，共 {1} 条记录").format(state.waiting_cases, state.waiting_records))
+        if not state.enrolled:
+            waiting = self.tr("登记之前，办件只保存在本机")
+        elif state.waiting_records == 0:
+            waiting = self.tr("没有，全部已上报")
+        else:
+            waiting = self.tr("{0} 件办件，共 {1} 条记录").format(state.waiting_cases, state.waiting_records)
         self.facts["hub"].setText(hub)
         self.facts["last_success"].setText(show(state.last_success) or never)
         self.facts["last_attempt"].setText(show(state.last_attempt) or self.tr("还没有同步过"))

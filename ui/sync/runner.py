@@ -20,12 +20,11 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from haian_desk import reached
+from haian_desk import reached, sync_state
 from sync import advice
 from sync.advice import Problem
 from sync.client import Backoff
 from sync.exchange import ExchangeReport, exchange
-from sync.status import SyncStatus, sync_status
 from ui.session import CADRES, CASES, CATALOGUE, SYNC, VILLAGERS, Session
 from ui.sync.background import run_in_thread
 from ui.widgets.feedback import alive
@@ -36,6 +35,7 @@ INTERVAL_MS = 5 * 60_000      # a quiet station still syncs every few minutes
 FIRST_TRY_MS = 3_000          # after the app opens, once the counter is ready
 PROGRESS_MS = 300             # how often "已发送 X / Y" is read while an exchange runs
 STALL_SECONDS = 30.0
+REFRESH_DELAY_MS = 300        # changes that come together are counted once
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,6 @@ class RunnerState:
     last_success: str | None = None
     last_attempt: str | None = None
     rejected: int = 0
-    flagged: tuple[str, ...] = ()
     clock_drift: int | None = None
     running: bool = False
     sent: int = 0
@@ -67,14 +66,20 @@ class RunnerState:
 
 @dataclass(frozen=True)
 class _Reading:
-    status: SyncStatus
+    hub: sync_state.Peer | None
     waiting: reached.Waiting
+    rejected: int
     problem: Problem | None
 
 
 def read_state(desk) -> _Reading:
-    """What the database says about sync now (runs on the worker)."""
-    return _Reading(sync_status(desk), reached.waiting(desk), advice.last_problem(desk))
+    """What the database says about sync now (runs on the worker; cheap, since it runs after
+    every change: what is waiting is counted only past the hub's mark, and only once enrolled)."""
+    hub = sync_state.parent(desk.db)
+    if hub is None:
+        return _Reading(None, reached.Waiting(False, 0, 0), 0, None)
+    rejected = desk.db.scalar("SELECT count(*) FROM sync_rejections")
+    return _Reading(hub, reached.waiting(desk), rejected, advice.last_problem(desk))
 
 
 class _NotReady(Exception):
@@ -99,6 +104,7 @@ class SyncRunner(QObject):
         self.started = False
         self.timer = QTimer(self, singleShot=True, timeout=self.sync_now)
         self.progress_timer = QTimer(self, interval=PROGRESS_MS, timeout=self._read_progress)
+        self.refresh_soon = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS, timeout=self.refresh)
         self._progress_reading = False
         session.changed.connect(self._data_changed)
         self._watch_network()
@@ -116,6 +122,7 @@ class SyncRunner(QObject):
         self.started = False
         self.timer.stop()
         self.progress_timer.stop()
+        self.refresh_soon.stop()
         if self.state.retry_in_ms is not None:
             self._set(retry_in_ms=None)  # no try is coming: do not promise one
 
@@ -132,19 +139,21 @@ class SyncRunner(QObject):
         self.session.run(read_state, alive(self, shown), alive(self, self._read_failed))
 
     def _take_reading(self, reading: _Reading) -> None:
-        status, waiting = reading.status, reading.waiting
+        hub, waiting = reading.hub, reading.waiting
         problem = self.state.problem if self.state.known else reading.problem
-        self._set(known=True, enrolled=status.enrolled, hub_name=status.hub_name or "",
-                  hub_url=status.hub_url or "", waiting_records=waiting.records, waiting_cases=waiting.cases,
-                  last_success=status.last_success, last_attempt=status.last_attempt,
-                  rejected=len(status.rejected), flagged=tuple(status.flagged_cases),
-                  clock_drift=status.clock_drift, problem=problem)
+        self._set(known=True, enrolled=hub is not None, hub_name=hub.unit_name if hub else "",
+                  hub_url=(hub.url or "") if hub else "", waiting_records=waiting.records,
+                  waiting_cases=waiting.cases, last_success=hub.last_success if hub else None,
+                  last_attempt=hub.last_attempt if hub else None, rejected=reading.rejected,
+                  clock_drift=hub.clock_drift if hub else None, problem=problem)
 
     def _read_failed(self, error: BaseException) -> None:
         log.warning("could not read the sync state: %s", error)
 
     def _data_changed(self, _changes) -> None:
-        self.refresh()  # intake, an import, an enrolment, our own exchange: the counts may have moved
+        # Intake, an import, an enrolment, our own exchange: the counts may have moved.
+        # Several changes in a row are read once.
+        self.refresh_soon.start()
 
     def _set(self, **changes) -> None:
         self.state = dataclasses.replace(self.state, **changes)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import weakref
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
@@ -22,39 +22,41 @@ OK_COLOUR, WAITING_COLOUR, FAILED_COLOUR = QColor("#1b6e20"), QColor("#8a5300"),
 _windows_in_order: list = []  # weak references to the windows that carry a sync line, oldest first
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncStatus", text)
-
-
 def status_text(state: RunnerState) -> tuple[str, QColor | None]:
     """What the line says for ``state``, and its colour."""
     if not state.known:
-        return _tr("正在读取同步状态…"), None
+        return QCoreApplication.translate("SyncStatus", "正在读取同步状态…"), None
     if state.running:
-        return _tr("正在同步：已发送 {0} / {1}").format(state.sent, state.total), None
+        text = QCoreApplication.translate("SyncStatus", "正在同步：已发送 {0} / {1}")
+        return text.format(state.sent, state.total), None
     if state.problem is not None and state.enrolled:
-        return _tr("同步失败：{0}").format(state.problem.title), FAILED_COLOUR
+        text = QCoreApplication.translate("SyncStatus", "同步失败：{0}")
+        return text.format(state.problem.title), FAILED_COLOUR
     if not state.enrolled:
-        return _tr("未登记到镇中心：{0} 件未上报").format(state.waiting_cases), WAITING_COLOUR
+        return QCoreApplication.translate("SyncStatus", "未登记到镇中心：办件只保存在本机"), WAITING_COLOUR
     if state.rejected:
-        return _tr("{0} 条记录被镇中心拒收").format(state.rejected), FAILED_COLOUR
+        text = QCoreApplication.translate("SyncStatus", "{0} 条记录被镇中心拒收")
+        return text.format(state.rejected), FAILED_COLOUR
     if state.waiting_records == 0:
-        return _tr("全部已上报"), OK_COLOUR
+        return QCoreApplication.translate("SyncStatus", "全部已上报"), OK_COLOUR
     if state.waiting_cases:
-        return _tr("{0} 件待上报").format(state.waiting_cases), WAITING_COLOUR
-    return _tr("{0} 条记录待上报").format(state.waiting_records), WAITING_COLOUR
+        text = QCoreApplication.translate("SyncStatus", "{0} 件待上报")
+        return text.format(state.waiting_cases), WAITING_COLOUR
+    text = QCoreApplication.translate("SyncStatus", "{0} 条记录待上报")
+    return text.format(state.waiting_records), WAITING_COLOUR
 
 
 def hub_text(state) -> tuple[str, QColor | None]:
     """At a township: whether its sync service runs (stations can reach it only then)."""
     from ui.township import hub
 
-    words = {hub.RUNNING: (_tr("同步服务运行中"), OK_COLOUR),
-             hub.ELSEWHERE: (_tr("同步服务运行中（另一程序）"), OK_COLOUR),
-             hub.STARTING: (_tr("同步服务正在启动…"), None),
-             hub.STOPPING: (_tr("同步服务正在停止…"), None),
-             hub.FAILED: (_tr("同步服务没能启动"), FAILED_COLOUR)}
-    return words.get(state.phase, (_tr("同步服务未运行"), WAITING_COLOUR))
+    words = {hub.RUNNING: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务运行中"), OK_COLOUR),
+             hub.ELSEWHERE: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务运行中（另一程序）"), OK_COLOUR),
+             hub.STARTING: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务正在启动…"), None),
+             hub.STOPPING: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务正在停止…"), None),
+             hub.FAILED: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务没能启动"), FAILED_COLOUR)}
+    text, colour = words.get(state.phase, (QT_TRANSLATE_NOOP("SyncStatus", "同步服务未运行"), WAITING_COLOUR))
+    return QCoreApplication.translate("SyncStatus", text), colour
 
 
 def _hub_of(session: Session):

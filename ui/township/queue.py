@@ -88,7 +88,8 @@ class NetworkQueueModel(CaseQueueModel):
 
     def headerData(self, section: int, orientation, role=Qt.DisplayRole):
         if section == EXTRA and orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return _tr("站点") if self.hub else _tr("上报镇中心")
+            return (QCoreApplication.translate("NetworkQueue", "站点") if self.hub
+                    else QCoreApplication.translate("NetworkQueue", "上报镇中心"))
         return super().headerData(section, orientation, role)
 
     def data(self, index, role=Qt.DisplayRole):
