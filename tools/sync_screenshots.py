@@ -164,6 +164,8 @@ def township_screens(centre, out: Path) -> None:
         window.show_screen(key)
         if key == "inbox":
             window.pages[key].view_buttons[None].setChecked(True)
+            settle(session)
+            window.pages[key].table.selectRow(0)  # the actions the chosen matter allows
         shoot(window, session, out, name)
     window.close()
     control.shutdown()
