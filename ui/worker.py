@@ -23,13 +23,23 @@ class DbWorker(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="haian-db")
         self._finished.connect(self._deliver)
         self.pending = 0
+        self.closed = False
 
     def submit(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None) -> Future:
+        if self.closed:
+            # A timer or a late signal after the window closed: the database is
+            # going away, so the work is dropped rather than raised in a slot.
+            log.debug("database work submitted after shutdown was dropped")
+            dropped: Future = Future()
+            dropped.cancel()
+            return dropped
         self.pending += 1
         future = self._pool.submit(work)
 
         def finished(f: Future) -> None:
+            if self.closed:
+                return  # nobody is left to tell; emitting on a dying QObject can crash
             error = f.exception()
             if error is None:
                 self._finished.emit(on_done, f.result(), None)
@@ -51,3 +61,4 @@ class DbWorker(QObject):
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True)
+        self.closed = True

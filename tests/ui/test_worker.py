@@ -1,0 +1,28 @@
+"""The database worker: results come back on the GUI thread; nothing runs after shutdown."""
+
+from __future__ import annotations
+
+import threading
+
+from ui.worker import DbWorker
+
+
+def test_results_and_errors_arrive_on_the_gui_thread(qtbot):
+    worker = DbWorker()
+    seen = []
+    worker.submit(lambda: threading.current_thread().name,
+                  lambda name: seen.append((name, threading.current_thread() is threading.main_thread())))
+    worker.submit(lambda: 1 / 0, None, lambda error: seen.append(type(error).__name__))
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    assert seen[0][0].startswith("haian-db") and seen[0][1] is True
+    assert seen[1] == "ZeroDivisionError"
+    assert worker.pending == 0
+    worker.shutdown()
+
+
+def test_work_after_shutdown_is_dropped_not_raised(qtbot):
+    worker = DbWorker()
+    worker.shutdown()
+    ran = []
+    future = worker.submit(lambda: ran.append(1))
+    assert future.cancelled() and ran == [] and worker.pending == 0
