@@ -11,7 +11,7 @@ from ui.session import Session
 
 def wait_idle(qtbot, session: Session) -> None:
     """Until every piece of database work submitted so far has reported back."""
-    qtbot.waitUntil(lambda: session.worker.pending == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: session.worker.pending == 0, timeout=30_000)
 
 
 def clipped_texts(root: QWidget) -> list[str]:

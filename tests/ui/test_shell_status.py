@@ -39,7 +39,7 @@ def test_counts_follow_a_change_announced_by_the_session(qtbot, admin_session, c
                     description="桥面塌陷，急需处理", urgency="urgent",
                     urgent_deadline=to_iso(desk.now() + timedelta(hours=6)))
     admin_session.run(lambda d: operations.take_in(d, "admin", urgent), changes=(CASES,))
-    qtbot.waitUntil(lambda: _shown(window)[1] == "即将到期 1 件")
+    qtbot.waitUntil(lambda: _shown(window)[1] == "即将到期 1 件", timeout=15_000)
     assert _shown(window)[0] == "超期 0 件"
 
 
@@ -54,4 +54,4 @@ def test_counts_follow_the_clock_on_the_timer(qtbot, admin_session, clock, cadre
     assert _shown(window) == ("超期 0 件", "即将到期 0 件")
     clock.advance(hours=49)  # nothing changed but time: the 48 hours have run out
     window.deadline_counts.timer.timeout.emit()
-    qtbot.waitUntil(lambda: _shown(window)[0] == "超期 1 件")
+    qtbot.waitUntil(lambda: _shown(window)[0] == "超期 1 件", timeout=15_000)
