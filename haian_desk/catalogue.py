@@ -30,8 +30,9 @@ JSON_COLUMNS = ("materials", "time_limit")
 
 
 def _derive(state: dict) -> None:
-    full, initials = spellings(state["name"])
-    parts = [state["code"], state["name"], full, initials, state.get("keywords") or ""]
+    # Villagers ask by the everyday word (低保, dibao), so keywords are spelled out too.
+    words = [state["name"], *(state.get("keywords") or "").split()]
+    parts = [state["code"], *words, *(" ".join(spellings(w)) for w in words)]
     state["search_text"] = " ".join(p for p in parts if p).lower()
     state.pop("created_at", None)  # catalogue rows keep updated_at only
 

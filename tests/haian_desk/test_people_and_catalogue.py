@@ -91,6 +91,7 @@ def test_catalogue_search_by_chinese_pinyin_and_keyword(desk):
     assert any(r["code"] == "MZ-001" for r in catalogue.search(desk, "低保"))
     assert any(r["code"] == "MZ-001" for r in catalogue.search(desk, "zuidishenghuobaozhang"))
     assert any(r["code"] == "MZ-001" for r in catalogue.search(desk, "最低生活"))
+    assert any(r["code"] == "MZ-001" for r in catalogue.search(desk, "dibao"))  # the keyword's pinyin
 
 
 def test_catalogue_edits_are_admin_only_and_versioned(desk):
