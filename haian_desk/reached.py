@@ -14,14 +14,6 @@ from haian_desk import sync_state
 from haian_desk.cases.vocabulary import EVENT_TYPES, label
 
 REACHED, PARTLY, NOT_YET, NOT_ENROLLED, FROM_ABOVE = "reached", "partly", "not_yet", "not_enrolled", "above"
-REACH_WORDS = {
-    REACHED: "已上报",
-    PARTLY: "有新情况待上报",
-    NOT_YET: "未上报",
-    NOT_ENROLLED: "未登记同步",
-    FROM_ABOVE: "上级下发",
-}
-
 _STREAM_WORDS = {"case": "办件", "villager": "群众信息", "cadre": "代理员", "catalogue": "事项目录",
                  "pairing": "结对帮扶", "visit": "走访记录", "meeting": "座谈会", "complaint": "投诉"}
 
@@ -157,9 +149,6 @@ def _titles(desk, rows) -> dict[tuple[str, str], str]:
                 titles[(stream, found[0])] = found[1]
     return titles
 
-
-def reach_word(code: str) -> str:
-    return REACH_WORDS.get(code, code)
 
 
 @dataclass(frozen=True)

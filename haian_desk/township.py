@@ -86,13 +86,6 @@ def station_choices(desk) -> list[tuple[str, str]]:
     return [(own.unit_code, own.unit_name), *[c for c in children if c[0] != own.unit_code]]
 
 
-def own_cadres(desk) -> list[tuple[str, str]]:
-    """Active cadres, this centre's own first (those who handle what is sent up)."""
-    rows = desk.db.query("SELECT id, name, unit_code FROM cadres WHERE active = 1 "
-                         "ORDER BY unit_code != ?, name", (desk.installation.unit_code,))
-    return [(r["id"], r["name"]) for r in rows]
-
-
 def require_hub(desk) -> None:
     if desk.installation.role not in HUB_ROLES:
         raise RuleRefused("只有镇（街道）代理中心才能办理上报来的事项", "代理站请在办件详情里办理")
