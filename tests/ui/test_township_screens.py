@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
@@ -10,14 +11,16 @@ from haian_desk import sync_state
 from haian_desk.cases import queries
 from sync import enrolment, keys as keymod
 from tests.sync.helpers import act, by_file, free_port, sync, take_in
-from tests.ui.helpers import type_text, wait_idle
+from tests.ui.helpers import assert_nothing_clipped, type_text, wait_idle
 from tests.ui.test_township_fixtures import hub_server, net, sessions  # noqa: F401 - fixtures
+from ui import i18n
 from ui.main_window import MainWindow
 from ui.township.conflicts import ConflictsPage
 from ui.township.hub import ELSEWHERE, RUNNING, STOPPED, hub_for
 from ui.township.inbox import InboxPage
 from ui.township.queue import NetworkQueuePage
 from ui.township.stations import SILENT_COLOUR, StationsPage
+from ui.widgets.appearance import apply_font
 
 WAIT = 20_000
 CENTRE = "曲塘镇代理中心"
@@ -251,3 +254,24 @@ def test_township_only_screens_appear_only_at_the_township(qtbot, net, sessions)
     qtbot.waitUntil(lambda: centre.sync_status.text() in ("同步服务未运行", "同步服务运行中（另一程序）"),
                     timeout=WAIT)
     wait_idle(qtbot, at_centre)
+
+
+@pytest.mark.parametrize("language, large", [("zh_CN", False), ("zh_CN", True), ("en", False), ("en", True)],
+                         ids=["chinese", "chinese-large", "english", "english-large"])
+def test_no_text_is_cut_off_on_the_township_screens(qtbot, net, sessions, tmp_path, language, large,
+                                                     ui_app, restore_appearance):
+    station = net.station
+    case_id = take_in(station)
+    act(station, case_id, "transferred", to_level="township", to_unit=CENTRE)
+    by_file(station, net.hub, tmp_path)
+    apply_font(ui_app, large)
+    i18n.install_language(language)
+    session = sessions(net.hub)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    for key in ("sync", "inbox", "stations", "conflicts", "queue"):
+        window.show_screen(key)
+        wait_idle(qtbot, session)
+        assert_nothing_clipped(qtbot, window, key)
