@@ -44,6 +44,7 @@ class CuttingProxy:
         return self
 
     def stop(self) -> None:
+        _quietly(self.listener.shutdown, socket.SHUT_RDWR)  # wakes the thread blocked in accept()
         self.listener.close()
         self._drop_all()
         with self._lock:
@@ -139,6 +140,7 @@ class BlackHole:
             self.connected.set()
 
     def close(self) -> None:
+        _quietly(self.listener.shutdown, socket.SHUT_RDWR)
         self.listener.close()
         for conn in self.connections:
             _quietly(conn.shutdown, socket.SHUT_RDWR)
