@@ -172,3 +172,20 @@ def test_a_new_case_elsewhere_shows_up_and_can_be_selected(qtbot, page, session)
     qtbot.waitUntil(lambda: page.model.total == QUEUE_CASES + 1)
     selected = page.table.selectionModel().selectedRows()
     assert [page.model.case_id(i.row()) for i in selected] == [registered.case_id]
+
+
+@pytest.mark.parametrize("sort, descending", [("registered_at", True), ("deadline", False),
+                                              ("villager", False), ("status", True)])
+def test_scrolling_to_the_end_shows_every_case_once_in_order(qtbot, page, session, sort, descending):
+    """Keyset pages: each page starts after the last row shown, for any sort column."""
+    import dataclasses
+    page.model.set_filter(dataclasses.replace(page.model.filter, sort=sort, descending=descending))
+    reloaded(qtbot, page, session)
+    model = page.model
+    while model.canFetchMore():
+        model.fetchMore()
+        qtbot.waitUntil(lambda: not model.fetching)
+    ids = [model.index(r, 0).data(CASE_ID_ROLE) for r in range(model.rowCount())]
+    everything = queries.page(session.desk, dataclasses.replace(model.filter), model.now, 0, 10 ** 6)
+    assert ids == [r["id"] for r in everything]
+    assert len(set(ids)) == QUEUE_CASES

@@ -3,7 +3,7 @@
 The model never holds the whole table: it asks the worker for the count and
 the first page, and for the next page only when the view scrolls near the end
 (Qt's canFetchMore/fetchMore). Filters and sorting are done by SQLite
-(``queries.page`` with the CaseFilter's sort), so 100,000 cases cost what one
+(``queries.page_after`` with the CaseFilter's sort), so 100,000 cases cost what one
 page costs. A reply for an older filter is dropped (the generation number).
 """
 
@@ -117,8 +117,10 @@ class CaseQueueModel(QAbstractTableModel):
             return
         self.fetching = True
         generation, flt, now = self.generation, dataclasses.replace(self.filter), self.now
-        offset, limit = len(self.rows), self.page_size
-        self.session.run(lambda desk: queries.page(desk, flt, now, offset, limit),
+        # Keyset paging: the next page starts after the last row shown, so the
+        # ten-thousandth page costs what the first does (an OFFSET re-reads all before it).
+        last, limit = self.rows[-1], self.page_size
+        self.session.run(lambda desk: queries.page_after(desk, flt, now, last, limit),
                          alive(self, lambda rows: self._more(generation, rows)),
                          alive(self, self._failed))
 
