@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from haian_desk import paths
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("HaianDesk")  # no display name: Linux would append it to every title
+    app.setWindowIcon(QIcon(str(paths.resource_path("icons", "haian_desk.png"))))
     apply_font(app, large_print=False)
     return app
 
