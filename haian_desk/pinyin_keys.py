@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from itertools import product
 
-from pypinyin import Style, pinyin
-
 _MAX_READINGS = 4  # polyphonic names: keep a few readings, not every combination
 
 
-def _readings(text: str, style: Style) -> list[list[str]]:
-    return [list(dict.fromkeys(r))[:_MAX_READINGS] for r in pinyin(text, style=style, heteronym=True, errors="default")]
+def _readings(text: str, style) -> list[list[str]]:
+    from pypinyin import pinyin  # its dictionaries take ~0.2 s to load: not at start-up
+
+    return [list(dict.fromkeys(r))[:_MAX_READINGS]
+            for r in pinyin(text, style=style, heteronym=True, errors="default")]
 
 
 def spellings(text: str) -> tuple[str, str]:
@@ -19,6 +20,8 @@ def spellings(text: str) -> tuple[str, str]:
     The first alternative is the common reading; polyphonic characters (单, 曾,
     仇 …) add the others so either spelling finds the person.
     """
+    from pypinyin import Style
+
     full = _combine(_readings(text, Style.NORMAL))
     initials = _combine(_readings(text, Style.FIRST_LETTER))
     return full, initials
