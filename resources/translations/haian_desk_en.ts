@@ -1988,6 +1988,77 @@ Free proxy service for villagers: opinions, errands and claims.</translation>
     </message>
 </context>
 <context>
+    <name>PapersTab</name>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>A5</source>
+        <translation>A5</translation>
+    </message>
+    <message>
+        <source>80 mm 热敏纸</source>
+        <translation>80 mm thermal roll</translation>
+    </message>
+    <message>
+        <source>58 mm 热敏纸</source>
+        <translation>58 mm thermal roll</translation>
+    </message>
+    <message>
+        <source>群众本人的回执和委托书上显示完整身份证号</source>
+        <translation>Show the full ID number on the villager&apos;s own receipt and authorisation form</translation>
+    </message>
+    <message>
+        <source>回执下方带本站存根（沿线剪开）</source>
+        <translation>Print the station&apos;s stub below the receipt (cut along the line)</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>本站地址</source>
+        <translation>Station address</translation>
+    </message>
+    <message>
+        <source>本站电话</source>
+        <translation>Station phone</translation>
+    </message>
+    <message>
+        <source>办公时间</source>
+        <translation>Office hours</translation>
+    </message>
+    <message>
+        <source>市（县）监督投诉电话</source>
+        <translation>County complaints hotline</translation>
+    </message>
+    <message>
+        <source>镇（街道）监督投诉电话</source>
+        <translation>Township complaints hotline</translation>
+    </message>
+    <message>
+        <source>回执纸张</source>
+        <translation>Receipt paper</translation>
+    </message>
+    <message>
+        <source>这些内容印在受理回执、告知单和公示牌上。监督投诉电话没有填写时，回执上只印市（县）的电话。</source>
+        <translation>These details are printed on receipts, notices and the public board. While the township hotline is empty, receipts show only the county&apos;s.</translation>
+    </message>
+    <message>
+        <source>只有管理员可以修改这些内容。</source>
+        <translation>Only an administrator can change these details.</translation>
+    </message>
+    <message>
+        <source>已保存，以后打印的回执和公示牌按新内容印。</source>
+        <translation>Saved: receipts and the board printed from now on use the new details.</translation>
+    </message>
+    <message>
+        <source>没有保存：{0}</source>
+        <translation>Not saved: {0}</translation>
+    </message>
+</context>
+<context>
     <name>Placeholder</name>
     <message>
         <source>“{0}”还在建设中，下一版本提供。</source>
@@ -2331,6 +2402,10 @@ They are saved on this PC and will not be lost; they go up with the next network
     <message>
         <source>本站信息</source>
         <translation>Station</translation>
+    </message>
+    <message>
+        <source>回执与公示</source>
+        <translation>Papers</translation>
     </message>
     <message>
         <source>工作人员</source>

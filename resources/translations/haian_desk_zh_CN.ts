@@ -1988,6 +1988,77 @@
     </message>
 </context>
 <context>
+    <name>PapersTab</name>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>A5</source>
+        <translation>A5</translation>
+    </message>
+    <message>
+        <source>80 mm 热敏纸</source>
+        <translation>80 mm 热敏纸</translation>
+    </message>
+    <message>
+        <source>58 mm 热敏纸</source>
+        <translation>58 mm 热敏纸</translation>
+    </message>
+    <message>
+        <source>群众本人的回执和委托书上显示完整身份证号</source>
+        <translation>群众本人的回执和委托书上显示完整身份证号</translation>
+    </message>
+    <message>
+        <source>回执下方带本站存根（沿线剪开）</source>
+        <translation>回执下方带本站存根（沿线剪开）</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>本站地址</source>
+        <translation>本站地址</translation>
+    </message>
+    <message>
+        <source>本站电话</source>
+        <translation>本站电话</translation>
+    </message>
+    <message>
+        <source>办公时间</source>
+        <translation>办公时间</translation>
+    </message>
+    <message>
+        <source>市（县）监督投诉电话</source>
+        <translation>市（县）监督投诉电话</translation>
+    </message>
+    <message>
+        <source>镇（街道）监督投诉电话</source>
+        <translation>镇（街道）监督投诉电话</translation>
+    </message>
+    <message>
+        <source>回执纸张</source>
+        <translation>回执纸张</translation>
+    </message>
+    <message>
+        <source>这些内容印在受理回执、告知单和公示牌上。监督投诉电话没有填写时，回执上只印市（县）的电话。</source>
+        <translation>这些内容印在受理回执、告知单和公示牌上。监督投诉电话没有填写时，回执上只印市（县）的电话。</translation>
+    </message>
+    <message>
+        <source>只有管理员可以修改这些内容。</source>
+        <translation>只有管理员可以修改这些内容。</translation>
+    </message>
+    <message>
+        <source>已保存，以后打印的回执和公示牌按新内容印。</source>
+        <translation>已保存，以后打印的回执和公示牌按新内容印。</translation>
+    </message>
+    <message>
+        <source>没有保存：{0}</source>
+        <translation>没有保存：{0}</translation>
+    </message>
+</context>
+<context>
     <name>Placeholder</name>
     <message>
         <source>“{0}”还在建设中，下一版本提供。</source>
@@ -2331,6 +2402,10 @@
     <message>
         <source>本站信息</source>
         <translation>本站信息</translation>
+    </message>
+    <message>
+        <source>回执与公示</source>
+        <translation>回执与公示</translation>
     </message>
     <message>
         <source>工作人员</source>

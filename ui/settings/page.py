@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from ui.session import Session
 from ui.settings.interface_tab import InterfaceTab
+from ui.settings.papers_tab import PapersTab
 from ui.settings.station_tab import StationTab
 from ui.settings.users_tab import UsersTab
 
@@ -31,6 +32,8 @@ class SettingsPage(QWidget):
         self.interface.preferencesChanged.connect(self.preferencesChanged)
         self.tabs.addTab(_scrolling(self.interface), self.tr("界面显示"))
         self.tabs.addTab(_scrolling(StationTab(session.desk)), self.tr("本站信息"))
+        self.papers = PapersTab(session)
+        self.tabs.addTab(_scrolling(self.papers), self.tr("回执与公示"))
         self.users: UsersTab | None = None
         if session.user.role == "admin":
             self.users = UsersTab(session)
