@@ -125,3 +125,13 @@ def _wait_for_message_box(qtbot) -> QMessageBox:
 
     qtbot.waitUntil(visible_box, timeout=10_000)
     return found[0]
+
+
+def test_every_paper_made_is_written_to_the_log(qtbot, admin_session, parent, case, tmp_path, caplog):
+    done = []
+    with caplog.at_level("INFO", logger="ui.printing.actions"):
+        actions.save_pdf(parent, admin_session, actions.Request(case.case_id, paper="a5"),
+                         tmp_path / "r.pdf", on_done=done.append)
+        qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+    assert any("printed receipt copy 1" in r.getMessage() and "a5" in r.getMessage()
+               for r in caplog.records)

@@ -8,6 +8,7 @@ paints on the GUI thread, because the preview dialog asks for the pages.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -22,6 +23,8 @@ from ui.printing import papers, render
 from ui.printing.papers import Paper
 from ui.session import CASES, Session
 from ui.widgets.feedback import alive, explain
+
+log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Request:
@@ -53,10 +56,13 @@ def prepare(desk, request: Request) -> tuple[Document, Paper]:
 
 def _record(desk, actor: str, request: Request, document: Document, paper: Paper, medium: str) -> None:
     prints.record(desk, actor, request.case_id, request.doc, document.copy, paper.code, medium)
+    log.info("printed %s copy %s of case %s on %s (%s) by %s", request.doc, document.copy,
+             request.case_id, paper.code, medium, actor)
 
 
 def _refused(parent: QWidget, error: BaseException) -> QMessageBox:
     """Say what went wrong without blocking the app (the paper was not made)."""
+    log.warning("printing refused: %s", error)
     title = QCoreApplication.translate("Printing", "没有打印")
     box = QMessageBox(QMessageBox.Warning, title, explain(error), QMessageBox.Ok, parent)
     box.setObjectName("print_refused")
