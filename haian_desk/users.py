@@ -85,6 +85,8 @@ def get(desk, username: str) -> User:
 
 def require_role(desk, username: str, role: str, doing: str) -> User:
     user = get(desk, username)
+    if not desk.db.scalar("SELECT active FROM users WHERE username = ?", (username,)):
+        raise HaianError(f"账号“{username}”已停用", "请用在用的账号登录")
     if user.role != role:
         raise HaianError(f"只有{ROLES[role]}可以{doing}", "请用有权限的账号登录")
     return user
@@ -92,3 +94,31 @@ def require_role(desk, username: str, role: str, doing: str) -> User:
 
 def _user(row) -> User:
     return User(row["username"], row["display_name"], row["role"], row["cadre_id"])
+
+
+def reset_password(desk, actor: str, username: str, new_password: str) -> None:
+    """An admin sets a new password for a login (a clerk who forgot theirs)."""
+    require_role(desk, actor, "admin", "重置密码")
+    if len(new_password) < MIN_PASSWORD:
+        raise ValidationError(f"密码至少{MIN_PASSWORD}位", field="password")
+    hashed = hash_password(new_password)
+    with desk.db.write() as conn:
+        if conn.execute("UPDATE users SET password_hash = ? WHERE username = ?",
+                        (hashed, username)).rowcount == 0:
+            raise NotFound(f"没有用户“{username}”")
+
+
+def set_active(desk, actor: str, username: str, active: bool) -> None:
+    """Stop (or allow again) a login.
+
+    The actor must be an active admin and cannot stop their own login, so the
+    station always keeps at least one admin who can log in.
+    """
+    require_role(desk, actor, "admin", "停用或启用账号")
+    with desk.db.write() as conn:
+        row = conn.execute("SELECT role, active FROM users WHERE username = ?", (username,)).fetchone()
+        if row is None:
+            raise NotFound(f"没有用户“{username}”")
+        if not active and username == actor:
+            raise HaianError("不能停用自己正在使用的账号", "请用另一个管理员账号操作")
+        conn.execute("UPDATE users SET active = ? WHERE username = ?", (int(active), username))

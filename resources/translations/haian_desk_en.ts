@@ -3225,6 +3225,10 @@ They are saved on this PC and will not be lost; they go up with the next network
         <translation>Linked cadre</translation>
     </message>
     <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>添加工作人员</source>
         <translation>Add a staff member</translation>
     </message>
@@ -3235,6 +3239,42 @@ They are saved on this PC and will not be lost; they go up with the next network
     <message>
         <source>初始密码</source>
         <translation>Initial password</translation>
+    </message>
+    <message>
+        <source>所选账号</source>
+        <translation>Selected login</translation>
+    </message>
+    <message>
+        <source>重置密码(&amp;P)</source>
+        <translation>Set a new &amp;password</translation>
+    </message>
+    <message>
+        <source>停用或启用(&amp;T)</source>
+        <translation>S&amp;top or restart</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>已为“{0}”设置新密码。</source>
+        <translation>New password set for “{0}”.</translation>
+    </message>
+    <message>
+        <source>已更改“{0}”的状态。</source>
+        <translation>“{0}” changed.</translation>
+    </message>
+    <message>
+        <source>请先在表里选中一个账号</source>
+        <translation>Select a login in the table first</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Stopped</translation>
     </message>
     <message>
         <source>（不关联）</source>

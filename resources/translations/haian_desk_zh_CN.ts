@@ -3225,6 +3225,10 @@
         <translation>关联代理员</translation>
     </message>
     <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
         <source>添加工作人员</source>
         <translation>添加工作人员</translation>
     </message>
@@ -3235,6 +3239,42 @@
     <message>
         <source>初始密码</source>
         <translation>初始密码</translation>
+    </message>
+    <message>
+        <source>所选账号</source>
+        <translation>所选账号</translation>
+    </message>
+    <message>
+        <source>重置密码(&amp;P)</source>
+        <translation>重置密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>停用或启用(&amp;T)</source>
+        <translation>停用或启用(&amp;T)</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>已为“{0}”设置新密码。</source>
+        <translation>已为“{0}”设置新密码。</translation>
+    </message>
+    <message>
+        <source>已更改“{0}”的状态。</source>
+        <translation>已更改“{0}”的状态。</translation>
+    </message>
+    <message>
+        <source>请先在表里选中一个账号</source>
+        <translation>请先在表里选中一个账号</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>已停用</translation>
     </message>
     <message>
         <source>（不关联）</source>

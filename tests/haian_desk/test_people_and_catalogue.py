@@ -142,3 +142,32 @@ def test_initialising_twice_is_refused(tmp_path, clock):
     initialise(tmp_path / "s", "320685102210", "站", wall=clock).close()
     with pytest.raises(SetupError):
         initialise(tmp_path / "s", "320685102210", "站", wall=clock)
+
+
+def test_admin_resets_a_forgotten_password(desk):
+    users.add_user(desk, "clerk", "季红梅", "station_staff", "old-password")
+    with pytest.raises(HaianError):
+        users.reset_password(desk, "clerk", "clerk", "new-password")  # staff may not
+    with pytest.raises(ValidationError):
+        users.reset_password(desk, "admin", "clerk", "123")
+    users.reset_password(desk, "admin", "clerk", "new-password")
+    assert users.authenticate(desk, "clerk", "new-password").username == "clerk"
+    with pytest.raises(HaianError):
+        users.authenticate(desk, "clerk", "old-password")
+
+
+def test_a_stopped_login_cannot_log_in_or_act(desk):
+    users.add_user(desk, "clerk", "季红梅", "station_staff", "long-enough")
+    users.set_active(desk, "admin", "clerk", False)
+    with pytest.raises(HaianError):
+        users.authenticate(desk, "clerk", "long-enough")
+    users.set_active(desk, "admin", "clerk", True)
+    assert users.authenticate(desk, "clerk", "long-enough")
+    with pytest.raises(HaianError) as caught:
+        users.set_active(desk, "admin", "admin", False)
+    assert "自己" in caught.value.message
+    users.add_user(desk, "boss2", "第二管理员", "admin", "long-enough")
+    users.set_active(desk, "boss2", "admin", False)
+    with pytest.raises(HaianError) as caught:
+        users.set_active(desk, "admin", "boss2", False)  # a stopped admin can no longer act
+    assert "停用" in caught.value.message

@@ -1,9 +1,9 @@
-"""Logins of this installation (admins only): who they are, and adding a new one."""
+"""Logins of this installation (admins only): who they are, adding one, a new password, stopping one."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHeaderView, QLineEdit, QPushButton,
+    QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPushButton,
     QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from haian_desk import users
@@ -17,10 +17,11 @@ class UsersTab(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.table = QTableWidget(0, 4)
+        self.rows: list[dict] = []
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("users_table")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("登录名"), self.tr("姓名"), self.tr("角色"), self.tr("关联代理员")])
+            [self.tr("登录名"), self.tr("姓名"), self.tr("角色"), self.tr("关联代理员"), self.tr("状态")])
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().hide()
@@ -28,6 +29,7 @@ class UsersTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self._manage_form())
         layout.addWidget(self._add_form())
         self.reload()
 
@@ -61,16 +63,66 @@ class UsersTab(QWidget):
         form.addRow("", self.add_button)
         return box
 
+    def _manage_form(self) -> QGroupBox:
+        box = QGroupBox(self.tr("所选账号"))
+        self.new_password = QLineEdit()
+        self.new_password.setObjectName("reset_password")
+        self.new_password.setEchoMode(QLineEdit.Password)
+        self.reset_button = QPushButton(self.tr("重置密码(&P)"))
+        self.reset_button.clicked.connect(self.reset_password)
+        self.toggle_button = QPushButton(self.tr("停用或启用(&T)"))
+        self.toggle_button.clicked.connect(self.toggle_active)
+        self.manage_error = ErrorLabel()
+        self.manage_done = QLabel()
+        form = QFormLayout(box)
+        form.addRow(self.tr("新密码"), self.new_password)
+        form.addRow("", self.reset_button)
+        form.addRow("", self.toggle_button)
+        form.addRow(self.manage_error)
+        form.addRow(self.manage_done)
+        return box
+
+    def selected(self) -> dict | None:
+        row = self.table.currentRow()
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def reset_password(self) -> None:
+        password = self.new_password.text()
+        self._on_selected(lambda desk, actor, user: users.reset_password(
+            desk, actor, user["username"], password), self.tr("已为“{0}”设置新密码。"))
+
+    def toggle_active(self) -> None:
+        self._on_selected(lambda desk, actor, user: users.set_active(
+            desk, actor, user["username"], not user["active"]), self.tr("已更改“{0}”的状态。"))
+
+    def _on_selected(self, change, done_text: str) -> None:
+        user, actor = self.selected(), self.session.user.username
+        if user is None:
+            self.manage_error.show_error(self.tr("请先在表里选中一个账号"))
+            return
+
+        def done(_):
+            self.new_password.clear()
+            self.manage_error.clear_error()
+            self.manage_done.setText(done_text.format(user["username"]))
+            self.reload()
+
+        self.manage_done.clear()
+
+        self.session.run(lambda desk: change(desk, actor, user), alive(self, done),
+                         alive(self, self.manage_error.show_error), changes=(SETTINGS,))
+
     def reload(self) -> None:
         self.session.run(lambda desk: (list_users(desk), cadre_choices(desk)),
                          alive(self, self._show))
 
     def _show(self, loaded) -> None:
         rows, cadres = loaded
+        self.rows = rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             values = [row["username"], row["display_name"], term(users.ROLES.get(row["role"], "")),
-                      row["cadre_name"] or ""]
+                      row["cadre_name"] or "", self.tr("在用") if row["active"] else self.tr("已停用")]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         chosen = self.cadre.currentData()
