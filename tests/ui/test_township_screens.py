@@ -150,6 +150,7 @@ def test_a_busy_port_is_explained(qtbot, net, hub_server, sessions):
     hub_server.start()
     page = shown(qtbot, StationsPage(sessions(net.hub)))
     control = hub_for(page.session)
+    qtbot.waitUntil(lambda: control.state.port != 0, timeout=WAIT)  # the centre's settings were read
     control.start("127.0.0.1", hub_server.port)
     qtbot.waitUntil(lambda: control.state.phase == "failed", timeout=WAIT)
     panel = page.findChild(type(page.layout().itemAt(0).widget()), "hub_panel")

@@ -77,8 +77,10 @@ class HubControl(QObject):
 
     def _arrived(self, outcome: tuple) -> None:
         state, running, probe = outcome
-        if probe and (probe != self.probes or self.state.phase in (STARTING, RUNNING, STOPPING)):
-            return  # an older look, or the app has started its own hub since
+        moved_on = (probe != self.probes or self.state.phase in (STARTING, RUNNING, STOPPING)
+                    or (self.state.port and state.port != self.state.port))
+        if probe and moved_on:
+            return  # an older look, a look at another port, or the app has started its own hub since
         self._take(state, running)
 
     def _take(self, state: HubState, running) -> None:
@@ -123,6 +125,8 @@ class HubControl(QObject):
         port = port or self.state.port
         if not port:
             return
+        if port != self.state.port:  # a look at another port: what was known about the old one no longer holds
+            self._take(HubState(STOPPED, self.state.host, port), None)
         host, failed = self.state.host, self.state if self.state.phase == FAILED else None
         self.probes += 1
 
