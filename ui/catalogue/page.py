@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from haian_desk.timeutil import show
@@ -17,21 +17,11 @@ from ui.session import Session
 from ui.widgets.appearance import set_scaled_font
 from ui.widgets.fields import DetailScroll, FieldGrid
 from ui.widgets.feedback import alive, show_error_box
+from ui.widgets.tables import list_table
 
 SEARCH_DELAY_MS = 250
 
 
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SingleSelection)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -60,7 +50,7 @@ class ItemDetail(QWidget):
             value.setObjectName(f"item_{key}")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.history = _table("item_history", [self.tr("版本"), self.tr("时间"), self.tr("操作人"),
+        self.history = list_table("item_history", [self.tr("版本"), self.tr("时间"), self.tr("操作人"),
                                                self.tr("操作")])
         form = FieldGrid()
         captions = [self.tr("类别"), self.tr("办理层级"), self.tr("办理时限"), self.tr("办理流程"),
@@ -125,7 +115,7 @@ class CataloguePage(QWidget):
                 button.setToolTip(self.tr("只有管理员可以修改事项目录"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.new_button.clicked.connect(lambda: self._open_dialog(None))
-        self.table = _table("catalogue_list", [self.tr("编码"), self.tr("名称"), self.tr("层级"),
+        self.table = list_table("catalogue_list", [self.tr("编码"), self.tr("名称"), self.tr("层级"),
                                                self.tr("时限")])
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)

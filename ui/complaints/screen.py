@@ -8,7 +8,7 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
     QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
 from haian_desk import complaints, masking
@@ -18,6 +18,7 @@ from ui.session import Session
 from ui.support.dialogs import Choices, combo, load_choices
 from ui.support.form import FormDialog, run_form
 from ui.widgets.feedback import ErrorLabel, alive
+from ui.widgets.tables import list_table
 
 COMPLAINTS = "complaints"
 FILTERS = (("open", "未办结"), ("all", "全部"), ("closed", "已办结"))
@@ -89,15 +90,7 @@ class ComplaintsScreen(QWidget):
     def _make_table(self) -> QTableWidget:
         headers = [self.tr("收到时间"), self.tr("渠道"), self.tr("被举报代理员"), self.tr("涉及办件"),
                    self.tr("状态"), self.tr("结果"), self.tr("举报人"), self.tr("内容")]
-        table = QTableWidget(0, len(headers), objectName="complaints_list")
-        table.setHorizontalHeaderLabels(headers)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
+        return list_table("complaints_list", headers)
 
     def _lay_out(self) -> None:
         bar = QHBoxLayout()

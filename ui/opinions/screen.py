@@ -9,7 +9,7 @@ from html import escape
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
+    QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
     QTabWidget, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from haian_desk import opinions
@@ -21,6 +21,7 @@ from ui.session import CASES, Session
 from ui.support.dialogs import Choices, load_choices
 from ui.support.form import run_form
 from ui.widgets.feedback import ErrorLabel, alive
+from ui.widgets.tables import list_table
 
 MEETINGS = "meetings"
 
@@ -37,16 +38,6 @@ def _load(desk) -> _Loaded:
     return _Loaded(opinions.grouped(desk), opinions.awaiting_feedback(desk), opinions.meetings(desk), desk.now())
 
 
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), objectName=name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def _fill(table: QTableWidget, rows: list[list[str]], keys: list[str]) -> None:
@@ -70,9 +61,9 @@ class OpinionsScreen(QWidget):
         self.tree = QTreeWidget(objectName="opinions_groups")
         self.tree.setHeaderLabels([self.tr("主题 / 村"), self.tr("编号"), self.tr("登记"), self.tr("群众"),
                                    self.tr("状态"), self.tr("反馈")])
-        self.awaiting = _table("opinions_awaiting", [self.tr("编号"), self.tr("登记日期"), self.tr("已等待"),
+        self.awaiting = list_table("opinions_awaiting", [self.tr("编号"), self.tr("登记日期"), self.tr("已等待"),
                                                      self.tr("群众"), self.tr("主题"), self.tr("意见内容")])
-        self.meetings = _table("opinions_meetings", [self.tr("时间"), self.tr("主题"), self.tr("地点"),
+        self.meetings = list_table("opinions_meetings", [self.tr("时间"), self.tr("主题"), self.tr("地点"),
                                                      self.tr("人数"), self.tr("讨论意见"), self.tr("已反馈"),
                                                      self.tr("形成办件")])
         self.detail = QTextBrowser(objectName="meeting_detail")

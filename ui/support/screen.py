@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget,
+    QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget)
 
 from haian_desk import support
@@ -17,6 +17,7 @@ from ui.session import CASES, Session
 from ui.support.dialogs import EndDialog, PairDialog, ReassignDialog, VisitDialog, load_choices
 from ui.support.form import run_form
 from ui.widgets.feedback import ErrorLabel, alive
+from ui.widgets.tables import list_table
 
 SUPPORT = "support"
 OVERDUE_BG = QColor("#fde2e1")
@@ -59,15 +60,7 @@ class SupportScreen(QWidget):
         self.refresh()
 
     def _table(self, name: str, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), objectName=name)
-        table.setHorizontalHeaderLabels(headers)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
+        return list_table(name, headers)
 
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
