@@ -10,6 +10,7 @@ data folder. Only then is the current database moved aside (into
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sqlite3
@@ -293,3 +294,41 @@ def made_at(path: Path) -> str:
     """When a backup file was written, as a clerk reads it."""
     moment = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
     return local(moment).strftime("%Y-%m-%d %H:%M")
+
+
+# --- a restore chosen in the running app, done at its next start ---------------------
+
+PENDING_RESTORE = "pending-restore.json"
+
+
+def schedule_restore(folder: Path, source: Path) -> BackupInfo:
+    """Check ``source`` now and remember it; the app restores it before it next opens the database.
+
+    The running app holds the database open, so it cannot be replaced in place.
+    """
+    info = inspect(source)
+    current = paths.database_path(folder)
+    if current.exists():
+        _refuse_other_station(current, info)
+    marker = folder / PENDING_RESTORE
+    marker.write_text(json.dumps({"source": str(Path(source).resolve())}, ensure_ascii=False),
+                      encoding="utf-8")
+    return info
+
+
+def pending_restore(folder: Path) -> Path | None:
+    marker = folder / PENDING_RESTORE
+    if not marker.exists():
+        return None
+    return Path(json.loads(marker.read_text(encoding="utf-8"))["source"])
+
+
+def apply_pending_restore(folder: Path) -> Restored | None:
+    """Carry out a scheduled restore (the marker goes whether it works or is refused)."""
+    source = pending_restore(folder)
+    if source is None:
+        return None
+    try:
+        return restore(folder, source)
+    finally:
+        (folder / PENDING_RESTORE).unlink(missing_ok=True)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from haian_desk import paths
+from haian_desk import paths, recovery
 from haian_desk.desk import Desk
 from haian_desk.errors import HaianError
 from haian_desk.users import User
@@ -66,10 +66,24 @@ class App(QObject):
         apply_preferences(QApplication.instance(), self.prefs, self.language_override)
         if not paths.database_path(self.folder).exists():
             return self._set_up()
+        self._restore_if_scheduled()
         if not check_before_open(self.folder, self.worker):
             return False  # damaged and not restored: nothing to open
         self.desk = Desk.open(self.folder)
         return self._log_in()
+
+    def _restore_if_scheduled(self) -> None:
+        """A restore chosen in settings last time: done now, before the database is opened."""
+        try:
+            done = recovery.apply_pending_restore(self.folder)
+        except HaianError as error:
+            QMessageBox.warning(None, self.tr("海安群众事务代理工作台"),
+                                self.tr("没有恢复备份：{0}").format(error))
+            return
+        if done is not None:
+            QMessageBox.information(None, self.tr("海安群众事务代理工作台"),
+                                    self.tr("已恢复备份：{0}。原来的数据库另存在 {1}。")
+                                    .format(done.info.describe(), done.set_aside))
 
     def _set_up(self) -> bool:
         wizard = SetupWizard(self.folder, self.worker)

@@ -263,6 +263,21 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>海安群众事务代理工作台</source>
+        <translation>Haian Desk</translation>
+    </message>
+    <message>
+        <source>没有恢复备份：{0}</source>
+        <translation>The backup was not restored: {0}</translation>
+    </message>
+    <message>
+        <source>已恢复备份：{0}。原来的数据库另存在 {1}。</source>
+        <translation>Backup restored: {0}. The replaced database was kept at {1}.</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentScreen</name>
     <message>
         <source>自定义日期…</source>
@@ -350,6 +365,49 @@
     <message>
         <source>委托日期</source>
         <translation>Date signed</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTab</name>
+    <message>
+        <source>备份到U盘或文件夹(&amp;B)…</source>
+        <translation>&amp;Back up to a USB stick or folder…</translation>
+    </message>
+    <message>
+        <source>从备份文件恢复(&amp;R)…</source>
+        <translation>&amp;Restore from a backup file…</translation>
+    </message>
+    <message>
+        <source>程序每天自动备份到数据目录。恢复前会先检查备份文件；被替换的数据库另存一份，不会删除。</source>
+        <translation>The program backs up to its data folder every day. A backup file is checked before it is restored; the replaced database is kept, never deleted.</translation>
+    </message>
+    <message>
+        <source>选择备份存放的位置</source>
+        <translation>Choose where to put the backup</translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>已备份到 {0}</source>
+        <translation>Backed up to {0}</translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>数据库备份 (*.sqlite3);;所有文件 (*)</source>
+        <translation>Database backups (*.sqlite3);;All files (*)</translation>
+    </message>
+    <message>
+        <source>备份文件检查无误：{0}。请关闭程序再打开，打开时恢复这份备份。</source>
+        <translation>The backup file checks out: {0}. Close the program and open it again; it restores this backup as it opens.</translation>
+    </message>
+    <message>
+        <source>没有完成：{0}</source>
+        <translation>Not done: {0}</translation>
     </message>
 </context>
 <context>
@@ -2406,6 +2464,10 @@ They are saved on this PC and will not be lost; they go up with the next network
     <message>
         <source>回执与公示</source>
         <translation>Papers</translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup</translation>
     </message>
     <message>
         <source>工作人员</source>

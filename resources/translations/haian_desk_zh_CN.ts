@@ -263,6 +263,21 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>海安群众事务代理工作台</source>
+        <translation>海安群众事务代理工作台</translation>
+    </message>
+    <message>
+        <source>没有恢复备份：{0}</source>
+        <translation>没有恢复备份：{0}</translation>
+    </message>
+    <message>
+        <source>已恢复备份：{0}。原来的数据库另存在 {1}。</source>
+        <translation>已恢复备份：{0}。原来的数据库另存在 {1}。</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentScreen</name>
     <message>
         <source>自定义日期…</source>
@@ -350,6 +365,49 @@
     <message>
         <source>委托日期</source>
         <translation>委托日期</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTab</name>
+    <message>
+        <source>备份到U盘或文件夹(&amp;B)…</source>
+        <translation>备份到U盘或文件夹(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>从备份文件恢复(&amp;R)…</source>
+        <translation>从备份文件恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>程序每天自动备份到数据目录。恢复前会先检查备份文件；被替换的数据库另存一份，不会删除。</source>
+        <translation>程序每天自动备份到数据目录。恢复前会先检查备份文件；被替换的数据库另存一份，不会删除。</translation>
+    </message>
+    <message>
+        <source>选择备份存放的位置</source>
+        <translation>选择备份存放的位置</translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>已备份到 {0}</source>
+        <translation>已备份到 {0}</translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <source>数据库备份 (*.sqlite3);;所有文件 (*)</source>
+        <translation>数据库备份 (*.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>备份文件检查无误：{0}。请关闭程序再打开，打开时恢复这份备份。</source>
+        <translation>备份文件检查无误：{0}。请关闭程序再打开，打开时恢复这份备份。</translation>
+    </message>
+    <message>
+        <source>没有完成：{0}</source>
+        <translation>没有完成：{0}</translation>
     </message>
 </context>
 <context>
@@ -2406,6 +2464,10 @@
     <message>
         <source>回执与公示</source>
         <translation>回执与公示</translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation>备份与恢复</translation>
     </message>
     <message>
         <source>工作人员</source>

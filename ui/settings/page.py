@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from ui.session import Session
+from ui.settings.backup_tab import BackupTab
 from ui.settings.interface_tab import InterfaceTab
 from ui.settings.papers_tab import PapersTab
 from ui.settings.station_tab import StationTab
@@ -34,6 +35,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(_scrolling(StationTab(session.desk)), self.tr("本站信息"))
         self.papers = PapersTab(session)
         self.tabs.addTab(_scrolling(self.papers), self.tr("回执与公示"))
+        self.backups = BackupTab(session)
+        self.tabs.addTab(_scrolling(self.backups), self.tr("备份与恢复"))
         self.users: UsersTab | None = None
         if session.user.role == "admin":
             self.users = UsersTab(session)
