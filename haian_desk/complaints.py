@@ -16,6 +16,7 @@ from haian_desk.ids import uuid7
 from haian_desk.phone import parse_phone
 from haian_desk.storage.eventlog import Event
 from haian_desk.timeutil import from_iso, to_iso
+from haian_desk.records import required_text
 
 CHANNELS = {
     "county_hotline": "县举报电话",
@@ -43,7 +44,7 @@ def apply(state: dict | None, event: Event) -> dict:
         raise RuleRefused("这件举报已经办结", "如有新情况，请另行登记一件举报")
     new = dict(state)
     if event.type == "investigated":
-        new.update(findings=_text(p, "findings", "核查情况"), actions=(p.get("actions") or "").strip() or None,
+        new.update(findings=required_text(p, "findings", "核查情况"), actions=(p.get("actions") or "").strip() or None,
                    status="investigating")
     elif event.type == "closed":
         result = p.get("result")
@@ -68,19 +69,12 @@ def _received(event: Event) -> dict:
     received_at = to_iso(from_iso(p.get("received_at") or event.wall_time))
     if received_at > event.wall_time:
         raise ValidationError("收到举报的时间不能晚于现在", field="received_at")
-    return {"id": event.stream_id, "unit_code": _text(p, "unit_code", "所在单位"), "received_at": received_at,
+    return {"id": event.stream_id, "unit_code": required_text(p, "unit_code", "所在单位"), "received_at": received_at,
             "channel": channel, "case_id": p.get("case_id") or None, "cadre_id": p.get("cadre_id") or None,
             "complainant": (p.get("complainant") or "").strip() or None,
             "complainant_phone": p.get("complainant_phone") or None,
-            "content": _text(p, "content", "举报内容"), "status": "received", "findings": None,
+            "content": required_text(p, "content", "举报内容"), "status": "received", "findings": None,
             "actions": None, "result": None, "closed_at": None, "created_at": event.wall_time}
-
-
-def _text(payload: dict, key: str, what: str) -> str:
-    value = str(payload.get(key) or "").strip()
-    if not value:
-        raise ValidationError(f"请填写{what}", field=key)
-    return value
 
 
 # --- operations --------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from haian_desk.errors import NotFound, RuleRefused, ValidationError
 from haian_desk.ids import uuid7
 from haian_desk.storage.eventlog import Event
 from haian_desk.timeutil import from_iso, to_iso
+from haian_desk.records import required_text
 
 # Topic → words that place an opinion under it; the first topic that matches wins,
 # so the narrower topics come first ("路灯" before "路", "卫生室" before "卫生").
@@ -57,12 +58,12 @@ def apply_meeting(state: dict | None, event: Event) -> dict:
         raise RuleRefused("没有这次座谈会的记录", "请先记录座谈会")
     new = dict(state)
     if event.type == "feedback":
-        case_id, text = _text(p, "case_id", "反馈的意见"), _text(p, "text", "反馈内容")
+        case_id, text = required_text(p, "case_id", "反馈的意见"), required_text(p, "text", "反馈内容")
         new["feedback"] = {**state["feedback"], case_id: text}
         if case_id not in state["discussed"]:
             new["discussed"] = state["discussed"] + [case_id]
     elif event.type == "case_linked":
-        link = {"case_id": _text(p, "case_id", "办件"), "from_opinion": p.get("from_opinion") or None}
+        link = {"case_id": required_text(p, "case_id", "办件"), "from_opinion": p.get("from_opinion") or None}
         if link not in state["became"]:
             new["became"] = state["became"] + [link]
     else:
@@ -76,21 +77,14 @@ def _held(event: Event) -> dict:
     count = int(p.get("participant_count") or len(participants))
     if count < 1:
         raise ValidationError("请填写参加人员或人数", field="participants")
-    held_at = to_iso(from_iso(_text(p, "held_at", "座谈会时间")))
-    return {"id": event.stream_id, "unit_code": _text(p, "unit_code", "召开单位"), "held_at": held_at,
-            "place": (p.get("place") or "").strip() or None, "topic": _text(p, "topic", "座谈会主题"),
+    held_at = to_iso(from_iso(required_text(p, "held_at", "座谈会时间")))
+    return {"id": event.stream_id, "unit_code": required_text(p, "unit_code", "召开单位"), "held_at": held_at,
+            "place": (p.get("place") or "").strip() or None, "topic": required_text(p, "topic", "座谈会主题"),
             "host_cadre_id": p.get("host_cadre_id") or None, "participants": participants,
             "participant_count": max(count, len(participants)),
             "summary": (p.get("summary") or "").strip() or None,
             "discussed": list(dict.fromkeys(p.get("discussed") or [])), "feedback": {}, "became": [],
             "created_at": event.wall_time}
-
-
-def _text(payload: dict, key: str, what: str) -> str:
-    value = str(payload.get(key) or "").strip()
-    if not value:
-        raise ValidationError(f"请填写{what}", field=key)
-    return value
 
 
 # --- operations --------------------------------------------------------------------------

@@ -37,3 +37,11 @@ def record_apply(fields: dict[str, Any], derive: Callable[[State], None], what: 
         return new
 
     return apply
+
+
+def required_text(payload: dict, key: str, what: str, hint: str = "") -> str:
+    """A text field an event must carry, stripped; its absence is said in words."""
+    value = str(payload.get(key) or "").strip()
+    if not value:
+        raise ValidationError(f"请填写{what}", hint, field=key)
+    return value

@@ -19,6 +19,7 @@ from haian_desk.errors import NotFound, RuleRefused, ValidationError
 from haian_desk.ids import uuid7
 from haian_desk.storage.eventlog import Event
 from haian_desk.timeutil import from_iso, to_iso
+from haian_desk.records import required_text
 
 # How many days may pass between visits, per household tag (tags: villagers.TAGS).
 VISIT_INTERVAL_DAYS = {
@@ -49,9 +50,9 @@ def apply_pairing(state: dict | None, event: Event) -> dict:
     if event.type == "paired":
         if state is not None:
             raise RuleRefused("这户已经结对")
-        return {"id": event.stream_id, "villager_id": _required(p, "villager_id", "帮扶对象"),
-                "cadre_id": _required(p, "cadre_id", "结对代理员"),
-                "unit_code": _required(p, "unit_code", "所在单位"), "paired_at": event.wall_time,
+        return {"id": event.stream_id, "villager_id": required_text(p, "villager_id", "帮扶对象"),
+                "cadre_id": required_text(p, "cadre_id", "结对代理员"),
+                "unit_code": required_text(p, "unit_code", "所在单位"), "paired_at": event.wall_time,
                 "ended_at": None, "end_reason": None, "note": p.get("note") or None, "active": 1,
                 "created_at": event.wall_time}
     if state is None:
@@ -60,9 +61,9 @@ def apply_pairing(state: dict | None, event: Event) -> dict:
         raise RuleRefused("这户的结对已经结束", "如需继续帮扶，请重新结对")
     new = dict(state)
     if event.type == "reassigned":
-        new["cadre_id"] = _required(p, "cadre_id", "新的结对代理员")
+        new["cadre_id"] = required_text(p, "cadre_id", "新的结对代理员")
     elif event.type == "ended":
-        new.update(active=0, ended_at=event.wall_time, end_reason=_required(p, "reason", "结束结对的原因"))
+        new.update(active=0, ended_at=event.wall_time, end_reason=required_text(p, "reason", "结束结对的原因"))
     else:
         raise ValidationError(f"未知的结对事件：{event.type}")
     return new
@@ -77,22 +78,15 @@ def apply_visit(state: dict | None, event: Event) -> dict:
     method = p.get("method")
     if method not in VISIT_METHODS:
         raise ValidationError("请选择走访方式：" + "、".join(VISIT_METHODS.values()), field="method")
-    visited_at = to_iso(from_iso(_required(p, "visited_at", "走访时间")))
+    visited_at = to_iso(from_iso(required_text(p, "visited_at", "走访时间")))
     if visited_at > event.wall_time:
         raise ValidationError("走访时间不能晚于现在", "请核对走访日期", field="visited_at")
-    return {"id": event.stream_id, "pairing_id": _required(p, "pairing_id", "结对户"),
-            "villager_id": _required(p, "villager_id", "帮扶对象"),
-            "cadre_id": _required(p, "cadre_id", "走访代理员"), "unit_code": _required(p, "unit_code", "所在单位"),
-            "visited_at": visited_at, "method": method, "note": _required(p, "note", "走访情况"),
+    return {"id": event.stream_id, "pairing_id": required_text(p, "pairing_id", "结对户"),
+            "villager_id": required_text(p, "villager_id", "帮扶对象"),
+            "cadre_id": required_text(p, "cadre_id", "走访代理员"), "unit_code": required_text(p, "unit_code", "所在单位"),
+            "visited_at": visited_at, "method": method, "note": required_text(p, "note", "走访情况"),
             "needs": p.get("needs") or None, "case_id": p.get("case_id") or None,
             "created_at": event.wall_time}
-
-
-def _required(payload: dict, key: str, what: str) -> str:
-    value = str(payload.get(key) or "").strip()
-    if not value:
-        raise ValidationError(f"请填写{what}", field=key)
-    return value
 
 
 # --- operations --------------------------------------------------------------------------

@@ -22,6 +22,7 @@ FORWARD_LEVELS = {k: v for k, v in TRANSFER_LEVELS.items() if k != "township"}
 from haian_desk.errors import RuleRefused, ValidationError
 from haian_desk.storage.eventlog import Event
 from haian_desk.timeutil import from_iso, to_iso
+from haian_desk.records import required_text
 
 State = dict[str, Any]
 
@@ -100,13 +101,6 @@ def _what_next(state: State) -> str:
     return "现在可以：" + "、".join(names) if names else "该办件已结束"
 
 
-def _text(payload: dict, key: str, what: str, hint: str = "") -> str:
-    value = str(payload.get(key) or "").strip()
-    if not value:
-        raise ValidationError(f"请填写{what}", hint, field=key)
-    return value
-
-
 def _choice(payload: dict, key: str, table: dict, what: str) -> str:
     value = payload.get(key)
     if value not in table:
@@ -124,8 +118,8 @@ def _items(payload: dict, key: str) -> list[str]:
 def check_authorisation(auth: Any) -> dict:
     if not isinstance(auth, dict):
         raise ValidationError("授权委托记录格式不正确", field="authorisation")
-    scope = _text(auth, "scope", "授权委托的范围", "写明委托代理的具体事项")
-    date = _text(auth, "date", "授权委托的日期")
+    scope = required_text(auth, "scope", "授权委托的范围", "写明委托代理的具体事项")
+    date = required_text(auth, "date", "授权委托的日期")
     if not isinstance(auth.get("signed_on_paper"), bool):
         raise ValidationError("请注明是否已签署书面授权委托书", field="signed_on_paper")
     return {"scope": scope, "signed_on_paper": auth["signed_on_paper"], "date": date}
@@ -151,20 +145,20 @@ def _registered(event: Event) -> State:
     auth = p.get("authorisation")
     return {
         "id": event.stream_id,
-        "case_no": _text(p, "case_no", "办件编号"),
-        "unit_code": _text(p, "unit_code", "受理单位"),
+        "case_no": required_text(p, "case_no", "办件编号"),
+        "unit_code": required_text(p, "unit_code", "受理单位"),
         "kind": kind,
         "status": "registered",
         "catalogue_code": catalogue_code,
         "matter_name": p.get("matter_name") or None,
         "timing": timing,
         "time_limit": p.get("time_limit") or None,
-        "villager_id": _text(p, "villager_id", "群众"),
-        "description": _text(p, "description", "诉求内容", "简要写明群众要办什么事"),
+        "villager_id": required_text(p, "villager_id", "群众"),
+        "description": required_text(p, "description", "诉求内容", "简要写明群众要办什么事"),
         "channel": _choice(p, "channel", CHANNELS, "受理渠道"),
         "urgency": urgency,
         "urgent_deadline": urgent_deadline,
-        "first_cadre_id": _text(p, "first_cadre_id", "首问责任人"),
+        "first_cadre_id": required_text(p, "first_cadre_id", "首问责任人"),
         "responsible_cadre_id": p.get("responsible_cadre_id") or p.get("first_cadre_id"),
         "materials_received": _items(p, "materials_received"),
         "materials_missing": [],
@@ -216,8 +210,8 @@ def _accepted(s: State, p: dict, at: str) -> None:
 
 
 def _declined(s: State, p: dict, at: str) -> None:
-    s["closed_reason"] = _text(p, "reason", "不予受理的理由")
-    s["closed_remedy"] = _text(p, "remedy", "群众可以怎么办（其他途径）", "例如：请到镇派出所办理")
+    s["closed_reason"] = required_text(p, "reason", "不予受理的理由")
+    s["closed_remedy"] = required_text(p, "remedy", "群众可以怎么办（其他途径）", "例如：请到镇派出所办理")
     s["status"] = "declined"
 
 
@@ -254,17 +248,17 @@ def _authorised(s: State, p: dict, at: str) -> None:
 
 def _assigned(s: State, p: dict, at: str) -> None:
     # 首问负责: the first-contact cadre stays answerable; this names who handles it.
-    s["responsible_cadre_id"] = _text(p, "cadre_id", "经办人")
+    s["responsible_cadre_id"] = required_text(p, "cadre_id", "经办人")
 
 
 def _note(s: State, p: dict, at: str) -> None:
-    _text(p, "text", "备注内容")
+    required_text(p, "text", "备注内容")
 
 
 def _printed(s: State, p: dict, at: str) -> None:
     # A paper copy handed out changes nothing on the case: the copies of each
     # document are counted from these events (haian_desk.documents.prints).
-    _text(p, "doc", "打印的文书")
+    required_text(p, "doc", "打印的文书")
     copy = p.get("copy")
     if not isinstance(copy, int) or isinstance(copy, bool) or copy < 1:
         raise ValidationError("打印份次应为从1开始的整数", field="copy")
@@ -272,12 +266,12 @@ def _printed(s: State, p: dict, at: str) -> None:
 
 def _transferred(s: State, p: dict, at: str) -> None:
     s["holder_level"] = _choice(p, "to_level", TRANSFER_LEVELS, "转办去向")
-    s["holder"] = _text(p, "to_unit", "接收单位", "例如：曲塘镇代理中心、海安市民政局")
+    s["holder"] = required_text(p, "to_unit", "接收单位", "例如：曲塘镇代理中心、海安市民政局")
     s["status"] = "transferred"
 
 
 def _returned(s: State, p: dict, at: str) -> None:
-    _text(p, "outcome", "上级办理情况")
+    required_text(p, "outcome", "上级办理情况")
     s["holder"] = None
     s["holder_level"] = None
     s["status"] = "in_progress"
@@ -291,7 +285,7 @@ def _joint_handling(s: State, p: dict, at: str) -> None:
 
 
 def _paused(s: State, p: dict, at: str) -> None:
-    _text(p, "reason", "暂停计时的理由", "例如：鉴定、检测、公示期间依规不计时")
+    required_text(p, "reason", "暂停计时的理由", "例如：鉴定、检测、公示期间依规不计时")
     s["status_before_pause"] = s["status"]
     s["paused_at"] = at
     s["status"] = "paused"
@@ -339,7 +333,7 @@ def _rated(s: State, p: dict, at: str) -> None:
 
 
 def _return_visit(s: State, p: dict, at: str) -> None:
-    _text(p, "note", "回访情况")
+    required_text(p, "note", "回访情况")
     s["return_visit_at"] = at
     _close_followup_when_done(s)
 
@@ -347,7 +341,7 @@ def _return_visit(s: State, p: dict, at: str) -> None:
 def _rectified(s: State, p: dict, at: str) -> None:
     if not s["followup_open"]:
         raise RuleRefused("只有差评需要整改记录")
-    _text(p, "note", "整改情况")
+    required_text(p, "note", "整改情况")
     s["rectified_at"] = at
     _close_followup_when_done(s)
 
@@ -360,13 +354,13 @@ def _close_followup_when_done(s: State) -> None:
 
 
 def _withdrawn(s: State, p: dict, at: str) -> None:
-    s["closed_reason"] = _text(p, "reason", "撤回的原因")
+    s["closed_reason"] = required_text(p, "reason", "撤回的原因")
     s["paused_at"], s["status_before_pause"] = None, None
     s["status"] = "withdrawn"
 
 
 def _reopened(s: State, p: dict, at: str) -> None:
-    _text(p, "reason", "重新办理的原因")
+    required_text(p, "reason", "重新办理的原因")
     s["reopen_count"] += 1
     s["completed_at"], s["result"], s["result_note"] = None, None, None
     s["replied_at"], s["reply_method"] = None, None
@@ -376,13 +370,13 @@ def _reopened(s: State, p: dict, at: str) -> None:
 
 def _taken_up(s: State, p: dict, at: str) -> None:
     # The unit holding the matter says it has it in hand; the case itself does not change.
-    _text(p, "unit", "接收单位")
+    required_text(p, "unit", "接收单位")
 
 
 def _forwarded(s: State, p: dict, at: str) -> None:
     level = _choice(p, "to_level", FORWARD_LEVELS, "转送去向")
     s["holder_level"] = level
-    s["holder"] = _text(p, "to_unit", "接收单位", "例如：海安市民政局")
+    s["holder"] = required_text(p, "to_unit", "接收单位", "例如：海安市民政局")
 
 
 def _conflict_resolved(s: State, p: dict, at: str) -> None:
@@ -392,7 +386,7 @@ def _conflict_resolved(s: State, p: dict, at: str) -> None:
         raise ValidationError("请写明裁定了几处冲突", field="resolves")
     if not s["conflicts"]:
         raise RuleRefused("该办件没有待核对的冲突")
-    _text(p, "decision", "裁定意见", "写明以哪一方的办理为准、为什么")
+    required_text(p, "decision", "裁定意见", "写明以哪一方的办理为准、为什么")
     s["conflicts"] = max(0, s["conflicts"] - seen)
 
 
