@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from haian_desk.timeutil import show
 from ui.catalogue.edit_dialog import CatalogueItemDialog
@@ -15,9 +15,9 @@ from ui.catalogue.reading import find_items, item_with_history
 from ui.i18n import term
 from ui.session import Session
 from ui.widgets.appearance import set_scaled_font
-from ui.widgets.fields import DetailScroll, FieldGrid
+from ui.widgets.fields import FieldGrid
 from ui.widgets.feedback import alive, show_error_box
-from ui.widgets.tables import list_table
+from ui.widgets.tables import list_beside_detail, list_table
 
 SEARCH_DELAY_MS = 250
 
@@ -139,17 +139,7 @@ class CataloguePage(QWidget):
         top.addWidget(self.show_inactive)
         top.addWidget(self.edit_button)
         top.addWidget(self.new_button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.found)
-        scroll = DetailScroll(self.detail)
-        splitter = QSplitter(Qt.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter = list_beside_detail(self.table, self.found, self.detail, (1, 1))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)

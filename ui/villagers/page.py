@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea,
-    QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from haian_desk import masking
 from ui.i18n import term
@@ -15,7 +15,7 @@ from ui.villagers.detail import VillagerDetail, tag_words
 from ui.villagers.edit_dialog import VillagerDialog
 from ui.villagers.reading import LIST_LIMIT, find_villagers, villager_profile
 from ui.widgets.feedback import alive, show_error_box
-from ui.widgets.fields import DetailScroll
+from ui.widgets.tables import list_beside_detail
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the database
 
@@ -74,17 +74,7 @@ class VillagersPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.add_button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.found)
-        scroll = DetailScroll(self.detail)
-        splitter = QSplitter(Qt.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter = list_beside_detail(self.table, self.found, self.detail, (3, 2))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
