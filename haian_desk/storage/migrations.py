@@ -412,8 +412,34 @@ V5_SEARCH_KEYS = [
     INSERT INTO case_text (rowid, chars) SELECT n, done FROM chars WHERE rest = ''""",
 ]
 
-MIGRATIONS: list[list[str]] = [V1_CORE, V2_DRAFTS_AND_SETTINGS, V3_SYNC, V4_SUPPORT_MEETINGS_COMPLAINTS,
-                               V5_SEARCH_KEYS]
+# Versions 6-11 were planned together (one per piece of work in flight) so
+# that each could be written without renumbering the others; a version with
+# nothing to change stays an empty list and only moves user_version on.
+V6_CADRE_ROSTER: list[str] = []
+
+V7_IMPORTS: list[str] = []
+
+V8_WORKING_CALENDAR: list[str] = []
+
+V9_AUDIT_AND_NUMBERING: list[str] = []
+
+V10_COUNTER: list[str] = []
+
+V11_HUB_LIMITS: list[str] = []
+
+MIGRATIONS: list[list[str]] = [
+    V1_CORE,
+    V2_DRAFTS_AND_SETTINGS,
+    V3_SYNC,
+    V4_SUPPORT_MEETINGS_COMPLAINTS,
+    V5_SEARCH_KEYS,
+    V6_CADRE_ROSTER,
+    V7_IMPORTS,
+    V8_WORKING_CALENDAR,
+    V9_AUDIT_AND_NUMBERING,
+    V10_COUNTER,
+    V11_HUB_LIMITS,
+]
 LATEST = len(MIGRATIONS)
 
 
