@@ -58,9 +58,23 @@ def ascii_digits(text: str) -> str:
 def number_text(raw: str, what: str = "号码", field: str = "") -> str:
     """A typed number in plain ASCII: digits and letters only, upper case."""
     refuse_broken(raw, what, field)
-    text = ascii_digits(unicodedata.normalize("NFKC", raw))
+    return _settled(_number_once, raw)
+
+
+def _number_once(text: str) -> str:
+    text = ascii_digits(unicodedata.normalize("NFKC", text))
     text = "".join(ch for ch in text if not _invisible(ch))
     return _NUMBER_SEPARATORS.sub("", text).upper()
+
+
+def _settled(step, text: str) -> str:
+    """Apply ``step`` until nothing changes (upper-casing can undo NFKC composition): idempotent."""
+    for _ in range(4):
+        done = step(text)
+        if done == text:
+            break
+        text = done
+    return text
 
 
 def case_number_text(raw: str) -> str:
@@ -96,6 +110,10 @@ def search_text(raw: str) -> str:
 
     Search never refuses: a half character is simply dropped.
     """
-    text = "".join(ch for ch in raw if not _is_surrogate(ch) and not _invisible(ch))
+    return _settled(_search_once, "".join(ch for ch in raw if not _is_surrogate(ch)))
+
+
+def _search_once(text: str) -> str:
+    text = "".join(ch for ch in text if not _invisible(ch))
     text = ascii_digits(unicodedata.normalize("NFKC", text)).casefold()
     return "".join(text.split())
