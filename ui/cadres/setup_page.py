@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from haian_desk import cadres, users
 from haian_desk.errors import ValidationError
 from ui.cadres.form import CadreForm
-from ui.widgets.feedback import ErrorLabel, explain, show_problems
+from ui.widgets.feedback import ErrorLabel, alive, explain, show_problems
 
 OTHER_ROWS = 3
 OTHER_COLUMNS = ("name", "phone", "area")
@@ -29,9 +29,11 @@ class CadresPage(QWizardPage):
         self.station, self.admin = station, admin
         self.checked: list[cadres.CadreInput] = []   # yours first, as last checked
         self.setTitle(self.tr("本站代理员"))
-        self.setSubTitle(self.tr("公示牌上公布代理员的姓名和电话，受理登记要选首问责任人。"
-                                 "先填您自己（管理员账号将关联到您）；其他代理员可以一并填，"
-                                 "也可以以后在“代理员”页（Ctrl+F4）添加。"))
+        self.setSubTitle(self.tr("公示牌公布代理员的姓名和电话；受理登记要选首问责任人。"))
+        # Two fixed lines rather than word wrap: the wizard sizes itself from
+        # its pages' hints, which a wrapped label underestimates.
+        self.explanation = QLabel(self.tr("先填您自己，管理员账号将关联到您。\n"
+                                          "其他代理员可以一并填，也可以以后在“代理员”页（Ctrl+F4）添加。"))
         self.own = CadreForm(compact=True)
         self.others = self._others_table()
         self.add_row = QPushButton(self.tr("添加一行(&A)"))
@@ -51,6 +53,7 @@ class CadresPage(QWizardPage):
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
         layout.addWidget(QLabel(self.tr("您自己：")))
         layout.addWidget(self.own)
         line = QHBoxLayout()
@@ -67,7 +70,7 @@ class CadresPage(QWizardPage):
             self.own.name.setText(self.admin.display_name.text().strip())
         # The wizard focuses the page's first box after this returns; the name is
         # usually filled in already, so start at the phone once it has.
-        QTimer.singleShot(0, self._start_at_phone)
+        QTimer.singleShot(0, alive(self, self._start_at_phone))
 
     def _start_at_phone(self) -> None:
         if self.isVisible():
