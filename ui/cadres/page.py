@@ -52,7 +52,7 @@ class CadresPage(QWidget):
         self._buttons()
         self._lay_out()
         QShortcut(QKeySequence.Save, self, self.save)
-        session.changed.connect(lambda kinds: CADRES in kinds and self.reload())
+        session.changed.connect(alive(self, lambda kinds: CADRES in kinds and self.reload()))
         self.setFocusProxy(self.table)
         self.start_new()
         self.reload()

@@ -49,12 +49,14 @@ class CadresPage(QWizardPage):
         table.setEditTriggers(QAbstractItemView.AllEditTriggers)
         table.setTabKeyNavigation(True)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        # Two rows always show; the table gives up its room first when an error line appears.
+        rows = 2 * table.verticalHeader().defaultSectionSize()
+        table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + rows + 4)
         return table
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
-        layout.addWidget(QLabel(self.tr("您自己：")))
         layout.addWidget(self.own)
         line = QHBoxLayout()
         caption = QLabel(self.tr("其他代理员(&O)："))
