@@ -289,9 +289,13 @@ def bring_up_to_date(db, respell: Callable[[sqlite3.Connection], None]) -> bool:
     module owns them). Runs in one transaction: a kill leaves the old keys and
     the old version, and the next open does it again.
     """
-    if db.scalar("SELECT value FROM meta WHERE key = 'search_keys_version'") == KEYS_VERSION:
+    current = "SELECT value FROM meta WHERE key = 'search_keys_version'"
+    if db.scalar(current) == KEYS_VERSION:
         return False
     with db.write() as conn:
+        row = conn.execute(current).fetchone()
+        if row is not None and row[0] == KEYS_VERSION:
+            return False  # another process on the same file (the hub, the sync client) did it first
         respell(conn)
         rebuild(conn)
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_keys_version', ?)",
