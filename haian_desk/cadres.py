@@ -208,10 +208,15 @@ def active_cadres(desk) -> list:
 
 
 def roster(desk, include_retired: bool = False) -> list:
-    """The roster as the screen and the CLI list it: the head first, then by name; retired last."""
-    where = "" if include_retired else "WHERE active = 1"
-    return desk.db.query(f"SELECT * FROM cadres {where} "
-                         "ORDER BY active DESC, role != 'head', name")
+    """This unit's roster (and its group points'), as the screen and the CLI list it.
+
+    The head first, then by name; retired last. Cadres of other levels that
+    came down with the directory (the township's) are theirs to keep, not listed.
+    """
+    retired = "" if include_retired else "AND active = 1"
+    return desk.db.query(f"SELECT * FROM cadres WHERE substr(unit_code, 1, ?) = ? {retired} "
+                         "ORDER BY active DESC, role != 'head', name",
+                         (len(desk.installation.unit_code), desk.installation.unit_code))
 
 
 def find(desk, text: str):

@@ -127,3 +127,10 @@ def test_roster_order_head_first_then_names_retired_last(desk):
     assert [r["name"] for r in cadres.roster(desk)] == ["仲维国", "许秀兰"]
     assert [r["name"] for r in cadres.roster(desk, include_retired=True)] == ["仲维国", "许秀兰", "丁海军"]
     assert cadres.find(desk, "丁海军")["id"] == a
+
+
+def test_the_roster_is_this_units_own_not_the_township_directory(desk):
+    own = _add(desk)
+    _add(desk, name="组长", phone="13906271999", unit_code=STATION_CODE + "003")   # a group point below
+    _add(desk, name="镇干部", phone="13906271888", unit_code=STATION_CODE[:9])    # came down from above
+    assert {r["name"] for r in cadres.roster(desk)} == {"季红梅", "组长"} and own

@@ -57,6 +57,7 @@ class IntakePage(QWidget):
         # The first-contact cadre a fresh form starts with: the login's own cadre,
         # then whoever the clerk chose for the last matter (the person at the counter).
         self.linked_cadre = self.counter_cadre = session.user.cadre_id or ""
+        self.relinked = ""
         self.offered_draft: drafts.Draft | None = None
         self.keeper = DraftKeeper(session, self.form_values, self.pristine, self)
         self.keeper.pause()  # nothing to save until the page is built and filled
@@ -272,13 +273,13 @@ class IntakePage(QWidget):
         if CADRES in kinds or SETTINGS in kinds:
             linked = self.session.user.cadre_id or ""
             if linked != self.linked_cadre:  # this login was (re)linked: that cadre serves now
-                self.linked_cadre = self.counter_cadre = linked
-                self._select_data(self.cadre, linked)
+                self.linked_cadre = self.counter_cadre = self.relinked = linked
             self._load_cadres()
 
     def _fill_cadres(self, rows: list[tuple[str, str]]) -> None:
         self.keeper.pause()
-        chosen = self.cadre.currentData() or self.counter_cadre
+        chosen = self.relinked or self.cadre.currentData() or self.counter_cadre
+        self.relinked = ""
         self.cadre.clear()
         self.cadre.addItem(self.tr("— 请选择首问责任人 —"), "")
         for cadre_id, name in rows:
