@@ -117,3 +117,20 @@ def _search_once(text: str) -> str:
     text = "".join(ch for ch in text if not _invisible(ch))
     text = ascii_digits(unicodedata.normalize("NFKC", text)).casefold()
     return "".join(text.split())
+
+
+def storable(value, field: str = ""):
+    """Any event payload with what must never be stored taken out of its text (the ledger's guard).
+
+    Invisible format characters and control characters other than line breaks
+    go; a lone surrogate is refused, naming the field. Nothing else changes:
+    the operations have already tidied what they know is free text.
+    """
+    if isinstance(value, str):
+        refuse_broken(value, "输入的内容", field)
+        return "".join(ch for ch in value if not _invisible(ch))
+    if isinstance(value, dict):
+        return {key: storable(item, key) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [storable(item, field) for item in value]
+    return value

@@ -172,3 +172,17 @@ def test_free_text_of_a_villager_and_a_matter_is_stored_clean(desk, cadre_id, ne
     case = new_case(description="反映\u200b3组\x00路灯不亮\u202e")
     assert queries.get_case(desk, case.case_id)["description"] == "反映3组路灯不亮"
     assert queries.find_by_number(desk, case.case_no.translate(FULL_WIDTH))["case_no"] == case.case_no
+
+
+def test_no_event_stores_invisible_characters_or_half_characters(desk, new_case):
+    from haian_desk.cases import operations
+
+    case = new_case()
+    operations.act(desk, "clerk", case.case_id, "note", text="已电话\u202e联系\x00\u200b")
+    payload = desk.db.scalar("SELECT payload FROM events WHERE type = 'note'")
+    assert "已电话联系" in payload and "\\u202e" not in payload.lower() and "\\u0000" not in payload
+    before = desk.db.scalar("SELECT count(*) FROM events")
+    with pytest.raises(ValidationError) as caught:
+        operations.act(desk, "clerk", case.case_id, "note", text="半个字\ud83d")
+    assert caught.value.field == "text" and "无法识别" in caught.value.message
+    assert desk.db.scalar("SELECT count(*) FROM events") == before
