@@ -186,3 +186,13 @@ def test_no_event_stores_invisible_characters_or_half_characters(desk, new_case)
         operations.act(desk, "clerk", case.case_id, "note", text="半个字\ud83d")
     assert caught.value.field == "text" and "无法识别" in caught.value.message
     assert desk.db.scalar("SELECT count(*) FROM events") == before
+
+
+def test_typing_feedback_uses_the_same_normaliser():
+    from haian_desk import typing_checks
+
+    assert typing_checks.id_number_as_typed(GOOD_ID.translate(FULL_WIDTH)).state == typing_checks.OK
+    assert typing_checks.id_number_as_typed("１１０１０５").state == typing_checks.TYPING
+    assert typing_checks.phone_as_typed("＋８６ １３８１２３４５６７８").state == typing_checks.OK
+    assert typing_checks.phone_as_typed("1\ud8003").state == typing_checks.WRONG
+    assert typing_checks.new_villager_fields(GOOD_ID.translate(FULL_WIDTH))["id_number"] == GOOD_ID

@@ -140,7 +140,11 @@ class CadresPage(QWidget):
             self._clear_messages()
         self.editing_id = cadre["id"]
         self.form.load(cadre)
-        self.heading.setText(self.tr("修改：{0}").format(cadre["name"]))
+        heading = self.tr("修改：{0}").format(cadre["name"])
+        if not cadre["active"]:
+            heading += self.tr("（{0}离任{1}）").format(
+                cadre["active_to"] or "", "：" + cadre["retired_reason"] if cadre["retired_reason"] else "")
+        self.heading.setText(heading)
         self._enable()
 
     def start_new(self) -> None:
