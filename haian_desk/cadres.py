@@ -207,16 +207,20 @@ def active_cadres(desk) -> list:
     return desk.db.query("SELECT * FROM cadres WHERE active = 1 ORDER BY name")
 
 
-def roster(desk, include_retired: bool = False) -> list:
-    """This unit's roster (and its group points'), as the screen and the CLI list it.
+def own_units(unit_code: str) -> tuple[str, tuple]:
+    """SQL (and its parameters) for the cadres a unit publishes and manages: its own, and a
+    village station's group points (组代理点, whose codes extend the village's). Cadres of
+    other levels that came down or up with the directory belong to their own units."""
+    return ("(unit_code = ? OR (length(?) = 12 AND length(unit_code) = 15 AND substr(unit_code, 1, 12) = ?))",
+            (unit_code, unit_code, unit_code))
 
-    The head first, then by name; retired last. Cadres of other levels that
-    came down with the directory (the township's) are theirs to keep, not listed.
-    """
+
+def roster(desk, include_retired: bool = False) -> list:
+    """This unit's roster, as the screen and the CLI list it: the head first, then by name; retired last."""
+    where, params = own_units(desk.installation.unit_code)
     retired = "" if include_retired else "AND active = 1"
-    return desk.db.query(f"SELECT * FROM cadres WHERE substr(unit_code, 1, ?) = ? {retired} "
-                         "ORDER BY active DESC, role != 'head', name",
-                         (len(desk.installation.unit_code), desk.installation.unit_code))
+    return desk.db.query(f"SELECT * FROM cadres WHERE {where} {retired} "
+                         "ORDER BY active DESC, role != 'head', name", params)
 
 
 def find(desk, text: str):

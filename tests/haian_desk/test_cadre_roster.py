@@ -134,3 +134,4 @@ def test_the_roster_is_this_units_own_not_the_township_directory(desk):
     _add(desk, name="组长", phone="13906271999", unit_code=STATION_CODE + "003")   # a group point below
     _add(desk, name="镇干部", phone="13906271888", unit_code=STATION_CODE[:9])    # came down from above
     assert {r["name"] for r in cadres.roster(desk)} == {"季红梅", "组长"} and own
+    assert {r[0] for r in documents.build_board(desk).section("代理员").table.rows} == {"季红梅", "组长"}
