@@ -51,13 +51,18 @@ apply = record_apply(FIELDS, _derive, "群众")
 def respell(conn) -> None:
     """Recompute every villager's stored readings (after the reading rules changed).
 
-    The same ``_derive`` the fold runs, so rebuilt rows still equal stored ones.
+    The same rule ``_derive`` applies, so rebuilt rows still equal stored ones;
+    names repeat a lot, so each distinct name is spelled once.
     """
     rows = conn.execute("SELECT id, name, id_number, phone, pinyin, initials FROM villagers").fetchall()
+    spelled: dict[str, tuple[str, str]] = {}
     changed = []
     for row in rows:
         state = dict(row)
-        _derive(state)
+        if row["name"] not in spelled:
+            spelled[row["name"]] = name_spellings(row["name"])
+        state["pinyin"], state["initials"] = spelled[row["name"]]
+        state["search_text"] = search_text(state)
         if (state["pinyin"], state["initials"]) != (row["pinyin"], row["initials"]):
             changed.append((state["pinyin"], state["initials"], state["search_text"], row["id"]))
     conn.executemany("UPDATE villagers SET pinyin = ?, initials = ?, search_text = ? WHERE id = ?", changed)
