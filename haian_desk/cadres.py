@@ -135,12 +135,12 @@ def _today(desk) -> date:
 
 
 def add(desk, actor: str, data: CadreInput) -> str:
-    """Add a cadre to the roster; the same name with the same phone twice is refused."""
+    """Add a cadre to the roster; the same name with the same phone twice in one unit is refused."""
     fields = clean(data, _today(desk))
     cadre_id = uuid7()
     with desk.db.write() as conn:
-        twin = conn.execute("SELECT name FROM cadres WHERE name = ? AND phone = ? AND active = 1",
-                            (fields["name"], fields["phone"])).fetchone()
+        twin = conn.execute("SELECT name FROM cadres WHERE name = ? AND phone = ? AND unit_code = ? "
+                            "AND active = 1", (fields["name"], fields["phone"], fields["unit_code"])).fetchone()
         if twin:
             raise ValidationError(f"{fields['name']}（{fields['phone']}）已在代理员名录中",
                                   "请在名录中选择并修改，不要重复添加", field="name")

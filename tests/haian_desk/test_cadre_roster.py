@@ -135,3 +135,8 @@ def test_the_roster_is_this_units_own_not_the_township_directory(desk):
     _add(desk, name="镇干部", phone="13906271888", unit_code=STATION_CODE[:9])    # came down from above
     assert {r["name"] for r in cadres.roster(desk)} == {"季红梅", "组长"} and own
     assert {r[0] for r in documents.build_board(desk).section("代理员").table.rows} == {"季红梅", "组长"}
+
+
+def test_the_same_person_may_serve_in_two_units(desk):
+    _add(desk)
+    assert _add(desk, unit_code=STATION_CODE[:9])   # also on the township's directory: not a twin
