@@ -120,6 +120,7 @@ def test_full_width_id_typed_by_an_input_method_is_accepted():
     ("11010519491231002X1", "应为18位"),
     ("110105194912310０2口", "“口”"),
     ("11010519491231\ud80000", "无法识别"),
+    ("3.20621E+17", "科学计数法"),
 ])
 def test_a_wrong_id_is_refused_with_the_exact_reason(raw, reason):
     with pytest.raises(ValidationError) as caught:
