@@ -2,16 +2,40 @@
 
 Every error raised by the domain carries a message in plain Chinese that says
 what was wrong and, where there is one, what to do about it.
+
+A message is a template plus named parameters::
+
+    ValidationError("数据库版本（{before}）比本程序（{latest}）新", hint="请升级程序",
+                    params={"before": before, "latest": LATEST})
+
+``str(error)``, ``error.message`` and ``error.hint`` are the Chinese text with
+the parameters filled in (the CLI and the logs read them). The templates are
+the stable keys the interface translates where the error is shown (context
+``domain`` in the .ts files; see ``ui.widgets.feedback.explain`` and
+``haian_desk.messages``). ``tools/domain_messages.py`` turns f-string messages
+into this form and collects the templates for translation.
 """
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+
+def fill(template: str, params: Mapping[str, Any]) -> str:
+    """The template with its parameters; a template without parameters is taken as it is."""
+    return template.format(**params) if params else template
 
 
 class HaianError(Exception):
     """Base of every error the domain reports to a person."""
 
-    def __init__(self, message: str, hint: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+    def __init__(self, message: str, hint: str = "", *, params: Mapping[str, Any] | None = None):
+        self.template = message
+        self.hint_template = hint
+        self.params = dict(params or {})
+        self.message = fill(message, self.params)
+        self.hint = fill(hint, self.params)
+        super().__init__(self.message)
 
     def __str__(self) -> str:
         return f"{self.message}（{self.hint}）" if self.hint else self.message
@@ -20,8 +44,9 @@ class HaianError(Exception):
 class ValidationError(HaianError):
     """Input that cannot be accepted as typed; ``field`` names the culprit."""
 
-    def __init__(self, message: str, hint: str = "", field: str = ""):
-        super().__init__(message, hint)
+    def __init__(self, message: str, hint: str = "", field: str = "", *,
+                 params: Mapping[str, Any] | None = None):
+        super().__init__(message, hint, params=params)
         self.field = field
 
 

@@ -9,8 +9,9 @@ class SyncError(HaianError):
     """Something stopped an exchange. ``kind`` is stable (for the app and for tests);
     ``retryable`` says whether trying again later can help."""
 
-    def __init__(self, kind: str, message: str, hint: str = "", retryable: bool = False):
-        super().__init__(message, hint)
+    def __init__(self, kind: str, message: str, hint: str = "", retryable: bool = False, *,
+                 params=None):
+        super().__init__(message, hint, params=params)
         self.kind = kind
         self.retryable = retryable
 
@@ -18,5 +19,5 @@ class SyncError(HaianError):
 class BatchRefused(SyncError):
     """A batch (file or HTTP body) that is refused as a whole: nothing of it is applied."""
 
-    def __init__(self, kind: str, message: str, hint: str = ""):
-        super().__init__(kind, message, hint, retryable=False)
+    def __init__(self, kind: str, message: str, hint: str = "", *, params=None):
+        super().__init__(kind, message, hint, retryable=False, params=params)
