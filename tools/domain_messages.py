@@ -141,6 +141,11 @@ def _suggest(expr: ast.expr) -> str:
                                                                          "repr", "round"):
         inner = _suggest(expr.args[0])
         return f"n_{inner}" if _name(expr.func) == "len" and inner else inner
+    if isinstance(expr, ast.Call) and _name(expr.func) == "join":
+        return "items"
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) \
+            and _name(expr.func) in ("strip", "lower", "upper", "name", "get"):
+        return _suggest(expr.func.value)
     if isinstance(expr, ast.Call):
         return _name(expr.func).lstrip("_")
     return ""
@@ -154,8 +159,10 @@ def template_of(node: ast.expr, params: _Params) -> str:
     """The template an f-string (or a plain string, braces escaped) stands for."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value.replace("{", "{{").replace("}", "}}")
-    if not isinstance(node, ast.JoinedStr):
-        raise Unconvertible(f"message is {type(node).__name__}, not a string")
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):  # "可选：" + "、".join(…)
+        return template_of(node.left, params) + template_of(node.right, params)
+    if not isinstance(node, ast.JoinedStr):  # a value made elsewhere: a parameter of its own
+        return "{" + params.name_for(node) + "}"
     parts = []
     for value in node.values:
         if isinstance(value, ast.Constant):
