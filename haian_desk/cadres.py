@@ -45,14 +45,14 @@ def apply(state: dict | None, event: Event) -> dict:
     if event.type == "retired":
         current = _existing(state)
         if not current["active"]:
-            raise RuleRefused(f"{current['name']}已经离任")
+            raise RuleRefused("{name}已经离任", params={"name": current['name']})
         p = event.payload
         return dict(current, active=0, active_to=p.get("active_to") or event.wall_time[:10],
                     retired_reason=p.get("reason") or None)
     if event.type == "reinstated":
         current = _existing(state)
         if current["active"]:
-            raise RuleRefused(f"{current['name']}在任，不用恢复")
+            raise RuleRefused("{name}在任，不用恢复", params={"name": current['name']})
         return dict(current, active=1, active_to=None, retired_reason=None)
     return _fields(state, event)
 
@@ -111,7 +111,7 @@ def role_code(text: str) -> str:
     for code, label in ROLES.items():
         if word == label:
             return code
-    raise ValidationError(f"没有“{word}”这种角色", "可选：" + "、".join(ROLES.values()), field="role")
+    raise ValidationError("没有“{word}”这种角色", "可选：{items}", field="role", params={"word": word, "items": '、'.join(ROLES.values())})
 
 
 _DAY = re.compile(r"(\d{4})[年./-](\d{1,2})[月./-](\d{1,2})日?")
@@ -126,8 +126,8 @@ def parse_day(text: str, what: str, field: str) -> date:
             raise ValueError
         return date(*(int(g) for g in match.groups()))
     except ValueError:
-        raise ValidationError(f"{what}“{text.strip()}”不是有效日期", "请写成 2026-03-04 这样",
-                              field=field) from None
+        raise ValidationError("{what}“{text}”不是有效日期", "请写成 2026-03-04 这样",
+                              field=field, params={"what": what, "text": text.strip()}) from None
 
 
 def _today(desk) -> date:
@@ -142,8 +142,8 @@ def add(desk, actor: str, data: CadreInput) -> str:
         twin = conn.execute("SELECT name FROM cadres WHERE name = ? AND phone = ? AND unit_code = ? "
                             "AND active = 1", (fields["name"], fields["phone"], fields["unit_code"])).fetchone()
         if twin:
-            raise ValidationError(f"{fields['name']}（{fields['phone']}）已在代理员名录中",
-                                  "请在名录中选择并修改，不要重复添加", field="name")
+            raise ValidationError("{name}（{phone}）已在代理员名录中",
+                                  "请在名录中选择并修改，不要重复添加", field="name", params={"name": fields['name'], "phone": fields['phone']})
         desk.ledger.record(conn, "cadre", cadre_id, "created", fields, actor)
     return cadre_id
 
@@ -173,8 +173,8 @@ def retire(desk, actor: str, cadre_id: str, on: str = "", reason: str = "") -> N
         current = get_row(conn, cadre_id)
         day = parse_day(on, "离任日期", "active_to") if on.strip() else _today(desk)
         if current["active_from"] and day.isoformat() < current["active_from"]:
-            raise ValidationError(f"离任日期 {day} 早于到任日期 {current['active_from']}",
-                                  "请核对日期", field="active_to")
+            raise ValidationError("离任日期 {day} 早于到任日期 {active_from}",
+                                  "请核对日期", field="active_to", params={"day": day, "active_from": current['active_from']})
         desk.ledger.record(conn, "cadre", cadre_id, "retired",
                            {"active_to": day.isoformat(), "reason": free_text(reason, "离任原因", "reason")},
                            actor)
@@ -229,9 +229,9 @@ def find(desk, text: str):
     rows = desk.db.query("SELECT * FROM cadres WHERE id = ? OR name = ? ORDER BY active DESC",
                          (text, name_text(text) if text else ""))
     if not rows:
-        raise NotFound(f"代理员名录里没有“{text}”", "用 haian-desk cadres list 查看名录")
+        raise NotFound("代理员名录里没有“{text}”", "用 haian-desk cadres list 查看名录", params={"text": text})
     if len(rows) > 1 and rows[0]["id"] != text:
-        raise ValidationError(f"名录里有{len(rows)}位“{text}”", "请改用编号（cadres list 的第一列）")
+        raise ValidationError("名录里有{n_rows}位“{text}”", "请改用编号（cadres list 的第一列）", params={"n_rows": len(rows), "text": text})
     return rows[0]
 
 

@@ -120,7 +120,7 @@ def edit(desk, actor: str, item: Item) -> int:
 def get(desk, code: str):
     row = desk.db.one("SELECT * FROM catalogue_items WHERE code = ?", (code,))
     if row is None:
-        raise NotFound(f"事项目录中没有编码为 {code} 的事项")
+        raise NotFound("事项目录中没有编码为 {code} 的事项", params={"code": code})
     return row
 
 

@@ -174,7 +174,7 @@ def _cases(args, folder: Path) -> int:
     from haian_desk.timeutil import show
 
     if args.status and args.status not in STATUSES:
-        raise HaianError(f"没有“{args.status}”这种状态", "可选：" + "、".join(STATUSES))
+        raise HaianError("没有“{status}”这种状态", "可选：{items}", params={"status": args.status, "items": '、'.join(STATUSES)})
     desk = Desk.open(folder)
     flt = queries.CaseFilter(status=args.status, kind=args.kind, overdue=args.overdue,
                              due_soon=args.due_soon, search=args.search)

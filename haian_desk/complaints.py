@@ -57,7 +57,7 @@ def apply(state: dict | None, event: Event) -> dict:
                    actions=(p.get("actions") or "").strip() or state["actions"],
                    status="closed", closed_at=event.wall_time)
     else:
-        raise ValidationError(f"未知的举报事件：{event.type}")
+        raise ValidationError("未知的举报事件：{type}", params={"type": event.type})
     return new
 
 
@@ -129,7 +129,7 @@ def _case(conn, case_no: str):
     row = conn.execute("SELECT id, unit_code, responsible_cadre_id FROM cases WHERE case_no = ?",
                        (case_no.strip(),)).fetchone()
     if row is None:
-        raise NotFound(f"没有编号为 {case_no.strip()} 的办件", "请核对被举报的办件编号，或留空", )
+        raise NotFound("没有编号为 {case_no} 的办件", "请核对被举报的办件编号，或留空", params={"case_no": case_no.strip()}, )
     return row
 
 
@@ -150,7 +150,7 @@ _LIST = ("SELECT k.*, c.case_no, d.name AS cadre_name FROM complaints k "
 
 def complaints(desk, status: str | None = None, open_only: bool = False) -> list:
     if status and status not in STATUSES:
-        raise ValidationError(f"没有“{status}”这种举报状态", field="status")
+        raise ValidationError("没有“{status}”这种举报状态", field="status", params={"status": status})
     where, params = "1 = 1", []
     if status:
         where, params = "k.status = ?", [status]

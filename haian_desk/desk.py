@@ -36,7 +36,7 @@ class Desk:
         """Open an initialised installation, migrating its schema if it is older."""
         db_path = paths.database_path(folder)
         if not db_path.exists():
-            raise SetupError(f"{folder} 里还没有建站", "请先运行 haian-desk init 或在程序里完成首次设置")
+            raise SetupError("{folder} 里还没有建站", "请先运行 haian-desk init 或在程序里完成首次设置", params={"folder": folder})
         db = Database(db_path)
         try:
             migrations.migrate(db, backup_folder=paths.backups_dir(folder))
@@ -62,7 +62,7 @@ def initialise(folder: Path, unit_code: str, unit_name: str, role: str = "statio
     folder.mkdir(parents=True, exist_ok=True)
     db_path = paths.database_path(folder)
     if db_path.exists():
-        raise SetupError(f"{folder} 里已经建过站", "如要重建，请先备份并换一个数据目录")
+        raise SetupError("{folder} 里已经建过站", "如要重建，请先备份并换一个数据目录", params={"folder": folder})
     db = Database(db_path)
     migrations.migrate(db)
     meta = {"installation_id": uuid7(), "unit_code": unit_code.strip(), "unit_name": unit_name.strip(),

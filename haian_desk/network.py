@@ -67,8 +67,8 @@ def check_unit_code(code: str, role: str) -> str:
     code = code.strip()
     if role == COUNTY_ROLE:
         if code != county().code:
-            raise ValidationError(f"县级代理中心的单位代码应为6位县（市）代码 {county().code}",
-                                  field="station_code")
+            raise ValidationError("县级代理中心的单位代码应为6位县（市）代码 {code}",
+                                  field="station_code", params={"code": county().code})
         return "county"
     if role not in ROLES:
         raise ValidationError("角色应为 station（代理站）或 township（代理中心）", field="role")
@@ -83,8 +83,8 @@ def check_unit_code(code: str, role: str) -> str:
         raise ValidationError("代理站的单位代码应为12位村代码（组代理点为15位）", field="station_code")
     if township_name(code) is None:
         known = "、".join(f"{t.code} {t.name}" for t in townships())
-        raise ValidationError(f"代码 {code[:9]} 不是已知的镇（街道）", f"已知的有：{known}",
-                              field="station_code")
+        raise ValidationError("代码 {value} 不是已知的镇（街道）", "已知的有：{known}",
+                              field="station_code", params={"value": code[:9], "known": known})
     return level
 
 

@@ -39,8 +39,8 @@ def _is_surrogate(ch: str) -> bool:
 def refuse_broken(text: str, what: str, field: str) -> None:
     """A lone surrogate cannot be stored (SQLite and JSON both reject it): say so."""
     if any(_is_surrogate(ch) for ch in text):
-        raise ValidationError(f"{what}里有无法识别的字符（可能是复制粘贴时损坏的）",
-                              f"请删去后重新输入{what}", field=field)
+        raise ValidationError("{what}里有无法识别的字符（可能是复制粘贴时损坏的）",
+                              "请删去后重新输入{what}", field=field, params={"what": what})
 
 
 def _invisible(ch: str) -> bool:

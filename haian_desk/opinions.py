@@ -67,7 +67,7 @@ def apply_meeting(state: dict | None, event: Event) -> dict:
         if link not in state["became"]:
             new["became"] = state["became"] + [link]
     else:
-        raise ValidationError(f"未知的座谈会事件：{event.type}")
+        raise ValidationError("未知的座谈会事件：{type}", params={"type": event.type})
     return new
 
 
@@ -157,7 +157,7 @@ def _require_opinion(conn, case_id: str) -> None:
     if row is None:
         raise NotFound("找不到这条民意", "请从民意列表中选择")
     if row["kind"] != "opinion":
-        raise RuleRefused(f"{row['case_no']} 不是民意代言件", "座谈会讨论的应是群众的意见建议")
+        raise RuleRefused("{case_no} 不是民意代言件", "座谈会讨论的应是群众的意见建议", params={"case_no": row['case_no']})
 
 
 # --- reading -----------------------------------------------------------------------------

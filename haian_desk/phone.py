@@ -29,7 +29,7 @@ def parse_phone(raw: str, area_code: str = "0513") -> str:
         return area_code + text
     if text.startswith("1"):
         raise ValidationError(
-            f"手机号应为11位，现在是{len(text)}位", "请核对号码", field="phone")
+            "手机号应为11位，现在是{n_text}位", "请核对号码", field="phone", params={"n_text": len(text)})
     raise ValidationError("不是有效的电话号码", "手机号11位；座机请带区号，如 0513-88123456", field="phone")
 
 

@@ -22,16 +22,16 @@ def record_apply(fields: dict[str, Any], derive: Callable[[State], None], what: 
     def apply(state: State | None, event: Event) -> State:
         if event.type == "created":
             if state is not None:
-                raise RuleRefused(f"{what}已存在")
+                raise RuleRefused("{what}已存在", params={"what": what})
             new = dict(fields)
             new[key] = event.stream_id
             new["created_at"] = event.wall_time
         elif event.type == "updated":
             if state is None:
-                raise RuleRefused(f"{what}不存在")
+                raise RuleRefused("{what}不存在", params={"what": what})
             new = dict(state)
         else:
-            raise ValidationError(f"未知的{what}事件：{event.type}")
+            raise ValidationError("未知的{what}事件：{type}", params={"what": what, "type": event.type})
         new.update({k: v for k, v in event.payload.items() if k in fields})
         derive(new)
         return new
@@ -43,5 +43,5 @@ def required_text(payload: dict, key: str, what: str, hint: str = "") -> str:
     """A text field an event must carry, stripped; its absence is said in words."""
     value = str(payload.get(key) or "").strip()
     if not value:
-        raise ValidationError(f"请填写{what}", hint, field=key)
+        raise ValidationError("请填写{what}", "{hint}", field=key, params={"what": what, "hint": hint})
     return value

@@ -84,33 +84,32 @@ def inspect(path: Path) -> BackupInfo:
     try:
         conn = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro", uri=True)
     except sqlite3.Error as error:
-        raise RestoreRefused(f"打不开 {path.name}（{error}）", "请换一个备份文件") from None
+        raise RestoreRefused("打不开 {name}（{error}）", "请换一个备份文件", params={"name": path.name, "error": error}) from None
     try:
         return _read_checked(conn, path)
     except sqlite3.DatabaseError as error:
-        raise RestoreRefused(f"{path.name} 已损坏，不能恢复（{error}）", "请换一个备份文件") from None
+        raise RestoreRefused("{name} 已损坏，不能恢复（{error}）", "请换一个备份文件", params={"name": path.name, "error": error}) from None
     finally:
         conn.close()
 
 
 def _require_sqlite_file(path: Path) -> None:
     if not path.is_file():
-        raise RestoreRefused(f"找不到文件 {path}", "请检查路径，或插好U盘后再试")
+        raise RestoreRefused("找不到文件 {path}", "请检查路径，或插好U盘后再试", params={"path": path})
     with open(path, "rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise RestoreRefused(f"{path.name} 不是海安代理工作台的备份文件（不是数据库文件）",
-                             "请选择备份时生成的 .sqlite3 文件")
+        raise RestoreRefused("{name} 不是海安代理工作台的备份文件（不是数据库文件）",
+                             "请选择备份时生成的 .sqlite3 文件", params={"name": path.name})
 
 
 def _read_checked(conn: sqlite3.Connection, path: Path) -> BackupInfo:
     problems = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
     if problems != ["ok"]:
-        raise RestoreRefused(f"{path.name} 已损坏，不能恢复（{problems[0]}）", "请换一个较早的备份")
+        raise RestoreRefused("{name} 已损坏，不能恢复（{value}）", "请换一个较早的备份", params={"name": path.name, "value": problems[0]})
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > migrations.LATEST:
-        raise RestoreRefused(f"{path.name} 是新版程序生成的（数据库版本 {version}，本程序只认识到 "
-                             f"{migrations.LATEST}）", "请先安装新版海安代理工作台再恢复")
+        raise RestoreRefused("{name} 是新版程序生成的（数据库版本 {version}，本程序只认识到 {LATEST}）", "请先安装新版海安代理工作台再恢复", params={"name": path.name, "version": version, "LATEST": migrations.LATEST})
     meta = _haian_meta(conn, path)
     cases = _count(conn, "cases")
     events, last = conn.execute("SELECT count(*), max(wall_time) FROM events").fetchone()
@@ -124,7 +123,7 @@ def _haian_meta(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
     if all(t in tables for t in REQUIRED_TABLES):
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     if not all(key in meta for key in REQUIRED_META):
-        raise RestoreRefused(f"{path.name} 不是海安代理工作台的数据库", "请选择本程序备份出来的文件")
+        raise RestoreRefused("{name} 不是海安代理工作台的数据库", "请选择本程序备份出来的文件", params={"name": path.name})
     return meta
 
 
@@ -160,8 +159,8 @@ def restore(folder: Path, source: Path, *, now: datetime | None = None,
 def _refuse_other_station(current: Path, info: BackupInfo) -> None:
     here = _installation_id(current)
     if here is not None and here != info.installation_id:
-        raise RestoreRefused(f"这个备份是“{info.unit_name}”的，不是本站的",
-                             "如确要换成另一个站的数据，请在命令后加 --other-station")
+        raise RestoreRefused("这个备份是“{unit_name}”的，不是本站的",
+                             "如确要换成另一个站的数据，请在命令后加 --other-station", params={"unit_name": info.unit_name})
 
 
 def _installation_id(db_path: Path) -> str | None:
@@ -190,8 +189,8 @@ def _stage(folder: Path, info: BackupInfo) -> tuple[Path, int]:
             db.close()
     except (sqlite3.Error, HaianError) as error:
         staged.unlink(missing_ok=True)
-        raise RestoreRefused(f"{info.path.name} 无法升级到本程序的数据库版本（{error}）",
-                             "请换一个备份文件，或安装与备份相同版本的程序") from None
+        raise RestoreRefused("{name} 无法升级到本程序的数据库版本（{error}）",
+                             "请换一个备份文件，或安装与备份相同版本的程序", params={"name": info.path.name, "error": error}) from None
     return staged, before
 
 
@@ -209,7 +208,7 @@ def _set_aside(current: Path, folder: Path, now: datetime) -> Path | None:
             if part.exists():
                 os.replace(part, aside.with_name(aside.name + suffix))
     except OSError as error:
-        raise RestoreRefused(f"无法移开现在的数据库（{error}）", "请先关闭海安代理工作台再恢复") from None
+        raise RestoreRefused("无法移开现在的数据库（{error}）", "请先关闭海安代理工作台再恢复", params={"error": error}) from None
     return aside
 
 

@@ -76,18 +76,18 @@ def save(desk, actor: str, **changes) -> StationSettings:
 
 def _clean(key: str, value):
     if key not in _TYPES:
-        raise ValidationError(f"没有“{key}”这项设置", field=key)
+        raise ValidationError("没有“{key}”这项设置", field=key, params={"key": key})
     if _TYPES[key] is bool:
         if not isinstance(value, bool):
-            raise ValidationError(f"“{LABELS[key]}”应为是或否", field=key)
+            raise ValidationError("“{value}”应为是或否", field=key, params={"value": LABELS[key]})
         return value
     if not isinstance(value, str):
-        raise ValidationError(f"“{LABELS[key]}”应为文字", field=key)
+        raise ValidationError("“{value}”应为文字", field=key, params={"value": LABELS[key]})
     if key == "receipt_paper" and value not in RECEIPT_PAPERS:
-        raise ValidationError(f"回执纸张应为：{'、'.join(RECEIPT_PAPERS)}", field=key)
+        raise ValidationError("回执纸张应为：{items}", field=key, params={"items": '、'.join(RECEIPT_PAPERS)})
     text = " ".join(value.split())
     if len(text) > 80:
-        raise ValidationError(f"“{LABELS[key]}”太长（最多80个字）", field=key)
+        raise ValidationError("“{value}”太长（最多80个字）", field=key, params={"value": LABELS[key]})
     return text
 
 

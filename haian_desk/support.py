@@ -65,13 +65,13 @@ def apply_pairing(state: dict | None, event: Event) -> dict:
     elif event.type == "ended":
         new.update(active=0, ended_at=event.wall_time, end_reason=required_text(p, "reason", "结束结对的原因"))
     else:
-        raise ValidationError(f"未知的结对事件：{event.type}")
+        raise ValidationError("未知的结对事件：{type}", params={"type": event.type})
     return new
 
 
 def apply_visit(state: dict | None, event: Event) -> dict:
     if event.type != "visited":
-        raise ValidationError(f"未知的走访事件：{event.type}")
+        raise ValidationError("未知的走访事件：{type}", params={"type": event.type})
     if state is not None:
         raise RuleRefused("这次走访已经登记过")
     p = event.payload
@@ -96,12 +96,12 @@ def pair(desk, actor: str, villager_id: str, cadre_id: str, note: str = "") -> s
     with desk.db.write() as conn:
         person = villagers.get_row(conn, villager_id)
         if not household_tags(person):
-            raise RuleRefused(f"“{person['name']}”没有困难户标签，不需要结对",
-                              "如属空巢老人、留守儿童等，请先在群众名册中加上标签")
+            raise RuleRefused("“{name}”没有困难户标签，不需要结对",
+                              "如属空巢老人、留守儿童等，请先在群众名册中加上标签", params={"name": person['name']})
         _require_active_cadre(conn, cadre_id)
         if conn.execute("SELECT 1 FROM pairings WHERE villager_id = ? AND active = 1",
                         (villager_id,)).fetchone():
-            raise RuleRefused(f"“{person['name']}”已经有结对代理员", "如要换人，请用“更换结对代理员”")
+            raise RuleRefused("“{name}”已经有结对代理员", "如要换人，请用“更换结对代理员”", params={"name": person['name']})
         pairing_id = uuid7()
         desk.ledger.record(conn, "pairing", pairing_id, "paired",
                            {"villager_id": villager_id, "cadre_id": cadre_id, "note": note.strip(),

@@ -52,7 +52,7 @@ def save_settings(desk, actor: str, **changes) -> dict:
 
 def _check_setting(key: str, value) -> None:
     if key not in SETTING_DEFAULTS:
-        raise ValidationError(f"没有“{key}”这项设置", field=key)
+        raise ValidationError("没有“{key}”这项设置", field=key, params={"key": key})
     if key == "silent_hours" and (not isinstance(value, int) or not 1 <= value <= 24 * 30):
         raise ValidationError("失联提醒的时间应在1小时到30天之间", field=key)
     if key == "hub_port" and (not isinstance(value, int) or not 1024 <= value <= 65535):
@@ -170,9 +170,9 @@ def take_up(desk, actor: str, case_id: str) -> dict:
     require_hub(desk)
     item = _inbox_entry(desk, case_id)
     if item.holder_level != "township":
-        raise RuleRefused(f"办件 {item.case_no} 现在不在镇中心", "已转送县或部门的，等对方答复后再办")
+        raise RuleRefused("办件 {case_no} 现在不在镇中心", "已转送县或部门的，等对方答复后再办", params={"case_no": item.case_no})
     if item.taken_at:
-        raise RuleRefused(f"办件 {item.case_no} 已经接收过了")
+        raise RuleRefused("办件 {case_no} 已经接收过了", params={"case_no": item.case_no})
     return operations.act(desk, actor, case_id, "taken_up", unit=desk.installation.unit_name)
 
 

@@ -57,11 +57,11 @@ def add_user(desk, username: str, display_name: str, role: str, password: str,
     if role not in ROLES:
         raise ValidationError("角色应为：" + "、".join(ROLES.values()), field="role")
     if len(password) < MIN_PASSWORD:
-        raise ValidationError(f"密码至少{MIN_PASSWORD}位", field="password")
+        raise ValidationError("密码至少{MIN_PASSWORD}位", field="password", params={"MIN_PASSWORD": MIN_PASSWORD})
     hashed = hash_password(password)
     with desk.db.write() as conn:
         if conn.execute("SELECT 1 FROM users WHERE username = ?", (username,)).fetchone():
-            raise ValidationError(f"登录名“{username}”已被使用", "请换一个登录名", field="username")
+            raise ValidationError("登录名“{username}”已被使用", "请换一个登录名", field="username", params={"username": username})
         conn.execute(
             "INSERT INTO users (username, display_name, role, password_hash, cadre_id, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -79,16 +79,16 @@ def authenticate(desk, username: str, password: str) -> User:
 def get(desk, username: str) -> User:
     row = desk.db.one("SELECT * FROM users WHERE username = ?", (username,))
     if row is None:
-        raise NotFound(f"没有用户“{username}”")
+        raise NotFound("没有用户“{username}”", params={"username": username})
     return _user(row)
 
 
 def require_role(desk, username: str, role: str, doing: str) -> User:
     user = get(desk, username)
     if not desk.db.scalar("SELECT active FROM users WHERE username = ?", (username,)):
-        raise HaianError(f"账号“{username}”已停用", "请用在用的账号登录")
+        raise HaianError("账号“{username}”已停用", "请用在用的账号登录", params={"username": username})
     if user.role != role:
-        raise HaianError(f"只有{ROLES[role]}可以{doing}", "请用有权限的账号登录")
+        raise HaianError("只有{value}可以{doing}", "请用有权限的账号登录", params={"value": ROLES[role], "doing": doing})
     return user
 
 
@@ -100,12 +100,12 @@ def reset_password(desk, actor: str, username: str, new_password: str) -> None:
     """An admin sets a new password for a login (a clerk who forgot theirs)."""
     require_role(desk, actor, "admin", "重置密码")
     if len(new_password) < MIN_PASSWORD:
-        raise ValidationError(f"密码至少{MIN_PASSWORD}位", field="password")
+        raise ValidationError("密码至少{MIN_PASSWORD}位", field="password", params={"MIN_PASSWORD": MIN_PASSWORD})
     hashed = hash_password(new_password)
     with desk.db.write() as conn:
         if conn.execute("UPDATE users SET password_hash = ? WHERE username = ?",
                         (hashed, username)).rowcount == 0:
-            raise NotFound(f"没有用户“{username}”")
+            raise NotFound("没有用户“{username}”", params={"username": username})
 
 
 def set_active(desk, actor: str, username: str, active: bool) -> None:
@@ -118,7 +118,7 @@ def set_active(desk, actor: str, username: str, active: bool) -> None:
     with desk.db.write() as conn:
         row = conn.execute("SELECT role, active FROM users WHERE username = ?", (username,)).fetchone()
         if row is None:
-            raise NotFound(f"没有用户“{username}”")
+            raise NotFound("没有用户“{username}”", params={"username": username})
         if not active and username == actor:
             raise HaianError("不能停用自己正在使用的账号", "请用另一个管理员账号操作")
         conn.execute("UPDATE users SET active = ? WHERE username = ?", (int(active), username))
@@ -136,10 +136,10 @@ def link_cadre(desk, actor: str, username: str, cadre_id: str | None) -> None:
             if row is None:
                 raise NotFound("找不到这位代理员", "请从代理员名录中选择")
             if not row["active"]:
-                raise HaianError(f"{row['name']}已离任，不能关联", "请选择在任的代理员")
+                raise HaianError("{name}已离任，不能关联", "请选择在任的代理员", params={"name": row['name']})
         if conn.execute("UPDATE users SET cadre_id = ? WHERE username = ?",
                         (cadre_id or None, username)).rowcount == 0:
-            raise NotFound(f"没有用户“{username}”")
+            raise NotFound("没有用户“{username}”", params={"username": username})
 
 
 def cadre_of(desk, username: str) -> str | None:

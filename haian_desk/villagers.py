@@ -104,7 +104,7 @@ def clean(data: VillagerInput) -> dict:
     fields["phone"] = parse_phone(data.phone) if data.phone.strip() else None
     unknown = [t for t in data.tags if t not in TAGS]
     if unknown:
-        raise ValidationError(f"未知的户情标签：{'、'.join(unknown)}", field="tags")
+        raise ValidationError("未知的户情标签：{items}", field="tags", params={"items": '、'.join(unknown)})
     fields["tags"] = sorted(set(data.tags))
     return fields
 
@@ -140,8 +140,8 @@ def _refuse_duplicate(conn, id_number: str, own_id: str | None) -> None:
     row = conn.execute("SELECT id, name FROM villagers WHERE id_number = ? AND id != ?",
                        (id_number, own_id or "")).fetchone()
     if row:
-        raise ValidationError(f"身份证号已登记在“{row['name']}”名下", "请直接选择该群众，不要重复登记",
-                              field="id_number")
+        raise ValidationError("身份证号已登记在“{name}”名下", "请直接选择该群众，不要重复登记",
+                              field="id_number", params={"name": row['name']})
 
 
 def get_row(conn, villager_id: str):

@@ -99,7 +99,7 @@ def read_envelope(data: bytes) -> tuple[dict[str, Any], bytes]:
     if len(data) < end:
         raise _truncated(end, len(data))
     if len(data) > end:
-        raise BatchRefused("damaged", f"同步文件末尾多出了 {len(data) - end} 字节，文件已被改动", "请重新导出")
+        raise BatchRefused("damaged", "同步文件末尾多出了 {value} 字节，文件已被改动", "请重新导出", params={"value": len(data) - end})
     return envelope, data[12 + length:end]
 
 
@@ -117,8 +117,8 @@ def open_sealed(envelope: dict[str, Any], sealed: bytes, own: InstallationKeys,
     if swapped:
         raise BatchRefused(
             "identity_mismatch",
-            f"文件外标明的{_FIELD_NAMES[swapped[0]]}与签名内容里的不一致，文件被改动过",
-            "不要手工修改同步文件；请让发出方重新导出")
+            "文件外标明的{value}与签名内容里的不一致，文件被改动过",
+            "不要手工修改同步文件；请让发出方重新导出", params={"value": _FIELD_NAMES[swapped[0]]})
     if not keymod.verify(sender_sign_key, signature, signed):
         raise BatchRefused(
             "bad_signature", "文件的签名与该站登记的密钥不符（用未登记的密钥签名），不能导入",
@@ -173,8 +173,8 @@ def _parse_envelope(raw: bytes) -> dict[str, Any]:
 
 
 def _truncated(expected: int, actual: int) -> BatchRefused:
-    return BatchRefused("truncated", f"同步文件不完整：至少应有 {expected} 字节，实际只有 {actual} 字节",
-                        "可能没有拷贝完就拔了U盘；请重新拷贝或重新导出")
+    return BatchRefused("truncated", "同步文件不完整：至少应有 {expected} 字节，实际只有 {actual} 字节",
+                        "可能没有拷贝完就拔了U盘；请重新拷贝或重新导出", params={"expected": expected, "actual": actual})
 
 
 def _json(value: Any) -> bytes:

@@ -46,7 +46,7 @@ def _verified(document: dict, sign_key: str, what: str) -> dict:
     except ValueError:
         signature = b""
     if not keymod.verify(sign_key, signature, _canonical(body)):
-        raise SyncError("bad_enrolment", f"{what}的签名不对，文件可能被改动过", "请让对方重新生成一份")
+        raise SyncError("bad_enrolment", "{what}的签名不对，文件可能被改动过", "请让对方重新生成一份", params={"what": what})
     return body
 
 
@@ -72,8 +72,8 @@ def enrol(desk, own: InstallationKeys, request: dict, url: str | None = None) ->
     with desk.db.write() as conn:
         other = sync_state.active_child_for_unit(conn, child.unit_code)
         if other is not None and other.id != child.id:
-            raise SyncError("unit_taken", f"单位 {child.unit_code}（{other.unit_name}）已由另一台电脑登记",
-                            f"如是换了电脑，请先注销旧的登记：haian-desk hub revoke {other.id}")
+            raise SyncError("unit_taken", "单位 {unit_code}（{unit_name}）已由另一台电脑登记",
+                            "如是换了电脑，请先注销旧的登记：haian-desk hub revoke {id}", params={"unit_code": child.unit_code, "unit_name": other.unit_name, "id": other.id})
         sync_state.save_peer(conn, child)
     answer = _signed({"format": ANSWER, "version": VERSION, "hub": _identity(desk, own), "url": url,
                       "for": {"installation": child.id, "sign_key": child.sign_key},
@@ -92,11 +92,11 @@ def accept(desk, own: InstallationKeys, answer: dict, url: str | None = None,
     if meant_for.get("installation") != me.id or meant_for.get("sign_key") != own.sign_public:
         raise SyncError("not_for_me", "这份登记答复是给另一台电脑的，不是本机", "请用本机生成的登记申请去办理")
     if CHILD_ROLE.get(hub.get("role")) != me.role or not me.unit_code.startswith(hub.get("unit_code", "-")):
-        raise SyncError("wrong_hub", f"“{hub.get('unit_name')}”不是本站的上级同步中心", "请找本站所属的代理中心办理登记")
+        raise SyncError("wrong_hub", "“{hub}”不是本站的上级同步中心", "请找本站所属的代理中心办理登记", params={"hub": hub.get('unit_name')})
     current = sync_state.parent(desk.db)
     if current is not None and current.id != hub["installation"]:
-        raise SyncError("has_parent", f"本机已登记在“{current.unit_name}”",
-                        "一台电脑只能登记在一个上级；如要更换，请联系原中心注销")
+        raise SyncError("has_parent", "本机已登记在“{unit_name}”",
+                        "一台电脑只能登记在一个上级；如要更换，请联系原中心注销", params={"unit_name": current.unit_name})
     peer = Peer(id=hub["installation"], relation=PARENT, unit_code=hub["unit_code"],
                 unit_name=hub["unit_name"], role=hub["role"], sign_key=hub["sign_key"],
                 box_key=hub["box_key"], url=url or body.get("url"), tls_ca=tls_ca, status=ENROLLED,
@@ -111,9 +111,9 @@ def revoke(desk, who: str) -> Peer:
     matches = [p for p in sync_state.list_peers(desk.db, CHILD)
                if p.id == who or (p.unit_code == who and p.active)]
     if not matches:
-        raise SyncError("no_such_station", f"没有找到已登记的站点“{who}”", "用 haian-desk hub stations 查看登记的站点")
+        raise SyncError("no_such_station", "没有找到已登记的站点“{who}”", "用 haian-desk hub stations 查看登记的站点", params={"who": who})
     if len(matches) > 1:
-        raise SyncError("ambiguous", f"“{who}”对应多台电脑", "请用安装编号指明要注销哪一台")
+        raise SyncError("ambiguous", "“{who}”对应多台电脑", "请用安装编号指明要注销哪一台", params={"who": who})
     with desk.db.write() as conn:
         sync_state.revoke(conn, matches[0].id, to_iso(desk.now()))
     return sync_state.get_peer(desk.db, matches[0].id)
@@ -125,23 +125,23 @@ def _check_child(desk, body: dict) -> None:
     if expected is None:
         raise SyncError("not_a_hub", "本机是代理站，不能为别的电脑办理登记", "登记应在镇（街道）代理中心或县级代理中心办理")
     if body["role"] != expected or not body["unit_code"].startswith(me.unit_code):
-        raise SyncError("not_our_unit", f"“{body['unit_name']}”（{body['unit_code']}）不属于{me.unit_name}",
-                        "只能为本中心下辖的站点办理登记")
+        raise SyncError("not_our_unit", "“{unit_name}”（{unit_code}）不属于{unit_name2}",
+                        "只能为本中心下辖的站点办理登记", params={"unit_name": body['unit_name'], "unit_code": body['unit_code'], "unit_name2": me.unit_name})
     try:
         network.check_unit_code(body["unit_code"], body["role"])
     except Exception as error:  # noqa: BLE001 - any bad code is the request's fault
-        raise SyncError("not_our_unit", f"登记申请里的单位代码不正确：{error}") from None
+        raise SyncError("not_our_unit", "登记申请里的单位代码不正确：{error}", params={"error": error}) from None
 
 
 def _read(document: dict, expected: str, what: str) -> dict:
     if not isinstance(document, dict) or document.get("format") != expected:
-        raise SyncError("bad_enrolment", f"这不是{what}文件", "请检查选的文件")
+        raise SyncError("bad_enrolment", "这不是{what}文件", "请检查选的文件", params={"what": what})
     if document.get("version") != VERSION:
-        raise SyncError("bad_enrolment", f"{what}的版本不受支持", "请双方都升级到最新版")
+        raise SyncError("bad_enrolment", "{what}的版本不受支持", "请双方都升级到最新版", params={"what": what})
     body = document.get("hub") if expected == ANSWER else document
     needed = ("installation", "unit_code", "unit_name", "role", "sign_key", "box_key")
     if not isinstance(body, dict) or not all(isinstance(body.get(k), str) and body.get(k) for k in needed):
-        raise SyncError("bad_enrolment", f"{what}的内容不全", "请让对方重新生成一份")
+        raise SyncError("bad_enrolment", "{what}的内容不全", "请让对方重新生成一份", params={"what": what})
     return document
 
 
@@ -153,6 +153,6 @@ def read_document(path: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise SyncError("no_file", f"找不到文件 {path}") from None
+        raise SyncError("no_file", "找不到文件 {path}", params={"path": path}) from None
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise SyncError("bad_enrolment", f"{path} 不是登记文件（无法读取）", "请检查选的文件") from None
+        raise SyncError("bad_enrolment", "{path} 不是登记文件（无法读取）", "请检查选的文件", params={"path": path}) from None

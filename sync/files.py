@@ -59,7 +59,7 @@ def import_file(desk, own: InstallationKeys, path: Path, reply: Path | None = No
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SyncError("no_file", f"找不到文件 {path}", "请检查U盘是否插好、路径是否正确") from None
+        raise SyncError("no_file", "找不到文件 {path}", "请检查U盘是否插好、路径是否正确", params={"path": path}) from None
     receipt = receive(desk, own, data, "file")
     result = ImportReport(receipt)
     with desk.db.write() as conn:

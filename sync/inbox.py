@@ -28,16 +28,16 @@ def open_batch(desk, own: InstallationKeys, data: bytes, signer: Peer | None = N
     envelope, sealed = read_envelope(data)
     me = desk.installation
     if envelope["to"] != me.id:
-        raise BatchRefused("wrong_receiver", f"这份同步文件是发给另一台电脑（{_short(envelope['to'])}）的，不是本机",
-                           "请确认拿的是发给本站（本中心）的文件")
+        raise BatchRefused("wrong_receiver", "这份同步文件是发给另一台电脑（{short}）的，不是本机",
+                           "请确认拿的是发给本站（本中心）的文件", params={"short": _short(envelope['to'])})
     peer = sync_state.get_peer(desk.db, envelope["from"])
     if peer is None:
         raise BatchRefused("unknown_sender",
-                           f"发出这份文件的电脑（{_short(envelope['from'])}）没有在本机登记，不能导入",
-                           "请先用登记文件办理登记（haian-desk hub enrol）")
+                           "发出这份文件的电脑（{short}）没有在本机登记，不能导入",
+                           "请先用登记文件办理登记（haian-desk hub enrol）", params={"short": _short(envelope['from'])})
     if not peer.active:
-        raise BatchRefused("revoked", f"“{peer.unit_name}”已被注销，它发来的记录不再接收",
-                           "如需恢复，请重新办理登记")
+        raise BatchRefused("revoked", "“{unit_name}”已被注销，它发来的记录不再接收",
+                           "如需恢复，请重新办理登记", params={"unit_name": peer.unit_name})
     if signer is not None and signer.id != peer.id:
         raise BatchRefused("identity_mismatch", "请求的发送方与批次里标明的站点不一致", "请不要转发别站的批次")
     batch = open_sealed(envelope, sealed, own, peer.sign_key)

@@ -79,10 +79,10 @@ def load(data_folder: Path) -> InstallationKeys:
         signing = _read_private(folder / SIGNING_FILE)
         box = _read_private(folder / BOX_FILE)
     except FileNotFoundError:
-        raise SyncError("no_keys", f"本机还没有同步密钥（{folder}）",
-                        "请先运行 haian-desk enrol request 生成登记文件") from None
+        raise SyncError("no_keys", "本机还没有同步密钥（{folder}）",
+                        "请先运行 haian-desk enrol request 生成登记文件", params={"folder": folder}) from None
     if not isinstance(signing, Ed25519PrivateKey) or not isinstance(box, X25519PrivateKey):
-        raise SyncError("bad_keys", f"同步密钥文件的类型不对（{folder}）", "请恢复原来的密钥文件，或重新登记")
+        raise SyncError("bad_keys", "同步密钥文件的类型不对（{folder}）", "请恢复原来的密钥文件，或重新登记", params={"folder": folder})
     return InstallationKeys(signing, box)
 
 
@@ -92,8 +92,8 @@ def load_or_create(data_folder: Path) -> InstallationKeys:
     if all(present):
         return load(data_folder)
     if any(present):  # never overwrite half of an enrolled identity
-        raise SyncError("bad_keys", f"同步密钥文件不全（{folder}）",
-                        "请从备份恢复密钥文件；或删除整个文件夹后重新登记")
+        raise SyncError("bad_keys", "同步密钥文件不全（{folder}）",
+                        "请从备份恢复密钥文件；或删除整个文件夹后重新登记", params={"folder": folder})
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(folder, 0o700)
     keys = InstallationKeys(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())

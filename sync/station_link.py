@@ -28,7 +28,7 @@ def clean_url(text: str) -> str:
         text = "http://" + text
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValidationError(f"“{text}”不是网址", "例如 http://192.168.1.10:8765", field="url")
+        raise ValidationError("“{text}”不是网址", "例如 http://192.168.1.10:8765", field="url", params={"text": text})
     try:
         parts.port
     except ValueError:

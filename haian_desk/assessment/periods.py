@@ -79,10 +79,10 @@ def parse_period(text: str) -> Period:
     if m := _RANGE.match(text):
         first, last = _day(m[1]), _day(m[2])
         if last < first:
-            raise ValidationError(f"考核期的结束日期 {m[2]} 早于开始日期 {m[1]}", "请把开始日期写在前面",
-                                  field="period")
+            raise ValidationError("考核期的结束日期 {value} 早于开始日期 {value2}", "请把开始日期写在前面",
+                                  field="period", params={"value": m[2], "value2": m[1]})
         return Period(text, first, last)
-    raise ValidationError(f"看不懂考核期“{text}”", FORMS_HINT, field="period")
+    raise ValidationError("看不懂考核期“{text}”", "{FORMS_HINT}", field="period", params={"text": text, "FORMS_HINT": FORMS_HINT})
 
 
 def month_key(stamp: str) -> tuple[int, int]:
@@ -95,7 +95,7 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f"日期“{text}”不存在", FORMS_HINT, field="period") from None
+        raise ValidationError("日期“{text}”不存在", "{FORMS_HINT}", field="period", params={"text": text, "FORMS_HINT": FORMS_HINT}) from None
 
 
 def _year_before(day: date) -> date:

@@ -82,11 +82,11 @@ def apply(state: State | None, event: Event) -> State:
         raise RuleRefused("办件尚未登记，不能办理", "请先登记")
     sources = ALLOWED.get(event.type)
     if sources is None:
-        raise ValidationError(f"未知的办件事件类型：{event.type}")
+        raise ValidationError("未知的办件事件类型：{type}", params={"type": event.type})
     if state["status"] not in sources:
         raise RuleRefused(
-            f"办件当前为“{label(STATUSES, state['status'])}”，不能“{_verb(event.type)}”",
-            _what_next(state))
+            "办件当前为“{label}”，不能“{verb}”",
+            "{what_next}", params={"label": label(STATUSES, state['status']), "verb": _verb(event.type), "what_next": _what_next(state)})
     new = dict(state)
     _HANDLERS[event.type](new, event.payload, event.wall_time)
     return new
@@ -104,7 +104,7 @@ def _what_next(state: State) -> str:
 def _choice(payload: dict, key: str, table: dict, what: str) -> str:
     value = payload.get(key)
     if value not in table:
-        raise ValidationError(f"{what}不正确，应为：{'、'.join(map(str, table.values()))}", field=key)
+        raise ValidationError("{what}不正确，应为：{items}", field=key, params={"what": what, "items": '、'.join(map(str, table.values()))})
     return value
 
 
@@ -223,8 +223,8 @@ def _materials_missing(s: State, p: dict, at: str) -> None:
         extra = [m for m in missing if m not in s["missing_first"]]
         if extra:
             raise RuleRefused(
-                f"补正材料须一次性告知，不能再追加：{'、'.join(extra)}",
-                "只能列出第一次告知过、群众仍未交齐的材料")
+                "补正材料须一次性告知，不能再追加：{items}",
+                "只能列出第一次告知过、群众仍未交齐的材料", params={"items": '、'.join(extra)})
     else:
         s["missing_first"] = missing
     s["materials_missing"] = missing

@@ -79,8 +79,8 @@ def _registration_payload(desk, intake: Intake) -> dict:
     if intake.catalogue_code:
         item = catalogue.get(desk, intake.catalogue_code)
         if not item["proxy_allowed"]:
-            raise RuleRefused(f"“{item['name']}”须本人到场办理，不能代办",
-                              "请告诉群众办理地点和要带的材料（指引）")
+            raise RuleRefused("“{name}”须本人到场办理，不能代办",
+                              "请告诉群众办理地点和要带的材料（指引）", params={"name": item['name']})
         payload.update(catalogue_code=item["code"], matter_name=item["name"], timing=item["mode"],
                        time_limit=json.loads(item["time_limit"]) if item["time_limit"] else None)
     return payload

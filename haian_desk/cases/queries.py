@@ -162,7 +162,7 @@ def get_case(desk, case_id: str) -> dict:
 def find_by_number(desk, case_no: str) -> dict:
     row = desk.db.one("SELECT id FROM cases WHERE case_no = ?", (case_number_text(case_no),))
     if row is None:
-        raise NotFound(f"没有编号为 {case_no} 的办件", "请核对编号")
+        raise NotFound("没有编号为 {case_no} 的办件", "请核对编号", params={"case_no": case_no})
     return get_case(desk, row["id"])
 
 

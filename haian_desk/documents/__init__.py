@@ -42,7 +42,7 @@ def available(case: dict) -> list[str]:
 def build(desk, case_id: str, doc: str, *, copy: int | None = None, stub: bool = False) -> Document:
     """The paper ``doc`` for a case; ``copy`` defaults to the next copy (2+ = 补打)."""
     if doc not in CASE_DOCUMENTS:
-        raise ValidationError(f"没有“{doc}”这种文书", "可选：" + "、".join(CASE_DOCUMENTS), field="doc")
+        raise ValidationError("没有“{doc}”这种文书", "可选：{items}", field="doc", params={"doc": doc, "items": '、'.join(CASE_DOCUMENTS)})
     case_facts = facts.load(desk, case_id)
     copy = copy or prints.next_copy(desk, case_id, doc)
     if doc == "receipt":

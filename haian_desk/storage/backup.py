@@ -107,7 +107,7 @@ def set_keep_count(desk, actor: str, count: int) -> int:
     users.require_role(desk, actor, "admin", "修改备份保留份数")
     low, high = KEEP_RANGE
     if isinstance(count, bool) or not isinstance(count, int) or not low <= count <= high:
-        raise ValidationError(f"备份保留份数应在{low}到{high}之间", field=KEEP_SETTING)
+        raise ValidationError("备份保留份数应在{low}到{high}之间", field=KEEP_SETTING, params={"low": low, "high": high})
     with desk.db.write() as conn:
         conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -160,8 +160,8 @@ def _refuse_damaged_copy(made: Path) -> None:
     if problems != ["ok"]:
         made.replace(made.with_name(DAMAGED_COPY))  # the latest one kept for whoever can rescue it
         log.error("today's backup %s failed its check: %s", made, problems)
-        raise HaianError(f"今天的自动备份没有做成：数据库文件已损坏（{problems[0]}）",
-                         "请关闭程序再打开，按提示用最新的完好备份恢复")
+        raise HaianError("今天的自动备份没有做成：数据库文件已损坏（{value}）",
+                         "请关闭程序再打开，按提示用最新的完好备份恢复", params={"value": problems[0]})
 
 
 def prune(folder: Path, keep: int) -> list[Path]:

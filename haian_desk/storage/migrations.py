@@ -464,8 +464,8 @@ def migrate(db: Database, target: int | None = None,
     before = db.user_version
     if before > LATEST:
         raise SetupError(
-            f"数据库版本（{before}）比本程序（{LATEST}）新",
-            "请安装新版海安代理工作台后再打开")
+            "数据库版本（{before}）比本程序（{LATEST}）新",
+            "请安装新版海安代理工作台后再打开", params={"before": before, "LATEST": LATEST})
     if before >= target:
         return before
     if before > 0 and backup_folder is not None and db.path is not None:
