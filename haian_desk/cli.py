@@ -15,11 +15,12 @@ from pathlib import Path
 
 from importlib.metadata import entry_points
 
-from haian_desk import __version__, backup_commands, cadre_commands, paths
+from haian_desk import __version__, backup_commands, cadre_commands, messages, paths
 from haian_desk.errors import HaianError
 
 EXIT_ERROR = 2
 PLUGIN_GROUP = "haian_desk.commands"
+LANGUAGES = ("zh_CN", "en")
 DEFAULT_COMMAND = "gui"
 
 
@@ -30,6 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", help="数据目录（默认用 HAIAN_DESK_HOME 或系统的用户数据目录）")
     parser.add_argument("--data-dir", dest="top_data_dir", help=argparse.SUPPRESS)
+    parser.add_argument("--lang", dest="top_lang", choices=LANGUAGES, help=argparse.SUPPRESS)
+    common.add_argument("--lang", choices=LANGUAGES,
+                        help="提示和界面的语言（默认看 LANG 环境变量，否则简体中文）")
     sub = parser.add_subparsers(dest="command")
 
     init = sub.add_parser("init", parents=[common], help="在数据目录中建站")
@@ -101,11 +105,13 @@ def main(argv: list[str] | None = None) -> int:
     override = getattr(args, "data_dir", None) or args.top_data_dir
     folder = paths.data_dir(override)
     _start_log(args.command, folder, override)
+    messages.set_language(getattr(args, "lang", None) or args.top_lang
+                          or messages.language_from_environment())
     handler = _COMMANDS.get(args.command) or args.handler
     try:
         return handler(args, folder)
     except HaianError as error:
-        print(f"错误：{error}", file=sys.stderr)
+        print(messages.error_line(error), file=sys.stderr)
         return EXIT_ERROR
     except sqlite3.DatabaseError as error:
         from haian_desk.recovery import is_damage

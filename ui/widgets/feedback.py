@@ -9,15 +9,34 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
-from haian_desk.errors import HaianError
+from haian_desk.errors import HaianError, fill
 
 log = logging.getLogger(__name__)
+
+
+def domain_text(error: HaianError) -> tuple[str, str]:
+    """(message, hint) of a domain error in the interface language.
+
+    The error's templates are the keys of the .ts files' ``domain`` context;
+    parameters that are the domain's own words (a status, a role) are
+    translated too; names, numbers and addresses pass through as they are.
+    """
+    translate = QCoreApplication.translate
+    params = {key: translate("Vocabulary", value) if isinstance(value, str) and value else value
+              for key, value in error.params.items()}
+    try:
+        return (fill(translate("domain", error.template), params),
+                fill(translate("domain", error.hint_template), params) if error.hint_template else "")
+    except (KeyError, IndexError, ValueError):  # a translation that names a parameter wrongly
+        log.warning("translation of %r does not fit its parameters", error.template)
+        return error.message, error.hint
 
 
 def explain(error: BaseException) -> str:
     """The message a person reads: the domain's own words, or a plain fallback."""
     if isinstance(error, HaianError):
-        return error.message + (f"\n{error.hint}" if error.hint else "")
+        message, hint = domain_text(error)
+        return message + (f"\n{hint}" if hint else "")
     log.error("unexpected error", exc_info=error)
     return QCoreApplication.translate(
         "Feedback", "出现了意外错误：{0}\n已记录在日志中，请告诉本站管理员。").format(error)
