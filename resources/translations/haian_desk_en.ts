@@ -261,6 +261,10 @@
         <source>两次输入的密码不一样，请重新输入</source>
         <translation>The two passwords differ; please type them again</translation>
     </message>
+    <message>
+        <source>管理员：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -408,6 +412,217 @@
     <message>
         <source>没有完成：{0}</source>
         <translation>Not done: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CadreForm</name>
+    <message>
+        <source>如：仲维国</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示牌上的电话，如 13906271000 或 0513-88551234</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如：村党总支书记（可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如：一组、二组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中共党员(&amp;D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如 2026-03-04；不填为今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如：民政救助、社保医保</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上公示牌(&amp;B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名(&amp;M)</source>
+        <translation type="unfinished">Na&amp;me</translation>
+    </message>
+    <message>
+        <source>电话(&amp;P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>角色(&amp;J)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>负责片区(&amp;Q)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>职务(&amp;Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>到任日期(&amp;F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务事项(&amp;I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CadresPage</name>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation type="unfinished">Role</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <source>负责片区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>党员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>任期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>显示已离任(&amp;L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增代理员(&amp;N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation type="unfinished">&amp;Save</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+S）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>离任(&amp;R)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复在任(&amp;E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本站代理员名录：公示牌上的姓名和电话来自这里。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} 至 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation type="unfinished">Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已离任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {0} 位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（{0}离任{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增代理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在名录里选中一位在任的代理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已记为离任，已从公示牌撤下。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已恢复在任。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本站代理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示牌公布代理员的姓名和电话；受理登记要选首问责任人。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>先填您自己，管理员账号将关联到您。
+其他代理员可以一并填，也可以以后在“代理员”页（Ctrl+F4）添加。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>添加一行(&amp;A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他代理员(&amp;O)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他代理员第{0}行：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}填了两次，请删去一行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>代理员：{0} 位（管理员账号关联到 {1}，电话 {2}）</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1000,14 +1215,6 @@
     <message>
         <source>按“完成”建站。建好后可在“设置”里查看本站信息。</source>
         <translation>Press Finish to create the station. Its details are shown under Settings afterwards.</translation>
-    </message>
-    <message>
-        <source>单位：{0}（{1}）
-身份：{2}
-管理员：{3}</source>
-        <translation>Unit: {0} ({1})
-Role: {2}
-Administrator: {3}</translation>
     </message>
 </context>
 <context>
@@ -2397,6 +2604,33 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
 </context>
 <context>
+    <name>RetireDialog</name>
+    <message>
+        <source>代理员离任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如：调任、退休（可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认离任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}离任后不再出现在公示牌和受理登记的代理员里；经手过的办件仍记在其名下。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>离任日期(&amp;D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原因(&amp;Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Screens</name>
     <message>
         <source>受理登记</source>
@@ -2409,6 +2643,10 @@ They are saved on this PC and will not be lost; they go up with the next network
     <message>
         <source>群众</source>
         <translation>Villagers</translation>
+    </message>
+    <message>
+        <source>代理员</source>
+        <translation type="unfinished">Cadre</translation>
     </message>
     <message>
         <source>事项目录</source>
@@ -2540,24 +2778,28 @@ They are saved on this PC and will not be lost; they go up with the next network
         <translation>Unit code</translation>
     </message>
     <message>
-        <source>站名(&amp;N)</source>
-        <translation>Station &amp;name</translation>
+        <source>站名(&amp;S)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>地址</source>
-        <translation>Address</translation>
+        <source>地址(&amp;A)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>联系电话</source>
-        <translation>Phone</translation>
+        <source>联系电话(&amp;H)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>请填写本站名称</source>
-        <translation>Please enter the station&apos;s name</translation>
+        <source>请填写本站名称（例如：曲塘镇杨庄村代理站）</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>例如：曲塘镇杨庄村代理站</source>
-        <translation>For example: 曲塘镇杨庄村代理站</translation>
+        <source>单位：{0}（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份：{0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3315,8 +3557,16 @@ They are saved on this PC and will not be lost; they go up with the next network
         <translation>S&amp;top or restart</translation>
     </message>
     <message>
+        <source>关联到所选代理员(&amp;K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>新密码</source>
         <translation>New password</translation>
+    </message>
+    <message>
+        <source>代理员(&amp;J)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>已为“{0}”设置新密码。</source>
@@ -3329,6 +3579,10 @@ They are saved on this PC and will not be lost; they go up with the next network
     <message>
         <source>请先在表里选中一个账号</source>
         <translation>Select a login in the table first</translation>
+    </message>
+    <message>
+        <source>已更改“{0}”关联的代理员。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>在用</source>
@@ -3920,6 +4174,1421 @@ They are saved on this PC and will not be lost; they go up with the next network
     <message>
         <source>个工作日</source>
         <translation>working days</translation>
+    </message>
+</context>
+<context>
+    <name>domain</name>
+    <message>
+        <source>看不懂考核期“{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{FORMS_HINT}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>考核期的结束日期 {value} 早于开始日期 {value2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请把开始日期写在前面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期“{text}”不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} 里还没有建站，没有可备份的数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem}，不能备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请用 haian-desk restore --latest 恢复最新的完好备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{target} 已经存在，没有覆盖</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请换一个文件名，或备份到一个文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请给出要恢复的备份文件，或者用 --latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例如：haian-desk restore E:\备份.sqlite3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法写入 {target}（{value}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请检查U盘是否插好、是否写保护、空间是否够</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有“{word}”这种角色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可选：{items}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>代理员不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写代理员姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名太长（最多20个字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>代理员的电话要公示，请填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>手机号11位；座机请带区号，如 0513-88123456</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择代理员所在单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到这位代理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请从代理员名录中选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>代理员名录里没有“{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用 haian-desk cadres list 查看名录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名录里有{n_rows}位“{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请改用编号（cadres list 的第一列）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}已经离任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}在任，不用恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}“{text}”不是有效日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请写成 2026-03-04 这样</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}（{phone}）已在代理员名录中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请在名录中选择并修改，不要重复添加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>离任日期 {day} 早于到任日期 {active_from}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请核对日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办件尚未登记，不能办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的办件事件类型：{type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办件当前为“{label}”，不能“{verb}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what_next}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}不正确，应为：{items}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>材料清单格式不正确</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>授权委托记录格式不正确</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请注明是否已签署书面授权委托书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事务代办必须选择具体事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请在事项目录中选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理时限类型应为即办或承诺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>诉求代理须有群众的授权委托才能受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先登记授权委托（范围、是否书面签字、日期）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请一次性列出所有缺少的材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请勾选群众补交的材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有诉求代理需要授权委托</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印份次应为从1开始的整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请列出参加会办的单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未获批准的，须写明理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每件事只评价一次，该办件已经评价过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评价应为五档之一：非常满意、满意、基本满意、不满意、非常不满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不满意或非常不满意的评价须写明原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有差评需要整改记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请写明裁定了几处冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该办件没有待核对的冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该办件已登记过，不能重复登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>紧急事项必须在登记时约定办结时限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>紧急事项的办结时限必须晚于现在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>补正材料须一次性告知，不能再追加：{items}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只能列出第一次告知过、群众仍未交齐的材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选择或新建群众</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在“群众”一栏输入姓名、拼音、身份证号或电话查找</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择服务类型：民意代言、事务代办或诉求代理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择首问责任人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>谁接待群众，谁就负责到底</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新办件请用受理登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到这位群众</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在群众名册中选择或新建</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这位代理员已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择在岗的代理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”须本人到场办理，不能代办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请告诉群众办理地点和要带的材料（指引）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到这件办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请从办件列表中重新打开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有编号为 {case_no} 的办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请核对编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写事项编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写事项名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理层级应为村、镇或县</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理类型应为即办或承诺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事项目录中没有编码为 {code} 的事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承诺件须写明办理时限（小时、天或工作日）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有“{status}”这种状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请用环境变量 HAIAN_DESK_ADMIN_PASSWORD 提供管理员密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有这件举报的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这件举报已经办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如有新情况，请另行登记一件举报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>收到举报的时间不能晚于现在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请核对被举报的办件编号，或留空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到被举报的代理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有“{status}”这种举报状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到这件举报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这件举报已经登记过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的举报事件：{type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请从举报列表中重新选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结前请写明核查情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写本站名称</source>
+        <translation type="unfinished">Please enter the station&apos;s name</translation>
+    </message>
+    <message>
+        <source>例如：曲塘镇杨庄村代理站</source>
+        <translation type="unfinished">For example: 曲塘镇杨庄村代理站</translation>
+    </message>
+    <message>
+        <source>{folder} 里已经建过站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如要重建，请先备份并换一个数据目录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库里没有本站信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先完成首次设置（haian-desk init）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} 里还没有建站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先运行 haian-desk init 或在程序里完成首次设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有“{doc}”这种文书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有诉求代理需要授权委托书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这件办件还没有办结，不能打印办结告知单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结后再打印</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这件办件没有登记“不予受理”，不能打印不予受理告知书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这件办件没有待补的材料，不用打印补正告知单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>先在办件中登记“一次性告知补正”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期 {text} 不合理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请核对第7至14位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{raw}”是被表格存成数字（科学计数法）的身份证号，后几位已经丢失</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请对照身份证重新输入完整的18位号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号里有“{value}”，号码只能由数字和X组成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请删去多余的字符后重新输入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号应为18位（或旧的15位），现在是{n_text}位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请核对号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号前17位应为数字，最后一位为数字或X</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号校验位不对，号码中有输错的数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请对照身份证逐位核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期 {text} 不是有效日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15位身份证号只能由数字组成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>角色应为 station（代理站）或 township（代理中心）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位代码应为数字：镇9位，村12位，组15位（村代码+3位组号）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请对照统计用区划代码填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>代理中心的单位代码应为9位镇（街道）代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>代理站的单位代码应为12位村代码（组代理点为15位）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>代码 {value} 不是已知的镇（街道）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已知的有：{known}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县级代理中心的单位代码应为6位县（市）代码 {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}里有无法识别的字符（可能是复制粘贴时损坏的）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请删去后重新输入{what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有这次座谈会的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先记录座谈会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写参加人员或人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到这次座谈会的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请从座谈会列表中重新选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到这条民意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请从民意列表中选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{case_no} 不是民意代言件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>座谈会讨论的应是群众的意见建议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这次座谈会已经记录过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的座谈会事件：{type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请核对办件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不是有效的电话号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>电话号码只能包含数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请重新输入，例如 13812345678</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>手机号应为11位，现在是{n_text}位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写{what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}已存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的{what}事件：{type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到文件 {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请检查路径，或插好U盘后再试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} 不是海安代理工作台的备份文件（不是数据库文件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择备份时生成的 .sqlite3 文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} 已损坏，不能恢复（{value}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请换一个较早的备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} 是新版程序生成的（数据库版本 {version}，本程序只认识到 {LATEST}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先安装新版海安代理工作台再恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} 不是海安代理工作台的数据库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择本程序备份出来的文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这个备份是“{unit_name}”的，不是本站的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如确要换成另一个站的数据，请在命令后加 --other-station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库正在被使用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先关闭海安代理工作台再恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据目录里没有可用的备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请用U盘上的备份恢复：haian-desk restore 文件名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打不开 {name}（{error}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请换一个备份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} 已损坏，不能恢复（{error}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} 无法升级到本程序的数据库版本（{error}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请换一个备份文件，或安装与备份相同版本的程序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法移开现在的数据库（{error}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有“{key}”这项设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}”应为文字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回执纸张应为：{items}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}”太长（最多80个字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}”应为是或否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份保留份数应在{low}到{high}之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今天的自动备份没有做成：数据库文件已损坏（{value}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请关闭程序再打开，按提示用最新的完好备份恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库版本（{before}）比本程序（{LATEST}）新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请安装新版海安代理工作台后再打开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这户还没有结对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先结对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这户的结对已经结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如需继续帮扶，请重新结对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的走访事件：{type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这次走访已经登记过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>走访时间不能晚于现在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请核对走访日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到这户结对记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请从结对帮扶名单中重新选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到这位在岗代理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这户已经结对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的结对事件：{type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”没有困难户标签，不需要结对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如属空巢老人、留守儿童等，请先在群众名册中加上标签</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”已经有结对代理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如要换人，请用“更换结对代理员”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这户的结对已经结束，不能再登记走访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>失联提醒的时间应在1小时到30天之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>端口应为1024到65535之间的数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>常用 8765</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“随程序启动同步服务”应为是或否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写监听地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>局域网内用 0.0.0.0，只给本机用 127.0.0.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有镇（街道）代理中心才能办理上报来的事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>代理站请在办件详情里办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办件 {case_no} 现在不在镇中心</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已转送县或部门的，等对方答复后再办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办件 {case_no} 已经接收过了</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这件办件不在上报事项里</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可能已办结或已退回站点；请刷新列表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写登录名</source>
+        <translation type="unfinished">Please enter your user name</translation>
+    </message>
+    <message>
+        <source>密码至少{MIN_PASSWORD}位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登录名或密码不对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请重新输入；忘记密码请找本站管理员重置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有用户“{username}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账号“{username}”已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请用在用的账号登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有{value}可以{doing}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请用有权限的账号登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登录名“{username}”已被使用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请换一个登录名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能停用自己正在使用的账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请用另一个管理员账号操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}已离任，不能关联</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择在任的代理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写群众姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的户情标签：{items}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号已登记在“{name}”名下</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请直接选择该群众，不要重复登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可能已被合并或尚未同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步文件不完整：至少应有 {expected} 字节，实际只有 {actual} 字节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可能没有拷贝完就拔了U盘；请重新拷贝或重新导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这不是海安代理工作台的同步文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择由“导出同步文件”生成的文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这份同步文件的格式比本程序新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请把本机的海安代理工作台升级到最新版</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步文件已损坏（文件头长度不对）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请重新导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步文件末尾多出了 {value} 字节，文件已被改动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件外标明的{value}与签名内容里的不一致，文件被改动过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不要手工修改同步文件；请让发出方重新导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件的签名与该站登记的密钥不符（用未登记的密钥签名），不能导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请确认文件确实来自该站；如该站重装过，请让它重新登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步文件内容的版本不受支持</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步批次的内容格式不对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步文件已损坏（文件头内容不全）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步文件已损坏（校验不通过），内容可能在拷贝中出错或被改动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请重新导出一份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步文件内容无法读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步批次解压后太大</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请分成几次导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步批次的内容无法解压或读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步文件已损坏（文件头无法读取）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与同步中心 {host} 的连接中途断开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>稍后会自动重试，从断点继续</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步中心的回答不对（HTTP {status}）：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请把双方都升级到最新版</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与同步中心 {host} 的加密连接（TLS）无法建立：证书不受信任、已过期或与地址不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请确认 https 地址正确，并用 --tls-ca 指定镇中心的证书文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到同步中心的地址“{host}”（域名解析失败）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请检查同步中心地址是否写错、本机能否上网</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步中心 {host}:{port} 拒绝连接：那里没有运行同步服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请确认镇中心的电脑已开机并启动了同步服务（haian-desk hub serve）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>连接同步中心 {host} 超时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>网络可能不通或太慢；稍后会自动重试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步中心 {host} 超过 {stall:g} 秒没有任何响应</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>镇中心可能太忙或网络太慢；稍后会自动重试，已传的部分不用重传</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>连不上同步中心 {host}（网络不通）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请检查网线或无线网络</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步中心处理时出错（HTTP {status}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已传的部分不受影响；稍后会自动重试，如反复出现请联系镇中心</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步中心拒收了这批数据：{message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>收到的回复没有镇中心的有效签名，已拒绝采用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>网络中可能有设备在改动数据；请检查网络，或改用U盘同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}的签名不对，文件可能被改动过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请让对方重新生成一份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这份登记答复是给另一台电脑的，不是本机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请用本机生成的登记申请去办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{hub}”不是本站的上级同步中心</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请找本站所属的代理中心办理登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机已登记在“{unit_name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一台电脑只能登记在一个上级；如要更换，请联系原中心注销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有找到已登记的站点“{who}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用 haian-desk hub stations 查看登记的站点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{who}”对应多台电脑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请用安装编号指明要注销哪一台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机是代理站，不能为别的电脑办理登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记应在镇（街道）代理中心或县级代理中心办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{unit_name}”（{unit_code}）不属于{unit_name2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只能为本中心下辖的站点办理登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这不是{what}文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请检查选的文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}的版本不受支持</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请双方都升级到最新版</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}的内容不全</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位 {unit_code}（{unit_name}）已由另一台电脑登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如是换了电脑，请先注销旧的登记：haian-desk hub revoke {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记申请里的单位代码不正确：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} 不是登记文件（无法读取）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机还没有登记到上级同步中心</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先运行 haian-desk enrol request，把文件交给镇中心办理后再 enrol accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>还不知道同步中心的网址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请用 --hub http://镇中心地址:8765 指明（会记住）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步中心没有确认收到刚发的一批</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请联系镇中心检查同步服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步中心的回答无法读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先办理登记（haian-desk enrol request / enrol accept）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请检查U盘是否插好、路径是否正确</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机是代理站，不能当作同步中心</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步中心应设在镇（街道）代理中心或县级代理中心</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这份同步文件是发给另一台电脑（{short}）的，不是本机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请确认拿的是发给本站（本中心）的文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发出这份文件的电脑（{short}）没有在本机登记，不能导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先用登记文件办理登记（haian-desk hub enrol）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{unit_name}”已被注销，它发来的记录不再接收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如需恢复，请重新办理登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请求的发送方与批次里标明的站点不一致</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请不要转发别站的批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这份文件的方向不对（上报文件应导入到镇中心，回执文件应导入到本站）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请检查导入的是哪一份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步批次标明的范围不正确</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步密钥文件的类型不对（{folder}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请恢复原来的密钥文件，或重新登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步密钥文件不全（{folder}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请从备份恢复密钥文件；或删除整个文件夹后重新登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机还没有同步密钥（{folder}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先运行 haian-desk enrol request 生成登记文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重发需要联网同步，但还不知道镇中心的网址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先填写镇中心的网址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有找到要重发的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列表可能已过期；请刷新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写镇中心的网址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例如 http://192.168.1.10:8765</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}”不是网址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机还没有登记到镇中心</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先办理登记，再填写网址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>网址里的端口号不对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>端口是冒号后面的数字，如 8765</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

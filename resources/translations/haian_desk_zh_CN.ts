@@ -261,6 +261,10 @@
         <source>两次输入的密码不一样，请重新输入</source>
         <translation>两次输入的密码不一样，请重新输入</translation>
     </message>
+    <message>
+        <source>管理员：{0}</source>
+        <translation>管理员：{0}</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -408,6 +412,218 @@
     <message>
         <source>没有完成：{0}</source>
         <translation>没有完成：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>CadreForm</name>
+    <message>
+        <source>如：仲维国</source>
+        <translation>如：仲维国</translation>
+    </message>
+    <message>
+        <source>公示牌上的电话，如 13906271000 或 0513-88551234</source>
+        <translation>公示牌上的电话，如 13906271000 或 0513-88551234</translation>
+    </message>
+    <message>
+        <source>如：村党总支书记（可不填）</source>
+        <translation>如：村党总支书记（可不填）</translation>
+    </message>
+    <message>
+        <source>如：一组、二组</source>
+        <translation>如：一组、二组</translation>
+    </message>
+    <message>
+        <source>中共党员(&amp;D)</source>
+        <translation>中共党员(&amp;D)</translation>
+    </message>
+    <message>
+        <source>如 2026-03-04；不填为今天</source>
+        <translation>如 2026-03-04；不填为今天</translation>
+    </message>
+    <message>
+        <source>如：民政救助、社保医保</source>
+        <translation>如：民政救助、社保医保</translation>
+    </message>
+    <message>
+        <source>上公示牌(&amp;B)</source>
+        <translation>上公示牌(&amp;B)</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;M)</source>
+        <translation>姓名(&amp;M)</translation>
+    </message>
+    <message>
+        <source>电话(&amp;P)</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>角色(&amp;J)</source>
+        <translation>角色(&amp;J)</translation>
+    </message>
+    <message>
+        <source>负责片区(&amp;Q)</source>
+        <translation>负责片区(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>职务(&amp;Z)</source>
+        <translation>职务(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>到任日期(&amp;F)</source>
+        <translation>到任日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>服务事项(&amp;I)</source>
+        <translation>服务事项(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>CadresPage</name>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>负责片区</source>
+        <translation>负责片区</translation>
+    </message>
+    <message>
+        <source>党员</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>任期</source>
+        <translation>任期</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>显示已离任(&amp;L)</source>
+        <translation>显示已离任(&amp;L)</translation>
+    </message>
+    <message>
+        <source>新增代理员(&amp;N)</source>
+        <translation>新增代理员(&amp;N)</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+S）</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>离任(&amp;R)…</source>
+        <translation>离任(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>恢复在任(&amp;E)</source>
+        <translation>恢复在任(&amp;E)</translation>
+    </message>
+    <message>
+        <source>本站代理员名录：公示牌上的姓名和电话来自这里。</source>
+        <translation>本站代理员名录：公示牌上的姓名和电话来自这里。</translation>
+    </message>
+    <message>
+        <source>{0} 至 {1}</source>
+        <translation>{0} 至 {1}</translation>
+    </message>
+    <message>
+        <source>今</source>
+        <translation>今</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>在任</source>
+        <translation>在任</translation>
+    </message>
+    <message>
+        <source>已离任</source>
+        <translation>已离任</translation>
+    </message>
+    <message>
+        <source>共 {0} 位</source>
+        <translation>共 {0} 位</translation>
+    </message>
+    <message>
+        <source>修改：{0}</source>
+        <translation>修改：{0}</translation>
+    </message>
+    <message>
+        <source>（{0}离任{1}）</source>
+        <translation>（{0}离任{1}）</translation>
+    </message>
+    <message>
+        <source>新增代理员</source>
+        <translation>新增代理员</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>请先在名录里选中一位在任的代理员</source>
+        <translation>请先在名录里选中一位在任的代理员</translation>
+    </message>
+    <message>
+        <source>已记为离任，已从公示牌撤下。</source>
+        <translation>已记为离任，已从公示牌撤下。</translation>
+    </message>
+    <message>
+        <source>已恢复在任。</source>
+        <translation>已恢复在任。</translation>
+    </message>
+    <message>
+        <source>本站代理员</source>
+        <translation>本站代理员</translation>
+    </message>
+    <message>
+        <source>公示牌公布代理员的姓名和电话；受理登记要选首问责任人。</source>
+        <translation>公示牌公布代理员的姓名和电话；受理登记要选首问责任人。</translation>
+    </message>
+    <message>
+        <source>先填您自己，管理员账号将关联到您。
+其他代理员可以一并填，也可以以后在“代理员”页（Ctrl+F4）添加。</source>
+        <translation>先填您自己，管理员账号将关联到您。
+其他代理员可以一并填，也可以以后在“代理员”页（Ctrl+F4）添加。</translation>
+    </message>
+    <message>
+        <source>添加一行(&amp;A)</source>
+        <translation>添加一行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>其他代理员(&amp;O)：</source>
+        <translation>其他代理员(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>其他代理员第{0}行：{1}</source>
+        <translation>其他代理员第{0}行：{1}</translation>
+    </message>
+    <message>
+        <source>{0}填了两次，请删去一行</source>
+        <translation>{0}填了两次，请删去一行</translation>
+    </message>
+    <message>
+        <source>代理员：{0} 位（管理员账号关联到 {1}，电话 {2}）</source>
+        <translation>代理员：{0} 位（管理员账号关联到 {1}，电话 {2}）</translation>
     </message>
 </context>
 <context>
@@ -1000,14 +1216,6 @@
     <message>
         <source>按“完成”建站。建好后可在“设置”里查看本站信息。</source>
         <translation>按“完成”建站。建好后可在“设置”里查看本站信息。</translation>
-    </message>
-    <message>
-        <source>单位：{0}（{1}）
-身份：{2}
-管理员：{3}</source>
-        <translation>单位：{0}（{1}）
-身份：{2}
-管理员：{3}</translation>
     </message>
 </context>
 <context>
@@ -2397,6 +2605,33 @@
     </message>
 </context>
 <context>
+    <name>RetireDialog</name>
+    <message>
+        <source>代理员离任</source>
+        <translation>代理员离任</translation>
+    </message>
+    <message>
+        <source>如：调任、退休（可不填）</source>
+        <translation>如：调任、退休（可不填）</translation>
+    </message>
+    <message>
+        <source>确认离任</source>
+        <translation>确认离任</translation>
+    </message>
+    <message>
+        <source>{0}离任后不再出现在公示牌和受理登记的代理员里；经手过的办件仍记在其名下。</source>
+        <translation>{0}离任后不再出现在公示牌和受理登记的代理员里；经手过的办件仍记在其名下。</translation>
+    </message>
+    <message>
+        <source>离任日期(&amp;D)</source>
+        <translation>离任日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>原因(&amp;Y)</source>
+        <translation>原因(&amp;Y)</translation>
+    </message>
+</context>
+<context>
     <name>Screens</name>
     <message>
         <source>受理登记</source>
@@ -2409,6 +2644,10 @@
     <message>
         <source>群众</source>
         <translation>群众</translation>
+    </message>
+    <message>
+        <source>代理员</source>
+        <translation>代理员</translation>
     </message>
     <message>
         <source>事项目录</source>
@@ -2540,24 +2779,28 @@
         <translation>单位代码</translation>
     </message>
     <message>
-        <source>站名(&amp;N)</source>
-        <translation>站名(&amp;N)</translation>
+        <source>站名(&amp;S)</source>
+        <translation>站名(&amp;S)</translation>
     </message>
     <message>
-        <source>地址</source>
-        <translation>地址</translation>
+        <source>地址(&amp;A)</source>
+        <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <source>联系电话</source>
-        <translation>联系电话</translation>
+        <source>联系电话(&amp;H)</source>
+        <translation>联系电话(&amp;H)</translation>
     </message>
     <message>
-        <source>请填写本站名称</source>
-        <translation>请填写本站名称</translation>
+        <source>请填写本站名称（例如：曲塘镇杨庄村代理站）</source>
+        <translation>请填写本站名称（例如：曲塘镇杨庄村代理站）</translation>
     </message>
     <message>
-        <source>例如：曲塘镇杨庄村代理站</source>
-        <translation>例如：曲塘镇杨庄村代理站</translation>
+        <source>单位：{0}（{1}）</source>
+        <translation>单位：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>身份：{0}</source>
+        <translation>身份：{0}</translation>
     </message>
 </context>
 <context>
@@ -3315,8 +3558,16 @@
         <translation>停用或启用(&amp;T)</translation>
     </message>
     <message>
+        <source>关联到所选代理员(&amp;K)</source>
+        <translation>关联到所选代理员(&amp;K)</translation>
+    </message>
+    <message>
         <source>新密码</source>
         <translation>新密码</translation>
+    </message>
+    <message>
+        <source>代理员(&amp;J)</source>
+        <translation>代理员(&amp;J)</translation>
     </message>
     <message>
         <source>已为“{0}”设置新密码。</source>
@@ -3329,6 +3580,10 @@
     <message>
         <source>请先在表里选中一个账号</source>
         <translation>请先在表里选中一个账号</translation>
+    </message>
+    <message>
+        <source>已更改“{0}”关联的代理员。</source>
+        <translation>已更改“{0}”关联的代理员。</translation>
     </message>
     <message>
         <source>在用</source>
@@ -3920,6 +4175,1421 @@
     <message>
         <source>个工作日</source>
         <translation>个工作日</translation>
+    </message>
+</context>
+<context>
+    <name>domain</name>
+    <message>
+        <source>看不懂考核期“{text}”</source>
+        <translation>看不懂考核期“{text}”</translation>
+    </message>
+    <message>
+        <source>{FORMS_HINT}</source>
+        <translation>{FORMS_HINT}</translation>
+    </message>
+    <message>
+        <source>考核期的结束日期 {value} 早于开始日期 {value2}</source>
+        <translation>考核期的结束日期 {value} 早于开始日期 {value2}</translation>
+    </message>
+    <message>
+        <source>请把开始日期写在前面</source>
+        <translation>请把开始日期写在前面</translation>
+    </message>
+    <message>
+        <source>日期“{text}”不存在</source>
+        <translation>日期“{text}”不存在</translation>
+    </message>
+    <message>
+        <source>{folder} 里还没有建站，没有可备份的数据</source>
+        <translation>{folder} 里还没有建站，没有可备份的数据</translation>
+    </message>
+    <message>
+        <source>{problem}，不能备份</source>
+        <translation>{problem}，不能备份</translation>
+    </message>
+    <message>
+        <source>请用 haian-desk restore --latest 恢复最新的完好备份</source>
+        <translation>请用 haian-desk restore --latest 恢复最新的完好备份</translation>
+    </message>
+    <message>
+        <source>{target} 已经存在，没有覆盖</source>
+        <translation>{target} 已经存在，没有覆盖</translation>
+    </message>
+    <message>
+        <source>请换一个文件名，或备份到一个文件夹</source>
+        <translation>请换一个文件名，或备份到一个文件夹</translation>
+    </message>
+    <message>
+        <source>请给出要恢复的备份文件，或者用 --latest</source>
+        <translation>请给出要恢复的备份文件，或者用 --latest</translation>
+    </message>
+    <message>
+        <source>例如：haian-desk restore E:\备份.sqlite3</source>
+        <translation>例如：haian-desk restore E:\备份.sqlite3</translation>
+    </message>
+    <message>
+        <source>无法写入 {target}（{value}）</source>
+        <translation>无法写入 {target}（{value}）</translation>
+    </message>
+    <message>
+        <source>请检查U盘是否插好、是否写保护、空间是否够</source>
+        <translation>请检查U盘是否插好、是否写保护、空间是否够</translation>
+    </message>
+    <message>
+        <source>没有“{word}”这种角色</source>
+        <translation>没有“{word}”这种角色</translation>
+    </message>
+    <message>
+        <source>可选：{items}</source>
+        <translation>可选：{items}</translation>
+    </message>
+    <message>
+        <source>代理员不存在</source>
+        <translation>代理员不存在</translation>
+    </message>
+    <message>
+        <source>请填写代理员姓名</source>
+        <translation>请填写代理员姓名</translation>
+    </message>
+    <message>
+        <source>姓名太长（最多20个字）</source>
+        <translation>姓名太长（最多20个字）</translation>
+    </message>
+    <message>
+        <source>代理员的电话要公示，请填写</source>
+        <translation>代理员的电话要公示，请填写</translation>
+    </message>
+    <message>
+        <source>手机号11位；座机请带区号，如 0513-88123456</source>
+        <translation>手机号11位；座机请带区号，如 0513-88123456</translation>
+    </message>
+    <message>
+        <source>请选择代理员所在单位</source>
+        <translation>请选择代理员所在单位</translation>
+    </message>
+    <message>
+        <source>找不到这位代理员</source>
+        <translation>找不到这位代理员</translation>
+    </message>
+    <message>
+        <source>请从代理员名录中选择</source>
+        <translation>请从代理员名录中选择</translation>
+    </message>
+    <message>
+        <source>代理员名录里没有“{text}”</source>
+        <translation>代理员名录里没有“{text}”</translation>
+    </message>
+    <message>
+        <source>用 haian-desk cadres list 查看名录</source>
+        <translation>用 haian-desk cadres list 查看名录</translation>
+    </message>
+    <message>
+        <source>名录里有{n_rows}位“{text}”</source>
+        <translation>名录里有{n_rows}位“{text}”</translation>
+    </message>
+    <message>
+        <source>请改用编号（cadres list 的第一列）</source>
+        <translation>请改用编号（cadres list 的第一列）</translation>
+    </message>
+    <message>
+        <source>{name}已经离任</source>
+        <translation>{name}已经离任</translation>
+    </message>
+    <message>
+        <source>{name}在任，不用恢复</source>
+        <translation>{name}在任，不用恢复</translation>
+    </message>
+    <message>
+        <source>{what}“{text}”不是有效日期</source>
+        <translation>{what}“{text}”不是有效日期</translation>
+    </message>
+    <message>
+        <source>请写成 2026-03-04 这样</source>
+        <translation>请写成 2026-03-04 这样</translation>
+    </message>
+    <message>
+        <source>{name}（{phone}）已在代理员名录中</source>
+        <translation>{name}（{phone}）已在代理员名录中</translation>
+    </message>
+    <message>
+        <source>请在名录中选择并修改，不要重复添加</source>
+        <translation>请在名录中选择并修改，不要重复添加</translation>
+    </message>
+    <message>
+        <source>离任日期 {day} 早于到任日期 {active_from}</source>
+        <translation>离任日期 {day} 早于到任日期 {active_from}</translation>
+    </message>
+    <message>
+        <source>请核对日期</source>
+        <translation>请核对日期</translation>
+    </message>
+    <message>
+        <source>办件尚未登记，不能办理</source>
+        <translation>办件尚未登记，不能办理</translation>
+    </message>
+    <message>
+        <source>请先登记</source>
+        <translation>请先登记</translation>
+    </message>
+    <message>
+        <source>未知的办件事件类型：{type}</source>
+        <translation>未知的办件事件类型：{type}</translation>
+    </message>
+    <message>
+        <source>办件当前为“{label}”，不能“{verb}”</source>
+        <translation>办件当前为“{label}”，不能“{verb}”</translation>
+    </message>
+    <message>
+        <source>{what_next}</source>
+        <translation>{what_next}</translation>
+    </message>
+    <message>
+        <source>{what}不正确，应为：{items}</source>
+        <translation>{what}不正确，应为：{items}</translation>
+    </message>
+    <message>
+        <source>材料清单格式不正确</source>
+        <translation>材料清单格式不正确</translation>
+    </message>
+    <message>
+        <source>授权委托记录格式不正确</source>
+        <translation>授权委托记录格式不正确</translation>
+    </message>
+    <message>
+        <source>请注明是否已签署书面授权委托书</source>
+        <translation>请注明是否已签署书面授权委托书</translation>
+    </message>
+    <message>
+        <source>事务代办必须选择具体事项</source>
+        <translation>事务代办必须选择具体事项</translation>
+    </message>
+    <message>
+        <source>请在事项目录中选择</source>
+        <translation>请在事项目录中选择</translation>
+    </message>
+    <message>
+        <source>办理时限类型应为即办或承诺</source>
+        <translation>办理时限类型应为即办或承诺</translation>
+    </message>
+    <message>
+        <source>诉求代理须有群众的授权委托才能受理</source>
+        <translation>诉求代理须有群众的授权委托才能受理</translation>
+    </message>
+    <message>
+        <source>请先登记授权委托（范围、是否书面签字、日期）</source>
+        <translation>请先登记授权委托（范围、是否书面签字、日期）</translation>
+    </message>
+    <message>
+        <source>请一次性列出所有缺少的材料</source>
+        <translation>请一次性列出所有缺少的材料</translation>
+    </message>
+    <message>
+        <source>请勾选群众补交的材料</source>
+        <translation>请勾选群众补交的材料</translation>
+    </message>
+    <message>
+        <source>只有诉求代理需要授权委托</source>
+        <translation>只有诉求代理需要授权委托</translation>
+    </message>
+    <message>
+        <source>打印份次应为从1开始的整数</source>
+        <translation>打印份次应为从1开始的整数</translation>
+    </message>
+    <message>
+        <source>请列出参加会办的单位</source>
+        <translation>请列出参加会办的单位</translation>
+    </message>
+    <message>
+        <source>未获批准的，须写明理由</source>
+        <translation>未获批准的，须写明理由</translation>
+    </message>
+    <message>
+        <source>每件事只评价一次，该办件已经评价过</source>
+        <translation>每件事只评价一次，该办件已经评价过</translation>
+    </message>
+    <message>
+        <source>评价应为五档之一：非常满意、满意、基本满意、不满意、非常不满意</source>
+        <translation>评价应为五档之一：非常满意、满意、基本满意、不满意、非常不满意</translation>
+    </message>
+    <message>
+        <source>不满意或非常不满意的评价须写明原因</source>
+        <translation>不满意或非常不满意的评价须写明原因</translation>
+    </message>
+    <message>
+        <source>只有差评需要整改记录</source>
+        <translation>只有差评需要整改记录</translation>
+    </message>
+    <message>
+        <source>请写明裁定了几处冲突</source>
+        <translation>请写明裁定了几处冲突</translation>
+    </message>
+    <message>
+        <source>该办件没有待核对的冲突</source>
+        <translation>该办件没有待核对的冲突</translation>
+    </message>
+    <message>
+        <source>该办件已登记过，不能重复登记</source>
+        <translation>该办件已登记过，不能重复登记</translation>
+    </message>
+    <message>
+        <source>紧急事项必须在登记时约定办结时限</source>
+        <translation>紧急事项必须在登记时约定办结时限</translation>
+    </message>
+    <message>
+        <source>紧急事项的办结时限必须晚于现在</source>
+        <translation>紧急事项的办结时限必须晚于现在</translation>
+    </message>
+    <message>
+        <source>补正材料须一次性告知，不能再追加：{items}</source>
+        <translation>补正材料须一次性告知，不能再追加：{items}</translation>
+    </message>
+    <message>
+        <source>只能列出第一次告知过、群众仍未交齐的材料</source>
+        <translation>只能列出第一次告知过、群众仍未交齐的材料</translation>
+    </message>
+    <message>
+        <source>请先选择或新建群众</source>
+        <translation>请先选择或新建群众</translation>
+    </message>
+    <message>
+        <source>在“群众”一栏输入姓名、拼音、身份证号或电话查找</source>
+        <translation>在“群众”一栏输入姓名、拼音、身份证号或电话查找</translation>
+    </message>
+    <message>
+        <source>请选择服务类型：民意代言、事务代办或诉求代理</source>
+        <translation>请选择服务类型：民意代言、事务代办或诉求代理</translation>
+    </message>
+    <message>
+        <source>请选择首问责任人</source>
+        <translation>请选择首问责任人</translation>
+    </message>
+    <message>
+        <source>谁接待群众，谁就负责到底</source>
+        <translation>谁接待群众，谁就负责到底</translation>
+    </message>
+    <message>
+        <source>新办件请用受理登记</source>
+        <translation>新办件请用受理登记</translation>
+    </message>
+    <message>
+        <source>找不到这位群众</source>
+        <translation>找不到这位群众</translation>
+    </message>
+    <message>
+        <source>请先在群众名册中选择或新建</source>
+        <translation>请先在群众名册中选择或新建</translation>
+    </message>
+    <message>
+        <source>这位代理员已停用</source>
+        <translation>这位代理员已停用</translation>
+    </message>
+    <message>
+        <source>请选择在岗的代理员</source>
+        <translation>请选择在岗的代理员</translation>
+    </message>
+    <message>
+        <source>“{name}”须本人到场办理，不能代办</source>
+        <translation>“{name}”须本人到场办理，不能代办</translation>
+    </message>
+    <message>
+        <source>请告诉群众办理地点和要带的材料（指引）</source>
+        <translation>请告诉群众办理地点和要带的材料（指引）</translation>
+    </message>
+    <message>
+        <source>找不到这件办件</source>
+        <translation>找不到这件办件</translation>
+    </message>
+    <message>
+        <source>请从办件列表中重新打开</source>
+        <translation>请从办件列表中重新打开</translation>
+    </message>
+    <message>
+        <source>没有编号为 {case_no} 的办件</source>
+        <translation>没有编号为 {case_no} 的办件</translation>
+    </message>
+    <message>
+        <source>请核对编号</source>
+        <translation>请核对编号</translation>
+    </message>
+    <message>
+        <source>请填写事项编码</source>
+        <translation>请填写事项编码</translation>
+    </message>
+    <message>
+        <source>请填写事项名称</source>
+        <translation>请填写事项名称</translation>
+    </message>
+    <message>
+        <source>办理层级应为村、镇或县</source>
+        <translation>办理层级应为村、镇或县</translation>
+    </message>
+    <message>
+        <source>办理类型应为即办或承诺</source>
+        <translation>办理类型应为即办或承诺</translation>
+    </message>
+    <message>
+        <source>事项目录中没有编码为 {code} 的事项</source>
+        <translation>事项目录中没有编码为 {code} 的事项</translation>
+    </message>
+    <message>
+        <source>承诺件须写明办理时限（小时、天或工作日）</source>
+        <translation>承诺件须写明办理时限（小时、天或工作日）</translation>
+    </message>
+    <message>
+        <source>没有“{status}”这种状态</source>
+        <translation>没有“{status}”这种状态</translation>
+    </message>
+    <message>
+        <source>请用环境变量 HAIAN_DESK_ADMIN_PASSWORD 提供管理员密码</source>
+        <translation>请用环境变量 HAIAN_DESK_ADMIN_PASSWORD 提供管理员密码</translation>
+    </message>
+    <message>
+        <source>没有这件举报的记录</source>
+        <translation>没有这件举报的记录</translation>
+    </message>
+    <message>
+        <source>这件举报已经办结</source>
+        <translation>这件举报已经办结</translation>
+    </message>
+    <message>
+        <source>如有新情况，请另行登记一件举报</source>
+        <translation>如有新情况，请另行登记一件举报</translation>
+    </message>
+    <message>
+        <source>收到举报的时间不能晚于现在</source>
+        <translation>收到举报的时间不能晚于现在</translation>
+    </message>
+    <message>
+        <source>请核对被举报的办件编号，或留空</source>
+        <translation>请核对被举报的办件编号，或留空</translation>
+    </message>
+    <message>
+        <source>找不到被举报的代理员</source>
+        <translation>找不到被举报的代理员</translation>
+    </message>
+    <message>
+        <source>没有“{status}”这种举报状态</source>
+        <translation>没有“{status}”这种举报状态</translation>
+    </message>
+    <message>
+        <source>找不到这件举报</source>
+        <translation>找不到这件举报</translation>
+    </message>
+    <message>
+        <source>这件举报已经登记过</source>
+        <translation>这件举报已经登记过</translation>
+    </message>
+    <message>
+        <source>未知的举报事件：{type}</source>
+        <translation>未知的举报事件：{type}</translation>
+    </message>
+    <message>
+        <source>请从举报列表中重新选择</source>
+        <translation>请从举报列表中重新选择</translation>
+    </message>
+    <message>
+        <source>办结前请写明核查情况</source>
+        <translation>办结前请写明核查情况</translation>
+    </message>
+    <message>
+        <source>请填写本站名称</source>
+        <translation>请填写本站名称</translation>
+    </message>
+    <message>
+        <source>例如：曲塘镇杨庄村代理站</source>
+        <translation>例如：曲塘镇杨庄村代理站</translation>
+    </message>
+    <message>
+        <source>{folder} 里已经建过站</source>
+        <translation>{folder} 里已经建过站</translation>
+    </message>
+    <message>
+        <source>如要重建，请先备份并换一个数据目录</source>
+        <translation>如要重建，请先备份并换一个数据目录</translation>
+    </message>
+    <message>
+        <source>数据库里没有本站信息</source>
+        <translation>数据库里没有本站信息</translation>
+    </message>
+    <message>
+        <source>请先完成首次设置（haian-desk init）</source>
+        <translation>请先完成首次设置（haian-desk init）</translation>
+    </message>
+    <message>
+        <source>{folder} 里还没有建站</source>
+        <translation>{folder} 里还没有建站</translation>
+    </message>
+    <message>
+        <source>请先运行 haian-desk init 或在程序里完成首次设置</source>
+        <translation>请先运行 haian-desk init 或在程序里完成首次设置</translation>
+    </message>
+    <message>
+        <source>没有“{doc}”这种文书</source>
+        <translation>没有“{doc}”这种文书</translation>
+    </message>
+    <message>
+        <source>只有诉求代理需要授权委托书</source>
+        <translation>只有诉求代理需要授权委托书</translation>
+    </message>
+    <message>
+        <source>这件办件还没有办结，不能打印办结告知单</source>
+        <translation>这件办件还没有办结，不能打印办结告知单</translation>
+    </message>
+    <message>
+        <source>办结后再打印</source>
+        <translation>办结后再打印</translation>
+    </message>
+    <message>
+        <source>这件办件没有登记“不予受理”，不能打印不予受理告知书</source>
+        <translation>这件办件没有登记“不予受理”，不能打印不予受理告知书</translation>
+    </message>
+    <message>
+        <source>这件办件没有待补的材料，不用打印补正告知单</source>
+        <translation>这件办件没有待补的材料，不用打印补正告知单</translation>
+    </message>
+    <message>
+        <source>先在办件中登记“一次性告知补正”</source>
+        <translation>先在办件中登记“一次性告知补正”</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期 {text} 不合理</source>
+        <translation>身份证号中的出生日期 {text} 不合理</translation>
+    </message>
+    <message>
+        <source>请核对第7至14位</source>
+        <translation>请核对第7至14位</translation>
+    </message>
+    <message>
+        <source>“{raw}”是被表格存成数字（科学计数法）的身份证号，后几位已经丢失</source>
+        <translation>“{raw}”是被表格存成数字（科学计数法）的身份证号，后几位已经丢失</translation>
+    </message>
+    <message>
+        <source>请对照身份证重新输入完整的18位号码</source>
+        <translation>请对照身份证重新输入完整的18位号码</translation>
+    </message>
+    <message>
+        <source>身份证号里有“{value}”，号码只能由数字和X组成</source>
+        <translation>身份证号里有“{value}”，号码只能由数字和X组成</translation>
+    </message>
+    <message>
+        <source>请删去多余的字符后重新输入</source>
+        <translation>请删去多余的字符后重新输入</translation>
+    </message>
+    <message>
+        <source>身份证号应为18位（或旧的15位），现在是{n_text}位</source>
+        <translation>身份证号应为18位（或旧的15位），现在是{n_text}位</translation>
+    </message>
+    <message>
+        <source>请核对号码</source>
+        <translation>请核对号码</translation>
+    </message>
+    <message>
+        <source>身份证号前17位应为数字，最后一位为数字或X</source>
+        <translation>身份证号前17位应为数字，最后一位为数字或X</translation>
+    </message>
+    <message>
+        <source>身份证号校验位不对，号码中有输错的数字</source>
+        <translation>身份证号校验位不对，号码中有输错的数字</translation>
+    </message>
+    <message>
+        <source>请对照身份证逐位核对</source>
+        <translation>请对照身份证逐位核对</translation>
+    </message>
+    <message>
+        <source>身份证号中的出生日期 {text} 不是有效日期</source>
+        <translation>身份证号中的出生日期 {text} 不是有效日期</translation>
+    </message>
+    <message>
+        <source>15位身份证号只能由数字组成</source>
+        <translation>15位身份证号只能由数字组成</translation>
+    </message>
+    <message>
+        <source>角色应为 station（代理站）或 township（代理中心）</source>
+        <translation>角色应为 station（代理站）或 township（代理中心）</translation>
+    </message>
+    <message>
+        <source>单位代码应为数字：镇9位，村12位，组15位（村代码+3位组号）</source>
+        <translation>单位代码应为数字：镇9位，村12位，组15位（村代码+3位组号）</translation>
+    </message>
+    <message>
+        <source>请对照统计用区划代码填写</source>
+        <translation>请对照统计用区划代码填写</translation>
+    </message>
+    <message>
+        <source>代理中心的单位代码应为9位镇（街道）代码</source>
+        <translation>代理中心的单位代码应为9位镇（街道）代码</translation>
+    </message>
+    <message>
+        <source>代理站的单位代码应为12位村代码（组代理点为15位）</source>
+        <translation>代理站的单位代码应为12位村代码（组代理点为15位）</translation>
+    </message>
+    <message>
+        <source>代码 {value} 不是已知的镇（街道）</source>
+        <translation>代码 {value} 不是已知的镇（街道）</translation>
+    </message>
+    <message>
+        <source>已知的有：{known}</source>
+        <translation>已知的有：{known}</translation>
+    </message>
+    <message>
+        <source>县级代理中心的单位代码应为6位县（市）代码 {code}</source>
+        <translation>县级代理中心的单位代码应为6位县（市）代码 {code}</translation>
+    </message>
+    <message>
+        <source>{what}里有无法识别的字符（可能是复制粘贴时损坏的）</source>
+        <translation>{what}里有无法识别的字符（可能是复制粘贴时损坏的）</translation>
+    </message>
+    <message>
+        <source>请删去后重新输入{what}</source>
+        <translation>请删去后重新输入{what}</translation>
+    </message>
+    <message>
+        <source>没有这次座谈会的记录</source>
+        <translation>没有这次座谈会的记录</translation>
+    </message>
+    <message>
+        <source>请先记录座谈会</source>
+        <translation>请先记录座谈会</translation>
+    </message>
+    <message>
+        <source>请填写参加人员或人数</source>
+        <translation>请填写参加人员或人数</translation>
+    </message>
+    <message>
+        <source>找不到这次座谈会的记录</source>
+        <translation>找不到这次座谈会的记录</translation>
+    </message>
+    <message>
+        <source>请从座谈会列表中重新选择</source>
+        <translation>请从座谈会列表中重新选择</translation>
+    </message>
+    <message>
+        <source>找不到这条民意</source>
+        <translation>找不到这条民意</translation>
+    </message>
+    <message>
+        <source>请从民意列表中选择</source>
+        <translation>请从民意列表中选择</translation>
+    </message>
+    <message>
+        <source>{case_no} 不是民意代言件</source>
+        <translation>{case_no} 不是民意代言件</translation>
+    </message>
+    <message>
+        <source>座谈会讨论的应是群众的意见建议</source>
+        <translation>座谈会讨论的应是群众的意见建议</translation>
+    </message>
+    <message>
+        <source>这次座谈会已经记录过</source>
+        <translation>这次座谈会已经记录过</translation>
+    </message>
+    <message>
+        <source>未知的座谈会事件：{type}</source>
+        <translation>未知的座谈会事件：{type}</translation>
+    </message>
+    <message>
+        <source>请核对办件编号</source>
+        <translation>请核对办件编号</translation>
+    </message>
+    <message>
+        <source>不是有效的电话号码</source>
+        <translation>不是有效的电话号码</translation>
+    </message>
+    <message>
+        <source>电话号码只能包含数字</source>
+        <translation>电话号码只能包含数字</translation>
+    </message>
+    <message>
+        <source>请重新输入，例如 13812345678</source>
+        <translation>请重新输入，例如 13812345678</translation>
+    </message>
+    <message>
+        <source>手机号应为11位，现在是{n_text}位</source>
+        <translation>手机号应为11位，现在是{n_text}位</translation>
+    </message>
+    <message>
+        <source>请填写{what}</source>
+        <translation>请填写{what}</translation>
+    </message>
+    <message>
+        <source>{hint}</source>
+        <translation>{hint}</translation>
+    </message>
+    <message>
+        <source>{what}已存在</source>
+        <translation>{what}已存在</translation>
+    </message>
+    <message>
+        <source>未知的{what}事件：{type}</source>
+        <translation>未知的{what}事件：{type}</translation>
+    </message>
+    <message>
+        <source>{what}不存在</source>
+        <translation>{what}不存在</translation>
+    </message>
+    <message>
+        <source>找不到文件 {path}</source>
+        <translation>找不到文件 {path}</translation>
+    </message>
+    <message>
+        <source>请检查路径，或插好U盘后再试</source>
+        <translation>请检查路径，或插好U盘后再试</translation>
+    </message>
+    <message>
+        <source>{name} 不是海安代理工作台的备份文件（不是数据库文件）</source>
+        <translation>{name} 不是海安代理工作台的备份文件（不是数据库文件）</translation>
+    </message>
+    <message>
+        <source>请选择备份时生成的 .sqlite3 文件</source>
+        <translation>请选择备份时生成的 .sqlite3 文件</translation>
+    </message>
+    <message>
+        <source>{name} 已损坏，不能恢复（{value}）</source>
+        <translation>{name} 已损坏，不能恢复（{value}）</translation>
+    </message>
+    <message>
+        <source>请换一个较早的备份</source>
+        <translation>请换一个较早的备份</translation>
+    </message>
+    <message>
+        <source>{name} 是新版程序生成的（数据库版本 {version}，本程序只认识到 {LATEST}）</source>
+        <translation>{name} 是新版程序生成的（数据库版本 {version}，本程序只认识到 {LATEST}）</translation>
+    </message>
+    <message>
+        <source>请先安装新版海安代理工作台再恢复</source>
+        <translation>请先安装新版海安代理工作台再恢复</translation>
+    </message>
+    <message>
+        <source>{name} 不是海安代理工作台的数据库</source>
+        <translation>{name} 不是海安代理工作台的数据库</translation>
+    </message>
+    <message>
+        <source>请选择本程序备份出来的文件</source>
+        <translation>请选择本程序备份出来的文件</translation>
+    </message>
+    <message>
+        <source>这个备份是“{unit_name}”的，不是本站的</source>
+        <translation>这个备份是“{unit_name}”的，不是本站的</translation>
+    </message>
+    <message>
+        <source>如确要换成另一个站的数据，请在命令后加 --other-station</source>
+        <translation>如确要换成另一个站的数据，请在命令后加 --other-station</translation>
+    </message>
+    <message>
+        <source>数据库正在被使用</source>
+        <translation>数据库正在被使用</translation>
+    </message>
+    <message>
+        <source>请先关闭海安代理工作台再恢复</source>
+        <translation>请先关闭海安代理工作台再恢复</translation>
+    </message>
+    <message>
+        <source>数据目录里没有可用的备份</source>
+        <translation>数据目录里没有可用的备份</translation>
+    </message>
+    <message>
+        <source>请用U盘上的备份恢复：haian-desk restore 文件名</source>
+        <translation>请用U盘上的备份恢复：haian-desk restore 文件名</translation>
+    </message>
+    <message>
+        <source>打不开 {name}（{error}）</source>
+        <translation>打不开 {name}（{error}）</translation>
+    </message>
+    <message>
+        <source>请换一个备份文件</source>
+        <translation>请换一个备份文件</translation>
+    </message>
+    <message>
+        <source>{name} 已损坏，不能恢复（{error}）</source>
+        <translation>{name} 已损坏，不能恢复（{error}）</translation>
+    </message>
+    <message>
+        <source>{name} 无法升级到本程序的数据库版本（{error}）</source>
+        <translation>{name} 无法升级到本程序的数据库版本（{error}）</translation>
+    </message>
+    <message>
+        <source>请换一个备份文件，或安装与备份相同版本的程序</source>
+        <translation>请换一个备份文件，或安装与备份相同版本的程序</translation>
+    </message>
+    <message>
+        <source>无法移开现在的数据库（{error}）</source>
+        <translation>无法移开现在的数据库（{error}）</translation>
+    </message>
+    <message>
+        <source>没有“{key}”这项设置</source>
+        <translation>没有“{key}”这项设置</translation>
+    </message>
+    <message>
+        <source>“{value}”应为文字</source>
+        <translation>“{value}”应为文字</translation>
+    </message>
+    <message>
+        <source>回执纸张应为：{items}</source>
+        <translation>回执纸张应为：{items}</translation>
+    </message>
+    <message>
+        <source>“{value}”太长（最多80个字）</source>
+        <translation>“{value}”太长（最多80个字）</translation>
+    </message>
+    <message>
+        <source>“{value}”应为是或否</source>
+        <translation>“{value}”应为是或否</translation>
+    </message>
+    <message>
+        <source>备份保留份数应在{low}到{high}之间</source>
+        <translation>备份保留份数应在{low}到{high}之间</translation>
+    </message>
+    <message>
+        <source>今天的自动备份没有做成：数据库文件已损坏（{value}）</source>
+        <translation>今天的自动备份没有做成：数据库文件已损坏（{value}）</translation>
+    </message>
+    <message>
+        <source>请关闭程序再打开，按提示用最新的完好备份恢复</source>
+        <translation>请关闭程序再打开，按提示用最新的完好备份恢复</translation>
+    </message>
+    <message>
+        <source>数据库版本（{before}）比本程序（{LATEST}）新</source>
+        <translation>数据库版本（{before}）比本程序（{LATEST}）新</translation>
+    </message>
+    <message>
+        <source>请安装新版海安代理工作台后再打开</source>
+        <translation>请安装新版海安代理工作台后再打开</translation>
+    </message>
+    <message>
+        <source>这户还没有结对</source>
+        <translation>这户还没有结对</translation>
+    </message>
+    <message>
+        <source>请先结对</source>
+        <translation>请先结对</translation>
+    </message>
+    <message>
+        <source>这户的结对已经结束</source>
+        <translation>这户的结对已经结束</translation>
+    </message>
+    <message>
+        <source>如需继续帮扶，请重新结对</source>
+        <translation>如需继续帮扶，请重新结对</translation>
+    </message>
+    <message>
+        <source>未知的走访事件：{type}</source>
+        <translation>未知的走访事件：{type}</translation>
+    </message>
+    <message>
+        <source>这次走访已经登记过</source>
+        <translation>这次走访已经登记过</translation>
+    </message>
+    <message>
+        <source>走访时间不能晚于现在</source>
+        <translation>走访时间不能晚于现在</translation>
+    </message>
+    <message>
+        <source>请核对走访日期</source>
+        <translation>请核对走访日期</translation>
+    </message>
+    <message>
+        <source>找不到这户结对记录</source>
+        <translation>找不到这户结对记录</translation>
+    </message>
+    <message>
+        <source>请从结对帮扶名单中重新选择</source>
+        <translation>请从结对帮扶名单中重新选择</translation>
+    </message>
+    <message>
+        <source>找不到这位在岗代理员</source>
+        <translation>找不到这位在岗代理员</translation>
+    </message>
+    <message>
+        <source>这户已经结对</source>
+        <translation>这户已经结对</translation>
+    </message>
+    <message>
+        <source>未知的结对事件：{type}</source>
+        <translation>未知的结对事件：{type}</translation>
+    </message>
+    <message>
+        <source>“{name}”没有困难户标签，不需要结对</source>
+        <translation>“{name}”没有困难户标签，不需要结对</translation>
+    </message>
+    <message>
+        <source>如属空巢老人、留守儿童等，请先在群众名册中加上标签</source>
+        <translation>如属空巢老人、留守儿童等，请先在群众名册中加上标签</translation>
+    </message>
+    <message>
+        <source>“{name}”已经有结对代理员</source>
+        <translation>“{name}”已经有结对代理员</translation>
+    </message>
+    <message>
+        <source>如要换人，请用“更换结对代理员”</source>
+        <translation>如要换人，请用“更换结对代理员”</translation>
+    </message>
+    <message>
+        <source>这户的结对已经结束，不能再登记走访</source>
+        <translation>这户的结对已经结束，不能再登记走访</translation>
+    </message>
+    <message>
+        <source>失联提醒的时间应在1小时到30天之间</source>
+        <translation>失联提醒的时间应在1小时到30天之间</translation>
+    </message>
+    <message>
+        <source>端口应为1024到65535之间的数</source>
+        <translation>端口应为1024到65535之间的数</translation>
+    </message>
+    <message>
+        <source>常用 8765</source>
+        <translation>常用 8765</translation>
+    </message>
+    <message>
+        <source>“随程序启动同步服务”应为是或否</source>
+        <translation>“随程序启动同步服务”应为是或否</translation>
+    </message>
+    <message>
+        <source>请填写监听地址</source>
+        <translation>请填写监听地址</translation>
+    </message>
+    <message>
+        <source>局域网内用 0.0.0.0，只给本机用 127.0.0.1</source>
+        <translation>局域网内用 0.0.0.0，只给本机用 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>只有镇（街道）代理中心才能办理上报来的事项</source>
+        <translation>只有镇（街道）代理中心才能办理上报来的事项</translation>
+    </message>
+    <message>
+        <source>代理站请在办件详情里办理</source>
+        <translation>代理站请在办件详情里办理</translation>
+    </message>
+    <message>
+        <source>办件 {case_no} 现在不在镇中心</source>
+        <translation>办件 {case_no} 现在不在镇中心</translation>
+    </message>
+    <message>
+        <source>已转送县或部门的，等对方答复后再办</source>
+        <translation>已转送县或部门的，等对方答复后再办</translation>
+    </message>
+    <message>
+        <source>办件 {case_no} 已经接收过了</source>
+        <translation>办件 {case_no} 已经接收过了</translation>
+    </message>
+    <message>
+        <source>这件办件不在上报事项里</source>
+        <translation>这件办件不在上报事项里</translation>
+    </message>
+    <message>
+        <source>可能已办结或已退回站点；请刷新列表</source>
+        <translation>可能已办结或已退回站点；请刷新列表</translation>
+    </message>
+    <message>
+        <source>请填写登录名</source>
+        <translation>请填写登录名</translation>
+    </message>
+    <message>
+        <source>密码至少{MIN_PASSWORD}位</source>
+        <translation>密码至少{MIN_PASSWORD}位</translation>
+    </message>
+    <message>
+        <source>登录名或密码不对</source>
+        <translation>登录名或密码不对</translation>
+    </message>
+    <message>
+        <source>请重新输入；忘记密码请找本站管理员重置</source>
+        <translation>请重新输入；忘记密码请找本站管理员重置</translation>
+    </message>
+    <message>
+        <source>没有用户“{username}”</source>
+        <translation>没有用户“{username}”</translation>
+    </message>
+    <message>
+        <source>账号“{username}”已停用</source>
+        <translation>账号“{username}”已停用</translation>
+    </message>
+    <message>
+        <source>请用在用的账号登录</source>
+        <translation>请用在用的账号登录</translation>
+    </message>
+    <message>
+        <source>只有{value}可以{doing}</source>
+        <translation>只有{value}可以{doing}</translation>
+    </message>
+    <message>
+        <source>请用有权限的账号登录</source>
+        <translation>请用有权限的账号登录</translation>
+    </message>
+    <message>
+        <source>登录名“{username}”已被使用</source>
+        <translation>登录名“{username}”已被使用</translation>
+    </message>
+    <message>
+        <source>请换一个登录名</source>
+        <translation>请换一个登录名</translation>
+    </message>
+    <message>
+        <source>不能停用自己正在使用的账号</source>
+        <translation>不能停用自己正在使用的账号</translation>
+    </message>
+    <message>
+        <source>请用另一个管理员账号操作</source>
+        <translation>请用另一个管理员账号操作</translation>
+    </message>
+    <message>
+        <source>{name}已离任，不能关联</source>
+        <translation>{name}已离任，不能关联</translation>
+    </message>
+    <message>
+        <source>请选择在任的代理员</source>
+        <translation>请选择在任的代理员</translation>
+    </message>
+    <message>
+        <source>请填写群众姓名</source>
+        <translation>请填写群众姓名</translation>
+    </message>
+    <message>
+        <source>未知的户情标签：{items}</source>
+        <translation>未知的户情标签：{items}</translation>
+    </message>
+    <message>
+        <source>身份证号已登记在“{name}”名下</source>
+        <translation>身份证号已登记在“{name}”名下</translation>
+    </message>
+    <message>
+        <source>请直接选择该群众，不要重复登记</source>
+        <translation>请直接选择该群众，不要重复登记</translation>
+    </message>
+    <message>
+        <source>可能已被合并或尚未同步</source>
+        <translation>可能已被合并或尚未同步</translation>
+    </message>
+    <message>
+        <source>同步文件不完整：至少应有 {expected} 字节，实际只有 {actual} 字节</source>
+        <translation>同步文件不完整：至少应有 {expected} 字节，实际只有 {actual} 字节</translation>
+    </message>
+    <message>
+        <source>可能没有拷贝完就拔了U盘；请重新拷贝或重新导出</source>
+        <translation>可能没有拷贝完就拔了U盘；请重新拷贝或重新导出</translation>
+    </message>
+    <message>
+        <source>这不是海安代理工作台的同步文件</source>
+        <translation>这不是海安代理工作台的同步文件</translation>
+    </message>
+    <message>
+        <source>请选择由“导出同步文件”生成的文件</source>
+        <translation>请选择由“导出同步文件”生成的文件</translation>
+    </message>
+    <message>
+        <source>这份同步文件的格式比本程序新</source>
+        <translation>这份同步文件的格式比本程序新</translation>
+    </message>
+    <message>
+        <source>请把本机的海安代理工作台升级到最新版</source>
+        <translation>请把本机的海安代理工作台升级到最新版</translation>
+    </message>
+    <message>
+        <source>同步文件已损坏（文件头长度不对）</source>
+        <translation>同步文件已损坏（文件头长度不对）</translation>
+    </message>
+    <message>
+        <source>请重新导出</source>
+        <translation>请重新导出</translation>
+    </message>
+    <message>
+        <source>同步文件末尾多出了 {value} 字节，文件已被改动</source>
+        <translation>同步文件末尾多出了 {value} 字节，文件已被改动</translation>
+    </message>
+    <message>
+        <source>文件外标明的{value}与签名内容里的不一致，文件被改动过</source>
+        <translation>文件外标明的{value}与签名内容里的不一致，文件被改动过</translation>
+    </message>
+    <message>
+        <source>不要手工修改同步文件；请让发出方重新导出</source>
+        <translation>不要手工修改同步文件；请让发出方重新导出</translation>
+    </message>
+    <message>
+        <source>文件的签名与该站登记的密钥不符（用未登记的密钥签名），不能导入</source>
+        <translation>文件的签名与该站登记的密钥不符（用未登记的密钥签名），不能导入</translation>
+    </message>
+    <message>
+        <source>请确认文件确实来自该站；如该站重装过，请让它重新登记</source>
+        <translation>请确认文件确实来自该站；如该站重装过，请让它重新登记</translation>
+    </message>
+    <message>
+        <source>同步文件内容的版本不受支持</source>
+        <translation>同步文件内容的版本不受支持</translation>
+    </message>
+    <message>
+        <source>同步批次的内容格式不对</source>
+        <translation>同步批次的内容格式不对</translation>
+    </message>
+    <message>
+        <source>同步文件已损坏（文件头内容不全）</source>
+        <translation>同步文件已损坏（文件头内容不全）</translation>
+    </message>
+    <message>
+        <source>同步文件已损坏（校验不通过），内容可能在拷贝中出错或被改动</source>
+        <translation>同步文件已损坏（校验不通过），内容可能在拷贝中出错或被改动</translation>
+    </message>
+    <message>
+        <source>请重新导出一份</source>
+        <translation>请重新导出一份</translation>
+    </message>
+    <message>
+        <source>同步文件内容无法读取</source>
+        <translation>同步文件内容无法读取</translation>
+    </message>
+    <message>
+        <source>同步批次解压后太大</source>
+        <translation>同步批次解压后太大</translation>
+    </message>
+    <message>
+        <source>请分成几次导出</source>
+        <translation>请分成几次导出</translation>
+    </message>
+    <message>
+        <source>同步批次的内容无法解压或读取</source>
+        <translation>同步批次的内容无法解压或读取</translation>
+    </message>
+    <message>
+        <source>同步文件已损坏（文件头无法读取）</source>
+        <translation>同步文件已损坏（文件头无法读取）</translation>
+    </message>
+    <message>
+        <source>与同步中心 {host} 的连接中途断开</source>
+        <translation>与同步中心 {host} 的连接中途断开</translation>
+    </message>
+    <message>
+        <source>稍后会自动重试，从断点继续</source>
+        <translation>稍后会自动重试，从断点继续</translation>
+    </message>
+    <message>
+        <source>同步中心的回答不对（HTTP {status}）：{value}</source>
+        <translation>同步中心的回答不对（HTTP {status}）：{value}</translation>
+    </message>
+    <message>
+        <source>请把双方都升级到最新版</source>
+        <translation>请把双方都升级到最新版</translation>
+    </message>
+    <message>
+        <source>与同步中心 {host} 的加密连接（TLS）无法建立：证书不受信任、已过期或与地址不符</source>
+        <translation>与同步中心 {host} 的加密连接（TLS）无法建立：证书不受信任、已过期或与地址不符</translation>
+    </message>
+    <message>
+        <source>请确认 https 地址正确，并用 --tls-ca 指定镇中心的证书文件</source>
+        <translation>请确认 https 地址正确，并用 --tls-ca 指定镇中心的证书文件</translation>
+    </message>
+    <message>
+        <source>找不到同步中心的地址“{host}”（域名解析失败）</source>
+        <translation>找不到同步中心的地址“{host}”（域名解析失败）</translation>
+    </message>
+    <message>
+        <source>请检查同步中心地址是否写错、本机能否上网</source>
+        <translation>请检查同步中心地址是否写错、本机能否上网</translation>
+    </message>
+    <message>
+        <source>同步中心 {host}:{port} 拒绝连接：那里没有运行同步服务</source>
+        <translation>同步中心 {host}:{port} 拒绝连接：那里没有运行同步服务</translation>
+    </message>
+    <message>
+        <source>请确认镇中心的电脑已开机并启动了同步服务（haian-desk hub serve）</source>
+        <translation>请确认镇中心的电脑已开机并启动了同步服务（haian-desk hub serve）</translation>
+    </message>
+    <message>
+        <source>连接同步中心 {host} 超时</source>
+        <translation>连接同步中心 {host} 超时</translation>
+    </message>
+    <message>
+        <source>网络可能不通或太慢；稍后会自动重试</source>
+        <translation>网络可能不通或太慢；稍后会自动重试</translation>
+    </message>
+    <message>
+        <source>同步中心 {host} 超过 {stall:g} 秒没有任何响应</source>
+        <translation>同步中心 {host} 超过 {stall:g} 秒没有任何响应</translation>
+    </message>
+    <message>
+        <source>镇中心可能太忙或网络太慢；稍后会自动重试，已传的部分不用重传</source>
+        <translation>镇中心可能太忙或网络太慢；稍后会自动重试，已传的部分不用重传</translation>
+    </message>
+    <message>
+        <source>连不上同步中心 {host}（网络不通）</source>
+        <translation>连不上同步中心 {host}（网络不通）</translation>
+    </message>
+    <message>
+        <source>请检查网线或无线网络</source>
+        <translation>请检查网线或无线网络</translation>
+    </message>
+    <message>
+        <source>同步中心处理时出错（HTTP {status}）</source>
+        <translation>同步中心处理时出错（HTTP {status}）</translation>
+    </message>
+    <message>
+        <source>已传的部分不受影响；稍后会自动重试，如反复出现请联系镇中心</source>
+        <translation>已传的部分不受影响；稍后会自动重试，如反复出现请联系镇中心</translation>
+    </message>
+    <message>
+        <source>同步中心拒收了这批数据：{message}</source>
+        <translation>同步中心拒收了这批数据：{message}</translation>
+    </message>
+    <message>
+        <source>收到的回复没有镇中心的有效签名，已拒绝采用</source>
+        <translation>收到的回复没有镇中心的有效签名，已拒绝采用</translation>
+    </message>
+    <message>
+        <source>网络中可能有设备在改动数据；请检查网络，或改用U盘同步</source>
+        <translation>网络中可能有设备在改动数据；请检查网络，或改用U盘同步</translation>
+    </message>
+    <message>
+        <source>{what}的签名不对，文件可能被改动过</source>
+        <translation>{what}的签名不对，文件可能被改动过</translation>
+    </message>
+    <message>
+        <source>请让对方重新生成一份</source>
+        <translation>请让对方重新生成一份</translation>
+    </message>
+    <message>
+        <source>这份登记答复是给另一台电脑的，不是本机</source>
+        <translation>这份登记答复是给另一台电脑的，不是本机</translation>
+    </message>
+    <message>
+        <source>请用本机生成的登记申请去办理</source>
+        <translation>请用本机生成的登记申请去办理</translation>
+    </message>
+    <message>
+        <source>“{hub}”不是本站的上级同步中心</source>
+        <translation>“{hub}”不是本站的上级同步中心</translation>
+    </message>
+    <message>
+        <source>请找本站所属的代理中心办理登记</source>
+        <translation>请找本站所属的代理中心办理登记</translation>
+    </message>
+    <message>
+        <source>本机已登记在“{unit_name}”</source>
+        <translation>本机已登记在“{unit_name}”</translation>
+    </message>
+    <message>
+        <source>一台电脑只能登记在一个上级；如要更换，请联系原中心注销</source>
+        <translation>一台电脑只能登记在一个上级；如要更换，请联系原中心注销</translation>
+    </message>
+    <message>
+        <source>没有找到已登记的站点“{who}”</source>
+        <translation>没有找到已登记的站点“{who}”</translation>
+    </message>
+    <message>
+        <source>用 haian-desk hub stations 查看登记的站点</source>
+        <translation>用 haian-desk hub stations 查看登记的站点</translation>
+    </message>
+    <message>
+        <source>“{who}”对应多台电脑</source>
+        <translation>“{who}”对应多台电脑</translation>
+    </message>
+    <message>
+        <source>请用安装编号指明要注销哪一台</source>
+        <translation>请用安装编号指明要注销哪一台</translation>
+    </message>
+    <message>
+        <source>本机是代理站，不能为别的电脑办理登记</source>
+        <translation>本机是代理站，不能为别的电脑办理登记</translation>
+    </message>
+    <message>
+        <source>登记应在镇（街道）代理中心或县级代理中心办理</source>
+        <translation>登记应在镇（街道）代理中心或县级代理中心办理</translation>
+    </message>
+    <message>
+        <source>“{unit_name}”（{unit_code}）不属于{unit_name2}</source>
+        <translation>“{unit_name}”（{unit_code}）不属于{unit_name2}</translation>
+    </message>
+    <message>
+        <source>只能为本中心下辖的站点办理登记</source>
+        <translation>只能为本中心下辖的站点办理登记</translation>
+    </message>
+    <message>
+        <source>这不是{what}文件</source>
+        <translation>这不是{what}文件</translation>
+    </message>
+    <message>
+        <source>请检查选的文件</source>
+        <translation>请检查选的文件</translation>
+    </message>
+    <message>
+        <source>{what}的版本不受支持</source>
+        <translation>{what}的版本不受支持</translation>
+    </message>
+    <message>
+        <source>请双方都升级到最新版</source>
+        <translation>请双方都升级到最新版</translation>
+    </message>
+    <message>
+        <source>{what}的内容不全</source>
+        <translation>{what}的内容不全</translation>
+    </message>
+    <message>
+        <source>单位 {unit_code}（{unit_name}）已由另一台电脑登记</source>
+        <translation>单位 {unit_code}（{unit_name}）已由另一台电脑登记</translation>
+    </message>
+    <message>
+        <source>如是换了电脑，请先注销旧的登记：haian-desk hub revoke {id}</source>
+        <translation>如是换了电脑，请先注销旧的登记：haian-desk hub revoke {id}</translation>
+    </message>
+    <message>
+        <source>登记申请里的单位代码不正确：{error}</source>
+        <translation>登记申请里的单位代码不正确：{error}</translation>
+    </message>
+    <message>
+        <source>{path} 不是登记文件（无法读取）</source>
+        <translation>{path} 不是登记文件（无法读取）</translation>
+    </message>
+    <message>
+        <source>本机还没有登记到上级同步中心</source>
+        <translation>本机还没有登记到上级同步中心</translation>
+    </message>
+    <message>
+        <source>请先运行 haian-desk enrol request，把文件交给镇中心办理后再 enrol accept</source>
+        <translation>请先运行 haian-desk enrol request，把文件交给镇中心办理后再 enrol accept</translation>
+    </message>
+    <message>
+        <source>还不知道同步中心的网址</source>
+        <translation>还不知道同步中心的网址</translation>
+    </message>
+    <message>
+        <source>请用 --hub http://镇中心地址:8765 指明（会记住）</source>
+        <translation>请用 --hub http://镇中心地址:8765 指明（会记住）</translation>
+    </message>
+    <message>
+        <source>同步中心没有确认收到刚发的一批</source>
+        <translation>同步中心没有确认收到刚发的一批</translation>
+    </message>
+    <message>
+        <source>请联系镇中心检查同步服务</source>
+        <translation>请联系镇中心检查同步服务</translation>
+    </message>
+    <message>
+        <source>同步中心的回答无法读取</source>
+        <translation>同步中心的回答无法读取</translation>
+    </message>
+    <message>
+        <source>请先办理登记（haian-desk enrol request / enrol accept）</source>
+        <translation>请先办理登记（haian-desk enrol request / enrol accept）</translation>
+    </message>
+    <message>
+        <source>请检查U盘是否插好、路径是否正确</source>
+        <translation>请检查U盘是否插好、路径是否正确</translation>
+    </message>
+    <message>
+        <source>本机是代理站，不能当作同步中心</source>
+        <translation>本机是代理站，不能当作同步中心</translation>
+    </message>
+    <message>
+        <source>同步中心应设在镇（街道）代理中心或县级代理中心</source>
+        <translation>同步中心应设在镇（街道）代理中心或县级代理中心</translation>
+    </message>
+    <message>
+        <source>这份同步文件是发给另一台电脑（{short}）的，不是本机</source>
+        <translation>这份同步文件是发给另一台电脑（{short}）的，不是本机</translation>
+    </message>
+    <message>
+        <source>请确认拿的是发给本站（本中心）的文件</source>
+        <translation>请确认拿的是发给本站（本中心）的文件</translation>
+    </message>
+    <message>
+        <source>发出这份文件的电脑（{short}）没有在本机登记，不能导入</source>
+        <translation>发出这份文件的电脑（{short}）没有在本机登记，不能导入</translation>
+    </message>
+    <message>
+        <source>请先用登记文件办理登记（haian-desk hub enrol）</source>
+        <translation>请先用登记文件办理登记（haian-desk hub enrol）</translation>
+    </message>
+    <message>
+        <source>“{unit_name}”已被注销，它发来的记录不再接收</source>
+        <translation>“{unit_name}”已被注销，它发来的记录不再接收</translation>
+    </message>
+    <message>
+        <source>如需恢复，请重新办理登记</source>
+        <translation>如需恢复，请重新办理登记</translation>
+    </message>
+    <message>
+        <source>请求的发送方与批次里标明的站点不一致</source>
+        <translation>请求的发送方与批次里标明的站点不一致</translation>
+    </message>
+    <message>
+        <source>请不要转发别站的批次</source>
+        <translation>请不要转发别站的批次</translation>
+    </message>
+    <message>
+        <source>这份文件的方向不对（上报文件应导入到镇中心，回执文件应导入到本站）</source>
+        <translation>这份文件的方向不对（上报文件应导入到镇中心，回执文件应导入到本站）</translation>
+    </message>
+    <message>
+        <source>请检查导入的是哪一份文件</source>
+        <translation>请检查导入的是哪一份文件</translation>
+    </message>
+    <message>
+        <source>同步批次标明的范围不正确</source>
+        <translation>同步批次标明的范围不正确</translation>
+    </message>
+    <message>
+        <source>同步密钥文件的类型不对（{folder}）</source>
+        <translation>同步密钥文件的类型不对（{folder}）</translation>
+    </message>
+    <message>
+        <source>请恢复原来的密钥文件，或重新登记</source>
+        <translation>请恢复原来的密钥文件，或重新登记</translation>
+    </message>
+    <message>
+        <source>同步密钥文件不全（{folder}）</source>
+        <translation>同步密钥文件不全（{folder}）</translation>
+    </message>
+    <message>
+        <source>请从备份恢复密钥文件；或删除整个文件夹后重新登记</source>
+        <translation>请从备份恢复密钥文件；或删除整个文件夹后重新登记</translation>
+    </message>
+    <message>
+        <source>本机还没有同步密钥（{folder}）</source>
+        <translation>本机还没有同步密钥（{folder}）</translation>
+    </message>
+    <message>
+        <source>请先运行 haian-desk enrol request 生成登记文件</source>
+        <translation>请先运行 haian-desk enrol request 生成登记文件</translation>
+    </message>
+    <message>
+        <source>重发需要联网同步，但还不知道镇中心的网址</source>
+        <translation>重发需要联网同步，但还不知道镇中心的网址</translation>
+    </message>
+    <message>
+        <source>请先填写镇中心的网址</source>
+        <translation>请先填写镇中心的网址</translation>
+    </message>
+    <message>
+        <source>没有找到要重发的记录</source>
+        <translation>没有找到要重发的记录</translation>
+    </message>
+    <message>
+        <source>列表可能已过期；请刷新</source>
+        <translation>列表可能已过期；请刷新</translation>
+    </message>
+    <message>
+        <source>请填写镇中心的网址</source>
+        <translation>请填写镇中心的网址</translation>
+    </message>
+    <message>
+        <source>例如 http://192.168.1.10:8765</source>
+        <translation>例如 http://192.168.1.10:8765</translation>
+    </message>
+    <message>
+        <source>“{text}”不是网址</source>
+        <translation>“{text}”不是网址</translation>
+    </message>
+    <message>
+        <source>本机还没有登记到镇中心</source>
+        <translation>本机还没有登记到镇中心</translation>
+    </message>
+    <message>
+        <source>请先办理登记，再填写网址</source>
+        <translation>请先办理登记，再填写网址</translation>
+    </message>
+    <message>
+        <source>网址里的端口号不对</source>
+        <translation>网址里的端口号不对</translation>
+    </message>
+    <message>
+        <source>端口是冒号后面的数字，如 8765</source>
+        <translation>端口是冒号后面的数字，如 8765</translation>
     </message>
 </context>
 </TS>
