@@ -263,7 +263,7 @@
     </message>
     <message>
         <source>管理员：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator: {0}</translation>
     </message>
 </context>
 <context>
@@ -418,211 +418,212 @@
     <name>CadreForm</name>
     <message>
         <source>如：仲维国</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Zhong Weiguo</translation>
     </message>
     <message>
         <source>公示牌上的电话，如 13906271000 或 0513-88551234</source>
-        <translation type="unfinished"></translation>
+        <translation>The phone on the public board, e.g. 13906271000 or 0513-88551234</translation>
     </message>
     <message>
         <source>如：村党总支书记（可不填）</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Village Party branch secretary (optional)</translation>
     </message>
     <message>
         <source>如：一组、二组</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Group 1, Group 2</translation>
     </message>
     <message>
         <source>中共党员(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>CPC member (&amp;D)</translation>
     </message>
     <message>
         <source>如 2026-03-04；不填为今天</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 2026-03-04; empty means today</translation>
     </message>
     <message>
         <source>如：民政救助、社保医保</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. civil assistance, social and medical insurance</translation>
     </message>
     <message>
         <source>上公示牌(&amp;B)</source>
-        <translation type="unfinished"></translation>
+        <translation>On the public &amp;board</translation>
     </message>
     <message>
         <source>姓名(&amp;M)</source>
-        <translation type="unfinished">Na&amp;me</translation>
+        <translation>Na&amp;me</translation>
     </message>
     <message>
         <source>电话(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phone</translation>
     </message>
     <message>
         <source>角色(&amp;J)</source>
-        <translation type="unfinished"></translation>
+        <translation>Role (&amp;J)</translation>
     </message>
     <message>
         <source>负责片区(&amp;Q)</source>
-        <translation type="unfinished"></translation>
+        <translation>Area (&amp;Q)</translation>
     </message>
     <message>
         <source>职务(&amp;Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Post (&amp;Z)</translation>
     </message>
     <message>
         <source>到任日期(&amp;F)</source>
-        <translation type="unfinished"></translation>
+        <translation>In office &amp;from</translation>
     </message>
     <message>
         <source>服务事项(&amp;I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Services (&amp;I)</translation>
     </message>
 </context>
 <context>
     <name>CadresPage</name>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>角色</source>
-        <translation type="unfinished">Role</translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>电话</source>
-        <translation type="unfinished">Phone</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>负责片区</source>
-        <translation type="unfinished"></translation>
+        <translation>Area</translation>
     </message>
     <message>
         <source>党员</source>
-        <translation type="unfinished"></translation>
+        <translation>Party member</translation>
     </message>
     <message>
         <source>任期</source>
-        <translation type="unfinished"></translation>
+        <translation>Term</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>显示已离任(&amp;L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Show those who &amp;left</translation>
     </message>
     <message>
         <source>新增代理员(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New cadre</translation>
     </message>
     <message>
         <source>保存(&amp;S)</source>
-        <translation type="unfinished">&amp;Save</translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <source>保存（Ctrl+S）</source>
-        <translation type="unfinished"></translation>
+        <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
         <source>离任(&amp;R)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leaves office (&amp;R)…</translation>
     </message>
     <message>
         <source>恢复在任(&amp;E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Back in offic&amp;e</translation>
     </message>
     <message>
         <source>本站代理员名录：公示牌上的姓名和电话来自这里。</source>
-        <translation type="unfinished"></translation>
+        <translation>This station's cadre roster: the names and phones on the public board come from here.</translation>
     </message>
     <message>
         <source>{0} 至 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} to {1}</translation>
     </message>
     <message>
         <source>今</source>
-        <translation type="unfinished"></translation>
+        <translation>now</translation>
     </message>
     <message>
         <source>是</source>
-        <translation type="unfinished">Yes</translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>否</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>在任</source>
-        <translation type="unfinished"></translation>
+        <translation>In office</translation>
     </message>
     <message>
         <source>已离任</source>
-        <translation type="unfinished"></translation>
+        <translation>Left office</translation>
     </message>
     <message>
         <source>共 {0} 位</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} in all</translation>
     </message>
     <message>
         <source>修改：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Editing: {0}</translation>
     </message>
     <message>
         <source>（{0}离任{1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>(left office {0}{1})</translation>
     </message>
     <message>
         <source>新增代理员</source>
-        <translation type="unfinished"></translation>
+        <translation>New cadre</translation>
     </message>
     <message>
         <source>已保存。</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved.</translation>
     </message>
     <message>
         <source>请先在名录里选中一位在任的代理员</source>
-        <translation type="unfinished"></translation>
+        <translation>First select a cadre in office in the roster</translation>
     </message>
     <message>
         <source>已记为离任，已从公示牌撤下。</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded as left office and taken off the public board.</translation>
     </message>
     <message>
         <source>已恢复在任。</source>
-        <translation type="unfinished"></translation>
+        <translation>Back in office.</translation>
     </message>
     <message>
         <source>本站代理员</source>
-        <translation type="unfinished"></translation>
+        <translation>This station's cadres</translation>
     </message>
     <message>
         <source>公示牌公布代理员的姓名和电话；受理登记要选首问责任人。</source>
-        <translation type="unfinished"></translation>
+        <translation>The public board shows the cadres' names and phones; intake needs a first-contact cadre.</translation>
     </message>
     <message>
         <source>先填您自己，管理员账号将关联到您。
 其他代理员可以一并填，也可以以后在“代理员”页（Ctrl+F4）添加。</source>
-        <translation type="unfinished"></translation>
+        <translation>Start with yourself: the administrator account will be linked to you.
+Other cadres can be added now too, or later on the “Cadres” page (Ctrl+F4).</translation>
     </message>
     <message>
         <source>添加一行(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add a row</translation>
     </message>
     <message>
         <source>其他代理员(&amp;O)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Other cadres:</translation>
     </message>
     <message>
         <source>其他代理员第{0}行：{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Other cadres, row {0}: {1}</translation>
     </message>
     <message>
         <source>{0}填了两次，请删去一行</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} is entered twice; delete one row</translation>
     </message>
     <message>
         <source>代理员：{0} 位（管理员账号关联到 {1}，电话 {2}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadres: {0} (the administrator account is linked to {1}, phone {2})</translation>
     </message>
 </context>
 <context>
@@ -2607,27 +2608,27 @@ They are saved on this PC and will not be lost; they go up with the next network
     <name>RetireDialog</name>
     <message>
         <source>代理员离任</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadre leaves office</translation>
     </message>
     <message>
         <source>如：调任、退休（可不填）</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. transferred, retired (optional)</translation>
     </message>
     <message>
         <source>确认离任</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm leaving</translation>
     </message>
     <message>
         <source>{0}离任后不再出现在公示牌和受理登记的代理员里；经手过的办件仍记在其名下。</source>
-        <translation type="unfinished"></translation>
+        <translation>After leaving, {0} no longer appears on the public board or among the intake cadres; the cases they handled stay under their name.</translation>
     </message>
     <message>
         <source>离任日期(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Leaving &amp;date</translation>
     </message>
     <message>
         <source>原因(&amp;Y)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason (&amp;Y)</translation>
     </message>
 </context>
 <context>
@@ -2646,7 +2647,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>代理员</source>
-        <translation type="unfinished">Cadre</translation>
+        <translation>Cadres</translation>
     </message>
     <message>
         <source>事项目录</source>
@@ -2779,27 +2780,27 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>站名(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Station name</translation>
     </message>
     <message>
         <source>地址(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Address</translation>
     </message>
     <message>
         <source>联系电话(&amp;H)</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;hone</translation>
     </message>
     <message>
         <source>请填写本站名称（例如：曲塘镇杨庄村代理站）</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter this station's name as it is printed on papers (in Chinese)</translation>
     </message>
     <message>
         <source>单位：{0}（{1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit: {0} ({1})</translation>
     </message>
     <message>
         <source>身份：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Role: {0}</translation>
     </message>
 </context>
 <context>
@@ -3558,7 +3559,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>关联到所选代理员(&amp;K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lin&amp;k to the selected cadre</translation>
     </message>
     <message>
         <source>新密码</source>
@@ -3566,7 +3567,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>代理员(&amp;J)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadre (&amp;J)</translation>
     </message>
     <message>
         <source>已为“{0}”设置新密码。</source>
@@ -3582,7 +3583,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>已更改“{0}”关联的代理员。</source>
-        <translation type="unfinished"></translation>
+        <translation>The cadre linked to “{0}” was changed.</translation>
     </message>
     <message>
         <source>在用</source>
@@ -4180,1415 +4181,1415 @@ They are saved on this PC and will not be lost; they go up with the next network
     <name>domain</name>
     <message>
         <source>看不懂考核期“{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the assessment period “{text}”</translation>
     </message>
     <message>
         <source>{FORMS_HINT}</source>
-        <translation type="unfinished"></translation>
+        <translation>{FORMS_HINT}</translation>
     </message>
     <message>
         <source>考核期的结束日期 {value} 早于开始日期 {value2}</source>
-        <translation type="unfinished"></translation>
+        <translation>The assessment period ends on {value}, before it starts on {value2}</translation>
     </message>
     <message>
         <source>请把开始日期写在前面</source>
-        <translation type="unfinished"></translation>
+        <translation>Put the start date first</translation>
     </message>
     <message>
         <source>日期“{text}”不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>The date “{text}” does not exist</translation>
     </message>
     <message>
         <source>{folder} 里还没有建站，没有可备份的数据</source>
-        <translation type="unfinished"></translation>
+        <translation>No station has been set up in {folder} yet; there is nothing to back up</translation>
     </message>
     <message>
         <source>{problem}，不能备份</source>
-        <translation type="unfinished"></translation>
+        <translation>{problem}; cannot back up</translation>
     </message>
     <message>
         <source>请用 haian-desk restore --latest 恢复最新的完好备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore the latest sound backup with haian-desk restore --latest</translation>
     </message>
     <message>
         <source>{target} 已经存在，没有覆盖</source>
-        <translation type="unfinished"></translation>
+        <translation>{target} already exists; it was not overwritten</translation>
     </message>
     <message>
         <source>请换一个文件名，或备份到一个文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose another file name, or back up to a folder</translation>
     </message>
     <message>
         <source>请给出要恢复的备份文件，或者用 --latest</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the backup file to restore, or use --latest</translation>
     </message>
     <message>
         <source>例如：haian-desk restore E:\备份.sqlite3</source>
-        <translation type="unfinished"></translation>
+        <translation>For example: haian-desk restore E:\backup.sqlite3</translation>
     </message>
     <message>
         <source>无法写入 {target}（{value}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write {target} ({value})</translation>
     </message>
     <message>
         <source>请检查U盘是否插好、是否写保护、空间是否够</source>
-        <translation type="unfinished"></translation>
+        <translation>Check that the USB drive is plugged in, not write-protected and has enough space</translation>
     </message>
     <message>
         <source>没有“{word}”这种角色</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no role “{word}”</translation>
     </message>
     <message>
         <source>可选：{items}</source>
-        <translation type="unfinished"></translation>
+        <translation>Choices: {items}</translation>
     </message>
     <message>
         <source>代理员不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>The cadre does not exist</translation>
     </message>
     <message>
         <source>请填写代理员姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the cadre's name</translation>
     </message>
     <message>
         <source>姓名太长（最多20个字）</source>
-        <translation type="unfinished"></translation>
+        <translation>The name is too long (at most 20 characters)</translation>
     </message>
     <message>
         <source>代理员的电话要公示，请填写</source>
-        <translation type="unfinished"></translation>
+        <translation>A cadre's phone number is shown on the public board; please enter it</translation>
     </message>
     <message>
         <source>手机号11位；座机请带区号，如 0513-88123456</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile numbers have 11 digits; landlines need the area code, e.g. 0513-88123456</translation>
     </message>
     <message>
         <source>请选择代理员所在单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the cadre's unit</translation>
     </message>
     <message>
         <source>找不到这位代理员</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot find this cadre</translation>
     </message>
     <message>
         <source>请从代理员名录中选择</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose from the cadre roster</translation>
     </message>
     <message>
         <source>代理员名录里没有“{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no “{text}” in the cadre roster</translation>
     </message>
     <message>
         <source>用 haian-desk cadres list 查看名录</source>
-        <translation type="unfinished"></translation>
+        <translation>See the roster with haian-desk cadres list</translation>
     </message>
     <message>
         <source>名录里有{n_rows}位“{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation>The roster has {n_rows} cadres named “{text}”</translation>
     </message>
     <message>
         <source>请改用编号（cadres list 的第一列）</source>
-        <translation type="unfinished"></translation>
+        <translation>Use the number instead (first column of cadres list)</translation>
     </message>
     <message>
         <source>{name}已经离任</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} has already left office</translation>
     </message>
     <message>
         <source>{name}在任，不用恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is in office; nothing to restore</translation>
     </message>
     <message>
         <source>{what}“{text}”不是有效日期</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} “{text}” is not a valid date</translation>
     </message>
     <message>
         <source>请写成 2026-03-04 这样</source>
-        <translation type="unfinished"></translation>
+        <translation>Write it like 2026-03-04</translation>
     </message>
     <message>
         <source>{name}（{phone}）已在代理员名录中</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({phone}) is already in the cadre roster</translation>
     </message>
     <message>
         <source>请在名录中选择并修改，不要重复添加</source>
-        <translation type="unfinished"></translation>
+        <translation>Select them in the roster and edit; do not add them twice</translation>
     </message>
     <message>
         <source>离任日期 {day} 早于到任日期 {active_from}</source>
-        <translation type="unfinished"></translation>
+        <translation>The leaving date {day} is before the start date {active_from}</translation>
     </message>
     <message>
         <source>请核对日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the dates</translation>
     </message>
     <message>
         <source>办件尚未登记，不能办理</source>
-        <translation type="unfinished"></translation>
+        <translation>The case is not registered yet and cannot be handled</translation>
     </message>
     <message>
         <source>请先登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Register it first</translation>
     </message>
     <message>
         <source>未知的办件事件类型：{type}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown case event type: {type}</translation>
     </message>
     <message>
         <source>办件当前为“{label}”，不能“{verb}”</source>
-        <translation type="unfinished"></translation>
+        <translation>The case is “{label}”; “{verb}” is not possible now</translation>
     </message>
     <message>
         <source>{what_next}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what_next}</translation>
     </message>
     <message>
         <source>{what}不正确，应为：{items}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} is not valid; it should be one of: {items}</translation>
     </message>
     <message>
         <source>材料清单格式不正确</source>
-        <translation type="unfinished"></translation>
+        <translation>The list of materials is malformed</translation>
     </message>
     <message>
         <source>授权委托记录格式不正确</source>
-        <translation type="unfinished"></translation>
+        <translation>The authorisation record is malformed</translation>
     </message>
     <message>
         <source>请注明是否已签署书面授权委托书</source>
-        <translation type="unfinished"></translation>
+        <translation>State whether the written authorisation has been signed</translation>
     </message>
     <message>
         <source>事务代办必须选择具体事项</source>
-        <translation type="unfinished"></translation>
+        <translation>An errand needs a specific catalogue item</translation>
     </message>
     <message>
         <source>请在事项目录中选择</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose one from the catalogue</translation>
     </message>
     <message>
         <source>办理时限类型应为即办或承诺</source>
-        <translation type="unfinished"></translation>
+        <translation>The time limit type must be immediate or promised</translation>
     </message>
     <message>
         <source>诉求代理须有群众的授权委托才能受理</source>
-        <translation type="unfinished"></translation>
+        <translation>A claim can only be accepted with the villager's authorisation</translation>
     </message>
     <message>
         <source>请先登记授权委托（范围、是否书面签字、日期）</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the authorisation first (scope, signed in writing or not, date)</translation>
     </message>
     <message>
         <source>请一次性列出所有缺少的材料</source>
-        <translation type="unfinished"></translation>
+        <translation>List all the missing materials at once</translation>
     </message>
     <message>
         <source>请勾选群众补交的材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick the materials the villager has brought</translation>
     </message>
     <message>
         <source>只有诉求代理需要授权委托</source>
-        <translation type="unfinished"></translation>
+        <translation>Only claims need an authorisation</translation>
     </message>
     <message>
         <source>打印份次应为从1开始的整数</source>
-        <translation type="unfinished"></translation>
+        <translation>The copy number must be a whole number from 1</translation>
     </message>
     <message>
         <source>请列出参加会办的单位</source>
-        <translation type="unfinished"></translation>
+        <translation>List the units taking part in the joint handling</translation>
     </message>
     <message>
         <source>未获批准的，须写明理由</source>
-        <translation type="unfinished"></translation>
+        <translation>A refusal must give its reason</translation>
     </message>
     <message>
         <source>每件事只评价一次，该办件已经评价过</source>
-        <translation type="unfinished"></translation>
+        <translation>A case is rated only once; this case has already been rated</translation>
     </message>
     <message>
         <source>评价应为五档之一：非常满意、满意、基本满意、不满意、非常不满意</source>
-        <translation type="unfinished"></translation>
+        <translation>The rating must be one of the five: very satisfied, satisfied, fairly satisfied, dissatisfied, very dissatisfied</translation>
     </message>
     <message>
         <source>不满意或非常不满意的评价须写明原因</source>
-        <translation type="unfinished"></translation>
+        <translation>A dissatisfied or very dissatisfied rating needs a reason</translation>
     </message>
     <message>
         <source>只有差评需要整改记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Only a poor rating needs a correction record</translation>
     </message>
     <message>
         <source>请写明裁定了几处冲突</source>
-        <translation type="unfinished"></translation>
+        <translation>State how many conflicts were resolved</translation>
     </message>
     <message>
         <source>该办件没有待核对的冲突</source>
-        <translation type="unfinished"></translation>
+        <translation>This case has no conflicts waiting to be checked</translation>
     </message>
     <message>
         <source>该办件已登记过，不能重复登记</source>
-        <translation type="unfinished"></translation>
+        <translation>This case is already registered; it cannot be registered twice</translation>
     </message>
     <message>
         <source>紧急事项必须在登记时约定办结时限</source>
-        <translation type="unfinished"></translation>
+        <translation>An urgent matter needs an agreed deadline at registration</translation>
     </message>
     <message>
         <source>紧急事项的办结时限必须晚于现在</source>
-        <translation type="unfinished"></translation>
+        <translation>The deadline of an urgent matter must be later than now</translation>
     </message>
     <message>
         <source>补正材料须一次性告知，不能再追加：{items}</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing materials must be listed all at once; nothing can be added later: {items}</translation>
     </message>
     <message>
         <source>只能列出第一次告知过、群众仍未交齐的材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Only materials listed the first time and still not handed in can be listed</translation>
     </message>
     <message>
         <source>请先选择或新建群众</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose or add a villager first</translation>
     </message>
     <message>
         <source>在“群众”一栏输入姓名、拼音、身份证号或电话查找</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a name, pinyin, ID number or phone number in the “Villager” box to find them</translation>
     </message>
     <message>
         <source>请选择服务类型：民意代言、事务代办或诉求代理</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the kind of service: opinion, errand or claim</translation>
     </message>
     <message>
         <source>请选择首问责任人</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the first-contact cadre</translation>
     </message>
     <message>
         <source>谁接待群众，谁就负责到底</source>
-        <translation type="unfinished"></translation>
+        <translation>Whoever receives the villager is responsible to the end</translation>
     </message>
     <message>
         <source>新办件请用受理登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Register new cases through Intake</translation>
     </message>
     <message>
         <source>找不到这位群众</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot find this villager</translation>
     </message>
     <message>
         <source>请先在群众名册中选择或新建</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose or add them in the villager register first</translation>
     </message>
     <message>
         <source>这位代理员已停用</source>
-        <translation type="unfinished"></translation>
+        <translation>This cadre has been deactivated</translation>
     </message>
     <message>
         <source>请选择在岗的代理员</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a cadre who is on duty</translation>
     </message>
     <message>
         <source>“{name}”须本人到场办理，不能代办</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” must be done in person; it cannot be done by proxy</translation>
     </message>
     <message>
         <source>请告诉群众办理地点和要带的材料（指引）</source>
-        <translation type="unfinished"></translation>
+        <translation>Tell the villager where to go and what to bring (guidance)</translation>
     </message>
     <message>
         <source>找不到这件办件</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot find this case</translation>
     </message>
     <message>
         <source>请从办件列表中重新打开</source>
-        <translation type="unfinished"></translation>
+        <translation>Open it again from the case list</translation>
     </message>
     <message>
         <source>没有编号为 {case_no} 的办件</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no case numbered {case_no}</translation>
     </message>
     <message>
         <source>请核对编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the number</translation>
     </message>
     <message>
         <source>请填写事项编码</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the item code</translation>
     </message>
     <message>
         <source>请填写事项名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the item name</translation>
     </message>
     <message>
         <source>办理层级应为村、镇或县</source>
-        <translation type="unfinished"></translation>
+        <translation>The level must be village, township or county</translation>
     </message>
     <message>
         <source>办理类型应为即办或承诺</source>
-        <translation type="unfinished"></translation>
+        <translation>The handling type must be immediate or promised</translation>
     </message>
     <message>
         <source>事项目录中没有编码为 {code} 的事项</source>
-        <translation type="unfinished"></translation>
+        <translation>The catalogue has no item with code {code}</translation>
     </message>
     <message>
         <source>承诺件须写明办理时限（小时、天或工作日）</source>
-        <translation type="unfinished"></translation>
+        <translation>A promised item needs a time limit (hours, days or working days)</translation>
     </message>
     <message>
         <source>没有“{status}”这种状态</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no status “{status}”</translation>
     </message>
     <message>
         <source>请用环境变量 HAIAN_DESK_ADMIN_PASSWORD 提供管理员密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the administrator password in the environment variable HAIAN_DESK_ADMIN_PASSWORD</translation>
     </message>
     <message>
         <source>没有这件举报的记录</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no record of this complaint</translation>
     </message>
     <message>
         <source>这件举报已经办结</source>
-        <translation type="unfinished"></translation>
+        <translation>This complaint is already closed</translation>
     </message>
     <message>
         <source>如有新情况，请另行登记一件举报</source>
-        <translation type="unfinished"></translation>
+        <translation>If there is something new, register another complaint</translation>
     </message>
     <message>
         <source>收到举报的时间不能晚于现在</source>
-        <translation type="unfinished"></translation>
+        <translation>The time the complaint was received cannot be later than now</translation>
     </message>
     <message>
         <source>请核对被举报的办件编号，或留空</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the number of the case complained about, or leave it empty</translation>
     </message>
     <message>
         <source>找不到被举报的代理员</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot find the cadre complained about</translation>
     </message>
     <message>
         <source>没有“{status}”这种举报状态</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no complaint status “{status}”</translation>
     </message>
     <message>
         <source>找不到这件举报</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot find this complaint</translation>
     </message>
     <message>
         <source>这件举报已经登记过</source>
-        <translation type="unfinished"></translation>
+        <translation>This complaint is already registered</translation>
     </message>
     <message>
         <source>未知的举报事件：{type}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown complaint event: {type}</translation>
     </message>
     <message>
         <source>请从举报列表中重新选择</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose it again from the complaint list</translation>
     </message>
     <message>
         <source>办结前请写明核查情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Write down the findings before closing</translation>
     </message>
     <message>
         <source>请填写本站名称</source>
-        <translation type="unfinished">Please enter the station&apos;s name</translation>
+        <translation>Enter the station's name</translation>
     </message>
     <message>
         <source>例如：曲塘镇杨庄村代理站</source>
-        <translation type="unfinished">For example: 曲塘镇杨庄村代理站</translation>
+        <translation>For example: Yangzhuang Village Station, Qutang Town</translation>
     </message>
     <message>
         <source>{folder} 里已经建过站</source>
-        <translation type="unfinished"></translation>
+        <translation>A station has already been set up in {folder}</translation>
     </message>
     <message>
         <source>如要重建，请先备份并换一个数据目录</source>
-        <translation type="unfinished"></translation>
+        <translation>To set it up again, back up first and use another data folder</translation>
     </message>
     <message>
         <source>数据库里没有本站信息</source>
-        <translation type="unfinished"></translation>
+        <translation>The database holds no information about this station</translation>
     </message>
     <message>
         <source>请先完成首次设置（haian-desk init）</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete the first-run setup first (haian-desk init)</translation>
     </message>
     <message>
         <source>{folder} 里还没有建站</source>
-        <translation type="unfinished"></translation>
+        <translation>No station has been set up in {folder} yet</translation>
     </message>
     <message>
         <source>请先运行 haian-desk init 或在程序里完成首次设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Run haian-desk init first, or complete the first-run setup in the app</translation>
     </message>
     <message>
         <source>没有“{doc}”这种文书</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no document “{doc}”</translation>
     </message>
     <message>
         <source>只有诉求代理需要授权委托书</source>
-        <translation type="unfinished"></translation>
+        <translation>Only claims need an authorisation form</translation>
     </message>
     <message>
         <source>这件办件还没有办结，不能打印办结告知单</source>
-        <translation type="unfinished"></translation>
+        <translation>This case is not completed yet; the completion notice cannot be printed</translation>
     </message>
     <message>
         <source>办结后再打印</source>
-        <translation type="unfinished"></translation>
+        <translation>Print it after completion</translation>
     </message>
     <message>
         <source>这件办件没有登记“不予受理”，不能打印不予受理告知书</source>
-        <translation type="unfinished"></translation>
+        <translation>This case was not refused; the refusal notice cannot be printed</translation>
     </message>
     <message>
         <source>这件办件没有待补的材料，不用打印补正告知单</source>
-        <translation type="unfinished"></translation>
+        <translation>This case has no missing materials; no notice of missing materials is needed</translation>
     </message>
     <message>
         <source>先在办件中登记“一次性告知补正”</source>
-        <translation type="unfinished"></translation>
+        <translation>First record “notify missing materials at once” in the case</translation>
     </message>
     <message>
         <source>身份证号中的出生日期 {text} 不合理</source>
-        <translation type="unfinished"></translation>
+        <translation>The date of birth {text} in the ID number is not plausible</translation>
     </message>
     <message>
         <source>请核对第7至14位</source>
-        <translation type="unfinished"></translation>
+        <translation>Check digits 7 to 14</translation>
     </message>
     <message>
         <source>“{raw}”是被表格存成数字（科学计数法）的身份证号，后几位已经丢失</source>
-        <translation type="unfinished"></translation>
+        <translation>“{raw}” is an ID number a spreadsheet stored as a number (scientific notation); its last digits are lost</translation>
     </message>
     <message>
         <source>请对照身份证重新输入完整的18位号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the full 18-digit number again from the ID card</translation>
     </message>
     <message>
         <source>身份证号里有“{value}”，号码只能由数字和X组成</source>
-        <translation type="unfinished"></translation>
+        <translation>The ID number contains “{value}”; it may only contain digits and X</translation>
     </message>
     <message>
         <source>请删去多余的字符后重新输入</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the extra characters and type it again</translation>
     </message>
     <message>
         <source>身份证号应为18位（或旧的15位），现在是{n_text}位</source>
-        <translation type="unfinished"></translation>
+        <translation>An ID number has 18 digits (or 15 for old ones); this one has {n_text}</translation>
     </message>
     <message>
         <source>请核对号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the number</translation>
     </message>
     <message>
         <source>身份证号前17位应为数字，最后一位为数字或X</source>
-        <translation type="unfinished"></translation>
+        <translation>The first 17 characters of an ID number are digits, the last is a digit or X</translation>
     </message>
     <message>
         <source>身份证号校验位不对，号码中有输错的数字</source>
-        <translation type="unfinished"></translation>
+        <translation>The ID number's check digit is wrong; a digit was mistyped</translation>
     </message>
     <message>
         <source>请对照身份证逐位核对</source>
-        <translation type="unfinished"></translation>
+        <translation>Check it digit by digit against the ID card</translation>
     </message>
     <message>
         <source>身份证号中的出生日期 {text} 不是有效日期</source>
-        <translation type="unfinished"></translation>
+        <translation>The date of birth {text} in the ID number is not a valid date</translation>
     </message>
     <message>
         <source>15位身份证号只能由数字组成</source>
-        <translation type="unfinished"></translation>
+        <translation>A 15-digit ID number may only contain digits</translation>
     </message>
     <message>
         <source>角色应为 station（代理站）或 township（代理中心）</source>
-        <translation type="unfinished"></translation>
+        <translation>The role must be station or township</translation>
     </message>
     <message>
         <source>单位代码应为数字：镇9位，村12位，组15位（村代码+3位组号）</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit code must be digits: 9 for a township, 12 for a village, 15 for a group (village code + 3-digit group number)</translation>
     </message>
     <message>
         <source>请对照统计用区划代码填写</source>
-        <translation type="unfinished"></translation>
+        <translation>Use the statistical division codes</translation>
     </message>
     <message>
         <source>代理中心的单位代码应为9位镇（街道）代码</source>
-        <translation type="unfinished"></translation>
+        <translation>A township centre's unit code is its 9-digit township (subdistrict) code</translation>
     </message>
     <message>
         <source>代理站的单位代码应为12位村代码（组代理点为15位）</source>
-        <translation type="unfinished"></translation>
+        <translation>A station's unit code is its 12-digit village code (15 digits for a group point)</translation>
     </message>
     <message>
         <source>代码 {value} 不是已知的镇（街道）</source>
-        <translation type="unfinished"></translation>
+        <translation>Code {value} is not a known township (subdistrict)</translation>
     </message>
     <message>
         <source>已知的有：{known}</source>
-        <translation type="unfinished"></translation>
+        <translation>Known ones: {known}</translation>
     </message>
     <message>
         <source>县级代理中心的单位代码应为6位县（市）代码 {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>A county centre's unit code is the 6-digit county (city) code {code}</translation>
     </message>
     <message>
         <source>{what}里有无法识别的字符（可能是复制粘贴时损坏的）</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} contains characters that cannot be recognised (perhaps damaged by copy and paste)</translation>
     </message>
     <message>
         <source>请删去后重新输入{what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete them and type {what} again</translation>
     </message>
     <message>
         <source>没有这次座谈会的记录</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no record of this meeting</translation>
     </message>
     <message>
         <source>请先记录座谈会</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the meeting first</translation>
     </message>
     <message>
         <source>请填写参加人员或人数</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the participants or their number</translation>
     </message>
     <message>
         <source>找不到这次座谈会的记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot find the record of this meeting</translation>
     </message>
     <message>
         <source>请从座谈会列表中重新选择</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose it again from the meeting list</translation>
     </message>
     <message>
         <source>找不到这条民意</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot find this opinion</translation>
     </message>
     <message>
         <source>请从民意列表中选择</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose it from the opinion list</translation>
     </message>
     <message>
         <source>{case_no} 不是民意代言件</source>
-        <translation type="unfinished"></translation>
+        <translation>{case_no} is not an opinion case</translation>
     </message>
     <message>
         <source>座谈会讨论的应是群众的意见建议</source>
-        <translation type="unfinished"></translation>
+        <translation>A meeting discusses villagers' opinions and suggestions</translation>
     </message>
     <message>
         <source>这次座谈会已经记录过</source>
-        <translation type="unfinished"></translation>
+        <translation>This meeting has already been recorded</translation>
     </message>
     <message>
         <source>未知的座谈会事件：{type}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown meeting event: {type}</translation>
     </message>
     <message>
         <source>请核对办件编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the case number</translation>
     </message>
     <message>
         <source>不是有效的电话号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Not a valid phone number</translation>
     </message>
     <message>
         <source>电话号码只能包含数字</source>
-        <translation type="unfinished"></translation>
+        <translation>A phone number may only contain digits</translation>
     </message>
     <message>
         <source>请重新输入，例如 13812345678</source>
-        <translation type="unfinished"></translation>
+        <translation>Type it again, e.g. 13812345678</translation>
     </message>
     <message>
         <source>手机号应为11位，现在是{n_text}位</source>
-        <translation type="unfinished"></translation>
+        <translation>A mobile number has 11 digits; this one has {n_text}</translation>
     </message>
     <message>
         <source>请填写{what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter {what}</translation>
     </message>
     <message>
         <source>{hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>{hint}</translation>
     </message>
     <message>
         <source>{what}已存在</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} already exists</translation>
     </message>
     <message>
         <source>未知的{what}事件：{type}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown {what} event: {type}</translation>
     </message>
     <message>
         <source>{what}不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} does not exist</translation>
     </message>
     <message>
         <source>找不到文件 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot find the file {path}</translation>
     </message>
     <message>
         <source>请检查路径，或插好U盘后再试</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the path, or plug in the USB drive and try again</translation>
     </message>
     <message>
         <source>{name} 不是海安代理工作台的备份文件（不是数据库文件）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is not a Haian Desk backup (not a database file)</translation>
     </message>
     <message>
         <source>请选择备份时生成的 .sqlite3 文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a .sqlite3 file made by a backup</translation>
     </message>
     <message>
         <source>{name} 已损坏，不能恢复（{value}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is damaged and cannot be restored ({value})</translation>
     </message>
     <message>
         <source>请换一个较早的备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an earlier backup</translation>
     </message>
     <message>
         <source>{name} 是新版程序生成的（数据库版本 {version}，本程序只认识到 {LATEST}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} was made by a newer version (database version {version}; this program knows up to {LATEST})</translation>
     </message>
     <message>
         <source>请先安装新版海安代理工作台再恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Install the new version of Haian Desk before restoring</translation>
     </message>
     <message>
         <source>{name} 不是海安代理工作台的数据库</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is not a Haian Desk database</translation>
     </message>
     <message>
         <source>请选择本程序备份出来的文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a file this program backed up</translation>
     </message>
     <message>
         <source>这个备份是“{unit_name}”的，不是本站的</source>
-        <translation type="unfinished"></translation>
+        <translation>This backup belongs to “{unit_name}”, not to this station</translation>
     </message>
     <message>
         <source>如确要换成另一个站的数据，请在命令后加 --other-station</source>
-        <translation type="unfinished"></translation>
+        <translation>To really switch to another station's data, add --other-station to the command</translation>
     </message>
     <message>
         <source>数据库正在被使用</source>
-        <translation type="unfinished"></translation>
+        <translation>The database is in use</translation>
     </message>
     <message>
         <source>请先关闭海安代理工作台再恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Close Haian Desk before restoring</translation>
     </message>
     <message>
         <source>数据目录里没有可用的备份</source>
-        <translation type="unfinished"></translation>
+        <translation>The data folder holds no usable backup</translation>
     </message>
     <message>
         <source>请用U盘上的备份恢复：haian-desk restore 文件名</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from the backup on the USB drive: haian-desk restore FILE</translation>
     </message>
     <message>
         <source>打不开 {name}（{error}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open {name} ({error})</translation>
     </message>
     <message>
         <source>请换一个备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose another backup file</translation>
     </message>
     <message>
         <source>{name} 已损坏，不能恢复（{error}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is damaged and cannot be restored ({error})</translation>
     </message>
     <message>
         <source>{name} 无法升级到本程序的数据库版本（{error}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} cannot be upgraded to this program's database version ({error})</translation>
     </message>
     <message>
         <source>请换一个备份文件，或安装与备份相同版本的程序</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose another backup file, or install the same version as the backup</translation>
     </message>
     <message>
         <source>无法移开现在的数据库（{error}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot move the current database aside ({error})</translation>
     </message>
     <message>
         <source>没有“{key}”这项设置</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no setting “{key}”</translation>
     </message>
     <message>
         <source>“{value}”应为文字</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}” must be text</translation>
     </message>
     <message>
         <source>回执纸张应为：{items}</source>
-        <translation type="unfinished"></translation>
+        <translation>The receipt paper must be one of: {items}</translation>
     </message>
     <message>
         <source>“{value}”太长（最多80个字）</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}” is too long (at most 80 characters)</translation>
     </message>
     <message>
         <source>“{value}”应为是或否</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}” must be yes or no</translation>
     </message>
     <message>
         <source>备份保留份数应在{low}到{high}之间</source>
-        <translation type="unfinished"></translation>
+        <translation>The number of backups kept must be between {low} and {high}</translation>
     </message>
     <message>
         <source>今天的自动备份没有做成：数据库文件已损坏（{value}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Today's automatic backup failed: the database file is damaged ({value})</translation>
     </message>
     <message>
         <source>请关闭程序再打开，按提示用最新的完好备份恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the program and open it again, then restore the latest sound backup as prompted</translation>
     </message>
     <message>
         <source>数据库版本（{before}）比本程序（{LATEST}）新</source>
-        <translation type="unfinished"></translation>
+        <translation>The database version ({before}) is newer than this program's ({LATEST})</translation>
     </message>
     <message>
         <source>请安装新版海安代理工作台后再打开</source>
-        <translation type="unfinished"></translation>
+        <translation>Install the new version of Haian Desk before opening it</translation>
     </message>
     <message>
         <source>这户还没有结对</source>
-        <translation type="unfinished"></translation>
+        <translation>This household has no pairing yet</translation>
     </message>
     <message>
         <source>请先结对</source>
-        <translation type="unfinished"></translation>
+        <translation>Pair it first</translation>
     </message>
     <message>
         <source>这户的结对已经结束</source>
-        <translation type="unfinished"></translation>
+        <translation>This household's pairing has ended</translation>
     </message>
     <message>
         <source>如需继续帮扶，请重新结对</source>
-        <translation type="unfinished"></translation>
+        <translation>To continue the support, pair it again</translation>
     </message>
     <message>
         <source>未知的走访事件：{type}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown visit event: {type}</translation>
     </message>
     <message>
         <source>这次走访已经登记过</source>
-        <translation type="unfinished"></translation>
+        <translation>This visit is already recorded</translation>
     </message>
     <message>
         <source>走访时间不能晚于现在</source>
-        <translation type="unfinished"></translation>
+        <translation>The visit time cannot be later than now</translation>
     </message>
     <message>
         <source>请核对走访日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the visit date</translation>
     </message>
     <message>
         <source>找不到这户结对记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot find this household's pairing</translation>
     </message>
     <message>
         <source>请从结对帮扶名单中重新选择</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose it again from the paired-support list</translation>
     </message>
     <message>
         <source>找不到这位在岗代理员</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot find this cadre on duty</translation>
     </message>
     <message>
         <source>这户已经结对</source>
-        <translation type="unfinished"></translation>
+        <translation>This household is already paired</translation>
     </message>
     <message>
         <source>未知的结对事件：{type}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown pairing event: {type}</translation>
     </message>
     <message>
         <source>“{name}”没有困难户标签，不需要结对</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” has no hardship tag and needs no pairing</translation>
     </message>
     <message>
         <source>如属空巢老人、留守儿童等，请先在群众名册中加上标签</source>
-        <translation type="unfinished"></translation>
+        <translation>For empty-nest elderly, left-behind children and the like, add the tag in the villager register first</translation>
     </message>
     <message>
         <source>“{name}”已经有结对代理员</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” already has a paired cadre</translation>
     </message>
     <message>
         <source>如要换人，请用“更换结对代理员”</source>
-        <translation type="unfinished"></translation>
+        <translation>To change, use “Change paired cadre”</translation>
     </message>
     <message>
         <source>这户的结对已经结束，不能再登记走访</source>
-        <translation type="unfinished"></translation>
+        <translation>This household's pairing has ended; no more visits can be recorded</translation>
     </message>
     <message>
         <source>失联提醒的时间应在1小时到30天之间</source>
-        <translation type="unfinished"></translation>
+        <translation>The out-of-contact alert must be between 1 hour and 30 days</translation>
     </message>
     <message>
         <source>端口应为1024到65535之间的数</source>
-        <translation type="unfinished"></translation>
+        <translation>The port must be a number from 1024 to 65535</translation>
     </message>
     <message>
         <source>常用 8765</source>
-        <translation type="unfinished"></translation>
+        <translation>Usually 8765</translation>
     </message>
     <message>
         <source>“随程序启动同步服务”应为是或否</source>
-        <translation type="unfinished"></translation>
+        <translation>“Start the sync service with the program” must be yes or no</translation>
     </message>
     <message>
         <source>请填写监听地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the address to listen on</translation>
     </message>
     <message>
         <source>局域网内用 0.0.0.0，只给本机用 127.0.0.1</source>
-        <translation type="unfinished"></translation>
+        <translation>0.0.0.0 for the local network, 127.0.0.1 for this PC only</translation>
     </message>
     <message>
         <source>只有镇（街道）代理中心才能办理上报来的事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Only a township (subdistrict) centre can handle escalated matters</translation>
     </message>
     <message>
         <source>代理站请在办件详情里办理</source>
-        <translation type="unfinished"></translation>
+        <translation>A station handles this in the case's detail</translation>
     </message>
     <message>
         <source>办件 {case_no} 现在不在镇中心</source>
-        <translation type="unfinished"></translation>
+        <translation>Case {case_no} is not at the township centre now</translation>
     </message>
     <message>
         <source>已转送县或部门的，等对方答复后再办</source>
-        <translation type="unfinished"></translation>
+        <translation>If it was passed to the county or a department, wait for their answer</translation>
     </message>
     <message>
         <source>办件 {case_no} 已经接收过了</source>
-        <translation type="unfinished"></translation>
+        <translation>Case {case_no} has already been received</translation>
     </message>
     <message>
         <source>这件办件不在上报事项里</source>
-        <translation type="unfinished"></translation>
+        <translation>This case is not among the escalated matters</translation>
     </message>
     <message>
         <source>可能已办结或已退回站点；请刷新列表</source>
-        <translation type="unfinished"></translation>
+        <translation>It may be completed or returned to the station; refresh the list</translation>
     </message>
     <message>
         <source>请填写登录名</source>
-        <translation type="unfinished">Please enter your user name</translation>
+        <translation>Enter the login name</translation>
     </message>
     <message>
         <source>密码至少{MIN_PASSWORD}位</source>
-        <translation type="unfinished"></translation>
+        <translation>The password needs at least {MIN_PASSWORD} characters</translation>
     </message>
     <message>
         <source>登录名或密码不对</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong login name or password</translation>
     </message>
     <message>
         <source>请重新输入；忘记密码请找本站管理员重置</source>
-        <translation type="unfinished"></translation>
+        <translation>Type them again; if you forgot the password, ask the station administrator to reset it</translation>
     </message>
     <message>
         <source>没有用户“{username}”</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no user “{username}”</translation>
     </message>
     <message>
         <source>账号“{username}”已停用</source>
-        <translation type="unfinished"></translation>
+        <translation>The account “{username}” is deactivated</translation>
     </message>
     <message>
         <source>请用在用的账号登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in with an active account</translation>
     </message>
     <message>
         <source>只有{value}可以{doing}</source>
-        <translation type="unfinished"></translation>
+        <translation>Only {value} can {doing}</translation>
     </message>
     <message>
         <source>请用有权限的账号登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in with an account that may do this</translation>
     </message>
     <message>
         <source>登录名“{username}”已被使用</source>
-        <translation type="unfinished"></translation>
+        <translation>The login name “{username}” is already taken</translation>
     </message>
     <message>
         <source>请换一个登录名</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose another login name</translation>
     </message>
     <message>
         <source>不能停用自己正在使用的账号</source>
-        <translation type="unfinished"></translation>
+        <translation>You cannot deactivate the account you are using</translation>
     </message>
     <message>
         <source>请用另一个管理员账号操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Do it with another administrator account</translation>
     </message>
     <message>
         <source>{name}已离任，不能关联</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} has left office and cannot be linked</translation>
     </message>
     <message>
         <source>请选择在任的代理员</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a cadre in office</translation>
     </message>
     <message>
         <source>请填写群众姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the villager's name</translation>
     </message>
     <message>
         <source>未知的户情标签：{items}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown household tag: {items}</translation>
     </message>
     <message>
         <source>身份证号已登记在“{name}”名下</source>
-        <translation type="unfinished"></translation>
+        <translation>This ID number is already registered to “{name}”</translation>
     </message>
     <message>
         <source>请直接选择该群众，不要重复登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose that villager directly; do not register them twice</translation>
     </message>
     <message>
         <source>可能已被合并或尚未同步</source>
-        <translation type="unfinished"></translation>
+        <translation>It may have been merged or not synced yet</translation>
     </message>
     <message>
         <source>同步文件不完整：至少应有 {expected} 字节，实际只有 {actual} 字节</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync file is incomplete: it should have at least {expected} bytes but has only {actual}</translation>
     </message>
     <message>
         <source>可能没有拷贝完就拔了U盘；请重新拷贝或重新导出</source>
-        <translation type="unfinished"></translation>
+        <translation>The USB drive may have been pulled out before the copy finished; copy or export it again</translation>
     </message>
     <message>
         <source>这不是海安代理工作台的同步文件</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not a Haian Desk sync file</translation>
     </message>
     <message>
         <source>请选择由“导出同步文件”生成的文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a file made by “Export sync file”</translation>
     </message>
     <message>
         <source>这份同步文件的格式比本程序新</source>
-        <translation type="unfinished"></translation>
+        <translation>This sync file's format is newer than this program</translation>
     </message>
     <message>
         <source>请把本机的海安代理工作台升级到最新版</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade Haian Desk on this PC to the latest version</translation>
     </message>
     <message>
         <source>同步文件已损坏（文件头长度不对）</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync file is damaged (wrong header length)</translation>
     </message>
     <message>
         <source>请重新导出</source>
-        <translation type="unfinished"></translation>
+        <translation>Export it again</translation>
     </message>
     <message>
         <source>同步文件末尾多出了 {value} 字节，文件已被改动</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync file has {value} extra bytes at its end; it has been altered</translation>
     </message>
     <message>
         <source>文件外标明的{value}与签名内容里的不一致，文件被改动过</source>
-        <translation type="unfinished"></translation>
+        <translation>The {value} marked outside the file differs from the signed content; the file has been altered</translation>
     </message>
     <message>
         <source>不要手工修改同步文件；请让发出方重新导出</source>
-        <translation type="unfinished"></translation>
+        <translation>Do not edit sync files by hand; ask the sender to export again</translation>
     </message>
     <message>
         <source>文件的签名与该站登记的密钥不符（用未登记的密钥签名），不能导入</source>
-        <translation type="unfinished"></translation>
+        <translation>The file's signature does not match the key registered for that station (signed with an unregistered key); it cannot be imported</translation>
     </message>
     <message>
         <source>请确认文件确实来自该站；如该站重装过，请让它重新登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Make sure the file really comes from that station; if it was reinstalled, have it enrol again</translation>
     </message>
     <message>
         <source>同步文件内容的版本不受支持</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync file's content version is not supported</translation>
     </message>
     <message>
         <source>同步批次的内容格式不对</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync batch's content is malformed</translation>
     </message>
     <message>
         <source>同步文件已损坏（文件头内容不全）</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync file is damaged (incomplete header)</translation>
     </message>
     <message>
         <source>同步文件已损坏（校验不通过），内容可能在拷贝中出错或被改动</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync file is damaged (checksum failed); the content may have been corrupted while copying, or altered</translation>
     </message>
     <message>
         <source>请重新导出一份</source>
-        <translation type="unfinished"></translation>
+        <translation>Export another one</translation>
     </message>
     <message>
         <source>同步文件内容无法读取</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync file's content cannot be read</translation>
     </message>
     <message>
         <source>同步批次解压后太大</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync batch is too large when unpacked</translation>
     </message>
     <message>
         <source>请分成几次导出</source>
-        <translation type="unfinished"></translation>
+        <translation>Export it in several parts</translation>
     </message>
     <message>
         <source>同步批次的内容无法解压或读取</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync batch's content cannot be unpacked or read</translation>
     </message>
     <message>
         <source>同步文件已损坏（文件头无法读取）</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync file is damaged (header unreadable)</translation>
     </message>
     <message>
         <source>与同步中心 {host} 的连接中途断开</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection to the sync hub {host} broke off</translation>
     </message>
     <message>
         <source>稍后会自动重试，从断点继续</source>
-        <translation type="unfinished"></translation>
+        <translation>It will retry by itself later and continue where it stopped</translation>
     </message>
     <message>
         <source>同步中心的回答不对（HTTP {status}）：{value}</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync hub's answer is wrong (HTTP {status}): {value}</translation>
     </message>
     <message>
         <source>请把双方都升级到最新版</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade both sides to the latest version</translation>
     </message>
     <message>
         <source>与同步中心 {host} 的加密连接（TLS）无法建立：证书不受信任、已过期或与地址不符</source>
-        <translation type="unfinished"></translation>
+        <translation>A secure connection (TLS) to the sync hub {host} cannot be made: the certificate is untrusted, expired or does not match the address</translation>
     </message>
     <message>
         <source>请确认 https 地址正确，并用 --tls-ca 指定镇中心的证书文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the https address, and give the township centre's certificate file with --tls-ca</translation>
     </message>
     <message>
         <source>找不到同步中心的地址“{host}”（域名解析失败）</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot find the sync hub's address “{host}” (name lookup failed)</translation>
     </message>
     <message>
         <source>请检查同步中心地址是否写错、本机能否上网</source>
-        <translation type="unfinished"></translation>
+        <translation>Check that the hub address is right and that this PC can reach the network</translation>
     </message>
     <message>
         <source>同步中心 {host}:{port} 拒绝连接：那里没有运行同步服务</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync hub {host}:{port} refused the connection: no sync service is running there</translation>
     </message>
     <message>
         <source>请确认镇中心的电脑已开机并启动了同步服务（haian-desk hub serve）</source>
-        <translation type="unfinished"></translation>
+        <translation>Make sure the township centre's PC is on and its sync service is started (haian-desk hub serve)</translation>
     </message>
     <message>
         <source>连接同步中心 {host} 超时</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting to the sync hub {host} timed out</translation>
     </message>
     <message>
         <source>网络可能不通或太慢；稍后会自动重试</source>
-        <translation type="unfinished"></translation>
+        <translation>The network may be down or too slow; it will retry by itself later</translation>
     </message>
     <message>
         <source>同步中心 {host} 超过 {stall:g} 秒没有任何响应</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync hub {host} has not responded for more than {stall:g} seconds</translation>
     </message>
     <message>
         <source>镇中心可能太忙或网络太慢；稍后会自动重试，已传的部分不用重传</source>
-        <translation type="unfinished"></translation>
+        <translation>The township centre may be busy or the network slow; it will retry by itself, and what was sent need not be sent again</translation>
     </message>
     <message>
         <source>连不上同步中心 {host}（网络不通）</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot reach the sync hub {host} (no network)</translation>
     </message>
     <message>
         <source>请检查网线或无线网络</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the network cable or wireless network</translation>
     </message>
     <message>
         <source>同步中心处理时出错（HTTP {status}）</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync hub failed while handling the request (HTTP {status})</translation>
     </message>
     <message>
         <source>已传的部分不受影响；稍后会自动重试，如反复出现请联系镇中心</source>
-        <translation type="unfinished"></translation>
+        <translation>What was sent is not affected; it will retry by itself later; if this keeps happening, contact the township centre</translation>
     </message>
     <message>
         <source>同步中心拒收了这批数据：{message}</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync hub refused this batch: {message}</translation>
     </message>
     <message>
         <source>收到的回复没有镇中心的有效签名，已拒绝采用</source>
-        <translation type="unfinished"></translation>
+        <translation>The reply does not carry a valid signature of the township centre; it was rejected</translation>
     </message>
     <message>
         <source>网络中可能有设备在改动数据；请检查网络，或改用U盘同步</source>
-        <translation type="unfinished"></translation>
+        <translation>Some device on the network may be altering data; check the network, or sync by USB drive instead</translation>
     </message>
     <message>
         <source>{what}的签名不对，文件可能被改动过</source>
-        <translation type="unfinished"></translation>
+        <translation>The signature of {what} is wrong; the file may have been altered</translation>
     </message>
     <message>
         <source>请让对方重新生成一份</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask the other side to make a new one</translation>
     </message>
     <message>
         <source>这份登记答复是给另一台电脑的，不是本机</source>
-        <translation type="unfinished"></translation>
+        <translation>This enrolment answer is for another PC, not this one</translation>
     </message>
     <message>
         <source>请用本机生成的登记申请去办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Use the enrolment request made on this PC</translation>
     </message>
     <message>
         <source>“{hub}”不是本站的上级同步中心</source>
-        <translation type="unfinished"></translation>
+        <translation>“{hub}” is not this station's sync hub</translation>
     </message>
     <message>
         <source>请找本站所属的代理中心办理登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrol with the centre this station belongs to</translation>
     </message>
     <message>
         <source>本机已登记在“{unit_name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>This PC is already enrolled with “{unit_name}”</translation>
     </message>
     <message>
         <source>一台电脑只能登记在一个上级；如要更换，请联系原中心注销</source>
-        <translation type="unfinished"></translation>
+        <translation>A PC can be enrolled with one centre only; to change, ask the old centre to revoke it</translation>
     </message>
     <message>
         <source>没有找到已登记的站点“{who}”</source>
-        <translation type="unfinished"></translation>
+        <translation>No enrolled station “{who}” was found</translation>
     </message>
     <message>
         <source>用 haian-desk hub stations 查看登记的站点</source>
-        <translation type="unfinished"></translation>
+        <translation>See the enrolled stations with haian-desk hub stations</translation>
     </message>
     <message>
         <source>“{who}”对应多台电脑</source>
-        <translation type="unfinished"></translation>
+        <translation>“{who}” matches several PCs</translation>
     </message>
     <message>
         <source>请用安装编号指明要注销哪一台</source>
-        <translation type="unfinished"></translation>
+        <translation>Name the one to revoke by its installation ID</translation>
     </message>
     <message>
         <source>本机是代理站，不能为别的电脑办理登记</source>
-        <translation type="unfinished"></translation>
+        <translation>This PC is a station; it cannot enrol other PCs</translation>
     </message>
     <message>
         <source>登记应在镇（街道）代理中心或县级代理中心办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolment is done at a township (subdistrict) centre or the county centre</translation>
     </message>
     <message>
         <source>“{unit_name}”（{unit_code}）不属于{unit_name2}</source>
-        <translation type="unfinished"></translation>
+        <translation>“{unit_name}” ({unit_code}) does not belong to {unit_name2}</translation>
     </message>
     <message>
         <source>只能为本中心下辖的站点办理登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Only stations under this centre can be enrolled</translation>
     </message>
     <message>
         <source>这不是{what}文件</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not a {what} file</translation>
     </message>
     <message>
         <source>请检查选的文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the file you chose</translation>
     </message>
     <message>
         <source>{what}的版本不受支持</source>
-        <translation type="unfinished"></translation>
+        <translation>The version of {what} is not supported</translation>
     </message>
     <message>
         <source>请双方都升级到最新版</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade both sides to the latest version</translation>
     </message>
     <message>
         <source>{what}的内容不全</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} is incomplete</translation>
     </message>
     <message>
         <source>单位 {unit_code}（{unit_name}）已由另一台电脑登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit {unit_code} ({unit_name}) is already enrolled by another PC</translation>
     </message>
     <message>
         <source>如是换了电脑，请先注销旧的登记：haian-desk hub revoke {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>If the PC was replaced, revoke the old enrolment first: haian-desk hub revoke {id}</translation>
     </message>
     <message>
         <source>登记申请里的单位代码不正确：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit code in the enrolment request is wrong: {error}</translation>
     </message>
     <message>
         <source>{path} 不是登记文件（无法读取）</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} is not an enrolment file (cannot be read)</translation>
     </message>
     <message>
         <source>本机还没有登记到上级同步中心</source>
-        <translation type="unfinished"></translation>
+        <translation>This PC is not enrolled with a sync hub yet</translation>
     </message>
     <message>
         <source>请先运行 haian-desk enrol request，把文件交给镇中心办理后再 enrol accept</source>
-        <translation type="unfinished"></translation>
+        <translation>Run haian-desk enrol request, take the file to the township centre, then run enrol accept</translation>
     </message>
     <message>
         <source>还不知道同步中心的网址</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync hub's address is not known yet</translation>
     </message>
     <message>
         <source>请用 --hub http://镇中心地址:8765 指明（会记住）</source>
-        <translation type="unfinished"></translation>
+        <translation>Give it with --hub http://township-centre-address:8765 (it is remembered)</translation>
     </message>
     <message>
         <source>同步中心没有确认收到刚发的一批</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync hub did not confirm receiving the batch just sent</translation>
     </message>
     <message>
         <source>请联系镇中心检查同步服务</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask the township centre to check its sync service</translation>
     </message>
     <message>
         <source>同步中心的回答无法读取</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync hub's answer cannot be read</translation>
     </message>
     <message>
         <source>请先办理登记（haian-desk enrol request / enrol accept）</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrol first (haian-desk enrol request / enrol accept)</translation>
     </message>
     <message>
         <source>请检查U盘是否插好、路径是否正确</source>
-        <translation type="unfinished"></translation>
+        <translation>Check that the USB drive is plugged in and the path is right</translation>
     </message>
     <message>
         <source>本机是代理站，不能当作同步中心</source>
-        <translation type="unfinished"></translation>
+        <translation>This PC is a station; it cannot be a sync hub</translation>
     </message>
     <message>
         <source>同步中心应设在镇（街道）代理中心或县级代理中心</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync hub belongs at a township (subdistrict) centre or the county centre</translation>
     </message>
     <message>
         <source>这份同步文件是发给另一台电脑（{short}）的，不是本机</source>
-        <translation type="unfinished"></translation>
+        <translation>This sync file is for another PC ({short}), not this one</translation>
     </message>
     <message>
         <source>请确认拿的是发给本站（本中心）的文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Make sure it is the file sent to this station (centre)</translation>
     </message>
     <message>
         <source>发出这份文件的电脑（{short}）没有在本机登记，不能导入</source>
-        <translation type="unfinished"></translation>
+        <translation>The PC that sent this file ({short}) is not enrolled here; it cannot be imported</translation>
     </message>
     <message>
         <source>请先用登记文件办理登记（haian-desk hub enrol）</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrol it first with its enrolment file (haian-desk hub enrol)</translation>
     </message>
     <message>
         <source>“{unit_name}”已被注销，它发来的记录不再接收</source>
-        <translation type="unfinished"></translation>
+        <translation>“{unit_name}” has been revoked; its records are no longer accepted</translation>
     </message>
     <message>
         <source>如需恢复，请重新办理登记</source>
-        <translation type="unfinished"></translation>
+        <translation>To restore it, enrol it again</translation>
     </message>
     <message>
         <source>请求的发送方与批次里标明的站点不一致</source>
-        <translation type="unfinished"></translation>
+        <translation>The sender of the request differs from the station named in the batch</translation>
     </message>
     <message>
         <source>请不要转发别站的批次</source>
-        <translation type="unfinished"></translation>
+        <translation>Do not forward other stations' batches</translation>
     </message>
     <message>
         <source>这份文件的方向不对（上报文件应导入到镇中心，回执文件应导入到本站）</source>
-        <translation type="unfinished"></translation>
+        <translation>This file goes the wrong way (reports are imported at the township centre, receipts at the station)</translation>
     </message>
     <message>
         <source>请检查导入的是哪一份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Check which file you are importing</translation>
     </message>
     <message>
         <source>同步批次标明的范围不正确</source>
-        <translation type="unfinished"></translation>
+        <translation>The scope stated in the sync batch is wrong</translation>
     </message>
     <message>
         <source>同步密钥文件的类型不对（{folder}）</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync key file is of the wrong type ({folder})</translation>
     </message>
     <message>
         <source>请恢复原来的密钥文件，或重新登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore the original key files, or enrol again</translation>
     </message>
     <message>
         <source>同步密钥文件不全（{folder}）</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync key files are incomplete ({folder})</translation>
     </message>
     <message>
         <source>请从备份恢复密钥文件；或删除整个文件夹后重新登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore the key files from a backup, or delete the whole folder and enrol again</translation>
     </message>
     <message>
         <source>本机还没有同步密钥（{folder}）</source>
-        <translation type="unfinished"></translation>
+        <translation>This PC has no sync keys yet ({folder})</translation>
     </message>
     <message>
         <source>请先运行 haian-desk enrol request 生成登记文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Run haian-desk enrol request first to make the enrolment file</translation>
     </message>
     <message>
         <source>重发需要联网同步，但还不知道镇中心的网址</source>
-        <translation type="unfinished"></translation>
+        <translation>Resending needs online sync, but the township centre's address is not known</translation>
     </message>
     <message>
         <source>请先填写镇中心的网址</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the township centre's address first</translation>
     </message>
     <message>
         <source>没有找到要重发的记录</source>
-        <translation type="unfinished"></translation>
+        <translation>No records to resend were found</translation>
     </message>
     <message>
         <source>列表可能已过期；请刷新</source>
-        <translation type="unfinished"></translation>
+        <translation>The list may be out of date; refresh it</translation>
     </message>
     <message>
         <source>请填写镇中心的网址</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the township centre's address</translation>
     </message>
     <message>
         <source>例如 http://192.168.1.10:8765</source>
-        <translation type="unfinished"></translation>
+        <translation>For example http://192.168.1.10:8765</translation>
     </message>
     <message>
         <source>“{text}”不是网址</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}” is not a web address</translation>
     </message>
     <message>
         <source>本机还没有登记到镇中心</source>
-        <translation type="unfinished"></translation>
+        <translation>This PC is not enrolled with the township centre yet</translation>
     </message>
     <message>
         <source>请先办理登记，再填写网址</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrol first, then enter the address</translation>
     </message>
     <message>
         <source>网址里的端口号不对</source>
-        <translation type="unfinished"></translation>
+        <translation>The port number in the address is wrong</translation>
     </message>
     <message>
         <source>端口是冒号后面的数字，如 8765</source>
-        <translation type="unfinished"></translation>
+        <translation>The port is the number after the colon, e.g. 8765</translation>
     </message>
 </context>
 </TS>
