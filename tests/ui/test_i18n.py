@@ -32,8 +32,8 @@ def test_english_mode_shows_english(qtbot, demo_session, restore_appearance):
     wait_idle(qtbot, demo_session)
     assert window.windowTitle().startswith("Haian Desk")
     labels = [window.nav.item(i).text().split("\n")[0] for i in range(window.nav.count())]
-    assert labels[:4] == ["Intake", "Cases", "Villagers", "Catalogue"]
-    assert {"Paired support", "Assessment", "Settings"} <= set(labels)
+    assert labels[:3] == ["Intake", "Cases", "Villagers"]
+    assert {"Cadres", "Catalogue", "Paired support", "Assessment", "Settings"} <= set(labels)
     assert all(label.isascii() for label in labels)  # screens added later are translated too
     assert window.user_label.text() == "Logged in: admin (Administrator)"
     assert window.deadline_counts.overdue.text().endswith("overdue")

@@ -1,0 +1,148 @@
+"""Domain messages: templates plus parameters, Chinese by default, English where chosen.
+
+The codemod and extractor live in tools/domain_messages.py; these tests keep
+the tree converted (no error built from an f-string) and the catalogue full
+(every template has an English translation with the same parameters).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from haian_desk import messages
+from haian_desk.errors import HaianError, SetupError, ValidationError
+from haian_desk.paths import resource_path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+import domain_messages  # noqa: E402  (a tool script, not a package)
+
+
+def _english_domain() -> dict[str, str | None]:
+    text = resource_path("translations", "haian_desk_en.ts").read_text(encoding="utf-8")
+    for context in re.findall(r"<context>(.*?)</context>", text, flags=re.S):
+        if re.search(r"<name>(.*?)</name>", context).group(1) != "domain":
+            continue
+        found = {}
+        for source, translation in re.findall(
+                r"<source>([^<]*)</source>\s*(<translation.*?(?:/>|</translation>))", context, flags=re.S):
+            done = not re.search(r'type="(unfinished|vanished|obsolete)"', translation)
+            body = re.sub(r"<[^>]+>", "", translation)
+            found[_unescape(source)] = _unescape(body) if done and body else None
+        return found
+    return {}
+
+
+def _unescape(text: str) -> str:
+    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+            .replace("&apos;", "'").replace("&amp;", "&"))
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+def test_no_domain_error_is_built_from_an_fstring():
+    left = domain_messages.fstring_sites()
+    assert not left, f"run `python tools/domain_messages.py --convert`: {left}"
+
+
+def test_every_domain_message_has_an_english_translation_with_the_same_parameters():
+    english = _english_domain()
+    templates = domain_messages.templates()
+    missing = [t for t in templates if english.get(t) is None]
+    assert not missing, f"run `make translations-update` and translate (context domain): {missing}"
+    wrong = [t for t in templates if _fields(t) != _fields(english[t])]
+    assert not wrong, f"the English names other parameters than the Chinese: {wrong}"
+
+
+def test_the_collected_templates_are_the_ones_in_the_tree():
+    generated = (ROOT / "ui" / "i18n_domain.py").read_text(encoding="utf-8")
+    absent = [t for t in domain_messages.templates() if f'"domain", "{t}"' not in generated
+              and "\\" not in t and '"' not in t]
+    assert not absent, f"run `make translations-update`: {absent[:5]}"
+
+
+def test_an_error_keeps_its_chinese_and_its_key():
+    error = SetupError("数据库版本（{before}）比本程序（{latest}）新", "请安装新版",
+                       params={"before": 9, "latest": 5})
+    assert error.message == "数据库版本（9）比本程序（5）新"
+    assert str(error) == "数据库版本（9）比本程序（5）新（请安装新版）"
+    assert error.template == "数据库版本（{before}）比本程序（{latest}）新"
+    plain = ValidationError("请选择服务类型{0}", field="kind")  # no params: braces are literal
+    assert plain.message == "请选择服务类型{0}" and plain.field == "kind"
+
+
+def test_the_cli_catalogue_translates_a_domain_error():
+    error = HaianError("{folder} 里还没有建站", "请先运行 haian-desk init 或在程序里完成首次设置",
+                       params={"folder": "D:\\站"})
+    line = messages.error_line(error, "en")
+    assert line.startswith("Error: No station has been set up in D:\\站 yet (")
+    assert messages.error_line(error, "zh_CN") == f"错误：{error}"
+
+
+def test_an_unknown_message_or_a_misfit_translation_falls_back_to_chinese(monkeypatch):
+    error = HaianError("从没见过的消息{x}", params={"x": 1})
+    assert messages.error_parts(error, "en") == ("从没见过的消息1", "")
+    monkeypatch.setitem(messages.catalogue("en"), ("domain", "从没见过的消息{x}"), "Never {y}")
+    assert messages.error_parts(error, "en") == ("从没见过的消息1", "")
+
+
+def test_vocabulary_parameters_are_translated_too():
+    error = HaianError("办件当前为“{label}”，不能“{verb}”", "{what_next}",
+                       params={"label": "已办结", "verb": "x", "what_next": ""})
+    assert "Completed" in messages.error_parts(error, "en")[0]
+
+
+@pytest.mark.parametrize("how", [["--lang", "en"], []])
+def test_the_command_line_speaks_english_when_asked(tmp_path, how):
+    env = {**os.environ, "HAIAN_DESK_HOME": str(tmp_path / "nowhere"),
+           "LANG": "en_US.UTF-8" if not how else "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+    result = subprocess.run([sys.executable, "-m", "haian_desk", "cases", *how],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: No station has been set up in ")
+    assert not re.search(r"[\u4e00-\u9fff]", result.stderr.replace(str(tmp_path), ""))
+
+
+def test_the_command_line_stays_chinese_by_default(tmp_path):
+    env = {**os.environ, "HAIAN_DESK_HOME": str(tmp_path), "LANG": "C.UTF-8", "LC_ALL": "",
+           "LC_MESSAGES": ""}
+    result = subprocess.run([sys.executable, "-m", "haian_desk", "cases"],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.stderr.startswith("错误：")
+
+
+def test_language_from_environment():
+    assert messages.language_from_environment({"LANG": "en_GB.UTF-8"}) == "en"
+    assert messages.language_from_environment({"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US"}) == "zh_CN"
+    assert messages.language_from_environment({}) == "zh_CN"
+
+
+def test_the_codemod_converts_an_fstring_site_and_is_idempotent(tmp_path, monkeypatch):
+    source = tmp_path / "demo.py"
+    source.write_text(
+        "def f(before, row, items):\n"
+        "    raise SetupError(f\"版本（{before}）比{row['name']}新{{x}}\", \"可选：\" + \"、\".join(items))\n",
+        encoding="utf-8")
+    monkeypatch.setattr(domain_messages, "ROOT", tmp_path)
+    classes = {"SetupError": 0}
+    assert domain_messages.convert_file(source, classes) == (1, [])
+    text = source.read_text(encoding="utf-8")
+    assert '"版本（{before}）比{name}新{{x}}"' in text
+    assert '"可选：{items}"' in text
+    assert "params={\"before\": before, \"name\": row['name'], \"items\": '、'.join(items)}" in text
+    assert domain_messages.convert_file(source, classes) == (0, [])
+    namespace: dict = {"SetupError": SetupError}
+    exec(compile(text, "demo", "exec"), namespace)
+    with pytest.raises(SetupError) as raised:
+        namespace["f"](3, {"name": "新版"}, ["甲", "乙"])
+    assert raised.value.message == "版本（3）比新版新{x}"
+    assert raised.value.hint == "可选：甲、乙"
