@@ -26,6 +26,35 @@ def fill(template: str, params: Mapping[str, Any]) -> str:
     return template.format(**params) if params else template
 
 
+class Message:
+    """Words the domain shows that are not an error: a template, parameters, Chinese by default.
+
+    ``str(message)`` is the Chinese; a screen translates ``template`` (context
+    ``domain``) and fills in the parameters, which may be Messages themselves.
+    """
+
+    __slots__ = ("template", "params")
+
+    def __init__(self, template: str, params: Mapping[str, Any] | None = None):
+        self.template = template
+        self.params = dict(params or {})
+
+    def __str__(self) -> str:
+        return fill(self.template, self.params)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Message) and (self.template, self.params) == (other.template, other.params)
+
+    def __hash__(self) -> int:
+        return hash(self.template)
+
+    def __repr__(self) -> str:
+        return f"Message({self.template!r}, {self.params!r})"
+
+
 class HaianError(Exception):
     """Base of every error the domain reports to a person."""
 

@@ -18,7 +18,7 @@ import struct
 from functools import lru_cache
 from typing import Any, Mapping
 
-from haian_desk.errors import HaianError, fill
+from haian_desk.errors import HaianError, Message, fill
 from haian_desk.paths import resource_path
 
 log = logging.getLogger(__name__)
@@ -110,9 +110,24 @@ def translate(context: str, text: str, language: str | None = None) -> str:
 
 
 def translated_params(params: Mapping[str, Any], language: str | None = None) -> dict[str, Any]:
-    """Parameters that are the domain's own words (a status, a role) in the reader's language."""
-    return {key: translate(VOCABULARY, value, language) if isinstance(value, str) else value
-            for key, value in params.items()}
+    """Parameters that are the domain's own words (a status, a role) or Messages, translated."""
+    return {key: _param(value, language) for key, value in params.items()}
+
+
+def _param(value: Any, language: str | None) -> Any:
+    if isinstance(value, Message):
+        return message_text(value, language)
+    if isinstance(value, str):
+        return translate(VOCABULARY, value, language)
+    return value
+
+
+def message_text(message: Message, language: str | None = None) -> str:
+    try:
+        return fill(translate(DOMAIN, message.template, language),
+                    translated_params(message.params, language))
+    except (KeyError, IndexError, ValueError):
+        return str(message)
 
 
 def error_parts(error: HaianError, language: str | None = None) -> tuple[str, str]:

@@ -19,7 +19,7 @@ from haian_desk import sync_state, users
 from haian_desk.cases import fold, operations, presentation, queries
 from haian_desk.cases.queries import CaseFilter
 from haian_desk.cases.vocabulary import EVENT_TYPES, label
-from haian_desk.errors import HaianError, RuleRefused, ValidationError
+from haian_desk.errors import HaianError, Message, RuleRefused, ValidationError
 from haian_desk.storage.eventlog import Event
 from haian_desk.sync_state import CHILD
 from haian_desk.timeutil import from_iso
@@ -116,6 +116,7 @@ class InboxItem:
     joint_units: list[str]
     status_text: str
     tone: str
+    status_message: Message | None = None  # status_text as template + parameters, for translation
 
     @property
     def view(self) -> str:
@@ -157,7 +158,8 @@ def _inbox_item(row, names: dict[str, str], now: datetime) -> InboxItem:
         sent_at=row["sent_at"], taken_at=taken_at if fresh else None, holder_level=row["holder_level"],
         holder=row["holder"], deadline=row["deadline"], responsible=row["responsible"] or "",
         joint_units=json.loads(row["joint_units"] or "[]"),
-        status_text=presentation.status_text(row["status"], row["deadline"], now), tone=left.tone)
+        status_text=presentation.status_text(row["status"], row["deadline"], now), tone=left.tone,
+        status_message=presentation.status_message(row["status"], row["deadline"], now))
 
 
 def _first_line(text: str | None, width: int = 40) -> str:

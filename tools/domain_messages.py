@@ -55,7 +55,8 @@ def error_classes(files: list[Path] | None = None) -> dict[str, int]:
         new = {name for name, parents in bases.items() if parents & found} - found
         found |= new
         grew = bool(new)
-    positions = {}
+    # haian_desk.errors.Message: words shown that are not errors; _said/_transfer build one
+    positions = {"Message": 0, "_said": 0, "_transfer": 0}
     for name in found:
         positions[name] = MESSAGE_POSITION.get(name, _inherited_position(name, bases))
     return positions

@@ -19,6 +19,7 @@ from haian_desk.cases.fold import allowed_events
 from haian_desk.cases.vocabulary import (
     CHANNELS, EVENT_TYPES, KINDS, OPEN_STATUSES, RATINGS, REPLY_METHODS, RESULTS, STATUSES, TIMED_STATUSES,
     TRANSFER_LEVELS, URGENCIES, label)
+from haian_desk.errors import Message
 from haian_desk.masking import mask_id_number, mask_phone
 from haian_desk.storage.eventlog import Event
 from haian_desk.timeutil import from_iso, local, show
@@ -33,20 +34,31 @@ OVERDUE, DUE_SOON, ON_TIME, PAUSED, UNTIMED, FINISHED = (
 class TimeLeft:
     tone: str
     text: str
+    message: Message | None = None  # the same words as template + parameters, for translation
 
 
-def describe_duration(seconds: float) -> str:
+def duration_message(seconds: float) -> Message:
     """A span as a clerk says it: 40分钟, 5小时, 2天3小时, 12天 (hours matter less after a few days)."""
     minutes = int(abs(seconds) // 60)
     if minutes < 1:
-        return "不到1分钟"
+        return Message("不到1分钟")
     if minutes < 60:
-        return f"{minutes}分钟"
+        return Message("{minutes}分钟", {"minutes": minutes})
     hours = minutes // 60
     if hours < 24:
-        return f"{hours}小时"
+        return Message("{hours}小时", {"hours": hours})
     days, rest = divmod(hours, 24)
-    return f"{days}天{rest}小时" if rest and days < 3 else f"{days}天"
+    if rest and days < 3:
+        return Message("{days}天{hours}小时", {"days": days, "hours": rest})
+    return Message("{days}天", {"days": days})
+
+
+def describe_duration(seconds: float) -> str:
+    return str(duration_message(seconds))
+
+
+def _left(tone: str, message: Message) -> TimeLeft:
+    return TimeLeft(tone, str(message), message)
 
 
 def time_left(status: str, deadline: str | None, now: datetime) -> TimeLeft:
@@ -56,23 +68,30 @@ def time_left(status: str, deadline: str | None, now: datetime) -> TimeLeft:
     due soon means within the next ``DUE_SOON_WINDOW``.
     """
     if status == "paused":
-        return TimeLeft(PAUSED, "暂停计时")
+        return _left(PAUSED, Message("暂停计时"))
     if status not in TIMED_STATUSES:
         return TimeLeft(UNTIMED if status in OPEN_STATUSES else FINISHED, "")
     if not deadline:
-        return TimeLeft(UNTIMED, "即办，不计时")
+        return _left(UNTIMED, Message("即办，不计时"))
     remaining = from_iso(deadline) - now
+    span = duration_message(remaining.total_seconds())
     if remaining < timedelta(0):
-        return TimeLeft(OVERDUE, f"已超期 {describe_duration(remaining.total_seconds())}")
+        return _left(OVERDUE, Message("已超期 {span}", {"span": span}))
     tone = DUE_SOON if remaining < DUE_SOON_WINDOW else ON_TIME
-    return TimeLeft(tone, f"还剩{describe_duration(remaining.total_seconds())}")
+    return _left(tone, Message("还剩{span}", {"span": span}))
+
+
+def status_message(status: str, deadline: str | None, now: datetime) -> Message:
+    """The queue's status cell: 办理中 · 已超期 3小时."""
+    left = time_left(status, deadline, now).message
+    name = label(STATUSES, status)
+    if left is None or status == "paused":
+        return Message("{status}", {"status": name})
+    return Message("{status} · {left}", {"status": name, "left": left})
 
 
 def status_text(status: str, deadline: str | None, now: datetime) -> str:
-    """The queue's status cell: 办理中 · 已超期 3小时."""
-    left = time_left(status, deadline, now).text
-    name = label(STATUSES, status)
-    return f"{name} · {left}" if left and status != "paused" else name
+    return str(status_message(status, deadline, now))
 
 
 # Which queue columns show personal data masked, and why.
@@ -115,69 +134,88 @@ def villager_choice_text(row) -> str:
 
 def describe_event(event: Event, names: dict[str, str]) -> str:
     """What an event says beyond its type, in plain words (the timeline's detail column)."""
+    return "；".join(str(part) for part in event_parts(event, names))
+
+
+def event_parts(event: Event, names: dict[str, str]) -> list[Message]:
+    """The timeline detail as Messages (a screen translates each and joins them)."""
     p = event.payload
     describe = _DESCRIBERS.get(event.type)
-    return describe(p, names) if describe else str(p.get("note") or "")
+    parts = describe(p, names) if describe else [_text(p.get("note"))]
+    return [part for part in parts if part is not None]
 
 
-def _join(*parts: str) -> str:
-    return "；".join(part for part in parts if part)
-
-
-def _said(word: str, value) -> str:
+def _text(value) -> Message | None:
+    """Free text a person typed (a note, a reason): shown as it is."""
     value = str(value or "").strip()
-    return f"{word}：{value}" if value else ""
+    return Message("{text}", {"text": value}) if value else None
+
+
+def _said(template: str, value) -> Message | None:
+    """``template`` is ``"事项：{value}"``: a word and what was given for it, if anything was."""
+    value = value if isinstance(value, Message) else str(value or "").strip()
+    return Message(template, {"value": value}) if value else None
 
 
 def _items(values) -> str:
     return "、".join(values or [])
 
 
-def _registered(p: dict, names: dict) -> str:
-    head = label(KINDS, p.get("kind")) + "，" + label(CHANNELS, p.get("channel"))
+def _doc_title(doc) -> str:
+    from haian_desk.documents import CASE_DOCUMENTS  # the papers import this module
+
+    kind = CASE_DOCUMENTS.get(doc)
+    return kind.title if kind else str(doc or "")
+
+
+def _registered(p: dict, names: dict) -> list:
+    head = Message("{kind}，{channel}", {"kind": label(KINDS, p.get("kind")),
+                                         "channel": label(CHANNELS, p.get("channel"))})
     if p.get("urgency") == "urgent":
-        head += "，" + label(URGENCIES, "urgent")
-    return _join(head, _said("事项", p.get("matter_name")), _said("内容", p.get("description")),
-                 _said("已收材料", _items(p.get("materials_received"))),
-                 _said("首问责任人", names.get(p.get("first_cadre_id"), "")))
+        head = Message("{kind}，{channel}，{urgency}", {**head.params, "urgency": label(URGENCIES, "urgent")})
+    return [head, _said("事项：{value}", p.get("matter_name")), _said("内容：{value}", p.get("description")),
+            _said("已收材料：{value}", _items(p.get("materials_received"))),
+            _said("首问责任人：{value}", names.get(p.get("first_cadre_id"), ""))]
 
 
-def _authorisation(p: dict) -> str:
-    signed = "已签书面委托书" if p.get("signed_on_paper") else "未签书面委托书"
-    return _join(_said("委托范围", p.get("scope")), signed, _said("日期", p.get("date")))
+def _authorisation(p: dict) -> list:
+    signed = Message("已签书面委托书") if p.get("signed_on_paper") else Message("未签书面委托书")
+    return [_said("委托范围：{value}", p.get("scope")), signed, _said("日期：{value}", p.get("date"))]
 
 
-_DESCRIBERS: dict[str, Callable[[dict, dict], str]] = {
+def _transfer(template: str, p: dict) -> list:
+    return [Message(template, {"level": label(TRANSFER_LEVELS, p.get("to_level")),
+                               "unit": p.get("to_unit") or ""}),
+            _said("理由：{value}", p.get("reason"))]
+
+
+_DESCRIBERS: dict[str, Callable[[dict, dict], list]] = {
     "registered": _registered,
-    "accepted": lambda p, n: "开始计时",
-    "declined": lambda p, n: _join(_said("理由", p.get("reason")), _said("群众可以", p.get("remedy"))),
-    "materials_missing": lambda p, n: _said("一次性告知缺少", _items(p.get("missing"))),
-    "resubmitted": lambda p, n: _said("补交", _items(p.get("materials_received"))),
+    "accepted": lambda p, n: [Message("开始计时")],
+    "declined": lambda p, n: [_said("理由：{value}", p.get("reason")), _said("群众可以：{value}", p.get("remedy"))],
+    "materials_missing": lambda p, n: [_said("一次性告知缺少：{value}", _items(p.get("missing")))],
+    "resubmitted": lambda p, n: [_said("补交：{value}", _items(p.get("materials_received")))],
     "authorised": lambda p, n: _authorisation(p),
-    "assigned": lambda p, n: _said("经办人", n.get(p.get("cadre_id"), p.get("cadre_id"))),
-    "note": lambda p, n: str(p.get("text") or ""),
-    "transferred": lambda p, n: _join(
-        f"转至{label(TRANSFER_LEVELS, p.get('to_level'))}：{p.get('to_unit') or ''}",
-        _said("理由", p.get("reason"))),
-    "returned": lambda p, n: _said("办理情况", p.get("outcome")),
-    "joint_handling": lambda p, n: _join(_said("会办单位", _items(p.get("units"))),
-                                         str(p.get("note") or "")),
-    "paused": lambda p, n: _said("理由", p.get("reason")),
-    "resumed": lambda p, n: str(p.get("note") or "继续计时"),
-    "completed": lambda p, n: _join(_said("结果", label(RESULTS, p.get("result"))),
-                                    str(p.get("note") or "")),
-    "replied": lambda p, n: _said("方式", label(REPLY_METHODS, p.get("method"))),
-    "rated": lambda p, n: _join(label(RATINGS, p.get("level")), _said("原因", p.get("reason"))),
-    "return_visit": lambda p, n: str(p.get("note") or ""),
-    "rectified": lambda p, n: str(p.get("note") or ""),
-    "withdrawn": lambda p, n: _said("原因", p.get("reason")),
-    "reopened": lambda p, n: _said("原因", p.get("reason")),
-    "printed": lambda p, n: _join(_said("文书", p.get("doc")), f"第{p.get('copy')}份"),
-    "taken_up": lambda p, n: f"{p.get('unit') or ''}已接收",
-    "forwarded": lambda p, n: _join(
-        f"转送{label(TRANSFER_LEVELS, p.get('to_level'))}：{p.get('to_unit') or ''}",
-        _said("理由", p.get("reason"))),
-    "conflict_resolved": lambda p, n: _said("裁定", p.get("decision")),
+    "assigned": lambda p, n: [_said("经办人：{value}", n.get(p.get("cadre_id"), p.get("cadre_id")))],
+    "note": lambda p, n: [_text(p.get("text"))],
+    "transferred": lambda p, n: _transfer("转至{level}：{unit}", p),
+    "returned": lambda p, n: [_said("办理情况：{value}", p.get("outcome"))],
+    "joint_handling": lambda p, n: [_said("会办单位：{value}", _items(p.get("units"))), _text(p.get("note"))],
+    "paused": lambda p, n: [_said("理由：{value}", p.get("reason"))],
+    "resumed": lambda p, n: [_text(p.get("note")) or Message("继续计时")],
+    "completed": lambda p, n: [_said("结果：{value}", label(RESULTS, p.get("result"))), _text(p.get("note"))],
+    "replied": lambda p, n: [_said("方式：{value}", label(REPLY_METHODS, p.get("method")))],
+    "rated": lambda p, n: [Message("{level}", {"level": label(RATINGS, p.get("level"))}) if p.get("level") else None,
+                           _said("原因：{value}", p.get("reason"))],
+    "return_visit": lambda p, n: [_text(p.get("note"))],
+    "rectified": lambda p, n: [_text(p.get("note"))],
+    "withdrawn": lambda p, n: [_said("原因：{value}", p.get("reason"))],
+    "reopened": lambda p, n: [_said("原因：{value}", p.get("reason"))],
+    "printed": lambda p, n: [_said("文书：{value}", _doc_title(p.get("doc"))),
+                             Message("第{copy}份", {"copy": p.get("copy")})],
+    "taken_up": lambda p, n: [Message("{unit}已接收", {"unit": p.get("unit") or ""})],
+    "forwarded": lambda p, n: _transfer("转送{level}：{unit}", p),
+    "conflict_resolved": lambda p, n: [_said("裁定：{value}", p.get("decision"))],
 }
 
 
@@ -192,13 +230,17 @@ class TimelineLine:
     who: str
     what: str
     detail: str
+    parts: tuple = ()  # the detail as Messages, for a screen in another language
 
 
 def timeline_lines(events: list[Event], actor_names: dict[str, str],
                    cadre_names: dict[str, str]) -> list[TimelineLine]:
-    return [TimelineLine(show(e.wall_time), actor_names.get(e.actor, e.actor),
-                         label(EVENT_TYPES, e.type), describe_event(e, cadre_names))
-            for e in events]
+    lines = []
+    for e in events:
+        parts = tuple(event_parts(e, cadre_names))
+        lines.append(TimelineLine(show(e.wall_time), actor_names.get(e.actor, e.actor),
+                                  label(EVENT_TYPES, e.type), "；".join(map(str, parts)), parts))
+    return lines
 
 
 @dataclass(frozen=True)

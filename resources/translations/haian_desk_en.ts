@@ -205,6 +205,105 @@
     </message>
 </context>
 <context>
+    <name>Action</name>
+    <message>
+        <source>登记</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Decline</translation>
+    </message>
+    <message>
+        <source>一次性告知补正</source>
+        <translation>List missing materials</translation>
+    </message>
+    <message>
+        <source>补正材料已交</source>
+        <translation>Materials handed in</translation>
+    </message>
+    <message>
+        <source>授权委托</source>
+        <translation>Record authorisation</translation>
+    </message>
+    <message>
+        <source>指定经办人</source>
+        <translation>Assign handler</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>转办</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>转办回复</source>
+        <translation>Record transfer answer</translation>
+    </message>
+    <message>
+        <source>联动会办</source>
+        <translation>Joint handling</translation>
+    </message>
+    <message>
+        <source>暂停计时</source>
+        <translation>Pause clock</translation>
+    </message>
+    <message>
+        <source>恢复计时</source>
+        <translation>Resume clock</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>回复群众</source>
+        <translation>Tell villager</translation>
+    </message>
+    <message>
+        <source>评价</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Return visit</translation>
+    </message>
+    <message>
+        <source>整改</source>
+        <translation>Put right</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>重新办理</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>上级接收</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>转送</source>
+        <translation>Send on</translation>
+    </message>
+    <message>
+        <source>冲突裁定</source>
+        <translation>Settle conflict</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>{0} — {1}</source>
@@ -533,7 +632,7 @@
     </message>
     <message>
         <source>本站代理员名录：公示牌上的姓名和电话来自这里。</source>
-        <translation>This station's cadre roster: the names and phones on the public board come from here.</translation>
+        <translation>This station&apos;s cadre roster: the names and phones on the public board come from here.</translation>
     </message>
     <message>
         <source>{0} 至 {1}</source>
@@ -593,11 +692,11 @@
     </message>
     <message>
         <source>本站代理员</source>
-        <translation>This station's cadres</translation>
+        <translation>This station&apos;s cadres</translation>
     </message>
     <message>
         <source>公示牌公布代理员的姓名和电话；受理登记要选首问责任人。</source>
-        <translation>The public board shows the cadres' names and phones; intake needs a first-contact cadre.</translation>
+        <translation>The public board shows the cadres&apos; names and phones; intake needs a first-contact cadre.</translation>
     </message>
     <message>
         <source>先填您自己，管理员账号将关联到您。
@@ -954,6 +1053,10 @@ Other cadres can be added now too, or later on the “Cadres” page (Ctrl+F4).<
     <message>
         <source>未签书面委托书</source>
         <translation>No written authorisation</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>该办件已结束，无需再办理</source>
@@ -2792,7 +2895,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>请填写本站名称（例如：曲塘镇杨庄村代理站）</source>
-        <translation>Enter this station's name as it is printed on papers (in Chinese)</translation>
+        <translation>Enter this station&apos;s name as it is printed on papers (in Chinese)</translation>
     </message>
     <message>
         <source>单位：{0}（{1}）</source>
@@ -4176,6 +4279,26 @@ They are saved on this PC and will not be lost; they go up with the next network
         <source>个工作日</source>
         <translation>working days</translation>
     </message>
+    <message>
+        <source>受理回执</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>补正材料一次性告知单</source>
+        <translation>Notice of missing materials</translation>
+    </message>
+    <message>
+        <source>不予受理告知书</source>
+        <translation>Notice of refusal</translation>
+    </message>
+    <message>
+        <source>办结告知单</source>
+        <translation>Completion notice</translation>
+    </message>
+    <message>
+        <source>授权委托书</source>
+        <translation>Authorisation form</translation>
+    </message>
 </context>
 <context>
     <name>domain</name>
@@ -4249,7 +4372,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>请填写代理员姓名</source>
-        <translation>Enter the cadre's name</translation>
+        <translation>Enter the cadre&apos;s name</translation>
     </message>
     <message>
         <source>姓名太长（最多20个字）</source>
@@ -4257,7 +4380,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>代理员的电话要公示，请填写</source>
-        <translation>A cadre's phone number is shown on the public board; please enter it</translation>
+        <translation>A cadre&apos;s phone number is shown on the public board; please enter it</translation>
     </message>
     <message>
         <source>手机号11位；座机请带区号，如 0513-88123456</source>
@@ -4265,7 +4388,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>请选择代理员所在单位</source>
-        <translation>Choose the cadre's unit</translation>
+        <translation>Choose the cadre&apos;s unit</translation>
     </message>
     <message>
         <source>找不到这位代理员</source>
@@ -4373,7 +4496,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>诉求代理须有群众的授权委托才能受理</source>
-        <translation>A claim can only be accepted with the villager's authorisation</translation>
+        <translation>A claim can only be accepted with the villager&apos;s authorisation</translation>
     </message>
     <message>
         <source>请先登记授权委托（范围、是否书面签字、日期）</source>
@@ -4504,6 +4627,170 @@ They are saved on this PC and will not be lost; they go up with the next network
         <translation>Open it again from the case list</translation>
     </message>
     <message>
+        <source>{days}天</source>
+        <translation>{days} d</translation>
+    </message>
+    <message>
+        <source>{status} · {left}</source>
+        <translation>{status} · {left}</translation>
+    </message>
+    <message>
+        <source>{kind}，{channel}</source>
+        <translation>{kind}, {channel}</translation>
+    </message>
+    <message>
+        <source>不到1分钟</source>
+        <translation>under 1 min</translation>
+    </message>
+    <message>
+        <source>{minutes}分钟</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours}小时</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>{days}天{hours}小时</source>
+        <translation>{days} d {hours} h</translation>
+    </message>
+    <message>
+        <source>还剩{span}</source>
+        <translation>{span} left</translation>
+    </message>
+    <message>
+        <source>{status}</source>
+        <translation>{status}</translation>
+    </message>
+    <message>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <source>{kind}，{channel}，{urgency}</source>
+        <translation>{kind}, {channel}, {urgency}</translation>
+    </message>
+    <message>
+        <source>事项：{value}</source>
+        <translation>Matter: {value}</translation>
+    </message>
+    <message>
+        <source>内容：{value}</source>
+        <translation>Request: {value}</translation>
+    </message>
+    <message>
+        <source>已收材料：{value}</source>
+        <translation>Materials received: {value}</translation>
+    </message>
+    <message>
+        <source>首问责任人：{value}</source>
+        <translation>First-contact cadre: {value}</translation>
+    </message>
+    <message>
+        <source>已签书面委托书</source>
+        <translation>Written authorisation signed</translation>
+    </message>
+    <message>
+        <source>未签书面委托书</source>
+        <translation>Written authorisation not signed</translation>
+    </message>
+    <message>
+        <source>委托范围：{value}</source>
+        <translation>Scope: {value}</translation>
+    </message>
+    <message>
+        <source>日期：{value}</source>
+        <translation>Date: {value}</translation>
+    </message>
+    <message>
+        <source>理由：{value}</source>
+        <translation>Reason: {value}</translation>
+    </message>
+    <message>
+        <source>转至{level}：{unit}</source>
+        <translation>To {level}: {unit}</translation>
+    </message>
+    <message>
+        <source>转送{level}：{unit}</source>
+        <translation>Sent on to {level}: {unit}</translation>
+    </message>
+    <message>
+        <source>暂停计时</source>
+        <translation>Clock paused</translation>
+    </message>
+    <message>
+        <source>即办，不计时</source>
+        <translation>Immediate, not timed</translation>
+    </message>
+    <message>
+        <source>已超期 {span}</source>
+        <translation>overdue by {span}</translation>
+    </message>
+    <message>
+        <source>开始计时</source>
+        <translation>Clock started</translation>
+    </message>
+    <message>
+        <source>群众可以：{value}</source>
+        <translation>The villager can: {value}</translation>
+    </message>
+    <message>
+        <source>一次性告知缺少：{value}</source>
+        <translation>Missing (listed at once): {value}</translation>
+    </message>
+    <message>
+        <source>补交：{value}</source>
+        <translation>Handed in: {value}</translation>
+    </message>
+    <message>
+        <source>经办人：{value}</source>
+        <translation>Handler: {value}</translation>
+    </message>
+    <message>
+        <source>办理情况：{value}</source>
+        <translation>Outcome: {value}</translation>
+    </message>
+    <message>
+        <source>会办单位：{value}</source>
+        <translation>Units: {value}</translation>
+    </message>
+    <message>
+        <source>结果：{value}</source>
+        <translation>Result: {value}</translation>
+    </message>
+    <message>
+        <source>方式：{value}</source>
+        <translation>By: {value}</translation>
+    </message>
+    <message>
+        <source>原因：{value}</source>
+        <translation>Reason: {value}</translation>
+    </message>
+    <message>
+        <source>文书：{value}</source>
+        <translation>Paper: {value}</translation>
+    </message>
+    <message>
+        <source>第{copy}份</source>
+        <translation>copy {copy}</translation>
+    </message>
+    <message>
+        <source>{unit}已接收</source>
+        <translation>Received by {unit}</translation>
+    </message>
+    <message>
+        <source>裁定：{value}</source>
+        <translation>Decision: {value}</translation>
+    </message>
+    <message>
+        <source>继续计时</source>
+        <translation>Clock resumed</translation>
+    </message>
+    <message>
+        <source>{level}</source>
+        <translation>{level}</translation>
+    </message>
+    <message>
         <source>没有编号为 {case_no} 的办件</source>
         <translation>There is no case numbered {case_no}</translation>
     </message>
@@ -4593,7 +4880,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>请填写本站名称</source>
-        <translation>Enter the station's name</translation>
+        <translation>Enter the station&apos;s name</translation>
     </message>
     <message>
         <source>例如：曲塘镇杨庄村代理站</source>
@@ -4689,7 +4976,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>身份证号校验位不对，号码中有输错的数字</source>
-        <translation>The ID number's check digit is wrong; a digit was mistyped</translation>
+        <translation>The ID number&apos;s check digit is wrong; a digit was mistyped</translation>
     </message>
     <message>
         <source>请对照身份证逐位核对</source>
@@ -4717,11 +5004,11 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>代理中心的单位代码应为9位镇（街道）代码</source>
-        <translation>A township centre's unit code is its 9-digit township (subdistrict) code</translation>
+        <translation>A township centre&apos;s unit code is its 9-digit township (subdistrict) code</translation>
     </message>
     <message>
         <source>代理站的单位代码应为12位村代码（组代理点为15位）</source>
-        <translation>A station's unit code is its 12-digit village code (15 digits for a group point)</translation>
+        <translation>A station&apos;s unit code is its 12-digit village code (15 digits for a group point)</translation>
     </message>
     <message>
         <source>代码 {value} 不是已知的镇（街道）</source>
@@ -4733,7 +5020,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>县级代理中心的单位代码应为6位县（市）代码 {code}</source>
-        <translation>A county centre's unit code is the 6-digit county (city) code {code}</translation>
+        <translation>A county centre&apos;s unit code is the 6-digit county (city) code {code}</translation>
     </message>
     <message>
         <source>{what}里有无法识别的字符（可能是复制粘贴时损坏的）</source>
@@ -4777,7 +5064,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>座谈会讨论的应是群众的意见建议</source>
-        <translation>A meeting discusses villagers' opinions and suggestions</translation>
+        <translation>A meeting discusses villagers&apos; opinions and suggestions</translation>
     </message>
     <message>
         <source>这次座谈会已经记录过</source>
@@ -4873,7 +5160,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>如确要换成另一个站的数据，请在命令后加 --other-station</source>
-        <translation>To really switch to another station's data, add --other-station to the command</translation>
+        <translation>To really switch to another station&apos;s data, add --other-station to the command</translation>
     </message>
     <message>
         <source>数据库正在被使用</source>
@@ -4905,7 +5192,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>{name} 无法升级到本程序的数据库版本（{error}）</source>
-        <translation>{name} cannot be upgraded to this program's database version ({error})</translation>
+        <translation>{name} cannot be upgraded to this program&apos;s database version ({error})</translation>
     </message>
     <message>
         <source>请换一个备份文件，或安装与备份相同版本的程序</source>
@@ -4941,7 +5228,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>今天的自动备份没有做成：数据库文件已损坏（{value}）</source>
-        <translation>Today's automatic backup failed: the database file is damaged ({value})</translation>
+        <translation>Today&apos;s automatic backup failed: the database file is damaged ({value})</translation>
     </message>
     <message>
         <source>请关闭程序再打开，按提示用最新的完好备份恢复</source>
@@ -4949,7 +5236,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>数据库版本（{before}）比本程序（{LATEST}）新</source>
-        <translation>The database version ({before}) is newer than this program's ({LATEST})</translation>
+        <translation>The database version ({before}) is newer than this program&apos;s ({LATEST})</translation>
     </message>
     <message>
         <source>请安装新版海安代理工作台后再打开</source>
@@ -4965,7 +5252,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>这户的结对已经结束</source>
-        <translation>This household's pairing has ended</translation>
+        <translation>This household&apos;s pairing has ended</translation>
     </message>
     <message>
         <source>如需继续帮扶，请重新结对</source>
@@ -4989,7 +5276,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>找不到这户结对记录</source>
-        <translation>Cannot find this household's pairing</translation>
+        <translation>Cannot find this household&apos;s pairing</translation>
     </message>
     <message>
         <source>请从结对帮扶名单中重新选择</source>
@@ -5025,7 +5312,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>这户的结对已经结束，不能再登记走访</source>
-        <translation>This household's pairing has ended; no more visits can be recorded</translation>
+        <translation>This household&apos;s pairing has ended; no more visits can be recorded</translation>
     </message>
     <message>
         <source>失联提醒的时间应在1小时到30天之间</source>
@@ -5057,7 +5344,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>代理站请在办件详情里办理</source>
-        <translation>A station handles this in the case's detail</translation>
+        <translation>A station handles this in the case&apos;s detail</translation>
     </message>
     <message>
         <source>办件 {case_no} 现在不在镇中心</source>
@@ -5141,7 +5428,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>请填写群众姓名</source>
-        <translation>Enter the villager's name</translation>
+        <translation>Enter the villager&apos;s name</translation>
     </message>
     <message>
         <source>未知的户情标签：{items}</source>
@@ -5177,7 +5464,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>这份同步文件的格式比本程序新</source>
-        <translation>This sync file's format is newer than this program</translation>
+        <translation>This sync file&apos;s format is newer than this program</translation>
     </message>
     <message>
         <source>请把本机的海安代理工作台升级到最新版</source>
@@ -5205,7 +5492,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>文件的签名与该站登记的密钥不符（用未登记的密钥签名），不能导入</source>
-        <translation>The file's signature does not match the key registered for that station (signed with an unregistered key); it cannot be imported</translation>
+        <translation>The file&apos;s signature does not match the key registered for that station (signed with an unregistered key); it cannot be imported</translation>
     </message>
     <message>
         <source>请确认文件确实来自该站；如该站重装过，请让它重新登记</source>
@@ -5213,11 +5500,11 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>同步文件内容的版本不受支持</source>
-        <translation>The sync file's content version is not supported</translation>
+        <translation>The sync file&apos;s content version is not supported</translation>
     </message>
     <message>
         <source>同步批次的内容格式不对</source>
-        <translation>The sync batch's content is malformed</translation>
+        <translation>The sync batch&apos;s content is malformed</translation>
     </message>
     <message>
         <source>同步文件已损坏（文件头内容不全）</source>
@@ -5233,7 +5520,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>同步文件内容无法读取</source>
-        <translation>The sync file's content cannot be read</translation>
+        <translation>The sync file&apos;s content cannot be read</translation>
     </message>
     <message>
         <source>同步批次解压后太大</source>
@@ -5245,7 +5532,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>同步批次的内容无法解压或读取</source>
-        <translation>The sync batch's content cannot be unpacked or read</translation>
+        <translation>The sync batch&apos;s content cannot be unpacked or read</translation>
     </message>
     <message>
         <source>同步文件已损坏（文件头无法读取）</source>
@@ -5261,7 +5548,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>同步中心的回答不对（HTTP {status}）：{value}</source>
-        <translation>The sync hub's answer is wrong (HTTP {status}): {value}</translation>
+        <translation>The sync hub&apos;s answer is wrong (HTTP {status}): {value}</translation>
     </message>
     <message>
         <source>请把双方都升级到最新版</source>
@@ -5273,11 +5560,11 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>请确认 https 地址正确，并用 --tls-ca 指定镇中心的证书文件</source>
-        <translation>Check the https address, and give the township centre's certificate file with --tls-ca</translation>
+        <translation>Check the https address, and give the township centre&apos;s certificate file with --tls-ca</translation>
     </message>
     <message>
         <source>找不到同步中心的地址“{host}”（域名解析失败）</source>
-        <translation>Cannot find the sync hub's address “{host}” (name lookup failed)</translation>
+        <translation>Cannot find the sync hub&apos;s address “{host}” (name lookup failed)</translation>
     </message>
     <message>
         <source>请检查同步中心地址是否写错、本机能否上网</source>
@@ -5289,7 +5576,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>请确认镇中心的电脑已开机并启动了同步服务（haian-desk hub serve）</source>
-        <translation>Make sure the township centre's PC is on and its sync service is started (haian-desk hub serve)</translation>
+        <translation>Make sure the township centre&apos;s PC is on and its sync service is started (haian-desk hub serve)</translation>
     </message>
     <message>
         <source>连接同步中心 {host} 超时</source>
@@ -5353,7 +5640,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>“{hub}”不是本站的上级同步中心</source>
-        <translation>“{hub}” is not this station's sync hub</translation>
+        <translation>“{hub}” is not this station&apos;s sync hub</translation>
     </message>
     <message>
         <source>请找本站所属的代理中心办理登记</source>
@@ -5445,7 +5732,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>还不知道同步中心的网址</source>
-        <translation>The sync hub's address is not known yet</translation>
+        <translation>The sync hub&apos;s address is not known yet</translation>
     </message>
     <message>
         <source>请用 --hub http://镇中心地址:8765 指明（会记住）</source>
@@ -5461,7 +5748,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>同步中心的回答无法读取</source>
-        <translation>The sync hub's answer cannot be read</translation>
+        <translation>The sync hub&apos;s answer cannot be read</translation>
     </message>
     <message>
         <source>请先办理登记（haian-desk enrol request / enrol accept）</source>
@@ -5509,7 +5796,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>请不要转发别站的批次</source>
-        <translation>Do not forward other stations' batches</translation>
+        <translation>Do not forward other stations&apos; batches</translation>
     </message>
     <message>
         <source>这份文件的方向不对（上报文件应导入到镇中心，回执文件应导入到本站）</source>
@@ -5549,11 +5836,11 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>重发需要联网同步，但还不知道镇中心的网址</source>
-        <translation>Resending needs online sync, but the township centre's address is not known</translation>
+        <translation>Resending needs online sync, but the township centre&apos;s address is not known</translation>
     </message>
     <message>
         <source>请先填写镇中心的网址</source>
-        <translation>Enter the township centre's address first</translation>
+        <translation>Enter the township centre&apos;s address first</translation>
     </message>
     <message>
         <source>没有找到要重发的记录</source>
@@ -5565,7 +5852,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>请填写镇中心的网址</source>
-        <translation>Enter the township centre's address</translation>
+        <translation>Enter the township centre&apos;s address</translation>
     </message>
     <message>
         <source>例如 http://192.168.1.10:8765</source>

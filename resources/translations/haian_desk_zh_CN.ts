@@ -205,6 +205,105 @@
     </message>
 </context>
 <context>
+    <name>Action</name>
+    <message>
+        <source>登记</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>一次性告知补正</source>
+        <translation>一次性告知补正</translation>
+    </message>
+    <message>
+        <source>补正材料已交</source>
+        <translation>补正材料已交</translation>
+    </message>
+    <message>
+        <source>授权委托</source>
+        <translation>授权委托</translation>
+    </message>
+    <message>
+        <source>指定经办人</source>
+        <translation>指定经办人</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>转办</source>
+        <translation>转办</translation>
+    </message>
+    <message>
+        <source>转办回复</source>
+        <translation>转办回复</translation>
+    </message>
+    <message>
+        <source>联动会办</source>
+        <translation>联动会办</translation>
+    </message>
+    <message>
+        <source>暂停计时</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <source>恢复计时</source>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>回复群众</source>
+        <translation>回复群众</translation>
+    </message>
+    <message>
+        <source>评价</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>整改</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>重新办理</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <source>上级接收</source>
+        <translation>上级接收</translation>
+    </message>
+    <message>
+        <source>转送</source>
+        <translation>转送</translation>
+    </message>
+    <message>
+        <source>冲突裁定</source>
+        <translation>冲突裁定</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>{0} — {1}</source>
@@ -954,6 +1053,10 @@
     <message>
         <source>未签书面委托书</source>
         <translation>未签书面委托书</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>；</translation>
     </message>
     <message>
         <source>该办件已结束，无需再办理</source>
@@ -4176,6 +4279,26 @@
         <source>个工作日</source>
         <translation>个工作日</translation>
     </message>
+    <message>
+        <source>受理回执</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <source>补正材料一次性告知单</source>
+        <translation>补正材料一次性告知单</translation>
+    </message>
+    <message>
+        <source>不予受理告知书</source>
+        <translation>不予受理告知书</translation>
+    </message>
+    <message>
+        <source>办结告知单</source>
+        <translation>办结告知单</translation>
+    </message>
+    <message>
+        <source>授权委托书</source>
+        <translation>授权委托书</translation>
+    </message>
 </context>
 <context>
     <name>domain</name>
@@ -4502,6 +4625,170 @@
     <message>
         <source>请从办件列表中重新打开</source>
         <translation>请从办件列表中重新打开</translation>
+    </message>
+    <message>
+        <source>{days}天</source>
+        <translation>{days}天</translation>
+    </message>
+    <message>
+        <source>{status} · {left}</source>
+        <translation>{status} · {left}</translation>
+    </message>
+    <message>
+        <source>{kind}，{channel}</source>
+        <translation>{kind}，{channel}</translation>
+    </message>
+    <message>
+        <source>不到1分钟</source>
+        <translation>不到1分钟</translation>
+    </message>
+    <message>
+        <source>{minutes}分钟</source>
+        <translation>{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>{hours}小时</source>
+        <translation>{hours}小时</translation>
+    </message>
+    <message>
+        <source>{days}天{hours}小时</source>
+        <translation>{days}天{hours}小时</translation>
+    </message>
+    <message>
+        <source>还剩{span}</source>
+        <translation>还剩{span}</translation>
+    </message>
+    <message>
+        <source>{status}</source>
+        <translation>{status}</translation>
+    </message>
+    <message>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <source>{kind}，{channel}，{urgency}</source>
+        <translation>{kind}，{channel}，{urgency}</translation>
+    </message>
+    <message>
+        <source>事项：{value}</source>
+        <translation>事项：{value}</translation>
+    </message>
+    <message>
+        <source>内容：{value}</source>
+        <translation>内容：{value}</translation>
+    </message>
+    <message>
+        <source>已收材料：{value}</source>
+        <translation>已收材料：{value}</translation>
+    </message>
+    <message>
+        <source>首问责任人：{value}</source>
+        <translation>首问责任人：{value}</translation>
+    </message>
+    <message>
+        <source>已签书面委托书</source>
+        <translation>已签书面委托书</translation>
+    </message>
+    <message>
+        <source>未签书面委托书</source>
+        <translation>未签书面委托书</translation>
+    </message>
+    <message>
+        <source>委托范围：{value}</source>
+        <translation>委托范围：{value}</translation>
+    </message>
+    <message>
+        <source>日期：{value}</source>
+        <translation>日期：{value}</translation>
+    </message>
+    <message>
+        <source>理由：{value}</source>
+        <translation>理由：{value}</translation>
+    </message>
+    <message>
+        <source>转至{level}：{unit}</source>
+        <translation>转至{level}：{unit}</translation>
+    </message>
+    <message>
+        <source>转送{level}：{unit}</source>
+        <translation>转送{level}：{unit}</translation>
+    </message>
+    <message>
+        <source>暂停计时</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <source>即办，不计时</source>
+        <translation>即办，不计时</translation>
+    </message>
+    <message>
+        <source>已超期 {span}</source>
+        <translation>已超期 {span}</translation>
+    </message>
+    <message>
+        <source>开始计时</source>
+        <translation>开始计时</translation>
+    </message>
+    <message>
+        <source>群众可以：{value}</source>
+        <translation>群众可以：{value}</translation>
+    </message>
+    <message>
+        <source>一次性告知缺少：{value}</source>
+        <translation>一次性告知缺少：{value}</translation>
+    </message>
+    <message>
+        <source>补交：{value}</source>
+        <translation>补交：{value}</translation>
+    </message>
+    <message>
+        <source>经办人：{value}</source>
+        <translation>经办人：{value}</translation>
+    </message>
+    <message>
+        <source>办理情况：{value}</source>
+        <translation>办理情况：{value}</translation>
+    </message>
+    <message>
+        <source>会办单位：{value}</source>
+        <translation>会办单位：{value}</translation>
+    </message>
+    <message>
+        <source>结果：{value}</source>
+        <translation>结果：{value}</translation>
+    </message>
+    <message>
+        <source>方式：{value}</source>
+        <translation>方式：{value}</translation>
+    </message>
+    <message>
+        <source>原因：{value}</source>
+        <translation>原因：{value}</translation>
+    </message>
+    <message>
+        <source>文书：{value}</source>
+        <translation>文书：{value}</translation>
+    </message>
+    <message>
+        <source>第{copy}份</source>
+        <translation>第{copy}份</translation>
+    </message>
+    <message>
+        <source>{unit}已接收</source>
+        <translation>{unit}已接收</translation>
+    </message>
+    <message>
+        <source>裁定：{value}</source>
+        <translation>裁定：{value}</translation>
+    </message>
+    <message>
+        <source>继续计时</source>
+        <translation>继续计时</translation>
+    </message>
+    <message>
+        <source>{level}</source>
+        <translation>{level}</translation>
     </message>
     <message>
         <source>没有编号为 {case_no} 的办件</source>

@@ -23,7 +23,7 @@ from haian_desk.cases.presentation import CaseView
 from haian_desk.cases.vocabulary import (
     EVENT_TYPES, RATINGS, REPLY_METHODS, RESULTS, TRANSFER_LEVELS, label)
 from haian_desk.timeutil import local
-from ui.i18n import term
+from ui.i18n import action, term
 from ui.session import CASES, Session
 from ui.widgets.feedback import ErrorLabel, alive, explain
 
@@ -93,7 +93,7 @@ EXPLANATIONS: dict[str, str] = {
 
 
 def action_title(event_type: str) -> str:
-    return term(label(EVENT_TYPES, event_type))
+    return action(label(EVENT_TYPES, event_type))
 
 
 class ActionDialog(QDialog):

@@ -29,7 +29,7 @@ from ui.printing.buttons import PrintMenuButton
 from ui.session import Session
 from ui.sync.reach_label import ReachLabel
 from ui.widgets.appearance import scaled_font
-from ui.widgets.feedback import ErrorLabel, alive, explain
+from ui.widgets.feedback import ErrorLabel, alive, explain, words
 
 
 class CaseDetailDialog(QDialog):
@@ -148,11 +148,11 @@ class CaseDetailDialog(QDialog):
 
     def _show_time_left(self, view: CaseView) -> None:
         case, left = view.case, view.time_left
-        due = show(case["deadline"])
+        due, said = show(case["deadline"]), words(left.message) if left.message else ""
         if due:
-            text = self.tr("办结期限 {0}").format(due) + (f" · {left.text}" if left.text else "")
+            text = self.tr("办结期限 {0}").format(due) + (f" · {said}" if said else "")
         else:
-            text = left.text or self.tr("无办结期限")
+            text = said or self.tr("无办结期限")
         self.time_left.setText(text)
         colours = TONE_COLOURS.get(left.tone)
         self.time_left.setStyleSheet(
@@ -229,7 +229,8 @@ class CaseDetailDialog(QDialog):
     def _fill_timeline(self, view: CaseView) -> None:
         self.timeline.setRowCount(len(view.timeline))
         for row, line in enumerate(view.timeline):
-            for column, text in enumerate((line.when, line.who, term(line.what), line.detail)):
+            detail = self.tr("；").join(words(part) for part in line.parts) if line.parts else line.detail
+            for column, text in enumerate((line.when, line.who, term(line.what), detail)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.timeline.setItem(row, column, item)

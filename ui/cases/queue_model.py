@@ -23,7 +23,7 @@ from haian_desk.cases.vocabulary import KINDS, label
 from haian_desk.timeutil import show
 from ui.i18n import term
 from ui.session import Session
-from ui.widgets.feedback import alive
+from ui.widgets.feedback import alive, words
 
 CASE_ID_ROLE = Qt.UserRole + 1
 TONE_ROLE = Qt.UserRole + 2
@@ -192,7 +192,7 @@ class CaseQueueModel(QAbstractTableModel):
             return row["matter_name"] or _first_line(row["description"])
         if key == "status":
             # Domain wording, so queue, detail and tests say exactly the same thing.
-            return presentation.status_text(row["status"], row["deadline"], self.now)
+            return words(presentation.status_message(row["status"], row["deadline"], self.now))
         if key in ("deadline", "registered_at"):
             return show(row[key])
         if key == "flags":

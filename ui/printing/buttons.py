@@ -17,6 +17,7 @@ from haian_desk.documents import prints
 from ui.printing import actions, papers
 from ui.printing.actions import Printed, Request
 from ui.session import Session
+from ui.i18n import term
 from ui.widgets.feedback import alive
 
 PRINT_KEYS = "Ctrl+P"
@@ -27,7 +28,7 @@ def done_text(printed: Printed) -> str:
     """A status line a clerk reads after printing: what, which copy, where."""
     copy = f"（{printed.document.reprint_mark}）" if printed.document.reprint_mark else ""
     text = QCoreApplication.translate("Printing", "已打印{0}{1}：{2}")
-    return text.format(printed.document.title, copy, printed.where)
+    return text.format(term(printed.document.title), copy, printed.where)
 
 
 class ReceiptButtons(QWidget):
@@ -110,7 +111,7 @@ class PrintMenuButton(QToolButton):
         self.setEnabled(bool(copies))
 
     def _document_menu(self, menu: QMenu, doc: str, count: int) -> None:
-        title = documents.CASE_DOCUMENTS[doc].title
+        title = term(documents.CASE_DOCUMENTS[doc].title)
         sub = menu.addMenu(title if not count else self.tr("{0}（已打印{1}份）").format(title, count))
         sub.setObjectName(f"print_{doc}")
         again = self.tr("补打") if count else self.tr("打印")

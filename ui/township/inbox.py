@@ -26,7 +26,7 @@ from ui.session import CASES, Session
 from ui.sync.tables import ResultBox, fill_table, key_at, make_table
 from ui.township.arrivals import watch_arrivals
 from ui.widgets.appearance import scaled_font
-from ui.widgets.feedback import ErrorLabel, alive, explain
+from ui.widgets.feedback import ErrorLabel, alive, explain, words
 
 REFRESH_MS = 60_000
 VIEWS = (
@@ -149,7 +149,8 @@ class InboxPage(QWidget):
         where = self.tr("本中心") if item.holder_level == "township" else \
             f"{term(label(TRANSFER_LEVELS, item.holder_level))} {item.holder or ''}".strip()
         taken = show(item.taken_at) if item.taken_at else self.tr("未接收")
-        return [item.case_no, item.unit_name, item.villager, item.matter, item.status_text,
+        status = words(item.status_message) if item.status_message else item.status_text
+        return [item.case_no, item.unit_name, item.villager, item.matter, status,
                 show(item.sent_at), taken, item.responsible, where]
 
     def current(self) -> township.InboxItem | None:

@@ -9,7 +9,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
-from haian_desk.errors import HaianError, fill
+from haian_desk.errors import HaianError, Message, fill
 
 log = logging.getLogger(__name__)
 
@@ -21,15 +21,33 @@ def domain_text(error: HaianError) -> tuple[str, str]:
     parameters that are the domain's own words (a status, a role) are
     translated too; names, numbers and addresses pass through as they are.
     """
-    translate = QCoreApplication.translate
-    params = {key: translate("Vocabulary", value) if isinstance(value, str) and value else value
-              for key, value in error.params.items()}
+    params = _params(error.params)
     try:
-        return (fill(translate("domain", error.template), params),
-                fill(translate("domain", error.hint_template), params) if error.hint_template else "")
+        return (_fill("domain", error.template, params),
+                _fill("domain", error.hint_template, params) if error.hint_template else "")
     except (KeyError, IndexError, ValueError):  # a translation that names a parameter wrongly
         log.warning("translation of %r does not fit its parameters", error.template)
         return error.message, error.hint
+
+
+def words(message: Message | str) -> str:
+    """Words from the domain (a Message, or a plain Chinese word) in the interface language."""
+    if isinstance(message, str):
+        return QCoreApplication.translate("Vocabulary", message) if message else message
+    try:
+        return _fill("domain", message.template, _params(message.params))
+    except (KeyError, IndexError, ValueError):
+        log.warning("translation of %r does not fit its parameters", message.template)
+        return str(message)
+
+
+def _fill(context: str, template: str, params: dict) -> str:
+    return fill(QCoreApplication.translate(context, template), params)
+
+
+def _params(params: dict) -> dict:
+    return {key: words(value) if isinstance(value, (Message, str)) else value
+            for key, value in params.items()}
 
 
 def explain(error: BaseException) -> str:
