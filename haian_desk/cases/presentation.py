@@ -8,7 +8,7 @@ the same on every screen and in every test.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable
 
@@ -34,7 +34,7 @@ OVERDUE, DUE_SOON, ON_TIME, PAUSED, UNTIMED, FINISHED = (
 class TimeLeft:
     tone: str
     text: str
-    message: Message | None = None  # the same words as template + parameters, for translation
+    message: Message | None = field(default=None, compare=False)  # the words as template + params
 
 
 def duration_message(seconds: float) -> Message:
@@ -230,7 +230,7 @@ class TimelineLine:
     who: str
     what: str
     detail: str
-    parts: tuple = ()  # the detail as Messages, for a screen in another language
+    parts: tuple = field(default=(), compare=False)  # the detail as Messages, for translation
 
 
 def timeline_lines(events: list[Event], actor_names: dict[str, str],
