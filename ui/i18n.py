@@ -20,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from haian_desk.paths import resource_path
 
@@ -30,6 +30,10 @@ LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
 _LOCALES = {"zh_CN": QLocale(QLocale.Chinese, QLocale.China),
             "en": QLocale(QLocale.English, QLocale.UnitedKingdom)}
+# Qt 6 renamed two labels of its own file dialog; qtbase_zh_CN.qm still has only the old
+# wording, so they showed in English. Our zh_CN file (installed after Qt's) supplies them.
+QT_FILE_DIALOG_LABELS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+                         QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
 _installed: list[QTranslator] = []  # kept alive here: Qt does not own installed translators
 _current = [DEFAULT_LANGUAGE]
 

@@ -2503,6 +2503,17 @@ Save as a PDF file now and print it on a computer that has a printer?</translati
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
         <source>搜索：编号、姓名、拼音、电话或内容（Ctrl+F）</source>

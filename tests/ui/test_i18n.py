@@ -94,3 +94,16 @@ def test_every_interface_string_has_an_english_translation(tmp_path):
     untranslated = sorted(key for key in needed if committed.get(key) is None)
     assert not missing, f"run `make translations-update` and translate: {missing}"
     assert not untranslated, f"translate in haian_desk_en.ts: {untranslated}"
+
+
+def test_qt_file_dialog_speaks_chinese(qtbot, restore_appearance):
+    """Qt 6 renamed two of its labels and qtbase_zh_CN lacks them: our catalogue supplies them."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    i18n.install_language("zh_CN")
+    dialog = QFileDialog(None, "选择文件")
+    dialog.setOption(QFileDialog.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts
+    assert not any(text.isascii() and text for text in texts)
