@@ -21,9 +21,15 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 
+LIST_SEPARATOR = "、"  # a list parameter (materials, units) is written 甲、乙; English says "a, b"
+
+
 def fill(template: str, params: Mapping[str, Any]) -> str:
     """The template with its parameters; a template without parameters is taken as it is."""
-    return template.format(**params) if params else template
+    if not params:
+        return template
+    return template.format(**{key: LIST_SEPARATOR.join(map(str, value)) if isinstance(value, (list, tuple))
+                              else value for key, value in params.items()})
 
 
 class Message:

@@ -18,7 +18,7 @@ import struct
 from functools import lru_cache
 from typing import Any, Mapping
 
-from haian_desk.errors import HaianError, Message, fill
+from haian_desk.errors import LIST_SEPARATOR, HaianError, Message, fill
 from haian_desk.paths import resource_path
 
 log = logging.getLogger(__name__)
@@ -115,6 +115,8 @@ def translated_params(params: Mapping[str, Any], language: str | None = None) ->
 
 
 def _param(value: Any, language: str | None) -> Any:
+    if isinstance(value, (list, tuple)):
+        return translate(DOMAIN, LIST_SEPARATOR, language).join(str(_param(v, language)) for v in value)
     if isinstance(value, Message):
         return message_text(value, language)
     if isinstance(value, str):

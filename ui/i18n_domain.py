@@ -3,6 +3,7 @@
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 MESSAGES = (
+    QT_TRANSLATE_NOOP("domain", "、"),
     QT_TRANSLATE_NOOP("domain", "看不懂考核期“{text}”"),
     QT_TRANSLATE_NOOP("domain", "{FORMS_HINT}"),
     QT_TRANSLATE_NOOP("domain", "考核期的结束日期 {value} 早于开始日期 {value2}"),
@@ -123,8 +124,11 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("domain", "第{copy}份"),
     QT_TRANSLATE_NOOP("domain", "{unit}已接收"),
     QT_TRANSLATE_NOOP("domain", "裁定：{value}"),
+    QT_TRANSLATE_NOOP("domain", "{hours}小时内"),
+    QT_TRANSLATE_NOOP("domain", "明天中午前（12:00）"),
     QT_TRANSLATE_NOOP("domain", "继续计时"),
     QT_TRANSLATE_NOOP("domain", "{level}"),
+    QT_TRANSLATE_NOOP("domain", "今天下班前（17:30）"),
     QT_TRANSLATE_NOOP("domain", "没有编号为 {case_no} 的办件"),
     QT_TRANSLATE_NOOP("domain", "请核对编号"),
     QT_TRANSLATE_NOOP("domain", "请填写事项编码"),

@@ -153,12 +153,14 @@ def _text(value) -> Message | None:
 
 def _said(template: str, value) -> Message | None:
     """``template`` is ``"事项：{value}"``: a word and what was given for it, if anything was."""
-    value = value if isinstance(value, Message) else str(value or "").strip()
+    if not isinstance(value, (Message, list)):
+        value = str(value or "").strip()
     return Message(template, {"value": value}) if value else None
 
 
-def _items(values) -> str:
-    return "、".join(values or [])
+def _items(values) -> list[str]:
+    """A list given as a parameter: joined 甲、乙 in Chinese, "a, b" where translated."""
+    return list(values or [])
 
 
 def _doc_title(doc) -> str:
@@ -315,12 +317,17 @@ def _matter(desk, case: dict) -> dict | None:
 
 def urgent_deadline_choices(now: datetime) -> list[tuple[str, datetime]]:
     """Quick picks for an urgent matter's deadline: a few hours, end of today, tomorrow noon."""
+    return [(str(words), moment) for words, moment in urgent_deadline_messages(now)]
+
+
+def urgent_deadline_messages(now: datetime) -> list[tuple[Message, datetime]]:
     here = local(now).replace(second=0, microsecond=0)
-    choices = [(f"{hours}小时内", here + timedelta(hours=hours)) for hours in (2, 4, 8, 24)]
+    choices = [(Message("{hours}小时内", {"hours": hours}), here + timedelta(hours=hours))
+               for hours in (2, 4, 8, 24)]
     end_of_day = here.replace(hour=17, minute=30)
     if end_of_day - here >= timedelta(minutes=30):
-        choices.append(("今天下班前（17:30）", end_of_day))
-    choices.append(("明天中午前（12:00）", (here + timedelta(days=1)).replace(hour=12, minute=0)))
+        choices.append((Message("今天下班前（17:30）"), end_of_day))
+    choices.append((Message("明天中午前（12:00）"), (here + timedelta(days=1)).replace(hour=12, minute=0)))
     return choices
 
 

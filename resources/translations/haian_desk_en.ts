@@ -383,6 +383,18 @@
 <context>
     <name>AssessmentScreen</name>
     <message>
+        <source>{0}年上半年</source>
+        <translation>{0} first half</translation>
+    </message>
+    <message>
+        <source>{0}年下半年</source>
+        <translation>{0} second half</translation>
+    </message>
+    <message>
+        <source>{0}年全年</source>
+        <translation>{0} whole year</translation>
+    </message>
+    <message>
         <source>自定义日期…</source>
         <translation>Custom dates…</translation>
     </message>
@@ -413,6 +425,10 @@
     <message>
         <source>{0}（{1} 至 {2}），统计截至 {3}。点列标题可排序。</source>
         <translation>{0} ({1} to {2}), counted up to {3}. Click a column title to sort.</translation>
+    </message>
+    <message>
+        <source>自定时段</source>
+        <translation>Custom period</translation>
     </message>
     <message>
         <source>考核</source>
@@ -871,6 +887,14 @@ Other cadres can be added now too, or later on the “Cadres” page (Ctrl+F4).<
         <source>撤回后办件结束，不再计时。</source>
         <translation>A withdrawn case ends and is no longer timed.</translation>
     </message>
+    <message>
+        <source>— 请选择 —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>其他材料，每行一项</source>
+        <translation>Other materials, one per line</translation>
+    </message>
 </context>
 <context>
     <name>CaseDetailDialog</name>
@@ -1117,6 +1141,10 @@ Other cadres can be added now too, or later on the “Cadres” page (Ctrl+F4).<
         <source>差评待整改</source>
         <translation>Bad rating to follow up</translation>
     </message>
+    <message>
+        <source>点击表头按此列排序</source>
+        <translation>Click a column title to sort by it</translation>
+    </message>
 </context>
 <context>
     <name>Catalogue</name>
@@ -1249,6 +1277,18 @@ Other cadres can be added now too, or later on the “Cadres” page (Ctrl+F4).<
 </context>
 <context>
     <name>ComplaintsScreen</name>
+    <message>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
     <message>
         <source>登记举报(&amp;N)…</source>
         <translation>&amp;New complaint…</translation>
@@ -4310,9 +4350,265 @@ They are saved on this PC and will not be lost; they go up with the next network
         <source>授权委托书</source>
         <translation>Authorisation form</translation>
     </message>
+    <message>
+        <source>站长</source>
+        <translation>Station head</translation>
+    </message>
+    <message>
+        <source>代理员</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <source>联络员</source>
+        <translation>Liaison</translation>
+    </message>
+    <message>
+        <source>组代理点代理员</source>
+        <translation>Group point cadre</translation>
+    </message>
+    <message>
+        <source>镇（街道）</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>县举报电话</source>
+        <translation>County complaints line</translation>
+    </message>
+    <message>
+        <source>镇举报电话</source>
+        <translation>Township complaints line</translation>
+    </message>
+    <message>
+        <source>来信</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>网上举报</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>核查中</source>
+        <translation>Investigating</translation>
+    </message>
+    <message>
+        <source>属实</source>
+        <translation>Upheld</translation>
+    </message>
+    <message>
+        <source>部分属实</source>
+        <translation>Partly upheld</translation>
+    </message>
+    <message>
+        <source>不属实</source>
+        <translation>Unfounded</translation>
+    </message>
+    <message>
+        <source>上门走访</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>电话问候</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <source>约见走访</source>
+        <translation>Meeting elsewhere</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>登记件数</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>计时办结件数</source>
+        <translation>Timed and completed</translation>
+    </message>
+    <message>
+        <source>按时办结</source>
+        <translation>Completed on time</translation>
+    </message>
+    <message>
+        <source>按时办结率</source>
+        <translation>On-time completion rate</translation>
+    </message>
+    <message>
+        <source>用时中位数(时)</source>
+        <translation>Median hours</translation>
+    </message>
+    <message>
+        <source>用时90%分位(时)</source>
+        <translation>90th percentile hours</translation>
+    </message>
+    <message>
+        <source>超期未办结</source>
+        <translation>Overdue, not completed</translation>
+    </message>
+    <message>
+        <source>化解久拖不决</source>
+        <translation>Long-standing problems resolved</translation>
+    </message>
+    <message>
+        <source>信访件数</source>
+        <translation>Petitions</translation>
+    </message>
+    <message>
+        <source>上年同期信访</source>
+        <translation>Petitions same period last year</translation>
+    </message>
+    <message>
+        <source>信访增减</source>
+        <translation>Change in petitions</translation>
+    </message>
+    <message>
+        <source>服务群众人数</source>
+        <translation>Villagers served</translation>
+    </message>
+    <message>
+        <source>结对帮扶户数</source>
+        <translation>Paired households</translation>
+    </message>
+    <message>
+        <source>按计划走访户数</source>
+        <translation>Households visited as planned</translation>
+    </message>
+    <message>
+        <source>按计划走访率</source>
+        <translation>Visits made as planned</translation>
+    </message>
+    <message>
+        <source>评价件数</source>
+        <translation>Rated cases</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>差评</source>
+        <translation>Poor ratings</translation>
+    </message>
+    <message>
+        <source>差评已回访</source>
+        <translation>Poor ratings revisited</translation>
+    </message>
+    <message>
+        <source>差评已整改</source>
+        <translation>Poor ratings put right</translation>
+    </message>
+    <message>
+        <source>被举报</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>举报属实</source>
+        <translation>Complaints upheld</translation>
+    </message>
+    <message>
+        <source>举报不属实</source>
+        <translation>Complaints unfounded</translation>
+    </message>
+    <message>
+        <source>举报未办结</source>
+        <translation>Complaints open</translation>
+    </message>
+    <message>
+        <source>民意代言·受理</source>
+        <translation>Opinions accepted</translation>
+    </message>
+    <message>
+        <source>事务代办·受理</source>
+        <translation>Errands accepted</translation>
+    </message>
+    <message>
+        <source>诉求代理·受理</source>
+        <translation>Claims accepted</translation>
+    </message>
+    <message>
+        <source>民意代言·不予受理</source>
+        <translation>Opinions declined</translation>
+    </message>
+    <message>
+        <source>事务代办·不予受理</source>
+        <translation>Errands declined</translation>
+    </message>
+    <message>
+        <source>诉求代理·不予受理</source>
+        <translation>Claims declined</translation>
+    </message>
+    <message>
+        <source>民意代言·办结</source>
+        <translation>Opinions completed</translation>
+    </message>
+    <message>
+        <source>事务代办·办结</source>
+        <translation>Errands completed</translation>
+    </message>
+    <message>
+        <source>诉求代理·办结</source>
+        <translation>Claims completed</translation>
+    </message>
+    <message>
+        <source>民意代言·撤回</source>
+        <translation>Opinions withdrawn</translation>
+    </message>
+    <message>
+        <source>事务代办·撤回</source>
+        <translation>Errands withdrawn</translation>
+    </message>
+    <message>
+        <source>诉求代理·撤回</source>
+        <translation>Claims withdrawn</translation>
+    </message>
+    <message>
+        <source>路灯照明</source>
+        <translation>Street lighting</translation>
+    </message>
+    <message>
+        <source>医疗养老</source>
+        <translation>Health and elderly care</translation>
+    </message>
+    <message>
+        <source>饮水供水</source>
+        <translation>Drinking water</translation>
+    </message>
+    <message>
+        <source>水利河道</source>
+        <translation>Waterways</translation>
+    </message>
+    <message>
+        <source>道路交通</source>
+        <translation>Roads and transport</translation>
+    </message>
+    <message>
+        <source>环境卫生</source>
+        <translation>Sanitation</translation>
+    </message>
+    <message>
+        <source>便民服务</source>
+        <translation>Everyday services</translation>
+    </message>
+    <message>
+        <source>农业生产</source>
+        <translation>Farming</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
 </context>
 <context>
     <name>domain</name>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
     <message>
         <source>看不懂考核期“{text}”</source>
         <translation>Cannot read the assessment period “{text}”</translation>
@@ -4794,12 +5090,24 @@ They are saved on this PC and will not be lost; they go up with the next network
         <translation>Decision: {value}</translation>
     </message>
     <message>
+        <source>{hours}小时内</source>
+        <translation>within {hours} h</translation>
+    </message>
+    <message>
+        <source>明天中午前（12:00）</source>
+        <translation>by noon tomorrow (12:00)</translation>
+    </message>
+    <message>
         <source>继续计时</source>
         <translation>Clock resumed</translation>
     </message>
     <message>
         <source>{level}</source>
         <translation>{level}</translation>
+    </message>
+    <message>
+        <source>今天下班前（17:30）</source>
+        <translation>by end of today (17:30)</translation>
     </message>
     <message>
         <source>没有编号为 {case_no} 的办件</source>

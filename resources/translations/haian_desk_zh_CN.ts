@@ -383,6 +383,18 @@
 <context>
     <name>AssessmentScreen</name>
     <message>
+        <source>{0}年上半年</source>
+        <translation>{0}年上半年</translation>
+    </message>
+    <message>
+        <source>{0}年下半年</source>
+        <translation>{0}年下半年</translation>
+    </message>
+    <message>
+        <source>{0}年全年</source>
+        <translation>{0}年全年</translation>
+    </message>
+    <message>
         <source>自定义日期…</source>
         <translation>自定义日期…</translation>
     </message>
@@ -413,6 +425,10 @@
     <message>
         <source>{0}（{1} 至 {2}），统计截至 {3}。点列标题可排序。</source>
         <translation>{0}（{1} 至 {2}），统计截至 {3}。点列标题可排序。</translation>
+    </message>
+    <message>
+        <source>自定时段</source>
+        <translation>自定时段</translation>
     </message>
     <message>
         <source>考核</source>
@@ -871,6 +887,14 @@
         <source>撤回后办件结束，不再计时。</source>
         <translation>撤回后办件结束，不再计时。</translation>
     </message>
+    <message>
+        <source>— 请选择 —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>其他材料，每行一项</source>
+        <translation>其他材料，每行一项</translation>
+    </message>
 </context>
 <context>
     <name>CaseDetailDialog</name>
@@ -1117,6 +1141,10 @@
         <source>差评待整改</source>
         <translation>差评待整改</translation>
     </message>
+    <message>
+        <source>点击表头按此列排序</source>
+        <translation>点击表头按此列排序</translation>
+    </message>
 </context>
 <context>
     <name>Catalogue</name>
@@ -1249,6 +1277,18 @@
 </context>
 <context>
     <name>ComplaintsScreen</name>
+    <message>
+        <source>未办结</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>已办结</translation>
+    </message>
     <message>
         <source>登记举报(&amp;N)…</source>
         <translation>登记举报(&amp;N)…</translation>
@@ -4310,9 +4350,265 @@
         <source>授权委托书</source>
         <translation>授权委托书</translation>
     </message>
+    <message>
+        <source>站长</source>
+        <translation>站长</translation>
+    </message>
+    <message>
+        <source>代理员</source>
+        <translation>代理员</translation>
+    </message>
+    <message>
+        <source>联络员</source>
+        <translation>联络员</translation>
+    </message>
+    <message>
+        <source>组代理点代理员</source>
+        <translation>组代理点代理员</translation>
+    </message>
+    <message>
+        <source>镇（街道）</source>
+        <translation>镇（街道）</translation>
+    </message>
+    <message>
+        <source>县举报电话</source>
+        <translation>县举报电话</translation>
+    </message>
+    <message>
+        <source>镇举报电话</source>
+        <translation>镇举报电话</translation>
+    </message>
+    <message>
+        <source>来信</source>
+        <translation>来信</translation>
+    </message>
+    <message>
+        <source>网上举报</source>
+        <translation>网上举报</translation>
+    </message>
+    <message>
+        <source>核查中</source>
+        <translation>核查中</translation>
+    </message>
+    <message>
+        <source>属实</source>
+        <translation>属实</translation>
+    </message>
+    <message>
+        <source>部分属实</source>
+        <translation>部分属实</translation>
+    </message>
+    <message>
+        <source>不属实</source>
+        <translation>不属实</translation>
+    </message>
+    <message>
+        <source>上门走访</source>
+        <translation>上门走访</translation>
+    </message>
+    <message>
+        <source>电话问候</source>
+        <translation>电话问候</translation>
+    </message>
+    <message>
+        <source>约见走访</source>
+        <translation>约见走访</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>登记件数</source>
+        <translation>登记件数</translation>
+    </message>
+    <message>
+        <source>计时办结件数</source>
+        <translation>计时办结件数</translation>
+    </message>
+    <message>
+        <source>按时办结</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
+        <source>按时办结率</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <source>用时中位数(时)</source>
+        <translation>用时中位数(时)</translation>
+    </message>
+    <message>
+        <source>用时90%分位(时)</source>
+        <translation>用时90%分位(时)</translation>
+    </message>
+    <message>
+        <source>超期未办结</source>
+        <translation>超期未办结</translation>
+    </message>
+    <message>
+        <source>化解久拖不决</source>
+        <translation>化解久拖不决</translation>
+    </message>
+    <message>
+        <source>信访件数</source>
+        <translation>信访件数</translation>
+    </message>
+    <message>
+        <source>上年同期信访</source>
+        <translation>上年同期信访</translation>
+    </message>
+    <message>
+        <source>信访增减</source>
+        <translation>信访增减</translation>
+    </message>
+    <message>
+        <source>服务群众人数</source>
+        <translation>服务群众人数</translation>
+    </message>
+    <message>
+        <source>结对帮扶户数</source>
+        <translation>结对帮扶户数</translation>
+    </message>
+    <message>
+        <source>按计划走访户数</source>
+        <translation>按计划走访户数</translation>
+    </message>
+    <message>
+        <source>按计划走访率</source>
+        <translation>按计划走访率</translation>
+    </message>
+    <message>
+        <source>评价件数</source>
+        <translation>评价件数</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>差评</source>
+        <translation>差评</translation>
+    </message>
+    <message>
+        <source>差评已回访</source>
+        <translation>差评已回访</translation>
+    </message>
+    <message>
+        <source>差评已整改</source>
+        <translation>差评已整改</translation>
+    </message>
+    <message>
+        <source>被举报</source>
+        <translation>被举报</translation>
+    </message>
+    <message>
+        <source>举报属实</source>
+        <translation>举报属实</translation>
+    </message>
+    <message>
+        <source>举报不属实</source>
+        <translation>举报不属实</translation>
+    </message>
+    <message>
+        <source>举报未办结</source>
+        <translation>举报未办结</translation>
+    </message>
+    <message>
+        <source>民意代言·受理</source>
+        <translation>民意代言·受理</translation>
+    </message>
+    <message>
+        <source>事务代办·受理</source>
+        <translation>事务代办·受理</translation>
+    </message>
+    <message>
+        <source>诉求代理·受理</source>
+        <translation>诉求代理·受理</translation>
+    </message>
+    <message>
+        <source>民意代言·不予受理</source>
+        <translation>民意代言·不予受理</translation>
+    </message>
+    <message>
+        <source>事务代办·不予受理</source>
+        <translation>事务代办·不予受理</translation>
+    </message>
+    <message>
+        <source>诉求代理·不予受理</source>
+        <translation>诉求代理·不予受理</translation>
+    </message>
+    <message>
+        <source>民意代言·办结</source>
+        <translation>民意代言·办结</translation>
+    </message>
+    <message>
+        <source>事务代办·办结</source>
+        <translation>事务代办·办结</translation>
+    </message>
+    <message>
+        <source>诉求代理·办结</source>
+        <translation>诉求代理·办结</translation>
+    </message>
+    <message>
+        <source>民意代言·撤回</source>
+        <translation>民意代言·撤回</translation>
+    </message>
+    <message>
+        <source>事务代办·撤回</source>
+        <translation>事务代办·撤回</translation>
+    </message>
+    <message>
+        <source>诉求代理·撤回</source>
+        <translation>诉求代理·撤回</translation>
+    </message>
+    <message>
+        <source>路灯照明</source>
+        <translation>路灯照明</translation>
+    </message>
+    <message>
+        <source>医疗养老</source>
+        <translation>医疗养老</translation>
+    </message>
+    <message>
+        <source>饮水供水</source>
+        <translation>饮水供水</translation>
+    </message>
+    <message>
+        <source>水利河道</source>
+        <translation>水利河道</translation>
+    </message>
+    <message>
+        <source>道路交通</source>
+        <translation>道路交通</translation>
+    </message>
+    <message>
+        <source>环境卫生</source>
+        <translation>环境卫生</translation>
+    </message>
+    <message>
+        <source>便民服务</source>
+        <translation>便民服务</translation>
+    </message>
+    <message>
+        <source>农业生产</source>
+        <translation>农业生产</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
 </context>
 <context>
     <name>domain</name>
+    <message>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
     <message>
         <source>看不懂考核期“{text}”</source>
         <translation>看不懂考核期“{text}”</translation>
@@ -4794,12 +5090,24 @@
         <translation>裁定：{value}</translation>
     </message>
     <message>
+        <source>{hours}小时内</source>
+        <translation>{hours}小时内</translation>
+    </message>
+    <message>
+        <source>明天中午前（12:00）</source>
+        <translation>明天中午前（12:00）</translation>
+    </message>
+    <message>
         <source>继续计时</source>
         <translation>继续计时</translation>
     </message>
     <message>
         <source>{level}</source>
         <translation>{level}</translation>
+    </message>
+    <message>
+        <source>今天下班前（17:30）</source>
+        <translation>今天下班前（17:30）</translation>
     </message>
     <message>
         <source>没有编号为 {case_no} 的办件</source>

@@ -4,9 +4,10 @@ haian_desk.assessment on the database worker; this screen only shows them."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
     QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -32,10 +33,22 @@ LEVEL_ORDER = ("station", "township", "cadre", "county")
 def period_choices(year: int, month: int) -> list[tuple[str, str]]:
     """(label, period text): this half year first, then the other half, the year, last year."""
     this_half = f"{year}H1" if month <= 6 else f"{year}H2"
-    choices = [(f"{year}年上半年", f"{year}H1"), (f"{year}年下半年", f"{year}H2"), (f"{year}年全年", str(year)),
-               (f"{year - 1}年下半年", f"{year - 1}H2"), (f"{year - 1}年全年", str(year - 1))]
+    codes = [f"{year}H1", f"{year}H2", str(year), f"{year - 1}H2", str(year - 1)]
+    choices = [(period_label(code, code), code) for code in codes]
     choices.sort(key=lambda c: c[1] != this_half)
     return choices
+
+
+def period_label(code: str, fallback: str) -> str:
+    """2026H2 → 2026年下半年 (in the interface language); other periods keep their own title."""
+    translate = QCoreApplication.translate
+    if re.fullmatch(r"\d{4}H1", code):
+        return translate("AssessmentScreen", "{0}年上半年").format(code[:4])
+    if re.fullmatch(r"\d{4}H2", code):
+        return translate("AssessmentScreen", "{0}年下半年").format(code[:4])
+    if re.fullmatch(r"\d{4}", code):
+        return translate("AssessmentScreen", "{0}年全年").format(code)
+    return fallback
 
 
 class AssessmentScreen(QWidget):
@@ -50,7 +63,7 @@ class AssessmentScreen(QWidget):
         self.period = QComboBox(objectName="assessment_period")
         today = local(session.desk.now())
         for label, text in period_choices(today.year, today.month):
-            self.period.addItem(self.tr(label), text)
+            self.period.addItem(label, text)
         self.period.addItem(self.tr("自定义日期…"), CUSTOM)
         self.first_day = self._date_edit("assessment_from", QDate(today.year, 1, 1))
         self.last_day = self._date_edit("assessment_to", QDate(today.year, today.month, today.day))
@@ -155,7 +168,7 @@ class AssessmentScreen(QWidget):
         self._set_busy(False)
         self.report = report
         self.info.setText(self.tr("{0}（{1} 至 {2}），统计截至 {3}。点列标题可排序。").format(
-            report.period.title, report.period.first_day, report.period.last_day, show(report.as_of)))
+            period_label(report.period.label, self.tr("自定时段")), report.period.first_day, report.period.last_day, show(report.as_of)))
         self._show_level()
         for view, chart in zip(self.charts, all_charts(report)):
             view.set_chart(chart)

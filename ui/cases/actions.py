@@ -226,7 +226,7 @@ def _make_input(spec: Field, view: CaseView, today: QDate) -> QWidget:
 def _choice_box(spec: Field) -> QComboBox:
     combo = QComboBox()
     if not spec.pick_first:
-        combo.addItem(_tr("— 请选择 —"), None)
+        combo.addItem(QCoreApplication.translate("CaseActions", "— 请选择 —"), None)
     for code, word in spec.choices.items():
         combo.addItem(term(word), code)
     return combo
@@ -234,7 +234,7 @@ def _choice_box(spec: Field) -> QComboBox:
 
 def _cadre_box(view: CaseView) -> QComboBox:
     combo = QComboBox()
-    combo.addItem(_tr("— 请选择 —"), None)
+    combo.addItem(QCoreApplication.translate("CaseActions", "— 请选择 —"), None)
     for cadre_id, name in view.active_cadres:
         combo.addItem(name, cadre_id)
     return combo
@@ -260,7 +260,7 @@ class MaterialsChecklist(QWidget):
         self.more = QPlainTextEdit()
         self.more.setObjectName("more_materials")
         self.more.setTabChangesFocus(True)
-        self.more.setPlaceholderText(_tr("其他材料，每行一项"))
+        self.more.setPlaceholderText(QCoreApplication.translate("CaseActions", "其他材料，每行一项"))
         self.more.setFixedHeight(self.more.fontMetrics().lineSpacing() * 3 + 16)
         self.more.setVisible(allow_more)
         layout.addWidget(self.more)

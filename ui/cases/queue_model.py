@@ -156,7 +156,7 @@ class CaseQueueModel(QAbstractTableModel):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return _tr(COLUMNS[section].title)
         if orientation == Qt.Horizontal and role == Qt.ToolTipRole and COLUMNS[section].sort_key:
-            return _tr("点击表头按此列排序")
+            return QCoreApplication.translate("CaseQueueModel", "点击表头按此列排序")
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.DisplayRole):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
     QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
@@ -21,7 +21,9 @@ from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table
 
 COMPLAINTS = "complaints"
-FILTERS = (("open", "未办结"), ("all", "全部"), ("closed", "已办结"))
+FILTERS = (("open", QT_TRANSLATE_NOOP("ComplaintsScreen", "未办结")),
+           ("all", QT_TRANSLATE_NOOP("ComplaintsScreen", "全部")),
+           ("closed", QT_TRANSLATE_NOOP("ComplaintsScreen", "已办结")))
 
 
 class ReceiveDialog(FormDialog):

@@ -7,9 +7,9 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, QTimeZone, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateTimeEdit, QHBoxLayout, QVBoxLayout, QWidget
 
-from haian_desk.cases.presentation import urgent_deadline_choices
+from haian_desk.cases.presentation import urgent_deadline_choices, urgent_deadline_messages
 from haian_desk.timeutil import CST, from_iso, to_iso
-from ui.widgets.feedback import ErrorLabel
+from ui.widgets.feedback import ErrorLabel, words
 
 BEIJING = QTimeZone(8 * 3600)
 
@@ -66,8 +66,8 @@ class UrgencyRow(QWidget):
     def _fill_choices(self) -> None:
         self.choice.clear()
         self.choice.addItem(self.tr("— 请选择办结时限 —"), None)
-        for words, moment in urgent_deadline_choices(self.now()):
-            self.choice.addItem(words, moment)
+        for said, moment in urgent_deadline_messages(self.now()):
+            self.choice.addItem(words(said), moment)
         self.choice.addItem(self.tr("自定时间（在右边输入）"), "custom")
         self._set_when(urgent_deadline_choices(self.now())[1][1])
 

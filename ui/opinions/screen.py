@@ -119,7 +119,7 @@ class OpinionsScreen(QWidget):
     def _fill_tree(self, groups) -> None:
         self.tree.clear()
         for topic, village, items in groups:
-            top = QTreeWidgetItem([self.tr("{0} · {1}（{2} 条）").format(topic, village, len(items))])
+            top = QTreeWidgetItem([self.tr("{0} · {1}（{2} 条）").format(term(topic), village, len(items))])
             for o in items:
                 fed = self.tr("已反馈") if o.feedback or o.replied_at else self.tr("待反馈")
                 child = QTreeWidgetItem([o.description, o.case_no, show(o.registered_at)[:10], o.villager,
@@ -135,7 +135,7 @@ class OpinionsScreen(QWidget):
     def _fill_awaiting(self, awaiting, now) -> None:
         rows = [[o.case_no, show(o.registered_at)[:10],
                  self.tr("{0} 天").format((local(now) - local(from_iso(o.registered_at))).days),
-                 o.villager, o.topic, o.description] for o in awaiting]
+                 o.villager, term(o.topic), o.description] for o in awaiting]
         _fill(self.awaiting, rows, [o.case_id for o in awaiting])
 
     def _fill_meetings(self, meetings) -> None:

@@ -9,7 +9,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
-from haian_desk.errors import HaianError, Message, fill
+from haian_desk.errors import LIST_SEPARATOR, HaianError, Message, fill
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +46,13 @@ def _fill(context: str, template: str, params: dict) -> str:
 
 
 def _params(params: dict) -> dict:
-    return {key: words(value) if isinstance(value, (Message, str)) else value
-            for key, value in params.items()}
+    return {key: _param(value) for key, value in params.items()}
+
+
+def _param(value):
+    if isinstance(value, (list, tuple)):  # materials, units: 甲、乙 → "a, b"
+        return QCoreApplication.translate("domain", LIST_SEPARATOR).join(str(_param(v)) for v in value)
+    return words(value) if isinstance(value, (Message, str)) else value
 
 
 def explain(error: BaseException) -> str:
