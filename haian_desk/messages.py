@@ -119,8 +119,9 @@ def _param(value: Any, language: str | None) -> Any:
         return translate(DOMAIN, LIST_SEPARATOR, language).join(str(_param(v, language)) for v in value)
     if isinstance(value, Message):
         return message_text(value, language)
-    if isinstance(value, str):
-        return translate(VOCABULARY, value, language)
+    if isinstance(value, str):  # a domain word (a status), or words handed to a helper (备注内容)
+        word = translate(VOCABULARY, value, language)
+        return translate(DOMAIN, value, language) if word == value else word
     return value
 
 

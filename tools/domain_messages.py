@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -253,16 +254,55 @@ def fstring_sites() -> list[str]:
             for path in source_files() for s in sites(path, classes) if s.uses_fstring]
 
 
+# Helpers that take the words of a message as arguments (required_text(p, "note", "备注内容"))
+# pass them on as parameters; the literal words given for these are collected too.
+WORD_PARAMETERS = ("what", "hint")
+
+
+def word_functions(files: list[Path]) -> dict[str, dict[str, int]]:
+    """Functions with a ``what``/``hint`` parameter: name → {parameter: position}."""
+    found: dict[str, dict[str, int]] = {}
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                names = [a.arg for a in node.args.args]
+                wanted = {n: names.index(n) for n in WORD_PARAMETERS if n in names}
+                if wanted:
+                    found[node.name] = wanted
+    return found
+
+
+def _word_arguments(tree: ast.AST, functions: dict[str, dict[str, int]]) -> list[str]:
+    words = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in functions:
+            defaults = node.args.defaults  # a default word ("姓名") is said too
+            words += [d.value for d in defaults if isinstance(d, ast.Constant) and isinstance(d.value, str)]
+        if not isinstance(node, ast.Call) or _name(node.func) not in functions:
+            continue
+        keywords = {k.arg: k.value for k in node.keywords}
+        for name, position in functions[_name(node.func)].items():
+            arg = node.args[position] if len(node.args) > position else keywords.get(name)
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                words.append(arg.value)
+    return words
+
+
 def templates() -> list[str]:
-    """Every literal message and hint of a domain error, once each, in file order."""
+    """Every literal message and hint of a domain error (and the words handed to helpers
+    that build one), once each, in file order."""
     classes = error_classes()
+    files = source_files()
+    functions = word_functions(files)
     found = []
-    for path in source_files():
+    for path in files:
         for site in sites(path, classes):
             for node in site.texts:
                 if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value:
                     found.append(node.value)
-    return list(dict.fromkeys(found))
+        found += _word_arguments(ast.parse(path.read_text(encoding="utf-8")), functions)
+    cjk = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+    return list(dict.fromkeys(t for t in found if t and cjk.search(t)))
 
 
 def main(argv: list[str] | None = None) -> int:

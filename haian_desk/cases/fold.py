@@ -19,7 +19,7 @@ from haian_desk.cases.vocabulary import (
     STATUSES, TRANSFER_LEVELS, URGENCIES, label)
 
 FORWARD_LEVELS = {k: v for k, v in TRANSFER_LEVELS.items() if k != "township"}
-from haian_desk.errors import RuleRefused, ValidationError
+from haian_desk.errors import Message, RuleRefused, ValidationError
 from haian_desk.storage.eventlog import Event
 from haian_desk.timeutil import from_iso, to_iso
 from haian_desk.records import required_text
@@ -96,9 +96,9 @@ def _verb(event_type: str) -> str:
     return EVENT_TYPES.get(event_type, event_type)
 
 
-def _what_next(state: State) -> str:
+def _what_next(state: State) -> Message:
     names = [_verb(t) for t in allowed_events(state) if t != "note"]
-    return "现在可以：" + "、".join(names) if names else "该办件已结束"
+    return Message("现在可以：{actions}", {"actions": names}) if names else Message("该办件已结束")
 
 
 def _choice(payload: dict, key: str, table: dict, what: str) -> str:

@@ -4614,10 +4614,6 @@ They are saved on this PC and will not be lost; they go up with the next network
         <translation>Cannot read the assessment period “{text}”</translation>
     </message>
     <message>
-        <source>{FORMS_HINT}</source>
-        <translation>{FORMS_HINT}</translation>
-    </message>
-    <message>
         <source>考核期的结束日期 {value} 早于开始日期 {value2}</source>
         <translation>The assessment period ends on {value}, before it starts on {value2}</translation>
     </message>
@@ -4754,6 +4750,38 @@ They are saved on this PC and will not be lost; they go up with the next network
         <translation>Check the dates</translation>
     </message>
     <message>
+        <source>代理员</source>
+        <translation>the cadre</translation>
+    </message>
+    <message>
+        <source>代理员姓名</source>
+        <translation>the cadre&apos;s name</translation>
+    </message>
+    <message>
+        <source>到任日期</source>
+        <translation>the start date</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>the post</translation>
+    </message>
+    <message>
+        <source>负责片区</source>
+        <translation>the area</translation>
+    </message>
+    <message>
+        <source>离任日期</source>
+        <translation>the leaving date</translation>
+    </message>
+    <message>
+        <source>离任原因</source>
+        <translation>the reason for leaving</translation>
+    </message>
+    <message>
+        <source>服务事项</source>
+        <translation>the services</translation>
+    </message>
+    <message>
         <source>办件尚未登记，不能办理</source>
         <translation>The case is not registered yet and cannot be handled</translation>
     </message>
@@ -4768,10 +4796,6 @@ They are saved on this PC and will not be lost; they go up with the next network
     <message>
         <source>办件当前为“{label}”，不能“{verb}”</source>
         <translation>The case is “{label}”; “{verb}” is not possible now</translation>
-    </message>
-    <message>
-        <source>{what_next}</source>
-        <translation>{what_next}</translation>
     </message>
     <message>
         <source>{what}不正确，应为：{items}</source>
@@ -4938,14 +4962,6 @@ They are saved on this PC and will not be lost; they go up with the next network
         <translation>{days} d</translation>
     </message>
     <message>
-        <source>{status} · {left}</source>
-        <translation>{status} · {left}</translation>
-    </message>
-    <message>
-        <source>{kind}，{channel}</source>
-        <translation>{kind}, {channel}</translation>
-    </message>
-    <message>
         <source>不到1分钟</source>
         <translation>under 1 min</translation>
     </message>
@@ -4964,18 +4980,6 @@ They are saved on this PC and will not be lost; they go up with the next network
     <message>
         <source>还剩{span}</source>
         <translation>{span} left</translation>
-    </message>
-    <message>
-        <source>{status}</source>
-        <translation>{status}</translation>
-    </message>
-    <message>
-        <source>{text}</source>
-        <translation>{text}</translation>
-    </message>
-    <message>
-        <source>{kind}，{channel}，{urgency}</source>
-        <translation>{kind}, {channel}, {urgency}</translation>
     </message>
     <message>
         <source>事项：{value}</source>
@@ -5100,10 +5104,6 @@ They are saved on this PC and will not be lost; they go up with the next network
     <message>
         <source>继续计时</source>
         <translation>Clock resumed</translation>
-    </message>
-    <message>
-        <source>{level}</source>
-        <translation>{level}</translation>
     </message>
     <message>
         <source>今天下班前（17:30）</source>
@@ -5418,8 +5418,216 @@ They are saved on this PC and will not be lost; they go up with the next network
         <translation>Enter {what}</translation>
     </message>
     <message>
-        <source>{hint}</source>
-        <translation>{hint}</translation>
+        <source>现在可以：{actions}</source>
+        <translation>What can be recorded now: {actions}</translation>
+    </message>
+    <message>
+        <source>该办件已结束</source>
+        <translation>This case is finished</translation>
+    </message>
+    <message>
+        <source>授权委托的范围</source>
+        <translation>the scope of the authorisation</translation>
+    </message>
+    <message>
+        <source>写明委托代理的具体事项</source>
+        <translation>Write down exactly what the cadre is authorised to do</translation>
+    </message>
+    <message>
+        <source>授权委托的日期</source>
+        <translation>the date of the authorisation</translation>
+    </message>
+    <message>
+        <source>服务类型</source>
+        <translation>the kind of service</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>the urgency</translation>
+    </message>
+    <message>
+        <source>不予受理的理由</source>
+        <translation>the reason for declining</translation>
+    </message>
+    <message>
+        <source>群众可以怎么办（其他途径）</source>
+        <translation>what the villager can do instead (other routes)</translation>
+    </message>
+    <message>
+        <source>例如：请到镇派出所办理</source>
+        <translation>For example: go to the township police station</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>the handler</translation>
+    </message>
+    <message>
+        <source>备注内容</source>
+        <translation>the note</translation>
+    </message>
+    <message>
+        <source>打印的文书</source>
+        <translation>the paper printed</translation>
+    </message>
+    <message>
+        <source>转办去向</source>
+        <translation>where it is transferred to</translation>
+    </message>
+    <message>
+        <source>接收单位</source>
+        <translation>the receiving unit</translation>
+    </message>
+    <message>
+        <source>例如：曲塘镇代理中心、海安市民政局</source>
+        <translation>For example: the township centre, the county civil affairs bureau</translation>
+    </message>
+    <message>
+        <source>上级办理情况</source>
+        <translation>what the higher level did</translation>
+    </message>
+    <message>
+        <source>暂停计时的理由</source>
+        <translation>the reason for pausing the clock</translation>
+    </message>
+    <message>
+        <source>例如：鉴定、检测、公示期间依规不计时</source>
+        <translation>For example: appraisals, tests and public notice periods are not counted, by the rules</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>the result</translation>
+    </message>
+    <message>
+        <source>告知方式</source>
+        <translation>how the villager was told</translation>
+    </message>
+    <message>
+        <source>回访情况</source>
+        <translation>the return visit notes</translation>
+    </message>
+    <message>
+        <source>整改情况</source>
+        <translation>what was put right</translation>
+    </message>
+    <message>
+        <source>撤回的原因</source>
+        <translation>the reason for withdrawing</translation>
+    </message>
+    <message>
+        <source>重新办理的原因</source>
+        <translation>the reason for reopening</translation>
+    </message>
+    <message>
+        <source>转送去向</source>
+        <translation>where it is sent on to</translation>
+    </message>
+    <message>
+        <source>例如：海安市民政局</source>
+        <translation>For example: the county civil affairs bureau</translation>
+    </message>
+    <message>
+        <source>裁定意见</source>
+        <translation>the decision</translation>
+    </message>
+    <message>
+        <source>写明以哪一方的办理为准、为什么</source>
+        <translation>Write down whose handling stands, and why</translation>
+    </message>
+    <message>
+        <source>办件编号</source>
+        <translation>the case number</translation>
+    </message>
+    <message>
+        <source>受理单位</source>
+        <translation>the receiving unit</translation>
+    </message>
+    <message>
+        <source>群众</source>
+        <translation>the villager</translation>
+    </message>
+    <message>
+        <source>诉求内容</source>
+        <translation>the request</translation>
+    </message>
+    <message>
+        <source>简要写明群众要办什么事</source>
+        <translation>Briefly write what the villager needs done</translation>
+    </message>
+    <message>
+        <source>受理渠道</source>
+        <translation>the channel</translation>
+    </message>
+    <message>
+        <source>首问责任人</source>
+        <translation>the first-contact cadre</translation>
+    </message>
+    <message>
+        <source>{kind}，{channel}</source>
+        <translation>{kind}, {channel}</translation>
+    </message>
+    <message>
+        <source>{kind}，{channel}，{urgency}</source>
+        <translation>{kind}, {channel}, {urgency}</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>the matter</translation>
+    </message>
+    <message>
+        <source>所在单位</source>
+        <translation>the unit</translation>
+    </message>
+    <message>
+        <source>举报内容</source>
+        <translation>the complaint</translation>
+    </message>
+    <message>
+        <source>核查情况</source>
+        <translation>the findings</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>the ID number</translation>
+    </message>
+    <message>
+        <source>号码</source>
+        <translation>the number</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>the name</translation>
+    </message>
+    <message>
+        <source>输入的内容</source>
+        <translation>the text typed</translation>
+    </message>
+    <message>
+        <source>召开单位</source>
+        <translation>the holding unit</translation>
+    </message>
+    <message>
+        <source>座谈会主题</source>
+        <translation>the meeting topic</translation>
+    </message>
+    <message>
+        <source>反馈的意见</source>
+        <translation>the opinion answered</translation>
+    </message>
+    <message>
+        <source>反馈内容</source>
+        <translation>the answer</translation>
+    </message>
+    <message>
+        <source>座谈会时间</source>
+        <translation>the meeting time</translation>
+    </message>
+    <message>
+        <source>办件</source>
+        <translation>the case</translation>
+    </message>
+    <message>
+        <source>电话号码</source>
+        <translation>the phone number</translation>
     </message>
     <message>
         <source>{what}已存在</source>
@@ -5634,6 +5842,38 @@ They are saved on this PC and will not be lost; they go up with the next network
         <translation>This household&apos;s pairing has ended; no more visits can be recorded</translation>
     </message>
     <message>
+        <source>新的结对代理员</source>
+        <translation>the new paired cadre</translation>
+    </message>
+    <message>
+        <source>结对户</source>
+        <translation>the paired household</translation>
+    </message>
+    <message>
+        <source>帮扶对象</source>
+        <translation>the household supported</translation>
+    </message>
+    <message>
+        <source>走访代理员</source>
+        <translation>the visiting cadre</translation>
+    </message>
+    <message>
+        <source>走访情况</source>
+        <translation>the visit notes</translation>
+    </message>
+    <message>
+        <source>结对代理员</source>
+        <translation>the paired cadre</translation>
+    </message>
+    <message>
+        <source>走访时间</source>
+        <translation>the visit time</translation>
+    </message>
+    <message>
+        <source>结束结对的原因</source>
+        <translation>the reason for ending the pairing</translation>
+    </message>
+    <message>
         <source>失联提醒的时间应在1小时到30天之间</source>
         <translation>The out-of-contact alert must be between 1 hour and 30 days</translation>
     </message>
@@ -5764,6 +6004,22 @@ They are saved on this PC and will not be lost; they go up with the next network
     <message>
         <source>可能已被合并或尚未同步</source>
         <translation>It may have been merged or not synced yet</translation>
+    </message>
+    <message>
+        <source>群众姓名</source>
+        <translation>the villager&apos;s name</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>the address</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>the household number</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>the note</translation>
     </message>
     <message>
         <source>同步文件不完整：至少应有 {expected} 字节，实际只有 {actual} 字节</source>
@@ -6040,6 +6296,14 @@ They are saved on this PC and will not be lost; they go up with the next network
     <message>
         <source>{path} 不是登记文件（无法读取）</source>
         <translation>{path} is not an enrolment file (cannot be read)</translation>
+    </message>
+    <message>
+        <source>登记申请</source>
+        <translation>the enrolment request</translation>
+    </message>
+    <message>
+        <source>登记答复</source>
+        <translation>the enrolment answer</translation>
     </message>
     <message>
         <source>本机还没有登记到上级同步中心</source>

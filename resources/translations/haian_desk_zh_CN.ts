@@ -4614,10 +4614,6 @@
         <translation>看不懂考核期“{text}”</translation>
     </message>
     <message>
-        <source>{FORMS_HINT}</source>
-        <translation>{FORMS_HINT}</translation>
-    </message>
-    <message>
         <source>考核期的结束日期 {value} 早于开始日期 {value2}</source>
         <translation>考核期的结束日期 {value} 早于开始日期 {value2}</translation>
     </message>
@@ -4754,6 +4750,38 @@
         <translation>请核对日期</translation>
     </message>
     <message>
+        <source>代理员</source>
+        <translation>代理员</translation>
+    </message>
+    <message>
+        <source>代理员姓名</source>
+        <translation>代理员姓名</translation>
+    </message>
+    <message>
+        <source>到任日期</source>
+        <translation>到任日期</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>负责片区</source>
+        <translation>负责片区</translation>
+    </message>
+    <message>
+        <source>离任日期</source>
+        <translation>离任日期</translation>
+    </message>
+    <message>
+        <source>离任原因</source>
+        <translation>离任原因</translation>
+    </message>
+    <message>
+        <source>服务事项</source>
+        <translation>服务事项</translation>
+    </message>
+    <message>
         <source>办件尚未登记，不能办理</source>
         <translation>办件尚未登记，不能办理</translation>
     </message>
@@ -4768,10 +4796,6 @@
     <message>
         <source>办件当前为“{label}”，不能“{verb}”</source>
         <translation>办件当前为“{label}”，不能“{verb}”</translation>
-    </message>
-    <message>
-        <source>{what_next}</source>
-        <translation>{what_next}</translation>
     </message>
     <message>
         <source>{what}不正确，应为：{items}</source>
@@ -4938,14 +4962,6 @@
         <translation>{days}天</translation>
     </message>
     <message>
-        <source>{status} · {left}</source>
-        <translation>{status} · {left}</translation>
-    </message>
-    <message>
-        <source>{kind}，{channel}</source>
-        <translation>{kind}，{channel}</translation>
-    </message>
-    <message>
         <source>不到1分钟</source>
         <translation>不到1分钟</translation>
     </message>
@@ -4964,18 +4980,6 @@
     <message>
         <source>还剩{span}</source>
         <translation>还剩{span}</translation>
-    </message>
-    <message>
-        <source>{status}</source>
-        <translation>{status}</translation>
-    </message>
-    <message>
-        <source>{text}</source>
-        <translation>{text}</translation>
-    </message>
-    <message>
-        <source>{kind}，{channel}，{urgency}</source>
-        <translation>{kind}，{channel}，{urgency}</translation>
     </message>
     <message>
         <source>事项：{value}</source>
@@ -5100,10 +5104,6 @@
     <message>
         <source>继续计时</source>
         <translation>继续计时</translation>
-    </message>
-    <message>
-        <source>{level}</source>
-        <translation>{level}</translation>
     </message>
     <message>
         <source>今天下班前（17:30）</source>
@@ -5418,8 +5418,216 @@
         <translation>请填写{what}</translation>
     </message>
     <message>
-        <source>{hint}</source>
-        <translation>{hint}</translation>
+        <source>现在可以：{actions}</source>
+        <translation>现在可以：{actions}</translation>
+    </message>
+    <message>
+        <source>该办件已结束</source>
+        <translation>该办件已结束</translation>
+    </message>
+    <message>
+        <source>授权委托的范围</source>
+        <translation>授权委托的范围</translation>
+    </message>
+    <message>
+        <source>写明委托代理的具体事项</source>
+        <translation>写明委托代理的具体事项</translation>
+    </message>
+    <message>
+        <source>授权委托的日期</source>
+        <translation>授权委托的日期</translation>
+    </message>
+    <message>
+        <source>服务类型</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>不予受理的理由</source>
+        <translation>不予受理的理由</translation>
+    </message>
+    <message>
+        <source>群众可以怎么办（其他途径）</source>
+        <translation>群众可以怎么办（其他途径）</translation>
+    </message>
+    <message>
+        <source>例如：请到镇派出所办理</source>
+        <translation>例如：请到镇派出所办理</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>备注内容</source>
+        <translation>备注内容</translation>
+    </message>
+    <message>
+        <source>打印的文书</source>
+        <translation>打印的文书</translation>
+    </message>
+    <message>
+        <source>转办去向</source>
+        <translation>转办去向</translation>
+    </message>
+    <message>
+        <source>接收单位</source>
+        <translation>接收单位</translation>
+    </message>
+    <message>
+        <source>例如：曲塘镇代理中心、海安市民政局</source>
+        <translation>例如：曲塘镇代理中心、海安市民政局</translation>
+    </message>
+    <message>
+        <source>上级办理情况</source>
+        <translation>上级办理情况</translation>
+    </message>
+    <message>
+        <source>暂停计时的理由</source>
+        <translation>暂停计时的理由</translation>
+    </message>
+    <message>
+        <source>例如：鉴定、检测、公示期间依规不计时</source>
+        <translation>例如：鉴定、检测、公示期间依规不计时</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>告知方式</source>
+        <translation>告知方式</translation>
+    </message>
+    <message>
+        <source>回访情况</source>
+        <translation>回访情况</translation>
+    </message>
+    <message>
+        <source>整改情况</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <source>撤回的原因</source>
+        <translation>撤回的原因</translation>
+    </message>
+    <message>
+        <source>重新办理的原因</source>
+        <translation>重新办理的原因</translation>
+    </message>
+    <message>
+        <source>转送去向</source>
+        <translation>转送去向</translation>
+    </message>
+    <message>
+        <source>例如：海安市民政局</source>
+        <translation>例如：海安市民政局</translation>
+    </message>
+    <message>
+        <source>裁定意见</source>
+        <translation>裁定意见</translation>
+    </message>
+    <message>
+        <source>写明以哪一方的办理为准、为什么</source>
+        <translation>写明以哪一方的办理为准、为什么</translation>
+    </message>
+    <message>
+        <source>办件编号</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <source>受理单位</source>
+        <translation>受理单位</translation>
+    </message>
+    <message>
+        <source>群众</source>
+        <translation>群众</translation>
+    </message>
+    <message>
+        <source>诉求内容</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <source>简要写明群众要办什么事</source>
+        <translation>简要写明群众要办什么事</translation>
+    </message>
+    <message>
+        <source>受理渠道</source>
+        <translation>受理渠道</translation>
+    </message>
+    <message>
+        <source>首问责任人</source>
+        <translation>首问责任人</translation>
+    </message>
+    <message>
+        <source>{kind}，{channel}</source>
+        <translation>{kind}，{channel}</translation>
+    </message>
+    <message>
+        <source>{kind}，{channel}，{urgency}</source>
+        <translation>{kind}，{channel}，{urgency}</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>所在单位</source>
+        <translation>所在单位</translation>
+    </message>
+    <message>
+        <source>举报内容</source>
+        <translation>举报内容</translation>
+    </message>
+    <message>
+        <source>核查情况</source>
+        <translation>核查情况</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>号码</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>输入的内容</source>
+        <translation>输入的内容</translation>
+    </message>
+    <message>
+        <source>召开单位</source>
+        <translation>召开单位</translation>
+    </message>
+    <message>
+        <source>座谈会主题</source>
+        <translation>座谈会主题</translation>
+    </message>
+    <message>
+        <source>反馈的意见</source>
+        <translation>反馈的意见</translation>
+    </message>
+    <message>
+        <source>反馈内容</source>
+        <translation>反馈内容</translation>
+    </message>
+    <message>
+        <source>座谈会时间</source>
+        <translation>座谈会时间</translation>
+    </message>
+    <message>
+        <source>办件</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <source>电话号码</source>
+        <translation>电话号码</translation>
     </message>
     <message>
         <source>{what}已存在</source>
@@ -5634,6 +5842,38 @@
         <translation>这户的结对已经结束，不能再登记走访</translation>
     </message>
     <message>
+        <source>新的结对代理员</source>
+        <translation>新的结对代理员</translation>
+    </message>
+    <message>
+        <source>结对户</source>
+        <translation>结对户</translation>
+    </message>
+    <message>
+        <source>帮扶对象</source>
+        <translation>帮扶对象</translation>
+    </message>
+    <message>
+        <source>走访代理员</source>
+        <translation>走访代理员</translation>
+    </message>
+    <message>
+        <source>走访情况</source>
+        <translation>走访情况</translation>
+    </message>
+    <message>
+        <source>结对代理员</source>
+        <translation>结对代理员</translation>
+    </message>
+    <message>
+        <source>走访时间</source>
+        <translation>走访时间</translation>
+    </message>
+    <message>
+        <source>结束结对的原因</source>
+        <translation>结束结对的原因</translation>
+    </message>
+    <message>
         <source>失联提醒的时间应在1小时到30天之间</source>
         <translation>失联提醒的时间应在1小时到30天之间</translation>
     </message>
@@ -5764,6 +6004,22 @@
     <message>
         <source>可能已被合并或尚未同步</source>
         <translation>可能已被合并或尚未同步</translation>
+    </message>
+    <message>
+        <source>群众姓名</source>
+        <translation>群众姓名</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>备注</translation>
     </message>
     <message>
         <source>同步文件不完整：至少应有 {expected} 字节，实际只有 {actual} 字节</source>
@@ -6040,6 +6296,14 @@
     <message>
         <source>{path} 不是登记文件（无法读取）</source>
         <translation>{path} 不是登记文件（无法读取）</translation>
+    </message>
+    <message>
+        <source>登记申请</source>
+        <translation>登记申请</translation>
+    </message>
+    <message>
+        <source>登记答复</source>
+        <translation>登记答复</translation>
     </message>
     <message>
         <source>本机还没有登记到上级同步中心</source>

@@ -63,6 +63,13 @@ def test_every_domain_message_has_an_english_translation_with_the_same_parameter
     assert not wrong, f"the English names other parameters than the Chinese: {wrong}"
 
 
+def test_no_english_domain_message_keeps_chinese():
+    cjk = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+    english = _english_domain()
+    chinese = [t for t in domain_messages.templates() if cjk.search(english.get(t) or "")]
+    assert not chinese, chinese
+
+
 def test_the_collected_templates_are_the_ones_in_the_tree():
     generated = (ROOT / "ui" / "i18n_domain.py").read_text(encoding="utf-8")
     absent = [t for t in domain_messages.templates() if f'"domain", "{t}"' not in generated

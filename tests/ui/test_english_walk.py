@@ -11,6 +11,7 @@ from ui import i18n
 from ui.cases.actions import ActionDialog
 from ui.cases.detail import CaseDetailDialog
 from ui.main_window import MainWindow
+from ui.widgets.feedback import ErrorLabel
 
 from tests.ui.english_walk import chinese_outside_data, data_strings
 from tests.ui.helpers import wait_idle
@@ -53,4 +54,23 @@ def test_case_detail_and_its_actions_speak_english(qtbot, demo_session, restore_
             qtbot.addWidget(action)
             problems += [f"[{row['status']} → {event_type}] {p}"
                          for p in chinese_outside_data(action, data)]
+            if event_type in ("printed", "registered"):
+                continue
+            action.submit()  # as it stands: the domain's refusal or a missing field, said in English
+            wait_idle(qtbot, demo_session)
+            problems += [f"[{row['status']} → {event_type}, submitted] {p}"
+                         for p in chinese_outside_data(action, data)]
+            action.close()
     assert not problems, "\n".join(problems)
+
+
+def test_an_empty_intake_is_refused_in_english(qtbot, demo_session, restore_appearance):
+    window = _english_window(qtbot, demo_session)
+    data = data_strings(demo_session.desk)
+    window.show_screen("intake")
+    page = window.pages["intake"]
+    page.save()
+    wait_idle(qtbot, demo_session)
+    shown = [label.text() for label in page.findChildren(ErrorLabel) if label.text()]
+    assert shown, "the empty form was not refused"
+    assert not chinese_outside_data(page, data)

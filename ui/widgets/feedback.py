@@ -32,8 +32,9 @@ def domain_text(error: HaianError) -> tuple[str, str]:
 
 def words(message: Message | str) -> str:
     """Words from the domain (a Message, or a plain Chinese word) in the interface language."""
-    if isinstance(message, str):
-        return QCoreApplication.translate("Vocabulary", message) if message else message
+    if isinstance(message, str):  # a domain word (a status), or words handed to a helper (备注内容)
+        word = QCoreApplication.translate("Vocabulary", message) if message else message
+        return QCoreApplication.translate("domain", message) if word == message else word
     try:
         return _fill("domain", message.template, _params(message.params))
     except (KeyError, IndexError, ValueError):
