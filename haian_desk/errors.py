@@ -32,6 +32,11 @@ def fill(template: str, params: Mapping[str, Any]) -> str:
                               else value for key, value in params.items()})
 
 
+def N_(text: str) -> str:
+    """Mark fixed words for translation (collected into the ``domain`` context); returns them as they are."""
+    return text
+
+
 class Message:
     """Words the domain shows that are not an error: a template, parameters, Chinese by default.
 

@@ -57,7 +57,7 @@ def error_classes(files: list[Path] | None = None) -> dict[str, int]:
         found |= new
         grew = bool(new)
     # haian_desk.errors.Message: words shown that are not errors; _said/_transfer build one
-    positions = {"Message": 0, "_said": 0, "_transfer": 0}
+    positions = {"Message": 0, "_said": 0, "_transfer": 0, "N_": 0}
     for name in found:
         positions[name] = MESSAGE_POSITION.get(name, _inherited_position(name, bases))
     return positions
@@ -259,6 +259,11 @@ def fstring_sites() -> list[str]:
 WORD_PARAMETERS = ("what", "hint")
 
 
+# Messages the hub sends to stations as plain text (sync/server.py); a station shows the
+# text it received, so the literal ones are collected, but these calls take no params.
+EXTRACT_ONLY = {"HttpProblem": 2}
+
+
 def word_functions(files: list[Path]) -> dict[str, dict[str, int]]:
     """Functions with a ``what``/``hint`` parameter: name → {parameter: position}."""
     found: dict[str, dict[str, int]] = {}
@@ -291,7 +296,7 @@ def _word_arguments(tree: ast.AST, functions: dict[str, dict[str, int]]) -> list
 def templates() -> list[str]:
     """Every literal message and hint of a domain error (and the words handed to helpers
     that build one), once each, in file order."""
-    classes = error_classes()
+    classes = {**error_classes(), **EXTRACT_ONLY}
     files = source_files()
     functions = word_functions(files)
     found = []

@@ -3631,6 +3631,12 @@ They are saved on this PC and will not be lost; they go up with the next network
         <source>同步服务未运行</source>
         <translation>Sync service not running</translation>
     </message>
+    <message>
+        <source>{0}：{1}
+怎么办：{2}</source>
+        <translation>{0}: {1}
+What to do: {2}</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusLabel</name>
@@ -6022,6 +6028,86 @@ They are saved on this PC and will not be lost; they go up with the next network
         <translation>the note</translation>
     </message>
     <message>
+        <source>网络不通，连不上镇中心</source>
+        <translation>The network is down: cannot reach the township centre</translation>
+    </message>
+    <message>
+        <source>请检查网线是否插好、无线网络是否连上；网络恢复后会自动重新同步，已办的事都保存在本机</source>
+        <translation>Check the network cable and the wireless connection; sync starts again by itself when the network is back, and all work is kept on this PC</translation>
+    </message>
+    <message>
+        <source>镇中心的同步服务没有运行</source>
+        <translation>The township centre&apos;s sync service is not running</translation>
+    </message>
+    <message>
+        <source>请打电话请镇中心打开同步服务（镇中心电脑上的“站点”页面，或运行 haian-desk hub serve）</source>
+        <translation>Phone the township centre and ask them to start the sync service (the “Stations” page on their PC, or haian-desk hub serve)</translation>
+    </message>
+    <message>
+        <source>本站还没有在镇中心登记（或登记已失效）</source>
+        <translation>This station is not enrolled with the township centre (or its enrolment has lapsed)</translation>
+    </message>
+    <message>
+        <source>请在“同步”页面的“登记”一栏生成登记申请文件，拷给镇中心办理，再导入镇中心的答复</source>
+        <translation>On the “Sync” page, make an enrolment request file under “Enrolment”, take it to the township centre, then import their answer</translation>
+    </message>
+    <message>
+        <source>本站的登记已被镇中心注销</source>
+        <translation>The township centre has revoked this station&apos;s enrolment</translation>
+    </message>
+    <message>
+        <source>本机的记录都还在；请联系镇中心问明原因，需要时重新办理登记</source>
+        <translation>All records are still on this PC; ask the township centre why, and enrol again if needed</translation>
+    </message>
+    <message>
+        <source>还不知道镇中心的网址</source>
+        <translation>The township centre&apos;s address is not known yet</translation>
+    </message>
+    <message>
+        <source>请在“同步”页面填写镇中心的网址（如 http://192.168.1.10:8765），或改用U盘同步</source>
+        <translation>Enter the township centre&apos;s address on the “Sync” page (e.g. http://192.168.1.10:8765), or sync by USB drive instead</translation>
+    </message>
+    <message>
+        <source>与镇中心的连接不可信</source>
+        <translation>The connection to the township centre cannot be trusted</translation>
+    </message>
+    <message>
+        <source>网络中可能有设备在改动数据，或证书不对；请联系镇中心核对，必要时改用U盘同步</source>
+        <translation>Some device on the network may be altering data, or the certificate is wrong; check with the township centre, and sync by USB drive if needed</translation>
+    </message>
+    <message>
+        <source>双方软件版本不一致</source>
+        <translation>The two sides run different versions</translation>
+    </message>
+    <message>
+        <source>请把本站和镇中心的海安代理工作台都升级到最新版</source>
+        <translation>Upgrade Haian Desk at this station and at the township centre to the latest version</translation>
+    </message>
+    <message>
+        <source>镇中心拒收了这一批数据</source>
+        <translation>The township centre refused this batch</translation>
+    </message>
+    <message>
+        <source>请按下面的说明处理，或联系镇中心</source>
+        <translation>Follow the explanation below, or contact the township centre</translation>
+    </message>
+    <message>
+        <source>同步出错</source>
+        <translation>Sync failed</translation>
+    </message>
+    <message>
+        <source>请稍后再试；如反复出现，请把这段说明告诉镇中心</source>
+        <translation>Try again later; if it keeps happening, tell the township centre what this says</translation>
+    </message>
+    <message>
+        <source>意外错误：{error}</source>
+        <translation>Unexpected error: {error}</translation>
+    </message>
+    <message>
+        <source>已登记到“{unit_name}”，但还不知道它的网址</source>
+        <translation>Enrolled with “{unit_name}”, but its address is not known yet</translation>
+    </message>
+    <message>
         <source>同步文件不完整：至少应有 {expected} 字节，实际只有 {actual} 字节</source>
         <translation>The sync file is incomplete: it should have at least {expected} bytes but has only {actual}</translation>
     </message>
@@ -6432,6 +6518,58 @@ They are saved on this PC and will not be lost; they go up with the next network
     <message>
         <source>列表可能已过期；请刷新</source>
         <translation>The list may be out of date; refresh it</translation>
+    </message>
+    <message>
+        <source>同步程序会自动分小批重发；如仍不行请联系镇中心调大上限</source>
+        <translation>Sync resends it in smaller batches by itself; if that still fails, ask the township centre to raise the limit</translation>
+    </message>
+    <message>
+        <source>本站没有在镇中心登记，镇中心拒绝同步</source>
+        <translation>This station is not enrolled with the township centre, which refuses to sync</translation>
+    </message>
+    <message>
+        <source>请先办理登记：haian-desk enrol request，再交镇中心 hub enrol</source>
+        <translation>Enrol first: haian-desk enrol request, then the township centre runs hub enrol</translation>
+    </message>
+    <message>
+        <source>请求是发给另一个同步中心的</source>
+        <translation>The request was meant for another sync hub</translation>
+    </message>
+    <message>
+        <source>请检查同步中心的地址</source>
+        <translation>Check the sync hub's address</translation>
+    </message>
+    <message>
+        <source>请求的签名与登记的密钥不符，镇中心拒绝同步</source>
+        <translation>The request's signature does not match the enrolled key; the township centre refuses to sync</translation>
+    </message>
+    <message>
+        <source>如本站重装过，请重新办理登记</source>
+        <translation>If this station was reinstalled, enrol again</translation>
+    </message>
+    <message>
+        <source>本站已被镇中心注销，不能再同步</source>
+        <translation>The township centre has revoked this station; it can no longer sync</translation>
+    </message>
+    <message>
+        <source>如有疑问请联系镇中心</source>
+        <translation>Ask the township centre if in doubt</translation>
+    </message>
+    <message>
+        <source>核对请求的格式不对</source>
+        <translation>The check request is malformed</translation>
+    </message>
+    <message>
+        <source>after 和 limit 应为整数</source>
+        <translation>after and limit must be whole numbers</translation>
+    </message>
+    <message>
+        <source>镇中心处理时出错</source>
+        <translation>The township centre failed while handling it</translation>
+    </message>
+    <message>
+        <source>请稍后再试；如反复出现请联系镇中心</source>
+        <translation>Try again later; if it keeps happening, contact the township centre</translation>
     </message>
     <message>
         <source>请填写镇中心的网址</source>

@@ -3631,6 +3631,12 @@
         <source>同步服务未运行</source>
         <translation>同步服务未运行</translation>
     </message>
+    <message>
+        <source>{0}：{1}
+怎么办：{2}</source>
+        <translation>{0}：{1}
+怎么办：{2}</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusLabel</name>
@@ -6022,6 +6028,86 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>网络不通，连不上镇中心</source>
+        <translation>网络不通，连不上镇中心</translation>
+    </message>
+    <message>
+        <source>请检查网线是否插好、无线网络是否连上；网络恢复后会自动重新同步，已办的事都保存在本机</source>
+        <translation>请检查网线是否插好、无线网络是否连上；网络恢复后会自动重新同步，已办的事都保存在本机</translation>
+    </message>
+    <message>
+        <source>镇中心的同步服务没有运行</source>
+        <translation>镇中心的同步服务没有运行</translation>
+    </message>
+    <message>
+        <source>请打电话请镇中心打开同步服务（镇中心电脑上的“站点”页面，或运行 haian-desk hub serve）</source>
+        <translation>请打电话请镇中心打开同步服务（镇中心电脑上的“站点”页面，或运行 haian-desk hub serve）</translation>
+    </message>
+    <message>
+        <source>本站还没有在镇中心登记（或登记已失效）</source>
+        <translation>本站还没有在镇中心登记（或登记已失效）</translation>
+    </message>
+    <message>
+        <source>请在“同步”页面的“登记”一栏生成登记申请文件，拷给镇中心办理，再导入镇中心的答复</source>
+        <translation>请在“同步”页面的“登记”一栏生成登记申请文件，拷给镇中心办理，再导入镇中心的答复</translation>
+    </message>
+    <message>
+        <source>本站的登记已被镇中心注销</source>
+        <translation>本站的登记已被镇中心注销</translation>
+    </message>
+    <message>
+        <source>本机的记录都还在；请联系镇中心问明原因，需要时重新办理登记</source>
+        <translation>本机的记录都还在；请联系镇中心问明原因，需要时重新办理登记</translation>
+    </message>
+    <message>
+        <source>还不知道镇中心的网址</source>
+        <translation>还不知道镇中心的网址</translation>
+    </message>
+    <message>
+        <source>请在“同步”页面填写镇中心的网址（如 http://192.168.1.10:8765），或改用U盘同步</source>
+        <translation>请在“同步”页面填写镇中心的网址（如 http://192.168.1.10:8765），或改用U盘同步</translation>
+    </message>
+    <message>
+        <source>与镇中心的连接不可信</source>
+        <translation>与镇中心的连接不可信</translation>
+    </message>
+    <message>
+        <source>网络中可能有设备在改动数据，或证书不对；请联系镇中心核对，必要时改用U盘同步</source>
+        <translation>网络中可能有设备在改动数据，或证书不对；请联系镇中心核对，必要时改用U盘同步</translation>
+    </message>
+    <message>
+        <source>双方软件版本不一致</source>
+        <translation>双方软件版本不一致</translation>
+    </message>
+    <message>
+        <source>请把本站和镇中心的海安代理工作台都升级到最新版</source>
+        <translation>请把本站和镇中心的海安代理工作台都升级到最新版</translation>
+    </message>
+    <message>
+        <source>镇中心拒收了这一批数据</source>
+        <translation>镇中心拒收了这一批数据</translation>
+    </message>
+    <message>
+        <source>请按下面的说明处理，或联系镇中心</source>
+        <translation>请按下面的说明处理，或联系镇中心</translation>
+    </message>
+    <message>
+        <source>同步出错</source>
+        <translation>同步出错</translation>
+    </message>
+    <message>
+        <source>请稍后再试；如反复出现，请把这段说明告诉镇中心</source>
+        <translation>请稍后再试；如反复出现，请把这段说明告诉镇中心</translation>
+    </message>
+    <message>
+        <source>意外错误：{error}</source>
+        <translation>意外错误：{error}</translation>
+    </message>
+    <message>
+        <source>已登记到“{unit_name}”，但还不知道它的网址</source>
+        <translation>已登记到“{unit_name}”，但还不知道它的网址</translation>
+    </message>
+    <message>
         <source>同步文件不完整：至少应有 {expected} 字节，实际只有 {actual} 字节</source>
         <translation>同步文件不完整：至少应有 {expected} 字节，实际只有 {actual} 字节</translation>
     </message>
@@ -6432,6 +6518,58 @@
     <message>
         <source>列表可能已过期；请刷新</source>
         <translation>列表可能已过期；请刷新</translation>
+    </message>
+    <message>
+        <source>同步程序会自动分小批重发；如仍不行请联系镇中心调大上限</source>
+        <translation>同步程序会自动分小批重发；如仍不行请联系镇中心调大上限</translation>
+    </message>
+    <message>
+        <source>本站没有在镇中心登记，镇中心拒绝同步</source>
+        <translation>本站没有在镇中心登记，镇中心拒绝同步</translation>
+    </message>
+    <message>
+        <source>请先办理登记：haian-desk enrol request，再交镇中心 hub enrol</source>
+        <translation>请先办理登记：haian-desk enrol request，再交镇中心 hub enrol</translation>
+    </message>
+    <message>
+        <source>请求是发给另一个同步中心的</source>
+        <translation>请求是发给另一个同步中心的</translation>
+    </message>
+    <message>
+        <source>请检查同步中心的地址</source>
+        <translation>请检查同步中心的地址</translation>
+    </message>
+    <message>
+        <source>请求的签名与登记的密钥不符，镇中心拒绝同步</source>
+        <translation>请求的签名与登记的密钥不符，镇中心拒绝同步</translation>
+    </message>
+    <message>
+        <source>如本站重装过，请重新办理登记</source>
+        <translation>如本站重装过，请重新办理登记</translation>
+    </message>
+    <message>
+        <source>本站已被镇中心注销，不能再同步</source>
+        <translation>本站已被镇中心注销，不能再同步</translation>
+    </message>
+    <message>
+        <source>如有疑问请联系镇中心</source>
+        <translation>如有疑问请联系镇中心</translation>
+    </message>
+    <message>
+        <source>核对请求的格式不对</source>
+        <translation>核对请求的格式不对</translation>
+    </message>
+    <message>
+        <source>after 和 limit 应为整数</source>
+        <translation>after 和 limit 应为整数</translation>
+    </message>
+    <message>
+        <source>镇中心处理时出错</source>
+        <translation>镇中心处理时出错</translation>
+    </message>
+    <message>
+        <source>请稍后再试；如反复出现请联系镇中心</source>
+        <translation>请稍后再试；如反复出现请联系镇中心</translation>
     </message>
     <message>
         <source>请填写镇中心的网址</source>

@@ -277,3 +277,27 @@ def test_the_sync_screen_has_its_key(qtbot, net, sessions, key):
     qtbot.keyClick(window.focusWidget() or window, key)
     assert window.current_key() == "sync"
     wait_idle(qtbot, session)
+
+
+def test_a_sync_problem_is_explained_in_english(qtbot, net, hub_server, sessions, restore_appearance):
+    """The group's title, the engine's own message and what to do, all in the interface language."""
+    import re
+
+    from ui import i18n
+
+    i18n.install_language("en")
+    hub_server.start()
+    station = net.station
+    point_at(station, hub_server.url)
+    enrolment.revoke(net.hub.desk, station.id)
+    take_in(station)
+    session = sessions(station)
+    page = station_page(qtbot, session)
+    runner = runner_for(session)
+    runner.sync_now()
+    qtbot.waitUntil(lambda: runner.state.problem is not None and not runner.state.running, timeout=WAIT)
+    qtbot.waitUntil(lambda: page.problem.isVisible(), timeout=WAIT)
+    assert page.problem_title.text() == "The township centre has revoked this station's enrolment"
+    assert page.problem_todo.text().startswith("What to do") or "township centre" in page.problem_todo.text()
+    for label in (page.problem_title, page.problem_message, page.problem_todo, page.headline):
+        assert not re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", label.text()), label.text()

@@ -28,7 +28,7 @@ from ui.sync.runner import RunnerState, runner_for
 from ui.sync.status import status_text
 from ui.sync.tables import ResultBox, fill_table, make_table, selected_keys
 from ui.widgets.appearance import scaled_font
-from ui.widgets.feedback import alive, explain
+from ui.widgets.feedback import alive, explain, words
 
 EVERYTHING = frozenset((SYNC, CASES, VILLAGERS, CADRES, CATALOGUE))
 
@@ -249,9 +249,9 @@ class SyncPage(QWidget):
         self.problem.setVisible(problem is not None and not state.running)
         if problem is None:
             return
-        self.problem_title.setText(problem.title)
-        self.problem_message.setText(problem.message)
-        todo = self.tr("怎么办：{0}").format(problem.todo)
+        self.problem_title.setText(words(problem.title))
+        self.problem_message.setText(words(problem.said) if problem.said else problem.message)
+        todo = self.tr("怎么办：{0}").format(words(problem.todo_said) if problem.todo_said else problem.todo)
         if state.retry_in_ms is not None:
             seconds = max(1, round(state.retry_in_ms / 1000))
             todo += self.tr("。{0} 秒后自动再试").format(seconds) if seconds < 120 else \

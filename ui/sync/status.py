@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from ui.session import Session
 from ui.sync.runner import RunnerState, runner_for
 from ui.widgets.appearance import scaled_font
+from ui.widgets.feedback import words
 
 OK_COLOUR, WAITING_COLOUR, FAILED_COLOUR = QColor("#1b6e20"), QColor("#8a5300"), QColor("#b00020")
 _windows_in_order: list = []  # weak references to the windows that carry a sync line, oldest first
@@ -31,7 +32,7 @@ def status_text(state: RunnerState) -> tuple[str, QColor | None]:
         return text.format(state.sent, state.total), None
     if state.problem is not None and state.enrolled:
         text = QCoreApplication.translate("SyncStatus", "同步失败：{0}")
-        return text.format(state.problem.title), FAILED_COLOUR
+        return text.format(words(state.problem.title)), FAILED_COLOUR
     if not state.enrolled:
         return QCoreApplication.translate("SyncStatus", "未登记到镇中心：办件只保存在本机"), WAITING_COLOUR
     if state.rejected:
@@ -107,7 +108,7 @@ class SyncStatusLabel(QLabel):
         if colour is not None:
             palette.setColor(QPalette.WindowText, colour)
         self.setPalette(palette)
-        self.setToolTip(state.problem.text() if state.problem else self.tr("点击查看同步详情"))
+        self.setToolTip(problem_text(state.problem) if state.problem else self.tr("点击查看同步详情"))
 
     def _hub_changed(self, _state) -> None:
         self.show_state(self.runner.state)
@@ -186,3 +187,11 @@ def _replaced(window: QWidget) -> bool:
     alive = [ref() for ref in _windows_in_order if ref() is not None and shiboken6.isValid(ref())]
     _windows_in_order[:] = [weakref.ref(w) for w in alive]
     return bool(alive) and alive[-1] is not window and window in alive
+
+
+def problem_text(problem) -> str:
+    """A sync problem in the interface language: what happened, and what to do."""
+    message = words(problem.said) if problem.said else problem.message
+    todo = words(problem.todo_said) if problem.todo_said else problem.todo
+    return QCoreApplication.translate("SyncStatus", "{0}：{1}\n怎么办：{2}").format(
+        words(problem.title), message, todo)
