@@ -345,6 +345,8 @@ class MatterSummary:
     materials: list[str]
     in_person: bool
     in_person_notice: str
+    mode: str = ""                                                      # 即办 / 承诺, for a
+    time_limit: dict | None = field(default=None, compare=False)        # screen to word itself
 
     def choice_text(self) -> str:
         text = f"{self.name}（{self.level}级 · {self.limit}）"
@@ -364,4 +366,4 @@ def matter_summary(item) -> MatterSummary:
         notice += f"和要带的材料：{'、'.join(materials)}" if materials else ""
     return MatterSummary(item["code"], item["name"], item["level"], describe_limit(item["mode"], limit),
                          item["route"] or "", item["department"] or "", item["fee_note"] or "",
-                         materials, in_person, notice)
+                         materials, in_person, notice, item["mode"], limit)

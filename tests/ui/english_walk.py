@@ -30,7 +30,14 @@ def data_strings(desk) -> list[str]:
                 if isinstance(value, str) and (CJK.search(value) or value[:1] in "[{"):
                     _add(found, value)  # payloads are JSON with \u escapes
     found.update(_places())
+    found -= _domain_words()  # 即办, 村, 待补正 … are stored, but the screen must translate them
     return sorted((text for text in found if CJK.search(text)), key=len, reverse=True)
+
+
+def _domain_words() -> set[str]:
+    from ui import i18n
+
+    return set(i18n.domain_terms())
 
 
 def _places() -> set[str]:

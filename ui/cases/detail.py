@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QSizePolicy, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
 from haian_desk.cases import presentation
-from haian_desk.cases.deadlines import describe_limit
 from haian_desk.cases.presentation import CaseView
 from haian_desk.cases.vocabulary import (
     CHANNELS, KINDS, RATINGS, REPLY_METHODS, RESULTS, STATUSES, TRANSFER_LEVELS, URGENCIES, label)
 from haian_desk.timeutil import show
 from ui.cases.actions import ActionDialog, action_title
 from ui.cases.queue_model import TONE_COLOURS
+from ui.catalogue.present import limit_text
 from ui.i18n import term
 from ui.printing.buttons import PrintMenuButton
 from ui.session import Session
@@ -181,7 +181,7 @@ class CaseDetailDialog(QDialog):
         return [
             (self.tr("事项"), f"{matter['name']}（{self.tr('{0}级办理').format(matter['level'])}）"
              if matter else ""),
-            (self.tr("办理时限"), describe_limit(case["timing"], case["time_limit"])),
+            (self.tr("办理时限"), limit_text(case["timing"], case["time_limit"])),
             (self.tr("办理路径"), matter["route"] if matter else ""),
             (self.tr("诉求内容"), case["description"]),
             (self.tr("受理渠道"), term(label(CHANNELS, case["channel"]))),

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
 
 from haian_desk import catalogue
 from haian_desk.cases.presentation import MatterSummary, matter_summary
+from ui.catalogue.present import limit_text
+from ui.i18n import term
 from ui.intake.lookup import Lookup
 from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive
@@ -99,9 +101,9 @@ class MatterPanel(QWidget):
             self.materials.clear()
             return
         self.lookup.set_text(summary.name)
-        self.level.setText(self.tr("{0}级").format(summary.level)
+        self.level.setText(self.tr("{0}级").format(term(summary.level))
                            + (f"（{summary.department}）" if summary.department else ""))
-        self.limit.setText(summary.limit)
+        self.limit.setText(limit_text(summary.mode, summary.time_limit) if summary.mode else summary.limit)
         self.route.setText(summary.route)
         self.in_person.setText(summary.in_person_notice)
         self.in_person.setVisible(summary.in_person)
