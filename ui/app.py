@@ -28,6 +28,7 @@ from ui.settings import preferences
 from ui.settings.preferences import Preferences
 from ui.setup_wizard import SetupWizard
 from ui.widgets.appearance import apply_font
+from ui.widgets.feedback import in_words
 from ui.worker import DbWorker
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ class App(QObject):
             done = recovery.apply_pending_restore(self.folder)
         except HaianError as error:
             QMessageBox.warning(None, self.tr("海安群众事务代理工作台"),
-                                self.tr("没有恢复备份：{0}").format(error))
+                                self.tr("没有恢复备份：{0}").format(in_words(error)))
             return
         if done is not None:
             QMessageBox.information(None, self.tr("海安群众事务代理工作台"),
@@ -155,7 +156,7 @@ def run_app(folder: Path, language: str | None = None) -> int:
     try:
         started = desk_app.start()
     except HaianError as error:
-        QMessageBox.critical(None, "海安群众事务代理工作台", str(error))
+        QMessageBox.critical(None, "海安群众事务代理工作台", in_words(error))
         return 2
     if not started:
         desk_app.close()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from haian_desk import paths, recovery
 from haian_desk.storage import backup
+from ui.widgets.feedback import in_words
 from ui.worker import DbWorker
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ class DailyBackups(QObject):
 
     def _failed(self, error: BaseException) -> None:
         log.error("daily backup failed", exc_info=error)
-        self.failed.emit(self.tr("今天的自动备份没有做成（{0}），请检查磁盘空间").format(error))
+        self.failed.emit(self.tr("今天的自动备份没有做成（{0}），请检查磁盘空间").format(in_words(error)))
 
 
 class DamagedDatabaseDialog(QDialog):
@@ -115,7 +116,7 @@ class DamagedDatabaseDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         log.error("restore at start failed", exc_info=error)
-        self.status.setText(self.tr("恢复没有成功：{0}").format(error))
+        self.status.setText(self.tr("恢复没有成功：{0}").format(in_words(error)))
         self.restore_button.setEnabled(True)
 
 

@@ -1558,6 +1558,10 @@ Other cadres can be added now too, or later on the “Cadres” page (Ctrl+F4).<
 <context>
     <name>Feedback</name>
     <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
         <source>出现了意外错误：{0}
 已记录在日志中，请告诉本站管理员。</source>
         <translation>Something unexpected went wrong: {0}
@@ -6537,11 +6541,11 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>请检查同步中心的地址</source>
-        <translation>Check the sync hub's address</translation>
+        <translation>Check the sync hub&apos;s address</translation>
     </message>
     <message>
         <source>请求的签名与登记的密钥不符，镇中心拒绝同步</source>
-        <translation>The request's signature does not match the enrolled key; the township centre refuses to sync</translation>
+        <translation>The request&apos;s signature does not match the enrolled key; the township centre refuses to sync</translation>
     </message>
     <message>
         <source>如本站重装过，请重新办理登记</source>

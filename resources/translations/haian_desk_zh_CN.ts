@@ -1558,6 +1558,10 @@
 <context>
     <name>Feedback</name>
     <message>
+        <source>{0}（{1}）</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <source>出现了意外错误：{0}
 已记录在日志中，请告诉本站管理员。</source>
         <translation>出现了意外错误：{0}

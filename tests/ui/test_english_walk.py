@@ -74,3 +74,22 @@ def test_an_empty_intake_is_refused_in_english(qtbot, demo_session, restore_appe
     shown = [label.text() for label in page.findChildren(ErrorLabel) if label.text()]
     assert shown, "the empty form was not refused"
     assert not chinese_outside_data(page, data)
+
+
+def test_a_refused_restore_is_explained_in_english(tmp_path, restore_appearance):
+    import pytest
+
+    from haian_desk import recovery
+    from haian_desk.errors import HaianError
+    from ui.widgets.feedback import explain, in_words
+
+    not_a_backup = tmp_path / "照片.jpg"
+    not_a_backup.write_bytes(b"\xff\xd8 not a database")
+    with pytest.raises(HaianError) as refused:
+        recovery.inspect(not_a_backup)
+    i18n.install_language("en")
+    assert in_words(refused.value) == ("照片.jpg is not a Haian Desk backup (not a database file) "
+                                       "(Choose a .sqlite3 file made by a backup)")
+    assert explain(refused.value).endswith("\nChoose a .sqlite3 file made by a backup")
+    i18n.install_language("zh_CN")
+    assert in_words(refused.value) == str(refused.value)  # Chinese reads exactly as the CLI says it

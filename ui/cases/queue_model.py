@@ -23,7 +23,7 @@ from haian_desk.cases.vocabulary import KINDS, label
 from haian_desk.timeutil import show
 from ui.i18n import term
 from ui.session import Session
-from ui.widgets.feedback import alive, words
+from ui.widgets.feedback import alive, in_words, words
 
 CASE_ID_ROLE = Qt.UserRole + 1
 TONE_ROLE = Qt.UserRole + 2
@@ -136,7 +136,7 @@ class CaseQueueModel(QAbstractTableModel):
 
     def _failed(self, error: BaseException) -> None:
         self.fetching = self.loading = False
-        self.failed.emit(str(error))
+        self.failed.emit(in_words(error))
 
     def tick(self) -> None:
         """Time passes: time-left texts and colours move on without reading the database."""

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWi
 from haian_desk import recovery
 from haian_desk.storage import backup
 from ui.session import Session
-from ui.widgets.feedback import alive
+from ui.widgets.feedback import alive, in_words
 
 
 class BackupTab(QWidget):
@@ -65,4 +65,4 @@ class BackupTab(QWidget):
                              .format(info.describe()))
 
     def _failed(self, error: BaseException) -> None:
-        self.message.setText(self.tr("没有完成：{0}").format(error))
+        self.message.setText(self.tr("没有完成：{0}").format(in_words(error)))

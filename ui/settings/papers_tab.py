@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from haian_desk import station_settings
 from haian_desk.station_settings import RECEIPT_PAPERS, StationSettings
 from ui.session import SETTINGS, Session
-from ui.widgets.feedback import alive
+from ui.widgets.feedback import alive, in_words
 
 TEXT_FIELDS = ("address", "phone", "office_hours", "county_hotline", "township_hotline")
 PAPER_NAMES = {"a4": QT_TRANSLATE_NOOP("PapersTab", "A4"), "a5": QT_TRANSLATE_NOOP("PapersTab", "A5"),
@@ -93,4 +93,4 @@ class PapersTab(QWidget):
 
     def _refused(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self.message.setText(self.tr("没有保存：{0}").format(error))
+        self.message.setText(self.tr("没有保存：{0}").format(in_words(error)))

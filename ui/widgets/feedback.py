@@ -56,6 +56,15 @@ def _param(value):
     return words(value) if isinstance(value, (Message, str)) else value
 
 
+def in_words(error: BaseException) -> str:
+    """An error on one line in the interface language (for "没有完成：{0}"): a domain error's
+    message and hint, translated; anything else as Python says it (it is logged as well)."""
+    if not isinstance(error, HaianError):
+        return str(error)
+    message, hint = domain_text(error)
+    return QCoreApplication.translate("Feedback", "{0}（{1}）").format(message, hint) if hint else message
+
+
 def explain(error: BaseException) -> str:
     """The message a person reads: the domain's own words, or a plain fallback."""
     if isinstance(error, HaianError):

@@ -11,7 +11,7 @@ from haian_desk.cases import queries
 from ui.i18n import term
 from ui.session import Session
 from ui.widgets.appearance import scaled_font
-from ui.widgets.feedback import alive
+from ui.widgets.feedback import alive, in_words
 
 REFRESH_MS = 60_000  # deadlines pass with the clock, not only when data changes
 OVERDUE_COLOUR, DUE_SOON_COLOUR = QColor("#b00020"), QColor("#8a5300")
@@ -68,7 +68,7 @@ class DeadlineCounts(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.overdue.setText(self.tr("到期情况暂时统计不出"))
-        self.overdue.setToolTip(str(error))
+        self.overdue.setToolTip(in_words(error))
 
 
 class UserLabel(QLabel):
