@@ -153,3 +153,27 @@ def test_the_codemod_converts_an_fstring_site_and_is_idempotent(tmp_path, monkey
         namespace["f"](3, {"name": "新版"}, ["甲", "乙"])
     assert raised.value.message == "版本（3）比新版新{x}"
     assert raised.value.hint == "可选：甲、乙"
+
+
+def _history(type_, payload, language):
+    from haian_desk.cases import presentation
+    from haian_desk.storage.eventlog import Event
+
+    event = Event("e1", "case", "c1", type_, "h", "o", 1, "clerk", "2026-11-25T07:00:00Z", payload)
+    parts = presentation.event_parts(event, {"k1": "仲维国"})
+    separator = "；" if language == "zh_CN" else "; "
+    return separator.join(messages.message_text(part, language) for part in parts)
+
+
+@pytest.mark.parametrize("type_, payload, chinese, english", [
+    ("printed", {"doc": "receipt", "copy": 1}, "文书：受理回执；第1份", "Paper: Receipt; copy 1"),
+    ("printed", {"doc": "authorisation", "copy": 2}, "文书：授权委托书；第2份", "Paper: Authorisation form; copy 2"),
+    ("accepted", {}, "开始计时", "Clock started"),
+    ("resubmitted", {"materials_received": ["户口簿", "身份证"]}, "补交：户口簿、身份证", "Handed in: 户口簿, 身份证"),
+    ("transferred", {"to_level": "township", "to_unit": "曲塘镇代理中心", "reason": "需镇里审核"},
+     "转至镇（街道）代理中心：曲塘镇代理中心；理由：需镇里审核",
+     "To Township centre: 曲塘镇代理中心; Reason: 需镇里审核"),
+])
+def test_the_history_has_no_raw_words_in_either_language(type_, payload, chinese, english):
+    assert _history(type_, payload, "zh_CN") == chinese
+    assert _history(type_, payload, "en") == english

@@ -93,3 +93,24 @@ def test_a_refused_restore_is_explained_in_english(tmp_path, restore_appearance)
     assert explain(refused.value).endswith("\nChoose a .sqlite3 file made by a backup")
     i18n.install_language("zh_CN")
     assert in_words(refused.value) == str(refused.value)  # Chinese reads exactly as the CLI says it
+
+
+def test_login_and_first_run_wizard_speak_english(qtbot, tmp_path, demo_session, restore_appearance):
+    from PySide6.QtWidgets import QWizard
+
+    from ui.login import LoginDialog
+    from ui.setup_wizard import SetupWizard
+
+    i18n.install_language("en")
+    data = data_strings(demo_session.desk)
+    login = LoginDialog(demo_session.desk, demo_session.worker)
+    qtbot.addWidget(login)
+    problems = chinese_outside_data(login, data)
+    wizard = SetupWizard(tmp_path / "new", demo_session.worker)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    for _ in wizard.pageIds():
+        problems += [f"[wizard page {wizard.currentId()}] {p}" for p in chinese_outside_data(wizard, data)]
+        wizard.button(QWizard.NextButton).click()  # on empty fields it stays put and says why
+        problems += [f"[wizard page {wizard.currentId()}, next] {p}" for p in chinese_outside_data(wizard, data)]
+    assert not problems, "\n".join(problems)
