@@ -180,7 +180,7 @@ def _cases(args, folder: Path) -> int:
     from haian_desk.timeutil import show
 
     if args.status and args.status not in STATUSES:
-        raise HaianError("没有“{status}”这种状态", "可选：{items}", params={"status": args.status, "items": '、'.join(STATUSES)})
+        raise HaianError("没有“{status}”这种状态", "可选：{items}", params={"status": args.status, "items": list(STATUSES)})
     desk = Desk.open(folder)
     flt = queries.CaseFilter(status=args.status, kind=args.kind, overdue=args.overdue,
                              due_soon=args.due_soon, search=args.search)
@@ -189,7 +189,9 @@ def _cases(args, folder: Path) -> int:
         print(json.dumps([queries.as_json_row(r) for r in rows], ensure_ascii=False, indent=1))
     else:
         for r in rows:
-            print(f"{r['case_no']}  {label(KINDS, r['kind'])}  {label(STATUSES, r['status'])}  "
+            kind, status = (messages.translate(messages.VOCABULARY, label(table, r[key]))
+                            for table, key in ((KINDS, "kind"), (STATUSES, "status")))
+            print(f"{r['case_no']}  {kind}  {status}  "
                   f"{show(r['deadline']) or '—':16}  {r['villager']}  {r['matter_name'] or r['description'][:20]}")
     desk.close()
     return 0

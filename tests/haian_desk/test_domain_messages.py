@@ -177,3 +177,18 @@ def _history(type_, payload, language):
 def test_the_history_has_no_raw_words_in_either_language(type_, payload, chinese, english):
     assert _history(type_, payload, "zh_CN") == chinese
     assert _history(type_, payload, "en") == english
+
+
+def test_the_case_list_says_kinds_and_statuses_in_english(tmp_path):
+    from haian_desk.demo import make_demo
+
+    make_demo(tmp_path / "demo", cases=5).close()
+    env = {**os.environ, "LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+    result = subprocess.run([sys.executable, "-m", "haian_desk", "cases", "--data-dir", str(tmp_path / "demo")],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert any(word in result.stdout for word in ("Errand", "Opinion", "Claim"))
+    refused = subprocess.run([sys.executable, "-m", "haian_desk", "cases", "--status", "nope", "--lang", "en",
+                              "--data-dir", str(tmp_path / "demo")], capture_output=True, text=True, env=env,
+                             timeout=120)
+    assert refused.stderr.startswith("Error: There is no status “nope” (Choices: registered, ")
