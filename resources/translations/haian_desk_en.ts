@@ -2134,6 +2134,26 @@ Free proxy service for villagers: opinions, errands and claims.</translation>
 <context>
     <name>MatterPanel</name>
     <message>
+        <source>{0}（{1}级 · {2}）</source>
+        <translation>{0} ({1} level · {2})</translation>
+    </message>
+    <message>
+        <source>【须本人到场】</source>
+        <translation>[in person only]</translation>
+    </message>
+    <message>
+        <source>“{0}”须本人到场办理，不能代办。请告诉群众办理地点</source>
+        <translation>“{0}” must be done in person and cannot be done by proxy. Tell the villager where to go</translation>
+    </message>
+    <message>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+    <message>
+        <source>和要带的材料：{0}</source>
+        <translation> and what to bring: {0}</translation>
+    </message>
+    <message>
         <source>输入事项名称、拼音或首字母，如 低保、yanglao、ylbx</source>
         <translation>Type the matter&apos;s name, pinyin or initials, e.g. 低保, yanglao, ylbx</translation>
     </message>

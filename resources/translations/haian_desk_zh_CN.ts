@@ -2134,6 +2134,26 @@
 <context>
     <name>MatterPanel</name>
     <message>
+        <source>{0}（{1}级 · {2}）</source>
+        <translation>{0}（{1}级 · {2}）</translation>
+    </message>
+    <message>
+        <source>【须本人到场】</source>
+        <translation>【须本人到场】</translation>
+    </message>
+    <message>
+        <source>“{0}”须本人到场办理，不能代办。请告诉群众办理地点</source>
+        <translation>“{0}”须本人到场办理，不能代办。请告诉群众办理地点</translation>
+    </message>
+    <message>
+        <source>（{0}）</source>
+        <translation>（{0}）</translation>
+    </message>
+    <message>
+        <source>和要带的材料：{0}</source>
+        <translation>和要带的材料：{0}</translation>
+    </message>
+    <message>
         <source>输入事项名称、拼音或首字母，如 低保、yanglao、ylbx</source>
         <translation>输入事项名称、拼音或首字母，如 低保、yanglao、ylbx</translation>
     </message>

@@ -7,11 +7,12 @@ on saving anyway).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
 
 from haian_desk import catalogue
+from haian_desk.errors import LIST_SEPARATOR
 from haian_desk.cases.presentation import MatterSummary, matter_summary
 from ui.catalogue.present import limit_text
 from ui.i18n import term
@@ -24,6 +25,26 @@ def _matters_matching(desk, text: str) -> list[MatterSummary]:
     return [matter_summary(row) for row in catalogue.search(desk, text)]
 
 
+def _choice_text(summary: MatterSummary) -> str:
+    """One line in the matter lookup: 名称（村级 · 即办）【须本人到场】, in the interface language."""
+    translate = QCoreApplication.translate
+    limit = limit_text(summary.mode, summary.time_limit) if summary.mode else summary.limit
+    text = translate("MatterPanel", "{0}（{1}级 · {2}）").format(summary.name, term(summary.level), limit)
+    return text + translate("MatterPanel", "【须本人到场】") if summary.in_person else text
+
+
+def _in_person_notice(summary: MatterSummary) -> str:
+    """The refusal take_in would give, said before the clerk types anything else."""
+    translate = QCoreApplication.translate
+    where = summary.route or summary.department
+    text = translate("MatterPanel", "“{0}”须本人到场办理，不能代办。请告诉群众办理地点").format(summary.name)
+    text += translate("MatterPanel", "（{0}）").format(where) if where else ""
+    if summary.materials:
+        separator = translate("domain", LIST_SEPARATOR)
+        text += translate("MatterPanel", "和要带的材料：{0}").format(separator.join(summary.materials))
+    return text
+
+
 class MatterPanel(QWidget):
     changed = Signal()
     chosen = Signal()
@@ -33,7 +54,7 @@ class MatterPanel(QWidget):
         self.session = session
         self.matter: MatterSummary | None = None
         self.pending: tuple[str, list[str]] | None = None  # a draft's matter being read back
-        self.lookup = Lookup(session, _matters_matching, lambda summary: summary.choice_text(),
+        self.lookup = Lookup(session, _matters_matching, _choice_text,
                              visible_rows=6)
         self.lookup.setObjectName("matter_lookup")
         self.lookup.edit.setObjectName("matter_search")
@@ -105,7 +126,7 @@ class MatterPanel(QWidget):
                            + (f"（{summary.department}）" if summary.department else ""))
         self.limit.setText(limit_text(summary.mode, summary.time_limit) if summary.mode else summary.limit)
         self.route.setText(summary.route)
-        self.in_person.setText(summary.in_person_notice)
+        self.in_person.setText(_in_person_notice(summary) if summary.in_person else "")
         self.in_person.setVisible(summary.in_person)
         self._fill_materials(summary.materials, received)
 
