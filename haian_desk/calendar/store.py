@@ -55,7 +55,7 @@ def apply_year(state: dict | None, event: Event) -> dict:
         new.update(days=days, source=_text(p, "source"), publisher=_text(p, "publisher"),
                    published_at=event.wall_time)
     elif event.type == "adjusted":
-        new["adjustments"] = {**new["adjustments"], **days}
+        new["adjustments"] = dict(sorted({**new["adjustments"], **days}.items()))
     else:
         raise ValidationError(f"未知的工作日历事件：{event.type}")
     return new
@@ -107,7 +107,7 @@ def check_days(days, year: int) -> dict[str, list[str]]:
         if not isinstance(entry, (list, tuple)) or len(entry) != 2 or entry[0] not in KINDS:
             raise ValidationError(f"{text} 的类别不正确，应为：" + "、".join(KINDS.values()))
         clean[day.isoformat()] = [entry[0], str(entry[1] or "").strip()]
-    return clean
+    return dict(sorted(clean.items()))  # one order, however the payload listed them
 
 
 # -- what is in force here -------------------------------------------------------------

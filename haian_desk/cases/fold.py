@@ -201,7 +201,7 @@ def _registered(event: Event) -> State:
 def _start_clock(s: State, p: dict, at: str) -> None:
     if "deadline" in p:  # counted by the operation on the calendar in force (deadlines.clock_start)
         s["deadline"] = _stamped_time(p, "deadline")
-        s["calendar_basis"] = p.get("calendar") if isinstance(p.get("calendar"), dict) else None
+        s["calendar_basis"] = _basis(p)
     else:  # recorded before calendars: weekends only, 48 clock hours
         urgent = s["urgent_deadline"]
         due = deadlines.deadline_for(
@@ -210,6 +210,16 @@ def _start_clock(s: State, p: dict, at: str) -> None:
         s["deadline"] = to_iso(due) if due else None
         s["calendar_basis"] = None
     s["deadline_base"] = s["deadline"]
+
+
+def _basis(p: dict) -> dict | None:
+    # Rebuilt in one key order: a payload read back from the log may list its keys in another.
+    basis = p.get("calendar")
+    if not isinstance(basis, dict):
+        return None
+    years = basis.get("fallback_years")
+    return {"general": str(basis.get("general") or ""),
+            "fallback_years": sorted(y for y in years if isinstance(y, int)) if isinstance(years, list) else []}
 
 
 def _stamped_time(p: dict, key: str) -> str | None:
@@ -421,7 +431,7 @@ def _deadline_recomputed(s: State, p: dict, at: str) -> None:
     shift = from_iso(new_base) - from_iso(s["deadline_base"])
     s["deadline"] = to_iso(from_iso(s["deadline"]) + shift)
     s["deadline_base"] = new_base
-    s["calendar_basis"] = p.get("calendar") if isinstance(p.get("calendar"), dict) else None
+    s["calendar_basis"] = _basis(p)
 
 
 TIMED_OPEN = ("in_progress", "transferred", "paused")
