@@ -93,6 +93,24 @@ def describe_limit(timing: str, time_limit: dict | None) -> str:
     return f"{time_limit['amount']}{words[time_limit['unit']]}"
 
 
+def describe_case_limit(case: dict) -> str:
+    """The limit as counted for this case: 48小时（只计工作日）, 25个工作日."""
+    text = describe_limit(case["timing"], case["time_limit"])
+    basis = case.get("calendar_basis") or {}
+    if text == "48小时" and basis.get("general") == WORKING_HOURS:
+        text += "（只计工作日）"
+    return text
+
+
+def describe_counting(case: dict) -> str:
+    """For screens: the limit, and any year it was counted on weekends only for want of a calendar."""
+    years = (case.get("calendar_basis") or {}).get("fallback_years") or []
+    text = describe_case_limit(case)
+    if years:
+        text += "；" + "、".join(f"{y}年" for y in years) + "放假安排尚未公布，暂只按周末计算，公布后自动重算"
+    return text
+
+
 def describe_due(deadline: datetime) -> str:
     """The due moment in plain words: 2026年10月9日（星期五）10:00前."""
     moment = local(deadline)

@@ -7,7 +7,7 @@ Written once here so the receipt, the notices and the board never disagree.
 from __future__ import annotations
 
 from haian_desk import masking, network
-from haian_desk.cases.deadlines import WORKING_HOURS, describe_limit
+from haian_desk.cases.deadlines import WORKING_HOURS, describe_case_limit, describe_limit
 from haian_desk.documents.model import Field, Section
 from haian_desk.network import Installation
 from haian_desk.station_settings import StationSettings
@@ -48,9 +48,7 @@ def promise(case: dict) -> str:
     if limit == "即办":
         return "即办（当场办结）"
     if case["deadline"]:
-        if not case["time_limit"] and _basis(case).get("general") == WORKING_HOURS:
-            limit += "（只计工作日）"
-        return f"{limit}，{due(case['deadline'])}前办结"
+        return f"{describe_case_limit(case)}，{due(case['deadline'])}前办结"
     return f"受理后{limit}内办结"
 
 

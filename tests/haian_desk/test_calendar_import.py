@@ -14,6 +14,7 @@ from haian_desk import cli
 from haian_desk.calendar import files, operations as working_calendar
 from haian_desk.calendar.signature import verifier
 from haian_desk.cases import queries
+from haian_desk.cases.deadlines import describe_counting
 from haian_desk.errors import ValidationError
 from haian_desk.ids import uuid7
 from haian_desk.timeutil import CST, from_iso
@@ -65,6 +66,8 @@ def test_fallback_then_recomputed_when_the_year_arrives_by_file(desk, year_end_c
     general, errand, inside = year_end_cases
     assert deadline(desk, general) == "2027-01-04 10:00"       # Friday 1 January counted as working
     assert queries.get_case(desk, general.case_id)["calendar_basis"]["fallback_years"] == [2027]
+    assert describe_counting(queries.get_case(desk, general.case_id)) == (
+        "48小时（只计工作日）；2027年放假安排尚未公布，暂只按周末计算，公布后自动重算")
     before_errand = deadline(desk, errand)
     before_inside = deadline(desk, inside)
 
@@ -75,6 +78,7 @@ def test_fallback_then_recomputed_when_the_year_arrives_by_file(desk, year_end_c
     assert deadline(desk, errand) > before_errand              # 春节 pushes it later
     assert deadline(desk, inside) == before_inside
     assert queries.get_case(desk, general.case_id)["calendar_basis"]["fallback_years"] == []
+    assert describe_counting(queries.get_case(desk, general.case_id)) == "48小时（只计工作日）"
     last = queries.timeline(desk, general.case_id)[-1]
     assert last.type == "deadline_recomputed"
     assert "导入了2027年工作日历" in last.payload["reason"] and last.payload["previous"]
