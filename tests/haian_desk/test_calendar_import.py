@@ -189,3 +189,16 @@ def test_cli_due_show_and_a_refused_import(desk, tmp_path, capsys):
     assert "已导入2027年" in capsys.readouterr().out
     assert cli.main(["calendar", "show", "--data-dir", folder]) == 0
     assert "2027年  曲塘镇双楼村代理站发布（国办发明电〔2026〕9号）" in capsys.readouterr().out
+
+
+def test_a_case_accepted_before_calendars_existed_is_recounted_when_its_year_arrives(desk, new_case, clock,
+                                                                                    tmp_path):
+    clock.now = at("2026-12-30 10:00")
+    case = new_case(kind="errand", catalogue_code="MZ-001", accept=False)
+    with desk.db.write() as conn:   # an acceptance recorded by an older release: no deadline in it
+        desk.ledger.record(conn, "case", case.case_id, "accepted", {}, "clerk")
+    row = queries.get_case(desk, case.case_id)
+    assert row["calendar_basis"] is None and row["deadline_base"] == row["deadline"]
+    before = row["deadline"]
+    assert load(desk, write(tmp_path, "2027.csv", SCHEDULE_2027)).recomputed == [case.case_no]
+    assert queries.get_case(desk, case.case_id)["deadline"] > before     # 春节 2027 now counted
