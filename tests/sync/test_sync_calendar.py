@@ -148,3 +148,18 @@ def test_a_calendar_file_signed_by_the_hub_is_taken_and_one_signed_by_a_neighbou
     assert schedule.signed_by == township.id and schedule.source == "国办发明电〔2026〕9号"
     working_calendar.publish(station.desk, "admin", schedule)
     assert calendar_of(station).known(2027)
+
+
+def test_the_countys_48_hour_rule_travels_down_and_only_the_top_may_set_it(tree, tmp_path, clock):
+    from haian_desk.errors import RuleRefused
+
+    county, township, station, _ = tree
+    with pytest.raises(RuleRefused, match="由县里统一设定"):
+        working_calendar.set_general_rule(station.desk, "admin", "clock_hours")
+    working_calendar.set_general_rule(county.desk, "admin", "clock_hours")
+    by_file(township, county, tmp_path)
+    by_file(station, township, tmp_path)
+    assert working_calendar.here(station.desk)[1] == "clock_hours"
+    clock.now = at("2026-09-30 16:00")
+    case_id = take_in(station)
+    assert deadline(station, case_id) == "2026-10-02 16:00"          # 48 clock hours, through the holiday
