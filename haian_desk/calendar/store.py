@@ -88,7 +88,7 @@ def _text(payload: dict, key: str) -> str:
 def check_year(value) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not FIRST_YEAR <= value <= LAST_YEAR:
         raise ValidationError(f"年份“{value}”超出范围，应在{FIRST_YEAR}年到{LAST_YEAR}年之间",
-                              "请检查日历文件中的年份")
+                              "请检查年份")
     return value
 
 
