@@ -451,9 +451,18 @@ V8_WORKING_CALENDAR: list[str] = [
     )""",
     "ALTER TABLE cases ADD COLUMN deadline_base TEXT",
     "ALTER TABLE cases ADD COLUMN calendar_basis TEXT",
-    # Rows folded before v8: the deadline less the time paused is the count at acceptance.
-    """UPDATE cases SET deadline_base = strftime('%Y-%m-%dT%H:%M:%SZ', deadline,
-           '-' || paused_seconds || ' seconds') WHERE deadline IS NOT NULL""",
+    # Rows folded before v8: the deadline less the time paused since the clock last started
+    # (acceptance or the latest reopening) is the deadline as first counted, as a rebuild gives.
+    """UPDATE cases SET deadline_base = strftime('%Y-%m-%dT%H:%M:%SZ', deadline, '-' || coalesce((
+           SELECT sum(max(0, strftime('%s', p.wall_time) - strftime('%s', p.before)))
+           FROM (SELECT e.type, e.wall_time, lag(e.wall_time) OVER w AS before, lag(e.type) OVER w AS was
+                 FROM events e
+                 WHERE e.stream = 'case' AND e.stream_id = cases.id AND e.type IN ('paused', 'resumed')
+                   AND e.hlc > (SELECT max(c.hlc) FROM events c WHERE c.stream = 'case'
+                                AND c.stream_id = cases.id AND c.type IN ('accepted', 'reopened'))
+                 WINDOW w AS (ORDER BY e.hlc, e.origin, e.origin_seq)) p
+           WHERE p.type = 'resumed' AND p.was = 'paused'), 0) || ' seconds')
+       WHERE deadline IS NOT NULL""",
 ]
 
 V9_AUDIT_AND_NUMBERING: list[str] = []
