@@ -125,6 +125,17 @@ def test_json_and_a_local_closure(desk, tmp_path, new_case, clock):
     assert deadline(desk, new_case()) == "2026-09-16 10:00"     # Monday closed: Tuesday and Wednesday count
 
 
+def test_only_an_admin_imports_a_calendar(desk, tmp_path):
+    from haian_desk import users
+    from haian_desk.errors import HaianError
+
+    users.add_user(desk, "clerk1", "王会计", "station_staff", "pw-123456")
+    schedule = files.read(write(tmp_path, "2027.csv", SCHEDULE_2027), today=desk.now().date())
+    with pytest.raises(HaianError, match="只有"):
+        working_calendar.publish(desk, "clerk1", schedule)
+    assert desk.db.scalar("SELECT count(*) FROM calendar_years") == 0
+
+
 def test_a_gbk_csv_from_excel_is_read(desk, tmp_path):
     path = write(tmp_path, "2027.csv", SCHEDULE_2027, encoding="gbk")
     assert load(desk, path).year == 2027

@@ -35,7 +35,7 @@ def publish(node, tmp_path, text: str, name: str = "2027.csv", **options):
     path = tmp_path / f"{node.id[:8]}-{name}"
     path.write_text(text, encoding="utf-8")
     schedule = files.read(path, today=node.desk.now().date(), verify=verifier(node.desk), **options)
-    return working_calendar.publish(node.desk, "admin", schedule)
+    return working_calendar.publish(node.desk, working_calendar.SYSTEM_ACTOR, schedule)
 
 
 def calendar_of(node):
@@ -146,7 +146,7 @@ def test_a_calendar_file_signed_by_the_hub_is_taken_and_one_signed_by_a_neighbou
     good.write_text(json.dumps(signed_by(township), ensure_ascii=False), encoding="utf-8")
     schedule = files.read(good, today=station.desk.now().date(), verify=verifier(station.desk))
     assert schedule.signed_by == township.id and schedule.source == "国办发明电〔2026〕9号"
-    working_calendar.publish(station.desk, "admin", schedule)
+    working_calendar.publish(station.desk, working_calendar.SYSTEM_ACTOR, schedule)
     assert calendar_of(station).known(2027)
 
 
@@ -155,8 +155,8 @@ def test_the_countys_48_hour_rule_travels_down_and_only_the_top_may_set_it(tree,
 
     county, township, station, _ = tree
     with pytest.raises(RuleRefused, match="由县里统一设定"):
-        working_calendar.set_general_rule(station.desk, "admin", "clock_hours")
-    working_calendar.set_general_rule(county.desk, "admin", "clock_hours")
+        working_calendar.set_general_rule(station.desk, working_calendar.SYSTEM_ACTOR, "clock_hours")
+    working_calendar.set_general_rule(county.desk, working_calendar.SYSTEM_ACTOR, "clock_hours")
     by_file(township, county, tmp_path)
     by_file(station, township, tmp_path)
     assert working_calendar.here(station.desk)[1] == "clock_hours"
