@@ -67,10 +67,23 @@ def build() -> dict:
     }
 
 
+def render(data: dict) -> str:
+    """JSON with one date a line, so a new year shows in a review as the lines it adds."""
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    years = []
+    for year, entries in sorted(data["years"].items()):
+        lines = ",\n".join(f"   {dumps(day)}: {dumps(entry)}" for day, entry in sorted(entries.items()))
+        years.append(f"  {dumps(year)}: {{\n{lines}\n  }}")
+    return (f"{{\n {dumps('generated_by')}: {dumps(data['generated_by'])},\n"
+            f" {dumps('source')}: {dumps(data['source'])},\n"
+            f" {dumps('years')}: {{\n" + ",\n".join(years) + "\n }\n}\n")
+
+
 def main(argv: list[str]) -> int:
     target = Path(argv[0]) if argv else TARGET
-    text = json.dumps(build(), ensure_ascii=False, indent=1, sort_keys=True)
-    target.write_text(text + "\n", encoding="utf-8")
+    target.write_text(render(build()), encoding="utf-8")
     print(f"wrote {target}")
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -38,7 +39,9 @@ def test_every_shipped_day_agrees_with_the_package(desk):
 
 
 def test_the_resource_is_what_the_tool_makes_today():
-    assert make_working_calendar.build()["years"] == shipped.data()["years"]
+    made = make_working_calendar.build()
+    assert made["years"] == shipped.data()["years"]
+    assert json.loads(make_working_calendar.render(made)) == made
 
 
 def ranges(*spans: tuple[str, str]) -> set[date]:
