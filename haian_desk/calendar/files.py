@@ -110,8 +110,12 @@ def _decode(raw: bytes) -> str:
 
 
 def from_csv(text: str, *, today: date, source: str, kind: str) -> Schedule:
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise ValidationError(f"日历文件不是有效的 CSV（{error}）", "请用 Excel 或 WPS 另存为 CSV 后再导入") from None
     lines = []
-    for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+    for number, row in enumerate(rows, start=1):
         cells = [c.strip() for c in row]
         if not any(cells) or cells[0].startswith("#") or (number == 1 and cells[0] in ("日期", "date")):
             continue

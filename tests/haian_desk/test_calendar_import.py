@@ -213,3 +213,35 @@ def test_a_case_accepted_before_calendars_existed_is_recounted_when_its_year_arr
     before = row["deadline"]
     assert load(desk, write(tmp_path, "2027.csv", SCHEDULE_2027)).recomputed == [case.case_no]
     assert queries.get_case(desk, case.case_id)["deadline"] > before     # 春节 2027 now counted
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_CELLS = st.one_of(st.sampled_from(["2027-01-01", "2027/2/3", "2027年3月4日", "20270505", "2027-01-01~2027-01-09",
+                                    "2027-13-01", "１２３", "放假", "上班", "停止办公", "元旦", "", "~", "至"]),
+                   st.text(max_size=12))
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(st.lists(_CELLS, max_size=4), max_size=6))
+def test_any_csv_is_read_or_refused_in_words(rows):
+    text = "\n".join(",".join(cell.replace(",", "").replace("\n", "").replace('"', "") for cell in row)
+                     for row in rows)
+    try:
+        schedule = files.from_csv(text, today=datetime(2026, 12, 4).date(), source="x", kind=files.PUBLISHED)
+    except ValidationError as refused:
+        assert str(refused)
+    else:
+        assert schedule.year == 2027 and schedule.days
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+                         lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+                             st.sampled_from(["year", "days", "date", "from", "to", "type", "name", "kind"]),
+                             inner, max_size=4), max_leaves=12))
+def test_any_json_is_read_or_refused_in_words(data):
+    try:
+        files.from_json(json.dumps(data), today=datetime(2026, 12, 4).date(), source="x", kind=None)
+    except ValidationError as refused:
+        assert str(refused)
