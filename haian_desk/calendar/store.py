@@ -165,9 +165,13 @@ def year_sources(conn: sqlite3.Connection, this_year: int) -> list[YearSource]:
                        changes.get(y, 0)) for y in sorted(years)]
 
 
-def require_top_of_tree(conn: sqlite3.Connection, role: str) -> None:
-    """The 48-hour rule is the county's: only a county, or an installation with no hub above it, sets it."""
+def sets_the_rule(conn: sqlite3.Connection, role: str) -> bool:
+    """The 48-hour rule is the county's: a county sets it, or an installation with no hub above it."""
     has_parent = conn.execute("SELECT 1 FROM sync_peers WHERE relation = 'parent' AND status = 'enrolled'"
                               ).fetchone()
-    if role != "county" and has_parent:
+    return role == "county" or not has_parent
+
+
+def require_top_of_tree(conn: sqlite3.Connection, role: str) -> None:
+    if not sets_the_rule(conn, role):
         raise RuleRefused("一般事项48小时的计算方式由县里统一设定", "本站会在同步时收到县里的设定")

@@ -69,3 +69,15 @@ def test_a_clerk_cannot_import(qtbot, desk, make_session):
     users.add_user(desk, "clerk1", "王会计", "station_staff", "pw-123456")
     tab = make_tab(qtbot, make_session(desk, "clerk1"))
     assert not tab.import_button.isEnabled()
+
+
+def test_the_top_of_the_tree_sets_the_48_hour_rule(qtbot, admin_session, desk):
+    tab = make_tab(qtbot, admin_session)
+    assert tab.rule_row.isVisible()                 # no hub above this test station: it is its own top
+    tab.set_rule("clock_hours")
+    qtbot.waitUntil(lambda: "已设定" in tab.message.text())
+    qtbot.waitUntil(lambda: tab.view.rule == "clock_hours")
+    assert "自然时间" in tab.rule.text()
+    from haian_desk.calendar import operations as working_calendar
+
+    assert working_calendar.here(desk)[1] == "clock_hours"

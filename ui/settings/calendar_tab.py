@@ -9,10 +9,11 @@ from pathlib import Path
 
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from haian_desk.calendar import files, operations as working_calendar
 from haian_desk.calendar.signature import verifier
+from haian_desk.calendar import store
 from haian_desk.calendar.store import YearSource
 from haian_desk.cases.deadlines import GENERAL_RULES
 from ui.session import CASES, SETTINGS, SYNC, Session
@@ -27,6 +28,7 @@ _WEEKDAYS = "一二三四五六日"
 class CalendarView:
     years: list[YearSource]
     rule: str
+    sets_rule: bool                                 # this installation is the top of its tree (the county)
     days: dict[int, list[tuple[str, str, str]]]    # year → (date, weekday, reason) of its special days
 
 
@@ -44,7 +46,9 @@ def read_view(desk) -> CalendarView:
                 special.append((day.isoformat(), "星期" + _WEEKDAYS[day.weekday()], found.reason))
             day += timedelta(days=1)
         days[source.year] = special
-    return CalendarView(years, rule, days)
+    with desk.db.lock:
+        sets_rule = store.sets_the_rule(desk.db.conn, desk.installation.role)
+    return CalendarView(years, rule, sets_rule, days)
 
 
 class CalendarTab(QWidget):
@@ -58,6 +62,20 @@ class CalendarTab(QWidget):
         intro.setWordWrap(True)
         self.rule = QLabel()
         self.rule.setObjectName("calendar_rule")
+        self.rule_choice = QComboBox()
+        self.rule_choice.setObjectName("calendar_rule_choice")
+        for code, words in GENERAL_RULES.items():
+            self.rule_choice.addItem(words, code)
+        self.rule_save = QPushButton(self.tr("设定(&S)"))
+        self.rule_save.clicked.connect(lambda: self.set_rule(self.rule_choice.currentData()))
+        self.rule_row = QWidget()
+        row = QHBoxLayout(self.rule_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("本县一般事项48小时：")))
+        row.addWidget(self.rule_choice)
+        row.addWidget(self.rule_save)
+        row.addStretch(1)
+        self.rule_row.hide()
         self.years = list_table("calendar_years", [self.tr("年份"), self.tr("来源"), self.tr("局部调整")])
         self.years.itemSelectionChanged.connect(self._show_days)
         self.days = list_table("calendar_days", [self.tr("日期"), self.tr("星期"), self.tr("说明")])
@@ -71,7 +89,7 @@ class CalendarTab(QWidget):
         tables.addWidget(self.years, 3)
         tables.addWidget(self.days, 2)
         layout = QVBoxLayout(self)
-        for widget in (intro, self.rule):
+        for widget in (intro, self.rule, self.rule_row):
             layout.addWidget(widget)
         layout.addLayout(tables, 1)
         layout.addWidget(self.import_button)
@@ -89,6 +107,9 @@ class CalendarTab(QWidget):
     def _show(self, view: CalendarView) -> None:
         self.view = view
         self.rule.setText(self.tr("一般事项：{0}（县里统一设定）").format(GENERAL_RULES[view.rule]))
+        # Only where the rule is set (the county, or an installation with no hub above it), for admins.
+        self.rule_row.setVisible(view.sets_rule and self.session.user.role == "admin")
+        self.rule_choice.setCurrentIndex(max(0, self.rule_choice.findData(view.rule)))
         self.years.setRowCount(len(view.years))
         for row, source in enumerate(view.years):
             cells = (self.tr("{0}年").format(source.year), source.source,
@@ -116,6 +137,12 @@ class CalendarTab(QWidget):
         for row, cells in enumerate(special):
             for column, text in enumerate(cells):
                 self.days.setItem(row, column, QTableWidgetItem(text))
+
+    def set_rule(self, rule: str) -> None:
+        actor = self.session.user.username
+        self.session.run(lambda desk: working_calendar.set_general_rule(desk, actor, rule),
+                         alive(self, lambda _: self.message.setText(self.tr("已设定，今后受理的事项按此计算。"))),
+                         alive(self, self._failed), changes=(SETTINGS,))
 
     def _choose_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择放假安排文件"), "",
