@@ -43,13 +43,14 @@ def test_every_earlier_version_migrates_and_keeps_its_data(desk, new_case, tmp_p
 def _downgrade(path, version):
     """What a database written by an older release looks like: later tables absent."""
     conn = sqlite3.connect(path)
-    later = [s for m in migrations.MIGRATIONS[version:] for s in m]
-    for statement in reversed(later):  # columns added to older tables go too (v8 adds two to cases)
-        words = statement.split()
-        if statement.lstrip().startswith("ALTER TABLE") and words[3:5] == ["ADD", "COLUMN"]:
+    added = [s.split() for m in migrations.MIGRATIONS[version:] for s in m if s.startswith("ALTER TABLE")]
+    for words in reversed(added):  # ALTER TABLE t ADD COLUMN c …
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (words[2],)).fetchone():
             conn.execute(f"ALTER TABLE {words[2]} DROP COLUMN {words[5]}")
-        elif statement.lstrip().startswith("CREATE TABLE"):
-            conn.execute(f"DROP TABLE {words[2]}")
+    later = [s for m in migrations.MIGRATIONS[version:] for s in m if s.lstrip().startswith("CREATE TABLE")]
+    for statement in later:
+        table = statement.split()[2]
+        conn.execute(f"DROP TABLE {table}")
     conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
