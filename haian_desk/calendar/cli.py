@@ -18,7 +18,7 @@ from haian_desk.errors import ValidationError
 
 def register(sub, common) -> None:
     parser = sub.add_parser("calendar", parents=[common], help="工作日历：查看、导入、推算办结时限")
-    actions = parser.add_subparsers(dest="calendar_action", required=True)
+    actions = parser.add_subparsers(dest="calendar_action", required=True, metavar="{show,import,due,rule}")
     show = actions.add_parser("show", parents=[common], help="已知的年份及来源；--year 看某一年的每个特殊日子")
     show.add_argument("--year", type=int)
     show.add_argument("--json", action="store_true")
