@@ -193,7 +193,7 @@ def _transfer(template: str, p: dict) -> list:
 
 _DESCRIBERS: dict[str, Callable[[dict, dict], list]] = {
     "registered": _registered,
-    "accepted": lambda p, n: [Message("开始计时")],
+    "accepted": lambda p, n: [Message("开始计时"), _said("办结期限：{value}", show(p.get("deadline")))],
     "declined": lambda p, n: [_said("理由：{value}", p.get("reason")), _said("群众可以：{value}", p.get("remedy"))],
     "materials_missing": lambda p, n: [_said("一次性告知缺少：{value}", _items(p.get("missing")))],
     "resubmitted": lambda p, n: [_said("补交：{value}", _items(p.get("materials_received")))],
@@ -212,12 +212,14 @@ _DESCRIBERS: dict[str, Callable[[dict, dict], list]] = {
     "return_visit": lambda p, n: [_text(p.get("note"))],
     "rectified": lambda p, n: [_text(p.get("note"))],
     "withdrawn": lambda p, n: [_said("原因：{value}", p.get("reason"))],
-    "reopened": lambda p, n: [_said("原因：{value}", p.get("reason"))],
+    "reopened": lambda p, n: [_said("原因：{value}", p.get("reason")),
+                              _said("办结期限：{value}", show(p.get("deadline")))],
     "printed": lambda p, n: [_said("文书：{value}", _doc_title(p.get("doc"))),
                              Message("第{copy}份", {"copy": p.get("copy")})],
     "taken_up": lambda p, n: [Message("{unit}已接收", {"unit": p.get("unit") or ""})],
     "forwarded": lambda p, n: _transfer("转送{level}：{unit}", p),
     "conflict_resolved": lambda p, n: [_said("裁定：{value}", p.get("decision"))],
+    "deadline_recomputed": lambda p, n: [_text(p.get("reason")), _said("新时限：{value}", show(p.get("deadline")))],
 }
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QSizePolicy, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
 from haian_desk.cases import presentation
+from haian_desk.cases.deadlines import WORKING_HOURS, describe_limit
 from haian_desk.cases.presentation import CaseView
 from haian_desk.cases.vocabulary import (
     CHANNELS, KINDS, RATINGS, REPLY_METHODS, RESULTS, STATUSES, TRANSFER_LEVELS, URGENCIES, label)
@@ -146,6 +147,18 @@ class CaseDetailDialog(QDialog):
         self._fill_actions(view)
         self.print_menu.show_case(case)
 
+    def _counting(self, case: dict) -> str:
+        """The limit as counted (deadlines.describe_counting), worded in the interface language."""
+        basis = case.get("calendar_basis") or {}
+        text = limit_text(case["timing"], case["time_limit"])
+        if describe_limit(case["timing"], case["time_limit"]) == "48小时" and basis.get("general") == WORKING_HOURS:
+            text += self.tr("（只计工作日）")
+        years = basis.get("fallback_years") or []
+        if years:
+            text += self.tr("；{0}年放假安排尚未公布，暂只按周末计算，公布后自动重算").format(
+                self.tr("、").join(str(y) for y in years))
+        return text
+
     def _show_time_left(self, view: CaseView) -> None:
         case, left = view.case, view.time_left
         due, said = show(case["deadline"]), words(left.message) if left.message else ""
@@ -181,7 +194,7 @@ class CaseDetailDialog(QDialog):
         return [
             (self.tr("事项"), f"{matter['name']}（{self.tr('{0}级办理').format(matter['level'])}）"
              if matter else ""),
-            (self.tr("办理时限"), limit_text(case["timing"], case["time_limit"])),
+            (self.tr("办理时限"), self._counting(case)),
             (self.tr("办理路径"), matter["route"] if matter else ""),
             (self.tr("诉求内容"), case["description"]),
             (self.tr("受理渠道"), term(label(CHANNELS, case["channel"]))),
