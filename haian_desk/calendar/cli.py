@@ -115,7 +115,7 @@ def _due(args, folder: Path) -> int:
     try:
         start = from_iso(args.start)
     except ValueError:
-        raise ValidationError(f"受理时刻“{args.start}”看不懂", "请写成 2026-09-30T10:00") from None
+        raise ValidationError("受理时刻“{start}”看不懂", "请写成 2026-09-30T10:00", params={"start": args.start}) from None
     desk = _open(folder)
     try:
         answer = operations.due(desk, start, args.limit)

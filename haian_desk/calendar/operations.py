@@ -150,7 +150,7 @@ def parse_limit(text: str) -> dict:
         number = cleaned[: -len(suffix)]
         if cleaned.endswith(suffix) and number.isdigit() and int(number) > 0:
             return {"amount": int(number), "unit": unit}
-    raise ValidationError(f"时限“{text}”看不懂", "请写成 1wd（工作日）、48h（小时）或 5d（自然日）")
+    raise ValidationError("时限“{text}”看不懂", "请写成 1wd（工作日）、48h（小时）或 5d（自然日）", params={"text": text})
 
 
 def due(desk, start: datetime, limit_text: str) -> Due:

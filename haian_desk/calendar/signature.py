@@ -29,7 +29,7 @@ def verifier(desk):
         try:
             key.verify(signature, data)
         except InvalidSignature:
-            raise ValidationError(f"日历文件的签名与{hub['unit_name']}的不符：文件可能被改动过，不能导入",
-                                  "请向上级重新索取") from None
+            raise ValidationError("日历文件的签名与{unit_name}的不符：文件可能被改动过，不能导入",
+                                  "请向上级重新索取", params={"unit_name": hub['unit_name']}) from None
 
     return verify

@@ -57,7 +57,7 @@ def apply_year(state: dict | None, event: Event) -> dict:
     elif event.type == "adjusted":
         new["adjustments"] = dict(sorted({**new["adjustments"], **days}.items()))
     else:
-        raise ValidationError(f"未知的工作日历事件：{event.type}")
+        raise ValidationError("未知的工作日历事件：{type}", params={"type": event.type})
     return new
 
 
@@ -70,7 +70,7 @@ def _new_year(event: Event, year: int) -> dict:
 
 def apply_rule(state: dict | None, event: Event) -> dict:
     if event.type != "set":
-        raise ValidationError(f"未知的时限规则事件：{event.type}")
+        raise ValidationError("未知的时限规则事件：{type}", params={"type": event.type})
     if event.stream_id != event.origin:
         raise ValidationError("时限规则记录的编号与发布单位不符")
     rule = event.payload.get("general_rule")
@@ -87,8 +87,8 @@ def _text(payload: dict, key: str) -> str:
 
 def check_year(value) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not FIRST_YEAR <= value <= LAST_YEAR:
-        raise ValidationError(f"年份“{value}”超出范围，应在{FIRST_YEAR}年到{LAST_YEAR}年之间",
-                              "请检查年份")
+        raise ValidationError("年份“{value}”超出范围，应在{FIRST_YEAR}年到{LAST_YEAR}年之间",
+                              "请检查年份", params={"value": value, "FIRST_YEAR": FIRST_YEAR, "LAST_YEAR": LAST_YEAR})
     return value
 
 
@@ -101,9 +101,9 @@ def check_days(days, year: int) -> dict[str, list[str]]:
         try:
             day = date.fromisoformat(text)
         except (TypeError, ValueError):
-            raise ValidationError(f"日期“{text}”看不懂", "日期请写成 2027-01-01 这样") from None
+            raise ValidationError("日期“{text}”看不懂", "日期请写成 2027-01-01 这样", params={"text": text}) from None
         if day.year != year:
-            raise ValidationError(f"日期 {text} 不在 {year} 年内", "一份日历只写一年的日期")
+            raise ValidationError("日期 {text} 不在 {year} 年内", "一份日历只写一年的日期", params={"text": text, "year": year})
         if not isinstance(entry, (list, tuple)) or len(entry) != 2 or entry[0] not in KINDS:
             raise ValidationError(f"{text} 的类别不正确，应为：" + "、".join(KINDS.values()))
         clean[day.isoformat()] = [entry[0], str(entry[1] or "").strip()]
