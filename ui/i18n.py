@@ -133,7 +133,16 @@ def _more_terms() -> list[str]:
               support.VISIT_METHODS]
     words = [w for table in tables for w in table.values()]
     words += [f.header for f in fields.FIELDS] + [*opinions.TOPICS, opinions.OTHER_TOPIC]
+    words += _calendar_terms()
     return words
+
+
+def _calendar_terms() -> list[str]:
+    from haian_desk.calendar import model, shipped
+    from haian_desk.cases.deadlines import GENERAL_RULES
+
+    return [*GENERAL_RULES.values(), *model.KINDS.values(), "工作日", "周末", shipped.SHIPPED_SOURCE,
+            "尚未公布，暂只按周末计算"]
 
 
 TERMS_MODULE = Path(__file__).resolve().parent / "i18n_terms.py"

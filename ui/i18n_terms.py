@@ -155,6 +155,15 @@ TERMS = (
     QT_TRANSLATE_NOOP("Vocabulary", "便民服务"),
     QT_TRANSLATE_NOOP("Vocabulary", "农业生产"),
     QT_TRANSLATE_NOOP("Vocabulary", "其他"),
+    QT_TRANSLATE_NOOP("Vocabulary", "48小时只计工作日（节假日、周末不计）"),
+    QT_TRANSLATE_NOOP("Vocabulary", "48小时按自然时间连续计算"),
+    QT_TRANSLATE_NOOP("Vocabulary", "法定节假日"),
+    QT_TRANSLATE_NOOP("Vocabulary", "调休上班"),
+    QT_TRANSLATE_NOOP("Vocabulary", "停止办公"),
+    QT_TRANSLATE_NOOP("Vocabulary", "工作日"),
+    QT_TRANSLATE_NOOP("Vocabulary", "周末"),
+    QT_TRANSLATE_NOOP("Vocabulary", "随软件附带（国务院办公厅公布的放假安排）"),
+    QT_TRANSLATE_NOOP("Vocabulary", "尚未公布，暂只按周末计算"),
 )
 
 # The same words on an action's button: a verb in English (Complete, not Completed).
@@ -183,4 +192,5 @@ ACTIONS = (
     QT_TRANSLATE_NOOP("Action", "上级接收"),
     QT_TRANSLATE_NOOP("Action", "转送"),
     QT_TRANSLATE_NOOP("Action", "冲突裁定"),
+    QT_TRANSLATE_NOOP("Action", "按工作日历重算时限"),
 )

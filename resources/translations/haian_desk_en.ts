@@ -302,6 +302,10 @@
         <source>冲突裁定</source>
         <translation>Settle conflict</translation>
     </message>
+    <message>
+        <source>按工作日历重算时限</source>
+        <translation>Recount deadline by calendar</translation>
+    </message>
 </context>
 <context>
     <name>ActionDialog</name>
@@ -742,6 +746,97 @@ Other cadres can be added now too, or later on the “Cadres” page (Ctrl+F4).<
     </message>
 </context>
 <context>
+    <name>CalendarTab</name>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>办结时限按工作日历计算：周末和法定节假日不计，调休上班的日子照常计算。还没有公布放假安排的年份暂只按周末计算，公布后（同步收到或导入文件）会自动重算在办事项的时限，并记入办件记录。</source>
+        <translation>Deadlines follow the working calendar: weekends and public holidays are not counted, make-up working days are. For a year whose holiday schedule is not published yet only weekends are counted; once it arrives (by sync or an imported file) the deadlines of open matters are recounted by themselves and noted in their history.</translation>
+    </message>
+    <message>
+        <source>设定(&amp;S)</source>
+        <translation>&amp;Set</translation>
+    </message>
+    <message>
+        <source>本县一般事项48小时：</source>
+        <translation>General matters&apos; 48 hours in this county:</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>局部调整</source>
+        <translation>Local adjustment</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>导入放假安排文件(&amp;I)…</source>
+        <translation>&amp;Import a holiday schedule file…</translation>
+    </message>
+    <message>
+        <source>一般事项：{0}（县里统一设定）</source>
+        <translation>General matters: {0} (set by the county)</translation>
+    </message>
+    <message>
+        <source>{0}年</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <source>{0}天</source>
+        <translation>{0} days</translation>
+    </message>
+    <message>
+        <source>{0}年放假安排尚未公布，暂只按周末计算</source>
+        <translation>The {0} holiday schedule is not published yet; only weekends are counted for now</translation>
+    </message>
+    <message>
+        <source>已设定，今后受理的事项按此计算。</source>
+        <translation>Set; matters accepted from now on are counted this way.</translation>
+    </message>
+    <message>
+        <source>选择放假安排文件</source>
+        <translation>Choose a holiday schedule file</translation>
+    </message>
+    <message>
+        <source>放假安排 (*.csv *.json);;所有文件 (*)</source>
+        <translation>Holiday schedules (*.csv *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>已导入{0}（{1}）。</source>
+        <translation>Imported {0} ({1}).</translation>
+    </message>
+    <message>
+        <source>按新日历重算了{0}件办件的办结时限。</source>
+        <translation>Deadlines of {0} cases were recounted by the new calendar.</translation>
+    </message>
+    <message>
+        <source>没有导入：{0}</source>
+        <translation>Not imported: {0}</translation>
+    </message>
+</context>
+<context>
     <name>CaseActions</name>
     <message>
         <source>不予受理的理由</source>
@@ -949,6 +1044,18 @@ Other cadres can be added now too, or later on the “Cadres” page (Ctrl+F4).<
     <message>
         <source>办件 {0}</source>
         <translation>Case {0}</translation>
+    </message>
+    <message>
+        <source>（只计工作日）</source>
+        <translation> (working days only)</translation>
+    </message>
+    <message>
+        <source>；{0}年放假安排尚未公布，暂只按周末计算，公布后自动重算</source>
+        <translation>; the {0} holiday schedule is not published yet, so only weekends are counted; it is recounted by itself once published</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
     <message>
         <source>办结期限 {0}</source>
@@ -2887,6 +2994,10 @@ They are saved on this PC and will not be lost; they go up with the next network
         <translation>Backup</translation>
     </message>
     <message>
+        <source>工作日历</source>
+        <translation>Working calendar</translation>
+    </message>
+    <message>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
@@ -4265,6 +4376,10 @@ What to do: {2}</translation>
         <translation>Conflict settled</translation>
     </message>
     <message>
+        <source>按工作日历重算时限</source>
+        <translation>Deadline recounted by calendar</translation>
+    </message>
+    <message>
         <source>代理站工作人员</source>
         <translation>Station staff</translation>
     </message>
@@ -4631,6 +4746,42 @@ What to do: {2}</translation>
     <message>
         <source>其他</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>48小时只计工作日（节假日、周末不计）</source>
+        <translation>48 hours of working days (holidays and weekends not counted)</translation>
+    </message>
+    <message>
+        <source>48小时按自然时间连续计算</source>
+        <translation>48 hours straight through</translation>
+    </message>
+    <message>
+        <source>法定节假日</source>
+        <translation>Public holiday</translation>
+    </message>
+    <message>
+        <source>调休上班</source>
+        <translation>Make-up working day</translation>
+    </message>
+    <message>
+        <source>停止办公</source>
+        <translation>Office closed</translation>
+    </message>
+    <message>
+        <source>工作日</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <source>周末</source>
+        <translation>Weekend</translation>
+    </message>
+    <message>
+        <source>随软件附带（国务院办公厅公布的放假安排）</source>
+        <translation>Shipped with the software (the State Council's published holiday schedule)</translation>
+    </message>
+    <message>
+        <source>尚未公布，暂只按周末计算</source>
+        <translation>Not published yet; only weekends are counted for now</translation>
     </message>
 </context>
 <context>
@@ -5452,8 +5603,232 @@ What to do: {2}</translation>
         <translation>What can be recorded now: {actions}</translation>
     </message>
     <message>
+        <source>受理时刻“{start}”看不懂</source>
+        <translation>Cannot read the acceptance time “{start}”</translation>
+    </message>
+    <message>
+        <source>请写成 2026-09-30T10:00</source>
+        <translation>Write it like 2026-09-30T10:00</translation>
+    </message>
+    <message>
+        <source>{where}日期“{text}”看不懂</source>
+        <translation>{where}cannot read the date “{text}”</translation>
+    </message>
+    <message>
+        <source>日期请写成 2027-01-01（也可写 2027/1/1 或 2027年1月1日）</source>
+        <translation>Write dates like 2027-01-01 (2027/1/1 will do too)</translation>
+    </message>
+    <message>
+        <source>日历文件的文字编码看不懂</source>
+        <translation>Cannot read the calendar file&apos;s text encoding</translation>
+    </message>
+    <message>
+        <source>请另存为 UTF-8 或 GBK 编码的 CSV</source>
+        <translation>Save it again as a CSV in UTF-8 or GBK</translation>
+    </message>
+    <message>
+        <source>{where}类别“{text}”看不懂</source>
+        <translation>{where}cannot read the type “{text}”</translation>
+    </message>
+    <message>
+        <source>类别请写：放假（法定节假日）、上班（调休上班）或停止办公</source>
+        <translation>Write the type as 放假 (public holiday), 上班 (make-up working day) or 停止办公 (office closed)</translation>
+    </message>
+    <message>
+        <source>{where}日期范围“{dates}”不对</source>
+        <translation>{where}the date range “{dates}” is wrong</translation>
+    </message>
+    <message>
+        <source>起止日期请按先后写，一段不超过两个月</source>
+        <translation>Write the start before the end; a range may not exceed two months</translation>
+    </message>
+    <message>
+        <source>日历文件缺少 days 清单</source>
+        <translation>The calendar file lacks its days list</translation>
+    </message>
+    <message>
+        <source>格式见 docs/calendar.md</source>
+        <translation>See docs/calendar.md for the format</translation>
+    </message>
+    <message>
+        <source>文件写的年份（{year}）与其中的日期（{year2}年）不一致</source>
+        <translation>The file&apos;s year ({year}) does not match its dates ({year2})</translation>
+    </message>
+    <message>
+        <source>{where}格式不正确</source>
+        <translation>{where}the format is wrong</translation>
+    </message>
+    <message>
+        <source>每项应写明 date（或 from、to）、type 和 name</source>
+        <translation>Each entry needs date (or from and to), type and name</translation>
+    </message>
+    <message>
+        <source>日历文件的签名不完整</source>
+        <translation>The calendar file&apos;s signature is incomplete</translation>
+    </message>
+    <message>
+        <source>请向上级索取完整的文件</source>
+        <translation>Ask the level above for the complete file</translation>
+    </message>
+    <message>
+        <source>日历类别“{kind}”不对</source>
+        <translation>The calendar kind “{kind}” is wrong</translation>
+    </message>
+    <message>
+        <source>应为 published（全年安排）或 adjusted（局部调整）</source>
+        <translation>It must be published (the year&apos;s schedule) or adjusted (a local adjustment)</translation>
+    </message>
+    <message>
+        <source>日历文件里没有日期</source>
+        <translation>The calendar file holds no dates</translation>
+    </message>
+    <message>
+        <source>每行写一个日期（或一段日期）和类别</source>
+        <translation>Write one date (or date range) and its type on each line</translation>
+    </message>
+    <message>
+        <source>一份日历只能写一年，这份文件里有{items}年</source>
+        <translation>A calendar covers one year only; this file has the years {items}</translation>
+    </message>
+    <message>
+        <source>请按年份分成几个文件</source>
+        <translation>Split it into one file per year</translation>
+    </message>
+    <message>
+        <source>年份 {year} 超出范围</source>
+        <translation>The year {year} is out of range</translation>
+    </message>
+    <message>
+        <source>只能导入{FIRST_YEAR}年到{value}年的日历</source>
+        <translation>Only calendars for {FIRST_YEAR} to {value} can be imported</translation>
+    </message>
+    <message>
+        <source>读不到日历文件 {path}（{value}）</source>
+        <translation>Cannot read the calendar file {path} ({value})</translation>
+    </message>
+    <message>
+        <source>请检查文件位置</source>
+        <translation>Check where the file is</translation>
+    </message>
+    <message>
+        <source>日历文件不是有效的 CSV（{error}）</source>
+        <translation>The calendar file is not a valid CSV ({error})</translation>
+    </message>
+    <message>
+        <source>请用 Excel 或 WPS 另存为 CSV 后再导入</source>
+        <translation>Save it as CSV from Excel or WPS, then import it again</translation>
+    </message>
+    <message>
+        <source>{where}至少要有日期和类别两栏</source>
+        <translation>{where}at least the date and type columns are needed</translation>
+    </message>
+    <message>
+        <source>例如：2027-01-01,放假,元旦</source>
+        <translation>For example: 2027-01-01,放假,元旦</translation>
+    </message>
+    <message>
+        <source>日历文件不是有效的 JSON（第{getattr}行）</source>
+        <translation>The calendar file is not valid JSON (line {getattr})</translation>
+    </message>
+    <message>
+        <source>日历文件的签名看不懂</source>
+        <translation>Cannot read the calendar file&apos;s signature</translation>
+    </message>
+    <message>
+        <source>文件可能已损坏，请向上级重新索取</source>
+        <translation>The file may be damaged; ask the level above for it again</translation>
+    </message>
+    <message>
+        <source>{where}{key} 与{rstrip}{word}</source>
+        <translation>{where}{key} clashes with {rstrip} ({word})</translation>
+    </message>
+    <message>
+        <source>每个日期只能出现一次，请改正后重新导入</source>
+        <translation>Each date may appear only once; correct it and import again</translation>
+    </message>
+    <message>
+        <source>时限“{text}”看不懂</source>
+        <translation>Cannot read the time limit “{text}”</translation>
+    </message>
+    <message>
+        <source>请写成 1wd（工作日）、48h（小时）或 5d（自然日）</source>
+        <translation>Write 1wd (working days), 48h (hours) or 5d (calendar days)</translation>
+    </message>
+    <message>
+        <source>这份日历文件不是本站的上级签发的，不能导入</source>
+        <translation>This calendar file was not issued by this station&apos;s level above; it cannot be imported</translation>
+    </message>
+    <message>
+        <source>工作日历只能来自本站的上级（镇代理中心或县里），请通过同步获取，或向上级索取</source>
+        <translation>A working calendar can only come from the level above (the township centre or the county); get it by sync, or ask them for it</translation>
+    </message>
+    <message>
+        <source>日历文件的签名与{unit_name}的不符：文件可能被改动过，不能导入</source>
+        <translation>The calendar file&apos;s signature does not match {unit_name}&apos;s: the file may have been altered; it cannot be imported</translation>
+    </message>
+    <message>
+        <source>请向上级重新索取</source>
+        <translation>Ask the level above for it again</translation>
+    </message>
+    <message>
+        <source>工作日历记录的编号与年份、发布单位不符</source>
+        <translation>The working calendar record&apos;s ID does not match its year and issuing unit</translation>
+    </message>
+    <message>
+        <source>未知的时限规则事件：{type}</source>
+        <translation>Unknown time-limit rule event: {type}</translation>
+    </message>
+    <message>
+        <source>时限规则记录的编号与发布单位不符</source>
+        <translation>The time-limit rule record&apos;s ID does not match its issuing unit</translation>
+    </message>
+    <message>
+        <source>年份“{value}”超出范围，应在{FIRST_YEAR}年到{LAST_YEAR}年之间</source>
+        <translation>The year “{value}” is out of range; it must be from {FIRST_YEAR} to {LAST_YEAR}</translation>
+    </message>
+    <message>
+        <source>请检查年份</source>
+        <translation>Check the year</translation>
+    </message>
+    <message>
+        <source>工作日历的日期清单格式不正确</source>
+        <translation>The working calendar&apos;s list of dates is malformed</translation>
+    </message>
+    <message>
+        <source>一般事项48小时的计算方式由县里统一设定</source>
+        <translation>How general matters&apos; 48 hours are counted is set by the county</translation>
+    </message>
+    <message>
+        <source>本站会在同步时收到县里的设定</source>
+        <translation>This station receives the county&apos;s setting when it syncs</translation>
+    </message>
+    <message>
+        <source>未知的工作日历事件：{type}</source>
+        <translation>Unknown working calendar event: {type}</translation>
+    </message>
+    <message>
+        <source>日期 {text} 不在 {year} 年内</source>
+        <translation>The date {text} is not in {year}</translation>
+    </message>
+    <message>
+        <source>一份日历只写一年的日期</source>
+        <translation>A calendar holds the dates of one year only</translation>
+    </message>
+    <message>
+        <source>日期“{text}”看不懂</source>
+        <translation>Cannot read the date “{text}”</translation>
+    </message>
+    <message>
+        <source>日期请写成 2027-01-01 这样</source>
+        <translation>Write dates like 2027-01-01</translation>
+    </message>
+    <message>
         <source>该办件已结束</source>
         <translation>This case is finished</translation>
+    </message>
+    <message>
+        <source>办结时限的时间格式不正确</source>
+        <translation>The deadline&apos;s time format is wrong</translation>
     </message>
     <message>
         <source>授权委托的范围</source>
@@ -5564,6 +5939,10 @@ What to do: {2}</translation>
         <translation>Write down whose handling stands, and why</translation>
     </message>
     <message>
+        <source>重算时限的原因</source>
+        <translation>the reason for recounting the deadline</translation>
+    </message>
+    <message>
         <source>办件编号</source>
         <translation>the case number</translation>
     </message>
@@ -5598,6 +5977,14 @@ What to do: {2}</translation>
     <message>
         <source>{kind}，{channel}，{urgency}</source>
         <translation>{kind}, {channel}, {urgency}</translation>
+    </message>
+    <message>
+        <source>办结期限：{value}</source>
+        <translation>Deadline: {value}</translation>
+    </message>
+    <message>
+        <source>新时限：{value}</source>
+        <translation>New deadline: {value}</translation>
     </message>
     <message>
         <source>事项</source>

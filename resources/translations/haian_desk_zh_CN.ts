@@ -302,6 +302,10 @@
         <source>冲突裁定</source>
         <translation>冲突裁定</translation>
     </message>
+    <message>
+        <source>按工作日历重算时限</source>
+        <translation>按工作日历重算时限</translation>
+    </message>
 </context>
 <context>
     <name>ActionDialog</name>
@@ -742,6 +746,97 @@
     </message>
 </context>
 <context>
+    <name>CalendarTab</name>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>办结时限按工作日历计算：周末和法定节假日不计，调休上班的日子照常计算。还没有公布放假安排的年份暂只按周末计算，公布后（同步收到或导入文件）会自动重算在办事项的时限，并记入办件记录。</source>
+        <translation>办结时限按工作日历计算：周末和法定节假日不计，调休上班的日子照常计算。还没有公布放假安排的年份暂只按周末计算，公布后（同步收到或导入文件）会自动重算在办事项的时限，并记入办件记录。</translation>
+    </message>
+    <message>
+        <source>设定(&amp;S)</source>
+        <translation>设定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>本县一般事项48小时：</source>
+        <translation>本县一般事项48小时：</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>局部调整</source>
+        <translation>局部调整</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>星期</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>导入放假安排文件(&amp;I)…</source>
+        <translation>导入放假安排文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>一般事项：{0}（县里统一设定）</source>
+        <translation>一般事项：{0}（县里统一设定）</translation>
+    </message>
+    <message>
+        <source>{0}年</source>
+        <translation>{0}年</translation>
+    </message>
+    <message>
+        <source>{0}天</source>
+        <translation>{0}天</translation>
+    </message>
+    <message>
+        <source>{0}年放假安排尚未公布，暂只按周末计算</source>
+        <translation>{0}年放假安排尚未公布，暂只按周末计算</translation>
+    </message>
+    <message>
+        <source>已设定，今后受理的事项按此计算。</source>
+        <translation>已设定，今后受理的事项按此计算。</translation>
+    </message>
+    <message>
+        <source>选择放假安排文件</source>
+        <translation>选择放假安排文件</translation>
+    </message>
+    <message>
+        <source>放假安排 (*.csv *.json);;所有文件 (*)</source>
+        <translation>放假安排 (*.csv *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>已导入{0}（{1}）。</source>
+        <translation>已导入{0}（{1}）。</translation>
+    </message>
+    <message>
+        <source>按新日历重算了{0}件办件的办结时限。</source>
+        <translation>按新日历重算了{0}件办件的办结时限。</translation>
+    </message>
+    <message>
+        <source>没有导入：{0}</source>
+        <translation>没有导入：{0}</translation>
+    </message>
+</context>
+<context>
     <name>CaseActions</name>
     <message>
         <source>不予受理的理由</source>
@@ -949,6 +1044,18 @@
     <message>
         <source>办件 {0}</source>
         <translation>办件 {0}</translation>
+    </message>
+    <message>
+        <source>（只计工作日）</source>
+        <translation>（只计工作日）</translation>
+    </message>
+    <message>
+        <source>；{0}年放假安排尚未公布，暂只按周末计算，公布后自动重算</source>
+        <translation>；{0}年放假安排尚未公布，暂只按周末计算，公布后自动重算</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>、</translation>
     </message>
     <message>
         <source>办结期限 {0}</source>
@@ -2887,6 +2994,10 @@
         <translation>备份与恢复</translation>
     </message>
     <message>
+        <source>工作日历</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
         <source>工作人员</source>
         <translation>工作人员</translation>
     </message>
@@ -4265,6 +4376,10 @@
         <translation>冲突裁定</translation>
     </message>
     <message>
+        <source>按工作日历重算时限</source>
+        <translation>按工作日历重算时限</translation>
+    </message>
+    <message>
         <source>代理站工作人员</source>
         <translation>代理站工作人员</translation>
     </message>
@@ -4631,6 +4746,42 @@
     <message>
         <source>其他</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <source>48小时只计工作日（节假日、周末不计）</source>
+        <translation>48小时只计工作日（节假日、周末不计）</translation>
+    </message>
+    <message>
+        <source>48小时按自然时间连续计算</source>
+        <translation>48小时按自然时间连续计算</translation>
+    </message>
+    <message>
+        <source>法定节假日</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <source>调休上班</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>停止办公</source>
+        <translation>停止办公</translation>
+    </message>
+    <message>
+        <source>工作日</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>周末</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <source>随软件附带（国务院办公厅公布的放假安排）</source>
+        <translation>随软件附带（国务院办公厅公布的放假安排）</translation>
+    </message>
+    <message>
+        <source>尚未公布，暂只按周末计算</source>
+        <translation>尚未公布，暂只按周末计算</translation>
     </message>
 </context>
 <context>
@@ -5452,8 +5603,232 @@
         <translation>现在可以：{actions}</translation>
     </message>
     <message>
+        <source>受理时刻“{start}”看不懂</source>
+        <translation>受理时刻“{start}”看不懂</translation>
+    </message>
+    <message>
+        <source>请写成 2026-09-30T10:00</source>
+        <translation>请写成 2026-09-30T10:00</translation>
+    </message>
+    <message>
+        <source>{where}日期“{text}”看不懂</source>
+        <translation>{where}日期“{text}”看不懂</translation>
+    </message>
+    <message>
+        <source>日期请写成 2027-01-01（也可写 2027/1/1 或 2027年1月1日）</source>
+        <translation>日期请写成 2027-01-01（也可写 2027/1/1 或 2027年1月1日）</translation>
+    </message>
+    <message>
+        <source>日历文件的文字编码看不懂</source>
+        <translation>日历文件的文字编码看不懂</translation>
+    </message>
+    <message>
+        <source>请另存为 UTF-8 或 GBK 编码的 CSV</source>
+        <translation>请另存为 UTF-8 或 GBK 编码的 CSV</translation>
+    </message>
+    <message>
+        <source>{where}类别“{text}”看不懂</source>
+        <translation>{where}类别“{text}”看不懂</translation>
+    </message>
+    <message>
+        <source>类别请写：放假（法定节假日）、上班（调休上班）或停止办公</source>
+        <translation>类别请写：放假（法定节假日）、上班（调休上班）或停止办公</translation>
+    </message>
+    <message>
+        <source>{where}日期范围“{dates}”不对</source>
+        <translation>{where}日期范围“{dates}”不对</translation>
+    </message>
+    <message>
+        <source>起止日期请按先后写，一段不超过两个月</source>
+        <translation>起止日期请按先后写，一段不超过两个月</translation>
+    </message>
+    <message>
+        <source>日历文件缺少 days 清单</source>
+        <translation>日历文件缺少 days 清单</translation>
+    </message>
+    <message>
+        <source>格式见 docs/calendar.md</source>
+        <translation>格式见 docs/calendar.md</translation>
+    </message>
+    <message>
+        <source>文件写的年份（{year}）与其中的日期（{year2}年）不一致</source>
+        <translation>文件写的年份（{year}）与其中的日期（{year2}年）不一致</translation>
+    </message>
+    <message>
+        <source>{where}格式不正确</source>
+        <translation>{where}格式不正确</translation>
+    </message>
+    <message>
+        <source>每项应写明 date（或 from、to）、type 和 name</source>
+        <translation>每项应写明 date（或 from、to）、type 和 name</translation>
+    </message>
+    <message>
+        <source>日历文件的签名不完整</source>
+        <translation>日历文件的签名不完整</translation>
+    </message>
+    <message>
+        <source>请向上级索取完整的文件</source>
+        <translation>请向上级索取完整的文件</translation>
+    </message>
+    <message>
+        <source>日历类别“{kind}”不对</source>
+        <translation>日历类别“{kind}”不对</translation>
+    </message>
+    <message>
+        <source>应为 published（全年安排）或 adjusted（局部调整）</source>
+        <translation>应为 published（全年安排）或 adjusted（局部调整）</translation>
+    </message>
+    <message>
+        <source>日历文件里没有日期</source>
+        <translation>日历文件里没有日期</translation>
+    </message>
+    <message>
+        <source>每行写一个日期（或一段日期）和类别</source>
+        <translation>每行写一个日期（或一段日期）和类别</translation>
+    </message>
+    <message>
+        <source>一份日历只能写一年，这份文件里有{items}年</source>
+        <translation>一份日历只能写一年，这份文件里有{items}年</translation>
+    </message>
+    <message>
+        <source>请按年份分成几个文件</source>
+        <translation>请按年份分成几个文件</translation>
+    </message>
+    <message>
+        <source>年份 {year} 超出范围</source>
+        <translation>年份 {year} 超出范围</translation>
+    </message>
+    <message>
+        <source>只能导入{FIRST_YEAR}年到{value}年的日历</source>
+        <translation>只能导入{FIRST_YEAR}年到{value}年的日历</translation>
+    </message>
+    <message>
+        <source>读不到日历文件 {path}（{value}）</source>
+        <translation>读不到日历文件 {path}（{value}）</translation>
+    </message>
+    <message>
+        <source>请检查文件位置</source>
+        <translation>请检查文件位置</translation>
+    </message>
+    <message>
+        <source>日历文件不是有效的 CSV（{error}）</source>
+        <translation>日历文件不是有效的 CSV（{error}）</translation>
+    </message>
+    <message>
+        <source>请用 Excel 或 WPS 另存为 CSV 后再导入</source>
+        <translation>请用 Excel 或 WPS 另存为 CSV 后再导入</translation>
+    </message>
+    <message>
+        <source>{where}至少要有日期和类别两栏</source>
+        <translation>{where}至少要有日期和类别两栏</translation>
+    </message>
+    <message>
+        <source>例如：2027-01-01,放假,元旦</source>
+        <translation>例如：2027-01-01,放假,元旦</translation>
+    </message>
+    <message>
+        <source>日历文件不是有效的 JSON（第{getattr}行）</source>
+        <translation>日历文件不是有效的 JSON（第{getattr}行）</translation>
+    </message>
+    <message>
+        <source>日历文件的签名看不懂</source>
+        <translation>日历文件的签名看不懂</translation>
+    </message>
+    <message>
+        <source>文件可能已损坏，请向上级重新索取</source>
+        <translation>文件可能已损坏，请向上级重新索取</translation>
+    </message>
+    <message>
+        <source>{where}{key} 与{rstrip}{word}</source>
+        <translation>{where}{key} 与{rstrip}{word}</translation>
+    </message>
+    <message>
+        <source>每个日期只能出现一次，请改正后重新导入</source>
+        <translation>每个日期只能出现一次，请改正后重新导入</translation>
+    </message>
+    <message>
+        <source>时限“{text}”看不懂</source>
+        <translation>时限“{text}”看不懂</translation>
+    </message>
+    <message>
+        <source>请写成 1wd（工作日）、48h（小时）或 5d（自然日）</source>
+        <translation>请写成 1wd（工作日）、48h（小时）或 5d（自然日）</translation>
+    </message>
+    <message>
+        <source>这份日历文件不是本站的上级签发的，不能导入</source>
+        <translation>这份日历文件不是本站的上级签发的，不能导入</translation>
+    </message>
+    <message>
+        <source>工作日历只能来自本站的上级（镇代理中心或县里），请通过同步获取，或向上级索取</source>
+        <translation>工作日历只能来自本站的上级（镇代理中心或县里），请通过同步获取，或向上级索取</translation>
+    </message>
+    <message>
+        <source>日历文件的签名与{unit_name}的不符：文件可能被改动过，不能导入</source>
+        <translation>日历文件的签名与{unit_name}的不符：文件可能被改动过，不能导入</translation>
+    </message>
+    <message>
+        <source>请向上级重新索取</source>
+        <translation>请向上级重新索取</translation>
+    </message>
+    <message>
+        <source>工作日历记录的编号与年份、发布单位不符</source>
+        <translation>工作日历记录的编号与年份、发布单位不符</translation>
+    </message>
+    <message>
+        <source>未知的时限规则事件：{type}</source>
+        <translation>未知的时限规则事件：{type}</translation>
+    </message>
+    <message>
+        <source>时限规则记录的编号与发布单位不符</source>
+        <translation>时限规则记录的编号与发布单位不符</translation>
+    </message>
+    <message>
+        <source>年份“{value}”超出范围，应在{FIRST_YEAR}年到{LAST_YEAR}年之间</source>
+        <translation>年份“{value}”超出范围，应在{FIRST_YEAR}年到{LAST_YEAR}年之间</translation>
+    </message>
+    <message>
+        <source>请检查年份</source>
+        <translation>请检查年份</translation>
+    </message>
+    <message>
+        <source>工作日历的日期清单格式不正确</source>
+        <translation>工作日历的日期清单格式不正确</translation>
+    </message>
+    <message>
+        <source>一般事项48小时的计算方式由县里统一设定</source>
+        <translation>一般事项48小时的计算方式由县里统一设定</translation>
+    </message>
+    <message>
+        <source>本站会在同步时收到县里的设定</source>
+        <translation>本站会在同步时收到县里的设定</translation>
+    </message>
+    <message>
+        <source>未知的工作日历事件：{type}</source>
+        <translation>未知的工作日历事件：{type}</translation>
+    </message>
+    <message>
+        <source>日期 {text} 不在 {year} 年内</source>
+        <translation>日期 {text} 不在 {year} 年内</translation>
+    </message>
+    <message>
+        <source>一份日历只写一年的日期</source>
+        <translation>一份日历只写一年的日期</translation>
+    </message>
+    <message>
+        <source>日期“{text}”看不懂</source>
+        <translation>日期“{text}”看不懂</translation>
+    </message>
+    <message>
+        <source>日期请写成 2027-01-01 这样</source>
+        <translation>日期请写成 2027-01-01 这样</translation>
+    </message>
+    <message>
         <source>该办件已结束</source>
         <translation>该办件已结束</translation>
+    </message>
+    <message>
+        <source>办结时限的时间格式不正确</source>
+        <translation>办结时限的时间格式不正确</translation>
     </message>
     <message>
         <source>授权委托的范围</source>
@@ -5564,6 +5939,10 @@
         <translation>写明以哪一方的办理为准、为什么</translation>
     </message>
     <message>
+        <source>重算时限的原因</source>
+        <translation>重算时限的原因</translation>
+    </message>
+    <message>
         <source>办件编号</source>
         <translation>办件编号</translation>
     </message>
@@ -5598,6 +5977,14 @@
     <message>
         <source>{kind}，{channel}，{urgency}</source>
         <translation>{kind}，{channel}，{urgency}</translation>
+    </message>
+    <message>
+        <source>办结期限：{value}</source>
+        <translation>办结期限：{value}</translation>
+    </message>
+    <message>
+        <source>新时限：{value}</source>
+        <translation>新时限：{value}</translation>
     </message>
     <message>
         <source>事项</source>

@@ -11,6 +11,8 @@ import json
 import re
 
 from PySide6.QtCore import QModelIndex, Qt
+
+from haian_desk.paths import resource_path
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel, QLineEdit, QTabWidget,
     QTextEdit, QPlainTextEdit, QWidget)
@@ -30,6 +32,7 @@ def data_strings(desk) -> list[str]:
                 if isinstance(value, str) and (CJK.search(value) or value[:1] in "[{"):
                     _add(found, value)  # payloads are JSON with \u escapes
     found.update(_places())
+    _add_all(found, json.loads(resource_path("working_calendar.json").read_text(encoding="utf-8")))
     found -= _domain_words()  # 即办, 村, 待补正 … are stored, but the screen must translate them
     return sorted((text for text in found if CJK.search(text)), key=len, reverse=True)
 
@@ -38,6 +41,18 @@ def _domain_words() -> set[str]:
     from ui import i18n
 
     return set(i18n.domain_terms())
+
+
+def _add_all(found: set[str], value) -> None:
+    """Every text inside a JSON document (the shipped calendar names its holidays: data)."""
+    if isinstance(value, str):
+        found.add(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _add_all(found, item)
+    elif isinstance(value, list):
+        for item in value:
+            _add_all(found, item)
 
 
 def _places() -> set[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -16,12 +17,12 @@ from haian_desk.calendar.signature import verifier
 from haian_desk.calendar import store
 from haian_desk.calendar.store import YearSource
 from haian_desk.cases.deadlines import GENERAL_RULES
+from ui.i18n import term
 from ui.session import CASES, SETTINGS, SYNC, Session
 from ui.widgets.feedback import alive
 from ui.widgets.tables import list_table
 
 _FALLBACK = QColor("#a15c00")
-_WEEKDAYS = "一二三四五六日"
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,20 @@ def read_view(desk) -> CalendarView:
         while day.year == source.year:
             found = calendar.day(day)
             if found.reason not in ("工作日", "周末"):
-                special.append((day.isoformat(), "星期" + _WEEKDAYS[day.weekday()], found.reason))
+                special.append((day.isoformat(), QLocale().dayName(day.isoweekday()), _reason(found.reason)))
             day += timedelta(days=1)
         days[source.year] = special
     with desk.db.lock:
         sets_rule = store.sets_the_rule(desk.db.conn, desk.installation.role)
     return CalendarView(years, rule, sets_rule, days)
+
+
+def _reason(reason: str) -> str:
+    """法定节假日（国庆节） → "Public holiday (国庆节)": the kind translated, the day's own name kept."""
+    kind, _, name = reason.partition("（")
+    if not name:
+        return term(reason)
+    return QCoreApplication.translate("CalendarTab", "{0}（{1}）").format(term(kind), name.rstrip("）"))
 
 
 class CalendarTab(QWidget):
@@ -65,7 +74,7 @@ class CalendarTab(QWidget):
         self.rule_choice = QComboBox()
         self.rule_choice.setObjectName("calendar_rule_choice")
         for code, words in GENERAL_RULES.items():
-            self.rule_choice.addItem(words, code)
+            self.rule_choice.addItem(term(words), code)
         self.rule_save = QPushButton(self.tr("设定(&S)"))
         self.rule_save.clicked.connect(lambda: self.set_rule(self.rule_choice.currentData()))
         self.rule_row = QWidget()
@@ -106,13 +115,13 @@ class CalendarTab(QWidget):
 
     def _show(self, view: CalendarView) -> None:
         self.view = view
-        self.rule.setText(self.tr("一般事项：{0}（县里统一设定）").format(GENERAL_RULES[view.rule]))
+        self.rule.setText(self.tr("一般事项：{0}（县里统一设定）").format(term(GENERAL_RULES[view.rule])))
         # Only where the rule is set (the county, or an installation with no hub above it), for admins.
         self.rule_row.setVisible(view.sets_rule and self.session.user.role == "admin")
         self.rule_choice.setCurrentIndex(max(0, self.rule_choice.findData(view.rule)))
         self.years.setRowCount(len(view.years))
         for row, source in enumerate(view.years):
-            cells = (self.tr("{0}年").format(source.year), source.source,
+            cells = (self.tr("{0}年").format(source.year), term(source.source),
                      self.tr("{0}天").format(source.adjustments) if source.adjustments else "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
