@@ -1090,6 +1090,10 @@ Other cadres can be added now too, or later on the “Cadres” page (Ctrl+F4).<
         <translation>Hide numbers (Alt+V)</translation>
     </message>
     <message>
+        <source>{0}（{1}级办理）</source>
+        <translation>{0} (handled at {1} level)</translation>
+    </message>
+    <message>
         <source>办理时限</source>
         <translation>Time limit</translation>
     </message>
@@ -4777,7 +4781,7 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>随软件附带（国务院办公厅公布的放假安排）</source>
-        <translation>Shipped with the software (the State Council's published holiday schedule)</translation>
+        <translation>Shipped with the software (the State Council&apos;s published holiday schedule)</translation>
     </message>
     <message>
         <source>尚未公布，暂只按周末计算</source>

@@ -1090,6 +1090,10 @@
         <translation>遮挡号码（Alt+V）</translation>
     </message>
     <message>
+        <source>{0}（{1}级办理）</source>
+        <translation>{0}（{1}级办理）</translation>
+    </message>
+    <message>
         <source>办理时限</source>
         <translation>办理时限</translation>
     </message>

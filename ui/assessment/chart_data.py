@@ -14,7 +14,8 @@ RATING_COLOURS = {5: "#2e7d32", 4: "#66bb6a", 3: "#c0ca33", 2: "#fb8c00", 1: "#e
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("AssessmentCharts", text)
+    # lupdate files a module-level tr() under the empty context, so look it up there.
+    return QCoreApplication.translate("", text)
 
 
 def month_labels(report: Report) -> list[str]:

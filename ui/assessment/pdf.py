@@ -34,7 +34,8 @@ _app: list[QGuiApplication] = []   # kept alive when the report is made from the
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("AssessmentPdf", text)
+    # lupdate files a module-level tr() under the empty context, so look it up there.
+    return QCoreApplication.translate("", text)
 
 
 def ensure_gui() -> None:

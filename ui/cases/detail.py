@@ -192,7 +192,7 @@ class CaseDetailDialog(QDialog):
         case, matter, names = view.case, view.matter, view.cadre_names
         auth = case["authorisation"]
         return [
-            (self.tr("事项"), f"{matter['name']}（{self.tr('{0}级办理').format(matter['level'])}）"
+            (self.tr("事项"), self.tr("{0}（{1}级办理）").format(matter["name"], term(matter["level"]))
              if matter else ""),
             (self.tr("办理时限"), self._counting(case)),
             (self.tr("办理路径"), matter["route"] if matter else ""),
