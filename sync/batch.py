@@ -117,17 +117,35 @@ def open_sealed(envelope: dict[str, Any], sealed: bytes, own: InstallationKeys,
     # The signature covers the raw bytes, so it is checked before anything inside is parsed:
     # without the sender's key nothing reaches a parser.
     if not keymod.verify(sender_sign_key, signature, signed):
+        _refuse_swapped(envelope, _peek_header(signed))
         raise BatchRefused(
             "bad_signature", "文件的签名与该站登记的密钥不符（用未登记的密钥签名），不能导入",
             "请确认文件确实来自该站；如该站重装过，请让它重新登记")
     header, body = _split_signed(signed)
+    _refuse_swapped(envelope, header)
+    return Batch(header, _events(body, header["count"]))
+
+
+def _refuse_swapped(envelope: dict[str, Any], header: dict[str, Any]) -> None:
     swapped = [k for k in ENVELOPE_FIELDS if header.get(k) != envelope.get(k)]
     if swapped:
         raise BatchRefused(
             "identity_mismatch",
             f"文件外标明的{_FIELD_NAMES[swapped[0]]}与签名内容里的不一致，文件被改动过",
             "不要手工修改同步文件；请让发出方重新导出")
-    return Batch(header, _events(body, header["count"]))
+
+
+def _peek_header(signed: bytes) -> dict[str, Any]:
+    """For the refusal's wording only: the unsigned header read into its fixed shape (no deep parsing).
+
+    A header of the wrong shape fails at its first value, so this never
+    recurses; anything unreadable counts as not swapped."""
+    try:
+        (length,) = struct.unpack(">I", signed[:4])
+        header = schemas.decode_json(signed[4:4 + length], schemas.BatchHeader)
+    except (struct.error, schemas.Invalid):
+        return {}
+    return msgspec.to_builtins(header)
 
 
 _FIELD_NAMES = {"batch": "批次编号", "from": "发出站点", "to": "接收方", "kind": "方向"}
