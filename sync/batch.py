@@ -193,7 +193,15 @@ def _events(body: bytes, count: int) -> list[Any]:
         raise BatchRefused("damaged", "同步批次的内容无法解压或读取", "请重新导出") from None
     if not isinstance(events, list) or len(events) != count:
         raise BatchRefused("damaged", "同步批次的内容与标头标明的记录数不符", "请重新导出")
+    if any(_out_of_range(e) for e in events):
+        raise BatchRefused("damaged", "同步批次里有记录的序号超出了能保存的范围", "发出方的数据可能已损坏；请重新导出")
     return events
+
+
+def _out_of_range(record: Any) -> bool:
+    """A sequence number no SQLite integer can hold: no record of it can be kept, not even in quarantine."""
+    seq = record.get("origin_seq") if isinstance(record, dict) else None
+    return isinstance(seq, int) and not isinstance(seq, bool) and not -limits.MAX_SEQ <= seq <= limits.MAX_SEQ
 
 
 def _parse_envelope(raw: bytes) -> dict[str, Any]:
