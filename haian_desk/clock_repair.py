@@ -4,10 +4,12 @@ Before the clock window (``hlc.WINDOW_DAYS``) was enforced on arrival, one
 record stamped, say, in the year 5000 could enter a log. It sorts after
 everything made since and, had the clock followed it, would drag every later
 record there too. The clock no longer follows such a stamp, so what is left
-is the record itself: ``repair`` takes every record beyond the window out of
-the log and keeps it in quarantine (with the reason, for staff to look at),
-folds the touched matters again and restarts the clock from the log.
-All in one transaction. ``haian-desk sync clock [--repair]`` runs it.
+is the record itself: ``repair`` sets every record beyond the window aside
+(the log stays append-only; folds skip set-aside ids, see
+``eventlog.stream_events``), keeps a copy in quarantine with the reason for
+staff to look at, folds the touched matters again and restarts the clock
+from the log. All in one transaction. ``haian-desk sync clock [--repair]``
+runs it.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from haian_desk.ledger import latest_plausible_hlc, refold
 from haian_desk.storage.eventlog import COLUMNS, Event
 from haian_desk.timeutil import to_iso
 
-REASON = f"时间戳比本机时钟快了 {hlc.WINDOW_DAYS} 天以上（时钟被拨乱或数据被篡改），已从记录中取出，留存待核查"
+REASON = f"时间戳比本机时钟快了 {hlc.WINDOW_DAYS} 天以上（时钟被拨乱或数据被篡改），已搁置，留存待核查"
 
 
 @dataclass
@@ -34,12 +36,12 @@ class ClockReport:
     def lines(self) -> list[str]:
         if not self.poisoned:
             return [f"时钟正常：没有时间戳超过 {hlc.WINDOW_DAYS} 天窗口的记录（本机时钟 {self.clock}）"]
-        verb = "已取出并留存待核查" if self.repaired else "发现"
+        verb = "已搁置（不再计入办件）并留存待核查" if self.repaired else "发现"
         lines = [f"{verb} {len(self.poisoned)} 条时间戳过远的记录："]
         lines += [f"  {p['id']}（{p['stream']} {p['type']}，来源 {p['origin'][:8]}…，时间戳 {p['hlc']}）"
                   for p in self.poisoned]
         if not self.repaired:
-            lines.append("  用 haian-desk sync clock --repair 取出这些记录（会留存，可核查）")
+            lines.append("  用 haian-desk sync clock --repair 搁置这些记录（记录保留，可核查）")
         return lines
 
 
@@ -58,7 +60,8 @@ def repair(desk) -> ClockReport:
         events = _beyond(conn, ceiling)
         for event in events:
             _hold(conn, event, to_iso(now))
-            conn.execute("DELETE FROM events WHERE id = ?", (event.id,))
+            conn.execute("INSERT OR IGNORE INTO events_set_aside (event_id, reason, set_aside_at) VALUES (?, ?, ?)",
+                         (event.id, REASON, to_iso(now)))
         for stream, stream_id in sorted({(e.stream, e.stream_id) for e in events}):
             refold(conn, stream, stream_id)
         desk.ledger.clock = HybridClock(latest_plausible_hlc(conn, now))
@@ -66,7 +69,8 @@ def repair(desk) -> ClockReport:
 
 
 def _beyond(conn, ceiling: str) -> list[Event]:
-    rows = conn.execute(f"SELECT {', '.join(COLUMNS)} FROM events WHERE hlc > ? ORDER BY seq", (ceiling,))
+    rows = conn.execute(f"SELECT {', '.join(COLUMNS)} FROM events WHERE hlc > ? "
+                        "AND id NOT IN (SELECT event_id FROM events_set_aside) ORDER BY seq", (ceiling,))
     return [Event.from_row(row) for row in rows]
 
 

@@ -117,7 +117,9 @@ def open_sealed(envelope: dict[str, Any], sealed: bytes, own: InstallationKeys,
     # The signature covers the raw bytes, so it is checked before anything inside is parsed:
     # without the sender's key nothing reaches a parser.
     if not keymod.verify(sender_sign_key, signature, signed):
-        _refuse_swapped(envelope, _peek_header(signed))
+        peeked = _peek_header(signed)
+        if peeked:
+            _refuse_swapped(envelope, peeked)
         raise BatchRefused(
             "bad_signature", "文件的签名与该站登记的密钥不符（用未登记的密钥签名），不能导入",
             "请确认文件确实来自该站；如该站重装过，请让它重新登记")
@@ -164,8 +166,8 @@ def _split_signed(signed: bytes) -> tuple[dict[str, Any], bytes]:
     raw = signed[4:4 + length]
     try:
         header = msgspec.json.decode(raw)
-    except (msgspec.DecodeError, RecursionError):
-        raise BatchRefused("damaged", "同步文件内容无法读取", "请重新导出") from None
+    except (msgspec.DecodeError, RecursionError) as error:
+        raise BatchRefused("damaged", f"同步批次的标头无法读取（{str(error)[:80]}）", "请重新导出") from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise BatchRefused("newer_format", "同步文件内容的版本不受支持", "请把本机的海安代理工作台升级到最新版")
     try:

@@ -425,7 +425,15 @@ V9_AUDIT_AND_NUMBERING: list[str] = []
 
 V10_COUNTER: list[str] = []
 
-V11_HUB_LIMITS: list[str] = []
+V11_HUB_LIMITS: list[str] = [
+    # Records taken out of the fold by ``haian-desk sync clock --repair`` (stamped far beyond the
+    # clock window: a poisoned log). The log stays append-only; folds skip these ids.
+    """CREATE TABLE events_set_aside (
+        event_id TEXT PRIMARY KEY,
+        reason TEXT NOT NULL,
+        set_aside_at TEXT NOT NULL
+    )""",
+]
 
 MIGRATIONS: list[list[str]] = [
     V1_CORE,
