@@ -120,9 +120,9 @@ def _screen_all(conn, own_id: str, sender: Peer, records: list[Any], report: App
                 report.already += 1
                 continue
             check_sender(event, own_id, sender, via)
-            check_clock(event, now_ms)
             check_creation(event, sender)
             check_case_scope(event, sender, units)
+            check_clock(event, now_ms)
             if _already_here(event, stored):
                 report.already += 1
                 continue
