@@ -139,6 +139,8 @@ def status_error(response: httpx.Response, signed: bool = False) -> SyncError:
     problem = _problem(response) if signed else {}
     message, hint = problem.get("message"), problem.get("hint", "")
     status = response.status_code
+    if status == 401 and problem.get("error") in ("clock_skew", "replayed"):
+        return SyncError("clock", message or "", hint, retryable=True)
     if status == 401:
         return SyncError("unauthorized", message or "同步中心不认这台电脑（未登记或密钥不符）（HTTP 401）",
                          hint or "请重新办理登记")
@@ -153,7 +155,7 @@ def status_error(response: httpx.Response, signed: bool = False) -> SyncError:
                          "已传的部分不受影响；稍后会自动重试，如反复出现请联系镇中心", retryable=True)
     if status == 422:
         if not signed:
-            return SyncError("refused", "同步中心拒收了这批数据（HTTP 422，回复没有镇中心的签名，原因不可信）",
+            return SyncError("batch_refused", "同步中心拒收了这批数据（HTTP 422，回复没有镇中心的签名，原因不可信）",
                              "请稍后再试；如反复出现请联系镇中心")
         return SyncError(str(problem.get("error", "refused"))[:40], f"同步中心拒收了这批数据：{message}", hint)
     return SyncError("protocol", f"同步中心的回答不对（HTTP {status}）" + (f"：{message}" if message else ""),

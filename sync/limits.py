@@ -1,7 +1,10 @@
 """Defaults and limits shared by the hub, the client and their commands.
 
-Each limit and the reason for it is listed in docs/sync-protocol.md §12.
+Each limit and the reason for it is listed in docs/sync-protocol.md §12. The caps on
+quarantine are rules of applying a batch, so they live in the domain (haian_desk/receive.py).
 """
+
+from haian_desk.receive import MAX_QUARANTINE_PER_PEER, MAX_REJECTED_PER_BATCH  # noqa: F401 - one place
 
 DEFAULT_MAX_BODY = 32 * 1024 * 1024   # bytes the hub accepts in one request
 DEFAULT_STALL = 30.0                  # seconds without progress before a request is given up
@@ -16,8 +19,6 @@ MAX_BYTES_PER_RECORD = 64 * 1024      # a batch claiming n events inflates to at
 MAX_SEALED = 64 * 1024 * 1024         # bytes of a batch's sealed part
 MAX_ORIGINS = 10_000                  # origins in one drift check
 MAX_MISSING_IDS = 200_000             # ids in one /v1/missing question
-MAX_REJECTED_PER_BATCH = 200          # refused records one batch may leave in quarantine
-MAX_QUARANTINE_PER_PEER = 2_000       # open quarantined records one neighbour may leave here
 RANGE_SLACK = 1_000                   # how far a claimed range may exceed what the sender can hold
 
 REPLAY_WINDOW = 15 * 60               # seconds a signed request's time may differ from the hub's
