@@ -12,8 +12,10 @@ per batch, so stopping the server (or killing it) never leaves a batch half
 applied; uvicorn's graceful shutdown lets a batch in progress finish.
 
 To add a signed endpoint, add a ``SignedRoute`` to ``SIGNED_ROUTES`` (or pass
-it to ``create_app``): a handler ``(hub, request, peer, body) -> Response``
-and the content type its body must have.
+it to ``create_app``): a handler ``(hub, request, peer, body) -> Response``,
+the content type its body must have and whether it reads a query; validate
+what it reads with ``parse_body`` / ``parse_query`` and a schema in
+``sync/schemas.py`` (and describe it in ``sync/openapi.py``).
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ class SignedRoute:
     method: str
     handler: Handler
     content_type: str | None = None  # None: the request has no body
+    takes_query: bool = False          # a query string is refused unless the handler reads one
 
 
 @dataclass
@@ -163,6 +166,8 @@ async def _serve(served: Served, request: Request, spec: SignedRoute, state: dic
     state["peer"] = peer
     _check_freshness(served, request, peer)
     _check_content_type(request, spec)
+    if request.url.query and not spec.takes_query:
+        raise _bad_request(schemas.Invalid("this endpoint takes no query parameters"))
     body = b""
     if spec.content_type is not None or _declares_body(request):
         if not served.uploads.enter(peer.id):
@@ -329,7 +334,7 @@ async def _missing(hub: Hub, request: Request, peer: Peer, body: bytes) -> Respo
 SIGNED_ROUTES: list[SignedRoute] = [
     SignedRoute("/v1/hello", "POST", _hello, JSON_TYPE),
     SignedRoute("/v1/batches", "POST", _post_batch, BATCH_TYPE),
-    SignedRoute("/v1/batches", "GET", _get_batch),
+    SignedRoute("/v1/batches", "GET", _get_batch, takes_query=True),
     SignedRoute("/v1/check", "POST", _check, JSON_TYPE),
     SignedRoute("/v1/missing", "POST", _missing, JSON_TYPE),
 ]

@@ -72,6 +72,7 @@ def test_malformed_missing_and_cursor_get_a_problem_document(network, served, hu
                   "after=1&after=2", "other=1", f"after={10 ** 30}"]:
         response = signed(station, served.url, "GET", f"/v1/batches?{query}")
         assert _is_problem(response)["error"] == "bad_request", query
+    assert _is_problem(signed(station, served.url, "POST", "/v1/hello?x=1", b"{}"))["error"] == "bad_request"
     assert hub_state(hub) == before
     no_tracebacks(hub_log.records)
 
