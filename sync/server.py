@@ -111,9 +111,18 @@ def create_app(hub: Hub, max_body: int = DEFAULT_MAX_BODY, settings: Settings | 
     routes = [Route("/v1/health", _health, methods=["GET"]),
               Route("/openapi.json", _openapi, methods=["GET"]),
               *(signed(spec) for spec in (*SIGNED_ROUTES, *extra_routes))]
-    app = Starlette(routes=routes)
+    app = Starlette(routes=routes, exception_handlers={404: _not_found, 405: _not_allowed})
     app.state.served = served
     return app
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return _problem(HttpProblem(404, "not_found", "没有这个接口", "请检查同步中心的地址（不要带路径）"), None, "")
+
+
+async def _not_allowed(request: Request, exc: Exception) -> Response:
+    return _problem(HttpProblem(405, "method_not_allowed", "这个接口不接受这种请求方式", "请把双方都升级到最新版"),
+                    None, "")
 
 
 async def _health(request: Request) -> Response:

@@ -110,6 +110,8 @@ def test_the_three_refusals_of_a_caller_look_alike_and_health_says_no_version(ne
     assert "X-Haian-Signature" not in unknown.headers
     health = httpx.get(served.url + "/v1/health")
     assert health.json() == {"ok": True} and "haian-desk" not in health.text
+    for method, path in [("GET", "/nowhere"), ("DELETE", "/v1/hello"), ("PUT", "/v1/batches")]:
+        assert _is_problem(httpx.request(method, served.url + path))["error"] in ("not_found", "method_not_allowed")
     stranger.close()
 
 
