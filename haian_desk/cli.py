@@ -26,7 +26,7 @@ DEFAULT_COMMAND = "gui"
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="haian-desk", description="海安群众事务代理工作台 Haian Desk")
-    parser.add_argument("--version", action="version", version=f"haian-desk {__version__}")
+    parser.add_argument("--version", action=_ShowVersion, nargs=0, help="显示版本和构建号并退出")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", help="数据目录（默认用 HAIAN_DESK_HOME 或系统的用户数据目录）")
     parser.add_argument("--data-dir", dest="top_data_dir", help=argparse.SUPPRESS)
@@ -58,6 +58,16 @@ def _parser() -> argparse.ArgumentParser:
     for register in _plugins():
         register(sub, common)
     return parser
+
+
+class _ShowVersion(argparse.Action):
+    """``--version``: the build label is only worked out when asked for (it may run git)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from haian_desk.build_info import build_label
+
+        print(f"haian-desk {build_label()}")
+        parser.exit()
 
 
 def _plugins():
