@@ -121,3 +121,11 @@ def no_tracebacks(records: list[logging.LogRecord]) -> None:
     bad = [r.getMessage()[:300] for r in records
            if r.levelno >= logging.ERROR or "traceback" in r.getMessage().lower()]
     assert bad == [], bad
+
+
+def is_problem(response, status_range=range(400, 500)) -> dict:
+    """The response is a refusal carrying the problem document the OpenAPI describes."""
+    assert response.status_code in status_range, (response.status_code, response.text)
+    problem = response.json()
+    assert set(problem) >= {"error", "message", "hint"} and isinstance(problem["message"], str)
+    return problem
