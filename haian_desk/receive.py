@@ -197,20 +197,6 @@ def check_clock(event: Event, now_ms: int) -> None:
                                      "或数据被篡改：已留存待核查")
 
 
-def check_case_scope(event: Event, sender: Peer, units: dict[str, str]) -> None:
-    """From below, a case's records come only from the side of the tree that took the case in.
-
-    The hubs above act on a station's cases (take-up, forwarding, replies): that
-    travels down and is not screened here. Records on a case whose registration
-    has not arrived yet cannot be placed and are let through (held until it does)."""
-    if event.stream != "case" or sender.relation != CHILD:
-        return
-    unit = units.get(event.stream_id)
-    if unit is not None and not unit.startswith(sender.unit_code):
-        raise Refused("not_your_case", f"这件办件是另一单位（{unit}）受理的，{sender.unit_name}不能对它办理："
-                                       "已留存待核查")
-
-
 def check_creation(event: Event, sender: Peer) -> None:
     """A creating record must stand on its own: the rules are checked here, not left to fail silently."""
     if event.type not in CREATION_TYPES:
@@ -222,6 +208,26 @@ def check_creation(event: Event, sender: Peer) -> None:
     unit = str(event.payload.get("unit_code") or "")
     if event.stream == "case" and sender.relation == CHILD and not unit.startswith(sender.unit_code):
         raise Refused("wrong_unit", f"办件登记的受理单位（{unit}）不属于发送方（{sender.unit_name}）")
+
+
+SCOPED_STREAMS = {"case": ("cases", "id"), "cadre": ("cadres", "id")}  # streams owned by one unit
+
+
+def check_case_scope(event: Event, sender: Peer, units: dict[tuple[str, str], str]) -> None:
+    """From below, a matter's (or a cadre's) records come only from the side of the tree that owns it.
+
+    A case belongs to the unit that took it in, a cadre to the unit the cadre
+    serves. The hubs above act on a station's cases (take-up, forwarding,
+    replies) and publish their own cadres: that travels down and is not
+    screened here. Records on a case whose registration has not arrived yet
+    cannot be placed and are let through (held until it does)."""
+    if event.stream not in SCOPED_STREAMS or sender.relation != CHILD:
+        return
+    unit = units.get((event.stream, event.stream_id))
+    if unit is not None and not unit.startswith(sender.unit_code):
+        what = "办件是另一单位" if event.stream == "case" else "代理员属于另一单位"
+        raise Refused("not_your_case", f"这件{what}（{unit}）受理或管理的，{sender.unit_name}不能对它办理："
+                                       "已留存待核查")
 
 
 _DIFFERENT = "同一编号的记录内容不同：不自动合并，已留存待核查"
@@ -246,19 +252,21 @@ def _stored(conn: sqlite3.Connection, records: list[dict]) -> dict:
     return {"by_id": by_id, "by_seq": by_seq}
 
 
-def _case_units(conn: sqlite3.Connection, records: list[dict]) -> dict[str, str]:
-    """The unit that took in each case the batch touches: from the table, or from the batch's own registration."""
-    ids = sorted({r["stream_id"] for r in records if r.get("stream") == "case" and isinstance(r.get("stream_id"), str)})
-    units: dict[str, str] = {}
-    for chunk in _chunks(ids, 500):
-        marks = ", ".join("?" * len(chunk))
-        units.update((row[0], row[1]) for row in conn.execute(
-            f"SELECT id, unit_code FROM cases WHERE id IN ({marks})", chunk))
+def _case_units(conn: sqlite3.Connection, records: list[dict]) -> dict[tuple[str, str], str]:
+    """The unit owning each case (or cadre) the batch touches: from its table, or from the batch's creation."""
+    units: dict[tuple[str, str], str] = {}
+    for stream, (table, key) in SCOPED_STREAMS.items():
+        ids = sorted({r["stream_id"] for r in records if r.get("stream") == stream
+                      and isinstance(r.get("stream_id"), str)})
+        for chunk in _chunks(ids, 500):
+            marks = ", ".join("?" * len(chunk))
+            units.update(((stream, row[0]), row[1]) for row in conn.execute(
+                f"SELECT {key}, unit_code FROM {table} WHERE {key} IN ({marks})", chunk))
     for r in records:
-        payload = r.get("payload")
-        if (r.get("stream") == "case" and r.get("type") in CREATION_TYPES and isinstance(payload, dict)
-                and isinstance(r.get("stream_id"), str) and r["stream_id"] not in units):
-            units[r["stream_id"]] = str(payload.get("unit_code") or "")
+        payload, key = r.get("payload"), (r.get("stream"), r.get("stream_id"))
+        if (key[0] in SCOPED_STREAMS and r.get("type") in CREATION_TYPES and isinstance(payload, dict)
+                and isinstance(key[1], str) and key not in units):
+            units[key] = str(payload.get("unit_code") or "")
     return units
 
 

@@ -78,10 +78,11 @@ def zipped(records) -> bytes:
     return zlib.compress(canonical(records) if not isinstance(records, bytes) else records)
 
 
-def smuggled(station, stream_id: str, event_type: str, payload: dict, hlc: str | None = None) -> Event:
+def smuggled(station, stream_id: str, event_type: str, payload: dict, hlc: str | None = None,
+             stream: str = "case") -> Event:
     """A record written straight into the station's log, as a tampered installation might."""
     with station.desk.db.write() as conn:
-        event = Event(id=uuid7(), stream="case", stream_id=stream_id, type=event_type,
+        event = Event(id=uuid7(), stream=stream, stream_id=stream_id, type=event_type,
                       hlc=hlc or station.desk.ledger.clock.tick(int(station.desk.now().timestamp() * 1000)),
                       origin=station.id, origin_seq=eventlog.next_origin_seq(conn, station.id),
                       actor="clerk", wall_time=to_iso(station.desk.now()), payload=payload)

@@ -130,6 +130,20 @@ def test_a_station_cannot_act_on_another_stations_matter(network, served):
     assert forged.id not in event_ids(other)
 
 
+def test_a_station_cannot_rewrite_the_townships_cadre(network, served):
+    from haian_desk import cadres
+    from tests.sync.hostile import smuggled
+    hub, (station, _) = network
+    cadre_id = cadres.add(hub.desk, "admin", cadres.CadreInput(
+        name="季红梅", phone="13906271001", unit_code=hub.unit_code, title="镇代理中心主任"))
+    sync(station, served.url)
+    fields = cadres.clean(cadres.CadreInput(name="季红梅", phone="13800138000", unit_code=hub.unit_code))
+    forged = smuggled(station, cadre_id, "updated", fields, stream="cadre")
+    report = sync(station, served.url)
+    assert [(r["id"], r["problem"]) for r in report.rejected] == [(forged.id, "not_your_case")]
+    assert hub.desk.db.scalar("SELECT phone FROM cadres WHERE id = ?", (cadre_id,)) == "13906271001"
+
+
 def test_a_decompression_bomb_is_refused_before_decoding(network, served, tmp_path):
     import time
     from sync.errors import BatchRefused
