@@ -182,7 +182,7 @@ async def _serve(served: Served, request: Request, spec: SignedRoute, state: dic
         if not served.uploads.enter(peer.id):
             raise HttpProblem(429, "busy", "镇中心正在接收太多数据，暂不接收这一批", "稍后会自动重试")
         try:
-            body = await _read_body(request, served.settings, request.headers[auth.DIGEST])
+            body = await _read_body(request, served.settings)
         finally:
             served.uploads.leave(peer.id)
     state["size"] = len(body)
@@ -260,7 +260,7 @@ def _declares_body(request: Request) -> bool:
     return request.headers.get("content-length", "0") != "0" or "transfer-encoding" in request.headers
 
 
-async def _read_body(request: Request, settings: Settings, digest: str) -> bytes:
+async def _read_body(request: Request, settings: Settings) -> bytes:
     """The body, streamed: never more than the limit, never slower than the deadlines allow."""
     limit = settings.max_body
     declared = request.headers.get("content-length")
