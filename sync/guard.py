@@ -43,6 +43,21 @@ class RateLimiter:
             return allowed
 
 
+class RateLimited:
+    """ASGI middleware: every HTTP request, whatever its route, spends a token of its address's bucket."""
+
+    def __init__(self, app, limiter: RateLimiter, refuse):
+        self.app, self.limiter, self.refuse = app, limiter, refuse
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http":
+            client = scope.get("client")
+            if not self.limiter.allow(client[0] if client else "?"):
+                await self.refuse(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 class UploadGate:
     """Slots for reading request bodies: at most ``per_caller`` per installation and ``total`` in all."""
 

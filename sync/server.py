@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Awaitable, Callable
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
@@ -42,7 +43,7 @@ from haian_desk.timeutil import from_iso, to_iso
 from sync import auth, limits, schemas
 from sync.batch import MEDIA_TYPE
 from sync.errors import BatchRefused
-from sync.guard import RateLimiter, UploadGate
+from sync.guard import RateLimited, RateLimiter, UploadGate
 from sync.hub import Hub
 from sync.limits import DEFAULT_MAX_BODY
 from sync.openapi import openapi_document
@@ -111,9 +112,15 @@ def create_app(hub: Hub, max_body: int = DEFAULT_MAX_BODY, settings: Settings | 
     routes = [Route("/v1/health", _health, methods=["GET"]),
               Route("/openapi.json", _openapi, methods=["GET"]),
               *(signed(spec) for spec in (*SIGNED_ROUTES, *extra_routes))]
-    app = Starlette(routes=routes, exception_handlers={404: _not_found, 405: _not_allowed})
+    app = Starlette(routes=routes, exception_handlers={404: _not_found, 405: _not_allowed},
+                    middleware=[Middleware(RateLimited, limiter=served.rate, refuse=_too_many)])
     app.state.served = served
     return app
+
+
+async def _too_many(scope, receive, send) -> None:
+    response = _problem(HttpProblem(429, "too_many_requests", "请求太频繁，镇中心暂不处理", "请稍后再试"), None, "")
+    await response(scope, receive, send)
 
 
 async def _not_found(request: Request, exc: Exception) -> Response:
@@ -168,9 +175,6 @@ async def _handle(served: Served, request: Request, spec: SignedRoute) -> Respon
 
 
 async def _serve(served: Served, request: Request, spec: SignedRoute, state: dict) -> Response:
-    address = request.client.host if request.client else "?"
-    if not served.rate.allow(address):
-        raise HttpProblem(429, "too_many_requests", "请求太频繁，镇中心暂不处理", "请稍后再试")
     peer = await run_in_threadpool(_authenticate, served, request)
     state["peer"] = peer
     _check_freshness(served, request, peer)

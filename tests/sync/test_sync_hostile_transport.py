@@ -79,8 +79,10 @@ def test_an_aborted_upload_is_one_line_in_the_log(network, served, hub_log):
 def test_requests_are_rate_limited_per_address(network, clock):
     import httpx
     with _hub_with(network, clock, rate_burst=5, rate_per_address=0.01) as running:
-        codes = [httpx.post(running.url + "/v1/hello", content=b"{}").status_code for _ in range(7)]
-    assert codes[:5] == [401] * 5 and codes[5:] == [429, 429]
+        codes = [httpx.post(running.url + "/v1/hello", content=b"{}").status_code for _ in range(5)]
+        later = [httpx.get(running.url + path) for path in ("/v1/health", "/nowhere")]
+    assert codes == [401] * 5 and [r.status_code for r in later] == [429, 429]
+    assert later[0].json()["error"] == "too_many_requests"
 
 
 def test_a_forged_unsigned_refusal_is_not_shown_or_kept(network, tmp_path):
