@@ -17,6 +17,7 @@ from importlib.metadata import entry_points
 
 from haian_desk import __version__, backup_commands, paths
 from haian_desk.errors import HaianError
+from haian_desk.storage.db import DatabaseError
 
 EXIT_ERROR = 2
 PLUGIN_GROUP = "haian_desk.commands"
@@ -94,10 +95,13 @@ def main(argv: list[str] | None = None) -> int:
     except HaianError as error:
         print(f"错误：{error}", file=sys.stderr)
         return EXIT_ERROR
-    except sqlite3.DatabaseError as error:
-        from haian_desk.recovery import is_damage
+    except (sqlite3.DatabaseError, *DatabaseError, UnicodeDecodeError) as error:
+        from haian_desk.recovery import disk_error, is_damage
 
         if not is_damage(error):
+            if _disk_trouble(error):
+                print(f"错误：{disk_error(folder, error)}", file=sys.stderr)
+                return EXIT_ERROR
             raise
         print(f"错误：数据库文件已损坏（{error}）（请用 haian-desk restore --latest 恢复最新的完好备份）",
               file=sys.stderr)
@@ -105,6 +109,20 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head`: the reader has what it wanted
         sys.stderr.close()
         return 0
+    except OSError as error:
+        if not _disk_trouble(error):
+            raise
+        from haian_desk.recovery import disk_error
+
+        print(f"错误：{disk_error(folder, error)}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _disk_trouble(error: BaseException) -> bool:
+    """A full disk or a folder that cannot be written: the station's problem, not a bug."""
+    text = str(error).lower()
+    return getattr(error, "errno", None) in (13, 28, 30) or any(
+        w in text for w in ("disk is full", "readonly database", "read-only", "unable to open database"))
 
 
 def _start_log(command: str, folder: Path, override: str | None) -> None:

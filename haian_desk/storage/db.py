@@ -1,7 +1,14 @@
-"""Opening the station database: WAL, foreign keys, one writer.
+"""Opening the station database: encrypted, WAL, foreign keys, one writer.
 
 One connection per installation serves every thread (the UI runs database
 work on one worker); a re-entrant lock makes writes one at a time.
+
+The file is encrypted with SQLCipher (through ``sqlcipher3``) under the
+station key (see ``storage/keys.py``). A database opened without a key is a
+plain SQLite file: only ``:memory:`` databases and tests that build old plain
+stations do that. Every commit is synced to disk (``synchronous=FULL``): a
+receipt may print as soon as its intake commits, and a power cut must not take
+back a case number the villager already holds on paper.
 """
 
 from __future__ import annotations
@@ -12,16 +19,70 @@ import threading
 from pathlib import Path
 from typing import Iterator
 
+import sqlcipher3
 import sqlite_utils
+
+# The errors of both bindings: plain sqlite3 still reads old files and test fixtures.
+Error = (sqlite3.Error, sqlcipher3.Error)
+DatabaseError = (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
+OperationalError = (sqlite3.OperationalError, sqlcipher3.OperationalError)
+IntegrityError = (sqlite3.IntegrityError, sqlcipher3.IntegrityError)
+Row = sqlcipher3.Row
+PLAIN_HEADER = b"SQLite format 3\x00"
+
+
+def connect(path: Path | str, key: bytes | None, *, read_only: bool = False,
+            timeout: float = 30, check_same_thread: bool = True) -> sqlcipher3.Connection:
+    """A connection to ``path`` keyed with ``key`` (None: a plain file), checked readable.
+
+    A wrong key and a damaged first page both read as "file is not a database".
+    """
+    target = str(path)
+    if read_only and target != ":memory:":
+        target = f"file:{Path(path).resolve().as_posix()}?mode=ro"
+    conn = sqlcipher3.connect(target, uri=read_only, timeout=timeout,
+                              check_same_thread=check_same_thread)
+    try:
+        apply_key(conn, key)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def apply_key(conn, key: bytes | None) -> None:
+    conn.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher's own stderr lines would confuse clerks
+    if key is not None:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+
+
+DAMAGE_WORDS = ("malformed", "not a database", "disk i/o", "could not decode", "unsupported file format")
+
+
+def is_damage(error: BaseException) -> bool:
+    """Does this SQLite error mean the file itself is damaged (not a bug, a lock or a full disk)?"""
+    text = str(error).lower()
+    return isinstance(error, (*DatabaseError, UnicodeDecodeError)) and any(w in text for w in DAMAGE_WORDS)
+
+
+def is_plain_file(path: Path) -> bool:
+    """A plain (unencrypted) SQLite file: a station from before encryption."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(PLAIN_HEADER)) == PLAIN_HEADER
+    except OSError:
+        return False
 
 
 class Database:
     """A sqlite-utils database plus the write lock and transaction helper."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, key: bytes | None = None):
         self.path = Path(path) if str(path) != ":memory:" else None
-        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-        conn.row_factory = sqlite3.Row
+        self.key = key  # kept for encrypted backups of this database
+        conn = connect(path, key, check_same_thread=False)
+        conn.row_factory = sqlcipher3.Row
         self.utils = sqlite_utils.Database(conn)
         self.conn = conn
         self.lock = threading.RLock()
@@ -31,11 +92,11 @@ class Database:
         with self.utils.ensure_autocommit_on():
             self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA synchronous=FULL")  # see the module docstring
         self.conn.execute("PRAGMA busy_timeout=30000")
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
+    def write(self) -> Iterator[sqlcipher3.Connection]:
         """One transaction, one writer: everything inside commits or nothing does.
 
         The outermost write takes SQLite's write lock at once (BEGIN IMMEDIATE).
@@ -63,11 +124,11 @@ class Database:
                     self.conn.execute("ROLLBACK")
                 raise
 
-    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlcipher3.Row]:
         with self.lock:
             return self.conn.execute(sql, params).fetchall()
 
-    def one(self, sql: str, params: tuple | dict = ()) -> sqlite3.Row | None:
+    def one(self, sql: str, params: tuple | dict = ()) -> sqlcipher3.Row | None:
         with self.lock:
             return self.conn.execute(sql, params).fetchone()
 
