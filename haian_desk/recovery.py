@@ -151,8 +151,15 @@ def open_backup(path: Path, openers: Openers) -> Iterator[tuple[object, bytes | 
         with backup.opened(path, station_key=key) as (conn, _):
             yield conn, key
         return
+    if openers.township_box is None and _claims_our_key(found, openers):
+        raise sealed.tampered(path)  # sealed for this station's key, which does not open it: edited
     with backup.opened(path, township_box=openers.township_box) as (conn, _):
         yield conn, None
+
+
+def _claims_our_key(found: sealed.SealedFile, openers: Openers) -> bool:
+    carried = found.keyfile
+    return bool(openers.own and carried and keys.check_value(openers.own) == carried.check)
 
 
 def _station_keys(found: sealed.SealedFile, openers: Openers) -> list[bytes]:
@@ -396,6 +403,8 @@ def examine(folder: Path, key: bytes | None = None) -> Health:
     if db_path.stat().st_size == 0:
         return Health("damaged", "数据库文件是空的（0字节），已损坏")
     plain = dbmod.is_plain_file(db_path)
+    if not plain and not keys.key_path(folder).exists():
+        return Health("damaged", f"数据库打不开：本站钥匙文件（{keys.KEY_FILE}）不见了，或数据库文件已损坏")
     try:
         conn = dbmod.connect(db_path, None if plain else (key or keys.unlock(folder)))
         try:

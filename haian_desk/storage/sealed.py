@@ -127,26 +127,26 @@ def read(path: Path) -> SealedFile:
     try:
         core, slots = json.loads(core_bytes), json.loads(slots_bytes)
     except ValueError:
-        raise _tampered(path) from None
+        raise tampered(path) from None
     if not isinstance(core, dict) or core.get("format") != FORMAT:
         raise BackupRefused(f"{path.name} 的格式不认识（可能是新版程序生成的）", "请先安装新版海安代理工作台再恢复")
     if _digest(path, payload_at) != (core.get("payload_sha256"), core.get("payload_bytes")):
-        raise _tampered(path)
+        raise tampered(path)
     return SealedFile(Path(path), core, core_bytes, slots, payload_at)
 
 
 def _part(handle, path: Path) -> bytes:
     raw = handle.read(4)
     if len(raw) < 4:
-        raise _tampered(path)
+        raise tampered(path)
     (length,) = struct.unpack(">I", raw)
     data = handle.read(length) if length <= MAX_PART else b""
     if len(data) != length or not data:
-        raise _tampered(path)
+        raise tampered(path)
     return data
 
 
-def _tampered(path: Path) -> BackupRefused:
+def tampered(path: Path) -> BackupRefused:
     return BackupRefused(f"{path.name} 已损坏或被改动过（校验不通过），不能恢复",
                          "请换一个备份文件；不要手工修改备份")
 
