@@ -19,6 +19,7 @@ from haian_desk.desk import Desk, initialise
 from haian_desk.errors import ValidationError
 from haian_desk.users import User
 from ui.i18n import term
+from ui.setup_passphrase import PassphrasePage
 from ui.widgets.appearance import set_scaled_font
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.worker import DbWorker
@@ -193,7 +194,8 @@ class SetupWizard(QWizard):
         self.station = StationPage()
         self.admin = AdminPage()
         self.confirm = ConfirmPage(self.station, self.admin)
-        for page in (self.station, self.admin, self.confirm):
+        self.passphrase = PassphrasePage()
+        for page in (self.station, self.admin, self.passphrase, self.confirm):
             self.addPage(page)
         self.setButtonText(QWizard.NextButton, self.tr("下一步(&N) >"))
         self.setButtonText(QWizard.BackButton, self.tr("< 上一步(&B)"))
@@ -217,7 +219,7 @@ class SetupWizard(QWizard):
         # installation is never left without its administrator.
         desk = initialise(self.folder, station.unit_code(), station.name.text(),
                           station.role.currentData(), address=station.address.text(),
-                          phone=station.phone.text())
+                          phone=station.phone.text(), passphrase=self.passphrase.chosen())
         user = users.add_user(desk, username, admin.display_name.text().strip() or username,
                               "admin", admin.password.text())
         return desk, user

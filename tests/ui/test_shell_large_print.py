@@ -68,5 +68,9 @@ def test_no_text_is_cut_off_in_the_dialogs(qtbot, demo_session, mode, tmp_path):
                        (wizard.admin.confirm, "haian-2026")):
         edit.setText(text)
     wizard.next()
+    assert_nothing_clipped(qtbot, wizard, "passphrase page")
+    for edit in (wizard.passphrase.passphrase, wizard.passphrase.confirm):
+        edit.setText("双楼村-口令-2026")
+    wizard.next()
     assert wizard.currentPage() is wizard.confirm
     assert_nothing_clipped(qtbot, wizard, "confirm page")
