@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
-from haian_desk import cadres, catalogue, users, villagers
+from haian_desk import cadres, catalogue, failpoints, users, villagers
 from haian_desk.cases import operations
 from haian_desk.cases.operations import Intake
 from haian_desk.desk import Desk, initialise
@@ -78,6 +78,7 @@ def make_demo(folder: Path, cases: int = 300, seed: int = 2026, now: datetime | 
     errands = [r["code"] for r in catalogue.search(desk, "") if r["proxy_allowed"]]
     _play_cases(desk, rng, clock, start, end, cases, villager_ids, cadre_ids, errands, progress)
     desk.wall = now_utc if now is None else (lambda: end)
+    failpoints.hit("demo.cases_added")
     setup_marker.done(folder)
     return desk
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from haian_desk import catalogue, network, paths, users
+from haian_desk import catalogue, failpoints, network, paths, users
 from haian_desk.errors import SetupError
 from haian_desk.ids import uuid7
 from haian_desk.ledger import Ledger
@@ -98,6 +98,7 @@ def initialise(folder: Path, unit_code: str, unit_name: str, role: str = "statio
     with db.write() as conn:
         conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
     desk = Desk(db, folder, wall)
+    failpoints.hit("init.identity")
     with db.write() as conn:
         catalogue.seed(desk, conn, SYSTEM_ACTOR)
     if admin:

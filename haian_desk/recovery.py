@@ -28,7 +28,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from haian_desk import paths
+from haian_desk import failpoints, paths
 from haian_desk.errors import HaianError, SetupError
 from haian_desk.storage import backup, keys, migrations, sealed, setup_marker
 from haian_desk.storage import db as dbmod
@@ -231,8 +231,10 @@ def restore(folder: Path, source: Path, *, now: datetime | None = None,
         _refuse_other_station(current, info, openers.own)
     keyfile, key = _key_for_restored(folder, Path(source), openers)
     staged, before = _stage(folder, info, openers, key)
+    failpoints.hit("restore.staged")
     _mark_restore(folder, keyfile)
     aside = _set_aside(current, folder, now or now_utc(), openers.own)
+    failpoints.hit("restore.set_aside")
     _move_in(folder, keyfile, key)
     log.info("restored %s (schema v%d) into %s; replaced database kept at %s",
              source, before, current, aside)

@@ -23,7 +23,7 @@ import logging
 import os
 from pathlib import Path
 
-from haian_desk import paths
+from haian_desk import failpoints, paths
 from haian_desk.storage import backup, keys
 from haian_desk.storage import db as dbmod
 from haian_desk.timeutil import now_utc
@@ -72,10 +72,13 @@ def _encrypt_database(folder: Path, db_path: Path, key: bytes) -> None:
         name = f"{BEFORE_PREFIX}{backup.SUFFIX}"
         made = backup._write_copy(conn, backup._unused_name(paths.backups_dir(folder) / name, now_utc()),
                                   owner, scratch=folder)
+        failpoints.hit("encrypt.backed_up")
         backup.export(conn, folder / PARTIAL_NAME, key)
     finally:
         conn.close()
+    failpoints.hit("encrypt.copied")
     os.replace(folder / PARTIAL_NAME, folder / READY_NAME)
+    failpoints.hit("encrypt.ready")
     log.info("plain database encrypted; its old contents are kept only in %s", made)
     _swap_in(folder, db_path)
 
@@ -86,6 +89,7 @@ def _swap_in(folder: Path, db_path: Path) -> None:
         wipe(db_path.with_name(db_path.name + suffix))
     if dbmod.is_plain_file(db_path):
         wipe(db_path)
+    failpoints.hit("encrypt.wiped")
     os.replace(folder / READY_NAME, db_path)
     _sync_folder(folder)
 
@@ -129,6 +133,7 @@ def wipe(path: Path) -> None:
         left = size
         while left > 0:
             left -= handle.write(block[:min(left, len(block))])
+            failpoints.hit("encrypt.wiping")
         handle.flush()
         os.fsync(handle.fileno())
     path.unlink()
