@@ -45,6 +45,7 @@ class Desk:
         db_path = paths.database_path(folder)
         if not db_path.exists():
             raise SetupError(f"{folder} 里还没有建站", "请先运行 haian-desk init 或在程序里完成首次设置")
+        paths.require_writable(folder)  # WAL needs to write beside the database, even to read
         if encrypt_plain.needed(folder):
             encrypt_plain.run(folder, passphrase)
         db = Database(db_path, keys.unlock(folder, passphrase))

@@ -223,6 +223,7 @@ def restore(folder: Path, source: Path, *, now: datetime | None = None,
     township hub's private key (``hub restore-station``).
     """
     paths.require_folder(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     finish_interrupted(folder)
     openers = Openers.at(folder, passphrase, township_box)
     info = inspect(source, openers)

@@ -66,6 +66,24 @@ def is_damage(error: BaseException) -> bool:
     return isinstance(error, (*DatabaseError, UnicodeDecodeError)) and any(w in text for w in DAMAGE_WORDS)
 
 
+def cannot_write(path: Path | None, error: BaseException):
+    """A full disk or a read-only folder as a clear refusal (None for any other error).
+
+    Nothing is lost: the transaction that hit it was rolled back whole.
+    """
+    from haian_desk.errors import HaianError
+
+    text = str(error).lower()
+    where = path.parent if path is not None else "数据目录"
+    if "disk is full" in text or "database or disk is full" in text:
+        return HaianError(f"磁盘已满，这一笔没有保存（{where}）",
+                          "请删除不用的文件或清理磁盘后再试；之前保存的数据都在")
+    if "readonly" in text or "read-only" in text:
+        return HaianError(f"数据目录不能写入，这一笔没有保存（{where}）",
+                          "请检查文件夹权限或U盘写保护；之前保存的数据都在")
+    return None
+
+
 def is_plain_file(path: Path) -> bool:
     """A plain (unencrypted) SQLite file: a station from before encryption."""
     try:
@@ -110,19 +128,22 @@ class Database:
                 with self.utils.atomic():
                     yield self.conn
                 return
-            self.conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self.conn
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
-            try:
-                self.conn.execute("COMMIT")
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self.conn
+                except BaseException:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
+                try:
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
+            except OperationalError as error:
+                raise (cannot_write(self.path, error) or error) from None
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlcipher3.Row]:
         with self.lock:
