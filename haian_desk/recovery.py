@@ -30,7 +30,7 @@ from typing import Iterator
 
 from haian_desk import failpoints, paths
 from haian_desk.errors import HaianError, SetupError
-from haian_desk.storage import backup, keys, migrations, sealed, setup_marker
+from haian_desk.storage import backup, encrypt_plain, keys, migrations, sealed, setup_marker
 from haian_desk.storage import db as dbmod
 from haian_desk.storage.db import Database
 from haian_desk.timeutil import local, now_utc, show
@@ -333,6 +333,7 @@ def finish_interrupted(folder: Path) -> None:
         return
     if setup_marker.unfinished(folder):
         setup_marker.roll_back(folder)
+    encrypt_plain.finish(folder)
     marker = folder / RESTORE_MARKER
     staged = folder / STAGING_NAME
     current = paths.database_path(folder)

@@ -41,12 +41,17 @@ def needed(folder: Path) -> bool:
     return (folder / READY_NAME).exists() or dbmod.is_plain_file(db_path) or bool(_plain_backups(folder))
 
 
+def finish(folder: Path) -> None:
+    """The part of a cut-off run that needs no key: a whole encrypted copy waiting to move in."""
+    (folder / PARTIAL_NAME).unlink(missing_ok=True)  # a copy cut off half way is never used
+    if (folder / READY_NAME).exists():
+        _swap_in(folder, paths.database_path(folder))
+
+
 def run(folder: Path, passphrase: str | None = None) -> None:
     """Encrypt the plain station in ``folder`` (resuming a run that was cut off)."""
     db_path = paths.database_path(folder)
-    (folder / PARTIAL_NAME).unlink(missing_ok=True)  # a copy cut off half way is never used
-    if (folder / READY_NAME).exists():
-        _swap_in(folder, db_path)
+    finish(folder)
     key = _station_key(folder, passphrase)
     if dbmod.is_plain_file(db_path):
         _encrypt_database(folder, db_path, key)
