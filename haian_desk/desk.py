@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from haian_desk import catalogue, failpoints, network, paths, users
-from haian_desk.errors import SetupError
+from haian_desk.errors import HaianError, SetupError
 from haian_desk.ids import uuid7
 from haian_desk.ledger import Ledger
 from haian_desk.network import Installation
@@ -46,6 +46,8 @@ class Desk:
         if not db_path.exists():
             raise SetupError(f"{folder} 里还没有建站", "请先运行 haian-desk init 或在程序里完成首次设置")
         paths.require_writable(folder)  # WAL needs to write beside the database, even to read
+        if db_path.stat().st_size == 0:  # SQLite would take it for a new, empty database
+            raise HaianError("数据库文件是空的（0字节），已损坏", "请用 haian-desk restore --latest 恢复最新的完好备份")
         if encrypt_plain.needed(folder):
             encrypt_plain.run(folder, passphrase)
         db = Database(db_path, keys.unlock(folder, passphrase))
