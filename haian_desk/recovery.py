@@ -127,7 +127,7 @@ def inspect(path: Path, openers: Openers | None = None) -> BackupInfo:
     path = Path(path)
     _require_backup_file(path)
     try:
-        with open_backup(path, openers or Openers()) as (conn, _key):
+        with open_backup(path, openers or Openers.at(None)) as (conn, _key):  # None: the passphrase in the environment
             return _read_checked(conn, path)
     except sealed.BackupRefused as refused:
         raise RestoreRefused(refused.message, refused.hint) from None

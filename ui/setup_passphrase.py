@@ -82,7 +82,8 @@ class PassphraseDialog(QDialog):
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         text = (self.tr("本站数据还没有加密。请设置本站口令，程序会加密数据库和备份（数据多时要等一会儿）。")
-                if self.choose else self.tr("这台电脑没有保存本站的钥匙，请输入本站口令。"))
+                if self.choose else self.tr("这台电脑没有保存本站的钥匙，请输入本站口令。"
+                                            "忘记口令时，请站长联系镇代理中心用镇里的钥匙恢复。"))
         intro = QLabel(text)
         intro.setWordWrap(True)
         form = QFormLayout()
@@ -95,6 +96,7 @@ class PassphraseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(480)
 
     def try_passphrase(self) -> None:
         text = self.passphrase.text()
