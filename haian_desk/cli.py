@@ -103,7 +103,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"错误：{disk_error(folder, error)}", file=sys.stderr)
                 return EXIT_ERROR
             raise
-        print(f"错误：数据库文件已损坏（{error}）（请用 haian-desk restore --latest 恢复最新的完好备份）",
+        from haian_desk.storage.db import damage_text
+
+        print(f"错误：数据库文件已损坏（{damage_text(error)}）（请用 haian-desk restore --latest 恢复最新的完好备份）",
               file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # output piped into `head`: the reader has what it wanted
@@ -182,14 +184,16 @@ def _cases(args, folder: Path) -> int:
     desk = Desk.open(folder)
     flt = queries.CaseFilter(status=args.status, kind=args.kind, overdue=args.overdue,
                              due_soon=args.due_soon, search=args.search)
-    rows = queries.page(desk, flt, desk.now(), limit=args.limit)
+    try:  # a damaged page found here must not leave the file open (restore --latest needs it closed)
+        rows = queries.page(desk, flt, desk.now(), limit=args.limit)
+    finally:
+        desk.close()
     if args.json:
         print(json.dumps([queries.as_json_row(r) for r in rows], ensure_ascii=False, indent=1))
     else:
         for r in rows:
             print(f"{r['case_no']}  {label(KINDS, r['kind'])}  {label(STATUSES, r['status'])}  "
                   f"{show(r['deadline']) or '—':16}  {r['villager']}  {r['matter_name'] or r['description'][:20]}")
-    desk.close()
     return 0
 
 
@@ -198,8 +202,10 @@ def _check(args, folder: Path) -> int:
     from haian_desk.desk import Desk
 
     desk = Desk.open(folder)
-    report = run_check(desk)
-    desk.close()
+    try:
+        report = run_check(desk)
+    finally:
+        desk.close()
     if report.ok:
         print(f"检查通过：数据库完好，{report.rows_checked} 条记录与事件日志重建结果一致")
         return 0

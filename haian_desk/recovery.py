@@ -184,6 +184,7 @@ def _read_checked(conn, path: Path) -> BackupInfo:
     problems = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
     if problems != ["ok"]:
         raise RestoreRefused(f"{path.name} 已损坏，不能恢复（{problems[0]}）", "请换一个较早的备份")
+    _read_every_text(conn, path)
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > migrations.LATEST:
         raise RestoreRefused(f"{path.name} 是新版程序生成的（数据库版本 {version}，本程序只认识到 "
@@ -193,6 +194,20 @@ def _read_checked(conn, path: Path) -> BackupInfo:
     events, last = conn.execute("SELECT count(*), max(wall_time) FROM events").fetchone()
     return BackupInfo(path, meta["installation_id"], meta["unit_code"], meta["unit_name"],
                       version, cases, events, last)
+
+
+def _read_every_text(conn, path: Path) -> None:
+    """Read every row once: bytes flipped inside text (invalid UTF-8) pass SQLite's own check
+    but would stop the station at the first screen that shows them."""
+    tables = [row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")]
+    try:
+        for table in tables:
+            for _ in conn.execute(f'SELECT * FROM "{table}"'):
+                pass
+    except (*dbmod.DatabaseError, UnicodeDecodeError) as error:
+        raise RestoreRefused(f"{path.name} 已损坏，不能恢复（{table} 表里有读不出的文字：{dbmod.damage_text(error)}）",
+                             "请换一个较早的备份") from None
 
 
 def _haian_meta(conn, path: Path) -> dict[str, str]:
@@ -423,7 +438,7 @@ def examine(folder: Path, key: bytes | None = None) -> Health:
     except dbmod.DatabaseError as error:
         if not is_damage(error):
             raise
-        return Health("damaged", f"数据库文件已损坏（{error}）")
+        return Health("damaged", f"数据库文件已损坏（{dbmod.damage_text(error)}）")
     return Health("ok")
 
 

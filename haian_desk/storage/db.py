@@ -89,6 +89,11 @@ def cannot_write(path: Path | None, error: BaseException):
     return None
 
 
+def damage_text(error: BaseException) -> str:
+    """The error's words without the damaged value it quotes (which may be part of a villager's name)."""
+    return str(error).split(" with text ")[0]
+
+
 def is_plain_file(path: Path) -> bool:
     """A plain (unencrypted) SQLite file: a station from before encryption."""
     try:

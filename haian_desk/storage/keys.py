@@ -22,6 +22,7 @@ import hmac
 import json
 import logging
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +36,7 @@ log = logging.getLogger(__name__)
 
 KEY_FILE = "station-key.json"
 PASSPHRASE_ENV = "HAIAN_DESK_PASSPHRASE"
-NO_KEYRING_ENV = "HAIAN_DESK_NO_KEYRING"  # "1": never touch the OS key store (tests, shared PCs)
+NO_KEYRING_ENV = "HAIAN_DESK_NO_KEYRING"  # "1": never use the OS key store (tests, shared PCs); "0": always try it
 DEMO_PASSPHRASE = "haian-demo-station"
 KEYRING_SERVICE = "HaianDesk"
 MIN_PASSPHRASE = 8
@@ -217,8 +218,15 @@ def forget_cached() -> None:
 # --- the operating system's key store ------------------------------------------------
 
 def os_store_available() -> bool:
-    """True where ``keyring`` has a real backend (not the fail/null fallbacks)."""
+    """True where ``keyring`` has a real backend (not the fail/null fallbacks).
+
+    Loading keyring's backends takes about 0.4 s at start; on Linux without a
+    session bus (no Secret Service can answer) it is not even tried.
+    """
     if os.environ.get(NO_KEYRING_ENV) == "1":
+        return False
+    if sys.platform.startswith("linux") and not os.environ.get("DBUS_SESSION_BUS_ADDRESS") \
+            and os.environ.get(NO_KEYRING_ENV) != "0":
         return False
     try:
         import keyring
