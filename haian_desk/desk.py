@@ -93,7 +93,8 @@ def initialise(folder: Path, unit_code: str, unit_name: str, role: str = "statio
     if db_path.exists():
         raise SetupError(f"{folder} 里已经建过站", "如要重建，请先备份并换一个数据目录")
     setup_marker.begin(folder)
-    db = Database(db_path, keys.create(folder, passphrase, demo=demo))
+    # Marked as a demo only with the published passphrase: that is what lets it open without asking.
+    db = Database(db_path, keys.create(folder, passphrase, demo=demo and passphrase == keys.DEMO_PASSPHRASE))
     migrations.migrate(db)
     meta = {"installation_id": uuid7(), "unit_code": unit_code.strip(), "unit_name": unit_name.strip(),
             "role": role, "address": address.strip(), "phone": phone.strip(),

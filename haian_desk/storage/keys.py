@@ -187,16 +187,18 @@ def unlock_with(keyfile: KeyFile, passphrase: str | None = None) -> bytes:
     stored = _load_from_os(keyfile)
     if stored is not None:
         return stored
-    for candidate in _untyped_passphrases(keyfile):
-        return _try(keyfile, candidate, typed=False)
+    untyped = _untyped_passphrase(keyfile)
+    if untyped is not None:
+        return _try(keyfile, untyped, typed=False)
     raise PassphraseNeeded("需要输入本站口令才能打开数据",
                            f"请在程序里输入本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供")
 
 
-def _untyped_passphrases(keyfile: KeyFile) -> list[str]:
+def _untyped_passphrase(keyfile: KeyFile) -> str | None:
+    """The environment's passphrase (command line, tests), else the published one of a demo station."""
     if os.environ.get(PASSPHRASE_ENV):
-        return [os.environ[PASSPHRASE_ENV]]
-    return [DEMO_PASSPHRASE] if keyfile.demo else []
+        return os.environ[PASSPHRASE_ENV]
+    return DEMO_PASSPHRASE if keyfile.demo else None
 
 
 def _try(keyfile: KeyFile, passphrase: str, typed: bool) -> bytes:
