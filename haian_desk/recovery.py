@@ -19,17 +19,16 @@ back whatever a kill left, before anything opens the database.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
 from haian_desk import failpoints, paths
-from haian_desk.errors import HaianError, SetupError
+from haian_desk.backup_openers import Openers, key_for_restored, open_backup
+from haian_desk.errors import HaianError
 from haian_desk.storage import backup, encrypt_plain, keys, migrations, sealed, setup_marker
 from haian_desk.storage import db as dbmod
 from haian_desk.storage.db import Database
@@ -42,44 +41,11 @@ REQUIRED_META = ("installation_id", "unit_code", "unit_name")
 STAGING_NAME = "restoring.sqlite3"
 RESTORE_MARKER = "restoring.json"
 REPLACED_DIR = "replaced"
+__all__ = ["Openers", "open_backup"]  # who may open a backup: haian_desk/backup_openers.py
 
 
 class RestoreRefused(HaianError):
     """A file that cannot be restored; nothing was changed."""
-
-
-@dataclass(frozen=True)
-class Openers:
-    """What may open a backup here: the station's own key, a typed passphrase, the township's key."""
-
-    own: bytes | None = None
-    passphrase: str | None = None
-    township_box: object | None = None
-
-    @classmethod
-    def at(cls, folder: Path | None, passphrase: str | None = None, township_box=None) -> "Openers":
-        passphrase = passphrase or os.environ.get(keys.PASSPHRASE_ENV) or None
-        return cls(_own_key(folder, passphrase) if folder else None, passphrase, township_box)
-
-
-def _own_key(folder: Path, passphrase: str | None) -> bytes | None:
-    try:
-        if not folder.is_dir() or keys.read_key_file(folder) is None:
-            return None
-    except SetupError:  # a damaged key file: the backup's own salt and the passphrase still work
-        return None
-    try:
-        return keys.unlock(folder)
-    except keys.WrongPassphrase:
-        if passphrase is None:
-            raise
-    except keys.PassphraseNeeded:
-        if passphrase is None:
-            raise
-    try:
-        return keys.unlock(folder, passphrase)
-    except keys.WrongPassphrase:  # the passphrase typed is another station's, for its backup
-        return None
 
 
 @dataclass(frozen=True)
@@ -132,44 +98,7 @@ def inspect(path: Path, openers: Openers | None = None) -> BackupInfo:
     except sealed.BackupRefused as refused:
         raise RestoreRefused(refused.message, refused.hint) from None
     except dbmod.DatabaseError as error:
-        raise RestoreRefused(f"{path.name} 已损坏，不能恢复（{error}）", "请换一个备份文件") from None
-
-
-@contextlib.contextmanager
-def open_backup(path: Path, openers: Openers) -> Iterator[tuple[object, bytes | None]]:
-    """A connection to the database in ``path`` and the station key that opened it (if one did)."""
-    if not sealed.is_sealed(path):
-        with backup.opened(path) as (conn, _):
-            yield conn, None
-        return
-    found = sealed.read(path)
-    for key in _station_keys(found, openers):
-        try:
-            sealed.content_key(found, station_key=key)
-        except sealed.BackupRefused:
-            continue
-        with backup.opened(path, station_key=key) as (conn, _):
-            yield conn, key
-        return
-    if openers.township_box is None and _claims_our_key(found, openers):
-        raise sealed.tampered(path)  # sealed for this station's key, which does not open it: edited
-    with backup.opened(path, township_box=openers.township_box) as (conn, _):
-        yield conn, None
-
-
-def _claims_our_key(found: sealed.SealedFile, openers: Openers) -> bool:
-    carried = found.keyfile
-    return bool(openers.own and carried and keys.check_value(openers.own) == carried.check)
-
-
-def _station_keys(found: sealed.SealedFile, openers: Openers) -> list[bytes]:
-    candidates = [openers.own] if openers.own else []
-    if openers.passphrase and found.keyfile is not None:
-        try:
-            candidates.append(keys.unlock_with(found.keyfile, openers.passphrase))
-        except keys.WrongPassphrase:
-            pass
-    return candidates
+        raise RestoreRefused(f"{path.name} 已损坏，不能恢复（{dbmod.damage_text(error)}）", "请换一个备份文件") from None
 
 
 def _require_backup_file(path: Path) -> None:
@@ -245,7 +174,7 @@ def restore(folder: Path, source: Path, *, now: datetime | None = None,
     current = paths.database_path(folder)
     if current.exists() and not allow_other_station:
         _refuse_other_station(current, info, openers.own)
-    keyfile, key = _key_for_restored(folder, Path(source), openers)
+    keyfile, key = key_for_restored(Path(source), openers)
     staged, before = _stage(folder, info, openers, key)
     failpoints.hit("restore.staged")
     _mark_restore(folder, keyfile)
@@ -255,25 +184,6 @@ def restore(folder: Path, source: Path, *, now: datetime | None = None,
     log.info("restored %s (schema v%d) into %s; replaced database kept at %s",
              source, before, current, aside)
     return Restored(info, aside, before)
-
-
-def _key_for_restored(folder: Path, source: Path, openers: Openers) -> tuple[keys.KeyFile | None, bytes]:
-    """The key the restored database gets: the station's own, else the backup's passphrase, else a new one.
-
-    Returns the key file to adopt when the folder has none yet (None: keep the folder's).
-    """
-    if openers.own is not None:
-        return None, openers.own
-    carried = sealed.read(source).keyfile if sealed.is_sealed(source) else None
-    if not openers.passphrase:
-        raise keys.PassphraseNeeded("恢复到这台电脑需要本站口令",
-                                    f"请输入本站口令；命令行可用环境变量 {keys.PASSPHRASE_ENV} 提供")
-    if carried is not None:
-        try:
-            return carried, keys.unlock_with(carried, openers.passphrase)
-        except keys.WrongPassphrase:
-            pass  # opened with the township's key: the passphrase given becomes a new one
-    return keys.new_key(openers.passphrase)
 
 
 def _refuse_other_station(current: Path, info: BackupInfo, own: bytes | None) -> None:
