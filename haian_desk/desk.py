@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from haian_desk import catalogue, failpoints, network, paths, users
+from haian_desk import catalogue, failpoints, network, paths, search, users, villagers
 from haian_desk.errors import HaianError, SetupError
 from haian_desk.ids import uuid7
 from haian_desk.ledger import Ledger
@@ -30,6 +30,7 @@ class Desk:
         self.wall = wall
         self.installation = _read_installation(db)
         self.ledger = Ledger(db, self.installation.id, lambda: self.wall())
+        search.bring_up_to_date(db, villagers.respell)  # once, after the keys' recipe changed
 
     @classmethod
     def open(cls, folder: Path, wall: Callable[[], datetime] = now_utc,
