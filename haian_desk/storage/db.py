@@ -63,7 +63,8 @@ def apply_key(conn, key: bytes | None) -> None:
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
 
 
-DAMAGE_WORDS = ("malformed", "not a database", "disk i/o", "could not decode", "unsupported file format")
+DAMAGE_WORDS = ("malformed", "not a database", "disk i/o", "could not decode", "unsupported file format",
+                "corrupt", "vtable constructor failed")  # the last two: a damaged full-text index
 
 
 def is_damage(error: BaseException) -> bool:
