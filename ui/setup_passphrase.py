@@ -47,6 +47,10 @@ class PassphrasePage(QWizardPage):
     def chosen(self) -> str:
         return self.passphrase.text()
 
+    def summary(self) -> list[str]:
+        """The confirm page's line: never the passphrase itself."""
+        return [self.tr("本站口令：已设置（数据和备份将加密）")]
+
     def validatePage(self) -> bool:
         try:
             keys.check_passphrase_rules(self.passphrase.text())

@@ -196,6 +196,7 @@ def test_the_cadre_page_needs_a_phone_and_checks_the_others(qtbot, wizard, tmp_p
     _type_station(qtbot, wizard)
     wizard.admin.username.setFocus()
     _type_admin(qtbot, wizard)
+    _type_passphrase(qtbot, wizard)
     qtbot.waitUntil(lambda: _focused(wizard) is wizard.cadres.own.phone)
     _press(qtbot, wizard, Qt.Key_Return)           # no phone typed
     assert wizard.currentPage() is wizard.cadres
