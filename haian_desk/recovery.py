@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -290,6 +291,8 @@ def _set_aside(current: Path, folder: Path, now: datetime, key: bytes | None) ->
                 os.replace(part, aside.with_name(aside.name + suffix))
     except OSError as error:
         raise RestoreRefused(f"无法移开现在的数据库（{error}）", "请先关闭海安代理工作台再恢复") from None
+    if keys.key_path(folder).exists():  # what derives its key goes with it: a restore may adopt another
+        shutil.copyfile(keys.key_path(folder), aside.with_name(aside.name + "." + keys.KEY_FILE))
     return aside
 
 

@@ -4,6 +4,7 @@ backups open for the station and its township only."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from haian_desk import cli, logs, paths, recovery, sync_state
 from haian_desk.cases.operations import Intake, take_in
 from haian_desk.desk import Desk
 from haian_desk.storage import backup, keys, sealed
+from haian_desk.storage import db as dbmod
 from tests.conftest import TEST_PASSPHRASE
 
 
@@ -221,3 +223,24 @@ def test_restore_at_the_same_station_needs_no_extra_step(desk, new_case, tmp_pat
     reopened = Desk.open(folder)
     assert reopened.db.scalar("SELECT count(*) FROM cases") == 1
     reopened.close()
+
+
+def test_a_database_set_aside_keeps_what_derives_its_key(desk, new_case, tmp_path, monkeypatch):
+    """Restoring another station's backup without this station's passphrase adopts that station's
+    key file; the database moved to replaced/ still opens with this station's own passphrase."""
+    from haian_desk.desk import initialise
+
+    new_case()
+    other = initialise(tmp_path / "other", "320685102211", "曲塘镇杨庄村代理站", passphrase="yangzhuang-2026")
+    theirs = backup.backup_to(other.db, tmp_path / "usb" / "theirs.hdbackup")
+    other.close()
+    folder = desk.folder
+    desk.close()
+    keys.forget_cached()
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, "yangzhuang-2026")
+    done = recovery.restore(folder, theirs, allow_other_station=True)
+    kept = done.set_aside.with_name(done.set_aside.name + "." + keys.KEY_FILE)
+    own = keys.KeyFile.from_json(json.loads(kept.read_text()))
+    conn = dbmod.connect(done.set_aside, keys.unlock_with(own, TEST_PASSPHRASE), read_only=True)
+    assert conn.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
+    conn.close()
