@@ -9,6 +9,10 @@ plain SQLite file: only ``:memory:`` databases and tests that build old plain
 stations do that. Every commit is synced to disk (``synchronous=FULL``): a
 receipt may print as soon as its intake commits, and a power cut must not take
 back a case number the villager already holds on paper.
+
+sqlite-utils sits on the sqlcipher3 connection unchanged (only its
+``ensure_autocommit_on`` and ``atomic`` are used); the error classes of both
+bindings are gathered below so ``except`` clauses catch either.
 """
 
 from __future__ import annotations
