@@ -185,6 +185,10 @@ def _demo(args, folder: Path) -> int:
     total = desk.db.scalar("SELECT count(*) FROM cases")
     print(f"演示站已建好：{desk.installation.unit_name}，{total} 件办件，数据目录 {folder}")
     print(f"登录名 {DEMO_ADMIN[0]}，密码 {DEMO_ADMIN[1]}")
+    from haian_desk.storage import keys
+
+    if keys.read_key_file(folder).demo:  # the published passphrase: the demo's data is invented
+        print(f"数据已加密，演示站口令 {keys.DEMO_PASSPHRASE}（公开的，只用于演示）")
     desk.close()
     return 0
 
