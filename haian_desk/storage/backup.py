@@ -32,6 +32,7 @@ from haian_desk.errors import HaianError, ValidationError
 from haian_desk.storage import db as dbmod
 from haian_desk.storage import keys, sealed
 from haian_desk.storage.db import Database
+from haian_desk.storage.wipe import wipe
 from haian_desk.timeutil import local, now_utc, to_iso
 
 log = logging.getLogger(__name__)
@@ -167,8 +168,8 @@ def _scratch_copy(path: Path, scratch: Path | None) -> Iterator[Path]:
         shutil.copyfile(path, name)
         yield Path(name)
     finally:
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(name + suffix).unlink(missing_ok=True)
+        for suffix in ("", "-journal", "-wal", "-shm"):  # the copy is in clear: overwritten, not just removed
+            wipe(Path(name + suffix))
 
 
 def copy_out(path: Path, target: Path, key: bytes, **openers) -> Path:

@@ -26,6 +26,7 @@ from pathlib import Path
 from haian_desk import failpoints, paths
 from haian_desk.storage import backup, keys
 from haian_desk.storage import db as dbmod
+from haian_desk.storage.wipe import wipe
 from haian_desk.timeutil import now_utc
 
 log = logging.getLogger(__name__)
@@ -126,22 +127,6 @@ def _seal_copy(folder: Path, plain: Path, target: Path, key: bytes) -> None:
         backup._write_copy(conn, target, backup.Owner(key, keys.read_key_file(folder), None), scratch=folder)
     finally:
         conn.close()
-
-
-def wipe(path: Path) -> None:
-    """Overwrite a file with zeros, flush it to disk, and remove it."""
-    if not path.exists():
-        return
-    size = path.stat().st_size
-    with open(path, "r+b") as handle:
-        block = b"\0" * (1024 * 1024)
-        left = size
-        while left > 0:
-            left -= handle.write(block[:min(left, len(block))])
-            failpoints.hit("encrypt.wiping")
-        handle.flush()
-        os.fsync(handle.fileno())
-    path.unlink()
 
 
 def _sync_folder(folder: Path) -> None:

@@ -18,7 +18,7 @@ from haian_desk.storage import backup, encrypt_plain, keys, sealed
 from haian_desk.storage import db as dbmod
 
 SECRETS = ("张三".encode(), b"11010519491231002X", b"13812345678")
-STEPS = ["encrypt.backed_up", "encrypt.copied", "encrypt.ready", "encrypt.wiping", "encrypt.wiped"]
+STEPS = ["encrypt.backed_up", "encrypt.copied", "encrypt.ready", "wipe.block", "encrypt.wiped"]
 
 
 def make_plain(desk) -> tuple:
