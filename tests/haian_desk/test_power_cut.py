@@ -129,3 +129,10 @@ def test_the_replay_does_cut_what_was_not_synced(tmp_path):
     kept, following = after_reboot(path)
     assert not set(printed) <= kept
     assert following in printed  # a number a villager holds on paper would be issued again
+
+
+def test_the_station_connection_runs_what_the_replay_proved(desk):
+    """The replay above uses db.JOURNAL_MODE and db.DURABILITY; the station's own connection does too."""
+    assert desk.db.scalar("PRAGMA journal_mode") == "wal"
+    assert desk.db.scalar("PRAGMA synchronous") == 2  # FULL
+    assert desk.db.key is not None  # and it is the encrypted file, not a plain one
