@@ -33,6 +33,7 @@ BENCHMARKS = [
     ("wire", "bench_wire"),
     ("assessment", "bench_assessment"),
     ("hub flood", "bench_hub_flood"),
+    ("encryption", "bench_encryption"),
 ]
 TIMEOUT_S = 1800
 

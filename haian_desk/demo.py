@@ -15,11 +15,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
-from haian_desk import cadres, catalogue, users, villagers
+from haian_desk import cadres, catalogue, failpoints, users, villagers
 from haian_desk.cases import operations
 from haian_desk.cases.operations import Intake
 from haian_desk.desk import Desk, initialise
 from haian_desk.idnumber import check_character
+from haian_desk.storage import setup_marker
 from haian_desk.timeutil import now_utc, to_iso
 
 DEMO_UNIT = ("320685102210", "曲塘镇双楼村代理站")
@@ -71,7 +72,8 @@ def make_demo(folder: Path, cases: int = 300, seed: int = 2026, now: datetime | 
     start = end - timedelta(days=max(30, min(720, cases // 15)))
     clock = {"now": start}
     desk = initialise(folder, *unit, role="station", address="海安市曲塘镇双楼村村部",
-                      phone="0513-88551234", admin=DEMO_ADMIN, wall=lambda: clock["now"])
+                      phone="0513-88551234", admin=DEMO_ADMIN, wall=lambda: clock["now"],
+                      demo=True, unfinished=True)  # a kill while cases are added is rolled back at the next start
     cadre_ids = _add_cadres(desk)
     users.add_user(desk, DEMO_STAFF[0], "季红梅", "station_staff", DEMO_STAFF[1], cadre_ids[1])
     users.link_cadre(desk, DEMO_ADMIN[0], DEMO_ADMIN[0], cadre_ids[0])  # the head serves at the counter
@@ -79,6 +81,8 @@ def make_demo(folder: Path, cases: int = 300, seed: int = 2026, now: datetime | 
     errands = [r["code"] for r in catalogue.search(desk, "") if r["proxy_allowed"]]
     _play_cases(desk, rng, clock, start, end, cases, villager_ids, cadre_ids, errands, progress)
     desk.wall = now_utc if now is None else (lambda: end)
+    failpoints.hit("demo.cases_added")
+    setup_marker.done(folder)
     return desk
 
 

@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hpke
 
 import msgspec
 
+from haian_desk.sealing import SUITE
 from sync import keys as keymod, limits, schemas
 from sync.errors import BatchRefused
 from sync.keys import InstallationKeys
@@ -38,7 +38,6 @@ MAGIC = b"HDSYNC1\n"
 MEDIA_TYPE = "application/vnd.haian-desk.batch"
 FORMAT = 1
 HPKE_INFO = b"haian-desk sync batch v1"
-SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CHACHA20_POLY1305)
 SIGNATURE_BYTES = 64
 MAX_ENVELOPE = 4096
 MAX_PLAIN_BODY = limits.MAX_PLAIN_BODY  # a decompression bomb stops here
