@@ -57,13 +57,15 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "taken_up": ("transferred",),
     "forwarded": ("transferred",),
     "conflict_resolved": tuple(STATUSES),
+    # Withdrawing what a spreadsheet import added (haian_desk.imports.undo), whatever its state.
+    "import_undone": tuple(s for s in STATUSES if s != "voided"),
 }
 
 
 # Recorded by the print path (haian_desk.documents), never offered as a case action.
 RECORD_ONLY = ("printed",)
 # Done from the township's inbox and conflict list (haian_desk.township), not from a case screen.
-OFFERED_ELSEWHERE = ("taken_up", "forwarded", "conflict_resolved")
+OFFERED_ELSEWHERE = ("taken_up", "forwarded", "conflict_resolved", "import_undone")
 
 
 def allowed_events(state: State) -> list[str]:
@@ -129,7 +131,8 @@ def _registered(event: Event) -> State:
     p = event.payload
     kind = _choice(p, "kind", KINDS, "服务类型")
     catalogue_code = p.get("catalogue_code") or None
-    if kind == "errand" and not catalogue_code:
+    imported_from = p.get("import_id") or None   # imported history (haian_desk.imports)
+    if kind == "errand" and not catalogue_code and not imported_from:
         raise ValidationError("事务代办必须选择具体事项", "请在事项目录中选择", field="catalogue_code")
     urgency = _choice(p, "urgency", URGENCIES, "紧急程度")
     urgent_deadline = p.get("urgent_deadline") or None
@@ -190,10 +193,14 @@ def _registered(event: Event) -> State:
         "closed_remedy": None,
         "reopen_count": 0,
         "conflicts": 0,
+        "imported_from": imported_from,
     }
 
 
 def _start_clock(s: State, at: str) -> None:
+    if s.get("imported_from"):
+        s["deadline"] = None   # its time limit was kept (or not) on paper: never overdue here
+        return
     urgent = s["urgent_deadline"]
     due = deadlines.deadline_for(
         from_iso(at), timing=s["timing"], time_limit=s["time_limit"], urgency=s["urgency"],
@@ -202,7 +209,7 @@ def _start_clock(s: State, at: str) -> None:
 
 
 def _accepted(s: State, p: dict, at: str) -> None:
-    if s["kind"] == "claim" and not s["authorisation"]:
+    if s["kind"] == "claim" and not s["authorisation"] and not s.get("imported_from"):
         raise RuleRefused("诉求代理须有群众的授权委托才能受理", "请先登记授权委托（范围、是否书面签字、日期）")
     s["status"] = "in_progress"
     s["accepted_at"] = at
@@ -390,6 +397,14 @@ def _conflict_resolved(s: State, p: dict, at: str) -> None:
     s["conflicts"] = max(0, s["conflicts"] - seen)
 
 
+def _import_undone(s: State, p: dict, at: str) -> None:
+    if not s.get("imported_from"):
+        raise RuleRefused("只有导入的历史办件才能撤销导入")
+    s["closed_reason"] = required_text(p, "reason", "撤销的原因")
+    s["paused_at"], s["status_before_pause"], s["followup_open"] = None, None, 0
+    s["status"] = "voided"
+
+
 _HANDLERS: dict[str, Callable[[State, dict, str], None]] = {
     "accepted": _accepted,
     "declined": _declined,
@@ -414,5 +429,6 @@ _HANDLERS: dict[str, Callable[[State, dict, str], None]] = {
     "taken_up": _taken_up,
     "forwarded": _forwarded,
     "conflict_resolved": _conflict_resolved,
+    "import_undone": _import_undone,
 }
 assert set(_HANDLERS) == set(ALLOWED)
