@@ -138,8 +138,12 @@ def find_layout(kind: str, sheet: Sheet, overrides: dict[str, str] | None = None
     data_start = best + 1
     below = sheet.rows[best + 1] if best + 1 < len(sheet.rows) else []
     below_fields = [field_of(v) for v in below]
-    # A second header row: it names fields where the row above named none (merged group headings).
-    if any(f and f not in fields for f in below_fields):
+    # A second header row (under merged group headings such as 联系方式 over 手机 | 座机):
+    # most of its cells are header words, and it is not the row above repeated by merging.
+    filled = [v for v in below if clean_header(v)]
+    named = [f for f in below_fields if f]
+    if filled and 2 * len(named) >= len(filled) and \
+            [clean_header(v) for v in below] != [clean_header(v) for v in sheet.rows[best]]:
         for i, f in enumerate(below_fields):
             if f and (i >= len(fields) or not fields[i] or fields[i] == f):
                 while i >= len(fields):

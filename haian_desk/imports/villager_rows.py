@@ -38,10 +38,11 @@ def fields_of(cells: RowCells) -> dict:
 
 
 def _address(cells: RowCells) -> str:
-    address, group = cells.text("address"), cells.text("group") or cells.group
+    """The address, with the 组 from a 组别 column (or, for a row with no address, the sheet's group)."""
+    address, group = cells.text("address"), cells.text("group")
     if group and group not in address:
         return address + group
-    return address
+    return address or cells.group
 
 
 def _note(cells: RowCells) -> str:

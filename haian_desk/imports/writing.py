@@ -45,15 +45,14 @@ def run_import(desk, actor: str, path: Path | str, kind: str, *, sheet: str | No
     loaded = planning.load(path, kind, sheet, overrides)   # reading the file needs no lock
     cancel = cancel or (lambda: False)
     with desk.db.write() as conn:
-        plan = planning.make_plan(conn, desk, path, kind, loaded=loaded,
-                                  progress=_phase(progress, 0), )
+        plan = planning.make_plan(conn, desk, path, kind, loaded=loaded, progress=_phase(progress, 0))
         to_write = [r for r in plan.rows if r.verdict in ("add", "update")]
         if not to_write:
             log.info("import of %s rows wrote nothing (all unchanged or refused)", len(plan.rows))
             return ImportResult(None, plan)
         import_id = uuid7()
-        _write_rows(desk, conn, actor, import_id, plan, to_write, _phase(progress, 1), cancel)
         _note_import(desk, conn, actor, import_id, plan)
+        _write_rows(desk, conn, actor, import_id, plan, to_write, _phase(progress, 1), cancel)
     log.info("import %s: %s", import_id, plan.counts())
     return ImportResult(import_id, plan)
 
