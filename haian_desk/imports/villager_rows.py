@@ -104,7 +104,10 @@ def check(cells: RowCells, registry: Registry, verdict) -> None:
     fields = fields_of(cells)
     verdict.fields, verdict.key = fields, key_of(fields)
     _refuse_repeat(registry, verdict)
-    judge_against(registry.find(fields), fields, verdict)
+    # A group known only from the sheet's name or a heading row fills an empty address
+    # for a newcomer, but is too weak a fact to overwrite what the registry holds.
+    weak = () if cells.text("address") or cells.text("group") else ("address",)
+    judge_against(registry.find(fields), fields, verdict, weak)
 
 
 def _refuse_repeat(registry: Registry, verdict) -> None:
@@ -115,12 +118,13 @@ def _refuse_repeat(registry: Registry, verdict) -> None:
     registry.seen[verdict.key] = verdict.row_no
 
 
-def judge_against(current: dict | None, fields: dict, verdict) -> None:
+def judge_against(current: dict | None, fields: dict, verdict, weak: tuple[str, ...] = ()) -> None:
     if current is None:
         verdict.verdict = "add"
         return
     verdict.target_id = current["id"]
-    changes = {k: fields[k] for k in COMPARED if fields.get(k) not in (None, "") and fields[k] != current.get(k)}
+    changes = {k: fields[k] for k in COMPARED
+               if k not in weak and fields.get(k) not in (None, "") and fields[k] != current.get(k)}
     if not current.get("active", 1):
         changes["active"] = 1
     verdict.changes = changes
