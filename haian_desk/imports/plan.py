@@ -116,6 +116,7 @@ def make_plan(conn: sqlite3.Connection, desk, path: Path | str, kind: str, sheet
 
 def _judge(module, registry, cells) -> RowVerdict:
     verdict = RowVerdict(cells.sheet, cells.row_no, "refused")
+    verdict.extra["written_name"] = cells.text("name")   # so a refused row can still be recognised
     try:
         module.check(cells, registry, verdict)
     except HaianError as error:

@@ -19,14 +19,17 @@ COLUMNS = {
 
 
 def headers(kind: str) -> list[str]:
-    return ["行", "工作表", "处理", "原因"] + list(COLUMNS[kind])
+    return ["行", "工作表", "处理"] + list(COLUMNS[kind]) + ["原因或改动"]
 
 
 def line(kind: str, verdict: RowVerdict) -> list[str]:
-    head = [str(verdict.row_no), verdict.sheet, VERDICTS[verdict.verdict], _why(verdict)]
+    head = [str(verdict.row_no), verdict.sheet, VERDICTS[verdict.verdict]]
     if verdict.verdict == "refused" or not verdict.fields:
-        return head + [""] * len(COLUMNS[kind])
-    return head + [v or "" for v in _VALUES[kind](verdict)]
+        values = [""] * len(COLUMNS[kind])
+        values[COLUMNS[kind].index("群众" if kind == "cases" else "姓名")] = verdict.extra.get("written_name", "")
+    else:
+        values = [v or "" for v in _VALUES[kind](verdict)]
+    return head + values + [_why(verdict)]   # last: a long reason stretches without hiding the fields
 
 
 def _why(verdict: RowVerdict) -> str:

@@ -168,3 +168,14 @@ def test_any_spacing_or_width_of_an_id_number_is_judged_as_the_plain_number(body
         assert raised.value.message == error.message
     else:
         assert id_number(typed, "身份证号") == expected
+
+
+def test_preview_lines_mask_numbers_and_keep_a_refused_row_recognisable(desk, tmp_path):
+    from haian_desk.imports import preview
+
+    good, bad = verdicts(desk, tmp_path, [["张三", "11010519491231002X", "13812345678", "", ""],
+                                          ["李四", "110105194912310021", "", "", ""]])
+    assert preview.line("villagers", good)[3:6] == ["张三", "110105********002X", "138****5678"]
+    line = preview.line("villagers", bad)
+    assert line[2:4] == ["不导入", "李四"] and "校验位不对" in line[-1]
+    assert len(line) == len(preview.headers("villagers"))

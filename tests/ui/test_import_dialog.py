@@ -32,8 +32,8 @@ def test_preview_mapping_and_verdicts_before_anything_is_written(qtbot, admin_se
     assert [dialog.mapping.cellWidget(r, 2).currentData() for r in range(4)] == ["name", "id_number", "phone",
                                                                                   "address"]
     assert column(dialog.preview, 2) == ["将新增", "不导入", "将新增"]
-    assert "存成了数字" in dialog.preview.item(1, 3).text()
-    assert dialog.preview.item(0, 5).text() == "110105********002X"     # masked as on every screen
+    assert "存成了数字" in dialog.preview.item(1, 10).text()
+    assert dialog.preview.item(0, 4).text() == "110105********002X"     # masked as on every screen
     assert "将新增 2" in dialog.counts.text() and "不导入 1" in dialog.counts.text()
     assert desk.db.scalar("SELECT count(*) FROM villagers") == 0
     dialog.only_refused.setChecked(True)
@@ -45,7 +45,7 @@ def test_correcting_the_mapping_checks_again(qtbot, admin_session, tmp_path):
     dialog = opened(qtbot, admin_session, path)
     dialog.mapping.choose("住址", "note")
     qtbot.waitUntil(lambda: dialog.plan is not None and dialog.plan.layouts[0].fields[3] == "note", timeout=10_000)
-    assert dialog.preview.item(0, 10).text() == "双楼村3组"            # 备注 column of the preview
+    assert dialog.preview.item(0, 9).text() == "双楼村3组"             # 备注 column of the preview
 
 
 def test_import_with_progress_then_history_and_undo(qtbot, admin_session, desk, tmp_path):

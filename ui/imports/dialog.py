@@ -102,7 +102,7 @@ class ImportDialog(QDialog):
         self.path = QLineEdit()
         self.path.setObjectName("importPath")
         self.path.setReadOnly(True)
-        choose = QPushButton(self.tr("选择文件(&F)…"))
+        choose = self.choose_button = QPushButton(self.tr("选择文件(&F)…"))
         choose.clicked.connect(self._choose)
         row = QHBoxLayout()
         kind_label = QLabel(self.tr("导入内容(&K)："))
@@ -210,6 +210,7 @@ class ImportDialog(QDialog):
             self.preview.insertRow(r)
             for column, text in enumerate(preview.line(kind, verdict)):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if verdict.verdict == "refused":
                     item.setForeground(Qt.darkRed)
                 self.preview.setItem(r, column, item)
@@ -231,6 +232,7 @@ class ImportDialog(QDialog):
 
     def _busy(self, busy: bool) -> None:
         self.cancel_button.setVisible(busy)
+        self.choose_button.setEnabled(not busy)
         self.import_button.setEnabled(not busy and self.plan is not None)
         self.kind.setEnabled(not busy)
         self.mapping.setEnabled(not busy)
