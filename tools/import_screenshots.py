@@ -95,6 +95,7 @@ def main(argv: list[str]) -> int:
         settle(session)
         save(dialog, out, "15-import-preview", session)
         dialog.only_refused.setChecked(True)
+        dialog.preview.selectRow(0)
         save(dialog, out, "15b-import-refused", session)
         dialog.only_refused.setChecked(False)
         _progress(app, dialog, session, big_roster(folder / "大名册.xlsx", 3000), out)

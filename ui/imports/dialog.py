@@ -76,6 +76,12 @@ class ImportDialog(QDialog):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
         layout.addWidget(split, 1)
+        self.row_reason = QLabel()      # the chosen row's whole reason (the table cell may be cut)
+        self.row_reason.setObjectName("importRowReason")
+        self.row_reason.setWordWrap(True)
+        self.row_reason.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.preview.itemSelectionChanged.connect(self._row_chosen)
+        layout.addWidget(self.row_reason)
         self.counts = QLabel()
         self.counts.setObjectName("importCounts")
         self.only_refused = QCheckBox(self.tr("只看不导入的行(&R)"))
@@ -214,6 +220,15 @@ class ImportDialog(QDialog):
                 if verdict.verdict == "refused":
                     item.setForeground(Qt.darkRed)
                 self.preview.setItem(r, column, item)
+
+    def _row_chosen(self) -> None:
+        row = self.preview.currentRow()
+        if row < 0 or self.preview.item(row, 0) is None:
+            self.row_reason.clear()
+            return
+        last = self.preview.columnCount() - 1
+        why = self.preview.item(row, last).text()
+        self.row_reason.setText(self.tr("第{0}行：{1}").format(self.preview.item(row, 0).text(), why) if why else "")
 
     # --- importing --------------------------------------------------------------------------
 
