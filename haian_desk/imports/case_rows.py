@@ -36,6 +36,7 @@ KIND_WORDS = (("代言", "opinion"), ("民意", "opinion"), ("意见", "opinion"
               ("代办", "errand"), ("事务", "errand"), ("诉求", "claim"), ("代理", "claim"))
 REFUSED_WORDS = ("未获", "不予", "未批", "驳回", "不符合", "未通过", "不同意")
 PASSED_WORDS = ("转", "移交")
+STILL_OPEN_WORDS = ("办理中", "在办", "正在", "未办结", "跟踪", "待")
 RATING_NAMES = {name: level for level, name in RATINGS.items()}
 NO_REASON = "历史台账未记原因"
 
@@ -143,6 +144,9 @@ def _completion(cells: RowCells, registry: Registry, case: dict) -> None:
     if not cells.text("completed"):
         if rating is not None:
             raise ValidationError("没有办结日期，却有群众评价", "请补上办结日期", field="completed")
+        if result_text and not any(w in result_text for w in STILL_OPEN_WORDS):
+            raise ValidationError(f"写了办理结果“{result_text}”，却没有办结日期",
+                                  "请补上办结日期；还在办的，办理结果写“办理中”或留空", field="completed")
         case["completed_at"] = None
         return
     done = moment(cells.raw("completed"), cells.header("completed"), "completed", COMPLETED_AT)

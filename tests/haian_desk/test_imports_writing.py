@@ -170,6 +170,8 @@ def ledger(tmp_path, cadre_id, villager_id):
             [5, "2025-05-06", "张三", "", "民意代言", "", "经办人不在名录", "李代理", "", "", ""],
             [6, "2025-05-08", "张三", "", "民意代言", "", "办结早于登记", "仲维国", "已办", "2025-05-01", ""],
             [7, "2025-03-02", "张三", "11010519491231002X", "民意代言", "", "反映3组路灯坏了", "仲维国", "", "", ""],
+            [8, "2025-06-02", "张三", "", "民意代言", "", "只有结果", "仲维国", "已办好", "", ""],
+            [9, "2025-06-03", "张三", "", "民意代言", "", "还在办", "仲维国", "办理中", "", ""],
             ["合计", "", "", "", "", "", "", "", "", "", ""]]
     return F.xlsx(tmp_path / "ledger.xlsx", [("2025年", rows)], title="双楼村代理登记台账")
 
@@ -177,7 +179,9 @@ def ledger(tmp_path, cadre_id, villager_id):
 def test_past_ledger_rows_become_imported_history_with_their_own_dates(desk, ledger, villager_id, clock):
     result = run_import(desk, "admin", ledger, "cases")
     verdicts = {r.row_no - 2: (r.verdict, r.reason) for r in result.plan.rows}
-    assert [verdicts[n][0] for n in range(1, 8)] == ["add", "add", "add", "refused", "refused", "refused", "refused"]
+    assert [verdicts[n][0] for n in range(1, 10)] == ["add", "add", "add", "refused", "refused", "refused",
+                                                       "refused", "refused", "add"]
+    assert "写了办理结果“已办好”，却没有办结日期" in verdicts[8][1]
     assert "“2025-04-31”不存在" in verdicts[4][1]
     assert "“李代理”不在代理员名录中" in verdicts[5][1]
     assert "早于登记日期" in verdicts[6][1]
@@ -202,7 +206,8 @@ def test_past_ledger_rows_become_imported_history_with_their_own_dates(desk, led
 def test_imported_cases_count_in_the_assessment_period_they_belong_to(desk, ledger):
     run_import(desk, "admin", ledger, "cases")
     h1 = _station(desk, "2025H1")
-    assert (h1["registered"], h1["accepted"], h1["completed"], h1["ratings"], h1["open_overdue"]) == (1, 1, 1, 1, 0)
+    # the lamp (completed, rated) and 还在办 (still open, yet not overdue: imported history has no deadline)
+    assert (h1["registered"], h1["accepted"], h1["completed"], h1["ratings"], h1["open_overdue"]) == (2, 2, 1, 1, 0)
     h2 = _station(desk, "2025H2")
     assert (h2["registered"], h2["completed"], h2["bad_reviews"]) == (1, 1, 1)
 
@@ -225,18 +230,18 @@ def test_imported_case_numbers_follow_the_numbering_without_colliding(desk, tmp_
 def test_undoing_a_ledger_import_voids_its_cases_and_they_count_nowhere(desk, ledger):
     result = run_import(desk, "admin", ledger, "cases")
     done = undo(desk, "admin", result.import_id)
-    assert done.kept == [] and done.withdrawn == 4              # 3 cases and the villager 赵六
+    assert done.kept == [] and done.withdrawn == 5              # 4 cases and the villager 赵六
     assert {r[0] for r in desk.db.query("SELECT status FROM cases")} == {"voided"}
     assert _station(desk, "2025H1")["registered"] == 0
     assert desk.db.scalar("SELECT active FROM villagers WHERE name = '赵六'") == 0
     again = run_import(desk, "admin", ledger, "cases")         # after an undo the rows come in again
-    assert again.counts()["added"] == 3
+    assert again.counts()["added"] == 4
 
 
 def test_the_same_ledger_twice_changes_nothing(desk, ledger):
     run_import(desk, "admin", ledger, "cases")
     before = event_count(desk)
-    assert run_import(desk, "admin", ledger, "cases").counts()["unchanged"] == 3
+    assert run_import(desk, "admin", ledger, "cases").counts()["unchanged"] == 4
     assert event_count(desk) == before
 
 
@@ -264,12 +269,12 @@ def test_cases_round_trip_is_lossless(desk, tmp_path, ledger, clock, cadre_id):
 
     run_import(desk, "admin", ledger, "cases")
     first = tmp_path / "cases1.xlsx"
-    assert export(desk, "cases", first) == 3
-    assert run_import(desk, "admin", first, "cases").counts()["unchanged"] == 3
+    assert export(desk, "cases", first) == 4
+    assert run_import(desk, "admin", first, "cases").counts()["unchanged"] == 4
     other = initialise(tmp_path / "other", "320685102211", "另一村代理站", "station", wall=clock)
     try:
         cadres.add(other, "admin", cadres.CadreInput(name="仲维国", phone="13906271000", unit_code="320685102211"))
-        assert run_import(other, "admin", first, "cases").counts()["added"] == 3
+        assert run_import(other, "admin", first, "cases").counts()["added"] == 4
         second = tmp_path / "cases2.xlsx"
         export(other, "cases", second)
         without_numbers = lambda rows: [r[1:] for r in rows]  # noqa: E731 (numbers carry each station's code)
