@@ -42,6 +42,8 @@ def run_import(desk, actor: str, path: Path | str, kind: str, *, sheet: str | No
                overrides: dict[str, str] | None = None, progress: Progress | None = None,
                cancel: Cancel | None = None) -> ImportResult:
     """Import ``path`` as ``kind``; all of it or (on any error or cancel) none of it."""
+    if progress:
+        progress(0, 1)   # at once: reading a big file takes seconds before the first row is checked
     loaded = planning.load(path, kind, sheet, overrides)   # reading the file needs no lock
     cancel = cancel or (lambda: False)
     with desk.db.write() as conn:
@@ -53,15 +55,17 @@ def run_import(desk, actor: str, path: Path | str, kind: str, *, sheet: str | No
         import_id = uuid7()
         _note_import(desk, conn, actor, import_id, plan)
         _write_rows(desk, conn, actor, import_id, plan, to_write, _phase(progress, 1), cancel)
+    if progress:
+        progress(1, 1)   # committed
     log.info("import %s: %s", import_id, plan.counts())
     return ImportResult(import_id, plan)
 
 
 def _phase(progress: Progress | None, phase: int) -> Progress | None:
-    """Checking is the first half of the bar, writing the second."""
+    """Checking is the first half of the bar, writing the second (its end waits for the commit)."""
     if progress is None:
         return None
-    return lambda done, total: progress(phase * total + done, 2 * total)
+    return lambda done, total: progress(min(phase * total + done, 2 * total - 1), 2 * total)
 
 
 def _write_rows(desk, conn, actor, import_id, plan: Plan, rows, progress, cancel: Cancel) -> None:
