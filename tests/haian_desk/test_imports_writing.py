@@ -287,3 +287,18 @@ def _cells(path):
     from openpyxl import load_workbook
 
     return [list(r) for r in load_workbook(path).active.iter_rows(values_only=True)]
+
+
+def test_an_old_xls_ledger_with_real_date_cells(desk, tmp_path, cadre_id, villager_id):
+    from datetime import date, datetime
+
+    rows = [["登记日期", "姓名", "身份证号", "类型", "内容", "经办人", "办理结果", "办结日期", "群众评价"],
+            [date(2024, 11, 5), "张三", "11010519491231002X", "代言", "反映河道垃圾", "仲维国", "已清理",
+             datetime(2024, 11, 6, 15, 30), 5]]
+    path = F.xls(tmp_path / "台账.xls", [("2024", rows)], title="代理登记台账")
+    result = run_import(desk, "admin", path, "cases")
+    assert result.counts()["added"] == 1
+    case = desk.db.one("SELECT * FROM cases")
+    assert (case["registered_at"], case["completed_at"], case["rating"]) == (
+        "2024-11-05T01:00:00Z", "2024-11-06T07:30:00Z", 5)
+    assert case["case_no"] == "102210-241105-001" and case["kind"] == "opinion"
