@@ -30,6 +30,7 @@ def register(sub, common) -> None:
         p.add_argument("file", help="文件：.xlsx .xls .ods .csv .txt")
         p.add_argument("--sheet", help="只导入这个工作表（默认：所有认得出表头的工作表）")
         p.add_argument("--map", default="", help="指定表头对应的字段，如 手机号码=phone,户主=（留空表示不导入该列）")
+        p.add_argument("--header-row", type=int, help="表头在第几行（默认自动找）")
         p.add_argument("--dry-run", action="store_true", help="只检查，逐行说明会怎样处理，不写入")
         p.add_argument("--json", action="store_true")
         p.set_defaults(handler=run_import, kind=kind)
@@ -61,17 +62,19 @@ def run_import(args, folder: Path) -> int:
     from haian_desk.desk import Desk
     from haian_desk.imports import make_plan, run_import as carry_out
     from haian_desk.imports.columns import parse_overrides
+    from haian_desk.imports.plan import load
 
     overrides = parse_overrides(args.map)
     desk = Desk.open(folder)
     try:
         if args.dry_run:
+            loaded = load(args.file, args.kind, args.sheet, overrides, args.header_row)
             with desk.db.lock:
-                plan = make_plan(desk.db.conn, desk, args.file, args.kind, args.sheet, overrides, _progress)
+                plan = make_plan(desk.db.conn, desk, args.file, args.kind, progress=_progress, loaded=loaded)
             import_id = None
         else:
             result = carry_out(desk, actor(), args.file, args.kind, sheet=args.sheet, overrides=overrides,
-                               progress=_progress)
+                               header_row=args.header_row, progress=_progress)
             plan, import_id = result.plan, result.import_id
     finally:
         desk.close()

@@ -118,14 +118,25 @@ def check_overrides(kind: str, overrides: dict[str, str]) -> None:
             f"{f}（{FIELD_LABELS[f]}）" for f in SYNONYMS[kind]))
 
 
-def find_layout(kind: str, sheet: Sheet, overrides: dict[str, str] | None = None) -> Layout | None:
-    """The sheet's header and mapping, or None when no row names the required fields."""
+def find_layout(kind: str, sheet: Sheet, overrides: dict[str, str] | None = None,
+                header_row: int | None = None, require: bool = True) -> Layout | None:
+    """The sheet's header and mapping, or None when no row names the required fields.
+
+    ``header_row`` (0-based) is the user's word on where the header is: that row
+    alone is the header, nothing is guessed. ``require=False`` returns its layout
+    even when no column is the name yet (a screen then lets the user choose it).
+    """
     overrides = overrides or {}
 
     def field_of(value: object) -> str:
         h = clean_header(value)
         return overrides[h] if h in overrides else guess_field(kind, h)
 
+    if header_row is not None:
+        if header_row >= len(sheet.rows):
+            return None
+        return _layout(kind, sheet, header_row, [field_of(v) for v in sheet.rows[header_row]], header_row + 1,
+                       require=require)
     best, best_score = None, 0
     for index, row in enumerate(sheet.rows[:_HEADER_SCAN]):
         score = len({f for f in map(field_of, row) if f})
@@ -151,11 +162,16 @@ def find_layout(kind: str, sheet: Sheet, overrides: dict[str, str] | None = None
                     headers.append("")
                 fields[i], headers[i] = f, clean_header(below[i])
         data_start = best + 2
+    return _layout(kind, sheet, best, fields, data_start, headers)
+
+
+def _layout(kind: str, sheet: Sheet, header_row: int, fields: list[str], data_start: int,
+            headers: list[str] | None = None, require: bool = True) -> Layout | None:
+    headers = headers or [clean_header(v) for v in sheet.rows[header_row]]
     _keep_first_of_each(fields)
-    layout = Layout(sheet.name, data_start - 1, headers, fields, data_start)
-    if not all(r in fields for r in REQUIRED[kind]):
+    if require and not all(r in fields for r in REQUIRED[kind]):
         return None
-    return layout
+    return Layout(sheet.name, data_start - 1, headers, fields, data_start)
 
 
 def _keep_first_of_each(fields: list[str]) -> None:

@@ -72,9 +72,12 @@ class Plan:
         return [r for r in self.rows if r.verdict == "refused"]
 
 
-def load(path: Path | str, kind: str, sheet: str | None = None,
-         overrides: dict[str, str] | None = None) -> tuple[list[Sheet], list[Layout], list[str]]:
-    """The file's sheets to import, each with its layout, and the sheets left out."""
+def load(path: Path | str, kind: str, sheet: str | None = None, overrides: dict[str, str] | None = None,
+         header_row: int | None = None, require: bool = True) -> tuple[list[Sheet], list[Layout], list[str]]:
+    """The file's sheets to import, each with its layout, and the sheets left out.
+
+    ``header_row`` is 1-based, as Excel numbers rows (None: found by itself).
+    """
     if kind not in KINDS:
         raise ImportFileError(f"不能导入“{kind}”", "可以导入：villagers（群众）、cases（台账）、cadres（代理员）")
     check_overrides(kind, overrides or {})
@@ -85,16 +88,20 @@ def load(path: Path | str, kind: str, sheet: str | None = None,
             raise ImportFileError(f"文件里没有名为“{sheet}”的工作表",
                                   "文件里的工作表：" + "、".join(s.name for s in sheets))
         sheets = chosen
-    pairs = [(s, find_layout(kind, s, overrides)) for s in sheets]
+    if header_row is not None and header_row < 1:
+        raise ImportFileError(f"表头行号应从1开始，而不是 {header_row}")
+    at = None if header_row is None else header_row - 1
+    pairs = [(s, find_layout(kind, s, overrides, at, require)) for s in sheets]
     found = [(s, lay) for s, lay in pairs if lay is not None]
     if not found:
-        raise _no_header(kind, Path(path).name)
+        raise _no_header(kind, Path(path).name, header_row)
     return [s for s, _ in found], [lay for _, lay in found], [s.name for s, lay in pairs if lay is None]
 
 
-def _no_header(kind: str, file_name: str) -> ImportFileError:
+def _no_header(kind: str, file_name: str, header_row: int | None = None) -> ImportFileError:
     need = "“姓名”和“登记日期”列" if kind == "cases" else "“姓名”列"
-    return ImportFileError(f"{file_name} 里找不到{need}",
+    where = f"第{header_row}行" if header_row else ""
+    return ImportFileError(f"{file_name} {where}里找不到{need}",
                            "请确认表头一行写着“姓名”等列名；列名不同的，可以在导入时指定对应关系")
 
 

@@ -39,12 +39,12 @@ class ImportResult:
 
 
 def run_import(desk, actor: str, path: Path | str, kind: str, *, sheet: str | None = None,
-               overrides: dict[str, str] | None = None, progress: Progress | None = None,
-               cancel: Cancel | None = None) -> ImportResult:
+               overrides: dict[str, str] | None = None, header_row: int | None = None, require: bool = True,
+               progress: Progress | None = None, cancel: Cancel | None = None) -> ImportResult:
     """Import ``path`` as ``kind``; all of it or (on any error or cancel) none of it."""
     if progress:
         progress(0, 1)   # at once: reading a big file takes seconds before the first row is checked
-    loaded = planning.load(path, kind, sheet, overrides)   # reading the file needs no lock
+    loaded = planning.load(path, kind, sheet, overrides, header_row, require)   # reading needs no lock
     cancel = cancel or (lambda: False)
     with desk.db.write() as conn:
         plan = planning.make_plan(conn, desk, path, kind, loaded=loaded, progress=_phase(progress, 0))

@@ -159,3 +159,15 @@ def test_header_layout_is_none_for_a_sheet_of_numbers():
     from haian_desk.imports.reading import Sheet
 
     assert find_layout("villagers", Sheet("s", [[1, 2], [3, 4]])) is None
+
+
+def test_the_user_can_say_which_row_is_the_header(tmp_path):
+    rows = [["说明：姓名请写全名"], ["名字", "手机"], ["张三", "13812345678"]]
+    path = F.xlsx(tmp_path / "h.xlsx", [("名册", rows)], title=None)
+    # row 1 says 姓名 but is a note; the real header (row 2) uses words the guesser does not know
+    sheets, layouts, _ = load(path, "villagers", overrides=parse_overrides("名字=name,手机=phone"), header_row=2)
+    assert [c.text("name") for c in data_rows(sheets[0], layouts[0])] == ["张三"]
+    with pytest.raises(ImportFileError, match="第3行里找不到“姓名”列"):
+        load(path, "villagers", header_row=3)
+    with pytest.raises(ImportFileError, match="从1开始"):
+        load(path, "villagers", header_row=0)

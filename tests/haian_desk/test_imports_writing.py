@@ -302,3 +302,22 @@ def test_an_old_xls_ledger_with_real_date_cells(desk, tmp_path, cadre_id, villag
     assert (case["registered_at"], case["completed_at"], case["rating"]) == (
         "2024-11-05T01:00:00Z", "2024-11-06T07:30:00Z", 5)
     assert case["case_no"] == "102210-241105-001" and case["kind"] == "opinion"
+
+
+def test_imported_history_folds_the_same_at_the_township(desk, ledger, tmp_path, clock):
+    """What sync carries are the events: folded at another installation they give the same rows."""
+    from haian_desk.desk import initialise
+    from haian_desk.storage.eventlog import Event
+
+    run_import(desk, "admin", ledger, "cases")
+    events = [Event.from_row(r) for r in desk.db.query(
+        "SELECT id, stream, stream_id, type, hlc, origin, origin_seq, actor, wall_time, payload FROM events "
+        "WHERE stream IN ('villager', 'cadre', 'case') ORDER BY seq")]
+    township = initialise(tmp_path / "township", "320685102", "曲塘镇代理中心", "township", wall=clock)
+    try:
+        township.ledger.ingest(events)
+        columns = "case_no, status, registered_at, completed_at, rating, deadline, imported_from"
+        assert [tuple(r) for r in township.db.query(f"SELECT {columns} FROM cases ORDER BY case_no")] == \
+            [tuple(r) for r in desk.db.query(f"SELECT {columns} FROM cases ORDER BY case_no")]
+    finally:
+        township.close()

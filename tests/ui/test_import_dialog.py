@@ -101,3 +101,16 @@ def test_reached_from_the_desk_menu(qtbot, admin_session):
     dialog = window.open_import()
     assert dialog.isVisible()
     dialog.close()
+
+
+def test_the_header_row_can_be_corrected(qtbot, admin_session, tmp_path):
+    rows = [["姓名栏写全名", "电话栏写手机"], ["人员", "手机号码", "住处"], ["张三", "13812345678", "3组"]]
+    path = F.xlsx(tmp_path / "h.xlsx", [("名册", rows)], title=None)
+    dialog = opened(qtbot, admin_session, path)
+    assert dialog.header_spin.value() == 1             # the note above mentions 姓名: a wrong guess
+    dialog.header_spin.setValue(2)
+    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.mapping.rowCount() == 3, timeout=10_000)
+    assert "姓名是空的" in dialog.plan.rows[0].reason  # shown, so the name column can be chosen
+    dialog.mapping.choose("人员", "name")
+    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.plan.counts()["added"] == 1, timeout=10_000)
+    assert dialog.header_spin.value() == 2 and dialog.plan.rows[0].fields["phone"] == "13812345678"

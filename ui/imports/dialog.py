@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
-    QSplitter, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+    QSpinBox, QSplitter, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from haian_desk.imports import ImportCancelled, make_plan, run_import
 from haian_desk.imports import preview
@@ -29,8 +29,9 @@ PREVIEW_ROWS = 200
 FILE_FILTER = QCoreApplication.translate("ImportDialog", "表格文件 (*.xlsx *.xls *.ods *.csv *.txt);;所有文件 (*)")
 
 
-def _check(desk, path: str, kind: str, overrides: dict | None, progress):
-    loaded = load(path, kind, None, overrides)
+def _check(desk, path: str, kind: str, overrides: dict | None, header_row: int | None, progress):
+    # A header row the user chose is shown even before a column is the name, so it can be chosen.
+    loaded = load(path, kind, None, overrides, header_row, require=header_row is None)
     with desk.db.lock:
         return make_plan(desk.db.conn, desk, path, kind, loaded=loaded, progress=progress)
 
@@ -45,6 +46,7 @@ class ImportDialog(QDialog):
         self.session = session
         self.plan = None
         self.overrides: dict | None = None
+        self.header_row: int | None = None     # 1-based; None: found by the importer
         self.relay = ImportProgress(self)
         self.relay.progressed.connect(self._progressed)
         tabs = QTabWidget()
@@ -67,6 +69,17 @@ class ImportDialog(QDialog):
         self.info.setObjectName("importInfo")
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
+        self.header_spin = QSpinBox()
+        self.header_spin.setObjectName("importHeaderRow")
+        self.header_spin.setRange(1, 50)
+        self.header_spin.valueChanged.connect(self._header_edited)
+        header_label = QLabel(self.tr("表头在第(&H)"))
+        header_label.setBuddy(self.header_spin)
+        header_line = QHBoxLayout()
+        for w in (header_label, self.header_spin, QLabel(self.tr("行（读错了可以改）"))):
+            header_line.addWidget(w)
+        header_line.addStretch(1)
+        layout.addLayout(header_line)
         self.mapping = MappingTable()
         self.mapping.edited.connect(self._mapping_edited)
         self.preview = list_table("importPreview", preview.headers("villagers"))
@@ -152,16 +165,20 @@ class ImportDialog(QDialog):
             self.kind.setCurrentIndex(self.kind.findData(kind))
             self.kind.blockSignals(False)
         self.path.setText(str(path))
-        self.overrides = None
+        self.overrides, self.header_row = None, None
         self.check()
 
     def current_kind(self) -> str:
         return self.kind.currentData()
 
     def _kind_changed(self) -> None:
-        self.overrides = None
+        self.overrides, self.header_row = None, None
         if self.path.text():
             self.check()
+
+    def _header_edited(self, value: int) -> None:
+        self.header_row, self.overrides = value, None
+        self.check()
 
     def _mapping_edited(self) -> None:
         self.overrides = self.mapping.overrides()
@@ -176,13 +193,17 @@ class ImportDialog(QDialog):
         self.info.setText(self.tr("正在读取和检查……"))
         self.bar.setValue(0)
         path, kind, overrides, relay = self.path.text(), self.current_kind(), self.overrides, self.relay
-        self.session.run(lambda desk: _check(desk, path, kind, overrides, relay.report),
+        header_row = self.header_row
+        self.session.run(lambda desk: _check(desk, path, kind, overrides, header_row, relay.report),
                          alive(self, self._checked), alive(self, self._check_failed))
 
     def _checked(self, plan) -> None:
         self.plan = plan
         first = plan.layouts[0]
         self.mapping.show_layout(plan.kind, first)
+        self.header_spin.blockSignals(True)
+        self.header_spin.setValue(first.header_row + 1)
+        self.header_spin.blockSignals(False)
         sheets = "、".join(f"“{lay.sheet}”（表头在第{lay.header_row + 1}行）" for lay in plan.layouts)
         text = self.tr("读取了工作表 {0}。请核对右边的预览：这就是导入后保存的样子。").format(sheets)
         if plan.skipped_sheets:
@@ -239,10 +260,10 @@ class ImportDialog(QDialog):
         self._busy(True)
         self.bar.setValue(0)
         path, kind, overrides, relay = self.path.text(), self.current_kind(), self.overrides, self.relay
-        user = self.session.user.username
+        user, header_row = self.session.user.username, self.header_row
         self.session.run(
-            lambda desk: run_import(desk, user, path, kind, overrides=overrides, progress=relay.report,
-                                    cancel=relay.cancelled),
+            lambda desk: run_import(desk, user, path, kind, overrides=overrides, header_row=header_row,
+                                    require=header_row is None, progress=relay.report, cancel=relay.cancelled),
             alive(self, self._imported), alive(self, self._import_failed), changes=(VILLAGERS, CASES, CADRES))
 
     def _busy(self, busy: bool) -> None:
@@ -251,6 +272,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(not busy and self.plan is not None)
         self.kind.setEnabled(not busy)
         self.mapping.setEnabled(not busy)
+        self.header_spin.setEnabled(not busy)
 
     def _progressed(self, done: int, total: int) -> None:
         self.bar.setMaximum(max(total, 1))
