@@ -48,12 +48,13 @@ class RowCells:
 def data_rows(sheet: Sheet, layout: Layout) -> Iterator[RowCells]:
     headers = {f: h for f, h in zip(layout.fields, layout.headers) if f}
     header_line = [clean_header(v) for v in sheet.rows[layout.header_row]]
+    first_header = next((h for h in header_line if h), "")
     group = sheet.name if _GROUP.match(sheet.name.strip()) else ""
     for index in range(layout.data_start, len(sheet.rows)):
         row = sheet.rows[index]
-        filled = [text(v) for v in row if text(v)]
-        if not filled or [clean_header(v) for v in row] == header_line:
-            continue
+        filled = [t for t in map(text, row) if t]
+        if not filled or (clean_header(filled[0]) == first_header and [clean_header(v) for v in row] == header_line):
+            continue   # blank, or the header repeated at the top of a printed page
         if _TOTALS.match(filled[0]) or _FOOTER.match(filled[0]):
             continue
         if len(filled) == 1 and _GROUP.match(filled[0]):
