@@ -54,8 +54,15 @@ def actor() -> str:
         return "cli"
 
 
+_last_shown = {"percent": -1}
+
+
 def _progress(done: int, total: int) -> None:
-    print(f"  {done}/{total}", file=sys.stderr, flush=True)
+    """A line each time another per cent is done (checking is the first half, writing the second)."""
+    percent = 100 * done // max(total, 1)
+    if percent != _last_shown["percent"]:
+        _last_shown["percent"] = percent
+        print(f"  {done}/{total}", file=sys.stderr, flush=True)
 
 
 def run_import(args, folder: Path) -> int:

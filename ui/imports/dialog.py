@@ -275,6 +275,9 @@ class ImportDialog(QDialog):
         self.header_spin.setEnabled(not busy)
 
     def _progressed(self, done: int, total: int) -> None:
+        if (done, total) == (0, 1):      # reading the file: no row count yet, so a moving "busy" bar
+            self.bar.setMaximum(0)
+            return
         self.bar.setMaximum(max(total, 1))
         self.bar.setValue(done)
 
