@@ -122,7 +122,8 @@ def pending_items(desk, limit: int = 500) -> list[PendingItem]:
 
 
 def _change_word(event_type: str) -> str:
-    return {"registered": "新建", "created": "新建", "updated": "修改"}.get(event_type, event_type)
+    return {"registered": "新建", "created": "新建", "updated": "修改", "retired": "离任",
+            "reinstated": "恢复在任"}.get(event_type, event_type)
 
 
 _TITLE_SQL = {

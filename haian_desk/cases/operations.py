@@ -16,6 +16,7 @@ from haian_desk.cases.fold import check_authorisation
 from haian_desk.cases.vocabulary import KINDS
 from haian_desk.errors import NotFound, RuleRefused, ValidationError
 from haian_desk.ids import uuid7
+from haian_desk.normalise import free_text
 
 
 @dataclass
@@ -64,7 +65,8 @@ def take_in(desk, actor: str, intake: Intake) -> Registered:
 def _registration_payload(desk, intake: Intake) -> dict:
     payload = {
         "kind": intake.kind, "villager_id": intake.villager_id,
-        "description": intake.description.strip(), "channel": intake.channel,
+        "description": free_text(intake.description, "诉求内容", "description", multiline=True),
+        "channel": intake.channel,
         "urgency": intake.urgency, "urgent_deadline": intake.urgent_deadline,
         "first_cadre_id": intake.first_cadre_id,
         "responsible_cadre_id": intake.responsible_cadre_id or intake.first_cadre_id,

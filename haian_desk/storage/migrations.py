@@ -415,7 +415,20 @@ V5_SEARCH_KEYS = [
 # Versions 6-11 were planned together (one per piece of work in flight) so
 # that each could be written without renumbering the others; a version with
 # nothing to change stays an empty list and only moves user_version on.
-V6_CADRE_ROSTER: list[str] = []
+V6_CADRE_ROSTER: list[str] = [
+    # The cadre roster (haian_desk.cadres): what a cadre does, Party membership,
+    # when they serve. Defaults equal what folding older events gives.
+    "ALTER TABLE cadres ADD COLUMN role TEXT NOT NULL DEFAULT 'agent'",
+    "ALTER TABLE cadres ADD COLUMN party_member INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE cadres ADD COLUMN active_from TEXT",
+    "ALTER TABLE cadres ADD COLUMN active_to TEXT",
+    "ALTER TABLE cadres ADD COLUMN retired_reason TEXT",
+    # A description in the form search compares it (haian_desk.search), kept
+    # only when it differs from the description. The search keys themselves are
+    # rebuilt once at the next open (search.bring_up_to_date: meta
+    # 'search_keys_version'), since the readings need Python (pypinyin).
+    "ALTER TABLE case_text_ids ADD COLUMN folded TEXT",
+]
 
 # v7: spreadsheet imports (haian_desk.imports). What each import did is kept
 # here, locally, to list and undo it; the records themselves change only by

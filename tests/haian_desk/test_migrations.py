@@ -43,9 +43,9 @@ def test_every_earlier_version_migrates_and_keeps_its_data(desk, new_case, tmp_p
 def _downgrade(path, version):
     """What a database written by an older release looks like: later tables absent."""
     conn = sqlite3.connect(path)
-    for statement in (s for m in migrations.MIGRATIONS[version:] for s in m):
-        words = statement.split()   # columns later versions added to older tables go too
-        if words[:2] == ["ALTER", "TABLE"] and words[3:5] == ["ADD", "COLUMN"]:
+    added = [s.split() for m in migrations.MIGRATIONS[version:] for s in m if s.startswith("ALTER TABLE")]
+    for words in reversed(added):  # ALTER TABLE t ADD COLUMN c …
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (words[2],)).fetchone():
             conn.execute(f"ALTER TABLE {words[2]} DROP COLUMN {words[5]}")
     later = [s for m in migrations.MIGRATIONS[version:] for s in m if s.lstrip().startswith("CREATE TABLE")]
     for statement in later:
