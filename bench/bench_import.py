@@ -117,9 +117,9 @@ def _baseline_seconds(path: Path, name: str) -> float:
 
 
 def _row(fields: dict, n: int) -> dict:
-    from haian_desk.pinyin_keys import spellings
+    from haian_desk.pinyin_keys import name_spellings
 
-    full, initials = spellings(fields["name"])
+    full, initials = name_spellings(fields["name"])
     return {"id": f"v{n}", "name": fields["name"], "id_number": fields["id_number"], "phone": fields["phone"],
             "gender": fields["gender"], "birth_date": fields["birth_date"], "address": fields["address"],
             "household_no": fields["household_no"], "note": fields["note"], "tags": "[]", "pinyin": full,
