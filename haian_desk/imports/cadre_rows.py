@@ -9,6 +9,7 @@ from __future__ import annotations
 from haian_desk import cadres
 from haian_desk.errors import ValidationError
 from haian_desk.ids import uuid7
+from haian_desk.imports import cells as cellmod
 from haian_desk.imports import numbers
 from haian_desk.imports.rows import RowCells, person_name
 
@@ -16,13 +17,34 @@ STREAM = "cadre"
 COMPARED = ("name", "phone", "title", "area")
 
 
+PARTY = {"是": True, "党员": True, "中共党员": True, "中共预备党员": True, "预备党员": True,
+         "否": False, "群众": False, "非党员": False, "无": False}
+
+
 def fields_of(cells: RowCells, unit_code: str) -> dict:
     name = person_name(cells.raw("name"))
     if not cells.text("phone"):
         raise ValidationError("代理员的电话要公示，这一行没有电话", "请补上电话后再导入", field="phone")
     phone = numbers.phone(cells.raw("phone"), cells.header("phone"))
-    return cadres.clean(cadres.CadreInput(name=name, phone=phone, unit_code=unit_code,
-                                          title=cells.text("title"), area=cells.text("area")))
+    started = cells.text("active_from") and cellmod.when(cells.raw("active_from"), cells.header("active_from"),
+                                                        "active_from")
+    fields = cadres.clean(cadres.CadreInput(
+        name=name, phone=phone, unit_code=unit_code, title=cells.text("title"), area=cells.text("area"),
+        role=cells.text("role") or "agent", party_member=_party(cells),
+        active_from=f"{started:%Y-%m-%d}" if started else ""))
+    given = {"role": bool(cells.text("role")), "party_member": bool(cells.text("party_member")),
+             "active_from": bool(started)}
+    return fields, given
+
+
+def _party(cells: RowCells) -> bool:
+    written = cells.text("party_member").replace(" ", "")
+    if not written:
+        return True
+    if written not in PARTY:
+        raise ValidationError(f"{cells.header('party_member')}“{written}”看不懂", "请写“是”或“否”",
+                              field="party_member")
+    return PARTY[written]
 
 
 class Registry:
@@ -33,7 +55,7 @@ class Registry:
 
 
 def check(cells: RowCells, registry: Registry, verdict) -> None:
-    fields = fields_of(cells, registry.unit_code)
+    fields, given = fields_of(cells, registry.unit_code)
     verdict.fields, verdict.key = fields, "cadre:" + fields["name"]
     earlier = registry.seen.get(verdict.key)
     if earlier is not None:
@@ -44,7 +66,8 @@ def check(cells: RowCells, registry: Registry, verdict) -> None:
         verdict.verdict = "add"
         return
     verdict.target_id = current["id"]
-    verdict.changes = {k: fields[k] for k in COMPARED if fields.get(k) and fields[k] != current.get(k)}
+    compared = COMPARED + tuple(k for k, written in given.items() if written)   # a blank cell changes nothing
+    verdict.changes = {k: fields[k] for k in compared if fields.get(k) not in (None, "") and fields[k] != current.get(k)}
     if not current["active"]:
         verdict.changes["active"] = 1
     verdict.verdict = "update" if verdict.changes else "unchanged"

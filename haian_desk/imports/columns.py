@@ -48,8 +48,11 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "cadres": {
         "name": ("姓名", "代理员", "代理员姓名"),
         "phone": ("电话", "联系电话", "手机", "手机号"),
-        "title": ("职务", "岗位", "角色"),
+        "title": ("职务", "岗位"),
         "area": ("负责片区", "片区", "联系片区", "负责区域", "联系组"),
+        "role": ("角色", "代理角色"),
+        "party_member": ("是否党员", "党员", "政治面貌"),
+        "active_from": ("到任日期", "任职时间", "到任时间", "任职日期"),
     },
 }
 
@@ -59,6 +62,7 @@ FIELD_LABELS = {
     "case_no": "办件编号", "registered": "登记日期", "kind": "类型", "matter": "事项",
     "description": "内容", "handler": "经办人", "result": "办理结果", "completed": "办结日期",
     "rating": "群众评价", "rating_reason": "评价原因", "title": "职务", "area": "负责片区",
+    "role": "角色", "party_member": "是否党员", "active_from": "到任日期",
 }
 REQUIRED = {"villagers": ("name",), "cases": ("registered", "name"), "cadres": ("name",)}
 _HEADER_SCAN = 20

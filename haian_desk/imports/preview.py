@@ -14,7 +14,7 @@ from haian_desk.masking import mask_id_number, mask_phone
 COLUMNS = {
     "villagers": ("姓名", "身份证号", "联系电话", "性别", "住址", "户号", "备注"),
     "cases": ("登记日期", "类型", "事项", "内容", "群众", "经办人", "办结日期", "办理结果", "评价"),
-    "cadres": ("姓名", "电话", "职务", "负责片区"),
+    "cadres": ("姓名", "电话", "角色", "职务", "负责片区", "党员", "到任日期"),
 }
 
 
@@ -56,8 +56,11 @@ def _case(v: RowVerdict) -> list:
 
 
 def _cadre(v: RowVerdict) -> list:
+    from haian_desk.cadres import ROLES
+
     f = v.fields
-    return [f["name"], mask_phone(f["phone"]), f["title"], f["area"]]
+    return [f["name"], mask_phone(f["phone"]), ROLES.get(f.get("role"), ""), f["title"], f["area"],
+            "是" if f.get("party_member") else "否", f.get("active_from")]
 
 
 _VALUES = {"villagers": _villager, "cases": _case, "cadres": _cadre}

@@ -179,3 +179,11 @@ def test_preview_lines_mask_numbers_and_keep_a_refused_row_recognisable(desk, tm
     line = preview.line("villagers", bad)
     assert line[2:4] == ["不导入", "李四"] and "校验位不对" in line[-1]
     assert len(line) == len(preview.headers("villagers"))
+
+
+def test_cadre_preview_line(desk, tmp_path):
+    from haian_desk.imports import preview
+
+    [row] = verdicts(desk, tmp_path, [["仲维国", "13906271000", "站长"]], kind="cadres",
+                     header=["姓名", "电话", "角色"])
+    assert preview.line("cadres", row)[3:7] == ["仲维国", "139****1000", "站长", ""]

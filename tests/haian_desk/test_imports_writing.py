@@ -157,6 +157,22 @@ def test_cadres_import_then_again_unchanged(desk, tmp_path):
     assert run_import(desk, "admin", path, "cadres").counts()["unchanged"] == 2
 
 
+def test_cadre_roster_fields_role_party_member_and_start(desk, tmp_path):
+    rows = [["姓名", "电话", "角色", "是否党员", "到任日期", "负责片区"],
+            ["仲维国", "13906271000", "站长", "是", "2020-03-01", "一组"],
+            ["周梅", "13906271001", "联络员", "群众", "", "二组"],
+            ["钱亮", "13906271002", "组长", "是", "", ""],
+            ["孙平", "13906271003", "代理员", "也许", "", ""]]
+    result = run_import(desk, "admin", F.xlsx(tmp_path / "c.xlsx", [("名单", rows)]), "cadres")
+    assert [r.verdict for r in result.plan.rows] == ["add", "add", "refused", "refused"]
+    assert "没有“组长”这种角色" in result.plan.rows[2].reason and "“也许”看不懂" in result.plan.rows[3].reason
+    head = desk.db.one("SELECT * FROM cadres WHERE name = '仲维国'")
+    assert (head["role"], head["party_member"], head["active_from"]) == ("head", 1, "2020-03-01")
+    assert desk.db.scalar("SELECT party_member FROM cadres WHERE name = '周梅'") == 0
+    again = run_import(desk, "admin", F.xlsx(tmp_path / "c.xlsx", [("名单", rows)]), "cadres")
+    assert again.counts()["unchanged"] == 2
+
+
 # --- past ledgers ------------------------------------------------------------------------------
 
 @pytest.fixture
