@@ -104,6 +104,7 @@ def main(argv: list[str]) -> int:
         dialog.start_import()
         settle(session)
         save(dialog, out, "15d-import-result", session)
+        _ledger(dialog, session, desk, folder, out)
         dialog.tabs.setCurrentWidget(dialog.history)
         settle(session)
         dialog.history.table.selectRow(0)
@@ -115,6 +116,35 @@ def main(argv: list[str]) -> int:
         desk.close()
     app.processEvents()
     return 0
+
+
+def _ledger(dialog, session, desk, folder: Path, out: Path) -> None:
+    """A past ledger (代理登记台账) checked against the station: its verdicts before importing."""
+    cadre = desk.db.scalar("SELECT name FROM cadres WHERE active = 1 ORDER BY name LIMIT 1")
+    person = desk.db.scalar("SELECT name FROM villagers ORDER BY name LIMIT 1")
+    rows = [["序号", "登记日期", "姓名", "类型", "事项", "内容", "经办人", "办理结果", "办结日期", "群众评价"],
+            [1, "2025-03-02", person, "民意代言", "", "反映3组路灯不亮", cadre, "已修复", "2025-03-04", "满意"],
+            [2, "2025/4/18", "陈国华", "事务代办", "社会保障卡申领", "代办社保卡补卡", cadre, "已办成", "2025/4/25", "非常满意"],
+            [3, "2025年6月3日", "吴秀兰", "诉求代理", "", "宅基地边界纠纷", cadre, "办理中", "", ""],
+            [4, "2025-02-30", "顾红梅", "民意代言", "", "建议增设公交站", cadre, "", "", ""],
+            [5, "2025-07-09", "许卫东", "事务代办", "", "代办残疾人证", "李代理", "", "", ""],
+            [6, "2025-08-01", "钱喆", "民意代言", "", "反映河道垃圾", cadre, "已清理", "2025-07-30", ""],
+            ["合计", "6件"]]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "2025年"
+    sheet.append(["双楼村代理登记台账（2025年）"])
+    sheet.merge_cells("A1:J1")
+    for row in rows:
+        sheet.append(row)
+    path = folder / "2025年代理登记台账.xlsx"
+    book.save(path)
+    dialog.open_file(path, "cases")
+    settle(session)
+    dialog.preview.selectRow(3)
+    save(dialog, out, "15f-import-ledger", session)
 
 
 def _progress(app, dialog, session, path: Path, out: Path) -> None:

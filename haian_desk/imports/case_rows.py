@@ -116,7 +116,8 @@ def check(cells: RowCells, registry: Registry, verdict) -> None:
         raise ValidationError("事项和内容都是空的", "请写明群众要办的事", field="description")
     _completion(cells, registry, case)
     person = _villager(cells)
-    verdict.fields, verdict.extra = case, {"person": person}
+    verdict.fields = case
+    verdict.extra["person"] = person
     verdict.key = _key(case, person)
     existing = registry.case_nos.get(case["case_no"]) if case["case_no"] else None
     existing = existing or registry.imported.get(verdict.key)
