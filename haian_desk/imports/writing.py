@@ -9,6 +9,7 @@ as it was: nothing of the import is committed until its last row is written.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,11 +79,19 @@ def _write_rows(desk, conn, actor, import_id, plan: Plan, rows, progress, cancel
         extra = (registry,) if registry is not None else ()
         for stream, stream_id, action in module.write(desk, conn, actor, import_id, verdict, *extra):
             key = verdict.key if stream == module.STREAM else f"{stream}:{stream_id}"
-            items.append((import_id, verdict.row_no, verdict.sheet, stream, stream_id, action, key))
+            items.append((import_id, verdict.row_no, verdict.sheet, stream, stream_id, action, _stored_key(key)))
         if progress and (done % 100 == 0 or done == len(rows)):
             progress(done, len(rows))
     conn.executemany("INSERT INTO import_items (import_id, row_no, sheet, stream, stream_id, action, row_key) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?)", items)
+
+
+def _stored_key(key: str) -> str:
+    """A row's key as kept: a villager's key holds an ID number or a name and phone, so only
+    its digest is stored (a ledger row's key is a digest already)."""
+    if key.startswith("case:"):
+        return key
+    return "sha256:" + hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 def _note_import(desk, conn, actor: str, import_id: str, plan: Plan) -> None:

@@ -337,3 +337,12 @@ def test_imported_history_folds_the_same_at_the_township(desk, ledger, tmp_path,
             [tuple(r) for r in desk.db.query(f"SELECT {columns} FROM cases ORDER BY case_no")]
     finally:
         township.close()
+
+
+def test_what_an_import_keeps_about_itself_holds_no_id_number_name_or_phone(desk, tmp_path):
+    result = run_import(desk, "admin", roster(tmp_path), "villagers")
+    kept = repr([tuple(r) for r in desk.db.query("SELECT * FROM import_items")]) + \
+        repr([tuple(r) for r in desk.db.query("SELECT * FROM imports")])
+    assert result.import_id in kept
+    for secret in ("11010519491231002X", "张三", "13812345678", "王五"):
+        assert secret not in kept
