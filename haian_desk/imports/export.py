@@ -61,6 +61,11 @@ def export(desk, kind: str, target: Path | str) -> int:
     """Write the file; returns how many rows it holds."""
     if kind not in EXPORTS:
         raise HaianError(f"不能导出“{kind}”", "可以导出：villagers（群众）、cases（台账）")
+    target = Path(target)
+    if target.exists():
+        raise HaianError(f"{target} 已经存在，没有覆盖", "请换一个文件名")
+    if target.suffix.lower() != ".xlsx":
+        raise HaianError(f"导出文件应以 .xlsx 结尾：{target.name}", "例如：名册.xlsx")
     title, columns, rows = EXPORTS[kind]
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title)
@@ -71,7 +76,6 @@ def export(desk, kind: str, target: Path | str) -> int:
     for row in rows(desk):
         sheet.append([_cell(sheet, v, text=t) for v, t in zip(row, text_at)])
         count += 1
-    target = Path(target)
     try:
         book.save(target)
     except OSError as error:

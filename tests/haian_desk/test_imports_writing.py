@@ -346,3 +346,15 @@ def test_what_an_import_keeps_about_itself_holds_no_id_number_name_or_phone(desk
     assert result.import_id in kept
     for secret in ("11010519491231002X", "张三", "13812345678", "王五"):
         assert secret not in kept
+
+
+def test_export_never_overwrites_a_file(desk, tmp_path):
+    from haian_desk.errors import HaianError
+
+    existing = tmp_path / "名册.xlsx"
+    existing.write_bytes(b"keep me")
+    with pytest.raises(HaianError, match="已经存在，没有覆盖"):
+        export(desk, "villagers", existing)
+    assert existing.read_bytes() == b"keep me"
+    with pytest.raises(HaianError, match=r"应以 \.xlsx 结尾"):
+        export(desk, "villagers", tmp_path / "名册.xls")
