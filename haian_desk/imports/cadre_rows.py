@@ -50,7 +50,11 @@ def _party(cells: RowCells) -> bool:
 class Registry:
     def __init__(self, conn, desk):
         self.unit_code = desk.installation.unit_code
-        self.by_name = {row["name"]: dict(row) for row in conn.execute("SELECT * FROM cadres")}
+        # Only this unit's own cadres (and its group points'): a cadre of the township who came
+        # down with the directory is not this station's to change, even with the same name.
+        where, params = cadres.own_units(self.unit_code)
+        self.by_name = {row["name"]: dict(row) for row in conn.execute(
+            f"SELECT * FROM cadres WHERE {where} ORDER BY active", params)}
         self.seen: dict[str, int] = {}
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime, time
 
-from haian_desk import villagers
+from haian_desk import cadres, villagers
 from haian_desk.cases import numbers as case_numbers
 from haian_desk.cases.vocabulary import RATINGS, RESULTS
 from haian_desk.errors import ValidationError
@@ -95,7 +95,10 @@ class Registry:
         self.names: dict[str, list[dict]] = {}
         for row in conn.execute("SELECT id, name, id_number FROM villagers WHERE active = 1"):
             self.names.setdefault(row["name"], []).append(dict(row))
-        self.cadres = {row["name"]: row["id"] for row in conn.execute("SELECT id, name FROM cadres WHERE active = 1")}
+        # A handler is looked for among this unit's cadres first, then the whole directory.
+        where, params = cadres.own_units(desk.installation.unit_code)
+        self.cadres = {row["name"]: row["id"] for row in conn.execute(
+            f"SELECT id, name, {where} AS own FROM cadres WHERE active = 1 ORDER BY own", params)}
         self.catalogue = {row["name"]: row["code"] for row in conn.execute(
             "SELECT code, name FROM catalogue_items WHERE active = 1")}
         self.case_nos = {row[0]: row[1] for row in conn.execute("SELECT case_no, id FROM cases")}

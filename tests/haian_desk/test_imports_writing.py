@@ -358,3 +358,11 @@ def test_export_never_overwrites_a_file(desk, tmp_path):
     assert existing.read_bytes() == b"keep me"
     with pytest.raises(HaianError, match=r"应以 \.xlsx 结尾"):
         export(desk, "villagers", tmp_path / "名册.xls")
+
+
+def test_a_cadre_of_another_unit_with_the_same_name_is_not_changed(desk, tmp_path):
+    other = cadres.add(desk, "admin", cadres.CadreInput(name="仲维国", phone="13906279999", unit_code="320685102"))
+    rows = [["姓名", "电话"], ["仲维国", "13906271000"]]
+    result = run_import(desk, "admin", F.xlsx(tmp_path / "c.xlsx", [("名单", rows)]), "cadres")
+    assert result.counts()["added"] == 1
+    assert desk.db.scalar("SELECT phone FROM cadres WHERE id = ?", (other,)) == "13906279999"
