@@ -17,7 +17,7 @@ cadre in the directory: import the cadres first.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 from haian_desk import cadres, villagers
 from haian_desk.cases import numbers as case_numbers
@@ -27,7 +27,7 @@ from haian_desk.ids import uuid7
 from haian_desk.imports import cells as cellmod
 from haian_desk.imports import numbers, villager_rows
 from haian_desk.imports.rows import RowCells, person_name
-from haian_desk.timeutil import CST, to_iso
+from haian_desk.timeutil import CST
 
 STREAM = "case"
 # A date without a time of day: the ledger does not say when, so office hours are assumed.

@@ -150,23 +150,31 @@ def find_layout(kind: str, sheet: Sheet, overrides: dict[str, str] | None = None
         return None
     headers = [clean_header(v) for v in sheet.rows[best]]
     fields = [field_of(v) for v in sheet.rows[best]]
-    data_start = best + 1
     below = sheet.rows[best + 1] if best + 1 < len(sheet.rows) else []
-    below_fields = [field_of(v) for v in below]
-    # A second header row (under merged group headings such as 联系方式 over 手机 | 座机):
-    # most of its cells are header words, and it is not the row above repeated by merging.
-    filled = [v for v in below if clean_header(v)]
-    named = [f for f in below_fields if f]
-    if filled and 2 * len(named) >= len(filled) and \
-            [clean_header(v) for v in below] != [clean_header(v) for v in sheet.rows[best]]:
-        for i, f in enumerate(below_fields):
-            if f and (i >= len(fields) or not fields[i] or fields[i] == f):
-                while i >= len(fields):
-                    fields.append(IGNORE)
-                    headers.append("")
-                fields[i], headers[i] = f, clean_header(below[i])
+    data_start = best + 1
+    if _is_second_header(below, [field_of(v) for v in below], sheet.rows[best]):
+        _take_second_header(below, [field_of(v) for v in below], headers, fields)
         data_start = best + 2
     return _layout(kind, sheet, best, fields, data_start, headers)
+
+
+def _is_second_header(below: list, below_fields: list[str], above: list) -> bool:
+    """A second header row (under merged group headings such as 联系方式 over 手机 | 座机):
+    most of its cells are header words, and it is not the row above repeated by merging."""
+    filled = [v for v in below if clean_header(v)]
+    named = [f for f in below_fields if f]
+    return bool(filled) and 2 * len(named) >= len(filled) and \
+        [clean_header(v) for v in below] != [clean_header(v) for v in above]
+
+
+def _take_second_header(below: list, below_fields: list[str], headers: list[str], fields: list[str]) -> None:
+    """Where the second row names a field the first did not (or the same one), its words win."""
+    for i, f in enumerate(below_fields):
+        if f and (i >= len(fields) or not fields[i] or fields[i] == f):
+            while i >= len(fields):
+                fields.append(IGNORE)
+                headers.append("")
+            fields[i], headers[i] = f, clean_header(below[i])
 
 
 def _layout(kind: str, sheet: Sheet, header_row: int, fields: list[str], data_start: int,

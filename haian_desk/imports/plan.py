@@ -127,9 +127,5 @@ def _judge(module, registry, cells) -> RowVerdict:
     try:
         module.check(cells, registry, verdict)
     except HaianError as error:
-        verdict.verdict, verdict.reason = "refused", _reason(cells, error)
+        verdict.verdict, verdict.reason = "refused", str(error)   # the message and what to do
     return verdict
-
-
-def _reason(cells, error: HaianError) -> str:
-    return str(error)

@@ -69,26 +69,8 @@ class ImportDialog(QDialog):
         self.info.setObjectName("importInfo")
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
-        self.header_spin = QSpinBox()
-        self.header_spin.setObjectName("importHeaderRow")
-        self.header_spin.setRange(1, 50)
-        self.header_spin.valueChanged.connect(self._header_edited)
-        header_label = QLabel(self.tr("表头在第(&H)"))
-        header_label.setBuddy(self.header_spin)
-        header_line = QHBoxLayout()
-        for w in (header_label, self.header_spin, QLabel(self.tr("行（读错了可以改）"))):
-            header_line.addWidget(w)
-        header_line.addStretch(1)
-        layout.addLayout(header_line)
-        self.mapping = MappingTable()
-        self.mapping.edited.connect(self._mapping_edited)
-        self.preview = list_table("importPreview", preview.headers("villagers"))
-        split = QSplitter(Qt.Horizontal)
-        split.addWidget(self.mapping)
-        split.addWidget(self.preview)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 3)
-        layout.addWidget(split, 1)
+        layout.addLayout(self._header_row())
+        layout.addWidget(self._tables(), 1)
         self.row_reason = QLabel()      # the chosen row's whole reason (the table cell may be cut)
         self.row_reason.setObjectName("importRowReason")
         self.row_reason.setWordWrap(True)
@@ -111,6 +93,31 @@ class ImportDialog(QDialog):
         layout.addWidget(self.result)
         layout.addWidget(self.error)
         return page
+
+    def _header_row(self) -> QHBoxLayout:
+        self.header_spin = QSpinBox()
+        self.header_spin.setObjectName("importHeaderRow")
+        self.header_spin.setRange(1, 50)
+        self.header_spin.valueChanged.connect(self._header_edited)
+        header_label = QLabel(self.tr("表头在第(&H)"))
+        header_label.setBuddy(self.header_spin)
+        row = QHBoxLayout()
+        for w in (header_label, self.header_spin, QLabel(self.tr("行（读错了可以改）"))):
+            row.addWidget(w)
+        row.addStretch(1)
+        return row
+
+    def _tables(self) -> QSplitter:
+        """The file's columns and what each is read as (left); the rows as they will be stored (right)."""
+        self.mapping = MappingTable()
+        self.mapping.edited.connect(self._mapping_edited)
+        self.preview = list_table("importPreview", preview.headers("villagers"))
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(self.mapping)
+        split.addWidget(self.preview)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        return split
 
     def _file_row(self) -> QHBoxLayout:
         self.kind = QComboBox()
