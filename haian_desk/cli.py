@@ -16,6 +16,7 @@ from pathlib import Path
 from importlib.metadata import entry_points
 
 from haian_desk import __version__, backup_commands, cadre_commands, import_commands, paths
+from haian_desk.calendar import cli as calendar_cli
 from haian_desk.errors import HaianError
 
 EXIT_ERROR = 2
@@ -58,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("check", parents=[common], help="完整性检查，并用事件日志重建核对")
     backup_commands.register(sub, common)
     cadre_commands.register(sub, common)
+    calendar_cli.register(sub, common)
     import_commands.register(sub, common)
     for register in _plugins():
         register(sub, common)

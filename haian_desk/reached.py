@@ -15,7 +15,8 @@ from haian_desk.cases.vocabulary import EVENT_TYPES, label
 
 REACHED, PARTLY, NOT_YET, NOT_ENROLLED, FROM_ABOVE = "reached", "partly", "not_yet", "not_enrolled", "above"
 _STREAM_WORDS = {"case": "办件", "villager": "群众信息", "cadre": "代理员", "catalogue": "事项目录",
-                 "pairing": "结对帮扶", "visit": "走访记录", "meeting": "座谈会", "complaint": "投诉"}
+                 "pairing": "结对帮扶", "visit": "走访记录", "meeting": "座谈会", "complaint": "投诉",
+                 "calendar": "工作日历", "calendar_rule": "时限规则"}
 
 
 @dataclass(frozen=True)

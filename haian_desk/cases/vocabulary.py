@@ -89,6 +89,7 @@ EVENT_TYPES = {
     "forwarded": "转送",
     "conflict_resolved": "冲突裁定",
     "import_undone": "撤销导入",
+    "deadline_recomputed": "按工作日历重算时限",
 }
 
 
