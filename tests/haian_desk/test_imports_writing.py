@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from haian_desk import cadres, villagers
 from haian_desk.assessment.periods import parse_period
@@ -366,3 +369,41 @@ def test_a_cadre_of_another_unit_with_the_same_name_is_not_changed(desk, tmp_pat
     result = run_import(desk, "admin", F.xlsx(tmp_path / "c.xlsx", [("名单", rows)]), "cadres")
     assert result.counts()["added"] == 1
     assert desk.db.scalar("SELECT phone FROM cadres WHERE id = ?", (other,)) == "13906279999"
+
+
+_NAME_CHARS = "张王李赵陈刘周吴郑孙钱冯䶮堃喆赟犇𠮷淼焱鑫〇"
+_people = st.lists(st.fixed_dictionaries({
+    "name": st.text(_NAME_CHARS, min_size=2, max_size=4),
+    "minority": st.booleans(),
+    "born": st.dates(min_value=date(1920, 1, 1), max_value=date(2020, 12, 31)),
+    "seq": st.integers(0, 999),
+    "phone": st.one_of(st.none(), st.integers(3_000_000_000, 9_999_999_999).map(lambda n: f"1{n}")),
+    "address": st.sampled_from(["", "双楼村一组", "双楼村二组", "曲塘镇双楼村3组"]),
+}), min_size=1, max_size=8, unique_by=lambda p: (p["born"], p["seq"]))
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(people=_people)
+def test_any_roster_survives_export_and_import_at_another_station(tmp_path_factory, people):
+    from haian_desk.desk import initialise
+    from haian_desk.idnumber import check_character
+
+    folder = tmp_path_factory.mktemp("trip")
+    rows = [["姓名", "身份证号", "联系电话", "住址"]]
+    for p in people:
+        body = f"320685{p['born']:%Y%m%d}{p['seq']:03d}"
+        name = p["name"] + ("·买买提" if p["minority"] else "")
+        rows.append([name, body + check_character(body), p["phone"] or "", p["address"]])
+    first = initialise(folder / "a", "320685102210", "甲站", "station")
+    second = initialise(folder / "b", "320685102211", "乙站", "station")
+    try:
+        imported = run_import(first, "admin", F.xlsx(folder / "in.xlsx", [("名册", rows)], title=None), "villagers")
+        assert imported.counts()["added"] == len(people), imported.plan.refused()
+        export(first, "villagers", folder / "a.xlsx")
+        assert run_import(second, "admin", folder / "a.xlsx", "villagers").counts()["added"] == len(people)
+        export(second, "villagers", folder / "b.xlsx")
+        assert _cells(folder / "a.xlsx") == _cells(folder / "b.xlsx")
+        assert run_import(first, "admin", folder / "b.xlsx", "villagers").counts()["unchanged"] == len(people)
+    finally:
+        first.close()
+        second.close()
