@@ -23,7 +23,9 @@ KINDS_HELP = {"villagers": "群众花名册", "cases": "代理登记台账（历
 
 
 def register(sub, common) -> None:
-    imp = sub.add_parser("import", parents=[common], help="从 Excel/WPS/CSV 文件导入群众、历史台账或代理员")
+    # --data-dir goes on each leaf command (after it): on both levels argparse would let the
+    # inner default overwrite a value given before the inner command.
+    imp = sub.add_parser("import", help="从 Excel/WPS/CSV 文件导入群众、历史台账或代理员")
     what = imp.add_subparsers(dest="import_command", required=True)
     for kind, label in KINDS_HELP.items():
         p = what.add_parser(kind, parents=[common], help=f"导入{label}")
