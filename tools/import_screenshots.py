@@ -77,6 +77,15 @@ def big_roster(path: Path, count: int) -> Path:
     return roster(path, rows + [["合计"]])
 
 
+def _files_folder() -> Path:
+    import shutil
+
+    files = Path(tempfile.gettempdir()) / "村代理站资料"
+    shutil.rmtree(files, ignore_errors=True)
+    files.mkdir()
+    return files
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[1] if len(argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -90,7 +99,8 @@ def main(argv: list[str]) -> int:
         session = Session(desk, users.get(desk, "admin"))
         dialog = ImportDialog(session)
         dialog.show()
-        path = roster(folder / "双楼村花名册.xlsx", _valid([list(r) for r in ROWS]))
+        files = _files_folder()   # a fixed name, so the pictures change only when the dialog does
+        path = roster(files / "双楼村花名册.xlsx", _valid([list(r) for r in ROWS]))
         dialog.open_file(path, "villagers")
         settle(session)
         save(dialog, out, "15-import-preview", session)
@@ -98,13 +108,13 @@ def main(argv: list[str]) -> int:
         dialog.preview.selectRow(0)
         save(dialog, out, "15b-import-refused", session)
         dialog.only_refused.setChecked(False)
-        _progress(app, dialog, session, big_roster(folder / "大名册.xlsx", 3000), out)
+        _progress(app, dialog, session, big_roster(files / "大名册.xlsx", 3000), out)
         dialog.open_file(path, "villagers")
         settle(session)
         dialog.start_import()
         settle(session)
         save(dialog, out, "15d-import-result", session)
-        _ledger(dialog, session, desk, folder, out)
+        _ledger(dialog, session, desk, files, out)
         dialog.tabs.setCurrentWidget(dialog.history)
         settle(session)
         dialog.history.table.selectRow(0)
