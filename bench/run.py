@@ -34,6 +34,7 @@ BENCHMARKS = [
     ("assessment", "bench_assessment"),
     ("hub flood", "bench_hub_flood"),
     ("encryption", "bench_encryption"),
+    ("import", "bench_import"),
 ]
 TIMEOUT_S = 1800
 

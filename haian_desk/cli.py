@@ -15,7 +15,7 @@ from pathlib import Path
 
 from importlib.metadata import entry_points
 
-from haian_desk import __version__, backup_commands, cadre_commands, paths
+from haian_desk import __version__, backup_commands, cadre_commands, import_commands, paths
 from haian_desk.calendar import cli as calendar_cli
 from haian_desk.errors import HaianError
 from haian_desk.storage.db import DatabaseError
@@ -61,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     backup_commands.register(sub, common)
     cadre_commands.register(sub, common)
     calendar_cli.register(sub, common)
+    import_commands.register(sub, common)
     for register in _plugins():
         register(sub, common)
     return parser

@@ -39,8 +39,12 @@ class Ledger:
         self.clock = HybridClock(latest_plausible_hlc(db.conn, wall()))
 
     def record(self, conn: sqlite3.Connection, stream: str, stream_id: str, type_: str,
-               payload: dict[str, Any], actor: str) -> tuple[Event, dict]:
-        """Write one event and its projection; raises (writing nothing) if refused."""
+               payload: dict[str, Any], actor: str, at: datetime | None = None) -> tuple[Event, dict]:
+        """Write one event and its projection; raises (writing nothing) if refused.
+
+        ``at`` is when it happened, for history recorded later (an imported
+        ledger); the clock that orders events still ticks from now.
+        """
         now = self.wall()
         payload = storable(payload)  # no NUL, bidi override or half character is ever stored
         self._catch_up_with_stream(conn, stream, stream_id)
@@ -49,7 +53,7 @@ class Ledger:
             id=uuid7(int(now.timestamp() * 1000)), stream=stream, stream_id=stream_id,
             type=type_, hlc=stamp, origin=self.origin,
             origin_seq=eventlog.next_origin_seq(conn, self.origin), actor=actor,
-            wall_time=to_iso(now), payload=payload)
+            wall_time=to_iso(at or now), payload=payload)
         projector = projectors()[stream]
         before = projector.load(conn, stream_id)
         state = projector.step(before, event)

@@ -150,6 +150,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         desk_menu = self.menuBar().addMenu(self.tr("工作台(&W)"))
+        import_action = QAction(self.tr("导入(&I)…"), self)
+        import_action.setObjectName("importAction")
+        import_action.triggered.connect(self.open_import)
+        desk_menu.addAction(import_action)
+        desk_menu.addSeparator()
         logout = QAction(self.tr("退出登录(&L)"), self)
         logout.triggered.connect(self.logoutRequested)
         quit_action = QAction(self.tr("退出程序(&X)"), self)
@@ -238,6 +243,15 @@ class MainWindow(QMainWindow):
     def _announce(self, case_no: str) -> None:
         self.statusBar().showMessage(
             self.tr("已登记办件 {0}，按 F3 到“办件”查看").format(case_no), 30_000)
+
+    def open_import(self) -> None:
+        """工作台 → 导入…: rosters, past ledgers and cadre lists from spreadsheets (ui.imports)."""
+        from ui.imports.dialog import ImportDialog
+
+        dialog = ImportDialog(self.session, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _about(self) -> None:
         from haian_desk import __version__

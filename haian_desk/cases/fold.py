@@ -57,6 +57,8 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "taken_up": ("transferred",),
     "forwarded": ("transferred",),
     "conflict_resolved": tuple(STATUSES),
+    # Withdrawing what a spreadsheet import added (haian_desk.imports.undo), whatever its state.
+    "import_undone": tuple(s for s in STATUSES if s != "voided"),
     # A calendar that arrived later moves an open deadline (haian_desk.calendar.operations);
     # on a closed case it changes nothing, so the deadline in force at completion stays.
     "deadline_recomputed": tuple(STATUSES),
@@ -66,7 +68,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
 # Recorded by the print path (haian_desk.documents), never offered as a case action.
 RECORD_ONLY = ("printed", "deadline_recomputed")
 # Done from the township's inbox and conflict list (haian_desk.township), not from a case screen.
-OFFERED_ELSEWHERE = ("taken_up", "forwarded", "conflict_resolved")
+OFFERED_ELSEWHERE = ("taken_up", "forwarded", "conflict_resolved", "import_undone")
 
 
 def allowed_events(state: State) -> list[str]:
@@ -132,7 +134,8 @@ def _registered(event: Event) -> State:
     p = event.payload
     kind = _choice(p, "kind", KINDS, "服务类型")
     catalogue_code = p.get("catalogue_code") or None
-    if kind == "errand" and not catalogue_code:
+    imported_from = p.get("import_id") or None   # imported history (haian_desk.imports)
+    if kind == "errand" and not catalogue_code and not imported_from:
         raise ValidationError("事务代办必须选择具体事项", "请在事项目录中选择", field="catalogue_code")
     urgency = _choice(p, "urgency", URGENCIES, "紧急程度")
     urgent_deadline = p.get("urgent_deadline") or None
@@ -195,11 +198,14 @@ def _registered(event: Event) -> State:
         "closed_remedy": None,
         "reopen_count": 0,
         "conflicts": 0,
+        "imported_from": imported_from,
     }
 
 
 def _start_clock(s: State, p: dict, at: str) -> None:
-    if "deadline" in p:  # counted by the operation on the calendar in force (deadlines.clock_start)
+    if s.get("imported_from"):  # its time limit was kept (or not) on paper: never overdue here
+        s["deadline"], s["calendar_basis"] = None, None
+    elif "deadline" in p:  # counted by the operation on the calendar in force (deadlines.clock_start)
         s["deadline"] = _stamped_time(p, "deadline")
         s["calendar_basis"] = _basis(p)
     else:  # recorded before calendars: weekends only, 48 clock hours
@@ -233,7 +239,7 @@ def _stamped_time(p: dict, key: str) -> str | None:
 
 
 def _accepted(s: State, p: dict, at: str) -> None:
-    if s["kind"] == "claim" and not s["authorisation"]:
+    if s["kind"] == "claim" and not s["authorisation"] and not s.get("imported_from"):
         raise RuleRefused("诉求代理须有群众的授权委托才能受理", "请先登记授权委托（范围、是否书面签字、日期）")
     s["status"] = "in_progress"
     s["accepted_at"] = at
@@ -421,6 +427,12 @@ def _conflict_resolved(s: State, p: dict, at: str) -> None:
     s["conflicts"] = max(0, s["conflicts"] - seen)
 
 
+def _import_undone(s: State, p: dict, at: str) -> None:
+    if not s.get("imported_from"):
+        raise RuleRefused("只有导入的历史办件才能撤销导入")
+    s["closed_reason"] = required_text(p, "reason", "撤销的原因")
+    s["paused_at"], s["status_before_pause"], s["followup_open"] = None, None, 0
+    s["status"] = "voided"
 def _deadline_recomputed(s: State, p: dict, at: str) -> None:
     required_text(p, "reason", "重算时限的原因")
     new_base = _stamped_time(p, "deadline")
@@ -461,6 +473,7 @@ _HANDLERS: dict[str, Callable[[State, dict, str], None]] = {
     "taken_up": _taken_up,
     "forwarded": _forwarded,
     "conflict_resolved": _conflict_resolved,
+    "import_undone": _import_undone,
     "deadline_recomputed": _deadline_recomputed,
 }
 assert set(_HANDLERS) == set(ALLOWED)

@@ -178,6 +178,7 @@ _DESCRIBERS: dict[str, Callable[[dict, dict], str]] = {
         f"转送{label(TRANSFER_LEVELS, p.get('to_level'))}：{p.get('to_unit') or ''}",
         _said("理由", p.get("reason"))),
     "conflict_resolved": lambda p, n: _said("裁定", p.get("decision")),
+    "import_undone": lambda p, n: _said("原因", p.get("reason")),
     "deadline_recomputed": lambda p, n: _join(str(p.get("reason") or ""),
                                               _said("新时限", show(p.get("deadline")))),
 }

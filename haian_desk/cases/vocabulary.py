@@ -22,11 +22,12 @@ STATUSES = {
     "rated": "已评价",
     "declined": "不予受理",
     "withdrawn": "已撤回",
+    "voided": "已撤销导入",   # imported history withdrawn by undoing its import; counts nowhere
 }
 OPEN_STATUSES = ("registered", "materials_missing", "in_progress", "transferred", "paused")
 TIMED_STATUSES = ("in_progress", "transferred")  # the clock runs only in these
 DONE_STATUSES = ("completed", "replied", "rated")
-CLOSED_STATUSES = ("declined", "withdrawn")
+CLOSED_STATUSES = ("declined", "withdrawn", "voided")
 
 CHANNELS = {
     "walk_in": "来访",
@@ -87,6 +88,7 @@ EVENT_TYPES = {
     "taken_up": "上级接收",
     "forwarded": "转送",
     "conflict_resolved": "冲突裁定",
+    "import_undone": "撤销导入",
     "deadline_recomputed": "按工作日历重算时限",
 }
 
