@@ -56,7 +56,8 @@ def take_in(desk, actor: str, intake: Intake) -> Registered:
         _require_cadre(conn, intake.first_cadre_id)
         payload["case_no"] = numbers.next_case_no(conn, desk.installation.unit_code, desk.now())
         _, state = desk.ledger.record(conn, "case", case_id, "registered", payload, actor)
-        if intake.accept or intake.urgency == "urgent":  # urgent matters are accepted at once
+        # Urgent matters are accepted at once; a claim waiting for its signed mandate cannot be.
+        if (intake.accept or intake.urgency == "urgent") and state["status"] == "registered":
             _, state = desk.ledger.record(conn, "case", case_id, "accepted", {}, actor)
     return Registered(case_id, state["case_no"], state["status"])
 
