@@ -57,6 +57,8 @@ def time_left(status: str, deadline: str | None, now: datetime) -> TimeLeft:
     """
     if status == "paused":
         return TimeLeft(PAUSED, "暂停计时")
+    if status == "awaiting_signature":  # not timed: the clock starts once it is accepted
+        return TimeLeft(UNTIMED, "群众签字后方可受理")
     if status not in TIMED_STATUSES:
         return TimeLeft(UNTIMED if status in OPEN_STATUSES else FINISHED, "")
     if not deadline:

@@ -110,3 +110,10 @@ def test_an_older_database_puts_its_waiting_claims_in_their_new_state(desk, new_
     assert queries.get_case(reopened, signed.case_id)["status"] == "registered"
     assert run_check(reopened).ok
     reopened.close()
+
+
+def test_the_queue_says_what_the_claim_waits_for(desk, new_case):
+    from haian_desk.cases.presentation import status_text
+    case = new_case(kind="claim", authorisation=UNSIGNED)
+    row = queries.get_case(desk, case.case_id)
+    assert status_text(row["status"], row["deadline"], desk.now()) == "待签委托 · 群众签字后方可受理"
