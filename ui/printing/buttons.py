@@ -87,7 +87,8 @@ class PrintMenuButton(QToolButton):
         self.case: dict | None = None
         self.paper_code: str | None = None  # None: the station's receipt paper
         self.setObjectName("print_menu")
-        self.setText(self.tr("打印"))
+        self.setText(self.tr("打印（Ctrl+P）"))
+        self.setShortcut(QKeySequence(PRINT_KEYS))  # opens the menu of papers
         self.setPopupMode(QToolButton.InstantPopup)
         self.setMenu(QMenu(self))
         self.setEnabled(False)
@@ -106,7 +107,7 @@ class PrintMenuButton(QToolButton):
             self._document_menu(menu, doc, count)
         menu.addSeparator()
         self._paper_menu(menu)
-        self.setText(self.tr("打印/补打") if any(copies.values()) else self.tr("打印"))
+        self.setText(self.tr("打印/补打（Ctrl+P）") if any(copies.values()) else self.tr("打印（Ctrl+P）"))
         self.setEnabled(bool(copies))
 
     def _document_menu(self, menu: QMenu, doc: str, count: int) -> None:
