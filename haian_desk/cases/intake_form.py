@@ -32,11 +32,16 @@ def blank_form(first_cadre_id: str = "", today: str = "") -> dict[str, Any]:
     return form
 
 
+FIELD_NAMES = {"villager_id": "群众", "kind": "服务类型", "catalogue_code": "代办事项", "scope": "委托范围",
+               "date": "委托日期", "description": "诉求内容", "urgent_deadline": "办结时限",
+               "first_cadre_id": "首问责任人"}
+
+
 class FormIncomplete(ValidationError):
     """Several fields are missing: all of them, in the order the form runs (``problems``)."""
 
     def __init__(self, problems: list[ValidationError]):
-        names = "、".join(p.message.removeprefix("请").split("：")[0] for p in problems)
+        names = "、".join(FIELD_NAMES.get(p.field, p.field) for p in problems)
         super().__init__(f"还有{len(problems)}处没有填：{names}", "请按红字逐项补上", field=problems[0].field)
         self.problems = problems
 
@@ -48,7 +53,7 @@ def form_problems(form: dict[str, Any]) -> list[ValidationError]:
         (not form.get("villager_id"), "请先选择或新建群众",
          "在“群众”一栏输入姓名、拼音、身份证号或电话查找", "villager_id"),
         (not kind, "请选择服务类型：民意代言、事务代办或诉求代理", "", "kind"),
-        (kind == "errand" and not form.get("catalogue_code"), "请选择代办事项", "在事项目录中选择",
+        (kind == "errand" and not form.get("catalogue_code"), "事务代办必须选择具体事项", "请在事项目录中选择",
          "catalogue_code"),
         (kind == "claim" and not str(form.get("auth_scope") or "").strip(), "请填写授权委托的范围",
          "写明委托代理的具体事项", "scope"),
@@ -56,7 +61,7 @@ def form_problems(form: dict[str, Any]) -> list[ValidationError]:
         (not str(form.get("description") or "").strip(), "请填写诉求内容", "简要写明群众要办什么事",
          "description"),
         (form.get("urgency") == "urgent" and not form.get("urgent_deadline"),
-         "请约定紧急事项的办结时限", "", "urgent_deadline"),
+         "紧急事项必须在登记时约定办结时限", "", "urgent_deadline"),
         (not form.get("first_cadre_id"), "请选择首问责任人", "谁接待群众，谁就负责到底", "first_cadre_id"),
     ]
     return [ValidationError(message, hint, field=field) for missing, message, hint, field in checks if missing]
