@@ -58,4 +58,9 @@ def materials_not_received(desk, intake: Intake) -> list[str]:
     item = catalogue.get(desk, intake.catalogue_code)
     wanted = json.loads(item["materials"]) if item["materials"] else []
     received = set(intake.materials_received)
-    return [m for m in wanted if m not in received]
+    return [m for m in wanted if m not in received and not _only_if_any(m)]
+
+
+def _only_if_any(material: str) -> bool:
+    # "残疾人证、病历等特殊困难佐证材料（如有）": brought when there is one, never missing.
+    return "如有" in material
