@@ -32,6 +32,7 @@ BENCHMARKS = [
     ("hub merge", "bench_merge"),
     ("wire", "bench_wire"),
     ("assessment", "bench_assessment"),
+    ("counter keys", "bench_counter_keys"),
 ]
 TIMEOUT_S = 1800
 

@@ -28,7 +28,8 @@ class Keys:
     """Presses keys where the focus is, and counts them."""
 
     def __init__(self, qtbot):
-        self.qtbot, self.count = qtbot, 0
+        self.qtbot, self.count, self.data = qtbot, 0, 0  # data: keys that carry what was said
+
 
     def press(self, key, modifier=Qt.NoModifier, times: int = 1) -> None:
         for _ in range(times):
@@ -40,6 +41,7 @@ class Keys:
         for char in text:
             self.qtbot.keyClicks(focused(), char)
             self.count += 1
+            self.data += 1
 
     def pinyin(self, letters: str, chosen: str) -> None:
         widget = focused()
@@ -49,6 +51,7 @@ class Keys:
         commit.setCommitString(chosen)
         QApplication.sendEvent(widget, commit)
         self.count += len(letters) + 1  # the letters, then Space to take the first candidate
+        self.data += len(letters) + 1
 
     def answer_box(self, name: str, key=Qt.Key_Return, modifier=Qt.NoModifier) -> None:
         def box():
@@ -74,7 +77,8 @@ def window(qtbot, clerk_session, tmp_path, monkeypatch):
 
 def record(request, path: str, keys: Keys) -> None:
     request.node.user_properties.append((f"keys_{path}", keys.count))
-    print(f"\ncounter path {path}: {keys.count} keys (goal {GOAL})")
+    request.node.user_properties.append((f"data_{path}", keys.data))
+    print(f"\ncounter path {path}: {keys.count} keys, {keys.data} of them data (goal {GOAL})")
     assert keys.count <= LIMIT
 
 
