@@ -66,7 +66,8 @@ def make_demo(folder: Path, cases: int = 300, seed: int = 2026, now: datetime | 
               progress: Callable[[int, int], None] | None = None) -> Desk:
     rng = random.Random(seed)
     end = now or now_utc()
-    start = end - timedelta(days=max(30, min(720, cases // 15)))
+    # At least five months, so the assessment's half year and its charts have a history.
+    start = end - timedelta(days=max(150, min(720, cases // 15)))
     clock = {"now": start}
     desk = initialise(folder, *DEMO_UNIT, role="station", address="海安市曲塘镇双楼村村部",
                       phone="0513-88551234", admin=DEMO_ADMIN, wall=lambda: clock["now"])
@@ -285,7 +286,7 @@ def _add_complaints(desk, rng, clock, end) -> None:
         _at(clock, min(received, end - timedelta(hours=1)))
         complaint = complaints.receive(desk, "admin", complaints.ComplaintInput(
             channel=channel, content=content, case_no=case["case_no"] if case else "",
-            complainant="匿名" if number % 2 else "", complainant_phone=""))
+            complainant="" if number % 2 else "陈建国", complainant_phone=""))  # odd ones anonymous
         if number % 3 == 2:
             continue  # still waiting to be looked into
         _at(clock, clock["now"] + timedelta(days=2))
