@@ -80,3 +80,14 @@ def test_the_queue_search_waits_for_the_commit(qtbot, queue_desk, make_session):
     compose(qtbot, queue.search, "wang", "王", searched=queue.search_timer.isActive)
     assert queue.search.text() == "王"
     qtbot.waitUntil(lambda: queue.model.filter.search == "王", timeout=5_000)
+
+
+def test_the_villagers_search_waits_for_the_commit(qtbot, clerk_session):
+    from ui.villagers.page import VillagersPage
+    page = VillagersPage(clerk_session)
+    page.resize(1366, 768)
+    show_active(qtbot, page)
+    wait_idle(qtbot, clerk_session)
+    compose(qtbot, page.search, "liguilan", "李桂兰", searched=page.timer.isActive)
+    assert page.search.text() == "李桂兰"
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1 and page.table.item(0, 0).text() == "李桂兰")
