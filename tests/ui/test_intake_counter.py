@@ -148,3 +148,12 @@ def test_a_claim_without_its_signature_prints_the_authorisation_with_the_receipt
     qtbot.waitUntil(lambda: prints.copies_printed(desk, case_id, "authorisation") == 1, timeout=10_000)
     [paper] = [path for title, path in pdfs.items() if "委托" in title]
     assert "代为讨要拖欠的工资" in pdf_text(paper).replace("\n", "")
+
+
+def test_the_save_button_clicked_registers_too(qtbot, page, clerk_session):
+    pick(qtbot, page)
+    press(qtbot, Qt.Key_1, Qt.AltModifier)
+    type_here(qtbot, "反映3组路灯不亮")
+    page.save_button.click()
+    qtbot.waitUntil(page.result_banner.isVisible)
+    assert clerk_session.desk.db.scalar("SELECT count(*) FROM cases") == 1

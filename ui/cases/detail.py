@@ -47,6 +47,7 @@ class CaseDetailDialog(QDialog):
         self.revealed = False
         self.action_dialogs: dict[str, ActionDialog] = {}
         self.action_buttons: dict[str, QPushButton] = {}
+        self._focus_pending = False
         self.setObjectName("case_detail")
         self.setStyleSheet(FOCUS_FRAME)
         self.setWindowTitle(self.tr("办件详情"))
@@ -286,7 +287,7 @@ class CaseDetailDialog(QDialog):
 
     def event(self, event) -> bool:
         handled = super().event(event)
-        if event.type() == QEvent.WindowActivate and getattr(self, "_focus_pending", False):
+        if event.type() == QEvent.WindowActivate and self._focus_pending:
             self._focus_pending = False
             self.focus_start().setFocus(Qt.OtherFocusReason)
         return handled

@@ -65,6 +65,7 @@ class IntakePage(QWidget):
         self.linked_cadre = self.counter_cadre = session.user.cadre_id or ""
         self.relinked = ""
         self.offered_draft: drafts.Draft | None = None
+        self.question = None  # the save-time question open now (ui.intake.save_questions)
         self.keeper = DraftKeeper(session, self.form_values, self.pristine, self)
         self.keeper.pause()  # nothing to save until the page is built and filled
         self._build()
@@ -223,7 +224,7 @@ class IntakePage(QWidget):
         self.new_villager.registered.connect(self._villager_registered)
         self.kind.chosen.connect(self._kind_chosen)
         self.matter.chosen.connect(self._matter_chosen)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())  # not clicked's bool as `confirmed`
         self.restore_button.clicked.connect(self.restore_draft)
         self.discard_button.clicked.connect(self.discard_draft)
         for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
