@@ -43,6 +43,8 @@ class Lacking:
 def _box(parent: QWidget, name: str, title: str, text: str) -> QMessageBox:
     box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.NoButton, parent)
     box.setObjectName(name)
+    # Wide enough for a case line on one line: QMessageBox would wrap it mid-number.
+    box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 30em; }")
     return box
 
 
@@ -57,7 +59,8 @@ def ask_duplicate(parent: QWidget, question: Duplicate, open_existing: Callable[
                   register_anyway: Callable[[], None]) -> QMessageBox:
     first = question.found[0]
     lines = [_tr("这位群众已有相同的事项尚未办结，可能是重复登记：")]
-    lines += [f"  {m.case_no}  {m.what}  {show(m.registered_at)}  {term(label(STATUSES, m.status))}"
+    when = _tr("{0} 登记，{1}")
+    lines += [f"  {m.case_no}  {m.what}\n      " + when.format(show(m.registered_at), term(label(STATUSES, m.status)))
               for m in question.found[:5]]
     box = _box(parent, "duplicate_question", _tr("可能重复登记"), "\n".join(lines))
     opened = _button(box, _tr("打开已有办件（Enter）"), QMessageBox.AcceptRole)
