@@ -64,8 +64,11 @@ def test_incremental_equals_rebuilt(tmp_path_factory, data):
             continue
         clock.advance(minutes=data.draw(st.integers(1, 3000)))
         event_type = data.draw(st.sampled_from(choices))
+        payload = dict(PAYLOADS[event_type])
+        if event_type == "authorised":  # a mandate recorded signed or not (unsigning is refused)
+            payload["signed_on_paper"] = data.draw(st.booleans(), label="signed")
         try:
-            operations.act(desk, "clerk", case_id, event_type, **PAYLOADS[event_type])
+            operations.act(desk, "clerk", case_id, event_type, **payload)
         except HaianError:
             pass  # refused by a rule the payload did not meet: nothing written
     report = run_check(desk)
