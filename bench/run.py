@@ -35,6 +35,7 @@ BENCHMARKS = [
     ("hub flood", "bench_hub_flood"),
     ("encryption", "bench_encryption"),
     ("import", "bench_import"),
+    ("counter keys", "bench_counter_keys"),
 ]
 TIMEOUT_S = 1800
 

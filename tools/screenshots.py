@@ -71,6 +71,11 @@ def shoot_screens(clerk: Session, admin: Session, out: Path) -> None:
         save(window, out, f"{number:02d}-{key}", clerk)
         if key == "queue":
             shoot_case(clerk, window, out)
+    # The station's other work, named as README.md shows them.
+    for key in ("support", "opinions", "complaints", "assessment"):
+        window.show_screen(key)
+        settle(clerk)
+        save(window, out, key, clerk)
     window.close()
     window = main_window(admin)
     window.show_screen("settings")

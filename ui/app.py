@@ -127,6 +127,9 @@ class App(QObject):
             old.close()
             old.deleteLater()
         self.window.show()
+        # Straight after login the keyboard belongs to the main window: no click needed first.
+        self.window.raise_()
+        self.window.activateWindow()
 
     def change_preferences(self, prefs: Preferences) -> None:
         """Save, then rebuild the window in the new language and size."""

@@ -172,6 +172,11 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
             self.screen_actions[screen.key] = action
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        card = QAction(self.tr("快捷键卡（打印）(&K)"), self)
+        card.setObjectName("keyboard_card")
+        card.setShortcut(QKeySequence("F1"))
+        card.triggered.connect(self.show_keyboard_card)
+        help_menu.addAction(card)
         about = QAction(self.tr("关于(&A)"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -252,6 +257,13 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def show_keyboard_card(self):
+        """The keys of the counter path on one A4 sheet, previewed to print (ui.printing.keyboard_card)."""
+        from ui.printing import actions, keyboard_card
+
+        card = keyboard_card.build(self.session.desk.installation.unit_name)
+        return actions.open_preview(self, card, keyboard_card.CARD_PAPER)
 
     def _about(self) -> None:
         from haian_desk import __version__

@@ -12,6 +12,7 @@ KINDS = {
 }
 
 STATUSES = {
+    "awaiting_signature": "待签委托",
     "registered": "已登记",
     "materials_missing": "待补正",
     "in_progress": "办理中",
@@ -24,7 +25,7 @@ STATUSES = {
     "withdrawn": "已撤回",
     "voided": "已撤销导入",   # imported history withdrawn by undoing its import; counts nowhere
 }
-OPEN_STATUSES = ("registered", "materials_missing", "in_progress", "transferred", "paused")
+OPEN_STATUSES = ("awaiting_signature", "registered", "materials_missing", "in_progress", "transferred", "paused")
 TIMED_STATUSES = ("in_progress", "transferred")  # the clock runs only in these
 DONE_STATUSES = ("completed", "replied", "rated")
 CLOSED_STATUSES = ("declined", "withdrawn", "voided")
@@ -70,6 +71,7 @@ EVENT_TYPES = {
     "materials_missing": "一次性告知补正",
     "resubmitted": "补正材料已交",
     "authorised": "授权委托",
+    "signed": "委托书已签",
     "assigned": "指定经办人",
     "note": "备注",
     "printed": "打印",

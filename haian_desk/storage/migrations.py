@@ -513,7 +513,13 @@ V8_WORKING_CALENDAR: list[str] = [
 
 V9_AUDIT_AND_NUMBERING: list[str] = []
 
-V10_COUNTER: list[str] = []
+# A claim whose mandate is not signed now waits in 待签委托 (haian_desk.cases.fold): the rows
+# already registered that way are put where a rebuild from their events would put them.
+V10_COUNTER: list[str] = [
+    """UPDATE cases SET status = 'awaiting_signature'
+        WHERE kind = 'claim' AND status = 'registered'
+          AND (authorisation IS NULL OR json_extract(authorisation, '$.signed_on_paper') IS NOT 1)""",
+]
 
 V11_HUB_LIMITS: list[str] = [
     # Records taken out of the fold by ``haian-desk sync clock --repair`` (stamped far beyond the

@@ -93,13 +93,19 @@ def test_demo_station_is_alive(demo_folder):
     assert {"case_no", "kind", "status", "deadline", "villager"} <= set(rows[0])
     assert {r["kind"] for r in rows} == {"opinion", "errand", "claim"}
     statuses = {r["status"] for r in rows}
-    assert statuses == {"registered", "materials_missing", "in_progress", "transferred", "paused",
-                        "completed", "replied", "rated", "declined", "withdrawn"}
+    assert statuses == {"awaiting_signature", "registered", "materials_missing", "in_progress", "transferred",
+                        "paused", "completed", "replied", "rated", "declined", "withdrawn"}
     for r in rows:
         assert r["deadline"] is None or r["deadline"].endswith("Z")
     with dbfiles.opened(demo_folder / "haian_desk.sqlite3") as db:
         assert db.execute("SELECT count(*) FROM villagers").fetchone()[0] >= 50
         assert db.execute("SELECT count(*) FROM cadres").fetchone()[0] >= 10
+        # every screen has something to show: 结对帮扶, 民意座谈, 举报 (and so 考核)
+        assert db.execute("SELECT count(*) FROM pairings").fetchone()[0] >= 5
+        assert db.execute("SELECT count(*) FROM support_visits").fetchone()[0] >= 10
+        assert db.execute("SELECT count(*) FROM meetings").fetchone()[0] >= 3
+        statuses = {r[0] for r in db.execute("SELECT status FROM complaints")}
+        assert statuses == {"received", "investigating", "closed"}
 
 
 def test_demo_has_due_soon_and_overdue_matters(demo_folder):

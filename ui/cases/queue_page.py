@@ -1,5 +1,6 @@
 """办件: the case queue with its filters, search box and sortable columns.
 
+From the search box, Down or Enter goes into the table (Enter searches first).
 Enter or a double-click on a row opens the case (the page emits ``openCase``;
 the main window shows the detail dialog). The page reloads when an operation
 announces that cases or villagers changed, and moves the time-left texts on
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
@@ -49,6 +50,7 @@ class QueuePage(QWidget):
         self.session = session
         self.model = self.model_class(session, self.PAGE_SIZE, self)
         self._case_to_select: str | None = None
+        self._into_table_after_load = False
         self._build()
         self._connect()
         self.setFocusProxy(self.search)
@@ -86,6 +88,7 @@ class QueuePage(QWidget):
         button.setCheckable(True)
         button.setToolButtonStyle(Qt.ToolButtonTextOnly)
         if shortcut:
+            button.setText(self.tr("{0}（{1}）").format(text, shortcut))  # the key on the control itself
             button.setShortcut(QKeySequence(shortcut))
             tip = self.tr("{0}（{1}）").format(tip, shortcut)
         button.setToolTip(tip)
@@ -141,6 +144,7 @@ class QueuePage(QWidget):
         self.search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self.search_timer.start)
         self.search.returnPressed.connect(self._search_now)
+        self.search.installEventFilter(self)  # Down goes from the search box into the table
         for toggle in (self.mine, self.long_standing, self.petition, self.followup):
             toggle.toggled.connect(self.apply_filters)
         self.due_soon.toggled.connect(lambda on: self._exclusive(on, self.overdue))
@@ -189,7 +193,26 @@ class QueuePage(QWidget):
         self.model.set_filter(self.current_filter())
 
     def _search_now(self) -> None:
+        # Enter: search at once and go into the table, on its first row, when the rows are in.
+        if self.current_filter() == self.model.filter and not self.model.loading:
+            self._into_table()
+            return
+        self._into_table_after_load = True
         self.apply_filters()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.search and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Down:
+            self._into_table()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _into_table(self) -> None:
+        self._into_table_after_load = False
+        if not self.model.rowCount():
+            return  # nothing to go to: stay in the search box
+        if not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+        self.table.setFocus(Qt.OtherFocusReason)
 
     def _exclusive(self, on: bool, other: QToolButton) -> None:
         # "Due soon" and "overdue" never overlap: asking for both would show nothing.
@@ -229,6 +252,8 @@ class QueuePage(QWidget):
             self.table.resizeColumnsToContents()  # the first page only; see _table
         if self._case_to_select:
             self._select_row(self.model.row_of(self._case_to_select))
+        if self._into_table_after_load:
+            self._into_table()
 
     def _select_row(self, row: int) -> None:
         if row >= 0:
