@@ -6,6 +6,11 @@ import os
 
 # Before any QApplication exists: without a display Qt would abort the run.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt's offscreen screen is 800×800 unless told otherwise; windows that fit their screen need a
+# real desktop's size (1920×1080). Tests of smaller desktops size their windows themselves.
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "offscreen-1920x1080.json")
 
 from datetime import datetime, timedelta  # noqa: E402
 

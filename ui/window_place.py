@@ -104,3 +104,11 @@ def place(window: QWidget, folder: Path | None) -> None:
     window.setGeometry(rect)
     if maximised:
         window.setWindowState(window.windowState() | Qt.WindowMaximized)
+
+
+def fit_to_screen(window: QWidget, wanted: QSize) -> None:
+    """Size a dialog to ``wanted``, shrunk to the free area of the screen its parent is on."""
+    parent = window.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() - TYPICAL_FRAME
+    window.resize(wanted.boundedTo(room))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
@@ -30,6 +30,8 @@ from ui.session import Session
 from ui.sync.reach_label import ReachLabel
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import ErrorLabel, alive, explain
+from ui.widgets.page_stack import scrolling
+from ui.window_place import fit_to_screen
 
 
 class CaseDetailDialog(QDialog):
@@ -44,7 +46,7 @@ class CaseDetailDialog(QDialog):
         self.setObjectName("case_detail")
         self.setWindowTitle(self.tr("办件详情"))
         self._build()
-        self.resize(1180, 720)
+        fit_to_screen(self, QSize(1180, 720))
         self.reload()
 
     # --- building -----------------------------------------------------------------------
@@ -61,26 +63,33 @@ class CaseDetailDialog(QDialog):
         self.time_left.setObjectName("time_left")
         self.time_left.setFont(scaled_font(1.2, bold=True))
         self.error = ErrorLabel()
+        # Two rows, so the window fits a 1366×768 screen in large print and in English.
         header = QHBoxLayout()
         header.addWidget(self.number)
         header.addSpacing(24)
         header.addWidget(self.state)
-        header.addSpacing(24)
-        header.addWidget(self.time_left)
-        header.addSpacing(24)
-        header.addWidget(ReachLabel(self.session, self.case_id, self))  # reached the township yet?
         header.addStretch(1)
         self.print_menu = PrintMenuButton(self.session, self)  # 打印/补打: every paper this case can have
         self.print_menu.printed.connect(lambda _printed: self.reload())  # the copy joins the timeline
         header.addWidget(self.print_menu)
+        timing = QHBoxLayout()
+        timing.addWidget(self.time_left)
+        timing.addSpacing(24)
+        timing.addWidget(ReachLabel(self.session, self.case_id, self))  # reached the township yet?
+        timing.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(self._info_column(), 2)
         body.addWidget(self._timeline_box(), 3)
         self.actions_row = QHBoxLayout()
         actions_box = QGroupBox(self.tr("现在可以办理"))
         actions_box.setLayout(self.actions_row)
-        layout = QVBoxLayout(self)
+        content = QWidget()  # scrolls only on a desktop too low for it (1366×768 at 150 %)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scrolling(content))
         layout.addLayout(header)
+        layout.addLayout(timing)
         layout.addWidget(self.error)
         layout.addLayout(body, 1)
         layout.addWidget(actions_box)

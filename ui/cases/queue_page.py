@@ -25,6 +25,7 @@ from ui.widgets.feedback import ErrorLabel
 
 SEARCH_DELAY_MS = 300
 TICK_MS = 60_000
+MATTER_CHARACTERS = 16   # the matter column's widest, in Chinese characters
 
 
 class QueueTable(QTableView):
@@ -115,8 +116,12 @@ class QueuePage(QWidget):
         # Widths are measured on each fresh first page (see _after_load), never on later
         # pages: measuring every loaded row would slow down as the clerk scrolls on.
         header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setSectionResizeMode(COLUMN_KEYS.index("matter"), QHeaderView.Stretch)
+        header.setStretchLastSection(True)
         header.setResizeContentsPrecision(50)
+        # What a clerk scans first (who, how long is left, by when) comes before the long matter
+        # text, so it stays in view on a 1366×768 screen in large print; the model is unchanged.
+        matter = COLUMN_KEYS.index("matter")
+        header.moveSection(header.visualIndex(matter), header.visualIndex(COLUMN_KEYS.index("deadline")))
         return table
 
     def _lay_out(self) -> None:
@@ -227,8 +232,16 @@ class QueuePage(QWidget):
         self._show_count()
         if self.model.rowCount():
             self.table.resizeColumnsToContents()  # the first page only; see _table
+            self._cap_matter_column()
         if self._case_to_select:
             self._select_row(self.model.row_of(self._case_to_select))
+
+    def _cap_matter_column(self) -> None:
+        # A long matter is cut with "…" (its tooltip has it all) rather than push the rest away.
+        column = COLUMN_KEYS.index("matter")
+        widest = self.table.fontMetrics().horizontalAdvance("中" * MATTER_CHARACTERS)
+        if self.table.columnWidth(column) > widest:
+            self.table.setColumnWidth(column, widest)
 
     def _select_row(self, row: int) -> None:
         if row >= 0:

@@ -1,4 +1,5 @@
-"""The main window's screens, one at a time, scrolling only when the desktop is too small for one.
+"""The main window's screens, one at a time, scrolling only when the desktop is too small for one
+(and ``scrolling`` for any window's content, the case window's too).
 
 Most screens fit a 1366×768 desktop. On a smaller one (a 1280×720 panel at
 125 %, or large print on a low screen) a form that does not fit scrolls
@@ -32,8 +33,8 @@ class PageStack(QStackedWidget):
         return hint if hint.isValid() else QSize(0, 0)
 
 
-def scrolling(stack: PageStack) -> QScrollArea:
-    """``stack`` in a frameless scroll area that gives it all the room there is, and scrolls the rest."""
+def scrolling(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area that gives it all the room there is, and scrolls the rest."""
     area = QScrollArea()
     area.setObjectName("screen_area")
     area.setFrameShape(QFrame.NoFrame)
@@ -41,6 +42,6 @@ def scrolling(stack: PageStack) -> QScrollArea:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
     area.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
     area.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-    area.setWidget(stack)
+    area.setWidget(content)
     area.setFocusPolicy(Qt.NoFocus)  # Tab goes into the page, not to the frame around it
     return area
