@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QWi
 from ui import window_place
 from ui.session import Session
 from ui.sync.status import SyncStatusLabel
+from ui.township.arrivals import watch_arrivals
 from ui.widgets.feedback import alive
 from ui.widgets.navigation import Entry, NavigationList
 from ui.widgets.page_stack import PageStack, scrolling
@@ -161,6 +162,9 @@ class MainWindow(QMainWindow):
         self.deadline_counts = DeadlineCounts(self.session)
         self.user_label = UserLabel(self.session)
         self.sync_status = SyncStatusLabel(self.session, self)  # 全部已上报 / N 件待上报 / 同步失败
+        # Another program writing to this database: screens follow. Owned by the window, so its
+        # timer ends with the window on this thread, never with a session collected elsewhere.
+        self.arrivals = watch_arrivals(self.session, owner=self)
         bar = self.statusBar()
         bar.addPermanentWidget(self.sync_status)
         bar.addPermanentWidget(self.deadline_counts)

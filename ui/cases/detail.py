@@ -26,7 +26,7 @@ from ui.cases.actions import ActionDialog, action_title
 from ui.cases.queue_model import TONE_COLOURS
 from ui.i18n import term
 from ui.printing.buttons import PrintMenuButton
-from ui.session import Session
+from ui.session import Session, touches_case
 from ui.sync.reach_label import ReachLabel
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import ErrorLabel, alive, explain
@@ -48,6 +48,8 @@ class CaseDetailDialog(QDialog):
         self._build()
         fit_to_screen(self, QSize(1180, 720))
         self.reload()
+        # A sync or another window changed this case: read it again, keeping the user's place.
+        session.changed.connect(self._data_changed)
 
     # --- building -----------------------------------------------------------------------
 
@@ -137,6 +139,27 @@ class CaseDetailDialog(QDialog):
         case_id = self.case_id
         self.session.run(lambda desk: presentation.case_view(desk, case_id, desk.now()),
                          alive(self, self.show_view), alive(self, self._failed))
+
+    def _data_changed(self, changes) -> None:
+        if touches_case(changes, self.case_id):
+            case_id = self.case_id
+            self.session.run(lambda desk: presentation.case_view(desk, case_id, desk.now()),
+                             alive(self, self._show_again), alive(self, self._failed))
+
+    def _show_again(self, view: CaseView) -> None:
+        """The case as it now stands, with the focus, the history's scroll and selection where they were
+        (the action forms keep what was typed: they live on while their action is allowed)."""
+        focused = self.focusWidget().objectName() if self.focusWidget() is not None else ""
+        bar = self.timeline.verticalScrollBar()
+        at_end, scrolled, row = bar.value() >= bar.maximum(), bar.value(), self.timeline.currentRow()
+        self.show_view(view)
+        if not at_end:
+            bar.setValue(scrolled)
+        if row >= 0:
+            self.timeline.selectRow(row)
+        again = self.findChild(QWidget, focused) if focused else None
+        if again is not None and again.isVisible():
+            again.setFocus(Qt.OtherFocusReason)
 
     def _failed(self, error: BaseException) -> None:
         self.error.show_error(explain(error))
@@ -254,7 +277,8 @@ class CaseDetailDialog(QDialog):
                 item.widget().deleteLater()
         self.action_buttons.clear()
         # Forms for actions no longer allowed are of no use; the others keep what was typed.
-        for event_type in [t for t in self.action_dialogs if t not in view.allowed]:
+        for event_type in [t for t in self.action_dialogs if t not in view.allowed
+                           and not self.action_dialogs[t].isVisible()]:  # never close one being typed in
             self.action_dialogs.pop(event_type).deleteLater()
         for event_type in view.allowed:
             button = QPushButton(action_title(event_type))
