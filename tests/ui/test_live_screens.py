@@ -120,3 +120,31 @@ def test_a_background_sync_brings_the_townships_work_into_the_open_case(qtbot, n
     qtbot.waitUntil(lambda: queue.model.rows[0]["holder"] is None, timeout=WAIT)
     assert queue.model.case_id(queue.table.currentIndex().row()) == case_id
     wait_idle(qtbot, session)
+
+
+def test_the_township_inbox_shows_a_station_batch_as_it_arrives(qtbot, net, hub_server, sessions):
+    from tests.sync.helpers import sync
+    from ui.township.arrivals import ArrivalWatcher
+    from ui.township.inbox import InboxPage
+
+    hub_server.start()
+    station = net.station
+    first = take_in(station, description="反映3组桥面破损")
+    act(station, first, "transferred", to_level="township", to_unit=CENTRE)
+    sync(station, hub_server.url)
+    session = sessions(net.hub)
+    inbox = InboxPage(session)
+    qtbot.addWidget(inbox)
+    inbox.resize(1200, 700)
+    inbox.show()
+    session.findChild(ArrivalWatcher).timer.setInterval(100)
+    qtbot.waitUntil(lambda: inbox.table.rowCount() == 1, timeout=WAIT)
+    inbox.select_case(first)
+
+    second = take_in(station, description="反映5组河道垃圾")
+    act(station, second, "transferred", to_level="township", to_unit=CENTRE)
+    sync(station, hub_server.url)        # received by the hub server, a connection of its own
+
+    qtbot.waitUntil(lambda: inbox.table.rowCount() == 2, timeout=WAIT)
+    assert inbox.current().case_id == first
+    wait_idle(qtbot, session)
