@@ -103,6 +103,35 @@ def shoot_modes(session: Session, out: Path) -> None:
     i18n.install_language("zh_CN")
 
 
+# A 1366×768 laptop at 100 %: the desktop less the taskbar (40) and a maximised window's title bar (31).
+LAPTOP_WINDOW = (1366, 697)
+
+
+def shoot_laptop(session: Session, out: Path) -> None:
+    """The queue on a 1366×768 laptop; large print there: the intake and a case's window."""
+    window = main_window(session)
+    window.resize(*LAPTOP_WINDOW)
+    window.show_screen("queue")
+    save(window, out, "15-laptop-queue", session)
+    window.close()
+    window = main_window(session, large=True)
+    window.resize(*LAPTOP_WINDOW)
+    window.show_screen("intake")
+    save(window, out, "16-laptop-large-print-intake", session)
+    row = session.desk.db.one("SELECT id FROM cases WHERE status = 'in_progress' "
+                              "ORDER BY registered_at DESC LIMIT 1")
+    if row is not None:
+        from ui.cases.detail import CaseDetailDialog
+
+        dialog = CaseDetailDialog(session, row["id"], window)
+        dialog.resize(min(dialog.width(), LAPTOP_WINDOW[0]), min(dialog.height(), LAPTOP_WINDOW[1]))
+        dialog.show()
+        save(dialog, out, "17-laptop-large-print-case", session)
+        dialog.close()
+    window.close()
+    apply_font(QApplication.instance(), False)
+
+
 def shoot_dialogs(desk, session: Session, out: Path, folder: Path) -> None:
     login = LoginDialog(desk, session.worker)
     login.username.setText("clerk")
@@ -134,6 +163,7 @@ def main(argv: list[str]) -> int:
         shoot_dialogs(desk, clerk, out, folder)
         shoot_screens(clerk, admin, out)
         shoot_modes(clerk, out)
+        shoot_laptop(clerk, out)
         settle(clerk)
         clerk.worker.shutdown()
         desk.close()

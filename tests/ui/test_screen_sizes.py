@@ -27,7 +27,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from tests.sync.helpers import act, by_file, take_in
 from tests.ui.helpers import wait_idle
+from tests.ui.test_township_fixtures import net, sessions  # noqa: F401 - fixtures
 from tests.ui.layout_checks import (
     Desktop, columns_out_of_view, layout_problems, navigation_problems)
 from ui import i18n
@@ -65,25 +67,26 @@ def shoot(widget, name: str) -> None:
     widget.grab().save(str(picture_folder() / f"{name}.png"))
 
 
-def check_window(qtbot, session, window, desktop: Desktop, mode: str) -> list[str]:
+def check_window(qtbot, session, window, desktop: Desktop, mode: str,
+                 keys: list[str] | None = None) -> list[str]:
     width, height = desktop.window()
     window.resize(width, height)
     problems = []
-    for screen in SCREENS:
-        window.show_screen(screen.key)
+    for key in keys or [s.key for s in SCREENS]:
+        window.show_screen(key)
         wait_idle(qtbot, session)
-        where = f"{mode} {desktop.name} {screen.key}"
+        where = f"{mode} {desktop.name} {key}"
 
-        def check(screen=screen) -> list[str]:
+        def check(key=key) -> list[str]:
             found = layout_problems(window) + navigation_problems(window)
             if (window.width(), window.height()) != (width, height):
                 found.append(f"window needs {window.width()}x{window.height()}")
-            if screen.key == "queue" and desktop.logical()[0] >= 1366:
+            if key == "queue" and desktop.logical()[0] >= 1366:
                 found += columns_out_of_view(window.pages["queue"].table, ESSENTIAL)
             return found
 
         problems += [f"{where}: {p}" for p in settled_problems(qtbot, check)]
-        shoot(window, f"{mode}-{desktop.name}-{screen.key}")
+        shoot(window, f"{mode}-{desktop.name}-{key}")
     return problems
 
 
@@ -127,4 +130,30 @@ def test_every_screen_fits_every_desktop(qtbot, demo_session, ui_app, restore_ap
         problems += check_window(qtbot, demo_session, window, desktop, mode)
         problems += check_case_detail(qtbot, demo_session, window, desktop, mode)
     QApplication.processEvents()
+    assert not problems, "\n".join(problems)
+
+
+TOWNSHIP_MODES = [("zh_CN", False, EVERY), ("zh_CN", True, SMALL), ("en", False, SMALL)]
+TOWNSHIP_KEYS = ["inbox", "stations", "conflicts", "queue", "sync"]
+
+
+@pytest.mark.parametrize("language, large, desktops", TOWNSHIP_MODES, ids=MODE_IDS[:3])
+def test_the_townships_thirteen_screens_fit_with_the_whole_navigation(
+        qtbot, net, sessions, tmp_path, ui_app, restore_appearance, language, large, desktops):
+    station = net.station
+    case_id = take_in(station)
+    act(station, case_id, "transferred", to_level="township", to_unit="曲塘镇代理中心")
+    by_file(station, net.hub, tmp_path)
+    apply_font(ui_app, large)
+    i18n.install_language(language)
+    mode = "township-" + MODE_IDS[MODES.index(next(m for m in MODES if m[:2] == (language, large)))]
+    session = sessions(net.hub)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.nav.count() == 13
+    problems = []
+    for desktop in desktops:
+        problems += check_window(qtbot, session, window, desktop, mode, TOWNSHIP_KEYS)
     assert not problems, "\n".join(problems)
