@@ -15,6 +15,9 @@ from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a 1920×1080 desktop, not Qt's 800×800 default
+    os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(
+        Path(__file__).resolve().parent.parent / "tests" / "offscreen-1920x1080.json")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -117,6 +120,7 @@ def shoot_laptop(session: Session, out: Path) -> None:
     window = main_window(session, large=True)
     window.resize(*LAPTOP_WINDOW)
     window.show_screen("intake")
+    _errand_with_materials(window.pages["intake"], session)
     save(window, out, "16-laptop-large-print-intake", session)
     row = session.desk.db.one("SELECT id FROM cases WHERE status = 'in_progress' "
                               "ORDER BY registered_at DESC LIMIT 1")
@@ -130,6 +134,18 @@ def shoot_laptop(session: Session, out: Path) -> None:
         dialog.close()
     window.close()
     apply_font(QApplication.instance(), False)
+
+
+def _errand_with_materials(intake, session: Session) -> None:
+    """An errand half filled in, so the picture shows the materials' tick boxes in large print."""
+    from haian_desk.cases.presentation import matter_summary
+
+    item = session.desk.db.one("SELECT * FROM catalogue_items WHERE code = 'MZ-001'")
+    if item is None or not hasattr(intake, "kind") or not hasattr(intake, "matter"):
+        return
+    intake.kind.buttons["errand"].click()  # as Alt+2 would
+    settle(session)
+    intake.matter.choose(matter_summary(item), ["申请书"])
 
 
 def shoot_dialogs(desk, session: Session, out: Path, folder: Path) -> None:
