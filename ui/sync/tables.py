@@ -7,6 +7,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QPlainTextEdit, QTableWidget, QTableWidgetItem)
 
+from ui.widgets.tables import stretch_last_when_room
+
 ROW_KEY = Qt.UserRole + 1
 LONGEST_COLUMN = 480
 
@@ -25,7 +27,7 @@ def make_table(name: str, headers: list[str], stretch: int | None = None) -> QTa
     # English; now a narrow screen scrolls sideways instead.) A table with a long-text column
     # (``stretch``) caps every column, so a long text is cut with "…" (its tooltip has it all).
     header.setSectionResizeMode(QHeaderView.ResizeToContents)
-    header.setStretchLastSection(True)
+    stretch_last_when_room(table)
     if stretch is not None:
         header.setMaximumSectionSize(LONGEST_COLUMN)
     return table

@@ -11,7 +11,7 @@ counts: the intake form's height must not give the queue a scroll bar.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 
 class PageStack(QStackedWidget):
@@ -24,6 +24,13 @@ class PageStack(QStackedWidget):
     def sizeHint(self) -> QSize:
         page = self.currentWidget()
         return page.sizeHint() if page is not None else super().sizeHint()
+
+    # No height for width: a scroll area gives such a widget its *preferred* height for the width
+    # (and QStackedLayout asks every page, hidden ones too), so a page that fits at its minimum
+    # scrolled anyway. The page's own layout still wraps its labels within the height it gets.
+    # (The scroll area asks the holder's layout, which asks the stack: see ``scrolling``.)
+    def hasHeightForWidth(self) -> bool:
+        return False
 
     def minimumSizeHint(self) -> QSize:
         page = self.currentWidget()
@@ -42,6 +49,11 @@ def scrolling(content: QWidget) -> QScrollArea:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
     area.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
     area.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-    area.setWidget(content)
+    holder = QWidget()
+    holder.setObjectName("screen_holder")
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(content)
+    area.setWidget(holder)
     area.setFocusPolicy(Qt.NoFocus)  # Tab goes into the page, not to the frame around it
     return area
