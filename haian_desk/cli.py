@@ -15,7 +15,8 @@ from pathlib import Path
 
 from importlib.metadata import entry_points
 
-from haian_desk import __version__, backup_commands, paths
+from haian_desk import __version__, backup_commands, cadre_commands, paths
+from haian_desk.calendar import cli as calendar_cli
 from haian_desk.errors import HaianError
 
 EXIT_ERROR = 2
@@ -43,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", parents=[common], help="生成演示站点（群众、代理员和各种状态的办件）")
     demo.add_argument("--cases", type=_positive, default=300)
     demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument("--station-code", help="演示站的单位代码（默认 320685102210），建多个演示站时各用一个")
+    demo.add_argument("--name", help="演示站的站名（默认 曲塘镇双楼村代理站）")
 
     cases = sub.add_parser("cases", parents=[common], help="列出办件")
     cases.add_argument("--status")
@@ -55,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", parents=[common], help="完整性检查，并用事件日志重建核对")
     backup_commands.register(sub, common)
+    cadre_commands.register(sub, common)
+    calendar_cli.register(sub, common)
     for register in _plugins():
         register(sub, common)
     return parser
@@ -150,12 +155,13 @@ def _init(args, folder: Path) -> int:
 
 
 def _demo(args, folder: Path) -> int:
-    from haian_desk.demo import DEMO_ADMIN, make_demo
+    from haian_desk.demo import DEMO_ADMIN, DEMO_UNIT, make_demo
 
     def progress(done: int, total: int) -> None:
         print(f"  已生成 {done}/{total} 件", file=sys.stderr)
 
-    desk = make_demo(folder, cases=args.cases, seed=args.seed, progress=progress)
+    desk = make_demo(folder, cases=args.cases, seed=args.seed, progress=progress,
+                     unit=(args.station_code or DEMO_UNIT[0], args.name or DEMO_UNIT[1]))
     total = desk.db.scalar("SELECT count(*) FROM cases")
     print(f"演示站已建好：{desk.installation.unit_name}，{total} 件办件，数据目录 {folder}")
     print(f"登录名 {DEMO_ADMIN[0]}，密码 {DEMO_ADMIN[1]}")

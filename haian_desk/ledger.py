@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable
 from haian_desk import search
 from haian_desk.hlc import HybridClock
 from haian_desk.ids import uuid7
+from haian_desk.normalise import storable
 from haian_desk.projection import projectors
 from haian_desk.storage import eventlog
 from haian_desk.storage.db import Database
@@ -41,6 +42,7 @@ class Ledger:
                payload: dict[str, Any], actor: str) -> tuple[Event, dict]:
         """Write one event and its projection; raises (writing nothing) if refused."""
         now = self.wall()
+        payload = storable(payload)  # no NUL, bidi override or half character is ever stored
         self._catch_up_with_stream(conn, stream, stream_id)
         stamp = self.clock.tick(int(now.timestamp() * 1000))
         event = Event(

@@ -86,4 +86,5 @@ def test_staff_do_not_see_user_management(qtbot, desk, make_session):
     users.add_user(desk, "clerk", "季红梅", "station_staff", "haian123")
     page = _page(qtbot, make_session(desk, "clerk"))
     assert page.users is None
-    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["界面显示", "本站信息", "回执与公示", "备份与恢复"]
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["界面显示", "本站信息", "回执与公示", "备份与恢复",
+                                                                       "工作日历"]
