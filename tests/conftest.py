@@ -10,6 +10,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 TEST_PASSPHRASE = "test-station-passphrase"
 os.environ.setdefault("HAIAN_DESK_PASSPHRASE", TEST_PASSPHRASE)
 os.environ.setdefault("HAIAN_DESK_NO_KEYRING", "1")
+# Qt's offscreen screen is 800×800 unless told otherwise; windows that fit their screen need a
+# real desktop's size (1920×1080). Tests of smaller desktops size their windows themselves.
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "offscreen-1920x1080.json")
 
 from datetime import datetime, timedelta  # noqa: E402
 

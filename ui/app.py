@@ -123,9 +123,13 @@ class App(QObject):
         if screen:
             self.window.show_screen(screen)
         if old is not None:
+            self.window.place_folder = self.folder
             self.window.setGeometry(old.geometry())
+            old.place_folder = None  # the new window keeps the place from now on
             old.close()
             old.deleteLater()
+        else:
+            self.window.remember_place(self.folder)
         self.window.show()
         # Straight after login the keyboard belongs to the main window: no click needed first.
         self.window.raise_()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
@@ -32,10 +32,12 @@ from ui.cases.actions import ACTION_KEYS, next_step
 from ui.cases.queue_model import TONE_COLOURS
 from ui.i18n import term
 from ui.printing.buttons import PrintMenuButton
-from ui.session import Session
+from ui.session import Session, touches_case
 from ui.sync.reach_label import ReachLabel
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import ErrorLabel, alive, explain
+from ui.widgets.page_stack import scrolling
+from ui.window_place import fit_to_screen
 
 
 class CaseDetailDialog(QDialog):
@@ -52,8 +54,10 @@ class CaseDetailDialog(QDialog):
         self.setStyleSheet(FOCUS_FRAME)
         self.setWindowTitle(self.tr("办件详情"))
         self._build()
-        self.resize(1180, 720)
+        fit_to_screen(self, QSize(1180, 720))
         self.reload()
+        # A sync or another window changed this case: read it again, keeping the user's place.
+        session.changed.connect(self._data_changed)
 
     # --- building -----------------------------------------------------------------------
 
@@ -69,27 +73,34 @@ class CaseDetailDialog(QDialog):
         self.time_left.setObjectName("time_left")
         self.time_left.setFont(scaled_font(1.2, bold=True))
         self.error = ErrorLabel()
+        # Two rows, so the window fits a 1366×768 screen in large print and in English.
         header = QHBoxLayout()
         header.addWidget(self.number)
         header.addSpacing(24)
         header.addWidget(self.state)
-        header.addSpacing(24)
-        header.addWidget(self.time_left)
-        header.addSpacing(24)
-        header.addWidget(ReachLabel(self.session, self.case_id, self))  # reached the township yet?
         header.addStretch(1)
         self.print_menu = PrintMenuButton(self.session, self)  # 打印/补打: every paper this case can have
         self.print_menu.setFocusPolicy(Qt.StrongFocus)
         self.print_menu.printed.connect(lambda _printed: self.reload())  # the copy joins the timeline
         header.addWidget(self.print_menu)
+        timing = QHBoxLayout()
+        timing.addWidget(self.time_left)
+        timing.addSpacing(24)
+        timing.addWidget(ReachLabel(self.session, self.case_id, self))  # reached the township yet?
+        timing.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(self._info_column(), 2)
         body.addWidget(self._timeline_box(), 3)
         self.actions_row = QHBoxLayout()
         actions_box = QGroupBox(self.tr("现在可以办理"))
         actions_box.setLayout(self.actions_row)
-        layout = QVBoxLayout(self)
+        content = QWidget()  # scrolls only on a desktop too low for it (1366×768 at 150 %)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scrolling(content))
         layout.addLayout(header)
+        layout.addLayout(timing)
         layout.addWidget(self.error)
         layout.addLayout(body, 1)
         layout.addWidget(actions_box)
@@ -140,6 +151,27 @@ class CaseDetailDialog(QDialog):
         case_id = self.case_id
         self.session.run(lambda desk: presentation.case_view(desk, case_id, desk.now()),
                          alive(self, self.show_view), alive(self, self._failed))
+
+    def _data_changed(self, changes) -> None:
+        if touches_case(changes, self.case_id):
+            case_id = self.case_id
+            self.session.run(lambda desk: presentation.case_view(desk, case_id, desk.now()),
+                             alive(self, self._show_again), alive(self, self._failed))
+
+    def _show_again(self, view: CaseView) -> None:
+        """The case as it now stands, with the focus, the history's scroll and selection where they were
+        (the action forms keep what was typed: they live on while their action is allowed)."""
+        focused = self.focusWidget().objectName() if self.focusWidget() is not None else ""
+        bar = self.timeline.verticalScrollBar()
+        at_end, scrolled, row = bar.value() >= bar.maximum(), bar.value(), self.timeline.currentRow()
+        self.show_view(view)
+        if not at_end:
+            bar.setValue(scrolled)
+        if row >= 0:
+            self.timeline.selectRow(row)
+        again = self.findChild(QWidget, focused) if focused else None
+        if again is not None and again.isVisible():
+            again.setFocus(Qt.OtherFocusReason)
 
     def _failed(self, error: BaseException) -> None:
         self.error.show_error(explain(error))
@@ -257,7 +289,8 @@ class CaseDetailDialog(QDialog):
                 item.widget().deleteLater()
         self.action_buttons.clear()
         # Forms for actions no longer allowed are of no use; the others keep what was typed.
-        for event_type in [t for t in self.action_dialogs if t not in view.allowed]:
+        for event_type in [t for t in self.action_dialogs if t not in view.allowed
+                           and not self.action_dialogs[t].isVisible()]:  # never close one being typed in
             self.action_dialogs.pop(event_type).deleteLater()
         for event_type in view.allowed:
             button = QPushButton(action_button_text(event_type))
