@@ -69,6 +69,8 @@ def time_left(status: str, deadline: str | None, now: datetime) -> TimeLeft:
     """
     if status == "paused":
         return _left(PAUSED, Message("暂停计时"))
+    if status == "awaiting_signature":  # not timed: the clock starts once it is accepted
+        return _left(UNTIMED, Message("群众签字后方可受理"))
     if status not in TIMED_STATUSES:
         return TimeLeft(UNTIMED if status in OPEN_STATUSES else FINISHED, "")
     if not deadline:
@@ -198,6 +200,7 @@ _DESCRIBERS: dict[str, Callable[[dict, dict], list]] = {
     "materials_missing": lambda p, n: [_said("一次性告知缺少：{value}", _items(p.get("missing")))],
     "resubmitted": lambda p, n: [_said("补交：{value}", _items(p.get("materials_received")))],
     "authorised": lambda p, n: _authorisation(p),
+    "signed": lambda p, n: [_said("签字日期：{value}", p.get("date"))],
     "assigned": lambda p, n: [_said("经办人：{value}", n.get(p.get("cadre_id"), p.get("cadre_id")))],
     "note": lambda p, n: [_text(p.get("text"))],
     "transferred": lambda p, n: _transfer("转至{level}：{unit}", p),
@@ -219,6 +222,7 @@ _DESCRIBERS: dict[str, Callable[[dict, dict], list]] = {
     "taken_up": lambda p, n: [Message("{unit}已接收", {"unit": p.get("unit") or ""})],
     "forwarded": lambda p, n: _transfer("转送{level}：{unit}", p),
     "conflict_resolved": lambda p, n: [_said("裁定：{value}", p.get("decision"))],
+    "import_undone": lambda p, n: [_said("原因：{value}", p.get("reason"))],
     "deadline_recomputed": lambda p, n: [_text(p.get("reason")), _said("新时限：{value}", show(p.get("deadline")))],
 }
 
@@ -286,6 +290,8 @@ def offered_actions(case: dict) -> list[str]:
     pointless = set()
     if case["kind"] != "claim":
         pointless.add("authorised")
+    if not case.get("authorisation"):
+        pointless.add("signed")  # the scope is recorded first (授权委托), then its signature
     if not case["followup_open"]:
         pointless.add("rectified")
     return [t for t in allowed_events(case) if t not in pointless]
