@@ -36,10 +36,10 @@ def run_backup(args, folder: Path) -> int:
     paths.require_folder(folder)
     db_path = paths.database_path(folder)
     if not db_path.exists():
-        raise SetupError(f"{folder} 里还没有建站，没有可备份的数据")
+        raise SetupError("{folder} 里还没有建站，没有可备份的数据", params={"folder": folder})
     health = recovery.examine(folder)
     if not health.ok:
-        raise HaianError(f"{health.problem}，不能备份", "请用 haian-desk restore --latest 恢复最新的完好备份")
+        raise HaianError("{problem}，不能备份", "请用 haian-desk restore --latest 恢复最新的完好备份", params={"problem": health.problem})
     desk = Desk.open(folder)
     try:
         made = _back_up(desk.db, folder, args.out)
@@ -60,14 +60,14 @@ def _back_up(db, folder: Path, out: str | None) -> Path:
         unit_code = db.scalar("SELECT value FROM meta WHERE key = 'unit_code'") or "station"
         target = target / backup.suggested_name(unit_code, now_utc())
     if target.exists():
-        raise HaianError(f"{target} 已经存在，没有覆盖", "请换一个文件名，或备份到一个文件夹")
+        raise HaianError("{target} 已经存在，没有覆盖", "请换一个文件名，或备份到一个文件夹", params={"target": target})
     try:
         return backup.backup_to(db, target)
     except OSError as error:
         if error.errno == 28:
-            raise HaianError(f"{target.parent} 空间不够，备份没有做成", "请换一个有空间的U盘，或删掉不用的文件后再备份") from None
-        raise HaianError(f"无法写入 {target}（{error.strerror or error}）",
-                         "请检查U盘是否插好、是否写保护、空间是否够") from None
+            raise HaianError("{parent} 空间不够，备份没有做成", "请换一个有空间的U盘，或删掉不用的文件后再备份", params={"parent": target.parent}) from None
+        raise HaianError("无法写入 {target}（{value}）",
+                         "请检查U盘是否插好、是否写保护、空间是否够", params={"target": target, "value": error.strerror or error}) from None
 
 
 def run_restore(args, folder: Path) -> int:

@@ -99,7 +99,7 @@ def key_for_restored(source: Path, openers: Openers) -> tuple[keys.KeyFile | Non
     carried = sealed.read(source).keyfile if sealed.is_sealed(source) else None
     if not openers.passphrase:
         raise keys.PassphraseNeeded("恢复到这台电脑需要本站口令",
-                                    f"请输入本站口令；命令行可用环境变量 {keys.PASSPHRASE_ENV} 提供")
+                                    "请输入本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供", params={"PASSPHRASE_ENV": keys.PASSPHRASE_ENV})
     if carried is not None:
         try:
             return carried, keys.unlock_with(carried, openers.passphrase)

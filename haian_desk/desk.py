@@ -45,7 +45,7 @@ class Desk:
         recovery.finish_interrupted(folder)
         db_path = paths.database_path(folder)
         if not db_path.exists():
-            raise SetupError(f"{folder} 里还没有建站", "请先运行 haian-desk init 或在程序里完成首次设置")
+            raise SetupError("{folder} 里还没有建站", "请先运行 haian-desk init 或在程序里完成首次设置", params={"folder": folder})
         paths.require_writable(folder)  # WAL needs to write beside the database, even to read
         if db_path.stat().st_size == 0:  # SQLite would take it for a new, empty database
             raise HaianError("数据库文件是空的（0字节），已损坏", "请用 haian-desk restore --latest 恢复最新的完好备份")
@@ -85,14 +85,14 @@ def initialise(folder: Path, unit_code: str, unit_name: str, role: str = "statio
     passphrase = passphrase or os.environ.get(keys.PASSPHRASE_ENV) or (keys.DEMO_PASSPHRASE if demo else "")
     if not passphrase:
         raise SetupError("请设置本站口令（用来加密本站数据）",
-                         f"命令行请用环境变量 {keys.PASSPHRASE_ENV} 提供，至少{keys.MIN_PASSPHRASE}个字符")
+                         "命令行请用环境变量 {PASSPHRASE_ENV} 提供，至少{MIN_PASSPHRASE}个字符", params={"PASSPHRASE_ENV": keys.PASSPHRASE_ENV, "MIN_PASSPHRASE": keys.MIN_PASSPHRASE})
     keys.check_passphrase_rules(passphrase)
     from haian_desk import recovery
 
     recovery.finish_interrupted(folder)
     db_path = paths.database_path(folder)
     if db_path.exists():
-        raise SetupError(f"{folder} 里已经建过站", "如要重建，请先备份并换一个数据目录")
+        raise SetupError("{folder} 里已经建过站", "如要重建，请先备份并换一个数据目录", params={"folder": folder})
     setup_marker.begin(folder)
     # Marked as a demo only with the published passphrase: that is what lets it open without asking.
     db = Database(db_path, keys.create(folder, passphrase, demo=demo and passphrase == keys.DEMO_PASSPHRASE))

@@ -30,7 +30,7 @@ def require_folder(folder: Path) -> None:
     from haian_desk.errors import SetupError
 
     if folder.exists() and not folder.is_dir():
-        raise SetupError(f"数据目录 {folder} 是一个文件，不是文件夹", "请用 --data-dir 指定一个文件夹（没有会自动新建）")
+        raise SetupError("数据目录 {folder} 是一个文件，不是文件夹", "请用 --data-dir 指定一个文件夹（没有会自动新建）", params={"folder": folder})
 
 
 def require_writable(folder: Path) -> None:
@@ -38,8 +38,8 @@ def require_writable(folder: Path) -> None:
     from haian_desk.errors import HaianError
 
     if not os.access(folder, os.W_OK):
-        raise HaianError(f"数据目录不能写入（{folder}）",
-                         "请检查文件夹权限、U盘写保护，或换一个数据目录；已保存的数据没有丢失")
+        raise HaianError("数据目录不能写入（{folder}）",
+                         "请检查文件夹权限、U盘写保护，或换一个数据目录；已保存的数据没有丢失", params={"folder": folder})
 
 
 def database_path(folder: Path) -> Path:

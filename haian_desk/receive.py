@@ -145,13 +145,12 @@ def _check_caps(conn, sender: Peer, report: ApplyReport) -> None:
     """One neighbour cannot fill the quarantine: past the caps the whole batch is refused, nothing kept."""
     refused = len(report.rejected)
     if refused > MAX_REJECTED_PER_BATCH:
-        raise BatchTooBad(f"这一批有 {refused} 条记录不能接收，超过了每批 {MAX_REJECTED_PER_BATCH} 条的上限，整批未导入",
-                          "发出方的数据可能已损坏或被篡改；请联系镇中心核查该站的电脑")
+        raise BatchTooBad("这一批有 {refused} 条记录不能接收，超过了每批 {MAX_REJECTED_PER_BATCH} 条的上限，整批未导入",
+                          "发出方的数据可能已损坏或被篡改；请联系镇中心核查该站的电脑", params={"refused": refused, "MAX_REJECTED_PER_BATCH": MAX_REJECTED_PER_BATCH})
     open_now = sync_state.open_quarantine(conn, sender.id)
     if refused and open_now > MAX_QUARANTINE_PER_PEER:
-        raise BatchTooBad(f"“{sender.unit_name}”暂存待核查的记录已有 {open_now} 条，超过上限 "
-                          f"{MAX_QUARANTINE_PER_PEER} 条，这一批未导入",
-                          "请工作人员先核查并处理暂存的记录，再同步")
+        raise BatchTooBad("“{unit_name}”暂存待核查的记录已有 {open_now} 条，超过上限 {MAX_QUARANTINE_PER_PEER} 条，这一批未导入",
+                          "请工作人员先核查并处理暂存的记录，再同步", params={"unit_name": sender.unit_name, "open_now": open_now, "MAX_QUARANTINE_PER_PEER": MAX_QUARANTINE_PER_PEER})
 
 
 def parse(record: Any) -> Event:

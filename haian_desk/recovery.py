@@ -99,26 +99,25 @@ def inspect(path: Path, openers: Openers | None = None) -> BackupInfo:
     except sealed.BackupRefused as refused:
         raise RestoreRefused(refused.message, refused.hint) from None
     except dbmod.DatabaseError as error:
-        raise RestoreRefused(f"{path.name} 已损坏，不能恢复（{dbmod.damage_text(error)}）", "请换一个备份文件") from None
+        raise RestoreRefused("{name} 已损坏，不能恢复（{damage_text}）", "请换一个备份文件", params={"name": path.name, "damage_text": dbmod.damage_text(error)}) from None
 
 
 def _require_backup_file(path: Path) -> None:
     if not path.is_file():
-        raise RestoreRefused(f"找不到文件 {path}", "请检查路径，或插好U盘后再试")
+        raise RestoreRefused("找不到文件 {path}", "请检查路径，或插好U盘后再试", params={"path": path})
     if not (sealed.is_sealed(path) or dbmod.is_plain_file(path)):
-        raise RestoreRefused(f"{path.name} 不是海安代理工作台的备份文件",
-                             "请选择备份时生成的 .hdbackup 文件")
+        raise RestoreRefused("{name} 不是海安代理工作台的备份文件",
+                             "请选择备份时生成的 .hdbackup 文件", params={"name": path.name})
 
 
 def _read_checked(conn, path: Path) -> BackupInfo:
     problems = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
     if problems != ["ok"]:
-        raise RestoreRefused(f"{path.name} 已损坏，不能恢复（{problems[0]}）", "请换一个较早的备份")
+        raise RestoreRefused("{name} 已损坏，不能恢复（{value}）", "请换一个较早的备份", params={"name": path.name, "value": problems[0]})
     _read_every_text(conn, path)
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > migrations.LATEST:
-        raise RestoreRefused(f"{path.name} 是新版程序生成的（数据库版本 {version}，本程序只认识到 "
-                             f"{migrations.LATEST}）", "请先安装新版海安代理工作台再恢复")
+        raise RestoreRefused("{name} 是新版程序生成的（数据库版本 {version}，本程序只认识到 {LATEST}）", "请先安装新版海安代理工作台再恢复", params={"name": path.name, "version": version, "LATEST": migrations.LATEST})
     meta = _haian_meta(conn, path)
     cases = _count(conn, "cases")
     events, last = conn.execute("SELECT count(*), max(wall_time) FROM events").fetchone()
@@ -136,8 +135,8 @@ def _read_every_text(conn, path: Path) -> None:
             for _ in conn.execute(f'SELECT * FROM "{table}"'):
                 pass
     except (*dbmod.DatabaseError, UnicodeDecodeError) as error:
-        raise RestoreRefused(f"{path.name} 已损坏，不能恢复（{table} 表里有读不出的文字：{dbmod.damage_text(error)}）",
-                             "请换一个较早的备份") from None
+        raise RestoreRefused("{name} 已损坏，不能恢复（{table} 表里有读不出的文字：{damage_text}）",
+                             "请换一个较早的备份", params={"name": path.name, "table": table, "damage_text": dbmod.damage_text(error)}) from None
 
 
 def _haian_meta(conn, path: Path) -> dict[str, str]:
@@ -146,7 +145,7 @@ def _haian_meta(conn, path: Path) -> dict[str, str]:
     if all(t in tables for t in REQUIRED_TABLES):
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     if not all(key in meta for key in REQUIRED_META):
-        raise RestoreRefused(f"{path.name} 不是海安代理工作台的数据库", "请选择本程序备份出来的文件")
+        raise RestoreRefused("{name} 不是海安代理工作台的数据库", "请选择本程序备份出来的文件", params={"name": path.name})
     return meta
 
 
@@ -190,8 +189,8 @@ def restore(folder: Path, source: Path, *, now: datetime | None = None,
 def _refuse_other_station(current: Path, info: BackupInfo, own: bytes | None) -> None:
     here = _installation_id(current, own)
     if here is not None and here != info.installation_id:
-        raise RestoreRefused(f"这个备份是“{info.unit_name}”的，不是本站的",
-                             "如确要换成另一个站的数据，请在命令后加 --other-station")
+        raise RestoreRefused("这个备份是“{unit_name}”的，不是本站的",
+                             "如确要换成另一个站的数据，请在命令后加 --other-station", params={"unit_name": info.unit_name})
 
 
 def _installation_id(db_path: Path, key: bytes | None) -> str | None:
@@ -225,8 +224,8 @@ def _stage(folder: Path, info: BackupInfo, openers: Openers, key: bytes) -> tupl
             db.close()
     except (*dbmod.Error, HaianError) as error:
         staged.unlink(missing_ok=True)
-        raise RestoreRefused(f"{info.path.name} 无法升级到本程序的数据库版本（{error}）",
-                             "请换一个备份文件，或安装与备份相同版本的程序") from None
+        raise RestoreRefused("{name} 无法升级到本程序的数据库版本（{error}）",
+                             "请换一个备份文件，或安装与备份相同版本的程序", params={"name": info.path.name, "error": error}) from None
     except OSError as error:
         staged.unlink(missing_ok=True)
         raise disk_error(folder, error) from None
@@ -290,7 +289,7 @@ def _set_aside(current: Path, folder: Path, now: datetime, key: bytes | None) ->
             if part.exists():
                 os.replace(part, aside.with_name(aside.name + suffix))
     except OSError as error:
-        raise RestoreRefused(f"无法移开现在的数据库（{error}）", "请先关闭海安代理工作台再恢复") from None
+        raise RestoreRefused("无法移开现在的数据库（{error}）", "请先关闭海安代理工作台再恢复", params={"error": error}) from None
     if keys.key_path(folder).exists():  # what derives its key goes with it: a restore may adopt another
         shutil.copyfile(keys.key_path(folder), aside.with_name(aside.name + "." + keys.KEY_FILE))
     return aside
@@ -362,8 +361,8 @@ def disk_error(folder: Path, error: BaseException) -> HaianError:
     """A full disk or an unwritable folder, said plainly (nothing saved is lost by either)."""
     text = str(error).lower()
     if getattr(error, "errno", None) == 28 or "disk is full" in text or "no space" in text:
-        return HaianError(f"磁盘已满，没有写入（{folder}）", "请删除不用的文件或换一个有空间的盘，已保存的数据没有丢失")
-    return HaianError(f"数据目录不能写入（{folder}）", "请检查文件夹权限或U盘写保护；已保存的数据没有丢失")
+        return HaianError("磁盘已满，没有写入（{folder}）", "请删除不用的文件或换一个有空间的盘，已保存的数据没有丢失", params={"folder": folder})
+    return HaianError("数据目录不能写入（{folder}）", "请检查文件夹权限或U盘写保护；已保存的数据没有丢失", params={"folder": folder})
 
 
 def backup_files(folder: Path) -> list[Path]:

@@ -100,7 +100,7 @@ def read_envelope(data: bytes) -> tuple[dict[str, Any], bytes]:
     if len(data) < end:
         raise _truncated(end, len(data))
     if len(data) > end:
-        raise BatchRefused("damaged", f"同步文件末尾多出了 {len(data) - end} 字节，文件已被改动", "请重新导出")
+        raise BatchRefused("damaged", "同步文件末尾多出了 {value} 字节，文件已被改动", "请重新导出", params={"value": len(data) - end})
     return envelope, data[12 + length:end]
 
 
@@ -132,8 +132,8 @@ def _refuse_swapped(envelope: dict[str, Any], header: dict[str, Any]) -> None:
     if swapped:
         raise BatchRefused(
             "identity_mismatch",
-            f"文件外标明的{_FIELD_NAMES[swapped[0]]}与签名内容里的不一致，文件被改动过",
-            "不要手工修改同步文件；请让发出方重新导出")
+            "文件外标明的{value}与签名内容里的不一致，文件被改动过",
+            "不要手工修改同步文件；请让发出方重新导出", params={"value": _FIELD_NAMES[swapped[0]]})
 
 
 def _peek_header(signed: bytes) -> dict[str, Any]:
@@ -166,13 +166,13 @@ def _split_signed(signed: bytes) -> tuple[dict[str, Any], bytes]:
     try:
         header = msgspec.json.decode(raw)
     except (msgspec.DecodeError, RecursionError) as error:
-        raise BatchRefused("damaged", f"同步批次的标头无法读取（{str(error)[:80]}）", "请重新导出") from None
+        raise BatchRefused("damaged", "同步批次的标头无法读取（{value}）", "请重新导出", params={"value": str(error)[:80]}) from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise BatchRefused("newer_format", "同步文件内容的版本不受支持", "请把本机的海安代理工作台升级到最新版")
     try:
         schemas.convert(header, schemas.BatchHeader)
     except schemas.Invalid as error:
-        raise BatchRefused("damaged", f"同步批次的标头不正确（{error}）", "请重新导出；如反复出现请把双方都升级到最新版") from None
+        raise BatchRefused("damaged", "同步批次的标头不正确（{error}）", "请重新导出；如反复出现请把双方都升级到最新版", params={"error": error}) from None
     if _json(header) != raw:
         raise BatchRefused("damaged", "同步批次的标头不是规范格式（有重复或多余的内容）", "请重新导出")
     return header, signed[4 + length:]
@@ -218,8 +218,8 @@ def _parse_envelope(raw: bytes) -> dict[str, Any]:
 
 
 def _truncated(expected: int, actual: int) -> BatchRefused:
-    return BatchRefused("truncated", f"同步文件不完整：至少应有 {expected} 字节，实际只有 {actual} 字节",
-                        "可能没有拷贝完就拔了U盘；请重新拷贝或重新导出")
+    return BatchRefused("truncated", "同步文件不完整：至少应有 {expected} 字节，实际只有 {actual} 字节",
+                        "可能没有拷贝完就拔了U盘；请重新拷贝或重新导出", params={"expected": expected, "actual": actual})
 
 
 def _json(value: Any) -> bytes:

@@ -115,23 +115,23 @@ def classify(error: httpx.HTTPError, url: str, stall: float) -> SyncError:
     host, port = parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
     causes = _causes(error)
     if any(isinstance(c, ssl.SSLError) for c in causes):
-        return SyncError("tls", f"与同步中心 {host} 的加密连接（TLS）无法建立：证书不受信任、已过期或与地址不符",
-                         "请确认 https 地址正确，并用 --tls-ca 指定镇中心的证书文件")
+        return SyncError("tls", "与同步中心 {host} 的加密连接（TLS）无法建立：证书不受信任、已过期或与地址不符",
+                         "请确认 https 地址正确，并用 --tls-ca 指定镇中心的证书文件", params={"host": host})
     if any(isinstance(c, socket.gaierror) for c in causes):
-        return SyncError("dns", f"找不到同步中心的地址“{host}”（域名解析失败）",
-                         "请检查同步中心地址是否写错、本机能否上网", retryable=True)
+        return SyncError("dns", "找不到同步中心的地址“{host}”（域名解析失败）",
+                         "请检查同步中心地址是否写错、本机能否上网", retryable=True, params={"host": host})
     if any(isinstance(c, ConnectionRefusedError) for c in causes):
-        return SyncError("refused", f"同步中心 {host}:{port} 拒绝连接：那里没有运行同步服务",
-                         "请确认镇中心的电脑已开机并启动了同步服务（haian-desk hub serve）", retryable=True)
+        return SyncError("refused", "同步中心 {host}:{port} 拒绝连接：那里没有运行同步服务",
+                         "请确认镇中心的电脑已开机并启动了同步服务（haian-desk hub serve）", retryable=True, params={"host": host, "port": port})
     if isinstance(error, httpx.ConnectTimeout):
-        return SyncError("timeout", f"连接同步中心 {host} 超时", "网络可能不通或太慢；稍后会自动重试", retryable=True)
+        return SyncError("timeout", "连接同步中心 {host} 超时", "网络可能不通或太慢；稍后会自动重试", retryable=True, params={"host": host})
     if isinstance(error, httpx.TimeoutException):
-        return SyncError("timeout", f"同步中心 {host} 超过 {stall:g} 秒没有任何响应",
-                         "镇中心可能太忙或网络太慢；稍后会自动重试，已传的部分不用重传", retryable=True)
+        return SyncError("timeout", "同步中心 {host} 超过 {stall:g} 秒没有任何响应",
+                         "镇中心可能太忙或网络太慢；稍后会自动重试，已传的部分不用重传", retryable=True, params={"host": host, "stall": stall})
     if isinstance(error, (httpx.ConnectError, httpx.NetworkError)) and not isinstance(
             error, (httpx.ReadError, httpx.WriteError)):
-        return SyncError("unreachable", f"连不上同步中心 {host}（网络不通）", "请检查网线或无线网络", retryable=True)
-    return SyncError("broken", f"与同步中心 {host} 的连接中途断开", "稍后会自动重试，从断点继续", retryable=True)
+        return SyncError("unreachable", "连不上同步中心 {host}（网络不通）", "请检查网线或无线网络", retryable=True, params={"host": host})
+    return SyncError("broken", "与同步中心 {host} 的连接中途断开", "稍后会自动重试，从断点继续", retryable=True, params={"host": host})
 
 
 def status_error(response: httpx.Response, signed: bool = False) -> SyncError:
@@ -149,15 +149,15 @@ def status_error(response: httpx.Response, signed: bool = False) -> SyncError:
     if status == 413:
         return SyncError("too_large", message or "一次发送的数据超过了同步中心的上限（HTTP 413）", hint)
     if status in (408, 429, 503):
-        return SyncError("busy", f"同步中心正忙或网络太慢（HTTP {status}）", "稍后会自动重试", retryable=True)
+        return SyncError("busy", "同步中心正忙或网络太慢（HTTP {status}）", "稍后会自动重试", retryable=True, params={"status": status})
     if status >= 500:
-        return SyncError("server_error", f"同步中心处理时出错（HTTP {status}）",
-                         "已传的部分不受影响；稍后会自动重试，如反复出现请联系镇中心", retryable=True)
+        return SyncError("server_error", "同步中心处理时出错（HTTP {status}）",
+                         "已传的部分不受影响；稍后会自动重试，如反复出现请联系镇中心", retryable=True, params={"status": status})
     if status == 422:
         if not signed:
             return SyncError("batch_refused", "同步中心拒收了这批数据（HTTP 422，回复没有镇中心的签名，原因不可信）",
                              "请稍后再试；如反复出现请联系镇中心")
-        return SyncError(str(problem.get("error", "refused"))[:40], f"同步中心拒收了这批数据：{message}", hint)
+        return SyncError(str(problem.get("error", "refused"))[:40], "同步中心拒收了这批数据：{message}", "{hint}", params={"message": message, "hint": hint})
     return SyncError("protocol", f"同步中心的回答不对（HTTP {status}）" + (f"：{message}" if message else ""),
                      "请把双方都升级到最新版")
 

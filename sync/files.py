@@ -80,15 +80,15 @@ def _read_batch_file(path: Path) -> bytes:
     """The file's bytes, or a message a clerk can act on (never a traceback)."""
     try:
         if path.is_dir():
-            raise SyncError("not_a_file", f"{path} 是一个文件夹，不是同步文件", "请选择文件夹里以 .hdsync 结尾的文件")
+            raise SyncError("not_a_file", "{path} 是一个文件夹，不是同步文件", "请选择文件夹里以 .hdsync 结尾的文件", params={"path": path})
         if path.stat().st_size > MAX_SEALED + 8192:
-            raise SyncError("too_large", f"{path.name} 太大，不是一份同步文件", "请选择由“导出同步文件”生成的文件")
+            raise SyncError("too_large", "{name} 太大，不是一份同步文件", "请选择由“导出同步文件”生成的文件", params={"name": path.name})
         return path.read_bytes()
     except FileNotFoundError:
-        raise SyncError("no_file", f"找不到文件 {path}", "请检查U盘是否插好、路径是否正确") from None
+        raise SyncError("no_file", "找不到文件 {path}", "请检查U盘是否插好、路径是否正确", params={"path": path}) from None
     except OSError as error:
-        raise SyncError("unreadable", f"读不出文件 {path}（{error.strerror or '无法访问'}）",
-                        "请检查U盘是否插好、文件是否被别的程序占用") from None
+        raise SyncError("unreadable", "读不出文件 {path}（{value}）",
+                        "请检查U盘是否插好、文件是否被别的程序占用", params={"path": path, "value": error.strerror or '无法访问'}) from None
 
 
 def _count_down(desk, peer, after: int) -> int:

@@ -99,9 +99,9 @@ def _restore_station(args, folder: Path) -> int:
     new = os.environ.get(NEW_PASSPHRASE_ENV, "")
     if not new:
         raise HaianError("请给恢复出的站点设一个新口令",
-                         f"用环境变量 {NEW_PASSPHRASE_ENV} 提供，至少8个字符；把它交给站长")
+                         "用环境变量 {NEW_PASSPHRASE_ENV} 提供，至少8个字符；把它交给站长", params={"NEW_PASSPHRASE_ENV": NEW_PASSPHRASE_ENV})
     if paths.database_path(args.out).exists():
-        raise HaianError(f"{args.out} 里已经有站点数据，没有覆盖", "请指定一个新的空文件夹")
+        raise HaianError("{out} 里已经有站点数据，没有覆盖", "请指定一个新的空文件夹", params={"out": args.out})
     own = keymod.load(folder)
     done = recovery.restore(args.out, args.file, passphrase=new, township_box=own.box, allow_other_station=True)
     print(f"已恢复：{done.info.describe()}，写到 {args.out}")

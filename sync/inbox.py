@@ -99,8 +99,7 @@ def _check_claim(desk, batch: Batch) -> None:
     with desk.db.lock:
         ours = selection.head(desk.db.conn)
     if hi - lo > len(batch.events) + ours + RANGE_SLACK:
-        raise BatchRefused("range_too_wide", f"这一批标明覆盖 {hi - lo} 个位置，但只带来 {len(batch.events)} 条记录，"
-                           "超出发送方可能有的记录", "发出方的数据可能已损坏或被篡改；请联系镇中心核查")
+        raise BatchRefused("range_too_wide", "这一批标明覆盖 {value} 个位置，但只带来 {n_events} 条记录，超出发送方可能有的记录", "发出方的数据可能已损坏或被篡改；请联系镇中心核查", params={"value": hi - lo, "n_events": len(batch.events)})
 
 
 def _short(installation_id: str) -> str:

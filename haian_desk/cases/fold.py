@@ -89,10 +89,10 @@ def apply(state: State | None, event: Event) -> State:
         raise RuleRefused("办件尚未登记，不能办理", "请先登记")
     sources = ALLOWED.get(event.type)
     if sources is None:
-        raise ValidationError(f"未知的办件事件类型：{event.type}")
+        raise ValidationError("未知的办件事件类型：{type}", params={"type": event.type})
     if state["status"] == "awaiting_signature" and state["status"] not in sources:
-        raise RuleRefused(f"诉求代理待签授权委托书，签字前不能“{_verb(event.type)}”",
-                          "请打印授权委托书请群众签字，再登记“委托书已签”")
+        raise RuleRefused("诉求代理待签授权委托书，签字前不能“{verb}”",
+                          "请打印授权委托书请群众签字，再登记“委托书已签”", params={"verb": _verb(event.type)})
     if state["status"] not in sources:
         raise RuleRefused(
             "办件当前为“{label}”，不能“{verb}”",

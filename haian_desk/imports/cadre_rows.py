@@ -42,8 +42,8 @@ def _party(cells: RowCells) -> bool:
     if not written:
         return True
     if written not in PARTY:
-        raise ValidationError(f"{cells.header('party_member')}“{written}”看不懂", "请写“是”或“否”",
-                              field="party_member")
+        raise ValidationError("{header}“{written}”看不懂", "请写“是”或“否”",
+                              field="party_member", params={"header": cells.header('party_member'), "written": written})
     return PARTY[written]
 
 
@@ -63,7 +63,7 @@ def check(cells: RowCells, registry: Registry, verdict) -> None:
     verdict.fields, verdict.key = fields, "cadre:" + fields["name"]
     earlier = registry.seen.get(verdict.key)
     if earlier is not None:
-        raise ValidationError(f"与本文件第{earlier}行是同一位代理员（姓名相同），不重复导入", "请删去重复的一行")
+        raise ValidationError("与本文件第{earlier}行是同一位代理员（姓名相同），不重复导入", "请删去重复的一行", params={"earlier": earlier})
     registry.seen[verdict.key] = verdict.row_no
     current = registry.by_name.get(fields["name"])
     if current is None:

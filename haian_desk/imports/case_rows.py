@@ -51,12 +51,12 @@ def moment(value, header: str, field: str, at: time) -> datetime:
 def kind_of(cells: RowCells) -> str:
     written = cells.text("kind")
     if not written:
-        raise ValidationError(f"{cells.header('kind')}是空的", "请填 民意代言、事务代办 或 诉求代理", field="kind")
+        raise ValidationError("{header}是空的", "请填 民意代言、事务代办 或 诉求代理", field="kind", params={"header": cells.header('kind')})
     for word, kind in KIND_WORDS:
         if word in written:
             return kind
-    raise ValidationError(f"{cells.header('kind')}“{written}”看不懂", "请填 民意代言、事务代办 或 诉求代理",
-                          field="kind")
+    raise ValidationError("{header}“{written}”看不懂", "请填 民意代言、事务代办 或 诉求代理",
+                          field="kind", params={"header": cells.header('kind'), "written": written})
 
 
 def rating_of(cells: RowCells) -> int | None:
@@ -67,8 +67,8 @@ def rating_of(cells: RowCells) -> int | None:
         return RATING_NAMES[written]
     if written.isdigit() and int(written) in RATINGS:
         return int(written)
-    raise ValidationError(f"{cells.header('rating')}“{written}”看不懂",
-                          "请写 非常满意、满意、基本满意、不满意 或 非常不满意", field="rating")
+    raise ValidationError("{header}“{written}”看不懂",
+                          "请写 非常满意、满意、基本满意、不满意 或 非常不满意", field="rating", params={"header": cells.header('rating'), "written": written})
 
 
 def result_of(text: str) -> tuple[str, str]:
@@ -136,9 +136,9 @@ def check(cells: RowCells, registry: Registry, verdict) -> None:
 
 def _not_future(at: datetime, registry: Registry, header: str) -> None:
     if at.astimezone(CST).date() > registry.today:
-        raise ValidationError(f"{header} {at:%Y-%m-%d} 在今天之后", "历史台账的日期不能晚于今天，请核对")
+        raise ValidationError("{header} {at:%Y-%m-%d} 在今天之后", "历史台账的日期不能晚于今天，请核对", params={"header": header, "at": at})
     if at.year < 1990:
-        raise ValidationError(f"{header} {at:%Y-%m-%d} 太早了", "请核对年份")
+        raise ValidationError("{header} {at:%Y-%m-%d} 太早了", "请核对年份", params={"header": header, "at": at})
 
 
 def _completion(cells: RowCells, registry: Registry, case: dict) -> None:
@@ -149,15 +149,14 @@ def _completion(cells: RowCells, registry: Registry, case: dict) -> None:
         if rating is not None:
             raise ValidationError("没有办结日期，却有群众评价", "请补上办结日期", field="completed")
         if result_text and not any(w in result_text for w in STILL_OPEN_WORDS):
-            raise ValidationError(f"写了办理结果“{result_text}”，却没有办结日期",
-                                  "请补上办结日期；还在办的，办理结果写“办理中”或留空", field="completed")
+            raise ValidationError("写了办理结果“{result_text}”，却没有办结日期",
+                                  "请补上办结日期；还在办的，办理结果写“办理中”或留空", field="completed", params={"result_text": result_text})
         case["completed_at"] = None
         return
     done = moment(cells.raw("completed"), cells.header("completed"), "completed", COMPLETED_AT)
     _not_future(done, registry, cells.header("completed"))
     if done.date() < case["registered_at"].date():
-        raise ValidationError(f"{cells.header('completed')} {done:%Y-%m-%d} 早于登记日期 "
-                              f"{case['registered_at']:%Y-%m-%d}", "请核对两个日期", field="completed")
+        raise ValidationError("{header} {done:%Y-%m-%d} 早于登记日期 {registered_at:%Y-%m-%d}", "请核对两个日期", field="completed", params={"header": cells.header('completed'), "done": done, "registered_at": case['registered_at']})
     case["completed_at"] = max(done, case["registered_at"])
     case["result"], case["result_note"] = result_of(result_text)
     if case["result"] == "refused" and not case["result_note"]:
@@ -182,18 +181,18 @@ def _known_villager(registry: Registry, person: dict, cells: RowCells) -> str | 
         return found["id"] if found else None
     same = registry.names.get(person["name"], [])
     if len(same) > 1:
-        raise ValidationError(f"名册中有{len(same)}位“{person['name']}”，分不清是哪一位",
-                              "请在台账中填写身份证号", field="name")
+        raise ValidationError("名册中有{n_same}位“{name}”，分不清是哪一位",
+                              "请在台账中填写身份证号", field="name", params={"n_same": len(same), "name": person['name']})
     return same[0]["id"] if same else None
 
 
 def _cadre(registry: Registry, cells: RowCells) -> str:
     name = "".join(cells.text("handler").split())
     if not name:
-        raise ValidationError(f"{cells.header('handler')}是空的", "请写明经办的代理员", field="handler")
+        raise ValidationError("{header}是空的", "请写明经办的代理员", field="handler", params={"header": cells.header('handler')})
     if name not in registry.cadres:
-        raise ValidationError(f"{cells.header('handler')}“{name}”不在代理员名录中",
-                              "请先添加或导入代理员（haian-desk import cadres 文件）", field="handler")
+        raise ValidationError("{header}“{name}”不在代理员名录中",
+                              "请先添加或导入代理员（haian-desk import cadres 文件）", field="handler", params={"header": cells.header('handler'), "name": name})
     return registry.cadres[name]
 
 
@@ -206,8 +205,8 @@ def _key(case: dict, person: dict) -> str:
 def _refuse_repeat(registry: Registry, verdict) -> None:
     earlier = registry.seen.get(verdict.key)
     if earlier is not None:
-        raise ValidationError(f"与本文件第{earlier}行是同一件事（日期、群众、内容相同），不重复导入",
-                              "请删去重复的一行")
+        raise ValidationError("与本文件第{earlier}行是同一件事（日期、群众、内容相同），不重复导入",
+                              "请删去重复的一行", params={"earlier": earlier})
     registry.seen[verdict.key] = verdict.row_no
 
 

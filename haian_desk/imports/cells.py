@@ -28,9 +28,9 @@ class NumberStoredAsNumber(ValidationError):
 
 def stored_as_number(header: str, field: str) -> NumberStoredAsNumber:
     return NumberStoredAsNumber(
-        f"“{header}”列被存成了数字（如 3.20621E+17），超过15位的数字后几位已经丢失",
-        f"请在 Excel/WPS 中把这一列设为“文本”格式，再重新录入{header}（只改格式找不回丢失的数字）",
-        field=field)
+        "“{header}”列被存成了数字（如 3.20621E+17），超过15位的数字后几位已经丢失",
+        "请在 Excel/WPS 中把这一列设为“文本”格式，再重新录入{header}（只改格式找不回丢失的数字）",
+        field=field, params={"header": header})
 
 
 def text(value: object) -> str:
@@ -80,11 +80,11 @@ def when(value: object, header: str, field: str) -> datetime | date:
     raw = unicodedata.normalize("NFKC", text(value))
     match = _DATE_TEXT.match(raw) or _DATE_COMPACT.match(raw)
     if not match:
-        raise ValidationError(f"{header}“{raw}”不是日期", "请写成 2024-05-06 这样的日期", field=field)
+        raise ValidationError("{header}“{raw}”不是日期", "请写成 2024-05-06 这样的日期", field=field, params={"header": header, "raw": raw})
     parts = [int(p) for p in match.groups() if p is not None]
     try:
         if len(parts) > 3:
             return datetime(*parts)
         return date(*parts)
     except ValueError:
-        raise ValidationError(f"{header}“{raw}”不存在（没有这一天）", "请核对年月日", field=field) from None
+        raise ValidationError("{header}“{raw}”不存在（没有这一天）", "请核对年月日", field=field, params={"header": header, "raw": raw}) from None

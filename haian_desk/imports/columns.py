@@ -109,7 +109,7 @@ def parse_overrides(spec: str) -> dict[str, str]:
     for item in filter(None, (p.strip() for p in re.split(r"[,，]", spec or ""))):
         header, sep, name = item.partition("=")
         if not sep:
-            raise ImportFileError(f"对应关系“{item}”看不懂", "请写成 表头=字段，例如 手机=phone")
+            raise ImportFileError("对应关系“{item}”看不懂", "请写成 表头=字段，例如 手机=phone", params={"item": item})
         result[clean_header(header)] = name.strip()
     return result
 
@@ -118,8 +118,7 @@ def check_overrides(kind: str, overrides: dict[str, str]) -> None:
     known = set(SYNONYMS[kind])
     unknown = [f for f in overrides.values() if f and f not in known]
     if unknown:
-        raise ImportFileError(f"没有这些字段：{'、'.join(unknown)}", "可用字段：" + "、".join(
-            f"{f}（{FIELD_LABELS[f]}）" for f in SYNONYMS[kind]))
+        raise ImportFileError("没有这些字段：{items}", "可用字段：{items2}", params={"items": '、'.join(unknown), "items2": '、'.join((f'{f}（{FIELD_LABELS[f]}）' for f in SYNONYMS[kind]))})
 
 
 def find_layout(kind: str, sheet: Sheet, overrides: dict[str, str] | None = None,

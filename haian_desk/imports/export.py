@@ -60,12 +60,12 @@ EXPORTS = {"villagers": ("群众花名册", VILLAGER_COLUMNS, villager_rows),
 def export(desk, kind: str, target: Path | str) -> int:
     """Write the file; returns how many rows it holds."""
     if kind not in EXPORTS:
-        raise HaianError(f"不能导出“{kind}”", "可以导出：villagers（群众）、cases（台账）")
+        raise HaianError("不能导出“{kind}”", "可以导出：villagers（群众）、cases（台账）", params={"kind": kind})
     target = Path(target)
     if target.exists():
-        raise HaianError(f"{target} 已经存在，没有覆盖", "请换一个文件名")
+        raise HaianError("{target} 已经存在，没有覆盖", "请换一个文件名", params={"target": target})
     if target.suffix.lower() != ".xlsx":
-        raise HaianError(f"导出文件应以 .xlsx 结尾：{target.name}", "例如：名册.xlsx")
+        raise HaianError("导出文件应以 .xlsx 结尾：{name}", "例如：名册.xlsx", params={"name": target.name})
     title, columns, rows = EXPORTS[kind]
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title)
@@ -79,7 +79,7 @@ def export(desk, kind: str, target: Path | str) -> int:
     try:
         book.save(target)
     except OSError as error:
-        raise HaianError(f"无法写入 {target}（{error.strerror or error}）", "请换一个位置或文件名") from None
+        raise HaianError("无法写入 {target}（{value}）", "请换一个位置或文件名", params={"target": target, "value": error.strerror or error}) from None
     log.info("exported %s rows of %s", count, kind)
     return count
 

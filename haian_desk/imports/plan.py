@@ -79,17 +79,17 @@ def load(path: Path | str, kind: str, sheet: str | None = None, overrides: dict[
     ``header_row`` is 1-based, as Excel numbers rows (None: found by itself).
     """
     if kind not in KINDS:
-        raise ImportFileError(f"不能导入“{kind}”", "可以导入：villagers（群众）、cases（台账）、cadres（代理员）")
+        raise ImportFileError("不能导入“{kind}”", "可以导入：villagers（群众）、cases（台账）、cadres（代理员）", params={"kind": kind})
     check_overrides(kind, overrides or {})
     sheets = read_sheets(path)
     if sheet:
         chosen = [s for s in sheets if s.name == sheet]
         if not chosen:
-            raise ImportFileError(f"文件里没有名为“{sheet}”的工作表",
-                                  "文件里的工作表：" + "、".join(s.name for s in sheets))
+            raise ImportFileError("文件里没有名为“{sheet}”的工作表",
+                                  "文件里的工作表：{items}", params={"sheet": sheet, "items": '、'.join((s.name for s in sheets))})
         sheets = chosen
     if header_row is not None and header_row < 1:
-        raise ImportFileError(f"表头行号应从1开始，而不是 {header_row}")
+        raise ImportFileError("表头行号应从1开始，而不是 {header_row}", params={"header_row": header_row})
     at = None if header_row is None else header_row - 1
     pairs = [(s, find_layout(kind, s, overrides, at, require)) for s in sheets]
     found = [(s, lay) for s, lay in pairs if lay is not None]
@@ -101,8 +101,8 @@ def load(path: Path | str, kind: str, sheet: str | None = None, overrides: dict[
 def _no_header(kind: str, file_name: str, header_row: int | None = None) -> ImportFileError:
     need = "“姓名”和“登记日期”列" if kind == "cases" else "“姓名”列"
     where = f"第{header_row}行" if header_row else ""
-    return ImportFileError(f"{file_name} {where}里找不到{need}",
-                           "请确认表头一行写着“姓名”等列名；列名不同的，可以在导入时指定对应关系")
+    return ImportFileError("{file_name} {where}里找不到{need}",
+                           "请确认表头一行写着“姓名”等列名；列名不同的，可以在导入时指定对应关系", params={"file_name": file_name, "where": where, "need": need})
 
 
 def make_plan(conn: sqlite3.Connection, desk, path: Path | str, kind: str, sheet: str | None = None,

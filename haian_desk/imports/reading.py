@@ -51,10 +51,10 @@ def read_sheets(path: Path | str) -> list[Sheet]:
     """Every non-empty sheet of the file, in order; raises ImportFileError."""
     path = Path(path)
     if not path.is_file():
-        raise ImportFileError(f"找不到文件 {path.name}", "请重新选择文件")
+        raise ImportFileError("找不到文件 {name}", "请重新选择文件", params={"name": path.name})
     head = path.open("rb").read(1 << 16)
     if not head:
-        raise ImportFileError(f"{path.name} 是空文件", "请确认选对了文件，文件里要有表头和数据")
+        raise ImportFileError("{name} 是空文件", "请确认选对了文件，文件里要有表头和数据", params={"name": path.name})
     if head.startswith(_OLE_MAGIC) and _ENCRYPTED_STREAM in path.read_bytes():
         raise _password_error(path)
     suffix = path.suffix.lower()
@@ -64,17 +64,17 @@ def read_sheets(path: Path | str) -> list[Sheet]:
         sheets = _read_workbook(path)
     sheets = [s for s in sheets if not s.is_empty]
     if not sheets:
-        raise ImportFileError(f"{path.name} 里没有数据", "请确认选对了文件，文件里要有表头和数据")
+        raise ImportFileError("{name} 里没有数据", "请确认选对了文件，文件里要有表头和数据", params={"name": path.name})
     return sheets
 
 
 def _password_error(path: Path) -> ImportFileError:
-    return ImportFileError(f"{path.name} 设了打开密码，无法读取",
-                           "请在 Excel 或 WPS 中打开它，去掉密码后另存一份再导入")
+    return ImportFileError("{name} 设了打开密码，无法读取",
+                           "请在 Excel 或 WPS 中打开它，去掉密码后另存一份再导入", params={"name": path.name})
 
 
 def _not_a_table(path: Path) -> ImportFileError:
-    return ImportFileError(f"{path.name} 不是表格文件", "请选择 Excel/WPS 表格（.xls、.xlsx）、.ods 或 .csv 文件")
+    return ImportFileError("{name} 不是表格文件", "请选择 Excel/WPS 表格（.xls、.xlsx）、.ods 或 .csv 文件", params={"name": path.name})
 
 
 def _read_workbook(path: Path) -> list[Sheet]:

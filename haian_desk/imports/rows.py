@@ -80,14 +80,14 @@ def person_name(raw: object, what: str = "姓名") -> str:
     for dot in _DOT_LOOKALIKES:
         name = name.replace(dot, "·")
     if not name:
-        raise ValidationError(f"{what}是空的", "请填写姓名", field="name")
+        raise ValidationError("{what}是空的", "请填写姓名", field="name", params={"what": what})
     odd = [ch for ch in name if not _name_character(ch)]
     if odd:
-        raise ValidationError(f"{what}“{name}”中有“{''.join(dict.fromkeys(odd))}”，不像是人名",
-                              "请只填写姓名，说明写到备注里", field="name")
+        raise ValidationError("{what}“{name}”中有“{items}”，不像是人名",
+                              "请只填写姓名，说明写到备注里", field="name", params={"what": what, "name": name, "items": ''.join(dict.fromkeys(odd))})
     if name.startswith("·") or name.endswith("·") or "··" in name:
-        raise ValidationError(f"{what}“{name}”中的“·”位置不对", "少数民族姓名写成 阿依古丽·买买提 这样",
-                              field="name")
+        raise ValidationError("{what}“{name}”中的“·”位置不对", "少数民族姓名写成 阿依古丽·买买提 这样",
+                              field="name", params={"what": what, "name": name})
     return name
 
 

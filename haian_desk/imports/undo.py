@@ -33,9 +33,9 @@ def undo(desk, actor: str, import_id: str) -> UndoResult:
     with desk.db.write() as conn:
         row = conn.execute("SELECT * FROM imports WHERE id = ?", (import_id,)).fetchone()
         if row is None:
-            raise NotFound(f"没有编号为 {import_id} 的导入", "请用 haian-desk import list 查看导入记录")
+            raise NotFound("没有编号为 {import_id} 的导入", "请用 haian-desk import list 查看导入记录", params={"import_id": import_id})
         if row["undone_at"]:
-            raise RuleRefused(f"这次导入已在 {row['undone_at']} 撤销过")
+            raise RuleRefused("这次导入已在 {undone_at} 撤销过", params={"undone_at": row['undone_at']})
         result = UndoResult(import_id)
         items = conn.execute("SELECT * FROM import_items WHERE import_id = ? ORDER BY rowid DESC",
                              (import_id,)).fetchall()

@@ -57,10 +57,10 @@ def _gender(fields: dict, written: str) -> None:
     if not written:
         return
     if written not in ("男", "女"):
-        raise ValidationError(f"性别“{written}”看不懂", "请写“男”或“女”", field="gender")
+        raise ValidationError("性别“{written}”看不懂", "请写“男”或“女”", field="gender", params={"written": written})
     if fields["gender"] and fields["gender"] != written:
-        raise ValidationError(f"性别写的是“{written}”，身份证号表明是“{fields['gender']}”",
-                              "请核对身份证号和性别", field="gender")
+        raise ValidationError("性别写的是“{written}”，身份证号表明是“{gender}”",
+                              "请核对身份证号和性别", field="gender", params={"written": written, "gender": fields['gender']})
     fields["gender"] = written
 
 
@@ -114,7 +114,7 @@ def _refuse_repeat(registry: Registry, verdict) -> None:
     earlier = registry.seen.get(verdict.key)
     if earlier is not None:
         same = "身份证号相同" if verdict.key.startswith("id:") else "姓名和电话（或户号）相同"
-        raise ValidationError(f"与本文件第{earlier}行是同一人（{same}），不重复导入", "请删去重复的一行")
+        raise ValidationError("与本文件第{earlier}行是同一人（{same}），不重复导入", "请删去重复的一行", params={"earlier": earlier, "same": same})
     registry.seen[verdict.key] = verdict.row_no
 
 

@@ -220,7 +220,7 @@ def set_keep_count(desk, actor: str, count: int) -> int:
     users.require_role(desk, actor, "admin", "修改备份保留份数")
     low, high = KEEP_RANGE
     if isinstance(count, bool) or not isinstance(count, int) or not low <= count <= high:
-        raise ValidationError(f"备份保留份数应在{low}到{high}之间", field=KEEP_SETTING)
+        raise ValidationError("备份保留份数应在{low}到{high}之间", field=KEEP_SETTING, params={"low": low, "high": high})
     with desk.db.write() as conn:
         conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -282,8 +282,8 @@ def _refuse_damaged_copy(made: Path, owner: Owner) -> None:
 
 
 def _damaged(problem: str) -> HaianError:
-    return HaianError(f"今天的自动备份没有做成：数据库文件已损坏（{problem}）",
-                      "请关闭程序再打开，按提示用最新的完好备份恢复")
+    return HaianError("今天的自动备份没有做成：数据库文件已损坏（{problem}）",
+                      "请关闭程序再打开，按提示用最新的完好备份恢复", params={"problem": problem})
 
 
 def _keep_damaged_file(db: Database, folder: Path) -> None:

@@ -87,11 +87,11 @@ def cannot_write(path: Path | None, error: BaseException):
     text = str(error).lower()
     where = path.parent if path is not None else "数据目录"
     if "disk is full" in text or "database or disk is full" in text:
-        return HaianError(f"磁盘已满，这一笔没有保存（{where}）",
-                          "请删除不用的文件或清理磁盘后再试；之前保存的数据都在")
+        return HaianError("磁盘已满，这一笔没有保存（{where}）",
+                          "请删除不用的文件或清理磁盘后再试；之前保存的数据都在", params={"where": where})
     if "readonly" in text or "read-only" in text:
-        return HaianError(f"数据目录不能写入，这一笔没有保存（{where}）",
-                          "请检查文件夹权限或U盘写保护；之前保存的数据都在")
+        return HaianError("数据目录不能写入，这一笔没有保存（{where}）",
+                          "请检查文件夹权限或U盘写保护；之前保存的数据都在", params={"where": where})
     return None
 
 

@@ -66,7 +66,7 @@ def _station_key(folder: Path, passphrase: str | None) -> bytes:
     chosen = passphrase or os.environ.get(keys.PASSPHRASE_ENV)
     if not chosen:
         raise keys.PassphraseNeeded("本站数据还没有加密：请先设置本站口令",
-                                    f"请在程序里设置本站口令；命令行可用环境变量 {keys.PASSPHRASE_ENV} 提供")
+                                    "请在程序里设置本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供", params={"PASSPHRASE_ENV": keys.PASSPHRASE_ENV})
     return keys.create(folder, chosen)
 
 

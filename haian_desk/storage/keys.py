@@ -116,8 +116,8 @@ def read_key_file(folder: Path) -> KeyFile | None:
     try:
         return KeyFile.from_json(json.loads(path.read_text(encoding="utf-8")))
     except (ValueError, KeyError, TypeError):
-        raise SetupError(f"本站钥匙文件已损坏（{path}）",
-                         "请从备份恢复：在新数据目录里运行 haian-desk restore 备份文件，并输入本站口令") from None
+        raise SetupError("本站钥匙文件已损坏（{path}）",
+                         "请从备份恢复：在新数据目录里运行 haian-desk restore 备份文件，并输入本站口令", params={"path": path}) from None
 
 
 def write_key_file(folder: Path, keyfile: KeyFile) -> None:
@@ -134,8 +134,8 @@ def write_key_file(folder: Path, keyfile: KeyFile) -> None:
 
 def check_passphrase_rules(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise SetupError(f"本站口令至少要{MIN_PASSPHRASE}个字符",
-                         "请换一个更长的口令，并抄在只有站长知道的地方")
+        raise SetupError("本站口令至少要{MIN_PASSPHRASE}个字符",
+                         "请换一个更长的口令，并抄在只有站长知道的地方", params={"MIN_PASSPHRASE": MIN_PASSPHRASE})
 
 
 def new_key(passphrase: str, *, demo: bool = False, salt: bytes | None = None,
@@ -173,8 +173,8 @@ def unlock(folder: Path, passphrase: str | None = None) -> bytes:
     """The key of the station in ``folder``: typed passphrase, OS store, environment, demo."""
     keyfile = read_key_file(folder)
     if keyfile is None:
-        raise SetupError(f"{folder} 里没有本站钥匙文件（{KEY_FILE}）",
-                         "请先建站，或从备份恢复时输入本站口令")
+        raise SetupError("{folder} 里没有本站钥匙文件（{KEY_FILE}）",
+                         "请先建站，或从备份恢复时输入本站口令", params={"folder": folder, "KEY_FILE": KEY_FILE})
     return unlock_with(keyfile, passphrase)
 
 
@@ -191,7 +191,7 @@ def unlock_with(keyfile: KeyFile, passphrase: str | None = None) -> bytes:
     if untyped is not None:
         return _try(keyfile, untyped, typed=False)
     raise PassphraseNeeded("需要输入本站口令才能打开数据",
-                           f"请在程序里输入本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供")
+                           "请在程序里输入本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供", params={"PASSPHRASE_ENV": PASSPHRASE_ENV})
 
 
 def _untyped_passphrase(keyfile: KeyFile) -> str | None:
@@ -205,7 +205,7 @@ def _try(keyfile: KeyFile, passphrase: str, typed: bool) -> bytes:
     key = keyfile.derive(passphrase)
     if not hmac.compare_digest(check_value(key), keyfile.check):
         where = "" if typed else f"（来自环境变量 {PASSPHRASE_ENV}）"
-        raise WrongPassphrase(f"本站口令不对{where}", "请检查大小写和输入法后重新输入")
+        raise WrongPassphrase("本站口令不对{where}", "请检查大小写和输入法后重新输入", params={"where": where})
     _remember(passphrase, keyfile.salt, keyfile.n, key)
     _store_in_os(keyfile, key)
     return key

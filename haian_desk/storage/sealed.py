@@ -118,18 +118,18 @@ def read(path: Path) -> SealedFile:
     try:
         with open(path, "rb") as handle:
             if handle.read(len(MAGIC)) != MAGIC:
-                raise BackupRefused(f"{path.name} 不是海安代理工作台的备份文件", "请选择备份时生成的备份文件")
+                raise BackupRefused("{name} 不是海安代理工作台的备份文件", "请选择备份时生成的备份文件", params={"name": path.name})
             core_bytes = _part(handle, path)
             slots_bytes = _part(handle, path)
             payload_at = handle.tell()
     except OSError as error:
-        raise BackupRefused(f"读不了 {path.name}（{error.strerror or error}）", "请检查U盘是否插好") from None
+        raise BackupRefused("读不了 {name}（{value}）", "请检查U盘是否插好", params={"name": path.name, "value": error.strerror or error}) from None
     try:
         core, slots = json.loads(core_bytes), json.loads(slots_bytes)
     except ValueError:
         raise tampered(path) from None
     if not isinstance(core, dict) or core.get("format") != FORMAT:
-        raise BackupRefused(f"{path.name} 的格式不认识（可能是新版程序生成的）", "请先安装新版海安代理工作台再恢复")
+        raise BackupRefused("{name} 的格式不认识（可能是新版程序生成的）", "请先安装新版海安代理工作台再恢复", params={"name": path.name})
     if _digest(path, payload_at) != (core.get("payload_sha256"), core.get("payload_bytes")):
         raise tampered(path)
     return SealedFile(Path(path), core, core_bytes, slots, payload_at)
@@ -147,8 +147,8 @@ def _part(handle, path: Path) -> bytes:
 
 
 def tampered(path: Path) -> BackupRefused:
-    return BackupRefused(f"{path.name} 已损坏或被改动过（校验不通过），不能恢复",
-                         "请换一个备份文件；不要手工修改备份")
+    return BackupRefused("{name} 已损坏或被改动过（校验不通过），不能恢复",
+                         "请换一个备份文件；不要手工修改备份", params={"name": path.name})
 
 
 def content_key(sealed: SealedFile, *, station_key: bytes | None = None, township_box=None) -> bytes:
@@ -166,9 +166,8 @@ def content_key(sealed: SealedFile, *, station_key: bytes | None = None, townshi
                                        _township_info(sealed.core_bytes))
         except (sealing.CannotOpen, KeyError, ValueError, TypeError):
             pass
-    raise BackupRefused(f"{sealed.path.name} 不是本站的备份（本站的钥匙打不开它）",
-                        "请在备份所属的站恢复，或输入那个站的口令；站点电脑和口令都没有了，请到镇中心用 "
-                        "haian-desk hub restore-station 打开")
+    raise BackupRefused("{name} 不是本站的备份（本站的钥匙打不开它）",
+                        "请在备份所属的站恢复，或输入那个站的口令；站点电脑和口令都没有了，请到镇中心用 haian-desk hub restore-station 打开", params={"name": sealed.path.name})
 
 
 @contextlib.contextmanager
