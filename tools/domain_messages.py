@@ -261,7 +261,7 @@ WORD_PARAMETERS = ("what", "hint")
 
 # Messages the hub sends to stations as plain text (sync/server.py); a station shows the
 # text it received, so the literal ones are collected, but these calls take no params.
-EXTRACT_ONLY = {"HttpProblem": 2}
+EXTRACT_ONLY = {"HttpProblem": 2, "__init__": 0}  # __init__: super().__init__("…") in an error class
 
 
 def word_functions(files: list[Path]) -> dict[str, dict[str, int]]:

@@ -178,6 +178,7 @@ ACTIONS = (
     QT_TRANSLATE_NOOP("Action", "一次性告知补正"),
     QT_TRANSLATE_NOOP("Action", "补正材料已交"),
     QT_TRANSLATE_NOOP("Action", "授权委托"),
+    QT_TRANSLATE_NOOP("Action", "委托书已签"),
     QT_TRANSLATE_NOOP("Action", "指定经办人"),
     QT_TRANSLATE_NOOP("Action", "备注"),
     QT_TRANSLATE_NOOP("Action", "打印"),
@@ -196,5 +197,6 @@ ACTIONS = (
     QT_TRANSLATE_NOOP("Action", "上级接收"),
     QT_TRANSLATE_NOOP("Action", "转送"),
     QT_TRANSLATE_NOOP("Action", "冲突裁定"),
+    QT_TRANSLATE_NOOP("Action", "撤销导入"),
     QT_TRANSLATE_NOOP("Action", "按工作日历重算时限"),
 )

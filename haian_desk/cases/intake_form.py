@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from haian_desk.cases.operations import Intake
-from haian_desk.errors import ValidationError
+from haian_desk.errors import N_, ValidationError
 
 # The empty form; also what a draft is compared with to see if it holds anything.
 BLANK: dict[str, Any] = {
@@ -32,17 +32,18 @@ def blank_form(first_cadre_id: str = "", today: str = "") -> dict[str, Any]:
     return form
 
 
-FIELD_NAMES = {"villager_id": "群众", "kind": "服务类型", "catalogue_code": "代办事项", "scope": "委托范围",
-               "date": "委托日期", "description": "诉求内容", "urgent_deadline": "办结时限",
-               "first_cadre_id": "首问责任人"}
+FIELD_NAMES = {"villager_id": N_("群众"), "kind": N_("服务类型"), "catalogue_code": N_("代办事项"),
+               "scope": N_("委托范围"), "date": N_("委托日期"), "description": N_("诉求内容"),
+               "urgent_deadline": N_("办结时限"), "first_cadre_id": N_("首问责任人")}
 
 
 class FormIncomplete(ValidationError):
     """Several fields are missing: all of them, in the order the form runs (``problems``)."""
 
     def __init__(self, problems: list[ValidationError]):
-        names = "、".join(FIELD_NAMES.get(p.field, p.field) for p in problems)
-        super().__init__(f"还有{len(problems)}处没有填：{names}", "请按红字逐项补上", field=problems[0].field)
+        names = [FIELD_NAMES.get(p.field, p.field) for p in problems]
+        super().__init__("还有{count}处没有填：{names}", "请按红字逐项补上", field=problems[0].field,
+                         params={"count": len(problems), "names": names})
         self.problems = problems
 
 
@@ -50,19 +51,19 @@ def form_problems(form: dict[str, Any]) -> list[ValidationError]:
     """Everything the form still lacks, top to bottom, so the clerk hears it all at once."""
     kind = form.get("kind")
     checks = [
-        (not form.get("villager_id"), "请先选择或新建群众",
-         "在“群众”一栏输入姓名、拼音、身份证号或电话查找", "villager_id"),
-        (not kind, "请选择服务类型：民意代言、事务代办或诉求代理", "", "kind"),
-        (kind == "errand" and not form.get("catalogue_code"), "事务代办必须选择具体事项", "请在事项目录中选择",
+        (not form.get("villager_id"), N_("请先选择或新建群众"),
+         N_("在“群众”一栏输入姓名、拼音、身份证号或电话查找"), "villager_id"),
+        (not kind, N_("请选择服务类型：民意代言、事务代办或诉求代理"), "", "kind"),
+        (kind == "errand" and not form.get("catalogue_code"), N_("事务代办必须选择具体事项"), N_("请在事项目录中选择"),
          "catalogue_code"),
-        (kind == "claim" and not str(form.get("auth_scope") or "").strip(), "请填写授权委托的范围",
-         "写明委托代理的具体事项", "scope"),
-        (kind == "claim" and not str(form.get("auth_date") or "").strip(), "请填写授权委托的日期", "", "date"),
-        (not str(form.get("description") or "").strip(), "请填写诉求内容", "简要写明群众要办什么事",
+        (kind == "claim" and not str(form.get("auth_scope") or "").strip(), N_("请填写授权委托的范围"),
+         N_("写明委托代理的具体事项"), "scope"),
+        (kind == "claim" and not str(form.get("auth_date") or "").strip(), N_("请填写授权委托的日期"), "", "date"),
+        (not str(form.get("description") or "").strip(), N_("请填写诉求内容"), N_("简要写明群众要办什么事"),
          "description"),
         (form.get("urgency") == "urgent" and not form.get("urgent_deadline"),
-         "紧急事项必须在登记时约定办结时限", "", "urgent_deadline"),
-        (not form.get("first_cadre_id"), "请选择首问责任人", "谁接待群众，谁就负责到底", "first_cadre_id"),
+         N_("紧急事项必须在登记时约定办结时限"), "", "urgent_deadline"),
+        (not form.get("first_cadre_id"), N_("请选择首问责任人"), N_("谁接待群众，谁就负责到底"), "first_cadre_id"),
     ]
     return [ValidationError(message, hint, field=field) for missing, message, hint, field in checks if missing]
 

@@ -231,6 +231,10 @@
         <translation>Record authorisation</translation>
     </message>
     <message>
+        <source>委托书已签</source>
+        <translation>Record signature</translation>
+    </message>
+    <message>
         <source>指定经办人</source>
         <translation>Assign handler</translation>
     </message>
@@ -301,6 +305,10 @@
     <message>
         <source>冲突裁定</source>
         <translation>Settle conflict</translation>
+    </message>
+    <message>
+        <source>撤销导入</source>
+        <translation>Undo import</translation>
     </message>
     <message>
         <source>按工作日历重算时限</source>
@@ -521,8 +529,8 @@
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <source>数据库备份 (*.sqlite3);;所有文件 (*)</source>
-        <translation>Database backups (*.sqlite3);;All files (*)</translation>
+        <source>加密备份 (*.hdbackup *.sqlite3);;所有文件 (*)</source>
+        <translation>Encrypted backups (*.hdbackup *.sqlite3);;All files (*)</translation>
     </message>
     <message>
         <source>备份文件检查无误：{0}。请关闭程序再打开，打开时恢复这份备份。</source>
@@ -871,6 +879,10 @@ Other cadres can be added now too, or later on the “Cadres” page (Ctrl+F4).<
         <translation>Date signed</translation>
     </message>
     <message>
+        <source>签字日期</source>
+        <translation>Date signed</translation>
+    </message>
+    <message>
         <source>经办人</source>
         <translation>Handler</translation>
     </message>
@@ -967,6 +979,10 @@ Other cadres can be added now too, or later on the “Cadres” page (Ctrl+F4).<
         <translation>List every missing material now: no further requests can be added later.</translation>
     </message>
     <message>
+        <source>群众在打印的授权委托书上签字后登记；签字后才能受理。</source>
+        <translation>Record this once the villager has signed the printed authorisation form; the case can be accepted only after signing.</translation>
+    </message>
+    <message>
         <source>暂停期间不计入办理时限，恢复计时后期限顺延。</source>
         <translation>Paused time does not count; the deadline moves on when the clock resumes.</translation>
     </message>
@@ -981,6 +997,10 @@ Other cadres can be added now too, or later on the “Cadres” page (Ctrl+F4).<
     <message>
         <source>撤回后办件结束，不再计时。</source>
         <translation>A withdrawn case ends and is no longer timed.</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <source>— 请选择 —</source>
@@ -1816,6 +1836,184 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>表格文件 (*.xlsx *.xls *.ods *.csv *.txt);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>导入表格</source>
+        <translation>Import a spreadsheet</translation>
+    </message>
+    <message>
+        <source>导入文件</source>
+        <translation>Import file</translation>
+    </message>
+    <message>
+        <source>导入记录</source>
+        <translation>Import history</translation>
+    </message>
+    <message>
+        <source>请选择要导入的文件：Excel/WPS 表格（.xls、.xlsx）、.ods 或 .csv。</source>
+        <translation>Choose the file to import: an Excel/WPS spreadsheet (.xls, .xlsx), .ods or .csv.</translation>
+    </message>
+    <message>
+        <source>只看不导入的行(&amp;R)</source>
+        <translation>Show only &amp;rows not imported</translation>
+    </message>
+    <message>
+        <source>表头在第(&amp;H)</source>
+        <translation>&amp;Header on row</translation>
+    </message>
+    <message>
+        <source>行（读错了可以改）</source>
+        <translation>(change it if it was read wrongly)</translation>
+    </message>
+    <message>
+        <source>选择文件(&amp;F)…</source>
+        <translation>Choose &amp;file…</translation>
+    </message>
+    <message>
+        <source>导入内容(&amp;K)：</source>
+        <translation>What to import (&amp;K):</translation>
+    </message>
+    <message>
+        <source>文件：</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>取消导入(&amp;C)</source>
+        <translation>&amp;Cancel import</translation>
+    </message>
+    <message>
+        <source>导入(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选择要导入的文件</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>正在读取和检查……</source>
+        <translation>Reading and checking…</translation>
+    </message>
+    <message>
+        <source>读取了工作表 {0}。请核对右边的预览：这就是导入后保存的样子。</source>
+        <translation>Read sheet {0}. Check the preview on the right: this is what will be saved.</translation>
+    </message>
+    <message>
+        <source>没有找到表头、未读取的工作表：{0}。</source>
+        <translation>Sheets not read (no header found): {0}.</translation>
+    </message>
+    <message>
+        <source>共 {0} 行：将新增 {1}，将更新 {2}，已存在不变 {3}，不导入 {4}</source>
+        <translation>{0} rows: {1} to add, {2} to update, {3} unchanged, {4} not imported</translation>
+    </message>
+    <message>
+        <source>这个文件不能导入。</source>
+        <translation>This file cannot be imported.</translation>
+    </message>
+    <message>
+        <source>第{0}行：{1}</source>
+        <translation>Row {0}: {1}</translation>
+    </message>
+    <message>
+        <source>导入完成：新增 {0}，更新 {1}，已存在不变 {2}，不导入 {3}。如需撤回，请到“导入记录”撤销这次导入。</source>
+        <translation>Import done: {0} added, {1} updated, {2} unchanged, {3} not imported. To take it back, undo this import under “Import history”.</translation>
+    </message>
+    <message>
+        <source>没有需要写入的内容（都已存在或不能导入）。</source>
+        <translation>Nothing to write (everything exists already or cannot be imported).</translation>
+    </message>
+    <message>
+        <source>导入已取消，没有写入任何数据。</source>
+        <translation>Import cancelled; nothing was written.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistory</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>校验码</source>
+        <translation>Checksum</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>不变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>不导入</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>撤销所选导入(&amp;U)…</source>
+        <translation>&amp;Undo the selected import…</translation>
+    </message>
+    <message>
+        <source>将撤回这次导入新增和修改的全部记录（导入后又被改动过的记录保留不动）。确定撤销吗？</source>
+        <translation>This takes back every record this import added or changed (records changed again since are kept). Undo it?</translation>
+    </message>
+    <message>
+        <source>确定撤销(&amp;Y)</source>
+        <translation>&amp;Yes, undo</translation>
+    </message>
+    <message>
+        <source>不撤销(&amp;N)</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <source>已撤销 {0}</source>
+        <translation>Undone {0}</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>In effect</translation>
+    </message>
+    <message>
+        <source>已撤销：撤回 {0} 条记录。</source>
+        <translation>Undone: {0} records taken back.</translation>
+    </message>
+    <message>
+        <source>以下 {0} 条导入后被改动过，保留未动：</source>
+        <translation>These {0} were changed after the import and were kept:</translation>
+    </message>
+    <message>
+        <source>第{0}行（{1}）</source>
+        <translation>Row {0} ({1})</translation>
+    </message>
+</context>
+<context>
     <name>InboxPage</name>
     <message>
         <source>待接收</source>
@@ -2026,6 +2224,59 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
 </context>
 <context>
+    <name>IntakeQuestions</name>
+    <message>
+        <source>这位群众已有相同的事项尚未办结，可能是重复登记：</source>
+        <translation>This villager already has the same matter open; this may be a duplicate:</translation>
+    </message>
+    <message>
+        <source>{0} 登记，{1}</source>
+        <translation>registered {0}, {1}</translation>
+    </message>
+    <message>
+        <source>可能重复登记</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <source>打开已有办件（Enter）</source>
+        <translation>Open the existing case (Enter)</translation>
+    </message>
+    <message>
+        <source>仍然登记（Alt+G）</source>
+        <translation>Register anyway (Alt+G)</translation>
+    </message>
+    <message>
+        <source>返回（Esc）</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <source>以下材料没有勾选为已收：
+{0}
+
+登记为“待补正”，并打印补正材料告知单（一次性告知）吗？</source>
+        <translation>These materials are not ticked as received:
+{0}
+
+Register it as “awaiting materials” and print the notice of missing materials (all listed at once)?</translation>
+    </message>
+    <message>
+        <source>材料不齐</source>
+        <translation>Materials missing</translation>
+    </message>
+    <message>
+        <source>待补正并打印告知单（Enter）</source>
+        <translation>Await materials and print the notice (Enter)</translation>
+    </message>
+    <message>
+        <source>材料已齐，照常受理（Alt+G）</source>
+        <translation>Materials complete, accept as usual (Alt+G)</translation>
+    </message>
+    <message>
+        <source>返回勾选（Esc）</source>
+        <translation>Back to ticking (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>InterfaceTab</name>
     <message>
         <source>长辈模式：所有文字都放大(&amp;L)</source>
@@ -2136,6 +2387,129 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
 </context>
 <context>
+    <name>KeyboardCard</name>
+    <message>
+        <source>做什么</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>办理</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>受理登记；光标在“群众”一栏</source>
+        <translation>Intake; the cursor is in “Villager”</translation>
+    </message>
+    <message>
+        <source>按拼音首字母、姓名、身份证号或电话后几位查找群众</source>
+        <translation>Find the villager by pinyin initials, name, ID number or the last digits of the phone</translation>
+    </message>
+    <message>
+        <source>选中查到的第一位；↓ 在结果里挑</source>
+        <translation>Pick the first found; ↓ to choose among the results</translation>
+    </message>
+    <message>
+        <source>名册里没有：新建群众（填身份证号后 Enter 登记此人）</source>
+        <translation>Not in the register: new villager (type the ID number, then Enter)</translation>
+    </message>
+    <message>
+        <source>民意代言 / 事务代办 / 诉求代理</source>
+        <translation>Opinion / errand / claim</translation>
+    </message>
+    <message>
+        <source>事务代办：按名称或拼音查事项并选中</source>
+        <translation>Errand: find the matter by name or pinyin and pick it</translation>
+    </message>
+    <message>
+        <source>勾选已收的材料</source>
+        <translation>Tick the materials received</translation>
+    </message>
+    <message>
+        <source>到下一栏（诉求内容、受理渠道……）</source>
+        <translation>Next field (request, channel …)</translation>
+    </message>
+    <message>
+        <source>紧急事项（登记时约定办结时限）</source>
+        <translation>Urgent (agree the deadline at registration)</translation>
+    </message>
+    <message>
+        <source>登记；缺的栏目一次全部标红，光标停在第一处</source>
+        <translation>Register; every missing field is marked at once and the cursor goes to the first</translation>
+    </message>
+    <message>
+        <source>可能重复登记：打开已有办件 ／ 材料不齐：待补正并立即打印补正材料告知单</source>
+        <translation>Possible duplicate: open the existing case / materials missing: await materials and print the notice at once</translation>
+    </message>
+    <message>
+        <source>可能重复登记：仍然登记新的 ／ 材料不齐：照常受理</source>
+        <translation>Possible duplicate: register a new one anyway / materials missing: accept as usual</translation>
+    </message>
+    <message>
+        <source>打印回执（诉求代理连同授权委托书，请群众当场签字） ／ 先预览</source>
+        <translation>Print the receipt (for a claim with the authorisation form, signed at the counter) / preview first</translation>
+    </message>
+    <message>
+        <source>办件列表；光标在搜索框</source>
+        <translation>Case list; the cursor is in the search box</translation>
+    </message>
+    <message>
+        <source>从搜索框进入列表（Enter 先搜索）</source>
+        <translation>From the search box into the list (Enter searches first)</translation>
+    </message>
+    <message>
+        <source>打开选中的办件</source>
+        <translation>Open the selected case</translation>
+    </message>
+    <message>
+        <source>我的 / 即将到期 / 已超期</source>
+        <translation>Mine / due soon / overdue</translation>
+    </message>
+    <message>
+        <source>办件详情里：办理光标所在的按钮（打开时光标在下一步上）</source>
+        <translation>In a case: press the focused button (it opens on the next step)</translation>
+    </message>
+    <message>
+        <source>办件详情里：办理按钮 → 打印 → 显示完整号码 → 办理经过，循环</source>
+        <translation>In a case: action buttons → print → show full numbers → history, round again</translation>
+    </message>
+    <message>
+        <source>办件详情里：打印菜单 ／ 显示或遮挡完整的身份证号和电话</source>
+        <translation>In a case: print menu / show or hide the full ID number and phone</translation>
+    </message>
+    <message>
+        <source>办理窗口里：确定 ／ 取消（已填的内容保留）</source>
+        <translation>In an action form: OK / cancel (what was typed is kept)</translation>
+    </message>
+    <message>
+        <source>快捷键卡 — 受理和办件</source>
+        <translation>Keyboard card — intake and cases</translation>
+    </message>
+    <message>
+        <source>各个页面</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>受理登记</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>办件列表和办件详情</source>
+        <translation>Case list and case detail</translation>
+    </message>
+    <message>
+        <source>办件详情：每个办理动作的按键（按钮上也写着）</source>
+        <translation>Case detail: the key of each action (also shown on its button)</translation>
+    </message>
+    <message>
+        <source>中文用输入法照常输入；全角数字也能认。</source>
+        <translation>Type Chinese with the input method as usual; full-width digits are understood.</translation>
+    </message>
+</context>
+<context>
     <name>KindChoice</name>
     <message>
         <source>意见建议，代为反映</source>
@@ -2200,6 +2574,10 @@ It has been written to the log; please tell the station administrator.</translat
         <translation>&amp;Desk</translation>
     </message>
     <message>
+        <source>导入(&amp;I)…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
         <source>退出登录(&amp;L)</source>
         <translation>&amp;Log out</translation>
     </message>
@@ -2214,6 +2592,10 @@ It has been written to the log; please tell the station administrator.</translat
     <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>快捷键卡（打印）(&amp;K)</source>
+        <translation>&amp;Keyboard card (print)</translation>
     </message>
     <message>
         <source>关于(&amp;A)</source>
@@ -2240,6 +2622,25 @@ It has been written to the log; please tell the station administrator.</translat
 为群众无偿代理：民意代言、事务代办、诉求代理。</source>
         <translation>Haian Desk {0}
 Free proxy service for villagers: opinions, errands and claims.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTable</name>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>文件中的表头</source>
+        <translation>Header in the file</translation>
+    </message>
+    <message>
+        <source>导入为</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <source>（不导入）</source>
+        <translation>(not imported)</translation>
     </message>
 </context>
 <context>
@@ -2603,6 +3004,64 @@ Free proxy service for villagers: opinions, errands and claims.</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>本站口令 — 海安群众事务代理工作台</source>
+        <translation>Station passphrase — Haian Desk</translation>
+    </message>
+    <message>
+        <source>本站数据还没有加密。请设置本站口令，程序会加密数据库和备份（数据多时要等一会儿）。</source>
+        <translation>This station&apos;s data is not encrypted yet. Set the station passphrase and the program encrypts the database and backups (with much data this takes a while).</translation>
+    </message>
+    <message>
+        <source>这台电脑没有保存本站的钥匙，请输入本站口令。忘记口令时，请站长联系镇代理中心用镇里的钥匙恢复。</source>
+        <translation>This PC does not keep the station&apos;s key; enter the station passphrase. If it is forgotten, the station head asks the township centre to recover it with the township&apos;s key.</translation>
+    </message>
+    <message>
+        <source>本站口令(&amp;K)</source>
+        <translation>Station pass&amp;phrase</translation>
+    </message>
+    <message>
+        <source>再输一次口令(&amp;R)</source>
+        <translation>&amp;Repeat the passphrase</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一样，请重新输入</source>
+        <translation>The two passphrases differ; type them again</translation>
+    </message>
+    <message>
+        <source>正在核对口令……</source>
+        <translation>Checking the passphrase…</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>本站口令</source>
+        <translation>Station passphrase</translation>
+    </message>
+    <message>
+        <source>本站的数据和备份都用这个口令加密。请抄在只有站长知道的地方：电脑坏了、换新电脑时要用它恢复数据。</source>
+        <translation>The station&apos;s data and backups are encrypted with this passphrase. Write it down where only the station head knows: it recovers the data if the PC breaks or is replaced.</translation>
+    </message>
+    <message>
+        <source>本站口令(&amp;K)</source>
+        <translation>Station pass&amp;phrase</translation>
+    </message>
+    <message>
+        <source>再输一次口令(&amp;R)</source>
+        <translation>&amp;Repeat the passphrase</translation>
+    </message>
+    <message>
+        <source>本站口令：已设置（数据和备份将加密）</source>
+        <translation>Station passphrase: set (data and backups will be encrypted)</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一样，请重新输入</source>
+        <translation>The two passphrases differ; type them again</translation>
+    </message>
+</context>
+<context>
     <name>Placeholder</name>
     <message>
         <source>“{0}”还在建设中，下一版本提供。</source>
@@ -2616,8 +3075,12 @@ Free proxy service for villagers: opinions, errands and claims.</translation>
         <translation>Print</translation>
     </message>
     <message>
-        <source>打印/补打</source>
-        <translation>Print / reprint</translation>
+        <source>打印（Ctrl+P）</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>打印/补打（Ctrl+P）</source>
+        <translation>Print / reprint (Ctrl+P)</translation>
     </message>
     <message>
         <source>{0}（已打印{1}份）</source>
@@ -2852,6 +3315,10 @@ They are saved on this PC and will not be lost; they go up with the next network
     <message>
         <source>预览（Ctrl+Shift+P）</source>
         <translation>Preview (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>打印回执和授权委托书（Ctrl+P）</source>
+        <translation>Print the receipt and authorisation form (Ctrl+P)</translation>
     </message>
 </context>
 <context>
@@ -4156,6 +4623,10 @@ What to do: {2}</translation>
         <translation>Claim</translation>
     </message>
     <message>
+        <source>待签委托</source>
+        <translation>Awaiting signature</translation>
+    </message>
+    <message>
         <source>已登记</source>
         <translation>Registered</translation>
     </message>
@@ -4194,6 +4665,10 @@ What to do: {2}</translation>
     <message>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>已撤销导入</source>
+        <translation>Import undone</translation>
     </message>
     <message>
         <source>来访</source>
@@ -4312,6 +4787,10 @@ What to do: {2}</translation>
         <translation>Authorisation</translation>
     </message>
     <message>
+        <source>委托书已签</source>
+        <translation>Authorisation signed</translation>
+    </message>
+    <message>
         <source>指定经办人</source>
         <translation>Handler assigned</translation>
     </message>
@@ -4378,6 +4857,10 @@ What to do: {2}</translation>
     <message>
         <source>冲突裁定</source>
         <translation>Conflict settled</translation>
+    </message>
+    <message>
+        <source>撤销导入</source>
+        <translation>Import undone</translation>
     </message>
     <message>
         <source>按工作日历重算时限</source>
@@ -4835,10 +5318,6 @@ What to do: {2}</translation>
         <translation>Give the backup file to restore, or use --latest</translation>
     </message>
     <message>
-        <source>例如：haian-desk restore E:\备份.sqlite3</source>
-        <translation>For example: haian-desk restore E:\backup.sqlite3</translation>
-    </message>
-    <message>
         <source>无法写入 {target}（{value}）</source>
         <translation>Cannot write {target} ({value})</translation>
     </message>
@@ -5011,14 +5490,6 @@ What to do: {2}</translation>
         <translation>The time limit type must be immediate or promised</translation>
     </message>
     <message>
-        <source>诉求代理须有群众的授权委托才能受理</source>
-        <translation>A claim can only be accepted with the villager&apos;s authorisation</translation>
-    </message>
-    <message>
-        <source>请先登记授权委托（范围、是否书面签字、日期）</source>
-        <translation>Record the authorisation first (scope, signed in writing or not, date)</translation>
-    </message>
-    <message>
         <source>请一次性列出所有缺少的材料</source>
         <translation>List all the missing materials at once</translation>
     </message>
@@ -5087,6 +5558,30 @@ What to do: {2}</translation>
         <translation>Only materials listed the first time and still not handed in can be listed</translation>
     </message>
     <message>
+        <source>代办事项</source>
+        <translation>the errand item</translation>
+    </message>
+    <message>
+        <source>委托范围</source>
+        <translation>the authorisation scope</translation>
+    </message>
+    <message>
+        <source>委托日期</source>
+        <translation>the authorisation date</translation>
+    </message>
+    <message>
+        <source>办结时限</source>
+        <translation>the deadline</translation>
+    </message>
+    <message>
+        <source>还有{count}处没有填：{names}</source>
+        <translation>{count} fields are still empty: {names}</translation>
+    </message>
+    <message>
+        <source>请按红字逐项补上</source>
+        <translation>Fill them in one by one, as marked in red</translation>
+    </message>
+    <message>
         <source>请先选择或新建群众</source>
         <translation>Choose or add a villager first</translation>
     </message>
@@ -5097,6 +5592,18 @@ What to do: {2}</translation>
     <message>
         <source>请选择服务类型：民意代言、事务代办或诉求代理</source>
         <translation>Choose the kind of service: opinion, errand or claim</translation>
+    </message>
+    <message>
+        <source>请填写授权委托的范围</source>
+        <translation>Enter the scope of the authorisation</translation>
+    </message>
+    <message>
+        <source>请填写授权委托的日期</source>
+        <translation>Enter the date of the authorisation</translation>
+    </message>
+    <message>
+        <source>请填写诉求内容</source>
+        <translation>Enter the request</translation>
     </message>
     <message>
         <source>请选择首问责任人</source>
@@ -5215,6 +5722,10 @@ What to do: {2}</translation>
         <translation>Clock paused</translation>
     </message>
     <message>
+        <source>群众签字后方可受理</source>
+        <translation>Can be accepted once the villager has signed</translation>
+    </message>
+    <message>
         <source>即办，不计时</source>
         <translation>Immediate, not timed</translation>
     </message>
@@ -5237,6 +5748,10 @@ What to do: {2}</translation>
     <message>
         <source>补交：{value}</source>
         <translation>Handed in: {value}</translation>
+    </message>
+    <message>
+        <source>签字日期：{value}</source>
+        <translation>Date signed: {value}</translation>
     </message>
     <message>
         <source>经办人：{value}</source>
@@ -5391,6 +5906,14 @@ What to do: {2}</translation>
         <translation>For example: Yangzhuang Village Station, Qutang Town</translation>
     </message>
     <message>
+        <source>请设置本站口令（用来加密本站数据）</source>
+        <translation>Set the station passphrase (it encrypts this station&apos;s data)</translation>
+    </message>
+    <message>
+        <source>命令行请用环境变量 {PASSPHRASE_ENV} 提供，至少{MIN_PASSPHRASE}个字符</source>
+        <translation>On the command line give it in the environment variable {PASSPHRASE_ENV}, at least {MIN_PASSPHRASE} characters</translation>
+    </message>
+    <message>
         <source>{folder} 里已经建过站</source>
         <translation>A station has already been set up in {folder}</translation>
     </message>
@@ -5413,6 +5936,10 @@ What to do: {2}</translation>
     <message>
         <source>请先运行 haian-desk init 或在程序里完成首次设置</source>
         <translation>Run haian-desk init first, or complete the first-run setup in the app</translation>
+    </message>
+    <message>
+        <source>数据库文件是空的（0字节），已损坏</source>
+        <translation>The database file is empty (0 bytes) and damaged</translation>
     </message>
     <message>
         <source>没有“{doc}”这种文书</source>
@@ -5493,6 +6020,318 @@ What to do: {2}</translation>
     <message>
         <source>15位身份证号只能由数字组成</source>
         <translation>A 15-digit ID number may only contain digits</translation>
+    </message>
+    <message>
+        <source>代理员的电话要公示，这一行没有电话</source>
+        <translation>A cadre&apos;s phone is shown on the public board; this row has none</translation>
+    </message>
+    <message>
+        <source>请补上电话后再导入</source>
+        <translation>Add the phone number, then import again</translation>
+    </message>
+    <message>
+        <source>{header}“{written}”看不懂</source>
+        <translation>{header} “{written}” cannot be read</translation>
+    </message>
+    <message>
+        <source>请写“是”或“否”</source>
+        <translation>Write 是 (yes) or 否 (no)</translation>
+    </message>
+    <message>
+        <source>与本文件第{earlier}行是同一位代理员（姓名相同），不重复导入</source>
+        <translation>Same cadre as row {earlier} of this file (same name); not imported twice</translation>
+    </message>
+    <message>
+        <source>请删去重复的一行</source>
+        <translation>Delete the repeated row</translation>
+    </message>
+    <message>
+        <source>请填 民意代言、事务代办 或 诉求代理</source>
+        <translation>Write 民意代言, 事务代办 or 诉求代理</translation>
+    </message>
+    <message>
+        <source>请写 非常满意、满意、基本满意、不满意 或 非常不满意</source>
+        <translation>Write 非常满意, 满意, 基本满意, 不满意 or 非常不满意</translation>
+    </message>
+    <message>
+        <source>{header}是空的</source>
+        <translation>{header} is empty</translation>
+    </message>
+    <message>
+        <source>事项和内容都是空的</source>
+        <translation>Both the matter and the request are empty</translation>
+    </message>
+    <message>
+        <source>请写明群众要办的事</source>
+        <translation>Write down what the villager needs done</translation>
+    </message>
+    <message>
+        <source>{header} {at:%Y-%m-%d} 在今天之后</source>
+        <translation>{header} {at:%Y-%m-%d} is after today</translation>
+    </message>
+    <message>
+        <source>历史台账的日期不能晚于今天，请核对</source>
+        <translation>Dates in a past ledger cannot be later than today; check it</translation>
+    </message>
+    <message>
+        <source>{header} {at:%Y-%m-%d} 太早了</source>
+        <translation>{header} {at:%Y-%m-%d} is too early</translation>
+    </message>
+    <message>
+        <source>请核对年份</source>
+        <translation>Check the year</translation>
+    </message>
+    <message>
+        <source>{header} {done:%Y-%m-%d} 早于登记日期 {registered_at:%Y-%m-%d}</source>
+        <translation>{header} {done:%Y-%m-%d} is before the registration date {registered_at:%Y-%m-%d}</translation>
+    </message>
+    <message>
+        <source>请核对两个日期</source>
+        <translation>Check both dates</translation>
+    </message>
+    <message>
+        <source>办理结果为未获批准，但没有写理由</source>
+        <translation>The result is “not approved” but gives no reason</translation>
+    </message>
+    <message>
+        <source>请在办理结果中写明理由</source>
+        <translation>Write the reason in the result</translation>
+    </message>
+    <message>
+        <source>名册中有{n_same}位“{name}”，分不清是哪一位</source>
+        <translation>The register has {n_same} people named “{name}”; cannot tell which</translation>
+    </message>
+    <message>
+        <source>请在台账中填写身份证号</source>
+        <translation>Fill in the ID number in the ledger</translation>
+    </message>
+    <message>
+        <source>请写明经办的代理员</source>
+        <translation>Name the cadre who handled it</translation>
+    </message>
+    <message>
+        <source>{header}“{name}”不在代理员名录中</source>
+        <translation>{header} “{name}” is not in the cadre roster</translation>
+    </message>
+    <message>
+        <source>请先添加或导入代理员（haian-desk import cadres 文件）</source>
+        <translation>Add or import the cadres first (haian-desk import cadres FILE)</translation>
+    </message>
+    <message>
+        <source>与本文件第{earlier}行是同一件事（日期、群众、内容相同），不重复导入</source>
+        <translation>Same matter as row {earlier} of this file (same date, villager and request); not imported twice</translation>
+    </message>
+    <message>
+        <source>没有办结日期，却有群众评价</source>
+        <translation>There is a rating but no completion date</translation>
+    </message>
+    <message>
+        <source>请补上办结日期</source>
+        <translation>Add the completion date</translation>
+    </message>
+    <message>
+        <source>写了办理结果“{result_text}”，却没有办结日期</source>
+        <translation>The result “{result_text}” is given but no completion date</translation>
+    </message>
+    <message>
+        <source>请补上办结日期；还在办的，办理结果写“办理中”或留空</source>
+        <translation>Add the completion date; for a matter still open, write 办理中 or leave the result empty</translation>
+    </message>
+    <message>
+        <source>“{header}”列被存成了数字（如 3.20621E+17），超过15位的数字后几位已经丢失</source>
+        <translation>The “{header}” column was stored as numbers (e.g. 3.20621E+17); digits beyond the 15th are lost</translation>
+    </message>
+    <message>
+        <source>请在 Excel/WPS 中把这一列设为“文本”格式，再重新录入{header}（只改格式找不回丢失的数字）</source>
+        <translation>In Excel/WPS set this column to “Text” and type {header} again (changing the format alone does not bring lost digits back)</translation>
+    </message>
+    <message>
+        <source>{header}“{raw}”不是日期</source>
+        <translation>{header} “{raw}” is not a date</translation>
+    </message>
+    <message>
+        <source>请写成 2024-05-06 这样的日期</source>
+        <translation>Write dates like 2024-05-06</translation>
+    </message>
+    <message>
+        <source>{header}“{raw}”不存在（没有这一天）</source>
+        <translation>{header} “{raw}” does not exist (no such day)</translation>
+    </message>
+    <message>
+        <source>请核对年月日</source>
+        <translation>Check the year, month and day</translation>
+    </message>
+    <message>
+        <source>没有这些字段：{items}</source>
+        <translation>No such fields: {items}</translation>
+    </message>
+    <message>
+        <source>可用字段：{items2}</source>
+        <translation>Fields available: {items2}</translation>
+    </message>
+    <message>
+        <source>对应关系“{item}”看不懂</source>
+        <translation>Cannot read the mapping “{item}”</translation>
+    </message>
+    <message>
+        <source>请写成 表头=字段，例如 手机=phone</source>
+        <translation>Write it as header=field, e.g. 手机=phone</translation>
+    </message>
+    <message>
+        <source>不能导出“{kind}”</source>
+        <translation>Cannot export “{kind}”</translation>
+    </message>
+    <message>
+        <source>可以导出：villagers（群众）、cases（台账）</source>
+        <translation>Can export: villagers, cases (the ledger)</translation>
+    </message>
+    <message>
+        <source>请换一个文件名</source>
+        <translation>Choose another file name</translation>
+    </message>
+    <message>
+        <source>导出文件应以 .xlsx 结尾：{name}</source>
+        <translation>An export file must end in .xlsx: {name}</translation>
+    </message>
+    <message>
+        <source>例如：名册.xlsx</source>
+        <translation>For example: register.xlsx</translation>
+    </message>
+    <message>
+        <source>请换一个位置或文件名</source>
+        <translation>Choose another place or file name</translation>
+    </message>
+    <message>
+        <source>{file_name} {where}里找不到{need}</source>
+        <translation>{file_name} {where}: cannot find {need}</translation>
+    </message>
+    <message>
+        <source>请确认表头一行写着“姓名”等列名；列名不同的，可以在导入时指定对应关系</source>
+        <translation>Check that the header row names the columns (姓名 and so on); if the names differ, map them when importing</translation>
+    </message>
+    <message>
+        <source>不能导入“{kind}”</source>
+        <translation>Cannot import “{kind}”</translation>
+    </message>
+    <message>
+        <source>可以导入：villagers（群众）、cases（台账）、cadres（代理员）</source>
+        <translation>Can import: villagers, cases (the ledger), cadres</translation>
+    </message>
+    <message>
+        <source>表头行号应从1开始，而不是 {header_row}</source>
+        <translation>Header row numbers start at 1, not {header_row}</translation>
+    </message>
+    <message>
+        <source>文件里没有名为“{sheet}”的工作表</source>
+        <translation>The file has no sheet named “{sheet}”</translation>
+    </message>
+    <message>
+        <source>文件里的工作表：{items}</source>
+        <translation>Sheets in the file: {items}</translation>
+    </message>
+    <message>
+        <source>{name} 设了打开密码，无法读取</source>
+        <translation>{name} has an opening password and cannot be read</translation>
+    </message>
+    <message>
+        <source>请在 Excel 或 WPS 中打开它，去掉密码后另存一份再导入</source>
+        <translation>Open it in Excel or WPS, remove the password, save a copy and import that</translation>
+    </message>
+    <message>
+        <source>{name} 不是表格文件</source>
+        <translation>{name} is not a spreadsheet</translation>
+    </message>
+    <message>
+        <source>请选择 Excel/WPS 表格（.xls、.xlsx）、.ods 或 .csv 文件</source>
+        <translation>Choose an Excel/WPS spreadsheet (.xls, .xlsx), an .ods or a .csv file</translation>
+    </message>
+    <message>
+        <source>找不到文件 {name}</source>
+        <translation>Cannot find the file {name}</translation>
+    </message>
+    <message>
+        <source>请重新选择文件</source>
+        <translation>Choose the file again</translation>
+    </message>
+    <message>
+        <source>{name} 是空文件</source>
+        <translation>{name} is an empty file</translation>
+    </message>
+    <message>
+        <source>请确认选对了文件，文件里要有表头和数据</source>
+        <translation>Make sure it is the right file; it needs a header row and data</translation>
+    </message>
+    <message>
+        <source>{name} 里没有数据</source>
+        <translation>{name} holds no data</translation>
+    </message>
+    <message>
+        <source>文件的文字编码无法识别</source>
+        <translation>The file&apos;s text encoding cannot be recognised</translation>
+    </message>
+    <message>
+        <source>请在 Excel 或 WPS 中另存为“CSV UTF-8”或 .xlsx 后再导入</source>
+        <translation>In Excel or WPS save it as “CSV UTF-8” or .xlsx, then import it</translation>
+    </message>
+    <message>
+        <source>{what}是空的</source>
+        <translation>{what} is empty</translation>
+    </message>
+    <message>
+        <source>请填写姓名</source>
+        <translation>Enter the name</translation>
+    </message>
+    <message>
+        <source>{what}“{name}”中有“{items}”，不像是人名</source>
+        <translation>{what} “{name}” contains “{items}”; it does not look like a name</translation>
+    </message>
+    <message>
+        <source>请只填写姓名，说明写到备注里</source>
+        <translation>Enter only the name; put remarks in the note</translation>
+    </message>
+    <message>
+        <source>{what}“{name}”中的“·”位置不对</source>
+        <translation>The “·” in {what} “{name}” is in the wrong place</translation>
+    </message>
+    <message>
+        <source>少数民族姓名写成 阿依古丽·买买提 这样</source>
+        <translation>Names of ethnic minorities are written like 阿依古丽·买买提</translation>
+    </message>
+    <message>
+        <source>没有编号为 {import_id} 的导入</source>
+        <translation>There is no import numbered {import_id}</translation>
+    </message>
+    <message>
+        <source>请用 haian-desk import list 查看导入记录</source>
+        <translation>See the imports with haian-desk import list</translation>
+    </message>
+    <message>
+        <source>这次导入已在 {undone_at} 撤销过</source>
+        <translation>This import was already undone at {undone_at}</translation>
+    </message>
+    <message>
+        <source>性别“{written}”看不懂</source>
+        <translation>Cannot read the gender “{written}”</translation>
+    </message>
+    <message>
+        <source>请写“男”或“女”</source>
+        <translation>Write 男 (male) or 女 (female)</translation>
+    </message>
+    <message>
+        <source>性别写的是“{written}”，身份证号表明是“{gender}”</source>
+        <translation>The gender says “{written}” but the ID number says “{gender}”</translation>
+    </message>
+    <message>
+        <source>请核对身份证号和性别</source>
+        <translation>Check the ID number and the gender</translation>
+    </message>
+    <message>
+        <source>与本文件第{earlier}行是同一人（{same}），不重复导入</source>
+        <translation>Same person as row {earlier} of this file ({same}); not imported twice</translation>
+    </message>
+    <message>
+        <source>导入已取消，没有写入任何数据</source>
+        <translation>Import cancelled; nothing was written</translation>
     </message>
     <message>
         <source>角色应为 station（代理站）或 township（代理中心）</source>
@@ -5583,6 +6422,22 @@ What to do: {2}</translation>
         <translation>Check the case number</translation>
     </message>
     <message>
+        <source>数据目录 {folder} 是一个文件，不是文件夹</source>
+        <translation>The data folder {folder} is a file, not a folder</translation>
+    </message>
+    <message>
+        <source>请用 --data-dir 指定一个文件夹（没有会自动新建）</source>
+        <translation>Give a folder with --data-dir (it is created if missing)</translation>
+    </message>
+    <message>
+        <source>数据目录不能写入（{folder}）</source>
+        <translation>The data folder cannot be written ({folder})</translation>
+    </message>
+    <message>
+        <source>请检查文件夹权限、U盘写保护，或换一个数据目录；已保存的数据没有丢失</source>
+        <translation>Check the folder&apos;s permissions or the USB drive&apos;s write protection, or use another data folder; nothing saved was lost</translation>
+    </message>
+    <message>
         <source>不是有效的电话号码</source>
         <translation>Not a valid phone number</translation>
     </message>
@@ -5599,12 +6454,48 @@ What to do: {2}</translation>
         <translation>A mobile number has 11 digits; this one has {n_text}</translation>
     </message>
     <message>
+        <source>这一批有 {refused} 条记录不能接收，超过了每批 {MAX_REJECTED_PER_BATCH} 条的上限，整批未导入</source>
+        <translation>{refused} records of this batch cannot be accepted, more than the {MAX_REJECTED_PER_BATCH} allowed per batch; the whole batch was not imported</translation>
+    </message>
+    <message>
+        <source>发出方的数据可能已损坏或被篡改；请联系镇中心核查该站的电脑</source>
+        <translation>The sender&apos;s data may be damaged or tampered with; ask the township centre to check that station&apos;s PC</translation>
+    </message>
+    <message>
+        <source>“{unit_name}”暂存待核查的记录已有 {open_now} 条，超过上限 {MAX_QUARANTINE_PER_PEER} 条，这一批未导入</source>
+        <translation>“{unit_name}” already has {open_now} records held for checking, more than the limit of {MAX_QUARANTINE_PER_PEER}; this batch was not imported</translation>
+    </message>
+    <message>
+        <source>请工作人员先核查并处理暂存的记录，再同步</source>
+        <translation>Staff must first check and settle the held records, then sync</translation>
+    </message>
+    <message>
         <source>请填写{what}</source>
         <translation>Enter {what}</translation>
     </message>
     <message>
         <source>现在可以：{actions}</source>
         <translation>What can be recorded now: {actions}</translation>
+    </message>
+    <message>
+        <source>例如：haian-desk restore E:\备份.hdbackup</source>
+        <translation>For example: haian-desk restore E:\backup.hdbackup</translation>
+    </message>
+    <message>
+        <source>{parent} 空间不够，备份没有做成</source>
+        <translation>Not enough space on {parent}; the backup was not made</translation>
+    </message>
+    <message>
+        <source>请换一个有空间的U盘，或删掉不用的文件后再备份</source>
+        <translation>Use a USB drive with space, or delete unused files, then back up again</translation>
+    </message>
+    <message>
+        <source>恢复到这台电脑需要本站口令</source>
+        <translation>Restoring onto this PC needs the station passphrase</translation>
+    </message>
+    <message>
+        <source>请输入本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供</source>
+        <translation>Enter the station passphrase; on the command line give it in the environment variable {PASSPHRASE_ENV}</translation>
     </message>
     <message>
         <source>受理时刻“{start}”看不懂</source>
@@ -5827,8 +6718,40 @@ What to do: {2}</translation>
         <translation>Write dates like 2027-01-01</translation>
     </message>
     <message>
+        <source>诉求代理待签授权委托书，签字前不能“{verb}”</source>
+        <translation>The claim awaits the signed authorisation; “{verb}” is not possible before signing</translation>
+    </message>
+    <message>
+        <source>请打印授权委托书请群众签字，再登记“委托书已签”</source>
+        <translation>Print the authorisation form for the villager to sign, then record “Authorisation signed”</translation>
+    </message>
+    <message>
         <source>该办件已结束</source>
         <translation>This case is finished</translation>
+    </message>
+    <message>
+        <source>诉求代理须有群众签字的授权委托书才能受理</source>
+        <translation>A claim can only be accepted with the authorisation form signed by the villager</translation>
+    </message>
+    <message>
+        <source>群众已签字的授权委托不能改为未签字</source>
+        <translation>An authorisation the villager has signed cannot be changed to unsigned</translation>
+    </message>
+    <message>
+        <source>如需改变委托范围，请请群众重新签署授权委托书</source>
+        <translation>To change the scope, have the villager sign a new authorisation form</translation>
+    </message>
+    <message>
+        <source>还没有登记授权委托的范围</source>
+        <translation>The scope of the authorisation is not recorded yet</translation>
+    </message>
+    <message>
+        <source>请先用“授权委托”写明委托代理的事项</source>
+        <translation>First write down what is authorised, with “Record authorisation”</translation>
+    </message>
+    <message>
+        <source>只有导入的历史办件才能撤销导入</source>
+        <translation>Only imported past cases can have their import undone</translation>
     </message>
     <message>
         <source>办结时限的时间格式不正确</source>
@@ -5941,6 +6864,10 @@ What to do: {2}</translation>
     <message>
         <source>写明以哪一方的办理为准、为什么</source>
         <translation>Write down whose handling stands, and why</translation>
+    </message>
+    <message>
+        <source>撤销的原因</source>
+        <translation>the reason for undoing</translation>
     </message>
     <message>
         <source>重算时限的原因</source>
@@ -6063,20 +6990,16 @@ What to do: {2}</translation>
         <translation>{what} does not exist</translation>
     </message>
     <message>
+        <source>请检查文件夹权限或U盘写保护；已保存的数据没有丢失</source>
+        <translation>Check the folder&apos;s permissions or the USB drive&apos;s write protection; nothing saved was lost</translation>
+    </message>
+    <message>
         <source>找不到文件 {path}</source>
         <translation>Cannot find the file {path}</translation>
     </message>
     <message>
         <source>请检查路径，或插好U盘后再试</source>
         <translation>Check the path, or plug in the USB drive and try again</translation>
-    </message>
-    <message>
-        <source>{name} 不是海安代理工作台的备份文件（不是数据库文件）</source>
-        <translation>{name} is not a Haian Desk backup (not a database file)</translation>
-    </message>
-    <message>
-        <source>请选择备份时生成的 .sqlite3 文件</source>
-        <translation>Choose a .sqlite3 file made by a backup</translation>
     </message>
     <message>
         <source>{name} 已损坏，不能恢复（{value}）</source>
@@ -6119,6 +7042,14 @@ What to do: {2}</translation>
         <translation>Close Haian Desk before restoring</translation>
     </message>
     <message>
+        <source>磁盘已满，没有写入（{folder}）</source>
+        <translation>The disk is full; nothing was written ({folder})</translation>
+    </message>
+    <message>
+        <source>请删除不用的文件或换一个有空间的盘，已保存的数据没有丢失</source>
+        <translation>Delete unused files or use a disk with space; nothing saved was lost</translation>
+    </message>
+    <message>
         <source>数据目录里没有可用的备份</source>
         <translation>The data folder holds no usable backup</translation>
     </message>
@@ -6127,16 +7058,8 @@ What to do: {2}</translation>
         <translation>Restore from the backup on the USB drive: haian-desk restore FILE</translation>
     </message>
     <message>
-        <source>打不开 {name}（{error}）</source>
-        <translation>Cannot open {name} ({error})</translation>
-    </message>
-    <message>
         <source>请换一个备份文件</source>
         <translation>Choose another backup file</translation>
-    </message>
-    <message>
-        <source>{name} 已损坏，不能恢复（{error}）</source>
-        <translation>{name} is damaged and cannot be restored ({error})</translation>
     </message>
     <message>
         <source>{name} 无法升级到本程序的数据库版本（{error}）</source>
@@ -6175,12 +7098,88 @@ What to do: {2}</translation>
         <translation>The number of backups kept must be between {low} and {high}</translation>
     </message>
     <message>
-        <source>今天的自动备份没有做成：数据库文件已损坏（{value}）</source>
-        <translation>Today&apos;s automatic backup failed: the database file is damaged ({value})</translation>
-    </message>
-    <message>
         <source>请关闭程序再打开，按提示用最新的完好备份恢复</source>
         <translation>Close the program and open it again, then restore the latest sound backup as prompted</translation>
+    </message>
+    <message>
+        <source>数据库没有加密钥匙，不能做加密备份</source>
+        <translation>The database has no encryption key; an encrypted backup cannot be made</translation>
+    </message>
+    <message>
+        <source>请重新打开程序，输入本站口令</source>
+        <translation>Open the program again and enter the station passphrase</translation>
+    </message>
+    <message>
+        <source>磁盘已满，这一笔没有保存（{where}）</source>
+        <translation>The disk is full; this was not saved ({where})</translation>
+    </message>
+    <message>
+        <source>请删除不用的文件或清理磁盘后再试；之前保存的数据都在</source>
+        <translation>Delete unused files or clean up the disk, then try again; everything saved before is still there</translation>
+    </message>
+    <message>
+        <source>数据目录不能写入，这一笔没有保存（{where}）</source>
+        <translation>The data folder cannot be written; this was not saved ({where})</translation>
+    </message>
+    <message>
+        <source>请检查文件夹权限或U盘写保护；之前保存的数据都在</source>
+        <translation>Check the folder&apos;s permissions or the USB drive&apos;s write protection; everything saved before is still there</translation>
+    </message>
+    <message>
+        <source>本站数据还没有加密：请先设置本站口令</source>
+        <translation>This station&apos;s data is not encrypted yet: set the station passphrase first</translation>
+    </message>
+    <message>
+        <source>请在程序里设置本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供</source>
+        <translation>Set the station passphrase in the program; on the command line give it in the environment variable {PASSPHRASE_ENV}</translation>
+    </message>
+    <message>
+        <source>需要输入本站口令才能打开数据</source>
+        <translation>The station passphrase is needed to open the data</translation>
+    </message>
+    <message>
+        <source>请在程序里输入本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供</source>
+        <translation>Enter the station passphrase in the program; on the command line give it in the environment variable {PASSPHRASE_ENV}</translation>
+    </message>
+    <message>
+        <source>本站口令至少要{MIN_PASSPHRASE}个字符</source>
+        <translation>The station passphrase needs at least {MIN_PASSPHRASE} characters</translation>
+    </message>
+    <message>
+        <source>请换一个更长的口令，并抄在只有站长知道的地方</source>
+        <translation>Choose a longer passphrase and write it down where only the station head knows</translation>
+    </message>
+    <message>
+        <source>{folder} 里没有本站钥匙文件（{KEY_FILE}）</source>
+        <translation>{folder} holds no station key file ({KEY_FILE})</translation>
+    </message>
+    <message>
+        <source>请先建站，或从备份恢复时输入本站口令</source>
+        <translation>Set up the station first, or enter the station passphrase when restoring from a backup</translation>
+    </message>
+    <message>
+        <source>本站口令不对{where}</source>
+        <translation>Wrong station passphrase{where}</translation>
+    </message>
+    <message>
+        <source>请检查大小写和输入法后重新输入</source>
+        <translation>Check upper and lower case and the input method, then type it again</translation>
+    </message>
+    <message>
+        <source>本站钥匙文件的格式不认识</source>
+        <translation>The station key file&apos;s format is not recognised</translation>
+    </message>
+    <message>
+        <source>请安装新版程序，或从备份恢复</source>
+        <translation>Install the new version, or restore from a backup</translation>
+    </message>
+    <message>
+        <source>本站钥匙文件已损坏（{path}）</source>
+        <translation>The station key file is damaged ({path})</translation>
+    </message>
+    <message>
+        <source>请从备份恢复：在新数据目录里运行 haian-desk restore 备份文件，并输入本站口令</source>
+        <translation>Restore from a backup: in a new data folder run haian-desk restore BACKUP-FILE and enter the station passphrase</translation>
     </message>
     <message>
         <source>数据库版本（{before}）比本程序（{LATEST}）新</source>
@@ -6189,6 +7188,38 @@ What to do: {2}</translation>
     <message>
         <source>请安装新版海安代理工作台后再打开</source>
         <translation>Install the new version of Haian Desk before opening it</translation>
+    </message>
+    <message>
+        <source>{name} 已损坏或被改动过（校验不通过），不能恢复</source>
+        <translation>{name} is damaged or altered (check failed); it cannot be restored</translation>
+    </message>
+    <message>
+        <source>请换一个备份文件；不要手工修改备份</source>
+        <translation>Choose another backup file; do not edit backups by hand</translation>
+    </message>
+    <message>
+        <source>{name} 不是本站的备份（本站的钥匙打不开它）</source>
+        <translation>{name} is not this station&apos;s backup (this station&apos;s key cannot open it)</translation>
+    </message>
+    <message>
+        <source>请在备份所属的站恢复，或输入那个站的口令；站点电脑和口令都没有了，请到镇中心用 haian-desk hub restore-station 打开</source>
+        <translation>Restore it at the station it belongs to, or enter that station&apos;s passphrase; if both the PC and the passphrase are gone, open it at the township centre with haian-desk hub restore-station</translation>
+    </message>
+    <message>
+        <source>{name} 的格式不认识（可能是新版程序生成的）</source>
+        <translation>The format of {name} is not recognised (perhaps made by a newer version)</translation>
+    </message>
+    <message>
+        <source>读不了 {name}（{value}）</source>
+        <translation>Cannot read {name} ({value})</translation>
+    </message>
+    <message>
+        <source>请检查U盘是否插好</source>
+        <translation>Check that the USB drive is plugged in</translation>
+    </message>
+    <message>
+        <source>请选择备份时生成的备份文件</source>
+        <translation>Choose a file made by a backup</translation>
     </message>
     <message>
         <source>这户还没有结对</source>
@@ -6579,14 +7610,6 @@ What to do: {2}</translation>
         <translation>The sync file&apos;s content version is not supported</translation>
     </message>
     <message>
-        <source>同步批次的内容格式不对</source>
-        <translation>The sync batch&apos;s content is malformed</translation>
-    </message>
-    <message>
-        <source>同步文件已损坏（文件头内容不全）</source>
-        <translation>The sync file is damaged (incomplete header)</translation>
-    </message>
-    <message>
         <source>同步文件已损坏（校验不通过），内容可能在拷贝中出错或被改动</source>
         <translation>The sync file is damaged (checksum failed); the content may have been corrupted while copying, or altered</translation>
     </message>
@@ -6599,20 +7622,8 @@ What to do: {2}</translation>
         <translation>The sync file&apos;s content cannot be read</translation>
     </message>
     <message>
-        <source>同步批次解压后太大</source>
-        <translation>The sync batch is too large when unpacked</translation>
-    </message>
-    <message>
-        <source>请分成几次导出</source>
-        <translation>Export it in several parts</translation>
-    </message>
-    <message>
         <source>同步批次的内容无法解压或读取</source>
         <translation>The sync batch&apos;s content cannot be unpacked or read</translation>
-    </message>
-    <message>
-        <source>同步文件已损坏（文件头无法读取）</source>
-        <translation>The sync file is damaged (header unreadable)</translation>
     </message>
     <message>
         <source>与同步中心 {host} 的连接中途断开</source>
@@ -6621,10 +7632,6 @@ What to do: {2}</translation>
     <message>
         <source>稍后会自动重试，从断点继续</source>
         <translation>It will retry by itself later and continue where it stopped</translation>
-    </message>
-    <message>
-        <source>同步中心的回答不对（HTTP {status}）：{value}</source>
-        <translation>The sync hub&apos;s answer is wrong (HTTP {status}): {value}</translation>
     </message>
     <message>
         <source>请把双方都升级到最新版</source>
@@ -6679,6 +7686,14 @@ What to do: {2}</translation>
         <translation>Check the network cable or wireless network</translation>
     </message>
     <message>
+        <source>同步中心正忙或网络太慢（HTTP {status}）</source>
+        <translation>The sync hub is busy or the network is slow (HTTP {status})</translation>
+    </message>
+    <message>
+        <source>稍后会自动重试</source>
+        <translation>It will retry by itself later</translation>
+    </message>
+    <message>
         <source>同步中心处理时出错（HTTP {status}）</source>
         <translation>The sync hub failed while handling the request (HTTP {status})</translation>
     </message>
@@ -6697,6 +7712,10 @@ What to do: {2}</translation>
     <message>
         <source>网络中可能有设备在改动数据；请检查网络，或改用U盘同步</source>
         <translation>Some device on the network may be altering data; check the network, or sync by USB drive instead</translation>
+    </message>
+    <message>
+        <source>同步中心拒收了这批数据（HTTP 422，回复没有镇中心的签名，原因不可信）</source>
+        <translation>The sync hub refused this batch (HTTP 422; the reply carries no township signature, so its reason cannot be trusted)</translation>
     </message>
     <message>
         <source>{what}的签名不对，文件可能被改动过</source>
@@ -6839,8 +7858,28 @@ What to do: {2}</translation>
         <translation>Enrol first (haian-desk enrol request / enrol accept)</translation>
     </message>
     <message>
+        <source>{path} 是一个文件夹，不是同步文件</source>
+        <translation>{path} is a folder, not a sync file</translation>
+    </message>
+    <message>
+        <source>请选择文件夹里以 .hdsync 结尾的文件</source>
+        <translation>Choose a file ending in .hdsync inside the folder</translation>
+    </message>
+    <message>
+        <source>{name} 太大，不是一份同步文件</source>
+        <translation>{name} is too large to be a sync file</translation>
+    </message>
+    <message>
         <source>请检查U盘是否插好、路径是否正确</source>
         <translation>Check that the USB drive is plugged in and the path is right</translation>
+    </message>
+    <message>
+        <source>读不出文件 {path}（{value}）</source>
+        <translation>Cannot read the file {path} ({value})</translation>
+    </message>
+    <message>
+        <source>请检查U盘是否插好、文件是否被别的程序占用</source>
+        <translation>Check that the USB drive is plugged in and the file is not in use by another program</translation>
     </message>
     <message>
         <source>本机是代理站，不能当作同步中心</source>
@@ -6849,6 +7888,30 @@ What to do: {2}</translation>
     <message>
         <source>同步中心应设在镇（街道）代理中心或县级代理中心</source>
         <translation>The sync hub belongs at a township (subdistrict) centre or the county centre</translation>
+    </message>
+    <message>
+        <source>只能查询本站（及经由本站同步的站点）的记录</source>
+        <translation>Only records of this station (and of stations syncing through it) can be queried</translation>
+    </message>
+    <message>
+        <source>请检查同步程序的版本</source>
+        <translation>Check the version of the sync program</translation>
+    </message>
+    <message>
+        <source>请给恢复出的站点设一个新口令</source>
+        <translation>Set a new passphrase for the restored station</translation>
+    </message>
+    <message>
+        <source>用环境变量 {NEW_PASSPHRASE_ENV} 提供，至少8个字符；把它交给站长</source>
+        <translation>Give it in the environment variable {NEW_PASSPHRASE_ENV}, at least 8 characters; hand it to the station head</translation>
+    </message>
+    <message>
+        <source>{out} 里已经有站点数据，没有覆盖</source>
+        <translation>{out} already holds station data; it was not overwritten</translation>
+    </message>
+    <message>
+        <source>请指定一个新的空文件夹</source>
+        <translation>Give a new, empty folder</translation>
     </message>
     <message>
         <source>这份同步文件是发给另一台电脑（{short}）的，不是本机</source>
@@ -6895,6 +7958,14 @@ What to do: {2}</translation>
         <translation>The scope stated in the sync batch is wrong</translation>
     </message>
     <message>
+        <source>这一批标明覆盖 {value} 个位置，但只带来 {n_events} 条记录，超出发送方可能有的记录</source>
+        <translation>This batch claims to cover {value} positions but brings only {n_events} records, more than the sender can have</translation>
+    </message>
+    <message>
+        <source>发出方的数据可能已损坏或被篡改；请联系镇中心核查</source>
+        <translation>The sender&apos;s data may be damaged or tampered with; ask the township centre to check</translation>
+    </message>
+    <message>
         <source>同步密钥文件的类型不对（{folder}）</source>
         <translation>The sync key file is of the wrong type ({folder})</translation>
     </message>
@@ -6939,30 +8010,6 @@ What to do: {2}</translation>
         <translation>Sync resends it in smaller batches by itself; if that still fails, ask the township centre to raise the limit</translation>
     </message>
     <message>
-        <source>本站没有在镇中心登记，镇中心拒绝同步</source>
-        <translation>This station is not enrolled with the township centre, which refuses to sync</translation>
-    </message>
-    <message>
-        <source>请先办理登记：haian-desk enrol request，再交镇中心 hub enrol</source>
-        <translation>Enrol first: haian-desk enrol request, then the township centre runs hub enrol</translation>
-    </message>
-    <message>
-        <source>请求是发给另一个同步中心的</source>
-        <translation>The request was meant for another sync hub</translation>
-    </message>
-    <message>
-        <source>请检查同步中心的地址</source>
-        <translation>Check the sync hub&apos;s address</translation>
-    </message>
-    <message>
-        <source>请求的签名与登记的密钥不符，镇中心拒绝同步</source>
-        <translation>The request&apos;s signature does not match the enrolled key; the township centre refuses to sync</translation>
-    </message>
-    <message>
-        <source>如本站重装过，请重新办理登记</source>
-        <translation>If this station was reinstalled, enrol again</translation>
-    </message>
-    <message>
         <source>本站已被镇中心注销，不能再同步</source>
         <translation>The township centre has revoked this station; it can no longer sync</translation>
     </message>
@@ -6971,20 +8018,136 @@ What to do: {2}</translation>
         <translation>Ask the township centre if in doubt</translation>
     </message>
     <message>
-        <source>核对请求的格式不对</source>
-        <translation>The check request is malformed</translation>
-    </message>
-    <message>
-        <source>after 和 limit 应为整数</source>
-        <translation>after and limit must be whole numbers</translation>
-    </message>
-    <message>
         <source>镇中心处理时出错</source>
         <translation>The township centre failed while handling it</translation>
     </message>
     <message>
         <source>请稍后再试；如反复出现请联系镇中心</source>
         <translation>Try again later; if it keeps happening, contact the township centre</translation>
+    </message>
+    <message>
+        <source>{name} 不是海安代理工作台的备份文件</source>
+        <translation>{name} is not a Haian Desk backup file</translation>
+    </message>
+    <message>
+        <source>请选择备份时生成的 .hdbackup 文件</source>
+        <translation>Choose a .hdbackup file made by a backup</translation>
+    </message>
+    <message>
+        <source>{name} 已损坏，不能恢复（{damage_text}）</source>
+        <translation>{name} is damaged and cannot be restored ({damage_text})</translation>
+    </message>
+    <message>
+        <source>{name} 已损坏，不能恢复（{table} 表里有读不出的文字：{damage_text}）</source>
+        <translation>{name} is damaged and cannot be restored (unreadable text in table {table}: {damage_text})</translation>
+    </message>
+    <message>
+        <source>今天的自动备份没有做成：数据库文件已损坏（{problem}）</source>
+        <translation>Today&apos;s automatic backup failed: the database file is damaged ({problem})</translation>
+    </message>
+    <message>
+        <source>同步批次的标头不是规范格式（有重复或多余的内容）</source>
+        <translation>The sync batch&apos;s header is not in canonical form (repeated or extra content)</translation>
+    </message>
+    <message>
+        <source>同步批次的内容与标头标明的记录数不符</source>
+        <translation>The sync batch&apos;s content does not match the number of records its header states</translation>
+    </message>
+    <message>
+        <source>同步批次里有记录的序号超出了能保存的范围</source>
+        <translation>A record in the sync batch has a sequence number beyond what can be stored</translation>
+    </message>
+    <message>
+        <source>发出方的数据可能已损坏；请重新导出</source>
+        <translation>The sender&apos;s data may be damaged; export it again</translation>
+    </message>
+    <message>
+        <source>同步文件已损坏（文件头不是规范格式）</source>
+        <translation>The sync file is damaged (header not in canonical form)</translation>
+    </message>
+    <message>
+        <source>同步批次的标头无法读取（{value}）</source>
+        <translation>The sync batch&apos;s header cannot be read ({value})</translation>
+    </message>
+    <message>
+        <source>同步批次的标头不正确（{error}）</source>
+        <translation>The sync batch&apos;s header is wrong ({error})</translation>
+    </message>
+    <message>
+        <source>请重新导出；如反复出现请把双方都升级到最新版</source>
+        <translation>Export it again; if it keeps happening, upgrade both sides to the latest version</translation>
+    </message>
+    <message>
+        <source>同步批次解压后太大，超过了它标明的记录数能有的大小</source>
+        <translation>The sync batch unpacks larger than its stated number of records allows</translation>
+    </message>
+    <message>
+        <source>请分成几次导出；如反复出现请联系镇中心</source>
+        <translation>Export it in several parts; if it keeps happening, contact the township centre</translation>
+    </message>
+    <message>
+        <source>同步批次的内容不完整或末尾多出了数据</source>
+        <translation>The sync batch&apos;s content is incomplete or has extra data at its end</translation>
+    </message>
+    <message>
+        <source>同步文件已损坏（文件头内容不对）</source>
+        <translation>The sync file is damaged (wrong header content)</translation>
+    </message>
+    <message>
+        <source>请求太频繁，镇中心暂不处理</source>
+        <translation>Too many requests; the township centre is not handling them for now</translation>
+    </message>
+    <message>
+        <source>请稍后再试</source>
+        <translation>Try again later</translation>
+    </message>
+    <message>
+        <source>没有这个接口</source>
+        <translation>There is no such endpoint</translation>
+    </message>
+    <message>
+        <source>请检查同步中心的地址（不要带路径）</source>
+        <translation>Check the sync hub&apos;s address (without a path)</translation>
+    </message>
+    <message>
+        <source>这个接口不接受这种请求方式</source>
+        <translation>This endpoint does not accept this kind of request</translation>
+    </message>
+    <message>
+        <source>收到的数据与请求声明的不一致（传输中被改动或不完整）</source>
+        <translation>The data received does not match what the request declared (altered or incomplete in transit)</translation>
+    </message>
+    <message>
+        <source>请求的时间与镇中心的时间相差太大</source>
+        <translation>The request&apos;s time differs too much from the township centre&apos;s</translation>
+    </message>
+    <message>
+        <source>同步程序会按镇中心的时间自动重发</source>
+        <translation>Sync resends it by itself using the township centre&apos;s time</translation>
+    </message>
+    <message>
+        <source>镇中心暂时太忙</source>
+        <translation>The township centre is too busy for now</translation>
+    </message>
+    <message>
+        <source>这个请求已经收到过（重放），镇中心不再处理</source>
+        <translation>This request was received before (a replay); the township centre does not handle it again</translation>
+    </message>
+    <message>
+        <source>同步程序会自动重新签名再发</source>
+        <translation>Sync signs it again and resends it by itself</translation>
+    </message>
+    <message>
+        <source>镇中心正在接收太多数据，暂不接收这一批</source>
+        <translation>The township centre is receiving too much data; this batch is not accepted for now</translation>
+    </message>
+    <message>
+        <source>数据发送得太慢，镇中心不再等待</source>
+        <translation>The data came too slowly; the township centre stopped waiting</translation>
+    </message>
+    <message>
+        <source>网络可能太慢；稍后会自动重试</source>
+        <translation>The network may be too slow; it will retry by itself later</translation>
     </message>
     <message>
         <source>请填写镇中心的网址</source>

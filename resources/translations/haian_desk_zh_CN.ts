@@ -231,6 +231,10 @@
         <translation>授权委托</translation>
     </message>
     <message>
+        <source>委托书已签</source>
+        <translation>委托书已签</translation>
+    </message>
+    <message>
         <source>指定经办人</source>
         <translation>指定经办人</translation>
     </message>
@@ -301,6 +305,10 @@
     <message>
         <source>冲突裁定</source>
         <translation>冲突裁定</translation>
+    </message>
+    <message>
+        <source>撤销导入</source>
+        <translation>撤销导入</translation>
     </message>
     <message>
         <source>按工作日历重算时限</source>
@@ -521,8 +529,8 @@
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <source>数据库备份 (*.sqlite3);;所有文件 (*)</source>
-        <translation>数据库备份 (*.sqlite3);;所有文件 (*)</translation>
+        <source>加密备份 (*.hdbackup *.sqlite3);;所有文件 (*)</source>
+        <translation>加密备份 (*.hdbackup *.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
         <source>备份文件检查无误：{0}。请关闭程序再打开，打开时恢复这份备份。</source>
@@ -871,6 +879,10 @@
         <translation>委托日期</translation>
     </message>
     <message>
+        <source>签字日期</source>
+        <translation>签字日期</translation>
+    </message>
+    <message>
         <source>经办人</source>
         <translation>经办人</translation>
     </message>
@@ -967,6 +979,10 @@
         <translation>把缺少的材料一次列全：以后不能再追加新的补正要求。</translation>
     </message>
     <message>
+        <source>群众在打印的授权委托书上签字后登记；签字后才能受理。</source>
+        <translation>群众在打印的授权委托书上签字后登记；签字后才能受理。</translation>
+    </message>
+    <message>
         <source>暂停期间不计入办理时限，恢复计时后期限顺延。</source>
         <translation>暂停期间不计入办理时限，恢复计时后期限顺延。</translation>
     </message>
@@ -981,6 +997,10 @@
     <message>
         <source>撤回后办件结束，不再计时。</source>
         <translation>撤回后办件结束，不再计时。</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <source>— 请选择 —</source>
@@ -1816,6 +1836,184 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>表格文件 (*.xlsx *.xls *.ods *.csv *.txt);;所有文件 (*)</source>
+        <translation>表格文件 (*.xlsx *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>导入表格</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <source>导入文件</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <source>导入记录</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>请选择要导入的文件：Excel/WPS 表格（.xls、.xlsx）、.ods 或 .csv。</source>
+        <translation>请选择要导入的文件：Excel/WPS 表格（.xls、.xlsx）、.ods 或 .csv。</translation>
+    </message>
+    <message>
+        <source>只看不导入的行(&amp;R)</source>
+        <translation>只看不导入的行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>表头在第(&amp;H)</source>
+        <translation>表头在第(&amp;H)</translation>
+    </message>
+    <message>
+        <source>行（读错了可以改）</source>
+        <translation>行（读错了可以改）</translation>
+    </message>
+    <message>
+        <source>选择文件(&amp;F)…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>导入内容(&amp;K)：</source>
+        <translation>导入内容(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>文件：</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>取消导入(&amp;C)</source>
+        <translation>取消导入(&amp;C)</translation>
+    </message>
+    <message>
+        <source>导入(&amp;I)</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>选择要导入的文件</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>正在读取和检查……</source>
+        <translation>正在读取和检查……</translation>
+    </message>
+    <message>
+        <source>读取了工作表 {0}。请核对右边的预览：这就是导入后保存的样子。</source>
+        <translation>读取了工作表 {0}。请核对右边的预览：这就是导入后保存的样子。</translation>
+    </message>
+    <message>
+        <source>没有找到表头、未读取的工作表：{0}。</source>
+        <translation>没有找到表头、未读取的工作表：{0}。</translation>
+    </message>
+    <message>
+        <source>共 {0} 行：将新增 {1}，将更新 {2}，已存在不变 {3}，不导入 {4}</source>
+        <translation>共 {0} 行：将新增 {1}，将更新 {2}，已存在不变 {3}，不导入 {4}</translation>
+    </message>
+    <message>
+        <source>这个文件不能导入。</source>
+        <translation>这个文件不能导入。</translation>
+    </message>
+    <message>
+        <source>第{0}行：{1}</source>
+        <translation>第{0}行：{1}</translation>
+    </message>
+    <message>
+        <source>导入完成：新增 {0}，更新 {1}，已存在不变 {2}，不导入 {3}。如需撤回，请到“导入记录”撤销这次导入。</source>
+        <translation>导入完成：新增 {0}，更新 {1}，已存在不变 {2}，不导入 {3}。如需撤回，请到“导入记录”撤销这次导入。</translation>
+    </message>
+    <message>
+        <source>没有需要写入的内容（都已存在或不能导入）。</source>
+        <translation>没有需要写入的内容（都已存在或不能导入）。</translation>
+    </message>
+    <message>
+        <source>导入已取消，没有写入任何数据。</source>
+        <translation>导入已取消，没有写入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistory</name>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>校验码</source>
+        <translation>校验码</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>不变</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>不导入</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>撤销所选导入(&amp;U)…</source>
+        <translation>撤销所选导入(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>将撤回这次导入新增和修改的全部记录（导入后又被改动过的记录保留不动）。确定撤销吗？</source>
+        <translation>将撤回这次导入新增和修改的全部记录（导入后又被改动过的记录保留不动）。确定撤销吗？</translation>
+    </message>
+    <message>
+        <source>确定撤销(&amp;Y)</source>
+        <translation>确定撤销(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>不撤销(&amp;N)</source>
+        <translation>不撤销(&amp;N)</translation>
+    </message>
+    <message>
+        <source>已撤销 {0}</source>
+        <translation>已撤销 {0}</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>已撤销：撤回 {0} 条记录。</source>
+        <translation>已撤销：撤回 {0} 条记录。</translation>
+    </message>
+    <message>
+        <source>以下 {0} 条导入后被改动过，保留未动：</source>
+        <translation>以下 {0} 条导入后被改动过，保留未动：</translation>
+    </message>
+    <message>
+        <source>第{0}行（{1}）</source>
+        <translation>第{0}行（{1}）</translation>
+    </message>
+</context>
+<context>
     <name>InboxPage</name>
     <message>
         <source>待接收</source>
@@ -2026,6 +2224,59 @@
     </message>
 </context>
 <context>
+    <name>IntakeQuestions</name>
+    <message>
+        <source>这位群众已有相同的事项尚未办结，可能是重复登记：</source>
+        <translation>这位群众已有相同的事项尚未办结，可能是重复登记：</translation>
+    </message>
+    <message>
+        <source>{0} 登记，{1}</source>
+        <translation>{0} 登记，{1}</translation>
+    </message>
+    <message>
+        <source>可能重复登记</source>
+        <translation>可能重复登记</translation>
+    </message>
+    <message>
+        <source>打开已有办件（Enter）</source>
+        <translation>打开已有办件（Enter）</translation>
+    </message>
+    <message>
+        <source>仍然登记（Alt+G）</source>
+        <translation>仍然登记（Alt+G）</translation>
+    </message>
+    <message>
+        <source>返回（Esc）</source>
+        <translation>返回（Esc）</translation>
+    </message>
+    <message>
+        <source>以下材料没有勾选为已收：
+{0}
+
+登记为“待补正”，并打印补正材料告知单（一次性告知）吗？</source>
+        <translation>以下材料没有勾选为已收：
+{0}
+
+登记为“待补正”，并打印补正材料告知单（一次性告知）吗？</translation>
+    </message>
+    <message>
+        <source>材料不齐</source>
+        <translation>材料不齐</translation>
+    </message>
+    <message>
+        <source>待补正并打印告知单（Enter）</source>
+        <translation>待补正并打印告知单（Enter）</translation>
+    </message>
+    <message>
+        <source>材料已齐，照常受理（Alt+G）</source>
+        <translation>材料已齐，照常受理（Alt+G）</translation>
+    </message>
+    <message>
+        <source>返回勾选（Esc）</source>
+        <translation>返回勾选（Esc）</translation>
+    </message>
+</context>
+<context>
     <name>InterfaceTab</name>
     <message>
         <source>长辈模式：所有文字都放大(&amp;L)</source>
@@ -2136,6 +2387,129 @@
     </message>
 </context>
 <context>
+    <name>KeyboardCard</name>
+    <message>
+        <source>做什么</source>
+        <translation>做什么</translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>办理</source>
+        <translation>办理</translation>
+    </message>
+    <message>
+        <source>受理登记；光标在“群众”一栏</source>
+        <translation>受理登记；光标在“群众”一栏</translation>
+    </message>
+    <message>
+        <source>按拼音首字母、姓名、身份证号或电话后几位查找群众</source>
+        <translation>按拼音首字母、姓名、身份证号或电话后几位查找群众</translation>
+    </message>
+    <message>
+        <source>选中查到的第一位；↓ 在结果里挑</source>
+        <translation>选中查到的第一位；↓ 在结果里挑</translation>
+    </message>
+    <message>
+        <source>名册里没有：新建群众（填身份证号后 Enter 登记此人）</source>
+        <translation>名册里没有：新建群众（填身份证号后 Enter 登记此人）</translation>
+    </message>
+    <message>
+        <source>民意代言 / 事务代办 / 诉求代理</source>
+        <translation>民意代言 / 事务代办 / 诉求代理</translation>
+    </message>
+    <message>
+        <source>事务代办：按名称或拼音查事项并选中</source>
+        <translation>事务代办：按名称或拼音查事项并选中</translation>
+    </message>
+    <message>
+        <source>勾选已收的材料</source>
+        <translation>勾选已收的材料</translation>
+    </message>
+    <message>
+        <source>到下一栏（诉求内容、受理渠道……）</source>
+        <translation>到下一栏（诉求内容、受理渠道……）</translation>
+    </message>
+    <message>
+        <source>紧急事项（登记时约定办结时限）</source>
+        <translation>紧急事项（登记时约定办结时限）</translation>
+    </message>
+    <message>
+        <source>登记；缺的栏目一次全部标红，光标停在第一处</source>
+        <translation>登记；缺的栏目一次全部标红，光标停在第一处</translation>
+    </message>
+    <message>
+        <source>可能重复登记：打开已有办件 ／ 材料不齐：待补正并立即打印补正材料告知单</source>
+        <translation>可能重复登记：打开已有办件 ／ 材料不齐：待补正并立即打印补正材料告知单</translation>
+    </message>
+    <message>
+        <source>可能重复登记：仍然登记新的 ／ 材料不齐：照常受理</source>
+        <translation>可能重复登记：仍然登记新的 ／ 材料不齐：照常受理</translation>
+    </message>
+    <message>
+        <source>打印回执（诉求代理连同授权委托书，请群众当场签字） ／ 先预览</source>
+        <translation>打印回执（诉求代理连同授权委托书，请群众当场签字） ／ 先预览</translation>
+    </message>
+    <message>
+        <source>办件列表；光标在搜索框</source>
+        <translation>办件列表；光标在搜索框</translation>
+    </message>
+    <message>
+        <source>从搜索框进入列表（Enter 先搜索）</source>
+        <translation>从搜索框进入列表（Enter 先搜索）</translation>
+    </message>
+    <message>
+        <source>打开选中的办件</source>
+        <translation>打开选中的办件</translation>
+    </message>
+    <message>
+        <source>我的 / 即将到期 / 已超期</source>
+        <translation>我的 / 即将到期 / 已超期</translation>
+    </message>
+    <message>
+        <source>办件详情里：办理光标所在的按钮（打开时光标在下一步上）</source>
+        <translation>办件详情里：办理光标所在的按钮（打开时光标在下一步上）</translation>
+    </message>
+    <message>
+        <source>办件详情里：办理按钮 → 打印 → 显示完整号码 → 办理经过，循环</source>
+        <translation>办件详情里：办理按钮 → 打印 → 显示完整号码 → 办理经过，循环</translation>
+    </message>
+    <message>
+        <source>办件详情里：打印菜单 ／ 显示或遮挡完整的身份证号和电话</source>
+        <translation>办件详情里：打印菜单 ／ 显示或遮挡完整的身份证号和电话</translation>
+    </message>
+    <message>
+        <source>办理窗口里：确定 ／ 取消（已填的内容保留）</source>
+        <translation>办理窗口里：确定 ／ 取消（已填的内容保留）</translation>
+    </message>
+    <message>
+        <source>快捷键卡 — 受理和办件</source>
+        <translation>快捷键卡 — 受理和办件</translation>
+    </message>
+    <message>
+        <source>各个页面</source>
+        <translation>各个页面</translation>
+    </message>
+    <message>
+        <source>受理登记</source>
+        <translation>受理登记</translation>
+    </message>
+    <message>
+        <source>办件列表和办件详情</source>
+        <translation>办件列表和办件详情</translation>
+    </message>
+    <message>
+        <source>办件详情：每个办理动作的按键（按钮上也写着）</source>
+        <translation>办件详情：每个办理动作的按键（按钮上也写着）</translation>
+    </message>
+    <message>
+        <source>中文用输入法照常输入；全角数字也能认。</source>
+        <translation>中文用输入法照常输入；全角数字也能认。</translation>
+    </message>
+</context>
+<context>
     <name>KindChoice</name>
     <message>
         <source>意见建议，代为反映</source>
@@ -2200,6 +2574,10 @@
         <translation>工作台(&amp;W)</translation>
     </message>
     <message>
+        <source>导入(&amp;I)…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
         <source>退出登录(&amp;L)</source>
         <translation>退出登录(&amp;L)</translation>
     </message>
@@ -2214,6 +2592,10 @@
     <message>
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>快捷键卡（打印）(&amp;K)</source>
+        <translation>快捷键卡（打印）(&amp;K)</translation>
     </message>
     <message>
         <source>关于(&amp;A)</source>
@@ -2240,6 +2622,25 @@
 为群众无偿代理：民意代言、事务代办、诉求代理。</source>
         <translation>海安群众事务代理工作台 {0}
 为群众无偿代理：民意代言、事务代办、诉求代理。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTable</name>
+    <message>
+        <source>列</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>文件中的表头</source>
+        <translation>文件中的表头</translation>
+    </message>
+    <message>
+        <source>导入为</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>（不导入）</source>
+        <translation>（不导入）</translation>
     </message>
 </context>
 <context>
@@ -2603,6 +3004,64 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>本站口令 — 海安群众事务代理工作台</source>
+        <translation>本站口令 — 海安群众事务代理工作台</translation>
+    </message>
+    <message>
+        <source>本站数据还没有加密。请设置本站口令，程序会加密数据库和备份（数据多时要等一会儿）。</source>
+        <translation>本站数据还没有加密。请设置本站口令，程序会加密数据库和备份（数据多时要等一会儿）。</translation>
+    </message>
+    <message>
+        <source>这台电脑没有保存本站的钥匙，请输入本站口令。忘记口令时，请站长联系镇代理中心用镇里的钥匙恢复。</source>
+        <translation>这台电脑没有保存本站的钥匙，请输入本站口令。忘记口令时，请站长联系镇代理中心用镇里的钥匙恢复。</translation>
+    </message>
+    <message>
+        <source>本站口令(&amp;K)</source>
+        <translation>本站口令(&amp;K)</translation>
+    </message>
+    <message>
+        <source>再输一次口令(&amp;R)</source>
+        <translation>再输一次口令(&amp;R)</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一样，请重新输入</source>
+        <translation>两次输入的口令不一样，请重新输入</translation>
+    </message>
+    <message>
+        <source>正在核对口令……</source>
+        <translation>正在核对口令……</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>本站口令</source>
+        <translation>本站口令</translation>
+    </message>
+    <message>
+        <source>本站的数据和备份都用这个口令加密。请抄在只有站长知道的地方：电脑坏了、换新电脑时要用它恢复数据。</source>
+        <translation>本站的数据和备份都用这个口令加密。请抄在只有站长知道的地方：电脑坏了、换新电脑时要用它恢复数据。</translation>
+    </message>
+    <message>
+        <source>本站口令(&amp;K)</source>
+        <translation>本站口令(&amp;K)</translation>
+    </message>
+    <message>
+        <source>再输一次口令(&amp;R)</source>
+        <translation>再输一次口令(&amp;R)</translation>
+    </message>
+    <message>
+        <source>本站口令：已设置（数据和备份将加密）</source>
+        <translation>本站口令：已设置（数据和备份将加密）</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一样，请重新输入</source>
+        <translation>两次输入的口令不一样，请重新输入</translation>
+    </message>
+</context>
+<context>
     <name>Placeholder</name>
     <message>
         <source>“{0}”还在建设中，下一版本提供。</source>
@@ -2616,8 +3075,12 @@
         <translation>打印</translation>
     </message>
     <message>
-        <source>打印/补打</source>
-        <translation>打印/补打</translation>
+        <source>打印（Ctrl+P）</source>
+        <translation>打印（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>打印/补打（Ctrl+P）</source>
+        <translation>打印/补打（Ctrl+P）</translation>
     </message>
     <message>
         <source>{0}（已打印{1}份）</source>
@@ -2852,6 +3315,10 @@
     <message>
         <source>预览（Ctrl+Shift+P）</source>
         <translation>预览（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <source>打印回执和授权委托书（Ctrl+P）</source>
+        <translation>打印回执和授权委托书（Ctrl+P）</translation>
     </message>
 </context>
 <context>
@@ -4156,6 +4623,10 @@
         <translation>诉求代理</translation>
     </message>
     <message>
+        <source>待签委托</source>
+        <translation>待签委托</translation>
+    </message>
+    <message>
         <source>已登记</source>
         <translation>已登记</translation>
     </message>
@@ -4194,6 +4665,10 @@
     <message>
         <source>已撤回</source>
         <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>已撤销导入</source>
+        <translation>已撤销导入</translation>
     </message>
     <message>
         <source>来访</source>
@@ -4312,6 +4787,10 @@
         <translation>授权委托</translation>
     </message>
     <message>
+        <source>委托书已签</source>
+        <translation>委托书已签</translation>
+    </message>
+    <message>
         <source>指定经办人</source>
         <translation>指定经办人</translation>
     </message>
@@ -4378,6 +4857,10 @@
     <message>
         <source>冲突裁定</source>
         <translation>冲突裁定</translation>
+    </message>
+    <message>
+        <source>撤销导入</source>
+        <translation>撤销导入</translation>
     </message>
     <message>
         <source>按工作日历重算时限</source>
@@ -4835,10 +5318,6 @@
         <translation>请给出要恢复的备份文件，或者用 --latest</translation>
     </message>
     <message>
-        <source>例如：haian-desk restore E:\备份.sqlite3</source>
-        <translation>例如：haian-desk restore E:\备份.sqlite3</translation>
-    </message>
-    <message>
         <source>无法写入 {target}（{value}）</source>
         <translation>无法写入 {target}（{value}）</translation>
     </message>
@@ -5011,14 +5490,6 @@
         <translation>办理时限类型应为即办或承诺</translation>
     </message>
     <message>
-        <source>诉求代理须有群众的授权委托才能受理</source>
-        <translation>诉求代理须有群众的授权委托才能受理</translation>
-    </message>
-    <message>
-        <source>请先登记授权委托（范围、是否书面签字、日期）</source>
-        <translation>请先登记授权委托（范围、是否书面签字、日期）</translation>
-    </message>
-    <message>
         <source>请一次性列出所有缺少的材料</source>
         <translation>请一次性列出所有缺少的材料</translation>
     </message>
@@ -5087,6 +5558,30 @@
         <translation>只能列出第一次告知过、群众仍未交齐的材料</translation>
     </message>
     <message>
+        <source>代办事项</source>
+        <translation>代办事项</translation>
+    </message>
+    <message>
+        <source>委托范围</source>
+        <translation>委托范围</translation>
+    </message>
+    <message>
+        <source>委托日期</source>
+        <translation>委托日期</translation>
+    </message>
+    <message>
+        <source>办结时限</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <source>还有{count}处没有填：{names}</source>
+        <translation>还有{count}处没有填：{names}</translation>
+    </message>
+    <message>
+        <source>请按红字逐项补上</source>
+        <translation>请按红字逐项补上</translation>
+    </message>
+    <message>
         <source>请先选择或新建群众</source>
         <translation>请先选择或新建群众</translation>
     </message>
@@ -5097,6 +5592,18 @@
     <message>
         <source>请选择服务类型：民意代言、事务代办或诉求代理</source>
         <translation>请选择服务类型：民意代言、事务代办或诉求代理</translation>
+    </message>
+    <message>
+        <source>请填写授权委托的范围</source>
+        <translation>请填写授权委托的范围</translation>
+    </message>
+    <message>
+        <source>请填写授权委托的日期</source>
+        <translation>请填写授权委托的日期</translation>
+    </message>
+    <message>
+        <source>请填写诉求内容</source>
+        <translation>请填写诉求内容</translation>
     </message>
     <message>
         <source>请选择首问责任人</source>
@@ -5215,6 +5722,10 @@
         <translation>暂停计时</translation>
     </message>
     <message>
+        <source>群众签字后方可受理</source>
+        <translation>群众签字后方可受理</translation>
+    </message>
+    <message>
         <source>即办，不计时</source>
         <translation>即办，不计时</translation>
     </message>
@@ -5237,6 +5748,10 @@
     <message>
         <source>补交：{value}</source>
         <translation>补交：{value}</translation>
+    </message>
+    <message>
+        <source>签字日期：{value}</source>
+        <translation>签字日期：{value}</translation>
     </message>
     <message>
         <source>经办人：{value}</source>
@@ -5391,6 +5906,14 @@
         <translation>例如：曲塘镇杨庄村代理站</translation>
     </message>
     <message>
+        <source>请设置本站口令（用来加密本站数据）</source>
+        <translation>请设置本站口令（用来加密本站数据）</translation>
+    </message>
+    <message>
+        <source>命令行请用环境变量 {PASSPHRASE_ENV} 提供，至少{MIN_PASSPHRASE}个字符</source>
+        <translation>命令行请用环境变量 {PASSPHRASE_ENV} 提供，至少{MIN_PASSPHRASE}个字符</translation>
+    </message>
+    <message>
         <source>{folder} 里已经建过站</source>
         <translation>{folder} 里已经建过站</translation>
     </message>
@@ -5413,6 +5936,10 @@
     <message>
         <source>请先运行 haian-desk init 或在程序里完成首次设置</source>
         <translation>请先运行 haian-desk init 或在程序里完成首次设置</translation>
+    </message>
+    <message>
+        <source>数据库文件是空的（0字节），已损坏</source>
+        <translation>数据库文件是空的（0字节），已损坏</translation>
     </message>
     <message>
         <source>没有“{doc}”这种文书</source>
@@ -5493,6 +6020,318 @@
     <message>
         <source>15位身份证号只能由数字组成</source>
         <translation>15位身份证号只能由数字组成</translation>
+    </message>
+    <message>
+        <source>代理员的电话要公示，这一行没有电话</source>
+        <translation>代理员的电话要公示，这一行没有电话</translation>
+    </message>
+    <message>
+        <source>请补上电话后再导入</source>
+        <translation>请补上电话后再导入</translation>
+    </message>
+    <message>
+        <source>{header}“{written}”看不懂</source>
+        <translation>{header}“{written}”看不懂</translation>
+    </message>
+    <message>
+        <source>请写“是”或“否”</source>
+        <translation>请写“是”或“否”</translation>
+    </message>
+    <message>
+        <source>与本文件第{earlier}行是同一位代理员（姓名相同），不重复导入</source>
+        <translation>与本文件第{earlier}行是同一位代理员（姓名相同），不重复导入</translation>
+    </message>
+    <message>
+        <source>请删去重复的一行</source>
+        <translation>请删去重复的一行</translation>
+    </message>
+    <message>
+        <source>请填 民意代言、事务代办 或 诉求代理</source>
+        <translation>请填 民意代言、事务代办 或 诉求代理</translation>
+    </message>
+    <message>
+        <source>请写 非常满意、满意、基本满意、不满意 或 非常不满意</source>
+        <translation>请写 非常满意、满意、基本满意、不满意 或 非常不满意</translation>
+    </message>
+    <message>
+        <source>{header}是空的</source>
+        <translation>{header}是空的</translation>
+    </message>
+    <message>
+        <source>事项和内容都是空的</source>
+        <translation>事项和内容都是空的</translation>
+    </message>
+    <message>
+        <source>请写明群众要办的事</source>
+        <translation>请写明群众要办的事</translation>
+    </message>
+    <message>
+        <source>{header} {at:%Y-%m-%d} 在今天之后</source>
+        <translation>{header} {at:%Y-%m-%d} 在今天之后</translation>
+    </message>
+    <message>
+        <source>历史台账的日期不能晚于今天，请核对</source>
+        <translation>历史台账的日期不能晚于今天，请核对</translation>
+    </message>
+    <message>
+        <source>{header} {at:%Y-%m-%d} 太早了</source>
+        <translation>{header} {at:%Y-%m-%d} 太早了</translation>
+    </message>
+    <message>
+        <source>请核对年份</source>
+        <translation>请核对年份</translation>
+    </message>
+    <message>
+        <source>{header} {done:%Y-%m-%d} 早于登记日期 {registered_at:%Y-%m-%d}</source>
+        <translation>{header} {done:%Y-%m-%d} 早于登记日期 {registered_at:%Y-%m-%d}</translation>
+    </message>
+    <message>
+        <source>请核对两个日期</source>
+        <translation>请核对两个日期</translation>
+    </message>
+    <message>
+        <source>办理结果为未获批准，但没有写理由</source>
+        <translation>办理结果为未获批准，但没有写理由</translation>
+    </message>
+    <message>
+        <source>请在办理结果中写明理由</source>
+        <translation>请在办理结果中写明理由</translation>
+    </message>
+    <message>
+        <source>名册中有{n_same}位“{name}”，分不清是哪一位</source>
+        <translation>名册中有{n_same}位“{name}”，分不清是哪一位</translation>
+    </message>
+    <message>
+        <source>请在台账中填写身份证号</source>
+        <translation>请在台账中填写身份证号</translation>
+    </message>
+    <message>
+        <source>请写明经办的代理员</source>
+        <translation>请写明经办的代理员</translation>
+    </message>
+    <message>
+        <source>{header}“{name}”不在代理员名录中</source>
+        <translation>{header}“{name}”不在代理员名录中</translation>
+    </message>
+    <message>
+        <source>请先添加或导入代理员（haian-desk import cadres 文件）</source>
+        <translation>请先添加或导入代理员（haian-desk import cadres 文件）</translation>
+    </message>
+    <message>
+        <source>与本文件第{earlier}行是同一件事（日期、群众、内容相同），不重复导入</source>
+        <translation>与本文件第{earlier}行是同一件事（日期、群众、内容相同），不重复导入</translation>
+    </message>
+    <message>
+        <source>没有办结日期，却有群众评价</source>
+        <translation>没有办结日期，却有群众评价</translation>
+    </message>
+    <message>
+        <source>请补上办结日期</source>
+        <translation>请补上办结日期</translation>
+    </message>
+    <message>
+        <source>写了办理结果“{result_text}”，却没有办结日期</source>
+        <translation>写了办理结果“{result_text}”，却没有办结日期</translation>
+    </message>
+    <message>
+        <source>请补上办结日期；还在办的，办理结果写“办理中”或留空</source>
+        <translation>请补上办结日期；还在办的，办理结果写“办理中”或留空</translation>
+    </message>
+    <message>
+        <source>“{header}”列被存成了数字（如 3.20621E+17），超过15位的数字后几位已经丢失</source>
+        <translation>“{header}”列被存成了数字（如 3.20621E+17），超过15位的数字后几位已经丢失</translation>
+    </message>
+    <message>
+        <source>请在 Excel/WPS 中把这一列设为“文本”格式，再重新录入{header}（只改格式找不回丢失的数字）</source>
+        <translation>请在 Excel/WPS 中把这一列设为“文本”格式，再重新录入{header}（只改格式找不回丢失的数字）</translation>
+    </message>
+    <message>
+        <source>{header}“{raw}”不是日期</source>
+        <translation>{header}“{raw}”不是日期</translation>
+    </message>
+    <message>
+        <source>请写成 2024-05-06 这样的日期</source>
+        <translation>请写成 2024-05-06 这样的日期</translation>
+    </message>
+    <message>
+        <source>{header}“{raw}”不存在（没有这一天）</source>
+        <translation>{header}“{raw}”不存在（没有这一天）</translation>
+    </message>
+    <message>
+        <source>请核对年月日</source>
+        <translation>请核对年月日</translation>
+    </message>
+    <message>
+        <source>没有这些字段：{items}</source>
+        <translation>没有这些字段：{items}</translation>
+    </message>
+    <message>
+        <source>可用字段：{items2}</source>
+        <translation>可用字段：{items2}</translation>
+    </message>
+    <message>
+        <source>对应关系“{item}”看不懂</source>
+        <translation>对应关系“{item}”看不懂</translation>
+    </message>
+    <message>
+        <source>请写成 表头=字段，例如 手机=phone</source>
+        <translation>请写成 表头=字段，例如 手机=phone</translation>
+    </message>
+    <message>
+        <source>不能导出“{kind}”</source>
+        <translation>不能导出“{kind}”</translation>
+    </message>
+    <message>
+        <source>可以导出：villagers（群众）、cases（台账）</source>
+        <translation>可以导出：villagers（群众）、cases（台账）</translation>
+    </message>
+    <message>
+        <source>请换一个文件名</source>
+        <translation>请换一个文件名</translation>
+    </message>
+    <message>
+        <source>导出文件应以 .xlsx 结尾：{name}</source>
+        <translation>导出文件应以 .xlsx 结尾：{name}</translation>
+    </message>
+    <message>
+        <source>例如：名册.xlsx</source>
+        <translation>例如：名册.xlsx</translation>
+    </message>
+    <message>
+        <source>请换一个位置或文件名</source>
+        <translation>请换一个位置或文件名</translation>
+    </message>
+    <message>
+        <source>{file_name} {where}里找不到{need}</source>
+        <translation>{file_name} {where}里找不到{need}</translation>
+    </message>
+    <message>
+        <source>请确认表头一行写着“姓名”等列名；列名不同的，可以在导入时指定对应关系</source>
+        <translation>请确认表头一行写着“姓名”等列名；列名不同的，可以在导入时指定对应关系</translation>
+    </message>
+    <message>
+        <source>不能导入“{kind}”</source>
+        <translation>不能导入“{kind}”</translation>
+    </message>
+    <message>
+        <source>可以导入：villagers（群众）、cases（台账）、cadres（代理员）</source>
+        <translation>可以导入：villagers（群众）、cases（台账）、cadres（代理员）</translation>
+    </message>
+    <message>
+        <source>表头行号应从1开始，而不是 {header_row}</source>
+        <translation>表头行号应从1开始，而不是 {header_row}</translation>
+    </message>
+    <message>
+        <source>文件里没有名为“{sheet}”的工作表</source>
+        <translation>文件里没有名为“{sheet}”的工作表</translation>
+    </message>
+    <message>
+        <source>文件里的工作表：{items}</source>
+        <translation>文件里的工作表：{items}</translation>
+    </message>
+    <message>
+        <source>{name} 设了打开密码，无法读取</source>
+        <translation>{name} 设了打开密码，无法读取</translation>
+    </message>
+    <message>
+        <source>请在 Excel 或 WPS 中打开它，去掉密码后另存一份再导入</source>
+        <translation>请在 Excel 或 WPS 中打开它，去掉密码后另存一份再导入</translation>
+    </message>
+    <message>
+        <source>{name} 不是表格文件</source>
+        <translation>{name} 不是表格文件</translation>
+    </message>
+    <message>
+        <source>请选择 Excel/WPS 表格（.xls、.xlsx）、.ods 或 .csv 文件</source>
+        <translation>请选择 Excel/WPS 表格（.xls、.xlsx）、.ods 或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>找不到文件 {name}</source>
+        <translation>找不到文件 {name}</translation>
+    </message>
+    <message>
+        <source>请重新选择文件</source>
+        <translation>请重新选择文件</translation>
+    </message>
+    <message>
+        <source>{name} 是空文件</source>
+        <translation>{name} 是空文件</translation>
+    </message>
+    <message>
+        <source>请确认选对了文件，文件里要有表头和数据</source>
+        <translation>请确认选对了文件，文件里要有表头和数据</translation>
+    </message>
+    <message>
+        <source>{name} 里没有数据</source>
+        <translation>{name} 里没有数据</translation>
+    </message>
+    <message>
+        <source>文件的文字编码无法识别</source>
+        <translation>文件的文字编码无法识别</translation>
+    </message>
+    <message>
+        <source>请在 Excel 或 WPS 中另存为“CSV UTF-8”或 .xlsx 后再导入</source>
+        <translation>请在 Excel 或 WPS 中另存为“CSV UTF-8”或 .xlsx 后再导入</translation>
+    </message>
+    <message>
+        <source>{what}是空的</source>
+        <translation>{what}是空的</translation>
+    </message>
+    <message>
+        <source>请填写姓名</source>
+        <translation>请填写姓名</translation>
+    </message>
+    <message>
+        <source>{what}“{name}”中有“{items}”，不像是人名</source>
+        <translation>{what}“{name}”中有“{items}”，不像是人名</translation>
+    </message>
+    <message>
+        <source>请只填写姓名，说明写到备注里</source>
+        <translation>请只填写姓名，说明写到备注里</translation>
+    </message>
+    <message>
+        <source>{what}“{name}”中的“·”位置不对</source>
+        <translation>{what}“{name}”中的“·”位置不对</translation>
+    </message>
+    <message>
+        <source>少数民族姓名写成 阿依古丽·买买提 这样</source>
+        <translation>少数民族姓名写成 阿依古丽·买买提 这样</translation>
+    </message>
+    <message>
+        <source>没有编号为 {import_id} 的导入</source>
+        <translation>没有编号为 {import_id} 的导入</translation>
+    </message>
+    <message>
+        <source>请用 haian-desk import list 查看导入记录</source>
+        <translation>请用 haian-desk import list 查看导入记录</translation>
+    </message>
+    <message>
+        <source>这次导入已在 {undone_at} 撤销过</source>
+        <translation>这次导入已在 {undone_at} 撤销过</translation>
+    </message>
+    <message>
+        <source>性别“{written}”看不懂</source>
+        <translation>性别“{written}”看不懂</translation>
+    </message>
+    <message>
+        <source>请写“男”或“女”</source>
+        <translation>请写“男”或“女”</translation>
+    </message>
+    <message>
+        <source>性别写的是“{written}”，身份证号表明是“{gender}”</source>
+        <translation>性别写的是“{written}”，身份证号表明是“{gender}”</translation>
+    </message>
+    <message>
+        <source>请核对身份证号和性别</source>
+        <translation>请核对身份证号和性别</translation>
+    </message>
+    <message>
+        <source>与本文件第{earlier}行是同一人（{same}），不重复导入</source>
+        <translation>与本文件第{earlier}行是同一人（{same}），不重复导入</translation>
+    </message>
+    <message>
+        <source>导入已取消，没有写入任何数据</source>
+        <translation>导入已取消，没有写入任何数据</translation>
     </message>
     <message>
         <source>角色应为 station（代理站）或 township（代理中心）</source>
@@ -5583,6 +6422,22 @@
         <translation>请核对办件编号</translation>
     </message>
     <message>
+        <source>数据目录 {folder} 是一个文件，不是文件夹</source>
+        <translation>数据目录 {folder} 是一个文件，不是文件夹</translation>
+    </message>
+    <message>
+        <source>请用 --data-dir 指定一个文件夹（没有会自动新建）</source>
+        <translation>请用 --data-dir 指定一个文件夹（没有会自动新建）</translation>
+    </message>
+    <message>
+        <source>数据目录不能写入（{folder}）</source>
+        <translation>数据目录不能写入（{folder}）</translation>
+    </message>
+    <message>
+        <source>请检查文件夹权限、U盘写保护，或换一个数据目录；已保存的数据没有丢失</source>
+        <translation>请检查文件夹权限、U盘写保护，或换一个数据目录；已保存的数据没有丢失</translation>
+    </message>
+    <message>
         <source>不是有效的电话号码</source>
         <translation>不是有效的电话号码</translation>
     </message>
@@ -5599,12 +6454,48 @@
         <translation>手机号应为11位，现在是{n_text}位</translation>
     </message>
     <message>
+        <source>这一批有 {refused} 条记录不能接收，超过了每批 {MAX_REJECTED_PER_BATCH} 条的上限，整批未导入</source>
+        <translation>这一批有 {refused} 条记录不能接收，超过了每批 {MAX_REJECTED_PER_BATCH} 条的上限，整批未导入</translation>
+    </message>
+    <message>
+        <source>发出方的数据可能已损坏或被篡改；请联系镇中心核查该站的电脑</source>
+        <translation>发出方的数据可能已损坏或被篡改；请联系镇中心核查该站的电脑</translation>
+    </message>
+    <message>
+        <source>“{unit_name}”暂存待核查的记录已有 {open_now} 条，超过上限 {MAX_QUARANTINE_PER_PEER} 条，这一批未导入</source>
+        <translation>“{unit_name}”暂存待核查的记录已有 {open_now} 条，超过上限 {MAX_QUARANTINE_PER_PEER} 条，这一批未导入</translation>
+    </message>
+    <message>
+        <source>请工作人员先核查并处理暂存的记录，再同步</source>
+        <translation>请工作人员先核查并处理暂存的记录，再同步</translation>
+    </message>
+    <message>
         <source>请填写{what}</source>
         <translation>请填写{what}</translation>
     </message>
     <message>
         <source>现在可以：{actions}</source>
         <translation>现在可以：{actions}</translation>
+    </message>
+    <message>
+        <source>例如：haian-desk restore E:\备份.hdbackup</source>
+        <translation>例如：haian-desk restore E:\备份.hdbackup</translation>
+    </message>
+    <message>
+        <source>{parent} 空间不够，备份没有做成</source>
+        <translation>{parent} 空间不够，备份没有做成</translation>
+    </message>
+    <message>
+        <source>请换一个有空间的U盘，或删掉不用的文件后再备份</source>
+        <translation>请换一个有空间的U盘，或删掉不用的文件后再备份</translation>
+    </message>
+    <message>
+        <source>恢复到这台电脑需要本站口令</source>
+        <translation>恢复到这台电脑需要本站口令</translation>
+    </message>
+    <message>
+        <source>请输入本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供</source>
+        <translation>请输入本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供</translation>
     </message>
     <message>
         <source>受理时刻“{start}”看不懂</source>
@@ -5827,8 +6718,40 @@
         <translation>日期请写成 2027-01-01 这样</translation>
     </message>
     <message>
+        <source>诉求代理待签授权委托书，签字前不能“{verb}”</source>
+        <translation>诉求代理待签授权委托书，签字前不能“{verb}”</translation>
+    </message>
+    <message>
+        <source>请打印授权委托书请群众签字，再登记“委托书已签”</source>
+        <translation>请打印授权委托书请群众签字，再登记“委托书已签”</translation>
+    </message>
+    <message>
         <source>该办件已结束</source>
         <translation>该办件已结束</translation>
+    </message>
+    <message>
+        <source>诉求代理须有群众签字的授权委托书才能受理</source>
+        <translation>诉求代理须有群众签字的授权委托书才能受理</translation>
+    </message>
+    <message>
+        <source>群众已签字的授权委托不能改为未签字</source>
+        <translation>群众已签字的授权委托不能改为未签字</translation>
+    </message>
+    <message>
+        <source>如需改变委托范围，请请群众重新签署授权委托书</source>
+        <translation>如需改变委托范围，请请群众重新签署授权委托书</translation>
+    </message>
+    <message>
+        <source>还没有登记授权委托的范围</source>
+        <translation>还没有登记授权委托的范围</translation>
+    </message>
+    <message>
+        <source>请先用“授权委托”写明委托代理的事项</source>
+        <translation>请先用“授权委托”写明委托代理的事项</translation>
+    </message>
+    <message>
+        <source>只有导入的历史办件才能撤销导入</source>
+        <translation>只有导入的历史办件才能撤销导入</translation>
     </message>
     <message>
         <source>办结时限的时间格式不正确</source>
@@ -5941,6 +6864,10 @@
     <message>
         <source>写明以哪一方的办理为准、为什么</source>
         <translation>写明以哪一方的办理为准、为什么</translation>
+    </message>
+    <message>
+        <source>撤销的原因</source>
+        <translation>撤销的原因</translation>
     </message>
     <message>
         <source>重算时限的原因</source>
@@ -6063,20 +6990,16 @@
         <translation>{what}不存在</translation>
     </message>
     <message>
+        <source>请检查文件夹权限或U盘写保护；已保存的数据没有丢失</source>
+        <translation>请检查文件夹权限或U盘写保护；已保存的数据没有丢失</translation>
+    </message>
+    <message>
         <source>找不到文件 {path}</source>
         <translation>找不到文件 {path}</translation>
     </message>
     <message>
         <source>请检查路径，或插好U盘后再试</source>
         <translation>请检查路径，或插好U盘后再试</translation>
-    </message>
-    <message>
-        <source>{name} 不是海安代理工作台的备份文件（不是数据库文件）</source>
-        <translation>{name} 不是海安代理工作台的备份文件（不是数据库文件）</translation>
-    </message>
-    <message>
-        <source>请选择备份时生成的 .sqlite3 文件</source>
-        <translation>请选择备份时生成的 .sqlite3 文件</translation>
     </message>
     <message>
         <source>{name} 已损坏，不能恢复（{value}）</source>
@@ -6119,6 +7042,14 @@
         <translation>请先关闭海安代理工作台再恢复</translation>
     </message>
     <message>
+        <source>磁盘已满，没有写入（{folder}）</source>
+        <translation>磁盘已满，没有写入（{folder}）</translation>
+    </message>
+    <message>
+        <source>请删除不用的文件或换一个有空间的盘，已保存的数据没有丢失</source>
+        <translation>请删除不用的文件或换一个有空间的盘，已保存的数据没有丢失</translation>
+    </message>
+    <message>
         <source>数据目录里没有可用的备份</source>
         <translation>数据目录里没有可用的备份</translation>
     </message>
@@ -6127,16 +7058,8 @@
         <translation>请用U盘上的备份恢复：haian-desk restore 文件名</translation>
     </message>
     <message>
-        <source>打不开 {name}（{error}）</source>
-        <translation>打不开 {name}（{error}）</translation>
-    </message>
-    <message>
         <source>请换一个备份文件</source>
         <translation>请换一个备份文件</translation>
-    </message>
-    <message>
-        <source>{name} 已损坏，不能恢复（{error}）</source>
-        <translation>{name} 已损坏，不能恢复（{error}）</translation>
     </message>
     <message>
         <source>{name} 无法升级到本程序的数据库版本（{error}）</source>
@@ -6175,12 +7098,88 @@
         <translation>备份保留份数应在{low}到{high}之间</translation>
     </message>
     <message>
-        <source>今天的自动备份没有做成：数据库文件已损坏（{value}）</source>
-        <translation>今天的自动备份没有做成：数据库文件已损坏（{value}）</translation>
-    </message>
-    <message>
         <source>请关闭程序再打开，按提示用最新的完好备份恢复</source>
         <translation>请关闭程序再打开，按提示用最新的完好备份恢复</translation>
+    </message>
+    <message>
+        <source>数据库没有加密钥匙，不能做加密备份</source>
+        <translation>数据库没有加密钥匙，不能做加密备份</translation>
+    </message>
+    <message>
+        <source>请重新打开程序，输入本站口令</source>
+        <translation>请重新打开程序，输入本站口令</translation>
+    </message>
+    <message>
+        <source>磁盘已满，这一笔没有保存（{where}）</source>
+        <translation>磁盘已满，这一笔没有保存（{where}）</translation>
+    </message>
+    <message>
+        <source>请删除不用的文件或清理磁盘后再试；之前保存的数据都在</source>
+        <translation>请删除不用的文件或清理磁盘后再试；之前保存的数据都在</translation>
+    </message>
+    <message>
+        <source>数据目录不能写入，这一笔没有保存（{where}）</source>
+        <translation>数据目录不能写入，这一笔没有保存（{where}）</translation>
+    </message>
+    <message>
+        <source>请检查文件夹权限或U盘写保护；之前保存的数据都在</source>
+        <translation>请检查文件夹权限或U盘写保护；之前保存的数据都在</translation>
+    </message>
+    <message>
+        <source>本站数据还没有加密：请先设置本站口令</source>
+        <translation>本站数据还没有加密：请先设置本站口令</translation>
+    </message>
+    <message>
+        <source>请在程序里设置本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供</source>
+        <translation>请在程序里设置本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供</translation>
+    </message>
+    <message>
+        <source>需要输入本站口令才能打开数据</source>
+        <translation>需要输入本站口令才能打开数据</translation>
+    </message>
+    <message>
+        <source>请在程序里输入本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供</source>
+        <translation>请在程序里输入本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供</translation>
+    </message>
+    <message>
+        <source>本站口令至少要{MIN_PASSPHRASE}个字符</source>
+        <translation>本站口令至少要{MIN_PASSPHRASE}个字符</translation>
+    </message>
+    <message>
+        <source>请换一个更长的口令，并抄在只有站长知道的地方</source>
+        <translation>请换一个更长的口令，并抄在只有站长知道的地方</translation>
+    </message>
+    <message>
+        <source>{folder} 里没有本站钥匙文件（{KEY_FILE}）</source>
+        <translation>{folder} 里没有本站钥匙文件（{KEY_FILE}）</translation>
+    </message>
+    <message>
+        <source>请先建站，或从备份恢复时输入本站口令</source>
+        <translation>请先建站，或从备份恢复时输入本站口令</translation>
+    </message>
+    <message>
+        <source>本站口令不对{where}</source>
+        <translation>本站口令不对{where}</translation>
+    </message>
+    <message>
+        <source>请检查大小写和输入法后重新输入</source>
+        <translation>请检查大小写和输入法后重新输入</translation>
+    </message>
+    <message>
+        <source>本站钥匙文件的格式不认识</source>
+        <translation>本站钥匙文件的格式不认识</translation>
+    </message>
+    <message>
+        <source>请安装新版程序，或从备份恢复</source>
+        <translation>请安装新版程序，或从备份恢复</translation>
+    </message>
+    <message>
+        <source>本站钥匙文件已损坏（{path}）</source>
+        <translation>本站钥匙文件已损坏（{path}）</translation>
+    </message>
+    <message>
+        <source>请从备份恢复：在新数据目录里运行 haian-desk restore 备份文件，并输入本站口令</source>
+        <translation>请从备份恢复：在新数据目录里运行 haian-desk restore 备份文件，并输入本站口令</translation>
     </message>
     <message>
         <source>数据库版本（{before}）比本程序（{LATEST}）新</source>
@@ -6189,6 +7188,38 @@
     <message>
         <source>请安装新版海安代理工作台后再打开</source>
         <translation>请安装新版海安代理工作台后再打开</translation>
+    </message>
+    <message>
+        <source>{name} 已损坏或被改动过（校验不通过），不能恢复</source>
+        <translation>{name} 已损坏或被改动过（校验不通过），不能恢复</translation>
+    </message>
+    <message>
+        <source>请换一个备份文件；不要手工修改备份</source>
+        <translation>请换一个备份文件；不要手工修改备份</translation>
+    </message>
+    <message>
+        <source>{name} 不是本站的备份（本站的钥匙打不开它）</source>
+        <translation>{name} 不是本站的备份（本站的钥匙打不开它）</translation>
+    </message>
+    <message>
+        <source>请在备份所属的站恢复，或输入那个站的口令；站点电脑和口令都没有了，请到镇中心用 haian-desk hub restore-station 打开</source>
+        <translation>请在备份所属的站恢复，或输入那个站的口令；站点电脑和口令都没有了，请到镇中心用 haian-desk hub restore-station 打开</translation>
+    </message>
+    <message>
+        <source>{name} 的格式不认识（可能是新版程序生成的）</source>
+        <translation>{name} 的格式不认识（可能是新版程序生成的）</translation>
+    </message>
+    <message>
+        <source>读不了 {name}（{value}）</source>
+        <translation>读不了 {name}（{value}）</translation>
+    </message>
+    <message>
+        <source>请检查U盘是否插好</source>
+        <translation>请检查U盘是否插好</translation>
+    </message>
+    <message>
+        <source>请选择备份时生成的备份文件</source>
+        <translation>请选择备份时生成的备份文件</translation>
     </message>
     <message>
         <source>这户还没有结对</source>
@@ -6579,14 +7610,6 @@
         <translation>同步文件内容的版本不受支持</translation>
     </message>
     <message>
-        <source>同步批次的内容格式不对</source>
-        <translation>同步批次的内容格式不对</translation>
-    </message>
-    <message>
-        <source>同步文件已损坏（文件头内容不全）</source>
-        <translation>同步文件已损坏（文件头内容不全）</translation>
-    </message>
-    <message>
         <source>同步文件已损坏（校验不通过），内容可能在拷贝中出错或被改动</source>
         <translation>同步文件已损坏（校验不通过），内容可能在拷贝中出错或被改动</translation>
     </message>
@@ -6599,20 +7622,8 @@
         <translation>同步文件内容无法读取</translation>
     </message>
     <message>
-        <source>同步批次解压后太大</source>
-        <translation>同步批次解压后太大</translation>
-    </message>
-    <message>
-        <source>请分成几次导出</source>
-        <translation>请分成几次导出</translation>
-    </message>
-    <message>
         <source>同步批次的内容无法解压或读取</source>
         <translation>同步批次的内容无法解压或读取</translation>
-    </message>
-    <message>
-        <source>同步文件已损坏（文件头无法读取）</source>
-        <translation>同步文件已损坏（文件头无法读取）</translation>
     </message>
     <message>
         <source>与同步中心 {host} 的连接中途断开</source>
@@ -6621,10 +7632,6 @@
     <message>
         <source>稍后会自动重试，从断点继续</source>
         <translation>稍后会自动重试，从断点继续</translation>
-    </message>
-    <message>
-        <source>同步中心的回答不对（HTTP {status}）：{value}</source>
-        <translation>同步中心的回答不对（HTTP {status}）：{value}</translation>
     </message>
     <message>
         <source>请把双方都升级到最新版</source>
@@ -6679,6 +7686,14 @@
         <translation>请检查网线或无线网络</translation>
     </message>
     <message>
+        <source>同步中心正忙或网络太慢（HTTP {status}）</source>
+        <translation>同步中心正忙或网络太慢（HTTP {status}）</translation>
+    </message>
+    <message>
+        <source>稍后会自动重试</source>
+        <translation>稍后会自动重试</translation>
+    </message>
+    <message>
         <source>同步中心处理时出错（HTTP {status}）</source>
         <translation>同步中心处理时出错（HTTP {status}）</translation>
     </message>
@@ -6697,6 +7712,10 @@
     <message>
         <source>网络中可能有设备在改动数据；请检查网络，或改用U盘同步</source>
         <translation>网络中可能有设备在改动数据；请检查网络，或改用U盘同步</translation>
+    </message>
+    <message>
+        <source>同步中心拒收了这批数据（HTTP 422，回复没有镇中心的签名，原因不可信）</source>
+        <translation>同步中心拒收了这批数据（HTTP 422，回复没有镇中心的签名，原因不可信）</translation>
     </message>
     <message>
         <source>{what}的签名不对，文件可能被改动过</source>
@@ -6839,8 +7858,28 @@
         <translation>请先办理登记（haian-desk enrol request / enrol accept）</translation>
     </message>
     <message>
+        <source>{path} 是一个文件夹，不是同步文件</source>
+        <translation>{path} 是一个文件夹，不是同步文件</translation>
+    </message>
+    <message>
+        <source>请选择文件夹里以 .hdsync 结尾的文件</source>
+        <translation>请选择文件夹里以 .hdsync 结尾的文件</translation>
+    </message>
+    <message>
+        <source>{name} 太大，不是一份同步文件</source>
+        <translation>{name} 太大，不是一份同步文件</translation>
+    </message>
+    <message>
         <source>请检查U盘是否插好、路径是否正确</source>
         <translation>请检查U盘是否插好、路径是否正确</translation>
+    </message>
+    <message>
+        <source>读不出文件 {path}（{value}）</source>
+        <translation>读不出文件 {path}（{value}）</translation>
+    </message>
+    <message>
+        <source>请检查U盘是否插好、文件是否被别的程序占用</source>
+        <translation>请检查U盘是否插好、文件是否被别的程序占用</translation>
     </message>
     <message>
         <source>本机是代理站，不能当作同步中心</source>
@@ -6849,6 +7888,30 @@
     <message>
         <source>同步中心应设在镇（街道）代理中心或县级代理中心</source>
         <translation>同步中心应设在镇（街道）代理中心或县级代理中心</translation>
+    </message>
+    <message>
+        <source>只能查询本站（及经由本站同步的站点）的记录</source>
+        <translation>只能查询本站（及经由本站同步的站点）的记录</translation>
+    </message>
+    <message>
+        <source>请检查同步程序的版本</source>
+        <translation>请检查同步程序的版本</translation>
+    </message>
+    <message>
+        <source>请给恢复出的站点设一个新口令</source>
+        <translation>请给恢复出的站点设一个新口令</translation>
+    </message>
+    <message>
+        <source>用环境变量 {NEW_PASSPHRASE_ENV} 提供，至少8个字符；把它交给站长</source>
+        <translation>用环境变量 {NEW_PASSPHRASE_ENV} 提供，至少8个字符；把它交给站长</translation>
+    </message>
+    <message>
+        <source>{out} 里已经有站点数据，没有覆盖</source>
+        <translation>{out} 里已经有站点数据，没有覆盖</translation>
+    </message>
+    <message>
+        <source>请指定一个新的空文件夹</source>
+        <translation>请指定一个新的空文件夹</translation>
     </message>
     <message>
         <source>这份同步文件是发给另一台电脑（{short}）的，不是本机</source>
@@ -6895,6 +7958,14 @@
         <translation>同步批次标明的范围不正确</translation>
     </message>
     <message>
+        <source>这一批标明覆盖 {value} 个位置，但只带来 {n_events} 条记录，超出发送方可能有的记录</source>
+        <translation>这一批标明覆盖 {value} 个位置，但只带来 {n_events} 条记录，超出发送方可能有的记录</translation>
+    </message>
+    <message>
+        <source>发出方的数据可能已损坏或被篡改；请联系镇中心核查</source>
+        <translation>发出方的数据可能已损坏或被篡改；请联系镇中心核查</translation>
+    </message>
+    <message>
         <source>同步密钥文件的类型不对（{folder}）</source>
         <translation>同步密钥文件的类型不对（{folder}）</translation>
     </message>
@@ -6939,30 +8010,6 @@
         <translation>同步程序会自动分小批重发；如仍不行请联系镇中心调大上限</translation>
     </message>
     <message>
-        <source>本站没有在镇中心登记，镇中心拒绝同步</source>
-        <translation>本站没有在镇中心登记，镇中心拒绝同步</translation>
-    </message>
-    <message>
-        <source>请先办理登记：haian-desk enrol request，再交镇中心 hub enrol</source>
-        <translation>请先办理登记：haian-desk enrol request，再交镇中心 hub enrol</translation>
-    </message>
-    <message>
-        <source>请求是发给另一个同步中心的</source>
-        <translation>请求是发给另一个同步中心的</translation>
-    </message>
-    <message>
-        <source>请检查同步中心的地址</source>
-        <translation>请检查同步中心的地址</translation>
-    </message>
-    <message>
-        <source>请求的签名与登记的密钥不符，镇中心拒绝同步</source>
-        <translation>请求的签名与登记的密钥不符，镇中心拒绝同步</translation>
-    </message>
-    <message>
-        <source>如本站重装过，请重新办理登记</source>
-        <translation>如本站重装过，请重新办理登记</translation>
-    </message>
-    <message>
         <source>本站已被镇中心注销，不能再同步</source>
         <translation>本站已被镇中心注销，不能再同步</translation>
     </message>
@@ -6971,20 +8018,136 @@
         <translation>如有疑问请联系镇中心</translation>
     </message>
     <message>
-        <source>核对请求的格式不对</source>
-        <translation>核对请求的格式不对</translation>
-    </message>
-    <message>
-        <source>after 和 limit 应为整数</source>
-        <translation>after 和 limit 应为整数</translation>
-    </message>
-    <message>
         <source>镇中心处理时出错</source>
         <translation>镇中心处理时出错</translation>
     </message>
     <message>
         <source>请稍后再试；如反复出现请联系镇中心</source>
         <translation>请稍后再试；如反复出现请联系镇中心</translation>
+    </message>
+    <message>
+        <source>{name} 不是海安代理工作台的备份文件</source>
+        <translation>{name} 不是海安代理工作台的备份文件</translation>
+    </message>
+    <message>
+        <source>请选择备份时生成的 .hdbackup 文件</source>
+        <translation>请选择备份时生成的 .hdbackup 文件</translation>
+    </message>
+    <message>
+        <source>{name} 已损坏，不能恢复（{damage_text}）</source>
+        <translation>{name} 已损坏，不能恢复（{damage_text}）</translation>
+    </message>
+    <message>
+        <source>{name} 已损坏，不能恢复（{table} 表里有读不出的文字：{damage_text}）</source>
+        <translation>{name} 已损坏，不能恢复（{table} 表里有读不出的文字：{damage_text}）</translation>
+    </message>
+    <message>
+        <source>今天的自动备份没有做成：数据库文件已损坏（{problem}）</source>
+        <translation>今天的自动备份没有做成：数据库文件已损坏（{problem}）</translation>
+    </message>
+    <message>
+        <source>同步批次的标头不是规范格式（有重复或多余的内容）</source>
+        <translation>同步批次的标头不是规范格式（有重复或多余的内容）</translation>
+    </message>
+    <message>
+        <source>同步批次的内容与标头标明的记录数不符</source>
+        <translation>同步批次的内容与标头标明的记录数不符</translation>
+    </message>
+    <message>
+        <source>同步批次里有记录的序号超出了能保存的范围</source>
+        <translation>同步批次里有记录的序号超出了能保存的范围</translation>
+    </message>
+    <message>
+        <source>发出方的数据可能已损坏；请重新导出</source>
+        <translation>发出方的数据可能已损坏；请重新导出</translation>
+    </message>
+    <message>
+        <source>同步文件已损坏（文件头不是规范格式）</source>
+        <translation>同步文件已损坏（文件头不是规范格式）</translation>
+    </message>
+    <message>
+        <source>同步批次的标头无法读取（{value}）</source>
+        <translation>同步批次的标头无法读取（{value}）</translation>
+    </message>
+    <message>
+        <source>同步批次的标头不正确（{error}）</source>
+        <translation>同步批次的标头不正确（{error}）</translation>
+    </message>
+    <message>
+        <source>请重新导出；如反复出现请把双方都升级到最新版</source>
+        <translation>请重新导出；如反复出现请把双方都升级到最新版</translation>
+    </message>
+    <message>
+        <source>同步批次解压后太大，超过了它标明的记录数能有的大小</source>
+        <translation>同步批次解压后太大，超过了它标明的记录数能有的大小</translation>
+    </message>
+    <message>
+        <source>请分成几次导出；如反复出现请联系镇中心</source>
+        <translation>请分成几次导出；如反复出现请联系镇中心</translation>
+    </message>
+    <message>
+        <source>同步批次的内容不完整或末尾多出了数据</source>
+        <translation>同步批次的内容不完整或末尾多出了数据</translation>
+    </message>
+    <message>
+        <source>同步文件已损坏（文件头内容不对）</source>
+        <translation>同步文件已损坏（文件头内容不对）</translation>
+    </message>
+    <message>
+        <source>请求太频繁，镇中心暂不处理</source>
+        <translation>请求太频繁，镇中心暂不处理</translation>
+    </message>
+    <message>
+        <source>请稍后再试</source>
+        <translation>请稍后再试</translation>
+    </message>
+    <message>
+        <source>没有这个接口</source>
+        <translation>没有这个接口</translation>
+    </message>
+    <message>
+        <source>请检查同步中心的地址（不要带路径）</source>
+        <translation>请检查同步中心的地址（不要带路径）</translation>
+    </message>
+    <message>
+        <source>这个接口不接受这种请求方式</source>
+        <translation>这个接口不接受这种请求方式</translation>
+    </message>
+    <message>
+        <source>收到的数据与请求声明的不一致（传输中被改动或不完整）</source>
+        <translation>收到的数据与请求声明的不一致（传输中被改动或不完整）</translation>
+    </message>
+    <message>
+        <source>请求的时间与镇中心的时间相差太大</source>
+        <translation>请求的时间与镇中心的时间相差太大</translation>
+    </message>
+    <message>
+        <source>同步程序会按镇中心的时间自动重发</source>
+        <translation>同步程序会按镇中心的时间自动重发</translation>
+    </message>
+    <message>
+        <source>镇中心暂时太忙</source>
+        <translation>镇中心暂时太忙</translation>
+    </message>
+    <message>
+        <source>这个请求已经收到过（重放），镇中心不再处理</source>
+        <translation>这个请求已经收到过（重放），镇中心不再处理</translation>
+    </message>
+    <message>
+        <source>同步程序会自动重新签名再发</source>
+        <translation>同步程序会自动重新签名再发</translation>
+    </message>
+    <message>
+        <source>镇中心正在接收太多数据，暂不接收这一批</source>
+        <translation>镇中心正在接收太多数据，暂不接收这一批</translation>
+    </message>
+    <message>
+        <source>数据发送得太慢，镇中心不再等待</source>
+        <translation>数据发送得太慢，镇中心不再等待</translation>
+    </message>
+    <message>
+        <source>网络可能太慢；稍后会自动重试</source>
+        <translation>网络可能太慢；稍后会自动重试</translation>
     </message>
     <message>
         <source>请填写镇中心的网址</source>

@@ -66,8 +66,13 @@ def test_every_domain_message_has_an_english_translation_with_the_same_parameter
 def test_no_english_domain_message_keeps_chinese():
     cjk = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
     english = _english_domain()
-    # The calendar file's type column takes Chinese words (放假/上班/停止办公): quoting them is data.
-    quoted_input = {"类别请写：放假（法定节假日）、上班（调休上班）或停止办公", "例如：2027-01-01,放假,元旦"}
+    # Files people fill in take Chinese words (a calendar's 放假/上班, a ledger's 是/否, 男/女, a
+    # header 姓名): an English hint quotes the words the file must contain, as data.
+    quoted_input = {"类别请写：放假（法定节假日）、上班（调休上班）或停止办公", "例如：2027-01-01,放假,元旦",
+                    "请写“是”或“否”", "请填 民意代言、事务代办 或 诉求代理",
+                    "请写 非常满意、满意、基本满意、不满意 或 非常不满意", "请补上办结日期；还在办的，办理结果写“办理中”或留空",
+                    "请写成 表头=字段，例如 手机=phone", "请确认表头一行写着“姓名”等列名；列名不同的，可以在导入时指定对应关系",
+                    "少数民族姓名写成 阿依古丽·买买提 这样", "请写“男”或“女”"}
     chinese = [t for t in domain_messages.templates()
                if t not in quoted_input and cjk.search(english.get(t) or "")]
     assert not chinese, chinese
@@ -194,4 +199,4 @@ def test_the_case_list_says_kinds_and_statuses_in_english(tmp_path):
     refused = subprocess.run([sys.executable, "-m", "haian_desk", "cases", "--status", "nope", "--lang", "en",
                               "--data-dir", str(tmp_path / "demo")], capture_output=True, text=True, env=env,
                              timeout=120)
-    assert refused.stderr.startswith("Error: There is no status “nope” (Choices: registered, ")
+    assert refused.stderr.startswith("Error: There is no status “nope” (Choices: ") and "registered, " in refused.stderr

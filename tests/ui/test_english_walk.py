@@ -88,9 +88,8 @@ def test_a_refused_restore_is_explained_in_english(tmp_path, restore_appearance)
     with pytest.raises(HaianError) as refused:
         recovery.inspect(not_a_backup)
     i18n.install_language("en")
-    assert in_words(refused.value) == ("照片.jpg is not a Haian Desk backup (not a database file) "
-                                       "(Choose a .sqlite3 file made by a backup)")
-    assert explain(refused.value).endswith("\nChoose a .sqlite3 file made by a backup")
+    assert in_words(refused.value) == "照片.jpg is not a Haian Desk backup file (Choose a .hdbackup file made by a backup)"
+    assert explain(refused.value).endswith("\nChoose a .hdbackup file made by a backup")
     i18n.install_language("zh_CN")
     assert in_words(refused.value) == str(refused.value)  # Chinese reads exactly as the CLI says it
 

@@ -123,7 +123,8 @@ def action_title(event_type: str) -> str:
 def action_button_text(event_type: str) -> str:
     """The button's words with its key, as the intake shows Alt+1/2/3: 办结（Alt+J）."""
     keys = ACTION_KEYS.get(event_type)
-    return f"{action_title(event_type)}（{keys}）" if keys else action_title(event_type)
+    return QCoreApplication.translate("CaseActions", "{0}（{1}）").format(action_title(event_type), keys) \
+        if keys else action_title(event_type)
 
 
 class ActionDialog(QDialog):
