@@ -303,8 +303,10 @@ def templates() -> list[str]:
     for path in files:
         for site in sites(path, classes):
             for node in site.texts:
-                if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value:
-                    found.append(node.value)
+                # message or "同步中心……" : the literal fallback is a template too
+                for part in (node.values if isinstance(node, ast.BoolOp) else [node]):
+                    if isinstance(part, ast.Constant) and isinstance(part.value, str) and part.value:
+                        found.append(part.value)
         found += _word_arguments(ast.parse(path.read_text(encoding="utf-8")), functions)
     cjk = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
     return list(dict.fromkeys(t for t in found if t and cjk.search(t)))

@@ -7686,6 +7686,22 @@ What to do: {2}</translation>
         <translation>Check the network cable or wireless network</translation>
     </message>
     <message>
+        <source>同步中心不认这台电脑（未登记或密钥不符）（HTTP 401）</source>
+        <translation>The sync hub does not know this PC (not enrolled, or the key does not match) (HTTP 401)</translation>
+    </message>
+    <message>
+        <source>请重新办理登记</source>
+        <translation>Enrol again</translation>
+    </message>
+    <message>
+        <source>本站已被同步中心注销（HTTP 403）</source>
+        <translation>The sync hub has revoked this station (HTTP 403)</translation>
+    </message>
+    <message>
+        <source>一次发送的数据超过了同步中心的上限（HTTP 413）</source>
+        <translation>One send exceeded the sync hub's limit (HTTP 413)</translation>
+    </message>
+    <message>
         <source>同步中心正忙或网络太慢（HTTP {status}）</source>
         <translation>The sync hub is busy or the network is slow (HTTP {status})</translation>
     </message>

@@ -7686,6 +7686,22 @@
         <translation>请检查网线或无线网络</translation>
     </message>
     <message>
+        <source>同步中心不认这台电脑（未登记或密钥不符）（HTTP 401）</source>
+        <translation>同步中心不认这台电脑（未登记或密钥不符）（HTTP 401）</translation>
+    </message>
+    <message>
+        <source>请重新办理登记</source>
+        <translation>请重新办理登记</translation>
+    </message>
+    <message>
+        <source>本站已被同步中心注销（HTTP 403）</source>
+        <translation>本站已被同步中心注销（HTTP 403）</translation>
+    </message>
+    <message>
+        <source>一次发送的数据超过了同步中心的上限（HTTP 413）</source>
+        <translation>一次发送的数据超过了同步中心的上限（HTTP 413）</translation>
+    </message>
+    <message>
         <source>同步中心正忙或网络太慢（HTTP {status}）</source>
         <translation>同步中心正忙或网络太慢（HTTP {status}）</translation>
     </message>
