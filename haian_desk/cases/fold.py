@@ -159,7 +159,9 @@ def _registered(event: Event) -> State:
         "case_no": required_text(p, "case_no", "办件编号"),
         "unit_code": required_text(p, "unit_code", "受理单位"),
         "kind": kind,
-        "status": "awaiting_signature" if kind == "claim" and not _signed(auth) else "registered",
+        # A claim waits for the villager's signature; imported history was signed (or not) on paper.
+        "status": ("awaiting_signature" if kind == "claim" and not _signed(auth) and not imported_from
+                   else "registered"),
         "catalogue_code": catalogue_code,
         "matter_name": p.get("matter_name") or None,
         "timing": timing,
