@@ -71,7 +71,8 @@ def make_demo(folder: Path, cases: int = 300, seed: int = 2026, now: datetime | 
     desk = initialise(folder, *DEMO_UNIT, role="station", address="海安市曲塘镇双楼村村部",
                       phone="0513-88551234", admin=DEMO_ADMIN, wall=lambda: clock["now"])
     cadre_ids = _add_cadres(desk)
-    users.add_user(desk, DEMO_STAFF[0], "季红梅", "station_staff", DEMO_STAFF[1], cadre_ids[1])
+    users.add_user(desk, DEMO_STAFF[0], "季红梅", "station_staff", DEMO_STAFF[1], cadre_ids[1],
+                   actor=DEMO_ADMIN[0])
     villager_ids = _add_villagers(desk, rng, max(60, cases // 20))
     errands = [r["code"] for r in catalogue.search(desk, "") if r["proxy_allowed"]]
     _play_cases(desk, rng, clock, start, end, cases, villager_ids, cadre_ids, errands, progress)

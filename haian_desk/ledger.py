@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Iterable
 
-from haian_desk import search
+from haian_desk import permissions, search
 from haian_desk.hlc import HybridClock
 from haian_desk.ids import uuid7
 from haian_desk.projection import projectors
@@ -39,7 +39,12 @@ class Ledger:
 
     def record(self, conn: sqlite3.Connection, stream: str, stream_id: str, type_: str,
                payload: dict[str, Any], actor: str) -> tuple[Event, dict]:
-        """Write one event and its projection; raises (writing nothing) if refused."""
+        """Write one event and its projection; raises (writing nothing) if refused.
+
+        Every local change passes here, so here the actor's right to make it is
+        checked (``haian_desk.permissions``): an unknown or stopped login is refused.
+        """
+        permissions.require_event(conn, actor, stream, type_)
         now = self.wall()
         self._catch_up_with_stream(conn, stream, stream_id)
         stamp = self.clock.tick(int(now.timestamp() * 1000))

@@ -74,7 +74,7 @@ class Projector:
 @cache
 def projectors() -> dict[str, Projector]:
     # Imported here: the entity modules use the ledger, which uses this module.
-    from haian_desk import cadres, catalogue, complaints, opinions, support, villagers
+    from haian_desk import audit, cadres, catalogue, complaints, opinions, support, villagers
     from haian_desk.cases import fold
 
     return {
@@ -88,4 +88,7 @@ def projectors() -> dict[str, Projector]:
         "visit": Projector("visit", "support_visits", "id", support.VISIT_JSON_COLUMNS, support.apply_visit),
         "meeting": Projector("meeting", "meetings", "id", opinions.MEETING_JSON_COLUMNS, opinions.apply_meeting),
         "complaint": Projector("complaint", "complaints", "id", complaints.JSON_COLUMNS, complaints.apply),
+        "account": Projector("account", "accounts", "id", audit.ACCOUNT_JSON_COLUMNS, audit.apply_account),
+        "settings": Projector("settings", "settings_log", "id", audit.SETTINGS_JSON_COLUMNS,
+                              audit.apply_settings),
     }

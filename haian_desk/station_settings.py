@@ -1,7 +1,8 @@
 """The station's own settings: what its printed papers say about it.
 
 Kept in the ``settings`` table (schema v2): local to this installation, never
-synced, each value stored as JSON. Address and phone start from what was typed
+synced, each value stored as JSON; every change is also a ``settings`` event
+(who, when, what: ``haian_desk.audit``). Address and phone start from what was typed
 at set-up (``meta``); the county hotline starts as 12345, the public service
 hotline every county in Jiangsu answers; the township's number is not known in
 advance, so it stays empty until the station fills it in and papers say so.
@@ -67,11 +68,27 @@ def save(desk, actor: str, **changes) -> StationSettings:
     users.require_role(desk, actor, "admin", "修改本站设置")
     clean = {key: _clean(key, value) for key, value in changes.items()}
     with desk.db.write() as conn:
-        conn.executemany(
-            "INSERT INTO settings (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [(key, json.dumps(value, ensure_ascii=False)) for key, value in clean.items()])
+        write(desk, conn, actor, clean)
     return load(desk)
+
+
+def write(desk, conn, actor: str, values: dict) -> None:
+    """Store settings (already checked) and record the change, in the caller's transaction.
+
+    Every settings change anywhere in the domain comes through here, so each
+    is an event with its actor and time (``haian_desk.audit``); a value equal
+    to the one stored is not a change and records nothing.
+    """
+    stored = {row["key"]: row["value"] for row in conn.execute("SELECT key, value FROM settings")}
+    rows = {key: json.dumps(value, ensure_ascii=False) for key, value in values.items()}
+    changed = {key: values[key] for key, text in rows.items() if stored.get(key) != text}
+    if not changed:
+        return
+    conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                     [(key, rows[key]) for key in changed])
+    desk.ledger.record(conn, "settings", desk.installation.id, "changed",
+                       {"changes": changed, "unit_code": desk.installation.unit_code}, actor)
 
 
 def _clean(key: str, value):

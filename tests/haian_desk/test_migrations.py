@@ -46,7 +46,7 @@ def _downgrade(path, version):
     later = [s for m in migrations.MIGRATIONS[version:] for s in m if s.lstrip().startswith("CREATE TABLE")]
     for statement in later:
         table = statement.split()[2]
-        conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"DROP TABLE IF EXISTS {table}")  # a rebuilt table (users_v9) was renamed
     conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
