@@ -388,9 +388,7 @@ class IntakePage(QWidget):
         form, actor = self.form_values(), self.session.user.username
 
         def register(desk):
-            registered = operations.take_in(desk, actor, build_intake(form))
-            drafts.discard(desk, actor, drafts.INTAKE)
-            return registered
+            return operations.take_in(desk, actor, build_intake(form), draft=drafts.INTAKE)
 
         self.session.run(register, alive(self, self._saved), alive(self, self._refused),
                          changes=(CASES,))
