@@ -35,7 +35,7 @@ ACCOUNT_EVENTS = {
     "restarted": "重新启用账号",
     "renamed": "更改显示名",
 }
-SETTINGS_EVENTS = {"changed": "修改设置"}
+SETTINGS_EVENTS = {"changed": "修改设置", "offline_confirmed": "恢复后确认离线编号"}
 _SECRETS = ("password", "password_hash", "hash", "secret")
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Iterable
 
-from haian_desk import permissions, search
+from haian_desk import numbering, permissions, search
 from haian_desk.hlc import HybridClock
 from haian_desk.ids import uuid7
 from haian_desk.projection import projectors
@@ -45,13 +45,15 @@ class Ledger:
         checked (``haian_desk.permissions``): an unknown or stopped login is refused.
         """
         permissions.require_event(conn, actor, stream, type_)
+        numbering.require_issuable(conn)  # after a restore: not before the station knows its numbers
         now = self.wall()
         self._catch_up_with_stream(conn, stream, stream_id)
         stamp = self.clock.tick(int(now.timestamp() * 1000))
         event = Event(
             id=uuid7(int(now.timestamp() * 1000)), stream=stream, stream_id=stream_id,
             type=type_, hlc=stamp, origin=self.origin,
-            origin_seq=eventlog.next_origin_seq(conn, self.origin), actor=actor,
+            origin_seq=max(eventlog.next_origin_seq(conn, self.origin), numbering.seq_floor(conn) + 1),
+            actor=actor,
             wall_time=to_iso(now), payload=payload)
         projector = projectors()[stream]
         before = projector.load(conn, stream_id)

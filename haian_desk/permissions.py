@@ -83,6 +83,7 @@ _EVENT_OPERATION = {
     ("case", "revealed"): "reveal", ("villager", "revealed"): "reveal",
     ("complaint", "received"): "complaint.receive",
     ("account", "password_changed"): "password.own",
+    ("settings", "offline_confirmed"): "numbering.confirm",
 }
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from haian_desk import paths
+from haian_desk import numbering, paths
 from haian_desk.errors import HaianError
 from haian_desk.storage import backup, migrations
 from haian_desk.storage.db import Database
@@ -184,6 +184,8 @@ def _stage(folder: Path, info: BackupInfo) -> tuple[Path, int]:
         db = Database(staged)
         try:
             before = migrations.migrate(db)
+            with db.write() as conn:  # numbers issued after this copy was made may be in use
+                numbering.mark_unsure(conn, info.last_record_at, f"restored from {info.path.name}")
             with db.utils.ensure_autocommit_on():
                 db.conn.execute("PRAGMA journal_mode=DELETE")  # one file to move; reopening turns WAL back on
         finally:

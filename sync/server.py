@@ -23,7 +23,7 @@ from starlette.routing import Route
 from haian_desk import __version__, sync_state
 from haian_desk.errors import HaianError
 from haian_desk.sync_state import CHILD, Peer
-from sync import auth
+from sync import auth, numbering
 from sync.batch import MEDIA_TYPE
 from sync.errors import BatchRefused
 from sync.hub import Hub
@@ -63,6 +63,7 @@ def create_app(hub: Hub, max_body: int = DEFAULT_MAX_BODY) -> Starlette:
         route("/v1/batches", _get_batch, ["GET"]),
         route("/v1/check", _check, ["POST"]),
         route("/v1/missing", _missing, ["POST"]),
+        route(numbering.ROUTE, _numbering, ["POST"]),
     ]
     app = Starlette(routes=routes)
     app.state.served = served
@@ -182,6 +183,11 @@ async def _check(hub: Hub, request: Request, peer: Peer, body: bytes) -> Respons
 
 async def _missing(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
     return JSONResponse(await run_in_threadpool(hub.missing, peer, _json_body(body)))
+
+
+async def _numbering(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
+    """Where a restored station's numbering stood (sync.numbering)."""
+    return JSONResponse(await run_in_threadpool(numbering.answer, hub.desk, peer))
 
 
 def _json_body(body: bytes) -> dict:
