@@ -22,6 +22,7 @@ from haian_desk.cases.vocabulary import (
 from haian_desk.masking import mask_id_number, mask_phone
 from haian_desk.storage.eventlog import Event
 from haian_desk.timeutil import from_iso, local, show
+from haian_desk import reveals
 
 # How pressing a matter's deadline is; screens colour rows by it AND print the
 # text beside it, so colour-blind staff read the same thing.
@@ -173,6 +174,7 @@ _DESCRIBERS: dict[str, Callable[[dict, dict], str]] = {
     "withdrawn": lambda p, n: _said("原因", p.get("reason")),
     "reopened": lambda p, n: _said("原因", p.get("reason")),
     "printed": lambda p, n: _join(_said("文书", p.get("doc")), f"第{p.get('copy')}份"),
+    "revealed": lambda p, n: reveals.describe(p),
     "taken_up": lambda p, n: f"{p.get('unit') or ''}已接收",
     "forwarded": lambda p, n: _join(
         f"转送{label(TRANSFER_LEVELS, p.get('to_level'))}：{p.get('to_unit') or ''}",
