@@ -32,6 +32,8 @@ class StationSettings:
     receipt_full_id: bool = False
     receipt_paper: str = "a4"    # what the counter's printer takes; one key prints on it
     receipt_stub: bool = True    # the station's 存根 below a cut line
+    # The app locks after this long without a key or a click (a PC in an office many walk through).
+    idle_lock_seconds: int = 600
 
     def but(self, **changes) -> "StationSettings":
         return replace(self, **changes)
@@ -46,7 +48,9 @@ LABELS = {
     "receipt_full_id": "群众本人的回执和委托书上显示完整身份证号",
     "receipt_paper": "回执纸张",
     "receipt_stub": "回执带存根",
+    "idle_lock_seconds": "无人操作多久后锁定",
 }
+IDLE_LOCK_RANGE = (1, 24 * 3600)
 _TYPES = {f.name: type(f.default) for f in fields(StationSettings)}
 
 
@@ -94,6 +98,12 @@ def write(desk, conn, actor: str, values: dict) -> None:
 def _clean(key: str, value):
     if key not in _TYPES:
         raise ValidationError(f"没有“{key}”这项设置", field=key)
+    if _TYPES[key] is int:
+        low, high = IDLE_LOCK_RANGE
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValidationError(f"“{LABELS[key]}”应在{low}秒到{high // 3600}小时之间", "一般设10分钟",
+                                  field=key)
+        return value
     if _TYPES[key] is bool:
         if not isinstance(value, bool):
             raise ValidationError(f"“{LABELS[key]}”应为是或否", field=key)

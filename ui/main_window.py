@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
     QVBoxLayout, QWidget)
 
+from ui.idle_lock import IdleLock
 from ui.session import Session
 from ui.sync.status import SyncStatusLabel
 from ui.widgets.appearance import scaled_font
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.resize(1280, 800)
         self.show_screen(self.screens[0].key)
+        self.idle_lock = IdleLock(session, self)  # hides every window after the station's idle time
+        self.idle_lock.logoutRequested.connect(self.logoutRequested)
 
     # --- building -------------------------------------------------------------------------
 

@@ -68,7 +68,8 @@ PASSWORD = "secret-pw"
 def make_node(folder: Path, code: str, name: str, role: str, clock) -> Node:
     """An installation with real logins: its admin, a clerk, and "staff" (the centre's own
     staff at a township or county, a second clerk at a station): roles are enforced."""
-    desk = initialise(folder, code, name, role, admin=("admin", PASSWORD), wall=clock)
+    desk = initialise(folder, code, name, role, wall=clock)
+    users.add_user(desk, "admin", "管理员", "admin", PASSWORD)           # the first login: no actor yet
     users.add_user(desk, "clerk", "季红梅", "station_staff", PASSWORD, actor="admin")
     staff_role = "station_staff" if role == "station" else "township_staff"
     users.add_user(desk, "staff", "王小", staff_role, PASSWORD, actor="admin")

@@ -37,8 +37,7 @@ class Net:
 @pytest.fixture
 def net(tmp_path, clock):
     hub, stations = township_with_stations(tmp_path, clock, stations=3)
-    for node in (hub, *stations):  # make_node gave each its admin
-        users.reset_password(node.desk, "admin", "admin", PASSWORD)
+    # make_node gave each its admin (管理员, PASSWORD), a clerk and staff
     yield Net(hub, stations)
     for node in (hub, *stations):
         node.close()
