@@ -15,7 +15,7 @@ from pathlib import Path
 
 from importlib.metadata import entry_points
 
-from haian_desk import __version__, backup_commands, paths
+from haian_desk import __version__, backup_commands, numbering_commands, paths
 from haian_desk.errors import HaianError
 
 EXIT_ERROR = 2
@@ -55,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", parents=[common], help="完整性检查，并用事件日志重建核对")
     backup_commands.register(sub, common)
+    numbering_commands.register(sub, common)
     for register in _plugins():
         register(sub, common)
     return parser

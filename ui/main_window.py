@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
     QVBoxLayout, QWidget)
 
+from ui import numbering_notice
 from ui.idle_lock import IdleLock
 from ui.session import Session
 from ui.sync.status import SyncStatusLabel
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.show_screen(self.screens[0].key)
         self.idle_lock = IdleLock(session, self)  # hides every window after the station's idle time
         self.idle_lock.logoutRequested.connect(self.logoutRequested)
+        numbering_notice.check(self, session)  # after a restore: the backup's age, sync or work offline
 
     # --- building -------------------------------------------------------------------------
 

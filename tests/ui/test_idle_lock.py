@@ -72,3 +72,20 @@ def test_from_the_lock_another_person_can_only_log_the_user_out(qtbot, window):
     qtbot.waitUntil(lambda: window.idle_lock.is_locked, timeout=WAIT)
     with qtbot.waitSignal(window.logoutRequested, timeout=WAIT):
         window.idle_lock.screen.logout_button.click()
+
+
+def test_after_a_restore_the_window_warns_and_the_clerk_may_work_offline(qtbot, desk, make_session):
+    from haian_desk import numbering
+
+    with desk.db.write() as conn:
+        numbering.mark_unsure(conn, "2026-03-01T02:00:00Z", "restored from test")
+    window = MainWindow(make_session(desk, "clerk"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: getattr(window, "numbering_notice", None) is not None
+                    and window.numbering_notice.isVisible(), timeout=WAIT)
+    notice = window.numbering_notice
+    assert "3 天前" in notice.text()
+    notice.offline.click()
+    qtbot.waitUntil(lambda: numbering.status(desk.db.conn).state == "offline", timeout=WAIT)
+    window.idle_lock.stop()
