@@ -39,6 +39,7 @@ class LockScreen(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("lock_password")
         self.password.setEchoMode(QLineEdit.Password)
+        self.password.setPlaceholderText(self.tr("{0} 的密码").format(session.user.username))
         self.password.returnPressed.connect(self.try_unlock)
         self.error = ErrorLabel()
         self.unlock_button = QPushButton(self.tr("解锁"))

@@ -33,6 +33,7 @@ class RevealReasonDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.ok = buttons.button(QDialogButtonBox.Ok)
         self.ok.setText(self.tr("记录并显示"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("不显示"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.reason.currentTextChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
