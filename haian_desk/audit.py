@@ -28,6 +28,7 @@ SETTINGS_JSON_COLUMNS = ("current",)
 
 ACCOUNT_EVENTS = {
     "created": "添加账号",
+    "recreated": "重新添加账号",  # a name the trail already knows (a station rebuilt from its township)
     "role_changed": "更改角色",
     "password_reset": "重置密码",
     "password_changed": "本人修改密码",
@@ -65,7 +66,11 @@ def apply_account(state: dict | None, event: Event) -> dict:
     if state is None:
         raise RuleRefused("该账号不存在")
     new = dict(state)
-    if event.type == "role_changed":
+    if event.type == "recreated":
+        p = event.payload
+        new.update(display_name=str(p.get("display_name") or ""), role=str(p.get("role") or ""),
+                   cadre_id=p.get("cadre_id"), active=1, password_set_at=event.wall_time)
+    elif event.type == "role_changed":
         new["role"] = str(event.payload.get("role") or "")
     elif event.type == "renamed":
         new["display_name"] = str(event.payload.get("display_name") or "")

@@ -75,7 +75,9 @@ def add_user(desk, username: str, display_name: str, role: str, password: str,
             "INSERT INTO users (username, display_name, role, password_hash, cadre_id, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             (username, name, role, hashed, cadre_id, to_iso(now_utc())))
-        _audit(desk, conn, actor or username, username, "created",
+        known = conn.execute("SELECT 1 FROM accounts WHERE id = ?",
+                             (audit.account_id(desk.installation.id, username),)).fetchone()
+        _audit(desk, conn, actor or username, username, "recreated" if known else "created",
                {"username": username, "display_name": name, "role": role, "cadre_id": cadre_id,
                 "unit_code": desk.installation.unit_code})
     return User(username, name, role, cadre_id)

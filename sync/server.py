@@ -23,7 +23,7 @@ from starlette.routing import Route
 from haian_desk import __version__, sync_state
 from haian_desk.errors import HaianError
 from haian_desk.sync_state import CHILD, Peer
-from sync import auth, numbering
+from sync import auth, numbering, recover
 from sync.batch import MEDIA_TYPE
 from sync.errors import BatchRefused
 from sync.hub import Hub
@@ -64,6 +64,7 @@ def create_app(hub: Hub, max_body: int = DEFAULT_MAX_BODY) -> Starlette:
         route("/v1/check", _check, ["POST"]),
         route("/v1/missing", _missing, ["POST"]),
         route(numbering.ROUTE, _numbering, ["POST"]),
+        route(recover.ROUTE, _recover, ["POST"]),
     ]
     app = Starlette(routes=routes)
     app.state.served = served
@@ -188,6 +189,17 @@ async def _missing(hub: Hub, request: Request, peer: Peer, body: bytes) -> Respo
 async def _numbering(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
     """Where a restored station's numbering stood (sync.numbering)."""
     return JSONResponse(await run_in_threadpool(numbering.answer, hub.desk, peer))
+
+
+async def _recover(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
+    """Everything a re-approved station sent up, and what concerns it from above (sync.recover)."""
+    try:
+        after = int(request.query_params.get("after", "0"))
+        limit = max(1, min(5000, int(request.query_params.get("limit", str(recover.PAGE)))))
+    except ValueError:
+        raise HttpProblem(400, "bad_request", "after 和 limit 应为整数") from None
+    data = await run_in_threadpool(recover.recovery_batch, hub.desk, hub.keys, peer, after, limit)
+    return Response(data, media_type=BATCH_TYPE)
 
 
 def _json_body(body: bytes) -> dict:
