@@ -18,6 +18,7 @@ from haian_desk import network, users
 from haian_desk.desk import Desk, initialise
 from haian_desk.errors import ValidationError
 from haian_desk.users import User
+from ui import recover_dialog
 from ui.i18n import term
 from ui.widgets.appearance import set_scaled_font
 from ui.widgets.feedback import ErrorLabel, alive
@@ -199,6 +200,7 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.BackButton, self.tr("< 上一步(&B)"))
         self.setButtonText(QWizard.FinishButton, self.tr("完成(&F)"))
         self.setButtonText(QWizard.CancelButton, self.tr("取消"))
+        recover_dialog.add_to_wizard(self)  # 从镇中心恢复本站数据: a dead station rebuilt (ui.recover_dialog)
 
     def accept(self) -> None:
         """Create the installation on the worker; close only when it exists."""
