@@ -52,6 +52,7 @@ class RecoverDialog(QDialog):
         self.message.setWordWrap(True)
         self.error = ErrorLabel()
         self._lay_out()
+        self.resize(640, self.sizeHint().height())
 
     def _path_edit(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()
@@ -83,9 +84,11 @@ class RecoverDialog(QDialog):
         second.addRow(self.tr("新管理员登录名"), self.admin)
         second.addRow(self.tr("新管理员密码"), self.password)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr(
+        intro = QLabel(self.tr(
             "电脑坏了也不要紧：本站上报过的记录都在镇中心。先生成恢复申请文件交给镇中心办理，"
-            "镇中心重新批准本站后，用它给的答复文件在这里恢复；最近的备份里镇中心没有的记录也会补回。")))
+            "镇中心重新批准本站后，用它给的答复文件在这里恢复；最近的备份里镇中心没有的记录也会补回。"))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         layout.addLayout(first)
         layout.addWidget(self.request_button)
         layout.addLayout(second)
