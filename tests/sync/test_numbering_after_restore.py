@@ -9,19 +9,22 @@ hub on 127.0.0.1, real backup files, the restore the CLI uses.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from haian_desk import cadres, numbering, sync_state
+from haian_desk import cadres, numbering, sync_state, users
+from haian_desk.desk import Desk
 from haian_desk.recovery import restore
 from haian_desk.storage import backup
 from haian_desk.timeutil import UTC
+from sync import keys as keymod, recover
 from sync.serve import BackgroundHub
 from sync.status import sync_status
 from tests.conftest import Clock
-from tests.sync.helpers import sync, take_in, township_with_stations
+from tests.sync.helpers import PASSWORD, Node, event_ids, sync, take_in, township_with_stations
 
 
 def _restore(station, made) -> None:
@@ -90,17 +93,37 @@ def test_offline_after_a_restore_numbers_from_a_range_that_cannot_collide(networ
     assert not any(n.endswith("-L02") for n in _numbers(hub, station.unit_code))
 
 
+def _ids_of(path, origin) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {r[0] for r in conn.execute("SELECT id FROM events WHERE origin = ?", (origin,))}
+    finally:
+        conn.close()
+
+
+def _recovered(hub, station, folder, url, made, clock) -> Node:
+    """The station rebuilt on a new PC from its township and its last backup (sync.recover)."""
+    _, answer = recover.reapprove(hub.desk, hub.keys, recover.make_request(folder, station.unit_code), "admin", url)
+    recover.recover(folder, answer, ("admin", PASSWORD), backup=made)
+    node = Node(folder, Desk.open(folder, wall=clock), keymod.load(folder), clock, cadre_id=station.cadre_id)
+    users.add_user(node.desk, "clerk", "季红梅", "station_staff", PASSWORD, actor="admin")
+    return node
+
+
 # -- hypothesis over interleavings of work, sync and backup before the PC dies -------------------
 
 STEP = st.sampled_from(["work", "sync", "backup"])
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(before=st.lists(STEP, min_size=1, max_size=6), offline=st.booleans())
-def test_numbering_never_clashes_whatever_happened_before_the_restore(tmp_path_factory, before, offline):
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(before=st.lists(STEP, min_size=1, max_size=6), how=st.sampled_from(["restore", "offline", "recover"]))
+def test_numbering_never_clashes_whatever_happened_before_the_restore(tmp_path_factory, before, how):
+    """The PC dies after any mix of work, syncs and backups; the station comes back from its last backup
+    (restore, online or offline) or from its township plus that backup (recover), works on, and syncs."""
     clock = Clock(datetime(2026, 3, 4, 2, 0, tzinfo=UTC))
     hub, (station,) = township_with_stations(tmp_path_factory.mktemp("net"), clock, 1)
     stick = tmp_path_factory.mktemp("stick")
+    base = tmp_path_factory.mktemp("new")
     station.cadre_id = cadres.add(station.desk, "admin", cadres.CadreInput(   # in every backup
         name="仲维国", phone="13906271000", unit_code=station.unit_code))
     made = backup.backup_to(station.desk.db, stick / "first.sqlite3")
@@ -114,11 +137,17 @@ def test_numbering_never_clashes_whatever_happened_before_the_restore(tmp_path_f
                     sync(station, served.url)
                 else:
                     made = backup.backup_to(station.desk.db, stick / f"b{i}.sqlite3")
-            _restore(station, made)
-            if offline:
+            reached = set(event_ids(hub, station.id)) | _ids_of(made, station.id)
+            if how == "recover":
+                station.close()
+                station = _recovered(hub, station, base / "pc", served.url, made, clock)
+            else:
+                _restore(station, made)
+            if how == "offline":
                 numbering.confirm_offline(station.desk, "clerk")
                 take_in(station, description="离线登记的")
             sync(station, served.url)
+            assert reached <= set(event_ids(station)) | set(event_ids(hub, station.id))
             take_in(station, description="恢复后登记的")
             sync(station, served.url)
             _no_clash(hub, station)
