@@ -7,6 +7,7 @@ backup's age, and the place to confirm working offline.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from haian_desk import numbering
@@ -28,13 +29,13 @@ def check(window: QWidget, session: Session) -> None:
 def _maybe_warn(window: QWidget, session: Session, state: numbering.Numbering, warning: str) -> None:
     if state.state != "unsure":
         return
-    box = QMessageBox(QMessageBox.Warning, window.tr("恢复备份后的编号"), warning, parent=window)
+    box = QMessageBox(QMessageBox.Warning, QCoreApplication.translate("NumberingNotice", "恢复备份后的编号"), warning, parent=window)
     box.setObjectName("numbering_notice")
-    box.setInformativeText(window.tr(
+    box.setInformativeText(QCoreApplication.translate("NumberingNotice", 
         "在得知编号用到了哪里之前，本站不能登记或办理，以免同一个编号发给两位群众。\n"
         "请先联网同步一次（镇中心会告知）；确实无法联网时，可以离线继续办理：办件编号会带“L”，不会与已发的编号重复。"))
-    box.sync_first = box.addButton(window.tr("先去同步（F9）"), QMessageBox.AcceptRole)
-    box.offline = box.addButton(window.tr("离线继续办理"), QMessageBox.DestructiveRole)
+    box.sync_first = box.addButton(QCoreApplication.translate("NumberingNotice", "先去同步（F9）"), QMessageBox.AcceptRole)
+    box.offline = box.addButton(QCoreApplication.translate("NumberingNotice", "离线继续办理"), QMessageBox.DestructiveRole)
     box.buttonClicked.connect(lambda button: _chosen(window, session, box, button))
     window.numbering_notice = box
     box.open()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
     QWizard)
@@ -144,7 +145,7 @@ class RecoverDialog(QDialog):
 
 def add_to_wizard(wizard: QWizard) -> None:
     """The wizard's extra button; a recovered station is adopted as if the wizard had made it."""
-    wizard.setButtonText(QWizard.CustomButton1, wizard.tr("从镇中心恢复本站数据"))
+    wizard.setButtonText(QWizard.CustomButton1, QCoreApplication.translate("RecoverDialog", "从镇中心恢复本站数据"))
     wizard.setOption(QWizard.HaveCustomButton1, True)
 
     def open_dialog() -> None:
