@@ -154,7 +154,7 @@ def cadre_payload(rng: random.Random, station: Station, index: int) -> dict:
 
 @lru_cache(maxsize=None)
 def _cached_spellings(name: str) -> tuple[str, str]:
-    return pinyin_keys.spellings(name)
+    return pinyin_keys.name_spellings(name)
 
 
 # --- building -----------------------------------------------------------------------------
@@ -271,13 +271,13 @@ def county(scale: Scale, seed: int = SEED, progress=print, data_dir: Path = DATA
     desk = initialise(building, *COUNTY, role="county", admin=("admin", "bench-pw"),
                       wall=lambda: NOW - timedelta(days=365 * YEARS + 1))
     _tune_for_bulk(desk.db.conn)
-    original = villagers.spellings
-    villagers.spellings = _cached_spellings  # names repeat: spell each distinct name once
+    original = villagers.name_spellings
+    villagers.name_spellings = _cached_spellings  # names repeat: spell each distinct name once
     try:
         builder = Builder(desk, scale, seed)
         builder.build(progress)
     finally:
-        villagers.spellings = original
+        villagers.name_spellings = original
     with desk.db.write() as conn:  # the rows went in around the ledger: index them in bulk
         search.rebuild(conn)
     problems = verify_sample(desk, seed)

@@ -35,6 +35,7 @@ ACCOUNT_EVENTS = {
     "stopped": "停用账号",
     "restarted": "重新启用账号",
     "renamed": "更改显示名",
+    "cadre_linked": "关联代理员",
 }
 SETTINGS_EVENTS = {"changed": "修改设置", "offline_confirmed": "恢复后确认离线编号"}
 _SECRETS = ("password", "password_hash", "hash", "secret")
@@ -72,6 +73,8 @@ def apply_account(state: dict | None, event: Event) -> dict:
                    cadre_id=p.get("cadre_id"), active=1, password_set_at=event.wall_time)
     elif event.type == "role_changed":
         new["role"] = str(event.payload.get("role") or "")
+    elif event.type == "cadre_linked":
+        new["cadre_id"] = event.payload.get("cadre_id")
     elif event.type == "renamed":
         new["display_name"] = str(event.payload.get("display_name") or "")
     elif event.type in ("password_reset", "password_changed"):

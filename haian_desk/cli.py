@@ -15,7 +15,8 @@ from pathlib import Path
 
 from importlib.metadata import entry_points
 
-from haian_desk import __version__, backup_commands, numbering_commands, paths
+from haian_desk import __version__, backup_commands, cadre_commands, numbering_commands, paths
+from haian_desk.calendar import cli as calendar_cli
 from haian_desk.errors import HaianError
 
 EXIT_ERROR = 2
@@ -26,7 +27,7 @@ DEFAULT_COMMAND = "gui"
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="haian-desk", description="海安群众事务代理工作台 Haian Desk")
-    parser.add_argument("--version", action="version", version=f"haian-desk {__version__}")
+    parser.add_argument("--version", action=_ShowVersion, nargs=0, help="显示版本和构建号并退出")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", help="数据目录（默认用 HAIAN_DESK_HOME 或系统的用户数据目录）")
     parser.add_argument("--data-dir", dest="top_data_dir", help=argparse.SUPPRESS)
@@ -43,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", parents=[common], help="生成演示站点（群众、代理员和各种状态的办件）")
     demo.add_argument("--cases", type=_positive, default=300)
     demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument("--station-code", help="演示站的单位代码（默认 320685102210），建多个演示站时各用一个")
+    demo.add_argument("--name", help="演示站的站名（默认 曲塘镇双楼村代理站）")
 
     cases = sub.add_parser("cases", parents=[common], help="列出办件")
     cases.add_argument("--status")
@@ -56,9 +59,21 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("check", parents=[common], help="完整性检查，并用事件日志重建核对")
     backup_commands.register(sub, common)
     numbering_commands.register(sub, common)
+    cadre_commands.register(sub, common)
+    calendar_cli.register(sub, common)
     for register in _plugins():
         register(sub, common)
     return parser
+
+
+class _ShowVersion(argparse.Action):
+    """``--version``: the build label is only worked out when asked for (it may run git)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from haian_desk.build_info import build_label
+
+        print(f"haian-desk {build_label()}")
+        parser.exit()
 
 
 def _plugins():
@@ -141,12 +156,13 @@ def _init(args, folder: Path) -> int:
 
 
 def _demo(args, folder: Path) -> int:
-    from haian_desk.demo import DEMO_ADMIN, make_demo
+    from haian_desk.demo import DEMO_ADMIN, DEMO_UNIT, make_demo
 
     def progress(done: int, total: int) -> None:
         print(f"  已生成 {done}/{total} 件", file=sys.stderr)
 
-    desk = make_demo(folder, cases=args.cases, seed=args.seed, progress=progress)
+    desk = make_demo(folder, cases=args.cases, seed=args.seed, progress=progress,
+                     unit=(args.station_code or DEMO_UNIT[0], args.name or DEMO_UNIT[1]))
     total = desk.db.scalar("SELECT count(*) FROM cases")
     print(f"演示站已建好：{desk.installation.unit_name}，{total} 件办件，数据目录 {folder}")
     print(f"登录名 {DEMO_ADMIN[0]}，密码 {DEMO_ADMIN[1]}")

@@ -63,16 +63,19 @@ def make_id_number(rng: random.Random, born: datetime) -> str:
 
 
 def make_demo(folder: Path, cases: int = 300, seed: int = 2026, now: datetime | None = None,
-              progress: Callable[[int, int], None] | None = None) -> Desk:
+              progress: Callable[[int, int], None] | None = None,
+              unit: tuple[str, str] = DEMO_UNIT) -> Desk:
+    """A demo station; ``unit`` (code, name) lets several demo stations form a network."""
     rng = random.Random(seed)
     end = now or now_utc()
     start = end - timedelta(days=max(30, min(720, cases // 15)))
     clock = {"now": start}
-    desk = initialise(folder, *DEMO_UNIT, role="station", address="海安市曲塘镇双楼村村部",
+    desk = initialise(folder, *unit, role="station", address="海安市曲塘镇双楼村村部",
                       phone="0513-88551234", admin=DEMO_ADMIN, wall=lambda: clock["now"])
     cadre_ids = _add_cadres(desk)
     users.add_user(desk, DEMO_STAFF[0], "季红梅", "station_staff", DEMO_STAFF[1], cadre_ids[1],
                    actor=DEMO_ADMIN[0])
+    users.link_cadre(desk, DEMO_ADMIN[0], DEMO_ADMIN[0], cadre_ids[0])  # the head serves at the counter
     villager_ids = _add_villagers(desk, rng, max(60, cases // 20))
     errands = [r["code"] for r in catalogue.search(desk, "") if r["proxy_allowed"]]
     _play_cases(desk, rng, clock, start, end, cases, villager_ids, cadre_ids, errands, progress)
@@ -87,6 +90,7 @@ def _add_cadres(desk: Desk) -> list[str]:
         ids.append(cadres.add(desk, "admin", cadres.CadreInput(
             name=name, phone=f"1390627{1000 + i * 37:04d}", unit_code=unit,
             title="村代理站站长" if i == 0 else "代理员", area=AREAS[i % len(AREAS)],
+            role="head" if i == 0 else "liaison" if i == 9 else "agent", party_member=i != 8,
             service_items=("民政救助", "社保医保") if i % 2 else ("农业补贴", "建房审批"))))
     return ids
 
@@ -104,7 +108,7 @@ def _add_villagers(desk: Desk, rng: random.Random, count: int) -> list[str]:
             name=name, id_number=make_id_number(rng, born) if rng.random() < 0.9 else "",
             phone=f"13{rng.randint(5, 9)}{rng.randint(0, 99999999):08d}",
             address=f"曲塘镇双楼村{group}组{rng.randint(1, 60)}号",
-            unit_code=f"{DEMO_UNIT[0]}{group:03d}", household_no=f"{group:02d}{rng.randint(1, 80):03d}",
+            unit_code=f"{desk.installation.unit_code}{group:03d}", household_no=f"{group:02d}{rng.randint(1, 80):03d}",
             tags=tags)))
     return ids
 

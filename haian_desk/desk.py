@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from haian_desk import catalogue, network, paths, users
+from haian_desk import catalogue, network, paths, search, users, villagers
 from haian_desk.errors import SetupError
 from haian_desk.ids import uuid7
 from haian_desk.ledger import Ledger
@@ -29,6 +29,7 @@ class Desk:
         self.wall = wall
         self.installation = _read_installation(db)
         self.ledger = Ledger(db, self.installation.id, lambda: self.wall())
+        search.bring_up_to_date(db, villagers.respell)  # once, after the keys' recipe changed
 
     @classmethod
     def open(cls, folder: Path, wall: Callable[[], datetime] = now_utc) -> "Desk":

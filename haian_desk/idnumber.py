@@ -8,13 +8,17 @@ person first registered (Haian people carry 320621 or 320685, and many others).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from haian_desk.errors import ValidationError
+from haian_desk.normalise import number_text
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECKS = "10X98765432"
+# 3.20621E+17: what Excel or WPS shows for an ID number kept in a number cell.
+_SCIENTIFIC = re.compile(r"\d+(\.\d+)?[eE]\+?\d+")
 
 
 def check_character(first17: str) -> str:
@@ -50,8 +54,19 @@ def _birth_date_or_error(text: str) -> date:
 
 
 def parse_id_number(raw: str) -> IdNumber:
-    """Validate and normalise an ID number; 15-digit numbers come back as 18."""
-    text = raw.strip().replace(" ", "").upper()
+    """Validate and normalise an ID number; 15-digit numbers come back as 18.
+
+    Full-width digits, digits of other scripts, spaces, hyphens and a lower-case
+    x are normalised first (haian_desk.normalise): the meaning is certain.
+    """
+    text = number_text(raw, "身份证号", "id_number")
+    if _SCIENTIFIC.fullmatch(raw.strip()):
+        raise ValidationError(f"“{raw.strip()}”是被表格存成数字（科学计数法）的身份证号，后几位已经丢失",
+                              "请对照身份证重新输入完整的18位号码", field="id_number")
+    stray = [ch for ch in text if not (ch.isascii() and ch.isalnum())]
+    if stray:
+        raise ValidationError(f"身份证号里有“{stray[0]}”，号码只能由数字和X组成",
+                              "请删去多余的字符后重新输入", field="id_number")
     if len(text) == 15:
         if not text.isdigit():
             raise ValidationError("15位身份证号只能由数字组成", "请核对号码", field="id_number")

@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable
 from haian_desk import numbering, permissions, search
 from haian_desk.hlc import HybridClock
 from haian_desk.ids import uuid7
+from haian_desk.normalise import storable
 from haian_desk.projection import projectors
 from haian_desk.storage import eventlog
 from haian_desk.storage.db import Database
@@ -47,6 +48,7 @@ class Ledger:
         permissions.require_event(conn, actor, stream, type_)
         numbering.require_issuable(conn)  # after a restore: not before the station knows its numbers
         now = self.wall()
+        payload = storable(payload)  # no NUL, bidi override or half character is ever stored
         self._catch_up_with_stream(conn, stream, stream_id)
         stamp = self.clock.tick(int(now.timestamp() * 1000))
         event = Event(

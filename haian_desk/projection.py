@@ -75,6 +75,7 @@ class Projector:
 def projectors() -> dict[str, Projector]:
     # Imported here: the entity modules use the ledger, which uses this module.
     from haian_desk import audit, cadres, catalogue, complaints, opinions, support, villagers
+    from haian_desk.calendar import store as calendar_store
     from haian_desk.cases import fold
 
     return {
@@ -91,4 +92,8 @@ def projectors() -> dict[str, Projector]:
         "account": Projector("account", "accounts", "id", audit.ACCOUNT_JSON_COLUMNS, audit.apply_account),
         "settings": Projector("settings", "settings_log", "id", audit.SETTINGS_JSON_COLUMNS,
                               audit.apply_settings),
+        "calendar": Projector("calendar", "calendar_years", "id", calendar_store.YEAR_JSON_COLUMNS,
+                              calendar_store.apply_year),
+        "calendar_rule": Projector("calendar_rule", "calendar_rules", "id", calendar_store.RULE_JSON_COLUMNS,
+                                   calendar_store.apply_rule),
     }

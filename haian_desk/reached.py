@@ -15,7 +15,8 @@ from haian_desk.cases.vocabulary import EVENT_TYPES, label
 
 REACHED, PARTLY, NOT_YET, NOT_ENROLLED, FROM_ABOVE = "reached", "partly", "not_yet", "not_enrolled", "above"
 _STREAM_WORDS = {"case": "办件", "villager": "群众信息", "cadre": "代理员", "catalogue": "事项目录",
-                 "pairing": "结对帮扶", "visit": "走访记录", "meeting": "座谈会", "complaint": "投诉"}
+                 "pairing": "结对帮扶", "visit": "走访记录", "meeting": "座谈会", "complaint": "投诉",
+                 "calendar": "工作日历", "calendar_rule": "时限规则"}
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,8 @@ def pending_items(desk, limit: int = 500) -> list[PendingItem]:
 
 
 def _change_word(event_type: str) -> str:
-    return {"registered": "新建", "created": "新建", "updated": "修改"}.get(event_type, event_type)
+    return {"registered": "新建", "created": "新建", "updated": "修改", "retired": "离任",
+            "reinstated": "恢复在任"}.get(event_type, event_type)
 
 
 _TITLE_SQL = {

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from haian_desk import sync_state
+from haian_desk.calendar import operations as working_calendar
 from haian_desk.errors import HaianError
 from haian_desk.projection import projectors
 from haian_desk.storage.eventlog import COLUMNS, Event
@@ -79,6 +80,8 @@ def apply_batch(desk, sender: Peer, *, batch_id: str, direction: str, transport:
         good = _screen_all(conn, desk.installation.id, sender, records, report, batch_id, at)
         conflicts_before = _conflicts(conn, good)
         desk.ledger.ingest(good)
+        # A year's working calendar from above recounts the open deadlines it concerns, in this transaction.
+        working_calendar.after_receiving(desk, conn, good, from_below=sender.relation == CHILD)
         sync_state.resolve_quarantine(conn, [e.id for e in good], at)  # a record resent once its cause was fixed
         sync_state.note_origins(conn, {e.origin for e in good}, sender.id)
         report.applied = len(good)

@@ -13,7 +13,9 @@ What a search finds (the rule, written once, here):
   are spellings, numbers and codes, which name people and cases, and looking
   for them in every description would cost a read of a million documents.
 
-Letters are compared in lower case and spaces are ignored, as typed.
+Both sides are compared in one form (``normalise.search_text``): NFKC (full-width
+letters and digits as ASCII), case folded (村口ABC超市 is found by ``abc超市``), no
+spaces, no invisible characters.
 
 How: every villager has a few *keys* (each suffix of the name and of each
 initials reading, each pinyin reading, the ID number from its start and from
@@ -22,7 +24,9 @@ its birth date, the phone, and the ID number and phone written backwards) in
 text. Descriptions are in an FTS5 table with one token per character, so a
 phrase query finds any run of characters. The ledger keeps both in step with
 the projections (``saved``) in the same transaction as the event; migration 5
-fills them for an existing database.
+fills them for an existing database. When the keys' recipe changes (version 6:
+surname readings, given-name readings, folded descriptions), ``KEYS_VERSION``
+moves on and ``bring_up_to_date`` rebuilds them once when the database is opened.
 
 A plain scan with ``instr`` over half a million villagers and a million cases
 takes a quarter to half a second a query; these keys answer in milliseconds
@@ -32,7 +36,9 @@ takes a quarter to half a second a query; these keys answer in milliseconds
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
+
+from haian_desk.normalise import search_text
 
 # Marks a key written backwards (the end of an ID number or phone). str.split()
 # treats it as a space, so nothing a clerk types can contain it.
@@ -43,7 +49,12 @@ Row = Mapping[str, Any]
 
 def normalise(text: str) -> str:
     """What a clerk types, in the form keys are stored in."""
-    return "".join(text.split()).lower()
+    return search_text(text)
+
+
+def folded_description(description: str) -> str:
+    """A description in the form a needle is compared with."""
+    return search_text(description)
 
 
 # --- the rule, as plain Python (the reference the index is tested against) ---------------
@@ -55,7 +66,7 @@ def matches(villager: Row, needle: str) -> bool:
         return False
     id_number = (villager["id_number"] or "").lower()
     phone = villager["phone"] or ""
-    return (needle in villager["name"].lower()
+    return (needle in search_text(villager["name"])
             or any(reading.startswith(needle) for reading in villager["pinyin"].split())
             or any(needle in word for word in villager["initials"].split())
             or bool(id_number) and (id_number.startswith(needle) or id_number.endswith(needle)
@@ -68,7 +79,7 @@ def matches(villager: Row, needle: str) -> bool:
 
 def villager_keys(villager: Row) -> set[str]:
     """The keys a villager row is found by: a text finds it when a key starts with the text."""
-    name = villager["name"].lower()
+    name = search_text(villager["name"])
     keys = {name[i:] for i in range(len(name))}
     keys.update(villager["pinyin"].split())
     for word in villager["initials"].split():
@@ -146,11 +157,18 @@ def _case_saved(conn, before, after) -> None:
     n = _number(conn, "case_text_ids", "case_id", (after or before)["id"])
     if old is not None:
         conn.execute("INSERT INTO case_text (case_text, rowid, chars) VALUES ('delete', ?, ?)",
-                     (n, spaced(old)))
+                     (n, spaced(folded_description(old))))
     if new is not None:
-        conn.execute("INSERT INTO case_text (rowid, chars) VALUES (?, ?)", (n, spaced(new)))
+        folded = folded_description(new)
+        conn.execute("INSERT INTO case_text (rowid, chars) VALUES (?, ?)", (n, spaced(folded)))
+        conn.execute("UPDATE case_text_ids SET folded = ? WHERE n = ?", (_unless_same(folded, new), n))
     else:
         conn.execute("DELETE FROM case_text_ids WHERE n = ?", (n,))
+
+
+def _unless_same(folded: str, description: str) -> str | None:
+    """Most descriptions are Chinese prose already in folded form: keep a copy only when it differs."""
+    return None if folded == description else folded
 
 
 def _number(conn, table: str, column: str, record_id: str) -> int:
@@ -174,8 +192,11 @@ def rebuild(conn: sqlite3.Connection) -> None:
                      ((key, row["n"]) for row in rows for key in villager_keys(row)))
     conn.execute("INSERT INTO case_text_ids (case_id) SELECT id FROM cases ORDER BY rowid")
     rows = conn.execute("SELECT i.n, c.description FROM cases c JOIN case_text_ids i ON i.case_id = c.id")
+    folded = [(row[0], row[1], folded_description(row[1])) for row in rows]
     conn.executemany("INSERT INTO case_text (rowid, chars) VALUES (?, ?)",
-                     ((row[0], spaced(row[1])) for row in rows))
+                     ((n, spaced(text)) for n, _, text in folded))
+    conn.executemany("UPDATE case_text_ids SET folded = ? WHERE n = ?",
+                     ((text, n) for n, description, text in folded if text != description))
     conn.execute("INSERT INTO case_text (case_text) VALUES ('optimize')")
 
 
@@ -233,7 +254,7 @@ def case_clause(text: str, alias: str = "c") -> tuple[str, list]:
     if _looks_in_descriptions(needle):
         parts.append("SELECT c3.rowid FROM case_text t JOIN case_text_ids i ON i.n = t.rowid"
                      " JOIN cases c3 ON c3.id = i.case_id"
-                     " WHERE case_text MATCH ? AND instr(c3.description, ?) > 0")
+                     " WHERE case_text MATCH ? AND instr(coalesce(i.folded, c3.description), ?) > 0")
         params += [_phrase(needle), needle]
     return f"{alias}.rowid IN ({' UNION '.join(parts)})", params
 
@@ -252,4 +273,31 @@ def case_matches(case: Row, villager: Row, needle: str) -> bool:
     number = case["case_no"]
     return bool(needle) and (matches(villager, needle) or number.startswith(needle)
                              or number.split("-", 1)[-1].startswith(needle)
-                             or _looks_in_descriptions(needle) and needle in case["description"])
+                             or _looks_in_descriptions(needle)
+                             and needle in folded_description(case["description"]))
+
+
+# --- bringing an existing database's keys up to date ---------------------------------------
+
+KEYS_VERSION = "6"
+
+
+def bring_up_to_date(db, respell: Callable[[sqlite3.Connection], None]) -> bool:
+    """Rebuild the keys once if they were made by an older recipe; True if it did.
+
+    ``respell`` refreshes the villagers' stored readings first (the villagers
+    module owns them). Runs in one transaction: a kill leaves the old keys and
+    the old version, and the next open does it again.
+    """
+    current = "SELECT value FROM meta WHERE key = 'search_keys_version'"
+    if db.scalar(current) == KEYS_VERSION:
+        return False
+    with db.write() as conn:
+        row = conn.execute(current).fetchone()
+        if row is not None and row[0] == KEYS_VERSION:
+            return False  # another process on the same file (the hub, the sync client) did it first
+        respell(conn)
+        rebuild(conn)
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_keys_version', ?)",
+                     (KEYS_VERSION,))
+    return True

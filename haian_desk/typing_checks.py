@@ -7,15 +7,14 @@ fails its check, is reported as wrong, with the reason the final check gives.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from haian_desk.errors import ValidationError
 from haian_desk.idnumber import parse_id_number
-from haian_desk.phone import parse_phone
+from haian_desk.normalise import number_text
+from haian_desk.phone import digits_of, parse_phone
 
 EMPTY, TYPING, OK, WRONG = "empty", "typing", "ok", "wrong"
-_PHONE_SEPARATORS = re.compile(r"[\s\-（）()]")
 
 
 @dataclass(frozen=True)
@@ -29,7 +28,10 @@ def _wrong(error: ValidationError) -> Feedback:
 
 
 def id_number_as_typed(raw: str) -> Feedback:
-    text = raw.replace(" ", "").upper()
+    try:
+        text = number_text(raw, "身份证号", "id_number")
+    except ValidationError as error:
+        return _wrong(error)
     if not text:
         return Feedback(EMPTY, "")
     if not text[:17].isdigit() or (len(text) == 18 and not (text[17].isdigit() or text[17] == "X")):
@@ -46,10 +48,12 @@ def id_number_as_typed(raw: str) -> Feedback:
 
 
 def phone_as_typed(raw: str) -> Feedback:
-    text = _PHONE_SEPARATORS.sub("", raw)
-    if not text:
+    try:
+        digits = digits_of(raw)
+    except ValidationError as error:
+        return _wrong(error)
+    if not digits:
         return Feedback(EMPTY, "")
-    digits = text[3:] if text.startswith("+86") else text
     try:
         number = parse_phone(raw)
     except ValidationError as error:
@@ -77,7 +81,7 @@ def new_villager_fields(typed: str) -> dict[str, str]:
     phone; pinyin or initials are no use as a name, so they are dropped.
     """
     text = typed.strip()
-    compact = text.replace(" ", "").upper()
+    compact = number_text(typed) if not any(0xD800 <= ord(c) <= 0xDFFF for c in typed) else ""
     fields = {"name": "", "id_number": "", "phone": ""}
     if compact[:17].isdigit() and len(compact) in (15, 18):
         fields["id_number"] = compact

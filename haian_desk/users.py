@@ -188,3 +188,28 @@ def set_active(desk, actor: str, username: str, active: bool) -> None:
             return
         conn.execute("UPDATE users SET active = ? WHERE username = ?", (int(active), username))
         _audit(desk, conn, actor, username, "restarted" if active else "stopped", {})
+
+
+def link_cadre(desk, actor: str, username: str, cadre_id: str | None) -> None:
+    """Link a login to the cadre who uses it (None: unlink), so the counter knows who is serving.
+
+    Only an admin may do it; the cadre must be on the roster and serving.
+    """
+    require_role(desk, actor, "admin", "把账号关联到代理员")
+    with desk.db.write() as conn:
+        if cadre_id:
+            row = conn.execute("SELECT name, active FROM cadres WHERE id = ?", (cadre_id,)).fetchone()
+            if row is None:
+                raise NotFound("找不到这位代理员", "请从代理员名录中选择")
+            if not row["active"]:
+                raise HaianError(f"{row['name']}已离任，不能关联", "请选择在任的代理员")
+        if conn.execute("UPDATE users SET cadre_id = ? WHERE username = ?",
+                        (cadre_id or None, username)).rowcount == 0:
+            raise NotFound(f"没有用户“{username}”")
+        _audit(desk, conn, actor, username, "cadre_linked", {"cadre_id": cadre_id or None})
+
+
+def cadre_of(desk, username: str) -> str | None:
+    """The serving cadre linked to a login, if any (a retired cadre is no default for anything)."""
+    return desk.db.scalar("SELECT c.id FROM users u JOIN cadres c ON c.id = u.cadre_id "
+                          "WHERE u.username = ? AND c.active = 1", (username,))

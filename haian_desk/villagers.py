@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass
 
 from haian_desk.errors import NotFound, ValidationError
 from haian_desk.ids import uuid7
 from haian_desk.idnumber import parse_id_number
+from haian_desk.normalise import free_text, name_text
 from haian_desk.phone import parse_phone
-from haian_desk.pinyin_keys import spellings
+from haian_desk.pinyin_keys import name_spellings
 from haian_desk import reveals
 from haian_desk.records import record_apply
 
@@ -34,7 +34,7 @@ JSON_COLUMNS = ("tags",)
 
 
 def _derive(state: dict) -> None:
-    full, initials = spellings(state["name"])
+    full, initials = name_spellings(state["name"])
     state["pinyin"], state["initials"] = full, initials
     state["search_text"] = search_text(state)
 
@@ -59,6 +59,26 @@ def apply(state: dict | None, event) -> dict:
     return _apply_record(state, event)
 
 
+def respell(conn) -> None:
+    """Recompute every villager's stored readings (after the reading rules changed).
+
+    The same rule ``_derive`` applies, so rebuilt rows still equal stored ones;
+    names repeat a lot, so each distinct name is spelled once.
+    """
+    rows = conn.execute("SELECT id, name, id_number, phone, pinyin, initials FROM villagers").fetchall()
+    spelled: dict[str, tuple[str, str]] = {}
+    changed = []
+    for row in rows:
+        state = dict(row)
+        if row["name"] not in spelled:
+            spelled[row["name"]] = name_spellings(row["name"])
+        state["pinyin"], state["initials"] = spelled[row["name"]]
+        state["search_text"] = search_text(state)
+        if (state["pinyin"], state["initials"]) != (row["pinyin"], row["initials"]):
+            changed.append((state["pinyin"], state["initials"], state["search_text"], row["id"]))
+    conn.executemany("UPDATE villagers SET pinyin = ?, initials = ?, search_text = ? WHERE id = ?", changed)
+
+
 @dataclass(frozen=True)
 class VillagerInput:
     """What a clerk types about a villager, before it is checked."""
@@ -76,16 +96,16 @@ class VillagerInput:
 def clean(data: VillagerInput) -> dict:
     """Check every field; returns the payload to record or raises ValidationError."""
     # NFKC: a name pasted from elsewhere may carry Kangxi radicals (⼯ for 工) or
-    # full-width letters that look right but never match a search.
-    name = unicodedata.normalize("NFKC", "".join(data.name.split()))
+    # full-width letters that look right but never match a search (normalise.name_text).
+    name = name_text(data.name, "群众姓名")
     if not name:
         raise ValidationError("请填写群众姓名", field="name")
     if len(name) > 20:
         raise ValidationError("姓名太长（最多20个字）", field="name")
-    fields = {"name": name, "address": data.address.strip() or None,
+    fields = {"name": name, "address": free_text(data.address, "住址", "address") or None,
               "unit_code": data.unit_code.strip() or None,
-              "household_no": data.household_no.strip() or None,
-              "note": data.note.strip() or None}
+              "household_no": free_text(data.household_no, "户号", "household_no") or None,
+              "note": free_text(data.note, "备注", "note", multiline=True) or None}
     if data.id_number.strip():
         number = parse_id_number(data.id_number)
         fields.update(id_number=number.value, birth_date=number.birth_date.isoformat(),

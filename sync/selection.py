@@ -3,7 +3,8 @@
 Up: everything in this installation's log that did not come from its hub,
 in log order (``events.seq``), past what the hub says it holds. Down: what
 concerns one station (events made elsewhere on the cases it took in) and the
-reference streams the hub's level owns (cadre directory, catalogue). Both
+reference streams the hub's level owns (cadre directory, catalogue, the
+working calendar and the county's 48-hour rule). Both
 read the log's head first and then only rows at or below it, so a range
 (lo, hi] handed to the receiver never claims an event that was still being
 written.
@@ -17,14 +18,14 @@ import sqlite3
 from haian_desk.storage.eventlog import COLUMNS, Event
 from haian_desk.sync_state import Peer
 
-REFERENCE_STREAMS = ("cadre", "catalogue")
+REFERENCE_STREAMS = ("cadre", "catalogue", "calendar", "calendar_rule")
 _COLS = ", ".join(f"e.{c}" for c in COLUMNS)
 
 # Events of a station's own cases made above it, and reference data made at
 # this level or above (a station's own cadres and catalogue edits go up, not
 # sideways to its neighbours).
 _DOWN_SCOPE = """
-    (e.stream IN ('cadre', 'catalogue') AND e.origin NOT IN (
+    (e.stream IN ('cadre', 'catalogue', 'calendar', 'calendar_rule') AND e.origin NOT IN (
         SELECT o.origin FROM sync_origins o JOIN sync_peers p ON p.id = o.via WHERE p.relation = 'child'))
     OR (e.stream = 'case' AND e.origin NOT IN (SELECT origin FROM sync_origins WHERE via = :child)
         AND EXISTS (SELECT 1 FROM cases c WHERE c.id = e.stream_id

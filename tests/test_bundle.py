@@ -89,6 +89,19 @@ def test_resources_keep_the_source_layout_and_skip_translation_sources(spec):
     assert any("haian_desk-" in src and src.endswith(".dist-info") for src, _ in datas)  # entry points
 
 
+def test_the_bundle_carries_the_commit_it_was_built_from(spec):
+    recorder, _ = spec
+    (_, analysis), = recorder.calls["Analysis"]
+    baked = [src for src, dest in analysis["datas"] if src.endswith("build.json") and dest == "resources"]
+    assert len(baked) == 1
+    import json
+
+    data = json.loads(Path(baked[0]).read_text(encoding="utf-8"))
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                          capture_output=True, text=True).stdout.strip()
+    assert data["commit"] == head and len(data["date"]) == 10
+
+
 def test_every_subcommand_module_is_bundled(spec):
     recorder, _ = spec
     (_, analysis), = recorder.calls["Analysis"]

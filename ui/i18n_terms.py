@@ -63,6 +63,7 @@ TERMS = (
     QT_TRANSLATE_NOOP("Vocabulary", "上级接收"),
     QT_TRANSLATE_NOOP("Vocabulary", "转送"),
     QT_TRANSLATE_NOOP("Vocabulary", "冲突裁定"),
+    QT_TRANSLATE_NOOP("Vocabulary", "按工作日历重算时限"),
     QT_TRANSLATE_NOOP("Vocabulary", "代理站工作人员"),
     QT_TRANSLATE_NOOP("Vocabulary", "站长"),
     QT_TRANSLATE_NOOP("Vocabulary", "代理中心工作人员"),

@@ -47,6 +47,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen("queue", QT_TRANSLATE_NOOP("Screens", "办件"), "F3", "ui.township.queue", "NetworkQueuePage"),
     Screen("villagers", QT_TRANSLATE_NOOP("Screens", "群众"), "F4", "ui.villagers.page",
            "VillagersPage"),
+    Screen("cadres", QT_TRANSLATE_NOOP("Screens", "代理员"), "Ctrl+F4", "ui.cadres.page", "CadresPage"),
     Screen("catalogue", QT_TRANSLATE_NOOP("Screens", "事项目录"), "F5", "ui.catalogue.page",
            "CataloguePage"),
     Screen("support", QT_TRANSLATE_NOOP("Screens", "结对帮扶"), "F7", "ui.support.screen",

@@ -1,4 +1,4 @@
-"""First run: who this installation is (its place in the network) and its first admin.
+"""First run: who this installation is (its place in the network), its first admin, its cadres.
 
 Nothing is written until the last page: each page checks its own fields with
 the domain's rules and says what is wrong, so a mistake never leaves a
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage)
@@ -20,8 +19,9 @@ from haian_desk.errors import ValidationError
 from haian_desk.users import User
 from ui import recover_dialog
 from ui.i18n import term
+from ui.cadres.setup_page import CadresPage
 from ui.widgets.appearance import set_scaled_font
-from ui.widgets.feedback import ErrorLabel, alive
+from ui.widgets.feedback import ErrorLabel, alive, explain, show_problems
 from ui.worker import DbWorker
 
 THREE_DIGITS = r"\d{0,3}"
@@ -75,9 +75,10 @@ class StationPage(QWizardPage):
         form.addRow(self.tr("村代码(&V)"), self.village)
         form.addRow(self.tr("组号(&G)"), self.group)
         form.addRow(self.tr("单位代码"), self.code_preview)
-        form.addRow(self.tr("站名(&N)"), self.name)
-        form.addRow(self.tr("地址"), self.address)
-        form.addRow(self.tr("联系电话"), self.phone)
+        # Alt+N is 下一步; the name is Alt+S (站名), so no key does two things.
+        form.addRow(self.tr("站名(&S)"), self.name)
+        form.addRow(self.tr("地址(&A)"), self.address)
+        form.addRow(self.tr("联系电话(&H)"), self.phone)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -99,15 +100,22 @@ class StationPage(QWizardPage):
         self.error.clear_error()
 
     def validatePage(self) -> bool:
+        return show_problems(self.error, self._problems())
+
+    def _problems(self) -> list[tuple[str, QWidget]]:
+        """Everything missing or wrong on the page, in the order of the boxes."""
+        problems = []
         try:
             network.check_unit_code(self.unit_code(), self.role.currentData())
-            if not self.name.text().strip():
-                raise ValidationError(self.tr("请填写本站名称"), self.tr("例如：曲塘镇杨庄村代理站"))
         except ValidationError as error:
-            self.error.show_error(error)
-            (self.name if not self.name.text().strip() else self.village).setFocus()
-            return False
-        return True
+            problems.append((explain(error), self.village if self.village.isEnabled() else self.township))
+        if not self.name.text().strip():
+            problems.append((self.tr("请填写本站名称（例如：曲塘镇杨庄村代理站）"), self.name))
+        return problems
+
+    def summary(self) -> list[str]:
+        return [self.tr("单位：{0}（{1}）").format(self.name.text().strip(), self.unit_code()),
+                self.tr("身份：{0}").format(self.role.currentText())]
 
 
 class AdminPage(QWizardPage):
@@ -138,30 +146,28 @@ class AdminPage(QWizardPage):
         layout.addWidget(self.error)
 
     def validatePage(self) -> bool:
-        problem, culprit = self._problem()
-        if problem:
-            self.error.show_error(problem)
-            culprit.setFocus()
-            return False
-        self.error.clear_error()
-        return True
+        return show_problems(self.error, self._problems())
 
-    def _problem(self) -> tuple[str, QLineEdit | None]:
+    def _problems(self) -> list[tuple[str, QWidget]]:
+        problems = []
         if not self.username.text().strip():
-            return self.tr("请填写管理员的登录名"), self.username
+            problems.append((self.tr("请填写管理员的登录名"), self.username))
         if len(self.password.text()) < users.MIN_PASSWORD:
-            return self.tr("密码至少{0}位").format(users.MIN_PASSWORD), self.password
-        if self.password.text() != self.confirm.text():
-            return self.tr("两次输入的密码不一样，请重新输入"), self.confirm
-        return "", None
+            problems.append((self.tr("密码至少{0}位").format(users.MIN_PASSWORD), self.password))
+        elif self.password.text() != self.confirm.text():
+            problems.append((self.tr("两次输入的密码不一样，请重新输入"), self.confirm))
+        return problems
+
+    def summary(self) -> list[str]:
+        return [self.tr("管理员：{0}").format(self.username.text().strip())]
 
 
 class ConfirmPage(QWizardPage):
     """What will be created; pressing 完成 creates it."""
 
-    def __init__(self, station: StationPage, admin: AdminPage, parent: QWidget | None = None):
+    def __init__(self, pages: list[QWizardPage], parent: QWidget | None = None):
         super().__init__(parent)
-        self.station, self.admin = station, admin
+        self.pages = pages
         self.setTitle(self.tr("确认"))
         self.setSubTitle(self.tr("按“完成”建站。建好后可在“设置”里查看本站信息。"))
         self.summary = QLabel()
@@ -174,9 +180,7 @@ class ConfirmPage(QWizardPage):
         self.setFinalPage(True)
 
     def initializePage(self) -> None:
-        self.summary.setText(self.tr("单位：{0}（{1}）\n身份：{2}\n管理员：{3}").format(
-            self.station.name.text().strip(), self.station.unit_code(),
-            self.station.role.currentText(), self.admin.username.text().strip()))
+        self.summary.setText("\n".join(line for page in self.pages for line in page.summary()))
 
 
 class SetupWizard(QWizard):
@@ -193,8 +197,13 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.NoBackButtonOnStartPage, True)
         self.station = StationPage()
         self.admin = AdminPage()
-        self.confirm = ConfirmPage(self.station, self.admin)
-        for page in (self.station, self.admin, self.confirm):
+        self.cadres = CadresPage(self.station, self.admin)
+        # The pages in order. A page may offer summary() (lines for the confirm
+        # page) and made(desk, user) (its part, run on the worker once the
+        # installation and its admin exist); a new page is one more entry here.
+        self.steps: list[QWizardPage] = [self.station, self.admin, self.cadres]
+        self.confirm = ConfirmPage(self.steps)
+        for page in (*self.steps, self.confirm):
             self.addPage(page)
         self.setButtonText(QWizard.NextButton, self.tr("下一步(&N) >"))
         self.setButtonText(QWizard.BackButton, self.tr("< 上一步(&B)"))
@@ -222,6 +231,9 @@ class SetupWizard(QWizard):
                           phone=station.phone.text())
         user = users.add_user(desk, username, admin.display_name.text().strip() or username,
                               "admin", admin.password.text())
+        for page in self.steps:
+            if hasattr(page, "made"):
+                user = page.made(desk, user) or user
         return desk, user
 
     def _created(self, made: tuple[Desk, User]) -> None:

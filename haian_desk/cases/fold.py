@@ -28,7 +28,7 @@ from haian_desk import reveals
 State = dict[str, Any]
 
 JSON_COLUMNS = ("time_limit", "materials_received", "materials_missing", "missing_first",
-                "authorisation", "joint_units")
+                "authorisation", "joint_units", "calendar_basis")
 
 # Which statuses each event may follow. Creation ("registered") is separate.
 ALLOWED: dict[str, tuple[str, ...]] = {
@@ -59,11 +59,14 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "taken_up": ("transferred",),
     "forwarded": ("transferred",),
     "conflict_resolved": tuple(STATUSES),
+    # A calendar that arrived later moves an open deadline (haian_desk.calendar.operations);
+    # on a closed case it changes nothing, so the deadline in force at completion stays.
+    "deadline_recomputed": tuple(STATUSES),
 }
 
 
 # Recorded by the print path (haian_desk.documents), never offered as a case action.
-RECORD_ONLY = ("printed", "revealed")
+RECORD_ONLY = ("printed", "revealed", "deadline_recomputed")
 # Done from the township's inbox and conflict list (haian_desk.township), not from a case screen.
 OFFERED_ELSEWHERE = ("taken_up", "forwarded", "conflict_resolved")
 
@@ -174,6 +177,8 @@ def _registered(event: Event) -> State:
         "registered_at": event.wall_time,
         "accepted_at": None,
         "deadline": None,
+        "deadline_base": None,      # the deadline as counted when the clock started, pauses left out
+        "calendar_basis": None,     # what it was counted on: the 48-hour rule, years with no calendar
         "paused_at": None,
         "paused_seconds": 0,
         "status_before_pause": None,
@@ -195,12 +200,38 @@ def _registered(event: Event) -> State:
     }
 
 
-def _start_clock(s: State, at: str) -> None:
-    urgent = s["urgent_deadline"]
-    due = deadlines.deadline_for(
-        from_iso(at), timing=s["timing"], time_limit=s["time_limit"], urgency=s["urgency"],
-        urgent_deadline=from_iso(urgent) if urgent else None)
-    s["deadline"] = to_iso(due) if due else None
+def _start_clock(s: State, p: dict, at: str) -> None:
+    if "deadline" in p:  # counted by the operation on the calendar in force (deadlines.clock_start)
+        s["deadline"] = _stamped_time(p, "deadline")
+        s["calendar_basis"] = _basis(p)
+    else:  # recorded before calendars: weekends only, 48 clock hours
+        urgent = s["urgent_deadline"]
+        due = deadlines.deadline_for(
+            from_iso(at), timing=s["timing"], time_limit=s["time_limit"], urgency=s["urgency"],
+            urgent_deadline=from_iso(urgent) if urgent else None)
+        s["deadline"] = to_iso(due) if due else None
+        s["calendar_basis"] = None
+    s["deadline_base"] = s["deadline"]
+
+
+def _basis(p: dict) -> dict | None:
+    # Rebuilt in one key order: a payload read back from the log may list its keys in another.
+    basis = p.get("calendar")
+    if not isinstance(basis, dict):
+        return None
+    years = basis.get("fallback_years")
+    return {"general": str(basis.get("general") or ""),
+            "fallback_years": sorted(y for y in years if isinstance(y, int)) if isinstance(years, list) else []}
+
+
+def _stamped_time(p: dict, key: str) -> str | None:
+    value = p.get(key)
+    if value is None:
+        return None
+    try:
+        return to_iso(from_iso(str(value)))
+    except ValueError:
+        raise ValidationError("办结时限的时间格式不正确", field=key) from None
 
 
 def _accepted(s: State, p: dict, at: str) -> None:
@@ -208,7 +239,7 @@ def _accepted(s: State, p: dict, at: str) -> None:
         raise RuleRefused("诉求代理须有群众的授权委托才能受理", "请先登记授权委托（范围、是否书面签字、日期）")
     s["status"] = "in_progress"
     s["accepted_at"] = at
-    _start_clock(s, at)
+    _start_clock(s, p, at)
 
 
 def _declined(s: State, p: dict, at: str) -> None:
@@ -372,7 +403,7 @@ def _reopened(s: State, p: dict, at: str) -> None:
     s["completed_at"], s["result"], s["result_note"] = None, None, None
     s["replied_at"], s["reply_method"] = None, None
     s["status"] = "in_progress"
-    _start_clock(s, at)
+    _start_clock(s, p, at)
 
 
 def _taken_up(s: State, p: dict, at: str) -> None:
@@ -395,6 +426,22 @@ def _conflict_resolved(s: State, p: dict, at: str) -> None:
         raise RuleRefused("该办件没有待核对的冲突")
     required_text(p, "decision", "裁定意见", "写明以哪一方的办理为准、为什么")
     s["conflicts"] = max(0, s["conflicts"] - seen)
+
+
+def _deadline_recomputed(s: State, p: dict, at: str) -> None:
+    required_text(p, "reason", "重算时限的原因")
+    new_base = _stamped_time(p, "deadline")
+    if s["status"] not in TIMED_OPEN or not new_base or not s["deadline_base"] or not s["deadline"]:
+        return
+    # Moved by the difference of the two counts, so paused time already added stays added
+    # and the same recomputation folded twice (two levels both made it) moves nothing more.
+    shift = from_iso(new_base) - from_iso(s["deadline_base"])
+    s["deadline"] = to_iso(from_iso(s["deadline"]) + shift)
+    s["deadline_base"] = new_base
+    s["calendar_basis"] = _basis(p)
+
+
+TIMED_OPEN = ("in_progress", "transferred", "paused")
 
 
 _HANDLERS: dict[str, Callable[[State, dict, str], None]] = {
@@ -422,5 +469,6 @@ _HANDLERS: dict[str, Callable[[State, dict, str], None]] = {
     "taken_up": _taken_up,
     "forwarded": _forwarded,
     "conflict_resolved": _conflict_resolved,
+    "deadline_recomputed": _deadline_recomputed,
 }
 assert set(_HANDLERS) == set(ALLOWED)

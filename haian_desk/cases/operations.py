@@ -11,11 +11,16 @@ import json
 from dataclasses import dataclass, field
 
 from haian_desk import catalogue, drafts
+from haian_desk.calendar import operations as working_calendar
 from haian_desk.cases import numbers
 from haian_desk.cases.fold import check_authorisation
 from haian_desk.cases.vocabulary import KINDS
 from haian_desk.errors import NotFound, RuleRefused, ValidationError
 from haian_desk.ids import uuid7
+from haian_desk.normalise import free_text
+
+
+CLOCK_STARTS = ("accepted", "reopened")
 
 
 @dataclass
@@ -61,7 +66,8 @@ def take_in(desk, actor: str, intake: Intake, *, draft: str | None = None) -> Re
         payload["case_no"] = numbers.next_case_no(conn, desk.installation.unit_code, desk.now())
         _, state = desk.ledger.record(conn, "case", case_id, "registered", payload, actor)
         if intake.accept or intake.urgency == "urgent":  # urgent matters are accepted at once
-            _, state = desk.ledger.record(conn, "case", case_id, "accepted", {}, actor)
+            clock = working_calendar.clock_payload(conn, state, desk.now())
+            _, state = desk.ledger.record(conn, "case", case_id, "accepted", clock, actor)
         if draft is not None:
             drafts.discard_in(conn, actor, draft)
     return Registered(case_id, state["case_no"], state["status"])
@@ -70,7 +76,8 @@ def take_in(desk, actor: str, intake: Intake, *, draft: str | None = None) -> Re
 def _registration_payload(desk, intake: Intake) -> dict:
     payload = {
         "kind": intake.kind, "villager_id": intake.villager_id,
-        "description": intake.description.strip(), "channel": intake.channel,
+        "description": free_text(intake.description, "诉求内容", "description", multiline=True),
+        "channel": intake.channel,
         "urgency": intake.urgency, "urgent_deadline": intake.urgent_deadline,
         "first_cadre_id": intake.first_cadre_id,
         "responsible_cadre_id": intake.responsible_cadre_id or intake.first_cadre_id,
@@ -99,6 +106,10 @@ def act(desk, actor: str, case_id: str, event_type: str, **payload) -> dict:
             raise NotFound("找不到这件办件", "请从办件列表中重新打开")
         if event_type == "assigned":
             _require_cadre(conn, payload.get("cadre_id") or "")
+        if event_type in CLOCK_STARTS:  # the deadline is counted now, on the calendar in force
+            case = dict(conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone())
+            case["time_limit"] = json.loads(case["time_limit"]) if case["time_limit"] else None
+            payload.update(working_calendar.clock_payload(conn, case, desk.now()))
         _, state = desk.ledger.record(conn, "case", case_id, event_type, payload, actor)
     return state
 

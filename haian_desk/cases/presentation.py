@@ -150,7 +150,7 @@ def _authorisation(p: dict) -> str:
 
 _DESCRIBERS: dict[str, Callable[[dict, dict], str]] = {
     "registered": _registered,
-    "accepted": lambda p, n: "开始计时",
+    "accepted": lambda p, n: _join("开始计时", _said("办结期限", show(p.get("deadline")))),
     "declined": lambda p, n: _join(_said("理由", p.get("reason")), _said("群众可以", p.get("remedy"))),
     "materials_missing": lambda p, n: _said("一次性告知缺少", _items(p.get("missing"))),
     "resubmitted": lambda p, n: _said("补交", _items(p.get("materials_received"))),
@@ -172,7 +172,7 @@ _DESCRIBERS: dict[str, Callable[[dict, dict], str]] = {
     "return_visit": lambda p, n: str(p.get("note") or ""),
     "rectified": lambda p, n: str(p.get("note") or ""),
     "withdrawn": lambda p, n: _said("原因", p.get("reason")),
-    "reopened": lambda p, n: _said("原因", p.get("reason")),
+    "reopened": lambda p, n: _join(_said("原因", p.get("reason")), _said("办结期限", show(p.get("deadline")))),
     "printed": lambda p, n: _join(_said("文书", p.get("doc")), f"第{p.get('copy')}份"),
     "revealed": lambda p, n: reveals.describe(p),
     "taken_up": lambda p, n: f"{p.get('unit') or ''}已接收",
@@ -180,6 +180,8 @@ _DESCRIBERS: dict[str, Callable[[dict, dict], str]] = {
         f"转送{label(TRANSFER_LEVELS, p.get('to_level'))}：{p.get('to_unit') or ''}",
         _said("理由", p.get("reason"))),
     "conflict_resolved": lambda p, n: _said("裁定", p.get("decision")),
+    "deadline_recomputed": lambda p, n: _join(str(p.get("reason") or ""),
+                                              _said("新时限", show(p.get("deadline")))),
 }
 
 

@@ -14,6 +14,7 @@ from haian_desk import search
 from haian_desk.cases.deadlines import DUE_SOON_WINDOW
 from haian_desk.cases.vocabulary import TIMED_STATUSES
 from haian_desk.errors import NotFound
+from haian_desk.normalise import case_number_text
 from haian_desk.projection import projectors
 from haian_desk.storage.eventlog import Event
 from haian_desk.timeutil import to_iso
@@ -159,7 +160,7 @@ def get_case(desk, case_id: str) -> dict:
 
 
 def find_by_number(desk, case_no: str) -> dict:
-    row = desk.db.one("SELECT id FROM cases WHERE case_no = ?", (case_no.strip(),))
+    row = desk.db.one("SELECT id FROM cases WHERE case_no = ?", (case_number_text(case_no),))
     if row is None:
         raise NotFound(f"没有编号为 {case_no} 的办件", "请核对编号")
     return get_case(desk, row["id"])

@@ -88,6 +88,7 @@ EVENT_TYPES = {
     "taken_up": "上级接收",
     "forwarded": "转送",
     "conflict_resolved": "冲突裁定",
+    "deadline_recomputed": "按工作日历重算时限",
 }
 
 

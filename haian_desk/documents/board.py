@@ -9,6 +9,7 @@ import json
 from collections import defaultdict
 
 from haian_desk import station_settings
+from haian_desk.cadres import ROLES, own_units
 from haian_desk.documents import wording
 from haian_desk.documents.model import Document, Field, Section, Table
 from haian_desk.timeutil import to_iso
@@ -50,12 +51,13 @@ def build(desk) -> Document:
 
 
 def _cadre_table(desk) -> Table:
+    own, params = own_units(desk.installation.unit_code)  # not the township's, come down with sync
     rows = desk.db.query(
-        "SELECT name, title, phone, area, service_items FROM cadres "
-        "WHERE active = 1 AND on_public_board = 1 "
-        "ORDER BY instr(coalesce(title, ''), '站长') = 0, name")  # the station head first
+        "SELECT name, title, role, phone, area, service_items FROM cadres "
+        f"WHERE active = 1 AND on_public_board = 1 AND {own} "
+        "ORDER BY role != 'head' AND instr(coalesce(title, ''), '站长') = 0, name", params)  # the head first
     return Table(("姓名", "职务", "电话", "负责片区", "服务事项"), tuple(
-        (r["name"], r["title"] or "代理员", r["phone"] or "", r["area"] or "",
+        (r["name"], r["title"] or ROLES.get(r["role"], "代理员"), r["phone"] or "", r["area"] or "",
          "、".join(json.loads(r["service_items"] or "[]")))
         for r in rows))
 

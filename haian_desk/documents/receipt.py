@@ -51,6 +51,7 @@ def _case_fields(case: dict) -> tuple[Field, ...]:
 def _notes(facts: CaseFacts) -> tuple[str, ...]:
     case = facts.case
     notes = list(wording.fee_lines(facts.catalogue_item))
+    notes += wording.calendar_notes(case)
     if case["timing"] != "即办":
         notes.append(wording.NOT_COUNTED)
     if case["materials_missing"]:

@@ -7,13 +7,14 @@ Written once here so the receipt, the notices and the board never disagree.
 from __future__ import annotations
 
 from haian_desk import masking, network
-from haian_desk.cases.deadlines import describe_limit
+from haian_desk.cases.deadlines import WORKING_HOURS, describe_case_limit, describe_limit
 from haian_desk.documents.model import Field, Section
 from haian_desk.network import Installation
 from haian_desk.station_settings import StationSettings
 from haian_desk.timeutil import from_iso, local
 
 FREE_SERVICE = "本站代理服务全程免费（无偿代理），不收取任何费用。"
+WORKING_DAYS_NOTE = "工作日按国家法定节假日安排计算：周末和法定节假日不计，调休上班的日子照常计算。"
 NOT_COUNTED = "听证、检验、检测、鉴定、专家评审和依规公示的时间，不计算在办理时限内。"
 BLANK = "＿＿＿＿＿＿"
 
@@ -33,16 +34,42 @@ def day(stamp: str | None) -> str:
     return f"{moment.year}年{moment.month}月{moment.day}日"
 
 
+def due(stamp: str) -> str:
+    """A due moment in plain words, with the weekday: 2026年10月9日（星期五）16:00."""
+    moment = local(from_iso(stamp))
+    return f"{moment.year}年{moment.month}月{moment.day}日（星期{'一二三四五六日'[moment.weekday()]}）{moment:%H:%M}"
+
+
 def promise(case: dict) -> str:
     """The promised completion time as printed on the receipt."""
     if case["urgency"] == "urgent" and case["deadline"]:
-        return f"紧急事项，{when(case['deadline'])}前办结"
+        return f"紧急事项，{due(case['deadline'])}前办结"
     limit = describe_limit(case["timing"], case["time_limit"])
     if limit == "即办":
         return "即办（当场办结）"
     if case["deadline"]:
-        return f"{limit}，{when(case['deadline'])}前办结"
+        return f"{describe_case_limit(case)}，{due(case['deadline'])}前办结"
     return f"受理后{limit}内办结"
+
+
+def _basis(case: dict) -> dict:
+    basis = case.get("calendar_basis")
+    return basis if isinstance(basis, dict) else {}
+
+
+def calendar_notes(case: dict) -> tuple[str, ...]:
+    """How the promise was counted, in the fine print: working days, and a year not yet published."""
+    if case["urgency"] == "urgent" or not case["deadline"] or not case.get("accepted_at"):
+        return ()
+    basis = _basis(case)
+    limit = case["time_limit"] or {}
+    notes = []
+    if limit.get("unit") == "working_days" or (not limit and basis.get("general") == WORKING_HOURS):
+        notes.append(WORKING_DAYS_NOTE)
+    for year in basis.get("fallback_years") or ():
+        notes.append(f"{year}年的放假安排尚未公布，时限暂只按周末计算；"
+                     "公布后如有变化，本站会告诉您新的办结时间。")
+    return tuple(notes)
 
 
 def fee_lines(item: dict | None) -> tuple[str, ...]:

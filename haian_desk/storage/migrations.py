@@ -415,11 +415,68 @@ V5_SEARCH_KEYS = [
 # Versions 6-11 were planned together (one per piece of work in flight) so
 # that each could be written without renumbering the others; a version with
 # nothing to change stays an empty list and only moves user_version on.
-V6_CADRE_ROSTER: list[str] = []
+V6_CADRE_ROSTER: list[str] = [
+    # The cadre roster (haian_desk.cadres): what a cadre does, Party membership,
+    # when they serve. Defaults equal what folding older events gives.
+    "ALTER TABLE cadres ADD COLUMN role TEXT NOT NULL DEFAULT 'agent'",
+    "ALTER TABLE cadres ADD COLUMN party_member INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE cadres ADD COLUMN active_from TEXT",
+    "ALTER TABLE cadres ADD COLUMN active_to TEXT",
+    "ALTER TABLE cadres ADD COLUMN retired_reason TEXT",
+    # A description in the form search compares it (haian_desk.search), kept
+    # only when it differs from the description. The search keys themselves are
+    # rebuilt once at the next open (search.bring_up_to_date: meta
+    # 'search_keys_version'), since the readings need Python (pypinyin).
+    "ALTER TABLE case_text_ids ADD COLUMN folded TEXT",
+]
 
 V7_IMPORTS: list[str] = []
 
-V8_WORKING_CALENDAR: list[str] = []
+# v8: the working calendar (haian_desk.calendar). Publications of a year's schedule and
+# local changes, one row per (year, publishing installation), folded from the "calendar"
+# stream; the county's 48-hour rule from the "calendar_rule" stream; and on each case the
+# deadline as first counted (pauses left out) and what it was counted on, so a calendar
+# that arrives later can move exactly the deadlines it concerns.
+V8_WORKING_CALENDAR: list[str] = [
+    """CREATE TABLE calendar_years (
+        id TEXT PRIMARY KEY,
+        year INTEGER NOT NULL,
+        origin TEXT NOT NULL,
+        publisher TEXT NOT NULL,
+        source TEXT NOT NULL,
+        days TEXT,
+        adjustments TEXT NOT NULL DEFAULT '{}',
+        published_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_hlc TEXT NOT NULL,
+        event_count INTEGER NOT NULL
+    )""",
+    "CREATE INDEX calendar_years_by_year ON calendar_years (year)",
+    """CREATE TABLE calendar_rules (
+        id TEXT PRIMARY KEY,
+        general_rule TEXT NOT NULL,
+        publisher TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_hlc TEXT NOT NULL,
+        event_count INTEGER NOT NULL
+    )""",
+    "ALTER TABLE cases ADD COLUMN deadline_base TEXT",
+    "ALTER TABLE cases ADD COLUMN calendar_basis TEXT",
+    # Rows folded before v8: the deadline less the time paused since the clock last started
+    # (acceptance or the latest reopening) is the deadline as first counted, as a rebuild gives.
+    """UPDATE cases SET deadline_base = strftime('%Y-%m-%dT%H:%M:%SZ', deadline, '-' || coalesce((
+           SELECT sum(max(0, strftime('%s', p.wall_time) - strftime('%s', p.before)))
+           FROM (SELECT e.type, e.wall_time, lag(e.wall_time) OVER w AS before, lag(e.type) OVER w AS was
+                 FROM events e
+                 WHERE e.stream = 'case' AND e.stream_id = cases.id AND e.type IN ('paused', 'resumed')
+                   AND e.hlc > (SELECT max(c.hlc) FROM events c WHERE c.stream = 'case'
+                                AND c.stream_id = cases.id AND c.type IN ('accepted', 'reopened'))
+                 WINDOW w AS (ORDER BY e.hlc, e.origin, e.origin_seq)) p
+           WHERE p.type = 'resumed' AND p.was = 'paused'), 0) || ' seconds')
+       WHERE deadline IS NOT NULL""",
+]
 
 # v9: roles and the audit trail (haian_desk.permissions, .audit). The users
 # table is rebuilt to admit the station head (站长) role (a CHECK constraint

@@ -26,6 +26,18 @@ def test_version():
     assert __version__ in result.stdout
 
 
+def test_version_names_the_build(tmp_path, monkeypatch):
+    """A bundle says which commit it was made from; a source tree asks git."""
+    from haian_desk import build_info
+
+    monkeypatch.setattr(build_info, "resource_path", lambda name: tmp_path / name)
+    assert build_info.build_label().startswith(f"{__version__} (source ")
+    build_info.write_build_file(tmp_path, "abc1234", "2026-12-04")
+    assert build_info.build_label() == f"{__version__} (build abc1234, 2026-12-04)"
+    (tmp_path / build_info.BUILD_FILE).write_text("not json", encoding="utf-8")
+    assert build_info.build_label().startswith(f"{__version__} (source ")
+
+
 def test_init_then_cases_on_an_empty_station(tmp_path):
     folder = tmp_path / "s"
     out = run("init", "--data-dir", str(folder), "--station-code", "320685102210", "--name", "双楼村代理站",

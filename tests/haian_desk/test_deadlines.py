@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from haian_desk import catalogue
+from haian_desk.calendar import operations as working_calendar
 from haian_desk.cases import operations, queries
 from haian_desk.cases.deadlines import add_working_days, describe_limit
 from haian_desk.errors import ValidationError
@@ -46,12 +47,14 @@ def test_urgent_matter_without_a_future_deadline_is_refused(desk, new_case, cloc
 
 
 def test_longer_statutory_limit_in_working_days(desk, new_case, clock):
-    # 最低生活保障: 25 working days; from Wednesday 4 March 2026 that skips five weekends.
+    # 最低生活保障: 25 working days; from Wednesday 4 March 2026 that skips five weekends
+    # and Monday 6 April (清明节, 2026-04-04..06). Before the working calendar this test
+    # expected 2026-04-08: the weekend-only count, one day short of the statutory limit.
     case = new_case(kind="errand", catalogue_code="MZ-001")
     limit = queries.get_case(desk, case.case_id)["time_limit"]
     assert limit == {"amount": 25, "unit": "working_days"}
-    assert deadline_of(desk, case) == add_working_days(clock(), 25)
-    assert deadline_of(desk, case).astimezone(CST).date().isoformat() == "2026-04-08"
+    assert deadline_of(desk, case).astimezone(CST).date().isoformat() == "2026-04-09"
+    assert add_working_days(clock(), 25).date().isoformat() == "2026-04-08"  # weekends only
 
 
 def test_on_the_spot_matters_are_not_timed(desk, new_case):
@@ -89,6 +92,9 @@ def test_catalogue_edit_never_moves_an_existing_deadline(desk, new_case):
 
 
 def test_due_soon_and_overdue_queries(desk, new_case, clock):
+    # Counted on the clock (the county may choose it): with the default, working hours, the
+    # Thursday matter below would be due on Monday (tests/haian_desk/test_calendar_deadlines.py).
+    working_calendar.set_general_rule(desk, "admin", "clock_hours")
     start = clock()
     old = new_case()                      # due at start + 48h
     clock.advance(hours=30)

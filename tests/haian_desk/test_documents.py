@@ -33,7 +33,7 @@ def test_receipt_says_number_time_promise_people_and_that_it_is_free(desk, new_c
     assert qr.parse(doc.qr) == (case.case_no, STATION_CODE)
     fields = {f.label: f for f in doc.section("办件").fields}
     assert fields["受理时间"].value == "2026年3月4日 10:00"  # 02:00 UTC is 10:00 in Haian
-    assert fields["承诺时限"].value == "48小时，2026年3月6日 10:00前办结"
+    assert fields["承诺时限"].value == "48小时（只计工作日），2026年3月6日（星期五）10:00前办结"
     assert fields["承诺时限"].strong
     assert fields["服务类型"].value == "民意代言"
     assert "仲维国  13906271000" in text  # the responsible cadre with the phone to call
@@ -79,9 +79,9 @@ def test_promises_for_on_the_spot_long_statutory_and_urgent_matters(desk, new_ca
     assert not any("不计算在办理时限" in p for p in
                    receipt(desk, new_case(kind="errand", catalogue_code=spot)).section("须知").paragraphs)
     long = _promise(desk, new_case(kind="errand", catalogue_code="MZ-001"))
-    assert long.startswith("25个工作日，2026年4月8日")
+    assert long.startswith("25个工作日，2026年4月9日（星期四）")  # 清明节 Monday 4-06 is not counted
     due = to_iso(clock.now + timedelta(hours=6))
-    assert _promise(desk, new_case(urgency="urgent", urgent_deadline=due)) == "紧急事项，2026年3月4日 16:00前办结"
+    assert _promise(desk, new_case(urgency="urgent", urgent_deadline=due)) == "紧急事项，2026年3月4日（星期三）16:00前办结"
 
 
 def _promise(desk, case) -> str:

@@ -43,6 +43,10 @@ def test_every_earlier_version_migrates_and_keeps_its_data(desk, new_case, tmp_p
 def _downgrade(path, version):
     """What a database written by an older release looks like: later tables absent."""
     conn = sqlite3.connect(path)
+    added = [s.split() for m in migrations.MIGRATIONS[version:] for s in m if s.startswith("ALTER TABLE")]
+    for words in reversed(added):  # ALTER TABLE t ADD COLUMN c …
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (words[2],)).fetchone():
+            conn.execute(f"ALTER TABLE {words[2]} DROP COLUMN {words[5]}")
     later = [s for m in migrations.MIGRATIONS[version:] for s in m if s.lstrip().startswith("CREATE TABLE")]
     for statement in later:
         table = statement.split()[2]
@@ -73,3 +77,40 @@ def test_a_newer_database_is_refused_with_a_clear_message(tmp_path):
         migrations.migrate(db)
     assert "新版" in str(caught.value)
     db.close()
+
+
+def test_v8_counts_the_deadline_base_of_older_rows_as_a_rebuild_does(desk, new_case, tmp_path, clock):
+    """Pauses before a reopening are not part of the running clock; pauses after it are."""
+    from haian_desk.cases import operations
+    from haian_desk.calendar import operations as working_calendar
+    from haian_desk.check import run_check
+
+    working_calendar.set_general_rule(desk, "admin", "clock_hours")   # as deadlines were counted before v8
+    paused_then_reopened = new_case()
+    plain = new_case()
+    steps = [("paused", {"reason": "等待鉴定"}), ("resumed", {}), ("completed", {"result": "granted"}),
+             ("reopened", {"reason": "金额有误"}), ("paused", {"reason": "公示"}), ("resumed", {})]
+    for event_type, payload in steps:
+        clock.advance(hours=5)
+        operations.act(desk, "clerk", paused_then_reopened.case_id, event_type, **payload)
+    with desk.db.write() as conn:   # as a release before v8 recorded them: no deadline in the events
+        conn.execute("DROP TRIGGER events_are_append_only_u")
+        conn.execute("UPDATE events SET payload = json_remove(payload, '$.deadline', '$.calendar') "
+                     "WHERE type IN ('accepted', 'reopened')")
+    folder = tmp_path / "station"
+    desk.close()
+    _downgrade(paths.database_path(folder), 7)
+    reopened = Desk.open(folder, wall=clock)
+    rows = {r["id"]: r for r in reopened.db.query("SELECT * FROM cases")}
+    assert rows[plain.case_id]["deadline_base"] == rows[plain.case_id]["deadline"]
+    moved = rows[paused_then_reopened.case_id]
+    assert moved["deadline_base"] < moved["deadline"]
+    with reopened.db.write() as conn:   # the stored rows were folded by the old rules
+        from haian_desk.ledger import refold
+        before = dict(moved)
+        refold(conn, "case", paused_then_reopened.case_id)
+    after = reopened.db.one("SELECT deadline, deadline_base FROM cases WHERE id = ?", (paused_then_reopened.case_id,))
+    assert (after["deadline"], after["deadline_base"]) == (before["deadline"], before["deadline_base"])
+    # (the rule's own row went with the downgrade: only the cases are in question here)
+    assert [d for d in run_check(reopened).differences if d.startswith("cases ")] == []
+    reopened.close()

@@ -125,8 +125,9 @@ class World:
                 import_file(node.desk, node.keys, result.reply_path)
 
     def _hub_cadre(self) -> None:
-        cadres.add(self.hub.desk, "admin", cadres.CadreInput(name="季红梅", phone="13906271001",
-                                                               unit_code=self.hub.unit_code))
+        self.hub_cadres = getattr(self, "hub_cadres", 0) + 1  # the roster refuses the same person twice
+        cadres.add(self.hub.desk, "admin", cadres.CadreInput(name=f"季红梅{self.hub_cadres}",
+                                                               phone="13906271001", unit_code=self.hub.unit_code))
 
     def _tick(self, minutes: int) -> None:
         self.clock.advance(minutes=minutes)

@@ -86,4 +86,5 @@ def test_a_refused_staff_member_is_explained(qtbot, admin_session, name, passwor
 def test_staff_do_not_see_user_management(qtbot, desk, make_session):
     page = _page(qtbot, make_session(desk, "clerk"))
     assert page.users is None
-    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["界面显示", "本站信息", "回执与公示", "备份与恢复"]
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["界面显示", "本站信息", "回执与公示", "备份与恢复",
+                                                                       "工作日历"]

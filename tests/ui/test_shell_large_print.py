@@ -68,5 +68,10 @@ def test_no_text_is_cut_off_in_the_dialogs(qtbot, demo_session, mode, tmp_path):
                        (wizard.admin.confirm, "haian-2026")):
         edit.setText(text)
     wizard.next()
+    assert wizard.currentPage() is wizard.cadres
+    assert_nothing_clipped(qtbot, wizard, "cadre page")
+    wizard.cadres.own.name.setText("王站长")
+    wizard.cadres.own.phone.setText("13906271000")
+    wizard.next()
     assert wizard.currentPage() is wizard.confirm
     assert_nothing_clipped(qtbot, wizard, "confirm page")

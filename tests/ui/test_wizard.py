@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWizard
+from PySide6.QtWidgets import QApplication, QDialog, QWizard
 
 from haian_desk import paths, users
 from haian_desk.desk import Desk
@@ -56,17 +56,29 @@ def _type_admin(qtbot, wizard, password="haian-2026", confirm=None):
     _press(qtbot, wizard, Qt.Key_Return)
 
 
+def _type_own_cadre(qtbot, wizard, phone="13906271000"):
+    """The cadre page starts at the phone, the name already taken from the admin's."""
+    assert wizard.currentPage() is wizard.cadres
+    qtbot.waitUntil(lambda: _focused(wizard) is wizard.cadres.own.phone)
+    type_text(qtbot, _focused(wizard), phone)
+    _press(qtbot, wizard, Qt.Key_Return)
+
+
 def test_keyboard_setup_creates_a_working_installation(qtbot, wizard, tmp_path):
     _type_station(qtbot, wizard)
     assert wizard.currentPage() is wizard.admin
     wizard.admin.username.setFocus()
     _type_admin(qtbot, wizard)
+    assert wizard.cadres.own.name.text() == "王站长"
+    _type_own_cadre(qtbot, wizard, "１３９ ０６２７ １０００")
     assert wizard.currentPage() is wizard.confirm
+    assert "管理员账号关联到 王站长" in wizard.confirm.summary.text()
     assert "320685102210" in wizard.confirm.summary.text()
     with qtbot.waitSignal(wizard.accepted, timeout=10_000):
         qtbot.keyClick(wizard, Qt.Key_Return)
     assert wizard.result() == QDialog.Accepted
     assert wizard.user.username == "wang" and wizard.user.role == "admin"
+    assert wizard.user.cadre_id is not None
     wizard.desk.close()
 
     desk = Desk.open(tmp_path / "station")
@@ -74,6 +86,9 @@ def test_keyboard_setup_creates_a_working_installation(qtbot, wizard, tmp_path):
     assert desk.installation.unit_name == "曲塘镇双楼村代理站"
     assert users.authenticate(desk, "wang", "haian-2026").display_name == "王站长"
     assert desk.db.scalar("SELECT count(*) FROM catalogue_items") > 0
+    cadre = desk.db.one("SELECT * FROM cadres")
+    assert (cadre["name"], cadre["phone"]) == ("王站长", "13906271000")
+    assert users.get(desk, "wang").cadre_id == cadre["id"]
     desk.close()
 
 
@@ -119,8 +134,62 @@ def test_an_existing_installation_is_not_overwritten(qtbot, wizard, desk):
     _type_station(qtbot, wizard)
     wizard.admin.username.setFocus()
     _type_admin(qtbot, wizard)
+    _type_own_cadre(qtbot, wizard)
     qtbot.keyClick(wizard, Qt.Key_Return)
     qtbot.waitUntil(lambda: wizard.confirm.error.isVisible(), timeout=10_000)
     assert "已经建过站" in wizard.confirm.error.text()
     assert wizard.isVisible() and wizard.button(QWizard.FinishButton).isEnabled()
     assert desk.db.scalar("SELECT count(*) FROM users WHERE username = 'wang'") == 0
+
+
+def test_alt_n_is_next_and_never_the_station_name(qtbot, wizard):
+    """Alt+N was both 站名 and 下一步; on empty fields 下一步 stayed put without a word."""
+    wizard.station.role.setFocus()
+    qtbot.keyClick(_focused(wizard), Qt.Key_N, Qt.AltModifier)
+    qtbot.waitUntil(lambda: wizard.station.error.isVisible())
+    assert wizard.currentPage() is wizard.station
+    text = wizard.station.error.text()
+    assert "12位村代码" in text and "请填写本站名称" in text  # everything missing, at once
+    assert _focused(wizard) is wizard.station.village            # the first of them
+    qtbot.keyClick(_focused(wizard), Qt.Key_S, Qt.AltModifier)
+    assert _focused(wizard) is wizard.station.name
+
+
+def test_an_empty_admin_page_says_all_that_is_missing(qtbot, wizard):
+    _type_station(qtbot, wizard)
+    _press(qtbot, wizard, Qt.Key_Return)
+    assert wizard.currentPage() is wizard.admin
+    assert "登录名" in wizard.admin.error.text() and "密码至少" in wizard.admin.error.text()
+    assert _focused(wizard) is wizard.admin.username
+
+
+def test_the_cadre_page_needs_a_phone_and_checks_the_others(qtbot, wizard, tmp_path):
+    _type_station(qtbot, wizard)
+    wizard.admin.username.setFocus()
+    _type_admin(qtbot, wizard)
+    qtbot.waitUntil(lambda: _focused(wizard) is wizard.cadres.own.phone)
+    _press(qtbot, wizard, Qt.Key_Return)           # no phone typed
+    assert wizard.currentPage() is wizard.cadres
+    assert "公示" in wizard.cadres.error.text() and _focused(wizard) is wizard.cadres.own.phone
+    type_text(qtbot, _focused(wizard), "13906271000")
+    table = wizard.cadres.others
+    table.setCurrentCell(0, 0)
+    table.setFocus()
+    for text in ("季红梅", "123"):
+        for char in text:  # the first key opens the cell's editor, which takes the rest
+            type_text(qtbot, QApplication.focusWidget(), char)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+    wizard.cadres.own.phone.setFocus()
+    _press(qtbot, wizard, Qt.Key_Return)
+    assert wizard.currentPage() is wizard.cadres
+    assert "第1行" in wizard.cadres.error.text() and "11位" in wizard.cadres.error.text()
+    assert (table.currentRow(), table.currentColumn()) == (0, 1)
+    table.item(0, 1).setText("13906271037")
+    wizard.cadres.own.phone.setFocus()
+    _press(qtbot, wizard, Qt.Key_Return)
+    assert wizard.currentPage() is wizard.confirm and "2 位" in wizard.confirm.summary.text()
+    with qtbot.waitSignal(wizard.accepted, timeout=10_000):
+        qtbot.keyClick(wizard, Qt.Key_Return)
+    names = [r["name"] for r in wizard.desk.db.query("SELECT name FROM cadres ORDER BY name")]
+    assert sorted(names) == sorted(["王站长", "季红梅"])
+    wizard.desk.close()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QSizePolicy, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
 from haian_desk.cases import presentation
-from haian_desk.cases.deadlines import describe_limit
+from haian_desk.cases.deadlines import describe_counting
 from haian_desk.cases.presentation import CaseView
 from haian_desk.cases.vocabulary import (
     CHANNELS, KINDS, RATINGS, REPLY_METHODS, RESULTS, STATUSES, TRANSFER_LEVELS, URGENCIES, label)
@@ -199,7 +199,7 @@ class CaseDetailDialog(QDialog):
         return [
             (self.tr("事项"), f"{matter['name']}（{self.tr('{0}级办理').format(matter['level'])}）"
              if matter else ""),
-            (self.tr("办理时限"), describe_limit(case["timing"], case["time_limit"])),
+            (self.tr("办理时限"), describe_counting(case)),
             (self.tr("办理路径"), matter["route"] if matter else ""),
             (self.tr("诉求内容"), case["description"]),
             (self.tr("受理渠道"), term(label(CHANNELS, case["channel"]))),

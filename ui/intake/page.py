@@ -30,7 +30,7 @@ from ui.intake.matter_panel import MatterPanel
 from ui.intake.new_villager import NewVillagerPanel
 from ui.intake.urgency import UrgencyRow
 from ui.printing.buttons import ReceiptButtons
-from ui.session import CASES, Session
+from ui.session import CADRES, CASES, SETTINGS, Session
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import ErrorLabel, alive, explain
 
@@ -54,6 +54,10 @@ class IntakePage(QWidget):
         self.villager_id = ""
         self.villager_label = ""
         self.saving = False
+        # The first-contact cadre a fresh form starts with: the login's own cadre,
+        # then whoever the clerk chose for the last matter (the person at the counter).
+        self.linked_cadre = self.counter_cadre = session.user.cadre_id or ""
+        self.relinked = ""
         self.offered_draft: drafts.Draft | None = None
         self.keeper = DraftKeeper(session, self.form_values, self.pristine, self)
         self.keeper.pause()  # nothing to save until the page is built and filled
@@ -63,6 +67,7 @@ class IntakePage(QWidget):
         self.setFocusProxy(self.villager_lookup)
         self.fill(self.pristine())
         self._load_cadres()
+        session.changed.connect(self._data_changed)
         self.keeper.resume()
         self.keeper.found.connect(self._offer_draft)
         self.keeper.look_for_draft()
@@ -263,9 +268,18 @@ class IntakePage(QWidget):
         self.session.run(lambda desk: [(r["id"], r["name"]) for r in cadres.active_cadres(desk)],
                          alive(self, self._fill_cadres), alive(self, self.general_error.show_error))
 
+    def _data_changed(self, kinds) -> None:
+        """A cadre added or retired, or this login linked to a cadre: the choices follow."""
+        if CADRES in kinds or SETTINGS in kinds:
+            linked = self.session.user.cadre_id or ""
+            if linked != self.linked_cadre:  # this login was (re)linked: that cadre serves now
+                self.linked_cadre = self.counter_cadre = self.relinked = linked
+            self._load_cadres()
+
     def _fill_cadres(self, rows: list[tuple[str, str]]) -> None:
         self.keeper.pause()
-        chosen = self.cadre.currentData() or self.session.user.cadre_id
+        chosen = self.relinked or self.cadre.currentData() or self.counter_cadre
+        self.relinked = ""
         self.cadre.clear()
         self.cadre.addItem(self.tr("— 请选择首问责任人 —"), "")
         for cadre_id, name in rows:
@@ -336,7 +350,7 @@ class IntakePage(QWidget):
 
     def pristine(self) -> dict:
         today = f"{local(self.session.desk.now()):%Y-%m-%d}"
-        return blank_form(self.session.user.cadre_id or "", today)
+        return blank_form(self.counter_cadre, today)
 
     def form_values(self) -> dict:
         return {
@@ -386,6 +400,7 @@ class IntakePage(QWidget):
         self.keeper.pause()
         self._clear_errors()
         form, actor = self.form_values(), self.session.user.username
+        self._saving_cadre = form["first_cadre_id"]
 
         def register(desk):
             return operations.take_in(desk, actor, build_intake(form), draft=drafts.INTAKE)
@@ -397,6 +412,7 @@ class IntakePage(QWidget):
         self.saving = False
         self.draft_banner.hide()
         self.offered_draft = None
+        self.counter_cadre = self._saving_cadre  # the next villager is served by the same person
         self.fill(self.pristine())
         self.new_villager.clear()
         self.new_villager.hide()

@@ -1,4 +1,5 @@
-"""The settings screen: interface (language, large print), station details, users (admins)."""
+"""The settings screen: interface (language, large print), station details, papers, backups,
+the working calendar, users (admins)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from ui.session import Session
 from ui.settings.backup_tab import BackupTab
+from ui.settings.calendar_tab import CalendarTab
 from ui.settings.interface_tab import InterfaceTab
 from ui.settings.papers_tab import PapersTab
 from ui.settings.station_tab import StationTab
@@ -37,6 +39,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(_scrolling(self.papers), self.tr("回执与公示"))
         self.backups = BackupTab(session)
         self.tabs.addTab(_scrolling(self.backups), self.tr("备份与恢复"))
+        self.calendar = CalendarTab(session)
+        self.tabs.addTab(_scrolling(self.calendar), self.tr("工作日历"))
         self.users: UsersTab | None = None
         if session.user.role == "admin":
             self.users = UsersTab(session)

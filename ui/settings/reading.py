@@ -7,7 +7,7 @@ from haian_desk import cadres
 
 def list_users(desk) -> list[dict]:
     rows = desk.db.query(
-        "SELECT u.username, u.display_name, u.role, u.active, c.name AS cadre_name "
+        "SELECT u.username, u.display_name, u.role, u.active, u.cadre_id, c.name AS cadre_name "
         "FROM users u LEFT JOIN cadres c ON c.id = u.cadre_id ORDER BY u.created_at, u.username")
     return [dict(row) for row in rows]
 

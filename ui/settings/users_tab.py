@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 
 from haian_desk import users
 from ui.i18n import term
-from ui.session import SETTINGS, Session
+from ui.session import CADRES, SETTINGS, Session
 from ui.settings.reading import cadre_choices, list_users
 from ui.widgets.feedback import ErrorLabel, alive
 
@@ -27,10 +27,12 @@ class UsersTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(lambda: self._show_link())
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self._manage_form())
         layout.addWidget(self._add_form())
+        session.changed.connect(alive(self, lambda kinds: CADRES in kinds and self.reload()))
         self.reload()
 
     def _add_form(self) -> QGroupBox:
@@ -72,12 +74,19 @@ class UsersTab(QWidget):
         self.reset_button.clicked.connect(self.reset_password)
         self.toggle_button = QPushButton(self.tr("停用或启用(&T)"))
         self.toggle_button.clicked.connect(self.toggle_active)
+        self.link_cadre = QComboBox()
+        self.link_cadre.setObjectName("link_cadre")
+        self.link_button = QPushButton(self.tr("关联到所选代理员(&K)"))
+        self.link_button.setObjectName("link_button")
+        self.link_button.clicked.connect(self.link_selected)
         self.manage_error = ErrorLabel()
         self.manage_done = QLabel()
         form = QFormLayout(box)
         form.addRow(self.tr("新密码"), self.new_password)
         form.addRow("", self.reset_button)
         form.addRow("", self.toggle_button)
+        form.addRow(self.tr("代理员(&J)"), self.link_cadre)
+        form.addRow("", self.link_button)
         form.addRow(self.manage_error)
         form.addRow(self.manage_done)
         return box
@@ -94,6 +103,29 @@ class UsersTab(QWidget):
     def toggle_active(self) -> None:
         self._on_selected(lambda desk, actor, user: users.set_active(
             desk, actor, user["username"], not user["active"]), self.tr("已更改“{0}”的状态。"))
+
+    def link_selected(self) -> None:
+        """Link the chosen login to a cadre: intake then starts with that cadre as 首问责任人."""
+        user, actor = self.selected(), self.session.user.username
+        cadre_id = self.link_cadre.currentData()
+        if user is None:
+            self.manage_error.show_error(self.tr("请先在表里选中一个账号"))
+            return
+
+        def link(desk):
+            users.link_cadre(desk, actor, user["username"], cadre_id)
+            return users.get(desk, user["username"])
+
+        def done(linked: users.User) -> None:
+            if linked.username == actor:  # the logged-in user: intake learns it at once
+                self.session.user = linked
+            self.session.changed.emit(frozenset((SETTINGS,)))  # after the session knows
+            self.manage_error.clear_error()
+            self.manage_done.setText(self.tr("已更改“{0}”关联的代理员。").format(linked.username))
+            self.reload()
+
+        self.manage_done.clear()
+        self.session.run(link, alive(self, done), alive(self, self.manage_error.show_error))
 
     def _on_selected(self, change, done_text: str) -> None:
         user, actor = self.selected(), self.session.user.username
@@ -112,6 +144,12 @@ class UsersTab(QWidget):
         self.session.run(lambda desk: change(desk, actor, user), alive(self, done),
                          alive(self, self.manage_error.show_error), changes=(SETTINGS,))
 
+    def _show_link(self) -> None:
+        """The link box shows the selected login's cadre."""
+        user = self.selected()
+        if user is not None:
+            self.link_cadre.setCurrentIndex(max(self.link_cadre.findData(user.get("cadre_id")), 0))
+
     def reload(self) -> None:
         self.session.run(lambda desk: (list_users(desk), cadre_choices(desk)),
                          alive(self, self._show))
@@ -125,12 +163,13 @@ class UsersTab(QWidget):
                       row["cadre_name"] or "", self.tr("在用") if row["active"] else self.tr("已停用")]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
-        chosen = self.cadre.currentData()
-        self.cadre.clear()
-        self.cadre.addItem(self.tr("（不关联）"), None)
-        for cadre_id, name in cadres:
-            self.cadre.addItem(name, cadre_id)
-        self.cadre.setCurrentIndex(max(self.cadre.findData(chosen), 0))
+        for combo in (self.cadre, self.link_cadre):
+            chosen = combo.currentData()
+            combo.clear()
+            combo.addItem(self.tr("（不关联）"), None)
+            for cadre_id, name in cadres:
+                combo.addItem(name, cadre_id)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0))
 
     def add_user(self) -> None:
         actor = self.session.user.username

@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 from haian_desk.errors import HaianError
 
@@ -58,3 +58,15 @@ def alive(widget: QWidget, callback: Callable[..., Any]) -> Callable[..., Any]:
         return None
 
     return guarded
+
+
+def show_problems(error: ErrorLabel, problems: list[tuple[str, QWidget]]) -> bool:
+    """Say everything that stops the page at once, put the focus on the first; True if none."""
+    if not problems:
+        error.clear_error()
+        return True
+    error.show_error("\n".join(text for text, _ in problems))
+    problems[0][1].setFocus()
+    if isinstance(problems[0][1], QLineEdit):
+        problems[0][1].selectAll()
+    return False
