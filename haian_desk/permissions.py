@@ -52,6 +52,8 @@ OPERATIONS = {
     "password.own": "修改自己的密码",
     "settings.change": "修改本站设置",
     "numbering.confirm": "确认离线编号",
+    "calendar.edit": "修改工作日历或时限规则",
+    "deadline.recompute": "按新日历重算办件期限",
 }
 
 _CLERK = frozenset({
@@ -66,7 +68,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     "township_staff": frozenset(_TOWNSHIP),
     "admin": frozenset(OPERATIONS),
 }
-_SYSTEM_ALLOWED = frozenset({"catalogue.edit"})
+# The program itself: the shipped catalogue at set-up; a calendar published from the command line
+# or received by sync, and the deadlines it moves (haian_desk.calendar).
+_SYSTEM_ALLOWED = frozenset({"catalogue.edit", "calendar.edit", "deadline.recompute"})
 
 # Events of a stream map to one operation, except the types named here.
 _STREAM_OPERATION = {
@@ -74,13 +78,14 @@ _STREAM_OPERATION = {
     "catalogue": "catalogue.edit", "pairing": "support.handle", "visit": "support.handle",
     "meeting": "meeting.handle", "complaint": "complaint.handle",
     "account": "users.manage", "settings": "settings.change",
+    "calendar": "calendar.edit", "calendar_rule": "calendar.edit",
 }
 _EVENT_OPERATION = {
     ("case", "registered"): "case.intake", ("case", "accepted"): "case.intake",
     ("case", "reopened"): "case.reopen",
     ("case", "taken_up"): "case.township", ("case", "forwarded"): "case.township",
     ("case", "conflict_resolved"): "case.township",
-    ("case", "revealed"): "reveal", ("villager", "revealed"): "reveal",
+    ("case", "revealed"): "reveal", ("case", "deadline_recomputed"): "deadline.recompute", ("villager", "revealed"): "reveal",
     ("complaint", "received"): "complaint.receive",
     ("account", "password_changed"): "password.own",
     ("settings", "offline_confirmed"): "numbering.confirm",

@@ -35,7 +35,8 @@ def _rebuild(hub, station, new_folder, url, made, clock) -> tuple[Node, recover.
     request = recover.make_request(new_folder, station.unit_code)
     _, answer = recover.reapprove(hub.desk, hub.keys, request, "admin", url)
     done = recover.recover(new_folder, answer, ("admin", "new-admin-pw"), backup=made)
-    node = Node(new_folder, Desk.open(new_folder, wall=clock), keymod.load(new_folder), clock)
+    node = Node(new_folder, Desk.open(new_folder, wall=clock), keymod.load(new_folder), clock,
+                cadre_id=station.cadre_id)
     users.add_user(node.desk, "clerk", "季红梅", "station_staff", PASSWORD, actor="admin")
     return node, done
 
