@@ -108,6 +108,8 @@ def may(role: str, operation: str) -> bool:
 def require(conn: sqlite3.Connection, actor: str, operation: str) -> str:
     """The actor's role if they may do ``operation`` now; raises NotPermitted otherwise."""
     doing = OPERATIONS[operation]
+    if not actor:
+        raise NotPermitted(f"没有说明是谁在{doing}", "命令行请加 --actor 登录名（或 --as 登录名）")
     if actor == SYSTEM_ACTOR:
         if operation in _SYSTEM_ALLOWED:
             return SYSTEM_ACTOR
