@@ -46,6 +46,7 @@ translations-update: .venv/.bootstrapped
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(RUN) python tools/screenshots.py docs/screenshots
 	QT_QPA_PLATFORM=offscreen $(RUN) python tools/sync_screenshots.py docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(RUN) python tools/import_screenshots.py docs/screenshots
 
 # The one-folder app in dist/HaianDesk (build.spec; docs/packaging.md has the Windows steps).
 # On Linux PyInstaller needs objdump (Debian's binutils): installed here when root.

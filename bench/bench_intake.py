@@ -21,7 +21,7 @@ from pathlib import Path
 from haian_desk import paths, search, users
 from haian_desk.cases import operations
 from haian_desk.desk import Desk
-from haian_desk.storage import eventlog
+from haian_desk.storage import eventlog, keys
 
 from bench import generate
 from bench.common import RUNS, Report, main, median, percentile, timed
@@ -36,6 +36,7 @@ def working_copy(scale: generate.Scale) -> Path:
     shutil.rmtree(WORK, ignore_errors=True)
     WORK.mkdir(parents=True)
     shutil.copyfile(source, paths.database_path(WORK))
+    shutil.copyfile(keys.key_path(source.parent), keys.key_path(WORK))  # what derives the copy's key
     return WORK
 
 

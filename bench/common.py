@@ -24,6 +24,8 @@ from typing import Callable
 from bench.generate import Scale, scale_from_env
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+# Generated counties and stations are encrypted like any station; this passphrase opens them.
+os.environ.setdefault("HAIAN_DESK_PASSPHRASE", "bench-county-passphrase")
 
 
 @dataclass

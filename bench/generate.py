@@ -256,7 +256,7 @@ def verify_sample(desk: Desk, seed: int, per_stream: int = 300) -> list[str]:
 
 
 def cache_name(scale: Scale, seed: int) -> str:
-    return f"county-{scale.name}-s{seed}-g{GENERATOR_VERSION}"
+    return f"county-{scale.name}-s{seed}-g{GENERATOR_VERSION}-encrypted"  # counties from before encryption are not reused
 
 
 def county(scale: Scale, seed: int = SEED, progress=print, data_dir: Path = DATA_DIR) -> Path:

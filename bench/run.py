@@ -32,6 +32,10 @@ BENCHMARKS = [
     ("hub merge", "bench_merge"),
     ("wire", "bench_wire"),
     ("assessment", "bench_assessment"),
+    ("hub flood", "bench_hub_flood"),
+    ("encryption", "bench_encryption"),
+    ("import", "bench_import"),
+    ("counter keys", "bench_counter_keys"),
 ]
 TIMEOUT_S = 1800
 

@@ -1,8 +1,11 @@
 """The ``backup`` and ``restore`` subcommands of ``haian-desk``.
 
     haian-desk backup --out E:\\            a dated copy on the stick
-    haian-desk backup --out 备份.sqlite3     a copy with a chosen name
-    haian-desk restore E:\\海安代理工作台备份-….sqlite3
+    haian-desk backup --out 备份.hdbackup    a copy with a chosen name
+    haian-desk restore E:\\海安代理工作台备份-….hdbackup
+
+Backups are encrypted (see docs/keys-and-recovery.md): this station opens them
+with its own key; on a new PC, HAIAN_DESK_PASSPHRASE gives the station passphrase.
     haian-desk restore --latest             the newest good backup in the data folder
 """
 
@@ -28,19 +31,20 @@ def register(sub, common) -> None:
 
 def run_backup(args, folder: Path) -> int:
     from haian_desk import recovery
-    from haian_desk.storage.db import Database
+    from haian_desk.desk import Desk
 
+    paths.require_folder(folder)
     db_path = paths.database_path(folder)
     if not db_path.exists():
         raise SetupError(f"{folder} 里还没有建站，没有可备份的数据")
     health = recovery.examine(folder)
     if not health.ok:
         raise HaianError(f"{health.problem}，不能备份", "请用 haian-desk restore --latest 恢复最新的完好备份")
-    db = Database(db_path)
+    desk = Desk.open(folder)
     try:
-        made = _back_up(db, folder, args.out)
+        made = _back_up(desk.db, folder, args.out)
     finally:
-        db.close()
+        desk.close()
     print(f"已备份到 {made}")
     return 0
 
@@ -60,6 +64,8 @@ def _back_up(db, folder: Path, out: str | None) -> Path:
     try:
         return backup.backup_to(db, target)
     except OSError as error:
+        if error.errno == 28:
+            raise HaianError(f"{target.parent} 空间不够，备份没有做成", "请换一个有空间的U盘，或删掉不用的文件后再备份") from None
         raise HaianError(f"无法写入 {target}（{error.strerror or error}）",
                          "请检查U盘是否插好、是否写保护、空间是否够") from None
 
@@ -68,7 +74,8 @@ def run_restore(args, folder: Path) -> int:
     from haian_desk import recovery
 
     if bool(args.file) == bool(args.latest):
-        raise HaianError("请给出要恢复的备份文件，或者用 --latest", "例如：haian-desk restore E:\\备份.sqlite3")
+        raise HaianError("请给出要恢复的备份文件，或者用 --latest", "例如：haian-desk restore E:\\备份.hdbackup")
+    paths.require_folder(folder)
     folder.mkdir(parents=True, exist_ok=True)
     if args.latest:
         done = recovery.restore_newest(folder)

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from importlib.metadata import entry_points
 
-from haian_desk import __version__, backup_commands, cadre_commands, numbering_commands, paths
+from haian_desk import __version__, backup_commands, cadre_commands, import_commands, numbering_commands, paths
 from haian_desk.calendar import cli as calendar_cli
 from haian_desk.errors import HaianError
+from haian_desk.storage.db import DatabaseError
 
 EXIT_ERROR = 2
 PLUGIN_GROUP = "haian_desk.commands"
@@ -61,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     numbering_commands.register(sub, common)
     cadre_commands.register(sub, common)
     calendar_cli.register(sub, common)
+    import_commands.register(sub, common)
     for register in _plugins():
         register(sub, common)
     return parser
@@ -110,17 +112,36 @@ def main(argv: list[str] | None = None) -> int:
     except HaianError as error:
         print(f"错误：{error}", file=sys.stderr)
         return EXIT_ERROR
-    except sqlite3.DatabaseError as error:
-        from haian_desk.recovery import is_damage
+    except (sqlite3.DatabaseError, *DatabaseError, UnicodeDecodeError) as error:
+        from haian_desk.recovery import disk_error, is_damage
 
         if not is_damage(error):
+            if _disk_trouble(error):
+                print(f"错误：{disk_error(folder, error)}", file=sys.stderr)
+                return EXIT_ERROR
             raise
-        print(f"错误：数据库文件已损坏（{error}）（请用 haian-desk restore --latest 恢复最新的完好备份）",
+        from haian_desk.storage.db import damage_text
+
+        print(f"错误：数据库文件已损坏（{damage_text(error)}）（请用 haian-desk restore --latest 恢复最新的完好备份）",
               file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # output piped into `head`: the reader has what it wanted
         sys.stderr.close()
         return 0
+    except OSError as error:
+        if not _disk_trouble(error):
+            raise
+        from haian_desk.recovery import disk_error
+
+        print(f"错误：{disk_error(folder, error)}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _disk_trouble(error: BaseException) -> bool:
+    """A full disk or a folder that cannot be written: the station's problem, not a bug."""
+    text = str(error).lower()
+    return getattr(error, "errno", None) in (13, 28, 30) or any(
+        w in text for w in ("disk is full", "readonly database", "read-only", "unable to open database"))
 
 
 def _start_log(command: str, folder: Path, override: str | None) -> None:
@@ -166,6 +187,10 @@ def _demo(args, folder: Path) -> int:
     total = desk.db.scalar("SELECT count(*) FROM cases")
     print(f"演示站已建好：{desk.installation.unit_name}，{total} 件办件，数据目录 {folder}")
     print(f"登录名 {DEMO_ADMIN[0]}，密码 {DEMO_ADMIN[1]}")
+    from haian_desk.storage import keys
+
+    if keys.read_key_file(folder).demo:  # the published passphrase: the demo's data is invented
+        print(f"数据已加密，演示站口令 {keys.DEMO_PASSPHRASE}（公开的，只用于演示）")
     desk.close()
     return 0
 
@@ -181,14 +206,16 @@ def _cases(args, folder: Path) -> int:
     desk = Desk.open(folder)
     flt = queries.CaseFilter(status=args.status, kind=args.kind, overdue=args.overdue,
                              due_soon=args.due_soon, search=args.search)
-    rows = queries.page(desk, flt, desk.now(), limit=args.limit)
+    try:  # a damaged page found here must not leave the file open (restore --latest needs it closed)
+        rows = queries.page(desk, flt, desk.now(), limit=args.limit)
+    finally:
+        desk.close()
     if args.json:
         print(json.dumps([queries.as_json_row(r) for r in rows], ensure_ascii=False, indent=1))
     else:
         for r in rows:
             print(f"{r['case_no']}  {label(KINDS, r['kind'])}  {label(STATUSES, r['status'])}  "
                   f"{show(r['deadline']) or '—':16}  {r['villager']}  {r['matter_name'] or r['description'][:20]}")
-    desk.close()
     return 0
 
 
@@ -197,8 +224,10 @@ def _check(args, folder: Path) -> int:
     from haian_desk.desk import Desk
 
     desk = Desk.open(folder)
-    report = run_check(desk)
-    desk.close()
+    try:
+        report = run_check(desk)
+    finally:
+        desk.close()
     if report.ok:
         print(f"检查通过：数据库完好，{report.rows_checked} 条记录与事件日志重建结果一致")
         return 0

@@ -15,12 +15,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
-from haian_desk import cadres, catalogue, users, villagers
+from haian_desk import cadres, catalogue, failpoints, users, villagers
 from haian_desk.cases import operations
 from haian_desk.cases.operations import Intake
 from haian_desk.desk import Desk, initialise
 from haian_desk.idnumber import check_character
-from haian_desk.timeutil import now_utc, to_iso
+from haian_desk.storage import setup_marker
+from haian_desk.timeutil import from_iso, now_utc, to_iso
 
 DEMO_UNIT = ("320685102210", "曲塘镇双楼村代理站")
 DEMO_ADMIN = ("admin", "haian123")
@@ -68,10 +69,12 @@ def make_demo(folder: Path, cases: int = 300, seed: int = 2026, now: datetime | 
     """A demo station; ``unit`` (code, name) lets several demo stations form a network."""
     rng = random.Random(seed)
     end = now or now_utc()
-    start = end - timedelta(days=max(30, min(720, cases // 15)))
+    # At least five months, so the assessment's half year and its charts have a history.
+    start = end - timedelta(days=max(150, min(720, cases // 15)))
     clock = {"now": start}
     desk = initialise(folder, *unit, role="station", address="海安市曲塘镇双楼村村部",
-                      phone="0513-88551234", admin=DEMO_ADMIN, wall=lambda: clock["now"])
+                      phone="0513-88551234", admin=DEMO_ADMIN, wall=lambda: clock["now"],
+                      demo=True, unfinished=True)  # a kill while cases are added is rolled back at the next start
     cadre_ids = _add_cadres(desk)
     users.add_user(desk, DEMO_STAFF[0], "季红梅", "station_staff", DEMO_STAFF[1], cadre_ids[1],
                    actor=DEMO_ADMIN[0])
@@ -79,7 +82,10 @@ def make_demo(folder: Path, cases: int = 300, seed: int = 2026, now: datetime | 
     villager_ids = _add_villagers(desk, rng, max(60, cases // 20))
     errands = [r["code"] for r in catalogue.search(desk, "") if r["proxy_allowed"]]
     _play_cases(desk, rng, clock, start, end, cases, villager_ids, cadre_ids, errands, progress)
+    _add_community_work(desk, random.Random(seed + 1), clock, end, cadre_ids)
     desk.wall = now_utc if now is None else (lambda: end)
+    failpoints.hit("demo.cases_added")
+    setup_marker.done(folder)
     return desk
 
 
@@ -162,8 +168,9 @@ def _plan(rng, target, villager_ids, cadre_ids, errands):
         intake.materials_received = ["居民身份证复印件", "户口簿复印件"]
     else:
         intake.description = rng.choice(CLAIMS)
-        intake.authorisation = {"scope": intake.description, "signed_on_paper": True,
-                                "date": "登记当日"}
+        # A claim just registered may still wait for the villager's signature (待签委托).
+        intake.authorisation = {"scope": intake.description, "date": "登记当日",
+                                "signed_on_paper": target != "registered" or rng.random() < 0.3}
     if rng.random() < 0.05 and target not in ("registered", "materials_missing", "declined"):
         intake.urgency = "urgent"
     h = timedelta(hours=1)
@@ -206,3 +213,94 @@ def _plan(rng, target, villager_ids, cadre_ids, errands):
             steps.append((finish + h * 40, "reopened", {"reason": "群众反映补贴金额有误"}))
     return steps
 
+
+
+# --- the station's other work: paired support, meetings, complaints ----------------------
+# Played after the cases (their own random stream, so the cases stay as they were), each
+# event on the simulated clock at the time it happened.
+
+MEETING_TOPICS = ["村级道路和路灯维修", "河道整治和人居环境", "农村低保和救助政策宣讲",
+                  "土地流转和农业补贴", "居家养老和留守儿童关爱", "矛盾纠纷排查化解"]
+VISIT_NOTES = ["身体尚好，家中米油充足", "反映冬季取暖困难，已记下", "子女在外务工，电话联系过",
+               "协助整理低保复核材料", "提醒按时服药，门前路面已清扫", "学习情况正常，与老师沟通过"]
+COMPLAINTS = [("county_hotline", "反映村代理员办理低保申请拖了很久没有回音"),
+              ("township_hotline", "反映代理员态度不好，材料一次没有说清楚"),
+              ("letter", "反映组里修路的意见提了没有下文"),
+              ("visit", "反映宅基地纠纷调解不公"),
+              ("online", "反映代理站工作时间经常没人")]
+
+
+def _add_community_work(desk, rng: random.Random, clock: dict, end: datetime, cadre_ids: list[str]) -> None:
+    with desk.db.write():
+        _add_pairings(desk, rng, clock, end, cadre_ids)
+        _add_meetings(desk, rng, clock, end, cadre_ids)
+        _add_complaints(desk, rng, clock, end)
+
+
+def _at(clock: dict, moment: datetime) -> None:
+    clock["now"] = moment
+
+
+def _add_pairings(desk, rng, clock, end, cadre_ids) -> None:
+    """Each vulnerable household paired with a cadre and visited on schedule, mostly."""
+    from haian_desk import support
+
+    rows = desk.db.query("SELECT id, tags FROM villagers WHERE tags IS NOT NULL AND tags NOT IN ('', '[]') "
+                         "ORDER BY created_at")
+    for number, row in enumerate(rows):
+        paired = end - timedelta(days=rng.randint(40, 200))
+        _at(clock, paired)
+        pairing = support.pair(desk, "admin", row["id"], cadre_ids[number % len(cadre_ids)],
+                               note="村两委会议确定结对")
+        interval = support.interval_days(support.household_tags(row))
+        late = number % 5 == 4  # one household in five is behind with its visits
+        visit = paired + timedelta(days=rng.randint(3, 10))
+        while visit < end - timedelta(days=interval * 2 if late else 2):
+            _at(clock, visit)
+            support.record_visit(desk, "clerk", support.VisitInput(
+                pairing, rng.choice(VISIT_NOTES), method=rng.choice(["home", "home", "phone"])))
+            visit += timedelta(days=interval - rng.randint(2, 8))
+
+
+def _add_meetings(desk, rng, clock, end, cadre_ids) -> None:
+    """A 民意座谈会 about once a month, discussing the opinions raised before it."""
+    from haian_desk import opinions
+
+    for months_back in range(5, -1, -1):
+        held = end - timedelta(days=30 * months_back + rng.randint(3, 12))
+        raised = [r["id"] for r in desk.db.query(
+            "SELECT id FROM cases WHERE kind = 'opinion' AND registered_at < ? "
+            "ORDER BY registered_at DESC LIMIT 3", (to_iso(held),))]
+        _at(clock, held)
+        meeting = opinions.hold_meeting(desk, "clerk", opinions.MeetingInput(
+            held_at=to_iso(held), topic=MEETING_TOPICS[months_back % len(MEETING_TOPICS)],
+            participants=["村民代表", "党员代表", "组长"], participant_count=rng.randint(12, 30),
+            place="双楼村村部会议室", host_cadre_id=cadre_ids[0],
+            summary="逐条听取群众意见，能当场答复的当场答复，其余明确责任人和时限", discussed=raised))
+        for case_id in raised[:2]:
+            _at(clock, held + timedelta(hours=2))
+            opinions.record_feedback(desk, "clerk", meeting, case_id, "已列入村里近期实事，月底前落实")
+
+
+def _add_complaints(desk, rng, clock, end) -> None:
+    """A few complaints from the hotlines, about real matters, at each stage of handling."""
+    from haian_desk import complaints
+
+    rows = desk.db.query("SELECT case_no, registered_at FROM cases WHERE rating IN (1, 2) "
+                         "ORDER BY registered_at LIMIT ?", (len(COMPLAINTS),))
+    for number, (channel, content) in enumerate(COMPLAINTS):
+        case = rows[number] if number < len(rows) else None
+        received = (from_iso(case["registered_at"]) + timedelta(days=3)) if case \
+            else end - timedelta(days=rng.randint(5, 25))
+        _at(clock, min(received, end - timedelta(hours=1)))
+        complaint = complaints.receive(desk, "admin", complaints.ComplaintInput(
+            channel=channel, content=content, case_no=case["case_no"] if case else "",
+            complainant="" if number % 2 else "陈建国", complainant_phone=""))  # odd ones anonymous
+        if number % 3 == 2:
+            continue  # still waiting to be looked into
+        _at(clock, clock["now"] + timedelta(days=2))
+        complaints.investigate(desk, "admin", complaint, "已调阅办理记录并回访举报人",
+                               "代理员作出说明，材料清单一次性告知")
+        if number % 3 == 0:
+            _at(clock, clock["now"] + timedelta(days=3))
+            complaints.close(desk, "admin", complaint, rng.choice(["upheld", "partly", "unfounded"]))

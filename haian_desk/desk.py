@@ -6,16 +6,17 @@ folder, the CLI and the app make one on the installation's data folder.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from haian_desk import catalogue, network, paths, search, users, villagers
-from haian_desk.errors import SetupError
+from haian_desk import catalogue, failpoints, network, paths, search, users, villagers
+from haian_desk.errors import HaianError, SetupError
 from haian_desk.ids import uuid7
 from haian_desk.ledger import Ledger
 from haian_desk.network import Installation
-from haian_desk.storage import migrations
+from haian_desk.storage import encrypt_plain, keys, migrations, setup_marker
 from haian_desk.storage.db import Database
 from haian_desk.timeutil import now_utc, to_iso
 
@@ -32,12 +33,25 @@ class Desk:
         search.bring_up_to_date(db, villagers.respell)  # once, after the keys' recipe changed
 
     @classmethod
-    def open(cls, folder: Path, wall: Callable[[], datetime] = now_utc) -> "Desk":
-        """Open an initialised installation, migrating its schema if it is older."""
+    def open(cls, folder: Path, wall: Callable[[], datetime] = now_utc,
+             passphrase: str | None = None) -> "Desk":
+        """Open an initialised installation, migrating its schema (and encrypting it) if it is older.
+
+        The key comes from ``passphrase``, the OS key store or the environment
+        (see storage/keys.py); without one this raises ``keys.PassphraseNeeded``.
+        """
+        from haian_desk import recovery
+
+        recovery.finish_interrupted(folder)
         db_path = paths.database_path(folder)
         if not db_path.exists():
             raise SetupError(f"{folder} 里还没有建站", "请先运行 haian-desk init 或在程序里完成首次设置")
-        db = Database(db_path)
+        paths.require_writable(folder)  # WAL needs to write beside the database, even to read
+        if db_path.stat().st_size == 0:  # SQLite would take it for a new, empty database
+            raise HaianError("数据库文件是空的（0字节），已损坏", "请用 haian-desk restore --latest 恢复最新的完好备份")
+        if encrypt_plain.needed(folder):
+            encrypt_plain.run(folder, passphrase)
+        db = Database(db_path, keys.unlock(folder, passphrase))
         try:
             migrations.migrate(db, backup_folder=paths.backups_dir(folder))
             return cls(db, folder, wall)
@@ -54,16 +68,34 @@ class Desk:
 
 def initialise(folder: Path, unit_code: str, unit_name: str, role: str = "station", *,
                address: str = "", phone: str = "", admin: tuple[str, str] | None = None,
-               wall: Callable[[], datetime] = now_utc) -> Desk:
-    """Create a new installation in ``folder``: schema, identity, catalogue, first admin."""
+               wall: Callable[[], datetime] = now_utc, passphrase: str | None = None,
+               demo: bool = False, unfinished: bool = False) -> Desk:
+    """Create a new installation in ``folder``: key, schema, identity, catalogue, first admin.
+
+    The passphrase (argument, else HAIAN_DESK_PASSPHRASE, else the published one
+    for a demo station) derives the station key. Until ``setup_marker.done`` is
+    called (here, or by the caller when ``unfinished``: the demo adds its
+    cases first) the folder is marked as being set up, and a kill before then
+    is rolled back at the next start.
+    """
+    paths.require_folder(folder)
     network.check_unit_code(unit_code, role)
     if not unit_name.strip():
         raise SetupError("请填写本站名称", "例如：曲塘镇杨庄村代理站")
-    folder.mkdir(parents=True, exist_ok=True)
+    passphrase = passphrase or os.environ.get(keys.PASSPHRASE_ENV) or (keys.DEMO_PASSPHRASE if demo else "")
+    if not passphrase:
+        raise SetupError("请设置本站口令（用来加密本站数据）",
+                         f"命令行请用环境变量 {keys.PASSPHRASE_ENV} 提供，至少{keys.MIN_PASSPHRASE}个字符")
+    keys.check_passphrase_rules(passphrase)
+    from haian_desk import recovery
+
+    recovery.finish_interrupted(folder)
     db_path = paths.database_path(folder)
     if db_path.exists():
         raise SetupError(f"{folder} 里已经建过站", "如要重建，请先备份并换一个数据目录")
-    db = Database(db_path)
+    setup_marker.begin(folder)
+    # Marked as a demo only with the published passphrase: that is what lets it open without asking.
+    db = Database(db_path, keys.create(folder, passphrase, demo=demo and passphrase == keys.DEMO_PASSPHRASE))
     migrations.migrate(db)
     meta = {"installation_id": uuid7(), "unit_code": unit_code.strip(), "unit_name": unit_name.strip(),
             "role": role, "address": address.strip(), "phone": phone.strip(),
@@ -71,10 +103,13 @@ def initialise(folder: Path, unit_code: str, unit_name: str, role: str = "statio
     with db.write() as conn:
         conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
     desk = Desk(db, folder, wall)
+    failpoints.hit("init.identity")
     with db.write() as conn:
         catalogue.seed(desk, conn, SYSTEM_ACTOR)
     if admin:
         users.add_user(desk, admin[0], admin[0], "admin", admin[1])
+    if not unfinished:
+        setup_marker.done(folder)
     return desk
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Iterable
 
-from haian_desk import numbering, permissions, search
+from haian_desk import hlc, numbering, permissions, search
 from haian_desk.hlc import HybridClock
 from haian_desk.ids import uuid7
 from haian_desk.normalise import storable
@@ -36,14 +36,16 @@ class Ledger:
         self.db = db
         self.origin = origin
         self.wall = wall
-        self.clock = HybridClock(eventlog.latest_hlc(db.conn))
+        self.clock = HybridClock(latest_plausible_hlc(db.conn, wall()))
 
     def record(self, conn: sqlite3.Connection, stream: str, stream_id: str, type_: str,
-               payload: dict[str, Any], actor: str) -> tuple[Event, dict]:
+               payload: dict[str, Any], actor: str, at: datetime | None = None) -> tuple[Event, dict]:
         """Write one event and its projection; raises (writing nothing) if refused.
 
-        Every local change passes here, so here the actor's right to make it is
-        checked (``haian_desk.permissions``): an unknown or stopped login is refused.
+        ``at`` is when it happened, for history recorded later (an imported
+        ledger); the clock that orders events still ticks from now. Every local
+        change passes here, so here the actor's right to make it is checked
+        (``haian_desk.permissions``): an unknown or stopped login is refused.
         """
         permissions.require_event(conn, actor, stream, type_)
         numbering.require_issuable(conn)  # after a restore: not before the station knows its numbers
@@ -55,8 +57,7 @@ class Ledger:
             id=uuid7(int(now.timestamp() * 1000)), stream=stream, stream_id=stream_id,
             type=type_, hlc=stamp, origin=self.origin,
             origin_seq=max(eventlog.next_origin_seq(conn, self.origin), numbering.seq_floor(conn) + 1),
-            actor=actor,
-            wall_time=to_iso(now), payload=payload)
+            actor=actor, wall_time=to_iso(at or now), payload=payload)
         projector = projectors()[stream]
         before = projector.load(conn, stream_id)
         state = projector.step(before, event)
@@ -73,7 +74,7 @@ class Ledger:
         latest = conn.execute("SELECT max(hlc) FROM events WHERE stream = ? AND stream_id = ?",
                               (stream, stream_id)).fetchone()[0]
         if latest:
-            self.clock.observe(latest)
+            self.clock.observe(latest, _ms(self.wall()))
 
     def ingest(self, events: Iterable[Event]) -> IngestResult:
         """Apply a batch from elsewhere in one transaction, exactly once per event."""
@@ -83,9 +84,19 @@ class Ledger:
             added = _insert_new(conn, events)
             touched = sorted({(e.stream, e.stream_id) for e in added})
             _refold_all(conn, touched, added, known)
+        now_ms = _ms(self.wall())
         for event in added:
-            self.clock.observe(event.hlc)
+            self.clock.observe(event.hlc, now_ms)
         return IngestResult(len(added), len(events) - len(added), len(touched))
+
+
+def _ms(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def latest_plausible_hlc(conn: sqlite3.Connection, now: datetime) -> str | None:
+    """Where the clock resumes: the newest stamp in the log that is not beyond the window (hlc.py)."""
+    return conn.execute("SELECT max(hlc) FROM events WHERE hlc <= ?", (hlc.ceiling(_ms(now)),)).fetchone()[0]
 
 
 # Sync brings events in batches of hundreds; the helpers below do per batch what

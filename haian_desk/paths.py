@@ -25,6 +25,23 @@ def data_dir(override: str | os.PathLike | None = None) -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
+def require_folder(folder: Path) -> None:
+    """A data folder given as the path of a file is said plainly, not left to a traceback."""
+    from haian_desk.errors import SetupError
+
+    if folder.exists() and not folder.is_dir():
+        raise SetupError(f"数据目录 {folder} 是一个文件，不是文件夹", "请用 --data-dir 指定一个文件夹（没有会自动新建）")
+
+
+def require_writable(folder: Path) -> None:
+    """The station writes to its folder (database, WAL, backups): say so when it cannot."""
+    from haian_desk.errors import HaianError
+
+    if not os.access(folder, os.W_OK):
+        raise HaianError(f"数据目录不能写入（{folder}）",
+                         "请检查文件夹权限、U盘写保护，或换一个数据目录；已保存的数据没有丢失")
+
+
 def database_path(folder: Path) -> Path:
     return folder / DB_FILENAME
 

@@ -17,17 +17,25 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from haian_desk import sync_state
+from haian_desk import hlc, sync_state
 from haian_desk.calendar import operations as working_calendar
 from haian_desk.errors import HaianError
 from haian_desk.projection import projectors
 from haian_desk.storage.eventlog import COLUMNS, Event
 from haian_desk.sync_state import CHILD, Peer
+from haian_desk.timeutil import from_iso
 
 CREATION_TYPES = ("registered", "created")
 _HLC = re.compile(r"^\d{14}\.\d{5}$")
 _ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _TEXT_FIELDS = ("id", "stream", "stream_id", "type", "hlc", "origin", "actor", "wall_time")
+MAX_ORIGIN_SEQ = 2 ** 63 - 1          # SQLite's largest integer
+MAX_REJECTED_PER_BATCH = 200          # refused records one batch may leave in quarantine
+MAX_QUARANTINE_PER_PEER = 2_000       # open quarantined records one neighbour may leave here
+
+
+class BatchTooBad(HaianError):
+    """A batch refused as a whole because of how much of it is refused: nothing of it is kept."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,7 @@ def apply_batch(desk, sender: Peer, *, batch_id: str, direction: str, transport:
             report.coverage = sync_state.coverage(conn, sender.id)
             return report
         good = _screen_all(conn, desk.installation.id, sender, records, report, batch_id, at)
+        _check_caps(conn, sender, report)
         conflicts_before = _conflicts(conn, good)
         desk.ledger.ingest(good)
         # A year's working calendar from above recounts the open deadlines it concerns, in this transaction.
@@ -101,8 +110,10 @@ def _screen_all(conn, own_id: str, sender: Peer, records: list[Any], report: App
     good: list[Event] = []
     seen: dict[str, tuple] = {}
     dicts = [r for r in records if isinstance(r, dict)]
-    via = sync_state.via_of(conn, {r.get("origin") for r in dicts} - {None})
+    via = sync_state.via_of(conn, {o for r in dicts if isinstance(o := r.get("origin"), str)})
     stored = _stored(conn, dicts)
+    units = _case_units(conn, dicts)
+    now_ms = int(from_iso(at).timestamp() * 1000)
     for record in records:
         try:
             event = parse(record)
@@ -113,6 +124,8 @@ def _screen_all(conn, own_id: str, sender: Peer, records: list[Any], report: App
                 continue
             check_sender(event, own_id, sender, via)
             check_creation(event, sender)
+            check_case_scope(event, sender, units)
+            check_clock(event, now_ms)
             if _already_here(event, stored):
                 report.already += 1
                 continue
@@ -122,9 +135,23 @@ def _screen_all(conn, own_id: str, sender: Peer, records: list[Any], report: App
             seen[event.id] = event.to_row()
             good.append(event)
         except Refused as refused:
-            _hold(conn, record, sender, batch_id, refused, at)
+            if len(report.rejected) < MAX_REJECTED_PER_BATCH:
+                _hold(conn, record, sender, batch_id, refused, at)
             report.rejected.append(Rejection(_record_id(record), refused.problem, refused.reason))
     return good
+
+
+def _check_caps(conn, sender: Peer, report: ApplyReport) -> None:
+    """One neighbour cannot fill the quarantine: past the caps the whole batch is refused, nothing kept."""
+    refused = len(report.rejected)
+    if refused > MAX_REJECTED_PER_BATCH:
+        raise BatchTooBad(f"这一批有 {refused} 条记录不能接收，超过了每批 {MAX_REJECTED_PER_BATCH} 条的上限，整批未导入",
+                          "发出方的数据可能已损坏或被篡改；请联系镇中心核查该站的电脑")
+    open_now = sync_state.open_quarantine(conn, sender.id)
+    if refused and open_now > MAX_QUARANTINE_PER_PEER:
+        raise BatchTooBad(f"“{sender.unit_name}”暂存待核查的记录已有 {open_now} 条，超过上限 "
+                          f"{MAX_QUARANTINE_PER_PEER} 条，这一批未导入",
+                          "请工作人员先核查并处理暂存的记录，再同步")
 
 
 def parse(record: Any) -> Event:
@@ -135,7 +162,7 @@ def parse(record: Any) -> Event:
     if bad or not isinstance(record["payload"], dict):
         raise Refused("bad_shape", f"记录格式不正确：{'、'.join(bad) or 'payload'} 缺失或类型不对")
     seq = record["origin_seq"]
-    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
+    if not isinstance(seq, int) or isinstance(seq, bool) or not 1 <= seq <= MAX_ORIGIN_SEQ:
         raise Refused("bad_shape", "记录格式不正确：来源序号应为正整数")
     if not _ID.match(record["id"]) or not _HLC.match(record["hlc"]):
         raise Refused("bad_shape", "记录格式不正确：编号或时间戳的格式不对")
@@ -146,13 +173,31 @@ def parse(record: Any) -> Event:
 
 def check_sender(event: Event, own_id: str, sender: Peer, via: dict[str, str]) -> None:
     """May this neighbour pass on this origin's records? Each origin has one road up the tree."""
-    if event.origin == own_id:
-        raise Refused("own_record", "这是本机自己的记录，不应由别处发回来")
-    known = via.get(event.origin)
-    if known is not None and known != sender.id:
-        raise Refused("wrong_route", "这条记录的来源站点经由另一条线路同步，不能由此处转来")
-    if sender.relation == CHILD and sender.role == "station" and event.origin != sender.id:
-        raise Refused("wrong_origin", "代理站只能发送本站自己的记录，这条记录却标着别的来源")
+    refusal = route_refusal(own_id, sender, event.origin, via.get(event.origin))
+    if refusal is not None:
+        raise refusal
+
+
+def route_refusal(own_id: str, sender: Peer, origin: str, via: str | None) -> "Refused | None":
+    """The one rule for whose records a neighbour may speak for (sending them, or asking about them).
+
+    Never our own; never an origin that reaches us through another neighbour; a
+    station only for itself. A hub below us (a township under the county) speaks
+    for its stations, whose origins it introduces."""
+    if origin == own_id:
+        return Refused("own_record", "这是本机自己的记录，不应由别处发回来")
+    if via is not None and via != sender.id:
+        return Refused("wrong_route", "这条记录的来源站点经由另一条线路同步，不能由此处转来")
+    if sender.relation == CHILD and sender.role == "station" and origin != sender.id:
+        return Refused("wrong_origin", "代理站只能发送本站自己的记录，这条记录却标着别的来源")
+    return None
+
+
+def check_clock(event: Event, now_ms: int) -> None:
+    """A stamp far ahead of our own clock would drag every later record after it (clock poisoning)."""
+    if not hlc.plausible(event.hlc, now_ms):
+        raise Refused("clock_ahead", f"记录的时间戳比本机时钟快了 {hlc.WINDOW_DAYS} 天以上，可能是对方电脑时钟错误"
+                                     "或数据被篡改：已留存待核查")
 
 
 def check_creation(event: Event, sender: Peer) -> None:
@@ -166,6 +211,26 @@ def check_creation(event: Event, sender: Peer) -> None:
     unit = str(event.payload.get("unit_code") or "")
     if event.stream == "case" and sender.relation == CHILD and not unit.startswith(sender.unit_code):
         raise Refused("wrong_unit", f"办件登记的受理单位（{unit}）不属于发送方（{sender.unit_name}）")
+
+
+SCOPED_STREAMS = {"case": ("cases", "id"), "cadre": ("cadres", "id")}  # streams owned by one unit
+
+
+def check_case_scope(event: Event, sender: Peer, units: dict[tuple[str, str], str]) -> None:
+    """From below, a matter's (or a cadre's) records come only from the side of the tree that owns it.
+
+    A case belongs to the unit that took it in, a cadre to the unit the cadre
+    serves. The hubs above act on a station's cases (take-up, forwarding,
+    replies) and publish their own cadres: that travels down and is not
+    screened here. Records on a case whose registration has not arrived yet
+    cannot be placed and are let through (held until it does)."""
+    if event.stream not in SCOPED_STREAMS or sender.relation != CHILD:
+        return
+    unit = units.get((event.stream, event.stream_id))
+    if unit is not None and not unit.startswith(sender.unit_code):
+        what = "办件是另一单位" if event.stream == "case" else "代理员属于另一单位"
+        raise Refused("not_your_case", f"这件{what}（{unit}）受理或管理的，{sender.unit_name}不能对它办理："
+                                       "已留存待核查")
 
 
 _DIFFERENT = "同一编号的记录内容不同：不自动合并，已留存待核查"
@@ -182,12 +247,30 @@ def _stored(conn: sqlite3.Connection, records: list[dict]) -> dict:
             by_id[row["id"]] = Event.from_row(row).to_row()
     for origin in sorted({r["origin"] for r in records if isinstance(r.get("origin"), str)}):
         seqs = [r.get("origin_seq") for r in records if r.get("origin") == origin]
-        seqs = [q for q in seqs if isinstance(q, int)]
+        seqs = [q for q in seqs if isinstance(q, int) and not isinstance(q, bool) and 1 <= q <= MAX_ORIGIN_SEQ]
         if seqs:
             rows = conn.execute("SELECT origin_seq FROM events WHERE origin = ? AND origin_seq BETWEEN ? AND ?",
                                 (origin, min(seqs), max(seqs)))
             by_seq.update((origin, row[0]) for row in rows)
     return {"by_id": by_id, "by_seq": by_seq}
+
+
+def _case_units(conn: sqlite3.Connection, records: list[dict]) -> dict[tuple[str, str], str]:
+    """The unit owning each case (or cadre) the batch touches: from its table, or from the batch's creation."""
+    units: dict[tuple[str, str], str] = {}
+    for stream, (table, key) in SCOPED_STREAMS.items():
+        ids = sorted({r["stream_id"] for r in records if r.get("stream") == stream
+                      and isinstance(r.get("stream_id"), str)})
+        for chunk in _chunks(ids, 500):
+            marks = ", ".join("?" * len(chunk))
+            units.update(((stream, row[0]), row[1]) for row in conn.execute(
+                f"SELECT {key}, unit_code FROM {table} WHERE {key} IN ({marks})", chunk))
+    for r in records:
+        payload, key = r.get("payload"), (r.get("stream"), r.get("stream_id"))
+        if (key[0] in SCOPED_STREAMS and r.get("type") in CREATION_TYPES and isinstance(payload, dict)
+                and isinstance(key[1], str) and key not in units):
+            units[key] = str(payload.get("unit_code") or "")
+    return units
 
 
 def _chunks(items: list, size: int):
@@ -211,7 +294,14 @@ def _hold(conn, record: Any, sender: Peer, batch_id: str, refused: Refused, at: 
     sync_state.quarantine(
         conn, event_id=_record_id(record), origin=origin if isinstance(origin, str) else None,
         peer=sender.id, batch_id=batch_id, problem=refused.problem, reason=refused.reason,
-        body=json.dumps(record, ensure_ascii=False, sort_keys=True, default=str), at=at)
+        body=_body(record), at=at)
+
+
+def _body(record: Any) -> str:
+    try:
+        return json.dumps(record, ensure_ascii=False, sort_keys=True, default=str)[:64 * 1024]
+    except (RecursionError, ValueError):
+        return "（无法保存：嵌套过深）"
 
 
 def _record_id(record: Any) -> str:

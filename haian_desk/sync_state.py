@@ -216,6 +216,11 @@ def resolve_quarantine(conn: sqlite3.Connection, event_ids: list[str], at: str) 
                      [(at, event_id) for event_id in event_ids])
 
 
+def open_quarantine(conn: sqlite3.Connection, peer: str) -> int:
+    return conn.execute("SELECT count(*) FROM sync_quarantine WHERE peer = ? AND resolved_at IS NULL",
+                        (peer,)).fetchone()[0]
+
+
 def quarantined(db_or_conn, peer: str | None = None, include_resolved: bool = False) -> list[sqlite3.Row]:
     sql, params = "SELECT * FROM sync_quarantine WHERE 1 = 1", []
     if peer:

@@ -51,6 +51,7 @@ _KIND_GROUP = {
     "tls": SECURITY, "bad_reply": SECURITY,
     "protocol": VERSION, "newer_format": VERSION,
     "damaged": REFUSED_BATCH, "identity_mismatch": REFUSED_BATCH, "too_large": REFUSED_BATCH,
+    "too_many_refused": REFUSED_BATCH, "range_too_wide": REFUSED_BATCH, "batch_refused": REFUSED_BATCH,
 }
 
 

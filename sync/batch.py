@@ -26,9 +26,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hpke
 
-from sync import keys as keymod
+import msgspec
+
+from haian_desk.sealing import SUITE
+from sync import keys as keymod, limits, schemas
 from sync.errors import BatchRefused
 from sync.keys import InstallationKeys
 
@@ -36,10 +38,9 @@ MAGIC = b"HDSYNC1\n"
 MEDIA_TYPE = "application/vnd.haian-desk.batch"
 FORMAT = 1
 HPKE_INFO = b"haian-desk sync batch v1"
-SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CHACHA20_POLY1305)
 SIGNATURE_BYTES = 64
 MAX_ENVELOPE = 4096
-MAX_PLAIN_BODY = 512 * 1024 * 1024  # a decompression bomb stops here
+MAX_PLAIN_BODY = limits.MAX_PLAIN_BODY  # a decompression bomb stops here
 ENVELOPE_FIELDS = ("batch", "from", "to", "kind")
 KINDS = ("up", "down")
 
@@ -105,25 +106,47 @@ def read_envelope(data: bytes) -> tuple[dict[str, Any], bytes]:
 
 def open_sealed(envelope: dict[str, Any], sealed: bytes, own: InstallationKeys,
                 sender_sign_key: str) -> Batch:
-    """Unseal, check the signature with the sender's enrolled key, and read the events."""
+    """Unseal, check the signature with the sender's enrolled key, and only then read the content."""
     try:
         plain = SUITE.decrypt(sealed, own.box, info=HPKE_INFO)
     except (InvalidTag, ValueError):
         raise BatchRefused("damaged", "同步文件已损坏（校验不通过），内容可能在拷贝中出错或被改动",
                            "请重新导出一份") from None
     signature, signed = plain[:SIGNATURE_BYTES], plain[SIGNATURE_BYTES:]
+    # The signature covers the raw bytes, so it is checked before anything inside is parsed:
+    # without the sender's key nothing reaches a parser.
+    if not keymod.verify(sender_sign_key, signature, signed):
+        peeked = _peek_header(signed)
+        if peeked:
+            _refuse_swapped(envelope, peeked)
+        raise BatchRefused(
+            "bad_signature", "文件的签名与该站登记的密钥不符（用未登记的密钥签名），不能导入",
+            "请确认文件确实来自该站；如该站重装过，请让它重新登记")
     header, body = _split_signed(signed)
+    _refuse_swapped(envelope, header)
+    return Batch(header, _events(body, header["count"]))
+
+
+def _refuse_swapped(envelope: dict[str, Any], header: dict[str, Any]) -> None:
     swapped = [k for k in ENVELOPE_FIELDS if header.get(k) != envelope.get(k)]
     if swapped:
         raise BatchRefused(
             "identity_mismatch",
             f"文件外标明的{_FIELD_NAMES[swapped[0]]}与签名内容里的不一致，文件被改动过",
             "不要手工修改同步文件；请让发出方重新导出")
-    if not keymod.verify(sender_sign_key, signature, signed):
-        raise BatchRefused(
-            "bad_signature", "文件的签名与该站登记的密钥不符（用未登记的密钥签名），不能导入",
-            "请确认文件确实来自该站；如该站重装过，请让它重新登记")
-    return Batch(header, _events(body))
+
+
+def _peek_header(signed: bytes) -> dict[str, Any]:
+    """For the refusal's wording only: the unsigned header read into its fixed shape (no deep parsing).
+
+    A header of the wrong shape fails at its first value, so this never
+    recurses; anything unreadable counts as not swapped."""
+    try:
+        (length,) = struct.unpack(">I", signed[:4])
+        header = schemas.decode_json(signed[4:4 + length], schemas.BatchHeader)
+    except (struct.error, schemas.Invalid):
+        return {}
+    return msgspec.to_builtins(header)
 
 
 _FIELD_NAMES = {"batch": "批次编号", "from": "发出站点", "to": "接收方", "kind": "方向"}
@@ -137,39 +160,61 @@ def peek(data: bytes) -> dict[str, Any]:
 def _split_signed(signed: bytes) -> tuple[dict[str, Any], bytes]:
     try:
         (length,) = struct.unpack(">I", signed[:4])
-        header = json.loads(signed[4:4 + length].decode("utf-8"))
-    except (struct.error, UnicodeDecodeError, json.JSONDecodeError):
+    except struct.error:
         raise BatchRefused("damaged", "同步文件内容无法读取", "请重新导出") from None
+    raw = signed[4:4 + length]
+    try:
+        header = msgspec.json.decode(raw)
+    except (msgspec.DecodeError, RecursionError) as error:
+        raise BatchRefused("damaged", f"同步批次的标头无法读取（{str(error)[:80]}）", "请重新导出") from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise BatchRefused("newer_format", "同步文件内容的版本不受支持", "请把本机的海安代理工作台升级到最新版")
+    try:
+        schemas.convert(header, schemas.BatchHeader)
+    except schemas.Invalid as error:
+        raise BatchRefused("damaged", f"同步批次的标头不正确（{error}）", "请重新导出；如反复出现请把双方都升级到最新版") from None
+    if _json(header) != raw:
+        raise BatchRefused("damaged", "同步批次的标头不是规范格式（有重复或多余的内容）", "请重新导出")
     return header, signed[4 + length:]
 
 
-def _events(body: bytes) -> list[dict[str, Any]]:
+def _events(body: bytes, count: int) -> list[Any]:
+    """The events, inflated no further than the claimed count allows and decoded only then."""
+    allowed = min(MAX_PLAIN_BODY, max(1, count) * limits.MAX_BYTES_PER_RECORD)
     inflater = zlib.decompressobj()
     try:
-        plain = inflater.decompress(body, MAX_PLAIN_BODY)
-        if inflater.unconsumed_tail:
-            raise BatchRefused("too_large", "同步批次解压后太大", "请分成几次导出")
-        events = json.loads(plain.decode("utf-8"))
-    except (zlib.error, UnicodeDecodeError, json.JSONDecodeError):
+        plain = inflater.decompress(body, allowed)
+        if inflater.unconsumed_tail or (not inflater.eof and len(plain) >= allowed):
+            raise BatchRefused("too_large", "同步批次解压后太大，超过了它标明的记录数能有的大小",
+                               "请分成几次导出；如反复出现请联系镇中心")
+        if not inflater.eof or inflater.unused_data:
+            raise BatchRefused("damaged", "同步批次的内容不完整或末尾多出了数据", "请重新导出")
+        events = msgspec.json.decode(plain)
+    except (zlib.error, msgspec.DecodeError, RecursionError):
         raise BatchRefused("damaged", "同步批次的内容无法解压或读取", "请重新导出") from None
-    if not isinstance(events, list):
-        raise BatchRefused("damaged", "同步批次的内容格式不对", "请重新导出")
+    if not isinstance(events, list) or len(events) != count:
+        raise BatchRefused("damaged", "同步批次的内容与标头标明的记录数不符", "请重新导出")
+    if any(_out_of_range(e) for e in events):
+        raise BatchRefused("damaged", "同步批次里有记录的序号超出了能保存的范围", "发出方的数据可能已损坏；请重新导出")
     return events
+
+
+def _out_of_range(record: Any) -> bool:
+    """A sequence number no SQLite integer can hold: no record of it can be kept, not even in quarantine."""
+    seq = record.get("origin_seq") if isinstance(record, dict) else None
+    return isinstance(seq, int) and not isinstance(seq, bool) and not -limits.MAX_SEQ <= seq <= limits.MAX_SEQ
 
 
 def _parse_envelope(raw: bytes) -> dict[str, Any]:
     try:
-        envelope = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise BatchRefused("damaged", "同步文件已损坏（文件头无法读取）", "请重新导出") from None
-    ok = (isinstance(envelope, dict) and all(isinstance(envelope.get(k), str) for k in ENVELOPE_FIELDS)
-          and envelope.get("kind") in KINDS and isinstance(envelope.get("sealed"), int)
-          and envelope["sealed"] > 0)
-    if not ok:
-        raise BatchRefused("damaged", "同步文件已损坏（文件头内容不全）", "请重新导出")
-    return envelope
+        envelope = schemas.decode_json(raw, schemas.Envelope)
+    except schemas.Invalid:
+        raise BatchRefused("damaged", "同步文件已损坏（文件头内容不对）", "请重新导出") from None
+    fields = msgspec.to_builtins(envelope)
+    if _json(fields) != raw:
+        # Duplicated keys, spaces or another key order: the bytes are not the ones this format writes.
+        raise BatchRefused("damaged", "同步文件已损坏（文件头不是规范格式）", "请重新导出")
+    return fields
 
 
 def _truncated(expected: int, actual: int) -> BatchRefused:

@@ -28,6 +28,10 @@ def register(sub, common) -> None:
     imp.add_argument("file", type=Path)
     imp.add_argument("--reply", type=Path, help="（镇中心）回执文件的保存位置，默认在原文件旁")
     imp.set_defaults(handler=_import)
+    clock = actions.add_parser("clock", parents=[nested],
+                               help="检查（--repair 修复）时间戳远超本机时钟的记录（时钟被拨乱或数据被篡改）")
+    clock.add_argument("--repair", action="store_true", help="把这些记录从记录中取出，留存待核查，并重置时钟")
+    clock.set_defaults(handler=_clock)
     status = actions.add_parser("status", parents=[nested], help="待上报的记录、上次成功、上次出错")
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=_status)
@@ -108,6 +112,20 @@ def import_lines(result) -> list[str]:
     if result.reply_path:
         lines.append(f"  回执文件已写到 {result.reply_path}（{result.reply_events} 条），请带回站点导入")
     return lines
+
+
+def _clock(args, folder: Path) -> int:
+    from haian_desk import clock_repair
+    from haian_desk.desk import Desk
+
+    desk = Desk.open(folder)
+    try:
+        report = clock_repair.repair(desk) if args.repair else clock_repair.examine(desk)
+    finally:
+        desk.close()
+    for line in report.lines():
+        print(line)
+    return 1 if report.poisoned and not report.repaired else 0
 
 
 def _status(args, folder: Path) -> int:

@@ -13,13 +13,14 @@ import random
 import socket
 import ssl
 from dataclasses import dataclass
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 import httpx
 
 from haian_desk import __version__
 from haian_desk.sync_state import Peer
-from haian_desk.timeutil import to_iso
+from haian_desk.timeutil import from_iso, to_iso
 from sync import auth
 from sync.errors import SyncError
 from sync.limits import DEFAULT_CONNECT, DEFAULT_STALL
@@ -46,6 +47,7 @@ class HubLink:
                  tls_ca: str | None = None):
         self.desk, self.own, self.hub, self.url = desk, own, hub, url.rstrip("/")
         self.stall_timeout = stall_timeout
+        self.offset = timedelta(0)
         verify = ssl.create_default_context(cafile=tls_ca) if tls_ca else True
         self.http = httpx.Client(base_url=self.url, verify=verify,
                                  timeout=httpx.Timeout(stall_timeout, connect=connect_timeout),
@@ -62,22 +64,49 @@ class HubLink:
 
     def request(self, method: str, path: str, body: bytes = b"",
                 content_type: str = "application/json") -> httpx.Response:
-        headers = auth.sign_request(self.own, self.desk.installation.id, self.hub.id, method, path, body,
-                                    to_iso(self.desk.now()))
-        headers["Content-Type"] = content_type
-        try:
-            response = self.http.request(method, path, content=body, headers=headers)
-        except httpx.HTTPError as error:
-            raise classify(error, self.url, self.stall_timeout) from error
+        response, signature = self._send(method, path, body, content_type)
+        if response.status_code == 401 and self._clock_corrected(response, signature):
+            # Our clock is off from the hub's: it said its time (signed); sign again on its time.
+            response, signature = self._send(method, path, body, content_type)
+        genuine = auth.reply_is_genuine(self.hub.sign_key, signature, response.status_code,
+                                        response.content, response.headers.get(auth.SIGNATURE))
         if response.status_code >= 400:
-            # A refusal advances nothing, so it is reported as it says even when unsigned
-            # (the hub cannot sign a reply to a request it could not authenticate).
-            raise status_error(response)
-        if not auth.reply_is_genuine(self.hub.sign_key, headers[auth.SIGNATURE], response.status_code,
-                                     response.content, response.headers.get(auth.SIGNATURE)):
+            # The hub cannot sign a refusal of a request it could not authenticate, and anyone on
+            # the line can forge an unsigned one: only a signed refusal's own words are shown.
+            raise status_error(response, genuine)
+        if not genuine:
             raise SyncError("bad_reply", "收到的回复没有镇中心的有效签名，已拒绝采用",
                             "网络中可能有设备在改动数据；请检查网络，或改用U盘同步")
         return response
+
+    def hub_time(self) -> str:
+        """Our clock corrected by the offset the hub told us: the time its replay window expects."""
+        return to_iso(self.desk.now() + self.offset)
+
+    def _send(self, method: str, path: str, body: bytes, content_type: str) -> tuple[httpx.Response, str]:
+        headers = auth.sign_request(self.own, self.desk.installation.id, self.hub.id, method, path, body,
+                                    self.hub_time())
+        if body or method != "GET":
+            headers["Content-Type"] = content_type
+        try:
+            return self.http.request(method, path, content=body, headers=headers), headers[auth.SIGNATURE]
+        except httpx.HTTPError as error:
+            raise classify(error, self.url, self.stall_timeout) from error
+
+    def _clock_corrected(self, response: httpx.Response, signature: str) -> bool:
+        if not auth.reply_is_genuine(self.hub.sign_key, signature, response.status_code, response.content,
+                                     response.headers.get(auth.SIGNATURE)):
+            return False
+        try:
+            problem = response.json()
+            if problem.get("error") == "replayed":
+                return True
+            if problem.get("error") != "clock_skew":
+                return False
+            self.offset = from_iso(problem["time"]) - self.desk.now()
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return False
+        return True
 
 
 def classify(error: httpx.HTTPError, url: str, stall: float) -> SyncError:
@@ -105,13 +134,13 @@ def classify(error: httpx.HTTPError, url: str, stall: float) -> SyncError:
     return SyncError("broken", f"与同步中心 {host} 的连接中途断开", "稍后会自动重试，从断点继续", retryable=True)
 
 
-def status_error(response: httpx.Response) -> SyncError:
-    try:
-        problem = response.json()
-    except ValueError:
-        problem = {}
+def status_error(response: httpx.Response, signed: bool = False) -> SyncError:
+    """A refusal in the app's own words; the hub's words only when the hub signed them."""
+    problem = _problem(response) if signed else {}
     message, hint = problem.get("message"), problem.get("hint", "")
     status = response.status_code
+    if status == 401 and problem.get("error") in ("clock_skew", "replayed"):
+        return SyncError("clock", message or "", hint, retryable=True)
     if status == 401:
         return SyncError("unauthorized", message or "同步中心不认这台电脑（未登记或密钥不符）（HTTP 401）",
                          hint or "请重新办理登记")
@@ -119,12 +148,28 @@ def status_error(response: httpx.Response) -> SyncError:
         return SyncError("revoked", message or "本站已被同步中心注销（HTTP 403）", hint or "如有疑问请联系镇中心")
     if status == 413:
         return SyncError("too_large", message or "一次发送的数据超过了同步中心的上限（HTTP 413）", hint)
+    if status in (408, 429, 503):
+        return SyncError("busy", f"同步中心正忙或网络太慢（HTTP {status}）", "稍后会自动重试", retryable=True)
     if status >= 500:
         return SyncError("server_error", f"同步中心处理时出错（HTTP {status}）",
                          "已传的部分不受影响；稍后会自动重试，如反复出现请联系镇中心", retryable=True)
     if status == 422:
-        return SyncError(problem.get("error", "refused"), f"同步中心拒收了这批数据：{message}", hint)
-    return SyncError("protocol", f"同步中心的回答不对（HTTP {status}）：{message or ''}", "请把双方都升级到最新版")
+        if not signed:
+            return SyncError("batch_refused", "同步中心拒收了这批数据（HTTP 422，回复没有镇中心的签名，原因不可信）",
+                             "请稍后再试；如反复出现请联系镇中心")
+        return SyncError(str(problem.get("error", "refused"))[:40], f"同步中心拒收了这批数据：{message}", hint)
+    return SyncError("protocol", f"同步中心的回答不对（HTTP {status}）" + (f"：{message}" if message else ""),
+                     "请把双方都升级到最新版")
+
+
+def _problem(response: httpx.Response) -> dict:
+    try:
+        problem = response.json()
+    except ValueError:
+        return {}
+    if not isinstance(problem, dict):
+        return {}
+    return {k: str(problem[k])[:500] for k in ("error", "message", "hint") if isinstance(problem.get(k), str)}
 
 
 def _causes(error: BaseException) -> list[BaseException]:

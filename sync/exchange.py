@@ -120,7 +120,7 @@ def _finish(desk, hub: Peer, log_id: int, report: ExchangeReport, error: SyncErr
 
 
 def _run(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int) -> None:
-    hello = _json(link.request("POST", "/v1/hello", _body({"software": "haian-desk"})))
+    hello = _json(link.request("POST", "/v1/hello", _body({"software": "haian-desk", "clock": to_iso(desk.now())})))
     failpoints.hit("station.after_hello")
     _note_clock(desk, hub, hello, report)
     if numbering.catch_up(desk, link):  # a restored station learns its numbers before it sends

@@ -22,6 +22,7 @@ from sync.errors import SyncError
 from sync.hub import Hub, require_hub
 from sync.inbox import Receipt, receive
 from sync.keys import InstallationKeys
+from sync.limits import MAX_RECORDS, MAX_SEALED
 
 SUFFIX = ".hdsync"
 
@@ -45,7 +46,7 @@ def export_file(desk, own: InstallationKeys, out: Path) -> ExportReport:
     hub = sync_state.parent(desk.db)
     if hub is None:
         raise SetupError("本机还没有登记到上级同步中心", "请先办理登记（haian-desk enrol request / enrol accept）")
-    batch = outbox.up_batch(desk, hub, hub.acked, limit=None)
+    batch = outbox.up_batch(desk, hub, hub.acked, limit=MAX_RECORDS)
     data = seal(batch, own, hub.box_key)
     write_atomically(out, data)
     with desk.db.write() as conn:
@@ -56,10 +57,7 @@ def export_file(desk, own: InstallationKeys, out: Path) -> ExportReport:
 
 def import_file(desk, own: InstallationKeys, path: Path, reply: Path | None = None) -> ImportReport:
     """Apply a batch file; at a hub, also write the reply for the station that sent it."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SyncError("no_file", f"找不到文件 {path}", "请检查U盘是否插好、路径是否正确") from None
+    data = _read_batch_file(path)
     receipt = receive(desk, own, data, "file")
     result = ImportReport(receipt)
     with desk.db.write() as conn:
@@ -72,17 +70,32 @@ def import_file(desk, own: InstallationKeys, path: Path, reply: Path | None = No
         result.reply_path = reply or default_reply_path(path)
         after = int(receipt.batch.header.get("cursor") or 0)
         rejected = [r.to_dict() for r in receipt.report.rejected]
-        data = Hub(desk, own).give(receipt.peer, after, limit=None, rejected=rejected)
+        data = Hub(desk, own).give(receipt.peer, after, limit=MAX_RECORDS, rejected=rejected)
         write_atomically(result.reply_path, data)
         result.reply_events = _count_down(desk, receipt.peer, after)
     return result
+
+
+def _read_batch_file(path: Path) -> bytes:
+    """The file's bytes, or a message a clerk can act on (never a traceback)."""
+    try:
+        if path.is_dir():
+            raise SyncError("not_a_file", f"{path} 是一个文件夹，不是同步文件", "请选择文件夹里以 .hdsync 结尾的文件")
+        if path.stat().st_size > MAX_SEALED + 8192:
+            raise SyncError("too_large", f"{path.name} 太大，不是一份同步文件", "请选择由“导出同步文件”生成的文件")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise SyncError("no_file", f"找不到文件 {path}", "请检查U盘是否插好、路径是否正确") from None
+    except OSError as error:
+        raise SyncError("unreadable", f"读不出文件 {path}（{error.strerror or '无法访问'}）",
+                        "请检查U盘是否插好、文件是否被别的程序占用") from None
 
 
 def _count_down(desk, peer, after: int) -> int:
     from sync import selection
 
     with desk.db.lock:
-        events, _ = selection.down_events(desk.db.conn, peer, after, None)
+        events, _ = selection.down_events(desk.db.conn, peer, after, MAX_RECORDS)
     return len(events)
 
 

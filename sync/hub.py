@@ -9,10 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from haian_desk import sync_state
+from haian_desk import __version__
 from haian_desk.errors import SetupError
+from haian_desk.receive import route_refusal
 from haian_desk.sync_state import Peer
 from haian_desk.timeutil import from_iso, to_iso
-from sync import failpoints, selection
+from sync import failpoints, schemas, selection
+from sync.errors import BatchRefused
 from sync.batch import seal
 from sync.inbox import Receipt, receive
 from sync.keys import InstallationKeys
@@ -34,7 +37,8 @@ class Hub:
     @property
     def identity(self) -> dict:
         own = self.desk.installation
-        return {"id": own.id, "unit_code": own.unit_code, "unit_name": own.unit_name, "role": own.role}
+        return {"id": own.id, "unit_code": own.unit_code, "unit_name": own.unit_name, "role": own.role,
+                "software": f"haian-desk {__version__}"}
 
     def hello(self, peer: Peer, client_time: str | None) -> dict:
         now = self.desk.now()
@@ -60,34 +64,50 @@ class Hub:
         failpoints.hit("hub.down.before_send")
         return seal(batch, self.keys, peer.box_key)
 
-    def check(self, peer: Peer, request: dict) -> dict:
-        """Compare counts and hashes of what a station sent and of what it was sent."""
+    def check(self, peer: Peer, request: schemas.CheckRequest) -> dict:
+        """Compare counts and hashes of what a station sent and of what it was sent.
+
+        When the hub holds fewer of the caller's records than the range it
+        acknowledged claims, that range is not backed by data: it is forgotten,
+        so the caller sends again from the start (what is already here is
+        ignored on arrival)."""
         conn = self.desk.db.conn
         with self.desk.db.lock:
-            up = {origin: _compare(selection.held_digest(conn, origin, peer.id), theirs)
-                  for origin, theirs in dict(request.get("up", {}).get("origins", {})).items()
-                  if _may_speak_for(conn, peer, origin)}
-            down_to = int(request.get("down", {}).get("up_to", 0))
-            down = _compare(selection.given_digest(conn, peer, down_to),
-                            request.get("down", {}).get("digest"))
+            up = {origin: _compare(selection.held_digest(conn, origin, peer.id), list(theirs))
+                  for origin, theirs in request.up.origins.items() if self._may_see(conn, peer, origin)}
+            digest = request.down.digest
+            down = _compare(selection.given_digest(conn, peer, request.down.up_to),
+                            list(digest) if digest is not None else None)
+        if "hub_has_fewer" in up.values():
+            with self.desk.db.write() as conn:
+                sync_state.reset_ranges(conn, peer.id)
         failpoints.hit("hub.check")
         return {"up": {"origins": up}, "down": down}
 
-    def missing(self, peer: Peer, request: dict) -> dict:
-        """Which of these ids of one origin the hub holds neither in its log nor in quarantine."""
-        origin, ids = str(request.get("origin", "")), [str(i) for i in request.get("ids", [])]
+    def missing(self, peer: Peer, request: schemas.MissingRequest) -> dict:
+        """Which of these ids of one origin the hub holds neither in its log nor in quarantine.
+
+        Answered only for an origin the caller speaks for, and only from that
+        origin's records and what this caller left in quarantine, so it tells
+        nobody anything about other stations' records."""
+        origin, ids = request.origin, list(dict.fromkeys(request.ids))
         conn = self.desk.db.conn
         with self.desk.db.lock:
-            if not _may_speak_for(conn, peer, origin):
-                return {"origin": origin, "missing": []}
+            if not self._may_see(conn, peer, origin):
+                raise BatchRefused("not_yours", "只能查询本站（及经由本站同步的站点）的记录", "请检查同步程序的版本")
             held = set()
             for start in range(0, len(ids), 500):
                 chunk = ids[start:start + 500]
                 marks = ", ".join("?" * len(chunk))
                 held.update(r[0] for r in conn.execute(
-                    f"SELECT id FROM events WHERE id IN ({marks}) UNION "
-                    f"SELECT event_id FROM sync_quarantine WHERE event_id IN ({marks})", chunk + chunk))
+                    f"SELECT id FROM events WHERE origin = ? AND id IN ({marks}) UNION "
+                    f"SELECT event_id FROM sync_quarantine WHERE peer = ? AND event_id IN ({marks})",
+                    [origin, *chunk, peer.id, *chunk]))
         return {"origin": origin, "missing": [i for i in ids if i not in held]}
+
+    def _may_see(self, conn, peer: Peer, origin: str) -> bool:
+        via = sync_state.via_of(conn, {origin}).get(origin)
+        return route_refusal(self.desk.installation.id, peer, origin, via) is None
 
 
 def acknowledgement(receipt: Receipt) -> dict:
@@ -111,17 +131,10 @@ def _compare(ours: list, theirs) -> str:
     return "differs"
 
 
-def _may_speak_for(conn, peer: Peer, origin: str) -> bool:
-    if origin == peer.id:
-        return True
-    row = conn.execute("SELECT via FROM sync_origins WHERE origin = ?", (origin,)).fetchone()
-    return row is None or row["via"] == peer.id
-
-
 def _drift_seconds(client_time: str | None, now) -> int | None:
     if not client_time:
         return None
     try:
         return int((from_iso(client_time) - now).total_seconds())
-    except ValueError:
+    except (ValueError, TypeError, OverflowError):
         return None

@@ -42,6 +42,12 @@ def register(sub, common) -> None:
     openapi.set_defaults(handler=_openapi)
     recover_cli.register_hub(actions)
 
+    rescue = actions.add_parser("restore-station", parents=[nested],
+                                help="用本中心的钥匙打开站点的备份（站点电脑和口令都没有了时）")
+    rescue.add_argument("file", type=Path, help="站点的备份文件（.hdbackup）")
+    rescue.add_argument("--out", required=True, type=Path, help="恢复出的站点数据目录（新建的空文件夹）")
+    rescue.set_defaults(handler=_restore_station)
+
 
 def _serve(args, folder: Path) -> int:
     from sync import logs
@@ -78,6 +84,30 @@ def _enrol(args, folder: Path) -> int:
         print(f"其密钥指纹：{keymod.fingerprint(child.sign_key)}；登记答复已写到 {args.out}")
     finally:
         desk.close()
+    return 0
+
+
+NEW_PASSPHRASE_ENV = "HAIAN_DESK_NEW_PASSPHRASE"
+
+
+def _restore_station(args, folder: Path) -> int:
+    """The township's recovery key opens the backup; the station gets a new passphrase."""
+    import os
+
+    from haian_desk import paths, recovery
+    from haian_desk.errors import HaianError
+    from sync import keys as keymod
+
+    new = os.environ.get(NEW_PASSPHRASE_ENV, "")
+    if not new:
+        raise HaianError("请给恢复出的站点设一个新口令",
+                         f"用环境变量 {NEW_PASSPHRASE_ENV} 提供，至少8个字符；把它交给站长")
+    if paths.database_path(args.out).exists():
+        raise HaianError(f"{args.out} 里已经有站点数据，没有覆盖", "请指定一个新的空文件夹")
+    own = keymod.load(folder)
+    done = recovery.restore(args.out, args.file, passphrase=new, township_box=own.box, allow_other_station=True)
+    print(f"已恢复：{done.info.describe()}，写到 {args.out}")
+    print("请把这个文件夹拷到站点新电脑的数据目录，用新口令打开；再按 docs/keys-and-recovery.md 重新登记同步")
     return 0
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from haian_desk import sync_state
-from haian_desk.receive import ApplyReport, apply_batch
+from haian_desk.receive import ApplyReport, BatchTooBad, apply_batch
 from haian_desk.sync_state import CHILD, PARENT, Peer
 from haian_desk.timeutil import to_iso
-from sync import failpoints
+from sync import failpoints, selection
+from sync.limits import RANGE_SLACK
 from sync.batch import Batch, open_sealed, read_envelope
 from sync.errors import BatchRefused
 from sync.keys import InstallationKeys
@@ -45,6 +46,8 @@ def open_batch(desk, own: InstallationKeys, data: bytes, signer: Peer | None = N
         raise BatchRefused("wrong_direction", "这份文件的方向不对（上报文件应导入到镇中心，回执文件应导入到本站）",
                            "请检查导入的是哪一份文件")
     _check_range(batch)
+    if peer.relation == CHILD:
+        _check_claim(desk, batch)
     return peer, batch
 
 
@@ -61,9 +64,12 @@ def receive(desk, own: InstallationKeys, data: bytes, transport: str, signer: Pe
                                        to_iso(desk.now()))
         failpoints.hit(f"{_side(peer)}.in_transaction")
 
-    report = apply_batch(desk, peer, batch_id=batch.batch_id, direction=batch.kind, transport=transport,
-                         lo=lo, hi=hi, records=batch.events, at=to_iso(desk.now()),
-                         before_commit=inside_transaction)
+    try:
+        report = apply_batch(desk, peer, batch_id=batch.batch_id, direction=batch.kind, transport=transport,
+                             lo=lo, hi=hi, records=batch.events, at=to_iso(desk.now()),
+                             before_commit=inside_transaction)
+    except BatchTooBad as error:
+        raise BatchRefused("too_many_refused", error.message, error.hint) from None
     failpoints.hit(f"{_side(peer)}.after_commit")
     return Receipt(peer, batch, report)
 
@@ -81,6 +87,20 @@ def _check_range(batch: Batch) -> None:
         ok = False
     if not ok:
         raise BatchRefused("damaged", "同步批次标明的范围不正确", "请重新导出")
+
+
+def _check_claim(desk, batch: Batch) -> None:
+    """A child's log holds its own records, its children's and what we sent it, nothing else.
+
+    So the range a batch covers can be no wider than its records plus our whole
+    log (what we can have sent it) and some slack; a wider claim would make us
+    acknowledge records that never came."""
+    lo, hi = batch.range
+    with desk.db.lock:
+        ours = selection.head(desk.db.conn)
+    if hi - lo > len(batch.events) + ours + RANGE_SLACK:
+        raise BatchRefused("range_too_wide", f"这一批标明覆盖 {hi - lo} 个位置，但只带来 {len(batch.events)} 条记录，"
+                           "超出发送方可能有的记录", "发出方的数据可能已损坏或被篡改；请联系镇中心核查")
 
 
 def _short(installation_id: str) -> str:

@@ -1,21 +1,36 @@
-"""The hub's HTTP interface as an OpenAPI 3.1 document (served at /openapi.json)."""
+"""The hub's HTTP interface as an OpenAPI 3.1 document (served at /openapi.json).
+
+Request bodies and query parameters are described by the same msgspec types
+that validate them (``sync/schemas.py``), so the document cannot promise what
+the hub does not check.
+"""
 
 from __future__ import annotations
 
 from haian_desk import __version__
+from sync import schemas
+
+_REQUESTS = (schemas.HelloRequest, schemas.CheckRequest, schemas.MissingRequest, schemas.BatchQuery)
 
 _SIGNED = [{"haianSignature": []}]
 _BATCH = {"application/vnd.haian-desk.batch": {"schema": {"type": "string", "format": "binary"}}}
 _ERROR = {"description": "错误：{error, message, hint}", "content": {"application/json": {"schema": {
     "$ref": "#/components/schemas/Problem"}}}}
-_ERRORS = {"401": _ERROR, "403": _ERROR, "413": _ERROR, "422": _ERROR, "500": _ERROR}
+_ERRORS = {code: _ERROR for code in ("400", "401", "403", "408", "413", "415", "422", "429", "500", "503")}
 
 
 def _json(ref: str) -> dict:
     return {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}}
 
 
+def _query_parameters() -> list[dict]:
+    (ref,), components = schemas.json_schemas(schemas.BatchQuery)
+    properties = components["BatchQuery"]["properties"]
+    return [{"name": name, "in": "query", "schema": schema} for name, schema in properties.items()]
+
+
 def openapi_document() -> dict:
+    _, requests = schemas.json_schemas(*_REQUESTS)
     return {
         "openapi": "3.1.0",
         "info": {"title": "Haian Desk sync hub", "version": __version__,
@@ -23,13 +38,17 @@ def openapi_document() -> dict:
         "components": {
             "securitySchemes": {"haianSignature": {
                 "type": "apiKey", "in": "header", "name": "X-Haian-Signature",
-                "description": "Ed25519 signature over 'haian-desk/1\\nMETHOD\\nPATH?QUERY\\nTO\\nTIME\\n"
-                               "sha256(body)', with X-Haian-From, X-Haian-To and X-Haian-Time headers. "
-                               "Replies carry the hub's X-Haian-Signature over 'haian-desk/1 reply\\n"
+                "description": "Ed25519 signature over 'haian-desk/2\\nMETHOD\\nPATH?QUERY\\nTO\\nTIME\\nNONCE\\n"
+                               "DIGEST', with X-Haian-From, X-Haian-To, X-Haian-Time, X-Haian-Nonce (32 hex) "
+                               "and X-Haian-Digest (hex sha256 of the body) headers. "
+                               "Replies carry the hub's X-Haian-Signature over 'haian-desk/2 reply\\n"
                                "REQUEST_SIGNATURE\\nSTATUS\\nsha256(body)'."}},
             "schemas": {
+                **requests,
                 "Problem": {"type": "object", "required": ["error", "message"], "properties": {
-                    "error": {"type": "string"}, "message": {"type": "string"}, "hint": {"type": "string"}}},
+                    "error": {"type": "string"}, "message": {"type": "string"}, "hint": {"type": "string"},
+                    "time": {"type": "string", "format": "date-time",
+                             "description": "with clock_skew: the hub's time (the reply is signed)"}}},
                 "Hello": {"type": "object", "properties": {
                     "hub": {"type": "object"}, "time": {"type": "string", "format": "date-time"},
                     "clock_drift_seconds": {"type": ["integer", "null"]},
@@ -42,10 +61,6 @@ def openapi_document() -> dict:
                     "rejected": {"type": "array", "items": {"type": "object", "properties": {
                         "id": {"type": "string"}, "problem": {"type": "string"},
                         "reason": {"type": "string"}}}}}},
-                "Check": {"type": "object", "properties": {
-                    "up": {"type": "object", "properties": {"origins": {"type": "object"}}},
-                    "down": {"type": "object", "properties": {
-                        "up_to": {"type": "integer"}, "digest": {"type": "array"}}}}},
                 "CheckResult": {"type": "object", "properties": {
                     "up": {"type": "object", "properties": {"origins": {"type": "object"}}},
                     "down": {"enum": ["same", "differs", "hub_has_more", "hub_has_fewer"]}}},
@@ -57,7 +72,7 @@ def openapi_document() -> dict:
             "/v1/hello": {"post": {
                 "summary": "Start an exchange: the hub's identity and time, and how far it holds your log",
                 "security": _SIGNED,
-                "requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}},
+                "requestBody": {"content": _json("HelloRequest")},
                 "responses": {"200": {"description": "hello", "content": _json("Hello")}, **_ERRORS}}},
             "/v1/batches": {
                 "post": {"summary": "Send an up batch (sealed to the hub); applied all-or-nothing, idempotent",
@@ -66,16 +81,12 @@ def openapi_document() -> dict:
                                        **_ERRORS}},
                 "get": {"summary": "The next down batch (sealed to the caller) after its cursor",
                         "security": _SIGNED,
-                        "parameters": [
-                            {"name": "after", "in": "query", "schema": {"type": "integer", "minimum": 0}},
-                            {"name": "limit", "in": "query",
-                             "schema": {"type": "integer", "minimum": 1, "maximum": 5000}}],
+                        "parameters": _query_parameters(),
                         "responses": {"200": {"description": "a down batch", "content": _BATCH}, **_ERRORS}}},
             "/v1/missing": {"post": {
                 "summary": "Which of these ids of one origin the hub lacks (repair after a mismatch)",
                 "security": _SIGNED,
-                "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
-                    "origin": {"type": "string"}, "ids": {"type": "array", "items": {"type": "string"}}}}}}},
+                "requestBody": {"required": True, "content": _json("MissingRequest")},
                 "responses": {"200": {"description": "the ids the hub lacks", "content": {"application/json": {
                     "schema": {"type": "object", "properties": {"missing": {"type": "array"}}}}}}, **_ERRORS}}},
             "/v1/numbering": {"post": {
@@ -89,7 +100,7 @@ def openapi_document() -> dict:
                     **_ERRORS}}},
             "/v1/check": {"post": {
                 "summary": "Drift check: compare counts and hashes per origin and of what came down",
-                "security": _SIGNED, "requestBody": {"content": _json("Check")},
+                "security": _SIGNED, "requestBody": {"required": True, "content": _json("CheckRequest")},
                 "responses": {"200": {"description": "comparison", "content": _json("CheckResult")},
                               **_ERRORS}}},
         },

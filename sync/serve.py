@@ -17,14 +17,16 @@ from haian_desk.timeutil import now_utc
 from sync import keys as keymod
 from sync.hub import Hub, require_hub
 from sync.limits import DEFAULT_MAX_BODY
-from sync.server import create_app
+from sync.guard import GuardedH11Protocol
+from sync.server import Settings, create_app
 
 GRACE_SECONDS = 30  # a batch being applied when asked to stop gets this long to finish
 
 
 def make_server(folder: Path, host: str, port: int, *, tls_cert: str | None = None,
                 tls_key: str | None = None, max_body: int = DEFAULT_MAX_BODY,
-                wall: Callable[[], datetime] = now_utc) -> tuple[uvicorn.Server, Desk]:
+                wall: Callable[[], datetime] = now_utc,
+                settings: Settings | None = None) -> tuple[uvicorn.Server, Desk]:
     desk = Desk.open(folder, wall=wall)
     try:
         require_hub(desk)
@@ -32,9 +34,11 @@ def make_server(folder: Path, host: str, port: int, *, tls_cert: str | None = No
     except Exception:
         desk.close()
         raise
-    config = uvicorn.Config(create_app(hub, max_body), host=host, port=port, ssl_certfile=tls_cert,
+    # GuardedH11Protocol closes connections that dawdle over their headers; the app bounds the body.
+    config = uvicorn.Config(create_app(hub, max_body, settings), host=host, port=port, ssl_certfile=tls_cert,
                             ssl_keyfile=tls_key, log_config=None, access_log=False, lifespan="off",
-                            timeout_graceful_shutdown=GRACE_SECONDS, server_header=False)
+                            timeout_graceful_shutdown=GRACE_SECONDS, server_header=False,
+                            http=GuardedH11Protocol, timeout_keep_alive=5, h11_max_incomplete_event_size=16 * 1024)
     return uvicorn.Server(config), desk
 
 

@@ -1,31 +1,49 @@
 """The hub's HTTP server: Starlette on uvicorn.
 
 Every route but /v1/health and /openapi.json needs a request signed by an
-enrolled installation. Database work runs in worker threads, one transaction
+enrolled installation. The caller is checked from the headers alone (who,
+to whom, when, a fresh nonce, a signature over the declared body digest)
+before a byte of the body is read; the body is then streamed with the size
+limit, a deadline and the digest enforced, while a gate bounds how many
+bodies are read at once. Every body and query is validated against its
+schema (``sync/schemas.py``) before a handler sees it, and every refusal is
+a problem document. Database work runs in worker threads, one transaction
 per batch, so stopping the server (or killing it) never leaves a batch half
 applied; uvicorn's graceful shutdown lets a batch in progress finish.
+
+To add a signed endpoint, add a ``SignedRoute`` to ``SIGNED_ROUTES`` (or pass
+it to ``create_app``): a handler ``(hub, request, peer, body) -> Response``,
+the content type its body must have and whether it reads a query; validate
+what it reads with ``parse_body`` / ``parse_query`` and a schema in
+``sync/schemas.py`` (and describe it in ``sync/openapi.py``).
 """
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import json
 import logging
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Awaitable, Callable
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from haian_desk import __version__, sync_state
+from haian_desk import sync_state
 from haian_desk.errors import HaianError
 from haian_desk.sync_state import CHILD, Peer
-from sync import auth, numbering, recover
+from haian_desk.timeutil import from_iso, to_iso
+from sync import auth, limits, numbering, recover, schemas
 from sync.batch import MEDIA_TYPE
 from sync.errors import BatchRefused
+from sync.guard import RateLimited, RateLimiter, UploadGate
 from sync.hub import Hub
 from sync.limits import DEFAULT_MAX_BODY
 from sync.openapi import openapi_document
@@ -33,99 +51,236 @@ from sync.openapi import openapi_document
 log = logging.getLogger("haian_desk.hub")
 
 BATCH_TYPE = MEDIA_TYPE
+JSON_TYPE = "application/json"
 
 
 class HttpProblem(Exception):
-    def __init__(self, status: int, kind: str, message: str, hint: str = ""):
+    def __init__(self, status: int, kind: str, message: str, hint: str = "", **extra):
         super().__init__(message)
-        self.status, self.kind, self.message, self.hint = status, kind, message, hint
+        self.status, self.kind, self.message, self.hint, self.extra = status, kind, message, hint, extra
+
+
+Handler = Callable[[Hub, Request, Peer, bytes], Awaitable[Response]]
+
+
+@dataclass(frozen=True)
+class SignedRoute:
+    path: str
+    method: str
+    handler: Handler
+    content_type: str | None = None  # None: the request has no body
+    takes_query: bool = False          # a query string is refused unless the handler reads one
+
+
+@dataclass
+class Settings:
+    max_body: int = DEFAULT_MAX_BODY
+    body_timeout: float = limits.BODY_TIMEOUT
+    stall_timeout: float = limits.DEFAULT_STALL
+    replay_window: float = limits.REPLAY_WINDOW
+    uploads_per_caller: int = limits.UPLOADS_PER_CALLER
+    uploads_total: int = limits.UPLOADS_TOTAL
+    rate_per_address: float = limits.RATE_PER_ADDRESS
+    rate_burst: int = limits.RATE_BURST
 
 
 @dataclass
 class Served:
     hub: Hub
-    max_body: int
+    settings: Settings
+    nonces: auth.NonceBook = field(init=False)
+    rate: RateLimiter = field(init=False)
+    uploads: UploadGate = field(init=False)
+
+    def __post_init__(self) -> None:
+        s = self.settings
+        self.nonces = auth.NonceBook(s.replay_window)
+        self.rate = RateLimiter(s.rate_per_address, s.rate_burst)
+        self.uploads = UploadGate(s.uploads_per_caller, s.uploads_total)
 
 
-def create_app(hub: Hub, max_body: int = DEFAULT_MAX_BODY) -> Starlette:
-    served = Served(hub, max_body)
+def create_app(hub: Hub, max_body: int = DEFAULT_MAX_BODY, settings: Settings | None = None,
+               extra_routes: tuple[SignedRoute, ...] = ()) -> Starlette:
+    settings = settings or Settings(max_body=max_body)
+    served = Served(hub, settings)
 
-    def route(path: str, handler, methods: list[str]) -> Route:
+    def signed(spec: SignedRoute) -> Route:
         async def endpoint(request: Request) -> Response:
-            return await _handle(served, request, handler)
-        return Route(path, endpoint, methods=methods)
+            return await _handle(served, request, spec)
+        return Route(spec.path, endpoint, methods=[spec.method])
 
-    routes = [
-        Route("/v1/health", _health, methods=["GET"]),
-        Route("/openapi.json", _openapi, methods=["GET"]),
-        route("/v1/hello", _hello, ["POST"]),
-        route("/v1/batches", _post_batch, ["POST"]),
-        route("/v1/batches", _get_batch, ["GET"]),
-        route("/v1/check", _check, ["POST"]),
-        route("/v1/missing", _missing, ["POST"]),
-        route(numbering.ROUTE, _numbering, ["POST"]),
-        route(recover.ROUTE, _recover, ["POST"]),
-    ]
-    app = Starlette(routes=routes)
+    routes = [Route("/v1/health", _health, methods=["GET"]),
+              Route("/openapi.json", _openapi, methods=["GET"]),
+              *(signed(spec) for spec in (*SIGNED_ROUTES, *extra_routes))]
+    app = Starlette(routes=routes, exception_handlers={404: _not_found, 405: _not_allowed},
+                    middleware=[Middleware(RateLimited, limiter=served.rate, refuse=_too_many)])
     app.state.served = served
     return app
 
 
+async def _too_many(scope, receive, send) -> None:
+    response = _problem(HttpProblem(429, "too_many_requests", "请求太频繁，镇中心暂不处理", "请稍后再试"), None, "")
+    await response(scope, receive, send)
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return _problem(HttpProblem(404, "not_found", "没有这个接口", "请检查同步中心的地址（不要带路径）"), None, "")
+
+
+async def _not_allowed(request: Request, exc: Exception) -> Response:
+    return _problem(HttpProblem(405, "method_not_allowed", "这个接口不接受这种请求方式", "请把双方都升级到最新版"),
+                    None, "")
+
+
 async def _health(request: Request) -> Response:
-    return JSONResponse({"ok": True, "software": f"haian-desk {__version__}"})
+    # No version to callers who have not shown a key: it would tell an attacker what to try.
+    return JSONResponse({"ok": True})
 
 
 async def _openapi(request: Request) -> Response:
     return JSONResponse(openapi_document())
 
 
-async def _handle(served: Served, request: Request, handler) -> Response:
+# -- one signed request, from headers to reply --------------------------------------
+
+async def _handle(served: Served, request: Request, spec: SignedRoute) -> Response:
     started = time.monotonic()
-    peer, status, size, signature = None, 500, 0, request.headers.get(auth.SIGNATURE, "")
+    state = {"peer": None, "status": 500, "size": 0}
+    signature = request.headers.get(auth.SIGNATURE, "")
     try:
-        body = await _read_body(request, served.max_body)
-        size = len(body)
-        peer = await run_in_threadpool(_authenticate, served.hub, request, body)
-        response = await handler(served.hub, request, peer, body)
-        status = response.status_code
-        response.headers[auth.SIGNATURE] = auth.sign_reply(served.hub.keys, signature, status, response.body)
+        response = await _serve(served, request, spec, state)
+        state["status"] = response.status_code
+        response.headers[auth.SIGNATURE] = auth.sign_reply(served.hub.keys, signature, response.status_code,
+                                                           response.body)
         return response
     except HttpProblem as problem:
-        status = problem.status
-        return _problem(problem, served.hub if peer else None, signature)
+        state["status"] = problem.status
+        return _problem(problem, served.hub if state["peer"] else None, signature)
     except BatchRefused as refused:
-        status = 422
+        state["status"] = 422
         return _problem(HttpProblem(422, refused.kind, refused.message, refused.hint), served.hub, signature)
     except HaianError as error:
-        status = 422
+        state["status"] = 422
         return _problem(HttpProblem(422, "refused", error.message, error.hint), served.hub, signature)
+    except ClientDisconnect:
+        state["status"] = 499  # the caller went away mid-body: one line, no traceback
+        return Response(status_code=400)
     except Exception:  # noqa: BLE001 - the station gets a plain 500; the log gets the traceback
         log.error(json.dumps({"event": "error", "path": request.url.path,
                               "traceback": traceback.format_exc()}, ensure_ascii=False))
         return _problem(HttpProblem(500, "server_error", "镇中心处理时出错", "请稍后再试；如反复出现请联系镇中心"),
                         None, signature)
     finally:
-        log.info(json.dumps({
-            "event": "request", "method": request.method, "path": request.url.path, "status": status,
-            "peer": peer.id if peer else request.headers.get(auth.FROM),
-            "unit": peer.unit_code if peer else None, "bytes_in": size,
-            "ms": round((time.monotonic() - started) * 1000, 1)}, ensure_ascii=False))
+        _log_request(request, state, started)
+
+
+async def _serve(served: Served, request: Request, spec: SignedRoute, state: dict) -> Response:
+    peer = await run_in_threadpool(_authenticate, served, request)
+    state["peer"] = peer
+    _check_freshness(served, request, peer)
+    _check_content_type(request, spec)
+    if request.url.query and not spec.takes_query:
+        raise _bad_request(schemas.Invalid("this endpoint takes no query parameters"))
+    body = b""
+    if spec.content_type is not None or _declares_body(request):
+        if not served.uploads.enter(peer.id):
+            raise HttpProblem(429, "busy", "镇中心正在接收太多数据，暂不接收这一批", "稍后会自动重试")
+        try:
+            body = await _read_body(request, served.settings)
+        finally:
+            served.uploads.leave(peer.id)
+    state["size"] = len(body)
+    if hashlib.sha256(body).hexdigest() != request.headers[auth.DIGEST]:
+        raise HttpProblem(400, "bad_request", "收到的数据与请求声明的不一致（传输中被改动或不完整）", "稍后会自动重试")
+    return await spec.handler(served.hub, request, peer, body)
+
+
+def _log_request(request: Request, state: dict, started: float) -> None:
+    peer = state["peer"]
+    claimed = request.headers.get(auth.FROM, "")[:40] or None
+    event = "aborted" if state["status"] == 499 else "request"
+    log.info(json.dumps({
+        "event": event, "method": request.method, "path": request.url.path, "status": state["status"],
+        "peer": peer.id if peer else claimed, "unit": peer.unit_code if peer else None,
+        "address": request.client.host if request.client else None, "bytes_in": state["size"],
+        "ms": round((time.monotonic() - started) * 1000, 1)}, ensure_ascii=False))
 
 
 def _problem(problem: HttpProblem, hub: Hub | None, signature: str) -> Response:
-    response = JSONResponse({"error": problem.kind, "message": problem.message, "hint": problem.hint},
-                            status_code=problem.status)
+    body = {"error": problem.kind, "message": problem.message, "hint": problem.hint, **problem.extra}
+    response = JSONResponse(body, status_code=problem.status)
+    if problem.status in (429, 503):
+        response.headers["Retry-After"] = "5"
     if hub is not None:
         response.headers[auth.SIGNATURE] = auth.sign_reply(hub.keys, signature, problem.status, response.body)
     return response
 
 
-async def _read_body(request: Request, limit: int) -> bytes:
+_UNAUTHORIZED = ("unauthorized", "镇中心不接受这个请求（本站未登记、密钥不符或地址不对）",
+                 "请确认同步中心地址正确；如本站重装过，请重新办理登记")
+
+
+def _authenticate(served: Served, request: Request) -> Peer:
+    """Who is calling, from the headers alone. Every way of failing looks the same from outside."""
+    hub, headers = served.hub, request.headers
+    sender = headers.get(auth.FROM, "")
+    peer = sync_state.get_peer(hub.desk.db, sender) if sender and len(sender) <= 40 else None
+    path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    genuine = (peer is not None and peer.relation == CHILD and auth.headers_well_formed(headers)
+               and headers.get(auth.TO) == hub.desk.installation.id
+               and auth.request_is_genuine(peer.sign_key, headers, request.method, path))
+    if not genuine:
+        raise HttpProblem(401, *_UNAUTHORIZED)
+    if not peer.active:
+        raise HttpProblem(403, "revoked", "本站已被镇中心注销，不能再同步", "如有疑问请联系镇中心")
+    return peer
+
+
+def _check_freshness(served: Served, request: Request, peer: Peer) -> None:
+    """A signed request is good once, and only near the time it says it was made."""
+    now = served.hub.desk.now()
+    try:
+        skew = abs((from_iso(request.headers[auth.TIME]) - now).total_seconds())
+    except (ValueError, TypeError, OverflowError):
+        skew = None
+    if skew is None or skew > served.settings.replay_window:
+        raise HttpProblem(401, "clock_skew", "请求的时间与镇中心的时间相差太大", "同步程序会按镇中心的时间自动重发",
+                          time=to_iso(now))
+    first = served.nonces.first_use(peer.id, request.headers[auth.NONCE])
+    if first is None:
+        raise HttpProblem(503, "busy", "镇中心暂时太忙", "稍后会自动重试")
+    if not first:
+        raise HttpProblem(401, "replayed", "这个请求已经收到过（重放），镇中心不再处理", "同步程序会自动重新签名再发")
+
+
+def _check_content_type(request: Request, spec: SignedRoute) -> None:
+    given = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if spec.content_type is not None and given != spec.content_type:
+        raise HttpProblem(415, "unsupported_media_type", f"这个接口只接收 {spec.content_type} 格式的数据",
+                          "请把双方都升级到最新版")
+
+
+def _declares_body(request: Request) -> bool:
+    return request.headers.get("content-length", "0") != "0" or "transfer-encoding" in request.headers
+
+
+async def _read_body(request: Request, settings: Settings) -> bytes:
+    """The body, streamed: never more than the limit, never slower than the deadlines allow."""
+    limit = settings.max_body
     declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
+    if declared is not None and (not declared.isdigit() or int(declared) > limit):
         raise _too_large(limit)
-    chunks, size = [], 0
-    async for chunk in request.stream():
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + settings.body_timeout
+    chunks, size, stream = [], 0, request.stream().__aiter__()
+    while True:
+        wait = min(settings.stall_timeout, deadline - loop.time())
+        try:
+            chunk = await asyncio.wait_for(stream.__anext__(), max(wait, 0.001))
+        except StopAsyncIteration:
+            break
+        except asyncio.TimeoutError:
+            raise HttpProblem(408, "too_slow", "数据发送得太慢，镇中心不再等待", "网络可能太慢；稍后会自动重试") from None
         size += len(chunk)
         if size > limit:
             raise _too_large(limit)
@@ -138,25 +293,32 @@ def _too_large(limit: int) -> HttpProblem:
                        "同步程序会自动分小批重发；如仍不行请联系镇中心调大上限")
 
 
-def _authenticate(hub: Hub, request: Request, body: bytes) -> Peer:
-    sender = request.headers.get(auth.FROM, "")
-    peer = sync_state.get_peer(hub.desk.db, sender) if sender else None
-    if peer is None or peer.relation != CHILD:
-        raise HttpProblem(401, "not_enrolled", "本站没有在镇中心登记，镇中心拒绝同步",
-                          "请先办理登记：haian-desk enrol request，再交镇中心 hub enrol")
-    if request.headers.get(auth.TO) != hub.desk.installation.id:
-        raise HttpProblem(401, "wrong_hub", "请求是发给另一个同步中心的", "请检查同步中心的地址")
-    path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    if not auth.request_is_genuine(peer.sign_key, request.headers, request.method, path, body):
-        raise HttpProblem(401, "bad_signature", "请求的签名与登记的密钥不符，镇中心拒绝同步",
-                          "如本站重装过，请重新办理登记")
-    if not peer.active:
-        raise HttpProblem(403, "revoked", "本站已被镇中心注销，不能再同步", "如有疑问请联系镇中心")
-    return peer
+def _bad_request(error: schemas.Invalid) -> HttpProblem:
+    return HttpProblem(400, "bad_request", f"请求的内容不符合接口说明：{error}", "请把双方都升级到最新版")
 
+
+def parse_body(body: bytes, schema):
+    try:
+        return schemas.decode_json(body, schema)
+    except schemas.Invalid as error:
+        raise _bad_request(error) from None
+
+
+def parse_query(request: Request, schema):
+    items = request.query_params.multi_items()
+    if len({k for k, _ in items}) != len(items):
+        raise _bad_request(schemas.Invalid("a query parameter is given twice"))
+    try:
+        return schemas.convert(dict(items), schema, from_text=True)
+    except schemas.Invalid as error:
+        raise _bad_request(error) from None
+
+
+# -- the handlers ---------------------------------------------------------------------
 
 async def _hello(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
-    result = await run_in_threadpool(hub.hello, peer, request.headers.get(auth.TIME))
+    hello = parse_body(body or b"{}", schemas.HelloRequest)
+    result = await run_in_threadpool(hub.hello, peer, hello.clock or request.headers.get(auth.TIME))
     return JSONResponse(result)
 
 
@@ -169,21 +331,17 @@ async def _post_batch(hub: Hub, request: Request, peer: Peer, body: bytes) -> Re
 
 
 async def _get_batch(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
-    try:
-        after = int(request.query_params.get("after", "0"))
-        limit = max(1, min(5000, int(request.query_params.get("limit", "500"))))
-    except ValueError:
-        raise HttpProblem(400, "bad_request", "after 和 limit 应为整数") from None
-    data = await run_in_threadpool(hub.give, peer, after, limit)
+    query = parse_query(request, schemas.BatchQuery)
+    data = await run_in_threadpool(hub.give, peer, query.after, query.limit)
     return Response(data, media_type=BATCH_TYPE)
 
 
 async def _check(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
-    return JSONResponse(await run_in_threadpool(hub.check, peer, _json_body(body)))
+    return JSONResponse(await run_in_threadpool(hub.check, peer, parse_body(body, schemas.CheckRequest)))
 
 
 async def _missing(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
-    return JSONResponse(await run_in_threadpool(hub.missing, peer, _json_body(body)))
+    return JSONResponse(await run_in_threadpool(hub.missing, peer, parse_body(body, schemas.MissingRequest)))
 
 
 async def _numbering(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
@@ -193,20 +351,17 @@ async def _numbering(hub: Hub, request: Request, peer: Peer, body: bytes) -> Res
 
 async def _recover(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
     """Everything a re-approved station sent up, and what concerns it from above (sync.recover)."""
-    try:
-        after = int(request.query_params.get("after", "0"))
-        limit = max(1, min(5000, int(request.query_params.get("limit", str(recover.PAGE)))))
-    except ValueError:
-        raise HttpProblem(400, "bad_request", "after 和 limit 应为整数") from None
-    data = await run_in_threadpool(recover.recovery_batch, hub.desk, hub.keys, peer, after, limit)
+    query = parse_query(request, schemas.BatchQuery)
+    data = await run_in_threadpool(recover.recovery_batch, hub.desk, hub.keys, peer, query.after, query.limit)
     return Response(data, media_type=BATCH_TYPE)
 
 
-def _json_body(body: bytes) -> dict:
-    try:
-        payload = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        payload = None
-    if not isinstance(payload, dict):
-        raise HttpProblem(400, "bad_request", "核对请求的格式不对")
-    return payload
+SIGNED_ROUTES: list[SignedRoute] = [
+    SignedRoute("/v1/hello", "POST", _hello, JSON_TYPE),
+    SignedRoute("/v1/batches", "POST", _post_batch, BATCH_TYPE),
+    SignedRoute("/v1/batches", "GET", _get_batch, takes_query=True),
+    SignedRoute("/v1/check", "POST", _check, JSON_TYPE),
+    SignedRoute("/v1/missing", "POST", _missing, JSON_TYPE),
+    SignedRoute(numbering.ROUTE, "POST", _numbering, JSON_TYPE),
+    SignedRoute(recover.ROUTE, "POST", _recover, takes_query=True),
+]

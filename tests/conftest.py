@@ -6,6 +6,15 @@ import os
 
 # Before any QApplication exists: without a display Qt would abort the run.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every station a test makes is encrypted with this passphrase; the OS key store is left alone.
+TEST_PASSPHRASE = "test-station-passphrase"
+os.environ.setdefault("HAIAN_DESK_PASSPHRASE", TEST_PASSPHRASE)
+os.environ.setdefault("HAIAN_DESK_NO_KEYRING", "1")
+# Qt's offscreen screen is 800×800 unless told otherwise; windows that fit their screen need a
+# real desktop's size (1920×1080). Tests of smaller desktops size their windows themselves.
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "offscreen-1920x1080.json")
 
 from datetime import datetime, timedelta  # noqa: E402
 
@@ -13,7 +22,12 @@ import pytest  # noqa: E402
 
 from haian_desk import cadres, users, villagers  # noqa: E402
 from haian_desk.desk import initialise  # noqa: E402
+from haian_desk.storage import keys  # noqa: E402
 from haian_desk.timeutil import UTC  # noqa: E402
+
+# scrypt at its real cost for every test station would add minutes to the run; the
+# key file records the cost used, so these stations still open anywhere.
+keys.SCRYPT_N = 2 ** 10
 
 STATION_CODE = "320685102210"
 STATION_NAME = "曲塘镇双楼村代理站"

@@ -15,6 +15,9 @@ from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a 1920×1080 desktop, not Qt's 800×800 default
+    os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(
+        Path(__file__).resolve().parent.parent / "tests" / "offscreen-1920x1080.json")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -71,6 +74,11 @@ def shoot_screens(clerk: Session, admin: Session, out: Path) -> None:
         save(window, out, f"{number:02d}-{key}", clerk)
         if key == "queue":
             shoot_case(clerk, window, out)
+    # The station's other work, named as README.md shows them.
+    for key in ("support", "opinions", "complaints", "assessment"):
+        window.show_screen(key)
+        settle(clerk)
+        save(window, out, key, clerk)
     window.close()
     window = main_window(admin)
     window.show_screen("settings")
@@ -101,6 +109,48 @@ def shoot_modes(session: Session, out: Path) -> None:
         window.close()
     apply_font(QApplication.instance(), False)
     i18n.install_language("zh_CN")
+
+
+# A 1366×768 laptop at 100 %: the desktop less the taskbar (40) and a maximised window's title bar (31).
+LAPTOP_WINDOW = (1366, 697)
+
+
+def shoot_laptop(session: Session, out: Path) -> None:
+    """The queue on a 1366×768 laptop; large print there: the intake and a case's window."""
+    window = main_window(session)
+    window.resize(*LAPTOP_WINDOW)
+    window.show_screen("queue")
+    save(window, out, "15-laptop-queue", session)
+    window.close()
+    window = main_window(session, large=True)
+    window.resize(*LAPTOP_WINDOW)
+    window.show_screen("intake")
+    _errand_with_materials(window.pages["intake"], session)
+    save(window, out, "16-laptop-large-print-intake", session)
+    row = session.desk.db.one("SELECT id FROM cases WHERE status = 'in_progress' "
+                              "ORDER BY registered_at DESC LIMIT 1")
+    if row is not None:
+        from ui.cases.detail import CaseDetailDialog
+
+        dialog = CaseDetailDialog(session, row["id"], window)
+        dialog.resize(min(dialog.width(), LAPTOP_WINDOW[0]), min(dialog.height(), LAPTOP_WINDOW[1]))
+        dialog.show()
+        save(dialog, out, "17-laptop-large-print-case", session)
+        dialog.close()
+    window.close()
+    apply_font(QApplication.instance(), False)
+
+
+def _errand_with_materials(intake, session: Session) -> None:
+    """An errand half filled in, so the picture shows the materials' tick boxes in large print."""
+    from haian_desk.cases.presentation import matter_summary
+
+    item = session.desk.db.one("SELECT * FROM catalogue_items WHERE code = 'MZ-001'")
+    if item is None or not hasattr(intake, "kind") or not hasattr(intake, "matter"):
+        return
+    intake.kind.buttons["errand"].click()  # as Alt+2 would
+    settle(session)
+    intake.matter.choose(matter_summary(item), ["申请书"])
 
 
 def shoot_dialogs(desk, session: Session, out: Path, folder: Path) -> None:
@@ -134,6 +184,7 @@ def main(argv: list[str]) -> int:
         shoot_dialogs(desk, clerk, out, folder)
         shoot_screens(clerk, admin, out)
         shoot_modes(clerk, out)
+        shoot_laptop(clerk, out)
         settle(clerk)
         clerk.worker.shutdown()
         desk.close()

@@ -26,6 +26,7 @@ from ui.main_window import MainWindow
 from ui.session import Session
 from ui.settings import preferences
 from ui.settings.preferences import Preferences
+from ui.setup_passphrase import unlock_station
 from ui.setup_wizard import SetupWizard
 from ui.widgets.appearance import apply_font
 from ui.worker import DbWorker
@@ -66,6 +67,8 @@ class App(QObject):
         apply_preferences(QApplication.instance(), self.prefs, self.language_override)
         if not paths.database_path(self.folder).exists():
             return self._set_up()
+        if not unlock_station(self.folder, self.worker):
+            return False  # the passphrase was not given: nothing can be opened
         self._restore_if_scheduled()
         if not check_before_open(self.folder, self.worker):
             return False  # damaged and not restored: nothing to open
@@ -120,10 +123,17 @@ class App(QObject):
         if screen:
             self.window.show_screen(screen)
         if old is not None:
+            self.window.place_folder = self.folder
             self.window.setGeometry(old.geometry())
+            old.place_folder = None  # the new window keeps the place from now on
             old.close()
             old.deleteLater()
+        else:
+            self.window.remember_place(self.folder)
         self.window.show()
+        # Straight after login the keyboard belongs to the main window: no click needed first.
+        self.window.raise_()
+        self.window.activateWindow()
 
     def change_preferences(self, prefs: Preferences) -> None:
         """Save, then rebuild the window in the new language and size."""

@@ -39,7 +39,8 @@ def details_text(kind, error, trace, thread_name: str) -> str:
         f"线程：{thread_name}",
         "",
     ]
-    return "\n".join(lines) + "".join(traceback.format_exception(kind, error, trace))
+    # Masked like the log: this text is copied and pasted to whoever supports the station.
+    return logs.redact("\n".join(lines) + "".join(traceback.format_exception(kind, error, trace)))
 
 
 class CrashDialog(QDialog):
@@ -185,7 +186,7 @@ class CrashReporter(QObject):
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.count_repeat(details)
             return
-        summary = f"{kind.__name__}：{error}" if str(error) else kind.__name__
+        summary = logs.redact(f"{kind.__name__}：{error}" if str(error) else kind.__name__)
         self.dialog = CrashDialog(summary, details, damaged=is_damage(error),
                                   parent=QApplication.activeWindow())
         self.dialog.setAttribute(Qt.WA_DeleteOnClose)

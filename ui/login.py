@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget)
 
 from haian_desk import users
 from haian_desk.desk import Desk
@@ -51,6 +51,10 @@ class LoginDialog(QDialog):
         layout.addWidget(self.role_label)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # Wide enough for the refusal in one or two lines, and the dialog grows to fit it
+        # (a wrapped label in a dialog that keeps its first size gets cut off).
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("海") * 26)
+        layout.setSizeConstraint(QLayout.SetMinimumSize)
         self.username.setFocus()
 
     def try_login(self) -> None:
@@ -73,5 +77,6 @@ class LoginDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         self.error.show_error(error)
+        self.adjustSize()
         self.password.clear()
         self.password.setFocus()

@@ -14,16 +14,16 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QWidget
 
-from ui import numbering_notice
+from ui import numbering_notice, window_place
 from ui.idle_lock import IdleLock
 from ui.session import Session
 from ui.sync.status import SyncStatusLabel
-from ui.widgets.appearance import scaled_font
+from ui.township.arrivals import watch_arrivals
 from ui.widgets.feedback import alive
+from ui.widgets.navigation import Entry, NavigationList
+from ui.widgets.page_stack import PageStack, scrolling
 from ui.widgets.status import DeadlineCounts, UserLabel
 
 log = logging.getLogger(__name__)
@@ -127,34 +127,26 @@ class MainWindow(QMainWindow):
     # --- building -------------------------------------------------------------------------
 
     def _build_navigation(self) -> None:
-        self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
-        self.nav.setFont(scaled_font(1.25, bold=True))
-        self.nav.setSpacing(4)
-        for screen in self.screens:
-            item = QListWidgetItem(f"{screen.label()}\n{screen.shortcut}")
-            item.setToolTip(self.tr("{0}（快捷键 {1}）").format(screen.label(), screen.shortcut))
-            item.setData(Qt.UserRole, screen.key)
-            item.setTextAlignment(Qt.AlignCenter)
-            self.nav.addItem(item)
-        self.nav.setFixedWidth(self._nav_width())
+        # The list packs itself tighter on a short screen, so every screen's key stays in view.
+        self.nav = NavigationList([Entry(s.key, s.label(), s.shortcut, self.tr("{0}（快捷键 {1}）").format(
+            s.label(), s.shortcut)) for s in self.screens])
         self.nav.currentRowChanged.connect(lambda row: self.show_screen(self.screens[row].key))
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.stack.setObjectName("screens")
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(scrolling(self.stack), 1)
         self.setCentralWidget(central)
-
-    def _nav_width(self) -> int:
-        metrics = self.nav.fontMetrics()
-        widest = max(metrics.horizontalAdvance(s.label()) for s in self.screens)
-        return widest + 48
 
     def _build_menus(self) -> None:
         desk_menu = self.menuBar().addMenu(self.tr("工作台(&W)"))
+        import_action = QAction(self.tr("导入(&I)…"), self)
+        import_action.setObjectName("importAction")
+        import_action.triggered.connect(self.open_import)
+        desk_menu.addAction(import_action)
+        desk_menu.addSeparator()
         logout = QAction(self.tr("退出登录(&L)"), self)
         logout.triggered.connect(self.logoutRequested)
         quit_action = QAction(self.tr("退出程序(&X)"), self)
@@ -172,6 +164,11 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
             self.screen_actions[screen.key] = action
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        card = QAction(self.tr("快捷键卡（打印）(&K)"), self)
+        card.setObjectName("keyboard_card")
+        card.setShortcut(QKeySequence("F1"))
+        card.triggered.connect(self.show_keyboard_card)
+        help_menu.addAction(card)
         about = QAction(self.tr("关于(&A)"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -180,6 +177,9 @@ class MainWindow(QMainWindow):
         self.deadline_counts = DeadlineCounts(self.session)
         self.user_label = UserLabel(self.session)
         self.sync_status = SyncStatusLabel(self.session, self)  # 全部已上报 / N 件待上报 / 同步失败
+        # Another program writing to this database: screens follow. Owned by the window, so its
+        # timer ends with the window on this thread, never with a session collected elsewhere.
+        self.arrivals = watch_arrivals(self.session, owner=self)
         bar = self.statusBar()
         bar.addPermanentWidget(self.sync_status)
         bar.addPermanentWidget(self.deadline_counts)
@@ -244,6 +244,22 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("已登记办件 {0}，按 F3 到“办件”查看").format(case_no), 30_000)
 
+    def open_import(self) -> None:
+        """工作台 → 导入…: rosters, past ledgers and cadre lists from spreadsheets (ui.imports)."""
+        from ui.imports.dialog import ImportDialog
+
+        dialog = ImportDialog(self.session, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_keyboard_card(self):
+        """The keys of the counter path on one A4 sheet, previewed to print (ui.printing.keyboard_card)."""
+        from ui.printing import actions, keyboard_card
+
+        card = keyboard_card.build(self.session.desk.installation.unit_name)
+        return actions.open_preview(self, card, keyboard_card.CARD_PAPER)
+
     def _about(self) -> None:
         from haian_desk import __version__
 
@@ -252,6 +268,17 @@ class MainWindow(QMainWindow):
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 800)
+
+    def remember_place(self, folder) -> None:
+        """Open where this PC's window was last time (fitted to the screens there are now), and
+        keep its place on closing. The app does this; windows made in tests stay at 1280×800."""
+        self.place_folder = folder
+        window_place.place(self, folder)
+
+    def closeEvent(self, event) -> None:
+        super().closeEvent(event)
+        if event.isAccepted() and getattr(self, "place_folder", None) is not None:
+            window_place.save(self.place_folder, self)
 
 
 def _case_no(desk, case_id: str) -> str:

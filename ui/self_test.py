@@ -3,8 +3,11 @@
 Runs headless on a temporary installation that is deleted afterwards, so it
 can be run on a station PC without touching the station's data: the bundled
 resources are there, a case can be taken in, its receipt renders to a PDF in
-the bundled Chinese font, a backup of it passes the restore checks, the main
-window opens, and the case syncs to a township hub started on 127.0.0.1.
+the bundled Chinese font, a backup of it passes the restore checks, neither the
+database, its WAL nor a fresh backup shows the villager's name, ID number or
+phone, the main window opens, and the case syncs to a township hub started on
+127.0.0.1. It also looks (without any key) at this PC's own station: its
+database and backups must be encrypted files.
 Each step prints one line; the exit code is 0 only if every step passed.
 """
 
@@ -25,6 +28,7 @@ from haian_desk.paths import resource_path
 STATION = ("320685102210", "曲塘镇双楼村代理站（自检）")
 TOWNSHIP = ("320685102", "曲塘镇代理中心（自检）")
 ADMIN = ("admin", "self-test-pw")
+VILLAGER = ("䶮张三", "11010519491231002X", "13812345678")
 PDF_FONT_MARK = b"HaianSansSC"  # the embedded font's name in the PDF: Chinese will not print as boxes
 REQUIRED_RESOURCES = (("fonts", "HaianSansSC-Regular.otf"), ("fonts", "HaianSansSC-Bold.otf"),
                       ("catalogue.json",), ("divisions.json",), ("translations", "haian_desk_en.qm"),
@@ -43,16 +47,20 @@ class Run:
     """The self-test's shared state: the temporary folder and what the steps made."""
 
     folder: Path
+    station: Path | None = None  # this PC's own data folder, looked at but never opened
+    passphrase: str = ""
     desk: object = None
     case: object = None
     lines: list[str] = field(default_factory=list)
     failures: int = 0
 
 
-def run(args, _folder: Path) -> int:
+def run(args, folder: Path) -> int:
+    import secrets
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless, whatever the machine
     scratch = Path(tempfile.mkdtemp(prefix="haian-self-test-"))
-    state = Run(scratch)
+    state = Run(scratch, folder, passphrase=secrets.token_urlsafe(16))
     _say(f"海安群众事务代理工作台自检（{_kind()}），临时目录 {scratch}")
     try:
         for title, step in STEPS:
@@ -107,12 +115,12 @@ def take_in_a_case(state: Run) -> str:
     from haian_desk.cases.operations import Intake, take_in
     from haian_desk.desk import initialise
 
-    desk = initialise(state.folder / "station", *STATION, admin=ADMIN)
+    desk = initialise(state.folder / "station", *STATION, admin=ADMIN, passphrase=state.passphrase)
     state.desk = desk
     cadre = cadres.add(desk, ADMIN[0], cadres.CadreInput(name="仲维国", phone="13906271000",
                                                         unit_code=STATION[0]))
     villager = villagers.register(desk, ADMIN[0], villagers.VillagerInput(
-        name="䶮张三", id_number="11010519491231002X", phone="13812345678"))
+        name=VILLAGER[0], id_number=VILLAGER[1], phone=VILLAGER[2]))
     state.case = take_in(desk, ADMIN[0], Intake(kind="opinion", villager_id=villager,
                                                 description="反映3组道路破损，雨天积水",
                                                 first_cadre_id=cadre))
@@ -155,11 +163,42 @@ def back_up_and_check(state: Run) -> str:
     from haian_desk import recovery
     from haian_desk.storage import backup
 
-    made = backup.backup_to(state.desk.db, state.folder / "stick" / "backup.sqlite3")
-    info = recovery.inspect(made)
+    made = backup.backup_to(state.desk.db, state.folder / "stick" / "backup.hdbackup")
+    info = recovery.inspect(made, recovery.Openers.at(state.desk.folder))
     if info.cases != 1:
         raise RuntimeError(f"备份里有 {info.cases} 件办件，应为 1 件")
     return f"备份通过恢复前的检查：{info.describe()}"
+
+
+def nothing_readable(state: Run) -> str:
+    """The test station's database, its WAL and a fresh backup, read as bytes: no villager in clear."""
+    from haian_desk import paths
+    from haian_desk.storage import backup
+
+    database = paths.database_path(state.desk.folder)
+    files = [database, database.with_name(database.name + "-wal"),
+             backup.backup_to(state.desk.db, state.folder / "stick" / "fresh.hdbackup")]
+    wanted = [value.encode("utf-8") for value in VILLAGER]
+    leaks = [f.name for f in files if f.exists() and any(w in f.read_bytes() for w in wanted)]
+    if leaks:
+        raise RuntimeError("这些文件里能直接读出群众信息：" + "、".join(leaks))
+    return f"{len(files)} 个文件（数据库、WAL、新备份）里读不出姓名、身份证号和电话"
+
+
+def this_station_is_encrypted(state: Run) -> str:
+    """This PC's own station: its database and backups are encrypted files (checked without a key)."""
+    from haian_desk import paths
+    from haian_desk.storage import db as dbmod
+    from haian_desk.storage import sealed
+
+    if state.station is None or not paths.database_path(state.station).exists():
+        return "本机还没有建站，不用查"
+    plain = [p.name for p in [paths.database_path(state.station), *paths.backups_dir(state.station).glob("*")]
+             if dbmod.is_plain_file(p)]
+    if plain:
+        raise RuntimeError("这些文件还没有加密：" + "、".join(plain[:5]) + "（打开一次程序即会加密）")
+    backups = [p for p in paths.backups_dir(state.station).glob("*.hdbackup") if sealed.is_sealed(p)]
+    return f"数据库已加密；{len(backups)} 份备份都已加密"
 
 
 def open_the_main_window(state: Run) -> str:
@@ -194,7 +233,7 @@ def sync_to_a_hub(state: Run) -> str:
     from sync.exchange import exchange
     from sync.serve import BackgroundHub
 
-    township = initialise(state.folder / "township", *TOWNSHIP, role="township")
+    township = initialise(state.folder / "township", *TOWNSHIP, role="township", passphrase=state.passphrase)
     station_keys, hub_keys = keys.load_or_create(state.desk.folder), keys.load_or_create(township.folder)
     _, answer = enrolment.enrol(township, hub_keys, enrolment.make_request(state.desk, station_keys))
     enrolment.accept(state.desk, station_keys, answer)
@@ -214,6 +253,8 @@ STEPS: list[tuple[str, Callable[[Run], str]]] = [
     ("Qt、字体和中文", start_qt),
     ("回执另存为PDF", print_the_receipt),
     ("备份并检查", back_up_and_check),
+    ("数据读不出明文", nothing_readable),
+    ("本站数据已加密", this_station_is_encrypted),
     ("主窗口", open_the_main_window),
     ("同步到镇中心", sync_to_a_hub),
 ]

@@ -20,6 +20,7 @@ from haian_desk.users import User
 from ui import recover_dialog
 from ui.i18n import term
 from ui.cadres.setup_page import CadresPage
+from ui.setup_passphrase import PassphrasePage
 from ui.widgets.appearance import set_scaled_font
 from ui.widgets.feedback import ErrorLabel, alive, explain, show_problems
 from ui.worker import DbWorker
@@ -197,11 +198,12 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.NoBackButtonOnStartPage, True)
         self.station = StationPage()
         self.admin = AdminPage()
+        self.passphrase = PassphrasePage()
         self.cadres = CadresPage(self.station, self.admin)
         # The pages in order. A page may offer summary() (lines for the confirm
         # page) and made(desk, user) (its part, run on the worker once the
         # installation and its admin exist); a new page is one more entry here.
-        self.steps: list[QWizardPage] = [self.station, self.admin, self.cadres]
+        self.steps: list[QWizardPage] = [self.station, self.admin, self.passphrase, self.cadres]
         self.confirm = ConfirmPage(self.steps)
         for page in (*self.steps, self.confirm):
             self.addPage(page)
@@ -228,7 +230,7 @@ class SetupWizard(QWizard):
         # installation is never left without its administrator.
         desk = initialise(self.folder, station.unit_code(), station.name.text(),
                           station.role.currentData(), address=station.address.text(),
-                          phone=station.phone.text())
+                          phone=station.phone.text(), passphrase=self.passphrase.chosen())
         user = users.add_user(desk, username, admin.display_name.text().strip() or username,
                               "admin", admin.password.text())
         for page in self.steps:

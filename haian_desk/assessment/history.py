@@ -170,7 +170,9 @@ def matters(conn: sqlite3.Connection, start: str, end: str, as_of: str,
 
 
 def _select(where: str) -> str:
-    return f"SELECT {', '.join(ROW_COLUMNS)}, last_hlc, conflicts FROM cases WHERE registered_at < :ends AND {where}"
+    # A voided case (imported history whose import was undone) never counts, in any period.
+    return (f"SELECT {', '.join(ROW_COLUMNS)}, last_hlc, conflicts FROM cases "
+            f"WHERE registered_at < :ends AND status != 'voided' AND {where}")
 
 
 def _dormant(conn, keys: dict) -> Iterator[Matter]:

@@ -21,7 +21,7 @@ from haian_desk.cases.vocabulary import (
 FORWARD_LEVELS = {k: v for k, v in TRANSFER_LEVELS.items() if k != "township"}
 from haian_desk.errors import RuleRefused, ValidationError
 from haian_desk.storage.eventlog import Event
-from haian_desk.timeutil import from_iso, to_iso
+from haian_desk.timeutil import from_iso, local, to_iso
 from haian_desk.records import required_text
 from haian_desk import reveals
 
@@ -33,10 +33,12 @@ JSON_COLUMNS = ("time_limit", "materials_received", "materials_missing", "missin
 # Which statuses each event may follow. Creation ("registered") is separate.
 ALLOWED: dict[str, tuple[str, ...]] = {
     "accepted": ("registered",),
-    "declined": ("registered", "materials_missing"),
+    "declined": ("awaiting_signature", "registered", "materials_missing"),
     "materials_missing": ("registered",),
     "resubmitted": ("materials_missing",),
-    "authorised": ("registered", "materials_missing", "in_progress"),
+    "authorised": ("awaiting_signature", "registered", "materials_missing", "in_progress"),
+    # A claim waits in 待签委托 until the villager's signature on the paper is recorded.
+    "signed": ("awaiting_signature",),
     "assigned": OPEN_STATUSES,
     "note": tuple(STATUSES),
     "printed": tuple(STATUSES),
@@ -59,6 +61,8 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "taken_up": ("transferred",),
     "forwarded": ("transferred",),
     "conflict_resolved": tuple(STATUSES),
+    # Withdrawing what a spreadsheet import added (haian_desk.imports.undo), whatever its state.
+    "import_undone": tuple(s for s in STATUSES if s != "voided"),
     # A calendar that arrived later moves an open deadline (haian_desk.calendar.operations);
     # on a closed case it changes nothing, so the deadline in force at completion stays.
     "deadline_recomputed": tuple(STATUSES),
@@ -68,7 +72,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
 # Recorded by the print path (haian_desk.documents), never offered as a case action.
 RECORD_ONLY = ("printed", "revealed", "deadline_recomputed")
 # Done from the township's inbox and conflict list (haian_desk.township), not from a case screen.
-OFFERED_ELSEWHERE = ("taken_up", "forwarded", "conflict_resolved")
+OFFERED_ELSEWHERE = ("taken_up", "forwarded", "conflict_resolved", "import_undone")
 
 
 def allowed_events(state: State) -> list[str]:
@@ -88,6 +92,9 @@ def apply(state: State | None, event: Event) -> State:
     sources = ALLOWED.get(event.type)
     if sources is None:
         raise ValidationError(f"未知的办件事件类型：{event.type}")
+    if state["status"] == "awaiting_signature" and state["status"] not in sources:
+        raise RuleRefused(f"诉求代理待签授权委托书，签字前不能“{_verb(event.type)}”",
+                          "请打印授权委托书请群众签字，再登记“委托书已签”")
     if state["status"] not in sources:
         raise RuleRefused(
             f"办件当前为“{label(STATUSES, state['status'])}”，不能“{_verb(event.type)}”",
@@ -134,7 +141,8 @@ def _registered(event: Event) -> State:
     p = event.payload
     kind = _choice(p, "kind", KINDS, "服务类型")
     catalogue_code = p.get("catalogue_code") or None
-    if kind == "errand" and not catalogue_code:
+    imported_from = p.get("import_id") or None   # imported history (haian_desk.imports)
+    if kind == "errand" and not catalogue_code and not imported_from:
         raise ValidationError("事务代办必须选择具体事项", "请在事项目录中选择", field="catalogue_code")
     urgency = _choice(p, "urgency", URGENCIES, "紧急程度")
     urgent_deadline = p.get("urgent_deadline") or None
@@ -147,13 +155,13 @@ def _registered(event: Event) -> State:
     timing = p.get("timing") or "承诺"
     if timing not in ("即办", "承诺"):
         raise ValidationError("办理时限类型应为即办或承诺", field="timing")
-    auth = p.get("authorisation")
+    auth = check_authorisation(p["authorisation"]) if p.get("authorisation") else None
     return {
         "id": event.stream_id,
         "case_no": required_text(p, "case_no", "办件编号"),
         "unit_code": required_text(p, "unit_code", "受理单位"),
         "kind": kind,
-        "status": "registered",
+        "status": "awaiting_signature" if kind == "claim" and not _signed(auth) else "registered",
         "catalogue_code": catalogue_code,
         "matter_name": p.get("matter_name") or None,
         "timing": timing,
@@ -168,7 +176,7 @@ def _registered(event: Event) -> State:
         "materials_received": _items(p, "materials_received"),
         "materials_missing": [],
         "missing_first": [],
-        "authorisation": check_authorisation(auth) if auth else None,
+        "authorisation": auth,
         "long_standing": int(bool(p.get("long_standing"))),
         "petition": int(bool(p.get("petition"))),
         "holder": None,
@@ -197,11 +205,14 @@ def _registered(event: Event) -> State:
         "closed_remedy": None,
         "reopen_count": 0,
         "conflicts": 0,
+        "imported_from": imported_from,
     }
 
 
 def _start_clock(s: State, p: dict, at: str) -> None:
-    if "deadline" in p:  # counted by the operation on the calendar in force (deadlines.clock_start)
+    if s.get("imported_from"):  # its time limit was kept (or not) on paper: never overdue here
+        s["deadline"], s["calendar_basis"] = None, None
+    elif "deadline" in p:  # counted by the operation on the calendar in force (deadlines.clock_start)
         s["deadline"] = _stamped_time(p, "deadline")
         s["calendar_basis"] = _basis(p)
     else:  # recorded before calendars: weekends only, 48 clock hours
@@ -234,9 +245,14 @@ def _stamped_time(p: dict, key: str) -> str | None:
         raise ValidationError("办结时限的时间格式不正确", field=key) from None
 
 
+def _signed(auth: dict | None) -> bool:
+    return bool(auth and auth["signed_on_paper"])
+
+
 def _accepted(s: State, p: dict, at: str) -> None:
-    if s["kind"] == "claim" and not s["authorisation"]:
-        raise RuleRefused("诉求代理须有群众的授权委托才能受理", "请先登记授权委托（范围、是否书面签字、日期）")
+    if s["kind"] == "claim" and not _signed(s["authorisation"]) and not s.get("imported_from"):
+        raise RuleRefused("诉求代理须有群众签字的授权委托书才能受理",
+                          "请打印授权委托书请群众签字，再登记“委托书已签”")
     s["status"] = "in_progress"
     s["accepted_at"] = at
     _start_clock(s, p, at)
@@ -276,7 +292,22 @@ def _resubmitted(s: State, p: dict, at: str) -> None:
 def _authorised(s: State, p: dict, at: str) -> None:
     if s["kind"] != "claim":
         raise RuleRefused("只有诉求代理需要授权委托")
-    s["authorisation"] = check_authorisation(p)
+    auth = check_authorisation(p)
+    if s["status"] != "awaiting_signature" and _signed(s["authorisation"]) and not auth["signed_on_paper"]:
+        raise RuleRefused("群众已签字的授权委托不能改为未签字",
+                          "如需改变委托范围，请请群众重新签署授权委托书")
+    s["authorisation"] = auth
+    if s["status"] == "awaiting_signature" and _signed(auth):
+        s["status"] = "registered"
+
+
+def _signed_event(s: State, p: dict, at: str) -> None:
+    # The villager signed the printed 授权委托书 at the counter: the claim may now be accepted.
+    if not s["authorisation"]:
+        raise RuleRefused("还没有登记授权委托的范围", "请先用“授权委托”写明委托代理的事项")
+    date = str(p.get("date") or "").strip() or f"{local(from_iso(at)):%Y-%m-%d}"
+    s["authorisation"] = {**s["authorisation"], "signed_on_paper": True, "date": date}
+    s["status"] = "registered"
 
 
 def _assigned(s: State, p: dict, at: str) -> None:
@@ -428,6 +459,12 @@ def _conflict_resolved(s: State, p: dict, at: str) -> None:
     s["conflicts"] = max(0, s["conflicts"] - seen)
 
 
+def _import_undone(s: State, p: dict, at: str) -> None:
+    if not s.get("imported_from"):
+        raise RuleRefused("只有导入的历史办件才能撤销导入")
+    s["closed_reason"] = required_text(p, "reason", "撤销的原因")
+    s["paused_at"], s["status_before_pause"], s["followup_open"] = None, None, 0
+    s["status"] = "voided"
 def _deadline_recomputed(s: State, p: dict, at: str) -> None:
     required_text(p, "reason", "重算时限的原因")
     new_base = _stamped_time(p, "deadline")
@@ -450,6 +487,7 @@ _HANDLERS: dict[str, Callable[[State, dict, str], None]] = {
     "materials_missing": _materials_missing,
     "resubmitted": _resubmitted,
     "authorised": _authorised,
+    "signed": _signed_event,
     "assigned": _assigned,
     "note": _note,
     "printed": _printed,
@@ -469,6 +507,7 @@ _HANDLERS: dict[str, Callable[[State, dict, str], None]] = {
     "taken_up": _taken_up,
     "forwarded": _forwarded,
     "conflict_resolved": _conflict_resolved,
+    "import_undone": _import_undone,
     "deadline_recomputed": _deadline_recomputed,
 }
 assert set(_HANDLERS) == set(ALLOWED)

@@ -32,15 +32,49 @@ def blank_form(first_cadre_id: str = "", today: str = "") -> dict[str, Any]:
     return form
 
 
+FIELD_NAMES = {"villager_id": "群众", "kind": "服务类型", "catalogue_code": "代办事项", "scope": "委托范围",
+               "date": "委托日期", "description": "诉求内容", "urgent_deadline": "办结时限",
+               "first_cadre_id": "首问责任人"}
+
+
+class FormIncomplete(ValidationError):
+    """Several fields are missing: all of them, in the order the form runs (``problems``)."""
+
+    def __init__(self, problems: list[ValidationError]):
+        names = "、".join(FIELD_NAMES.get(p.field, p.field) for p in problems)
+        super().__init__(f"还有{len(problems)}处没有填：{names}", "请按红字逐项补上", field=problems[0].field)
+        self.problems = problems
+
+
+def form_problems(form: dict[str, Any]) -> list[ValidationError]:
+    """Everything the form still lacks, top to bottom, so the clerk hears it all at once."""
+    kind = form.get("kind")
+    checks = [
+        (not form.get("villager_id"), "请先选择或新建群众",
+         "在“群众”一栏输入姓名、拼音、身份证号或电话查找", "villager_id"),
+        (not kind, "请选择服务类型：民意代言、事务代办或诉求代理", "", "kind"),
+        (kind == "errand" and not form.get("catalogue_code"), "事务代办必须选择具体事项", "请在事项目录中选择",
+         "catalogue_code"),
+        (kind == "claim" and not str(form.get("auth_scope") or "").strip(), "请填写授权委托的范围",
+         "写明委托代理的具体事项", "scope"),
+        (kind == "claim" and not str(form.get("auth_date") or "").strip(), "请填写授权委托的日期", "", "date"),
+        (not str(form.get("description") or "").strip(), "请填写诉求内容", "简要写明群众要办什么事",
+         "description"),
+        (form.get("urgency") == "urgent" and not form.get("urgent_deadline"),
+         "紧急事项必须在登记时约定办结时限", "", "urgent_deadline"),
+        (not form.get("first_cadre_id"), "请选择首问责任人", "谁接待群众，谁就负责到底", "first_cadre_id"),
+    ]
+    return [ValidationError(message, hint, field=field) for missing, message, hint, field in checks if missing]
+
+
 def build_intake(form: dict[str, Any]) -> Intake:
-    """The matter to register; raises ValidationError naming the field to fix."""
-    if not form.get("villager_id"):
-        raise ValidationError("请先选择或新建群众",
-                              "在“群众”一栏输入姓名、拼音、身份证号或电话查找", field="villager_id")
-    if not form.get("kind"):
-        raise ValidationError("请选择服务类型：民意代言、事务代办或诉求代理", field="kind")
-    if not form.get("first_cadre_id"):
-        raise ValidationError("请选择首问责任人", "谁接待群众，谁就负责到底", field="first_cadre_id")
+    """The matter to register; raises ValidationError naming the field to fix (FormIncomplete
+    naming every one when more than one is missing)."""
+    problems = form_problems(form)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise FormIncomplete(problems)
     kind = form["kind"]
     urgent = form.get("urgency") == "urgent"
     return Intake(

@@ -41,6 +41,9 @@ class Intake:
     petition: bool = False
     responsible_cadre_id: str | None = None
     accept: bool = True
+    # Materials the clerk found missing at the counter: registered as 待补正 with this list
+    # (一次性告知) instead of being accepted.
+    missing_materials: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,12 @@ def take_in(desk, actor: str, intake: Intake, *, draft: str | None = None) -> Re
         _require_cadre(conn, intake.first_cadre_id)
         payload["case_no"] = numbers.next_case_no(conn, desk.installation.unit_code, desk.now())
         _, state = desk.ledger.record(conn, "case", case_id, "registered", payload, actor)
-        if intake.accept or intake.urgency == "urgent":  # urgent matters are accepted at once
+        # Missing materials: 待补正 at once. Urgent matters are accepted at once; a claim
+        # waiting for its signed mandate cannot be.
+        if intake.missing_materials:
+            _, state = desk.ledger.record(conn, "case", case_id, "materials_missing",
+                                          {"missing": list(intake.missing_materials)}, actor)
+        elif (intake.accept or intake.urgency == "urgent") and state["status"] == "registered":
             clock = working_calendar.clock_payload(conn, state, desk.now())
             _, state = desk.ledger.record(conn, "case", case_id, "accepted", clock, actor)
         if draft is not None:

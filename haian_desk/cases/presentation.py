@@ -58,6 +58,8 @@ def time_left(status: str, deadline: str | None, now: datetime) -> TimeLeft:
     """
     if status == "paused":
         return TimeLeft(PAUSED, "暂停计时")
+    if status == "awaiting_signature":  # not timed: the clock starts once it is accepted
+        return TimeLeft(UNTIMED, "群众签字后方可受理")
     if status not in TIMED_STATUSES:
         return TimeLeft(UNTIMED if status in OPEN_STATUSES else FINISHED, "")
     if not deadline:
@@ -155,6 +157,7 @@ _DESCRIBERS: dict[str, Callable[[dict, dict], str]] = {
     "materials_missing": lambda p, n: _said("一次性告知缺少", _items(p.get("missing"))),
     "resubmitted": lambda p, n: _said("补交", _items(p.get("materials_received"))),
     "authorised": lambda p, n: _authorisation(p),
+    "signed": lambda p, n: _said("签字日期", p.get("date")),
     "assigned": lambda p, n: _said("经办人", n.get(p.get("cadre_id"), p.get("cadre_id"))),
     "note": lambda p, n: str(p.get("text") or ""),
     "transferred": lambda p, n: _join(
@@ -180,6 +183,7 @@ _DESCRIBERS: dict[str, Callable[[dict, dict], str]] = {
         f"转送{label(TRANSFER_LEVELS, p.get('to_level'))}：{p.get('to_unit') or ''}",
         _said("理由", p.get("reason"))),
     "conflict_resolved": lambda p, n: _said("裁定", p.get("decision")),
+    "import_undone": lambda p, n: _said("原因", p.get("reason")),
     "deadline_recomputed": lambda p, n: _join(str(p.get("reason") or ""),
                                               _said("新时限", show(p.get("deadline")))),
 }
@@ -244,6 +248,8 @@ def offered_actions(case: dict) -> list[str]:
     pointless = set()
     if case["kind"] != "claim":
         pointless.add("authorised")
+    if not case.get("authorisation"):
+        pointless.add("signed")  # the scope is recorded first (授权委托), then its signature
     if not case["followup_open"]:
         pointless.add("rectified")
     return [t for t in allowed_events(case) if t not in pointless]

@@ -12,6 +12,7 @@ KINDS = {
 }
 
 STATUSES = {
+    "awaiting_signature": "待签委托",
     "registered": "已登记",
     "materials_missing": "待补正",
     "in_progress": "办理中",
@@ -22,11 +23,12 @@ STATUSES = {
     "rated": "已评价",
     "declined": "不予受理",
     "withdrawn": "已撤回",
+    "voided": "已撤销导入",   # imported history withdrawn by undoing its import; counts nowhere
 }
-OPEN_STATUSES = ("registered", "materials_missing", "in_progress", "transferred", "paused")
+OPEN_STATUSES = ("awaiting_signature", "registered", "materials_missing", "in_progress", "transferred", "paused")
 TIMED_STATUSES = ("in_progress", "transferred")  # the clock runs only in these
 DONE_STATUSES = ("completed", "replied", "rated")
-CLOSED_STATUSES = ("declined", "withdrawn")
+CLOSED_STATUSES = ("declined", "withdrawn", "voided")
 
 CHANNELS = {
     "walk_in": "来访",
@@ -69,6 +71,7 @@ EVENT_TYPES = {
     "materials_missing": "一次性告知补正",
     "resubmitted": "补正材料已交",
     "authorised": "授权委托",
+    "signed": "委托书已签",
     "assigned": "指定经办人",
     "note": "备注",
     "printed": "打印",
@@ -88,6 +91,7 @@ EVENT_TYPES = {
     "taken_up": "上级接收",
     "forwarded": "转送",
     "conflict_resolved": "冲突裁定",
+    "import_undone": "撤销导入",
     "deadline_recomputed": "按工作日历重算时限",
 }
 

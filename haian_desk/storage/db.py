@@ -1,7 +1,18 @@
-"""Opening the station database: WAL, foreign keys, one writer.
+"""Opening the station database: encrypted, WAL, foreign keys, one writer.
 
 One connection per installation serves every thread (the UI runs database
 work on one worker); a re-entrant lock makes writes one at a time.
+
+The file is encrypted with SQLCipher (through ``sqlcipher3``) under the
+station key (see ``storage/keys.py``). A database opened without a key is a
+plain SQLite file: only ``:memory:`` databases and tests that build old plain
+stations do that. Every commit is synced to disk (``synchronous=FULL``): a
+receipt may print as soon as its intake commits, and a power cut must not take
+back a case number the villager already holds on paper.
+
+sqlite-utils sits on the sqlcipher3 connection unchanged (only its
+``ensure_autocommit_on`` and ``atomic`` are used); the error classes of both
+bindings are gathered below so ``except`` clauses catch either.
 """
 
 from __future__ import annotations
@@ -12,16 +23,100 @@ import threading
 from pathlib import Path
 from typing import Iterator
 
+import sqlcipher3
 import sqlite_utils
+
+# The errors of both bindings: plain sqlite3 still reads old files and test fixtures.
+Error = (sqlite3.Error, sqlcipher3.Error)
+DatabaseError = (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
+OperationalError = (sqlite3.OperationalError, sqlcipher3.OperationalError)
+IntegrityError = (sqlite3.IntegrityError, sqlcipher3.IntegrityError)
+Row = sqlcipher3.Row
+PLAIN_HEADER = b"SQLite format 3\x00"
+# How every station connection writes. FULL syncs the WAL at each commit, so a
+# receipt printed after a commit names a case that survives a power cut
+# (tests/haian_desk/test_power_cut.py replays this with writes dropped at the cut).
+JOURNAL_MODE = "PRAGMA journal_mode=WAL"
+DURABILITY = "PRAGMA synchronous=FULL"
+CACHE_KIB = -32768  # negative: KiB, as SQLite reads it
+
+
+def connect(path: Path | str, key: bytes | None, *, read_only: bool = False,
+            timeout: float = 30, check_same_thread: bool = True) -> sqlcipher3.Connection:
+    """A connection to ``path`` keyed with ``key`` (None: a plain file), checked readable.
+
+    A wrong key and a damaged first page both read as "file is not a database".
+    """
+    target = str(path)
+    if read_only and target != ":memory:":
+        target = f"file:{Path(path).resolve().as_posix()}?mode=ro"
+    conn = sqlcipher3.connect(target, uri=read_only, timeout=timeout,
+                              check_same_thread=check_same_thread)
+    try:
+        apply_key(conn, key)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def apply_key(conn, key: bytes | None) -> None:
+    conn.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher's own stderr lines would confuse clerks
+    if key is not None:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+
+
+DAMAGE_WORDS = ("malformed", "not a database", "disk i/o", "could not decode", "unsupported file format",
+                "corrupt", "vtable constructor failed")  # the last two: a damaged full-text index
+
+
+def is_damage(error: BaseException) -> bool:
+    """Does this SQLite error mean the file itself is damaged (not a bug, a lock or a full disk)?"""
+    text = str(error).lower()
+    return isinstance(error, (*DatabaseError, UnicodeDecodeError)) and any(w in text for w in DAMAGE_WORDS)
+
+
+def cannot_write(path: Path | None, error: BaseException):
+    """A full disk or a read-only folder as a clear refusal (None for any other error).
+
+    Nothing is lost: the transaction that hit it was rolled back whole.
+    """
+    from haian_desk.errors import HaianError
+
+    text = str(error).lower()
+    where = path.parent if path is not None else "数据目录"
+    if "disk is full" in text or "database or disk is full" in text:
+        return HaianError(f"磁盘已满，这一笔没有保存（{where}）",
+                          "请删除不用的文件或清理磁盘后再试；之前保存的数据都在")
+    if "readonly" in text or "read-only" in text:
+        return HaianError(f"数据目录不能写入，这一笔没有保存（{where}）",
+                          "请检查文件夹权限或U盘写保护；之前保存的数据都在")
+    return None
+
+
+def damage_text(error: BaseException) -> str:
+    """The error's words without the damaged value it quotes (which may be part of a villager's name)."""
+    return str(error).split(" with text ")[0]
+
+
+def is_plain_file(path: Path) -> bool:
+    """A plain (unencrypted) SQLite file: a station from before encryption."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(PLAIN_HEADER)) == PLAIN_HEADER
+    except OSError:
+        return False
 
 
 class Database:
     """A sqlite-utils database plus the write lock and transaction helper."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, key: bytes | None = None):
         self.path = Path(path) if str(path) != ":memory:" else None
-        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-        conn.row_factory = sqlite3.Row
+        self.key = key  # kept for encrypted backups of this database
+        conn = connect(path, key, check_same_thread=False)
+        conn.row_factory = sqlcipher3.Row
         self.utils = sqlite_utils.Database(conn)
         self.conn = conn
         self.lock = threading.RLock()
@@ -29,13 +124,16 @@ class Database:
 
     def _configure(self) -> None:
         with self.utils.ensure_autocommit_on():
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute(JOURNAL_MODE)
         self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute(DURABILITY)  # see the module docstring
+        # Every page read from disk is decrypted and its HMAC checked: keep 32 MB of decrypted
+        # pages (the default is 2 MB) so searches and the queue do not pay that again and again.
+        self.conn.execute(f"PRAGMA cache_size = {CACHE_KIB}")
         self.conn.execute("PRAGMA busy_timeout=30000")
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
+    def write(self) -> Iterator[sqlcipher3.Connection]:
         """One transaction, one writer: everything inside commits or nothing does.
 
         The outermost write takes SQLite's write lock at once (BEGIN IMMEDIATE).
@@ -49,25 +147,28 @@ class Database:
                 with self.utils.atomic():
                     yield self.conn
                 return
-            self.conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self.conn
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
-            try:
-                self.conn.execute("COMMIT")
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self.conn
+                except BaseException:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
+                try:
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
+            except OperationalError as error:
+                raise (cannot_write(self.path, error) or error) from None
 
-    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlcipher3.Row]:
         with self.lock:
             return self.conn.execute(sql, params).fetchall()
 
-    def one(self, sql: str, params: tuple | dict = ()) -> sqlite3.Row | None:
+    def one(self, sql: str, params: tuple | dict = ()) -> sqlcipher3.Row | None:
         with self.lock:
             return self.conn.execute(sql, params).fetchone()
 

@@ -80,15 +80,19 @@ def latest_hlc(conn: sqlite3.Connection) -> str | None:
     return conn.execute("SELECT max(hlc) FROM events").fetchone()[0]
 
 
+# Records set aside by the clock repair (haian_desk/clock_repair.py) are kept but never folded.
+_FOLDED = "id NOT IN (SELECT event_id FROM events_set_aside)"
+
+
 def stream_events(conn: sqlite3.Connection, stream: str, stream_id: str) -> list[Event]:
-    rows = conn.execute(f"{_SELECT} WHERE stream = ? AND stream_id = ? ORDER BY {FOLD_ORDER}",
+    rows = conn.execute(f"{_SELECT} WHERE stream = ? AND stream_id = ? AND {_FOLDED} ORDER BY {FOLD_ORDER}",
                         (stream, stream_id)).fetchall()
     return [Event.from_row(r) for r in rows]
 
 
 def all_streams(conn: sqlite3.Connection, stream: str) -> Iterator[tuple[str, list[Event]]]:
     """Every stream of one kind with its events, without holding the whole log in memory."""
-    cur = conn.execute(f"{_SELECT} WHERE stream = ? ORDER BY stream_id, {FOLD_ORDER}", (stream,))
+    cur = conn.execute(f"{_SELECT} WHERE stream = ? AND {_FOLDED} ORDER BY stream_id, {FOLD_ORDER}", (stream,))
     current_id, batch = None, []
     for row in cur:
         event = Event.from_row(row)

@@ -430,7 +430,40 @@ V6_CADRE_ROSTER: list[str] = [
     "ALTER TABLE case_text_ids ADD COLUMN folded TEXT",
 ]
 
-V7_IMPORTS: list[str] = []
+# v7: spreadsheet imports (haian_desk.imports). What each import did is kept
+# here, locally, to list and undo it; the records themselves change only by
+# events, each tagged with the import's id. A case registered by an import is
+# imported history: its projection says which import (no deadline, never overdue).
+V7_IMPORTS: list[str] = [
+    """CREATE TABLE imports (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('villagers', 'cases', 'cadres')),
+        started_at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        checksum TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        added INTEGER NOT NULL,
+        updated INTEGER NOT NULL,
+        unchanged INTEGER NOT NULL,
+        refused INTEGER NOT NULL,
+        undone_at TEXT,
+        undone_by TEXT,
+        undo_kept INTEGER NOT NULL DEFAULT 0
+    )""",
+    """CREATE TABLE import_items (
+        import_id TEXT NOT NULL REFERENCES imports (id),
+        row_no INTEGER NOT NULL,
+        sheet TEXT NOT NULL,
+        stream TEXT NOT NULL,
+        stream_id TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('added', 'updated')),
+        row_key TEXT NOT NULL
+    )""",
+    "CREATE INDEX import_items_by_import ON import_items (import_id)",
+    "CREATE INDEX import_items_by_key ON import_items (row_key)",
+    "ALTER TABLE cases ADD COLUMN imported_from TEXT",
+]
 
 # v8: the working calendar (haian_desk.calendar). Publications of a year's schedule and
 # local changes, one row per (year, publishing installation), folded from the "calendar"
@@ -521,9 +554,23 @@ V9_AUDIT_AND_NUMBERING: list[str] = [
     )""",
 ]
 
-V10_COUNTER: list[str] = []
+# A claim whose mandate is not signed now waits in 待签委托 (haian_desk.cases.fold): the rows
+# already registered that way are put where a rebuild from their events would put them.
+V10_COUNTER: list[str] = [
+    """UPDATE cases SET status = 'awaiting_signature'
+        WHERE kind = 'claim' AND status = 'registered'
+          AND (authorisation IS NULL OR json_extract(authorisation, '$.signed_on_paper') IS NOT 1)""",
+]
 
-V11_HUB_LIMITS: list[str] = []
+V11_HUB_LIMITS: list[str] = [
+    # Records taken out of the fold by ``haian-desk sync clock --repair`` (stamped far beyond the
+    # clock window: a poisoned log). The log stays append-only; folds skip these ids.
+    """CREATE TABLE events_set_aside (
+        event_id TEXT PRIMARY KEY,
+        reason TEXT NOT NULL,
+        set_aside_at TEXT NOT NULL
+    )""",
+]
 
 MIGRATIONS: list[list[str]] = [
     V1_CORE,

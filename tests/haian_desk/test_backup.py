@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from datetime import timedelta
 
 import pytest
 
-from haian_desk import paths
+from haian_desk import paths, recovery
 from haian_desk.cases.operations import Intake, take_in
 from haian_desk.check import run_check
 from haian_desk.desk import Desk
 from haian_desk.errors import HaianError, ValidationError
-from haian_desk.storage import backup
+from haian_desk.storage import backup, keys, sealed
 from haian_desk.storage.db import Database
+from tests.haian_desk import dbfiles
 
 
 def _intake(villager_id, cadre_id, n):
@@ -67,7 +67,7 @@ def _check_copy(path, clock) -> int:
     """Each copy opens as a station whose rows match its own event log exactly."""
     folder = path.with_suffix("")
     folder.mkdir()
-    path.rename(paths.database_path(folder))
+    recovery.restore(folder, path)  # a new PC: the test passphrase opens it
     copy = Desk.open(folder, wall=clock)
     report = run_check(copy)
     cases = copy.db.scalar("SELECT count(*) FROM cases")
@@ -82,10 +82,10 @@ def test_a_backup_is_one_self_contained_file(desk, new_case, tmp_path):
     new_case()
     made = backup.backup_to(desk.db, tmp_path / "stick" / "b.sqlite3")
     assert sorted(p.name for p in made.parent.iterdir()) == ["b.sqlite3"]  # no -wal, no .partial
-    conn = sqlite3.connect(f"file:{made}?mode=ro", uri=True)
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
-    assert conn.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
-    conn.close()
+    assert sealed.is_sealed(made)
+    with dbfiles.opened(made) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert conn.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
 
 
 def test_daily_backup_runs_once_a_day_and_keeps_the_newest_n(desk, new_case, clock):
@@ -99,9 +99,7 @@ def test_daily_backup_runs_once_a_day_and_keeps_the_newest_n(desk, new_case, clo
     kept = backup.daily_backups(desk.folder)
     assert kept == made[:-4:-1]  # the newest three, newest first
     assert all(not path.exists() for path in made[:2])
-    newest = sqlite3.connect(kept[0])
-    assert newest.execute("SELECT count(*) FROM cases").fetchone()[0] == 5
-    newest.close()
+    assert dbfiles.scalar(kept[0], "SELECT count(*) FROM cases") == 5
 
 
 def test_a_backup_is_due_by_beijing_date_not_utc(desk, clock):
@@ -133,7 +131,7 @@ def test_migration_backups_and_manual_backups_are_never_pruned(desk, clock):
 
 
 def test_a_damaged_database_never_pushes_good_backups_out(desk, new_case, clock):
-    from tests.haian_desk.test_backup_restore import smash_page
+    from tests.haian_desk.dbfiles import smash_page
 
     backup.set_keep_count(desk, "admin", 2)
     new_case()
@@ -144,7 +142,7 @@ def test_a_damaged_database_never_pushes_good_backups_out(desk, new_case, clock)
     folder = desk.folder
     desk.close()
     smash_page(paths.database_path(folder), "cases")
-    damaged = Database(paths.database_path(folder))
+    damaged = Database(paths.database_path(folder), keys.unlock(folder))
     with pytest.raises(HaianError) as refused:
         backup.run_daily(damaged, folder, clock.now)
     damaged.close()

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 
 import pytest
 
 from haian_desk import paths, recovery
 from haian_desk.desk import Desk, initialise
-from haian_desk.storage import backup, migrations
+from haian_desk.storage import backup, keys, migrations, sealed
+from haian_desk.storage.db import Database
+from tests.haian_desk import dbfiles
+from tests.haian_desk.dbfiles import smash_page  # noqa: F401  (other test files import it from here)
 from tests.haian_desk.test_migrations import _downgrade
 
 OTHER_STATION = ("320685102211", "曲塘镇杨庄村代理站")
@@ -29,11 +31,7 @@ def _fingerprint(folder):
 
 
 def _cases_in(path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT count(*) FROM cases").fetchone()[0]
-    finally:
-        conn.close()
+    return dbfiles.scalar(path, "SELECT count(*) FROM cases")
 
 
 def test_restore_brings_back_yesterdays_data_and_keeps_todays_aside(desk, new_case, stick, clock):
@@ -57,10 +55,12 @@ def test_restore_brings_back_yesterdays_data_and_keeps_todays_aside(desk, new_ca
 
 def test_a_backup_from_an_older_schema_is_migrated_on_restore(desk, new_case, stick, clock):
     case = new_case()
-    old = backup.backup_to(desk.db, stick / "old.sqlite3")
-    _downgrade(old, 1)
     folder = desk.folder
     desk.close()
+    _downgrade(paths.database_path(folder), 1)  # the station as an older release left it
+    older = Database(paths.database_path(folder), keys.unlock(folder))
+    old = backup.backup_to(older, stick / "old.sqlite3")
+    older.close()
 
     done = recovery.restore(folder, old, now=clock.now)
 
@@ -72,7 +72,7 @@ def test_a_backup_from_an_older_schema_is_migrated_on_restore(desk, new_case, st
 
 
 def _truncated(desk, stick):
-    made = backup.backup_to(desk.db, stick / "cut.sqlite3")
+    made = backup.backup_to(desk.db, stick / "cut.hdbackup")
     data = made.read_bytes()
     made.write_bytes(data[: len(data) // 2])
     return made
@@ -86,46 +86,40 @@ def _not_sqlite(desk, stick):
 
 def _foreign(desk, stick):
     made = stick / "accounts.sqlite3"
-    conn = sqlite3.connect(made)
-    conn.execute("CREATE TABLE ledger (day TEXT, amount REAL)")
-    conn.execute("INSERT INTO ledger VALUES ('2026-03-01', 12.5)")
-    conn.commit()
-    conn.close()
+    dbfiles.execute(made, "CREATE TABLE ledger (day TEXT, amount REAL)",
+                    "INSERT INTO ledger VALUES ('2026-03-01', 12.5)")
     return made
 
 
 def _newer_schema(desk, stick):
-    made = backup.backup_to(desk.db, stick / "newer.sqlite3")
-    conn = sqlite3.connect(made)
-    conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
-    conn.commit()
-    conn.close()
+    desk.db.conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")  # as a newer release leaves it
+    made = backup.backup_to(desk.db, stick / "newer.hdbackup")
+    desk.db.conn.execute(f"PRAGMA user_version = {migrations.LATEST}")
     return made
 
 
 def _damaged_page(desk, stick):
-    made = backup.backup_to(desk.db, stick / "damaged.sqlite3")
-    smash_page(made, "events")
+    made = backup.backup_to(desk.db, stick / "damaged.hdbackup")
+    with open(made, "r+b") as handle:  # a failing stick: one block of the payload turned to garbage
+        handle.seek(sealed.read(made).payload_at + 4096)
+        handle.write(bytes([0x5A]) * 4096)
     return made
 
 
-def smash_page(path, table):
-    """Overwrite the root page of ``table`` with garbage, as a failing disk would."""
-    conn = sqlite3.connect(path)
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
-    conn.close()
-    with open(path, "r+b") as handle:
-        handle.seek((root - 1) * page_size)
-        handle.write(bytes([0x5A]) * page_size)
+def _tampered_description(desk, stick):
+    made = backup.backup_to(desk.db, stick / "edited.hdbackup")
+    data = made.read_bytes()
+    made.write_bytes(data.replace("曲塘镇双楼村代理站".encode(), "曲塘镇杨庄村代理站".encode(), 1))
+    return made
 
 
 @pytest.mark.parametrize("make_bad_file, says", [
     (_truncated, "损坏"),
-    (_not_sqlite, "不是数据库文件"),
+    (_not_sqlite, "不是海安代理工作台的备份文件"),
     (_foreign, "不是海安代理工作台的数据库"),
     (_newer_schema, "新版"),
     (_damaged_page, "损坏"),
+    (_tampered_description, "改动"),
 ])
 def test_a_bad_file_is_refused_and_nothing_is_replaced(desk, new_case, stick, clock, make_bad_file, says):
     new_case()

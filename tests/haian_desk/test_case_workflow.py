@@ -225,10 +225,10 @@ def test_intake_for_unknown_villager_or_cadre_writes_nothing(desk, cadre_id, vil
 
 def test_events_are_append_only_in_the_database(desk, new_case):
     new_case()
-    import sqlite3
-    with pytest.raises(sqlite3.DatabaseError):
+    from haian_desk.storage.db import DatabaseError
+    with pytest.raises(DatabaseError):
         with desk.db.write() as conn:
             conn.execute("UPDATE events SET actor = 'someone else'")
-    with pytest.raises(sqlite3.DatabaseError):
+    with pytest.raises(DatabaseError):
         with desk.db.write() as conn:
             conn.execute("DELETE FROM events")

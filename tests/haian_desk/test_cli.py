@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
+import shutil
 import subprocess
 import sys
 
 import pytest
 
 from haian_desk import __version__
+from haian_desk.storage import keys
+from tests.haian_desk import dbfiles
 
 
 def run(*args, env=None, check=False):
@@ -91,14 +93,19 @@ def test_demo_station_is_alive(demo_folder):
     assert {"case_no", "kind", "status", "deadline", "villager"} <= set(rows[0])
     assert {r["kind"] for r in rows} == {"opinion", "errand", "claim"}
     statuses = {r["status"] for r in rows}
-    assert statuses == {"registered", "materials_missing", "in_progress", "transferred", "paused",
-                        "completed", "replied", "rated", "declined", "withdrawn"}
+    assert statuses == {"awaiting_signature", "registered", "materials_missing", "in_progress", "transferred",
+                        "paused", "completed", "replied", "rated", "declined", "withdrawn"}
     for r in rows:
         assert r["deadline"] is None or r["deadline"].endswith("Z")
-    db = sqlite3.connect(demo_folder / "haian_desk.sqlite3")
-    assert db.execute("SELECT count(*) FROM villagers").fetchone()[0] >= 50
-    assert db.execute("SELECT count(*) FROM cadres").fetchone()[0] >= 10
-    db.close()
+    with dbfiles.opened(demo_folder / "haian_desk.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM villagers").fetchone()[0] >= 50
+        assert db.execute("SELECT count(*) FROM cadres").fetchone()[0] >= 10
+        # every screen has something to show: 结对帮扶, 民意座谈, 举报 (and so 考核)
+        assert db.execute("SELECT count(*) FROM pairings").fetchone()[0] >= 5
+        assert db.execute("SELECT count(*) FROM support_visits").fetchone()[0] >= 10
+        assert db.execute("SELECT count(*) FROM meetings").fetchone()[0] >= 3
+        statuses = {r[0] for r in db.execute("SELECT status FROM complaints")}
+        assert statuses == {"received", "investigating", "closed"}
 
 
 def test_demo_has_due_soon_and_overdue_matters(demo_folder):
@@ -121,13 +128,10 @@ def test_check_passes_then_catches_tampering(tmp_path, demo_folder):
     assert run("check", "--data-dir", str(demo_folder), check=True).returncode == 0
     copy = tmp_path / "copy"
     copy.mkdir()
-    src = sqlite3.connect(demo_folder / "haian_desk.sqlite3")
-    dst = sqlite3.connect(copy / "haian_desk.sqlite3")
-    src.backup(dst)
-    dst.execute("UPDATE cases SET deadline = '2000-01-01T00:00:00Z' WHERE id = (SELECT min(id) FROM cases)")
-    dst.commit()
-    src.close()
-    dst.close()
+    for name in ("haian_desk.sqlite3", keys.KEY_FILE):  # the file and what derives its key
+        shutil.copyfile(demo_folder / name, copy / name)
+    dbfiles.execute(copy / "haian_desk.sqlite3",
+                    "UPDATE cases SET deadline = '2000-01-01T00:00:00Z' WHERE id = (SELECT min(id) FROM cases)")
     result = run("check", "--data-dir", str(copy))
     assert result.returncode == 1
     assert "deadline" in result.stdout and "2000-01-01" in result.stdout
@@ -139,6 +143,4 @@ def test_ten_thousand_demo_cases_pass_the_check(tmp_path):
     run("demo", "--data-dir", str(folder), "--cases", "10000", check=True)
     result = run("check", "--data-dir", str(folder), check=True)
     assert "检查通过" in result.stdout
-    db = sqlite3.connect(folder / "haian_desk.sqlite3")
-    assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 10000
-    db.close()
+    assert dbfiles.scalar(folder / "haian_desk.sqlite3", "SELECT count(*) FROM cases") == 10000

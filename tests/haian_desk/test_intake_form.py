@@ -39,7 +39,18 @@ def test_nothing_picked_points_at_the_villager_then_kind_then_cadre(station):
     desk, cadre, person = station
     assert refused_field(desk, blank_form(cadre)) == "villager_id"
     assert refused_field(desk, form(cadre, person)) == "kind"
-    assert refused_field(desk, form("", person, kind="opinion")) == "first_cadre_id"
+    assert refused_field(desk, form("", person, kind="opinion", description="路灯坏了")) == "first_cadre_id"
+
+
+def test_every_missing_field_is_named_at_once_in_form_order(station):
+    from haian_desk.cases.intake_form import FormIncomplete
+    desk, _cadre, person = station
+    with pytest.raises(FormIncomplete) as caught:
+        take_in(desk, "clerk", build_intake(form("", person, kind="claim")))
+    assert [p.field for p in caught.value.problems] == ["scope", "description", "first_cadre_id"]
+    assert caught.value.field == "scope"
+    assert "3处" in caught.value.message and "首问责任人" in caught.value.message
+    assert desk.db.scalar("SELECT count(*) FROM cases") == 0
 
 
 def test_an_errand_without_a_matter_is_refused_on_the_matter_field(station):

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from haian_desk import paths
 from haian_desk.desk import Desk
 from haian_desk.errors import SetupError
 from haian_desk.storage import migrations
-from haian_desk.storage.db import Database
+from haian_desk.storage.db import Database, OperationalError
+from tests.haian_desk import dbfiles
 
 
 def test_new_database_reaches_the_latest_version(desk):
@@ -33,27 +32,24 @@ def test_every_earlier_version_migrates_and_keeps_its_data(desk, new_case, tmp_p
     assert reopened.db.scalar("SELECT case_no FROM cases") == case.case_no
     backups = list(paths.backups_dir(folder).glob(f"before-migration-v{old_version}-*.sqlite3"))
     assert len(backups) == 1
-    saved = sqlite3.connect(backups[0])
-    assert saved.execute("PRAGMA user_version").fetchone()[0] == old_version
-    assert saved.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
-    saved.close()
+    with dbfiles.opened(backups[0]) as saved:
+        assert saved.execute("PRAGMA user_version").fetchone()[0] == old_version
+        assert saved.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
     reopened.close()
 
 
 def _downgrade(path, version):
-    """What a database written by an older release looks like: later tables absent."""
-    conn = sqlite3.connect(path)
+    """What a database written by an older release looks like: later tables and columns absent."""
     added = [s.split() for m in migrations.MIGRATIONS[version:] for s in m if s.startswith("ALTER TABLE")]
-    for words in reversed(added):  # ALTER TABLE t ADD COLUMN c …
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (words[2],)).fetchone():
-            conn.execute(f"ALTER TABLE {words[2]} DROP COLUMN {words[5]}")
     later = [s for m in migrations.MIGRATIONS[version:] for s in m if s.lstrip().startswith("CREATE TABLE")]
-    for statement in later:
-        table = statement.split()[2]
-        conn.execute(f"DROP TABLE IF EXISTS {table}")  # a rebuilt table (users_v9) was renamed
-    conn.execute(f"PRAGMA user_version = {version}")
-    conn.commit()
-    conn.close()
+    with dbfiles.opened(path) as conn:
+        for words in reversed(added):  # ALTER TABLE t ADD COLUMN c …
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (words[2],)).fetchone():
+                conn.execute(f"ALTER TABLE {words[2]} DROP COLUMN {words[5]}")
+        for statement in later:
+            conn.execute(f"DROP TABLE IF EXISTS {statement.split()[2]}")  # users_v9 was renamed
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.commit()
 
 
 def test_a_failing_migration_leaves_the_old_version_intact(tmp_path, monkeypatch):
@@ -62,7 +58,7 @@ def test_a_failing_migration_leaves_the_old_version_intact(tmp_path, monkeypatch
     broken = list(migrations.MIGRATIONS) + [["CREATE TABLE half_done (x)", "THIS IS NOT SQL"]]
     monkeypatch.setattr(migrations, "MIGRATIONS", broken)
     monkeypatch.setattr(migrations, "LATEST", len(broken))
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(OperationalError):
         migrations.migrate(db)
     # Everything before the broken step applied; the broken step left nothing behind.
     assert db.user_version == len(broken) - 1

@@ -27,6 +27,7 @@ PAYLOADS = {
     "accepted": {}, "declined": {"reason": "不属于代理范围", "remedy": "请向司法所咨询"},
     "materials_missing": {"missing": ["户口簿"]}, "resubmitted": {"materials_received": ["户口簿"]},
     "authorised": {"scope": "讨薪", "signed_on_paper": True, "date": "2026-03-04"},
+    "signed": {"date": "2026-03-05"},
     "note": {"text": "已电话联系"}, "transferred": {"to_level": "township", "to_unit": "曲塘镇代理中心"},
     "returned": {"outcome": "镇里已审核"}, "joint_handling": {"units": ["海安市民政局"]},
     "paused": {"reason": "鉴定期间"}, "resumed": {}, "completed": {"result": "granted"},
@@ -52,9 +53,11 @@ def test_incremental_equals_rebuilt(tmp_path_factory, data):
     cases = []
     for _ in range(data.draw(st.integers(1, 4), label="cases")):
         kind = data.draw(st.sampled_from(["opinion", "claim", "errand"]))
+        mandate = data.draw(st.sampled_from(MANDATES), label="mandate") if kind == "claim" else None
         cases.append(operations.take_in(desk, "clerk", operations.Intake(
-            kind=kind, villager_id=person, description="x", first_cadre_id=cadre,
-            catalogue_code="MZ-001" if kind == "errand" else None, accept=False)).case_id)
+            kind=kind, villager_id=person, description="x", first_cadre_id=cadre, authorisation=mandate,
+            catalogue_code="MZ-001" if kind == "errand" else None,
+            accept=data.draw(st.booleans(), label="accept"))).case_id)
     for _ in range(data.draw(st.integers(0, 30), label="steps")):
         case_id = data.draw(st.sampled_from(cases))
         choices = [t for t in allowed_events(get_case(desk, case_id)) if t in PAYLOADS]
@@ -62,13 +65,31 @@ def test_incremental_equals_rebuilt(tmp_path_factory, data):
             continue
         clock.advance(minutes=data.draw(st.integers(1, 3000)))
         event_type = data.draw(st.sampled_from(choices))
+        payload = dict(PAYLOADS[event_type])
+        if event_type == "authorised":  # a mandate recorded signed or not (unsigning is refused)
+            payload["signed_on_paper"] = data.draw(st.booleans(), label="signed")
         try:
-            operations.act(desk, "clerk", case_id, event_type, **PAYLOADS[event_type])
+            operations.act(desk, "clerk", case_id, event_type, **payload)
         except HaianError:
             pass  # refused by a rule the payload did not meet: nothing written
     report = run_check(desk)
     assert report.ok, report.differences
+    _claims_act_only_when_signed(desk)
     desk.close()
+
+
+# A claim may come in with no mandate, an unsigned one (待签委托) or a signed one.
+MANDATES = [None, {"scope": "讨薪", "signed_on_paper": False, "date": "2026-03-04"},
+            {"scope": "讨薪", "signed_on_paper": True, "date": "2026-03-04"}]
+WAITING_OR_CLOSED = ("awaiting_signature", "declined", "withdrawn")
+
+
+def _claims_act_only_when_signed(desk) -> None:
+    """Whatever happened, no claim got past 待签委托 without a signed mandate."""
+    for row in desk.db.query("SELECT id FROM cases WHERE kind = 'claim'"):
+        case = get_case(desk, row["id"])
+        if case["status"] not in WAITING_OR_CLOSED:
+            assert case["authorisation"] and case["authorisation"]["signed_on_paper"], case["status"]
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

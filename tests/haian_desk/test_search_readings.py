@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from haian_desk import paths, search, villagers
@@ -11,6 +9,7 @@ from haian_desk.cases import queries
 from haian_desk.check import run_check
 from haian_desk.desk import Desk
 from haian_desk.pinyin_keys import name_spellings
+from tests.haian_desk import dbfiles
 
 
 @pytest.fixture
@@ -50,13 +49,11 @@ def test_an_older_database_gets_the_new_keys_when_opened(tmp_path, desk, new_cas
     villagers.register(desk, "admin", villagers.VillagerInput(name="单雄"))
     new_case(description="村口ABC超市")
     desk.close()
-    conn = sqlite3.connect(paths.database_path(tmp_path / "station"))
-    conn.execute("UPDATE villagers SET pinyin = 'danxiong chanxiong', initials = 'dx cx' WHERE name = '单雄'")
-    conn.execute("DELETE FROM villager_search_keys")
-    conn.execute("UPDATE case_text_ids SET folded = NULL")
-    conn.execute("DELETE FROM meta WHERE key = 'search_keys_version'")
-    conn.commit()
-    conn.close()
+    dbfiles.execute(paths.database_path(tmp_path / "station"),
+                    "UPDATE villagers SET pinyin = 'danxiong chanxiong', initials = 'dx cx' WHERE name = '单雄'",
+                    "DELETE FROM villager_search_keys",
+                    "UPDATE case_text_ids SET folded = NULL",
+                    "DELETE FROM meta WHERE key = 'search_keys_version'")
 
     reopened = Desk.open(tmp_path / "station", wall=clock)
     assert reopened.db.scalar("SELECT value FROM meta WHERE key = 'search_keys_version'") == search.KEYS_VERSION

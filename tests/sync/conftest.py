@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from sync.serve import BackgroundHub
@@ -23,3 +25,10 @@ def served(network, clock):
     hub, _ = network
     with BackgroundHub(hub.folder, wall=clock) as running:
         yield running
+
+
+@pytest.fixture
+def hub_log(caplog):
+    """Everything the hub (and uvicorn) log during the test, INFO and up."""
+    with caplog.at_level(logging.INFO):
+        yield caplog

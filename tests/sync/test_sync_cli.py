@@ -118,10 +118,6 @@ def test_stopping_the_hub_mid_upload_never_leaves_a_batch_half_applied(network, 
 
 
 def _batches(folder) -> int:
-    import sqlite3
+    from tests.haian_desk import dbfiles
 
-    conn = sqlite3.connect(folder / "haian_desk.sqlite3", timeout=5)
-    try:
-        return conn.execute("SELECT count(*) FROM sync_batches").fetchone()[0]
-    finally:
-        conn.close()
+    return dbfiles.scalar(folder / "haian_desk.sqlite3", "SELECT count(*) FROM sync_batches")

@@ -105,7 +105,10 @@ def test_an_errand_for_a_new_villager_typed_with_the_keyboard_alone(qtbot, page,
     assert focused() is page.description
     type_here(qtbot, "代为申请低保，老人患病无劳动能力")
     press(qtbot, Qt.Key_Return, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: getattr(page, "question", None) is not None and page.question.isVisible())
+    press(qtbot, Qt.Key_G, Qt.AltModifier)          # the other materials are here: accept as it is
     case = saved_case(qtbot, page, desk)
+    assert case["status"] == "in_progress"
     assert (case["kind"], case["catalogue_code"], case["matter_name"]) == (
         "errand", "MZ-001", "最低生活保障申请")
     assert json.loads(case["materials_received"]) == [

@@ -80,6 +80,8 @@ def test_a_half_typed_intake_comes_back_after_the_program_is_gone(
 
         page.setFocus()
         press(qtbot, Qt.Key_S, Qt.ControlModifier)
+        qtbot.waitUntil(lambda: getattr(page, "question", None) is not None and page.question.isVisible())
+        press(qtbot, Qt.Key_G, Qt.AltModifier)               # materials: accept as it is
         qtbot.waitUntil(page.result_banner.isVisible)
         wait_idle(qtbot, session)
         case = reopened.db.one("SELECT * FROM cases")

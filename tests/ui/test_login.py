@@ -56,3 +56,26 @@ def test_empty_user_name_asks_for_one(qtbot, desk):
     qtbot.keyClick(dialog.username, Qt.Key_Return)
     assert "请填写登录名" in dialog.error.text()
     assert dialog.user is None
+
+
+def test_the_refusal_is_shown_whole_not_cut_off(qtbot, desk):
+    from tests.ui.helpers import clipped_texts
+    dialog = _login(qtbot, desk)
+    _type(qtbot, dialog, "admin", "not-the-password")
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    qtbot.waitUntil(lambda: not clipped_texts(dialog))
+    assert dialog.error.heightForWidth(dialog.error.width()) <= dialog.error.height()
+
+
+def test_after_login_the_main_window_has_the_keyboard(qtbot, desk):
+    from haian_desk import users
+    from ui.app import App
+    from tests.ui.helpers import wait_idle
+    app = App(desk.folder)
+    app.desk = desk
+    app._open_session(users.get(desk, "admin"))
+    qtbot.addWidget(app.window)
+    qtbot.waitUntil(app.window.isActiveWindow)
+    qtbot.waitUntil(lambda: app.window.focusWidget() is not None)
+    wait_idle(qtbot, app.session)
+    app.worker.shutdown()

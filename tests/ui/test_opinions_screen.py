@@ -78,7 +78,8 @@ def test_recording_a_meeting_then_feedback_then_a_case(qtbot, admin_session, sai
     press_ok(qtbot, raised)
     qtbot.waitUntil(lambda: "形成的办件" in screen.detail.toPlainText(), timeout=10_000)
     case = desk.db.one("SELECT kind, status, channel FROM cases WHERE description = '请求修复5组道路'")
-    assert (case["kind"], case["status"], case["channel"]) == ("claim", "registered", "meeting")
+    # a claim raised at a meeting waits for the villager to sign the authorisation
+    assert (case["kind"], case["status"], case["channel"]) == ("claim", "awaiting_signature", "meeting")
     assert screen.meetings.item(0, 6).text() == "1"
 
 

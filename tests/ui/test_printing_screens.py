@@ -79,14 +79,14 @@ def test_case_detail_offers_the_papers_the_case_can_have(qtbot, clerk_session, c
     menu_button = dialog.print_menu
     qtbot.waitUntil(menu_button.isEnabled)
     titles = [a.text() for a in menu_button.menu().actions() if a.menu()]
-    assert titles[:2] == ["受理回执", "补正材料一次性告知单"] and menu_button.text() == "打印"
+    assert titles[:2] == ["受理回执", "补正材料一次性告知单"] and menu_button.text() == "打印（Ctrl+P）"
     missing_menu = menu_button.menu().actions()[1].menu()
     save = next(a for a in missing_menu.actions() if a.text() == "另存为PDF…")
     save.trigger()
     qtbot.waitUntil(lambda: prints.copies_printed(desk, case_id, "missing") == 1, timeout=10_000)
     assert pdf_here.exists()
     # the detail reads the case again: the copy is on the timeline, and the next one is a reprint
-    qtbot.waitUntil(lambda: menu_button.text() == "打印/补打", timeout=10_000)
+    qtbot.waitUntil(lambda: menu_button.text() == "打印/补打（Ctrl+P）", timeout=10_000)
     texts = [a.text() for a in menu_button.menu().actions() if a.menu()]
     assert "补正材料一次性告知单（已打印1份）" in texts
     again = menu_button.menu().actions()[1].menu().actions()[0]

@@ -189,3 +189,25 @@ def test_scrolling_to_the_end_shows_every_case_once_in_order(qtbot, page, sessio
     everything = queries.page(session.desk, dataclasses.replace(model.filter), model.now, 0, 10 ** 6)
     assert ids == [r["id"] for r in everything]
     assert len(set(ids)) == QUEUE_CASES
+
+
+def test_from_the_search_box_down_or_enter_goes_into_the_table(qtbot, page, session):
+    page.search.setFocus()
+    qtbot.waitUntil(lambda: page.focusWidget() is page.search)
+    press(qtbot, Qt.Key_Down)                        # one key, not eight Tabs
+    assert page.table.hasFocus() and page.table.currentIndex().row() == 0
+    with qtbot.waitSignal(page.openCase) as opened:
+        press(qtbot, Qt.Key_Return)
+    assert opened.args == [page.model.case_id(0)]
+    page.search.setFocus()
+    type_here(qtbot, "王")
+    press(qtbot, Qt.Key_Return)                      # search now, then into the results
+    qtbot.waitUntil(page.table.hasFocus)
+    reloaded(qtbot, page, session)
+    assert page.model.filter.search == "王" and page.table.currentIndex().row() == 0
+    assert "王" in page.model.index(0, COLUMN_KEYS.index("villager")).data()
+
+
+def test_the_filters_show_their_keys_on_the_controls(page):
+    assert page.overdue.text() == "已超期（Alt+O）"
+    assert page.due_soon.text() == "即将到期（Alt+D）" and page.mine.text() == "我的（Alt+M）"

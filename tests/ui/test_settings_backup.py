@@ -19,7 +19,7 @@ def test_backup_to_a_chosen_folder(qtbot, admin_session, tmp_path):
     tab = make_tab(qtbot, admin_session)
     tab.back_up_to(stick)
     qtbot.waitUntil(lambda: "已备份到" in tab.message.text())
-    made = list(stick.glob("*.sqlite3"))
+    made = list(stick.glob("*.hdbackup"))
     assert len(made) == 1 and recovery.inspect(made[0]).unit_code == "320685102210"
 
 
@@ -29,7 +29,7 @@ def test_a_checked_backup_is_scheduled_for_the_next_start(qtbot, admin_session, 
     tab = make_tab(qtbot, admin_session)
     tab.back_up_to(stick)
     qtbot.waitUntil(lambda: "已备份到" in tab.message.text())
-    tab.schedule_restore(next(stick.glob("*.sqlite3")))
+    tab.schedule_restore(next(stick.glob("*.hdbackup")))
     qtbot.waitUntil(lambda: "检查无误" in tab.message.text())
     assert recovery.pending_restore(admin_session.desk.folder) is not None
 

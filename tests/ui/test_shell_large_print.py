@@ -68,6 +68,10 @@ def test_no_text_is_cut_off_in_the_dialogs(qtbot, demo_session, mode, tmp_path):
                        (wizard.admin.confirm, "haian-2026")):
         edit.setText(text)
     wizard.next()
+    assert_nothing_clipped(qtbot, wizard, "passphrase page")
+    for edit in (wizard.passphrase.passphrase, wizard.passphrase.confirm):
+        edit.setText("双楼村-口令-2026")
+    wizard.next()
     assert wizard.currentPage() is wizard.cadres
     assert_nothing_clipped(qtbot, wizard, "cadre page")
     wizard.cadres.own.name.setText("王站长")

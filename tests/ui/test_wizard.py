@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWizard
 
 from haian_desk import paths, users
 from haian_desk.desk import Desk
+from haian_desk.storage import keys
 from ui.setup_wizard import SetupWizard
 from ui.worker import DbWorker
 
@@ -56,6 +57,15 @@ def _type_admin(qtbot, wizard, password="haian-2026", confirm=None):
     _press(qtbot, wizard, Qt.Key_Return)
 
 
+def _type_passphrase(qtbot, wizard, passphrase="双楼村-口令-2026", confirm=None):
+    assert wizard.currentPage() is wizard.passphrase
+    wizard.passphrase.passphrase.setFocus()
+    type_text(qtbot, _focused(wizard), passphrase)
+    _press(qtbot, wizard, Qt.Key_Tab)
+    type_text(qtbot, _focused(wizard), confirm if confirm is not None else passphrase)
+    _press(qtbot, wizard, Qt.Key_Return)
+
+
 def _type_own_cadre(qtbot, wizard, phone="13906271000"):
     """The cadre page starts at the phone, the name already taken from the admin's."""
     assert wizard.currentPage() is wizard.cadres
@@ -69,6 +79,7 @@ def test_keyboard_setup_creates_a_working_installation(qtbot, wizard, tmp_path):
     assert wizard.currentPage() is wizard.admin
     wizard.admin.username.setFocus()
     _type_admin(qtbot, wizard)
+    _type_passphrase(qtbot, wizard)
     assert wizard.cadres.own.name.text() == "王站长"
     _type_own_cadre(qtbot, wizard, "１３９ ０６２７ １０００")
     assert wizard.currentPage() is wizard.confirm
@@ -81,7 +92,10 @@ def test_keyboard_setup_creates_a_working_installation(qtbot, wizard, tmp_path):
     assert wizard.user.cadre_id is not None
     wizard.desk.close()
 
-    desk = Desk.open(tmp_path / "station")
+    keys.forget_cached()
+    with pytest.raises(keys.WrongPassphrase):  # the passphrase typed, not the test default, opens it
+        Desk.open(tmp_path / "station")
+    desk = Desk.open(tmp_path / "station", passphrase="双楼村-口令-2026")
     assert desk.installation.unit_code == "320685102210"
     assert desk.installation.unit_name == "曲塘镇双楼村代理站"
     assert users.authenticate(desk, "wang", "haian-2026").display_name == "王站长"
@@ -129,11 +143,26 @@ def test_bad_admin_password_is_explained_and_nothing_is_created(qtbot, wizard, t
     assert not paths.database_path(tmp_path / "station").exists()
 
 
+@pytest.mark.parametrize("passphrase, confirm, reason", [
+    ("short", "short", "至少要8个字符"),
+    ("双楼村-口令-2026", "双楼村-口令-2025", "两次输入的口令不一样"),
+])
+def test_bad_passphrase_is_explained_and_nothing_is_created(qtbot, wizard, tmp_path, passphrase, confirm, reason):
+    _type_station(qtbot, wizard)
+    wizard.admin.username.setFocus()
+    _type_admin(qtbot, wizard)
+    _type_passphrase(qtbot, wizard, passphrase, confirm)
+    assert wizard.currentPage() is wizard.passphrase
+    assert reason in wizard.passphrase.error.text()
+    assert not (tmp_path / "station").exists() or not any((tmp_path / "station").iterdir())
+
+
 def test_an_existing_installation_is_not_overwritten(qtbot, wizard, desk):
     wizard.folder = desk.folder  # someone points the wizard at a folder already set up
     _type_station(qtbot, wizard)
     wizard.admin.username.setFocus()
     _type_admin(qtbot, wizard)
+    _type_passphrase(qtbot, wizard)
     _type_own_cadre(qtbot, wizard)
     qtbot.keyClick(wizard, Qt.Key_Return)
     qtbot.waitUntil(lambda: wizard.confirm.error.isVisible(), timeout=10_000)
@@ -167,6 +196,7 @@ def test_the_cadre_page_needs_a_phone_and_checks_the_others(qtbot, wizard, tmp_p
     _type_station(qtbot, wizard)
     wizard.admin.username.setFocus()
     _type_admin(qtbot, wizard)
+    _type_passphrase(qtbot, wizard)
     qtbot.waitUntil(lambda: _focused(wizard) is wizard.cadres.own.phone)
     _press(qtbot, wizard, Qt.Key_Return)           # no phone typed
     assert wizard.currentPage() is wizard.cadres

@@ -58,6 +58,7 @@ FORMS: dict[str, tuple[Field, ...]] = {
     "authorised": (_f("scope", QT_TRANSLATE_NOOP("CaseActions", "委托代理的范围"), "text"),
                    _f("signed_on_paper", QT_TRANSLATE_NOOP("CaseActions", "群众已签署书面授权委托书"), "check"),
                    _f("date", QT_TRANSLATE_NOOP("CaseActions", "委托日期"), "date")),
+    "signed": (_f("date", QT_TRANSLATE_NOOP("CaseActions", "签字日期"), "date"),),
     "assigned": (_f("cadre_id", QT_TRANSLATE_NOOP("CaseActions", "经办人"), "cadre"),),
     "note": (_f("text", QT_TRANSLATE_NOOP("CaseActions", "备注"), "long"),),
     "transferred": (_f("to_level", QT_TRANSLATE_NOOP("CaseActions", "转往"), "choice", TRANSFER_LEVELS),
@@ -85,6 +86,7 @@ EXPLANATIONS: dict[str, str] = {
     "accepted": QT_TRANSLATE_NOOP("CaseActions", "受理后开始计时：一般事项48小时内办结，事项有法定时限的按其时限。"),
     "declined": QT_TRANSLATE_NOOP("CaseActions", "不予受理须告诉群众理由和其他办理途径。"),
     "materials_missing": QT_TRANSLATE_NOOP("CaseActions", "把缺少的材料一次列全：以后不能再追加新的补正要求。"),
+    "signed": QT_TRANSLATE_NOOP("CaseActions", "群众在打印的授权委托书上签字后登记；签字后才能受理。"),
     "paused": QT_TRANSLATE_NOOP("CaseActions", "暂停期间不计入办理时限，恢复计时后期限顺延。"),
     "completed": QT_TRANSLATE_NOOP("CaseActions", "办结后请立即告知群众并请其评价。"),
     "rated": QT_TRANSLATE_NOOP("CaseActions", "每件事只评价一次。不满意的，由经办人回访并整改。"),
@@ -92,8 +94,36 @@ EXPLANATIONS: dict[str, str] = {
 }
 
 
+# One fixed key per action, whatever else the case offers at the moment, so a clerk's
+# fingers learn them (mostly the pinyin initial: 办结 Jie, 撤回 Che, 转办 Transfer).
+# Alt+V (show the full number) belongs to the detail screen and is never used here.
+ACTION_KEYS: dict[str, str] = {
+    "accepted": "Alt+S", "declined": "Alt+Y", "materials_missing": "Alt+B", "resubmitted": "Alt+K",
+    "authorised": "Alt+W", "signed": "Alt+Q", "assigned": "Alt+Z", "note": "Alt+N",
+    "transferred": "Alt+T", "returned": "Alt+F", "joint_handling": "Alt+L", "paused": "Alt+P",
+    "resumed": "Alt+R", "completed": "Alt+J", "replied": "Alt+H", "rated": "Alt+E",
+    "return_visit": "Alt+I", "rectified": "Alt+X", "withdrawn": "Alt+C", "reopened": "Alt+O",
+}
+
+
+# Where the keyboard focus starts on a case: the step that usually comes next.
+NEXT_STEPS = ("signed", "accepted", "resubmitted", "completed", "replied", "rated", "return_visit",
+              "rectified", "resumed", "returned")
+
+
+def next_step(allowed: list[str]) -> str | None:
+    """The action the focus starts on (the same for the same state, every time)."""
+    return next((t for t in NEXT_STEPS if t in allowed), allowed[0] if allowed else None)
+
+
 def action_title(event_type: str) -> str:
     return term(label(EVENT_TYPES, event_type))
+
+
+def action_button_text(event_type: str) -> str:
+    """The button's words with its key, as the intake shows Alt+1/2/3: 办结（Alt+J）."""
+    keys = ACTION_KEYS.get(event_type)
+    return f"{action_title(event_type)}（{keys}）" if keys else action_title(event_type)
 
 
 class ActionDialog(QDialog):

@@ -4,13 +4,18 @@ Everything shown is read in one go on the worker (``presentation.case_view``).
 Only the actions the state machine allows now get a button; each opens a small
 form (``ui.cases.actions``) that writes one event. After an action the case is
 read again, so the buttons always match the case as it stands.
+
+By keyboard: every action has its own Alt key shown on its button; focus starts
+on the first action each time the case is read (after every action too); Tab
+runs actions → 打印 → 显示完整号码 → 办理经过 and round again. Enter clicks only
+the focused action button: it never reaches the number-revealing button.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
@@ -22,15 +27,18 @@ from haian_desk.cases.presentation import CaseView
 from haian_desk.cases.vocabulary import (
     CHANNELS, KINDS, RATINGS, REPLY_METHODS, RESULTS, STATUSES, TRANSFER_LEVELS, URGENCIES, label)
 from haian_desk.timeutil import show
-from ui.cases.actions import ActionDialog, action_title
+from ui.cases.actions import ActionDialog, action_button_text
+from ui.cases.actions import ACTION_KEYS, next_step
 from ui.cases.queue_model import TONE_COLOURS
 from ui.i18n import term
 from ui.printing.buttons import PrintMenuButton
 from ui.reveal_dialog import ask_and_reveal
-from ui.session import Session
+from ui.session import Session, touches_case
 from ui.sync.reach_label import ReachLabel
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import ErrorLabel, alive, explain
+from ui.widgets.page_stack import scrolling
+from ui.window_place import fit_to_screen
 
 
 class CaseDetailDialog(QDialog):
@@ -42,11 +50,15 @@ class CaseDetailDialog(QDialog):
         self.revealed = False
         self.action_dialogs: dict[str, ActionDialog] = {}
         self.action_buttons: dict[str, QPushButton] = {}
+        self._focus_pending = False
         self.setObjectName("case_detail")
+        self.setStyleSheet(FOCUS_FRAME)
         self.setWindowTitle(self.tr("办件详情"))
         self._build()
-        self.resize(1180, 720)
+        fit_to_screen(self, QSize(1180, 720))
         self.reload()
+        # A sync or another window changed this case: read it again, keeping the user's place.
+        session.changed.connect(self._data_changed)
 
     # --- building -----------------------------------------------------------------------
 
@@ -62,26 +74,34 @@ class CaseDetailDialog(QDialog):
         self.time_left.setObjectName("time_left")
         self.time_left.setFont(scaled_font(1.2, bold=True))
         self.error = ErrorLabel()
+        # Two rows, so the window fits a 1366×768 screen in large print and in English.
         header = QHBoxLayout()
         header.addWidget(self.number)
         header.addSpacing(24)
         header.addWidget(self.state)
-        header.addSpacing(24)
-        header.addWidget(self.time_left)
-        header.addSpacing(24)
-        header.addWidget(ReachLabel(self.session, self.case_id, self))  # reached the township yet?
         header.addStretch(1)
         self.print_menu = PrintMenuButton(self.session, self)  # 打印/补打: every paper this case can have
+        self.print_menu.setFocusPolicy(Qt.StrongFocus)
         self.print_menu.printed.connect(lambda _printed: self.reload())  # the copy joins the timeline
         header.addWidget(self.print_menu)
+        timing = QHBoxLayout()
+        timing.addWidget(self.time_left)
+        timing.addSpacing(24)
+        timing.addWidget(ReachLabel(self.session, self.case_id, self))  # reached the township yet?
+        timing.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(self._info_column(), 2)
         body.addWidget(self._timeline_box(), 3)
         self.actions_row = QHBoxLayout()
         actions_box = QGroupBox(self.tr("现在可以办理"))
         actions_box.setLayout(self.actions_row)
-        layout = QVBoxLayout(self)
+        content = QWidget()  # scrolls only on a desktop too low for it (1366×768 at 150 %)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scrolling(content))
         layout.addLayout(header)
+        layout.addLayout(timing)
         layout.addWidget(self.error)
         layout.addLayout(body, 1)
         layout.addWidget(actions_box)
@@ -96,6 +116,8 @@ class CaseDetailDialog(QDialog):
         self.reveal_button.setShortcut(QKeySequence("Alt+V"))
         self.reveal_button.setToolTip(self.tr("身份证号和电话平时遮挡显示，防止旁人看到；需要时再显示"))
         self.reveal_button.setCheckable(True)
+        # Never the dialog's default: Enter pressed anywhere else must not show ID and phone.
+        self.reveal_button.setAutoDefault(False)
         self.reveal_button.toggled.connect(self._reveal)
         self.matter_form = _info_block("matter_block")
         matter_box = QGroupBox(self.tr("事项"))
@@ -115,6 +137,7 @@ class CaseDetailDialog(QDialog):
         self.timeline.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.timeline.setWordWrap(True)
+        self.timeline.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
         header = self.timeline.horizontalHeader()
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
@@ -129,6 +152,27 @@ class CaseDetailDialog(QDialog):
         case_id = self.case_id
         self.session.run(lambda desk: presentation.case_view(desk, case_id, desk.now()),
                          alive(self, self.show_view), alive(self, self._failed))
+
+    def _data_changed(self, changes) -> None:
+        if touches_case(changes, self.case_id):
+            case_id = self.case_id
+            self.session.run(lambda desk: presentation.case_view(desk, case_id, desk.now()),
+                             alive(self, self._show_again), alive(self, self._failed))
+
+    def _show_again(self, view: CaseView) -> None:
+        """The case as it now stands, with the focus, the history's scroll and selection where they were
+        (the action forms keep what was typed: they live on while their action is allowed)."""
+        focused = self.focusWidget().objectName() if self.focusWidget() is not None else ""
+        bar = self.timeline.verticalScrollBar()
+        at_end, scrolled, row = bar.value() >= bar.maximum(), bar.value(), self.timeline.currentRow()
+        self.show_view(view)
+        if not at_end:
+            bar.setValue(scrolled)
+        if row >= 0:
+            self.timeline.selectRow(row)
+        again = self.findChild(QWidget, focused) if focused else None
+        if again is not None and again.isVisible():
+            again.setFocus(Qt.OtherFocusReason)
 
     def _failed(self, error: BaseException) -> None:
         self.error.show_error(explain(error))
@@ -263,11 +307,14 @@ class CaseDetailDialog(QDialog):
                 item.widget().deleteLater()
         self.action_buttons.clear()
         # Forms for actions no longer allowed are of no use; the others keep what was typed.
-        for event_type in [t for t in self.action_dialogs if t not in view.allowed]:
+        for event_type in [t for t in self.action_dialogs if t not in view.allowed
+                           and not self.action_dialogs[t].isVisible()]:  # never close one being typed in
             self.action_dialogs.pop(event_type).deleteLater()
         for event_type in view.allowed:
-            button = QPushButton(action_title(event_type))
+            button = QPushButton(action_button_text(event_type))
             button.setObjectName(f"do_{event_type}")
+            if keys := ACTION_KEYS.get(event_type):
+                button.setShortcut(QKeySequence(keys))
             button.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Fixed)
             button.clicked.connect(lambda _=False, t=event_type: self.open_action(t))
             self.actions_row.addWidget(button)
@@ -275,6 +322,44 @@ class CaseDetailDialog(QDialog):
         if not view.allowed:
             self.actions_row.addWidget(QLabel(self.tr("该办件已结束，无需再办理")))
         self.actions_row.addStretch(1)
+        self._chain_focus()
+
+    def _chain_focus(self) -> None:
+        """One fixed Tab order, and focus on the first thing to do (the same place every time)."""
+        chain = [*self.action_buttons.values(), self.print_menu, self.reveal_button, self.timeline]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        for button in self.action_buttons.values():
+            button.show()  # now, not at the layout's next pass: a hidden button cannot take the focus
+        self.focus_start().setFocus(Qt.OtherFocusReason)
+        # Read while the window (or an action's form over it) is not active: Qt would give the
+        # focus to the first widget in the chain on activation, so place it again then.
+        self._focus_pending = not self.isActiveWindow()
+
+    def event(self, event) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.WindowActivate and self._focus_pending:
+            self._focus_pending = False
+            self.focus_start().setFocus(Qt.OtherFocusReason)
+        return handled
+
+    def focus_start(self) -> QWidget:
+        step = next_step(list(self.action_buttons))
+        return self.action_buttons[step] if step else self.print_menu
+
+    def keyPressEvent(self, event) -> None:
+        # QDialog would hand Enter to its default button (a QPushButton that may be the
+        # reveal button): here Enter clicks the focused action or opens the print menu, else nothing.
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers() & ~Qt.KeypadModifier:
+            focused = self.focusWidget()
+            if focused in self.action_buttons.values():
+                focused.click()
+            elif focused is self.print_menu and self.print_menu.isEnabled():
+                # popup, not showMenu: the menu must not hold up the rest of the screen
+                self.print_menu.menu().popup(self.print_menu.mapToGlobal(self.print_menu.rect().bottomLeft()))
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def open_action(self, event_type: str) -> ActionDialog:
         """Show the form for an action (the same one again if it was closed with Esc)."""
@@ -290,7 +375,19 @@ class CaseDetailDialog(QDialog):
         dialog = self.action_dialogs.pop(event_type, None)
         if dialog is not None:
             dialog.deleteLater()
+        self.activateWindow()  # back to the case: the focus is placed on the next step once it is read
         self.reload()
+
+
+# A focus mark anyone can see from a step back (the platform's dotted line is too faint).
+FOCUS_FRAME = """
+QPushButton, QToolButton { border: 1px solid #9e9e9e; border-radius: 3px; padding: 4px 10px;
+                           background: #f7f7f7; }
+QPushButton:checked { background: #ffe0b2; }
+QPushButton:disabled, QToolButton:disabled { color: #9e9e9e; }
+QPushButton:focus, QToolButton:focus { border: 3px solid #0b57d0; background: #e8f0fe; padding: 2px 8px; }
+QTableWidget:focus { border: 3px solid #0b57d0; }
+"""
 
 
 def _info_block(name: str) -> QTextBrowser:
@@ -300,6 +397,7 @@ def _info_block(name: str) -> QTextBrowser:
     block.setObjectName(name)
     block.setOpenLinks(False)
     block.setFrameShape(QFrame.NoFrame)
+    block.setFocusPolicy(Qt.ClickFocus)  # read-only text: not a Tab stop, so Tab goes round the actions
     return block
 
 

@@ -88,10 +88,14 @@ class CaseQueueModel(QAbstractTableModel):
         self.filter = flt
         self.reload()
 
-    def reload(self) -> None:
-        """Count and read the first page again (the rows shown stay until the answer comes)."""
+    def reload(self, keep_rows: bool = False) -> None:
+        """Count and read the first page again (the rows shown stay until the answer comes).
+
+        ``keep_rows``: read as many rows as are loaded now, so a clerk scrolled far down keeps
+        the place (news from a sync or another window, not a new filter)."""
         self.generation += 1
-        generation, flt, limit = self.generation, dataclasses.replace(self.filter), self.page_size
+        limit = max(self.page_size, len(self.rows)) if keep_rows else self.page_size
+        generation, flt = self.generation, dataclasses.replace(self.filter)
         self.now = now = self.session.desk.now()
         self.loading = True
         self.session.run(

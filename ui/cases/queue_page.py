@@ -1,5 +1,6 @@
 """办件: the case queue with its filters, search box and sortable columns.
 
+From the search box, Down or Enter goes into the table (Enter searches first).
 Enter or a double-click on a row opens the case (the page emits ``openCase``;
 the main window shows the detail dialog). The page reloads when an operation
 announces that cases or villagers changed, and moves the time-left texts on
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
@@ -25,6 +26,7 @@ from ui.widgets.feedback import ErrorLabel
 
 SEARCH_DELAY_MS = 300
 TICK_MS = 60_000
+MATTER_CHARACTERS = 16   # the matter column's widest, in Chinese characters
 
 
 class QueueTable(QTableView):
@@ -49,6 +51,8 @@ class QueuePage(QWidget):
         self.session = session
         self.model = self.model_class(session, self.PAGE_SIZE, self)
         self._case_to_select: str | None = None
+        self._into_table_after_load = False
+        self._scroll_to_restore: tuple[int, int] | None = None
         self._build()
         self._connect()
         self.setFocusProxy(self.search)
@@ -86,6 +90,7 @@ class QueuePage(QWidget):
         button.setCheckable(True)
         button.setToolButtonStyle(Qt.ToolButtonTextOnly)
         if shortcut:
+            button.setText(self.tr("{0}（{1}）").format(text, shortcut))  # the key on the control itself
             button.setShortcut(QKeySequence(shortcut))
             tip = self.tr("{0}（{1}）").format(tip, shortcut)
         button.setToolTip(tip)
@@ -115,8 +120,12 @@ class QueuePage(QWidget):
         # Widths are measured on each fresh first page (see _after_load), never on later
         # pages: measuring every loaded row would slow down as the clerk scrolls on.
         header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setSectionResizeMode(COLUMN_KEYS.index("matter"), QHeaderView.Stretch)
+        header.setStretchLastSection(True)
         header.setResizeContentsPrecision(50)
+        # What a clerk scans first (who, how long is left, by when) comes before the long matter
+        # text, so it stays in view on a 1366×768 screen in large print; the model is unchanged.
+        matter = COLUMN_KEYS.index("matter")
+        header.moveSection(header.visualIndex(matter), header.visualIndex(COLUMN_KEYS.index("deadline")))
         return table
 
     def _lay_out(self) -> None:
@@ -141,6 +150,7 @@ class QueuePage(QWidget):
         self.search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self.search_timer.start)
         self.search.returnPressed.connect(self._search_now)
+        self.search.installEventFilter(self)  # Down goes from the search box into the table
         for toggle in (self.mine, self.long_standing, self.petition, self.followup):
             toggle.toggled.connect(self.apply_filters)
         self.due_soon.toggled.connect(lambda on: self._exclusive(on, self.overdue))
@@ -185,11 +195,31 @@ class QueuePage(QWidget):
 
     def apply_filters(self) -> None:
         self.search_timer.stop()
+        self._scroll_to_restore = None  # a new filter starts at the top
         self.error.clear_error()
         self.model.set_filter(self.current_filter())
 
     def _search_now(self) -> None:
+        # Enter: search at once and go into the table, on its first row, when the rows are in.
+        if self.current_filter() == self.model.filter and not self.model.loading:
+            self._into_table()
+            return
+        self._into_table_after_load = True
         self.apply_filters()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.search and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Down:
+            self._into_table()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _into_table(self) -> None:
+        self._into_table_after_load = False
+        if not self.model.rowCount():
+            return  # nothing to go to: stay in the search box
+        if not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+        self.table.setFocus(Qt.OtherFocusReason)
 
     def _exclusive(self, on: bool, other: QToolButton) -> None:
         # "Due soon" and "overdue" never overlap: asking for both would show nothing.
@@ -215,7 +245,18 @@ class QueuePage(QWidget):
 
     def _data_changed(self, changes) -> None:
         if CASES in changes or VILLAGERS in changes:
-            self.model.reload()
+            self._keep_place()
+            self.model.reload(keep_rows=True)
+
+    def _keep_place(self) -> None:
+        """Before reading again for news (a sync, another window): note the chosen case and the scroll,
+        so the clerk's place survives the reload."""
+        chosen = self.model.case_id(self.table.currentIndex().row()) if self.table.currentIndex().isValid() else None
+        if chosen and self._case_to_select is None:
+            self._case_to_select = chosen
+        if self._scroll_to_restore is None:
+            self._scroll_to_restore = (self.table.verticalScrollBar().value(),
+                                       self.table.horizontalScrollBar().value())
 
     # --- showing ------------------------------------------------------------------------
 
@@ -225,16 +266,31 @@ class QueuePage(QWidget):
 
     def _after_load(self) -> None:
         self._show_count()
-        if self.model.rowCount():
+        scroll, self._scroll_to_restore = self._scroll_to_restore, None
+        if self.model.rowCount() and scroll is None:  # news keeps the widths the clerk sees
             self.table.resizeColumnsToContents()  # the first page only; see _table
+            self._cap_matter_column()
         if self._case_to_select:
-            self._select_row(self.model.row_of(self._case_to_select))
+            self._select_row(self.model.row_of(self._case_to_select), scroll_to=scroll is None)
+        if scroll is not None:
+            self.table.verticalScrollBar().setValue(scroll[0])
+            self.table.horizontalScrollBar().setValue(scroll[1])
+        if self._into_table_after_load:
+            self._into_table()
 
-    def _select_row(self, row: int) -> None:
+    def _cap_matter_column(self) -> None:
+        # A long matter is cut with "…" (its tooltip has it all) rather than push the rest away.
+        column = COLUMN_KEYS.index("matter")
+        widest = self.table.fontMetrics().horizontalAdvance("中" * MATTER_CHARACTERS)
+        if self.table.columnWidth(column) > widest:
+            self.table.setColumnWidth(column, widest)
+
+    def _select_row(self, row: int, scroll_to: bool = True) -> None:
         if row >= 0:
             self._case_to_select = None
             self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+            if scroll_to:
+                self.table.scrollTo(self.model.index(row, 0))
 
     def select_case(self, case_id: str) -> None:
         """Select a case once it is loaded (the main window calls this after an intake)."""

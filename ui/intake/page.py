@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from haian_desk import cadres, drafts
-from haian_desk.cases import operations, queries
+from haian_desk.cases import counter_checks, operations, queries
 from haian_desk.cases.intake_form import blank_form, build_intake
 from haian_desk.cases.presentation import villager_choice_text
 from haian_desk.cases.vocabulary import CHANNELS, KINDS, STATUSES, label
@@ -28,11 +28,16 @@ from ui.intake.kind_choice import SHORTCUTS, KindChoice
 from ui.intake.lookup import Lookup
 from ui.intake.matter_panel import MatterPanel
 from ui.intake.new_villager import NewVillagerPanel
+from ui.intake import save_questions as questions
 from ui.intake.urgency import UrgencyRow
 from ui.printing.buttons import ReceiptButtons
 from ui.session import CADRES, CASES, SETTINGS, Session
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import ErrorLabel, alive, explain
+
+# Papers printed with the receipt (Ctrl+P): a claim waiting for its signature gets the
+# 授权委托书 to sign at the counter.
+PAPERS_WITH_RECEIPT = {"awaiting_signature": ("authorisation",)}
 
 BANNER = "QFrame#{0} {{ background: {1}; border: 1px solid {2}; border-radius: 4px; }}"
 
@@ -47,6 +52,7 @@ def _group(title: str, *widgets: QWidget) -> QGroupBox:
 
 class IntakePage(QWidget):
     caseRegistered = Signal(str)
+    openCase = Signal(str)  # the clerk chose to open an existing case instead of a duplicate
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,6 +65,7 @@ class IntakePage(QWidget):
         self.linked_cadre = self.counter_cadre = session.user.cadre_id or ""
         self.relinked = ""
         self.offered_draft: drafts.Draft | None = None
+        self.question = None  # the save-time question open now (ui.intake.save_questions)
         self.keeper = DraftKeeper(session, self.form_values, self.pristine, self)
         self.keeper.pause()  # nothing to save until the page is built and filled
         self._build()
@@ -217,7 +224,7 @@ class IntakePage(QWidget):
         self.new_villager.registered.connect(self._villager_registered)
         self.kind.chosen.connect(self._kind_chosen)
         self.matter.chosen.connect(self._matter_chosen)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())  # not clicked's bool as `confirmed`
         self.restore_button.clicked.connect(self.restore_draft)
         self.discard_button.clicked.connect(self.discard_draft)
         for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
@@ -393,7 +400,8 @@ class IntakePage(QWidget):
 
     # --- saving -------------------------------------------------------------------------
 
-    def save(self) -> None:
+    def save(self, confirmed: frozenset = frozenset(), missing: tuple[str, ...] = ()) -> None:
+        """Register the matter; ``confirmed`` names the save-time questions already answered."""
         if self.saving:
             return  # one key press, one matter
         self.saving = True
@@ -403,10 +411,32 @@ class IntakePage(QWidget):
         self._saving_cadre = form["first_cadre_id"]
 
         def register(desk):
-            return operations.take_in(desk, actor, build_intake(form), draft=drafts.INTAKE)
+            intake = build_intake(form)
+            if "duplicate" not in confirmed and (found := counter_checks.likely_duplicates(desk, intake)):
+                return questions.Duplicate(found)
+            if "materials" not in confirmed and (lacking := counter_checks.materials_not_received(desk, intake)):
+                return questions.Lacking(lacking)
+            intake.missing_materials = list(missing)
+            # The draft goes in the intake's own transaction (a kill between them left it behind).
+            return operations.take_in(desk, actor, intake, draft=drafts.INTAKE)
 
-        self.session.run(register, alive(self, self._saved), alive(self, self._refused),
-                         changes=(CASES,))
+        self.session.run(register, alive(self, lambda result: self._answered(result, confirmed)),
+                         alive(self, self._refused), changes=(CASES,))
+
+    def _answered(self, result, confirmed: frozenset) -> None:
+        if isinstance(result, operations.Registered):
+            self._saved(result)
+            return
+        self.saving = False
+        self.keeper.resume()
+        if isinstance(result, questions.Duplicate):
+            self.question = questions.ask_duplicate(
+                self, result, self.openCase.emit, lambda: self.save(confirmed | {"duplicate"}))
+        else:
+            self.question = questions.ask_lacking(
+                self, result, lambda: self.save(confirmed | {"materials"}, tuple(result.missing)),
+                lambda: self.save(confirmed | {"materials"}),
+                lambda: self.matter.materials.setFocus(Qt.OtherFocusReason))
 
     def _saved(self, registered: operations.Registered) -> None:
         self.saving = False
@@ -420,7 +450,9 @@ class IntakePage(QWidget):
         self.result_caption.setText(self.tr("已登记，状态：{0}。办件编号：").format(
             term(label(STATUSES, registered.status))))
         self.case_number.setText(registered.case_no)
-        self.receipt_buttons.show_case(registered.case_id)
+        self.receipt_buttons.show_case(registered.case_id, PAPERS_WITH_RECEIPT.get(registered.status, ()))
+        if registered.status == "materials_missing":  # 一次性告知: the notice goes out at once
+            self.receipt_buttons.print_papers(("missing",))
         self.result_banner.show()
         self.villager_lookup.setFocus(Qt.OtherFocusReason)
         self.caseRegistered.emit(registered.case_id)
@@ -429,11 +461,14 @@ class IntakePage(QWidget):
         self.saving = False
         self.keeper.resume()
         self.keeper.touched()
-        field = getattr(error, "field", "") or ""
-        label, widget = self._where(field)
-        label.show_error(explain(error))
+        problems = getattr(error, "problems", None) or [error]
+        if len(problems) > 1:
+            self.general_error.show_error(explain(error))  # how many, and which
+        for problem in problems:
+            self._where(getattr(problem, "field", "") or "")[0].show_error(explain(problem))
+        widget = self._where(getattr(problems[0], "field", "") or "")[1]
         if widget is not None:
-            widget.setFocus(Qt.OtherFocusReason)
+            widget.setFocus(Qt.OtherFocusReason)  # the first one, top to bottom
 
     def _where(self, field: str) -> tuple[ErrorLabel, QWidget | None]:
         """The error line and the input a domain error's field points at."""

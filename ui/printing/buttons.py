@@ -39,6 +39,7 @@ class ReceiptButtons(QWidget):
         super().__init__(parent)
         self.session = session
         self.case_id: str | None = None
+        self.papers: tuple[str, ...] = ("receipt",)
         self.print_button = QPushButton(self.tr("打印回执（Ctrl+P）"))
         self.print_button.setObjectName("print_receipt")
         self.print_button.setShortcut(QKeySequence(PRINT_KEYS))
@@ -57,15 +58,31 @@ class ReceiptButtons(QWidget):
         self.preview_button.clicked.connect(self.preview_receipt)
         self.show_case(None)
 
-    def show_case(self, case_id: str | None) -> None:
+    def show_case(self, case_id: str | None, with_receipt: tuple[str, ...] = ()) -> None:
+        """The case whose receipt Ctrl+P prints, and any papers that go with it."""
         self.case_id = case_id
+        self.papers = ("receipt", *with_receipt)
+        self.print_button.setText(self.tr("打印回执和授权委托书（Ctrl+P）") if "authorisation" in with_receipt
+                                  else self.tr("打印回执（Ctrl+P）"))
+        self.print_button.setShortcut(QKeySequence(PRINT_KEYS))  # setText clears a button's shortcut
         self.status.clear()
         self.print_button.setEnabled(case_id is not None)
         self.preview_button.setEnabled(case_id is not None)
 
     def print_receipt(self) -> None:
-        if self.case_id:
-            actions.print_now(self, self.session, Request(self.case_id), on_done=self._done)
+        self.print_papers(self.papers)
+
+    def print_papers(self, papers: tuple[str, ...], case_id: str | None = None) -> None:
+        """Print each paper of the case in turn (the next once the one before has gone)."""
+        case_id = case_id or self.case_id
+        if not case_id or not papers:
+            return
+
+        def done(printed: Printed) -> None:
+            self._done(printed)
+            self.print_papers(papers[1:], case_id)
+
+        actions.print_now(self, self.session, Request(case_id, papers[0]), on_done=done)
 
     def preview_receipt(self) -> None:
         if self.case_id:
@@ -87,7 +104,8 @@ class PrintMenuButton(QToolButton):
         self.case: dict | None = None
         self.paper_code: str | None = None  # None: the station's receipt paper
         self.setObjectName("print_menu")
-        self.setText(self.tr("打印"))
+        self.setText(self.tr("打印（Ctrl+P）"))
+        self.setShortcut(QKeySequence(PRINT_KEYS))  # opens the menu of papers
         self.setPopupMode(QToolButton.InstantPopup)
         self.setMenu(QMenu(self))
         self.setEnabled(False)
@@ -106,7 +124,8 @@ class PrintMenuButton(QToolButton):
             self._document_menu(menu, doc, count)
         menu.addSeparator()
         self._paper_menu(menu)
-        self.setText(self.tr("打印/补打") if any(copies.values()) else self.tr("打印"))
+        self.setText(self.tr("打印/补打（Ctrl+P）") if any(copies.values()) else self.tr("打印（Ctrl+P）"))
+        self.setShortcut(QKeySequence(PRINT_KEYS))  # setText clears a button's shortcut
         self.setEnabled(bool(copies))
 
     def _document_menu(self, menu: QMenu, doc: str, count: int) -> None:

@@ -1,5 +1,5 @@
-"""``haian-desk print`` and ``haian-desk board``: case papers and the public board,
-to a PDF file or to the default printer, from the command line.
+"""``haian-desk print``, ``board`` and ``print-card``: case papers, the public board and
+the keyboard card, to a PDF file or to the default printer, from the command line.
 
 Registered through the ``haian_desk.commands`` entry points (they need Qt to
 render). Every mistake (an unknown case number, document or paper) is one
@@ -37,6 +37,9 @@ def register(sub, common) -> None:
     board.add_argument("--paper", default="a4", help="纸张：a4|a3（默认 a4）")
     board.add_argument("--pdf", metavar="OUT.pdf", help="另存为PDF文件；不写就送到默认打印机")
     board.set_defaults(handler=print_board)
+    card = sub.add_parser("print-card", parents=[common], help="打印快捷键卡（A4，受理和办件的按键）")
+    card.add_argument("--pdf", metavar="OUT.pdf", help="另存为PDF文件；不写就送到默认打印机")
+    card.set_defaults(handler=print_card)
 
 
 def print_case(args, folder: Path) -> int:
@@ -79,6 +82,18 @@ def print_board(args, folder: Path) -> int:
         desk.close()
     where, _medium = _output(document, paper, args.pdf)
     print(f"已{'保存' if args.pdf else '打印'}{document.title}（{paper.label}）：{where}")
+    return 0
+
+
+def print_card(args, folder: Path) -> int:
+    """The keyboard card needs no station: it lists the program's keys."""
+    from ui.printing import keyboard_card
+
+    _check_target(args.pdf)
+    _ensure_gui()
+    document = keyboard_card.build()
+    where, _medium = _output(document, keyboard_card.CARD_PAPER, args.pdf)
+    print(f"已{'保存' if args.pdf else '打印'}{document.title}（A4）：{where}")
     return 0
 
 

@@ -51,7 +51,7 @@ class BackupTab(QWidget):
 
     def _choose_restore_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择备份文件"), "",
-                                                self.tr("数据库备份 (*.sqlite3);;所有文件 (*)"))
+                                                self.tr("加密备份 (*.hdbackup *.sqlite3);;所有文件 (*)"))
         if chosen:
             self.schedule_restore(Path(chosen))
 

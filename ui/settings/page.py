@@ -44,7 +44,7 @@ class SettingsPage(QWidget):
         self.users: UsersTab | None = None
         if session.user.role == "admin":
             self.users = UsersTab(session)
-            self.tabs.addTab(self.users, self.tr("工作人员"))
+            self.tabs.addTab(_scrolling(self.users), self.tr("工作人员"))  # scrolls on a low screen
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.setFocusProxy(self.tabs)

@@ -63,11 +63,13 @@ class SupportScreen(QWidget):
         return list_table(name, headers)
 
     def _lay_out(self) -> None:
+        # The summary on a line of its own: beside the buttons it made the screen wider than a
+        # 1366×768 laptop in English or large print.
         bar = QHBoxLayout()
-        bar.addWidget(self.summary, 1)
         for widget in (self.only_overdue, self.pair_button, self.visit_button, self.reassign_button,
                        self.end_button):
             bar.addWidget(widget)
+        bar.addStretch(1)
         right = QWidget()
         side = QVBoxLayout(right)
         side.setContentsMargins(0, 0, 0, 0)
@@ -81,6 +83,7 @@ class SupportScreen(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
         layout.addLayout(bar)
         layout.addWidget(self.error)
         layout.addWidget(splitter, 1)

@@ -20,12 +20,12 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from haian_desk import reached, sync_state
+from haian_desk import reached, recent, sync_state
 from sync import advice
 from sync.advice import Problem
 from sync.client import Backoff
 from sync.exchange import ExchangeReport, exchange
-from ui.session import CADRES, CASES, CATALOGUE, SYNC, VILLAGERS, Session
+from ui.session import CADRES, CASES, CATALOGUE, SYNC, VILLAGERS, Changes, Session, changes_for
 from ui.sync.background import run_in_thread
 from ui.widgets.feedback import alive
 
@@ -85,6 +85,23 @@ def read_state(desk) -> _Reading:
     return _Reading(hub, reached.waiting(desk), rejected, advice.last_problem(desk))
 
 
+def _mark(desk) -> int | None:
+    try:
+        return recent.last_seq(desk.db)
+    except Exception:  # noqa: BLE001 - a database that cannot be read fails the exchange, which says why
+        return None
+
+
+def _arrived(desk, mark: int | None) -> recent.Recent | None:
+    """What came in past ``mark`` (None when that cannot be told: then screens read everything)."""
+    if mark is None:
+        return None
+    try:
+        return recent.since(desk.db, mark)
+    except Exception:  # noqa: BLE001 - as above
+        return None
+
+
 class _NotReady(Exception):
     def __init__(self, problem: Problem):
         super().__init__(problem.message)
@@ -94,6 +111,7 @@ class _NotReady(Exception):
 class SyncRunner(QObject):
     stateChanged = Signal(object)      # RunnerState
     exchanged = Signal(object)         # ExchangeReport of an exchange that finished
+    arrived = Signal(object)           # haian_desk.recent.Recent: what an exchange brought (None: unknown)
 
     def __init__(self, session: Session, interval_ms: int = INTERVAL_MS, backoff: Backoff | None = None,
                  run_exchange: Callable = exchange, parent: QObject | None = None):
@@ -174,18 +192,20 @@ class SyncRunner(QObject):
         desk, run = self.session.desk, self.run_exchange
 
         def work() -> tuple:
+            mark = _mark(desk)
             try:
                 problem = advice.ready(desk)
                 if problem is not None:
                     raise _NotReady(problem)
-                return run(desk, retries=0, stall_timeout=STALL_SECONDS), None
+                return run(desk, retries=0, stall_timeout=STALL_SECONDS), None, _arrived(desk, mark)
             except BaseException as caught:  # noqa: BLE001 - every failure is shown, none kills the thread
-                return None, caught
+                # Batches applied before a cut stay applied: their news is announced too.
+                return None, caught, _arrived(desk, mark)
 
         run_in_thread(self, "_exchange_done", work, "haian-sync")
 
     def _exchange_done(self, outcome: tuple) -> None:
-        report, error = outcome
+        report, error, news = outcome
         self.progress_timer.stop()
         if error is None:
             self.failures = 0
@@ -197,8 +217,10 @@ class SyncRunner(QObject):
             partial = getattr(error, "report", None)
             self._set(running=False, problem=problem, report=partial or self.state.report)
             self._after_failure(problem)
-        moved = report is not None and report.received > 0
-        self.session.changed.emit(frozenset((SYNC, CASES, VILLAGERS, CADRES, CATALOGUE) if moved else (SYNC,)))
+        # What came down, by kind and case, so an open case window reads again only for its case.
+        self.arrived.emit(news)
+        self.session.changed.emit(changes_for(news, SYNC) if news is not None else
+                                  Changes((SYNC, CASES, VILLAGERS, CADRES, CATALOGUE)))
 
     def _after_failure(self, problem: Problem) -> None:
         if problem.retryable:

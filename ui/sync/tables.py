@@ -7,7 +7,10 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QPlainTextEdit, QTableWidget, QTableWidgetItem)
 
+from ui.widgets.tables import stretch_last_when_room
+
 ROW_KEY = Qt.UserRole + 1
+LONGEST_COLUMN = 480
 
 
 def make_table(name: str, headers: list[str], stretch: int | None = None) -> QTableWidget:
@@ -19,9 +22,14 @@ def make_table(name: str, headers: list[str], stretch: int | None = None) -> QTa
     table.setSelectionBehavior(QAbstractItemView.SelectRows)
     table.setWordWrap(False)
     header = table.horizontalHeader()
+    # Every column as wide as its contents, the last one taking what is left. (A stretched
+    # column in the middle was squeezed to a few pixels, title and all, on a 1280-wide screen in
+    # English; now a narrow screen scrolls sideways instead.) A table with a long-text column
+    # (``stretch``) caps every column, so a long text is cut with "…" (its tooltip has it all).
     header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    stretch_last_when_room(table)
     if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+        header.setMaximumSectionSize(LONGEST_COLUMN)
     return table
 
 

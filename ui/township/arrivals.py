@@ -1,15 +1,19 @@
-"""Noticing what the hub wrote: batches from stations arrive through another database connection.
+"""Noticing what others wrote: batches a hub received, another program on the same database.
 
 SQLite's ``PRAGMA data_version`` changes only when another connection (the
 hub in this app, or a hub process) has committed, so a cheap look every few
-seconds on the database worker tells the screens to read again, and only then.
+seconds on the database worker tells the screens to read again, and only then;
+the event log past the last mark says which kinds of record and which cases.
+Every installation watches (two windows of the app, or the CLI, may write
+to one station's file), not only the township.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
 
-from ui.session import CASES, SYNC, VILLAGERS, Session
+from haian_desk import recent
+from ui.session import SYNC, Session, changes_for
 from ui.widgets.feedback import alive
 
 LOOK_MS = 3_000
@@ -20,11 +24,21 @@ def data_version(desk) -> int:
         return int(desk.db.conn.execute("PRAGMA data_version").fetchone()[0])
 
 
+def _look(desk, seen: int | None, mark: int | None) -> tuple:
+    """The data version now and, if it moved (or on the first look), what arrived past ``mark``."""
+    version = data_version(desk)
+    if seen is not None and version == seen and mark is not None:
+        return version, None
+    return version, recent.since(desk.db, mark) if mark is not None else \
+        recent.Recent(recent.last_seq(desk.db), frozenset(), frozenset())
+
+
 class ArrivalWatcher(QObject):
-    def __init__(self, session: Session, interval_ms: int = LOOK_MS):
-        super().__init__(session)
+    def __init__(self, session: Session, interval_ms: int = LOOK_MS, owner: QObject | None = None):
+        super().__init__(owner if owner is not None else session)
         self.session = session
         self.seen: int | None = None
+        self.mark: int | None = None   # the event log's sequence number already announced
         self.looking = False
         self.timer = QTimer(self, interval=interval_ms, timeout=self.look)
         self.timer.start()
@@ -37,22 +51,29 @@ class ArrivalWatcher(QObject):
         if self.looking:
             return
         self.looking = True
+        seen, mark = self.seen, self.mark
         try:
-            self.session.run(data_version, alive(self, self._seen), alive(self, self._failed))
+            self.session.run(lambda desk: _look(desk, seen, mark), alive(self, self._seen),
+                             alive(self, self._failed))
         except RuntimeError:  # the session's worker has stopped: the session is over
             self.timer.stop()
 
-    def _seen(self, version: int) -> None:
+    def _seen(self, looked: tuple) -> None:
         self.looking = False
-        changed = self.seen is not None and version != self.seen
+        version, news = looked
+        first = self.seen is None
         self.seen = version
-        if changed:
-            self.session.changed.emit(frozenset((CASES, VILLAGERS, SYNC)))
+        if news is not None:
+            self.mark = news.upto
+        if not first and news is not None:
+            # Which kinds and cases arrived, so an open case window reads again only for its own.
+            self.session.changed.emit(changes_for(news, SYNC))
 
     def _failed(self, _error: BaseException) -> None:
         self.looking = False
 
 
-def watch_arrivals(session: Session) -> ArrivalWatcher:
+def watch_arrivals(session: Session, owner: QObject | None = None) -> ArrivalWatcher:
+    """The session's watcher; one made now lives as long as ``owner`` (a window), or the session."""
     found = session.findChild(ArrivalWatcher)
-    return found if found is not None else ArrivalWatcher(session)
+    return found if found is not None else ArrivalWatcher(session, owner=owner)

@@ -135,12 +135,14 @@ class InboxPage(QWidget):
 
     def _show(self, items: list[township.InboxItem]) -> None:
         chosen = self.current()
+        scrolled = self.table.verticalScrollBar().value()  # news must not move the clerk's place
         self.items = items
         fill_table(self.table, [(i.case_id, self._cells(i)) for i in items],
                    [TONE_COLOURS.get(i.tone, (None,))[0] for i in items])
         rows = [n for n, i in enumerate(items) if chosen and i.case_id == chosen.case_id]
         if rows:
             self.table.selectRow(rows[0])
+        self.table.verticalScrollBar().setValue(scrolled)
         self._enable_actions()
         counts = self.tr("共 {0} 件").format(len(items))
         self.view_buttons[self.view].setToolTip(counts)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QSplitter, QTableWidget, QVBoxLayout, QWidget)
+    QAbstractItemView, QHeaderView, QSplitter, QTableView, QTableWidget, QVBoxLayout, QWidget)
 
 from ui.widgets.fields import DetailScroll
 
@@ -18,8 +18,53 @@ def list_table(name: str, headers: list[str]) -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SingleSelection)
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    stretch_last_when_room(table)
     return table
+
+
+class _LastSectionFitter(QObject):
+    """Stretch the last column over the free width only while it still fits its contents there.
+
+    Qt's stretched last section ignores its contents: on a narrow screen (English, large print)
+    it was squeezed to a sliver, title and all. Without room the table scrolls sideways instead.
+    """
+
+    def __init__(self, table: QTableView):
+        super().__init__(table)
+        self.table = table
+        header = table.horizontalHeader()
+        header.sectionResized.connect(self._section_resized)
+        table.viewport().installEventFilter(self)
+        # Rows filled one cell at a time are measured once, after the filling.
+        self.soon = QTimer(self, singleShot=True, interval=0, timeout=self.fit)
+        model = table.model()
+        for signal in (model.modelReset, model.rowsInserted, model.dataChanged, model.layoutChanged):
+            signal.connect(self.soon.start)
+        self.fit()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Resize:
+            self.fit()
+        return False
+
+    def _section_resized(self, section: int, _old: int, _new: int) -> None:
+        if section != self.table.horizontalHeader().count() - 1:
+            self.fit()
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        last = header.count() - 1
+        if last < 0:
+            return
+        others = sum(header.sectionSize(i) for i in range(last) if not header.isSectionHidden(i))
+        needs = max(header.sectionSizeHint(last), self.table.sizeHintForColumn(last))
+        room = self.table.viewport().width() - others >= needs
+        if header.stretchLastSection() != room:
+            header.setStretchLastSection(room)
+
+
+def stretch_last_when_room(table: QTableView) -> None:
+    _LastSectionFitter(table)
 
 
 def list_beside_detail(table: QWidget, under_table: QWidget, detail: QWidget,
