@@ -20,7 +20,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -104,7 +103,7 @@ def recovery_batch(hub_desk, own: InstallationKeys, peer: Peer, after: int, limi
     me = hub_desk.installation
     header = {"batch": uuid7(), "from": me.id, "from_unit": me.unit_code, "to": peer.id, "kind": "down",
               "made_at": to_iso(hub_desk.now()), "range": [after, hi], "more": len(events) == limit,
-              "held_up_to": held, "recovery": True}
+              "held_up_to": held}
     return seal(Batch(header, [e.to_dict() for e in events]), own, peer.box_key)
 
 
@@ -125,19 +124,21 @@ class Recovered:
 
 
 def recover(folder: Path, answer: dict, admin: tuple[str, str], url: str | None = None,
-            backup: Path | None = None, tls_ca: str | None = None) -> Recovered:
+            backup: Path | None = None, tls_ca: str | None = None, openers=None, wall=now_utc) -> Recovered:
+    """``openers``: what may open the (encrypted) backup here; by default the station passphrase
+    in the environment (the dead PC's own key went with it)."""
     own = keymod.load(folder)
     hub, station = _read_answer(answer, own, url)
     if paths.database_path(folder).exists():
         raise SetupError(f"{folder} 里已经有数据库", "恢复要在一个空的数据目录里进行")
-    desk = _fresh_desk(folder, station)
+    desk = _fresh_desk(folder, station, wall)
     try:
         with desk.db.write() as conn:
             sync_state.save_peer(conn, replace(hub, tls_ca=tls_ca))
         result = Recovered(station["installation"], station["unit_name"])
         with HubLink(desk, own, hub, hub.url, tls_ca=tls_ca) as link:
             result.from_hub, top, held = _fetch(desk, own, link, hub)
-            result.from_backup = _merge_backup(desk, backup, held) if backup else 0
+            result.from_backup = _merge_backup(desk, backup, held, openers) if backup else 0
             _settle_positions(desk, hub, top, held)
             _learn_numbers(desk, link)
         users.add_user(desk, admin[0], admin[0], "admin", admin[1])
@@ -164,16 +165,16 @@ def _read_answer(answer: dict, own: InstallationKeys, url: str | None) -> tuple[
     return peer, station
 
 
-def _fresh_desk(folder: Path, station: dict) -> Desk:
+def _fresh_desk(folder: Path, station: dict, wall=now_utc) -> Desk:
     """An empty database that already is the station (its id, unit): no seed events of its own."""
     db = Database(paths.database_path(folder))
     migrations.migrate(db)
     meta = {"installation_id": station["installation"], "unit_code": station["unit_code"],
-            "unit_name": station["unit_name"], "role": "station", "created_at": to_iso(now_utc()),
-            "recovered_at": to_iso(now_utc())}
+            "unit_name": station["unit_name"], "role": "station", "created_at": to_iso(wall()),
+            "recovered_at": to_iso(wall())}
     with db.write() as conn:
         conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
-    return Desk(db, folder)
+    return Desk(db, folder, wall)
 
 
 def _fetch(desk, own, link: HubLink, hub: Peer) -> tuple[int, int, int]:
@@ -191,19 +192,18 @@ def _fetch(desk, own, link: HubLink, hub: Peer) -> tuple[int, int, int]:
             return added, after, held
 
 
-def _merge_backup(desk, backup: Path, held: int) -> int:
+def _merge_backup(desk, backup: Path, held: int, openers) -> int:
     """The backup's events the hub never had. Logged after the hub's hold of our log, they go up next."""
+    from haian_desk.backup_openers import Openers, open_backup
     from haian_desk.recovery import inspect
 
-    info = inspect(backup)
+    openers = openers or Openers.at(None)
+    info = inspect(backup, openers)
     if info.installation_id != desk.installation.id:
         raise SetupError(f"这个备份是“{info.unit_name}”的，不是本站的", "请用本站的备份")
-    source = sqlite3.connect(f"file:{Path(backup).resolve().as_posix()}?mode=ro", uri=True)
-    try:
-        rows = source.execute(f"SELECT {', '.join(COLUMNS)} FROM events WHERE origin = ? ORDER BY seq",
-                              (desk.installation.id,)).fetchall()
-    finally:
-        source.close()
+    with open_backup(Path(backup), openers) as (source, _key):
+        rows = [tuple(r) for r in source.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM events WHERE origin = ? ORDER BY seq", (desk.installation.id,))]
     _log_after(desk, held)
     return desk.ledger.ingest(Event.from_row(r) for r in rows).added
 

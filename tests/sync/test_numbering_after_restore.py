@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from haian_desk import cadres, numbering, sync_state, users
+from haian_desk.backup_openers import Openers, open_backup
 from haian_desk.desk import Desk
 from haian_desk.recovery import restore
 from haian_desk.storage import backup
@@ -93,18 +94,16 @@ def test_offline_after_a_restore_numbers_from_a_range_that_cannot_collide(networ
     assert not any(n.endswith("-L02") for n in _numbers(hub, station.unit_code))
 
 
-def _ids_of(path, origin) -> set[str]:
-    conn = sqlite3.connect(path)
-    try:
+def _ids_of(path, origin, key_folder) -> set[str]:
+    """Event ids of one origin in a (sealed) backup, opened with the station's own key."""
+    with open_backup(path, Openers.at(key_folder)) as (conn, _):
         return {r[0] for r in conn.execute("SELECT id FROM events WHERE origin = ?", (origin,))}
-    finally:
-        conn.close()
 
 
 def _recovered(hub, station, folder, url, made, clock) -> Node:
     """The station rebuilt on a new PC from its township and its last backup (sync.recover)."""
     _, answer = recover.reapprove(hub.desk, hub.keys, recover.make_request(folder, station.unit_code), "admin", url)
-    recover.recover(folder, answer, ("admin", PASSWORD), backup=made)
+    recover.recover(folder, answer, ("admin", PASSWORD), backup=made, openers=Openers.at(station.folder), wall=clock)
     node = Node(folder, Desk.open(folder, wall=clock), keymod.load(folder), clock, cadre_id=station.cadre_id)
     users.add_user(node.desk, "clerk", "季红梅", "station_staff", PASSWORD, actor="admin")
     return node
@@ -137,7 +136,7 @@ def test_numbering_never_clashes_whatever_happened_before_the_restore(tmp_path_f
                     sync(station, served.url)
                 else:
                     made = backup.backup_to(station.desk.db, stick / f"b{i}.sqlite3")
-            reached = set(event_ids(hub, station.id)) | _ids_of(made, station.id)
+            reached = set(event_ids(hub, station.id)) | _ids_of(made, station.id, station.folder)
             if how == "recover":
                 station.close()
                 station = _recovered(hub, station, base / "pc", served.url, made, clock)

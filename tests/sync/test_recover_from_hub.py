@@ -15,6 +15,7 @@ import pytest
 
 from haian_desk import numbering, sync_state, users
 from haian_desk.cases.operations import act as domain_act
+from haian_desk.backup_openers import Openers, open_backup
 from haian_desk.check import run_check
 from haian_desk.desk import Desk
 from haian_desk.storage import backup
@@ -23,18 +24,17 @@ from sync.errors import SyncError
 from tests.sync.helpers import PASSWORD, Node, act, cli, event_ids, sync, take_in
 
 
-def _ids_of(path, origin) -> set[str]:
-    conn = sqlite3.connect(path)
-    try:
+def _ids_of(path, origin, key_folder) -> set[str]:
+    """Event ids of one origin in a (sealed) backup, opened with the station's own key."""
+    with open_backup(path, Openers.at(key_folder)) as (conn, _):
         return {r[0] for r in conn.execute("SELECT id FROM events WHERE origin = ?", (origin,))}
-    finally:
-        conn.close()
 
 
 def _rebuild(hub, station, new_folder, url, made, clock) -> tuple[Node, recover.Recovered]:
     request = recover.make_request(new_folder, station.unit_code)
     _, answer = recover.reapprove(hub.desk, hub.keys, request, "admin", url)
-    done = recover.recover(new_folder, answer, ("admin", "new-admin-pw"), backup=made)
+    done = recover.recover(new_folder, answer, ("admin", "new-admin-pw"), backup=made,
+                           openers=Openers.at(station.folder), wall=clock)
     node = Node(new_folder, Desk.open(new_folder, wall=clock), keymod.load(new_folder), clock,
                 cadre_id=station.cadre_id)
     users.add_user(node.desk, "clerk", "季红梅", "station_staff", PASSWORD, actor="admin")
@@ -53,7 +53,7 @@ def test_a_dead_station_comes_back_from_its_township_and_its_last_backup(network
     take_in(station, description="第三件，只在备份里")
     made = backup.backup_to(station.desk.db, tmp_path / "stick" / "last.sqlite3")
     own = station.id
-    expected = set(event_ids(hub, own)) | _ids_of(made, own)
+    expected = set(event_ids(hub, own)) | _ids_of(made, own, station.folder)
     station.close()                                                   # the PC dies here
 
     new, done = _rebuild(hub, station, tmp_path / "new-pc", served.url, made, clock)
