@@ -18,7 +18,7 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
-from haian_desk import paths, search
+from haian_desk import paths, search, users
 from haian_desk.cases import operations
 from haian_desk.desk import Desk
 from haian_desk.storage import eventlog, keys
@@ -54,6 +54,8 @@ class Counter:
 def run(scale: generate.Scale) -> Report:
     report = Report("intake", f"Intake ({scale.cases:,} cases already on file)")
     desk = Desk.open(working_copy(scale), wall=Counter())
+    if desk.db.one("SELECT 1 FROM users WHERE username = 'clerk'") is None:  # roles are enforced
+        users.add_user(desk, "clerk", "季红梅", "station_staff", "bench-pw", actor="admin")
     rng = random.Random(generate.SEED)
     villagers = [r[0] for r in desk.db.query("SELECT id FROM villagers ORDER BY random() LIMIT 2000")]
     cadres = [r[0] for r in desk.db.query("SELECT id FROM cadres WHERE active = 1 LIMIT 200")]

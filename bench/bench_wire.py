@@ -29,7 +29,7 @@ from pathlib import Path
 
 import httpx
 
-from haian_desk import cadres, villagers
+from haian_desk import cadres, users, villagers
 from haian_desk.cases import operations
 from haian_desk.desk import Desk, initialise
 from sync import enrolment, keys as keymod
@@ -63,7 +63,9 @@ def prepare() -> None:
     clock = Clock()
     hub = initialise(WORK / "hub", "320685102", "曲塘镇代理中心", "township", wall=clock)
     hub_keys = keymod.load_or_create(WORK / "hub")
-    station = initialise(WORK / "station", "320685102210", "曲塘镇双楼村代理站", "station", wall=clock)
+    station = initialise(WORK / "station", "320685102210", "曲塘镇双楼村代理站", "station",
+                         admin=("admin", "bench-pw"), wall=clock)
+    users.add_user(station, "clerk", "季红梅", "station_staff", "bench-pw", actor="admin")  # roles are enforced
     station_keys = keymod.load_or_create(WORK / "station")
     _, answer = enrolment.enrol(hub, hub_keys, enrolment.make_request(station, station_keys))
     enrolment.accept(station, station_keys, answer)

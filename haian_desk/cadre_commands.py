@@ -24,7 +24,8 @@ def register(sub, common) -> None:
     verbs = top.add_subparsers(dest="verb", required=True, metavar="list|add|edit|retire|reinstate")
     shared = argparse.ArgumentParser(add_help=False, parents=[common])
     shared.add_argument("--json", action="store_true", help="以 JSON 输出")
-    shared.add_argument("--actor", default="cli", help="记为谁做的修改（默认 cli）")
+    # Roles are enforced in the domain (haian_desk.permissions): the change is made as this login.
+    shared.add_argument("--actor", metavar="登录名", help="做这项修改的人的登录名（必填，记入名录历史）")
 
     listing = verbs.add_parser("list", parents=[shared], help="列出在任的代理员")
     listing.add_argument("--all", action="store_true", help="也列出已离任的")

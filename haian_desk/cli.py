@@ -15,7 +15,8 @@ from pathlib import Path
 
 from importlib.metadata import entry_points
 
-from haian_desk import __version__, backup_commands, cadre_commands, import_commands, messages, paths
+from haian_desk import (__version__, backup_commands, cadre_commands, import_commands, messages,
+                        numbering_commands, paths)
 from haian_desk.calendar import cli as calendar_cli
 from haian_desk.errors import HaianError
 from haian_desk.storage.db import DatabaseError
@@ -63,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", parents=[common], help="完整性检查，并用事件日志重建核对")
     backup_commands.register(sub, common)
+    numbering_commands.register(sub, common)
     cadre_commands.register(sub, common)
     calendar_cli.register(sub, common)
     import_commands.register(sub, common)

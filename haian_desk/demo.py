@@ -76,7 +76,8 @@ def make_demo(folder: Path, cases: int = 300, seed: int = 2026, now: datetime | 
                       phone="0513-88551234", admin=DEMO_ADMIN, wall=lambda: clock["now"],
                       demo=True, unfinished=True)  # a kill while cases are added is rolled back at the next start
     cadre_ids = _add_cadres(desk)
-    users.add_user(desk, DEMO_STAFF[0], "季红梅", "station_staff", DEMO_STAFF[1], cadre_ids[1])
+    users.add_user(desk, DEMO_STAFF[0], "季红梅", "station_staff", DEMO_STAFF[1], cadre_ids[1],
+                   actor=DEMO_ADMIN[0])
     users.link_cadre(desk, DEMO_ADMIN[0], DEMO_ADMIN[0], cadre_ids[0])  # the head serves at the counter
     villager_ids = _add_villagers(desk, rng, max(60, cases // 20))
     errands = [r["code"] for r in catalogue.search(desk, "") if r["proxy_allowed"]]

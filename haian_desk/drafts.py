@@ -58,8 +58,14 @@ def load(desk, username: str, form: str) -> Draft | None:
 def discard(desk, username: str, form: str) -> int:
     """Forget the user's draft of ``form``; returns how many were removed."""
     with desk.db.write() as conn:
-        return conn.execute("DELETE FROM drafts WHERE username = ? AND form = ?",
-                            (username, form)).rowcount
+        return discard_in(conn, username, form)
+
+
+def discard_in(conn, username: str, form: str) -> int:
+    """Forget the draft inside the caller's transaction: the form saved for real and
+    its draft gone together, so a kill in between cannot leave the draft of a
+    registered matter to be offered back (and saved twice)."""
+    return conn.execute("DELETE FROM drafts WHERE username = ? AND form = ?", (username, form)).rowcount
 
 
 def is_blank(body: dict[str, Any], pristine: dict[str, Any]) -> bool:

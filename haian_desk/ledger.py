@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Iterable
 
-from haian_desk import hlc, search
+from haian_desk import hlc, numbering, permissions, search
 from haian_desk.hlc import HybridClock
 from haian_desk.ids import uuid7
 from haian_desk.normalise import storable
@@ -43,8 +43,12 @@ class Ledger:
         """Write one event and its projection; raises (writing nothing) if refused.
 
         ``at`` is when it happened, for history recorded later (an imported
-        ledger); the clock that orders events still ticks from now.
+        ledger); the clock that orders events still ticks from now. Every local
+        change passes here, so here the actor's right to make it is checked
+        (``haian_desk.permissions``): an unknown or stopped login is refused.
         """
+        permissions.require_event(conn, actor, stream, type_)
+        numbering.require_issuable(conn)  # after a restore: not before the station knows its numbers
         now = self.wall()
         payload = storable(payload)  # no NUL, bidi override or half character is ever stored
         self._catch_up_with_stream(conn, stream, stream_id)
@@ -52,8 +56,8 @@ class Ledger:
         event = Event(
             id=uuid7(int(now.timestamp() * 1000)), stream=stream, stream_id=stream_id,
             type=type_, hlc=stamp, origin=self.origin,
-            origin_seq=eventlog.next_origin_seq(conn, self.origin), actor=actor,
-            wall_time=to_iso(at or now), payload=payload)
+            origin_seq=max(eventlog.next_origin_seq(conn, self.origin), numbering.seq_floor(conn) + 1),
+            actor=actor, wall_time=to_iso(at or now), payload=payload)
         projector = projectors()[stream]
         before = projector.load(conn, stream_id)
         state = projector.step(before, event)

@@ -74,7 +74,7 @@ class Projector:
 @cache
 def projectors() -> dict[str, Projector]:
     # Imported here: the entity modules use the ledger, which uses this module.
-    from haian_desk import cadres, catalogue, complaints, opinions, support, villagers
+    from haian_desk import audit, cadres, catalogue, complaints, opinions, support, villagers
     from haian_desk.calendar import store as calendar_store
     from haian_desk.cases import fold
 
@@ -89,6 +89,9 @@ def projectors() -> dict[str, Projector]:
         "visit": Projector("visit", "support_visits", "id", support.VISIT_JSON_COLUMNS, support.apply_visit),
         "meeting": Projector("meeting", "meetings", "id", opinions.MEETING_JSON_COLUMNS, opinions.apply_meeting),
         "complaint": Projector("complaint", "complaints", "id", complaints.JSON_COLUMNS, complaints.apply),
+        "account": Projector("account", "accounts", "id", audit.ACCOUNT_JSON_COLUMNS, audit.apply_account),
+        "settings": Projector("settings", "settings_log", "id", audit.SETTINGS_JSON_COLUMNS,
+                              audit.apply_settings),
         "calendar": Projector("calendar", "calendar_years", "id", calendar_store.YEAR_JSON_COLUMNS,
                               calendar_store.apply_year),
         "calendar_rule": Projector("calendar_rule", "calendar_rules", "id", calendar_store.RULE_JSON_COLUMNS,

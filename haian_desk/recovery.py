@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from haian_desk import failpoints, paths
+from haian_desk import failpoints, numbering, paths
 from haian_desk.backup_openers import Openers, key_for_restored, open_backup
 from haian_desk.errors import HaianError
 from haian_desk.storage import backup, encrypt_plain, keys, migrations, sealed, setup_marker
@@ -218,6 +218,8 @@ def _stage(folder: Path, info: BackupInfo, openers: Openers, key: bytes) -> tupl
         db = Database(staged, key)
         try:
             before = migrations.migrate(db)
+            with db.write() as conn:  # numbers issued after this copy was made may be in use
+                numbering.mark_unsure(conn, info.last_record_at, f"restored from {info.path.name}")
             with db.utils.ensure_autocommit_on():
                 db.conn.execute("PRAGMA journal_mode=DELETE")  # one file to move; reopening turns WAL back on
         finally:

@@ -1,7 +1,8 @@
 """The station's own settings: what its printed papers say about it.
 
 Kept in the ``settings`` table (schema v2): local to this installation, never
-synced, each value stored as JSON. Address and phone start from what was typed
+synced, each value stored as JSON; every change is also a ``settings`` event
+(who, when, what: ``haian_desk.audit``). Address and phone start from what was typed
 at set-up (``meta``); the county hotline starts as 12345, the public service
 hotline every county in Jiangsu answers; the township's number is not known in
 advance, so it stays empty until the station fills it in and papers say so.
@@ -31,6 +32,8 @@ class StationSettings:
     receipt_full_id: bool = False
     receipt_paper: str = "a4"    # what the counter's printer takes; one key prints on it
     receipt_stub: bool = True    # the station's 存根 below a cut line
+    # The app locks after this long without a key or a click (a PC in an office many walk through).
+    idle_lock_seconds: int = 600
 
     def but(self, **changes) -> "StationSettings":
         return replace(self, **changes)
@@ -45,7 +48,9 @@ LABELS = {
     "receipt_full_id": "群众本人的回执和委托书上显示完整身份证号",
     "receipt_paper": "回执纸张",
     "receipt_stub": "回执带存根",
+    "idle_lock_seconds": "无人操作多久后锁定",
 }
+IDLE_LOCK_RANGE = (1, 24 * 3600)
 _TYPES = {f.name: type(f.default) for f in fields(StationSettings)}
 
 
@@ -67,16 +72,38 @@ def save(desk, actor: str, **changes) -> StationSettings:
     users.require_role(desk, actor, "admin", "修改本站设置")
     clean = {key: _clean(key, value) for key, value in changes.items()}
     with desk.db.write() as conn:
-        conn.executemany(
-            "INSERT INTO settings (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [(key, json.dumps(value, ensure_ascii=False)) for key, value in clean.items()])
+        write(desk, conn, actor, clean)
     return load(desk)
+
+
+def write(desk, conn, actor: str, values: dict) -> None:
+    """Store settings (already checked) and record the change, in the caller's transaction.
+
+    Every settings change anywhere in the domain comes through here, so each
+    is an event with its actor and time (``haian_desk.audit``); a value equal
+    to the one stored is not a change and records nothing.
+    """
+    stored = {row["key"]: row["value"] for row in conn.execute("SELECT key, value FROM settings")}
+    rows = {key: json.dumps(value, ensure_ascii=False) for key, value in values.items()}
+    changed = {key: values[key] for key, text in rows.items() if stored.get(key) != text}
+    if not changed:
+        return
+    conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                     [(key, rows[key]) for key in changed])
+    desk.ledger.record(conn, "settings", desk.installation.id, "changed",
+                       {"changes": changed, "unit_code": desk.installation.unit_code}, actor)
 
 
 def _clean(key: str, value):
     if key not in _TYPES:
-        raise ValidationError("没有“{key}”这项设置", field=key, params={"key": key})
+        raise ValidationError(f"没有“{key}”这项设置", field=key)
+    if _TYPES[key] is int:
+        low, high = IDLE_LOCK_RANGE
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValidationError(f"“{LABELS[key]}”应在{low}秒到{high // 3600}小时之间", "一般设10分钟",
+                                  field=key)
+        return value
     if _TYPES[key] is bool:
         if not isinstance(value, bool):
             raise ValidationError("“{value}”应为是或否", field=key, params={"value": LABELS[key]})

@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from haian_desk import sync_state, users
+from haian_desk import station_settings, sync_state, users
 from haian_desk.cases import fold, operations, presentation, queries
 from haian_desk.cases.queries import CaseFilter
 from haian_desk.cases.vocabulary import EVENT_TYPES, label
@@ -44,9 +44,7 @@ def save_settings(desk, actor: str, **changes) -> dict:
     for key, value in changes.items():
         _check_setting(key, value)
     with desk.db.write() as conn:
-        conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?) "
-                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                         [(_PREFIX + k, json.dumps(v, ensure_ascii=False)) for k, v in changes.items()])
+        station_settings.write(desk, conn, actor, {_PREFIX + k: v for k, v in changes.items()})
     return load_settings(desk)
 
 

@@ -11,6 +11,7 @@ from haian_desk.idnumber import parse_id_number
 from haian_desk.normalise import free_text, name_text
 from haian_desk.phone import parse_phone
 from haian_desk.pinyin_keys import name_spellings
+from haian_desk import reveals
 from haian_desk.records import record_apply
 
 # Household tags for paired support and for keeping sensitive facts off public paper.
@@ -45,7 +46,17 @@ def search_text(state: dict) -> str:
     return " ".join(p for p in parts if p).lower()
 
 
-apply = record_apply(FIELDS, _derive, "群众")
+_apply_record = record_apply(FIELDS, _derive, "群众")
+
+
+def apply(state: dict | None, event) -> dict:
+    """A villager's record; a ``revealed`` event (full numbers shown) changes nothing in it."""
+    if event.type == "revealed":
+        if state is None:
+            raise NotFound("找不到这位群众")
+        reveals.check(event.payload)
+        return dict(state)
+    return _apply_record(state, event)
 
 
 def respell(conn) -> None:

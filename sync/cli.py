@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from sync import recover_cli
 from sync.enrol_cli import _nested_common
 from sync.limits import DEFAULT_BATCH, DEFAULT_STALL
 
@@ -34,6 +35,7 @@ def register(sub, common) -> None:
     status = actions.add_parser("status", parents=[nested], help="待上报的记录、上次成功、上次出错")
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=_status)
+    recover_cli.register(sub, common)  # haian-desk recover (a dead station rebuilt from its township)
 
 
 def _exchange(args, folder: Path) -> int:

@@ -19,7 +19,7 @@ from haian_desk.errors import SetupError
 from haian_desk.storage import eventlog
 from haian_desk.sync_state import Peer
 from haian_desk.timeutil import from_iso, to_iso
-from sync import failpoints, inbox, keys as keymod, outbox, selection
+from sync import failpoints, inbox, keys as keymod, numbering, outbox, selection
 from sync.batch import MEDIA_TYPE as BATCH_TYPE, seal
 from sync.client import Backoff, HubLink
 from sync.errors import SyncError
@@ -123,6 +123,8 @@ def _run(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int
     hello = _json(link.request("POST", "/v1/hello", _body({"software": "haian-desk", "clock": to_iso(desk.now())})))
     failpoints.hit("station.after_hello")
     _note_clock(desk, hub, hello, report)
+    if numbering.catch_up(desk, link):  # a restored station learns its numbers before it sends
+        report.warnings.append("本站从备份恢复后，已从镇中心得知编号用到了哪里，可以继续办理")
     held = _send_up(desk, own, hub, link, int(hello["you"]["held_up_to"]), report, limit)
     _fetch_down(desk, own, hub, link, report, limit)
     failpoints.hit("station.before_check")

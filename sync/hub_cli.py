@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from sync import recover_cli
 from sync.enrol_cli import _nested_common
 from sync.limits import DEFAULT_MAX_BODY
 
@@ -39,6 +40,7 @@ def register(sub, common) -> None:
 
     openapi = actions.add_parser("openapi", parents=[nested], help="打印同步接口的 OpenAPI 描述")
     openapi.set_defaults(handler=_openapi)
+    recover_cli.register_hub(actions)
 
     rescue = actions.add_parser("restore-station", parents=[nested],
                                 help="用本中心的钥匙打开站点的备份（站点电脑和口令都没有了时）")

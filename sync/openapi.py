@@ -89,6 +89,15 @@ def openapi_document() -> dict:
                 "requestBody": {"required": True, "content": _json("MissingRequest")},
                 "responses": {"200": {"description": "the ids the hub lacks", "content": {"application/json": {
                     "schema": {"type": "object", "properties": {"missing": {"type": "array"}}}}}}, **_ERRORS}}},
+            "/v1/numbering": {"post": {
+                "summary": "Where a restored station's numbering stood: its highest record sequence and "
+                           "each day's highest case number the hub holds (haian_desk.numbering)",
+                "security": _SIGNED,
+                "responses": {"200": {"description": "the station's numbers held here", "content": {
+                    "application/json": {"schema": {"type": "object", "properties": {
+                        "origin_seq": {"type": "integer"}, "unit_code": {"type": "string"},
+                        "case_numbers": {"type": "object", "additionalProperties": {"type": "integer"}}}}}}},
+                    **_ERRORS}}},
             "/v1/check": {"post": {
                 "summary": "Drift check: compare counts and hashes per origin and of what came down",
                 "security": _SIGNED, "requestBody": {"required": True, "content": _json("CheckRequest")},

@@ -59,6 +59,14 @@ def _select(conn, scope: str, params: dict, after: int, limit: int | None) -> tu
     return events, (rows[-1]["seq"] if full else max(top, after))
 
 
+def recovery_events(conn: sqlite3.Connection, child: Peer, after: int,
+                    limit: int | None) -> tuple[list[Event], int]:
+    """For a station rebuilt after its PC died (sync.recover): everything it ever sent up, and what
+    concerns it from above. Another station's records never qualify."""
+    return _select(conn, f"e.origin = :child OR ({_DOWN_SCOPE})", {"child": child.id, "unit": child.unit_code},
+                   after, limit)
+
+
 def pending_up(conn: sqlite3.Connection, parent_id: str, acked: int) -> int:
     return conn.execute(f"SELECT count(*) FROM events e WHERE e.seq > :after AND {_UP_SCOPE}",
                         {"after": acked, "parent": parent_id}).fetchone()[0]

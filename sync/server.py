@@ -40,7 +40,7 @@ from haian_desk import sync_state
 from haian_desk.errors import HaianError
 from haian_desk.sync_state import CHILD, Peer
 from haian_desk.timeutil import from_iso, to_iso
-from sync import auth, limits, schemas
+from sync import auth, limits, numbering, recover, schemas
 from sync.batch import MEDIA_TYPE
 from sync.errors import BatchRefused
 from sync.guard import RateLimited, RateLimiter, UploadGate
@@ -344,10 +344,24 @@ async def _missing(hub: Hub, request: Request, peer: Peer, body: bytes) -> Respo
     return JSONResponse(await run_in_threadpool(hub.missing, peer, parse_body(body, schemas.MissingRequest)))
 
 
+async def _numbering(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
+    """Where a restored station's numbering stood (sync.numbering)."""
+    return JSONResponse(await run_in_threadpool(numbering.answer, hub.desk, peer))
+
+
+async def _recover(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
+    """Everything a re-approved station sent up, and what concerns it from above (sync.recover)."""
+    query = parse_query(request, schemas.BatchQuery)
+    data = await run_in_threadpool(recover.recovery_batch, hub.desk, hub.keys, peer, query.after, query.limit)
+    return Response(data, media_type=BATCH_TYPE)
+
+
 SIGNED_ROUTES: list[SignedRoute] = [
     SignedRoute("/v1/hello", "POST", _hello, JSON_TYPE),
     SignedRoute("/v1/batches", "POST", _post_batch, BATCH_TYPE),
     SignedRoute("/v1/batches", "GET", _get_batch, takes_query=True),
     SignedRoute("/v1/check", "POST", _check, JSON_TYPE),
     SignedRoute("/v1/missing", "POST", _missing, JSON_TYPE),
+    SignedRoute(numbering.ROUTE, "POST", _numbering, JSON_TYPE),
+    SignedRoute(recover.ROUTE, "POST", _recover, takes_query=True),
 ]

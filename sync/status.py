@@ -37,7 +37,8 @@ class SyncStatus:
             lines = ["本机还没有登记到上级同步中心（先 haian-desk enrol request，再 enrol accept）"]
         else:
             lines = [f"上级同步中心：{self.hub_name}（{self.hub_url or '未设网址，可用U盘同步'}）"]
-        lines.append("待上报：全部已上报" if self.pending == 0 else f"待上报：{self.pending} 条记录")
+        lines.append(delivery_line(self.pending, self.rejected, self.quarantined))
+        lines += [f"  {line}" for line in refusal_lines(self.rejected, self.quarantined)]
         lines.append(f"上次成功：{show(self.last_success) or '还没有成功过'}")
         if self.last_error:
             lines.append(f"上次出错（{show(self.last_attempt)}）：{self.last_error}")
@@ -51,6 +52,48 @@ class SyncStatus:
         if self.flagged_cases:
             lines.append(f"有冲突待核对的办件：{'、'.join(self.flagged_cases)}")
         return lines
+
+
+# What the person should do about each kind of record the two sides did not agree on.
+_WHAT_TO_DO = {
+    "sequence_clash": "本站可能从备份恢复过、编号与已上报的记录重复：请联系镇中心核对，"
+                      "镇中心处理后在“同步”页面重发这些记录",
+    "same_id_different_content": "同一记录两边内容不同：请联系镇中心核对",
+    "unknown_stream": "双方软件版本不一致：请把本站和镇中心都升级到最新版后重发",
+}
+_DEFAULT_TO_DO = "请联系镇中心核对原因，处理后在“同步”页面重发"
+
+
+def delivery_line(pending: int, rejected: list[dict], quarantined: list[dict]) -> str:
+    """The one line that says whether everything reached the township.
+
+    "全部已上报" only when nothing waits AND nothing was refused or held back:
+    a record the hub refused (or that it holds for inspection, such as a
+    sequence clash after a restore) did not reach the township's records.
+    """
+    stuck = len(rejected) + len(quarantined)
+    if pending == 0 and stuck == 0:
+        return "待上报：全部已上报"
+    waiting = "没有待发送的记录" if pending == 0 else f"{pending} 条记录待发送"
+    if not stuck:
+        return f"待上报：{waiting}"
+    return f"待上报：{waiting}；另有 {stuck} 条记录未被接收（被镇中心拒收或留存待核查），不算已上报"
+
+
+def refusal_lines(rejected: list[dict], quarantined: list[dict]) -> list[str]:
+    """How many, why, and what to do, one line per reason."""
+    groups: dict[tuple[str, str], int] = {}
+    for item in [*rejected, *quarantined]:
+        problem = item.get("problem") or _problem_of(item.get("reason", ""))
+        key = (problem, item.get("reason", ""))
+        groups[key] = groups.get(key, 0) + 1
+    return [f"{count} 条：{reason}。处理：{_WHAT_TO_DO.get(problem, _DEFAULT_TO_DO)}"
+            for (problem, reason), count in sorted(groups.items())]
+
+
+def _problem_of(reason: str) -> str:
+    # Refusals reported back by the hub keep only their words (sync_rejections has no kind column).
+    return "sequence_clash" if "备份恢复" in reason else ""
 
 
 def sync_status(desk) -> SyncStatus:

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta  # noqa: E402
 
 import pytest  # noqa: E402
 
-from haian_desk import cadres, villagers  # noqa: E402
+from haian_desk import cadres, users, villagers  # noqa: E402
 from haian_desk.desk import initialise  # noqa: E402
 from haian_desk.storage import keys  # noqa: E402
 from haian_desk.timeutil import UTC  # noqa: E402
@@ -31,6 +31,16 @@ keys.SCRYPT_N = 2 ** 10
 
 STATION_CODE = "320685102210"
 STATION_NAME = "曲塘镇双楼村代理站"
+# Every test station has two real logins: its admin and a clerk at the counter
+# (roles are enforced in the domain, so an actor must be a login of the station).
+ADMIN = ("admin", "secret-pw")
+CLERK = ("clerk", "季红梅", "station_staff", "haian123")
+
+
+def staffed(desk):
+    """A station made in a test gets its clerk too (``desk`` must have its admin)."""
+    users.add_user(desk, *CLERK, actor="admin")
+    return desk
 
 
 class Clock:
@@ -56,7 +66,8 @@ def clock() -> Clock:
 @pytest.fixture
 def desk(tmp_path, clock):
     d = initialise(tmp_path / "station", STATION_CODE, STATION_NAME, "station",
-                   admin=("admin", "secret-pw"), wall=clock)
+                   admin=ADMIN, wall=clock)
+    staffed(d)
     yield d
     d.close()
 

@@ -16,7 +16,8 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, QT_TRANSLATE_NOOP, Signa
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QWidget
 
-from ui import window_place
+from ui import numbering_notice, window_place
+from ui.idle_lock import IdleLock
 from ui.session import Session
 from ui.sync.status import SyncStatusLabel
 from ui.township.arrivals import watch_arrivals
@@ -119,6 +120,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.resize(1280, 800)
         self.show_screen(self.screens[0].key)
+        self.idle_lock = IdleLock(session, self)  # hides every window after the station's idle time
+        self.idle_lock.logoutRequested.connect(self.logoutRequested)
+        numbering_notice.check(self, session)  # after a restore: the backup's age, sync or work offline
 
     # --- building -------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from haian_desk import network, users
 from haian_desk.desk import Desk, initialise
 from haian_desk.errors import ValidationError
 from haian_desk.users import User
+from ui import recover_dialog
 from ui.i18n import term
 from ui.cadres.setup_page import CadresPage
 from ui.setup_passphrase import PassphrasePage
@@ -210,6 +211,7 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.BackButton, self.tr("< 上一步(&B)"))
         self.setButtonText(QWizard.FinishButton, self.tr("完成(&F)"))
         self.setButtonText(QWizard.CancelButton, self.tr("取消"))
+        recover_dialog.add_to_wizard(self)  # 从镇中心恢复本站数据: a dead station rebuilt (ui.recover_dialog)
 
     def accept(self) -> None:
         """Create the installation on the worker; close only when it exists."""

@@ -23,6 +23,7 @@ from haian_desk.errors import Message, RuleRefused, ValidationError
 from haian_desk.storage.eventlog import Event
 from haian_desk.timeutil import from_iso, local, to_iso
 from haian_desk.records import required_text
+from haian_desk import reveals
 
 State = dict[str, Any]
 
@@ -41,6 +42,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "assigned": OPEN_STATUSES,
     "note": tuple(STATUSES),
     "printed": tuple(STATUSES),
+    "revealed": tuple(STATUSES),
     "transferred": ("in_progress",),
     "returned": ("transferred",),
     "joint_handling": ("in_progress", "transferred"),
@@ -68,7 +70,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
 
 
 # Recorded by the print path (haian_desk.documents), never offered as a case action.
-RECORD_ONLY = ("printed", "deadline_recomputed")
+RECORD_ONLY = ("printed", "revealed", "deadline_recomputed")
 # Done from the township's inbox and conflict list (haian_desk.township), not from a case screen.
 OFFERED_ELSEWHERE = ("taken_up", "forwarded", "conflict_resolved", "import_undone")
 
@@ -319,6 +321,11 @@ def _note(s: State, p: dict, at: str) -> None:
     required_text(p, "text", "备注内容")
 
 
+def _revealed(s: State, p: dict, at: str) -> None:
+    # Full numbers shown on a screen or a paper: changes nothing on the case, kept in its history.
+    reveals.check(p)
+
+
 def _printed(s: State, p: dict, at: str) -> None:
     # A paper copy handed out changes nothing on the case: the copies of each
     # document are counted from these events (haian_desk.documents.prints).
@@ -486,6 +493,7 @@ _HANDLERS: dict[str, Callable[[State, dict, str], None]] = {
     "assigned": _assigned,
     "note": _note,
     "printed": _printed,
+    "revealed": _revealed,
     "transferred": _transferred,
     "returned": _returned,
     "joint_handling": _joint_handling,

@@ -5,7 +5,9 @@ digits + village 3 digits [+ group 3 digits]), the local date, and that unit's
 sequence for the day. Unit codes are unique in the county and each unit
 numbers only its own cases, so no two installations ever make the same number
 and nobody has to ask the hub first. Numbers come from the case log itself, so
-they are never reused while the log exists.
+they are never reused while the log exists; after a restore, not before the
+station has learnt from its hub where they stood, or taken an offline range
+(``haian_desk.numbering``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
+from haian_desk import numbering
 from haian_desk.timeutil import local
 
 
@@ -26,8 +29,19 @@ def prefix(unit_code: str, moment: datetime) -> str:
 
 def next_case_no(conn: sqlite3.Connection, unit_code: str, moment: datetime) -> str:
     head = prefix(unit_code, moment)
+    if numbering.offline(conn):
+        return _next_offline(conn, head)
     # GLOB is case-sensitive, so SQLite can answer it from the unique index on case_no.
     row = conn.execute(
         "SELECT max(CAST(substr(case_no, ?) AS INTEGER)) FROM cases WHERE case_no GLOB ?",
         (len(head) + 1, head + "*")).fetchone()
-    return f"{head}{(row[0] or 0) + 1:03d}"
+    # After a restore, numbers the hub says were issued here count too (haian_desk.numbering).
+    return f"{head}{max(row[0] or 0, numbering.case_floor(conn, head)) + 1:03d}"
+
+
+def _next_offline(conn: sqlite3.Connection, head: str) -> str:
+    """The day's offline series (…-L01): all-digit numbers never start with a letter."""
+    mark = head + numbering.OFFLINE_MARK
+    row = conn.execute("SELECT max(CAST(substr(case_no, ?) AS INTEGER)) FROM cases WHERE case_no GLOB ?",
+                       (len(mark) + 1, mark + "*")).fetchone()
+    return f"{mark}{(row[0] or 0) + 1:02d}"

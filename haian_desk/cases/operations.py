@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from haian_desk import catalogue
+from haian_desk import catalogue, drafts
 from haian_desk.calendar import operations as working_calendar
 from haian_desk.cases import numbers
 from haian_desk.cases.fold import check_authorisation
@@ -53,8 +53,12 @@ class Registered:
     status: str
 
 
-def take_in(desk, actor: str, intake: Intake) -> Registered:
-    """Register a matter (and accept it at once unless told not to) in one transaction."""
+def take_in(desk, actor: str, intake: Intake, *, draft: str | None = None) -> Registered:
+    """Register a matter (and accept it at once unless told not to) in one transaction.
+
+    ``draft`` names the actor's form draft this intake was typed in: it is
+    discarded in the same transaction as the registration.
+    """
     if intake.kind not in KINDS:
         raise ValidationError("请选择服务类型：民意代言、事务代办或诉求代理", field="kind")
     payload = _registration_payload(desk, intake)
@@ -72,6 +76,8 @@ def take_in(desk, actor: str, intake: Intake) -> Registered:
         elif (intake.accept or intake.urgency == "urgent") and state["status"] == "registered":
             clock = working_calendar.clock_payload(conn, state, desk.now())
             _, state = desk.ledger.record(conn, "case", case_id, "accepted", clock, actor)
+        if draft is not None:
+            drafts.discard_in(conn, actor, draft)
     return Registered(case_id, state["case_no"], state["status"])
 
 

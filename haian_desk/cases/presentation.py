@@ -23,6 +23,7 @@ from haian_desk.errors import Message
 from haian_desk.masking import mask_id_number, mask_phone
 from haian_desk.storage.eventlog import Event
 from haian_desk.timeutil import from_iso, local, show
+from haian_desk import reveals
 
 # How pressing a matter's deadline is; screens colour rows by it AND print the
 # text beside it, so colour-blind staff read the same thing.
@@ -219,6 +220,7 @@ _DESCRIBERS: dict[str, Callable[[dict, dict], list]] = {
                               _said("办结期限：{value}", show(p.get("deadline")))],
     "printed": lambda p, n: [_said("文书：{value}", _doc_title(p.get("doc"))),
                              Message("第{copy}份", {"copy": p.get("copy")})],
+    "revealed": lambda p, n: [_text(reveals.describe(p))],
     "taken_up": lambda p, n: [Message("{unit}已接收", {"unit": p.get("unit") or ""})],
     "forwarded": lambda p, n: _transfer("转送{level}：{unit}", p),
     "conflict_resolved": lambda p, n: [_said("裁定：{value}", p.get("decision"))],

@@ -75,6 +75,7 @@ EVENT_TYPES = {
     "assigned": "指定经办人",
     "note": "备注",
     "printed": "打印",
+    "revealed": "显示完整号码",
     "transferred": "转办",
     "returned": "转办回复",
     "joint_handling": "联动会办",

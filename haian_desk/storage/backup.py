@@ -220,11 +220,11 @@ def set_keep_count(desk, actor: str, count: int) -> int:
     users.require_role(desk, actor, "admin", "修改备份保留份数")
     low, high = KEEP_RANGE
     if isinstance(count, bool) or not isinstance(count, int) or not low <= count <= high:
-        raise ValidationError("备份保留份数应在{low}到{high}之间", field=KEEP_SETTING, params={"low": low, "high": high})
+        raise ValidationError(f"备份保留份数应在{low}到{high}之间", field=KEEP_SETTING)
+    from haian_desk import station_settings  # it records the change as an event (audit trail)
+
     with desk.db.write() as conn:
-        conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
-                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                     (KEEP_SETTING, json.dumps(count)))
+        station_settings.write(desk, conn, actor, {KEEP_SETTING: count})
     return count
 
 

@@ -511,7 +511,48 @@ V8_WORKING_CALENDAR: list[str] = [
        WHERE deadline IS NOT NULL""",
 ]
 
-V9_AUDIT_AND_NUMBERING: list[str] = []
+# v9: roles and the audit trail (haian_desk.permissions, .audit). The users
+# table is rebuilt to admit the station head (站长) role (a CHECK constraint
+# cannot be altered in place); logins and settings changes get projections of
+# their own event streams. Nothing references users, so dropping it is safe.
+V9_AUDIT_AND_NUMBERING: list[str] = [
+    """CREATE TABLE users_v9 (
+        username TEXT PRIMARY KEY,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('station_staff', 'station_head', 'township_staff', 'admin')),
+        password_hash TEXT NOT NULL,
+        cadre_id TEXT REFERENCES cadres (id) ON DELETE SET NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL
+    )""",
+    "INSERT INTO users_v9 SELECT username, display_name, role, password_hash, cadre_id, active, created_at "
+    "FROM users",
+    "DROP TABLE users",
+    "ALTER TABLE users_v9 RENAME TO users",
+    """CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        unit_code TEXT NOT NULL,
+        username TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        cadre_id TEXT,
+        active INTEGER NOT NULL,
+        password_set_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_hlc TEXT NOT NULL,
+        event_count INTEGER NOT NULL
+    )""",
+    """CREATE TABLE settings_log (
+        id TEXT PRIMARY KEY,
+        unit_code TEXT NOT NULL,
+        current TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_hlc TEXT NOT NULL,
+        event_count INTEGER NOT NULL
+    )""",
+]
 
 # A claim whose mandate is not signed now waits in 待签委托 (haian_desk.cases.fold): the rows
 # already registered that way are put where a rebuild from their events would put them.

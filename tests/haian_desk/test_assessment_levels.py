@@ -21,6 +21,7 @@ from haian_desk.errors import HaianError
 from haian_desk.storage.eventlog import COLUMNS, Event
 from tests.haian_desk.test_assessment import assert_fast_reading_matches_refolding
 from haian_desk.timeutil import UTC
+from tests.conftest import ADMIN, staffed
 
 ADDITIVE = [f.key for f in FIELDS if f.additive]
 
@@ -37,7 +38,7 @@ class Station:
     """A station installation with one cadre and one villager."""
 
     def __init__(self, folder, code: str, name: str, clock: Clock, role: str = "station"):
-        self.desk = initialise(folder, code, name, role, wall=clock)
+        self.desk = staffed(initialise(folder, code, name, role, admin=ADMIN, wall=clock))
         self.cadre = cadres.add(self.desk, "admin", cadres.CadreInput(
             name=f"{name[:2]}代理员", phone="13906271000", unit_code=code))
         self.villager = villagers.register(self.desk, "admin", villagers.VillagerInput(name=f"{name[:2]}群众"))
@@ -153,7 +154,7 @@ def _play(station: Station, action: str) -> None:
 
 def test_a_county_hub_lists_townships_not_itself(tmp_path):
     clock = Clock(datetime(2026, 3, 2, 2, 0, tzinfo=UTC))
-    county = initialise(tmp_path / "county", "320685", "海安市代理中心", "county", wall=clock)
+    county = staffed(initialise(tmp_path / "county", "320685", "海安市代理中心", "county", admin=ADMIN, wall=clock))
     hub, stations = make_network(tmp_path, clock)
     for station in stations:
         station.take()

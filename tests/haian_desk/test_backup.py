@@ -114,9 +114,6 @@ def test_keep_count_defaults_and_is_admins_only(desk):
     with pytest.raises(ValidationError) as caught:
         backup.set_keep_count(desk, "admin", 0)
     assert "1到365" in str(caught.value)
-    from haian_desk import users
-
-    users.add_user(desk, "clerk", "小王", "station_staff", "pw-123456")
     with pytest.raises(HaianError) as refused:
         backup.set_keep_count(desk, "clerk", 5)
     assert "管理员" in str(refused.value)

@@ -19,16 +19,16 @@ def _station(tmp_path):
 def test_a_fresh_station_builds_its_roster_from_the_command_line(tmp_path):
     folder = _station(tmp_path)
     assert "名录是空的" in run("cadres", "list", "--data-dir", folder, check=True).stdout
-    added = json.loads(run("cadres", "add", "--data-dir", folder, "--name", "仲维国", "--phone",
+    added = json.loads(run("cadres", "add", "--data-dir", folder, "--name", "仲维国", "--actor", "admin", "--phone",
                            "１３９ ０６２７ １０００", "--role", "站长", "--area", "一组、二组",
                            "--service-item", "民政救助", "--json", check=True).stdout)
     assert added["phone"] == "13906271000" and added["role"] == "head" and added["service_items"] == ["民政救助"]
-    run("cadres", "add", "--data-dir", folder, "--name", "季红梅", "--phone", "0513-88881234", "--no-party",
+    run("cadres", "add", "--data-dir", folder, "--name", "季红梅", "--actor", "admin", "--phone", "0513-88881234", "--no-party",
         "--from", "2025-03-01", check=True)
-    edited = json.loads(run("cadres", "edit", "季红梅", "--data-dir", folder, "--area", "三组", "--json",
+    edited = json.loads(run("cadres", "edit", "季红梅", "--data-dir", folder, "--actor", "admin", "--area", "三组", "--json",
                             check=True).stdout)
     assert edited["area"] == "三组" and edited["party_member"] is False and edited["active_from"] == "2025-03-01"
-    retired = json.loads(run("cadres", "retire", edited["id"], "--data-dir", folder, "--reason", "调任",
+    retired = json.loads(run("cadres", "retire", edited["id"], "--data-dir", folder, "--actor", "admin", "--reason", "调任",
                              "--json", check=True).stdout)
     assert retired["active"] is False and retired["retired_reason"] == "调任"
     listed = json.loads(run("cadres", "list", "--data-dir", folder, "--json", check=True).stdout)
@@ -36,6 +36,8 @@ def test_a_fresh_station_builds_its_roster_from_the_command_line(tmp_path):
     everyone = run("cadres", "list", "--all", "--data-dir", folder, check=True).stdout
     assert "季红梅" in everyone and "已离任" in everyone
     assert run("check", "--data-dir", folder).returncode == 0
+    nobody = run("cadres", "add", "--data-dir", folder, "--name", "王五", "--phone", "13906271002")
+    assert nobody.returncode != 0 and "--actor" in nobody.stderr    # who made the change must be said
 
 
 def test_bad_input_gets_one_clear_chinese_line(tmp_path):

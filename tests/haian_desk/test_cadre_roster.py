@@ -114,7 +114,6 @@ def test_a_login_is_linked_to_a_serving_cadre(desk):
     assert users.cadre_of(desk, "admin") is None  # a retired cadre is nobody's default
     with pytest.raises(HaianError, match="已离任"):
         users.link_cadre(desk, "admin", "admin", cid)
-    users.add_user(desk, "clerk", "季红梅", "station_staff", "secret-pw")
     with pytest.raises(HaianError, match="管理员"):
         users.link_cadre(desk, "clerk", "clerk", None)
 

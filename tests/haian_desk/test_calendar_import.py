@@ -129,7 +129,7 @@ def test_only_an_admin_imports_a_calendar(desk, tmp_path):
     from haian_desk import users
     from haian_desk.errors import HaianError
 
-    users.add_user(desk, "clerk1", "王会计", "station_staff", "pw-123456")
+    users.add_user(desk, "clerk1", "王会计", "station_staff", "pw-123456", actor="admin")
     schedule = files.read(write(tmp_path, "2027.csv", SCHEDULE_2027), today=desk.now().date())
     with pytest.raises(HaianError, match="只有"):
         working_calendar.publish(desk, "clerk1", schedule)

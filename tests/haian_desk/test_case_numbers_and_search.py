@@ -9,6 +9,7 @@ from haian_desk import villagers
 from haian_desk.cases import numbers, operations, queries
 from haian_desk.desk import Desk, initialise
 from tests.conftest import STATION_CODE
+from tests.conftest import ADMIN, staffed
 
 
 def test_number_format_is_unit_date_sequence(desk, new_case):
@@ -45,7 +46,7 @@ def test_two_installations_never_make_the_same_number(tmp_path, clock):
     made = set()
     for code in ("320685102210", "320685102211", "320685102"):
         role = "township" if len(code) == 9 else "station"
-        d = initialise(tmp_path / code, code, "站", role, wall=clock)
+        d = staffed(initialise(tmp_path / code, code, "站", role, admin=ADMIN, wall=clock))
         from haian_desk import cadres
         cadre = cadres.add(d, "admin", cadres.CadreInput(name="甲", phone="13900000000", unit_code=code))
         person = villagers.register(d, "admin", villagers.VillagerInput(name="王"))

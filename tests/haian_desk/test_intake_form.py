@@ -10,13 +10,14 @@ from haian_desk.cases.operations import take_in
 from haian_desk.desk import initialise
 from haian_desk.errors import ValidationError
 from haian_desk.timeutil import to_iso
+from tests.conftest import ADMIN, staffed
 
 NOW = datetime(2026, 11, 25, 7, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
 def station(tmp_path):
-    desk = initialise(tmp_path / "s", "320685102210", "双楼村代理站", wall=lambda: NOW)
+    desk = staffed(initialise(tmp_path / "s", "320685102210", "双楼村代理站", admin=ADMIN, wall=lambda: NOW))
     cadre = cadres.add(desk, "admin", cadres.CadreInput("仲维国", "13906271000", "320685102210"))
     person = villagers.register(desk, "admin", villagers.VillagerInput("王秀英"))
     yield desk, cadre, person

@@ -47,7 +47,7 @@ def _downgrade(path, version):
             if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (words[2],)).fetchone():
                 conn.execute(f"ALTER TABLE {words[2]} DROP COLUMN {words[5]}")
         for statement in later:
-            conn.execute(f"DROP TABLE {statement.split()[2]}")
+            conn.execute(f"DROP TABLE IF EXISTS {statement.split()[2]}")  # users_v9 was renamed
         conn.execute(f"PRAGMA user_version = {version}")
         conn.commit()
 

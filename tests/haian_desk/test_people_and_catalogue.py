@@ -23,12 +23,12 @@ def test_passwords_are_stored_only_as_scrypt_hashes(desk):
 
 def test_user_rules(desk):
     with pytest.raises(ValidationError):
-        users.add_user(desk, "clerk", "季红梅", "station_staff", "123")  # too short
+        users.add_user(desk, "xiaowang", "王小", "station_staff", "123", actor="admin")  # too short
     with pytest.raises(ValidationError):
-        users.add_user(desk, "clerk", "季红梅", "boss", "long-enough")
-    users.add_user(desk, "clerk", "季红梅", "station_staff", "long-enough")
+        users.add_user(desk, "xiaowang", "王小", "boss", "long-enough", actor="admin")
+    users.add_user(desk, "xiaowang", "王小", "station_staff", "long-enough", actor="admin")
     with pytest.raises(ValidationError):
-        users.add_user(desk, "clerk", "另一个", "station_staff", "long-enough")
+        users.add_user(desk, "xiaowang", "另一个", "station_staff", "long-enough", actor="admin")
 
 
 def test_villager_registry_checks_and_derives(desk):
@@ -95,7 +95,6 @@ def test_catalogue_search_by_chinese_pinyin_and_keyword(desk):
 
 
 def test_catalogue_edits_are_admin_only_and_versioned(desk):
-    users.add_user(desk, "clerk", "季红梅", "station_staff", "long-enough")
     item = catalogue.get(desk, "MZ-001")
     change = catalogue.Item(code="MZ-001", name=item["name"], level=item["level"], mode="承诺",
                             time_limit={"amount": 20, "unit": "working_days"}, materials=("申请书",))
@@ -145,7 +144,7 @@ def test_initialising_twice_is_refused(tmp_path, clock):
 
 
 def test_admin_resets_a_forgotten_password(desk):
-    users.add_user(desk, "clerk", "季红梅", "station_staff", "old-password")
+    users.reset_password(desk, "admin", "clerk", "old-password")
     with pytest.raises(HaianError):
         users.reset_password(desk, "clerk", "clerk", "new-password")  # staff may not
     with pytest.raises(ValidationError):
@@ -157,7 +156,7 @@ def test_admin_resets_a_forgotten_password(desk):
 
 
 def test_a_stopped_login_cannot_log_in_or_act(desk):
-    users.add_user(desk, "clerk", "季红梅", "station_staff", "long-enough")
+    users.reset_password(desk, "admin", "clerk", "long-enough")
     users.set_active(desk, "admin", "clerk", False)
     with pytest.raises(HaianError):
         users.authenticate(desk, "clerk", "long-enough")
@@ -166,7 +165,7 @@ def test_a_stopped_login_cannot_log_in_or_act(desk):
     with pytest.raises(HaianError) as caught:
         users.set_active(desk, "admin", "admin", False)
     assert "自己" in caught.value.message
-    users.add_user(desk, "boss2", "第二管理员", "admin", "long-enough")
+    users.add_user(desk, "boss2", "第二管理员", "admin", "long-enough", actor="admin")
     users.set_active(desk, "boss2", "admin", False)
     with pytest.raises(HaianError) as caught:
         users.set_active(desk, "admin", "boss2", False)  # a stopped admin can no longer act

@@ -115,9 +115,10 @@ def test_urgent_quick_picks_are_all_in_the_future():
 
 
 def test_case_view_gathers_what_the_detail_screen_shows(tmp_path):
-    desk = initialise(tmp_path / "s", "320685102210", "双楼村代理站", wall=lambda: NOW)
+    desk = initialise(tmp_path / "s", "320685102210", "双楼村代理站", admin=("admin", "secret-pw"),
+                      wall=lambda: NOW)
     cadre = cadres.add(desk, "admin", cadres.CadreInput("仲维国", "13906271000", "320685102210"))
-    users.add_user(desk, "clerk", "季红梅", "station_staff", "haian123", cadre)
+    users.add_user(desk, "clerk", "季红梅", "station_staff", "haian123", cadre, actor="admin")
     person = villagers.register(desk, "clerk", villagers.VillagerInput(
         "王秀英", id_number="11010519491231002X", phone="13812345678"))
     case = take_in(desk, "clerk", Intake(kind="errand", villager_id=person, description="代办低保",

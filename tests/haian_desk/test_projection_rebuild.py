@@ -21,6 +21,7 @@ from haian_desk.desk import initialise
 from haian_desk.errors import HaianError
 from haian_desk.storage import eventlog
 from tests.conftest import STATION_CODE, Clock
+from tests.conftest import ADMIN, staffed
 
 PAYLOADS = {
     "accepted": {}, "declined": {"reason": "不属于代理范围", "remedy": "请向司法所咨询"},
@@ -38,7 +39,7 @@ PAYLOADS = {
 
 def _station(tmp_path_factory, clock):
     from haian_desk import cadres, villagers
-    d = initialise(tmp_path_factory.mktemp("st") / "s", STATION_CODE, "站", wall=clock)
+    d = staffed(initialise(tmp_path_factory.mktemp("st") / "s", STATION_CODE, "站", admin=ADMIN, wall=clock))
     cadre = cadres.add(d, "admin", cadres.CadreInput(name="甲", phone="13900000000", unit_code=STATION_CODE))
     person = villagers.register(d, "admin", villagers.VillagerInput(name="张三"))
     return d, cadre, person

@@ -12,7 +12,7 @@ from haian_desk.cases import operations, queries
 from haian_desk.desk import initialise
 from haian_desk.idnumber import check_character
 from haian_desk.storage import eventlog, migrations
-from tests.conftest import STATION_CODE, Clock
+from tests.conftest import ADMIN, STATION_CODE, Clock, staffed
 
 # Common, polyphonic (单 曾 王) and rare characters (䶮, and 𠮷 outside the BMP).
 NAME_CHARS = "王张李单曾欧阳秀英三丰䶮堃喆𠮷国华长乐"
@@ -40,7 +40,7 @@ people = st.lists(st.tuples(
 
 def _station(tmp_path_factory):
     clock = Clock(datetime(2026, 3, 4, 2, tzinfo=timezone.utc))
-    return initialise(tmp_path_factory.mktemp("s") / "s", STATION_CODE, "站", wall=clock)
+    return staffed(initialise(tmp_path_factory.mktemp("s") / "s", STATION_CODE, "站", admin=ADMIN, wall=clock))
 
 
 def _needles(data, rows):

@@ -169,7 +169,7 @@ def test_a_station_never_heard_from_is_silent(network, clock):
 def test_silence_threshold_and_hub_address_are_settings(network):
     hub, _ = network
     from haian_desk import users
-    users.add_user(hub.desk, "boss", "主任", "admin", "secret-pw")
+    users.add_user(hub.desk, "boss", "主任", "admin", "secret-pw", actor="admin")
     assert township.load_settings(hub.desk)["silent_hours"] == 48
     assert township.save_settings(hub.desk, "boss", silent_hours=12, hub_port=9000)["silent_hours"] == 12
     assert township.load_settings(hub.desk)["hub_port"] == 9000

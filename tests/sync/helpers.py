@@ -17,7 +17,7 @@ from pathlib import Path
 
 import httpx
 
-from haian_desk import cadres, sync_state, villagers
+from haian_desk import cadres, sync_state, users, villagers
 from haian_desk.cases import operations
 from haian_desk.cases.operations import Intake
 from haian_desk.desk import Desk, initialise
@@ -62,8 +62,17 @@ class Node:
         self.desk.close()
 
 
+PASSWORD = "secret-pw"
+
+
 def make_node(folder: Path, code: str, name: str, role: str, clock) -> Node:
+    """An installation with real logins: its admin, a clerk, and "staff" (the centre's own
+    staff at a township or county, a second clerk at a station): roles are enforced."""
     desk = initialise(folder, code, name, role, wall=clock)
+    users.add_user(desk, "admin", "管理员", "admin", PASSWORD)           # the first login: no actor yet
+    users.add_user(desk, "clerk", "季红梅", "station_staff", PASSWORD, actor="admin")
+    staff_role = "station_staff" if role == "station" else "township_staff"
+    users.add_user(desk, "staff", "王小", staff_role, PASSWORD, actor="admin")
     return Node(folder, desk, keymod.load_or_create(folder), clock)
 
 

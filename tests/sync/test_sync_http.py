@@ -53,8 +53,6 @@ def test_the_cadre_directory_and_catalogue_reach_every_station(network, served):
     cadre_id = cadres.add(hub.desk, "admin", cadres.CadreInput(
         name="季红梅", phone="13906271001", unit_code=hub.unit_code, title="镇代理中心主任"))
     hub_admin = "admin"
-    from haian_desk import users
-    users.add_user(hub.desk, hub_admin, "管理员", "admin", "secret-pw")
     item = catalogue.get(hub.desk, "MZ-001")
     catalogue.edit(hub.desk, hub_admin, catalogue.Item(
         code=item["code"], name=item["name"] + "（新）", level=item["level"], mode="承诺",

@@ -33,7 +33,8 @@ def valid_id_number(first17: str) -> str:
 @pytest.fixture
 def clerk_session(desk, cadre_id, villager_id, make_session) -> Session:
     """The station's clerk (linked to cadre 仲维国) with one villager, 张三, on the roll."""
-    users.add_user(desk, "clerk", "季红梅", "station_staff", "haian123", cadre_id)
+    with desk.db.write() as conn:  # the fixture station's clerk, linked to the cadre
+        conn.execute("UPDATE users SET cadre_id = ? WHERE username = 'clerk'", (cadre_id,))
     villagers.register(desk, "admin", villagers.VillagerInput(
         name="李桂兰", id_number=valid_id_number("32062119520704002"), phone="13962712345"))
     return make_session(desk, "clerk")

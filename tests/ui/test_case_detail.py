@@ -220,8 +220,6 @@ def test_the_detail_shows_the_person_masked_the_matter_and_the_time_left(qtbot, 
     person = dialog.villager_form.toPlainText()
     assert "张三" in person and "110105********002X" in person and "138****5678" in person
     assert "19491231" not in person
-    dialog.reveal_button.click()
-    assert "11010519491231002X" in dialog.villager_form.toPlainText()
     matter = dialog.matter_form.toPlainText()
     assert "最低生活保障申请" in matter and "25个工作日" in matter and "户口簿" in matter
     assert "还剩" in dialog.time_left.text()
@@ -230,3 +228,30 @@ def test_the_detail_shows_the_person_masked_the_matter_and_the_time_left(qtbot, 
     assert dialog.timeline.item(2, 1).text() == "季红梅"
     assert dialog.timeline.item(2, 3).text() == "已联系镇民政办"
     assert "accepted" not in dialog.action_buttons and "completed" in dialog.action_buttons
+
+
+def test_revealing_the_full_numbers_asks_why_and_records_it(qtbot, clerk_session, case_maker):
+    case_id = case_maker()
+    dialog = open_detail(qtbot, clerk_session, case_id)
+    dialog.reveal_button.click()
+    asked = dialog.reveal_dialog
+    qtbot.waitUntil(asked.isVisible)
+    assert "19491231" not in dialog.villager_form.toPlainText()   # nothing shown before the why
+    qtbot.keyClick(asked, Qt.Key_Escape)                            # cancelled: still masked, nothing recorded
+    qtbot.waitUntil(lambda: not asked.isVisible())
+    assert not dialog.reveal_button.isChecked() and "revealed" not in case_events(clerk_session.desk, case_id)
+
+    dialog.reveal_button.click()
+    asked = dialog.reveal_dialog
+    qtbot.waitUntil(asked.isVisible)
+    assert not asked.ok.isEnabled()                                 # a reason is required
+    type_text(qtbot, asked.reason.lineEdit(), "核对群众身份")
+    asked.ok.click()
+    qtbot.waitUntil(lambda: "11010519491231002X" in dialog.villager_form.toPlainText())
+    assert "13812345678" in dialog.villager_form.toPlainText()
+    assert case_events(clerk_session.desk, case_id)[-1] == "revealed"
+    qtbot.waitUntil(lambda: dialog.timeline.rowCount() == 3)
+    assert dialog.timeline.item(2, 2).text() == "显示完整号码"
+    assert dialog.timeline.item(2, 1).text() == "季红梅" and "核对群众身份" in dialog.timeline.item(2, 3).text()
+    dialog.reveal_button.click()                                    # masking again needs no reason
+    assert "19491231" not in dialog.villager_form.toPlainText()

@@ -86,7 +86,6 @@ def test_a_new_item_without_a_name_is_refused_with_the_reason(qtbot, admin_sessi
 
 
 def test_staff_cannot_edit(qtbot, desk, make_session):
-    users.add_user(desk, "clerk", "季红梅", "station_staff", "haian123")
     session = make_session(desk, "clerk")
     page = _page(qtbot, session)
     assert not page.edit_button.isEnabled() and not page.new_button.isEnabled()

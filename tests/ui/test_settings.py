@@ -50,22 +50,23 @@ def test_admin_adds_a_staff_member_who_can_then_log_in(qtbot, admin_session, cad
     page = _page(qtbot, admin_session)
     tab = page.users
     page.tabs.setCurrentIndex(page.tabs.count() - 1)  # 工作人员, the last tab (it scrolls, like the others)
-    assert tab.table.rowCount() == 1
-    type_text(qtbot, tab.username, "clerk")
-    type_text(qtbot, tab.display_name, "季红梅")
+    assert tab.table.rowCount() == 2                     # the station's admin and its clerk
+    type_text(qtbot, tab.username, "xiaowang")
+    type_text(qtbot, tab.display_name, "王小")
     tab.role.setCurrentIndex(tab.role.findData("station_staff"))
     tab.cadre.setCurrentIndex(tab.cadre.findData(cadre_id))
     type_text(qtbot, tab.password, "haian123")
     qtbot.mouseClick(tab.add_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: tab.table.rowCount() == 2)
-    assert [tab.table.item(1, c).text() for c in range(4)] == [
-        "clerk", "季红梅", "代理站工作人员", "仲维国"]
-    clerk = users.authenticate(admin_session.desk, "clerk", "haian123")
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 3)
+    row = next(r for r in range(3) if tab.table.item(r, 0).text() == "xiaowang")
+    assert [tab.table.item(row, c).text() for c in range(4)] == [
+        "xiaowang", "王小", "代理站工作人员", "仲维国"]
+    clerk = users.authenticate(admin_session.desk, "xiaowang", "haian123")
     assert clerk.role == "station_staff" and clerk.cadre_id == cadre_id
 
 
 @pytest.mark.parametrize("name, password, reason", [
-    ("clerk", "123", "密码至少6位"),
+    ("xiaowang", "123", "密码至少6位"),
     ("admin", "haian123", "已被使用"),
 ])
 def test_a_refused_staff_member_is_explained(qtbot, admin_session, name, password, reason):
@@ -79,11 +80,10 @@ def test_a_refused_staff_member_is_explained(qtbot, admin_session, name, passwor
     assert reason in tab.error.text()
     assert tab.username.text() == name  # what was typed stays
     wait_idle(qtbot, admin_session)
-    assert admin_session.desk.db.scalar("SELECT count(*) FROM users") == 1
+    assert admin_session.desk.db.scalar("SELECT count(*) FROM users") == 2   # admin and clerk, as before
 
 
 def test_staff_do_not_see_user_management(qtbot, desk, make_session):
-    users.add_user(desk, "clerk", "季红梅", "station_staff", "haian123")
     page = _page(qtbot, make_session(desk, "clerk"))
     assert page.users is None
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["界面显示", "本站信息", "回执与公示", "备份与恢复",

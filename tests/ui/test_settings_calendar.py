@@ -66,7 +66,7 @@ def test_import_refuses_a_bad_file_and_takes_a_good_one(qtbot, admin_session, de
 def test_a_clerk_cannot_import(qtbot, desk, make_session):
     from haian_desk import users
 
-    users.add_user(desk, "clerk1", "王会计", "station_staff", "pw-123456")
+    users.add_user(desk, "clerk1", "王会计", "station_staff", "pw-123456", actor="admin")
     tab = make_tab(qtbot, make_session(desk, "clerk1"))
     assert not tab.import_button.isEnabled()
 

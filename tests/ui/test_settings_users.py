@@ -14,7 +14,7 @@ from tests.ui.helpers import wait_idle
 
 @pytest.fixture
 def tab(qtbot, desk, admin_session):
-    users.add_user(desk, "clerk", "季红梅", "station_staff", "old-password")
+    users.reset_password(desk, "admin", "clerk", "old-password")
     tab = UsersTab(admin_session)
     qtbot.addWidget(tab)
     tab.show()

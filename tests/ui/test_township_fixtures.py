@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from haian_desk import sync_state, users
+from haian_desk import sync_state
 from sync.client import Backoff
 from sync.serve import BackgroundHub
 from tests.sync.helpers import Node, free_port, township_with_stations
@@ -37,8 +37,7 @@ class Net:
 @pytest.fixture
 def net(tmp_path, clock):
     hub, stations = township_with_stations(tmp_path, clock, stations=3)
-    for node in (hub, *stations):
-        users.add_user(node.desk, "admin", "管理员", "admin", PASSWORD)
+    # make_node gave each its admin (管理员, PASSWORD), a clerk and staff
     yield Net(hub, stations)
     for node in (hub, *stations):
         node.close()

@@ -7,7 +7,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
-from haian_desk import villagers
+from haian_desk import reveals, villagers
 from haian_desk.villagers import VillagerInput
 from ui.villagers.page import VillagersPage
 
@@ -37,15 +37,22 @@ def _search(qtbot, page, text):
     wait_idle(qtbot, page.session)
 
 
-def test_numbers_are_masked_in_the_list_and_the_details(page):
+def test_numbers_are_masked_in_the_list_and_the_details(qtbot, page):
     row = _row_texts(page)[0]
     assert row[0] == "张三"
     assert "110105********002X" in row and "138****5678" in row
     assert "11010519491231002X" not in " ".join(row)
     assert page.detail.values["id_number"].text() == "110105********002X"
     page.detail.reveal.click()
-    assert page.detail.values["id_number"].text() == "11010519491231002X"
+    asked = page.detail.reveal_dialog
+    assert page.detail.values["id_number"].text() == "110105********002X"  # not before the why
+    asked.reason.setCurrentIndex(0)
+    asked.ok.click()
+    qtbot.waitUntil(lambda: page.detail.values["id_number"].text() == "11010519491231002X")
     assert page.detail.values["phone"].text() == "13812345678"
+    history = reveals.history(page.session.desk, villager_id=page.detail.profile["villager"]["id"])
+    assert [(h["actor"], h["where"], h["reason"]) for h in history] == [
+        (page.session.user.username, "screen", "核对群众身份")]
 
 
 @pytest.mark.parametrize("typed", ["张", "zhangsan", "zs", "5678", "19491231"])

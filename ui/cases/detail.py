@@ -33,6 +33,7 @@ from ui.cases.queue_model import TONE_COLOURS
 from ui.catalogue.present import limit_text
 from ui.i18n import term
 from ui.printing.buttons import PrintMenuButton
+from ui.reveal_dialog import ask_and_reveal
 from ui.session import Session, touches_case
 from ui.sync.reach_label import ReachLabel
 from ui.widgets.appearance import scaled_font
@@ -223,7 +224,24 @@ class CaseDetailDialog(QDialog):
             (self.tr("电话"), person["phone"] or unknown), (self.tr("住址"), person["address"] or unknown)])
 
     def _reveal(self, on: bool) -> None:
+        if on and not self.revealed:
+            # Not yet: the numbers show once the reveal (who, when, why) is recorded on the case.
+            self._set_reveal_button(False)
+            self.reveal_dialog = ask_and_reveal(self, self.session, lambda: self._revealed(True),
+                                                lambda: None, case_id=self.case_id)
+            return
+        self._revealed(on)
+
+    def _set_reveal_button(self, on: bool) -> None:
+        self.reveal_button.blockSignals(True)
+        self.reveal_button.setChecked(on)
+        self.reveal_button.blockSignals(False)
+
+    def _revealed(self, on: bool) -> None:
         self.revealed = on
+        self._set_reveal_button(on)
+        if on:
+            self.reload()  # the reveal is now in the timeline
         self.reveal_button.setText(self.tr("遮挡号码（Alt+V）") if on else self.tr("显示完整号码（Alt+V）"))
         self.reveal_button.setShortcut(QKeySequence("Alt+V"))
         if self.view is not None:

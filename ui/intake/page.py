@@ -417,9 +417,8 @@ class IntakePage(QWidget):
             if "materials" not in confirmed and (lacking := counter_checks.materials_not_received(desk, intake)):
                 return questions.Lacking(lacking)
             intake.missing_materials = list(missing)
-            registered = operations.take_in(desk, actor, intake)
-            drafts.discard(desk, actor, drafts.INTAKE)
-            return registered
+            # The draft goes in the intake's own transaction (a kill between them left it behind).
+            return operations.take_in(desk, actor, intake, draft=drafts.INTAKE)
 
         self.session.run(register, alive(self, lambda result: self._answered(result, confirmed)),
                          alive(self, self._refused), changes=(CASES,))

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from haian_desk.errors import HaianError
 
-CLI_ACTOR = "cli"  # who printed, on the case's timeline, when no one is logged in
 _app: list = []    # the Qt application, kept alive for the command's lifetime
 
 
@@ -31,6 +30,8 @@ def register(sub, common) -> None:
     case.add_argument("--stub", action=argparse.BooleanOptionalAction, default=None,
                       help="回执下方带存根（默认用本站设置）")
     case.add_argument("--pdf", metavar="OUT.pdf", help="另存为PDF文件；不写就送到默认打印机")
+    # Every copy is recorded on the case with who printed it; roles are checked in the domain.
+    case.add_argument("--as", dest="actor", metavar="登录名", required=True, help="打印人的登录名（记入办件历史）")
     case.set_defaults(handler=print_case)
     board = sub.add_parser("board", parents=[common], help="打印本站的群众事务代理公示牌")
     board.add_argument("--paper", default="a4", help="纸张：a4|a3（默认 a4）")
@@ -42,7 +43,7 @@ def register(sub, common) -> None:
 
 
 def print_case(args, folder: Path) -> int:
-    from haian_desk import documents
+    from haian_desk import documents, permissions
     from haian_desk.desk import Desk
     from ui.printing import actions, papers
 
@@ -53,11 +54,13 @@ def print_case(args, folder: Path) -> int:
     _check_target(args.pdf)
     desk = Desk.open(folder)
     try:
+        with desk.db.lock:  # refused before any paper comes out, not after
+            permissions.require(desk.db.conn, args.actor, "case.handle")
         case_id = documents.by_case_number(desk, args.case_no)
         request = actions.Request(case_id, args.doc, args.paper, args.stub)
         document, paper = actions.prepare(desk, request)
         where, medium = _output(document, paper, args.pdf)
-        documents.prints.record(desk, CLI_ACTOR, case_id, args.doc, document.copy, paper.code, medium)
+        documents.prints.record(desk, args.actor, case_id, args.doc, document.copy, paper.code, medium)
     finally:
         desk.close()
     copy = f"，{document.reprint_mark}" if document.reprint_mark else ""

@@ -234,6 +234,9 @@ class SyncPage(QWidget):
             hub = self.tr("还没有登记（见“登记与网址”）")
         if not state.enrolled:
             waiting = self.tr("登记之前，办件只保存在本机")
+        elif state.waiting_records == 0 and state.rejected:
+            waiting = self.tr("没有待发送的；另有 {0} 条记录被拒收或留存待核查，不算已上报（见下方说明）").format(
+                state.rejected)
         elif state.waiting_records == 0:
             waiting = self.tr("没有，全部已上报")
         else:

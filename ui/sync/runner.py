@@ -61,7 +61,8 @@ class RunnerState:
 
     @property
     def all_sent(self) -> bool:
-        return self.known and self.enrolled and self.waiting_records == 0 and self.problem is None
+        return (self.known and self.enrolled and self.waiting_records == 0 and self.problem is None
+                and not self.rejected)
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,9 @@ def read_state(desk) -> _Reading:
     hub = sync_state.parent(desk.db)
     if hub is None:
         return _Reading(None, reached.Waiting(False, 0, 0), 0, None)
-    rejected = desk.db.scalar("SELECT count(*) FROM sync_rejections")
+    # Refused at the hub, or held back here for inspection: not "sent" either way.
+    rejected = (desk.db.scalar("SELECT count(*) FROM sync_rejections")
+                + desk.db.scalar("SELECT count(*) FROM sync_quarantine WHERE resolved_at IS NULL"))
     return _Reading(hub, reached.waiting(desk), rejected, advice.last_problem(desk))
 
 

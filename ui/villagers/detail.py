@@ -11,6 +11,7 @@ from haian_desk import masking, villagers
 from haian_desk.cases.vocabulary import KINDS, STATUSES, label
 from haian_desk.timeutil import show
 from ui.i18n import term
+from ui.reveal_dialog import ask_and_reveal
 from ui.widgets.appearance import set_scaled_font
 from ui.widgets.fields import FieldGrid
 
@@ -27,8 +28,10 @@ class VillagerDetail(QWidget):
     editRequested = Signal()
     openVillager = Signal(str, str)  # a household member was chosen: id, name
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, session=None, parent: QWidget | None = None):
         super().__init__(parent)
+        self.session = session  # reveals are recorded through it (ui.reveal_dialog)
+        self.revealed = False
         self.profile: dict = {}
         self.name = QLabel()
         self.name.setObjectName("villager_name")
@@ -44,7 +47,7 @@ class VillagerDetail(QWidget):
         self.reveal.setObjectName("reveal_numbers")
         self.reveal.setCheckable(True)
         self.reveal.setToolTip(self.tr("身份证号和电话平时遮住一部分，以免旁人看到"))
-        self.reveal.toggled.connect(lambda _: self._show_numbers())
+        self.reveal.toggled.connect(self._reveal)
         self.edit = QPushButton(self.tr("修改(&E)"))
         self.edit.setObjectName("edit_villager")
         self.edit.clicked.connect(self.editRequested)
@@ -103,7 +106,8 @@ class VillagerDetail(QWidget):
         self.values["household_no"].setText(v.get("household_no") or "")
         self.values["tags"].setText(tag_words(v["tags"], include_sensitive=True))
         self.values["note"].setText(v.get("note") or "")
-        self.reveal.setChecked(False)
+        self.revealed = False
+        self._set_reveal(False)
         self._show_numbers()
         self.household.clear()
         for member in profile["household"]:
@@ -112,10 +116,31 @@ class VillagerDetail(QWidget):
             self.household.addItem(item)
         self._fill_cases(profile["cases"])
 
+    def _reveal(self, on: bool) -> None:
+        if on and not self.revealed:
+            # The full numbers show only once the reveal (who, when, why) is recorded.
+            self._set_reveal(False)
+            if self.session is not None and self.profile:
+                self.reveal_dialog = ask_and_reveal(
+                    self, self.session, lambda: self._revealed(True), lambda: None,
+                    villager_id=self.profile["villager"]["id"])
+            return
+        self._revealed(on)
+
+    def _revealed(self, on: bool) -> None:
+        self.revealed = on
+        self._set_reveal(on)
+        self._show_numbers()
+
+    def _set_reveal(self, on: bool) -> None:
+        self.reveal.blockSignals(True)
+        self.reveal.setChecked(on)
+        self.reveal.blockSignals(False)
+
     def _show_numbers(self) -> None:
         if not self.profile:
             return
-        v, full = self.profile["villager"], self.reveal.isChecked()
+        v, full = self.profile["villager"], self.revealed
         self.values["id_number"].setText(
             (v.get("id_number") or "") if full else masking.mask_id_number(v.get("id_number")))
         self.values["phone"].setText(

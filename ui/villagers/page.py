@@ -39,7 +39,7 @@ class VillagersPage(QWidget):
         self.found = QLabel()
         self.found.setObjectName("found_count")
         self.table = self._make_table()
-        self.detail = VillagerDetail()
+        self.detail = VillagerDetail(session)
         self.detail.openCase.connect(self.openCase)
         self.detail.editRequested.connect(self.edit_selected)
         self.detail.openVillager.connect(self.show_villager)

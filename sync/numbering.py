@@ -1,0 +1,34 @@
+"""Where a restored station's numbering stood, asked of its hub (``haian_desk.numbering``).
+
+The hub answers from what it holds of the station (its log and its
+quarantine); the station sets floors under its counters from the answer.
+Asked only while the station's numbering is unsure, before anything is sent
+up, so the first new record after a restore already has a safe number.
+"""
+
+from __future__ import annotations
+
+from haian_desk import numbering
+from haian_desk.sync_state import Peer
+
+ROUTE = "/v1/numbering"
+
+
+def answer(desk, peer: Peer) -> dict:
+    """At the hub: the station's highest record sequence and case numbers held here."""
+    with desk.db.lock:
+        return numbering.held_for(desk.db.conn, peer.id, peer.unit_code)
+
+
+def catch_up(desk, link) -> bool:
+    """At the station: ask and learn if the numbering is unsure; True if it learnt."""
+    with desk.db.lock:
+        state = numbering.status(desk.db.conn).state
+    if state == "known":
+        return False
+    reply = link.request("POST", ROUTE, b"{}").json()
+    case_numbers = reply.get("case_numbers") if isinstance(reply.get("case_numbers"), dict) else {}
+    with desk.db.write() as conn:
+        numbering.learn(conn, int(reply.get("origin_seq") or 0),
+                        {str(k): int(v) for k, v in case_numbers.items() if isinstance(v, int)})
+    return True
