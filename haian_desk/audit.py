@@ -55,7 +55,7 @@ def check_no_secret(payload: dict) -> None:
 def apply_account(state: dict | None, event: Event) -> dict:
     check_no_secret(event.payload)
     if event.type not in ACCOUNT_EVENTS:
-        raise ValidationError(f"未知的账号事件：{event.type}")
+        raise ValidationError("未知的账号事件：{type}", params={"type": event.type})
     if event.type == "created":
         if state is not None:
             raise RuleRefused("该账号已存在")
@@ -86,7 +86,7 @@ def apply_account(state: dict | None, event: Event) -> dict:
 
 def apply_settings(state: dict | None, event: Event) -> dict:
     if event.type not in SETTINGS_EVENTS:
-        raise ValidationError(f"未知的设置事件：{event.type}")
+        raise ValidationError("未知的设置事件：{type}", params={"type": event.type})
     changes = event.payload.get("changes")
     if not isinstance(changes, dict) or not changes:
         raise ValidationError("设置记录里没有改了什么")

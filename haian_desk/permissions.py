@@ -109,18 +109,18 @@ def require(conn: sqlite3.Connection, actor: str, operation: str) -> str:
     """The actor's role if they may do ``operation`` now; raises NotPermitted otherwise."""
     doing = OPERATIONS[operation]
     if not actor:
-        raise NotPermitted(f"没有说明是谁在{doing}", "命令行请加 --actor 登录名（或 --as 登录名）")
+        raise NotPermitted("没有说明是谁在{doing}", "命令行请加 --actor 登录名（或 --as 登录名）", params={"doing": doing})
     if actor == SYSTEM_ACTOR:
         if operation in _SYSTEM_ALLOWED:
             return SYSTEM_ACTOR
-        raise NotPermitted(f"系统不能代替工作人员{doing}", "请用本人的账号登录后再办")
+        raise NotPermitted("系统不能代替工作人员{doing}", "请用本人的账号登录后再办", params={"doing": doing})
     row = conn.execute("SELECT role, active FROM users WHERE username = ?", (actor,)).fetchone()
     if row is None:
-        raise NotPermitted(f"“{actor}”不是本站的账号，不能{doing}", "请用本站的账号登录后再办")
+        raise NotPermitted("“{actor}”不是本站的账号，不能{doing}", "请用本站的账号登录后再办", params={"actor": actor, "doing": doing})
     if not row["active"]:
-        raise NotPermitted(f"账号“{actor}”已停用，不能{doing}", "请用在用的账号登录")
+        raise NotPermitted("账号“{actor}”已停用，不能{doing}", "请用在用的账号登录", params={"actor": actor, "doing": doing})
     if operation not in ALLOWED[row["role"]]:
-        raise NotPermitted(f"{ROLES[row['role']]}不能{doing}", f"请{_who_may(operation)}办理")
+        raise NotPermitted("{value}不能{doing}", "请{who_may}办理", params={"value": ROLES[row['role']], "doing": doing, "who_may": _who_may(operation)})
     return row["role"]
 
 

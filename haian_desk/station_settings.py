@@ -97,12 +97,12 @@ def write(desk, conn, actor: str, values: dict) -> None:
 
 def _clean(key: str, value):
     if key not in _TYPES:
-        raise ValidationError(f"没有“{key}”这项设置", field=key)
+        raise ValidationError("没有“{key}”这项设置", field=key, params={"key": key})
     if _TYPES[key] is int:
         low, high = IDLE_LOCK_RANGE
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise ValidationError(f"“{LABELS[key]}”应在{low}秒到{high // 3600}小时之间", "一般设10分钟",
-                                  field=key)
+            raise ValidationError("“{value}”应在{low}秒到{value2}小时之间", "一般设10分钟",
+                                  field=key, params={"value": LABELS[key], "low": low, "value2": high // 3600})
         return value
     if _TYPES[key] is bool:
         if not isinstance(value, bool):

@@ -59,7 +59,7 @@ def add_user(desk, username: str, display_name: str, role: str, password: str,
     if not username:
         raise ValidationError("请填写登录名", field="username")
     if username == permissions.SYSTEM_ACTOR:
-        raise ValidationError(f"“{username}”是程序保留的名字", "请换一个登录名", field="username")
+        raise ValidationError("“{username}”是程序保留的名字", "请换一个登录名", field="username", params={"username": username})
     if role not in ROLES:
         raise ValidationError("角色应为：" + "、".join(ROLES.values()), field="role")
     if len(password) < MIN_PASSWORD:
@@ -131,7 +131,7 @@ def reset_password(desk, actor: str, username: str, new_password: str) -> None:
         permissions.require(conn, actor, "users.manage")
         if conn.execute("UPDATE users SET password_hash = ? WHERE username = ?",
                         (hashed, username)).rowcount == 0:
-            raise NotFound(f"没有用户“{username}”")
+            raise NotFound("没有用户“{username}”", params={"username": username})
         _audit(desk, conn, actor, username, "password_reset", {})
 
 
@@ -147,7 +147,7 @@ def change_own_password(desk, username: str, old_password: str, new_password: st
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise ValidationError(f"密码至少{MIN_PASSWORD}位", field="password")
+        raise ValidationError("密码至少{MIN_PASSWORD}位", field="password", params={"MIN_PASSWORD": MIN_PASSWORD})
 
 
 def set_role(desk, actor: str, username: str, role: str) -> None:
@@ -158,7 +158,7 @@ def set_role(desk, actor: str, username: str, role: str) -> None:
         permissions.require(conn, actor, "users.manage")
         row = conn.execute("SELECT role FROM users WHERE username = ?", (username,)).fetchone()
         if row is None:
-            raise NotFound(f"没有用户“{username}”")
+            raise NotFound("没有用户“{username}”", params={"username": username})
         if row["role"] == role:
             return
         if row["role"] == "admin" and _active_admins(conn) <= 1:
@@ -205,7 +205,7 @@ def link_cadre(desk, actor: str, username: str, cadre_id: str | None) -> None:
                 raise HaianError("{name}已离任，不能关联", "请选择在任的代理员", params={"name": row['name']})
         if conn.execute("UPDATE users SET cadre_id = ? WHERE username = ?",
                         (cadre_id or None, username)).rowcount == 0:
-            raise NotFound(f"没有用户“{username}”")
+            raise NotFound("没有用户“{username}”", params={"username": username})
         _audit(desk, conn, actor, username, "cadre_linked", {"cadre_id": cadre_id or None})
 
 

@@ -50,7 +50,7 @@ PAGE = 2000
 def make_request(folder: Path, unit_code: str) -> dict:
     network.check_unit_code(unit_code, "station")
     if paths.database_path(folder).exists():
-        raise SetupError(f"{folder} 里已经有数据库", "恢复要在一个空的数据目录里进行")
+        raise SetupError("{folder} 里已经有数据库", "恢复要在一个空的数据目录里进行", params={"folder": folder})
     folder.mkdir(parents=True, exist_ok=True)
     own = keymod.load_or_create(folder)
     body = {"format": REQUEST, "version": enrolment.VERSION, "unit_code": unit_code.strip(),
@@ -88,8 +88,8 @@ def reapprove(desk, own: InstallationKeys, request: dict, actor: str, url: str |
 def _station_for(desk, unit_code: str) -> Peer:
     known = [p for p in sync_state.list_peers(desk.db, CHILD) if p.unit_code == unit_code]
     if not known:
-        raise SyncError("no_such_station", f"本中心没有登记过单位 {unit_code}",
-                        "只能恢复在本中心登记过的站点；新站请走正常登记")
+        raise SyncError("no_such_station", "本中心没有登记过单位 {unit_code}",
+                        "只能恢复在本中心登记过的站点；新站请走正常登记", params={"unit_code": unit_code})
     active = [p for p in known if p.active]
     return (active or sorted(known, key=lambda p: p.enrolled_at))[-1]
 
@@ -130,7 +130,7 @@ def recover(folder: Path, answer: dict, admin: tuple[str, str], url: str | None 
     own = keymod.load(folder)
     hub, station = _read_answer(answer, own, url)
     if paths.database_path(folder).exists():
-        raise SetupError(f"{folder} 里已经有数据库", "恢复要在一个空的数据目录里进行")
+        raise SetupError("{folder} 里已经有数据库", "恢复要在一个空的数据目录里进行", params={"folder": folder})
     desk = _fresh_desk(folder, station, wall)
     try:
         with desk.db.write() as conn:
@@ -200,7 +200,7 @@ def _merge_backup(desk, backup: Path, held: int, openers) -> int:
     openers = openers or Openers.at(None)
     info = inspect(backup, openers)
     if info.installation_id != desk.installation.id:
-        raise SetupError(f"这个备份是“{info.unit_name}”的，不是本站的", "请用本站的备份")
+        raise SetupError("这个备份是“{unit_name}”的，不是本站的", "请用本站的备份", params={"unit_name": info.unit_name})
     with open_backup(Path(backup), openers) as (source, _key):
         rows = [tuple(r) for r in source.execute(
             f"SELECT {', '.join(COLUMNS)} FROM events WHERE origin = ? ORDER BY seq", (desk.installation.id,))]

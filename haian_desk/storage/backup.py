@@ -220,7 +220,7 @@ def set_keep_count(desk, actor: str, count: int) -> int:
     users.require_role(desk, actor, "admin", "修改备份保留份数")
     low, high = KEEP_RANGE
     if isinstance(count, bool) or not isinstance(count, int) or not low <= count <= high:
-        raise ValidationError(f"备份保留份数应在{low}到{high}之间", field=KEEP_SETTING)
+        raise ValidationError("备份保留份数应在{low}到{high}之间", field=KEEP_SETTING, params={"low": low, "high": high})
     from haian_desk import station_settings  # it records the change as an event (audit trail)
 
     with desk.db.write() as conn:
