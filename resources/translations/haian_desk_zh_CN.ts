@@ -247,6 +247,10 @@
         <translation>打印</translation>
     </message>
     <message>
+        <source>显示完整号码</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
         <source>转办</source>
         <translation>转办</translation>
     </message>
@@ -2529,6 +2533,33 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>已锁定 — 海安群众事务代理工作台</source>
+        <translation>已锁定 — 海安群众事务代理工作台</translation>
+    </message>
+    <message>
+        <source>工作台已锁定</source>
+        <translation>工作台已锁定</translation>
+    </message>
+    <message>
+        <source>{0} 离开后无人操作，为保护群众信息已自动锁定。请输入密码继续。</source>
+        <translation>{0} 离开后无人操作，为保护群众信息已自动锁定。请输入密码继续。</translation>
+    </message>
+    <message>
+        <source>{0} 的密码</source>
+        <translation>{0} 的密码</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>换人登录</source>
+        <translation>换人登录</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>登录 — 海安群众事务代理工作台</source>
@@ -2800,6 +2831,27 @@
     <message>
         <source>新建群众：名册里没有这位群众时，在这里登记（Esc 收起）</source>
         <translation>新建群众：名册里没有这位群众时，在这里登记（Esc 收起）</translation>
+    </message>
+</context>
+<context>
+    <name>NumberingNotice</name>
+    <message>
+        <source>恢复备份后的编号</source>
+        <translation>恢复备份后的编号</translation>
+    </message>
+    <message>
+        <source>在得知编号用到了哪里之前，本站不能登记或办理，以免同一个编号发给两位群众。
+请先联网同步一次（镇中心会告知）；确实无法联网时，可以离线继续办理：办件编号会带“L”，不会与已发的编号重复。</source>
+        <translation>在得知编号用到了哪里之前，本站不能登记或办理，以免同一个编号发给两位群众。
+请先联网同步一次（镇中心会告知）；确实无法联网时，可以离线继续办理：办件编号会带“L”，不会与已发的编号重复。</translation>
+    </message>
+    <message>
+        <source>先去同步（F9）</source>
+        <translation>先去同步（F9）</translation>
+    </message>
+    <message>
+        <source>离线继续办理</source>
+        <translation>离线继续办理</translation>
     </message>
 </context>
 <context>
@@ -3361,6 +3413,89 @@
     </message>
 </context>
 <context>
+    <name>RecoverDialog</name>
+    <message>
+        <source>从镇中心恢复本站数据</source>
+        <translation>从镇中心恢复本站数据</translation>
+    </message>
+    <message>
+        <source>本站12位区划代码，如 320685102210</source>
+        <translation>本站12位区划代码，如 320685102210</translation>
+    </message>
+    <message>
+        <source>恢复申请文件的保存位置</source>
+        <translation>恢复申请文件的保存位置</translation>
+    </message>
+    <message>
+        <source>① 生成恢复申请文件</source>
+        <translation>① 生成恢复申请文件</translation>
+    </message>
+    <message>
+        <source>镇中心办理后给的恢复答复文件</source>
+        <translation>镇中心办理后给的恢复答复文件</translation>
+    </message>
+    <message>
+        <source>可不填：本站最近的备份文件（U盘上）</source>
+        <translation>可不填：本站最近的备份文件（U盘上）</translation>
+    </message>
+    <message>
+        <source>② 开始恢复</source>
+        <translation>② 开始恢复</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>单位代码</source>
+        <translation>单位代码</translation>
+    </message>
+    <message>
+        <source>申请文件</source>
+        <translation>申请文件</translation>
+    </message>
+    <message>
+        <source>恢复答复</source>
+        <translation>恢复答复</translation>
+    </message>
+    <message>
+        <source>镇中心网址</source>
+        <translation>镇中心网址</translation>
+    </message>
+    <message>
+        <source>最近的备份</source>
+        <translation>最近的备份</translation>
+    </message>
+    <message>
+        <source>新管理员登录名</source>
+        <translation>新管理员登录名</translation>
+    </message>
+    <message>
+        <source>新管理员密码</source>
+        <translation>新管理员密码</translation>
+    </message>
+    <message>
+        <source>电脑坏了也不要紧：本站上报过的记录都在镇中心。先生成恢复申请文件交给镇中心办理，镇中心重新批准本站后，用它给的答复文件在这里恢复；最近的备份里镇中心没有的记录也会补回。</source>
+        <translation>电脑坏了也不要紧：本站上报过的记录都在镇中心。先生成恢复申请文件交给镇中心办理，镇中心重新批准本站后，用它给的答复文件在这里恢复；最近的备份里镇中心没有的记录也会补回。</translation>
+    </message>
+    <message>
+        <source>请选择恢复申请文件的保存位置</source>
+        <translation>请选择恢复申请文件的保存位置</translation>
+    </message>
+    <message>
+        <source>恢复申请已写到 {0}。请交给镇中心办理，拿回恢复答复文件后继续第②步。</source>
+        <translation>恢复申请已写到 {0}。请交给镇中心办理，拿回恢复答复文件后继续第②步。</translation>
+    </message>
+    <message>
+        <source>请选择恢复答复文件，并填写新管理员登录名和密码（至少{0}位）</source>
+        <translation>请选择恢复答复文件，并填写新管理员登录名和密码（至少{0}位）</translation>
+    </message>
+    <message>
+        <source>正在从镇中心取回本站数据……</source>
+        <translation>正在从镇中心取回本站数据……</translation>
+    </message>
+</context>
+<context>
     <name>RetireDialog</name>
     <message>
         <source>代理员离任</source>
@@ -3385,6 +3520,29 @@
     <message>
         <source>原因(&amp;Y)</source>
         <translation>原因(&amp;Y)</translation>
+    </message>
+</context>
+<context>
+    <name>RevealReasonDialog</name>
+    <message>
+        <source>显示完整号码</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <source>选择或填写原因</source>
+        <translation>选择或填写原因</translation>
+    </message>
+    <message>
+        <source>记录并显示</source>
+        <translation>记录并显示</translation>
+    </message>
+    <message>
+        <source>不显示</source>
+        <translation>不显示</translation>
+    </message>
+    <message>
+        <source>完整的身份证号和电话会记入办件（或群众）历史：谁、何时、为什么。请说明原因：</source>
+        <translation>完整的身份证号和电话会记入办件（或群众）历史：谁、何时、为什么。请说明原因：</translation>
     </message>
 </context>
 <context>
@@ -4049,6 +4207,10 @@
     <message>
         <source>登记之前，办件只保存在本机</source>
         <translation>登记之前，办件只保存在本机</translation>
+    </message>
+    <message>
+        <source>没有待发送的；另有 {0} 条记录被拒收或留存待核查，不算已上报（见下方说明）</source>
+        <translation>没有待发送的；另有 {0} 条记录被拒收或留存待核查，不算已上报（见下方说明）</translation>
     </message>
     <message>
         <source>没有，全部已上报</source>
@@ -4803,6 +4965,10 @@
         <translation>打印</translation>
     </message>
     <message>
+        <source>显示完整号码</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
         <source>转办</source>
         <translation>转办</translation>
     </message>
@@ -5292,6 +5458,34 @@
     <message>
         <source>日期“{text}”不存在</source>
         <translation>日期“{text}”不存在</translation>
+    </message>
+    <message>
+        <source>审计记录里不能带密码</source>
+        <translation>审计记录里不能带密码</translation>
+    </message>
+    <message>
+        <source>这是程序的错误，请报告</source>
+        <translation>这是程序的错误，请报告</translation>
+    </message>
+    <message>
+        <source>未知的账号事件：{type}</source>
+        <translation>未知的账号事件：{type}</translation>
+    </message>
+    <message>
+        <source>该账号不存在</source>
+        <translation>该账号不存在</translation>
+    </message>
+    <message>
+        <source>未知的设置事件：{type}</source>
+        <translation>未知的设置事件：{type}</translation>
+    </message>
+    <message>
+        <source>设置记录里没有改了什么</source>
+        <translation>设置记录里没有改了什么</translation>
+    </message>
+    <message>
+        <source>该账号已存在</source>
+        <translation>该账号已存在</translation>
     </message>
     <message>
         <source>{folder} 里还没有建站，没有可备份的数据</source>
@@ -6374,6 +6568,22 @@
         <translation>请删去后重新输入{what}</translation>
     </message>
     <message>
+        <source>本站刚从备份恢复，还不知道编号用到了哪里，暂不能登记或办理</source>
+        <translation>本站刚从备份恢复，还不知道编号用到了哪里，暂不能登记或办理</translation>
+    </message>
+    <message>
+        <source>请先联网同步一次（镇中心会告知编号用到了哪里）；确实无法联网时，请在“同步”页面（或 haian-desk numbering --offline）确认离线继续办理</source>
+        <translation>请先联网同步一次（镇中心会告知编号用到了哪里）；确实无法联网时，请在“同步”页面（或 haian-desk numbering --offline）确认离线继续办理</translation>
+    </message>
+    <message>
+        <source>请用 --as 说明是谁确认离线办理的</source>
+        <translation>请用 --as 说明是谁确认离线办理的</translation>
+    </message>
+    <message>
+        <source>例如：haian-desk numbering --offline --as clerk</source>
+        <translation>例如：haian-desk numbering --offline --as clerk</translation>
+    </message>
+    <message>
         <source>没有这次座谈会的记录</source>
         <translation>没有这次座谈会的记录</translation>
     </message>
@@ -6436,6 +6646,42 @@
     <message>
         <source>请检查文件夹权限、U盘写保护，或换一个数据目录；已保存的数据没有丢失</source>
         <translation>请检查文件夹权限、U盘写保护，或换一个数据目录；已保存的数据没有丢失</translation>
+    </message>
+    <message>
+        <source>没有说明是谁在{doing}</source>
+        <translation>没有说明是谁在{doing}</translation>
+    </message>
+    <message>
+        <source>命令行请加 --actor 登录名（或 --as 登录名）</source>
+        <translation>命令行请加 --actor 登录名（或 --as 登录名）</translation>
+    </message>
+    <message>
+        <source>系统不能代替工作人员{doing}</source>
+        <translation>系统不能代替工作人员{doing}</translation>
+    </message>
+    <message>
+        <source>请用本人的账号登录后再办</source>
+        <translation>请用本人的账号登录后再办</translation>
+    </message>
+    <message>
+        <source>“{actor}”不是本站的账号，不能{doing}</source>
+        <translation>“{actor}”不是本站的账号，不能{doing}</translation>
+    </message>
+    <message>
+        <source>请用本站的账号登录后再办</source>
+        <translation>请用本站的账号登录后再办</translation>
+    </message>
+    <message>
+        <source>账号“{actor}”已停用，不能{doing}</source>
+        <translation>账号“{actor}”已停用，不能{doing}</translation>
+    </message>
+    <message>
+        <source>{value}不能{doing}</source>
+        <translation>{value}不能{doing}</translation>
+    </message>
+    <message>
+        <source>请{who_may}办理</source>
+        <translation>请{who_may}办理</translation>
     </message>
     <message>
         <source>不是有效的电话号码</source>
@@ -7602,6 +7848,62 @@
         <translation>文件的签名与该站登记的密钥不符（用未登记的密钥签名），不能导入</translation>
     </message>
     <message>
+        <source>请说明显示了哪些号码</source>
+        <translation>请说明显示了哪些号码</translation>
+    </message>
+    <message>
+        <source>请说明号码显示在哪里（屏幕或纸面）</source>
+        <translation>请说明号码显示在哪里（屏幕或纸面）</translation>
+    </message>
+    <message>
+        <source>找不到这件办件或这位群众</source>
+        <translation>找不到这件办件或这位群众</translation>
+    </message>
+    <message>
+        <source>请重新打开后再试</source>
+        <translation>请重新打开后再试</translation>
+    </message>
+    <message>
+        <source>显示完整号码的原因</source>
+        <translation>显示完整号码的原因</translation>
+    </message>
+    <message>
+        <source>例如：核对群众身份</source>
+        <translation>例如：核对群众身份</translation>
+    </message>
+    <message>
+        <source>“{value}”应在{low}秒到{value2}小时之间</source>
+        <translation>“{value}”应在{low}秒到{value2}小时之间</translation>
+    </message>
+    <message>
+        <source>一般设10分钟</source>
+        <translation>一般设10分钟</translation>
+    </message>
+    <message>
+        <source>“{username}”是程序保留的名字</source>
+        <translation>“{username}”是程序保留的名字</translation>
+    </message>
+    <message>
+        <source>添加工作人员须由管理员操作</source>
+        <translation>添加工作人员须由管理员操作</translation>
+    </message>
+    <message>
+        <source>请用管理员账号登录后添加</source>
+        <translation>请用管理员账号登录后添加</translation>
+    </message>
+    <message>
+        <source>本站的第一个账号应为管理员</source>
+        <translation>本站的第一个账号应为管理员</translation>
+    </message>
+    <message>
+        <source>这是本站唯一在用的管理员</source>
+        <translation>这是本站唯一在用的管理员</translation>
+    </message>
+    <message>
+        <source>请先把另一个账号设为管理员</source>
+        <translation>请先把另一个账号设为管理员</translation>
+    </message>
+    <message>
         <source>请确认文件确实来自该站；如该站重装过，请让它重新登记</source>
         <translation>请确认文件确实来自该站；如该站重装过，请让它重新登记</translation>
     </message>
@@ -8004,6 +8306,74 @@
     <message>
         <source>请先运行 haian-desk enrol request 生成登记文件</source>
         <translation>请先运行 haian-desk enrol request 生成登记文件</translation>
+    </message>
+    <message>
+        <source>{folder} 里已经有数据库</source>
+        <translation>{folder} 里已经有数据库</translation>
+    </message>
+    <message>
+        <source>恢复要在一个空的数据目录里进行</source>
+        <translation>恢复要在一个空的数据目录里进行</translation>
+    </message>
+    <message>
+        <source>这不是恢复申请文件</source>
+        <translation>这不是恢复申请文件</translation>
+    </message>
+    <message>
+        <source>请让站点用 haian-desk recover request 生成</source>
+        <translation>请让站点用 haian-desk recover request 生成</translation>
+    </message>
+    <message>
+        <source>本中心没有登记过单位 {unit_code}</source>
+        <translation>本中心没有登记过单位 {unit_code}</translation>
+    </message>
+    <message>
+        <source>只能恢复在本中心登记过的站点；新站请走正常登记</source>
+        <translation>只能恢复在本中心登记过的站点；新站请走正常登记</translation>
+    </message>
+    <message>
+        <source>这不是镇中心的恢复答复文件</source>
+        <translation>这不是镇中心的恢复答复文件</translation>
+    </message>
+    <message>
+        <source>请拿镇中心 hub reapprove 生成的文件</source>
+        <translation>请拿镇中心 hub reapprove 生成的文件</translation>
+    </message>
+    <message>
+        <source>这份恢复答复是给另一台电脑的</source>
+        <translation>这份恢复答复是给另一台电脑的</translation>
+    </message>
+    <message>
+        <source>请用本机生成的恢复申请去办理</source>
+        <translation>请用本机生成的恢复申请去办理</translation>
+    </message>
+    <message>
+        <source>请用 --from-hub http://镇中心地址:8765 指明</source>
+        <translation>请用 --from-hub http://镇中心地址:8765 指明</translation>
+    </message>
+    <message>
+        <source>请用本站的备份</source>
+        <translation>请用本站的备份</translation>
+    </message>
+    <message>
+        <source>恢复申请</source>
+        <translation>恢复申请</translation>
+    </message>
+    <message>
+        <source>恢复答复</source>
+        <translation>恢复答复</translation>
+    </message>
+    <message>
+        <source>请用 --answer 给出镇中心的恢复答复文件，用 --admin 给出新的管理员登录名</source>
+        <translation>请用 --answer 给出镇中心的恢复答复文件，用 --admin 给出新的管理员登录名</translation>
+    </message>
+    <message>
+        <source>先在新电脑上运行 haian-desk recover request，交镇中心办理</source>
+        <translation>先在新电脑上运行 haian-desk recover request，交镇中心办理</translation>
+    </message>
+    <message>
+        <source>请用环境变量 HAIAN_DESK_ADMIN_PASSWORD 提供新的管理员密码</source>
+        <translation>请用环境变量 HAIAN_DESK_ADMIN_PASSWORD 提供新的管理员密码</translation>
     </message>
     <message>
         <source>重发需要联网同步，但还不知道镇中心的网址</source>
