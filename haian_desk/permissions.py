@@ -12,7 +12,9 @@ Roles, from the proxy network's own division of work:
   meetings, takes complaints in, prints papers, reveals a number with a reason.
 - 站长 (station_head): all of that, and what a station's head answers for:
   investigating and closing complaints about the station's handling (a clerk
-  must not judge a complaint about their own work), keeping the cadre directory.
+  must not judge a complaint about their own work), keeping the cadre directory,
+  importing the station's old spreadsheets (and undoing an import): hundreds of
+  records at once is the head's call, not the counter's.
 - 代理中心工作人员 (township_staff): at a township centre, its own walk-ins
   and everything above a station: receiving matters sent up, sending them on,
   settling conflicts between levels, the cadre directory, complaints.
@@ -54,6 +56,7 @@ OPERATIONS = {
     "numbering.confirm": "确认离线编号",
     "calendar.edit": "修改工作日历或时限规则",
     "deadline.recompute": "按新日历重算办件期限",
+    "import.run": "从表格导入或撤销导入",
 }
 
 _CLERK = frozenset({
@@ -64,7 +67,8 @@ _TOWNSHIP = _HEAD | {"case.township"}
 
 ALLOWED: dict[str, frozenset[str]] = {
     "station_staff": _CLERK,
-    "station_head": frozenset(_HEAD),
+    # Importing is the head's (and admin's), not the township staff's: it fills a station's own records.
+    "station_head": frozenset(_HEAD | {"import.run"}),
     "township_staff": frozenset(_TOWNSHIP),
     "admin": frozenset(OPERATIONS),
 }

@@ -13,7 +13,7 @@ Nothing here imports Qt: the app's import dialog and the CLI both call these.
 
 from haian_desk.imports.plan import KINDS, Plan, RowVerdict, make_plan
 from haian_desk.imports.reading import ImportFileError, read_sheets
-from haian_desk.imports.writing import ImportCancelled, ImportResult, run_import
+from haian_desk.imports.writing import ImportCancelled, ImportResult, require_importer, run_import
 
 __all__ = ["KINDS", "Plan", "RowVerdict", "make_plan", "ImportFileError", "read_sheets",
-           "ImportCancelled", "ImportResult", "run_import"]
+           "ImportCancelled", "ImportResult", "require_importer", "run_import"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from haian_desk import permissions
 from haian_desk.errors import NotFound, RuleRefused
 from haian_desk.projection import projectors
 from haian_desk.storage import eventlog
@@ -30,7 +31,9 @@ class UndoResult:
 
 
 def undo(desk, actor: str, import_id: str) -> UndoResult:
+    """Undo one import as login ``actor`` (a station head or an admin, as for importing)."""
     with desk.db.write() as conn:
+        permissions.require(conn, actor, "import.run")
         row = conn.execute("SELECT * FROM imports WHERE id = ?", (import_id,)).fetchone()
         if row is None:
             raise NotFound("没有编号为 {import_id} 的导入", "请用 haian-desk import list 查看导入记录", params={"import_id": import_id})

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from haian_desk import permissions
 from haian_desk.errors import HaianError
 from haian_desk.ids import uuid7
 from haian_desk.imports import plan as planning
@@ -39,15 +40,24 @@ class ImportResult:
         return self.plan.counts()
 
 
+def require_importer(desk, actor: str) -> None:
+    """Refuse at once (before a big file is read) an actor who may not import or undo an
+    import: only a station head or an admin (haian_desk.permissions, ``import.run``)."""
+    with desk.db.lock:
+        permissions.require(desk.db.conn, actor, "import.run")
+
+
 def run_import(desk, actor: str, path: Path | str, kind: str, *, sheet: str | None = None,
                overrides: dict[str, str] | None = None, header_row: int | None = None, require: bool = True,
                progress: Progress | None = None, cancel: Cancel | None = None) -> ImportResult:
-    """Import ``path`` as ``kind``; all of it or (on any error or cancel) none of it."""
+    """Import ``path`` as ``kind`` as login ``actor``; all of it or (on any error or cancel) none of it."""
+    require_importer(desk, actor)
     if progress:
         progress(0, 1)   # at once: reading a big file takes seconds before the first row is checked
     loaded = planning.load(path, kind, sheet, overrides, header_row, require)   # reading needs no lock
     cancel = cancel or (lambda: False)
     with desk.db.write() as conn:
+        permissions.require(conn, actor, "import.run")   # again: the login may have been stopped meanwhile
         plan = planning.make_plan(conn, desk, path, kind, loaded=loaded, progress=_phase(progress, 0))
         to_write = [r for r in plan.rows if r.verdict in ("add", "update")]
         if not to_write:

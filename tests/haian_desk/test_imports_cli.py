@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 
@@ -19,8 +18,19 @@ CODE = "320685102210"
 
 @pytest.fixture
 def station(tmp_path):
+    """A station with real logins: its admin, a station head and a clerk (roles are enforced)."""
+    from haian_desk import users
+    from haian_desk.desk import Desk
+
     folder = tmp_path / "s"
-    run("init", "--data-dir", str(folder), "--station-code", CODE, "--name", "双楼村代理站", check=True)
+    run("init", "--data-dir", str(folder), "--station-code", CODE, "--name", "双楼村代理站", "--admin", "admin",
+        env={"HAIAN_DESK_ADMIN_PASSWORD": "secret-pw"}, check=True)
+    desk = Desk.open(folder)
+    try:
+        users.add_user(desk, "head", "仲站长", "station_head", "haian123", actor="admin")
+        users.add_user(desk, "clerk", "季红梅", "station_staff", "haian123", actor="admin")
+    finally:
+        desk.close()
     return folder
 
 
@@ -48,14 +58,15 @@ def test_import_dry_run_json_then_import_list_and_undo(station, tmp_path):
                                        "reason": "身份证号校验位不对，号码中有输错的数字（请对照身份证逐位核对）"}]
     assert json.loads(run("import", "list", "--data-dir", str(station), "--json", check=True).stdout) == []
 
-    done = json.loads(run("import", "villagers", str(path), "--data-dir", str(station), "--json",
+    done = json.loads(run("import", "villagers", str(path), "--data-dir", str(station), "--json", "--as", "head",
                           check=True).stdout)
     assert done["added"] == 4 and done["import_id"]
     listed = run("import", "list", "--data-dir", str(station), check=True).stdout
-    assert done["import_id"] in listed and "花名册.xls" in listed and "新增4" in listed
-    again = run("import", "villagers", str(path), "--data-dir", str(station), check=True).stdout
+    assert done["import_id"] in listed and "花名册.xls" in listed and "新增4" in listed and "head" in listed
+    again = run("import", "villagers", str(path), "--data-dir", str(station), "--as", "admin", check=True).stdout
     assert "没有需要写入的内容" in again and "已存在不变 4" in again
-    undone = run("import", "undo", done["import_id"], "--data-dir", str(station), check=True).stdout
+    undone = run("import", "undo", done["import_id"], "--data-dir", str(station), "--as", "admin",
+                 check=True).stdout
     assert "撤回 4 条记录" in undone
     assert run("check", "--data-dir", str(station), check=True).returncode == 0
     # nothing personal reaches the log
@@ -66,24 +77,45 @@ def test_import_dry_run_json_then_import_list_and_undo(station, tmp_path):
 def test_import_map_and_sheet_options(station, tmp_path):
     path = F.xlsx(tmp_path / "m.xlsx", [("其他", [["x"], [1]]), ("名单", [["户主", "手机号码"], ["张三", "13812345678"]])],
                   title=None)
-    failed = run("import", "villagers", str(path), "--data-dir", str(station))
+    failed = run("import", "villagers", str(path), "--data-dir", str(station), "--as", "admin")
     assert failed.returncode == 2 and "找不到“姓名”列" in failed.stderr
     ok = run("import", "villagers", str(path), "--sheet", "名单", "--map", "户主=name", "--data-dir", str(station),
-             "--json", check=True)
+             "--json", "--as", "admin", check=True)
     assert json.loads(ok.stdout)["added"] == 1
 
 
 def test_a_bad_file_is_one_clear_line(station, tmp_path):
     path = tmp_path / "x.xlsx"
     path.write_text("not a spreadsheet")
-    failed = run("import", "cases", str(path), "--data-dir", str(station))
+    failed = run("import", "cases", str(path), "--data-dir", str(station), "--as", "admin")
     errors = [line for line in failed.stderr.splitlines() if not line.strip()[:1].isdigit()]   # not progress
     assert failed.returncode == 2 and len(errors) == 1 and "不是表格文件" in errors[0]
 
 
+@pytest.mark.parametrize(("login", "said"), [
+    (None, "错误：没有说明是谁在导入或撤销导入（请加 --as 登录名（本站站长或管理员的登录名））"),
+    ("nobody", "错误：“nobody”不是本站的账号"),
+    ("clerk", "错误：代理站工作人员不能从表格导入或撤销导入（请站长、管理员办理）"),
+])
+def test_an_import_needs_a_login_that_may_import(station, tmp_path, login, said):
+    path = F.xlsx(tmp_path / "r.xlsx", [("名册", F.roster_rows())])
+    given = ["--as", login] if login else []
+    failed = run("import", "villagers", str(path), "--data-dir", str(station), *given)
+    assert failed.returncode == 2 and failed.stderr.strip().startswith(said), failed.stderr
+    if login:   # told at once when only checking, too
+        looked = run("import", "villagers", str(path), "--data-dir", str(station), "--dry-run", *given)
+        assert looked.returncode == 2 and said in looked.stderr
+    done = json.loads(run("import", "villagers", str(path), "--data-dir", str(station), "--json", "--as", "admin",
+                          check=True).stdout)
+    refused = run("import", "undo", done["import_id"], "--data-dir", str(station), *given)
+    assert refused.returncode == 2 and said in refused.stderr
+    listed = json.loads(run("import", "list", "--data-dir", str(station), "--json", check=True).stdout)
+    assert [r["undone_at"] for r in listed] == [None]   # nothing was undone
+
+
 def test_export_command(station, tmp_path):
     path = F.xlsx(tmp_path / "r.xlsx", [("名册", F.roster_rows())])
-    run("import", "villagers", str(path), "--data-dir", str(station), check=True)
+    run("import", "villagers", str(path), "--data-dir", str(station), "--as", "admin", check=True)
     out = tmp_path / "导出.xlsx"
     said = run("export", "villagers", "--xlsx", str(out), "--data-dir", str(station), check=True).stdout
     assert "已导出 4 行" in said and out.exists()
@@ -92,7 +124,7 @@ def test_export_command(station, tmp_path):
 def test_kill_9_during_an_import_leaves_the_database_as_it_was(station, tmp_path):
     path = big_roster(tmp_path / "big.xlsx", 3000)
     proc = subprocess.Popen([sys.executable, "-m", "haian_desk", "import", "villagers", str(path),
-                             "--data-dir", str(station)], stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+                             "--data-dir", str(station), "--as", "admin"], stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     killed_at = None
     for line in proc.stderr:
         done, _, total = line.strip().partition("/")
@@ -103,14 +135,16 @@ def test_kill_9_during_an_import_leaves_the_database_as_it_was(station, tmp_path
             break
     proc.wait(timeout=60)
     assert killed_at and proc.returncode == -signal.SIGKILL
-    conn = sqlite3.connect(station / "haian_desk.sqlite3")
+    from haian_desk.desk import Desk
+
+    desk = Desk.open(station)   # the station's file is encrypted: opened as the app opens it
     try:
-        assert conn.execute("SELECT count(*) FROM villagers").fetchone()[0] == 0
-        assert conn.execute("SELECT count(*) FROM imports").fetchone()[0] == 0
-        assert conn.execute("SELECT count(*) FROM events WHERE stream = 'villager'").fetchone()[0] == 0
+        assert desk.db.scalar("SELECT count(*) FROM villagers") == 0
+        assert desk.db.scalar("SELECT count(*) FROM imports") == 0
+        assert desk.db.scalar("SELECT count(*) FROM events WHERE stream = 'villager'") == 0
     finally:
-        conn.close()
+        desk.close()
     assert run("check", "--data-dir", str(station), check=True).returncode == 0
     finished = json.loads(run("import", "villagers", str(path), "--data-dir", str(station), "--json",
-                              check=True).stdout)
+                              "--as", "admin", check=True).stdout)
     assert finished["added"] == 3000 and finished["refused"] == 0

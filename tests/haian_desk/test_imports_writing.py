@@ -18,6 +18,8 @@ from haian_desk.errors import RuleRefused
 from haian_desk.imports import ImportCancelled, make_plan, run_import
 from haian_desk.imports.export import export
 from haian_desk.imports.undo import history, undo
+from haian_desk.permissions import NotPermitted
+from tests.conftest import ADMIN
 from tests.haian_desk import import_files as F
 from tests.haian_desk.conftest import event_count
 
@@ -137,6 +139,38 @@ def test_undo_leaves_a_record_changed_by_hand_since_and_says_why(desk, tmp_path)
     [kept] = done.kept
     assert kept["row"] == 5 and "被改动过（clerk" in kept["reason"]
     assert desk.db.scalar("SELECT active FROM villagers WHERE id = ?", (wang,)) == 1
+
+
+# --- who may import: a station head or an admin, as a real login --------------------------------
+
+def test_a_station_head_may_import_and_undo(desk, tmp_path):
+    from haian_desk import users
+
+    users.add_user(desk, "head", "仲站长", "station_head", "haian123", actor="admin")
+    result = run_import(desk, "head", roster(tmp_path), "villagers")
+    assert history(desk)[0]["actor"] == "head"
+    assert undo(desk, "head", result.import_id).withdrawn == 3
+
+
+@pytest.mark.parametrize(("actor", "said"), [
+    ("", "没有说明是谁在从表格导入或撤销导入"),
+    ("cli:someone", "“cli:someone”不是本站的账号"),
+    ("clerk", "代理站工作人员不能从表格导入或撤销导入"),
+    ("stopped", "账号“stopped”已停用"),
+])
+def test_only_an_active_head_or_admin_may_import_or_undo(desk, tmp_path, actor, said):
+    from haian_desk import users
+
+    users.add_user(desk, "stopped", "离职站长", "station_head", "haian123", actor="admin")
+    users.set_active(desk, "admin", "stopped", False)
+    before = event_count(desk)
+    with pytest.raises(NotPermitted, match=said):
+        run_import(desk, actor, roster(tmp_path), "villagers")
+    assert event_count(desk) == before and history(desk) == []
+    done = run_import(desk, "admin", roster(tmp_path), "villagers")
+    with pytest.raises(NotPermitted, match=said):
+        undo(desk, actor, done.import_id)
+    assert history(desk)[0]["undone_at"] is None
 
 
 def test_unknown_import_id(desk):
@@ -272,7 +306,7 @@ def test_villagers_round_trip_to_another_station_is_lossless(desk, tmp_path, clo
     run_import(desk, "admin", F.xls(tmp_path / "r.xls", [("一组", [*F.roster_rows()])]), "villagers")
     first = tmp_path / "out1.xlsx"
     assert export(desk, "villagers", first) == 4
-    other = initialise(tmp_path / "other", "320685102211", "曲塘镇另一村代理站", "station", wall=clock)
+    other = initialise(tmp_path / "other", "320685102211", "曲塘镇另一村代理站", "station", admin=ADMIN, wall=clock)
     try:
         assert run_import(other, "admin", first, "villagers").counts()["added"] == 4
         second = tmp_path / "out2.xlsx"
@@ -290,7 +324,7 @@ def test_cases_round_trip_is_lossless(desk, tmp_path, ledger, clock, cadre_id):
     first = tmp_path / "cases1.xlsx"
     assert export(desk, "cases", first) == 4
     assert run_import(desk, "admin", first, "cases").counts()["unchanged"] == 4
-    other = initialise(tmp_path / "other", "320685102211", "另一村代理站", "station", wall=clock)
+    other = initialise(tmp_path / "other", "320685102211", "另一村代理站", "station", admin=ADMIN, wall=clock)
     try:
         cadres.add(other, "admin", cadres.CadreInput(name="仲维国", phone="13906271000", unit_code="320685102211"))
         assert run_import(other, "admin", first, "cases").counts()["added"] == 4
@@ -394,8 +428,8 @@ def test_any_roster_survives_export_and_import_at_another_station(tmp_path_facto
         body = f"320685{p['born']:%Y%m%d}{p['seq']:03d}"
         name = p["name"] + ("·买买提" if p["minority"] else "")
         rows.append([name, body + check_character(body), p["phone"] or "", p["address"]])
-    first = initialise(folder / "a", "320685102210", "甲站", "station")
-    second = initialise(folder / "b", "320685102211", "乙站", "station")
+    first = initialise(folder / "a", "320685102210", "甲站", "station", admin=ADMIN)
+    second = initialise(folder / "b", "320685102211", "乙站", "station", admin=ADMIN)
     try:
         imported = run_import(first, "admin", F.xlsx(folder / "in.xlsx", [("名册", rows)], title=None), "villagers")
         assert imported.counts()["added"] == len(people), imported.plan.refused()
