@@ -93,7 +93,7 @@ def test_a_bad_file_is_one_clear_line(station, tmp_path):
 
 
 @pytest.mark.parametrize(("login", "said"), [
-    (None, "错误：没有说明是谁在导入或撤销导入（请加 --as 登录名（本站站长或管理员的登录名））"),
+    (None, "错误：没有说明是谁在从表格导入或撤销导入（命令行请加 --actor 登录名（或 --as 登录名））"),
     ("nobody", "错误：“nobody”不是本站的账号"),
     ("clerk", "错误：代理站工作人员不能从表格导入或撤销导入（请站长、管理员办理）"),
 ])

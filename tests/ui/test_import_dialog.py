@@ -83,6 +83,17 @@ def test_cancel_writes_nothing(qtbot, admin_session, desk, tmp_path):
     assert desk.db.scalar("SELECT count(*) FROM villagers") == 0
 
 
+def test_the_import_is_made_as_the_logged_in_user_and_a_clerk_is_refused(qtbot, make_session, desk, tmp_path):
+    """The dialog passes who is logged in; the domain decides (only a station head or an admin imports)."""
+    path = F.xlsx(tmp_path / "r.xlsx", [("一组", ROWS)])
+    dialog = opened(qtbot, make_session(desk, "clerk"), path)
+    dialog.start_import()
+    qtbot.waitUntil(lambda: not dialog.error.isHidden(), timeout=10_000)
+    assert "代理站工作人员不能从表格导入或撤销导入" in dialog.error.text()
+    assert desk.db.scalar("SELECT count(*) FROM villagers") == 0
+    assert desk.db.scalar("SELECT count(*) FROM imports") == 0
+
+
 def test_a_file_that_is_not_a_spreadsheet_is_said_plainly(qtbot, admin_session, tmp_path):
     path = tmp_path / "x.xls"
     path.write_text("hello")
