@@ -39,7 +39,7 @@ def register(sub, common) -> None:
         p.add_argument("--header-row", type=int, help="表头在第几行（默认自动找）")
         p.add_argument("--dry-run", action="store_true", help="只检查，逐行说明会怎样处理，不写入")
         p.add_argument("--json", action="store_true")
-        _as(p, "导入人")
+        _as(p, "导入人", "；--dry-run 时可不写")
         p.set_defaults(handler=run_import, kind=kind)
     listing = what.add_parser("list", parents=[common], help="列出以往的导入")
     listing.add_argument("--json", action="store_true")
@@ -55,11 +55,11 @@ def register(sub, common) -> None:
     out.set_defaults(handler=run_export)
 
 
-def _as(parser, who: str) -> None:
+def _as(parser, who: str, note: str = "") -> None:
     # Roles are enforced in the domain (haian_desk.permissions): an empty or unknown login is
     # refused there with a clear message, before the file is read or anything is written.
     parser.add_argument("--as", dest="actor", default="", metavar="登录名",
-                        help=f"{who}的登录名，须为本站的站长或管理员（记入导入记录；--dry-run 时可不写）")
+                        help=f"{who}的登录名，须为本站的站长或管理员（记入导入记录{note}）")
 
 
 _last_shown = {"percent": -1}
