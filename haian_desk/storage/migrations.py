@@ -412,9 +412,8 @@ V5_SEARCH_KEYS = [
     INSERT INTO case_text (rowid, chars) SELECT n, done FROM chars WHERE rest = ''""",
 ]
 
-# Versions 6-11 were planned together (one per piece of work in flight) so
-# that each could be written without renumbering the others; a version with
-# nothing to change stays an empty list and only moves user_version on.
+# Versions 6-11 were written side by side for release 0.2.0 (one per piece of
+# work) and are released together: like every earlier one, never edit them.
 V6_CADRE_ROSTER: list[str] = [
     # The cadre roster (haian_desk.cadres): what a cadre does, Party membership,
     # when they serve. Defaults equal what folding older events gives.

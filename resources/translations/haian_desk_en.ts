@@ -248,7 +248,7 @@
     </message>
     <message>
         <source>显示完整号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Show full numbers</translation>
     </message>
     <message>
         <source>转办</source>
@@ -2536,27 +2536,27 @@ Register it as “awaiting materials” and print the notice of missing material
     <name>LockScreen</name>
     <message>
         <source>已锁定 — 海安群众事务代理工作台</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked — Haian Desk</translation>
     </message>
     <message>
         <source>工作台已锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>The desk is locked</translation>
     </message>
     <message>
         <source>{0} 离开后无人操作，为保护群众信息已自动锁定。请输入密码继续。</source>
-        <translation type="unfinished"></translation>
+        <translation>Nobody has used the desk since {0} left, so it locked itself to protect villagers' data. Enter the password to go on.</translation>
     </message>
     <message>
         <source>{0} 的密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Password of {0}</translation>
     </message>
     <message>
         <source>解锁</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock</translation>
     </message>
     <message>
         <source>换人登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in as someone else</translation>
     </message>
 </context>
 <context>
@@ -2837,20 +2837,21 @@ Free proxy service for villagers: opinions, errands and claims.</translation>
     <name>NumberingNotice</name>
     <message>
         <source>恢复备份后的编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Numbering after a restore</translation>
     </message>
     <message>
         <source>在得知编号用到了哪里之前，本站不能登记或办理，以免同一个编号发给两位群众。
 请先联网同步一次（镇中心会告知）；确实无法联网时，可以离线继续办理：办件编号会带“L”，不会与已发的编号重复。</source>
-        <translation type="unfinished"></translation>
+        <translation>Until it knows where its numbering stood, this station cannot register or handle matters, so that no number is given to two villagers.
+Sync once first (the township will tell it); if there is truly no network, you can go on offline: case numbers then carry an "L" and cannot clash with numbers already issued.</translation>
     </message>
     <message>
         <source>先去同步（F9）</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync first (F9)</translation>
     </message>
     <message>
         <source>离线继续办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Go on offline</translation>
     </message>
 </context>
 <context>
@@ -3415,83 +3416,83 @@ They are saved on this PC and will not be lost; they go up with the next network
     <name>RecoverDialog</name>
     <message>
         <source>从镇中心恢复本站数据</source>
-        <translation type="unfinished"></translation>
+        <translation>Recover this station from the township</translation>
     </message>
     <message>
         <source>本站12位区划代码，如 320685102210</source>
-        <translation type="unfinished"></translation>
+        <translation>The station's 12-digit division code, e.g. 320685102210</translation>
     </message>
     <message>
         <source>恢复申请文件的保存位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Where to save the recovery request</translation>
     </message>
     <message>
         <source>① 生成恢复申请文件</source>
-        <translation type="unfinished"></translation>
+        <translation>① Make the recovery request</translation>
     </message>
     <message>
         <source>镇中心办理后给的恢复答复文件</source>
-        <translation type="unfinished"></translation>
+        <translation>The recovery answer the township gave you</translation>
     </message>
     <message>
         <source>可不填：本站最近的备份文件（U盘上）</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: this station's latest backup (on a USB stick)</translation>
     </message>
     <message>
         <source>② 开始恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>② Start recovery</translation>
     </message>
     <message>
         <source>选择…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose…</translation>
     </message>
     <message>
         <source>单位代码</source>
-        <translation type="unfinished">Unit code</translation>
+        <translation>Division code</translation>
     </message>
     <message>
         <source>申请文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Request file</translation>
     </message>
     <message>
         <source>恢复答复</source>
-        <translation type="unfinished"></translation>
+        <translation>Recovery answer</translation>
     </message>
     <message>
         <source>镇中心网址</source>
-        <translation type="unfinished">Centre address</translation>
+        <translation>Township address</translation>
     </message>
     <message>
         <source>最近的备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Latest backup</translation>
     </message>
     <message>
         <source>新管理员登录名</source>
-        <translation type="unfinished"></translation>
+        <translation>New admin login</translation>
     </message>
     <message>
         <source>新管理员密码</source>
-        <translation type="unfinished"></translation>
+        <translation>New admin password</translation>
     </message>
     <message>
         <source>电脑坏了也不要紧：本站上报过的记录都在镇中心。先生成恢复申请文件交给镇中心办理，镇中心重新批准本站后，用它给的答复文件在这里恢复；最近的备份里镇中心没有的记录也会补回。</source>
-        <translation type="unfinished"></translation>
+        <translation>A broken PC is not the end: everything this station sent up is at the township. Make a recovery request and take it to the township; once the township approves the station again, recover here with the answer file it gives you. Records in the latest backup that the township lacks are brought back too.</translation>
     </message>
     <message>
         <source>请选择恢复申请文件的保存位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose where to save the recovery request</translation>
     </message>
     <message>
         <source>恢复申请已写到 {0}。请交给镇中心办理，拿回恢复答复文件后继续第②步。</source>
-        <translation type="unfinished"></translation>
+        <translation>The recovery request was written to {0}. Take it to the township, then continue with step ② when you have the answer file.</translation>
     </message>
     <message>
         <source>请选择恢复答复文件，并填写新管理员登录名和密码（至少{0}位）</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the recovery answer file and enter the new admin's login and password (at least {0} characters)</translation>
     </message>
     <message>
         <source>正在从镇中心取回本站数据……</source>
-        <translation type="unfinished"></translation>
+        <translation>Fetching this station's data from the township…</translation>
     </message>
 </context>
 <context>
@@ -3525,23 +3526,23 @@ They are saved on this PC and will not be lost; they go up with the next network
     <name>RevealReasonDialog</name>
     <message>
         <source>显示完整号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Show full numbers</translation>
     </message>
     <message>
         <source>选择或填写原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose or write a reason</translation>
     </message>
     <message>
         <source>记录并显示</source>
-        <translation type="unfinished"></translation>
+        <translation>Record and show</translation>
     </message>
     <message>
         <source>不显示</source>
-        <translation type="unfinished"></translation>
+        <translation>Don't show</translation>
     </message>
     <message>
         <source>完整的身份证号和电话会记入办件（或群众）历史：谁、何时、为什么。请说明原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>The full ID number and phone will be recorded in the case (or villager) history: who, when and why. Give the reason:</translation>
     </message>
 </context>
 <context>
@@ -4209,7 +4210,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>没有待发送的；另有 {0} 条记录被拒收或留存待核查，不算已上报（见下方说明）</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing waiting to send; {0} more records were refused or held for checking and do not count as sent (see below)</translation>
     </message>
     <message>
         <source>没有，全部已上报</source>
@@ -4965,7 +4966,7 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>显示完整号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Show full numbers</translation>
     </message>
     <message>
         <source>转办</source>
@@ -5460,31 +5461,31 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>审计记录里不能带密码</source>
-        <translation type="unfinished"></translation>
+        <translation>An audit record may not carry a password</translation>
     </message>
     <message>
         <source>这是程序的错误，请报告</source>
-        <translation type="unfinished"></translation>
+        <translation>This is a fault in the program; please report it</translation>
     </message>
     <message>
         <source>未知的账号事件：{type}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown account event: {type}</translation>
     </message>
     <message>
         <source>该账号不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>That account does not exist</translation>
     </message>
     <message>
         <source>未知的设置事件：{type}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown settings event: {type}</translation>
     </message>
     <message>
         <source>设置记录里没有改了什么</source>
-        <translation type="unfinished"></translation>
+        <translation>The settings record does not say what changed</translation>
     </message>
     <message>
         <source>该账号已存在</source>
-        <translation type="unfinished"></translation>
+        <translation>That account already exists</translation>
     </message>
     <message>
         <source>{folder} 里还没有建站，没有可备份的数据</source>
@@ -6568,19 +6569,19 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>本站刚从备份恢复，还不知道编号用到了哪里，暂不能登记或办理</source>
-        <translation type="unfinished"></translation>
+        <translation>This station was just restored from a backup and does not yet know where its numbering stood, so it cannot register or handle matters yet</translation>
     </message>
     <message>
         <source>请先联网同步一次（镇中心会告知编号用到了哪里）；确实无法联网时，请在“同步”页面（或 haian-desk numbering --offline）确认离线继续办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync once first (the township will say where the numbering stood); if there is truly no network, confirm working offline on the Sync page (or haian-desk numbering --offline)</translation>
     </message>
     <message>
         <source>请用 --as 说明是谁确认离线办理的</source>
-        <translation type="unfinished"></translation>
+        <translation>Say with --as who confirms working offline</translation>
     </message>
     <message>
         <source>例如：haian-desk numbering --offline --as clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>For example: haian-desk numbering --offline --as clerk</translation>
     </message>
     <message>
         <source>没有这次座谈会的记录</source>
@@ -6648,39 +6649,39 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>没有说明是谁在{doing}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nobody is named as {doing}</translation>
     </message>
     <message>
         <source>命令行请加 --actor 登录名（或 --as 登录名）</source>
-        <translation type="unfinished"></translation>
+        <translation>On the command line add --actor LOGIN (or --as LOGIN)</translation>
     </message>
     <message>
         <source>系统不能代替工作人员{doing}</source>
-        <translation type="unfinished"></translation>
+        <translation>The system cannot {doing} in place of a member of staff</translation>
     </message>
     <message>
         <source>请用本人的账号登录后再办</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in with your own account and try again</translation>
     </message>
     <message>
         <source>“{actor}”不是本站的账号，不能{doing}</source>
-        <translation type="unfinished"></translation>
+        <translation>"{actor}" is not an account of this station and cannot {doing}</translation>
     </message>
     <message>
         <source>请用本站的账号登录后再办</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in with an account of this station and try again</translation>
     </message>
     <message>
         <source>账号“{actor}”已停用，不能{doing}</source>
-        <translation type="unfinished"></translation>
+        <translation>Account "{actor}" is stopped and cannot {doing}</translation>
     </message>
     <message>
         <source>{value}不能{doing}</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} may not {doing}</translation>
     </message>
     <message>
         <source>请{who_may}办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Please ask {who_may} to do this</translation>
     </message>
     <message>
         <source>不是有效的电话号码</source>
@@ -7848,59 +7849,59 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>请说明显示了哪些号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Say which numbers were shown</translation>
     </message>
     <message>
         <source>请说明号码显示在哪里（屏幕或纸面）</source>
-        <translation type="unfinished"></translation>
+        <translation>Say where the numbers were shown (screen or paper)</translation>
     </message>
     <message>
         <source>找不到这件办件或这位群众</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot find this case or villager</translation>
     </message>
     <message>
         <source>请重新打开后再试</source>
-        <translation type="unfinished"></translation>
+        <translation>Open it again and retry</translation>
     </message>
     <message>
         <source>显示完整号码的原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for showing the full numbers</translation>
     </message>
     <message>
         <source>例如：核对群众身份</source>
-        <translation type="unfinished"></translation>
+        <translation>For example: checking the villager's identity</translation>
     </message>
     <message>
         <source>“{value}”应在{low}秒到{value2}小时之间</source>
-        <translation type="unfinished"></translation>
+        <translation>"{value}" should be between {low} seconds and {value2} hours</translation>
     </message>
     <message>
         <source>一般设10分钟</source>
-        <translation type="unfinished"></translation>
+        <translation>Usually 10 minutes</translation>
     </message>
     <message>
         <source>“{username}”是程序保留的名字</source>
-        <translation type="unfinished"></translation>
+        <translation>"{username}" is a name the program keeps for itself</translation>
     </message>
     <message>
         <source>添加工作人员须由管理员操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an admin can add staff</translation>
     </message>
     <message>
         <source>请用管理员账号登录后添加</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in as an admin to add them</translation>
     </message>
     <message>
         <source>本站的第一个账号应为管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>The station's first account must be an admin</translation>
     </message>
     <message>
         <source>这是本站唯一在用的管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>This is the station's only active admin</translation>
     </message>
     <message>
         <source>请先把另一个账号设为管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>Make another account an admin first</translation>
     </message>
     <message>
         <source>请确认文件确实来自该站；如该站重装过，请让它重新登记</source>
@@ -8308,71 +8309,71 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>{folder} 里已经有数据库</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} already holds a database</translation>
     </message>
     <message>
         <source>恢复要在一个空的数据目录里进行</source>
-        <translation type="unfinished"></translation>
+        <translation>Recovery must be done in an empty data folder</translation>
     </message>
     <message>
         <source>这不是恢复申请文件</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not a recovery request file</translation>
     </message>
     <message>
         <source>请让站点用 haian-desk recover request 生成</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask the station to make one with haian-desk recover request</translation>
     </message>
     <message>
         <source>本中心没有登记过单位 {unit_code}</source>
-        <translation type="unfinished"></translation>
+        <translation>This centre has never registered unit {unit_code}</translation>
     </message>
     <message>
         <source>只能恢复在本中心登记过的站点；新站请走正常登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Only stations registered at this centre can be recovered; a new station enrols the normal way</translation>
     </message>
     <message>
         <source>这不是镇中心的恢复答复文件</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not a recovery answer from the township</translation>
     </message>
     <message>
         <source>请拿镇中心 hub reapprove 生成的文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Use the file the township made with hub reapprove</translation>
     </message>
     <message>
         <source>这份恢复答复是给另一台电脑的</source>
-        <translation type="unfinished"></translation>
+        <translation>This recovery answer is for another computer</translation>
     </message>
     <message>
         <source>请用本机生成的恢复申请去办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Take the recovery request made on this computer to the township</translation>
     </message>
     <message>
         <source>请用 --from-hub http://镇中心地址:8765 指明</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the township's address with --from-hub http://TOWNSHIP:8765</translation>
     </message>
     <message>
         <source>请用本站的备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Use this station's own backup</translation>
     </message>
     <message>
         <source>恢复申请</source>
-        <translation type="unfinished"></translation>
+        <translation>recovery request</translation>
     </message>
     <message>
         <source>恢复答复</source>
-        <translation type="unfinished"></translation>
+        <translation>recovery answer</translation>
     </message>
     <message>
         <source>请用 --answer 给出镇中心的恢复答复文件，用 --admin 给出新的管理员登录名</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the township's recovery answer with --answer and the new admin login with --admin</translation>
     </message>
     <message>
         <source>先在新电脑上运行 haian-desk recover request，交镇中心办理</source>
-        <translation type="unfinished"></translation>
+        <translation>First run haian-desk recover request on the new computer and take it to the township</translation>
     </message>
     <message>
         <source>请用环境变量 HAIAN_DESK_ADMIN_PASSWORD 提供新的管理员密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Give the new admin password in the environment variable HAIAN_DESK_ADMIN_PASSWORD</translation>
     </message>
     <message>
         <source>重发需要联网同步，但还不知道镇中心的网址</source>

@@ -91,20 +91,18 @@ def test_other_kinds_never_wait_for_a_signature(desk, new_case):
 
 def test_an_older_database_puts_its_waiting_claims_in_their_new_state(desk, new_case, tmp_path, clock):
     """Version 10 moves a claim registered without a signed mandate to where a rebuild puts it."""
-    import sqlite3
-
     from haian_desk import paths
     from haian_desk.check import run_check
     from haian_desk.desk import Desk
+    from tests.haian_desk import dbfiles
 
     waiting = new_case(kind="claim", authorisation=UNSIGNED)
     signed = new_case(kind="claim", authorisation=SIGNED, accept=False)
     desk.close()
-    conn = sqlite3.connect(paths.database_path(tmp_path / "station"))
-    conn.execute("UPDATE cases SET status = 'registered' WHERE id = ?", (waiting.case_id,))
-    conn.execute("PRAGMA user_version = 9")  # as an older release left it
-    conn.commit()
-    conn.close()
+    dbfiles.execute(paths.database_path(tmp_path / "station"),
+                    f"UPDATE cases SET status = 'registered' WHERE id = '{waiting.case_id}'",
+                    "DROP TABLE events_set_aside",  # version 11's, not there yet
+                    "PRAGMA user_version = 9")  # as an older release left it
     reopened = Desk.open(tmp_path / "station", wall=clock)
     assert queries.get_case(reopened, waiting.case_id)["status"] == "awaiting_signature"
     assert queries.get_case(reopened, signed.case_id)["status"] == "registered"

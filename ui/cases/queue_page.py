@@ -126,15 +126,21 @@ class QueuePage(QWidget):
         # text, so it stays in view on a 1366×768 screen in large print; the model is unchanged.
         matter = COLUMN_KEYS.index("matter")
         header.moveSection(header.visualIndex(matter), header.visualIndex(COLUMN_KEYS.index("deadline")))
+        # The (masked) phone is looked at less than the status and deadline: it follows them.
+        phone = COLUMN_KEYS.index("villager_phone")
+        header.moveSection(header.visualIndex(phone), header.visualIndex(COLUMN_KEYS.index("deadline")))
         return table
 
     def _lay_out(self) -> None:
+        # The choice boxes sit beside the search box (which gives up width to them), so the
+        # toggles' row stays within a 1280-wide screen in English and large print too.
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.kind)
+        top.addWidget(self.status)
         top.addWidget(self.count_label)
         filters = QHBoxLayout()
-        for widget in (self.mine, self.due_soon, self.overdue, self.kind, self.status,
-                       self.long_standing, self.petition, self.followup):
+        for widget in (self.mine, self.due_soon, self.overdue, self.long_standing, self.petition, self.followup):
             filters.addWidget(widget)
         filters.addStretch(1)
         layout = QVBoxLayout(self)
