@@ -2544,7 +2544,7 @@ Register it as “awaiting materials” and print the notice of missing material
     </message>
     <message>
         <source>{0} 离开后无人操作，为保护群众信息已自动锁定。请输入密码继续。</source>
-        <translation>Nobody has used the desk since {0} left, so it locked itself to protect villagers' data. Enter the password to go on.</translation>
+        <translation>Nobody has used the desk since {0} left, so it locked itself to protect villagers&apos; data. Enter the password to go on.</translation>
     </message>
     <message>
         <source>{0} 的密码</source>
@@ -2843,7 +2843,7 @@ Free proxy service for villagers: opinions, errands and claims.</translation>
         <source>在得知编号用到了哪里之前，本站不能登记或办理，以免同一个编号发给两位群众。
 请先联网同步一次（镇中心会告知）；确实无法联网时，可以离线继续办理：办件编号会带“L”，不会与已发的编号重复。</source>
         <translation>Until it knows where its numbering stood, this station cannot register or handle matters, so that no number is given to two villagers.
-Sync once first (the township will tell it); if there is truly no network, you can go on offline: case numbers then carry an "L" and cannot clash with numbers already issued.</translation>
+Sync once first (the township will tell it); if there is truly no network, you can go on offline: case numbers then carry an &quot;L&quot; and cannot clash with numbers already issued.</translation>
     </message>
     <message>
         <source>先去同步（F9）</source>
@@ -3420,7 +3420,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>本站12位区划代码，如 320685102210</source>
-        <translation>The station's 12-digit division code, e.g. 320685102210</translation>
+        <translation>The station&apos;s 12-digit division code, e.g. 320685102210</translation>
     </message>
     <message>
         <source>恢复申请文件的保存位置</source>
@@ -3436,7 +3436,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>可不填：本站最近的备份文件（U盘上）</source>
-        <translation>Optional: this station's latest backup (on a USB stick)</translation>
+        <translation>Optional: this station&apos;s latest backup (on a USB stick)</translation>
     </message>
     <message>
         <source>② 开始恢复</source>
@@ -3488,11 +3488,11 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>请选择恢复答复文件，并填写新管理员登录名和密码（至少{0}位）</source>
-        <translation>Choose the recovery answer file and enter the new admin's login and password (at least {0} characters)</translation>
+        <translation>Choose the recovery answer file and enter the new admin&apos;s login and password (at least {0} characters)</translation>
     </message>
     <message>
         <source>正在从镇中心取回本站数据……</source>
-        <translation>Fetching this station's data from the township…</translation>
+        <translation>Fetching this station&apos;s data from the township…</translation>
     </message>
 </context>
 <context>
@@ -3538,7 +3538,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>不显示</source>
-        <translation>Don't show</translation>
+        <translation>Don&apos;t show</translation>
     </message>
     <message>
         <source>完整的身份证号和电话会记入办件（或群众）历史：谁、何时、为什么。请说明原因：</source>
@@ -6665,7 +6665,7 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>“{actor}”不是本站的账号，不能{doing}</source>
-        <translation>"{actor}" is not an account of this station and cannot {doing}</translation>
+        <translation>&quot;{actor}&quot; is not an account of this station and cannot {doing}</translation>
     </message>
     <message>
         <source>请用本站的账号登录后再办</source>
@@ -6673,7 +6673,7 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>账号“{actor}”已停用，不能{doing}</source>
-        <translation>Account "{actor}" is stopped and cannot {doing}</translation>
+        <translation>Account &quot;{actor}&quot; is stopped and cannot {doing}</translation>
     </message>
     <message>
         <source>{value}不能{doing}</source>
@@ -7869,11 +7869,11 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>例如：核对群众身份</source>
-        <translation>For example: checking the villager's identity</translation>
+        <translation>For example: checking the villager&apos;s identity</translation>
     </message>
     <message>
         <source>“{value}”应在{low}秒到{value2}小时之间</source>
-        <translation>"{value}" should be between {low} seconds and {value2} hours</translation>
+        <translation>&quot;{value}&quot; should be between {low} seconds and {value2} hours</translation>
     </message>
     <message>
         <source>一般设10分钟</source>
@@ -7881,7 +7881,7 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>“{username}”是程序保留的名字</source>
-        <translation>"{username}" is a name the program keeps for itself</translation>
+        <translation>&quot;{username}&quot; is a name the program keeps for itself</translation>
     </message>
     <message>
         <source>添加工作人员须由管理员操作</source>
@@ -7893,11 +7893,11 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>本站的第一个账号应为管理员</source>
-        <translation>The station's first account must be an admin</translation>
+        <translation>The station&apos;s first account must be an admin</translation>
     </message>
     <message>
         <source>这是本站唯一在用的管理员</source>
-        <translation>This is the station's only active admin</translation>
+        <translation>This is the station&apos;s only active admin</translation>
     </message>
     <message>
         <source>请先把另一个账号设为管理员</source>
@@ -8349,11 +8349,11 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>请用 --from-hub http://镇中心地址:8765 指明</source>
-        <translation>Give the township's address with --from-hub http://TOWNSHIP:8765</translation>
+        <translation>Give the township&apos;s address with --from-hub http://TOWNSHIP:8765</translation>
     </message>
     <message>
         <source>请用本站的备份</source>
-        <translation>Use this station's own backup</translation>
+        <translation>Use this station&apos;s own backup</translation>
     </message>
     <message>
         <source>恢复申请</source>
@@ -8365,7 +8365,7 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>请用 --answer 给出镇中心的恢复答复文件，用 --admin 给出新的管理员登录名</source>
-        <translation>Give the township's recovery answer with --answer and the new admin login with --admin</translation>
+        <translation>Give the township&apos;s recovery answer with --answer and the new admin login with --admin</translation>
     </message>
     <message>
         <source>先在新电脑上运行 haian-desk recover request，交镇中心办理</source>

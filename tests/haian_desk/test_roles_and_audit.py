@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 
@@ -14,7 +13,7 @@ from haian_desk.check import run_check
 from haian_desk.documents import prints
 from haian_desk.errors import HaianError
 from haian_desk.storage import migrations
-from haian_desk.storage.db import Database
+from haian_desk.storage.db import Database, IntegrityError
 from haian_desk.storage.eventlog import COLUMNS, Event
 
 
@@ -104,7 +103,7 @@ def test_the_station_head_role_needs_the_v9_table_and_old_databases_get_it(tmp_p
     with db.write() as conn:
         conn.execute("INSERT INTO users (username, display_name, role, password_hash, created_at) "
                      "VALUES ('admin', '管理员', 'admin', 'x', '2026-01-01T00:00:00Z')")
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises(IntegrityError):
             conn.execute("INSERT INTO users (username, display_name, role, password_hash, created_at) "
                          "VALUES ('head', '站长', 'station_head', 'x', '2026-01-01T00:00:00Z')")
     migrations.migrate(db)
