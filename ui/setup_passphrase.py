@@ -32,8 +32,11 @@ class PassphrasePage(QWizardPage):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setTitle(self.tr("本站口令"))
-        self.setSubTitle(self.tr("本站的数据和备份都用这个口令加密。请抄在只有站长知道的地方："
-                                 "电脑坏了、换新电脑时要用它恢复数据。"))
+        # In the page body, not the wizard's subtitle: the subtitle's height is fixed and the
+        # English (or large print) needs more lines than it gives.
+        why = QLabel(self.tr("本站的数据和备份都用这个口令加密。请抄在只有站长知道的地方："
+                             "电脑坏了、换新电脑时要用它恢复数据。"))
+        why.setWordWrap(True)
         self.passphrase = _secret_edit("station_passphrase")
         self.confirm = _secret_edit("station_passphrase_confirm")
         self.error = ErrorLabel()
@@ -41,6 +44,7 @@ class PassphrasePage(QWizardPage):
         form.addRow(self.tr("本站口令(&K)"), self.passphrase)
         form.addRow(self.tr("再输一次口令(&R)"), self.confirm)
         layout = QVBoxLayout(self)
+        layout.addWidget(why)
         layout.addLayout(form)
         layout.addWidget(self.error)
 

@@ -90,7 +90,11 @@ def test_enter_on_the_print_button_never_reveals_the_numbers(qtbot, clerk_sessio
     assert "13812345678" not in dialog.villager_form.toPlainText()
     assert not dialog.reveal_button.autoDefault() and not dialog.reveal_button.isDefault()
     assert dialog.print_menu.shortcut().toString() == "Ctrl+P"  # kept when its text changes
-    press(qtbot, Qt.Key_V, Qt.AltModifier)  # the key that is meant for it
+    press(qtbot, Qt.Key_V, Qt.AltModifier)  # the key that is meant for it: it asks why first
+    qtbot.waitUntil(lambda: getattr(dialog, "reveal_dialog", None) is not None and dialog.reveal_dialog.isVisible())
+    assert "11010519491231002X" not in dialog.villager_form.toPlainText()
+    type_text(qtbot, dialog.reveal_dialog.reason.lineEdit(), "核对群众身份")
+    dialog.reveal_dialog.ok.click()
     qtbot.waitUntil(lambda: "11010519491231002X" in dialog.villager_form.toPlainText())
 
 
