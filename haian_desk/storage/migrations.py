@@ -571,6 +571,12 @@ V11_HUB_LIMITS: list[str] = [
     )""",
 ]
 
+# Reserved for this round's work, one per piece (filled on its branch, released together).
+V12_COUNTY_INBOX: list[str] = []
+V13_SEARCH_ORDER: list[str] = []
+V14_SPEED: list[str] = []
+V15_SAFE_AT_REST: list[str] = []
+
 MIGRATIONS: list[list[str]] = [
     V1_CORE,
     V2_DRAFTS_AND_SETTINGS,
@@ -583,6 +589,10 @@ MIGRATIONS: list[list[str]] = [
     V9_AUDIT_AND_NUMBERING,
     V10_COUNTER,
     V11_HUB_LIMITS,
+    V12_COUNTY_INBOX,
+    V13_SEARCH_ORDER,
+    V14_SPEED,
+    V15_SAFE_AT_REST,
 ]
 LATEST = len(MIGRATIONS)
 
