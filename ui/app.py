@@ -3,6 +3,12 @@
 The ``App`` object outlives windows: when the language or large-print mode
 changes, the main window is rebuilt in the new mode with the same session
 (drafts and data live in the database, so nothing typed is lost).
+
+Start-up is measured (bench/bench_startup.py: the login window within 2× a
+minimal PySide6 window), so this module imports only what the login window
+needs; the set-up wizard, the main window and what they use are imported when
+they are wanted (the main window's modules on the worker while the clerk types,
+ui/opening.py), and the station is opened behind the login window.
 """
 
 from __future__ import annotations
@@ -10,28 +16,29 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from haian_desk.core import paths
-from haian_desk.storage import recovery
-from haian_desk.desk import Desk
 from haian_desk.core.errors import HaianError
-from haian_desk.people.users import User
 from ui import crash, i18n
-from ui.backups import DailyBackups, check_before_open
 from ui.login import LoginDialog
-from ui.main_window import MainWindow
-from ui.session import Session
+from ui.opening import StationOpening
 from ui.settings import preferences
 from ui.settings.preferences import Preferences
-from ui.setup_passphrase import unlock_station
-from ui.setup_wizard import SetupWizard
 from ui.widgets.appearance import apply_font
 from ui.widgets.feedback import in_words
 from ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+    from haian_desk.people.users import User
+    from ui.backups import DailyBackups
+    from ui.main_window import MainWindow
+    from ui.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -65,32 +72,36 @@ class App(QObject):
         self.prefs = preferences.load(folder)
 
     def start(self) -> bool:
-        """Set up (first run) or log in, then show the main window; False if the user gave up."""
+        """Set up (first run) or log in, then show the main window; False if the user gave up.
+
+        The login window shows at once; the station opens behind it (ui/opening.py):
+        its key, a restore chosen last time, the health check, the desk.
+        """
         apply_preferences(QApplication.instance(), self.prefs, self.language_override)
         if not paths.database_path(self.folder).exists():
             return self._set_up()
-        if not unlock_station(self.folder, self.worker):
-            return False  # the passphrase was not given: nothing can be opened
-        self._restore_if_scheduled()
-        if not check_before_open(self.folder, self.worker):
-            return False  # damaged and not restored: nothing to open
-        self.desk = Desk.open(self.folder)
-        return self._log_in()
+        login = LoginDialog(None, self.worker)
+        opening = StationOpening(self.folder, self.worker, login)
+        stopped: list[BaseException] = []
+        opening.opened.connect(lambda desk: self._station_open(login, desk))
+        opening.failed.connect(lambda error: (stopped.append(error), login.reject()))
+        opening.gave_up.connect(login.reject)
+        opening.start()
+        accepted = login.exec() == QDialog.Accepted
+        if stopped:
+            raise stopped[0]  # run_app explains it, as when the station was opened before the window
+        if not accepted:
+            return False
+        self._open_session(login.user)
+        return True
 
-    def _restore_if_scheduled(self) -> None:
-        """A restore chosen in settings last time: done now, before the database is opened."""
-        try:
-            done = recovery.apply_pending_restore(self.folder)
-        except HaianError as error:
-            QMessageBox.warning(None, self.tr("海安群众事务代理工作台"),
-                                self.tr("没有恢复备份：{0}").format(in_words(error)))
-            return
-        if done is not None:
-            QMessageBox.information(None, self.tr("海安群众事务代理工作台"),
-                                    self.tr("已恢复备份：{0}。原来的数据库另存在 {1}。")
-                                    .format(done.info.describe(), done.set_aside))
+    def _station_open(self, login: LoginDialog, desk: Desk) -> None:
+        self.desk = desk
+        login.set_desk(desk)
 
     def _set_up(self) -> bool:
+        from ui.setup_wizard import SetupWizard
+
         wizard = SetupWizard(self.folder, self.worker)
         if wizard.exec() != QDialog.Accepted:
             return False
@@ -106,9 +117,13 @@ class App(QObject):
         return True
 
     def _open_session(self, user: User) -> None:
+        from ui.backups import DailyBackups
+        from ui.session import Session
+
         self.session = Session(self.desk, user, self.worker, self)
         self._show_window()
         if self.backups is None:  # once per run, not per login
+            self.worker.when_idle(self.desk.db.checkpoint)  # the WAL copied back when nobody waits
             self.backups = DailyBackups(self.desk, self.worker, self)
             self.backups.failed.connect(self._backup_failed)
             self.backups.start()
@@ -118,6 +133,8 @@ class App(QObject):
             self.window.statusBar().showMessage(message, 60_000)
 
     def _show_window(self, screen: str | None = None) -> None:
+        from ui.main_window import MainWindow
+
         old = self.window
         self.window = MainWindow(self.session)
         self.window.preferencesChanged.connect(self.change_preferences)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QPlai
 
 from haian_desk import __version__
 from haian_desk.core import logs
-from haian_desk.storage.recovery import is_damage
+from haian_desk.storage.db import is_damage
 from haian_desk.core.timeutil import local, now_utc
 
 log = logging.getLogger(__name__)

@@ -1,34 +1,55 @@
-"""The login window: user name and password, checked by the domain on the worker."""
+"""The login window: user name and password, checked by the domain on the worker.
+
+At start it is shown before the station is open (ui/opening.py opens it on
+the worker meanwhile): ``desk`` is None until ``set_desk``, and a login asked
+for before then waits for it.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget)
 
-from haian_desk.people import users
-from haian_desk.desk import Desk
-from haian_desk.people.users import User
+from typing import TYPE_CHECKING
+
 from ui.i18n import term
 from ui.widgets.appearance import set_scaled_font
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.worker import DbWorker
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+    from haian_desk.people.users import User
+
 
 class LoginDialog(QDialog):
     """Asks who is at the counter; ``user`` holds them once accepted."""
 
-    def __init__(self, desk: Desk, worker: DbWorker, parent: QWidget | None = None):
+    def __init__(self, desk: Desk | None, worker: DbWorker, parent: QWidget | None = None):
         super().__init__(parent)
         self.desk = desk
         self.worker = worker
         self.user: User | None = None
+        self._login_waiting = False
         self.setWindowTitle(self.tr("登录 — 海安群众事务代理工作台"))
         self._build()
+        if desk is not None:
+            self.set_desk(desk)
+
+    def set_desk(self, desk: Desk) -> None:
+        """The station is open: name it, and carry out a login asked for while it opened."""
+        self.desk = desk
+        self.station.setText(desk.installation.unit_name)
+        self.code.setText(self.tr("单位代码 {0}").format(desk.installation.unit_code))
+        if self._login_waiting:
+            self._login_waiting = False
+            self.role_label.clear()
+            self.try_login()
 
     def _build(self) -> None:
-        station = QLabel(self.desk.installation.unit_name)
+        self.station = station = QLabel(self.tr("正在打开本站数据……"))
         set_scaled_font(station, 1.4, bold=True)
-        code = QLabel(self.tr("单位代码 {0}").format(self.desk.installation.unit_code))
+        self.code = code = QLabel(" ")
         self.username = QLineEdit()
         self.username.setObjectName("username")
         self.password = QLineEdit()
@@ -65,10 +86,18 @@ class LoginDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self.error.clear_error()
+        if self.desk is None:  # still opening: set_desk logs in as soon as it is open
+            self._login_waiting = True
+            self.role_label.setText(self.tr("正在打开本站数据，请稍候……"))
+            return
+        from haian_desk.people import users
+
         self.worker.submit(lambda: users.authenticate(self.desk, name, password),
                            alive(self, self._logged_in), alive(self, self._refused))
 
     def _logged_in(self, user: User) -> None:
+        from haian_desk.people import users
+
         self.user = user
         self.role_label.setText(self.tr("{0}，身份：{1}").format(user.display_name,
                                                                   term(users.ROLES[user.role])))

@@ -2,6 +2,10 @@
 
 Work is submitted as a plain function; its result or error comes back on the
 GUI thread through a queued signal, so callbacks may touch widgets.
+
+Housekeeping that must not land in a clerk's keystroke (the database's WAL
+checkpoint) is registered with ``when_idle``: it runs on this worker once
+nothing has been asked of it for ``IDLE_MS``.
 """
 
 from __future__ import annotations
@@ -10,9 +14,11 @@ import logging
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
+
+IDLE_MS = 2000
 
 
 class DbWorker(QObject):
@@ -24,6 +30,27 @@ class DbWorker(QObject):
         self._finished.connect(self._deliver)
         self.pending = 0
         self.closed = False
+        self._idle_work: list[Callable[[], Any]] = []
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(IDLE_MS)
+        self._idle.timeout.connect(self._run_idle_work)
+
+    def when_idle(self, work: Callable[[], Any]) -> None:
+        """Run ``work`` on the worker whenever it has been idle for IDLE_MS (errors are logged)."""
+        self._idle_work.append(work)
+
+    def _run_idle_work(self) -> None:
+        if self.pending or self.closed or not self._idle_work:
+            return
+        for work in list(self._idle_work):
+            self.submit(work, self._idle_done, self._idle_failed)
+
+    def _idle_done(self, _value) -> None:
+        pass
+
+    def _idle_failed(self, error: BaseException) -> None:
+        log.warning("idle work failed: %s", error)
 
     def submit(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None) -> Future:
@@ -51,6 +78,8 @@ class DbWorker(QObject):
 
     def _deliver(self, callback, value, error) -> None:
         self.pending -= 1
+        if not self.pending and self._idle_work and callback not in (self._idle_done, self._idle_failed):
+            self._idle.start()  # restarted by every real result: fires after IDLE_MS of quiet
         if error is not None:
             if callback is None:
                 log.error("database work failed", exc_info=error)

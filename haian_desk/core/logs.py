@@ -22,7 +22,6 @@ import re
 import sys
 from pathlib import Path
 
-import platformdirs
 
 from haian_desk.core import paths
 from haian_desk.core.masking import mask_id_number, mask_name, mask_phone
@@ -61,6 +60,8 @@ def log_dir(data_override: str | os.PathLike | None = None) -> Path:
         return Path(os.environ[LOG_DIR_ENV]).expanduser().resolve()
     if data_override or os.environ.get(paths.HOME_ENV):
         return paths.data_dir(data_override) / "logs"
+    import platformdirs  # only where no folder was chosen: not paid at every start
+
     return platformdirs.user_log_path(paths.APP_NAME, appauthor=False)
 
 

@@ -10,7 +10,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
 
 APP_NAME = "HaianDesk"
 HOME_ENV = "HAIAN_DESK_HOME"
@@ -22,6 +21,8 @@ def data_dir(override: str | os.PathLike | None = None) -> Path:
     chosen = override or os.environ.get(HOME_ENV)
     if chosen:
         return Path(chosen).expanduser().resolve()
+    import platformdirs  # only without a flag or HAIAN_DESK_HOME: not paid at every start
+
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 

@@ -10,21 +10,28 @@ stations do that. Every commit is synced to disk (``synchronous=FULL``): a
 receipt may print as soon as its intake commits, and a power cut must not take
 back a case number the villager already holds on paper.
 
-sqlite-utils sits on the sqlcipher3 connection unchanged (only its
-``ensure_autocommit_on`` and ``atomic`` are used); the error classes of both
-bindings are gathered below so ``except`` clauses catch either.
+Transactions and savepoints are a few lines here (``autocommit``, ``_savepoint``)
+rather than sqlite-utils', whose import (click, pluggy, dateutil: ~0.4 s on a
+station PC) would delay the login window; ``Database.utils`` still gives a
+sqlite-utils view of the connection to code that wants one. The error classes
+of both bindings are gathered below so ``except`` clauses catch either.
+
+SQLite's automatic WAL checkpoint is off on this connection: it copies the log
+into the database and syncs it inside whichever commit crosses 1,000 pages,
+i.e. in some clerk's intake. ``checkpoint()`` does it instead, from the
+database worker when it is idle (ui/worker.py), and on close.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import sqlite3
 import threading
 from pathlib import Path
 from typing import Iterator
 
 import sqlcipher3
-import sqlite_utils
 
 # The errors of both bindings: plain sqlite3 still reads old files and test fixtures.
 Error = (sqlite3.Error, sqlcipher3.Error)
@@ -39,6 +46,12 @@ PLAIN_HEADER = b"SQLite format 3\x00"
 JOURNAL_MODE = "PRAGMA journal_mode=WAL"
 DURABILITY = "PRAGMA synchronous=FULL"
 CACHE_KIB = -32768  # negative: KiB, as SQLite reads it
+# No automatic checkpoint in a commit; Database.checkpoint() runs at idle moments instead.
+NO_AUTO_CHECKPOINT = "PRAGMA wal_autocheckpoint = 0"
+# After this many commits with no checkpoint (a process that never idles: the hub, a long
+# command) the next commit checkpoints, as SQLite itself would have done.
+OVERDUE_COMMITS = 1000
+_savepoints = itertools.count()
 
 
 def connect(path: Path | str, key: bytes | None, *, read_only: bool = False,
@@ -100,6 +113,17 @@ def damage_text(error: BaseException) -> str:
     return str(error).split(" with text ")[0]
 
 
+@contextlib.contextmanager
+def autocommit(conn) -> Iterator[None]:
+    """Statements that cannot run inside a transaction (journal_mode, VACUUM) run here."""
+    before = conn.isolation_level
+    conn.isolation_level = None
+    try:
+        yield
+    finally:
+        conn.isolation_level = before
+
+
 def is_plain_file(path: Path) -> bool:
     """A plain (unencrypted) SQLite file: a station from before encryption."""
     try:
@@ -117,14 +141,22 @@ class Database:
         self.key = key  # kept for encrypted backups of this database
         conn = connect(path, key, check_same_thread=False)
         conn.row_factory = sqlcipher3.Row
-        self.utils = sqlite_utils.Database(conn)
         self.conn = conn
         self.lock = threading.RLock()
+        self.commits_since_checkpoint = 0
         self._configure()
 
+    @property
+    def utils(self):
+        """A sqlite-utils view of this connection, for code that wants its helpers (imported on use)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
     def _configure(self) -> None:
-        with self.utils.ensure_autocommit_on():
+        with autocommit(self.conn):
             self.conn.execute(JOURNAL_MODE)
+        self.conn.execute(NO_AUTO_CHECKPOINT)  # see the module docstring
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute(DURABILITY)  # see the module docstring
         # Every page read from disk is decrypted and its HMAC checked: keep 32 MB of decrypted
@@ -144,7 +176,7 @@ class Database:
         """
         with self.lock:
             if self.conn.in_transaction:
-                with self.utils.atomic():
+                with self._savepoint():
                     yield self.conn
                 return
             try:
@@ -161,8 +193,43 @@ class Database:
                     if self.conn.in_transaction:
                         self.conn.execute("ROLLBACK")
                     raise
+                self._count_commit()
             except OperationalError as error:
                 raise (cannot_write(self.path, error) or error) from None
+
+    @contextlib.contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        """A nested write: undone alone if it fails, kept by the outer transaction if not."""
+        name = f"nested_{next(_savepoints)}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute(f"ROLLBACK TO {name}")
+            self.conn.execute(f"RELEASE {name}")
+            raise
+        self.conn.execute(f"RELEASE {name}")
+
+    def _count_commit(self) -> None:
+        self.commits_since_checkpoint += 1
+        if self.commits_since_checkpoint >= OVERDUE_COMMITS:
+            self.checkpoint()
+
+    def checkpoint(self) -> int:
+        """Copy the write-ahead log into the database (PASSIVE: never waits on a reader).
+
+        Called when nobody is waiting (the worker's idle moments, close); returns
+        the pages still in the log. A log left far behind by a session that never
+        idles is caught up after a commit (``OVERDUE_COMMITS``).
+        """
+        if self.path is None:
+            return 0
+        with self.lock:
+            if self.conn.in_transaction:
+                return -1
+            row = self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            self.commits_since_checkpoint = 0
+        return int(row[1]) - int(row[2]) if row and row[1] >= 0 else 0
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlcipher3.Row]:
         with self.lock:
@@ -182,4 +249,6 @@ class Database:
 
     def close(self) -> None:
         with self.lock:
+            with contextlib.suppress(*Error):
+                self.checkpoint()
             self.conn.close()
