@@ -62,24 +62,26 @@ def run(scale: generate.Scale) -> Report:
     villagers = [r[0] for r in desk.db.query("SELECT id FROM villagers ORDER BY random() LIMIT 2000")]
     cadres = [r[0] for r in desk.db.query("SELECT id FROM cadres WHERE active = 1 LIMIT 200")]
     errands = [r[0] for r in desk.db.query("SELECT code FROM catalogue_items WHERE proxy_allowed = 1")]
-    p50s, p99s, base50s, base99s = _rounds(desk, rng, villagers, cadres, errands)
+    # As the app runs: no checkpoint inside a commit (storage/db.py); the database worker
+    # checkpoints when the clerk pauses (ui/worker.py), here after every 50 intakes, untimed.
+    p50s, p99s, base50s, base99s = _rounds(desk, rng, villagers, cadres, errands, checkpoint_every=50)
     report.add("take_in · p50", median(p50s), "ms", baseline=median(base50s),
                baseline_name="bare INSERT of the same rows, p50")
     p99 = median(p99s)
-    report.add("take_in · p99", p99, "ms", goal=f"< {GOAL_P99_MS:g} ms", met=p99 < GOAL_P99_MS,
-               baseline=median(base99s), baseline_name="bare INSERT of the same rows, p99")
+    report.add("take_in · p99 (WAL checkpoint at idle moments, as the app runs)", p99, "ms",
+               goal=f"< {GOAL_P99_MS:g} ms", met=p99 < GOAL_P99_MS,
+               baseline=median(base99s), baseline_name="bare INSERT of the same rows, p99",
+               note="wal_autocheckpoint off; a PASSIVE checkpoint after every 50 intakes, untimed")
     report.notes.append(
         f"{RUNS} runs of {PER_RUN} intakes (kinds mixed as in the county); each percentile is the "
         f"median over runs (p99 per run: {', '.join(f'{v:.2f}' for v in p99s)} ms).")
-    # Where the slow 1 % comes from: SQLite's automatic WAL checkpoint, which copies the
-    # log into the database and syncs it to disk inside whichever commit crosses 1,000 pages.
-    desk.db.conn.execute("PRAGMA wal_autocheckpoint = 0")
-    _, idle99s, _, idle_base99s = _rounds(desk, rng, villagers, cadres, errands, checkpoint_every=50)
-    idle99 = median(idle99s)
-    report.add("take_in · p99, WAL checkpoint moved to idle moments", idle99, "ms",
-               goal=f"< {GOAL_P99_MS:g} ms", met=idle99 < GOAL_P99_MS, baseline=median(idle_base99s),
-               baseline_name="bare INSERT of the same rows, p99",
-               note="wal_autocheckpoint off; a PASSIVE checkpoint after every 50 intakes, untimed")
+    # How it was before: SQLite's automatic checkpoint, which copies the log into the database
+    # and syncs it inside whichever commit crosses 1,000 pages (a clerk's keystroke).
+    desk.db.scalar("PRAGMA wal_autocheckpoint = 1000")
+    _, auto99s, _, auto_base99s = _rounds(desk, rng, villagers, cadres, errands)
+    report.add("take_in · p99 with SQLite's automatic checkpoint (before)", median(auto99s), "ms",
+               baseline=median(auto_base99s), baseline_name="bare INSERT of the same rows, p99",
+               note="wal_autocheckpoint = 1000 pages, SQLite's default")
     if p99 >= GOAL_P99_MS:
         report.profile = _profile(desk, rng, villagers, cadres, errands)
     desk.close()
@@ -98,7 +100,7 @@ def _rounds(desk, rng, villagers, cadres, errands, checkpoint_every: int = 0):
             rows = _rows_written(desk, made.case_id)
             bare_ms.append(timed(lambda: _bare_insert(desk, rows))[0])
             if checkpoint_every and i % checkpoint_every == checkpoint_every - 1:
-                desk.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                desk.db.checkpoint()
         p50s.append(percentile(intake_ms, 50))
         p99s.append(percentile(intake_ms, 99))
         base50s.append(percentile(bare_ms, 50))

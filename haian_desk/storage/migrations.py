@@ -574,7 +574,11 @@ V11_HUB_LIMITS: list[str] = [
 # Reserved for this round's work, one per piece (filled on its branch, released together).
 V12_COUNTY_INBOX: list[str] = []
 V13_SEARCH_ORDER: list[str] = []
-V14_SPEED: list[str] = []
+V14_SPEED: list[str] = [
+    # Where the clock resumes at every open (ledger.latest_plausible_hlc: the newest stamp in the
+    # log): without an index that is a scan of the whole log, 13 s on a county's 6.5 million events.
+    "CREATE INDEX IF NOT EXISTS events_by_hlc ON events (hlc)",
+]
 V15_SAFE_AT_REST: list[str] = []
 
 MIGRATIONS: list[list[str]] = [
