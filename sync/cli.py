@@ -130,7 +130,7 @@ def _clock(args, folder: Path) -> int:
 
 def _status(args, folder: Path) -> int:
     from haian_desk.desk import Desk
-    from sync.status import sync_status
+    from haian_desk.replication.status import sync_status
 
     desk = Desk.open(folder)
     try:

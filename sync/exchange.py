@@ -16,17 +16,17 @@ from typing import Callable
 
 from haian_desk.replication import sync_state
 from haian_desk.core.errors import SetupError
-from haian_desk.storage import eventlog
 from haian_desk.replication.sync_state import Peer
 from haian_desk.core.timeutil import from_iso, to_iso
-from sync import failpoints, inbox, keys as keymod, numbering, outbox, selection
+from sync import failpoints, inbox, keys as keymod, numbering, outbox
+from haian_desk.replication import selection
+from haian_desk.replication.status import clock_warning
 from sync.batch import MEDIA_TYPE as BATCH_TYPE, seal
 from sync.client import Backoff, HubLink
 from sync.errors import SyncError
 from sync.limits import DEFAULT_CONNECT, DEFAULT_STALL
 
 
-CLOCK_WARNING_SECONDS = 5 * 60
 
 
 @dataclass
@@ -216,16 +216,13 @@ def _send_missing(desk, own, hub: Peer, link: HubLink, origin: str, held: int, r
     reuses positions the hub already covers. Nothing is dropped: the records go up
     (and are held there for inspection if their numbers clash)."""
     with desk.db.lock:
-        ids = [r[0] for r in desk.db.conn.execute(
-            "SELECT id FROM events WHERE origin = ? AND seq <= ? ORDER BY seq", (origin, held))]
+        ids = selection.ids_up_to(desk.db.conn, origin, held)
     answer = _json(link.request("POST", "/v1/missing", _body({"origin": origin, "ids": ids})))
     wanted = list(answer.get("missing", []))
     if not wanted:
         return False
     with desk.db.lock:
-        events = [eventlog.Event.from_row(row) for row in desk.db.conn.execute(
-            f"SELECT {', '.join(eventlog.COLUMNS)} FROM events WHERE id IN ({', '.join('?' * len(wanted))}) "
-            "ORDER BY seq", wanted)]
+        events = selection.events_by_id(desk.db.conn, wanted)
     batch = outbox.batch_of(desk, hub, [e.to_dict() for e in events], held)
     _take_ack(desk, hub, _json(link.request("POST", "/v1/batches", seal(batch, own, hub.box_key), BATCH_TYPE)),
               report)
@@ -260,22 +257,6 @@ def _note_clock(desk, hub: Peer, hello: dict, report: ExchangeReport) -> None:
     warning = clock_warning(drift)
     if warning:
         report.warnings.append(warning)
-
-
-def clock_warning(drift: int | None) -> str | None:
-    if drift is None or abs(drift) < CLOCK_WARNING_SECONDS:
-        return None
-    way = "快" if drift > 0 else "慢"
-    return (f"本机时钟比镇中心{way}了约{_duration(abs(drift))}，请把电脑的日期和时间校正过来"
-            "（办件的先后顺序不受影响，但打印的时间会不准）")
-
-
-def _duration(seconds: int) -> str:
-    if seconds >= 86400:
-        return f"{seconds / 86400:.1f}天".replace(".0天", "天")
-    if seconds >= 3600:
-        return f"{seconds // 3600}小时"
-    return f"{seconds // 60}分钟"
 
 
 def _body(value: dict) -> bytes:

@@ -92,7 +92,7 @@ def _read_batch_file(path: Path) -> bytes:
 
 
 def _count_down(desk, peer, after: int) -> int:
-    from sync import selection
+    from haian_desk.replication import selection
 
     with desk.db.lock:
         events, _ = selection.down_events(desk.db.conn, peer, after, MAX_RECORDS)

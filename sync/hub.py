@@ -14,7 +14,8 @@ from haian_desk.core.errors import SetupError
 from haian_desk.replication.receive import route_refusal
 from haian_desk.replication.sync_state import Peer
 from haian_desk.core.timeutil import from_iso, to_iso
-from sync import failpoints, schemas, selection
+from sync import failpoints, schemas
+from haian_desk.replication import selection
 from sync.errors import BatchRefused
 from sync.batch import seal
 from sync.inbox import Receipt, receive
@@ -95,14 +96,7 @@ class Hub:
         with self.desk.db.lock:
             if not self._may_see(conn, peer, origin):
                 raise BatchRefused("not_yours", "只能查询本站（及经由本站同步的站点）的记录", "请检查同步程序的版本")
-            held = set()
-            for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
-                marks = ", ".join("?" * len(chunk))
-                held.update(r[0] for r in conn.execute(
-                    f"SELECT id FROM events WHERE origin = ? AND id IN ({marks}) UNION "
-                    f"SELECT event_id FROM sync_quarantine WHERE peer = ? AND event_id IN ({marks})",
-                    [origin, *chunk, peer.id, *chunk]))
+            held = selection.held_ids(conn, origin, peer.id, ids)
         return {"origin": origin, "missing": [i for i in ids if i not in held]}
 
     def _may_see(self, conn, peer: Peer, origin: str) -> bool:

@@ -128,7 +128,7 @@ def _revoke(args, folder: Path) -> int:
 def _stations(args, folder: Path) -> int:
     from haian_desk.desk import Desk
     from haian_desk.core.timeutil import show
-    from sync.status import stations
+    from haian_desk.replication.status import stations
 
     desk = Desk.open(folder)
     try:

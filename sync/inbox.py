@@ -8,7 +8,8 @@ from haian_desk.replication import sync_state
 from haian_desk.replication.receive import ApplyReport, BatchTooBad, apply_batch
 from haian_desk.replication.sync_state import CHILD, PARENT, Peer
 from haian_desk.core.timeutil import to_iso
-from sync import failpoints, selection
+from sync import failpoints
+from haian_desk.replication import selection
 from sync.limits import RANGE_SLACK
 from sync.batch import Batch, open_sealed, read_envelope
 from sync.errors import BatchRefused

@@ -6,7 +6,7 @@ from haian_desk.replication import sync_state
 from haian_desk.core.ids import uuid7
 from haian_desk.replication.sync_state import Peer
 from haian_desk.core.timeutil import to_iso
-from sync import selection
+from haian_desk.replication import selection
 from sync.batch import Batch
 from sync.limits import DEFAULT_BATCH
 

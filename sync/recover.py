@@ -24,18 +24,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from haian_desk import network
-from haian_desk.replication import numbering, sync_state
+from haian_desk.replication import rebuild, sync_state
 from haian_desk.core import paths
 from haian_desk.people import users
-from haian_desk.desk import Desk
 from haian_desk.core.errors import SetupError
 from haian_desk.core.ids import uuid7
-from haian_desk.storage import eventlog, migrations
-from haian_desk.storage.db import Database
-from haian_desk.storage.eventlog import COLUMNS, Event
+from haian_desk.storage.eventlog import Event
 from haian_desk.replication.sync_state import CHILD, ENROLLED, PARENT, Peer
 from haian_desk.core.timeutil import now_utc, to_iso
-from sync import enrolment, keys as keymod, selection
+from sync import enrolment, keys as keymod
+from haian_desk.replication import selection
 from sync.batch import Batch, seal
 from sync.client import HubLink
 from sync.errors import SyncError
@@ -134,7 +132,7 @@ def recover(folder: Path, answer: dict, admin: tuple[str, str], url: str | None 
     hub, station = _read_answer(answer, own, url)
     if paths.database_path(folder).exists():
         raise SetupError("{folder} 里已经有数据库", "恢复要在一个空的数据目录里进行", params={"folder": folder})
-    desk = _fresh_desk(folder, station, wall)
+    desk = rebuild.fresh_station(folder, station, wall)
     try:
         with desk.db.write() as conn:
             sync_state.save_peer(conn, replace(hub, tls_ca=tls_ca))
@@ -142,7 +140,7 @@ def recover(folder: Path, answer: dict, admin: tuple[str, str], url: str | None 
         with HubLink(desk, own, hub, hub.url, tls_ca=tls_ca) as link:
             result.from_hub, top, held = _fetch(desk, own, link, hub)
             result.from_backup = _merge_backup(desk, backup, held, openers) if backup else 0
-            _settle_positions(desk, hub, top, held)
+            rebuild.settle_positions(desk, hub, top, held)
             _learn_numbers(desk, link)
         users.add_user(desk, admin[0], admin[0], "admin", admin[1])
         result.cases = desk.db.scalar("SELECT count(*) FROM cases")
@@ -166,18 +164,6 @@ def _read_answer(answer: dict, own: InstallationKeys, url: str | None) -> tuple[
                 role=hub["role"], sign_key=hub["sign_key"], box_key=hub["box_key"], url=address,
                 status=ENROLLED, enrolled_at=body["enrolled_at"])
     return peer, station
-
-
-def _fresh_desk(folder: Path, station: dict, wall=now_utc) -> Desk:
-    """An empty database that already is the station (its id, unit): no seed events of its own."""
-    db = Database(paths.database_path(folder))
-    migrations.migrate(db)
-    meta = {"installation_id": station["installation"], "unit_code": station["unit_code"],
-            "unit_name": station["unit_name"], "role": "station", "created_at": to_iso(wall()),
-            "recovered_at": to_iso(wall())}
-    with db.write() as conn:
-        conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
-    return Desk(db, folder, wall)
 
 
 def _fetch(desk, own, link: HubLink, hub: Peer) -> tuple[int, int, int]:
@@ -205,37 +191,12 @@ def _merge_backup(desk, backup: Path, held: int, openers) -> int:
     if info.installation_id != desk.installation.id:
         raise SetupError("这个备份是“{unit_name}”的，不是本站的", "请用本站的备份", params={"unit_name": info.unit_name})
     with open_backup(Path(backup), openers) as (source, _key):
-        rows = [tuple(r) for r in source.execute(
-            f"SELECT {', '.join(COLUMNS)} FROM events WHERE origin = ? ORDER BY seq", (desk.installation.id,))]
-    _log_after(desk, held)
-    return desk.ledger.ingest(Event.from_row(r) for r in rows).added
-
-
-def _log_after(desk, position: int) -> None:
-    # AUTOINCREMENT: new rows of our log are numbered after the hub's hold of the old log,
-    # so the next exchange sends exactly what the hub lacks.
-    with desk.db.write() as conn:
-        conn.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'events'", (position,))
-
-
-def _settle_positions(desk, hub: Peer, top: int, held: int) -> None:
-    _log_after(desk, held)
-    with desk.db.write() as conn:
-        if top:
-            sync_state.add_range(conn, hub.id, 0, top)  # everything of the hub's log up to here is in
-        sync_state.note_acked(conn, hub.id, held)
+        events = rebuild.own_events(source, desk.installation.id)
+    rebuild.log_after(desk, held)
+    return desk.ledger.ingest(events).added
 
 
 def _learn_numbers(desk, link: HubLink) -> None:
-    """Counters continue after whatever either side issued: the hub's answer and our own log."""
     reply = link.request("POST", "/v1/numbering", b"{}").json()
-    own = desk.installation.id
-    with desk.db.lock:
-        top = eventlog.next_origin_seq(desk.db.conn, own) - 1
-        numbers = [r[0] for r in desk.db.conn.execute("SELECT case_no FROM cases WHERE unit_code = ?",
-                                                      (desk.installation.unit_code,))]
-    days = numbering.day_maxima(numbers)
-    for prefix, value in (reply.get("case_numbers") or {}).items():
-        days[prefix] = max(days.get(prefix, 0), int(value))
-    with desk.db.write() as conn:
-        numbering.learn(conn, max(top, int(reply.get("origin_seq") or 0)), days)
+    rebuild.continue_numbering(desk, int(reply.get("origin_seq") or 0),
+                               {k: int(v) for k, v in (reply.get("case_numbers") or {}).items()})

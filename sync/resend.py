@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from haian_desk.replication import sync_state
 from haian_desk.core.ids import uuid7
-from haian_desk.storage.eventlog import COLUMNS, Event
+from haian_desk.replication import selection
+from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import to_iso
 from sync import keys as keymod
 from sync.batch import MEDIA_TYPE, Batch, seal
@@ -43,26 +44,19 @@ def resend(desk, event_ids: list[str], own: keymod.InstallationKeys | None = Non
     refused = {r["id"]: r for r in ack.get("rejected", [])}
     result = Resent([e.id for e in events if e.id not in refused], list(refused.values()))
     with desk.db.write() as conn:
-        forget(conn, result.accepted)
+        sync_state.forget_rejections(conn, result.accepted)
         sync_state.note_rejections(conn, hub.id, result.still_refused, to_iso(desk.now()))
     return result
 
 
-def forget(conn, event_ids: list[str]) -> None:
-    """Stop listing these records as refused (they were taken, or a person set them aside)."""
-    conn.executemany("DELETE FROM sync_rejections WHERE event_id = ?", [(i,) for i in event_ids])
-
-
 def set_aside(desk, event_ids: list[str]) -> None:
     with desk.db.write() as conn:
-        forget(conn, event_ids)
+        sync_state.forget_rejections(conn, event_ids)
 
 
 def _events(desk, event_ids: list[str]) -> list[Event]:
-    marks = ", ".join("?" * len(event_ids))
-    rows = desk.db.query(f"SELECT {', '.join(COLUMNS)} FROM events WHERE id IN ({marks}) AND origin = ? "
-                         "ORDER BY seq", [*event_ids, desk.installation.id])
-    return [Event.from_row(r) for r in rows]
+    with desk.db.lock:
+        return selection.events_by_id(desk.db.conn, event_ids, origin=desk.installation.id)
 
 
 def _batch(desk, hub: sync_state.Peer, events: list[Event]) -> Batch:

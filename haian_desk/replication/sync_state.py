@@ -268,6 +268,11 @@ def note_rejections(conn: sqlite3.Connection, peer: str, rejections: list[dict],
         [(r["id"], peer, r["reason"], at) for r in rejections])
 
 
+def forget_rejections(conn: sqlite3.Connection, event_ids: list[str]) -> None:
+    """Stop listing these records as refused (they were taken, or a person set them aside)."""
+    conn.executemany("DELETE FROM sync_rejections WHERE event_id = ?", [(i,) for i in event_ids])
+
+
 def rejections(db_or_conn, peer: str | None = None) -> list[sqlite3.Row]:
     sql, params = "SELECT * FROM sync_rejections", ()
     if peer:

@@ -148,7 +148,7 @@ def snapshot(node: Node) -> dict:
 
 
 def pending(node: Node) -> int:
-    from sync.status import sync_status
+    from haian_desk.replication.status import sync_status
 
     return sync_status(node.desk).pending
 

@@ -19,7 +19,7 @@ from haian_desk.core.timeutil import UTC
 from sync import keys as keymod
 from sync.errors import SyncError
 from sync.serve import BackgroundHub
-from sync.status import sync_status
+from haian_desk.replication.status import sync_status
 from tests.conftest import Clock
 from tests.sync.helpers import Node, event_ids, sync, take_in, township_with_stations
 from tests.sync.proxy import CuttingProxy

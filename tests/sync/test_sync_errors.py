@@ -11,7 +11,7 @@ from haian_desk.storage.eventlog import Event
 from sync.errors import SyncError
 from sync.failpoints import ENV as FAILPOINT
 from sync.serve import BackgroundHub
-from sync.status import sync_status
+from haian_desk.replication.status import sync_status
 from tests.sync.helpers import case_rows, free_port, sync, take_in
 from tests.sync.proxy import BlackHole
 from tests.sync.tls import self_signed

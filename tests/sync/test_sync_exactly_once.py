@@ -14,7 +14,7 @@ from sync.batch import Batch, seal
 from sync.client import HubLink
 from sync.files import import_file
 from sync.server import BATCH_TYPE
-from sync.status import sync_status
+from haian_desk.replication.status import sync_status
 from tests.sync.helpers import case_rows, event_ids, pending, snapshot, sync, take_in
 from tests.sync.proxy import CuttingProxy
 

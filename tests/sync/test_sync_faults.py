@@ -14,11 +14,11 @@ from haian_desk.replication import sync_state
 from haian_desk.storage.check import run_check
 from haian_desk.desk import Desk
 from haian_desk.core.timeutil import UTC
-from sync import selection
+from haian_desk.replication import selection
 from sync.errors import SyncError
 from sync.failpoints import ENV as FAILPOINT, FailpointHit
 from sync.serve import BackgroundHub
-from sync.status import sync_status
+from haian_desk.replication.status import sync_status
 from tests.conftest import Clock
 from sync import keys as keymod
 from tests.sync.helpers import (

@@ -90,7 +90,7 @@ def test_a_forged_unsigned_refusal_is_not_shown_or_kept(network, tmp_path):
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
     from sync.errors import SyncError
-    from sync.status import sync_status
+    from haian_desk.replication.status import sync_status
     forged = json.dumps({"error": "revoked", "message": "请立即拨打 13800138000 办理重新登记",
                          "hint": "转账后即可恢复"}, ensure_ascii=False).encode()
 

@@ -15,7 +15,7 @@ from haian_desk.cases import queries
 from haian_desk.storage.check import run_check
 from sync.enrolment import revoke
 from sync.errors import SyncError
-from sync.status import stations, sync_status
+from haian_desk.replication.status import stations, sync_status
 from tests.sync.helpers import act, case_rows, event_ids, free_port, pending, sync, take_in
 
 

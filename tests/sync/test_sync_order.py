@@ -14,7 +14,7 @@ from haian_desk.core.timeutil import UTC
 from sync import keys as keymod
 from sync.files import export_file, import_file
 from sync.serve import BackgroundHub
-from sync.status import stations, sync_status
+from haian_desk.replication.status import stations, sync_status
 from tests.conftest import Clock
 from tests.sync.helpers import Node, act, case_rows, enrol, make_node, sync, take_in, TOWNSHIP, VILLAGES
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from sync.status import delivery_line, refusal_lines, sync_status
+from haian_desk.replication.status import delivery_line, refusal_lines, sync_status
 from tests.sync.helpers import cli, copy_installation, sync, take_in
 
 

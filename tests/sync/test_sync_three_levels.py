@@ -6,7 +6,7 @@ from haian_desk.people import cadres
 from haian_desk.cases import queries
 from haian_desk.storage.check import run_check
 from sync.serve import BackgroundHub
-from sync.status import stations
+from haian_desk.replication.status import stations
 from tests.sync.helpers import (
     COUNTY, OTHER_TOWNSHIP, act, case_rows, enrol, make_node, sync, take_in, township_with_stations)
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from haian_desk.replication import reached, sync_state
 from haian_desk.core.timeutil import show
 from sync import resend, station_link
-from sync.exchange import clock_warning
+from haian_desk.replication.status import clock_warning
 from ui.session import CADRES, CASES, CATALOGUE, SYNC, VILLAGERS, Session
 from ui.sync.runner import RunnerState, runner_for
 from ui.sync.status import status_text

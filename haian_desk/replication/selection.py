@@ -113,3 +113,40 @@ def given_digest(conn: sqlite3.Connection, child: Peer, up_to: int) -> list:
     sql = f"SELECT e.id FROM events e WHERE e.seq <= :top AND ({_DOWN_SCOPE}) ORDER BY e.id"
     rows = conn.execute(sql, {"top": up_to, "child": child.id, "unit": child.unit_code})
     return digest([r[0] for r in rows])
+
+
+# -- looking up records by id (the check and missing-record exchanges) -------------------------
+
+def _chunks(items: list, size: int = 500):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def ids_up_to(conn: sqlite3.Connection, origin: str, up_to: int) -> list[str]:
+    """One origin's record ids at or below a log position, in log order."""
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM events WHERE origin = ? AND seq <= ? ORDER BY seq", (origin, up_to))]
+
+
+def events_by_id(conn: sqlite3.Connection, ids: list[str], origin: str | None = None) -> list[Event]:
+    """These records (of this origin, when given), in log order; unknown ids are left out."""
+    found: list[tuple[int, Event]] = []
+    for chunk in _chunks(list(ids)):
+        mine = " AND origin = ?" if origin is not None else ""
+        rows = conn.execute(f"SELECT seq, {', '.join(COLUMNS)} FROM events "
+                            f"WHERE id IN ({', '.join('?' * len(chunk))}){mine}",
+                            [*chunk, *([origin] if origin is not None else [])])
+        found.extend((row[0], Event.from_row(tuple(row)[1:])) for row in rows)
+    return [event for _, event in sorted(found, key=lambda pair: pair[0])]
+
+
+def held_ids(conn: sqlite3.Connection, origin: str, peer_id: str, ids: list[str]) -> set[str]:
+    """Which of these ids of one origin are here, in the log or in what this peer left in quarantine."""
+    held: set[str] = set()
+    for chunk in _chunks(list(ids)):
+        marks = ", ".join("?" * len(chunk))
+        held.update(r[0] for r in conn.execute(
+            f"SELECT id FROM events WHERE origin = ? AND id IN ({marks}) UNION "
+            f"SELECT event_id FROM sync_quarantine WHERE peer = ? AND event_id IN ({marks})",
+            [origin, *chunk, peer_id, *chunk]))
+    return held

@@ -10,8 +10,10 @@ from haian_desk.cases.vocabulary import TIMED_STATUSES
 from haian_desk.replication.receive import flagged_cases
 from haian_desk.replication.sync_state import CHILD
 from haian_desk.core.timeutil import show, to_iso
-from sync import selection
-from sync.exchange import clock_warning
+from haian_desk.replication import selection
+
+# Below this the two clocks agree well enough: records are ordered by their own clock anyway.
+CLOCK_WARNING_SECONDS = 5 * 60
 
 
 @dataclass
@@ -134,3 +136,19 @@ def _overdue(desk, unit_code: str, now: str) -> int:
         f"SELECT count(*) FROM cases WHERE status IN ({timed}) AND deadline IS NOT NULL AND deadline < ? "
         "AND (unit_code = ? OR (length(?) = 9 AND substr(unit_code, 1, 9) = ?))",
         (now, unit_code, unit_code, unit_code))
+
+
+def clock_warning(drift: int | None) -> str | None:
+    if drift is None or abs(drift) < CLOCK_WARNING_SECONDS:
+        return None
+    way = "快" if drift > 0 else "慢"
+    return (f"本机时钟比镇中心{way}了约{_duration(abs(drift))}，请把电脑的日期和时间校正过来"
+            "（办件的先后顺序不受影响，但打印的时间会不准）")
+
+
+def _duration(seconds: int) -> str:
+    if seconds >= 86400:
+        return f"{seconds / 86400:.1f}天".replace(".0天", "天")
+    if seconds >= 3600:
+        return f"{seconds // 3600}小时"
+    return f"{seconds // 60}分钟"
