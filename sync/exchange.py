@@ -165,7 +165,8 @@ def _take_ack(desk, hub: Peer, ack: dict, report: ExchangeReport) -> int:
 
 
 def _fetch_down(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int) -> None:
-    cursor = sync_state.coverage(desk.db, hub.id)
+    with desk.db.read() as conn:
+        cursor = sync_state.coverage(conn, hub.id)
     while True:
         response = link.request("GET", f"/v1/batches?after={cursor}&limit={limit}")
         failpoints.hit("station.after_fetch")
@@ -215,15 +216,15 @@ def _send_missing(desk, own, hub: Peer, link: HubLink, origin: str, held: int, r
     This happens when this installation was restored from a backup: its new work
     reuses positions the hub already covers. Nothing is dropped: the records go up
     (and are held there for inspection if their numbers clash)."""
-    with desk.db.lock:
-        ids = [r[0] for r in desk.db.conn.execute(
+    with desk.db.read() as conn:
+        ids = [r[0] for r in conn.execute(
             "SELECT id FROM events WHERE origin = ? AND seq <= ? ORDER BY seq", (origin, held))]
     answer = _json(link.request("POST", "/v1/missing", _body({"origin": origin, "ids": ids})))
     wanted = list(answer.get("missing", []))
     if not wanted:
         return False
-    with desk.db.lock:
-        events = [eventlog.Event.from_row(row) for row in desk.db.conn.execute(
+    with desk.db.read() as conn:
+        events = [eventlog.Event.from_row(row) for row in conn.execute(
             f"SELECT {', '.join(eventlog.COLUMNS)} FROM events WHERE id IN ({', '.join('?' * len(wanted))}) "
             "ORDER BY seq", wanted)]
     batch = outbox.batch_of(desk, hub, [e.to_dict() for e in events], held)
@@ -244,8 +245,7 @@ def _warn_about(result: dict, report: ExchangeReport) -> None:
 
 def _compare(desk, hub: Peer, link: HubLink, held: int) -> dict:
     own_id = desk.installation.id
-    with desk.db.lock:
-        conn = desk.db.conn
+    with desk.db.read() as conn:
         origins = {o: selection.sent_digest(conn, o, held) for o in selection.up_origins(conn, own_id)}
         down = {"up_to": sync_state.coverage(conn, hub.id),
                 "digest": selection.received_digest(conn, own_id, hub.id)}

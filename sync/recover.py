@@ -100,9 +100,9 @@ def _station_for(desk, unit_code: str) -> Peer:
 # -- at the hub: what goes back ----------------------------------------------------------------
 
 def recovery_batch(hub_desk, own: InstallationKeys, peer: Peer, after: int, limit: int = PAGE) -> bytes:
-    with hub_desk.db.lock:
-        events, hi = selection.recovery_events(hub_desk.db.conn, peer, after, limit)
-        held = sync_state.coverage(hub_desk.db.conn, peer.id)
+    with hub_desk.db.read() as conn:
+        events, hi = selection.recovery_events(conn, peer, after, limit)
+        held = sync_state.coverage(conn, peer.id)
     me = hub_desk.installation
     header = {"batch": uuid7(), "from": me.id, "from_unit": me.unit_code, "to": peer.id, "kind": "down",
               "made_at": to_iso(hub_desk.now()), "range": [after, hi], "more": len(events) == limit,
@@ -230,9 +230,9 @@ def _learn_numbers(desk, link: HubLink) -> None:
     """Counters continue after whatever either side issued: the hub's answer and our own log."""
     reply = link.request("POST", "/v1/numbering", b"{}").json()
     own = desk.installation.id
-    with desk.db.lock:
-        top = eventlog.next_origin_seq(desk.db.conn, own) - 1
-        numbers = [r[0] for r in desk.db.conn.execute("SELECT case_no FROM cases WHERE unit_code = ?",
+    with desk.db.read() as conn:
+        top = eventlog.next_origin_seq(conn, own) - 1
+        numbers = [r[0] for r in conn.execute("SELECT case_no FROM cases WHERE unit_code = ?",
                                                       (desk.installation.unit_code,))]
     days = numbering.day_maxima(numbers)
     for prefix, value in (reply.get("case_numbers") or {}).items():

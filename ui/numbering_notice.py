@@ -19,8 +19,8 @@ def check(window: QWidget, session: Session) -> None:
     """Read the numbering state on the worker; warn if a restore left it unsure."""
 
     def read(desk):
-        with desk.db.lock:
-            state = numbering.status(desk.db.conn)
+        with desk.db.read() as conn:
+            state = numbering.status(conn)
         return state, state.warning(desk.now())
 
     session.run(read, alive(window, lambda found: _maybe_warn(window, session, *found)))

@@ -86,8 +86,8 @@ def run_import(args, folder: Path) -> int:
             if args.actor:   # no login needed to look, but one given is told now, not at the real import
                 require_importer(desk, args.actor)
             loaded = load(args.file, args.kind, args.sheet, overrides, args.header_row)
-            with desk.db.lock:
-                plan = make_plan(desk.db.conn, desk, args.file, args.kind, progress=_progress, loaded=loaded)
+            with desk.db.read() as conn:
+                plan = make_plan(conn, desk, args.file, args.kind, progress=_progress, loaded=loaded)
             import_id = None
         else:
             result = carry_out(desk, args.actor, args.file, args.kind, sheet=args.sheet, overrides=overrides,

@@ -27,8 +27,8 @@ def run(args, folder: Path) -> int:
             if not args.actor:
                 raise HaianError("请用 --as 说明是谁确认离线办理的", "例如：haian-desk numbering --offline --as clerk")
             numbering.confirm_offline(desk, args.actor)
-        with desk.db.lock:
-            state = numbering.status(desk.db.conn)
+        with desk.db.read() as conn:
+            state = numbering.status(conn)
         print({"known": "编号：正常（与镇中心一致）",
                "unsure": "编号：恢复备份后还不知道用到了哪里，暂不能登记",
                "offline": "编号：离线办理中（办件编号带 L）"}[state.state])

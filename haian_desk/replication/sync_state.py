@@ -15,6 +15,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, fields
 
+from haian_desk.storage.db import Database
+
 PARENT, CHILD = "parent", "child"
 ENROLLED, REVOKED = "enrolled", "revoked"
 
@@ -53,31 +55,22 @@ class Peer:
         return cls(**{f.name: row[f.name] for f in fields(cls)})
 
 
-def read_rows(db_or_conn, sql: str, params=()) -> list[sqlite3.Row]:
-    """Read through a Database under its lock (other threads share the connection), or a bare connection."""
-    lock = getattr(db_or_conn, "lock", None)
-    if lock is None:
-        return db_or_conn.execute(sql, params).fetchall()
-    with lock:
-        return db_or_conn.conn.execute(sql, params).fetchall()
-
-
 # -- peers -------------------------------------------------------------------
 
-def get_peer(db_or_conn, peer_id: str) -> Peer | None:
-    found = read_rows(db_or_conn, "SELECT * FROM sync_peers WHERE id = ?", (peer_id,))
+def get_peer(db: Database, peer_id: str) -> Peer | None:
+    found = db.query("SELECT * FROM sync_peers WHERE id = ?", (peer_id,))
     return Peer.from_row(found[0]) if found else None
 
 
-def list_peers(db_or_conn, relation: str | None = None) -> list[Peer]:
+def list_peers(db: Database, relation: str | None = None) -> list[Peer]:
     sql, params = "SELECT * FROM sync_peers", ()
     if relation:
         sql, params = sql + " WHERE relation = ?", (relation,)
-    return [Peer.from_row(r) for r in read_rows(db_or_conn, sql + " ORDER BY unit_code, enrolled_at", params)]
+    return [Peer.from_row(r) for r in db.query(sql + " ORDER BY unit_code, enrolled_at", params)]
 
 
-def parent(db_or_conn) -> Peer | None:
-    found = read_rows(db_or_conn, "SELECT * FROM sync_peers WHERE relation = ? AND status = ?", (PARENT, ENROLLED))
+def parent(db: Database) -> Peer | None:
+    found = db.query("SELECT * FROM sync_peers WHERE relation = ? AND status = ?", (PARENT, ENROLLED))
     return Peer.from_row(found[0]) if found else None
 
 
@@ -148,10 +141,10 @@ def add_range(conn: sqlite3.Connection, peer_id: str, lo: int, hi: int) -> int:
     return _coverage(merged)
 
 
-def coverage(db_or_conn, peer_id: str) -> int:
+def coverage(conn: sqlite3.Connection, peer_id: str) -> int:
     """The peer's seq up to which everything it sent is applied here (the resume point)."""
-    spans = [(r["lo"], r["hi"]) for r in read_rows(
-        db_or_conn, "SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))]
+    spans = [(r["lo"], r["hi"]) for r in conn.execute(
+        "SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))]
     return _coverage(spans)
 
 
@@ -191,8 +184,8 @@ def via_of(conn: sqlite3.Connection, origins: set[str]) -> dict[str, str]:
     return result
 
 
-def origins_via(db_or_conn, via: str) -> set[str]:
-    return {r["origin"] for r in read_rows(db_or_conn, "SELECT origin FROM sync_origins WHERE via = ?", (via,))}
+def origins_via(db: Database, via: str) -> set[str]:
+    return {r["origin"] for r in db.query("SELECT origin FROM sync_origins WHERE via = ?", (via,))}
 
 
 # -- quarantine: records received but held back, with a readable reason ---------
@@ -221,14 +214,14 @@ def open_quarantine(conn: sqlite3.Connection, peer: str) -> int:
                         (peer,)).fetchone()[0]
 
 
-def quarantined(db_or_conn, peer: str | None = None, include_resolved: bool = False) -> list[sqlite3.Row]:
+def quarantined(db: Database, peer: str | None = None, include_resolved: bool = False) -> list[sqlite3.Row]:
     sql, params = "SELECT * FROM sync_quarantine WHERE 1 = 1", []
     if peer:
         sql += " AND peer = ?"
         params.append(peer)
     if not include_resolved:
         sql += " AND resolved_at IS NULL"
-    return read_rows(db_or_conn, sql + " ORDER BY id", params)
+    return db.query(sql + " ORDER BY id", params)
 
 
 # -- batches received ---------------------------------------------------------
@@ -266,11 +259,11 @@ def note_rejections(conn: sqlite3.Connection, peer: str, rejections: list[dict],
         [(r["id"], peer, r["reason"], at) for r in rejections])
 
 
-def rejections(db_or_conn, peer: str | None = None) -> list[sqlite3.Row]:
+def rejections(db: Database, peer: str | None = None) -> list[sqlite3.Row]:
     sql, params = "SELECT * FROM sync_rejections", ()
     if peer:
         sql, params = sql + " WHERE peer = ?", (peer,)
-    return read_rows(db_or_conn, sql + " ORDER BY reported_at, event_id", params)
+    return db.query(sql + " ORDER BY reported_at, event_id", params)
 
 
 # -- the exchange log ---------------------------------------------------------
@@ -287,5 +280,5 @@ def log_finish(conn: sqlite3.Connection, log_id: int, at: str, ok: bool, summary
                  "WHERE id = ?", (at, int(ok), summary, error_kind, error, log_id))
 
 
-def recent_log(db_or_conn, limit: int = 20) -> list[sqlite3.Row]:
-    return read_rows(db_or_conn, "SELECT * FROM sync_log ORDER BY id DESC LIMIT ?", (limit,))
+def recent_log(db: Database, limit: int = 20) -> list[sqlite3.Row]:
+    return db.query("SELECT * FROM sync_log ORDER BY id DESC LIMIT ?", (limit,))

@@ -32,8 +32,8 @@ FILE_FILTER = QCoreApplication.translate("ImportDialog", "表格文件 (*.xlsx *
 def _check(desk, path: str, kind: str, overrides: dict | None, header_row: int | None, progress):
     # A header row the user chose is shown even before a column is the name, so it can be chosen.
     loaded = load(path, kind, None, overrides, header_row, require=header_row is None)
-    with desk.db.lock:
-        return make_plan(desk.db.conn, desk, path, kind, loaded=loaded, progress=progress)
+    with desk.db.read() as conn:
+        return make_plan(conn, desk, path, kind, loaded=loaded, progress=progress)
 
 
 class ImportDialog(QDialog):

@@ -55,8 +55,8 @@ def print_case(args, folder: Path) -> int:
     _check_target(args.pdf)
     desk = Desk.open(folder)
     try:
-        with desk.db.lock:  # refused before any paper comes out, not after
-            permissions.require(desk.db.conn, args.actor, "case.handle")
+        with desk.db.read() as conn:  # refused before any paper comes out, not after
+            permissions.require(conn, args.actor, "case.handle")
         case_id = documents.by_case_number(desk, args.case_no)
         request = actions.Request(case_id, args.doc, args.paper, args.stub)
         document, paper = actions.prepare(desk, request)

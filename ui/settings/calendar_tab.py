@@ -47,8 +47,8 @@ def read_view(desk) -> CalendarView:
                 special.append((day.isoformat(), QLocale().dayName(day.isoweekday()), _reason(found.reason)))
             day += timedelta(days=1)
         days[source.year] = special
-    with desk.db.lock:
-        sets_rule = store.sets_the_rule(desk.db.conn, desk.installation.role)
+    with desk.db.read() as conn:
+        sets_rule = store.sets_the_rule(conn, desk.installation.role)
     return CalendarView(years, rule, sets_rule, days)
 
 

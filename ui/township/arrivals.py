@@ -20,8 +20,8 @@ LOOK_MS = 3_000
 
 
 def data_version(desk) -> int:
-    with desk.db.lock:
-        return int(desk.db.conn.execute("PRAGMA data_version").fetchone()[0])
+    with desk.db.read() as conn:
+        return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 def _look(desk, seen: int | None, mark: int | None) -> tuple:
