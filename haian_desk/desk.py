@@ -1,7 +1,9 @@
 """A station's desk: one installation's database, its identity and its ledger.
 
 Everything else in the domain takes a ``Desk``; tests make one on a temporary
-folder, the CLI and the app make one on the installation's data folder.
+folder, the CLI and the app make one on the installation's data folder. A
+desk is a context manager (``with Desk.open(folder) as desk:``); command
+handlers marked ``@with_desk`` (haian_desk/cli/dispatch.py) are given one.
 """
 
 from __future__ import annotations
@@ -67,6 +69,12 @@ class Desk:
 
     def close(self) -> None:
         self.db.close()
+
+    def __enter__(self) -> "Desk":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def initialise(folder: Path, unit_code: str, unit_name: str, role: str = "station", *,

@@ -20,6 +20,7 @@ from haian_desk.cli import backup as backup_commands, cadres as cadre_commands, 
 from haian_desk.core import messages, paths
 from haian_desk.calendar import cli as calendar_cli
 from haian_desk.core.errors import HaianError
+from haian_desk.cli.dispatch import dispatch, with_desk
 from haian_desk.storage.db import DatabaseError
 
 EXIT_ERROR = 2
@@ -116,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
                           or messages.language_from_environment())
     handler = _COMMANDS.get(args.command) or args.handler
     try:
-        return handler(args, folder)
+        return dispatch(handler, args, folder)
     except HaianError as error:
         print(messages.error_line(error), file=sys.stderr)
         return EXIT_ERROR
@@ -203,21 +204,22 @@ def _demo(args, folder: Path) -> int:
     return 0
 
 
-def _cases(args, folder: Path) -> int:
-    from haian_desk.cases import queries
-    from haian_desk.cases.vocabulary import KINDS, STATUSES, label
-    from haian_desk.desk import Desk
-    from haian_desk.core.timeutil import show
+def _known_status(args, _folder: Path) -> None:
+    from haian_desk.cases.vocabulary import STATUSES
 
     if args.status and args.status not in STATUSES:
         raise HaianError("没有“{status}”这种状态", "可选：{items}", params={"status": args.status, "items": list(STATUSES)})
-    desk = Desk.open(folder)
+
+
+@with_desk(first=_known_status)
+def _cases(args, desk) -> int:
+    from haian_desk.cases import queries
+    from haian_desk.cases.vocabulary import KINDS, STATUSES, label
+    from haian_desk.core.timeutil import show
+
     flt = queries.CaseFilter(status=args.status, kind=args.kind, overdue=args.overdue,
                              due_soon=args.due_soon, search=args.search)
-    try:  # a damaged page found here must not leave the file open (restore --latest needs it closed)
-        rows = queries.page(desk, flt, desk.now(), limit=args.limit)
-    finally:
-        desk.close()
+    rows = queries.page(desk, flt, desk.now(), limit=args.limit)
     if args.json:
         print(json.dumps([queries.as_json_row(r) for r in rows], ensure_ascii=False, indent=1))
     else:
@@ -229,15 +231,11 @@ def _cases(args, folder: Path) -> int:
     return 0
 
 
-def _check(args, folder: Path) -> int:
+@with_desk
+def _check(args, desk) -> int:
     from haian_desk.storage.check import run_check
-    from haian_desk.desk import Desk
 
-    desk = Desk.open(folder)
-    try:
-        report = run_check(desk)
-    finally:
-        desk.close()
+    report = run_check(desk)
     if report.ok:
         print(f"检查通过：数据库完好，{report.rows_checked} 条记录与事件日志重建结果一致")
         return 0
