@@ -64,6 +64,24 @@ class Desk:
             db.close()
             raise
 
+    def for_another_thread(self) -> "Desk":
+        """A second desk on this installation, with a connection of its own, for another thread.
+
+        One owner per connection: the app's database worker keeps this desk and
+        the background sync runs on its twin (WAL lets the two read while one
+        writes; SQLite's busy wait orders their writes). It opens with the key
+        this desk already holds, so nobody is asked for the passphrase again,
+        and needs no migration (this desk did that). Close it when done.
+        """
+        if self.db.path is None:
+            raise SetupError("内存中的数据库不能再开第二个连接", "请用数据目录里的数据库")
+        db = Database(self.db.path, self.db.key)
+        try:
+            return Desk(db, self.folder, self.wall)
+        except Exception:
+            db.close()
+            raise
+
     def now(self) -> datetime:
         return self.wall()
 

@@ -1,5 +1,9 @@
 """One database worker thread for the whole app (the GUI thread never waits on SQLite).
 
+It is the only thread that touches the session desk's connection; the
+background sync (ui/sync/runner.py) and an in-app hub (sync/serve.py) work on
+desks of their own, each with its own connection to the same file.
+
 Work is submitted as a plain function; its result or error comes back on the
 GUI thread through a queued signal, so callbacks may touch widgets.
 """
