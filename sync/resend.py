@@ -50,7 +50,7 @@ def resend(desk, event_ids: list[str], own: keymod.InstallationKeys | None = Non
 
 def forget(conn, event_ids: list[str]) -> None:
     """Stop listing these records as refused (they were taken, or a person set them aside)."""
-    conn.executemany("DELETE FROM sync_rejections WHERE event_id = ?", [(i,) for i in event_ids])
+    sync_state.forget_rejections(conn, event_ids)
 
 
 def set_aside(desk, event_ids: list[str]) -> None:

@@ -22,6 +22,7 @@ from haian_desk.cases import search
 from haian_desk.core.hlc import HybridClock
 from haian_desk.core.ids import uuid7
 from haian_desk.core.normalise import storable
+from haian_desk.events.changes import Touched
 from haian_desk.events.projection import projectors
 from haian_desk.storage import eventlog
 from haian_desk.storage.db import Database, note
@@ -70,7 +71,7 @@ class Ledger:
         eventlog.insert(conn, event)
         projector.save(conn, state)
         search.saved(conn, stream, before, state)
-        note(conn, (stream, stream_id))  # what this transaction touched: the UI's change set
+        note(conn, Touched(stream, stream_id, row_changed=state != before))  # the change set (events/changes.py)
         return event, state
 
     def _catch_up_with_stream(self, conn: sqlite3.Connection, stream: str, stream_id: str) -> None:
@@ -181,4 +182,4 @@ def _save(conn: sqlite3.Connection, stream: str, stream_id: str, before: dict | 
         projector.save(conn, state)
     # The search keys follow the row they index, in the same transaction.
     search.saved(conn, stream, before, state)
-    note(conn, (stream, stream_id))
+    note(conn, Touched(stream, stream_id))

@@ -12,12 +12,15 @@ package; this module knows only tables.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from dataclasses import dataclass, fields
+from typing import Callable
 
-from haian_desk.storage.db import Database
+from haian_desk.storage.db import Database, note
 
 PARENT, CHILD = "parent", "child"
+BOOKKEEPING = "sync"  # noted on a transaction that changed these tables (see storage.db.note)
 ENROLLED, REVOKED = "enrolled", "revoked"
 
 
@@ -55,6 +58,16 @@ class Peer:
         return cls(**{f.name: row[f.name] for f in fields(cls)})
 
 
+def _bookkeeping(write: Callable) -> Callable:
+    """A function that changes these tables notes so on its transaction: the screens that show
+    sync read again after it, as they do after the ledger's streams."""
+    @functools.wraps(write)
+    def noted(conn, *args, **kwargs):
+        note(conn, BOOKKEEPING)
+        return write(conn, *args, **kwargs)
+    return noted
+
+
 # -- peers -------------------------------------------------------------------
 
 def get_peer(db: Database, peer_id: str) -> Peer | None:
@@ -80,6 +93,7 @@ def active_child_for_unit(conn: sqlite3.Connection, unit_code: str) -> Peer | No
     return Peer.from_row(row) if row else None
 
 
+@_bookkeeping
 def save_peer(conn: sqlite3.Connection, peer: Peer) -> None:
     """Enrol (or re-enrol with new keys) a neighbour; its counters are kept."""
     conn.execute(
@@ -96,10 +110,12 @@ def save_peer(conn: sqlite3.Connection, peer: Peer) -> None:
          peer.box_key, peer.url, peer.tls_ca, peer.status, peer.enrolled_at))
 
 
+@_bookkeeping
 def revoke(conn: sqlite3.Connection, peer_id: str, at: str) -> None:
     conn.execute("UPDATE sync_peers SET status = ?, revoked_at = ? WHERE id = ?", (REVOKED, at, peer_id))
 
 
+@_bookkeeping
 def set_address(conn: sqlite3.Connection, peer_id: str, url: str | None, tls_ca: str | None) -> None:
     if url:
         conn.execute("UPDATE sync_peers SET url = ? WHERE id = ?", (url, peer_id))
@@ -107,16 +123,19 @@ def set_address(conn: sqlite3.Connection, peer_id: str, url: str | None, tls_ca:
         conn.execute("UPDATE sync_peers SET tls_ca = ? WHERE id = ?", (tls_ca, peer_id))
 
 
+@_bookkeeping
 def note_contact(conn: sqlite3.Connection, peer_id: str, at: str, clock_drift: int | None = None) -> None:
     conn.execute("UPDATE sync_peers SET last_contact = ?, clock_drift = coalesce(?, clock_drift) "
                  "WHERE id = ?", (at, clock_drift, peer_id))
 
 
+@_bookkeeping
 def note_acked(conn: sqlite3.Connection, peer_id: str, acked: int) -> None:
     """How far the peer says it holds our log (our seq); it can go down after a restore."""
     conn.execute("UPDATE sync_peers SET acked = ? WHERE id = ?", (acked, peer_id))
 
 
+@_bookkeeping
 def note_attempt(conn: sqlite3.Connection, peer_id: str, at: str, ok: bool,
                  error_kind: str | None = None, error: str | None = None) -> None:
     if ok:
@@ -129,6 +148,7 @@ def note_attempt(conn: sqlite3.Connection, peer_id: str, at: str, ok: bool,
 
 # -- applied ranges: (lo, hi] of a peer's local ``events.seq`` held here ---------
 
+@_bookkeeping
 def add_range(conn: sqlite3.Connection, peer_id: str, lo: int, hi: int) -> int:
     """Record that the peer's events in (lo, hi] are applied here; returns the new coverage."""
     spans = [(r["lo"], r["hi"]) for r in conn.execute(
@@ -148,6 +168,7 @@ def coverage(conn: sqlite3.Connection, peer_id: str) -> int:
     return _coverage(spans)
 
 
+@_bookkeeping
 def reset_ranges(conn: sqlite3.Connection, peer_id: str) -> None:
     """Forget what was applied from the peer, so it is asked for again (insert-or-ignore makes that safe)."""
     conn.execute("DELETE FROM sync_ranges WHERE peer = ?", (peer_id,))
@@ -170,6 +191,7 @@ def _coverage(spans: list[tuple[int, int]]) -> int:
 
 # -- origins: through which neighbour each installation's events arrive ---------
 
+@_bookkeeping
 def note_origins(conn: sqlite3.Connection, origins: set[str], via: str) -> None:
     conn.executemany("INSERT OR IGNORE INTO sync_origins (origin, via) VALUES (?, ?)",
                      [(o, via) for o in sorted(origins)])
@@ -190,6 +212,7 @@ def origins_via(db: Database, via: str) -> set[str]:
 
 # -- quarantine: records received but held back, with a readable reason ---------
 
+@_bookkeeping
 def quarantine(conn: sqlite3.Connection, *, event_id: str, origin: str | None, peer: str,
                batch_id: str, problem: str, reason: str, body: str, at: str) -> bool:
     """Keep a refused record for inspection; False if this exact record was already held."""
@@ -203,6 +226,7 @@ def quarantine(conn: sqlite3.Connection, *, event_id: str, origin: str | None, p
     return True
 
 
+@_bookkeeping
 def resolve_quarantine(conn: sqlite3.Connection, event_ids: list[str], at: str) -> None:
     """Records held earlier and now applied (sent again after the cause was fixed) are no longer open."""
     conn.executemany("UPDATE sync_quarantine SET resolved_at = ? WHERE event_id = ? AND resolved_at IS NULL",
@@ -226,6 +250,7 @@ def quarantined(db: Database, peer: str | None = None, include_resolved: bool = 
 
 # -- batches received ---------------------------------------------------------
 
+@_bookkeeping
 def claim_batch(conn: sqlite3.Connection, batch_id: str, peer: str, direction: str, transport: str,
                 lo: int, hi: int, at: str) -> sqlite3.Row | None:
     """Register a batch before applying it; returns the earlier row if it was received before.
@@ -243,6 +268,7 @@ def claim_batch(conn: sqlite3.Connection, batch_id: str, peer: str, direction: s
     return conn.execute("SELECT * FROM sync_batches WHERE batch_id = ?", (batch_id,)).fetchone()
 
 
+@_bookkeeping
 def finish_batch(conn: sqlite3.Connection, batch_id: str, applied: int, already: int, rejected: int,
                  held: int) -> None:
     conn.execute("UPDATE sync_batches SET applied = ?, already = ?, rejected = ?, held = ? "
@@ -253,6 +279,7 @@ def finish_batch(conn: sqlite3.Connection, batch_id: str, applied: int, already:
 
 # -- what a neighbour refused of ours -----------------------------------------
 
+@_bookkeeping
 def note_rejections(conn: sqlite3.Connection, peer: str, rejections: list[dict], at: str) -> None:
     conn.executemany(
         "INSERT OR REPLACE INTO sync_rejections (event_id, peer, reason, reported_at) VALUES (?, ?, ?, ?)",
@@ -268,12 +295,19 @@ def rejections(db: Database, peer: str | None = None) -> list[sqlite3.Row]:
 
 # -- the exchange log ---------------------------------------------------------
 
+@_bookkeeping
+def forget_rejections(conn: sqlite3.Connection, event_ids: list[str]) -> None:
+    conn.executemany("DELETE FROM sync_rejections WHERE event_id = ?", [(i,) for i in event_ids])
+
+
+@_bookkeeping
 def log_start(conn: sqlite3.Connection, peer: str | None, transport: str, at: str) -> int:
     cur = conn.execute("INSERT INTO sync_log (peer, transport, started_at) VALUES (?, ?, ?)",
                        (peer, transport, at))
     return int(cur.lastrowid)
 
 
+@_bookkeeping
 def log_finish(conn: sqlite3.Connection, log_id: int, at: str, ok: bool, summary: str = "",
                error_kind: str | None = None, error: str | None = None) -> None:
     conn.execute("UPDATE sync_log SET finished_at = ?, ok = ?, summary = ?, error_kind = ?, error = ? "

@@ -21,7 +21,6 @@ from haian_desk.imports.plan import KIND_LABELS, load
 from ui.imports.history import ImportHistory
 from ui.imports.mapping import MappingTable
 from ui.imports.progress import ImportProgress
-from ui.session import CADRES, CASES, VILLAGERS
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table
 
@@ -271,7 +270,7 @@ class ImportDialog(QDialog):
         self.session.run(
             lambda desk: run_import(desk, user, path, kind, overrides=overrides, header_row=header_row,
                                     require=header_row is None, progress=relay.report, cancel=relay.cancelled),
-            alive(self, self._imported), alive(self, self._import_failed), changes=(VILLAGERS, CASES, CADRES))
+            alive(self, self._imported), alive(self, self._import_failed))
 
     def _busy(self, busy: bool) -> None:
         self.cancel_button.setVisible(busy)

@@ -21,7 +21,7 @@ from haian_desk import documents, station_settings
 from haian_desk.documents import Document, prints
 from ui.printing import papers, render
 from ui.printing.papers import Paper
-from ui.session import CASES, Session
+from ui.session import Session
 from ui.widgets.feedback import alive, explain
 
 log = logging.getLogger(__name__)
@@ -98,7 +98,7 @@ def print_now(parent: QWidget, session: Session, request: Request,
         return Printed(document, paper, name)
 
     session.run(work, alive(parent, on_done or (lambda _p: None)),
-                alive(parent, lambda error: _refused(parent, error)), changes=(CASES,))
+                alive(parent, lambda error: _refused(parent, error)))
 
 
 def _offer_pdf_instead(parent, session, request, on_done) -> QMessageBox:
@@ -130,7 +130,7 @@ def save_pdf(parent: QWidget, session: Session, request: Request, path: Path | N
             return Printed(document, paper, str(target))
 
         session.run(work, alive(parent, on_done or (lambda _p: None)),
-                    alive(parent, lambda error: _refused(parent, error)), changes=(CASES,))
+                    alive(parent, lambda error: _refused(parent, error)))
 
     def prepared(result: tuple[Document, Paper]) -> None:
         document, paper = result
@@ -173,7 +173,7 @@ def preview(parent: QWidget, session: Session, request: Request,
             session.run(lambda desk: _record(desk, actor, request, document, paper, medium),
                         alive(parent, lambda _r: (on_done or (lambda _p: None))(
                             Printed(document, paper, where))),
-                        alive(parent, lambda error: _refused(parent, error)), changes=(CASES,))
+                        alive(parent, lambda error: _refused(parent, error)))
 
         dialog.accepted.connect(printed)
         if on_open:

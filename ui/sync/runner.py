@@ -28,7 +28,7 @@ from sync import advice
 from sync.advice import Problem
 from sync.client import Backoff
 from sync.exchange import ExchangeReport, exchange
-from ui.session import CADRES, CASES, CATALOGUE, SYNC, VILLAGERS, Changes, Session, changes_for
+from ui.session import EVERYTHING, SYNC, Changes, Session, changes_for
 from ui.sync.background import run_in_thread
 from ui.widgets.feedback import alive
 
@@ -232,8 +232,7 @@ class SyncRunner(QObject):
             self._after_failure(problem)
         # What came down, by kind and case, so an open case window reads again only for its case.
         self.arrived.emit(news)
-        self.session.changed.emit(changes_for(news, SYNC) if news is not None else
-                                  Changes((SYNC, CASES, VILLAGERS, CADRES, CATALOGUE)))
+        self.session.changed.emit(changes_for(news, SYNC) if news is not None else Changes(EVERYTHING))
 
     def _after_failure(self, problem: Problem) -> None:
         if problem.retryable:
