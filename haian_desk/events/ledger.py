@@ -71,7 +71,7 @@ class Ledger:
         eventlog.insert(conn, event)
         projector.save(conn, state)
         search.saved(conn, stream, before, state)
-        note(conn, Touched(stream, stream_id, row_changed=state != before))  # the change set (events/changes.py)
+        note(conn, Touched(stream, stream_id, row_changed=not projector.same_record(before, state)))  # the change set (events/changes.py)
         return event, state
 
     def _catch_up_with_stream(self, conn: sqlite3.Connection, stream: str, stream_id: str) -> None:
