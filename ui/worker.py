@@ -22,9 +22,10 @@ log = logging.getLogger(__name__)
 class DbWorker(QObject):
     _finished = Signal(object, object, object)  # callback, value, error callback/exception
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, name: str = "haian-db"):
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="haian-db")
+        # The same shape serves other one-at-a-time work that must not hold up the database (printing).
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._finished.connect(self._deliver)
         self.pending = 0
         self.closed = False
