@@ -48,7 +48,7 @@ class ArrivalWatcher(QObject):
         self.timer.stop()
 
     def look(self) -> None:
-        if self.looking:
+        if self.looking or self._own_sync_running():
             return
         self.looking = True
         seen, mark = self.seen, self.mark
@@ -58,8 +58,27 @@ class ArrivalWatcher(QObject):
         except RuntimeError:  # the session's worker has stopped: the session is over
             self.timer.stop()
 
+    def _own_sync_running(self) -> bool:
+        """This session's background sync writes on a connection of its own, so its commits move
+        the data version too; the runner announces what it brought when it is done, so looks wait."""
+        from ui.sync.runner import SyncRunner
+
+        runner = self.session.findChild(SyncRunner)
+        if runner is None:
+            return False
+        if not getattr(runner, "_watched_by_arrivals", False):
+            runner._watched_by_arrivals = True
+            runner.arrived.connect(self._announced_by_runner)
+        return runner.state.running
+
+    def _announced_by_runner(self, news) -> None:
+        if news is not None and self.mark is not None:
+            self.mark = max(self.mark, news.upto)  # already announced: not news again
+
     def _seen(self, looked: tuple) -> None:
         self.looking = False
+        if self._own_sync_running():
+            return  # looked while our own exchange wrote: look again once the runner has spoken
         version, news = looked
         first = self.seen is None
         self.seen = version
