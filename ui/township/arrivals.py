@@ -40,6 +40,7 @@ class ArrivalWatcher(QObject):
         self.seen: int | None = None
         self.mark: int | None = None   # the event log's sequence number already announced
         self.looking = False
+        self.runner = None  # the session's sync runner, once there is one
         self.timer = QTimer(self, interval=interval_ms, timeout=self.look)
         self.timer.start()
         self.look()
@@ -66,8 +67,8 @@ class ArrivalWatcher(QObject):
         runner = self.session.findChild(SyncRunner)
         if runner is None:
             return False
-        if not getattr(runner, "_watched_by_arrivals", False):
-            runner._watched_by_arrivals = True
+        if runner is not self.runner:
+            self.runner = runner
             runner.arrived.connect(self._announced_by_runner)
         return runner.state.running
 
