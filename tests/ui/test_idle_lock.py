@@ -92,5 +92,7 @@ def test_after_a_restore_the_window_warns_and_the_clerk_may_work_offline(qtbot, 
 
 
 def _numbering_state(desk) -> str:
+    from haian_desk.replication import numbering
+
     with desk.db.read() as conn:
         return numbering.status(conn).state
