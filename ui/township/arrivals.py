@@ -49,14 +49,16 @@ class ArrivalWatcher(QObject):
         self.timer.stop()
 
     def look(self) -> None:
-        if self.looking or self._own_sync_running():
+        if self.looking:
             return
-        self.looking = True
         seen, mark = self.seen, self.mark
         try:
+            if self._own_sync_running():
+                return
             self.session.run(lambda desk: _look(desk, seen, mark), alive(self, self._seen),
                              alive(self, self._failed))
-        except RuntimeError:  # the session's worker has stopped: the session is over
+            self.looking = True
+        except RuntimeError:  # the session (or its worker) is gone: the session is over
             self.timer.stop()
 
     def _own_sync_running(self) -> bool:
@@ -78,8 +80,12 @@ class ArrivalWatcher(QObject):
 
     def _seen(self, looked: tuple) -> None:
         self.looking = False
-        if self._own_sync_running():
-            return  # looked while our own exchange wrote: look again once the runner has spoken
+        try:
+            if self._own_sync_running():
+                return  # looked while our own exchange wrote: look again once the runner has spoken
+        except RuntimeError:  # the session is gone
+            self.timer.stop()
+            return
         version, news = looked
         first = self.seen is None
         self.seen = version
