@@ -63,10 +63,8 @@ def _serve(args, folder: Path) -> int:
     scheme = "https" if args.tls_cert else "http"
     print(f"{desk.installation.unit_name} 同步服务：{scheme}://{args.host}:{args.port}（Ctrl+C 停止）",
           flush=True)
-    try:
+    with desk:
         server.run()
-    finally:
-        desk.close()
     return 0
 
 

@@ -178,10 +178,9 @@ def _init(args, folder: Path) -> int:
         if not password:
             raise HaianError("请用环境变量 HAIAN_DESK_ADMIN_PASSWORD 提供管理员密码")
         admin = (args.admin, password)
-    desk = initialise(folder, args.station_code, args.name, args.role, address=args.address,
-                      phone=args.phone, admin=admin)
-    print(f"已建站：{desk.installation.unit_name}（{desk.installation.unit_code}），数据目录 {folder}")
-    desk.close()
+    with initialise(folder, args.station_code, args.name, args.role, address=args.address,
+                    phone=args.phone, admin=admin) as desk:
+        print(f"已建站：{desk.installation.unit_name}（{desk.installation.unit_code}），数据目录 {folder}")
     return 0
 
 
@@ -191,16 +190,15 @@ def _demo(args, folder: Path) -> int:
     def progress(done: int, total: int) -> None:
         print(f"  已生成 {done}/{total} 件", file=sys.stderr)
 
-    desk = make_demo(folder, cases=args.cases, seed=args.seed, progress=progress,
-                     unit=(args.station_code or DEMO_UNIT[0], args.name or DEMO_UNIT[1]))
-    total = desk.db.scalar("SELECT count(*) FROM cases")
-    print(f"演示站已建好：{desk.installation.unit_name}，{total} 件办件，数据目录 {folder}")
-    print(f"登录名 {DEMO_ADMIN[0]}，密码 {DEMO_ADMIN[1]}")
     from haian_desk.storage import keys
 
+    with make_demo(folder, cases=args.cases, seed=args.seed, progress=progress,
+                   unit=(args.station_code or DEMO_UNIT[0], args.name or DEMO_UNIT[1])) as desk:
+        total = desk.db.scalar("SELECT count(*) FROM cases")
+        print(f"演示站已建好：{desk.installation.unit_name}，{total} 件办件，数据目录 {folder}")
+    print(f"登录名 {DEMO_ADMIN[0]}，密码 {DEMO_ADMIN[1]}")
     if keys.read_key_file(folder).demo:  # the published passphrase: the demo's data is invented
         print(f"数据已加密，演示站口令 {keys.DEMO_PASSPHRASE}（公开的，只用于演示）")
-    desk.close()
     return 0
 
 
