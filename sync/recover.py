@@ -134,8 +134,7 @@ def recover(folder: Path, answer: dict, admin: tuple[str, str], url: str | None 
     hub, station = _read_answer(answer, own, url)
     if paths.database_path(folder).exists():
         raise SetupError("{folder} 里已经有数据库", "恢复要在一个空的数据目录里进行", params={"folder": folder})
-    desk = _fresh_desk(folder, station, wall)
-    try:
+    with _fresh_desk(folder, station, wall) as desk:
         with desk.db.write() as conn:
             sync_state.save_peer(conn, replace(hub, tls_ca=tls_ca))
         result = Recovered(station["installation"], station["unit_name"])
@@ -147,8 +146,6 @@ def recover(folder: Path, answer: dict, admin: tuple[str, str], url: str | None 
         users.add_user(desk, admin[0], admin[0], "admin", admin[1])
         result.cases = desk.db.scalar("SELECT count(*) FROM cases")
         return result
-    finally:
-        desk.close()
 
 
 def _read_answer(answer: dict, own: InstallationKeys, url: str | None) -> tuple[Peer, dict]:
