@@ -73,8 +73,8 @@ class Desk:
         this desk already holds, so nobody is asked for the passphrase again,
         and needs no migration (this desk did that). Close it when done.
         """
-        if self.db.path is None:
-            raise SetupError("内存中的数据库不能再开第二个连接", "请用数据目录里的数据库")
+        if self.db.path is None:  # a test's :memory: database: a program's mistake, not a clerk's
+            raise ValueError("an in-memory database has no second connection")
         db = Database(self.db.path, self.db.key)
         try:
             return Desk(db, self.folder, self.wall)
