@@ -56,8 +56,8 @@ def copies(scale: generate.Scale) -> tuple:
     for name in (paths.DB_FILENAME, keys.KEY_FILE):
         shutil.copyfile(source / name, encrypted / name)
     desk = Desk.open(encrypted)
-    with desk.db.lock:
-        backup.export(desk.db.conn, paths.database_path(plain), None)
+    with desk.db.read() as conn:
+        backup.export(conn, paths.database_path(plain), None)
     desk.close()
     return encrypted, plain
 
@@ -145,7 +145,7 @@ def run(scale: generate.Scale) -> Report:
                note="not paid where the OS key store holds the key")
     desks[1].close()
     desks[1] = open_encrypted(encrypted)
-    desks[1].db.conn.execute("PRAGMA synchronous=NORMAL")
+    desks[1].db.query("PRAGMA synchronous=NORMAL")
     full99, normal99 = (median(v) for v in intake_rounds(desks, random.Random(generate.SEED + 1)))
     report.add("take_in · p99, synchronous=FULL (durable before the receipt)", full99, "ms",
                baseline=normal99, baseline_name="synchronous=NORMAL (before), both encrypted")

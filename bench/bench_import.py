@@ -103,8 +103,8 @@ def _baseline_seconds(path: Path, name: str) -> float:
 
     desk = fresh_station(name)
     try:
-        with desk.db.lock:
-            plan = make_plan(desk.db.conn, desk, path, "villagers")
+        with desk.db.read() as conn:
+            plan = make_plan(conn, desk, path, "villagers")
         rows = [_row(r.fields, n) for n, r in enumerate(plan.rows)]
         columns = ", ".join(rows[0])
         marks = ", ".join("?" * len(rows[0]))

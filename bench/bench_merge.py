@@ -102,7 +102,8 @@ def enrolled_hub() -> tuple[keymod.InstallationKeys, str, list[Station]]:
                                                          now=lambda: generate.NOW), station.keys)
         enrolment.enrol(hub, hub_keys, request)
         stations.append(station)
-    hub.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with hub.db.read() as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     hub.close()
     return hub_keys, hub.installation.id, stations
 

@@ -164,7 +164,7 @@ def _cached_spellings(name: str) -> tuple[str, str]:
 
 class Builder:
     def __init__(self, desk: Desk, scale: Scale, seed: int):
-        self.desk, self.conn, self.scale = desk, desk.db.conn, scale
+        self.desk, self.scale = desk, scale
         self.rng = random.Random(seed)
         self.stations = make_stations(self.rng, scale.stations)
         self.errands = [dict(r) for r in catalogue.search(desk, "") if r["proxy_allowed"]]
@@ -251,9 +251,10 @@ def verify_sample(desk: Desk, seed: int, per_stream: int = 300) -> list[str]:
     for projector in projectors().values():
         ids = [r[0] for r in desk.db.query(f"SELECT {projector.key} FROM {projector.table}")]
         for stream_id in rng.sample(ids, min(per_stream, len(ids))):
-            rebuilt = projector.fold(eventlog.stream_events(desk.db.conn, projector.stream, stream_id))
-            if rebuilt != projector.load(desk.db.conn, stream_id):
-                problems.append(f"{projector.table} {stream_id}")
+            with desk.db.read() as conn:
+                rebuilt = projector.fold(eventlog.stream_events(conn, projector.stream, stream_id))
+                if rebuilt != projector.load(conn, stream_id):
+                    problems.append(f"{projector.table} {stream_id}")
     return problems
 
 
@@ -272,7 +273,8 @@ def county(scale: Scale, seed: int = SEED, progress=print, data_dir: Path = DATA
     progress(f"generating {scale.villagers:,} villagers and {scale.cases:,} cases in {folder.name} …")
     desk = initialise(building, *COUNTY, role="county", admin=("admin", "bench-pw"),
                       wall=lambda: NOW - timedelta(days=365 * YEARS + 1))
-    _tune_for_bulk(desk.db.conn)
+    with desk.db.read() as conn:
+        _tune_for_bulk(conn)
     original = villagers.name_spellings
     villagers.name_spellings = _cached_spellings  # names repeat: spell each distinct name once
     try:
@@ -285,8 +287,9 @@ def county(scale: Scale, seed: int = SEED, progress=print, data_dir: Path = DATA
     problems = verify_sample(desk, seed)
     if problems:
         raise AssertionError(f"generated rows differ from their rebuilt log: {problems[:5]}")
-    desk.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    desk.db.conn.execute("ANALYZE")
+    with desk.db.read() as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("ANALYZE")
     desk.close()
     building.rename(folder)
     progress(f"generated {builder.event_count:,} events in {time.perf_counter() - started:.0f} s")

@@ -1,7 +1,9 @@
 """A station's desk: one installation's database, its identity and its ledger.
 
 Everything else in the domain takes a ``Desk``; tests make one on a temporary
-folder, the CLI and the app make one on the installation's data folder.
+folder, the CLI and the app make one on the installation's data folder. A
+desk is a context manager (``with Desk.open(folder) as desk:``); command
+handlers marked ``@with_desk`` (haian_desk/cli/dispatch.py) are given one.
 """
 
 from __future__ import annotations
@@ -62,11 +64,35 @@ class Desk:
             db.close()
             raise
 
+    def for_another_thread(self) -> "Desk":
+        """A second desk on this installation, with a connection of its own, for another thread.
+
+        One owner per connection: the app's database worker keeps this desk and
+        the background sync runs on its twin (WAL lets the two read while one
+        writes; SQLite's busy wait orders their writes). It opens with the key
+        this desk already holds, so nobody is asked for the passphrase again,
+        and needs no migration (this desk did that). Close it when done.
+        """
+        if self.db.path is None:  # a test's :memory: database: a program's mistake, not a clerk's
+            raise ValueError("an in-memory database has no second connection")
+        db = Database(self.db.path, self.db.key)
+        try:
+            return Desk(db, self.folder, self.wall)
+        except Exception:
+            db.close()
+            raise
+
     def now(self) -> datetime:
         return self.wall()
 
     def close(self) -> None:
         self.db.close()
+
+    def __enter__(self) -> "Desk":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def initialise(folder: Path, unit_code: str, unit_name: str, role: str = "station", *,

@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from haian_desk.cli.dispatch import with_desk
 from sync import recover_cli
 from sync.enrol_cli import _nested_common
 from sync.limits import DEFAULT_BATCH, DEFAULT_STALL
@@ -38,16 +39,15 @@ def register(sub, common) -> None:
     recover_cli.register(sub, common)  # haian-desk recover (a dead station rebuilt from its township)
 
 
-def _exchange(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
+@with_desk
+def _exchange(args, desk) -> int:
     from sync import keys as keymod
     from sync.client import Backoff
     from sync.errors import SyncError
     from sync.exchange import exchange
 
-    desk = Desk.open(folder)
     try:
-        report = exchange(desk, keymod.load(folder), url=args.hub, tls_ca=args.tls_ca, retries=args.retries,
+        report = exchange(desk, keymod.load(desk.folder), url=args.hub, tls_ca=args.tls_ca, retries=args.retries,
                           backoff=Backoff(), stall_timeout=args.stall_timeout, limit=args.batch_size,
                           sleep=_announced_sleep)
     except SyncError as error:
@@ -55,8 +55,6 @@ def _exchange(args, folder: Path) -> int:
         if partial is not None and (partial.sent or partial.received):
             print(f"中断前已完成：{partial.summary()}", file=sys.stderr)
         raise
-    finally:
-        desk.close()
     for line in report.lines():
         print(line)
     return 0
@@ -69,30 +67,22 @@ def _announced_sleep(seconds: float) -> None:
     time.sleep(seconds)
 
 
-def _export(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
+@with_desk
+def _export(args, desk) -> int:
     from sync import keys as keymod
     from sync.files import export_file
 
-    desk = Desk.open(folder)
-    try:
-        result = export_file(desk, keymod.load(folder), args.out)
-    finally:
-        desk.close()
+    result = export_file(desk, keymod.load(desk.folder), args.out)
     print(f"已导出 {result.events} 条记录到 {result.path}（{result.size} 字节，已加密，只有镇中心能打开）")
     return 0
 
 
-def _import(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
+@with_desk
+def _import(args, desk) -> int:
     from sync import keys as keymod
     from sync.files import import_file
 
-    desk = Desk.open(folder)
-    try:
-        result = import_file(desk, keymod.load(folder), args.file, args.reply)
-    finally:
-        desk.close()
+    result = import_file(desk, keymod.load(desk.folder), args.file, args.reply)
     for line in import_lines(result):
         print(line)
     return 0
@@ -114,29 +104,21 @@ def import_lines(result) -> list[str]:
     return lines
 
 
-def _clock(args, folder: Path) -> int:
+@with_desk
+def _clock(args, desk) -> int:
     from haian_desk.replication import clock_repair
-    from haian_desk.desk import Desk
 
-    desk = Desk.open(folder)
-    try:
-        report = clock_repair.repair(desk) if args.repair else clock_repair.examine(desk)
-    finally:
-        desk.close()
+    report = clock_repair.repair(desk) if args.repair else clock_repair.examine(desk)
     for line in report.lines():
         print(line)
     return 1 if report.poisoned and not report.repaired else 0
 
 
-def _status(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
+@with_desk
+def _status(args, desk) -> int:
     from haian_desk.replication.status import sync_status
 
-    desk = Desk.open(folder)
-    try:
-        status = sync_status(desk)
-    finally:
-        desk.close()
+    status = sync_status(desk)
     if args.json:
         print(json.dumps(status.to_dict(), ensure_ascii=False, indent=1))
     else:

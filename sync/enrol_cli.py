@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from haian_desk.cli.dispatch import with_desk
+
 
 
 def register(sub, common) -> None:
@@ -29,32 +31,24 @@ def _nested_common():
     return nested
 
 
-def _request(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
+@with_desk
+def _request(args, desk) -> int:
     from sync import enrolment, keys as keymod
 
-    desk = Desk.open(folder)
-    try:
-        own = keymod.load_or_create(folder)
-        document = enrolment.make_request(desk, own)
-        enrolment.write_document(document, args.out)
-        print(f"登记申请已写到 {args.out}：{desk.installation.unit_name}（{desk.installation.unit_code}）")
-        print(f"本机密钥指纹：{keymod.fingerprint(own.sign_public)}（办理时可电话核对）")
-    finally:
-        desk.close()
+    own = keymod.load_or_create(desk.folder)
+    document = enrolment.make_request(desk, own)
+    enrolment.write_document(document, args.out)
+    print(f"登记申请已写到 {args.out}：{desk.installation.unit_name}（{desk.installation.unit_code}）")
+    print(f"本机密钥指纹：{keymod.fingerprint(own.sign_public)}（办理时可电话核对）")
     return 0
 
 
-def _accept(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
+@with_desk
+def _accept(args, desk) -> int:
     from sync import enrolment, keys as keymod
 
-    desk = Desk.open(folder)
-    try:
-        own = keymod.load(folder)
-        hub = enrolment.accept(desk, own, enrolment.read_document(args.answer), args.hub, args.tls_ca)
-        print(f"已登记到“{hub.unit_name}”（{hub.unit_code}），其密钥指纹 {keymod.fingerprint(hub.sign_key)}")
-        print(f"同步中心网址：{hub.url or '未设置（可用 haian-desk sync --hub 网址 指明，或用U盘同步）'}")
-    finally:
-        desk.close()
+    own = keymod.load(desk.folder)
+    hub = enrolment.accept(desk, own, enrolment.read_document(args.answer), args.hub, args.tls_ca)
+    print(f"已登记到“{hub.unit_name}”（{hub.unit_code}），其密钥指纹 {keymod.fingerprint(hub.sign_key)}")
+    print(f"同步中心网址：{hub.url or '未设置（可用 haian-desk sync --hub 网址 指明，或用U盘同步）'}")
     return 0

@@ -165,7 +165,8 @@ def _take_ack(desk, hub: Peer, ack: dict, report: ExchangeReport) -> int:
 
 
 def _fetch_down(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int) -> None:
-    cursor = sync_state.coverage(desk.db, hub.id)
+    with desk.db.read() as conn:
+        cursor = sync_state.coverage(conn, hub.id)
     while True:
         response = link.request("GET", f"/v1/batches?after={cursor}&limit={limit}")
         failpoints.hit("station.after_fetch")
@@ -215,14 +216,14 @@ def _send_missing(desk, own, hub: Peer, link: HubLink, origin: str, held: int, r
     This happens when this installation was restored from a backup: its new work
     reuses positions the hub already covers. Nothing is dropped: the records go up
     (and are held there for inspection if their numbers clash)."""
-    with desk.db.lock:
-        ids = selection.ids_up_to(desk.db.conn, origin, held)
+    with desk.db.read() as conn:
+        ids = selection.ids_up_to(conn, origin, held)
     answer = _json(link.request("POST", "/v1/missing", _body({"origin": origin, "ids": ids})))
     wanted = list(answer.get("missing", []))
     if not wanted:
         return False
-    with desk.db.lock:
-        events = selection.events_by_id(desk.db.conn, wanted)
+    with desk.db.read() as conn:
+        events = selection.events_by_id(conn, wanted)
     batch = outbox.batch_of(desk, hub, [e.to_dict() for e in events], held)
     _take_ack(desk, hub, _json(link.request("POST", "/v1/batches", seal(batch, own, hub.box_key), BATCH_TYPE)),
               report)
@@ -241,8 +242,7 @@ def _warn_about(result: dict, report: ExchangeReport) -> None:
 
 def _compare(desk, hub: Peer, link: HubLink, held: int) -> dict:
     own_id = desk.installation.id
-    with desk.db.lock:
-        conn = desk.db.conn
+    with desk.db.read() as conn:
         origins = {o: selection.sent_digest(conn, o, held) for o in selection.up_origins(conn, own_id)}
         down = {"up_to": sync_state.coverage(conn, hub.id),
                 "digest": selection.received_digest(conn, own_id, hub.id)}

@@ -94,8 +94,8 @@ def _read_batch_file(path: Path) -> bytes:
 def _count_down(desk, peer, after: int) -> int:
     from haian_desk.replication import selection
 
-    with desk.db.lock:
-        events, _ = selection.down_events(desk.db.conn, peer, after, MAX_RECORDS)
+    with desk.db.read() as conn:
+        events, _ = selection.down_events(conn, peer, after, MAX_RECORDS)
     return len(events)
 
 

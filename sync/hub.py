@@ -72,8 +72,7 @@ class Hub:
         acknowledged claims, that range is not backed by data: it is forgotten,
         so the caller sends again from the start (what is already here is
         ignored on arrival)."""
-        conn = self.desk.db.conn
-        with self.desk.db.lock:
+        with self.desk.db.read() as conn:
             up = {origin: _compare(selection.held_digest(conn, origin, peer.id), list(theirs))
                   for origin, theirs in request.up.origins.items() if self._may_see(conn, peer, origin)}
             digest = request.down.digest
@@ -92,8 +91,7 @@ class Hub:
         origin's records and what this caller left in quarantine, so it tells
         nobody anything about other stations' records."""
         origin, ids = request.origin, list(dict.fromkeys(request.ids))
-        conn = self.desk.db.conn
-        with self.desk.db.lock:
+        with self.desk.db.read() as conn:
             if not self._may_see(conn, peer, origin):
                 raise BatchRefused("not_yours", "只能查询本站（及经由本站同步的站点）的记录", "请检查同步程序的版本")
             held = selection.held_ids(conn, origin, peer.id, ids)

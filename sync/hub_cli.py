@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from haian_desk.cli.dispatch import with_desk
 from sync import recover_cli
 from sync.enrol_cli import _nested_common
 from sync.limits import DEFAULT_MAX_BODY
@@ -62,28 +63,22 @@ def _serve(args, folder: Path) -> int:
     scheme = "https" if args.tls_cert else "http"
     print(f"{desk.installation.unit_name} 同步服务：{scheme}://{args.host}:{args.port}（Ctrl+C 停止）",
           flush=True)
-    try:
+    with desk:
         server.run()
-    finally:
-        desk.close()
     return 0
 
 
-def _enrol(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
+@with_desk
+def _enrol(args, desk) -> int:
     from sync import enrolment, keys as keymod
     from sync.hub import require_hub
 
-    desk = Desk.open(folder)
-    try:
-        require_hub(desk)
-        own = keymod.load_or_create(folder)
-        child, answer = enrolment.enrol(desk, own, enrolment.read_document(args.request), args.url)
-        enrolment.write_document(answer, args.out)
-        print(f"已登记：{child.unit_name}（{child.unit_code}），安装编号 {child.id}")
-        print(f"其密钥指纹：{keymod.fingerprint(child.sign_key)}；登记答复已写到 {args.out}")
-    finally:
-        desk.close()
+    require_hub(desk)
+    own = keymod.load_or_create(desk.folder)
+    child, answer = enrolment.enrol(desk, own, enrolment.read_document(args.request), args.url)
+    enrolment.write_document(answer, args.out)
+    print(f"已登记：{child.unit_name}（{child.unit_code}），安装编号 {child.id}")
+    print(f"其密钥指纹：{keymod.fingerprint(child.sign_key)}；登记答复已写到 {args.out}")
     return 0
 
 
@@ -112,29 +107,21 @@ def _restore_station(args, folder: Path) -> int:
     return 0
 
 
-def _revoke(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
+@with_desk
+def _revoke(args, desk) -> int:
     from sync import enrolment
 
-    desk = Desk.open(folder)
-    try:
-        peer = enrolment.revoke(desk, args.station)
-        print(f"已注销：{peer.unit_name}（{peer.unit_code}），安装编号 {peer.id}；它已上报的数据保留")
-    finally:
-        desk.close()
+    peer = enrolment.revoke(desk, args.station)
+    print(f"已注销：{peer.unit_name}（{peer.unit_code}），安装编号 {peer.id}；它已上报的数据保留")
     return 0
 
 
-def _stations(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
+@with_desk
+def _stations(args, desk) -> int:
     from haian_desk.core.timeutil import show
     from haian_desk.replication.status import stations
 
-    desk = Desk.open(folder)
-    try:
-        rows = stations(desk)
-    finally:
-        desk.close()
+    rows = stations(desk)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0

@@ -59,10 +59,10 @@ def receive(desk, own: InstallationKeys, data: bytes, transport: str, signer: Pe
 
     def inside_transaction() -> None:
         if batch.kind == "down":
-            conn = desk.db.conn
-            sync_state.note_acked(conn, peer.id, int(batch.header.get("held_up_to") or 0))
-            sync_state.note_rejections(conn, peer.id, list(batch.header.get("rejected") or []),
-                                       to_iso(desk.now()))
+            with desk.db.write() as conn:  # a savepoint inside apply_batch's transaction
+                sync_state.note_acked(conn, peer.id, int(batch.header.get("held_up_to") or 0))
+                sync_state.note_rejections(conn, peer.id, list(batch.header.get("rejected") or []),
+                                           to_iso(desk.now()))
         failpoints.hit(f"{_side(peer)}.in_transaction")
 
     try:
@@ -97,8 +97,8 @@ def _check_claim(desk, batch: Batch) -> None:
     log (what we can have sent it) and some slack; a wider claim would make us
     acknowledge records that never came."""
     lo, hi = batch.range
-    with desk.db.lock:
-        ours = selection.head(desk.db.conn)
+    with desk.db.read() as conn:
+        ours = selection.head(conn)
     if hi - lo > len(batch.events) + ours + RANGE_SLACK:
         raise BatchRefused("range_too_wide", "这一批标明覆盖 {value} 个位置，但只带来 {n_events} 条记录，超出发送方可能有的记录", "发出方的数据可能已损坏或被篡改；请联系镇中心核查", params={"value": hi - lo, "n_events": len(batch.events)})
 

@@ -16,14 +16,14 @@ ROUTE = "/v1/numbering"
 
 def answer(desk, peer: Peer) -> dict:
     """At the hub: the station's highest record sequence and case numbers held here."""
-    with desk.db.lock:
-        return numbering.held_for(desk.db.conn, peer.id, peer.unit_code)
+    with desk.db.read() as conn:
+        return numbering.held_for(conn, peer.id, peer.unit_code)
 
 
 def catch_up(desk, link) -> bool:
     """At the station: ask and learn if the numbering is unsure; True if it learnt."""
-    with desk.db.lock:
-        state = numbering.status(desk.db.conn).state
+    with desk.db.read() as conn:
+        state = numbering.status(conn).state
     if state == "known":
         return False
     reply = link.request("POST", ROUTE, b"{}").json()

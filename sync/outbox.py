@@ -21,9 +21,9 @@ def _header(desk, receiver: Peer, kind: str, lo: int, hi: int, **extra) -> dict:
 
 def up_batch(desk, parent: Peer, after: int, limit: int | None = DEFAULT_LIMIT) -> Batch:
     """Our next events for the hub after ``after`` (the hub's coverage of our log)."""
-    with desk.db.lock:
-        events, hi = selection.up_events(desk.db.conn, parent.id, after, limit)
-        cursor = sync_state.coverage(desk.db.conn, parent.id)
+    with desk.db.read() as conn:
+        events, hi = selection.up_events(conn, parent.id, after, limit)
+        cursor = sync_state.coverage(conn, parent.id)
     header = _header(desk, parent, "up", after, hi, cursor=cursor)
     return Batch(header, [e.to_dict() for e in events])
 
@@ -31,9 +31,9 @@ def up_batch(desk, parent: Peer, after: int, limit: int | None = DEFAULT_LIMIT) 
 def down_batch(desk, child: Peer, after: int, limit: int | None = DEFAULT_LIMIT,
                rejected: list[dict] | None = None) -> Batch:
     """What concerns ``child`` after ``after`` (its coverage of our log), with our acknowledgement."""
-    with desk.db.lock:
-        events, hi = selection.down_events(desk.db.conn, child, after, limit)
-        held = sync_state.coverage(desk.db.conn, child.id)
+    with desk.db.read() as conn:
+        events, hi = selection.down_events(conn, child, after, limit)
+        held = sync_state.coverage(conn, child.id)
     more = limit is not None and len(events) == limit
     header = _header(desk, child, "down", after, hi, more=more, held_up_to=held,
                      rejected=rejected or [])
@@ -42,5 +42,6 @@ def down_batch(desk, child: Peer, after: int, limit: int | None = DEFAULT_LIMIT,
 
 def batch_of(desk, parent: Peer, events: list[dict], at: int) -> Batch:
     """Chosen events for the hub, claiming no range (``[at, at]``): a repair after a mismatch."""
-    cursor = sync_state.coverage(desk.db, parent.id)
+    with desk.db.read() as conn:
+        cursor = sync_state.coverage(conn, parent.id)
     return Batch(_header(desk, parent, "up", at, at, cursor=cursor), events)

@@ -98,9 +98,9 @@ def _station_for(desk, unit_code: str) -> Peer:
 # -- at the hub: what goes back ----------------------------------------------------------------
 
 def recovery_batch(hub_desk, own: InstallationKeys, peer: Peer, after: int, limit: int = PAGE) -> bytes:
-    with hub_desk.db.lock:
-        events, hi = selection.recovery_events(hub_desk.db.conn, peer, after, limit)
-        held = sync_state.coverage(hub_desk.db.conn, peer.id)
+    with hub_desk.db.read() as conn:
+        events, hi = selection.recovery_events(conn, peer, after, limit)
+        held = sync_state.coverage(conn, peer.id)
     me = hub_desk.installation
     header = {"batch": uuid7(), "from": me.id, "from_unit": me.unit_code, "to": peer.id, "kind": "down",
               "made_at": to_iso(hub_desk.now()), "range": [after, hi], "more": len(events) == limit,
@@ -132,8 +132,7 @@ def recover(folder: Path, answer: dict, admin: tuple[str, str], url: str | None 
     hub, station = _read_answer(answer, own, url)
     if paths.database_path(folder).exists():
         raise SetupError("{folder} 里已经有数据库", "恢复要在一个空的数据目录里进行", params={"folder": folder})
-    desk = rebuild.fresh_station(folder, station, wall)
-    try:
+    with rebuild.fresh_station(folder, station, wall) as desk:
         with desk.db.write() as conn:
             sync_state.save_peer(conn, replace(hub, tls_ca=tls_ca))
         result = Recovered(station["installation"], station["unit_name"])
@@ -145,8 +144,6 @@ def recover(folder: Path, answer: dict, admin: tuple[str, str], url: str | None 
         users.add_user(desk, admin[0], admin[0], "admin", admin[1])
         result.cases = desk.db.scalar("SELECT count(*) FROM cases")
         return result
-    finally:
-        desk.close()
 
 
 def _read_answer(answer: dict, own: InstallationKeys, url: str | None) -> tuple[Peer, dict]:

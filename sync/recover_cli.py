@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from haian_desk.cli.dispatch import with_desk
 from sync.enrol_cli import _nested_common
 
 
@@ -49,20 +50,16 @@ def _request(args, folder: Path) -> int:
     return 0
 
 
-def _reapprove(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
+@with_desk
+def _reapprove(args, desk) -> int:
     from sync import enrolment, keys as keymod, recover
     from sync.hub import require_hub
 
-    desk = Desk.open(folder)
-    try:
-        require_hub(desk)
-        peer, answer = recover.reapprove(desk, keymod.load(folder), enrolment.read_document(args.request),
-                                         args.actor, args.url)
-        enrolment.write_document(answer, args.out)
-        print(f"已重新批准 {peer.unit_name}（{peer.unit_code}），旧密钥作废；恢复答复已写到 {args.out}")
-    finally:
-        desk.close()
+    require_hub(desk)
+    peer, answer = recover.reapprove(desk, keymod.load(desk.folder), enrolment.read_document(args.request),
+                                     args.actor, args.url)
+    enrolment.write_document(answer, args.out)
+    print(f"已重新批准 {peer.unit_name}（{peer.unit_code}），旧密钥作废；恢复答复已写到 {args.out}")
     return 0
 
 

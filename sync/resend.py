@@ -55,14 +55,16 @@ def set_aside(desk, event_ids: list[str]) -> None:
 
 
 def _events(desk, event_ids: list[str]) -> list[Event]:
-    with desk.db.lock:
-        return selection.events_by_id(desk.db.conn, event_ids, origin=desk.installation.id)
+    with desk.db.read() as conn:
+        return selection.events_by_id(conn, event_ids, origin=desk.installation.id)
 
 
 def _batch(desk, hub: sync_state.Peer, events: list[Event]) -> Batch:
     own = desk.installation
     mark = hub.acked  # an empty range (mark, mark]: this batch moves no checkpoint
+    with desk.db.read() as conn:
+        cursor = sync_state.coverage(conn, hub.id)
     header = {"batch": uuid7(), "from": own.id, "from_unit": own.unit_code, "to": hub.id, "kind": "up",
               "made_at": to_iso(desk.now()), "range": [mark, mark],
-              "cursor": sync_state.coverage(desk.db, hub.id)}
+              "cursor": cursor}
     return Batch(header, [e.to_dict() for e in events])

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from haian_desk.replication import numbering
-from ui.session import CASES, SETTINGS, Session
+from ui.session import Session
 from ui.widgets.feedback import alive, show_error_box
 
 
@@ -19,8 +19,8 @@ def check(window: QWidget, session: Session) -> None:
     """Read the numbering state on the worker; warn if a restore left it unsure."""
 
     def read(desk):
-        with desk.db.lock:
-            state = numbering.status(desk.db.conn)
+        with desk.db.read() as conn:
+            state = numbering.status(conn)
         return state, state.warning(desk.now())
 
     session.run(read, alive(window, lambda found: _maybe_warn(window, session, *found)))
@@ -48,6 +48,6 @@ def _chosen(window, session: Session, box: QMessageBox, button) -> None:
     if button is box.offline:
         actor = session.user.username
         session.run(lambda desk: numbering.confirm_offline(desk, actor), None,
-                    alive(window, lambda error: show_error_box(window, error)), changes=(CASES, SETTINGS))
+                    alive(window, lambda error: show_error_box(window, error)))
     elif hasattr(window, "show_screen"):
         window.show_screen("sync")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBo
 
 from haian_desk.people import reveals
 from ui.i18n import term
-from ui.session import CASES, Session
+from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive
 
 
@@ -59,9 +59,9 @@ def ask_and_reveal(parent: QWidget, session: Session, shown: Callable[[], None],
         reason = dialog.text()
         session.run(lambda desk: reveals.reveal(desk, actor, reason=reason, case_id=case_id,
                                                 villager_id=villager_id),
-                    alive(parent, lambda _: shown()), alive(parent, refused),
-                    # A villager's page reloads (masked again) on VILLAGERS: its history is read on demand.
-                    changes=(CASES,) if case_id else ())
+                    # Announced from the write: a case's history grew (CASES); a villager's did too,
+                    # but its page reads history on demand (ui.session.HISTORY_SHOWN).
+                    alive(parent, lambda _: shown()), alive(parent, refused))
 
     def refused(error: BaseException) -> None:
         dialog.error.show_error(error)

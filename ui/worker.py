@@ -1,5 +1,9 @@
 """One database worker thread for the whole app (the GUI thread never waits on SQLite).
 
+It is the only thread that touches the session desk's connection; the
+background sync (ui/sync/runner.py) and an in-app hub (sync/serve.py) work on
+desks of their own, each with its own connection to the same file.
+
 Work is submitted as a plain function; its result or error comes back on the
 GUI thread through a queued signal, so callbacks may touch widgets.
 """
@@ -18,9 +22,10 @@ log = logging.getLogger(__name__)
 class DbWorker(QObject):
     _finished = Signal(object, object, object)  # callback, value, error callback/exception
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, name: str = "haian-db"):
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="haian-db")
+        # The same shape serves other one-at-a-time work that must not hold up the database (printing).
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._finished.connect(self._deliver)
         self.pending = 0
         self.closed = False

@@ -77,8 +77,8 @@ def build(desk, period: Period, now: datetime | None = None) -> Report:
     tallies = _Tallies()
     monthly: dict[tuple[int, int], Counter] = {month: Counter() for month in period.months()}
     petitions = Counter()
-    with desk.db.lock:
-        for m in history.matters(desk.db.conn, period.start, period.end, as_of, earlier.start):
+    with desk.db.read() as conn:
+        for m in history.matters(conn, period.start, period.end, as_of, earlier.start):
             part = part_of(m, period, as_of, earlier)
             for tally in tallies.for_unit(m.unit_code, m.cadre_id):
                 tally.add(part)

@@ -12,6 +12,7 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
+from haian_desk.cli.dispatch import with_desk
 from haian_desk.cases.deadlines import GENERAL_RULES
 from haian_desk.core.errors import ValidationError
 
@@ -37,23 +38,14 @@ def register(sub, common) -> None:
     rule.set_defaults(handler=_rule)
 
 
-def _open(folder: Path):
-    from haian_desk.desk import Desk
-
-    return Desk.open(folder)
-
-
-def _show(args, folder: Path) -> int:
+@with_desk
+def _show(args, desk) -> int:
     from haian_desk.calendar import operations
 
-    desk = _open(folder)
-    try:
-        if args.year is None:
-            return _print_years(operations.years_known(desk), args.json)
-        calendar, _ = operations.here(desk)
-        return _print_year(calendar, args.year, args.json)
-    finally:
-        desk.close()
+    if args.year is None:
+        return _print_years(operations.years_known(desk), args.json)
+    calendar, _ = operations.here(desk)
+    return _print_year(calendar, args.year, args.json)
 
 
 def _print_years(years, as_json: bool) -> int:
@@ -90,51 +82,46 @@ def _print_year(calendar, year: int, as_json: bool) -> int:
     return 0
 
 
-def _import(args, folder: Path) -> int:
+@with_desk
+def _import(args, desk) -> int:
     from haian_desk.calendar import files, operations
     from haian_desk.calendar.signature import verifier
 
-    desk = _open(folder)
-    try:
-        today = desk.now().date()
-        schedule = files.read(args.file, today=today, source=args.source,
-                              kind=files.ADJUSTED if args.change else None, verify=verifier(desk))
-        result = operations.publish(desk, operations.SYSTEM_ACTOR, schedule)
-    finally:
-        desk.close()
+    today = desk.now().date()
+    schedule = files.read(args.file, today=today, source=args.source,
+                          kind=files.ADJUSTED if args.change else None, verify=verifier(desk))
+    result = operations.publish(desk, operations.SYSTEM_ACTOR, schedule)
     print(f"已导入{files.describe(schedule)}（{schedule.source}）")
     if result.recomputed:
         print(f"按新日历重算了 {len(result.recomputed)} 件办件的办结时限：{'、'.join(result.recomputed)}")
     return 0
 
 
-def _due(args, folder: Path) -> int:
-    from haian_desk.calendar import operations
+def _start(args, _folder: Path | None = None):
     from haian_desk.core.timeutil import from_iso
 
     try:
-        start = from_iso(args.start)
+        return from_iso(args.start)
     except ValueError:
         raise ValidationError("受理时刻“{start}”看不懂", "请写成 2026-09-30T10:00", params={"start": args.start}) from None
-    desk = _open(folder)
-    try:
-        answer = operations.due(desk, start, args.limit)
-    finally:
-        desk.close()
+
+
+@with_desk(first=_start)
+def _due(args, desk) -> int:
+    from haian_desk.calendar import operations
+
+    answer = operations.due(desk, _start(args), args.limit)
     for line in answer.lines():
         print(line)
     return 0
 
 
-def _rule(args, folder: Path) -> int:
+@with_desk
+def _rule(args, desk) -> int:
     from haian_desk.calendar import operations
 
-    desk = _open(folder)
-    try:
-        if args.choice:
-            operations.set_general_rule(desk, operations.SYSTEM_ACTOR, args.choice)
-        _, rule = operations.here(desk)
-    finally:
-        desk.close()
+    if args.choice:
+        operations.set_general_rule(desk, operations.SYSTEM_ACTOR, args.choice)
+    _, rule = operations.here(desk)
     print(f"一般事项：{GENERAL_RULES[rule]}")
     return 0

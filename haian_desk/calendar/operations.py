@@ -171,10 +171,10 @@ def this_year(desk) -> int:
 
 def here(desk) -> tuple:
     """The calendar in force here and the 48-hour rule, read on the desk's connection."""
-    with desk.db.lock:
-        return store.in_force(desk.db.conn), store.general_rule(desk.db.conn)
+    with desk.db.read() as conn:
+        return store.in_force(conn), store.general_rule(conn)
 
 
 def years_known(desk) -> list[store.YearSource]:
-    with desk.db.lock:
-        return store.year_sources(desk.db.conn, this_year(desk))
+    with desk.db.read() as conn:
+        return store.year_sources(conn, this_year(desk))

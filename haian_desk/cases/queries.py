@@ -176,8 +176,8 @@ def timeline(desk, case_id: str) -> list[Event]:
 
 def villager_search(desk, text: str, limit: int = 20) -> list:
     """Villagers the text finds (see haian_desk.cases.search for the rule), closest first."""
-    with desk.db.lock:
-        return search.find_villagers(desk.db.conn, text, limit)
+    with desk.db.read() as conn:
+        return search.find_villagers(conn, text, limit)
 
 
 def as_json_row(row) -> dict:

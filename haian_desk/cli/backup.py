@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from haian_desk.cli.dispatch import with_desk
 from haian_desk.core import paths
 from haian_desk.core.errors import HaianError, SetupError
 
@@ -29,9 +30,8 @@ def register(sub, common) -> None:
     back.set_defaults(handler=run_restore)
 
 
-def run_backup(args, folder: Path) -> int:
+def _backup_possible(args, folder: Path) -> None:
     from haian_desk.storage import recovery
-    from haian_desk.desk import Desk
 
     paths.require_folder(folder)
     db_path = paths.database_path(folder)
@@ -40,11 +40,11 @@ def run_backup(args, folder: Path) -> int:
     health = recovery.examine(folder)
     if not health.ok:
         raise HaianError("{problem}，不能备份", "请用 haian-desk restore --latest 恢复最新的完好备份", params={"problem": health.problem})
-    desk = Desk.open(folder)
-    try:
-        made = _back_up(desk.db, folder, args.out)
-    finally:
-        desk.close()
+
+
+@with_desk(first=_backup_possible)
+def run_backup(args, desk) -> int:
+    made = _back_up(desk.db, desk.folder, args.out)
     print(f"已备份到 {made}")
     return 0
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
+from haian_desk.cli.dispatch import with_desk
 from haian_desk.people import cadres
 
 
@@ -67,12 +67,6 @@ def _details(parser, required: bool) -> None:
                         default=None, help="是否上公示牌（默认上）")
 
 
-def _open(folder: Path):
-    from haian_desk.desk import Desk
-
-    return Desk.open(folder)
-
-
 def _input(args, desk, current=None) -> cadres.CadreInput:
     """What the command line gave, with the cadre's current details where it gave nothing."""
     now = cadres.as_json(current) if current is not None else {}
@@ -105,12 +99,9 @@ def _line(row) -> str:
             f"{item['area'] or '—'}  {'党员' if item['party_member'] else '群众'}  {served}  {state}")
 
 
-def run_list(args, folder: Path) -> int:
-    desk = _open(folder)
-    try:
-        rows = cadres.roster(desk, include_retired=args.all)
-    finally:
-        desk.close()
+@with_desk
+def run_list(args, desk) -> int:
+    rows = cadres.roster(desk, include_retired=args.all)
     if args.json:
         print(json.dumps([cadres.as_json(r) for r in rows], ensure_ascii=False, indent=1))
     elif not rows:
@@ -121,50 +112,38 @@ def run_list(args, folder: Path) -> int:
     return 0
 
 
-def run_add(args, folder: Path) -> int:
-    desk = _open(folder)
-    try:
-        cadre_id = cadres.add(desk, args.actor, _input(args, desk))
-        row = cadres.get(desk, cadre_id)
-    finally:
-        desk.close()
+@with_desk
+def run_add(args, desk) -> int:
+    cadre_id = cadres.add(desk, args.actor, _input(args, desk))
+    row = cadres.get(desk, cadre_id)
     _print(args, row)
     return 0
 
 
-def run_edit(args, folder: Path) -> int:
-    desk = _open(folder)
-    try:
-        current = cadres.find(desk, args.cadre)
-        changed = cadres.edit(desk, args.actor, current["id"], _input(args, desk, current))
-        row = cadres.get(desk, current["id"])
-    finally:
-        desk.close()
+@with_desk
+def run_edit(args, desk) -> int:
+    current = cadres.find(desk, args.cadre)
+    changed = cadres.edit(desk, args.actor, current["id"], _input(args, desk, current))
+    row = cadres.get(desk, current["id"])
     if not changed and not args.json:
         print("没有要修改的内容")
     _print(args, row)
     return 0
 
 
-def run_retire(args, folder: Path) -> int:
-    desk = _open(folder)
-    try:
-        current = cadres.find(desk, args.cadre)
-        cadres.retire(desk, args.actor, current["id"], on=args.on, reason=args.reason)
-        row = cadres.get(desk, current["id"])
-    finally:
-        desk.close()
+@with_desk
+def run_retire(args, desk) -> int:
+    current = cadres.find(desk, args.cadre)
+    cadres.retire(desk, args.actor, current["id"], on=args.on, reason=args.reason)
+    row = cadres.get(desk, current["id"])
     _print(args, row)
     return 0
 
 
-def run_reinstate(args, folder: Path) -> int:
-    desk = _open(folder)
-    try:
-        current = cadres.find(desk, args.cadre)
-        cadres.reinstate(desk, args.actor, current["id"])
-        row = cadres.get(desk, current["id"])
-    finally:
-        desk.close()
+@with_desk
+def run_reinstate(args, desk) -> int:
+    current = cadres.find(desk, args.cadre)
+    cadres.reinstate(desk, args.actor, current["id"])
+    row = cadres.get(desk, current["id"])
     _print(args, row)
     return 0

@@ -23,6 +23,8 @@ import json
 import sys
 from pathlib import Path
 
+from haian_desk.cli.dispatch import with_desk
+
 KINDS_HELP = {"villagers": "群众花名册", "cases": "代理登记台账（历史办件）", "cadres": "代理员名单"}
 
 
@@ -73,28 +75,29 @@ def _progress(done: int, total: int) -> None:
         print(f"  {done}/{total}", file=sys.stderr, flush=True)
 
 
-def run_import(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
-    from haian_desk.imports import make_plan, require_importer, run_import as carry_out
+def _overrides(args, _folder: Path | None = None) -> dict:
     from haian_desk.imports.columns import parse_overrides
+
+    return parse_overrides(args.map)
+
+
+@with_desk(first=_overrides)
+def run_import(args, desk) -> int:
+    from haian_desk.imports import make_plan, require_importer, run_import as carry_out
     from haian_desk.imports.plan import load
 
-    overrides = parse_overrides(args.map)
-    desk = Desk.open(folder)
-    try:
-        if args.dry_run:
-            if args.actor:   # no login needed to look, but one given is told now, not at the real import
-                require_importer(desk, args.actor)
-            loaded = load(args.file, args.kind, args.sheet, overrides, args.header_row)
-            with desk.db.lock:
-                plan = make_plan(desk.db.conn, desk, args.file, args.kind, progress=_progress, loaded=loaded)
-            import_id = None
-        else:
-            result = carry_out(desk, args.actor, args.file, args.kind, sheet=args.sheet, overrides=overrides,
-                               header_row=args.header_row, progress=_progress)
-            plan, import_id = result.plan, result.import_id
-    finally:
-        desk.close()
+    overrides = _overrides(args)
+    if args.dry_run:
+        if args.actor:   # no login needed to look, but one given is told now, not at the real import
+            require_importer(desk, args.actor)
+        loaded = load(args.file, args.kind, args.sheet, overrides, args.header_row)
+        with desk.db.read() as conn:
+            plan = make_plan(conn, desk, args.file, args.kind, progress=_progress, loaded=loaded)
+        import_id = None
+    else:
+        result = carry_out(desk, args.actor, args.file, args.kind, sheet=args.sheet, overrides=overrides,
+                           header_row=args.header_row, progress=_progress)
+        plan, import_id = result.plan, result.import_id
     _report(plan, import_id, args)
     return 0
 
@@ -115,16 +118,12 @@ def _report(plan, import_id, args) -> None:
         print(f"  第{r.row_no}行（{r.sheet}）：{r.reason}")
 
 
-def run_list(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
+@with_desk
+def run_list(args, desk) -> int:
     from haian_desk.imports.undo import history
     from haian_desk.core.timeutil import show
 
-    desk = Desk.open(folder)
-    try:
-        rows = history(desk)
-    finally:
-        desk.close()
+    rows = history(desk)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
@@ -138,15 +137,11 @@ def run_list(args, folder: Path) -> int:
     return 0
 
 
-def run_undo(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
+@with_desk
+def run_undo(args, desk) -> int:
     from haian_desk.imports.undo import undo
 
-    desk = Desk.open(folder)
-    try:
-        result = undo(desk, args.actor, args.import_id)
-    finally:
-        desk.close()
+    result = undo(desk, args.actor, args.import_id)
     if args.json:
         print(json.dumps({"import_id": result.import_id, "withdrawn": result.withdrawn, "kept": result.kept},
                          ensure_ascii=False, indent=1))
@@ -157,14 +152,10 @@ def run_undo(args, folder: Path) -> int:
     return 0
 
 
-def run_export(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
+@with_desk
+def run_export(args, desk) -> int:
     from haian_desk.imports.export import export
 
-    desk = Desk.open(folder)
-    try:
-        count = export(desk, args.kind, Path(args.xlsx).expanduser())
-    finally:
-        desk.close()
+    count = export(desk, args.kind, Path(args.xlsx).expanduser())
     print(f"已导出 {count} 行到 {args.xlsx}（文件含个人信息，请妥善保管）")
     return 0

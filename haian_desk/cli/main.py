@@ -20,6 +20,7 @@ from haian_desk.cli import backup as backup_commands, cadres as cadre_commands, 
 from haian_desk.core import messages, paths
 from haian_desk.calendar import cli as calendar_cli
 from haian_desk.core.errors import HaianError
+from haian_desk.cli.dispatch import dispatch, with_desk
 from haian_desk.storage.db import DatabaseError
 
 EXIT_ERROR = 2
@@ -116,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
                           or messages.language_from_environment())
     handler = _COMMANDS.get(args.command) or args.handler
     try:
-        return handler(args, folder)
+        return dispatch(handler, args, folder)
     except HaianError as error:
         print(messages.error_line(error), file=sys.stderr)
         return EXIT_ERROR
@@ -177,10 +178,9 @@ def _init(args, folder: Path) -> int:
         if not password:
             raise HaianError("请用环境变量 HAIAN_DESK_ADMIN_PASSWORD 提供管理员密码")
         admin = (args.admin, password)
-    desk = initialise(folder, args.station_code, args.name, args.role, address=args.address,
-                      phone=args.phone, admin=admin)
-    print(f"已建站：{desk.installation.unit_name}（{desk.installation.unit_code}），数据目录 {folder}")
-    desk.close()
+    with initialise(folder, args.station_code, args.name, args.role, address=args.address,
+                    phone=args.phone, admin=admin) as desk:
+        print(f"已建站：{desk.installation.unit_name}（{desk.installation.unit_code}），数据目录 {folder}")
     return 0
 
 
@@ -190,34 +190,34 @@ def _demo(args, folder: Path) -> int:
     def progress(done: int, total: int) -> None:
         print(f"  已生成 {done}/{total} 件", file=sys.stderr)
 
-    desk = make_demo(folder, cases=args.cases, seed=args.seed, progress=progress,
-                     unit=(args.station_code or DEMO_UNIT[0], args.name or DEMO_UNIT[1]))
-    total = desk.db.scalar("SELECT count(*) FROM cases")
-    print(f"演示站已建好：{desk.installation.unit_name}，{total} 件办件，数据目录 {folder}")
-    print(f"登录名 {DEMO_ADMIN[0]}，密码 {DEMO_ADMIN[1]}")
     from haian_desk.storage import keys
 
+    with make_demo(folder, cases=args.cases, seed=args.seed, progress=progress,
+                   unit=(args.station_code or DEMO_UNIT[0], args.name or DEMO_UNIT[1])) as desk:
+        total = desk.db.scalar("SELECT count(*) FROM cases")
+        print(f"演示站已建好：{desk.installation.unit_name}，{total} 件办件，数据目录 {folder}")
+    print(f"登录名 {DEMO_ADMIN[0]}，密码 {DEMO_ADMIN[1]}")
     if keys.read_key_file(folder).demo:  # the published passphrase: the demo's data is invented
         print(f"数据已加密，演示站口令 {keys.DEMO_PASSPHRASE}（公开的，只用于演示）")
-    desk.close()
     return 0
 
 
-def _cases(args, folder: Path) -> int:
-    from haian_desk.cases import queries
-    from haian_desk.cases.vocabulary import KINDS, STATUSES, label
-    from haian_desk.desk import Desk
-    from haian_desk.core.timeutil import show
+def _known_status(args, _folder: Path) -> None:
+    from haian_desk.cases.vocabulary import STATUSES
 
     if args.status and args.status not in STATUSES:
         raise HaianError("没有“{status}”这种状态", "可选：{items}", params={"status": args.status, "items": list(STATUSES)})
-    desk = Desk.open(folder)
+
+
+@with_desk(first=_known_status)
+def _cases(args, desk) -> int:
+    from haian_desk.cases import queries
+    from haian_desk.cases.vocabulary import KINDS, STATUSES, label
+    from haian_desk.core.timeutil import show
+
     flt = queries.CaseFilter(status=args.status, kind=args.kind, overdue=args.overdue,
                              due_soon=args.due_soon, search=args.search)
-    try:  # a damaged page found here must not leave the file open (restore --latest needs it closed)
-        rows = queries.page(desk, flt, desk.now(), limit=args.limit)
-    finally:
-        desk.close()
+    rows = queries.page(desk, flt, desk.now(), limit=args.limit)
     if args.json:
         print(json.dumps([queries.as_json_row(r) for r in rows], ensure_ascii=False, indent=1))
     else:
@@ -229,15 +229,11 @@ def _cases(args, folder: Path) -> int:
     return 0
 
 
-def _check(args, folder: Path) -> int:
+@with_desk
+def _check(args, desk) -> int:
     from haian_desk.storage.check import run_check
-    from haian_desk.desk import Desk
 
-    desk = Desk.open(folder)
-    try:
-        report = run_check(desk)
-    finally:
-        desk.close()
+    report = run_check(desk)
     if report.ok:
         print(f"检查通过：数据库完好，{report.rows_checked} 条记录与事件日志重建结果一致")
         return 0

@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+
+from haian_desk.cli.dispatch import with_desk
 
 
 def register(sub, common) -> None:
@@ -16,27 +17,23 @@ def register(sub, common) -> None:
     cmd.set_defaults(handler=run)
 
 
-def run(args, folder: Path) -> int:
+@with_desk
+def run(args, desk) -> int:
     from haian_desk.replication import numbering
-    from haian_desk.desk import Desk
     from haian_desk.core.errors import HaianError
 
-    desk = Desk.open(folder)
-    try:
-        if args.offline:
-            if not args.actor:
-                raise HaianError("请用 --as 说明是谁确认离线办理的", "例如：haian-desk numbering --offline --as clerk")
-            numbering.confirm_offline(desk, args.actor)
-        with desk.db.lock:
-            state = numbering.status(desk.db.conn)
-        print({"known": "编号：正常（与镇中心一致）",
-               "unsure": "编号：恢复备份后还不知道用到了哪里，暂不能登记",
-               "offline": "编号：离线办理中（办件编号带 L）"}[state.state])
-        warning = state.warning(desk.now())
-        if warning:
-            print(warning)
-        if state.state == "unsure":
-            print("请先联网同步（haian-desk sync）；确实无法联网时：haian-desk numbering --offline --as 登录名")
-    finally:
-        desk.close()
+    if args.offline:
+        if not args.actor:
+            raise HaianError("请用 --as 说明是谁确认离线办理的", "例如：haian-desk numbering --offline --as clerk")
+        numbering.confirm_offline(desk, args.actor)
+    with desk.db.read() as conn:
+        state = numbering.status(conn)
+    print({"known": "编号：正常（与镇中心一致）",
+           "unsure": "编号：恢复备份后还不知道用到了哪里，暂不能登记",
+           "offline": "编号：离线办理中（办件编号带 L）"}[state.state])
+    warning = state.warning(desk.now())
+    if warning:
+        print(warning)
+    if state.state == "unsure":
+        print("请先联网同步（haian-desk sync）；确实无法联网时：haian-desk numbering --offline --as 登录名")
     return 0

@@ -4,6 +4,8 @@
 whether the rules allow it, then writes the event and the updated row in the
 caller's transaction. ``ingest`` takes events made elsewhere (sync): new ones
 are inserted once, and every stream they touch is folded again from its log.
+Both note each (stream, id) they wrote on the transaction (``storage.db.note``),
+so whoever ran the operation learns exactly what it changed.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from haian_desk.cases import search
 from haian_desk.core.hlc import HybridClock
 from haian_desk.core.ids import uuid7
 from haian_desk.core.normalise import storable
+from haian_desk.events.changes import Touched
 from haian_desk.events.projection import projectors
 from haian_desk.storage import eventlog
-from haian_desk.storage.db import Database
+from haian_desk.storage.db import Database, note
 from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import to_iso
 
@@ -39,7 +42,8 @@ class Ledger:
         self.db = db
         self.origin = origin
         self.wall = wall
-        self.clock = HybridClock(latest_plausible_hlc(db.conn, wall()))
+        with db.read() as conn:
+            self.clock = HybridClock(latest_plausible_hlc(conn, wall()))
 
     def record(self, conn: sqlite3.Connection, stream: str, stream_id: str, type_: str,
                payload: dict[str, Any], actor: str, at: datetime | None = None) -> tuple[Event, dict]:
@@ -67,6 +71,7 @@ class Ledger:
         eventlog.insert(conn, event)
         projector.save(conn, state)
         search.saved(conn, stream, before, state)
+        note(conn, Touched(stream, stream_id, row_changed=not projector.same_record(before, state)))  # the change set (events/changes.py)
         return event, state
 
     def _catch_up_with_stream(self, conn: sqlite3.Connection, stream: str, stream_id: str) -> None:
@@ -177,3 +182,4 @@ def _save(conn: sqlite3.Connection, stream: str, stream_id: str, before: dict | 
         projector.save(conn, state)
     # The search keys follow the row they index, in the same transaction.
     search.saved(conn, stream, before, state)
+    note(conn, Touched(stream, stream_id))

@@ -19,6 +19,9 @@ from haian_desk.storage.eventlog import Event
 State = dict[str, Any]
 
 
+BOOKKEEPING = ("last_hlc", "event_count", "updated_at")  # kept by ``step`` on every projection
+
+
 @dataclass(frozen=True)
 class Projector:
     stream: str
@@ -47,6 +50,14 @@ class Projector:
         new["event_count"] = (state or {}).get("event_count", 0) + 1
         new["updated_at"] = event.wall_time
         return new
+
+    @staticmethod
+    def same_record(before: State | None, after: State | None) -> bool:
+        """Whether a step left the record as it was, apart from the bookkeeping ``step`` keeps."""
+        if before is None or after is None:
+            return before is after
+        return ({k: v for k, v in before.items() if k not in BOOKKEEPING}
+                == {k: v for k, v in after.items() if k not in BOOKKEEPING})
 
     def fold(self, events: list[Event]) -> State | None:
         """Rebuild from scratch; events the rules refuse count as conflicts."""

@@ -43,8 +43,8 @@ class ImportResult:
 def require_importer(desk, actor: str) -> None:
     """Refuse at once (before a big file is read) an actor who may not import or undo an
     import: only a station head or an admin (haian_desk.people.permissions, ``import.run``)."""
-    with desk.db.lock:
-        permissions.require(desk.db.conn, actor, "import.run")
+    with desk.db.read() as conn:
+        permissions.require(conn, actor, "import.run")
 
 
 def run_import(desk, actor: str, path: Path | str, kind: str, *, sheet: str | None = None,

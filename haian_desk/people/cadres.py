@@ -199,8 +199,8 @@ def get_row(conn, cadre_id: str):
 
 
 def get(desk, cadre_id: str):
-    with desk.db.lock:
-        return get_row(desk.db.conn, cadre_id)
+    with desk.db.read() as conn:
+        return get_row(conn, cadre_id)
 
 
 def active_cadres(desk) -> list:

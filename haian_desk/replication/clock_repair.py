@@ -48,8 +48,8 @@ class ClockReport:
 
 def examine(desk) -> ClockReport:
     now_ms = _now_ms(desk)
-    with desk.db.lock:
-        events = _beyond(desk.db.conn, hlc.ceiling(now_ms))
+    with desk.db.read() as conn:
+        events = _beyond(conn, hlc.ceiling(now_ms))
     return ClockReport(hlc.ceiling(now_ms), desk.ledger.clock.last, [_summary(e) for e in events])
 
 

@@ -64,7 +64,8 @@ class SqliteHubLog:
         return Received(tuple(e.id for e in added), len(events) - len(added), covered)
 
     def coverage(self, peer_id: str) -> int:
-        return sync_state.coverage(self.db, peer_id)
+        with self.db.read() as conn:
+            return sync_state.coverage(conn, peer_id)
 
     def ranges(self, peer_id: str) -> list[tuple[int, int]]:
         return [(r["lo"], r["hi"]) for r in self.db.query(

@@ -55,9 +55,9 @@ def settle_positions(desk: Desk, hub: Peer, top: int, held: int) -> None:
 def continue_numbering(desk: Desk, hub_seq: int, hub_case_numbers: dict[str, int]) -> None:
     """Counters continue after whatever either side issued: the hub's answer and our own log."""
     own = desk.installation
-    with desk.db.lock:
-        top = eventlog.next_origin_seq(desk.db.conn, own.id) - 1
-        numbers = [r[0] for r in desk.db.conn.execute("SELECT case_no FROM cases WHERE unit_code = ?",
+    with desk.db.read() as conn:
+        top = eventlog.next_origin_seq(conn, own.id) - 1
+        numbers = [r[0] for r in conn.execute("SELECT case_no FROM cases WHERE unit_code = ?",
                                                       (own.unit_code,))]
     days = numbering.day_maxima(numbers)
     for prefix, value in hub_case_numbers.items():

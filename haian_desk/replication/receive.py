@@ -333,7 +333,7 @@ def _conflicts(conn: sqlite3.Connection, events: list[Event]) -> dict[str, int]:
     return counts
 
 
-def flagged_cases(db_or_conn) -> list[sqlite3.Row]:
+def flagged_cases(db) -> list[sqlite3.Row]:
     """Cases where two installations acted from the same state and the rules could keep only one."""
-    return sync_state.read_rows(db_or_conn, "SELECT id, case_no, unit_code, status, conflicts FROM cases "
-                            "WHERE conflicts > 0 ORDER BY case_no")
+    return db.query("SELECT id, case_no, unit_code, status, conflicts FROM cases "
+                    "WHERE conflicts > 0 ORDER BY case_no")

@@ -105,12 +105,12 @@ def sync_status(desk) -> SyncStatus:
                    for r in sync_state.quarantined(desk.db)]
     flagged = [r["case_no"] for r in flagged_cases(desk.db)]
     if hub is None:
-        with desk.db.lock:
-            pending = desk.db.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        with desk.db.read() as conn:
+            pending = conn.execute("SELECT count(*) FROM events").fetchone()[0]
         return SyncStatus(False, pending=pending, rejected=rejected, quarantined=quarantined,
                           flagged_cases=flagged)
-    with desk.db.lock:
-        pending = selection.pending_up(desk.db.conn, hub.id, hub.acked)
+    with desk.db.read() as conn:
+        pending = selection.pending_up(conn, hub.id, hub.acked)
     return SyncStatus(True, hub.unit_name, hub.url, pending, hub.last_success, hub.last_attempt,
                       hub.last_error_kind, hub.last_error, hub.clock_drift, rejected, quarantined, flagged)
 

@@ -65,7 +65,8 @@ def owner_of(db: Database, folder: Path | None = None, station_key: bytes | None
     key = station_key or db.key
     if key is None:
         raise HaianError("数据库没有加密钥匙，不能做加密备份", "请重新打开程序，输入本站口令")
-    return Owner(key, keys.read_key_file(folder), _township_box(db.conn))
+    with db.read() as conn:
+        return Owner(key, keys.read_key_file(folder), _township_box(conn))
 
 
 def _township_box(conn) -> str | None:
@@ -82,8 +83,8 @@ def backup_to(db: Database, target: Path, unique: bool = False, owner: Owner | N
     if unique:
         target = _unused_name(target, now_utc())
     owner = owner or owner_of(db)
-    with db.lock:  # the app's own writes wait for the copy; other processes' writes are SQLite's to order
-        return _write_copy(db.conn, target, owner, scratch=db.path.parent if db.path else None)
+    with db.read() as conn:  # the app's own writes wait for the copy; other processes' writes are SQLite's to order
+        return _write_copy(conn, target, owner, scratch=db.path.parent if db.path else None)
 
 
 def _write_copy(source, target: Path, owner: Owner, scratch: Path | None = None) -> Path:

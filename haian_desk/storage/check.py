@@ -24,9 +24,9 @@ class CheckReport:
 def run_check(desk, limit: int = 50) -> CheckReport:
     report = CheckReport()
     report.integrity = [r[0] for r in desk.db.query("PRAGMA integrity_check")]
-    with desk.db.lock:
+    with desk.db.read() as conn:
         for projector in projectors().values():
-            _compare(desk.db.conn, projector, report, limit)
+            _compare(conn, projector, report, limit)
     return report
 
 

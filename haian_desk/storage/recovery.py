@@ -221,8 +221,8 @@ def _stage(folder: Path, info: BackupInfo, openers: Openers, key: bytes) -> tupl
             before = migrations.migrate(db)
             with db.write() as conn:  # numbers issued after this copy was made may be in use
                 numbering.mark_unsure(conn, info.last_record_at, f"restored from {info.path.name}")
-            with db.utils.ensure_autocommit_on():
-                db.conn.execute("PRAGMA journal_mode=DELETE")  # one file to move; reopening turns WAL back on
+            with db.read() as conn, db.utils.ensure_autocommit_on():
+                conn.execute("PRAGMA journal_mode=DELETE")  # one file to move; reopening turns WAL back on
         finally:
             db.close()
     except (*dbmod.Error, HaianError) as error:

@@ -303,8 +303,8 @@ def test_completed_exactly_at_the_deadline_is_on_time(desk, clock, cadre_id, vil
 def test_the_refold_agrees_with_the_cases_projection(desk, world):
     from haian_desk.assessment.history import every_matter
 
-    with desk.db.lock:
-        folded = {m.id: m for m in every_matter(desk.db.conn, "9999-01-01T00:00:00Z")}
+    with desk.db.read() as conn:
+        folded = {m.id: m for m in every_matter(conn, "9999-01-01T00:00:00Z")}
     rows = desk.db.query("SELECT id, status, deadline, completed_at, rating, responsible_cadre_id FROM cases")
     assert len(rows) == len(folded) == 13
     for row in rows:
@@ -334,10 +334,10 @@ def assert_fast_reading_matches_refolding(desk, periods=PERIODS) -> None:
     finally:
         history.matters = original
     assert fast == slow
-    with desk.db.lock:
-        reference = {m.id: m for m in history.every_matter(desk.db.conn, parse_period("2026H1").end)}
+    with desk.db.read() as conn:
+        reference = {m.id: m for m in history.every_matter(conn, parse_period("2026H1").end)}
         p = parse_period("2026H1")
-        for m in history.matters(desk.db.conn, p.start, p.end, "2026-07-01T00:00:00Z", p.year_earlier().start):
+        for m in history.matters(conn, p.start, p.end, "2026-07-01T00:00:00Z", p.year_earlier().start):
             assert m == reference[m.id]
 
 

@@ -93,9 +93,11 @@ def _foreign(desk, stick):
 
 
 def _newer_schema(desk, stick):
-    desk.db.conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")  # as a newer release leaves it
+    with desk.db.read() as conn:
+        conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")  # as a newer release leaves it
     made = backup.backup_to(desk.db, stick / "newer.hdbackup")
-    desk.db.conn.execute(f"PRAGMA user_version = {migrations.LATEST}")
+    with desk.db.read() as conn:
+        conn.execute(f"PRAGMA user_version = {migrations.LATEST}")
     return made
 
 

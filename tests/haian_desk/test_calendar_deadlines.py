@@ -49,7 +49,8 @@ BOUNDARIES = [
 
 @pytest.mark.parametrize("start, one_working_day, general", BOUNDARIES)
 def test_festival_boundaries_2026(desk, start, one_working_day, general):
-    calendar = in_force(desk.db.conn)
+    with desk.db.read() as conn:
+        calendar = in_force(conn)
     assert shown(deadlines.add_working_days(at(start), 1, calendar)) == one_working_day
     assert shown(deadlines.general_due(at(start), calendar, deadlines.WORKING_HOURS)) == general
     # Counted on the clock (the county's other choice), 48 hours are 48 hours.
@@ -57,7 +58,8 @@ def test_festival_boundaries_2026(desk, start, one_working_day, general):
 
 
 def test_five_working_days_across_national_day(desk):
-    calendar = in_force(desk.db.conn)
+    with desk.db.read() as conn:
+        calendar = in_force(conn)
     # 10-08 (Thu), 10-09 (Fri), 10-10 (Sat, worked), 10-12 (Mon), 10-13 (Tue)
     assert shown(deadlines.add_working_days(at("2026-09-30 10:00"), 5, calendar)) == "2026-10-13 10:00"
 
@@ -81,7 +83,8 @@ def test_intake_before_national_day_is_due_after_it_and_not_overdue_during_it(de
 def test_errand_in_working_days_counts_the_holidays(desk, new_case, clock):
     clock.now = at("2026-09-30 10:00")
     case = new_case(kind="errand", catalogue_code="MZ-001")          # 25 working days
-    expected = deadlines.add_working_days(at("2026-09-30 10:00"), 25, in_force(desk.db.conn))
+    with desk.db.read() as conn:
+        expected = deadlines.add_working_days(at("2026-09-30 10:00"), 25, in_force(conn))
     assert from_iso(queries.get_case(desk, case.case_id)["deadline"]) == expected
     # 10-08, 09, 10 (Saturday, worked), 12 … : the 25th working day is Tuesday 11-10.
     assert shown(expected) == "2026-11-10 10:00"

@@ -25,8 +25,8 @@ def make_plain(desk) -> tuple:
     """The station as an older release left it: a plain file, a plain daily backup, no key file."""
     folder = desk.folder
     plain = folder / "plain.tmp"
-    with desk.db.lock:
-        backup.export(desk.db.conn, plain, None)
+    with desk.db.read() as conn:
+        backup.export(conn, plain, None)
     cases = desk.db.scalar("SELECT count(*) FROM cases")
     desk.close()
     db_path = paths.database_path(folder)

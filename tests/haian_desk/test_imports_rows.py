@@ -21,8 +21,8 @@ def verdicts(desk, tmp_path, rows, writer="xlsx", kind="villagers", header=HEADE
         path = F.csv_file(tmp_path / "f.csv", [header, *rows])
     else:
         path = getattr(F, writer)(tmp_path / f"f.{writer}", [("名册", [header, *rows])])
-    with desk.db.lock:
-        plan = make_plan(desk.db.conn, desk, path, kind)
+    with desk.db.read() as conn:
+        plan = make_plan(conn, desk, path, kind)
     return plan.rows
 
 

@@ -53,13 +53,14 @@ def test_villagers_are_written_as_tagged_events_and_the_import_is_listed(desk, t
     assert run_check(desk).ok                       # projections equal a rebuild from the log
     # the search keys follow: an imported villager is found like a typed one
     from haian_desk.cases import search
-    assert [r["name"] for r in search.find_villagers(desk.db.conn, "zhangsan")] == ["张三"]
+    with desk.db.read() as conn:
+        assert [r["name"] for r in search.find_villagers(conn, "zhangsan")] == ["张三"]
 
 
 def test_a_dry_run_writes_nothing(desk, tmp_path):
     before = event_count(desk)
-    with desk.db.lock:
-        plan = make_plan(desk.db.conn, desk, roster(tmp_path), "villagers")
+    with desk.db.read() as conn:
+        plan = make_plan(conn, desk, roster(tmp_path), "villagers")
     assert plan.counts()["added"] == 3 and event_count(desk) == before
 
 

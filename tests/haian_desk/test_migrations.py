@@ -68,7 +68,7 @@ def test_a_failing_migration_leaves_the_old_version_intact(tmp_path, monkeypatch
 
 def test_a_newer_database_is_refused_with_a_clear_message(tmp_path):
     db = Database(tmp_path / "x.sqlite3")
-    db.conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
+    db.query(f"PRAGMA user_version = {migrations.LATEST + 1}")
     with pytest.raises(SetupError) as caught:
         migrations.migrate(db)
     assert "新版" in str(caught.value)

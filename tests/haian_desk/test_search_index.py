@@ -67,7 +67,8 @@ def test_index_finds_exactly_what_the_rule_finds(tmp_path_factory, people, data)
             phone=data.draw(st.one_of(st.just(""), st.just("13912345678")))))
     rows = desk.db.query("SELECT * FROM villagers")
     for needle in _needles(data, rows):
-        found = {r["id"] for r in search.find_villagers(desk.db.conn, needle, limit=None)}
+        with desk.db.read() as conn:
+            found = {r["id"] for r in search.find_villagers(conn, needle, limit=None)}
         wanted = {r["id"] for r in rows if search.matches(r, search.normalise(needle))}
         assert found == wanted, needle
         # Never more than the old full scan over search_text found.
@@ -139,8 +140,10 @@ def test_the_middle_of_a_pinyin_reading_finds_nobody(crowd):
 
 
 def test_a_limited_search_is_the_start_of_the_full_answer(crowd):
-    everyone = [r["id"] for r in search.find_villagers(crowd.db.conn, "z", limit=None)]
-    assert [r["id"] for r in search.find_villagers(crowd.db.conn, "z", limit=1)] == everyone[:1]
+    with crowd.db.read() as conn:
+        everyone = [r["id"] for r in search.find_villagers(conn, "z", limit=None)]
+    with crowd.db.read() as conn:
+        assert [r["id"] for r in search.find_villagers(conn, "z", limit=1)] == everyone[:1]
     assert len(everyone) == 2
 
 

@@ -71,7 +71,8 @@ def test_a_kill_during_restore_is_finished_or_undone_at_the_next_start(desk, new
 def test_a_full_disk_at_intake_says_so_and_saves_nothing_half(desk, villager_id, cadre_id):
     events = desk.db.scalar("SELECT count(*) FROM events")
     pages = desk.db.scalar("PRAGMA page_count")
-    desk.db.conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own SQLITE_FULL, as on a full disk
+    with desk.db.read() as conn:
+        conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own SQLITE_FULL, as on a full disk
     big = "反映" * 4000
     with pytest.raises(HaianError) as full:
         for _ in range(50):
@@ -104,7 +105,7 @@ def test_a_full_disk_during_demo_says_so_and_the_next_start_rolls_it_back(tmp_pa
 
     def tiny_disk(self):
         configure(self)
-        self.conn.execute("PRAGMA max_page_count = 400")
+        self.query("PRAGMA max_page_count = 400")
 
     monkeypatch.setattr(Database, "_configure", tiny_disk)
     folder = tmp_path / "demo"
@@ -158,7 +159,7 @@ def test_restore_latest_folds_nothing_from_a_damaged_wal(desk, new_case, clock, 
     folder = desk.folder
     wal = paths.database_path(folder).with_name(paths.DB_FILENAME + "-wal")
     data = bytearray(wal.read_bytes())
-    desk.db.conn.close()  # a crash: the WAL stays behind
+    desk.db.close()  # a crash: the WAL stays behind (closing without a checkpoint)
     wal.write_bytes(bytes(data[:32]) + os.urandom(len(data) - 32))
     assert cli.main(["restore", "--latest", "--data-dir", str(folder)]) == 0
     assert "已恢复" in capsys.readouterr().out

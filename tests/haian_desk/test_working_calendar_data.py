@@ -32,7 +32,8 @@ def test_every_published_year_is_shipped_and_the_next_is_not():
 
 
 def test_every_shipped_day_agrees_with_the_package(desk):
-    calendar = in_force(desk.db.conn)
+    with desk.db.read() as conn:
+        calendar = in_force(conn)
     for year in shipped.years():
         for day in every_day(year):
             assert calendar.is_working(day) == chinese_calendar.is_workday(day), day
@@ -70,7 +71,8 @@ OFFICIAL = {
 @pytest.mark.parametrize("year", sorted(OFFICIAL))
 def test_official_schedule(desk, year):
     off, worked = OFFICIAL[year]
-    calendar = in_force(desk.db.conn)
+    with desk.db.read() as conn:
+        calendar = in_force(conn)
     for day in every_day(year):
         expected = day in worked or (day.weekday() < 5 and day not in off)
         assert calendar.is_working(day) == expected, day
@@ -81,7 +83,8 @@ def test_official_schedule(desk, year):
 
 
 def test_reasons_name_the_festival(desk):
-    calendar = in_force(desk.db.conn)
+    with desk.db.read() as conn:
+        calendar = in_force(conn)
     assert calendar.day(date(2026, 10, 3)).reason == "法定节假日（国庆节）"
     assert calendar.day(date(2026, 9, 25)).reason == "法定节假日（中秋节）"
     assert calendar.day(date(2026, 2, 14)).reason == "调休上班（春节）"

@@ -225,3 +225,9 @@ class HubProcess:
 
 def peer_of(node: Node, other: Node) -> sync_state.Peer:
     return sync_state.get_peer(node.desk.db, other.id)
+
+
+def held_up_to(node: Node, peer_id: str) -> int:
+    """What ``node`` holds applied of ``peer_id``'s log (its resume point for that peer)."""
+    with node.desk.db.read() as conn:
+        return sync_state.coverage(conn, peer_id)

@@ -79,7 +79,8 @@ def test_offline_after_a_restore_numbers_from_a_range_that_cannot_collide(networ
     sync(station, served.url)
 
     _restore(station, made)
-    state = numbering.status(station.desk.db.conn)
+    with station.desk.db.read() as conn:
+        state = numbering.status(conn)
     assert state.state == "unsure" and "天前" in state.warning(station.desk.now())
     with pytest.raises(Exception):
         numbering.confirm_offline(station.desk, "nobody")   # not a login here
@@ -90,7 +91,8 @@ def test_offline_after_a_restore_numbers_from_a_range_that_cannot_collide(networ
     sync(station, served.url)                     # goes up without a clash, and normal numbering resumes
     take_in(station, description="联网后登记的")
     sync(station, served.url)
-    assert numbering.status(station.desk.db.conn).state == "known"
+    with station.desk.db.read() as conn:
+        assert numbering.status(conn).state == "known"
     _no_clash(hub, station)
     assert not any(n.endswith("-L02") for n in _numbers(hub, station.unit_code))
 

@@ -68,7 +68,8 @@ def test_a_dead_station_comes_back_from_its_township_and_its_last_backup(network
         notes = new.desk.db.scalar("SELECT count(*) FROM events WHERE type = 'note' AND stream_id = ?", (first,))
         assert notes == 1
         assert run_check(new.desk).ok
-        assert numbering.status(new.desk.db.conn).state == "known"
+        with new.desk.db.read() as conn:
+            assert numbering.status(conn).state == "known"
         audit = hub.desk.db.one("SELECT actor, payload FROM events WHERE stream = 'settings' ORDER BY seq DESC")
         assert audit["actor"] == "admin" and "station_key." in audit["payload"]
 

@@ -64,7 +64,8 @@ def test_each_failure_has_its_own_message(network, tmp_path, clock, monkeypatch)
 def test_a_quarantined_record_has_its_own_line_in_status(network, served):
     hub, (station, _) = network
     case_id = take_in(station)
-    registered = eventlog.stream_events(station.desk.db.conn, "case", case_id)[0]
+    with station.desk.db.read() as conn:
+        registered = eventlog.stream_events(conn, "case", case_id)[0]
     with station.desk.db.write() as conn:
         bad = Event(**{**registered.to_dict(), "id": uuid7(), "stream_id": uuid7(),
                        "origin_seq": eventlog.next_origin_seq(conn, station.id),

@@ -85,7 +85,8 @@ def test_same_id_with_different_content_is_refused_and_kept(network, served):
     case_id = take_in(station, description="反映3组道路破损")
     sync(station, served.url)
     before = case_rows(hub)[case_id]
-    original = eventlog.stream_events(station.desk.db.conn, "case", case_id)[0]
+    with station.desk.db.read() as conn:
+        original = eventlog.stream_events(conn, "case", case_id)[0]
     changed = Event(**{**original.to_dict(), "payload": {**original.payload, "description": "改过的内容"}})
     ack = _resend_changed(station, served.url, changed)
     assert ack["applied"] == 0 and [r["problem"] for r in ack["rejected"]] == ["same_id_different_content"]
@@ -94,7 +95,8 @@ def test_same_id_with_different_content_is_refused_and_kept(network, served):
     held = sync_state.quarantined(hub.desk.db)
     assert [h["event_id"] for h in held] == [original.id]
     assert json.loads(held[0]["body"])["payload"]["description"] == "改过的内容"
-    stored = eventlog.stream_events(hub.desk.db.conn, "case", case_id)[0]
+    with hub.desk.db.read() as conn:
+        stored = eventlog.stream_events(conn, "case", case_id)[0]
     assert stored.payload["description"] == "反映3组道路破损"
 
 
@@ -102,7 +104,8 @@ def test_a_record_reusing_a_taken_sequence_number_is_refused_and_kept(network, s
     hub, (station, _) = network
     case_id = take_in(station)
     sync(station, served.url)
-    original = eventlog.stream_events(station.desk.db.conn, "case", case_id)[-1]
+    with station.desk.db.read() as conn:
+        original = eventlog.stream_events(conn, "case", case_id)[-1]
     clash = Event(**{**original.to_dict(), "id": uuid7(), "type": "note", "payload": {"text": "备份恢复后新写的"}})
     ack = _resend_changed(station, served.url, clash)
     assert [r["problem"] for r in ack["rejected"]] == ["sequence_clash"]
@@ -124,7 +127,8 @@ def test_one_bad_record_is_quarantined_and_the_rest_apply_once(network, served):
     """Guarantee 6: the others apply, the bad one is held with a readable reason, and is not resent."""
     hub, (station, _) = network
     good = [take_in(station, description=f"反映{i}组道路破损") for i in range(3)]
-    registered = eventlog.stream_events(station.desk.db.conn, "case", good[0])[0].payload
+    with station.desk.db.read() as conn:
+        registered = eventlog.stream_events(conn, "case", good[0])[0].payload
     bad_id = _smuggle(station, "registered", uuid7(), {**registered, "case_no": "102210-260304-099",
                                                        "unit_code": "320685103001"})
     good.append(take_in(station, description="建议增设路灯"))
@@ -145,7 +149,8 @@ def test_one_bad_record_is_quarantined_and_the_rest_apply_once(network, served):
 def test_a_record_the_rules_refuse_is_held_with_the_rules_words(network, served):
     hub, (station, _) = network
     case_id = take_in(station)
-    registered = eventlog.stream_events(station.desk.db.conn, "case", case_id)[0].payload
+    with station.desk.db.read() as conn:
+        registered = eventlog.stream_events(conn, "case", case_id)[0].payload
     _smuggle(station, "registered", uuid7(), {**registered, "case_no": "102210-260304-098", "description": " "})
     report = sync(station, served.url)
     assert len(report.rejected) == 1 and "诉求内容" in report.rejected[0]["reason"]
@@ -154,7 +159,8 @@ def test_a_record_the_rules_refuse_is_held_with_the_rules_words(network, served)
 def test_a_held_record_sent_again_once_fixed_is_applied_and_no_longer_open(network, served):
     hub, (station, _) = network
     case_id = take_in(station)
-    registered = eventlog.stream_events(station.desk.db.conn, "case", case_id)[0].to_dict()
+    with station.desk.db.read() as conn:
+        registered = eventlog.stream_events(conn, "case", case_id)[0].to_dict()
     broken = {k: v for k, v in registered.items() if k != "actor"}  # as an older version might have sent it
     ack = _resend_raw(station, served.url, [broken])
     assert [r["problem"] for r in ack["rejected"]] == ["bad_shape"]

@@ -22,7 +22,8 @@ from haian_desk.replication.status import sync_status
 from tests.conftest import Clock
 from sync import keys as keymod
 from tests.sync.helpers import (
-    HubProcess, Node, act, case_rows, cli, copy_installation, event_ids, pending, snapshot, sync, take_in,
+    HubProcess, Node, act, case_rows, cli, copy_installation, event_ids, held_up_to, pending, snapshot, sync,
+    take_in,
     township_with_stations)
 
 
@@ -36,18 +37,18 @@ def test_a_batch_applies_fully_or_not_at_all(network, served, monkeypatch):
         sync(station, served.url)
     assert failed.value.kind == "server_error"
     assert snapshot(hub) == before and hub.desk.db.scalar("SELECT count(*) FROM sync_batches") == 0
-    assert sync_state.coverage(hub.desk.db, station.id) == 0
+    assert held_up_to(hub, station.id) == 0
     monkeypatch.delenv(FAILPOINT)
     sync(station, served.url)
     assert set(event_ids(station, station.id)) <= set(event_ids(hub))
 
     act(hub, next(iter(case_rows(hub))), "note", text="镇里看过了")
     station_before = snapshot(station)
-    cursor = sync_state.coverage(station.desk.db, hub.id)
+    cursor = held_up_to(station, hub.id)
     monkeypatch.setenv(FAILPOINT, "station.down.in_transaction:raise")
     with pytest.raises(FailpointHit):
         sync(station, served.url)
-    assert snapshot(station) == station_before and sync_state.coverage(station.desk.db, hub.id) == cursor
+    assert snapshot(station) == station_before and held_up_to(station, hub.id) == cursor
     monkeypatch.delenv(FAILPOINT)
     assert sync(station, served.url).received == 1
 
@@ -165,9 +166,11 @@ def _agree(hub_folder: Path, station_folder: Path) -> None:
         mine = [r[0] for r in station.db.query("SELECT id FROM events WHERE origin = ? ORDER BY id", (me,))]
         assert [r[0] for r in hub.db.query("SELECT id FROM events WHERE origin = ? ORDER BY id", (me,))] == mine
         peer = sync_state.get_peer(hub.db, me)
-        head = selection.head(hub.db.conn)
-        assert selection.given_digest(hub.db.conn, peer, head) == selection.received_digest(
-            station.db.conn, me, hub.installation.id)
+        with hub.db.read() as conn:
+            head = selection.head(conn)
+            given = selection.given_digest(conn, peer, head)
+        with station.db.read() as conn:
+            assert given == selection.received_digest(conn, me, hub.installation.id)
         unit = station.installation.unit_code
         rows = "SELECT * FROM cases WHERE unit_code = ? ORDER BY id"
         assert [tuple(r) for r in hub.db.query(rows, (unit,))] == [tuple(r) for r in station.db.query(rows, (unit,))]

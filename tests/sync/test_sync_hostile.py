@@ -68,7 +68,8 @@ def test_malformed_missing_and_cursor_get_a_problem_document(network, served, hu
 def test_batches_claiming_impossible_numbers_are_refused_whole(network, served, hub_log):
     hub, (station, _) = network
     case_id = take_in(station)
-    records = [e.to_dict() for e in eventlog.stream_events(station.desk.db.conn, "case", case_id)]
+    with station.desk.db.read() as conn:
+        records = [e.to_dict() for e in eventlog.stream_events(conn, "case", case_id)]
     before = hub_state(hub)
     huge_seq = [dict(records[0], origin_seq=HUGE)]
     for data in [sealed_batch(station, records, range=[0, HUGE]), sealed_batch(station, records, range=[HUGE, HUGE]),
@@ -182,7 +183,8 @@ def test_envelopes_are_parsed_strictly_from_a_file_and_over_http(network, served
     from sync.files import import_file
     hub, (station, _) = network
     case_id = take_in(station)
-    records = [e.to_dict() for e in eventlog.stream_events(station.desk.db.conn, "case", case_id)]
+    with station.desk.db.read() as conn:
+        records = [e.to_dict() for e in eventlog.stream_events(conn, "case", case_id)]
     before = hub_state(hub)
     for name, data in _envelope_variants(station, records).items():
         path = tmp_path / f"{name}.hdsync"

@@ -10,7 +10,7 @@ import pytest
 from haian_desk.replication import sync_state
 from haian_desk.core.ids import uuid7
 from haian_desk.storage import eventlog
-from tests.sync.helpers import case_rows, event_ids, sync, take_in
+from tests.sync.helpers import case_rows, event_ids, held_up_to, sync, take_in
 from tests.sync.hostile import canonical, hub_state, raw_batch, sealed_batch, signed, zipped
 
 def _junk(n: int) -> list[dict]:
@@ -39,18 +39,19 @@ def test_a_claimed_range_the_data_does_not_back_is_not_kept(network, served):
     hub, (station, _) = network
     case_id = take_in(station)
     take_in(station, description="建议增设路灯")
-    first = eventlog.stream_events(station.desk.db.conn, "case", case_id)[0].to_dict()
+    with station.desk.db.read() as conn:
+        first = eventlog.stream_events(conn, "case", case_id)[0].to_dict()
     head = station.desk.db.scalar("SELECT max(seq) FROM events")
     inflated = head + 900  # within the slack: the hub cannot refuse it outright
     ack = signed(station, served.url, "POST", "/v1/batches",
                  sealed_batch(station, [first], range=[0, inflated])).json()
     assert ack["held_up_to"] == inflated
     sync(station, served.url)  # the drift check finds the hub holds less than the claim
-    assert sync_state.coverage(hub.desk.db, station.id) <= head
+    assert held_up_to(hub, station.id) <= head
     sync(station, served.url)
     assert set(event_ids(station, station.id)) <= set(event_ids(hub))
     # backed by data now: exactly the station's log as it stands (it received the hub's records meanwhile)
-    assert sync_state.coverage(hub.desk.db, station.id) == station.desk.db.scalar("SELECT max(seq) FROM events")
+    assert held_up_to(hub, station.id) == station.desk.db.scalar("SELECT max(seq) FROM events")
 
 
 FAR_FUTURE = "99999999999999.99999"
@@ -171,7 +172,8 @@ def test_impossible_numbers_in_a_usb_file_are_refused_before_anything_is_committ
     from tests.sync.hostile import header_for
     hub, (station, _) = network
     case_id = take_in(station)
-    records = [e.to_dict() for e in eventlog.stream_events(station.desk.db.conn, "case", case_id)]
+    with station.desk.db.read() as conn:
+        records = [e.to_dict() for e in eventlog.stream_events(conn, "case", case_id)]
     body = zipped(records)
     before = hub_state(hub)
     base = canonical(dict(header_for(station), format=1, count=len(records)))

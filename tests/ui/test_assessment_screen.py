@@ -116,6 +116,5 @@ def test_a_new_matter_updates_the_figures(qtbot, demo_session, demo_desk):
     villager = demo_desk.db.scalar("SELECT id FROM villagers LIMIT 1")
     cadre = demo_desk.db.scalar("SELECT id FROM cadres LIMIT 1")
     demo_session.run(lambda desk: take_in(desk, "admin", Intake(kind="opinion", villager_id=villager,
-                                                                first_cadre_id=cadre, description="建议修路")),
-                     changes=("cases",))
+                                                                first_cadre_id=cadre, description="建议修路")))
     qtbot.waitUntil(lambda: cell(screen, 0, "登记件数") == str(before + 1), timeout=10_000)

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 
 from haian_desk.people import cadres, users
 from ui.intake.page import IntakePage
-from ui.session import CADRES
 from ui.settings.users_tab import UsersTab
 
 from tests.conftest import STATION_CODE
@@ -27,7 +26,7 @@ def intake(qtbot, admin_session):
 def _add_cadre(qtbot, session, name, phone):
     made = []
     session.run(lambda desk: cadres.add(desk, "admin", cadres.CadreInput(
-        name=name, phone=phone, unit_code=STATION_CODE)), made.append, changes=(CADRES,))
+        name=name, phone=phone, unit_code=STATION_CODE)), made.append)
     qtbot.waitUntil(lambda: bool(made))
     wait_idle(qtbot, session)
     return made[0]

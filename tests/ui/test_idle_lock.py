@@ -87,5 +87,12 @@ def test_after_a_restore_the_window_warns_and_the_clerk_may_work_offline(qtbot, 
     notice = window.numbering_notice
     assert "3 天前" in notice.text()
     notice.offline.click()
-    qtbot.waitUntil(lambda: numbering.status(desk.db.conn).state == "offline", timeout=WAIT)
+    qtbot.waitUntil(lambda: _numbering_state(desk) == "offline", timeout=WAIT)
     window.idle_lock.stop()
+
+
+def _numbering_state(desk) -> str:
+    from haian_desk.replication import numbering
+
+    with desk.db.read() as conn:
+        return numbering.status(conn).state

@@ -135,3 +135,41 @@ def test_every_paper_made_is_written_to_the_log(qtbot, admin_session, parent, ca
         qtbot.waitUntil(lambda: bool(done), timeout=10_000)
     assert any("printed receipt copy 1" in r.getMessage() and "a5" in r.getMessage()
                for r in caplog.records)
+
+
+def test_a_slow_printer_does_not_hold_up_the_database(qtbot, desk, admin_session, parent, case, tmp_path,
+                                                      monkeypatch):
+    import threading
+
+    from ui.printing import render
+
+    painting, release = threading.Event(), threading.Event()
+    write_pdf = render.write_pdf
+
+    def stuck_printer(*args):
+        painting.set()
+        assert release.wait(30)
+        return write_pdf(*args)
+
+    monkeypatch.setattr(render, "write_pdf", stuck_printer)
+    done, read = [], []
+    actions.save_pdf(parent, admin_session, actions.Request(case.case_id), tmp_path / "slow.pdf",
+                     on_done=done.append)
+    qtbot.waitUntil(painting.is_set, timeout=10_000)
+    admin_session.run(lambda d: d.db.scalar("SELECT case_no FROM cases"), read.append)
+    qtbot.waitUntil(lambda: bool(read), timeout=10_000)   # the worker answers while the paper is stuck
+    assert read == [case.case_no] and done == []
+    assert prints.copies_printed(desk, case.case_id, "receipt") == 0  # recorded only once it is made
+    release.set()
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+    assert prints.copies_printed(desk, case.case_id, "receipt") == 1
+
+
+def test_two_quick_prints_number_their_copies_in_turn(qtbot, desk, admin_session, parent, case, tmp_path):
+    done = []
+    for name in ("first.pdf", "second.pdf"):
+        actions.save_pdf(parent, admin_session, actions.Request(case.case_id), tmp_path / name,
+                         on_done=done.append)
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=20_000)
+    assert [p.document.copy for p in done] == [1, 2]
+    assert "补打" not in text_of(tmp_path / "first.pdf") and "补打" in text_of(tmp_path / "second.pdf")

@@ -8,7 +8,6 @@ from haian_desk.cases import operations, queries
 from haian_desk.cases.operations import Intake
 from haian_desk.core.timeutil import to_iso
 from ui.main_window import MainWindow
-from ui.session import CASES
 
 from tests.ui.helpers import wait_idle
 
@@ -38,7 +37,7 @@ def test_counts_follow_a_change_announced_by_the_session(qtbot, admin_session, c
     urgent = Intake(kind="opinion", villager_id=villager_id, first_cadre_id=cadre_id,
                     description="桥面塌陷，急需处理", urgency="urgent",
                     urgent_deadline=to_iso(desk.now() + timedelta(hours=6)))
-    admin_session.run(lambda d: operations.take_in(d, "admin", urgent), changes=(CASES,))
+    admin_session.run(lambda d: operations.take_in(d, "admin", urgent))
     qtbot.waitUntil(lambda: _shown(window)[1] == "即将到期 1 件", timeout=15_000)
     assert _shown(window)[0] == "超期 0 件"
 

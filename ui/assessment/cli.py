@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from haian_desk.cli.dispatch import with_desk
 from haian_desk.assessment.fields import LEVELS
 from haian_desk.assessment.periods import FORMS_HINT
 from haian_desk.core.errors import HaianError
@@ -28,17 +29,18 @@ def register(sub, common) -> None:
     report.set_defaults(handler=run)
 
 
-def run(args, folder: Path) -> int:
-    from haian_desk.assessment import build, parse_period
-    from haian_desk.desk import Desk
+def _period(args, _folder: Path | None = None):
+    from haian_desk.assessment import parse_period
 
-    period = parse_period(args.period)
+    return parse_period(args.period)
+
+
+@with_desk(first=_period)
+def run(args, desk) -> int:
+    from haian_desk.assessment import build
+
     levels = (args.level,) if args.level else CLI_LEVELS
-    desk = Desk.open(folder)
-    try:
-        report = build(desk, period)
-    finally:
-        desk.close()
+    report = build(desk, _period(args))
     if args.xlsx:
         _write_xlsx(report, Path(args.xlsx), levels)
     if args.pdf:

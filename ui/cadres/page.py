@@ -177,7 +177,7 @@ class CadresPage(QWidget):
             return cadre_id
 
         self.save_button.setEnabled(False)
-        self.session.run(work, alive(self, self._saved), alive(self, self._refused), changes=(CADRES,))
+        self.session.run(work, alive(self, self._saved), alive(self, self._refused))
 
     def _saved(self, cadre_id: str) -> None:
         self.save_button.setEnabled(True)
@@ -210,4 +210,4 @@ class CadresPage(QWidget):
             return
         self.session.run(lambda desk: cadres.reinstate(desk, actor, cadre["id"]),
                          alive(self, lambda _: self.done.setText(self.tr("已恢复在任。"))),
-                         alive(self, self.error.show_error), changes=(CADRES,))
+                         alive(self, self.error.show_error))

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from haian_desk.people import cadres
 from haian_desk.core.errors import ValidationError
 from haian_desk.core.timeutil import local
-from ui.session import CADRES, Session
+from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive
 
 
@@ -41,8 +41,7 @@ class RetireDialog(QDialog):
         day, reason = self.day.text(), self.reason.text()
         self.buttons.setEnabled(False)
         self.session.run(lambda desk: cadres.retire(desk, actor, cadre_id, on=day, reason=reason),
-                         alive(self, lambda _: self.accept()), alive(self, self._refused),
-                         changes=(CADRES,))
+                         alive(self, lambda _: self.accept()), alive(self, self._refused))
 
     def _refused(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)

@@ -24,7 +24,7 @@ from haian_desk.cases.vocabulary import (
     EVENT_TYPES, RATINGS, REPLY_METHODS, RESULTS, TRANSFER_LEVELS, label)
 from haian_desk.core.timeutil import local
 from ui.i18n import action, term
-from ui.session import CASES, Session
+from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive, explain
 
 CONTEXT = "CaseActions"
@@ -202,8 +202,7 @@ class ActionDialog(QDialog):
         payload, case_id, event_type = self.payload(), self.case_id, self.event_type
         actor = self.session.user.username
         self.session.run(lambda desk: operations.act(desk, actor, case_id, event_type, **payload),
-                         alive(self, self._succeeded), alive(self, self._refused),
-                         changes=(CASES,))
+                         alive(self, self._succeeded), alive(self, self._refused))
 
     def _succeeded(self, state: dict) -> None:
         self.ok_button.setEnabled(True)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 
 from haian_desk.cases import catalogue
 from ui.i18n import term
-from ui.session import CATALOGUE, Session
+from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive
 
 UNIT_WORDS = {"hours": "小时", "days": "天", "working_days": "个工作日"}
@@ -132,8 +132,7 @@ class CatalogueItemDialog(QDialog):
         self.buttons.setEnabled(False)
         self.error.clear_error()
         self.session.run(lambda desk: catalogue.edit(desk, actor, item),
-                         alive(self, self._saved), alive(self, self._refused),
-                         changes=(CATALOGUE,))
+                         alive(self, self._saved), alive(self, self._refused))
 
     def _saved(self, version: int) -> None:
         self.saved_version = version

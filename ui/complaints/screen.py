@@ -21,7 +21,6 @@ from ui.support.form import FormDialog, run_form
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table
 
-COMPLAINTS = "complaints"
 FILTERS = (("open", QT_TRANSLATE_NOOP("ComplaintsScreen", "未办结")),
            ("all", QT_TRANSLATE_NOOP("ComplaintsScreen", "全部")),
            ("closed", QT_TRANSLATE_NOOP("ComplaintsScreen", "已办结")))
@@ -168,8 +167,7 @@ class ComplaintsScreen(QWidget):
         self.dialog = ReceiveDialog(choices, self)
         user = self.session.user.username
         run_form(self.session, self.dialog,
-                 lambda: (lambda desk, c=self.dialog.complaint_input(): complaints.receive(desk, user, c)),
-                 changes=(COMPLAINTS,))
+                 lambda: (lambda desk, c=self.dialog.complaint_input(): complaints.receive(desk, user, c)))
 
     def open_findings(self, closing: bool) -> None:
         row = self.selected()
@@ -185,7 +183,7 @@ class ComplaintsScreen(QWidget):
                 return lambda desk: complaints.close(desk, user, complaint_id, result, findings, actions)
             return lambda desk: complaints.investigate(desk, user, complaint_id, findings, actions)
 
-        run_form(self.session, dialog, make_work, changes=(COMPLAINTS,))
+        run_form(self.session, dialog, make_work)
 
 
 def complaint_html(row, tr) -> str:

@@ -21,7 +21,6 @@ from haian_desk.imports.plan import KIND_LABELS, load
 from ui.imports.history import ImportHistory
 from ui.imports.mapping import MappingTable
 from ui.imports.progress import ImportProgress
-from ui.session import CADRES, CASES, VILLAGERS
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table
 
@@ -32,8 +31,8 @@ FILE_FILTER = QCoreApplication.translate("ImportDialog", "表格文件 (*.xlsx *
 def _check(desk, path: str, kind: str, overrides: dict | None, header_row: int | None, progress):
     # A header row the user chose is shown even before a column is the name, so it can be chosen.
     loaded = load(path, kind, None, overrides, header_row, require=header_row is None)
-    with desk.db.lock:
-        return make_plan(desk.db.conn, desk, path, kind, loaded=loaded, progress=progress)
+    with desk.db.read() as conn:
+        return make_plan(conn, desk, path, kind, loaded=loaded, progress=progress)
 
 
 class ImportDialog(QDialog):
@@ -271,7 +270,7 @@ class ImportDialog(QDialog):
         self.session.run(
             lambda desk: run_import(desk, user, path, kind, overrides=overrides, header_row=header_row,
                                     require=header_row is None, progress=relay.report, cancel=relay.cancelled),
-            alive(self, self._imported), alive(self, self._import_failed), changes=(VILLAGERS, CASES, CADRES))
+            alive(self, self._imported), alive(self, self._import_failed))
 
     def _busy(self, busy: bool) -> None:
         self.cancel_button.setVisible(busy)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidgetItem
 from haian_desk.imports.plan import KIND_LABELS
 from haian_desk.imports.undo import history, undo
 from haian_desk.core.timeutil import show
-from ui.session import CADRES, CASES, VILLAGERS
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table
 
@@ -96,7 +95,7 @@ class ImportHistory(QWidget):
         self.error.clear_error()
         user = self.session.user.username
         self.session.run(lambda desk: undo(desk, user, chosen["id"]), alive(self, self._undone),
-                         alive(self, self.error.show_error), changes=(VILLAGERS, CASES, CADRES))
+                         alive(self, self.error.show_error))
 
     def _undone(self, result) -> None:
         text = self.tr("已撤销：撤回 {0} 条记录。").format(result.withdrawn)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from haian_desk.people import typing_checks, villagers
-from ui.session import VILLAGERS, Session
+from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive, explain
 
 FEEDBACK_COLOURS = {typing_checks.WRONG: "#b00020", typing_checks.OK: "#1b5e20",
@@ -109,7 +109,7 @@ class NewVillagerPanel(QWidget):
         actor = self.session.user.username
         self.session.run(lambda desk: villagers.register(desk, actor, data),
                          alive(self, lambda villager_id: self._done(villager_id, data)),
-                         alive(self, self._refused), changes=(VILLAGERS,))
+                         alive(self, self._refused))
 
     def _done(self, villager_id: str, data: villagers.VillagerInput) -> None:
         self.busy = False

@@ -32,7 +32,7 @@ from ui.intake.new_villager import NewVillagerPanel
 from ui.intake import save_questions as questions
 from ui.intake.urgency import UrgencyRow
 from ui.printing.buttons import ReceiptButtons
-from ui.session import CADRES, CASES, SETTINGS, Session
+from ui.session import CADRES, SETTINGS, Session
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import ErrorLabel, alive, explain
 
@@ -422,7 +422,7 @@ class IntakePage(QWidget):
             return operations.take_in(desk, actor, intake, draft=drafts.INTAKE)
 
         self.session.run(register, alive(self, lambda result: self._answered(result, confirmed)),
-                         alive(self, self._refused), changes=(CASES,))
+                         alive(self, self._refused))
 
     def _answered(self, result, confirmed: frozenset) -> None:
         if isinstance(result, operations.Registered):

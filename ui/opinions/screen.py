@@ -17,13 +17,12 @@ from haian_desk.cases.vocabulary import STATUSES
 from haian_desk.core.timeutil import from_iso, local, show
 from ui.i18n import term
 from ui.opinions.dialogs import FeedbackDialog, MeetingDialog, RaiseDialog
-from ui.session import CASES, Session
+from ui.session import Session
 from ui.support.dialogs import Choices, load_choices
 from ui.support.form import run_form
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table
 
-MEETINGS = "meetings"
 
 
 @dataclass
@@ -180,8 +179,7 @@ class OpinionsScreen(QWidget):
         self.dialog = MeetingDialog(candidates, choices.cadres, self.session.desk.now(), self)
         user = self.session.user.username
         run_form(self.session, self.dialog,
-                 lambda: (lambda desk, m=self.dialog.meeting_input(): opinions.hold_meeting(desk, user, m)),
-                 changes=(MEETINGS,))
+                 lambda: (lambda desk, m=self.dialog.meeting_input(): opinions.hold_meeting(desk, user, m)))
 
     def open_feedback(self) -> None:
         if self.meeting is None:
@@ -191,8 +189,7 @@ class OpinionsScreen(QWidget):
         run_form(self.session, self.dialog,
                  lambda: (lambda desk, case=self.dialog.opinion.currentData() or "",
                           text=self.dialog.text.toPlainText(): opinions.record_feedback(
-                              desk, user, meeting_id, case, text)),
-                 changes=(MEETINGS, CASES))
+                              desk, user, meeting_id, case, text)))
 
     def open_raise(self) -> None:
         if self.meeting is None:
@@ -204,8 +201,7 @@ class OpinionsScreen(QWidget):
         user, meeting_id = self.session.user.username, self.meeting["id"]
         run_form(self.session, self.dialog,
                  lambda: (lambda desk, intake=self.dialog.intake(), source=self.dialog.opinion.currentData():
-                          opinions.raise_at_meeting(desk, user, meeting_id, intake, from_opinion=source)),
-                 changes=(MEETINGS, CASES))
+                          opinions.raise_at_meeting(desk, user, meeting_id, intake, from_opinion=source)))
 
 
 def meeting_html(m: dict, tr) -> str:

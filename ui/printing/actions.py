@@ -1,9 +1,10 @@
 """What the work screens call to put a case paper on paper: preview, print, save as PDF.
 
 Each call builds the document on the database worker (it reads the case),
-renders there too (Qt paints on printers and PDF files from any thread), and
-records the copy on the case, so the GUI thread never waits. Only the preview
-paints on the GUI thread, because the preview dialog asks for the pages.
+paints it on the press's own thread (ui/printing/press.py: a slow printer
+holds up neither the database nor the window), and records the copy on the
+case back on the worker. Only the preview paints on the GUI thread, because
+the preview dialog asks for the pages.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from haian_desk import documents, station_settings
 from haian_desk.documents import Document, prints
 from ui.printing import papers, render
 from ui.printing.papers import Paper
-from ui.session import CASES, Session
+from ui.printing.press import Job, press_for
+from ui.session import Session
 from ui.widgets.feedback import alive, explain
 
 log = logging.getLogger(__name__)
@@ -90,15 +92,18 @@ def print_now(parent: QWidget, session: Session, request: Request,
         return
     name, actor = printer_info.printerName(), session.user.username
 
-    def work(desk) -> Printed:
-        document, paper = prepare(desk, request)
+    def paint(prepared: tuple[Document, Paper]) -> None:
         printer = QPrinter(QPrinterInfo.printerInfo(name), QPrinter.HighResolution)
-        render.print_to(printer, document, paper)
+        render.print_to(printer, *prepared)
+
+    def record(desk, prepared: tuple[Document, Paper]) -> Printed:
+        document, paper = prepared
         _record(desk, actor, request, document, paper, "printer")
         return Printed(document, paper, name)
 
-    session.run(work, alive(parent, on_done or (lambda _p: None)),
-                alive(parent, lambda error: _refused(parent, error)), changes=(CASES,))
+    press_for(session).run(Job(lambda desk: prepare(desk, request), paint, record,
+                               alive(parent, on_done or (lambda _p: None)),
+                               alive(parent, lambda error: _refused(parent, error))))
 
 
 def _offer_pdf_instead(parent, session, request, on_done) -> QMessageBox:
@@ -123,20 +128,24 @@ def save_pdf(parent: QWidget, session: Session, request: Request, path: Path | N
     """Save the paper as a PDF; without ``path`` the clerk picks where."""
     actor = session.user.username
 
-    def write(document: Document, paper: Paper, target: Path) -> None:
-        def work(desk) -> Printed:
-            render.write_pdf(document, paper, target)
+    def write(read: Callable, target: Path) -> None:
+        def record(desk, result: tuple[Document, Paper]) -> Printed:
+            document, paper = result
             _record(desk, actor, request, document, paper, "pdf")
             return Printed(document, paper, str(target))
 
-        session.run(work, alive(parent, on_done or (lambda _p: None)),
-                    alive(parent, lambda error: _refused(parent, error)), changes=(CASES,))
+        press_for(session).run(Job(read, lambda result: render.write_pdf(*result, target), record,
+                                   alive(parent, on_done or (lambda _p: None)),
+                                   alive(parent, lambda error: _refused(parent, error))))
+
+    if path is not None:  # read, write and record as one job, so a second copy is numbered after this one
+        write(lambda desk: prepare(desk, request), path)
+        return
 
     def prepared(result: tuple[Document, Paper]) -> None:
-        document, paper = result
-        target = path or _ask_pdf_path(parent, document)
+        target = _ask_pdf_path(parent, result[0])  # the document names the file offered
         if target is not None:
-            write(document, paper, target)
+            write(lambda _desk: result, target)
 
     session.run(lambda desk: prepare(desk, request), alive(parent, prepared),
                 alive(parent, lambda error: _refused(parent, error)))
@@ -173,7 +182,7 @@ def preview(parent: QWidget, session: Session, request: Request,
             session.run(lambda desk: _record(desk, actor, request, document, paper, medium),
                         alive(parent, lambda _r: (on_done or (lambda _p: None))(
                             Printed(document, paper, where))),
-                        alive(parent, lambda error: _refused(parent, error)), changes=(CASES,))
+                        alive(parent, lambda error: _refused(parent, error)))
 
         dialog.accepted.connect(printed)
         if on_open:

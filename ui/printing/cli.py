@@ -14,6 +14,7 @@ import os
 import sys
 from pathlib import Path
 
+from haian_desk.cli.dispatch import with_desk
 from haian_desk.core.errors import HaianError
 
 _app: list = []    # the Qt application, kept alive for the command's lifetime
@@ -42,45 +43,49 @@ def register(sub, common) -> None:
     card.set_defaults(handler=print_card)
 
 
-def print_case(args, folder: Path) -> int:
+def _case_paper_known(args, _folder: Path) -> None:
     from haian_desk import documents
-    from haian_desk.people import permissions
-    from haian_desk.desk import Desk
-    from ui.printing import actions, papers
+    from ui.printing import papers
 
     if args.doc not in documents.CASE_DOCUMENTS:
         raise HaianError(f"没有“{args.doc}”这种文书", "可选：" + "、".join(documents.CASE_DOCUMENTS))
     if args.paper:
         papers.paper(args.paper)
     _check_target(args.pdf)
-    desk = Desk.open(folder)
-    try:
-        with desk.db.lock:  # refused before any paper comes out, not after
-            permissions.require(desk.db.conn, args.actor, "case.handle")
-        case_id = documents.by_case_number(desk, args.case_no)
-        request = actions.Request(case_id, args.doc, args.paper, args.stub)
-        document, paper = actions.prepare(desk, request)
-        where, medium = _output(document, paper, args.pdf)
-        documents.prints.record(desk, args.actor, case_id, args.doc, document.copy, paper.code, medium)
-    finally:
-        desk.close()
+
+
+@with_desk(first=_case_paper_known)
+def print_case(args, desk) -> int:
+    from haian_desk import documents
+    from haian_desk.people import permissions
+    from ui.printing import actions
+
+    with desk.db.read() as conn:  # refused before any paper comes out, not after
+        permissions.require(conn, args.actor, "case.handle")
+    case_id = documents.by_case_number(desk, args.case_no)
+    request = actions.Request(case_id, args.doc, args.paper, args.stub)
+    document, paper = actions.prepare(desk, request)
+    where, medium = _output(document, paper, args.pdf)
+    documents.prints.record(desk, args.actor, case_id, args.doc, document.copy, paper.code, medium)
     copy = f"，{document.reprint_mark}" if document.reprint_mark else ""
     print(f"已{'保存' if args.pdf else '打印'}{document.title}（{paper.label}{copy}）：{where}")
     return 0
 
 
-def print_board(args, folder: Path) -> int:
-    from haian_desk import documents
-    from haian_desk.desk import Desk
+def _board_paper(args, _folder: Path | None = None):
     from ui.printing import papers
 
     paper = papers.paper(args.paper, papers.BOARD_PAPERS)
     _check_target(args.pdf)
-    desk = Desk.open(folder)
-    try:
-        document = documents.build_board(desk)
-    finally:
-        desk.close()
+    return paper
+
+
+@with_desk(first=_board_paper)
+def print_board(args, desk) -> int:
+    from haian_desk import documents
+
+    paper = _board_paper(args)
+    document = documents.build_board(desk)
     where, _medium = _output(document, paper, args.pdf)
     print(f"已{'保存' if args.pdf else '打印'}{document.title}（{paper.label}）：{where}")
     return 0

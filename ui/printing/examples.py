@@ -81,13 +81,11 @@ def write_examples(out: Path) -> list[Path]:
     written = []
     with tempfile.TemporaryDirectory() as scratch:
         desk, cases = example_station(Path(scratch) / "station")
-        try:
+        with desk:
             for name, doc, paper_code, stub in EXAMPLES:
                 document = documents.build(desk, cases[doc], doc, stub=stub)
                 written += _write(document, paper_code, out / name)
             written += _write(documents.build_board(desk), BOARD[1], out / BOARD[0])
-        finally:
-            desk.close()
     return written
 
 

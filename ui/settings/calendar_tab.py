@@ -18,7 +18,7 @@ from haian_desk.calendar import store
 from haian_desk.calendar.store import YearSource
 from haian_desk.cases.deadlines import GENERAL_RULES
 from ui.i18n import term
-from ui.session import CASES, SETTINGS, SYNC, Session
+from ui.session import SETTINGS, SYNC, Session
 from ui.widgets.feedback import alive
 from ui.widgets.tables import list_table
 
@@ -47,8 +47,8 @@ def read_view(desk) -> CalendarView:
                 special.append((day.isoformat(), QLocale().dayName(day.isoweekday()), _reason(found.reason)))
             day += timedelta(days=1)
         days[source.year] = special
-    with desk.db.lock:
-        sets_rule = store.sets_the_rule(desk.db.conn, desk.installation.role)
+    with desk.db.read() as conn:
+        sets_rule = store.sets_the_rule(conn, desk.installation.role)
     return CalendarView(years, rule, sets_rule, days)
 
 
@@ -151,7 +151,7 @@ class CalendarTab(QWidget):
         actor = self.session.user.username
         self.session.run(lambda desk: working_calendar.set_general_rule(desk, actor, rule),
                          alive(self, lambda _: self.message.setText(self.tr("已设定，今后受理的事项按此计算。"))),
-                         alive(self, self._failed), changes=(SETTINGS,))
+                         alive(self, self._failed))
 
     def _choose_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择放假安排文件"), "",
@@ -167,7 +167,7 @@ class CalendarTab(QWidget):
             return schedule, working_calendar.publish(desk, actor, schedule)
 
         self.message.setText(self.tr("正在导入…"))
-        self.session.run(work, alive(self, self._imported), alive(self, self._failed), changes=(SETTINGS, CASES))
+        self.session.run(work, alive(self, self._imported), alive(self, self._failed))
 
     def _imported(self, result) -> None:
         schedule, published = result

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from haian_desk import station_settings
 from haian_desk.station_settings import RECEIPT_PAPERS, StationSettings
-from ui.session import SETTINGS, Session
+from ui.session import Session
 from ui.widgets.feedback import alive, in_words
 
 TEXT_FIELDS = ("address", "phone", "office_hours", "county_hotline", "township_hotline")
@@ -84,7 +84,7 @@ class PapersTab(QWidget):
         values, actor = self.changes(), self.session.user.username
         self.save_button.setEnabled(False)
         self.session.run(lambda desk: station_settings.save(desk, actor, **values),
-                         alive(self, self._saved), alive(self, self._refused), changes=(SETTINGS,))
+                         alive(self, self._saved), alive(self, self._refused))
 
     def _saved(self, settings: StationSettings) -> None:
         self.show_settings(settings)

@@ -142,7 +142,7 @@ class UsersTab(QWidget):
         self.manage_done.clear()
 
         self.session.run(lambda desk: change(desk, actor, user), alive(self, done),
-                         alive(self, self.manage_error.show_error), changes=(SETTINGS,))
+                         alive(self, self.manage_error.show_error))
 
     def _show_link(self) -> None:
         """The link box shows the selected login's cadre."""
@@ -180,8 +180,7 @@ class UsersTab(QWidget):
             return users.add_user(desk, *fields, actor=actor)
 
         self.add_button.setEnabled(False)
-        self.session.run(work, alive(self, self._added), alive(self, self._refused),
-                         changes=(SETTINGS,))
+        self.session.run(work, alive(self, self._added), alive(self, self._refused))
 
     def _added(self, user) -> None:
         self.add_button.setEnabled(True)

@@ -50,8 +50,7 @@ class FormDialog(QDialog):
         self.accept()
 
 
-def run_form(session, dialog: FormDialog, make_work: Callable[[], Callable], on_done=None,
-             changes: tuple[str, ...] = ()) -> None:
+def run_form(session, dialog: FormDialog, make_work: Callable[[], Callable], on_done=None) -> None:
     """Show ``dialog``. On OK, ``make_work()`` reads the fields (on the GUI thread) and returns
     ``work(desk)``, which runs on the worker; the dialog closes only when it succeeded."""
 
@@ -67,7 +66,7 @@ def run_form(session, dialog: FormDialog, make_work: Callable[[], Callable], on_
             if on_done:
                 on_done(result)
 
-        session.run(work, alive(dialog, done), alive(dialog, dialog.failed), changes=changes)
+        session.run(work, alive(dialog, done), alive(dialog, dialog.failed))
 
     dialog.submitted.connect(submit)
     dialog.open()

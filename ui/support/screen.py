@@ -13,13 +13,12 @@ from haian_desk.community import support
 from haian_desk.people.villagers import TAGS
 from haian_desk.core.timeutil import from_iso, local, show
 from ui.i18n import term
-from ui.session import CASES, Session
+from ui.session import Session
 from ui.support.dialogs import EndDialog, PairDialog, ReassignDialog, VisitDialog, load_choices
 from ui.support.form import run_form
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table
 
-SUPPORT = "support"
 OVERDUE_BG = QColor("#fde2e1")
 OVERDUE_FG = QColor("#b00020")
 
@@ -174,8 +173,7 @@ class SupportScreen(QWidget):
         self.dialog = PairDialog(self.unpaired, choices.cadres, chosen, self)
         user = self.session.user.username
         run_form(self.session, self.dialog,
-                 lambda: (lambda desk, v=self.dialog.values(): support.pair(desk, user, *v)),
-                 changes=(SUPPORT,))
+                 lambda: (lambda desk, v=self.dialog.values(): support.pair(desk, user, *v)))
 
     def open_visit(self) -> None:
         household = self.selected()
@@ -187,8 +185,7 @@ class SupportScreen(QWidget):
         self.dialog = VisitDialog(household, choices, self.session.desk.now(), self)
         user = self.session.user.username
         run_form(self.session, self.dialog,
-                 lambda: (lambda desk, v=self.dialog.visit_input(): support.record_visit(desk, user, v)),
-                 changes=(SUPPORT, CASES))
+                 lambda: (lambda desk, v=self.dialog.visit_input(): support.record_visit(desk, user, v)))
 
     def open_reassign(self) -> None:
         household = self.selected()
@@ -200,8 +197,7 @@ class SupportScreen(QWidget):
         self.dialog = ReassignDialog(household, choices.cadres, self)
         user = self.session.user.username
         run_form(self.session, self.dialog,
-                 lambda: (lambda desk, c=self.dialog.cadre_id(): support.reassign(desk, user, household.pairing_id, c)),
-                 changes=(SUPPORT,))
+                 lambda: (lambda desk, c=self.dialog.cadre_id(): support.reassign(desk, user, household.pairing_id, c)))
 
     def open_end(self) -> None:
         household = self.selected()
@@ -211,8 +207,7 @@ class SupportScreen(QWidget):
         user = self.session.user.username
         run_form(self.session, self.dialog,
                  lambda: (lambda desk, r=self.dialog.reason.text(): support.end_pairing(
-                     desk, user, household.pairing_id, r)),
-                 changes=(SUPPORT,))
+                     desk, user, household.pairing_id, r)))
 
 
 def local_day(stamp: str) -> str:

@@ -23,14 +23,13 @@ from haian_desk.replication import reached, sync_state
 from haian_desk.core.timeutil import show
 from sync import resend, station_link
 from haian_desk.replication.status import clock_warning
-from ui.session import CADRES, CASES, CATALOGUE, SYNC, VILLAGERS, Session
+from ui.session import Session
 from ui.sync.runner import RunnerState, runner_for
 from ui.sync.status import status_text
 from ui.sync.tables import ResultBox, fill_table, make_table, selected_keys
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import alive, explain, words
 
-EVERYTHING = frozenset((SYNC, CASES, VILLAGERS, CADRES, CATALOGUE))
 
 
 @dataclass(frozen=True)
@@ -306,7 +305,7 @@ class SyncPage(QWidget):
             return
         self.resend_button.setEnabled(False)
         self.session.run(lambda desk: resend.resend(desk, chosen), alive(self, self._resent),
-                         alive(self, self._resend_failed), changes=(SYNC,))
+                         alive(self, self._resend_failed))
 
     def _resent(self, result: resend.Resent) -> None:
         self.resend_button.setEnabled(True)
@@ -325,15 +324,15 @@ class SyncPage(QWidget):
             self.session.run(lambda desk: resend.set_aside(desk, chosen),
                              alive(self, lambda _r: self.refused_result.show_lines(
                                  [self.tr("已不再提示 {0} 条记录（记录本身仍保存在本机）。").format(len(chosen))])),
-                             alive(self, self._resend_failed), changes=(SYNC,))
+                             alive(self, self._resend_failed))
 
     # --- USB ----------------------------------------------------------------------------
 
     def export_to(self, folder: Path) -> None:
-        self._file_step(lambda desk: station_link.export_to_folder(desk, folder), self.usb_result, (SYNC,))
+        self._file_step(lambda desk: station_link.export_to_folder(desk, folder), self.usb_result)
 
     def import_reply(self, path: Path) -> None:
-        self._file_step(lambda desk: station_link.import_from_file(desk, path), self.usb_result, EVERYTHING)
+        self._file_step(lambda desk: station_link.import_from_file(desk, path), self.usb_result)
 
     # --- enrolment ----------------------------------------------------------------------
 
@@ -342,7 +341,7 @@ class SyncPage(QWidget):
             return [self.tr("登记申请已写到 {0}").format(request.path),
                     self.tr("本机密钥指纹：{0}（镇中心办理时可电话核对）").format(request.fingerprint),
                     self.tr("请把这个文件拷给镇中心；镇中心办理后会给一个答复文件，再在这里导入。")]
-        self._file_step(lambda desk: station_link.write_enrol_request(desk, path), self.enrol_result, (),
+        self._file_step(lambda desk: station_link.write_enrol_request(desk, path), self.enrol_result,
                         words=done)
 
     def load_answer(self, path: Path) -> None:
@@ -354,7 +353,7 @@ class SyncPage(QWidget):
                     self.tr("同步中心网址：{0}").format(hub.url) if hub.url
                     else self.tr("还不知道镇中心的网址：请填写网址，或用U盘同步。")]
         self._file_step(lambda desk: station_link.accept_enrol_answer(desk, path, url), self.enrol_result,
-                        (SYNC,), words=done)
+                        words=done)
 
     def save_url(self) -> None:
         text = self.url_edit.text()
@@ -362,15 +361,15 @@ class SyncPage(QWidget):
         def done(url: str) -> list[str]:
             self.runner.refresh(then=self.runner.sync_now)
             return [self.tr("已保存镇中心网址：{0}，正在试着同步。").format(url)]
-        self._file_step(lambda desk: station_link.set_hub_url(desk, text), self.enrol_result, (SYNC,),
+        self._file_step(lambda desk: station_link.set_hub_url(desk, text), self.enrol_result,
                         words=done)
 
     # --- choosing files -----------------------------------------------------------------
 
-    def _file_step(self, work, box: ResultBox, changes: tuple | frozenset, words=None) -> None:
+    def _file_step(self, work, box: ResultBox, words=None) -> None:
         box.show_lines([self.tr("正在处理…")])
         self.session.run(work, alive(self, lambda result: box.show_lines(words(result) if words else result)),
-                         alive(self, lambda error: box.show_failure(explain(error))), changes=tuple(changes))
+                         alive(self, lambda error: box.show_failure(explain(error))))
 
     def _chosen(self, path: Path | None, then) -> None:
         if path is not None:

@@ -1,8 +1,10 @@
 """Sync in the background: on an interval, again soon after a failure, and when the network returns.
 
-The exchange runs on a thread of its own, never on the GUI thread and never
-on the database worker, so intake at the counter goes on while batches travel
-(the engine holds no transaction across the network). The runner keeps one
+The exchange runs on a thread of its own with a desk of its own (a second
+connection to the same file, opened with the key the session already holds),
+never on the GUI thread and never on the database worker, so intake at the
+counter goes on while batches travel (the engine holds no transaction across
+the network, and WAL lets the worker read while the exchange writes). The runner keeps one
 ``RunnerState`` that the status bar and the sync screen both show: what is
 waiting, whether an exchange is running and how far it got ("已发送 X / Y"),
 and the last failure sorted by ``sync.advice`` into something a clerk can act
@@ -26,7 +28,7 @@ from sync import advice
 from sync.advice import Problem
 from sync.client import Backoff
 from sync.exchange import ExchangeReport, exchange
-from ui.session import CADRES, CASES, CATALOGUE, SYNC, VILLAGERS, Changes, Session, changes_for
+from ui.session import EVERYTHING, SYNC, Changes, Session, changes_for
 from ui.sync.background import run_in_thread
 from ui.widgets.feedback import alive
 
@@ -101,6 +103,19 @@ def _arrived(desk, mark: int | None) -> recent.Recent | None:
         return recent.since(desk.db, mark)
     except Exception:  # noqa: BLE001 - as above
         return None
+
+
+def _exchange_on(desk, run: Callable) -> tuple:
+    """(report, error, what arrived): the exchange, on the sync thread's own desk."""
+    mark = _mark(desk)
+    try:
+        problem = advice.ready(desk)
+        if problem is not None:
+            raise _NotReady(problem)
+        return run(desk, retries=0, stall_timeout=STALL_SECONDS), None, _arrived(desk, mark)
+    except BaseException as caught:  # noqa: BLE001 - every failure is shown, none kills the thread
+        # Batches applied before a cut stay applied: their news is announced too.
+        return None, caught, _arrived(desk, mark)
 
 
 class _NotReady(Exception):
@@ -190,18 +205,15 @@ class SyncRunner(QObject):
         self.timer.stop()
         self._set(running=True, sent=0, total=self.state.waiting_records, retry_in_ms=None)
         self.progress_timer.start()
-        desk, run = self.session.desk, self.run_exchange
+        session_desk, run = self.session.desk, self.run_exchange
 
         def work() -> tuple:
-            mark = _mark(desk)
-            try:
-                problem = advice.ready(desk)
-                if problem is not None:
-                    raise _NotReady(problem)
-                return run(desk, retries=0, stall_timeout=STALL_SECONDS), None, _arrived(desk, mark)
-            except BaseException as caught:  # noqa: BLE001 - every failure is shown, none kills the thread
-                # Batches applied before a cut stay applied: their news is announced too.
-                return None, caught, _arrived(desk, mark)
+            try:  # a desk of its own: the session's connection belongs to the database worker
+                desk = session_desk.for_another_thread()
+            except BaseException as caught:  # noqa: BLE001 - shown like any other failure
+                return None, caught, None
+            with desk:
+                return _exchange_on(desk, run)
 
         run_in_thread(self, "_exchange_done", work, "haian-sync")
 
@@ -220,8 +232,7 @@ class SyncRunner(QObject):
             self._after_failure(problem)
         # What came down, by kind and case, so an open case window reads again only for its case.
         self.arrived.emit(news)
-        self.session.changed.emit(changes_for(news, SYNC) if news is not None else
-                                  Changes((SYNC, CASES, VILLAGERS, CADRES, CATALOGUE)))
+        self.session.changed.emit(changes_for(news, SYNC) if news is not None else Changes(EVERYTHING))
 
     def _after_failure(self, problem: Problem) -> None:
         if problem.retryable:

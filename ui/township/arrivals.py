@@ -20,8 +20,8 @@ LOOK_MS = 3_000
 
 
 def data_version(desk) -> int:
-    with desk.db.lock:
-        return int(desk.db.conn.execute("PRAGMA data_version").fetchone()[0])
+    with desk.db.read() as conn:
+        return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 def _look(desk, seen: int | None, mark: int | None) -> tuple:
@@ -40,6 +40,7 @@ class ArrivalWatcher(QObject):
         self.seen: int | None = None
         self.mark: int | None = None   # the event log's sequence number already announced
         self.looking = False
+        self.runner = None  # the session's sync runner, once there is one
         self.timer = QTimer(self, interval=interval_ms, timeout=self.look)
         self.timer.start()
         self.look()
@@ -50,16 +51,41 @@ class ArrivalWatcher(QObject):
     def look(self) -> None:
         if self.looking:
             return
-        self.looking = True
         seen, mark = self.seen, self.mark
         try:
+            if self._own_sync_running():
+                return
             self.session.run(lambda desk: _look(desk, seen, mark), alive(self, self._seen),
                              alive(self, self._failed))
-        except RuntimeError:  # the session's worker has stopped: the session is over
+            self.looking = True
+        except RuntimeError:  # the session (or its worker) is gone: the session is over
             self.timer.stop()
+
+    def _own_sync_running(self) -> bool:
+        """This session's background sync writes on a connection of its own, so its commits move
+        the data version too; the runner announces what it brought when it is done, so looks wait."""
+        from ui.sync.runner import SyncRunner
+
+        runner = self.session.findChild(SyncRunner)
+        if runner is None:
+            return False
+        if runner is not self.runner:
+            self.runner = runner
+            runner.arrived.connect(self._announced_by_runner)
+        return runner.state.running
+
+    def _announced_by_runner(self, news) -> None:
+        if news is not None and self.mark is not None:
+            self.mark = max(self.mark, news.upto)  # already announced: not news again
 
     def _seen(self, looked: tuple) -> None:
         self.looking = False
+        try:
+            if self._own_sync_running():
+                return  # looked while our own exchange wrote: look again once the runner has spoken
+        except RuntimeError:  # the session is gone
+            self.timer.stop()
+            return
         version, news = looked
         first = self.seen is None
         self.seen = version

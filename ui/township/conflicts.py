@@ -21,11 +21,11 @@ from haian_desk.replication import township
 from haian_desk.cases.vocabulary import STATUSES, label
 from haian_desk.core.timeutil import show
 from ui.i18n import term
-from ui.session import CASES, Session
+from ui.session import Session
 from ui.sync.tables import ResultBox, fill_table, key_at, make_table
 from ui.township.arrivals import watch_arrivals
 from ui.widgets.appearance import scaled_font
-from ui.widgets.feedback import ErrorLabel, alive, explain
+from ui.widgets.feedback import ErrorLabel, alive
 
 
 class ConflictsPage(QWidget):
@@ -151,8 +151,7 @@ class ConflictsPage(QWidget):
         case_id, seen = conflict.case_id, conflict.conflicts
         self.error.clear_error()
         self.session.run(lambda desk: township.resolve_conflict(desk, actor, case_id, decision, seen),
-                         alive(self, lambda _s: self._resolved(conflict)), alive(self, self.error.show_error),
-                         changes=(CASES,))
+                         alive(self, lambda _s: self._resolved(conflict)), alive(self, self.error.show_error))
 
     def _resolved(self, conflict: township.Conflict) -> None:
         self.decision.clear()

@@ -22,7 +22,7 @@ from haian_desk.core.timeutil import show
 from ui.cases.actions import ActionDialog
 from ui.cases.queue_model import TONE_COLOURS
 from ui.i18n import term
-from ui.session import CASES, Session
+from ui.session import Session
 from ui.sync.tables import ResultBox, fill_table, key_at, make_table
 from ui.township.arrivals import watch_arrivals
 from ui.widgets.appearance import scaled_font
@@ -185,7 +185,7 @@ class InboxPage(QWidget):
         self.session.run(lambda desk: township.take_up(desk, actor, case_id),
                          alive(self, lambda _s: self.result.show_lines([self.tr(
                              "已接收 {0}（{1}）。站点同步后会看到“镇中心已接收”。").format(item.case_no, item.unit_name)])),
-                         alive(self, lambda e: self.result.show_failure(explain(e))), changes=(CASES,))
+                         alive(self, lambda e: self.result.show_failure(explain(e))))
 
     def open_form(self, event_type: str) -> None:
         item = self.current()
@@ -269,8 +269,7 @@ class ForwardDialog(QDialog):
         actor, case_id = self.session.user.username, self.item.case_id
         level, unit, reason = self.level.currentData(), self.unit.text(), self.reason.toPlainText()
         self.session.run(lambda desk: township.forward(desk, actor, case_id, level, unit, reason),
-                         alive(self, lambda _s: self._forwarded(unit)), alive(self, self._refused),
-                         changes=(CASES,))
+                         alive(self, lambda _s: self._forwarded(unit)), alive(self, self._refused))
 
     def _forwarded(self, unit: str) -> None:
         self.ok_button.setEnabled(True)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from haian_desk.replication import township
 from haian_desk.core.timeutil import show
 from sync import enrolment, keys as keymod, station_link
-from ui.session import CADRES, CASES, CATALOGUE, SYNC, VILLAGERS, Session
+from ui.session import Session
 from ui.sync.tables import ResultBox, fill_table, make_table, selected_keys
 from ui.township.arrivals import watch_arrivals
 from ui.township.hub import HubPanel, hub_for
@@ -27,7 +27,6 @@ from ui.widgets.feedback import alive, explain
 
 REFRESH_MS = 60_000
 SILENT_COLOUR, REVOKED_COLOUR = "#fde0dc", "#eeeeee"
-EVERYTHING = (SYNC, CASES, VILLAGERS, CADRES, CATALOGUE)
 
 
 def enrol_station(desk, request: Path, answer: Path, url: str | None):
@@ -182,7 +181,7 @@ class StationsPage(QWidget):
                 self.tr("答复里写的本中心网址：{0}").format(url) if url
                 else self.tr("同步服务没有运行，答复里没有网址：站点需自己填写，或用U盘同步。")])
         self.session.run(lambda desk: enrol_station(desk, request, answer, url), alive(self, done),
-                         alive(self, lambda e: self.result.show_failure(explain(e))), changes=(SYNC,))
+                         alive(self, lambda e: self.result.show_failure(explain(e))))
 
     def revoke_selected(self) -> None:
         chosen = selected_keys(self.table)
@@ -195,13 +194,13 @@ class StationsPage(QWidget):
         self.session.run(lambda desk: enrolment.revoke(desk, row.id),
                          alive(self, lambda peer: self.result.show_lines([self.tr(
                              "已注销“{0}”：它不能再同步，已上报的数据都保留。").format(peer.unit_name)])),
-                         alive(self, lambda e: self.result.show_failure(explain(e))), changes=(SYNC,))
+                         alive(self, lambda e: self.result.show_failure(explain(e))))
 
     def import_batch(self, path: Path) -> None:
         self.result.show_lines([self.tr("正在导入 {0}…").format(path.name)])
         self.session.run(lambda desk: station_link.import_from_file(desk, path),
                          alive(self, self.result.show_lines),
-                         alive(self, lambda e: self.result.show_failure(explain(e))), changes=EVERYTHING)
+                         alive(self, lambda e: self.result.show_failure(explain(e))))
 
     # --- asking -------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from haian_desk.people.idnumber import parse_id_number
 from haian_desk.people.phone import parse_phone
 from haian_desk.people.villagers import VillagerInput
 from ui.i18n import term
-from ui.session import VILLAGERS, Session
+from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive
 
 OK_STYLE = "color: #1b5e20;"
@@ -185,8 +185,7 @@ class VillagerDialog(QDialog):
 
         self.buttons.setEnabled(False)
         self.error.clear_error()
-        self.session.run(work, alive(self, self._saved), alive(self, self._refused),
-                         changes=(VILLAGERS,))
+        self.session.run(work, alive(self, self._saved), alive(self, self._refused))
 
     def _saved(self, villager_id: str) -> None:
         self.saved_id = villager_id
