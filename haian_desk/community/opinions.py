@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from haian_desk.assessment.units import unit_name
+from haian_desk.network import unit_name
 from haian_desk.cases.operations import Intake, Registered, act, take_in
 from haian_desk.core.errors import NotFound, RuleRefused, ValidationError
 from haian_desk.core.ids import uuid7

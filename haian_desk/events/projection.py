@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Callable
 
+from haian_desk.calendar import store as calendar_store
+from haian_desk.cases import catalogue, fold
+from haian_desk.community import complaints, opinions, support
 from haian_desk.core.errors import HaianError
+from haian_desk.events import audit
+from haian_desk.people import cadres, villagers
 from haian_desk.storage.eventlog import Event
 
 State = dict[str, Any]
@@ -73,14 +78,6 @@ class Projector:
 
 @cache
 def projectors() -> dict[str, Projector]:
-    # Imported here: the entity modules use the ledger, which uses this module.
-    from haian_desk.events import audit
-    from haian_desk.people import cadres, villagers
-    from haian_desk.cases import catalogue
-    from haian_desk.community import complaints, opinions, support
-    from haian_desk.calendar import store as calendar_store
-    from haian_desk.cases import fold
-
     return {
         "case": Projector("case", "cases", "id", fold.JSON_COLUMNS, fold.apply),
         "villager": Projector("villager", "villagers", "id", villagers.JSON_COLUMNS, villagers.apply),
