@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from haian_desk.people.villager_queries import as_villager
 from ui import i18n
 from ui.catalogue.edit_dialog import CatalogueItemDialog
 from ui.login import LoginDialog
@@ -50,7 +51,7 @@ def test_no_text_is_cut_off_on_any_screen(qtbot, demo_session, mode):
 
 def test_no_text_is_cut_off_in_the_dialogs(qtbot, demo_session, mode, tmp_path):
     desk = demo_session.desk
-    villager = dict(desk.db.one("SELECT * FROM villagers LIMIT 1"), tags=[])
+    villager = as_villager(desk.db.one("SELECT * FROM villagers LIMIT 1"))
     item = dict(desk.db.one("SELECT * FROM catalogue_items WHERE code = 'MZ-001'"),
                 materials=["户口簿"], time_limit={"amount": 25, "unit": "working_days"})
     wizard = SetupWizard(tmp_path / "new", demo_session.worker)
