@@ -1,8 +1,9 @@
 """Reading the service catalogue: items matching a search, one item, and an item's versions.
 
 Reads only (edits go through haian_desk.cases.catalogue). Rows come back as
-frozen records built through the catalogue projector, so ``materials`` and
-``time_limit`` are decoded in one place (haian_desk.events.projection).
+frozen records, ``materials`` and ``time_limit`` decoded where the projector
+decodes them (haian_desk.events.columns). Operations read items too, so this
+module stays below the projection (it must not import it).
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from haian_desk.cases import catalogue
-from haian_desk.cases.queries import normalise_search
-from haian_desk.events.projection import read_as
+from haian_desk.cases import catalogue, search
+from haian_desk.events.columns import read_as
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -60,7 +60,7 @@ class ItemWithHistory:
 
 
 def as_item(row) -> CatalogueItem:
-    return read_as(CatalogueItem, "catalogue", row)
+    return read_as(CatalogueItem, row, catalogue.JSON_COLUMNS)
 
 
 def get_item(desk: Desk, code: str) -> CatalogueItem:
@@ -68,13 +68,14 @@ def get_item(desk: Desk, code: str) -> CatalogueItem:
     return as_item(catalogue.get(desk, code))
 
 
-def find_items(desk: Desk, text: str, include_inactive: bool = False) -> list[CatalogueItem]:
-    """Items whose code, name, pinyin, initials or keywords contain the text."""
+def find_items(desk: Desk, text: str, include_inactive: bool = False,
+               limit: int = SHOW_LIMIT) -> list[CatalogueItem]:
+    """Items whose code, name, pinyin, initials or keywords contain the text, by code."""
     if not include_inactive:
-        return [as_item(r) for r in catalogue.search(desk, text, SHOW_LIMIT)]
+        return [as_item(r) for r in catalogue.search(desk, text, limit)]
     rows = desk.db.query(
         "SELECT * FROM catalogue_items WHERE instr(search_text, ?) > 0 ORDER BY code LIMIT ?",
-        (normalise_search(text), SHOW_LIMIT))
+        (search.normalise(text), limit))
     return [as_item(r) for r in rows]
 
 

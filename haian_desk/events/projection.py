@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import cache
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable
 
 from haian_desk.calendar import store as calendar_store
 from haian_desk.cases import catalogue, fold
 from haian_desk.community import complaints, opinions, support
 from haian_desk.core.errors import HaianError
 from haian_desk.events import audit
+from haian_desk.events.columns import decoded
 from haian_desk.people import cadres, villagers
 from haian_desk.storage.eventlog import Event
 
 State = dict[str, Any]
-Record = TypeVar("Record")
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,7 @@ class Projector:
     def from_row(self, row: sqlite3.Row | None) -> State | None:
         if row is None:
             return None
-        state = dict(row)
-        for k in self.json_columns:
-            if state.get(k) is not None:
-                state[k] = json.loads(state[k])
-        return state
+        return decoded(row, self.json_columns)
 
     def step(self, state: State | None, event: Event) -> State:
         """Apply one event and keep the bookkeeping every projection carries."""
@@ -98,18 +94,3 @@ def projectors() -> dict[str, Projector]:
         "calendar_rule": Projector("calendar_rule", "calendar_rules", "id", calendar_store.RULE_JSON_COLUMNS,
                                    calendar_store.apply_rule),
     }
-
-
-def read_as(kind: type[Record], stream: str, row: sqlite3.Row | dict) -> Record:
-    """A row of ``stream``'s table as the frozen dataclass ``kind``, JSON columns decoded once here.
-
-    Only the dataclass's fields are taken (a column added later does not break a reader);
-    JSON lists become tuples, so the record stays frozen all the way down.
-    """
-    state = projectors()[stream].from_row(row)
-    assert state is not None
-    return kind(**{f.name: _frozen(state[f.name]) for f in fields(kind) if f.name in state})
-
-
-def _frozen(value: Any) -> Any:
-    return tuple(value) if isinstance(value, list) else value

@@ -2,8 +2,8 @@
 
 Reads only (writes go through haian_desk.people.villagers). Lists are capped: a
 station may have thousands of villagers, and nobody scrolls through them all.
-Rows come back as frozen records built through the villager projector, so the
-JSON columns are decoded in one place (haian_desk.events.projection).
+Rows come back as frozen records, their JSON columns decoded where the
+projector decodes them (haian_desk.events.columns).
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from haian_desk.cases import queries as case_queries
-from haian_desk.events.projection import read_as
+from haian_desk.events.columns import read_as
+from haian_desk.people import villagers
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -58,7 +59,7 @@ class VillagerProfile:
 
 
 def as_villager(row) -> Villager:
-    return read_as(Villager, "villager", row)
+    return read_as(Villager, row, villagers.JSON_COLUMNS)
 
 
 def find_villagers(desk: Desk, text: str, limit: int = LIST_LIMIT) -> list[Villager]:

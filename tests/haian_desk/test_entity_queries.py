@@ -11,7 +11,7 @@ from haian_desk.cases.operations import Intake, take_in
 from haian_desk.cases.catalogue_queries import (
     CatalogueItem, find_items, get_item, item_history, item_with_history)
 from haian_desk.core.errors import NotFound
-from haian_desk.events.projection import read_as
+from haian_desk.events.columns import read_as
 from haian_desk.people import cadres, users, villagers
 from haian_desk.people.user_queries import cadre_choices, list_users
 from haian_desk.people.villager_queries import (
@@ -81,7 +81,7 @@ def test_a_column_the_record_does_not_name_is_left_out(desk):
     """A later schema version may add columns: the reader takes the fields it knows."""
     vid = _register(desk, "张三")
     row = dict(desk.db.one("SELECT * FROM villagers WHERE id = ?", (vid,)), added_later="x")
-    assert read_as(Villager, "villager", row).name == "张三"
+    assert read_as(Villager, row, villagers.JSON_COLUMNS).name == "张三"
 
 
 # --- the catalogue ------------------------------------------------------------------------------

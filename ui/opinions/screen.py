@@ -3,7 +3,6 @@ still awaiting feedback, and meetings with what they discussed, fed back and tur
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from html import escape
 
@@ -141,9 +140,8 @@ class OpinionsScreen(QWidget):
     def _fill_meetings(self, meetings) -> None:
         rows, keys = [], []
         for m in meetings:
-            discussed, feedback, became = (json.loads(m[k]) for k in ("discussed", "feedback", "became"))
             rows.append([show(m["held_at"]), m["topic"], m["place"] or "", str(m["participant_count"]),
-                         str(len(discussed)), str(len(feedback)), str(len(became))])
+                         str(len(m["discussed"])), str(len(m["feedback"])), str(len(m["became"]))])
             keys.append(m["id"])
         selected = self.meeting["id"] if self.meeting else None
         with QSignalBlocker(self.meetings):
