@@ -153,3 +153,12 @@ def test_only_active_cadres_can_be_linked(desk, cadre_id):
     assert dict(cadre_choices(desk)) == {cadre_id: "仲维国", other: "季红梅"}
     cadres.retire(desk, "admin", other, reason="调离")
     assert dict(cadre_choices(desk)) == {cadre_id: "仲维国"}
+
+
+def test_a_record_decodes_its_row_as_the_projector_does(desk):
+    from haian_desk.cases.catalogue_queries import as_item
+    from haian_desk.events.projection import projectors
+
+    for row in desk.db.query("SELECT * FROM catalogue_items"):
+        state, item = projectors()["catalogue"].from_row(row), as_item(row)
+        assert (list(item.materials), item.time_limit) == (state["materials"], state["time_limit"])

@@ -8,7 +8,7 @@ from html import escape
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
+    QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
     QTabWidget, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from haian_desk.community import opinions
@@ -20,7 +20,7 @@ from ui.session import CASES, Session
 from ui.support.dialogs import Choices, load_choices
 from ui.support.form import run_form
 from ui.widgets.feedback import ErrorLabel, alive
-from ui.widgets.tables import list_table
+from ui.widgets.tables import list_beside_detail, list_table
 
 MEETINGS = "meetings"
 
@@ -86,11 +86,7 @@ class OpinionsScreen(QWidget):
         for button in (self.new_button, self.feedback_button, self.raise_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        splitter = QSplitter(Qt.Horizontal)
-        splitter.addWidget(self.meetings)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter = list_beside_detail(self.meetings, None, self.detail, (3, 2), scroll=False)
         page = QVBoxLayout(meetings_page)
         page.addLayout(buttons)
         page.addWidget(splitter, 1)
