@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from haian_desk.cases import catalogue, search
-from haian_desk.events.columns import read_as
+from haian_desk.events.columns import Row, read_as
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -59,7 +59,7 @@ class ItemWithHistory:
     history: tuple[ItemVersion, ...]
 
 
-def as_item(row) -> CatalogueItem:
+def as_item(row: Row) -> CatalogueItem:
     return read_as(CatalogueItem, row, catalogue.JSON_COLUMNS)
 
 

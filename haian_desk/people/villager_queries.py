@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from haian_desk.cases import queries as case_queries
-from haian_desk.events.columns import read_as
+from haian_desk.events.columns import Row, read_as
 from haian_desk.people import villagers
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ class VillagerProfile:
     cases: tuple[VillagerCase, ...]
 
 
-def as_villager(row) -> Villager:
+def as_villager(row: Row) -> Villager:
     return read_as(Villager, row, villagers.JSON_COLUMNS)
 
 
