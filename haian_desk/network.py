@@ -10,9 +10,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from haian_desk.core.errors import ValidationError
 from haian_desk.core.paths import resource_path
+
+if TYPE_CHECKING:  # the desk holds the network's installation: a type only, never an import cycle
+    from haian_desk.desk import Desk
 
 LEVELS = {6: "county", 9: "township", 12: "village", 15: "group"}
 LEVEL_NAMES = {"county": "县（市）", "township": "镇（街道）代理中心", "village": "村（社区）代理站",
@@ -106,3 +110,21 @@ class Installation:
     @property
     def township_name(self) -> str:
         return township_name(self.unit_code) or ""
+
+
+def unit_name(desk: Desk, code: str) -> str:
+    """What a unit is called here: this installation, the county, an enrolled peer, or a name from its code."""
+    if code == desk.installation.unit_code:
+        return desk.installation.unit_name
+    top = county()
+    if code == top.code:
+        return top.name
+    enrolled = desk.db.one("SELECT unit_name FROM sync_peers WHERE unit_code = ? "
+                           "ORDER BY status = 'enrolled' DESC LIMIT 1", (code,))
+    if enrolled:
+        return enrolled["unit_name"]
+    township = township_name(code)
+    if len(code) == 9 and township:
+        return f"{township}代理中心"
+    # A station known here only by its code (not enrolled here: e.g. below another hub).
+    return f"{township or ''}代理站 {code[9:]}".strip()

@@ -143,11 +143,13 @@ def shoot_laptop(session: Session, out: Path) -> None:
 
 def _errand_with_materials(intake, session: Session) -> None:
     """An errand half filled in, so the picture shows the materials' tick boxes in large print."""
+    from haian_desk.cases.catalogue_queries import as_item
     from haian_desk.cases.presentation import matter_summary
 
-    item = session.desk.db.one("SELECT * FROM catalogue_items WHERE code = 'MZ-001'")
-    if item is None or not hasattr(intake, "kind") or not hasattr(intake, "matter"):
+    row = session.desk.db.one("SELECT * FROM catalogue_items WHERE code = 'MZ-001'")
+    if row is None or not hasattr(intake, "kind") or not hasattr(intake, "matter"):
         return
+    item = as_item(row)
     intake.kind.buttons["errand"].click()  # as Alt+2 would
     settle(session)
     intake.matter.choose(matter_summary(item), ["申请书"])

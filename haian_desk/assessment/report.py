@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from haian_desk import network
+from haian_desk.network import unit_name
 from haian_desk.assessment import history, records
 from haian_desk.assessment.fields import LEVELS, fields_for
 from haian_desk.assessment.periods import Period, month_key
 from haian_desk.assessment.tally import Tally, part_of
 from haian_desk.assessment.units import (
-    COUNTY, STATION, TOWNSHIP, cadre_directory, known_unit_codes, unit_key, unit_name)
+    COUNTY, STATION, TOWNSHIP, cadre_directory, known_unit_codes, unit_key)
 from haian_desk.core.timeutil import to_iso
 
 UNIT_LEVELS = (STATION, TOWNSHIP, COUNTY)

@@ -1,4 +1,4 @@
-"""Which units and cadres an assessment lists, and what they are called.
+"""Which units and cadres an assessment lists (their names: haian_desk.network.unit_name).
 
 A row is listed for every unit and cadre the data knows of, even when it did
 nothing in the period: a station with no matters in a half year must show up
@@ -27,23 +27,6 @@ def known_unit_codes(desk, extra: set[str] = frozenset()) -> set[str]:
     codes |= {row[0] for row in desk.db.query("SELECT DISTINCT unit_code FROM cadres") if row[0]}
     codes = {code for code in codes if len(code) >= 9}
     return codes | {row[0] for row in desk.db.query("SELECT DISTINCT unit_code FROM cases")}
-
-
-def unit_name(desk, code: str) -> str:
-    if code == desk.installation.unit_code:
-        return desk.installation.unit_name
-    county = network.county()
-    if code == county.code:
-        return county.name
-    enrolled = desk.db.one("SELECT unit_name FROM sync_peers WHERE unit_code = ? "
-                           "ORDER BY status = 'enrolled' DESC LIMIT 1", (code,))
-    if enrolled:
-        return enrolled["unit_name"]
-    township = network.township_name(code)
-    if len(code) == 9 and township:
-        return f"{township}代理中心"
-    # A station known here only by its code (not enrolled here: e.g. below another hub).
-    return f"{township or ''}代理站 {code[9:]}".strip()
 
 
 def cadre_directory(desk) -> dict[str, dict]:

@@ -11,7 +11,6 @@ history shows why its deadline moved.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,8 +19,9 @@ from haian_desk.people import users
 from haian_desk.calendar import store
 from haian_desk.calendar.files import ADJUSTED, Schedule
 from haian_desk.cases import deadlines
-from haian_desk.cases.fold import TIMED_OPEN
+from haian_desk.cases.fold import JSON_COLUMNS as CASE_JSON_COLUMNS, TIMED_OPEN
 from haian_desk.core.errors import ValidationError
+from haian_desk.events.columns import decoded
 from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import from_iso, local
 
@@ -96,11 +96,11 @@ def recompute_open_cases(desk, conn: sqlite3.Connection, actor: str, years: set[
                         "AND urgency != 'urgent' AND unit_code = ? ORDER BY case_no",
                         (*TIMED_OPEN, desk.installation.unit_code)).fetchall()
     for row in rows:
-        basis = json.loads(row["calendar_basis"]) if row["calendar_basis"] else None
+        case = decoded(row, CASE_JSON_COLUMNS)
+        basis = case["calendar_basis"]
         if not _counted_on_fallback(row, basis, years):
             continue
         started = _clock_started(conn, row["id"])
-        case = dict(row, time_limit=json.loads(row["time_limit"]) if row["time_limit"] else None)
         rule = (basis or {}).get("general", deadlines.CLOCK_HOURS)
         new = deadlines.clock_start(case, started, calendar, rule)
         moved = "时限不变" if new["deadline"] == row["deadline_base"] else "按新日历重新计算办结时限"

@@ -18,7 +18,6 @@ they were made.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +25,7 @@ from datetime import date
 from haian_desk.calendar import shipped
 from haian_desk.calendar.model import FIRST_YEAR, KINDS, LAST_YEAR, WorkingCalendar
 from haian_desk.cases.deadlines import DEFAULT_GENERAL_RULE, GENERAL_RULES
+from haian_desk.events.columns import decoded, decoded_value
 from haian_desk.core.errors import RuleRefused, ValidationError
 from haian_desk.storage.eventlog import Event
 
@@ -130,13 +130,13 @@ def in_force(conn: sqlite3.Connection) -> WorkingCalendar:
     for year in shipped.years():
         calendar.years[year] = shipped.SHIPPED_SOURCE
         calendar.entries.update(shipped.entries(year))
-    rows = _trusted_rows(conn)
+    rows = [decoded(row, YEAR_JSON_COLUMNS) for row in _trusted_rows(conn)]
     for row in rows:
         if row["days"] is not None:
-            _replace_year(calendar, row["year"], json.loads(row["days"]))
+            _replace_year(calendar, row["year"], row["days"])
             calendar.years[row["year"]] = f"{row['publisher']}发布（{row['source']}）"
     for row in rows:
-        for text, (kind, name) in json.loads(row["adjustments"]).items():
+        for text, (kind, name) in row["adjustments"].items():
             calendar.entries[date.fromisoformat(text)] = (kind, name)
     return calendar
 
@@ -159,7 +159,8 @@ def year_sources(conn: sqlite3.Connection, this_year: int) -> list[YearSource]:
     calendar = in_force(conn)
     changes: dict[int, int] = {}
     for row in _trusted_rows(conn):
-        changes[row["year"]] = changes.get(row["year"], 0) + len(json.loads(row["adjustments"]))
+        adjustments = decoded_value(row, "adjustments", YEAR_JSON_COLUMNS)
+        changes[row["year"]] = changes.get(row["year"], 0) + len(adjustments)
     years = set(calendar.years) | set(changes) | {this_year, this_year + 1}
     return [YearSource(y, calendar.years.get(y, "尚未公布，暂只按周末计算"), y in calendar.years,
                        changes.get(y, 0)) for y in sorted(years)]

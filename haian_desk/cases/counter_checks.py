@@ -11,10 +11,9 @@ the clerk at save time.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
-from haian_desk.cases import catalogue
+from haian_desk.cases.catalogue_queries import get_item
 from haian_desk.cases.operations import Intake
 from haian_desk.cases.vocabulary import OPEN_STATUSES
 
@@ -55,8 +54,7 @@ def materials_not_received(desk, intake: Intake) -> list[str]:
     """The errand's catalogue materials not ticked as received, in the catalogue's order."""
     if intake.kind != "errand" or not intake.catalogue_code:
         return []
-    item = catalogue.get(desk, intake.catalogue_code)
-    wanted = json.loads(item["materials"]) if item["materials"] else []
+    wanted = get_item(desk, intake.catalogue_code).materials
     received = set(intake.materials_received)
     return [m for m in wanted if m not in received and not _only_if_any(m)]
 

@@ -7,17 +7,18 @@ records events; the state machine in ``fold`` decides the rest.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
-from haian_desk.cases import catalogue, drafts
+from haian_desk.cases import drafts
 from haian_desk.calendar import operations as working_calendar
 from haian_desk.cases import numbers
-from haian_desk.cases.fold import check_authorisation
+from haian_desk.cases.catalogue_queries import get_item
+from haian_desk.cases.fold import JSON_COLUMNS, check_authorisation
 from haian_desk.cases.vocabulary import KINDS
 from haian_desk.core.errors import NotFound, RuleRefused, ValidationError
 from haian_desk.core.ids import uuid7
 from haian_desk.core.normalise import free_text
+from haian_desk.events.columns import decoded
 
 
 CLOCK_STARTS = ("accepted", "reopened")
@@ -96,12 +97,12 @@ def _registration_payload(desk, intake: Intake) -> dict:
     if intake.authorisation:
         payload["authorisation"] = check_authorisation(intake.authorisation)
     if intake.catalogue_code:
-        item = catalogue.get(desk, intake.catalogue_code)
-        if not item["proxy_allowed"]:
+        item = get_item(desk, intake.catalogue_code)
+        if not item.proxy_allowed:
             raise RuleRefused("“{name}”须本人到场办理，不能代办",
-                              "请告诉群众办理地点和要带的材料（指引）", params={"name": item['name']})
-        payload.update(catalogue_code=item["code"], matter_name=item["name"], timing=item["mode"],
-                       time_limit=json.loads(item["time_limit"]) if item["time_limit"] else None)
+                              "请告诉群众办理地点和要带的材料（指引）", params={"name": item.name})
+        payload.update(catalogue_code=item.code, matter_name=item.name, timing=item.mode,
+                       time_limit=item.time_limit)
     return payload
 
 
@@ -115,8 +116,8 @@ def act(desk, actor: str, case_id: str, event_type: str, **payload) -> dict:
         if event_type == "assigned":
             _require_cadre(conn, payload.get("cadre_id") or "")
         if event_type in CLOCK_STARTS:  # the deadline is counted now, on the calendar in force
-            case = dict(conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone())
-            case["time_limit"] = json.loads(case["time_limit"]) if case["time_limit"] else None
+            case = decoded(conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone(),
+                           JSON_COLUMNS)
             payload.update(working_calendar.clock_payload(conn, case, desk.now()))
         _, state = desk.ledger.record(conn, "case", case_id, event_type, payload, actor)
     return state

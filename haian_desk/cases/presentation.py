@@ -7,13 +7,12 @@ the same on every screen and in every test.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable
 
-from haian_desk.cases import catalogue
 from haian_desk.cases import queries
+from haian_desk.cases.catalogue_queries import CatalogueItem, get_item
 from haian_desk.cases.deadlines import DUE_SOON_WINDOW, describe_limit
 from haian_desk.cases.fold import allowed_events
 from haian_desk.cases.vocabulary import (
@@ -314,14 +313,14 @@ def missing_material_choices(case: dict, matter_materials: list[str]) -> list[st
 def _matter_materials(desk, case: dict) -> list[str]:
     if not case["catalogue_code"]:
         return []
-    return json.loads(catalogue.get(desk, case["catalogue_code"])["materials"] or "[]")
+    return list(get_item(desk, case["catalogue_code"]).materials)
 
 
 def _matter(desk, case: dict) -> dict | None:
     if not case["catalogue_code"]:
         return None
-    item = catalogue.get(desk, case["catalogue_code"])
-    return {"name": item["name"], "level": item["level"], "route": item["route"] or "",
+    item = get_item(desk, case["catalogue_code"])
+    return {"name": item.name, "level": item.level, "route": item.route or "",
             "limit": describe_limit(case["timing"], case["time_limit"])}
 
 
@@ -363,17 +362,16 @@ class MatterSummary:
         return text + "【须本人到场】" if self.in_person else text
 
 
-def matter_summary(item) -> MatterSummary:
-    limit = json.loads(item["time_limit"]) if item["time_limit"] else None
-    materials = json.loads(item["materials"] or "[]")
-    in_person = not item["proxy_allowed"]
+def matter_summary(item: CatalogueItem) -> MatterSummary:
+    materials = list(item.materials)
+    in_person = not item.proxy_allowed
     notice = ""
     if in_person:
         # The same refusal take_in gives, said before the clerk types anything else.
-        where = item["route"] or item["department"] or ""
-        notice = f"“{item['name']}”须本人到场办理，不能代办。请告诉群众办理地点"
+        where = item.route or item.department or ""
+        notice = f"“{item.name}”须本人到场办理，不能代办。请告诉群众办理地点"
         notice += f"（{where}）" if where else ""
         notice += f"和要带的材料：{'、'.join(materials)}" if materials else ""
-    return MatterSummary(item["code"], item["name"], item["level"], describe_limit(item["mode"], limit),
-                         item["route"] or "", item["department"] or "", item["fee_note"] or "",
-                         materials, in_person, notice, item["mode"], limit)
+    return MatterSummary(item.code, item.name, item.level, describe_limit(item.mode, item.time_limit),
+                         item.route or "", item.department or "", item.fee_note or "",
+                         materials, in_person, notice, item.mode, item.time_limit)

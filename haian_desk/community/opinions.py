@@ -10,15 +10,15 @@ is replied) or a meeting has recorded feedback on it.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
-from haian_desk.assessment.units import unit_name
+from haian_desk.network import unit_name
 from haian_desk.cases.operations import Intake, Registered, act, take_in
 from haian_desk.core.errors import NotFound, RuleRefused, ValidationError
 from haian_desk.core.ids import uuid7
 from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import from_iso, to_iso
+from haian_desk.events.columns import decoded
 from haian_desk.events.records import required_text
 
 # Topic → words that place an opinion under it; the first topic that matches wins,
@@ -211,10 +211,11 @@ def _meeting_links(desk) -> tuple[dict[str, list], dict[str, list]]:
     """Feedback per opinion, and the case numbers each opinion became, from every meeting."""
     feedback: dict[str, list] = {}
     links: list[dict] = []
-    for m in desk.db.query("SELECT held_at, feedback, became FROM meetings ORDER BY held_at"):
-        for case_id, text in json.loads(m["feedback"]).items():
+    for row in desk.db.query("SELECT held_at, feedback, became FROM meetings ORDER BY held_at"):
+        m = decoded(row, MEETING_JSON_COLUMNS)
+        for case_id, text in m["feedback"].items():
             feedback.setdefault(case_id, []).append((m["held_at"], text))
-        links += [link for link in json.loads(m["became"]) if link.get("from_opinion")]
+        links += [link for link in m["became"] if link.get("from_opinion")]
     numbers = _case_numbers(desk, [link["case_id"] for link in links])
     became: dict[str, list] = {}
     for link in links:
@@ -245,17 +246,17 @@ def awaiting_feedback(desk) -> list[Opinion]:
     return sorted((o for o in opinions(desk) if o.awaiting_feedback), key=lambda o: (o.registered_at, o.case_no))
 
 
-def meetings(desk) -> list:
-    return desk.db.query("SELECT * FROM meetings ORDER BY held_at DESC")
+def meetings(desk) -> list[dict]:
+    """Every meeting, newest first, its JSON columns decoded."""
+    return [decoded(row, MEETING_JSON_COLUMNS)
+            for row in desk.db.query("SELECT * FROM meetings ORDER BY held_at DESC")]
 
 
 def meeting_detail(desk, meeting_id: str) -> dict:
     row = desk.db.one("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
     if row is None:
         raise NotFound("找不到这次座谈会的记录")
-    detail = {k: row[k] for k in row.keys()}
-    for key in MEETING_JSON_COLUMNS:
-        detail[key] = json.loads(row[key])
+    detail = decoded(row, MEETING_JSON_COLUMNS)
     ids = detail["discussed"] + [link["case_id"] for link in detail["became"]]
     marks = ", ".join("?" * len(ids))
     cases = {r["id"]: dict(r) for r in desk.db.query(

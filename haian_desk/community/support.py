@@ -9,7 +9,6 @@ take in a matter on the spot, in the same transaction.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -19,6 +18,7 @@ from haian_desk.core.errors import NotFound, RuleRefused, ValidationError
 from haian_desk.core.ids import uuid7
 from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import from_iso, to_iso
+from haian_desk.events.columns import decoded_value
 from haian_desk.events.records import required_text
 
 # How many days may pass between visits, per household tag (tags: villagers.TAGS).
@@ -175,7 +175,12 @@ def _require_active_cadre(conn, cadre_id: str) -> None:
 
 def household_tags(row) -> list[str]:
     """The vulnerable-household tags of a villagers row."""
-    return [t for t in json.loads(row["tags"] or "[]") if t in villagers.TAGS]
+    return [t for t in _tags(row) if t in villagers.TAGS]
+
+
+def _tags(row) -> list[str]:
+    # The villager may not have arrived yet (sync): a LEFT JOIN gives no tags.
+    return decoded_value(row, "tags", villagers.JSON_COLUMNS) or []
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -285,7 +290,7 @@ def plan_status(desk, start: str, end: str, as_of: str) -> list[PlanStatus]:
         visits.setdefault(v["pairing_id"], []).append(v["visited_at"])
     out = []
     for row in rows:
-        days = interval_days(json.loads(row["tags"] or "[]"))
+        days = interval_days(_tags(row))
         window_start = max(start, row["paired_at"])
         window_end = min(end, as_of, row["ended_at"] or end)
         out.append(PlanStatus(row["unit_code"], row["cadre_id"],

@@ -5,11 +5,11 @@ Only published facts: cadres' work phones, the catalogue. No villager data."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 
 from haian_desk import station_settings
-from haian_desk.people.cadres import ROLES, own_units
+from haian_desk.events.columns import decoded_value
+from haian_desk.people.cadres import JSON_COLUMNS as CADRE_JSON_COLUMNS, ROLES, own_units
 from haian_desk.documents import wording
 from haian_desk.documents.model import Document, Field, Section, Table
 from haian_desk.core.timeutil import to_iso
@@ -58,7 +58,7 @@ def _cadre_table(desk) -> Table:
         "ORDER BY role != 'head' AND instr(coalesce(title, ''), '站长') = 0, name", params)  # the head first
     return Table(("姓名", "职务", "电话", "负责片区", "服务事项"), tuple(
         (r["name"], r["title"] or ROLES.get(r["role"], "代理员"), r["phone"] or "", r["area"] or "",
-         "、".join(json.loads(r["service_items"] or "[]")))
+         "、".join(decoded_value(r, "service_items", CADRE_JSON_COLUMNS) or ()))
         for r in rows))
 
 

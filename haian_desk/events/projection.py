@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Callable
 
+from haian_desk.calendar import store as calendar_store
+from haian_desk.cases import catalogue, fold
+from haian_desk.community import complaints, opinions, support
 from haian_desk.core.errors import HaianError
+from haian_desk.events import audit
+from haian_desk.events.columns import decoded
+from haian_desk.people import cadres, villagers
 from haian_desk.storage.eventlog import Event
 
 State = dict[str, Any]
@@ -37,11 +43,7 @@ class Projector:
     def from_row(self, row: sqlite3.Row | None) -> State | None:
         if row is None:
             return None
-        state = dict(row)
-        for k in self.json_columns:
-            if state.get(k) is not None:
-                state[k] = json.loads(state[k])
-        return state
+        return decoded(row, self.json_columns)
 
     def step(self, state: State | None, event: Event) -> State:
         """Apply one event and keep the bookkeeping every projection carries."""
@@ -84,14 +86,6 @@ class Projector:
 
 @cache
 def projectors() -> dict[str, Projector]:
-    # Imported here: the entity modules use the ledger, which uses this module.
-    from haian_desk.events import audit
-    from haian_desk.people import cadres, villagers
-    from haian_desk.cases import catalogue
-    from haian_desk.community import complaints, opinions, support
-    from haian_desk.calendar import store as calendar_store
-    from haian_desk.cases import fold
-
     return {
         "case": Projector("case", "cases", "id", fold.JSON_COLUMNS, fold.apply),
         "villager": Projector("villager", "villagers", "id", villagers.JSON_COLUMNS, villagers.apply),

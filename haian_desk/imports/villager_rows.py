@@ -10,11 +10,11 @@ kept as part of the address (the registry has no separate group field), and
 
 from __future__ import annotations
 
-import json
 
 from haian_desk.people import villagers
 from haian_desk.core.errors import ValidationError
 from haian_desk.core.ids import uuid7
+from haian_desk.events.columns import decoded_value
 from haian_desk.imports import numbers
 from haian_desk.imports.rows import RowCells, person_name
 
@@ -143,5 +143,4 @@ def write(desk, conn, actor: str, import_id: str, verdict) -> list[tuple[str, st
 
 
 def stored(row, key: str):
-    value = row[key]
-    return json.loads(value) if key in villagers.JSON_COLUMNS else value
+    return decoded_value(row, key, villagers.JSON_COLUMNS)

@@ -10,7 +10,6 @@ the township like every other.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from haian_desk.core.errors import NotFound, RuleRefused, ValidationError
 from haian_desk.core.ids import uuid7
 from haian_desk.core.normalise import ascii_digits, free_text, name_text
 from haian_desk.people.phone import parse_phone
+from haian_desk.events.columns import decoded_value
 from haian_desk.events.records import record_apply
 from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import local
@@ -187,8 +187,7 @@ def reinstate(desk, actor: str, cadre_id: str) -> None:
 
 
 def _stored(row, key):
-    value = row[key]
-    return json.loads(value) if key in JSON_COLUMNS else value
+    return decoded_value(row, key, JSON_COLUMNS)
 
 
 def get_row(conn, cadre_id: str):
@@ -240,7 +239,7 @@ def as_json(row) -> dict:
     return {"id": row["id"], "name": row["name"], "phone": row["phone"], "role": row["role"],
             "role_label": ROLES.get(row["role"], row["role"]), "title": row["title"], "area": row["area"],
             "party_member": bool(row["party_member"]), "unit_code": row["unit_code"],
-            "service_items": json.loads(row["service_items"] or "[]"),
+            "service_items": decoded_value(row, "service_items", JSON_COLUMNS) or [],
             "on_public_board": bool(row["on_public_board"]), "active": bool(row["active"]),
             "active_from": row["active_from"], "active_to": row["active_to"],
             "retired_reason": row["retired_reason"]}

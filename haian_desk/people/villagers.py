@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from haian_desk.core.errors import NotFound, ValidationError
@@ -12,6 +11,7 @@ from haian_desk.core.normalise import free_text, name_text
 from haian_desk.people.phone import parse_phone
 from haian_desk.people.pinyin_keys import name_spellings
 from haian_desk.people import reveals
+from haian_desk.events.columns import decoded_value
 from haian_desk.events.records import record_apply
 
 # Household tags for paired support and for keeping sensitive facts off public paper.
@@ -143,8 +143,7 @@ def update(desk, actor: str, villager_id: str, data: VillagerInput) -> None:
 
 
 def _stored(row, key):
-    value = row[key]
-    return json.loads(value) if key in JSON_COLUMNS else value
+    return decoded_value(row, key, JSON_COLUMNS)
 
 
 def _refuse_duplicate(conn, id_number: str, own_id: str | None) -> None:

@@ -21,6 +21,7 @@ from haian_desk.people import users
 from haian_desk.cases import fold, operations, presentation, queries
 from haian_desk.cases.queries import CaseFilter
 from haian_desk.cases.vocabulary import EVENT_TYPES, label
+from haian_desk.events.columns import decoded_value
 from haian_desk.core.errors import HaianError, Message, RuleRefused, ValidationError
 from haian_desk.storage.eventlog import Event
 from haian_desk.replication.sync_state import CHILD
@@ -157,7 +158,7 @@ def _inbox_item(row, names: dict[str, str], now: datetime) -> InboxItem:
         matter=row["matter_name"] or _first_line(row["description"]), villager=row["villager"],
         sent_at=row["sent_at"], taken_at=taken_at if fresh else None, holder_level=row["holder_level"],
         holder=row["holder"], deadline=row["deadline"], responsible=row["responsible"] or "",
-        joint_units=json.loads(row["joint_units"] or "[]"),
+        joint_units=decoded_value(row, "joint_units", fold.JSON_COLUMNS) or [],
         status_text=presentation.status_text(row["status"], row["deadline"], now), tone=left.tone,
         status_message=presentation.status_message(row["status"], row["deadline"], now))
 

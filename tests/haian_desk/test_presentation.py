@@ -137,13 +137,13 @@ def test_case_view_gathers_what_the_detail_screen_shows(tmp_path):
 
 
 def test_a_matter_that_needs_the_person_says_so_before_anything_is_typed(desk):
-    from haian_desk.cases import catalogue
+    from haian_desk.cases.catalogue_queries import find_items, get_item
 
-    marriage = next(r for r in catalogue.search(desk, "婚姻登记"))
+    marriage = next(i for i in find_items(desk, "婚姻登记"))
     summary = pres.matter_summary(marriage)
     assert summary.in_person and "须本人到场办理，不能代办" in summary.in_person_notice
     assert summary.choice_text().endswith("【须本人到场】")
-    dibao = pres.matter_summary(catalogue.get(desk, "MZ-001"))
+    dibao = pres.matter_summary(get_item(desk, "MZ-001"))
     assert (dibao.level, dibao.limit, dibao.in_person) == ("县", "25个工作日", False)
     assert "户口簿" in dibao.materials and dibao.choice_text() == "最低生活保障申请（县级 · 25个工作日）"
 

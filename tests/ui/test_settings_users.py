@@ -23,7 +23,7 @@ def tab(qtbot, desk, admin_session):
 
 
 def select(tab, username):
-    row = [r["username"] for r in tab.rows].index(username)
+    row = [r.username for r in tab.rows].index(username)
     tab.table.setCurrentCell(row, 0)
 
 
@@ -49,13 +49,13 @@ def test_a_too_short_password_is_refused_with_the_reason(qtbot, tab, desk, admin
 def test_stopping_and_restarting_a_login(qtbot, tab, desk):
     select(tab, "clerk")
     qtbot.mouseClick(tab.toggle_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: any(r["username"] == "clerk" and not r["active"] for r in tab.rows))
-    assert tab.table.item([r["username"] for r in tab.rows].index("clerk"), 4).text() == "已停用"
+    qtbot.waitUntil(lambda: any(r.username == "clerk" and not r.active for r in tab.rows))
+    assert tab.table.item([r.username for r in tab.rows].index("clerk"), 4).text() == "已停用"
     with pytest.raises(HaianError):
         users.authenticate(desk, "clerk", "old-password")
     select(tab, "clerk")
     qtbot.mouseClick(tab.toggle_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: all(r["active"] for r in tab.rows))
+    qtbot.waitUntil(lambda: all(r.active for r in tab.rows))
 
 
 def test_nothing_selected_says_so(qtbot, tab):

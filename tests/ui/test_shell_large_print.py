@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+from haian_desk.cases.catalogue_queries import get_item
+from haian_desk.people.villager_queries import as_villager
 from ui import i18n
 from ui.catalogue.edit_dialog import CatalogueItemDialog
 from ui.login import LoginDialog
@@ -50,9 +54,9 @@ def test_no_text_is_cut_off_on_any_screen(qtbot, demo_session, mode):
 
 def test_no_text_is_cut_off_in_the_dialogs(qtbot, demo_session, mode, tmp_path):
     desk = demo_session.desk
-    villager = dict(desk.db.one("SELECT * FROM villagers LIMIT 1"), tags=[])
-    item = dict(desk.db.one("SELECT * FROM catalogue_items WHERE code = 'MZ-001'"),
-                materials=["户口簿"], time_limit={"amount": 25, "unit": "working_days"})
+    villager = as_villager(desk.db.one("SELECT * FROM villagers LIMIT 1"))
+    item = replace(get_item(desk, "MZ-001"), materials=("户口簿",),
+                   time_limit={"amount": 25, "unit": "working_days"})
     wizard = SetupWizard(tmp_path / "new", demo_session.worker)
     dialogs = [LoginDialog(desk, demo_session.worker), wizard,
                VillagerDialog(demo_session, villager), CatalogueItemDialog(demo_session, item)]

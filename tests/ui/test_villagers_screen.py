@@ -50,7 +50,7 @@ def test_numbers_are_masked_in_the_list_and_the_details(qtbot, page):
     asked.ok.click()
     qtbot.waitUntil(lambda: page.detail.values["id_number"].text() == "11010519491231002X")
     assert page.detail.values["phone"].text() == "13812345678"
-    history = reveals.history(page.session.desk, villager_id=page.detail.profile["villager"]["id"])
+    history = reveals.history(page.session.desk, villager_id=page.detail.profile.villager.id)
     assert [(h["actor"], h["where"], h["reason"]) for h in history] == [
         (page.session.user.username, "screen", "核对群众身份")]
 

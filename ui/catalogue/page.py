@@ -8,10 +8,11 @@ from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from haian_desk.cases.catalogue_queries import (
+    CatalogueItem, ItemWithHistory, find_items, item_with_history)
 from haian_desk.core.timeutil import show
 from ui.catalogue.edit_dialog import CatalogueItemDialog
 from ui.catalogue.present import limit_text
-from ui.catalogue.reading import find_items, item_with_history
 from ui.i18n import term
 from ui.session import Session
 from ui.widgets.appearance import set_scaled_font
@@ -64,24 +65,23 @@ class ItemDetail(QWidget):
         layout.addWidget(QLabel(self.tr("修改记录")))
         layout.addWidget(self.history, 1)
 
-    def show_item(self, loaded: dict) -> None:
-        item = loaded["item"]
-        self.title.setText(f"{item['code']}  {item['name']}"
-                           + ("" if item["active"] else self.tr("（已停用）")))
+    def show_item(self, loaded: ItemWithHistory) -> None:
+        item = loaded.item
+        self.title.setText(f"{item.code}  {item.name}" + ("" if item.active else self.tr("（已停用）")))
         v = self.values
-        v["category"].setText(item["category"] or "")
-        v["level"].setText(term(item["level"]))
-        v["limit"].setText(f"{term(item['mode'])} · {limit_text(item['mode'], item['time_limit'])}")
-        v["route"].setText(item["route"] or "")
-        v["department"].setText(item["department"] or "")
-        v["materials"].setText("\n".join(f"· {m}" for m in item["materials"]) or self.tr("（无）"))
-        v["fee_note"].setText(item["fee_note"] or self.tr("代理服务免费"))
-        v["proxy"].setText(self.tr("可以代办") if item["proxy_allowed"] else self.tr("须本人到场，只能引导"))
+        v["category"].setText(item.category or "")
+        v["level"].setText(term(item.level))
+        v["limit"].setText(f"{term(item.mode)} · {limit_text(item.mode, item.time_limit)}")
+        v["route"].setText(item.route or "")
+        v["department"].setText(item.department or "")
+        v["materials"].setText("\n".join(f"· {m}" for m in item.materials) or self.tr("（无）"))
+        v["fee_note"].setText(item.fee_note or self.tr("代理服务免费"))
+        v["proxy"].setText(self.tr("可以代办") if item.proxy_allowed else self.tr("须本人到场，只能引导"))
         v["version"].setText(self.tr("第 {0} 版，{1} 由 {2} 修改").format(
-            item["version"], show(item["updated_at"]), item["updated_by"]))
-        _fill(self.history, [[str(h["version"]), show(h["wall_time"]), h["actor"],
-                              self.tr("新建") if h["type"] == "created" else self.tr("修改")]
-                             for h in loaded["history"]])
+            item.version, show(item.updated_at), item.updated_by))
+        _fill(self.history, [[str(h.version), show(h.wall_time), h.actor,
+                              self.tr("新建") if h.type == "created" else self.tr("修改")]
+                             for h in loaded.history])
 
 
 class CataloguePage(QWidget):
@@ -89,9 +89,9 @@ class CataloguePage(QWidget):
         super().__init__(parent)
         self.session = session
         self.is_admin = session.user.role == "admin"
-        self.items: list[dict] = []
+        self.items: list[CatalogueItem] = []
         self.selected_code: str | None = None
-        self.loaded: dict | None = None
+        self.loaded: ItemWithHistory | None = None
         self._seq = 0
         self._build()
         session.changed.connect(self._data_changed)
@@ -151,15 +151,14 @@ class CataloguePage(QWidget):
                          alive(self, lambda items: self._show_items(seq, items)),
                          alive(self, lambda error: show_error_box(self, error)))
 
-    def _show_items(self, seq: int, items: list[dict]) -> None:
+    def _show_items(self, seq: int, items: list[CatalogueItem]) -> None:
         if seq != self._seq:
             return
         self.items = items
-        _fill(self.table, [[i["code"], i["name"], term(i["level"]),
-                            limit_text(i["mode"], i["time_limit"])]
+        _fill(self.table, [[i.code, i.name, term(i.level), limit_text(i.mode, i.time_limit)]
                            for i in items])
         self.found.setText(self.tr("共 {0} 项").format(len(items)))
-        codes = [i["code"] for i in items]
+        codes = [i.code for i in items]
         if not codes:
             return
         row = codes.index(self.selected_code) if self.selected_code in codes else 0
@@ -171,14 +170,14 @@ class CataloguePage(QWidget):
     def _selection_changed(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
-            self._load(self.items[rows[0].row()]["code"])
+            self._load(self.items[rows[0].row()].code)
 
     def _load(self, code: str) -> None:
         self.selected_code = code
         self.session.run(lambda desk: item_with_history(desk, code), alive(self, self._show_item))
 
-    def _show_item(self, loaded: dict) -> None:
-        if loaded["item"]["code"] == self.selected_code:
+    def _show_item(self, loaded: ItemWithHistory) -> None:
+        if loaded.item.code == self.selected_code:
             self.loaded = loaded
             self.detail.show_item(loaded)
 
@@ -188,9 +187,9 @@ class CataloguePage(QWidget):
 
     def edit_selected(self) -> None:
         if self.loaded is not None:
-            self._open_dialog(self.loaded["item"])
+            self._open_dialog(self.loaded.item)
 
-    def _open_dialog(self, item: dict | None) -> CatalogueItemDialog:
+    def _open_dialog(self, item: CatalogueItem | None) -> CatalogueItemDialog:
         dialog = CatalogueItemDialog(self.session, item, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.open()

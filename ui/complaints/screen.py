@@ -9,7 +9,7 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
+    QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
 from haian_desk.community import complaints
 from haian_desk.core import masking
@@ -19,7 +19,7 @@ from ui.session import Session
 from ui.support.dialogs import Choices, combo, load_choices
 from ui.support.form import FormDialog, run_form
 from ui.widgets.feedback import ErrorLabel, alive
-from ui.widgets.tables import list_table
+from ui.widgets.tables import list_beside_detail, list_table
 
 FILTERS = (("open", QT_TRANSLATE_NOOP("ComplaintsScreen", "未办结")),
            ("all", QT_TRANSLATE_NOOP("ComplaintsScreen", "全部")),
@@ -101,11 +101,7 @@ class ComplaintsScreen(QWidget):
         bar.addWidget(self.summary, 1)
         for button in (self.new_button, self.findings_button, self.close_button):
             bar.addWidget(button)
-        splitter = QSplitter(Qt.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter = list_beside_detail(self.table, None, self.detail, (3, 2), scroll=False)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.error)

@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
 
-from haian_desk.cases import catalogue
 from haian_desk.core.errors import LIST_SEPARATOR
+from haian_desk.cases.catalogue_queries import find_items, get_item
 from haian_desk.cases.presentation import MatterSummary, matter_summary
 from ui.catalogue.present import limit_text
 from ui.i18n import term
@@ -20,9 +20,11 @@ from ui.intake.lookup import Lookup
 from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive
 
+MATTER_CHOICES = 50  # the lookup lists this many matters; more words narrow it
+
 
 def _matters_matching(desk, text: str) -> list[MatterSummary]:
-    return [matter_summary(row) for row in catalogue.search(desk, text)]
+    return [matter_summary(item) for item in find_items(desk, text, limit=MATTER_CHOICES)]
 
 
 def _choice_text(summary: MatterSummary) -> str:
@@ -168,7 +170,7 @@ class MatterPanel(QWidget):
         self.lookup.set_text(query)
         self.pending = (code, list(received)) if code else None
         if code:
-            self.session.run(lambda desk: matter_summary(catalogue.get(desk, code)),
+            self.session.run(lambda desk: matter_summary(get_item(desk, code)),
                              alive(self, lambda summary: self._restored(summary, received)),
                              alive(self, self._not_restored))
 

@@ -3,13 +3,12 @@ still awaiting feedback, and meetings with what they discussed, fed back and tur
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
+    QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
     QTabWidget, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from haian_desk.community import opinions
@@ -21,7 +20,7 @@ from ui.session import Session
 from ui.support.dialogs import Choices, load_choices
 from ui.support.form import run_form
 from ui.widgets.feedback import ErrorLabel, alive
-from ui.widgets.tables import list_table
+from ui.widgets.tables import list_beside_detail, list_table
 
 
 
@@ -86,11 +85,7 @@ class OpinionsScreen(QWidget):
         for button in (self.new_button, self.feedback_button, self.raise_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        splitter = QSplitter(Qt.Horizontal)
-        splitter.addWidget(self.meetings)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter = list_beside_detail(self.meetings, None, self.detail, (3, 2), scroll=False)
         page = QVBoxLayout(meetings_page)
         page.addLayout(buttons)
         page.addWidget(splitter, 1)
@@ -140,9 +135,8 @@ class OpinionsScreen(QWidget):
     def _fill_meetings(self, meetings) -> None:
         rows, keys = [], []
         for m in meetings:
-            discussed, feedback, became = (json.loads(m[k]) for k in ("discussed", "feedback", "became"))
             rows.append([show(m["held_at"]), m["topic"], m["place"] or "", str(m["participant_count"]),
-                         str(len(discussed)), str(len(feedback)), str(len(became))])
+                         str(len(m["discussed"])), str(len(m["feedback"])), str(len(m["became"]))])
             keys.append(m["id"])
         selected = self.meeting["id"] if self.meeting else None
         with QSignalBlocker(self.meetings):

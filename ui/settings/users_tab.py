@@ -7,9 +7,9 @@ from PySide6.QtWidgets import (
     QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from haian_desk.people import users
+from haian_desk.people.user_queries import Login, cadre_choices, list_users
 from ui.i18n import term
 from ui.session import CADRES, SETTINGS, Session
-from ui.settings.reading import cadre_choices, list_users
 from ui.widgets.feedback import ErrorLabel, alive
 
 
@@ -17,7 +17,7 @@ class UsersTab(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.rows: list[dict] = []
+        self.rows: list[Login] = []
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("users_table")
         self.table.setHorizontalHeaderLabels(
@@ -91,18 +91,18 @@ class UsersTab(QWidget):
         form.addRow(self.manage_done)
         return box
 
-    def selected(self) -> dict | None:
+    def selected(self) -> Login | None:
         row = self.table.currentRow()
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def reset_password(self) -> None:
         password = self.new_password.text()
         self._on_selected(lambda desk, actor, user: users.reset_password(
-            desk, actor, user["username"], password), self.tr("已为“{0}”设置新密码。"))
+            desk, actor, user.username, password), self.tr("已为“{0}”设置新密码。"))
 
     def toggle_active(self) -> None:
         self._on_selected(lambda desk, actor, user: users.set_active(
-            desk, actor, user["username"], not user["active"]), self.tr("已更改“{0}”的状态。"))
+            desk, actor, user.username, not user.active), self.tr("已更改“{0}”的状态。"))
 
     def link_selected(self) -> None:
         """Link the chosen login to a cadre: intake then starts with that cadre as 首问责任人."""
@@ -113,8 +113,8 @@ class UsersTab(QWidget):
             return
 
         def link(desk):
-            users.link_cadre(desk, actor, user["username"], cadre_id)
-            return users.get(desk, user["username"])
+            users.link_cadre(desk, actor, user.username, cadre_id)
+            return users.get(desk, user.username)
 
         def done(linked: users.User) -> None:
             if linked.username == actor:  # the logged-in user: intake learns it at once
@@ -136,7 +136,7 @@ class UsersTab(QWidget):
         def done(_):
             self.new_password.clear()
             self.manage_error.clear_error()
-            self.manage_done.setText(done_text.format(user["username"]))
+            self.manage_done.setText(done_text.format(user.username))
             self.reload()
 
         self.manage_done.clear()
@@ -148,7 +148,7 @@ class UsersTab(QWidget):
         """The link box shows the selected login's cadre."""
         user = self.selected()
         if user is not None:
-            self.link_cadre.setCurrentIndex(max(self.link_cadre.findData(user.get("cadre_id")), 0))
+            self.link_cadre.setCurrentIndex(max(self.link_cadre.findData(user.cadre_id), 0))
 
     def reload(self) -> None:
         self.session.run(lambda desk: (list_users(desk), cadre_choices(desk)),
@@ -159,8 +159,8 @@ class UsersTab(QWidget):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = [row["username"], row["display_name"], term(users.ROLES.get(row["role"], "")),
-                      row["cadre_name"] or "", self.tr("在用") if row["active"] else self.tr("已停用")]
+            values = [row.username, row.display_name, term(users.ROLES.get(row.role, "")),
+                      row.cadre_name or "", self.tr("在用") if row.active else self.tr("已停用")]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         for combo in (self.cadre, self.link_cadre):

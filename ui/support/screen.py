@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget,
+    QCheckBox, QHBoxLayout, QLabel, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget)
 
 from haian_desk.community import support
@@ -17,7 +17,7 @@ from ui.session import Session
 from ui.support.dialogs import EndDialog, PairDialog, ReassignDialog, VisitDialog, load_choices
 from ui.support.form import run_form
 from ui.widgets.feedback import ErrorLabel, alive
-from ui.widgets.tables import list_table
+from ui.widgets.tables import list_beside_detail, list_table
 
 OVERDUE_BG = QColor("#fde2e1")
 OVERDUE_FG = QColor("#b00020")
@@ -76,11 +76,7 @@ class SupportScreen(QWidget):
         side.addWidget(self.visits, 3)
         side.addWidget(QLabel(self.tr("尚未结对的困难户")))
         side.addWidget(self.waiting, 2)
-        splitter = QSplitter(Qt.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter = list_beside_detail(self.table, None, right, (3, 2), scroll=False)  # its tables scroll
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(bar)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTextBrowser, QVBoxLayout,
+    QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QTextBrowser, QVBoxLayout,
     QWidget)
 
 from haian_desk.replication import township
@@ -26,6 +26,7 @@ from ui.sync.tables import ResultBox, fill_table, key_at, make_table
 from ui.township.arrivals import watch_arrivals
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import ErrorLabel, alive
+from ui.widgets.tables import list_beside_detail
 
 
 class ConflictsPage(QWidget):
@@ -78,10 +79,7 @@ class ConflictsPage(QWidget):
         column.addWidget(self.decision)
         column.addWidget(self.error)
         column.addLayout(buttons)
-        split = QSplitter(Qt.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(right)
-        split.setStretchFactor(1, 2)
+        split = list_beside_detail(self.table, None, right, (0, 2), scroll=False)  # the sides scroll
         split.setSizes([440, 760])
         layout = QVBoxLayout(self)
         layout.addWidget(title)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 
 from haian_desk.core import masking
 from haian_desk.people import villagers
+from haian_desk.people.villager_queries import VillagerCase, VillagerProfile
 from haian_desk.cases.vocabulary import KINDS, STATUSES, label
 from haian_desk.core.timeutil import show
 from ui.i18n import term
@@ -17,7 +18,7 @@ from ui.widgets.appearance import set_scaled_font
 from ui.widgets.fields import FieldGrid
 
 
-def tag_words(tags: list[str], include_sensitive: bool) -> str:
+def tag_words(tags: tuple[str, ...], include_sensitive: bool) -> str:
     shown = [t for t in tags if include_sensitive or t not in villagers.SENSITIVE_TAGS]
     return "、".join(term(villagers.TAGS.get(t, t)) for t in shown)
 
@@ -33,7 +34,7 @@ class VillagerDetail(QWidget):
         super().__init__(parent)
         self.session = session  # reveals are recorded through it (ui.reveal_dialog)
         self.revealed = False
-        self.profile: dict = {}
+        self.profile: VillagerProfile | None = None
         self.name = QLabel()
         self.name.setObjectName("villager_name")
         set_scaled_font(self.name, 1.5, bold=True)
@@ -93,38 +94,38 @@ class VillagerDetail(QWidget):
         layout.addWidget(QLabel(self.tr("办件记录")))
         layout.addWidget(self.cases, 1)
 
-    def show_profile(self, profile: dict) -> None:
+    def show_profile(self, profile: VillagerProfile | None) -> None:
         self.profile = profile
-        self.setEnabled(bool(profile))
-        if not profile:
+        self.setEnabled(profile is not None)
+        if profile is None:
             self.name.clear()
             return
-        v = profile["villager"]
-        self.name.setText(v["name"])
-        self.values["gender"].setText(term(v.get("gender") or ""))
-        self.values["address"].setText(v.get("address") or "")
-        self.values["unit_code"].setText(v.get("unit_code") or "")
-        self.values["household_no"].setText(v.get("household_no") or "")
-        self.values["tags"].setText(tag_words(v["tags"], include_sensitive=True))
-        self.values["note"].setText(v.get("note") or "")
+        v = profile.villager
+        self.name.setText(v.name)
+        self.values["gender"].setText(term(v.gender or ""))
+        self.values["address"].setText(v.address or "")
+        self.values["unit_code"].setText(v.unit_code or "")
+        self.values["household_no"].setText(v.household_no or "")
+        self.values["tags"].setText(tag_words(v.tags, include_sensitive=True))
+        self.values["note"].setText(v.note or "")
         self.revealed = False
         self._set_reveal(False)
         self._show_numbers()
         self.household.clear()
-        for member in profile["household"]:
-            item = QListWidgetItem(f"{member['name']}  {term(member.get('gender') or '')}")
-            item.setData(Qt.UserRole, (member["id"], member["name"]))
+        for member in profile.household:
+            item = QListWidgetItem(f"{member.name}  {term(member.gender or '')}")
+            item.setData(Qt.UserRole, (member.id, member.name))
             self.household.addItem(item)
-        self._fill_cases(profile["cases"])
+        self._fill_cases(profile.cases)
 
     def _reveal(self, on: bool) -> None:
         if on and not self.revealed:
             # The full numbers show only once the reveal (who, when, why) is recorded.
             self._set_reveal(False)
-            if self.session is not None and self.profile:
+            if self.session is not None and self.profile is not None:
                 self.reveal_dialog = ask_and_reveal(
                     self, self.session, lambda: self._revealed(True), lambda: None,
-                    villager_id=self.profile["villager"]["id"])
+                    villager_id=self.profile.villager.id)
             return
         self._revealed(on)
 
@@ -139,23 +140,21 @@ class VillagerDetail(QWidget):
         self.reveal.blockSignals(False)
 
     def _show_numbers(self) -> None:
-        if not self.profile:
+        if self.profile is None:
             return
-        v, full = self.profile["villager"], self.revealed
+        v, full = self.profile.villager, self.revealed
         self.values["id_number"].setText(
-            (v.get("id_number") or "") if full else masking.mask_id_number(v.get("id_number")))
-        self.values["phone"].setText(
-            (v.get("phone") or "") if full else masking.mask_phone(v.get("phone")))
+            (v.id_number or "") if full else masking.mask_id_number(v.id_number))
+        self.values["phone"].setText((v.phone or "") if full else masking.mask_phone(v.phone))
 
-    def _fill_cases(self, cases: list[dict]) -> None:
+    def _fill_cases(self, cases: tuple[VillagerCase, ...]) -> None:
         self.cases.setRowCount(len(cases))
         for r, case in enumerate(cases):
-            values = [case["case_no"], term(label(KINDS, case["kind"])),
-                      term(label(STATUSES, case["status"])), show(case["registered_at"]),
-                      case["matter_name"] or case["description"]]
+            values = [case.case_no, term(label(KINDS, case.kind)), term(label(STATUSES, case.status)),
+                      show(case.registered_at), case.matter_name or case.description]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                item.setData(Qt.UserRole, case["id"])
+                item.setData(Qt.UserRole, case.id)
                 self.cases.setItem(r, c, item)
 
     def _case_activated(self, row: int, _column: int) -> None:

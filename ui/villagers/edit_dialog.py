@@ -18,6 +18,7 @@ from haian_desk.people import villagers
 from haian_desk.core.errors import ValidationError
 from haian_desk.people.idnumber import parse_id_number
 from haian_desk.people.phone import parse_phone
+from haian_desk.people.villager_queries import Villager
 from haian_desk.people.villagers import VillagerInput
 from ui.i18n import term
 from ui.session import Session
@@ -45,13 +46,13 @@ class FieldVerdict(QLabel):
 
 
 class VillagerDialog(QDialog):
-    def __init__(self, session: Session, villager: dict | None = None,
+    def __init__(self, session: Session, villager: Villager | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.villager = villager or {}
+        self.villager = villager
         self.saved_id: str | None = None
-        editing = bool(self.villager)
+        editing = villager is not None
         self.setWindowTitle(self.tr("修改群众信息") if editing else self.tr("新增群众"))
         self._build()
         self._fill()
@@ -127,17 +128,19 @@ class VillagerDialog(QDialog):
 
     def _fill(self) -> None:
         v = self.villager
-        self.name.setText(v.get("name") or "")
-        self.id_number.setText(v.get("id_number") or "")
-        self.phone.setText(v.get("phone") or "")
-        self.address.setText(v.get("address") or "")
-        unit = v.get("unit_code") or ""
+        if v is None:
+            return
+        self.name.setText(v.name)
+        self.id_number.setText(v.id_number or "")
+        self.phone.setText(v.phone or "")
+        self.address.setText(v.address or "")
+        unit = v.unit_code or ""
         village = self._village_code()
         self.group.setText(unit[12:] if village and unit.startswith(village) else unit)
-        self.household_no.setText(v.get("household_no") or "")
-        self.note.setPlainText(v.get("note") or "")
+        self.household_no.setText(v.household_no or "")
+        self.note.setPlainText(v.note or "")
         for code, box in self.tags.items():
-            box.setChecked(code in (v.get("tags") or []))
+            box.setChecked(code in v.tags)
 
     # --- checks as typed --------------------------------------------------------------------
 
@@ -175,7 +178,8 @@ class VillagerDialog(QDialog):
             note=self.note.toPlainText())
 
     def save(self) -> None:
-        data, actor, villager_id = self.data(), self.session.user.username, self.villager.get("id")
+        villager_id = self.villager.id if self.villager else None
+        data, actor = self.data(), self.session.user.username
 
         def work(desk):
             if villager_id:

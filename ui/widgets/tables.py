@@ -67,17 +67,23 @@ def stretch_last_when_room(table: QTableView) -> None:
     _LastSectionFitter(table)
 
 
-def list_beside_detail(table: QWidget, under_table: QWidget, detail: QWidget,
-                       stretch: tuple[int, int] = (1, 1)) -> QSplitter:
-    """A list (with a line under it) on the left, the chosen row's details scrolling on the right."""
-    left = QWidget()
-    column = QVBoxLayout(left)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.addWidget(table, 1)
-    column.addWidget(under_table)
+def list_beside_detail(table: QWidget, under_table: QWidget | None, detail: QWidget,
+                       stretch: tuple[int, int] = (1, 1), *, scroll: bool = True) -> QSplitter:
+    """A list (with a line under it, if any) on the left, the chosen row's details on the right.
+
+    The details scroll in a ``DetailScroll``; a detail that scrolls itself (a text browser,
+    a panel of tables) says ``scroll=False`` and is placed as it is.
+    """
+    left = table
+    if under_table is not None:
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(table, 1)
+        column.addWidget(under_table)
     splitter = QSplitter(Qt.Horizontal)
     splitter.addWidget(left)
-    splitter.addWidget(DetailScroll(detail))
+    splitter.addWidget(DetailScroll(detail) if scroll else detail)
     splitter.setStretchFactor(0, stretch[0])
     splitter.setStretchFactor(1, stretch[1])
     return splitter
