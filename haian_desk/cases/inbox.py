@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from haian_desk import network
 from haian_desk.cases import levels, operations, presentation, queries
 from haian_desk.core.errors import Message, RuleRefused
 from haian_desk.replication import sync_state
@@ -33,7 +34,7 @@ def unit_names(desk) -> dict[str, str]:
 
 def require_hub(desk) -> None:
     if desk.installation.role not in HUB_ROLES:
-        raise RuleRefused("只有代理中心（镇、县）才能办理上报来的事项", "代理站请在办件详情里办理")
+        raise RuleRefused("只有镇（街道）代理中心和县级代理中心才能办理上报来的事项", "代理站请在办件详情里办理")
 
 
 def own_level(desk) -> str:
@@ -117,7 +118,7 @@ def _inbox_item(row, names: dict[str, str], now: datetime, level: str) -> InboxI
     left = presentation.time_left(row["status"], row["deadline"], now)
     return InboxItem(
         case_id=row["id"], case_no=row["case_no"], unit_code=row["unit_code"],
-        unit_name=names.get(row["unit_code"], row["unit_code"]), kind=row["kind"], status=row["status"],
+        unit_name=names.get(row["unit_code"]) or _far_unit(row["unit_code"]), kind=row["kind"], status=row["status"],
         matter=row["matter_name"] or _first_line(row["description"]), villager=row["villager"],
         sent_at=row["sent_at"], taken_at=taken_at if fresh else None, holder_level=row["holder_level"],
         holder=row["holder"], deadline=row["deadline"], responsible=row["responsible"] or "",
@@ -125,6 +126,12 @@ def _inbox_item(row, names: dict[str, str], now: datetime, level: str) -> InboxI
         status_text=presentation.status_text(row["status"], row["deadline"], now), tone=left.tone,
         status_message=presentation.status_message(row["status"], row["deadline"], now),
         level=level, route_up=json.loads(row["route_up"] or "[]"))
+
+
+def _far_unit(code: str) -> str:
+    """A station two rungs down (the county does not enrol it): its township's name and its own code."""
+    township = network.township_name(code)
+    return f"{township} {code}" if township else code
 
 
 def _first_line(text: str | None, width: int = 40) -> str:
