@@ -71,6 +71,11 @@ class InboxItem:
         return self.holder_level == self.level
 
     @property
+    def tracked_here(self) -> bool:
+        """This centre answers for it: held here, or sent to a department from here."""
+        return bool(self.route_up) and self.route_up[-1]["level"] == self.level
+
+    @property
     def view(self) -> str:
         if not self.here:
             return SENT_ON
