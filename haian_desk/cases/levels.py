@@ -100,8 +100,13 @@ def require_held(state: State, level: str, verb: str = "接收") -> None:
                           "不用再{verb}；需要时请站点重新转办", params={
                               "case_no": state.get("case_no", ""), "here": here, "verb": verb,
                               "status": label(STATUSES, state.get("status"))})
-    hint = ("等对方答复后，在“已转出”里办结或退回" if tracking_level(state) == level
-            else "请由{where}办理；如需本级办理，请对方转送上来")
+    tracking = tracking_level(state)
+    if tracking == level:
+        hint = N_("已由本级转送出去：等对方答复后，在“已转出”的事项里办结或退回")
+    elif rung(tracking) > rung(level):
+        hint = N_("事项已在上级办理：等上级办理后退回本级再办")
+    else:
+        hint = N_("请由{where}办理；需要本级办理的，请对方转送上来")
     raise RuleRefused("办件 {case_no} 现在不在{here}，在{where}", hint, params={
         "case_no": state.get("case_no", ""), "here": here, "where": where_text(state)})
 
