@@ -64,16 +64,12 @@ class InboxItem:
     status_message: Message | None = None  # status_text as template + parameters, for translation
     level: str = "township"                # the centre whose inbox this is
     route_up: list[dict] = field(default_factory=list)
+    follows_up: bool = False               # this centre records what happens to it (see _follows_up)
 
     @property
     def here(self) -> bool:
         """Held by this centre itself (not sent higher or to a department)."""
         return self.holder_level == self.level
-
-    @property
-    def tracked_here(self) -> bool:
-        """This centre answers for it: held here, or sent to a department from here."""
-        return bool(self.route_up) and self.route_up[-1]["level"] == self.level
 
     @property
     def view(self) -> str:
@@ -107,8 +103,9 @@ ORDER BY c.deadline IS NULL, c.deadline, c.case_no
 def inbox(desk, now: datetime, view: str | None = None) -> list[InboxItem]:
     """Matters sent up to this centre or past it and not yet back: new, in hand here, or sent on."""
     level, names = own_level(desk), unit_names(desk)
+    above = sync_state.parent(desk.db) is not None
     rows = desk.db.query(_INBOX_SQL, {"area": desk.installation.unit_code})
-    items = [_inbox_item(row, names, now, level) for row in rows]
+    items = [_inbox_item(row, names, now, level, above) for row in rows]
     return [i for i in items if _reached(i, level) and (view is None or i.view == view)]
 
 
@@ -117,7 +114,15 @@ def _reached(item: InboxItem, level: str) -> bool:
     return max(levels.rung(step["level"]) for step in item.route_up) >= levels.rung(level)
 
 
-def _inbox_item(row, names: dict[str, str], now: datetime, level: str) -> InboxItem:
+def _follows_up(route_up: list[dict], level: str, hub_above: bool) -> bool:
+    """Whether this centre records what happens to a matter: it holds it or sent it to a department;
+    or it sent it higher and no centre above syncs with it (a county unit without a hub of its
+    own answers by phone or paper, and the township records the answer)."""
+    top = route_up[-1]["level"] if route_up else None
+    return top == level or (not hub_above and levels.rung(top) > levels.rung(level))
+
+
+def _inbox_item(row, names: dict[str, str], now: datetime, level: str, hub_above: bool) -> InboxItem:
     taken_hlc, _, taken_at = (row["taken"] or "").partition(" ")
     fresh = bool(taken_hlc) and taken_hlc > (row["moved_hlc"] or "")
     left = presentation.time_left(row["status"], row["deadline"], now)
@@ -130,7 +135,8 @@ def _inbox_item(row, names: dict[str, str], now: datetime, level: str) -> InboxI
         joint_units=json.loads(row["joint_units"] or "[]"),
         status_text=presentation.status_text(row["status"], row["deadline"], now), tone=left.tone,
         status_message=presentation.status_message(row["status"], row["deadline"], now),
-        level=level, route_up=json.loads(row["route_up"] or "[]"))
+        level=level, route_up=(route := json.loads(row["route_up"] or "[]")),
+        follows_up=_follows_up(route, level, hub_above))
 
 
 def _far_unit(code: str) -> str:
@@ -173,7 +179,7 @@ def return_down(desk, actor: str, case_id: str, outcome: str, to_level: str | No
     township that sent it to the county), or to the station if it came straight."""
     require_hub(desk)
     level, case = own_level(desk), queries.get_case(desk, case_id)
-    if levels.tracking_level(case) != level:
+    if not _follows_up(case["route_up"], level, sync_state.parent(desk.db) is not None):
         levels.require_held(case, level, "退回")
     target = to_level or levels.return_choices(case, level)[0]
     payload = {"outcome": outcome.strip()}

@@ -100,6 +100,9 @@ def test_a_matter_forwarded_to_the_county_is_handled_there_and_returned_down_lev
         assert sent.view == inbox.SENT_ON and (sent.holder_level, sent.holder) == ("county", COUNTY_CENTRE)
         with pytest.raises(RuleRefused, match="现在不在镇（街道）代理中心，在县级代理中心（海安市群众事务代理中心）"):
             inbox.take_up(township.desk, "staff", case_id)
+        assert not sent.follows_up          # the county syncs with this township: the county answers for it
+        with pytest.raises(RuleRefused, match="等上级办理后退回本级"):
+            inbox.return_down(township.desk, "staff", case_id, "镇里直接答复")
 
         clock.advance(days=3)
         inbox.return_down(county.desk, "staff", case_id, "县里会办：按二轮承包合同确权，已通知邻村退还")

@@ -188,7 +188,7 @@ class InboxPage(QWidget):
         item = self.current()
         here = item is not None and item.here
         taken = here and bool(item.taken_at)
-        sent_on = item is not None and not here and item.tracked_here  # a department answers to us
+        sent_on = item is not None and not here and item.follows_up  # not when a hub above has it
         self.buttons["take_up"].setEnabled(here and not taken)
         for key in ("assigned", "joint_handling", "completed", "returned"):
             self.buttons[key].setEnabled(taken or sent_on)
