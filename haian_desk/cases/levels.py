@@ -20,7 +20,8 @@ from __future__ import annotations
 from typing import Any
 
 from haian_desk.cases.vocabulary import STATUSES, label
-from haian_desk.core.errors import N_, RuleRefused, ValidationError
+from haian_desk.core.errors import N_, Message, RuleRefused, ValidationError
+from haian_desk.network import LEVELS
 
 # The rungs above the station, lowest first. A city or a province hub is one more rung.
 LADDER = ("township", "county", "city", "province")
@@ -39,10 +40,12 @@ def rung(level: str | None) -> int:
 
 def level_of_unit(unit_code: str) -> str:
     """The level an installation serves, read from its division code (6 digits county, 9 township)."""
-    from haian_desk.network import LEVELS
-
     level = LEVELS.get(len(unit_code), STATION)
     return level if level in LADDER else STATION
+
+
+def centre_name(level: str | None) -> Message:
+    return Message(CENTRE_NAMES.get(level or STATION, str(level)))
 
 
 def tracking_level(state: State) -> str | None:
@@ -57,13 +60,13 @@ def held_at(state: State) -> str | None:
     return level if level in LADDER and state.get("status") in ("transferred", "paused") else None
 
 
-def where_text(state: State) -> str:
-    """Where the matter is, in words: "县级代理中心（海安市民政局）", "站点" …"""
+def where_text(state: State) -> Message:
+    """Where the matter is, in words: "县级代理中心（海安市民政局）", "受理站点" …"""
     level = state.get("holder_level")
     if not level or state.get("status") not in ("transferred", "paused"):
-        return CENTRE_NAMES[STATION]
-    name = CENTRE_NAMES.get(level, level)
-    return f"{name}（{state['holder']}）" if state.get("holder") else name
+        return centre_name(STATION)
+    name = centre_name(level)
+    return Message("{name}（{unit}）", {"name": name, "unit": state["holder"]}) if state.get("holder") else name
 
 
 # -- the fold's side: each move checked against the ladder ---------------------------------
@@ -84,7 +87,7 @@ def sent_on(state: State, to_level: str, to_unit: str, from_level: str | None) -
         if to_level in LADDER and rung(to_level) <= rung(from_level):
             raise ValidationError("只能转送到上一级代理中心或职能部门，不能转到{to}",
                                   "退回下级请用“退回”", field="to_level",
-                                  params={"to": CENTRE_NAMES.get(to_level, to_level)})
+                                  params={"to": centre_name(to_level)})
     state["holder_level"], state["holder"] = to_level, to_unit
     if to_level in LADDER:
         state["route_up"] = [*(state.get("route_up") or []), {"level": to_level, "unit": to_unit}]
@@ -94,7 +97,7 @@ def require_held(state: State, level: str, verb: str = "接收") -> None:
     """Refuse, saying where the matter is and what to do, unless the centre at ``level`` holds it."""
     if held_at(state) == level:
         return
-    here = CENTRE_NAMES.get(level, level)
+    here = centre_name(level)
     if state.get("status") not in ("transferred", "paused"):
         raise RuleRefused("办件 {case_no} 现在不在{here}：已经回到受理站点（{status}）",
                           "不用再{verb}；需要时请站点重新转办", params={
@@ -124,8 +127,8 @@ def came_down(state: State, to_level: str | None) -> None:
     downwards = holder == DEPARTMENT or rung(to_level) < rung(holder)
     if to_level not in LADDER or not below or not downwards:
         raise RuleRefused("办件 {case_no} 不能退回{to}：它现在不在那一级之上", "可以退回：{choices}", params={
-            "case_no": state.get("case_no", ""), "to": CENTRE_NAMES.get(to_level, str(to_level)),
-            "choices": [CENTRE_NAMES[c] for c in return_choices(state)]})
+            "case_no": state.get("case_no", ""), "to": centre_name(to_level),
+            "choices": [centre_name(c) for c in return_choices(state)]})
     kept = route[:below[-1] + 1]
     state["route_up"] = kept
     state["holder_level"], state["holder"] = to_level, kept[-1]["unit"]
