@@ -105,7 +105,7 @@ def require_held(state: State, level: str, verb: str = "接收") -> None:
                               "status": label(STATUSES, state.get("status"))})
     tracking = tracking_level(state)
     if tracking == level:
-        hint = N_("已由本级转送出去：等对方答复后，在“已转出”的事项里办结或退回")
+        hint = N_("已由本级转送出去：等对方答复后，在“上报事项”里办结或退回")
     elif rung(tracking) > rung(level):
         hint = N_("事项已在上级办理：等上级办理后退回本级再办")
     else:
