@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from haian_desk.cases import catalogue, search
+from haian_desk.cases import catalogue, search, upgrade
 from haian_desk.core import failpoints, paths
 from haian_desk import network
 from haian_desk.people import users, villagers
@@ -36,6 +36,7 @@ class Desk:
         self.installation = _read_installation(db)
         self.ledger = Ledger(db, self.installation.id, lambda: self.wall())
         search.bring_up_to_date(db, villagers.respell)  # once, after the keys' recipe changed
+        upgrade.finish_v12(db)  # once: routes of matters sent up, the catalogue's one identity
 
     @classmethod
     def open(cls, folder: Path, wall: Callable[[], datetime] = now_utc,
@@ -134,7 +135,7 @@ def initialise(folder: Path, unit_code: str, unit_name: str, role: str = "statio
     desk = Desk(db, folder, wall)
     failpoints.hit("init.identity")
     with db.write() as conn:
-        catalogue.seed(desk, conn, SYSTEM_ACTOR)
+        catalogue.seed(conn)
     if admin:
         users.add_user(desk, admin[0], admin[0], "admin", admin[1])
     if not unfinished:

@@ -94,13 +94,12 @@ def shipped_items() -> list[Item]:
             for i in data["items"]]
 
 
-def seed(desk, conn, actor: str) -> int:
-    """Record the shipped catalogue (inside the caller's set-up transaction)."""
-    items = shipped_items()
-    for item in items:
-        fields = dict(clean(item), version=1, updated_by=actor)
-        desk.ledger.record(conn, "catalogue", item.code, "created", fields, actor)
-    return len(items)
+def seed(conn) -> int:
+    """Record the shipped catalogue (inside the caller's set-up transaction): the same records
+    at every installation, so the levels' copies are one (haian_desk.cases.shipped_catalogue)."""
+    from haian_desk.cases import shipped_catalogue
+
+    return shipped_catalogue.seed(conn)
 
 
 def edit(desk, actor: str, item: Item) -> int:
@@ -135,4 +134,5 @@ def history(desk, code: str) -> list:
     """Every version of an item, oldest first (who changed what, when)."""
     return desk.db.query(
         "SELECT actor, wall_time, type, payload FROM events WHERE stream = 'catalogue' "
-        "AND stream_id = ? ORDER BY hlc, origin, origin_seq", (code,))
+        "AND stream_id = ? AND id NOT IN (SELECT event_id FROM events_set_aside) "
+        "ORDER BY hlc, origin, origin_seq", (code,))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any, Callable
 
-from haian_desk.cases import deadlines
+from haian_desk.cases import deadlines, levels
 from haian_desk.cases.vocabulary import (
     BAD_RATINGS, CHANNELS, EVENT_TYPES, KINDS, OPEN_STATUSES, RATINGS, REPLY_METHODS, RESULTS,
     STATUSES, TRANSFER_LEVELS, URGENCIES, label)
@@ -28,7 +28,7 @@ from haian_desk.people import reveals
 State = dict[str, Any]
 
 JSON_COLUMNS = ("time_limit", "materials_received", "materials_missing", "missing_first",
-                "authorisation", "joint_units", "calendar_basis")
+                "authorisation", "joint_units", "calendar_basis", "route_up")
 
 # Which statuses each event may follow. Creation ("registered") is separate.
 ALLOWED: dict[str, tuple[str, ...]] = {
@@ -184,6 +184,7 @@ def _registered(event: Event) -> State:
         "holder": None,
         "holder_level": None,
         "joint_units": [],
+        "route_up": [],             # the centres it was sent up through (haian_desk.cases.levels)
         "registered_at": event.wall_time,
         "accepted_at": None,
         "deadline": None,
@@ -336,16 +337,15 @@ def _printed(s: State, p: dict, at: str) -> None:
 
 
 def _transferred(s: State, p: dict, at: str) -> None:
-    s["holder_level"] = _choice(p, "to_level", TRANSFER_LEVELS, "转办去向")
-    s["holder"] = required_text(p, "to_unit", "接收单位", "例如：曲塘镇代理中心、海安市民政局")
+    level = _choice(p, "to_level", TRANSFER_LEVELS, "转办去向")
+    levels.sent_up(s, level, required_text(p, "to_unit", "接收单位", "例如：曲塘镇代理中心、海安市民政局"))
     s["status"] = "transferred"
 
 
 def _returned(s: State, p: dict, at: str) -> None:
+    # Without ``to_level`` (every record before the county's inbox) it goes back to the station.
     required_text(p, "outcome", "上级办理情况")
-    s["holder"] = None
-    s["holder_level"] = None
-    s["status"] = "in_progress"
+    levels.came_down(s, p.get("to_level"))
 
 
 def _joint_handling(s: State, p: dict, at: str) -> None:
@@ -379,7 +379,7 @@ def _completed(s: State, p: dict, at: str) -> None:
         raise ValidationError("未获批准的，须写明理由", field="note")
     s["result"], s["result_note"] = result, note or None
     s["completed_at"] = at
-    s["holder"], s["holder_level"] = None, None
+    levels.gone_home(s)
     s["status"] = "completed"
 
 
@@ -440,14 +440,17 @@ def _reopened(s: State, p: dict, at: str) -> None:
 
 
 def _taken_up(s: State, p: dict, at: str) -> None:
-    # The unit holding the matter says it has it in hand; the case itself does not change.
+    # The centre holding the matter says it has it in hand; the case itself does not change.
+    # ``level`` (recorded since the county has an inbox) must be where the matter is.
     required_text(p, "unit", "接收单位")
+    if p.get("level"):
+        levels.require_held(s, str(p["level"]))
 
 
 def _forwarded(s: State, p: dict, at: str) -> None:
     level = _choice(p, "to_level", FORWARD_LEVELS, "转送去向")
-    s["holder_level"] = level
-    s["holder"] = required_text(p, "to_unit", "接收单位", "例如：海安市民政局")
+    unit = required_text(p, "to_unit", "接收单位", "例如：海安市民政局")
+    levels.sent_on(s, level, unit, p.get("from_level") or None)
 
 
 def _conflict_resolved(s: State, p: dict, at: str) -> None:

@@ -204,7 +204,9 @@ _DESCRIBERS: dict[str, Callable[[dict, dict], list]] = {
     "assigned": lambda p, n: [_said("经办人：{value}", n.get(p.get("cadre_id"), p.get("cadre_id")))],
     "note": lambda p, n: [_text(p.get("text"))],
     "transferred": lambda p, n: _transfer("转至{level}：{unit}", p),
-    "returned": lambda p, n: [_said("办理情况：{value}", p.get("outcome"))],
+    "returned": lambda p, n: [_said("办理情况：{value}", p.get("outcome")),
+                              Message("退回{level}", {"level": label(TRANSFER_LEVELS, p["to_level"])})
+                              if p.get("to_level") else None],
     "joint_handling": lambda p, n: [_said("会办单位：{value}", _items(p.get("units"))), _text(p.get("note"))],
     "paused": lambda p, n: [_said("理由：{value}", p.get("reason"))],
     "resumed": lambda p, n: [_text(p.get("note")) or Message("继续计时")],

@@ -20,6 +20,7 @@ from typing import Any, Callable
 from haian_desk.core import hlc
 from haian_desk.replication import sync_state
 from haian_desk.calendar import operations as working_calendar
+from haian_desk.cases import shipped_catalogue
 from haian_desk.core.errors import HaianError
 from haian_desk.events.projection import projectors
 from haian_desk.storage.eventlog import COLUMNS, Event
@@ -90,6 +91,7 @@ def apply_batch(desk, sender: Peer, *, batch_id: str, direction: str, transport:
         _check_caps(conn, sender, report)
         conflicts_before = _conflicts(conn, good)
         desk.ledger.ingest(good)
+        shipped_catalogue.settle(conn, good)  # an old-style seeded catalogue from a not yet upgraded level
         # A year's working calendar from above recounts the open deadlines it concerns, in this transaction.
         working_calendar.after_receiving(desk, conn, good, from_below=sender.relation == CHILD)
         sync_state.resolve_quarantine(conn, [e.id for e in good], at)  # a record resent once its cause was fixed

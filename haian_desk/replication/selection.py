@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
+from haian_desk.cases.shipped_catalogue import SHIPPED_ORIGIN
 from haian_desk.storage.eventlog import COLUMNS, Event
 from haian_desk.replication.sync_state import Peer
 
@@ -23,15 +24,17 @@ _COLS = ", ".join(f"e.{c}" for c in COLUMNS)
 
 # Events of a station's own cases made above it, and reference data made at
 # this level or above (a station's own cadres and catalogue edits go up, not
-# sideways to its neighbours).
-_DOWN_SCOPE = """
-    (e.stream IN ('cadre', 'catalogue', 'calendar', 'calendar_rule') AND e.origin NOT IN (
+# sideways to its neighbours). Records shipped with the software never travel:
+# every installation has the same ones (haian_desk.cases.shipped_catalogue).
+_DOWN_SCOPE = f"""
+    (e.stream IN ('cadre', 'catalogue', 'calendar', 'calendar_rule') AND e.origin != '{SHIPPED_ORIGIN}'
+        AND e.origin NOT IN (
         SELECT o.origin FROM sync_origins o JOIN sync_peers p ON p.id = o.via WHERE p.relation = 'child'))
     OR (e.stream = 'case' AND e.origin NOT IN (SELECT origin FROM sync_origins WHERE via = :child)
         AND EXISTS (SELECT 1 FROM cases c WHERE c.id = e.stream_id
                     AND (c.unit_code = :unit OR (length(:unit) = 9 AND substr(c.unit_code, 1, 9) = :unit))))
 """
-_UP_SCOPE = "e.origin NOT IN (SELECT origin FROM sync_origins WHERE via = :parent)"
+_UP_SCOPE = f"e.origin != '{SHIPPED_ORIGIN}' AND e.origin NOT IN (SELECT origin FROM sync_origins WHERE via = :parent)"
 
 
 def head(conn: sqlite3.Connection) -> int:
@@ -101,7 +104,7 @@ def held_digest(conn: sqlite3.Connection, origin: str, child_id: str) -> list:
 
 def received_digest(conn: sqlite3.Connection, own_id: str, parent_id: str) -> list:
     """What this installation got from its hub: events of origins above it, quarantined ones included."""
-    mine = up_origins(conn, own_id)
+    mine = [*up_origins(conn, own_id), SHIPPED_ORIGIN]
     marks = ", ".join("?" * len(mine))
     rows = conn.execute(f"SELECT id FROM events WHERE origin NOT IN ({marks}) UNION "
                         "SELECT event_id FROM sync_quarantine WHERE peer = ? ORDER BY 1", (*mine, parent_id))

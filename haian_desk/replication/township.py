@@ -1,8 +1,8 @@
-"""The township centre's side of the network: matters sent up, its stations' health, conflicts.
+"""The township centre's side of the network: its stations' health, conflicts, settings.
 
 A township's database holds every station's matters (sync brings them up),
 so what the centre sees is read here from the same tables a station uses:
-the matters transferred to the township (its inbox), each enrolled station's
+the matters sent up to it (its inbox, in haian_desk.cases.inbox), each enrolled station's
 last contact, clock and deadlines, and the cases where two levels acted on
 the same matter at once. Every change still goes through the case fold
 (``taken_up``, ``forwarded``, ``conflict_resolved``) and so travels back down
@@ -24,10 +24,13 @@ from haian_desk.cases.vocabulary import EVENT_TYPES, label
 from haian_desk.events.columns import decoded_value
 from haian_desk.core.errors import HaianError, Message, RuleRefused, ValidationError
 from haian_desk.storage.eventlog import Event
+# The inbox of matters sent up lives with the case workflow (haian_desk.cases.inbox), the same
+# at every level; its names stay importable from here for the township's screens.
+from haian_desk.cases.inbox import (  # noqa: F401
+    HUB_ROLES, IN_HAND, INBOX_VIEWS, NEW, SENT_ON, InboxItem, forward, inbox, own_level, require_hub,
+    return_down, take_up, unit_names)
 from haian_desk.replication.sync_state import CHILD
 from haian_desk.core.timeutil import from_iso
-
-HUB_ROLES = ("township", "county")
 
 # -- settings kept in the installation's own settings table (never synced) -----------
 
@@ -66,13 +69,6 @@ def _check_setting(key: str, value) -> None:
 
 # -- who is who ----------------------------------------------------------------------
 
-def unit_names(desk) -> dict[str, str]:
-    """Unit code → name for this installation and every neighbour it knows."""
-    names = {p.unit_code: p.unit_name for p in sync_state.list_peers(desk.db)}
-    names[desk.installation.unit_code] = desk.installation.unit_name
-    return names
-
-
 def origin_names(desk) -> dict[str, str]:
     """Installation id → unit name (an event's origin as a person reads it)."""
     names = {p.id: p.unit_name for p in sync_state.list_peers(desk.db)}
@@ -85,112 +81,6 @@ def station_choices(desk) -> list[tuple[str, str]]:
     own = desk.installation
     children = sorted({(p.unit_code, p.unit_name) for p in sync_state.list_peers(desk.db, CHILD)})
     return [(own.unit_code, own.unit_name), *[c for c in children if c[0] != own.unit_code]]
-
-
-def require_hub(desk) -> None:
-    if desk.installation.role not in HUB_ROLES:
-        raise RuleRefused("只有镇（街道）代理中心才能办理上报来的事项", "代理站请在办件详情里办理")
-
-
-# -- the inbox: matters transferred up to this centre ---------------------------------
-
-NEW, IN_HAND, SENT_ON = "new", "in_hand", "sent_on"
-INBOX_VIEWS = {NEW: "待接收", IN_HAND: "办理中", SENT_ON: "已转县或部门"}
-
-
-@dataclass(frozen=True)
-class InboxItem:
-    case_id: str
-    case_no: str
-    unit_code: str
-    unit_name: str
-    kind: str
-    status: str
-    matter: str
-    villager: str
-    sent_at: str | None
-    taken_at: str | None
-    holder_level: str | None
-    holder: str | None
-    deadline: str | None
-    responsible: str
-    joint_units: list[str]
-    status_text: str
-    tone: str
-    status_message: Message | None = None  # status_text as template + parameters, for translation
-
-    @property
-    def view(self) -> str:
-        if self.holder_level != "township":
-            return SENT_ON
-        return IN_HAND if self.taken_at else NEW
-
-
-_INBOX_SQL = """
-SELECT c.id, c.case_no, c.unit_code, c.kind, c.status, c.matter_name, c.description, c.deadline,
-       c.holder, c.holder_level, c.joint_units, v.name AS villager, k.name AS responsible,
-       (SELECT max(e.hlc) FROM events e WHERE e.stream = 'case' AND e.stream_id = c.id
-          AND e.type = 'transferred') AS sent_hlc,
-       (SELECT e.wall_time FROM events e WHERE e.stream = 'case' AND e.stream_id = c.id
-          AND e.type = 'transferred' ORDER BY e.hlc DESC LIMIT 1) AS sent_at,
-       (SELECT e.hlc || ' ' || e.wall_time FROM events e WHERE e.stream = 'case' AND e.stream_id = c.id
-          AND e.type = 'taken_up' ORDER BY e.hlc DESC LIMIT 1) AS taken
-FROM cases c JOIN villagers v ON v.id = c.villager_id LEFT JOIN cadres k ON k.id = c.responsible_cadre_id
-WHERE c.holder_level IS NOT NULL AND c.status IN ('transferred', 'paused')
-ORDER BY c.deadline IS NULL, c.deadline, c.case_no
-"""
-
-
-def inbox(desk, now: datetime, view: str | None = None) -> list[InboxItem]:
-    """Matters sent up and not yet back: waiting to be received, in hand here, or sent on."""
-    names = unit_names(desk)
-    items = [_inbox_item(row, names, now) for row in desk.db.query(_INBOX_SQL)]
-    return [i for i in items if view is None or i.view == view]
-
-
-def _inbox_item(row, names: dict[str, str], now: datetime) -> InboxItem:
-    taken_hlc, _, taken_at = (row["taken"] or "").partition(" ")
-    fresh = bool(taken_hlc) and taken_hlc > (row["sent_hlc"] or "")
-    left = presentation.time_left(row["status"], row["deadline"], now)
-    return InboxItem(
-        case_id=row["id"], case_no=row["case_no"], unit_code=row["unit_code"],
-        unit_name=names.get(row["unit_code"], row["unit_code"]), kind=row["kind"], status=row["status"],
-        matter=row["matter_name"] or _first_line(row["description"]), villager=row["villager"],
-        sent_at=row["sent_at"], taken_at=taken_at if fresh else None, holder_level=row["holder_level"],
-        holder=row["holder"], deadline=row["deadline"], responsible=row["responsible"] or "",
-        joint_units=decoded_value(row, "joint_units", fold.JSON_COLUMNS) or [],
-        status_text=presentation.status_text(row["status"], row["deadline"], now), tone=left.tone,
-        status_message=presentation.status_message(row["status"], row["deadline"], now))
-
-
-def _first_line(text: str | None, width: int = 40) -> str:
-    line = (text or "").splitlines()[0] if text else ""
-    return line if len(line) <= width else line[:width] + "…"
-
-
-def take_up(desk, actor: str, case_id: str) -> dict:
-    """The centre says it has the matter in hand (the station sees this after its next sync)."""
-    require_hub(desk)
-    item = _inbox_entry(desk, case_id)
-    if item.holder_level != "township":
-        raise RuleRefused("办件 {case_no} 现在不在镇中心", "已转送县或部门的，等对方答复后再办", params={"case_no": item.case_no})
-    if item.taken_at:
-        raise RuleRefused("办件 {case_no} 已经接收过了", params={"case_no": item.case_no})
-    return operations.act(desk, actor, case_id, "taken_up", unit=desk.installation.unit_name)
-
-
-def forward(desk, actor: str, case_id: str, to_level: str, to_unit: str, reason: str = "") -> dict:
-    """Send a matter on to the county or a department; it stays tracked here until it comes back."""
-    require_hub(desk)
-    payload = {"to_level": to_level, "to_unit": to_unit.strip(), "reason": reason.strip()}
-    return operations.act(desk, actor, case_id, "forwarded", **payload)
-
-
-def _inbox_entry(desk, case_id: str) -> InboxItem:
-    found = [i for i in inbox(desk, desk.now()) if i.case_id == case_id]
-    if not found:
-        raise RuleRefused("这件办件不在上报事项里", "可能已办结或已退回站点；请刷新列表")
-    return found[0]
 
 
 # -- stations' health ----------------------------------------------------------------

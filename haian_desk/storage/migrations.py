@@ -572,7 +572,11 @@ V11_HUB_LIMITS: list[str] = [
 ]
 
 # Reserved for this round's work, one per piece (filled on its branch, released together).
-V12_COUNTY_INBOX: list[str] = []
+# The centres a matter was sent up through (haian_desk.cases.levels), so a county returns it to the
+# township it came from. Rows already there are refolded once at the next open (cases.upgrade).
+V12_COUNTY_INBOX: list[str] = [
+    "ALTER TABLE cases ADD COLUMN route_up TEXT NOT NULL DEFAULT '[]'",
+]
 V13_SEARCH_ORDER: list[str] = []
 V14_SPEED: list[str] = []
 V15_SAFE_AT_REST: list[str] = []

@@ -206,3 +206,16 @@ def test_an_installation_not_enrolled_has_everything_waiting(desk, cadre_id, vil
                                           first_cadre_id=cadre_id))
     assert reached.reach(desk, [case.case_id]) == {case.case_id: reached.NOT_ENROLLED}
     assert reached.waiting(desk).enrolled is False and reached.waiting(desk).cases == 1
+
+
+def test_without_a_county_hub_the_township_records_the_county_units_answer_itself(network, tmp_path, clock):
+    hub, (station, _) = network
+    case_id = sent_up(station, hub, tmp_path)
+    township.take_up(hub.desk, "admin", case_id)
+    township.forward(hub.desk, "admin", case_id, "county", "海安市民政局", "需县民政局审批")
+    [item] = township.inbox(hub.desk, clock(), township.SENT_ON)
+    assert item.follows_up and item.return_choices == ["station"]
+    township.return_down(hub.desk, "admin", case_id, "县民政局电话答复：已审批")
+    by_file(station, hub, tmp_path)
+    case = queries.get_case(station.desk, case_id)
+    assert (case["status"], case["holder_level"], case["route_up"]) == ("in_progress", None, [])
