@@ -106,10 +106,77 @@ def history(desk, limit: int = 200) -> list[dict]:
     return [{"what": _describe(r), "actor": r["actor"], "at": r["wall_time"]} for r in rows]
 
 
+# -- the trail as an admin or the station head reads it ---------------------------------------------
+
+# Whose full numbers were shown: the case's number and the villager's masked name, never the numbers.
+_REVEALS_SQL = (
+    "SELECT e.seq, e.stream, e.stream_id, e.type, e.actor, e.wall_time, e.payload, "
+    "coalesce(c.case_no, '') AS case_no, coalesce(vc.name, vv.name, '') AS villager "
+    "FROM events e LEFT JOIN cases c ON e.stream = 'case' AND c.id = e.stream_id "
+    "LEFT JOIN villagers vc ON vc.id = c.villager_id "
+    "LEFT JOIN villagers vv ON e.stream = 'villager' AND vv.id = e.stream_id "
+    "WHERE e.type = 'revealed' AND e.stream IN ('case', 'villager') ORDER BY e.seq DESC LIMIT ?")
+_CHANGES_SQL = ("SELECT seq, stream, stream_id, type, actor, wall_time, payload, '' AS case_no, '' AS villager "
+                "FROM events WHERE stream IN ('account', 'settings') AND origin = ? ORDER BY seq DESC LIMIT ?")
+
+
+def trail(desk, actor: str, limit: int = 300) -> list[dict]:
+    """Who changed logins, roles, passwords or settings here, and who was shown full numbers: newest first.
+
+    Read-only; only those who answer for the station may read it (``audit.read``:
+    the station head and admins). Nothing in it shows a villager's name or number
+    in clear: a reveal names the case and the villager's masked name, and the
+    reason a clerk typed is masked as the log is.
+    """
+    from haian_desk import permissions
+
+    permissions.require_reading(desk, actor, "audit.read")
+    rows = [*desk.db.query(_CHANGES_SQL, (desk.installation.id, limit)), *desk.db.query(_REVEALS_SQL, (limit,))]
+    rows.sort(key=lambda r: r["seq"], reverse=True)
+    return [{"at": r["wall_time"], "actor": r["actor"], "kind": _kind(r), "what": _describe(r)}
+            for r in rows[:limit]]
+
+
+def _kind(row) -> str:
+    if row["type"] == "revealed":
+        return "显示完整号码"
+    return "设置" if row["stream"] == "settings" else "账号"
+
+
 def _describe(row) -> str:
     payload = json.loads(row["payload"])
+    if row["type"] == "revealed":
+        return _describe_reveal(row, payload)
+    if row["stream"] == "settings" and row["type"] != "changed":
+        return SETTINGS_EVENTS.get(row["type"], row["type"])
     if row["stream"] == "settings":
-        return "修改设置：" + "、".join(sorted(payload.get("changes", {})))
+        return SETTINGS_EVENTS["changed"] + "：" + "；".join(
+            _setting_line(key, value) for key, value in sorted(payload.get("changes", {}).items()))
     username = row["stream_id"].split(":", 1)[-1]
-    extra = f"（{payload['role']}）" if "role" in payload else ""
+    extra = f"（{_role_name(payload['role'])}）" if "role" in payload else ""
     return f"{ACCOUNT_EVENTS.get(row['type'], row['type'])} {username}{extra}"
+
+
+def _setting_line(key: str, value) -> str:
+    from haian_desk.station_settings import LABELS  # station_settings imports users, which imports this
+
+    shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+    if isinstance(value, bool):
+        shown = "是" if value else "否"
+    return f"{LABELS.get(key, key)} → {shown[:40]}"
+
+
+def _role_name(role: str) -> str:
+    from haian_desk.permissions import ROLES
+
+    return ROLES.get(role, role)
+
+
+def _describe_reveal(row, payload: dict) -> str:
+    from haian_desk import reveals
+    from haian_desk.logs import redact
+    from haian_desk.masking import mask_name
+
+    whose = mask_name(row["villager"]) or "（群众）"
+    where = f"办件 {row['case_no']}，" if row["case_no"] else ""
+    return redact(f"{where}{whose}：{reveals.describe(payload)}")

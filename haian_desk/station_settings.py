@@ -11,6 +11,7 @@ advance, so it stays empty until the station fills it in and papers say so.
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import asdict, dataclass, fields, replace
 
 from haian_desk import users
@@ -74,6 +75,29 @@ def save(desk, actor: str, **changes) -> StationSettings:
     with desk.db.write() as conn:
         write(desk, conn, actor, clean)
     return load(desk)
+
+
+def idle_lock_minutes(typed: str) -> int:
+    """Minutes as a clerk types them ("10", "１０", "15分钟") → seconds; a clear refusal otherwise."""
+    text = unicodedata.normalize("NFKC", str(typed or "")).strip()
+    for unit in ("分钟", "分", "min"):
+        text = text.removesuffix(unit).strip()
+    low, high = 1, IDLE_LOCK_RANGE[1] // 60  # whole minutes on screen; tests may set seconds directly
+    if not text:
+        raise ValidationError("请填写无人操作多久后锁定（分钟）", "一般填10", field="idle_lock_seconds")
+    if not text.isascii() or not text.isdigit():
+        raise ValidationError("“{typed}”不是分钟数", "请填写{low}到{high}之间的整数，一般填10",
+                              field="idle_lock_seconds", params={"typed": str(typed or "").strip(), "low": low, "high": high})
+    minutes = int(text)
+    if not low <= minutes <= high:
+        raise ValidationError("自动锁定时间应在{low}分钟到{high}分钟（24小时）之间", "一般填10；离开座位多的站可以填得更短",
+                              field="idle_lock_seconds", params={"low": low, "high": high})
+    return minutes * 60
+
+
+def save_idle_lock(desk, actor: str, typed: str) -> StationSettings:
+    """The idle lock time as typed in settings (minutes): checked, saved, recorded like any setting."""
+    return save(desk, actor, idle_lock_seconds=idle_lock_minutes(typed))
 
 
 def write(desk, conn, actor: str, values: dict) -> None:
