@@ -115,7 +115,7 @@ _REVEALS_SQL = (
     "FROM events e LEFT JOIN cases c ON e.stream = 'case' AND c.id = e.stream_id "
     "LEFT JOIN villagers vc ON vc.id = c.villager_id "
     "LEFT JOIN villagers vv ON e.stream = 'villager' AND vv.id = e.stream_id "
-    "WHERE e.type = 'revealed' AND e.stream IN ('case', 'villager') ORDER BY e.seq DESC LIMIT ?")
+    "WHERE e.type = 'revealed' ORDER BY e.seq DESC LIMIT ?")  # only cases and villagers have reveals
 _CHANGES_SQL = ("SELECT seq, stream, stream_id, type, actor, wall_time, payload, '' AS case_no, '' AS villager "
                 "FROM events WHERE stream IN ('account', 'settings') AND origin = ? ORDER BY seq DESC LIMIT ?")
 
