@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from haian_desk.paths import resource_path
+from haian_desk.core.paths import resource_path
 
 STATION = ("320685102210", "曲塘镇双楼村代理站（自检）")
 TOWNSHIP = ("320685102", "曲塘镇代理中心（自检）")
@@ -114,7 +114,7 @@ def check_resources(state: Run) -> str:
 
 
 def take_in_a_case(state: Run) -> str:
-    from haian_desk import cadres, villagers
+    from haian_desk.people import cadres, villagers
     from haian_desk.cases.operations import Intake, take_in
     from haian_desk.desk import initialise
 
@@ -163,7 +163,7 @@ def print_the_receipt(state: Run) -> str:
 
 
 def back_up_and_check(state: Run) -> str:
-    from haian_desk import recovery
+    from haian_desk.storage import recovery
     from haian_desk.storage import backup
 
     made = backup.backup_to(state.desk.db, state.folder / "stick" / "backup.hdbackup")
@@ -175,7 +175,7 @@ def back_up_and_check(state: Run) -> str:
 
 def nothing_readable(state: Run) -> str:
     """The test station's database, its WAL and a fresh backup, read as bytes: no villager in clear."""
-    from haian_desk import paths
+    from haian_desk.core import paths
     from haian_desk.storage import backup
 
     database = paths.database_path(state.desk.folder)
@@ -193,8 +193,9 @@ def logs_and_crash_reports(state: Run) -> str:
     would: the log file and the report text show the villager only masked."""
     import logging
 
-    from haian_desk import logs, villagers
-    from haian_desk.errors import HaianError
+    from haian_desk.core import logs
+    from haian_desk.people import villagers
+    from haian_desk.core.errors import HaianError
     from ui.crash import details_text
 
     path = state.folder / "logs" / "self-test.log"
@@ -224,7 +225,7 @@ def logs_and_crash_reports(state: Run) -> str:
 
 def this_station_is_encrypted(state: Run) -> str:
     """This PC's own station: its database and backups are encrypted files (checked without a key)."""
-    from haian_desk import paths
+    from haian_desk.core import paths
     from haian_desk.storage import db as dbmod
     from haian_desk.storage import sealed
 
@@ -255,8 +256,8 @@ def _numbers_in_logs(station: Path) -> int:
     """Unmasked ID numbers (with a right check character) and mobile numbers in this PC's log files."""
     import re
 
-    from haian_desk import logs
-    from haian_desk.idnumber import check_character
+    from haian_desk.core import logs
+    from haian_desk.people.idnumber import check_character
 
     places = {station / "logs"}
     if logs.current_file() is not None:  # where the command line's start put this station's log
@@ -276,7 +277,7 @@ def open_the_main_window(state: Run) -> str:
     from PySide6.QtCore import QDeadlineTimer, QThread
     from PySide6.QtWidgets import QApplication
 
-    from haian_desk import users
+    from haian_desk.people import users
     from ui.main_window import MainWindow
     from ui.session import Session
 

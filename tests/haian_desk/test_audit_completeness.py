@@ -14,8 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from haian_desk import audit, numbering, station_settings, township, users
-from haian_desk.recovery import restore
+from haian_desk import station_settings
+from haian_desk.events import audit
+from haian_desk.people import users
+from haian_desk.replication import numbering, township
+from haian_desk.storage.recovery import restore
 from haian_desk.storage import backup
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,7 +67,7 @@ def test_each_change_is_one_event_with_actor_and_time_and_shows_in_the_trail(des
     operation, actor, expected = OPERATIONS[name]
     if name == "link a login to a cadre":
         users.link_cadre(desk, "admin", "clerk", None)  # make sure there is something to change
-        from haian_desk import cadres
+        from haian_desk.people import cadres
         cadre = cadres.add(desk, "admin", cadres.CadreInput(name="仲维国", phone="13906271000",
                                                            unit_code=desk.installation.unit_code))
         operation = lambda d: users.link_cadre(d, "admin", "clerk", cadre)  # noqa: E731
@@ -90,7 +93,7 @@ def test_confirming_offline_numbering_after_a_restore_is_in_the_trail(desk, tmp_
 
 
 def test_the_trail_is_for_the_head_and_admins_only(desk):
-    from haian_desk.permissions import NotPermitted
+    from haian_desk.people.permissions import NotPermitted
 
     users.add_user(desk, "head", "仲站长", "station_head", "head-pw-123", actor="admin")
     assert audit.trail(desk, "head")

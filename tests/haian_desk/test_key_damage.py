@@ -17,7 +17,9 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError
 
-from haian_desk import cli, paths, recovery
+from haian_desk.cli import main as cli
+from haian_desk.core import paths
+from haian_desk.storage import recovery
 from haian_desk.desk import Desk
 from haian_desk.storage import backup, keys
 from tests.conftest import TEST_PASSPHRASE

@@ -13,9 +13,9 @@ from datetime import datetime
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from haian_desk import cli
+from haian_desk.cli import main as cli
 from haian_desk.storage import backup, keys
-from haian_desk.timeutil import UTC
+from haian_desk.core.timeutil import UTC
 from sync import keys as keymod
 from sync.errors import SyncError
 from tests.conftest import Clock

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from argparse import Namespace
 
-from haian_desk import paths
+from haian_desk.core import paths
 from haian_desk.cases.operations import Intake, take_in
 from haian_desk.storage import backup
 from ui import self_test
@@ -47,7 +47,7 @@ def test_an_unmasked_log_fails_the_self_test(monkeypatch, capsys, tmp_path):
     """If masking ever broke, the step says so (the formatter replaced by a plain one)."""
     import logging
 
-    from haian_desk import logs
+    from haian_desk.core import logs
 
     monkeypatch.setattr(logs, "RedactingFormatter", logging.Formatter)
     _steps(monkeypatch, "take_in_a_case", "logs_and_crash_reports")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from haian_desk import reveals, station_settings, users
+from haian_desk import station_settings
+from haian_desk.people import reveals, users
 from haian_desk.cases.operations import Intake, take_in
 from ui.settings.security_tab import SecurityTab
 

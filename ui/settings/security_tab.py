@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from haian_desk import audit, permissions, station_settings
+from haian_desk import station_settings
+from haian_desk.events import audit
+from haian_desk.people import permissions
 from haian_desk.station_settings import StationSettings
-from haian_desk.timeutil import show
+from haian_desk.core.timeutil import show
 from ui.session import SETTINGS, Session
 from ui.widgets.feedback import ErrorLabel, alive
 
