@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 
-from haian_desk.core.errors import RuleRefused, ValidationError
+from haian_desk.core.errors import N_, RuleRefused, ValidationError
 from haian_desk.storage.eventlog import Event
 
 ACCOUNT_JSON_COLUMNS: tuple[str, ...] = ()
@@ -139,8 +139,8 @@ def trail(desk, actor: str, limit: int = 300) -> list[dict]:
 
 def _kind(row) -> str:
     if row["type"] == "revealed":
-        return "显示完整号码"
-    return "设置" if row["stream"] == "settings" else "账号"
+        return N_("显示完整号码")
+    return N_("设置") if row["stream"] == "settings" else N_("账号")
 
 
 def _describe(row) -> str:
@@ -161,6 +161,8 @@ def _setting_line(key: str, value) -> str:
     from haian_desk.station_settings import LABELS  # station_settings imports users, which imports this
 
     shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+    if key == "idle_lock_seconds" and isinstance(value, int) and value % 60 == 0:
+        shown = f"{value // 60} 分钟"
     if isinstance(value, bool):
         shown = "是" if value else "否"
     return f"{LABELS.get(key, key)} → {shown[:40]}"

@@ -40,7 +40,7 @@ def test_an_admin_sets_the_idle_lock_in_minutes_with_the_keyboard(qtbot, admin_s
     event = desk.db.one("SELECT actor, payload FROM events WHERE stream = 'settings' ORDER BY seq DESC LIMIT 1")
     assert event["actor"] == "admin" and "idle_lock_seconds" in event["payload"]
     qtbot.waitUntil(lambda: tab.audit_table.rowCount() >= 1)      # the change is in the trail at once
-    assert "无人操作多久后锁定 → 300" in tab.audit_table.item(0, 3).text()
+    assert "无人操作多久后锁定 → 5 分钟" in tab.audit_table.item(0, 3).text()
 
 
 def test_nonsense_is_refused_in_words_and_what_was_typed_stays(qtbot, admin_session, desk):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from haian_desk import station_settings
 from haian_desk.events import audit
@@ -20,7 +20,7 @@ from haian_desk.people import permissions
 from haian_desk.station_settings import StationSettings
 from haian_desk.core.timeutil import show
 from ui.session import SETTINGS, Session
-from ui.widgets.feedback import ErrorLabel, alive
+from ui.widgets.feedback import ErrorLabel, alive, words
 
 
 class SecurityTab(QWidget):
@@ -113,6 +113,7 @@ class SecurityTab(QWidget):
         self.audit_error = ErrorLabel()
         self.refresh_button = QPushButton(self.tr("刷新(&R)"))
         self.refresh_button.clicked.connect(self.reload_trail)
+        self.refresh_button.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
         note = QLabel(self.tr("谁在何时添加、停用账号，改角色、改密码，改本站设置，"
                               "以及谁因何显示了群众的完整号码。记录不能修改或删除，同步时一并上报镇代理中心。"))
         note.setWordWrap(True)
@@ -134,7 +135,7 @@ class SecurityTab(QWidget):
         table = self.audit_table
         table.setRowCount(len(lines))
         for row, line in enumerate(lines):
-            for column, text in enumerate((show(line["at"]), line["actor"], line["kind"], line["what"])):
+            for column, text in enumerate((show(line["at"]), line["actor"], words(line["kind"]), line["what"])):
                 table.setItem(row, column, QTableWidgetItem(text))
         table.resizeRowsToContents()
         self.audit_error.clear_error()
