@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
+from haian_desk.core import failpoints
 from haian_desk.storage import keys as station_keys
 from haian_desk.storage.wipe import wipe
 from sync.errors import SyncError
@@ -164,7 +165,9 @@ def _encrypt_in_place(path: Path, key, password: bytes) -> None:
         else:
             wipe(leftover)
     os.link(path, leftover)            # the plain bytes keep a name until they are overwritten
+    failpoints.hit("sync_keys.linked")
     _write_private(path, key, password)
+    failpoints.hit("sync_keys.encrypted")
     wipe(leftover)                     # zeros over the plain key's blocks, then gone
 
 

@@ -118,3 +118,23 @@ def test_the_township_still_opens_a_stations_backup_with_its_encrypted_key(tmp_p
     out = tmp_path / "rebuilt"
     assert cli.main(["hub", "restore-station", str(made), "--out", str(out), "--data-dir", str(hub.folder)]) == 0
     assert "已恢复" in capsys.readouterr().out and number
+
+
+@pytest.mark.parametrize("point", ["sync_keys.linked", "sync_keys.encrypted", "wipe.block"])
+def test_a_real_kill_at_each_step_of_the_encryption_loses_no_key(township, point):
+    """A process loading the plain keys is killed with SIGKILL at each step; the next load finishes the job."""
+    import subprocess
+    import sys
+
+    from haian_desk.core.failpoints import ENV as FAILPOINT
+
+    folder = township.folder
+    _make_plain(folder, township.keys)
+    code = f"from pathlib import Path; from sync import keys; keys.load(Path({str(folder)!r}))"
+    killed = subprocess.run([sys.executable, "-c", code], env={**os.environ, FAILPOINT: point},
+                            capture_output=True, timeout=120)
+    assert killed.returncode == -9, killed.stderr.decode()
+    again = keymod.load(folder)
+    assert (again.sign_public, again.box_public) == (township.keys.sign_public, township.keys.box_public)
+    assert keymod.is_protected(folder)
+    assert sorted(p.name for p in keymod.key_folder(folder).iterdir()) == sorted(FILES)
