@@ -81,3 +81,23 @@ def test_the_station_head_reads_who_changed_logins_and_who_saw_numbers_masked(
         assert secret and secret not in shown
     assert villager["name"][0] + "*" in shown                         # the masked name says whose
     assert not tab.audit_table.editTriggers()                         # read-only
+
+
+def test_the_running_lock_takes_the_new_time_at_once(qtbot, admin_session, desk):
+    """Saved in settings (the 锁定与审计 tab), the main window's idle lock uses it without a restart."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(admin_session)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert window.idle_lock.timer.interval() == 600_000
+        window.show_screen("settings")
+        page = window.pages["settings"]
+        page.tabs.setCurrentWidget(page.tabs.widget(5))
+        wait_idle(qtbot, admin_session)
+        _retype(qtbot, page.security, "3")
+        qtbot.waitUntil(lambda: window.idle_lock.timer.interval() == 180_000)
+        assert not window.idle_lock.is_locked
+    finally:
+        window.idle_lock.stop()
