@@ -87,7 +87,7 @@ def test_confirming_offline_numbering_after_a_restore_is_in_the_trail(desk, tmp_
     try:
         numbering.confirm_offline(desk, "clerk")
         top = audit.trail(desk, "admin")[0]
-        assert top["actor"] == "clerk" and "离线编号" in top["what"]
+        assert top["actor"] == "clerk" and "离线编号" in str(top["what"])
     finally:
         desk.close()
 

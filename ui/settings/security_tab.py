@@ -135,7 +135,7 @@ class SecurityTab(QWidget):
         table = self.audit_table
         table.setRowCount(len(lines))
         for row, line in enumerate(lines):
-            for column, text in enumerate((show(line["at"]), line["actor"], words(line["kind"]), line["what"])):
+            for column, text in enumerate((show(line["at"]), line["actor"], words(line["kind"]), words(line["what"]))):
                 table.setItem(row, column, QTableWidgetItem(text))
         table.resizeRowsToContents()
         self.audit_error.clear_error()
