@@ -11,10 +11,11 @@ advance, so it stays empty until the station fills it in and papers say so.
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import asdict, dataclass, fields, replace
 
 from haian_desk.people import users
-from haian_desk.core.errors import ValidationError
+from haian_desk.core.errors import N_, ValidationError
 
 DEFAULT_COUNTY_HOTLINE = "12345"
 # Papers a case document can be printed on (ui.printing.papers knows their sizes).
@@ -40,15 +41,15 @@ class StationSettings:
 
 
 LABELS = {
-    "address": "本站地址",
-    "phone": "本站电话",
-    "office_hours": "办公时间",
-    "county_hotline": "市（县）监督投诉电话",
-    "township_hotline": "镇（街道）监督投诉电话",
-    "receipt_full_id": "群众本人的回执和委托书上显示完整身份证号",
-    "receipt_paper": "回执纸张",
-    "receipt_stub": "回执带存根",
-    "idle_lock_seconds": "无人操作多久后锁定",
+    "address": N_("本站地址"),
+    "phone": N_("本站电话"),
+    "office_hours": N_("办公时间"),
+    "county_hotline": N_("市（县）监督投诉电话"),
+    "township_hotline": N_("镇（街道）监督投诉电话"),
+    "receipt_full_id": N_("群众本人的回执和委托书上显示完整身份证号"),
+    "receipt_paper": N_("回执纸张"),
+    "receipt_stub": N_("回执带存根"),
+    "idle_lock_seconds": N_("无人操作多久后锁定"),
 }
 IDLE_LOCK_RANGE = (1, 24 * 3600)
 _TYPES = {f.name: type(f.default) for f in fields(StationSettings)}
@@ -74,6 +75,29 @@ def save(desk, actor: str, **changes) -> StationSettings:
     with desk.db.write() as conn:
         write(desk, conn, actor, clean)
     return load(desk)
+
+
+def idle_lock_minutes(typed: str) -> int:
+    """Minutes as a clerk types them ("10", "１０", "15分钟") → seconds; a clear refusal otherwise."""
+    text = unicodedata.normalize("NFKC", str(typed or "")).strip()
+    for unit in ("分钟", "分", "min"):
+        text = text.removesuffix(unit).strip()
+    low, high = 1, IDLE_LOCK_RANGE[1] // 60  # whole minutes on screen; tests may set seconds directly
+    if not text:
+        raise ValidationError("请填写无人操作多久后锁定（分钟）", "一般填10", field="idle_lock_seconds")
+    if not text.isascii() or not text.isdigit():
+        raise ValidationError("“{typed}”不是分钟数", "请填写{low}到{high}之间的整数，一般填10",
+                              field="idle_lock_seconds", params={"typed": str(typed or "").strip(), "low": low, "high": high})
+    minutes = int(text)
+    if not low <= minutes <= high:
+        raise ValidationError("自动锁定时间应在{low}分钟到{high}分钟（24小时）之间", "一般填10；离开座位多的站可以填得更短",
+                              field="idle_lock_seconds", params={"low": low, "high": high})
+    return minutes * 60
+
+
+def save_idle_lock(desk, actor: str, typed: str) -> StationSettings:
+    """The idle lock time as typed in settings (minutes): checked, saved, recorded like any setting."""
+    return save(desk, actor, idle_lock_seconds=idle_lock_minutes(typed))
 
 
 def write(desk, conn, actor: str, values: dict) -> None:

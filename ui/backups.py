@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from haian_desk.core import paths
 from haian_desk.storage import recovery
@@ -66,8 +66,9 @@ class DamagedDatabaseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("damagedDatabaseDialog")
         self.setWindowTitle(self.tr("数据库文件损坏"))
-        self.folder, self.best, self.worker = folder, best, worker
+        self.folder, self.best, self.worker, self.health = folder, best, worker, health
         self.restored: recovery.Restored | None = None
+        self.typed_passphrase: str | None = None  # opens the backups when the key file itself is lost
         layout = QVBoxLayout(self)
         self.message = QLabel(self._message(health), self)
         self.message.setWordWrap(True)
@@ -75,13 +76,19 @@ class DamagedDatabaseDialog(QDialog):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         layout.addWidget(self.message)
+        self.passphrase: QLineEdit | None = None
+        if health.key_file and best is None:
+            layout.addLayout(self._passphrase_row())
         layout.addWidget(self.status)
         layout.addLayout(self._buttons())
         self.setMinimumWidth(520)
 
     def _message(self, health: recovery.Health) -> str:
         parts = [self.tr("本站的数据库文件损坏了，程序不能打开它。"), health.problem]
-        if self.best is None:
+        if self.best is None and health.key_file:
+            parts.append(self.tr("本站的备份要用本站口令才能打开。请在下面输入本站口令，"
+                                 "程序用它找出最新的完好备份。"))
+        elif self.best is None:
             parts.append(self.tr("数据目录里没有可用的备份。请找到U盘上的备份，运行 "
                                  "haian-desk restore 备份文件名；或联系技术支持。"))
         else:
@@ -104,11 +111,46 @@ class DamagedDatabaseDialog(QDialog):
         row.addWidget(self.quit_button)
         return row
 
+    def _passphrase_row(self) -> QHBoxLayout:
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setObjectName("damage_passphrase")
+        self.passphrase.setEchoMode(QLineEdit.Password)
+        self.passphrase.setPlaceholderText(self.tr("本站口令"))
+        self.passphrase.returnPressed.connect(self.find_with_passphrase)
+        self.find_button = QPushButton(self.tr("用口令查找备份(&F)"), self)
+        self.find_button.clicked.connect(self.find_with_passphrase)
+        row = QHBoxLayout()
+        row.addWidget(self.passphrase, 1)
+        row.addWidget(self.find_button)
+        return row
+
+    def find_with_passphrase(self) -> None:
+        text, folder = self.passphrase.text(), self.folder
+        if not text:
+            return
+        self.find_button.setEnabled(False)
+        self.status.setText(self.tr("正在用口令查找备份……"))
+        self.worker.submit(lambda: recovery.newest_good_backup(folder, text),
+                           lambda best: self._found(best, text), self._failed)
+
+    def _found(self, best: recovery.BackupInfo | None, text: str) -> None:
+        self.find_button.setEnabled(True)
+        if best is None:
+            self.passphrase.clear()
+            self.status.setText(self.tr("这个口令打不开数据目录里的任何备份。请检查大小写和输入法后重新输入，"
+                                        "或找U盘上的备份、联系镇代理中心。"))
+            return
+        self.best, self.typed_passphrase = best, text
+        self.message.setText(self._message(recovery.Health("damaged", self.health.problem)))
+        self.status.clear()
+        self.restore_button.setVisible(True)
+        self.restore_button.setFocus()
+
     def restore(self) -> None:
         self.restore_button.setEnabled(False)
         self.status.setText(self.tr("正在恢复，请稍候……"))
-        best, folder = self.best, self.folder
-        self.worker.submit(lambda: recovery.restore(folder, best.path, allow_other_station=True),
+        best, folder, typed = self.best, self.folder, self.typed_passphrase
+        self.worker.submit(lambda: recovery.restore(folder, best.path, allow_other_station=True, passphrase=typed),
                            self._restored, self._failed)
 
     def _restored(self, done: recovery.Restored) -> None:
@@ -119,6 +161,8 @@ class DamagedDatabaseDialog(QDialog):
         log.error("restore at start failed", exc_info=error)
         self.status.setText(self.tr("恢复没有成功：{0}").format(in_words(error)))
         self.restore_button.setEnabled(True)
+        if self.passphrase is not None:
+            self.find_button.setEnabled(True)
 
 
 def check_before_open(folder: Path, worker: DbWorker, parent: QWidget | None = None) -> bool:

@@ -5,9 +5,12 @@ can be run on a station PC without touching the station's data: the bundled
 resources are there, a case can be taken in, its receipt renders to a PDF in
 the bundled Chinese font, a backup of it passes the restore checks, neither the
 database, its WAL nor a fresh backup shows the villager's name, ID number or
-phone, the main window opens, and the case syncs to a township hub started on
-127.0.0.1. It also looks (without any key) at this PC's own station: its
-database and backups must be encrypted files.
+phone, a refused registration logged with its traceback and turned into a
+crash report shows the villager only masked, the main window opens, and the
+case syncs to a township hub started on 127.0.0.1. It also looks (without any
+key) at this PC's own station: its database and backups must be encrypted
+files, its sync private keys encrypted, and its log files must hold no
+unmasked ID number or mobile number.
 Each step prints one line; the exit code is 0 only if every step passed.
 """
 
@@ -185,6 +188,41 @@ def nothing_readable(state: Run) -> str:
     return f"{len(files)} 个文件（数据库、WAL、新备份）里读不出姓名、身份证号和电话"
 
 
+def logs_and_crash_reports(state: Run) -> str:
+    """A refused registration, logged with its traceback and turned into a crash report, as the app
+    would: the log file and the report text show the villager only masked."""
+    import logging
+
+    from haian_desk.core import logs
+    from haian_desk.people import villagers
+    from haian_desk.core.errors import HaianError
+    from ui.crash import details_text
+
+    path = state.folder / "logs" / "self-test.log"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logs.RedactingFormatter(logs.FORMAT))   # the formatter the station's log uses
+    logger = logging.getLogger("haian_desk.self_test")
+    logger.addHandler(handler)
+    try:
+        villagers.register(state.desk, ADMIN[0], villagers.VillagerInput(
+            name=VILLAGER[0], id_number=VILLAGER[1], phone=VILLAGER[2]))   # already registered: refused
+        raise RuntimeError("同一身份证号第二次登记没有被拒绝")
+    except HaianError as error:
+        logger.error("registration refused: %s (ID %s, phone %s)", error, VILLAGER[1], VILLAGER[2],
+                     exc_info=True)
+        report = details_text(type(error), error, error.__traceback__, "self-test")
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    wanted = list(VILLAGER)
+    leaks = [where for where, text in (("日志", path.read_text(encoding="utf-8")), ("错误报告", report))
+             if any(w in text for w in wanted)]
+    if leaks:
+        raise RuntimeError("这些地方能直接读出群众信息：" + "、".join(leaks))
+    return "出错时写的日志和错误报告里，姓名、身份证号和电话都已遮掩"
+
+
 def this_station_is_encrypted(state: Run) -> str:
     """This PC's own station: its database and backups are encrypted files (checked without a key)."""
     from haian_desk.core import paths
@@ -198,7 +236,41 @@ def this_station_is_encrypted(state: Run) -> str:
     if plain:
         raise RuntimeError("这些文件还没有加密：" + "、".join(plain[:5]) + "（打开一次程序即会加密）")
     backups = [p for p in paths.backups_dir(state.station).glob("*.hdbackup") if sealed.is_sealed(p)]
-    return f"数据库已加密；{len(backups)} 份备份都已加密"
+    if _sync_keys_plain(state.station):
+        raise RuntimeError("同步密钥文件还没有加密（下次同步或打开程序同步页面时会加密）")
+    found = _numbers_in_logs(state.station)
+    if found:
+        raise RuntimeError(f"本机日志里有 {found} 处未遮掩的身份证号或手机号")
+    return f"数据库已加密；{len(backups)} 份备份都已加密；日志里没有未遮掩的号码"
+
+
+def _sync_keys_plain(station: Path) -> bool:
+    from sync import keys as keymod
+
+    folder = keymod.key_folder(station)
+    names = (keymod.SIGNING_FILE, keymod.BOX_FILE)
+    return folder.is_dir() and all((folder / n).is_file() for n in names) and not keymod.is_protected(station)
+
+
+def _numbers_in_logs(station: Path) -> int:
+    """Unmasked ID numbers (with a right check character) and mobile numbers in this PC's log files."""
+    import re
+
+    from haian_desk.core import logs
+    from haian_desk.people.idnumber import check_character
+
+    places = {station / "logs"}
+    if logs.current_file() is not None:  # where the command line's start put this station's log
+        places.add(logs.current_file().parent)
+    ids = re.compile(r"(?<![0-9A-Za-z])(\d{17})([0-9Xx])(?![0-9A-Za-z])")
+    mobiles = re.compile(r"(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])")
+    found = 0
+    for folder in places:
+        for path in folder.glob(f"{logs.LOG_FILENAME}*") if folder.is_dir() else ():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            found += sum(1 for m in ids.finditer(text) if check_character(m.group(1)) == m.group(2).upper())
+            found += len(mobiles.findall(text))
+    return found
 
 
 def open_the_main_window(state: Run) -> str:
@@ -254,6 +326,7 @@ STEPS: list[tuple[str, Callable[[Run], str]]] = [
     ("回执另存为PDF", print_the_receipt),
     ("备份并检查", back_up_and_check),
     ("数据读不出明文", nothing_readable),
+    ("日志和错误报告不露明文", logs_and_crash_reports),
     ("本站数据已加密", this_station_is_encrypted),
     ("主窗口", open_the_main_window),
     ("同步到镇中心", sync_to_a_hub),

@@ -128,10 +128,12 @@ def unlock_station(folder: Path, worker: DbWorker, parent: QWidget | None = None
     """True once the station key is at hand (OS store, environment, demo, or typed); False if given up."""
     if not paths.database_path(folder).exists():
         return True
-    if keys.read_key_file(folder) is None and encrypt_plain.needed(folder):
-        return PassphraseDialog(folder, worker, choose=True, parent=parent).exec() == QDialog.Accepted
     try:
+        if keys.read_key_file(folder) is None and encrypt_plain.needed(folder):
+            return PassphraseDialog(folder, worker, choose=True, parent=parent).exec() == QDialog.Accepted
         keys.unlock(folder)
     except keys.PassphraseNeeded:
         return PassphraseDialog(folder, worker, choose=False, parent=parent).exec() == QDialog.Accepted
+    except keys.KeyFileDamaged:
+        return True  # damage: the check that follows (ui.backups.check_before_open) says so and offers a backup
     return True

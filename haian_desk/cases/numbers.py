@@ -40,8 +40,9 @@ def next_case_no(conn: sqlite3.Connection, unit_code: str, moment: datetime) -> 
 
 
 def _next_offline(conn: sqlite3.Connection, head: str) -> str:
-    """The day's offline series (…-L01): all-digit numbers never start with a letter."""
-    mark = head + numbering.OFFLINE_MARK
+    """The day's offline series (…-LKQM01): all-digit numbers never start with a letter, and each
+    offline confirmation draws its own letters, so a second restore the same day cannot repeat it."""
+    mark = head + numbering.OFFLINE_MARK + numbering.offline_series(conn)
     row = conn.execute("SELECT max(CAST(substr(case_no, ?) AS INTEGER)) FROM cases WHERE case_no GLOB ?",
                        (len(mark) + 1, mark + "*")).fetchone()
     return f"{mark}{(row[0] or 0) + 1:02d}"

@@ -57,6 +57,7 @@ OPERATIONS = {
     "calendar.edit": "修改工作日历或时限规则",
     "deadline.recompute": "按新日历重算办件期限",
     "import.run": "从表格导入或撤销导入",
+    "audit.read": "查看审计记录（账号、设置的改动和完整号码的显示）",
 }
 
 _CLERK = frozenset({
@@ -68,7 +69,8 @@ _TOWNSHIP = _HEAD | {"case.township"}
 ALLOWED: dict[str, frozenset[str]] = {
     "station_staff": _CLERK,
     # Importing is the head's (and admin's), not the township staff's: it fills a station's own records.
-    "station_head": frozenset(_HEAD | {"import.run"}),
+    # So is reading the station's audit trail: the head answers for who did what at the station.
+    "station_head": frozenset(_HEAD | {"import.run", "audit.read"}),
     "township_staff": frozenset(_TOWNSHIP),
     "admin": frozenset(OPERATIONS),
 }
@@ -111,6 +113,19 @@ def may(role: str, operation: str) -> bool:
 
 def require(conn: sqlite3.Connection, actor: str, operation: str) -> str:
     """The actor's role if they may do ``operation`` now; raises NotPermitted otherwise."""
+    if actor == SYSTEM_ACTOR or not actor:
+        return _judge(None, actor, operation)
+    row = conn.execute("SELECT role, active FROM users WHERE username = ?", (actor,)).fetchone()
+    return _judge(row, actor, operation)
+
+
+def require_reading(desk, actor: str, operation: str) -> str:
+    """``require`` for an operation that only reads (no transaction to hold it in)."""
+    row = desk.db.one("SELECT role, active FROM users WHERE username = ?", (actor,)) if actor else None
+    return _judge(row, actor, operation)
+
+
+def _judge(row, actor: str, operation: str) -> str:
     doing = OPERATIONS[operation]
     if not actor:
         raise NotPermitted("没有说明是谁在{doing}", "命令行请加 --actor 登录名（或 --as 登录名）", params={"doing": doing})
@@ -118,7 +133,6 @@ def require(conn: sqlite3.Connection, actor: str, operation: str) -> str:
         if operation in _SYSTEM_ALLOWED:
             return SYSTEM_ACTOR
         raise NotPermitted("系统不能代替工作人员{doing}", "请用本人的账号登录后再办", params={"doing": doing})
-    row = conn.execute("SELECT role, active FROM users WHERE username = ?", (actor,)).fetchone()
     if row is None:
         raise NotPermitted("“{actor}”不是本站的账号，不能{doing}", "请用本站的账号登录后再办", params={"actor": actor, "doing": doing})
     if not row["active"]:

@@ -15,17 +15,24 @@ numbers may already be on a villager's receipt and at the township. So:
 3. With no network, a person may ``confirm_offline``. Numbers then come from a
    range the normal counters never reach (the range scheme):
 
-   - records: from ``OFFLINE_SEQ_GAP`` past the highest sequence in the local
-     log (a station does not make that many records between a backup and the
-     PC's death; the hub accepts gaps: it checks only that no number is used twice);
-   - cases: the day's own series with the letter ``L`` (离线) before the
-     sequence, ``102210-261204-L01``; normal numbers are all digits, so the two
-     series cannot meet. Once the hub has been asked, new numbers are normal
-     again (after the floors); the L numbers already given stay valid.
+   - records: from a block of ``OFFLINE_SEQ_GAP`` numbers chosen at random among
+     ``OFFLINE_BLOCKS`` past the highest sequence in the local log (a station does not
+     make that many records between a backup and the PC's death; the hub accepts gaps:
+     it checks only that no number is used twice);
+   - cases: the day's own series with the letter ``L`` (离线) and three random
+     letters (the *series*) before the sequence, ``102210-261204-LKQM01``; normal
+     numbers are all digits, so the two kinds cannot meet. Once the hub has been
+     asked, new numbers are normal again (after the floors); the L numbers already
+     given stay valid.
 
-   The one case this cannot cover: the PC dies *again*, before any sync, on the
-   same day, and is restored offline from a backup older than its first L
-   numbers. Sync before closing the day after a restore.
+   Why random, drawn at each confirmation: the PC may die *again*, before any
+   sync, on the same day, and be restored offline from a backup older than its
+   first L numbers. Nothing on the new PC remembers the first range then (the
+   backup predates it, and the hub never heard of it), so anything derived from
+   the log or the backup would repeat it. Two confirmations share a case series
+   with odds of 1 in 12,167 (23 letters, three places) and a record block with
+   odds of 1 in 1,048,576; both only on that rare second death. Sync before
+   closing the day after a restore all the same.
 
 Everything here lives in ``meta`` (one installation's own state: never synced).
 """
@@ -33,6 +40,7 @@ Everything here lives in ``meta`` (one installation's own state: never synced).
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -47,6 +55,9 @@ SEQ_FLOOR = "numbering.seq_floor"    # int: records continue after this
 CASE_FLOORS = "numbering.case_floors"  # {day prefix: highest sequence issued}
 OFFLINE_MARK = "L"
 OFFLINE_SEQ_GAP = 1_000_000
+OFFLINE_BLOCKS = 2 ** 20             # record blocks to draw from (origin_seq stays far below 2**63)
+SERIES_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ"  # no I, L, O: read out over the phone without doubt
+SERIES_LENGTH = 3
 
 
 class NumberingUnsure(HaianError):
@@ -116,12 +127,23 @@ def confirm_offline(desk, actor: str) -> Numbering:
             return status(conn)
         top = conn.execute("SELECT coalesce(max(origin_seq), 0) FROM events WHERE origin = ?",
                            (desk.installation.id,)).fetchone()[0]
-        seq_from = max(top, seq_floor(conn)) + OFFLINE_SEQ_GAP
-        _put(conn, OFFLINE, {"by": actor, "at": to_iso(desk.now()), "seq_from": seq_from})
+        seq_from = max(top, seq_floor(conn)) + OFFLINE_SEQ_GAP * (1 + secrets.randbelow(OFFLINE_BLOCKS))
+        _put(conn, OFFLINE, {"by": actor, "at": to_iso(desk.now()), "seq_from": seq_from,
+                             "series": new_series()})
         _put(conn, SEQ_FLOOR, seq_from)
         desk.ledger.record(conn, "settings", desk.installation.id, "offline_confirmed",
                            {"changes": {OFFLINE: True}, "unit_code": desk.installation.unit_code}, actor)
         return status(conn)
+
+
+def new_series() -> str:
+    """Three random letters naming one offline confirmation's case numbers (see the module's why)."""
+    return "".join(secrets.choice(SERIES_LETTERS) for _ in range(SERIES_LENGTH))
+
+
+def offline_series(conn: sqlite3.Connection) -> str:
+    """The letters of the current offline confirmation ("" for one made before series existed)."""
+    return str((_get(conn, OFFLINE) or {}).get("series") or "")
 
 
 def learn(conn: sqlite3.Connection, origin_seq: int, case_numbers: dict[str, int]) -> None:

@@ -3,7 +3,9 @@
 Used by haian_desk/storage/recovery.py (restore, the checks before it) and by
 ``hub restore-station``. A backup names, in its readable description, the
 passphrase salt it was sealed for; the station's own key is tried first, then
-that salt with the passphrase at hand, then the township's private key.
+that salt with the passphrase at hand (or, with none, the key the OS key store
+keeps for that salt: a station whose key file was lost), then the township's
+private key.
 """
 
 from __future__ import annotations
@@ -81,10 +83,10 @@ def _claims_our_key(found: sealed.SealedFile, openers: Openers) -> bool:
 
 def _station_keys(found: sealed.SealedFile, openers: Openers) -> list[bytes]:
     candidates = [openers.own] if openers.own else []
-    if openers.passphrase and found.keyfile is not None:
+    if found.keyfile is not None:
         try:
             candidates.append(keys.unlock_with(found.keyfile, openers.passphrase))
-        except keys.WrongPassphrase:
+        except (keys.WrongPassphrase, keys.PassphraseNeeded):
             pass
     return candidates
 
@@ -97,6 +99,13 @@ def key_for_restored(source: Path, openers: Openers) -> tuple[keys.KeyFile | Non
     if openers.own is not None:
         return None, openers.own
     carried = sealed.read(source).keyfile if sealed.is_sealed(source) else None
+    if carried is not None and not openers.passphrase:
+        # The folder's key file is gone, but the OS key store (or this process) may still hold the
+        # key the backup names: Windows then restores a station whose key file was lost with no typing.
+        try:
+            return carried, keys.unlock_with(carried)
+        except (keys.WrongPassphrase, keys.PassphraseNeeded):
+            pass
     if not openers.passphrase:
         raise keys.PassphraseNeeded("恢复到这台电脑需要本站口令",
                                     "请输入本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供", params={"PASSPHRASE_ENV": keys.PASSPHRASE_ENV})

@@ -55,6 +55,10 @@ class WrongPassphrase(HaianError):
     """A passphrase that does not open this station."""
 
 
+class KeyFileDamaged(SetupError):
+    """The key file beside an encrypted database is missing or unreadable: damage, with the restore offer."""
+
+
 @dataclass(frozen=True)
 class KeyFile:
     """What the data folder keeps about the key: enough to derive it, never the key."""
@@ -73,10 +77,16 @@ class KeyFile:
 
     @classmethod
     def from_json(cls, data: dict) -> "KeyFile":
+        if not isinstance(data.get("format"), int) or data["format"] > 1:
+            if isinstance(data.get("format"), int):
+                raise SetupError("本站钥匙文件的格式不认识", "请安装新版程序，或从备份恢复")
+            raise ValueError("no format")  # read_key_file: damaged
         if data.get("kdf") != "scrypt" or data.get("r") != SCRYPT_R or data.get("p") != SCRYPT_P:
-            raise SetupError("本站钥匙文件的格式不认识", "请安装新版程序，或从备份恢复")
-        return cls(base64.b64decode(data["salt"]), int(data["n"]), str(data["check"]),
-                   bool(data.get("demo", False)))
+            raise ValueError("not the scrypt this program writes")  # format 1 always is: damaged
+        salt, n, check = base64.b64decode(data["salt"], validate=True), int(data["n"]), str(data["check"])
+        if len(salt) < 16 or n < 2 or n & (n - 1) or len(check) != 32:
+            raise ValueError("a key file this program never writes")  # read_key_file: damaged
+        return cls(salt, n, check, bool(data.get("demo", False)))
 
 
 def derive(passphrase: str, salt: bytes, n: int) -> bytes:
@@ -115,15 +125,18 @@ def read_key_file(folder: Path) -> KeyFile | None:
         return None
     try:
         return KeyFile.from_json(json.loads(path.read_text(encoding="utf-8")))
-    except (ValueError, KeyError, TypeError):
-        raise SetupError("本站钥匙文件已损坏（{path}）",
-                         "请从备份恢复：在新数据目录里运行 haian-desk restore 备份文件，并输入本站口令", params={"path": path}) from None
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, IsADirectoryError):
+        raise KeyFileDamaged("本站钥匙文件已损坏（{path}）",
+                             "请从备份恢复：运行 haian-desk restore --latest（需要本站口令），或在程序里选用最新的完好备份",
+                             params={"path": path}) from None
 
 
 def write_key_file(folder: Path, keyfile: KeyFile) -> None:
     """Written whole or not at all: a kill half way leaves the old file or none."""
     folder.mkdir(parents=True, exist_ok=True)
     path = key_path(folder)
+    if path.is_dir():  # a folder where the key file belongs (damage): kept, out of the way, never deleted
+        path.rename(path.with_name(f"{path.name}.not-a-file-{os.urandom(3).hex()}"))
     partial = path.with_name(path.name + ".partial")
     with open(partial, "w", encoding="utf-8") as handle:
         json.dump(keyfile.to_json(), handle)
@@ -173,8 +186,9 @@ def unlock(folder: Path, passphrase: str | None = None) -> bytes:
     """The key of the station in ``folder``: typed passphrase, OS store, environment, demo."""
     keyfile = read_key_file(folder)
     if keyfile is None:
-        raise SetupError("{folder} 里没有本站钥匙文件（{KEY_FILE}）",
-                         "请先建站，或从备份恢复时输入本站口令", params={"folder": folder, "KEY_FILE": KEY_FILE})
+        raise KeyFileDamaged("{folder} 里没有本站钥匙文件（{KEY_FILE}）",
+                             "请从备份恢复：运行 haian-desk restore --latest（需要本站口令），或在程序里选用最新的完好备份",
+                             params={"folder": folder, "KEY_FILE": KEY_FILE})
     return unlock_with(keyfile, passphrase)
 
 

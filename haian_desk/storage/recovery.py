@@ -82,6 +82,7 @@ class Health:
 
     state: str
     problem: str = ""
+    key_file: bool = False  # the key file is what is missing or damaged: backups need the passphrase (or OS store)
 
     @property
     def ok(self) -> bool:
@@ -293,7 +294,7 @@ def _set_aside(current: Path, folder: Path, now: datetime, key: bytes | None) ->
                 os.replace(part, aside.with_name(aside.name + suffix))
     except OSError as error:
         raise RestoreRefused("无法移开现在的数据库（{error}）", "请先关闭海安代理工作台再恢复", params={"error": error}) from None
-    if keys.key_path(folder).exists():  # what derives its key goes with it: a restore may adopt another
+    if keys.key_path(folder).is_file():  # what derives its key goes with it: a restore may adopt another
         shutil.copyfile(keys.key_path(folder), aside.with_name(aside.name + "." + keys.KEY_FILE))
     return aside
 
@@ -338,7 +339,8 @@ def examine(folder: Path, key: bytes | None = None) -> Health:
         return Health("damaged", "数据库文件是空的（0字节），已损坏")
     plain = dbmod.is_plain_file(db_path)
     if not plain and not keys.key_path(folder).exists():
-        return Health("damaged", f"数据库打不开：本站钥匙文件（{keys.KEY_FILE}）不见了，或数据库文件已损坏")
+        return Health("damaged", f"数据库打不开：本站钥匙文件（{keys.KEY_FILE}）不见了，或数据库文件已损坏",
+                      key_file=True)
     try:
         conn = dbmod.connect(db_path, None if plain else (key or keys.unlock(folder)))
         try:
@@ -350,6 +352,8 @@ def examine(folder: Path, key: bytes | None = None) -> Health:
             conn.close()
     except RestoreRefused as refused:
         return Health("damaged", refused.message)
+    except keys.KeyFileDamaged as damaged:  # the key file is part of the station's files: the same offer
+        return Health("damaged", f"数据库打不开：{damaged.message}", key_file=True)
     except dbmod.DatabaseError as error:
         if not is_damage(error):
             raise
@@ -375,9 +379,12 @@ def backup_files(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
 
 
-def newest_good_backup(folder: Path) -> BackupInfo | None:
-    """The newest backup in the data folder that passes every check, or None."""
-    openers = Openers.at(folder)
+def newest_good_backup(folder: Path, passphrase: str | None = None) -> BackupInfo | None:
+    """The newest backup in the data folder that passes every check, or None.
+
+    ``passphrase``: typed by the clerk when the key file itself is lost and no OS key store holds the key.
+    """
+    openers = Openers.at(folder, passphrase)
     for path in backup_files(folder):
         try:
             return inspect(path, openers)
@@ -386,12 +393,12 @@ def newest_good_backup(folder: Path) -> BackupInfo | None:
     return None
 
 
-def restore_newest(folder: Path, now: datetime | None = None) -> Restored:
+def restore_newest(folder: Path, now: datetime | None = None, passphrase: str | None = None) -> Restored:
     """The one action after damage: put the newest good backup in place."""
-    best = newest_good_backup(folder)
+    best = newest_good_backup(folder, passphrase)
     if best is None:
         raise RestoreRefused("数据目录里没有可用的备份", "请用U盘上的备份恢复：haian-desk restore 文件名")
-    return restore(folder, best.path, now=now, allow_other_station=True)
+    return restore(folder, best.path, now=now, allow_other_station=True, passphrase=passphrase)
 
 
 def made_at(path: Path) -> str:

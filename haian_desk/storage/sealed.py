@@ -70,7 +70,10 @@ class SealedFile:
     @property
     def keyfile(self) -> keys.KeyFile | None:
         kdf = self.core.get("kdf")
-        return keys.KeyFile.from_json(kdf) if kdf else None
+        try:
+            return keys.KeyFile.from_json(kdf) if kdf else None
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise tampered(self.path) from None
 
 
 def is_sealed(path: Path) -> bool:

@@ -155,7 +155,7 @@ def test_settings_changes_are_events_and_unchanged_values_record_nothing(desk):
     assert event["actor"] == "admin"
     assert json.loads(event["payload"])["changes"] == {"township_hotline": "0513-88888888"}
     lines = audit.history(desk)
-    assert lines[0]["actor"] == "admin" and "township_hotline" in lines[0]["what"]
+    assert lines[0]["actor"] == "admin" and "镇（街道）监督投诉电话 → 0513-88888888" in lines[0]["what"]
 
 
 # -- reveals ------------------------------------------------------------------------------------------

@@ -79,3 +79,41 @@ def test_without_a_backup_the_dialog_says_what_to_do_and_offers_no_restore(qtbot
 
 def test_a_healthy_database_opens_without_a_question(desk, worker):
     assert check_before_open(desk.folder, worker) is True
+
+
+def test_a_lost_key_file_gets_the_damage_offer_and_the_typed_passphrase_finds_the_backup(
+        qtbot, desk, worker, clock, monkeypatch):
+    """No key file and no passphrase at hand: the start says so and asks for the passphrase, not a traceback."""
+    from haian_desk.storage import keys
+    from tests.conftest import TEST_PASSPHRASE
+    from ui.setup_passphrase import unlock_station
+
+    backup.run_daily(desk.db, desk.folder, clock.now)
+    folder = desk.folder
+    desk.close()
+    keys.key_path(folder).write_text("{garbled", encoding="utf-8")
+    keys.forget_cached()
+    monkeypatch.delenv(keys.PASSPHRASE_ENV)
+    assert unlock_station(folder, worker) is True                 # not asked here: the damage check follows
+    seen = {}
+
+    def answer():
+        dialog = _visible("damagedDatabaseDialog")
+        seen["before"] = dialog.message.text()
+        assert not dialog.restore_button.isVisible()
+        dialog.passphrase.setFocus()
+        qtbot.keyClicks(dialog.passphrase, "wrong-passphrase")
+        qtbot.keyClick(dialog.passphrase, Qt.Key_Return)
+        qtbot.waitUntil(lambda: "打不开" in dialog.status.text(), timeout=20_000)
+        qtbot.keyClicks(dialog.passphrase, TEST_PASSPHRASE)
+        qtbot.keyClick(dialog.passphrase, Qt.Key_Return)
+        qtbot.waitUntil(dialog.restore_button.isVisible, timeout=20_000)
+        seen["after"] = dialog.message.text()
+        qtbot.keyClick(dialog.restore_button, Qt.Key_Space)         # the focus is on it: one key restores
+
+    QTimer.singleShot(0, answer)
+    assert check_before_open(folder, worker) is True
+    assert "钥匙文件" in seen["before"] and "口令" in seen["before"]
+    assert "最新的完好备份" in seen["after"]
+    keys.forget_cached()
+    Desk.open(folder, wall=clock, passphrase=TEST_PASSPHRASE).close()

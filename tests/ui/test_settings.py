@@ -87,4 +87,4 @@ def test_staff_do_not_see_user_management(qtbot, desk, make_session):
     page = _page(qtbot, make_session(desk, "clerk"))
     assert page.users is None
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["界面显示", "本站信息", "回执与公示", "备份与恢复",
-                                                                       "工作日历"]
+                                                                       "工作日历", "锁定与审计"]
