@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, QT_TRANSLATE_NOOP, Signa
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QWidget
 
-from haian_desk import permissions
+from haian_desk.people import permissions
 from ui import numbering_notice, window_place
 from ui.idle_lock import IdleLock
 from ui.session import Session

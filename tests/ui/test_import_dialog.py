@@ -115,7 +115,7 @@ def test_reached_from_the_desk_menu(qtbot, admin_session):
 
 
 def test_hidden_from_a_clerk_who_may_not_import(qtbot, desk, make_session):
-    from haian_desk import users
+    from haian_desk.people import users
     from ui.main_window import MainWindow
 
     def import_action(session):
