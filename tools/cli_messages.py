@@ -31,7 +31,7 @@ from domain_messages import ROOT, Unconvertible, _Params, _literal, _name, _offs
 FUNCTION = "cli_tr"
 IMPORT = "from haian_desk.core.messages import cli_tr\n"
 # The modules that make up the command line (each registers subcommands of haian-desk).
-CLI_FILES = ("haian_desk/cli/*.py", "haian_desk/calendar/cli.py", "sync/*cli.py", "ui/cli.py",
+CLI_FILES = ("haian_desk/cli/*.py", "haian_desk/calendar/cli.py", "sync/*cli.py", "sync/status.py", "ui/cli.py",
              "ui/assessment/cli.py", "ui/printing/cli.py", "ui/self_test.py")
 KEYWORDS = ("help", "description", "metavar")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -103,11 +103,12 @@ def convert_file(path: Path) -> tuple[int, list[str]]:
 
 
 def _add_import(source: bytes) -> bytes:
-    """After ``from __future__ import annotations`` (every CLI module has it), else at the top."""
-    marker = b"from __future__ import annotations\n"
-    if marker in source:
-        return source.replace(marker, marker + b"\n" + IMPORT.encode(), 1)
-    return IMPORT.encode() + source
+    """After the module's last top-level import (``from __future__`` at least), else at the top."""
+    imports = [n for n in ast.parse(source).body if isinstance(n, (ast.Import, ast.ImportFrom))]
+    if not imports:
+        return IMPORT.encode() + source
+    at = _offsets(source)[imports[-1].end_lineno]
+    return source[:at] + IMPORT.encode() + source[at:]
 
 
 def main(argv: list[str] | None = None) -> int:

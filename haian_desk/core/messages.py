@@ -117,6 +117,8 @@ def cli_tr(template: str, **params: Any) -> str:
     ``CLI`` context); the values given are filled in after, untranslated (they are data).
     """
     text = translate(CLI, template)
+    separator = translate(DOMAIN, LIST_SEPARATOR)  # a list given is written 甲、乙 / a, b
+    params = {k: separator.join(map(str, v)) if isinstance(v, (list, tuple)) else v for k, v in params.items()}
     try:
         return fill(text, params)
     except (KeyError, IndexError, ValueError):  # a translation naming a parameter wrongly
