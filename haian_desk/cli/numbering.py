@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from haian_desk.core import messages
 from haian_desk.core.messages import cli_tr
 
 
@@ -35,7 +36,7 @@ def run(args, folder: Path) -> int:
                "offline": cli_tr("编号：离线办理中（办件编号带 L）")}[state.state])
         warning = state.warning(desk.now())
         if warning:
-            print(warning)
+            print(messages.message_text(warning))
         if state.state == "unsure":
             print(cli_tr("请先联网同步（haian-desk sync）；确实无法联网时：haian-desk numbering --offline --as 登录名"))
     finally:
