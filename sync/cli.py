@@ -80,7 +80,8 @@ def _export(args, folder: Path) -> int:
         result = export_file(desk, keymod.load(folder), args.out)
     finally:
         desk.close()
-    print(cli_tr("已导出 {events} 条记录到 {path}（{size} 字节，已加密，只有镇中心能打开）", events=result.events, path=result.path, size=result.size))
+    print(cli_tr("已导出 {events} 条记录到 {path}（{size} 字节，已加密，只有镇中心能打开）",
+                 events=result.events, path=result.path, size=result.size))
     return 0
 
 

@@ -39,7 +39,8 @@ def _request(args, folder: Path) -> int:
         own = keymod.load_or_create(folder)
         document = enrolment.make_request(desk, own)
         enrolment.write_document(document, args.out)
-        print(cli_tr("登记申请已写到 {out}：{unit_name}（{unit_code}）", out=args.out, unit_name=desk.installation.unit_name, unit_code=desk.installation.unit_code))
+        print(cli_tr("登记申请已写到 {out}：{unit_name}（{unit_code}）",
+                     out=args.out, unit_name=desk.installation.unit_name, unit_code=desk.installation.unit_code))
         print(cli_tr("本机密钥指纹：{fingerprint}（办理时可电话核对）", fingerprint=keymod.fingerprint(own.sign_public)))
     finally:
         desk.close()
@@ -54,7 +55,8 @@ def _accept(args, folder: Path) -> int:
     try:
         own = keymod.load(folder)
         hub = enrolment.accept(desk, own, enrolment.read_document(args.answer), args.hub, args.tls_ca)
-        print(cli_tr("已登记到“{unit_name}”（{unit_code}），其密钥指纹 {fingerprint}", unit_name=hub.unit_name, unit_code=hub.unit_code, fingerprint=keymod.fingerprint(hub.sign_key)))
+        print(cli_tr("已登记到“{unit_name}”（{unit_code}），其密钥指纹 {fingerprint}",
+                     unit_name=hub.unit_name, unit_code=hub.unit_code, fingerprint=keymod.fingerprint(hub.sign_key)))
         print(cli_tr("同步中心网址：{url}", url=hub.url or cli_tr("未设置（可用 haian-desk sync --hub 网址 指明，或用U盘同步）")))
     finally:
         desk.close()

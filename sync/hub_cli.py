@@ -61,7 +61,8 @@ def _serve(args, folder: Path) -> int:
     server, desk = make_server(folder, args.host, args.port, tls_cert=args.tls_cert, tls_key=args.tls_key,
                                max_body=args.max_body)
     scheme = "https" if args.tls_cert else "http"
-    print(cli_tr("{unit_name} 同步服务：{scheme}://{host}:{port}（Ctrl+C 停止）", unit_name=desk.installation.unit_name, scheme=scheme, host=args.host, port=args.port),
+    print(cli_tr("{unit_name} 同步服务：{scheme}://{host}:{port}（Ctrl+C 停止）",
+                 unit_name=desk.installation.unit_name, scheme=scheme, host=args.host, port=args.port),
           flush=True)
     try:
         server.run()
@@ -81,7 +82,8 @@ def _enrol(args, folder: Path) -> int:
         own = keymod.load_or_create(folder)
         child, answer = enrolment.enrol(desk, own, enrolment.read_document(args.request), args.url)
         enrolment.write_document(answer, args.out)
-        print(cli_tr("已登记：{unit_name}（{unit_code}），安装编号 {id}", unit_name=child.unit_name, unit_code=child.unit_code, id=child.id))
+        print(cli_tr("已登记：{unit_name}（{unit_code}），安装编号 {id}",
+                     unit_name=child.unit_name, unit_code=child.unit_code, id=child.id))
         print(cli_tr("其密钥指纹：{fingerprint}；登记答复已写到 {out}", fingerprint=keymod.fingerprint(child.sign_key), out=args.out))
     finally:
         desk.close()
@@ -121,7 +123,8 @@ def _revoke(args, folder: Path) -> int:
     desk = Desk.open(folder)
     try:
         peer = enrolment.revoke(desk, args.station)
-        print(cli_tr("已注销：{unit_name}（{unit_code}），安装编号 {id}；它已上报的数据保留", unit_name=peer.unit_name, unit_code=peer.unit_code, id=peer.id))
+        print(cli_tr("已注销：{unit_name}（{unit_code}），安装编号 {id}；它已上报的数据保留",
+                     unit_name=peer.unit_name, unit_code=peer.unit_code, id=peer.id))
     finally:
         desk.close()
     return 0

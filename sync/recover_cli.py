@@ -46,7 +46,8 @@ def _request(args, folder: Path) -> int:
     document = recover.make_request(folder, args.station_code)
     enrolment.write_document(document, args.out)
     own = keymod.load(folder)
-    print(cli_tr("恢复申请已写到 {out}；本机新密钥指纹 {fingerprint}（办理时可电话核对）", out=args.out, fingerprint=keymod.fingerprint(own.sign_public)))
+    print(cli_tr("恢复申请已写到 {out}；本机新密钥指纹 {fingerprint}（办理时可电话核对）",
+                 out=args.out, fingerprint=keymod.fingerprint(own.sign_public)))
     return 0
 
 
@@ -61,7 +62,8 @@ def _reapprove(args, folder: Path) -> int:
         peer, answer = recover.reapprove(desk, keymod.load(folder), enrolment.read_document(args.request),
                                          args.actor, args.url)
         enrolment.write_document(answer, args.out)
-        print(cli_tr("已重新批准 {unit_name}（{unit_code}），旧密钥作废；恢复答复已写到 {out}", unit_name=peer.unit_name, unit_code=peer.unit_code, out=args.out))
+        print(cli_tr("已重新批准 {unit_name}（{unit_code}），旧密钥作废；恢复答复已写到 {out}",
+                     unit_name=peer.unit_name, unit_code=peer.unit_code, out=args.out))
     finally:
         desk.close()
     return 0

@@ -193,7 +193,8 @@ def _init(args, folder: Path) -> int:
         admin = (args.admin, password)
     desk = initialise(folder, args.station_code, args.name, args.role, address=args.address,
                       phone=args.phone, admin=admin)
-    print(cli_tr("已建站：{unit_name}（{unit_code}），数据目录 {folder}", unit_name=desk.installation.unit_name, unit_code=desk.installation.unit_code, folder=folder))
+    print(cli_tr("已建站：{unit_name}（{unit_code}），数据目录 {folder}",
+                 unit_name=desk.installation.unit_name, unit_code=desk.installation.unit_code, folder=folder))
     desk.close()
     return 0
 
@@ -207,7 +208,8 @@ def _demo(args, folder: Path) -> int:
     desk = make_demo(folder, cases=args.cases, seed=args.seed, progress=progress,
                      unit=(args.station_code or DEMO_UNIT[0], args.name or DEMO_UNIT[1]))
     total = desk.db.scalar("SELECT count(*) FROM cases")
-    print(cli_tr("演示站已建好：{unit_name}，{total} 件办件，数据目录 {folder}", unit_name=desk.installation.unit_name, total=total, folder=folder))
+    print(cli_tr("演示站已建好：{unit_name}，{total} 件办件，数据目录 {folder}",
+                 unit_name=desk.installation.unit_name, total=total, folder=folder))
     print(cli_tr("登录名 {login}，密码 {password}", login=DEMO_ADMIN[0], password=DEMO_ADMIN[1]))
     from haian_desk.storage import keys
 

@@ -22,7 +22,8 @@ CLI_LEVELS = ("cadre", "station", "township", "county")
 
 def register(sub, common) -> None:
     report = sub.add_parser("report", parents=[common], help=cli_tr("考核统计：按代理员、代理站、镇（街道）出数"))
-    report.add_argument("--period", required=True, help=cli_tr("考核期：{forms}", forms=messages.translate(messages.DOMAIN, FORMS_HINT)))
+    report.add_argument("--period", required=True, help=cli_tr("考核期：{forms}",
+                                                               forms=messages.translate(messages.DOMAIN, FORMS_HINT)))
     report.add_argument("--level", choices=CLI_LEVELS, help=cli_tr("只出这一级（默认各级都出）"))
     report.add_argument("--xlsx", metavar="OUT", help=cli_tr("导出 Excel 文件（每级一张工作表）"))
     report.add_argument("--pdf", metavar="OUT", help=cli_tr("导出带图表的 PDF 报告"))
