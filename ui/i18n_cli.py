@@ -3,7 +3,7 @@
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 MESSAGES = (
-    QT_TRANSLATE_NOOP("CLI", "{day}（{weekday}）{time}前"),
+    QT_TRANSLATE_NOOP("CLI", "{year}年{month}月{day}日（{weekday}）{time}前"),
     QT_TRANSLATE_NOOP("CLI", "{year}年工作日历：{source}"),
     QT_TRANSLATE_NOOP("CLI", "工作日 {working} 天，休息日 {resting} 天"),
     QT_TRANSLATE_NOOP("CLI", "已导入{year}年：{days}（{source}）"),

@@ -141,12 +141,12 @@ def weekday(day: date) -> str:
 
 
 def due_words(deadline) -> str:
-    """The due moment in plain words: 2026-10-09（星期五）10:00前 / by 10:00 on Friday 2026-10-09."""
+    """The due moment in plain words: 2026年10月9日（星期五）10:00前 / by 10:00 on Friday 9 October 2026."""
     from haian_desk.core.timeutil import local
 
     moment = local(deadline)
-    return cli_tr("{day}（{weekday}）{time}前", day=f"{moment:%Y-%m-%d}", weekday=weekday(moment.date()),
-                  time=f"{moment:%H:%M}")
+    return cli_tr("{year}年{month}月{day}日（{weekday}）{time}前", year=moment.year, month=moment.month,
+                  day=moment.day, weekday=weekday(moment.date()), time=f"{moment:%H:%M}")
 
 
 def _limit_words(words: str) -> str:
