@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, QT_TRANSLATE_NOOP, Signa
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QWidget
 
+from haian_desk.people import permissions
 from ui import numbering_notice, window_place
 from ui.idle_lock import IdleLock
 from ui.session import Session
@@ -145,6 +146,8 @@ class MainWindow(QMainWindow):
         import_action = QAction(self.tr("导入(&I)…"), self)
         import_action.setObjectName("importAction")
         import_action.triggered.connect(self.open_import)
+        # Only who may import sees it (station head, admin): a clerk would meet a refusal at the end.
+        import_action.setVisible(self.may_import())
         desk_menu.addAction(import_action)
         desk_menu.addSeparator()
         logout = QAction(self.tr("退出登录(&L)"), self)
@@ -244,9 +247,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("已登记办件 {0}，按 F3 到“办件”查看").format(case_no), 30_000)
 
-    def open_import(self) -> None:
+    def may_import(self) -> bool:
+        return permissions.may(self.session.user.role, "import.run")
+
+    def open_import(self):
         """工作台 → 导入…: rosters, past ledgers and cadre lists from spreadsheets (ui.imports)."""
         from ui.imports.dialog import ImportDialog
+
+        if not self.may_import():
+            return None
 
         dialog = ImportDialog(self.session, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from haian_desk.replication import numbering
 from ui.session import Session
-from ui.widgets.feedback import alive, show_error_box
+from ui.widgets.feedback import alive, show_error_box, words
 
 
 def check(window: QWidget, session: Session) -> None:
@@ -26,11 +26,11 @@ def check(window: QWidget, session: Session) -> None:
     session.run(read, alive(window, lambda found: _maybe_warn(window, session, *found)))
 
 
-def _maybe_warn(window: QWidget, session: Session, state: numbering.Numbering, warning: str) -> None:
+def _maybe_warn(window: QWidget, session: Session, state: numbering.Numbering, warning) -> None:
     if state.state != "unsure":
         return
     title = QCoreApplication.translate("NumberingNotice", "恢复备份后的编号")
-    box = QMessageBox(QMessageBox.Warning, title, warning, parent=window)
+    box = QMessageBox(QMessageBox.Warning, title, words(warning), parent=window)
     box.setObjectName("numbering_notice")
     box.setInformativeText(QCoreApplication.translate("NumberingNotice", 
         "在得知编号用到了哪里之前，本站不能登记或办理，以免同一个编号发给两位群众。\n"

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Callable
 
 from haian_desk.core.paths import resource_path
+from haian_desk.core.messages import cli_tr
 
 STATION = ("320685102210", "曲塘镇双楼村代理站（自检）")
 TOWNSHIP = ("320685102", "曲塘镇代理中心（自检）")
@@ -40,8 +41,8 @@ REQUIRED_RESOURCES = (("fonts", "HaianSansSC-Regular.otf"), ("fonts", "HaianSans
 
 def register(sub, common) -> None:
     parser = sub.add_parser("self-test", parents=[common],
-                            help="自检：在临时目录里建站、受理、打印回执、备份、同步，检查本机安装是否完好")
-    parser.add_argument("--keep", action="store_true", help="保留临时目录（排查问题用）")
+                            help=cli_tr("自检：在临时目录里建站、受理、打印回执、备份、同步，检查本机安装是否完好"))
+    parser.add_argument("--keep", action="store_true", help=cli_tr("保留临时目录（排查问题用）"))
     parser.set_defaults(handler=run)
 
 
@@ -125,7 +126,7 @@ def take_in_a_case(state: Run) -> str:
     villager = villagers.register(desk, ADMIN[0], villagers.VillagerInput(
         name=VILLAGER[0], id_number=VILLAGER[1], phone=VILLAGER[2]))
     state.case = take_in(desk, ADMIN[0], Intake(kind="opinion", villager_id=villager,
-                                                description="反映3组道路破损，雨天积水",
+                                                description=cli_tr("反映3组道路破损，雨天积水"),
                                                 first_cadre_id=cadre))
     return f"办件 {state.case.case_no} 已登记"
 

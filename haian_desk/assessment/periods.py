@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from datetime import date, datetime, time, timedelta
 
-from haian_desk.core.errors import ValidationError
+from haian_desk.core.errors import N_, ValidationError
 from haian_desk.core.timeutil import CST, from_iso, local, to_iso
 
 _HALF = re.compile(r"^(\d{4})H([12])$")
 _YEAR = re.compile(r"^(\d{4})$")
 _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$")
-FORMS_HINT = "可写成 2026H1（上半年）、2026H2（下半年）、2026（全年）或 2026-01-01:2026-03-31"
+FORMS_HINT = N_("可写成 2026H1（上半年）、2026H2（下半年）、2026（全年）或 2026-01-01:2026-03-31")
 
 
 @dataclass(frozen=True)

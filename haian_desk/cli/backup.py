@@ -16,17 +16,18 @@ from pathlib import Path
 from haian_desk.cli.dispatch import with_desk
 from haian_desk.core import paths
 from haian_desk.core.errors import HaianError, SetupError
+from haian_desk.core.messages import cli_tr
 
 
 def register(sub, common) -> None:
-    save = sub.add_parser("backup", parents=[common], help="备份数据库到指定文件或文件夹（如U盘）")
-    save.add_argument("--out", help="备份文件或文件夹；不写则存到数据目录的 backups 文件夹")
+    save = sub.add_parser("backup", parents=[common], help=cli_tr("备份数据库到指定文件或文件夹（如U盘）"))
+    save.add_argument("--out", help=cli_tr("备份文件或文件夹；不写则存到数据目录的 backups 文件夹"))
     save.set_defaults(handler=run_backup)
     back = sub.add_parser("restore", parents=[common],
-                          help="从备份恢复（先检查备份；现在的数据库移到数据目录的 replaced 文件夹）")
-    back.add_argument("file", nargs="?", help="要恢复的备份文件")
-    back.add_argument("--latest", action="store_true", help="用数据目录里最新的完好备份")
-    back.add_argument("--other-station", action="store_true", help="允许换成另一个站的数据")
+                          help=cli_tr("从备份恢复（先检查备份；现在的数据库移到数据目录的 replaced 文件夹）"))
+    back.add_argument("file", nargs="?", help=cli_tr("要恢复的备份文件"))
+    back.add_argument("--latest", action="store_true", help=cli_tr("用数据目录里最新的完好备份"))
+    back.add_argument("--other-station", action="store_true", help=cli_tr("允许换成另一个站的数据"))
     back.set_defaults(handler=run_restore)
 
 
@@ -45,7 +46,7 @@ def _backup_possible(args, folder: Path) -> None:
 @with_desk(first=_backup_possible)
 def run_backup(args, desk) -> int:
     made = _back_up(desk.db, desk.folder, args.out)
-    print(f"已备份到 {made}")
+    print(cli_tr("已备份到 {made}", made=made))
     return 0
 
 
@@ -82,8 +83,16 @@ def run_restore(args, folder: Path) -> int:
     else:
         done = recovery.restore(folder, Path(args.file).expanduser(),
                                 allow_other_station=args.other_station)
-    print(f"已恢复：{done.info.describe()}")
+    print(cli_tr("已恢复：{what}", what=restored_words(done.info)))
     if done.set_aside:
-        print(f"原来的数据库没有删除，保存在 {done.set_aside}")
+        print(cli_tr("原来的数据库没有删除，保存在 {set_aside}", set_aside=done.set_aside))
     return 0
 
+
+def restored_words(info) -> str:
+    """Whose data a backup holds, in the reader's language (``BackupInfo.describe`` is Chinese)."""
+    from haian_desk.core.timeutil import show
+
+    last = show(info.last_record_at) if info.last_record_at else cli_tr("无")
+    return cli_tr("{unit}（{code}）的数据：{cases} 件办件，最后一笔记录 {last}", unit=info.unit_name,
+                  code=info.unit_code, cases=info.cases, last=last)

@@ -22,6 +22,7 @@ from haian_desk.calendar import cli as calendar_cli
 from haian_desk.core.errors import HaianError
 from haian_desk.cli.dispatch import dispatch, with_desk
 from haian_desk.storage.db import DatabaseError
+from haian_desk.core.messages import cli_tr
 
 EXIT_ERROR = 2
 PLUGIN_GROUP = "haian_desk.commands"
@@ -31,31 +32,31 @@ DEFAULT_COMMAND = "gui"
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="haian-desk", description="海安群众事务代理工作台 Haian Desk")
-    parser.add_argument("--version", action=_ShowVersion, nargs=0, help="显示版本和构建号并退出")
+        prog="haian-desk", description=cli_tr("海安群众事务代理工作台 Haian Desk"))
+    parser.add_argument("--version", action=_ShowVersion, nargs=0, help=cli_tr("显示版本和构建号并退出"))
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", help="数据目录（默认用 HAIAN_DESK_HOME 或系统的用户数据目录）")
+    common.add_argument("--data-dir", help=cli_tr("数据目录（默认用 HAIAN_DESK_HOME 或系统的用户数据目录）"))
     parser.add_argument("--data-dir", dest="top_data_dir", help=argparse.SUPPRESS)
     parser.add_argument("--lang", dest="top_lang", choices=LANGUAGES, help=argparse.SUPPRESS)
     common.add_argument("--lang", choices=LANGUAGES,
-                        help="提示和界面的语言（默认看 LANG 环境变量，否则简体中文）")
+                        help=cli_tr("提示和界面的语言（默认看 LANG 环境变量，否则简体中文）"))
     sub = parser.add_subparsers(dest="command")
 
-    init = sub.add_parser("init", parents=[common], help="在数据目录中建站")
-    init.add_argument("--station-code", required=True, help="单位代码：镇9位，村12位，组15位")
-    init.add_argument("--name", required=True, help="站名，如：曲塘镇双楼村代理站")
+    init = sub.add_parser("init", parents=[common], help=cli_tr("在数据目录中建站"))
+    init.add_argument("--station-code", required=True, help=cli_tr("单位代码：镇9位，村12位，组15位"))
+    init.add_argument("--name", required=True, help=cli_tr("站名，如：曲塘镇双楼村代理站"))
     init.add_argument("--role", choices=["station", "township", "county"], default="station")
     init.add_argument("--address", default="")
     init.add_argument("--phone", default="")
-    init.add_argument("--admin", help="首个管理员登录名（密码从 HAIAN_DESK_ADMIN_PASSWORD 读取）")
+    init.add_argument("--admin", help=cli_tr("首个管理员登录名（密码从 HAIAN_DESK_ADMIN_PASSWORD 读取）"))
 
-    demo = sub.add_parser("demo", parents=[common], help="生成演示站点（群众、代理员和各种状态的办件）")
+    demo = sub.add_parser("demo", parents=[common], help=cli_tr("生成演示站点（群众、代理员和各种状态的办件）"))
     demo.add_argument("--cases", type=_positive, default=300)
     demo.add_argument("--seed", type=int, default=2026)
-    demo.add_argument("--station-code", help="演示站的单位代码（默认 320685102210），建多个演示站时各用一个")
-    demo.add_argument("--name", help="演示站的站名（默认 曲塘镇双楼村代理站）")
+    demo.add_argument("--station-code", help=cli_tr("演示站的单位代码（默认 320685102210），建多个演示站时各用一个"))
+    demo.add_argument("--name", help=cli_tr("演示站的站名（默认 曲塘镇双楼村代理站）"))
 
-    cases = sub.add_parser("cases", parents=[common], help="列出办件")
+    cases = sub.add_parser("cases", parents=[common], help=cli_tr("列出办件"))
     cases.add_argument("--status")
     cases.add_argument("--kind", choices=["opinion", "errand", "claim"])
     cases.add_argument("--overdue", action="store_true")
@@ -64,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     cases.add_argument("--limit", type=_positive, default=100)
     cases.add_argument("--json", action="store_true")
 
-    sub.add_parser("check", parents=[common], help="完整性检查，并用事件日志重建核对")
+    sub.add_parser("check", parents=[common], help=cli_tr("完整性检查，并用事件日志重建核对"))
     backup_commands.register(sub, common)
     numbering_commands.register(sub, common)
     cadre_commands.register(sub, common)
@@ -99,14 +100,26 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"应为正整数，而不是 {text!r}") from None
+        raise argparse.ArgumentTypeError(cli_tr("应为正整数，而不是 {text}", text=repr(text))) from None
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"应为正整数，而不是 {value}")
+        raise argparse.ArgumentTypeError(cli_tr("应为正整数，而不是 {text}", text=value))
     return value
+
+
+def language_asked(argv: list[str]) -> str | None:
+    """``--lang en`` (or ``--lang=en``) anywhere on the line: known before the parser is built,
+    so ``--help`` and argparse's complaints are in that language too."""
+    for at, word in enumerate(argv):
+        if word == "--lang" and at + 1 < len(argv):
+            return argv[at + 1]
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    messages.set_language(language_asked(argv) or messages.language_from_environment())
     args = _parser().parse_args(argv)
     if args.command is None:
         args = _parser().parse_args([DEFAULT_COMMAND, *argv])
@@ -126,12 +139,13 @@ def main(argv: list[str] | None = None) -> int:
 
         if not is_damage(error):
             if _disk_trouble(error):
-                print(f"错误：{disk_error(folder, error)}", file=sys.stderr)
+                print(messages.error_line(disk_error(folder, error)), file=sys.stderr)
                 return EXIT_ERROR
             raise
         from haian_desk.storage.db import damage_text
 
-        print(f"错误：数据库文件已损坏（{damage_text(error)}）（请用 haian-desk restore --latest 恢复最新的完好备份）",
+        print(cli_tr("错误：数据库文件已损坏（{damage}）（请用 haian-desk restore --latest 恢复最新的完好备份）",
+                     damage=damage_text(error)),
               file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # output piped into `head`: the reader has what it wanted
@@ -142,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             raise
         from haian_desk.storage.recovery import disk_error
 
-        print(f"错误：{disk_error(folder, error)}", file=sys.stderr)
+        print(messages.error_line(disk_error(folder, error)), file=sys.stderr)
         return EXIT_ERROR
 
 
@@ -180,7 +194,8 @@ def _init(args, folder: Path) -> int:
         admin = (args.admin, password)
     with initialise(folder, args.station_code, args.name, args.role, address=args.address,
                     phone=args.phone, admin=admin) as desk:
-        print(f"已建站：{desk.installation.unit_name}（{desk.installation.unit_code}），数据目录 {folder}")
+        print(cli_tr("已建站：{unit_name}（{unit_code}），数据目录 {folder}",
+                     unit_name=desk.installation.unit_name, unit_code=desk.installation.unit_code, folder=folder))
     return 0
 
 
@@ -188,17 +203,18 @@ def _demo(args, folder: Path) -> int:
     from haian_desk.cli.demo import DEMO_ADMIN, DEMO_UNIT, make_demo
 
     def progress(done: int, total: int) -> None:
-        print(f"  已生成 {done}/{total} 件", file=sys.stderr)
+        print(cli_tr("  已生成 {done}/{total} 件", done=done, total=total), file=sys.stderr)
 
     from haian_desk.storage import keys
 
     with make_demo(folder, cases=args.cases, seed=args.seed, progress=progress,
                    unit=(args.station_code or DEMO_UNIT[0], args.name or DEMO_UNIT[1])) as desk:
         total = desk.db.scalar("SELECT count(*) FROM cases")
-        print(f"演示站已建好：{desk.installation.unit_name}，{total} 件办件，数据目录 {folder}")
-    print(f"登录名 {DEMO_ADMIN[0]}，密码 {DEMO_ADMIN[1]}")
+        print(cli_tr("演示站已建好：{unit_name}，{total} 件办件，数据目录 {folder}",
+                     unit_name=desk.installation.unit_name, total=total, folder=folder))
+    print(cli_tr("登录名 {login}，密码 {password}", login=DEMO_ADMIN[0], password=DEMO_ADMIN[1]))
     if keys.read_key_file(folder).demo:  # the published passphrase: the demo's data is invented
-        print(f"数据已加密，演示站口令 {keys.DEMO_PASSPHRASE}（公开的，只用于演示）")
+        print(cli_tr("数据已加密，演示站口令 {DEMO_PASSPHRASE}（公开的，只用于演示）", DEMO_PASSPHRASE=keys.DEMO_PASSPHRASE))
     return 0
 
 
@@ -235,13 +251,13 @@ def _check(args, desk) -> int:
 
     report = run_check(desk)
     if report.ok:
-        print(f"检查通过：数据库完好，{report.rows_checked} 条记录与事件日志重建结果一致")
+        print(cli_tr("检查通过：数据库完好，{rows_checked} 条记录与事件日志重建结果一致", rows_checked=report.rows_checked))
         return 0
     for line in report.integrity:
         if line != "ok":
-            print(f"完整性：{line}")
+            print(cli_tr("完整性：{line}", line=line))
     for line in report.differences:
-        print(f"不一致：{line}")
+        print(cli_tr("不一致：{line}", line=line))
     return 1
 
 

@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 DOMAIN = "domain"
 VOCABULARY = "Vocabulary"
+CLI = "CLI"  # the command line's own words: help texts and printed lines (tools/cli_messages.py)
 _QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
 _MESSAGES_BLOCK = 0x69
 _END, _TRANSLATION, _OBSOLETE1, _SOURCE, _CONTEXT, _COMMENT = 1, 3, 5, 6, 7, 8
@@ -107,6 +108,22 @@ def translate(context: str, text: str, language: str | None = None) -> str:
     if not text:
         return text
     return catalogue(language or current_language()).get((context, text), text)
+
+
+def cli_tr(template: str, **params: Any) -> str:
+    """A help text or printed line of the command line in the reader's language.
+
+    ``template`` is Chinese with named ``{parameters}`` (the key in the catalogue's
+    ``CLI`` context); the values given are filled in after, untranslated (they are data).
+    """
+    text = translate(CLI, template)
+    separator = translate(DOMAIN, LIST_SEPARATOR)  # a list given is written 甲、乙 / a, b
+    params = {k: separator.join(map(str, v)) if isinstance(v, (list, tuple)) else v for k, v in params.items()}
+    try:
+        return fill(text, params)
+    except (KeyError, IndexError, ValueError):  # a translation naming a parameter wrongly
+        log.warning("translation of %r does not fit its parameters", template)
+        return fill(template, params)
 
 
 def translated_params(params: Mapping[str, Any], language: str | None = None) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from haian_desk.core.errors import HaianError
+from haian_desk.core.errors import N_, HaianError
 
 SYSTEM_ACTOR = "system"  # set-up only: seeding the shipped catalogue before any login exists
 
@@ -36,28 +36,28 @@ ROLES = {
     "admin": "管理员",
 }
 
-# Operation → what it is, in words that finish "不能……".
+# Operation → what it is, in words that finish "不能……" (N_: translated where a refusal is shown).
 OPERATIONS = {
-    "case.intake": "登记受理办件",
-    "case.handle": "办理办件",
-    "case.reopen": "重新办理已办结的办件",
-    "case.township": "接收、转送上报事项或裁定冲突",
-    "reveal": "查看完整的身份证号或手机号",
-    "villager.edit": "登记或修改群众信息",
-    "cadre.manage": "维护代理员名录",
-    "catalogue.edit": "修改事项目录",
-    "support.handle": "登记结对帮扶和走访",
-    "meeting.handle": "登记民意座谈",
-    "complaint.receive": "登记举报",
-    "complaint.handle": "调查或办结举报",
-    "users.manage": "添加、停用工作人员或重置密码",
-    "password.own": "修改自己的密码",
-    "settings.change": "修改本站设置",
-    "numbering.confirm": "确认离线编号",
-    "calendar.edit": "修改工作日历或时限规则",
-    "deadline.recompute": "按新日历重算办件期限",
-    "import.run": "从表格导入或撤销导入",
-    "audit.read": "查看审计记录（账号、设置的改动和完整号码的显示）",
+    "case.intake": N_("登记受理办件"),
+    "case.handle": N_("办理办件"),
+    "case.reopen": N_("重新办理已办结的办件"),
+    "case.township": N_("接收、转送上报事项或裁定冲突"),
+    "reveal": N_("查看完整的身份证号或手机号"),
+    "villager.edit": N_("登记或修改群众信息"),
+    "cadre.manage": N_("维护代理员名录"),
+    "catalogue.edit": N_("修改事项目录"),
+    "support.handle": N_("登记结对帮扶和走访"),
+    "meeting.handle": N_("登记民意座谈"),
+    "complaint.receive": N_("登记举报"),
+    "complaint.handle": N_("调查或办结举报"),
+    "users.manage": N_("添加、停用工作人员或重置密码"),
+    "password.own": N_("修改自己的密码"),
+    "settings.change": N_("修改本站设置"),
+    "numbering.confirm": N_("确认离线编号"),
+    "calendar.edit": N_("修改工作日历或时限规则"),
+    "deadline.recompute": N_("按新日历重算办件期限"),
+    "import.run": N_("从表格导入或撤销导入"),
+    "audit.read": N_("查看审计记录（账号、设置的改动和完整号码的显示）"),
 }
 
 _CLERK = frozenset({
@@ -146,6 +146,6 @@ def require_event(conn: sqlite3.Connection, actor: str, stream: str, event_type:
     return require(conn, actor, operation_for(stream, event_type))
 
 
-def _who_may(operation: str) -> str:
-    names = [ROLES[role] for role, allowed in ALLOWED.items() if operation in allowed]
-    return "、".join(names)
+def _who_may(operation: str) -> list[str]:
+    """The roles that may, as a list: each is translated and the list joined where it is shown."""
+    return [ROLES[role] for role, allowed in ALLOWED.items() if operation in allowed]

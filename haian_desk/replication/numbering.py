@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from haian_desk.people import permissions
-from haian_desk.core.errors import HaianError
+from haian_desk.core.errors import HaianError, Message
 from haian_desk.core.timeutil import from_iso, show, to_iso
 
 UNSURE = "numbering.unsure"          # {"backup_at": ISO or null, "reason": text}
@@ -69,17 +69,19 @@ class Numbering:
     state: str                 # "known", "unsure" or "offline"
     backup_at: str | None = None
 
-    def warning(self, now: datetime) -> str:
+    def warning(self, now: datetime) -> Message | str:
+        """What to tell the clerk (a Message: Chinese as ``str``, translated where shown); "" if all is well."""
         if self.state == "known":
             return ""
         if self.backup_at:
             days = max(0, (now - from_iso(self.backup_at)).days)
-            age = f"数据停在 {show(self.backup_at)}（{days} 天前）"
+            age = Message("数据停在 {when}（{days} 天前）", {"when": show(self.backup_at), "days": days})
         else:
-            age = "不知道数据停在何时"
+            age = Message("不知道数据停在何时")
         if self.state == "offline":
-            return f"本站从备份恢复，{age}；正在离线办理，办件编号带“{OFFLINE_MARK}”，联网同步后恢复正常编号"
-        return f"本站从备份恢复，{age}：此后办过的事本机不知道，编号可能已被用过"
+            return Message("本站从备份恢复，{age}；正在离线办理，办件编号带“{mark}”，联网同步后恢复正常编号",
+                           {"age": age, "mark": OFFLINE_MARK})
+        return Message("本站从备份恢复，{age}：此后办过的事本机不知道，编号可能已被用过", {"age": age})
 
 
 # -- reading and writing the state ------------------------------------------------------

@@ -11,6 +11,7 @@ from haian_desk.replication.receive import flagged_cases
 from haian_desk.replication.sync_state import CHILD
 from haian_desk.core.timeutil import show, to_iso
 from haian_desk.replication import selection
+from haian_desk.core.messages import cli_tr
 
 # Below this the two clocks agree well enough: records are ordered by their own clock anyway.
 CLOCK_WARNING_SECONDS = 5 * 60
@@ -35,24 +36,27 @@ class SyncStatus:
         return asdict(self)
 
     def lines(self) -> list[str]:
+        """What ``haian-desk sync status`` prints, in the reader's language."""
         if not self.enrolled:
-            lines = ["本机还没有登记到上级同步中心（先 haian-desk enrol request，再 enrol accept）"]
+            lines = [cli_tr("本机还没有登记到上级同步中心（先 haian-desk enrol request，再 enrol accept）")]
         else:
-            lines = [f"上级同步中心：{self.hub_name}（{self.hub_url or '未设网址，可用U盘同步'}）"]
+            lines = [cli_tr("上级同步中心：{hub}（{url}）", hub=self.hub_name,
+                            url=self.hub_url or cli_tr("未设网址，可用U盘同步"))]
         lines.append(delivery_line(self.pending, self.rejected, self.quarantined))
         lines += [f"  {line}" for line in refusal_lines(self.rejected, self.quarantined)]
-        lines.append(f"上次成功：{show(self.last_success) or '还没有成功过'}")
+        lines.append(cli_tr("上次成功：{when}", when=show(self.last_success) or cli_tr("还没有成功过")))
         if self.last_error:
-            lines.append(f"上次出错（{show(self.last_attempt)}）：{self.last_error}")
+            lines.append(cli_tr("上次出错（{when}）：{error}", when=show(self.last_attempt), error=self.last_error))
         warning = clock_warning(self.clock_drift)
         if warning:
-            lines.append(f"时钟：{warning}")
+            lines.append(cli_tr("时钟：{warning}", warning=warning))
         for item in self.rejected:
-            lines.append(f"被上级拒收的记录 {item['event_id']}：{item['reason']}（不会再重发，请核对后处理）")
+            lines.append(cli_tr("被上级拒收的记录 {event}：{reason}（不会再重发，请核对后处理）",
+                                event=item["event_id"], reason=item["reason"]))
         for item in self.quarantined:
-            lines.append(f"收到但暂存待核查的记录 {item['event_id']}：{item['reason']}")
+            lines.append(cli_tr("收到但暂存待核查的记录 {event}：{reason}", event=item["event_id"], reason=item["reason"]))
         if self.flagged_cases:
-            lines.append(f"有冲突待核对的办件：{'、'.join(self.flagged_cases)}")
+            lines.append(cli_tr("有冲突待核对的办件：{cases}", cases=self.flagged_cases))
         return lines
 
 
@@ -75,11 +79,12 @@ def delivery_line(pending: int, rejected: list[dict], quarantined: list[dict]) -
     """
     stuck = len(rejected) + len(quarantined)
     if pending == 0 and stuck == 0:
-        return "待上报：全部已上报"
-    waiting = "没有待发送的记录" if pending == 0 else f"{pending} 条记录待发送"
+        return cli_tr("待上报：全部已上报")
+    waiting = cli_tr("没有待发送的记录") if pending == 0 else cli_tr("{count} 条记录待发送", count=pending)
     if not stuck:
-        return f"待上报：{waiting}"
-    return f"待上报：{waiting}；另有 {stuck} 条记录未被接收（被镇中心拒收或留存待核查），不算已上报"
+        return cli_tr("待上报：{waiting}", waiting=waiting)
+    return cli_tr("待上报：{waiting}；另有 {stuck} 条记录未被接收（被镇中心拒收或留存待核查），不算已上报",
+                  waiting=waiting, stuck=stuck)
 
 
 def refusal_lines(rejected: list[dict], quarantined: list[dict]) -> list[str]:

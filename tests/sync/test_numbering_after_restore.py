@@ -82,7 +82,7 @@ def test_offline_after_a_restore_numbers_from_a_range_that_cannot_collide(networ
     _restore(station, made)
     with station.desk.db.read() as conn:
         state = numbering.status(conn)
-    assert state.state == "unsure" and "天前" in state.warning(station.desk.now())
+    assert state.state == "unsure" and "天前" in str(state.warning(station.desk.now()))
     with pytest.raises(Exception):
         numbering.confirm_offline(station.desk, "nobody")   # not a login here
     numbering.confirm_offline(station.desk, "clerk")

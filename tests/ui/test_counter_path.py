@@ -1,6 +1,6 @@
 """The walk-in at the counter, played in the main window at 1366×768 with key events only,
-counting every key a clerk presses (goal ≤ 60; more than 80 fails). bench/results.md keeps
-the counts ("The counter path, in keys").
+counting every key a clerk presses. Each path meets the goal of ≤ 60 keys and fails above it
+(the issue's outer limit was 80). bench/results.md keeps the counts ("The counter path, in keys").
 
 Chinese is typed as a clerk types it, through the input method: the pinyin letters (each a key)
 as preedit, then one key (Space) to commit the characters.
@@ -21,7 +21,7 @@ from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)
     clerk_session, focused, show_active, valid_id_number)
 from tests.ui.helpers import wait_idle
 
-GOAL, LIMIT = 60, 80
+GOAL = 60
 
 
 class Keys:
@@ -79,7 +79,7 @@ def record(request, path: str, keys: Keys) -> None:
     request.node.user_properties.append((f"keys_{path}", keys.count))
     request.node.user_properties.append((f"data_{path}", keys.data))
     print(f"\ncounter path {path}: {keys.count} keys, {keys.data} of them data (goal {GOAL})")
-    assert keys.count <= LIMIT
+    assert keys.count <= GOAL
 
 
 def print_receipt(qtbot, keys: Keys, desk, papers=("receipt",)) -> str:
@@ -125,17 +125,17 @@ def test_a_new_villager_with_an_id_number(qtbot, window, clerk_session, request)
     qtbot.waitUntil(intake.villager_lookup.results.isVisible)
     keys.press(Qt.Key_N, Qt.AltModifier)              # not on the roll: new villager
     qtbot.waitUntil(lambda: focused() is intake.new_villager.inputs["id_number"])
-    keys.type(valid_id_number("32068519560315002"))
-    keys.press(Qt.Key_Tab)
+    keys.type(valid_id_number("32068519560315002"))  # complete and valid: on to the phone
+    assert focused() is intake.new_villager.inputs["phone"]
     keys.type("13962710000")
-    keys.press(Qt.Key_Return)
-    qtbot.waitUntil(lambda: bool(intake.villager_id))
-    keys.press(Qt.Key_1, Qt.AltModifier)              # 民意代言
+    keys.press(Qt.Key_1, Qt.AltModifier)              # 民意代言 (the person is registered with the matter)
     keys.pinyin("ludenghuaile", "路灯坏了")
     keys.press(Qt.Key_S, Qt.ControlModifier)
     qtbot.waitUntil(intake.result_banner.isVisible)
+    assert intake.villager_id == "" and not intake.new_villager.isVisible()  # a fresh form
     print_receipt(qtbot, keys, desk)
     assert desk.db.scalar("SELECT count(*) FROM villagers WHERE name = '王秀英'") == 1
+    assert desk.db.scalar("SELECT v.name FROM cases c JOIN villagers v ON v.id = c.villager_id") == "王秀英"
     record(request, "new_villager_with_id", keys)
 
 

@@ -114,6 +114,23 @@ def test_reached_from_the_desk_menu(qtbot, admin_session):
     dialog.close()
 
 
+def test_hidden_from_a_clerk_who_may_not_import(qtbot, desk, make_session):
+    from haian_desk.people import users
+    from ui.main_window import MainWindow
+
+    def import_action(session):
+        window = MainWindow(session)
+        qtbot.addWidget(window)
+        return window, window.findChild(type(window.screen_actions["intake"]), "importAction")
+
+    window, action = import_action(make_session(desk, "clerk"))   # 代理站工作人员
+    assert not action.isVisible() and window.open_import() is None
+    users.add_user(desk, "head", "周站长", "station_head", "haian123", actor="admin")
+    window, action = import_action(make_session(desk, "head"))
+    assert action.isVisible()                       # the station head may
+    window.open_import().close()
+
+
 def test_the_header_row_can_be_corrected(qtbot, admin_session, tmp_path):
     rows = [["姓名栏写全名", "电话栏写手机"], ["人员", "手机号码", "住处"], ["张三", "13812345678", "3组"]]
     path = F.xlsx(tmp_path / "h.xlsx", [("名册", rows)], title=None)

@@ -84,7 +84,7 @@ def test_an_errand_for_a_new_villager_typed_with_the_keyboard_alone(qtbot, page,
     number = valid_id_number("32068519560315002")
     type_here(qtbot, number)
     assert "1956-03-15" in page.new_villager.notes["id_number"].text()
-    press(qtbot, Qt.Key_Tab)
+    assert focused() is page.new_villager.inputs["phone"]  # a complete, valid number moves on
     type_here(qtbot, "13962700001")
     press(qtbot, Qt.Key_Return)
     qtbot.waitUntil(lambda: bool(page.villager_id))

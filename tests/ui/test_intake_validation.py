@@ -63,6 +63,43 @@ def test_a_wrong_id_number_says_why_as_it_is_typed_and_registers_nobody(qtbot, p
     assert note.property("state") == OK
 
 
+def test_a_wrong_id_number_stays_put_and_saving_the_matter_registers_nobody(qtbot, page, clerk_session):
+    before = counts(clerk_session.desk)
+    type_here(qtbot, "王秀英")
+    qtbot.waitUntil(page.villager_lookup.results.isVisible)
+    press(qtbot, Qt.Key_N, Qt.AltModifier)
+    type_here(qtbot, "320685195603150021")          # 18 digits, the last one wrong: no moving on
+    assert focused() is page.new_villager.inputs["id_number"]
+    press(qtbot, Qt.Key_1, Qt.AltModifier)
+    type_here(qtbot, "路灯坏了")
+    press(qtbot, Qt.Key_S, Qt.ControlModifier)      # registers the person first: refused
+    qtbot.waitUntil(lambda: not page.new_villager.busy)
+    assert "校验位" in page.new_villager.notes["id_number"].text()
+    assert focused() is page.new_villager.inputs["id_number"]
+    assert counts(clerk_session.desk) == before and not page.result_banner.isVisible()
+    assert page.description.toPlainText() == "路灯坏了"                  # nothing typed is lost
+
+
+def test_a_new_villager_saved_with_a_refused_matter_is_registered_once(qtbot, page, clerk_session):
+    desk = clerk_session.desk
+    press(qtbot, Qt.Key_N, Qt.AltModifier)
+    type_here(qtbot, "王秀英")
+    press(qtbot, Qt.Key_Tab)
+    type_here(qtbot, valid_id_number("32068519560315002"))
+    assert focused() is page.new_villager.inputs["phone"]
+    press(qtbot, Qt.Key_1, Qt.AltModifier)
+    press(qtbot, Qt.Key_S, Qt.ControlModifier)      # no description yet: the person is kept, the matter not
+    qtbot.waitUntil(page.description_error.isVisible)
+    assert desk.db.scalar("SELECT count(*) FROM villagers WHERE name = '王秀英'") == 1
+    assert page.villager_id and not page.new_villager.isVisible() and "王秀英" in page.villager_chosen.text()
+    assert focused() is page.description
+    type_here(qtbot, "路灯坏了")
+    press(qtbot, Qt.Key_S, Qt.ControlModifier)
+    qtbot.waitUntil(page.result_banner.isVisible)
+    assert desk.db.scalar("SELECT count(*) FROM villagers WHERE name = '王秀英'") == 1
+    assert desk.db.scalar("SELECT count(*) FROM cases") == 1
+
+
 def test_a_wrong_phone_says_why_as_it_is_typed(qtbot, page):
     press(qtbot, Qt.Key_N, Qt.AltModifier)
     page.new_villager.inputs["phone"].setFocus()

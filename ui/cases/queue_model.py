@@ -172,6 +172,8 @@ class CaseQueueModel(QAbstractTableModel):
             return self.cell_text(row, key)
         if role == Qt.ToolTipRole and key == "matter":
             return row["description"]
+        if role == Qt.ToolTipRole and key == "status":  # whole, where a narrow column cuts it with "…"
+            return self.cell_text(row, key)
         if role in (Qt.BackgroundRole, Qt.ForegroundRole):
             return self._colour(row, role)
         if role == Qt.FontRole and key == "status" and self.tone(row) == presentation.OVERDUE:

@@ -27,6 +27,9 @@ from ui.widgets.feedback import ErrorLabel
 SEARCH_DELAY_MS = 300
 TICK_MS = 60_000
 MATTER_CHARACTERS = 16   # the matter column's widest, in Chinese characters
+STATUS_CHARACTERS = 8    # the status column's narrowest when it gives way, in Chinese characters
+# What a clerk scans first: in view without scrolling sideways (the status gives way to them).
+ESSENTIAL_KEYS = ("case_no", "villager", "status", "deadline")
 
 
 class QueueTable(QTableView):
@@ -276,6 +279,7 @@ class QueuePage(QWidget):
         if self.model.rowCount() and scroll is None:  # news keeps the widths the clerk sees
             self.table.resizeColumnsToContents()  # the first page only; see _table
             self._cap_matter_column()
+            self._fit_essentials()
         if self._case_to_select:
             self._select_row(self.model.row_of(self._case_to_select), scroll_to=scroll is None)
         if scroll is not None:
@@ -290,6 +294,23 @@ class QueuePage(QWidget):
         widest = self.table.fontMetrics().horizontalAdvance("中" * MATTER_CHARACTERS)
         if self.table.columnWidth(column) > widest:
             self.table.setColumnWidth(column, widest)
+
+    def _fit_essentials(self) -> None:
+        """A long status (English, large print: "Awaiting signature · Can be accepted once …") is cut
+        with "…" (its tooltip has it all) so the deadline beside it stays in view."""
+        header = self.table.horizontalHeader()
+        ends = [header.sectionPosition(c) + header.sectionSize(c)
+                for c in map(COLUMN_KEYS.index, ESSENTIAL_KEYS)]
+        bar = self.table.verticalScrollBar()  # may appear once the rows are laid out: keep room for it
+        room = self.table.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width())
+        overflow = max(ends) - room
+        if overflow <= 0:
+            return
+        status = COLUMN_KEYS.index("status")
+        title = str(self.model.headerData(status, Qt.Horizontal, Qt.DisplayRole) or "")
+        metrics = header.fontMetrics()
+        narrowest = max(metrics.horizontalAdvance(title), metrics.horizontalAdvance("中" * STATUS_CHARACTERS)) + 24
+        self.table.setColumnWidth(status, max(narrowest, self.table.columnWidth(status) - overflow))
 
     def _select_row(self, row: int, scroll_to: bool = True) -> None:
         if row >= 0:

@@ -2,7 +2,9 @@
 
 ID number and phone are checked as they are typed (``haian_desk.people.typing_checks``):
 an unfinished number is counted, a wrong one says why, next to the field.
-Enter in any field registers the person through the domain.
+Enter in any field registers the person through the domain; so does saving the intake
+(Ctrl+S) while the panel holds a new person, so the clerk need not confirm twice.
+A complete, valid 18-digit ID number moves on to the next empty field by itself.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class NewVillagerPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.busy = False
+        self.then = None  # what to do once the person is registered (the intake's save)
         self.inputs = {key: QLineEdit() for key in FIELDS}
         self.notes = {key: QLabel() for key in FIELDS}
         for key in FIELDS:
@@ -37,6 +40,7 @@ class NewVillagerPanel(QWidget):
         self.inputs["id_number"].setMaxLength(20)
         self.inputs["id_number"].textChanged.connect(
             lambda text: self._feedback("id_number", typing_checks.id_number_as_typed(text)))
+        self.inputs["id_number"].textEdited.connect(self._id_number_typed)
         self.inputs["phone"].textChanged.connect(
             lambda text: self._feedback("phone", typing_checks.phone_as_typed(text)))
         self.save_button = QPushButton(self.tr("登记此人（Enter）"))
@@ -75,6 +79,21 @@ class NewVillagerPanel(QWidget):
         note.setStyleSheet(f"color: {FEEDBACK_COLOURS[feedback.state]};")
         note.setProperty("state", feedback.state)
 
+    def _id_number_typed(self, text: str) -> None:
+        """The last digit of a valid number typed at the end: on to the next empty field."""
+        field = self.inputs["id_number"]
+        if (len(text.strip()) != 18 or field.cursorPosition() != len(text)
+                or typing_checks.id_number_as_typed(text).state != typing_checks.OK):
+            return
+        following = FIELDS[FIELDS.index("id_number") + 1:]
+        empty = next((key for key in following if not self.inputs[key].text()), None)
+        if empty:
+            self.inputs[empty].setFocus(Qt.OtherFocusReason)
+
+    def pending(self) -> bool:
+        """Open with a person typed in but not registered yet."""
+        return self.isVisible() and any(v.strip() for v in self.values().values())
+
     def start(self, typed: str) -> None:
         """Open the panel with what was typed in the lookup put in the right field."""
         guessed = typing_checks.new_villager_fields(typed)
@@ -100,10 +119,11 @@ class NewVillagerPanel(QWidget):
 
     # --- registering --------------------------------------------------------------------
 
-    def register(self) -> None:
+    def register(self, then=None) -> None:
+        """Register the person typed in; ``then`` runs once they are (not if refused)."""
         if self.busy:
             return
-        self.busy = True
+        self.busy, self.then = True, then
         self.error.clear_error()
         data = villagers.VillagerInput(**{k: v.strip() for k, v in self.values().items()})
         actor = self.session.user.username
@@ -117,9 +137,12 @@ class NewVillagerPanel(QWidget):
         self.clear()
         self.hide()
         self.registered.emit(villager_id, shown)
+        then, self.then = self.then, None
+        if then:
+            then()
 
     def _refused(self, error: BaseException) -> None:
-        self.busy = False
+        self.busy, self.then = False, None
         key = getattr(error, "field", "")
         if key in self.notes:
             self._feedback(key, typing_checks.Feedback(typing_checks.WRONG, explain(error)))

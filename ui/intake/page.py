@@ -320,6 +320,7 @@ class IntakePage(QWidget):
             self._set_villager("", "")
 
     def _create_villager(self, typed: str) -> None:
+        self._set_villager("", "")  # a new person: not the one picked before
         self.villager_lookup.results.hide()
         self.new_villager.start(typed)
 
@@ -405,6 +406,9 @@ class IntakePage(QWidget):
         """Register the matter; ``confirmed`` names the save-time questions already answered."""
         if self.saving:
             return  # one key press, one matter
+        if self.new_villager.pending():  # a new person typed in: register them, then the matter
+            self.new_villager.register(then=lambda: self.save(confirmed, missing))
+            return
         self.saving = True
         self.keeper.pause()
         self._clear_errors()

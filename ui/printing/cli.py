@@ -16,30 +16,32 @@ from pathlib import Path
 
 from haian_desk.cli.dispatch import with_desk
 from haian_desk.core.errors import HaianError
+from haian_desk.core import messages
+from haian_desk.core.errors import fill
+from haian_desk.core.messages import cli_tr
 
 _app: list = []    # the Qt application, kept alive for the command's lifetime
 
 
 def register(sub, common) -> None:
     papers = "a4|a5|80mm|58mm"
-    case = sub.add_parser("print", parents=[common], help="打印办件文书（回执、告知单、委托书），或另存为PDF")
-    case.add_argument("case_no", help="办件编号，如 102210-260304-001")
+    case = sub.add_parser("print", parents=[common], help=cli_tr("打印办件文书（回执、告知单、委托书），或另存为PDF"))
+    case.add_argument("case_no", help=cli_tr("办件编号，如 102210-260304-001"))
     case.add_argument("--doc", default="receipt",
-                      help="receipt 受理回执｜missing 补正告知单｜decline 不予受理告知书｜"
-                           "completion 办结告知单｜authorisation 授权委托书（默认 receipt）")
-    case.add_argument("--paper", help=f"纸张：{papers}（默认用本站设置）")
+                      help=cli_tr("receipt 受理回执｜missing 补正告知单｜decline 不予受理告知书｜completion 办结告知单｜authorisation 授权委托书（默认 receipt）"))
+    case.add_argument("--paper", help=cli_tr("纸张：{papers}（默认用本站设置）", papers=papers))
     case.add_argument("--stub", action=argparse.BooleanOptionalAction, default=None,
-                      help="回执下方带存根（默认用本站设置）")
-    case.add_argument("--pdf", metavar="OUT.pdf", help="另存为PDF文件；不写就送到默认打印机")
+                      help=cli_tr("回执下方带存根（默认用本站设置）"))
+    case.add_argument("--pdf", metavar="OUT.pdf", help=cli_tr("另存为PDF文件；不写就送到默认打印机"))
     # Every copy is recorded on the case with who printed it; roles are checked in the domain.
-    case.add_argument("--as", dest="actor", metavar="登录名", required=True, help="打印人的登录名（记入办件历史）")
+    case.add_argument("--as", dest="actor", metavar=cli_tr("登录名"), required=True, help=cli_tr("打印人的登录名（记入办件历史）"))
     case.set_defaults(handler=print_case)
-    board = sub.add_parser("board", parents=[common], help="打印本站的群众事务代理公示牌")
-    board.add_argument("--paper", default="a4", help="纸张：a4|a3（默认 a4）")
-    board.add_argument("--pdf", metavar="OUT.pdf", help="另存为PDF文件；不写就送到默认打印机")
+    board = sub.add_parser("board", parents=[common], help=cli_tr("打印本站的群众事务代理公示牌"))
+    board.add_argument("--paper", default="a4", help=cli_tr("纸张：a4|a3（默认 a4）"))
+    board.add_argument("--pdf", metavar="OUT.pdf", help=cli_tr("另存为PDF文件；不写就送到默认打印机"))
     board.set_defaults(handler=print_board)
-    card = sub.add_parser("print-card", parents=[common], help="打印快捷键卡（A4，受理和办件的按键）")
-    card.add_argument("--pdf", metavar="OUT.pdf", help="另存为PDF文件；不写就送到默认打印机")
+    card = sub.add_parser("print-card", parents=[common], help=cli_tr("打印快捷键卡（A4，受理和办件的按键）"))
+    card.add_argument("--pdf", metavar="OUT.pdf", help=cli_tr("另存为PDF文件；不写就送到默认打印机"))
     card.set_defaults(handler=print_card)
 
 
@@ -67,8 +69,8 @@ def print_case(args, desk) -> int:
     document, paper = actions.prepare(desk, request)
     where, medium = _output(document, paper, args.pdf)
     documents.prints.record(desk, args.actor, case_id, args.doc, document.copy, paper.code, medium)
-    copy = f"，{document.reprint_mark}" if document.reprint_mark else ""
-    print(f"已{'保存' if args.pdf else '打印'}{document.title}（{paper.label}{copy}）：{where}")
+    copy = f"{cli_tr('，')}{_term(document.reprint_mark)}" if document.reprint_mark else ""
+    _done(args.pdf, document.title, paper.label + copy, where)
     return 0
 
 
@@ -87,7 +89,7 @@ def print_board(args, desk) -> int:
     paper = _board_paper(args)
     document = documents.build_board(desk)
     where, _medium = _output(document, paper, args.pdf)
-    print(f"已{'保存' if args.pdf else '打印'}{document.title}（{paper.label}）：{where}")
+    _done(args.pdf, document.title, paper.label, where)
     return 0
 
 
@@ -99,7 +101,7 @@ def print_card(args, folder: Path) -> int:
     _ensure_gui()
     document = keyboard_card.build()
     where, _medium = _output(document, keyboard_card.CARD_PAPER, args.pdf)
-    print(f"已{'保存' if args.pdf else '打印'}{document.title}（A4）：{where}")
+    _done(args.pdf, document.title, "A4", where)
     return 0
 
 
@@ -141,3 +143,13 @@ def _ensure_gui() -> None:
                 os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         _app.append(QGuiApplication(["haian-desk"]))
+
+
+def _done(to_pdf: bool, title: str, paper: str, where) -> None:
+    """已保存受理回执（A4）：… / Saved Receipt (A4): …"""
+    template = cli_tr("已保存{title}（{paper}）：{where}") if to_pdf else cli_tr("已打印{title}（{paper}）：{where}")
+    print(fill(template, {"title": _term(title), "paper": paper, "where": where}))
+
+
+def _term(word: str) -> str:
+    return messages.translate(messages.VOCABULARY, word)

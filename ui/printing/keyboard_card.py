@@ -42,7 +42,7 @@ def build(issuer: str = "") -> Document:
         ("F2", QT_TRANSLATE_NOOP("KeyboardCard", "受理登记；光标在“群众”一栏")),
         ("zs / 1234", QT_TRANSLATE_NOOP("KeyboardCard", "按拼音首字母、姓名、身份证号或电话后几位查找群众")),
         ("Enter", QT_TRANSLATE_NOOP("KeyboardCard", "选中查到的第一位；↓ 在结果里挑")),
-        ("Alt+N", QT_TRANSLATE_NOOP("KeyboardCard", "名册里没有：新建群众（填身份证号后 Enter 登记此人）")),
+        ("Alt+N", QT_TRANSLATE_NOOP("KeyboardCard", "名册里没有：新建群众（身份证号填完自动跳到电话；Enter 登记此人，或直接 Ctrl+S 连同事项一起登记）")),
         (kinds, QT_TRANSLATE_NOOP("KeyboardCard", "民意代言 / 事务代办 / 诉求代理")),
         ("dibao + Enter", QT_TRANSLATE_NOOP("KeyboardCard", "事务代办：按名称或拼音查事项并选中")),
         ("Space / ↓", QT_TRANSLATE_NOOP("KeyboardCard", "勾选已收的材料")),

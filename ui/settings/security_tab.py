@@ -81,7 +81,7 @@ class SecurityTab(QWidget):
         typed, actor = self.minutes.text(), self.session.user.username
         self.save_button.setEnabled(False)
         self.session.run(lambda desk: station_settings.save_idle_lock(desk, actor, typed),
-                         alive(self, self._saved), alive(self, self._refused), changes=(SETTINGS,))
+                         alive(self, self._saved), alive(self, self._refused))
 
     def _saved(self, settings: StationSettings) -> None:
         self.save_button.setEnabled(True)

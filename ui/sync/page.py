@@ -84,6 +84,7 @@ class SyncPage(QWidget):
         self.headline = QLabel()
         self.headline.setObjectName("sync_headline")
         self.headline.setFont(scaled_font(1.4, bold=True))
+        self.headline.setWordWrap(True)  # English in large print is wider than a 1366 screen's page
         self.sync_button = QPushButton(self.tr("立即同步(&S)"))
         self.sync_button.setObjectName("sync_now")
         self.sync_button.clicked.connect(self.runner.sync_now)
@@ -102,6 +103,7 @@ class SyncPage(QWidget):
         box = QFrame()
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)  # five short facts read as one block; large print needs the height
         self.facts = {}
         rows = (("hub", self.tr("上级同步中心")), ("last_success", self.tr("上次成功")),
                 ("last_attempt", self.tr("上次尝试")), ("waiting", self.tr("待上报")),

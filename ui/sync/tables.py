@@ -66,7 +66,10 @@ class ResultBox(QPlainTextEdit):
         super().__init__()
         self.setObjectName(name)
         self.setReadOnly(True)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 16)
+        # Six lines where there is room, four on a short page (large print on a laptop); it scrolls.
+        lines = self.fontMetrics().lineSpacing()
+        self.setMinimumHeight(lines * 4 + 16)
+        self.setMaximumHeight(lines * 6 + 16)
 
     def show_lines(self, lines: list[str]) -> None:
         self.setPlainText("\n".join(lines))
