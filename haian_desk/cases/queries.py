@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from haian_desk.cases import search
+from haian_desk.cases import ordered_search, search
 from haian_desk.cases.deadlines import DUE_SOON_WINDOW
 from haian_desk.cases.vocabulary import TIMED_STATUSES
 from haian_desk.core.errors import NotFound
@@ -45,7 +45,7 @@ class CaseFilter:
     sort: str = "registered_at"
     descending: bool = True
 
-    def where(self, now: datetime) -> tuple[str, list]:
+    def where(self, now: datetime, with_search: bool = True) -> tuple[str, list]:
         clauses, params = ["1 = 1"], []
         if self.status:
             clauses.append("c.status = ?")
@@ -68,7 +68,7 @@ class CaseFilter:
         if self.unit_code:
             clauses.append("c.unit_code = ?")
             params.append(self.unit_code)
-        if normalise_search(self.search):
+        if with_search and normalise_search(self.search):
             # Answered from the search keys (haian_desk.cases.search), not by reading every row.
             clause, values = search.case_clause(self.search)
             clauses.append(clause)
@@ -120,8 +120,14 @@ def page_after(desk, flt: CaseFilter, now: datetime, last=None, limit: int = 200
     """The page that follows row ``last`` of the previous one (None: the first page).
 
     Keyset paging: it costs the same at the millionth row as at the first,
-    where ``page`` with an offset reads and skips every row before it.
+    where ``page`` with an offset reads and skips every row before it. A broad
+    search (王, sh: tens of thousands of cases) is answered by walking the
+    queue's own order and testing each case (``ordered_search``) instead of
+    collecting every match before the first row can be shown.
     """
+    needle = normalise_search(flt.search)
+    if needle and ordered_search.is_broad(desk, needle):
+        return ordered_search.page_after(desk, flt, now, last, limit)
     where, params = flt.where(now)
     if last is not None:
         clause, values = _after(flt, last)
