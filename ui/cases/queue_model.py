@@ -40,8 +40,17 @@ PAGES_KEPT_ON_NEWS = 3
 # Cell texts and tones worked out once per row and kept until the rows or the clock move.
 MEMO_LIMIT = 20_000
 
-CASE_ID_ROLE = Qt.UserRole + 1
-TONE_ROLE = Qt.UserRole + 2
+
+
+def _number(role) -> int:
+    return role if type(role) is int else int(role.value)
+
+
+CASE_ID_ROLE = _number(Qt.UserRole) + 1
+TONE_ROLE = _number(Qt.UserRole) + 2
+_BRUSHES: dict[str, QBrush] = {}  # one brush per colour, made when first painted
+_DISPLAY, _TOOLTIP, _BACKGROUND, _FOREGROUND, _FONT = (
+    _number(r) for r in (Qt.DisplayRole, Qt.ToolTipRole, Qt.BackgroundRole, Qt.ForegroundRole, Qt.FontRole))
 
 # Row colours by deadline tone; the status column carries the same news in words.
 TONE_COLOURS = {
@@ -254,9 +263,12 @@ class CaseQueueModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+        role = _number(role)
+        if role != _DISPLAY and role != _TOOLTIP:
+            return None
+        if orientation == Qt.Horizontal and role == _DISPLAY:
             return _tr(COLUMNS[section].title)
-        if orientation == Qt.Horizontal and role == Qt.ToolTipRole and COLUMNS[section].sort_key:
+        if orientation == Qt.Horizontal and role == _TOOLTIP and COLUMNS[section].sort_key:
             return QCoreApplication.translate("CaseQueueModel", "点击表头按此列排序")
         return None
 
@@ -267,14 +279,17 @@ class CaseQueueModel(QAbstractTableModel):
         if row is None:  # forgotten while scrolled away: read again, blank for that moment
             self._want(self.rows.page_of(index.row()))
             return None
+        # Roles as plain numbers: comparing with Qt's enum members costs microseconds each, and the
+        # view asks for every visible cell in eight roles whenever it paints.
+        role = role if type(role) is int else _number(role)
         key = COLUMNS[index.column()].key
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             return self._looked_up(("text", index.row(), key), lambda: self.cell_text(row, key))
-        if role == Qt.ToolTipRole and key == "matter":
+        if role == _TOOLTIP and key == "matter":
             return row["description"]
-        if role in (Qt.BackgroundRole, Qt.ForegroundRole):
+        if role == _BACKGROUND or role == _FOREGROUND:
             return self._colour(row, role)
-        if role == Qt.FontRole and key == "status" and self.tone(row) == presentation.OVERDUE:
+        if role == _FONT and key == "status" and self.tone(row) == presentation.OVERDUE:
             font = QFont()
             font.setBold(True)
             return font
@@ -318,7 +333,11 @@ class CaseQueueModel(QAbstractTableModel):
         colours = TONE_COLOURS.get(self.tone(row))
         if colours is None:
             return None
-        return QBrush(QColor(colours[0] if role == Qt.BackgroundRole else colours[1]))
+        colour = colours[0] if _number(role) == _BACKGROUND else colours[1]
+        brush = _BRUSHES.get(colour)
+        if brush is None:
+            brush = _BRUSHES[colour] = QBrush(QColor(colour))
+        return brush
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         sort_key = COLUMNS[column].sort_key
