@@ -578,8 +578,8 @@ V12_COUNTY_INBOX: list[str] = []
 # page bounds a refresh walks (queries.bounds) never sort: they read the index in order. It
 # takes the place of the index on registered_at alone, so an intake writes no more than before.
 V13_SEARCH_ORDER: list[str] = [
-    "CREATE INDEX cases_in_queue_order ON cases (registered_at, case_no)",
-    "DROP INDEX cases_by_registered",
+    "CREATE INDEX IF NOT EXISTS cases_in_queue_order ON cases (registered_at, case_no)",
+    "DROP INDEX IF EXISTS cases_by_registered",
 ]
 V14_SPEED: list[str] = []
 V15_SAFE_AT_REST: list[str] = []
