@@ -158,8 +158,8 @@ def _explain_misses(report: Report, desk: Desk, slowest: dict[str, str]) -> None
         if page_ms < GOAL_MS / 2:
             continue
         total = queries.count(desk, flt, now)
-        how = "walking the queue's order" if ordered_search.is_broad(desk, queries.normalise_search(query)) \
-            else "from the search keys"
+        walked = ordered_search.is_broad(desk, queries.normalise_search(query), flt.sort)
+        how = "walking the queue's order" if walked else "from the search keys"
         report.notes.append(f"case search · {kind}: slowest query {query!r} finds {total:,} cases; its first "
                             f"page took {page_ms:.0f} ms ({how}).")
 

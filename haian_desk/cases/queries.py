@@ -126,7 +126,7 @@ def page_after(desk, flt: CaseFilter, now: datetime, last=None, limit: int = 200
     collecting every match before the first row can be shown.
     """
     needle = normalise_search(flt.search)
-    if needle and ordered_search.is_broad(desk, needle):
+    if needle and ordered_search.is_broad(desk, needle, flt.sort):
         return ordered_search.page_after(desk, flt, now, last, limit)
     where, params = flt.where(now)
     if last is not None:

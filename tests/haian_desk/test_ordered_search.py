@@ -71,6 +71,7 @@ def test_keyset_pages_are_the_offset_rows_in_the_same_order(station, pieces, mon
     needle = data.draw(st.one_of(st.just(""), st.sampled_from(pieces)))
     # Walk the order (as for 生) or use the keys (as for an ID number), whatever the needle.
     monkeypatch.setattr(ordered_search, "BROAD", 0 if walk else EVERYTHING)
+    monkeypatch.setattr(ordered_search, "WALKABLE", tuple(queries.SORTABLE))  # every order, to test the walk
     monkeypatch.setattr(ordered_search, "FIRST_CHUNK", chunk)
     monkeypatch.setattr(ordered_search, "LARGEST_CHUNK", chunk * 4)
     flt = queries.CaseFilter(search=needle, **shape)
