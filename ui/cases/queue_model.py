@@ -126,7 +126,8 @@ class CaseQueueModel(QAbstractTableModel):
         self.now = now = self.session.desk.now()
         self.loading = True
         if keep_rows and len(self.rows) > self.page_size:
-            reach, pages = len(self.rows), self.rows.recent_pages(PAGES_KEPT_ON_NEWS)
+            reach = len(self.rows)
+            pages = self.rows.recent_pages(min(PAGES_KEPT_ON_NEWS, self.rows.max_pages - 1))  # and the first
             self.session.run(lambda desk: self._read_again(desk, flt, now, reach, pages),
                              alive(self, lambda result: self._place_kept(generation, *result)),
                              alive(self, self._failed))
