@@ -294,7 +294,7 @@ def estimated_cases(db, needle: str, cap: int) -> int:
     for low, high in _ranges(needle):
         total += 2 * db.scalar("SELECT count(*) FROM (SELECT 1 FROM villager_search_keys "
                                "WHERE key >= ? AND key < ? LIMIT ?)", (low, high, cap))
-    if _looks_in_descriptions(needle):
+    if total < cap and _looks_in_descriptions(needle):  # broad by the keys alone: no need to look further
         total += db.scalar("SELECT count(*) FROM (SELECT rowid FROM case_text WHERE case_text MATCH ? "
                            "LIMIT ?)", (_phrase(needle), cap))
     return total
