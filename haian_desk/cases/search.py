@@ -278,10 +278,13 @@ NUMBER_TAIL = "substr(case_no, instr(case_no, '-') + 1)"
 def case_found(case: Row, villager: Row | None, needle: str, folded: str | None) -> bool:
     """``case_matches`` for a case whose villager may not have arrived yet (sync), with its
     description already folded (``case_text_ids``): what a search walking the queue tests."""
+    if not needle:
+        return False
+    if _looks_in_descriptions(needle) and needle in (folded or ""):  # the cheapest test first
+        return True
     number = case["case_no"]
-    return bool(needle) and (villager is not None and matches(villager, needle)
-                             or number.startswith(needle) or number.split("-", 1)[-1].startswith(needle)
-                             or _looks_in_descriptions(needle) and needle in (folded or ""))
+    return (number.startswith(needle) or number.split("-", 1)[-1].startswith(needle)
+            or villager is not None and matches(villager, needle))
 
 
 def estimated_cases(db, needle: str, cap: int) -> int:
