@@ -20,6 +20,7 @@ run: setup
 	$(RUN) haian-desk --data-dir $(DEMO_DIR)
 
 test: setup
+	@bash tools/ensure_postgres.sh
 	QT_QPA_PLATFORM=offscreen $(RUN) pytest -q
 
 demo: setup
