@@ -1,8 +1,12 @@
 """Reading cases: the queue with its filters, search, counts and one case's timeline.
 
-Queries page through SQLite (LIMIT/OFFSET over indexed orderings) so a screen
-never holds the whole table. "Now" is always passed in, so what is overdue is
-decided by the caller's clock, once.
+The queue pages by key (``page_after``): each page starts after the sort key of
+the row before it, so the millionth row costs what the first does, and a screen
+never holds the whole table. ``page`` with an offset is kept for one-off reads
+(the CLI, tests comparing against it); the queue screen never uses it.
+``bounds`` walks the order once and returns the key at every page boundary, so
+a page far down can be read again by key. "Now" is always passed in, so what is
+overdue is decided by the caller's clock, once.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from haian_desk.cases import search
+from haian_desk.cases import ordered_search, search
 from haian_desk.cases.deadlines import DUE_SOON_WINDOW
 from haian_desk.cases.vocabulary import TIMED_STATUSES
 from haian_desk.core.errors import NotFound
@@ -41,7 +45,7 @@ class CaseFilter:
     sort: str = "registered_at"
     descending: bool = True
 
-    def where(self, now: datetime) -> tuple[str, list]:
+    def where(self, now: datetime, with_search: bool = True) -> tuple[str, list]:
         clauses, params = ["1 = 1"], []
         if self.status:
             clauses.append("c.status = ?")
@@ -64,7 +68,7 @@ class CaseFilter:
         if self.unit_code:
             clauses.append("c.unit_code = ?")
             params.append(self.unit_code)
-        if normalise_search(self.search):
+        if with_search and normalise_search(self.search):
             # Answered from the search keys (haian_desk.cases.search), not by reading every row.
             clause, values = search.case_clause(self.search)
             clauses.append(clause)
@@ -116,8 +120,14 @@ def page_after(desk, flt: CaseFilter, now: datetime, last=None, limit: int = 200
     """The page that follows row ``last`` of the previous one (None: the first page).
 
     Keyset paging: it costs the same at the millionth row as at the first,
-    where ``page`` with an offset reads and skips every row before it.
+    where ``page`` with an offset reads and skips every row before it. A broad
+    search (王, sh: tens of thousands of cases) is answered by walking the
+    queue's own order and testing each case (``ordered_search``) instead of
+    collecting every match before the first row can be shown.
     """
+    needle = normalise_search(flt.search)
+    if needle and ordered_search.is_broad(desk, needle, flt.sort):
+        return ordered_search.page_after(desk, flt, now, last, limit)
     where, params = flt.where(now)
     if last is not None:
         clause, values = _after(flt, last)
@@ -125,10 +135,39 @@ def page_after(desk, flt: CaseFilter, now: datetime, last=None, limit: int = 200
     return _page(desk, flt, where, params, f"LIMIT {int(limit)}")
 
 
+def sort_field(flt: CaseFilter) -> str:
+    """The row field the filter's order is by (the case number breaks ties)."""
+    return flt.sort if flt.sort in SORTABLE else "registered_at"
+
+
+def key_of(flt: CaseFilter, row) -> dict:
+    """Just what ``page_after`` needs of a row: its sort value and case number (small, kept per page)."""
+    field = sort_field(flt)
+    return {field: row[field], "case_no": row["case_no"]}
+
+
+def bounds(desk, flt: CaseFilter, now: datetime, every: int, reach: int | None = None) -> list[dict]:
+    """The keys of rows ``every``, ``2 * every`` … (1-based) in the filter's order, up to row ``reach``.
+
+    One pass in SQLite (a window over the order, nothing but every ``every``-th
+    row handed back), so a queue can re-read any page by key after a refresh
+    without reading every row before it into Python.
+    """
+    where, params = flt.where(now)
+    column, _, order = _order(flt)
+    limit = f"LIMIT {int(reach)}" if reach is not None else ""
+    sql = (f"SELECT {column} AS sort_value, c.case_no FROM (SELECT c.rowid AS picked, "
+           f"row_number() OVER (ORDER BY {order}) AS n FROM cases c {_villager_join(flt, where)} "
+           f"WHERE {where} ORDER BY {order} {limit}) JOIN cases c ON c.rowid = picked {_VILLAGER} "
+           f"WHERE n % {int(every)} = 0 ORDER BY n")
+    field = sort_field(flt)
+    return [{field: r["sort_value"], "case_no": r["case_no"]} for r in desk.db.query(sql, params)]
+
+
 def _after(flt: CaseFilter, last) -> tuple[str, list]:
     column, direction, _ = _order(flt)
     beyond = "<" if direction == "DESC" else ">"
-    value = last[flt.sort if flt.sort in SORTABLE else "registered_at"]
+    value = last[sort_field(flt)]
     if value is None:  # already among the rows without a value (they come last)
         return f"({column} IS NULL AND c.case_no {beyond} ?)", [last["case_no"]]
     clause = f"(({column}, c.case_no) {beyond} (?, ?)"

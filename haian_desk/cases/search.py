@@ -36,6 +36,7 @@ takes a quarter to half a second a query; these keys answer in milliseconds
 from __future__ import annotations
 
 import sqlite3
+from functools import lru_cache
 from typing import Any, Callable, Iterator, Mapping
 
 from haian_desk.core.normalise import search_text
@@ -66,12 +67,18 @@ def matches(villager: Row, needle: str) -> bool:
         return False
     id_number = (villager["id_number"] or "").lower()
     phone = villager["phone"] or ""
-    return (needle in search_text(villager["name"])
+    return (needle in _folded_name(villager["name"])
             or any(reading.startswith(needle) for reading in villager["pinyin"].split())
             or any(needle in word for word in villager["initials"].split())
             or bool(id_number) and (id_number.startswith(needle) or id_number.endswith(needle)
                                     or id_number[6:].startswith(needle))
             or bool(phone) and (phone.startswith(needle) or phone.endswith(needle)))
+
+
+@lru_cache(maxsize=65536)
+def _folded_name(name: str) -> str:
+    # Names repeat across a county; a broad search tests thousands of rows in the queue's order.
+    return search_text(name)
 
 
 # --- keys ---------------------------------------------------------------------------------
@@ -266,6 +273,34 @@ def _looks_in_descriptions(needle: str) -> bool:
 # The case number without its unit part; an index on exactly this expression
 # (migration 5) makes "starts the date part" a range scan.
 NUMBER_TAIL = "substr(case_no, instr(case_no, '-') + 1)"
+
+
+def case_found(case: Row, villager: Row | None, needle: str, folded: str | None) -> bool:
+    """``case_matches`` for a case whose villager may not have arrived yet (sync), with its
+    description already folded (``case_text_ids``): what a search walking the queue tests."""
+    if not needle:
+        return False
+    if _looks_in_descriptions(needle) and needle in (folded or ""):  # the cheapest test first
+        return True
+    number = case["case_no"]
+    return (number.startswith(needle) or number.split("-", 1)[-1].startswith(needle)
+            or villager is not None and matches(villager, needle))
+
+
+def estimated_cases(db, needle: str, cap: int) -> int:
+    """Roughly how many cases a needle finds, counting no further than ``cap`` keys or texts.
+
+    Each key found is about one villager, and a villager has about two cases; a
+    few index steps, so it costs a millisecond however broad the needle is.
+    """
+    total = 0
+    for low, high in _ranges(needle):
+        total += 2 * db.scalar("SELECT count(*) FROM (SELECT 1 FROM villager_search_keys "
+                               "WHERE key >= ? AND key < ? LIMIT ?)", (low, high, cap))
+    if total < cap and _looks_in_descriptions(needle):  # broad by the keys alone: no need to look further
+        total += db.scalar("SELECT count(*) FROM (SELECT rowid FROM case_text WHERE case_text MATCH ? "
+                           "LIMIT ?)", (_phrase(needle), cap))
+    return total
 
 
 def case_matches(case: Row, villager: Row, needle: str) -> bool:

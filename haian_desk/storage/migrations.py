@@ -577,7 +577,14 @@ V11_HUB_LIMITS: list[str] = [
 V12_COUNTY_INBOX: list[str] = [
     "ALTER TABLE cases ADD COLUMN route_up TEXT NOT NULL DEFAULT '[]'",
 ]
-V13_SEARCH_ORDER: list[str] = []
+# The queue's own order (newest first, the case number breaking ties) as one index, so a page
+# read by key, a broad search walking that order (haian_desk.cases.ordered_search) and the
+# page bounds a refresh walks (queries.bounds) never sort: they read the index in order. It
+# takes the place of the index on registered_at alone, so an intake writes no more than before.
+V13_SEARCH_ORDER: list[str] = [
+    "CREATE INDEX IF NOT EXISTS cases_in_queue_order ON cases (registered_at, case_no)",
+    "DROP INDEX IF EXISTS cases_by_registered",
+]
 V14_SPEED: list[str] = []
 V15_SAFE_AT_REST: list[str] = [
     # The ledger reads the newest plausible clock stamp at every start (Ledger.__init__): without

@@ -270,6 +270,9 @@ class QueuePage(QWidget):
     # --- showing ------------------------------------------------------------------------
 
     def _show_count(self, *_args) -> None:
+        if self.model.counting:  # the first rows are shown before every match is counted
+            self.count_label.setText(self.tr("已显示 {0} 件，正在统计总数…").format(self.model.rowCount()))
+            return
         self.count_label.setText(self.tr("共 {0} 件，已显示 {1} 件").format(
             self.model.total, self.model.rowCount()))
 

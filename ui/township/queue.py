@@ -63,7 +63,9 @@ class NetworkQueueModel(CaseQueueModel):
 
     def annotate(self, first: int = 0, last: int | None = None) -> None:
         """Read the added column for loaded rows ``first``..``last`` (all by default)."""
-        rows = self.rows[first:None if last is None else last + 1]
+        # The rows held (a long queue forgets pages scrolled far away: those are read again later).
+        held = list(self.rows) if last is None and first == 0 else self.rows[first:last + 1]
+        rows = [r for r in held if r is not None]
         if self.hub:
             self.session.run(township.unit_names, alive(self, self._take_names))
         elif rows:
@@ -96,6 +98,8 @@ class NetworkQueueModel(CaseQueueModel):
         if not index.isValid() or index.column() != EXTRA or index.row() >= len(self.rows):
             return super().data(index, role)
         row = self.rows[index.row()]
+        if row is None:  # a page forgotten while scrolled away: the work screens' model reads it again
+            return super().data(index, role)
         if role == Qt.DisplayRole:
             return self.extra_text(row)
         if role == Qt.ForegroundRole and not self.hub and self.marks.get(row["id"]) in (
