@@ -23,7 +23,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from haian_desk import paths
+from haian_desk.core import paths
 from haian_desk.cases import operations, queries
 from haian_desk.desk import Desk
 from haian_desk.storage import backup, keys

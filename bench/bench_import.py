@@ -117,7 +117,7 @@ def _baseline_seconds(path: Path, name: str) -> float:
 
 
 def _row(fields: dict, n: int) -> dict:
-    from haian_desk.pinyin_keys import name_spellings
+    from haian_desk.people.pinyin_keys import name_spellings
 
     full, initials = name_spellings(fields["name"])
     return {"id": f"v{n}", "name": fields["name"], "id_number": fields["id_number"], "phone": fields["phone"],

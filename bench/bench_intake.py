@@ -18,7 +18,9 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
-from haian_desk import paths, search, users
+from haian_desk.core import paths
+from haian_desk.cases import search
+from haian_desk.people import users
 from haian_desk.cases import operations
 from haian_desk.desk import Desk
 from haian_desk.storage import eventlog, keys

@@ -176,7 +176,7 @@ def _raw_insert(desk: Desk, batches: list[list[tuple]], projected: list[dict] | 
 
 def _projection_rows(batches) -> list[dict[str, list[dict]]]:
     """Per batch, the projection rows its streams end up with (folded beforehand, untimed)."""
-    from haian_desk.projection import projectors
+    from haian_desk.events.projection import projectors
 
     logs: dict[tuple[str, str], list[Event]] = {}
     per_batch = []

@@ -28,7 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
-from haian_desk import users  # noqa: E402
+from haian_desk.people import users  # noqa: E402
 from haian_desk.cases import queries  # noqa: E402
 from haian_desk.desk import Desk  # noqa: E402
 

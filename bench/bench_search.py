@@ -9,7 +9,7 @@ or its last six), a phone (whole, or its last four), a case number. Each query
 is run ``BENCH_RUNS`` times; a query's time is its median; the figure is the
 95th percentile over the queries of one kind.
 
-Baseline: the search as it was before haian_desk.search, a full scan with
+Baseline: the search as it was before haian_desk.cases.search, a full scan with
 ``instr`` over every villager's search_text (and every case's number and
 description), run on a few queries of each kind on the same database.
 """

@@ -22,8 +22,8 @@ import sys
 import time
 from pathlib import Path
 
-from haian_desk import paths
-from haian_desk.demo import DEMO_ADMIN, make_demo
+from haian_desk.core import paths
+from haian_desk.cli.demo import DEMO_ADMIN, make_demo
 
 from bench import generate
 from bench.common import RUNS, Report, main, median

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import httpx
 
-from haian_desk import cadres, users, villagers
+from haian_desk.people import cadres, users, villagers
 from haian_desk.cases import operations
 from haian_desk.desk import Desk, initialise
 from sync import enrolment, keys as keymod

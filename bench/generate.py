@@ -30,13 +30,15 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from haian_desk import cadres, catalogue, paths, pinyin_keys, search, villagers
+from haian_desk.people import cadres, pinyin_keys, villagers
+from haian_desk.cases import catalogue, search
+from haian_desk.core import paths
 from haian_desk.cases import numbers
 from haian_desk.desk import Desk, initialise
-from haian_desk.projection import projectors
+from haian_desk.events.projection import projectors
 from haian_desk.storage import eventlog
 from haian_desk.storage.eventlog import Event
-from haian_desk.timeutil import to_iso
+from haian_desk.core.timeutil import to_iso
 
 from bench import lifecycles, people
 
@@ -77,7 +79,7 @@ def scale_from_env(default: str = "full") -> Scale:
 
 
 def det_uuid7(rng: random.Random, unix_ms: int) -> str:
-    """A UUIDv7 like haian_desk.ids.uuid7, but with random bits from the seeded generator."""
+    """A UUIDv7 like haian_desk.core.ids.uuid7, but with random bits from the seeded generator."""
     rand = rng.getrandbits(74)
     value = (unix_ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | (rand >> 62) << 64
     value |= 0b10 << 62 | (rand & ((1 << 62) - 1))

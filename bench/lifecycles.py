@@ -12,7 +12,7 @@ import json
 import random
 from datetime import datetime, timedelta
 
-from haian_desk.timeutil import to_iso
+from haian_desk.core.timeutil import to_iso
 
 from bench import people
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from haian_desk.idnumber import check_character
+from haian_desk.people.idnumber import check_character
 
 SURNAMES = [("王", 70), ("张", 62), ("李", 60), ("陈", 55), ("刘", 45), ("杨", 30), ("黄", 25),
             ("吴", 25), ("周", 24), ("徐", 30), ("孙", 20), ("朱", 20), ("胡", 12), ("高", 12),

@@ -1,7 +1,7 @@
 """The app's real start-up in a fresh process, reporting when its windows are first painted.
 
 Run as ``python -m bench.startup_probe DATA_DIR PASSWORD``: it starts the app
-exactly as ``haian-desk --data-dir DATA_DIR`` does (haian_desk.cli.main), with
+exactly as ``haian-desk --data-dir DATA_DIR`` does (haian_desk.cli.main.main), with
 one addition, an event filter on the application that notes the first paint
 of the login window, logs in as admin the way a clerk would (typing into the
 dialog's fields), and notes the first paint of the main window. Prints
@@ -17,7 +17,7 @@ import time
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 import ui.app
-from haian_desk import cli
+from haian_desk.cli import main as cli
 
 
 class Watch(QObject):

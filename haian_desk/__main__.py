@@ -1,3 +1,3 @@
-from haian_desk.cli import main
+from haian_desk.cli.main import main
 
 raise SystemExit(main())

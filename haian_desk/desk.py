@@ -11,14 +11,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from haian_desk import catalogue, failpoints, network, paths, search, users, villagers
-from haian_desk.errors import HaianError, SetupError
-from haian_desk.ids import uuid7
-from haian_desk.ledger import Ledger
+from haian_desk.cases import catalogue, search
+from haian_desk.core import failpoints, paths
+from haian_desk import network
+from haian_desk.people import users, villagers
+from haian_desk.core.errors import HaianError, SetupError
+from haian_desk.core.ids import uuid7
+from haian_desk.events.ledger import Ledger
 from haian_desk.network import Installation
 from haian_desk.storage import encrypt_plain, keys, migrations, setup_marker
 from haian_desk.storage.db import Database
-from haian_desk.timeutil import now_utc, to_iso
+from haian_desk.core.timeutil import now_utc, to_iso
 
 SYSTEM_ACTOR = "system"
 
@@ -40,7 +43,7 @@ class Desk:
         The key comes from ``passphrase``, the OS key store or the environment
         (see storage/keys.py); without one this raises ``keys.PassphraseNeeded``.
         """
-        from haian_desk import recovery
+        from haian_desk.storage import recovery
 
         recovery.finish_interrupted(folder)
         db_path = paths.database_path(folder)
@@ -87,7 +90,7 @@ def initialise(folder: Path, unit_code: str, unit_name: str, role: str = "statio
         raise SetupError("请设置本站口令（用来加密本站数据）",
                          "命令行请用环境变量 {PASSPHRASE_ENV} 提供，至少{MIN_PASSPHRASE}个字符", params={"PASSPHRASE_ENV": keys.PASSPHRASE_ENV, "MIN_PASSPHRASE": keys.MIN_PASSPHRASE})
     keys.check_passphrase_rules(passphrase)
-    from haian_desk import recovery
+    from haian_desk.storage import recovery
 
     recovery.finish_interrupted(folder)
     db_path = paths.database_path(folder)

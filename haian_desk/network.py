@@ -11,8 +11,8 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from haian_desk.errors import ValidationError
-from haian_desk.paths import resource_path
+from haian_desk.core.errors import ValidationError
+from haian_desk.core.paths import resource_path
 
 LEVELS = {6: "county", 9: "township", 12: "village", 15: "group"}
 LEVEL_NAMES = {"county": "县（市）", "township": "镇（街道）代理中心", "village": "村（社区）代理站",

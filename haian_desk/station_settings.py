@@ -2,7 +2,7 @@
 
 Kept in the ``settings`` table (schema v2): local to this installation, never
 synced, each value stored as JSON; every change is also a ``settings`` event
-(who, when, what: ``haian_desk.audit``). Address and phone start from what was typed
+(who, when, what: ``haian_desk.events.audit``). Address and phone start from what was typed
 at set-up (``meta``); the county hotline starts as 12345, the public service
 hotline every county in Jiangsu answers; the township's number is not known in
 advance, so it stays empty until the station fills it in and papers say so.
@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields, replace
 
-from haian_desk import users
-from haian_desk.errors import ValidationError
+from haian_desk.people import users
+from haian_desk.core.errors import ValidationError
 
 DEFAULT_COUNTY_HOTLINE = "12345"
 # Papers a case document can be printed on (ui.printing.papers knows their sizes).
@@ -80,7 +80,7 @@ def write(desk, conn, actor: str, values: dict) -> None:
     """Store settings (already checked) and record the change, in the caller's transaction.
 
     Every settings change anywhere in the domain comes through here, so each
-    is an event with its actor and time (``haian_desk.audit``); a value equal
+    is an event with its actor and time (``haian_desk.events.audit``); a value equal
     to the one stored is not a change and records nothing.
     """
     stored = {row["key"]: row["value"] for row in conn.execute("SELECT key, value FROM settings")}

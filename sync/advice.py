@@ -13,8 +13,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from haian_desk import sync_state
-from haian_desk.errors import HaianError, Message, N_
+from haian_desk.replication import sync_state
+from haian_desk.core.errors import HaianError, Message, N_
 from sync import keys as keymod
 from sync.errors import SyncError
 

@@ -29,7 +29,7 @@ from cryptography.exceptions import InvalidTag
 
 import msgspec
 
-from haian_desk.sealing import SUITE
+from haian_desk.storage.sealing import SUITE
 from sync import keys as keymod, limits, schemas
 from sync.errors import BatchRefused
 from sync.keys import InstallationKeys

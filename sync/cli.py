@@ -115,7 +115,7 @@ def import_lines(result) -> list[str]:
 
 
 def _clock(args, folder: Path) -> int:
-    from haian_desk import clock_repair
+    from haian_desk.replication import clock_repair
     from haian_desk.desk import Desk
 
     desk = Desk.open(folder)

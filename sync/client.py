@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 import httpx
 
 from haian_desk import __version__
-from haian_desk.sync_state import Peer
-from haian_desk.timeutil import from_iso, to_iso
+from haian_desk.replication.sync_state import Peer
+from haian_desk.core.timeutil import from_iso, to_iso
 from sync import auth
 from sync.errors import SyncError
 from sync.limits import DEFAULT_CONNECT, DEFAULT_STALL

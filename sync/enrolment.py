@@ -17,9 +17,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from haian_desk import network, sync_state
-from haian_desk.sync_state import CHILD, ENROLLED, PARENT, Peer
-from haian_desk.timeutil import to_iso
+from haian_desk import network
+from haian_desk.replication import sync_state
+from haian_desk.replication.sync_state import CHILD, ENROLLED, PARENT, Peer
+from haian_desk.core.timeutil import to_iso
 from sync import keys as keymod
 from sync.errors import SyncError
 from sync.keys import InstallationKeys

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from haian_desk.errors import HaianError
+from haian_desk.core.errors import HaianError
 
 
 class SyncError(HaianError):

@@ -14,11 +14,11 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-from haian_desk import sync_state
-from haian_desk.errors import SetupError
+from haian_desk.replication import sync_state
+from haian_desk.core.errors import SetupError
 from haian_desk.storage import eventlog
-from haian_desk.sync_state import Peer
-from haian_desk.timeutil import from_iso, to_iso
+from haian_desk.replication.sync_state import Peer
+from haian_desk.core.timeutil import from_iso, to_iso
 from sync import failpoints, inbox, keys as keymod, numbering, outbox, selection
 from sync.batch import MEDIA_TYPE as BATCH_TYPE, seal
 from sync.client import Backoff, HubLink

@@ -1,5 +1,5 @@
-"""Failpoints for sync's steps: the mechanism lives in ``haian_desk.failpoints`` (storage uses it too)."""
+"""Failpoints for sync's steps: the mechanism lives in ``haian_desk.core.failpoints`` (storage uses it too)."""
 
-from haian_desk.failpoints import ENV, FailpointHit, hit, hook
+from haian_desk.core.failpoints import ENV, FailpointHit, hit, hook
 
 __all__ = ["ENV", "FailpointHit", "hit", "hook"]

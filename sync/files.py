@@ -12,10 +12,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from haian_desk import sync_state
-from haian_desk.errors import SetupError
-from haian_desk.sync_state import CHILD
-from haian_desk.timeutil import to_iso
+from haian_desk.replication import sync_state
+from haian_desk.core.errors import SetupError
+from haian_desk.replication.sync_state import CHILD
+from haian_desk.core.timeutil import to_iso
 from sync import outbox
 from sync.batch import seal
 from sync.errors import SyncError

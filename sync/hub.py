@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from haian_desk import sync_state
+from haian_desk.replication import sync_state
 from haian_desk import __version__
-from haian_desk.errors import SetupError
-from haian_desk.receive import route_refusal
-from haian_desk.sync_state import Peer
-from haian_desk.timeutil import from_iso, to_iso
+from haian_desk.core.errors import SetupError
+from haian_desk.replication.receive import route_refusal
+from haian_desk.replication.sync_state import Peer
+from haian_desk.core.timeutil import from_iso, to_iso
 from sync import failpoints, schemas, selection
 from sync.errors import BatchRefused
 from sync.batch import seal

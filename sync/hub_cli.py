@@ -94,8 +94,9 @@ def _restore_station(args, folder: Path) -> int:
     """The township's recovery key opens the backup; the station gets a new passphrase."""
     import os
 
-    from haian_desk import paths, recovery
-    from haian_desk.errors import HaianError
+    from haian_desk.core import paths
+    from haian_desk.storage import recovery
+    from haian_desk.core.errors import HaianError
     from sync import keys as keymod
 
     new = os.environ.get(NEW_PASSPHRASE_ENV, "")
@@ -126,7 +127,7 @@ def _revoke(args, folder: Path) -> int:
 
 def _stations(args, folder: Path) -> int:
     from haian_desk.desk import Desk
-    from haian_desk.timeutil import show
+    from haian_desk.core.timeutil import show
     from sync.status import stations
 
     desk = Desk.open(folder)

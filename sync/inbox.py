@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from haian_desk import sync_state
-from haian_desk.receive import ApplyReport, BatchTooBad, apply_batch
-from haian_desk.sync_state import CHILD, PARENT, Peer
-from haian_desk.timeutil import to_iso
+from haian_desk.replication import sync_state
+from haian_desk.replication.receive import ApplyReport, BatchTooBad, apply_batch
+from haian_desk.replication.sync_state import CHILD, PARENT, Peer
+from haian_desk.core.timeutil import to_iso
 from sync import failpoints, selection
 from sync.limits import RANGE_SLACK
 from sync.batch import Batch, open_sealed, read_envelope

@@ -1,10 +1,10 @@
 """Defaults and limits shared by the hub, the client and their commands.
 
 Each limit and the reason for it is listed in docs/sync-protocol.md §12. The caps on
-quarantine are rules of applying a batch, so they live in the domain (haian_desk/receive.py).
+quarantine are rules of applying a batch, so they live in the domain (haian_desk/replication/receive.py).
 """
 
-from haian_desk.receive import MAX_QUARANTINE_PER_PEER, MAX_REJECTED_PER_BATCH  # noqa: F401 - one place
+from haian_desk.replication.receive import MAX_QUARANTINE_PER_PEER, MAX_REJECTED_PER_BATCH  # noqa: F401 - one place
 
 DEFAULT_MAX_BODY = 32 * 1024 * 1024   # bytes the hub accepts in one request
 DEFAULT_STALL = 30.0                  # seconds without progress before a request is given up

@@ -7,7 +7,7 @@ import logging
 import logging.handlers
 from pathlib import Path
 
-from haian_desk.timeutil import now_utc, to_iso
+from haian_desk.core.timeutil import now_utc, to_iso
 
 
 class JsonLines(logging.Formatter):

@@ -1,4 +1,4 @@
-"""Where a restored station's numbering stood, asked of its hub (``haian_desk.numbering``).
+"""Where a restored station's numbering stood, asked of its hub (``haian_desk.replication.numbering``).
 
 The hub answers from what it holds of the station (its log and its
 quarantine); the station sets floors under its counters from the answer.
@@ -8,8 +8,8 @@ up, so the first new record after a restore already has a safe number.
 
 from __future__ import annotations
 
-from haian_desk import numbering
-from haian_desk.sync_state import Peer
+from haian_desk.replication import numbering
+from haian_desk.replication.sync_state import Peer
 
 ROUTE = "/v1/numbering"
 

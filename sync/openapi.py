@@ -91,7 +91,7 @@ def openapi_document() -> dict:
                     "schema": {"type": "object", "properties": {"missing": {"type": "array"}}}}}}, **_ERRORS}}},
             "/v1/numbering": {"post": {
                 "summary": "Where a restored station's numbering stood: its highest record sequence and "
-                           "each day's highest case number the hub holds (haian_desk.numbering)",
+                           "each day's highest case number the hub holds (haian_desk.replication.numbering)",
                 "security": _SIGNED,
                 "responses": {"200": {"description": "the station's numbers held here", "content": {
                     "application/json": {"schema": {"type": "object", "properties": {

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from haian_desk import sync_state
-from haian_desk.ids import uuid7
-from haian_desk.sync_state import Peer
-from haian_desk.timeutil import to_iso
+from haian_desk.replication import sync_state
+from haian_desk.core.ids import uuid7
+from haian_desk.replication.sync_state import Peer
+from haian_desk.core.timeutil import to_iso
 from sync import selection
 from sync.batch import Batch
 from sync.limits import DEFAULT_BATCH

@@ -23,15 +23,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from haian_desk import network, numbering, paths, sync_state, users
+from haian_desk import network
+from haian_desk.replication import numbering, sync_state
+from haian_desk.core import paths
+from haian_desk.people import users
 from haian_desk.desk import Desk
-from haian_desk.errors import SetupError
-from haian_desk.ids import uuid7
+from haian_desk.core.errors import SetupError
+from haian_desk.core.ids import uuid7
 from haian_desk.storage import eventlog, migrations
 from haian_desk.storage.db import Database
 from haian_desk.storage.eventlog import COLUMNS, Event
-from haian_desk.sync_state import CHILD, ENROLLED, PARENT, Peer
-from haian_desk.timeutil import now_utc, to_iso
+from haian_desk.replication.sync_state import CHILD, ENROLLED, PARENT, Peer
+from haian_desk.core.timeutil import now_utc, to_iso
 from sync import enrolment, keys as keymod, selection
 from sync.batch import Batch, seal
 from sync.client import HubLink
@@ -194,8 +197,8 @@ def _fetch(desk, own, link: HubLink, hub: Peer) -> tuple[int, int, int]:
 
 def _merge_backup(desk, backup: Path, held: int, openers) -> int:
     """The backup's events the hub never had. Logged after the hub's hold of our log, they go up next."""
-    from haian_desk.backup_openers import Openers, open_backup
-    from haian_desk.recovery import inspect
+    from haian_desk.storage.backup_openers import Openers, open_backup
+    from haian_desk.storage.recovery import inspect
 
     openers = openers or Openers.at(None)
     info = inspect(backup, openers)

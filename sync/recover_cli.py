@@ -67,7 +67,7 @@ def _reapprove(args, folder: Path) -> int:
 
 
 def _recover(args, folder: Path) -> int:
-    from haian_desk.errors import HaianError
+    from haian_desk.core.errors import HaianError
     from sync import enrolment, recover
 
     if not args.answer or not args.admin:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from haian_desk import sync_state
-from haian_desk.ids import uuid7
+from haian_desk.replication import sync_state
+from haian_desk.core.ids import uuid7
 from haian_desk.storage.eventlog import COLUMNS, Event
-from haian_desk.timeutil import to_iso
+from haian_desk.core.timeutil import to_iso
 from sync import keys as keymod
 from sync.batch import MEDIA_TYPE, Batch, seal
 from sync.client import HubLink

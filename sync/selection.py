@@ -16,7 +16,7 @@ import hashlib
 import sqlite3
 
 from haian_desk.storage.eventlog import COLUMNS, Event
-from haian_desk.sync_state import Peer
+from haian_desk.replication.sync_state import Peer
 
 REFERENCE_STREAMS = ("cadre", "catalogue", "calendar", "calendar_rule")
 _COLS = ", ".join(f"e.{c}" for c in COLUMNS)

@@ -13,7 +13,7 @@ from typing import Callable
 import uvicorn
 
 from haian_desk.desk import Desk
-from haian_desk.timeutil import now_utc
+from haian_desk.core.timeutil import now_utc
 from sync import keys as keymod
 from sync.hub import Hub, require_hub
 from sync.limits import DEFAULT_MAX_BODY

@@ -36,10 +36,10 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from haian_desk import sync_state
-from haian_desk.errors import HaianError
-from haian_desk.sync_state import CHILD, Peer
-from haian_desk.timeutil import from_iso, to_iso
+from haian_desk.replication import sync_state
+from haian_desk.core.errors import HaianError
+from haian_desk.replication.sync_state import CHILD, Peer
+from haian_desk.core.timeutil import from_iso, to_iso
 from sync import auth, limits, numbering, recover, schemas
 from sync.batch import MEDIA_TYPE
 from sync.errors import BatchRefused

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from haian_desk import sync_state
-from haian_desk.errors import SetupError, ValidationError
-from haian_desk.timeutil import local
+from haian_desk.replication import sync_state
+from haian_desk.core.errors import SetupError, ValidationError
+from haian_desk.core.timeutil import local
 from sync import enrolment, files, keys as keymod
 from sync.cli import import_lines
 

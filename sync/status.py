@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
-from haian_desk import sync_state
+from haian_desk.replication import sync_state
 from haian_desk.cases.vocabulary import TIMED_STATUSES
-from haian_desk.receive import flagged_cases
-from haian_desk.sync_state import CHILD
-from haian_desk.timeutil import show, to_iso
+from haian_desk.replication.receive import flagged_cases
+from haian_desk.replication.sync_state import CHILD
+from haian_desk.core.timeutil import show, to_iso
 from sync import selection
 from sync.exchange import clock_warning
 

@@ -20,10 +20,10 @@ from datetime import datetime, timedelta  # noqa: E402
 
 import pytest  # noqa: E402
 
-from haian_desk import cadres, users, villagers  # noqa: E402
+from haian_desk.people import cadres, users, villagers  # noqa: E402
 from haian_desk.desk import initialise  # noqa: E402
 from haian_desk.storage import keys  # noqa: E402
-from haian_desk.timeutil import UTC  # noqa: E402
+from haian_desk.core.timeutil import UTC  # noqa: E402
 
 # scrypt at its real cost for every test station would add minutes to the run; the
 # key file records the cost used, so these stations still open anywhere.

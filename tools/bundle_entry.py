@@ -8,7 +8,7 @@ because that is how a person checking a fresh install will type it.
 import multiprocessing
 import sys
 
-from haian_desk.cli import main
+from haian_desk.cli.main import main
 
 
 def _arguments(argv: list[str]) -> list[str]:

@@ -1,6 +1,6 @@
 """Domain messages as templates plus parameters: a codemod and an extractor.
 
-The domain raises its errors in Chinese (``haian_desk.errors``). To show them in
+The domain raises its errors in Chinese (``haian_desk.core.errors``). To show them in
 another language the interface needs a stable key for each message: the
 template, with named ``{parameters}`` instead of the values an f-string would
 have baked in. This tool
@@ -56,7 +56,7 @@ def error_classes(files: list[Path] | None = None) -> dict[str, int]:
         new = {name for name, parents in bases.items() if parents & found} - found
         found |= new
         grew = bool(new)
-    # haian_desk.errors.Message: words shown that are not errors; _said/_transfer build one
+    # haian_desk.core.errors.Message: words shown that are not errors; _said/_transfer build one
     positions = {"Message": 0, "_said": 0, "_transfer": 0, "N_": 0}
     for name in found:
         positions[name] = MESSAGE_POSITION.get(name, _inherited_position(name, bases))

@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from haian_desk import users  # noqa: E402
-from haian_desk.demo import make_demo  # noqa: E402
-from haian_desk.idnumber import check_character  # noqa: E402
+from haian_desk.people import users  # noqa: E402
+from haian_desk.cli.demo import make_demo  # noqa: E402
+from haian_desk.people.idnumber import check_character  # noqa: E402
 from ui import i18n  # noqa: E402
 from ui.app import make_application  # noqa: E402
 from ui.imports.dialog import ImportDialog  # noqa: E402

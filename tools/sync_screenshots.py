@@ -21,11 +21,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from haian_desk import cadres, township, users, villagers  # noqa: E402
+from haian_desk.people import cadres, users, villagers  # noqa: E402
+from haian_desk.replication import township
 from haian_desk.cases import operations  # noqa: E402
 from haian_desk.cases.operations import Intake  # noqa: E402
 from haian_desk.desk import initialise  # noqa: E402
-from haian_desk.timeutil import UTC  # noqa: E402
+from haian_desk.core.timeutil import UTC  # noqa: E402
 from sync import enrolment, files, keys as keymod  # noqa: E402
 from sync.errors import SyncError  # noqa: E402
 from sync.exchange import exchange  # noqa: E402
@@ -129,7 +130,7 @@ def shoot(widget, session: Session, out: Path, name: str) -> None:
 
 def station_screens(desk, out: Path) -> None:
     session = Session(desk, users.get(desk, "admin"))
-    from haian_desk import sync_state
+    from haian_desk.replication import sync_state
 
     with desk.db.write() as conn:  # the township's PC is off: the address answers nothing
         sync_state.set_address(conn, sync_state.parent(desk.db).id, "http://127.0.0.1:9", None)

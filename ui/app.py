@@ -15,10 +15,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from haian_desk import paths, recovery
+from haian_desk.core import paths
+from haian_desk.storage import recovery
 from haian_desk.desk import Desk
-from haian_desk.errors import HaianError
-from haian_desk.users import User
+from haian_desk.core.errors import HaianError
+from haian_desk.people.users import User
 from ui import crash, i18n
 from ui.backups import DailyBackups, check_before_open
 from ui.login import LoginDialog

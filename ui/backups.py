@@ -2,7 +2,7 @@
 backup when the station's database is found damaged at start.
 
 The rules (what is due, what is kept, what a good backup is) live in
-``haian_desk.storage.backup`` and ``haian_desk.recovery``; this module only
+``haian_desk.storage.backup`` and ``haian_desk.storage.recovery``; this module only
 schedules them on the database worker and asks the clerk.
 """
 
@@ -14,7 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from haian_desk import paths, recovery
+from haian_desk.core import paths
+from haian_desk.storage import recovery
 from haian_desk.storage import backup
 from ui.widgets.feedback import in_words
 from ui.worker import DbWorker

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def register(sub, common) -> None:
     gui = sub.add_parser("gui", parents=[common], help="打开桌面程序（默认）")
-    # --lang comes with the common options (haian_desk/cli.py); here only what was typed counts
+    # --lang comes with the common options (haian_desk/cli/main.py); here only what was typed counts
     gui.set_defaults(handler=_run)
 
 

@@ -21,9 +21,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QPlainTextEdit,
                                QPushButton, QStyle, QVBoxLayout, QWidget)
 
-from haian_desk import __version__, logs
-from haian_desk.recovery import is_damage
-from haian_desk.timeutil import local, now_utc
+from haian_desk import __version__
+from haian_desk.core import logs
+from haian_desk.storage.recovery import is_damage
+from haian_desk.core.timeutil import local, now_utc
 
 log = logging.getLogger(__name__)
 

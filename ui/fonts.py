@@ -10,7 +10,7 @@ import logging
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-from haian_desk.paths import resource_path
+from haian_desk.core.paths import resource_path
 
 log = logging.getLogger(__name__)
 FAMILY = "Haian Sans SC"

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from haian_desk.errors import LIST_SEPARATOR
-from haian_desk.paths import resource_path
+from haian_desk.core.errors import LIST_SEPARATOR
+from haian_desk.core.paths import resource_path
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,9 @@ def _tool(name: str) -> str:
 
 def domain_terms() -> list[str]:
     """Every fixed word the domain shows people (kinds, statuses, roles, tags …), once each."""
-    from haian_desk import catalogue, network, users, villagers
+    from haian_desk.cases import catalogue
+    from haian_desk import network
+    from haian_desk.people import users, villagers
     from haian_desk.cases import vocabulary as v
 
     tables = [v.KINDS, v.STATUSES, v.CHANNELS, v.URGENCIES, v.TIMINGS, v.TRANSFER_LEVELS,
@@ -126,7 +128,8 @@ def action(text: str) -> str:
 
 def _more_terms() -> list[str]:
     """Words of the later screens: cadre roles, assessment columns, opinion topics, complaints."""
-    from haian_desk import cadres, complaints, opinions, support
+    from haian_desk.people import cadres
+    from haian_desk.community import complaints, opinions, support
     from haian_desk.assessment import fields
 
     tables = [cadres.ROLES, fields.LEVELS, complaints.CHANNELS, complaints.STATUSES, complaints.RESULTS,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget)
 
-from haian_desk import users
+from haian_desk.people import users
 from haian_desk.desk import Desk
-from haian_desk.users import User
+from haian_desk.people.users import User
 from ui.i18n import term
 from ui.widgets.appearance import set_scaled_font
 from ui.widgets.feedback import ErrorLabel, alive

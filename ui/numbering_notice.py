@@ -1,7 +1,7 @@
 """After a restore: say so, and let the clerk choose between syncing first and working offline.
 
 The domain refuses to number anything while the numbering is unsure
-(``haian_desk.numbering``); this notice is the visible warning with the
+(``haian_desk.replication.numbering``); this notice is the visible warning with the
 backup's age, and the place to confirm working offline.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from haian_desk import numbering
+from haian_desk.replication import numbering
 from ui.session import CASES, SETTINGS, Session
 from ui.widgets.feedback import alive, show_error_box
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
     QWizard)
 
-from haian_desk import users
+from haian_desk.people import users
 from haian_desk.desk import Desk
 from sync import enrolment, recover
 from ui.widgets.feedback import ErrorLabel, alive

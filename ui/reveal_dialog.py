@@ -1,4 +1,4 @@
-"""Asking why before a full ID number or phone is shown (``haian_desk.reveals`` records it).
+"""Asking why before a full ID number or phone is shown (``haian_desk.people.reveals`` records it).
 
 The numbers are shown only once the reveal is recorded on the case (or the
 villager): who, when and why then stand in the history. Cancelling shows
@@ -12,7 +12,7 @@ from typing import Callable
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from haian_desk import reveals
+from haian_desk.people import reveals
 from ui.i18n import term
 from ui.session import CASES, Session
 from ui.widgets.feedback import ErrorLabel, alive

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from haian_desk.paths import resource_path
+from haian_desk.core.paths import resource_path
 
 STATION = ("320685102210", "曲塘镇双楼村代理站（自检）")
 TOWNSHIP = ("320685102", "曲塘镇代理中心（自检）")
@@ -111,7 +111,7 @@ def check_resources(state: Run) -> str:
 
 
 def take_in_a_case(state: Run) -> str:
-    from haian_desk import cadres, villagers
+    from haian_desk.people import cadres, villagers
     from haian_desk.cases.operations import Intake, take_in
     from haian_desk.desk import initialise
 
@@ -160,7 +160,7 @@ def print_the_receipt(state: Run) -> str:
 
 
 def back_up_and_check(state: Run) -> str:
-    from haian_desk import recovery
+    from haian_desk.storage import recovery
     from haian_desk.storage import backup
 
     made = backup.backup_to(state.desk.db, state.folder / "stick" / "backup.hdbackup")
@@ -172,7 +172,7 @@ def back_up_and_check(state: Run) -> str:
 
 def nothing_readable(state: Run) -> str:
     """The test station's database, its WAL and a fresh backup, read as bytes: no villager in clear."""
-    from haian_desk import paths
+    from haian_desk.core import paths
     from haian_desk.storage import backup
 
     database = paths.database_path(state.desk.folder)
@@ -187,7 +187,7 @@ def nothing_readable(state: Run) -> str:
 
 def this_station_is_encrypted(state: Run) -> str:
     """This PC's own station: its database and backups are encrypted files (checked without a key)."""
-    from haian_desk import paths
+    from haian_desk.core import paths
     from haian_desk.storage import db as dbmod
     from haian_desk.storage import sealed
 
@@ -205,7 +205,7 @@ def open_the_main_window(state: Run) -> str:
     from PySide6.QtCore import QDeadlineTimer, QThread
     from PySide6.QtWidgets import QApplication
 
-    from haian_desk import users
+    from haian_desk.people import users
     from ui.main_window import MainWindow
     from ui.session import Session
 

@@ -12,7 +12,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Signal
 
 from haian_desk.desk import Desk
-from haian_desk.users import User
+from haian_desk.people.users import User
 from ui.worker import DbWorker
 
 # Kinds of change an operation can announce.
@@ -41,7 +41,7 @@ class Changes(frozenset):
 
 
 def changes_for(recent, *also: str) -> Changes:
-    """The announcement for records that arrived (``haian_desk.recent.Recent``), plus ``also``."""
+    """The announcement for records that arrived (``haian_desk.events.recent.Recent``), plus ``also``."""
     kinds = {STREAM_KINDS[s] for s in recent.streams if s in STREAM_KINDS} | set(also)
     return Changes(kinds, recent.case_ids)
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizardPage)
 
-from haian_desk import paths
-from haian_desk.errors import HaianError
+from haian_desk.core import paths
+from haian_desk.core.errors import HaianError
 from haian_desk.storage import encrypt_plain, keys
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.worker import DbWorker

@@ -13,10 +13,11 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
-from haian_desk import network, users
+from haian_desk import network
+from haian_desk.people import users
 from haian_desk.desk import Desk, initialise
-from haian_desk.errors import ValidationError
-from haian_desk.users import User
+from haian_desk.core.errors import ValidationError
+from haian_desk.people.users import User
 from ui import recover_dialog
 from ui.i18n import term
 from ui.cadres.setup_page import CadresPage

@@ -33,10 +33,10 @@ from typing import Iterable, Iterator
 
 from haian_desk.cases import fold
 from haian_desk.cases.vocabulary import TIMED_STATUSES
-from haian_desk.errors import HaianError
-from haian_desk.projection import projectors
+from haian_desk.core.errors import HaianError
+from haian_desk.events.projection import projectors
 from haian_desk.storage.eventlog import FOLD_ORDER, Event
-from haian_desk.timeutil import from_iso
+from haian_desk.core.timeutil import from_iso
 
 MOMENT_TYPES = ("accepted", "declined", "withdrawn", "transferred", "reopened", "paused", "resumed")
 ROW_COLUMNS = ("id", "case_no", "unit_code", "kind", "villager_id", "responsible_cadre_id", "registered_at",

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from datetime import date, datetime, time, timedelta
 
-from haian_desk.errors import ValidationError
-from haian_desk.timeutil import CST, from_iso, local, to_iso
+from haian_desk.core.errors import ValidationError
+from haian_desk.core.timeutil import CST, from_iso, local, to_iso
 
 _HALF = re.compile(r"^(\d{4})H([12])$")
 _YEAR = re.compile(r"^(\d{4})$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from haian_desk import complaints, support
+from haian_desk.community import complaints, support
 from haian_desk.assessment.periods import Period
 from haian_desk.assessment.tally import Tally
 

@@ -19,7 +19,7 @@ from haian_desk.assessment.periods import Period, month_key
 from haian_desk.assessment.tally import Tally, part_of
 from haian_desk.assessment.units import (
     COUNTY, STATION, TOWNSHIP, cadre_directory, known_unit_codes, unit_key, unit_name)
-from haian_desk.timeutil import to_iso
+from haian_desk.core.timeutil import to_iso
 
 UNIT_LEVELS = (STATION, TOWNSHIP, COUNTY)
 

@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from haian_desk.assessment.fields import HOURS, LEVELS, RATE, fields_for
 from haian_desk.assessment.report import Report
-from haian_desk.timeutil import show
+from haian_desk.core.timeutil import show
 
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 # SimSun (宋体) is on every Chinese Windows; other programs substitute their own CJK font.

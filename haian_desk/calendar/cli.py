@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from haian_desk.cases.deadlines import GENERAL_RULES
-from haian_desk.errors import ValidationError
+from haian_desk.core.errors import ValidationError
 
 
 def register(sub, common) -> None:
@@ -110,7 +110,7 @@ def _import(args, folder: Path) -> int:
 
 def _due(args, folder: Path) -> int:
     from haian_desk.calendar import operations
-    from haian_desk.timeutil import from_iso
+    from haian_desk.core.timeutil import from_iso
 
     try:
         start = from_iso(args.start)

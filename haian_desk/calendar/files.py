@@ -34,7 +34,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from haian_desk.calendar.model import CLOSED, FIRST_YEAR, HOLIDAY, KINDS, WORKDAY
-from haian_desk.errors import ValidationError
+from haian_desk.core.errors import ValidationError
 
 PUBLISHED, ADJUSTED = "published", "adjusted"
 TYPE_WORDS = {

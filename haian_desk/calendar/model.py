@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from haian_desk.timeutil import CST, local
+from haian_desk.core.timeutil import CST, local
 
 HOLIDAY, WORKDAY, CLOSED = "holiday", "workday", "closed"
 KINDS = {HOLIDAY: "法定节假日", WORKDAY: "调休上班", CLOSED: "停止办公"}

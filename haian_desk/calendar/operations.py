@@ -16,14 +16,14 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from haian_desk import users
+from haian_desk.people import users
 from haian_desk.calendar import store
 from haian_desk.calendar.files import ADJUSTED, Schedule
 from haian_desk.cases import deadlines
 from haian_desk.cases.fold import TIMED_OPEN
-from haian_desk.errors import ValidationError
+from haian_desk.core.errors import ValidationError
 from haian_desk.storage.eventlog import Event
-from haian_desk.timeutil import from_iso, local
+from haian_desk.core.timeutil import from_iso, local
 
 SYSTEM_ACTOR = "system"
 

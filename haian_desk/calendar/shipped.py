@@ -11,7 +11,7 @@ import json
 from datetime import date
 from functools import cache
 
-from haian_desk.paths import resource_path
+from haian_desk.core.paths import resource_path
 
 RESOURCE = "working_calendar.json"
 SHIPPED_SOURCE = "随软件附带（国务院办公厅公布的放假安排）"

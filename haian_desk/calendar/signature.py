@@ -13,7 +13,7 @@ import base64
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from haian_desk.errors import ValidationError
+from haian_desk.core.errors import ValidationError
 
 
 def verifier(desk):

@@ -26,7 +26,7 @@ from datetime import date
 from haian_desk.calendar import shipped
 from haian_desk.calendar.model import FIRST_YEAR, KINDS, LAST_YEAR, WorkingCalendar
 from haian_desk.cases.deadlines import DEFAULT_GENERAL_RULE, GENERAL_RULES
-from haian_desk.errors import RuleRefused, ValidationError
+from haian_desk.core.errors import RuleRefused, ValidationError
 from haian_desk.storage.eventlog import Event
 
 STREAMS = ("calendar", "calendar_rule")

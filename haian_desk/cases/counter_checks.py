@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from haian_desk import catalogue
+from haian_desk.cases import catalogue
 from haian_desk.cases.operations import Intake
 from haian_desk.cases.vocabulary import OPEN_STATUSES
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from haian_desk.calendar.model import WorkingCalendar, weekends_only
-from haian_desk.timeutil import from_iso, local, to_iso
+from haian_desk.core.timeutil import from_iso, local, to_iso
 
 GENERAL_HOURS = 48
 GENERAL_LIMIT = timedelta(hours=GENERAL_HOURS)

@@ -19,11 +19,11 @@ from haian_desk.cases.vocabulary import (
     STATUSES, TRANSFER_LEVELS, URGENCIES, label)
 
 FORWARD_LEVELS = {k: v for k, v in TRANSFER_LEVELS.items() if k != "township"}
-from haian_desk.errors import Message, RuleRefused, ValidationError
+from haian_desk.core.errors import Message, RuleRefused, ValidationError
 from haian_desk.storage.eventlog import Event
-from haian_desk.timeutil import from_iso, local, to_iso
-from haian_desk.records import required_text
-from haian_desk import reveals
+from haian_desk.core.timeutil import from_iso, local, to_iso
+from haian_desk.events.records import required_text
+from haian_desk.people import reveals
 
 State = dict[str, Any]
 
@@ -55,7 +55,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "rectified": ("rated",),
     "withdrawn": OPEN_STATUSES,
     "reopened": ("completed", "replied", "rated"),
-    # At the level a matter was sent up to (haian_desk.township): it is received there,
+    # At the level a matter was sent up to (haian_desk.replication.township): it is received there,
     # may be sent on to the county or a department, and a conflict between two levels
     # is settled by a person whose decision is recorded.
     "taken_up": ("transferred",),
@@ -71,7 +71,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
 
 # Recorded by the print path (haian_desk.documents), never offered as a case action.
 RECORD_ONLY = ("printed", "revealed", "deadline_recomputed")
-# Done from the township's inbox and conflict list (haian_desk.township), not from a case screen.
+# Done from the township's inbox and conflict list (haian_desk.replication.township), not from a case screen.
 OFFERED_ELSEWHERE = ("taken_up", "forwarded", "conflict_resolved", "import_undone")
 
 

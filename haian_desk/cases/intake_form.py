@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from haian_desk.cases.operations import Intake
-from haian_desk.errors import N_, ValidationError
+from haian_desk.core.errors import N_, ValidationError
 
 # The empty form; also what a draft is compared with to see if it holds anything.
 BLANK: dict[str, Any] = {

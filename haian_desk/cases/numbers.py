@@ -7,7 +7,7 @@ numbers only its own cases, so no two installations ever make the same number
 and nobody has to ask the hub first. Numbers come from the case log itself, so
 they are never reused while the log exists; after a restore, not before the
 station has learnt from its hub where they stood, or taken an offline range
-(``haian_desk.numbering``).
+(``haian_desk.replication.numbering``).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
-from haian_desk import numbering
-from haian_desk.timeutil import local
+from haian_desk.replication import numbering
+from haian_desk.core.timeutil import local
 
 
 def short_unit_code(unit_code: str) -> str:
@@ -35,7 +35,7 @@ def next_case_no(conn: sqlite3.Connection, unit_code: str, moment: datetime) -> 
     row = conn.execute(
         "SELECT max(CAST(substr(case_no, ?) AS INTEGER)) FROM cases WHERE case_no GLOB ?",
         (len(head) + 1, head + "*")).fetchone()
-    # After a restore, numbers the hub says were issued here count too (haian_desk.numbering).
+    # After a restore, numbers the hub says were issued here count too (haian_desk.replication.numbering).
     return f"{head}{max(row[0] or 0, numbering.case_floor(conn, head)) + 1:03d}"
 
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from haian_desk import catalogue, drafts
+from haian_desk.cases import catalogue, drafts
 from haian_desk.calendar import operations as working_calendar
 from haian_desk.cases import numbers
 from haian_desk.cases.fold import check_authorisation
 from haian_desk.cases.vocabulary import KINDS
-from haian_desk.errors import NotFound, RuleRefused, ValidationError
-from haian_desk.ids import uuid7
-from haian_desk.normalise import free_text
+from haian_desk.core.errors import NotFound, RuleRefused, ValidationError
+from haian_desk.core.ids import uuid7
+from haian_desk.core.normalise import free_text
 
 
 CLOCK_STARTS = ("accepted", "reopened")

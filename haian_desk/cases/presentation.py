@@ -12,18 +12,18 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable
 
-from haian_desk import catalogue
+from haian_desk.cases import catalogue
 from haian_desk.cases import queries
 from haian_desk.cases.deadlines import DUE_SOON_WINDOW, describe_limit
 from haian_desk.cases.fold import allowed_events
 from haian_desk.cases.vocabulary import (
     CHANNELS, EVENT_TYPES, KINDS, OPEN_STATUSES, RATINGS, REPLY_METHODS, RESULTS, STATUSES, TIMED_STATUSES,
     TRANSFER_LEVELS, URGENCIES, label)
-from haian_desk.errors import Message
-from haian_desk.masking import mask_id_number, mask_phone
+from haian_desk.core.errors import Message
+from haian_desk.core.masking import mask_id_number, mask_phone
 from haian_desk.storage.eventlog import Event
-from haian_desk.timeutil import from_iso, local, show
-from haian_desk import reveals
+from haian_desk.core.timeutil import from_iso, local, show
+from haian_desk.people import reveals
 
 # How pressing a matter's deadline is; screens colour rows by it AND print the
 # text beside it, so colour-blind staff read the same thing.

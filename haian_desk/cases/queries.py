@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from haian_desk import search
+from haian_desk.cases import search
 from haian_desk.cases.deadlines import DUE_SOON_WINDOW
 from haian_desk.cases.vocabulary import TIMED_STATUSES
-from haian_desk.errors import NotFound
-from haian_desk.normalise import case_number_text
-from haian_desk.projection import projectors
+from haian_desk.core.errors import NotFound
+from haian_desk.core.normalise import case_number_text
+from haian_desk.events.projection import projectors
 from haian_desk.storage.eventlog import Event
-from haian_desk.timeutil import to_iso
+from haian_desk.core.timeutil import to_iso
 
 SORTABLE = {"case_no": "c.case_no", "registered_at": "c.registered_at", "deadline": "c.deadline",
             "status": "c.status", "kind": "c.kind", "villager": "v.name",
@@ -65,7 +65,7 @@ class CaseFilter:
             clauses.append("c.unit_code = ?")
             params.append(self.unit_code)
         if normalise_search(self.search):
-            # Answered from the search keys (haian_desk.search), not by reading every row.
+            # Answered from the search keys (haian_desk.cases.search), not by reading every row.
             clause, values = search.case_clause(self.search)
             clauses.append(clause)
             params += values
@@ -175,7 +175,7 @@ def timeline(desk, case_id: str) -> list[Event]:
 
 
 def villager_search(desk, text: str, limit: int = 20) -> list:
-    """Villagers the text finds (see haian_desk.search for the rule), closest first."""
+    """Villagers the text finds (see haian_desk.cases.search for the rule), closest first."""
     with desk.db.lock:
         return search.find_villagers(desk.db.conn, text, limit)
 

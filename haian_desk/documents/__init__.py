@@ -13,7 +13,7 @@ from haian_desk.cases import queries
 from haian_desk.documents import (authorisation, board, completion, decline, facts, missing, prints,
                                   receipt)
 from haian_desk.documents.model import Document, Field, Section, Table
-from haian_desk.errors import ValidationError
+from haian_desk.core.errors import ValidationError
 
 __all__ = ["CASE_DOCUMENTS", "Document", "Field", "Section", "Table", "available", "build",
            "build_board", "by_case_number", "prints"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from haian_desk.documents import qr, wording
 from haian_desk.documents.facts import CaseFacts
 from haian_desk.documents.model import Document, Field, Section
-from haian_desk.errors import RuleRefused
+from haian_desk.core.errors import RuleRefused
 
 TITLE = "授权委托书"
 POWERS = ("代为向有关单位反映诉求、递交和领取材料；",

@@ -9,10 +9,10 @@ import json
 from collections import defaultdict
 
 from haian_desk import station_settings
-from haian_desk.cadres import ROLES, own_units
+from haian_desk.people.cadres import ROLES, own_units
 from haian_desk.documents import wording
 from haian_desk.documents.model import Document, Field, Section, Table
-from haian_desk.timeutil import to_iso
+from haian_desk.core.timeutil import to_iso
 
 TITLE = "群众事务代理公示牌"
 PER_ROW = 4

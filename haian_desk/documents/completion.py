@@ -7,7 +7,7 @@ from haian_desk.cases.vocabulary import RATINGS, RESULTS, label
 from haian_desk.documents import qr, wording
 from haian_desk.documents.facts import CaseFacts
 from haian_desk.documents.model import Document, Field, Section
-from haian_desk.errors import RuleRefused
+from haian_desk.core.errors import RuleRefused
 
 TITLE = "办结告知单"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from haian_desk.documents import qr, wording
 from haian_desk.documents.facts import CaseFacts
 from haian_desk.documents.model import Document, Field, Section
-from haian_desk.errors import RuleRefused
+from haian_desk.core.errors import RuleRefused
 
 TITLE = "补正材料一次性告知单"
 

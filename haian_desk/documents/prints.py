@@ -9,7 +9,7 @@ document's count separate.
 from __future__ import annotations
 
 from haian_desk import station_settings
-from haian_desk.errors import NotFound
+from haian_desk.core.errors import NotFound
 
 # Papers that carry the villager's full ID number when the station chose so (receipt_full_id).
 FULL_ID_DOCUMENTS = {"receipt": "受理回执", "authorisation": "授权委托书"}

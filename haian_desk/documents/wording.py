@@ -6,12 +6,13 @@ Written once here so the receipt, the notices and the board never disagree.
 
 from __future__ import annotations
 
-from haian_desk import masking, network
+from haian_desk.core import masking
+from haian_desk import network
 from haian_desk.cases.deadlines import WORKING_HOURS, describe_case_limit, describe_limit
 from haian_desk.documents.model import Field, Section
 from haian_desk.network import Installation
 from haian_desk.station_settings import StationSettings
-from haian_desk.timeutil import from_iso, local
+from haian_desk.core.timeutil import from_iso, local
 
 FREE_SERVICE = "本站代理服务全程免费（无偿代理），不收取任何费用。"
 WORKING_DAYS_NOTE = "工作日按国家法定节假日安排计算：周末和法定节假日不计，调休上班的日子照常计算。"

@@ -6,9 +6,9 @@ belongs to this installation's unit. A blank cell never empties a field.
 
 from __future__ import annotations
 
-from haian_desk import cadres
-from haian_desk.errors import ValidationError
-from haian_desk.ids import uuid7
+from haian_desk.people import cadres
+from haian_desk.core.errors import ValidationError
+from haian_desk.core.ids import uuid7
 from haian_desk.imports import cells as cellmod
 from haian_desk.imports import numbers
 from haian_desk.imports.rows import RowCells, person_name

@@ -19,15 +19,15 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, time
 
-from haian_desk import cadres, villagers
+from haian_desk.people import cadres, villagers
 from haian_desk.cases import numbers as case_numbers
 from haian_desk.cases.vocabulary import RATINGS, RESULTS
-from haian_desk.errors import ValidationError
-from haian_desk.ids import uuid7
+from haian_desk.core.errors import ValidationError
+from haian_desk.core.ids import uuid7
 from haian_desk.imports import cells as cellmod
 from haian_desk.imports import numbers, villager_rows
 from haian_desk.imports.rows import RowCells, person_name
-from haian_desk.timeutil import CST
+from haian_desk.core.timeutil import CST
 
 STREAM = "case"
 # A date without a time of day: the ledger does not say when, so office hours are assumed.

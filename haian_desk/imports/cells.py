@@ -13,7 +13,7 @@ import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
 
-from haian_desk.errors import ValidationError
+from haian_desk.core.errors import ValidationError
 
 # Excel keeps 15 significant digits; a number with more lost its tail.
 _EXACT_DIGITS = 15

@@ -18,8 +18,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from haian_desk.cases.vocabulary import KINDS, RATINGS, RESULTS
-from haian_desk.errors import HaianError
-from haian_desk.timeutil import show
+from haian_desk.core.errors import HaianError
+from haian_desk.core.timeutil import show
 
 log = logging.getLogger(__name__)
 

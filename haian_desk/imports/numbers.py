@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from haian_desk.idnumber import parse_id_number
+from haian_desk.people.idnumber import parse_id_number
 from haian_desk.imports.cells import digits_text
-from haian_desk.phone import parse_phone
+from haian_desk.people.phone import parse_phone
 
 _INSIDE = re.compile(r"[\s\-‐‑–—_·.]")
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from haian_desk.errors import HaianError
+from haian_desk.core.errors import HaianError
 from haian_desk.imports import cadre_rows, case_rows, villager_rows
 from haian_desk.imports.columns import Layout, check_overrides, find_layout
 from haian_desk.imports.reading import ImportFileError, Sheet, checksum, read_sheets

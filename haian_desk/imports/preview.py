@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from haian_desk.cases.vocabulary import KINDS, RATINGS, RESULTS
 from haian_desk.imports.plan import VERDICTS, RowVerdict
-from haian_desk.masking import mask_id_number, mask_phone
+from haian_desk.core.masking import mask_id_number, mask_phone
 
 COLUMNS = {
     "villagers": ("姓名", "身份证号", "联系电话", "性别", "住址", "户号", "备注"),
@@ -56,7 +56,7 @@ def _case(v: RowVerdict) -> list:
 
 
 def _cadre(v: RowVerdict) -> list:
-    from haian_desk.cadres import ROLES
+    from haian_desk.people.cadres import ROLES
 
     f = v.fields
     return [f["name"], mask_phone(f["phone"]), ROLES.get(f.get("role"), ""), f["title"], f["area"],

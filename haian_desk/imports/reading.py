@@ -16,7 +16,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from haian_desk.errors import HaianError
+from haian_desk.core.errors import HaianError
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
 TEXT_TABLES = (".csv", ".txt", ".tsv")

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
 
-from haian_desk.errors import ValidationError
+from haian_desk.core.errors import ValidationError
 from haian_desk.imports.cells import text
 from haian_desk.imports.columns import FIELD_LABELS, Layout, clean_header
 from haian_desk.imports.reading import Sheet

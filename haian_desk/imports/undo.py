@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from haian_desk import permissions
-from haian_desk.errors import NotFound, RuleRefused
-from haian_desk.projection import projectors
+from haian_desk.people import permissions
+from haian_desk.core.errors import NotFound, RuleRefused
+from haian_desk.events.projection import projectors
 from haian_desk.storage import eventlog
-from haian_desk.timeutil import to_iso
+from haian_desk.core.timeutil import to_iso
 
 WHAT = {"villager": "群众", "cadre": "代理员", "case": "办件"}
 

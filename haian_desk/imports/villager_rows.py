@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 
-from haian_desk import villagers
-from haian_desk.errors import ValidationError
-from haian_desk.ids import uuid7
+from haian_desk.people import villagers
+from haian_desk.core.errors import ValidationError
+from haian_desk.core.ids import uuid7
 from haian_desk.imports import numbers
 from haian_desk.imports.rows import RowCells, person_name
 

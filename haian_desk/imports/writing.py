@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from haian_desk import permissions
-from haian_desk.errors import HaianError
-from haian_desk.ids import uuid7
+from haian_desk.people import permissions
+from haian_desk.core.errors import HaianError
+from haian_desk.core.ids import uuid7
 from haian_desk.imports import plan as planning
 from haian_desk.imports.plan import KINDS, Plan, Progress
-from haian_desk.timeutil import to_iso
+from haian_desk.core.timeutil import to_iso
 
 log = logging.getLogger(__name__)
 Cancel = Callable[[], bool]
@@ -42,7 +42,7 @@ class ImportResult:
 
 def require_importer(desk, actor: str) -> None:
     """Refuse at once (before a big file is read) an actor who may not import or undo an
-    import: only a station head or an admin (haian_desk.permissions, ``import.run``)."""
+    import: only a station head or an admin (haian_desk.people.permissions, ``import.run``)."""
     with desk.db.lock:
         permissions.require(desk.db.conn, actor, "import.run")
 

@@ -27,13 +27,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from haian_desk import paths, users
-from haian_desk.errors import HaianError, ValidationError
+from haian_desk.core import paths
+from haian_desk.people import users
+from haian_desk.core.errors import HaianError, ValidationError
 from haian_desk.storage import db as dbmod
 from haian_desk.storage import keys, sealed
 from haian_desk.storage.db import Database
 from haian_desk.storage.wipe import wipe
-from haian_desk.timeutil import local, now_utc, to_iso
+from haian_desk.core.timeutil import local, now_utc, to_iso
 
 log = logging.getLogger(__name__)
 

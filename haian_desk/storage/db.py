@@ -82,7 +82,7 @@ def cannot_write(path: Path | None, error: BaseException):
 
     Nothing is lost: the transaction that hit it was rolled back whole.
     """
-    from haian_desk.errors import HaianError
+    from haian_desk.core.errors import HaianError
 
     text = str(error).lower()
     where = path.parent if path is not None else "数据目录"

@@ -23,11 +23,11 @@ import logging
 import os
 from pathlib import Path
 
-from haian_desk import failpoints, paths
+from haian_desk.core import failpoints, paths
 from haian_desk.storage import backup, keys
 from haian_desk.storage import db as dbmod
 from haian_desk.storage.wipe import wipe
-from haian_desk.timeutil import now_utc
+from haian_desk.core.timeutil import now_utc
 
 log = logging.getLogger(__name__)
 

@@ -80,7 +80,7 @@ def latest_hlc(conn: sqlite3.Connection) -> str | None:
     return conn.execute("SELECT max(hlc) FROM events").fetchone()[0]
 
 
-# Records set aside by the clock repair (haian_desk/clock_repair.py) are kept but never folded.
+# Records set aside by the clock repair (haian_desk/replication/clock_repair.py) are kept but never folded.
 _FOLDED = "id NOT IN (SELECT event_id FROM events_set_aside)"
 
 

@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from haian_desk.errors import HaianError, SetupError
+from haian_desk.core.errors import HaianError, SetupError
 
 log = logging.getLogger(__name__)
 

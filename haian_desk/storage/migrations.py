@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import Callable
 
-from haian_desk.errors import SetupError
+from haian_desk.core.errors import SetupError
 from haian_desk.storage.backup import backup_to
 from haian_desk.storage.db import Database
 
@@ -188,7 +188,7 @@ V2_DRAFTS_AND_SETTINGS = [
     )""",
 ]
 
-# v3: sync bookkeeping (sync/ and haian_desk.sync_state): the installations this
+# v3: sync bookkeeping (sync/ and haian_desk.replication.sync_state): the installations this
 # one exchanges with (enrolment, keys, contact), which of their event ranges have
 # been applied here, through which neighbour each origin's events arrive, records
 # held back for inspection, batches received, refusals reported back, and the log
@@ -277,7 +277,7 @@ V3_SYNC = [
     )""",
 ]
 
-# v4: records beside the cases (haian_desk.support, .opinions, .complaints), each a
+# v4: records beside the cases (haian_desk.community.support, .opinions, .complaints), each a
 # projection of its own event stream: paired-support households and their visits,
 # meetings (座谈会) with the opinions they discussed, complaints about handling.
 V4_SUPPORT_MEETINGS_COMPLAINTS = [
@@ -356,7 +356,7 @@ V4_SUPPORT_MEETINGS_COMPLAINTS = [
     "CREATE INDEX complaints_by_received ON complaints (received_at)",
 ]
 
-# v5: search keys (haian_desk.search), so a search stays quick with half a
+# v5: search keys (haian_desk.cases.search), so a search stays quick with half a
 # million villagers and a million cases. Derived from the projections and kept
 # in step by the ledger; the statements below fill them for an existing database
 # in plain SQL, computing the same keys as search.villager_keys (a test checks).
@@ -415,14 +415,14 @@ V5_SEARCH_KEYS = [
 # Versions 6-11 were written side by side for release 0.2.0 (one per piece of
 # work) and are released together: like every earlier one, never edit them.
 V6_CADRE_ROSTER: list[str] = [
-    # The cadre roster (haian_desk.cadres): what a cadre does, Party membership,
+    # The cadre roster (haian_desk.people.cadres): what a cadre does, Party membership,
     # when they serve. Defaults equal what folding older events gives.
     "ALTER TABLE cadres ADD COLUMN role TEXT NOT NULL DEFAULT 'agent'",
     "ALTER TABLE cadres ADD COLUMN party_member INTEGER NOT NULL DEFAULT 1",
     "ALTER TABLE cadres ADD COLUMN active_from TEXT",
     "ALTER TABLE cadres ADD COLUMN active_to TEXT",
     "ALTER TABLE cadres ADD COLUMN retired_reason TEXT",
-    # A description in the form search compares it (haian_desk.search), kept
+    # A description in the form search compares it (haian_desk.cases.search), kept
     # only when it differs from the description. The search keys themselves are
     # rebuilt once at the next open (search.bring_up_to_date: meta
     # 'search_keys_version'), since the readings need Python (pypinyin).
@@ -510,7 +510,7 @@ V8_WORKING_CALENDAR: list[str] = [
        WHERE deadline IS NOT NULL""",
 ]
 
-# v9: roles and the audit trail (haian_desk.permissions, .audit). The users
+# v9: roles and the audit trail (haian_desk.people.permissions, .audit). The users
 # table is rebuilt to admit the station head (站长) role (a CHECK constraint
 # cannot be altered in place); logins and settings changes get projections of
 # their own event streams. Nothing references users, so dropping it is safe.

@@ -37,8 +37,8 @@ from typing import Any, Iterator
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from haian_desk import sealing
-from haian_desk.errors import HaianError
+from haian_desk.storage import sealing
+from haian_desk.core.errors import HaianError
 from haian_desk.storage import keys
 
 MAGIC = b"HDBACKUP1\n"

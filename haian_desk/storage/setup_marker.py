@@ -15,9 +15,9 @@ import logging
 import os
 from pathlib import Path
 
-from haian_desk import paths
+from haian_desk.core import paths
 from haian_desk.storage import keys
-from haian_desk.timeutil import local, now_utc
+from haian_desk.core.timeutil import local, now_utc
 
 log = logging.getLogger(__name__)
 

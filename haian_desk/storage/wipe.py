@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from haian_desk import failpoints
+from haian_desk.core import failpoints
 
 
 def wipe(path: Path) -> None:

@@ -11,9 +11,9 @@ import pytest
 
 from bench import generate, run
 from bench.throttle import Link, ThrottledProxy
-from haian_desk import idnumber
+from haian_desk.people import idnumber
 from haian_desk.cases import queries
-from haian_desk.check import run_check
+from haian_desk.storage.check import run_check
 from haian_desk.desk import Desk
 
 

@@ -13,12 +13,12 @@ from datetime import datetime
 
 import pytest
 
-from haian_desk import cadres, villagers
+from haian_desk.people import cadres, villagers
 from haian_desk.assessment import build, parse_period
 from haian_desk.calendar import operations as working_calendar
 from haian_desk.cases.operations import Intake, act, take_in
-from haian_desk.errors import ValidationError
-from haian_desk.timeutil import CST
+from haian_desk.core.errors import ValidationError
+from haian_desk.core.timeutil import CST
 
 AUTH = {"scope": "代为协调", "signed_on_paper": True, "date": "2026-03-10"}
 

@@ -12,15 +12,15 @@ from datetime import datetime, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from haian_desk import cadres, villagers
+from haian_desk.people import cadres, villagers
 from haian_desk.assessment import build, parse_period
 from haian_desk.assessment.fields import FIELDS
 from haian_desk.cases.operations import Intake, act, take_in
 from haian_desk.desk import initialise
-from haian_desk.errors import HaianError
+from haian_desk.core.errors import HaianError
 from haian_desk.storage.eventlog import COLUMNS, Event
 from tests.haian_desk.test_assessment import assert_fast_reading_matches_refolding
-from haian_desk.timeutil import UTC
+from haian_desk.core.timeutil import UTC
 from tests.conftest import ADMIN, staffed
 
 ADDITIVE = [f.key for f in FIELDS if f.additive]

@@ -6,10 +6,11 @@ from datetime import datetime
 
 import pytest
 
-from haian_desk import cadres, complaints, support, villagers
+from haian_desk.people import cadres, villagers
+from haian_desk.community import complaints, support
 from haian_desk.assessment import build, parse_period
 from haian_desk.cases.operations import Intake, take_in
-from haian_desk.timeutil import CST
+from haian_desk.core.timeutil import CST
 
 
 def bj(text: str) -> datetime:

@@ -7,11 +7,12 @@ from datetime import timedelta
 
 import pytest
 
-from haian_desk import paths, recovery
+from haian_desk.core import paths
+from haian_desk.storage import recovery
 from haian_desk.cases.operations import Intake, take_in
-from haian_desk.check import run_check
+from haian_desk.storage.check import run_check
 from haian_desk.desk import Desk
-from haian_desk.errors import HaianError, ValidationError
+from haian_desk.core.errors import HaianError, ValidationError
 from haian_desk.storage import backup, keys, sealed
 from haian_desk.storage.db import Database
 from tests.haian_desk import dbfiles

@@ -8,7 +8,9 @@ import sqlite3
 
 import pytest
 
-from haian_desk import cli, paths, recovery
+from haian_desk.cli import main as cli
+from haian_desk.core import paths
+from haian_desk.storage import recovery
 from haian_desk.desk import Desk
 from haian_desk.storage import backup
 from tests.haian_desk.test_backup_restore import smash_page

@@ -6,7 +6,8 @@ import hashlib
 
 import pytest
 
-from haian_desk import paths, recovery
+from haian_desk.core import paths
+from haian_desk.storage import recovery
 from haian_desk.desk import Desk, initialise
 from haian_desk.storage import backup, keys, migrations, sealed
 from haian_desk.storage.db import Database

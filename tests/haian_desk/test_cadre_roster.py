@@ -6,10 +6,11 @@ import json
 
 import pytest
 
-from haian_desk import cadres, documents, users
+from haian_desk.people import cadres, users
+from haian_desk import documents
 from haian_desk.cases.operations import Intake, take_in
-from haian_desk.check import run_check
-from haian_desk.errors import HaianError, RuleRefused, ValidationError
+from haian_desk.storage.check import run_check
+from haian_desk.core.errors import HaianError, RuleRefused, ValidationError
 from tests.conftest import STATION_CODE
 
 

@@ -11,7 +11,7 @@ from haian_desk.assessment import build, parse_period
 from haian_desk.calendar import operations as working_calendar
 from haian_desk.calendar.store import in_force
 from haian_desk.cases import deadlines, operations, queries
-from haian_desk.timeutil import CST, from_iso, to_iso
+from haian_desk.core.timeutil import CST, from_iso, to_iso
 
 
 def at(text: str) -> datetime:

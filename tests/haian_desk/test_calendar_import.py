@@ -10,14 +10,14 @@ from datetime import datetime
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from haian_desk import cli
+from haian_desk.cli import main as cli
 from haian_desk.calendar import files, operations as working_calendar
 from haian_desk.calendar.signature import verifier
 from haian_desk.cases import queries
 from haian_desk.cases.deadlines import describe_counting
-from haian_desk.errors import ValidationError
-from haian_desk.ids import uuid7
-from haian_desk.timeutil import CST, from_iso
+from haian_desk.core.errors import ValidationError
+from haian_desk.core.ids import uuid7
+from haian_desk.core.timeutil import CST, from_iso
 
 SCHEDULE_2027 = """日期,类别,名称
 2027-01-01~2027-01-03,放假,元旦
@@ -126,8 +126,8 @@ def test_json_and_a_local_closure(desk, tmp_path, new_case, clock):
 
 
 def test_only_an_admin_imports_a_calendar(desk, tmp_path):
-    from haian_desk import users
-    from haian_desk.errors import HaianError
+    from haian_desk.people import users
+    from haian_desk.core.errors import HaianError
 
     users.add_user(desk, "clerk1", "王会计", "station_staff", "pw-123456", actor="admin")
     schedule = files.read(write(tmp_path, "2027.csv", SCHEDULE_2027), today=desk.now().date())

@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 
 from haian_desk.calendar import shipped
 from haian_desk.calendar.model import CLOSED, WorkingCalendar
-from haian_desk.timeutil import CST
+from haian_desk.core.timeutil import CST
 
 
 def official() -> WorkingCalendar:

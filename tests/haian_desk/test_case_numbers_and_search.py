@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import pytest
 
-from haian_desk import villagers
+from haian_desk.people import villagers
 from haian_desk.cases import numbers, operations, queries
 from haian_desk.desk import Desk, initialise
 from tests.conftest import STATION_CODE
@@ -47,7 +47,7 @@ def test_two_installations_never_make_the_same_number(tmp_path, clock):
     for code in ("320685102210", "320685102211", "320685102"):
         role = "township" if len(code) == 9 else "station"
         d = staffed(initialise(tmp_path / code, code, "站", role, admin=ADMIN, wall=clock))
-        from haian_desk import cadres
+        from haian_desk.people import cadres
         cadre = cadres.add(d, "admin", cadres.CadreInput(name="甲", phone="13900000000", unit_code=code))
         person = villagers.register(d, "admin", villagers.VillagerInput(name="王"))
         for _ in range(3):

@@ -6,7 +6,7 @@ import pytest
 
 from haian_desk.cases import operations, queries
 from haian_desk.cases.fold import allowed_events
-from haian_desk.errors import HaianError, NotFound, RuleRefused, ValidationError
+from haian_desk.core.errors import HaianError, NotFound, RuleRefused, ValidationError
 from tests.haian_desk.conftest import event_count
 
 AUTH = {"scope": "代为协调宅基地边界纠纷", "signed_on_paper": True, "date": "2026-03-04"}
@@ -192,7 +192,7 @@ def test_reopened_matter_runs_again_but_keeps_its_rating(desk, new_case, clock):
 
 
 def test_assigning_a_handler_keeps_the_first_contact(desk, new_case, cadre_id):
-    from haian_desk import cadres
+    from haian_desk.people import cadres
     other = cadres.add(desk, "admin", cadres.CadreInput(name="季红梅", phone="13906271037",
                                                          unit_code="320685102210"))
     case = new_case()

@@ -6,7 +6,7 @@ import pytest
 
 from haian_desk.cases import operations, queries
 from haian_desk.cases.presentation import offered_actions
-from haian_desk.errors import RuleRefused
+from haian_desk.core.errors import RuleRefused
 from tests.haian_desk.conftest import event_count
 
 UNSIGNED = {"scope": "代为讨要拖欠的工资", "signed_on_paper": False, "date": "2026-03-04"}
@@ -91,8 +91,8 @@ def test_other_kinds_never_wait_for_a_signature(desk, new_case):
 
 def test_an_older_database_puts_its_waiting_claims_in_their_new_state(desk, new_case, tmp_path, clock):
     """Version 10 moves a claim registered without a signed mandate to where a rebuild puts it."""
-    from haian_desk import paths
-    from haian_desk.check import run_check
+    from haian_desk.core import paths
+    from haian_desk.storage.check import run_check
     from haian_desk.desk import Desk
     from tests.haian_desk import dbfiles
 

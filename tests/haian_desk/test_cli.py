@@ -30,7 +30,7 @@ def test_version():
 
 def test_version_names_the_build(tmp_path, monkeypatch):
     """A bundle says which commit it was made from; a source tree asks git."""
-    from haian_desk import build_info
+    from haian_desk.core import build_info
 
     monkeypatch.setattr(build_info, "resource_path", lambda name: tmp_path / name)
     assert build_info.build_label().startswith(f"{__version__} (source ")

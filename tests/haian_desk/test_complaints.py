@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from haian_desk import complaints
+from haian_desk.community import complaints
 from haian_desk.cases.operations import Intake, take_in
-from haian_desk.check import run_check
-from haian_desk.errors import NotFound, RuleRefused, ValidationError
+from haian_desk.storage.check import run_check
+from haian_desk.core.errors import NotFound, RuleRefused, ValidationError
 
 
 @pytest.fixture

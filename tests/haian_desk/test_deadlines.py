@@ -6,12 +6,12 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from haian_desk import catalogue
+from haian_desk.cases import catalogue
 from haian_desk.calendar import operations as working_calendar
 from haian_desk.cases import operations, queries
 from haian_desk.cases.deadlines import add_working_days, describe_limit
-from haian_desk.errors import ValidationError
-from haian_desk.timeutil import CST, UTC, from_iso, to_iso
+from haian_desk.core.errors import ValidationError
+from haian_desk.core.timeutil import CST, UTC, from_iso, to_iso
 
 
 def deadline_of(desk, case):

@@ -6,11 +6,12 @@ from datetime import timedelta
 
 import pytest
 
-from haian_desk import cadres, documents, station_settings, villagers
+from haian_desk.people import cadres, villagers
+from haian_desk import documents, station_settings
 from haian_desk.cases import operations
 from haian_desk.documents import qr
-from haian_desk.errors import RuleRefused, ValidationError
-from haian_desk.timeutil import to_iso
+from haian_desk.core.errors import RuleRefused, ValidationError
+from haian_desk.core.timeutil import to_iso
 from tests.conftest import STATION_CODE
 
 FULL_ID = "11010519491231002X"

@@ -6,14 +6,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from haian_desk import documents, masking, villagers
+from haian_desk import documents
+from haian_desk.core import masking
+from haian_desk.people import villagers
 from haian_desk.cases import operations, queries
 from haian_desk.cases.fold import ALLOWED, allowed_events
 from haian_desk.cases.vocabulary import STATUSES
-from haian_desk.check import run_check
+from haian_desk.storage.check import run_check
 from haian_desk.documents import prints, qr
-from haian_desk.errors import NotFound, ValidationError
-from haian_desk.idnumber import check_character
+from haian_desk.core.errors import NotFound, ValidationError
+from haian_desk.people.idnumber import check_character
 
 
 def test_second_copy_is_marked_as_a_reprint_with_its_count(desk, new_case):

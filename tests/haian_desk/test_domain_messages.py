@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from haian_desk import messages
-from haian_desk.errors import HaianError, SetupError, ValidationError
-from haian_desk.paths import resource_path
+from haian_desk.core import messages
+from haian_desk.core.errors import HaianError, SetupError, ValidationError
+from haian_desk.core.paths import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -188,7 +188,7 @@ def test_the_history_has_no_raw_words_in_either_language(type_, payload, chinese
 
 
 def test_the_case_list_says_kinds_and_statuses_in_english(tmp_path):
-    from haian_desk.demo import make_demo
+    from haian_desk.cli.demo import make_demo
 
     make_demo(tmp_path / "demo", cases=5).close()
     env = {**os.environ, "LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}

@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from haian_desk import drafts
+from haian_desk.cases import drafts
 from haian_desk.cases.intake_form import blank_form
 from haian_desk.desk import Desk
 

@@ -13,7 +13,10 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from haian_desk import cli, logs, paths, recovery, sync_state
+from haian_desk.cli import main as cli
+from haian_desk.core import logs, paths
+from haian_desk.storage import recovery
+from haian_desk.replication import sync_state
 from haian_desk.cases.operations import Intake, take_in
 from haian_desk.desk import Desk
 from haian_desk.storage import backup, keys, sealed

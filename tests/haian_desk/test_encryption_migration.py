@@ -11,9 +11,9 @@ import sys
 
 import pytest
 
-from haian_desk import paths
+from haian_desk.core import paths
 from haian_desk.desk import Desk
-from haian_desk.failpoints import ENV as FAILPOINT
+from haian_desk.core.failpoints import ENV as FAILPOINT
 from haian_desk.storage import backup, encrypt_plain, keys, sealed
 from haian_desk.storage import db as dbmod
 

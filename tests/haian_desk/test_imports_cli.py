@@ -19,7 +19,7 @@ CODE = "320685102210"
 @pytest.fixture
 def station(tmp_path):
     """A station with real logins: its admin, a station head and a clerk (roles are enforced)."""
-    from haian_desk import users
+    from haian_desk.people import users
     from haian_desk.desk import Desk
 
     folder = tmp_path / "s"
@@ -35,7 +35,7 @@ def station(tmp_path):
 
 
 def big_roster(path, count: int):
-    from haian_desk.idnumber import check_character
+    from haian_desk.people.idnumber import check_character
 
     rows = [["姓名", "身份证号", "联系电话", "住址"]]
     for n in range(count):

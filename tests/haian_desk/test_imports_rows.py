@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from haian_desk import villagers
+from haian_desk.people import villagers
 from haian_desk.imports import make_plan
 from haian_desk.imports.cells import when
 from haian_desk.imports.numbers import id_number
-from haian_desk.errors import ValidationError
+from haian_desk.core.errors import ValidationError
 from tests.haian_desk import import_files as F
 
 HEADER = ["姓名", "身份证号", "联系电话", "性别", "住址"]
@@ -156,7 +156,7 @@ _FULL = {c: chr(ord(c) + 0xFEE0) for c in _DIGITS + "X"}
 @given(body=st.text(_DIGITS, min_size=17, max_size=17), style=st.lists(st.sampled_from(["", " ", "-", "full"]),
                                                                       min_size=18, max_size=18))
 def test_any_spacing_or_width_of_an_id_number_is_judged_as_the_plain_number(body, style):
-    from haian_desk.idnumber import check_character
+    from haian_desk.people.idnumber import check_character
 
     plain = body + check_character(body)
     typed = "".join(_FULL[c] if s == "full" else c + s for c, s in zip(plain, style))

@@ -9,16 +9,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from haian_desk import cadres, villagers
+from haian_desk.people import cadres, villagers
 from haian_desk.assessment.periods import parse_period
 from haian_desk.assessment.report import build
 from haian_desk.cases import queries
-from haian_desk.check import run_check
-from haian_desk.errors import RuleRefused
+from haian_desk.storage.check import run_check
+from haian_desk.core.errors import RuleRefused
 from haian_desk.imports import ImportCancelled, make_plan, run_import
 from haian_desk.imports.export import export
 from haian_desk.imports.undo import history, undo
-from haian_desk.permissions import NotPermitted
+from haian_desk.people.permissions import NotPermitted
 from tests.conftest import ADMIN
 from tests.haian_desk import import_files as F
 from tests.haian_desk.conftest import event_count
@@ -52,7 +52,7 @@ def test_villagers_are_written_as_tagged_events_and_the_import_is_listed(desk, t
     assert len(listed["checksum"]) == 64
     assert run_check(desk).ok                       # projections equal a rebuild from the log
     # the search keys follow: an imported villager is found like a typed one
-    from haian_desk import search
+    from haian_desk.cases import search
     assert [r["name"] for r in search.find_villagers(desk.db.conn, "zhangsan")] == ["张三"]
 
 
@@ -144,7 +144,7 @@ def test_undo_leaves_a_record_changed_by_hand_since_and_says_why(desk, tmp_path)
 # --- who may import: a station head or an admin, as a real login --------------------------------
 
 def test_a_station_head_may_import_and_undo(desk, tmp_path):
-    from haian_desk import users
+    from haian_desk.people import users
 
     users.add_user(desk, "head", "仲站长", "station_head", "haian123", actor="admin")
     result = run_import(desk, "head", roster(tmp_path), "villagers")
@@ -159,7 +159,7 @@ def test_a_station_head_may_import_and_undo(desk, tmp_path):
     ("stopped", "账号“stopped”已停用"),
 ])
 def test_only_an_active_head_or_admin_may_import_or_undo(desk, tmp_path, actor, said):
-    from haian_desk import users
+    from haian_desk.people import users
 
     users.add_user(desk, "stopped", "离职站长", "station_head", "haian123", actor="admin")
     users.set_active(desk, "admin", "stopped", False)
@@ -174,7 +174,7 @@ def test_only_an_active_head_or_admin_may_import_or_undo(desk, tmp_path, actor, 
 
 
 def test_unknown_import_id(desk):
-    from haian_desk.errors import NotFound
+    from haian_desk.core.errors import NotFound
 
     with pytest.raises(NotFound, match="import list"):
         undo(desk, "admin", "nope")
@@ -386,7 +386,7 @@ def test_what_an_import_keeps_about_itself_holds_no_id_number_name_or_phone(desk
 
 
 def test_export_never_overwrites_a_file(desk, tmp_path):
-    from haian_desk.errors import HaianError
+    from haian_desk.core.errors import HaianError
 
     existing = tmp_path / "名册.xlsx"
     existing.write_bytes(b"keep me")
@@ -420,7 +420,7 @@ _people = st.lists(st.fixed_dictionaries({
 @given(people=_people)
 def test_any_roster_survives_export_and_import_at_another_station(tmp_path_factory, people):
     from haian_desk.desk import initialise
-    from haian_desk.idnumber import check_character
+    from haian_desk.people.idnumber import check_character
 
     folder = tmp_path_factory.mktemp("trip")
     rows = [["姓名", "身份证号", "联系电话", "住址"]]

@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from haian_desk import drafts
+from haian_desk.cases import drafts
 from haian_desk.cases.operations import Intake, take_in
 from haian_desk.desk import Desk
 
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # The counter's loop: a draft saved as the clerk types, then the matter saved from it.
 CHILD = """
 import sys
-from haian_desk import drafts
+from haian_desk.cases import drafts
 from haian_desk.cases.operations import Intake, take_in
 from haian_desk.desk import Desk
 

@@ -4,12 +4,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from haian_desk import cadres, villagers
+from haian_desk.people import cadres, villagers
 from haian_desk.cases.intake_form import blank_form, build_intake
 from haian_desk.cases.operations import take_in
 from haian_desk.desk import initialise
-from haian_desk.errors import ValidationError
-from haian_desk.timeutil import to_iso
+from haian_desk.core.errors import ValidationError
+from haian_desk.core.timeutil import to_iso
 from tests.conftest import ADMIN, staffed
 
 NOW = datetime(2026, 11, 25, 7, 0, tzinfo=timezone.utc)

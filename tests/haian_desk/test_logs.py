@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from haian_desk import logs
+from haian_desk.core import logs
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_without_a_chosen_folder_the_log_goes_to_the_user_log_folder(monkeypatch
 
 
 def test_a_crash_leaves_its_traceback_in_the_log(tmp_path):
-    script = ("from pathlib import Path; from haian_desk import logs\n"
+    script = ("from pathlib import Path; from haian_desk.core import logs\n"
               f"logs.configure(Path(r'{tmp_path}'))\n"
               "def open_the_case():\n    raise RuntimeError('办件读取失败')\n"
               "open_the_case()\n")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from haian_desk import paths
+from haian_desk.core import paths
 from haian_desk.desk import Desk
-from haian_desk.errors import SetupError
+from haian_desk.core.errors import SetupError
 from haian_desk.storage import migrations
 from haian_desk.storage.db import Database, OperationalError
 from tests.haian_desk import dbfiles
@@ -79,7 +79,7 @@ def test_v8_counts_the_deadline_base_of_older_rows_as_a_rebuild_does(desk, new_c
     """Pauses before a reopening are not part of the running clock; pauses after it are."""
     from haian_desk.cases import operations
     from haian_desk.calendar import operations as working_calendar
-    from haian_desk.check import run_check
+    from haian_desk.storage.check import run_check
 
     working_calendar.set_general_rule(desk, "admin", "clock_hours")   # as deadlines were counted before v8
     paused_then_reopened = new_case()
@@ -102,7 +102,7 @@ def test_v8_counts_the_deadline_base_of_older_rows_as_a_rebuild_does(desk, new_c
     moved = rows[paused_then_reopened.case_id]
     assert moved["deadline_base"] < moved["deadline"]
     with reopened.db.write() as conn:   # the stored rows were folded by the old rules
-        from haian_desk.ledger import refold
+        from haian_desk.events.ledger import refold
         before = dict(moved)
         refold(conn, "case", paused_then_reopened.case_id)
     after = reopened.db.one("SELECT deadline, deadline_base FROM cases WHERE id = ?", (paused_then_reopened.case_id,))

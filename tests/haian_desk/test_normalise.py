@@ -12,12 +12,12 @@ import unicodedata
 import pytest
 from hypothesis import given, strategies as st
 
-from haian_desk import villagers
+from haian_desk.people import villagers
 from haian_desk.cases import queries
-from haian_desk.errors import ValidationError
-from haian_desk.idnumber import check_character, parse_id_number
-from haian_desk.normalise import case_number_text, free_text, name_text, number_text, search_text
-from haian_desk.phone import parse_phone
+from haian_desk.core.errors import ValidationError
+from haian_desk.people.idnumber import check_character, parse_id_number
+from haian_desk.core.normalise import case_number_text, free_text, name_text, number_text, search_text
+from haian_desk.people.phone import parse_phone
 
 GOOD_ID = "11010519491231002X"
 FULL_WIDTH = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
@@ -190,7 +190,7 @@ def test_no_event_stores_invisible_characters_or_half_characters(desk, new_case)
 
 
 def test_typing_feedback_uses_the_same_normaliser():
-    from haian_desk import typing_checks
+    from haian_desk.people import typing_checks
 
     assert typing_checks.id_number_as_typed(GOOD_ID.translate(FULL_WIDTH)).state == typing_checks.OK
     assert typing_checks.id_number_as_typed("１１０１０５").state == typing_checks.TYPING

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from haian_desk import opinions, villagers
+from haian_desk.community import opinions
+from haian_desk.people import villagers
 from haian_desk.cases.operations import Intake, act, take_in
 from haian_desk.cases.queries import timeline
-from haian_desk.check import run_check
-from haian_desk.errors import NotFound, RuleRefused, ValidationError
+from haian_desk.storage.check import run_check
+from haian_desk.core.errors import NotFound, RuleRefused, ValidationError
 
 
 def opinion(desk, villager_id, cadre_id, text: str) -> str:

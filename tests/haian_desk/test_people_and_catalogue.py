@@ -6,10 +6,12 @@ import json
 
 import pytest
 
-from haian_desk import cadres, catalogue, network, users, villagers
+from haian_desk.people import cadres, users, villagers
+from haian_desk.cases import catalogue
+from haian_desk import network
 from haian_desk.desk import initialise
-from haian_desk.errors import HaianError, SetupError, ValidationError
-from haian_desk.paths import resource_path
+from haian_desk.core.errors import HaianError, SetupError, ValidationError
+from haian_desk.core.paths import resource_path
 
 
 def test_passwords_are_stored_only_as_scrypt_hashes(desk):

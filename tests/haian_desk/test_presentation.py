@@ -6,13 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from haian_desk import cadres, users, villagers
+from haian_desk.people import cadres, users, villagers
 from haian_desk.cases import presentation as pres
 from haian_desk.cases import queries
 from haian_desk.cases.operations import Intake, act, take_in
 from haian_desk.desk import initialise
 from haian_desk.storage.eventlog import Event
-from haian_desk.timeutil import to_iso
+from haian_desk.core.timeutil import to_iso
 
 NOW = datetime(2026, 11, 25, 7, 0, tzinfo=timezone.utc)  # 15:00 in Haian
 
@@ -137,7 +137,7 @@ def test_case_view_gathers_what_the_detail_screen_shows(tmp_path):
 
 
 def test_a_matter_that_needs_the_person_says_so_before_anything_is_typed(desk):
-    from haian_desk import catalogue
+    from haian_desk.cases import catalogue
 
     marriage = next(r for r in catalogue.search(desk, "婚姻登记"))
     summary = pres.matter_summary(marriage)

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from haian_desk.cases import operations
 from haian_desk.cases.fold import allowed_events
 from haian_desk.cases.queries import get_case, timeline
-from haian_desk.check import run_check
+from haian_desk.storage.check import run_check
 from haian_desk.desk import initialise
-from haian_desk.errors import HaianError
+from haian_desk.core.errors import HaianError
 from haian_desk.storage import eventlog
 from tests.conftest import STATION_CODE, Clock
 from tests.conftest import ADMIN, staffed
@@ -38,7 +38,7 @@ PAYLOADS = {
 
 
 def _station(tmp_path_factory, clock):
-    from haian_desk import cadres, villagers
+    from haian_desk.people import cadres, villagers
     d = staffed(initialise(tmp_path_factory.mktemp("st") / "s", STATION_CODE, "站", admin=ADMIN, wall=clock))
     cadre = cadres.add(d, "admin", cadres.CadreInput(name="甲", phone="13900000000", unit_code=STATION_CODE))
     person = villagers.register(d, "admin", villagers.VillagerInput(name="张三"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from haian_desk import recent
+from haian_desk.events import recent
 from haian_desk.cases import operations
 from haian_desk.cases.operations import Intake
 

@@ -6,12 +6,16 @@ import json
 
 import pytest
 
-from haian_desk import audit, cadres, complaints, permissions, reveals, station_settings, township, users
+from haian_desk.events import audit
+from haian_desk.people import cadres, permissions, reveals, users
+from haian_desk.community import complaints
+from haian_desk import station_settings
+from haian_desk.replication import township
 from haian_desk.cases import presentation, queries
 from haian_desk.cases.operations import Intake, act, take_in
-from haian_desk.check import run_check
+from haian_desk.storage.check import run_check
 from haian_desk.documents import prints
-from haian_desk.errors import HaianError
+from haian_desk.core.errors import HaianError
 from haian_desk.storage import migrations
 from haian_desk.storage.db import Database, IntegrityError
 from haian_desk.storage.eventlog import COLUMNS, Event

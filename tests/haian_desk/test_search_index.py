@@ -7,10 +7,11 @@ from datetime import datetime, timezone
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from haian_desk import search, villagers
+from haian_desk.cases import search
+from haian_desk.people import villagers
 from haian_desk.cases import operations, queries
 from haian_desk.desk import initialise
-from haian_desk.idnumber import check_character
+from haian_desk.people.idnumber import check_character
 from haian_desk.storage import eventlog, migrations
 from tests.conftest import ADMIN, STATION_CODE, Clock, staffed
 
@@ -87,7 +88,7 @@ def _unique_ids(people):
 @given(data=st.data())
 def test_case_search_finds_exactly_what_the_rule_finds(tmp_path_factory, data):
     desk = _station(tmp_path_factory)
-    from haian_desk import cadres
+    from haian_desk.people import cadres
     cadre = cadres.add(desk, "admin", cadres.CadreInput(name="甲", phone="13900000000", unit_code=STATION_CODE))
     people_ids = [villagers.register(desk, "admin", villagers.VillagerInput(name=n, phone=p))
                   for n, p in [("张三", "13812345678"), ("王䶮", ""), ("李秀英", "051388123456")]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from haian_desk import villagers
+from haian_desk.people import villagers
 from haian_desk.cases import operations, queries
 
 

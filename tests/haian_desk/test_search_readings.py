@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from haian_desk import paths, search, villagers
+from haian_desk.core import paths
+from haian_desk.cases import search
+from haian_desk.people import villagers
 from haian_desk.cases import queries
-from haian_desk.check import run_check
+from haian_desk.storage.check import run_check
 from haian_desk.desk import Desk
-from haian_desk.pinyin_keys import name_spellings
+from haian_desk.people.pinyin_keys import name_spellings
 from tests.haian_desk import dbfiles
 
 

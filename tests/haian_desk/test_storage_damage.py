@@ -8,7 +8,8 @@ import os
 
 import pytest
 
-from haian_desk import cli, paths
+from haian_desk.cli import main as cli
+from haian_desk.core import paths
 from haian_desk.storage import backup, keys
 from tests.haian_desk import dbfiles
 

@@ -9,11 +9,13 @@ import sys
 
 import pytest
 
-from haian_desk import cli, paths, recovery
+from haian_desk.cli import main as cli
+from haian_desk.core import paths
+from haian_desk.storage import recovery
 from haian_desk.cases.operations import Intake, take_in
 from haian_desk.desk import Desk
-from haian_desk.errors import HaianError
-from haian_desk.failpoints import ENV as FAILPOINT
+from haian_desk.core.errors import HaianError
+from haian_desk.core.failpoints import ENV as FAILPOINT
 from haian_desk.storage import backup, sealed, setup_marker
 from haian_desk.storage.db import Database
 

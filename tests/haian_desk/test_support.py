@@ -8,11 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from haian_desk import cadres, support, villagers
+from haian_desk.people import cadres, villagers
+from haian_desk.community import support
 from haian_desk.cases.operations import Intake
-from haian_desk.check import run_check
-from haian_desk.errors import NotFound, RuleRefused, ValidationError
-from haian_desk.timeutil import UTC, to_iso
+from haian_desk.storage.check import run_check
+from haian_desk.core.errors import NotFound, RuleRefused, ValidationError
+from haian_desk.core.timeutil import UTC, to_iso
 
 
 def person(desk, name: str, *tags: str) -> str:

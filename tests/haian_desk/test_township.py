@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from haian_desk import reached, township
+from haian_desk.replication import reached, township
 from haian_desk.cases import queries
 from haian_desk.cases.fold import allowed_events
-from haian_desk.check import run_check
-from haian_desk.errors import RuleRefused, ValidationError
+from haian_desk.storage.check import run_check
+from haian_desk.core.errors import RuleRefused, ValidationError
 from tests.sync.helpers import act, by_file, take_in, township_with_stations
 
 CENTRE = "曲塘镇代理中心"
@@ -168,7 +168,7 @@ def test_a_station_never_heard_from_is_silent(network, clock):
 
 def test_silence_threshold_and_hub_address_are_settings(network):
     hub, _ = network
-    from haian_desk import users
+    from haian_desk.people import users
     users.add_user(hub.desk, "boss", "主任", "admin", "secret-pw", actor="admin")
     assert township.load_settings(hub.desk)["silent_hours"] == 48
     assert township.save_settings(hub.desk, "boss", silent_hours=12, hub_port=9000)["silent_hours"] == 12

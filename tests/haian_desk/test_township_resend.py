@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from haian_desk import sync_state
+from haian_desk.replication import sync_state
 from haian_desk.storage import eventlog
 from haian_desk.storage.eventlog import Event
-from haian_desk.ids import uuid7
+from haian_desk.core.ids import uuid7
 from sync import advice, resend
 from sync.errors import SyncError
 from sync.serve import BackgroundHub

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from haian_desk.typing_checks import EMPTY, OK, TYPING, WRONG, id_number_as_typed, phone_as_typed
+from haian_desk.people.typing_checks import EMPTY, OK, TYPING, WRONG, id_number_as_typed, phone_as_typed
 
 
 def test_an_id_number_being_typed_is_counted_not_refused():
@@ -59,7 +59,7 @@ def test_letters_in_a_phone_are_wrong():
 
 
 def test_unmatched_lookup_text_goes_into_the_right_new_villager_field():
-    from haian_desk.typing_checks import new_villager_fields
+    from haian_desk.people.typing_checks import new_villager_fields
 
     assert new_villager_fields("王 秀英")["name"] == "王秀英"
     assert new_villager_fields("11010519491231002x")["id_number"] == "11010519491231002X"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from haian_desk.errors import ValidationError
-from haian_desk.idnumber import check_character, parse_id_number
-from haian_desk.masking import mask_id_number, mask_name, mask_phone
-from haian_desk.phone import parse_phone
-from haian_desk.pinyin_keys import spellings
+from haian_desk.core.errors import ValidationError
+from haian_desk.people.idnumber import check_character, parse_id_number
+from haian_desk.core.masking import mask_id_number, mask_name, mask_phone
+from haian_desk.people.phone import parse_phone
+from haian_desk.people.pinyin_keys import spellings
 
 
 @pytest.mark.parametrize("number", ["11010519491231002X", "440524188001010014", "11010519491231002x"])

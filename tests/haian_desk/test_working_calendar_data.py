@@ -91,7 +91,7 @@ def test_reasons_name_the_festival(desk):
 
 
 def test_start_up_does_not_import_the_package():
-    code = ("import sys, haian_desk.cli, haian_desk.desk, haian_desk.calendar.store, haian_desk.cases.operations;"
+    code = ("import sys, haian_desk.cli.main, haian_desk.desk, haian_desk.calendar.store, haian_desk.cases.operations;"
             "from haian_desk.calendar import shipped; shipped.data();"
             "sys.exit(1 if 'chinese_calendar' in sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

@@ -17,11 +17,12 @@ from pathlib import Path
 
 import httpx
 
-from haian_desk import cadres, sync_state, users, villagers
+from haian_desk.people import cadres, users, villagers
+from haian_desk.replication import sync_state
 from haian_desk.cases import operations
 from haian_desk.cases.operations import Intake
 from haian_desk.desk import Desk, initialise
-from haian_desk.projection import projectors
+from haian_desk.events.projection import projectors
 from sync import enrolment, keys as keymod
 from sync.client import Backoff
 from sync.exchange import exchange

@@ -10,11 +10,11 @@ import zlib
 
 import httpx
 
-from haian_desk import sync_state
-from haian_desk.ids import uuid7
+from haian_desk.replication import sync_state
+from haian_desk.core.ids import uuid7
 from haian_desk.storage import eventlog
 from haian_desk.storage.eventlog import Event
-from haian_desk.timeutil import to_iso
+from haian_desk.core.timeutil import to_iso
 from sync import auth, keys as keymod
 from sync.batch import HPKE_INFO, MAGIC, SUITE, Batch, seal
 from sync.server import BATCH_TYPE

@@ -15,12 +15,13 @@ from datetime import datetime
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from haian_desk import cadres, numbering, sync_state, users
-from haian_desk.backup_openers import Openers, open_backup
+from haian_desk.people import cadres, users
+from haian_desk.replication import numbering, sync_state
+from haian_desk.storage.backup_openers import Openers, open_backup
 from haian_desk.desk import Desk
-from haian_desk.recovery import restore
+from haian_desk.storage.recovery import restore
 from haian_desk.storage import backup
-from haian_desk.timeutil import UTC
+from haian_desk.core.timeutil import UTC
 from sync import keys as keymod, recover
 from sync.serve import BackgroundHub
 from sync.status import sync_status

@@ -13,10 +13,11 @@ import sqlite3
 
 import pytest
 
-from haian_desk import numbering, sync_state, users
+from haian_desk.replication import numbering, sync_state
+from haian_desk.people import users
 from haian_desk.cases.operations import act as domain_act
-from haian_desk.backup_openers import Openers, open_backup
-from haian_desk.check import run_check
+from haian_desk.storage.backup_openers import Openers, open_backup
+from haian_desk.storage.check import run_check
 from haian_desk.desk import Desk
 from haian_desk.storage import backup
 from sync import enrolment, keys as keymod, recover

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from haian_desk import sync_state
+from haian_desk.replication import sync_state
 from sync import batch as batchmod, keys as keymod
 from sync.batch import Batch, seal
 from sync.errors import BatchRefused

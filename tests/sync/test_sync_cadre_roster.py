@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from haian_desk import cadres
+from haian_desk.people import cadres
 from tests.sync.helpers import by_file
 
 

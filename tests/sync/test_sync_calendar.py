@@ -14,9 +14,9 @@ import pytest
 from haian_desk.calendar import files, operations as working_calendar
 from haian_desk.calendar.signature import verifier
 from haian_desk.cases import queries
-from haian_desk.check import run_check
-from haian_desk.errors import ValidationError
-from haian_desk.timeutil import CST, from_iso
+from haian_desk.storage.check import run_check
+from haian_desk.core.errors import ValidationError
+from haian_desk.core.timeutil import CST, from_iso
 from sync.serve import BackgroundHub
 from tests.sync.helpers import COUNTY, by_file, case_rows, enrol, make_node, sync, take_in, township_with_stations
 
@@ -151,7 +151,7 @@ def test_a_calendar_file_signed_by_the_hub_is_taken_and_one_signed_by_a_neighbou
 
 
 def test_the_countys_48_hour_rule_travels_down_and_only_the_top_may_set_it(tree, tmp_path, clock):
-    from haian_desk.errors import RuleRefused
+    from haian_desk.core.errors import RuleRefused
 
     county, township, station, _ = tree
     with pytest.raises(RuleRefused, match="由县里统一设定"):

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from haian_desk.check import run_check
+from haian_desk.storage.check import run_check
 from haian_desk.desk import Desk
 from sync.errors import SyncError
 from tests.sync.helpers import HubProcess, cli, free_port, make_node, sync, take_in, TOWNSHIP, VILLAGES

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from haian_desk import cadres
+from haian_desk.people import cadres
 from haian_desk.cases.fold import allowed_events
-from haian_desk.check import run_check
+from haian_desk.storage.check import run_check
 from haian_desk.desk import Desk
-from haian_desk.errors import HaianError
-from haian_desk.timeutil import UTC
+from haian_desk.core.errors import HaianError
+from haian_desk.core.timeutil import UTC
 from sync import keys as keymod
 from sync.errors import SyncError
 from sync.files import export_file, import_file

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from haian_desk import villagers
+from haian_desk.people import villagers
 from haian_desk.cases import operations
 from haian_desk.cases.operations import Intake
-from haian_desk.check import run_check
+from haian_desk.storage.check import run_check
 from haian_desk.desk import Desk
-from haian_desk.timeutil import UTC
+from haian_desk.core.timeutil import UTC
 from sync import keys as keymod
 from sync.errors import SyncError
 from sync.serve import BackgroundHub

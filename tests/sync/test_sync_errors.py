@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from haian_desk import sync_state
-from haian_desk.ids import uuid7
+from haian_desk.replication import sync_state
+from haian_desk.core.ids import uuid7
 from haian_desk.storage import eventlog
 from haian_desk.storage.eventlog import Event
 from sync.errors import SyncError

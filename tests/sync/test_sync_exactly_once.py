@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from haian_desk import sync_state
-from haian_desk.ids import uuid7
+from haian_desk.replication import sync_state
+from haian_desk.core.ids import uuid7
 from haian_desk.storage import eventlog
 from haian_desk.storage.eventlog import Event
 from sync import outbox

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from haian_desk import cadres, sync_state
-from haian_desk.check import run_check
+from haian_desk.people import cadres
+from haian_desk.replication import sync_state
+from haian_desk.storage.check import run_check
 from haian_desk.desk import Desk
-from haian_desk.timeutil import UTC
+from haian_desk.core.timeutil import UTC
 from sync import selection
 from sync.errors import SyncError
 from sync.failpoints import ENV as FAILPOINT, FailpointHit

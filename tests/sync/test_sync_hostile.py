@@ -14,8 +14,8 @@ import json
 
 import pytest
 
-from haian_desk import sync_state
-from haian_desk.ids import uuid7
+from haian_desk.replication import sync_state
+from haian_desk.core.ids import uuid7
 from haian_desk.storage import eventlog
 from sync.batch import MEDIA_TYPE
 from tests.sync.helpers import case_rows, event_ids, sync, take_in
@@ -123,7 +123,7 @@ def test_a_station_with_a_clock_days_off_still_syncs_within_the_replay_window(ne
     """The client corrects its request time by the hub's signed time; the drift is still reported."""
     from datetime import datetime
 
-    from haian_desk.timeutil import UTC
+    from haian_desk.core.timeutil import UTC
     from tests.conftest import Clock
     from tests.sync.helpers import enrol, make_node, VILLAGES
     hub, _ = network

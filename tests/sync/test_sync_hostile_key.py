@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from haian_desk import sync_state
-from haian_desk.ids import uuid7
+from haian_desk.replication import sync_state
+from haian_desk.core.ids import uuid7
 from haian_desk.storage import eventlog
 from tests.sync.helpers import case_rows, event_ids, sync, take_in
 from tests.sync.hostile import canonical, hub_state, raw_batch, sealed_batch, signed, zipped
@@ -26,7 +26,7 @@ def test_one_batch_cannot_fill_the_quarantine(network, served):
 
 
 def test_a_station_cannot_keep_adding_to_its_quarantine(network, served, monkeypatch):
-    from haian_desk import receive
+    from haian_desk.replication import receive
     monkeypatch.setattr(receive, "MAX_QUARANTINE_PER_PEER", 5)
     hub, (station, _) = network
     assert signed(station, served.url, "POST", "/v1/batches", sealed_batch(station, _junk(3))).status_code == 200
@@ -82,7 +82,7 @@ def test_a_poisoned_log_is_recovered_with_the_clock_command(network, clock):
     case_id = take_in(hub, description="镇中心自己受理的事项")
     poison = smuggled(hub, case_id, "withdrawn", {"reason": "伪造的撤回"}, hlc=FAR_FUTURE)
     with hub.desk.db.write() as conn:
-        from haian_desk.ledger import refold
+        from haian_desk.events.ledger import refold
         refold(conn, "case", case_id)
     hub.reopen()
     assert hub.desk.ledger.clock.last < "9"  # a restart does not carry the poison
@@ -95,7 +95,7 @@ def test_a_poisoned_log_is_recovered_with_the_clock_command(network, clock):
     hub.desk = Desk.open(hub.folder, wall=clock)
     assert case_rows(hub)[case_id]["status"] != "withdrawn" and poison.id in event_ids(hub)  # kept, not folded
     assert [q["problem"] for q in sync_state.quarantined(hub.desk.db)] == ["clock_ahead"]
-    from haian_desk.check import run_check
+    from haian_desk.storage.check import run_check
     assert run_check(hub.desk).ok  # a rebuild from the log gives the same rows
 
 
@@ -131,7 +131,7 @@ def test_a_station_cannot_act_on_another_stations_matter(network, served):
 
 
 def test_a_station_cannot_rewrite_the_townships_cadre(network, served):
-    from haian_desk import cadres
+    from haian_desk.people import cadres
     from tests.sync.hostile import smuggled
     hub, (station, _) = network
     cadre_id = cadres.add(hub.desk, "admin", cadres.CadreInput(

@@ -8,9 +8,11 @@ import logging
 import httpx
 import pytest
 
-from haian_desk import cadres, catalogue, sync_state
+from haian_desk.people import cadres
+from haian_desk.cases import catalogue
+from haian_desk.replication import sync_state
 from haian_desk.cases import queries
-from haian_desk.check import run_check
+from haian_desk.storage.check import run_check
 from sync.enrolment import revoke
 from sync.errors import SyncError
 from sync.status import stations, sync_status

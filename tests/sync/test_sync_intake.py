@@ -7,7 +7,7 @@ import threading
 import pytest
 from pypdf import PdfReader
 
-from haian_desk import sync_state
+from haian_desk.replication import sync_state
 from haian_desk.cases import queries
 from haian_desk.desk import Desk
 from sync import keys as keymod

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from haian_desk import sync_state
+from haian_desk.replication import sync_state
 from haian_desk.cases import queries
-from haian_desk.check import run_check
+from haian_desk.storage.check import run_check
 from haian_desk.desk import Desk
-from haian_desk.receive import flagged_cases
-from haian_desk.timeutil import UTC
+from haian_desk.replication.receive import flagged_cases
+from haian_desk.core.timeutil import UTC
 from sync import keys as keymod
 from sync.files import export_file, import_file
 from sync.serve import BackgroundHub

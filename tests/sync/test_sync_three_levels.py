@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from haian_desk import cadres
+from haian_desk.people import cadres
 from haian_desk.cases import queries
-from haian_desk.check import run_check
+from haian_desk.storage.check import run_check
 from sync.serve import BackgroundHub
 from sync.status import stations
 from tests.sync.helpers import (

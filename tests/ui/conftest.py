@@ -12,9 +12,9 @@ from typing import Callable, Iterator
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from haian_desk import users
-from haian_desk.demo import make_demo
-from haian_desk.timeutil import UTC
+from haian_desk.people import users
+from haian_desk.cli.demo import make_demo
+from haian_desk.core.timeutil import UTC
 from ui import i18n
 from ui.session import Session
 from ui.widgets.appearance import apply_font

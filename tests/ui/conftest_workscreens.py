@@ -13,11 +13,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from haian_desk import users, villagers
+from haian_desk.people import users, villagers
 from haian_desk.cases.operations import Intake, take_in
-from haian_desk.demo import make_demo
-from haian_desk.idnumber import check_character
-from haian_desk.timeutil import UTC
+from haian_desk.cli.demo import make_demo
+from haian_desk.people.idnumber import check_character
+from haian_desk.core.timeutil import UTC
 from ui.session import Session
 
 from tests.ui.helpers import type_text

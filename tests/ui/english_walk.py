@@ -12,7 +12,7 @@ import re
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from haian_desk.paths import resource_path
+from haian_desk.core.paths import resource_path
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel, QLineEdit, QTabWidget,
     QTextEdit, QPlainTextEdit, QWidget)

@@ -12,8 +12,8 @@ import pytest
 from openpyxl import load_workbook
 
 from haian_desk.assessment.fields import FIELDS
-from haian_desk.demo import make_demo
-from haian_desk.timeutil import UTC
+from haian_desk.cli.demo import make_demo
+from haian_desk.core.timeutil import UTC
 
 NOW = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
 

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from haian_desk import paths, recovery
+from haian_desk.core import paths
+from haian_desk.storage import recovery
 from haian_desk.desk import Desk
 from haian_desk.storage import backup
 from tests.haian_desk.test_backup_restore import smash_page

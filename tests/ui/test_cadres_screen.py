@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from haian_desk import cadres, documents
+from haian_desk.people import cadres
+from haian_desk import documents
 from ui.main_window import MainWindow
 
 from tests.ui.helpers import type_text, wait_idle

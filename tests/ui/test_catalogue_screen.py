@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from haian_desk import catalogue, users
+from haian_desk.cases import catalogue
+from haian_desk.people import users
 from ui.catalogue.edit_dialog import CatalogueItemDialog
 from ui.catalogue.page import CataloguePage
 

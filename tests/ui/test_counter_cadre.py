@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from haian_desk import cadres, users
+from haian_desk.people import cadres, users
 from ui.intake.page import IntakePage
 from ui.session import CADRES
 from ui.settings.users_tab import UsersTab

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from haian_desk import logs
+from haian_desk.core import logs
 from ui import crash
 
 pytestmark = pytest.mark.qt_no_exception_capture  # the hook under test must see the exceptions

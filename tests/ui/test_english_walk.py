@@ -79,8 +79,8 @@ def test_an_empty_intake_is_refused_in_english(qtbot, demo_session, restore_appe
 def test_a_refused_restore_is_explained_in_english(tmp_path, restore_appearance):
     import pytest
 
-    from haian_desk import recovery
-    from haian_desk.errors import HaianError
+    from haian_desk.storage import recovery
+    from haian_desk.core.errors import HaianError
     from ui.widgets.feedback import explain, in_words
 
     not_a_backup = tmp_path / "照片.jpg"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from haian_desk import users
+from haian_desk.people import users
 from ui import i18n, i18n_terms
 from ui.app import App
 from ui.main_window import MainWindow

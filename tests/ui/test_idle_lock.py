@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 import pytest
 
 from haian_desk import station_settings
-from haian_desk.errors import ValidationError
+from haian_desk.core.errors import ValidationError
 from ui.main_window import MainWindow
 from tests.ui.conftest_workscreens import case_maker  # noqa: F401  (fixture)
 from tests.ui.helpers import type_text
@@ -75,7 +75,7 @@ def test_from_the_lock_another_person_can_only_log_the_user_out(qtbot, window):
 
 
 def test_after_a_restore_the_window_warns_and_the_clerk_may_work_offline(qtbot, desk, make_session):
-    from haian_desk import numbering
+    from haian_desk.replication import numbering
 
     with desk.db.write() as conn:
         numbering.mark_unsure(conn, "2026-03-01T02:00:00Z", "restored from test")

@@ -12,7 +12,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from haian_desk.timeutil import to_iso
+from haian_desk.core.timeutil import to_iso
 from ui.intake.page import IntakePage
 
 from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)

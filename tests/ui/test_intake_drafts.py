@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from haian_desk import drafts, users
+from haian_desk.cases import drafts
+from haian_desk.people import users
 from haian_desk.desk import Desk
 from ui.intake.page import IntakePage
 from ui.session import Session

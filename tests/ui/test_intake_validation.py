@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from haian_desk.typing_checks import OK, TYPING, WRONG
+from haian_desk.people.typing_checks import OK, TYPING, WRONG
 from ui.intake.page import IntakePage
 
 from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)

@@ -68,7 +68,7 @@ def test_the_refusal_is_shown_whole_not_cut_off(qtbot, desk):
 
 
 def test_after_login_the_main_window_has_the_keyboard(qtbot, desk):
-    from haian_desk import users
+    from haian_desk.people import users
     from ui.app import App
     from tests.ui.helpers import wait_idle
     app = App(desk.folder)

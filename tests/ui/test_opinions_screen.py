@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from haian_desk import opinions
+from haian_desk.community import opinions
 from haian_desk.cases.operations import Intake, take_in
 from tests.ui.helpers import type_text, wait_idle
 from ui.opinions.screen import OpinionsScreen

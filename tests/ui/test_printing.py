@@ -18,11 +18,12 @@ import zxingcpp
 from pypdf import PdfReader
 from PySide6.QtGui import QFont, QFontMetricsF, QImage
 
-from haian_desk import cadres, documents, station_settings, villagers
+from haian_desk.people import cadres, villagers
+from haian_desk import documents, station_settings
 from haian_desk.cases import operations
 from haian_desk.desk import initialise
 from haian_desk.documents import prints, qr
-from haian_desk.timeutil import UTC
+from haian_desk.core.timeutil import UTC
 from ui.fonts import FAMILY
 from ui.printing import papers, render
 

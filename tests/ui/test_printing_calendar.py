@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from haian_desk import cadres, documents, villagers
+from haian_desk.people import cadres, villagers
+from haian_desk import documents
 from haian_desk.calendar import files, operations as working_calendar
 from haian_desk.cases import operations
 from haian_desk.desk import initialise
-from haian_desk.timeutil import CST
+from haian_desk.core.timeutil import CST
 from ui.printing import papers, render
 
 STATION = "320685102210"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWizard
 
-from haian_desk import users
+from haian_desk.people import users
 from sync import enrolment, recover
 from sync.serve import BackgroundHub
 from tests.sync.helpers import sync, take_in, township_with_stations

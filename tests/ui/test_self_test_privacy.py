@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from argparse import Namespace
 
-from haian_desk import paths
+from haian_desk.core import paths
 from haian_desk.cases.operations import Intake, take_in
 from haian_desk.storage import backup
 from ui import self_test

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from haian_desk import users
+from haian_desk.people import users
 from ui.settings import preferences
 from ui.settings.page import SettingsPage
 from ui.settings.preferences import Preferences

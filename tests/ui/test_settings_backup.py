@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from haian_desk import recovery
+from haian_desk.storage import recovery
 from ui.settings.backup_tab import BackupTab
 
 

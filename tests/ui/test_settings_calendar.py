@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from haian_desk import cadres, villagers
+from haian_desk.people import cadres, villagers
 from haian_desk.cases import operations, queries
-from haian_desk.timeutil import CST
+from haian_desk.core.timeutil import CST
 from ui.settings.calendar_tab import CalendarTab
 
 
@@ -64,7 +64,7 @@ def test_import_refuses_a_bad_file_and_takes_a_good_one(qtbot, admin_session, de
 
 
 def test_a_clerk_cannot_import(qtbot, desk, make_session):
-    from haian_desk import users
+    from haian_desk.people import users
 
     users.add_user(desk, "clerk1", "王会计", "station_staff", "pw-123456", actor="admin")
     tab = make_tab(qtbot, make_session(desk, "clerk1"))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from haian_desk import station_settings, users
+from haian_desk import station_settings
+from haian_desk.people import users
 from ui.settings.papers_tab import PapersTab
 
 from tests.ui.helpers import type_text, wait_idle

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from haian_desk import users
-from haian_desk.errors import HaianError
+from haian_desk.people import users
+from haian_desk.core.errors import HaianError
 from ui.settings.users_tab import UsersTab
 
 from tests.ui.helpers import wait_idle

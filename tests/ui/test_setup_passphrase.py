@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from haian_desk import paths
+from haian_desk.core import paths
 from haian_desk.storage import db as dbmod
 from haian_desk.storage import keys
 from tests.conftest import TEST_PASSPHRASE

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from haian_desk.cases import operations, queries
 from haian_desk.cases.operations import Intake
-from haian_desk.timeutil import to_iso
+from haian_desk.core.timeutil import to_iso
 from ui.main_window import MainWindow
 from ui.session import CASES
 

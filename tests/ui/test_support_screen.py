@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from haian_desk import support, villagers
+from haian_desk.community import support
+from haian_desk.people import villagers
 from tests.ui.helpers import type_text, wait_idle
 from ui.support.screen import OVERDUE_BG, SupportScreen
 

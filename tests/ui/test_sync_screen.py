@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from haian_desk import reached
+from haian_desk.replication import reached
 from sync import enrolment, keys as keymod
 from sync.exchange import exchange
 from tests.sync.helpers import act, take_in

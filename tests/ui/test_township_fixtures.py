@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from haian_desk import sync_state
+from haian_desk.replication import sync_state
 from sync.client import Backoff
 from sync.serve import BackgroundHub
 from tests.sync.helpers import Node, free_port, township_with_stations

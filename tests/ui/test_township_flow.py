@@ -5,7 +5,7 @@ from __future__ import annotations
 from pypdf import PdfReader
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit
 
-from haian_desk import reached
+from haian_desk.replication import reached
 from haian_desk.cases import queries
 from tests.sync.helpers import take_in
 from tests.ui.helpers import type_text, wait_idle

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from haian_desk import sync_state
+from haian_desk.replication import sync_state
 from haian_desk.cases import queries
 from sync import enrolment, keys as keymod
 from tests.sync.helpers import act, by_file, free_port, sync, take_in

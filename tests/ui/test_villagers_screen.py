@@ -7,8 +7,8 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
-from haian_desk import reveals, villagers
-from haian_desk.villagers import VillagerInput
+from haian_desk.people import reveals, villagers
+from haian_desk.people.villagers import VillagerInput
 from ui.villagers.page import VillagersPage
 
 from tests.ui.helpers import type_text, wait_idle

@@ -82,7 +82,7 @@ OPEN_AND_MEASURE = """
 import json, sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from haian_desk import users
+from haian_desk.people import users
 from haian_desk.desk import initialise
 from ui.app import make_application
 from ui.main_window import MainWindow

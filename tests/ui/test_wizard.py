@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWizard
 
-from haian_desk import paths, users
+from haian_desk.core import paths
+from haian_desk.people import users
 from haian_desk.desk import Desk
 from haian_desk.storage import keys
 from ui.setup_wizard import SetupWizard

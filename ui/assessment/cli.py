@@ -13,7 +13,7 @@ from pathlib import Path
 
 from haian_desk.assessment.fields import LEVELS
 from haian_desk.assessment.periods import FORMS_HINT
-from haian_desk.errors import HaianError
+from haian_desk.core.errors import HaianError
 
 CLI_LEVELS = ("cadre", "station", "township", "county")
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPageLayout, QPageSize
 
 from haian_desk.assessment.fields import BY_KEY, HOURS, LEVELS, RATE, SUMMARY_KEYS, Field
 from haian_desk.assessment.report import Report
-from haian_desk.timeutil import now_utc, show, to_iso
+from haian_desk.core.timeutil import now_utc, show, to_iso
 from ui.assessment.chart_data import all_charts
 from ui.assessment.charts import paint_chart
 from ui.fonts import FAMILY, register_fonts

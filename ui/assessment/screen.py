@@ -16,8 +16,8 @@ from haian_desk.assessment import build, parse_period
 from haian_desk.assessment.fields import LEVELS, fields_for
 from haian_desk.assessment.report import Report
 from haian_desk.assessment.xlsx import write_workbook
-from haian_desk.errors import HaianError
-from haian_desk.timeutil import local, show
+from haian_desk.core.errors import HaianError
+from haian_desk.core.timeutil import local, show
 from ui.assessment.chart_data import all_charts
 from ui.assessment.charts import ChartView
 from ui.assessment.pdf import write_pdf

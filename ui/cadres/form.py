@@ -1,7 +1,7 @@
 """The fields of one cadre, as a form (the roster screen and the first-run wizard use it).
 
 It only collects what was typed into a ``CadreInput``; every check is the
-domain's (haian_desk.cadres.clean), and an error's ``field`` names the box to
+domain's (haian_desk.people.cadres.clean), and an error's ``field`` names the box to
 put the focus in.
 """
 
@@ -11,7 +11,7 @@ import re
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QWidget
 
-from haian_desk import cadres
+from haian_desk.people import cadres
 from ui.i18n import term
 
 _ITEM_SEPARATORS = re.compile(r"[、,，;；\s]+")

@@ -13,8 +13,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from haian_desk import cadres
-from haian_desk.errors import ValidationError
+from haian_desk.people import cadres
+from haian_desk.core.errors import ValidationError
 from ui.cadres.form import CadreForm
 from ui.cadres.retire_dialog import RetireDialog
 from ui.i18n import term

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from haian_desk import cadres
-from haian_desk.errors import ValidationError
-from haian_desk.timeutil import local
+from haian_desk.people import cadres
+from haian_desk.core.errors import ValidationError
+from haian_desk.core.timeutil import local
 from ui.session import CADRES, Session
 from ui.widgets.feedback import ErrorLabel, alive
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
     QVBoxLayout, QWidget, QWizardPage)
 
-from haian_desk import cadres, users
-from haian_desk.errors import ValidationError
+from haian_desk.people import cadres, users
+from haian_desk.core.errors import ValidationError
 from ui.cadres.form import CadreForm
 from ui.widgets.feedback import ErrorLabel, alive, explain, show_problems
 

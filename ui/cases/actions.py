@@ -22,7 +22,7 @@ from haian_desk.cases import operations
 from haian_desk.cases.presentation import CaseView
 from haian_desk.cases.vocabulary import (
     EVENT_TYPES, RATINGS, REPLY_METHODS, RESULTS, TRANSFER_LEVELS, label)
-from haian_desk.timeutil import local
+from haian_desk.core.timeutil import local
 from ui.i18n import action, term
 from ui.session import CASES, Session
 from ui.widgets.feedback import ErrorLabel, alive, explain

@@ -26,7 +26,7 @@ from haian_desk.cases.deadlines import WORKING_HOURS, describe_limit
 from haian_desk.cases.presentation import CaseView
 from haian_desk.cases.vocabulary import (
     CHANNELS, KINDS, RATINGS, REPLY_METHODS, RESULTS, STATUSES, TRANSFER_LEVELS, URGENCIES, label)
-from haian_desk.timeutil import show
+from haian_desk.core.timeutil import show
 from ui.cases.actions import ActionDialog, action_button_text
 from ui.cases.actions import ACTION_KEYS, next_step
 from ui.cases.queue_model import TONE_COLOURS

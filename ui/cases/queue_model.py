@@ -20,7 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from haian_desk.cases import presentation, queries
 from haian_desk.cases.queries import CaseFilter
 from haian_desk.cases.vocabulary import KINDS, label
-from haian_desk.timeutil import show
+from haian_desk.core.timeutil import show
 from ui.i18n import term
 from ui.session import Session
 from ui.widgets.feedback import alive, in_words, words

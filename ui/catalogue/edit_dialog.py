@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
     QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
 
-from haian_desk import catalogue
+from haian_desk.cases import catalogue
 from ui.i18n import term
 from ui.session import CATALOGUE, Session
 from ui.widgets.feedback import ErrorLabel, alive

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from haian_desk.timeutil import show
+from haian_desk.core.timeutil import show
 from ui.catalogue.edit_dialog import CatalogueItemDialog
 from ui.catalogue.present import limit_text
 from ui.catalogue.reading import find_items, item_with_history

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from haian_desk import catalogue
+from haian_desk.cases import catalogue
 from haian_desk.cases.queries import normalise_search
 
 SHOW_LIMIT = 1000

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
     QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
-from haian_desk import complaints, masking
-from haian_desk.timeutil import show
+from haian_desk.community import complaints
+from haian_desk.core import masking
+from haian_desk.core.timeutil import show
 from ui.i18n import term
 from ui.session import Session
 from ui.support.dialogs import Choices, combo, load_choices

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidgetItem
 
 from haian_desk.imports.plan import KIND_LABELS
 from haian_desk.imports.undo import history, undo
-from haian_desk.timeutil import show
+from haian_desk.core.timeutil import show
 from ui.session import CADRES, CASES, VILLAGERS
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table

@@ -1,7 +1,7 @@
 """Saving the half-typed intake as the clerk types, and offering it back next time.
 
 Each change restarts a short timer; when typing pauses, the form is written
-to the drafts table on the worker (``haian_desk.drafts``). An emptied form
+to the drafts table on the worker (``haian_desk.cases.drafts``). An emptied form
 removes the draft. Saving is paused while the form is filled by the program
 (a restored draft, the reset after a successful save) or being registered.
 """
@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from haian_desk import drafts
+from haian_desk.cases import drafts
 from ui.session import Session
 from ui.widgets.feedback import alive
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
 
-from haian_desk import catalogue
-from haian_desk.errors import LIST_SEPARATOR
+from haian_desk.cases import catalogue
+from haian_desk.core.errors import LIST_SEPARATOR
 from haian_desk.cases.presentation import MatterSummary, matter_summary
 from ui.catalogue.present import limit_text
 from ui.i18n import term

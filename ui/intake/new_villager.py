@@ -1,6 +1,6 @@
 """Registering a villager who is not in the roll yet, without leaving the intake form.
 
-ID number and phone are checked as they are typed (``haian_desk.typing_checks``):
+ID number and phone are checked as they are typed (``haian_desk.people.typing_checks``):
 an unfinished number is counted, a wrong one says why, next to the field.
 Enter in any field registers the person through the domain.
 """
@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from haian_desk import typing_checks, villagers
+from haian_desk.people import typing_checks, villagers
 from ui.session import VILLAGERS, Session
 from ui.widgets.feedback import ErrorLabel, alive, explain
 

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
     QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
-from haian_desk import cadres, drafts
+from haian_desk.people import cadres
+from haian_desk.cases import drafts
 from haian_desk.cases import counter_checks, operations, queries
 from haian_desk.cases.intake_form import blank_form, build_intake
 from haian_desk.cases.presentation import villager_choice_text
 from haian_desk.cases.vocabulary import CHANNELS, KINDS, STATUSES, label
-from haian_desk.timeutil import local, show
+from haian_desk.core.timeutil import local, show
 from ui.i18n import term
 from ui.intake.authorisation import AuthorisationPanel
 from ui.intake.draft_keeper import DraftKeeper

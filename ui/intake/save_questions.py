@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from haian_desk.cases.counter_checks import OpenMatter
 from haian_desk.cases.vocabulary import STATUSES, label
-from haian_desk.timeutil import show
+from haian_desk.core.timeutil import show
 from ui.i18n import term
 
 CONTEXT = "IntakeQuestions"

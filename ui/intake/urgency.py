@@ -8,7 +8,7 @@ from PySide6.QtCore import QDateTime, QTimeZone, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateTimeEdit, QHBoxLayout, QVBoxLayout, QWidget
 
 from haian_desk.cases.presentation import urgent_deadline_choices, urgent_deadline_messages
-from haian_desk.timeutil import CST, from_iso, to_iso
+from haian_desk.core.timeutil import CST, from_iso, to_iso
 from ui.widgets.feedback import ErrorLabel, words
 
 BEIJING = QTimeZone(8 * 3600)

@@ -10,10 +10,10 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QDateTimeEdit, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QSpinBox, QWidget)
 
-from haian_desk import opinions
+from haian_desk.community import opinions
 from haian_desk.cases.operations import Intake
 from haian_desk.cases.vocabulary import KINDS
-from haian_desk.timeutil import local
+from haian_desk.core.timeutil import local
 from ui.i18n import term
 from ui.support.dialogs import combo
 from ui.support.form import FormDialog

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
     QTabWidget, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from haian_desk import opinions
+from haian_desk.community import opinions
 from haian_desk.cases.vocabulary import STATUSES
-from haian_desk.timeutil import from_iso, local, show
+from haian_desk.core.timeutil import from_iso, local, show
 from ui.i18n import term
 from ui.opinions.dialogs import FeedbackDialog, MeetingDialog, RaiseDialog
 from ui.session import CASES, Session

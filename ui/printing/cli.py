@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from haian_desk.errors import HaianError
+from haian_desk.core.errors import HaianError
 
 _app: list = []    # the Qt application, kept alive for the command's lifetime
 
@@ -43,7 +43,8 @@ def register(sub, common) -> None:
 
 
 def print_case(args, folder: Path) -> int:
-    from haian_desk import documents, permissions
+    from haian_desk import documents
+    from haian_desk.people import permissions
     from haian_desk.desk import Desk
     from ui.printing import actions, papers
 

@@ -15,10 +15,11 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from haian_desk import cadres, documents, station_settings, villagers
+from haian_desk.people import cadres, villagers
+from haian_desk import documents, station_settings
 from haian_desk.cases import operations
 from haian_desk.desk import initialise
-from haian_desk.timeutil import UTC
+from haian_desk.core.timeutil import UTC
 from ui.printing import papers, render
 
 STATION = ("320685102210", "曲塘镇双楼村代理站")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from haian_desk.errors import HaianError
+from haian_desk.core.errors import HaianError
 from haian_desk.station_settings import RECEIPT_PAPERS
 
 

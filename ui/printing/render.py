@@ -23,7 +23,7 @@ from PySide6.QtGui import (QFont, QFontDatabase, QFontMetricsF, QImage, QPageLay
 from PySide6.QtPrintSupport import QPrinter
 
 from haian_desk.documents.model import Document
-from haian_desk.errors import HaianError
+from haian_desk.core.errors import HaianError
 from ui.fonts import FAMILY, register_fonts
 from ui.printing import qrcode
 from ui.printing.layout import document_html

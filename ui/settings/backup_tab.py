@@ -1,7 +1,7 @@
 """Backup to a chosen place (a USB stick) and restore from a backup file.
 
 The running app holds the database open, so a restore is checked at once and
-carried out the next time the program starts (haian_desk.recovery).
+carried out the next time the program starts (haian_desk.storage.recovery).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from haian_desk import recovery
+from haian_desk.storage import recovery
 from haian_desk.storage import backup
 from ui.session import Session
 from ui.widgets.feedback import alive, in_words

@@ -1,8 +1,8 @@
-"""What the settings screen reads (no writes: users are added through haian_desk.users)."""
+"""What the settings screen reads (no writes: users are added through haian_desk.people.users)."""
 
 from __future__ import annotations
 
-from haian_desk import cadres
+from haian_desk.people import cadres
 
 
 def list_users(desk) -> list[dict]:

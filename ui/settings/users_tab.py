@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPushButton,
     QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from haian_desk import users
+from haian_desk.people import users
 from ui.i18n import term
 from ui.session import CADRES, SETTINGS, Session
 from ui.settings.reading import cadre_choices, list_users

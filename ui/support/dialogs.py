@@ -10,10 +10,12 @@ from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateTimeEdit, QGroupBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget)
 
-from haian_desk import cadres, catalogue, support
+from haian_desk.people import cadres
+from haian_desk.cases import catalogue
+from haian_desk.community import support
 from haian_desk.cases.operations import Intake
 from haian_desk.cases.vocabulary import KINDS
-from haian_desk.timeutil import local, show
+from haian_desk.core.timeutil import local, show
 from ui.i18n import term
 from ui.support.form import FormDialog
 

@@ -12,7 +12,7 @@ from typing import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
-from haian_desk.errors import HaianError
+from haian_desk.core.errors import HaianError
 from ui.widgets.feedback import ErrorLabel, alive, explain
 
 

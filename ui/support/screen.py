@@ -9,9 +9,9 @@ from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget)
 
-from haian_desk import support
-from haian_desk.villagers import TAGS
-from haian_desk.timeutil import from_iso, local, show
+from haian_desk.community import support
+from haian_desk.people.villagers import TAGS
+from haian_desk.core.timeutil import from_iso, local, show
 from ui.i18n import term
 from ui.session import CASES, Session
 from ui.support.dialogs import EndDialog, PairDialog, ReassignDialog, VisitDialog, load_choices

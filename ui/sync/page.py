@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
     QTabWidget, QVBoxLayout, QWidget)
 
-from haian_desk import reached, sync_state
-from haian_desk.timeutil import show
+from haian_desk.replication import reached, sync_state
+from haian_desk.core.timeutil import show
 from sync import resend, station_link
 from sync.exchange import clock_warning
 from ui.session import CADRES, CASES, CATALOGUE, SYNC, VILLAGERS, Session

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from haian_desk import reached, township
+from haian_desk.replication import reached, township
 from haian_desk.cases import queries
 from ui.session import SYNC, Session
 from ui.township.queue import is_hub, reach_text

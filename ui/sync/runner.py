@@ -20,7 +20,8 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from haian_desk import reached, recent, sync_state
+from haian_desk.replication import reached, sync_state
+from haian_desk.events import recent
 from sync import advice
 from sync.advice import Problem
 from sync.client import Backoff
@@ -111,7 +112,7 @@ class _NotReady(Exception):
 class SyncRunner(QObject):
     stateChanged = Signal(object)      # RunnerState
     exchanged = Signal(object)         # ExchangeReport of an exchange that finished
-    arrived = Signal(object)           # haian_desk.recent.Recent: what an exchange brought (None: unknown)
+    arrived = Signal(object)           # haian_desk.events.recent.Recent: what an exchange brought (None: unknown)
 
     def __init__(self, session: Session, interval_ms: int = INTERVAL_MS, backoff: Backoff | None = None,
                  run_exchange: Callable = exchange, parent: QObject | None = None):

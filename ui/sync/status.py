@@ -61,7 +61,7 @@ def hub_text(state) -> tuple[str, QColor | None]:
 
 
 def _hub_of(session: Session):
-    from haian_desk.township import HUB_ROLES
+    from haian_desk.replication.township import HUB_ROLES
 
     if session.desk.installation.role not in HUB_ROLES:
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
 
-from haian_desk import recent
+from haian_desk.events import recent
 from ui.session import SYNC, Session, changes_for
 from ui.widgets.feedback import alive
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTextBrowser, QVBoxLayout,
     QWidget)
 
-from haian_desk import township
+from haian_desk.replication import township
 from haian_desk.cases.vocabulary import STATUSES, label
-from haian_desk.timeutil import show
+from haian_desk.core.timeutil import show
 from ui.i18n import term
 from ui.session import CASES, Session
 from ui.sync.tables import ResultBox, fill_table, key_at, make_table

@@ -18,7 +18,7 @@ from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import (
     QApplication, QCheckBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from haian_desk import township
+from haian_desk.replication import township
 from sync.serve import BackgroundHub
 from ui.session import Session
 from ui.sync.background import run_in_thread
@@ -244,6 +244,6 @@ class HubPanel(QGroupBox):
 
 
 def _is_admin(desk, username: str) -> bool:
-    from haian_desk import users
+    from haian_desk.people import users
 
     return users.get(desk, username).role == "admin"

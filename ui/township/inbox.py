@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
     QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
-from haian_desk import township
+from haian_desk.replication import township
 from haian_desk.cases import presentation
 from haian_desk.cases.fold import FORWARD_LEVELS
 from haian_desk.cases.vocabulary import EVENT_TYPES, TRANSFER_LEVELS, label
-from haian_desk.timeutil import show
+from haian_desk.core.timeutil import show
 from ui.cases.actions import ActionDialog
 from ui.cases.queue_model import TONE_COLOURS
 from ui.i18n import term

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP,
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout
 
-from haian_desk import reached, township
+from haian_desk.replication import reached, township
 from haian_desk.cases.queries import CaseFilter
 from ui.cases.queue_model import CASE_ID_ROLE, COLUMNS, TONE_ROLE, CaseQueueModel
 from ui.cases.queue_page import QueuePage

@@ -15,8 +15,8 @@ from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import (
     QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from haian_desk import township
-from haian_desk.timeutil import show
+from haian_desk.replication import township
+from haian_desk.core.timeutil import show
 from sync import enrolment, keys as keymod, station_link
 from ui.session import CADRES, CASES, CATALOGUE, SYNC, VILLAGERS, Session
 from ui.sync.tables import ResultBox, fill_table, make_table, selected_keys

@@ -7,9 +7,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget)
 
-from haian_desk import masking, villagers
+from haian_desk.core import masking
+from haian_desk.people import villagers
 from haian_desk.cases.vocabulary import KINDS, STATUSES, label
-from haian_desk.timeutil import show
+from haian_desk.core.timeutil import show
 from ui.i18n import term
 from ui.reveal_dialog import ask_and_reveal
 from ui.widgets.appearance import set_scaled_font

@@ -1,6 +1,6 @@
 """Adding or editing a villager: ID number and phone checked as they are typed.
 
-The checks are the domain's own (haian_desk.idnumber / phone / villagers);
+The checks are the domain's own (haian_desk.people.idnumber / phone / villagers);
 this dialog only shows their verdicts next to the field. Saving goes through
 ``villagers.register`` / ``villagers.update`` on the worker; a refusal keeps
 the dialog open with everything typed, and nothing is written.
@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLineEdit,
     QPlainTextEdit, QVBoxLayout, QWidget)
 
-from haian_desk import villagers
-from haian_desk.errors import ValidationError
-from haian_desk.idnumber import parse_id_number
-from haian_desk.phone import parse_phone
-from haian_desk.villagers import VillagerInput
+from haian_desk.people import villagers
+from haian_desk.core.errors import ValidationError
+from haian_desk.people.idnumber import parse_id_number
+from haian_desk.people.phone import parse_phone
+from haian_desk.people.villagers import VillagerInput
 from ui.i18n import term
 from ui.session import VILLAGERS, Session
 from ui.widgets.feedback import ErrorLabel, alive

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from haian_desk import masking
+from haian_desk.core import masking
 from ui.i18n import term
 from ui.session import Session
 from ui.villagers.detail import VillagerDetail, tag_words

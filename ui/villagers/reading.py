@@ -1,6 +1,6 @@
 """What the villagers screen reads: search results and one villager's household and cases.
 
-Reads only (writes go through haian_desk.villagers). Lists are capped: a
+Reads only (writes go through haian_desk.people.villagers). Lists are capped: a
 station may have thousands of villagers, and nobody scrolls through them all.
 """
 

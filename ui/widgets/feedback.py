@@ -9,7 +9,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
-from haian_desk.errors import LIST_SEPARATOR, HaianError, Message, fill
+from haian_desk.core.errors import LIST_SEPARATOR, HaianError, Message, fill
 
 log = logging.getLogger(__name__)
 

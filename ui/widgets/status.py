@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QWidget
 
-from haian_desk import users
+from haian_desk.people import users
 from haian_desk.cases import queries
 from ui.i18n import term
 from ui.session import Session

@@ -1,0 +1,170 @@
+"""The ``cadres`` subcommand of ``haian-desk``: the station's cadre roster.
+
+    haian-desk cadres list [--all] [--json]
+    haian-desk cadres add --name 仲维国 --phone 13906271000 [--role 站长] [--area 一组、二组] …
+    haian-desk cadres edit 仲维国 --phone 0513-88551234
+    haian-desk cadres retire 仲维国 [--on 2026-06-30] [--reason 调任镇里]
+    haian-desk cadres reinstate 仲维国
+
+A cadre is named by the id ``list`` shows, or by name when only one has it.
+Every change is an event on the cadre's stream (it syncs up to the township).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from haian_desk.people import cadres
+
+
+def register(sub, common) -> None:
+    top = sub.add_parser("cadres", help="代理员名录：列出、添加、修改、离任")
+    verbs = top.add_subparsers(dest="verb", required=True, metavar="list|add|edit|retire|reinstate")
+    shared = argparse.ArgumentParser(add_help=False, parents=[common])
+    shared.add_argument("--json", action="store_true", help="以 JSON 输出")
+    # Roles are enforced in the domain (haian_desk.people.permissions): the change is made as this login.
+    shared.add_argument("--actor", metavar="登录名", help="做这项修改的人的登录名（必填，记入名录历史）")
+
+    listing = verbs.add_parser("list", parents=[shared], help="列出在任的代理员")
+    listing.add_argument("--all", action="store_true", help="也列出已离任的")
+    listing.set_defaults(handler=run_list)
+
+    add = verbs.add_parser("add", parents=[shared], help="添加代理员")
+    _details(add, required=True)
+    add.set_defaults(handler=run_add)
+
+    edit = verbs.add_parser("edit", parents=[shared], help="修改代理员信息（只改给出的项）")
+    edit.add_argument("cadre", help="代理员编号或姓名")
+    _details(edit, required=False)
+    edit.set_defaults(handler=run_edit)
+
+    retire = verbs.add_parser("retire", parents=[shared], help="代理员离任（从公示牌撤下，不再受理新事项）")
+    retire.add_argument("cadre", help="代理员编号或姓名")
+    retire.add_argument("--on", default="", help="离任日期，默认今天")
+    retire.add_argument("--reason", default="", help="离任原因")
+    retire.set_defaults(handler=run_retire)
+
+    back = verbs.add_parser("reinstate", parents=[shared], help="恢复已离任的代理员")
+    back.add_argument("cadre", help="代理员编号或姓名")
+    back.set_defaults(handler=run_reinstate)
+
+
+def _details(parser, required: bool) -> None:
+    parser.add_argument("--name", required=required, help="姓名")
+    parser.add_argument("--phone", required=required, help="公示电话")
+    parser.add_argument("--role", help="角色：" + "、".join(cadres.ROLES.values()) + "（默认代理员）")
+    parser.add_argument("--title", help="职务，如：村党总支书记")
+    parser.add_argument("--area", help="负责片区，如：一组、二组")
+    parser.add_argument("--party", dest="party_member", action=argparse.BooleanOptionalAction,
+                        default=None, help="是否党员（默认是）")
+    parser.add_argument("--from", dest="active_from", help="到任日期，默认今天")
+    parser.add_argument("--service-item", dest="service_items", action="append",
+                        help="服务事项（可写多次）")
+    parser.add_argument("--unit", dest="unit_code", help="所在单位代码，默认本站")
+    parser.add_argument("--board", dest="on_public_board", action=argparse.BooleanOptionalAction,
+                        default=None, help="是否上公示牌（默认上）")
+
+
+def _open(folder: Path):
+    from haian_desk.desk import Desk
+
+    return Desk.open(folder)
+
+
+def _input(args, desk, current=None) -> cadres.CadreInput:
+    """What the command line gave, with the cadre's current details where it gave nothing."""
+    now = cadres.as_json(current) if current is not None else {}
+
+    def pick(key, default):
+        given = getattr(args, key, None)
+        return given if given is not None else now.get(key, default)
+
+    return cadres.CadreInput(
+        name=pick("name", ""), phone=pick("phone", ""),
+        unit_code=pick("unit_code", desk.installation.unit_code),
+        title=pick("title", "") or "", area=pick("area", "") or "",
+        service_items=tuple(pick("service_items", ())), on_public_board=pick("on_public_board", True),
+        role=pick("role", "agent"), party_member=pick("party_member", True),
+        active_from=args.active_from or "")
+
+
+def _print(args, row) -> None:
+    if args.json:
+        print(json.dumps(cadres.as_json(row), ensure_ascii=False, indent=1))
+    else:
+        print(_line(row))
+
+
+def _line(row) -> str:
+    item = cadres.as_json(row)
+    served = f"{item['active_from'] or '—'}至{item['active_to'] or '今'}"
+    state = "在任" if item["active"] else "已离任"
+    return (f"{item['id']}  {item['name']}  {item['role_label']}  {item['phone']}  "
+            f"{item['area'] or '—'}  {'党员' if item['party_member'] else '群众'}  {served}  {state}")
+
+
+def run_list(args, folder: Path) -> int:
+    desk = _open(folder)
+    try:
+        rows = cadres.roster(desk, include_retired=args.all)
+    finally:
+        desk.close()
+    if args.json:
+        print(json.dumps([cadres.as_json(r) for r in rows], ensure_ascii=False, indent=1))
+    elif not rows:
+        print("代理员名录是空的：用 haian-desk cadres add --name 姓名 --phone 电话 添加")
+    else:
+        for row in rows:
+            print(_line(row))
+    return 0
+
+
+def run_add(args, folder: Path) -> int:
+    desk = _open(folder)
+    try:
+        cadre_id = cadres.add(desk, args.actor, _input(args, desk))
+        row = cadres.get(desk, cadre_id)
+    finally:
+        desk.close()
+    _print(args, row)
+    return 0
+
+
+def run_edit(args, folder: Path) -> int:
+    desk = _open(folder)
+    try:
+        current = cadres.find(desk, args.cadre)
+        changed = cadres.edit(desk, args.actor, current["id"], _input(args, desk, current))
+        row = cadres.get(desk, current["id"])
+    finally:
+        desk.close()
+    if not changed and not args.json:
+        print("没有要修改的内容")
+    _print(args, row)
+    return 0
+
+
+def run_retire(args, folder: Path) -> int:
+    desk = _open(folder)
+    try:
+        current = cadres.find(desk, args.cadre)
+        cadres.retire(desk, args.actor, current["id"], on=args.on, reason=args.reason)
+        row = cadres.get(desk, current["id"])
+    finally:
+        desk.close()
+    _print(args, row)
+    return 0
+
+
+def run_reinstate(args, folder: Path) -> int:
+    desk = _open(folder)
+    try:
+        current = cadres.find(desk, args.cadre)
+        cadres.reinstate(desk, args.actor, current["id"])
+        row = cadres.get(desk, current["id"])
+    finally:
+        desk.close()
+    _print(args, row)
+    return 0

@@ -1,0 +1,179 @@
+"""The one path by which data changes: an event and its projection, together.
+
+``record`` stamps a new local event, lets the stream's projector decide
+whether the rules allow it, then writes the event and the updated row in the
+caller's transaction. ``ingest`` takes events made elsewhere (sync): new ones
+are inserted once, and every stream they touch is folded again from its log.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Callable, Iterable
+
+from haian_desk.core import hlc
+from haian_desk.replication import numbering
+from haian_desk.people import permissions
+from haian_desk.cases import search
+from haian_desk.core.hlc import HybridClock
+from haian_desk.core.ids import uuid7
+from haian_desk.core.normalise import storable
+from haian_desk.events.projection import projectors
+from haian_desk.storage import eventlog
+from haian_desk.storage.db import Database
+from haian_desk.storage.eventlog import Event
+from haian_desk.core.timeutil import to_iso
+
+
+@dataclass
+class IngestResult:
+    added: int = 0
+    already_present: int = 0
+    streams_refolded: int = 0
+
+
+class Ledger:
+    def __init__(self, db: Database, origin: str, wall: Callable[[], datetime]):
+        self.db = db
+        self.origin = origin
+        self.wall = wall
+        self.clock = HybridClock(latest_plausible_hlc(db.conn, wall()))
+
+    def record(self, conn: sqlite3.Connection, stream: str, stream_id: str, type_: str,
+               payload: dict[str, Any], actor: str, at: datetime | None = None) -> tuple[Event, dict]:
+        """Write one event and its projection; raises (writing nothing) if refused.
+
+        ``at`` is when it happened, for history recorded later (an imported
+        ledger); the clock that orders events still ticks from now. Every local
+        change passes here, so here the actor's right to make it is checked
+        (``haian_desk.people.permissions``): an unknown or stopped login is refused.
+        """
+        permissions.require_event(conn, actor, stream, type_)
+        numbering.require_issuable(conn)  # after a restore: not before the station knows its numbers
+        now = self.wall()
+        payload = storable(payload)  # no NUL, bidi override or half character is ever stored
+        self._catch_up_with_stream(conn, stream, stream_id)
+        stamp = self.clock.tick(int(now.timestamp() * 1000))
+        event = Event(
+            id=uuid7(int(now.timestamp() * 1000)), stream=stream, stream_id=stream_id,
+            type=type_, hlc=stamp, origin=self.origin,
+            origin_seq=max(eventlog.next_origin_seq(conn, self.origin), numbering.seq_floor(conn) + 1),
+            actor=actor, wall_time=to_iso(at or now), payload=payload)
+        projector = projectors()[stream]
+        before = projector.load(conn, stream_id)
+        state = projector.step(before, event)
+        eventlog.insert(conn, event)
+        projector.save(conn, state)
+        search.saved(conn, stream, before, state)
+        return event, state
+
+    def _catch_up_with_stream(self, conn: sqlite3.Connection, stream: str, stream_id: str) -> None:
+        # Another process (the sync client, the hub, the township's app) may have
+        # added events to this stream since this clock last looked, some stamped by
+        # a PC whose clock runs ahead. A new event must fold after all of them,
+        # or the row shown now would differ from the row every installation rebuilds.
+        latest = conn.execute("SELECT max(hlc) FROM events WHERE stream = ? AND stream_id = ?",
+                              (stream, stream_id)).fetchone()[0]
+        if latest:
+            self.clock.observe(latest, _ms(self.wall()))
+
+    def ingest(self, events: Iterable[Event]) -> IngestResult:
+        """Apply a batch from elsewhere in one transaction, exactly once per event."""
+        events = list(events)
+        with self.db.write() as conn:
+            known = _streams_with_events(conn, events)
+            added = _insert_new(conn, events)
+            touched = sorted({(e.stream, e.stream_id) for e in added})
+            _refold_all(conn, touched, added, known)
+        now_ms = _ms(self.wall())
+        for event in added:
+            self.clock.observe(event.hlc, now_ms)
+        return IngestResult(len(added), len(events) - len(added), len(touched))
+
+
+def _ms(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def latest_plausible_hlc(conn: sqlite3.Connection, now: datetime) -> str | None:
+    """Where the clock resumes: the newest stamp in the log that is not beyond the window (hlc.py)."""
+    return conn.execute("SELECT max(hlc) FROM events WHERE hlc <= ?", (hlc.ceiling(_ms(now)),)).fetchone()[0]
+
+
+# Sync brings events in batches of hundreds; the helpers below do per batch what
+# would otherwise be a query or two per event (bench/bench_merge.py measures it).
+
+
+def _chunks(items: list, size: int = 500):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _streams_with_events(conn: sqlite3.Connection, events: list[Event]) -> set[tuple[str, str]]:
+    """The batch's streams that already have events here (the others start in this batch)."""
+    found: set[tuple[str, str]] = set()
+    for stream in sorted({e.stream for e in events}):
+        ids = sorted({e.stream_id for e in events if e.stream == stream})
+        for chunk in _chunks(ids):
+            rows = conn.execute(f"SELECT DISTINCT stream_id FROM events WHERE stream = ? AND stream_id IN "
+                                f"({', '.join('?' * len(chunk))})", [stream, *chunk])
+            found.update((stream, row[0]) for row in rows)
+    return found
+
+
+def _insert_new(conn: sqlite3.Connection, events: list[Event]) -> list[Event]:
+    """Insert the events not seen before, as one INSERT OR IGNORE each would (first one wins)."""
+    taken_ids: set[str] = set()
+    for chunk in _chunks(sorted({e.id for e in events})):
+        rows = conn.execute(f"SELECT id FROM events WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+        taken_ids.update(row[0] for row in rows)
+    taken_seqs: set[tuple[str, int]] = set()
+    for origin in sorted({e.origin for e in events}):
+        seqs = [e.origin_seq for e in events if e.origin == origin]
+        rows = conn.execute("SELECT origin_seq FROM events WHERE origin = ? AND origin_seq BETWEEN ? AND ?",
+                            (origin, min(seqs), max(seqs)))
+        taken_seqs.update((origin, row[0]) for row in rows)
+    added = []
+    for event in events:
+        if event.id in taken_ids or (event.origin, event.origin_seq) in taken_seqs:
+            continue
+        taken_ids.add(event.id)
+        taken_seqs.add((event.origin, event.origin_seq))
+        added.append(event)
+    columns = ", ".join(eventlog.COLUMNS)
+    conn.executemany(f"INSERT OR IGNORE INTO events ({columns}) VALUES ({', '.join('?' * len(eventlog.COLUMNS))})",
+                     [e.to_row() for e in added])
+    return added
+
+
+def _refold_all(conn: sqlite3.Connection, touched: list[tuple[str, str]], added: list[Event],
+                known: set[tuple[str, str]]) -> None:
+    """Refold every touched stream: from the batch alone when the stream starts in it."""
+    arrived: dict[tuple[str, str], list[Event]] = {}
+    for event in added:
+        arrived.setdefault((event.stream, event.stream_id), []).append(event)
+    for key in touched:
+        if key in known:
+            refold(conn, *key)
+        else:
+            _save(conn, key[0], key[1], None, sorted(arrived[key], key=lambda e: e.order_key))
+
+
+def refold(conn: sqlite3.Connection, stream: str, stream_id: str) -> None:
+    before = projectors()[stream].load(conn, stream_id) if search.needs_before(stream) else None
+    _save(conn, stream, stream_id, before, eventlog.stream_events(conn, stream, stream_id))
+
+
+def _save(conn: sqlite3.Connection, stream: str, stream_id: str, before: dict | None,
+          events: list[Event]) -> None:
+    """Fold a stream's whole log (in fold order) and store the row that results."""
+    projector = projectors()[stream]
+    state = projector.fold(events)
+    if state is None:
+        conn.execute(f"DELETE FROM {projector.table} WHERE {projector.key} = ?", (stream_id,))
+    else:
+        projector.save(conn, state)
+    # The search keys follow the row they index, in the same transaction.
+    search.saved(conn, stream, before, state)

@@ -1,0 +1,102 @@
+"""Projections: the tables derived from the event log.
+
+A projector folds one stream's events into one row. The same ``apply`` runs
+incrementally on every write and from scratch on a rebuild, which is what
+makes "rebuilt == incremental" hold.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Callable
+
+from haian_desk.core.errors import HaianError
+from haian_desk.storage.eventlog import Event
+
+State = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Projector:
+    stream: str
+    table: str
+    key: str
+    json_columns: tuple[str, ...]
+    apply: Callable[[State | None, Event], State]
+
+    def to_row(self, state: State) -> State:
+        return {k: (json.dumps(v, ensure_ascii=False) if k in self.json_columns and v is not None else v)
+                for k, v in state.items()}
+
+    def from_row(self, row: sqlite3.Row | None) -> State | None:
+        if row is None:
+            return None
+        state = dict(row)
+        for k in self.json_columns:
+            if state.get(k) is not None:
+                state[k] = json.loads(state[k])
+        return state
+
+    def step(self, state: State | None, event: Event) -> State:
+        """Apply one event and keep the bookkeeping every projection carries."""
+        new = self.apply(state, event)
+        new["last_hlc"] = event.hlc
+        new["event_count"] = (state or {}).get("event_count", 0) + 1
+        new["updated_at"] = event.wall_time
+        return new
+
+    def fold(self, events: list[Event]) -> State | None:
+        """Rebuild from scratch; events the rules refuse count as conflicts."""
+        state = None
+        for event in events:
+            try:
+                state = self.step(state, event)
+            except HaianError:
+                if state is not None and "conflicts" in state:
+                    state = dict(state, conflicts=state["conflicts"] + 1,
+                                 event_count=state["event_count"] + 1)
+        return state
+
+    def load(self, conn: sqlite3.Connection, stream_id: str) -> State | None:
+        row = conn.execute(f"SELECT * FROM {self.table} WHERE {self.key} = ?", (stream_id,)).fetchone()
+        return self.from_row(row)
+
+    def save(self, conn: sqlite3.Connection, state: State) -> None:
+        row = self.to_row(state)
+        cols = ", ".join(row)
+        marks = ", ".join("?" * len(row))
+        conn.execute(f"INSERT OR REPLACE INTO {self.table} ({cols}) VALUES ({marks})", tuple(row.values()))
+
+
+@cache
+def projectors() -> dict[str, Projector]:
+    # Imported here: the entity modules use the ledger, which uses this module.
+    from haian_desk.events import audit
+    from haian_desk.people import cadres, villagers
+    from haian_desk.cases import catalogue
+    from haian_desk.community import complaints, opinions, support
+    from haian_desk.calendar import store as calendar_store
+    from haian_desk.cases import fold
+
+    return {
+        "case": Projector("case", "cases", "id", fold.JSON_COLUMNS, fold.apply),
+        "villager": Projector("villager", "villagers", "id", villagers.JSON_COLUMNS, villagers.apply),
+        "cadre": Projector("cadre", "cadres", "id", cadres.JSON_COLUMNS, cadres.apply),
+        "catalogue": Projector("catalogue", "catalogue_items", "code", catalogue.JSON_COLUMNS,
+                               catalogue.apply),
+        "pairing": Projector("pairing", "pairings", "id", support.PAIRING_JSON_COLUMNS,
+                             support.apply_pairing),
+        "visit": Projector("visit", "support_visits", "id", support.VISIT_JSON_COLUMNS, support.apply_visit),
+        "meeting": Projector("meeting", "meetings", "id", opinions.MEETING_JSON_COLUMNS, opinions.apply_meeting),
+        "complaint": Projector("complaint", "complaints", "id", complaints.JSON_COLUMNS, complaints.apply),
+        "account": Projector("account", "accounts", "id", audit.ACCOUNT_JSON_COLUMNS, audit.apply_account),
+        "settings": Projector("settings", "settings_log", "id", audit.SETTINGS_JSON_COLUMNS,
+                              audit.apply_settings),
+        "calendar": Projector("calendar", "calendar_years", "id", calendar_store.YEAR_JSON_COLUMNS,
+                              calendar_store.apply_year),
+        "calendar_rule": Projector("calendar_rule", "calendar_rules", "id", calendar_store.RULE_JSON_COLUMNS,
+                                   calendar_store.apply_rule),
+    }

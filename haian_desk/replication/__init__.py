@@ -1,0 +1,1 @@
+"""Sync bookkeeping: what was received from whom, ranges reached, clock repair, numbering after recovery, the hub's township desk."""

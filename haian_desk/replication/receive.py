@@ -1,0 +1,339 @@
+"""Applying a batch of events received from a neighbour: all of it, once, or none of it.
+
+Every record is screened first. A record that cannot be taken as it is (bad
+shape, an unknown kind, a registration the rules refuse, an installation that
+may not speak for that origin, an id already used by a different record) is
+held in quarantine with a reason a person can read; the rest go through
+``Ledger.ingest`` (insert-or-ignore by id, refold of every touched stream).
+The batch, its range of the sender's log and the bookkeeping are written in
+the same transaction, so a crash leaves either the whole batch or nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from haian_desk.core import hlc
+from haian_desk.replication import sync_state
+from haian_desk.calendar import operations as working_calendar
+from haian_desk.core.errors import HaianError
+from haian_desk.events.projection import projectors
+from haian_desk.storage.eventlog import COLUMNS, Event
+from haian_desk.replication.sync_state import CHILD, Peer
+from haian_desk.core.timeutil import from_iso
+
+CREATION_TYPES = ("registered", "created")
+_HLC = re.compile(r"^\d{14}\.\d{5}$")
+_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_TEXT_FIELDS = ("id", "stream", "stream_id", "type", "hlc", "origin", "actor", "wall_time")
+MAX_ORIGIN_SEQ = 2 ** 63 - 1          # SQLite's largest integer
+MAX_REJECTED_PER_BATCH = 200          # refused records one batch may leave in quarantine
+MAX_QUARANTINE_PER_PEER = 2_000       # open quarantined records one neighbour may leave here
+
+
+class BatchTooBad(HaianError):
+    """A batch refused as a whole because of how much of it is refused: nothing of it is kept."""
+
+
+@dataclass(frozen=True)
+class Rejection:
+    event_id: str
+    problem: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"id": self.event_id, "problem": self.problem, "reason": self.reason}
+
+
+@dataclass
+class ApplyReport:
+    batch_id: str
+    applied: int = 0
+    already: int = 0
+    held: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    coverage: int = 0
+    received_before: str | None = None  # when this same batch first arrived, if it did
+
+    @property
+    def duplicate(self) -> bool:
+        return self.received_before is not None
+
+
+class Refused(Exception):
+    """A record that cannot be applied; ``problem`` is a stable code, the message is for people."""
+
+    def __init__(self, problem: str, reason: str):
+        super().__init__(reason)
+        self.problem = problem
+        self.reason = reason
+
+
+def apply_batch(desk, sender: Peer, *, batch_id: str, direction: str, transport: str, lo: int, hi: int,
+                records: list[Any], at: str,
+                before_commit: Callable[[], None] | None = None) -> ApplyReport:
+    """Apply ``records`` (event dicts) that ``sender`` sent, covering its log range (lo, hi]."""
+    report = ApplyReport(batch_id)
+    with desk.db.write() as conn:
+        earlier = sync_state.claim_batch(conn, batch_id, sender.id, direction, transport, lo, hi, at)
+        if earlier is not None:
+            report.received_before = earlier["received_at"]
+            report.already = len(records)
+            report.coverage = sync_state.coverage(conn, sender.id)
+            return report
+        good = _screen_all(conn, desk.installation.id, sender, records, report, batch_id, at)
+        _check_caps(conn, sender, report)
+        conflicts_before = _conflicts(conn, good)
+        desk.ledger.ingest(good)
+        # A year's working calendar from above recounts the open deadlines it concerns, in this transaction.
+        working_calendar.after_receiving(desk, conn, good, from_below=sender.relation == CHILD)
+        sync_state.resolve_quarantine(conn, [e.id for e in good], at)  # a record resent once its cause was fixed
+        sync_state.note_origins(conn, {e.origin for e in good}, sender.id)
+        report.applied = len(good)
+        report.held = _held(conn, good)
+        report.conflicts = sorted(case_id for case_id, n in _conflicts(conn, good).items()
+                                  if n > conflicts_before.get(case_id, 0))
+        report.coverage = sync_state.add_range(conn, sender.id, lo, hi)
+        sync_state.finish_batch(conn, batch_id, report.applied, report.already, len(report.rejected),
+                                report.held)
+        if before_commit:
+            before_commit()
+    return report
+
+
+def _screen_all(conn, own_id: str, sender: Peer, records: list[Any], report: ApplyReport,
+                batch_id: str, at: str) -> list[Event]:
+    good: list[Event] = []
+    seen: dict[str, tuple] = {}
+    dicts = [r for r in records if isinstance(r, dict)]
+    via = sync_state.via_of(conn, {o for r in dicts if isinstance(o := r.get("origin"), str)})
+    stored = _stored(conn, dicts)
+    units = _case_units(conn, dicts)
+    now_ms = int(from_iso(at).timestamp() * 1000)
+    for record in records:
+        try:
+            event = parse(record)
+            if event.id in seen:
+                if seen[event.id] != event.to_row():
+                    raise Refused("same_id_different_content", _DIFFERENT)
+                report.already += 1
+                continue
+            check_sender(event, own_id, sender, via)
+            check_creation(event, sender)
+            check_case_scope(event, sender, units)
+            check_clock(event, now_ms)
+            if _already_here(event, stored):
+                report.already += 1
+                continue
+            if (event.origin, event.origin_seq) in stored["by_seq"]:  # taken earlier in this same batch
+                raise Refused("sequence_clash", _SEQ_CLASH)
+            stored["by_seq"].add((event.origin, event.origin_seq))
+            seen[event.id] = event.to_row()
+            good.append(event)
+        except Refused as refused:
+            if len(report.rejected) < MAX_REJECTED_PER_BATCH:
+                _hold(conn, record, sender, batch_id, refused, at)
+            report.rejected.append(Rejection(_record_id(record), refused.problem, refused.reason))
+    return good
+
+
+def _check_caps(conn, sender: Peer, report: ApplyReport) -> None:
+    """One neighbour cannot fill the quarantine: past the caps the whole batch is refused, nothing kept."""
+    refused = len(report.rejected)
+    if refused > MAX_REJECTED_PER_BATCH:
+        raise BatchTooBad("这一批有 {refused} 条记录不能接收，超过了每批 {MAX_REJECTED_PER_BATCH} 条的上限，整批未导入",
+                          "发出方的数据可能已损坏或被篡改；请联系镇中心核查该站的电脑", params={"refused": refused, "MAX_REJECTED_PER_BATCH": MAX_REJECTED_PER_BATCH})
+    open_now = sync_state.open_quarantine(conn, sender.id)
+    if refused and open_now > MAX_QUARANTINE_PER_PEER:
+        raise BatchTooBad("“{unit_name}”暂存待核查的记录已有 {open_now} 条，超过上限 {MAX_QUARANTINE_PER_PEER} 条，这一批未导入",
+                          "请工作人员先核查并处理暂存的记录，再同步", params={"unit_name": sender.unit_name, "open_now": open_now, "MAX_QUARANTINE_PER_PEER": MAX_QUARANTINE_PER_PEER})
+
+
+def parse(record: Any) -> Event:
+    """An event from its wire form, or Refused saying what is wrong with it."""
+    if not isinstance(record, dict) or set(record) != set(COLUMNS):
+        raise Refused("bad_shape", "记录格式不正确（字段不全或有多余字段），无法读取")
+    bad = [name for name in _TEXT_FIELDS if not isinstance(record[name], str) or not record[name]]
+    if bad or not isinstance(record["payload"], dict):
+        raise Refused("bad_shape", f"记录格式不正确：{'、'.join(bad) or 'payload'} 缺失或类型不对")
+    seq = record["origin_seq"]
+    if not isinstance(seq, int) or isinstance(seq, bool) or not 1 <= seq <= MAX_ORIGIN_SEQ:
+        raise Refused("bad_shape", "记录格式不正确：来源序号应为正整数")
+    if not _ID.match(record["id"]) or not _HLC.match(record["hlc"]):
+        raise Refused("bad_shape", "记录格式不正确：编号或时间戳的格式不对")
+    if record["stream"] not in projectors():
+        raise Refused("unknown_stream", f"不认识的记录类别“{record['stream']}”（可能是更新版本的软件发来的）")
+    return Event.from_dict(record)
+
+
+def check_sender(event: Event, own_id: str, sender: Peer, via: dict[str, str]) -> None:
+    """May this neighbour pass on this origin's records? Each origin has one road up the tree."""
+    refusal = route_refusal(own_id, sender, event.origin, via.get(event.origin))
+    if refusal is not None:
+        raise refusal
+
+
+def route_refusal(own_id: str, sender: Peer, origin: str, via: str | None) -> "Refused | None":
+    """The one rule for whose records a neighbour may speak for (sending them, or asking about them).
+
+    Never our own; never an origin that reaches us through another neighbour; a
+    station only for itself. A hub below us (a township under the county) speaks
+    for its stations, whose origins it introduces."""
+    if origin == own_id:
+        return Refused("own_record", "这是本机自己的记录，不应由别处发回来")
+    if via is not None and via != sender.id:
+        return Refused("wrong_route", "这条记录的来源站点经由另一条线路同步，不能由此处转来")
+    if sender.relation == CHILD and sender.role == "station" and origin != sender.id:
+        return Refused("wrong_origin", "代理站只能发送本站自己的记录，这条记录却标着别的来源")
+    return None
+
+
+def check_clock(event: Event, now_ms: int) -> None:
+    """A stamp far ahead of our own clock would drag every later record after it (clock poisoning)."""
+    if not hlc.plausible(event.hlc, now_ms):
+        raise Refused("clock_ahead", f"记录的时间戳比本机时钟快了 {hlc.WINDOW_DAYS} 天以上，可能是对方电脑时钟错误"
+                                     "或数据被篡改：已留存待核查")
+
+
+def check_creation(event: Event, sender: Peer) -> None:
+    """A creating record must stand on its own: the rules are checked here, not left to fail silently."""
+    if event.type not in CREATION_TYPES:
+        return
+    try:
+        projectors()[event.stream].apply(None, event)
+    except HaianError as error:
+        raise Refused("invalid_record", f"记录内容不符合规则：{error}") from None
+    unit = str(event.payload.get("unit_code") or "")
+    if event.stream == "case" and sender.relation == CHILD and not unit.startswith(sender.unit_code):
+        raise Refused("wrong_unit", f"办件登记的受理单位（{unit}）不属于发送方（{sender.unit_name}）")
+
+
+SCOPED_STREAMS = {"case": ("cases", "id"), "cadre": ("cadres", "id")}  # streams owned by one unit
+
+
+def check_case_scope(event: Event, sender: Peer, units: dict[tuple[str, str], str]) -> None:
+    """From below, a matter's (or a cadre's) records come only from the side of the tree that owns it.
+
+    A case belongs to the unit that took it in, a cadre to the unit the cadre
+    serves. The hubs above act on a station's cases (take-up, forwarding,
+    replies) and publish their own cadres: that travels down and is not
+    screened here. Records on a case whose registration has not arrived yet
+    cannot be placed and are let through (held until it does)."""
+    if event.stream not in SCOPED_STREAMS or sender.relation != CHILD:
+        return
+    unit = units.get((event.stream, event.stream_id))
+    if unit is not None and not unit.startswith(sender.unit_code):
+        what = "办件是另一单位" if event.stream == "case" else "代理员属于另一单位"
+        raise Refused("not_your_case", f"这件{what}（{unit}）受理或管理的，{sender.unit_name}不能对它办理："
+                                       "已留存待核查")
+
+
+_DIFFERENT = "同一编号的记录内容不同：不自动合并，已留存待核查"
+_SEQ_CLASH = "该站的这个记录序号已被另一条记录占用（该站可能从备份恢复过）：已留存待核查"
+
+
+def _stored(conn: sqlite3.Connection, records: list[dict]) -> dict:
+    """What the log already holds under the batch's ids and (origin, sequence) pairs, fetched in bulk."""
+    ids = sorted({r["id"] for r in records if isinstance(r.get("id"), str)})
+    by_id, by_seq = {}, set()
+    for chunk in _chunks(ids, 500):
+        marks = ", ".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT {', '.join(COLUMNS)} FROM events WHERE id IN ({marks})", chunk):
+            by_id[row["id"]] = Event.from_row(row).to_row()
+    for origin in sorted({r["origin"] for r in records if isinstance(r.get("origin"), str)}):
+        seqs = [r.get("origin_seq") for r in records if r.get("origin") == origin]
+        seqs = [q for q in seqs if isinstance(q, int) and not isinstance(q, bool) and 1 <= q <= MAX_ORIGIN_SEQ]
+        if seqs:
+            rows = conn.execute("SELECT origin_seq FROM events WHERE origin = ? AND origin_seq BETWEEN ? AND ?",
+                                (origin, min(seqs), max(seqs)))
+            by_seq.update((origin, row[0]) for row in rows)
+    return {"by_id": by_id, "by_seq": by_seq}
+
+
+def _case_units(conn: sqlite3.Connection, records: list[dict]) -> dict[tuple[str, str], str]:
+    """The unit owning each case (or cadre) the batch touches: from its table, or from the batch's creation."""
+    units: dict[tuple[str, str], str] = {}
+    for stream, (table, key) in SCOPED_STREAMS.items():
+        ids = sorted({r["stream_id"] for r in records if r.get("stream") == stream
+                      and isinstance(r.get("stream_id"), str)})
+        for chunk in _chunks(ids, 500):
+            marks = ", ".join("?" * len(chunk))
+            units.update(((stream, row[0]), row[1]) for row in conn.execute(
+                f"SELECT {key}, unit_code FROM {table} WHERE {key} IN ({marks})", chunk))
+    for r in records:
+        payload, key = r.get("payload"), (r.get("stream"), r.get("stream_id"))
+        if (key[0] in SCOPED_STREAMS and r.get("type") in CREATION_TYPES and isinstance(payload, dict)
+                and isinstance(key[1], str) and key not in units):
+            units[key] = str(payload.get("unit_code") or "")
+    return units
+
+
+def _chunks(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _already_here(event: Event, stored: dict) -> bool:
+    known = stored["by_id"].get(event.id)
+    if known is not None:
+        if known != event.to_row():
+            raise Refused("same_id_different_content", _DIFFERENT)
+        return True
+    if (event.origin, event.origin_seq) in stored["by_seq"]:
+        raise Refused("sequence_clash", _SEQ_CLASH)
+    return False
+
+
+def _hold(conn, record: Any, sender: Peer, batch_id: str, refused: Refused, at: str) -> None:
+    origin = record.get("origin") if isinstance(record, dict) else None
+    sync_state.quarantine(
+        conn, event_id=_record_id(record), origin=origin if isinstance(origin, str) else None,
+        peer=sender.id, batch_id=batch_id, problem=refused.problem, reason=refused.reason,
+        body=_body(record), at=at)
+
+
+def _body(record: Any) -> str:
+    try:
+        return json.dumps(record, ensure_ascii=False, sort_keys=True, default=str)[:64 * 1024]
+    except (RecursionError, ValueError):
+        return "（无法保存：嵌套过深）"
+
+
+def _record_id(record: Any) -> str:
+    value = record.get("id") if isinstance(record, dict) else None
+    return value if isinstance(value, str) and value else "?"
+
+
+def _held(conn: sqlite3.Connection, events: list[Event]) -> int:
+    """Records stored but not yet visible: their stream's creating record has not arrived."""
+    missing: dict[tuple[str, str], bool] = {}
+    held = 0
+    for event in events:
+        key = (event.stream, event.stream_id)
+        if key not in missing:
+            projector = projectors()[event.stream]
+            missing[key] = conn.execute(f"SELECT 1 FROM {projector.table} WHERE {projector.key} = ?",
+                                        (event.stream_id,)).fetchone() is None
+        held += missing[key]
+    return held
+
+
+def _conflicts(conn: sqlite3.Connection, events: list[Event]) -> dict[str, int]:
+    case_ids = sorted({e.stream_id for e in events if e.stream == "case"})
+    counts = {}
+    for case_id in case_ids:
+        row = conn.execute("SELECT conflicts FROM cases WHERE id = ?", (case_id,)).fetchone()
+        if row is not None:
+            counts[case_id] = row["conflicts"]
+    return counts
+
+
+def flagged_cases(db_or_conn) -> list[sqlite3.Row]:
+    """Cases where two installations acted from the same state and the rules could keep only one."""
+    return sync_state.read_rows(db_or_conn, "SELECT id, case_no, unit_code, status, conflicts FROM cases "
+                            "WHERE conflicts > 0 ORDER BY case_no")
