@@ -12,8 +12,7 @@ from haian_desk.cases.operations import act
 from ui.cases.actions import MaterialsChecklist
 from ui.cases.detail import CaseDetailDialog
 
-from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)
-    case_maker, clerk_session, focused, press, show_active)
+from tests.ui.workscreens import focused, press, show_active
 from tests.ui.helpers import type_text, wait_idle
 
 

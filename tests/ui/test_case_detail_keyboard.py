@@ -12,8 +12,7 @@ from haian_desk.cases.vocabulary import EVENT_TYPES
 from ui.cases.actions import ACTION_KEYS, FORMS, action_button_text
 from ui.cases.detail import CaseDetailDialog
 
-from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)
-    case_maker, clerk_session, focused, press, show_active)
+from tests.ui.workscreens import focused, press, show_active
 from tests.ui.helpers import type_text, wait_idle
 
 UNSIGNED = {"scope": "代为讨要拖欠的工资", "signed_on_paper": False, "date": "2026-03-04"}

@@ -11,7 +11,7 @@ from ui.session import CADRES
 from ui.settings.users_tab import UsersTab
 
 from tests.conftest import STATION_CODE
-from tests.ui.conftest_workscreens import press, show_active, type_here
+from tests.ui.workscreens import press, show_active, type_here
 from tests.ui.helpers import wait_idle
 
 

@@ -17,8 +17,7 @@ from haian_desk.documents import prints
 from ui.main_window import MainWindow
 from ui.printing import actions
 
-from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)
-    clerk_session, focused, show_active, valid_id_number)
+from tests.ui.workscreens import focused, show_active, valid_id_number
 from tests.ui.helpers import wait_idle
 
 GOAL, LIMIT = 60, 80

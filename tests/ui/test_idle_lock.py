@@ -10,7 +10,6 @@ import pytest
 from haian_desk import station_settings
 from haian_desk.core.errors import ValidationError
 from ui.main_window import MainWindow
-from tests.ui.conftest_workscreens import case_maker  # noqa: F401  (fixture)
 from tests.ui.helpers import type_text
 
 WAIT = 10_000

@@ -15,8 +15,7 @@ from PySide6.QtCore import Qt
 from haian_desk.core.timeutil import to_iso
 from ui.intake.page import IntakePage
 
-from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)
-    clerk_session, focused, press, show_active, type_here, valid_id_number)
+from tests.ui.workscreens import focused, press, show_active, type_here, valid_id_number
 from tests.ui.helpers import wait_idle
 
 

@@ -14,8 +14,7 @@ from haian_desk.documents import prints
 from ui.intake.page import IntakePage
 from ui.printing import actions
 
-from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)
-    clerk_session, focused, press, show_active, type_here)
+from tests.ui.workscreens import focused, press, show_active, type_here
 from tests.ui.helpers import wait_idle
 
 

@@ -10,8 +10,7 @@ from haian_desk.desk import Desk
 from ui.intake.page import IntakePage
 from ui.session import Session
 
-from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)
-    clerk_session, press, show_active, type_here)
+from tests.ui.workscreens import press, show_active, type_here
 from tests.ui.helpers import wait_idle
 
 

@@ -14,7 +14,7 @@ from ui.cases.actions import ACTION_KEYS, action_title
 from ui.main_window import MainWindow
 from ui.printing import keyboard_card, render
 
-from tests.ui.conftest_workscreens import focused, show_active  # noqa: F401
+from tests.ui.workscreens import focused, show_active
 from tests.ui.helpers import wait_idle
 
 

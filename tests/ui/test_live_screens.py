@@ -7,9 +7,8 @@ from haian_desk.cases import operations
 from haian_desk.desk import Desk
 from sync.exchange import exchange
 from tests.sync.helpers import act, take_in
-from tests.ui.conftest_workscreens import case_maker, clerk_session  # noqa: F401 - fixtures
 from tests.ui.helpers import type_text, wait_idle
-from tests.ui.test_township_fixtures import hub_server, net, point_at, sessions  # noqa: F401 - fixtures
+from tests.ui.township_net import point_at
 from ui.cases.detail import CaseDetailDialog
 from ui.main_window import MainWindow
 from ui.session import CASES, Changes, touches_case

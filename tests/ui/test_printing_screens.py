@@ -14,8 +14,7 @@ from ui.cases.detail import CaseDetailDialog
 from ui.intake.page import IntakePage
 from ui.printing import actions
 
-from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)
-    case_maker, clerk_session, focused, press, show_active, type_here)
+from tests.ui.workscreens import press, show_active, type_here
 from tests.ui.helpers import wait_idle
 
 

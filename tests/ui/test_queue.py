@@ -10,8 +10,7 @@ from haian_desk.cases.queries import CaseFilter
 from ui.cases.queue_model import CASE_ID_ROLE, COLUMN_KEYS, TONE_ROLE
 from ui.cases.queue_page import QueuePage
 
-from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)
-    QUEUE_CASES, QUEUE_NOW, press, queue_desk, queue_folder, show_active, type_here)
+from tests.ui.workscreens import QUEUE_CASES, QUEUE_NOW, press, show_active, type_here
 from tests.ui.helpers import wait_idle
 
 

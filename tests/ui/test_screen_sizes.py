@@ -29,7 +29,6 @@ from PySide6.QtWidgets import QApplication, QScrollArea
 
 from tests.sync.helpers import act, by_file, take_in
 from tests.ui.helpers import wait_idle
-from tests.ui.test_township_fixtures import net, sessions  # noqa: F401 - fixtures
 from tests.ui.layout_checks import (
     Desktop, columns_out_of_view, layout_problems, navigation_problems)
 from ui import i18n

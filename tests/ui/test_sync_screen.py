@@ -14,8 +14,7 @@ from sync import enrolment, keys as keymod
 from sync.exchange import exchange
 from tests.sync.helpers import act, take_in
 from tests.ui.helpers import wait_idle
-from tests.ui.test_township_fixtures import (  # noqa: F401 - fixtures
-    hub_server, net, point_at, quick_runner, sessions)
+from tests.ui.township_net import point_at, quick_runner
 from ui.main_window import MainWindow
 from ui.sync.page import SyncPage
 from ui.sync.runner import SyncRunner, runner_for

@@ -12,7 +12,6 @@ from haian_desk.cases import queries
 from sync import enrolment, keys as keymod
 from tests.sync.helpers import act, by_file, free_port, sync, take_in
 from tests.ui.helpers import assert_nothing_clipped, type_text, wait_idle
-from tests.ui.test_township_fixtures import hub_server, net, sessions  # noqa: F401 - fixtures
 from ui import i18n
 from ui.main_window import MainWindow
 from ui.township.conflicts import ConflictsPage
