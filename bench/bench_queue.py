@@ -135,7 +135,7 @@ def _scroll(app: QApplication, model, view) -> list[float]:
         app.processEvents()
         if not model.fetching and len(model.rows) == before:
             model.fetchMore()  # the view asks only when its scroll bar reaches the end
-        wait_for(app, lambda: len(model.rows) > before)
+        wait_for(app, lambda before=before: len(model.rows) > before)
         times.append((time.perf_counter() - started) * 1000)
     return times
 
@@ -164,9 +164,9 @@ def _deep_pages(report: Report, desk, flt, now, scale) -> None:
     for offset in (100_000, scale.cases // 2, scale.cases - PAGE):
         if offset >= scale.cases or offset <= 0:
             continue
-        offset_ms = median([timed(lambda: queries.page(desk, flt, now, offset, PAGE))[0] for _ in range(3)])
+        offset_ms = median([timed(lambda offset=offset: queries.page(desk, flt, now, offset, PAGE))[0] for _ in range(3)])
         last = queries.page(desk, flt, now, offset - 1, 1)[0]
-        keyset_ms = median([timed(lambda: queries.page_after(desk, flt, now, last, PAGE))[0] for _ in range(3)])
+        keyset_ms = median([timed(lambda last=last: queries.page_after(desk, flt, now, last, PAGE))[0] for _ in range(3)])
         report.add(f"page at row {offset:,} (OFFSET, as the model asks)", offset_ms, "ms",
                    goal=f"< {PAGE_GOAL_MS} ms", met=offset_ms < PAGE_GOAL_MS, baseline=keyset_ms,
                    baseline_name="keyset page_after")

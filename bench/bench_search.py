@@ -122,9 +122,9 @@ def per_query_medians(queries_: list[str], fn, runs: int) -> list[float]:
     """Each query's median over ``runs`` rounds; a query slower than SLOW_MS is timed once."""
     times = [[timed(lambda q=q: fn(q))[0]] for q in queries_]
     for _ in range(runs - 1):
-        for query, mine in zip(queries_, times):
+        for query, mine in zip(queries_, times, strict=True):
             if mine[0] < SLOW_MS:
-                mine.append(timed(lambda: fn(query))[0])
+                mine.append(timed(lambda query=query: fn(query))[0])
     return [median(t) for t in times]
 
 
@@ -143,8 +143,8 @@ def _explain_misses(report: Report, desk: Desk, slowest: dict[str, str]) -> None
             continue
         query = slowest[fig.measure.split(" · ")[1]]
         flt = queries.CaseFilter(search=query)
-        count_ms, total = timed(lambda: queries.count(desk, flt, now))
-        page_ms, _ = timed(lambda: queries.page(desk, flt, now, 0, 200))
+        count_ms, total = timed(lambda flt=flt: queries.count(desk, flt, now))
+        page_ms, _ = timed(lambda flt=flt: queries.page(desk, flt, now, 0, 200))
         report.notes.append(
             f"{fig.measure}: slowest query {query!r} finds {total:,} cases; counting them takes "
             f"{count_ms:.0f} ms, the first page {page_ms:.0f} ms.")

@@ -30,7 +30,7 @@ def clean_url(text: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValidationError("“{text}”不是网址", "例如 http://192.168.1.10:8765", field="url", params={"text": text})
     try:
-        parts.port
+        _ = parts.port  # reading it checks it: a port that is not a number raises
     except ValueError:
         raise ValidationError("网址里的端口号不对", "端口是冒号后面的数字，如 8765", field="url") from None
     return text.rstrip("/")

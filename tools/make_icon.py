@@ -59,7 +59,7 @@ def ico_bytes(images: list[QImage]) -> bytes:
     header = struct.pack("<HHH", 0, 1, len(images))
     offset = len(header) + 16 * len(images)
     entries = b""
-    for image, payload in zip(images, payloads):
+    for image, payload in zip(images, payloads, strict=True):
         side = image.width() % 256  # 0 means 256 in an ICO directory
         entries += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(payload), offset)
         offset += len(payload)

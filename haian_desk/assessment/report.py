@@ -114,10 +114,7 @@ def _rows(desk, tallies: _Tallies, extra_units: set[str]) -> dict[str, list[dict
 
 
 def _unit_row(desk, level: str, code: str, tally: Tally) -> dict:
-    if level == TOWNSHIP:
-        name = network.township_name(code) or code
-    else:
-        name = unit_name(desk, code)
+    name = (network.township_name(code) or code) if level == TOWNSHIP else unit_name(desk, code)
     return _ordered({"code": code, "name": name, "level": level, **tally.row()}, level)
 
 

@@ -122,7 +122,7 @@ def _add_villagers(desk: Desk, rng: random.Random, count: int) -> list[str]:
 
 
 def _play_cases(desk, rng, clock, start, end, count, villager_ids, cadre_ids, errands, progress):
-    kinds, weights = zip(*TARGETS)
+    kinds, weights = zip(*TARGETS, strict=True)
     span = (end - start).total_seconds()
     queue: list[_Step] = []
     order = 0

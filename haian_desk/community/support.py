@@ -255,7 +255,7 @@ def visited_as_planned(paired_at: str, visits: list[str], interval: int, window_
     if window_start >= window_end:
         return True
     marks = [paired_at] + sorted(v for v in visits if v >= paired_at)
-    for since, until in zip(marks, marks[1:] + [window_end]):
+    for since, until in zip(marks, marks[1:] + [window_end], strict=True):
         overdue_from = to_iso(from_iso(since) + timedelta(days=interval))
         # Overdue from ``overdue_from`` until the next visit: does that overlap the window?
         if max(overdue_from, window_start) < min(until, window_end):

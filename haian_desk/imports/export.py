@@ -74,7 +74,7 @@ def export(desk, kind: str, target: Path | str) -> int:
     text_at = [name in TEXT_COLUMNS for name in columns]
     count = 0
     for row in rows(desk):
-        sheet.append([_cell(sheet, v, text=t) for v, t in zip(row, text_at)])
+        sheet.append([_cell(sheet, v, text=t) for v, t in zip(row, text_at, strict=False)])
         count += 1
     try:
         book.save(target)

@@ -112,7 +112,7 @@ def make_plan(conn: sqlite3.Connection, desk, path: Path | str, kind: str, sheet
     sheets, layouts, skipped = loaded or load(path, kind, sheet, overrides)
     module = KINDS[kind]
     registry = module.Registry(conn, desk)
-    all_rows = [cells for s, lay in zip(sheets, layouts) for cells in data_rows(s, lay)]
+    all_rows = [cells for s, lay in zip(sheets, layouts, strict=True) for cells in data_rows(s, lay)]
     verdicts: list[RowVerdict] = []
     for done, cells in enumerate(all_rows, 1):
         verdicts.append(_judge(module, registry, cells))

@@ -58,10 +58,7 @@ def read_sheets(path: Path | str) -> list[Sheet]:
     if head.startswith(_OLE_MAGIC) and _ENCRYPTED_STREAM in path.read_bytes():
         raise _password_error(path)
     suffix = path.suffix.lower()
-    if suffix in TEXT_TABLES:
-        sheets = [_read_text_table(path)]
-    else:
-        sheets = _read_workbook(path)
+    sheets = [_read_text_table(path)] if suffix in TEXT_TABLES else _read_workbook(path)
     sheets = [s for s in sheets if not s.is_empty]
     if not sheets:
         raise ImportFileError("{name} 里没有数据", "请确认选对了文件，文件里要有表头和数据", params={"name": path.name})

@@ -58,7 +58,7 @@ def _changed_since(conn, item, import_id: str) -> str:
     """Why this record must be left alone, or "" when only this import has touched it since."""
     events = eventlog.stream_events(conn, item["stream"], item["stream_id"])
     ours = [i for i, e in enumerate(events) if e.payload.get("import_id") == import_id]
-    later = [e for e in events[ours[-1] + 1:]] if ours else []
+    later = list(events[ours[-1] + 1:]) if ours else []
     if later:
         who = "另一次导入" if later[-1].payload.get("import_id") else later[-1].actor
         return f"该{WHAT[item['stream']]}在导入后被改动过（{who}，{later[-1].wall_time[:10]}），没有撤销"

@@ -11,6 +11,7 @@ to the station that took the matter in.
 
 from __future__ import annotations
 
+from itertools import pairwise
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -247,7 +248,7 @@ def _gaps(desk, peer_id: str) -> int:
         "SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))]
     if not spans:
         return 0
-    return spans[0][0] + sum(later[0] - earlier[1] for earlier, later in zip(spans, spans[1:]))
+    return spans[0][0] + sum(later[0] - earlier[1] for earlier, later in pairwise(spans))
 
 
 # -- conflicts: two levels acted on the same matter from the same state -------------------

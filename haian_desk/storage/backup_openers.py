@@ -82,10 +82,8 @@ def _claims_our_key(found: sealed.SealedFile, openers: Openers) -> bool:
 def _station_keys(found: sealed.SealedFile, openers: Openers) -> list[bytes]:
     candidates = [openers.own] if openers.own else []
     if openers.passphrase and found.keyfile is not None:
-        try:
+        with contextlib.suppress(keys.WrongPassphrase):
             candidates.append(keys.unlock_with(found.keyfile, openers.passphrase))
-        except keys.WrongPassphrase:
-            pass
     return candidates
 
 

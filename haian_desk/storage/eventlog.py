@@ -42,7 +42,7 @@ class Event:
 
     @classmethod
     def from_row(cls, row: sqlite3.Row | tuple) -> "Event":
-        values = dict(zip(COLUMNS, tuple(row)[:len(COLUMNS)]))
+        values = dict(zip(COLUMNS, tuple(row)[:len(COLUMNS)], strict=False))
         values["payload"] = json.loads(values["payload"])
         return cls(**values)
 

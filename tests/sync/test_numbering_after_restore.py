@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from haian_desk.people import cadres, users
+from haian_desk.core.errors import HaianError
 from haian_desk.replication import numbering, sync_state
 from haian_desk.storage.backup_openers import Openers, open_backup
 from haian_desk.desk import Desk
@@ -81,7 +82,7 @@ def test_offline_after_a_restore_numbers_from_a_range_that_cannot_collide(networ
     _restore(station, made)
     state = numbering.status(station.desk.db.conn)
     assert state.state == "unsure" and "天前" in state.warning(station.desk.now())
-    with pytest.raises(Exception):
+    with pytest.raises(HaianError):
         numbering.confirm_offline(station.desk, "nobody")   # not a login here
     numbering.confirm_offline(station.desk, "clerk")
     offline_case = take_in(station, description="离线登记的")

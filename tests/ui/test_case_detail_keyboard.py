@@ -39,7 +39,7 @@ def events(desk, case_id) -> list[str]:
 
 
 def test_every_action_has_its_own_key_shown_on_its_button():
-    offered = [t for t in FORMS]
+    offered = list(FORMS)
     assert set(offered) <= set(ACTION_KEYS)
     keys = list(ACTION_KEYS.values())
     assert len(keys) == len(set(keys)) and "Alt+V" not in keys  # Alt+V shows the full number
@@ -52,7 +52,7 @@ def test_focus_starts_on_the_first_action_and_tab_goes_round_without_sticking(
     case_id = case_maker()
     for _ in range(2):  # the same place every time the case is opened
         dialog = open_detail(qtbot, clerk_session, case_id)
-        qtbot.waitUntil(lambda: focused() is dialog.action_buttons["completed"])  # 办结, the next step
+        qtbot.waitUntil(lambda dialog=dialog: focused() is dialog.action_buttons["completed"])  # 办结, the next step
         dialog.close()
     dialog = open_detail(qtbot, clerk_session, case_id)
     qtbot.waitUntil(lambda: focused() is dialog.action_buttons["completed"])

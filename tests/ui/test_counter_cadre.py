@@ -64,7 +64,7 @@ def test_the_chosen_cadre_stays_set_after_each_save(qtbot, intake, admin_session
         intake.villager_lookup.setFocus()
         type_here(qtbot, "zhangsan")
         lookup = intake.villager_lookup
-        qtbot.waitUntil(lambda: not lookup.timer.isActive() and not lookup.searching
+        qtbot.waitUntil(lambda lookup=lookup: not lookup.timer.isActive() and not lookup.searching
                         and lookup.match_count() > 0)
         press(qtbot, Qt.Key_Return)
         qtbot.waitUntil(lambda: bool(intake.villager_id))
@@ -74,7 +74,7 @@ def test_the_chosen_cadre_stays_set_after_each_save(qtbot, intake, admin_session
             intake.cadre.setCurrentIndex(intake.cadre.findData(second))
         assert intake.cadre.currentData() == second
         press(qtbot, Qt.Key_S, Qt.ControlModifier)
-        qtbot.waitUntil(lambda: desk.db.scalar("SELECT count(*) FROM cases") == n + 1
+        qtbot.waitUntil(lambda n=n: desk.db.scalar("SELECT count(*) FROM cases") == n + 1
                         or any(label.text() for label in intake.findChildren(type(intake.general_error))))
         assert desk.db.scalar("SELECT count(*) FROM cases") == n + 1, [
             label.text() for label in intake.findChildren(type(intake.general_error)) if label.text()]

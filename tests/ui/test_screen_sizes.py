@@ -21,6 +21,7 @@ print at 1366×768. Each picture is written to ``$HAIAN_SCREENSHOT_DIR`` (or
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -55,10 +56,8 @@ def picture_folder() -> Path:
 
 def settled_problems(qtbot, check) -> list[str]:
     """The problems once layouts have settled (a text change re-lays out one level per pass)."""
-    try:
+    with contextlib.suppress(Exception):  # what is left is reported below
         qtbot.waitUntil(lambda: not check(), timeout=1_500)
-    except Exception:  # noqa: BLE001 - what is left is reported below
-        pass
     return check()
 
 

@@ -8,6 +8,7 @@ on a PDF page, so the screen and the report show the same picture.
 
 from __future__ import annotations
 
+from itertools import pairwise
 import math
 from dataclasses import dataclass, field
 
@@ -197,7 +198,7 @@ def _lines(pen: _Pen, plot: QRectF, chart: Chart, top: float, band: float) -> No
                   QPointF(plot.left() + (i + 0.5) * band, plot.bottom() - plot.height() * v / top)
                   for i, v in enumerate(s.values)]
         pen.painter.setPen(line)
-        for a, b in zip(points, points[1:]):
+        for a, b in pairwise(points):
             if a is not None and b is not None:
                 pen.painter.drawLine(a, b)
         pen.painter.setBrush(QColor(s.color))

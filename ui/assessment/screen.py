@@ -170,7 +170,7 @@ class AssessmentScreen(QWidget):
         self.info.setText(self.tr("{0}（{1} 至 {2}），统计截至 {3}。点列标题可排序。").format(
             period_label(report.period.label, self.tr("自定时段")), report.period.first_day, report.period.last_day, show(report.as_of)))
         self._show_level()
-        for view, chart in zip(self.charts, all_charts(report)):
+        for view, chart in zip(self.charts, all_charts(report), strict=False):
             view.set_chart(chart)
 
     def _failed(self, error: BaseException) -> None:

@@ -13,6 +13,7 @@ the focused action button: it never reaches the number-revealing button.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from html import escape
 
 from PySide6.QtCore import QEvent, QSize, Qt
@@ -341,7 +342,7 @@ class CaseDetailDialog(QDialog):
     def _chain_focus(self) -> None:
         """One fixed Tab order, and focus on the first thing to do (the same place every time)."""
         chain = [*self.action_buttons.values(), self.print_menu, self.reveal_button, self.timeline]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         for button in self.action_buttons.values():
             button.show()  # now, not at the layout's next pass: a hidden button cannot take the focus

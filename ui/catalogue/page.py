@@ -56,7 +56,7 @@ class ItemDetail(QWidget):
         captions = [self.tr("类别"), self.tr("办理层级"), self.tr("办理时限"), self.tr("办理流程"),
                     self.tr("主管部门"), self.tr("所需材料"), self.tr("收费说明"),
                     self.tr("代办"), self.tr("当前版本")]
-        for caption, key in zip(captions, self.FIELDS):
+        for caption, key in zip(captions, self.FIELDS, strict=True):
             form.add_row(caption, self.values[key])
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)

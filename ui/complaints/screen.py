@@ -167,9 +167,11 @@ class ComplaintsScreen(QWidget):
     def _receive_with(self, choices: Choices) -> None:
         self.dialog = ReceiveDialog(choices, self)
         user = self.session.user.username
-        run_form(self.session, self.dialog,
-                 lambda: (lambda desk, c=self.dialog.complaint_input(): complaints.receive(desk, user, c)),
-                 changes=(COMPLAINTS,))
+        def work():  # reads the dialog here, on the GUI thread; the worker gets the values
+            complaint = self.dialog.complaint_input()
+            return lambda desk: complaints.receive(desk, user, complaint)
+
+        run_form(self.session, self.dialog, work, changes=(COMPLAINTS,))
 
     def open_findings(self, closing: bool) -> None:
         row = self.selected()

@@ -26,7 +26,7 @@ class MappingTable(QTableWidget):
         self.kind = kind
         self.blockSignals(True)
         self.setRowCount(0)
-        for column, (header, field) in enumerate(zip(layout.headers, layout.fields)):
+        for column, (header, field) in enumerate(zip(layout.headers, layout.fields, strict=True)):
             if not header:
                 continue
             row = self.rowCount()

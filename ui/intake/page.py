@@ -9,6 +9,8 @@ from the domain is shown next to the field it names; nothing typed is lost.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -269,7 +271,7 @@ class IntakePage(QWidget):
                  self.auth.date, self.description, self.channel, self.urgency.urgent,
                  self.urgency.choice, self.urgency.when, self.long_standing, self.petition,
                  self.cadre, self.save_button]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _load_cadres(self) -> None:
@@ -489,10 +491,10 @@ class IntakePage(QWidget):
         return places.get(field, (self.general_error, None))
 
     def _clear_errors(self) -> None:
-        for label in (self.general_error, self.villager_error, self.kind_error, self.matter.error,
+        for error_label in (self.general_error, self.villager_error, self.kind_error, self.matter.error,
                       *self.auth.errors.values(), self.description_error, self.urgency.error,
                       self.cadre_error):
-            label.clear_error()
+            error_label.clear_error()
 
     # --- drafts -------------------------------------------------------------------------
 

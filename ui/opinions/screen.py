@@ -42,7 +42,7 @@ def _load(desk) -> _Loaded:
 
 def _fill(table: QTableWidget, rows: list[list[str]], keys: list[str]) -> None:
     table.setRowCount(len(rows))
-    for r, (cells, key) in enumerate(zip(rows, keys)):
+    for r, (cells, key) in enumerate(zip(rows, keys, strict=True)):
         for c, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setData(Qt.UserRole, key)
@@ -179,20 +179,22 @@ class OpinionsScreen(QWidget):
         candidates = self.loaded.awaiting if self.loaded else []
         self.dialog = MeetingDialog(candidates, choices.cadres, self.session.desk.now(), self)
         user = self.session.user.username
-        run_form(self.session, self.dialog,
-                 lambda: (lambda desk, m=self.dialog.meeting_input(): opinions.hold_meeting(desk, user, m)),
-                 changes=(MEETINGS,))
+        def work():  # reads the dialog here, on the GUI thread; the worker gets the values
+            meeting = self.dialog.meeting_input()
+            return lambda desk: opinions.hold_meeting(desk, user, meeting)
+
+        run_form(self.session, self.dialog, work, changes=(MEETINGS,))
 
     def open_feedback(self) -> None:
         if self.meeting is None:
             return
         self.dialog = FeedbackDialog(self.meeting, self)
         user, meeting_id = self.session.user.username, self.meeting["id"]
-        run_form(self.session, self.dialog,
-                 lambda: (lambda desk, case=self.dialog.opinion.currentData() or "",
-                          text=self.dialog.text.toPlainText(): opinions.record_feedback(
-                              desk, user, meeting_id, case, text)),
-                 changes=(MEETINGS, CASES))
+        def work():  # reads the dialog here, on the GUI thread; the worker gets the values
+            case, text = self.dialog.opinion.currentData() or "", self.dialog.text.toPlainText()
+            return lambda desk: opinions.record_feedback(desk, user, meeting_id, case, text)
+
+        run_form(self.session, self.dialog, work, changes=(MEETINGS, CASES))
 
     def open_raise(self) -> None:
         if self.meeting is None:
@@ -202,10 +204,11 @@ class OpinionsScreen(QWidget):
     def _raise_with(self, choices: Choices) -> None:
         self.dialog = RaiseDialog(self.meeting, choices.cadres, choices.errands, self)
         user, meeting_id = self.session.user.username, self.meeting["id"]
-        run_form(self.session, self.dialog,
-                 lambda: (lambda desk, intake=self.dialog.intake(), source=self.dialog.opinion.currentData():
-                          opinions.raise_at_meeting(desk, user, meeting_id, intake, from_opinion=source)),
-                 changes=(MEETINGS, CASES))
+        def work():  # reads the dialog here, on the GUI thread; the worker gets the values
+            intake, source = self.dialog.intake(), self.dialog.opinion.currentData()
+            return lambda desk: opinions.raise_at_meeting(desk, user, meeting_id, intake, from_opinion=source)
+
+        run_form(self.session, self.dialog, work, changes=(MEETINGS, CASES))
 
 
 def meeting_html(m: dict, tr) -> str:

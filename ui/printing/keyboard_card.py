@@ -68,7 +68,7 @@ def build(issuer: str = "") -> Document:
     actions = [(ACTION_KEYS[t], action_title(t)) for t in FORMS if t in ACTION_KEYS]
     half = (len(actions) + 1) // 2  # two pairs a row: the card stays on one sheet
     paired = tuple((*left, *right) for left, right in
-                   zip(actions[:half], actions[half:] + [("", "")] * (2 * half - len(actions))))
+                   zip(actions[:half], actions[half:] + [("", "")] * (2 * half - len(actions)), strict=False))
     return Document(
         doc="keyboard_card", title=_tr(QT_TRANSLATE_NOOP("KeyboardCard", "快捷键卡 — 受理和办件")), issuer=issuer,
         sections=(

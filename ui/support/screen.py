@@ -173,9 +173,11 @@ class SupportScreen(QWidget):
     def _pair_with(self, choices, chosen: str | None) -> None:
         self.dialog = PairDialog(self.unpaired, choices.cadres, chosen, self)
         user = self.session.user.username
-        run_form(self.session, self.dialog,
-                 lambda: (lambda desk, v=self.dialog.values(): support.pair(desk, user, *v)),
-                 changes=(SUPPORT,))
+        def work():  # reads the dialog here, on the GUI thread; the worker gets the values
+            values = self.dialog.values()
+            return lambda desk: support.pair(desk, user, *values)
+
+        run_form(self.session, self.dialog, work, changes=(SUPPORT,))
 
     def open_visit(self) -> None:
         household = self.selected()
@@ -186,9 +188,11 @@ class SupportScreen(QWidget):
     def _visit_with(self, choices, household: support.Household) -> None:
         self.dialog = VisitDialog(household, choices, self.session.desk.now(), self)
         user = self.session.user.username
-        run_form(self.session, self.dialog,
-                 lambda: (lambda desk, v=self.dialog.visit_input(): support.record_visit(desk, user, v)),
-                 changes=(SUPPORT, CASES))
+        def work():  # reads the dialog here, on the GUI thread; the worker gets the values
+            visit = self.dialog.visit_input()
+            return lambda desk: support.record_visit(desk, user, visit)
+
+        run_form(self.session, self.dialog, work, changes=(SUPPORT, CASES))
 
     def open_reassign(self) -> None:
         household = self.selected()
@@ -199,9 +203,11 @@ class SupportScreen(QWidget):
     def _reassign_with(self, choices, household: support.Household) -> None:
         self.dialog = ReassignDialog(household, choices.cadres, self)
         user = self.session.user.username
-        run_form(self.session, self.dialog,
-                 lambda: (lambda desk, c=self.dialog.cadre_id(): support.reassign(desk, user, household.pairing_id, c)),
-                 changes=(SUPPORT,))
+        def work():  # reads the dialog here, on the GUI thread; the worker gets the values
+            cadre_id = self.dialog.cadre_id()
+            return lambda desk: support.reassign(desk, user, household.pairing_id, cadre_id)
+
+        run_form(self.session, self.dialog, work, changes=(SUPPORT,))
 
     def open_end(self) -> None:
         household = self.selected()
@@ -209,10 +215,11 @@ class SupportScreen(QWidget):
             return
         self.dialog = EndDialog(household, self)
         user = self.session.user.username
-        run_form(self.session, self.dialog,
-                 lambda: (lambda desk, r=self.dialog.reason.text(): support.end_pairing(
-                     desk, user, household.pairing_id, r)),
-                 changes=(SUPPORT,))
+        def work():  # reads the dialog here, on the GUI thread; the worker gets the values
+            reason = self.dialog.reason.text()
+            return lambda desk: support.end_pairing(desk, user, household.pairing_id, reason)
+
+        run_form(self.session, self.dialog, work, changes=(SUPPORT,))
 
 
 def local_day(stamp: str) -> str:

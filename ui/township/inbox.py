@@ -67,8 +67,8 @@ class InboxPage(QWidget):
         views = QHBoxLayout()
         self.view_group = QButtonGroup(self)
         self.view_buttons = {}
-        for view, words in VIEWS:
-            button = QRadioButton(_tr(words))
+        for view, caption in VIEWS:
+            button = QRadioButton(_tr(caption))
             button.setObjectName(f"view_{view or 'all'}")
             button.toggled.connect(lambda on, v=view: on and self.set_view(v))
             self.view_group.addButton(button)
@@ -99,7 +99,7 @@ class InboxPage(QWidget):
     def _action_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, words, slot in (
+        for key, caption, slot in (
                 ("take_up", self.tr("接收(&A)"), self.take_up),
                 ("assigned", self.tr("指定经办人"), lambda: self.open_form("assigned")),
                 ("joint_handling", self.tr("联动会办"), lambda: self.open_form("joint_handling")),
@@ -107,7 +107,7 @@ class InboxPage(QWidget):
                 ("forwarded", self.tr("转送县或部门"), self.open_forward),
                 ("returned", self.tr("退回站点"), lambda: self.open_form("returned")),
                 ("open", self.tr("打开详情"), lambda: self._open(self.table.currentRow()))):
-            button = QPushButton(words)
+            button = QPushButton(caption)
             button.setObjectName(f"inbox_{key}")
             button.clicked.connect(slot)
             row.addWidget(button)
@@ -238,8 +238,8 @@ class ForwardDialog(QDialog):
         self.setWindowTitle(self.tr("转送县或部门 — {0}").format(item.case_no))
         self.level = QComboBox()
         self.level.setObjectName("field_to_level")
-        for code, words in FORWARD_LEVELS.items():
-            self.level.addItem(term(words), code)
+        for code, caption in FORWARD_LEVELS.items():
+            self.level.addItem(term(caption), code)
         self.unit = QLineEdit()
         self.unit.setObjectName("field_to_unit")
         self.unit.setPlaceholderText(self.tr("例如：海安市民政局"))
