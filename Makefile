@@ -21,6 +21,7 @@ run: setup
 
 # Under coverage (pyproject's [tool.coverage]); the total line comes last: "coverage: N%".
 test: setup
+	@bash tools/ensure_postgres.sh
 	QT_QPA_PLATFORM=offscreen $(RUN) pytest -q --cov --cov-report=
 	@echo "coverage: $$($(RUN) coverage report --format=total)% of the lines in haian_desk, sync and ui"
 

@@ -83,3 +83,40 @@ def villager_id(desk) -> str:
     return villagers.register(desk, "admin", villagers.VillagerInput(
         name="张三", id_number="11010519491231002X", phone="13812345678",
         address="曲塘镇双楼村3组"))
+
+
+# -- PostgreSQL: one throw-away server for the whole run, a fresh database per test ----------
+
+_pg_skipped: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    from tests.pg_cluster import Cluster, Unavailable
+    try:
+        cluster = Cluster()
+        url = cluster.start()
+    except Unavailable as why:
+        _pg_skipped.append(str(why))
+        pytest.skip(f"PostgreSQL could not be started, so the PostgreSQL hub is NOT tested here: {why}")
+    yield url
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server, request):
+    """A database of its own for this test on the run's PostgreSQL server."""
+    import psycopg
+    from uuid import uuid4
+    name = f"t_{uuid4().hex[:12]}"
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    yield pg_server.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _pg_skipped:
+        terminalreporter.section("PostgreSQL NOT TESTED", sep="!", red=True, bold=True)
+        terminalreporter.write_line(f"The PostgreSQL hub tests were skipped: {_pg_skipped[0]}", red=True)

@@ -140,19 +140,19 @@ def add_range(conn: sqlite3.Connection, peer_id: str, lo: int, hi: int) -> int:
     """Record that the peer's events in (lo, hi] are applied here; returns the new coverage."""
     spans = [(r["lo"], r["hi"]) for r in conn.execute(
         "SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))]
-    merged = _merge(spans + [(lo, hi)])
+    merged = merge_spans(spans + [(lo, hi)])
     if merged != spans:
         conn.execute("DELETE FROM sync_ranges WHERE peer = ?", (peer_id,))
         conn.executemany("INSERT INTO sync_ranges (peer, lo, hi) VALUES (?, ?, ?)",
                          [(peer_id, a, b) for a, b in merged])
-    return _coverage(merged)
+    return covered(merged)
 
 
 def coverage(db_or_conn, peer_id: str) -> int:
     """The peer's seq up to which everything it sent is applied here (the resume point)."""
     spans = [(r["lo"], r["hi"]) for r in read_rows(
         db_or_conn, "SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))]
-    return _coverage(spans)
+    return covered(spans)
 
 
 def reset_ranges(conn: sqlite3.Connection, peer_id: str) -> None:
@@ -160,7 +160,8 @@ def reset_ranges(conn: sqlite3.Connection, peer_id: str) -> None:
     conn.execute("DELETE FROM sync_ranges WHERE peer = ?", (peer_id,))
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching (lo, hi] spans joined, empty ones dropped, in order."""
     merged: list[tuple[int, int]] = []
     for lo, hi in sorted(s for s in spans if s[1] > s[0]):
         if merged and lo <= merged[-1][1]:
@@ -170,8 +171,9 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _coverage(spans: list[tuple[int, int]]) -> int:
-    merged = _merge(spans)
+def covered(spans: list[tuple[int, int]]) -> int:
+    """The sequence up to which the spans hold everything from the start (0 when they don't)."""
+    merged = merge_spans(spans)
     return merged[0][1] if merged and merged[0][0] == 0 else 0
 
 
