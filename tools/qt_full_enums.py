@@ -1,4 +1,4 @@
-"""Spell Qt enum members with their enum's name: ``Qt.UserRole`` -> ``Qt.ItemDataRole.UserRole``.
+"""Spell Qt enum members with their enum's name: ``Qt.ItemDataRole.UserRole`` -> ``Qt.ItemDataRole.UserRole``.
 
 PySide6 still accepts the short forms at run time, but its type stubs (and so mypy) know only
 the full ones, and the short forms are the deprecated spelling. Safe to run again: a name that
@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtPrintSupport, QtWidgets
 
 MODULES = (QtCore, QtGui, QtWidgets, QtPrintSupport)
-# ``Qt.AlignLeft`` or ``QDialogButtonBox.Ok``, not ``self.Qt.x`` nor the tail of ``a.QWidget``.
+# ``Qt.AlignmentFlag.AlignLeft`` or ``QDialogButtonBox.StandardButton.Ok``, not ``self.Qt.x`` nor the tail of ``a.QWidget``.
 ACCESS = re.compile(r"(?<![\w.])(Qt|Q[A-Z]\w*)\.([A-Za-z_]\w*)\b")
 
 

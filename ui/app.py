@@ -92,7 +92,7 @@ class App(QObject):
 
     def _set_up(self) -> bool:
         wizard = SetupWizard(self.folder, self.worker)
-        if wizard.exec() != QDialog.Accepted:
+        if wizard.exec() != QDialog.DialogCode.Accepted:
             return False
         self.desk = wizard.desk
         self._open_session(wizard.user)
@@ -100,7 +100,7 @@ class App(QObject):
 
     def _log_in(self) -> bool:
         login = LoginDialog(self.desk, self.worker)
-        if login.exec() != QDialog.Accepted:
+        if login.exec() != QDialog.DialogCode.Accepted:
             return False
         self._open_session(login.user)
         return True

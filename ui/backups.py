@@ -71,7 +71,7 @@ class DamagedDatabaseDialog(QDialog):
         layout = QVBoxLayout(self)
         self.message = QLabel(self._message(health), self)
         self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         layout.addWidget(self.message)
@@ -130,4 +130,4 @@ def check_before_open(folder: Path, worker: DbWorker, parent: QWidget | None = N
         return True
     log.error("database in %s is damaged: %s", folder, health.problem)
     dialog = DamagedDatabaseDialog(folder, health, recovery.newest_good_backup(folder), worker, parent)
-    return dialog.exec() == QDialog.Accepted and dialog.restored is not None
+    return dialog.exec() == QDialog.DialogCode.Accepted and dialog.restored is not None

@@ -29,8 +29,8 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
-_LOCALES = {"zh_CN": QLocale(QLocale.Chinese, QLocale.China),
-            "en": QLocale(QLocale.English, QLocale.UnitedKingdom)}
+_LOCALES = {"zh_CN": QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+            "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)}
 # Qt 6 renamed two labels of its own file dialog; qtbase_zh_CN.qm still has only the old
 # wording, so they showed in English. Our zh_CN file (installed after Qt's) supplies them.
 QT_FILE_DIALOG_LABELS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),

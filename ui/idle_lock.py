@@ -20,7 +20,7 @@ from ui.session import SETTINGS, Session
 from ui.widgets.appearance import set_scaled_font
 from ui.widgets.feedback import ErrorLabel, alive
 
-_ACTIVITY = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.Wheel, QEvent.MouseMove, QEvent.TouchBegin}
+_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.MouseMove, QEvent.Type.TouchBegin}
 
 
 class LockScreen(QDialog):
@@ -28,7 +28,7 @@ class LockScreen(QDialog):
     logoutRequested = Signal()
 
     def __init__(self, session: Session):
-        super().__init__(None, Qt.Window | Qt.WindowTitleHint | Qt.CustomizeWindowHint)
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowTitleHint | Qt.WindowType.CustomizeWindowHint)
         self.session = session
         self.setObjectName("lock_screen")
         self.setWindowTitle(self.tr("已锁定 — 海安群众事务代理工作台"))
@@ -39,7 +39,7 @@ class LockScreen(QDialog):
         who.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setObjectName("lock_password")
-        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("{0} 的密码").format(session.user.username))
         self.password.returnPressed.connect(self.try_unlock)
         self.error = ErrorLabel()

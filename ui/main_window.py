@@ -92,7 +92,7 @@ class Placeholder(QLabel):
     def __init__(self, screen: Screen, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(f"placeholder_{screen.key}")
-        self.setAlignment(Qt.AlignCenter)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
         self.setText(self.tr("“{0}”还在建设中，下一版本提供。").format(screen.label()))
 
@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         for screen in self.screens:
             action = QAction(screen.label(), self)
             action.setShortcut(QKeySequence(screen.shortcut))
-            action.setShortcutContext(Qt.WindowShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setToolTip(self.tr("{0}（快捷键 {1}）").format(screen.label(), screen.shortcut))
             action.triggered.connect(lambda _=False, key=screen.key: self.show_screen(key))
             go_menu.addAction(action)
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(page)
         if not self.nav.hasFocus():  # arrowing through the list keeps focus in the list
-            (page.focusProxy() or page).setFocus(Qt.ShortcutFocusReason)
+            (page.focusProxy() or page).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _connect_page(self, page: QWidget) -> None:
         """Wire the signals a page may offer (pages offer only what they need)."""
@@ -224,13 +224,13 @@ class MainWindow(QMainWindow):
     def open_case(self, case_id: str) -> None:
         module = _import_optional("ui.cases.detail")
         if module is None:
-            notice = QMessageBox(QMessageBox.Information, self.tr("办件详情"),
-                                 self.tr("办件详情窗口还在建设中。"), QMessageBox.Ok, self)
-            notice.setAttribute(Qt.WA_DeleteOnClose)
+            notice = QMessageBox(QMessageBox.Icon.Information, self.tr("办件详情"),
+                                 self.tr("办件详情窗口还在建设中。"), QMessageBox.StandardButton.Ok, self)
+            notice.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             notice.open()
             return
         dialog = module.CaseDetailDialog(self.session, case_id, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def case_registered(self, case_id: str) -> None:
@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
         from ui.imports.dialog import ImportDialog
 
         dialog = ImportDialog(self.session, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

@@ -30,15 +30,15 @@ def _maybe_warn(window: QWidget, session: Session, state: numbering.Numbering, w
     if state.state != "unsure":
         return
     title = QCoreApplication.translate("NumberingNotice", "恢复备份后的编号")
-    box = QMessageBox(QMessageBox.Warning, title, warning, parent=window)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, warning, parent=window)
     box.setObjectName("numbering_notice")
     box.setInformativeText(QCoreApplication.translate("NumberingNotice", 
         "在得知编号用到了哪里之前，本站不能登记或办理，以免同一个编号发给两位群众。\n"
         "请先联网同步一次（镇中心会告知）；确实无法联网时，可以离线继续办理：办件编号会带“L”，不会与已发的编号重复。"))
     box.sync_first = box.addButton(QCoreApplication.translate("NumberingNotice", "先去同步（F9）"),
-                                   QMessageBox.AcceptRole)
+                                   QMessageBox.ButtonRole.AcceptRole)
     box.offline = box.addButton(QCoreApplication.translate("NumberingNotice", "离线继续办理"),
-                                QMessageBox.DestructiveRole)
+                                QMessageBox.ButtonRole.DestructiveRole)
     box.buttonClicked.connect(lambda button: _chosen(window, session, box, button))
     window.numbering_notice = box
     box.open()

@@ -45,7 +45,7 @@ class RecoverDialog(QDialog):
         self.admin.setObjectName("recover_admin")
         self.password = QLineEdit()
         self.password.setObjectName("recover_password")
-        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.start_button = QPushButton(self.tr("② 开始恢复"))
         self.start_button.setObjectName("recover_start")
         self.start_button.clicked.connect(self.start)
@@ -145,8 +145,8 @@ class RecoverDialog(QDialog):
 
 def add_to_wizard(wizard: QWizard) -> None:
     """The wizard's extra button; a recovered station is adopted as if the wizard had made it."""
-    wizard.setButtonText(QWizard.CustomButton1, QCoreApplication.translate("RecoverDialog", "从镇中心恢复本站数据"))
-    wizard.setOption(QWizard.HaveCustomButton1, True)
+    wizard.setButtonText(QWizard.WizardButton.CustomButton1, QCoreApplication.translate("RecoverDialog", "从镇中心恢复本站数据"))
+    wizard.setOption(QWizard.WizardOption.HaveCustomButton1, True)
 
     def open_dialog() -> None:
         dialog = RecoverDialog(wizard.folder, wizard.worker, wizard)
@@ -155,9 +155,9 @@ def add_to_wizard(wizard: QWizard) -> None:
         def adopted() -> None:
             wizard.desk, wizard.user = dialog.desk, dialog.user
             # QWizard.done would first validate the (unfilled) page on screen: the station is made already.
-            QDialog.done(wizard, QDialog.Accepted)
+            QDialog.done(wizard, QDialog.DialogCode.Accepted)
 
         dialog.accepted.connect(adopted)
         dialog.open()
 
-    wizard.button(QWizard.CustomButton1).clicked.connect(open_dialog)
+    wizard.button(QWizard.WizardButton.CustomButton1).clicked.connect(open_dialog)

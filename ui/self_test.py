@@ -137,8 +137,8 @@ def start_qt(state: Run) -> str:
     if register_fonts() != FAMILY:
         raise RuntimeError(f"没能载入自带字体 {FAMILY}")
     language = i18n.install_language("zh_CN")
-    box = QDialogButtonBox(QDialogButtonBox.Ok)
-    ok_text = box.button(QDialogButtonBox.Ok).text()
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+    ok_text = box.button(QDialogButtonBox.StandardButton.Ok).text()
     box.deleteLater()
     if ok_text != "确定":
         raise RuntimeError(f"Qt 自带按钮没有中文（{ok_text}）：缺少 qtbase_zh_CN.qm")

@@ -22,7 +22,7 @@ from ui.worker import DbWorker
 def _secret_edit(name: str) -> QLineEdit:
     edit = QLineEdit()
     edit.setObjectName(name)
-    edit.setEchoMode(QLineEdit.Password)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
     return edit
 
 
@@ -82,7 +82,7 @@ class PassphraseDialog(QDialog):
         self.passphrase = _secret_edit("passphrase")
         self.confirm = _secret_edit("passphrase_confirm")
         self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.try_passphrase)
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
@@ -129,9 +129,9 @@ def unlock_station(folder: Path, worker: DbWorker, parent: QWidget | None = None
     if not paths.database_path(folder).exists():
         return True
     if keys.read_key_file(folder) is None and encrypt_plain.needed(folder):
-        return PassphraseDialog(folder, worker, choose=True, parent=parent).exec() == QDialog.Accepted
+        return PassphraseDialog(folder, worker, choose=True, parent=parent).exec() == QDialog.DialogCode.Accepted
     try:
         keys.unlock(folder)
     except keys.PassphraseNeeded:
-        return PassphraseDialog(folder, worker, choose=False, parent=parent).exec() == QDialog.Accepted
+        return PassphraseDialog(folder, worker, choose=False, parent=parent).exec() == QDialog.DialogCode.Accepted
     return True

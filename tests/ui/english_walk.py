@@ -120,7 +120,7 @@ def _view_texts(name: str, view: QAbstractItemView) -> list[tuple[str, str]]:
     found = []
     columns = _count(model.columnCount)
     for column in range(columns):
-        header = model.headerData(column, Qt.Horizontal)
+        header = model.headerData(column, Qt.Orientation.Horizontal)
         if isinstance(header, str):
             found.append((f"{name} header", header))
     for row in range(min(_count(model.rowCount), 40)):

@@ -44,8 +44,8 @@ def type_text(qtbot, widget: QWidget, text: str) -> None:
         if char.isascii():
             qtbot.keyClicks(widget, char)
             continue
-        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, char))
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
 
 
 def assert_nothing_clipped(qtbot, root: QWidget, what: str = "") -> None:

@@ -264,7 +264,7 @@ def test_quitting_with_everything_sent_does_not_ask(qtbot, net, hub_server, sess
     assert QApplication.activeModalWidget() is None
 
 
-@pytest.mark.parametrize("key", [Qt.Key_F9])
+@pytest.mark.parametrize("key", [Qt.Key.Key_F9])
 def test_the_sync_screen_has_its_key(qtbot, net, sessions, key):
     session = sessions(net.station)
     window = MainWindow(session)

@@ -230,7 +230,7 @@ def test_the_merged_queue_shows_and_filters_by_station(qtbot, net, sessions, tmp
     qtbot.waitUntil(lambda: bool(page.model.names), timeout=WAIT)
     stations = sorted(page.model.extra_text(r) for r in page.model.rows)
     assert stations == sorted([CENTRE, "曲塘镇第1村代理站", "曲塘镇第1村代理站", "曲塘镇第2村代理站"])
-    assert page.model.headerData(page.model.columnCount() - 1, Qt.Horizontal) == "站点"
+    assert page.model.headerData(page.model.columnCount() - 1, Qt.Orientation.Horizontal) == "站点"
     page.station.setCurrentIndex(page.station.findData(first.unit_code))
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=WAIT)
     assert {r["unit_code"] for r in page.model.rows} == {first.unit_code}

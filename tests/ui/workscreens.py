@@ -45,6 +45,6 @@ def type_here(qtbot, text: str) -> None:
     type_text(qtbot, focused(), text)
 
 
-def press(qtbot, key, modifier=Qt.NoModifier) -> None:
+def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     """Press a key where the keyboard focus is."""
     qtbot.keyClick(focused(), key, modifier)

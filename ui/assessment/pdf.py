@@ -53,7 +53,7 @@ def write_pdf(report: Report, path: Path | str, levels: tuple[str, ...] = tuple(
     path = Path(path)
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait, QMarginsF(0, 0, 0, 0)))
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     writer.setTitle(f"{report.unit_name} {report.period.title} " + tr("考核报告"))
     writer.setCreator("Haian Desk")
     painter = QPainter(writer)
@@ -83,10 +83,10 @@ class _Page:
         return font
 
     def text(self, rect: QRectF, text: str, scale: float = 1.0, bold: bool = False,
-             flags=Qt.AlignLeft | Qt.AlignVCenter, color: str = "#202020") -> None:
+             flags=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, color: str = "#202020") -> None:
         self.painter.setFont(self.font(scale, bold))
         self.painter.setPen(QColor(color))
-        self.painter.drawText(rect, flags | Qt.TextWordWrap, text)
+        self.painter.drawText(rect, flags | Qt.TextFlag.TextWordWrap, text)
 
 
 def _first_page(page: _Page, report: Report) -> None:
@@ -202,9 +202,9 @@ def _table_row(page: _Page, y: float, height: float, columns, texts: list[str], 
     x = box.left()
     for (field, share), text in zip(columns, texts, strict=True):
         w = box.width() * share
-        align = Qt.AlignLeft if field.key in ("name", "code", "unit_code") else Qt.AlignRight
+        align = Qt.AlignmentFlag.AlignLeft if field.key in ("name", "code", "unit_code") else Qt.AlignmentFlag.AlignRight
         page.text(QRectF(x + 5, y, w - 10, height), text, 0.85 if header else 0.9, header,
-                  align | Qt.AlignVCenter)
+                  align | Qt.AlignmentFlag.AlignVCenter)
         x += w
     page.painter.setPen(QPen(LINE, 1))
     page.painter.drawLine(QPointF(box.left(), y + height), QPointF(box.right(), y + height))

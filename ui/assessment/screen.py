@@ -91,11 +91,11 @@ class AssessmentScreen(QWidget):
         table = QTableView(objectName="assessment_table")
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSortIndicatorShown(True)
         return table
 
@@ -112,7 +112,7 @@ class AssessmentScreen(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         for i, chart in enumerate(self.charts):
             grid.addWidget(chart, i // 2, i % 2)
-        splitter = QSplitter(Qt.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(grid_holder)
         splitter.setStretchFactor(0, 1)
@@ -189,7 +189,7 @@ class AssessmentScreen(QWidget):
         names = {r["code"]: r["name"] for r in self.report.rows["station"]}
         self.model.set_rows(fields_for(level), self.report.rows[level], names)
         self.table.setColumnHidden(0, level == "cadre")  # a cadre's code is an internal id
-        self.table.sortByColumn(-1, Qt.AscendingOrder)   # back to the report's own order (by code)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)   # back to the report's own order (by code)
 
     # --- exporting ------------------------------------------------------------------------
 

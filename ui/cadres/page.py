@@ -51,7 +51,7 @@ class CadresPage(QWidget):
         self.done.setObjectName("cadre_done")
         self._buttons()
         self._lay_out()
-        QShortcut(QKeySequence.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         session.changed.connect(alive(self, lambda kinds: CADRES in kinds and self.reload()))
         self.setFocusProxy(self.table)
         self.start_new()
@@ -199,7 +199,7 @@ class CadresPage(QWidget):
             self.error.show_error(self.tr("请先在名录里选中一位在任的代理员"))
             return
         dialog = RetireDialog(self.session, cadre, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.done.setText(self.tr("已记为离任，已从公示牌撤下。")))
         dialog.open()
         self.retire_dialog = dialog

@@ -46,9 +46,9 @@ class CadresPage(QWizardPage):
         table = QTableWidget(OTHER_ROWS, len(OTHER_COLUMNS))
         table.setObjectName("other_cadres")
         table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("电话"), self.tr("负责片区")])
-        table.setEditTriggers(QAbstractItemView.AllEditTriggers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         table.setTabKeyNavigation(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # Two rows always show; the table gives up its room first when an error line appears.
         rows = 2 * table.verticalHeader().defaultSectionSize()
         table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + rows + 4)

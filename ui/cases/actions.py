@@ -161,10 +161,10 @@ class ActionDialog(QDialog):
         self.general_error = ErrorLabel()
         self.general_error.setObjectName("action_error")
         layout.addWidget(self.general_error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("确定（Ctrl+Enter）"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消（Esc）"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消（Esc）"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -216,7 +216,7 @@ class ActionDialog(QDialog):
         (where or self.general_error).show_error(explain(error))
         target = self.inputs.get(getattr(error, "field", "") or "")
         if target is not None:
-            target.setFocus(Qt.OtherFocusReason)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _clear_errors(self) -> None:
         self.general_error.clear_error()
@@ -282,8 +282,8 @@ class MaterialsChecklist(QWidget):
         self.list.setObjectName("checklist")
         for name in offered:
             item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Unchecked)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
         self.list.setVisible(bool(offered))
         self.list.setFixedHeight(min(6, max(1, len(offered))) * self.list.fontMetrics().lineSpacing() * 2)
@@ -299,7 +299,7 @@ class MaterialsChecklist(QWidget):
 
     def ticked(self) -> list[str]:
         names = [self.list.item(i).text() for i in range(self.list.count())
-                 if self.list.item(i).checkState() == Qt.Checked]
+                 if self.list.item(i).checkState() == Qt.CheckState.Checked]
         return names + [line.strip() for line in self.more.toPlainText().splitlines() if line.strip()]
 
 

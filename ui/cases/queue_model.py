@@ -25,8 +25,8 @@ from ui.i18n import term
 from ui.session import Session
 from ui.widgets.feedback import alive, in_words, words
 
-CASE_ID_ROLE = Qt.UserRole + 1
-TONE_ROLE = Qt.UserRole + 2
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TONE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # Row colours by deadline tone; the status column carries the same news in words.
 TONE_COLOURS = {
@@ -156,25 +156,25 @@ class CaseQueueModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _tr(COLUMNS[section].title)
-        if orientation == Qt.Horizontal and role == Qt.ToolTipRole and COLUMNS[section].sort_key:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section].sort_key:
             return QCoreApplication.translate("CaseQueueModel", "点击表头按此列排序")
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self.rows):
             return None
         row = self.rows[index.row()]
         key = COLUMNS[index.column()].key
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.cell_text(row, key)
-        if role == Qt.ToolTipRole and key == "matter":
+        if role == Qt.ItemDataRole.ToolTipRole and key == "matter":
             return row["description"]
-        if role in (Qt.BackgroundRole, Qt.ForegroundRole):
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             return self._colour(row, role)
-        if role == Qt.FontRole and key == "status" and self.tone(row) == presentation.OVERDUE:
+        if role == Qt.ItemDataRole.FontRole and key == "status" and self.tone(row) == presentation.OVERDUE:
             font = QFont()
             font.setBold(True)
             return font
@@ -208,14 +208,14 @@ class CaseQueueModel(QAbstractTableModel):
         colours = TONE_COLOURS.get(self.tone(row))
         if colours is None:
             return None
-        return QBrush(QColor(colours[0] if role == Qt.BackgroundRole else colours[1]))
+        return QBrush(QColor(colours[0] if role == Qt.ItemDataRole.BackgroundRole else colours[1]))
 
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         sort_key = COLUMNS[column].sort_key
         if sort_key is None:
             return
         self.set_filter(dataclasses.replace(self.filter, sort=sort_key,
-                                            descending=order == Qt.DescendingOrder))
+                                            descending=order == Qt.SortOrder.DescendingOrder))
 
     def sort_column(self) -> int:
         return next((i for i, c in enumerate(COLUMNS) if c.sort_key == self.filter.sort), -1)

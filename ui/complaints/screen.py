@@ -102,7 +102,7 @@ class ComplaintsScreen(QWidget):
         bar.addWidget(self.summary, 1)
         for button in (self.new_button, self.findings_button, self.close_button):
             bar.addWidget(button)
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
@@ -138,7 +138,7 @@ class ComplaintsScreen(QWidget):
                      masking.mask_name(row["complainant"]) or self.tr("匿名"), row["content"]]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.UserRole, row["id"])
+                item.setData(Qt.ItemDataRole.UserRole, row["id"])
                 self.table.setItem(r, c, item)
             if row["id"] == keep:
                 self.table.selectRow(r)
@@ -146,7 +146,7 @@ class ComplaintsScreen(QWidget):
 
     def selected_id(self) -> str | None:
         items = self.table.selectedItems()
-        return items[0].data(Qt.UserRole) if items else None
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
 
     def selected(self):
         chosen = self.selected_id()

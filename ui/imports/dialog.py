@@ -74,7 +74,7 @@ class ImportDialog(QDialog):
         self.row_reason = QLabel()      # the chosen row's whole reason (the table cell may be cut)
         self.row_reason.setObjectName("importRowReason")
         self.row_reason.setWordWrap(True)
-        self.row_reason.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.row_reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview.itemSelectionChanged.connect(self._row_chosen)
         layout.addWidget(self.row_reason)
         self.counts = QLabel()
@@ -112,7 +112,7 @@ class ImportDialog(QDialog):
         self.mapping = MappingTable()
         self.mapping.edited.connect(self._mapping_edited)
         self.preview = list_table("importPreview", preview.headers("villagers"))
-        split = QSplitter(Qt.Horizontal)
+        split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.mapping)
         split.addWidget(self.preview)
         split.setStretchFactor(0, 1)
@@ -246,7 +246,7 @@ class ImportDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if verdict.verdict == "refused":
-                    item.setForeground(Qt.darkRed)
+                    item.setForeground(Qt.GlobalColor.darkRed)
                 self.preview.setItem(r, column, item)
 
     def _row_chosen(self) -> None:

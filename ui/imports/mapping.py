@@ -18,7 +18,7 @@ class MappingTable(QTableWidget):
         self.setObjectName("importMapping")
         self.setHorizontalHeaderLabels([self.tr("列"), self.tr("文件中的表头"), self.tr("导入为")])
         self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.kind = "villagers"
 

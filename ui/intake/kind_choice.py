@@ -74,13 +74,13 @@ class KindChoice(QWidget):
         detail.setWordWrap(True)
         column = QVBoxLayout(button)
         for label in (title, detail):
-            label.setAlignment(Qt.AlignCenter)
-            label.setAttribute(Qt.WA_TransparentForMouseEvents)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             column.addWidget(label)
         # Style sheets cannot colour a child by its parent's state: do it on toggle.
         button.toggled.connect(lambda on: [label.setStyleSheet("color: white;" if on else "")
                                            for label in (title, detail)])
-        policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         button.setSizePolicy(policy)
         button.clicked.connect(lambda _=False, k=kind: self.chosen.emit(k))
@@ -99,4 +99,4 @@ class KindChoice(QWidget):
         self.group.setExclusive(True)
 
     def focus_current(self) -> None:
-        self.buttons.get(self.kind() or "opinion").setFocus(Qt.OtherFocusReason)
+        self.buttons.get(self.kind() or "opinion").setFocus(Qt.FocusReason.OtherFocusReason)

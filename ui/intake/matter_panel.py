@@ -135,8 +135,8 @@ class MatterPanel(QWidget):
         self.materials.clear()
         for name in names:
             item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if name in received else Qt.Unchecked)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in received else Qt.CheckState.Unchecked)
             self.materials.addItem(item)
         if names:
             self.materials.setCurrentRow(0)
@@ -160,7 +160,7 @@ class MatterPanel(QWidget):
         if self.pending:
             return list(self.pending[1])
         return [self.materials.item(i).text() for i in range(self.materials.count())
-                if self.materials.item(i).checkState() == Qt.Checked]
+                if self.materials.item(i).checkState() == Qt.CheckState.Checked]
 
     def restore(self, code: str, query: str, received: list[str]) -> None:
         """Bring back a draft's matter: read the item again, tick what was ticked."""

@@ -65,7 +65,7 @@ class NewVillagerPanel(QWidget):
         layout.addWidget(title)
         layout.addLayout(grid)
         layout.addWidget(self.error)
-        layout.addWidget(self.save_button, 0, Qt.AlignLeft)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     # --- typing -------------------------------------------------------------------------
 
@@ -83,7 +83,7 @@ class NewVillagerPanel(QWidget):
                 self.inputs[key].setText(value)
         self.show()
         empty = next((key for key in FIELDS if not self.inputs[key].text()), "name")
-        self.inputs[empty].setFocus(Qt.OtherFocusReason)
+        self.inputs[empty].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def values(self) -> dict[str, str]:
         return {key: self.inputs[key].text() for key in FIELDS}
@@ -123,6 +123,6 @@ class NewVillagerPanel(QWidget):
         key = getattr(error, "field", "")
         if key in self.notes:
             self._feedback(key, typing_checks.Feedback(typing_checks.WRONG, explain(error)))
-            self.inputs[key].setFocus(Qt.OtherFocusReason)
+            self.inputs[key].setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.error.show_error(error)

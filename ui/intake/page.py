@@ -164,7 +164,7 @@ class IntakePage(QWidget):
         self.case_number = QLabel()
         self.case_number.setObjectName("case_number")
         self.case_number.setFont(scaled_font(2.6, bold=True))
-        self.case_number.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.case_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_hint = QLabel(self.tr("请把编号告诉群众。按 F3 到“办件”查看；接着登记下一位群众，直接输入即可。"))
         self.result_hint.setWordWrap(True)
         self.result_actions = QHBoxLayout()  # the receipt's print button joins here
@@ -208,8 +208,8 @@ class IntakePage(QWidget):
         columns.addWidget(right_box, 2)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the form fits the width
-        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the form fits the width
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         bottom = QHBoxLayout()
         bottom.addWidget(self.general_error, 1)
@@ -236,13 +236,13 @@ class IntakePage(QWidget):
             self._shortcut(keys, lambda k=kind: self._kind_chosen(k))
         self._shortcut("Alt+U", self.urgency.toggle_by_key)
         self._shortcut("Alt+N", lambda: self._create_villager(self.villager_lookup.text()))
-        self._shortcut("Ctrl+F", lambda: self.villager_lookup.setFocus(Qt.ShortcutFocusReason))
+        self._shortcut("Ctrl+F", lambda: self.villager_lookup.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self._shortcut("Escape", self._escape)
         self._watch_for_changes()
 
     def _shortcut(self, keys: str, slot) -> None:
         shortcut = QShortcut(QKeySequence(keys), self, activated=slot)
-        shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _watch_for_changes(self) -> None:
         touched = self._touched
@@ -334,7 +334,7 @@ class IntakePage(QWidget):
     def _escape(self) -> None:
         if self.new_villager.isVisible():
             self.new_villager.hide()
-            self.villager_lookup.setFocus(Qt.OtherFocusReason)
+            self.villager_lookup.setFocus(Qt.FocusReason.OtherFocusReason)
         elif self.villager_lookup.results.isVisible():
             self.villager_lookup.results.hide()
 
@@ -346,7 +346,7 @@ class IntakePage(QWidget):
         self._show_kind_panels(kind)
         self.keeper.touched()
         next_field = {"errand": self.matter, "claim": self.auth}.get(kind, self.description)
-        next_field.setFocus(Qt.OtherFocusReason)
+        next_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_kind_panels(self, kind: str) -> None:
         self.matter_box.setVisible(kind == "errand")
@@ -354,7 +354,7 @@ class IntakePage(QWidget):
 
     def _matter_chosen(self) -> None:
         target = self.matter.materials if self.matter.materials.count() else self.description
-        target.setFocus(Qt.OtherFocusReason)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- the form as values (what is saved, drafted and restored) ----------------------
 
@@ -439,7 +439,7 @@ class IntakePage(QWidget):
             self.question = questions.ask_lacking(
                 self, result, lambda: self.save(confirmed | {"materials"}, tuple(result.missing)),
                 lambda: self.save(confirmed | {"materials"}),
-                lambda: self.matter.materials.setFocus(Qt.OtherFocusReason))
+                lambda: self.matter.materials.setFocus(Qt.FocusReason.OtherFocusReason))
 
     def _saved(self, registered: operations.Registered) -> None:
         self.saving = False
@@ -457,7 +457,7 @@ class IntakePage(QWidget):
         if registered.status == "materials_missing":  # 一次性告知: the notice goes out at once
             self.receipt_buttons.print_papers(("missing",))
         self.result_banner.show()
-        self.villager_lookup.setFocus(Qt.OtherFocusReason)
+        self.villager_lookup.setFocus(Qt.FocusReason.OtherFocusReason)
         self.caseRegistered.emit(registered.case_id)
 
     def _refused(self, error: BaseException) -> None:
@@ -471,7 +471,7 @@ class IntakePage(QWidget):
             self._where(getattr(problem, "field", "") or "")[0].show_error(explain(problem))
         widget = self._where(getattr(problems[0], "field", "") or "")[1]
         if widget is not None:
-            widget.setFocus(Qt.OtherFocusReason)  # the first one, top to bottom
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)  # the first one, top to bottom
 
     def _where(self, field: str) -> tuple[ErrorLabel, QWidget | None]:
         """The error line and the input a domain error's field points at."""
@@ -515,11 +515,11 @@ class IntakePage(QWidget):
         self.fill(self.offered_draft.body)
         self.offered_draft = None
         self.draft_banner.hide()
-        self.villager_lookup.setFocus(Qt.OtherFocusReason)
+        self.villager_lookup.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def discard_draft(self) -> None:
         self.offered_draft = None
         self.draft_banner.hide()
         self.keeper.discard()
         self.keeper.touched()  # whatever is typed now is the new draft
-        self.villager_lookup.setFocus(Qt.OtherFocusReason)
+        self.villager_lookup.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -46,15 +46,15 @@ class MeetingDialog(FormDialog):
         self.discussed = self.add(self.tr("讨论的群众意见"), QListWidget(objectName="meeting_discussed"))
         for o in candidates:
             item = QListWidgetItem(f"{o.case_no}  {o.description}")
-            item.setData(Qt.UserRole, o.case_id)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, o.case_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
             self.discussed.addItem(item)
         self.resize(620, 640)
 
     def checked(self) -> list[str]:
         items = (self.discussed.item(i) for i in range(self.discussed.count()))
-        return [item.data(Qt.UserRole) for item in items if item.checkState() == Qt.Checked]
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items if item.checkState() == Qt.CheckState.Checked]
 
     def meeting_input(self) -> opinions.MeetingInput:
         return opinions.MeetingInput(

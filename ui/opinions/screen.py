@@ -45,7 +45,7 @@ def _fill(table: QTableWidget, rows: list[list[str]], keys: list[str]) -> None:
     for r, (cells, key) in enumerate(zip(rows, keys, strict=True)):
         for c, text in enumerate(cells):
             item = QTableWidgetItem(text)
-            item.setData(Qt.UserRole, key)
+            item.setData(Qt.ItemDataRole.UserRole, key)
             table.setItem(r, c, item)
 
 
@@ -87,7 +87,7 @@ class OpinionsScreen(QWidget):
         for button in (self.new_button, self.feedback_button, self.raise_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.meetings)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
@@ -124,7 +124,7 @@ class OpinionsScreen(QWidget):
                 fed = self.tr("已反馈") if o.feedback or o.replied_at else self.tr("待反馈")
                 child = QTreeWidgetItem([o.description, o.case_no, show(o.registered_at)[:10], o.villager,
                                          term(STATUSES.get(o.status, o.status)), fed])
-                child.setData(0, Qt.UserRole, o.case_id)
+                child.setData(0, Qt.ItemDataRole.UserRole, o.case_id)
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
@@ -154,7 +154,7 @@ class OpinionsScreen(QWidget):
 
     def selected_meeting_id(self) -> str | None:
         items = self.meetings.selectedItems()
-        return items[0].data(Qt.UserRole) if items else None
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
 
     def _meeting_selected(self) -> None:
         meeting_id = self.selected_meeting_id()

@@ -64,7 +64,7 @@ def _refused(parent: QWidget, error: BaseException) -> QMessageBox:
     """Say what went wrong without blocking the app (the paper was not made)."""
     log.warning("printing refused: %s", error)
     title = QCoreApplication.translate("Printing", "没有打印")
-    box = QMessageBox(QMessageBox.Warning, title, explain(error), QMessageBox.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, explain(error), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("print_refused")
     box.open()
     return box
@@ -92,7 +92,7 @@ def print_now(parent: QWidget, session: Session, request: Request,
 
     def work(desk) -> Printed:
         document, paper = prepare(desk, request)
-        printer = QPrinter(QPrinterInfo.printerInfo(name), QPrinter.HighResolution)
+        printer = QPrinter(QPrinterInfo.printerInfo(name), QPrinter.PrinterMode.HighResolution)
         render.print_to(printer, document, paper)
         _record(desk, actor, request, document, paper, "printer")
         return Printed(document, paper, name)
@@ -103,13 +103,13 @@ def print_now(parent: QWidget, session: Session, request: Request,
 
 def _offer_pdf_instead(parent, session, request, on_done) -> QMessageBox:
     box = QMessageBox(
-        QMessageBox.Question, QCoreApplication.translate("Printing", "没有打印机"),
+        QMessageBox.Icon.Question, QCoreApplication.translate("Printing", "没有打印机"),
         QCoreApplication.translate("Printing", "这台电脑没有安装打印机。\n先另存为PDF文件，再拿到有打印机的电脑上打印吗？"),
-        QMessageBox.Save | QMessageBox.Cancel, parent)
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, parent)
     box.setObjectName("no_printer")
-    box.setDefaultButton(QMessageBox.Save)
-    box.button(QMessageBox.Save).setText(QCoreApplication.translate("Printing", "另存为PDF"))
-    save = box.button(QMessageBox.Save)
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    box.button(QMessageBox.StandardButton.Save).setText(QCoreApplication.translate("Printing", "另存为PDF"))
+    save = box.button(QMessageBox.StandardButton.Save)
     box.finished.connect(lambda _result: box.clickedButton() is save
                          and save_pdf(parent, session, request, on_done=on_done))
     box.open()  # not exec(): the app keeps running while the clerk decides
@@ -143,7 +143,7 @@ def save_pdf(parent: QWidget, session: Session, request: Request, path: Path | N
 
 
 def _ask_pdf_path(parent: QWidget, document: Document) -> Path | None:
-    folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     name = f"{document.title}-{document.number}.pdf" if document.number else f"{document.title}.pdf"
     chosen, _ = QFileDialog.getSaveFileName(
         parent, QCoreApplication.translate("Printing", "另存为PDF"), str(Path(folder) / name),
@@ -168,7 +168,7 @@ def preview(parent: QWidget, session: Session, request: Request,
 
         def printed() -> None:
             printer = dialog.printer()
-            medium = "pdf" if printer.outputFormat() == QPrinter.PdfFormat else "printer"
+            medium = "pdf" if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat else "printer"
             where = printer.outputFileName() if medium == "pdf" else printer.printerName()
             session.run(lambda desk: _record(desk, actor, request, document, paper, medium),
                         alive(parent, lambda _r: (on_done or (lambda _p: None))(
@@ -186,8 +186,8 @@ def preview(parent: QWidget, session: Session, request: Request,
 def open_preview(parent: QWidget | None, document: Document, paper: Paper) -> QPrintPreviewDialog:
     """A preview dialog (opened, not modal) that paints ``document`` on ``paper``."""
     printer_info = installed_printer()
-    printer = (QPrinter(printer_info, QPrinter.HighResolution) if printer_info
-               else QPrinter(QPrinter.HighResolution))
+    printer = (QPrinter(printer_info, QPrinter.PrinterMode.HighResolution) if printer_info
+               else QPrinter(QPrinter.PrinterMode.HighResolution))
     printer.setPageLayout(render.page_layout(paper))
     dialog = QPrintPreviewDialog(printer, parent)
     title = QCoreApplication.translate("Printing", "打印预览：{0} {1}")

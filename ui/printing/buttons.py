@@ -107,7 +107,7 @@ class PrintMenuButton(QToolButton):
         self.setObjectName("print_menu")
         self.setText(self.tr("打印（Ctrl+P）"))
         self.setShortcut(QKeySequence(PRINT_KEYS))  # opens the menu of papers
-        self.setPopupMode(QToolButton.InstantPopup)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setMenu(QMenu(self))
         self.setEnabled(False)
 

@@ -25,7 +25,7 @@ class FormDialog(QDialog):
         self.setModal(True)
         self.form = QFormLayout()
         self.error = ErrorLabel(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -77,7 +77,7 @@ class SupportScreen(QWidget):
         side.addWidget(self.visits, 3)
         side.addWidget(QLabel(self.tr("尚未结对的困难户")))
         side.addWidget(self.waiting, 2)
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
@@ -118,7 +118,7 @@ class SupportScreen(QWidget):
                      local_day(h.due_at), status]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.UserRole, h.pairing_id)
+                item.setData(Qt.ItemDataRole.UserRole, h.pairing_id)
                 if h.overdue:
                     item.setBackground(QBrush(OVERDUE_BG))
                     if c == 7:
@@ -134,14 +134,14 @@ class SupportScreen(QWidget):
             cells = [v["name"], v["household_no"] or "", tag_words(support.household_tags(v)), v["address"] or ""]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.UserRole, v["id"])
+                item.setData(Qt.ItemDataRole.UserRole, v["id"])
                 self.waiting.setItem(r, c, item)
 
     def selected(self) -> support.Household | None:
         items = self.table.selectedItems()
         if not items:
             return None
-        pairing_id = items[0].data(Qt.UserRole)
+        pairing_id = items[0].data(Qt.ItemDataRole.UserRole)
         return next((h for h in self.households if h.pairing_id == pairing_id), None)
 
     def _selection_changed(self) -> None:
@@ -167,7 +167,7 @@ class SupportScreen(QWidget):
 
     def open_pair(self) -> None:
         waiting = self.waiting.selectedItems()
-        chosen = waiting[0].data(Qt.UserRole) if waiting else None
+        chosen = waiting[0].data(Qt.ItemDataRole.UserRole) if waiting else None
         self.session.run(load_choices, alive(self, lambda choices: self._pair_with(choices, chosen)))
 
     def _pair_with(self, choices, chosen: str | None) -> None:

@@ -113,8 +113,8 @@ class SyncPage(QWidget):
             value = QLabel()
             value.setObjectName(f"fact_{key}")
             value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
-            grid.addWidget(name, row, 0, Qt.AlignTop)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, row, 1)
             self.facts[key] = value
         grid.setColumnStretch(1, 1)
@@ -135,7 +135,7 @@ class SyncPage(QWidget):
         self.problem_todo.setObjectName("problem_todo")
         for label in (self.problem_title, self.problem_message, self.problem_todo):
             label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             column.addWidget(label)
         self.problem.hide()
         return self.problem
@@ -393,7 +393,7 @@ class SyncPage(QWidget):
 
 
 def _documents() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
 
 def _column(*parts) -> QWidget:

@@ -78,7 +78,7 @@ class ConflictsPage(QWidget):
         column.addWidget(self.decision)
         column.addWidget(self.error)
         column.addLayout(buttons)
-        split = QSplitter(Qt.Horizontal)
+        split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(right)
         split.setStretchFactor(1, 2)

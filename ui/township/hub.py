@@ -170,7 +170,7 @@ class HubPanel(QGroupBox):
         self.state_label = QLabel()
         self.state_label.setObjectName("hub_state")
         self.state_label.setWordWrap(True)
-        self.state_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.host = QLineEdit()
         self.host.setObjectName("hub_host")
         self.host.setToolTip(self.tr("0.0.0.0：局域网里的站点都能连；127.0.0.1：只给本机用"))

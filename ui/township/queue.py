@@ -86,22 +86,22 @@ class NetworkQueueModel(CaseQueueModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else EXTRA + 1
 
-    def headerData(self, section: int, orientation, role=Qt.DisplayRole):
-        if section == EXTRA and orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if section == EXTRA and orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (QCoreApplication.translate("NetworkQueue", "站点") if self.hub
                     else QCoreApplication.translate("NetworkQueue", "上报镇中心"))
         return super().headerData(section, orientation, role)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.column() != EXTRA or index.row() >= len(self.rows):
             return super().data(index, role)
         row = self.rows[index.row()]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.extra_text(row)
-        if role == Qt.ForegroundRole and not self.hub and self.marks.get(row["id"]) in (
+        if role == Qt.ItemDataRole.ForegroundRole and not self.hub and self.marks.get(row["id"]) in (
                 reached.NOT_YET, reached.PARTLY):
             return QBrush(QColor(WAITING_COLOUR))
-        if role in (Qt.BackgroundRole, Qt.ForegroundRole, CASE_ID_ROLE, TONE_ROLE):
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, CASE_ID_ROLE, TONE_ROLE):
             return super().data(self.index(index.row(), 0), role)  # the row's colour and keys
         return None
 
@@ -110,7 +110,7 @@ class NetworkQueueModel(CaseQueueModel):
             return self.names.get(row["unit_code"], row["unit_code"])
         return reach_text(self.marks.get(row["id"]))
 
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if column < EXTRA:
             super().sort(column, order)
 

@@ -210,7 +210,7 @@ class StationsPage(QWidget):
             then(path)
 
     def _ask_open(self) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择站点给的文件"), folder,
                                                 self.tr("登记申请或同步文件 (*.json *.hdsync);;所有文件 (*)"))
         return Path(chosen) if chosen else None
@@ -218,4 +218,4 @@ class StationsPage(QWidget):
     def _confirm_revoke(self, row: township.StationHealth) -> bool:
         answer = QMessageBox.question(self, self.tr("注销站点"), self.tr(
             "注销“{0}”后，它将不能再同步（已上报的数据保留）。确定注销吗？").format(row.unit_name))
-        return answer == QMessageBox.Yes
+        return answer == QMessageBox.StandardButton.Yes

@@ -43,7 +43,7 @@ class VillagerDetail(QWidget):
         for key, value in self.values.items():
             value.setObjectName(f"detail_{key}")
             value.setWordWrap(key in ("address", "tags", "note"))
-            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reveal = QPushButton(self.tr("显示完整号码(&R)"))
         self.reveal.setObjectName("reveal_numbers")
         self.reveal.setCheckable(True)
@@ -56,7 +56,7 @@ class VillagerDetail(QWidget):
         self.household.setObjectName("household")
         self.household.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         self.household.itemActivated.connect(
-            lambda item: self.openVillager.emit(*item.data(Qt.UserRole)))
+            lambda item: self.openVillager.emit(*item.data(Qt.ItemDataRole.UserRole)))
         self.cases = self._cases_table()
         self._lay_out()
         self.setEnabled(False)
@@ -66,10 +66,10 @@ class VillagerDetail(QWidget):
         table.setObjectName("villager_cases")
         table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("类型"), self.tr("状态"),
                                          self.tr("登记时间"), self.tr("事项")])
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         table.cellActivated.connect(self._case_activated)
         table.cellDoubleClicked.connect(self._case_activated)
@@ -86,8 +86,8 @@ class VillagerDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addLayout(form)
-        layout.addWidget(self.reveal, 0, Qt.AlignLeft)
-        layout.addWidget(self.edit, 0, Qt.AlignLeft)
+        layout.addWidget(self.reveal, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(QLabel(self.tr("同户成员")))
         layout.addWidget(self.household)
         layout.addWidget(QLabel(self.tr("办件记录")))
@@ -113,7 +113,7 @@ class VillagerDetail(QWidget):
         self.household.clear()
         for member in profile["household"]:
             item = QListWidgetItem(f"{member['name']}  {term(member.get('gender') or '')}")
-            item.setData(Qt.UserRole, (member["id"], member["name"]))
+            item.setData(Qt.ItemDataRole.UserRole, (member["id"], member["name"]))
             self.household.addItem(item)
         self._fill_cases(profile["cases"])
 
@@ -155,10 +155,10 @@ class VillagerDetail(QWidget):
                       case["matter_name"] or case["description"]]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                item.setData(Qt.UserRole, case["id"])
+                item.setData(Qt.ItemDataRole.UserRole, case["id"])
                 self.cases.setItem(r, c, item)
 
     def _case_activated(self, row: int, _column: int) -> None:
         item = self.cases.item(row, 0)
         if item is not None:
-            self.openCase.emit(item.data(Qt.UserRole))
+            self.openCase.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -74,8 +74,8 @@ class VillagerDialog(QDialog):
         self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.tags = {code: QCheckBox(term(label)) for code, label in villagers.TAGS.items()}
         self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Save).setText(self.tr("保存(&S)"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存(&S)"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.id_number.textChanged.connect(self._check_id)
@@ -198,5 +198,5 @@ class VillagerDialog(QDialog):
         culprit = {"name": self.name, "id_number": self.id_number, "phone": self.phone}.get(
             getattr(error, "field", ""))
         if culprit is not None:
-            culprit.setFocus(Qt.OtherFocusReason)
+            culprit.setFocus(Qt.FocusReason.OtherFocusReason)
             culprit.selectAll()

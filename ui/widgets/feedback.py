@@ -81,7 +81,7 @@ class ErrorLabel(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setStyleSheet("color: #b00020;")
         self.setAccessibleName(QCoreApplication.translate("Feedback", "错误提示"))
         self.hide()

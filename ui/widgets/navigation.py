@@ -45,13 +45,13 @@ class NavigationList(QListWidget):
         self.setObjectName("navigation")
         self.entries = entries
         self.packing: Packing | None = None
-        self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for entry in entries:
             item = QListWidgetItem()
             item.setToolTip(entry.tooltip)
-            item.setData(Qt.UserRole, entry.key)
-            item.setTextAlignment(Qt.AlignCenter)
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             self.addItem(item)
         self.pack(PACKINGS[0])
 

@@ -13,11 +13,11 @@ def list_table(name: str, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     stretch_last_when_room(table)
     return table
 
@@ -43,7 +43,7 @@ class _LastSectionFitter(QObject):
         self.fit()
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Resize:
+        if event.type() == QEvent.Type.Resize:
             self.fit()
         return False
 
@@ -75,7 +75,7 @@ def list_beside_detail(table: QWidget, under_table: QWidget, detail: QWidget,
     column.setContentsMargins(0, 0, 0, 0)
     column.addWidget(table, 1)
     column.addWidget(under_table)
-    splitter = QSplitter(Qt.Horizontal)
+    splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.addWidget(left)
     splitter.addWidget(DetailScroll(detail))
     splitter.setStretchFactor(0, stretch[0])
