@@ -10,11 +10,16 @@ advance, so it stays empty until the station fills it in and papers say so.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 from dataclasses import asdict, dataclass, fields, replace
 
 from haian_desk.people import users
 from haian_desk.core.errors import ValidationError
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 DEFAULT_COUNTY_HOTLINE = "12345"
 # Papers a case document can be printed on (ui.printing.papers knows their sizes).
@@ -54,7 +59,7 @@ IDLE_LOCK_RANGE = (1, 24 * 3600)
 _TYPES = {f.name: type(f.default) for f in fields(StationSettings)}
 
 
-def load(desk) -> StationSettings:
+def load(desk: Desk) -> StationSettings:
     """The saved settings over the defaults (address and phone from set-up)."""
     base = StationSettings(address=desk.installation.address, phone=desk.installation.phone)
     stored = {row["key"]: row["value"] for row in desk.db.query("SELECT key, value FROM settings")}
@@ -67,7 +72,7 @@ def load(desk) -> StationSettings:
     return base.but(**values)
 
 
-def save(desk, actor: str, **changes) -> StationSettings:
+def save(desk: Desk, actor: str, **changes) -> StationSettings:
     """Change some settings (admins only); returns the settings as they now stand."""
     users.require_role(desk, actor, "admin", "修改本站设置")
     clean = {key: _clean(key, value) for key, value in changes.items()}
@@ -76,7 +81,7 @@ def save(desk, actor: str, **changes) -> StationSettings:
     return load(desk)
 
 
-def write(desk, conn, actor: str, values: dict) -> None:
+def write(desk: Desk, conn, actor: str, values: dict) -> None:
     """Store settings (already checked) and record the change, in the caller's transaction.
 
     Every settings change anywhere in the domain comes through here, so each

@@ -9,6 +9,8 @@ big, the hub itself failed.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import random
 import socket
 import ssl
@@ -26,6 +28,9 @@ from sync.errors import SyncError
 from sync.limits import DEFAULT_CONNECT, DEFAULT_STALL
 from sync.keys import InstallationKeys
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 
 
 @dataclass
@@ -42,7 +47,7 @@ class Backoff:
 
 
 class HubLink:
-    def __init__(self, desk, own: InstallationKeys, hub: Peer, url: str, *,
+    def __init__(self, desk: Desk, own: InstallationKeys, hub: Peer, url: str, *,
                  stall_timeout: float = DEFAULT_STALL, connect_timeout: float = DEFAULT_CONNECT,
                  tls_ca: str | None = None):
         self.desk, self.own, self.hub, self.url = desk, own, hub, url.rstrip("/")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from haian_desk.replication import sync_state
 from haian_desk.core.errors import SetupError
@@ -24,6 +24,9 @@ from sync.batch import MEDIA_TYPE as BATCH_TYPE, seal
 from sync.client import Backoff, HubLink
 from sync.errors import SyncError
 from sync.limits import DEFAULT_CONNECT, DEFAULT_STALL
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 CLOCK_WARNING_SECONDS = 5 * 60
@@ -66,7 +69,7 @@ class ExchangeReport:
         return lines
 
 
-def exchange(desk, own: keymod.InstallationKeys | None = None, *, url: str | None = None,
+def exchange(desk: Desk, own: keymod.InstallationKeys | None = None, *, url: str | None = None,
              tls_ca: str | None = None, retries: int = 3, backoff: Backoff | None = None,
              stall_timeout: float = DEFAULT_STALL, connect_timeout: float = DEFAULT_CONNECT,
              limit: int = outbox.DEFAULT_LIMIT, sleep: Callable[[float], None] = time.sleep) -> ExchangeReport:
@@ -94,7 +97,7 @@ def exchange(desk, own: keymod.InstallationKeys | None = None, *, url: str | Non
     raise AssertionError("unreachable")
 
 
-def _hub(desk, url: str | None, tls_ca: str | None) -> Peer:
+def _hub(desk: Desk, url: str | None, tls_ca: str | None) -> Peer:
     hub = sync_state.parent(desk.db)
     if hub is None:
         raise SetupError("本机还没有登记到上级同步中心",
@@ -108,7 +111,7 @@ def _hub(desk, url: str | None, tls_ca: str | None) -> Peer:
     return hub
 
 
-def _finish(desk, hub: Peer, log_id: int, report: ExchangeReport, error: SyncError | None) -> None:
+def _finish(desk: Desk, hub: Peer, log_id: int, report: ExchangeReport, error: SyncError | None) -> None:
     now = to_iso(desk.now())
     with desk.db.write() as conn:
         if error is None:
@@ -119,7 +122,7 @@ def _finish(desk, hub: Peer, log_id: int, report: ExchangeReport, error: SyncErr
             sync_state.log_finish(conn, log_id, now, False, report.summary(), error.kind, str(error))
 
 
-def _run(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int) -> None:
+def _run(desk: Desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int) -> None:
     hello = _json(link.request("POST", "/v1/hello", _body({"software": "haian-desk", "clock": to_iso(desk.now())})))
     failpoints.hit("station.after_hello")
     _note_clock(desk, hub, hello, report)
@@ -131,7 +134,7 @@ def _run(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int
     _check(desk, own, hub, link, report, held, limit)
 
 
-def _send_up(desk, own, hub: Peer, link: HubLink, held: int, report: ExchangeReport, limit: int) -> int:
+def _send_up(desk: Desk, own, hub: Peer, link: HubLink, held: int, report: ExchangeReport, limit: int) -> int:
     with desk.db.write() as conn:
         sync_state.note_acked(conn, hub.id, held)
     while True:
@@ -153,7 +156,7 @@ def _send_up(desk, own, hub: Peer, link: HubLink, held: int, report: ExchangeRep
         held = new_held
 
 
-def _take_ack(desk, hub: Peer, ack: dict, report: ExchangeReport) -> int:
+def _take_ack(desk: Desk, hub: Peer, ack: dict, report: ExchangeReport) -> int:
     with desk.db.write() as conn:
         sync_state.note_acked(conn, hub.id, int(ack["held_up_to"]))
         sync_state.note_rejections(conn, hub.id, ack.get("rejected", []), to_iso(desk.now()))
@@ -164,7 +167,7 @@ def _take_ack(desk, hub: Peer, ack: dict, report: ExchangeReport) -> int:
     return int(ack["held_up_to"])
 
 
-def _fetch_down(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int) -> None:
+def _fetch_down(desk: Desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int) -> None:
     cursor = sync_state.coverage(desk.db, hub.id)
     while True:
         response = link.request("GET", f"/v1/batches?after={cursor}&limit={limit}")
@@ -180,7 +183,7 @@ def _fetch_down(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, lim
             return
 
 
-def _check(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, held: int, limit: int) -> None:
+def _check(desk: Desk, own, hub: Peer, link: HubLink, report: ExchangeReport, held: int, limit: int) -> None:
     result = _compare(desk, hub, link, held)
     repaired = False
     if result["down"] in _MISSING_HERE:
@@ -209,7 +212,7 @@ def _all_same(result: dict) -> bool:
     return all(state == "same" for state in result["up"].get("origins", {}).values())
 
 
-def _send_missing(desk, own, hub: Peer, link: HubLink, origin: str, held: int, report: ExchangeReport) -> bool:
+def _send_missing(desk: Desk, own, hub: Peer, link: HubLink, origin: str, held: int, report: ExchangeReport) -> bool:
     """Send, by id, whatever of one origin the hub lacks although its range says it has it.
 
     This happens when this installation was restored from a backup: its new work
@@ -242,7 +245,7 @@ def _warn_about(result: dict, report: ExchangeReport) -> None:
         report.warnings.append("镇中心保存的本站记录比本机还多（本机可能从备份恢复过），请联系镇中心核对")
 
 
-def _compare(desk, hub: Peer, link: HubLink, held: int) -> dict:
+def _compare(desk: Desk, hub: Peer, link: HubLink, held: int) -> dict:
     own_id = desk.installation.id
     with desk.db.lock:
         conn = desk.db.conn
@@ -252,7 +255,7 @@ def _compare(desk, hub: Peer, link: HubLink, held: int) -> dict:
     return _json(link.request("POST", "/v1/check", _body({"up": {"origins": origins}, "down": down})))
 
 
-def _note_clock(desk, hub: Peer, hello: dict, report: ExchangeReport) -> None:
+def _note_clock(desk: Desk, hub: Peer, hello: dict, report: ExchangeReport) -> None:
     drift = int((desk.now() - from_iso(hello["time"])).total_seconds())
     report.clock_drift = drift
     with desk.db.write() as conn:

@@ -64,7 +64,7 @@ def make_request(folder: Path, unit_code: str) -> dict:
 
 # -- 2. re-approval, at the township --------------------------------------------------------
 
-def reapprove(desk, own: InstallationKeys, request: dict, actor: str, url: str | None = None) -> tuple[Peer, dict]:
+def reapprove(desk: Desk, own: InstallationKeys, request: dict, actor: str, url: str | None = None) -> tuple[Peer, dict]:
     """Give the station of ``request``'s unit its new keys; returns the peer and the signed answer."""
     if not isinstance(request, dict) or request.get("format") != REQUEST:
         raise SyncError("bad_enrolment", "这不是恢复申请文件", "请让站点用 haian-desk recover request 生成")
@@ -88,7 +88,7 @@ def reapprove(desk, own: InstallationKeys, request: dict, actor: str, url: str |
     return renewed, answer
 
 
-def _station_for(desk, unit_code: str) -> Peer:
+def _station_for(desk: Desk, unit_code: str) -> Peer:
     known = [p for p in sync_state.list_peers(desk.db, CHILD) if p.unit_code == unit_code]
     if not known:
         raise SyncError("no_such_station", "本中心没有登记过单位 {unit_code}",
@@ -180,7 +180,7 @@ def _fresh_desk(folder: Path, station: dict, wall=now_utc) -> Desk:
     return Desk(db, folder, wall)
 
 
-def _fetch(desk, own, link: HubLink, hub: Peer) -> tuple[int, int, int]:
+def _fetch(desk: Desk, own, link: HubLink, hub: Peer) -> tuple[int, int, int]:
     """Every page the hub sends back; returns (events added, the hub's log position, its hold of ours)."""
     after, added, held = 0, 0, 0
     while True:
@@ -195,7 +195,7 @@ def _fetch(desk, own, link: HubLink, hub: Peer) -> tuple[int, int, int]:
             return added, after, held
 
 
-def _merge_backup(desk, backup: Path, held: int, openers) -> int:
+def _merge_backup(desk: Desk, backup: Path, held: int, openers) -> int:
     """The backup's events the hub never had. Logged after the hub's hold of our log, they go up next."""
     from haian_desk.storage.backup_openers import Openers, open_backup
     from haian_desk.storage.recovery import inspect
@@ -211,14 +211,14 @@ def _merge_backup(desk, backup: Path, held: int, openers) -> int:
     return desk.ledger.ingest(Event.from_row(r) for r in rows).added
 
 
-def _log_after(desk, position: int) -> None:
+def _log_after(desk: Desk, position: int) -> None:
     # AUTOINCREMENT: new rows of our log are numbered after the hub's hold of the old log,
     # so the next exchange sends exactly what the hub lacks.
     with desk.db.write() as conn:
         conn.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'events'", (position,))
 
 
-def _settle_positions(desk, hub: Peer, top: int, held: int) -> None:
+def _settle_positions(desk: Desk, hub: Peer, top: int, held: int) -> None:
     _log_after(desk, held)
     with desk.db.write() as conn:
         if top:
@@ -226,7 +226,7 @@ def _settle_positions(desk, hub: Peer, top: int, held: int) -> None:
         sync_state.note_acked(conn, hub.id, held)
 
 
-def _learn_numbers(desk, link: HubLink) -> None:
+def _learn_numbers(desk: Desk, link: HubLink) -> None:
     """Counters continue after whatever either side issued: the hub's answer and our own log."""
     reply = link.request("POST", "/v1/numbering", b"{}").json()
     own = desk.installation.id

@@ -10,6 +10,8 @@ log, so nothing else about the exchange moves.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass, field
 
 from haian_desk.replication import sync_state
@@ -21,6 +23,9 @@ from sync.batch import MEDIA_TYPE, Batch, seal
 from sync.client import HubLink
 from sync.errors import SyncError
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 
 @dataclass
 class Resent:
@@ -28,7 +33,7 @@ class Resent:
     still_refused: list[dict] = field(default_factory=list)   # {"id", "reason"}
 
 
-def resend(desk, event_ids: list[str], own: keymod.InstallationKeys | None = None) -> Resent:
+def resend(desk: Desk, event_ids: list[str], own: keymod.InstallationKeys | None = None) -> Resent:
     """Send these refused records to the hub again; the ones it now takes are no longer listed."""
     own = own or keymod.load(desk.folder)
     hub = sync_state.parent(desk.db)
@@ -53,19 +58,19 @@ def forget(conn, event_ids: list[str]) -> None:
     conn.executemany("DELETE FROM sync_rejections WHERE event_id = ?", [(i,) for i in event_ids])
 
 
-def set_aside(desk, event_ids: list[str]) -> None:
+def set_aside(desk: Desk, event_ids: list[str]) -> None:
     with desk.db.write() as conn:
         forget(conn, event_ids)
 
 
-def _events(desk, event_ids: list[str]) -> list[Event]:
+def _events(desk: Desk, event_ids: list[str]) -> list[Event]:
     marks = ", ".join("?" * len(event_ids))
     rows = desk.db.query(f"SELECT {', '.join(COLUMNS)} FROM events WHERE id IN ({marks}) AND origin = ? "
                          "ORDER BY seq", [*event_ids, desk.installation.id])
     return [Event.from_row(r) for r in rows]
 
 
-def _batch(desk, hub: sync_state.Peer, events: list[Event]) -> Batch:
+def _batch(desk: Desk, hub: sync_state.Peer, events: list[Event]) -> Batch:
     own = desk.installation
     mark = hub.acked  # an empty range (mark, mark]: this batch moves no checkpoint
     header = {"batch": uuid7(), "from": own.id, "from_unit": own.unit_code, "to": hub.id, "kind": "up",

@@ -8,6 +8,8 @@ schedules them on the database worker and asks the clerk.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 from pathlib import Path
 
@@ -20,6 +22,9 @@ from haian_desk.storage import backup
 from ui.widgets.feedback import in_words
 from ui.worker import DbWorker
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 log = logging.getLogger(__name__)
 
 CHECK_EVERY_MS = 60 * 60 * 1000  # the app stays open for days: look again every hour
@@ -31,7 +36,7 @@ class DailyBackups(QObject):
     made = Signal(object)    # Path of the new backup
     failed = Signal(str)     # what went wrong, in Chinese
 
-    def __init__(self, desk, worker: DbWorker, parent: QObject | None = None,
+    def __init__(self, desk: Desk, worker: DbWorker, parent: QObject | None = None,
                  every_ms: int = CHECK_EVERY_MS):
         super().__init__(parent)
         self.desk = desk

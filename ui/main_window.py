@@ -8,6 +8,8 @@ while other parts are still being built.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import importlib
 import logging
 from dataclasses import dataclass
@@ -25,6 +27,9 @@ from ui.widgets.feedback import alive
 from ui.widgets.navigation import Entry, NavigationList
 from ui.widgets.page_stack import PageStack, scrolling
 from ui.widgets.status import DeadlineCounts, UserLabel
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 log = logging.getLogger(__name__)
 APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "海安群众事务代理工作台")
@@ -281,7 +286,7 @@ class MainWindow(QMainWindow):
             window_place.save(self.place_folder, self)
 
 
-def _case_no(desk, case_id: str) -> str:
+def _case_no(desk: Desk, case_id: str) -> str:
     from haian_desk.cases import queries
 
     return queries.get_case(desk, case_id)["case_no"]

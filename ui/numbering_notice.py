@@ -7,6 +7,8 @@ backup's age, and the place to confirm working offline.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -14,11 +16,14 @@ from haian_desk.replication import numbering
 from ui.session import CASES, SETTINGS, Session
 from ui.widgets.feedback import alive, show_error_box
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 
 def check(window: QWidget, session: Session) -> None:
     """Read the numbering state on the worker; warn if a restore left it unsure."""
 
-    def read(desk):
+    def read(desk: Desk):
         with desk.db.lock:
             state = numbering.status(desk.db.conn)
         return state, state.warning(desk.now())

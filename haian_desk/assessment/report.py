@@ -8,6 +8,8 @@ returns.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +22,9 @@ from haian_desk.assessment.tally import Tally, part_of
 from haian_desk.assessment.units import (
     COUNTY, STATION, TOWNSHIP, cadre_directory, known_unit_codes, unit_key, unit_name)
 from haian_desk.core.timeutil import to_iso
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 UNIT_LEVELS = (STATION, TOWNSHIP, COUNTY)
 
@@ -70,7 +75,7 @@ class _Tallies:
         return found
 
 
-def build(desk, period: Period, now: datetime | None = None) -> Report:
+def build(desk: Desk, period: Period, now: datetime | None = None) -> Report:
     now_stamp = to_iso(now or desk.now())
     as_of = min(period.end, now_stamp)
     earlier = period.year_earlier()
@@ -104,7 +109,7 @@ def _petition_series(period: Period, petitions: Counter) -> list[tuple[str, int,
             for year, month in period.months()]
 
 
-def _rows(desk, tallies: _Tallies, extra_units: set[str]) -> dict[str, list[dict]]:
+def _rows(desk: Desk, tallies: _Tallies, extra_units: set[str]) -> dict[str, list[dict]]:
     stations = known_unit_codes(desk, extra_units)
     codes = {lvl: {unit_key(lvl, s) for s in stations} | set(tallies.by_level[lvl]) for lvl in UNIT_LEVELS}
     rows = {lvl: [_unit_row(desk, lvl, code, tallies.by_level[lvl][code]) for code in sorted(codes[lvl])]
@@ -113,12 +118,12 @@ def _rows(desk, tallies: _Tallies, extra_units: set[str]) -> dict[str, list[dict
     return rows
 
 
-def _unit_row(desk, level: str, code: str, tally: Tally) -> dict:
+def _unit_row(desk: Desk, level: str, code: str, tally: Tally) -> dict:
     name = (network.township_name(code) or code) if level == TOWNSHIP else unit_name(desk, code)
     return _ordered({"code": code, "name": name, "level": level, **tally.row()}, level)
 
 
-def _cadre_rows(desk, tallies: dict[str, Tally]) -> list[dict]:
+def _cadre_rows(desk: Desk, tallies: dict[str, Tally]) -> list[dict]:
     directory = cadre_directory(desk)
     ids = {cid for cid, info in directory.items() if info["active"]} | set(tallies)
     rows = []

@@ -7,7 +7,12 @@ as zeros, not vanish from the table.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from haian_desk import network
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 STATION, TOWNSHIP, COUNTY = "station", "township", "county"
 
@@ -17,7 +22,7 @@ def unit_key(level: str, unit_code: str) -> str:
     return {STATION: unit_code, TOWNSHIP: unit_code[:9], COUNTY: unit_code[:6]}[level]
 
 
-def known_unit_codes(desk, extra: set[str] = frozenset()) -> set[str]:
+def known_unit_codes(desk: Desk, extra: set[str] = frozenset()) -> set[str]:
     """Station-level codes: this installation, every case's unit, every cadre's unit.
 
     A county hub's own 6-digit code is no station: it is listed only if matters were
@@ -29,7 +34,7 @@ def known_unit_codes(desk, extra: set[str] = frozenset()) -> set[str]:
     return codes | {row[0] for row in desk.db.query("SELECT DISTINCT unit_code FROM cases")}
 
 
-def unit_name(desk, code: str) -> str:
+def unit_name(desk: Desk, code: str) -> str:
     if code == desk.installation.unit_code:
         return desk.installation.unit_name
     county = network.county()
@@ -46,7 +51,7 @@ def unit_name(desk, code: str) -> str:
     return f"{township or ''}代理站 {code[9:]}".strip()
 
 
-def cadre_directory(desk) -> dict[str, dict]:
+def cadre_directory(desk: Desk) -> dict[str, dict]:
     """Every cadre's name and unit, by id (cadres who left keep their rows)."""
     return {row["id"]: {"name": row["name"], "unit_code": row["unit_code"], "active": row["active"]}
             for row in desk.db.query("SELECT id, name, unit_code, active FROM cadres")}

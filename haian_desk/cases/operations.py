@@ -7,6 +7,8 @@ records events; the state machine in ``fold`` decides the rest.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 from dataclasses import dataclass, field
 
@@ -18,6 +20,9 @@ from haian_desk.cases.vocabulary import KINDS
 from haian_desk.core.errors import NotFound, RuleRefused, ValidationError
 from haian_desk.core.ids import uuid7
 from haian_desk.core.normalise import free_text
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 CLOCK_STARTS = ("accepted", "reopened")
@@ -53,7 +58,7 @@ class Registered:
     status: str
 
 
-def take_in(desk, actor: str, intake: Intake, *, draft: str | None = None) -> Registered:
+def take_in(desk: Desk, actor: str, intake: Intake, *, draft: str | None = None) -> Registered:
     """Register a matter (and accept it at once unless told not to) in one transaction.
 
     ``draft`` names the actor's form draft this intake was typed in: it is
@@ -81,7 +86,7 @@ def take_in(desk, actor: str, intake: Intake, *, draft: str | None = None) -> Re
     return Registered(case_id, state["case_no"], state["status"])
 
 
-def _registration_payload(desk, intake: Intake) -> dict:
+def _registration_payload(desk: Desk, intake: Intake) -> dict:
     payload = {
         "kind": intake.kind, "villager_id": intake.villager_id,
         "description": free_text(intake.description, "诉求内容", "description", multiline=True),
@@ -105,7 +110,7 @@ def _registration_payload(desk, intake: Intake) -> dict:
     return payload
 
 
-def act(desk, actor: str, case_id: str, event_type: str, **payload) -> dict:
+def act(desk: Desk, actor: str, case_id: str, event_type: str, **payload) -> dict:
     """Record one action on a case; returns the case as it now stands."""
     if event_type == "registered":
         raise RuleRefused("新办件请用受理登记")

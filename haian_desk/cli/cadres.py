@@ -15,8 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from haian_desk.people import cadres
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 def register(sub, common) -> None:
@@ -73,7 +77,7 @@ def _open(folder: Path):
     return Desk.open(folder)
 
 
-def _input(args, desk, current=None) -> cadres.CadreInput:
+def _input(args, desk: Desk, current=None) -> cadres.CadreInput:
     """What the command line gave, with the cadre's current details where it gave nothing."""
     now = cadres.as_json(current) if current is not None else {}
 

@@ -18,10 +18,15 @@ so a rebuild from the log gives the same rows, as for every other stream.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 
 from haian_desk.core.errors import RuleRefused, ValidationError
 from haian_desk.storage.eventlog import Event
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 ACCOUNT_JSON_COLUMNS: tuple[str, ...] = ()
 SETTINGS_JSON_COLUMNS = ("current",)
@@ -97,7 +102,7 @@ def apply_settings(state: dict | None, event: Event) -> dict:
     return new
 
 
-def history(desk, limit: int = 200) -> list[dict]:
+def history(desk: Desk, limit: int = 200) -> list[dict]:
     """Changes to logins and settings here, newest first: who, when, what."""
     rows = desk.db.query(
         "SELECT stream, stream_id, type, actor, wall_time, payload FROM events "

@@ -12,6 +12,8 @@ else of the import is undone in one transaction.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass, field
 
 from haian_desk.people import permissions
@@ -19,6 +21,9 @@ from haian_desk.core.errors import NotFound, RuleRefused
 from haian_desk.events.projection import projectors
 from haian_desk.storage import eventlog
 from haian_desk.core.timeutil import to_iso
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 WHAT = {"villager": "群众", "cadre": "代理员", "case": "办件"}
 
@@ -30,7 +35,7 @@ class UndoResult:
     kept: list[dict] = field(default_factory=list)   # {"sheet", "row", "reason"}
 
 
-def undo(desk, actor: str, import_id: str) -> UndoResult:
+def undo(desk: Desk, actor: str, import_id: str) -> UndoResult:
     """Undo one import as login ``actor`` (a station head or an admin, as for importing)."""
     with desk.db.write() as conn:
         permissions.require(conn, actor, "import.run")
@@ -65,7 +70,7 @@ def _changed_since(conn, item, import_id: str) -> str:
     return ""
 
 
-def _withdraw(desk, conn, actor: str, import_id: str, item) -> None:
+def _withdraw(desk: Desk, conn, actor: str, import_id: str, item) -> None:
     stream, stream_id = item["stream"], item["stream_id"]
     tag = {"undoes_import": import_id}
     if stream == "case":
@@ -86,7 +91,7 @@ def _before(conn, stream: str, stream_id: str, import_id: str) -> dict:
     return {k: earlier.get(k) for k in changed if k != "import_id" and k in earlier}
 
 
-def history(desk) -> list[dict]:
+def history(desk: Desk) -> list[dict]:
     """Past imports, newest first: when, who, file name and checksum, counts, undone or not."""
     rows = desk.db.query("SELECT * FROM imports ORDER BY started_at DESC, rowid DESC")
     return [dict(r) for r in rows]

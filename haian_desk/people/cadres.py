@@ -10,6 +10,8 @@ the township like every other.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 import re
 import unicodedata
@@ -23,6 +25,9 @@ from haian_desk.people.phone import parse_phone
 from haian_desk.events.records import record_apply
 from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import local
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 # What a cadre does at the station (stored as the code, shown as the word).
 ROLES = {"head": "站长", "agent": "代理员", "liaison": "联络员", "group_agent": "组代理点代理员"}
@@ -130,11 +135,11 @@ def parse_day(text: str, what: str, field: str) -> date:
                               field=field, params={"what": what, "text": text.strip()}) from None
 
 
-def _today(desk) -> date:
+def _today(desk: Desk) -> date:
     return local(desk.now()).date()
 
 
-def add(desk, actor: str, data: CadreInput) -> str:
+def add(desk: Desk, actor: str, data: CadreInput) -> str:
     """Add a cadre to the roster; the same name with the same phone twice in one unit is refused."""
     fields = clean(data, _today(desk))
     cadre_id = uuid7()
@@ -148,7 +153,7 @@ def add(desk, actor: str, data: CadreInput) -> str:
     return cadre_id
 
 
-def edit(desk, actor: str, cadre_id: str, data: CadreInput) -> dict:
+def edit(desk: Desk, actor: str, cadre_id: str, data: CadreInput) -> dict:
     """Record what changed in a cadre's details (not whether they serve: see retire).
 
     Returns the changed fields ({} when nothing changed: no event is written).
@@ -167,7 +172,7 @@ def edit(desk, actor: str, cadre_id: str, data: CadreInput) -> dict:
 update = edit  # the name earlier callers used
 
 
-def retire(desk, actor: str, cadre_id: str, on: str = "", reason: str = "") -> None:
+def retire(desk: Desk, actor: str, cadre_id: str, on: str = "", reason: str = "") -> None:
     """A cadre leaves: off the board, no new matters; their past work stays theirs."""
     with desk.db.write() as conn:
         current = get_row(conn, cadre_id)
@@ -180,7 +185,7 @@ def retire(desk, actor: str, cadre_id: str, on: str = "", reason: str = "") -> N
                            actor)
 
 
-def reinstate(desk, actor: str, cadre_id: str) -> None:
+def reinstate(desk: Desk, actor: str, cadre_id: str) -> None:
     with desk.db.write() as conn:
         get_row(conn, cadre_id)
         desk.ledger.record(conn, "cadre", cadre_id, "reinstated", {}, actor)
@@ -198,12 +203,12 @@ def get_row(conn, cadre_id: str):
     return row
 
 
-def get(desk, cadre_id: str):
+def get(desk: Desk, cadre_id: str):
     with desk.db.lock:
         return get_row(desk.db.conn, cadre_id)
 
 
-def active_cadres(desk) -> list:
+def active_cadres(desk: Desk) -> list:
     return desk.db.query("SELECT * FROM cadres WHERE active = 1 ORDER BY name")
 
 
@@ -215,7 +220,7 @@ def own_units(unit_code: str) -> tuple[str, tuple]:
             (unit_code, unit_code, unit_code))
 
 
-def roster(desk, include_retired: bool = False) -> list:
+def roster(desk: Desk, include_retired: bool = False) -> list:
     """This unit's roster, as the screen and the CLI list it: the head first, then by name; retired last."""
     where, params = own_units(desk.installation.unit_code)
     retired = "" if include_retired else "AND active = 1"
@@ -223,7 +228,7 @@ def roster(desk, include_retired: bool = False) -> list:
                          "ORDER BY active DESC, role != 'head', name", params)
 
 
-def find(desk, text: str):
+def find(desk: Desk, text: str):
     """One cadre by id, or by name when exactly one cadre has it (for the CLI)."""
     text = text.strip()
     rows = desk.db.query("SELECT * FROM cadres WHERE id = ? OR name = ? ORDER BY active DESC",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 from dataclasses import dataclass
 
@@ -13,6 +15,9 @@ from haian_desk.people.phone import parse_phone
 from haian_desk.people.pinyin_keys import name_spellings
 from haian_desk.people import reveals
 from haian_desk.events.records import record_apply
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 # Household tags for paired support and for keeping sensitive facts off public paper.
 TAGS = {
@@ -120,7 +125,7 @@ def clean(data: VillagerInput) -> dict:
     return fields
 
 
-def register(desk, actor: str, data: VillagerInput) -> str:
+def register(desk: Desk, actor: str, data: VillagerInput) -> str:
     """Add a villager; refuses a second person with the same ID number."""
     fields = clean(data)
     with desk.db.write() as conn:
@@ -131,7 +136,7 @@ def register(desk, actor: str, data: VillagerInput) -> str:
     return villager_id
 
 
-def update(desk, actor: str, villager_id: str, data: VillagerInput) -> None:
+def update(desk: Desk, actor: str, villager_id: str, data: VillagerInput) -> None:
     fields = clean(data)
     with desk.db.write() as conn:
         current = get_row(conn, villager_id)

@@ -15,7 +15,7 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from haian_desk.core import hlc
 from haian_desk.replication import sync_state
@@ -25,6 +25,9 @@ from haian_desk.events.projection import projectors
 from haian_desk.storage.eventlog import COLUMNS, Event
 from haian_desk.replication.sync_state import CHILD, Peer
 from haian_desk.core.timeutil import from_iso
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 CREATION_TYPES = ("registered", "created")
 _HLC = re.compile(r"^\d{14}\.\d{5}$")
@@ -74,7 +77,7 @@ class Refused(Exception):
         self.reason = reason
 
 
-def apply_batch(desk, sender: Peer, *, batch_id: str, direction: str, transport: str, lo: int, hi: int,
+def apply_batch(desk: Desk, sender: Peer, *, batch_id: str, direction: str, transport: str, lo: int, hi: int,
                 records: list[Any], at: str,
                 before_commit: Callable[[], None] | None = None) -> ApplyReport:
     """Apply ``records`` (event dicts) that ``sender`` sent, covering its log range (lo, hi]."""

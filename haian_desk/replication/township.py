@@ -11,6 +11,8 @@ to the station that took the matter in.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from itertools import pairwise
 import json
 from dataclasses import dataclass, field
@@ -27,6 +29,9 @@ from haian_desk.storage.eventlog import Event
 from haian_desk.replication.sync_state import CHILD
 from haian_desk.core.timeutil import from_iso
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 HUB_ROLES = ("township", "county")
 
 # -- settings kept in the installation's own settings table (never synced) -----------
@@ -35,14 +40,14 @@ SETTING_DEFAULTS = {"silent_hours": 48, "hub_host": "0.0.0.0", "hub_port": 8765,
 _PREFIX = "township."
 
 
-def load_settings(desk) -> dict:
+def load_settings(desk: Desk) -> dict:
     stored = {row["key"][len(_PREFIX):]: json.loads(row["value"]) for row in desk.db.query(
         "SELECT key, value FROM settings WHERE key LIKE ?", (_PREFIX + "%",))}
     return {key: stored.get(key, default) if isinstance(stored.get(key), type(default)) else default
             for key, default in SETTING_DEFAULTS.items()}
 
 
-def save_settings(desk, actor: str, **changes) -> dict:
+def save_settings(desk: Desk, actor: str, **changes) -> dict:
     users.require_role(desk, actor, "admin", "修改同步设置")
     for key, value in changes.items():
         _check_setting(key, value)
@@ -66,28 +71,28 @@ def _check_setting(key: str, value) -> None:
 
 # -- who is who ----------------------------------------------------------------------
 
-def unit_names(desk) -> dict[str, str]:
+def unit_names(desk: Desk) -> dict[str, str]:
     """Unit code → name for this installation and every neighbour it knows."""
     names = {p.unit_code: p.unit_name for p in sync_state.list_peers(desk.db)}
     names[desk.installation.unit_code] = desk.installation.unit_name
     return names
 
 
-def origin_names(desk) -> dict[str, str]:
+def origin_names(desk: Desk) -> dict[str, str]:
     """Installation id → unit name (an event's origin as a person reads it)."""
     names = {p.id: p.unit_name for p in sync_state.list_peers(desk.db)}
     names[desk.installation.id] = desk.installation.unit_name
     return names
 
 
-def station_choices(desk) -> list[tuple[str, str]]:
+def station_choices(desk: Desk) -> list[tuple[str, str]]:
     """(unit code, name) for a queue's station filter: this centre first, then each station."""
     own = desk.installation
     children = sorted({(p.unit_code, p.unit_name) for p in sync_state.list_peers(desk.db, CHILD)})
     return [(own.unit_code, own.unit_name), *[c for c in children if c[0] != own.unit_code]]
 
 
-def require_hub(desk) -> None:
+def require_hub(desk: Desk) -> None:
     if desk.installation.role not in HUB_ROLES:
         raise RuleRefused("只有镇（街道）代理中心才能办理上报来的事项", "代理站请在办件详情里办理")
 
@@ -141,7 +146,7 @@ ORDER BY c.deadline IS NULL, c.deadline, c.case_no
 """
 
 
-def inbox(desk, now: datetime, view: str | None = None) -> list[InboxItem]:
+def inbox(desk: Desk, now: datetime, view: str | None = None) -> list[InboxItem]:
     """Matters sent up and not yet back: waiting to be received, in hand here, or sent on."""
     names = unit_names(desk)
     items = [_inbox_item(row, names, now) for row in desk.db.query(_INBOX_SQL)]
@@ -168,7 +173,7 @@ def _first_line(text: str | None, width: int = 40) -> str:
     return line if len(line) <= width else line[:width] + "…"
 
 
-def take_up(desk, actor: str, case_id: str) -> dict:
+def take_up(desk: Desk, actor: str, case_id: str) -> dict:
     """The centre says it has the matter in hand (the station sees this after its next sync)."""
     require_hub(desk)
     item = _inbox_entry(desk, case_id)
@@ -179,14 +184,14 @@ def take_up(desk, actor: str, case_id: str) -> dict:
     return operations.act(desk, actor, case_id, "taken_up", unit=desk.installation.unit_name)
 
 
-def forward(desk, actor: str, case_id: str, to_level: str, to_unit: str, reason: str = "") -> dict:
+def forward(desk: Desk, actor: str, case_id: str, to_level: str, to_unit: str, reason: str = "") -> dict:
     """Send a matter on to the county or a department; it stays tracked here until it comes back."""
     require_hub(desk)
     payload = {"to_level": to_level, "to_unit": to_unit.strip(), "reason": reason.strip()}
     return operations.act(desk, actor, case_id, "forwarded", **payload)
 
 
-def _inbox_entry(desk, case_id: str) -> InboxItem:
+def _inbox_entry(desk: Desk, case_id: str) -> InboxItem:
     found = [i for i in inbox(desk, desk.now()) if i.case_id == case_id]
     if not found:
         raise RuleRefused("这件办件不在上报事项里", "可能已办结或已退回站点；请刷新列表")
@@ -215,14 +220,14 @@ class StationHealth:
     cases: int
 
 
-def station_health(desk, now: datetime, silent_after_hours: int | None = None) -> list[StationHealth]:
+def station_health(desk: Desk, now: datetime, silent_after_hours: int | None = None) -> list[StationHealth]:
     """Every station enrolled here, silent ones first, then by unit code."""
     limit = silent_after_hours or load_settings(desk)["silent_hours"]
     rows = [_health(desk, peer, now, limit) for peer in sync_state.list_peers(desk.db, CHILD)]
     return sorted(rows, key=lambda h: (not (h.silent and h.active), not h.active, h.unit_code))
 
 
-def _health(desk, peer: sync_state.Peer, now: datetime, limit_hours: int) -> StationHealth:
+def _health(desk: Desk, peer: sync_state.Peer, now: datetime, limit_hours: int) -> StationHealth:
     quiet = _hours_since(peer.last_contact, now)
     counts = {name: queries.count(desk, CaseFilter(unit_code=peer.unit_code, **flt), now)
               for name, flt in (("overdue", {"overdue": True}), ("due_soon", {"due_soon": True}),
@@ -242,7 +247,7 @@ def _hours_since(moment: str | None, now: datetime) -> int | None:
     return max(0, int((now - from_iso(moment)).total_seconds() // 3600))
 
 
-def _gaps(desk, peer_id: str) -> int:
+def _gaps(desk: Desk, peer_id: str) -> int:
     """How many of the station's log positions are missing between ranges already applied."""
     spans = [(r["lo"], r["hi"]) for r in desk.db.query(
         "SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))]
@@ -281,13 +286,13 @@ class Conflict:
     clashes: list[Clash] = field(default_factory=list)
 
 
-def conflicts(desk) -> list[Conflict]:
+def conflicts(desk: Desk) -> list[Conflict]:
     """Cases flagged with unsettled conflicts, each with both sides of every clash."""
     rows = desk.db.query("SELECT id FROM cases WHERE conflicts > 0 ORDER BY case_no")
     return [conflict(desk, row["id"]) for row in rows]
 
 
-def conflict(desk, case_id: str) -> Conflict:
+def conflict(desk: Desk, case_id: str) -> Conflict:
     case = queries.get_case(desk, case_id)
     names = _Names(desk)
     clashes = _unsettled_clashes(queries.timeline(desk, case_id), names)
@@ -315,7 +320,7 @@ def _unsettled_clashes(events: list[Event], names: "_Names") -> list[Clash]:
 
 
 class _Names:
-    def __init__(self, desk):
+    def __init__(self, desk: Desk):
         self.origins = origin_names(desk)
         self.actors = {r["username"]: r["display_name"] for r in desk.db.query(
             "SELECT username, display_name FROM users")}
@@ -329,7 +334,7 @@ class _Names:
                     detail=presentation.describe_event(event, self.cadres))
 
 
-def resolve_conflict(desk, actor: str, case_id: str, decision: str, resolves: int) -> dict:
+def resolve_conflict(desk: Desk, actor: str, case_id: str, decision: str, resolves: int) -> dict:
     """Record who settled the case's conflicts and how; the record keeps following the side that stood."""
     return operations.act(desk, actor, case_id, "conflict_resolved", decision=decision.strip(),
                           resolves=resolves)

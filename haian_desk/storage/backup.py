@@ -25,7 +25,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from haian_desk.core import paths
 from haian_desk.people import users
@@ -35,6 +35,9 @@ from haian_desk.storage import keys, sealed
 from haian_desk.storage.db import Database
 from haian_desk.storage.wipe import wipe
 from haian_desk.core.timeutil import local, now_utc, to_iso
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -216,7 +219,7 @@ def keep_count(db: Database) -> int:
     return value if isinstance(value, int) and KEEP_RANGE[0] <= value <= KEEP_RANGE[1] else DEFAULT_KEEP
 
 
-def set_keep_count(desk, actor: str, count: int) -> int:
+def set_keep_count(desk: Desk, actor: str, count: int) -> int:
     """Change how many daily backups are kept (admins only)."""
     users.require_role(desk, actor, "admin", "修改备份保留份数")
     low, high = KEEP_RANGE

@@ -8,6 +8,8 @@ Every write is a domain operation on the database worker.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -22,8 +24,11 @@ from ui.session import CADRES, Session
 from ui.widgets.feedback import ErrorLabel, alive, show_error_box
 from ui.widgets.tables import list_beside_detail, list_table
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
-def load_roster(desk, include_retired: bool) -> list[dict]:
+
+def load_roster(desk: Desk, include_retired: bool) -> list[dict]:
     return [cadres.as_json(row) for row in cadres.roster(desk, include_retired)]
 
 
@@ -170,7 +175,7 @@ class CadresPage(QWidget):
         data = self.form.value(self.session.desk.installation.unit_code)
         actor, cadre_id = self.session.user.username, self.editing_id
 
-        def work(desk):
+        def work(desk: Desk):
             if cadre_id is None:
                 return cadres.add(desk, actor, data)
             cadres.edit(desk, actor, cadre_id, data)

@@ -9,6 +9,8 @@ domain's rules (cadres.clean) and keeps what it checked; the wizard calls
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
@@ -18,6 +20,9 @@ from haian_desk.people import cadres, users
 from haian_desk.core.errors import ValidationError
 from ui.cadres.form import CadreForm
 from ui.widgets.feedback import ErrorLabel, alive, explain, show_problems
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 OTHER_ROWS = 3
 OTHER_COLUMNS = ("name", "phone", "area")
@@ -137,7 +142,7 @@ class CadresPage(QWizardPage):
         return [self.tr("代理员：{0} 位（管理员账号关联到 {1}，电话 {2}）").format(
             len(self.checked), own["name"], own["phone"])]
 
-    def made(self, desk, user: users.User) -> users.User:
+    def made(self, desk: Desk, user: users.User) -> users.User:
         """On the worker: add the cadres and link the admin login to the first (the person setting up)."""
         ids = [cadres.add(desk, user.username, data) for data in self.checked]
         if not ids:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 
 from haian_desk.cases import catalogue
 from haian_desk.cases.queries import normalise_search
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 SHOW_LIMIT = 1000
 
@@ -17,7 +22,7 @@ def _item(row) -> dict:
     return item
 
 
-def find_items(desk, text: str, include_inactive: bool = False) -> list[dict]:
+def find_items(desk: Desk, text: str, include_inactive: bool = False) -> list[dict]:
     """Items whose code, name, pinyin, initials or keywords contain the text."""
     if not include_inactive:
         return [_item(r) for r in catalogue.search(desk, text, SHOW_LIMIT)]
@@ -27,7 +32,7 @@ def find_items(desk, text: str, include_inactive: bool = False) -> list[dict]:
     return [_item(r) for r in rows]
 
 
-def item_history(desk, code: str) -> list[dict]:
+def item_history(desk: Desk, code: str) -> list[dict]:
     """Each version of the item: which version, when, by whom, created or changed."""
     versions = []
     for row in catalogue.history(desk, code):
@@ -37,5 +42,5 @@ def item_history(desk, code: str) -> list[dict]:
     return versions
 
 
-def item_with_history(desk, code: str) -> dict:
+def item_with_history(desk: Desk, code: str) -> dict:
     return {"item": _item(catalogue.get(desk, code)), "history": item_history(desk, code)}

@@ -4,6 +4,8 @@ result. Whoever complained is shown masked: others at the counter can see the sc
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
@@ -20,6 +22,9 @@ from ui.support.dialogs import Choices, combo, load_choices
 from ui.support.form import FormDialog, run_form
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 COMPLAINTS = "complaints"
 FILTERS = (("open", QT_TRANSLATE_NOOP("ComplaintsScreen", "未办结")),
@@ -117,7 +122,7 @@ class ComplaintsScreen(QWidget):
     def refresh(self) -> None:
         shown = self.filter.currentData()
 
-        def load(desk):
+        def load(desk: Desk):
             listed = complaints.complaints(desk, status="closed" if shown == "closed" else None,
                                            open_only=shown == "open")
             open_count = len(complaints.complaints(desk, open_only=True))

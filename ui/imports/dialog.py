@@ -8,6 +8,8 @@ leaves the station's data as it was.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -25,11 +27,14 @@ from ui.session import CADRES, CASES, VILLAGERS
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 PREVIEW_ROWS = 200
 FILE_FILTER = QCoreApplication.translate("ImportDialog", "表格文件 (*.xlsx *.xls *.ods *.csv *.txt);;所有文件 (*)")
 
 
-def _check(desk, path: str, kind: str, overrides: dict | None, header_row: int | None, progress):
+def _check(desk: Desk, path: str, kind: str, overrides: dict | None, header_row: int | None, progress):
     # A header row the user chose is shown even before a column is the name, so it can be chosen.
     loaded = load(path, kind, None, overrides, header_row, require=header_row is None)
     with desk.db.lock:

@@ -7,6 +7,8 @@ on saving anyway).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
@@ -20,8 +22,11 @@ from ui.intake.lookup import Lookup
 from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
-def _matters_matching(desk, text: str) -> list[MatterSummary]:
+
+def _matters_matching(desk: Desk, text: str) -> list[MatterSummary]:
     return [matter_summary(row) for row in catalogue.search(desk, text)]
 
 

@@ -9,6 +9,8 @@ from the domain is shown next to the field it names; nothing typed is lost.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
@@ -37,6 +39,9 @@ from ui.printing.buttons import ReceiptButtons
 from ui.session import CADRES, CASES, SETTINGS, Session
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import ErrorLabel, alive, explain
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 # Papers printed with the receipt (Ctrl+P): a claim waiting for its signature gets the
 # 授权委托书 to sign at the counter.
@@ -413,7 +418,7 @@ class IntakePage(QWidget):
         form, actor = self.form_values(), self.session.user.username
         self._saving_cadre = form["first_cadre_id"]
 
-        def register(desk):
+        def register(desk: Desk):
             intake = build_intake(form)
             if "duplicate" not in confirmed and (found := counter_checks.likely_duplicates(desk, intake)):
                 return questions.Duplicate(found)

@@ -3,6 +3,8 @@ still awaiting feedback, and meetings with what they discussed, fed back and tur
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 from dataclasses import dataclass
 from html import escape
@@ -23,6 +25,9 @@ from ui.support.form import run_form
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 MEETINGS = "meetings"
 
 
@@ -34,7 +39,7 @@ class _Loaded:
     now: object
 
 
-def _load(desk) -> _Loaded:
+def _load(desk: Desk) -> _Loaded:
     return _Loaded(opinions.grouped(desk), opinions.awaiting_feedback(desk), opinions.meetings(desk), desk.now())
 
 

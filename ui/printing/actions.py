@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrinter, QPrinterInfo
@@ -23,6 +23,9 @@ from ui.printing import papers, render
 from ui.printing.papers import Paper
 from ui.session import CASES, Session
 from ui.widgets.feedback import alive, explain
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +48,7 @@ class Printed:
     where: str  # a printer's name or the PDF's path
 
 
-def prepare(desk, request: Request) -> tuple[Document, Paper]:
+def prepare(desk: Desk, request: Request) -> tuple[Document, Paper]:
     """The document and paper for ``request`` (runs on the worker)."""
     settings = station_settings.load(desk)
     paper = papers.paper(request.paper or settings.receipt_paper)
@@ -54,7 +57,7 @@ def prepare(desk, request: Request) -> tuple[Document, Paper]:
     return document, paper
 
 
-def _record(desk, actor: str, request: Request, document: Document, paper: Paper, medium: str) -> None:
+def _record(desk: Desk, actor: str, request: Request, document: Document, paper: Paper, medium: str) -> None:
     prints.record(desk, actor, request.case_id, request.doc, document.copy, paper.code, medium)
     log.info("printed %s copy %s of case %s on %s (%s) by %s", request.doc, document.copy,
              request.case_id, paper.code, medium, actor)
@@ -90,7 +93,7 @@ def print_now(parent: QWidget, session: Session, request: Request,
         return
     name, actor = printer_info.printerName(), session.user.username
 
-    def work(desk) -> Printed:
+    def work(desk: Desk) -> Printed:
         document, paper = prepare(desk, request)
         printer = QPrinter(QPrinterInfo.printerInfo(name), QPrinter.PrinterMode.HighResolution)
         render.print_to(printer, document, paper)
@@ -124,7 +127,7 @@ def save_pdf(parent: QWidget, session: Session, request: Request, path: Path | N
     actor = session.user.username
 
     def write(document: Document, paper: Paper, target: Path) -> None:
-        def work(desk) -> Printed:
+        def work(desk: Desk) -> Printed:
             render.write_pdf(document, paper, target)
             _record(desk, actor, request, document, paper, "pdf")
             return Printed(document, paper, str(target))

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from haian_desk import network
 from ui.i18n import term
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 
 class StationTab(QWidget):
-    def __init__(self, desk, parent: QWidget | None = None):
+    def __init__(self, desk: Desk, parent: QWidget | None = None):
         super().__init__(parent)
         station = desk.installation
         rows = [

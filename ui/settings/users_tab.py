@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPushButton,
     QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -11,6 +13,9 @@ from ui.i18n import term
 from ui.session import CADRES, SETTINGS, Session
 from ui.settings.reading import cadre_choices, list_users
 from ui.widgets.feedback import ErrorLabel, alive
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 class UsersTab(QWidget):
@@ -112,7 +117,7 @@ class UsersTab(QWidget):
             self.manage_error.show_error(self.tr("请先在表里选中一个账号"))
             return
 
-        def link(desk):
+        def link(desk: Desk):
             users.link_cadre(desk, actor, user["username"], cadre_id)
             return users.get(desk, user["username"])
 
@@ -176,7 +181,7 @@ class UsersTab(QWidget):
         fields = (self.username.text(), self.display_name.text(), self.role.currentData(),
                   self.password.text(), self.cadre.currentData())
 
-        def work(desk):
+        def work(desk: Desk):
             return users.add_user(desk, *fields, actor=actor)
 
         self.add_button.setEnabled(False)

@@ -3,6 +3,8 @@ on the spot), change the cadre, end a pairing."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,6 +21,9 @@ from haian_desk.core.timeutil import local, show
 from ui.i18n import term
 from ui.support.form import FormDialog
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 
 @dataclass(frozen=True)
 class Choices:
@@ -26,7 +31,7 @@ class Choices:
     errands: list[tuple[str, str]]       # (code, name) of catalogue items that can be proxied
 
 
-def load_choices(desk) -> Choices:
+def load_choices(desk: Desk) -> Choices:
     """What the dialogs offer (read on the worker)."""
     return Choices([(r["id"], r["name"]) for r in cadres.active_cadres(desk)],
                    [(r["code"], r["name"]) for r in catalogue.search(desk, "", limit=500) if r["proxy_allowed"]])

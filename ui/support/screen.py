@@ -3,6 +3,8 @@ household's visit log, and the vulnerable households still waiting for a cadre."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -18,6 +20,9 @@ from ui.support.dialogs import EndDialog, PairDialog, ReassignDialog, VisitDialo
 from ui.support.form import run_form
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 SUPPORT = "support"
 OVERDUE_BG = QColor("#fde2e1")
@@ -91,7 +96,7 @@ class SupportScreen(QWidget):
     # --- reading --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        def load(desk):
+        def load(desk: Desk):
             return support.households(desk, desk.now()), support.unpaired_vulnerable(desk)
 
         self.session.run(load, alive(self, self._loaded), alive(self, self.error.show_error))

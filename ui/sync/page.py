@@ -11,6 +11,8 @@ database worker; the exchange itself on the runner's thread.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +32,9 @@ from ui.sync.tables import ResultBox, fill_table, make_table, selected_keys
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import alive, explain, words
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 EVERYTHING = frozenset((SYNC, CASES, VILLAGERS, CADRES, CATALOGUE))
 
 
@@ -41,7 +46,7 @@ class Lists:
     hub_url: str
 
 
-def read_lists(desk) -> Lists:
+def read_lists(desk: Desk) -> Lists:
     hub = sync_state.parent(desk.db)
     return Lists(reached.pending_items(desk), reached.refused_records(desk),
                  [dict(r) for r in sync_state.recent_log(desk.db, 30)], (hub.url or "") if hub else "")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -29,6 +29,9 @@ from sync.exchange import ExchangeReport, exchange
 from ui.session import CADRES, CASES, CATALOGUE, SYNC, VILLAGERS, Changes, Session, changes_for
 from ui.sync.background import run_in_thread
 from ui.widgets.feedback import alive
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +77,7 @@ class _Reading:
     problem: Problem | None
 
 
-def read_state(desk) -> _Reading:
+def read_state(desk: Desk) -> _Reading:
     """What the database says about sync now (runs on the worker; cheap, since it runs after
     every change: what is waiting is counted only past the hub's mark, and only once enrolled)."""
     hub = sync_state.parent(desk.db)
@@ -86,14 +89,14 @@ def read_state(desk) -> _Reading:
     return _Reading(hub, reached.waiting(desk), rejected, advice.last_problem(desk))
 
 
-def _mark(desk) -> int | None:
+def _mark(desk: Desk) -> int | None:
     try:
         return recent.last_seq(desk.db)
     except Exception:  # noqa: BLE001 - a database that cannot be read fails the exchange, which says why
         return None
 
 
-def _arrived(desk, mark: int | None) -> recent.Recent | None:
+def _arrived(desk: Desk, mark: int | None) -> recent.Recent | None:
     """What came in past ``mark`` (None when that cannot be told: then screens read everything)."""
     if mark is None:
         return None

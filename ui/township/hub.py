@@ -9,6 +9,8 @@ hub runs there anyway (``haian-desk hub serve`` as its own process) and says so.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import dataclasses
 from dataclasses import dataclass
 
@@ -23,6 +25,9 @@ from sync.serve import BackgroundHub
 from ui.session import Session
 from ui.sync.background import run_in_thread
 from ui.widgets.feedback import alive, explain
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 STOPPED, STARTING, RUNNING, STOPPING, ELSEWHERE, FAILED = (
     "stopped", "starting", "running", "stopping", "elsewhere", "failed")
@@ -243,7 +248,7 @@ class HubPanel(QGroupBox):
         self.port.setEnabled(not busy and state.phase != RUNNING)
 
 
-def _is_admin(desk, username: str) -> bool:
+def _is_admin(desk: Desk, username: str) -> bool:
     from haian_desk.people import users
 
     return users.get(desk, username).role == "admin"

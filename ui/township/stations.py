@@ -9,6 +9,8 @@ USB file (the reply for it is written beside it).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QTimer
@@ -25,12 +27,15 @@ from ui.township.hub import HubPanel, hub_for
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import alive, explain
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 REFRESH_MS = 60_000
 SILENT_COLOUR, REVOKED_COLOUR = "#fde0dc", "#eeeeee"
 EVERYTHING = (SYNC, CASES, VILLAGERS, CADRES, CATALOGUE)
 
 
-def enrol_station(desk, request: Path, answer: Path, url: str | None):
+def enrol_station(desk: Desk, request: Path, answer: Path, url: str | None):
     """Read a station's request, enrol it, write the signed answer (runs on the worker)."""
     own = keymod.load_or_create(desk.folder)
     child, document = enrolment.enrol(desk, own, enrolment.read_document(request), url)

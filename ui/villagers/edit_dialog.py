@@ -8,6 +8,8 @@ the dialog open with everything typed, and nothing is written.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -22,6 +24,9 @@ from haian_desk.people.villagers import VillagerInput
 from ui.i18n import term
 from ui.session import VILLAGERS, Session
 from ui.widgets.feedback import ErrorLabel, alive
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 OK_STYLE = "color: #1b5e20;"
 BAD_STYLE = "color: #b00020;"
@@ -177,7 +182,7 @@ class VillagerDialog(QDialog):
     def save(self) -> None:
         data, actor, villager_id = self.data(), self.session.user.username, self.villager.get("id")
 
-        def work(desk):
+        def work(desk: Desk):
             if villager_id:
                 villagers.update(desk, actor, villager_id, data)
                 return villager_id

@@ -6,9 +6,14 @@ station may have thousands of villagers, and nobody scrolls through them all.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 
 from haian_desk.cases import queries
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 LIST_LIMIT = 200
 
@@ -19,7 +24,7 @@ def _villager(row) -> dict:
     return villager
 
 
-def find_villagers(desk, text: str, limit: int = LIST_LIMIT) -> list[dict]:
+def find_villagers(desk: Desk, text: str, limit: int = LIST_LIMIT) -> list[dict]:
     """Villagers matching the search box, or everyone in pinyin order when it is empty."""
     if text.strip():
         rows = queries.villager_search(desk, text, limit)
@@ -29,7 +34,7 @@ def find_villagers(desk, text: str, limit: int = LIST_LIMIT) -> list[dict]:
     return [_villager(r) for r in rows]
 
 
-def villager_profile(desk, villager_id: str) -> dict:
+def villager_profile(desk: Desk, villager_id: str) -> dict:
     """The villager, the others of the same household, and every case of theirs, newest first."""
     row = desk.db.one("SELECT * FROM villagers WHERE id = ?", (villager_id,))
     if row is None:
