@@ -179,7 +179,8 @@ def _problem(response: httpx.Response) -> dict:
 
 def _causes(error: BaseException) -> list[BaseException]:
     seen: list[BaseException] = []
-    while error is not None and error not in seen:
-        seen.append(error)
-        error = error.__cause__ or error.__context__
+    link: BaseException | None = error
+    while link is not None and link not in seen:
+        seen.append(link)
+        link = link.__cause__ or link.__context__
     return seen

@@ -97,7 +97,7 @@ def accept(desk: Desk, own: InstallationKeys, answer: dict, url: str | None = No
     meant_for = body.get("for") or {}
     if meant_for.get("installation") != me.id or meant_for.get("sign_key") != own.sign_public:
         raise SyncError("not_for_me", "这份登记答复是给另一台电脑的，不是本机", "请用本机生成的登记申请去办理")
-    if CHILD_ROLE.get(hub.get("role")) != me.role or not me.unit_code.startswith(hub.get("unit_code", "-")):
+    if CHILD_ROLE.get(str(hub.get("role"))) != me.role or not me.unit_code.startswith(hub.get("unit_code", "-")):
         raise SyncError("wrong_hub", "“{hub}”不是本站的上级同步中心", "请找本站所属的代理中心办理登记", params={"hub": hub.get('unit_name')})
     current = sync_state.parent(desk.db)
     if current is not None and current.id != hub["installation"]:
@@ -122,7 +122,9 @@ def revoke(desk: Desk, who: str) -> Peer:
         raise SyncError("ambiguous", "“{who}”对应多台电脑", "请用安装编号指明要注销哪一台", params={"who": who})
     with desk.db.write() as conn:
         sync_state.revoke(conn, matches[0].id, to_iso(desk.now()))
-    return sync_state.get_peer(desk.db, matches[0].id)
+    revoked = sync_state.get_peer(desk.db, matches[0].id)
+    assert revoked is not None  # found above, and a revoked peer keeps its row
+    return revoked
 
 
 def _check_child(desk: Desk, body: dict) -> None:

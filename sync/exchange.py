@@ -83,7 +83,7 @@ def exchange(desk: Desk, own: keymod.InstallationKeys | None = None, *, url: str
     for attempt in range(retries + 1):
         report.attempts = attempt + 1
         try:
-            with HubLink(desk, own, hub, url or hub.url, stall_timeout=stall_timeout,
+            with HubLink(desk, own, hub, url or hub_url(hub), stall_timeout=stall_timeout,
                          connect_timeout=connect_timeout, tls_ca=tls_ca or hub.tls_ca) as link:
                 _run(desk, own, hub, link, report, limit)
             _finish(desk, hub, log_id, report, None)
@@ -106,9 +106,16 @@ def _hub(desk: Desk, url: str | None, tls_ca: str | None) -> Peer:
         with desk.db.write() as conn:
             sync_state.set_address(conn, hub.id, url, tls_ca)
         hub = sync_state.get_peer(desk.db, hub.id)
+        assert hub is not None  # the row just updated
     if not hub.url:
         raise SetupError("还不知道同步中心的网址", "请用 --hub http://镇中心地址:8765 指明（会记住）")
     return hub
+
+
+def hub_url(hub: Peer) -> str:
+    """The address of a hub ``_hub`` returned (it refuses one without an address)."""
+    assert hub.url
+    return hub.url
 
 
 def _finish(desk: Desk, hub: Peer, log_id: int, report: ExchangeReport, error: SyncError | None) -> None:

@@ -36,7 +36,7 @@ def require_hub(desk: Desk) -> None:
 
 @dataclass
 class Hub:
-    desk: object
+    desk: Desk
     keys: InstallationKeys
 
     @property
@@ -100,7 +100,7 @@ class Hub:
         with self.desk.db.lock:
             if not self._may_see(conn, peer, origin):
                 raise BatchRefused("not_yours", "只能查询本站（及经由本站同步的站点）的记录", "请检查同步程序的版本")
-            held = set()
+            held: set[str] = set()
             for start in range(0, len(ids), 500):
                 chunk = ids[start:start + 500]
                 marks = ", ".join("?" * len(chunk))

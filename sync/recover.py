@@ -139,6 +139,7 @@ def recover(folder: Path, answer: dict, admin: tuple[str, str], url: str | None 
         with desk.db.write() as conn:
             sync_state.save_peer(conn, replace(hub, tls_ca=tls_ca))
         result = Recovered(station["installation"], station["unit_name"])
+        assert hub.url  # _read_answer refuses an answer without the hub's address
         with HubLink(desk, own, hub, hub.url, tls_ca=tls_ca) as link:
             result.from_hub, top, held = _fetch(desk, own, link, hub)
             result.from_backup = _merge_backup(desk, backup, held, openers) if backup else 0

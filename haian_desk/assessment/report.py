@@ -55,7 +55,7 @@ class Report:
         return {level: total.get(f"rating_{level}", 0) for level in (5, 4, 3, 2, 1)}
 
     def to_json(self, levels: tuple[str, ...] = tuple(LEVELS)) -> dict:
-        out = {"period": self.period.label, "from": self.period.first_day.isoformat(),
+        out: dict[str, object] = {"period": self.period.label, "from": self.period.first_day.isoformat(),
                "to": self.period.last_day.isoformat(), "as_of": self.as_of, "unit": self.unit_name}
         for name in levels:
             out[name] = self.rows[name]
@@ -65,7 +65,7 @@ class Report:
 class _Tallies:
     """One tally per (level, code), made on first use."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.by_level: dict[str, dict[str, Tally]] = {name: defaultdict(Tally) for name in LEVELS}
 
     def for_unit(self, unit_code: str, cadre_id: str | None) -> list[Tally]:
@@ -81,7 +81,7 @@ def build(desk: Desk, period: Period, now: datetime | None = None) -> Report:
     earlier = period.year_earlier()
     tallies = _Tallies()
     monthly: dict[tuple[int, int], Counter] = {month: Counter() for month in period.months()}
-    petitions = Counter()
+    petitions: Counter[tuple[str, tuple[int, int]]] = Counter()
     with desk.db.lock:
         for m in history.matters(desk.db.conn, period.start, period.end, as_of, earlier.start):
             part = part_of(m, period, as_of, earlier)

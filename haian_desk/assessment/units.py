@@ -7,6 +7,7 @@ as zeros, not vanish from the table.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import TYPE_CHECKING
 
 from haian_desk import network
@@ -22,7 +23,7 @@ def unit_key(level: str, unit_code: str) -> str:
     return {STATION: unit_code, TOWNSHIP: unit_code[:9], COUNTY: unit_code[:6]}[level]
 
 
-def known_unit_codes(desk: Desk, extra: set[str] = frozenset()) -> set[str]:
+def known_unit_codes(desk: Desk, extra: Set[str] = frozenset()) -> set[str]:
     """Station-level codes: this installation, every case's unit, every cadre's unit.
 
     A county hub's own 6-digit code is no station: it is listed only if matters were

@@ -117,7 +117,7 @@ def _choice(payload: dict, key: str, table: dict, what: str) -> str:
     value = payload.get(key)
     if value not in table:
         raise ValidationError("{what}不正确，应为：{items}", field=key, params={"what": what, "items": '、'.join(map(str, table.values()))})
-    return value
+    return str(value)
 
 
 def _items(payload: dict, key: str) -> list[str]:

@@ -87,7 +87,7 @@ def take_in(desk: Desk, actor: str, intake: Intake, *, draft: str | None = None)
 
 
 def _registration_payload(desk: Desk, intake: Intake) -> dict:
-    payload = {
+    payload: dict[str, object] = {
         "kind": intake.kind, "villager_id": intake.villager_id,
         "description": free_text(intake.description, "诉求内容", "description", multiline=True),
         "channel": intake.channel,

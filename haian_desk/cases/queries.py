@@ -161,7 +161,9 @@ def get_case(desk: Desk, case_id: str) -> dict:
     row = desk.db.one(f"SELECT c.*, v.name AS villager {_BASE} WHERE c.id = ?", (case_id,))
     if row is None:
         raise NotFound("找不到这件办件")
-    return projectors()["case"].from_row(row)
+    case = projectors()["case"].from_row(row)
+    assert case is not None  # a row of the cases table always folds to a case
+    return case
 
 
 def find_by_number(desk: Desk, case_no: str) -> dict:

@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from haian_desk.people import cadres, users, villagers
 from haian_desk.cases import catalogue
@@ -57,7 +57,7 @@ class _Step:
     order: int
     case_key: int
     action: str
-    payload: dict
+    payload: Any  # an Intake for "intake", the event's fields for the others
 
 
 def make_id_number(rng: random.Random, born: datetime) -> str:

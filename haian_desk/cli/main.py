@@ -197,7 +197,8 @@ def _demo(args, folder: Path) -> int:
     print(f"登录名 {DEMO_ADMIN[0]}，密码 {DEMO_ADMIN[1]}")
     from haian_desk.storage import keys
 
-    if keys.read_key_file(folder).demo:  # the published passphrase: the demo's data is invented
+    key_file = keys.read_key_file(folder)
+    if key_file and key_file.demo:  # the published passphrase: the demo's data is invented
         print(f"数据已加密，演示站口令 {keys.DEMO_PASSPHRASE}（公开的，只用于演示）")
     desk.close()
     return 0

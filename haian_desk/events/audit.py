@@ -18,7 +18,7 @@ so a rebuild from the log gives the same rows, as for every other stream.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import json
 
@@ -96,7 +96,7 @@ def apply_settings(state: dict | None, event: Event) -> dict:
     if not isinstance(changes, dict) or not changes:
         raise ValidationError("设置记录里没有改了什么")
     check_no_secret(changes)
-    new = dict(state) if state else {"id": event.stream_id, "current": {}, "created_at": event.wall_time,
+    new: dict[str, Any] = dict(state) if state else {"id": event.stream_id, "current": {}, "created_at": event.wall_time,
                                      "unit_code": str(event.payload.get("unit_code") or "")}
     new["current"] = {**new["current"], **changes}
     return new

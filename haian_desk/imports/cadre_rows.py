@@ -26,7 +26,7 @@ PARTY = {"是": True, "党员": True, "中共党员": True, "中共预备党员"
          "否": False, "群众": False, "非党员": False, "无": False}
 
 
-def fields_of(cells: RowCells, unit_code: str) -> dict:
+def fields_of(cells: RowCells, unit_code: str) -> tuple[dict, dict[str, bool]]:
     name = person_name(cells.raw("name"))
     if not cells.text("phone"):
         raise ValidationError("代理员的电话要公示，这一行没有电话", "请补上电话后再导入", field="phone")

@@ -139,5 +139,5 @@ def _read_text_table(path: Path) -> Sheet:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = "\t" if text.count("\t") > text.count(",") else ","
-    rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
     return Sheet(path.stem, rows)

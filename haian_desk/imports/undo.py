@@ -86,7 +86,7 @@ def _before(conn, stream: str, stream_id: str, import_id: str) -> dict:
     """The fields this import changed, as they were just before it."""
     events = eventlog.stream_events(conn, stream, stream_id)
     first = next(i for i, e in enumerate(events) if e.payload.get("import_id") == import_id)
-    earlier = projectors()[stream].fold(events[:first])
+    earlier = projectors()[stream].fold(events[:first]) or {}
     changed = events[first].payload
     return {k: earlier.get(k) for k in changed if k != "import_id" and k in earlier}
 

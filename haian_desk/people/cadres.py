@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # What a cadre does at the station (stored as the code, shown as the word).
 ROLES = {"head": "站长", "agent": "代理员", "liaison": "联络员", "group_agent": "组代理点代理员"}
 
-FIELDS = {
+FIELDS: dict[str, object] = {
     "name": "", "phone": None, "unit_code": "", "title": None, "area": None,
     "service_items": [], "on_public_board": 1, "active": 1,
     # v6 (the roster): older events lack these and fold to the defaults, which

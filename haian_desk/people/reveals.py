@@ -38,7 +38,7 @@ def check(payload: dict) -> None:
 
 def describe(payload: dict) -> str:
     shown = "、".join(WHAT.get(w, w) for w in payload.get("what") or [])
-    return f"{WHERE.get(payload.get('where'), '')}显示完整{shown}；原因：{payload.get('reason') or ''}"
+    return f"{WHERE.get(str(payload.get('where')), '')}显示完整{shown}；原因：{payload.get('reason') or ''}"
 
 
 def reveal(desk: Desk, actor: str, *, reason: str, case_id: str | None = None, villager_id: str | None = None,
@@ -57,11 +57,11 @@ def reveal(desk: Desk, actor: str, *, reason: str, case_id: str | None = None, v
 def history(desk: Desk, *, case_id: str | None = None, villager_id: str | None = None) -> list[dict]:
     """Every reveal of this case's or villager's numbers (a villager's include their cases')."""
     if case_id:
-        sql, params = "stream = 'case' AND stream_id = ?", (case_id,)
+        sql, params = "stream = 'case' AND stream_id = ?", list[str | None]([case_id])
     else:
         sql = ("(stream = 'villager' AND stream_id = ?) OR (stream = 'case' AND stream_id IN "
                "(SELECT id FROM cases WHERE villager_id = ?))")
-        params = (villager_id, villager_id)
+        params = [villager_id, villager_id]
     rows = desk.db.query(f"SELECT actor, wall_time, payload FROM events WHERE type = 'revealed' AND ({sql}) "
                          "ORDER BY seq", params)
     return [{"actor": r["actor"], "at": r["wall_time"], **json.loads(r["payload"])} for r in rows]

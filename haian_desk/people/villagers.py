@@ -30,7 +30,7 @@ TAGS = {
 }
 SENSITIVE_TAGS = ("left_behind_child", "disabled", "dibao", "tekun")
 
-FIELDS = {
+FIELDS: dict[str, object] = {
     "name": "", "id_number": None, "phone": None, "gender": None, "birth_date": None,
     "address": None, "unit_code": None, "household_no": None, "tags": [], "note": None,
     "active": 1,
@@ -107,7 +107,7 @@ def clean(data: VillagerInput) -> dict:
         raise ValidationError("请填写群众姓名", field="name")
     if len(name) > 20:
         raise ValidationError("姓名太长（最多20个字）", field="name")
-    fields = {"name": name, "address": free_text(data.address, "住址", "address") or None,
+    fields: dict[str, object] = {"name": name, "address": free_text(data.address, "住址", "address") or None,
               "unit_code": data.unit_code.strip() or None,
               "household_no": free_text(data.household_no, "户号", "household_no") or None,
               "note": free_text(data.note, "备注", "note", multiline=True) or None}

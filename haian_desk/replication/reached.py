@@ -91,6 +91,7 @@ def waiting(desk: Desk) -> Waiting:
     row = desk.db.one(
         "SELECT count(*) AS records, count(DISTINCT CASE WHEN e.stream = 'case' THEN e.stream_id END) AS cases "
         f"FROM events e WHERE e.seq > ? AND {scope}", [where.acked, *params])
+    assert row is not None  # an aggregate without GROUP BY always returns one row
     return Waiting(where.enrolled, row["records"], row["cases"])
 
 

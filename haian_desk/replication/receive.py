@@ -243,14 +243,15 @@ _SEQ_CLASH = "该站的这个记录序号已被另一条记录占用（该站可
 def _stored(conn: sqlite3.Connection, records: list[dict]) -> dict:
     """What the log already holds under the batch's ids and (origin, sequence) pairs, fetched in bulk."""
     ids = sorted({r["id"] for r in records if isinstance(r.get("id"), str)})
-    by_id, by_seq = {}, set()
+    by_id: dict[str, tuple] = {}
+    by_seq: set[tuple[str, int]] = set()
     for chunk in _chunks(ids, 500):
         marks = ", ".join("?" * len(chunk))
         for row in conn.execute(f"SELECT {', '.join(COLUMNS)} FROM events WHERE id IN ({marks})", chunk):
             by_id[row["id"]] = Event.from_row(row).to_row()
     for origin in sorted({r["origin"] for r in records if isinstance(r.get("origin"), str)}):
-        seqs = [r.get("origin_seq") for r in records if r.get("origin") == origin]
-        seqs = [q for q in seqs if isinstance(q, int) and not isinstance(q, bool) and 1 <= q <= MAX_ORIGIN_SEQ]
+        given = [r.get("origin_seq") for r in records if r.get("origin") == origin]
+        seqs = [q for q in given if isinstance(q, int) and not isinstance(q, bool) and 1 <= q <= MAX_ORIGIN_SEQ]
         if seqs:
             rows = conn.execute("SELECT origin_seq FROM events WHERE origin = ? AND origin_seq BETWEEN ? AND ?",
                                 (origin, min(seqs), max(seqs)))
@@ -269,10 +270,10 @@ def _case_units(conn: sqlite3.Connection, records: list[dict]) -> dict[tuple[str
             units.update(((stream, row[0]), row[1]) for row in conn.execute(
                 f"SELECT {key}, unit_code FROM {table} WHERE {key} IN ({marks})", chunk))
     for r in records:
-        payload, key = r.get("payload"), (r.get("stream"), r.get("stream_id"))
-        if (key[0] in SCOPED_STREAMS and r.get("type") in CREATION_TYPES and isinstance(payload, dict)
-                and isinstance(key[1], str) and key not in units):
-            units[key] = str(payload.get("unit_code") or "")
+        payload, kind, stream_id = r.get("payload"), r.get("stream"), r.get("stream_id")
+        if (kind in SCOPED_STREAMS and r.get("type") in CREATION_TYPES and isinstance(payload, dict)
+                and isinstance(stream_id, str) and (kind, stream_id) not in units):
+            units[(str(kind), stream_id)] = str(payload.get("unit_code") or "")
     return units
 
 

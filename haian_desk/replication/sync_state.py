@@ -70,7 +70,7 @@ def get_peer(db_or_conn, peer_id: str) -> Peer | None:
 
 
 def list_peers(db_or_conn, relation: str | None = None) -> list[Peer]:
-    sql, params = "SELECT * FROM sync_peers", ()
+    sql, params = "SELECT * FROM sync_peers", tuple[str, ...]()
     if relation:
         sql, params = sql + " WHERE relation = ?", (relation,)
     return [Peer.from_row(r) for r in read_rows(db_or_conn, sql + " ORDER BY unit_code, enrolled_at", params)]
@@ -269,7 +269,7 @@ def note_rejections(conn: sqlite3.Connection, peer: str, rejections: list[dict],
 
 
 def rejections(db_or_conn, peer: str | None = None) -> list[sqlite3.Row]:
-    sql, params = "SELECT * FROM sync_rejections", ()
+    sql, params = "SELECT * FROM sync_rejections", tuple[str, ...]()
     if peer:
         sql, params = sql + " WHERE peer = ?", (peer,)
     return read_rows(db_or_conn, sql + " ORDER BY reported_at, event_id", params)
@@ -280,7 +280,8 @@ def rejections(db_or_conn, peer: str | None = None) -> list[sqlite3.Row]:
 def log_start(conn: sqlite3.Connection, peer: str | None, transport: str, at: str) -> int:
     cur = conn.execute("INSERT INTO sync_log (peer, transport, started_at) VALUES (?, ?, ?)",
                        (peer, transport, at))
-    return int(cur.lastrowid)
+    assert cur.lastrowid is not None  # set by every INSERT
+    return cur.lastrowid
 
 
 def log_finish(conn: sqlite3.Connection, log_id: int, at: str, ok: bool, summary: str = "",

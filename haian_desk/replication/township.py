@@ -11,7 +11,7 @@ to the station that took the matter in.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from itertools import pairwise
 import json
@@ -229,9 +229,9 @@ def station_health(desk: Desk, now: datetime, silent_after_hours: int | None = N
 
 def _health(desk: Desk, peer: sync_state.Peer, now: datetime, limit_hours: int) -> StationHealth:
     quiet = _hours_since(peer.last_contact, now)
-    counts = {name: queries.count(desk, CaseFilter(unit_code=peer.unit_code, **flt), now)
-              for name, flt in (("overdue", {"overdue": True}), ("due_soon", {"due_soon": True}),
-                                ("cases", {}))}
+    counted: tuple[tuple[str, dict[str, Any]], ...] = (
+        ("overdue", {"overdue": True}), ("due_soon", {"due_soon": True}), ("cases", {}))
+    counts = {name: queries.count(desk, CaseFilter(unit_code=peer.unit_code, **flt), now) for name, flt in counted}
     return StationHealth(
         id=peer.id, unit_code=peer.unit_code, unit_name=peer.unit_name, active=peer.active,
         enrolled_at=peer.enrolled_at, revoked_at=peer.revoked_at, last_contact=peer.last_contact,
@@ -302,14 +302,17 @@ def conflict(desk: Desk, case_id: str) -> Conflict:
 
 def _unsettled_clashes(events: list[Event], names: "_Names") -> list[Clash]:
     """Replay the case as the fold does, noting each refused event and what it ran into."""
-    state, mover, clashes = None, None, []
+    state, mover = None, None
+    clashes: list[Clash] = []
     for event in events:
         try:
             after = fold.apply(state, event)
         except HaianError as refused:
             if state is not None:
                 state = dict(state, conflicts=state["conflicts"] + 1)
-                clashes.append(Clash(names.side(mover), names.side(event), refused.message))
+                theirs = names.side(event)
+                assert theirs is not None  # side() is None only for no event
+                clashes.append(Clash(names.side(mover), theirs, refused.message))
             continue
         if event.type == "conflict_resolved":
             clashes = clashes[int(event.payload["resolves"]):]

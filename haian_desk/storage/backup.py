@@ -16,6 +16,7 @@ the newest N are kept (N is a station setting).
 
 from __future__ import annotations
 
+import sqlite3
 import contextlib
 import json
 import logging
@@ -64,7 +65,10 @@ class Owner:
 
 def owner_of(db: Database, folder: Path | None = None, station_key: bytes | None = None) -> Owner:
     """The keys a backup of ``db`` is sealed for (the data folder's key file, the enrolled hub)."""
-    folder = folder or db.path.parent
+    if folder is None:
+        if db.path is None:
+            raise ValueError("an in-memory database has no folder to back up from")
+        folder = db.path.parent
     key = station_key or db.key
     if key is None:
         raise HaianError("数据库没有加密钥匙，不能做加密备份", "请重新打开程序，输入本站口令")
@@ -144,8 +148,10 @@ def _describe(conn, version: int) -> dict:
 
 @contextlib.contextmanager
 def opened(path: Path, *, station_key: bytes | None = None, township_box=None,
-           scratch: Path | None = None) -> Iterator[tuple[object, sealed.SealedFile | None]]:
-    """A read-only connection to the database inside a backup file (a plain legacy copy too)."""
+           scratch: Path | None = None) -> Iterator[tuple[sqlite3.Connection, sealed.SealedFile | None]]:
+    """A read-only connection to the database inside a backup file (a plain legacy copy too).
+
+    Typed as sqlite3's connection: sqlcipher3's, used for an encrypted one, has the same API."""
     if not sealed.is_sealed(path):  # a plain copy from before encryption: read from a scratch copy
         with _scratch_copy(path, scratch) as copy:
             conn = dbmod.connect(copy, None)
