@@ -25,12 +25,14 @@ $UV pip freeze --python "$FLOORS/bin/python" | grep -iE '^(pyside6-essentials|sq
 # One or more test files per dependency: storage and encryption (sqlite-utils, sqlcipher3,
 # cryptography, keyring), sealing and sync over a real hub (cryptography's hpke, msgspec,
 # starlette, uvicorn, httpx), imports (python-calamine, openpyxl), calendar, search (pypinyin),
+# the PostgreSQL hub log (psycopg, psycopg-pool: needs PostgreSQL, see tools/ensure_postgres.sh)
 # and the Qt screens (PySide6, segno).
 SUBSET=(
   tests/haian_desk/test_storage_damage.py tests/haian_desk/test_encryption_at_rest.py
   tests/haian_desk/test_backup.py tests/haian_desk/test_case_workflow.py
   tests/haian_desk/test_imports_reading.py tests/haian_desk/test_calendar_import.py
   tests/haian_desk/test_case_numbers_and_search.py
+  tests/haian_desk/test_hub_log.py
   tests/sync/test_sync_http.py tests/sync/test_sync_batch_format.py
   tests/ui/test_shell_navigation.py tests/ui/test_printing_screens.py
 )

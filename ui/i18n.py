@@ -19,11 +19,18 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from haian_desk.core.errors import LIST_SEPARATOR
 from haian_desk.core.paths import resource_path
+
+if TYPE_CHECKING:
+    def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # Qt's name: lupdate looks for it
+        """What it returns at run time: ``source`` (PySide6's stub says ``object``)."""
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP  # modules import it from here, typed
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ import importlib
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -27,6 +27,7 @@ from ui.widgets.feedback import alive
 from ui.widgets.navigation import Entry, NavigationList
 from ui.widgets.page_stack import PageStack, scrolling
 from ui.widgets.status import DeadlineCounts, UserLabel
+from ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk

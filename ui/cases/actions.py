@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget,
@@ -23,7 +23,7 @@ from haian_desk.cases.presentation import CaseView
 from haian_desk.cases.vocabulary import (
     EVENT_TYPES, RATINGS, REPLY_METHODS, RESULTS, TRANSFER_LEVELS, label)
 from haian_desk.core.timeutil import local
-from ui.i18n import action, term
+from ui.i18n import QT_TRANSLATE_NOOP, action, term
 from ui.session import CASES, Session
 from ui.widgets.feedback import ErrorLabel, alive, explain
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
     QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
 from haian_desk.community import complaints
 from haian_desk.core import masking
 from haian_desk.core.timeutil import show
-from ui.i18n import term
+from ui.i18n import QT_TRANSLATE_NOOP, term
 from ui.session import Session
 from ui.support.dialogs import Choices, combo, load_choices
 from ui.support.form import FormDialog, run_form
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table
+from ui.widgets.named import named
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -37,14 +38,14 @@ class ReceiveDialog(FormDialog):
         super().__init__(self.tr("登记举报"), parent)
         self.channel = self.add(self.tr("举报渠道"), combo("complaint_channel", [
             (k, term(v)) for k, v in complaints.CHANNELS.items()]))
-        self.case_no = self.add(self.tr("涉及办件编号"), QLineEdit(objectName="complaint_case_no"))
+        self.case_no = self.add(self.tr("涉及办件编号"), named(QLineEdit(), "complaint_case_no"))
         self.case_no.setPlaceholderText(self.tr("如 102210-260304-001；不涉及具体办件的留空"))
         self.cadre = self.add(self.tr("被举报代理员"), combo("complaint_cadre", [("", self.tr("（按办件的经办人）"))]
                                                            + choices.cadres))
-        self.content = self.add(self.tr("举报内容"), QPlainTextEdit(objectName="complaint_content"))
+        self.content = self.add(self.tr("举报内容"), named(QPlainTextEdit(), "complaint_content"))
         self.content.setFixedHeight(90)
-        self.who = self.add(self.tr("举报人（可不填）"), QLineEdit(objectName="complaint_who"))
-        self.phone = self.add(self.tr("联系电话（可不填）"), QLineEdit(objectName="complaint_phone"))
+        self.who = self.add(self.tr("举报人（可不填）"), named(QLineEdit(), "complaint_who"))
+        self.phone = self.add(self.tr("联系电话（可不填）"), named(QLineEdit(), "complaint_phone"))
         self.resize(560, 420)
 
     def complaint_input(self) -> complaints.ComplaintInput:
@@ -63,11 +64,9 @@ class FindingsDialog(FormDialog):
         if closing:
             self.result = self.add(self.tr("办理结果"), combo("complaint_result", [
                 (k, term(v)) for k, v in complaints.RESULTS.items()]))
-        self.findings = self.add(self.tr("核查情况"), QPlainTextEdit(complaint["findings"] or "",
-                                                                  objectName="complaint_findings"))
+        self.findings = self.add(self.tr("核查情况"), named(QPlainTextEdit(complaint["findings"] or ""), "complaint_findings"))
         self.findings.setFixedHeight(90)
-        self.actions = self.add(self.tr("处理措施"), QLineEdit(complaint["actions"] or "",
-                                                             objectName="complaint_actions"))
+        self.actions = self.add(self.tr("处理措施"), named(QLineEdit(complaint["actions"] or ""), "complaint_actions"))
 
 
 class ComplaintsScreen(QWidget):
@@ -75,16 +74,16 @@ class ComplaintsScreen(QWidget):
         super().__init__(parent)
         self.session = session
         self.rows: list = []
-        self.filter = QComboBox(objectName="complaints_filter")
+        self.filter = named(QComboBox(), "complaints_filter")
         for key, label in FILTERS:
             self.filter.addItem(self.tr(label), key)
-        self.summary = QLabel(objectName="complaints_summary")
-        self.new_button = QPushButton(self.tr("登记举报(&N)…"), objectName="complaint_new")
-        self.findings_button = QPushButton(self.tr("记录核查…"), objectName="complaint_investigate")
-        self.close_button = QPushButton(self.tr("办结…"), objectName="complaint_close")
+        self.summary = named(QLabel(), "complaints_summary")
+        self.new_button = named(QPushButton(self.tr("登记举报(&N)…")), "complaint_new")
+        self.findings_button = named(QPushButton(self.tr("记录核查…")), "complaint_investigate")
+        self.close_button = named(QPushButton(self.tr("办结…")), "complaint_close")
         self.error = ErrorLabel(self)
         self.table = self._make_table()
-        self.detail = QTextBrowser(objectName="complaint_detail")
+        self.detail = named(QTextBrowser(), "complaint_detail")
         self._lay_out()
         self.filter.currentIndexChanged.connect(lambda _: self.refresh())
         self.table.itemSelectionChanged.connect(self._selected)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from haian_desk.cases.vocabulary import KINDS
-from ui.i18n import term
+from ui.i18n import QT_TRANSLATE_NOOP, term
 from ui.widgets.appearance import scaled_font
 
 # What each kind means, in the words a villager would use.

@@ -14,14 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from haian_desk.cases.counter_checks import OpenMatter
 from haian_desk.cases.vocabulary import STATUSES, label
 from haian_desk.core.timeutil import show
-from ui.i18n import term
+from ui.i18n import QT_TRANSLATE_NOOP, term
 
 CONTEXT = "IntakeQuestions"
 

@@ -24,6 +24,7 @@ from ui.support.dialogs import Choices, load_choices
 from ui.support.form import run_form
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table
+from ui.widgets.named import named
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -60,10 +61,10 @@ class OpinionsScreen(QWidget):
         self.session = session
         self.loaded: _Loaded | None = None
         self.meeting: dict | None = None
-        self.summary = QLabel(objectName="opinions_summary")
+        self.summary = named(QLabel(), "opinions_summary")
         self.error = ErrorLabel(self)
-        self.tabs = QTabWidget(objectName="opinions_tabs")
-        self.tree = QTreeWidget(objectName="opinions_groups")
+        self.tabs = named(QTabWidget(), "opinions_tabs")
+        self.tree = named(QTreeWidget(), "opinions_groups")
         self.tree.setHeaderLabels([self.tr("主题 / 村"), self.tr("编号"), self.tr("登记"), self.tr("群众"),
                                    self.tr("状态"), self.tr("反馈")])
         self.awaiting = list_table("opinions_awaiting", [self.tr("编号"), self.tr("登记日期"), self.tr("已等待"),
@@ -71,10 +72,10 @@ class OpinionsScreen(QWidget):
         self.meetings = list_table("opinions_meetings", [self.tr("时间"), self.tr("主题"), self.tr("地点"),
                                                      self.tr("人数"), self.tr("讨论意见"), self.tr("已反馈"),
                                                      self.tr("形成办件")])
-        self.detail = QTextBrowser(objectName="meeting_detail")
-        self.new_button = QPushButton(self.tr("记录座谈会(&M)…"), objectName="meeting_new")
-        self.feedback_button = QPushButton(self.tr("记录反馈(&F)…"), objectName="meeting_feedback")
-        self.raise_button = QPushButton(self.tr("由意见转为办件…"), objectName="meeting_raise")
+        self.detail = named(QTextBrowser(), "meeting_detail")
+        self.new_button = named(QPushButton(self.tr("记录座谈会(&M)…")), "meeting_new")
+        self.feedback_button = named(QPushButton(self.tr("记录反馈(&F)…")), "meeting_feedback")
+        self.raise_button = named(QPushButton(self.tr("由意见转为办件…")), "meeting_raise")
         self._lay_out()
         self.meetings.itemSelectionChanged.connect(self._meeting_selected)
         self.new_button.clicked.connect(self.open_meeting)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
 
 from haian_desk.documents.model import Document, Section, Table
 from ui.printing.papers import PAPERS
+from ui.i18n import QT_TRANSLATE_NOOP
 
 # A4, in a slightly smaller hand than a receipt's, so the whole card is one sheet.
 CARD_PAPER = dataclasses.replace(PAPERS["a4"], base_pt=8.5)

@@ -20,6 +20,7 @@ from ui.support.dialogs import EndDialog, PairDialog, ReassignDialog, VisitDialo
 from ui.support.form import run_form
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table
+from ui.widgets.named import named
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -39,12 +40,12 @@ class SupportScreen(QWidget):
         self.session = session
         self.households: list[support.Household] = []
         self.unpaired: list = []
-        self.summary = QLabel(objectName="support_summary")
-        self.only_overdue = QCheckBox(self.tr("只看逾期未走访"), objectName="support_only_overdue")
-        self.pair_button = QPushButton(self.tr("结对(&P)…"), objectName="support_pair")
-        self.visit_button = QPushButton(self.tr("登记走访(&V)…"), objectName="support_visit")
-        self.reassign_button = QPushButton(self.tr("更换代理员…"), objectName="support_reassign")
-        self.end_button = QPushButton(self.tr("结束结对…"), objectName="support_end")
+        self.summary = named(QLabel(), "support_summary")
+        self.only_overdue = named(QCheckBox(self.tr("只看逾期未走访")), "support_only_overdue")
+        self.pair_button = named(QPushButton(self.tr("结对(&P)…")), "support_pair")
+        self.visit_button = named(QPushButton(self.tr("登记走访(&V)…")), "support_visit")
+        self.reassign_button = named(QPushButton(self.tr("更换代理员…")), "support_reassign")
+        self.end_button = named(QPushButton(self.tr("结束结对…")), "support_end")
         self.error = ErrorLabel(self)
         self.table = self._table("support_households", [
             self.tr("姓名"), self.tr("户号"), self.tr("困难类型"), self.tr("结对代理员"), self.tr("走访周期"),

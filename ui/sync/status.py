@@ -10,7 +10,7 @@ from __future__ import annotations
 import weakref
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
@@ -18,6 +18,7 @@ from ui.session import Session
 from ui.sync.runner import RunnerState, runner_for
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import words
+from ui.i18n import QT_TRANSLATE_NOOP
 
 OK_COLOUR, WAITING_COLOUR, FAILED_COLOUR = QColor("#1b6e20"), QColor("#8a5300"), QColor("#b00020")
 _windows_in_order: list = []  # weak references to the windows that carry a sync line, oldest first

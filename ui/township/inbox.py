@@ -9,7 +9,7 @@ the station that took the matter in sees it after its next sync.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
     QPushButton, QRadioButton, QVBoxLayout, QWidget)
@@ -21,7 +21,7 @@ from haian_desk.cases.vocabulary import EVENT_TYPES, TRANSFER_LEVELS, label
 from haian_desk.core.timeutil import show
 from ui.cases.actions import ActionDialog
 from ui.cases.queue_model import TONE_COLOURS
-from ui.i18n import term
+from ui.i18n import QT_TRANSLATE_NOOP, term
 from ui.session import CASES, Session
 from ui.sync.tables import ResultBox, fill_table, key_at, make_table
 from ui.township.arrivals import watch_arrivals

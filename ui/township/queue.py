@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout
 
@@ -20,6 +20,7 @@ from ui.cases.queue_model import CASE_ID_ROLE, COLUMNS, TONE_ROLE, CaseQueueMode
 from ui.cases.queue_page import QueuePage
 from ui.session import SYNC, Session
 from ui.widgets.feedback import alive
+from ui.i18n import QT_TRANSLATE_NOOP
 
 EXTRA = len(COLUMNS)  # the added column comes after the work screens' own
 
