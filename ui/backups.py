@@ -113,6 +113,8 @@ class DamagedDatabaseDialog(QDialog):
         self.restore_button.setEnabled(False)
         self.status.setText(self.tr("正在恢复，请稍候……"))
         best, folder = self.best, self.folder
+        if best is None:  # the button is enabled only when a good backup was found
+            return
         self.worker.submit(lambda: recovery.restore(folder, best.path, allow_other_station=True),
                            self._restored, self._failed)
 

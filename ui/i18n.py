@@ -65,6 +65,7 @@ def current_language() -> str:
 def install_language(language: str | None) -> str:
     """Make ``language`` the interface language; returns the one actually in use."""
     app = QCoreApplication.instance()
+    assert app is not None, "install_language needs the application made first"
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
     for translator in _installed:
         app.removeTranslator(translator)
@@ -109,7 +110,7 @@ def domain_terms() -> list[str]:
     from haian_desk.people import users, villagers
     from haian_desk.cases import vocabulary as v
 
-    tables = [v.KINDS, v.STATUSES, v.CHANNELS, v.URGENCIES, v.TIMINGS, v.TRANSFER_LEVELS,
+    tables: list[dict] = [v.KINDS, v.STATUSES, v.CHANNELS, v.URGENCIES, v.TIMINGS, v.TRANSFER_LEVELS,
               v.RESULTS, v.REPLY_METHODS, v.RATINGS, v.EVENT_TYPES, users.ROLES, network.ROLES,
               network.LEVEL_NAMES, villagers.TAGS]
     words = [w for table in tables for w in table.values()]

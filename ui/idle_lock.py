@@ -19,6 +19,7 @@ from haian_desk.people import users
 from ui.session import SETTINGS, Session
 from ui.widgets.appearance import set_scaled_font
 from ui.widgets.feedback import ErrorLabel, alive
+from ui.qt_app import qt_app
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.MouseMove, QEvent.Type.TouchBegin}
 
@@ -94,7 +95,7 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock)
         self._read_setting()
         session.changed.connect(lambda kinds: self._read_setting() if SETTINGS in kinds else None)
-        QApplication.instance().installEventFilter(self)
+        qt_app().installEventFilter(self)
 
     @property
     def is_locked(self) -> bool:
@@ -142,7 +143,7 @@ class IdleLock(QObject):
     def stop(self) -> None:
         """No more locking (the window is going away); a lock screen showing goes too."""
         self.timer.stop()
-        QApplication.instance().removeEventFilter(self)
+        qt_app().removeEventFilter(self)
         if self.screen is not None:
             self.screen.hide()
             self.screen.deleteLater()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from haian_desk.replication import numbering
 from ui.session import CASES, SETTINGS, Session
@@ -35,7 +35,7 @@ def _maybe_warn(window: QWidget, session: Session, state: numbering.Numbering, w
     if state.state != "unsure":
         return
     title = QCoreApplication.translate("NumberingNotice", "恢复备份后的编号")
-    box = QMessageBox(QMessageBox.Icon.Warning, title, warning, parent=window)
+    box = NumberingNotice(QMessageBox.Icon.Warning, title, warning, parent=window)
     box.setObjectName("numbering_notice")
     box.setInformativeText(QCoreApplication.translate("NumberingNotice", 
         "在得知编号用到了哪里之前，本站不能登记或办理，以免同一个编号发给两位群众。\n"
@@ -45,11 +45,18 @@ def _maybe_warn(window: QWidget, session: Session, state: numbering.Numbering, w
     box.offline = box.addButton(QCoreApplication.translate("NumberingNotice", "离线继续办理"),
                                 QMessageBox.ButtonRole.DestructiveRole)
     box.buttonClicked.connect(lambda button: _chosen(window, session, box, button))
-    window.numbering_notice = box
+    window.numbering_notice = box  # type: ignore[attr-defined]  # kept for tests to find, on any window
     box.open()
 
 
-def _chosen(window, session: Session, box: QMessageBox, button) -> None:
+class NumberingNotice(QMessageBox):
+    """The question, with its two answers' buttons by name."""
+
+    sync_first: QPushButton
+    offline: QPushButton
+
+
+def _chosen(window, session: Session, box: NumberingNotice, button) -> None:
     if button is box.offline:
         actor = session.user.username
         session.run(lambda desk: numbering.confirm_offline(desk, actor), None,

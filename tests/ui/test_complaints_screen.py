@@ -61,7 +61,7 @@ def test_a_complaint_from_the_hotline_through_to_its_result(qtbot, admin_session
     qtbot.mouseClick(screen.close_button, Qt.MouseButton.LeftButton)
     closing = wait_dialog(qtbot, screen, findings)
     assert closing.findings.toPlainText() == "经核查，确有拖延"        # carried over, not typed again
-    closing.result.setCurrentIndex(closing.result.findData("upheld"))
+    closing.result_choice.setCurrentIndex(closing.result_choice.findData("upheld"))
     press_ok(qtbot, closing)
     qtbot.waitUntil(lambda: screen.table.rowCount() == 0, timeout=10_000)   # the list shows open ones
     assert screen.summary.text() == "未办结的举报 0 件"

@@ -56,7 +56,7 @@ def test_import_with_progress_then_history_and_undo(qtbot, admin_session, desk, 
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert seen and seen[-1][0] == seen[-1][1]
-    assert "新增 2" in dialog.result.text()
+    assert "新增 2" in dialog.outcome.text()
     assert desk.db.scalar("SELECT count(*) FROM villagers WHERE active = 1") == 2
     history = dialog.history
     dialog.show()
@@ -79,7 +79,7 @@ def test_cancel_writes_nothing(qtbot, admin_session, desk, tmp_path):
     dialog.relay.cancel()                    # pressed before the worker reaches the first row
     dialog.relay.reset = lambda: None        # (start_import would clear it: keep the press)
     dialog.start_import()
-    qtbot.waitUntil(lambda: "已取消" in dialog.result.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "已取消" in dialog.outcome.text(), timeout=10_000)
     assert desk.db.scalar("SELECT count(*) FROM villagers") == 0
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from haian_desk.assessment.fields import COUNT, HOURS, RATE, TEXT, Field
 from ui.i18n import term
@@ -43,14 +43,14 @@ class FiguresModel(QAbstractTableModel):
             return term(self.fields[section].header)
         return None
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         field = self.fields[index.column()]
         value = self.rows[index.row()].get(field.key)
         if role == Qt.ItemDataRole.DisplayRole:
             if field.key == "unit_code":
-                return self.unit_names.get(value, value)
+                return self.unit_names.get(str(value), value)
             return value if field.form == TEXT else shown(value, field.form)
         if role == SORT_ROLE:
             if field.form == TEXT:

@@ -169,7 +169,7 @@ class ActionDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.submit)
+            QShortcut(QKeySequence(keys), self).activated.connect(self.submit)
 
     def _add_field(self, layout: QVBoxLayout, spec: Field, view: CaseView) -> None:
         widget = _make_input(spec, view, self.today)

@@ -171,7 +171,7 @@ class QueuePage(QWidget):
         self.model.loaded.connect(self._after_load)
         self.model.failed.connect(self.error.show_error)
         self.session.changed.connect(self._data_changed)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self._focus_search)
         self.ticker = QTimer(self)
         self.ticker.setInterval(TICK_MS)
         self.ticker.timeout.connect(self.model.tick)

@@ -60,16 +60,19 @@ class FindingsDialog(FormDialog):
 
     def __init__(self, complaint, closing: bool, parent: QWidget | None = None):
         super().__init__(self.tr("举报办结") if closing else self.tr("记录核查情况"), parent)
-        self.result = None
+        # Not "result"/"actions": those are QDialog's and QWidget's own methods.
+        self.result_choice: QComboBox | None = None
         if closing:
-            self.result = self.add(self.tr("办理结果"), combo("complaint_result", [
+            self.result_choice = self.add(self.tr("办理结果"), combo("complaint_result", [
                 (k, term(v)) for k, v in complaints.RESULTS.items()]))
         self.findings = self.add(self.tr("核查情况"), named(QPlainTextEdit(complaint["findings"] or ""), "complaint_findings"))
         self.findings.setFixedHeight(90)
-        self.actions = self.add(self.tr("处理措施"), named(QLineEdit(complaint["actions"] or ""), "complaint_actions"))
+        self.actions_taken = self.add(self.tr("处理措施"), named(QLineEdit(complaint["actions"] or ""), "complaint_actions"))
 
 
 class ComplaintsScreen(QWidget):
+    dialog: FormDialog | None = None  # the form open now (tests reach it here)
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -169,13 +172,13 @@ class ComplaintsScreen(QWidget):
         self.session.run(load_choices, alive(self, self._receive_with))
 
     def _receive_with(self, choices: Choices) -> None:
-        self.dialog = ReceiveDialog(choices, self)
+        self.dialog = dialog = ReceiveDialog(choices, self)
         user = self.session.user.username
         def work():  # reads the dialog here, on the GUI thread; the worker gets the values
-            complaint = self.dialog.complaint_input()
+            complaint = dialog.complaint_input()
             return lambda desk: complaints.receive(desk, user, complaint)
 
-        run_form(self.session, self.dialog, work, changes=(COMPLAINTS,))
+        run_form(self.session, dialog, work, changes=(COMPLAINTS,))
 
     def open_findings(self, closing: bool) -> None:
         row = self.selected()
@@ -185,9 +188,9 @@ class ComplaintsScreen(QWidget):
         user, complaint_id = self.session.user.username, row["id"]
 
         def make_work():
-            findings, actions = dialog.findings.toPlainText(), dialog.actions.text()
-            if closing:
-                result = dialog.result.currentData()
+            findings, actions = dialog.findings.toPlainText(), dialog.actions_taken.text()
+            if dialog.result_choice is not None:
+                result = dialog.result_choice.currentData()
                 return lambda desk: complaints.close(desk, user, complaint_id, result, findings, actions)
             return lambda desk: complaints.investigate(desk, user, complaint_id, findings, actions)
 

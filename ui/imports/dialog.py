@@ -91,11 +91,11 @@ class ImportDialog(QDialog):
         line.addWidget(self.only_refused)
         layout.addLayout(line)
         layout.addLayout(self._progress_row())
-        self.result = QLabel()
-        self.result.setObjectName("importResult")
-        self.result.setWordWrap(True)
+        self.outcome = QLabel()  # not "result": that is QDialog's own method
+        self.outcome.setObjectName("importResult")
+        self.outcome.setWordWrap(True)
         self.error = ErrorLabel(self)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.error)
         return page
 
@@ -201,7 +201,7 @@ class ImportDialog(QDialog):
         self.plan = None
         self.import_button.setEnabled(False)
         self.error.clear_error()
-        self.result.clear()
+        self.outcome.clear()
         self.info.setText(self.tr("正在读取和检查……"))
         self.bar.setValue(0)
         path, kind, overrides, relay = self.path.text(), self.current_kind(), self.overrides, self.relay
@@ -298,18 +298,18 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         c = result.counts()
         if result.import_id:
-            self.result.setText(self.tr("导入完成：新增 {0}，更新 {1}，已存在不变 {2}，不导入 {3}。"
+            self.outcome.setText(self.tr("导入完成：新增 {0}，更新 {1}，已存在不变 {2}，不导入 {3}。"
                                         "如需撤回，请到“导入记录”撤销这次导入。").format(
                 c["added"], c["updated"], c["unchanged"], c["refused"]))
             self.imported.emit(result.import_id)
         else:
-            self.result.setText(self.tr("没有需要写入的内容（都已存在或不能导入）。"))
+            self.outcome.setText(self.tr("没有需要写入的内容（都已存在或不能导入）。"))
         self.history.refresh()
 
     def _import_failed(self, error: BaseException) -> None:
         self._busy(False)
         if isinstance(error, ImportCancelled):
-            self.result.setText(self.tr("导入已取消，没有写入任何数据。"))
+            self.outcome.setText(self.tr("导入已取消，没有写入任何数据。"))
             self.bar.setValue(0)
         else:
             self.error.show_error(error)

@@ -47,13 +47,22 @@ class MappingTable(QTableWidget):
 
     def overrides(self) -> dict[str, str]:
         """Every header shown, with the field chosen for it (what ``find_layout`` takes)."""
-        return {self.item(r, 1).text(): self.cellWidget(r, 2).currentData() for r in range(self.rowCount())}
+        return {self._header(r): self._box(r).currentData() for r in range(self.rowCount())}
 
     def choose(self, header: str, field: str) -> None:
         for r in range(self.rowCount()):
-            if self.item(r, 1).text() == header:
-                box = self.cellWidget(r, 2)
+            if self._header(r) == header:
+                box = self._box(r)
                 box.setCurrentIndex(box.findData(field))
+
+    def _header(self, row: int) -> str:
+        item = self.item(row, 1)
+        return item.text() if item is not None else ""
+
+    def _box(self, row: int) -> QComboBox:
+        box = self.cellWidget(row, 2)
+        assert isinstance(box, QComboBox)  # every row's third cell is its field choice
+        return box
 
 
 def _letter(column: int) -> str:

@@ -246,7 +246,8 @@ class IntakePage(QWidget):
         self._watch_for_changes()
 
     def _shortcut(self, keys: str, slot) -> None:
-        shortcut = QShortcut(QKeySequence(keys), self, activated=slot)
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.activated.connect(slot)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _watch_for_changes(self) -> None:

@@ -21,7 +21,7 @@ from ui.i18n import term
 from ui.opinions.dialogs import FeedbackDialog, MeetingDialog, RaiseDialog
 from ui.session import CASES, Session
 from ui.support.dialogs import Choices, load_choices
-from ui.support.form import run_form
+from ui.support.form import FormDialog, run_form
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table
 from ui.widgets.named import named
@@ -56,6 +56,8 @@ def _fill(table: QTableWidget, rows: list[list[str]], keys: list[str]) -> None:
 
 
 class OpinionsScreen(QWidget):
+    dialog: FormDialog | None = None  # the form open now (tests reach it here)
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -183,24 +185,24 @@ class OpinionsScreen(QWidget):
 
     def _meeting_with(self, choices: Choices) -> None:
         candidates = self.loaded.awaiting if self.loaded else []
-        self.dialog = MeetingDialog(candidates, choices.cadres, self.session.desk.now(), self)
+        self.dialog = dialog = MeetingDialog(candidates, choices.cadres, self.session.desk.now(), self)
         user = self.session.user.username
         def work():  # reads the dialog here, on the GUI thread; the worker gets the values
-            meeting = self.dialog.meeting_input()
+            meeting = dialog.meeting_input()
             return lambda desk: opinions.hold_meeting(desk, user, meeting)
 
-        run_form(self.session, self.dialog, work, changes=(MEETINGS,))
+        run_form(self.session, dialog, work, changes=(MEETINGS,))
 
     def open_feedback(self) -> None:
         if self.meeting is None:
             return
-        self.dialog = FeedbackDialog(self.meeting, self)
+        self.dialog = dialog = FeedbackDialog(self.meeting, self)
         user, meeting_id = self.session.user.username, self.meeting["id"]
         def work():  # reads the dialog here, on the GUI thread; the worker gets the values
-            case, text = self.dialog.opinion.currentData() or "", self.dialog.text.toPlainText()
+            case, text = dialog.opinion.currentData() or "", self.dialog.text.toPlainText()
             return lambda desk: opinions.record_feedback(desk, user, meeting_id, case, text)
 
-        run_form(self.session, self.dialog, work, changes=(MEETINGS, CASES))
+        run_form(self.session, dialog, work, changes=(MEETINGS, CASES))
 
     def open_raise(self) -> None:
         if self.meeting is None:
@@ -208,13 +210,13 @@ class OpinionsScreen(QWidget):
         self.session.run(load_choices, alive(self, self._raise_with))
 
     def _raise_with(self, choices: Choices) -> None:
-        self.dialog = RaiseDialog(self.meeting, choices.cadres, choices.errands, self)
+        self.dialog = dialog = RaiseDialog(self.meeting, choices.cadres, choices.errands, self)
         user, meeting_id = self.session.user.username, self.meeting["id"]
         def work():  # reads the dialog here, on the GUI thread; the worker gets the values
-            intake, source = self.dialog.intake(), self.dialog.opinion.currentData()
+            intake, source = dialog.intake(), self.dialog.opinion.currentData()
             return lambda desk: opinions.raise_at_meeting(desk, user, meeting_id, intake, from_opinion=source)
 
-        run_form(self.session, self.dialog, work, changes=(MEETINGS, CASES))
+        run_form(self.session, dialog, work, changes=(MEETINGS, CASES))
 
 
 def meeting_html(m: dict, tr) -> str:

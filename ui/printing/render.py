@@ -148,7 +148,7 @@ def render_images(doc: Document, paper: Paper, dpi: float = 150) -> list[QImage]
     to_px = dpi / 25.4
     width = paper.printable_width_mm * to_px
     qdoc = laid_out(doc, paper, probe, width)
-    height_mm = roll_height_mm(qdoc, paper, dpi) if paper.is_roll else paper.height_mm
+    height_mm = paper.height_mm if paper.height_mm is not None else roll_height_mm(qdoc, paper, dpi)  # None: a roll
     page_height = (height_mm - 2 * paper.end_mm) * to_px
     qdoc.setPageSize(QSizeF(width, page_height))
     pages = []

@@ -17,7 +17,7 @@ from haian_desk.core.timeutil import from_iso, local, show
 from ui.i18n import term
 from ui.session import CASES, Session
 from ui.support.dialogs import EndDialog, PairDialog, ReassignDialog, VisitDialog, load_choices
-from ui.support.form import run_form
+from ui.support.form import FormDialog, run_form
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table
 from ui.widgets.named import named
@@ -35,6 +35,8 @@ def tag_words(tags: list[str]) -> str:
 
 
 class SupportScreen(QWidget):
+    dialog: FormDialog | None = None  # the form open now (tests reach it here)
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -177,13 +179,13 @@ class SupportScreen(QWidget):
         self.session.run(load_choices, alive(self, lambda choices: self._pair_with(choices, chosen)))
 
     def _pair_with(self, choices, chosen: str | None) -> None:
-        self.dialog = PairDialog(self.unpaired, choices.cadres, chosen, self)
+        self.dialog = dialog = PairDialog(self.unpaired, choices.cadres, chosen, self)
         user = self.session.user.username
         def work():  # reads the dialog here, on the GUI thread; the worker gets the values
-            values = self.dialog.values()
+            values = dialog.values()
             return lambda desk: support.pair(desk, user, *values)
 
-        run_form(self.session, self.dialog, work, changes=(SUPPORT,))
+        run_form(self.session, dialog, work, changes=(SUPPORT,))
 
     def open_visit(self) -> None:
         household = self.selected()
@@ -192,13 +194,13 @@ class SupportScreen(QWidget):
         self.session.run(load_choices, alive(self, lambda choices: self._visit_with(choices, household)))
 
     def _visit_with(self, choices, household: support.Household) -> None:
-        self.dialog = VisitDialog(household, choices, self.session.desk.now(), self)
+        self.dialog = dialog = VisitDialog(household, choices, self.session.desk.now(), self)
         user = self.session.user.username
         def work():  # reads the dialog here, on the GUI thread; the worker gets the values
-            visit = self.dialog.visit_input()
+            visit = dialog.visit_input()
             return lambda desk: support.record_visit(desk, user, visit)
 
-        run_form(self.session, self.dialog, work, changes=(SUPPORT, CASES))
+        run_form(self.session, dialog, work, changes=(SUPPORT, CASES))
 
     def open_reassign(self) -> None:
         household = self.selected()
@@ -207,25 +209,25 @@ class SupportScreen(QWidget):
         self.session.run(load_choices, alive(self, lambda choices: self._reassign_with(choices, household)))
 
     def _reassign_with(self, choices, household: support.Household) -> None:
-        self.dialog = ReassignDialog(household, choices.cadres, self)
+        self.dialog = dialog = ReassignDialog(household, choices.cadres, self)
         user = self.session.user.username
         def work():  # reads the dialog here, on the GUI thread; the worker gets the values
-            cadre_id = self.dialog.cadre_id()
+            cadre_id = dialog.cadre_id()
             return lambda desk: support.reassign(desk, user, household.pairing_id, cadre_id)
 
-        run_form(self.session, self.dialog, work, changes=(SUPPORT,))
+        run_form(self.session, dialog, work, changes=(SUPPORT,))
 
     def open_end(self) -> None:
         household = self.selected()
         if household is None:
             return
-        self.dialog = EndDialog(household, self)
+        self.dialog = dialog = EndDialog(household, self)
         user = self.session.user.username
         def work():  # reads the dialog here, on the GUI thread; the worker gets the values
-            reason = self.dialog.reason.text()
+            reason = dialog.reason.text()
             return lambda desk: support.end_pairing(desk, user, household.pairing_id, reason)
 
-        run_form(self.session, self.dialog, work, changes=(SUPPORT,))
+        run_form(self.session, dialog, work, changes=(SUPPORT,))
 
 
 def local_day(stamp: str) -> str:

@@ -127,9 +127,12 @@ class SyncRunner(QObject):
         self.state = RunnerState()
         self.failures = 0
         self.started = False
-        self.timer = QTimer(self, singleShot=True, timeout=self.sync_now)
-        self.progress_timer = QTimer(self, interval=PROGRESS_MS, timeout=self._read_progress)
-        self.refresh_soon = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS, timeout=self.refresh)
+        self.timer = QTimer(self, singleShot=True)
+        self.timer.timeout.connect(self.sync_now)
+        self.progress_timer = QTimer(self, interval=PROGRESS_MS)
+        self.progress_timer.timeout.connect(self._read_progress)
+        self.refresh_soon = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self.refresh_soon.timeout.connect(self.refresh)
         self._progress_reading = False
         session.changed.connect(self._data_changed)
         self._watch_network()

@@ -51,7 +51,8 @@ def fill_table(table: QTableWidget, rows: list[tuple[object, list[str]]],
 
 def selected_keys(table: QTableWidget) -> list:
     rows = sorted({index.row() for index in table.selectionModel().selectedRows()})
-    return [table.item(row, 0).data(ROW_KEY) for row in rows if table.item(row, 0) is not None]
+    items = [table.item(row, 0) for row in rows]
+    return [item.data(ROW_KEY) for item in items if item is not None]
 
 
 def key_at(table: QTableWidget, row: int):

@@ -45,7 +45,8 @@ class ArrivalWatcher(QObject):
         self.seen: int | None = None
         self.mark: int | None = None   # the event log's sequence number already announced
         self.looking = False
-        self.timer = QTimer(self, interval=interval_ms, timeout=self.look)
+        self.timer = QTimer(self, interval=interval_ms)
+        self.timer.timeout.connect(self.look)
         self.timer.start()
         self.look()
 

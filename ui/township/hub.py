@@ -25,6 +25,7 @@ from sync.serve import BackgroundHub
 from ui.session import Session
 from ui.sync.background import run_in_thread
 from ui.widgets.feedback import alive, explain
+from ui.qt_app import qt_app
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -61,8 +62,9 @@ class HubControl(QObject):
         self.state = HubState()
         self.running: BackgroundHub | None = None
         self.probes = 0  # only the latest look at the port counts
-        self.prober = QTimer(self, interval=PROBE_MS, timeout=self.probe)
-        QApplication.instance().aboutToQuit.connect(self.shutdown)
+        self.prober = QTimer(self, interval=PROBE_MS)
+        self.prober.timeout.connect(self.probe)
+        qt_app().aboutToQuit.connect(self.shutdown)
 
     def begin(self) -> None:
         """Once per session: look whether a hub already runs, and start ours if the centre asked for that."""

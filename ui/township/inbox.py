@@ -54,7 +54,8 @@ class InboxPage(QWidget):
         self._build()
         watch_arrivals(session)
         session.changed.connect(self._data_changed)  # a method: the session outlives the page
-        self.timer = QTimer(self, interval=REFRESH_MS, timeout=self.reload)
+        self.timer = QTimer(self, interval=REFRESH_MS)
+        self.timer.timeout.connect(self.reload)
         self.timer.start()
         self.setFocusProxy(self.table)
         self.reload()

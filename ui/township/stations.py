@@ -55,7 +55,8 @@ class StationsPage(QWidget):
         self._build()
         watch_arrivals(session)
         session.changed.connect(self._data_changed)  # a method: the session outlives the page
-        self.timer = QTimer(self, interval=REFRESH_MS, timeout=self.reload)
+        self.timer = QTimer(self, interval=REFRESH_MS)
+        self.timer.timeout.connect(self.reload)
         self.timer.start()
         session.run(township.load_settings, alive(self, self._settings))
         self.reload()

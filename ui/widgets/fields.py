@@ -55,6 +55,8 @@ class DetailScroll(QScrollArea):
 
     def _fit(self) -> None:
         widget = self.widget()
+        if widget is None:
+            return
         needed = widget.heightForWidth(self.viewport().width())
         if needed > 0 and needed != widget.minimumHeight():
             widget.setMinimumHeight(needed)

@@ -88,7 +88,7 @@ class NavigationList(QListWidget):
     def minimumSizeHint(self) -> QSize:
         # No taller than a few entries: on a tiny desktop the list scrolls rather than push the
         # status bar off the screen.
-        return QSize(self.width_for(self.packing), super().minimumSizeHint().height())
+        return QSize(self.width_for(self.packing or PACKINGS[0]), super().minimumSizeHint().height())
 
     def sizeHint(self) -> QSize:
-        return QSize(self.width_for(self.packing), self.height_for(PACKINGS[0]))
+        return QSize(self.width_for(self.packing or PACKINGS[0]), self.height_for(PACKINGS[0]))

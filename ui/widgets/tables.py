@@ -36,7 +36,8 @@ class _LastSectionFitter(QObject):
         header.sectionResized.connect(self._section_resized)
         table.viewport().installEventFilter(self)
         # Rows filled one cell at a time are measured once, after the filling.
-        self.soon = QTimer(self, singleShot=True, interval=0, timeout=self.fit)
+        self.soon = QTimer(self, singleShot=True, interval=0)
+        self.soon.timeout.connect(self.fit)
         model = table.model()
         for signal in (model.modelReset, model.rowsInserted, model.dataChanged, model.layoutChanged):
             signal.connect(self.soon.start)
