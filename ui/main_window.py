@@ -30,6 +30,7 @@ from ui.widgets.status import DeadlineCounts, UserLabel
 from ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from ui.imports.dialog import ImportDialog
     from haian_desk.desk import Desk
 
 log = logging.getLogger(__name__)
@@ -250,7 +251,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("已登记办件 {0}，按 F3 到“办件”查看").format(case_no), 30_000)
 
-    def open_import(self) -> None:
+    def open_import(self) -> ImportDialog:
         """工作台 → 导入…: rosters, past ledgers and cadre lists from spreadsheets (ui.imports)."""
         from ui.imports.dialog import ImportDialog
 

@@ -9,6 +9,7 @@ database worker; the wizard that opened this adopts the rebuilt station.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -20,6 +21,9 @@ from haian_desk.desk import Desk
 from sync import enrolment, recover
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from ui.setup_wizard import SetupWizard
 
 
 class RecoverDialog(QDialog):
@@ -143,7 +147,7 @@ class RecoverDialog(QDialog):
         self.error.show_error(error)
 
 
-def add_to_wizard(wizard: QWizard) -> None:
+def add_to_wizard(wizard: SetupWizard) -> None:
     """The wizard's extra button; a recovered station is adopted as if the wizard had made it."""
     wizard.setButtonText(QWizard.WizardButton.CustomButton1, QCoreApplication.translate("RecoverDialog", "从镇中心恢复本站数据"))
     wizard.setOption(QWizard.WizardOption.HaveCustomButton1, True)

@@ -28,7 +28,9 @@ class RevealReasonDialog(QDialog):
         self.reason.setEditable(True)
         self.reason.addItems([term(r) for r in reveals.COMMON_REASONS])
         self.reason.setCurrentIndex(-1)
-        self.reason.lineEdit().setPlaceholderText(self.tr("选择或填写原因"))
+        typed = self.reason.lineEdit()
+        assert typed is not None  # an editable combo box has its line edit
+        typed.setPlaceholderText(self.tr("选择或填写原因"))
         self.error = ErrorLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage)
+    QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from haian_desk import network
 from haian_desk.people import users
@@ -106,7 +106,7 @@ class StationPage(QWizardPage):
 
     def _problems(self) -> list[tuple[str, QWidget]]:
         """Everything missing or wrong on the page, in the order of the boxes."""
-        problems = []
+        problems: list[tuple[str, QWidget]] = []
         try:
             network.check_unit_code(self.unit_code(), self.role.currentData())
         except ValidationError as error:
@@ -151,7 +151,7 @@ class AdminPage(QWizardPage):
         return show_problems(self.error, self._problems())
 
     def _problems(self) -> list[tuple[str, QWidget]]:
-        problems = []
+        problems: list[tuple[str, QWidget]] = []
         if not self.username.text().strip():
             problems.append((self.tr("请填写管理员的登录名"), self.username))
         if len(self.password.text()) < users.MIN_PASSWORD:
@@ -182,7 +182,8 @@ class ConfirmPage(QWizardPage):
         self.setFinalPage(True)
 
     def initializePage(self) -> None:
-        self.summary.setText("\n".join(line for page in self.pages for line in page.summary()))
+        # A page may offer summary(): the lines it adds here.
+        self.summary.setText("\n".join(line for page in self.pages for line in getattr(page, "summary", list)()))
 
 
 class SetupWizard(QWizard):
@@ -194,6 +195,7 @@ class SetupWizard(QWizard):
         self.worker = worker
         self.desk: Desk | None = None
         self.user: User | None = None
+        self.recover_dialog: QDialog | None = None  # 从镇中心恢复, once opened (ui.recover_dialog)
         self.setWindowTitle(self.tr("首次设置 — 海安群众事务代理工作台"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from haian_desk.assessment.fields import COUNT, HOURS, RATE, TEXT, Field
 from ui.i18n import term
@@ -21,7 +21,7 @@ def shown(value, form: str) -> str:
 
 
 class FiguresModel(QAbstractTableModel):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.fields: list[Field] = []
         self.rows: list[dict] = []

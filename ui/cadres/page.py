@@ -33,6 +33,8 @@ def load_roster(desk: Desk, include_retired: bool) -> list[dict]:
 
 
 class CadresPage(QWidget):
+    form: CadreForm  # made below the table, whose double-click focuses it
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -57,7 +59,7 @@ class CadresPage(QWidget):
         self._buttons()
         self._lay_out()
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        session.changed.connect(alive(self, lambda kinds: CADRES in kinds and self.reload()))
+        session.changed.connect(alive(self, lambda kinds: self.reload() if CADRES in kinds else None))
         self.setFocusProxy(self.table)
         self.start_new()
         self.reload()

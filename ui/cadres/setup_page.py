@@ -113,8 +113,8 @@ class CadresPage(QWizardPage):
 
     def _row(self, row: int, unit: str) -> cadres.CadreInput | None:
         """A row of the others' table as typed; None when it is empty."""
-        texts = [(self.others.item(row, c).text() if self.others.item(row, c) else "").strip()
-                 for c in range(len(OTHER_COLUMNS))]
+        items = [self.others.item(row, c) for c in range(len(OTHER_COLUMNS))]
+        texts = [(item.text() if item is not None else "").strip() for item in items]
         if not any(texts):
             return None
         return cadres.CadreInput(name=texts[0], phone=texts[1], unit_code=unit, area=texts[2])
@@ -125,7 +125,8 @@ class CadresPage(QWizardPage):
         return self.others
 
     def _twins(self, checked: list[cadres.CadreInput]) -> list[tuple[str, QWidget]]:
-        seen, problems = set(), []
+        seen: set[tuple] = set()
+        problems: list[tuple[str, QWidget]] = []
         for data in checked:
             key = tuple(cadres.clean(data)[k] for k in ("name", "phone"))
             if key in seen:

@@ -232,18 +232,18 @@ def _make_input(spec: Field, view: CaseView, today: QDate) -> QWidget:
         widget.setPlaceholderText(_tr(spec.placeholder) if spec.placeholder else "")
         return widget
     if spec.kind in ("long", "lines"):
-        widget = QPlainTextEdit()
-        widget.setTabChangesFocus(True)
-        widget.setPlaceholderText(_tr(spec.placeholder) if spec.placeholder else "")
-        widget.setFixedHeight(widget.fontMetrics().lineSpacing() * 4 + 16)
-        return widget
+        text = QPlainTextEdit()
+        text.setTabChangesFocus(True)
+        text.setPlaceholderText(_tr(spec.placeholder) if spec.placeholder else "")
+        text.setFixedHeight(text.fontMetrics().lineSpacing() * 4 + 16)
+        return text
     if spec.kind == "check":
         return QCheckBox(_tr(spec.label))
     if spec.kind == "date":
-        widget = QDateEdit(today)
-        widget.setDisplayFormat("yyyy-MM-dd")
-        widget.setCalendarPopup(True)
-        return widget
+        day = QDateEdit(today)
+        day.setDisplayFormat("yyyy-MM-dd")
+        day.setCalendarPopup(True)
+        return day
     if spec.kind == "choice":
         return _choice_box(spec)
     if spec.kind == "cadre":

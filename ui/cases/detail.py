@@ -318,8 +318,9 @@ class CaseDetailDialog(QDialog):
     def _fill_actions(self, view: CaseView) -> None:
         while self.actions_row.count():
             item = self.actions_row.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.action_buttons.clear()
         # Forms for actions no longer allowed are of no use; the others keep what was typed.
         for event_type in [t for t in self.action_dialogs if t not in view.allowed
@@ -367,7 +368,7 @@ class CaseDetailDialog(QDialog):
         # reveal button): here Enter clicks the focused action or opens the print menu, else nothing.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             focused = self.focusWidget()
-            if focused in self.action_buttons.values():
+            if isinstance(focused, QPushButton) and focused in self.action_buttons.values():
                 focused.click()
             elif focused is self.print_menu and self.print_menu.isEnabled():
                 # popup, not showMenu: the menu must not hold up the rest of the screen
@@ -380,6 +381,7 @@ class CaseDetailDialog(QDialog):
         """Show the form for an action (the same one again if it was closed with Esc)."""
         dialog = self.action_dialogs.get(event_type)
         if dialog is None:
+            assert self.view is not None  # actions are offered only once the case is shown
             dialog = ActionDialog(self.session, self.view, event_type, self)
             dialog.acted.connect(self._acted)
             self.action_dialogs[event_type] = dialog

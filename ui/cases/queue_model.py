@@ -13,8 +13,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
-    QT_TRANSLATE_NOOP, Signal)
+    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from haian_desk.cases import presentation, queries
@@ -24,6 +23,7 @@ from haian_desk.core.timeutil import show
 from ui.i18n import term
 from ui.session import Session
 from ui.widgets.feedback import alive, in_words, words
+from ui.i18n import QT_TRANSLATE_NOOP
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TONE_ROLE = Qt.ItemDataRole.UserRole + 2

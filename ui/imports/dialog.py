@@ -256,12 +256,12 @@ class ImportDialog(QDialog):
 
     def _row_chosen(self) -> None:
         row = self.preview.currentRow()
-        if row < 0 or self.preview.item(row, 0) is None:
+        first, last = self.preview.item(row, 0), self.preview.item(row, self.preview.columnCount() - 1)
+        if row < 0 or first is None:
             self.row_reason.clear()
             return
-        last = self.preview.columnCount() - 1
-        why = self.preview.item(row, last).text()
-        self.row_reason.setText(self.tr("第{0}行：{1}").format(self.preview.item(row, 0).text(), why) if why else "")
+        why = last.text() if last is not None else ""
+        self.row_reason.setText(self.tr("第{0}行：{1}").format(first.text(), why) if why else "")
 
     # --- importing --------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ on saving anyway).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -119,7 +120,7 @@ class MatterPanel(QWidget):
             self._show(None)
             self.changed.emit()
 
-    def _show(self, summary: MatterSummary | None, received: list[str] = ()) -> None:
+    def _show(self, summary: MatterSummary | None, received: Sequence[str] = ()) -> None:
         self.matter = summary
         self.error.clear_error()
         self.details_box.setVisible(summary is not None)

@@ -105,7 +105,7 @@ class NewVillagerPanel(QWidget):
             return
         self.busy = True
         self.error.clear_error()
-        data = villagers.VillagerInput(**{k: v.strip() for k, v in self.values().items()})
+        data = villagers.VillagerInput(**{k: v.strip() for k, v in self.values().items()})  # type: ignore[arg-type]  # FIELDS are its text fields, never tags
         actor = self.session.user.username
         self.session.run(lambda desk: villagers.register(desk, actor, data),
                          alive(self, lambda villager_id: self._done(villager_id, data)),

@@ -16,7 +16,7 @@ from itertools import pairwise
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
+    QCheckBox, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit,
     QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from haian_desk.people import cadres
@@ -73,7 +73,7 @@ class IntakePage(QWidget):
         self.linked_cadre = self.counter_cadre = session.user.cadre_id or ""
         self.relinked = ""
         self.offered_draft: drafts.Draft | None = None
-        self.question = None  # the save-time question open now (ui.intake.save_questions)
+        self.question: QMessageBox | None = None  # the save-time question open now (ui.intake.save_questions)
         self.keeper = DraftKeeper(session, self.form_values, self.pristine, self)
         self.keeper.pause()  # nothing to save until the page is built and filled
         self._build()

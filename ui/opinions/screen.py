@@ -210,8 +210,11 @@ class OpinionsScreen(QWidget):
         self.session.run(load_choices, alive(self, self._raise_with))
 
     def _raise_with(self, choices: Choices) -> None:
-        self.dialog = dialog = RaiseDialog(self.meeting, choices.cadres, choices.errands, self)
-        user, meeting_id = self.session.user.username, self.meeting["id"]
+        meeting = self.meeting
+        if meeting is None:  # another meeting's row was unselected while the choices loaded
+            return
+        self.dialog = dialog = RaiseDialog(meeting, choices.cadres, choices.errands, self)
+        user, meeting_id = self.session.user.username, meeting["id"]
         def work():  # reads the dialog here, on the GUI thread; the worker gets the values
             intake, source = dialog.intake(), self.dialog.opinion.currentData()
             return lambda desk: opinions.raise_at_meeting(desk, user, meeting_id, intake, from_opinion=source)

@@ -113,8 +113,11 @@ def _offer_pdf_instead(parent, session, request, on_done) -> QMessageBox:
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     box.button(QMessageBox.StandardButton.Save).setText(QCoreApplication.translate("Printing", "另存为PDF"))
     save = box.button(QMessageBox.StandardButton.Save)
-    box.finished.connect(lambda _result: box.clickedButton() is save
-                         and save_pdf(parent, session, request, on_done=on_done))
+    def finished(_result: int) -> None:
+        if box.clickedButton() is save:
+            save_pdf(parent, session, request, on_done=on_done)
+
+    box.finished.connect(finished)
     box.open()  # not exec(): the app keeps running while the clerk decides
     return box
 
@@ -197,7 +200,7 @@ def open_preview(parent: QWidget | None, document: Document, paper: Paper) -> QP
     dialog.setWindowTitle(title.format(document.title, document.number).strip())
     dialog.paintRequested.connect(lambda target: render.print_to(target, document, paper))
     dialog.resize(900, 1000)
-    dialog._printer = printer  # the dialog does not own the printer: keep it alive as long as it
+    dialog._printer = printer  # type: ignore[attr-defined]  # the dialog does not own the printer: keep it alive as long as it
     dialog.open()
     return dialog
 

@@ -154,6 +154,7 @@ class PrintMenuButton(QToolButton):
             group.addAction(action)
 
     def _request(self, doc: str) -> Request:
+        assert self.case is not None  # the menu is filled only for a case
         return Request(self.case["id"], doc, self.paper_code)
 
     def _done(self, printed: Printed) -> None:

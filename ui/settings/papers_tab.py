@@ -75,7 +75,7 @@ class PapersTab(QWidget):
         self.paper.setCurrentIndex(max(0, self.paper.findData(settings.receipt_paper)))
 
     def changes(self) -> dict:
-        values = {key: edit.text() for key, edit in self.edits.items()}
+        values: dict[str, object] = {key: edit.text() for key, edit in self.edits.items()}
         values.update(receipt_full_id=self.full_id.isChecked(), receipt_stub=self.stub.isChecked(),
                       receipt_paper=self.paper.currentData())
         return values

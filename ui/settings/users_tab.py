@@ -37,7 +37,7 @@ class UsersTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self._manage_form())
         layout.addWidget(self._add_form())
-        session.changed.connect(alive(self, lambda kinds: CADRES in kinds and self.reload()))
+        session.changed.connect(alive(self, lambda kinds: self.reload() if CADRES in kinds else None))
         self.reload()
 
     def _add_form(self) -> QGroupBox:

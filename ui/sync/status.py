@@ -91,7 +91,7 @@ class SyncStatusLabel(QLabel):
             self.hub.stateChanged.connect(self._hub_changed)
         self.show_state(self.runner.state)
         self.runner.start()
-        self.guard = None
+        self.guard: QuitGuard | None = None
         # Made with the main window as parent, it knows its window now: a window that
         # replaces another (new language) must be known before the old one closes.
         if parent is not None:

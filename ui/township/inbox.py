@@ -49,7 +49,7 @@ class InboxPage(QWidget):
         self.setObjectName("inbox_page")
         self.session = session
         self.items: list[township.InboxItem] = []
-        self.view = township.NEW
+        self.view: str | None = township.NEW
         self.dialog: QDialog | None = None
         self._build()
         watch_arrivals(session)
@@ -71,7 +71,7 @@ class InboxPage(QWidget):
         for view, caption in VIEWS:
             button = QRadioButton(_tr(caption))
             button.setObjectName(f"view_{view or 'all'}")
-            button.toggled.connect(lambda on, v=view: on and self.set_view(v))
+            button.toggled.connect(lambda on, v=view: self.set_view(v) if on else None)
             self.view_group.addButton(button)
             self.view_buttons[view] = button
             views.addWidget(button)
@@ -168,7 +168,7 @@ class InboxPage(QWidget):
     def _enable_actions(self) -> None:
         item = self.current()
         here = item is not None and item.holder_level == "township"
-        taken = here and bool(item.taken_at)
+        taken = item is not None and here and bool(item.taken_at)
         sent_on = item is not None and not here
         self.buttons["take_up"].setEnabled(here and not taken)
         for key in ("assigned", "joint_handling", "completed", "returned"):
@@ -199,9 +199,7 @@ class InboxPage(QWidget):
 
     def _show_form(self, view, event_type: str) -> None:
         dialog = ActionDialog(self.session, view, event_type, self)
-        # The work screens' form announces the recorded action (``acted``; ``done`` before it was renamed).
-        acted = dialog.acted if hasattr(ActionDialog, "acted") else dialog.done
-        acted.connect(lambda done_type, _state: self.result.show_lines([self.tr(
+        dialog.acted.connect(lambda done_type, _state: self.result.show_lines([self.tr(
             "已记录：{0} {1}。站点同步后会看到。").format(view.case["case_no"], term(label(EVENT_TYPES, done_type)))]))
         self._keep(dialog)
         dialog.open()

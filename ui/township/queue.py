@@ -121,6 +121,7 @@ class NetworkQueuePage(QueuePage):
 
     def __init__(self, session: Session, parent=None):
         super().__init__(session, parent)
+        assert isinstance(self.model, NetworkQueueModel)  # model_class above
         self.model.extraLoaded.connect(lambda: self.table.resizeColumnToContents(EXTRA))
         self.station = QComboBox()
         self.station.setObjectName("queue_station")
@@ -132,8 +133,11 @@ class NetworkQueuePage(QueuePage):
         session.run(township.station_choices, alive(self, self._fill_stations))
 
     def _place_station_filter(self) -> None:
-        for i in range(self.layout().count()):
-            row = self.layout().itemAt(i).layout()
+        page = self.layout()
+        assert page is not None  # the queue page lays itself out before this
+        for i in range(page.count()):
+            item = page.itemAt(i)
+            row = item.layout() if item is not None else None
             if isinstance(row, QHBoxLayout) and row.indexOf(self.kind) >= 0:
                 row.insertWidget(row.indexOf(self.kind), self.station)
                 return

@@ -104,7 +104,9 @@ class VillagersPage(QWidget):
                       v.get("address") or ""]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
-            self.table.item(r, 0).setToolTip(tag_words(v["tags"], include_sensitive=False))
+            first = self.table.item(r, 0)
+            if first is not None:
+                first.setToolTip(tag_words(v["tags"], include_sensitive=False))
         self._show_count(len(rows))
         self._reselect()
 

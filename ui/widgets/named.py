@@ -10,9 +10,9 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject
 
-O = TypeVar("O", bound=QObject)
+Obj = TypeVar("Obj", bound=QObject)
 
 
-def named(thing: O, name: str) -> O:
+def named(thing: Obj, name: str) -> Obj:
     thing.setObjectName(name)
     return thing
