@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtPrintSupport, QtWidgets
 
 MODULES = (QtCore, QtGui, QtWidgets, QtPrintSupport)
-# ``Qt.AlignmentFlag.AlignLeft`` or ``QDialogButtonBox.StandardButton.Ok``, not ``self.Qt.x`` nor the tail of ``a.QWidget``.
+# ``Qt.AlignLeft`` or ``QDialogButtonBox.Ok`` (short forms); not ``self.Qt.x``, nor the end of ``a.QWidget``.
 ACCESS = re.compile(r"(?<![\w.])(Qt|Q[A-Z]\w*)\.([A-Za-z_]\w*)\b")
 
 
