@@ -258,7 +258,7 @@ def meeting_detail(desk: Desk, meeting_id: str) -> dict:
     row = desk.db.one("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
     if row is None:
         raise NotFound("找不到这次座谈会的记录")
-    detail = {k: row[k] for k in row}
+    detail = dict(row)  # a Row iterates its values; dict() reads it by its keys()
     for key in MEETING_JSON_COLUMNS:
         detail[key] = json.loads(row[key])
     ids = detail["discussed"] + [link["case_id"] for link in detail["became"]]
