@@ -57,7 +57,7 @@ def add_import(text: str) -> str:
             names = sorted({a.name for a in typing_from.names} | {"TYPE_CHECKING"}, key=lambda s: (s != "TYPE_CHECKING", s))
             lines[typing_from.lineno - 1] = "from typing import " + ", ".join(names)
         else:
-            future = next(i for i, l in enumerate(lines) if l == "from __future__ import annotations")
+            future = next(i for i, line in enumerate(lines) if line == "from __future__ import annotations")
             lines[future + 1:future + 1] = ["", "from typing import TYPE_CHECKING"]
         text = "\n".join(lines)
     return text
