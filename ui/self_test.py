@@ -93,7 +93,7 @@ def _step(state: Run, title: str, step: Callable[[Run], str]) -> None:
     try:
         detail = step(state)
         mark = "通过"
-    except Exception as error:  # every step is reported; one failure does not hide the others
+    except Exception as error:  # noqa: BLE001 - every step is reported; one failure does not hide the others
         state.failures += 1
         mark, detail = "失败", f"{type(error).__name__}: {error}"
         traceback.print_exc(file=sys.stderr)

@@ -82,7 +82,7 @@ def _read_workbook(path: Path) -> list[Sheet]:
         sheets = [_sheet(book.get_sheet_by_name(name)) for name in book.sheet_names]
     except PasswordError:
         raise _password_error(path) from None
-    except Exception as error:  # calamine raises several kinds for a file that is not a workbook
+    except Exception as error:  # noqa: BLE001 - calamine raises several kinds for a file that is not a workbook
         if "password" in str(error).lower() or "encrypt" in str(error).lower():
             raise _password_error(path) from None
         raise _not_a_table(path) from None

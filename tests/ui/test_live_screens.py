@@ -65,7 +65,10 @@ def test_a_second_program_on_the_same_file_shows_in_the_open_screens(qtbot, cler
     qtbot.waitUntil(lambda: "办结" in events(detail), timeout=WAIT)
     assert detail.view.case["status"] == "completed"
     assert note.isVisible() and note.inputs["text"].toPlainText() == "已电话联"
-    row = lambda: queue.model.row_of(watched)  # noqa: E731
+
+    def row() -> int:
+        return queue.model.row_of(watched)
+
     qtbot.waitUntil(lambda: queue.model.rows[row()]["status"] == "completed", timeout=WAIT)
     assert queue.model.case_id(queue.table.currentIndex().row()) == chosen
     assert bar.value() == scrolled
