@@ -80,7 +80,7 @@ def intake_rounds(desks: list[Desk], rng: random.Random, p: float = 99) -> list[
         times = [[] for _ in desks]
         for _ in range(PER_RUN):
             for i, desk in enumerate(desks):
-                times[i].append(timed(lambda: operations.take_in(desk, "admin", _intake(rng, *picks[i])))[0])
+                times[i].append(timed(lambda desk=desk, i=i: operations.take_in(desk, "admin", _intake(rng, *picks[i])))[0])
         for i, t in enumerate(times):
             found[i].append(percentile(t, p))
     return found
@@ -103,7 +103,7 @@ def search_p95(desks: list[Desk]) -> list[float]:
     for _ in range(RUNS):
         for text in texts:
             for i, desk in enumerate(desks):
-                times[i].append(timed(lambda: queries.villager_search(desk, text))[0])
+                times[i].append(timed(lambda desk=desk, text=text: queries.villager_search(desk, text))[0])
     return [percentile(t, 95) for t in times]
 
 

@@ -140,7 +140,7 @@ def _big_file(report: Report, count: int) -> None:
     proc.wait()
     took = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    gaps = [b - a for a, b in zip([0.0, *moments], [*moments, took])]
+    gaps = [b - a for a, b in zip([0.0, *moments], [*moments, took], strict=True)]
     report.add(f"peak memory importing {count:,} rows", peak_mb, "MB", goal=f"< {GOAL_MB} MB",
                met=peak_mb < GOAL_MB and proc.returncode == 0,
                note="max RSS of the CLI process (children of this benchmark: the largest one)")

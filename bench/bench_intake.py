@@ -97,7 +97,7 @@ def _rounds(desk, rng, villagers, cadres, errands, checkpoint_every: int = 0):
             ms, made = timed(lambda: operations.take_in(desk, "clerk", _intake(rng, villagers, cadres, errands)))
             intake_ms.append(ms)
             rows = _rows_written(desk, made.case_id)
-            bare_ms.append(timed(lambda: _bare_insert(desk, rows))[0])
+            bare_ms.append(timed(lambda rows=rows: _bare_insert(desk, rows))[0])
             if checkpoint_every and i % checkpoint_every == checkpoint_every - 1:
                 with desk.db.read() as conn:
                     conn.execute("PRAGMA wal_checkpoint(PASSIVE)")

@@ -190,7 +190,7 @@ def _scroll(app: QApplication, model, view) -> list[float]:
         app.processEvents()
         if not model.fetching and len(model.rows) == before:
             model.fetchMore()  # the view asks only when its scroll bar reaches the end
-        wait_for(app, lambda: len(model.rows) > before)
+        wait_for(app, lambda before=before: len(model.rows) > before)
         times.append((time.perf_counter() - started) * 1000)
     return times
 

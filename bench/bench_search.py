@@ -135,9 +135,9 @@ def per_query_medians(queries_: list[str], fn, runs: int) -> list[float]:
     """Each query's median over ``runs`` rounds; a query slower than SLOW_MS is timed once."""
     times = [[timed(lambda q=q: fn(q))[0]] for q in queries_]
     for _ in range(runs - 1):
-        for query, mine in zip(queries_, times):
+        for query, mine in zip(queries_, times, strict=True):
             if mine[0] < SLOW_MS:
-                mine.append(timed(lambda: fn(query))[0])
+                mine.append(timed(lambda query=query: fn(query))[0])
     return [median(t) for t in times]
 
 

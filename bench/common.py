@@ -64,7 +64,7 @@ class Report:
 
     def to_json(self) -> dict:
         data = asdict(self)
-        for fig, raw in zip(self.figures, data["figures"]):
+        for fig, raw in zip(self.figures, data["figures"], strict=True):
             raw["ratio"] = fig.ratio
         return data
 
@@ -92,7 +92,7 @@ def per_query_medians(queries: list, fn: Callable[[object], object], runs: int) 
     times: list[list[float]] = [[] for _ in queries]
     for _ in range(runs):
         for i, query in enumerate(queries):
-            times[i].append(timed(lambda: fn(query))[0])
+            times[i].append(timed(lambda query=query: fn(query))[0])
     return [median(t) for t in times]
 
 

@@ -28,7 +28,7 @@ H = timedelta(hours=1)
 
 def plan(rng: random.Random, at: datetime, now: datetime, station, errands: list[dict]):
     """[(moment, event type, payload)] for one matter registered at ``at``."""
-    kinds, weights = zip(*TARGETS)
+    kinds, weights = zip(*TARGETS, strict=True)
     target = rng.choices(kinds, weights)[0]
     registration = _registration(rng, at, station, errands, target)
     steps = [(at, "registered", registration)]

@@ -37,7 +37,7 @@ UNITS_UP = ["曲塘镇代理中心", "海安市民政局", "海安市人社局",
 
 
 def weighted_surname(rng: random.Random) -> str:
-    names, weights = zip(*SURNAMES)
+    names, weights = zip(*SURNAMES, strict=True)
     return rng.choices(names, weights)[0]
 
 

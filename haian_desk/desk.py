@@ -29,7 +29,7 @@ SYSTEM_ACTOR = "system"
 
 
 class Desk:
-    def __init__(self, db: Database, folder: Path | None, wall: Callable[[], datetime] = now_utc):
+    def __init__(self, db: Database, folder: Path, wall: Callable[[], datetime] = now_utc):
         self.db = db
         self.folder = folder
         self.wall = wall

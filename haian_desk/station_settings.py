@@ -10,12 +10,17 @@ advance, so it stays empty until the station fills it in and papers say so.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 import unicodedata
 from dataclasses import asdict, dataclass, fields, replace
 
 from haian_desk.people import users
 from haian_desk.core.errors import N_, ValidationError
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 DEFAULT_COUNTY_HOTLINE = "12345"
 # Papers a case document can be printed on (ui.printing.papers knows their sizes).
@@ -55,7 +60,7 @@ IDLE_LOCK_RANGE = (1, 24 * 3600)
 _TYPES = {f.name: type(f.default) for f in fields(StationSettings)}
 
 
-def load(desk) -> StationSettings:
+def load(desk: Desk) -> StationSettings:
     """The saved settings over the defaults (address and phone from set-up)."""
     base = StationSettings(address=desk.installation.address, phone=desk.installation.phone)
     stored = {row["key"]: row["value"] for row in desk.db.query("SELECT key, value FROM settings")}
@@ -68,7 +73,7 @@ def load(desk) -> StationSettings:
     return base.but(**values)
 
 
-def save(desk, actor: str, **changes) -> StationSettings:
+def save(desk: Desk, actor: str, **changes) -> StationSettings:
     """Change some settings (admins only); returns the settings as they now stand."""
     users.require_role(desk, actor, "admin", "修改本站设置")
     clean = {key: _clean(key, value) for key, value in changes.items()}

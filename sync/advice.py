@@ -10,6 +10,8 @@ tells before an attempt whether one can even start.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import dataclasses
 from dataclasses import dataclass, field
 
@@ -17,6 +19,9 @@ from haian_desk.replication import sync_state
 from haian_desk.core.errors import HaianError, Message, N_
 from sync import keys as keymod
 from sync.errors import SyncError
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 NETWORK, HUB_DOWN, NOT_ENROLLED, REVOKED, NO_ADDRESS, SECURITY, VERSION, REFUSED_BATCH, OTHER = (
     "network", "hub_down", "not_enrolled", "revoked", "no_address", "security", "version",
@@ -98,7 +103,7 @@ def from_kind(kind: str, message: str | Message, retryable: bool = False) -> Pro
     return Problem(kind, group, title, str(message), todo, retryable, said, Message(todo))
 
 
-def ready(desk) -> Problem | None:
+def ready(desk: Desk) -> Problem | None:
     """Why an exchange over the network cannot start now, or None if it can."""
     hub = sync_state.parent(desk.db)
     if hub is None:
@@ -113,7 +118,7 @@ def ready(desk) -> Problem | None:
     return None
 
 
-def last_problem(desk) -> Problem | None:
+def last_problem(desk: Desk) -> Problem | None:
     """The failure of the last attempt, if the last attempt failed (it survives a restart)."""
     hub = sync_state.parent(desk.db)
     if hub is None or not hub.last_error_kind:

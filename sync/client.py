@@ -9,6 +9,8 @@ big, the hub itself failed.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import random
 import socket
 import ssl
@@ -26,6 +28,9 @@ from sync.errors import SyncError
 from sync.limits import DEFAULT_CONNECT, DEFAULT_STALL
 from sync.keys import InstallationKeys
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 
 
 @dataclass
@@ -42,7 +47,7 @@ class Backoff:
 
 
 class HubLink:
-    def __init__(self, desk, own: InstallationKeys, hub: Peer, url: str, *,
+    def __init__(self, desk: Desk, own: InstallationKeys, hub: Peer, url: str, *,
                  stall_timeout: float = DEFAULT_STALL, connect_timeout: float = DEFAULT_CONNECT,
                  tls_ca: str | None = None):
         self.desk, self.own, self.hub, self.url = desk, own, hub, url.rstrip("/")
@@ -174,7 +179,8 @@ def _problem(response: httpx.Response) -> dict:
 
 def _causes(error: BaseException) -> list[BaseException]:
     seen: list[BaseException] = []
-    while error is not None and error not in seen:
-        seen.append(error)
-        error = error.__cause__ or error.__context__
+    link: BaseException | None = error
+    while link is not None and link not in seen:
+        seen.append(link)
+        link = link.__cause__ or link.__context__
     return seen

@@ -14,6 +14,8 @@ steps link a township hub to the county hub.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 from pathlib import Path
 
@@ -24,6 +26,9 @@ from haian_desk.core.timeutil import to_iso
 from sync import keys as keymod
 from sync.errors import SyncError
 from sync.keys import InstallationKeys
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 REQUEST = "haian-desk-enrol-request"
 ANSWER = "haian-desk-enrol-answer"
@@ -51,18 +56,18 @@ def _verified(document: dict, sign_key: str, what: str) -> dict:
     return body
 
 
-def _identity(desk, own: InstallationKeys) -> dict:
+def _identity(desk: Desk, own: InstallationKeys) -> dict:
     me = desk.installation
     return {"installation": me.id, "unit_code": me.unit_code, "unit_name": me.unit_name, "role": me.role,
             "sign_key": own.sign_public, "box_key": own.box_public}
 
 
-def make_request(desk, own: InstallationKeys) -> dict:
+def make_request(desk: Desk, own: InstallationKeys) -> dict:
     return _signed({"format": REQUEST, "version": VERSION, **_identity(desk, own),
                     "made_at": to_iso(desk.now())}, own)
 
 
-def enrol(desk, own: InstallationKeys, request: dict, url: str | None = None) -> tuple[Peer, dict]:
+def enrol(desk: Desk, own: InstallationKeys, request: dict, url: str | None = None) -> tuple[Peer, dict]:
     """At the hub: record the requesting installation and return the signed answer for it."""
     body = _read(request, REQUEST, "登记申请")
     body = _verified(request, body["sign_key"], "登记申请")
@@ -82,7 +87,7 @@ def enrol(desk, own: InstallationKeys, request: dict, url: str | None = None) ->
     return child, answer
 
 
-def accept(desk, own: InstallationKeys, answer: dict, url: str | None = None,
+def accept(desk: Desk, own: InstallationKeys, answer: dict, url: str | None = None,
            tls_ca: str | None = None) -> Peer:
     """At the station: pin the hub that answered."""
     body = _read(answer, ANSWER, "登记答复")
@@ -92,7 +97,7 @@ def accept(desk, own: InstallationKeys, answer: dict, url: str | None = None,
     meant_for = body.get("for") or {}
     if meant_for.get("installation") != me.id or meant_for.get("sign_key") != own.sign_public:
         raise SyncError("not_for_me", "这份登记答复是给另一台电脑的，不是本机", "请用本机生成的登记申请去办理")
-    if CHILD_ROLE.get(hub.get("role")) != me.role or not me.unit_code.startswith(hub.get("unit_code", "-")):
+    if CHILD_ROLE.get(str(hub.get("role"))) != me.role or not me.unit_code.startswith(hub.get("unit_code", "-")):
         raise SyncError("wrong_hub", "“{hub}”不是本站的上级同步中心", "请找本站所属的代理中心办理登记", params={"hub": hub.get('unit_name')})
     current = sync_state.parent(desk.db)
     if current is not None and current.id != hub["installation"]:
@@ -107,7 +112,7 @@ def accept(desk, own: InstallationKeys, answer: dict, url: str | None = None,
     return peer
 
 
-def revoke(desk, who: str) -> Peer:
+def revoke(desk: Desk, who: str) -> Peer:
     """At the hub: stop accepting an installation (by its id or its unit code); its data stays."""
     matches = [p for p in sync_state.list_peers(desk.db, CHILD)
                if p.id == who or (p.unit_code == who and p.active)]
@@ -117,10 +122,12 @@ def revoke(desk, who: str) -> Peer:
         raise SyncError("ambiguous", "“{who}”对应多台电脑", "请用安装编号指明要注销哪一台", params={"who": who})
     with desk.db.write() as conn:
         sync_state.revoke(conn, matches[0].id, to_iso(desk.now()))
-    return sync_state.get_peer(desk.db, matches[0].id)
+    revoked = sync_state.get_peer(desk.db, matches[0].id)
+    assert revoked is not None  # found above, and a revoked peer keeps its row
+    return revoked
 
 
-def _check_child(desk, body: dict) -> None:
+def _check_child(desk: Desk, body: dict) -> None:
     me = desk.installation
     expected = CHILD_ROLE.get(me.role)
     if expected is None:

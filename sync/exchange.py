@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from haian_desk.replication import sync_state
 from haian_desk.core.errors import SetupError
@@ -25,6 +25,9 @@ from sync.batch import MEDIA_TYPE as BATCH_TYPE, seal
 from sync.client import Backoff, HubLink
 from sync.errors import SyncError
 from sync.limits import DEFAULT_CONNECT, DEFAULT_STALL
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 
@@ -66,7 +69,7 @@ class ExchangeReport:
         return lines
 
 
-def exchange(desk, own: keymod.InstallationKeys | None = None, *, url: str | None = None,
+def exchange(desk: Desk, own: keymod.InstallationKeys | None = None, *, url: str | None = None,
              tls_ca: str | None = None, retries: int = 3, backoff: Backoff | None = None,
              stall_timeout: float = DEFAULT_STALL, connect_timeout: float = DEFAULT_CONNECT,
              limit: int = outbox.DEFAULT_LIMIT, sleep: Callable[[float], None] = time.sleep) -> ExchangeReport:
@@ -80,7 +83,7 @@ def exchange(desk, own: keymod.InstallationKeys | None = None, *, url: str | Non
     for attempt in range(retries + 1):
         report.attempts = attempt + 1
         try:
-            with HubLink(desk, own, hub, url or hub.url, stall_timeout=stall_timeout,
+            with HubLink(desk, own, hub, url or hub_url(hub), stall_timeout=stall_timeout,
                          connect_timeout=connect_timeout, tls_ca=tls_ca or hub.tls_ca) as link:
                 _run(desk, own, hub, link, report, limit)
             _finish(desk, hub, log_id, report, None)
@@ -94,7 +97,7 @@ def exchange(desk, own: keymod.InstallationKeys | None = None, *, url: str | Non
     raise AssertionError("unreachable")
 
 
-def _hub(desk, url: str | None, tls_ca: str | None) -> Peer:
+def _hub(desk: Desk, url: str | None, tls_ca: str | None) -> Peer:
     hub = sync_state.parent(desk.db)
     if hub is None:
         raise SetupError("本机还没有登记到上级同步中心",
@@ -103,12 +106,19 @@ def _hub(desk, url: str | None, tls_ca: str | None) -> Peer:
         with desk.db.write() as conn:
             sync_state.set_address(conn, hub.id, url, tls_ca)
         hub = sync_state.get_peer(desk.db, hub.id)
+        assert hub is not None  # the row just updated
     if not hub.url:
         raise SetupError("还不知道同步中心的网址", "请用 --hub http://镇中心地址:8765 指明（会记住）")
     return hub
 
 
-def _finish(desk, hub: Peer, log_id: int, report: ExchangeReport, error: SyncError | None) -> None:
+def hub_url(hub: Peer) -> str:
+    """The address of a hub ``_hub`` returned (it refuses one without an address)."""
+    assert hub.url
+    return hub.url
+
+
+def _finish(desk: Desk, hub: Peer, log_id: int, report: ExchangeReport, error: SyncError | None) -> None:
     now = to_iso(desk.now())
     with desk.db.write() as conn:
         if error is None:
@@ -119,7 +129,7 @@ def _finish(desk, hub: Peer, log_id: int, report: ExchangeReport, error: SyncErr
             sync_state.log_finish(conn, log_id, now, False, report.summary(), error.kind, str(error))
 
 
-def _run(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int) -> None:
+def _run(desk: Desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int) -> None:
     hello = _json(link.request("POST", "/v1/hello", _body({"software": "haian-desk", "clock": to_iso(desk.now())})))
     failpoints.hit("station.after_hello")
     _note_clock(desk, hub, hello, report)
@@ -131,7 +141,7 @@ def _run(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int
     _check(desk, own, hub, link, report, held, limit)
 
 
-def _send_up(desk, own, hub: Peer, link: HubLink, held: int, report: ExchangeReport, limit: int) -> int:
+def _send_up(desk: Desk, own, hub: Peer, link: HubLink, held: int, report: ExchangeReport, limit: int) -> int:
     with desk.db.write() as conn:
         sync_state.note_acked(conn, hub.id, held)
     while True:
@@ -153,7 +163,7 @@ def _send_up(desk, own, hub: Peer, link: HubLink, held: int, report: ExchangeRep
         held = new_held
 
 
-def _take_ack(desk, hub: Peer, ack: dict, report: ExchangeReport) -> int:
+def _take_ack(desk: Desk, hub: Peer, ack: dict, report: ExchangeReport) -> int:
     with desk.db.write() as conn:
         sync_state.note_acked(conn, hub.id, int(ack["held_up_to"]))
         sync_state.note_rejections(conn, hub.id, ack.get("rejected", []), to_iso(desk.now()))
@@ -181,7 +191,7 @@ def _fetch_down(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, lim
             return
 
 
-def _check(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, held: int, limit: int) -> None:
+def _check(desk: Desk, own, hub: Peer, link: HubLink, report: ExchangeReport, held: int, limit: int) -> None:
     result = _compare(desk, hub, link, held)
     repaired = False
     if result["down"] in _MISSING_HERE:
@@ -210,7 +220,7 @@ def _all_same(result: dict) -> bool:
     return all(state == "same" for state in result["up"].get("origins", {}).values())
 
 
-def _send_missing(desk, own, hub: Peer, link: HubLink, origin: str, held: int, report: ExchangeReport) -> bool:
+def _send_missing(desk: Desk, own, hub: Peer, link: HubLink, origin: str, held: int, report: ExchangeReport) -> bool:
     """Send, by id, whatever of one origin the hub lacks although its range says it has it.
 
     This happens when this installation was restored from a backup: its new work
@@ -240,7 +250,7 @@ def _warn_about(result: dict, report: ExchangeReport) -> None:
         report.warnings.append("镇中心保存的本站记录比本机还多（本机可能从备份恢复过），请联系镇中心核对")
 
 
-def _compare(desk, hub: Peer, link: HubLink, held: int) -> dict:
+def _compare(desk: Desk, hub: Peer, link: HubLink, held: int) -> dict:
     own_id = desk.installation.id
     with desk.db.read() as conn:
         origins = {o: selection.sent_digest(conn, o, held) for o in selection.up_origins(conn, own_id)}
@@ -249,7 +259,7 @@ def _compare(desk, hub: Peer, link: HubLink, held: int) -> dict:
     return _json(link.request("POST", "/v1/check", _body({"up": {"origins": origins}, "down": down})))
 
 
-def _note_clock(desk, hub: Peer, hello: dict, report: ExchangeReport) -> None:
+def _note_clock(desk: Desk, hub: Peer, hello: dict, report: ExchangeReport) -> None:
     drift = int((desk.now() - from_iso(hello["time"])).total_seconds())
     report.clock_drift = drift
     with desk.db.write() as conn:

@@ -8,6 +8,8 @@ hub now holds its log. The station imports the reply the same way.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,9 @@ from sync.hub import Hub, require_hub
 from sync.inbox import Receipt, receive
 from sync.keys import InstallationKeys
 from sync.limits import MAX_RECORDS, MAX_SEALED
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 SUFFIX = ".hdsync"
 
@@ -42,7 +47,7 @@ class ImportReport:
     reply_events: int = 0
 
 
-def export_file(desk, own: InstallationKeys, out: Path) -> ExportReport:
+def export_file(desk: Desk, own: InstallationKeys, out: Path) -> ExportReport:
     hub = sync_state.parent(desk.db)
     if hub is None:
         raise SetupError("本机还没有登记到上级同步中心", "请先办理登记（haian-desk enrol request / enrol accept）")
@@ -55,7 +60,7 @@ def export_file(desk, own: InstallationKeys, out: Path) -> ExportReport:
     return ExportReport(out, len(batch.events), len(data), batch.batch_id)
 
 
-def import_file(desk, own: InstallationKeys, path: Path, reply: Path | None = None) -> ImportReport:
+def import_file(desk: Desk, own: InstallationKeys, path: Path, reply: Path | None = None) -> ImportReport:
     """Apply a batch file; at a hub, also write the reply for the station that sent it."""
     data = _read_batch_file(path)
     receipt = receive(desk, own, data, "file")

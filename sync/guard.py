@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import threading
@@ -87,9 +88,9 @@ class GuardedH11Protocol(H11Protocol):
 
     header_timeout = limits.HEADER_TIMEOUT
 
-    def connection_made(self, transport) -> None:  # type: ignore[override]
+    def connection_made(self, transport) -> None:
         super().connection_made(transport)
-        self._deadline = None
+        self._deadline: asyncio.TimerHandle | None = None
         self._arm()
 
     def _arm(self) -> None:

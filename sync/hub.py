@@ -6,6 +6,8 @@ staff work in. A county hub is the same code on the county's installation.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 
 from haian_desk.replication import sync_state
@@ -22,17 +24,20 @@ from sync.inbox import Receipt, receive
 from sync.keys import InstallationKeys
 from sync.outbox import DEFAULT_LIMIT, down_batch
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 HUB_ROLES = ("township", "county")
 
 
-def require_hub(desk) -> None:
+def require_hub(desk: Desk) -> None:
     if desk.installation.role not in HUB_ROLES:
         raise SetupError("本机是代理站，不能当作同步中心", "同步中心应设在镇（街道）代理中心或县级代理中心")
 
 
 @dataclass
 class Hub:
-    desk: object
+    desk: Desk
     keys: InstallationKeys
 
     @property

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 
 from haian_desk.replication import sync_state
@@ -15,6 +17,9 @@ from sync.batch import Batch, open_sealed, read_envelope
 from sync.errors import BatchRefused
 from sync.keys import InstallationKeys
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 EXPECTED_KIND = {CHILD: "up", PARENT: "down"}
 
 
@@ -25,7 +30,7 @@ class Receipt:
     report: ApplyReport
 
 
-def open_batch(desk, own: InstallationKeys, data: bytes, signer: Peer | None = None) -> tuple[Peer, Batch]:
+def open_batch(desk: Desk, own: InstallationKeys, data: bytes, signer: Peer | None = None) -> tuple[Peer, Batch]:
     """Check a batch from end to end without applying it; raises BatchRefused with the reason."""
     envelope, sealed = read_envelope(data)
     me = desk.installation
@@ -52,7 +57,7 @@ def open_batch(desk, own: InstallationKeys, data: bytes, signer: Peer | None = N
     return peer, batch
 
 
-def receive(desk, own: InstallationKeys, data: bytes, transport: str, signer: Peer | None = None) -> Receipt:
+def receive(desk: Desk, own: InstallationKeys, data: bytes, transport: str, signer: Peer | None = None) -> Receipt:
     peer, batch = open_batch(desk, own, data, signer)
     lo, hi = batch.range
     failpoints.hit(f"{_side(peer)}.before_apply")
@@ -90,7 +95,7 @@ def _check_range(batch: Batch) -> None:
         raise BatchRefused("damaged", "同步批次标明的范围不正确", "请重新导出")
 
 
-def _check_claim(desk, batch: Batch) -> None:
+def _check_claim(desk: Desk, batch: Batch) -> None:
     """A child's log holds its own records, its children's and what we sent it, nothing else.
 
     So the range a batch covers can be no wider than its records plus our whole

@@ -12,7 +12,7 @@ from sync import schemas
 
 _REQUESTS = (schemas.HelloRequest, schemas.CheckRequest, schemas.MissingRequest, schemas.BatchQuery)
 
-_SIGNED = [{"haianSignature": []}]
+_SIGNED: list[dict[str, list[str]]] = [{"haianSignature": []}]
 _BATCH = {"application/vnd.haian-desk.batch": {"schema": {"type": "string", "format": "binary"}}}
 _ERROR = {"description": "错误：{error, message, hint}", "content": {"application/json": {"schema": {
     "$ref": "#/components/schemas/Problem"}}}}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from haian_desk.replication import sync_state
 from haian_desk.core.ids import uuid7
 from haian_desk.replication.sync_state import Peer
@@ -10,16 +12,19 @@ from haian_desk.replication import selection
 from sync.batch import Batch
 from sync.limits import DEFAULT_BATCH
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 DEFAULT_LIMIT = DEFAULT_BATCH  # events per batch over HTTP: a few hundred kilobytes at most
 
 
-def _header(desk, receiver: Peer, kind: str, lo: int, hi: int, **extra) -> dict:
+def _header(desk: Desk, receiver: Peer, kind: str, lo: int, hi: int, **extra) -> dict:
     own = desk.installation
     return {"batch": uuid7(), "from": own.id, "from_unit": own.unit_code, "to": receiver.id, "kind": kind,
             "made_at": to_iso(desk.now()), "range": [lo, hi], **extra}
 
 
-def up_batch(desk, parent: Peer, after: int, limit: int | None = DEFAULT_LIMIT) -> Batch:
+def up_batch(desk: Desk, parent: Peer, after: int, limit: int | None = DEFAULT_LIMIT) -> Batch:
     """Our next events for the hub after ``after`` (the hub's coverage of our log)."""
     with desk.db.read() as conn:
         events, hi = selection.up_events(conn, parent.id, after, limit)
@@ -28,7 +33,7 @@ def up_batch(desk, parent: Peer, after: int, limit: int | None = DEFAULT_LIMIT) 
     return Batch(header, [e.to_dict() for e in events])
 
 
-def down_batch(desk, child: Peer, after: int, limit: int | None = DEFAULT_LIMIT,
+def down_batch(desk: Desk, child: Peer, after: int, limit: int | None = DEFAULT_LIMIT,
                rejected: list[dict] | None = None) -> Batch:
     """What concerns ``child`` after ``after`` (its coverage of our log), with our acknowledgement."""
     with desk.db.read() as conn:
@@ -40,7 +45,7 @@ def down_batch(desk, child: Peer, after: int, limit: int | None = DEFAULT_LIMIT,
     return Batch(header, [e.to_dict() for e in events])
 
 
-def batch_of(desk, parent: Peer, events: list[dict], at: int) -> Batch:
+def batch_of(desk: Desk, parent: Peer, events: list[dict], at: int) -> Batch:
     """Chosen events for the hub, claiming no range (``[at, at]``): a repair after a mismatch."""
     with desk.db.read() as conn:
         cursor = sync_state.coverage(conn, parent.id)

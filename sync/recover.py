@@ -62,7 +62,7 @@ def make_request(folder: Path, unit_code: str) -> dict:
 
 # -- 2. re-approval, at the township --------------------------------------------------------
 
-def reapprove(desk, own: InstallationKeys, request: dict, actor: str, url: str | None = None) -> tuple[Peer, dict]:
+def reapprove(desk: Desk, own: InstallationKeys, request: dict, actor: str, url: str | None = None) -> tuple[Peer, dict]:
     """Give the station of ``request``'s unit its new keys; returns the peer and the signed answer."""
     if not isinstance(request, dict) or request.get("format") != REQUEST:
         raise SyncError("bad_enrolment", "这不是恢复申请文件", "请让站点用 haian-desk recover request 生成")
@@ -86,7 +86,7 @@ def reapprove(desk, own: InstallationKeys, request: dict, actor: str, url: str |
     return renewed, answer
 
 
-def _station_for(desk, unit_code: str) -> Peer:
+def _station_for(desk: Desk, unit_code: str) -> Peer:
     known = [p for p in sync_state.list_peers(desk.db, CHILD) if p.unit_code == unit_code]
     if not known:
         raise SyncError("no_such_station", "本中心没有登记过单位 {unit_code}",
@@ -136,6 +136,7 @@ def recover(folder: Path, answer: dict, admin: tuple[str, str], url: str | None 
         with desk.db.write() as conn:
             sync_state.save_peer(conn, replace(hub, tls_ca=tls_ca))
         result = Recovered(station["installation"], station["unit_name"])
+        assert hub.url  # _read_answer refuses an answer without the hub's address
         with HubLink(desk, own, hub, hub.url, tls_ca=tls_ca) as link:
             result.from_hub, top, held = _fetch(desk, own, link, hub)
             result.from_backup = _merge_backup(desk, backup, held, openers) if backup else 0
@@ -178,7 +179,7 @@ def _fetch(desk, own, link: HubLink, hub: Peer) -> tuple[int, int, int]:
             return added, after, held
 
 
-def _merge_backup(desk, backup: Path, held: int, openers) -> int:
+def _merge_backup(desk: Desk, backup: Path, held: int, openers) -> int:
     """The backup's events the hub never had. Logged after the hub's hold of our log, they go up next."""
     from haian_desk.storage.backup_openers import Openers, open_backup
     from haian_desk.storage.recovery import inspect

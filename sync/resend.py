@@ -10,6 +10,8 @@ log, so nothing else about the exchange moves.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass, field
 
 from haian_desk.replication import sync_state
@@ -22,6 +24,9 @@ from sync.batch import MEDIA_TYPE, Batch, seal
 from sync.client import HubLink
 from sync.errors import SyncError
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 
 @dataclass
 class Resent:
@@ -29,7 +34,7 @@ class Resent:
     still_refused: list[dict] = field(default_factory=list)   # {"id", "reason"}
 
 
-def resend(desk, event_ids: list[str], own: keymod.InstallationKeys | None = None) -> Resent:
+def resend(desk: Desk, event_ids: list[str], own: keymod.InstallationKeys | None = None) -> Resent:
     """Send these refused records to the hub again; the ones it now takes are no longer listed."""
     own = own or keymod.load(desk.folder)
     hub = sync_state.parent(desk.db)
@@ -59,7 +64,7 @@ def _events(desk, event_ids: list[str]) -> list[Event]:
         return selection.events_by_id(conn, event_ids, origin=desk.installation.id)
 
 
-def _batch(desk, hub: sync_state.Peer, events: list[Event]) -> Batch:
+def _batch(desk: Desk, hub: sync_state.Peer, events: list[Event]) -> Batch:
     own = desk.installation
     mark = hub.acked  # an empty range (mark, mark]: this batch moves no checkpoint
     with desk.db.read() as conn:

@@ -123,4 +123,5 @@ def _where(error: Exception) -> str:
 
 def json_schemas(*types: type) -> tuple[list[dict], dict[str, dict]]:
     """JSON Schema of ``types`` with shared definitions under ``#/components/schemas``."""
-    return msgspec.json.schema_components(types, ref_template="#/components/schemas/{name}")
+    schemas, components = msgspec.json.schema_components(types, ref_template="#/components/schemas/{name}")
+    return list(schemas), components

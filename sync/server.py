@@ -151,7 +151,7 @@ async def _handle(served: Served, request: Request, spec: SignedRoute) -> Respon
         response = await _serve(served, request, spec, state)
         state["status"] = response.status_code
         response.headers[auth.SIGNATURE] = auth.sign_reply(served.hub.keys, signature, response.status_code,
-                                                           response.body)
+                                                           bytes(response.body))
         return response
     except HttpProblem as problem:
         state["status"] = problem.status
@@ -212,7 +212,7 @@ def _problem(problem: HttpProblem, hub: Hub | None, signature: str) -> Response:
     if problem.status in (429, 503):
         response.headers["Retry-After"] = "5"
     if hub is not None:
-        response.headers[auth.SIGNATURE] = auth.sign_reply(hub.keys, signature, problem.status, response.body)
+        response.headers[auth.SIGNATURE] = auth.sign_reply(hub.keys, signature, problem.status, bytes(response.body))
     return response
 
 
@@ -229,7 +229,7 @@ def _authenticate(served: Served, request: Request) -> Peer:
     genuine = (peer is not None and peer.relation == CHILD and auth.headers_well_formed(headers)
                and headers.get(auth.TO) == hub.desk.installation.id
                and auth.request_is_genuine(peer.sign_key, headers, request.method, path))
-    if not genuine:
+    if not genuine or peer is None:
         raise HttpProblem(401, *_UNAUTHORIZED)
     if not peer.active:
         raise HttpProblem(403, "revoked", "本站已被镇中心注销，不能再同步", "如有疑问请联系镇中心")

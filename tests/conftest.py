@@ -16,14 +16,14 @@ if os.environ["QT_QPA_PLATFORM"] == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "offscreen-1920x1080.json")
 
-from datetime import datetime, timedelta  # noqa: E402
+from datetime import datetime, timedelta  # noqa: E402 - after the environment above is set
 
-import pytest  # noqa: E402
+import pytest  # noqa: E402 - after the environment above is set
 
-from haian_desk.people import cadres, users, villagers  # noqa: E402
-from haian_desk.desk import initialise  # noqa: E402
-from haian_desk.storage import keys  # noqa: E402
-from haian_desk.core.timeutil import UTC  # noqa: E402
+from haian_desk.people import cadres, users, villagers  # noqa: E402 - after the environment above is set
+from haian_desk.desk import initialise  # noqa: E402 - after the environment above is set
+from haian_desk.storage import keys  # noqa: E402 - after the environment above is set
+from haian_desk.core.timeutil import UTC  # noqa: E402 - after the environment above is set
 
 # scrypt at its real cost for every test station would add minutes to the run; the
 # key file records the cost used, so these stations still open anywhere.

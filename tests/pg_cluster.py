@@ -14,6 +14,7 @@ import socket
 import subprocess
 import tempfile
 from pathlib import Path
+import contextlib
 
 
 class Unavailable(Exception):
@@ -75,10 +76,8 @@ class Cluster:
         return self.url
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(Unavailable):
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
-        except Unavailable:
-            pass
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def __enter__(self) -> str:

@@ -46,6 +46,7 @@ from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
+import contextlib
 
 FAMILY = "Haian Sans SC"
 PS_FAMILY = "HaianSansSC"
@@ -93,10 +94,8 @@ def gbk_chars() -> set[int]:
         for lo in range(0x40, 0xFF):
             if lo == 0x7F:
                 continue
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 out.update(map(ord, bytes((hi, lo)).decode("gb18030")))
-            except UnicodeDecodeError:
-                pass
     return out
 
 
@@ -303,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     for filename, data in outputs.items():
         (args.out / filename).write_bytes(data)
     print("\nWritten:")
-    for (style, size, glyphs, cps, label), filename in zip(made, outputs):
+    for (_style, size, glyphs, cps, label), filename in zip(made, outputs, strict=True):
         print(f"  {args.out / filename}: {size:,} bytes ({mb(size)}), "
               f"{glyphs} glyphs, {cps} code points [{label}]")
     total = sum(len(d) for d in outputs.values())

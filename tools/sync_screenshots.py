@@ -36,6 +36,7 @@ from ui.main_window import MainWindow  # noqa: E402
 from ui.session import Session  # noqa: E402
 from ui.sync.runner import runner_for  # noqa: E402
 from ui.township.hub import RUNNING, hub_for  # noqa: E402
+import contextlib
 
 NOW = datetime(2026, 11, 25, 2, 30, tzinfo=UTC)
 CENTRE = ("320685102", "曲塘镇代理中心")
@@ -134,10 +135,8 @@ def station_screens(desk, out: Path) -> None:
 
     with desk.db.write() as conn:  # the township's PC is off: the address answers nothing
         sync_state.set_address(conn, sync_state.parent(desk.db).id, "http://127.0.0.1:9", None)
-    try:
+    with contextlib.suppress(SyncError):
         exchange(desk, retries=0, connect_timeout=2)
-    except SyncError:
-        pass
     window = MainWindow(session)
     window.resize(1280, 800)
     window.show()

@@ -32,12 +32,15 @@ from ui.setup_wizard import SetupWizard
 from ui.widgets.appearance import apply_font
 from ui.widgets.feedback import in_words
 from ui.worker import DbWorker
+from ui.qt_app import qt_app
 
 log = logging.getLogger(__name__)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    if QApplication.instance() is None:
+        QApplication(argv or sys.argv[:1])
+    app = qt_app()
     app.setApplicationName("HaianDesk")  # no display name: Linux would append it to every title
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "haian_desk.png"))))
     apply_font(app, large_print=False)
@@ -66,7 +69,7 @@ class App(QObject):
 
     def start(self) -> bool:
         """Set up (first run) or log in, then show the main window; False if the user gave up."""
-        apply_preferences(QApplication.instance(), self.prefs, self.language_override)
+        apply_preferences(qt_app(), self.prefs, self.language_override)
         if not paths.database_path(self.folder).exists():
             return self._set_up()
         if not unlock_station(self.folder, self.worker):
@@ -92,24 +95,28 @@ class App(QObject):
 
     def _set_up(self) -> bool:
         wizard = SetupWizard(self.folder, self.worker)
-        if wizard.exec() != QDialog.Accepted:
+        if wizard.exec() != QDialog.DialogCode.Accepted:
             return False
         self.desk = wizard.desk
+        assert wizard.user is not None  # an accepted wizard has made and logged in the admin
         self._open_session(wizard.user)
         return True
 
     def _log_in(self) -> bool:
+        assert self.desk is not None  # opened (or made by the wizard) before anyone logs in
         login = LoginDialog(self.desk, self.worker)
-        if login.exec() != QDialog.Accepted:
+        if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
             return False
         self._open_session(login.user)
         return True
 
     def _open_session(self, user: User) -> None:
-        self.session = Session(self.desk, user, self.worker, self)
+        desk = self.desk
+        assert desk is not None  # a session starts only on an open station
+        self.session = Session(desk, user, self.worker, self)
         self._show_window()
         if self.backups is None:  # once per run, not per login
-            self.backups = DailyBackups(self.desk, self.worker, self)
+            self.backups = DailyBackups(desk, self.worker, self)
             self.backups.failed.connect(self._backup_failed)
             self.backups.start()
 
@@ -119,6 +126,7 @@ class App(QObject):
 
     def _show_window(self, screen: str | None = None) -> None:
         old = self.window
+        assert self.session is not None  # a window only after logging in
         self.window = MainWindow(self.session)
         self.window.preferencesChanged.connect(self.change_preferences)
         self.window.logoutRequested.connect(self.log_out)
@@ -142,17 +150,18 @@ class App(QObject):
         preferences.save(self.folder, prefs)
         self.prefs = prefs
         self.language_override = None
-        apply_preferences(QApplication.instance(), prefs)
+        apply_preferences(qt_app(), prefs)
         self._show_window(screen=self.window.current_key() if self.window else None)
 
     def log_out(self) -> None:
         window, self.window = self.window, None
-        QApplication.instance().setQuitOnLastWindowClosed(False)
-        window.close()
-        window.deleteLater()
+        qt_app().setQuitOnLastWindowClosed(False)
+        if window is not None:
+            window.close()
+            window.deleteLater()
         if not self._log_in():
-            QApplication.instance().quit()
-        QApplication.instance().setQuitOnLastWindowClosed(True)
+            qt_app().quit()
+        qt_app().setQuitOnLastWindowClosed(True)
 
     def close(self) -> None:
         self.worker.shutdown()

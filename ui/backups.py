@@ -8,6 +8,8 @@ schedules them on the database worker and asks the clerk.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 from pathlib import Path
 
@@ -20,6 +22,9 @@ from haian_desk.storage import backup
 from ui.widgets.feedback import in_words
 from ui.worker import DbWorker
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 log = logging.getLogger(__name__)
 
 CHECK_EVERY_MS = 60 * 60 * 1000  # the app stays open for days: look again every hour
@@ -31,7 +36,7 @@ class DailyBackups(QObject):
     made = Signal(object)    # Path of the new backup
     failed = Signal(str)     # what went wrong, in Chinese
 
-    def __init__(self, desk, worker: DbWorker, parent: QObject | None = None,
+    def __init__(self, desk: Desk, worker: DbWorker, parent: QObject | None = None,
                  every_ms: int = CHECK_EVERY_MS):
         super().__init__(parent)
         self.desk = desk
@@ -72,7 +77,7 @@ class DamagedDatabaseDialog(QDialog):
         layout = QVBoxLayout(self)
         self.message = QLabel(self._message(health), self)
         self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         layout.addWidget(self.message)
@@ -174,4 +179,4 @@ def check_before_open(folder: Path, worker: DbWorker, parent: QWidget | None = N
         return True
     log.error("database in %s is damaged: %s", folder, health.problem)
     dialog = DamagedDatabaseDialog(folder, health, recovery.newest_good_backup(folder), worker, parent)
-    return dialog.exec() == QDialog.Accepted and dialog.restored is not None
+    return dialog.exec() == QDialog.DialogCode.Accepted and dialog.restored is not None

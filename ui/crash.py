@@ -52,7 +52,7 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("crashDialog")
         self.setWindowTitle(self.tr("程序出错了"))
-        self.setWindowModality(Qt.NonModal)  # the clerk can go on working behind it
+        self.setWindowModality(Qt.WindowModality.NonModal)  # the clerk can go on working behind it
         self.repeats = 0
         self._build(summary, damaged)
         self.show_details(details)
@@ -62,14 +62,14 @@ class CrashDialog(QDialog):
         layout.addLayout(self._headline())
         self.message = QLabel(self._message(summary, damaged), self)
         self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
         self.repeat_note = QLabel(self)
         self.repeat_note.hide()
         layout.addWidget(self.repeat_note)
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
-        self.details.setLineWrapMode(QPlainTextEdit.NoWrap)
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.hide()
         layout.addWidget(self.details)
         layout.addLayout(self._buttons())
@@ -78,7 +78,7 @@ class CrashDialog(QDialog):
     def _headline(self) -> QHBoxLayout:
         row = QHBoxLayout()
         icon = QLabel(self)
-        icon.setPixmap(self.style().standardIcon(QStyle.SP_MessageBoxWarning).pixmap(40, 40))
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(40, 40))
         title = QLabel(self.tr("刚才的操作没有完成"), self)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -190,7 +190,7 @@ class CrashReporter(QObject):
         summary = logs.redact(f"{kind.__name__}：{error}" if str(error) else kind.__name__)
         self.dialog = CrashDialog(summary, details, damaged=is_damage(error),
                                   parent=QApplication.activeWindow())
-        self.dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.destroyed.connect(self._forget_dialog)
         if self._program_ending:
             self.dialog.exec()

@@ -20,18 +20,25 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from haian_desk.core.errors import LIST_SEPARATOR
 from haian_desk.core.paths import resource_path
+
+if TYPE_CHECKING:
+    def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # Qt's name: lupdate looks for it
+        """What it returns at run time: ``source`` (PySide6's stub says ``object``)."""
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP  # modules import it from here, typed
 
 log = logging.getLogger(__name__)
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
-_LOCALES = {"zh_CN": QLocale(QLocale.Chinese, QLocale.China),
-            "en": QLocale(QLocale.English, QLocale.UnitedKingdom)}
+_LOCALES = {"zh_CN": QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+            "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)}
 # Qt 6 renamed two labels of its own file dialog; qtbase_zh_CN.qm still has only the old
 # wording, so they showed in English. Our zh_CN file (installed after Qt's) supplies them.
 QT_FILE_DIALOG_LABELS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
@@ -59,6 +66,7 @@ def current_language() -> str:
 def install_language(language: str | None) -> str:
     """Make ``language`` the interface language; returns the one actually in use."""
     app = QCoreApplication.instance()
+    assert app is not None, "install_language needs the application made first"
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
     for translator in _installed:
         app.removeTranslator(translator)
@@ -103,7 +111,7 @@ def domain_terms() -> list[str]:
     from haian_desk.people import users, villagers
     from haian_desk.cases import vocabulary as v
 
-    tables = [v.KINDS, v.STATUSES, v.CHANNELS, v.URGENCIES, v.TIMINGS, v.TRANSFER_LEVELS,
+    tables: list[dict] = [v.KINDS, v.STATUSES, v.CHANNELS, v.URGENCIES, v.TIMINGS, v.TRANSFER_LEVELS,
               v.RESULTS, v.REPLY_METHODS, v.RATINGS, v.EVENT_TYPES, users.ROLES, network.ROLES,
               network.LEVEL_NAMES, villagers.TAGS]
     words = [w for table in tables for w in table.values()]

@@ -19,8 +19,9 @@ from haian_desk.people import users
 from ui.session import SETTINGS, Session
 from ui.widgets.appearance import set_scaled_font
 from ui.widgets.feedback import ErrorLabel, alive
+from ui.qt_app import qt_app
 
-_ACTIVITY = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.Wheel, QEvent.MouseMove, QEvent.TouchBegin}
+_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.MouseMove, QEvent.Type.TouchBegin}
 
 
 class LockScreen(QDialog):
@@ -28,7 +29,7 @@ class LockScreen(QDialog):
     logoutRequested = Signal()
 
     def __init__(self, session: Session):
-        super().__init__(None, Qt.Window | Qt.WindowTitleHint | Qt.CustomizeWindowHint)
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowTitleHint | Qt.WindowType.CustomizeWindowHint)
         self.session = session
         self.setObjectName("lock_screen")
         self.setWindowTitle(self.tr("已锁定 — 海安群众事务代理工作台"))
@@ -39,7 +40,7 @@ class LockScreen(QDialog):
         who.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setObjectName("lock_password")
-        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("{0} 的密码").format(session.user.username))
         self.password.returnPressed.connect(self.try_unlock)
         self.error = ErrorLabel()
@@ -94,7 +95,7 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock)
         self._read_setting()
         session.changed.connect(lambda kinds: self._read_setting() if SETTINGS in kinds else None)
-        QApplication.instance().installEventFilter(self)
+        qt_app().installEventFilter(self)
 
     @property
     def is_locked(self) -> bool:
@@ -142,7 +143,7 @@ class IdleLock(QObject):
     def stop(self) -> None:
         """No more locking (the window is going away); a lock screen showing goes too."""
         self.timer.stop()
-        QApplication.instance().removeEventFilter(self)
+        qt_app().removeEventFilter(self)
         if self.screen is not None:
             self.screen.hide()
             self.screen.deleteLater()

@@ -8,11 +8,13 @@ while other parts are still being built.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import importlib
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -26,6 +28,11 @@ from ui.widgets.feedback import alive
 from ui.widgets.navigation import Entry, NavigationList
 from ui.widgets.page_stack import PageStack, scrolling
 from ui.widgets.status import DeadlineCounts, UserLabel
+from ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from ui.imports.dialog import ImportDialog
+    from haian_desk.desk import Desk
 
 log = logging.getLogger(__name__)
 APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "海安群众事务代理工作台")
@@ -93,7 +100,7 @@ class Placeholder(QLabel):
     def __init__(self, screen: Screen, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(f"placeholder_{screen.key}")
-        self.setAlignment(Qt.AlignCenter)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
         self.setText(self.tr("“{0}”还在建设中，下一版本提供。").format(screen.label()))
 
@@ -161,7 +168,7 @@ class MainWindow(QMainWindow):
         for screen in self.screens:
             action = QAction(screen.label(), self)
             action.setShortcut(QKeySequence(screen.shortcut))
-            action.setShortcutContext(Qt.WindowShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setToolTip(self.tr("{0}（快捷键 {1}）").format(screen.label(), screen.shortcut))
             action.triggered.connect(lambda _=False, key=screen.key: self.show_screen(key))
             go_menu.addAction(action)
@@ -211,7 +218,7 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(page)
         if not self.nav.hasFocus():  # arrowing through the list keeps focus in the list
-            (page.focusProxy() or page).setFocus(Qt.ShortcutFocusReason)
+            (page.focusProxy() or page).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _connect_page(self, page: QWidget) -> None:
         """Wire the signals a page may offer (pages offer only what they need)."""
@@ -227,13 +234,13 @@ class MainWindow(QMainWindow):
     def open_case(self, case_id: str) -> None:
         module = _import_optional("ui.cases.detail")
         if module is None:
-            notice = QMessageBox(QMessageBox.Information, self.tr("办件详情"),
-                                 self.tr("办件详情窗口还在建设中。"), QMessageBox.Ok, self)
-            notice.setAttribute(Qt.WA_DeleteOnClose)
+            notice = QMessageBox(QMessageBox.Icon.Information, self.tr("办件详情"),
+                                 self.tr("办件详情窗口还在建设中。"), QMessageBox.StandardButton.Ok, self)
+            notice.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             notice.open()
             return
         dialog = module.CaseDetailDialog(self.session, case_id, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def case_registered(self, case_id: str) -> None:
@@ -258,7 +265,7 @@ class MainWindow(QMainWindow):
             return None
 
         dialog = ImportDialog(self.session, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
@@ -290,7 +297,7 @@ class MainWindow(QMainWindow):
             window_place.save(self.place_folder, self)
 
 
-def _case_no(desk, case_id: str) -> str:
+def _case_no(desk: Desk, case_id: str) -> str:
     from haian_desk.cases import queries
 
     return queries.get_case(desk, case_id)["case_no"]

@@ -7,12 +7,17 @@ backup's age, and the place to confirm working offline.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from haian_desk.replication import numbering
 from ui.session import Session
 from ui.widgets.feedback import alive, show_error_box, words
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 def check(window: QWidget, session: Session) -> None:
@@ -36,15 +41,22 @@ def _maybe_warn(window: QWidget, session: Session, state: numbering.Numbering, w
         "在得知编号用到了哪里之前，本站不能登记或办理，以免同一个编号发给两位群众。\n"
         "请先联网同步一次（镇中心会告知）；确实无法联网时，可以离线继续办理：办件编号会带“L”，不会与已发的编号重复。"))
     box.sync_first = box.addButton(QCoreApplication.translate("NumberingNotice", "先去同步（F9）"),
-                                   QMessageBox.AcceptRole)
+                                   QMessageBox.ButtonRole.AcceptRole)
     box.offline = box.addButton(QCoreApplication.translate("NumberingNotice", "离线继续办理"),
-                                QMessageBox.DestructiveRole)
+                                QMessageBox.ButtonRole.DestructiveRole)
     box.buttonClicked.connect(lambda button: _chosen(window, session, box, button))
-    window.numbering_notice = box
+    window.numbering_notice = box  # type: ignore[attr-defined]  # kept for tests to find, on any window
     box.open()
 
 
-def _chosen(window, session: Session, box: QMessageBox, button) -> None:
+class NumberingNotice(QMessageBox):
+    """The question, with its two answers' buttons by name."""
+
+    sync_first: QPushButton
+    offline: QPushButton
+
+
+def _chosen(window, session: Session, box: NumberingNotice, button) -> None:
     if button is box.offline:
         actor = session.user.username
         session.run(lambda desk: numbering.confirm_offline(desk, actor), None,

@@ -9,6 +9,7 @@ database worker; the wizard that opened this adopts the rebuilt station.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -20,6 +21,9 @@ from haian_desk.desk import Desk
 from sync import enrolment, recover
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from ui.setup_wizard import SetupWizard
 
 
 class RecoverDialog(QDialog):
@@ -45,7 +49,7 @@ class RecoverDialog(QDialog):
         self.admin.setObjectName("recover_admin")
         self.password = QLineEdit()
         self.password.setObjectName("recover_password")
-        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.start_button = QPushButton(self.tr("② 开始恢复"))
         self.start_button.setObjectName("recover_start")
         self.start_button.clicked.connect(self.start)
@@ -143,10 +147,10 @@ class RecoverDialog(QDialog):
         self.error.show_error(error)
 
 
-def add_to_wizard(wizard: QWizard) -> None:
+def add_to_wizard(wizard: SetupWizard) -> None:
     """The wizard's extra button; a recovered station is adopted as if the wizard had made it."""
-    wizard.setButtonText(QWizard.CustomButton1, QCoreApplication.translate("RecoverDialog", "从镇中心恢复本站数据"))
-    wizard.setOption(QWizard.HaveCustomButton1, True)
+    wizard.setButtonText(QWizard.WizardButton.CustomButton1, QCoreApplication.translate("RecoverDialog", "从镇中心恢复本站数据"))
+    wizard.setOption(QWizard.WizardOption.HaveCustomButton1, True)
 
     def open_dialog() -> None:
         dialog = RecoverDialog(wizard.folder, wizard.worker, wizard)
@@ -155,9 +159,9 @@ def add_to_wizard(wizard: QWizard) -> None:
         def adopted() -> None:
             wizard.desk, wizard.user = dialog.desk, dialog.user
             # QWizard.done would first validate the (unfilled) page on screen: the station is made already.
-            QDialog.done(wizard, QDialog.Accepted)
+            QDialog.done(wizard, QDialog.DialogCode.Accepted)
 
         dialog.accepted.connect(adopted)
         dialog.open()
 
-    wizard.button(QWizard.CustomButton1).clicked.connect(open_dialog)
+    wizard.button(QWizard.WizardButton.CustomButton1).clicked.connect(open_dialog)

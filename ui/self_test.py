@@ -24,10 +24,14 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from haian_desk.core.paths import resource_path
 from haian_desk.core.messages import cli_tr
+
+if TYPE_CHECKING:
+    from haian_desk.cases.operations import Registered
+    from haian_desk.desk import Desk
 
 STATION = ("320685102210", "曲塘镇双楼村代理站（自检）")
 TOWNSHIP = ("320685102", "曲塘镇代理中心（自检）")
@@ -53,10 +57,20 @@ class Run:
     folder: Path
     station: Path | None = None  # this PC's own data folder, looked at but never opened
     passphrase: str = ""
-    desk: object = None
-    case: object = None
+    desk: Desk | None = None     # set by the step that opens the station
+    case: Registered | None = None  # set by the step that registers a case
     lines: list[str] = field(default_factory=list)
     failures: int = 0
+
+    @property
+    def station_desk(self) -> Desk:
+        assert self.desk is not None, "the step that opens the station runs first"
+        return self.desk
+
+    @property
+    def registered(self) -> Registered:
+        assert self.case is not None, "the step that registers a case runs first"
+        return self.case
 
 
 def run(args, folder: Path) -> int:
@@ -83,7 +97,7 @@ def _step(state: Run, title: str, step: Callable[[Run], str]) -> None:
     try:
         detail = step(state)
         mark = "通过"
-    except Exception as error:  # every step is reported; one failure does not hide the others
+    except Exception as error:  # noqa: BLE001 - every step is reported; one failure does not hide the others
         state.failures += 1
         mark, detail = "失败", f"{type(error).__name__}: {error}"
         traceback.print_exc(file=sys.stderr)
@@ -128,7 +142,7 @@ def take_in_a_case(state: Run) -> str:
     state.case = take_in(desk, ADMIN[0], Intake(kind="opinion", villager_id=villager,
                                                 description=cli_tr("反映3组道路破损，雨天积水"),
                                                 first_cadre_id=cadre))
-    return f"办件 {state.case.case_no} 已登记"
+    return f"办件 {state.registered.case_no} 已登记"
 
 
 def start_qt(state: Run) -> str:
@@ -138,11 +152,12 @@ def start_qt(state: Run) -> str:
     from ui.fonts import FAMILY, register_fonts
 
     app = QApplication.instance() or QApplication(["HaianDesk"])
+    assert isinstance(app, QApplication)  # never a QCoreApplication here
     if register_fonts() != FAMILY:
         raise RuntimeError(f"没能载入自带字体 {FAMILY}")
     language = i18n.install_language("zh_CN")
-    box = QDialogButtonBox(QDialogButtonBox.Ok)
-    ok_text = box.button(QDialogButtonBox.Ok).text()
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+    ok_text = box.button(QDialogButtonBox.StandardButton.Ok).text()
     box.deleteLater()
     if ok_text != "确定":
         raise RuntimeError(f"Qt 自带按钮没有中文（{ok_text}）：缺少 qtbase_zh_CN.qm")
@@ -154,7 +169,7 @@ def print_the_receipt(state: Run) -> str:
         raise RuntimeError("本版本没有打印模块（ui.printing）")
     from ui.printing import actions, render
 
-    document, paper = actions.prepare(state.desk, actions.Request(state.case.case_id, "receipt"))
+    document, paper = actions.prepare(state.station_desk, actions.Request(state.registered.case_id, "receipt"))
     target = state.folder / "receipt.pdf"
     render.write_pdf(document, paper, target)
     data = target.read_bytes()
@@ -167,8 +182,8 @@ def back_up_and_check(state: Run) -> str:
     from haian_desk.storage import recovery
     from haian_desk.storage import backup
 
-    made = backup.backup_to(state.desk.db, state.folder / "stick" / "backup.hdbackup")
-    info = recovery.inspect(made, recovery.Openers.at(state.desk.folder))
+    made = backup.backup_to(state.station_desk.db, state.folder / "stick" / "backup.hdbackup")
+    info = recovery.inspect(made, recovery.Openers.at(state.station_desk.folder))
     if info.cases != 1:
         raise RuntimeError(f"备份里有 {info.cases} 件办件，应为 1 件")
     return f"备份通过恢复前的检查：{info.describe()}"
@@ -179,9 +194,9 @@ def nothing_readable(state: Run) -> str:
     from haian_desk.core import paths
     from haian_desk.storage import backup
 
-    database = paths.database_path(state.desk.folder)
+    database = paths.database_path(state.station_desk.folder)
     files = [database, database.with_name(database.name + "-wal"),
-             backup.backup_to(state.desk.db, state.folder / "stick" / "fresh.hdbackup")]
+             backup.backup_to(state.station_desk.db, state.folder / "stick" / "fresh.hdbackup")]
     wanted = [value.encode("utf-8") for value in VILLAGER]
     leaks = [f.name for f in files if f.exists() and any(w in f.read_bytes() for w in wanted)]
     if leaks:
@@ -282,7 +297,7 @@ def open_the_main_window(state: Run) -> str:
     from ui.main_window import MainWindow
     from ui.session import Session
 
-    session = Session(state.desk, users.get(state.desk, ADMIN[0]))
+    session = Session(state.station_desk, users.get(state.station_desk, ADMIN[0]))
     window = MainWindow(session)
     window.show()
     deadline = QDeadlineTimer(20_000)
@@ -307,14 +322,14 @@ def sync_to_a_hub(state: Run) -> str:
     from sync.serve import BackgroundHub
 
     township = initialise(state.folder / "township", *TOWNSHIP, role="township", passphrase=state.passphrase)
-    station_keys, hub_keys = keys.load_or_create(state.desk.folder), keys.load_or_create(township.folder)
-    _, answer = enrolment.enrol(township, hub_keys, enrolment.make_request(state.desk, station_keys))
-    enrolment.accept(state.desk, station_keys, answer)
+    station_keys, hub_keys = keys.load_or_create(state.station_desk.folder), keys.load_or_create(township.folder)
+    _, answer = enrolment.enrol(township, hub_keys, enrolment.make_request(state.station_desk, station_keys))
+    enrolment.accept(state.station_desk, station_keys, answer)
     township.close()
     with BackgroundHub(state.folder / "township") as hub:
         url = hub.url
-        report = exchange(state.desk, station_keys, url=url, retries=0)
-        arrived = hub.desk.db.scalar("SELECT count(*) FROM cases WHERE case_no = ?", (state.case.case_no,))
+        report = exchange(state.station_desk, station_keys, url=url, retries=0)
+        arrived = hub.desk.db.scalar("SELECT count(*) FROM cases WHERE case_no = ?", (state.registered.case_no,))
     if arrived != 1:
         raise RuntimeError("办件没有出现在镇中心")
     return f"经 {url} 送到镇中心：{report.summary()}"

@@ -22,7 +22,7 @@ from ui.worker import DbWorker
 def _secret_edit(name: str) -> QLineEdit:
     edit = QLineEdit()
     edit.setObjectName(name)
-    edit.setEchoMode(QLineEdit.Password)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
     return edit
 
 
@@ -82,7 +82,7 @@ class PassphraseDialog(QDialog):
         self.passphrase = _secret_edit("passphrase")
         self.confirm = _secret_edit("passphrase_confirm")
         self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.try_passphrase)
         self.buttons.rejected.connect(self.reject)
         self._lay_out()

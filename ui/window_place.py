@@ -103,7 +103,7 @@ def place(window: QWidget, folder: Path | None) -> None:
         rect = fitted(screen.availableGeometry(), window.sizeHint(), frame)
     window.setGeometry(rect)
     if maximised:
-        window.setWindowState(window.windowState() | Qt.WindowMaximized)
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
 def fit_to_screen(window: QWidget, wanted: QSize) -> None:

@@ -76,7 +76,7 @@ class Matter:
 class Moments:
     """The times a case's figures need that its row does not keep, noted event by event."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.first: dict[str, str] = {}
         self.last: dict[str, str] = {}
         self.transferred: list[str] = []

@@ -8,6 +8,8 @@ returns.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,6 +23,9 @@ from haian_desk.assessment.tally import Tally, part_of
 from haian_desk.assessment.units import (
     COUNTY, STATION, TOWNSHIP, cadre_directory, known_unit_codes, unit_key)
 from haian_desk.core.timeutil import to_iso
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 UNIT_LEVELS = (STATION, TOWNSHIP, COUNTY)
 
@@ -51,7 +56,7 @@ class Report:
         return {level: total.get(f"rating_{level}", 0) for level in (5, 4, 3, 2, 1)}
 
     def to_json(self, levels: tuple[str, ...] = tuple(LEVELS)) -> dict:
-        out = {"period": self.period.label, "from": self.period.first_day.isoformat(),
+        out: dict[str, object] = {"period": self.period.label, "from": self.period.first_day.isoformat(),
                "to": self.period.last_day.isoformat(), "as_of": self.as_of, "unit": self.unit_name}
         for name in levels:
             out[name] = self.rows[name]
@@ -61,7 +66,7 @@ class Report:
 class _Tallies:
     """One tally per (level, code), made on first use."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.by_level: dict[str, dict[str, Tally]] = {name: defaultdict(Tally) for name in LEVELS}
 
     def for_unit(self, unit_code: str, cadre_id: str | None) -> list[Tally]:
@@ -71,7 +76,7 @@ class _Tallies:
         return found
 
 
-def build(desk, period: Period, now: datetime | None = None) -> Report:
+def build(desk: Desk, period: Period, now: datetime | None = None) -> Report:
     now_stamp = to_iso(now or desk.now())
     as_of = min(period.end, now_stamp)
     earlier = period.year_earlier()
@@ -105,7 +110,7 @@ def _petition_series(period: Period, petitions: Counter) -> list[tuple[str, int,
             for year, month in period.months()]
 
 
-def _rows(desk, tallies: _Tallies, extra_units: set[str]) -> dict[str, list[dict]]:
+def _rows(desk: Desk, tallies: _Tallies, extra_units: set[str]) -> dict[str, list[dict]]:
     stations = known_unit_codes(desk, extra_units)
     codes = {lvl: {unit_key(lvl, s) for s in stations} | set(tallies.by_level[lvl]) for lvl in UNIT_LEVELS}
     rows = {lvl: [_unit_row(desk, lvl, code, tallies.by_level[lvl][code]) for code in sorted(codes[lvl])]
@@ -114,15 +119,12 @@ def _rows(desk, tallies: _Tallies, extra_units: set[str]) -> dict[str, list[dict
     return rows
 
 
-def _unit_row(desk, level: str, code: str, tally: Tally) -> dict:
-    if level == TOWNSHIP:
-        name = network.township_name(code) or code
-    else:
-        name = unit_name(desk, code)
+def _unit_row(desk: Desk, level: str, code: str, tally: Tally) -> dict:
+    name = (network.township_name(code) or code) if level == TOWNSHIP else unit_name(desk, code)
     return _ordered({"code": code, "name": name, "level": level, **tally.row()}, level)
 
 
-def _cadre_rows(desk, tallies: dict[str, Tally]) -> list[dict]:
+def _cadre_rows(desk: Desk, tallies: dict[str, Tally]) -> list[dict]:
     directory = cadre_directory(desk)
     ids = {cid for cid, info in directory.items() if info["active"]} | set(tallies)
     rows = []

@@ -67,7 +67,7 @@ def _completion(m: Matter, part: Part) -> None:
     part.counts["long_standing_resolved"] = int(m.long_standing)
     if m.deadline is not None:
         part.counts["timed_completed"] = 1
-        part.counts["on_time"] = int(m.completed_at <= m.deadline)
+        part.counts["on_time"] = int(m.completed_at is not None and m.completed_at <= m.deadline)
     part.handling = m.handling_seconds
 
 
@@ -105,7 +105,7 @@ class Tally:
 
     def row(self) -> dict:
         c = self.counts
-        figures = {key: c[key] for key in _COUNT_KEYS}
+        figures: dict[str, float | None] = {key: c[key] for key in _COUNT_KEYS}
         figures["petitions_change"] = c["petitions"] - c["petitions_prev_year"]
         figures["people_served"] = len(self.villagers)
         figures["on_time_rate"] = rate(c["on_time"], c["timed_completed"])

@@ -7,7 +7,13 @@ as zeros, not vanish from the table.
 
 from __future__ import annotations
 
+from collections.abc import Set
+from typing import TYPE_CHECKING
+
 from haian_desk import network
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 STATION, TOWNSHIP, COUNTY = "station", "township", "county"
 
@@ -17,7 +23,7 @@ def unit_key(level: str, unit_code: str) -> str:
     return {STATION: unit_code, TOWNSHIP: unit_code[:9], COUNTY: unit_code[:6]}[level]
 
 
-def known_unit_codes(desk, extra: set[str] = frozenset()) -> set[str]:
+def known_unit_codes(desk: Desk, extra: Set[str] = frozenset()) -> set[str]:
     """Station-level codes: this installation, every case's unit, every cadre's unit.
 
     A county hub's own 6-digit code is no station: it is listed only if matters were

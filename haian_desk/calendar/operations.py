@@ -25,6 +25,9 @@ from haian_desk.events.columns import decoded
 from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import from_iso, local
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 SYSTEM_ACTOR = "system"
 
 
@@ -40,7 +43,7 @@ def clock_payload(conn: sqlite3.Connection, case: dict, at: datetime) -> dict:
     return deadlines.clock_start(case, at, store.in_force(conn), store.general_rule(conn))
 
 
-def publish(desk, actor: str, schedule: Schedule) -> Published:
+def publish(desk: Desk, actor: str, schedule: Schedule) -> Published:
     """Record a year's schedule (or a local change) made or received here, and recount deadlines."""
     payload = {"year": schedule.year, "days": schedule.days, "source": schedule.source,
                "publisher": desk.installation.unit_name}
@@ -57,7 +60,7 @@ def publish(desk, actor: str, schedule: Schedule) -> Published:
     return result
 
 
-def set_general_rule(desk, actor: str, rule: str) -> None:
+def set_general_rule(desk: Desk, actor: str, rule: str) -> None:
     _require_admin(desk, actor, "设定48小时的计算方式")
     with desk.db.write() as conn:
         store.require_top_of_tree(conn, desk.installation.role)
@@ -65,13 +68,13 @@ def set_general_rule(desk, actor: str, rule: str) -> None:
                            {"general_rule": rule, "publisher": desk.installation.unit_name}, actor)
 
 
-def _require_admin(desk, actor: str, doing: str) -> None:
+def _require_admin(desk: Desk, actor: str, doing: str) -> None:
     # The command line runs as the installation itself (whoever holds its data folder).
     if actor != SYSTEM_ACTOR:
         users.require_role(desk, actor, "admin", doing)
 
 
-def after_receiving(desk, conn: sqlite3.Connection, events: list[Event], from_below: bool) -> list[str]:
+def after_receiving(desk: Desk, conn: sqlite3.Connection, events: list[Event], from_below: bool) -> list[str]:
     """Called in the transaction that applied a sync batch: a year from above recounts deadlines."""
     if from_below:  # a child's calendar is its own business: it changes nothing here
         return []
@@ -87,7 +90,7 @@ def after_receiving(desk, conn: sqlite3.Connection, events: list[Event], from_be
     return recompute_open_cases(desk, conn, SYSTEM_ACTOR, set(arrived), f"同步收到{words}")
 
 
-def recompute_open_cases(desk, conn: sqlite3.Connection, actor: str, years: set[int],
+def recompute_open_cases(desk: Desk, conn: sqlite3.Connection, actor: str, years: set[int],
                          reason: str) -> list[str]:
     """Count again every open case of this installation that was counted on weekends only in ``years``."""
     calendar, done = store.in_force(conn), []
@@ -153,7 +156,7 @@ def parse_limit(text: str) -> dict:
     raise ValidationError("时限“{text}”看不懂", "请写成 1wd（工作日）、48h（小时）或 5d（自然日）", params={"text": text})
 
 
-def due(desk, start: datetime, limit_text: str) -> Due:
+def due(desk: Desk, start: datetime, limit_text: str) -> Due:
     limit = parse_limit(limit_text)
     calendar, rule = here(desk)
     if limit == {"amount": deadlines.GENERAL_HOURS, "unit": "hours"}:
@@ -165,11 +168,11 @@ def due(desk, start: datetime, limit_text: str) -> Due:
     return Due(start, moment, words, calendar.fallback_years(start, moment))
 
 
-def this_year(desk) -> int:
+def this_year(desk: Desk) -> int:
     return local(desk.now()).year
 
 
-def here(desk) -> tuple:
+def here(desk: Desk) -> tuple:
     """The calendar in force here and the 48-hour rule, read on the desk's connection."""
     with desk.db.read() as conn:
         return store.in_force(conn), store.general_rule(conn)

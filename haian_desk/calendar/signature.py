@@ -8,6 +8,8 @@ match the file.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import base64
 
 from cryptography.exceptions import InvalidSignature
@@ -15,8 +17,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from haian_desk.core.errors import ValidationError
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
-def verifier(desk):
+
+def verifier(desk: Desk):
     """A ``verify(signed_by, data, signature)`` for haian_desk.calendar.files.read."""
 
     def verify(signed_by: str, data: bytes, signature: bytes) -> None:

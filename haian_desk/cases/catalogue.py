@@ -8,6 +8,8 @@ existing deadline.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 from dataclasses import dataclass
 
@@ -16,6 +18,9 @@ from haian_desk.core.errors import NotFound, ValidationError
 from haian_desk.core.paths import resource_path
 from haian_desk.people.pinyin_keys import spellings
 from haian_desk.events.records import record_apply
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 LEVELS = ("村", "镇", "县")
 MODES = ("即办", "承诺")
@@ -102,7 +107,7 @@ def seed(conn) -> int:
     return shipped_catalogue.seed(conn)
 
 
-def edit(desk, actor: str, item: Item) -> int:
+def edit(desk: Desk, actor: str, item: Item) -> int:
     """An admin's change to an item (or a new item); returns the new version."""
     users.require_role(desk, actor, "admin", "修改事项目录")
     fields = clean(item)
@@ -116,21 +121,21 @@ def edit(desk, actor: str, item: Item) -> int:
     return version
 
 
-def get(desk, code: str):
+def get(desk: Desk, code: str):
     row = desk.db.one("SELECT * FROM catalogue_items WHERE code = ?", (code,))
     if row is None:
         raise NotFound("事项目录中没有编码为 {code} 的事项", params={"code": code})
     return row
 
 
-def search(desk, text: str, limit: int = 50) -> list:
+def search(desk: Desk, text: str, limit: int = 50) -> list:
     needle = "".join(text.split()).lower()
     return desk.db.query(
         "SELECT * FROM catalogue_items WHERE active = 1 AND instr(search_text, ?) > 0 "
         "ORDER BY code LIMIT ?", (needle, limit))
 
 
-def history(desk, code: str) -> list:
+def history(desk: Desk, code: str) -> list:
     """Every version of an item, oldest first (who changed what, when)."""
     return desk.db.query(
         "SELECT actor, wall_time, type, payload FROM events WHERE stream = 'catalogue' "

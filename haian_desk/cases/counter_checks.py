@@ -17,6 +17,9 @@ from haian_desk.cases.catalogue_queries import get_item
 from haian_desk.cases.operations import Intake
 from haian_desk.cases.vocabulary import OPEN_STATUSES
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 
 @dataclass(frozen=True)
 class OpenMatter:
@@ -27,7 +30,7 @@ class OpenMatter:
     what: str  # the matter's name, or what the villager asked for
 
 
-def likely_duplicates(desk, intake: Intake) -> list[OpenMatter]:
+def likely_duplicates(desk: Desk, intake: Intake) -> list[OpenMatter]:
     """Open cases of this villager that look like the same matter, newest first."""
     marks = ", ".join("?" for _ in OPEN_STATUSES)
     rows = desk.db.query(
@@ -50,7 +53,7 @@ def _plain(text: str | None) -> str:
     return "".join(ch for ch in (text or "") if ch.isalnum()).lower()
 
 
-def materials_not_received(desk, intake: Intake) -> list[str]:
+def materials_not_received(desk: Desk, intake: Intake) -> list[str]:
     """The errand's catalogue materials not ticked as received, in the catalogue's order."""
     if intake.kind != "errand" or not intake.catalogue_code:
         return []

@@ -75,7 +75,7 @@ def clock_start(case: dict, at: datetime, calendar: WorkingCalendar, general_rul
                        calendar=calendar, general_rule=general_rule)
     counted = due is not None and not (case["urgency"] == "urgent" and urgent)
     basis = {"general": general_rule,
-             "fallback_years": calendar.fallback_years(at, due) if counted else []}
+             "fallback_years": calendar.fallback_years(at, due) if counted and due else []}
     return {"deadline": to_iso(due) if due else None, "calendar": basis}
 
 

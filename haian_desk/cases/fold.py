@@ -17,13 +17,13 @@ from haian_desk.cases import deadlines, levels
 from haian_desk.cases.vocabulary import (
     BAD_RATINGS, CHANNELS, EVENT_TYPES, KINDS, OPEN_STATUSES, RATINGS, REPLY_METHODS, RESULTS,
     STATUSES, TRANSFER_LEVELS, URGENCIES, label)
-
-FORWARD_LEVELS = {k: v for k, v in TRANSFER_LEVELS.items() if k != "township"}
 from haian_desk.core.errors import Message, RuleRefused, ValidationError
 from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import from_iso, local, to_iso
 from haian_desk.events.records import required_text
 from haian_desk.people import reveals
+
+FORWARD_LEVELS = {k: v for k, v in TRANSFER_LEVELS.items() if k != "township"}
 
 State = dict[str, Any]
 
@@ -117,7 +117,7 @@ def _choice(payload: dict, key: str, table: dict, what: str) -> str:
     value = payload.get(key)
     if value not in table:
         raise ValidationError("{what}不正确，应为：{items}", field=key, params={"what": what, "items": '、'.join(map(str, table.values()))})
-    return value
+    return str(value)
 
 
 def _items(payload: dict, key: str) -> list[str]:

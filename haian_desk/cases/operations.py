@@ -20,6 +20,9 @@ from haian_desk.core.ids import uuid7
 from haian_desk.core.normalise import free_text
 from haian_desk.events.columns import decoded
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 
 CLOCK_STARTS = ("accepted", "reopened")
 
@@ -54,7 +57,7 @@ class Registered:
     status: str
 
 
-def take_in(desk, actor: str, intake: Intake, *, draft: str | None = None) -> Registered:
+def take_in(desk: Desk, actor: str, intake: Intake, *, draft: str | None = None) -> Registered:
     """Register a matter (and accept it at once unless told not to) in one transaction.
 
     ``draft`` names the actor's form draft this intake was typed in: it is
@@ -82,8 +85,8 @@ def take_in(desk, actor: str, intake: Intake, *, draft: str | None = None) -> Re
     return Registered(case_id, state["case_no"], state["status"])
 
 
-def _registration_payload(desk, intake: Intake) -> dict:
-    payload = {
+def _registration_payload(desk: Desk, intake: Intake) -> dict:
+    payload: dict[str, object] = {
         "kind": intake.kind, "villager_id": intake.villager_id,
         "description": free_text(intake.description, "诉求内容", "description", multiline=True),
         "channel": intake.channel,
@@ -106,7 +109,7 @@ def _registration_payload(desk, intake: Intake) -> dict:
     return payload
 
 
-def act(desk, actor: str, case_id: str, event_type: str, **payload) -> dict:
+def act(desk: Desk, actor: str, case_id: str, event_type: str, **payload) -> dict:
     """Record one action on a case; returns the case as it now stands."""
     if event_type == "registered":
         raise RuleRefused("新办件请用受理登记")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from haian_desk.cases import queries
 from haian_desk.cases.catalogue_queries import CatalogueItem, get_item
@@ -23,6 +23,9 @@ from haian_desk.core.masking import mask_id_number, mask_phone
 from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import from_iso, local, show
 from haian_desk.people import reveals
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 # How pressing a matter's deadline is; screens colour rows by it AND print the
 # text beside it, so colour-blind staff read the same thing.
@@ -270,7 +273,7 @@ class CaseView:
     active_cadres: list[tuple[str, str]]
 
 
-def case_view(desk, case_id: str, now: datetime) -> CaseView:
+def case_view(desk: Desk, case_id: str, now: datetime) -> CaseView:
     case = queries.get_case(desk, case_id)
     villager = desk.db.one("SELECT * FROM villagers WHERE id = ?", (case["villager_id"],))
     cadre_rows = desk.db.query("SELECT id, name, active FROM cadres ORDER BY name")
@@ -312,13 +315,13 @@ def missing_material_choices(case: dict, matter_materials: list[str]) -> list[st
     return [m for m in offered if m not in received]
 
 
-def _matter_materials(desk, case: dict) -> list[str]:
+def _matter_materials(desk: Desk, case: dict) -> list[str]:
     if not case["catalogue_code"]:
         return []
     return list(get_item(desk, case["catalogue_code"]).materials)
 
 
-def _matter(desk, case: dict) -> dict | None:
+def _matter(desk: Desk, case: dict) -> dict | None:
     if not case["catalogue_code"]:
         return None
     item = get_item(desk, case["catalogue_code"])

@@ -11,6 +11,8 @@ overdue is decided by the caller's clock, once.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,6 +24,9 @@ from haian_desk.core.normalise import case_number_text
 from haian_desk.events.projection import projectors
 from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import to_iso
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 SORTABLE = {"case_no": "c.case_no", "registered_at": "c.registered_at", "deadline": "c.deadline",
             "status": "c.status", "kind": "c.kind", "villager": "v.name",
@@ -106,17 +111,17 @@ def _order(flt: CaseFilter) -> tuple[str, str, str]:
     return column, direction, f"{nulls}{column} {direction}, c.case_no {direction}"
 
 
-def count(desk, flt: CaseFilter, now: datetime) -> int:
+def count(desk: Desk, flt: CaseFilter, now: datetime) -> int:
     where, params = flt.where(now)
     return desk.db.scalar(f"SELECT count(*) FROM cases c {_villager_join(flt, where)} WHERE {where}", params)
 
 
-def page(desk, flt: CaseFilter, now: datetime, offset: int = 0, limit: int = 200) -> list:
+def page(desk: Desk, flt: CaseFilter, now: datetime, offset: int = 0, limit: int = 200) -> list:
     where, params = flt.where(now)
     return _page(desk, flt, where, params, f"LIMIT {int(limit)} OFFSET {int(offset)}")
 
 
-def page_after(desk, flt: CaseFilter, now: datetime, last=None, limit: int = 200) -> list:
+def page_after(desk: Desk, flt: CaseFilter, now: datetime, last=None, limit: int = 200) -> list:
     """The page that follows row ``last`` of the previous one (None: the first page).
 
     Keyset paging: it costs the same at the millionth row as at the first,
@@ -176,7 +181,7 @@ def _after(flt: CaseFilter, last) -> tuple[str, list]:
     return clause + ")", [value, last["case_no"]]
 
 
-def _page(desk, flt: CaseFilter, where: str, params: list, limit: str) -> list:
+def _page(desk: Desk, flt: CaseFilter, where: str, params: list, limit: str) -> list:
     _, _, order = _order(flt)
     # Pick the page's cases by their own indexes, then join the villagers for those rows only.
     sql = (f"SELECT {QUEUE_COLUMNS} FROM (SELECT c.rowid AS picked FROM cases c "
@@ -185,27 +190,29 @@ def _page(desk, flt: CaseFilter, where: str, params: list, limit: str) -> list:
     return desk.db.query(sql, params)
 
 
-def deadline_counts(desk, now: datetime) -> dict[str, int]:
+def deadline_counts(desk: Desk, now: datetime) -> dict[str, int]:
     """The two numbers the status bar always shows."""
     return {"overdue": count(desk, CaseFilter(overdue=True), now),
             "due_soon": count(desk, CaseFilter(due_soon=True), now)}
 
 
-def get_case(desk, case_id: str) -> dict:
+def get_case(desk: Desk, case_id: str) -> dict:
     row = desk.db.one(f"SELECT c.*, v.name AS villager {_BASE} WHERE c.id = ?", (case_id,))
     if row is None:
         raise NotFound("找不到这件办件")
-    return projectors()["case"].from_row(row)
+    case = projectors()["case"].from_row(row)
+    assert case is not None  # a row of the cases table always folds to a case
+    return case
 
 
-def find_by_number(desk, case_no: str) -> dict:
+def find_by_number(desk: Desk, case_no: str) -> dict:
     row = desk.db.one("SELECT id FROM cases WHERE case_no = ?", (case_number_text(case_no),))
     if row is None:
         raise NotFound("没有编号为 {case_no} 的办件", "请核对编号", params={"case_no": case_no})
     return get_case(desk, row["id"])
 
 
-def timeline(desk, case_id: str) -> list[Event]:
+def timeline(desk: Desk, case_id: str) -> list[Event]:
     rows = desk.db.query(
         "SELECT id, stream, stream_id, type, hlc, origin, origin_seq, actor, wall_time, payload "
         "FROM events WHERE stream = 'case' AND stream_id = ? ORDER BY hlc, origin, origin_seq",
@@ -213,7 +220,7 @@ def timeline(desk, case_id: str) -> list[Event]:
     return [Event.from_row(r) for r in rows]
 
 
-def villager_search(desk, text: str, limit: int = 20) -> list:
+def villager_search(desk: Desk, text: str, limit: int = 20) -> list:
     """Villagers the text finds (see haian_desk.cases.search for the rule), closest first."""
     with desk.db.read() as conn:
         return search.find_villagers(conn, text, limit)

@@ -20,6 +20,9 @@ from haian_desk.people import cadres
 from haian_desk.core import messages
 from haian_desk.core.messages import cli_tr
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 
 def register(sub, common) -> None:
     top = sub.add_parser("cadres", help=cli_tr("代理员名录：列出、添加、修改、离任"))
@@ -72,7 +75,7 @@ def _details(parser, required: bool) -> None:
                         default=None, help=cli_tr("是否上公示牌（默认上）"))
 
 
-def _input(args, desk, current=None) -> cadres.CadreInput:
+def _input(args, desk: Desk, current=None) -> cadres.CadreInput:
     """What the command line gave, with the cadre's current details where it gave nothing."""
     now = cadres.as_json(current) if current is not None else {}
 

@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from haian_desk.people import cadres, users, villagers
 from haian_desk.cases import catalogue
@@ -57,7 +57,7 @@ class _Step:
     order: int
     case_key: int
     action: str
-    payload: dict
+    payload: Any  # an Intake for "intake", the event's fields for the others
 
 
 def make_id_number(rng: random.Random, born: datetime) -> str:
@@ -121,8 +121,8 @@ def _add_villagers(desk: Desk, rng: random.Random, count: int) -> list[str]:
     return ids
 
 
-def _play_cases(desk, rng, clock, start, end, count, villager_ids, cadre_ids, errands, progress):
-    kinds, weights = zip(*TARGETS)
+def _play_cases(desk: Desk, rng, clock, start, end, count, villager_ids, cadre_ids, errands, progress):
+    kinds, weights = zip(*TARGETS, strict=True)
     span = (end - start).total_seconds()
     queue: list[_Step] = []
     order = 0
@@ -232,7 +232,7 @@ COMPLAINTS = [("county_hotline", "反映村代理员办理低保申请拖了很�
               ("online", "反映代理站工作时间经常没人")]
 
 
-def _add_community_work(desk, rng: random.Random, clock: dict, end: datetime, cadre_ids: list[str]) -> None:
+def _add_community_work(desk: Desk, rng: random.Random, clock: dict, end: datetime, cadre_ids: list[str]) -> None:
     with desk.db.write():
         _add_pairings(desk, rng, clock, end, cadre_ids)
         _add_meetings(desk, rng, clock, end, cadre_ids)
@@ -243,7 +243,7 @@ def _at(clock: dict, moment: datetime) -> None:
     clock["now"] = moment
 
 
-def _add_pairings(desk, rng, clock, end, cadre_ids) -> None:
+def _add_pairings(desk: Desk, rng, clock, end, cadre_ids) -> None:
     """Each vulnerable household paired with a cadre and visited on schedule, mostly."""
     from haian_desk.community import support
 
@@ -264,7 +264,7 @@ def _add_pairings(desk, rng, clock, end, cadre_ids) -> None:
             visit += timedelta(days=interval - rng.randint(2, 8))
 
 
-def _add_meetings(desk, rng, clock, end, cadre_ids) -> None:
+def _add_meetings(desk: Desk, rng, clock, end, cadre_ids) -> None:
     """A 民意座谈会 about once a month, discussing the opinions raised before it."""
     from haian_desk.community import opinions
 
@@ -284,7 +284,7 @@ def _add_meetings(desk, rng, clock, end, cadre_ids) -> None:
             opinions.record_feedback(desk, "clerk", meeting, case_id, "已列入村里近期实事，月底前落实")
 
 
-def _add_complaints(desk, rng, clock, end) -> None:
+def _add_complaints(desk: Desk, rng, clock, end) -> None:
     """A few complaints from the hotlines, about real matters, at each stage of handling."""
     from haian_desk.community import complaints
 

@@ -9,6 +9,8 @@ Whoever complained is kept out of sight: screens show the name and phone masked.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 
 from haian_desk.core.errors import NotFound, RuleRefused, ValidationError
@@ -17,6 +19,9 @@ from haian_desk.people.phone import parse_phone
 from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import from_iso, to_iso
 from haian_desk.events.records import required_text
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 CHANNELS = {
     "county_hotline": "县举报电话",
@@ -90,7 +95,7 @@ class ComplaintInput:
     received_at: str | None = None     # when the hotline took it (default: now)
 
 
-def receive(desk, actor: str, complaint: ComplaintInput) -> str:
+def receive(desk: Desk, actor: str, complaint: ComplaintInput) -> str:
     with desk.db.write() as conn:
         case = _case(conn, complaint.case_no)
         cadre_id = complaint.cadre_id or (case["responsible_cadre_id"] if case else None)
@@ -108,15 +113,15 @@ def receive(desk, actor: str, complaint: ComplaintInput) -> str:
     return complaint_id
 
 
-def investigate(desk, actor: str, complaint_id: str, findings: str, actions: str = "") -> None:
+def investigate(desk: Desk, actor: str, complaint_id: str, findings: str, actions: str = "") -> None:
     _record(desk, actor, complaint_id, "investigated", {"findings": findings, "actions": actions})
 
 
-def close(desk, actor: str, complaint_id: str, result: str, findings: str = "", actions: str = "") -> None:
+def close(desk: Desk, actor: str, complaint_id: str, result: str, findings: str = "", actions: str = "") -> None:
     _record(desk, actor, complaint_id, "closed", {"result": result, "findings": findings, "actions": actions})
 
 
-def _record(desk, actor: str, complaint_id: str, event_type: str, payload: dict) -> None:
+def _record(desk: Desk, actor: str, complaint_id: str, event_type: str, payload: dict) -> None:
     with desk.db.write() as conn:
         if not conn.execute("SELECT 1 FROM complaints WHERE id = ?", (complaint_id,)).fetchone():
             raise NotFound("找不到这件举报", "请从举报列表中重新选择")
@@ -148,7 +153,7 @@ _LIST = ("SELECT k.*, c.case_no, d.name AS cadre_name FROM complaints k "
          "LEFT JOIN cases c ON c.id = k.case_id LEFT JOIN cadres d ON d.id = k.cadre_id")
 
 
-def complaints(desk, status: str | None = None, open_only: bool = False) -> list:
+def complaints(desk: Desk, status: str | None = None, open_only: bool = False) -> list:
     if status and status not in STATUSES:
         raise ValidationError("没有“{status}”这种举报状态", field="status", params={"status": status})
     where, params = "1 = 1", []
@@ -160,7 +165,7 @@ def complaints(desk, status: str | None = None, open_only: bool = False) -> list
                          tuple(params))
 
 
-def get(desk, complaint_id: str):
+def get(desk: Desk, complaint_id: str):
     row = desk.db.one(f"{_LIST} WHERE k.id = ?", (complaint_id,))
     if row is None:
         raise NotFound("找不到这件举报")
@@ -174,7 +179,7 @@ class Counted:
     result: str | None          # None: not closed when the period ended
 
 
-def received_in(desk, start: str, end: str) -> list[Counted]:
+def received_in(desk: Desk, start: str, end: str) -> list[Counted]:
     """Complaints received in [start, end), with their result as it stood at ``end``."""
     rows = desk.db.query("SELECT unit_code, cadre_id, result, closed_at FROM complaints "
                          "WHERE received_at >= ? AND received_at < ?", (start, end))

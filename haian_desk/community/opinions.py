@@ -21,6 +21,9 @@ from haian_desk.core.timeutil import from_iso, to_iso
 from haian_desk.events.columns import decoded
 from haian_desk.events.records import required_text
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 # Topic → words that place an opinion under it; the first topic that matches wins,
 # so the narrower topics come first ("路灯" before "路", "卫生室" before "卫生").
 TOPICS: dict[str, tuple[str, ...]] = {
@@ -101,7 +104,7 @@ class MeetingInput:
     discussed: list[str] = field(default_factory=list)   # opinion case ids
 
 
-def hold_meeting(desk, actor: str, meeting: MeetingInput) -> str:
+def hold_meeting(desk: Desk, actor: str, meeting: MeetingInput) -> str:
     with desk.db.write() as conn:
         for case_id in meeting.discussed:
             _require_opinion(conn, case_id)
@@ -114,7 +117,7 @@ def hold_meeting(desk, actor: str, meeting: MeetingInput) -> str:
     return meeting_id
 
 
-def record_feedback(desk, actor: str, meeting_id: str, case_id: str, text: str) -> None:
+def record_feedback(desk: Desk, actor: str, meeting_id: str, case_id: str, text: str) -> None:
     """What the meeting fed back on one opinion; also noted on the case's own timeline."""
     with desk.db.write() as conn:
         _require_meeting(conn, meeting_id)
@@ -123,7 +126,7 @@ def record_feedback(desk, actor: str, meeting_id: str, case_id: str, text: str) 
         act(desk, actor, case_id, "note", text=f"座谈会反馈：{text.strip()}")
 
 
-def raise_at_meeting(desk, actor: str, meeting_id: str, intake: Intake,
+def raise_at_meeting(desk: Desk, actor: str, meeting_id: str, intake: Intake,
                      from_opinion: str | None = None) -> Registered:
     """Take in a matter raised at the meeting (or that an opinion became), linked to it."""
     with desk.db.write() as conn:
@@ -137,7 +140,7 @@ def raise_at_meeting(desk, actor: str, meeting_id: str, intake: Intake,
     return registered
 
 
-def link_case(desk, actor: str, meeting_id: str, case_id: str, from_opinion: str | None = None) -> None:
+def link_case(desk: Desk, actor: str, meeting_id: str, case_id: str, from_opinion: str | None = None) -> None:
     """Link a case already registered to the meeting it came out of."""
     with desk.db.write() as conn:
         _require_meeting(conn, meeting_id)
@@ -182,7 +185,7 @@ class Opinion:
         return self.status not in CLOSED and not self.replied_at and not self.feedback
 
 
-def opinions(desk) -> list[Opinion]:
+def opinions(desk: Desk) -> list[Opinion]:
     rows = desk.db.query(
         "SELECT c.id, c.case_no, c.description, c.status, c.registered_at, c.replied_at, c.unit_code, "
         "v.name AS villager, v.unit_code AS villager_unit FROM cases c JOIN villagers v ON v.id = c.villager_id "
@@ -207,7 +210,7 @@ def _village(villager_unit: str | None, case_unit: str) -> str:
     return case_unit
 
 
-def _meeting_links(desk) -> tuple[dict[str, list], dict[str, list]]:
+def _meeting_links(desk: Desk) -> tuple[dict[str, list], dict[str, list]]:
     """Feedback per opinion, and the case numbers each opinion became, from every meeting."""
     feedback: dict[str, list] = {}
     links: list[dict] = []
@@ -224,7 +227,7 @@ def _meeting_links(desk) -> tuple[dict[str, list], dict[str, list]]:
     return feedback, became
 
 
-def _case_numbers(desk, ids: list[str]) -> dict[str, str]:
+def _case_numbers(desk: Desk, ids: list[str]) -> dict[str, str]:
     if not ids:
         return {}
     marks = ", ".join("?" * len(ids))
@@ -232,7 +235,7 @@ def _case_numbers(desk, ids: list[str]) -> dict[str, str]:
         f"SELECT id, case_no FROM cases WHERE id IN ({marks})", tuple(ids))}
 
 
-def grouped(desk) -> list[tuple[str, str, list[Opinion]]]:
+def grouped(desk: Desk) -> list[tuple[str, str, list[Opinion]]]:
     """(topic, village name, opinions) groups, biggest first."""
     groups: dict[tuple[str, str], list[Opinion]] = {}
     for opinion in opinions(desk):
@@ -241,7 +244,7 @@ def grouped(desk) -> list[tuple[str, str, list[Opinion]]]:
     return [(topic, village, items) for (topic, village), items in ordered]
 
 
-def awaiting_feedback(desk) -> list[Opinion]:
+def awaiting_feedback(desk: Desk) -> list[Opinion]:
     """Opinions nobody has yet answered, oldest first."""
     return sorted((o for o in opinions(desk) if o.awaiting_feedback), key=lambda o: (o.registered_at, o.case_no))
 
@@ -252,7 +255,7 @@ def meetings(desk) -> list[dict]:
             for row in desk.db.query("SELECT * FROM meetings ORDER BY held_at DESC")]
 
 
-def meeting_detail(desk, meeting_id: str) -> dict:
+def meeting_detail(desk: Desk, meeting_id: str) -> dict:
     row = desk.db.one("SELECT * FROM meetings WHERE id = ?", (meeting_id,))
     if row is None:
         raise NotFound("找不到这次座谈会的记录")

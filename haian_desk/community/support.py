@@ -21,6 +21,9 @@ from haian_desk.core.timeutil import from_iso, to_iso
 from haian_desk.events.columns import decoded_value
 from haian_desk.events.records import required_text
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 # How many days may pass between visits, per household tag (tags: villagers.TAGS).
 VISIT_INTERVAL_DAYS = {
     "empty_nest": 30,          # 空巢老人: monthly
@@ -91,7 +94,7 @@ def apply_visit(state: dict | None, event: Event) -> dict:
 
 # --- operations --------------------------------------------------------------------------
 
-def pair(desk, actor: str, villager_id: str, cadre_id: str, note: str = "") -> str:
+def pair(desk: Desk, actor: str, villager_id: str, cadre_id: str, note: str = "") -> str:
     """Pair a vulnerable household with a cadre; one active pairing per household."""
     with desk.db.write() as conn:
         person = villagers.get_row(conn, villager_id)
@@ -109,14 +112,14 @@ def pair(desk, actor: str, villager_id: str, cadre_id: str, note: str = "") -> s
     return pairing_id
 
 
-def reassign(desk, actor: str, pairing_id: str, cadre_id: str) -> None:
+def reassign(desk: Desk, actor: str, pairing_id: str, cadre_id: str) -> None:
     with desk.db.write() as conn:
         _require_pairing(conn, pairing_id)
         _require_active_cadre(conn, cadre_id)
         desk.ledger.record(conn, "pairing", pairing_id, "reassigned", {"cadre_id": cadre_id}, actor)
 
 
-def end_pairing(desk, actor: str, pairing_id: str, reason: str) -> None:
+def end_pairing(desk: Desk, actor: str, pairing_id: str, reason: str) -> None:
     with desk.db.write() as conn:
         _require_pairing(conn, pairing_id)
         desk.ledger.record(conn, "pairing", pairing_id, "ended", {"reason": reason}, actor)
@@ -138,7 +141,7 @@ class Visit:
     case: Registered | None
 
 
-def record_visit(desk, actor: str, visit: VisitInput) -> Visit:
+def record_visit(desk: Desk, actor: str, visit: VisitInput) -> Visit:
     """Log a visit; a matter raised during it is taken in in the same transaction."""
     with desk.db.write() as conn:
         pairing = _require_pairing(conn, visit.pairing_id)
@@ -204,7 +207,7 @@ class Household:
     overdue_days: int           # whole days past due (0 when not yet due)
 
 
-def households(desk, now: datetime, only_overdue: bool = False) -> list[Household]:
+def households(desk: Desk, now: datetime, only_overdue: bool = False) -> list[Household]:
     """Every actively paired household with its next visit due; overdue ones first."""
     rows = desk.db.query(
         "SELECT p.id, p.villager_id, p.cadre_id, p.paired_at, v.name, v.household_no, v.address, v.tags, "
@@ -229,11 +232,11 @@ def _household(row, now: datetime) -> Household:
                      max(0, (now - due).days))
 
 
-def overdue_households(desk, now: datetime) -> list[Household]:
+def overdue_households(desk: Desk, now: datetime) -> list[Household]:
     return households(desk, now, only_overdue=True)
 
 
-def unpaired_vulnerable(desk) -> list:
+def unpaired_vulnerable(desk: Desk) -> list:
     """Villagers with a vulnerable-household tag and no active pairing: who still needs a cadre."""
     rows = desk.db.query(
         "SELECT v.* FROM villagers v WHERE v.active = 1 AND v.tags != '[]' AND NOT EXISTS "
@@ -241,7 +244,7 @@ def unpaired_vulnerable(desk) -> list:
     return [r for r in rows if household_tags(r)]
 
 
-def visit_log(desk, pairing_id: str) -> list:
+def visit_log(desk: Desk, pairing_id: str) -> list:
     return desk.db.query(
         "SELECT s.*, c.name AS cadre_name FROM support_visits s LEFT JOIN cadres c ON c.id = s.cadre_id "
         "WHERE s.pairing_id = ? ORDER BY s.visited_at DESC", (pairing_id,))
@@ -260,7 +263,7 @@ def visited_as_planned(paired_at: str, visits: list[str], interval: int, window_
     if window_start >= window_end:
         return True
     marks = [paired_at] + sorted(v for v in visits if v >= paired_at)
-    for since, until in zip(marks, marks[1:] + [window_end]):
+    for since, until in zip(marks, marks[1:] + [window_end], strict=True):
         overdue_from = to_iso(from_iso(since) + timedelta(days=interval))
         # Overdue from ``overdue_from`` until the next visit: does that overlap the window?
         if max(overdue_from, window_start) < min(until, window_end):
@@ -275,7 +278,7 @@ class PlanStatus:
     as_planned: bool
 
 
-def plan_status(desk, start: str, end: str, as_of: str) -> list[PlanStatus]:
+def plan_status(desk: Desk, start: str, end: str, as_of: str) -> list[PlanStatus]:
     """Every pairing active at some time in [start, end), and whether its visits kept to plan."""
     rows = desk.db.query(
         "SELECT p.id, p.unit_code, p.cadre_id, p.paired_at, p.ended_at, v.tags FROM pairings p "

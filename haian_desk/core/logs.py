@@ -20,6 +20,7 @@ import logging.handlers
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -93,13 +94,17 @@ def current_file() -> Path | None:
 
 def _log_uncaught_exceptions() -> None:
     """A crash of the command line (or of the app before its window) still leaves a traceback here."""
-    if getattr(sys.excepthook, "haian_logs", False):
+    if isinstance(sys.excepthook, _LogThenReport):
         return
-    previous = sys.excepthook
+    sys.excepthook = _LogThenReport(sys.excepthook)
 
-    def log_then_report(kind, error, trace):
+
+class _LogThenReport:
+    """An exception hook that logs the traceback, then hands it to the hook it replaced."""
+
+    def __init__(self, previous: Callable[..., object]):
+        self.previous = previous
+
+    def __call__(self, kind, error, trace) -> None:
         logging.getLogger("haian_desk.crash").critical("unhandled error", exc_info=(kind, error, trace))
-        previous(kind, error, trace)
-
-    log_then_report.haian_logs = True
-    sys.excepthook = log_then_report
+        self.previous(kind, error, trace)

@@ -76,7 +76,7 @@ def read_qm(data: bytes) -> dict[tuple[str, str], str]:
 
 
 def _read_messages(block: bytes, found: dict[tuple[str, str], str]) -> None:
-    at, message = 0, {}
+    at, message = 0, dict[str, str]()
     while at < len(block):
         tag = block[at]
         at += 1

@@ -14,6 +14,9 @@ from haian_desk.documents import wording
 from haian_desk.documents.model import Document, Field, Section, Table
 from haian_desk.core.timeutil import to_iso
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 TITLE = "群众事务代理公示牌"
 PER_ROW = 4
 IN_PERSON = "须本人到场办理"
@@ -31,7 +34,7 @@ PROMISES = (
 )
 
 
-def build(desk) -> Document:
+def build(desk: Desk) -> Document:
     settings = station_settings.load(desk)
     installation = desk.installation
     return Document(
@@ -50,7 +53,7 @@ def build(desk) -> Document:
         warnings=wording.missing_settings(settings))
 
 
-def _cadre_table(desk) -> Table:
+def _cadre_table(desk: Desk) -> Table:
     own, params = own_units(desk.installation.unit_code)  # not the township's, come down with sync
     rows = desk.db.query(
         "SELECT name, title, role, phone, area, service_items FROM cadres "
@@ -62,7 +65,7 @@ def _cadre_table(desk) -> Table:
         for r in rows))
 
 
-def _catalogue_summary(desk) -> Table:
+def _catalogue_summary(desk: Desk) -> Table:
     """The catalogue as counts per category, four to a row (the board must fit one sheet)."""
     counts: dict[str, int] = defaultdict(int)
     for row in desk.db.query("SELECT category, proxy_allowed FROM catalogue_items "
@@ -75,5 +78,5 @@ def _catalogue_summary(desk) -> Table:
     return Table((), tuple(tuple(cells[i:i + PER_ROW]) for i in range(0, len(cells), PER_ROW)))
 
 
-def _count(desk) -> int:
+def _count(desk: Desk) -> int:
     return desk.db.scalar("SELECT count(*) FROM catalogue_items WHERE active = 1")

@@ -3,6 +3,8 @@ cadres, the station and its settings, and how many copies were printed before.""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -10,6 +12,9 @@ from haian_desk import station_settings
 from haian_desk.cases import queries
 from haian_desk.network import Installation
 from haian_desk.station_settings import StationSettings
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 @dataclass(frozen=True)
@@ -24,7 +29,7 @@ class CaseFacts:
     now: datetime
 
 
-def load(desk, case_id: str) -> CaseFacts:
+def load(desk: Desk, case_id: str) -> CaseFacts:
     case = queries.get_case(desk, case_id)
     item = None
     if case["catalogue_code"]:
@@ -38,7 +43,7 @@ def load(desk, case_id: str) -> CaseFacts:
         catalogue_item=item, now=desk.now())
 
 
-def _row(desk, table: str, key: str) -> dict:
+def _row(desk: Desk, table: str, key: str) -> dict:
     # A record not yet synced here still lets the paper print, with blanks.
     row = desk.db.one(f"SELECT * FROM {table} WHERE id = ?", (key,))
     return dict(row) if row else {"id": key, "name": "", "phone": ""}

@@ -8,24 +8,29 @@ document's count separate.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from haian_desk import station_settings
 from haian_desk.core.errors import NotFound
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 # Papers that carry the villager's full ID number when the station chose so (receipt_full_id).
 FULL_ID_DOCUMENTS = {"receipt": "受理回执", "authorisation": "授权委托书"}
 
 
-def copies_printed(desk, case_id: str, doc: str) -> int:
+def copies_printed(desk: Desk, case_id: str, doc: str) -> int:
     return desk.db.scalar(
         "SELECT count(*) FROM events WHERE stream = 'case' AND stream_id = ? AND type = 'printed' "
         "AND json_extract(payload, '$.doc') = ?", (case_id, doc))
 
 
-def next_copy(desk, case_id: str, doc: str) -> int:
+def next_copy(desk: Desk, case_id: str, doc: str) -> int:
     return copies_printed(desk, case_id, doc) + 1
 
 
-def record(desk, actor: str, case_id: str, doc: str, copy: int, paper: str, medium: str) -> None:
+def record(desk: Desk, actor: str, case_id: str, doc: str, copy: int, paper: str, medium: str) -> None:
     """Record one copy handed out; ``medium`` is 'printer' or 'pdf'."""
     payload = {"doc": doc, "copy": copy, "paper": paper, "medium": medium}
     full_id = doc in FULL_ID_DOCUMENTS and station_settings.load(desk).receipt_full_id

@@ -18,10 +18,15 @@ so a rebuild from the log gives the same rows, as for every other stream.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import json
 
 from haian_desk.core.errors import N_, Message, RuleRefused, ValidationError
 from haian_desk.storage.eventlog import Event
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 ACCOUNT_JSON_COLUMNS: tuple[str, ...] = ()
 SETTINGS_JSON_COLUMNS = ("current",)
@@ -91,13 +96,13 @@ def apply_settings(state: dict | None, event: Event) -> dict:
     if not isinstance(changes, dict) or not changes:
         raise ValidationError("设置记录里没有改了什么")
     check_no_secret(changes)
-    new = dict(state) if state else {"id": event.stream_id, "current": {}, "created_at": event.wall_time,
+    new: dict[str, Any] = dict(state) if state else {"id": event.stream_id, "current": {}, "created_at": event.wall_time,
                                      "unit_code": str(event.payload.get("unit_code") or "")}
     new["current"] = {**new["current"], **changes}
     return new
 
 
-def history(desk, limit: int = 200) -> list[dict]:
+def history(desk: Desk, limit: int = 200) -> list[dict]:
     """Changes to logins and settings here, newest first: who, when, what."""
     rows = desk.db.query(
         "SELECT stream, stream_id, type, actor, wall_time, payload FROM events "

@@ -6,12 +6,17 @@ belongs to this installation's unit. A blank cell never empties a field.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from haian_desk.people import cadres
 from haian_desk.core.errors import ValidationError
 from haian_desk.core.ids import uuid7
 from haian_desk.imports import cells as cellmod
 from haian_desk.imports import numbers
 from haian_desk.imports.rows import RowCells, person_name
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 STREAM = "cadre"
 COMPARED = ("name", "phone", "title", "area")
@@ -21,7 +26,7 @@ PARTY = {"是": True, "党员": True, "中共党员": True, "中共预备党员"
          "否": False, "群众": False, "非党员": False, "无": False}
 
 
-def fields_of(cells: RowCells, unit_code: str) -> dict:
+def fields_of(cells: RowCells, unit_code: str) -> tuple[dict, dict[str, bool]]:
     name = person_name(cells.raw("name"))
     if not cells.text("phone"):
         raise ValidationError("代理员的电话要公示，这一行没有电话", "请补上电话后再导入", field="phone")
@@ -48,7 +53,7 @@ def _party(cells: RowCells) -> bool:
 
 
 class Registry:
-    def __init__(self, conn, desk):
+    def __init__(self, conn, desk: Desk):
         self.unit_code = desk.installation.unit_code
         # Only this unit's own cadres (and its group points'): a cadre of the township who came
         # down with the directory is not this station's to change, even with the same name.
@@ -77,7 +82,7 @@ def check(cells: RowCells, registry: Registry, verdict) -> None:
     verdict.verdict = "update" if verdict.changes else "unchanged"
 
 
-def write(desk, conn, actor: str, import_id: str, verdict) -> list[tuple[str, str, str]]:
+def write(desk: Desk, conn, actor: str, import_id: str, verdict) -> list[tuple[str, str, str]]:
     tag = {"import_id": import_id}
     if verdict.verdict == "add":
         cadre_id = uuid7()

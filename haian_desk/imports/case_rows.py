@@ -16,6 +16,8 @@ cadre in the directory: import the cadres first.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import hashlib
 from datetime import datetime, time
 
@@ -28,6 +30,9 @@ from haian_desk.imports import cells as cellmod
 from haian_desk.imports import numbers, villager_rows
 from haian_desk.imports.rows import RowCells, person_name
 from haian_desk.core.timeutil import CST
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 STREAM = "case"
 # A date without a time of day: the ledger does not say when, so office hours are assumed.
@@ -88,7 +93,7 @@ def _result_from_words(text: str) -> str:
 
 
 class Registry:
-    def __init__(self, conn, desk):
+    def __init__(self, conn, desk: Desk):
         self.conn = conn
         self.today = desk.now().astimezone(CST).date()
         self.people = villager_rows.Registry(conn, desk)
@@ -212,7 +217,7 @@ def _refuse_repeat(registry: Registry, verdict) -> None:
 
 # --- writing -------------------------------------------------------------------------------
 
-def write(desk, conn, actor: str, import_id: str, verdict, registry: Registry) -> list[tuple[str, str, str]]:
+def write(desk: Desk, conn, actor: str, import_id: str, verdict, registry: Registry) -> list[tuple[str, str, str]]:
     case = verdict.fields
     written = []
     villager_id = verdict.extra.get("villager_id")
@@ -247,7 +252,7 @@ def write(desk, conn, actor: str, import_id: str, verdict, registry: Registry) -
     return written + [(STREAM, case_id, "added")]
 
 
-def _add_villager(desk, conn, actor: str, import_id: str, verdict, registry: Registry) -> tuple[str, bool]:
+def _add_villager(desk: Desk, conn, actor: str, import_id: str, verdict, registry: Registry) -> tuple[str, bool]:
     """The villager this row is for, added now unless an earlier row added them."""
     person = verdict.extra["person"]
     key = person["id_number"] or "name:" + person["name"]

@@ -83,8 +83,10 @@ def when(value: object, header: str, field: str) -> datetime | date:
         raise ValidationError("{header}“{raw}”不是日期", "请写成 2024-05-06 这样的日期", field=field, params={"header": header, "raw": raw})
     parts = [int(p) for p in match.groups() if p is not None]
     try:
-        if len(parts) > 3:
-            return datetime(*parts)
-        return date(*parts)
+        year, month, day, *clock = parts
+        if clock:
+            hour, minute, second = (*clock, 0, 0)[:3]
+            return datetime(year, month, day, hour, minute, second)
+        return date(year, month, day)
     except ValueError:
         raise ValidationError("{header}“{raw}”不存在（没有这一天）", "请核对年月日", field=field, params={"header": header, "raw": raw}) from None

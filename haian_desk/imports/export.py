@@ -10,6 +10,8 @@ ID numbers and phones are written as text (so Excel never turns them into
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 from pathlib import Path
 
@@ -20,6 +22,9 @@ from openpyxl.styles import Font
 from haian_desk.cases.vocabulary import KINDS, RATINGS, RESULTS
 from haian_desk.core.errors import HaianError
 from haian_desk.core.timeutil import show
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +41,12 @@ def result_text(result: str | None, note: str | None) -> str:
     return RESULTS.get(result, result) + (RESULT_SEPARATOR + note if note else "")
 
 
-def villager_rows(desk):
+def villager_rows(desk: Desk):
     for r in desk.db.query("SELECT * FROM villagers WHERE active = 1 ORDER BY pinyin, name, id"):
         yield (r["name"], r["id_number"], r["phone"], r["gender"], r["address"], r["household_no"], r["note"])
 
 
-def case_rows(desk):
+def case_rows(desk: Desk):
     sql = ("SELECT c.*, v.name AS v_name, v.id_number AS v_id, v.phone AS v_phone, k.name AS handler "
            "FROM cases c JOIN villagers v ON v.id = c.villager_id "
            "LEFT JOIN cadres k ON k.id = c.responsible_cadre_id "
@@ -57,7 +62,7 @@ EXPORTS = {"villagers": ("群众花名册", VILLAGER_COLUMNS, villager_rows),
            "cases": ("代理登记台账", CASE_COLUMNS, case_rows)}
 
 
-def export(desk, kind: str, target: Path | str) -> int:
+def export(desk: Desk, kind: str, target: Path | str) -> int:
     """Write the file; returns how many rows it holds."""
     if kind not in EXPORTS:
         raise HaianError("不能导出“{kind}”", "可以导出：villagers（群众）、cases（台账）", params={"kind": kind})
@@ -74,7 +79,7 @@ def export(desk, kind: str, target: Path | str) -> int:
     text_at = [name in TEXT_COLUMNS for name in columns]
     count = 0
     for row in rows(desk):
-        sheet.append([_cell(sheet, v, text=t) for v, t in zip(row, text_at)])
+        sheet.append([_cell(sheet, v, text=t) for v, t in zip(row, text_at, strict=False)])
         count += 1
     try:
         book.save(target)

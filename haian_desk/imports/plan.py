@@ -18,13 +18,16 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from haian_desk.core.errors import HaianError
 from haian_desk.imports import cadre_rows, case_rows, villager_rows
 from haian_desk.imports.columns import Layout, check_overrides, find_layout
 from haian_desk.imports.reading import ImportFileError, Sheet, checksum, read_sheets
 from haian_desk.imports.rows import data_rows
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 KINDS = {"villagers": villager_rows, "cases": case_rows, "cadres": cadre_rows}
 KIND_LABELS = {"villagers": "群众花名册", "cases": "代理登记台账", "cadres": "代理员名单"}
@@ -105,14 +108,14 @@ def _no_header(kind: str, file_name: str, header_row: int | None = None) -> Impo
                            "请确认表头一行写着“姓名”等列名；列名不同的，可以在导入时指定对应关系", params={"file_name": file_name, "where": where, "need": need})
 
 
-def make_plan(conn: sqlite3.Connection, desk, path: Path | str, kind: str, sheet: str | None = None,
+def make_plan(conn: sqlite3.Connection, desk: Desk, path: Path | str, kind: str, sheet: str | None = None,
               overrides: dict[str, str] | None = None, progress: Progress | None = None,
               loaded: tuple | None = None) -> Plan:
     """Check every row of the file against the station's data; writes nothing."""
     sheets, layouts, skipped = loaded or load(path, kind, sheet, overrides)
     module = KINDS[kind]
     registry = module.Registry(conn, desk)
-    all_rows = [cells for s, lay in zip(sheets, layouts) for cells in data_rows(s, lay)]
+    all_rows = [cells for s, lay in zip(sheets, layouts, strict=True) for cells in data_rows(s, lay)]
     verdicts: list[RowVerdict] = []
     for done, cells in enumerate(all_rows, 1):
         verdicts.append(_judge(module, registry, cells))

@@ -49,17 +49,17 @@ def _villager(v: RowVerdict) -> list:
 def _case(v: RowVerdict) -> list:
     f, person = v.fields, v.extra.get("person", {})
     done = f.get("completed_at")
-    result = RESULTS.get(f.get("result"), "") if done else "（未办结）"
+    result = RESULTS.get(f.get("result") or "", "") if done else "（未办结）"
     return [f"{f['registered_at']:%Y-%m-%d}", KINDS[f["kind"]], f["matter"], f["description"],
             person.get("name", ""), f["handler"], f"{done:%Y-%m-%d}" if done else "", result,
-            RATINGS.get(f.get("rating"), "")]
+            RATINGS.get(f.get("rating") or 0, "")]
 
 
 def _cadre(v: RowVerdict) -> list:
     from haian_desk.people.cadres import ROLES
 
     f = v.fields
-    return [f["name"], mask_phone(f["phone"]), ROLES.get(f.get("role"), ""), f["title"], f["area"],
+    return [f["name"], mask_phone(f["phone"]), ROLES.get(f.get("role") or "", ""), f["title"], f["area"],
             "是" if f.get("party_member") else "否", f.get("active_from")]
 
 

@@ -58,10 +58,7 @@ def read_sheets(path: Path | str) -> list[Sheet]:
     if head.startswith(_OLE_MAGIC) and _ENCRYPTED_STREAM in path.read_bytes():
         raise _password_error(path)
     suffix = path.suffix.lower()
-    if suffix in TEXT_TABLES:
-        sheets = [_read_text_table(path)]
-    else:
-        sheets = _read_workbook(path)
+    sheets = [_read_text_table(path)] if suffix in TEXT_TABLES else _read_workbook(path)
     sheets = [s for s in sheets if not s.is_empty]
     if not sheets:
         raise ImportFileError("{name} 里没有数据", "请确认选对了文件，文件里要有表头和数据", params={"name": path.name})
@@ -85,7 +82,7 @@ def _read_workbook(path: Path) -> list[Sheet]:
         sheets = [_sheet(book.get_sheet_by_name(name)) for name in book.sheet_names]
     except PasswordError:
         raise _password_error(path) from None
-    except Exception as error:  # calamine raises several kinds for a file that is not a workbook
+    except Exception as error:  # noqa: BLE001 - calamine raises several kinds for a file that is not a workbook
         if "password" in str(error).lower() or "encrypt" in str(error).lower():
             raise _password_error(path) from None
         raise _not_a_table(path) from None
@@ -142,5 +139,5 @@ def _read_text_table(path: Path) -> Sheet:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = "\t" if text.count("\t") > text.count(",") else ","
-    rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
     return Sheet(path.stem, rows)

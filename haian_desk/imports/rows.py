@@ -46,7 +46,7 @@ class RowCells:
 
 
 def data_rows(sheet: Sheet, layout: Layout) -> Iterator[RowCells]:
-    headers = {f: h for f, h in zip(layout.fields, layout.headers) if f}
+    headers = {f: h for f, h in zip(layout.fields, layout.headers, strict=True) if f}
     header_line = [clean_header(v) for v in sheet.rows[layout.header_row]]
     first_header = next((h for h in header_line if h), "")
     group = sheet.name if _GROUP.match(sheet.name.strip()) else ""

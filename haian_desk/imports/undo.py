@@ -12,6 +12,8 @@ else of the import is undone in one transaction.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass, field
 
 from haian_desk.people import permissions
@@ -19,6 +21,9 @@ from haian_desk.core.errors import NotFound, RuleRefused
 from haian_desk.events.projection import projectors
 from haian_desk.storage import eventlog
 from haian_desk.core.timeutil import to_iso
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 WHAT = {"villager": "群众", "cadre": "代理员", "case": "办件"}
 
@@ -30,7 +35,7 @@ class UndoResult:
     kept: list[dict] = field(default_factory=list)   # {"sheet", "row", "reason"}
 
 
-def undo(desk, actor: str, import_id: str) -> UndoResult:
+def undo(desk: Desk, actor: str, import_id: str) -> UndoResult:
     """Undo one import as login ``actor`` (a station head or an admin, as for importing)."""
     with desk.db.write() as conn:
         permissions.require(conn, actor, "import.run")
@@ -58,14 +63,14 @@ def _changed_since(conn, item, import_id: str) -> str:
     """Why this record must be left alone, or "" when only this import has touched it since."""
     events = eventlog.stream_events(conn, item["stream"], item["stream_id"])
     ours = [i for i, e in enumerate(events) if e.payload.get("import_id") == import_id]
-    later = [e for e in events[ours[-1] + 1:]] if ours else []
+    later = list(events[ours[-1] + 1:]) if ours else []
     if later:
         who = "另一次导入" if later[-1].payload.get("import_id") else later[-1].actor
         return f"该{WHAT[item['stream']]}在导入后被改动过（{who}，{later[-1].wall_time[:10]}），没有撤销"
     return ""
 
 
-def _withdraw(desk, conn, actor: str, import_id: str, item) -> None:
+def _withdraw(desk: Desk, conn, actor: str, import_id: str, item) -> None:
     stream, stream_id = item["stream"], item["stream_id"]
     tag = {"undoes_import": import_id}
     if stream == "case":
@@ -81,12 +86,12 @@ def _before(conn, stream: str, stream_id: str, import_id: str) -> dict:
     """The fields this import changed, as they were just before it."""
     events = eventlog.stream_events(conn, stream, stream_id)
     first = next(i for i, e in enumerate(events) if e.payload.get("import_id") == import_id)
-    earlier = projectors()[stream].fold(events[:first])
+    earlier = projectors()[stream].fold(events[:first]) or {}
     changed = events[first].payload
     return {k: earlier.get(k) for k in changed if k != "import_id" and k in earlier}
 
 
-def history(desk) -> list[dict]:
+def history(desk: Desk) -> list[dict]:
     """Past imports, newest first: when, who, file name and checksum, counts, undone or not."""
     rows = desk.db.query("SELECT * FROM imports ORDER BY started_at DESC, rowid DESC")
     return [dict(r) for r in rows]

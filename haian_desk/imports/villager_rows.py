@@ -18,6 +18,9 @@ from haian_desk.events.columns import decoded_value
 from haian_desk.imports import numbers
 from haian_desk.imports.rows import RowCells, person_name
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 STREAM = "villager"
 COMPARED = ("name", "id_number", "phone", "gender", "birth_date", "address", "household_no", "note")
 RELATION = "与户主关系："
@@ -67,7 +70,7 @@ def _gender(fields: dict, written: str) -> None:
 class Registry:
     """The villagers already here, indexed the ways a row can match one, plus the file's rows so far."""
 
-    def __init__(self, conn, desk):
+    def __init__(self, conn, desk: Desk):
         self.by_id_number: dict[str, dict] = {}
         self.by_name_phone: dict[tuple, dict] = {}
         self.by_name_household: dict[tuple, dict] = {}
@@ -131,7 +134,7 @@ def judge_against(current: dict | None, fields: dict, verdict, weak: tuple[str, 
     verdict.verdict = "update" if changes else "unchanged"
 
 
-def write(desk, conn, actor: str, import_id: str, verdict) -> list[tuple[str, str, str]]:
+def write(desk: Desk, conn, actor: str, import_id: str, verdict) -> list[tuple[str, str, str]]:
     """Record the row's villager event; returns what was written: (stream, id, action)."""
     tag = {"import_id": import_id}
     if verdict.verdict == "add":

@@ -13,7 +13,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from haian_desk.people import permissions
 from haian_desk.core.errors import HaianError
@@ -21,6 +21,9 @@ from haian_desk.core.ids import uuid7
 from haian_desk.imports import plan as planning
 from haian_desk.imports.plan import KINDS, Plan, Progress
 from haian_desk.core.timeutil import to_iso
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 log = logging.getLogger(__name__)
 Cancel = Callable[[], bool]
@@ -40,14 +43,14 @@ class ImportResult:
         return self.plan.counts()
 
 
-def require_importer(desk, actor: str) -> None:
+def require_importer(desk: Desk, actor: str) -> None:
     """Refuse at once (before a big file is read) an actor who may not import or undo an
     import: only a station head or an admin (haian_desk.people.permissions, ``import.run``)."""
     with desk.db.read() as conn:
         permissions.require(conn, actor, "import.run")
 
 
-def run_import(desk, actor: str, path: Path | str, kind: str, *, sheet: str | None = None,
+def run_import(desk: Desk, actor: str, path: Path | str, kind: str, *, sheet: str | None = None,
                overrides: dict[str, str] | None = None, header_row: int | None = None, require: bool = True,
                progress: Progress | None = None, cancel: Cancel | None = None) -> ImportResult:
     """Import ``path`` as ``kind`` as login ``actor``; all of it or (on any error or cancel) none of it."""
@@ -79,7 +82,7 @@ def _phase(progress: Progress | None, phase: int) -> Progress | None:
     return lambda done, total: progress(min(phase * total + done, 2 * total - 1), 2 * total)
 
 
-def _write_rows(desk, conn, actor, import_id, plan: Plan, rows, progress, cancel: Cancel) -> None:
+def _write_rows(desk: Desk, conn, actor, import_id, plan: Plan, rows, progress, cancel: Cancel) -> None:
     module = KINDS[plan.kind]
     registry = module.Registry(conn, desk) if plan.kind == "cases" else None
     items = []
@@ -104,7 +107,7 @@ def _stored_key(key: str) -> str:
     return "sha256:" + hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def _note_import(desk, conn, actor: str, import_id: str, plan: Plan) -> None:
+def _note_import(desk: Desk, conn, actor: str, import_id: str, plan: Plan) -> None:
     c = plan.counts()
     conn.execute(
         "INSERT INTO imports (id, kind, started_at, actor, file_name, checksum, rows, added, updated, "

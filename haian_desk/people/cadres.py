@@ -24,10 +24,13 @@ from haian_desk.events.records import record_apply
 from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import local
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 # What a cadre does at the station (stored as the code, shown as the word).
 ROLES = {"head": "站长", "agent": "代理员", "liaison": "联络员", "group_agent": "组代理点代理员"}
 
-FIELDS = {
+FIELDS: dict[str, object] = {
     "name": "", "phone": None, "unit_code": "", "title": None, "area": None,
     "service_items": [], "on_public_board": 1, "active": 1,
     # v6 (the roster): older events lack these and fold to the defaults, which
@@ -130,11 +133,11 @@ def parse_day(text: str, what: str, field: str) -> date:
                               field=field, params={"what": what, "text": text.strip()}) from None
 
 
-def _today(desk) -> date:
+def _today(desk: Desk) -> date:
     return local(desk.now()).date()
 
 
-def add(desk, actor: str, data: CadreInput) -> str:
+def add(desk: Desk, actor: str, data: CadreInput) -> str:
     """Add a cadre to the roster; the same name with the same phone twice in one unit is refused."""
     fields = clean(data, _today(desk))
     cadre_id = uuid7()
@@ -148,7 +151,7 @@ def add(desk, actor: str, data: CadreInput) -> str:
     return cadre_id
 
 
-def edit(desk, actor: str, cadre_id: str, data: CadreInput) -> dict:
+def edit(desk: Desk, actor: str, cadre_id: str, data: CadreInput) -> dict:
     """Record what changed in a cadre's details (not whether they serve: see retire).
 
     Returns the changed fields ({} when nothing changed: no event is written).
@@ -167,7 +170,7 @@ def edit(desk, actor: str, cadre_id: str, data: CadreInput) -> dict:
 update = edit  # the name earlier callers used
 
 
-def retire(desk, actor: str, cadre_id: str, on: str = "", reason: str = "") -> None:
+def retire(desk: Desk, actor: str, cadre_id: str, on: str = "", reason: str = "") -> None:
     """A cadre leaves: off the board, no new matters; their past work stays theirs."""
     with desk.db.write() as conn:
         current = get_row(conn, cadre_id)
@@ -180,7 +183,7 @@ def retire(desk, actor: str, cadre_id: str, on: str = "", reason: str = "") -> N
                            actor)
 
 
-def reinstate(desk, actor: str, cadre_id: str) -> None:
+def reinstate(desk: Desk, actor: str, cadre_id: str) -> None:
     with desk.db.write() as conn:
         get_row(conn, cadre_id)
         desk.ledger.record(conn, "cadre", cadre_id, "reinstated", {}, actor)
@@ -202,7 +205,7 @@ def get(desk, cadre_id: str):
         return get_row(conn, cadre_id)
 
 
-def active_cadres(desk) -> list:
+def active_cadres(desk: Desk) -> list:
     return desk.db.query("SELECT * FROM cadres WHERE active = 1 ORDER BY name")
 
 
@@ -214,7 +217,7 @@ def own_units(unit_code: str) -> tuple[str, tuple]:
             (unit_code, unit_code, unit_code))
 
 
-def roster(desk, include_retired: bool = False) -> list:
+def roster(desk: Desk, include_retired: bool = False) -> list:
     """This unit's roster, as the screen and the CLI list it: the head first, then by name; retired last."""
     where, params = own_units(desk.installation.unit_code)
     retired = "" if include_retired else "AND active = 1"
@@ -222,7 +225,7 @@ def roster(desk, include_retired: bool = False) -> list:
                          "ORDER BY active DESC, role != 'head', name", params)
 
 
-def find(desk, text: str):
+def find(desk: Desk, text: str):
     """One cadre by id, or by name when exactly one cadre has it (for the CLI)."""
     text = text.strip()
     rows = desk.db.query("SELECT * FROM cadres WHERE id = ? OR name = ? ORDER BY active DESC",

@@ -22,7 +22,7 @@ _SCIENTIFIC = re.compile(r"\d+(\.\d+)?[eE]\+?\d+")
 
 
 def check_character(first17: str) -> str:
-    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=False))
     return _CHECKS[total % 11]
 
 

@@ -87,5 +87,5 @@ def _surname(surname: str, style) -> list[str]:
 def _joined(heads: list[str], tails: list[str]) -> list[str]:
     """Every surname reading with the common given-name reading, then the common surname with the rest."""
     words = [h + tails[0] for h in heads] + [heads[0] + t for t in tails[1:]]
-    words = ("".join(ch for ch in w.lower() if ch.isalnum()) for w in words)
-    return list(dict.fromkeys(w for w in words if w))[:_MAX_READINGS + 2]
+    cleaned = ("".join(ch for ch in w.lower() if ch.isalnum()) for w in words)
+    return list(dict.fromkeys(w for w in cleaned if w))[:_MAX_READINGS + 2]

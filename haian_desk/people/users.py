@@ -7,6 +7,8 @@ a login is also an ``account`` event (``haian_desk.events.audit``), which does t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import base64
 import hashlib
 import hmac
@@ -17,6 +19,9 @@ from haian_desk.events import audit
 from haian_desk.people import permissions
 from haian_desk.core.errors import HaianError, NotFound, ValidationError
 from haian_desk.core.timeutil import now_utc, to_iso
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 ROLES = permissions.ROLES
 
@@ -52,7 +57,7 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(actual, base64.b64decode(digest))
 
 
-def add_user(desk, username: str, display_name: str, role: str, password: str,
+def add_user(desk: Desk, username: str, display_name: str, role: str, password: str,
              cadre_id: str | None = None, *, actor: str | None = None) -> User:
     """Add a login. ``actor`` is the admin adding it; only the very first login of
     an installation (its admin, made at set-up) is added with no actor."""
@@ -91,27 +96,27 @@ def _require_first_login(conn, role: str) -> None:
         raise ValidationError("本站的第一个账号应为管理员", field="role")
 
 
-def _audit(desk, conn, actor: str, username: str, event_type: str, payload: dict) -> None:
+def _audit(desk: Desk, conn, actor: str, username: str, event_type: str, payload: dict) -> None:
     """The login change as an event, in the caller's transaction (never the password)."""
     desk.ledger.record(conn, "account", audit.account_id(desk.installation.id, username),
                        event_type, payload, actor)
 
 
-def authenticate(desk, username: str, password: str) -> User:
+def authenticate(desk: Desk, username: str, password: str) -> User:
     row = desk.db.one("SELECT * FROM users WHERE username = ? AND active = 1", (username.strip(),))
     if row is None or not verify_password(password, row["password_hash"]):
         raise HaianError("登录名或密码不对", "请重新输入；忘记密码请找本站管理员重置")
     return _user(row)
 
 
-def get(desk, username: str) -> User:
+def get(desk: Desk, username: str) -> User:
     row = desk.db.one("SELECT * FROM users WHERE username = ?", (username,))
     if row is None:
         raise NotFound("没有用户“{username}”", params={"username": username})
     return _user(row)
 
 
-def require_role(desk, username: str, role: str, doing: str) -> User:
+def require_role(desk: Desk, username: str, role: str, doing: str) -> User:
     user = get(desk, username)
     if not desk.db.scalar("SELECT active FROM users WHERE username = ?", (username,)):
         raise HaianError("账号“{username}”已停用", "请用在用的账号登录", params={"username": username})
@@ -124,7 +129,7 @@ def _user(row) -> User:
     return User(row["username"], row["display_name"], row["role"], row["cadre_id"])
 
 
-def reset_password(desk, actor: str, username: str, new_password: str) -> None:
+def reset_password(desk: Desk, actor: str, username: str, new_password: str) -> None:
     """An admin sets a new password for a login (a clerk who forgot theirs)."""
     _check_password(new_password)
     hashed = hash_password(new_password)
@@ -136,7 +141,7 @@ def reset_password(desk, actor: str, username: str, new_password: str) -> None:
         _audit(desk, conn, actor, username, "password_reset", {})
 
 
-def change_own_password(desk, username: str, old_password: str, new_password: str) -> None:
+def change_own_password(desk: Desk, username: str, old_password: str, new_password: str) -> None:
     """A user changes their own password, proving they know the old one."""
     authenticate(desk, username, old_password)
     _check_password(new_password)
@@ -151,7 +156,7 @@ def _check_password(password: str) -> None:
         raise ValidationError("密码至少{MIN_PASSWORD}位", field="password", params={"MIN_PASSWORD": MIN_PASSWORD})
 
 
-def set_role(desk, actor: str, username: str, role: str) -> None:
+def set_role(desk: Desk, actor: str, username: str, role: str) -> None:
     """An admin gives a login another role; the last active admin keeps theirs."""
     if role not in ROLES:
         raise ValidationError("角色应为：" + "、".join(ROLES.values()), field="role")
@@ -172,7 +177,7 @@ def _active_admins(conn) -> int:
     return conn.execute("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1").fetchone()[0]
 
 
-def set_active(desk, actor: str, username: str, active: bool) -> None:
+def set_active(desk: Desk, actor: str, username: str, active: bool) -> None:
     """Stop (or allow again) a login.
 
     The actor must be an active admin and cannot stop their own login, so the
@@ -191,7 +196,7 @@ def set_active(desk, actor: str, username: str, active: bool) -> None:
         _audit(desk, conn, actor, username, "restarted" if active else "stopped", {})
 
 
-def link_cadre(desk, actor: str, username: str, cadre_id: str | None) -> None:
+def link_cadre(desk: Desk, actor: str, username: str, cadre_id: str | None) -> None:
     """Link a login to the cadre who uses it (None: unlink), so the counter knows who is serving.
 
     Only an admin may do it; the cadre must be on the roster and serving.
@@ -210,7 +215,7 @@ def link_cadre(desk, actor: str, username: str, cadre_id: str | None) -> None:
         _audit(desk, conn, actor, username, "cadre_linked", {"cadre_id": cadre_id or None})
 
 
-def cadre_of(desk, username: str) -> str | None:
+def cadre_of(desk: Desk, username: str) -> str | None:
     """The serving cadre linked to a login, if any (a retired cadre is no default for anything)."""
     return desk.db.scalar("SELECT c.id FROM users u JOIN cadres c ON c.id = u.cadre_id "
                           "WHERE u.username = ? AND c.active = 1", (username,))

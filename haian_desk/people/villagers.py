@@ -14,6 +14,9 @@ from haian_desk.people import reveals
 from haian_desk.events.columns import decoded_value
 from haian_desk.events.records import record_apply
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 # Household tags for paired support and for keeping sensitive facts off public paper.
 TAGS = {
     "empty_nest": "空巢老人",
@@ -25,7 +28,7 @@ TAGS = {
 }
 SENSITIVE_TAGS = ("left_behind_child", "disabled", "dibao", "tekun")
 
-FIELDS = {
+FIELDS: dict[str, object] = {
     "name": "", "id_number": None, "phone": None, "gender": None, "birth_date": None,
     "address": None, "unit_code": None, "household_no": None, "tags": [], "note": None,
     "active": 1,
@@ -102,7 +105,7 @@ def clean(data: VillagerInput) -> dict:
         raise ValidationError("请填写群众姓名", field="name")
     if len(name) > 20:
         raise ValidationError("姓名太长（最多20个字）", field="name")
-    fields = {"name": name, "address": free_text(data.address, "住址", "address") or None,
+    fields: dict[str, object] = {"name": name, "address": free_text(data.address, "住址", "address") or None,
               "unit_code": data.unit_code.strip() or None,
               "household_no": free_text(data.household_no, "户号", "household_no") or None,
               "note": free_text(data.note, "备注", "note", multiline=True) or None}
@@ -120,7 +123,7 @@ def clean(data: VillagerInput) -> dict:
     return fields
 
 
-def register(desk, actor: str, data: VillagerInput) -> str:
+def register(desk: Desk, actor: str, data: VillagerInput) -> str:
     """Add a villager; refuses a second person with the same ID number."""
     fields = clean(data)
     with desk.db.write() as conn:
@@ -131,7 +134,7 @@ def register(desk, actor: str, data: VillagerInput) -> str:
     return villager_id
 
 
-def update(desk, actor: str, villager_id: str, data: VillagerInput) -> None:
+def update(desk: Desk, actor: str, villager_id: str, data: VillagerInput) -> None:
     fields = clean(data)
     with desk.db.write() as conn:
         current = get_row(conn, villager_id)

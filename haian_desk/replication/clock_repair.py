@@ -14,6 +14,8 @@ runs it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 from dataclasses import dataclass, field
 
@@ -23,6 +25,9 @@ from haian_desk.core.hlc import HybridClock
 from haian_desk.events.ledger import latest_plausible_hlc, refold
 from haian_desk.storage.eventlog import COLUMNS, Event
 from haian_desk.core.timeutil import to_iso
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 REASON = f"时间戳比本机时钟快了 {hlc.WINDOW_DAYS} 天以上（时钟被拨乱或数据被篡改），已搁置，留存待核查"
 
@@ -46,14 +51,14 @@ class ClockReport:
         return lines
 
 
-def examine(desk) -> ClockReport:
+def examine(desk: Desk) -> ClockReport:
     now_ms = _now_ms(desk)
     with desk.db.read() as conn:
         events = _beyond(conn, hlc.ceiling(now_ms))
     return ClockReport(hlc.ceiling(now_ms), desk.ledger.clock.last, [_summary(e) for e in events])
 
 
-def repair(desk) -> ClockReport:
+def repair(desk: Desk) -> ClockReport:
     """Take every record beyond the window out of the log, into quarantine; refold; restart the clock."""
     now = desk.now()
     ceiling = hlc.ceiling(_now_ms(desk))
@@ -86,5 +91,5 @@ def _summary(event: Event) -> dict:
     return {"id": event.id, "stream": event.stream, "type": event.type, "origin": event.origin, "hlc": event.hlc}
 
 
-def _now_ms(desk) -> int:
+def _now_ms(desk: Desk) -> int:
     return int(desk.now().timestamp() * 1000)

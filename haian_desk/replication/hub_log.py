@@ -109,7 +109,7 @@ class PgHubLog:
 
     def receive(self, peer_id: str, events: Sequence[Event], lo: int, hi: int) -> Received:
         rows = [e.to_row() for e in events]
-        columns = [list(c) for c in zip(*rows)] if rows else [[] for _ in COLUMNS]
+        columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in COLUMNS]
 
         def work(conn) -> Received:
             if conn.execute("SELECT 1 FROM sync_peers WHERE id = %s AND status = 'enrolled' FOR UPDATE",

@@ -39,6 +39,8 @@ Everything here lives in ``meta`` (one installation's own state: never synced).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 import secrets
 import sqlite3
@@ -48,6 +50,9 @@ from datetime import datetime
 from haian_desk.people import permissions
 from haian_desk.core.errors import HaianError, Message
 from haian_desk.core.timeutil import from_iso, show, to_iso
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 UNSURE = "numbering.unsure"          # {"backup_at": ISO or null, "reason": text}
 OFFLINE = "numbering.offline"        # {"by": username, "at": ISO, "seq_from": int}
@@ -121,7 +126,7 @@ def require_issuable(conn: sqlite3.Connection) -> None:
             "请在“同步”页面（或 haian-desk numbering --offline）确认离线继续办理")
 
 
-def confirm_offline(desk, actor: str) -> Numbering:
+def confirm_offline(desk: Desk, actor: str) -> Numbering:
     """A person's decision to work on without the hub: numbers from the offline range."""
     with desk.db.write() as conn:
         permissions.require(conn, actor, "numbering.confirm")

@@ -8,10 +8,15 @@ they are left out. Read only: the sync engine moves the mark.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 
 from haian_desk.replication import sync_state
 from haian_desk.cases.vocabulary import EVENT_TYPES, label
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 REACHED, PARTLY, NOT_YET, NOT_ENROLLED, FROM_ABOVE = "reached", "partly", "not_yet", "not_enrolled", "above"
 _STREAM_WORDS = {"case": "办件", "villager": "群众信息", "cadre": "代理员", "catalogue": "事项目录",
@@ -34,12 +39,12 @@ class Mark:
         return "e.origin NOT IN (SELECT origin FROM sync_origins WHERE via = ?)", [self.hub_id]
 
 
-def mark(desk) -> Mark:
+def mark(desk: Desk) -> Mark:
     hub = sync_state.parent(desk.db)
     return Mark(hub is not None, hub.acked if hub else 0, hub.id if hub else None)
 
 
-def reach(desk, case_ids: list[str]) -> dict[str, str]:
+def reach(desk: Desk, case_ids: list[str]) -> dict[str, str]:
     """For each case: reached (everything made here is at the hub), partly, not yet, or n/a."""
     if not case_ids:
         return {}
@@ -80,12 +85,13 @@ class Waiting:
     cases: int
 
 
-def waiting(desk) -> Waiting:
+def waiting(desk: Desk) -> Waiting:
     where = mark(desk)
     scope, params = where.scope()
     row = desk.db.one(
         "SELECT count(*) AS records, count(DISTINCT CASE WHEN e.stream = 'case' THEN e.stream_id END) AS cases "
         f"FROM events e WHERE e.seq > ? AND {scope}", [where.acked, *params])
+    assert row is not None  # an aggregate without GROUP BY always returns one row
     return Waiting(where.enrolled, row["records"], row["cases"])
 
 
@@ -102,7 +108,7 @@ class PendingItem:
     latest: str
 
 
-def pending_items(desk, limit: int = 500) -> list[PendingItem]:
+def pending_items(desk: Desk, limit: int = 500) -> list[PendingItem]:
     """What is waiting to go up, one line per record touched, oldest first (nothing before enrolment:
     then everything is only here, and listing it all would say nothing)."""
     where = mark(desk)
@@ -135,7 +141,7 @@ _TITLE_SQL = {
 }
 
 
-def _titles(desk, rows) -> dict[tuple[str, str], str]:
+def _titles(desk: Desk, rows) -> dict[tuple[str, str], str]:
     wanted: dict[str, list[str]] = {}
     for row in rows:
         wanted.setdefault(row["stream"], []).append(row["stream_id"])
@@ -163,7 +169,7 @@ class Refused:
     reported_at: str
 
 
-def refused_records(desk) -> list[Refused]:
+def refused_records(desk: Desk) -> list[Refused]:
     rows = desk.db.query(
         "SELECT r.event_id, r.reason, r.reported_at, e.stream, e.stream_id, e.type FROM sync_rejections r "
         "LEFT JOIN events e ON e.id = r.event_id ORDER BY r.reported_at, r.event_id")

@@ -15,7 +15,7 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from haian_desk.core import hlc
 from haian_desk.replication import sync_state
@@ -26,6 +26,9 @@ from haian_desk.events.projection import projectors
 from haian_desk.storage.eventlog import COLUMNS, Event
 from haian_desk.replication.sync_state import CHILD, Peer
 from haian_desk.core.timeutil import from_iso
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 CREATION_TYPES = ("registered", "created")
 _HLC = re.compile(r"^\d{14}\.\d{5}$")
@@ -75,7 +78,7 @@ class Refused(Exception):
         self.reason = reason
 
 
-def apply_batch(desk, sender: Peer, *, batch_id: str, direction: str, transport: str, lo: int, hi: int,
+def apply_batch(desk: Desk, sender: Peer, *, batch_id: str, direction: str, transport: str, lo: int, hi: int,
                 records: list[Any], at: str,
                 before_commit: Callable[[], None] | None = None) -> ApplyReport:
     """Apply ``records`` (event dicts) that ``sender`` sent, covering its log range (lo, hi]."""
@@ -242,14 +245,15 @@ _SEQ_CLASH = "该站的这个记录序号已被另一条记录占用（该站可
 def _stored(conn: sqlite3.Connection, records: list[dict]) -> dict:
     """What the log already holds under the batch's ids and (origin, sequence) pairs, fetched in bulk."""
     ids = sorted({r["id"] for r in records if isinstance(r.get("id"), str)})
-    by_id, by_seq = {}, set()
+    by_id: dict[str, tuple] = {}
+    by_seq: set[tuple[str, int]] = set()
     for chunk in _chunks(ids, 500):
         marks = ", ".join("?" * len(chunk))
         for row in conn.execute(f"SELECT {', '.join(COLUMNS)} FROM events WHERE id IN ({marks})", chunk):
             by_id[row["id"]] = Event.from_row(row).to_row()
     for origin in sorted({r["origin"] for r in records if isinstance(r.get("origin"), str)}):
-        seqs = [r.get("origin_seq") for r in records if r.get("origin") == origin]
-        seqs = [q for q in seqs if isinstance(q, int) and not isinstance(q, bool) and 1 <= q <= MAX_ORIGIN_SEQ]
+        given = [r.get("origin_seq") for r in records if r.get("origin") == origin]
+        seqs = [q for q in given if isinstance(q, int) and not isinstance(q, bool) and 1 <= q <= MAX_ORIGIN_SEQ]
         if seqs:
             rows = conn.execute("SELECT origin_seq FROM events WHERE origin = ? AND origin_seq BETWEEN ? AND ?",
                                 (origin, min(seqs), max(seqs)))
@@ -268,10 +272,10 @@ def _case_units(conn: sqlite3.Connection, records: list[dict]) -> dict[tuple[str
             units.update(((stream, row[0]), row[1]) for row in conn.execute(
                 f"SELECT {key}, unit_code FROM {table} WHERE {key} IN ({marks})", chunk))
     for r in records:
-        payload, key = r.get("payload"), (r.get("stream"), r.get("stream_id"))
-        if (key[0] in SCOPED_STREAMS and r.get("type") in CREATION_TYPES and isinstance(payload, dict)
-                and isinstance(key[1], str) and key not in units):
-            units[key] = str(payload.get("unit_code") or "")
+        payload, kind, stream_id = r.get("payload"), r.get("stream"), r.get("stream_id")
+        if (kind in SCOPED_STREAMS and r.get("type") in CREATION_TYPES and isinstance(payload, dict)
+                and isinstance(stream_id, str) and (kind, stream_id) not in units):
+            units[(str(kind), stream_id)] = str(payload.get("unit_code") or "")
     return units
 
 

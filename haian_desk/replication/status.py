@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
@@ -15,6 +17,9 @@ from haian_desk.core.messages import cli_tr
 
 # Below this the two clocks agree well enough: records are ordered by their own clock anyway.
 CLOCK_WARNING_SECONDS = 5 * 60
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 @dataclass
@@ -103,7 +108,7 @@ def _problem_of(reason: str) -> str:
     return "sequence_clash" if "备份恢复" in reason else ""
 
 
-def sync_status(desk) -> SyncStatus:
+def sync_status(desk: Desk) -> SyncStatus:
     hub = sync_state.parent(desk.db)
     rejected = [dict(r) for r in sync_state.rejections(desk.db)]
     quarantined = [{k: r[k] for k in ("event_id", "peer", "problem", "reason", "received_at")}
@@ -120,7 +125,7 @@ def sync_status(desk) -> SyncStatus:
                       hub.last_error_kind, hub.last_error, hub.clock_drift, rejected, quarantined, flagged)
 
 
-def stations(desk, now: datetime | None = None) -> list[dict]:
+def stations(desk: Desk, now: datetime | None = None) -> list[dict]:
     """Every installation enrolled below this hub, with what the township needs to watch."""
     moment = to_iso(now or desk.now())
     result = []
@@ -135,7 +140,7 @@ def stations(desk, now: datetime | None = None) -> list[dict]:
     return result
 
 
-def _overdue(desk, unit_code: str, now: str) -> int:
+def _overdue(desk: Desk, unit_code: str, now: str) -> int:
     timed = ", ".join(f"'{s}'" for s in TIMED_STATUSES)
     return desk.db.scalar(
         f"SELECT count(*) FROM cases WHERE status IN ({timed}) AND deadline IS NOT NULL AND deadline < ? "

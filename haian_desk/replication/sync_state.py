@@ -306,7 +306,8 @@ def forget_rejections(conn: sqlite3.Connection, event_ids: list[str]) -> None:
 def log_start(conn: sqlite3.Connection, peer: str | None, transport: str, at: str) -> int:
     cur = conn.execute("INSERT INTO sync_log (peer, transport, started_at) VALUES (?, ?, ?)",
                        (peer, transport, at))
-    return int(cur.lastrowid)
+    assert cur.lastrowid is not None  # set by every INSERT
+    return cur.lastrowid
 
 
 @_bookkeeping

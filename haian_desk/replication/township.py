@@ -11,6 +11,9 @@ to the station that took the matter in.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from itertools import pairwise
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,14 +41,14 @@ SETTING_DEFAULTS = {"silent_hours": 48, "hub_host": "0.0.0.0", "hub_port": 8765,
 _PREFIX = "township."
 
 
-def load_settings(desk) -> dict:
+def load_settings(desk: Desk) -> dict:
     stored = {row["key"][len(_PREFIX):]: json.loads(row["value"]) for row in desk.db.query(
         "SELECT key, value FROM settings WHERE key LIKE ?", (_PREFIX + "%",))}
     return {key: stored.get(key, default) if isinstance(stored.get(key), type(default)) else default
             for key, default in SETTING_DEFAULTS.items()}
 
 
-def save_settings(desk, actor: str, **changes) -> dict:
+def save_settings(desk: Desk, actor: str, **changes) -> dict:
     users.require_role(desk, actor, "admin", "修改同步设置")
     for key, value in changes.items():
         _check_setting(key, value)
@@ -76,7 +79,7 @@ def origin_names(desk) -> dict[str, str]:
     return names
 
 
-def station_choices(desk) -> list[tuple[str, str]]:
+def station_choices(desk: Desk) -> list[tuple[str, str]]:
     """(unit code, name) for a queue's station filter: this centre first, then each station."""
     own = desk.installation
     children = sorted({(p.unit_code, p.unit_name) for p in sync_state.list_peers(desk.db, CHILD)})
@@ -105,18 +108,18 @@ class StationHealth:
     cases: int
 
 
-def station_health(desk, now: datetime, silent_after_hours: int | None = None) -> list[StationHealth]:
+def station_health(desk: Desk, now: datetime, silent_after_hours: int | None = None) -> list[StationHealth]:
     """Every station enrolled here, silent ones first, then by unit code."""
     limit = silent_after_hours or load_settings(desk)["silent_hours"]
     rows = [_health(desk, peer, now, limit) for peer in sync_state.list_peers(desk.db, CHILD)]
     return sorted(rows, key=lambda h: (not (h.silent and h.active), not h.active, h.unit_code))
 
 
-def _health(desk, peer: sync_state.Peer, now: datetime, limit_hours: int) -> StationHealth:
+def _health(desk: Desk, peer: sync_state.Peer, now: datetime, limit_hours: int) -> StationHealth:
     quiet = _hours_since(peer.last_contact, now)
-    counts = {name: queries.count(desk, CaseFilter(unit_code=peer.unit_code, **flt), now)
-              for name, flt in (("overdue", {"overdue": True}), ("due_soon", {"due_soon": True}),
-                                ("cases", {}))}
+    counted: tuple[tuple[str, dict[str, Any]], ...] = (
+        ("overdue", {"overdue": True}), ("due_soon", {"due_soon": True}), ("cases", {}))
+    counts = {name: queries.count(desk, CaseFilter(unit_code=peer.unit_code, **flt), now) for name, flt in counted}
     return StationHealth(
         id=peer.id, unit_code=peer.unit_code, unit_name=peer.unit_name, active=peer.active,
         enrolled_at=peer.enrolled_at, revoked_at=peer.revoked_at, last_contact=peer.last_contact,
@@ -132,13 +135,13 @@ def _hours_since(moment: str | None, now: datetime) -> int | None:
     return max(0, int((now - from_iso(moment)).total_seconds() // 3600))
 
 
-def _gaps(desk, peer_id: str) -> int:
+def _gaps(desk: Desk, peer_id: str) -> int:
     """How many of the station's log positions are missing between ranges already applied."""
     spans = [(r["lo"], r["hi"]) for r in desk.db.query(
         "SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))]
     if not spans:
         return 0
-    return spans[0][0] + sum(later[0] - earlier[1] for earlier, later in zip(spans, spans[1:]))
+    return spans[0][0] + sum(later[0] - earlier[1] for earlier, later in pairwise(spans))
 
 
 # -- conflicts: two levels acted on the same matter from the same state -------------------
@@ -171,13 +174,13 @@ class Conflict:
     clashes: list[Clash] = field(default_factory=list)
 
 
-def conflicts(desk) -> list[Conflict]:
+def conflicts(desk: Desk) -> list[Conflict]:
     """Cases flagged with unsettled conflicts, each with both sides of every clash."""
     rows = desk.db.query("SELECT id FROM cases WHERE conflicts > 0 ORDER BY case_no")
     return [conflict(desk, row["id"]) for row in rows]
 
 
-def conflict(desk, case_id: str) -> Conflict:
+def conflict(desk: Desk, case_id: str) -> Conflict:
     case = queries.get_case(desk, case_id)
     names = _Names(desk)
     clashes = _unsettled_clashes(queries.timeline(desk, case_id), names)
@@ -187,14 +190,17 @@ def conflict(desk, case_id: str) -> Conflict:
 
 def _unsettled_clashes(events: list[Event], names: "_Names") -> list[Clash]:
     """Replay the case as the fold does, noting each refused event and what it ran into."""
-    state, mover, clashes = None, None, []
+    state, mover = None, None
+    clashes: list[Clash] = []
     for event in events:
         try:
             after = fold.apply(state, event)
         except HaianError as refused:
             if state is not None:
                 state = dict(state, conflicts=state["conflicts"] + 1)
-                clashes.append(Clash(names.side(mover), names.side(event), refused.message))
+                theirs = names.side(event)
+                assert theirs is not None  # side() is None only for no event
+                clashes.append(Clash(names.side(mover), theirs, refused.message))
             continue
         if event.type == "conflict_resolved":
             clashes = clashes[int(event.payload["resolves"]):]
@@ -205,7 +211,7 @@ def _unsettled_clashes(events: list[Event], names: "_Names") -> list[Clash]:
 
 
 class _Names:
-    def __init__(self, desk):
+    def __init__(self, desk: Desk):
         self.origins = origin_names(desk)
         self.actors = {r["username"]: r["display_name"] for r in desk.db.query(
             "SELECT username, display_name FROM users")}
@@ -219,7 +225,7 @@ class _Names:
                     detail=presentation.describe_event(event, self.cadres))
 
 
-def resolve_conflict(desk, actor: str, case_id: str, decision: str, resolves: int) -> dict:
+def resolve_conflict(desk: Desk, actor: str, case_id: str, decision: str, resolves: int) -> dict:
     """Record who settled the case's conflicts and how; the record keeps following the side that stood."""
     return operations.act(desk, actor, case_id, "conflict_resolved", decision=decision.strip(),
                           resolves=resolves)

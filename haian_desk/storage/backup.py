@@ -16,6 +16,7 @@ the newest N are kept (N is a station setting).
 
 from __future__ import annotations
 
+import sqlite3
 import contextlib
 import json
 import logging
@@ -25,7 +26,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from haian_desk.core import paths
 from haian_desk.people import users
@@ -35,6 +36,9 @@ from haian_desk.storage import keys, sealed
 from haian_desk.storage.db import Database
 from haian_desk.storage.wipe import wipe
 from haian_desk.core.timeutil import local, now_utc, to_iso
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +65,10 @@ class Owner:
 
 def owner_of(db: Database, folder: Path | None = None, station_key: bytes | None = None) -> Owner:
     """The keys a backup of ``db`` is sealed for (the data folder's key file, the enrolled hub)."""
-    folder = folder or db.path.parent
+    if folder is None:
+        if db.path is None:
+            raise ValueError("an in-memory database has no folder to back up from")
+        folder = db.path.parent
     key = station_key or db.key
     if key is None:
         raise HaianError("数据库没有加密钥匙，不能做加密备份", "请重新打开程序，输入本站口令")
@@ -142,8 +149,10 @@ def _describe(conn, version: int) -> dict:
 
 @contextlib.contextmanager
 def opened(path: Path, *, station_key: bytes | None = None, township_box=None,
-           scratch: Path | None = None) -> Iterator[tuple[object, sealed.SealedFile | None]]:
-    """A read-only connection to the database inside a backup file (a plain legacy copy too)."""
+           scratch: Path | None = None) -> Iterator[tuple[sqlite3.Connection, sealed.SealedFile | None]]:
+    """A read-only connection to the database inside a backup file (a plain legacy copy too).
+
+    Typed as sqlite3's connection: sqlcipher3's, used for an encrypted one, has the same API."""
     if not sealed.is_sealed(path):  # a plain copy from before encryption: read from a scratch copy
         with _scratch_copy(path, scratch) as copy:
             conn = dbmod.connect(copy, None)
@@ -217,7 +226,7 @@ def keep_count(db: Database) -> int:
     return value if isinstance(value, int) and KEEP_RANGE[0] <= value <= KEEP_RANGE[1] else DEFAULT_KEEP
 
 
-def set_keep_count(desk, actor: str, count: int) -> int:
+def set_keep_count(desk: Desk, actor: str, count: int) -> int:
     """Change how many daily backups are kept (admins only)."""
     users.require_role(desk, actor, "admin", "修改备份保留份数")
     low, high = KEEP_RANGE

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -55,7 +56,7 @@ def _own_key(folder: Path, passphrase: str | None) -> bytes | None:
 
 
 @contextlib.contextmanager
-def open_backup(path: Path, openers: Openers) -> Iterator[tuple[object, bytes | None]]:
+def open_backup(path: Path, openers: Openers) -> Iterator[tuple[sqlite3.Connection, bytes | None]]:
     """A connection to the database in ``path`` and the station key that opened it (if one did)."""
     if not sealed.is_sealed(path):
         with backup.opened(path) as (conn, _):

@@ -3,10 +3,15 @@ projection rebuilt from the event log and compared with the stored rows."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass, field
 
 from haian_desk.events.projection import projectors
 from haian_desk.storage import eventlog
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 
@@ -21,7 +26,7 @@ class CheckReport:
         return self.integrity == ["ok"] and not self.differences
 
 
-def run_check(desk, limit: int = 50) -> CheckReport:
+def run_check(desk: Desk, limit: int = 50) -> CheckReport:
     report = CheckReport()
     report.integrity = [r[0] for r in desk.db.query("PRAGMA integrity_check")]
     with desk.db.read() as conn:

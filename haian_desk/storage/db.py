@@ -39,10 +39,14 @@ import contextlib
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 import sqlcipher3
 import sqlite_utils
+
+# What execute() accepts: positional values (a tuple or a list) or named ones.
+Params = Sequence[Any] | Mapping[str, Any]
 
 # The errors of both bindings: plain sqlite3 still reads old files and test fixtures.
 Error = (sqlite3.Error, sqlcipher3.Error)
@@ -255,7 +259,7 @@ class Database:
         with self._lock:
             return self._conn.execute(sql, params).fetchone()
 
-    def scalar(self, sql: str, params: tuple | dict = ()):
+    def scalar(self, sql: str, params: Params = ()) -> Any:
         row = self.one(sql, params)
         return None if row is None else row[0]
 

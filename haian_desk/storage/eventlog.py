@@ -42,7 +42,7 @@ class Event:
 
     @classmethod
     def from_row(cls, row: sqlite3.Row | tuple) -> "Event":
-        values = dict(zip(COLUMNS, tuple(row)[:len(COLUMNS)]))
+        values = dict(zip(COLUMNS, tuple(row)[:len(COLUMNS)], strict=False))
         values["payload"] = json.loads(values["payload"])
         return cls(**values)
 
@@ -93,7 +93,7 @@ def stream_events(conn: sqlite3.Connection, stream: str, stream_id: str) -> list
 def all_streams(conn: sqlite3.Connection, stream: str) -> Iterator[tuple[str, list[Event]]]:
     """Every stream of one kind with its events, without holding the whole log in memory."""
     cur = conn.execute(f"{_SELECT} WHERE stream = ? AND {_FOLDED} ORDER BY stream_id, {FOLD_ORDER}", (stream,))
-    current_id, batch = None, []
+    current_id, batch = "", list[Event]()  # a batch is never empty: current_id is set when it is yielded
     for row in cur:
         event = Event.from_row(row)
         if event.stream_id != current_id and batch:

@@ -247,7 +247,7 @@ def os_store_available() -> bool:
     try:
         import keyring
         backend = keyring.get_keyring()
-    except Exception:  # a broken keyring install must not stop the station
+    except Exception:  # noqa: BLE001 - a broken keyring install must not stop the station
         return False
     module = type(backend).__module__
     if module.startswith(("keyring.backends.fail", "keyring.backends.null")):
@@ -265,7 +265,7 @@ def _store_in_os(keyfile: KeyFile, key: bytes) -> None:
     try:
         import keyring
         keyring.set_password(KEYRING_SERVICE, _entry(keyfile), key.hex())
-    except Exception as error:  # the passphrase still works; only the convenience is lost
+    except Exception as error:  # noqa: BLE001 - the passphrase still works; only the convenience is lost
         log.warning("could not keep the station key in the OS key store: %s", type(error).__name__)
 
 
@@ -276,7 +276,7 @@ def _load_from_os(keyfile: KeyFile) -> bytes | None:
         import keyring
         stored = keyring.get_password(KEYRING_SERVICE, _entry(keyfile))
         key = bytes.fromhex(stored) if stored else None
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - the key store is a convenience: the passphrase remains
         log.warning("could not read the OS key store: %s", type(error).__name__)
         return None
     if key is None or not hmac.compare_digest(check_value(key), keyfile.check):

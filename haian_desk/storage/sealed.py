@@ -170,7 +170,8 @@ def content_key(sealed: SealedFile, *, station_key: bytes | None = None, townshi
         except (sealing.CannotOpen, KeyError, ValueError, TypeError):
             pass
     raise BackupRefused("{name} 不是本站的备份（本站的钥匙打不开它）",
-                        "请在备份所属的站恢复，或输入那个站的口令；站点电脑和口令都没有了，请到镇中心用 haian-desk hub restore-station 打开", params={"name": sealed.path.name})
+                        "请在备份所属的站恢复，或输入那个站的口令；"
+                        "站点电脑和口令都没有了，请到镇中心用 haian-desk hub restore-station 打开", params={"name": sealed.path.name})
 
 
 @contextlib.contextmanager

@@ -38,7 +38,7 @@ class Writer(threading.Thread):
             while not self.stop.is_set():
                 take_in(self.desk, "clerk", _intake(self.villager_id, self.cadre_id, self.written))
                 self.written += 1
-        except BaseException as error:  # surfaced by the test, not lost in the thread
+        except BaseException as error:  # noqa: BLE001 - surfaced by the test, not lost in the thread
             self.error = error
 
 

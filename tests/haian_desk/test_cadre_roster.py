@@ -15,7 +15,7 @@ from tests.conftest import STATION_CODE
 
 
 def _add(desk, **fields) -> str:
-    data = dict(name="季红梅", phone="13906271037", unit_code=STATION_CODE)
+    data = {"name": "季红梅", "phone": "13906271037", "unit_code": STATION_CODE}
     data.update(fields)
     return cadres.add(desk, "admin", cadres.CadreInput(**data))
 
@@ -36,9 +36,9 @@ def test_the_import_helpers_call_still_works_with_the_old_fields(desk):
 
 
 @pytest.mark.parametrize("fields, field, words", [
-    (dict(name=" "), "name", "姓名"), (dict(phone=""), "phone", "公示"), (dict(phone="123"), "phone", "11位"),
-    (dict(role="书记"), "role", "站长、代理员"), (dict(active_from="2026-02-30"), "active_from", "不是有效日期"),
-    (dict(unit_code=""), "unit_code", "单位"), (dict(name="张\udc80"), "name", "无法识别")])
+    ({"name": " "}, "name", "姓名"), ({"phone": ""}, "phone", "公示"), ({"phone": "123"}, "phone", "11位"),
+    ({"role": "书记"}, "role", "站长、代理员"), ({"active_from": "2026-02-30"}, "active_from", "不是有效日期"),
+    ({"unit_code": ""}, "unit_code", "单位"), ({"name": "张\udc80"}, "name", "无法识别")])
 def test_bad_details_are_refused_with_the_field_and_nothing_written(desk, fields, field, words):
     before = desk.db.scalar("SELECT count(*) FROM events")
     with pytest.raises(ValidationError) as caught:

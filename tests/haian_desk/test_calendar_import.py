@@ -8,6 +8,7 @@ import json
 from datetime import datetime
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from haian_desk.cli import main as cli
@@ -214,8 +215,6 @@ def test_a_case_accepted_before_calendars_existed_is_recounted_when_its_year_arr
     assert load(desk, write(tmp_path, "2027.csv", SCHEDULE_2027)).recomputed == [case.case_no]
     assert queries.get_case(desk, case.case_id)["deadline"] > before     # 春节 2027 now counted
 
-
-from hypothesis import given, settings, strategies as st  # noqa: E402
 
 _CELLS = st.one_of(st.sampled_from(["2027-01-01", "2027/2/3", "2027年3月4日", "20270505", "2027-01-01~2027-01-09",
                                     "2027-13-01", "１２３", "放假", "上班", "停止办公", "元旦", "", "~", "至"]),

@@ -115,7 +115,7 @@ def test_case_search_by_number_name_pinyin_id_and_phone(desk, people, cadre_id):
 
 def test_queue_pages_never_overlap(desk, new_case, clock):
     made = set()
-    for i in range(7):
+    for _i in range(7):
         clock.advance(minutes=1)
         made.add(new_case().case_no)
     flt = queries.CaseFilter(sort="case_no", descending=False)

@@ -22,7 +22,7 @@ from haian_desk.core.paths import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
-import domain_messages  # noqa: E402  (a tool script, not a package)
+import domain_messages  # noqa: E402 - a tool script (tools/ on sys.path above), not a package
 
 
 def _english_domain() -> dict[str, str | None]:

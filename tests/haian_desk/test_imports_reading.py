@@ -13,7 +13,7 @@ from tests.haian_desk import import_files as F
 
 def names(path, kind="villagers", **kw):
     sheets, layouts, _ = load(path, kind, **kw)
-    return [c.text("name") for s, lay in zip(sheets, layouts) for c in data_rows(s, lay)]
+    return [c.text("name") for s, lay in zip(sheets, layouts, strict=True) for c in data_rows(s, lay)]
 
 
 EXPECTED = ["张三", "王  䶮", "阿依古丽・买买提", "𠮷田"]
@@ -63,7 +63,7 @@ def test_two_level_merged_header_blank_lines_group_headings_and_several_sheets(t
                   merges=["A2:A3", "B2:B3", "C2:D2", "E2:E3"])
     sheets, layouts, skipped = load(path, "villagers")
     assert [lay.fields[:4] for lay in layouts] == [["name", "id_number", "phone", ""]] * 2
-    rows = [c for s, lay in zip(sheets, layouts) for c in data_rows(s, lay)]
+    rows = [c for s, lay in zip(sheets, layouts, strict=True) for c in data_rows(s, lay)]
     assert [(c.text("name"), c.group, c.row_no) for c in rows] == [
         ("张三", "一组", 4), ("李四", "一组", 6), ("王五", "三组", 5)]
     assert skipped == []

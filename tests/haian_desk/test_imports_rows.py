@@ -159,7 +159,7 @@ def test_any_spacing_or_width_of_an_id_number_is_judged_as_the_plain_number(body
     from haian_desk.people.idnumber import check_character
 
     plain = body + check_character(body)
-    typed = "".join(_FULL[c] if s == "full" else c + s for c, s in zip(plain, style))
+    typed = "".join(_FULL[c] if s == "full" else c + s for c, s in zip(plain, style, strict=True))
     try:
         expected = villagers.clean(villagers.VillagerInput(name="张三", id_number=plain))["id_number"]
     except ValidationError as error:

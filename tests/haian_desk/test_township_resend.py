@@ -60,7 +60,7 @@ def test_a_record_the_hub_now_takes_leaves_the_list(network, served, clock):
     hub, station = network
     sync(station, served.url)
     case_id = take_in(station)
-    [registered] = [e for e in station.desk.db.query("SELECT id FROM events WHERE stream_id = ?", (case_id,))][:1]
+    [registered] = list(station.desk.db.query("SELECT id FROM events WHERE stream_id = ?", (case_id,)))[:1]
     with station.desk.db.write() as conn:  # as if refused by an older hub that has since been updated
         sync_state.note_rejections(conn, sync_state.parent(station.desk.db).id,
                                    [{"id": registered["id"], "reason": "旧版本不认识"}], "2026-03-04T02:00:00Z")

@@ -190,7 +190,7 @@ class HubProcess:
 
     def start(self) -> "HubProcess":
         self.log_path = self.folder.parent / f"hub-{self.port}.log"
-        self.log = open(self.log_path, "ab")
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 - the hub's output for its whole life; stop() closes it
         self.process = subprocess.Popen(
             [sys.executable, "-m", "haian_desk", "hub", "serve", "--data-dir", str(self.folder),
              "--port", str(self.port), *self.extra],

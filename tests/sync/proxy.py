@@ -12,6 +12,7 @@ from __future__ import annotations
 import socket
 import struct
 import threading
+import contextlib
 
 
 class CuttingProxy:
@@ -148,7 +149,5 @@ class BlackHole:
 
 
 def _quietly(fn, *args) -> None:
-    try:
+    with contextlib.suppress(OSError):
         fn(*args)
-    except OSError:
-        pass

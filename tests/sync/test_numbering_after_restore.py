@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from haian_desk.people import cadres, users
+from haian_desk.core.errors import HaianError
 from haian_desk.replication import numbering, sync_state
 from haian_desk.storage.backup_openers import Openers, open_backup
 from haian_desk.desk import Desk

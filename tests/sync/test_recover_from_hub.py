@@ -16,6 +16,7 @@ import pytest
 from haian_desk.replication import numbering, sync_state
 from haian_desk.people import users
 from haian_desk.cases.operations import act as domain_act
+from haian_desk.core.errors import HaianError
 from haian_desk.storage.backup_openers import Openers, open_backup
 from haian_desk.storage.check import run_check
 from haian_desk.desk import Desk
@@ -98,7 +99,7 @@ def test_the_old_key_is_refused_and_a_stranger_cannot_be_reapproved(network, ser
     stranger = recover.make_request(tmp_path / "stranger", "320685102219")
     with pytest.raises(SyncError):
         recover.reapprove(hub.desk, hub.keys, stranger, "admin", served.url)
-    with pytest.raises(Exception):
+    with pytest.raises(HaianError):
         recover.reapprove(hub.desk, hub.keys, request, "clerk", served.url)   # an admin's decision
     with pytest.raises(SyncError):
         recover.reapprove(hub.desk, hub.keys, {**request, "unit_code": "320685102211"}, "admin")  # tampered

@@ -141,4 +141,4 @@ def test_a_cut_first_upload_resumes_instead_of_restarting(tmp_path):
 def _request_sizes(proxy: CuttingProxy) -> list[int]:
     """Bytes of each request, from where the traffic turned round."""
     ups = [up for up, _ in proxy.boundaries[::2]] + [proxy.sent["up"]]
-    return [b - a for a, b in zip([0] + ups[:-1], ups)]
+    return [b - a for a, b in zip([0] + ups[:-1], ups, strict=True)]

@@ -27,7 +27,7 @@ def data_strings(desk) -> list[str]:
     tables = [r["name"] for r in desk.db.query(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
     for table in tables:
-        for row in desk.db.query(f"SELECT * FROM {table}"):  # noqa: S608  (names from sqlite_master)
+        for row in desk.db.query(f"SELECT * FROM {table}"):  # table names come from sqlite_master
             for value in row:
                 if isinstance(value, str) and (CJK.search(value) or value[:1] in "[{"):
                     _add(found, value)  # payloads are JSON with \u escapes
@@ -120,7 +120,7 @@ def _view_texts(name: str, view: QAbstractItemView) -> list[tuple[str, str]]:
     found = []
     columns = _count(model.columnCount)
     for column in range(columns):
-        header = model.headerData(column, Qt.Horizontal)
+        header = model.headerData(column, Qt.Orientation.Horizontal)
         if isinstance(header, str):
             found.append((f"{name} header", header))
     for row in range(min(_count(model.rowCount), 40)):

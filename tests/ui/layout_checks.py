@@ -43,15 +43,15 @@ class Desktop:
 def header_problems(root: QWidget) -> list[str]:
     """Visible column headers narrower than their title."""
     problems = []
-    margin = QApplication.style().pixelMetric(QStyle.PM_HeaderMargin)
+    margin = QApplication.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
     for header in root.findChildren(QHeaderView):
-        if header.orientation() != Qt.Horizontal or not header.isVisibleTo(root) or header.model() is None:
+        if header.orientation() != Qt.Orientation.Horizontal or not header.isVisibleTo(root) or header.model() is None:
             continue
         arrow = 16 if header.isSortIndicatorShown() else 0
         for section in range(header.count()):
             if header.isSectionHidden(section):
                 continue
-            text = str(header.model().headerData(section, Qt.Horizontal, Qt.DisplayRole) or "")
+            text = str(header.model().headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
             need = header.fontMetrics().horizontalAdvance(text) + 2 * margin + arrow
             if text and header.sectionSize(section) < need:
                 problems.append(f"header {text!r}: needs {need}, has {header.sectionSize(section)}")
@@ -96,7 +96,7 @@ def columns_out_of_view(table: QAbstractItemView, keys: list[int]) -> list[str]:
     for column in keys:
         end = header.sectionPosition(column) + header.sectionSize(column)
         if end > right:
-            title = table.model().headerData(column, Qt.Horizontal, Qt.DisplayRole)
+            title = table.model().headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
             problems.append(f"column {title!r} ends at {end}, beyond the table's {right}")
     return problems
 

@@ -82,7 +82,7 @@ def test_excel_has_a_sheet_per_level_with_chinese_headers_frozen_and_readable(st
     assert headers == [f.header for f in FIELDS]
     assert sheet.freeze_panes == "C2"
     assert sheet.column_dimensions["B"].width >= 20
-    values = dict(zip(headers, [c.value for c in sheet[2]]))
+    values = dict(zip(headers, [c.value for c in sheet[2]], strict=True))
     figures = json.loads(report(station, "--period", "2026", "--level", "station", "--json").stdout)["station"][0]
     assert values["名称"] == "曲塘镇双楼村代理站" and values["登记件数"] == figures["registered"]
     assert values["按时办结率"] == figures["on_time_rate"]

@@ -58,7 +58,7 @@ def test_a_damaged_database_at_start_is_replaced_by_the_newest_good_backup(qtbot
     def answer():
         dialog = _visible("damagedDatabaseDialog")
         seen["text"] = dialog.message.text()
-        qtbot.mouseClick(dialog.restore_button, Qt.LeftButton)
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, answer)
     assert check_before_open(damaged_folder, worker) is True

@@ -12,8 +12,7 @@ from haian_desk.cases.operations import act
 from ui.cases.actions import MaterialsChecklist
 from ui.cases.detail import CaseDetailDialog
 
-from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)
-    case_maker, clerk_session, focused, press, show_active)
+from tests.ui.workscreens import focused, press, show_active
 from tests.ui.helpers import type_text, wait_idle
 
 
@@ -41,7 +40,7 @@ def fill(qtbot, action, values: dict) -> None:
             widget.setFocus()
             for number, line in enumerate(value.split("\n")):
                 if number:
-                    qtbot.keyClick(widget, Qt.Key_Return)
+                    qtbot.keyClick(widget, Qt.Key.Key_Return)
                 type_text(qtbot, widget, line)
         elif isinstance(widget, QComboBox):
             widget.setCurrentIndex(widget.findData(value))
@@ -50,7 +49,7 @@ def fill(qtbot, action, values: dict) -> None:
         elif isinstance(widget, MaterialsChecklist):
             for row in range(widget.list.count()):
                 item = widget.list.item(row)
-                item.setCheckState(Qt.Checked if item.text() in value else Qt.Unchecked)
+                item.setCheckState(Qt.CheckState.Checked if item.text() in value else Qt.CheckState.Unchecked)
         else:
             raise TypeError(type(widget))
 
@@ -67,7 +66,7 @@ def start_action(qtbot, dialog, event_type):
 def submit(qtbot, action) -> None:
     """Ctrl+Enter from wherever the cursor is in the form."""
     qtbot.waitUntil(action.isActiveWindow)
-    qtbot.keyClick(focused() or action, Qt.Key_Return, Qt.ControlModifier)
+    qtbot.keyClick(focused() or action, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 
 @dataclass
@@ -206,7 +205,7 @@ def test_escape_closes_an_action_without_losing_what_was_typed(qtbot, clerk_sess
     dialog = open_detail(qtbot, clerk_session, case_id)
     action = start_action(qtbot, dialog, "declined")
     fill(qtbot, action, {"reason": "须本人到场"})
-    press(qtbot, Qt.Key_Escape)
+    press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not action.isVisible())
     again = start_action(qtbot, dialog, "declined")
     assert again is action and action.inputs["reason"].toPlainText() == "须本人到场"
@@ -237,7 +236,7 @@ def test_revealing_the_full_numbers_asks_why_and_records_it(qtbot, clerk_session
     asked = dialog.reveal_dialog
     qtbot.waitUntil(asked.isVisible)
     assert "19491231" not in dialog.villager_form.toPlainText()   # nothing shown before the why
-    qtbot.keyClick(asked, Qt.Key_Escape)                            # cancelled: still masked, nothing recorded
+    qtbot.keyClick(asked, Qt.Key.Key_Escape)                            # cancelled: still masked, nothing recorded
     qtbot.waitUntil(lambda: not asked.isVisible())
     assert not dialog.reveal_button.isChecked() and "revealed" not in case_events(clerk_session.desk, case_id)
 

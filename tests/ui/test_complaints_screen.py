@@ -29,7 +29,7 @@ def open_screen(qtbot, session) -> ComplaintsScreen:
 
 
 def press_ok(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
 def wait_dialog(qtbot, screen, previous=None):
@@ -40,7 +40,7 @@ def wait_dialog(qtbot, screen, previous=None):
 def test_a_complaint_from_the_hotline_through_to_its_result(qtbot, admin_session, case_no, desk):
     screen = open_screen(qtbot, admin_session)
     assert screen.summary.text() == "未办结的举报 0 件"
-    qtbot.mouseClick(screen.new_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
     dialog = wait_dialog(qtbot, screen)
     type_text(qtbot, dialog.case_no, case_no)
     type_text(qtbot, dialog.content, "答应三天修好路灯，一周了没人管")
@@ -53,15 +53,15 @@ def test_a_complaint_from_the_hotline_through_to_its_result(qtbot, admin_session
     screen.table.selectRow(0)
     text = screen.detail.toPlainText()
     assert "138****5678" in text and "13812345678" not in text and "王秀英" not in text
-    qtbot.mouseClick(screen.findings_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.findings_button, Qt.MouseButton.LeftButton)
     findings = wait_dialog(qtbot, screen, dialog)
     type_text(qtbot, findings.findings, "经核查，确有拖延")
     press_ok(qtbot, findings)
     qtbot.waitUntil(lambda: screen.table.item(0, 4).text() == "核查中", timeout=10_000)
-    qtbot.mouseClick(screen.close_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.close_button, Qt.MouseButton.LeftButton)
     closing = wait_dialog(qtbot, screen, findings)
     assert closing.findings.toPlainText() == "经核查，确有拖延"        # carried over, not typed again
-    closing.result.setCurrentIndex(closing.result.findData("upheld"))
+    closing.result_choice.setCurrentIndex(closing.result_choice.findData("upheld"))
     press_ok(qtbot, closing)
     qtbot.waitUntil(lambda: screen.table.rowCount() == 0, timeout=10_000)   # the list shows open ones
     assert screen.summary.text() == "未办结的举报 0 件"
@@ -73,7 +73,7 @@ def test_a_complaint_from_the_hotline_through_to_its_result(qtbot, admin_session
 
 def test_an_unknown_case_number_is_explained_and_nothing_is_lost(qtbot, admin_session):
     screen = open_screen(qtbot, admin_session)
-    qtbot.mouseClick(screen.new_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
     dialog = wait_dialog(qtbot, screen)
     type_text(qtbot, dialog.case_no, "999-999-999")
     type_text(qtbot, dialog.content, "态度不好")

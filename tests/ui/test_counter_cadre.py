@@ -10,7 +10,7 @@ from ui.intake.page import IntakePage
 from ui.settings.users_tab import UsersTab
 
 from tests.conftest import STATION_CODE
-from tests.ui.conftest_workscreens import press, show_active, type_here
+from tests.ui.workscreens import press, show_active, type_here
 from tests.ui.helpers import wait_idle
 
 
@@ -47,7 +47,7 @@ def test_linking_the_admin_in_settings_makes_them_the_first_contact(qtbot, intak
     tab.table.setCurrentCell(0, 0)
     tab.link_cadre.setFocus()
     tab.link_cadre.setCurrentIndex(tab.link_cadre.findData(cid))
-    press(qtbot, Qt.Key_K, Qt.AltModifier)                # 关联到所选代理员
+    press(qtbot, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)                # 关联到所选代理员
     qtbot.waitUntil(lambda: "关联的代理员" in tab.manage_done.text())
     assert users.get(desk, "admin").cadre_id == cid and admin_session.user.cadre_id == cid
     qtbot.waitUntil(lambda: tab.table.item(0, 3) is not None and tab.table.item(0, 3).text() == "仲维国")
@@ -63,17 +63,17 @@ def test_the_chosen_cadre_stays_set_after_each_save(qtbot, intake, admin_session
         intake.villager_lookup.setFocus()
         type_here(qtbot, "zhangsan")
         lookup = intake.villager_lookup
-        qtbot.waitUntil(lambda: not lookup.timer.isActive() and not lookup.searching
+        qtbot.waitUntil(lambda lookup=lookup: not lookup.timer.isActive() and not lookup.searching
                         and lookup.match_count() > 0)
-        press(qtbot, Qt.Key_Return)
+        press(qtbot, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: bool(intake.villager_id))
-        press(qtbot, Qt.Key_1, Qt.AltModifier)
+        press(qtbot, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
         type_here(qtbot, f"反映3组路灯不亮{n}")
         if n == 0:
             intake.cadre.setCurrentIndex(intake.cadre.findData(second))
         assert intake.cadre.currentData() == second
-        press(qtbot, Qt.Key_S, Qt.ControlModifier)
-        qtbot.waitUntil(lambda: desk.db.scalar("SELECT count(*) FROM cases") == n + 1
+        press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda n=n: desk.db.scalar("SELECT count(*) FROM cases") == n + 1
                         or any(label.text() for label in intake.findChildren(type(intake.general_error))))
         assert desk.db.scalar("SELECT count(*) FROM cases") == n + 1, [
             label.text() for label in intake.findChildren(type(intake.general_error)) if label.text()]

@@ -17,8 +17,7 @@ from haian_desk.documents import prints
 from ui.main_window import MainWindow
 from ui.printing import actions
 
-from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)
-    clerk_session, focused, show_active, valid_id_number)
+from tests.ui.workscreens import focused, show_active, valid_id_number
 from tests.ui.helpers import wait_idle
 
 GOAL = 60
@@ -31,7 +30,7 @@ class Keys:
         self.qtbot, self.count, self.data = qtbot, 0, 0  # data: keys that carry what was said
 
 
-    def press(self, key, modifier=Qt.NoModifier, times: int = 1) -> None:
+    def press(self, key, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
         for _ in range(times):
             self.qtbot.keyClick(focused(), key, modifier)
             self.count += 1
@@ -53,7 +52,7 @@ class Keys:
         self.count += len(letters) + 1  # the letters, then Space to take the first candidate
         self.data += len(letters) + 1
 
-    def answer_box(self, name: str, key=Qt.Key_Return, modifier=Qt.NoModifier) -> None:
+    def answer_box(self, name: str, key=Qt.Key.Key_Return, modifier=Qt.KeyboardModifier.NoModifier) -> None:
         def box():
             found = [w for w in QApplication.topLevelWidgets()
                      if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()]
@@ -84,7 +83,7 @@ def record(request, path: str, keys: Keys) -> None:
 
 def print_receipt(qtbot, keys: Keys, desk, papers=("receipt",)) -> str:
     case_id = desk.db.scalar("SELECT id FROM cases ORDER BY registered_at DESC LIMIT 1")
-    keys.press(Qt.Key_P, Qt.ControlModifier)
+    keys.press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     for paper in papers:
         keys.answer_box("no_printer")
         qtbot.waitUntil(lambda p=paper: prints.copies_printed(desk, case_id, p) == 1, timeout=10_000)
@@ -94,22 +93,22 @@ def print_receipt(qtbot, keys: Keys, desk, papers=("receipt",)) -> str:
 def test_a_known_villager_s_errand(qtbot, window, clerk_session, request):
     desk, keys = clerk_session.desk, Keys(qtbot)
     intake = window.page("intake")
-    keys.press(Qt.Key_F2)
+    keys.press(Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: focused() is intake.villager_lookup.edit)
     keys.type("zs")                                   # 张三 by his pinyin initials
     qtbot.waitUntil(lambda: intake.villager_lookup.match_count() > 0)
-    keys.press(Qt.Key_Return)
-    keys.press(Qt.Key_2, Qt.AltModifier)              # 事务代办
+    keys.press(Qt.Key.Key_Return)
+    keys.press(Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)              # 事务代办
     keys.type("dibao")
     qtbot.waitUntil(lambda: intake.matter.lookup.match_count() > 0)
-    keys.press(Qt.Key_Return)
+    keys.press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: focused() is intake.matter.materials)
     for row in range(5):                              # five of the six materials are here
-        keys.press(Qt.Key_Down) if row else None
-        keys.press(Qt.Key_Space)
-    keys.press(Qt.Key_Tab)
+        keys.press(Qt.Key.Key_Down) if row else None
+        keys.press(Qt.Key.Key_Space)
+    keys.press(Qt.Key.Key_Tab)
     keys.pinyin("daibandibao", "代办低保")
-    keys.press(Qt.Key_S, Qt.ControlModifier)
+    keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(intake.result_banner.isVisible)
     assert desk.db.scalar("SELECT status FROM cases") == "in_progress"
     print_receipt(qtbot, keys, desk)
@@ -119,18 +118,18 @@ def test_a_known_villager_s_errand(qtbot, window, clerk_session, request):
 def test_a_new_villager_with_an_id_number(qtbot, window, clerk_session, request):
     desk, keys = clerk_session.desk, Keys(qtbot)
     intake = window.page("intake")
-    keys.press(Qt.Key_F2)
+    keys.press(Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: focused() is intake.villager_lookup.edit)
     keys.pinyin("wangxiuying", "王秀英")
     qtbot.waitUntil(intake.villager_lookup.results.isVisible)
-    keys.press(Qt.Key_N, Qt.AltModifier)              # not on the roll: new villager
+    keys.press(Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)              # not on the roll: new villager
     qtbot.waitUntil(lambda: focused() is intake.new_villager.inputs["id_number"])
     keys.type(valid_id_number("32068519560315002"))  # complete and valid: on to the phone
     assert focused() is intake.new_villager.inputs["phone"]
     keys.type("13962710000")
     keys.press(Qt.Key_1, Qt.AltModifier)              # 民意代言 (the person is registered with the matter)
     keys.pinyin("ludenghuaile", "路灯坏了")
-    keys.press(Qt.Key_S, Qt.ControlModifier)
+    keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(intake.result_banner.isVisible)
     assert intake.villager_id == "" and not intake.new_villager.isVisible()  # a fresh form
     print_receipt(qtbot, keys, desk)
@@ -142,29 +141,29 @@ def test_a_new_villager_with_an_id_number(qtbot, window, clerk_session, request)
 def test_a_claim_with_its_authorisation_signed_at_the_counter(qtbot, window, clerk_session, request):
     desk, keys = clerk_session.desk, Keys(qtbot)
     intake = window.page("intake")
-    keys.press(Qt.Key_F2)
+    keys.press(Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: focused() is intake.villager_lookup.edit)
     keys.type("zs")
     qtbot.waitUntil(lambda: intake.villager_lookup.match_count() > 0)
-    keys.press(Qt.Key_Return)
-    keys.press(Qt.Key_3, Qt.AltModifier)              # 诉求代理: the mandate's scope first
+    keys.press(Qt.Key.Key_Return)
+    keys.press(Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)              # 诉求代理: the mandate's scope first
     keys.pinyin("daiweitaoxin", "代为讨薪")
-    keys.press(Qt.Key_Tab, times=3)                   # past 已签 (signed at the counter next) and the date
+    keys.press(Qt.Key.Key_Tab, times=3)                   # past 已签 (signed at the counter next) and the date
     assert focused() is intake.description
     keys.pinyin("tuoqiangongzi", "拖欠工资")
-    keys.press(Qt.Key_S, Qt.ControlModifier)
+    keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(intake.result_banner.isVisible)
     case_id = print_receipt(qtbot, keys, desk, papers=("receipt", "authorisation"))
     # The villager signs the 授权委托书; the clerk records it and accepts the claim.
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    keys.press(Qt.Key_F3)
+    keys.press(Qt.Key.Key_F3)
     queue = window.page("queue")
     qtbot.waitUntil(lambda: queue.model.row_of(case_id) >= 0)
-    keys.press(Qt.Key_Down)
+    keys.press(Qt.Key.Key_Down)
     qtbot.waitUntil(queue.table.hasFocus)
     assert queue.model.case_id(queue.table.currentIndex().row()) == case_id
-    keys.press(Qt.Key_Return)
+    keys.press(Qt.Key.Key_Return)
     from ui.cases.detail import CaseDetailDialog
     qtbot.waitUntil(lambda: any(isinstance(w, CaseDetailDialog) and w.isVisible()
                                 for w in QApplication.topLevelWidgets()))
@@ -172,14 +171,14 @@ def test_a_claim_with_its_authorisation_signed_at_the_counter(qtbot, window, cle
     qtbot.waitUntil(lambda: "signed" in detail.action_buttons)
     detail.activateWindow()
     qtbot.waitUntil(detail.isActiveWindow)
-    keys.press(Qt.Key_Q, Qt.AltModifier)              # 委托书已签
+    keys.press(Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)              # 委托书已签
     qtbot.waitUntil(lambda: "signed" in detail.action_dialogs and detail.action_dialogs["signed"].isActiveWindow())
-    keys.press(Qt.Key_Return, Qt.ControlModifier)
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "accepted" in detail.action_buttons and detail.isActiveWindow())
     qtbot.waitUntil(lambda: focused() is detail.action_buttons["accepted"])
-    keys.press(Qt.Key_Return)                         # 受理, where the focus already is
+    keys.press(Qt.Key.Key_Return)                         # 受理, where the focus already is
     qtbot.waitUntil(lambda: "accepted" in detail.action_dialogs and detail.action_dialogs["accepted"].isActiveWindow())
-    keys.press(Qt.Key_Return, Qt.ControlModifier)
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: desk.db.scalar("SELECT status FROM cases") == "in_progress")
     wait_idle(qtbot, clerk_session)
     detail.close()

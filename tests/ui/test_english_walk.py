@@ -110,6 +110,6 @@ def test_login_and_first_run_wizard_speak_english(qtbot, tmp_path, demo_session,
     wizard.show()
     for _ in wizard.pageIds():
         problems += [f"[wizard page {wizard.currentId()}] {p}" for p in chinese_outside_data(wizard, data)]
-        wizard.button(QWizard.NextButton).click()  # on empty fields it stays put and says why
+        wizard.button(QWizard.WizardButton.NextButton).click()  # on empty fields it stays put and says why
         problems += [f"[wizard page {wizard.currentId()}, next] {p}" for p in chinese_outside_data(wizard, data)]
     assert not problems, "\n".join(problems)

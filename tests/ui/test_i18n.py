@@ -19,10 +19,10 @@ from tests.ui.helpers import wait_idle
 
 
 def test_qt_own_buttons_speak_chinese(qtbot):
-    box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(box)
-    assert box.button(QDialogButtonBox.Ok).text() == "确定"
-    assert box.button(QDialogButtonBox.Cancel).text() == "取消"
+    assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "确定"
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
 
 
 def test_english_mode_shows_english(qtbot, demo_session, restore_appearance):
@@ -102,7 +102,7 @@ def test_qt_file_dialog_speaks_chinese(qtbot, restore_appearance):
 
     i18n.install_language("zh_CN")
     dialog = QFileDialog(None, "选择文件")
-    dialog.setOption(QFileDialog.DontUseNativeDialog)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     qtbot.addWidget(dialog)
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts

@@ -10,7 +10,6 @@ import pytest
 from haian_desk import station_settings
 from haian_desk.core.errors import ValidationError
 from ui.main_window import MainWindow
-from tests.ui.conftest_workscreens import case_maker  # noqa: F401  (fixture)
 from tests.ui.helpers import type_text
 
 WAIT = 10_000
@@ -40,14 +39,14 @@ def test_idle_locks_hides_the_queue_and_the_detail_and_the_password_unlocks(qtbo
     assert not window.isVisible()
 
     type_text(qtbot, lock.password, "wrong-password")
-    qtbot.keyClick(lock.password, Qt.Key_Return)
+    qtbot.keyClick(lock.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: lock.error.isVisible(), timeout=WAIT)
     assert window.idle_lock.is_locked and not window.isVisible()
-    qtbot.keyClick(lock, Qt.Key_Escape)                                        # no way round it
+    qtbot.keyClick(lock, Qt.Key.Key_Escape)                                        # no way round it
     assert window.idle_lock.is_locked
 
     type_text(qtbot, lock.password, "haian123")
-    qtbot.keyClick(lock.password, Qt.Key_Return)
+    qtbot.keyClick(lock.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.idle_lock.is_locked, timeout=WAIT)
     assert window.isVisible() and len(_visible_windows()) == 2               # everything back as it was
 
@@ -57,7 +56,7 @@ def test_activity_keeps_it_unlocked_and_the_setting_is_checked(qtbot, desk, make
     qtbot.addWidget(window)
     window.show()
     assert window.idle_lock.timer.interval() == 600_000                       # 10 minutes by default
-    qtbot.keyClick(window, Qt.Key_F3)
+    qtbot.keyClick(window, Qt.Key.Key_F3)
     assert window.idle_lock.timer.isActive() and not window.idle_lock.is_locked
     window.idle_lock.stop()
     for wrong in (0, -5, 10 ** 7, True, "10"):

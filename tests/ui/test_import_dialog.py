@@ -54,9 +54,9 @@ def test_import_with_progress_then_history_and_undo(qtbot, admin_session, desk, 
     seen = []
     dialog.relay.progressed.connect(lambda d, t: seen.append((d, t)))
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
-        qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert seen and seen[-1][0] == seen[-1][1]
-    assert "新增 2" in dialog.result.text()
+    assert "新增 2" in dialog.outcome.text()
     assert desk.db.scalar("SELECT count(*) FROM villagers WHERE active = 1") == 2
     history = dialog.history
     dialog.show()
@@ -64,10 +64,10 @@ def test_import_with_progress_then_history_and_undo(qtbot, admin_session, desk, 
     qtbot.waitUntil(lambda: history.table.rowCount() == 1, timeout=10_000)
     history.table.selectRow(0)
     assert history.undo_button.isEnabled()
-    qtbot.mouseClick(history.undo_button, Qt.LeftButton)
+    qtbot.mouseClick(history.undo_button, Qt.MouseButton.LeftButton)
     assert history.confirm.isVisible()
     with qtbot.waitSignal(history.undone, timeout=10_000):
-        qtbot.mouseClick(history.confirm, Qt.LeftButton)
+        qtbot.mouseClick(history.confirm, Qt.MouseButton.LeftButton)
     assert "撤回 2 条记录" in history.message.text()
     assert desk.db.scalar("SELECT count(*) FROM villagers WHERE active = 1") == 0
     qtbot.waitUntil(lambda: "已撤销" in history.table.item(0, 9).text(), timeout=10_000)
@@ -79,7 +79,7 @@ def test_cancel_writes_nothing(qtbot, admin_session, desk, tmp_path):
     dialog.relay.cancel()                    # pressed before the worker reaches the first row
     dialog.relay.reset = lambda: None        # (start_import would clear it: keep the press)
     dialog.start_import()
-    qtbot.waitUntil(lambda: "已取消" in dialog.result.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "已取消" in dialog.outcome.text(), timeout=10_000)
     assert desk.db.scalar("SELECT count(*) FROM villagers") == 0
 
 

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from ui.cases.queue_page import QueuePage
 from ui.intake.page import IntakePage
 
-from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)
-    clerk_session, focused, press, queue_desk, queue_folder, show_active, type_here)
+from tests.ui.workscreens import focused, press, show_active, type_here
 from tests.ui.helpers import wait_idle
 
 

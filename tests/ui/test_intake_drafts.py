@@ -10,8 +10,7 @@ from haian_desk.desk import Desk
 from ui.intake.page import IntakePage
 from ui.session import Session
 
-from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)
-    clerk_session, press, show_active, type_here)
+from tests.ui.workscreens import press, show_active, type_here
 from tests.ui.helpers import wait_idle
 
 
@@ -31,20 +30,20 @@ def saved_draft(desk) -> dict | None:
 def type_half_an_errand(qtbot, page) -> None:
     type_here(qtbot, "zhangsan")
     qtbot.waitUntil(lambda: page.villager_lookup.match_count() > 0)
-    press(qtbot, Qt.Key_Return)
-    press(qtbot, Qt.Key_2, Qt.AltModifier)
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     type_here(qtbot, "低保")
     qtbot.waitUntil(lambda: page.matter.lookup.match_count() > 0)
-    press(qtbot, Qt.Key_Return)
-    press(qtbot, Qt.Key_Down)
-    press(qtbot, Qt.Key_Space)                      # the second material is here
-    press(qtbot, Qt.Key_Tab)
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Space)                      # the second material is here
+    press(qtbot, Qt.Key.Key_Tab)
     type_here(qtbot, "老人患病，代为申请低保")
-    press(qtbot, Qt.Key_Tab)
-    press(qtbot, Qt.Key_Tab)
-    press(qtbot, Qt.Key_Tab)
-    press(qtbot, Qt.Key_Tab)
-    press(qtbot, Qt.Key_Space)                      # 信访
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Space)                      # 信访
 
 
 def test_a_half_typed_intake_comes_back_after_the_program_is_gone(
@@ -70,7 +69,7 @@ def test_a_half_typed_intake_comes_back_after_the_program_is_gone(
         qtbot.waitUntil(page.draft_banner.isVisible)
         assert "张三" in page.draft_text.text() and "老人患病" in page.draft_text.text()
         assert page.description.toPlainText() == ""          # offered, not forced
-        press(qtbot, Qt.Key_R, Qt.AltModifier)
+        press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(lambda: page.matter.code() == "MZ-001" and page.matter.pending is None)
         assert not page.draft_banner.isVisible()
         assert "张三" in page.villager_chosen.text() and page.villager_id
@@ -80,9 +79,9 @@ def test_a_half_typed_intake_comes_back_after_the_program_is_gone(
         assert page.petition.isChecked() and not page.long_standing.isChecked()
 
         page.setFocus()
-        press(qtbot, Qt.Key_S, Qt.ControlModifier)
+        press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: getattr(page, "question", None) is not None and page.question.isVisible())
-        press(qtbot, Qt.Key_G, Qt.AltModifier)               # materials: accept as it is
+        press(qtbot, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)               # materials: accept as it is
         qtbot.waitUntil(page.result_banner.isVisible)
         wait_idle(qtbot, session)
         case = reopened.db.one("SELECT * FROM cases")
@@ -97,9 +96,9 @@ def test_a_new_villager_being_typed_is_kept_too(qtbot, clerk_session):
     desk = clerk_session.desk
     page = open_page(qtbot, clerk_session, destroyed_by_test=True)
     wait_idle(qtbot, clerk_session)
-    press(qtbot, Qt.Key_N, Qt.AltModifier)
+    press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     type_here(qtbot, "王秀英")
-    press(qtbot, Qt.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
     type_here(qtbot, "3206851956")
     qtbot.waitUntil(lambda: (saved_draft(desk) or {}).get("new_villager", {}).get("id_number")
                     == "3206851956")

@@ -14,7 +14,7 @@ from ui.cases.actions import ACTION_KEYS, action_title
 from ui.main_window import MainWindow
 from ui.printing import keyboard_card, render
 
-from tests.ui.conftest_workscreens import focused, show_active  # noqa: F401
+from tests.ui.workscreens import focused, show_active
 from tests.ui.helpers import wait_idle
 
 
@@ -51,7 +51,7 @@ def test_the_help_menu_previews_the_card(qtbot, admin_session, tmp_path):
     window.resize(1366, 768)
     show_active(qtbot, window)
     wait_idle(qtbot, admin_session)
-    qtbot.keyClick(focused() or window, Qt.Key_F1)
+    qtbot.keyClick(focused() or window, Qt.Key.Key_F1)
     qtbot.waitUntil(lambda: bool(window.findChildren(QPrintPreviewDialog)))
     preview = window.findChildren(QPrintPreviewDialog)[0]
     assert "快捷键卡" in preview.windowTitle()

@@ -7,9 +7,8 @@ from haian_desk.cases import operations
 from haian_desk.desk import Desk
 from sync.exchange import exchange
 from tests.sync.helpers import act, take_in
-from tests.ui.conftest_workscreens import case_maker, clerk_session  # noqa: F401 - fixtures
 from tests.ui.helpers import type_text, wait_idle
-from tests.ui.test_township_fixtures import hub_server, net, point_at, sessions  # noqa: F401 - fixtures
+from tests.ui.township_net import point_at
 from ui.cases.detail import CaseDetailDialog
 from ui.main_window import MainWindow
 from ui.session import CASES, Changes, touches_case
@@ -66,7 +65,10 @@ def test_a_second_program_on_the_same_file_shows_in_the_open_screens(qtbot, cler
     qtbot.waitUntil(lambda: "办结" in events(detail), timeout=WAIT)
     assert detail.view.case["status"] == "completed"
     assert note.isVisible() and note.inputs["text"].toPlainText() == "已电话联"
-    row = lambda: queue.model.row_of(watched)  # noqa: E731
+
+    def row() -> int:
+        return queue.model.row_of(watched)
+
     qtbot.waitUntil(lambda: queue.model.rows[row()]["status"] == "completed", timeout=WAIT)
     assert queue.model.case_id(queue.table.currentIndex().row()) == chosen
     assert bar.value() == scrolled

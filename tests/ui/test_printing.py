@@ -21,6 +21,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QImage
 from haian_desk.people import cadres, villagers
 from haian_desk import documents, station_settings
 from haian_desk.cases import operations
+from haian_desk.core.errors import HaianError
 from haian_desk.desk import initialise
 from haian_desk.documents import prints, qr
 from haian_desk.core.timeutil import UTC
@@ -236,16 +237,16 @@ def test_a_reprint_says_so_on_the_paper(station, tmp_path):
 
 def test_a_failed_save_leaves_no_half_written_file(station, tmp_path):
     target = tmp_path / "missing-folder" / "x.pdf"
-    with pytest.raises(Exception):
+    with pytest.raises(HaianError):
         render.write_pdf(station.build("receipt"), papers.PAPERS["a4"], target)
     assert not target.exists() and not list(tmp_path.rglob("*.part"))
 
 
 def test_unknown_paper_is_a_plain_error():
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(HaianError) as caught:
         papers.paper("letter")
     assert str(caught.value) == "没有“letter”这种纸张（可选：a4、a5、80mm、58mm）"
-    with pytest.raises(Exception):
+    with pytest.raises(HaianError):
         papers.paper("a5", papers.BOARD_PAPERS)
 
 

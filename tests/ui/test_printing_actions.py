@@ -94,7 +94,7 @@ def test_with_no_printer_the_clerk_is_offered_a_pdf(qtbot, desk, admin_session, 
     actions.print_now(parent, admin_session, actions.Request(case.case_id, paper="a4"), on_done=done.append)
     box = _wait_for_message_box(qtbot)
     assert "没有安装打印机" in box.text()
-    box.button(QMessageBox.Save).click()
+    box.button(QMessageBox.StandardButton.Save).click()
     qtbot.waitUntil(lambda: bool(done), timeout=10_000)
     assert (tmp_path / "offered.pdf").exists()
     assert prints.copies_printed(desk, case.case_id, "receipt") == 1
@@ -103,7 +103,7 @@ def test_with_no_printer_the_clerk_is_offered_a_pdf(qtbot, desk, admin_session, 
 def test_declining_the_pdf_offer_prints_nothing(qtbot, desk, admin_session, parent, case):
     actions.print_now(parent, admin_session, actions.Request(case.case_id))
     box = _wait_for_message_box(qtbot)
-    box.button(QMessageBox.Cancel).click()
+    box.button(QMessageBox.StandardButton.Cancel).click()
     wait_idle(qtbot, admin_session)
     assert prints.copies_printed(desk, case.case_id, "receipt") == 0
 

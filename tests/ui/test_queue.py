@@ -10,8 +10,7 @@ from haian_desk.cases.queries import CaseFilter
 from ui.cases.queue_model import CASE_ID_ROLE, COLUMN_KEYS, TONE_ROLE
 from ui.cases.queue_page import QueuePage
 
-from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)
-    QUEUE_CASES, QUEUE_NOW, press, queue_desk, queue_folder, show_active, type_here)
+from tests.ui.workscreens import QUEUE_CASES, QUEUE_NOW, press, show_active, type_here
 from tests.ui.helpers import wait_idle
 
 
@@ -57,7 +56,7 @@ def test_the_queue_reads_one_page_and_more_on_scrolling(qtbot, page, session):
 
 
 def test_overdue_rows_are_marked_by_colour_and_by_words(qtbot, page, session):
-    press(qtbot, Qt.Key_O, Qt.AltModifier)
+    press(qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: page.model.filter.overdue)
     reloaded(qtbot, page, session)
     assert page.model.total == expected(session, overdue=True) > 0
@@ -66,7 +65,7 @@ def test_overdue_rows_are_marked_by_colour_and_by_words(qtbot, page, session):
         index = page.model.index(row, status)
         assert "已超期" in index.data()
         assert index.data(TONE_ROLE) == presentation.OVERDUE
-        assert index.data(Qt.BackgroundRole) is not None
+        assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
 
 
 def test_due_soon_rows_say_how_long_is_left(qtbot, page, session):
@@ -120,7 +119,7 @@ def test_search_by_name_and_by_case_number(qtbot, page, session):
     number = column(page, "case_no")[0]
     page.search.clear()
     type_here(qtbot, number)
-    press(qtbot, Qt.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)
     reloaded(qtbot, page, session)
     assert column(page, "case_no") == [number]
 
@@ -135,12 +134,12 @@ def test_phones_are_masked_and_names_are_not(page, session):
 def test_clicking_a_header_sorts_by_it_in_sqlite(qtbot, page, session):
     header = page.table.horizontalHeader()
     deadline = COLUMN_KEYS.index("deadline")
-    header.setSortIndicator(deadline, Qt.AscendingOrder)
+    header.setSortIndicator(deadline, Qt.SortOrder.AscendingOrder)
     reloaded(qtbot, page, session)
     assert (page.model.filter.sort, page.model.filter.descending) == ("deadline", False)
     shown = [d for d in column(page, "deadline") if d]
     assert shown == sorted(shown) and len(shown) > 10
-    header.setSortIndicator(COLUMN_KEYS.index("matter"), Qt.DescendingOrder)   # not sortable
+    header.setSortIndicator(COLUMN_KEYS.index("matter"), Qt.SortOrder.DescendingOrder)   # not sortable
     assert header.sortIndicatorSection() == deadline
     assert page.model.filter.sort == "deadline"
 
@@ -149,13 +148,13 @@ def test_enter_or_double_click_opens_the_case(qtbot, page):
     page.table.setFocus()
     page.table.selectRow(2)
     with qtbot.waitSignal(page.openCase) as opened:
-        press(qtbot, Qt.Key_Return)
+        press(qtbot, Qt.Key.Key_Return)
     assert opened.args == [page.model.case_id(2)]
     rect = page.table.visualRect(page.model.index(4, 0))
     with qtbot.waitSignal(page.openCase) as opened:
         # QTest's double click needs the first click before it, as a real one has.
-        qtbot.mouseClick(page.table.viewport(), Qt.LeftButton, pos=rect.center())
-        qtbot.mouseDClick(page.table.viewport(), Qt.LeftButton, pos=rect.center())
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened.args == [page.model.case_id(4)]
 
 
@@ -194,14 +193,14 @@ def test_scrolling_to_the_end_shows_every_case_once_in_order(qtbot, page, sessio
 def test_from_the_search_box_down_or_enter_goes_into_the_table(qtbot, page, session):
     page.search.setFocus()
     qtbot.waitUntil(lambda: page.focusWidget() is page.search)
-    press(qtbot, Qt.Key_Down)                        # one key, not eight Tabs
+    press(qtbot, Qt.Key.Key_Down)                        # one key, not eight Tabs
     assert page.table.hasFocus() and page.table.currentIndex().row() == 0
     with qtbot.waitSignal(page.openCase) as opened:
-        press(qtbot, Qt.Key_Return)
+        press(qtbot, Qt.Key.Key_Return)
     assert opened.args == [page.model.case_id(0)]
     page.search.setFocus()
     type_here(qtbot, "王")
-    press(qtbot, Qt.Key_Return)                      # search now, then into the results
+    press(qtbot, Qt.Key.Key_Return)                      # search now, then into the results
     qtbot.waitUntil(page.table.hasFocus)
     reloaded(qtbot, page, session)
     assert page.model.filter.search == "王" and page.table.currentIndex().row() == 0

@@ -9,7 +9,7 @@ from haian_desk.cases import queries
 from ui.cases import queue_model
 from ui.cases.queue_model import CASE_ID_ROLE, CaseQueueModel
 
-from tests.ui.conftest_workscreens import QUEUE_CASES, queue_desk, queue_folder, show_active  # noqa: F401
+from tests.ui.workscreens import QUEUE_CASES, show_active
 from tests.ui.helpers import wait_idle
 
 PAGE = 20

@@ -26,8 +26,8 @@ def test_the_wizard_rebuilds_a_station_from_its_township(qtbot, tmp_path, clock)
             wizard = SetupWizard(tmp_path / "new-pc", worker)
             qtbot.addWidget(wizard)
             wizard.show()
-            assert wizard.buttonText(QWizard.CustomButton1) == "从镇中心恢复本站数据"
-            wizard.button(QWizard.CustomButton1).click()
+            assert wizard.buttonText(QWizard.WizardButton.CustomButton1) == "从镇中心恢复本站数据"
+            wizard.button(QWizard.WizardButton.CustomButton1).click()
             dialog = wizard.recover_dialog
             qtbot.waitUntil(dialog.isVisible, timeout=WAIT)
 
@@ -49,7 +49,7 @@ def test_the_wizard_rebuilds_a_station_from_its_township(qtbot, tmp_path, clock)
             dialog.start_button.click()
             qtbot.waitUntil(lambda: wizard.desk is not None, timeout=WAIT)
         qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=WAIT)
-        assert wizard.result() == QDialog.Accepted and wizard.user.username == "wang"
+        assert wizard.result() == QDialog.DialogCode.Accepted and wizard.user.username == "wang"
         assert wizard.desk.installation.id == station.id
         assert wizard.desk.db.scalar("SELECT description FROM cases") == "坏电脑上登记过的事"
         assert users.authenticate(wizard.desk, "wang", "new-pw-2026").role == "admin"

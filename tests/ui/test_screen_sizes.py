@@ -22,6 +22,7 @@ and deadline are in view). Each picture is written to ``$HAIAN_SCREENSHOT_DIR`` 
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -30,7 +31,6 @@ from PySide6.QtWidgets import QApplication, QScrollArea
 
 from tests.sync.helpers import act, by_file, take_in
 from tests.ui.helpers import wait_idle
-from tests.ui.test_township_fixtures import net, sessions  # noqa: F401 - fixtures
 from tests.ui.layout_checks import (
     Desktop, columns_out_of_view, layout_problems, navigation_problems)
 from ui import i18n
@@ -57,10 +57,8 @@ def picture_folder() -> Path:
 
 def settled_problems(qtbot, check) -> list[str]:
     """The problems once layouts have settled (a text change re-lays out one level per pass)."""
-    try:
+    with contextlib.suppress(Exception):  # what is left is reported below
         qtbot.waitUntil(lambda: not check(), timeout=1_500)
-    except Exception:  # noqa: BLE001 - what is left is reported below
-        pass
     return check()
 
 

@@ -29,7 +29,7 @@ def test_chosen_language_and_large_print_are_saved_and_announced(qtbot, admin_se
     tab.language.setCurrentIndex(tab.language.findData("en"))
     tab.large_print.setChecked(True)
     with qtbot.waitSignal(page.preferencesChanged) as changed:
-        qtbot.mouseClick(tab.apply_button, Qt.LeftButton)
+        qtbot.mouseClick(tab.apply_button, Qt.MouseButton.LeftButton)
     assert changed.args[0] == Preferences(language="en", large_print=True)
     assert preferences.load(admin_session.desk.folder) == Preferences("en", True)
 
@@ -56,7 +56,7 @@ def test_admin_adds_a_staff_member_who_can_then_log_in(qtbot, admin_session, cad
     tab.role.setCurrentIndex(tab.role.findData("station_staff"))
     tab.cadre.setCurrentIndex(tab.cadre.findData(cadre_id))
     type_text(qtbot, tab.password, "haian123")
-    qtbot.mouseClick(tab.add_button, Qt.LeftButton)
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.table.rowCount() == 3)
     row = next(r for r in range(3) if tab.table.item(r, 0).text() == "xiaowang")
     assert [tab.table.item(row, c).text() for c in range(4)] == [
@@ -75,7 +75,7 @@ def test_a_refused_staff_member_is_explained(qtbot, admin_session, name, passwor
     page.tabs.setCurrentIndex(page.tabs.count() - 1)  # 工作人员, the last tab (it scrolls, like the others)
     type_text(qtbot, tab.username, name)
     type_text(qtbot, tab.password, password)
-    qtbot.mouseClick(tab.add_button, Qt.LeftButton)
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(tab.error.isVisible)
     assert reason in tab.error.text()
     assert tab.username.text() == name  # what was typed stays

@@ -31,7 +31,7 @@ def test_admin_sets_a_new_password_for_a_clerk(qtbot, tab, desk):
     select(tab, "clerk")
     tab.new_password.setFocus()
     qtbot.keyClicks(tab.new_password, "new-password")
-    qtbot.mouseClick(tab.reset_button, Qt.LeftButton)
+    qtbot.mouseClick(tab.reset_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "新密码" in tab.manage_done.text())
     assert users.authenticate(desk, "clerk", "new-password")
     assert tab.new_password.text() == ""
@@ -40,7 +40,7 @@ def test_admin_sets_a_new_password_for_a_clerk(qtbot, tab, desk):
 def test_a_too_short_password_is_refused_with_the_reason(qtbot, tab, desk, admin_session):
     select(tab, "clerk")
     qtbot.keyClicks(tab.new_password, "123")
-    qtbot.mouseClick(tab.reset_button, Qt.LeftButton)
+    qtbot.mouseClick(tab.reset_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "至少" in tab.manage_error.text())
     wait_idle(qtbot, admin_session)
     assert users.authenticate(desk, "clerk", "old-password")
@@ -60,5 +60,5 @@ def test_stopping_and_restarting_a_login(qtbot, tab, desk):
 
 def test_nothing_selected_says_so(qtbot, tab):
     tab.table.setCurrentCell(-1, -1)
-    qtbot.mouseClick(tab.toggle_button, Qt.LeftButton)
+    qtbot.mouseClick(tab.toggle_button, Qt.MouseButton.LeftButton)
     assert "选中" in tab.manage_error.text()

@@ -41,7 +41,7 @@ def names(table) -> list[str]:
 
 
 def press_ok(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
 def test_overdue_households_come_first_in_red(qtbot, admin_session, paired):
@@ -59,7 +59,7 @@ def test_overdue_households_come_first_in_red(qtbot, admin_session, paired):
 def test_logging_a_visit_with_a_matter_taken_on_the_spot(qtbot, admin_session, paired, desk):
     screen = open_screen(qtbot, admin_session)
     screen.table.selectRow(0)
-    qtbot.mouseClick(screen.visit_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.visit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(screen, "dialog", None) is not None and screen.dialog.isVisible())
     dialog = screen.dialog
     type_text(qtbot, dialog.note, "老人身体尚好，反映屋顶漏雨")
@@ -81,7 +81,7 @@ def test_logging_a_visit_with_a_matter_taken_on_the_spot(qtbot, admin_session, p
 def test_a_visit_without_a_note_is_refused_in_the_dialog(qtbot, admin_session, paired):
     screen = open_screen(qtbot, admin_session)
     screen.table.selectRow(0)
-    qtbot.mouseClick(screen.visit_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.visit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(screen, "dialog", None) is not None and screen.dialog.isVisible())
     dialog = screen.dialog
     type_text(qtbot, dialog.needs, "需要修屋顶")
@@ -94,7 +94,7 @@ def test_a_visit_without_a_note_is_refused_in_the_dialog(qtbot, admin_session, p
 def test_pairing_a_waiting_household(qtbot, admin_session, paired):
     screen = open_screen(qtbot, admin_session)
     screen.waiting.selectRow(0)
-    qtbot.mouseClick(screen.pair_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.pair_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(screen, "dialog", None) is not None and screen.dialog.isVisible())
     assert screen.dialog.villager.currentText().startswith("周九")
     press_ok(qtbot, screen.dialog)
@@ -105,7 +105,7 @@ def test_pairing_a_waiting_household(qtbot, admin_session, paired):
 def test_ending_a_pairing_needs_a_reason(qtbot, admin_session, paired):
     screen = open_screen(qtbot, admin_session)
     screen.table.selectRow(1)
-    qtbot.mouseClick(screen.end_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.end_button, Qt.MouseButton.LeftButton)
     dialog = screen.dialog
     press_ok(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)

@@ -14,8 +14,7 @@ from sync import enrolment, keys as keymod
 from sync.exchange import exchange
 from tests.sync.helpers import act, take_in
 from tests.ui.helpers import wait_idle
-from tests.ui.test_township_fixtures import (  # noqa: F401 - fixtures
-    hub_server, net, point_at, quick_runner, sessions)
+from tests.ui.township_net import point_at, quick_runner
 from ui.main_window import MainWindow
 from ui.sync.page import SyncPage
 from ui.sync.runner import SyncRunner, runner_for
@@ -265,7 +264,7 @@ def test_quitting_with_everything_sent_does_not_ask(qtbot, net, hub_server, sess
     assert QApplication.activeModalWidget() is None
 
 
-@pytest.mark.parametrize("key", [Qt.Key_F9])
+@pytest.mark.parametrize("key", [Qt.Key.Key_F9])
 def test_the_sync_screen_has_its_key(qtbot, net, sessions, key):
     session = sessions(net.station)
     window = MainWindow(session)

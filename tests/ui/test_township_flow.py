@@ -9,7 +9,7 @@ from haian_desk.replication import reached
 from haian_desk.cases import queries
 from tests.sync.helpers import take_in
 from tests.ui.helpers import type_text, wait_idle
-from tests.ui.test_township_fixtures import hub_server, net, point_at, sessions  # noqa: F401 - fixtures
+from tests.ui.township_net import point_at
 from ui.cases.detail import CaseDetailDialog
 from ui.printing.actions import Request, save_pdf
 from ui.sync.page import SyncPage

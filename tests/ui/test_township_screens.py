@@ -12,7 +12,6 @@ from haian_desk.cases import queries
 from sync import enrolment, keys as keymod
 from tests.sync.helpers import act, by_file, free_port, sync, take_in
 from tests.ui.helpers import assert_nothing_clipped, type_text, wait_idle
-from tests.ui.test_township_fixtures import hub_server, net, sessions  # noqa: F401 - fixtures
 from ui import i18n
 from ui.main_window import MainWindow
 from ui.township.conflicts import ConflictsPage
@@ -231,7 +230,7 @@ def test_the_merged_queue_shows_and_filters_by_station(qtbot, net, sessions, tmp
     qtbot.waitUntil(lambda: bool(page.model.names), timeout=WAIT)
     stations = sorted(page.model.extra_text(r) for r in page.model.rows)
     assert stations == sorted([CENTRE, "曲塘镇第1村代理站", "曲塘镇第1村代理站", "曲塘镇第2村代理站"])
-    assert page.model.headerData(page.model.columnCount() - 1, Qt.Horizontal) == "站点"
+    assert page.model.headerData(page.model.columnCount() - 1, Qt.Orientation.Horizontal) == "站点"
     page.station.setCurrentIndex(page.station.findData(first.unit_code))
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=WAIT)
     assert {r["unit_code"] for r in page.model.rows} == {first.unit_code}

@@ -33,7 +33,7 @@ def _row_texts(page) -> list[list[str]]:
 def _search(qtbot, page, text):
     page.search.clear()
     type_text(qtbot, page.search, text)
-    qtbot.keyClick(page.search, Qt.Key_Return)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
     wait_idle(qtbot, page.session)
 
 
@@ -66,12 +66,12 @@ def test_search_by_name_pinyin_initials_phone_or_id(qtbot, page, admin_session, 
 def test_invalid_id_number_shows_why_and_saves_nothing(qtbot, page, admin_session, villager_id):
     desk = admin_session.desk
     events_before = desk.db.scalar("SELECT count(*) FROM events")
-    qtbot.mouseClick(page.detail.edit, Qt.LeftButton)
+    qtbot.mouseClick(page.detail.edit, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     dialog.id_number.selectAll()
     type_text(qtbot, dialog.id_number, "110105194912310021")  # last digit wrong
     assert "校验位不对" in dialog.id_verdict.text()  # said while typing
-    qtbot.keyClick(dialog.id_number, Qt.Key_Return)
+    qtbot.keyClick(dialog.id_number, Qt.Key.Key_Return)
     qtbot.waitUntil(dialog.error.isVisible)
     assert "校验位不对" in dialog.error.text()
     assert dialog.isVisible() and dialog.id_number.text() == "110105194912310021"
@@ -81,7 +81,7 @@ def test_invalid_id_number_shows_why_and_saves_nothing(qtbot, page, admin_sessio
 
 
 def test_a_valid_edit_is_saved_and_shown(qtbot, page, admin_session, villager_id):
-    qtbot.mouseClick(page.detail.edit, Qt.LeftButton)
+    qtbot.mouseClick(page.detail.edit, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     dialog.phone.clear()
     type_text(qtbot, dialog.phone, "139 0627 1234")
@@ -89,7 +89,7 @@ def test_a_valid_edit_is_saved_and_shown(qtbot, page, admin_session, villager_id
     dialog.tags["empty_nest"].setChecked(True)
     dialog.household_no.setText("03012")
     with qtbot.waitSignal(dialog.accepted):
-        qtbot.keyClick(dialog.phone, Qt.Key_Return)
+        qtbot.keyClick(dialog.phone, Qt.Key.Key_Return)
     wait_idle(qtbot, admin_session)
     row = admin_session.desk.db.one("SELECT phone, tags, household_no FROM villagers WHERE id = ?",
                                     (villager_id,))
@@ -102,12 +102,12 @@ def test_a_new_villager_joins_their_household(qtbot, page, admin_session, villag
     desk = admin_session.desk
     villagers.update(desk, "admin", villager_id, VillagerInput(
         name="张三", id_number="11010519491231002X", phone="13812345678", household_no="03001"))
-    qtbot.mouseClick(page.add_button, Qt.LeftButton)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     type_text(qtbot, dialog.name, "张小明")
     dialog.household_no.setText("03001")
     with qtbot.waitSignal(dialog.accepted):
-        qtbot.keyClick(dialog.name, Qt.Key_Return)
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
     wait_idle(qtbot, admin_session)
     qtbot.waitUntil(lambda: page.detail.name.text() == "张小明")
     assert page.detail.household.item(0).text().startswith("张三")

@@ -122,11 +122,11 @@ def test_the_app_window_fits_a_1366x768_laptop_at_windows_scaling(tmp_path, scal
 
 def test_large_print_check_boxes_grow_with_the_font(ui_app, restore_appearance):
     apply_font(ui_app, large_print=False)
-    normal = ui_app.style().pixelMetric(QStyle.PM_IndicatorWidth)
+    normal = ui_app.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
     normal_box = QCheckBox("紧急").sizeHint()
     apply_font(ui_app, large_print=True)
-    assert ui_app.style().pixelMetric(QStyle.PM_IndicatorWidth) >= normal * 1.3
-    assert ui_app.style().pixelMetric(QStyle.PM_ExclusiveIndicatorWidth) > normal
+    assert ui_app.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) >= normal * 1.3
+    assert ui_app.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth) > normal
     assert QCheckBox("紧急").sizeHint().height() > normal_box.height()
     apply_font(ui_app, large_print=False)
-    assert ui_app.style().pixelMetric(QStyle.PM_IndicatorWidth) == normal
+    assert ui_app.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) == normal

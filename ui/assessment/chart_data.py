@@ -50,8 +50,8 @@ def rating_distribution(report: Report) -> Chart:
 
 def petition_trend(report: Report) -> Chart:
     last_month = report.as_of_month()
-    now = [n if month <= last_month else None for month, n, _ in report.petitions_monthly]
-    before = [b for _, _, b in report.petitions_monthly]
+    now: list[float | None] = [n if month <= last_month else None for month, n, _ in report.petitions_monthly]
+    before: list[float | None] = [b for _, _, b in report.petitions_monthly]
     return Chart(tr("信访件数与上年同期"), month_labels(report),
                  [Series(tr("本期"), now, "#e15759"), Series(tr("上年同期"), before, "#9e9e9e", dashed=True)],
                  LINE, empty_text=tr("本期和上年同期都没有信访件"))

@@ -8,6 +8,7 @@ on a PDF page, so the screen and the report show the same picture.
 
 from __future__ import annotations
 
+from itertools import pairwise
 import math
 from dataclasses import dataclass, field
 
@@ -101,15 +102,15 @@ class _Pen:
 def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, base_px: float = 13.0) -> None:
     pen = _Pen(painter, base_px)
     painter.save()
-    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     title_h = base_px * 2.0
-    pen.text(QRectF(rect.left(), rect.top(), rect.width(), title_h), Qt.AlignLeft | Qt.AlignVCenter,
+    pen.text(QRectF(rect.left(), rect.top(), rect.width(), title_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
              chart.title, pen.title)
     body = rect.adjusted(0, title_h, 0, 0)
     if len(chart.series) > 1:
         body = _legend(pen, body, chart)
     if chart.is_empty:
-        pen.text(body, Qt.AlignCenter, chart.empty_text, color=AXIS)
+        pen.text(body, Qt.AlignmentFlag.AlignCenter, chart.empty_text, color=AXIS)
     elif chart.kind == HBARS:
         _hbars(pen, body, chart)
     else:
@@ -123,7 +124,7 @@ def _legend(pen: _Pen, body: QRectF, chart: Chart) -> QRectF:
     for s in chart.series:
         pen.painter.fillRect(QRectF(x, body.top() + (h - swatch) / 2, swatch, swatch), QColor(s.color))
         x += swatch + pen.base * 0.3
-        pen.text(QRectF(x, body.top(), pen.width(s.name) + 2, h), Qt.AlignLeft | Qt.AlignVCenter, s.name)
+        pen.text(QRectF(x, body.top(), pen.width(s.name) + 2, h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, s.name)
         x += pen.width(s.name) + pen.base * 1.2
     return body.adjusted(0, h, 0, 0)
 
@@ -138,7 +139,7 @@ def _columns(pen: _Pen, body: QRectF, chart: Chart) -> None:
     band = plot.width() / max(1, len(chart.categories))
     for i, name in enumerate(chart.categories):
         pen.text(QRectF(plot.left() + i * band, plot.bottom() + pen.base * 0.3, band, pen.base * 1.6),
-                 Qt.AlignHCenter | Qt.AlignTop, name, pen.small)
+                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, name, pen.small)
     if chart.kind == LINE:
         _lines(pen, plot, chart, top, band)
     else:
@@ -152,7 +153,7 @@ def _grid(pen: _Pen, plot: QRectF, chart: Chart, top: float, step: float) -> Non
         pen.painter.setPen(QPen(GRID if value else AXIS, 1))
         pen.painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         pen.text(QRectF(plot.left() - pen.base * 8, y - pen.base, pen.base * 7.6, pen.base * 2),
-                 Qt.AlignRight | Qt.AlignVCenter, label_for(chart, value), pen.small, AXIS)
+                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label_for(chart, value), pen.small, AXIS)
         value += step
 
 
@@ -184,20 +185,20 @@ def _value_above(pen: _Pen, bar: QRectF, text: str, band: float) -> None:
     if pen.width(text, pen.small) > band:
         return  # no room: the gridlines tell the value
     pen.text(QRectF(bar.center().x() - band / 2, bar.top() - pen.base * 1.4, band, pen.base * 1.3),
-             Qt.AlignHCenter | Qt.AlignBottom, text, pen.small)
+             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, text, pen.small)
 
 
 def _lines(pen: _Pen, plot: QRectF, chart: Chart, top: float, band: float) -> None:
     for s in chart.series:
         line = QPen(QColor(s.color), max(1.5, pen.base * 0.18))
         if s.dashed:
-            line.setStyle(Qt.DashLine)
+            line.setStyle(Qt.PenStyle.DashLine)
         # None: no value yet (a month still to come); the line stops there.
         points = [None if v is None else
                   QPointF(plot.left() + (i + 0.5) * band, plot.bottom() - plot.height() * v / top)
                   for i, v in enumerate(s.values)]
         pen.painter.setPen(line)
-        for a, b in zip(points, points[1:]):
+        for a, b in pairwise(points):
             if a is not None and b is not None:
                 pen.painter.drawLine(a, b)
         pen.painter.setBrush(QColor(s.color))
@@ -205,7 +206,7 @@ def _lines(pen: _Pen, plot: QRectF, chart: Chart, top: float, band: float) -> No
         for point in points:
             if point is not None:
                 pen.painter.drawEllipse(point, radius, radius)
-        pen.painter.setBrush(Qt.NoBrush)
+        pen.painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
 def _hbars(pen: _Pen, body: QRectF, chart: Chart) -> None:
@@ -220,23 +221,23 @@ def _hbars(pen: _Pen, body: QRectF, chart: Chart) -> None:
         pen.painter.setPen(QPen(GRID if value else AXIS, 1))
         pen.painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
         pen.text(QRectF(x - pen.base * 3, plot.bottom() + pen.base * 0.3, pen.base * 6, pen.base * 1.5),
-                 Qt.AlignHCenter | Qt.AlignTop, label_for(chart, value), pen.small, AXIS)
+                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label_for(chart, value), pen.small, AXIS)
         value += step
     band = plot.height() / max(1, len(chart.categories))
     series = chart.series[0]
     for i, name in enumerate(chart.categories):
         y = plot.top() + i * band
-        pen.text(QRectF(body.left(), y, names_w - pen.base * 0.4, band), Qt.AlignRight | Qt.AlignVCenter,
-                 QFontMetricsF(pen.small).elidedText(name, Qt.ElideMiddle, names_w), pen.small)
+        pen.text(QRectF(body.left(), y, names_w - pen.base * 0.4, band), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                 QFontMetricsF(pen.small).elidedText(name, Qt.TextElideMode.ElideMiddle, names_w), pen.small)
         v = series.values[i]
         bar_h = min(band * 0.7, pen.base * 1.8)
         if v is None:
-            pen.text(QRectF(plot.left() + pen.base * 0.3, y, plot.width(), band), Qt.AlignLeft | Qt.AlignVCenter,
+            pen.text(QRectF(plot.left() + pen.base * 0.3, y, plot.width(), band), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                      "—", pen.small, AXIS)
             continue
         bar = QRectF(plot.left(), y + (band - bar_h) / 2, plot.width() * v / top, bar_h)
         pen.painter.fillRect(bar, QColor(series.point_colors[i] if series.point_colors else series.color))
-        pen.text(QRectF(bar.right() + pen.base * 0.3, y, pen.base * 4, band), Qt.AlignLeft | Qt.AlignVCenter,
+        pen.text(QRectF(bar.right() + pen.base * 0.3, y, pen.base * 4, band), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                  label_for(chart, v), pen.small)
 
 
@@ -247,7 +248,7 @@ class ChartView(QWidget):
         super().__init__(parent)
         self.chart: Chart | None = None
         self.setMinimumSize(280, 200)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_chart(self, chart: Chart) -> None:
         self.chart = chart

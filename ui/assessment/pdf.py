@@ -53,7 +53,7 @@ def write_pdf(report: Report, path: Path | str, levels: tuple[str, ...] = tuple(
     path = Path(path)
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait, QMarginsF(0, 0, 0, 0)))
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     writer.setTitle(f"{report.unit_name} {report.period.title} " + tr("考核报告"))
     writer.setCreator("Haian Desk")
     painter = QPainter(writer)
@@ -83,10 +83,10 @@ class _Page:
         return font
 
     def text(self, rect: QRectF, text: str, scale: float = 1.0, bold: bool = False,
-             flags=Qt.AlignLeft | Qt.AlignVCenter, color: str = "#202020") -> None:
+             flags=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, color: str = "#202020") -> None:
         self.painter.setFont(self.font(scale, bold))
         self.painter.setPen(QColor(color))
-        self.painter.drawText(rect, flags | Qt.TextWordWrap, text)
+        self.painter.drawText(rect, flags | Qt.TextFlag.TextWordWrap, text)
 
 
 def _first_page(page: _Page, report: Report) -> None:
@@ -115,7 +115,7 @@ def _key_figures(page: _Page, report: Report, area: QRectF) -> float:
         (tr("登记件数"), _show(total, "registered")), (tr("办结"), _show(total, "completed")),
         (tr("按时办结率"), _show(total, "on_time_rate")), (tr("用时中位数(时)"), _show(total, "median_hours")),
         (tr("超期未办结"), _show(total, "open_overdue")), (tr("满意率"), _show(total, "satisfaction_rate")),
-        (tr("差评 / 已回访 / 已整改"), "{0} / {1} / {2}".format(
+        (tr("差评 / 已回访 / 已整改"), "{} / {} / {}".format(
             *(_show(total, k) for k in ("bad_reviews", "bad_reviews_return_visited", "bad_reviews_rectified")))),
         (tr("信访 / 上年同期"), f"{_show(total, 'petitions')} / {_show(total, 'petitions_prev_year')}"),
         (tr("服务群众人数"), _show(total, "people_served")),
@@ -200,11 +200,11 @@ def _table_row(page: _Page, y: float, height: float, columns, texts: list[str], 
     if header or shade:
         page.painter.fillRect(QRectF(box.left(), y, box.width(), height), SHADE if shade else QColor("#dce6f1"))
     x = box.left()
-    for (field, share), text in zip(columns, texts):
+    for (field, share), text in zip(columns, texts, strict=True):
         w = box.width() * share
-        align = Qt.AlignLeft if field.key in ("name", "code", "unit_code") else Qt.AlignRight
+        align = Qt.AlignmentFlag.AlignLeft if field.key in ("name", "code", "unit_code") else Qt.AlignmentFlag.AlignRight
         page.text(QRectF(x + 5, y, w - 10, height), text, 0.85 if header else 0.9, header,
-                  align | Qt.AlignVCenter)
+                  align | Qt.AlignmentFlag.AlignVCenter)
         x += w
     page.painter.setPen(QPen(LINE, 1))
     page.painter.drawLine(QPointF(box.left(), y + height), QPointF(box.right(), y + height))

@@ -25,6 +25,7 @@ from ui.assessment.table_model import FiguresModel, sortable
 from ui.i18n import term
 from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive
+from ui.widgets.named import named
 
 CUSTOM = "custom"
 LEVEL_ORDER = ("station", "township", "cadre", "county")
@@ -57,20 +58,20 @@ class AssessmentScreen(QWidget):
         self.session = session
         self.report: Report | None = None
         self._seq = 0
-        self.level = QComboBox(objectName="assessment_level")
+        self.level = named(QComboBox(), "assessment_level")
         for key in LEVEL_ORDER:
             self.level.addItem(term(LEVELS[key]), key)
-        self.period = QComboBox(objectName="assessment_period")
+        self.period = named(QComboBox(), "assessment_period")
         today = local(session.desk.now())
         for label, text in period_choices(today.year, today.month):
             self.period.addItem(label, text)
         self.period.addItem(self.tr("自定义日期…"), CUSTOM)
         self.first_day = self._date_edit("assessment_from", QDate(today.year, 1, 1))
         self.last_day = self._date_edit("assessment_to", QDate(today.year, today.month, today.day))
-        self.run_button = QPushButton(self.tr("统计(&R)"), objectName="assessment_run")
-        self.xlsx_button = QPushButton(self.tr("导出 Excel…"), objectName="assessment_xlsx")
-        self.pdf_button = QPushButton(self.tr("导出 PDF 报告…"), objectName="assessment_pdf")
-        self.info = QLabel(objectName="assessment_info")
+        self.run_button = named(QPushButton(self.tr("统计(&R)")), "assessment_run")
+        self.xlsx_button = named(QPushButton(self.tr("导出 Excel…")), "assessment_xlsx")
+        self.pdf_button = named(QPushButton(self.tr("导出 PDF 报告…")), "assessment_pdf")
+        self.info = named(QLabel(), "assessment_info")
         self.error = ErrorLabel(self)
         self.model = FiguresModel(self)
         self.proxy = sortable(self.model)
@@ -82,20 +83,20 @@ class AssessmentScreen(QWidget):
         self.refresh()
 
     def _date_edit(self, name: str, date: QDate) -> QDateEdit:
-        edit = QDateEdit(date, objectName=name)
+        edit = named(QDateEdit(date), name)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         return edit
 
     def _make_table(self) -> QTableView:
-        table = QTableView(objectName="assessment_table")
+        table = named(QTableView(), "assessment_table")
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSortIndicatorShown(True)
         return table
 
@@ -112,7 +113,7 @@ class AssessmentScreen(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         for i, chart in enumerate(self.charts):
             grid.addWidget(chart, i // 2, i % 2)
-        splitter = QSplitter(Qt.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(grid_holder)
         splitter.setStretchFactor(0, 1)
@@ -170,7 +171,7 @@ class AssessmentScreen(QWidget):
         self.info.setText(self.tr("{0}（{1} 至 {2}），统计截至 {3}。点列标题可排序。").format(
             period_label(report.period.label, self.tr("自定时段")), report.period.first_day, report.period.last_day, show(report.as_of)))
         self._show_level()
-        for view, chart in zip(self.charts, all_charts(report)):
+        for view, chart in zip(self.charts, all_charts(report), strict=False):
             view.set_chart(chart)
 
     def _failed(self, error: BaseException) -> None:
@@ -189,7 +190,7 @@ class AssessmentScreen(QWidget):
         names = {r["code"]: r["name"] for r in self.report.rows["station"]}
         self.model.set_rows(fields_for(level), self.report.rows[level], names)
         self.table.setColumnHidden(0, level == "cadre")  # a cadre's code is an internal id
-        self.table.sortByColumn(-1, Qt.AscendingOrder)   # back to the report's own order (by code)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)   # back to the report's own order (by code)
 
     # --- exporting ------------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ Every write is a domain operation on the database worker.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -22,12 +24,17 @@ from ui.session import CADRES, Session
 from ui.widgets.feedback import ErrorLabel, alive, show_error_box
 from ui.widgets.tables import list_beside_detail, list_table
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
-def load_roster(desk, include_retired: bool) -> list[dict]:
+
+def load_roster(desk: Desk, include_retired: bool) -> list[dict]:
     return [cadres.as_json(row) for row in cadres.roster(desk, include_retired)]
 
 
 class CadresPage(QWidget):
+    form: CadreForm  # made below the table, whose double-click focuses it
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -51,8 +58,8 @@ class CadresPage(QWidget):
         self.done.setObjectName("cadre_done")
         self._buttons()
         self._lay_out()
-        QShortcut(QKeySequence.Save, self, self.save)
-        session.changed.connect(alive(self, lambda kinds: CADRES in kinds and self.reload()))
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        session.changed.connect(alive(self, lambda kinds: self.reload() if CADRES in kinds else None))
         self.setFocusProxy(self.table)
         self.start_new()
         self.reload()
@@ -170,7 +177,7 @@ class CadresPage(QWidget):
         data = self.form.value(self.session.desk.installation.unit_code)
         actor, cadre_id = self.session.user.username, self.editing_id
 
-        def work(desk):
+        def work(desk: Desk):
             if cadre_id is None:
                 return cadres.add(desk, actor, data)
             cadres.edit(desk, actor, cadre_id, data)
@@ -199,7 +206,7 @@ class CadresPage(QWidget):
             self.error.show_error(self.tr("请先在名录里选中一位在任的代理员"))
             return
         dialog = RetireDialog(self.session, cadre, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.done.setText(self.tr("已记为离任，已从公示牌撤下。")))
         dialog.open()
         self.retire_dialog = dialog

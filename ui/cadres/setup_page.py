@@ -9,6 +9,8 @@ domain's rules (cadres.clean) and keeps what it checked; the wizard calls
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
@@ -18,6 +20,9 @@ from haian_desk.people import cadres, users
 from haian_desk.core.errors import ValidationError
 from ui.cadres.form import CadreForm
 from ui.widgets.feedback import ErrorLabel, alive, explain, show_problems
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 OTHER_ROWS = 3
 OTHER_COLUMNS = ("name", "phone", "area")
@@ -46,9 +51,9 @@ class CadresPage(QWizardPage):
         table = QTableWidget(OTHER_ROWS, len(OTHER_COLUMNS))
         table.setObjectName("other_cadres")
         table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("电话"), self.tr("负责片区")])
-        table.setEditTriggers(QAbstractItemView.AllEditTriggers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         table.setTabKeyNavigation(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # Two rows always show; the table gives up its room first when an error line appears.
         rows = 2 * table.verticalHeader().defaultSectionSize()
         table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + rows + 4)
@@ -108,8 +113,8 @@ class CadresPage(QWizardPage):
 
     def _row(self, row: int, unit: str) -> cadres.CadreInput | None:
         """A row of the others' table as typed; None when it is empty."""
-        texts = [(self.others.item(row, c).text() if self.others.item(row, c) else "").strip()
-                 for c in range(len(OTHER_COLUMNS))]
+        items = [self.others.item(row, c) for c in range(len(OTHER_COLUMNS))]
+        texts = [(item.text() if item is not None else "").strip() for item in items]
         if not any(texts):
             return None
         return cadres.CadreInput(name=texts[0], phone=texts[1], unit_code=unit, area=texts[2])
@@ -120,7 +125,8 @@ class CadresPage(QWizardPage):
         return self.others
 
     def _twins(self, checked: list[cadres.CadreInput]) -> list[tuple[str, QWidget]]:
-        seen, problems = set(), []
+        seen: set[tuple] = set()
+        problems: list[tuple[str, QWidget]] = []
         for data in checked:
             key = tuple(cadres.clean(data)[k] for k in ("name", "phone"))
             if key in seen:
@@ -137,7 +143,7 @@ class CadresPage(QWizardPage):
         return [self.tr("代理员：{0} 位（管理员账号关联到 {1}，电话 {2}）").format(
             len(self.checked), own["name"], own["phone"])]
 
-    def made(self, desk, user: users.User) -> users.User:
+    def made(self, desk: Desk, user: users.User) -> users.User:
         """On the worker: add the cadres and link the admin login to the first (the person setting up)."""
         ids = [cadres.add(desk, user.username, data) for data in self.checked]
         if not ids:

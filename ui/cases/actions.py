@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget,
@@ -161,15 +161,15 @@ class ActionDialog(QDialog):
         self.general_error = ErrorLabel()
         self.general_error.setObjectName("action_error")
         layout.addWidget(self.general_error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("确定（Ctrl+Enter）"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消（Esc）"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消（Esc）"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.submit)
+            QShortcut(QKeySequence(keys), self).activated.connect(self.submit)
 
     def _add_field(self, layout: QVBoxLayout, spec: Field, view: CaseView) -> None:
         widget = _make_input(spec, view, self.today)
@@ -215,7 +215,7 @@ class ActionDialog(QDialog):
         (where or self.general_error).show_error(explain(error))
         target = self.inputs.get(getattr(error, "field", "") or "")
         if target is not None:
-            target.setFocus(Qt.OtherFocusReason)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _clear_errors(self) -> None:
         self.general_error.clear_error()
@@ -231,18 +231,18 @@ def _make_input(spec: Field, view: CaseView, today: QDate) -> QWidget:
         widget.setPlaceholderText(_tr(spec.placeholder) if spec.placeholder else "")
         return widget
     if spec.kind in ("long", "lines"):
-        widget = QPlainTextEdit()
-        widget.setTabChangesFocus(True)
-        widget.setPlaceholderText(_tr(spec.placeholder) if spec.placeholder else "")
-        widget.setFixedHeight(widget.fontMetrics().lineSpacing() * 4 + 16)
-        return widget
+        text = QPlainTextEdit()
+        text.setTabChangesFocus(True)
+        text.setPlaceholderText(_tr(spec.placeholder) if spec.placeholder else "")
+        text.setFixedHeight(text.fontMetrics().lineSpacing() * 4 + 16)
+        return text
     if spec.kind == "check":
         return QCheckBox(_tr(spec.label))
     if spec.kind == "date":
-        widget = QDateEdit(today)
-        widget.setDisplayFormat("yyyy-MM-dd")
-        widget.setCalendarPopup(True)
-        return widget
+        day = QDateEdit(today)
+        day.setDisplayFormat("yyyy-MM-dd")
+        day.setCalendarPopup(True)
+        return day
     if spec.kind == "choice":
         return _choice_box(spec)
     if spec.kind == "cadre":
@@ -281,8 +281,8 @@ class MaterialsChecklist(QWidget):
         self.list.setObjectName("checklist")
         for name in offered:
             item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Unchecked)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
         self.list.setVisible(bool(offered))
         self.list.setFixedHeight(min(6, max(1, len(offered))) * self.list.fontMetrics().lineSpacing() * 2)
@@ -298,7 +298,7 @@ class MaterialsChecklist(QWidget):
 
     def ticked(self) -> list[str]:
         names = [self.list.item(i).text() for i in range(self.list.count())
-                 if self.list.item(i).checkState() == Qt.Checked]
+                 if self.list.item(i).checkState() == Qt.CheckState.Checked]
         return names + [line.strip() for line in self.more.toPlainText().splitlines() if line.strip()]
 
 

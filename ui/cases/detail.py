@@ -13,6 +13,7 @@ the focused action button: it never reaches the number-revealing button.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from html import escape
 
 from PySide6.QtCore import QEvent, QSize, Qt
@@ -67,7 +68,7 @@ class CaseDetailDialog(QDialog):
         self.number = QLabel(self.tr("正在读取办件…"))
         self.number.setObjectName("case_number")
         self.number.setFont(scaled_font(1.6, bold=True))
-        self.number.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.state = QLabel()
         self.state.setObjectName("case_state")
         self.state.setFont(scaled_font(1.2, bold=True))
@@ -82,7 +83,7 @@ class CaseDetailDialog(QDialog):
         header.addWidget(self.state)
         header.addStretch(1)
         self.print_menu = PrintMenuButton(self.session, self)  # 打印/补打: every paper this case can have
-        self.print_menu.setFocusPolicy(Qt.StrongFocus)
+        self.print_menu.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.print_menu.printed.connect(lambda _printed: self.reload())  # the copy joins the timeline
         header.addWidget(self.print_menu)
         timing = QHBoxLayout()
@@ -125,7 +126,7 @@ class CaseDetailDialog(QDialog):
         QVBoxLayout(matter_box).addWidget(self.matter_form)
         column = QVBoxLayout()
         column.addWidget(villager_box)
-        column.addWidget(self.reveal_button, 0, Qt.AlignLeft)
+        column.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(matter_box, 1)
         return column
 
@@ -135,14 +136,14 @@ class CaseDetailDialog(QDialog):
         self.timeline.setHorizontalHeaderLabels(
             [self.tr("时间"), self.tr("经办"), self.tr("事件"), self.tr("详情")])
         self.timeline.verticalHeader().hide()
-        self.timeline.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.timeline.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.timeline.setWordWrap(True)
         self.timeline.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
         header = self.timeline.horizontalHeader()
         for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.Stretch)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         box = QGroupBox(self.tr("办理经过"))
         QVBoxLayout(box).addWidget(self.timeline)
         return box
@@ -173,7 +174,7 @@ class CaseDetailDialog(QDialog):
             self.timeline.selectRow(row)
         again = self.findChild(QWidget, focused) if focused else None
         if again is not None and again.isVisible():
-            again.setFocus(Qt.OtherFocusReason)
+            again.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _failed(self, error: BaseException) -> None:
         self.error.show_error(explain(error))
@@ -317,8 +318,9 @@ class CaseDetailDialog(QDialog):
     def _fill_actions(self, view: CaseView) -> None:
         while self.actions_row.count():
             item = self.actions_row.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.action_buttons.clear()
         # Forms for actions no longer allowed are of no use; the others keep what was typed.
         for event_type in [t for t in self.action_dialogs if t not in view.allowed
@@ -329,7 +331,7 @@ class CaseDetailDialog(QDialog):
             button.setObjectName(f"do_{event_type}")
             if keys := ACTION_KEYS.get(event_type):
                 button.setShortcut(QKeySequence(keys))
-            button.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Fixed)
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, t=event_type: self.open_action(t))
             self.actions_row.addWidget(button)
             self.action_buttons[event_type] = button
@@ -341,20 +343,20 @@ class CaseDetailDialog(QDialog):
     def _chain_focus(self) -> None:
         """One fixed Tab order, and focus on the first thing to do (the same place every time)."""
         chain = [*self.action_buttons.values(), self.print_menu, self.reveal_button, self.timeline]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         for button in self.action_buttons.values():
             button.show()  # now, not at the layout's next pass: a hidden button cannot take the focus
-        self.focus_start().setFocus(Qt.OtherFocusReason)
+        self.focus_start().setFocus(Qt.FocusReason.OtherFocusReason)
         # Read while the window (or an action's form over it) is not active: Qt would give the
         # focus to the first widget in the chain on activation, so place it again then.
         self._focus_pending = not self.isActiveWindow()
 
     def event(self, event) -> bool:
         handled = super().event(event)
-        if event.type() == QEvent.WindowActivate and self._focus_pending:
+        if event.type() == QEvent.Type.WindowActivate and self._focus_pending:
             self._focus_pending = False
-            self.focus_start().setFocus(Qt.OtherFocusReason)
+            self.focus_start().setFocus(Qt.FocusReason.OtherFocusReason)
         return handled
 
     def focus_start(self) -> QWidget:
@@ -364,9 +366,9 @@ class CaseDetailDialog(QDialog):
     def keyPressEvent(self, event) -> None:
         # QDialog would hand Enter to its default button (a QPushButton that may be the
         # reveal button): here Enter clicks the focused action or opens the print menu, else nothing.
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers() & ~Qt.KeypadModifier:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             focused = self.focusWidget()
-            if focused in self.action_buttons.values():
+            if isinstance(focused, QPushButton) and focused in self.action_buttons.values():
                 focused.click()
             elif focused is self.print_menu and self.print_menu.isEnabled():
                 # popup, not showMenu: the menu must not hold up the rest of the screen
@@ -379,6 +381,7 @@ class CaseDetailDialog(QDialog):
         """Show the form for an action (the same one again if it was closed with Esc)."""
         dialog = self.action_dialogs.get(event_type)
         if dialog is None:
+            assert self.view is not None  # actions are offered only once the case is shown
             dialog = ActionDialog(self.session, self.view, event_type, self)
             dialog.acted.connect(self._acted)
             self.action_dialogs[event_type] = dialog
@@ -410,8 +413,8 @@ def _info_block(name: str) -> QTextBrowser:
     block = QTextBrowser()
     block.setObjectName(name)
     block.setOpenLinks(False)
-    block.setFrameShape(QFrame.NoFrame)
-    block.setFocusPolicy(Qt.ClickFocus)  # read-only text: not a Tab stop, so Tab goes round the actions
+    block.setFrameShape(QFrame.Shape.NoFrame)
+    block.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # read-only text: not a Tab stop, so Tab goes round the actions
     return block
 
 

@@ -20,8 +20,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
-    QT_TRANSLATE_NOOP, Signal)
+    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from haian_desk.cases import presentation, queries
@@ -32,6 +31,7 @@ from ui.cases.row_cache import RowCache
 from ui.i18n import term
 from ui.session import Session
 from ui.widgets.feedback import alive, in_words, words
+from ui.i18n import QT_TRANSLATE_NOOP
 
 # Pages held at most: 25 pages of 200 rows, a few megabytes, whatever is scrolled.
 MAX_PAGES = 25
@@ -273,7 +273,7 @@ class CaseQueueModel(QAbstractTableModel):
             return QCoreApplication.translate("CaseQueueModel", "点击表头按此列排序")
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self.rows):
             return None
         row = self.rows.row(index.row())
@@ -342,12 +342,12 @@ class CaseQueueModel(QAbstractTableModel):
             brush = _BRUSHES[colour] = QBrush(QColor(colour))
         return brush
 
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         sort_key = COLUMNS[column].sort_key
         if sort_key is None:
             return
         self.set_filter(dataclasses.replace(self.filter, sort=sort_key,
-                                            descending=order == Qt.DescendingOrder))
+                                            descending=order == Qt.SortOrder.DescendingOrder))
 
     def sort_column(self) -> int:
         return next((i for i, c in enumerate(COLUMNS) if c.sort_key == self.filter.sort), -1)

@@ -38,7 +38,7 @@ class QueueTable(QTableView):
     openRequested = Signal(QModelIndex)
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentIndex().isValid():
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.openRequested.emit(self.currentIndex())
             return
         super().keyPressEvent(event)
@@ -91,7 +91,7 @@ class QueuePage(QWidget):
         button = QToolButton()
         button.setText(text)
         button.setCheckable(True)
-        button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         if shortcut:
             button.setText(self.tr("{0}（{1}）").format(text, shortcut))  # the key on the control itself
             button.setShortcut(QKeySequence(shortcut))
@@ -110,19 +110,19 @@ class QueuePage(QWidget):
         table = QueueTable()
         table.setObjectName("queue_table")
         table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(False)  # the row colour means overdue / due soon
         # The arrow first, so turning sorting on asks for the order the model already has.
-        table.horizontalHeader().setSortIndicator(self.model.sort_column(), Qt.DescendingOrder)
+        table.horizontalHeader().setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
         table.verticalHeader().hide()
         table.setWordWrap(False)
         header = table.horizontalHeader()
         # Widths are measured on each fresh first page (see _after_load), never on later
         # pages: measuring every loaded row would slow down as the clerk scrolls on.
-        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setResizeContentsPrecision(50)
         # What a clerk scans first (who, how long is left, by when) comes before the long matter
@@ -174,7 +174,7 @@ class QueuePage(QWidget):
         self.model.loaded.connect(self._after_load)
         self.model.failed.connect(self.error.show_error)
         self.session.changed.connect(self._data_changed)
-        QShortcut(QKeySequence.Find, self, activated=self._focus_search)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self._focus_search)
         self.ticker = QTimer(self)
         self.ticker.setInterval(TICK_MS)
         self.ticker.timeout.connect(self.model.tick)
@@ -217,7 +217,7 @@ class QueuePage(QWidget):
         self.apply_filters()
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.search and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Down:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
             self._into_table()
             return True
         return super().eventFilter(watched, event)
@@ -228,7 +228,7 @@ class QueuePage(QWidget):
             return  # nothing to go to: stay in the search box
         if not self.table.currentIndex().isValid():
             self.table.selectRow(0)
-        self.table.setFocus(Qt.OtherFocusReason)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _exclusive(self, on: bool, other: QToolButton) -> None:
         # "Due soon" and "overdue" never overlap: asking for both would show nothing.
@@ -244,12 +244,12 @@ class QueuePage(QWidget):
             header = self.table.horizontalHeader()
             header.blockSignals(True)
             header.setSortIndicator(self.model.sort_column(),
-                                    Qt.DescendingOrder if self.model.filter.descending
-                                    else Qt.AscendingOrder)
+                                    Qt.SortOrder.DescendingOrder if self.model.filter.descending
+                                    else Qt.SortOrder.AscendingOrder)
             header.blockSignals(False)
 
     def _focus_search(self) -> None:
-        self.search.setFocus(Qt.ShortcutFocusReason)
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     def _data_changed(self, changes) -> None:

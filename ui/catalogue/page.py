@@ -50,14 +50,14 @@ class ItemDetail(QWidget):
         for key, value in self.values.items():
             value.setObjectName(f"item_{key}")
             value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.history = list_table("item_history", [self.tr("版本"), self.tr("时间"), self.tr("操作人"),
                                                self.tr("操作")])
         form = FieldGrid()
         captions = [self.tr("类别"), self.tr("办理层级"), self.tr("办理时限"), self.tr("办理流程"),
                     self.tr("主管部门"), self.tr("所需材料"), self.tr("收费说明"),
                     self.tr("代办"), self.tr("当前版本")]
-        for caption, key in zip(captions, self.FIELDS):
+        for caption, key in zip(captions, self.FIELDS, strict=True):
             form.add_row(caption, self.values[key])
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -118,7 +118,7 @@ class CataloguePage(QWidget):
         self.table = list_table("catalogue_list", [self.tr("编码"), self.tr("名称"), self.tr("层级"),
                                                self.tr("时限")])
         self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.found = QLabel()
         self.found.setObjectName("found_items")
@@ -130,7 +130,7 @@ class CataloguePage(QWidget):
         self.search.textChanged.connect(lambda _: self.timer.start())
         self.search.returnPressed.connect(self.table.setFocus)
         self.show_inactive.toggled.connect(lambda _: self.reload())
-        QShortcut(QKeySequence.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -191,7 +191,7 @@ class CataloguePage(QWidget):
 
     def _open_dialog(self, item: CatalogueItem | None) -> CatalogueItemDialog:
         dialog = CatalogueItemDialog(self.session, item, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.dialog = dialog
         return dialog

@@ -4,9 +4,11 @@ result. Whoever complained is shown masked: others at the counter can see the sc
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
     QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
@@ -14,7 +16,7 @@ from PySide6.QtWidgets import (
 from haian_desk.community import complaints
 from haian_desk.core import masking
 from haian_desk.core.timeutil import show
-from ui.i18n import term
+from ui.i18n import QT_TRANSLATE_NOOP, term
 from ui.session import Session
 from ui.support.dialogs import Choices, combo, load_choices
 from ui.support.form import FormDialog, run_form
@@ -31,14 +33,14 @@ class ReceiveDialog(FormDialog):
         super().__init__(self.tr("登记举报"), parent)
         self.channel = self.add(self.tr("举报渠道"), combo("complaint_channel", [
             (k, term(v)) for k, v in complaints.CHANNELS.items()]))
-        self.case_no = self.add(self.tr("涉及办件编号"), QLineEdit(objectName="complaint_case_no"))
+        self.case_no = self.add(self.tr("涉及办件编号"), named(QLineEdit(), "complaint_case_no"))
         self.case_no.setPlaceholderText(self.tr("如 102210-260304-001；不涉及具体办件的留空"))
         self.cadre = self.add(self.tr("被举报代理员"), combo("complaint_cadre", [("", self.tr("（按办件的经办人）"))]
                                                            + choices.cadres))
-        self.content = self.add(self.tr("举报内容"), QPlainTextEdit(objectName="complaint_content"))
+        self.content = self.add(self.tr("举报内容"), named(QPlainTextEdit(), "complaint_content"))
         self.content.setFixedHeight(90)
-        self.who = self.add(self.tr("举报人（可不填）"), QLineEdit(objectName="complaint_who"))
-        self.phone = self.add(self.tr("联系电话（可不填）"), QLineEdit(objectName="complaint_phone"))
+        self.who = self.add(self.tr("举报人（可不填）"), named(QLineEdit(), "complaint_who"))
+        self.phone = self.add(self.tr("联系电话（可不填）"), named(QLineEdit(), "complaint_phone"))
         self.resize(560, 420)
 
     def complaint_input(self) -> complaints.ComplaintInput:
@@ -53,32 +55,33 @@ class FindingsDialog(FormDialog):
 
     def __init__(self, complaint, closing: bool, parent: QWidget | None = None):
         super().__init__(self.tr("举报办结") if closing else self.tr("记录核查情况"), parent)
-        self.result = None
+        # Not "result"/"actions": those are QDialog's and QWidget's own methods.
+        self.result_choice: QComboBox | None = None
         if closing:
-            self.result = self.add(self.tr("办理结果"), combo("complaint_result", [
+            self.result_choice = self.add(self.tr("办理结果"), combo("complaint_result", [
                 (k, term(v)) for k, v in complaints.RESULTS.items()]))
-        self.findings = self.add(self.tr("核查情况"), QPlainTextEdit(complaint["findings"] or "",
-                                                                  objectName="complaint_findings"))
+        self.findings = self.add(self.tr("核查情况"), named(QPlainTextEdit(complaint["findings"] or ""), "complaint_findings"))
         self.findings.setFixedHeight(90)
-        self.actions = self.add(self.tr("处理措施"), QLineEdit(complaint["actions"] or "",
-                                                             objectName="complaint_actions"))
+        self.actions_taken = self.add(self.tr("处理措施"), named(QLineEdit(complaint["actions"] or ""), "complaint_actions"))
 
 
 class ComplaintsScreen(QWidget):
+    dialog: FormDialog | None = None  # the form open now (tests reach it here)
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.rows: list = []
-        self.filter = QComboBox(objectName="complaints_filter")
+        self.filter = named(QComboBox(), "complaints_filter")
         for key, label in FILTERS:
             self.filter.addItem(self.tr(label), key)
-        self.summary = QLabel(objectName="complaints_summary")
-        self.new_button = QPushButton(self.tr("登记举报(&N)…"), objectName="complaint_new")
-        self.findings_button = QPushButton(self.tr("记录核查…"), objectName="complaint_investigate")
-        self.close_button = QPushButton(self.tr("办结…"), objectName="complaint_close")
+        self.summary = named(QLabel(), "complaints_summary")
+        self.new_button = named(QPushButton(self.tr("登记举报(&N)…")), "complaint_new")
+        self.findings_button = named(QPushButton(self.tr("记录核查…")), "complaint_investigate")
+        self.close_button = named(QPushButton(self.tr("办结…")), "complaint_close")
         self.error = ErrorLabel(self)
         self.table = self._make_table()
-        self.detail = QTextBrowser(objectName="complaint_detail")
+        self.detail = named(QTextBrowser(), "complaint_detail")
         self._lay_out()
         self.filter.currentIndexChanged.connect(lambda _: self.refresh())
         self.table.itemSelectionChanged.connect(self._selected)
@@ -112,7 +115,7 @@ class ComplaintsScreen(QWidget):
     def refresh(self) -> None:
         shown = self.filter.currentData()
 
-        def load(desk):
+        def load(desk: Desk):
             listed = complaints.complaints(desk, status="closed" if shown == "closed" else None,
                                            open_only=shown == "open")
             open_count = len(complaints.complaints(desk, open_only=True))
@@ -133,7 +136,7 @@ class ComplaintsScreen(QWidget):
                      masking.mask_name(row["complainant"]) or self.tr("匿名"), row["content"]]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.UserRole, row["id"])
+                item.setData(Qt.ItemDataRole.UserRole, row["id"])
                 self.table.setItem(r, c, item)
             if row["id"] == keep:
                 self.table.selectRow(r)
@@ -141,7 +144,7 @@ class ComplaintsScreen(QWidget):
 
     def selected_id(self) -> str | None:
         items = self.table.selectedItems()
-        return items[0].data(Qt.UserRole) if items else None
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
 
     def selected(self):
         chosen = self.selected_id()
@@ -160,7 +163,7 @@ class ComplaintsScreen(QWidget):
         self.session.run(load_choices, alive(self, self._receive_with))
 
     def _receive_with(self, choices: Choices) -> None:
-        self.dialog = ReceiveDialog(choices, self)
+        self.dialog = dialog = ReceiveDialog(choices, self)
         user = self.session.user.username
         run_form(self.session, self.dialog,
                  lambda: (lambda desk, c=self.dialog.complaint_input(): complaints.receive(desk, user, c)))
@@ -173,9 +176,9 @@ class ComplaintsScreen(QWidget):
         user, complaint_id = self.session.user.username, row["id"]
 
         def make_work():
-            findings, actions = dialog.findings.toPlainText(), dialog.actions.text()
-            if closing:
-                result = dialog.result.currentData()
+            findings, actions = dialog.findings.toPlainText(), dialog.actions_taken.text()
+            if dialog.result_choice is not None:
+                result = dialog.result_choice.currentData()
                 return lambda desk: complaints.close(desk, user, complaint_id, result, findings, actions)
             return lambda desk: complaints.investigate(desk, user, complaint_id, findings, actions)
 

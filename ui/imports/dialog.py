@@ -8,6 +8,8 @@ leaves the station's data as it was.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -24,11 +26,14 @@ from ui.imports.progress import ImportProgress
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 PREVIEW_ROWS = 200
 FILE_FILTER = QCoreApplication.translate("ImportDialog", "表格文件 (*.xlsx *.xls *.ods *.csv *.txt);;所有文件 (*)")
 
 
-def _check(desk, path: str, kind: str, overrides: dict | None, header_row: int | None, progress):
+def _check(desk: Desk, path: str, kind: str, overrides: dict | None, header_row: int | None, progress):
     # A header row the user chose is shown even before a column is the name, so it can be chosen.
     loaded = load(path, kind, None, overrides, header_row, require=header_row is None)
     with desk.db.read() as conn:
@@ -73,7 +78,7 @@ class ImportDialog(QDialog):
         self.row_reason = QLabel()      # the chosen row's whole reason (the table cell may be cut)
         self.row_reason.setObjectName("importRowReason")
         self.row_reason.setWordWrap(True)
-        self.row_reason.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.row_reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview.itemSelectionChanged.connect(self._row_chosen)
         layout.addWidget(self.row_reason)
         self.counts = QLabel()
@@ -85,11 +90,11 @@ class ImportDialog(QDialog):
         line.addWidget(self.only_refused)
         layout.addLayout(line)
         layout.addLayout(self._progress_row())
-        self.result = QLabel()
-        self.result.setObjectName("importResult")
-        self.result.setWordWrap(True)
+        self.outcome = QLabel()  # not "result": that is QDialog's own method
+        self.outcome.setObjectName("importResult")
+        self.outcome.setWordWrap(True)
         self.error = ErrorLabel(self)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.error)
         return page
 
@@ -111,7 +116,7 @@ class ImportDialog(QDialog):
         self.mapping = MappingTable()
         self.mapping.edited.connect(self._mapping_edited)
         self.preview = list_table("importPreview", preview.headers("villagers"))
-        split = QSplitter(Qt.Horizontal)
+        split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.mapping)
         split.addWidget(self.preview)
         split.setStretchFactor(0, 1)
@@ -195,7 +200,7 @@ class ImportDialog(QDialog):
         self.plan = None
         self.import_button.setEnabled(False)
         self.error.clear_error()
-        self.result.clear()
+        self.outcome.clear()
         self.info.setText(self.tr("正在读取和检查……"))
         self.bar.setValue(0)
         path, kind, overrides, relay = self.path.text(), self.current_kind(), self.overrides, self.relay
@@ -245,17 +250,17 @@ class ImportDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if verdict.verdict == "refused":
-                    item.setForeground(Qt.darkRed)
+                    item.setForeground(Qt.GlobalColor.darkRed)
                 self.preview.setItem(r, column, item)
 
     def _row_chosen(self) -> None:
         row = self.preview.currentRow()
-        if row < 0 or self.preview.item(row, 0) is None:
+        first, last = self.preview.item(row, 0), self.preview.item(row, self.preview.columnCount() - 1)
+        if row < 0 or first is None:
             self.row_reason.clear()
             return
-        last = self.preview.columnCount() - 1
-        why = self.preview.item(row, last).text()
-        self.row_reason.setText(self.tr("第{0}行：{1}").format(self.preview.item(row, 0).text(), why) if why else "")
+        why = last.text() if last is not None else ""
+        self.row_reason.setText(self.tr("第{0}行：{1}").format(first.text(), why) if why else "")
 
     # --- importing --------------------------------------------------------------------------
 
@@ -292,18 +297,18 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         c = result.counts()
         if result.import_id:
-            self.result.setText(self.tr("导入完成：新增 {0}，更新 {1}，已存在不变 {2}，不导入 {3}。"
+            self.outcome.setText(self.tr("导入完成：新增 {0}，更新 {1}，已存在不变 {2}，不导入 {3}。"
                                         "如需撤回，请到“导入记录”撤销这次导入。").format(
                 c["added"], c["updated"], c["unchanged"], c["refused"]))
             self.imported.emit(result.import_id)
         else:
-            self.result.setText(self.tr("没有需要写入的内容（都已存在或不能导入）。"))
+            self.outcome.setText(self.tr("没有需要写入的内容（都已存在或不能导入）。"))
         self.history.refresh()
 
     def _import_failed(self, error: BaseException) -> None:
         self._busy(False)
         if isinstance(error, ImportCancelled):
-            self.result.setText(self.tr("导入已取消，没有写入任何数据。"))
+            self.outcome.setText(self.tr("导入已取消，没有写入任何数据。"))
             self.bar.setValue(0)
         else:
             self.error.show_error(error)

@@ -76,7 +76,7 @@ class ImportHistory(QWidget):
 
     def _selection_changed(self) -> None:
         chosen = self.selected()
-        self.undo_button.setEnabled(bool(chosen) and not chosen["undone_at"])
+        self.undo_button.setEnabled(chosen is not None and not chosen["undone_at"])
 
     def _ask(self) -> None:
         for w in (self.question, self.confirm, self.keep):

@@ -9,13 +9,16 @@ removes the draft. Saving is paused while the form is filled by the program
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from haian_desk.cases import drafts
 from ui.session import Session
 from ui.widgets.feedback import alive
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 log = logging.getLogger(__name__)
 AUTOSAVE_DELAY_MS = 600
@@ -66,7 +69,7 @@ class DraftKeeper(QObject):
     def look_for_draft(self) -> None:
         user, pristine = self.session.user.username, self.pristine()
 
-        def worth_offering(desk):
+        def worth_offering(desk: Desk):
             draft = drafts.load(desk, user, drafts.INTAKE)
             return draft if draft and not drafts.is_blank(draft.body, pristine) else None
 

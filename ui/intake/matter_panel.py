@@ -7,6 +7,9 @@ on saving anyway).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
@@ -116,7 +119,7 @@ class MatterPanel(QWidget):
             self._show(None)
             self.changed.emit()
 
-    def _show(self, summary: MatterSummary | None, received: list[str] = ()) -> None:
+    def _show(self, summary: MatterSummary | None, received: Sequence[str] = ()) -> None:
         self.matter = summary
         self.error.clear_error()
         self.details_box.setVisible(summary is not None)
@@ -137,8 +140,8 @@ class MatterPanel(QWidget):
         self.materials.clear()
         for name in names:
             item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if name in received else Qt.Unchecked)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in received else Qt.CheckState.Unchecked)
             self.materials.addItem(item)
         if names:
             self.materials.setCurrentRow(0)
@@ -162,7 +165,7 @@ class MatterPanel(QWidget):
         if self.pending:
             return list(self.pending[1])
         return [self.materials.item(i).text() for i in range(self.materials.count())
-                if self.materials.item(i).checkState() == Qt.Checked]
+                if self.materials.item(i).checkState() == Qt.CheckState.Checked]
 
     def restore(self, code: str, query: str, received: list[str]) -> None:
         """Bring back a draft's matter: read the item again, tick what was ticked."""

@@ -69,7 +69,7 @@ class NewVillagerPanel(QWidget):
         layout.addWidget(title)
         layout.addLayout(grid)
         layout.addWidget(self.error)
-        layout.addWidget(self.save_button, 0, Qt.AlignLeft)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     # --- typing -------------------------------------------------------------------------
 
@@ -102,7 +102,7 @@ class NewVillagerPanel(QWidget):
                 self.inputs[key].setText(value)
         self.show()
         empty = next((key for key in FIELDS if not self.inputs[key].text()), "name")
-        self.inputs[empty].setFocus(Qt.OtherFocusReason)
+        self.inputs[empty].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def values(self) -> dict[str, str]:
         return {key: self.inputs[key].text() for key in FIELDS}
@@ -125,7 +125,7 @@ class NewVillagerPanel(QWidget):
             return
         self.busy, self.then = True, then
         self.error.clear_error()
-        data = villagers.VillagerInput(**{k: v.strip() for k, v in self.values().items()})
+        data = villagers.VillagerInput(**{k: v.strip() for k, v in self.values().items()})  # type: ignore[arg-type]  # FIELDS are its text fields, never tags
         actor = self.session.user.username
         self.session.run(lambda desk: villagers.register(desk, actor, data),
                          alive(self, lambda villager_id: self._done(villager_id, data)),
@@ -146,6 +146,6 @@ class NewVillagerPanel(QWidget):
         key = getattr(error, "field", "")
         if key in self.notes:
             self._feedback(key, typing_checks.Feedback(typing_checks.WRONG, explain(error)))
-            self.inputs[key].setFocus(Qt.OtherFocusReason)
+            self.inputs[key].setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.error.show_error(error)

@@ -9,10 +9,14 @@ from the domain is shown next to the field it names; nothing typed is lost.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
+    QCheckBox, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit,
     QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from haian_desk.people import cadres
@@ -35,6 +39,9 @@ from ui.printing.buttons import ReceiptButtons
 from ui.session import CADRES, SETTINGS, Session
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import ErrorLabel, alive, explain
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 # Papers printed with the receipt (Ctrl+P): a claim waiting for its signature gets the
 # 授权委托书 to sign at the counter.
@@ -66,7 +73,7 @@ class IntakePage(QWidget):
         self.linked_cadre = self.counter_cadre = session.user.cadre_id or ""
         self.relinked = ""
         self.offered_draft: drafts.Draft | None = None
-        self.question = None  # the save-time question open now (ui.intake.save_questions)
+        self.question: QMessageBox | None = None  # the save-time question open now (ui.intake.save_questions)
         self.keeper = DraftKeeper(session, self.form_values, self.pristine, self)
         self.keeper.pause()  # nothing to save until the page is built and filled
         self._build()
@@ -162,7 +169,7 @@ class IntakePage(QWidget):
         self.case_number = QLabel()
         self.case_number.setObjectName("case_number")
         self.case_number.setFont(scaled_font(2.6, bold=True))
-        self.case_number.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.case_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_hint = QLabel(self.tr("请把编号告诉群众。按 F3 到“办件”查看；接着登记下一位群众，直接输入即可。"))
         self.result_hint.setWordWrap(True)
         self.result_actions = QHBoxLayout()  # the receipt's print button joins here
@@ -206,8 +213,8 @@ class IntakePage(QWidget):
         columns.addWidget(right_box, 2)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the form fits the width
-        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the form fits the width
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         bottom = QHBoxLayout()
         bottom.addWidget(self.general_error, 1)
@@ -234,13 +241,14 @@ class IntakePage(QWidget):
             self._shortcut(keys, lambda k=kind: self._kind_chosen(k))
         self._shortcut("Alt+U", self.urgency.toggle_by_key)
         self._shortcut("Alt+N", lambda: self._create_villager(self.villager_lookup.text()))
-        self._shortcut("Ctrl+F", lambda: self.villager_lookup.setFocus(Qt.ShortcutFocusReason))
+        self._shortcut("Ctrl+F", lambda: self.villager_lookup.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self._shortcut("Escape", self._escape)
         self._watch_for_changes()
 
     def _shortcut(self, keys: str, slot) -> None:
-        shortcut = QShortcut(QKeySequence(keys), self, activated=slot)
-        shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.activated.connect(slot)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _watch_for_changes(self) -> None:
         touched = self._touched
@@ -269,7 +277,7 @@ class IntakePage(QWidget):
                  self.auth.date, self.description, self.channel, self.urgency.urgent,
                  self.urgency.choice, self.urgency.when, self.long_standing, self.petition,
                  self.cadre, self.save_button]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _load_cadres(self) -> None:
@@ -333,7 +341,7 @@ class IntakePage(QWidget):
     def _escape(self) -> None:
         if self.new_villager.isVisible():
             self.new_villager.hide()
-            self.villager_lookup.setFocus(Qt.OtherFocusReason)
+            self.villager_lookup.setFocus(Qt.FocusReason.OtherFocusReason)
         elif self.villager_lookup.results.isVisible():
             self.villager_lookup.results.hide()
 
@@ -345,7 +353,7 @@ class IntakePage(QWidget):
         self._show_kind_panels(kind)
         self.keeper.touched()
         next_field = {"errand": self.matter, "claim": self.auth}.get(kind, self.description)
-        next_field.setFocus(Qt.OtherFocusReason)
+        next_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_kind_panels(self, kind: str) -> None:
         self.matter_box.setVisible(kind == "errand")
@@ -353,7 +361,7 @@ class IntakePage(QWidget):
 
     def _matter_chosen(self) -> None:
         target = self.matter.materials if self.matter.materials.count() else self.description
-        target.setFocus(Qt.OtherFocusReason)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- the form as values (what is saved, drafted and restored) ----------------------
 
@@ -415,7 +423,7 @@ class IntakePage(QWidget):
         form, actor = self.form_values(), self.session.user.username
         self._saving_cadre = form["first_cadre_id"]
 
-        def register(desk):
+        def register(desk: Desk):
             intake = build_intake(form)
             if "duplicate" not in confirmed and (found := counter_checks.likely_duplicates(desk, intake)):
                 return questions.Duplicate(found)
@@ -441,7 +449,7 @@ class IntakePage(QWidget):
             self.question = questions.ask_lacking(
                 self, result, lambda: self.save(confirmed | {"materials"}, tuple(result.missing)),
                 lambda: self.save(confirmed | {"materials"}),
-                lambda: self.matter.materials.setFocus(Qt.OtherFocusReason))
+                lambda: self.matter.materials.setFocus(Qt.FocusReason.OtherFocusReason))
 
     def _saved(self, registered: operations.Registered) -> None:
         self.saving = False
@@ -459,7 +467,7 @@ class IntakePage(QWidget):
         if registered.status == "materials_missing":  # 一次性告知: the notice goes out at once
             self.receipt_buttons.print_papers(("missing",))
         self.result_banner.show()
-        self.villager_lookup.setFocus(Qt.OtherFocusReason)
+        self.villager_lookup.setFocus(Qt.FocusReason.OtherFocusReason)
         self.caseRegistered.emit(registered.case_id)
 
     def _refused(self, error: BaseException) -> None:
@@ -473,7 +481,7 @@ class IntakePage(QWidget):
             self._where(getattr(problem, "field", "") or "")[0].show_error(explain(problem))
         widget = self._where(getattr(problems[0], "field", "") or "")[1]
         if widget is not None:
-            widget.setFocus(Qt.OtherFocusReason)  # the first one, top to bottom
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)  # the first one, top to bottom
 
     def _where(self, field: str) -> tuple[ErrorLabel, QWidget | None]:
         """The error line and the input a domain error's field points at."""
@@ -493,10 +501,10 @@ class IntakePage(QWidget):
         return places.get(field, (self.general_error, None))
 
     def _clear_errors(self) -> None:
-        for label in (self.general_error, self.villager_error, self.kind_error, self.matter.error,
+        for error_label in (self.general_error, self.villager_error, self.kind_error, self.matter.error,
                       *self.auth.errors.values(), self.description_error, self.urgency.error,
                       self.cadre_error):
-            label.clear_error()
+            error_label.clear_error()
 
     # --- drafts -------------------------------------------------------------------------
 
@@ -517,11 +525,11 @@ class IntakePage(QWidget):
         self.fill(self.offered_draft.body)
         self.offered_draft = None
         self.draft_banner.hide()
-        self.villager_lookup.setFocus(Qt.OtherFocusReason)
+        self.villager_lookup.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def discard_draft(self) -> None:
         self.offered_draft = None
         self.draft_banner.hide()
         self.keeper.discard()
         self.keeper.touched()  # whatever is typed now is the new draft
-        self.villager_lookup.setFocus(Qt.OtherFocusReason)
+        self.villager_lookup.setFocus(Qt.FocusReason.OtherFocusReason)

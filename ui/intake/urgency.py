@@ -74,7 +74,7 @@ class UrgencyRow(QWidget):
     def toggle_by_key(self) -> None:
         """Alt+U: mark or unmark urgent; when marked, go straight to the deadline."""
         self.urgent.setChecked(not self.urgent.isChecked())
-        (self.choice if self.urgent.isChecked() else self.urgent).setFocus(Qt.ShortcutFocusReason)
+        (self.choice if self.urgent.isChecked() else self.urgent).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _toggled(self, on: bool) -> None:
         if on:

@@ -17,6 +17,7 @@ from haian_desk.core.timeutil import local
 from ui.i18n import term
 from ui.support.dialogs import combo
 from ui.support.form import FormDialog
+from ui.widgets.named import named
 
 _SEPARATORS = re.compile(r"[、,，;；\n]+")
 
@@ -30,31 +31,31 @@ class MeetingDialog(FormDialog):
                  parent: QWidget | None = None):
         super().__init__(self.tr("记录座谈会"), parent)
         when = local(now)
-        self.when = self.add(self.tr("时间"), QDateTimeEdit(QDateTime(
-            when.year, when.month, when.day, when.hour, 0, 0), objectName="meeting_when"))
+        self.when = self.add(self.tr("时间"), named(QDateTimeEdit(QDateTime(
+            when.year, when.month, when.day, when.hour, 0, 0)), "meeting_when"))
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
-        self.topic = self.add(self.tr("主题"), QLineEdit(objectName="meeting_topic"))
-        self.place = self.add(self.tr("地点"), QLineEdit(objectName="meeting_place"))
+        self.topic = self.add(self.tr("主题"), named(QLineEdit(), "meeting_topic"))
+        self.place = self.add(self.tr("地点"), named(QLineEdit(), "meeting_place"))
         self.host = self.add(self.tr("主持代理员"), combo("meeting_host", [("", self.tr("（不指定）"))] + cadre_choices))
-        self.people = self.add(self.tr("参加人员"), QLineEdit(objectName="meeting_people"))
+        self.people = self.add(self.tr("参加人员"), named(QLineEdit(), "meeting_people"))
         self.people.setPlaceholderText(self.tr("用顿号分开，例如：村民代表王某、李某、镇城建办"))
-        self.count = self.add(self.tr("参加人数"), QSpinBox(objectName="meeting_count"))
+        self.count = self.add(self.tr("参加人数"), named(QSpinBox(), "meeting_count"))
         self.count.setRange(0, 999)
-        self.summary = self.add(self.tr("议定事项"), QPlainTextEdit(objectName="meeting_summary"))
+        self.summary = self.add(self.tr("议定事项"), named(QPlainTextEdit(), "meeting_summary"))
         self.summary.setFixedHeight(70)
-        self.discussed = self.add(self.tr("讨论的群众意见"), QListWidget(objectName="meeting_discussed"))
+        self.discussed = self.add(self.tr("讨论的群众意见"), named(QListWidget(), "meeting_discussed"))
         for o in candidates:
             item = QListWidgetItem(f"{o.case_no}  {o.description}")
-            item.setData(Qt.UserRole, o.case_id)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, o.case_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
             self.discussed.addItem(item)
         self.resize(620, 640)
 
     def checked(self) -> list[str]:
         items = (self.discussed.item(i) for i in range(self.discussed.count()))
-        return [item.data(Qt.UserRole) for item in items if item.checkState() == Qt.Checked]
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items if item.checkState() == Qt.CheckState.Checked]
 
     def meeting_input(self) -> opinions.MeetingInput:
         return opinions.MeetingInput(
@@ -70,7 +71,7 @@ class FeedbackDialog(FormDialog):
         self.meeting = meeting
         choices = [(c["id"], f"{c['case_no']}  {c['description']}") for c in meeting["discussed_cases"]]
         self.opinion = self.add(self.tr("群众意见"), combo("feedback_opinion", choices))
-        self.text = self.add(self.tr("反馈内容"), QPlainTextEdit(objectName="feedback_text"))
+        self.text = self.add(self.tr("反馈内容"), named(QPlainTextEdit(), "feedback_text"))
         self.text.setPlaceholderText(self.tr("例如：路灯已列入本月维修计划，由村委会负责"))
         self.text.setFixedHeight(90)
 
@@ -87,7 +88,7 @@ class RaiseDialog(FormDialog):
         self.kind = self.add(self.tr("服务类型"), combo("raise_kind", [(k, term(v)) for k, v in KINDS.items()
                                                                      if k != "opinion"]))
         self.errand = self.add(self.tr("代办事项"), combo("raise_errand", errands))
-        self.description = self.add(self.tr("办件内容"), QLineEdit(objectName="raise_description"))
+        self.description = self.add(self.tr("办件内容"), named(QLineEdit(), "raise_description"))
         self.cadre = self.add(self.tr("首问责任人"), combo("raise_cadre", cadre_choices, meeting.get("host_cadre_id")))
         self.kind.currentIndexChanged.connect(lambda _: self.errand.setEnabled(self.kind.currentData() == "errand"))
         self.errand.setEnabled(self.kind.currentData() == "errand")

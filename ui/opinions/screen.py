@@ -18,7 +18,7 @@ from ui.i18n import term
 from ui.opinions.dialogs import FeedbackDialog, MeetingDialog, RaiseDialog
 from ui.session import Session
 from ui.support.dialogs import Choices, load_choices
-from ui.support.form import run_form
+from ui.support.form import FormDialog, run_form
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_beside_detail, list_table
 
@@ -32,7 +32,7 @@ class _Loaded:
     now: object
 
 
-def _load(desk) -> _Loaded:
+def _load(desk: Desk) -> _Loaded:
     return _Loaded(opinions.grouped(desk), opinions.awaiting_feedback(desk), opinions.meetings(desk), desk.now())
 
 
@@ -40,23 +40,25 @@ def _load(desk) -> _Loaded:
 
 def _fill(table: QTableWidget, rows: list[list[str]], keys: list[str]) -> None:
     table.setRowCount(len(rows))
-    for r, (cells, key) in enumerate(zip(rows, keys)):
+    for r, (cells, key) in enumerate(zip(rows, keys, strict=True)):
         for c, text in enumerate(cells):
             item = QTableWidgetItem(text)
-            item.setData(Qt.UserRole, key)
+            item.setData(Qt.ItemDataRole.UserRole, key)
             table.setItem(r, c, item)
 
 
 class OpinionsScreen(QWidget):
+    dialog: FormDialog | None = None  # the form open now (tests reach it here)
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.loaded: _Loaded | None = None
         self.meeting: dict | None = None
-        self.summary = QLabel(objectName="opinions_summary")
+        self.summary = named(QLabel(), "opinions_summary")
         self.error = ErrorLabel(self)
-        self.tabs = QTabWidget(objectName="opinions_tabs")
-        self.tree = QTreeWidget(objectName="opinions_groups")
+        self.tabs = named(QTabWidget(), "opinions_tabs")
+        self.tree = named(QTreeWidget(), "opinions_groups")
         self.tree.setHeaderLabels([self.tr("主题 / 村"), self.tr("编号"), self.tr("登记"), self.tr("群众"),
                                    self.tr("状态"), self.tr("反馈")])
         self.awaiting = list_table("opinions_awaiting", [self.tr("编号"), self.tr("登记日期"), self.tr("已等待"),
@@ -64,10 +66,10 @@ class OpinionsScreen(QWidget):
         self.meetings = list_table("opinions_meetings", [self.tr("时间"), self.tr("主题"), self.tr("地点"),
                                                      self.tr("人数"), self.tr("讨论意见"), self.tr("已反馈"),
                                                      self.tr("形成办件")])
-        self.detail = QTextBrowser(objectName="meeting_detail")
-        self.new_button = QPushButton(self.tr("记录座谈会(&M)…"), objectName="meeting_new")
-        self.feedback_button = QPushButton(self.tr("记录反馈(&F)…"), objectName="meeting_feedback")
-        self.raise_button = QPushButton(self.tr("由意见转为办件…"), objectName="meeting_raise")
+        self.detail = named(QTextBrowser(), "meeting_detail")
+        self.new_button = named(QPushButton(self.tr("记录座谈会(&M)…")), "meeting_new")
+        self.feedback_button = named(QPushButton(self.tr("记录反馈(&F)…")), "meeting_feedback")
+        self.raise_button = named(QPushButton(self.tr("由意见转为办件…")), "meeting_raise")
         self._lay_out()
         self.meetings.itemSelectionChanged.connect(self._meeting_selected)
         self.new_button.clicked.connect(self.open_meeting)
@@ -118,7 +120,7 @@ class OpinionsScreen(QWidget):
                 fed = self.tr("已反馈") if o.feedback or o.replied_at else self.tr("待反馈")
                 child = QTreeWidgetItem([o.description, o.case_no, show(o.registered_at)[:10], o.villager,
                                          term(STATUSES.get(o.status, o.status)), fed])
-                child.setData(0, Qt.UserRole, o.case_id)
+                child.setData(0, Qt.ItemDataRole.UserRole, o.case_id)
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
@@ -147,7 +149,7 @@ class OpinionsScreen(QWidget):
 
     def selected_meeting_id(self) -> str | None:
         items = self.meetings.selectedItems()
-        return items[0].data(Qt.UserRole) if items else None
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
 
     def _meeting_selected(self) -> None:
         meeting_id = self.selected_meeting_id()
@@ -170,7 +172,7 @@ class OpinionsScreen(QWidget):
 
     def _meeting_with(self, choices: Choices) -> None:
         candidates = self.loaded.awaiting if self.loaded else []
-        self.dialog = MeetingDialog(candidates, choices.cadres, self.session.desk.now(), self)
+        self.dialog = dialog = MeetingDialog(candidates, choices.cadres, self.session.desk.now(), self)
         user = self.session.user.username
         run_form(self.session, self.dialog,
                  lambda: (lambda desk, m=self.dialog.meeting_input(): opinions.hold_meeting(desk, user, m)))
@@ -178,7 +180,7 @@ class OpinionsScreen(QWidget):
     def open_feedback(self) -> None:
         if self.meeting is None:
             return
-        self.dialog = FeedbackDialog(self.meeting, self)
+        self.dialog = dialog = FeedbackDialog(self.meeting, self)
         user, meeting_id = self.session.user.username, self.meeting["id"]
         run_form(self.session, self.dialog,
                  lambda: (lambda desk, case=self.dialog.opinion.currentData() or "",

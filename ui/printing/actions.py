@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrinter, QPrinterInfo
@@ -25,6 +25,9 @@ from ui.printing.papers import Paper
 from ui.printing.press import Job, press_for
 from ui.session import Session
 from ui.widgets.feedback import alive, explain
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +50,7 @@ class Printed:
     where: str  # a printer's name or the PDF's path
 
 
-def prepare(desk, request: Request) -> tuple[Document, Paper]:
+def prepare(desk: Desk, request: Request) -> tuple[Document, Paper]:
     """The document and paper for ``request`` (runs on the worker)."""
     settings = station_settings.load(desk)
     paper = papers.paper(request.paper or settings.receipt_paper)
@@ -56,7 +59,7 @@ def prepare(desk, request: Request) -> tuple[Document, Paper]:
     return document, paper
 
 
-def _record(desk, actor: str, request: Request, document: Document, paper: Paper, medium: str) -> None:
+def _record(desk: Desk, actor: str, request: Request, document: Document, paper: Paper, medium: str) -> None:
     prints.record(desk, actor, request.case_id, request.doc, document.copy, paper.code, medium)
     log.info("printed %s copy %s of case %s on %s (%s) by %s", request.doc, document.copy,
              request.case_id, paper.code, medium, actor)
@@ -66,7 +69,7 @@ def _refused(parent: QWidget, error: BaseException) -> QMessageBox:
     """Say what went wrong without blocking the app (the paper was not made)."""
     log.warning("printing refused: %s", error)
     title = QCoreApplication.translate("Printing", "没有打印")
-    box = QMessageBox(QMessageBox.Warning, title, explain(error), QMessageBox.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, explain(error), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("print_refused")
     box.open()
     return box
@@ -108,15 +111,18 @@ def print_now(parent: QWidget, session: Session, request: Request,
 
 def _offer_pdf_instead(parent, session, request, on_done) -> QMessageBox:
     box = QMessageBox(
-        QMessageBox.Question, QCoreApplication.translate("Printing", "没有打印机"),
+        QMessageBox.Icon.Question, QCoreApplication.translate("Printing", "没有打印机"),
         QCoreApplication.translate("Printing", "这台电脑没有安装打印机。\n先另存为PDF文件，再拿到有打印机的电脑上打印吗？"),
-        QMessageBox.Save | QMessageBox.Cancel, parent)
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, parent)
     box.setObjectName("no_printer")
-    box.setDefaultButton(QMessageBox.Save)
-    box.button(QMessageBox.Save).setText(QCoreApplication.translate("Printing", "另存为PDF"))
-    save = box.button(QMessageBox.Save)
-    box.finished.connect(lambda _result: box.clickedButton() is save
-                         and save_pdf(parent, session, request, on_done=on_done))
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    box.button(QMessageBox.StandardButton.Save).setText(QCoreApplication.translate("Printing", "另存为PDF"))
+    save = box.button(QMessageBox.StandardButton.Save)
+    def finished(_result: int) -> None:
+        if box.clickedButton() is save:
+            save_pdf(parent, session, request, on_done=on_done)
+
+    box.finished.connect(finished)
     box.open()  # not exec(): the app keeps running while the clerk decides
     return box
 
@@ -152,7 +158,7 @@ def save_pdf(parent: QWidget, session: Session, request: Request, path: Path | N
 
 
 def _ask_pdf_path(parent: QWidget, document: Document) -> Path | None:
-    folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     name = f"{document.title}-{document.number}.pdf" if document.number else f"{document.title}.pdf"
     chosen, _ = QFileDialog.getSaveFileName(
         parent, QCoreApplication.translate("Printing", "另存为PDF"), str(Path(folder) / name),
@@ -177,7 +183,7 @@ def preview(parent: QWidget, session: Session, request: Request,
 
         def printed() -> None:
             printer = dialog.printer()
-            medium = "pdf" if printer.outputFormat() == QPrinter.PdfFormat else "printer"
+            medium = "pdf" if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat else "printer"
             where = printer.outputFileName() if medium == "pdf" else printer.printerName()
             session.run(lambda desk: _record(desk, actor, request, document, paper, medium),
                         alive(parent, lambda _r: (on_done or (lambda _p: None))(
@@ -195,15 +201,15 @@ def preview(parent: QWidget, session: Session, request: Request,
 def open_preview(parent: QWidget | None, document: Document, paper: Paper) -> QPrintPreviewDialog:
     """A preview dialog (opened, not modal) that paints ``document`` on ``paper``."""
     printer_info = installed_printer()
-    printer = (QPrinter(printer_info, QPrinter.HighResolution) if printer_info
-               else QPrinter(QPrinter.HighResolution))
+    printer = (QPrinter(printer_info, QPrinter.PrinterMode.HighResolution) if printer_info
+               else QPrinter(QPrinter.PrinterMode.HighResolution))
     printer.setPageLayout(render.page_layout(paper))
     dialog = QPrintPreviewDialog(printer, parent)
     title = QCoreApplication.translate("Printing", "打印预览：{0} {1}")
     dialog.setWindowTitle(title.format(document.title, document.number).strip())
     dialog.paintRequested.connect(lambda target: render.print_to(target, document, paper))
     dialog.resize(900, 1000)
-    dialog._printer = printer  # the dialog does not own the printer: keep it alive as long as it
+    dialog._printer = printer  # type: ignore[attr-defined]  # the dialog does not own the printer: keep it alive as long as it
     dialog.open()
     return dialog
 

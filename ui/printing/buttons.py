@@ -107,7 +107,7 @@ class PrintMenuButton(QToolButton):
         self.setObjectName("print_menu")
         self.setText(self.tr("打印（Ctrl+P）"))
         self.setShortcut(QKeySequence(PRINT_KEYS))  # opens the menu of papers
-        self.setPopupMode(QToolButton.InstantPopup)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setMenu(QMenu(self))
         self.setEnabled(False)
 
@@ -154,6 +154,7 @@ class PrintMenuButton(QToolButton):
             group.addAction(action)
 
     def _request(self, doc: str) -> Request:
+        assert self.case is not None  # the menu is filled only for a case
         return Request(self.case["id"], doc, self.paper_code)
 
     def _done(self, printed: Printed) -> None:

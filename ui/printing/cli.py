@@ -129,7 +129,7 @@ def _output(document, paper, pdf: str | None) -> tuple[str, str]:
     info = installed_printer()
     if info is None:
         raise HaianError("这台电脑没有安装打印机", "用 --pdf 文件名 另存为PDF")
-    render.print_to(QPrinter(info, QPrinter.HighResolution), document, paper)
+    render.print_to(QPrinter(info, QPrinter.PrinterMode.HighResolution), document, paper)
     return info.printerName(), "printer"
 
 

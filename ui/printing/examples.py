@@ -8,6 +8,8 @@ as a viewer shows it; otherwise through the same renderer straight to an image).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shutil
 import subprocess
 import sys
@@ -21,6 +23,9 @@ from haian_desk.cases import operations
 from haian_desk.desk import initialise
 from haian_desk.core.timeutil import UTC
 from ui.printing import papers, render
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 STATION = ("320685102210", "曲塘镇双楼村代理站")
 # (file name, document, paper, stub)
@@ -71,7 +76,7 @@ def example_station(folder: Path):
     return desk, cases
 
 
-def _cadre(desk, name, phone, title, area, items) -> str:
+def _cadre(desk: Desk, name, phone, title, area, items) -> str:
     return cadres.add(desk, "admin", cadres.CadreInput(
         name=name, phone=phone, unit_code=STATION[0], title=title, area=area, service_items=items))
 

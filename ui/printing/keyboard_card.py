@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
 
 from haian_desk.documents.model import Document, Section, Table
 from ui.printing.papers import PAPERS
+from ui.i18n import QT_TRANSLATE_NOOP
 
 # A4, in a slightly smaller hand than a receipt's, so the whole card is one sheet.
 CARD_PAPER = dataclasses.replace(PAPERS["a4"], base_pt=8.5)
@@ -68,7 +69,7 @@ def build(issuer: str = "") -> Document:
     actions = [(ACTION_KEYS[t], action_title(t)) for t in FORMS if t in ACTION_KEYS]
     half = (len(actions) + 1) // 2  # two pairs a row: the card stays on one sheet
     paired = tuple((*left, *right) for left, right in
-                   zip(actions[:half], actions[half:] + [("", "")] * (2 * half - len(actions))))
+                   zip(actions[:half], actions[half:] + [("", "")] * (2 * half - len(actions)), strict=False))
     return Document(
         doc="keyboard_card", title=_tr(QT_TRANSLATE_NOOP("KeyboardCard", "快捷键卡 — 受理和办件")), issuer=issuer,
         sections=(

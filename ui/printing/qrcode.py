@@ -27,9 +27,9 @@ def placeholder_html(edge_mm: float) -> str:
 
 
 def add_placeholder(doc: QTextDocument) -> None:
-    blank = QImage(1, 1, QImage.Format_ARGB32)
-    blank.fill(Qt.transparent)
-    doc.addResource(QTextDocument.ImageResource, QUrl(URL), blank)
+    blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+    blank.fill(Qt.GlobalColor.transparent)
+    doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(URL), blank)
 
 
 def locate(doc: QTextDocument) -> QRectF | None:
@@ -65,8 +65,8 @@ def paint(painter: QPainter, rect: QRectF, payload: str) -> None:
                       module * 1.02, module * 1.02)
                for y, row in enumerate(matrix) for x, dark in enumerate(row) if dark]
     painter.save()
-    painter.fillRect(rect, Qt.white)
-    painter.setPen(Qt.NoPen)
-    painter.setBrush(Qt.black)
+    painter.fillRect(rect, Qt.GlobalColor.white)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(Qt.GlobalColor.black)
     painter.drawRects(squares)  # one call: see the note on PySide6 and None in ui/printing/render.py
     painter.restore()

@@ -32,7 +32,7 @@ from ui.printing.papers import Paper
 APP_NAME = "海安群众事务代理工作台"
 ROLL_PROBE_MM = 3000   # a roll is first laid out on a very long page, then cut to fit
 ROLL_TAIL_MM = 2       # paper fed past the last line before the cut
-_SHEETS = {"a4": QPageSize.A4, "a5": QPageSize.A5, "a3": QPageSize.A3}
+_SHEETS = {"a4": QPageSize.PageSizeId.A4, "a5": QPageSize.PageSizeId.A5, "a3": QPageSize.PageSizeId.A3}
 
 
 def ensure_font() -> None:
@@ -47,11 +47,11 @@ def ensure_font() -> None:
 def page_layout(paper: Paper, height_mm: float | None = None) -> QPageLayout:
     margins = QMarginsF(paper.side_mm, paper.end_mm, paper.side_mm, paper.end_mm)
     if paper.is_roll:
-        size = QPageSize(QSizeF(paper.width_mm, height_mm or ROLL_PROBE_MM), QPageSize.Millimeter,
-                         paper.label, QPageSize.ExactMatch)
+        size = QPageSize(QSizeF(paper.width_mm, height_mm or ROLL_PROBE_MM), QPageSize.Unit.Millimeter,
+                         paper.label, QPageSize.SizeMatchPolicy.ExactMatch)
     else:
         size = QPageSize(_SHEETS[paper.code])
-    return QPageLayout(size, QPageLayout.Portrait, margins, QPageLayout.Millimeter)
+    return QPageLayout(size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
 
 
 def number_point_size(text: str, paper: Paper, device: QPaintDevice) -> float:
@@ -127,8 +127,8 @@ def write_pdf(doc: Document, paper: Paper, path: Path) -> int:
     """Save as PDF, all at once: a failure leaves no half-written file behind."""
     path = Path(path)
     temporary = path.with_name(f".{path.name}.part")
-    printer = QPrinter(QPrinter.HighResolution)
-    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(temporary))
     try:
         pages = print_to(printer, doc, paper)
@@ -148,14 +148,14 @@ def render_images(doc: Document, paper: Paper, dpi: float = 150) -> list[QImage]
     to_px = dpi / 25.4
     width = paper.printable_width_mm * to_px
     qdoc = laid_out(doc, paper, probe, width)
-    height_mm = roll_height_mm(qdoc, paper, dpi) if paper.is_roll else paper.height_mm
+    height_mm = paper.height_mm if paper.height_mm is not None else roll_height_mm(qdoc, paper, dpi)  # None: a roll
     page_height = (height_mm - 2 * paper.end_mm) * to_px
     qdoc.setPageSize(QSizeF(width, page_height))
     pages = []
     for page in range(qdoc.pageCount()):
         image = _image(round(paper.width_mm * to_px), round(height_mm * to_px), dpi)
         painter = QPainter(image)
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.translate(paper.side_mm * to_px, paper.end_mm * to_px)
         _paint_page(painter, qdoc, doc.qr, QRectF(0, page * page_height, width, page_height))
         painter.end()
@@ -164,9 +164,9 @@ def render_images(doc: Document, paper: Paper, dpi: float = 150) -> list[QImage]
 
 
 def _image(width: int, height: int, dpi: float) -> QImage:
-    image = QImage(width, height, QImage.Format_RGB32)
+    image = QImage(width, height, QImage.Format.Format_RGB32)
     dots_per_metre = round(dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
-    image.fill(Qt.white)
+    image.fill(Qt.GlobalColor.white)
     return image

@@ -6,6 +6,8 @@ carried out the next time the program starts (haian_desk.storage.recovery).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -14,6 +16,9 @@ from haian_desk.storage import recovery
 from haian_desk.storage import backup
 from ui.session import Session
 from ui.widgets.feedback import alive, in_words
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 class BackupTab(QWidget):
@@ -41,7 +46,7 @@ class BackupTab(QWidget):
             self.back_up_to(Path(chosen))
 
     def back_up_to(self, folder: Path) -> None:
-        def work(desk):
+        def work(desk: Desk):
             name = backup.suggested_name(desk.installation.unit_code, desk.now())
             return backup.backup_to(desk.db, folder / name, unique=True)
 

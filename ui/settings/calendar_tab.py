@@ -3,6 +3,8 @@ of a chosen year, the county's 48-hour rule, and (for admins) importing a publis
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -22,6 +24,9 @@ from ui.session import SETTINGS, SYNC, Session
 from ui.widgets.feedback import alive
 from ui.widgets.tables import list_table
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 _FALLBACK = QColor("#a15c00")
 
 
@@ -33,7 +38,7 @@ class CalendarView:
     days: dict[int, list[tuple[str, str, str]]]    # year → (date, weekday, reason) of its special days
 
 
-def read_view(desk) -> CalendarView:
+def read_view(desk: Desk) -> CalendarView:
     """Everything the tab shows, read on the database worker."""
     calendar, rule = working_calendar.here(desk)
     years = sorted(working_calendar.years_known(desk), key=lambda s: -s.year)  # the years that matter first
@@ -162,7 +167,7 @@ class CalendarTab(QWidget):
     def import_file(self, path: Path) -> None:
         actor = self.session.user.username
 
-        def work(desk):
+        def work(desk: Desk):
             schedule = files.read(path, today=desk.now().date(), verify=verifier(desk))
             return schedule, working_calendar.publish(desk, actor, schedule)
 

@@ -41,7 +41,7 @@ class InterfaceTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(explanation)
-        layout.addWidget(self.apply_button, 0, Qt.AlignLeft)
+        layout.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
     def chosen(self) -> Preferences:

@@ -6,7 +6,6 @@ shows them and sends a change to the domain on the worker.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -14,6 +13,7 @@ from haian_desk import station_settings
 from haian_desk.station_settings import RECEIPT_PAPERS, StationSettings
 from ui.session import Session
 from ui.widgets.feedback import alive, in_words
+from ui.i18n import QT_TRANSLATE_NOOP
 
 TEXT_FIELDS = ("address", "phone", "office_hours", "county_hotline", "township_hotline")
 PAPER_NAMES = {"a4": QT_TRANSLATE_NOOP("PapersTab", "A4"), "a5": QT_TRANSLATE_NOOP("PapersTab", "A5"),
@@ -75,7 +75,7 @@ class PapersTab(QWidget):
         self.paper.setCurrentIndex(max(0, self.paper.findData(settings.receipt_paper)))
 
     def changes(self) -> dict:
-        values = {key: edit.text() for key, edit in self.edits.items()}
+        values: dict[str, object] = {key: edit.text() for key, edit in self.edits.items()}
         values.update(receipt_full_id=self.full_id.isChecked(), receipt_stub=self.stub.isChecked(),
                       receipt_paper=self.paper.currentData())
         return values

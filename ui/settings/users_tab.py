@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPushButton,
     QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -11,6 +13,9 @@ from haian_desk.people.user_queries import Login, cadre_choices, list_users
 from ui.i18n import term
 from ui.session import CADRES, SETTINGS, Session
 from ui.widgets.feedback import ErrorLabel, alive
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 class UsersTab(QWidget):
@@ -22,17 +27,17 @@ class UsersTab(QWidget):
         self.table.setObjectName("users_table")
         self.table.setHorizontalHeaderLabels(
             [self.tr("登录名"), self.tr("姓名"), self.tr("角色"), self.tr("关联代理员"), self.tr("状态")])
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(lambda: self._show_link())
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self._manage_form())
         layout.addWidget(self._add_form())
-        session.changed.connect(alive(self, lambda kinds: CADRES in kinds and self.reload()))
+        session.changed.connect(alive(self, lambda kinds: self.reload() if CADRES in kinds else None))
         self.reload()
 
     def _add_form(self) -> QGroupBox:
@@ -49,11 +54,11 @@ class UsersTab(QWidget):
         self.cadre.setObjectName("new_cadre")
         self.password = QLineEdit()
         self.password.setObjectName("new_password")
-        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.add_button = QPushButton(self.tr("添加(&D)"))
         self.add_button.setObjectName("add_user")
         self.add_button.clicked.connect(self.add_user)
-        self.add_button.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
+        self.add_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.error = ErrorLabel()
         form = QFormLayout(box)
         form.addRow(self.tr("登录名"), self.username)
@@ -69,7 +74,7 @@ class UsersTab(QWidget):
         box = QGroupBox(self.tr("所选账号"))
         self.new_password = QLineEdit()
         self.new_password.setObjectName("reset_password")
-        self.new_password.setEchoMode(QLineEdit.Password)
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.reset_button = QPushButton(self.tr("重置密码(&P)"))
         self.reset_button.clicked.connect(self.reset_password)
         self.toggle_button = QPushButton(self.tr("停用或启用(&T)"))
@@ -176,7 +181,7 @@ class UsersTab(QWidget):
         fields = (self.username.text(), self.display_name.text(), self.role.currentData(),
                   self.password.text(), self.cadre.currentData())
 
-        def work(desk):
+        def work(desk: Desk):
             return users.add_user(desk, *fields, actor=actor)
 
         self.add_button.setEnabled(False)

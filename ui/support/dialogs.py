@@ -3,6 +3,8 @@ on the spot), change the cadre, end a pairing."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,6 +20,10 @@ from haian_desk.cases.vocabulary import KINDS
 from haian_desk.core.timeutil import local, show
 from ui.i18n import term
 from ui.support.form import FormDialog
+from ui.widgets.named import named
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 @dataclass(frozen=True)
@@ -26,14 +32,14 @@ class Choices:
     errands: list[tuple[str, str]]       # (code, name) of catalogue items that can be proxied
 
 
-def load_choices(desk) -> Choices:
+def load_choices(desk: Desk) -> Choices:
     """What the dialogs offer (read on the worker)."""
     return Choices([(r["id"], r["name"]) for r in cadres.active_cadres(desk)],
                    [(r["code"], r["name"]) for r in catalogue.search(desk, "", limit=500) if r["proxy_allowed"]])
 
 
 def combo(name: str, items: list[tuple[str, str]], chosen: str | None = None) -> QComboBox:
-    box = QComboBox(objectName=name)
+    box = named(QComboBox(), name)
     for value, label in items:
         box.addItem(label, value)
     if chosen is not None and box.findData(chosen) >= 0:
@@ -49,7 +55,7 @@ class PairDialog(FormDialog):
                   for v in unpaired]
         self.villager = self.add(self.tr("困难户"), combo("pair_villager", people, chosen))
         self.cadre = self.add(self.tr("结对代理员"), combo("pair_cadre", cadre_choices))
-        self.note = self.add(self.tr("备注"), QLineEdit(objectName="pair_note"))
+        self.note = self.add(self.tr("备注"), named(QLineEdit(), "pair_note"))
 
     def values(self) -> tuple[str, str, str]:
         return self.villager.currentData() or "", self.cadre.currentData() or "", self.note.text()
@@ -61,30 +67,30 @@ class VisitDialog(FormDialog):
         super().__init__(self.tr("登记走访：{0}").format(household.name), parent)
         self.household = household
         when = local(now)
-        self.when = self.add(self.tr("走访时间"), QDateTimeEdit(QDateTime(
-            when.year, when.month, when.day, when.hour, when.minute, 0), objectName="visit_when"))
+        self.when = self.add(self.tr("走访时间"), named(QDateTimeEdit(QDateTime(
+            when.year, when.month, when.day, when.hour, when.minute, 0)), "visit_when"))
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
         self.method = self.add(self.tr("方式"), combo("visit_method", [(k, term(v)) for k, v in
                                                                       support.VISIT_METHODS.items()]))
-        self.note = self.add(self.tr("走访情况"), QPlainTextEdit(objectName="visit_note"))
+        self.note = self.add(self.tr("走访情况"), named(QPlainTextEdit(), "visit_note"))
         self.note.setPlaceholderText(self.tr("例如：老人身体尚好，米面油充足，屋顶漏雨需维修"))
         self.note.setFixedHeight(80)
-        self.needs = self.add(self.tr("困难和需求"), QLineEdit(objectName="visit_needs"))
+        self.needs = self.add(self.tr("困难和需求"), named(QLineEdit(), "visit_needs"))
         self.matter = self._matter_box(choices)
         self.form.addRow(self.matter)
         last = show(household.last_visit_at) or self.tr("还没有走访过")
         self.form.insertRow(0, QLabel(self.tr("上次走访：{0}；结对代理员：{1}").format(last, household.cadre_name)))
 
     def _matter_box(self, choices: Choices) -> QGroupBox:
-        box = QGroupBox(self.tr("当场受理一件事"), objectName="visit_matter")
+        box = named(QGroupBox(self.tr("当场受理一件事")), "visit_matter")
         box.setCheckable(True)
         box.setChecked(False)
         form = QFormLayout(box)
         self.kind = combo("visit_kind", [(k, term(v)) for k, v in KINDS.items()])
         self.errand = combo("visit_errand", choices.errands)
-        self.description = QLineEdit(objectName="visit_description")
-        self.signed = QCheckBox(self.tr("群众已签书面授权委托书"), objectName="visit_signed")
+        self.description = named(QLineEdit(), "visit_description")
+        self.signed = named(QCheckBox(self.tr("群众已签书面授权委托书")), "visit_signed")
         form.addRow(self.tr("服务类型"), self.kind)
         form.addRow(self.tr("代办事项"), self.errand)
         form.addRow(self.tr("诉求内容"), self.description)
@@ -130,5 +136,5 @@ class ReassignDialog(FormDialog):
 class EndDialog(FormDialog):
     def __init__(self, household: support.Household, parent: QWidget | None = None):
         super().__init__(self.tr("结束结对：{0}").format(household.name), parent)
-        self.reason = self.add(self.tr("原因"), QLineEdit(objectName="end_reason"))
+        self.reason = self.add(self.tr("原因"), named(QLineEdit(), "end_reason"))
         self.reason.setPlaceholderText(self.tr("例如：已脱困、已迁出本村"))

@@ -7,13 +7,15 @@ nothing typed is lost. Used by the support, opinions and complaints screens.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from haian_desk.core.errors import HaianError
 from ui.widgets.feedback import ErrorLabel, alive, explain
+
+W = TypeVar("W", bound=QWidget)
 
 
 class FormDialog(QDialog):
@@ -25,7 +27,7 @@ class FormDialog(QDialog):
         self.setModal(True)
         self.form = QFormLayout()
         self.error = ErrorLabel(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -33,7 +35,7 @@ class FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
-    def add(self, caption: str, widget: QWidget) -> QWidget:
+    def add(self, caption: str, widget: W) -> W:
         self.form.addRow(caption, widget)
         return widget
 

@@ -3,6 +3,8 @@ household's visit log, and the vulnerable households still waiting for a cadre."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -15,7 +17,7 @@ from haian_desk.core.timeutil import from_iso, local, show
 from ui.i18n import term
 from ui.session import Session
 from ui.support.dialogs import EndDialog, PairDialog, ReassignDialog, VisitDialog, load_choices
-from ui.support.form import run_form
+from ui.support.form import FormDialog, run_form
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_beside_detail, list_table
 
@@ -28,17 +30,19 @@ def tag_words(tags: list[str]) -> str:
 
 
 class SupportScreen(QWidget):
+    dialog: FormDialog | None = None  # the form open now (tests reach it here)
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.households: list[support.Household] = []
         self.unpaired: list = []
-        self.summary = QLabel(objectName="support_summary")
-        self.only_overdue = QCheckBox(self.tr("只看逾期未走访"), objectName="support_only_overdue")
-        self.pair_button = QPushButton(self.tr("结对(&P)…"), objectName="support_pair")
-        self.visit_button = QPushButton(self.tr("登记走访(&V)…"), objectName="support_visit")
-        self.reassign_button = QPushButton(self.tr("更换代理员…"), objectName="support_reassign")
-        self.end_button = QPushButton(self.tr("结束结对…"), objectName="support_end")
+        self.summary = named(QLabel(), "support_summary")
+        self.only_overdue = named(QCheckBox(self.tr("只看逾期未走访")), "support_only_overdue")
+        self.pair_button = named(QPushButton(self.tr("结对(&P)…")), "support_pair")
+        self.visit_button = named(QPushButton(self.tr("登记走访(&V)…")), "support_visit")
+        self.reassign_button = named(QPushButton(self.tr("更换代理员…")), "support_reassign")
+        self.end_button = named(QPushButton(self.tr("结束结对…")), "support_end")
         self.error = ErrorLabel(self)
         self.table = self._table("support_households", [
             self.tr("姓名"), self.tr("户号"), self.tr("困难类型"), self.tr("结对代理员"), self.tr("走访周期"),
@@ -86,7 +90,7 @@ class SupportScreen(QWidget):
     # --- reading --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        def load(desk):
+        def load(desk: Desk):
             return support.households(desk, desk.now()), support.unpaired_vulnerable(desk)
 
         self.session.run(load, alive(self, self._loaded), alive(self, self.error.show_error))
@@ -113,7 +117,7 @@ class SupportScreen(QWidget):
                      local_day(h.due_at), status]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.UserRole, h.pairing_id)
+                item.setData(Qt.ItemDataRole.UserRole, h.pairing_id)
                 if h.overdue:
                     item.setBackground(QBrush(OVERDUE_BG))
                     if c == 7:
@@ -129,14 +133,14 @@ class SupportScreen(QWidget):
             cells = [v["name"], v["household_no"] or "", tag_words(support.household_tags(v)), v["address"] or ""]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.UserRole, v["id"])
+                item.setData(Qt.ItemDataRole.UserRole, v["id"])
                 self.waiting.setItem(r, c, item)
 
     def selected(self) -> support.Household | None:
         items = self.table.selectedItems()
         if not items:
             return None
-        pairing_id = items[0].data(Qt.UserRole)
+        pairing_id = items[0].data(Qt.ItemDataRole.UserRole)
         return next((h for h in self.households if h.pairing_id == pairing_id), None)
 
     def _selection_changed(self) -> None:
@@ -162,11 +166,11 @@ class SupportScreen(QWidget):
 
     def open_pair(self) -> None:
         waiting = self.waiting.selectedItems()
-        chosen = waiting[0].data(Qt.UserRole) if waiting else None
+        chosen = waiting[0].data(Qt.ItemDataRole.UserRole) if waiting else None
         self.session.run(load_choices, alive(self, lambda choices: self._pair_with(choices, chosen)))
 
     def _pair_with(self, choices, chosen: str | None) -> None:
-        self.dialog = PairDialog(self.unpaired, choices.cadres, chosen, self)
+        self.dialog = dialog = PairDialog(self.unpaired, choices.cadres, chosen, self)
         user = self.session.user.username
         run_form(self.session, self.dialog,
                  lambda: (lambda desk, v=self.dialog.values(): support.pair(desk, user, *v)))
@@ -178,7 +182,7 @@ class SupportScreen(QWidget):
         self.session.run(load_choices, alive(self, lambda choices: self._visit_with(choices, household)))
 
     def _visit_with(self, choices, household: support.Household) -> None:
-        self.dialog = VisitDialog(household, choices, self.session.desk.now(), self)
+        self.dialog = dialog = VisitDialog(household, choices, self.session.desk.now(), self)
         user = self.session.user.username
         run_form(self.session, self.dialog,
                  lambda: (lambda desk, v=self.dialog.visit_input(): support.record_visit(desk, user, v)))
@@ -190,7 +194,7 @@ class SupportScreen(QWidget):
         self.session.run(load_choices, alive(self, lambda choices: self._reassign_with(choices, household)))
 
     def _reassign_with(self, choices, household: support.Household) -> None:
-        self.dialog = ReassignDialog(household, choices.cadres, self)
+        self.dialog = dialog = ReassignDialog(household, choices.cadres, self)
         user = self.session.user.username
         run_form(self.session, self.dialog,
                  lambda: (lambda desk, c=self.dialog.cadre_id(): support.reassign(desk, user, household.pairing_id, c)))
@@ -199,7 +203,7 @@ class SupportScreen(QWidget):
         household = self.selected()
         if household is None:
             return
-        self.dialog = EndDialog(household, self)
+        self.dialog = dialog = EndDialog(household, self)
         user = self.session.user.username
         run_form(self.session, self.dialog,
                  lambda: (lambda desk, r=self.dialog.reason.text(): support.end_pairing(

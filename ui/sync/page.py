@@ -11,6 +11,8 @@ database worker; the exchange itself on the runner's thread.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +42,7 @@ class Lists:
     hub_url: str
 
 
-def read_lists(desk) -> Lists:
+def read_lists(desk: Desk) -> Lists:
     hub = sync_state.parent(desk.db)
     return Lists(reached.pending_items(desk), reached.refused_records(desk),
                  [dict(r) for r in sync_state.recent_log(desk.db, 30)], (hub.url or "") if hub else "")
@@ -114,8 +116,8 @@ class SyncPage(QWidget):
             value = QLabel()
             value.setObjectName(f"fact_{key}")
             value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
-            grid.addWidget(name, row, 0, Qt.AlignTop)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, row, 1)
             self.facts[key] = value
         grid.setColumnStretch(1, 1)
@@ -136,7 +138,7 @@ class SyncPage(QWidget):
         self.problem_todo.setObjectName("problem_todo")
         for label in (self.problem_title, self.problem_message, self.problem_todo):
             label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             column.addWidget(label)
         self.problem.hide()
         return self.problem
@@ -394,7 +396,7 @@ class SyncPage(QWidget):
 
 
 def _documents() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
 
 def _column(*parts) -> QWidget:

@@ -7,6 +7,8 @@ It follows syncs as they happen (Session.changed with SYNC).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QWidget
 
 from haian_desk.replication import reached, township
@@ -15,8 +17,11 @@ from ui.session import SYNC, Session
 from ui.township.queue import is_hub, reach_text
 from ui.widgets.feedback import alive
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
-def read_place(desk, case_id: str, hub: bool) -> tuple[str, str]:
+
+def read_place(desk: Desk, case_id: str, hub: bool) -> tuple[str, str]:
     """(reach code or '', station name or '') for one case."""
     if hub:
         unit = queries.get_case(desk, case_id)["unit_code"]

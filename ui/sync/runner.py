@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -31,6 +31,9 @@ from sync.exchange import ExchangeReport, exchange
 from ui.session import EVERYTHING, SYNC, Changes, Session, changes_for
 from ui.sync.background import run_in_thread
 from ui.widgets.feedback import alive
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +79,7 @@ class _Reading:
     problem: Problem | None
 
 
-def read_state(desk) -> _Reading:
+def read_state(desk: Desk) -> _Reading:
     """What the database says about sync now (runs on the worker; cheap, since it runs after
     every change: what is waiting is counted only past the hub's mark, and only once enrolled)."""
     hub = sync_state.parent(desk.db)
@@ -88,14 +91,14 @@ def read_state(desk) -> _Reading:
     return _Reading(hub, reached.waiting(desk), rejected, advice.last_problem(desk))
 
 
-def _mark(desk) -> int | None:
+def _mark(desk: Desk) -> int | None:
     try:
         return recent.last_seq(desk.db)
     except Exception:  # noqa: BLE001 - a database that cannot be read fails the exchange, which says why
         return None
 
 
-def _arrived(desk, mark: int | None) -> recent.Recent | None:
+def _arrived(desk: Desk, mark: int | None) -> recent.Recent | None:
     """What came in past ``mark`` (None when that cannot be told: then screens read everything)."""
     if mark is None:
         return None
@@ -139,9 +142,12 @@ class SyncRunner(QObject):
         self.state = RunnerState()
         self.failures = 0
         self.started = False
-        self.timer = QTimer(self, singleShot=True, timeout=self.sync_now)
-        self.progress_timer = QTimer(self, interval=PROGRESS_MS, timeout=self._read_progress)
-        self.refresh_soon = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS, timeout=self.refresh)
+        self.timer = QTimer(self, singleShot=True)
+        self.timer.timeout.connect(self.sync_now)
+        self.progress_timer = QTimer(self, interval=PROGRESS_MS)
+        self.progress_timer.timeout.connect(self._read_progress)
+        self.refresh_soon = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self.refresh_soon.timeout.connect(self.refresh)
         self._progress_reading = False
         session.changed.connect(self._data_changed)
         self._watch_network()

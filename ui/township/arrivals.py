@@ -10,11 +10,16 @@ to one station's file), not only the township.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer
 
 from haian_desk.events import recent
 from ui.session import SYNC, Session, changes_for
 from ui.widgets.feedback import alive
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 LOOK_MS = 3_000
 
@@ -24,7 +29,7 @@ def data_version(desk) -> int:
         return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
-def _look(desk, seen: int | None, mark: int | None) -> tuple:
+def _look(desk: Desk, seen: int | None, mark: int | None) -> tuple:
     """The data version now and, if it moved (or on the first look), what arrived past ``mark``."""
     version = data_version(desk)
     if seen is not None and version == seen and mark is not None:

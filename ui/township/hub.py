@@ -9,6 +9,8 @@ hub runs there anyway (``haian-desk hub serve`` as its own process) and says so.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import dataclasses
 from dataclasses import dataclass
 
@@ -23,6 +25,10 @@ from sync.serve import BackgroundHub
 from ui.session import Session
 from ui.sync.background import run_in_thread
 from ui.widgets.feedback import alive, explain
+from ui.qt_app import qt_app
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 STOPPED, STARTING, RUNNING, STOPPING, ELSEWHERE, FAILED = (
     "stopped", "starting", "running", "stopping", "elsewhere", "failed")
@@ -56,8 +62,9 @@ class HubControl(QObject):
         self.state = HubState()
         self.running: BackgroundHub | None = None
         self.probes = 0  # only the latest look at the port counts
-        self.prober = QTimer(self, interval=PROBE_MS, timeout=self.probe)
-        QApplication.instance().aboutToQuit.connect(self.shutdown)
+        self.prober = QTimer(self, interval=PROBE_MS)
+        self.prober.timeout.connect(self.probe)
+        qt_app().aboutToQuit.connect(self.shutdown)
 
     def begin(self) -> None:
         """Once per session: look whether a hub already runs, and start ours if the centre asked for that."""
@@ -170,7 +177,7 @@ class HubPanel(QGroupBox):
         self.state_label = QLabel()
         self.state_label.setObjectName("hub_state")
         self.state_label.setWordWrap(True)
-        self.state_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.host = QLineEdit()
         self.host.setObjectName("hub_host")
         self.host.setToolTip(self.tr("0.0.0.0：局域网里的站点都能连；127.0.0.1：只给本机用"))
@@ -243,7 +250,7 @@ class HubPanel(QGroupBox):
         self.port.setEnabled(not busy and state.phase != RUNNING)
 
 
-def _is_admin(desk, username: str) -> bool:
+def _is_admin(desk: Desk, username: str) -> bool:
     from haian_desk.people import users
 
     return users.get(desk, username).role == "admin"

@@ -12,7 +12,7 @@ matter can go up to or back down to) comes from the domain's ladder.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
     QPushButton, QRadioButton, QVBoxLayout, QWidget)
@@ -71,7 +71,8 @@ class InboxPage(QWidget):
         self._build()
         watch_arrivals(session)
         session.changed.connect(self._data_changed)  # a method: the session outlives the page
-        self.timer = QTimer(self, interval=REFRESH_MS, timeout=self.reload)
+        self.timer = QTimer(self, interval=REFRESH_MS)
+        self.timer.timeout.connect(self.reload)
         self.timer.start()
         self.setFocusProxy(self.table)
         self.reload()
@@ -89,7 +90,7 @@ class InboxPage(QWidget):
                 words = QT_TRANSLATE_NOOP("InboxPage", "已转部门")
             button = QRadioButton(_tr(words))
             button.setObjectName(f"view_{view or 'all'}")
-            button.toggled.connect(lambda on, v=view: on and self.set_view(v))
+            button.toggled.connect(lambda on, v=view: self.set_view(v) if on else None)
             self.view_group.addButton(button)
             self.view_buttons[view] = button
             views.addWidget(button)
@@ -127,7 +128,7 @@ class InboxPage(QWidget):
                 ("forwarded", self.tr("转送部门") if county else self.tr("转送县或部门"), self.open_forward),
                 ("returned", self.tr("退回下级") if county else self.tr("退回站点"), self.open_return),
                 ("open", self.tr("打开详情"), lambda: self._open(self.table.currentRow()))):
-            button = QPushButton(words)
+            button = QPushButton(caption)
             button.setObjectName(f"inbox_{key}")
             button.clicked.connect(slot)
             row.addWidget(button)
@@ -219,9 +220,7 @@ class InboxPage(QWidget):
 
     def _show_form(self, view, event_type: str) -> None:
         dialog = ActionDialog(self.session, view, event_type, self)
-        # The work screens' form announces the recorded action (``acted``; ``done`` before it was renamed).
-        acted = dialog.acted if hasattr(ActionDialog, "acted") else dialog.done
-        acted.connect(lambda done_type, _state: self.result.show_lines([self.tr(
+        dialog.acted.connect(lambda done_type, _state: self.result.show_lines([self.tr(
             "已记录：{0} {1}。站点同步后会看到。").format(view.case["case_no"], term(label(EVENT_TYPES, done_type)))]))
         self._keep(dialog)
         dialog.open()
@@ -280,8 +279,8 @@ class ForwardDialog(QDialog):
         self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 4 + 16)
         self.error = ErrorLabel()
         self.error.setObjectName("forward_error")
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.Ok)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("转送"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)

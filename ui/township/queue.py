@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout
 
@@ -20,6 +20,7 @@ from ui.cases.queue_model import CASE_ID_ROLE, COLUMNS, TONE_ROLE, CaseQueueMode
 from ui.cases.queue_page import QueuePage
 from ui.session import SYNC, Session
 from ui.widgets.feedback import alive
+from ui.i18n import QT_TRANSLATE_NOOP
 
 EXTRA = len(COLUMNS)  # the added column comes after the work screens' own
 
@@ -88,13 +89,13 @@ class NetworkQueueModel(CaseQueueModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else EXTRA + 1
 
-    def headerData(self, section: int, orientation, role=Qt.DisplayRole):
-        if section == EXTRA and orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if section == EXTRA and orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (QCoreApplication.translate("NetworkQueue", "站点") if self.hub
                     else QCoreApplication.translate("NetworkQueue", "上报镇中心"))
         return super().headerData(section, orientation, role)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.column() != EXTRA or index.row() >= len(self.rows):
             return super().data(index, role)
         row = self.rows[index.row()]
@@ -102,10 +103,10 @@ class NetworkQueueModel(CaseQueueModel):
             return super().data(index, role)
         if role == Qt.DisplayRole:
             return self.extra_text(row)
-        if role == Qt.ForegroundRole and not self.hub and self.marks.get(row["id"]) in (
+        if role == Qt.ItemDataRole.ForegroundRole and not self.hub and self.marks.get(row["id"]) in (
                 reached.NOT_YET, reached.PARTLY):
             return QBrush(QColor(WAITING_COLOUR))
-        if role in (Qt.BackgroundRole, Qt.ForegroundRole, CASE_ID_ROLE, TONE_ROLE):
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, CASE_ID_ROLE, TONE_ROLE):
             return super().data(self.index(index.row(), 0), role)  # the row's colour and keys
         return None
 
@@ -114,7 +115,7 @@ class NetworkQueueModel(CaseQueueModel):
             return self.names.get(row["unit_code"], row["unit_code"])
         return reach_text(self.marks.get(row["id"]))
 
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if column < EXTRA:
             super().sort(column, order)
 
@@ -124,6 +125,7 @@ class NetworkQueuePage(QueuePage):
 
     def __init__(self, session: Session, parent=None):
         super().__init__(session, parent)
+        assert isinstance(self.model, NetworkQueueModel)  # model_class above
         self.model.extraLoaded.connect(lambda: self.table.resizeColumnToContents(EXTRA))
         self.station = QComboBox()
         self.station.setObjectName("queue_station")
@@ -135,8 +137,11 @@ class NetworkQueuePage(QueuePage):
         session.run(township.station_choices, alive(self, self._fill_stations))
 
     def _place_station_filter(self) -> None:
-        for i in range(self.layout().count()):
-            row = self.layout().itemAt(i).layout()
+        page = self.layout()
+        assert page is not None  # the queue page lays itself out before this
+        for i in range(page.count()):
+            item = page.itemAt(i)
+            row = item.layout() if item is not None else None
             if isinstance(row, QHBoxLayout) and row.indexOf(self.kind) >= 0:
                 row.insertWidget(row.indexOf(self.kind), self.station)
                 return

@@ -9,6 +9,8 @@ USB file (the reply for it is written beside it).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QTimer
@@ -25,11 +27,14 @@ from ui.township.hub import HubPanel, hub_for
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import alive, explain
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 REFRESH_MS = 60_000
 SILENT_COLOUR, REVOKED_COLOUR = "#fde0dc", "#eeeeee"
 
 
-def enrol_station(desk, request: Path, answer: Path, url: str | None):
+def enrol_station(desk: Desk, request: Path, answer: Path, url: str | None):
     """Read a station's request, enrol it, write the signed answer (runs on the worker)."""
     own = keymod.load_or_create(desk.folder)
     child, document = enrolment.enrol(desk, own, enrolment.read_document(request), url)
@@ -49,7 +54,8 @@ class StationsPage(QWidget):
         self._build()
         watch_arrivals(session)
         session.changed.connect(self._data_changed)  # a method: the session outlives the page
-        self.timer = QTimer(self, interval=REFRESH_MS, timeout=self.reload)
+        self.timer = QTimer(self, interval=REFRESH_MS)
+        self.timer.timeout.connect(self.reload)
         self.timer.start()
         session.run(township.load_settings, alive(self, self._settings))
         self.reload()
@@ -209,7 +215,7 @@ class StationsPage(QWidget):
             then(path)
 
     def _ask_open(self) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择站点给的文件"), folder,
                                                 self.tr("登记申请或同步文件 (*.json *.hdsync);;所有文件 (*)"))
         return Path(chosen) if chosen else None
@@ -217,4 +223,4 @@ class StationsPage(QWidget):
     def _confirm_revoke(self, row: township.StationHealth) -> bool:
         answer = QMessageBox.question(self, self.tr("注销站点"), self.tr(
             "注销“{0}”后，它将不能再同步（已上报的数据保留）。确定注销吗？").format(row.unit_name))
-        return answer == QMessageBox.Yes
+        return answer == QMessageBox.StandardButton.Yes

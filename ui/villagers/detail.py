@@ -44,7 +44,7 @@ class VillagerDetail(QWidget):
         for key, value in self.values.items():
             value.setObjectName(f"detail_{key}")
             value.setWordWrap(key in ("address", "tags", "note"))
-            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reveal = QPushButton(self.tr("显示完整号码(&R)"))
         self.reveal.setObjectName("reveal_numbers")
         self.reveal.setCheckable(True)
@@ -57,7 +57,7 @@ class VillagerDetail(QWidget):
         self.household.setObjectName("household")
         self.household.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         self.household.itemActivated.connect(
-            lambda item: self.openVillager.emit(*item.data(Qt.UserRole)))
+            lambda item: self.openVillager.emit(*item.data(Qt.ItemDataRole.UserRole)))
         self.cases = self._cases_table()
         self._lay_out()
         self.setEnabled(False)
@@ -67,10 +67,10 @@ class VillagerDetail(QWidget):
         table.setObjectName("villager_cases")
         table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("类型"), self.tr("状态"),
                                          self.tr("登记时间"), self.tr("事项")])
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         table.cellActivated.connect(self._case_activated)
         table.cellDoubleClicked.connect(self._case_activated)
@@ -87,8 +87,8 @@ class VillagerDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addLayout(form)
-        layout.addWidget(self.reveal, 0, Qt.AlignLeft)
-        layout.addWidget(self.edit, 0, Qt.AlignLeft)
+        layout.addWidget(self.reveal, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(QLabel(self.tr("同户成员")))
         layout.addWidget(self.household)
         layout.addWidget(QLabel(self.tr("办件记录")))
@@ -160,4 +160,4 @@ class VillagerDetail(QWidget):
     def _case_activated(self, row: int, _column: int) -> None:
         item = self.cases.item(row, 0)
         if item is not None:
-            self.openCase.emit(item.data(Qt.UserRole))
+            self.openCase.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -8,6 +8,8 @@ the dialog open with everything typed, and nothing is written.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -23,6 +25,9 @@ from haian_desk.people.villagers import VillagerInput
 from ui.i18n import term
 from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 OK_STYLE = "color: #1b5e20;"
 BAD_STYLE = "color: #b00020;"
@@ -75,8 +80,8 @@ class VillagerDialog(QDialog):
         self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.tags = {code: QCheckBox(term(label)) for code, label in villagers.TAGS.items()}
         self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Save).setText(self.tr("保存(&S)"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存(&S)"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.id_number.textChanged.connect(self._check_id)
@@ -181,7 +186,7 @@ class VillagerDialog(QDialog):
         villager_id = self.villager.id if self.villager else None
         data, actor = self.data(), self.session.user.username
 
-        def work(desk):
+        def work(desk: Desk):
             if villager_id:
                 villagers.update(desk, actor, villager_id, data)
                 return villager_id
@@ -201,5 +206,5 @@ class VillagerDialog(QDialog):
         culprit = {"name": self.name, "id_number": self.id_number, "phone": self.phone}.get(
             getattr(error, "field", ""))
         if culprit is not None:
-            culprit.setFocus(Qt.OtherFocusReason)
+            culprit.setFocus(Qt.FocusReason.OtherFocusReason)
             culprit.selectAll()

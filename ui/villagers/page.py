@@ -51,7 +51,7 @@ class VillagersPage(QWidget):
         self.timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _: self.timer.start())
         self.search.returnPressed.connect(self._search_now)
-        QShortcut(QKeySequence.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         session.changed.connect(self._data_changed)
         self.setFocusProxy(self.search)
         self.reload()
@@ -61,11 +61,11 @@ class VillagersPage(QWidget):
         table.setObjectName("villager_list")
         table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("性别"), self.tr("身份证号"),
                                          self.tr("电话"), self.tr("户号"), self.tr("住址")])
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         table.itemSelectionChanged.connect(self._selection_changed)
         table.cellActivated.connect(lambda *_: self.edit_selected())
@@ -163,7 +163,7 @@ class VillagersPage(QWidget):
 
     def _open_dialog(self, villager: Villager | None) -> VillagerDialog:
         dialog = VillagerDialog(self.session, villager, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._saved(dialog.saved_id))
         dialog.open()
         self.dialog = dialog

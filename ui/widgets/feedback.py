@@ -6,7 +6,7 @@ import logging
 from typing import Any, Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 from haian_desk.core.errors import LIST_SEPARATOR, HaianError, Message, fill
@@ -81,7 +81,7 @@ class ErrorLabel(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setStyleSheet("color: #b00020;")
         self.setAccessibleName(QCoreApplication.translate("Feedback", "错误提示"))
         self.hide()
@@ -101,7 +101,7 @@ def show_error_box(parent: QWidget | None, error: BaseException | str) -> None:
     QMessageBox.warning(parent, QCoreApplication.translate("Feedback", "提示"), text)
 
 
-def alive(widget: QWidget, callback: Callable[..., Any]) -> Callable[..., Any]:
+def alive(widget: QObject, callback: Callable[..., Any]) -> Callable[..., Any]:
     """Wrap a worker callback so it is skipped if its widget was closed meanwhile."""
 
     def guarded(*args: Any) -> Any:

@@ -21,7 +21,7 @@ def _colour(label: QLabel, colour: QColor | None) -> None:
     """Text colour by palette (a style sheet would re-polish the label and change its size)."""
     palette = QApplication.palette(label)
     if colour is not None:
-        palette.setColor(QPalette.WindowText, colour)
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
     label.setPalette(palette)
 
 

@@ -13,11 +13,11 @@ def list_table(name: str, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     stretch_last_when_room(table)
     return table
 
@@ -36,14 +36,15 @@ class _LastSectionFitter(QObject):
         header.sectionResized.connect(self._section_resized)
         table.viewport().installEventFilter(self)
         # Rows filled one cell at a time are measured once, after the filling.
-        self.soon = QTimer(self, singleShot=True, interval=0, timeout=self.fit)
+        self.soon = QTimer(self, singleShot=True, interval=0)
+        self.soon.timeout.connect(self.fit)
         model = table.model()
         for signal in (model.modelReset, model.rowsInserted, model.dataChanged, model.layoutChanged):
             signal.connect(self.soon.start)
         self.fit()
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Resize:
+        if event.type() == QEvent.Type.Resize:
             self.fit()
         return False
 

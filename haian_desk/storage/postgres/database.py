@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, Callable, Iterator, TypeVar, cast
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -29,12 +29,14 @@ ATTEMPTS = 8
 class Row(tuple):
     """A result row: ``row["name"]`` or ``row[0]``, as with sqlite3.Row."""
 
+    _index: dict[str, int]
+
     def __new__(cls, values, index: dict[str, int]) -> "Row":
         row = super().__new__(cls, values)
         row._index = index
         return row
 
-    def __getitem__(self, key):  # type: ignore[override]
+    def __getitem__(self, key):
         if isinstance(key, str):
             return tuple.__getitem__(self, self._index[key])
         return tuple.__getitem__(self, key)
@@ -79,11 +81,11 @@ class PgDatabase:
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[Row]:
         with self.transaction() as conn:
-            return conn.execute(sql, params).fetchall()
+            return cast(list[Row], conn.execute(sql, params).fetchall())  # rows made by _row_factory
 
     def one(self, sql: str, params: tuple | dict = ()) -> Row | None:
         with self.transaction() as conn:
-            return conn.execute(sql, params).fetchone()
+            return cast(Row | None, conn.execute(sql, params).fetchone())  # made by _row_factory
 
     def scalar(self, sql: str, params: tuple | dict = ()):
         row = self.one(sql, params)
