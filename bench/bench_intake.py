@@ -18,15 +18,13 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
-from haian_desk.core import paths
-from haian_desk.cases import search
-from haian_desk.people import users
-from haian_desk.cases import operations
-from haian_desk.desk import Desk
-from haian_desk.storage import eventlog, keys
-
 from bench import generate
 from bench.common import RUNS, Report, main, median, percentile, timed
+from haian_desk.cases import operations, search
+from haian_desk.core import paths
+from haian_desk.desk import Desk
+from haian_desk.people import users
+from haian_desk.storage import eventlog, keys
 
 GOAL_P99_MS = 5.0
 PER_RUN = int(os.environ.get("BENCH_INTAKES", "300"))
@@ -63,24 +61,39 @@ def run(scale: generate.Scale) -> Report:
     cadres = [r[0] for r in desk.db.query("SELECT id FROM cadres WHERE active = 1 LIMIT 200")]
     errands = [r[0] for r in desk.db.query("SELECT code FROM catalogue_items WHERE proxy_allowed = 1")]
     p50s, p99s, base50s, base99s = _rounds(desk, rng, villagers, cadres, errands)
-    report.add("take_in · p50", median(p50s), "ms", baseline=median(base50s),
-               baseline_name="bare INSERT of the same rows, p50")
+    report.add(
+        "take_in · p50", median(p50s), "ms", baseline=median(base50s), baseline_name="bare INSERT of the same rows, p50"
+    )
     p99 = median(p99s)
-    report.add("take_in · p99", p99, "ms", goal=f"< {GOAL_P99_MS:g} ms", met=p99 < GOAL_P99_MS,
-               baseline=median(base99s), baseline_name="bare INSERT of the same rows, p99")
+    report.add(
+        "take_in · p99",
+        p99,
+        "ms",
+        goal=f"< {GOAL_P99_MS:g} ms",
+        met=p99 < GOAL_P99_MS,
+        baseline=median(base99s),
+        baseline_name="bare INSERT of the same rows, p99",
+    )
     report.notes.append(
         f"{RUNS} runs of {PER_RUN} intakes (kinds mixed as in the county); each percentile is the "
-        f"median over runs (p99 per run: {', '.join(f'{v:.2f}' for v in p99s)} ms).")
+        f"median over runs (p99 per run: {', '.join(f'{v:.2f}' for v in p99s)} ms)."
+    )
     # Where the slow 1 % comes from: SQLite's automatic WAL checkpoint, which copies the
     # log into the database and syncs it to disk inside whichever commit crosses 1,000 pages.
     with desk.db.read() as conn:
         conn.execute("PRAGMA wal_autocheckpoint = 0")
     _, idle99s, _, idle_base99s = _rounds(desk, rng, villagers, cadres, errands, checkpoint_every=50)
     idle99 = median(idle99s)
-    report.add("take_in · p99, WAL checkpoint moved to idle moments", idle99, "ms",
-               goal=f"< {GOAL_P99_MS:g} ms", met=idle99 < GOAL_P99_MS, baseline=median(idle_base99s),
-               baseline_name="bare INSERT of the same rows, p99",
-               note="wal_autocheckpoint off; a PASSIVE checkpoint after every 50 intakes, untimed")
+    report.add(
+        "take_in · p99, WAL checkpoint moved to idle moments",
+        idle99,
+        "ms",
+        goal=f"< {GOAL_P99_MS:g} ms",
+        met=idle99 < GOAL_P99_MS,
+        baseline=median(idle_base99s),
+        baseline_name="bare INSERT of the same rows, p99",
+        note="wal_autocheckpoint off; a PASSIVE checkpoint after every 50 intakes, untimed",
+    )
     if p99 >= GOAL_P99_MS:
         report.profile = _profile(desk, rng, villagers, cadres, errands)
     desk.close()
@@ -110,8 +123,12 @@ def _rounds(desk, rng, villagers, cadres, errands, checkpoint_every: int = 0):
 
 def _intake(rng, villagers, cadres, errands) -> operations.Intake:
     kind = rng.choice(["opinion", "errand", "errand", "claim"])
-    intake = operations.Intake(kind=kind, villager_id=rng.choice(villagers), first_cadre_id=rng.choice(cadres),
-                               description="反映3组道路破损，雨天积水，建议维修")
+    intake = operations.Intake(
+        kind=kind,
+        villager_id=rng.choice(villagers),
+        first_cadre_id=rng.choice(cadres),
+        description="反映3组道路破损，雨天积水，建议维修",
+    )
     if kind == "errand":
         intake.catalogue_code = rng.choice(errands)
         intake.materials_received = ["居民身份证复印件", "户口簿复印件"]
@@ -124,9 +141,10 @@ def _intake(rng, villagers, cadres, errands) -> operations.Intake:
 
 def _rows_written(desk: Desk, case_id: str) -> dict:
     columns = ", ".join(eventlog.COLUMNS)
-    return {"events": [tuple(r) for r in desk.db.query(f"SELECT {columns} FROM events WHERE stream_id = ?",
-                                                        (case_id,))],
-            "case": dict(desk.db.one("SELECT * FROM cases WHERE id = ?", (case_id,)))}
+    return {
+        "events": [tuple(r) for r in desk.db.query(f"SELECT {columns} FROM events WHERE stream_id = ?", (case_id,))],
+        "case": dict(desk.db.one("SELECT * FROM cases WHERE id = ?", (case_id,))),
+    }
 
 
 def _bare_insert(desk: Desk, rows: dict) -> None:
@@ -136,11 +154,14 @@ def _bare_insert(desk: Desk, rows: dict) -> None:
         for event in rows["events"]:
             # A 37-character origin never equals a real (UUID) one, so the sequence stays unique.
             event = (event[0] + suffix,) + event[1:5] + (event[5] + suffix,) + event[6:]
-            conn.execute(f"INSERT INTO events ({', '.join(eventlog.COLUMNS)}) VALUES "
-                         f"({', '.join('?' * len(eventlog.COLUMNS))})", event)
+            conn.execute(
+                f"INSERT INTO events ({', '.join(eventlog.COLUMNS)}) VALUES ({', '.join('?' * len(eventlog.COLUMNS))})",
+                event,
+            )
         case = dict(rows["case"], id=rows["case"]["id"] + suffix, case_no=rows["case"]["case_no"] + suffix)
-        conn.execute(f"INSERT INTO cases ({', '.join(case)}) VALUES ({', '.join('?' * len(case))})",
-                     tuple(case.values()))
+        conn.execute(
+            f"INSERT INTO cases ({', '.join(case)}) VALUES ({', '.join('?' * len(case))})", tuple(case.values())
+        )
         n = conn.execute("INSERT INTO case_text_ids (case_id) VALUES (?)", (case["id"],)).lastrowid
         conn.execute("INSERT INTO case_text (rowid, chars) VALUES (?, ?)", (n, search.spaced(case["description"])))
 

@@ -30,14 +30,13 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTableView
 
-from haian_desk.people import users  # noqa: E402
-from haian_desk.cases import queries  # noqa: E402
-from haian_desk.desk import Desk  # noqa: E402
-
-from bench import generate  # noqa: E402
-from bench.common import RUNS, Report, main, median, percentile, timed  # noqa: E402
+from bench import generate
+from bench.common import RUNS, Report, main, median, percentile, timed
+from haian_desk.cases import queries
+from haian_desk.desk import Desk
+from haian_desk.people import users
 
 FIRST_ROWS_GOAL_MS = 200
 PAGE_GOAL_MS = 50
@@ -82,38 +81,79 @@ def run(scale: generate.Scale) -> Report:
     first = [_first_rows(app, model) for _ in range(RUNS)]
     flt, now = queries.CaseFilter(), generate.NOW
     raw_first = [timed(lambda: queries.page_after(desk, flt, now, None, PAGE))[0] for _ in range(RUNS)]
-    report.add("first rows (reload → loaded)", median(first), "ms", goal=f"< {FIRST_ROWS_GOAL_MS} ms",
-               met=median(first) < FIRST_ROWS_GOAL_MS, baseline=median(raw_first),
-               baseline_name="first page in SQL")
+    report.add(
+        "first rows (reload → loaded)",
+        median(first),
+        "ms",
+        goal=f"< {FIRST_ROWS_GOAL_MS} ms",
+        met=median(first) < FIRST_ROWS_GOAL_MS,
+        baseline=median(raw_first),
+        baseline_name="first page in SQL",
+    )
 
     counted = [_count_arrives(app, model) for _ in range(3)]
     raw_count = [timed(lambda: queries.count(desk, flt, now))[0] for _ in range(3)]
-    report.add("count arrives (after the first rows, off the GUI thread)", median(counted), "ms",
-               baseline=median(raw_count), baseline_name="count in SQL")
+    report.add(
+        "count arrives (after the first rows, off the GUI thread)",
+        median(counted),
+        "ms",
+        baseline=median(raw_count),
+        baseline_name="count in SQL",
+    )
 
     rss_before = current_rss_mb()
     pages = _scroll(app, model, view)
     reached, held = len(model.rows), model.rows.held_rows()
     rss_after = current_rss_mb()
     ends = model.rows.ends()
-    sample = ends[::max(1, len(ends) // 20)]
+    sample = ends[:: max(1, len(ends) // 20)]
     raw_pages = [timed(lambda k=k: queries.page_after(desk, flt, now, k, PAGE))[0] for k in sample]
     worst = max(pages)
-    report.add("page while scrolling · p50", median(pages), "ms", baseline=median(raw_pages),
-               baseline_name="the same pages by key in SQL, median", note=f"{len(pages)} pages, {reached:,} rows")
+    report.add(
+        "page while scrolling · p50",
+        median(pages),
+        "ms",
+        baseline=median(raw_pages),
+        baseline_name="the same pages by key in SQL, median",
+        note=f"{len(pages)} pages, {reached:,} rows",
+    )
     p95 = percentile(pages, 95)
-    report.add("page while scrolling · p95", p95, "ms", goal=f"< {PAGE_GOAL_MS} ms",
-               met=p95 < PAGE_GOAL_MS, baseline=percentile(raw_pages, 95),
-               baseline_name="the same pages by key in SQL, p95", note=f"in {SCROLL_SECONDS:.0f} s of scrolling")
-    report.add("page while scrolling · worst", worst, "ms", goal=f"< {PAGE_GOAL_MS} ms",
-               met=worst < PAGE_GOAL_MS, baseline=max(raw_pages), baseline_name="the same pages by key in SQL, worst")
+    report.add(
+        "page while scrolling · p95",
+        p95,
+        "ms",
+        goal=f"< {PAGE_GOAL_MS} ms",
+        met=p95 < PAGE_GOAL_MS,
+        baseline=percentile(raw_pages, 95),
+        baseline_name="the same pages by key in SQL, p95",
+        note=f"in {SCROLL_SECONDS:.0f} s of scrolling",
+    )
+    report.add(
+        "page while scrolling · worst",
+        worst,
+        "ms",
+        goal=f"< {PAGE_GOAL_MS} ms",
+        met=worst < PAGE_GOAL_MS,
+        baseline=max(raw_pages),
+        baseline_name="the same pages by key in SQL, worst",
+    )
     back = _back_to_top(app, model, view)
-    report.add("back to the top after scrolling (forgotten page read again by key)", back, "ms",
-               goal=f"< {PAGE_GOAL_MS} ms", met=back < PAGE_GOAL_MS, baseline=median(raw_pages),
-               baseline_name="a page by key in SQL, median")
+    report.add(
+        "back to the top after scrolling (forgotten page read again by key)",
+        back,
+        "ms",
+        goal=f"< {PAGE_GOAL_MS} ms",
+        met=back < PAGE_GOAL_MS,
+        baseline=median(raw_pages),
+        baseline_name="a page by key in SQL, median",
+    )
     news = _news_far_down(app, model, view)
-    report.add(f"news while {reached:,} rows down (place kept: bounds walked, pages read by key)", news, "ms",
-               note="the rows shown stay until the answer comes")
+    report.add(
+        f"news while {reached:,} rows down (place kept: bounds walked, pages read by key)",
+        news,
+        "ms",
+        note="the rows shown stay until the answer comes",
+    )
     _deep_pages(report, desk, flt, now, scale)
     if worst >= PAGE_GOAL_MS:
         report.profile = _profile(app, model, view)
@@ -121,12 +161,23 @@ def run(scale: generate.Scale) -> Report:
     per_row_kb = max(0.0, rss_after - rss_before) * 1024 / max(1, reached - PAGE)
     projected = rss_before + per_row_kb * scale.cases / 1024
     peak = peak_rss_mb()
-    report.add("peak memory while scrolling (resident)", peak, "MB", goal=f"< {MEMORY_GOAL_MB} MB",
-               met=peak < MEMORY_GOAL_MB, note=f"{reached:,} rows reached, {held:,} held (the cache's bound)")
-    report.add("memory if the whole queue were scrolled (projected)", projected, "MB",
-               goal=f"< {MEMORY_GOAL_MB} MB", met=projected < MEMORY_GOAL_MB,
-               note=f"{per_row_kb:.3f} KB growth per row reached × {scale.cases:,} rows; rows held stay "
-                    f"within {model.rows.max_pages} pages")
+    report.add(
+        "peak memory while scrolling (resident)",
+        peak,
+        "MB",
+        goal=f"< {MEMORY_GOAL_MB} MB",
+        met=peak < MEMORY_GOAL_MB,
+        note=f"{reached:,} rows reached, {held:,} held (the cache's bound)",
+    )
+    report.add(
+        "memory if the whole queue were scrolled (projected)",
+        projected,
+        "MB",
+        goal=f"< {MEMORY_GOAL_MB} MB",
+        met=projected < MEMORY_GOAL_MB,
+        note=f"{per_row_kb:.3f} KB growth per row reached × {scale.cases:,} rows; rows held stay "
+        f"within {model.rows.max_pages} pages",
+    )
     session.worker.shutdown()
     view.close()
     desk.close()
@@ -220,11 +271,21 @@ def _deep_pages(report: Report, desk, flt, now, scale) -> None:
         if offset >= scale.cases or offset <= 0:
             continue
         last = queries.key_of(flt, queries.page(desk, flt, now, offset - 1, 1)[0])  # setting up: not timed
-        keyset_ms = median([timed(lambda: queries.page_after(desk, flt, now, last, PAGE))[0] for _ in range(RUNS)])
-        offset_ms = median([timed(lambda: queries.page(desk, flt, now, offset, PAGE))[0] for _ in range(3)])
-        report.add(f"page at row {offset:,} (by key, as the model asks)", keyset_ms, "ms",
-                   goal=f"< {PAGE_GOAL_MS} ms", met=keyset_ms < PAGE_GOAL_MS, baseline=offset_ms,
-                   baseline_name="OFFSET, as the model asked before")
+        keyset_ms = median(
+            [timed(lambda last=last: queries.page_after(desk, flt, now, last, PAGE))[0] for _ in range(RUNS)]
+        )
+        offset_ms = median(
+            [timed(lambda offset=offset: queries.page(desk, flt, now, offset, PAGE))[0] for _ in range(3)]
+        )
+        report.add(
+            f"page at row {offset:,} (by key, as the model asks)",
+            keyset_ms,
+            "ms",
+            goal=f"< {PAGE_GOAL_MS} ms",
+            met=keyset_ms < PAGE_GOAL_MS,
+            baseline=offset_ms,
+            baseline_name="OFFSET, as the model asked before",
+        )
 
 
 if __name__ == "__main__":

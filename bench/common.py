@@ -17,9 +17,9 @@ import sqlite3
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from bench.generate import Scale, scale_from_env
 
@@ -100,9 +100,13 @@ def machine() -> dict[str, str]:
     import PySide6
 
     return {
-        "cpu": _cpu_name(), "cores": str(os.cpu_count()), "memory": _memory(),
-        "os": _os_name(), "python": platform.python_version(),
-        "sqlite": sqlite3.sqlite_version, "pyside6": PySide6.__version__,
+        "cpu": _cpu_name(),
+        "cores": str(os.cpu_count()),
+        "memory": _memory(),
+        "os": _os_name(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "pyside6": PySide6.__version__,
     }
 
 

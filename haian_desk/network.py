@@ -19,8 +19,12 @@ if TYPE_CHECKING:  # the desk holds the network's installation: a type only, nev
     from haian_desk.desk import Desk
 
 LEVELS = {6: "county", 9: "township", 12: "village", 15: "group"}
-LEVEL_NAMES = {"county": "县（市）", "township": "镇（街道）代理中心", "village": "村（社区）代理站",
-               "group": "组代理点"}
+LEVEL_NAMES = {
+    "county": "县（市）",
+    "township": "镇（街道）代理中心",
+    "village": "村（社区）代理站",
+    "group": "组代理点",
+}
 ROLES = {"station": "代理站", "township": "代理中心"}
 # The county centre is a sync hub above the townships (haian-desk init --role county);
 # it is not one of the roles a station's set-up offers.
@@ -71,15 +75,18 @@ def check_unit_code(code: str, role: str) -> str:
     code = code.strip()
     if role == COUNTY_ROLE:
         if code != county().code:
-            raise ValidationError("县级代理中心的单位代码应为6位县（市）代码 {code}",
-                                  field="station_code", params={"code": county().code})
+            raise ValidationError(
+                "县级代理中心的单位代码应为6位县（市）代码 {code}", field="station_code", params={"code": county().code}
+            )
         return "county"
     if role not in ROLES:
         raise ValidationError("角色应为 station（代理站）或 township（代理中心）", field="role")
     if not code.isdigit() or len(code) not in LEVELS:
         raise ValidationError(
             "单位代码应为数字：镇9位，村12位，组15位（村代码+3位组号）",
-            "请对照统计用区划代码填写", field="station_code")
+            "请对照统计用区划代码填写",
+            field="station_code",
+        )
     level = LEVELS[len(code)]
     if role == "township" and level != "township":
         raise ValidationError("代理中心的单位代码应为9位镇（街道）代码", field="station_code")
@@ -87,8 +94,12 @@ def check_unit_code(code: str, role: str) -> str:
         raise ValidationError("代理站的单位代码应为12位村代码（组代理点为15位）", field="station_code")
     if township_name(code) is None:
         known = "、".join(f"{t.code} {t.name}" for t in townships())
-        raise ValidationError("代码 {value} 不是已知的镇（街道）", "已知的有：{known}",
-                              field="station_code", params={"value": code[:9], "known": known})
+        raise ValidationError(
+            "代码 {value} 不是已知的镇（街道）",
+            "已知的有：{known}",
+            field="station_code",
+            params={"value": code[:9], "known": known},
+        )
     return level
 
 
@@ -119,8 +130,9 @@ def unit_name(desk: Desk, code: str) -> str:
     top = county()
     if code == top.code:
         return top.name
-    enrolled = desk.db.one("SELECT unit_name FROM sync_peers WHERE unit_code = ? "
-                           "ORDER BY status = 'enrolled' DESC LIMIT 1", (code,))
+    enrolled = desk.db.one(
+        "SELECT unit_name FROM sync_peers WHERE unit_code = ? ORDER BY status = 'enrolled' DESC LIMIT 1", (code,)
+    )
     if enrolled:
         return enrolled["unit_name"]
     township = township_name(code)

@@ -10,14 +10,13 @@ advance, so it stays empty until the station fills it in and papers say so.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import json
 import unicodedata
 from dataclasses import asdict, dataclass, fields, replace
+from typing import TYPE_CHECKING
 
-from haian_desk.people import users
 from haian_desk.core.errors import N_, ValidationError
+from haian_desk.people import users
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -36,12 +35,12 @@ class StationSettings:
     township_hotline: str = ""
     # The villager's own receipt shows the ID number in full only if the station chooses so.
     receipt_full_id: bool = False
-    receipt_paper: str = "a4"    # what the counter's printer takes; one key prints on it
-    receipt_stub: bool = True    # the station's 存根 below a cut line
+    receipt_paper: str = "a4"  # what the counter's printer takes; one key prints on it
+    receipt_stub: bool = True  # the station's 存根 below a cut line
     # The app locks after this long without a key or a click (a PC in an office many walk through).
     idle_lock_seconds: int = 600
 
-    def but(self, **changes) -> "StationSettings":
+    def but(self, **changes) -> StationSettings:
         return replace(self, **changes)
 
 
@@ -91,21 +90,29 @@ def idle_lock_minutes(typed: str) -> int:
     if not text:
         raise ValidationError("请填写无人操作多久后锁定（分钟）", "一般填10", field="idle_lock_seconds")
     if not text.isascii() or not text.isdigit():
-        raise ValidationError("“{typed}”不是分钟数", "请填写{low}到{high}之间的整数，一般填10",
-                              field="idle_lock_seconds", params={"typed": str(typed or "").strip(), "low": low, "high": high})
+        raise ValidationError(
+            "“{typed}”不是分钟数",
+            "请填写{low}到{high}之间的整数，一般填10",
+            field="idle_lock_seconds",
+            params={"typed": str(typed or "").strip(), "low": low, "high": high},
+        )
     minutes = int(text)
     if not low <= minutes <= high:
-        raise ValidationError("自动锁定时间应在{low}分钟到{high}分钟（24小时）之间", "一般填10；离开座位多的站可以填得更短",
-                              field="idle_lock_seconds", params={"low": low, "high": high})
+        raise ValidationError(
+            "自动锁定时间应在{low}分钟到{high}分钟（24小时）之间",
+            "一般填10；离开座位多的站可以填得更短",
+            field="idle_lock_seconds",
+            params={"low": low, "high": high},
+        )
     return minutes * 60
 
 
-def save_idle_lock(desk, actor: str, typed: str) -> StationSettings:
+def save_idle_lock(desk: Desk, actor: str, typed: str) -> StationSettings:
     """The idle lock time as typed in settings (minutes): checked, saved, recorded like any setting."""
     return save(desk, actor, idle_lock_seconds=idle_lock_minutes(typed))
 
 
-def write(desk, conn, actor: str, values: dict) -> None:
+def write(desk: Desk, conn, actor: str, values: dict) -> None:
     """Store settings (already checked) and record the change, in the caller's transaction.
 
     Every settings change anywhere in the domain comes through here, so each
@@ -117,11 +124,18 @@ def write(desk, conn, actor: str, values: dict) -> None:
     changed = {key: values[key] for key, text in rows.items() if stored.get(key) != text}
     if not changed:
         return
-    conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?) "
-                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                     [(key, rows[key]) for key in changed])
-    desk.ledger.record(conn, "settings", desk.installation.id, "changed",
-                       {"changes": changed, "unit_code": desk.installation.unit_code}, actor)
+    conn.executemany(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [(key, rows[key]) for key in changed],
+    )
+    desk.ledger.record(
+        conn,
+        "settings",
+        desk.installation.id,
+        "changed",
+        {"changes": changed, "unit_code": desk.installation.unit_code},
+        actor,
+    )
 
 
 def _clean(key: str, value):
@@ -130,8 +144,12 @@ def _clean(key: str, value):
     if _TYPES[key] is int:
         low, high = IDLE_LOCK_RANGE
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise ValidationError("“{value}”应在{low}秒到{value2}小时之间", "一般设10分钟",
-                                  field=key, params={"value": LABELS[key], "low": low, "value2": high // 3600})
+            raise ValidationError(
+                "“{value}”应在{low}秒到{value2}小时之间",
+                "一般设10分钟",
+                field=key,
+                params={"value": LABELS[key], "low": low, "value2": high // 3600},
+            )
         return value
     if _TYPES[key] is bool:
         if not isinstance(value, bool):
@@ -140,7 +158,7 @@ def _clean(key: str, value):
     if not isinstance(value, str):
         raise ValidationError("“{value}”应为文字", field=key, params={"value": LABELS[key]})
     if key == "receipt_paper" and value not in RECEIPT_PAPERS:
-        raise ValidationError("回执纸张应为：{items}", field=key, params={"items": '、'.join(RECEIPT_PAPERS)})
+        raise ValidationError("回执纸张应为：{items}", field=key, params={"items": "、".join(RECEIPT_PAPERS)})
     text = " ".join(value.split())
     if len(text) > 80:
         raise ValidationError("“{value}”太长（最多80个字）", field=key, params={"value": LABELS[key]})

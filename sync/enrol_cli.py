@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from haian_desk.core.messages import cli_tr
+from typing import TYPE_CHECKING
 
 from haian_desk.cli.dispatch import with_desk
+from haian_desk.core.messages import cli_tr
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 def register(sub, common) -> None:
@@ -33,25 +36,41 @@ def _nested_common():
 
 
 @with_desk
-def _request(args, desk) -> int:
+def _request(args, desk: Desk) -> int:
     from sync import enrolment, keys as keymod
 
     own = keymod.load_or_create(desk.folder)
     document = enrolment.make_request(desk, own)
     enrolment.write_document(document, args.out)
-    print(cli_tr("登记申请已写到 {out}：{unit_name}（{unit_code}）",
-                 out=args.out, unit_name=desk.installation.unit_name, unit_code=desk.installation.unit_code))
+    print(
+        cli_tr(
+            "登记申请已写到 {out}：{unit_name}（{unit_code}）",
+            out=args.out,
+            unit_name=desk.installation.unit_name,
+            unit_code=desk.installation.unit_code,
+        )
+    )
     print(cli_tr("本机密钥指纹：{fingerprint}（办理时可电话核对）", fingerprint=keymod.fingerprint(own.sign_public)))
     return 0
 
 
 @with_desk
-def _accept(args, desk) -> int:
+def _accept(args, desk: Desk) -> int:
     from sync import enrolment, keys as keymod
 
     own = keymod.load(desk.folder)
     hub = enrolment.accept(desk, own, enrolment.read_document(args.answer), args.hub, args.tls_ca)
-    print(cli_tr("已登记到“{unit_name}”（{unit_code}），其密钥指纹 {fingerprint}",
-                 unit_name=hub.unit_name, unit_code=hub.unit_code, fingerprint=keymod.fingerprint(hub.sign_key)))
-    print(cli_tr("同步中心网址：{url}", url=hub.url or cli_tr("未设置（可用 haian-desk sync --hub 网址 指明，或用U盘同步）")))
+    print(
+        cli_tr(
+            "已登记到“{unit_name}”（{unit_code}），其密钥指纹 {fingerprint}",
+            unit_name=hub.unit_name,
+            unit_code=hub.unit_code,
+            fingerprint=keymod.fingerprint(hub.sign_key),
+        )
+    )
+    print(
+        cli_tr(
+            "同步中心网址：{url}", url=hub.url or cli_tr("未设置（可用 haian-desk sync --hub 网址 指明，或用U盘同步）")
+        )
+    )
     return 0

@@ -17,8 +17,7 @@ class SyncError(HaianError):
     # What moved before an exchange stopped, for the caller to show (set by sync/exchange.py).
     report: ExchangeReport | None = None
 
-    def __init__(self, kind: str, message: str, hint: str = "", retryable: bool = False, *,
-                 params=None):
+    def __init__(self, kind: str, message: str, hint: str = "", retryable: bool = False, *, params=None):
         super().__init__(message, hint, params=params)
         self.kind = kind
         self.retryable = retryable

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
-from haian_desk.replication import sync_state
 from haian_desk.core.errors import SetupError
-from haian_desk.replication.sync_state import Peer
 from haian_desk.core.timeutil import from_iso, to_iso
-from sync import failpoints, inbox, keys as keymod, numbering, outbox
-from haian_desk.replication import selection
+from haian_desk.replication import selection, sync_state
 from haian_desk.replication.status import clock_warning
+from haian_desk.replication.sync_state import Peer
+from sync import failpoints, inbox, keys as keymod, numbering, outbox
 from sync.batch import MEDIA_TYPE as BATCH_TYPE, seal
 from sync.client import Backoff, HubLink
 from sync.errors import SyncError
@@ -28,8 +28,6 @@ from sync.limits import DEFAULT_CONNECT, DEFAULT_STALL
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
-
-
 
 
 @dataclass
@@ -49,7 +47,10 @@ class ExchangeReport:
     attempts: int = 1
 
     def summary(self) -> str:
-        parts = [f"上传 {self.sent} 条（{self.sent_batches} 批）", f"下载 {self.received} 条（{self.received_batches} 批）"]
+        parts = [
+            f"上传 {self.sent} 条（{self.sent_batches} 批）",
+            f"下载 {self.received} 条（{self.received_batches} 批）",
+        ]
         if self.already:
             parts.append(f"{self.already} 条对方早已收到")
         if self.rejected:
@@ -63,16 +64,30 @@ class ExchangeReport:
             lines.append(f"  {self.held} 条记录在等它之前的记录到达后才会显示")
         if self.conflicts:
             lines.append(f"  {len(self.conflicts)} 件办件有两处同时办理的冲突，请工作人员核对")
-        lines.append({"same": "  核对：双方记录一致", "repaired": "  核对：发现不一致，已补齐",
-                      "differs": "  核对：双方记录仍不一致，请联系镇中心"}.get(self.check, "  核对：未进行"))
+        lines.append(
+            {
+                "same": "  核对：双方记录一致",
+                "repaired": "  核对：发现不一致，已补齐",
+                "differs": "  核对：双方记录仍不一致，请联系镇中心",
+            }.get(self.check, "  核对：未进行")
+        )
         lines += [f"  注意：{w}" for w in self.warnings]
         return lines
 
 
-def exchange(desk: Desk, own: keymod.InstallationKeys | None = None, *, url: str | None = None,
-             tls_ca: str | None = None, retries: int = 3, backoff: Backoff | None = None,
-             stall_timeout: float = DEFAULT_STALL, connect_timeout: float = DEFAULT_CONNECT,
-             limit: int = outbox.DEFAULT_LIMIT, sleep: Callable[[float], None] = time.sleep) -> ExchangeReport:
+def exchange(
+    desk: Desk,
+    own: keymod.InstallationKeys | None = None,
+    *,
+    url: str | None = None,
+    tls_ca: str | None = None,
+    retries: int = 3,
+    backoff: Backoff | None = None,
+    stall_timeout: float = DEFAULT_STALL,
+    connect_timeout: float = DEFAULT_CONNECT,
+    limit: int = outbox.DEFAULT_LIMIT,
+    sleep: Callable[[float], None] = time.sleep,
+) -> ExchangeReport:
     """Run one exchange with the hub (retrying transient failures); raises SyncError if it cannot."""
     own = own or keymod.load(desk.folder)
     hub = _hub(desk, url, tls_ca)
@@ -83,8 +98,15 @@ def exchange(desk: Desk, own: keymod.InstallationKeys | None = None, *, url: str
     for attempt in range(retries + 1):
         report.attempts = attempt + 1
         try:
-            with HubLink(desk, own, hub, url or hub_url(hub), stall_timeout=stall_timeout,
-                         connect_timeout=connect_timeout, tls_ca=tls_ca or hub.tls_ca) as link:
+            with HubLink(
+                desk,
+                own,
+                hub,
+                url or hub_url(hub),
+                stall_timeout=stall_timeout,
+                connect_timeout=connect_timeout,
+                tls_ca=tls_ca or hub.tls_ca,
+            ) as link:
                 _run(desk, own, hub, link, report, limit)
             _finish(desk, hub, log_id, report, None)
             return report
@@ -100,8 +122,9 @@ def exchange(desk: Desk, own: keymod.InstallationKeys | None = None, *, url: str
 def _hub(desk: Desk, url: str | None, tls_ca: str | None) -> Peer:
     hub = sync_state.parent(desk.db)
     if hub is None:
-        raise SetupError("本机还没有登记到上级同步中心",
-                         "请先运行 haian-desk enrol request，把文件交给镇中心办理后再 enrol accept")
+        raise SetupError(
+            "本机还没有登记到上级同步中心", "请先运行 haian-desk enrol request，把文件交给镇中心办理后再 enrol accept"
+        )
     if url or tls_ca:
         with desk.db.write() as conn:
             sync_state.set_address(conn, hub.id, url, tls_ca)
@@ -174,7 +197,7 @@ def _take_ack(desk: Desk, hub: Peer, ack: dict, report: ExchangeReport) -> int:
     return int(ack["held_up_to"])
 
 
-def _fetch_down(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int) -> None:
+def _fetch_down(desk: Desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int) -> None:
     with desk.db.read() as conn:
         cursor = sync_state.coverage(conn, hub.id)
     while True:
@@ -211,7 +234,8 @@ def _check(desk: Desk, own, hub: Peer, link: HubLink, report: ExchangeReport, he
         return
     again = _compare(desk, hub, link, held)
     ok = again["down"] not in _MISSING_HERE and all(
-        state in ("same", "hub_has_more") for state in again["up"].get("origins", {}).values())
+        state in ("same", "hub_has_more") for state in again["up"].get("origins", {}).values()
+    )
     report.check = "repaired" if ok else "differs"
     _warn_about(again, report)
 
@@ -235,8 +259,7 @@ def _send_missing(desk: Desk, own, hub: Peer, link: HubLink, origin: str, held: 
     with desk.db.read() as conn:
         events = selection.events_by_id(conn, wanted)
     batch = outbox.batch_of(desk, hub, [e.to_dict() for e in events], held)
-    _take_ack(desk, hub, _json(link.request("POST", "/v1/batches", seal(batch, own, hub.box_key), BATCH_TYPE)),
-              report)
+    _take_ack(desk, hub, _json(link.request("POST", "/v1/batches", seal(batch, own, hub.box_key), BATCH_TYPE)), report)
     return True
 
 
@@ -254,8 +277,7 @@ def _compare(desk: Desk, hub: Peer, link: HubLink, held: int) -> dict:
     own_id = desk.installation.id
     with desk.db.read() as conn:
         origins = {o: selection.sent_digest(conn, o, held) for o in selection.up_origins(conn, own_id)}
-        down = {"up_to": sync_state.coverage(conn, hub.id),
-                "digest": selection.received_digest(conn, own_id, hub.id)}
+        down = {"up_to": sync_state.coverage(conn, hub.id), "digest": selection.received_digest(conn, own_id, hub.id)}
     return _json(link.request("POST", "/v1/check", _body({"up": {"origins": origins}, "down": down})))
 
 

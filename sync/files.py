@@ -8,16 +8,15 @@ hub now holds its log. The station imports the reply the same way.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from haian_desk.replication import sync_state
 from haian_desk.core.errors import SetupError
-from haian_desk.replication.sync_state import CHILD
 from haian_desk.core.timeutil import to_iso
+from haian_desk.replication import sync_state
+from haian_desk.replication.sync_state import CHILD
 from sync import outbox
 from sync.batch import seal
 from sync.errors import SyncError
@@ -68,8 +67,9 @@ def import_file(desk: Desk, own: InstallationKeys, path: Path, reply: Path | Non
     with desk.db.write() as conn:
         sync_state.note_contact(conn, receipt.peer.id, to_iso(desk.now()))
         log_id = sync_state.log_start(conn, receipt.peer.id, "file", to_iso(desk.now()))
-        sync_state.log_finish(conn, log_id, to_iso(desk.now()), True,
-                              f"导入 {path.name}：新增 {receipt.report.applied} 条")
+        sync_state.log_finish(
+            conn, log_id, to_iso(desk.now()), True, f"导入 {path.name}：新增 {receipt.report.applied} 条"
+        )
     if receipt.peer.relation == CHILD:
         require_hub(desk)
         result.reply_path = reply or default_reply_path(path)
@@ -85,18 +85,34 @@ def _read_batch_file(path: Path) -> bytes:
     """The file's bytes, or a message a clerk can act on (never a traceback)."""
     try:
         if path.is_dir():
-            raise SyncError("not_a_file", "{path} 是一个文件夹，不是同步文件", "请选择文件夹里以 .hdsync 结尾的文件", params={"path": path})
+            raise SyncError(
+                "not_a_file",
+                "{path} 是一个文件夹，不是同步文件",
+                "请选择文件夹里以 .hdsync 结尾的文件",
+                params={"path": path},
+            )
         if path.stat().st_size > MAX_SEALED + 8192:
-            raise SyncError("too_large", "{name} 太大，不是一份同步文件", "请选择由“导出同步文件”生成的文件", params={"name": path.name})
+            raise SyncError(
+                "too_large",
+                "{name} 太大，不是一份同步文件",
+                "请选择由“导出同步文件”生成的文件",
+                params={"name": path.name},
+            )
         return path.read_bytes()
     except FileNotFoundError:
-        raise SyncError("no_file", "找不到文件 {path}", "请检查U盘是否插好、路径是否正确", params={"path": path}) from None
+        raise SyncError(
+            "no_file", "找不到文件 {path}", "请检查U盘是否插好、路径是否正确", params={"path": path}
+        ) from None
     except OSError as error:
-        raise SyncError("unreadable", "读不出文件 {path}（{value}）",
-                        "请检查U盘是否插好、文件是否被别的程序占用", params={"path": path, "value": error.strerror or '无法访问'}) from None
+        raise SyncError(
+            "unreadable",
+            "读不出文件 {path}（{value}）",
+            "请检查U盘是否插好、文件是否被别的程序占用",
+            params={"path": path, "value": error.strerror or "无法访问"},
+        ) from None
 
 
-def _count_down(desk, peer, after: int) -> int:
+def _count_down(desk: Desk, peer, after: int) -> int:
     from haian_desk.replication import selection
 
     with desk.db.read() as conn:
@@ -105,7 +121,7 @@ def _count_down(desk, peer, after: int) -> int:
 
 
 def default_reply_path(path: Path) -> Path:
-    stem = path.name[:-len(SUFFIX)] if path.name.endswith(SUFFIX) else path.stem
+    stem = path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.stem
     return path.with_name(f"{stem}.reply{SUFFIX}")
 
 

@@ -26,8 +26,13 @@ log = logging.getLogger("haian_desk.hub")
 
 
 class RateLimiter:
-    def __init__(self, rate: float = limits.RATE_PER_ADDRESS, burst: int = limits.RATE_BURST,
-                 addresses: int = 10_000, monotonic=time.monotonic):
+    def __init__(
+        self,
+        rate: float = limits.RATE_PER_ADDRESS,
+        burst: int = limits.RATE_BURST,
+        addresses: int = 10_000,
+        monotonic=time.monotonic,
+    ):
         self.rate, self.burst, self.addresses, self.monotonic = rate, burst, addresses, monotonic
         self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
         self._lock = threading.Lock()

@@ -6,20 +6,18 @@ staff work in. A county hub is the same code on the county's installation.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dataclasses import dataclass
-
-from haian_desk.replication import sync_state
 from haian_desk import __version__
 from haian_desk.core.errors import SetupError
+from haian_desk.core.timeutil import from_iso, to_iso
+from haian_desk.replication import selection, sync_state
 from haian_desk.replication.receive import route_refusal
 from haian_desk.replication.sync_state import Peer
-from haian_desk.core.timeutil import from_iso, to_iso
 from sync import failpoints, schemas
-from haian_desk.replication import selection
-from sync.errors import BatchRefused
 from sync.batch import seal
+from sync.errors import BatchRefused
 from sync.inbox import Receipt, receive
 from sync.keys import InstallationKeys
 from sync.outbox import DEFAULT_LIMIT, down_batch
@@ -43,8 +41,13 @@ class Hub:
     @property
     def identity(self) -> dict:
         own = self.desk.installation
-        return {"id": own.id, "unit_code": own.unit_code, "unit_name": own.unit_name, "role": own.role,
-                "software": f"haian-desk {__version__}"}
+        return {
+            "id": own.id,
+            "unit_code": own.unit_code,
+            "unit_name": own.unit_name,
+            "role": own.role,
+            "software": f"haian-desk {__version__}",
+        }
 
     def hello(self, peer: Peer, client_time: str | None) -> dict:
         now = self.desk.now()
@@ -53,9 +56,12 @@ class Hub:
             sync_state.note_contact(conn, peer.id, to_iso(now), drift)
             held = sync_state.coverage(conn, peer.id)
         failpoints.hit("hub.hello")
-        return {"hub": self.identity, "time": to_iso(now), "clock_drift_seconds": drift,
-                "you": {"id": peer.id, "unit_code": peer.unit_code, "status": peer.status,
-                        "held_up_to": held}}
+        return {
+            "hub": self.identity,
+            "time": to_iso(now),
+            "clock_drift_seconds": drift,
+            "you": {"id": peer.id, "unit_code": peer.unit_code, "status": peer.status, "held_up_to": held},
+        }
 
     def take(self, data: bytes, transport: str, signer: Peer | None = None) -> tuple[Receipt, dict]:
         """Apply a station's batch; returns the receipt and the acknowledgement to send back."""
@@ -78,11 +84,15 @@ class Hub:
         so the caller sends again from the start (what is already here is
         ignored on arrival)."""
         with self.desk.db.read() as conn:
-            up = {origin: _compare(selection.held_digest(conn, origin, peer.id), list(theirs))
-                  for origin, theirs in request.up.origins.items() if self._may_see(conn, peer, origin)}
+            up = {
+                origin: _compare(selection.held_digest(conn, origin, peer.id), list(theirs))
+                for origin, theirs in request.up.origins.items()
+                if self._may_see(conn, peer, origin)
+            }
             digest = request.down.digest
-            down = _compare(selection.given_digest(conn, peer, request.down.up_to),
-                            list(digest) if digest is not None else None)
+            down = _compare(
+                selection.given_digest(conn, peer, request.down.up_to), list(digest) if digest is not None else None
+            )
         if "hub_has_fewer" in up.values():
             with self.desk.db.write() as conn:
                 sync_state.reset_ranges(conn, peer.id)
@@ -109,11 +119,17 @@ class Hub:
 
 def acknowledgement(receipt: Receipt) -> dict:
     report = receipt.report
-    return {"batch": report.batch_id, "status": "already_received" if report.duplicate else "applied",
-            "received_before": report.received_before, "applied": report.applied,
-            "already": report.already, "held": report.held,
-            "rejected": [r.to_dict() for r in report.rejected], "conflicts": report.conflicts,
-            "held_up_to": report.coverage}
+    return {
+        "batch": report.batch_id,
+        "status": "already_received" if report.duplicate else "applied",
+        "received_before": report.received_before,
+        "applied": report.applied,
+        "already": report.already,
+        "held": report.held,
+        "rejected": [r.to_dict() for r in report.rejected],
+        "conflicts": report.conflicts,
+        "held_up_to": report.coverage,
+    }
 
 
 def _compare(ours: list, theirs) -> str:

@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from haian_desk.cli.dispatch import with_desk
+from haian_desk.core.messages import cli_tr
 from sync import recover_cli
 from sync.enrol_cli import _nested_common
 from sync.limits import DEFAULT_MAX_BODY
-from haian_desk.core.messages import cli_tr
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 def register(sub, common) -> None:
@@ -44,8 +48,9 @@ def register(sub, common) -> None:
     openapi.set_defaults(handler=_openapi)
     recover_cli.register_hub(actions)
 
-    rescue = actions.add_parser("restore-station", parents=[nested],
-                                help=cli_tr("用本中心的钥匙打开站点的备份（站点电脑和口令都没有了时）"))
+    rescue = actions.add_parser(
+        "restore-station", parents=[nested], help=cli_tr("用本中心的钥匙打开站点的备份（站点电脑和口令都没有了时）")
+    )
     rescue.add_argument("file", type=Path, help=cli_tr("站点的备份文件（.hdbackup）"))
     rescue.add_argument("--out", required=True, type=Path, help=cli_tr("恢复出的站点数据目录（新建的空文件夹）"))
     rescue.set_defaults(handler=_restore_station)
@@ -59,19 +64,27 @@ def _serve(args, folder: Path) -> int:
         print(cli_tr("错误：--tls-cert 和 --tls-key 要一起给出"), file=sys.stderr)
         return 2
     logs.configure(folder / "logs")
-    server, desk = make_server(folder, args.host, args.port, tls_cert=args.tls_cert, tls_key=args.tls_key,
-                               max_body=args.max_body)
+    server, desk = make_server(
+        folder, args.host, args.port, tls_cert=args.tls_cert, tls_key=args.tls_key, max_body=args.max_body
+    )
     scheme = "https" if args.tls_cert else "http"
-    print(cli_tr("{unit_name} 同步服务：{scheme}://{host}:{port}（Ctrl+C 停止）",
-                 unit_name=desk.installation.unit_name, scheme=scheme, host=args.host, port=args.port),
-          flush=True)
+    print(
+        cli_tr(
+            "{unit_name} 同步服务：{scheme}://{host}:{port}（Ctrl+C 停止）",
+            unit_name=desk.installation.unit_name,
+            scheme=scheme,
+            host=args.host,
+            port=args.port,
+        ),
+        flush=True,
+    )
     with desk:
         server.run()
     return 0
 
 
 @with_desk
-def _enrol(args, desk) -> int:
+def _enrol(args, desk: Desk) -> int:
     from sync import enrolment, keys as keymod
     from sync.hub import require_hub
 
@@ -79,9 +92,21 @@ def _enrol(args, desk) -> int:
     own = keymod.load_or_create(desk.folder)
     child, answer = enrolment.enrol(desk, own, enrolment.read_document(args.request), args.url)
     enrolment.write_document(answer, args.out)
-    print(cli_tr("已登记：{unit_name}（{unit_code}），安装编号 {id}",
-                 unit_name=child.unit_name, unit_code=child.unit_code, id=child.id))
-    print(cli_tr("其密钥指纹：{fingerprint}；登记答复已写到 {out}", fingerprint=keymod.fingerprint(child.sign_key), out=args.out))
+    print(
+        cli_tr(
+            "已登记：{unit_name}（{unit_code}），安装编号 {id}",
+            unit_name=child.unit_name,
+            unit_code=child.unit_code,
+            id=child.id,
+        )
+    )
+    print(
+        cli_tr(
+            "其密钥指纹：{fingerprint}；登记答复已写到 {out}",
+            fingerprint=keymod.fingerprint(child.sign_key),
+            out=args.out,
+        )
+    )
     return 0
 
 
@@ -94,14 +119,17 @@ def _restore_station(args, folder: Path) -> int:
 
     from haian_desk.cli.backup import restored_words
     from haian_desk.core import paths
-    from haian_desk.storage import recovery
     from haian_desk.core.errors import HaianError
+    from haian_desk.storage import recovery
     from sync import keys as keymod
 
     new = os.environ.get(NEW_PASSPHRASE_ENV, "")
     if not new:
-        raise HaianError("请给恢复出的站点设一个新口令",
-                         "用环境变量 {NEW_PASSPHRASE_ENV} 提供，至少8个字符；把它交给站长", params={"NEW_PASSPHRASE_ENV": NEW_PASSPHRASE_ENV})
+        raise HaianError(
+            "请给恢复出的站点设一个新口令",
+            "用环境变量 {NEW_PASSPHRASE_ENV} 提供，至少8个字符；把它交给站长",
+            params={"NEW_PASSPHRASE_ENV": NEW_PASSPHRASE_ENV},
+        )
     if paths.database_path(args.out).exists():
         raise HaianError("{out} 里已经有站点数据，没有覆盖", "请指定一个新的空文件夹", params={"out": args.out})
     own = keymod.load(folder)
@@ -112,17 +140,23 @@ def _restore_station(args, folder: Path) -> int:
 
 
 @with_desk
-def _revoke(args, desk) -> int:
+def _revoke(args, desk: Desk) -> int:
     from sync import enrolment
 
     peer = enrolment.revoke(desk, args.station)
-    print(cli_tr("已注销：{unit_name}（{unit_code}），安装编号 {id}；它已上报的数据保留",
-                 unit_name=peer.unit_name, unit_code=peer.unit_code, id=peer.id))
+    print(
+        cli_tr(
+            "已注销：{unit_name}（{unit_code}），安装编号 {id}；它已上报的数据保留",
+            unit_name=peer.unit_name,
+            unit_code=peer.unit_code,
+            id=peer.id,
+        )
+    )
     return 0
 
 
 @with_desk
-def _stations(args, desk) -> int:
+def _stations(args, desk: Desk) -> int:
     from haian_desk.core.timeutil import show
     from haian_desk.replication.status import stations
 
@@ -139,11 +173,16 @@ def _stations(args, desk) -> int:
 
 def _station_line(row, show) -> str:
     drift = row["clock_drift_seconds"]
-    line = cli_tr("{code}  {name}  {state}  最近联系 {contact}  已收 {events} 条  时钟偏差 {drift}  超期 {overdue} 件",
-                  code=row["unit_code"], name=row["unit_name"],
-                  state=cli_tr("已注销") if row["status"] == "revoked" else cli_tr("在用"),
-                  contact=show(row["last_contact"]) or cli_tr("从未"), events=row["events_received"],
-                  drift="—" if drift is None else cli_tr("{seconds} 秒", seconds=drift), overdue=row["overdue"])
+    line = cli_tr(
+        "{code}  {name}  {state}  最近联系 {contact}  已收 {events} 条  时钟偏差 {drift}  超期 {overdue} 件",
+        code=row["unit_code"],
+        name=row["unit_name"],
+        state=cli_tr("已注销") if row["status"] == "revoked" else cli_tr("在用"),
+        contact=show(row["last_contact"]) or cli_tr("从未"),
+        events=row["events_received"],
+        drift="—" if drift is None else cli_tr("{seconds} 秒", seconds=drift),
+        overdue=row["overdue"],
+    )
     if row["quarantined"]:
         line += cli_tr("  待核查 {count} 条", count=row["quarantined"])
     return line

@@ -53,7 +53,7 @@ def unb64(text: str) -> bytes:
 def fingerprint(public_b64: str) -> str:
     """A short form of a public key that two people can read to each other over the phone."""
     digest = hashlib.sha256(unb64(public_b64)).hexdigest()[:16].upper()
-    return " ".join(digest[i:i + 4] for i in range(0, 16, 4))
+    return " ".join(digest[i : i + 4] for i in range(0, 16, 4))
 
 
 @dataclass(frozen=True)
@@ -96,10 +96,19 @@ def load(data_folder: Path) -> InstallationKeys:
         signing = _read_private(folder / SIGNING_FILE, password)
         box = _read_private(folder / BOX_FILE, password)
     except FileNotFoundError:
-        raise SyncError("no_keys", "本机还没有同步密钥（{folder}）",
-                        "请先运行 haian-desk enrol request 生成登记文件", params={"folder": folder}) from None
+        raise SyncError(
+            "no_keys",
+            "本机还没有同步密钥（{folder}）",
+            "请先运行 haian-desk enrol request 生成登记文件",
+            params={"folder": folder},
+        ) from None
     if not isinstance(signing, Ed25519PrivateKey) or not isinstance(box, X25519PrivateKey):
-        raise SyncError("bad_keys", "同步密钥文件的类型不对（{folder}）", "请恢复原来的密钥文件，或重新登记", params={"folder": folder})
+        raise SyncError(
+            "bad_keys",
+            "同步密钥文件的类型不对（{folder}）",
+            "请恢复原来的密钥文件，或重新登记",
+            params={"folder": folder},
+        )
     return InstallationKeys(signing, box)
 
 
@@ -109,8 +118,12 @@ def load_or_create(data_folder: Path) -> InstallationKeys:
     if all(present):
         return load(data_folder)
     if any(present):  # never overwrite half of an enrolled identity
-        raise SyncError("bad_keys", "同步密钥文件不全（{folder}）",
-                        "请从备份恢复密钥文件；或删除整个文件夹后重新登记", params={"folder": folder})
+        raise SyncError(
+            "bad_keys",
+            "同步密钥文件不全（{folder}）",
+            "请从备份恢复密钥文件；或删除整个文件夹后重新登记",
+            params={"folder": folder},
+        )
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(folder, 0o700)
     password = _password(data_folder)
@@ -145,13 +158,21 @@ def _read_private(path: Path, password: bytes | None):
             _encrypt_in_place(path, key, password)
         return key
     if password is None:
-        raise SyncError("bad_keys", "同步密钥已加密，但本机找不到本站钥匙（{folder}）",
-                        "请把本站的钥匙文件（station-key.json）放回数据目录，或从备份恢复", params={"folder": path.parent})
+        raise SyncError(
+            "bad_keys",
+            "同步密钥已加密，但本机找不到本站钥匙（{folder}）",
+            "请把本站的钥匙文件（station-key.json）放回数据目录，或从备份恢复",
+            params={"folder": path.parent},
+        )
     try:
         key = serialization.load_pem_private_key(data, password=password)
     except ValueError:
-        raise SyncError("bad_keys", "同步密钥打不开（{folder}）：它们不是用本站现在的钥匙加密的",
-                        "请恢复原来的数据目录；或删除这个文件夹后重新登记同步", params={"folder": path.parent}) from None
+        raise SyncError(
+            "bad_keys",
+            "同步密钥打不开（{folder}）：它们不是用本站现在的钥匙加密的",
+            "请恢复原来的数据目录；或删除这个文件夹后重新登记同步",
+            params={"folder": path.parent},
+        ) from None
     wipe(leftover)  # a kill after the encrypted copy moved in, before the plain one was wiped
     return key
 
@@ -164,11 +185,11 @@ def _encrypt_in_place(path: Path, key, password: bytes) -> None:
             leftover.unlink()
         else:
             wipe(leftover)
-    os.link(path, leftover)            # the plain bytes keep a name until they are overwritten
+    os.link(path, leftover)  # the plain bytes keep a name until they are overwritten
     failpoints.hit("sync_keys.linked")
     _write_private(path, key, password)
     failpoints.hit("sync_keys.encrypted")
-    wipe(leftover)                     # zeros over the plain key's blocks, then gone
+    wipe(leftover)  # zeros over the plain key's blocks, then gone
 
 
 def _write_private(path: Path, key, password: bytes | None = None) -> None:

@@ -34,6 +34,9 @@ def catch_up(desk: Desk, link) -> bool:
     reply = link.request("POST", ROUTE, b"{}").json()
     case_numbers = reply.get("case_numbers") if isinstance(reply.get("case_numbers"), dict) else {}
     with desk.db.write() as conn:
-        numbering.learn(conn, int(reply.get("origin_seq") or 0),
-                        {str(k): int(v) for k, v in case_numbers.items() if isinstance(v, int)})
+        numbering.learn(
+            conn,
+            int(reply.get("origin_seq") or 0),
+            {str(k): int(v) for k, v in case_numbers.items() if isinstance(v, int)},
+        )
     return True

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from haian_desk.replication import sync_state
 from haian_desk.core.ids import uuid7
-from haian_desk.replication.sync_state import Peer
 from haian_desk.core.timeutil import to_iso
-from haian_desk.replication import selection
+from haian_desk.replication import selection, sync_state
+from haian_desk.replication.sync_state import Peer
 from sync.batch import Batch
 from sync.limits import DEFAULT_BATCH
 
@@ -20,8 +19,16 @@ DEFAULT_LIMIT = DEFAULT_BATCH  # events per batch over HTTP: a few hundred kilob
 
 def _header(desk: Desk, receiver: Peer, kind: str, lo: int, hi: int, **extra) -> dict:
     own = desk.installation
-    return {"batch": uuid7(), "from": own.id, "from_unit": own.unit_code, "to": receiver.id, "kind": kind,
-            "made_at": to_iso(desk.now()), "range": [lo, hi], **extra}
+    return {
+        "batch": uuid7(),
+        "from": own.id,
+        "from_unit": own.unit_code,
+        "to": receiver.id,
+        "kind": kind,
+        "made_at": to_iso(desk.now()),
+        "range": [lo, hi],
+        **extra,
+    }
 
 
 def up_batch(desk: Desk, parent: Peer, after: int, limit: int | None = DEFAULT_LIMIT) -> Batch:
@@ -33,15 +40,15 @@ def up_batch(desk: Desk, parent: Peer, after: int, limit: int | None = DEFAULT_L
     return Batch(header, [e.to_dict() for e in events])
 
 
-def down_batch(desk: Desk, child: Peer, after: int, limit: int | None = DEFAULT_LIMIT,
-               rejected: list[dict] | None = None) -> Batch:
+def down_batch(
+    desk: Desk, child: Peer, after: int, limit: int | None = DEFAULT_LIMIT, rejected: list[dict] | None = None
+) -> Batch:
     """What concerns ``child`` after ``after`` (its coverage of our log), with our acknowledgement."""
     with desk.db.read() as conn:
         events, hi = selection.down_events(conn, child, after, limit)
         held = sync_state.coverage(conn, child.id)
     more = limit is not None and len(events) == limit
-    header = _header(desk, child, "down", after, hi, more=more, held_up_to=held,
-                     rejected=rejected or [])
+    header = _header(desk, child, "down", after, hi, more=more, held_up_to=held, rejected=rejected or [])
     return Batch(header, [e.to_dict() for e in events])
 
 

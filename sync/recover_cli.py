@@ -1,18 +1,22 @@
 """``haian-desk recover …`` at the new PC and ``haian-desk hub reapprove`` at the township (sync.recover).
 
-    haian-desk recover request --station-code 320685102210 --out 恢复申请.json     (new PC)
-    haian-desk hub reapprove 恢复申请.json --out 恢复答复.json --as 管理员登录名     (township)
-    haian-desk recover --from-hub http://192.168.1.10:8765 --answer 恢复答复.json --admin 登录名 [--backup 文件]
+haian-desk recover request --station-code 320685102210 --out 恢复申请.json     (new PC)
+haian-desk hub reapprove 恢复申请.json --out 恢复答复.json --as 管理员登录名     (township)
+haian-desk recover --from-hub http://192.168.1.10:8765 --answer 恢复答复.json --admin 登录名 [--backup 文件]
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from haian_desk.cli.dispatch import with_desk
-from sync.enrol_cli import _nested_common
 from haian_desk.core.messages import cli_tr
+from sync.enrol_cli import _nested_common
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 def register(sub, common) -> None:
@@ -33,10 +37,14 @@ def register(sub, common) -> None:
 
 def register_hub(actions) -> None:
     nested = _nested_common()
-    again = actions.add_parser("reapprove", parents=[nested], help=cli_tr("为电脑损坏的站点重新批准：换新密钥，写恢复答复"))
+    again = actions.add_parser(
+        "reapprove", parents=[nested], help=cli_tr("为电脑损坏的站点重新批准：换新密钥，写恢复答复")
+    )
     again.add_argument("request", type=Path, help=cli_tr("站点新电脑生成的恢复申请文件"))
     again.add_argument("--out", required=True, type=Path)
-    again.add_argument("--as", dest="actor", required=True, metavar=cli_tr("登录名"), help=cli_tr("办理人（本中心管理员）的登录名"))
+    again.add_argument(
+        "--as", dest="actor", required=True, metavar=cli_tr("登录名"), help=cli_tr("办理人（本中心管理员）的登录名")
+    )
     again.add_argument("--url", help=cli_tr("写进答复的本中心网址"))
     again.set_defaults(handler=_reapprove)
 
@@ -47,22 +55,34 @@ def _request(args, folder: Path) -> int:
     document = recover.make_request(folder, args.station_code)
     enrolment.write_document(document, args.out)
     own = keymod.load(folder)
-    print(cli_tr("恢复申请已写到 {out}；本机新密钥指纹 {fingerprint}（办理时可电话核对）",
-                 out=args.out, fingerprint=keymod.fingerprint(own.sign_public)))
+    print(
+        cli_tr(
+            "恢复申请已写到 {out}；本机新密钥指纹 {fingerprint}（办理时可电话核对）",
+            out=args.out,
+            fingerprint=keymod.fingerprint(own.sign_public),
+        )
+    )
     return 0
 
 
 @with_desk
-def _reapprove(args, desk) -> int:
+def _reapprove(args, desk: Desk) -> int:
     from sync import enrolment, keys as keymod, recover
     from sync.hub import require_hub
 
     require_hub(desk)
-    peer, answer = recover.reapprove(desk, keymod.load(desk.folder), enrolment.read_document(args.request),
-                                     args.actor, args.url)
+    peer, answer = recover.reapprove(
+        desk, keymod.load(desk.folder), enrolment.read_document(args.request), args.actor, args.url
+    )
     enrolment.write_document(answer, args.out)
-    print(cli_tr("已重新批准 {unit_name}（{unit_code}），旧密钥作废；恢复答复已写到 {out}",
-                 unit_name=peer.unit_name, unit_code=peer.unit_code, out=args.out))
+    print(
+        cli_tr(
+            "已重新批准 {unit_name}（{unit_code}），旧密钥作废；恢复答复已写到 {out}",
+            unit_name=peer.unit_name,
+            unit_code=peer.unit_code,
+            out=args.out,
+        )
+    )
     return 0
 
 
@@ -71,13 +91,21 @@ def _recover(args, folder: Path) -> int:
     from sync import enrolment, recover
 
     if not args.answer or not args.admin:
-        raise HaianError("请用 --answer 给出镇中心的恢复答复文件，用 --admin 给出新的管理员登录名",
-                         "先在新电脑上运行 haian-desk recover request，交镇中心办理")
+        raise HaianError(
+            "请用 --answer 给出镇中心的恢复答复文件，用 --admin 给出新的管理员登录名",
+            "先在新电脑上运行 haian-desk recover request，交镇中心办理",
+        )
     password = os.environ.get("HAIAN_DESK_ADMIN_PASSWORD", "")
     if not password:
         raise HaianError("请用环境变量 HAIAN_DESK_ADMIN_PASSWORD 提供新的管理员密码")
-    done = recover.recover(folder, enrolment.read_document(args.answer), (args.admin, password),
-                           url=args.from_hub, backup=args.backup, tls_ca=args.tls_ca)
+    done = recover.recover(
+        folder,
+        enrolment.read_document(args.answer),
+        (args.admin, password),
+        url=args.from_hub,
+        backup=args.backup,
+        tls_ca=args.tls_ca,
+    )
     for line in done.lines():
         print(line)
     return 0

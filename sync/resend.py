@@ -10,15 +10,13 @@ log, so nothing else about the exchange moves.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from dataclasses import dataclass, field
-
-from haian_desk.replication import sync_state
 from haian_desk.core.ids import uuid7
-from haian_desk.replication import selection
-from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import to_iso
+from haian_desk.replication import selection, sync_state
+from haian_desk.storage.eventlog import Event
 from sync import keys as keymod
 from sync.batch import MEDIA_TYPE, Batch, seal
 from sync.client import HubLink
@@ -31,7 +29,7 @@ if TYPE_CHECKING:
 @dataclass
 class Resent:
     accepted: list[str] = field(default_factory=list)
-    still_refused: list[dict] = field(default_factory=list)   # {"id", "reason"}
+    still_refused: list[dict] = field(default_factory=list)  # {"id", "reason"}
 
 
 def resend(desk: Desk, event_ids: list[str], own: keymod.InstallationKeys | None = None) -> Resent:
@@ -44,8 +42,7 @@ def resend(desk: Desk, event_ids: list[str], own: keymod.InstallationKeys | None
     if not events:
         raise SyncError("nothing", "没有找到要重发的记录", "列表可能已过期；请刷新")
     with HubLink(desk, own, hub, hub.url) as link:
-        ack = link.request("POST", "/v1/batches", seal(_batch(desk, hub, events), own, hub.box_key),
-                           MEDIA_TYPE).json()
+        ack = link.request("POST", "/v1/batches", seal(_batch(desk, hub, events), own, hub.box_key), MEDIA_TYPE).json()
     refused = {r["id"]: r for r in ack.get("rejected", [])}
     result = Resent([e.id for e in events if e.id not in refused], list(refused.values()))
     with desk.db.write() as conn:
@@ -54,12 +51,12 @@ def resend(desk: Desk, event_ids: list[str], own: keymod.InstallationKeys | None
     return result
 
 
-def set_aside(desk, event_ids: list[str]) -> None:
+def set_aside(desk: Desk, event_ids: list[str]) -> None:
     with desk.db.write() as conn:
         sync_state.forget_rejections(conn, event_ids)
 
 
-def _events(desk, event_ids: list[str]) -> list[Event]:
+def _events(desk: Desk, event_ids: list[str]) -> list[Event]:
     with desk.db.read() as conn:
         return selection.events_by_id(conn, event_ids, origin=desk.installation.id)
 
@@ -69,7 +66,14 @@ def _batch(desk: Desk, hub: sync_state.Peer, events: list[Event]) -> Batch:
     mark = hub.acked  # an empty range (mark, mark]: this batch moves no checkpoint
     with desk.db.read() as conn:
         cursor = sync_state.coverage(conn, hub.id)
-    header = {"batch": uuid7(), "from": own.id, "from_unit": own.unit_code, "to": hub.id, "kind": "up",
-              "made_at": to_iso(desk.now()), "range": [mark, mark],
-              "cursor": cursor}
+    header = {
+        "batch": uuid7(),
+        "from": own.id,
+        "from_unit": own.unit_code,
+        "to": hub.id,
+        "kind": "up",
+        "made_at": to_iso(desk.now()),
+        "range": [mark, mark],
+        "cursor": cursor,
+    }
     return Batch(header, [e.to_dict() for e in events])

@@ -33,6 +33,7 @@ class Strict(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
 
 # -- HTTP request bodies and query parameters -------------------------------------
 
+
 class HelloRequest(Strict):
     software: Short = ""
     clock: Annotated[str, Meta(max_length=40, description="the caller's own wall clock (drift report)")] = ""
@@ -63,6 +64,7 @@ class BatchQuery(Strict):
 
 
 # -- the batch container ----------------------------------------------------------
+
 
 class Envelope(Strict):
     batch: Uuid

@@ -8,15 +8,14 @@ county above it).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from haian_desk.replication import sync_state
 from haian_desk.core.errors import SetupError, ValidationError
 from haian_desk.core.timeutil import local
+from haian_desk.replication import sync_state
 from sync import enrolment, files, keys as keymod
 from sync.cli import import_lines
 

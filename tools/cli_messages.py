@@ -26,13 +26,21 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from domain_messages import ROOT, Unconvertible, _Params, _literal, _name, _offsets, template_of  # noqa: E402
+from domain_messages import ROOT, Unconvertible, _literal, _name, _offsets, _Params, template_of
 
 FUNCTION = "cli_tr"
 IMPORT = "from haian_desk.core.messages import cli_tr\n"
 # The modules that make up the command line (each registers subcommands of haian-desk).
-CLI_FILES = ("haian_desk/cli/*.py", "haian_desk/calendar/cli.py", "sync/*cli.py", "sync/status.py", "ui/cli.py",
-             "ui/assessment/cli.py", "ui/printing/cli.py", "ui/self_test.py")
+CLI_FILES = (
+    "haian_desk/cli/*.py",
+    "haian_desk/calendar/cli.py",
+    "sync/*cli.py",
+    "sync/status.py",
+    "ui/cli.py",
+    "ui/assessment/cli.py",
+    "ui/printing/cli.py",
+    "ui/self_test.py",
+)
 KEYWORDS = ("help", "description", "metavar")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
@@ -42,8 +50,7 @@ def source_files() -> list[Path]:
 
 
 def _chinese(node: ast.expr) -> bool:
-    return any(isinstance(n, ast.Constant) and isinstance(n.value, str) and CJK.search(n.value)
-               for n in ast.walk(node))
+    return any(isinstance(n, ast.Constant) and isinstance(n.value, str) and CJK.search(n.value) for n in ast.walk(node))
 
 
 def said_without_translation(tree: ast.AST) -> list[ast.expr]:
@@ -90,8 +97,9 @@ def convert_file(path: Path) -> tuple[int, list[str]]:
         except Unconvertible as why:
             problems.append(f"{path.relative_to(ROOT)}:{node.lineno}: {why}")
             continue
-        edits.append((starts[node.lineno - 1] + node.col_offset,
-                      starts[node.end_lineno - 1] + node.end_col_offset, text))
+        edits.append(
+            (starts[node.lineno - 1] + node.col_offset, starts[node.end_lineno - 1] + node.end_col_offset, text)
+        )
     for start, end, text in sorted(edits, reverse=True):
         source = source[:start] + text.encode("utf-8") + source[end:]
     if edits and IMPORT.encode() not in source:
@@ -129,8 +137,11 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems:
             print("left as it was:", problem, file=sys.stderr)
         return 1 if problems else 0
-    left = [f"{p.relative_to(ROOT)}:{n.lineno}" for p in source_files()
-            for n in said_without_translation(ast.parse(p.read_text(encoding="utf-8")))]
+    left = [
+        f"{p.relative_to(ROOT)}:{n.lineno}"
+        for p in source_files()
+        for n in said_without_translation(ast.parse(p.read_text(encoding="utf-8")))
+    ]
     print("\n".join(left) or "every Chinese word of the CLI goes through cli_tr")
     return 1 if left else 0
 

@@ -7,6 +7,7 @@ runtime import would make cycles); every touched file already has or gets
 again (typed parameters are left alone); run ``ruff check --fix`` after it to sort imports.
 Usage: ``python tools/type_desk.py [ROOT]`` (default: the repository).
 """
+
 import ast
 import sys
 from pathlib import Path
@@ -34,16 +35,24 @@ def add_import(text: str) -> str:
         # after the module docstring
         first = tree.body[0]
         at = first.end_lineno if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) else 0
-        lines[at:at] = (["", "from __future__ import annotations"] if at else ["from __future__ import annotations", ""])
+        lines[at:at] = ["", "from __future__ import annotations"] if at else ["from __future__ import annotations", ""]
         text = "\n".join(lines)
         tree = ast.parse(text)
         lines = text.split("\n")
     if "from haian_desk.desk import Desk" in text:
         return text
-    has_tc = any(isinstance(n, ast.ImportFrom) and n.module == "typing" and any(a.name == "TYPE_CHECKING" for a in n.names)
-                 for n in tree.body)
-    existing_tc = next((n for n in tree.body if isinstance(n, ast.If) and isinstance(n.test, ast.Name)
-                        and n.test.id == "TYPE_CHECKING"), None)
+    has_tc = any(
+        isinstance(n, ast.ImportFrom) and n.module == "typing" and any(a.name == "TYPE_CHECKING" for a in n.names)
+        for n in tree.body
+    )
+    existing_tc = next(
+        (
+            n
+            for n in tree.body
+            if isinstance(n, ast.If) and isinstance(n.test, ast.Name) and n.test.id == "TYPE_CHECKING"
+        ),
+        None,
+    )
     last_import = max(n.end_lineno for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom)))
     if existing_tc is not None:
         lines.insert(existing_tc.end_lineno, "    from haian_desk.desk import Desk")
@@ -54,11 +63,13 @@ def add_import(text: str) -> str:
         typing_from = next((n for n in tree.body if isinstance(n, ast.ImportFrom) and n.module == "typing"), None)
         lines = text.split("\n")
         if typing_from is not None and typing_from.lineno == typing_from.end_lineno:
-            names = sorted({a.name for a in typing_from.names} | {"TYPE_CHECKING"}, key=lambda s: (s != "TYPE_CHECKING", s))
+            names = sorted(
+                {a.name for a in typing_from.names} | {"TYPE_CHECKING"}, key=lambda s: (s != "TYPE_CHECKING", s)
+            )
             lines[typing_from.lineno - 1] = "from typing import " + ", ".join(names)
         else:
             future = next(i for i, line in enumerate(lines) if line == "from __future__ import annotations")
-            lines[future + 1:future + 1] = ["", "from typing import TYPE_CHECKING"]
+            lines[future + 1 : future + 1] = ["", "from typing import TYPE_CHECKING"]
         text = "\n".join(lines)
     return text
 
@@ -77,7 +88,7 @@ def main():
             lines = text.split("\n")
             for arg, default in sorted(found, key=lambda x: (x[0].lineno, x[0].col_offset), reverse=True):
                 line = lines[arg.lineno - 1]
-                assert line[arg.col_offset:arg.col_offset + 4] == "desk", (path, arg.lineno)
+                assert line[arg.col_offset : arg.col_offset + 4] == "desk", (path, arg.lineno)
                 is_none = isinstance(default, ast.Constant) and default.value is None
                 ann = ": Desk | None" if is_none else ": Desk"
                 end = arg.col_offset + 4

@@ -16,14 +16,15 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from haian_desk.core import paths
-from haian_desk.storage import recovery
-from haian_desk.desk import Desk
 from haian_desk.core.errors import HaianError
+from haian_desk.desk import Desk
 from haian_desk.people.users import User
+from haian_desk.storage import recovery
 from ui import crash, i18n
 from ui.backups import DailyBackups, check_before_open
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
+from ui.qt_app import qt_app
 from ui.session import Session
 from ui.settings import preferences
 from ui.settings.preferences import Preferences
@@ -32,7 +33,6 @@ from ui.setup_wizard import SetupWizard
 from ui.widgets.appearance import apply_font
 from ui.widgets.feedback import in_words
 from ui.worker import DbWorker
-from ui.qt_app import qt_app
 
 log = logging.getLogger(__name__)
 
@@ -85,13 +85,16 @@ class App(QObject):
         try:
             done = recovery.apply_pending_restore(self.folder)
         except HaianError as error:
-            QMessageBox.warning(None, self.tr("海安群众事务代理工作台"),
-                                self.tr("没有恢复备份：{0}").format(in_words(error)))
+            QMessageBox.warning(
+                None, self.tr("海安群众事务代理工作台"), self.tr("没有恢复备份：{0}").format(in_words(error))
+            )
             return
         if done is not None:
-            QMessageBox.information(None, self.tr("海安群众事务代理工作台"),
-                                    self.tr("已恢复备份：{0}。原来的数据库另存在 {1}。")
-                                    .format(done.info.describe(), done.set_aside))
+            QMessageBox.information(
+                None,
+                self.tr("海安群众事务代理工作台"),
+                self.tr("已恢复备份：{0}。原来的数据库另存在 {1}。").format(done.info.describe(), done.set_aside),
+            )
 
     def _set_up(self) -> bool:
         wizard = SetupWizard(self.folder, self.worker)

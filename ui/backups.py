@@ -8,17 +8,15 @@ schedules them on the database worker and asks the clerk.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from haian_desk.core import paths
-from haian_desk.storage import recovery
-from haian_desk.storage import backup
+from haian_desk.storage import backup, recovery
 from ui.widgets.feedback import in_words
 from ui.worker import DbWorker
 
@@ -33,11 +31,10 @@ CHECK_EVERY_MS = 60 * 60 * 1000  # the app stays open for days: look again every
 class DailyBackups(QObject):
     """Takes the day's backup on the worker at start and whenever a new day has begun."""
 
-    made = Signal(object)    # Path of the new backup
-    failed = Signal(str)     # what went wrong, in Chinese
+    made = Signal(object)  # Path of the new backup
+    failed = Signal(str)  # what went wrong, in Chinese
 
-    def __init__(self, desk: Desk, worker: DbWorker, parent: QObject | None = None,
-                 every_ms: int = CHECK_EVERY_MS):
+    def __init__(self, desk: Desk, worker: DbWorker, parent: QObject | None = None, every_ms: int = CHECK_EVERY_MS):
         super().__init__(parent)
         self.desk = desk
         self.worker = worker
@@ -51,8 +48,7 @@ class DailyBackups(QObject):
 
     def run_now(self) -> None:
         desk = self.desk
-        self.worker.submit(lambda: backup.run_daily(desk.db, desk.folder, desk.now()),
-                           self._done, self._failed)
+        self.worker.submit(lambda: backup.run_daily(desk.db, desk.folder, desk.now()), self._done, self._failed)
 
     def _done(self, made: Path | None) -> None:
         if made is not None:
@@ -66,8 +62,14 @@ class DailyBackups(QObject):
 class DamagedDatabaseDialog(QDialog):
     """Says the database is damaged and offers the newest good backup (on the worker)."""
 
-    def __init__(self, folder: Path, health: recovery.Health, best: recovery.BackupInfo | None,
-                 worker: DbWorker, parent: QWidget | None = None):
+    def __init__(
+        self,
+        folder: Path,
+        health: recovery.Health,
+        best: recovery.BackupInfo | None,
+        worker: DbWorker,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("damagedDatabaseDialog")
         self.setWindowTitle(self.tr("数据库文件损坏"))
@@ -91,16 +93,24 @@ class DamagedDatabaseDialog(QDialog):
     def _message(self, health: recovery.Health) -> str:
         parts = [self.tr("本站的数据库文件损坏了，程序不能打开它。"), health.problem]
         if self.best is None and health.key_file:
-            parts.append(self.tr("本站的备份要用本站口令才能打开。请在下面输入本站口令，"
-                                 "程序用它找出最新的完好备份。"))
+            parts.append(self.tr("本站的备份要用本站口令才能打开。请在下面输入本站口令，程序用它找出最新的完好备份。"))
         elif self.best is None:
-            parts.append(self.tr("数据目录里没有可用的备份。请找到U盘上的备份，运行 "
-                                 "haian-desk restore 备份文件名；或联系技术支持。"))
+            parts.append(
+                self.tr(
+                    "数据目录里没有可用的备份。请找到U盘上的备份，运行 haian-desk restore 备份文件名；或联系技术支持。"
+                )
+            )
         else:
-            parts.append(self.tr("最新的完好备份：{0}，备份于 {1}。").format(
-                self.best.describe(), recovery.made_at(self.best.path)))
-            parts.append(self.tr("恢复后，备份之后登记的内容需要重新录入。损坏的文件不会删除，"
-                                 "会移到 {0} 里留底。").format(self.folder / recovery.REPLACED_DIR))
+            parts.append(
+                self.tr("最新的完好备份：{0}，备份于 {1}。").format(
+                    self.best.describe(), recovery.made_at(self.best.path)
+                )
+            )
+            parts.append(
+                self.tr("恢复后，备份之后登记的内容需要重新录入。损坏的文件不会删除，会移到 {0} 里留底。").format(
+                    self.folder / recovery.REPLACED_DIR
+                )
+            )
         return "\n\n".join(parts)
 
     def _buttons(self) -> QHBoxLayout:
@@ -119,7 +129,7 @@ class DamagedDatabaseDialog(QDialog):
     def _passphrase_row(self) -> QHBoxLayout:
         self.passphrase = QLineEdit(self)
         self.passphrase.setObjectName("damage_passphrase")
-        self.passphrase.setEchoMode(QLineEdit.Password)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setPlaceholderText(self.tr("本站口令"))
         self.passphrase.returnPressed.connect(self.find_with_passphrase)
         self.find_button = QPushButton(self.tr("用口令查找备份(&F)"), self)
@@ -135,15 +145,20 @@ class DamagedDatabaseDialog(QDialog):
             return
         self.find_button.setEnabled(False)
         self.status.setText(self.tr("正在用口令查找备份……"))
-        self.worker.submit(lambda: recovery.newest_good_backup(folder, text),
-                           lambda best: self._found(best, text), self._failed)
+        self.worker.submit(
+            lambda: recovery.newest_good_backup(folder, text), lambda best: self._found(best, text), self._failed
+        )
 
     def _found(self, best: recovery.BackupInfo | None, text: str) -> None:
         self.find_button.setEnabled(True)
         if best is None:
             self.passphrase.clear()
-            self.status.setText(self.tr("这个口令打不开数据目录里的任何备份。请检查大小写和输入法后重新输入，"
-                                        "或找U盘上的备份、联系镇代理中心。"))
+            self.status.setText(
+                self.tr(
+                    "这个口令打不开数据目录里的任何备份。请检查大小写和输入法后重新输入，"
+                    "或找U盘上的备份、联系镇代理中心。"
+                )
+            )
             return
         self.best, self.typed_passphrase = best, text
         self.message.setText(self._message(recovery.Health("damaged", self.health.problem)))
@@ -155,8 +170,11 @@ class DamagedDatabaseDialog(QDialog):
         self.restore_button.setEnabled(False)
         self.status.setText(self.tr("正在恢复，请稍候……"))
         best, folder, typed = self.best, self.folder, self.typed_passphrase
-        self.worker.submit(lambda: recovery.restore(folder, best.path, allow_other_station=True, passphrase=typed),
-                           self._restored, self._failed)
+        self.worker.submit(
+            lambda: recovery.restore(folder, best.path, allow_other_station=True, passphrase=typed),
+            self._restored,
+            self._failed,
+        )
 
     def _restored(self, done: recovery.Restored) -> None:
         self.restored = done

@@ -18,13 +18,22 @@ import traceback
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, qVersion
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QPlainTextEdit,
-                               QPushButton, QStyle, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from haian_desk import __version__
 from haian_desk.core import logs
-from haian_desk.storage.recovery import is_damage
 from haian_desk.core.timeutil import local, now_utc
+from haian_desk.storage.recovery import is_damage
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +56,7 @@ def details_text(kind, error, trace, thread_name: str) -> str:
 class CrashDialog(QDialog):
     """The one dialog for unexpected errors; repeats of an error update it instead of stacking."""
 
-    def __init__(self, summary: str, details: str, damaged: bool = False,
-                 parent: QWidget | None = None):
+    def __init__(self, summary: str, details: str, damaged: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("crashDialog")
         self.setWindowTitle(self.tr("程序出错了"))
@@ -92,14 +100,19 @@ class CrashDialog(QDialog):
         where = logs.current_file()
         parts = [
             self.tr("程序遇到了一个意外错误：{0}").format(summary),
-            self.tr("已经保存的数据没有丢失：每一笔登记和办理，要么完整保存，要么完全没有保存。"
-                    "出错的这一步如果没有完成，请重做一遍。"),
-            self.tr("详细情况已写入日志文件：{0}").format(where) if where
-            else self.tr("本次运行没有启用日志文件。"),
+            self.tr(
+                "已经保存的数据没有丢失：每一笔登记和办理，要么完整保存，要么完全没有保存。"
+                "出错的这一步如果没有完成，请重做一遍。"
+            ),
+            self.tr("详细情况已写入日志文件：{0}").format(where) if where else self.tr("本次运行没有启用日志文件。"),
         ]
         if damaged:
-            parts.append(self.tr("数据库文件已损坏。请关闭程序后重新打开，按提示用最新的完好备份恢复；"
-                                 "也可以运行 haian-desk restore --latest。"))
+            parts.append(
+                self.tr(
+                    "数据库文件已损坏。请关闭程序后重新打开，按提示用最新的完好备份恢复；"
+                    "也可以运行 haian-desk restore --latest。"
+                )
+            )
         else:
             parts.append(self.tr("可以继续使用。如果反复出现，请点“复制详细信息”，粘贴发给技术支持。"))
         return "\n\n".join(parts)
@@ -188,8 +201,7 @@ class CrashReporter(QObject):
             self.dialog.count_repeat(details)
             return
         summary = logs.redact(f"{kind.__name__}：{error}" if str(error) else kind.__name__)
-        self.dialog = CrashDialog(summary, details, damaged=is_damage(error),
-                                  parent=QApplication.activeWindow())
+        self.dialog = CrashDialog(summary, details, damaged=is_damage(error), parent=QApplication.activeWindow())
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.destroyed.connect(self._forget_dialog)
         if self._program_ending:

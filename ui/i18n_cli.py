@@ -78,7 +78,9 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("CLI", "代理员名单"),
     QT_TRANSLATE_NOOP("CLI", "撤销人的登录名，须为本站的站长或管理员（记入导入记录）"),
     QT_TRANSLATE_NOOP("CLI", "检查结果（未写入）"),
-    QT_TRANSLATE_NOOP("CLI", "{head}：新增 {added}，更新 {updated}，已存在不变 {unchanged}，不导入 {refused}（共 {rows} 行）"),
+    QT_TRANSLATE_NOOP(
+        "CLI", "{head}：新增 {added}，更新 {updated}，已存在不变 {unchanged}，不导入 {refused}（共 {rows} 行）"
+    ),
     QT_TRANSLATE_NOOP("CLI", "已撤销导入 {import_id}：撤回 {withdrawn} 条记录"),
     QT_TRANSLATE_NOOP("CLI", "已导出 {count} 行到 {xlsx}（文件含个人信息，请妥善保管）"),
     QT_TRANSLATE_NOOP("CLI", "从 Excel/WPS/CSV 文件导入群众、历史台账或代理员"),
@@ -93,7 +95,10 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("CLI", "  第{row_no}行（{sheet}）：{reason}"),
     QT_TRANSLATE_NOOP("CLI", "还没有导入过"),
     QT_TRANSLATE_NOOP("CLI", "，已于 {when} 撤销"),
-    QT_TRANSLATE_NOOP("CLI", "{id}  {started}  {actor}  {kind}  {file_name}  sha256:{checksum}  新增{added} 更新{updated} 不变{unchanged} 不导入{refused}{undone}"),
+    QT_TRANSLATE_NOOP(
+        "CLI",
+        "{id}  {started}  {actor}  {kind}  {file_name}  sha256:{checksum}  新增{added} 更新{updated} 不变{unchanged} 不导入{refused}{undone}",
+    ),
     QT_TRANSLATE_NOOP("CLI", "  第{row}行（{sheet}）：{reason}"),
     QT_TRANSLATE_NOOP("CLI", "导入{label}"),
     QT_TRANSLATE_NOOP("CLI", "文件：.xlsx .xls .ods .csv .txt"),
@@ -122,12 +127,16 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("CLI", "数据已加密，演示站口令 {DEMO_PASSPHRASE}（公开的，只用于演示）"),
     QT_TRANSLATE_NOOP("CLI", "检查通过：数据库完好，{rows_checked} 条记录与事件日志重建结果一致"),
     QT_TRANSLATE_NOOP("CLI", "不一致：{line}"),
-    QT_TRANSLATE_NOOP("CLI", "错误：数据库文件已损坏（{damage}）（请用 haian-desk restore --latest 恢复最新的完好备份）"),
+    QT_TRANSLATE_NOOP(
+        "CLI", "错误：数据库文件已损坏（{damage}）（请用 haian-desk restore --latest 恢复最新的完好备份）"
+    ),
     QT_TRANSLATE_NOOP("CLI", "完整性：{line}"),
     QT_TRANSLATE_NOOP("CLI", "恢复备份后：编号用到了哪里；无法联网时确认离线编号"),
     QT_TRANSLATE_NOOP("CLI", "确认离线继续办理（办件编号带 L，记录序号跳过一段）"),
     QT_TRANSLATE_NOOP("CLI", "确认人的登录名（记入审计记录）"),
-    QT_TRANSLATE_NOOP("CLI", "请先联网同步（haian-desk sync）；确实无法联网时：haian-desk numbering --offline --as 登录名"),
+    QT_TRANSLATE_NOOP(
+        "CLI", "请先联网同步（haian-desk sync）；确实无法联网时：haian-desk numbering --offline --as 登录名"
+    ),
     QT_TRANSLATE_NOOP("CLI", "编号：正常（与镇中心一致）"),
     QT_TRANSLATE_NOOP("CLI", "编号：恢复备份后还不知道用到了哪里，暂不能登记"),
     QT_TRANSLATE_NOOP("CLI", "编号：离线办理中（办件编号带 L）"),
@@ -166,10 +175,14 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("CLI", "已登记到“{unit_name}”（{unit_code}），其密钥指纹 {fingerprint}"),
     QT_TRANSLATE_NOOP("CLI", "同步中心网址：{url}"),
     QT_TRANSLATE_NOOP("CLI", "未设置（可用 haian-desk sync --hub 网址 指明，或用U盘同步）"),
-    QT_TRANSLATE_NOOP("CLI", "{code}  {name}  {state}  最近联系 {contact}  已收 {events} 条  时钟偏差 {drift}  超期 {overdue} 件"),
+    QT_TRANSLATE_NOOP(
+        "CLI", "{code}  {name}  {state}  最近联系 {contact}  已收 {events} 条  时钟偏差 {drift}  超期 {overdue} 件"
+    ),
     QT_TRANSLATE_NOOP("CLI", "{unit_name} 同步服务：{scheme}://{host}:{port}（Ctrl+C 停止）"),
     QT_TRANSLATE_NOOP("CLI", "已恢复：{what}，写到 {out}"),
-    QT_TRANSLATE_NOOP("CLI", "请把这个文件夹拷到站点新电脑的数据目录，用新口令打开；再按 docs/keys-and-recovery.md 重新登记同步"),
+    QT_TRANSLATE_NOOP(
+        "CLI", "请把这个文件夹拷到站点新电脑的数据目录，用新口令打开；再按 docs/keys-and-recovery.md 重新登记同步"
+    ),
     QT_TRANSLATE_NOOP("CLI", "  待核查 {count} 条"),
     QT_TRANSLATE_NOOP("CLI", "同步中心：服务、登记、注销、站点一览"),
     QT_TRANSLATE_NOOP("CLI", "启动同步服务（HTTP）"),
@@ -241,7 +254,10 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("CLI", "已打印{title}（{paper}）：{where}"),
     QT_TRANSLATE_NOOP("CLI", "打印办件文书（回执、告知单、委托书），或另存为PDF"),
     QT_TRANSLATE_NOOP("CLI", "办件编号，如 102210-260304-001"),
-    QT_TRANSLATE_NOOP("CLI", "receipt 受理回执｜missing 补正告知单｜decline 不予受理告知书｜completion 办结告知单｜authorisation 授权委托书（默认 receipt）"),
+    QT_TRANSLATE_NOOP(
+        "CLI",
+        "receipt 受理回执｜missing 补正告知单｜decline 不予受理告知书｜completion 办结告知单｜authorisation 授权委托书（默认 receipt）",
+    ),
     QT_TRANSLATE_NOOP("CLI", "纸张：{papers}（默认用本站设置）"),
     QT_TRANSLATE_NOOP("CLI", "回执下方带存根（默认用本站设置）"),
     QT_TRANSLATE_NOOP("CLI", "另存为PDF文件；不写就送到默认打印机"),

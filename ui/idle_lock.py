@@ -11,17 +11,22 @@ never see their screens. Nothing is lost: the windows come back as they were.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QApplication, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from haian_desk import station_settings
 from haian_desk.people import users
+from ui.qt_app import qt_app
 from ui.session import SETTINGS, Session
 from ui.widgets.appearance import set_scaled_font
 from ui.widgets.feedback import ErrorLabel, alive
-from ui.qt_app import qt_app
 
-_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.MouseMove, QEvent.Type.TouchBegin}
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.Wheel,
+    QEvent.Type.MouseMove,
+    QEvent.Type.TouchBegin,
+}
 
 
 class LockScreen(QDialog):
@@ -35,8 +40,9 @@ class LockScreen(QDialog):
         self.setWindowTitle(self.tr("已锁定 — 海安群众事务代理工作台"))
         title = QLabel(self.tr("工作台已锁定"))
         set_scaled_font(title, 1.6, bold=True)
-        who = QLabel(self.tr("{0} 离开后无人操作，为保护群众信息已自动锁定。请输入密码继续。").format(
-            session.user.display_name))
+        who = QLabel(
+            self.tr("{0} 离开后无人操作，为保护群众信息已自动锁定。请输入密码继续。").format(session.user.display_name)
+        )
         who.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setObjectName("lock_password")
@@ -61,8 +67,11 @@ class LockScreen(QDialog):
     def try_unlock(self) -> None:
         name, password = self.session.user.username, self.password.text()
         self.unlock_button.setEnabled(False)
-        self.session.worker.submit(lambda: users.authenticate(self.session.desk, name, password),
-                                   alive(self, self._unlocked), alive(self, self._refused))
+        self.session.worker.submit(
+            lambda: users.authenticate(self.session.desk, name, password),
+            alive(self, self._unlocked),
+            alive(self, self._refused),
+        )
 
     def _unlocked(self, _user) -> None:
         self.unlock_button.setEnabled(True)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
 
-from haian_desk.people import users
 from haian_desk.desk import Desk
+from haian_desk.people import users
 from haian_desk.people.users import User
 from ui.i18n import term
 from ui.widgets.appearance import set_scaled_font
@@ -65,13 +64,15 @@ class LoginDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self.error.clear_error()
-        self.worker.submit(lambda: users.authenticate(self.desk, name, password),
-                           alive(self, self._logged_in), alive(self, self._refused))
+        self.worker.submit(
+            lambda: users.authenticate(self.desk, name, password),
+            alive(self, self._logged_in),
+            alive(self, self._refused),
+        )
 
     def _logged_in(self, user: User) -> None:
         self.user = user
-        self.role_label.setText(self.tr("{0}，身份：{1}").format(user.display_name,
-                                                                  term(users.ROLES[user.role])))
+        self.role_label.setText(self.tr("{0}，身份：{1}").format(user.display_name, term(users.ROLES[user.role])))
         self.accept()
 
     def _refused(self, error: BaseException) -> None:

@@ -8,11 +8,10 @@ while other parts are still being built.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import importlib
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QWi
 
 from haian_desk.people import permissions
 from ui import numbering_notice, window_place
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.idle_lock import IdleLock
 from ui.session import Session
 from ui.sync.status import SyncStatusLabel
@@ -28,10 +28,8 @@ from ui.widgets.feedback import alive
 from ui.widgets.navigation import Entry, NavigationList
 from ui.widgets.page_stack import PageStack, scrolling
 from ui.widgets.status import DeadlineCounts, UserLabel
-from ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from ui.imports.dialog import ImportDialog
     from haian_desk.desk import Desk
 
 log = logging.getLogger(__name__)
@@ -41,7 +39,7 @@ APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "海安群众事务代理工作台")
 @dataclass(frozen=True)
 class Screen:
     key: str
-    title: str        # Chinese source text; shown through translate("Screens", …)
+    title: str  # Chinese source text; shown through translate("Screens", …)
     shortcut: str
     module: str
     class_name: str
@@ -53,29 +51,21 @@ class Screen:
 SCREENS: tuple[Screen, ...] = (
     Screen("intake", QT_TRANSLATE_NOOP("Screens", "受理登记"), "F2", "ui.intake.page", "IntakePage"),
     Screen("queue", QT_TRANSLATE_NOOP("Screens", "办件"), "F3", "ui.township.queue", "NetworkQueuePage"),
-    Screen("villagers", QT_TRANSLATE_NOOP("Screens", "群众"), "F4", "ui.villagers.page",
-           "VillagersPage"),
+    Screen("villagers", QT_TRANSLATE_NOOP("Screens", "群众"), "F4", "ui.villagers.page", "VillagersPage"),
     Screen("cadres", QT_TRANSLATE_NOOP("Screens", "代理员"), "Ctrl+F4", "ui.cadres.page", "CadresPage"),
-    Screen("catalogue", QT_TRANSLATE_NOOP("Screens", "事项目录"), "F5", "ui.catalogue.page",
-           "CataloguePage"),
-    Screen("support", QT_TRANSLATE_NOOP("Screens", "结对帮扶"), "F7", "ui.support.screen",
-           "SupportScreen"),
-    Screen("opinions", QT_TRANSLATE_NOOP("Screens", "民意座谈"), "F8", "ui.opinions.screen",
-           "OpinionsScreen"),
-    Screen("complaints", QT_TRANSLATE_NOOP("Screens", "举报"), "Ctrl+F7", "ui.complaints.screen",
-           "ComplaintsScreen"),
-    Screen("assessment", QT_TRANSLATE_NOOP("Screens", "考核"), "Ctrl+F8", "ui.assessment.screen",
-           "AssessmentScreen"),
-    Screen("settings", QT_TRANSLATE_NOOP("Screens", "设置"), "F6", "ui.settings.page",
-           "SettingsPage"),
+    Screen("catalogue", QT_TRANSLATE_NOOP("Screens", "事项目录"), "F5", "ui.catalogue.page", "CataloguePage"),
+    Screen("support", QT_TRANSLATE_NOOP("Screens", "结对帮扶"), "F7", "ui.support.screen", "SupportScreen"),
+    Screen("opinions", QT_TRANSLATE_NOOP("Screens", "民意座谈"), "F8", "ui.opinions.screen", "OpinionsScreen"),
+    Screen("complaints", QT_TRANSLATE_NOOP("Screens", "举报"), "Ctrl+F7", "ui.complaints.screen", "ComplaintsScreen"),
+    Screen("assessment", QT_TRANSLATE_NOOP("Screens", "考核"), "Ctrl+F8", "ui.assessment.screen", "AssessmentScreen"),
+    Screen("settings", QT_TRANSLATE_NOOP("Screens", "设置"), "F6", "ui.settings.page", "SettingsPage"),
     Screen("sync", QT_TRANSLATE_NOOP("Screens", "同步"), "F9", "ui.sync.page", "SyncPage"),
 )
 # Shown only at a township (or county) centre, after the screens every installation has.
 HUB_SCREENS: tuple[Screen, ...] = (
     Screen("inbox", QT_TRANSLATE_NOOP("Screens", "上报事项"), "F10", "ui.township.inbox", "InboxPage"),
     Screen("stations", QT_TRANSLATE_NOOP("Screens", "站点"), "F11", "ui.township.stations", "StationsPage"),
-    Screen("conflicts", QT_TRANSLATE_NOOP("Screens", "冲突核对"), "F12", "ui.township.conflicts",
-           "ConflictsPage"),
+    Screen("conflicts", QT_TRANSLATE_NOOP("Screens", "冲突核对"), "F12", "ui.township.conflicts", "ConflictsPage"),
 )
 
 
@@ -113,7 +103,7 @@ def make_page(screen: Screen, session: Session, parent: QWidget | None = None) -
 
 
 class MainWindow(QMainWindow):
-    preferencesChanged = Signal(object)   # ui.settings.preferences.Preferences
+    preferencesChanged = Signal(object)  # ui.settings.preferences.Preferences
     logoutRequested = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -121,8 +111,9 @@ class MainWindow(QMainWindow):
         self.session = session
         self.pages: dict[str, QWidget] = {}
         self.screens = screens_for(session.desk.installation.role)
-        self.setWindowTitle(QCoreApplication.translate("MainWindow", APP_TITLE) + " — "
-                            + session.desk.installation.unit_name)
+        self.setWindowTitle(
+            QCoreApplication.translate("MainWindow", APP_TITLE) + " — " + session.desk.installation.unit_name
+        )
         self._build_navigation()
         self._build_menus()
         self._build_status_bar()
@@ -136,8 +127,12 @@ class MainWindow(QMainWindow):
 
     def _build_navigation(self) -> None:
         # The list packs itself tighter on a short screen, so every screen's key stays in view.
-        self.nav = NavigationList([Entry(s.key, s.label(), s.shortcut, self.tr("{0}（快捷键 {1}）").format(
-            s.label(), s.shortcut)) for s in self.screens])
+        self.nav = NavigationList(
+            [
+                Entry(s.key, s.label(), s.shortcut, self.tr("{0}（快捷键 {1}）").format(s.label(), s.shortcut))
+                for s in self.screens
+            ]
+        )
         self.nav.currentRowChanged.connect(lambda row: self.show_screen(self.screens[row].key))
         self.stack = PageStack()
         self.stack.setObjectName("screens")
@@ -234,8 +229,13 @@ class MainWindow(QMainWindow):
     def open_case(self, case_id: str) -> None:
         module = _import_optional("ui.cases.detail")
         if module is None:
-            notice = QMessageBox(QMessageBox.Icon.Information, self.tr("办件详情"),
-                                 self.tr("办件详情窗口还在建设中。"), QMessageBox.StandardButton.Ok, self)
+            notice = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("办件详情"),
+                self.tr("办件详情窗口还在建设中。"),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
             notice.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             notice.open()
             return
@@ -251,8 +251,7 @@ class MainWindow(QMainWindow):
         self.session.run(lambda desk: _case_no(desk, case_id), alive(self, self._announce))
 
     def _announce(self, case_no: str) -> None:
-        self.statusBar().showMessage(
-            self.tr("已登记办件 {0}，按 F3 到“办件”查看").format(case_no), 30_000)
+        self.statusBar().showMessage(self.tr("已登记办件 {0}，按 F3 到“办件”查看").format(case_no), 30_000)
 
     def may_import(self) -> bool:
         return permissions.may(self.session.user.role, "import.run")
@@ -279,8 +278,11 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from haian_desk import __version__
 
-        QMessageBox.about(self, self.tr("关于"), self.tr(
-            "海安群众事务代理工作台 {0}\n为群众无偿代理：民意代言、事务代办、诉求代理。").format(__version__))
+        QMessageBox.about(
+            self,
+            self.tr("关于"),
+            self.tr("海安群众事务代理工作台 {0}\n为群众无偿代理：民意代言、事务代办、诉求代理。").format(__version__),
+        )
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 800)

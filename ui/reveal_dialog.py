@@ -8,7 +8,7 @@ reveal for the same purpose through a morning.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
@@ -41,8 +41,9 @@ class RevealReasonDialog(QDialog):
         self.reason.currentTextChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
         self.ok.setEnabled(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("完整的身份证号和电话会记入办件（或群众）历史：谁、何时、为什么。"
-                                        "请说明原因：")))
+        layout.addWidget(
+            QLabel(self.tr("完整的身份证号和电话会记入办件（或群众）历史：谁、何时、为什么。请说明原因："))
+        )
         layout.addWidget(self.reason)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -51,19 +52,28 @@ class RevealReasonDialog(QDialog):
         return self.reason.currentText().strip()
 
 
-def ask_and_reveal(parent: QWidget, session: Session, shown: Callable[[], None], cancelled: Callable[[], None],
-                   *, case_id: str | None = None, villager_id: str | None = None) -> RevealReasonDialog:
+def ask_and_reveal(
+    parent: QWidget,
+    session: Session,
+    shown: Callable[[], None],
+    cancelled: Callable[[], None],
+    *,
+    case_id: str | None = None,
+    villager_id: str | None = None,
+) -> RevealReasonDialog:
     """Open the dialog; on OK record the reveal, then call ``shown`` (or show why it was refused)."""
     dialog = RevealReasonDialog(parent)
     actor = session.user.username
 
     def record() -> None:
         reason = dialog.text()
-        session.run(lambda desk: reveals.reveal(desk, actor, reason=reason, case_id=case_id,
-                                                villager_id=villager_id),
-                    # Announced from the write: a case's history grew (CASES); a villager's did too,
-                    # but its page reads history on demand (ui.session.HISTORY_SHOWN).
-                    alive(parent, lambda _: shown()), alive(parent, refused))
+        session.run(
+            lambda desk: reveals.reveal(desk, actor, reason=reason, case_id=case_id, villager_id=villager_id),
+            # Announced from the write: a case's history grew (CASES); a villager's did too,
+            # but its page reads history on demand (ui.session.HISTORY_SHOWN).
+            alive(parent, lambda _: shown()),
+            alive(parent, refused),
+        )
 
     def refused(error: BaseException) -> None:
         dialog.error.show_error(error)

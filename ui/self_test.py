@@ -22,12 +22,13 @@ import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
-from haian_desk.core.paths import resource_path
 from haian_desk.core.messages import cli_tr
+from haian_desk.core.paths import resource_path
 
 if TYPE_CHECKING:
     from haian_desk.cases.operations import Registered
@@ -38,14 +39,22 @@ TOWNSHIP = ("320685102", "曲塘镇代理中心（自检）")
 ADMIN = ("admin", "self-test-pw")
 VILLAGER = ("䶮张三", "11010519491231002X", "13812345678")
 PDF_FONT_MARK = b"HaianSansSC"  # the embedded font's name in the PDF: Chinese will not print as boxes
-REQUIRED_RESOURCES = (("fonts", "HaianSansSC-Regular.otf"), ("fonts", "HaianSansSC-Bold.otf"),
-                      ("catalogue.json",), ("divisions.json",), ("translations", "haian_desk_en.qm"),
-                      ("icons", "haian_desk.png"))
+REQUIRED_RESOURCES = (
+    ("fonts", "HaianSansSC-Regular.otf"),
+    ("fonts", "HaianSansSC-Bold.otf"),
+    ("catalogue.json",),
+    ("divisions.json",),
+    ("translations", "haian_desk_en.qm"),
+    ("icons", "haian_desk.png"),
+)
 
 
 def register(sub, common) -> None:
-    parser = sub.add_parser("self-test", parents=[common],
-                            help=cli_tr("自检：在临时目录里建站、受理、打印回执、备份、同步，检查本机安装是否完好"))
+    parser = sub.add_parser(
+        "self-test",
+        parents=[common],
+        help=cli_tr("自检：在临时目录里建站、受理、打印回执、备份、同步，检查本机安装是否完好"),
+    )
     parser.add_argument("--keep", action="store_true", help=cli_tr("保留临时目录（排查问题用）"))
     parser.set_defaults(handler=run)
 
@@ -57,7 +66,7 @@ class Run:
     folder: Path
     station: Path | None = None  # this PC's own data folder, looked at but never opened
     passphrase: str = ""
-    desk: Desk | None = None     # set by the step that opens the station
+    desk: Desk | None = None  # set by the step that opens the station
     case: Registered | None = None  # set by the step that registers a case
     lines: list[str] = field(default_factory=list)
     failures: int = 0
@@ -121,6 +130,7 @@ def _clean(folder: Path, keep: bool) -> None:
 
 # --- the steps ------------------------------------------------------------------------
 
+
 def check_resources(state: Run) -> str:
     missing = ["/".join(parts) for parts in REQUIRED_RESOURCES if not resource_path(*parts).is_file()]
     if missing:
@@ -129,19 +139,23 @@ def check_resources(state: Run) -> str:
 
 
 def take_in_a_case(state: Run) -> str:
-    from haian_desk.people import cadres, villagers
     from haian_desk.cases.operations import Intake, take_in
     from haian_desk.desk import initialise
+    from haian_desk.people import cadres, villagers
 
     desk = initialise(state.folder / "station", *STATION, admin=ADMIN, passphrase=state.passphrase)
     state.desk = desk
-    cadre = cadres.add(desk, ADMIN[0], cadres.CadreInput(name="仲维国", phone="13906271000",
-                                                        unit_code=STATION[0]))
-    villager = villagers.register(desk, ADMIN[0], villagers.VillagerInput(
-        name=VILLAGER[0], id_number=VILLAGER[1], phone=VILLAGER[2]))
-    state.case = take_in(desk, ADMIN[0], Intake(kind="opinion", villager_id=villager,
-                                                description=cli_tr("反映3组道路破损，雨天积水"),
-                                                first_cadre_id=cadre))
+    cadre = cadres.add(desk, ADMIN[0], cadres.CadreInput(name="仲维国", phone="13906271000", unit_code=STATION[0]))
+    villager = villagers.register(
+        desk, ADMIN[0], villagers.VillagerInput(name=VILLAGER[0], id_number=VILLAGER[1], phone=VILLAGER[2])
+    )
+    state.case = take_in(
+        desk,
+        ADMIN[0],
+        Intake(
+            kind="opinion", villager_id=villager, description=cli_tr("反映3组道路破损，雨天积水"), first_cadre_id=cadre
+        ),
+    )
     return f"办件 {state.registered.case_no} 已登记"
 
 
@@ -179,8 +193,7 @@ def print_the_receipt(state: Run) -> str:
 
 
 def back_up_and_check(state: Run) -> str:
-    from haian_desk.storage import recovery
-    from haian_desk.storage import backup
+    from haian_desk.storage import backup, recovery
 
     made = backup.backup_to(state.station_desk.db, state.folder / "stick" / "backup.hdbackup")
     info = recovery.inspect(made, recovery.Openers.at(state.station_desk.folder))
@@ -195,8 +208,11 @@ def nothing_readable(state: Run) -> str:
     from haian_desk.storage import backup
 
     database = paths.database_path(state.station_desk.folder)
-    files = [database, database.with_name(database.name + "-wal"),
-             backup.backup_to(state.station_desk.db, state.folder / "stick" / "fresh.hdbackup")]
+    files = [
+        database,
+        database.with_name(database.name + "-wal"),
+        backup.backup_to(state.station_desk.db, state.folder / "stick" / "fresh.hdbackup"),
+    ]
     wanted = [value.encode("utf-8") for value in VILLAGER]
     leaks = [f.name for f in files if f.exists() and any(w in f.read_bytes() for w in wanted)]
     if leaks:
@@ -210,30 +226,33 @@ def logs_and_crash_reports(state: Run) -> str:
     import logging
 
     from haian_desk.core import logs
-    from haian_desk.people import villagers
     from haian_desk.core.errors import HaianError
+    from haian_desk.people import villagers
     from ui.crash import details_text
 
     path = state.folder / "logs" / "self-test.log"
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logs.RedactingFormatter(logs.FORMAT))   # the formatter the station's log uses
+    handler.setFormatter(logs.RedactingFormatter(logs.FORMAT))  # the formatter the station's log uses
     logger = logging.getLogger("haian_desk.self_test")
     logger.addHandler(handler)
     try:
-        villagers.register(state.desk, ADMIN[0], villagers.VillagerInput(
-            name=VILLAGER[0], id_number=VILLAGER[1], phone=VILLAGER[2]))   # already registered: refused
+        villagers.register(
+            state.desk, ADMIN[0], villagers.VillagerInput(name=VILLAGER[0], id_number=VILLAGER[1], phone=VILLAGER[2])
+        )  # already registered: refused
         raise RuntimeError("同一身份证号第二次登记没有被拒绝")
     except HaianError as error:
-        logger.error("registration refused: %s (ID %s, phone %s)", error, VILLAGER[1], VILLAGER[2],
-                     exc_info=True)
+        logger.error("registration refused: %s (ID %s, phone %s)", error, VILLAGER[1], VILLAGER[2], exc_info=True)
         report = details_text(type(error), error, error.__traceback__, "self-test")
     finally:
         logger.removeHandler(handler)
         handler.close()
     wanted = list(VILLAGER)
-    leaks = [where for where, text in (("日志", path.read_text(encoding="utf-8")), ("错误报告", report))
-             if any(w in text for w in wanted)]
+    leaks = [
+        where
+        for where, text in (("日志", path.read_text(encoding="utf-8")), ("错误报告", report))
+        if any(w in text for w in wanted)
+    ]
     if leaks:
         raise RuntimeError("这些地方能直接读出群众信息：" + "、".join(leaks))
     return "出错时写的日志和错误报告里，姓名、身份证号和电话都已遮掩"
@@ -242,13 +261,15 @@ def logs_and_crash_reports(state: Run) -> str:
 def this_station_is_encrypted(state: Run) -> str:
     """This PC's own station: its database and backups are encrypted files (checked without a key)."""
     from haian_desk.core import paths
-    from haian_desk.storage import db as dbmod
-    from haian_desk.storage import sealed
+    from haian_desk.storage import db as dbmod, sealed
 
     if state.station is None or not paths.database_path(state.station).exists():
         return "本机还没有建站，不用查"
-    plain = [p.name for p in [paths.database_path(state.station), *paths.backups_dir(state.station).glob("*")]
-             if dbmod.is_plain_file(p)]
+    plain = [
+        p.name
+        for p in [paths.database_path(state.station), *paths.backups_dir(state.station).glob("*")]
+        if dbmod.is_plain_file(p)
+    ]
     if plain:
         raise RuntimeError("这些文件还没有加密：" + "、".join(plain[:5]) + "（打开一次程序即会加密）")
     backups = [p for p in paths.backups_dir(state.station).glob("*.hdbackup") if sealed.is_sealed(p)]

@@ -7,25 +7,36 @@ refreshes only what it shows (as Anki's change sets do).
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from haian_desk.desk import Desk
 from haian_desk.events.changes import ChangeSet
-from haian_desk.replication import sync_state
 from haian_desk.people.users import User
+from haian_desk.replication import sync_state
 from ui.worker import DbWorker
 
 # Kinds of change screens listen for: the only place they are defined.
-CASES, VILLAGERS, CADRES, CATALOGUE, SETTINGS, SYNC = (
-    "cases", "villagers", "cadres", "catalogue", "settings", "sync")
+CASES, VILLAGERS, CADRES, CATALOGUE, SETTINGS, SYNC = ("cases", "villagers", "cadres", "catalogue", "settings", "sync")
 SUPPORT, OPINIONS, COMPLAINTS = "support", "opinions", "complaints"
 EVERYTHING = frozenset((SYNC, CASES, VILLAGERS, CADRES, CATALOGUE))  # when what arrived cannot be told
 # The event log's streams, as the kinds of change screens listen for.
-STREAM_KINDS = {"case": CASES, "villager": VILLAGERS, "cadre": CADRES, "catalogue": CATALOGUE,
-                "pairing": SUPPORT, "visit": SUPPORT, "meeting": OPINIONS, "complaint": COMPLAINTS,
-                "account": SETTINGS, "settings": SETTINGS, "calendar": SETTINGS, "calendar_rule": SETTINGS}
+STREAM_KINDS = {
+    "case": CASES,
+    "villager": VILLAGERS,
+    "cadre": CADRES,
+    "catalogue": CATALOGUE,
+    "pairing": SUPPORT,
+    "visit": SUPPORT,
+    "meeting": OPINIONS,
+    "complaint": COMPLAINTS,
+    "account": SETTINGS,
+    "settings": SETTINGS,
+    "calendar": SETTINGS,
+    "calendar_rule": SETTINGS,
+}
 # Streams whose screens show their history beside the record: a record that only adds to the
 # history (a print, a reveal) is news for them. Other pages read their history on demand (a
 # villager's page reloading after a reveal would mask the numbers again).
@@ -75,15 +86,18 @@ def touches_case(changes, case_id: str) -> bool:
 class Session(QObject):
     changed = Signal(object)  # Changes: a frozenset of the kinds above
 
-    def __init__(self, desk: Desk, user: User, worker: DbWorker | None = None,
-                 parent: QObject | None = None):
+    def __init__(self, desk: Desk, user: User, worker: DbWorker | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.desk = desk
         self.user = user
         self.worker = worker or DbWorker(self)
 
-    def run(self, work: Callable[[Desk], Any], on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[BaseException], None] | None = None) -> None:
+    def run(
+        self,
+        work: Callable[[Desk], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
         """Run ``work(desk)`` on the database worker; when it succeeds, announce what its writes changed.
 
         Nobody declares the change: the ledger notes each stream a transaction

@@ -11,16 +11,25 @@ from pathlib import Path
 
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage)
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from haian_desk import network
-from haian_desk.people import users
-from haian_desk.desk import Desk, initialise
 from haian_desk.core.errors import ValidationError
+from haian_desk.desk import Desk, initialise
+from haian_desk.people import users
 from haian_desk.people.users import User
 from ui import recover_dialog
-from ui.i18n import term
 from ui.cadres.setup_page import CadresPage
+from ui.i18n import term
 from ui.setup_passphrase import PassphrasePage
 from ui.widgets.appearance import set_scaled_font
 from ui.widgets.feedback import ErrorLabel, alive, explain, show_problems
@@ -65,8 +74,12 @@ class StationPage(QWizardPage):
         set_scaled_font(self.code_preview, 1.2, bold=True)
         self.error = ErrorLabel()
         self._lay_out()
-        for signal in (self.role.currentIndexChanged, self.township.currentIndexChanged,
-                       self.village.textChanged, self.group.textChanged):
+        for signal in (
+            self.role.currentIndexChanged,
+            self.township.currentIndexChanged,
+            self.village.textChanged,
+            self.group.textChanged,
+        ):
             signal.connect(self._code_changed)
         self._code_changed()
 
@@ -116,8 +129,10 @@ class StationPage(QWizardPage):
         return problems
 
     def summary(self) -> list[str]:
-        return [self.tr("单位：{0}（{1}）").format(self.name.text().strip(), self.unit_code()),
-                self.tr("身份：{0}").format(self.role.currentText())]
+        return [
+            self.tr("单位：{0}（{1}）").format(self.name.text().strip(), self.unit_code()),
+            self.tr("身份：{0}").format(self.role.currentText()),
+        ]
 
 
 class AdminPage(QWizardPage):
@@ -231,11 +246,18 @@ class SetupWizard(QWizard):
         username = admin.username.text().strip()
         # The admin page has already checked what add_user checks, so the
         # installation is never left without its administrator.
-        desk = initialise(self.folder, station.unit_code(), station.name.text(),
-                          station.role.currentData(), address=station.address.text(),
-                          phone=station.phone.text(), passphrase=self.passphrase.chosen())
-        user = users.add_user(desk, username, admin.display_name.text().strip() or username,
-                              "admin", admin.password.text())
+        desk = initialise(
+            self.folder,
+            station.unit_code(),
+            station.name.text(),
+            station.role.currentData(),
+            address=station.address.text(),
+            phone=station.phone.text(),
+            passphrase=self.passphrase.chosen(),
+        )
+        user = users.add_user(
+            desk, username, admin.display_name.text().strip() or username, "admin", admin.password.text()
+        )
         for page in self.steps:
             if hasattr(page, "made"):
                 user = page.made(desk, user) or user

@@ -11,8 +11,9 @@ GUI thread through a queued signal, so callbacks may touch widgets.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -30,8 +31,12 @@ class DbWorker(QObject):
         self.pending = 0
         self.closed = False
 
-    def submit(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-               on_error: Callable[[BaseException], None] | None = None) -> Future:
+    def submit(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Future:
         if self.closed:
             # A timer or a late signal after the window closed: the database is
             # going away, so the work is dropped rather than raised in a slot.

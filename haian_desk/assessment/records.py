@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from haian_desk.community import complaints, support
 from haian_desk.assessment.periods import Period
 from haian_desk.assessment.tally import Tally
+from haian_desk.community import complaints, support
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk

@@ -8,21 +8,19 @@ returns.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from haian_desk import network
-from haian_desk.network import unit_name
 from haian_desk.assessment import history, records
 from haian_desk.assessment.fields import LEVELS, fields_for
 from haian_desk.assessment.periods import Period, month_key
 from haian_desk.assessment.tally import Tally, part_of
-from haian_desk.assessment.units import (
-    COUNTY, STATION, TOWNSHIP, cadre_directory, known_unit_codes, unit_key)
+from haian_desk.assessment.units import COUNTY, STATION, TOWNSHIP, cadre_directory, known_unit_codes, unit_key
 from haian_desk.core.timeutil import to_iso
+from haian_desk.network import unit_name
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -33,10 +31,10 @@ UNIT_LEVELS = (STATION, TOWNSHIP, COUNTY)
 @dataclass
 class Report:
     period: Period
-    as_of: str                       # when "open overdue" was judged: period end, or now
-    unit_name: str                   # the installation that made the report
-    rows: dict[str, list[dict]]      # level → rows, sorted by code
-    monthly: dict[tuple[int, int], Counter] = field(default_factory=dict)   # registered by kind
+    as_of: str  # when "open overdue" was judged: period end, or now
+    unit_name: str  # the installation that made the report
+    rows: dict[str, list[dict]]  # level → rows, sorted by code
+    monthly: dict[tuple[int, int], Counter] = field(default_factory=dict)  # registered by kind
     petitions_monthly: list[tuple[str, int, int]] = field(default_factory=list)  # month, now, year before
 
     def total(self) -> dict:
@@ -56,8 +54,13 @@ class Report:
         return {level: total.get(f"rating_{level}", 0) for level in (5, 4, 3, 2, 1)}
 
     def to_json(self, levels: tuple[str, ...] = tuple(LEVELS)) -> dict:
-        out: dict[str, object] = {"period": self.period.label, "from": self.period.first_day.isoformat(),
-               "to": self.period.last_day.isoformat(), "as_of": self.as_of, "unit": self.unit_name}
+        out: dict[str, object] = {
+            "period": self.period.label,
+            "from": self.period.first_day.isoformat(),
+            "to": self.period.last_day.isoformat(),
+            "as_of": self.as_of,
+            "unit": self.unit_name,
+        }
         for name in levels:
             out[name] = self.rows[name]
         return out
@@ -91,8 +94,7 @@ def build(desk: Desk, period: Period, now: datetime | None = None) -> Report:
             _count_months(m, period, earlier, monthly, petitions)
     extra_units = records.add_records(desk, period, as_of, tallies.for_unit)
     rows = _rows(desk, tallies, extra_units)
-    return Report(period, as_of, desk.installation.unit_name, rows, monthly,
-                  _petition_series(period, petitions))
+    return Report(period, as_of, desk.installation.unit_name, rows, monthly, _petition_series(period, petitions))
 
 
 def _count_months(m, period: Period, earlier: Period, monthly, petitions: Counter) -> None:
@@ -106,15 +108,19 @@ def _count_months(m, period: Period, earlier: Period, monthly, petitions: Counte
 
 
 def _petition_series(period: Period, petitions: Counter) -> list[tuple[str, int, int]]:
-    return [(f"{year}-{month:02d}", petitions[("now", (year, month))], petitions[("before", (year, month))])
-            for year, month in period.months()]
+    return [
+        (f"{year}-{month:02d}", petitions[("now", (year, month))], petitions[("before", (year, month))])
+        for year, month in period.months()
+    ]
 
 
 def _rows(desk: Desk, tallies: _Tallies, extra_units: set[str]) -> dict[str, list[dict]]:
     stations = known_unit_codes(desk, extra_units)
     codes = {lvl: {unit_key(lvl, s) for s in stations} | set(tallies.by_level[lvl]) for lvl in UNIT_LEVELS}
-    rows = {lvl: [_unit_row(desk, lvl, code, tallies.by_level[lvl][code]) for code in sorted(codes[lvl])]
-            for lvl in UNIT_LEVELS}
+    rows = {
+        lvl: [_unit_row(desk, lvl, code, tallies.by_level[lvl][code]) for code in sorted(codes[lvl])]
+        for lvl in UNIT_LEVELS
+    }
     rows["cadre"] = _cadre_rows(desk, tallies.by_level["cadre"])
     return rows
 
@@ -130,8 +136,18 @@ def _cadre_rows(desk: Desk, tallies: dict[str, Tally]) -> list[dict]:
     rows = []
     for cadre_id in ids:
         info = directory.get(cadre_id, {"name": "（未知代理员）", "unit_code": ""})
-        rows.append(_ordered({"code": cadre_id, "name": info["name"], "unit_code": info["unit_code"],
-                              "level": "cadre", **tallies[cadre_id].row()}, "cadre"))
+        rows.append(
+            _ordered(
+                {
+                    "code": cadre_id,
+                    "name": info["name"],
+                    "unit_code": info["unit_code"],
+                    "level": "cadre",
+                    **tallies[cadre_id].row(),
+                },
+                "cadre",
+            )
+        )
     return sorted(rows, key=lambda r: (r["unit_code"], r["name"], r["code"]))
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Set
 from typing import TYPE_CHECKING
 
-from haian_desk import network
-
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
 
@@ -35,7 +33,9 @@ def known_unit_codes(desk: Desk, extra: Set[str] = frozenset()) -> set[str]:
     return codes | {row[0] for row in desk.db.query("SELECT DISTINCT unit_code FROM cases")}
 
 
-def cadre_directory(desk) -> dict[str, dict]:
+def cadre_directory(desk: Desk) -> dict[str, dict]:
     """Every cadre's name and unit, by id (cadres who left keep their rows)."""
-    return {row["id"]: {"name": row["name"], "unit_code": row["unit_code"], "active": row["active"]}
-            for row in desk.db.query("SELECT id, name, unit_code, active FROM cadres")}
+    return {
+        row["id"]: {"name": row["name"], "unit_code": row["unit_code"], "active": row["active"]}
+        for row in desk.db.query("SELECT id, name, unit_code, active FROM cadres")
+    }

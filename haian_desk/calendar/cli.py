@@ -1,9 +1,9 @@
 """``haian-desk calendar …``: the working calendar from the command line.
 
-    haian-desk calendar show [--year 2027] [--json]
-    haian-desk calendar import 2027年放假安排.csv [--source 国办发明电〔2026〕…号] [--change]
-    haian-desk calendar due --from 2026-09-30T10:00 --limit 1wd|48h|5d
-    haian-desk calendar rule [working_hours|clock_hours]
+haian-desk calendar show [--year 2027] [--json]
+haian-desk calendar import 2027年放假安排.csv [--source 国办发明电〔2026〕…号] [--change]
+haian-desk calendar due --from 2026-09-30T10:00 --limit 1wd|48h|5d
+haian-desk calendar rule [working_hours|clock_hours]
 """
 
 from __future__ import annotations
@@ -11,12 +11,16 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from haian_desk.cli.dispatch import with_desk
 from haian_desk.cases.deadlines import GENERAL_RULES
+from haian_desk.cli.dispatch import with_desk
 from haian_desk.core import messages
 from haian_desk.core.errors import LIST_SEPARATOR, ValidationError
 from haian_desk.core.messages import cli_tr
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 def register(sub, common) -> None:
@@ -41,7 +45,7 @@ def register(sub, common) -> None:
 
 
 @with_desk
-def _show(args, desk) -> int:
+def _show(args, desk: Desk) -> int:
     from haian_desk.calendar import operations
 
     if args.year is None:
@@ -52,8 +56,16 @@ def _show(args, desk) -> int:
 
 def _print_years(years, as_json: bool) -> int:
     if as_json:
-        print(json.dumps([{"year": y.year, "official": y.official, "source": y.source,
-                           "adjustments": y.adjustments} for y in years], ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                [
+                    {"year": y.year, "official": y.official, "source": y.source, "adjustments": y.adjustments}
+                    for y in years
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return 0
     for y in years:
         extra = cli_tr("，另有局部调整{days}天", days=y.adjustments) if y.adjustments else ""
@@ -72,34 +84,63 @@ def _print_year(calendar, year: int, as_json: bool) -> int:
         day += timedelta(days=1)
     source = calendar.years.get(year, "尚未公布，暂只按周末计算")
     if as_json:
-        print(json.dumps({"year": year, "official": calendar.known(year), "source": source,
-                          "days": [{"date": d.day.isoformat(), "working": d.working, "reason": d.reason}
-                                   for d in days]}, ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {
+                    "year": year,
+                    "official": calendar.known(year),
+                    "source": source,
+                    "days": [{"date": d.day.isoformat(), "working": d.working, "reason": d.reason} for d in days],
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return 0
     print(cli_tr("{year}年工作日历：{source}", year=year, source=_term(source)))
-    print(cli_tr("工作日 {working} 天，休息日 {resting} 天", working=sum(d.working for d in days),
-                 resting=sum(not d.working for d in days)))
+    print(
+        cli_tr(
+            "工作日 {working} 天，休息日 {resting} 天",
+            working=sum(d.working for d in days),
+            resting=sum(not d.working for d in days),
+        )
+    )
     for d in days:
         if d.reason not in ("工作日", "周末"):
-            print(cli_tr("  {day} {weekday}  {reason}", day=d.day.isoformat(), weekday=weekday(d.day),
-                         reason=_term(d.reason)))
+            print(
+                cli_tr(
+                    "  {day} {weekday}  {reason}", day=d.day.isoformat(), weekday=weekday(d.day), reason=_term(d.reason)
+                )
+            )
     return 0
 
 
 @with_desk
-def _import(args, desk) -> int:
+def _import(args, desk: Desk) -> int:
     from haian_desk.calendar import files, operations
     from haian_desk.calendar.signature import verifier
 
     today = desk.now().date()
-    schedule = files.read(args.file, today=today, source=args.source,
-                          kind=files.ADJUSTED if args.change else None, verify=verifier(desk))
+    schedule = files.read(
+        args.file, today=today, source=args.source, kind=files.ADJUSTED if args.change else None, verify=verifier(desk)
+    )
     result = operations.publish(desk, operations.SYSTEM_ACTOR, schedule)
-    print(cli_tr("已导入{year}年：{days}（{source}）", year=schedule.year, days=_day_counts(schedule),
-                 source=_term(schedule.source)))
+    print(
+        cli_tr(
+            "已导入{year}年：{days}（{source}）",
+            year=schedule.year,
+            days=_day_counts(schedule),
+            source=_term(schedule.source),
+        )
+    )
     if result.recomputed:
-        print(cli_tr("按新日历重算了 {count} 件办件的办结时限：{cases}", count=len(result.recomputed),
-                     cases=_listed(result.recomputed)))
+        print(
+            cli_tr(
+                "按新日历重算了 {count} 件办件的办结时限：{cases}",
+                count=len(result.recomputed),
+                cases=_listed(result.recomputed),
+            )
+        )
     return 0
 
 
@@ -109,24 +150,39 @@ def _start(args, _folder: Path | None = None):
     try:
         return from_iso(args.start)
     except ValueError:
-        raise ValidationError("受理时刻“{start}”看不懂", "请写成 2026-09-30T10:00", params={"start": args.start}) from None
+        raise ValidationError(
+            "受理时刻“{start}”看不懂", "请写成 2026-09-30T10:00", params={"start": args.start}
+        ) from None
 
 
 @with_desk(first=_start)
-def _due(args, desk) -> int:
+def _due(args, desk: Desk) -> int:
     from haian_desk.calendar import operations
 
     answer = operations.due(desk, _start(args), args.limit)
-    print(cli_tr("从 {start} 起，{limit}：{due}", start=operations.show_moment(answer.start),
-                 limit=_limit_words(answer.limit), due=due_words(answer.due)))
+    print(
+        cli_tr(
+            "从 {start} 起，{limit}：{due}",
+            start=operations.show_moment(answer.start),
+            limit=_limit_words(answer.limit),
+            due=due_words(answer.due),
+        )
+    )
     for year in answer.fallback_years:
         print(cli_tr("注意：{year}年工作日历尚未公布，暂只按周末计算，公布后会重新计算", year=year))
     return 0
 
 
 def weekday(day: date) -> str:
-    names = (cli_tr("星期一"), cli_tr("星期二"), cli_tr("星期三"), cli_tr("星期四"), cli_tr("星期五"),
-             cli_tr("星期六"), cli_tr("星期日"))
+    names = (
+        cli_tr("星期一"),
+        cli_tr("星期二"),
+        cli_tr("星期三"),
+        cli_tr("星期四"),
+        cli_tr("星期五"),
+        cli_tr("星期六"),
+        cli_tr("星期日"),
+    )
     return names[day.weekday()]
 
 
@@ -135,8 +191,14 @@ def due_words(deadline) -> str:
     from haian_desk.core.timeutil import local
 
     moment = local(deadline)
-    return cli_tr("{year}年{month}月{day}日（{weekday}）{time}前", year=moment.year, month=moment.month,
-                  day=moment.day, weekday=weekday(moment.date()), time=f"{moment:%H:%M}")
+    return cli_tr(
+        "{year}年{month}月{day}日（{weekday}）{time}前",
+        year=moment.year,
+        month=moment.month,
+        day=moment.day,
+        weekday=weekday(moment.date()),
+        time=f"{moment:%H:%M}",
+    )
 
 
 def _limit_words(words: str) -> str:
@@ -165,7 +227,7 @@ def _day_counts(schedule) -> str:
 
 
 @with_desk
-def _rule(args, desk) -> int:
+def _rule(args, desk: Desk) -> int:
     from haian_desk.calendar import operations
 
     if args.choice:

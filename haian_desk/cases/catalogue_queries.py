@@ -30,7 +30,7 @@ class CatalogueItem:
     level: str
     mode: str
     version: int = 1
-    time_limit: dict | None = None      # {"amount": n, "unit": hours | days | working_days}
+    time_limit: dict | None = None  # {"amount": n, "unit": hours | days | working_days}
     category: str | None = None
     route: str | None = None
     department: str | None = None
@@ -68,22 +68,23 @@ def get_item(desk: Desk, code: str) -> CatalogueItem:
     return as_item(catalogue.get(desk, code))
 
 
-def find_items(desk: Desk, text: str, include_inactive: bool = False,
-               limit: int = SHOW_LIMIT) -> list[CatalogueItem]:
+def find_items(desk: Desk, text: str, include_inactive: bool = False, limit: int = SHOW_LIMIT) -> list[CatalogueItem]:
     """Items whose code, name, pinyin, initials or keywords contain the text, by code."""
     if not include_inactive:
         return [as_item(r) for r in catalogue.search(desk, text, limit)]
     rows = desk.db.query(
         "SELECT * FROM catalogue_items WHERE instr(search_text, ?) > 0 ORDER BY code LIMIT ?",
-        (search.normalise(text), limit))
+        (search.normalise(text), limit),
+    )
     return [as_item(r) for r in rows]
 
 
 def item_history(desk: Desk, code: str) -> tuple[ItemVersion, ...]:
     """Each version of the item, oldest first."""
-    return tuple(ItemVersion(json.loads(row["payload"]).get("version"), row["wall_time"],
-                             row["actor"], row["type"])
-                 for row in catalogue.history(desk, code))
+    return tuple(
+        ItemVersion(json.loads(row["payload"]).get("version"), row["wall_time"], row["actor"], row["type"])
+        for row in catalogue.history(desk, code)
+    )
 
 
 def item_with_history(desk: Desk, code: str) -> ItemWithHistory:

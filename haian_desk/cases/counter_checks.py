@@ -12,6 +12,7 @@ the clerk at save time.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from haian_desk.cases.catalogue_queries import get_item
 from haian_desk.cases.operations import Intake
@@ -36,10 +37,14 @@ def likely_duplicates(desk: Desk, intake: Intake) -> list[OpenMatter]:
     rows = desk.db.query(
         f"SELECT id, case_no, registered_at, status, kind, catalogue_code, matter_name, description"
         f" FROM cases WHERE villager_id = ? AND kind = ? AND status IN ({marks})"
-        f" ORDER BY registered_at DESC", (intake.villager_id, intake.kind, *OPEN_STATUSES))
-    return [OpenMatter(r["id"], r["case_no"], r["registered_at"], r["status"],
-                       r["matter_name"] or r["description"])
-            for r in rows if _same_matter(r, intake)]
+        f" ORDER BY registered_at DESC",
+        (intake.villager_id, intake.kind, *OPEN_STATUSES),
+    )
+    return [
+        OpenMatter(r["id"], r["case_no"], r["registered_at"], r["status"], r["matter_name"] or r["description"])
+        for r in rows
+        if _same_matter(r, intake)
+    ]
 
 
 def _same_matter(row, intake: Intake) -> bool:

@@ -11,34 +11,37 @@ to the station that took the matter in.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from haian_desk import network
-from haian_desk.events.columns import decoded_value
 from haian_desk.cases import fold, levels, operations, presentation, queries
 from haian_desk.core.errors import Message, RuleRefused
+from haian_desk.events.columns import decoded_value
 from haian_desk.replication import sync_state
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 HUB_ROLES = ("township", "county")
 NEW, IN_HAND, SENT_ON = "new", "in_hand", "sent_on"
 INBOX_VIEWS = {NEW: "待接收", IN_HAND: "办理中", SENT_ON: "已转出"}
 
 
-def unit_names(desk) -> dict[str, str]:
+def unit_names(desk: Desk) -> dict[str, str]:
     """Unit code → name for this installation and every neighbour it knows."""
     names = {p.unit_code: p.unit_name for p in sync_state.list_peers(desk.db)}
     names[desk.installation.unit_code] = desk.installation.unit_name
     return names
 
 
-def require_hub(desk) -> None:
+def require_hub(desk: Desk) -> None:
     if desk.installation.role not in HUB_ROLES:
         raise RuleRefused("只有镇（街道）代理中心和县级代理中心才能办理上报来的事项", "代理站请在办件详情里办理")
 
 
-def own_level(desk) -> str:
+def own_level(desk: Desk) -> str:
     """This centre's rung: a county installation is "county", a township one "township"."""
     return levels.level_of_unit(desk.installation.unit_code)
 
@@ -63,9 +66,9 @@ class InboxItem:
     status_text: str
     tone: str
     status_message: Message | None = None  # status_text as template + parameters, for translation
-    level: str = "township"                # the centre whose inbox this is
+    level: str = "township"  # the centre whose inbox this is
     route_up: list[dict] = field(default_factory=list)
-    follows_up: bool = False               # this centre records what happens to it (see _follows_up)
+    follows_up: bool = False  # this centre records what happens to it (see _follows_up)
 
     @property
     def here(self) -> bool:
@@ -101,7 +104,7 @@ ORDER BY c.deadline IS NULL, c.deadline, c.case_no
 """
 
 
-def inbox(desk, now: datetime, view: str | None = None) -> list[InboxItem]:
+def inbox(desk: Desk, now: datetime, view: str | None = None) -> list[InboxItem]:
     """Matters sent up to this centre or past it and not yet back: new, in hand here, or sent on."""
     level, names = own_level(desk), unit_names(desk)
     above = sync_state.parent(desk.db) is not None
@@ -128,16 +131,28 @@ def _inbox_item(row, names: dict[str, str], now: datetime, level: str, hub_above
     fresh = bool(taken_hlc) and taken_hlc > (row["moved_hlc"] or "")
     left = presentation.time_left(row["status"], row["deadline"], now)
     return InboxItem(
-        case_id=row["id"], case_no=row["case_no"], unit_code=row["unit_code"],
-        unit_name=names.get(row["unit_code"]) or _far_unit(row["unit_code"]), kind=row["kind"], status=row["status"],
-        matter=row["matter_name"] or _first_line(row["description"]), villager=row["villager"],
-        sent_at=row["sent_at"], taken_at=taken_at if fresh else None, holder_level=row["holder_level"],
-        holder=row["holder"], deadline=row["deadline"], responsible=row["responsible"] or "",
+        case_id=row["id"],
+        case_no=row["case_no"],
+        unit_code=row["unit_code"],
+        unit_name=names.get(row["unit_code"]) or _far_unit(row["unit_code"]),
+        kind=row["kind"],
+        status=row["status"],
+        matter=row["matter_name"] or _first_line(row["description"]),
+        villager=row["villager"],
+        sent_at=row["sent_at"],
+        taken_at=taken_at if fresh else None,
+        holder_level=row["holder_level"],
+        holder=row["holder"],
+        deadline=row["deadline"],
+        responsible=row["responsible"] or "",
         joint_units=decoded_value(row, "joint_units", fold.JSON_COLUMNS) or [],
-        status_text=presentation.status_text(row["status"], row["deadline"], now), tone=left.tone,
+        status_text=presentation.status_text(row["status"], row["deadline"], now),
+        tone=left.tone,
         status_message=presentation.status_message(row["status"], row["deadline"], now),
-        level=level, route_up=(route := decoded_value(row, "route_up", fold.JSON_COLUMNS) or []),
-        follows_up=_follows_up(route, level, hub_above))
+        level=level,
+        route_up=(route := decoded_value(row, "route_up", fold.JSON_COLUMNS) or []),
+        follows_up=_follows_up(route, level, hub_above),
+    )
 
 
 def _far_unit(code: str) -> str:
@@ -153,7 +168,8 @@ def _first_line(text: str | None, width: int = 40) -> str:
 
 # -- acting: each a case event, the ladder's rule checked first here and again in the fold ----
 
-def take_up(desk, actor: str, case_id: str) -> dict:
+
+def take_up(desk: Desk, actor: str, case_id: str) -> dict:
     """The centre says it has the matter in hand (the station sees this after its next sync)."""
     require_hub(desk)
     level, case = own_level(desk), queries.get_case(desk, case_id)
@@ -164,7 +180,7 @@ def take_up(desk, actor: str, case_id: str) -> dict:
     return operations.act(desk, actor, case_id, "taken_up", unit=desk.installation.unit_name, level=level)
 
 
-def forward(desk, actor: str, case_id: str, to_level: str, to_unit: str, reason: str = "") -> dict:
+def forward(desk: Desk, actor: str, case_id: str, to_level: str, to_unit: str, reason: str = "") -> dict:
     """Send a matter on, higher or to a department; it stays tracked here until it comes back."""
     require_hub(desk)
     level = own_level(desk)
@@ -173,7 +189,7 @@ def forward(desk, actor: str, case_id: str, to_level: str, to_unit: str, reason:
     return operations.act(desk, actor, case_id, "forwarded", **payload)
 
 
-def return_down(desk, actor: str, case_id: str, outcome: str, to_level: str | None = None) -> dict:
+def return_down(desk: Desk, actor: str, case_id: str, outcome: str, to_level: str | None = None) -> dict:
     """Send a matter back down with what was done here: to a centre below on its route, or the station.
 
     Without ``to_level`` it goes to the next centre down the way it came (the
@@ -189,5 +205,5 @@ def return_down(desk, actor: str, case_id: str, outcome: str, to_level: str | No
     return operations.act(desk, actor, case_id, "returned", **payload)
 
 
-def _entry(desk, case_id: str) -> InboxItem | None:
+def _entry(desk: Desk, case_id: str) -> InboxItem | None:
     return next((i for i in inbox(desk, desk.now()) if i.case_id == case_id), None)

@@ -27,8 +27,14 @@ from haian_desk.network import LEVELS
 LADDER = ("township", "county", "city", "province")
 STATION = "station"
 DEPARTMENT = "department"
-CENTRE_NAMES = {"station": N_("受理站点"), "township": N_("镇（街道）代理中心"), "county": N_("县级代理中心"),
-                "city": N_("市级代理中心"), "province": N_("省级代理中心"), "department": N_("职能部门")}
+CENTRE_NAMES = {
+    "station": N_("受理站点"),
+    "township": N_("镇（街道）代理中心"),
+    "county": N_("县级代理中心"),
+    "city": N_("市级代理中心"),
+    "province": N_("省级代理中心"),
+    "department": N_("职能部门"),
+}
 
 State = dict[str, Any]
 
@@ -71,6 +77,7 @@ def where_text(state: State) -> Message:
 
 # -- the fold's side: each move checked against the ladder ---------------------------------
 
+
 def sent_up(state: State, to_level: str, to_unit: str) -> None:
     """A station's transfer: a centre starts the route; a department leaves the station tracking it."""
     state["holder_level"], state["holder"] = to_level, to_unit
@@ -85,9 +92,12 @@ def sent_on(state: State, to_level: str, to_unit: str, from_level: str | None) -
     if from_level is not None:
         require_held(state, from_level, "转送")
         if to_level in LADDER and rung(to_level) <= rung(from_level):
-            raise ValidationError("只能转送到上一级代理中心或职能部门，不能转到{to}",
-                                  "退回下级请用“退回”", field="to_level",
-                                  params={"to": centre_name(to_level)})
+            raise ValidationError(
+                "只能转送到上一级代理中心或职能部门，不能转到{to}",
+                "退回下级请用“退回”",
+                field="to_level",
+                params={"to": centre_name(to_level)},
+            )
     state["holder_level"], state["holder"] = to_level, to_unit
     if to_level in LADDER:
         state["route_up"] = [*(state.get("route_up") or []), {"level": to_level, "unit": to_unit}]
@@ -99,10 +109,16 @@ def require_held(state: State, level: str, verb: str = "接收") -> None:
         return
     here = centre_name(level)
     if state.get("status") not in ("transferred", "paused"):
-        raise RuleRefused("办件 {case_no} 现在不在{here}：已经回到受理站点（{status}）",
-                          "不用再{verb}；需要时请站点重新转办", params={
-                              "case_no": state.get("case_no", ""), "here": here, "verb": verb,
-                              "status": label(STATUSES, state.get("status"))})
+        raise RuleRefused(
+            "办件 {case_no} 现在不在{here}：已经回到受理站点（{status}）",
+            "不用再{verb}；需要时请站点重新转办",
+            params={
+                "case_no": state.get("case_no", ""),
+                "here": here,
+                "verb": verb,
+                "status": label(STATUSES, state.get("status")),
+            },
+        )
     tracking = tracking_level(state)
     if tracking == level:
         hint = N_("已由本级转送出去：等对方答复后，在“上报事项”里办结或退回")
@@ -110,8 +126,11 @@ def require_held(state: State, level: str, verb: str = "接收") -> None:
         hint = N_("事项已在上级办理：等上级办理后退回本级再办")
     else:
         hint = N_("请由{where}办理；需要本级办理的，请对方转送上来")
-    raise RuleRefused("办件 {case_no} 现在不在{here}，在{where}", hint, params={
-        "case_no": state.get("case_no", ""), "here": here, "where": where_text(state)})
+    raise RuleRefused(
+        "办件 {case_no} 现在不在{here}，在{where}",
+        hint,
+        params={"case_no": state.get("case_no", ""), "here": here, "where": where_text(state)},
+    )
 
 
 def came_down(state: State, to_level: str | None) -> None:
@@ -126,10 +145,16 @@ def came_down(state: State, to_level: str | None) -> None:
     # Down only: to a centre under the one holding it, or back to the tracking centre from a department.
     downwards = holder == DEPARTMENT or rung(to_level) < rung(holder)
     if to_level not in LADDER or not below or not downwards:
-        raise RuleRefused("办件 {case_no} 不能退回{to}：它现在不在那一级之上", "可以退回：{choices}", params={
-            "case_no": state.get("case_no", ""), "to": centre_name(to_level),
-            "choices": [centre_name(c) for c in return_choices(state)]})
-    kept = route[:below[-1] + 1]
+        raise RuleRefused(
+            "办件 {case_no} 不能退回{to}：它现在不在那一级之上",
+            "可以退回：{choices}",
+            params={
+                "case_no": state.get("case_no", ""),
+                "to": centre_name(to_level),
+                "choices": [centre_name(c) for c in return_choices(state)],
+            },
+        )
+    kept = route[: below[-1] + 1]
     state["route_up"] = kept
     state["holder_level"], state["holder"] = to_level, kept[-1]["unit"]
 

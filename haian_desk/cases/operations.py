@@ -8,10 +8,10 @@ records events; the state machine in ``fold`` decides the rest.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from haian_desk.cases import drafts
 from haian_desk.calendar import operations as working_calendar
-from haian_desk.cases import numbers
+from haian_desk.cases import drafts, numbers
 from haian_desk.cases.catalogue_queries import get_item
 from haian_desk.cases.fold import JSON_COLUMNS, check_authorisation
 from haian_desk.cases.vocabulary import KINDS
@@ -75,8 +75,9 @@ def take_in(desk: Desk, actor: str, intake: Intake, *, draft: str | None = None)
         # Missing materials: 待补正 at once. Urgent matters are accepted at once; a claim
         # waiting for its signed mandate cannot be.
         if intake.missing_materials:
-            _, state = desk.ledger.record(conn, "case", case_id, "materials_missing",
-                                          {"missing": list(intake.missing_materials)}, actor)
+            _, state = desk.ledger.record(
+                conn, "case", case_id, "materials_missing", {"missing": list(intake.missing_materials)}, actor
+            )
         elif (intake.accept or intake.urgency == "urgent") and state["status"] == "registered":
             clock = working_calendar.clock_payload(conn, state, desk.now())
             _, state = desk.ledger.record(conn, "case", case_id, "accepted", clock, actor)
@@ -87,25 +88,30 @@ def take_in(desk: Desk, actor: str, intake: Intake, *, draft: str | None = None)
 
 def _registration_payload(desk: Desk, intake: Intake) -> dict:
     payload: dict[str, object] = {
-        "kind": intake.kind, "villager_id": intake.villager_id,
+        "kind": intake.kind,
+        "villager_id": intake.villager_id,
         "description": free_text(intake.description, "诉求内容", "description", multiline=True),
         "channel": intake.channel,
-        "urgency": intake.urgency, "urgent_deadline": intake.urgent_deadline,
+        "urgency": intake.urgency,
+        "urgent_deadline": intake.urgent_deadline,
         "first_cadre_id": intake.first_cadre_id,
         "responsible_cadre_id": intake.responsible_cadre_id or intake.first_cadre_id,
         "materials_received": list(intake.materials_received),
-        "long_standing": intake.long_standing, "petition": intake.petition,
-        "unit_code": desk.installation.unit_code, "timing": "承诺", "time_limit": None,
+        "long_standing": intake.long_standing,
+        "petition": intake.petition,
+        "unit_code": desk.installation.unit_code,
+        "timing": "承诺",
+        "time_limit": None,
     }
     if intake.authorisation:
         payload["authorisation"] = check_authorisation(intake.authorisation)
     if intake.catalogue_code:
         item = get_item(desk, intake.catalogue_code)
         if not item.proxy_allowed:
-            raise RuleRefused("“{name}”须本人到场办理，不能代办",
-                              "请告诉群众办理地点和要带的材料（指引）", params={"name": item.name})
-        payload.update(catalogue_code=item.code, matter_name=item.name, timing=item.mode,
-                       time_limit=item.time_limit)
+            raise RuleRefused(
+                "“{name}”须本人到场办理，不能代办", "请告诉群众办理地点和要带的材料（指引）", params={"name": item.name}
+            )
+        payload.update(catalogue_code=item.code, matter_name=item.name, timing=item.mode, time_limit=item.time_limit)
     return payload
 
 
@@ -119,8 +125,7 @@ def act(desk: Desk, actor: str, case_id: str, event_type: str, **payload) -> dic
         if event_type == "assigned":
             _require_cadre(conn, payload.get("cadre_id") or "")
         if event_type in CLOCK_STARTS:  # the deadline is counted now, on the calendar in force
-            case = decoded(conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone(),
-                           JSON_COLUMNS)
+            case = decoded(conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone(), JSON_COLUMNS)
             payload.update(working_calendar.clock_payload(conn, case, desk.now()))
         _, state = desk.ledger.record(conn, "case", case_id, event_type, payload, actor)
     return state

@@ -20,13 +20,17 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from haian_desk.cases import queries, search
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 # Estimated cases found from which walking the order beats collecting every match (the estimate
 # counts keys, which runs high; measured at county scale, walking wins from about a tenth of the county).
 BROAD = 40_000
-FIRST_CHUNK = 800    # cases read by the first step of the walk; later steps as the rate found says
+FIRST_CHUNK = 800  # cases read by the first step of the walk; later steps as the rate found says
 LARGEST_CHUNK = 6_400
 
 
@@ -35,12 +39,12 @@ LARGEST_CHUNK = 6_400
 WALKABLE = ("registered_at", "case_no")
 
 
-def is_broad(desk, needle: str, sort: str = "registered_at") -> bool:
+def is_broad(desk: Desk, needle: str, sort: str = "registered_at") -> bool:
     """Whether to walk: the order is one an index serves, and the needle finds many cases."""
     return sort in WALKABLE and search.estimated_cases(desk.db, needle, BROAD) >= BROAD
 
 
-def page_after(desk, flt, now: datetime, last, limit: int) -> list:
+def page_after(desk: Desk, flt, now: datetime, last, limit: int) -> list:
     """What ``queries.page_after`` returns for ``flt`` (whose search is broad), by walking."""
     needle = search.normalise(flt.search)
     picked = _walk(desk, flt, now, last, limit, needle)
@@ -48,17 +52,22 @@ def page_after(desk, flt, now: datetime, last, limit: int) -> list:
         return []
     _, _, order = queries._order(flt)
     marks = ", ".join("?" * len(picked))
-    return desk.db.query(f"SELECT {queries.QUEUE_COLUMNS} FROM cases c {queries._VILLAGER} "
-                         f"WHERE c.rowid IN ({marks}) ORDER BY {order}", picked)
+    return desk.db.query(
+        f"SELECT {queries.QUEUE_COLUMNS} FROM cases c {queries._VILLAGER} WHERE c.rowid IN ({marks}) ORDER BY {order}",
+        picked,
+    )
 
 
-def _walk(desk, flt, now: datetime, last, limit: int, needle: str) -> list[int]:
+def _walk(desk: Desk, flt, now: datetime, last, limit: int, needle: str) -> list[int]:
     """The rowids of the next ``limit`` cases in the order that the needle finds."""
     plain = dataclasses.replace(flt, search="")
     column, _, order = queries._order(flt)
     field = queries.sort_field(flt)
-    folded = ("coalesce((SELECT i.folded FROM case_text_ids i WHERE i.case_id = c.id), c.description)"
-              if not needle.isascii() else "NULL")
+    folded = (
+        "coalesce((SELECT i.folded FROM case_text_ids i WHERE i.case_id = c.id), c.description)"
+        if not needle.isascii()
+        else "NULL"
+    )
     picked: list[int] = []
     chunk, read = FIRST_CHUNK, 0
     while len(picked) < limit:
@@ -71,7 +80,9 @@ def _walk(desk, flt, now: datetime, last, limit: int, needle: str) -> list[int]:
             f"SELECT c.rowid AS picked, c.case_no, {column} AS sort_value, {folded} AS folded, "
             f"vw.id AS villager, vw.name, vw.pinyin, vw.initials, vw.id_number, vw.phone "
             f"FROM cases c {queries._villager_join(plain, where)} LEFT JOIN villagers vw ON vw.id = c.villager_id "
-            f"WHERE {where} ORDER BY {order} LIMIT {chunk}", params)
+            f"WHERE {where} ORDER BY {order} LIMIT {chunk}",
+            params,
+        )
         read += len(rows)
         for row in rows:
             if search.case_found(row, row if row["villager"] is not None else None, needle, row["folded"]):

@@ -11,26 +11,31 @@ overdue is decided by the caller's clock, once.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from haian_desk.cases import ordered_search, search
 from haian_desk.cases.deadlines import DUE_SOON_WINDOW
 from haian_desk.cases.vocabulary import TIMED_STATUSES
 from haian_desk.core.errors import NotFound
 from haian_desk.core.normalise import case_number_text
+from haian_desk.core.timeutil import to_iso
 from haian_desk.events.projection import projectors
 from haian_desk.storage.eventlog import Event
-from haian_desk.core.timeutil import to_iso
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
 
-SORTABLE = {"case_no": "c.case_no", "registered_at": "c.registered_at", "deadline": "c.deadline",
-            "status": "c.status", "kind": "c.kind", "villager": "v.name",
-            "updated_at": "c.updated_at"}
+SORTABLE = {
+    "case_no": "c.case_no",
+    "registered_at": "c.registered_at",
+    "deadline": "c.deadline",
+    "status": "c.status",
+    "kind": "c.kind",
+    "villager": "v.name",
+    "updated_at": "c.updated_at",
+}
 
 _TIMED = "c.status IN ({})".format(", ".join(f"'{s}'" for s in TIMED_STATUSES))
 
@@ -41,7 +46,7 @@ class CaseFilter:
     kind: str | None = None
     overdue: bool = False
     due_soon: bool = False
-    cadre_id: str | None = None          # "mine": first contact or responsible
+    cadre_id: str | None = None  # "mine": first contact or responsible
     long_standing: bool = False
     petition: bool = False
     followup_open: bool = False
@@ -90,10 +95,12 @@ _BASE = "FROM cases c JOIN villagers v ON v.id = c.villager_id"
 # The queue reads cases first and looks up villagers only for the rows it
 # shows; a case whose villager has not arrived yet (sync) still shows, unnamed.
 _VILLAGER = "LEFT JOIN villagers v ON v.id = c.villager_id"
-QUEUE_COLUMNS = ("c.id, c.case_no, c.kind, c.status, c.matter_name, c.description, c.deadline, "
-                 "c.registered_at, c.urgency, c.long_standing, c.petition, c.followup_open, "
-                 "c.unit_code, c.responsible_cadre_id, c.holder, c.rating, c.updated_at, "
-                 "v.name AS villager, v.phone AS villager_phone")
+QUEUE_COLUMNS = (
+    "c.id, c.case_no, c.kind, c.status, c.matter_name, c.description, c.deadline, "
+    "c.registered_at, c.urgency, c.long_standing, c.petition, c.followup_open, "
+    "c.unit_code, c.responsible_cadre_id, c.holder, c.rating, c.updated_at, "
+    "v.name AS villager, v.phone AS villager_phone"
+)
 # Sort columns that are never NULL: ordering by them alone lets SQLite walk their
 # index (a leading "IS NULL" term would make it sort the whole table every page).
 _NEVER_NULL = ("case_no", "registered_at", "status", "kind", "updated_at")
@@ -151,7 +158,7 @@ def key_of(flt: CaseFilter, row) -> dict:
     return {field: row[field], "case_no": row["case_no"]}
 
 
-def bounds(desk, flt: CaseFilter, now: datetime, every: int, reach: int | None = None) -> list[dict]:
+def bounds(desk: Desk, flt: CaseFilter, now: datetime, every: int, reach: int | None = None) -> list[dict]:
     """The keys of rows ``every``, ``2 * every`` … (1-based) in the filter's order, up to row ``reach``.
 
     One pass in SQLite (a window over the order, nothing but every ``every``-th
@@ -161,10 +168,12 @@ def bounds(desk, flt: CaseFilter, now: datetime, every: int, reach: int | None =
     where, params = flt.where(now)
     column, _, order = _order(flt)
     limit = f"LIMIT {int(reach)}" if reach is not None else ""
-    sql = (f"SELECT {column} AS sort_value, c.case_no FROM (SELECT c.rowid AS picked, "
-           f"row_number() OVER (ORDER BY {order}) AS n FROM cases c {_villager_join(flt, where)} "
-           f"WHERE {where} ORDER BY {order} {limit}) JOIN cases c ON c.rowid = picked {_VILLAGER} "
-           f"WHERE n % {int(every)} = 0 ORDER BY n")
+    sql = (
+        f"SELECT {column} AS sort_value, c.case_no FROM (SELECT c.rowid AS picked, "
+        f"row_number() OVER (ORDER BY {order}) AS n FROM cases c {_villager_join(flt, where)} "
+        f"WHERE {where} ORDER BY {order} {limit}) JOIN cases c ON c.rowid = picked {_VILLAGER} "
+        f"WHERE n % {int(every)} = 0 ORDER BY n"
+    )
     field = sort_field(flt)
     return [{field: r["sort_value"], "case_no": r["case_no"]} for r in desk.db.query(sql, params)]
 
@@ -184,16 +193,20 @@ def _after(flt: CaseFilter, last) -> tuple[str, list]:
 def _page(desk: Desk, flt: CaseFilter, where: str, params: list, limit: str) -> list:
     _, _, order = _order(flt)
     # Pick the page's cases by their own indexes, then join the villagers for those rows only.
-    sql = (f"SELECT {QUEUE_COLUMNS} FROM (SELECT c.rowid AS picked FROM cases c "
-           f"{_villager_join(flt, where)} WHERE {where} ORDER BY {order} {limit}) "
-           f"JOIN cases c ON c.rowid = picked {_VILLAGER} ORDER BY {order}")
+    sql = (
+        f"SELECT {QUEUE_COLUMNS} FROM (SELECT c.rowid AS picked FROM cases c "
+        f"{_villager_join(flt, where)} WHERE {where} ORDER BY {order} {limit}) "
+        f"JOIN cases c ON c.rowid = picked {_VILLAGER} ORDER BY {order}"
+    )
     return desk.db.query(sql, params)
 
 
 def deadline_counts(desk: Desk, now: datetime) -> dict[str, int]:
     """The two numbers the status bar always shows."""
-    return {"overdue": count(desk, CaseFilter(overdue=True), now),
-            "due_soon": count(desk, CaseFilter(due_soon=True), now)}
+    return {
+        "overdue": count(desk, CaseFilter(overdue=True), now),
+        "due_soon": count(desk, CaseFilter(due_soon=True), now),
+    }
 
 
 def get_case(desk: Desk, case_id: str) -> dict:
@@ -216,7 +229,8 @@ def timeline(desk: Desk, case_id: str) -> list[Event]:
     rows = desk.db.query(
         "SELECT id, stream, stream_id, type, hlc, origin, origin_seq, actor, wall_time, payload "
         "FROM events WHERE stream = 'case' AND stream_id = ? ORDER BY hlc, origin, origin_seq",
-        (case_id,))
+        (case_id,),
+    )
     return [Event.from_row(r) for r in rows]
 
 
@@ -228,9 +242,15 @@ def villager_search(desk: Desk, text: str, limit: int = 20) -> list:
 
 def as_json_row(row) -> dict:
     """The shape ``haian-desk cases --json`` prints."""
-    return {"case_no": row["case_no"], "kind": row["kind"], "status": row["status"],
-            "deadline": row["deadline"], "villager": row["villager"],
-            "matter": row["matter_name"], "registered_at": row["registered_at"],
-            "urgency": row["urgency"], "holder": row["holder"],
-            "flags": [f for f in ("long_standing", "petition", "followup_open") if row[f]]}
-
+    return {
+        "case_no": row["case_no"],
+        "kind": row["kind"],
+        "status": row["status"],
+        "deadline": row["deadline"],
+        "villager": row["villager"],
+        "matter": row["matter_name"],
+        "registered_at": row["registered_at"],
+        "urgency": row["urgency"],
+        "holder": row["holder"],
+        "flags": [f for f in ("long_standing", "petition", "followup_open") if row[f]],
+    }

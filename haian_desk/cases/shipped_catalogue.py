@@ -32,9 +32,9 @@ from haian_desk.storage.eventlog import Event
 
 # "The software" as an origin: never an installation's id (those are UUIDv7, never all zeros).
 SHIPPED_ORIGIN = "00000000-0000-0000-0000-000000000000"
-SHIPPED_HLC = "00000000000000.00000"   # before anything any installation ever stamped
+SHIPPED_HLC = "00000000000000.00000"  # before anything any installation ever stamped
 SHIPPED_AT = to_iso(datetime(2026, 1, 1, tzinfo=UTC))  # when this catalogue was published
-SEED_ACTOR = "system"                  # the actor set-up used for the old per-installation seeds
+SEED_ACTOR = "system"  # the actor set-up used for the old per-installation seeds
 _NAMESPACE = uuid.UUID("6f1d8a52-3c4e-5b7a-9e10-2d4c6b8a0f13")
 SET_ASIDE_REASON = "随软件附带的事项目录：已由全网统一编号的记录代替（内容相同）"
 
@@ -48,9 +48,18 @@ def shipped_event(code: str, fields: dict, version: int = 1) -> Event:
     ident = event_id(code, version)
     # A stable position in the software's own sequence, from the id (unique per code and version).
     seq = int(uuid.UUID(ident).hex[:15], 16) + 1
-    return Event(id=ident, stream="catalogue", stream_id=code, type="created" if version == 1 else "updated",
-                 hlc=SHIPPED_HLC, origin=SHIPPED_ORIGIN, origin_seq=seq, actor=SEED_ACTOR,
-                 wall_time=SHIPPED_AT, payload=dict(fields, version=version, updated_by=SEED_ACTOR))
+    return Event(
+        id=ident,
+        stream="catalogue",
+        stream_id=code,
+        type="created" if version == 1 else "updated",
+        hlc=SHIPPED_HLC,
+        origin=SHIPPED_ORIGIN,
+        origin_seq=seq,
+        actor=SEED_ACTOR,
+        wall_time=SHIPPED_AT,
+        payload=dict(fields, version=version, updated_by=SEED_ACTOR),
+    )
 
 
 def shipped_events() -> list[Event]:
@@ -84,9 +93,14 @@ def settle(conn, arrived: list[Event]) -> None:
     codes = sorted({e.stream_id for e in arrived if _looks_seeded(e)})
     if not codes:
         return
-    held = {row[0] for row in conn.execute(
-        f"SELECT stream_id FROM events WHERE origin = ? AND stream = 'catalogue' AND stream_id IN "
-        f"({', '.join('?' * len(codes))})", [SHIPPED_ORIGIN, *codes])}
+    held = {
+        row[0]
+        for row in conn.execute(
+            f"SELECT stream_id FROM events WHERE origin = ? AND stream = 'catalogue' AND stream_id IN "
+            f"({', '.join('?' * len(codes))})",
+            [SHIPPED_ORIGIN, *codes],
+        )
+    }
     old = [e for e in _old_seeds(conn, codes) if e.stream_id in held]
     _set_aside(conn, old)
     for code in sorted({e.stream_id for e in old}):
@@ -94,23 +108,30 @@ def settle(conn, arrived: list[Event]) -> None:
 
 
 def _looks_seeded(event: Event) -> bool:
-    return (event.stream, event.type, event.actor) == ("catalogue", "created", SEED_ACTOR) \
-        and event.origin != SHIPPED_ORIGIN
+    return (event.stream, event.type, event.actor) == (
+        "catalogue",
+        "created",
+        SEED_ACTOR,
+    ) and event.origin != SHIPPED_ORIGIN
 
 
 def _old_seeds(conn, codes: list[str]) -> list[Event]:
     found = []
     for start in range(0, len(codes), 500):
-        chunk = codes[start:start + 500]
+        chunk = codes[start : start + 500]
         rows = conn.execute(
             f"SELECT {', '.join(eventlog.COLUMNS)} FROM events WHERE stream = 'catalogue' AND type = 'created' "
             f"AND actor = ? AND origin != ? AND stream_id IN ({', '.join('?' * len(chunk))}) "
-            "AND id NOT IN (SELECT event_id FROM events_set_aside)", [SEED_ACTOR, SHIPPED_ORIGIN, *chunk])
+            "AND id NOT IN (SELECT event_id FROM events_set_aside)",
+            [SEED_ACTOR, SHIPPED_ORIGIN, *chunk],
+        )
         found += [Event.from_row(row) for row in rows]
     return found
 
 
 def _set_aside(conn, events: list[Event]) -> None:
     at = to_iso(datetime.now(UTC))
-    conn.executemany("INSERT OR IGNORE INTO events_set_aside (event_id, reason, set_aside_at) VALUES (?, ?, ?)",
-                     [(e.id, SET_ASIDE_REASON, at) for e in events])
+    conn.executemany(
+        "INSERT OR IGNORE INTO events_set_aside (event_id, reason, set_aside_at) VALUES (?, ?, ?)",
+        [(e.id, SET_ASIDE_REASON, at) for e in events],
+    )

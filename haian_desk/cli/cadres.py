@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 from haian_desk.cli.dispatch import with_desk
-from haian_desk.people import cadres
 from haian_desk.core import messages
 from haian_desk.core.messages import cli_tr
+from haian_desk.people import cadres
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -30,7 +31,9 @@ def register(sub, common) -> None:
     shared = argparse.ArgumentParser(add_help=False, parents=[common])
     shared.add_argument("--json", action="store_true", help=cli_tr("以 JSON 输出"))
     # Roles are enforced in the domain (haian_desk.people.permissions): the change is made as this login.
-    shared.add_argument("--actor", metavar=cli_tr("登录名"), help=cli_tr("做这项修改的人的登录名（必填，记入名录历史）"))
+    shared.add_argument(
+        "--actor", metavar=cli_tr("登录名"), help=cli_tr("做这项修改的人的登录名（必填，记入名录历史）")
+    )
 
     listing = verbs.add_parser("list", parents=[shared], help=cli_tr("列出在任的代理员"))
     listing.add_argument("--all", action="store_true", help=cli_tr("也列出已离任的"))
@@ -65,14 +68,23 @@ def _details(parser, required: bool) -> None:
     parser.add_argument("--role", help=cli_tr("角色：{roles}（默认代理员）", roles=roles))
     parser.add_argument("--title", help=cli_tr("职务，如：村党总支书记"))
     parser.add_argument("--area", help=cli_tr("负责片区，如：一组、二组"))
-    parser.add_argument("--party", dest="party_member", action=argparse.BooleanOptionalAction,
-                        default=None, help=cli_tr("是否党员（默认是）"))
+    parser.add_argument(
+        "--party",
+        dest="party_member",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=cli_tr("是否党员（默认是）"),
+    )
     parser.add_argument("--from", dest="active_from", help=cli_tr("到任日期，默认今天"))
-    parser.add_argument("--service-item", dest="service_items", action="append",
-                        help=cli_tr("服务事项（可写多次）"))
+    parser.add_argument("--service-item", dest="service_items", action="append", help=cli_tr("服务事项（可写多次）"))
     parser.add_argument("--unit", dest="unit_code", help=cli_tr("所在单位代码，默认本站"))
-    parser.add_argument("--board", dest="on_public_board", action=argparse.BooleanOptionalAction,
-                        default=None, help=cli_tr("是否上公示牌（默认上）"))
+    parser.add_argument(
+        "--board",
+        dest="on_public_board",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=cli_tr("是否上公示牌（默认上）"),
+    )
 
 
 def _input(args, desk: Desk, current=None) -> cadres.CadreInput:
@@ -84,12 +96,17 @@ def _input(args, desk: Desk, current=None) -> cadres.CadreInput:
         return given if given is not None else now.get(key, default)
 
     return cadres.CadreInput(
-        name=pick("name", ""), phone=pick("phone", ""),
+        name=pick("name", ""),
+        phone=pick("phone", ""),
         unit_code=pick("unit_code", desk.installation.unit_code),
-        title=pick("title", "") or "", area=pick("area", "") or "",
-        service_items=tuple(pick("service_items", ())), on_public_board=pick("on_public_board", True),
-        role=pick("role", "agent"), party_member=pick("party_member", True),
-        active_from=args.active_from or "")
+        title=pick("title", "") or "",
+        area=pick("area", "") or "",
+        service_items=tuple(pick("service_items", ())),
+        on_public_board=pick("on_public_board", True),
+        role=pick("role", "agent"),
+        party_member=pick("party_member", True),
+        active_from=args.active_from or "",
+    )
 
 
 def _print(args, row) -> None:
@@ -105,12 +122,11 @@ def _line(row) -> str:
     state = cli_tr("在任") if item["active"] else cli_tr("已离任")
     party = cli_tr("党员") if item["party_member"] else cli_tr("群众")
     role = messages.translate(messages.VOCABULARY, item["role_label"])
-    return (f"{item['id']}  {item['name']}  {role}  {item['phone']}  "
-            f"{item['area'] or '—'}  {party}  {served}  {state}")
+    return f"{item['id']}  {item['name']}  {role}  {item['phone']}  {item['area'] or '—'}  {party}  {served}  {state}"
 
 
 @with_desk
-def run_list(args, desk) -> int:
+def run_list(args, desk: Desk) -> int:
     rows = cadres.roster(desk, include_retired=args.all)
     if args.json:
         print(json.dumps([cadres.as_json(r) for r in rows], ensure_ascii=False, indent=1))
@@ -123,7 +139,7 @@ def run_list(args, desk) -> int:
 
 
 @with_desk
-def run_add(args, desk) -> int:
+def run_add(args, desk: Desk) -> int:
     cadre_id = cadres.add(desk, args.actor, _input(args, desk))
     row = cadres.get(desk, cadre_id)
     _print(args, row)
@@ -131,7 +147,7 @@ def run_add(args, desk) -> int:
 
 
 @with_desk
-def run_edit(args, desk) -> int:
+def run_edit(args, desk: Desk) -> int:
     current = cadres.find(desk, args.cadre)
     changed = cadres.edit(desk, args.actor, current["id"], _input(args, desk, current))
     row = cadres.get(desk, current["id"])
@@ -142,7 +158,7 @@ def run_edit(args, desk) -> int:
 
 
 @with_desk
-def run_retire(args, desk) -> int:
+def run_retire(args, desk: Desk) -> int:
     current = cadres.find(desk, args.cadre)
     cadres.retire(desk, args.actor, current["id"], on=args.on, reason=args.reason)
     row = cadres.get(desk, current["id"])
@@ -151,7 +167,7 @@ def run_retire(args, desk) -> int:
 
 
 @with_desk
-def run_reinstate(args, desk) -> int:
+def run_reinstate(args, desk: Desk) -> int:
     current = cadres.find(desk, args.cadre)
     cadres.reinstate(desk, args.actor, current["id"])
     row = cadres.get(desk, current["id"])

@@ -10,8 +10,8 @@ and ``haian-desk --version`` must not load the domain.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 
 def with_desk(handler: Callable | None = None, *, first: Callable | None = None):
@@ -20,10 +20,12 @@ def with_desk(handler: Callable | None = None, *, first: Callable | None = None)
     ``first(args, folder)``, if given, runs before the desk is opened: checks
     of the arguments and the folder, answered before any passphrase is asked.
     """
+
     def mark(chosen: Callable) -> Callable:
         chosen.needs_desk = True
         chosen.check_first = first
         return chosen
+
     return mark(handler) if handler is not None else mark
 
 

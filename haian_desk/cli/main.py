@@ -11,18 +11,26 @@ import argparse
 import json
 import sqlite3
 import sys
-from pathlib import Path
-
 from importlib.metadata import entry_points
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from haian_desk import __version__
-from haian_desk.cli import backup as backup_commands, cadres as cadre_commands, imports as import_commands, numbering as numbering_commands
-from haian_desk.core import messages, paths
 from haian_desk.calendar import cli as calendar_cli
-from haian_desk.core.errors import HaianError
+from haian_desk.cli import (
+    backup as backup_commands,
+    cadres as cadre_commands,
+    imports as import_commands,
+    numbering as numbering_commands,
+)
 from haian_desk.cli.dispatch import dispatch, with_desk
-from haian_desk.storage.db import DatabaseError
+from haian_desk.core import messages, paths
+from haian_desk.core.errors import HaianError
 from haian_desk.core.messages import cli_tr
+from haian_desk.storage.db import DatabaseError
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 EXIT_ERROR = 2
 PLUGIN_GROUP = "haian_desk.commands"
@@ -31,15 +39,15 @@ DEFAULT_COMMAND = "gui"
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="haian-desk", description=cli_tr("海安群众事务代理工作台 Haian Desk"))
+    parser = argparse.ArgumentParser(prog="haian-desk", description=cli_tr("海安群众事务代理工作台 Haian Desk"))
     parser.add_argument("--version", action=_ShowVersion, nargs=0, help=cli_tr("显示版本和构建号并退出"))
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", help=cli_tr("数据目录（默认用 HAIAN_DESK_HOME 或系统的用户数据目录）"))
     parser.add_argument("--data-dir", dest="top_data_dir", help=argparse.SUPPRESS)
     parser.add_argument("--lang", dest="top_lang", choices=LANGUAGES, help=argparse.SUPPRESS)
-    common.add_argument("--lang", choices=LANGUAGES,
-                        help=cli_tr("提示和界面的语言（默认看 LANG 环境变量，否则简体中文）"))
+    common.add_argument(
+        "--lang", choices=LANGUAGES, help=cli_tr("提示和界面的语言（默认看 LANG 环境变量，否则简体中文）")
+    )
     sub = parser.add_subparsers(dest="command")
 
     init = sub.add_parser("init", parents=[common], help=cli_tr("在数据目录中建站"))
@@ -126,8 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     override = getattr(args, "data_dir", None) or args.top_data_dir
     folder = paths.data_dir(override)
     _start_log(args.command, folder, override)
-    messages.set_language(getattr(args, "lang", None) or args.top_lang
-                          or messages.language_from_environment())
+    messages.set_language(getattr(args, "lang", None) or args.top_lang or messages.language_from_environment())
     handler = _COMMANDS.get(args.command) or args.handler
     try:
         return dispatch(handler, args, folder)
@@ -144,9 +151,13 @@ def main(argv: list[str] | None = None) -> int:
             raise
         from haian_desk.storage.db import damage_text
 
-        print(cli_tr("错误：数据库文件已损坏（{damage}）（请用 haian-desk restore --latest 恢复最新的完好备份）",
-                     damage=damage_text(error)),
-              file=sys.stderr)
+        print(
+            cli_tr(
+                "错误：数据库文件已损坏（{damage}）（请用 haian-desk restore --latest 恢复最新的完好备份）",
+                damage=damage_text(error),
+            ),
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     except BrokenPipeError:  # output piped into `head`: the reader has what it wanted
         sys.stderr.close()
@@ -164,7 +175,8 @@ def _disk_trouble(error: BaseException) -> bool:
     """A full disk or a folder that cannot be written: the station's problem, not a bug."""
     text = str(error).lower()
     return getattr(error, "errno", None) in (13, 28, 30) or any(
-        w in text for w in ("disk is full", "readonly database", "read-only", "unable to open database"))
+        w in text for w in ("disk is full", "readonly database", "read-only", "unable to open database")
+    )
 
 
 def _start_log(command: str, folder: Path, override: str | None) -> None:
@@ -177,8 +189,9 @@ def _start_log(command: str, folder: Path, override: str | None) -> None:
         logs.configure(logs.log_dir(override))
     except OSError:  # an unwritable log folder must not stop the station working
         return
-    logging.getLogger(__name__).info("haian-desk %s: %s (data folder %s, frozen %s)",
-                                     __version__, command, folder, getattr(sys, "frozen", False))
+    logging.getLogger(__name__).info(
+        "haian-desk %s: %s (data folder %s, frozen %s)", __version__, command, folder, getattr(sys, "frozen", False)
+    )
 
 
 def _init(args, folder: Path) -> int:
@@ -192,10 +205,17 @@ def _init(args, folder: Path) -> int:
         if not password:
             raise HaianError("请用环境变量 HAIAN_DESK_ADMIN_PASSWORD 提供管理员密码")
         admin = (args.admin, password)
-    with initialise(folder, args.station_code, args.name, args.role, address=args.address,
-                    phone=args.phone, admin=admin) as desk:
-        print(cli_tr("已建站：{unit_name}（{unit_code}），数据目录 {folder}",
-                     unit_name=desk.installation.unit_name, unit_code=desk.installation.unit_code, folder=folder))
+    with initialise(
+        folder, args.station_code, args.name, args.role, address=args.address, phone=args.phone, admin=admin
+    ) as desk:
+        print(
+            cli_tr(
+                "已建站：{unit_name}（{unit_code}），数据目录 {folder}",
+                unit_name=desk.installation.unit_name,
+                unit_code=desk.installation.unit_code,
+                folder=folder,
+            )
+        )
     return 0
 
 
@@ -207,14 +227,29 @@ def _demo(args, folder: Path) -> int:
 
     from haian_desk.storage import keys
 
-    with make_demo(folder, cases=args.cases, seed=args.seed, progress=progress,
-                   unit=(args.station_code or DEMO_UNIT[0], args.name or DEMO_UNIT[1])) as desk:
+    with make_demo(
+        folder,
+        cases=args.cases,
+        seed=args.seed,
+        progress=progress,
+        unit=(args.station_code or DEMO_UNIT[0], args.name or DEMO_UNIT[1]),
+    ) as desk:
         total = desk.db.scalar("SELECT count(*) FROM cases")
-        print(cli_tr("演示站已建好：{unit_name}，{total} 件办件，数据目录 {folder}",
-                     unit_name=desk.installation.unit_name, total=total, folder=folder))
+        print(
+            cli_tr(
+                "演示站已建好：{unit_name}，{total} 件办件，数据目录 {folder}",
+                unit_name=desk.installation.unit_name,
+                total=total,
+                folder=folder,
+            )
+        )
     print(cli_tr("登录名 {login}，密码 {password}", login=DEMO_ADMIN[0], password=DEMO_ADMIN[1]))
     if keys.read_key_file(folder).demo:  # the published passphrase: the demo's data is invented
-        print(cli_tr("数据已加密，演示站口令 {DEMO_PASSPHRASE}（公开的，只用于演示）", DEMO_PASSPHRASE=keys.DEMO_PASSPHRASE))
+        print(
+            cli_tr(
+                "数据已加密，演示站口令 {DEMO_PASSPHRASE}（公开的，只用于演示）", DEMO_PASSPHRASE=keys.DEMO_PASSPHRASE
+            )
+        )
     return 0
 
 
@@ -222,36 +257,47 @@ def _known_status(args, _folder: Path) -> None:
     from haian_desk.cases.vocabulary import STATUSES
 
     if args.status and args.status not in STATUSES:
-        raise HaianError("没有“{status}”这种状态", "可选：{items}", params={"status": args.status, "items": list(STATUSES)})
+        raise HaianError(
+            "没有“{status}”这种状态", "可选：{items}", params={"status": args.status, "items": list(STATUSES)}
+        )
 
 
 @with_desk(first=_known_status)
-def _cases(args, desk) -> int:
+def _cases(args, desk: Desk) -> int:
     from haian_desk.cases import queries
     from haian_desk.cases.vocabulary import KINDS, STATUSES, label
     from haian_desk.core.timeutil import show
 
-    flt = queries.CaseFilter(status=args.status, kind=args.kind, overdue=args.overdue,
-                             due_soon=args.due_soon, search=args.search)
+    flt = queries.CaseFilter(
+        status=args.status, kind=args.kind, overdue=args.overdue, due_soon=args.due_soon, search=args.search
+    )
     rows = queries.page(desk, flt, desk.now(), limit=args.limit)
     if args.json:
         print(json.dumps([queries.as_json_row(r) for r in rows], ensure_ascii=False, indent=1))
     else:
         for r in rows:
-            kind, status = (messages.translate(messages.VOCABULARY, label(table, r[key]))
-                            for table, key in ((KINDS, "kind"), (STATUSES, "status")))
-            print(f"{r['case_no']}  {kind}  {status}  "
-                  f"{show(r['deadline']) or '—':16}  {r['villager']}  {r['matter_name'] or r['description'][:20]}")
+            kind, status = (
+                messages.translate(messages.VOCABULARY, label(table, r[key]))
+                for table, key in ((KINDS, "kind"), (STATUSES, "status"))
+            )
+            print(
+                f"{r['case_no']}  {kind}  {status}  "
+                f"{show(r['deadline']) or '—':16}  {r['villager']}  {r['matter_name'] or r['description'][:20]}"
+            )
     return 0
 
 
 @with_desk
-def _check(args, desk) -> int:
+def _check(args, desk: Desk) -> int:
     from haian_desk.storage.check import run_check
 
     report = run_check(desk)
     if report.ok:
-        print(cli_tr("检查通过：数据库完好，{rows_checked} 条记录与事件日志重建结果一致", rows_checked=report.rows_checked))
+        print(
+            cli_tr(
+                "检查通过：数据库完好，{rows_checked} 条记录与事件日志重建结果一致", rows_checked=report.rows_checked
+            )
+        )
         return 0
     for line in report.integrity:
         if line != "ok":

@@ -73,7 +73,8 @@ def configure(folder: Path, level: str | None = None) -> Path:
         return target
     folder.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(
-        target, maxBytes=MAX_BYTES, backupCount=KEEP_FILES, encoding="utf-8", delay=True)
+        target, maxBytes=MAX_BYTES, backupCount=KEEP_FILES, encoding="utf-8", delay=True
+    )
     handler.setFormatter(RedactingFormatter(FORMAT))
     root = logging.getLogger()
     if _handler is not None:

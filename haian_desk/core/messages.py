@@ -15,8 +15,9 @@ from __future__ import annotations
 import logging
 import os
 import struct
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 
 from haian_desk.core.errors import LIST_SEPARATOR, HaianError, Message, fill
 from haian_desk.core.paths import resource_path
@@ -70,7 +71,7 @@ def read_qm(data: bytes) -> dict[tuple[str, str], str]:
     while at + 5 <= len(data):
         tag, length = data[at], struct.unpack_from(">I", data, at + 1)[0]
         if tag == _MESSAGES_BLOCK:
-            _read_messages(data[at + 5:at + 5 + length], found)
+            _read_messages(data[at + 5 : at + 5 + length], found)
         at += 5 + length
     return found
 
@@ -82,8 +83,7 @@ def _read_messages(block: bytes, found: dict[tuple[str, str], str]) -> None:
         at += 1
         if tag == _END:
             if "translation" in message and "source" in message:
-                found.setdefault((message.get("context", ""), message["source"]),
-                                 message["translation"])
+                found.setdefault((message.get("context", ""), message["source"]), message["translation"])
             message = {}
         elif tag == _OBSOLETE1:
             at += 4
@@ -92,7 +92,7 @@ def _read_messages(block: bytes, found: dict[tuple[str, str], str]) -> None:
             at += 4
             if length == 0xFFFFFFFF:
                 continue
-            raw = block[at:at + length]
+            raw = block[at : at + length]
             at += length
             if tag == _TRANSLATION:
                 message.setdefault("translation", raw.decode("utf-16-be"))
@@ -144,8 +144,7 @@ def _param(value: Any, language: str | None) -> Any:
 
 def message_text(message: Message, language: str | None = None) -> str:
     try:
-        return fill(translate(DOMAIN, message.template, language),
-                    translated_params(message.params, language))
+        return fill(translate(DOMAIN, message.template, language), translated_params(message.params, language))
     except (KeyError, IndexError, ValueError):
         return str(message)
 
@@ -154,8 +153,10 @@ def error_parts(error: HaianError, language: str | None = None) -> tuple[str, st
     """(message, hint) of a domain error in ``language`` (default: the one set)."""
     params = translated_params(error.params, language)
     try:
-        return (fill(translate(DOMAIN, error.template, language), params),
-                fill(translate(DOMAIN, error.hint_template, language), params))
+        return (
+            fill(translate(DOMAIN, error.template, language), params),
+            fill(translate(DOMAIN, error.hint_template, language), params),
+        )
     except (KeyError, IndexError, ValueError):  # a translation naming a parameter wrongly
         log.warning("translation of %r does not fit its parameters", error.template)
         return error.message, error.hint

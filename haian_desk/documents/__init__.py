@@ -6,20 +6,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from haian_desk.cases import queries
-from haian_desk.documents import (authorisation, board, completion, decline, facts, missing, prints,
-                                  receipt)
-from haian_desk.documents.model import Document, Field, Section, Table
 from haian_desk.core.errors import ValidationError
+from haian_desk.documents import authorisation, board, completion, decline, facts, missing, prints, receipt
+from haian_desk.documents.model import Document, Field, Section, Table
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
 
-__all__ = ["CASE_DOCUMENTS", "Document", "Field", "Section", "Table", "available", "build",
-           "build_board", "by_case_number", "prints"]
+__all__ = [
+    "CASE_DOCUMENTS",
+    "Document",
+    "Field",
+    "Section",
+    "Table",
+    "available",
+    "build",
+    "build_board",
+    "by_case_number",
+    "prints",
+]
 
 
 @dataclass(frozen=True)
@@ -45,7 +55,9 @@ def available(case: dict) -> list[str]:
 def build(desk: Desk, case_id: str, doc: str, *, copy: int | None = None, stub: bool = False) -> Document:
     """The paper ``doc`` for a case; ``copy`` defaults to the next copy (2+ = 补打)."""
     if doc not in CASE_DOCUMENTS:
-        raise ValidationError("没有“{doc}”这种文书", "可选：{items}", field="doc", params={"doc": doc, "items": '、'.join(CASE_DOCUMENTS)})
+        raise ValidationError(
+            "没有“{doc}”这种文书", "可选：{items}", field="doc", params={"doc": doc, "items": "、".join(CASE_DOCUMENTS)}
+        )
     case_facts = facts.load(desk, case_id)
     copy = copy or prints.next_copy(desk, case_id, doc)
     if doc == "receipt":
@@ -53,8 +65,12 @@ def build(desk: Desk, case_id: str, doc: str, *, copy: int | None = None, stub: 
     return _BUILDERS[doc](case_facts, copy)
 
 
-_BUILDERS = {"missing": missing.build, "decline": decline.build, "completion": completion.build,
-             "authorisation": authorisation.build}
+_BUILDERS = {
+    "missing": missing.build,
+    "decline": decline.build,
+    "completion": completion.build,
+    "authorisation": authorisation.build,
+}
 
 
 def build_board(desk: Desk) -> Document:

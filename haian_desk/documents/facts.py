@@ -3,10 +3,9 @@ cadres, the station and its settings, and how many copies were printed before.""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from haian_desk import station_settings
 from haian_desk.cases import queries
@@ -36,11 +35,15 @@ def load(desk: Desk, case_id: str) -> CaseFacts:
         row = desk.db.one("SELECT * FROM catalogue_items WHERE code = ?", (case["catalogue_code"],))
         item = dict(row) if row else None
     return CaseFacts(
-        case=case, villager=_row(desk, "villagers", case["villager_id"]),
+        case=case,
+        villager=_row(desk, "villagers", case["villager_id"]),
         first_cadre=_row(desk, "cadres", case["first_cadre_id"]),
         responsible=_row(desk, "cadres", case["responsible_cadre_id"]),
-        installation=desk.installation, settings=station_settings.load(desk),
-        catalogue_item=item, now=desk.now())
+        installation=desk.installation,
+        settings=station_settings.load(desk),
+        catalogue_item=item,
+        now=desk.now(),
+    )
 
 
 def _row(desk: Desk, table: str, key: str) -> dict:

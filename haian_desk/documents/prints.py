@@ -23,7 +23,9 @@ FULL_ID_DOCUMENTS = {"receipt": "受理回执", "authorisation": "授权委托�
 def copies_printed(desk: Desk, case_id: str, doc: str) -> int:
     return desk.db.scalar(
         "SELECT count(*) FROM events WHERE stream = 'case' AND stream_id = ? AND type = 'printed' "
-        "AND json_extract(payload, '$.doc') = ?", (case_id, doc))
+        "AND json_extract(payload, '$.doc') = ?",
+        (case_id, doc),
+    )
 
 
 def next_copy(desk: Desk, case_id: str, doc: str) -> int:
@@ -35,12 +37,22 @@ def record(desk: Desk, actor: str, case_id: str, doc: str, copy: int, paper: str
     payload = {"doc": doc, "copy": copy, "paper": paper, "medium": medium}
     full_id = doc in FULL_ID_DOCUMENTS and station_settings.load(desk).receipt_full_id
     with desk.db.write() as conn:
-        row = conn.execute("SELECT v.id_number FROM cases c LEFT JOIN villagers v ON v.id = c.villager_id "
-                           "WHERE c.id = ?", (case_id,)).fetchone()
+        row = conn.execute(
+            "SELECT v.id_number FROM cases c LEFT JOIN villagers v ON v.id = c.villager_id WHERE c.id = ?", (case_id,)
+        ).fetchone()
         if row is None:
             raise NotFound("找不到这件办件", "请从办件列表中重新打开")
         desk.ledger.record(conn, "case", case_id, "printed", payload, actor)
         if full_id and row["id_number"]:  # the paper shows the full number: that is a reveal too
-            desk.ledger.record(conn, "case", case_id, "revealed", {
-                "what": ["id_number"], "where": "paper",
-                "reason": f"群众本人的{FULL_ID_DOCUMENTS[doc]}（本站设置为显示完整身份证号）"}, actor)
+            desk.ledger.record(
+                conn,
+                "case",
+                case_id,
+                "revealed",
+                {
+                    "what": ["id_number"],
+                    "where": "paper",
+                    "reason": f"群众本人的{FULL_ID_DOCUMENTS[doc]}（本站设置为显示完整身份证号）",
+                },
+                actor,
+            )

@@ -18,9 +18,8 @@ so a rebuild from the log gives the same rows, as for every other stream.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 import json
+from typing import TYPE_CHECKING, Any
 
 from haian_desk.core.errors import N_, Message, RuleRefused, ValidationError
 from haian_desk.storage.eventlog import Event
@@ -65,17 +64,29 @@ def apply_account(state: dict | None, event: Event) -> dict:
         if state is not None:
             raise RuleRefused("该账号已存在")
         p = event.payload
-        return {"id": event.stream_id, "unit_code": str(p.get("unit_code") or ""),
-                "username": str(p.get("username") or ""), "display_name": str(p.get("display_name") or ""),
-                "role": str(p.get("role") or ""), "cadre_id": p.get("cadre_id"), "active": 1,
-                "password_set_at": event.wall_time, "created_at": event.wall_time}
+        return {
+            "id": event.stream_id,
+            "unit_code": str(p.get("unit_code") or ""),
+            "username": str(p.get("username") or ""),
+            "display_name": str(p.get("display_name") or ""),
+            "role": str(p.get("role") or ""),
+            "cadre_id": p.get("cadre_id"),
+            "active": 1,
+            "password_set_at": event.wall_time,
+            "created_at": event.wall_time,
+        }
     if state is None:
         raise RuleRefused("该账号不存在")
     new = dict(state)
     if event.type == "recreated":
         p = event.payload
-        new.update(display_name=str(p.get("display_name") or ""), role=str(p.get("role") or ""),
-                   cadre_id=p.get("cadre_id"), active=1, password_set_at=event.wall_time)
+        new.update(
+            display_name=str(p.get("display_name") or ""),
+            role=str(p.get("role") or ""),
+            cadre_id=p.get("cadre_id"),
+            active=1,
+            password_set_at=event.wall_time,
+        )
     elif event.type == "role_changed":
         new["role"] = str(event.payload.get("role") or "")
     elif event.type == "cadre_linked":
@@ -96,8 +107,16 @@ def apply_settings(state: dict | None, event: Event) -> dict:
     if not isinstance(changes, dict) or not changes:
         raise ValidationError("设置记录里没有改了什么")
     check_no_secret(changes)
-    new: dict[str, Any] = dict(state) if state else {"id": event.stream_id, "current": {}, "created_at": event.wall_time,
-                                     "unit_code": str(event.payload.get("unit_code") or "")}
+    new: dict[str, Any] = (
+        dict(state)
+        if state
+        else {
+            "id": event.stream_id,
+            "current": {},
+            "created_at": event.wall_time,
+            "unit_code": str(event.payload.get("unit_code") or ""),
+        }
+    )
     new["current"] = {**new["current"], **changes}
     return new
 
@@ -107,7 +126,8 @@ def history(desk: Desk, limit: int = 200) -> list[dict]:
     rows = desk.db.query(
         "SELECT stream, stream_id, type, actor, wall_time, payload FROM events "
         "WHERE stream IN ('account', 'settings') AND origin = ? ORDER BY seq DESC LIMIT ?",
-        (desk.installation.id, limit))
+        (desk.installation.id, limit),
+    )
     return [{"what": str(_describe(r)), "actor": r["actor"], "at": r["wall_time"]} for r in rows]
 
 
@@ -120,12 +140,15 @@ _REVEALS_SQL = (
     "FROM events e LEFT JOIN cases c ON e.stream = 'case' AND c.id = e.stream_id "
     "LEFT JOIN villagers vc ON vc.id = c.villager_id "
     "LEFT JOIN villagers vv ON e.stream = 'villager' AND vv.id = e.stream_id "
-    "WHERE e.type = 'revealed' ORDER BY e.seq DESC LIMIT ?")  # only cases and villagers have reveals
-_CHANGES_SQL = ("SELECT seq, stream, stream_id, type, actor, wall_time, payload, '' AS case_no, '' AS villager "
-                "FROM events WHERE stream IN ('account', 'settings') AND origin = ? ORDER BY seq DESC LIMIT ?")
+    "WHERE e.type = 'revealed' ORDER BY e.seq DESC LIMIT ?"
+)  # only cases and villagers have reveals
+_CHANGES_SQL = (
+    "SELECT seq, stream, stream_id, type, actor, wall_time, payload, '' AS case_no, '' AS villager "
+    "FROM events WHERE stream IN ('account', 'settings') AND origin = ? ORDER BY seq DESC LIMIT ?"
+)
 
 
-def trail(desk, actor: str, limit: int = 300) -> list[dict]:
+def trail(desk: Desk, actor: str, limit: int = 300) -> list[dict]:
     """Who changed logins, roles, passwords or settings here, and who was shown full numbers: newest first.
 
     Read-only; only those who answer for the station may read it (``audit.read``:
@@ -138,8 +161,7 @@ def trail(desk, actor: str, limit: int = 300) -> list[dict]:
     permissions.require_reading(desk, actor, "audit.read")
     rows = [*desk.db.query(_CHANGES_SQL, (desk.installation.id, limit)), *desk.db.query(_REVEALS_SQL, (limit,))]
     rows.sort(key=lambda r: r["seq"], reverse=True)
-    return [{"at": r["wall_time"], "actor": r["actor"], "kind": _kind(r), "what": _describe(r)}
-            for r in rows[:limit]]
+    return [{"at": r["wall_time"], "actor": r["actor"], "kind": _kind(r), "what": _describe(r)} for r in rows[:limit]]
 
 
 def _kind(row) -> str:
@@ -161,8 +183,9 @@ def _describe(row) -> Message:
     username = row["stream_id"].split(":", 1)[-1]
     event = ACCOUNT_EVENTS.get(row["type"], row["type"])
     if "role" in payload:
-        return Message("{event} {username}（{role}）", {"event": event, "username": username,
-                                                      "role": _role_name(payload["role"])})
+        return Message(
+            "{event} {username}（{role}）", {"event": event, "username": username, "role": _role_name(payload["role"])}
+        )
     return Message("{event} {username}", {"event": event, "username": username})
 
 
@@ -189,10 +212,18 @@ def _describe_reveal(row, payload: dict) -> Message:
     from haian_desk.core.masking import mask_name
     from haian_desk.people import reveals
 
-    shown = Message("{where}显示完整{what}", {"where": reveals.WHERE.get(payload.get("where"), ""),
-                                            "what": [reveals.WHAT.get(w, w) for w in payload.get("what") or []]})
-    params = {"whose": mask_name(row["villager"]) or N_("（群众）"), "shown": shown,
-              "reason": redact(str(payload.get("reason") or ""))}
+    shown = Message(
+        "{where}显示完整{what}",
+        {
+            "where": reveals.WHERE.get(payload.get("where"), ""),
+            "what": [reveals.WHAT.get(w, w) for w in payload.get("what") or []],
+        },
+    )
+    params = {
+        "whose": mask_name(row["villager"]) or N_("（群众）"),
+        "shown": shown,
+        "reason": redact(str(payload.get("reason") or "")),
+    }
     if row["case_no"]:
         return Message("办件 {case_no}，{whose}：{shown}；原因：{reason}", {"case_no": row["case_no"], **params})
     return Message("{whose}：{shown}；原因：{reason}", params)

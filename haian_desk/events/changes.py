@@ -10,8 +10,8 @@ in the record it is about).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,11 @@ class ChangeSet:
     other: frozenset[str]  # notes that are not streams, e.g. "sync" for sync bookkeeping
 
     @classmethod
-    def of(cls, notes: Iterable) -> "ChangeSet":
+    def of(cls, notes: Iterable) -> ChangeSet:
         notes = set(notes)
-        return cls(frozenset(n for n in notes if isinstance(n, Touched)),
-                   frozenset(n for n in notes if isinstance(n, str)))
+        return cls(
+            frozenset(n for n in notes if isinstance(n, Touched)), frozenset(n for n in notes if isinstance(n, str))
+        )
 
     @property
     def empty(self) -> bool:
@@ -41,4 +42,3 @@ class ChangeSet:
 
     def ids(self, stream: str) -> frozenset[str]:
         return frozenset(t.stream_id for t in self.touched if t.stream == stream)
-

@@ -10,10 +10,9 @@ ID numbers and phones are written as text (so Excel never turns them into
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -29,8 +28,21 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 VILLAGER_COLUMNS = ("姓名", "身份证号", "联系电话", "性别", "住址", "户号", "备注")
-CASE_COLUMNS = ("办件编号", "登记日期", "类型", "事项", "内容", "姓名", "身份证号", "联系电话", "经办人",
-                "办理结果", "办结日期", "群众评价", "评价原因")
+CASE_COLUMNS = (
+    "办件编号",
+    "登记日期",
+    "类型",
+    "事项",
+    "内容",
+    "姓名",
+    "身份证号",
+    "联系电话",
+    "经办人",
+    "办理结果",
+    "办结日期",
+    "群众评价",
+    "评价原因",
+)
 TEXT_COLUMNS = {"身份证号", "联系电话", "户号", "办件编号"}
 RESULT_SEPARATOR = "："
 
@@ -47,19 +59,34 @@ def villager_rows(desk: Desk):
 
 
 def case_rows(desk: Desk):
-    sql = ("SELECT c.*, v.name AS v_name, v.id_number AS v_id, v.phone AS v_phone, k.name AS handler "
-           "FROM cases c JOIN villagers v ON v.id = c.villager_id "
-           "LEFT JOIN cadres k ON k.id = c.responsible_cadre_id "
-           "WHERE c.status != 'voided' ORDER BY c.registered_at, c.case_no")
+    sql = (
+        "SELECT c.*, v.name AS v_name, v.id_number AS v_id, v.phone AS v_phone, k.name AS handler "
+        "FROM cases c JOIN villagers v ON v.id = c.villager_id "
+        "LEFT JOIN cadres k ON k.id = c.responsible_cadre_id "
+        "WHERE c.status != 'voided' ORDER BY c.registered_at, c.case_no"
+    )
     for c in desk.db.query(sql):
-        yield (c["case_no"], show(c["registered_at"]), KINDS.get(c["kind"], c["kind"]), c["matter_name"],
-               c["description"], c["v_name"], c["v_id"], c["v_phone"], c["handler"],
-               result_text(c["result"], c["result_note"]), show(c["completed_at"]),
-               RATINGS.get(c["rating"], "") if c["rating"] else "", c["rating_reason"])
+        yield (
+            c["case_no"],
+            show(c["registered_at"]),
+            KINDS.get(c["kind"], c["kind"]),
+            c["matter_name"],
+            c["description"],
+            c["v_name"],
+            c["v_id"],
+            c["v_phone"],
+            c["handler"],
+            result_text(c["result"], c["result_note"]),
+            show(c["completed_at"]),
+            RATINGS.get(c["rating"], "") if c["rating"] else "",
+            c["rating_reason"],
+        )
 
 
-EXPORTS = {"villagers": ("群众花名册", VILLAGER_COLUMNS, villager_rows),
-           "cases": ("代理登记台账", CASE_COLUMNS, case_rows)}
+EXPORTS = {
+    "villagers": ("群众花名册", VILLAGER_COLUMNS, villager_rows),
+    "cases": ("代理登记台账", CASE_COLUMNS, case_rows),
+}
 
 
 def export(desk: Desk, kind: str, target: Path | str) -> int:
@@ -84,7 +111,11 @@ def export(desk: Desk, kind: str, target: Path | str) -> int:
     try:
         book.save(target)
     except OSError as error:
-        raise HaianError("无法写入 {target}（{value}）", "请换一个位置或文件名", params={"target": target, "value": error.strerror or error}) from None
+        raise HaianError(
+            "无法写入 {target}（{value}）",
+            "请换一个位置或文件名",
+            params={"target": target, "value": error.strerror or error},
+        ) from None
     log.info("exported %s rows of %s", count, kind)
     return count
 

@@ -32,7 +32,7 @@ class ImportFileError(HaianError):
 @dataclass
 class Sheet:
     name: str
-    rows: list[list[object]]   # cell values: str, float, int, bool, date, datetime or None
+    rows: list[list[object]]  # cell values: str, float, int, bool, date, datetime or None
 
     @property
     def is_empty(self) -> bool:
@@ -66,12 +66,17 @@ def read_sheets(path: Path | str) -> list[Sheet]:
 
 
 def _password_error(path: Path) -> ImportFileError:
-    return ImportFileError("{name} 设了打开密码，无法读取",
-                           "请在 Excel 或 WPS 中打开它，去掉密码后另存一份再导入", params={"name": path.name})
+    return ImportFileError(
+        "{name} 设了打开密码，无法读取",
+        "请在 Excel 或 WPS 中打开它，去掉密码后另存一份再导入",
+        params={"name": path.name},
+    )
 
 
 def _not_a_table(path: Path) -> ImportFileError:
-    return ImportFileError("{name} 不是表格文件", "请选择 Excel/WPS 表格（.xls、.xlsx）、.ods 或 .csv 文件", params={"name": path.name})
+    return ImportFileError(
+        "{name} 不是表格文件", "请选择 Excel/WPS 表格（.xls、.xlsx）、.ods 或 .csv 文件", params={"name": path.name}
+    )
 
 
 def _read_workbook(path: Path) -> list[Sheet]:
@@ -126,7 +131,9 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:
-        raise ImportFileError("文件的文字编码无法识别", "请在 Excel 或 WPS 中另存为“CSV UTF-8”或 .xlsx 后再导入") from None
+        raise ImportFileError(
+            "文件的文字编码无法识别", "请在 Excel 或 WPS 中另存为“CSV UTF-8”或 .xlsx 后再导入"
+        ) from None
 
 
 def _read_text_table(path: Path) -> Sheet:

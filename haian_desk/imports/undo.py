@@ -12,15 +12,14 @@ else of the import is undone in one transaction.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from dataclasses import dataclass, field
-
-from haian_desk.people import permissions
 from haian_desk.core.errors import NotFound, RuleRefused
-from haian_desk.events.projection import projectors
-from haian_desk.storage import eventlog
 from haian_desk.core.timeutil import to_iso
+from haian_desk.events.projection import projectors
+from haian_desk.people import permissions
+from haian_desk.storage import eventlog
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -32,7 +31,7 @@ WHAT = {"villager": "群众", "cadre": "代理员", "case": "办件"}
 class UndoResult:
     import_id: str
     withdrawn: int = 0
-    kept: list[dict] = field(default_factory=list)   # {"sheet", "row", "reason"}
+    kept: list[dict] = field(default_factory=list)  # {"sheet", "row", "reason"}
 
 
 def undo(desk: Desk, actor: str, import_id: str) -> UndoResult:
@@ -41,12 +40,17 @@ def undo(desk: Desk, actor: str, import_id: str) -> UndoResult:
         permissions.require(conn, actor, "import.run")
         row = conn.execute("SELECT * FROM imports WHERE id = ?", (import_id,)).fetchone()
         if row is None:
-            raise NotFound("没有编号为 {import_id} 的导入", "请用 haian-desk import list 查看导入记录", params={"import_id": import_id})
+            raise NotFound(
+                "没有编号为 {import_id} 的导入",
+                "请用 haian-desk import list 查看导入记录",
+                params={"import_id": import_id},
+            )
         if row["undone_at"]:
-            raise RuleRefused("这次导入已在 {undone_at} 撤销过", params={"undone_at": row['undone_at']})
+            raise RuleRefused("这次导入已在 {undone_at} 撤销过", params={"undone_at": row["undone_at"]})
         result = UndoResult(import_id)
-        items = conn.execute("SELECT * FROM import_items WHERE import_id = ? ORDER BY rowid DESC",
-                             (import_id,)).fetchall()
+        items = conn.execute(
+            "SELECT * FROM import_items WHERE import_id = ? ORDER BY rowid DESC", (import_id,)
+        ).fetchall()
         for item in items:
             reason = _changed_since(conn, item, import_id)
             if reason:
@@ -54,8 +58,10 @@ def undo(desk: Desk, actor: str, import_id: str) -> UndoResult:
                 continue
             _withdraw(desk, conn, actor, import_id, item)
             result.withdrawn += 1
-        conn.execute("UPDATE imports SET undone_at = ?, undone_by = ?, undo_kept = ? WHERE id = ?",
-                     (to_iso(desk.now()), actor, len(result.kept), import_id))
+        conn.execute(
+            "UPDATE imports SET undone_at = ?, undone_by = ?, undo_kept = ? WHERE id = ?",
+            (to_iso(desk.now()), actor, len(result.kept), import_id),
+        )
     return result
 
 
@@ -63,7 +69,7 @@ def _changed_since(conn, item, import_id: str) -> str:
     """Why this record must be left alone, or "" when only this import has touched it since."""
     events = eventlog.stream_events(conn, item["stream"], item["stream_id"])
     ours = [i for i, e in enumerate(events) if e.payload.get("import_id") == import_id]
-    later = list(events[ours[-1] + 1:]) if ours else []
+    later = list(events[ours[-1] + 1 :]) if ours else []
     if later:
         who = "另一次导入" if later[-1].payload.get("import_id") else later[-1].actor
         return f"该{WHAT[item['stream']]}在导入后被改动过（{who}，{later[-1].wall_time[:10]}），没有撤销"
@@ -78,8 +84,9 @@ def _withdraw(desk: Desk, conn, actor: str, import_id: str, item) -> None:
     elif item["action"] == "added":
         desk.ledger.record(conn, stream, stream_id, "updated", {"active": 0, **tag}, actor)
     else:
-        desk.ledger.record(conn, stream, stream_id, "updated", {**_before(conn, stream, stream_id, import_id), **tag},
-                           actor)
+        desk.ledger.record(
+            conn, stream, stream_id, "updated", {**_before(conn, stream, stream_id, import_id), **tag}, actor
+        )
 
 
 def _before(conn, stream: str, stream_id: str, import_id: str) -> dict:

@@ -24,8 +24,12 @@ Roles, from the proxy network's own division of work:
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from haian_desk.core.errors import N_, HaianError
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 SYSTEM_ACTOR = "system"  # set-up only: seeding the shipped catalogue before any login exists
 
@@ -60,9 +64,20 @@ OPERATIONS = {
     "audit.read": N_("查看审计记录（账号、设置的改动和完整号码的显示）"),
 }
 
-_CLERK = frozenset({
-    "case.intake", "case.handle", "reveal", "villager.edit", "support.handle", "meeting.handle",
-    "complaint.receive", "password.own", "numbering.confirm", "case.reopen"})
+_CLERK = frozenset(
+    {
+        "case.intake",
+        "case.handle",
+        "reveal",
+        "villager.edit",
+        "support.handle",
+        "meeting.handle",
+        "complaint.receive",
+        "password.own",
+        "numbering.confirm",
+        "case.reopen",
+    }
+)
 _HEAD = _CLERK | {"cadre.manage", "complaint.handle"}
 _TOWNSHIP = _HEAD | {"case.township"}
 
@@ -80,18 +95,29 @@ _SYSTEM_ALLOWED = frozenset({"catalogue.edit", "calendar.edit", "deadline.recomp
 
 # Events of a stream map to one operation, except the types named here.
 _STREAM_OPERATION = {
-    "case": "case.handle", "villager": "villager.edit", "cadre": "cadre.manage",
-    "catalogue": "catalogue.edit", "pairing": "support.handle", "visit": "support.handle",
-    "meeting": "meeting.handle", "complaint": "complaint.handle",
-    "account": "users.manage", "settings": "settings.change",
-    "calendar": "calendar.edit", "calendar_rule": "calendar.edit",
+    "case": "case.handle",
+    "villager": "villager.edit",
+    "cadre": "cadre.manage",
+    "catalogue": "catalogue.edit",
+    "pairing": "support.handle",
+    "visit": "support.handle",
+    "meeting": "meeting.handle",
+    "complaint": "complaint.handle",
+    "account": "users.manage",
+    "settings": "settings.change",
+    "calendar": "calendar.edit",
+    "calendar_rule": "calendar.edit",
 }
 _EVENT_OPERATION = {
-    ("case", "registered"): "case.intake", ("case", "accepted"): "case.intake",
+    ("case", "registered"): "case.intake",
+    ("case", "accepted"): "case.intake",
     ("case", "reopened"): "case.reopen",
-    ("case", "taken_up"): "case.township", ("case", "forwarded"): "case.township",
+    ("case", "taken_up"): "case.township",
+    ("case", "forwarded"): "case.township",
     ("case", "conflict_resolved"): "case.township",
-    ("case", "revealed"): "reveal", ("case", "deadline_recomputed"): "deadline.recompute", ("villager", "revealed"): "reveal",
+    ("case", "revealed"): "reveal",
+    ("case", "deadline_recomputed"): "deadline.recompute",
+    ("villager", "revealed"): "reveal",
     ("complaint", "received"): "complaint.receive",
     ("account", "password_changed"): "password.own",
     ("settings", "offline_confirmed"): "numbering.confirm",
@@ -119,7 +145,7 @@ def require(conn: sqlite3.Connection, actor: str, operation: str) -> str:
     return _judge(row, actor, operation)
 
 
-def require_reading(desk, actor: str, operation: str) -> str:
+def require_reading(desk: Desk, actor: str, operation: str) -> str:
     """``require`` for an operation that only reads (no transaction to hold it in)."""
     row = desk.db.one("SELECT role, active FROM users WHERE username = ?", (actor,)) if actor else None
     return _judge(row, actor, operation)
@@ -128,17 +154,27 @@ def require_reading(desk, actor: str, operation: str) -> str:
 def _judge(row, actor: str, operation: str) -> str:
     doing = OPERATIONS[operation]
     if not actor:
-        raise NotPermitted("没有说明是谁在{doing}", "命令行请加 --actor 登录名（或 --as 登录名）", params={"doing": doing})
+        raise NotPermitted(
+            "没有说明是谁在{doing}", "命令行请加 --actor 登录名（或 --as 登录名）", params={"doing": doing}
+        )
     if actor == SYSTEM_ACTOR:
         if operation in _SYSTEM_ALLOWED:
             return SYSTEM_ACTOR
         raise NotPermitted("系统不能代替工作人员{doing}", "请用本人的账号登录后再办", params={"doing": doing})
     if row is None:
-        raise NotPermitted("“{actor}”不是本站的账号，不能{doing}", "请用本站的账号登录后再办", params={"actor": actor, "doing": doing})
+        raise NotPermitted(
+            "“{actor}”不是本站的账号，不能{doing}", "请用本站的账号登录后再办", params={"actor": actor, "doing": doing}
+        )
     if not row["active"]:
-        raise NotPermitted("账号“{actor}”已停用，不能{doing}", "请用在用的账号登录", params={"actor": actor, "doing": doing})
+        raise NotPermitted(
+            "账号“{actor}”已停用，不能{doing}", "请用在用的账号登录", params={"actor": actor, "doing": doing}
+        )
     if operation not in ALLOWED[row["role"]]:
-        raise NotPermitted("{value}不能{doing}", "请{who_may}办理", params={"value": ROLES[row['role']], "doing": doing, "who_may": _who_may(operation)})
+        raise NotPermitted(
+            "{value}不能{doing}",
+            "请{who_may}办理",
+            params={"value": ROLES[row["role"]], "doing": doing, "who_may": _who_may(operation)},
+        )
     return row["role"]
 
 

@@ -10,9 +10,8 @@ which numbers were shown, where and why, never the numbers themselves.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import json
+from typing import TYPE_CHECKING
 
 from haian_desk.core.errors import NotFound, ValidationError
 from haian_desk.events.records import required_text
@@ -41,8 +40,16 @@ def describe(payload: dict) -> str:
     return f"{WHERE.get(str(payload.get('where')), '')}显示完整{shown}；原因：{payload.get('reason') or ''}"
 
 
-def reveal(desk: Desk, actor: str, *, reason: str, case_id: str | None = None, villager_id: str | None = None,
-           what: tuple[str, ...] = ("id_number", "phone"), where: str = "screen") -> None:
+def reveal(
+    desk: Desk,
+    actor: str,
+    *,
+    reason: str,
+    case_id: str | None = None,
+    villager_id: str | None = None,
+    what: tuple[str, ...] = ("id_number", "phone"),
+    where: str = "screen",
+) -> None:
     """Record that the full numbers are shown (before they are): on the case if one is open."""
     payload = {"what": list(what), "where": where, "reason": " ".join(str(reason or "").split())}
     check(payload)
@@ -59,9 +66,12 @@ def history(desk: Desk, *, case_id: str | None = None, villager_id: str | None =
     if case_id:
         sql, params = "stream = 'case' AND stream_id = ?", list[str | None]([case_id])
     else:
-        sql = ("(stream = 'villager' AND stream_id = ?) OR (stream = 'case' AND stream_id IN "
-               "(SELECT id FROM cases WHERE villager_id = ?))")
+        sql = (
+            "(stream = 'villager' AND stream_id = ?) OR (stream = 'case' AND stream_id IN "
+            "(SELECT id FROM cases WHERE villager_id = ?))"
+        )
         params = [villager_id, villager_id]
-    rows = desk.db.query(f"SELECT actor, wall_time, payload FROM events WHERE type = 'revealed' AND ({sql}) "
-                         "ORDER BY seq", params)
+    rows = desk.db.query(
+        f"SELECT actor, wall_time, payload FROM events WHERE type = 'revealed' AND ({sql}) ORDER BY seq", params
+    )
     return [{"actor": r["actor"], "at": r["wall_time"], **json.loads(r["payload"])} for r in rows]

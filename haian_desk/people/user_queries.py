@@ -32,9 +32,12 @@ def list_users(desk: Desk) -> list[Login]:
     """Every login, oldest first, with the name of the cadre it is linked to."""
     rows = desk.db.query(
         "SELECT u.username, u.display_name, u.role, u.active, u.cadre_id, c.name AS cadre_name "
-        "FROM users u LEFT JOIN cadres c ON c.id = u.cadre_id ORDER BY u.created_at, u.username")
-    return [Login(r["username"], r["display_name"], r["role"], bool(r["active"]), r["cadre_id"],
-                  r["cadre_name"]) for r in rows]
+        "FROM users u LEFT JOIN cadres c ON c.id = u.cadre_id ORDER BY u.created_at, u.username"
+    )
+    return [
+        Login(r["username"], r["display_name"], r["role"], bool(r["active"]), r["cadre_id"], r["cadre_name"])
+        for r in rows
+    ]
 
 
 def cadre_choices(desk: Desk) -> list[tuple[str, str]]:

@@ -7,18 +7,17 @@ a login is also an ``account`` event (``haian_desk.events.audit``), which does t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import base64
 import hashlib
 import hmac
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from haian_desk.events import audit
-from haian_desk.people import permissions
 from haian_desk.core.errors import HaianError, NotFound, ValidationError
 from haian_desk.core.timeutil import now_utc, to_iso
+from haian_desk.events import audit
+from haian_desk.people import permissions
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
 ROLES = permissions.ROLES
 
 # scrypt cost: n=2**14, r=8 takes ~50 ms on an old PC: slow for guessing, fine for a login.
-_N, _R, _P = 2 ** 14, 8, 1
+_N, _R, _P = 2**14, 8, 1
 MIN_PASSWORD = 6
 
 
@@ -41,8 +40,7 @@ class User:
 def hash_password(password: str) -> str:
     salt = os.urandom(16)
     digest = hashlib.scrypt(password.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
-    return "scrypt${}${}${}${}${}".format(
-        _N, _R, _P, base64.b64encode(salt).decode(), base64.b64encode(digest).decode())
+    return f"scrypt${_N}${_R}${_P}${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
 
 
 def verify_password(password: str, stored: str) -> bool:
@@ -52,20 +50,36 @@ def verify_password(password: str, stored: str) -> bool:
         return False
     if scheme != "scrypt":
         return False
-    actual = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r),
-                            p=int(p), dklen=len(base64.b64decode(digest)))
+    actual = hashlib.scrypt(
+        password.encode(),
+        salt=base64.b64decode(salt),
+        n=int(n),
+        r=int(r),
+        p=int(p),
+        dklen=len(base64.b64decode(digest)),
+    )
     return hmac.compare_digest(actual, base64.b64decode(digest))
 
 
-def add_user(desk: Desk, username: str, display_name: str, role: str, password: str,
-             cadre_id: str | None = None, *, actor: str | None = None) -> User:
+def add_user(
+    desk: Desk,
+    username: str,
+    display_name: str,
+    role: str,
+    password: str,
+    cadre_id: str | None = None,
+    *,
+    actor: str | None = None,
+) -> User:
     """Add a login. ``actor`` is the admin adding it; only the very first login of
     an installation (its admin, made at set-up) is added with no actor."""
     username = username.strip()
     if not username:
         raise ValidationError("请填写登录名", field="username")
     if username == permissions.SYSTEM_ACTOR:
-        raise ValidationError("“{username}”是程序保留的名字", "请换一个登录名", field="username", params={"username": username})
+        raise ValidationError(
+            "“{username}”是程序保留的名字", "请换一个登录名", field="username", params={"username": username}
+        )
     if role not in ROLES:
         raise ValidationError("角色应为：" + "、".join(ROLES.values()), field="role")
     if len(password) < MIN_PASSWORD:
@@ -76,16 +90,31 @@ def add_user(desk: Desk, username: str, display_name: str, role: str, password: 
         if actor is None:
             _require_first_login(conn, role)
         if conn.execute("SELECT 1 FROM users WHERE username = ?", (username,)).fetchone():
-            raise ValidationError("登录名“{username}”已被使用", "请换一个登录名", field="username", params={"username": username})
+            raise ValidationError(
+                "登录名“{username}”已被使用", "请换一个登录名", field="username", params={"username": username}
+            )
         conn.execute(
             "INSERT INTO users (username, display_name, role, password_hash, cadre_id, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (username, name, role, hashed, cadre_id, to_iso(now_utc())))
-        known = conn.execute("SELECT 1 FROM accounts WHERE id = ?",
-                             (audit.account_id(desk.installation.id, username),)).fetchone()
-        _audit(desk, conn, actor or username, username, "recreated" if known else "created",
-               {"username": username, "display_name": name, "role": role, "cadre_id": cadre_id,
-                "unit_code": desk.installation.unit_code})
+            (username, name, role, hashed, cadre_id, to_iso(now_utc())),
+        )
+        known = conn.execute(
+            "SELECT 1 FROM accounts WHERE id = ?", (audit.account_id(desk.installation.id, username),)
+        ).fetchone()
+        _audit(
+            desk,
+            conn,
+            actor or username,
+            username,
+            "recreated" if known else "created",
+            {
+                "username": username,
+                "display_name": name,
+                "role": role,
+                "cadre_id": cadre_id,
+                "unit_code": desk.installation.unit_code,
+            },
+        )
     return User(username, name, role, cadre_id)
 
 
@@ -98,8 +127,7 @@ def _require_first_login(conn, role: str) -> None:
 
 def _audit(desk: Desk, conn, actor: str, username: str, event_type: str, payload: dict) -> None:
     """The login change as an event, in the caller's transaction (never the password)."""
-    desk.ledger.record(conn, "account", audit.account_id(desk.installation.id, username),
-                       event_type, payload, actor)
+    desk.ledger.record(conn, "account", audit.account_id(desk.installation.id, username), event_type, payload, actor)
 
 
 def authenticate(desk: Desk, username: str, password: str) -> User:
@@ -121,7 +149,9 @@ def require_role(desk: Desk, username: str, role: str, doing: str) -> User:
     if not desk.db.scalar("SELECT active FROM users WHERE username = ?", (username,)):
         raise HaianError("账号“{username}”已停用", "请用在用的账号登录", params={"username": username})
     if user.role != role:
-        raise HaianError("只有{value}可以{doing}", "请用有权限的账号登录", params={"value": ROLES[role], "doing": doing})
+        raise HaianError(
+            "只有{value}可以{doing}", "请用有权限的账号登录", params={"value": ROLES[role], "doing": doing}
+        )
     return user
 
 
@@ -135,8 +165,7 @@ def reset_password(desk: Desk, actor: str, username: str, new_password: str) -> 
     hashed = hash_password(new_password)
     with desk.db.write() as conn:
         permissions.require(conn, actor, "users.manage")
-        if conn.execute("UPDATE users SET password_hash = ? WHERE username = ?",
-                        (hashed, username)).rowcount == 0:
+        if conn.execute("UPDATE users SET password_hash = ? WHERE username = ?", (hashed, username)).rowcount == 0:
             raise NotFound("没有用户“{username}”", params={"username": username})
         _audit(desk, conn, actor, username, "password_reset", {})
 
@@ -208,14 +237,14 @@ def link_cadre(desk: Desk, actor: str, username: str, cadre_id: str | None) -> N
             if row is None:
                 raise NotFound("找不到这位代理员", "请从代理员名录中选择")
             if not row["active"]:
-                raise HaianError("{name}已离任，不能关联", "请选择在任的代理员", params={"name": row['name']})
-        if conn.execute("UPDATE users SET cadre_id = ? WHERE username = ?",
-                        (cadre_id or None, username)).rowcount == 0:
+                raise HaianError("{name}已离任，不能关联", "请选择在任的代理员", params={"name": row["name"]})
+        if conn.execute("UPDATE users SET cadre_id = ? WHERE username = ?", (cadre_id or None, username)).rowcount == 0:
             raise NotFound("没有用户“{username}”", params={"username": username})
         _audit(desk, conn, actor, username, "cadre_linked", {"cadre_id": cadre_id or None})
 
 
 def cadre_of(desk: Desk, username: str) -> str | None:
     """The serving cadre linked to a login, if any (a retired cadre is no default for anything)."""
-    return desk.db.scalar("SELECT c.id FROM users u JOIN cadres c ON c.id = u.cadre_id "
-                          "WHERE u.username = ? AND c.active = 1", (username,))
+    return desk.db.scalar(
+        "SELECT c.id FROM users u JOIN cadres c ON c.id = u.cadre_id WHERE u.username = ? AND c.active = 1", (username,)
+    )

@@ -67,8 +67,7 @@ def find_villagers(desk: Desk, text: str, limit: int = LIST_LIMIT) -> list[Villa
     if text.strip():
         rows = case_queries.villager_search(desk, text, limit)
     else:
-        rows = desk.db.query(
-            "SELECT * FROM villagers WHERE active = 1 ORDER BY pinyin, name LIMIT ?", (limit,))
+        rows = desk.db.query("SELECT * FROM villagers WHERE active = 1 ORDER BY pinyin, name LIMIT ?", (limit,))
     return [as_villager(r) for r in rows]
 
 
@@ -84,7 +83,8 @@ def household(desk: Desk, villager: Villager) -> tuple[Villager, ...]:
     rows = desk.db.query(
         "SELECT * FROM villagers WHERE household_no = ? AND coalesce(unit_code, '') = ? "
         "AND id != ? AND active = 1 ORDER BY birth_date",
-        (villager.household_no, villager.unit_code or "", villager.id))
+        (villager.household_no, villager.unit_code or "", villager.id),
+    )
     return tuple(as_villager(r) for r in rows)
 
 
@@ -92,7 +92,9 @@ def cases_of(desk: Desk, villager_id: str) -> tuple[VillagerCase, ...]:
     """Every case of the villager, newest first."""
     rows = desk.db.query(
         "SELECT id, case_no, kind, status, matter_name, description, registered_at, deadline "
-        "FROM cases WHERE villager_id = ? ORDER BY registered_at DESC", (villager_id,))
+        "FROM cases WHERE villager_id = ? ORDER BY registered_at DESC",
+        (villager_id,),
+    )
     return tuple(VillagerCase(**dict(r)) for r in rows)
 
 

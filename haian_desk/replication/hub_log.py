@@ -8,8 +8,9 @@ hypothesis orderings included, against both.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Protocol
 
 from haian_desk.core.errors import NotFound
 from haian_desk.replication import sync_state
@@ -22,9 +23,9 @@ from haian_desk.storage.postgres.database import PgDatabase
 
 @dataclass(frozen=True)
 class Received:
-    added: tuple[str, ...]   # ids of the events that were new here, in the batch's order
-    already: int             # events of the batch this hub held before
-    coverage: int            # the peer's sequence up to which everything is applied here
+    added: tuple[str, ...]  # ids of the events that were new here, in the batch's order
+    already: int  # events of the batch this hub held before
+    coverage: int  # the peer's sequence up to which everything is applied here
 
 
 class HubLog(Protocol):
@@ -37,8 +38,9 @@ class HubLog(Protocol):
 
 
 def _unknown(peer_id: str) -> NotFound:
-    return NotFound("没有登记过的下级站点：{peer}", "请先为它办理登记（haian-desk hub enrol）",
-                    params={"peer": peer_id[:8]})
+    return NotFound(
+        "没有登记过的下级站点：{peer}", "请先为它办理登记（haian-desk hub enrol）", params={"peer": peer_id[:8]}
+    )
 
 
 class SqliteHubLog:
@@ -53,14 +55,17 @@ class SqliteHubLog:
 
     def receive(self, peer_id: str, events: Sequence[Event], lo: int, hi: int) -> Received:
         with self.db.write() as conn:
-            if conn.execute("SELECT 1 FROM sync_peers WHERE id = ? AND status = 'enrolled'",
-                            (peer_id,)).fetchone() is None:
+            if (
+                conn.execute("SELECT 1 FROM sync_peers WHERE id = ? AND status = 'enrolled'", (peer_id,)).fetchone()
+                is None
+            ):
                 raise _unknown(peer_id)
             added = eventlog.insert_new(conn, events)
             sync_state.note_origins(conn, {e.origin for e in events}, peer_id)
             covered = sync_state.add_range(conn, peer_id, lo, hi)
-            conn.execute("UPDATE sync_peers SET events_received = events_received + ? WHERE id = ?",
-                         (len(added), peer_id))
+            conn.execute(
+                "UPDATE sync_peers SET events_received = events_received + ? WHERE id = ?", (len(added), peer_id)
+            )
         return Received(tuple(e.id for e in added), len(events) - len(added), covered)
 
     def coverage(self, peer_id: str) -> int:
@@ -68,8 +73,10 @@ class SqliteHubLog:
             return sync_state.coverage(conn, peer_id)
 
     def ranges(self, peer_id: str) -> list[tuple[int, int]]:
-        return [(r["lo"], r["hi"]) for r in self.db.query(
-            "SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))]
+        return [
+            (r["lo"], r["hi"])
+            for r in self.db.query("SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))
+        ]
 
     def event_ids(self) -> set[str]:
         return {r[0] for r in self.db.query("SELECT id FROM events")}
@@ -82,7 +89,8 @@ _ARRAY_TYPES = ("text", "text", "text", "text", "text", "text", "bigint", "text"
 _INSERT_EVENTS = (
     f"INSERT INTO events ({', '.join(COLUMNS)}) "
     f"SELECT * FROM unnest({', '.join(f'%s::{t}[]' for t in _ARRAY_TYPES)}) "
-    "ON CONFLICT DO NOTHING RETURNING id")
+    "ON CONFLICT DO NOTHING RETURNING id"
+)
 
 
 class PgHubLog:
@@ -94,8 +102,9 @@ class PgHubLog:
         self.db = db
 
     def enrol(self, peer: Peer) -> None:
-        self.db.run(lambda conn: conn.execute(
-            """INSERT INTO sync_peers (id, relation, unit_code, unit_name, role, sign_key, box_key,
+        self.db.run(
+            lambda conn: conn.execute(
+                """INSERT INTO sync_peers (id, relation, unit_code, unit_name, role, sign_key, box_key,
                                        url, tls_ca, status, enrolled_at)
                VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
                ON CONFLICT (id) DO UPDATE SET relation = excluded.relation,
@@ -104,24 +113,43 @@ class PgHubLog:
                    url = coalesce(excluded.url, sync_peers.url),
                    tls_ca = coalesce(excluded.tls_ca, sync_peers.tls_ca),
                    status = excluded.status, enrolled_at = excluded.enrolled_at, revoked_at = NULL""",
-            (peer.id, peer.relation, peer.unit_code, peer.unit_name, peer.role, peer.sign_key,
-             peer.box_key, peer.url, peer.tls_ca, peer.status, peer.enrolled_at)))
+                (
+                    peer.id,
+                    peer.relation,
+                    peer.unit_code,
+                    peer.unit_name,
+                    peer.role,
+                    peer.sign_key,
+                    peer.box_key,
+                    peer.url,
+                    peer.tls_ca,
+                    peer.status,
+                    peer.enrolled_at,
+                ),
+            )
+        )
 
     def receive(self, peer_id: str, events: Sequence[Event], lo: int, hi: int) -> Received:
         rows = [e.to_row() for e in events]
         columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in COLUMNS]
 
         def work(conn) -> Received:
-            if conn.execute("SELECT 1 FROM sync_peers WHERE id = %s AND status = 'enrolled' FOR UPDATE",
-                            (peer_id,)).fetchone() is None:
+            if (
+                conn.execute(
+                    "SELECT 1 FROM sync_peers WHERE id = %s AND status = 'enrolled' FOR UPDATE", (peer_id,)
+                ).fetchone()
+                is None
+            ):
                 raise _unknown(peer_id)
             new = {r[0] for r in conn.execute(_INSERT_EVENTS, columns).fetchall()}
             conn.cursor().executemany(
                 "INSERT INTO sync_origins (origin, via) VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                [(o, peer_id) for o in sorted({e.origin for e in events})])
+                [(o, peer_id) for o in sorted({e.origin for e in events})],
+            )
             covered = self._add_range(conn, peer_id, lo, hi)
-            conn.execute("UPDATE sync_peers SET events_received = events_received + %s WHERE id = %s",
-                         (len(new), peer_id))
+            conn.execute(
+                "UPDATE sync_peers SET events_received = events_received + %s WHERE id = %s", (len(new), peer_id)
+            )
             added = tuple(e.id for e in events if e.id in new)
             return Received(added, len(events) - len(added), covered)
 
@@ -129,21 +157,25 @@ class PgHubLog:
 
     @staticmethod
     def _add_range(conn, peer_id: str, lo: int, hi: int) -> int:
-        spans = [(r[0], r[1]) for r in conn.execute(
-            "SELECT lo, hi FROM sync_ranges WHERE peer = %s ORDER BY lo", (peer_id,))]
+        spans = [
+            (r[0], r[1]) for r in conn.execute("SELECT lo, hi FROM sync_ranges WHERE peer = %s ORDER BY lo", (peer_id,))
+        ]
         merged = sync_state.merge_spans(spans + [(lo, hi)])
         if merged != spans:
             conn.execute("DELETE FROM sync_ranges WHERE peer = %s", (peer_id,))
-            conn.cursor().executemany("INSERT INTO sync_ranges (peer, lo, hi) VALUES (%s, %s, %s)",
-                                      [(peer_id, a, b) for a, b in merged])
+            conn.cursor().executemany(
+                "INSERT INTO sync_ranges (peer, lo, hi) VALUES (%s, %s, %s)", [(peer_id, a, b) for a, b in merged]
+            )
         return sync_state.covered(merged)
 
     def coverage(self, peer_id: str) -> int:
         return sync_state.covered(self.ranges(peer_id))
 
     def ranges(self, peer_id: str) -> list[tuple[int, int]]:
-        return [(r[0], r[1]) for r in self.db.query(
-            "SELECT lo, hi FROM sync_ranges WHERE peer = %s ORDER BY lo", (peer_id,))]
+        return [
+            (r[0], r[1])
+            for r in self.db.query("SELECT lo, hi FROM sync_ranges WHERE peer = %s ORDER BY lo", (peer_id,))
+        ]
 
     def event_ids(self) -> set[str]:
         return {r[0] for r in self.db.query("SELECT id FROM events")}
@@ -155,5 +187,13 @@ class PgHubLog:
 def child_peer(peer_id: str, unit_code: str, unit_name: str, at: str) -> Peer:
     """A station or township below, as enrolled (the keys here are placeholders for tests and
     tools that exercise storage without a real enrolment)."""
-    return Peer(id=peer_id, relation=CHILD, unit_code=unit_code, unit_name=unit_name,
-                role="township", sign_key="-", box_key="-", enrolled_at=at)
+    return Peer(
+        id=peer_id,
+        relation=CHILD,
+        unit_code=unit_code,
+        unit_name=unit_name,
+        role="township",
+        sign_key="-",
+        box_key="-",
+        enrolled_at=at,
+    )

@@ -39,28 +39,27 @@ Everything here lives in ``meta`` (one installation's own state: never synced).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import json
 import secrets
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from haian_desk.people import permissions
 from haian_desk.core.errors import HaianError, Message
 from haian_desk.core.timeutil import from_iso, show, to_iso
+from haian_desk.people import permissions
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
 
-UNSURE = "numbering.unsure"          # {"backup_at": ISO or null, "reason": text}
-OFFLINE = "numbering.offline"        # {"by": username, "at": ISO, "seq_from": int}
-SEQ_FLOOR = "numbering.seq_floor"    # int: records continue after this
+UNSURE = "numbering.unsure"  # {"backup_at": ISO or null, "reason": text}
+OFFLINE = "numbering.offline"  # {"by": username, "at": ISO, "seq_from": int}
+SEQ_FLOOR = "numbering.seq_floor"  # int: records continue after this
 CASE_FLOORS = "numbering.case_floors"  # {day prefix: highest sequence issued}
 OFFLINE_MARK = "L"
 OFFLINE_SEQ_GAP = 1_000_000
-OFFLINE_BLOCKS = 2 ** 20             # record blocks to draw from (origin_seq stays far below 2**63)
+OFFLINE_BLOCKS = 2**20  # record blocks to draw from (origin_seq stays far below 2**63)
 SERIES_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ"  # no I, L, O: read out over the phone without doubt
 SERIES_LENGTH = 3
 
@@ -71,7 +70,7 @@ class NumberingUnsure(HaianError):
 
 @dataclass(frozen=True)
 class Numbering:
-    state: str                 # "known", "unsure" or "offline"
+    state: str  # "known", "unsure" or "offline"
     backup_at: str | None = None
 
     def warning(self, now: datetime) -> Message | str:
@@ -84,12 +83,15 @@ class Numbering:
         else:
             age = Message("不知道数据停在何时")
         if self.state == "offline":
-            return Message("本站从备份恢复，{age}；正在离线办理，办件编号带“{mark}”，联网同步后恢复正常编号",
-                           {"age": age, "mark": OFFLINE_MARK})
+            return Message(
+                "本站从备份恢复，{age}；正在离线办理，办件编号带“{mark}”，联网同步后恢复正常编号",
+                {"age": age, "mark": OFFLINE_MARK},
+            )
         return Message("本站从备份恢复，{age}：此后办过的事本机不知道，编号可能已被用过", {"age": age})
 
 
 # -- reading and writing the state ------------------------------------------------------
+
 
 def _get(conn: sqlite3.Connection, key: str):
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -97,8 +99,10 @@ def _get(conn: sqlite3.Connection, key: str):
 
 
 def _put(conn: sqlite3.Connection, key: str, value) -> None:
-    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                 (key, json.dumps(value, ensure_ascii=False)))
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, json.dumps(value, ensure_ascii=False)),
+    )
 
 
 def _drop(conn: sqlite3.Connection, key: str) -> None:
@@ -123,7 +127,8 @@ def require_issuable(conn: sqlite3.Connection) -> None:
         raise NumberingUnsure(
             "本站刚从备份恢复，还不知道编号用到了哪里，暂不能登记或办理",
             "请先联网同步一次（镇中心会告知编号用到了哪里）；确实无法联网时，"
-            "请在“同步”页面（或 haian-desk numbering --offline）确认离线继续办理")
+            "请在“同步”页面（或 haian-desk numbering --offline）确认离线继续办理",
+        )
 
 
 def confirm_offline(desk: Desk, actor: str) -> Numbering:
@@ -132,14 +137,20 @@ def confirm_offline(desk: Desk, actor: str) -> Numbering:
         permissions.require(conn, actor, "numbering.confirm")
         if status(conn).state != "unsure":
             return status(conn)
-        top = conn.execute("SELECT coalesce(max(origin_seq), 0) FROM events WHERE origin = ?",
-                           (desk.installation.id,)).fetchone()[0]
+        top = conn.execute(
+            "SELECT coalesce(max(origin_seq), 0) FROM events WHERE origin = ?", (desk.installation.id,)
+        ).fetchone()[0]
         seq_from = max(top, seq_floor(conn)) + OFFLINE_SEQ_GAP * (1 + secrets.randbelow(OFFLINE_BLOCKS))
-        _put(conn, OFFLINE, {"by": actor, "at": to_iso(desk.now()), "seq_from": seq_from,
-                             "series": new_series()})
+        _put(conn, OFFLINE, {"by": actor, "at": to_iso(desk.now()), "seq_from": seq_from, "series": new_series()})
         _put(conn, SEQ_FLOOR, seq_from)
-        desk.ledger.record(conn, "settings", desk.installation.id, "offline_confirmed",
-                           {"changes": {OFFLINE: True}, "unit_code": desk.installation.unit_code}, actor)
+        desk.ledger.record(
+            conn,
+            "settings",
+            desk.installation.id,
+            "offline_confirmed",
+            {"changes": {OFFLINE: True}, "unit_code": desk.installation.unit_code},
+            actor,
+        )
         return status(conn)
 
 
@@ -166,6 +177,7 @@ def learn(conn: sqlite3.Connection, origin_seq: int, case_numbers: dict[str, int
 
 # -- what the counters read ----------------------------------------------------------------
 
+
 def seq_floor(conn: sqlite3.Connection) -> int:
     return int(_get(conn, SEQ_FLOOR) or 0)
 
@@ -180,13 +192,19 @@ def offline(conn: sqlite3.Connection) -> bool:
 
 # -- at the hub: where a station's numbering stands ---------------------------------------------
 
+
 def held_for(conn: sqlite3.Connection, origin: str, unit_code: str) -> dict:
     """The highest record sequence and each day's highest case number this hub holds of a
     station, counting records held back for inspection (their numbers were issued too)."""
     top = conn.execute("SELECT coalesce(max(origin_seq), 0) FROM events WHERE origin = ?", (origin,)).fetchone()[0]
-    numbers = [r[0] for r in conn.execute(
-        "SELECT json_extract(payload, '$.case_no') FROM events WHERE origin = ? AND stream = 'case' "
-        "AND type = 'registered'", (origin,))]
+    numbers = [
+        r[0]
+        for r in conn.execute(
+            "SELECT json_extract(payload, '$.case_no') FROM events WHERE origin = ? AND stream = 'case' "
+            "AND type = 'registered'",
+            (origin,),
+        )
+    ]
     for (body,) in conn.execute("SELECT body FROM sync_quarantine WHERE origin = ?", (origin,)):
         record = _json_or_none(body)
         if isinstance(record, dict):

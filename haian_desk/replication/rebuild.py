@@ -4,9 +4,9 @@ storage side. The exchange with the hub is sync/recover.py; what it brings back 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from haian_desk.core import paths
 from haian_desk.core.timeutil import to_iso
@@ -22,9 +22,14 @@ def fresh_station(folder: Path, station: dict, wall: Callable[[], datetime]) -> 
     """An empty database that already is the station (its id, unit): no seed events of its own."""
     db = Database(paths.database_path(folder))
     migrations.migrate(db)
-    meta = {"installation_id": station["installation"], "unit_code": station["unit_code"],
-            "unit_name": station["unit_name"], "role": "station", "created_at": to_iso(wall()),
-            "recovered_at": to_iso(wall())}
+    meta = {
+        "installation_id": station["installation"],
+        "unit_code": station["unit_code"],
+        "unit_name": station["unit_name"],
+        "role": "station",
+        "created_at": to_iso(wall()),
+        "recovered_at": to_iso(wall()),
+    }
     with db.write() as conn:
         conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
     return Desk(db, folder, wall)
@@ -32,8 +37,10 @@ def fresh_station(folder: Path, station: dict, wall: Callable[[], datetime]) -> 
 
 def own_events(source: sqlite3.Connection, origin: str) -> list[Event]:
     """An installation's own records in another database (its backup), in log order."""
-    return [Event.from_row(tuple(r)) for r in source.execute(
-        f"SELECT {', '.join(COLUMNS)} FROM events WHERE origin = ? ORDER BY seq", (origin,))]
+    return [
+        Event.from_row(tuple(r))
+        for r in source.execute(f"SELECT {', '.join(COLUMNS)} FROM events WHERE origin = ? ORDER BY seq", (origin,))
+    ]
 
 
 def log_after(desk: Desk, position: int) -> None:
@@ -57,8 +64,7 @@ def continue_numbering(desk: Desk, hub_seq: int, hub_case_numbers: dict[str, int
     own = desk.installation
     with desk.db.read() as conn:
         top = eventlog.next_origin_seq(conn, own.id) - 1
-        numbers = [r[0] for r in conn.execute("SELECT case_no FROM cases WHERE unit_code = ?",
-                                                      (own.unit_code,))]
+        numbers = [r[0] for r in conn.execute("SELECT case_no FROM cases WHERE unit_code = ?", (own.unit_code,))]
     days = numbering.day_maxima(numbers)
     for prefix, value in hub_case_numbers.items():
         days[prefix] = max(days.get(prefix, 0), int(value))

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, fields
-from typing import Callable
 
 from haian_desk.storage.db import Database, note
 
@@ -54,21 +54,24 @@ class Peer:
         return self.status == ENROLLED
 
     @classmethod
-    def from_row(cls, row: sqlite3.Row) -> "Peer":
+    def from_row(cls, row: sqlite3.Row) -> Peer:
         return cls(**{f.name: row[f.name] for f in fields(cls)})
 
 
 def _bookkeeping(write: Callable) -> Callable:
     """A function that changes these tables notes so on its transaction: the screens that show
     sync read again after it, as they do after the ledger's streams."""
+
     @functools.wraps(write)
     def noted(conn, *args, **kwargs):
         note(conn, BOOKKEEPING)
         return write(conn, *args, **kwargs)
+
     return noted
 
 
 # -- peers -------------------------------------------------------------------
+
 
 def get_peer(db: Database, peer_id: str) -> Peer | None:
     found = db.query("SELECT * FROM sync_peers WHERE id = ?", (peer_id,))
@@ -88,8 +91,9 @@ def parent(db: Database) -> Peer | None:
 
 
 def active_child_for_unit(conn: sqlite3.Connection, unit_code: str) -> Peer | None:
-    row = conn.execute("SELECT * FROM sync_peers WHERE relation = ? AND status = ? AND unit_code = ?",
-                       (CHILD, ENROLLED, unit_code)).fetchone()
+    row = conn.execute(
+        "SELECT * FROM sync_peers WHERE relation = ? AND status = ? AND unit_code = ?", (CHILD, ENROLLED, unit_code)
+    ).fetchone()
     return Peer.from_row(row) if row else None
 
 
@@ -106,8 +110,20 @@ def save_peer(conn: sqlite3.Connection, peer: Peer) -> None:
                url = coalesce(excluded.url, sync_peers.url),
                tls_ca = coalesce(excluded.tls_ca, sync_peers.tls_ca),
                status = excluded.status, enrolled_at = excluded.enrolled_at, revoked_at = NULL""",
-        (peer.id, peer.relation, peer.unit_code, peer.unit_name, peer.role, peer.sign_key,
-         peer.box_key, peer.url, peer.tls_ca, peer.status, peer.enrolled_at))
+        (
+            peer.id,
+            peer.relation,
+            peer.unit_code,
+            peer.unit_name,
+            peer.role,
+            peer.sign_key,
+            peer.box_key,
+            peer.url,
+            peer.tls_ca,
+            peer.status,
+            peer.enrolled_at,
+        ),
+    )
 
 
 @_bookkeeping
@@ -125,8 +141,10 @@ def set_address(conn: sqlite3.Connection, peer_id: str, url: str | None, tls_ca:
 
 @_bookkeeping
 def note_contact(conn: sqlite3.Connection, peer_id: str, at: str, clock_drift: int | None = None) -> None:
-    conn.execute("UPDATE sync_peers SET last_contact = ?, clock_drift = coalesce(?, clock_drift) "
-                 "WHERE id = ?", (at, clock_drift, peer_id))
+    conn.execute(
+        "UPDATE sync_peers SET last_contact = ?, clock_drift = coalesce(?, clock_drift) WHERE id = ?",
+        (at, clock_drift, peer_id),
+    )
 
 
 @_bookkeeping
@@ -136,35 +154,47 @@ def note_acked(conn: sqlite3.Connection, peer_id: str, acked: int) -> None:
 
 
 @_bookkeeping
-def note_attempt(conn: sqlite3.Connection, peer_id: str, at: str, ok: bool,
-                 error_kind: str | None = None, error: str | None = None) -> None:
+def note_attempt(
+    conn: sqlite3.Connection, peer_id: str, at: str, ok: bool, error_kind: str | None = None, error: str | None = None
+) -> None:
     if ok:
-        conn.execute("UPDATE sync_peers SET last_attempt = ?, last_success = ?, last_error_kind = NULL, "
-                     "last_error = NULL WHERE id = ?", (at, at, peer_id))
+        conn.execute(
+            "UPDATE sync_peers SET last_attempt = ?, last_success = ?, last_error_kind = NULL, "
+            "last_error = NULL WHERE id = ?",
+            (at, at, peer_id),
+        )
     else:
-        conn.execute("UPDATE sync_peers SET last_attempt = ?, last_error_kind = ?, last_error = ? "
-                     "WHERE id = ?", (at, error_kind, error, peer_id))
+        conn.execute(
+            "UPDATE sync_peers SET last_attempt = ?, last_error_kind = ?, last_error = ? WHERE id = ?",
+            (at, error_kind, error, peer_id),
+        )
 
 
 # -- applied ranges: (lo, hi] of a peer's local ``events.seq`` held here ---------
 
+
 @_bookkeeping
 def add_range(conn: sqlite3.Connection, peer_id: str, lo: int, hi: int) -> int:
     """Record that the peer's events in (lo, hi] are applied here; returns the new coverage."""
-    spans = [(r["lo"], r["hi"]) for r in conn.execute(
-        "SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))]
+    spans = [
+        (r["lo"], r["hi"])
+        for r in conn.execute("SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))
+    ]
     merged = merge_spans(spans + [(lo, hi)])
     if merged != spans:
         conn.execute("DELETE FROM sync_ranges WHERE peer = ?", (peer_id,))
-        conn.executemany("INSERT INTO sync_ranges (peer, lo, hi) VALUES (?, ?, ?)",
-                         [(peer_id, a, b) for a, b in merged])
+        conn.executemany(
+            "INSERT INTO sync_ranges (peer, lo, hi) VALUES (?, ?, ?)", [(peer_id, a, b) for a, b in merged]
+        )
     return covered(merged)
 
 
 def coverage(conn: sqlite3.Connection, peer_id: str) -> int:
     """The peer's seq up to which everything it sent is applied here (the resume point)."""
-    spans = [(r["lo"], r["hi"]) for r in conn.execute(
-        "SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))]
+    spans = [
+        (r["lo"], r["hi"])
+        for r in conn.execute("SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))
+    ]
     return covered(spans)
 
 
@@ -193,10 +223,12 @@ def covered(spans: list[tuple[int, int]]) -> int:
 
 # -- origins: through which neighbour each installation's events arrive ---------
 
+
 @_bookkeeping
 def note_origins(conn: sqlite3.Connection, origins: set[str], via: str) -> None:
-    conn.executemany("INSERT OR IGNORE INTO sync_origins (origin, via) VALUES (?, ?)",
-                     [(o, via) for o in sorted(origins)])
+    conn.executemany(
+        "INSERT OR IGNORE INTO sync_origins (origin, via) VALUES (?, ?)", [(o, via) for o in sorted(origins)]
+    )
 
 
 def via_of(conn: sqlite3.Connection, origins: set[str]) -> dict[str, str]:
@@ -214,30 +246,45 @@ def origins_via(db: Database, via: str) -> set[str]:
 
 # -- quarantine: records received but held back, with a readable reason ---------
 
+
 @_bookkeeping
-def quarantine(conn: sqlite3.Connection, *, event_id: str, origin: str | None, peer: str,
-               batch_id: str, problem: str, reason: str, body: str, at: str) -> bool:
+def quarantine(
+    conn: sqlite3.Connection,
+    *,
+    event_id: str,
+    origin: str | None,
+    peer: str,
+    batch_id: str,
+    problem: str,
+    reason: str,
+    body: str,
+    at: str,
+) -> bool:
     """Keep a refused record for inspection; False if this exact record was already held."""
-    same = conn.execute("SELECT 1 FROM sync_quarantine WHERE event_id = ? AND body = ?",
-                        (event_id, body)).fetchone()
+    same = conn.execute("SELECT 1 FROM sync_quarantine WHERE event_id = ? AND body = ?", (event_id, body)).fetchone()
     if same:
         return False
     conn.execute(
         "INSERT INTO sync_quarantine (event_id, origin, peer, batch_id, problem, reason, body, received_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (event_id, origin, peer, batch_id, problem, reason, body, at))
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (event_id, origin, peer, batch_id, problem, reason, body, at),
+    )
     return True
 
 
 @_bookkeeping
 def resolve_quarantine(conn: sqlite3.Connection, event_ids: list[str], at: str) -> None:
     """Records held earlier and now applied (sent again after the cause was fixed) are no longer open."""
-    conn.executemany("UPDATE sync_quarantine SET resolved_at = ? WHERE event_id = ? AND resolved_at IS NULL",
-                     [(at, event_id) for event_id in event_ids])
+    conn.executemany(
+        "UPDATE sync_quarantine SET resolved_at = ? WHERE event_id = ? AND resolved_at IS NULL",
+        [(at, event_id) for event_id in event_ids],
+    )
 
 
 def open_quarantine(conn: sqlite3.Connection, peer: str) -> int:
-    return conn.execute("SELECT count(*) FROM sync_quarantine WHERE peer = ? AND resolved_at IS NULL",
-                        (peer,)).fetchone()[0]
+    return conn.execute(
+        "SELECT count(*) FROM sync_quarantine WHERE peer = ? AND resolved_at IS NULL", (peer,)
+    ).fetchone()[0]
 
 
 def quarantined(db: Database, peer: str | None = None, include_resolved: bool = False) -> list[sqlite3.Row]:
@@ -252,9 +299,11 @@ def quarantined(db: Database, peer: str | None = None, include_resolved: bool = 
 
 # -- batches received ---------------------------------------------------------
 
+
 @_bookkeeping
-def claim_batch(conn: sqlite3.Connection, batch_id: str, peer: str, direction: str, transport: str,
-                lo: int, hi: int, at: str) -> sqlite3.Row | None:
+def claim_batch(
+    conn: sqlite3.Connection, batch_id: str, peer: str, direction: str, transport: str, lo: int, hi: int, at: str
+) -> sqlite3.Row | None:
     """Register a batch before applying it; returns the earlier row if it was received before.
 
     This is deliberately the first statement of the apply transaction: a write
@@ -264,28 +313,35 @@ def claim_batch(conn: sqlite3.Connection, batch_id: str, peer: str, direction: s
     cur = conn.execute(
         "INSERT OR IGNORE INTO sync_batches (batch_id, peer, direction, transport, lo, hi, received_at, "
         "applied, already, rejected, held) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0)",
-        (batch_id, peer, direction, transport, lo, hi, at))
+        (batch_id, peer, direction, transport, lo, hi, at),
+    )
     if cur.rowcount:
         return None
     return conn.execute("SELECT * FROM sync_batches WHERE batch_id = ?", (batch_id,)).fetchone()
 
 
 @_bookkeeping
-def finish_batch(conn: sqlite3.Connection, batch_id: str, applied: int, already: int, rejected: int,
-                 held: int) -> None:
-    conn.execute("UPDATE sync_batches SET applied = ?, already = ?, rejected = ?, held = ? "
-                 "WHERE batch_id = ?", (applied, already, rejected, held, batch_id))
-    conn.execute("UPDATE sync_peers SET events_received = events_received + ? "
-                 "WHERE id = (SELECT peer FROM sync_batches WHERE batch_id = ?)", (applied, batch_id))
+def finish_batch(conn: sqlite3.Connection, batch_id: str, applied: int, already: int, rejected: int, held: int) -> None:
+    conn.execute(
+        "UPDATE sync_batches SET applied = ?, already = ?, rejected = ?, held = ? WHERE batch_id = ?",
+        (applied, already, rejected, held, batch_id),
+    )
+    conn.execute(
+        "UPDATE sync_peers SET events_received = events_received + ? "
+        "WHERE id = (SELECT peer FROM sync_batches WHERE batch_id = ?)",
+        (applied, batch_id),
+    )
 
 
 # -- what a neighbour refused of ours -----------------------------------------
+
 
 @_bookkeeping
 def note_rejections(conn: sqlite3.Connection, peer: str, rejections: list[dict], at: str) -> None:
     conn.executemany(
         "INSERT OR REPLACE INTO sync_rejections (event_id, peer, reason, reported_at) VALUES (?, ?, ?, ?)",
-        [(r["id"], peer, r["reason"], at) for r in rejections])
+        [(r["id"], peer, r["reason"], at) for r in rejections],
+    )
 
 
 def rejections(db: Database, peer: str | None = None) -> list[sqlite3.Row]:
@@ -297,6 +353,7 @@ def rejections(db: Database, peer: str | None = None) -> list[sqlite3.Row]:
 
 # -- the exchange log ---------------------------------------------------------
 
+
 @_bookkeeping
 def forget_rejections(conn: sqlite3.Connection, event_ids: list[str]) -> None:
     conn.executemany("DELETE FROM sync_rejections WHERE event_id = ?", [(i,) for i in event_ids])
@@ -304,17 +361,25 @@ def forget_rejections(conn: sqlite3.Connection, event_ids: list[str]) -> None:
 
 @_bookkeeping
 def log_start(conn: sqlite3.Connection, peer: str | None, transport: str, at: str) -> int:
-    cur = conn.execute("INSERT INTO sync_log (peer, transport, started_at) VALUES (?, ?, ?)",
-                       (peer, transport, at))
+    cur = conn.execute("INSERT INTO sync_log (peer, transport, started_at) VALUES (?, ?, ?)", (peer, transport, at))
     assert cur.lastrowid is not None  # set by every INSERT
     return cur.lastrowid
 
 
 @_bookkeeping
-def log_finish(conn: sqlite3.Connection, log_id: int, at: str, ok: bool, summary: str = "",
-               error_kind: str | None = None, error: str | None = None) -> None:
-    conn.execute("UPDATE sync_log SET finished_at = ?, ok = ?, summary = ?, error_kind = ?, error = ? "
-                 "WHERE id = ?", (at, int(ok), summary, error_kind, error, log_id))
+def log_finish(
+    conn: sqlite3.Connection,
+    log_id: int,
+    at: str,
+    ok: bool,
+    summary: str = "",
+    error_kind: str | None = None,
+    error: str | None = None,
+) -> None:
+    conn.execute(
+        "UPDATE sync_log SET finished_at = ?, ok = ?, summary = ?, error_kind = ?, error = ? WHERE id = ?",
+        (at, int(ok), summary, error_kind, error, log_id),
+    )
 
 
 def recent_log(db: Database, limit: int = 20) -> list[sqlite3.Row]:

@@ -11,29 +11,43 @@ to the station that took the matter in.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from itertools import pairwise
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
 
 from haian_desk import station_settings
-from haian_desk.replication import sync_state
-from haian_desk.people import users
 from haian_desk.cases import fold, operations, presentation, queries
-from haian_desk.cases.queries import CaseFilter
-from haian_desk.cases.vocabulary import EVENT_TYPES, label
-from haian_desk.events.columns import decoded_value
-from haian_desk.core.errors import HaianError, Message, RuleRefused, ValidationError
-from haian_desk.storage.eventlog import Event
+
 # The inbox of matters sent up lives with the case workflow (haian_desk.cases.inbox), the same
 # at every level; its names stay importable from here for the township's screens.
 from haian_desk.cases.inbox import (  # noqa: F401
-    HUB_ROLES, IN_HAND, INBOX_VIEWS, NEW, SENT_ON, InboxItem, forward, inbox, own_level, require_hub,
-    return_down, take_up, unit_names)
-from haian_desk.replication.sync_state import CHILD
+    HUB_ROLES,
+    IN_HAND,
+    INBOX_VIEWS,
+    NEW,
+    SENT_ON,
+    InboxItem,
+    forward,
+    inbox,
+    own_level,
+    require_hub,
+    return_down,
+    take_up,
+    unit_names,
+)
+from haian_desk.cases.queries import CaseFilter
+from haian_desk.cases.vocabulary import EVENT_TYPES, label
+from haian_desk.core.errors import HaianError, ValidationError
 from haian_desk.core.timeutil import from_iso
+from haian_desk.people import users
+from haian_desk.replication import sync_state
+from haian_desk.replication.sync_state import CHILD
+from haian_desk.storage.eventlog import Event
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 # -- settings kept in the installation's own settings table (never synced) -----------
 
@@ -42,10 +56,14 @@ _PREFIX = "township."
 
 
 def load_settings(desk: Desk) -> dict:
-    stored = {row["key"][len(_PREFIX):]: json.loads(row["value"]) for row in desk.db.query(
-        "SELECT key, value FROM settings WHERE key LIKE ?", (_PREFIX + "%",))}
-    return {key: stored.get(key, default) if isinstance(stored.get(key), type(default)) else default
-            for key, default in SETTING_DEFAULTS.items()}
+    stored = {
+        row["key"][len(_PREFIX) :]: json.loads(row["value"])
+        for row in desk.db.query("SELECT key, value FROM settings WHERE key LIKE ?", (_PREFIX + "%",))
+    }
+    return {
+        key: stored.get(key, default) if isinstance(stored.get(key), type(default)) else default
+        for key, default in SETTING_DEFAULTS.items()
+    }
 
 
 def save_settings(desk: Desk, actor: str, **changes) -> dict:
@@ -72,7 +90,8 @@ def _check_setting(key: str, value) -> None:
 
 # -- who is who ----------------------------------------------------------------------
 
-def origin_names(desk) -> dict[str, str]:
+
+def origin_names(desk: Desk) -> dict[str, str]:
     """Installation id → unit name (an event's origin as a person reads it)."""
     names = {p.id: p.unit_name for p in sync_state.list_peers(desk.db)}
     names[desk.installation.id] = desk.installation.unit_name
@@ -88,6 +107,7 @@ def station_choices(desk: Desk) -> list[tuple[str, str]]:
 
 # -- stations' health ----------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class StationHealth:
     id: str
@@ -97,11 +117,11 @@ class StationHealth:
     enrolled_at: str
     revoked_at: str | None
     last_contact: str | None
-    silent: bool            # not heard from for longer than the centre's setting
+    silent: bool  # not heard from for longer than the centre's setting
     silent_hours: int | None
     events_received: int
-    missing: int            # records known to exist at the station but not yet here (gaps)
-    quarantined: int        # records received but held back for inspection
+    missing: int  # records known to exist at the station but not yet here (gaps)
+    quarantined: int  # records received but held back for inspection
     clock_drift: int | None
     overdue: int
     due_soon: int
@@ -118,15 +138,27 @@ def station_health(desk: Desk, now: datetime, silent_after_hours: int | None = N
 def _health(desk: Desk, peer: sync_state.Peer, now: datetime, limit_hours: int) -> StationHealth:
     quiet = _hours_since(peer.last_contact, now)
     counted: tuple[tuple[str, dict[str, Any]], ...] = (
-        ("overdue", {"overdue": True}), ("due_soon", {"due_soon": True}), ("cases", {}))
+        ("overdue", {"overdue": True}),
+        ("due_soon", {"due_soon": True}),
+        ("cases", {}),
+    )
     counts = {name: queries.count(desk, CaseFilter(unit_code=peer.unit_code, **flt), now) for name, flt in counted}
     return StationHealth(
-        id=peer.id, unit_code=peer.unit_code, unit_name=peer.unit_name, active=peer.active,
-        enrolled_at=peer.enrolled_at, revoked_at=peer.revoked_at, last_contact=peer.last_contact,
-        silent=quiet is None or quiet >= limit_hours, silent_hours=quiet,
-        events_received=peer.events_received, missing=_gaps(desk, peer.id),
-        quarantined=len(sync_state.quarantined(desk.db, peer.id)), clock_drift=peer.clock_drift,
-        **counts)
+        id=peer.id,
+        unit_code=peer.unit_code,
+        unit_name=peer.unit_name,
+        active=peer.active,
+        enrolled_at=peer.enrolled_at,
+        revoked_at=peer.revoked_at,
+        last_contact=peer.last_contact,
+        silent=quiet is None or quiet >= limit_hours,
+        silent_hours=quiet,
+        events_received=peer.events_received,
+        missing=_gaps(desk, peer.id),
+        quarantined=len(sync_state.quarantined(desk.db, peer.id)),
+        clock_drift=peer.clock_drift,
+        **counts,
+    )
 
 
 def _hours_since(moment: str | None, now: datetime) -> int | None:
@@ -137,14 +169,17 @@ def _hours_since(moment: str | None, now: datetime) -> int | None:
 
 def _gaps(desk: Desk, peer_id: str) -> int:
     """How many of the station's log positions are missing between ranges already applied."""
-    spans = [(r["lo"], r["hi"]) for r in desk.db.query(
-        "SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))]
+    spans = [
+        (r["lo"], r["hi"])
+        for r in desk.db.query("SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))
+    ]
     if not spans:
         return 0
     return spans[0][0] + sum(later[0] - earlier[1] for earlier, later in pairwise(spans))
 
 
 # -- conflicts: two levels acted on the same matter from the same state -------------------
+
 
 @dataclass(frozen=True)
 class Side:
@@ -159,8 +194,8 @@ class Side:
 
 @dataclass(frozen=True)
 class Clash:
-    stood: Side | None      # the action the record now follows
-    set_aside: Side         # the action the rules could not apply after it
+    stood: Side | None  # the action the record now follows
+    set_aside: Side  # the action the rules could not apply after it
     reason: str
 
 
@@ -184,11 +219,17 @@ def conflict(desk: Desk, case_id: str) -> Conflict:
     case = queries.get_case(desk, case_id)
     names = _Names(desk)
     clashes = _unsettled_clashes(queries.timeline(desk, case_id), names)
-    return Conflict(case_id, case["case_no"], unit_names(desk).get(case["unit_code"], case["unit_code"]),
-                    case["status"], case["conflicts"], clashes)
+    return Conflict(
+        case_id,
+        case["case_no"],
+        unit_names(desk).get(case["unit_code"], case["unit_code"]),
+        case["status"],
+        case["conflicts"],
+        clashes,
+    )
 
 
-def _unsettled_clashes(events: list[Event], names: "_Names") -> list[Clash]:
+def _unsettled_clashes(events: list[Event], names: _Names) -> list[Clash]:
     """Replay the case as the fold does, noting each refused event and what it ran into."""
     state, mover = None, None
     clashes: list[Clash] = []
@@ -203,7 +244,7 @@ def _unsettled_clashes(events: list[Event], names: "_Names") -> list[Clash]:
                 clashes.append(Clash(names.side(mover), theirs, refused.message))
             continue
         if event.type == "conflict_resolved":
-            clashes = clashes[int(event.payload["resolves"]):]
+            clashes = clashes[int(event.payload["resolves"]) :]
         if state is None or after["status"] != state["status"]:
             mover = event
         state = after
@@ -213,20 +254,23 @@ def _unsettled_clashes(events: list[Event], names: "_Names") -> list[Clash]:
 class _Names:
     def __init__(self, desk: Desk):
         self.origins = origin_names(desk)
-        self.actors = {r["username"]: r["display_name"] for r in desk.db.query(
-            "SELECT username, display_name FROM users")}
+        self.actors = {
+            r["username"]: r["display_name"] for r in desk.db.query("SELECT username, display_name FROM users")
+        }
         self.cadres = {r["id"]: r["name"] for r in desk.db.query("SELECT id, name FROM cadres")}
 
     def side(self, event: Event | None) -> Side | None:
         if event is None:
             return None
-        return Side(unit=self.origins.get(event.origin, "其他单位"), actor=self.actors.get(event.actor, event.actor),
-                    when=event.wall_time, what=label(EVENT_TYPES, event.type),
-                    detail=presentation.describe_event(event, self.cadres))
+        return Side(
+            unit=self.origins.get(event.origin, "其他单位"),
+            actor=self.actors.get(event.actor, event.actor),
+            when=event.wall_time,
+            what=label(EVENT_TYPES, event.type),
+            detail=presentation.describe_event(event, self.cadres),
+        )
 
 
 def resolve_conflict(desk: Desk, actor: str, case_id: str, decision: str, resolves: int) -> dict:
     """Record who settled the case's conflicts and how; the record keeps following the side that stood."""
-    return operations.act(desk, actor, case_id, "conflict_resolved", decision=decision.strip(),
-                          resolves=resolves)
-
+    return operations.act(desk, actor, case_id, "conflict_resolved", decision=decision.strip(), resolves=resolves)

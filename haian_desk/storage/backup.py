@@ -16,26 +16,26 @@ the newest N are kept (N is a station setting).
 
 from __future__ import annotations
 
-import sqlite3
 import contextlib
 import json
 import logging
 import os
 import shutil
+import sqlite3
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from haian_desk.core import paths
-from haian_desk.people import users
 from haian_desk.core.errors import HaianError, ValidationError
-from haian_desk.storage import db as dbmod
-from haian_desk.storage import keys, sealed
+from haian_desk.core.timeutil import local, now_utc, to_iso
+from haian_desk.people import users
+from haian_desk.storage import db as dbmod, keys, sealed
 from haian_desk.storage.db import Database
 from haian_desk.storage.wipe import wipe
-from haian_desk.core.timeutil import local, now_utc, to_iso
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -78,8 +78,10 @@ def owner_of(db: Database, folder: Path | None = None, station_key: bytes | None
 
 def _township_box(conn) -> str | None:
     try:
-        row = conn.execute("SELECT box_key FROM sync_peers WHERE relation = 'parent' AND status = 'enrolled' "
-                           "ORDER BY enrolled_at DESC LIMIT 1").fetchone()
+        row = conn.execute(
+            "SELECT box_key FROM sync_peers WHERE relation = 'parent' AND status = 'enrolled' "
+            "ORDER BY enrolled_at DESC LIMIT 1"
+        ).fetchone()
     except dbmod.OperationalError:  # an old schema without sync tables
         return None
     return row[0] if row else None
@@ -148,8 +150,9 @@ def _describe(conn, version: int) -> dict:
 
 
 @contextlib.contextmanager
-def opened(path: Path, *, station_key: bytes | None = None, township_box=None,
-           scratch: Path | None = None) -> Iterator[tuple[sqlite3.Connection, sealed.SealedFile | None]]:
+def opened(
+    path: Path, *, station_key: bytes | None = None, township_box=None, scratch: Path | None = None
+) -> Iterator[tuple[sqlite3.Connection, sealed.SealedFile | None]]:
     """A read-only connection to the database inside a backup file (a plain legacy copy too).
 
     Typed as sqlite3's connection: sqlcipher3's, used for an encrypted one, has the same API."""
@@ -216,6 +219,7 @@ def suggested_name(unit_code: str, moment: datetime) -> str:
 
 # --- automatic daily backups -------------------------------------------------
 
+
 def keep_count(db: Database) -> int:
     """How many daily backups the station keeps (settings table, default 14)."""
     stored = db.scalar("SELECT value FROM settings WHERE key = ?", (KEEP_SETTING,))
@@ -231,7 +235,9 @@ def set_keep_count(desk: Desk, actor: str, count: int) -> int:
     users.require_role(desk, actor, "admin", "修改备份保留份数")
     low, high = KEEP_RANGE
     if isinstance(count, bool) or not isinstance(count, int) or not low <= count <= high:
-        raise ValidationError("备份保留份数应在{low}到{high}之间", field=KEEP_SETTING, params={"low": low, "high": high})
+        raise ValidationError(
+            "备份保留份数应在{low}到{high}之间", field=KEEP_SETTING, params={"low": low, "high": high}
+        )
     from haian_desk import station_settings  # it records the change as an event (audit trail)
 
     with desk.db.write() as conn:
@@ -293,8 +299,11 @@ def _refuse_damaged_copy(made: Path, owner: Owner) -> None:
 
 
 def _damaged(problem: str) -> HaianError:
-    return HaianError("今天的自动备份没有做成：数据库文件已损坏（{problem}）",
-                      "请关闭程序再打开，按提示用最新的完好备份恢复", params={"problem": problem})
+    return HaianError(
+        "今天的自动备份没有做成：数据库文件已损坏（{problem}）",
+        "请关闭程序再打开，按提示用最新的完好备份恢复",
+        params={"problem": problem},
+    )
 
 
 def _keep_damaged_file(db: Database, folder: Path) -> None:
@@ -309,7 +318,7 @@ def _keep_damaged_file(db: Database, folder: Path) -> None:
 
 def prune(folder: Path, keep: int) -> list[Path]:
     """Delete the daily backups beyond the newest ``keep``; returns what was removed."""
-    old = daily_backups(folder)[max(keep, 1):]
+    old = daily_backups(folder)[max(keep, 1) :]
     for path in old:
         path.unlink(missing_ok=True)
     return old

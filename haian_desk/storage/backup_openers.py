@@ -13,9 +13,9 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from haian_desk.core.errors import SetupError
 from haian_desk.storage import backup, keys, sealed
@@ -30,7 +30,7 @@ class Openers:
     township_box: object | None = None
 
     @classmethod
-    def at(cls, folder: Path | None, passphrase: str | None = None, township_box=None) -> "Openers":
+    def at(cls, folder: Path | None, passphrase: str | None = None, township_box=None) -> Openers:
         passphrase = passphrase or os.environ.get(keys.PASSPHRASE_ENV) or None
         return cls(_own_key(folder, passphrase) if folder else None, passphrase, township_box)
 
@@ -85,10 +85,8 @@ def _claims_our_key(found: sealed.SealedFile, openers: Openers) -> bool:
 def _station_keys(found: sealed.SealedFile, openers: Openers) -> list[bytes]:
     candidates = [openers.own] if openers.own else []
     if found.keyfile is not None:
-        try:
+        with contextlib.suppress(keys.WrongPassphrase, keys.PassphraseNeeded):
             candidates.append(keys.unlock_with(found.keyfile, openers.passphrase))
-        except (keys.WrongPassphrase, keys.PassphraseNeeded):
-            pass
     return candidates
 
 
@@ -108,8 +106,11 @@ def key_for_restored(source: Path, openers: Openers) -> tuple[keys.KeyFile | Non
         except (keys.WrongPassphrase, keys.PassphraseNeeded):
             pass
     if not openers.passphrase:
-        raise keys.PassphraseNeeded("恢复到这台电脑需要本站口令",
-                                    "请输入本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供", params={"PASSPHRASE_ENV": keys.PASSPHRASE_ENV})
+        raise keys.PassphraseNeeded(
+            "恢复到这台电脑需要本站口令",
+            "请输入本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供",
+            params={"PASSPHRASE_ENV": keys.PASSPHRASE_ENV},
+        )
     if carried is not None:
         try:
             return carried, keys.unlock_with(carried, openers.passphrase)

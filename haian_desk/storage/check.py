@@ -3,16 +3,14 @@ projection rebuilt from the event log and compared with the stored rows."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from haian_desk.events.projection import projectors
 from haian_desk.storage import eventlog
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
-
 
 
 @dataclass
@@ -60,5 +58,6 @@ def _diff(rebuilt: dict | None, stored: dict | None) -> str:
     if rebuilt is None or stored is None:
         return "重建结果为空" if rebuilt is None else "表中缺少此行"
     keys = sorted(set(rebuilt) | set(stored))
-    return "; ".join(f"{k}: 表中={stored.get(k)!r} 重建={rebuilt.get(k)!r}"
-                     for k in keys if rebuilt.get(k) != stored.get(k))
+    return "; ".join(
+        f"{k}: 表中={stored.get(k)!r} 重建={rebuilt.get(k)!r}" for k in keys if rebuilt.get(k) != stored.get(k)
+    )

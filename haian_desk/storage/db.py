@@ -38,8 +38,8 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from pathlib import Path
 from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import sqlcipher3
@@ -63,9 +63,15 @@ DURABILITY = "PRAGMA synchronous=FULL"
 CACHE_KIB = -32768  # negative: KiB, as SQLite reads it
 
 
-def connect(path: Path | str, key: bytes | None, *, read_only: bool = False,
-            timeout: float = 30, check_same_thread: bool = True,
-            factory=sqlcipher3.Connection) -> sqlcipher3.Connection:
+def connect(
+    path: Path | str,
+    key: bytes | None,
+    *,
+    read_only: bool = False,
+    timeout: float = 30,
+    check_same_thread: bool = True,
+    factory=sqlcipher3.Connection,
+) -> sqlcipher3.Connection:
     """A connection to ``path`` keyed with ``key`` (None: a plain file), checked readable.
 
     A wrong key and a damaged first page both read as "file is not a database".
@@ -73,8 +79,9 @@ def connect(path: Path | str, key: bytes | None, *, read_only: bool = False,
     target = str(path)
     if read_only and target != ":memory:":
         target = f"file:{Path(path).resolve().as_posix()}?mode=ro"
-    conn = sqlcipher3.connect(target, uri=read_only, timeout=timeout,
-                              check_same_thread=check_same_thread, factory=factory)
+    conn = sqlcipher3.connect(
+        target, uri=read_only, timeout=timeout, check_same_thread=check_same_thread, factory=factory
+    )
     try:
         apply_key(conn, key)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -90,8 +97,15 @@ def apply_key(conn, key: bytes | None) -> None:
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
 
 
-DAMAGE_WORDS = ("malformed", "not a database", "disk i/o", "could not decode", "unsupported file format",
-                "corrupt", "vtable constructor failed")  # the last two: a damaged full-text index
+DAMAGE_WORDS = (
+    "malformed",
+    "not a database",
+    "disk i/o",
+    "could not decode",
+    "unsupported file format",
+    "corrupt",
+    "vtable constructor failed",
+)  # the last two: a damaged full-text index
 
 
 def is_damage(error: BaseException) -> bool:
@@ -110,11 +124,17 @@ def cannot_write(path: Path | None, error: BaseException):
     text = str(error).lower()
     where = path.parent if path is not None else "数据目录"
     if "disk is full" in text or "database or disk is full" in text:
-        return HaianError("磁盘已满，这一笔没有保存（{where}）",
-                          "请删除不用的文件或清理磁盘后再试；之前保存的数据都在", params={"where": where})
+        return HaianError(
+            "磁盘已满，这一笔没有保存（{where}）",
+            "请删除不用的文件或清理磁盘后再试；之前保存的数据都在",
+            params={"where": where},
+        )
     if "readonly" in text or "read-only" in text:
-        return HaianError("数据目录不能写入，这一笔没有保存（{where}）",
-                          "请检查文件夹权限或U盘写保护；之前保存的数据都在", params={"where": where})
+        return HaianError(
+            "数据目录不能写入，这一笔没有保存（{where}）",
+            "请检查文件夹权限或U盘写保护；之前保存的数据都在",
+            params={"where": where},
+        )
     return None
 
 

@@ -9,8 +9,8 @@ Never edit a released migration: add a new one.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from haian_desk.core.errors import SetupError
 from haian_desk.storage.backup import backup_to
@@ -524,8 +524,7 @@ V9_AUDIT_AND_NUMBERING: list[str] = [
         active INTEGER NOT NULL DEFAULT 1,
         created_at TEXT NOT NULL
     )""",
-    "INSERT INTO users_v9 SELECT username, display_name, role, password_hash, cadre_id, active, created_at "
-    "FROM users",
+    "INSERT INTO users_v9 SELECT username, display_name, role, password_hash, cadre_id, active, created_at FROM users",
     "DROP TABLE users",
     "ALTER TABLE users_v9 RENAME TO users",
     """CREATE TABLE accounts (
@@ -615,16 +614,21 @@ MIGRATIONS: list[list[str]] = [
 LATEST = len(MIGRATIONS)
 
 
-def migrate(db: Database, target: int | None = None,
-            backup_folder: Path | None = None,
-            on_step: Callable[[int], None] | None = None) -> int:
+def migrate(
+    db: Database,
+    target: int | None = None,
+    backup_folder: Path | None = None,
+    on_step: Callable[[int], None] | None = None,
+) -> int:
     """Bring the database to ``target``; returns the version it had before."""
     target = LATEST if target is None else target
     before = db.user_version
     if before > LATEST:
         raise SetupError(
             "数据库版本（{before}）比本程序（{LATEST}）新",
-            "请安装新版海安代理工作台后再打开", params={"before": before, "LATEST": LATEST})
+            "请安装新版海安代理工作台后再打开",
+            params={"before": before, "LATEST": LATEST},
+        )
     if before >= target:
         return before
     if before > 0 and backup_folder is not None and db.path is not None:

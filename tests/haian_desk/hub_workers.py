@@ -11,10 +11,21 @@ AT = "2026-12-04T08:00:00Z"
 
 
 def events_of(origin: str, seqs) -> list[Event]:
-    return [Event(id=f"{origin}-{n}", stream="case", stream_id=f"{origin}-c{n % 9}", type="noted",
-                  hlc=f"2026-12-04T08:00:00.{n:06d}Z-0000", origin=origin, origin_seq=n,
-                  actor="clerk", wall_time=AT, payload={"n": n})
-            for n in seqs]
+    return [
+        Event(
+            id=f"{origin}-{n}",
+            stream="case",
+            stream_id=f"{origin}-c{n % 9}",
+            type="noted",
+            hlc=f"2026-12-04T08:00:00.{n:06d}Z-0000",
+            origin=origin,
+            origin_seq=n,
+            actor="clerk",
+            wall_time=AT,
+            payload={"n": n},
+        )
+        for n in seqs
+    ]
 
 
 def work(url: str, batches: list[tuple[str, str, int, int]]) -> None:

@@ -18,16 +18,17 @@ from haian_desk import station_settings
 from haian_desk.events import audit
 from haian_desk.people import users
 from haian_desk.replication import numbering, township
-from haian_desk.storage.recovery import restore
 from haian_desk.storage import backup
+from haian_desk.storage.recovery import restore
 
 ROOT = Path(__file__).resolve().parents[2]
 AUDITED = {"account", "settings"}
 
 
 def _trail_events(desk) -> list:
-    return desk.db.query("SELECT stream, type, actor, wall_time FROM events WHERE stream IN ('account', 'settings') "
-                         "ORDER BY seq")
+    return desk.db.query(
+        "SELECT stream, type, actor, wall_time FROM events WHERE stream IN ('account', 'settings') ORDER BY seq"
+    )
 
 
 def _restored_unsure(desk, tmp_path):
@@ -37,28 +38,53 @@ def _restored_unsure(desk, tmp_path):
     desk.close()
     restore(folder, made)
     from haian_desk.desk import Desk
+
     return Desk.open(folder, wall=desk.wall)
 
 
 OPERATIONS = {
-    "add a login": (lambda d: users.add_user(d, "xiaowang", "王小", "station_staff", "first-pw-1", actor="admin"),
-                    "admin", ("account", "created")),
-    "change a role": (lambda d: users.set_role(d, "admin", "clerk", "station_head"), "admin",
-                      ("account", "role_changed")),
-    "reset a password": (lambda d: users.reset_password(d, "admin", "clerk", "reset-pw-2"), "admin",
-                         ("account", "password_reset")),
-    "change one's own password": (lambda d: users.change_own_password(d, "clerk", "haian123", "own-pw-3"),
-                                  "clerk", ("account", "password_changed")),
+    "add a login": (
+        lambda d: users.add_user(d, "xiaowang", "王小", "station_staff", "first-pw-1", actor="admin"),
+        "admin",
+        ("account", "created"),
+    ),
+    "change a role": (
+        lambda d: users.set_role(d, "admin", "clerk", "station_head"),
+        "admin",
+        ("account", "role_changed"),
+    ),
+    "reset a password": (
+        lambda d: users.reset_password(d, "admin", "clerk", "reset-pw-2"),
+        "admin",
+        ("account", "password_reset"),
+    ),
+    "change one's own password": (
+        lambda d: users.change_own_password(d, "clerk", "haian123", "own-pw-3"),
+        "clerk",
+        ("account", "password_changed"),
+    ),
     "stop a login": (lambda d: users.set_active(d, "admin", "clerk", False), "admin", ("account", "stopped")),
-    "link a login to a cadre": (lambda d: users.link_cadre(d, "admin", "clerk", None), "admin",
-                                ("account", "cadre_linked")),
-    "station settings": (lambda d: station_settings.save(d, "admin", office_hours="8:30-17:00"), "admin",
-                         ("settings", "changed")),
-    "the idle lock time": (lambda d: station_settings.save_idle_lock(d, "admin", "5"), "admin",
-                           ("settings", "changed")),
+    "link a login to a cadre": (
+        lambda d: users.link_cadre(d, "admin", "clerk", None),
+        "admin",
+        ("account", "cadre_linked"),
+    ),
+    "station settings": (
+        lambda d: station_settings.save(d, "admin", office_hours="8:30-17:00"),
+        "admin",
+        ("settings", "changed"),
+    ),
+    "the idle lock time": (
+        lambda d: station_settings.save_idle_lock(d, "admin", "5"),
+        "admin",
+        ("settings", "changed"),
+    ),
     "backups kept": (lambda d: backup.set_keep_count(d, "admin", 9), "admin", ("settings", "changed")),
-    "township sync settings": (lambda d: township.save_settings(d, "admin", silent_hours=72), "admin",
-                               ("settings", "changed")),
+    "township sync settings": (
+        lambda d: township.save_settings(d, "admin", silent_hours=72),
+        "admin",
+        ("settings", "changed"),
+    ),
 }
 
 
@@ -68,8 +94,10 @@ def test_each_change_is_one_event_with_actor_and_time_and_shows_in_the_trail(des
     if name == "link a login to a cadre":
         users.link_cadre(desk, "admin", "clerk", None)  # make sure there is something to change
         from haian_desk.people import cadres
-        cadre = cadres.add(desk, "admin", cadres.CadreInput(name="仲维国", phone="13906271000",
-                                                           unit_code=desk.installation.unit_code))
+
+        cadre = cadres.add(
+            desk, "admin", cadres.CadreInput(name="仲维国", phone="13906271000", unit_code=desk.installation.unit_code)
+        )
         operation = lambda d: users.link_cadre(d, "admin", "clerk", cadre)  # noqa: E731
     before = _trail_events(desk)
     operation(desk)
@@ -114,7 +142,7 @@ def test_every_public_function_that_writes_logins_records_an_event():
 
 WRITES = re.compile(r"(INSERT(?: OR \w+)? INTO|UPDATE|DELETE FROM|REPLACE INTO)\s+(users|settings)\b", re.I)
 ALLOWED_WRITERS = {
-    "haian_desk/users.py",             # every write next to its _audit (test above)
+    "haian_desk/users.py",  # every write next to its _audit (test above)
     "haian_desk/station_settings.py",  # write() records the settings event
     "haian_desk/storage/migrations.py",
 }

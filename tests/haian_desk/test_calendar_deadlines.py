@@ -33,7 +33,7 @@ BOUNDARIES = [
     ("2026-02-27 10:00", "2026-02-28 10:00", "2026-03-02 10:00"),
     # 清明: 04-04..06 off (Saturday to Monday)
     ("2026-04-03 10:00", "2026-04-07 10:00", "2026-04-08 10:00"),
-    ("2026-04-03 16:00", "2026-04-07 16:00", "2026-04-08 16:00"),   # the Friday 16:00 example
+    ("2026-04-03 16:00", "2026-04-07 16:00", "2026-04-08 16:00"),  # the Friday 16:00 example
     # 劳动节: 05-01..05 off, Saturday 05-09 worked
     ("2026-04-30 10:00", "2026-05-06 10:00", "2026-05-07 10:00"),
     ("2026-05-08 10:00", "2026-05-09 10:00", "2026-05-11 10:00"),
@@ -74,7 +74,7 @@ def test_intake_before_national_day_is_due_after_it_and_not_overdue_during_it(de
     row = queries.get_case(desk, case.case_id)
     assert shown(from_iso(row["deadline"])) == "2026-10-09 16:00"
     assert row["calendar_basis"] == {"general": "working_hours", "fallback_years": []}
-    for day in range(1, 8):                                 # the whole holiday: nothing red
+    for day in range(1, 8):  # the whole holiday: nothing red
         assert queries.deadline_counts(desk, at(f"2026-10-0{day} 12:00"))["overdue"] == 0
     assert queries.deadline_counts(desk, at("2026-10-09 12:00")) == {"overdue": 0, "due_soon": 1}
     assert queries.deadline_counts(desk, at("2026-10-09 16:01"))["overdue"] == 1
@@ -82,7 +82,7 @@ def test_intake_before_national_day_is_due_after_it_and_not_overdue_during_it(de
 
 def test_errand_in_working_days_counts_the_holidays(desk, new_case, clock):
     clock.now = at("2026-09-30 10:00")
-    case = new_case(kind="errand", catalogue_code="MZ-001")          # 25 working days
+    case = new_case(kind="errand", catalogue_code="MZ-001")  # 25 working days
     with desk.db.read() as conn:
         expected = deadlines.add_working_days(at("2026-09-30 10:00"), 25, in_force(conn))
     assert from_iso(queries.get_case(desk, case.case_id)["deadline"]) == expected
@@ -113,7 +113,7 @@ def test_pause_extends_the_calendar_deadline_by_the_paused_time(desk, new_case, 
 
 def test_urgent_matters_keep_the_deadline_set_at_intake(desk, new_case, clock):
     clock.now = at("2026-09-30 16:00")
-    due = at("2026-10-01 12:00")                           # on National Day: urgent is urgent
+    due = at("2026-10-01 12:00")  # on National Day: urgent is urgent
     case = new_case(urgency="urgent", urgent_deadline=to_iso(due))
     assert from_iso(queries.get_case(desk, case.case_id)["deadline"]) == due
 
@@ -129,7 +129,7 @@ def test_reopening_counts_again_on_the_calendar(desk, new_case, clock):
 
 def test_assessment_counts_on_time_against_the_calendar(desk, new_case, clock):
     case = take_general(desk, new_case, clock, "2026-09-30 16:00")
-    clock.now = at("2026-10-08 11:00")       # 40 clock hours after the old promise, on time on the calendar
+    clock.now = at("2026-10-08 11:00")  # 40 clock hours after the old promise, on time on the calendar
     operations.act(desk, "clerk", case.case_id, "completed", result="granted")
     station = build(desk, parse_period("2026H2"), now=at("2026-12-01 00:00")).rows["station"][0]
     assert station["on_time"] == 1 and station["on_time_rate"] == 1.0

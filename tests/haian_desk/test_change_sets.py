@@ -69,6 +69,7 @@ def test_sync_bookkeeping_notes_itself(desk):
     def contact() -> None:
         with desk.db.write() as conn:
             sync_state.log_start(conn, None, "file", "2026-03-04T10:00:00Z")
+
     assert written(desk, contact).other == {sync_state.BOOKKEEPING}
 
 

@@ -60,8 +60,11 @@ def every_parser(parser: argparse.ArgumentParser, name: str = "haian-desk"):
 
 
 def test_every_chinese_word_of_the_cli_is_said_through_cli_tr():
-    left = [f"{p.relative_to(ROOT)}:{n.lineno}" for p in cli_messages.source_files()
-            for n in cli_messages.said_without_translation(__import__("ast").parse(p.read_text(encoding="utf-8")))]
+    left = [
+        f"{p.relative_to(ROOT)}:{n.lineno}"
+        for p in cli_messages.source_files()
+        for n in cli_messages.said_without_translation(__import__("ast").parse(p.read_text(encoding="utf-8")))
+    ]
     assert not left, f"run `python tools/cli_messages.py --convert`: {left}"
 
 
@@ -87,11 +90,21 @@ def said(capsys, *args: str) -> tuple[int, str]:
 def test_the_main_commands_speak_english(english, capsys, tmp_path):
     station, hub = str(tmp_path / "demo"), str(tmp_path / "hub")
     lines = []
-    for args in (["demo", "--cases", "12", "--name", "Demo Station"], ["check"], ["cases", "--limit", "12"],
-                 ["backup"], ["restore", "--latest"], ["sync", "status"], ["cadres", "list"],
-                 ["calendar", "show"], ["calendar", "due", "--from", "2026-09-30T10:00", "--limit", "1wd"],
-                 ["calendar", "due", "--from", "2026-09-30T10:00", "--limit", "48h"], ["calendar", "rule"],
-                 ["import", "list"], ["numbering"]):
+    for args in (
+        ["demo", "--cases", "12", "--name", "Demo Station"],
+        ["check"],
+        ["cases", "--limit", "12"],
+        ["backup"],
+        ["restore", "--latest"],
+        ["sync", "status"],
+        ["cadres", "list"],
+        ["calendar", "show"],
+        ["calendar", "due", "--from", "2026-09-30T10:00", "--limit", "1wd"],
+        ["calendar", "due", "--from", "2026-09-30T10:00", "--limit", "48h"],
+        ["calendar", "rule"],
+        ["import", "list"],
+        ["numbering"],
+    ):
         code, text = said(capsys, *args, "--data-dir", station)
         assert code == 0, text
         lines.append(text)
@@ -102,8 +115,10 @@ def test_the_main_commands_speak_english(english, capsys, tmp_path):
     code, text = said(capsys, "import", "villagers", str(csv), "--as", "nobody", "--data-dir", station)
     assert code == 2 and text.startswith("Error: ")
     lines.append(text)
-    for args in (["init", "--station-code", "320685102", "--name", "Qutang Centre", "--role", "township"],
-                 ["hub", "stations"]):
+    for args in (
+        ["init", "--station-code", "320685102", "--name", "Qutang Centre", "--role", "township"],
+        ["hub", "stations"],
+    ):
         code, text = said(capsys, *args, "--data-dir", hub)
         assert code == 0, text
         lines.append(text)
@@ -117,9 +132,13 @@ def data(capsys, station: str) -> list[str]:
 
     desk = Desk.open(Path(station))
     try:
-        found = [value for row in desk.db.query(
-            "SELECT c.description, c.matter_name, v.name FROM cases c JOIN villagers v ON v.id = c.villager_id")
-            for value in (row[0][:20], row[1], row[2])]
+        found = [
+            value
+            for row in desk.db.query(
+                "SELECT c.description, c.matter_name, v.name FROM cases c JOIN villagers v ON v.id = c.villager_id"
+            )
+            for value in (row[0][:20], row[1], row[2])
+        ]
     finally:
         desk.close()
     _, cadres = said(capsys, "cadres", "list", "--json", "--data-dir", station)
@@ -130,16 +149,33 @@ def data(capsys, station: str) -> list[str]:
 
 # --- the real catalogue, as a real process ------------------------------------------------
 
+
 def run(args, env_lang=None, lang_flag=True):
     env = {**os.environ, "LC_ALL": "", "LC_MESSAGES": "", "LANG": env_lang or "zh_CN.UTF-8"}
     flag = ["--lang", "en"] if lang_flag else []
-    return subprocess.run([sys.executable, "-m", "haian_desk", *flag, *args], capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "haian_desk", *flag, *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
-@pytest.mark.parametrize("command", [[], ["init"], ["demo"], ["cases"], ["check"], ["backup"], ["restore"],
-                                     ["sync", "status"], ["hub", "stations"], ["report"], ["import", "villagers"],
-                                     ["cadres", "add"], ["calendar", "due"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        [],
+        ["init"],
+        ["demo"],
+        ["cases"],
+        ["check"],
+        ["backup"],
+        ["restore"],
+        ["sync", "status"],
+        ["hub", "stations"],
+        ["report"],
+        ["import", "villagers"],
+        ["cadres", "add"],
+        ["calendar", "due"],
+    ],
+)
 def test_help_in_english_from_the_real_catalogue(command):
     result = run([*command, "--help"])
     assert result.returncode == 0, result.stderr
@@ -147,13 +183,18 @@ def test_help_in_english_from_the_real_catalogue(command):
 
 
 def test_lang_from_the_environment_too(tmp_path):
-    result = run(["init", "--station-code", "320685102210", "--name", "Shuanglou Station",
-                  "--data-dir", str(tmp_path / "s")], env_lang="en_US.UTF-8", lang_flag=False)
+    result = run(
+        ["init", "--station-code", "320685102210", "--name", "Shuanglou Station", "--data-dir", str(tmp_path / "s")],
+        env_lang="en_US.UTF-8",
+        lang_flag=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "Shuanglou Station" in result.stdout and not chinese_outside(result.stdout, [str(tmp_path)])
 
 
 def test_chinese_stays_the_default(tmp_path):
-    result = run(["init", "--station-code", "320685102210", "--name", "双楼村代理站",
-                  "--data-dir", str(tmp_path / "s")], lang_flag=False)
+    result = run(
+        ["init", "--station-code", "320685102210", "--name", "双楼村代理站", "--data-dir", str(tmp_path / "s")],
+        lang_flag=False,
+    )
     assert result.stdout.startswith("已建站：双楼村代理站")

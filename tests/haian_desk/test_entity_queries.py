@@ -7,16 +7,13 @@ import dataclasses
 import pytest
 
 from haian_desk.cases import catalogue
+from haian_desk.cases.catalogue_queries import CatalogueItem, find_items, get_item, item_history, item_with_history
 from haian_desk.cases.operations import Intake, take_in
-from haian_desk.cases.catalogue_queries import (
-    CatalogueItem, find_items, get_item, item_history, item_with_history)
 from haian_desk.core.errors import NotFound
 from haian_desk.events.columns import read_as
 from haian_desk.people import cadres, users, villagers
 from haian_desk.people.user_queries import cadre_choices, list_users
-from haian_desk.people.villager_queries import (
-    LIST_LIMIT, Villager, find_villagers, get_villager, villager_profile)
-
+from haian_desk.people.villager_queries import LIST_LIMIT, Villager, find_villagers, get_villager, villager_profile
 from tests.conftest import STATION_CODE
 
 GROUP = STATION_CODE + "003"
@@ -27,6 +24,7 @@ def _register(desk, name: str, **fields) -> str:
 
 
 # --- villagers ----------------------------------------------------------------------------------
+
 
 def test_a_villager_comes_back_typed_with_its_tags_decoded(desk):
     vid = _register(desk, "李䶮", phone="13812345678", tags=("empty_nest", "disabled"))
@@ -58,11 +56,13 @@ def test_a_profile_holds_the_household_and_the_cases_newest_first(desk, clock, c
     me = _register(desk, "张三", household_no="H1", unit_code=GROUP, tags=("widowed",))
     _register(desk, "张小", household_no="H1", unit_code=GROUP)
     _register(desk, "同号别组", household_no="H1", unit_code=STATION_CODE + "004")
-    first = take_in(desk, "clerk", Intake(kind="opinion", villager_id=me, description="路灯坏了",
-                                          first_cadre_id=cadre_id))
+    first = take_in(
+        desk, "clerk", Intake(kind="opinion", villager_id=me, description="路灯坏了", first_cadre_id=cadre_id)
+    )
     clock.advance(hours=1)
-    second = take_in(desk, "clerk", Intake(kind="opinion", villager_id=me, description="井盖丢了",
-                                           first_cadre_id=cadre_id))
+    second = take_in(
+        desk, "clerk", Intake(kind="opinion", villager_id=me, description="井盖丢了", first_cadre_id=cadre_id)
+    )
     profile = villager_profile(desk, me)
     assert profile.villager.id == me and profile.villager.tags == ("widowed",)
     assert [m.name for m in profile.household] == ["张小"]  # the same number in another group is not family
@@ -86,6 +86,7 @@ def test_a_column_the_record_does_not_name_is_left_out(desk):
 
 # --- the catalogue ------------------------------------------------------------------------------
 
+
 def test_an_item_comes_back_typed_with_materials_and_time_limit_decoded(desk):
     item = get_item(desk, "MZ-001")
     assert isinstance(item, CatalogueItem) and item.version == 1
@@ -103,20 +104,33 @@ def test_an_unknown_code_is_refused_with_the_code_named(desk):
 def _changed(desk, code: str, **fields) -> None:
     current = get_item(desk, code)
     item = catalogue.Item(
-        code=code, name=current.name, level=current.level, mode=current.mode,
-        time_limit=current.time_limit, materials=current.materials, active=bool(current.active))
+        code=code,
+        name=current.name,
+        level=current.level,
+        mode=current.mode,
+        time_limit=current.time_limit,
+        materials=current.materials,
+        active=bool(current.active),
+    )
     catalogue.edit(desk, "admin", dataclasses.replace(item, **fields))
 
 
 def test_an_edit_is_a_new_version_in_the_history(desk):
-    _changed(desk, "MZ-001", materials=("户口簿", "近期一寸照片1张"),
-             mode="承诺", time_limit={"amount": 25, "unit": "working_days"})
+    _changed(
+        desk,
+        "MZ-001",
+        materials=("户口簿", "近期一寸照片1张"),
+        mode="承诺",
+        time_limit={"amount": 25, "unit": "working_days"},
+    )
     loaded = item_with_history(desk, "MZ-001")
     assert loaded.item.version == 2 and loaded.item.updated_by == "admin"
     assert loaded.item.materials == ("户口簿", "近期一寸照片1张")
     assert loaded.item.time_limit == {"amount": 25, "unit": "working_days"}
     assert [(h.version, h.type, h.actor) for h in loaded.history] == [
-        (1, "created", "system"), (2, "updated", "admin")]  # seeded at set-up, then edited
+        (1, "created", "system"),
+        (2, "updated", "admin"),
+    ]  # seeded at set-up, then edited
     assert item_history(desk, "MZ-001") == loaded.history
 
 
@@ -136,6 +150,7 @@ def test_a_search_that_matches_nothing_is_empty(desk):
 
 # --- logins -------------------------------------------------------------------------------------
 
+
 def test_logins_are_listed_oldest_first_with_their_cadre_and_no_hash(desk, cadre_id):
     users.link_cadre(desk, "admin", "clerk", cadre_id)
     users.set_active(desk, "admin", "clerk", False)
@@ -148,8 +163,7 @@ def test_logins_are_listed_oldest_first_with_their_cadre_and_no_hash(desk, cadre
 
 
 def test_only_active_cadres_can_be_linked(desk, cadre_id):
-    other = cadres.add(desk, "admin", cadres.CadreInput(name="季红梅", phone="13906271001",
-                                                        unit_code=STATION_CODE))
+    other = cadres.add(desk, "admin", cadres.CadreInput(name="季红梅", phone="13906271001", unit_code=STATION_CODE))
     assert dict(cadre_choices(desk)) == {cadre_id: "仲维国", other: "季红梅"}
     cadres.retire(desk, "admin", other, reason="调离")
     assert dict(cadre_choices(desk)) == {cadre_id: "仲维国"}

@@ -20,10 +20,21 @@ AT = "2026-12-04T08:00:00Z"
 
 
 def events_of(origin: str, seqs) -> list[Event]:
-    return [Event(id=f"{origin}-{n}", stream="case", stream_id=f"c{n % 7}", type="noted",
-                  hlc=f"2026-12-04T08:00:00.{n:06d}Z-0000", origin=origin, origin_seq=n,
-                  actor="clerk", wall_time=AT, payload={"n": n, "备注": "内容"})
-            for n in seqs]
+    return [
+        Event(
+            id=f"{origin}-{n}",
+            stream="case",
+            stream_id=f"c{n % 7}",
+            type="noted",
+            hlc=f"2026-12-04T08:00:00.{n:06d}Z-0000",
+            origin=origin,
+            origin_seq=n,
+            actor="clerk",
+            wall_time=AT,
+            payload={"n": n, "备注": "内容"},
+        )
+        for n in seqs
+    ]
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -68,8 +79,9 @@ def test_the_payload_comes_back_as_it_was_sent(hub_log):
     peer, origin = enrolled(hub_log)
     sent = events_of(origin, [1])[0]
     hub_log.receive(peer, [sent], 0, 1)
-    row = hub_log.db.one("SELECT payload FROM events WHERE id = " + ("?" if isinstance(hub_log, SqliteHubLog) else "%s"),
-                         (sent.id,))
+    row = hub_log.db.one(
+        "SELECT payload FROM events WHERE id = " + ("?" if isinstance(hub_log, SqliteHubLog) else "%s"), (sent.id,)
+    )
     assert row[0] == json.dumps(sent.payload, ensure_ascii=False, sort_keys=True)
 
 

@@ -70,10 +70,12 @@ def test_killed_workers_leave_every_event_once_and_ranges_whole(pg_url):
     with PgDatabase(pg_url) as db:
         log = PgHubLog(db)
         assert db.scalar("SELECT count(*) FROM events") == TOWNSHIPS * EVENTS_EACH
-        per_origin = db.query("SELECT origin, count(*), min(origin_seq), max(origin_seq) "
-                              "FROM events GROUP BY origin ORDER BY origin")
+        per_origin = db.query(
+            "SELECT origin, count(*), min(origin_seq), max(origin_seq) FROM events GROUP BY origin ORDER BY origin"
+        )
         assert [tuple(r) for r in per_origin] == [
-            (f"origin-{t:02d}", EVENTS_EACH, 1, EVENTS_EACH) for t in range(TOWNSHIPS)]
+            (f"origin-{t:02d}", EVENTS_EACH, 1, EVENTS_EACH) for t in range(TOWNSHIPS)
+        ]
         for t in range(TOWNSHIPS):
             assert log.ranges(f"peer-{t:02d}") == [(0, EVENTS_EACH)]
         received = db.scalar("SELECT sum(events_received) FROM sync_peers")

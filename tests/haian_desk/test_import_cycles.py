@@ -44,8 +44,7 @@ def _named(node: ast.AST, known: set[str]) -> set[str]:
     if isinstance(node, ast.Import):
         return {a.name for a in node.names}
     if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-        return {node.module} | {f"{node.module}.{a.name}" for a in node.names
-                                if f"{node.module}.{a.name}" in known}
+        return {node.module} | {f"{node.module}.{a.name}" for a in node.names if f"{node.module}.{a.name}" in known}
     return set()
 
 
@@ -123,9 +122,17 @@ def test_every_module_imports_on_its_own():
         "        importlib.import_module(name)\n"
         "    except Exception as error:\n"
         "        failed.append(f'{name}: {error!r}')\n"
-        "print('\\n'.join(failed))\n")
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
-                          check=True, timeout=300, stdin=subprocess.DEVNULL)
+        "print('\\n'.join(failed))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
     assert done.stdout.strip() == ""
 
 
@@ -135,8 +142,9 @@ def test_the_check_finds_a_cycle_hidden_in_a_function(tmp_path):
     (pkg / "__init__.py").write_text("", encoding="utf-8")
     (pkg / "a.py").write_text("from pkg import b\n", encoding="utf-8")
     (pkg / "b.py").write_text("def f():\n    from pkg.a import x\n", encoding="utf-8")
-    (pkg / "c.py").write_text("from typing import TYPE_CHECKING\n"
-                              "if TYPE_CHECKING:\n    from pkg import a\n", encoding="utf-8")
+    (pkg / "c.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from pkg import a\n", encoding="utf-8"
+    )
     assert cycles(import_graph(tmp_path, "pkg")) == []
     assert cycles(import_graph(tmp_path, "pkg", with_functions=True)) == [["pkg.a", "pkg.b"]]
 

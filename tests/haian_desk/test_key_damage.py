@@ -19,9 +19,8 @@ from keyring.errors import KeyringError
 
 from haian_desk.cli import main as cli
 from haian_desk.core import paths
-from haian_desk.storage import recovery
 from haian_desk.desk import Desk
-from haian_desk.storage import backup, keys
+from haian_desk.storage import backup, keys, recovery
 from tests.conftest import TEST_PASSPHRASE
 
 GARBLE = {
@@ -30,8 +29,9 @@ GARBLE = {
     "binary garbage": lambda path: path.write_bytes(b"\xff\xfe\x00\x81" * 40),
     "empty": lambda path: path.write_bytes(b""),
     "fields missing": lambda path: path.write_text(json.dumps({"format": 1, "kdf": "scrypt"}), encoding="utf-8"),
-    "salt not base64": lambda path: path.write_text(json.dumps(
-        {**json.loads(path.read_text()), "salt": "@@@@"}), encoding="utf-8"),
+    "salt not base64": lambda path: path.write_text(
+        json.dumps({**json.loads(path.read_text()), "salt": "@@@@"}), encoding="utf-8"
+    ),
     "a folder in its place": lambda path: (path.unlink(), path.mkdir()),
 }
 
@@ -71,7 +71,7 @@ def os_store(monkeypatch):
     previous = keyring.get_keyring()
     store = MemoryKeyring()
     keyring.set_keyring(store)
-    monkeypatch.setenv(keys.NO_KEYRING_ENV, "0")   # use the store even on Linux without a session bus
+    monkeypatch.setenv(keys.NO_KEYRING_ENV, "0")  # use the store even on Linux without a session bus
     keys.forget_cached()
     yield store
     keyring.set_keyring(previous)
@@ -95,7 +95,7 @@ def test_a_lost_or_garbled_key_file_is_damage_with_the_restore_offer(desk, new_c
 
     health = recovery.examine(folder)
     assert health.state == "damaged" and health.key_file and "钥匙文件" in health.problem
-    assert recovery.newest_good_backup(folder) is not None          # the passphrase (here from the environment)
+    assert recovery.newest_good_backup(folder) is not None  # the passphrase (here from the environment)
     for command in (["cases"], ["check"]):
         assert cli.main([*command, "--data-dir", str(folder)]) == cli.EXIT_ERROR
         err = capsys.readouterr().err.strip()
@@ -106,20 +106,21 @@ def test_a_lost_or_garbled_key_file_is_damage_with_the_restore_offer(desk, new_c
 
 
 def test_with_the_key_in_the_os_store_a_lost_key_file_is_restored_without_typing(
-        desk, new_case, clock, os_store, monkeypatch):
+    desk, new_case, clock, os_store, monkeypatch
+):
     folder, made = _station_with_a_backup(desk, new_case, clock)
-    Desk.open(folder, passphrase=TEST_PASSPHRASE).close()          # typed once: the store now holds the key
+    Desk.open(folder, passphrase=TEST_PASSPHRASE).close()  # typed once: the store now holds the key
     assert len(os_store.saved) == 1
-    keys.forget_cached()                                              # "a reboot"
+    keys.forget_cached()  # "a reboot"
     monkeypatch.delenv(keys.PASSPHRASE_ENV)
     keys.key_path(folder).unlink()
 
     assert recovery.examine(folder).key_file
-    best = recovery.newest_good_backup(folder)                        # opened with the stored key
+    best = recovery.newest_good_backup(folder)  # opened with the stored key
     assert best is not None and best.path == made
     recovery.restore_newest(folder)
     keys.forget_cached()
-    Desk.open(folder).close()                                         # and after the next reboot, no typing
+    Desk.open(folder).close()  # and after the next reboot, no typing
     assert keys.key_path(folder).exists()
 
 
@@ -129,15 +130,15 @@ def test_a_bad_or_missing_os_store_entry_falls_back_to_the_passphrase(desk, os_s
     desk.close()
     keys.forget_cached()
     Desk.open(folder, passphrase=TEST_PASSPHRASE).close()
-    (name,) = [k for k in os_store.saved]
+    (name,) = list(os_store.saved)
     os_store.saved[name] = {"garbled": "not hex at all", "another key": "00" * 32}.get(entry, "")
     if entry == "missing":
         os_store.saved.clear()
     keys.forget_cached()
     monkeypatch.delenv(keys.PASSPHRASE_ENV)
-    with pytest.raises(keys.PassphraseNeeded):                        # asked, not crashed, not let in
+    with pytest.raises(keys.PassphraseNeeded):  # asked, not crashed, not let in
         Desk.open(folder)
-    Desk.open(folder, passphrase=TEST_PASSPHRASE).close()             # typing it mends the entry
+    Desk.open(folder, passphrase=TEST_PASSPHRASE).close()  # typing it mends the entry
     keys.forget_cached()
     Desk.open(folder).close()
 

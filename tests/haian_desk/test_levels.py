@@ -10,8 +10,13 @@ from haian_desk.core.errors import HaianError, RuleRefused, ValidationError
 
 
 def at_station() -> dict:
-    return {"case_no": "102210-260304-001", "status": "in_progress", "holder_level": None, "holder": None,
-            "route_up": []}
+    return {
+        "case_no": "102210-260304-001",
+        "status": "in_progress",
+        "holder_level": None,
+        "holder": None,
+        "route_up": [],
+    }
 
 
 def moved(state: dict, move) -> dict:
@@ -43,7 +48,7 @@ def test_up_through_the_township_to_the_county_and_back_down_the_same_way():
 
 
 def test_a_matter_goes_down_only_to_where_it_came_through():
-    state = moved(at_station(), ("up", "county", "海安市群众事务代理中心"))       # straight to the county
+    state = moved(at_station(), ("up", "county", "海安市群众事务代理中心"))  # straight to the county
     with pytest.raises(RuleRefused, match="不能退回镇（街道）代理中心") as refused:
         moved(state, ("down", "township"))
     assert refused.value.hint == "可以退回：受理站点"
@@ -65,14 +70,18 @@ def test_the_refusal_says_where_the_matter_is_and_what_to_do():
 
 
 def test_levels_of_units_follow_their_division_codes():
-    assert [levels.level_of_unit(c) for c in ("320685", "320685102", "320685102210")] == \
-        ["county", "township", "station"]
+    assert [levels.level_of_unit(c) for c in ("320685", "320685102", "320685102210")] == [
+        "county",
+        "township",
+        "station",
+    ]
 
 
 MOVES = st.one_of(
     st.tuples(st.just("up"), st.sampled_from(["township", "county", "department"]), st.just("单位")),
     st.tuples(st.just("on"), st.sampled_from(["county", "city", "department"]), st.just("上级单位")),
-    st.tuples(st.just("down"), st.sampled_from([None, "station", "township", "county"])))
+    st.tuples(st.just("down"), st.sampled_from([None, "station", "township", "county"])),
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -81,13 +90,13 @@ def test_whatever_the_moves_the_route_climbs_and_the_holder_is_on_it(moves):
     state = at_station()
     for move in moves:
         if move[0] == "up" and state["status"] != "in_progress":
-            continue                       # the fold lets a station transfer only what it has in hand
+            continue  # the fold lets a station transfer only what it has in hand
         if move[0] != "up" and state["status"] != "transferred":
             continue
         try:
             state = moved(state, move)
         except HaianError:
-            continue                       # refused: nothing changed
+            continue  # refused: nothing changed
         rungs = [levels.rung(step["level"]) for step in state["route_up"]]
         assert rungs == sorted(set(rungs)) and all(rungs)
         if state["holder_level"] in levels.LADDER:

@@ -34,8 +34,7 @@ def test_workers_starting_together_apply_each_file_once(pg_url):
 
 def test_a_broken_file_leaves_the_schema_as_it_was(pg_url, tmp_path):
     (tmp_path / "0001_good.sql").write_text("CREATE TABLE good (x int);", encoding="utf-8")
-    (tmp_path / "0002_bad.sql").write_text("CREATE TABLE bad (x int); SELECT nonsense FROM nowhere;",
-                                           encoding="utf-8")
+    (tmp_path / "0002_bad.sql").write_text("CREATE TABLE bad (x int); SELECT nonsense FROM nowhere;", encoding="utf-8")
     with PgDatabase(pg_url) as db:
         with pytest.raises(psycopg.errors.UndefinedTable):
             migrations.migrate(db, tmp_path)

@@ -14,8 +14,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 
 from haian_desk.cli import main as cli
-from haian_desk.storage import backup, keys
 from haian_desk.core.timeutil import UTC
+from haian_desk.storage import backup, keys
 from sync import keys as keymod
 from sync.errors import SyncError
 from tests.conftest import Clock
@@ -42,7 +42,7 @@ def test_a_new_installations_private_keys_are_encrypted_and_owner_only(township)
     for name in FILES:
         path = keymod.key_folder(folder) / name
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
-        with pytest.raises(TypeError):                               # no password: no key
+        with pytest.raises(TypeError):  # no password: no key
             serialization.load_pem_private_key(path.read_bytes(), password=None)
     again = keymod.load(folder)
     assert (again.sign_public, again.box_public) == (township.keys.sign_public, township.keys.box_public)
@@ -50,7 +50,7 @@ def test_a_new_installations_private_keys_are_encrypted_and_owner_only(township)
 
 def _make_plain(folder, installation) -> None:
     """What an older release left: the same keys as plain PKCS#8 PEM."""
-    for name, key in zip(FILES, (installation.signing, installation.box)):
+    for name, key in zip(FILES, (installation.signing, installation.box), strict=True):
         keymod._write_private(keymod.key_folder(folder) / name, key, None)
 
 
@@ -75,13 +75,13 @@ def test_a_kill_during_the_encryption_is_finished_at_the_next_load(township):
     _make_plain(folder, township.keys)
     box = keymod.key_folder(folder) / keymod.BOX_FILE
     leftover = box.with_name(box.name + keymod.PLAIN_LEFTOVER)
-    os.link(box, leftover)                                           # killed right after the link
+    os.link(box, leftover)  # killed right after the link
     assert keymod.load(folder).box_public == township.keys.box_public
     assert keymod.is_protected(folder) and not leftover.exists()
 
     plain_copy = keymod.InstallationKeys(township.keys.signing, township.keys.box)
     stale = box.with_name(box.name + keymod.PLAIN_LEFTOVER)
-    keymod._write_private(stale, plain_copy.box, None)                # killed after the move, before the wipe
+    keymod._write_private(stale, plain_copy.box, None)  # killed after the move, before the wipe
     assert keymod.load(folder).box_public == township.keys.box_public
     assert not stale.exists()
 
@@ -89,7 +89,7 @@ def test_a_kill_during_the_encryption_is_finished_at_the_next_load(township):
 def test_keys_encrypted_under_another_station_key_say_so(township, tmp_path):
     other = make_node(tmp_path / "other", "320685102211", "曲塘镇杨庄村代理站", "station", township.clock)
     other.close()
-    for name in FILES:                                               # someone copied another folder's keys in
+    for name in FILES:  # someone copied another folder's keys in
         (keymod.key_folder(township.folder) / name).write_bytes(_pem(other.folder, name))
     with pytest.raises(SyncError) as refused:
         keymod.load(township.folder)
@@ -131,8 +131,9 @@ def test_a_real_kill_at_each_step_of_the_encryption_loses_no_key(township, point
     folder = township.folder
     _make_plain(folder, township.keys)
     code = f"from pathlib import Path; from sync import keys; keys.load(Path({str(folder)!r}))"
-    killed = subprocess.run([sys.executable, "-c", code], env={**os.environ, FAILPOINT: point},
-                            capture_output=True, timeout=120)
+    killed = subprocess.run(
+        [sys.executable, "-c", code], env={**os.environ, FAILPOINT: point}, capture_output=True, timeout=120
+    )
     assert killed.returncode == -9, killed.stderr.decode()
     again = keymod.load(folder)
     assert (again.sign_public, again.box_public) == (township.keys.sign_public, township.keys.box_public)

@@ -10,23 +10,22 @@ hub on 127.0.0.1, real backup files, the restore the CLI uses.
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from haian_desk.people import cadres, users
 from haian_desk.core.errors import HaianError
-from haian_desk.replication import numbering, sync_state
-from haian_desk.storage.backup_openers import Openers, open_backup
-from haian_desk.desk import Desk
-from haian_desk.storage.recovery import restore
-from haian_desk.storage import backup
 from haian_desk.core.timeutil import UTC
+from haian_desk.desk import Desk
+from haian_desk.people import cadres, users
+from haian_desk.replication import numbering, sync_state
+from haian_desk.replication.status import sync_status
+from haian_desk.storage import backup
+from haian_desk.storage.backup_openers import Openers, open_backup
+from haian_desk.storage.recovery import restore
 from sync import keys as keymod, recover
 from sync.serve import BackgroundHub
-from haian_desk.replication.status import sync_status
 from tests.conftest import Clock
 from tests.sync.helpers import PASSWORD, Node, event_ids, sync, take_in, township_with_stations
 
@@ -84,14 +83,14 @@ def test_offline_after_a_restore_numbers_from_a_range_that_cannot_collide(networ
     with station.desk.db.read() as conn:
         state = numbering.status(conn)
     assert state.state == "unsure" and "天前" in str(state.warning(station.desk.now()))
-    with pytest.raises(Exception):
-        numbering.confirm_offline(station.desk, "nobody")   # not a login here
+    with pytest.raises(HaianError):
+        numbering.confirm_offline(station.desk, "nobody")  # not a login here
     numbering.confirm_offline(station.desk, "clerk")
     offline_case = take_in(station, description="离线登记的")
     number = station.desk.db.scalar("SELECT case_no FROM cases WHERE id = ?", (offline_case,))
     series = _series(station)
     assert len(series) == 3 and number.endswith(f"-L{series}01")
-    sync(station, served.url)                     # goes up without a clash, and normal numbering resumes
+    sync(station, served.url)  # goes up without a clash, and normal numbering resumes
     take_in(station, description="联网后登记的")
     sync(station, served.url)
     with station.desk.db.read() as conn:
@@ -134,8 +133,13 @@ def test_numbering_never_clashes_whatever_happened_before_the_restore(tmp_path_f
     hub, (station,) = township_with_stations(tmp_path_factory.mktemp("net"), clock, 1)
     stick = tmp_path_factory.mktemp("stick")
     base = tmp_path_factory.mktemp("new")
-    station.cadre_id = cadres.add(station.desk, "admin", cadres.CadreInput(   # in every backup
-        name="仲维国", phone="13906271000", unit_code=station.unit_code))
+    station.cadre_id = cadres.add(
+        station.desk,
+        "admin",
+        cadres.CadreInput(  # in every backup
+            name="仲维国", phone="13906271000", unit_code=station.unit_code
+        ),
+    )
     made = backup.backup_to(station.desk.db, stick / "first.sqlite3")
     try:
         with BackgroundHub(hub.folder, wall=clock) as served:
@@ -167,6 +171,7 @@ def test_numbering_never_clashes_whatever_happened_before_the_restore(tmp_path_f
 
 
 # -- the PC dies twice the same day, before any sync ------------------------------------------------
+
 
 def _die_and_work_offline(station, made, clock, what: str) -> str:
     _restore(station, made)
@@ -206,8 +211,9 @@ def test_offline_numbers_never_clash_over_repeated_deaths_before_a_sync(tmp_path
     clock = Clock(datetime(2026, 3, 4, 1, 0, tzinfo=UTC))
     hub, (station,) = township_with_stations(tmp_path_factory.mktemp("net"), clock, 1)
     stick = tmp_path_factory.mktemp("stick")
-    station.cadre_id = cadres.add(station.desk, "admin", cadres.CadreInput(
-        name="仲维国", phone="13906271000", unit_code=station.unit_code))
+    station.cadre_id = cadres.add(
+        station.desk, "admin", cadres.CadreInput(name="仲维国", phone="13906271000", unit_code=station.unit_code)
+    )
     try:
         with BackgroundHub(hub.folder, wall=clock) as served:
             take_in(station, description="早上登记并上报的")

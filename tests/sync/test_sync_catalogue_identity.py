@@ -44,12 +44,16 @@ def sync_all(county, township, station, county_hub, township_hub) -> None:
 
 def test_three_levels_seeded_separately_hold_each_item_once_and_a_county_edit_arrives_once(tmp_path, clock):
     county, township, station = three_levels(tmp_path, clock)
-    with BackgroundHub(county.folder, wall=clock) as county_hub, \
-            BackgroundHub(township.folder, wall=clock) as township_hub:
+    with (
+        BackgroundHub(county.folder, wall=clock) as county_hub,
+        BackgroundHub(township.folder, wall=clock) as township_hub,
+    ):
         sync_all(county, township, station, county_hub, township_hub)
         for node in (county, township, station):
             assert creations(node, folded_only=False) == ITEMS
-            assert node.desk.db.scalar("SELECT count(DISTINCT stream_id) FROM events WHERE stream = 'catalogue'") == ITEMS
+            assert (
+                node.desk.db.scalar("SELECT count(DISTINCT stream_id) FROM events WHERE stream = 'catalogue'") == ITEMS
+            )
         assert catalogue_rows(station) == catalogue_rows(township) == catalogue_rows(county)
 
         clock.advance(hours=2)
@@ -57,7 +61,7 @@ def test_three_levels_seeded_separately_hold_each_item_once_and_a_county_edit_ar
         changed = dataclasses.replace(item, time_limit={"amount": 20, "unit": "working_days"})
         assert catalogue.edit(county.desk, "admin", changed) == 2
         sync_all(county, township, station, county_hub, township_hub)
-        sync_all(county, township, station, county_hub, township_hub)   # a second round brings nothing twice
+        sync_all(county, township, station, county_hub, township_hub)  # a second round brings nothing twice
 
     edits = station.desk.db.query("SELECT origin, payload FROM events WHERE stream = 'catalogue' AND type = 'updated'")
     assert [r["origin"] for r in edits] == [county.id]
@@ -70,6 +74,7 @@ def test_three_levels_seeded_separately_hold_each_item_once_and_a_county_edit_ar
 
 
 # -- installations seeded the old way -------------------------------------------------------
+
 
 def seeded_the_old_way(node, also_from: list[str] = ()) -> None:
     """Turn a fresh installation into one made before v12: its own seeded records (and, for
@@ -84,10 +89,26 @@ def seeded_the_old_way(node, also_from: list[str] = ()) -> None:
         conn.execute("DELETE FROM catalogue_items")
         for item in items:
             node.desk.ledger.record(conn, "catalogue", item.code, "created", old_payload(item), "system")
-        for n, origin in enumerate(also_from):   # seeded there a little later, brought here by sync
+        for _n, origin in enumerate(also_from):  # seeded there a little later, brought here by sync
             stamp, at = node.desk.ledger.clock.tick(0), to_iso(node.clock())
-            eventlog.insert_new(conn, [Event(uuid7(), "catalogue", item.code, "created", stamp, origin, i + 1,
-                                             "system", at, old_payload(item)) for i, item in enumerate(items)])
+            eventlog.insert_new(
+                conn,
+                [
+                    Event(
+                        uuid7(),
+                        "catalogue",
+                        item.code,
+                        "created",
+                        stamp,
+                        origin,
+                        i + 1,
+                        "system",
+                        at,
+                        old_payload(item),
+                    )
+                    for i, item in enumerate(items)
+                ],
+            )
         for item in items:
             refold(conn, "catalogue", item.code)
         conn.execute("DELETE FROM meta WHERE key = ?", (upgrade.MARK,))
@@ -104,18 +125,21 @@ def test_a_station_holding_old_duplicates_opens_cleanly_with_each_item_once(tmp_
     away = take_in(station, description="反映3组路灯不亮")
     case_id = take_in(station, kind="errand", description="申请低保", catalogue_code="MZ-001")
     act(station, away, "transferred", to_level="township", to_unit="曲塘镇代理中心")
-    seeded_the_old_way(station, also_from=[uuid7(), uuid7()])   # its own seed, the township's, the county's
+    seeded_the_old_way(station, also_from=[uuid7(), uuid7()])  # its own seed, the township's, the county's
     assert creations(station) == 3 * ITEMS
-    station.reopen()                                                 # v11 → v12, then unified once
+    station.reopen()  # v11 → v12, then unified once
 
     assert station.desk.db.user_version >= 12
     assert creations(station) == ITEMS and station.desk.db.scalar("SELECT count(*) FROM catalogue_items") == ITEMS
-    assert creations(station, folded_only=False) == 4 * ITEMS        # nothing deleted: the old ones set aside
+    assert creations(station, folded_only=False) == 4 * ITEMS  # nothing deleted: the old ones set aside
     assert [h["type"] for h in catalogue.history(station.desk, "MZ-001")] == ["created"]
     case = queries.get_case(station.desk, case_id)
-    assert case["catalogue_code"] == "MZ-001" and catalogue.get(station.desk, case["catalogue_code"])["name"] == "最低生活保障申请"
+    assert (
+        case["catalogue_code"] == "MZ-001"
+        and catalogue.get(station.desk, case["catalogue_code"])["name"] == "最低生活保障申请"
+    )
     assert queries.get_case(station.desk, away)["route_up"] == [{"level": "township", "unit": "曲塘镇代理中心"}]
-    assert not upgrade.finish_v12(station.desk.db)                   # once only
+    assert not upgrade.finish_v12(station.desk.db)  # once only
     assert run_check(station.desk).ok
     station.close()
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 
-from haian_desk.replication import sync_state
 from haian_desk.core.ids import uuid7
+from haian_desk.replication import sync_state
+from haian_desk.replication.status import sync_status
 from haian_desk.storage import eventlog
 from haian_desk.storage.eventlog import Event
 from sync import outbox
@@ -14,7 +15,6 @@ from sync.batch import Batch, seal
 from sync.client import HubLink
 from sync.files import import_file
 from sync.server import BATCH_TYPE
-from haian_desk.replication.status import sync_status
 from tests.sync.helpers import case_rows, event_ids, pending, snapshot, sync, take_in
 from tests.sync.proxy import CuttingProxy
 
@@ -68,14 +68,23 @@ def test_replaying_a_batch_changes_nothing(network, served, tmp_path):
         result = import_file(hub.desk, hub.keys, path)
         assert result.receipt.report.duplicate and result.receipt.report.applied == 0
     from sync.cli import import_lines
+
     assert any("already received" in line for line in import_lines(result))
     assert snapshot(hub) == after_first
 
 
 def _resend_changed(station, url: str, changed: Event) -> dict:
     hub_peer = sync_state.parent(station.desk.db)
-    header = {"batch": uuid7(), "from": station.id, "from_unit": station.unit_code, "to": hub_peer.id,
-              "kind": "up", "made_at": "2026-03-04T03:00:00Z", "range": [0, 0], "cursor": 0}
+    header = {
+        "batch": uuid7(),
+        "from": station.id,
+        "from_unit": station.unit_code,
+        "to": hub_peer.id,
+        "kind": "up",
+        "made_at": "2026-03-04T03:00:00Z",
+        "range": [0, 0],
+        "cursor": 0,
+    }
     return _post(station, url, seal(Batch(header, [changed.to_dict()]), station.keys, hub_peer.box_key))
 
 
@@ -116,9 +125,18 @@ def _smuggle(station, event_type: str, stream_id: str, payload: dict) -> str:
     """Write a record straight into the station's log, as a buggy or tampered installation might."""
     with station.desk.db.write() as conn:
         seq = eventlog.next_origin_seq(conn, station.id)
-        event = Event(id=uuid7(), stream="case", stream_id=stream_id, type=event_type,
-                      hlc=station.desk.ledger.clock.tick(1_772_600_000_000), origin=station.id, origin_seq=seq,
-                      actor="clerk", wall_time="2026-03-04T02:00:00Z", payload=payload)
+        event = Event(
+            id=uuid7(),
+            stream="case",
+            stream_id=stream_id,
+            type=event_type,
+            hlc=station.desk.ledger.clock.tick(1_772_600_000_000),
+            origin=station.id,
+            origin_seq=seq,
+            actor="clerk",
+            wall_time="2026-03-04T02:00:00Z",
+            payload=payload,
+        )
         eventlog.insert(conn, event)
     return event.id
 
@@ -129,8 +147,9 @@ def test_one_bad_record_is_quarantined_and_the_rest_apply_once(network, served):
     good = [take_in(station, description=f"反映{i}组道路破损") for i in range(3)]
     with station.desk.db.read() as conn:
         registered = eventlog.stream_events(conn, "case", good[0])[0].payload
-    bad_id = _smuggle(station, "registered", uuid7(), {**registered, "case_no": "102210-260304-099",
-                                                       "unit_code": "320685103001"})
+    bad_id = _smuggle(
+        station, "registered", uuid7(), {**registered, "case_no": "102210-260304-099", "unit_code": "320685103001"}
+    )
     good.append(take_in(station, description="建议增设路灯"))
     report = sync(station, served.url)
     assert [r["id"] for r in report.rejected] == [bad_id]
@@ -173,6 +192,14 @@ def test_a_held_record_sent_again_once_fixed_is_applied_and_no_longer_open(netwo
 
 def _resend_raw(station, url: str, records: list[dict]) -> dict:
     hub_peer = sync_state.parent(station.desk.db)
-    header = {"batch": uuid7(), "from": station.id, "from_unit": station.unit_code, "to": hub_peer.id,
-              "kind": "up", "made_at": "2026-03-04T03:00:00Z", "range": [0, 0], "cursor": 0}
+    header = {
+        "batch": uuid7(),
+        "from": station.id,
+        "from_unit": station.unit_code,
+        "to": hub_peer.id,
+        "kind": "up",
+        "made_at": "2026-03-04T03:00:00Z",
+        "range": [0, 0],
+        "cursor": 0,
+    }
     return _post(station, url, seal(Batch(header, records), station.keys, hub_peer.box_key))

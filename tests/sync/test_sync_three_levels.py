@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import pytest
 
-from haian_desk.people import cadres
 from haian_desk.cases import inbox, queries
 from haian_desk.core.errors import RuleRefused, ValidationError
+from haian_desk.people import cadres
+from haian_desk.replication.status import stations
 from haian_desk.storage.check import run_check
 from sync.serve import BackgroundHub
-from haian_desk.replication.status import stations
 from tests.sync.helpers import (
-    COUNTY, OTHER_TOWNSHIP, act, case_rows, enrol, make_node, sync, take_in, township_with_stations)
+    COUNTY,
+    OTHER_TOWNSHIP,
+    act,
+    case_rows,
+    enrol,
+    make_node,
+    sync,
+    take_in,
+    township_with_stations,
+)
 
 
 def test_a_matter_sent_to_the_county_comes_back_down_to_the_village(tmp_path, clock):
@@ -20,13 +29,14 @@ def test_a_matter_sent_to_the_county_comes_back_down_to_the_village(tmp_path, cl
     enrol(township, county)
     other_township = make_node(tmp_path / "libao", OTHER_TOWNSHIP, "李堡镇代理中心", "township", clock)
     enrol(other_township, county)
-    other_station = make_node(tmp_path / "libao-village", OTHER_TOWNSHIP + "201", "李堡镇某村代理站",
-                              "station", clock)
+    other_station = make_node(tmp_path / "libao-village", OTHER_TOWNSHIP + "201", "李堡镇某村代理站", "station", clock)
     enrol(other_station, other_township)
     nodes = (county, township, station, other_township, other_station)
-    with BackgroundHub(county.folder, wall=clock) as county_hub, \
-            BackgroundHub(township.folder, wall=clock) as township_hub, \
-            BackgroundHub(other_township.folder, wall=clock) as other_hub:
+    with (
+        BackgroundHub(county.folder, wall=clock) as county_hub,
+        BackgroundHub(township.folder, wall=clock) as township_hub,
+        BackgroundHub(other_township.folder, wall=clock) as other_hub,
+    ):
         case_id = take_in(station, name="陈国平", description="低保待遇认定有争议，请求县民政局复核")
         act(station, case_id, "transferred", to_level="county", to_unit="海安市民政局")
         elsewhere = take_in(other_station, description="反映李堡镇道路积水")
@@ -43,8 +53,11 @@ def test_a_matter_sent_to_the_county_comes_back_down_to_the_village(tmp_path, cl
         clock.advance(days=2)
         act(county, case_id, "returned", outcome="县民政局复核后认定符合条件")
         act(county, case_id, "completed", result="granted", note="已按月发放")
-        county_cadre = cadres.add(county.desk, "admin", cadres.CadreInput(
-            name="吴爱民", phone="13906271003", unit_code=county.unit_code, title="县代理中心联络员"))
+        county_cadre = cadres.add(
+            county.desk,
+            "admin",
+            cadres.CadreInput(name="吴爱民", phone="13906271003", unit_code=county.unit_code, title="县代理中心联络员"),
+        )
         sync(township, county_hub.url)
         sync(station, township_hub.url)
 
@@ -73,8 +86,11 @@ def three_levels(tmp_path, clock):
 
 def test_a_matter_forwarded_to_the_county_is_handled_there_and_returned_down_level_by_level(tmp_path, clock):
     county, township, station = three_levels(tmp_path, clock)
-    with BackgroundHub(county.folder, wall=clock) as county_hub, \
-            BackgroundHub(township.folder, wall=clock) as township_hub:
+    with (
+        BackgroundHub(county.folder, wall=clock) as county_hub,
+        BackgroundHub(township.folder, wall=clock) as township_hub,
+    ):
+
         def round_trip():
             sync(station, township_hub.url)
             sync(township, county_hub.url)
@@ -100,7 +116,7 @@ def test_a_matter_forwarded_to_the_county_is_handled_there_and_returned_down_lev
         assert sent.view == inbox.SENT_ON and (sent.holder_level, sent.holder) == ("county", COUNTY_CENTRE)
         with pytest.raises(RuleRefused, match="现在不在镇（街道）代理中心，在县级代理中心（海安市群众事务代理中心）"):
             inbox.take_up(township.desk, "staff", case_id)
-        assert not sent.follows_up          # the county syncs with this township: the county answers for it
+        assert not sent.follows_up  # the county syncs with this township: the county answers for it
         with pytest.raises(RuleRefused, match="等上级办理后退回本级"):
             inbox.return_down(township.desk, "staff", case_id, "镇里直接答复")
 
@@ -112,7 +128,8 @@ def test_a_matter_forwarded_to_the_county_is_handled_there_and_returned_down_lev
         # back at the township: waiting to be received again, then returned to the station
         [back] = inbox.inbox(township.desk, clock(), inbox.NEW)
         assert back.case_id == case_id and back.route_up == [
-            {"level": "township", "unit": township.desk.installation.unit_name}]
+            {"level": "township", "unit": township.desk.installation.unit_name}
+        ]
         inbox.take_up(township.desk, "staff", case_id)
         inbox.return_down(township.desk, "staff", case_id, "镇里已按县里意见督促邻村退还")
         round_trip()
@@ -120,11 +137,20 @@ def test_a_matter_forwarded_to_the_county_is_handled_there_and_returned_down_lev
     at_station = queries.get_case(station.desk, case_id)
     assert (at_station["status"], at_station["holder_level"], at_station["route_up"]) == ("in_progress", None, [])
     assert at_station["joint_units"] == ["海安市农业农村局", "海安市自然资源和规划局"]
-    moves = [(e.type, e.payload.get("level") or e.payload.get("to_level"))
-             for e in queries.timeline(station.desk, case_id) if e.type in MOVES]
-    assert moves == [("transferred", "township"), ("taken_up", "township"), ("forwarded", "county"),
-                     ("taken_up", "county"), ("returned", "township"), ("taken_up", "township"),
-                     ("returned", None)]
+    moves = [
+        (e.type, e.payload.get("level") or e.payload.get("to_level"))
+        for e in queries.timeline(station.desk, case_id)
+        if e.type in MOVES
+    ]
+    assert moves == [
+        ("transferred", "township"),
+        ("taken_up", "township"),
+        ("forwarded", "county"),
+        ("taken_up", "county"),
+        ("returned", "township"),
+        ("taken_up", "township"),
+        ("returned", None),
+    ]
     assert case_rows(station)[case_id] == case_rows(township)[case_id] == case_rows(county)[case_id]
     for node in (county, township, station):
         assert run_check(node.desk).ok
@@ -136,8 +162,10 @@ MOVES = ("transferred", "taken_up", "forwarded", "returned")
 
 def test_the_county_refuses_what_is_not_at_the_county_and_says_where_it_is(tmp_path, clock):
     county, township, station = three_levels(tmp_path, clock)
-    with BackgroundHub(county.folder, wall=clock) as county_hub, \
-            BackgroundHub(township.folder, wall=clock) as township_hub:
+    with (
+        BackgroundHub(county.folder, wall=clock) as county_hub,
+        BackgroundHub(township.folder, wall=clock) as township_hub,
+    ):
         at_township = take_in(station, description="反映3组路灯不亮")
         act(station, at_township, "transferred", to_level="township", to_unit=township.desk.installation.unit_name)
         at_home = take_in(station, description="咨询医保缴费")
@@ -162,10 +190,12 @@ def test_the_county_refuses_what_is_not_at_the_county_and_says_where_it_is(tmp_p
 
 def test_the_county_sends_a_matter_to_a_department_and_answers_for_it_until_it_returns(tmp_path, clock):
     county, township, station = three_levels(tmp_path, clock)
-    with BackgroundHub(county.folder, wall=clock) as county_hub, \
-            BackgroundHub(township.folder, wall=clock) as township_hub:
+    with (
+        BackgroundHub(county.folder, wall=clock) as county_hub,
+        BackgroundHub(township.folder, wall=clock) as township_hub,
+    ):
         case_id = take_in(station, description="低保待遇认定有争议，请求县民政局复核")
-        act(station, case_id, "transferred", to_level="county", to_unit=COUNTY_CENTRE)   # straight to the county
+        act(station, case_id, "transferred", to_level="county", to_unit=COUNTY_CENTRE)  # straight to the county
         sync(station, township_hub.url)
         sync(township, county_hub.url)
         inbox.take_up(county.desk, "staff", case_id)
@@ -173,7 +203,7 @@ def test_the_county_sends_a_matter_to_a_department_and_answers_for_it_until_it_r
             inbox.forward(county.desk, "staff", case_id, "county", "另一个县")
         inbox.forward(county.desk, "staff", case_id, "department", "海安市民政局", "需民政局复核")
         [item] = inbox.inbox(county.desk, clock(), inbox.SENT_ON)
-        assert item.return_choices == ["station"]       # it came straight from the station
+        assert item.return_choices == ["station"]  # it came straight from the station
         with pytest.raises(RuleRefused, match="现在不在县级代理中心，在职能部门（海安市民政局）"):
             inbox.take_up(county.desk, "staff", case_id)
         inbox.return_down(county.desk, "staff", case_id, "民政局复核后认定符合条件")

@@ -7,8 +7,8 @@ here, so a test module names a fixture as a parameter and imports only plain hel
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import datetime
-from typing import Callable, Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -89,8 +89,11 @@ def clerk_session(desk, cadre_id, villager_id, make_session) -> Session:
     """The station's clerk (linked to cadre 仲维国) with one villager, 张三, on the roll."""
     with desk.db.write() as conn:  # the fixture station's clerk, linked to the cadre
         conn.execute("UPDATE users SET cadre_id = ? WHERE username = 'clerk'", (cadre_id,))
-    villagers.register(desk, "admin", villagers.VillagerInput(
-        name="李桂兰", id_number=valid_id_number("32062119520704002"), phone="13962712345"))
+    villagers.register(
+        desk,
+        "admin",
+        villagers.VillagerInput(name="李桂兰", id_number=valid_id_number("32062119520704002"), phone="13962712345"),
+    )
     return make_session(desk, "clerk")
 
 
@@ -99,9 +102,13 @@ def case_maker(desk, villager_id, cadre_id):
     """``make(kind=..., **Intake fields)``: a case registered straight through the domain."""
 
     def make(**fields):
-        intake = Intake(kind=fields.pop("kind", "opinion"), villager_id=villager_id,
-                        description=fields.pop("description", "反映3组道路破损"),
-                        first_cadre_id=cadre_id, **fields)
+        intake = Intake(
+            kind=fields.pop("kind", "opinion"),
+            villager_id=villager_id,
+            description=fields.pop("description", "反映3组道路破损"),
+            first_cadre_id=cadre_id,
+            **fields,
+        )
         return take_in(desk, "clerk", intake).case_id
 
     return make

@@ -11,11 +11,20 @@ import json
 import re
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
 
 from haian_desk.core.paths import resource_path
-from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel, QLineEdit, QTabWidget,
-    QTextEdit, QPlainTextEdit, QWidget)
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _SEPARATORS = re.compile(r"[、，,；;\n\s]+")
@@ -24,8 +33,10 @@ _SEPARATORS = re.compile(r"[、，,；;\n\s]+")
 def data_strings(desk) -> list[str]:
     """Every text stored in the database (and its pieces), longest first."""
     found: set[str] = set()
-    tables = [r["name"] for r in desk.db.query(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    tables = [
+        r["name"]
+        for r in desk.db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    ]
     for table in tables:
         for row in desk.db.query(f"SELECT * FROM {table}"):  # table names come from sqlite_master
             for value in row:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from ui.session import Session
-import contextlib
 
 
 def wait_idle(qtbot, session: Session) -> None:
@@ -29,8 +30,9 @@ def clipped_texts(root: QWidget) -> list[str]:
             hint = widget.sizeHint()
             fits = hint.width() <= widget.width() and hint.height() <= widget.height()
         if not fits:
-            problems.append(f"{type(widget).__name__} {widget.text()!r}: needs {widget.sizeHint()}"
-                            f", has {widget.size()}")
+            problems.append(
+                f"{type(widget).__name__} {widget.text()!r}: needs {widget.sizeHint()}, has {widget.size()}"
+            )
     return problems
 
 

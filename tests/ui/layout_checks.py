@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QApplication, QHeaderView, QLabel, QStyle, QWidget)
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QHeaderView, QLabel, QStyle, QWidget
 
 from tests.ui.helpers import clipped_texts
 
-TASKBAR = 40      # Windows' taskbar, in logical pixels at any scaling
-TITLE_BAR = 31    # a maximised window's title bar
+TASKBAR = 40  # Windows' taskbar, in logical pixels at any scaling
+TITLE_BAR = 31  # a maximised window's title bar
 
 
 @dataclass(frozen=True)
@@ -59,8 +58,11 @@ def header_problems(root: QWidget) -> list[str]:
 
 
 def _texts(parent: QWidget, root: QWidget) -> list[QWidget]:
-    return [w for w in parent.children() if isinstance(w, (QLabel, QAbstractButton))
-            and w.isVisibleTo(root) and w.text() and w.width() > 0]
+    return [
+        w
+        for w in parent.children()
+        if isinstance(w, (QLabel, QAbstractButton)) and w.isVisibleTo(root) and w.text() and w.width() > 0
+    ]
 
 
 def overlaps(root: QWidget) -> list[str]:
@@ -71,7 +73,7 @@ def overlaps(root: QWidget) -> list[str]:
             continue
         widgets = _texts(parent, root)
         for i, first in enumerate(widgets):
-            for second in widgets[i + 1:]:
+            for second in widgets[i + 1 :]:
                 shared = first.geometry().intersected(second.geometry())
                 if shared.width() > 2 and shared.height() > 2:
                     problems.append(f"{first.text()!r} overlaps {second.text()!r}")

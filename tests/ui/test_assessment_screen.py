@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
-from pypdf import PdfReader
 
 from haian_desk.assessment import build, parse_period
 from tests.ui.helpers import wait_idle
@@ -57,7 +57,7 @@ def test_cadre_table_sorts_by_a_clicked_column(qtbot, demo_session):
     screen = open_screen(qtbot, demo_session)
     choose(screen.level, "cadre")
     assert screen.table.model().rowCount() == 10
-    assert screen.table.isColumnHidden(0)                       # the cadre's internal id
+    assert screen.table.isColumnHidden(0)  # the cadre's internal id
     header = screen.table.horizontalHeader()
     registered = column(screen, "登记件数")
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=_centre_of(header, registered))
@@ -115,6 +115,9 @@ def test_a_new_matter_updates_the_figures(qtbot, demo_session, demo_desk):
     before = int(cell(screen, 0, "登记件数"))
     villager = demo_desk.db.scalar("SELECT id FROM villagers LIMIT 1")
     cadre = demo_desk.db.scalar("SELECT id FROM cadres LIMIT 1")
-    demo_session.run(lambda desk: take_in(desk, "admin", Intake(kind="opinion", villager_id=villager,
-                                                                first_cadre_id=cadre, description="建议修路")))
+    demo_session.run(
+        lambda desk: take_in(
+            desk, "admin", Intake(kind="opinion", villager_id=villager, first_cadre_id=cadre, description="建议修路")
+        )
+    )
     qtbot.waitUntil(lambda: cell(screen, 0, "登记件数") == str(before + 1), timeout=10_000)

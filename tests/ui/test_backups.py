@@ -7,9 +7,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from haian_desk.core import paths
-from haian_desk.storage import recovery
 from haian_desk.desk import Desk
-from haian_desk.storage import backup
+from haian_desk.storage import backup, recovery
 from tests.haian_desk.test_backup_restore import smash_page
 from ui.backups import DailyBackups, DamagedDatabaseDialog, check_before_open
 from ui.worker import DbWorker
@@ -51,8 +50,7 @@ def _visible(name):
     return found[0] if found else None
 
 
-def test_a_damaged_database_at_start_is_replaced_by_the_newest_good_backup(qtbot, damaged_folder, worker,
-                                                                          clock):
+def test_a_damaged_database_at_start_is_replaced_by_the_newest_good_backup(qtbot, damaged_folder, worker, clock):
     seen = {}
 
     def answer():
@@ -82,7 +80,8 @@ def test_a_healthy_database_opens_without_a_question(desk, worker):
 
 
 def test_a_lost_key_file_gets_the_damage_offer_and_the_typed_passphrase_finds_the_backup(
-        qtbot, desk, worker, clock, monkeypatch):
+    qtbot, desk, worker, clock, monkeypatch
+):
     """No key file and no passphrase at hand: the start says so and asks for the passphrase, not a traceback."""
     from haian_desk.storage import keys
     from tests.conftest import TEST_PASSPHRASE
@@ -94,7 +93,7 @@ def test_a_lost_key_file_gets_the_damage_offer_and_the_typed_passphrase_finds_th
     keys.key_path(folder).write_text("{garbled", encoding="utf-8")
     keys.forget_cached()
     monkeypatch.delenv(keys.PASSPHRASE_ENV)
-    assert unlock_station(folder, worker) is True                 # not asked here: the damage check follows
+    assert unlock_station(folder, worker) is True  # not asked here: the damage check follows
     seen = {}
 
     def answer():
@@ -103,13 +102,13 @@ def test_a_lost_key_file_gets_the_damage_offer_and_the_typed_passphrase_finds_th
         assert not dialog.restore_button.isVisible()
         dialog.passphrase.setFocus()
         qtbot.keyClicks(dialog.passphrase, "wrong-passphrase")
-        qtbot.keyClick(dialog.passphrase, Qt.Key_Return)
+        qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: "打不开" in dialog.status.text(), timeout=20_000)
         qtbot.keyClicks(dialog.passphrase, TEST_PASSPHRASE)
-        qtbot.keyClick(dialog.passphrase, Qt.Key_Return)
+        qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
         qtbot.waitUntil(dialog.restore_button.isVisible, timeout=20_000)
         seen["after"] = dialog.message.text()
-        qtbot.keyClick(dialog.restore_button, Qt.Key_Space)         # the focus is on it: one key restores
+        qtbot.keyClick(dialog.restore_button, Qt.Key.Key_Space)  # the focus is on it: one key restores
 
     QTimer.singleShot(0, answer)
     assert check_before_open(folder, worker) is True

@@ -6,12 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from haian_desk.people import cadres
 from haian_desk import documents
-from ui.main_window import MainWindow
-
+from haian_desk.people import cadres
 from tests.ui.helpers import type_text, wait_idle
 from tests.ui.test_shell_navigation import press
+from ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -45,11 +44,11 @@ def _alt(qtbot, key, widget=None):
 def test_a_new_station_adds_its_first_cadre_by_keyboard(qtbot, window, admin_session, desk):
     page = _open_roster(qtbot, window, admin_session)
     assert page.table.rowCount() == 0 and "共 0 位" in page.count.text()
-    _alt(qtbot, Qt.Key.Key_N)                      # 新增代理员 (a mnemonic clicks a moment later)
+    _alt(qtbot, Qt.Key.Key_N)  # 新增代理员 (a mnemonic clicks a moment later)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.form.name)
     _type(qtbot, "仲维国")
     _alt(qtbot, Qt.Key.Key_P)
-    _type(qtbot, "１３９ ０６２７ １０００")   # typed in 全角, as an input method does
+    _type(qtbot, "１３９ ０６２７ １０００")  # typed in 全角, as an input method does
     _alt(qtbot, Qt.Key.Key_Q)
     _type(qtbot, "一组、二组")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -85,9 +84,8 @@ def test_edit_then_retire_by_keyboard(qtbot, window, admin_session, desk, cadre_
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: cadres.get(desk, cadre_id)["area"] == "三组")
 
-    _alt(qtbot, Qt.Key.Key_R)                        # 离任…
-    qtbot.waitUntil(lambda: getattr(page, "retire_dialog", None) is not None
-                    and page.retire_dialog.isVisible())
+    _alt(qtbot, Qt.Key.Key_R)  # 离任…
+    qtbot.waitUntil(lambda: getattr(page, "retire_dialog", None) is not None and page.retire_dialog.isVisible())
     dialog = page.retire_dialog
     type_text(qtbot, dialog.reason, "调任镇里")
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
@@ -98,7 +96,7 @@ def test_edit_then_retire_by_keyboard(qtbot, window, admin_session, desk, cadre_
 
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    _alt(qtbot, Qt.Key.Key_L, page.table)            # 显示已离任
+    _alt(qtbot, Qt.Key.Key_L, page.table)  # 显示已离任
     qtbot.waitUntil(lambda: page.table.rowCount() == 1)
     assert page.table.item(0, 6).text() == "已离任"
     page.table.selectRow(0)
@@ -108,9 +106,13 @@ def test_edit_then_retire_by_keyboard(qtbot, window, admin_session, desk, cadre_
 
 
 def test_a_retire_day_before_the_start_is_refused_in_the_dialog(qtbot, window, admin_session, desk):
-    cid = cadres.add(desk, "admin", cadres.CadreInput(name="丁海军", phone="13906271111",
-                                                      unit_code=desk.installation.unit_code,
-                                                      active_from="2026-03-01"))
+    cid = cadres.add(
+        desk,
+        "admin",
+        cadres.CadreInput(
+            name="丁海军", phone="13906271111", unit_code=desk.installation.unit_code, active_from="2026-03-01"
+        ),
+    )
     page = _open_roster(qtbot, window, admin_session)
     qtbot.waitUntil(lambda: page.table.rowCount() == 1)
     page.table.selectRow(0)

@@ -9,11 +9,10 @@ from PySide6.QtGui import QKeySequence
 
 from haian_desk.cases.operations import act
 from haian_desk.cases.vocabulary import EVENT_TYPES
+from tests.ui.helpers import type_text, wait_idle
+from tests.ui.workscreens import focused, press, show_active
 from ui.cases.actions import ACTION_KEYS, FORMS, action_button_text
 from ui.cases.detail import CaseDetailDialog
-
-from tests.ui.workscreens import focused, press, show_active
-from tests.ui.helpers import type_text, wait_idle
 
 UNSIGNED = {"scope": "代为讨要拖欠的工资", "signed_on_paper": False, "date": "2026-03-04"}
 
@@ -34,8 +33,12 @@ def opened(qtbot, dialog, event_type):
 
 
 def events(desk, case_id) -> list[str]:
-    return [r["type"] for r in desk.db.query(
-        "SELECT type FROM events WHERE stream = 'case' AND stream_id = ? ORDER BY seq", (case_id,))]
+    return [
+        r["type"]
+        for r in desk.db.query(
+            "SELECT type FROM events WHERE stream = 'case' AND stream_id = ? ORDER BY seq", (case_id,)
+        )
+    ]
 
 
 def test_every_action_has_its_own_key_shown_on_its_button():
@@ -47,8 +50,7 @@ def test_every_action_has_its_own_key_shown_on_its_button():
         assert action_button_text(event_type) == f"{EVENT_TYPES[event_type]}（{ACTION_KEYS[event_type]}）"
 
 
-def test_focus_starts_on_the_first_action_and_tab_goes_round_without_sticking(
-        qtbot, clerk_session, case_maker):
+def test_focus_starts_on_the_first_action_and_tab_goes_round_without_sticking(qtbot, clerk_session, case_maker):
     case_id = case_maker()
     for _ in range(2):  # the same place every time the case is opened
         dialog = open_detail(qtbot, clerk_session, case_id)
@@ -108,14 +110,16 @@ def test_a_shift_tab_path_lands_on_the_same_action_after_every_reload(qtbot, cle
         assert focused() is dialog.action_buttons["joint_handling"]  # not 撤回, whatever came before
 
 
-@pytest.mark.parametrize("event_type,typed,status", [
-    ("completed", "已办成", "completed"),
-    ("note", "已电话联系民政办", "in_progress"),
-    ("paused", "等待鉴定结果", "paused"),
-    ("withdrawn", "群众已自行办理", "withdrawn"),
-])
-def test_an_action_by_its_key_then_focus_comes_back(qtbot, clerk_session, case_maker,
-                                                       event_type, typed, status):
+@pytest.mark.parametrize(
+    "event_type,typed,status",
+    [
+        ("completed", "已办成", "completed"),
+        ("note", "已电话联系民政办", "in_progress"),
+        ("paused", "等待鉴定结果", "paused"),
+        ("withdrawn", "群众已自行办理", "withdrawn"),
+    ],
+)
+def test_an_action_by_its_key_then_focus_comes_back(qtbot, clerk_session, case_maker, event_type, typed, status):
     desk = clerk_session.desk
     case_id = case_maker()
     dialog = open_detail(qtbot, clerk_session, case_id)

@@ -10,11 +10,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from haian_desk.cases import catalogue
 from haian_desk.cases.catalogue_queries import get_item
-from haian_desk.people import users
+from tests.ui.helpers import type_text, wait_idle
 from ui.catalogue.edit_dialog import CatalogueItemDialog
 from ui.catalogue.page import CataloguePage
-
-from tests.ui.helpers import type_text, wait_idle
 
 
 def _page(qtbot, session) -> CataloguePage:
@@ -96,8 +94,9 @@ def test_staff_cannot_edit(qtbot, desk, make_session):
     assert "只有管理员" in page.edit_button.toolTip()
 
     # Even if a dialog were reached, the domain refuses and says so; nothing is written.
-    dialog = CatalogueItemDialog(session, replace(get_item(desk, "MZ-001"), materials=(),
-                                                  time_limit={"amount": 25, "unit": "working_days"}))
+    dialog = CatalogueItemDialog(
+        session, replace(get_item(desk, "MZ-001"), materials=(), time_limit={"amount": 25, "unit": "working_days"})
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)

@@ -6,16 +6,19 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from haian_desk.community import complaints
 from haian_desk.cases.operations import Intake, take_in
+from haian_desk.community import complaints
 from tests.ui.helpers import type_text, wait_idle
 from ui.complaints.screen import ComplaintsScreen
 
 
 @pytest.fixture
 def case_no(desk, villager_id, cadre_id) -> str:
-    return take_in(desk, "clerk", Intake(kind="opinion", villager_id=villager_id, first_cadre_id=cadre_id,
-                                         description="反映路灯不亮")).case_no
+    return take_in(
+        desk,
+        "clerk",
+        Intake(kind="opinion", villager_id=villager_id, first_cadre_id=cadre_id, description="反映路灯不亮"),
+    ).case_no
 
 
 def open_screen(qtbot, session) -> ComplaintsScreen:
@@ -60,10 +63,10 @@ def test_a_complaint_from_the_hotline_through_to_its_result(qtbot, admin_session
     qtbot.waitUntil(lambda: screen.table.item(0, 4).text() == "核查中", timeout=10_000)
     qtbot.mouseClick(screen.close_button, Qt.MouseButton.LeftButton)
     closing = wait_dialog(qtbot, screen, findings)
-    assert closing.findings.toPlainText() == "经核查，确有拖延"        # carried over, not typed again
+    assert closing.findings.toPlainText() == "经核查，确有拖延"  # carried over, not typed again
     closing.result_choice.setCurrentIndex(closing.result_choice.findData("upheld"))
     press_ok(qtbot, closing)
-    qtbot.waitUntil(lambda: screen.table.rowCount() == 0, timeout=10_000)   # the list shows open ones
+    qtbot.waitUntil(lambda: screen.table.rowCount() == 0, timeout=10_000)  # the list shows open ones
     assert screen.summary.text() == "未办结的举报 0 件"
     screen.filter.setCurrentIndex(screen.filter.findData("closed"))
     qtbot.waitUntil(lambda: screen.table.rowCount() == 1, timeout=10_000)

@@ -14,11 +14,10 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from haian_desk.documents import prints
+from tests.ui.helpers import wait_idle
+from tests.ui.workscreens import focused, show_active, valid_id_number
 from ui.main_window import MainWindow
 from ui.printing import actions
-
-from tests.ui.workscreens import focused, show_active, valid_id_number
-from tests.ui.helpers import wait_idle
 
 GOAL = 60
 
@@ -28,7 +27,6 @@ class Keys:
 
     def __init__(self, qtbot):
         self.qtbot, self.count, self.data = qtbot, 0, 0  # data: keys that carry what was said
-
 
     def press(self, key, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
         for _ in range(times):
@@ -54,9 +52,13 @@ class Keys:
 
     def answer_box(self, name: str, key=Qt.Key.Key_Return, modifier=Qt.KeyboardModifier.NoModifier) -> None:
         def box():
-            found = [w for w in QApplication.topLevelWidgets()
-                     if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()]
+            found = [
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
+            ]
             return found[0] if found else None
+
         self.qtbot.waitUntil(lambda: box() is not None)
         box().activateWindow()
         self.qtbot.waitUntil(lambda: box().isActiveWindow())
@@ -95,15 +97,15 @@ def test_a_known_villager_s_errand(qtbot, window, clerk_session, request):
     intake = window.page("intake")
     keys.press(Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: focused() is intake.villager_lookup.edit)
-    keys.type("zs")                                   # 张三 by his pinyin initials
+    keys.type("zs")  # 张三 by his pinyin initials
     qtbot.waitUntil(lambda: intake.villager_lookup.match_count() > 0)
     keys.press(Qt.Key.Key_Return)
-    keys.press(Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)              # 事务代办
+    keys.press(Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # 事务代办
     keys.type("dibao")
     qtbot.waitUntil(lambda: intake.matter.lookup.match_count() > 0)
     keys.press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: focused() is intake.matter.materials)
-    for row in range(5):                              # five of the six materials are here
+    for row in range(5):  # five of the six materials are here
         keys.press(Qt.Key.Key_Down) if row else None
         keys.press(Qt.Key.Key_Space)
     keys.press(Qt.Key.Key_Tab)
@@ -122,12 +124,12 @@ def test_a_new_villager_with_an_id_number(qtbot, window, clerk_session, request)
     qtbot.waitUntil(lambda: focused() is intake.villager_lookup.edit)
     keys.pinyin("wangxiuying", "王秀英")
     qtbot.waitUntil(intake.villager_lookup.results.isVisible)
-    keys.press(Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)              # not on the roll: new villager
+    keys.press(Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # not on the roll: new villager
     qtbot.waitUntil(lambda: focused() is intake.new_villager.inputs["id_number"])
     keys.type(valid_id_number("32068519560315002"))  # complete and valid: on to the phone
     assert focused() is intake.new_villager.inputs["phone"]
     keys.type("13962710000")
-    keys.press(Qt.Key_1, Qt.AltModifier)              # 民意代言 (the person is registered with the matter)
+    keys.press(Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # 民意代言 (the person is registered with the matter)
     keys.pinyin("ludenghuaile", "路灯坏了")
     keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(intake.result_banner.isVisible)
@@ -146,9 +148,9 @@ def test_a_claim_with_its_authorisation_signed_at_the_counter(qtbot, window, cle
     keys.type("zs")
     qtbot.waitUntil(lambda: intake.villager_lookup.match_count() > 0)
     keys.press(Qt.Key.Key_Return)
-    keys.press(Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)              # 诉求代理: the mandate's scope first
+    keys.press(Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # 诉求代理: the mandate's scope first
     keys.pinyin("daiweitaoxin", "代为讨薪")
-    keys.press(Qt.Key.Key_Tab, times=3)                   # past 已签 (signed at the counter next) and the date
+    keys.press(Qt.Key.Key_Tab, times=3)  # past 已签 (signed at the counter next) and the date
     assert focused() is intake.description
     keys.pinyin("tuoqiangongzi", "拖欠工资")
     keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -165,18 +167,20 @@ def test_a_claim_with_its_authorisation_signed_at_the_counter(qtbot, window, cle
     assert queue.model.case_id(queue.table.currentIndex().row()) == case_id
     keys.press(Qt.Key.Key_Return)
     from ui.cases.detail import CaseDetailDialog
-    qtbot.waitUntil(lambda: any(isinstance(w, CaseDetailDialog) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()))
+
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, CaseDetailDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    )
     detail = next(w for w in QApplication.topLevelWidgets() if isinstance(w, CaseDetailDialog))
     qtbot.waitUntil(lambda: "signed" in detail.action_buttons)
     detail.activateWindow()
     qtbot.waitUntil(detail.isActiveWindow)
-    keys.press(Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)              # 委托书已签
+    keys.press(Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)  # 委托书已签
     qtbot.waitUntil(lambda: "signed" in detail.action_dialogs and detail.action_dialogs["signed"].isActiveWindow())
     keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "accepted" in detail.action_buttons and detail.isActiveWindow())
     qtbot.waitUntil(lambda: focused() is detail.action_buttons["accepted"])
-    keys.press(Qt.Key.Key_Return)                         # 受理, where the focus already is
+    keys.press(Qt.Key.Key_Return)  # 受理, where the focus already is
     qtbot.waitUntil(lambda: "accepted" in detail.action_dialogs and detail.action_dialogs["accepted"].isActiveWindow())
     keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: desk.db.scalar("SELECT status FROM cases") == "in_progress")

@@ -55,7 +55,7 @@ def test_the_county_desk_takes_up_a_matter_and_returns_it_to_the_township(qtbot,
     page.table.setFocus()
     page.table.selectRow(0)
     assert page.buttons["take_up"].isEnabled() and not page.buttons["returned"].isEnabled()
-    QTest.keyClick(page, Qt.Key_A, Qt.AltModifier)               # 接收(&A)
+    QTest.keyClick(page, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # 接收(&A)
     qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=WAIT)
     assert "已接收" in page.result.toPlainText()
     page.view_buttons["in_hand"].setChecked(True)
@@ -70,7 +70,7 @@ def test_the_county_desk_takes_up_a_matter_and_returns_it_to_the_township(qtbot,
     assert isinstance(dialog, ReturnDialog)
     assert [dialog.target.itemData(i) for i in range(dialog.target.count())] == ["township", "station"]
     assert dialog.target.itemText(0) == "镇（街道）代理中心 曲塘镇代理中心"
-    dialog.submit()                                              # nothing written without what was done
+    dialog.submit()  # nothing written without what was done
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=WAIT)
     assert "请填写上级办理情况" in dialog.error.text()
     type_text(qtbot, dialog.outcome, "县里会办：已通知邻村退还")

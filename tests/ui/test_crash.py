@@ -55,8 +55,7 @@ class Counter(QWidget):
 
 
 def _crash_dialog():
-    found = [w for w in QApplication.topLevelWidgets()
-             if w.objectName() == "crashDialog" and w.isVisible()]
+    found = [w for w in QApplication.topLevelWidgets() if w.objectName() == "crashDialog" and w.isVisible()]
     return found[0] if found else None
 
 
@@ -104,8 +103,7 @@ def test_the_same_error_again_updates_one_dialog_instead_of_stacking(qtbot, repo
     qtbot.mouseClick(window.broken, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.repeat_note.isVisible())
     assert "1 次" in dialog.repeat_note.text()
-    assert len([w for w in QApplication.topLevelWidgets()
-                if w.objectName() == "crashDialog" and w.isVisible()]) == 1
+    assert len([w for w in QApplication.topLevelWidgets() if w.objectName() == "crashDialog" and w.isVisible()]) == 1
 
 
 def test_an_error_in_a_background_thread_reaches_the_dialog(qtbot, reporter):
@@ -148,7 +146,12 @@ raise RuntimeError("打开数据库时出错")
 
 def test_an_error_before_the_event_loop_waits_for_the_clerk_to_read_it(tmp_path):
     """Raised while starting (no event loop yet), the dialog is shown modally, not lost at exit."""
-    result = subprocess.run([sys.executable, "-c", STARTUP_FAILURE], capture_output=True, text=True,
-                            timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run(
+        [sys.executable, "-c", STARTUP_FAILURE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert "DIALOG: 程序遇到了一个意外错误：RuntimeError：打开数据库时出错" in result.stdout
     assert result.returncode == 1

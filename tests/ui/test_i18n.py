@@ -10,12 +10,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialogButtonBox
 
 from haian_desk.people import users
+from tests.ui.helpers import wait_idle
 from ui import i18n, i18n_terms
 from ui.app import App
 from ui.main_window import MainWindow
 from ui.settings.preferences import Preferences
-
-from tests.ui.helpers import wait_idle
 
 
 def test_qt_own_buttons_speak_chinese(qtbot):
@@ -74,8 +73,8 @@ def _messages(ts: Path) -> dict[tuple[str, str], str | None]:
     for context in re.findall(r"<context>(.*?)</context>", text, flags=re.S):
         name = re.search(r"<name>(.*?)</name>", context).group(1)
         for source, translation in re.findall(
-                r"<source>(.*?)</source>.*?(<translation.*?(?:/>|</translation>))",
-                context, flags=re.S):
+            r"<source>(.*?)</source>.*?(<translation.*?(?:/>|</translation>))", context, flags=re.S
+        ):
             done = not re.search(r'type="(unfinished|vanished|obsolete)"', translation)
             found[(name, source)] = translation if done else None
     return found
@@ -85,9 +84,19 @@ def test_every_interface_string_has_an_english_translation(tmp_path):
     """lupdate over ui/ now must find nothing the committed en .ts lacks or leaves untranslated."""
     root = Path(i18n.__file__).resolve().parent.parent
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([str(Path(sys.executable).parent / "pyside6-lupdate"),
-                    *[str(p) for p in i18n.source_files()], "-locations", "none",
-                    "-ts", str(fresh)], check=True, cwd=root, capture_output=True)
+    subprocess.run(
+        [
+            str(Path(sys.executable).parent / "pyside6-lupdate"),
+            *[str(p) for p in i18n.source_files()],
+            "-locations",
+            "none",
+            "-ts",
+            str(fresh),
+        ],
+        check=True,
+        cwd=root,
+        capture_output=True,
+    )
     committed = _messages(i18n.ts_path("en"))
     needed = set(_messages(fresh))
     missing = sorted(needed - set(committed))

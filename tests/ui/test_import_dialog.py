@@ -7,10 +7,12 @@ from PySide6.QtCore import Qt
 from tests.haian_desk import import_files as F
 from ui.imports.dialog import ImportDialog
 
-ROWS = [["姓名", "身份证号", "手机号码", "住址"],
-        ["张三", "11010519491231002X", "13812345678", "双楼村3组"],
-        ["李四", "3.20621E+17", "13812345679", "双楼村3组"],
-        ["王五", "", "13812345670", "双楼村4组"]]
+ROWS = [
+    ["姓名", "身份证号", "手机号码", "住址"],
+    ["张三", "11010519491231002X", "13812345678", "双楼村3组"],
+    ["李四", "3.20621E+17", "13812345679", "双楼村3组"],
+    ["王五", "", "13812345670", "双楼村4组"],
+]
 
 
 def opened(qtbot, session, path, kind="villagers"):
@@ -29,11 +31,15 @@ def test_preview_mapping_and_verdicts_before_anything_is_written(qtbot, admin_se
     path = F.xlsx(tmp_path / "r.xlsx", [("一组", ROWS)])
     dialog = opened(qtbot, admin_session, path)
     assert column(dialog.mapping, 1) == ["姓名", "身份证号", "手机号码", "住址"]
-    assert [dialog.mapping.cellWidget(r, 2).currentData() for r in range(4)] == ["name", "id_number", "phone",
-                                                                                  "address"]
+    assert [dialog.mapping.cellWidget(r, 2).currentData() for r in range(4)] == [
+        "name",
+        "id_number",
+        "phone",
+        "address",
+    ]
     assert column(dialog.preview, 2) == ["将新增", "不导入", "将新增"]
     assert "存成了数字" in dialog.preview.item(1, 10).text()
-    assert dialog.preview.item(0, 4).text() == "110105********002X"     # masked as on every screen
+    assert dialog.preview.item(0, 4).text() == "110105********002X"  # masked as on every screen
     assert "将新增 2" in dialog.counts.text() and "不导入 1" in dialog.counts.text()
     assert desk.db.scalar("SELECT count(*) FROM villagers") == 0
     dialog.only_refused.setChecked(True)
@@ -45,7 +51,7 @@ def test_correcting_the_mapping_checks_again(qtbot, admin_session, tmp_path):
     dialog = opened(qtbot, admin_session, path)
     dialog.mapping.choose("住址", "note")
     qtbot.waitUntil(lambda: dialog.plan is not None and dialog.plan.layouts[0].fields[3] == "note", timeout=10_000)
-    assert dialog.preview.item(0, 9).text() == "双楼村3组"             # 备注 column of the preview
+    assert dialog.preview.item(0, 9).text() == "双楼村3组"  # 备注 column of the preview
 
 
 def test_import_with_progress_then_history_and_undo(qtbot, admin_session, desk, tmp_path):
@@ -76,8 +82,8 @@ def test_import_with_progress_then_history_and_undo(qtbot, admin_session, desk, 
 def test_cancel_writes_nothing(qtbot, admin_session, desk, tmp_path):
     path = F.xlsx(tmp_path / "r.xlsx", [("一组", ROWS)])
     dialog = opened(qtbot, admin_session, path)
-    dialog.relay.cancel()                    # pressed before the worker reaches the first row
-    dialog.relay.reset = lambda: None        # (start_import would clear it: keep the press)
+    dialog.relay.cancel()  # pressed before the worker reaches the first row
+    dialog.relay.reset = lambda: None  # (start_import would clear it: keep the press)
     dialog.start_import()
     qtbot.waitUntil(lambda: "已取消" in dialog.outcome.text(), timeout=10_000)
     assert desk.db.scalar("SELECT count(*) FROM villagers") == 0
@@ -123,11 +129,11 @@ def test_hidden_from_a_clerk_who_may_not_import(qtbot, desk, make_session):
         qtbot.addWidget(window)
         return window, window.findChild(type(window.screen_actions["intake"]), "importAction")
 
-    window, action = import_action(make_session(desk, "clerk"))   # 代理站工作人员
+    window, action = import_action(make_session(desk, "clerk"))  # 代理站工作人员
     assert not action.isVisible() and window.open_import() is None
     users.add_user(desk, "head", "周站长", "station_head", "haian123", actor="admin")
     window, action = import_action(make_session(desk, "head"))
-    assert action.isVisible()                       # the station head may
+    assert action.isVisible()  # the station head may
     window.open_import().close()
 
 
@@ -135,7 +141,7 @@ def test_the_header_row_can_be_corrected(qtbot, admin_session, tmp_path):
     rows = [["姓名栏写全名", "电话栏写手机"], ["人员", "手机号码", "住处"], ["张三", "13812345678", "3组"]]
     path = F.xlsx(tmp_path / "h.xlsx", [("名册", rows)], title=None)
     dialog = opened(qtbot, admin_session, path)
-    assert dialog.header_spin.value() == 1             # the note above mentions 姓名: a wrong guess
+    assert dialog.header_spin.value() == 1  # the note above mentions 姓名: a wrong guess
     dialog.header_spin.setValue(2)
     qtbot.waitUntil(lambda: dialog.plan is not None and dialog.mapping.rowCount() == 3, timeout=10_000)
     assert "姓名是空的" in dialog.plan.rows[0].reason  # shown, so the name column can be chosen

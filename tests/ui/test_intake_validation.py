@@ -6,10 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from haian_desk.people.typing_checks import OK, TYPING, WRONG
-from ui.intake.page import IntakePage
-
-from tests.ui.workscreens import focused, press, show_active, type_here, valid_id_number
 from tests.ui.helpers import wait_idle
+from tests.ui.workscreens import focused, press, show_active, type_here, valid_id_number
+from ui.intake.page import IntakePage
 
 
 @pytest.fixture
@@ -23,8 +22,11 @@ def page(qtbot, clerk_session):
 
 
 def counts(desk) -> tuple[int, int, int]:
-    return (desk.db.scalar("SELECT count(*) FROM cases"), desk.db.scalar("SELECT count(*) FROM villagers"),
-            desk.db.scalar("SELECT count(*) FROM events"))
+    return (
+        desk.db.scalar("SELECT count(*) FROM cases"),
+        desk.db.scalar("SELECT count(*) FROM villagers"),
+        desk.db.scalar("SELECT count(*) FROM events"),
+    )
 
 
 def start(qtbot, page, kind_key) -> None:
@@ -50,13 +52,13 @@ def test_a_wrong_id_number_says_why_as_it_is_typed_and_registers_nobody(qtbot, p
     note = page.new_villager.notes["id_number"]
     type_here(qtbot, "3206851956")
     assert note.property("state") == TYPING and "10位" in note.text()
-    type_here(qtbot, "03150021")                    # 18 digits, the last one wrong
+    type_here(qtbot, "03150021")  # 18 digits, the last one wrong
     assert note.property("state") == WRONG and "校验位" in note.text()
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not page.new_villager.busy)
     assert "校验位" in note.text() and focused() is page.new_villager.inputs["id_number"]
     assert counts(clerk_session.desk) == before
-    assert page.new_villager.inputs["name"].text() == "王秀英"     # nothing typed is lost
+    assert page.new_villager.inputs["name"].text() == "王秀英"  # nothing typed is lost
     page.new_villager.inputs["id_number"].clear()
     type_here(qtbot, valid_id_number("32068519560315002"))
     assert note.property("state") == OK
@@ -66,34 +68,36 @@ def test_a_wrong_id_number_stays_put_and_saving_the_matter_registers_nobody(qtbo
     before = counts(clerk_session.desk)
     type_here(qtbot, "王秀英")
     qtbot.waitUntil(page.villager_lookup.results.isVisible)
-    press(qtbot, Qt.Key_N, Qt.AltModifier)
-    type_here(qtbot, "320685195603150021")          # 18 digits, the last one wrong: no moving on
+    press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    type_here(qtbot, "320685195603150021")  # 18 digits, the last one wrong: no moving on
     assert focused() is page.new_villager.inputs["id_number"]
-    press(qtbot, Qt.Key_1, Qt.AltModifier)
+    press(qtbot, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     type_here(qtbot, "路灯坏了")
-    press(qtbot, Qt.Key_S, Qt.ControlModifier)      # registers the person first: refused
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # registers the person first: refused
     qtbot.waitUntil(lambda: not page.new_villager.busy)
     assert "校验位" in page.new_villager.notes["id_number"].text()
     assert focused() is page.new_villager.inputs["id_number"]
     assert counts(clerk_session.desk) == before and not page.result_banner.isVisible()
-    assert page.description.toPlainText() == "路灯坏了"                  # nothing typed is lost
+    assert page.description.toPlainText() == "路灯坏了"  # nothing typed is lost
 
 
 def test_a_new_villager_saved_with_a_refused_matter_is_registered_once(qtbot, page, clerk_session):
     desk = clerk_session.desk
-    press(qtbot, Qt.Key_N, Qt.AltModifier)
+    press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     type_here(qtbot, "王秀英")
-    press(qtbot, Qt.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
     type_here(qtbot, valid_id_number("32068519560315002"))
     assert focused() is page.new_villager.inputs["phone"]
-    press(qtbot, Qt.Key_1, Qt.AltModifier)
-    press(qtbot, Qt.Key_S, Qt.ControlModifier)      # no description yet: the person is kept, the matter not
+    press(qtbot, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    press(
+        qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
+    )  # no description yet: the person is kept, the matter not
     qtbot.waitUntil(page.description_error.isVisible)
     assert desk.db.scalar("SELECT count(*) FROM villagers WHERE name = '王秀英'") == 1
     assert page.villager_id and not page.new_villager.isVisible() and "王秀英" in page.villager_chosen.text()
     assert focused() is page.description
     type_here(qtbot, "路灯坏了")
-    press(qtbot, Qt.Key_S, Qt.ControlModifier)
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(page.result_banner.isVisible)
     assert desk.db.scalar("SELECT count(*) FROM villagers WHERE name = '王秀英'") == 1
     assert desk.db.scalar("SELECT count(*) FROM cases") == 1
@@ -112,7 +116,7 @@ def test_an_id_number_already_on_the_roll_points_at_that_person(qtbot, page, cle
     press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     type_here(qtbot, "张叁")
     press(qtbot, Qt.Key.Key_Tab)
-    type_here(qtbot, "11010519491231002X")          # 张三's number
+    type_here(qtbot, "11010519491231002X")  # 张三's number
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "已登记在“张三”名下" in page.new_villager.notes["id_number"].text())
     assert counts(clerk_session.desk) == before
@@ -152,7 +156,7 @@ def test_an_urgent_matter_without_a_deadline_is_refused_next_to_the_deadline(qtb
     assert "紧急事项必须在登记时约定办结时限" in text
     assert counts(clerk_session.desk) == before
     assert focused() is page.urgency.choice
-    press(qtbot, Qt.Key.Key_Down)                       # pick “2小时内” and save again
+    press(qtbot, Qt.Key.Key_Down)  # pick “2小时内” and save again
     press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(page.result_banner.isVisible)
     assert not page.urgency.error.isVisible()

@@ -60,6 +60,7 @@ def test_empty_user_name_asks_for_one(qtbot, desk):
 
 def test_the_refusal_is_shown_whole_not_cut_off(qtbot, desk):
     from tests.ui.helpers import clipped_texts
+
     dialog = _login(qtbot, desk)
     _type(qtbot, dialog, "admin", "not-the-password")
     qtbot.waitUntil(lambda: dialog.error.isVisible())
@@ -69,8 +70,9 @@ def test_the_refusal_is_shown_whole_not_cut_off(qtbot, desk):
 
 def test_after_login_the_main_window_has_the_keyboard(qtbot, desk):
     from haian_desk.people import users
-    from ui.app import App
     from tests.ui.helpers import wait_idle
+    from ui.app import App
+
     app = App(desk.folder)
     app.desk = desk
     app._open_session(users.get(desk, "admin"))

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from haian_desk.community import opinions
 from haian_desk.cases.operations import Intake, take_in
+from haian_desk.community import opinions
 from tests.ui.helpers import type_text, wait_idle
 from ui.opinions.screen import OpinionsScreen
 
@@ -15,8 +15,9 @@ from ui.opinions.screen import OpinionsScreen
 @pytest.fixture
 def said(desk, clock, villager_id, cadre_id):
     def opinion(text: str) -> str:
-        return take_in(desk, "clerk", Intake(kind="opinion", villager_id=villager_id, first_cadre_id=cadre_id,
-                                             description=text)).case_id
+        return take_in(
+            desk, "clerk", Intake(kind="opinion", villager_id=villager_id, first_cadre_id=cadre_id, description=text)
+        ).case_id
 
     ids = [opinion("反映3组路灯不亮"), opinion("建议在村口增设路灯"), opinion("反映5组道路破损")]
     clock.advance(days=3)
@@ -70,8 +71,13 @@ def test_recording_a_meeting_then_feedback_then_a_case(qtbot, admin_session, sai
     qtbot.waitUntil(lambda: "反馈：已列入本月维修计划" in screen.detail.toPlainText(), timeout=10_000)
     assert screen.awaiting.rowCount() == 2
     qtbot.mouseClick(screen.raise_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: isinstance(getattr(screen, "dialog", None), type(screen.dialog))
-                    and screen.dialog is not feedback and screen.dialog.isVisible())
+    qtbot.waitUntil(
+        lambda: (
+            isinstance(getattr(screen, "dialog", None), type(screen.dialog))
+            and screen.dialog is not feedback
+            and screen.dialog.isVisible()
+        )
+    )
     raised = screen.dialog
     raised.kind.setCurrentIndex(raised.kind.findData("claim"))
     type_text(qtbot, raised.description, "请求修复5组道路")

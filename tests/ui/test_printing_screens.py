@@ -10,12 +10,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from haian_desk.cases.operations import act
 from haian_desk.documents import prints
+from tests.ui.helpers import wait_idle
+from tests.ui.workscreens import press, show_active, type_here
 from ui.cases.detail import CaseDetailDialog
 from ui.intake.page import IntakePage
 from ui.printing import actions
-
-from tests.ui.workscreens import press, show_active, type_here
-from tests.ui.helpers import wait_idle
 
 
 @pytest.fixture

@@ -6,11 +6,10 @@ import pytest
 from PySide6.QtWidgets import QTableView
 
 from haian_desk.cases import queries
+from tests.ui.helpers import wait_idle
+from tests.ui.workscreens import QUEUE_CASES, show_active
 from ui.cases import queue_model
 from ui.cases.queue_model import CASE_ID_ROLE, CaseQueueModel
-
-from tests.ui.workscreens import QUEUE_CASES, show_active
-from tests.ui.helpers import wait_idle
 
 PAGE = 20
 BOUND = 3
@@ -32,7 +31,7 @@ def model(qtbot, session, monkeypatch):
 
 
 def offset_ids(model, session) -> list[str]:
-    return [r["id"] for r in queries.page(session.desk, model.filter, model.now, 0, 10 ** 6)]
+    return [r["id"] for r in queries.page(session.desk, model.filter, model.now, 0, 10**6)]
 
 
 def scroll_to_the_end(qtbot, model) -> None:
@@ -48,12 +47,12 @@ def test_the_cache_never_holds_more_than_its_bound(qtbot, model, session):
     assert model.rows.held_rows() <= BOUND * PAGE
     assert model.rows.held_pages() == [QUEUE_CASES // PAGE - 3, QUEUE_CASES // PAGE - 2, QUEUE_CASES // PAGE - 1]
     wanted = offset_ids(model, session)
-    assert [r["id"] for r in model.rows] == wanted[-BOUND * PAGE:]
+    assert [r["id"] for r in model.rows] == wanted[-BOUND * PAGE :]
 
 
 def test_a_forgotten_page_comes_back_by_key_when_looked_at(qtbot, model, session):
     scroll_to_the_end(qtbot, model)
-    assert model.index(0, 0).data() is None                 # forgotten: blank, and asked for again
+    assert model.index(0, 0).data() is None  # forgotten: blank, and asked for again
     qtbot.waitUntil(lambda: model.rows[0] is not None)
     wanted = offset_ids(model, session)
     assert [model.index(r, 0).data(CASE_ID_ROLE) for r in range(PAGE)] == wanted[:PAGE]
@@ -72,14 +71,17 @@ def test_news_far_down_keeps_the_place_and_reads_the_pages_in_view_again(qtbot, 
     before = model.case_id(looked_at)
     desk = session.desk
     villager = desk.db.scalar("SELECT id FROM villagers LIMIT 1")
-    take_in(desk, "clerk", Intake(kind="opinion", villager_id=villager, description="建议增设路灯",
-                                  first_cadre_id=session.user.cadre_id))
+    take_in(
+        desk,
+        "clerk",
+        Intake(kind="opinion", villager_id=villager, description="建议增设路灯", first_cadre_id=session.user.cadre_id),
+    )
     with qtbot.waitSignal(model.loaded):
         model.reload(keep_rows=True)
     wait_idle(qtbot, session)
     assert model.total == QUEUE_CASES + 1 and model.rowCount() == QUEUE_CASES  # the place reached, kept
     wanted = offset_ids(model, session)
-    assert model.row_of(before) == wanted.index(before) == looked_at + 1      # the new case is on top
+    assert model.row_of(before) == wanted.index(before) == looked_at + 1  # the new case is on top
     assert model.rows[0]["id"] == wanted[0]
     assert all(row is None or row["id"] == wanted[i] for i, row in enumerate(model.rows[:]))
 

@@ -34,14 +34,15 @@ def test_the_wizard_rebuilds_a_station_from_its_township(qtbot, tmp_path, clock)
             type_text(qtbot, dialog.code, station.unit_code)
             type_text(qtbot, dialog.request_path, str(tmp_path / "恢复申请.json"))
             dialog.request_button.click()
-            qtbot.waitUntil(lambda: (tmp_path / "恢复申请.json").exists() and "已写到" in dialog.message.text(),
-                            timeout=WAIT)
+            qtbot.waitUntil(
+                lambda: (tmp_path / "恢复申请.json").exists() and "已写到" in dialog.message.text(), timeout=WAIT
+            )
             # at the township: re-approved by its admin
             request = enrolment.read_document(tmp_path / "恢复申请.json")
             _, answer = recover.reapprove(hub.desk, hub.keys, request, "admin", served.url)
             enrolment.write_document(answer, tmp_path / "恢复答复.json")
 
-            dialog.start_button.click()                      # nothing filled in: says what is missing
+            dialog.start_button.click()  # nothing filled in: says what is missing
             assert dialog.error.isVisible() and wizard.desk is None
             type_text(qtbot, dialog.answer_path, str(tmp_path / "恢复答复.json"))
             type_text(qtbot, dialog.admin, "wang")

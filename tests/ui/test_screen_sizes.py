@@ -31,8 +31,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea
 
 from tests.sync.helpers import act, by_file, take_in
 from tests.ui.helpers import wait_idle
-from tests.ui.layout_checks import (
-    Desktop, columns_out_of_view, layout_problems, navigation_problems)
+from tests.ui.layout_checks import Desktop, columns_out_of_view, layout_problems, navigation_problems
 from ui import i18n
 from ui.cases.queue_model import COLUMN_KEYS
 from ui.main_window import SCREENS, MainWindow, screens_for
@@ -42,8 +41,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
 EVERY = [Desktop(w, h, s) for w, h in SIZES for s in (1.0, 1.25, 1.5)]
 SMALL = [Desktop(1280, 720, 1.0), Desktop(1366, 768, 1.0)]
-MODES = [("zh_CN", False, EVERY), ("zh_CN", True, SMALL), ("en", False, SMALL),
-         ("en", True, [Desktop(1366, 768, 1.0)])]
+MODES = [("zh_CN", False, EVERY), ("zh_CN", True, SMALL), ("en", False, SMALL), ("en", True, [Desktop(1366, 768, 1.0)])]
 MODE_IDS = ["chinese", "chinese-large", "english", "english-large"]
 # At 1366 logical pixels and wider, these queue columns are in view without scrolling sideways.
 ESSENTIAL = [COLUMN_KEYS.index(k) for k in ("case_no", "villager", "status", "deadline")]
@@ -83,8 +81,7 @@ def shoot(widget, name: str) -> None:
     widget.grab().save(str(picture_folder() / f"{name}.png"))
 
 
-def check_window(qtbot, session, window, desktop: Desktop, mode: str,
-                 keys: list[str] | None = None) -> list[str]:
+def check_window(qtbot, session, window, desktop: Desktop, mode: str, keys: list[str] | None = None) -> list[str]:
     width, height = desktop.window()
     window.resize(width, height)
     problems = []
@@ -111,8 +108,7 @@ def check_window(qtbot, session, window, desktop: Desktop, mode: str,
 def check_case_detail(qtbot, session, window, desktop: Desktop, mode: str) -> list[str]:
     from ui.cases.detail import CaseDetailDialog
 
-    case = session.desk.db.one("SELECT id FROM cases WHERE status = 'in_progress' "
-                               "ORDER BY registered_at DESC LIMIT 1")
+    case = session.desk.db.one("SELECT id FROM cases WHERE status = 'in_progress' ORDER BY registered_at DESC LIMIT 1")
     dialog = CaseDetailDialog(session, case["id"], window)
     qtbot.addWidget(dialog)
     width, height = desktop.window()
@@ -134,8 +130,7 @@ def check_case_detail(qtbot, session, window, desktop: Desktop, mode: str) -> li
 
 
 @pytest.mark.parametrize("language, large, desktops", MODES, ids=MODE_IDS)
-def test_every_screen_fits_every_desktop(qtbot, demo_session, ui_app, restore_appearance,
-                                          language, large, desktops):
+def test_every_screen_fits_every_desktop(qtbot, demo_session, ui_app, restore_appearance, language, large, desktops):
     apply_font(ui_app, large)
     i18n.install_language(language)
     mode = MODE_IDS[MODES.index((language, large, desktops))]
@@ -157,7 +152,8 @@ TOWNSHIP_KEYS = ["inbox", "stations", "conflicts", "queue", "sync"]
 
 @pytest.mark.parametrize("language, large, desktops", TOWNSHIP_MODES, ids=MODE_IDS[:3])
 def test_the_townships_screens_fit_with_the_whole_navigation(
-        qtbot, net, sessions, tmp_path, ui_app, restore_appearance, language, large, desktops):
+    qtbot, net, sessions, tmp_path, ui_app, restore_appearance, language, large, desktops
+):
     station = net.station
     case_id = take_in(station)
     act(station, case_id, "transferred", to_level="township", to_unit="曲塘镇代理中心")

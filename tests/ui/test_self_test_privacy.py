@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from argparse import Namespace
 
-from haian_desk.core import paths
 from haian_desk.cases.operations import Intake, take_in
+from haian_desk.core import paths
 from haian_desk.storage import backup
 from ui import self_test
 
@@ -15,10 +15,14 @@ def _steps(monkeypatch, *names):
     monkeypatch.setattr(self_test, "STEPS", chosen)
 
 
-def test_the_self_test_finds_nothing_readable_and_says_the_station_is_encrypted(desk, villager_id, cadre_id,
-                                                                                clock, monkeypatch, capsys):
-    take_in(desk, "admin", Intake(kind="opinion", villager_id=villager_id, description="反映道路破损",
-                                  first_cadre_id=cadre_id))
+def test_the_self_test_finds_nothing_readable_and_says_the_station_is_encrypted(
+    desk, villager_id, cadre_id, clock, monkeypatch, capsys
+):
+    take_in(
+        desk,
+        "admin",
+        Intake(kind="opinion", villager_id=villager_id, description="反映道路破损", first_cadre_id=cadre_id),
+    )
     backup.run_daily(desk.db, desk.folder, clock.now)
     _steps(monkeypatch, "take_in_a_case", "nothing_readable", "this_station_is_encrypted")
     assert self_test.run(Namespace(keep=False), desk.folder) == 0
@@ -62,7 +66,8 @@ def test_a_number_in_clear_in_this_stations_log_fails_the_self_test(desk, monkey
     (folder / "logs" / "haian_desk.log").write_text(
         "2026-03-04 10:00:00,000 ERROR x: 11010519491231002X 13812345678\n"
         "2026-03-04 10:00:01,000 INFO y: event 01958a3c-1381-2345-6789-abcdef012345 batch 320685102210001\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     _steps(monkeypatch, "this_station_is_encrypted")
     assert self_test.run(Namespace(keep=False), folder) == 1
     assert "2 处未遮掩的身份证号或手机号" in capsys.readouterr().out
@@ -73,7 +78,7 @@ def test_plain_sync_keys_at_this_station_fail_the_self_test(desk, monkeypatch, c
 
     made = keymod.load_or_create(desk.folder)
     for name, key in ((keymod.SIGNING_FILE, made.signing), (keymod.BOX_FILE, made.box)):
-        keymod._write_private(keymod.key_folder(desk.folder) / name, key, None)   # as an older release left them
+        keymod._write_private(keymod.key_folder(desk.folder) / name, key, None)  # as an older release left them
     folder = desk.folder
     desk.close()
     _steps(monkeypatch, "this_station_is_encrypted")

@@ -5,10 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from haian_desk import station_settings
-from haian_desk.people import users
-from ui.settings.papers_tab import PapersTab
-
 from tests.ui.helpers import type_text, wait_idle
+from ui.settings.papers_tab import PapersTab
 
 
 def make_tab(qtbot, session) -> PapersTab:

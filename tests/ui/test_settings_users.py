@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from haian_desk.people import users
 from haian_desk.core.errors import HaianError
-from ui.settings.users_tab import UsersTab
-
+from haian_desk.people import users
 from tests.ui.helpers import wait_idle
+from ui.settings.users_tab import UsersTab
 
 
 @pytest.fixture
@@ -48,13 +47,13 @@ def test_a_too_short_password_is_refused_with_the_reason(qtbot, tab, desk, admin
 
 def test_stopping_and_restarting_a_login(qtbot, tab, desk):
     select(tab, "clerk")
-    qtbot.mouseClick(tab.toggle_button, Qt.LeftButton)
+    qtbot.mouseClick(tab.toggle_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any(r.username == "clerk" and not r.active for r in tab.rows))
     assert tab.table.item([r.username for r in tab.rows].index("clerk"), 4).text() == "已停用"
     with pytest.raises(HaianError):
         users.authenticate(desk, "clerk", "old-password")
     select(tab, "clerk")
-    qtbot.mouseClick(tab.toggle_button, Qt.LeftButton)
+    qtbot.mouseClick(tab.toggle_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: all(r.active for r in tab.rows))
 
 

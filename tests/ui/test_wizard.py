@@ -7,13 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWizard
 
 from haian_desk.core import paths
-from haian_desk.people import users
 from haian_desk.desk import Desk
+from haian_desk.people import users
 from haian_desk.storage import keys
+from tests.ui.helpers import type_text
 from ui.setup_wizard import SetupWizard
 from ui.worker import DbWorker
-
-from tests.ui.helpers import type_text
 
 
 @pytest.fixture
@@ -130,12 +129,14 @@ def test_township_centre_uses_the_township_code(qtbot, wizard):
     assert station.code_preview.text() == "320685102"
 
 
-@pytest.mark.parametrize("password, confirm, reason", [
-    ("12345", "12345", "密码至少6位"),
-    ("haian-2026", "haian-2025", "两次输入的密码不一样"),
-])
-def test_bad_admin_password_is_explained_and_nothing_is_created(qtbot, wizard, tmp_path,
-                                                                 password, confirm, reason):
+@pytest.mark.parametrize(
+    "password, confirm, reason",
+    [
+        ("12345", "12345", "密码至少6位"),
+        ("haian-2026", "haian-2025", "两次输入的密码不一样"),
+    ],
+)
+def test_bad_admin_password_is_explained_and_nothing_is_created(qtbot, wizard, tmp_path, password, confirm, reason):
     _type_station(qtbot, wizard)
     wizard.admin.username.setFocus()
     _type_admin(qtbot, wizard, password, confirm)
@@ -144,10 +145,13 @@ def test_bad_admin_password_is_explained_and_nothing_is_created(qtbot, wizard, t
     assert not paths.database_path(tmp_path / "station").exists()
 
 
-@pytest.mark.parametrize("passphrase, confirm, reason", [
-    ("short", "short", "至少要8个字符"),
-    ("双楼村-口令-2026", "双楼村-口令-2025", "两次输入的口令不一样"),
-])
+@pytest.mark.parametrize(
+    "passphrase, confirm, reason",
+    [
+        ("short", "short", "至少要8个字符"),
+        ("双楼村-口令-2026", "双楼村-口令-2025", "两次输入的口令不一样"),
+    ],
+)
 def test_bad_passphrase_is_explained_and_nothing_is_created(qtbot, wizard, tmp_path, passphrase, confirm, reason):
     _type_station(qtbot, wizard)
     wizard.admin.username.setFocus()
@@ -180,7 +184,7 @@ def test_alt_n_is_next_and_never_the_station_name(qtbot, wizard):
     assert wizard.currentPage() is wizard.station
     text = wizard.station.error.text()
     assert "12位村代码" in text and "请填写本站名称" in text  # everything missing, at once
-    assert _focused(wizard) is wizard.station.village            # the first of them
+    assert _focused(wizard) is wizard.station.village  # the first of them
     qtbot.keyClick(_focused(wizard), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     assert _focused(wizard) is wizard.station.name
 
@@ -199,7 +203,7 @@ def test_the_cadre_page_needs_a_phone_and_checks_the_others(qtbot, wizard, tmp_p
     _type_admin(qtbot, wizard)
     _type_passphrase(qtbot, wizard)
     qtbot.waitUntil(lambda: _focused(wizard) is wizard.cadres.own.phone)
-    _press(qtbot, wizard, Qt.Key.Key_Return)           # no phone typed
+    _press(qtbot, wizard, Qt.Key.Key_Return)  # no phone typed
     assert wizard.currentPage() is wizard.cadres
     assert "公示" in wizard.cadres.error.text() and _focused(wizard) is wizard.cadres.own.phone
     type_text(qtbot, _focused(wizard), "13906271000")

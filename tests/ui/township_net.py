@@ -41,7 +41,7 @@ class Hub:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> "Hub":
+    def start(self) -> Hub:
         self.running = BackgroundHub(self.node.folder, port=self.port, wall=self.clock).start()
         return self
 

@@ -10,21 +10,26 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from haian_desk.cli.dispatch import with_desk
 from haian_desk.assessment.fields import LEVELS
 from haian_desk.assessment.periods import FORMS_HINT
-from haian_desk.core.errors import HaianError
+from haian_desk.cli.dispatch import with_desk
 from haian_desk.core import messages
+from haian_desk.core.errors import HaianError
 from haian_desk.core.messages import cli_tr
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 CLI_LEVELS = ("cadre", "station", "township", "county")
 
 
 def register(sub, common) -> None:
     report = sub.add_parser("report", parents=[common], help=cli_tr("考核统计：按代理员、代理站、镇（街道）出数"))
-    report.add_argument("--period", required=True, help=cli_tr("考核期：{forms}",
-                                                               forms=messages.translate(messages.DOMAIN, FORMS_HINT)))
+    report.add_argument(
+        "--period", required=True, help=cli_tr("考核期：{forms}", forms=messages.translate(messages.DOMAIN, FORMS_HINT))
+    )
     report.add_argument("--level", choices=CLI_LEVELS, help=cli_tr("只出这一级（默认各级都出）"))
     report.add_argument("--xlsx", metavar="OUT", help=cli_tr("导出 Excel 文件（每级一张工作表）"))
     report.add_argument("--pdf", metavar="OUT", help=cli_tr("导出带图表的 PDF 报告"))
@@ -39,7 +44,7 @@ def _period(args, _folder: Path | None = None):
 
 
 @with_desk(first=_period)
-def run(args, desk) -> int:
+def run(args, desk: Desk) -> int:
     from haian_desk.assessment import build
 
     levels = (args.level,) if args.level else CLI_LEVELS
@@ -82,11 +87,20 @@ def _percent(value) -> str:
 
 def _print_table(report, levels) -> None:
     period = report.period
-    print(cli_tr("{unit}  {title}（{first} 至 {last}）", unit=report.unit_name, title=period.title,
-                 first=period.first_day, last=period.last_day))
+    print(
+        cli_tr(
+            "{unit}  {title}（{first} 至 {last}）",
+            unit=report.unit_name,
+            title=period.title,
+            first=period.first_day,
+            last=period.last_day,
+        )
+    )
     for level in levels:
         print(cli_tr("\n【{level}】", level=messages.translate(messages.VOCABULARY, LEVELS[level])))
         print(cli_tr("代码/名称\t登记\t办结\t按时办结率\t满意率\t差评\t超期未办结"))
         for row in report.rows[level]:
-            print(f"{row['name']}\t{row['registered']}\t{row['completed']}\t{_percent(row['on_time_rate'])}\t"
-                  f"{_percent(row['satisfaction_rate'])}\t{row['bad_reviews']}\t{row['open_overdue']}")
+            print(
+                f"{row['name']}\t{row['registered']}\t{row['completed']}\t{_percent(row['on_time_rate'])}\t"
+                f"{_percent(row['satisfaction_rate'])}\t{row['bad_reviews']}\t{row['open_overdue']}"
+            )

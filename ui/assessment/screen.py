@@ -9,8 +9,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from haian_desk.assessment import build, parse_period
 from haian_desk.assessment.fields import LEVELS, fields_for
@@ -102,8 +114,15 @@ class AssessmentScreen(QWidget):
 
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
-        for widget in (QLabel(self.tr("级别")), self.level, QLabel(self.tr("考核期")), self.period,
-                       self.first_day, self.last_day, self.run_button):
+        for widget in (
+            QLabel(self.tr("级别")),
+            self.level,
+            QLabel(self.tr("考核期")),
+            self.period,
+            self.first_day,
+            self.last_day,
+            self.run_button,
+        ):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.xlsx_button)
@@ -160,16 +179,23 @@ class AssessmentScreen(QWidget):
         seq = self._seq
         self.info.setText(self.tr("正在统计……"))
         self._set_busy(True)
-        self.session.run(lambda desk: build(desk, period), alive(self, lambda r: self._got(seq, r)),
-                         alive(self, self._failed))
+        self.session.run(
+            lambda desk: build(desk, period), alive(self, lambda r: self._got(seq, r)), alive(self, self._failed)
+        )
 
     def _got(self, seq: int, report: Report) -> None:
         if seq != self._seq:
             return  # an older request finished after a newer one was made
         self._set_busy(False)
         self.report = report
-        self.info.setText(self.tr("{0}（{1} 至 {2}），统计截至 {3}。点列标题可排序。").format(
-            period_label(report.period.label, self.tr("自定时段")), report.period.first_day, report.period.last_day, show(report.as_of)))
+        self.info.setText(
+            self.tr("{0}（{1} 至 {2}），统计截至 {3}。点列标题可排序。").format(
+                period_label(report.period.label, self.tr("自定时段")),
+                report.period.first_day,
+                report.period.last_day,
+                show(report.as_of),
+            )
+        )
         self._show_level()
         for view, chart in zip(self.charts, all_charts(report), strict=False):
             view.set_chart(chart)
@@ -190,7 +216,7 @@ class AssessmentScreen(QWidget):
         names = {r["code"]: r["name"] for r in self.report.rows["station"]}
         self.model.set_rows(fields_for(level), self.report.rows[level], names)
         self.table.setColumnHidden(0, level == "cadre")  # a cadre's code is an internal id
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)   # back to the report's own order (by code)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # back to the report's own order (by code)
 
     # --- exporting ------------------------------------------------------------------------
 
@@ -199,14 +225,16 @@ class AssessmentScreen(QWidget):
         return str(Path.home() / f"{self.session.desk.installation.unit_name}{title}考核{suffix}")
 
     def ask_xlsx(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 Excel"), self._suggested(".xlsx"),
-                                              self.tr("Excel 文件 (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出 Excel"), self._suggested(".xlsx"), self.tr("Excel 文件 (*.xlsx)")
+        )
         if path:
             self.export(path, "xlsx")
 
     def ask_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 PDF 报告"), self._suggested(".pdf"),
-                                              self.tr("PDF 文件 (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出 PDF 报告"), self._suggested(".pdf"), self.tr("PDF 文件 (*.pdf)")
+        )
         if path:
             self.export(path, "pdf")
 
@@ -218,6 +246,8 @@ class AssessmentScreen(QWidget):
         report = self.report
         write = write_workbook if form == "xlsx" else write_pdf
         self.info.setText(self.tr("正在导出……"))
-        self.session.run(lambda desk: write(report, path),
-                         alive(self, lambda done: self.info.setText(self.tr("已导出：{0}").format(done))),
-                         alive(self, self._failed))
+        self.session.run(
+            lambda desk: write(report, path),
+            alive(self, lambda done: self.info.setText(self.tr("已导出：{0}").format(done))),
+            alive(self, self._failed),
+        )

@@ -39,7 +39,11 @@ class FiguresModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.fields)
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section < len(self.fields):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and section < len(self.fields)
+        ):
             return term(self.fields[section].header)
         return None
 
@@ -55,9 +59,13 @@ class FiguresModel(QAbstractTableModel):
         if role == SORT_ROLE:
             if field.form == TEXT:
                 return str(value or "")
-            return -1.0 if value is None else float(value)   # "nothing to rate" sorts below 0 %
+            return -1.0 if value is None else float(value)  # "nothing to rate" sorts below 0 %
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) if field.form == TEXT else int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return (
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                if field.form == TEXT
+                else int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            )
         if role == Qt.ItemDataRole.ToolTipRole and field.form in (COUNT, RATE, HOURS):
             return term(field.header)
         return None

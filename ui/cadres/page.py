@@ -12,11 +12,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
-from haian_desk.people import cadres
 from haian_desk.core.errors import ValidationError
+from haian_desk.people import cadres
 from ui.cadres.form import CadreForm
 from ui.cadres.retire_dialog import RetireDialog
 from ui.i18n import term
@@ -39,10 +38,19 @@ class CadresPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.rows: list[dict] = []
-        self.editing_id: str | None = None   # None: the form holds a new cadre
-        self.table = list_table("cadre_list", [
-            self.tr("姓名"), self.tr("角色"), self.tr("电话"), self.tr("负责片区"), self.tr("党员"),
-            self.tr("任期"), self.tr("状态")])
+        self.editing_id: str | None = None  # None: the form holds a new cadre
+        self.table = list_table(
+            "cadre_list",
+            [
+                self.tr("姓名"),
+                self.tr("角色"),
+                self.tr("电话"),
+                self.tr("负责片区"),
+                self.tr("党员"),
+                self.tr("任期"),
+                self.tr("状态"),
+            ],
+        )
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.cellActivated.connect(lambda *_: self.form.setFocus())
         self.show_retired = QCheckBox(self.tr("显示已离任(&L)"))
@@ -106,8 +114,11 @@ class CadresPage(QWidget):
 
     def reload(self) -> None:
         include = self.show_retired.isChecked()
-        self.session.run(lambda desk: load_roster(desk, include), alive(self, self._show_rows),
-                         alive(self, lambda error: show_error_box(self, error)))
+        self.session.run(
+            lambda desk: load_roster(desk, include),
+            alive(self, self._show_rows),
+            alive(self, lambda error: show_error_box(self, error)),
+        )
 
     def _show_rows(self, rows: list[dict]) -> None:
         self.rows = rows
@@ -115,9 +126,15 @@ class CadresPage(QWidget):
         self.table.setRowCount(len(rows))
         for r, c in enumerate(rows):
             served = self.tr("{0} 至 {1}").format(c["active_from"] or "—", c["active_to"] or self.tr("今"))
-            values = [c["name"], term(c["role_label"]), c["phone"] or "", c["area"] or "",
-                      self.tr("是") if c["party_member"] else self.tr("否"), served,
-                      self.tr("在任") if c["active"] else self.tr("已离任")]
+            values = [
+                c["name"],
+                term(c["role_label"]),
+                c["phone"] or "",
+                c["area"] or "",
+                self.tr("是") if c["party_member"] else self.tr("否"),
+                served,
+                self.tr("在任") if c["active"] else self.tr("已离任"),
+            ]
             for col, value in enumerate(values):
                 self.table.setItem(r, col, QTableWidgetItem(value))
         self.table.blockSignals(False)
@@ -150,7 +167,8 @@ class CadresPage(QWidget):
         heading = self.tr("修改：{0}").format(cadre["name"])
         if not cadre["active"]:
             heading += self.tr("（{0}离任{1}）").format(
-                cadre["active_to"] or "", "：" + cadre["retired_reason"] if cadre["retired_reason"] else "")
+                cadre["active_to"] or "", "：" + cadre["retired_reason"] if cadre["retired_reason"] else ""
+            )
         self.heading.setText(heading)
         self._enable()
 
@@ -215,6 +233,8 @@ class CadresPage(QWidget):
         cadre, actor = self.selected(), self.session.user.username
         if cadre is None or cadre["active"]:
             return
-        self.session.run(lambda desk: cadres.reinstate(desk, actor, cadre["id"]),
-                         alive(self, lambda _: self.done.setText(self.tr("已恢复在任。"))),
-                         alive(self, self.error.show_error))
+        self.session.run(
+            lambda desk: cadres.reinstate(desk, actor, cadre["id"]),
+            alive(self, lambda _: self.done.setText(self.tr("已恢复在任。"))),
+            alive(self, self.error.show_error),
+        )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from haian_desk.people import cadres
 from haian_desk.core.errors import ValidationError
 from haian_desk.core.timeutil import local
+from haian_desk.people import cadres
 from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive
 
@@ -28,8 +28,13 @@ class RetireDialog(QDialog):
         self.buttons.accepted.connect(self.confirm)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("{0}离任后不再出现在公示牌和受理登记的代理员里；"
-                                   "经手过的办件仍记在其名下。").format(cadre["name"])))
+        form.addRow(
+            QLabel(
+                self.tr("{0}离任后不再出现在公示牌和受理登记的代理员里；经手过的办件仍记在其名下。").format(
+                    cadre["name"]
+                )
+            )
+        )
         form.addRow(self.tr("离任日期(&D)"), self.day)
         form.addRow(self.tr("原因(&Y)"), self.reason)
         form.addRow(self.error)
@@ -40,8 +45,11 @@ class RetireDialog(QDialog):
         actor, cadre_id = self.session.user.username, self.cadre["id"]
         day, reason = self.day.text(), self.reason.text()
         self.buttons.setEnabled(False)
-        self.session.run(lambda desk: cadres.retire(desk, actor, cadre_id, on=day, reason=reason),
-                         alive(self, lambda _: self.accept()), alive(self, self._refused))
+        self.session.run(
+            lambda desk: cadres.retire(desk, actor, cadre_id, on=day, reason=reason),
+            alive(self, lambda _: self.accept()),
+            alive(self, self._refused),
+        )
 
     def _refused(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)

@@ -13,11 +13,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
-    QVBoxLayout, QWidget, QWizardPage)
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
-from haian_desk.people import cadres, users
 from haian_desk.core.errors import ValidationError
+from haian_desk.people import cadres, users
 from ui.cadres.form import CadreForm
 from ui.widgets.feedback import ErrorLabel, alive, explain, show_problems
 
@@ -32,13 +40,14 @@ class CadresPage(QWizardPage):
     def __init__(self, station, admin, parent: QWidget | None = None):
         super().__init__(parent)
         self.station, self.admin = station, admin
-        self.checked: list[cadres.CadreInput] = []   # yours first, as last checked
+        self.checked: list[cadres.CadreInput] = []  # yours first, as last checked
         self.setTitle(self.tr("本站代理员"))
         self.setSubTitle(self.tr("公示牌公布代理员的姓名和电话；受理登记要选首问责任人。"))
         # Two fixed lines rather than word wrap: the wizard sizes itself from
         # its pages' hints, which a wrapped label underestimates.
-        self.explanation = QLabel(self.tr("先填您自己，管理员账号将关联到您。\n"
-                                          "其他代理员可以一并填，也可以以后在“代理员”页（Ctrl+F4）添加。"))
+        self.explanation = QLabel(
+            self.tr("先填您自己，管理员账号将关联到您。\n其他代理员可以一并填，也可以以后在“代理员”页（Ctrl+F4）添加。")
+        )
         self.own = CadreForm(compact=True)
         self.others = self._others_table()
         self.add_row = QPushButton(self.tr("添加一行(&A)"))
@@ -99,8 +108,9 @@ class CadresPage(QWizardPage):
             try:
                 checked.append(self._checked(typed))
             except ValidationError as error:
-                problems.append((self.tr("其他代理员第{0}行：{1}").format(row + 1, explain(error)),
-                                 self._cell(row, error.field)))
+                problems.append(
+                    (self.tr("其他代理员第{0}行：{1}").format(row + 1, explain(error)), self._cell(row, error.field))
+                )
         problems += self._twins(checked)
         if not show_problems(self.error, problems):
             return False
@@ -140,8 +150,11 @@ class CadresPage(QWizardPage):
         if not self.checked:
             return []
         own = cadres.clean(self.checked[0])
-        return [self.tr("代理员：{0} 位（管理员账号关联到 {1}，电话 {2}）").format(
-            len(self.checked), own["name"], own["phone"])]
+        return [
+            self.tr("代理员：{0} 位（管理员账号关联到 {1}，电话 {2}）").format(
+                len(self.checked), own["name"], own["phone"]
+            )
+        ]
 
     def made(self, desk: Desk, user: users.User) -> users.User:
         """On the worker: add the cadres and link the admin login to the first (the person setting up)."""

@@ -13,23 +13,44 @@ the focused action button: it never reaches the number-revealing button.
 
 from __future__ import annotations
 
-from itertools import pairwise
 from html import escape
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QSizePolicy, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
+    QAbstractItemView,
+    QDialog,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from haian_desk.cases import presentation
 from haian_desk.cases.deadlines import WORKING_HOURS, describe_limit
 from haian_desk.cases.presentation import CaseView
 from haian_desk.cases.vocabulary import (
-    CHANNELS, KINDS, RATINGS, REPLY_METHODS, RESULTS, STATUSES, TRANSFER_LEVELS, URGENCIES, label)
+    CHANNELS,
+    KINDS,
+    RATINGS,
+    REPLY_METHODS,
+    RESULTS,
+    STATUSES,
+    TRANSFER_LEVELS,
+    URGENCIES,
+    label,
+)
 from haian_desk.core.timeutil import show
-from ui.cases.actions import ActionDialog, action_button_text
-from ui.cases.actions import ACTION_KEYS, next_step
+from ui.cases.actions import ACTION_KEYS, ActionDialog, action_button_text, next_step
 from ui.cases.queue_model import TONE_COLOURS
 from ui.catalogue.present import limit_text
 from ui.i18n import term
@@ -133,8 +154,7 @@ class CaseDetailDialog(QDialog):
     def _timeline_box(self) -> QGroupBox:
         self.timeline = QTableWidget(0, 4)
         self.timeline.setObjectName("timeline")
-        self.timeline.setHorizontalHeaderLabels(
-            [self.tr("时间"), self.tr("经办"), self.tr("事件"), self.tr("详情")])
+        self.timeline.setHorizontalHeaderLabels([self.tr("时间"), self.tr("经办"), self.tr("事件"), self.tr("详情")])
         self.timeline.verticalHeader().hide()
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -152,14 +172,20 @@ class CaseDetailDialog(QDialog):
 
     def reload(self) -> None:
         case_id = self.case_id
-        self.session.run(lambda desk: presentation.case_view(desk, case_id, desk.now()),
-                         alive(self, self.show_view), alive(self, self._failed))
+        self.session.run(
+            lambda desk: presentation.case_view(desk, case_id, desk.now()),
+            alive(self, self.show_view),
+            alive(self, self._failed),
+        )
 
     def _data_changed(self, changes) -> None:
         if touches_case(changes, self.case_id):
             case_id = self.case_id
-            self.session.run(lambda desk: presentation.case_view(desk, case_id, desk.now()),
-                             alive(self, self._show_again), alive(self, self._failed))
+            self.session.run(
+                lambda desk: presentation.case_view(desk, case_id, desk.now()),
+                alive(self, self._show_again),
+                alive(self, self._failed),
+            )
 
     def _show_again(self, view: CaseView) -> None:
         """The case as it now stands, with the focus, the history's scroll and selection where they were
@@ -202,7 +228,8 @@ class CaseDetailDialog(QDialog):
         years = basis.get("fallback_years") or []
         if years:
             text += self.tr("；{0}年放假安排尚未公布，暂只按周末计算，公布后自动重算").format(
-                self.tr("、").join(str(y) for y in years))
+                self.tr("、").join(str(y) for y in years)
+            )
         return text
 
     def _show_time_left(self, view: CaseView) -> None:
@@ -215,21 +242,29 @@ class CaseDetailDialog(QDialog):
         self.time_left.setText(text)
         colours = TONE_COLOURS.get(left.tone)
         self.time_left.setStyleSheet(
-            f"background: {colours[0]}; color: {colours[1]}; padding: 2px 8px;" if colours else "")
+            f"background: {colours[0]}; color: {colours[1]}; padding: 2px 8px;" if colours else ""
+        )
 
     def _fill_villager(self, view: CaseView) -> None:
         person = view.villager_revealed if self.revealed else view.villager
         unknown = self.tr("未登记")
-        _refill(self.villager_form, [
-            (self.tr("姓名"), person["name"]), (self.tr("身份证号"), person["id_number"] or unknown),
-            (self.tr("电话"), person["phone"] or unknown), (self.tr("住址"), person["address"] or unknown)])
+        _refill(
+            self.villager_form,
+            [
+                (self.tr("姓名"), person["name"]),
+                (self.tr("身份证号"), person["id_number"] or unknown),
+                (self.tr("电话"), person["phone"] or unknown),
+                (self.tr("住址"), person["address"] or unknown),
+            ],
+        )
 
     def _reveal(self, on: bool) -> None:
         if on and not self.revealed:
             # Not yet: the numbers show once the reveal (who, when, why) is recorded on the case.
             self._set_reveal_button(False)
-            self.reveal_dialog = ask_and_reveal(self, self.session, lambda: self._revealed(True),
-                                                lambda: None, case_id=self.case_id)
+            self.reveal_dialog = ask_and_reveal(
+                self, self.session, lambda: self._revealed(True), lambda: None, case_id=self.case_id
+            )
             return
         self._revealed(on)
 
@@ -255,8 +290,10 @@ class CaseDetailDialog(QDialog):
         case, matter, names = view.case, view.matter, view.cadre_names
         auth = case["authorisation"]
         return [
-            (self.tr("事项"), self.tr("{0}（{1}级办理）").format(matter["name"], term(matter["level"]))
-             if matter else ""),
+            (
+                self.tr("事项"),
+                self.tr("{0}（{1}级办理）").format(matter["name"], term(matter["level"])) if matter else "",
+            ),
             (self.tr("办理时限"), self._counting(case)),
             (self.tr("办理路径"), matter["route"] if matter else ""),
             (self.tr("诉求内容"), case["description"]),
@@ -270,12 +307,18 @@ class CaseDetailDialog(QDialog):
             (self.tr("经办人"), names.get(case["responsible_cadre_id"], "")),
             (self.tr("登记时间"), show(case["registered_at"])),
             (self.tr("受理时间"), show(case["accepted_at"])),
-            (self.tr("现在在"), f"{term(label(TRANSFER_LEVELS, case['holder_level']))} {case['holder']}"
-             if case["holder"] else ""),
+            (
+                self.tr("现在在"),
+                f"{term(label(TRANSFER_LEVELS, case['holder_level']))} {case['holder']}" if case["holder"] else "",
+            ),
             (self.tr("会办单位"), "、".join(case["joint_units"] or [])),
             (self.tr("办理结果"), self._result(case)),
-            (self.tr("告知群众"), f"{show(case['replied_at'])} {term(label(REPLY_METHODS, case['reply_method']))}"
-             if case["replied_at"] else ""),
+            (
+                self.tr("告知群众"),
+                f"{show(case['replied_at'])} {term(label(REPLY_METHODS, case['reply_method']))}"
+                if case["replied_at"]
+                else "",
+            ),
             (self.tr("群众评价"), self._rating(case)),
             (self.tr("结束原因"), case["closed_reason"] or ""),
         ]
@@ -323,8 +366,9 @@ class CaseDetailDialog(QDialog):
                 widget.deleteLater()
         self.action_buttons.clear()
         # Forms for actions no longer allowed are of no use; the others keep what was typed.
-        for event_type in [t for t in self.action_dialogs if t not in view.allowed
-                           and not self.action_dialogs[t].isVisible()]:  # never close one being typed in
+        for event_type in [
+            t for t in self.action_dialogs if t not in view.allowed and not self.action_dialogs[t].isVisible()
+        ]:  # never close one being typed in
             self.action_dialogs.pop(event_type).deleteLater()
         for event_type in view.allowed:
             button = QPushButton(action_button_text(event_type))
@@ -366,7 +410,10 @@ class CaseDetailDialog(QDialog):
     def keyPressEvent(self, event) -> None:
         # QDialog would hand Enter to its default button (a QPushButton that may be the
         # reveal button): here Enter clicks the focused action or opens the print menu, else nothing.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
             focused = self.focusWidget()
             if isinstance(focused, QPushButton) and focused in self.action_buttons.values():
                 focused.click()
@@ -421,5 +468,7 @@ def _info_block(name: str) -> QTextBrowser:
 def _refill(block: QTextBrowser, rows: list[tuple[str, str]]) -> None:
     cells = "".join(
         f"<tr><td style='color:#555; padding:3px 12px 3px 0; white-space:nowrap'>{escape(caption)}</td>"
-        f"<td style='padding:3px 0'>{escape(text)}</td></tr>" for caption, text in rows)
+        f"<td style='padding:3px 0'>{escape(text)}</td></tr>"
+        for caption, text in rows
+    )
     block.setHtml(f"<table cellspacing='0'>{cells}</table>")

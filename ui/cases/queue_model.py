@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal)
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from haian_desk.cases import presentation, queries
@@ -28,10 +28,12 @@ from haian_desk.cases.queries import CaseFilter
 from haian_desk.cases.vocabulary import KINDS, label
 from haian_desk.core.timeutil import show
 from ui.cases.row_cache import RowCache
-from ui.i18n import term
+from ui.i18n import QT_TRANSLATE_NOOP, term
 from ui.session import Session
 from ui.widgets.feedback import alive, in_words, words
-from ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 # Pages held at most: 25 pages of 200 rows, a few megabytes, whatever is scrolled.
 MAX_PAGES = 25
@@ -41,16 +43,23 @@ PAGES_KEPT_ON_NEWS = 3
 MEMO_LIMIT = 20_000
 
 
-
 def _number(role) -> int:
     return role if type(role) is int else int(role.value)
 
 
-CASE_ID_ROLE = _number(Qt.UserRole) + 1
-TONE_ROLE = _number(Qt.UserRole) + 2
+CASE_ID_ROLE = _number(Qt.ItemDataRole.UserRole) + 1
+TONE_ROLE = _number(Qt.ItemDataRole.UserRole) + 2
 _BRUSHES: dict[str, QBrush] = {}  # one brush per colour, made when first painted
 _DISPLAY, _TOOLTIP, _BACKGROUND, _FOREGROUND, _FONT = (
-    _number(r) for r in (Qt.DisplayRole, Qt.ToolTipRole, Qt.BackgroundRole, Qt.ForegroundRole, Qt.FontRole))
+    _number(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+    )
+)
 
 # Row colours by deadline tone; the status column carries the same news in words.
 TONE_COLOURS = {
@@ -62,7 +71,7 @@ TONE_COLOURS = {
 @dataclass(frozen=True)
 class Column:
     key: str
-    title: str          # source text, shown through translate("CaseQueueModel", …)
+    title: str  # source text, shown through translate("CaseQueueModel", …)
     sort_key: str | None  # a key of queries.SORTABLE, or None when SQLite cannot sort by it
 
 
@@ -79,10 +88,12 @@ COLUMNS: tuple[Column, ...] = (
 )
 COLUMN_KEYS = [c.key for c in COLUMNS]
 
-FLAG_WORDS = (("urgency", QT_TRANSLATE_NOOP("CaseQueueModel", "紧急")),
-              ("long_standing", QT_TRANSLATE_NOOP("CaseQueueModel", "久拖不决")),
-              ("petition", QT_TRANSLATE_NOOP("CaseQueueModel", "信访")),
-              ("followup_open", QT_TRANSLATE_NOOP("CaseQueueModel", "差评待整改")))
+FLAG_WORDS = (
+    ("urgency", QT_TRANSLATE_NOOP("CaseQueueModel", "紧急")),
+    ("long_standing", QT_TRANSLATE_NOOP("CaseQueueModel", "久拖不决")),
+    ("petition", QT_TRANSLATE_NOOP("CaseQueueModel", "信访")),
+    ("followup_open", QT_TRANSLATE_NOOP("CaseQueueModel", "差评待整改")),
+)
 
 
 def _tr(text: str) -> str:
@@ -90,7 +101,7 @@ def _tr(text: str) -> str:
 
 
 class CaseQueueModel(QAbstractTableModel):
-    loaded = Signal()             # a fresh first page (after a filter, sort or data change)
+    loaded = Signal()  # a fresh first page (after a filter, sort or data change)
     totalChanged = Signal(int)
     failed = Signal(str)
 
@@ -101,7 +112,7 @@ class CaseQueueModel(QAbstractTableModel):
         self.filter = CaseFilter()
         self.rows = RowCache(page_size, MAX_PAGES, lambda row: queries.key_of(self.filter, row))
         self.total = 0
-        self.counting = False        # the count of a fresh filter is on its way
+        self.counting = False  # the count of a fresh filter is on its way
         self.now = session.desk.now()
         self.generation = 0
         self.fetching = False
@@ -128,21 +139,27 @@ class CaseQueueModel(QAbstractTableModel):
         if keep_rows and len(self.rows) > self.page_size:
             reach = len(self.rows)
             pages = self.rows.recent_pages(min(PAGES_KEPT_ON_NEWS, self.rows.max_pages - 1))  # and the first
-            self.session.run(lambda desk: self._read_again(desk, flt, now, reach, pages),
-                             alive(self, lambda result: self._place_kept(generation, *result)),
-                             alive(self, self._failed))
+            self.session.run(
+                lambda desk: self._read_again(desk, flt, now, reach, pages),
+                alive(self, lambda result: self._place_kept(generation, *result)),
+                alive(self, self._failed),
+            )
             return
         size = self.page_size
-        self.session.run(lambda desk: queries.page_after(desk, flt, now, None, size),
-                         alive(self, lambda rows: self._first_page(generation, rows)),
-                         alive(self, self._failed))
+        self.session.run(
+            lambda desk: queries.page_after(desk, flt, now, None, size),
+            alive(self, lambda rows: self._first_page(generation, rows)),
+            alive(self, self._failed),
+        )
         self.counting = True
         # The count comes after the first page, as its own piece of work: a broad search paints
         # its first rows without waiting for every match to be counted. When the clerk has typed
         # on before its turn comes, it is not run at all.
-        self.session.run(lambda desk: None if generation != self.generation else queries.count(desk, flt, now),
-                         alive(self, lambda total: self._counted(generation, total)),
-                         alive(self, self._failed))
+        self.session.run(
+            lambda desk: None if generation != self.generation else queries.count(desk, flt, now),
+            alive(self, lambda total: self._counted(generation, total)),
+            alive(self, self._failed),
+        )
 
     def _first_page(self, generation: int, rows: list) -> None:
         if generation != self.generation:
@@ -164,7 +181,7 @@ class CaseQueueModel(QAbstractTableModel):
         self.total, self.counting = total, False
         self.totalChanged.emit(total)
 
-    def _read_again(self, desk, flt: CaseFilter, now, reach: int, pages: list[int]):
+    def _read_again(self, desk: Desk, flt: CaseFilter, now, reach: int, pages: list[int]):
         """On the worker: the count, the page boundaries down to the place reached, and the pages
         the clerk last looked at, read by those boundaries (never by offset)."""
         total = queries.count(desk, flt, now)
@@ -191,8 +208,13 @@ class CaseQueueModel(QAbstractTableModel):
         self.loaded.emit()
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and not self.fetching and not self.loading \
-            and not self.rows.complete and (self.counting or len(self.rows) < self.total)
+        return (
+            not parent.isValid()
+            and not self.fetching
+            and not self.loading
+            and not self.rows.complete
+            and (self.counting or len(self.rows) < self.total)
+        )
 
     def fetchMore(self, parent=QModelIndex()) -> None:
         if not self.canFetchMore(parent):
@@ -202,9 +224,11 @@ class CaseQueueModel(QAbstractTableModel):
         # Keyset paging: the next page starts after the last row reached, so the
         # ten-thousandth page costs what the first does (an OFFSET re-reads all before it).
         last, limit = self.rows.start_key(self.rows.page_of(len(self.rows))), self.page_size
-        self.session.run(lambda desk: queries.page_after(desk, flt, now, last, limit),
-                         alive(self, lambda rows: self._more(generation, rows)),
-                         alive(self, self._failed))
+        self.session.run(
+            lambda desk: queries.page_after(desk, flt, now, last, limit),
+            alive(self, lambda rows: self._more(generation, rows)),
+            alive(self, self._failed),
+        )
 
     def _more(self, generation: int, rows: list) -> None:
         if generation != self.generation:
@@ -225,9 +249,11 @@ class CaseQueueModel(QAbstractTableModel):
         self._wanted.add(page)
         generation, flt, now = self.generation, dataclasses.replace(self.filter), self.now
         start, limit = self.rows.start_key(page), self.page_size
-        self.session.run(lambda desk: queries.page_after(desk, flt, now, start, limit),
-                         alive(self, lambda rows: self._came_back(generation, page, rows)),
-                         alive(self, self._failed))
+        self.session.run(
+            lambda desk: queries.page_after(desk, flt, now, start, limit),
+            alive(self, lambda rows: self._came_back(generation, page, rows)),
+            alive(self, self._failed),
+        )
 
     def _came_back(self, generation: int, page: int, rows: list) -> None:
         if generation != self.generation:
@@ -263,13 +289,13 @@ class CaseQueueModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation, role=Qt.DisplayRole):
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         role = _number(role)
         if role != _DISPLAY and role != _TOOLTIP:
             return None
-        if orientation == Qt.Horizontal and role == _DISPLAY:
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
             return _tr(COLUMNS[section].title)
-        if orientation == Qt.Horizontal and role == _TOOLTIP and COLUMNS[section].sort_key:
+        if orientation == Qt.Orientation.Horizontal and role == _TOOLTIP and COLUMNS[section].sort_key:
             return QCoreApplication.translate("CaseQueueModel", "点击表头按此列排序")
         return None
 
@@ -290,7 +316,7 @@ class CaseQueueModel(QAbstractTableModel):
             return row["description"]
         if role == _TOOLTIP and key == "status":  # whole, where a narrow column cuts it with "…"
             return self.cell_text(row, key)
-        if role == _BACKGROUND or role == _FOREGROUND:
+        if role in (_BACKGROUND, _FOREGROUND):
             return self._colour(row, role)
         if role == _FONT and key == "status" and self.tone(row) == presentation.OVERDUE:
             font = QFont()
@@ -304,8 +330,9 @@ class CaseQueueModel(QAbstractTableModel):
 
     def tone(self, row) -> str:
         # The view asks once per cell and role: work the tone out once per row until the clock moves.
-        return self._looked_up(("tone", row["id"]),
-                               lambda: presentation.time_left(row["status"], row["deadline"], self.now).tone)
+        return self._looked_up(
+            ("tone", row["id"]), lambda: presentation.time_left(row["status"], row["deadline"], self.now).tone
+        )
 
     def _looked_up(self, key, work):
         found = self._memo.get(key)
@@ -328,8 +355,9 @@ class CaseQueueModel(QAbstractTableModel):
         if key in ("deadline", "registered_at"):
             return show(row[key])
         if key == "flags":
-            return " ".join(_tr(word) for flag, word in FLAG_WORDS
-                            if (row[flag] == "urgent" if flag == "urgency" else row[flag]))
+            return " ".join(
+                _tr(word) for flag, word in FLAG_WORDS if (row[flag] == "urgent" if flag == "urgency" else row[flag])
+            )
         return presentation.queue_value(key, row[key])
 
     def _colour(self, row, role):
@@ -346,8 +374,9 @@ class CaseQueueModel(QAbstractTableModel):
         sort_key = COLUMNS[column].sort_key
         if sort_key is None:
             return
-        self.set_filter(dataclasses.replace(self.filter, sort=sort_key,
-                                            descending=order == Qt.SortOrder.DescendingOrder))
+        self.set_filter(
+            dataclasses.replace(self.filter, sort=sort_key, descending=order == Qt.SortOrder.DescendingOrder)
+        )
 
     def sort_column(self) -> int:
         return next((i for i, c in enumerate(COLUMNS) if c.sort_key == self.filter.sort), -1)

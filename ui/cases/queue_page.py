@@ -14,8 +14,17 @@ import dataclasses
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
-    QToolButton, QVBoxLayout, QWidget)
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from haian_desk.cases.queries import CaseFilter
 from haian_desk.cases.vocabulary import KINDS, STATUSES
@@ -26,8 +35,8 @@ from ui.widgets.feedback import ErrorLabel
 
 SEARCH_DELAY_MS = 300
 TICK_MS = 60_000
-MATTER_CHARACTERS = 16   # the matter column's widest, in Chinese characters
-STATUS_CHARACTERS = 8    # the status column's narrowest when it gives way, in Chinese characters
+MATTER_CHARACTERS = 16  # the matter column's widest, in Chinese characters
+STATUS_CHARACTERS = 8  # the status column's narrowest when it gives way, in Chinese characters
 # What a clerk scans first: in view without scrolling sideways (the status gives way to them).
 ESSENTIAL_KEYS = ("case_no", "villager", "status", "deadline")
 
@@ -197,10 +206,14 @@ class QueuePage(QWidget):
             self.model.filter,
             search=self.search.text(),
             cadre_id=self.session.user.cadre_id if self.mine.isChecked() else None,
-            due_soon=self.due_soon.isChecked(), overdue=self.overdue.isChecked(),
-            kind=self.kind.currentData(), status=self.status.currentData(),
-            long_standing=self.long_standing.isChecked(), petition=self.petition.isChecked(),
-            followup_open=self.followup.isChecked())
+            due_soon=self.due_soon.isChecked(),
+            overdue=self.overdue.isChecked(),
+            kind=self.kind.currentData(),
+            status=self.status.currentData(),
+            long_standing=self.long_standing.isChecked(),
+            petition=self.petition.isChecked(),
+            followup_open=self.followup.isChecked(),
+        )
 
     def apply_filters(self) -> None:
         self.search_timer.stop()
@@ -243,9 +256,10 @@ class QueuePage(QWidget):
             # A column SQLite cannot sort by: put the arrow back where the order really is.
             header = self.table.horizontalHeader()
             header.blockSignals(True)
-            header.setSortIndicator(self.model.sort_column(),
-                                    Qt.SortOrder.DescendingOrder if self.model.filter.descending
-                                    else Qt.SortOrder.AscendingOrder)
+            header.setSortIndicator(
+                self.model.sort_column(),
+                Qt.SortOrder.DescendingOrder if self.model.filter.descending else Qt.SortOrder.AscendingOrder,
+            )
             header.blockSignals(False)
 
     def _focus_search(self) -> None:
@@ -264,8 +278,7 @@ class QueuePage(QWidget):
         if chosen and self._case_to_select is None:
             self._case_to_select = chosen
         if self._scroll_to_restore is None:
-            self._scroll_to_restore = (self.table.verticalScrollBar().value(),
-                                       self.table.horizontalScrollBar().value())
+            self._scroll_to_restore = (self.table.verticalScrollBar().value(), self.table.horizontalScrollBar().value())
 
     # --- showing ------------------------------------------------------------------------
 
@@ -273,8 +286,7 @@ class QueuePage(QWidget):
         if self.model.counting:  # the first rows are shown before every match is counted
             self.count_label.setText(self.tr("已显示 {0} 件，正在统计总数…").format(self.model.rowCount()))
             return
-        self.count_label.setText(self.tr("共 {0} 件，已显示 {1} 件").format(
-            self.model.total, self.model.rowCount()))
+        self.count_label.setText(self.tr("共 {0} 件，已显示 {1} 件").format(self.model.total, self.model.rowCount()))
 
     def _after_load(self) -> None:
         self._show_count()
@@ -302,15 +314,14 @@ class QueuePage(QWidget):
         """A long status (English, large print: "Awaiting signature · Can be accepted once …") is cut
         with "…" (its tooltip has it all) so the deadline beside it stays in view."""
         header = self.table.horizontalHeader()
-        ends = [header.sectionPosition(c) + header.sectionSize(c)
-                for c in map(COLUMN_KEYS.index, ESSENTIAL_KEYS)]
+        ends = [header.sectionPosition(c) + header.sectionSize(c) for c in map(COLUMN_KEYS.index, ESSENTIAL_KEYS)]
         bar = self.table.verticalScrollBar()  # may appear once the rows are laid out: keep room for it
         room = self.table.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width())
         overflow = max(ends) - room
         if overflow <= 0:
             return
         status = COLUMN_KEYS.index("status")
-        title = str(self.model.headerData(status, Qt.Horizontal, Qt.DisplayRole) or "")
+        title = str(self.model.headerData(status, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
         metrics = header.fontMetrics()
         narrowest = max(metrics.horizontalAdvance(title), metrics.horizontalAdvance("中" * STATUS_CHARACTERS)) + 24
         self.table.setColumnWidth(status, max(narrowest, self.table.columnWidth(status) - overflow))

@@ -14,7 +14,8 @@ Plain Python (no Qt), so the bound is tested on its own
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 Key = dict
 
@@ -123,7 +124,7 @@ class RowCache:
             self._complete = True
             return start, start - 1
         for offset in range(0, len(rows), self.page_size):
-            self.put(self.page_of(start + offset), rows[offset:offset + self.page_size], grow=True)
+            self.put(self.page_of(start + offset), rows[offset : offset + self.page_size], grow=True)
         return start, self._length - 1
 
     def put(self, page: int, rows: list, grow: bool = False) -> None:
@@ -140,7 +141,7 @@ class RowCache:
         elif first >= self._length:
             return  # a late answer for rows no longer in the list (it was reset shorter)
         else:
-            rows = rows[:self._length - first]
+            rows = rows[: self._length - first]
         if len(rows) == self.page_size and page == len(self._ends):
             self._ends.append(self.key_of(rows[-1]))
         self._pages[page] = list(rows)

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
-    QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from haian_desk.cases import catalogue
 from haian_desk.cases.catalogue_queries import CatalogueItem
@@ -18,8 +28,7 @@ NEW_ITEM = CatalogueItem(code="", name="", level="村", mode="承诺")
 
 
 class CatalogueItemDialog(QDialog):
-    def __init__(self, session: Session, item: CatalogueItem | None = None,
-                 parent: QWidget | None = None):
+    def __init__(self, session: Session, item: CatalogueItem | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.item = item
@@ -121,22 +130,28 @@ class CatalogueItemDialog(QDialog):
     def data(self) -> catalogue.Item:
         timed = self.mode.currentData() == "承诺"
         return catalogue.Item(
-            code=self.code.text().strip(), name=self.name.text(), level=self.level.currentData(),
+            code=self.code.text().strip(),
+            name=self.name.text(),
+            level=self.level.currentData(),
             mode=self.mode.currentData(),
-            time_limit={"amount": self.amount.value(), "unit": self.unit.currentData()} if timed
-            else None,
-            category=self.category.text().strip(), route=self.route.text().strip(),
+            time_limit={"amount": self.amount.value(), "unit": self.unit.currentData()} if timed else None,
+            category=self.category.text().strip(),
+            route=self.route.text().strip(),
             department=self.department.text().strip(),
             materials=tuple(self.materials.toPlainText().splitlines()),
-            fee_note=self.fee_note.text().strip(), proxy_allowed=self.proxy_allowed.isChecked(),
-            keywords=self.keywords.text().strip(), active=self.active.isChecked())
+            fee_note=self.fee_note.text().strip(),
+            proxy_allowed=self.proxy_allowed.isChecked(),
+            keywords=self.keywords.text().strip(),
+            active=self.active.isChecked(),
+        )
 
     def save(self) -> None:
         item, actor = self.data(), self.session.user.username
         self.buttons.setEnabled(False)
         self.error.clear_error()
-        self.session.run(lambda desk: catalogue.edit(desk, actor, item),
-                         alive(self, self._saved), alive(self, self._refused))
+        self.session.run(
+            lambda desk: catalogue.edit(desk, actor, item), alive(self, self._saved), alive(self, self._refused)
+        )
 
     def _saved(self, version: int) -> None:
         self.saved_version = version

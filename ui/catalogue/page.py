@@ -5,24 +5,30 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from haian_desk.cases.catalogue_queries import (
-    CatalogueItem, ItemWithHistory, find_items, item_with_history)
+from haian_desk.cases.catalogue_queries import CatalogueItem, ItemWithHistory, find_items, item_with_history
 from haian_desk.core.timeutil import show
 from ui.catalogue.edit_dialog import CatalogueItemDialog
 from ui.catalogue.present import limit_text
 from ui.i18n import term
 from ui.session import Session
 from ui.widgets.appearance import set_scaled_font
-from ui.widgets.fields import FieldGrid
 from ui.widgets.feedback import alive, show_error_box
+from ui.widgets.fields import FieldGrid
 from ui.widgets.tables import list_beside_detail, list_table
 
 SEARCH_DELAY_MS = 250
-
-
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -37,8 +43,7 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 class ItemDetail(QWidget):
     """One item: what it takes, where it goes, how long; and who changed it when."""
 
-    FIELDS = ("category", "level", "limit", "route", "department", "materials", "fee_note",
-              "proxy", "version")
+    FIELDS = ("category", "level", "limit", "route", "department", "materials", "fee_note", "proxy", "version")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -51,12 +56,21 @@ class ItemDetail(QWidget):
             value.setObjectName(f"item_{key}")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.history = list_table("item_history", [self.tr("版本"), self.tr("时间"), self.tr("操作人"),
-                                               self.tr("操作")])
+        self.history = list_table(
+            "item_history", [self.tr("版本"), self.tr("时间"), self.tr("操作人"), self.tr("操作")]
+        )
         form = FieldGrid()
-        captions = [self.tr("类别"), self.tr("办理层级"), self.tr("办理时限"), self.tr("办理流程"),
-                    self.tr("主管部门"), self.tr("所需材料"), self.tr("收费说明"),
-                    self.tr("代办"), self.tr("当前版本")]
+        captions = [
+            self.tr("类别"),
+            self.tr("办理层级"),
+            self.tr("办理时限"),
+            self.tr("办理流程"),
+            self.tr("主管部门"),
+            self.tr("所需材料"),
+            self.tr("收费说明"),
+            self.tr("代办"),
+            self.tr("当前版本"),
+        ]
         for caption, key in zip(captions, self.FIELDS, strict=True):
             form.add_row(caption, self.values[key])
         layout = QVBoxLayout(self)
@@ -77,11 +91,21 @@ class ItemDetail(QWidget):
         v["materials"].setText("\n".join(f"· {m}" for m in item.materials) or self.tr("（无）"))
         v["fee_note"].setText(item.fee_note or self.tr("代理服务免费"))
         v["proxy"].setText(self.tr("可以代办") if item.proxy_allowed else self.tr("须本人到场，只能引导"))
-        v["version"].setText(self.tr("第 {0} 版，{1} 由 {2} 修改").format(
-            item.version, show(item.updated_at), item.updated_by))
-        _fill(self.history, [[str(h.version), show(h.wall_time), h.actor,
-                              self.tr("新建") if h.type == "created" else self.tr("修改")]
-                             for h in loaded.history])
+        v["version"].setText(
+            self.tr("第 {0} 版，{1} 由 {2} 修改").format(item.version, show(item.updated_at), item.updated_by)
+        )
+        _fill(
+            self.history,
+            [
+                [
+                    str(h.version),
+                    show(h.wall_time),
+                    h.actor,
+                    self.tr("新建") if h.type == "created" else self.tr("修改"),
+                ]
+                for h in loaded.history
+            ],
+        )
 
 
 class CataloguePage(QWidget):
@@ -115,8 +139,7 @@ class CataloguePage(QWidget):
                 button.setToolTip(self.tr("只有管理员可以修改事项目录"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.new_button.clicked.connect(lambda: self._open_dialog(None))
-        self.table = list_table("catalogue_list", [self.tr("编码"), self.tr("名称"), self.tr("层级"),
-                                               self.tr("时限")])
+        self.table = list_table("catalogue_list", [self.tr("编码"), self.tr("名称"), self.tr("层级"), self.tr("时限")])
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -147,16 +170,17 @@ class CataloguePage(QWidget):
     def reload(self) -> None:
         self._seq += 1
         seq, text, inactive = self._seq, self.search.text(), self.show_inactive.isChecked()
-        self.session.run(lambda desk: find_items(desk, text, inactive),
-                         alive(self, lambda items: self._show_items(seq, items)),
-                         alive(self, lambda error: show_error_box(self, error)))
+        self.session.run(
+            lambda desk: find_items(desk, text, inactive),
+            alive(self, lambda items: self._show_items(seq, items)),
+            alive(self, lambda error: show_error_box(self, error)),
+        )
 
     def _show_items(self, seq: int, items: list[CatalogueItem]) -> None:
         if seq != self._seq:
             return
         self.items = items
-        _fill(self.table, [[i.code, i.name, term(i.level), limit_text(i.mode, i.time_limit)]
-                           for i in items])
+        _fill(self.table, [[i.code, i.name, term(i.level), limit_text(i.mode, i.time_limit)] for i in items])
         self.found.setText(self.tr("共 {0} 项").format(len(items)))
         codes = [i.code for i in items]
         if not codes:

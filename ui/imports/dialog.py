@@ -8,17 +8,29 @@ leaves the station's data as it was.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
-    QSpinBox, QSplitter, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from haian_desk.imports import ImportCancelled, make_plan, run_import
-from haian_desk.imports import preview
+from haian_desk.imports import ImportCancelled, make_plan, preview, run_import
 from haian_desk.imports.plan import KIND_LABELS, load
 from ui.imports.history import ImportHistory
 from ui.imports.mapping import MappingTable
@@ -41,7 +53,7 @@ def _check(desk: Desk, path: str, kind: str, overrides: dict | None, header_row:
 
 
 class ImportDialog(QDialog):
-    imported = Signal(str)   # the new import's id
+    imported = Signal(str)  # the new import's id
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,7 +62,7 @@ class ImportDialog(QDialog):
         self.session = session
         self.plan = None
         self.overrides: dict | None = None
-        self.header_row: int | None = None     # 1-based; None: found by the importer
+        self.header_row: int | None = None  # 1-based; None: found by the importer
         self.relay = ImportProgress(self)
         self.relay.progressed.connect(self._progressed)
         tabs = QTabWidget()
@@ -75,7 +87,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.info)
         layout.addLayout(self._header_row())
         layout.addWidget(self._tables(), 1)
-        self.row_reason = QLabel()      # the chosen row's whole reason (the table cell may be cut)
+        self.row_reason = QLabel()  # the chosen row's whole reason (the table cell may be cut)
         self.row_reason.setObjectName("importRowReason")
         self.row_reason.setWordWrap(True)
         self.row_reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -205,8 +217,11 @@ class ImportDialog(QDialog):
         self.bar.setValue(0)
         path, kind, overrides, relay = self.path.text(), self.current_kind(), self.overrides, self.relay
         header_row = self.header_row
-        self.session.run(lambda desk: _check(desk, path, kind, overrides, header_row, relay.report),
-                         alive(self, self._checked), alive(self, self._check_failed))
+        self.session.run(
+            lambda desk: _check(desk, path, kind, overrides, header_row, relay.report),
+            alive(self, self._checked),
+            alive(self, self._check_failed),
+        )
 
     def _checked(self, plan) -> None:
         self.plan = plan
@@ -221,8 +236,11 @@ class ImportDialog(QDialog):
             text += self.tr("没有找到表头、未读取的工作表：{0}。").format("、".join(plan.skipped_sheets))
         self.info.setText(text)
         c = plan.counts()
-        self.counts.setText(self.tr("共 {0} 行：将新增 {1}，将更新 {2}，已存在不变 {3}，不导入 {4}").format(
-            c["rows"], c["added"], c["updated"], c["unchanged"], c["refused"]))
+        self.counts.setText(
+            self.tr("共 {0} 行：将新增 {1}，将更新 {2}，已存在不变 {3}，不导入 {4}").format(
+                c["rows"], c["added"], c["updated"], c["unchanged"], c["refused"]
+            )
+        )
         self._show_preview()
         self.import_button.setEnabled(c["added"] + c["updated"] > 0)
         self.bar.setValue(self.bar.maximum())
@@ -231,7 +249,7 @@ class ImportDialog(QDialog):
         self.info.setText(self.tr("这个文件不能导入。"))
         self.counts.clear()
         self.preview.setRowCount(0)
-        if self.overrides is None:   # after the user's own mapping, keep it on screen to correct
+        if self.overrides is None:  # after the user's own mapping, keep it on screen to correct
             self.mapping.setRowCount(0)
         self.error.show_error(error)
 
@@ -273,9 +291,20 @@ class ImportDialog(QDialog):
         path, kind, overrides, relay = self.path.text(), self.current_kind(), self.overrides, self.relay
         user, header_row = self.session.user.username, self.header_row
         self.session.run(
-            lambda desk: run_import(desk, user, path, kind, overrides=overrides, header_row=header_row,
-                                    require=header_row is None, progress=relay.report, cancel=relay.cancelled),
-            alive(self, self._imported), alive(self, self._import_failed))
+            lambda desk: run_import(
+                desk,
+                user,
+                path,
+                kind,
+                overrides=overrides,
+                header_row=header_row,
+                require=header_row is None,
+                progress=relay.report,
+                cancel=relay.cancelled,
+            ),
+            alive(self, self._imported),
+            alive(self, self._import_failed),
+        )
 
     def _busy(self, busy: bool) -> None:
         self.cancel_button.setVisible(busy)
@@ -286,7 +315,7 @@ class ImportDialog(QDialog):
         self.header_spin.setEnabled(not busy)
 
     def _progressed(self, done: int, total: int) -> None:
-        if (done, total) == (0, 1):      # reading the file: no row count yet, so a moving "busy" bar
+        if (done, total) == (0, 1):  # reading the file: no row count yet, so a moving "busy" bar
             self.bar.setMaximum(0)
             return
         self.bar.setMaximum(max(total, 1))
@@ -297,9 +326,11 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         c = result.counts()
         if result.import_id:
-            self.outcome.setText(self.tr("导入完成：新增 {0}，更新 {1}，已存在不变 {2}，不导入 {3}。"
-                                        "如需撤回，请到“导入记录”撤销这次导入。").format(
-                c["added"], c["updated"], c["unchanged"], c["refused"]))
+            self.outcome.setText(
+                self.tr(
+                    "导入完成：新增 {0}，更新 {1}，已存在不变 {2}，不导入 {3}。如需撤回，请到“导入记录”撤销这次导入。"
+                ).format(c["added"], c["updated"], c["unchanged"], c["refused"])
+            )
             self.imported.emit(result.import_id)
         else:
             self.outcome.setText(self.tr("没有需要写入的内容（都已存在或不能导入）。"))

@@ -9,7 +9,8 @@ removes the draft. Saving is paused while the form is filled by the program
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -25,11 +26,16 @@ AUTOSAVE_DELAY_MS = 600
 
 
 class DraftKeeper(QObject):
-    saved = Signal()                 # the draft on disk now matches the form
-    found = Signal(object)           # a drafts.Draft worth offering back
+    saved = Signal()  # the draft on disk now matches the form
+    found = Signal(object)  # a drafts.Draft worth offering back
 
-    def __init__(self, session: Session, collect: Callable[[], dict[str, Any]],
-                 pristine: Callable[[], dict[str, Any]], parent: QObject | None = None):
+    def __init__(
+        self,
+        session: Session,
+        collect: Callable[[], dict[str, Any]],
+        pristine: Callable[[], dict[str, Any]],
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.session = session
         self.collect, self.pristine = collect, pristine
@@ -58,8 +64,11 @@ class DraftKeeper(QObject):
     def save_now(self) -> None:
         self.timer.stop()
         body, pristine, user = self.collect(), self.pristine(), self.session.user.username
-        self.session.run(lambda desk: drafts.keep_or_discard(desk, user, drafts.INTAKE, body, pristine),
-                         alive(self, lambda _id: self.saved.emit()), alive(self, self._failed))
+        self.session.run(
+            lambda desk: drafts.keep_or_discard(desk, user, drafts.INTAKE, body, pristine),
+            alive(self, lambda _id: self.saved.emit()),
+            alive(self, self._failed),
+        )
 
     def _failed(self, error: BaseException) -> None:
         # A draft that cannot be written is not worth interrupting the clerk for;
@@ -81,5 +90,4 @@ class DraftKeeper(QObject):
 
     def discard(self) -> None:
         user = self.session.user.username
-        self.session.run(lambda desk: drafts.discard(desk, user, drafts.INTAKE),
-                         None, alive(self, self._failed))
+        self.session.run(lambda desk: drafts.discard(desk, user, drafts.INTAKE), None, alive(self, self._failed))

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtWidgets import (
-    QButtonGroup, QHBoxLayout, QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from haian_desk.cases.vocabulary import KINDS
 from ui.i18n import QT_TRANSLATE_NOOP, term
@@ -17,9 +16,11 @@ HINTS = {
     "claim": QT_TRANSLATE_NOOP("KindChoice", "合法诉求，授权代理"),
 }
 SHORTCUTS = {"opinion": "Alt+1", "errand": "Alt+2", "claim": "Alt+3"}
-BUTTON_STYLE = ("QPushButton { border: 1px solid #8a8a8a; border-radius: 6px; background: #fafafa; }"
-                "QPushButton:focus { border: 3px solid #e08a00; }"
-                "QPushButton:checked { background: #1d5fbf; border: 2px solid #0b3a7e; }")
+BUTTON_STYLE = (
+    "QPushButton { border: 1px solid #8a8a8a; border-radius: 6px; background: #fafafa; }"
+    "QPushButton:focus { border: 3px solid #e08a00; }"
+    "QPushButton:checked { background: #1d5fbf; border: 2px solid #0b3a7e; }"
+)
 
 
 class KindButton(QPushButton):
@@ -82,6 +83,7 @@ class KindChoice(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             column.addWidget(label)
+
         # Style sheets cannot colour a child by its parent's state: do it on toggle.
         def recolour(on: bool) -> None:
             for label in (title, detail):

@@ -8,7 +8,8 @@ the clerk create what was not found, with the same keys.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -22,13 +23,19 @@ CREATE = object()  # the data of the "create new" entry
 
 
 class Lookup(QWidget):
-    picked = Signal(object)          # the chosen row
-    createRequested = Signal(str)    # the text typed, when nothing suitable was found
-    edited = Signal(str)             # the clerk changed the text (the earlier pick no longer holds)
+    picked = Signal(object)  # the chosen row
+    createRequested = Signal(str)  # the text typed, when nothing suitable was found
+    edited = Signal(str)  # the clerk changed the text (the earlier pick no longer holds)
 
-    def __init__(self, session: Session, search: Callable[[Any, str], list],
-                 describe: Callable[[Any], str], create_label: Callable[[str], str] | None = None,
-                 visible_rows: int = 6, parent: QWidget | None = None):
+    def __init__(
+        self,
+        session: Session,
+        search: Callable[[Any, str], list],
+        describe: Callable[[Any], str],
+        create_label: Callable[[str], str] | None = None,
+        visible_rows: int = 6,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.session = session
         self._search, self._describe, self._create_label = search, describe, create_label
@@ -67,9 +74,11 @@ class Lookup(QWidget):
             self.show_results(generation, [])
             return
         self.searching = True
-        self.session.run(lambda desk: search(desk, text),
-                         alive(self, lambda rows: self.show_results(generation, rows)),
-                         alive(self, lambda error: self.show_results(generation, [])))
+        self.session.run(
+            lambda desk: search(desk, text),
+            alive(self, lambda rows: self.show_results(generation, rows)),
+            alive(self, lambda error: self.show_results(generation, [])),
+        )
 
     def show_results(self, generation: int, rows: list) -> None:
         if generation != self.generation:
@@ -90,8 +99,9 @@ class Lookup(QWidget):
             self.results.setCurrentRow(0)
 
     def match_count(self) -> int:
-        return sum(1 for i in range(self.results.count())
-                   if self.results.item(i).data(Qt.ItemDataRole.UserRole) is not CREATE)
+        return sum(
+            1 for i in range(self.results.count()) if self.results.item(i).data(Qt.ItemDataRole.UserRole) is not CREATE
+        )
 
     # --- keys ---------------------------------------------------------------------------
 

@@ -10,20 +10,23 @@ A complete, valid 18-digit ID number moves on to the next empty field by itself.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from haian_desk.people import typing_checks, villagers
 from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive, explain
 
-FEEDBACK_COLOURS = {typing_checks.WRONG: "#b00020", typing_checks.OK: "#1b5e20",
-                    typing_checks.TYPING: "#555555", typing_checks.EMPTY: "#555555"}
+FEEDBACK_COLOURS = {
+    typing_checks.WRONG: "#b00020",
+    typing_checks.OK: "#1b5e20",
+    typing_checks.TYPING: "#555555",
+    typing_checks.EMPTY: "#555555",
+}
 FIELDS = ("name", "id_number", "phone", "address")
 
 
 class NewVillagerPanel(QWidget):
-    registered = Signal(str, str)    # villager id, how to show them
+    registered = Signal(str, str)  # villager id, how to show them
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -39,10 +42,12 @@ class NewVillagerPanel(QWidget):
             self.inputs[key].returnPressed.connect(self.register)
         self.inputs["id_number"].setMaxLength(20)
         self.inputs["id_number"].textChanged.connect(
-            lambda text: self._feedback("id_number", typing_checks.id_number_as_typed(text)))
+            lambda text: self._feedback("id_number", typing_checks.id_number_as_typed(text))
+        )
         self.inputs["id_number"].textEdited.connect(self._id_number_typed)
         self.inputs["phone"].textChanged.connect(
-            lambda text: self._feedback("phone", typing_checks.phone_as_typed(text)))
+            lambda text: self._feedback("phone", typing_checks.phone_as_typed(text))
+        )
         self.save_button = QPushButton(self.tr("登记此人（Enter）"))
         self.save_button.setObjectName("register_villager")
         self.save_button.clicked.connect(self.register)
@@ -51,8 +56,12 @@ class NewVillagerPanel(QWidget):
         self.setFocusProxy(self.inputs["name"])
 
     def _lay_out(self) -> None:
-        captions = {"name": self.tr("姓名"), "id_number": self.tr("身份证号"),
-                    "phone": self.tr("电话"), "address": self.tr("住址")}
+        captions = {
+            "name": self.tr("姓名"),
+            "id_number": self.tr("身份证号"),
+            "phone": self.tr("电话"),
+            "address": self.tr("住址"),
+        }
         grid = QGridLayout()
         for row, key in enumerate(FIELDS):
             caption = QLabel(captions[key])
@@ -82,13 +91,16 @@ class NewVillagerPanel(QWidget):
     def _id_number_typed(self, text: str) -> None:
         """The last digit of a valid number typed at the end: on to the next empty field."""
         field = self.inputs["id_number"]
-        if (len(text.strip()) != 18 or field.cursorPosition() != len(text)
-                or typing_checks.id_number_as_typed(text).state != typing_checks.OK):
+        if (
+            len(text.strip()) != 18
+            or field.cursorPosition() != len(text)
+            or typing_checks.id_number_as_typed(text).state != typing_checks.OK
+        ):
             return
-        following = FIELDS[FIELDS.index("id_number") + 1:]
+        following = FIELDS[FIELDS.index("id_number") + 1 :]
         empty = next((key for key in following if not self.inputs[key].text()), None)
         if empty:
-            self.inputs[empty].setFocus(Qt.OtherFocusReason)
+            self.inputs[empty].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def pending(self) -> bool:
         """Open with a person typed in but not registered yet."""
@@ -127,9 +139,11 @@ class NewVillagerPanel(QWidget):
         self.error.clear_error()
         data = villagers.VillagerInput(**{k: v.strip() for k, v in self.values().items()})  # type: ignore[arg-type]  # FIELDS are its text fields, never tags
         actor = self.session.user.username
-        self.session.run(lambda desk: villagers.register(desk, actor, data),
-                         alive(self, lambda villager_id: self._done(villager_id, data)),
-                         alive(self, self._refused))
+        self.session.run(
+            lambda desk: villagers.register(desk, actor, data),
+            alive(self, lambda villager_id: self._done(villager_id, data)),
+            alive(self, self._refused),
+        )
 
     def _done(self, villager_id: str, data: villagers.VillagerInput) -> None:
         self.busy = False

@@ -9,31 +9,41 @@ from the domain is shown next to the field it names; nothing typed is lost.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit,
-    QPushButton, QScrollArea, QVBoxLayout, QWidget)
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
-from haian_desk.people import cadres
-from haian_desk.cases import drafts
-from haian_desk.cases import counter_checks, operations, queries
+from haian_desk.cases import counter_checks, drafts, operations, queries
 from haian_desk.cases.intake_form import blank_form, build_intake
 from haian_desk.cases.presentation import villager_choice_text
 from haian_desk.cases.vocabulary import CHANNELS, KINDS, STATUSES, label
 from haian_desk.core.timeutil import local, show
+from haian_desk.people import cadres
 from ui.i18n import term
+from ui.intake import save_questions as questions
 from ui.intake.authorisation import AuthorisationPanel
 from ui.intake.draft_keeper import DraftKeeper
 from ui.intake.kind_choice import SHORTCUTS, KindChoice
 from ui.intake.lookup import Lookup
 from ui.intake.matter_panel import MatterPanel
 from ui.intake.new_villager import NewVillagerPanel
-from ui.intake import save_questions as questions
 from ui.intake.urgency import UrgencyRow
 from ui.printing.buttons import ReceiptButtons
 from ui.session import CADRES, SETTINGS, Session
@@ -111,12 +121,14 @@ class IntakePage(QWidget):
 
     def _build_villager(self) -> None:
         self.villager_lookup = Lookup(
-            self.session, lambda desk, text: queries.villager_search(desk, text),
-            villager_choice_text, lambda text: self.tr("＋ 新建群众“{0}”（Alt+N）").format(text.strip()))
+            self.session,
+            lambda desk, text: queries.villager_search(desk, text),
+            villager_choice_text,
+            lambda text: self.tr("＋ 新建群众“{0}”（Alt+N）").format(text.strip()),
+        )
         self.villager_lookup.edit.setObjectName("villager_search")
         self.villager_lookup.results.setObjectName("villager_results")
-        self.villager_lookup.edit.setPlaceholderText(
-            self.tr("输入姓名、拼音、首字母、身份证号或电话查找（Ctrl+F）"))
+        self.villager_lookup.edit.setPlaceholderText(self.tr("输入姓名、拼音、首字母、身份证号或电话查找（Ctrl+F）"))
         self.villager_chosen = QLabel()
         self.villager_chosen.setObjectName("villager_chosen")
         self.villager_chosen.setStyleSheet("color: #1b5e20; font-weight: bold;")
@@ -184,8 +196,11 @@ class IntakePage(QWidget):
 
     def _lay_out(self) -> None:
         left = QVBoxLayout()
-        left.addWidget(_group(self.tr("① 群众"), self.villager_lookup, self.villager_chosen,
-                              self.villager_error, self.new_villager))
+        left.addWidget(
+            _group(
+                self.tr("① 群众"), self.villager_lookup, self.villager_chosen, self.villager_error, self.new_villager
+            )
+        )
         left.addWidget(_group(self.tr("② 服务类型（Alt+1 / Alt+2 / Alt+3）"), self.kind, self.kind_error))
         self.matter_box = _group(self.tr("③ 代办事项"), self.matter)
         self.auth_box = _group(self.tr("③ 授权委托"), self.auth)
@@ -271,18 +286,35 @@ class IntakePage(QWidget):
             self.result_banner.hide()  # the next matter has begun
 
     def _tab_order(self) -> None:
-        chain = [self.villager_lookup.edit, *self.new_villager.inputs.values(),
-                 self.new_villager.save_button, *self.kind.buttons.values(),
-                 self.matter.lookup.edit, self.matter.materials, self.auth.scope, self.auth.signed,
-                 self.auth.date, self.description, self.channel, self.urgency.urgent,
-                 self.urgency.choice, self.urgency.when, self.long_standing, self.petition,
-                 self.cadre, self.save_button]
+        chain = [
+            self.villager_lookup.edit,
+            *self.new_villager.inputs.values(),
+            self.new_villager.save_button,
+            *self.kind.buttons.values(),
+            self.matter.lookup.edit,
+            self.matter.materials,
+            self.auth.scope,
+            self.auth.signed,
+            self.auth.date,
+            self.description,
+            self.channel,
+            self.urgency.urgent,
+            self.urgency.choice,
+            self.urgency.when,
+            self.long_standing,
+            self.petition,
+            self.cadre,
+            self.save_button,
+        ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _load_cadres(self) -> None:
-        self.session.run(lambda desk: [(r["id"], r["name"]) for r in cadres.active_cadres(desk)],
-                         alive(self, self._fill_cadres), alive(self, self.general_error.show_error))
+        self.session.run(
+            lambda desk: [(r["id"], r["name"]) for r in cadres.active_cadres(desk)],
+            alive(self, self._fill_cadres),
+            alive(self, self.general_error.show_error),
+        )
 
     def _data_changed(self, kinds) -> None:
         """A cadre added or retired, or this login linked to a cadre: the choices follow."""
@@ -371,14 +403,21 @@ class IntakePage(QWidget):
 
     def form_values(self) -> dict:
         return {
-            "villager_id": self.villager_id, "villager_label": self.villager_label,
-            "villager_query": self.villager_lookup.text(), "new_villager": self.new_villager.values(),
-            "kind": self.kind.kind(), "catalogue_code": self.matter.code(),
+            "villager_id": self.villager_id,
+            "villager_label": self.villager_label,
+            "villager_query": self.villager_lookup.text(),
+            "new_villager": self.new_villager.values(),
+            "kind": self.kind.kind(),
+            "catalogue_code": self.matter.code(),
             "catalogue_label": self.matter.name(),
-            "catalogue_query": self.matter.lookup.text(), "materials_received": self.matter.received(),
-            **self.auth.values(), "description": self.description.toPlainText(),
-            "channel": self.channel.currentData(), **self.urgency.values(),
-            "long_standing": self.long_standing.isChecked(), "petition": self.petition.isChecked(),
+            "catalogue_query": self.matter.lookup.text(),
+            "materials_received": self.matter.received(),
+            **self.auth.values(),
+            "description": self.description.toPlainText(),
+            "channel": self.channel.currentData(),
+            **self.urgency.values(),
+            "long_standing": self.long_standing.isChecked(),
+            "petition": self.petition.isChecked(),
             "first_cadre_id": self.cadre.currentData() or "",
         }
 
@@ -391,8 +430,9 @@ class IntakePage(QWidget):
         self.new_villager.setVisible(any((form.get("new_villager") or {}).values()))
         self.kind.set_kind(form.get("kind") or "")
         self._show_kind_panels(form.get("kind") or "")
-        self.matter.restore(form.get("catalogue_code") or "", form.get("catalogue_query") or "",
-                            form.get("materials_received") or [])
+        self.matter.restore(
+            form.get("catalogue_code") or "", form.get("catalogue_query") or "", form.get("materials_received") or []
+        )
         self.auth.fill(form)
         self.description.setPlainText(form.get("description") or "")
         self._select_data(self.channel, form.get("channel") or "walk_in")
@@ -433,8 +473,9 @@ class IntakePage(QWidget):
             # The draft goes in the intake's own transaction (a kill between them left it behind).
             return operations.take_in(desk, actor, intake, draft=drafts.INTAKE)
 
-        self.session.run(register, alive(self, lambda result: self._answered(result, confirmed)),
-                         alive(self, self._refused))
+        self.session.run(
+            register, alive(self, lambda result: self._answered(result, confirmed)), alive(self, self._refused)
+        )
 
     def _answered(self, result, confirmed: frozenset) -> None:
         if isinstance(result, operations.Registered):
@@ -444,12 +485,16 @@ class IntakePage(QWidget):
         self.keeper.resume()
         if isinstance(result, questions.Duplicate):
             self.question = questions.ask_duplicate(
-                self, result, self.openCase.emit, lambda: self.save(confirmed | {"duplicate"}))
+                self, result, self.openCase.emit, lambda: self.save(confirmed | {"duplicate"})
+            )
         else:
             self.question = questions.ask_lacking(
-                self, result, lambda: self.save(confirmed | {"materials"}, tuple(result.missing)),
+                self,
+                result,
+                lambda: self.save(confirmed | {"materials"}, tuple(result.missing)),
                 lambda: self.save(confirmed | {"materials"}),
-                lambda: self.matter.materials.setFocus(Qt.FocusReason.OtherFocusReason))
+                lambda: self.matter.materials.setFocus(Qt.FocusReason.OtherFocusReason),
+            )
 
     def _saved(self, registered: operations.Registered) -> None:
         self.saving = False
@@ -460,8 +505,9 @@ class IntakePage(QWidget):
         self.new_villager.clear()
         self.new_villager.hide()
         self.keeper.resume()  # paused since the save began
-        self.result_caption.setText(self.tr("已登记，状态：{0}。办件编号：").format(
-            term(label(STATUSES, registered.status))))
+        self.result_caption.setText(
+            self.tr("已登记，状态：{0}。办件编号：").format(term(label(STATUSES, registered.status)))
+        )
         self.case_number.setText(registered.case_no)
         self.receipt_buttons.show_case(registered.case_id, PAPERS_WITH_RECEIPT.get(registered.status, ()))
         if registered.status == "materials_missing":  # 一次性告知: the notice goes out at once
@@ -501,9 +547,16 @@ class IntakePage(QWidget):
         return places.get(field, (self.general_error, None))
 
     def _clear_errors(self) -> None:
-        for error_label in (self.general_error, self.villager_error, self.kind_error, self.matter.error,
-                      *self.auth.errors.values(), self.description_error, self.urgency.error,
-                      self.cadre_error):
+        for error_label in (
+            self.general_error,
+            self.villager_error,
+            self.kind_error,
+            self.matter.error,
+            *self.auth.errors.values(),
+            self.description_error,
+            self.urgency.error,
+            self.cadre_error,
+        ):
             error_label.clear_error()
 
     # --- drafts -------------------------------------------------------------------------
@@ -515,8 +568,11 @@ class IntakePage(QWidget):
         what = term(label(KINDS, body.get("kind"))) if body.get("kind") else ""
         said = (body.get("description") or "").strip().replace("\n", " ")[:24]
         summary = "，".join(part for part in (who, what, said) if part)
-        self.draft_text.setText(self.tr("上次有一份没登记完的受理单（{0} 自动保存）：{1}。要接着填吗？").format(
-            show(draft.updated_at), summary or self.tr("未填内容")))
+        self.draft_text.setText(
+            self.tr("上次有一份没登记完的受理单（{0} 自动保存）：{1}。要接着填吗？").format(
+                show(draft.updated_at), summary or self.tr("未填内容")
+            )
+        )
         self.draft_banner.show()
 
     def restore_draft(self) -> None:

@@ -7,12 +7,11 @@ import re
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import (
-    QDateTimeEdit, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QSpinBox, QWidget)
+from PySide6.QtWidgets import QDateTimeEdit, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QSpinBox, QWidget
 
-from haian_desk.community import opinions
 from haian_desk.cases.operations import Intake
 from haian_desk.cases.vocabulary import KINDS
+from haian_desk.community import opinions
 from haian_desk.core.timeutil import local
 from ui.i18n import term
 from ui.support.dialogs import combo
@@ -27,17 +26,26 @@ def split_names(text: str) -> list[str]:
 
 
 class MeetingDialog(FormDialog):
-    def __init__(self, candidates: list[opinions.Opinion], cadre_choices: list[tuple[str, str]], now: datetime,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        candidates: list[opinions.Opinion],
+        cadre_choices: list[tuple[str, str]],
+        now: datetime,
+        parent: QWidget | None = None,
+    ):
         super().__init__(self.tr("记录座谈会"), parent)
         when = local(now)
-        self.when = self.add(self.tr("时间"), named(QDateTimeEdit(QDateTime(
-            when.year, when.month, when.day, when.hour, 0, 0)), "meeting_when"))
+        self.when = self.add(
+            self.tr("时间"),
+            named(QDateTimeEdit(QDateTime(when.year, when.month, when.day, when.hour, 0, 0)), "meeting_when"),
+        )
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
         self.topic = self.add(self.tr("主题"), named(QLineEdit(), "meeting_topic"))
         self.place = self.add(self.tr("地点"), named(QLineEdit(), "meeting_place"))
-        self.host = self.add(self.tr("主持代理员"), combo("meeting_host", [("", self.tr("（不指定）"))] + cadre_choices))
+        self.host = self.add(
+            self.tr("主持代理员"), combo("meeting_host", [("", self.tr("（不指定）"))] + cadre_choices)
+        )
         self.people = self.add(self.tr("参加人员"), named(QLineEdit(), "meeting_people"))
         self.people.setPlaceholderText(self.tr("用顿号分开，例如：村民代表王某、李某、镇城建办"))
         self.count = self.add(self.tr("参加人数"), named(QSpinBox(), "meeting_count"))
@@ -59,10 +67,15 @@ class MeetingDialog(FormDialog):
 
     def meeting_input(self) -> opinions.MeetingInput:
         return opinions.MeetingInput(
-            held_at=self.when.dateTime().toString("yyyy-MM-dd HH:mm"), topic=self.topic.text(),
-            participants=split_names(self.people.text()), participant_count=self.count.value(),
-            place=self.place.text(), host_cadre_id=self.host.currentData() or None,
-            summary=self.summary.toPlainText(), discussed=self.checked())
+            held_at=self.when.dateTime().toString("yyyy-MM-dd HH:mm"),
+            topic=self.topic.text(),
+            participants=split_names(self.people.text()),
+            participant_count=self.count.value(),
+            place=self.place.text(),
+            host_cadre_id=self.host.currentData() or None,
+            summary=self.summary.toPlainText(),
+            discussed=self.checked(),
+        )
 
 
 class FeedbackDialog(FormDialog):
@@ -79,14 +92,20 @@ class FeedbackDialog(FormDialog):
 class RaiseDialog(FormDialog):
     """An opinion discussed at the meeting becomes a case (a claim, an errand …)."""
 
-    def __init__(self, meeting: dict, cadre_choices: list[tuple[str, str]], errands: list[tuple[str, str]],
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        meeting: dict,
+        cadre_choices: list[tuple[str, str]],
+        errands: list[tuple[str, str]],
+        parent: QWidget | None = None,
+    ):
         super().__init__(self.tr("由意见转为办件"), parent)
         self.meeting = meeting
         choices = [(c["id"], f"{c['case_no']}  {c['description']}") for c in meeting["discussed_cases"]]
         self.opinion = self.add(self.tr("来自哪条意见"), combo("raise_opinion", choices))
-        self.kind = self.add(self.tr("服务类型"), combo("raise_kind", [(k, term(v)) for k, v in KINDS.items()
-                                                                     if k != "opinion"]))
+        self.kind = self.add(
+            self.tr("服务类型"), combo("raise_kind", [(k, term(v)) for k, v in KINDS.items() if k != "opinion"])
+        )
         self.errand = self.add(self.tr("代办事项"), combo("raise_errand", errands))
         self.description = self.add(self.tr("办件内容"), named(QLineEdit(), "raise_description"))
         self.cadre = self.add(self.tr("首问责任人"), combo("raise_cadre", cadre_choices, meeting.get("host_cadre_id")))
@@ -98,7 +117,11 @@ class RaiseDialog(FormDialog):
         opinion = next((c for c in self.meeting["discussed_cases"] if c["id"] == self.opinion.currentData()), None)
         # A claim needs the villager's own authorisation before it is accepted: it is
         # registered now and accepted from the case screen once that is on record.
-        return Intake(kind=kind, villager_id=opinion["villager_id"] if opinion else "",
-                      description=self.description.text().strip(), first_cadre_id=self.cadre.currentData() or "",
-                      catalogue_code=self.errand.currentData() if kind == "errand" else None,
-                      accept=kind != "claim")
+        return Intake(
+            kind=kind,
+            villager_id=opinion["villager_id"] if opinion else "",
+            description=self.description.text().strip(),
+            first_cadre_id=self.cadre.currentData() or "",
+            catalogue_code=self.errand.currentData() if kind == "errand" else None,
+            accept=kind != "claim",
+        )

@@ -10,12 +10,13 @@ the preview dialog asks for the pages.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from haian_desk import documents, station_settings
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from haian_desk.desk import Desk
 
 log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class Request:
@@ -61,8 +63,15 @@ def prepare(desk: Desk, request: Request) -> tuple[Document, Paper]:
 
 def _record(desk: Desk, actor: str, request: Request, document: Document, paper: Paper, medium: str) -> None:
     prints.record(desk, actor, request.case_id, request.doc, document.copy, paper.code, medium)
-    log.info("printed %s copy %s of case %s on %s (%s) by %s", request.doc, document.copy,
-             request.case_id, paper.code, medium, actor)
+    log.info(
+        "printed %s copy %s of case %s on %s (%s) by %s",
+        request.doc,
+        document.copy,
+        request.case_id,
+        paper.code,
+        medium,
+        actor,
+    )
 
 
 def _refused(parent: QWidget, error: BaseException) -> QMessageBox:
@@ -77,6 +86,7 @@ def _refused(parent: QWidget, error: BaseException) -> QMessageBox:
 
 # --- print on the station's printer -----------------------------------------------------
 
+
 def installed_printer() -> QPrinterInfo | None:
     """The default printer, else the first one installed, else None."""
     default = QPrinterInfo.defaultPrinter()
@@ -86,8 +96,9 @@ def installed_printer() -> QPrinterInfo | None:
     return found[0] if found else None
 
 
-def print_now(parent: QWidget, session: Session, request: Request,
-              on_done: Callable[[Printed], None] | None = None) -> None:
+def print_now(
+    parent: QWidget, session: Session, request: Request, on_done: Callable[[Printed], None] | None = None
+) -> None:
     """One key press: the paper goes to the printer (or, with none installed, offer a PDF)."""
     printer_info = installed_printer()
     if printer_info is None:
@@ -96,28 +107,40 @@ def print_now(parent: QWidget, session: Session, request: Request,
     name, actor = printer_info.printerName(), session.user.username
 
     def paint(prepared: tuple[Document, Paper]) -> None:
-        printer = QPrinter(QPrinterInfo.printerInfo(name), QPrinter.HighResolution)
+        printer = QPrinter(QPrinterInfo.printerInfo(name), QPrinter.PrinterMode.HighResolution)
         render.print_to(printer, *prepared)
 
-    def record(desk, prepared: tuple[Document, Paper]) -> Printed:
+    def record(desk: Desk, prepared: tuple[Document, Paper]) -> Printed:
         document, paper = prepared
         _record(desk, actor, request, document, paper, "printer")
         return Printed(document, paper, name)
 
-    press_for(session).run(Job(lambda desk: prepare(desk, request), paint, record,
-                               alive(parent, on_done or (lambda _p: None)),
-                               alive(parent, lambda error: _refused(parent, error))))
+    press_for(session).run(
+        Job(
+            lambda desk: prepare(desk, request),
+            paint,
+            record,
+            alive(parent, on_done or (lambda _p: None)),
+            alive(parent, lambda error: _refused(parent, error)),
+        )
+    )
 
 
 def _offer_pdf_instead(parent, session, request, on_done) -> QMessageBox:
     box = QMessageBox(
-        QMessageBox.Icon.Question, QCoreApplication.translate("Printing", "没有打印机"),
-        QCoreApplication.translate("Printing", "这台电脑没有安装打印机。\n先另存为PDF文件，再拿到有打印机的电脑上打印吗？"),
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, parent)
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("Printing", "没有打印机"),
+        QCoreApplication.translate(
+            "Printing", "这台电脑没有安装打印机。\n先另存为PDF文件，再拿到有打印机的电脑上打印吗？"
+        ),
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
     box.setObjectName("no_printer")
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     box.button(QMessageBox.StandardButton.Save).setText(QCoreApplication.translate("Printing", "另存为PDF"))
     save = box.button(QMessageBox.StandardButton.Save)
+
     def finished(_result: int) -> None:
         if box.clickedButton() is save:
             save_pdf(parent, session, request, on_done=on_done)
@@ -129,20 +152,32 @@ def _offer_pdf_instead(parent, session, request, on_done) -> QMessageBox:
 
 # --- save as PDF ------------------------------------------------------------------------
 
-def save_pdf(parent: QWidget, session: Session, request: Request, path: Path | None = None,
-             on_done: Callable[[Printed], None] | None = None) -> None:
+
+def save_pdf(
+    parent: QWidget,
+    session: Session,
+    request: Request,
+    path: Path | None = None,
+    on_done: Callable[[Printed], None] | None = None,
+) -> None:
     """Save the paper as a PDF; without ``path`` the clerk picks where."""
     actor = session.user.username
 
     def write(read: Callable, target: Path) -> None:
-        def record(desk, result: tuple[Document, Paper]) -> Printed:
+        def record(desk: Desk, result: tuple[Document, Paper]) -> Printed:
             document, paper = result
             _record(desk, actor, request, document, paper, "pdf")
             return Printed(document, paper, str(target))
 
-        press_for(session).run(Job(read, lambda result: render.write_pdf(*result, target), record,
-                                   alive(parent, on_done or (lambda _p: None)),
-                                   alive(parent, lambda error: _refused(parent, error))))
+        press_for(session).run(
+            Job(
+                read,
+                lambda result: render.write_pdf(*result, target),
+                record,
+                alive(parent, on_done or (lambda _p: None)),
+                alive(parent, lambda error: _refused(parent, error)),
+            )
+        )
 
     if path is not None:  # read, write and record as one job, so a second copy is numbered after this one
         write(lambda desk: prepare(desk, request), path)
@@ -153,16 +188,22 @@ def save_pdf(parent: QWidget, session: Session, request: Request, path: Path | N
         if target is not None:
             write(lambda _desk: result, target)
 
-    session.run(lambda desk: prepare(desk, request), alive(parent, prepared),
-                alive(parent, lambda error: _refused(parent, error)))
+    session.run(
+        lambda desk: prepare(desk, request),
+        alive(parent, prepared),
+        alive(parent, lambda error: _refused(parent, error)),
+    )
 
 
 def _ask_pdf_path(parent: QWidget, document: Document) -> Path | None:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     name = f"{document.title}-{document.number}.pdf" if document.number else f"{document.title}.pdf"
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("Printing", "另存为PDF"), str(Path(folder) / name),
-        QCoreApplication.translate("Printing", "PDF 文件 (*.pdf)"))
+        parent,
+        QCoreApplication.translate("Printing", "另存为PDF"),
+        str(Path(folder) / name),
+        QCoreApplication.translate("Printing", "PDF 文件 (*.pdf)"),
+    )
     if not chosen:
         return None
     target = Path(chosen)
@@ -171,9 +212,14 @@ def _ask_pdf_path(parent: QWidget, document: Document) -> Path | None:
 
 # --- preview ----------------------------------------------------------------------------
 
-def preview(parent: QWidget, session: Session, request: Request,
-            on_open: Callable[[QPrintPreviewDialog], None] | None = None,
-            on_done: Callable[[Printed], None] | None = None) -> None:
+
+def preview(
+    parent: QWidget,
+    session: Session,
+    request: Request,
+    on_open: Callable[[QPrintPreviewDialog], None] | None = None,
+    on_done: Callable[[Printed], None] | None = None,
+) -> None:
     """Show the paper as it will print; printing from the preview records the copy."""
     actor = session.user.username
 
@@ -185,24 +231,31 @@ def preview(parent: QWidget, session: Session, request: Request,
             printer = dialog.printer()
             medium = "pdf" if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat else "printer"
             where = printer.outputFileName() if medium == "pdf" else printer.printerName()
-            session.run(lambda desk: _record(desk, actor, request, document, paper, medium),
-                        alive(parent, lambda _r: (on_done or (lambda _p: None))(
-                            Printed(document, paper, where))),
-                        alive(parent, lambda error: _refused(parent, error)))
+            session.run(
+                lambda desk: _record(desk, actor, request, document, paper, medium),
+                alive(parent, lambda _r: (on_done or (lambda _p: None))(Printed(document, paper, where))),
+                alive(parent, lambda error: _refused(parent, error)),
+            )
 
         dialog.accepted.connect(printed)
         if on_open:
             on_open(dialog)
 
-    session.run(lambda desk: prepare(desk, request), alive(parent, prepared),
-                alive(parent, lambda error: _refused(parent, error)))
+    session.run(
+        lambda desk: prepare(desk, request),
+        alive(parent, prepared),
+        alive(parent, lambda error: _refused(parent, error)),
+    )
 
 
 def open_preview(parent: QWidget | None, document: Document, paper: Paper) -> QPrintPreviewDialog:
     """A preview dialog (opened, not modal) that paints ``document`` on ``paper``."""
     printer_info = installed_printer()
-    printer = (QPrinter(printer_info, QPrinter.PrinterMode.HighResolution) if printer_info
-               else QPrinter(QPrinter.PrinterMode.HighResolution))
+    printer = (
+        QPrinter(printer_info, QPrinter.PrinterMode.HighResolution)
+        if printer_info
+        else QPrinter(QPrinter.PrinterMode.HighResolution)
+    )
     printer.setPageLayout(render.page_layout(paper))
     dialog = QPrintPreviewDialog(printer, parent)
     title = QCoreApplication.translate("Printing", "打印预览：{0} {1}")
@@ -216,8 +269,13 @@ def open_preview(parent: QWidget | None, document: Document, paper: Paper) -> QP
 
 # --- the public board -------------------------------------------------------------------
 
-def board_preview(parent: QWidget, session: Session, paper_code: str = "a4",
-                  on_open: Callable[[QPrintPreviewDialog], None] | None = None) -> None:
+
+def board_preview(
+    parent: QWidget,
+    session: Session,
+    paper_code: str = "a4",
+    on_open: Callable[[QPrintPreviewDialog], None] | None = None,
+) -> None:
     paper = papers.paper(paper_code, papers.BOARD_PAPERS)
 
     def built(document: Document) -> None:
@@ -225,5 +283,4 @@ def board_preview(parent: QWidget, session: Session, paper_code: str = "a4",
         if on_open:
             on_open(dialog)
 
-    session.run(documents.build_board, alive(parent, built),
-                alive(parent, lambda error: _refused(parent, error)))
+    session.run(documents.build_board, alive(parent, built), alive(parent, lambda error: _refused(parent, error)))

@@ -13,28 +13,40 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from haian_desk.cli.dispatch import with_desk
-from haian_desk.core.errors import HaianError
 from haian_desk.core import messages
-from haian_desk.core.errors import fill
+from haian_desk.core.errors import HaianError, fill
 from haian_desk.core.messages import cli_tr
 
-_app: list = []    # the Qt application, kept alive for the command's lifetime
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
+_app: list = []  # the Qt application, kept alive for the command's lifetime
 
 
 def register(sub, common) -> None:
     papers = "a4|a5|80mm|58mm"
     case = sub.add_parser("print", parents=[common], help=cli_tr("打印办件文书（回执、告知单、委托书），或另存为PDF"))
     case.add_argument("case_no", help=cli_tr("办件编号，如 102210-260304-001"))
-    case.add_argument("--doc", default="receipt",
-                      help=cli_tr("receipt 受理回执｜missing 补正告知单｜decline 不予受理告知书｜completion 办结告知单｜authorisation 授权委托书（默认 receipt）"))
+    case.add_argument(
+        "--doc",
+        default="receipt",
+        help=cli_tr(
+            "receipt 受理回执｜missing 补正告知单｜decline 不予受理告知书｜completion 办结告知单｜"
+            "authorisation 授权委托书（默认 receipt）"
+        ),
+    )
     case.add_argument("--paper", help=cli_tr("纸张：{papers}（默认用本站设置）", papers=papers))
-    case.add_argument("--stub", action=argparse.BooleanOptionalAction, default=None,
-                      help=cli_tr("回执下方带存根（默认用本站设置）"))
+    case.add_argument(
+        "--stub", action=argparse.BooleanOptionalAction, default=None, help=cli_tr("回执下方带存根（默认用本站设置）")
+    )
     case.add_argument("--pdf", metavar="OUT.pdf", help=cli_tr("另存为PDF文件；不写就送到默认打印机"))
     # Every copy is recorded on the case with who printed it; roles are checked in the domain.
-    case.add_argument("--as", dest="actor", metavar=cli_tr("登录名"), required=True, help=cli_tr("打印人的登录名（记入办件历史）"))
+    case.add_argument(
+        "--as", dest="actor", metavar=cli_tr("登录名"), required=True, help=cli_tr("打印人的登录名（记入办件历史）")
+    )
     case.set_defaults(handler=print_case)
     board = sub.add_parser("board", parents=[common], help=cli_tr("打印本站的群众事务代理公示牌"))
     board.add_argument("--paper", default="a4", help=cli_tr("纸张：a4|a3（默认 a4）"))
@@ -57,7 +69,7 @@ def _case_paper_known(args, _folder: Path) -> None:
 
 
 @with_desk(first=_case_paper_known)
-def print_case(args, desk) -> int:
+def print_case(args, desk: Desk) -> int:
     from haian_desk import documents
     from haian_desk.people import permissions
     from ui.printing import actions
@@ -83,7 +95,7 @@ def _board_paper(args, _folder: Path | None = None):
 
 
 @with_desk(first=_board_paper)
-def print_board(args, desk) -> int:
+def print_board(args, desk: Desk) -> int:
     from haian_desk import documents
 
     paper = _board_paper(args)
@@ -139,8 +151,7 @@ def _ensure_gui() -> None:
     from PySide6.QtGui import QGuiApplication
 
     if QCoreApplication.instance() is None:
-        if sys.platform.startswith("linux") and not (
-                os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         _app.append(QGuiApplication(["haian-desk"]))
 

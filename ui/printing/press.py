@@ -12,8 +12,9 @@ and 2 (the second says 补打), as when all three steps ran in one piece of work
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject
 
@@ -23,9 +24,9 @@ from ui.worker import DbWorker
 
 @dataclass(frozen=True)
 class Job:
-    read: Callable[[Any], Any]            # read(desk) -> what to paint, on the database worker
-    paint: Callable[[Any], None]          # paint(what), on the press's thread
-    record: Callable[[Any, Any], Any]     # record(desk, what) -> result, on the database worker
+    read: Callable[[Any], Any]  # read(desk) -> what to paint, on the database worker
+    paint: Callable[[Any], None]  # paint(what), on the press's thread
+    record: Callable[[Any, Any], Any]  # record(desk, what) -> result, on the database worker
     on_done: Callable[[Any], None]
     on_error: Callable[[BaseException], None]
 
@@ -56,12 +57,16 @@ class Press(QObject):
                 self._next()
 
         def painted(what) -> None:
-            self.session.run(lambda desk: job.record(desk, what), lambda result: finished(job.on_done, result),
-                             lambda error: finished(job.on_error, error))
+            self.session.run(
+                lambda desk: job.record(desk, what),
+                lambda result: finished(job.on_done, result),
+                lambda error: finished(job.on_error, error),
+            )
 
         def read(what) -> None:
-            self.painter.submit(lambda: (job.paint(what), what)[1], painted,
-                                lambda error: finished(job.on_error, error))
+            self.painter.submit(
+                lambda: (job.paint(what), what)[1], painted, lambda error: finished(job.on_error, error)
+            )
 
         self.session.run(job.read, read, lambda error: finished(job.on_error, error))
 

@@ -18,20 +18,29 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QFont, QFontDatabase, QFontMetricsF, QImage, QPageLayout, QPageSize,
-                           QPainter, QPaintDevice, QTextDocument)
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPaintDevice,
+    QPainter,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QPrinter
 
-from haian_desk.documents.model import Document
 from haian_desk.core.errors import HaianError
+from haian_desk.documents.model import Document
 from ui.fonts import FAMILY, register_fonts
 from ui.printing import qrcode
 from ui.printing.layout import document_html
 from ui.printing.papers import Paper
 
 APP_NAME = "海安群众事务代理工作台"
-ROLL_PROBE_MM = 3000   # a roll is first laid out on a very long page, then cut to fit
-ROLL_TAIL_MM = 2       # paper fed past the last line before the cut
+ROLL_PROBE_MM = 3000  # a roll is first laid out on a very long page, then cut to fit
+ROLL_TAIL_MM = 2  # paper fed past the last line before the cut
 _SHEETS = {"a4": QPageSize.PageSizeId.A4, "a5": QPageSize.PageSizeId.A5, "a3": QPageSize.PageSizeId.A3}
 
 
@@ -40,15 +49,21 @@ def ensure_font() -> None:
     if FAMILY in QFontDatabase.families():
         return
     if register_fonts() != FAMILY:
-        raise HaianError("找不到程序自带的中文字体，打印出来会是方框",
-                         "请重新安装海安群众事务代理工作台（resources/fonts 缺少字体文件）")
+        raise HaianError(
+            "找不到程序自带的中文字体，打印出来会是方框",
+            "请重新安装海安群众事务代理工作台（resources/fonts 缺少字体文件）",
+        )
 
 
 def page_layout(paper: Paper, height_mm: float | None = None) -> QPageLayout:
     margins = QMarginsF(paper.side_mm, paper.end_mm, paper.side_mm, paper.end_mm)
     if paper.is_roll:
-        size = QPageSize(QSizeF(paper.width_mm, height_mm or ROLL_PROBE_MM), QPageSize.Unit.Millimeter,
-                         paper.label, QPageSize.SizeMatchPolicy.ExactMatch)
+        size = QPageSize(
+            QSizeF(paper.width_mm, height_mm or ROLL_PROBE_MM),
+            QPageSize.Unit.Millimeter,
+            paper.label,
+            QPageSize.SizeMatchPolicy.ExactMatch,
+        )
     else:
         size = QPageSize(_SHEETS[paper.code])
     return QPageLayout(size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
@@ -75,7 +90,7 @@ def laid_out(doc: Document, paper: Paper, device: QPaintDevice, width_px: float)
     qdoc.setDefaultFont(font)
     qdoc.setDocumentMargin(0)
     qdoc.setHtml(document_html(doc, paper, number_point_size(doc.number, paper, device)))
-    qdoc.setPageSize(QSizeF(width_px, 10 ** 7))
+    qdoc.setPageSize(QSizeF(width_px, 10**7))
     return qdoc
 
 
@@ -104,8 +119,7 @@ def print_to(printer: QPrinter, doc: Document, paper: Paper) -> int:
     return qdoc.pageCount()
 
 
-def _paint_pages(painter: QPainter, qdoc: QTextDocument, qr: str, width: float, height: float,
-                 new_page) -> None:
+def _paint_pages(painter: QPainter, qdoc: QTextDocument, qr: str, width: float, height: float, new_page) -> None:
     for page in range(qdoc.pageCount()):
         if page:
             new_page()

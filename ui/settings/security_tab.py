@@ -11,14 +11,26 @@ villager's full numbers, with the villager's name masked.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from haian_desk import station_settings
+from haian_desk.core.timeutil import show
 from haian_desk.events import audit
 from haian_desk.people import permissions
 from haian_desk.station_settings import StationSettings
-from haian_desk.core.timeutil import show
 from ui.session import SETTINGS, Session
 from ui.widgets.feedback import ErrorLabel, alive, words
 
@@ -61,8 +73,11 @@ class SecurityTab(QWidget):
         caption = QLabel(self.tr("无人操作多久后锁定(&M)"))
         caption.setBuddy(self.minutes)
         form.addRow(caption, row)
-        note = QLabel(self.tr("到时间后工作台的窗口全部隐藏，要输入本人密码才能继续；"
-                              "一般设10分钟，人来人往的办公室可以设得更短。"))
+        note = QLabel(
+            self.tr(
+                "到时间后工作台的窗口全部隐藏，要输入本人密码才能继续；一般设10分钟，人来人往的办公室可以设得更短。"
+            )
+        )
         note.setWordWrap(True)
         form.addRow(note)
         form.addRow(self.lock_error)
@@ -80,8 +95,11 @@ class SecurityTab(QWidget):
     def save_lock(self) -> None:
         typed, actor = self.minutes.text(), self.session.user.username
         self.save_button.setEnabled(False)
-        self.session.run(lambda desk: station_settings.save_idle_lock(desk, actor, typed),
-                         alive(self, self._saved), alive(self, self._refused))
+        self.session.run(
+            lambda desk: station_settings.save_idle_lock(desk, actor, typed),
+            alive(self, self._saved),
+            alive(self, self._refused),
+        )
 
     def _saved(self, settings: StationSettings) -> None:
         self.save_button.setEnabled(True)
@@ -92,7 +110,7 @@ class SecurityTab(QWidget):
     def _refused(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.lock_message.clear()
-        self.lock_error.show_error(error)   # what was typed stays, to be corrected
+        self.lock_error.show_error(error)  # what was typed stays, to be corrected
         self.minutes.setFocus()
         self.minutes.selectAll()
 
@@ -103,19 +121,23 @@ class SecurityTab(QWidget):
         table = QTableWidget(0, 4)
         table.setObjectName("audit_table")
         table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("操作人"), self.tr("类别"), self.tr("内容")])
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         table.setWordWrap(True)
         self.audit_table = table
         self.audit_error = ErrorLabel()
         self.refresh_button = QPushButton(self.tr("刷新(&R)"))
         self.refresh_button.clicked.connect(self.reload_trail)
-        self.refresh_button.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
-        note = QLabel(self.tr("谁在何时添加、停用账号，改角色、改密码，改本站设置，"
-                              "以及谁因何显示了群众的完整号码。记录不能修改或删除，同步时一并上报镇代理中心。"))
+        self.refresh_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        note = QLabel(
+            self.tr(
+                "谁在何时添加、停用账号，改角色、改密码，改本站设置，"
+                "以及谁因何显示了群众的完整号码。记录不能修改或删除，同步时一并上报镇代理中心。"
+            )
+        )
         note.setWordWrap(True)
         layout = QVBoxLayout(box)
         layout.addWidget(note)
@@ -128,8 +150,11 @@ class SecurityTab(QWidget):
         if self.audit_table is None:
             return
         actor = self.session.user.username
-        self.session.run(lambda desk: audit.trail(desk, actor), alive(self, self.show_trail),
-                         alive(self, self.audit_error.show_error))
+        self.session.run(
+            lambda desk: audit.trail(desk, actor),
+            alive(self, self.show_trail),
+            alive(self, self.audit_error.show_error),
+        )
 
     def show_trail(self, lines: list[dict]) -> None:
         table = self.audit_table

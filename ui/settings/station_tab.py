@@ -34,8 +34,9 @@ class StationTab(QWidget):
             shown = QLabel(value)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(caption, shown)
-        note = QLabel(self.tr("本站的名称和代码在首次设置时确定，同步时镇代理中心据此识别本站；"
-                              "如需更改，请与镇代理中心联系。"))
+        note = QLabel(
+            self.tr("本站的名称和代码在首次设置时确定，同步时镇代理中心据此识别本站；如需更改，请与镇代理中心联系。")
+        )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

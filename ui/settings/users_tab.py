@@ -5,8 +5,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from haian_desk.people import users
 from haian_desk.people.user_queries import Login, cadre_choices, list_users
@@ -26,7 +38,8 @@ class UsersTab(QWidget):
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("users_table")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("登录名"), self.tr("姓名"), self.tr("角色"), self.tr("关联代理员"), self.tr("状态")])
+            [self.tr("登录名"), self.tr("姓名"), self.tr("角色"), self.tr("关联代理员"), self.tr("状态")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -102,12 +115,16 @@ class UsersTab(QWidget):
 
     def reset_password(self) -> None:
         password = self.new_password.text()
-        self._on_selected(lambda desk, actor, user: users.reset_password(
-            desk, actor, user.username, password), self.tr("已为“{0}”设置新密码。"))
+        self._on_selected(
+            lambda desk, actor, user: users.reset_password(desk, actor, user.username, password),
+            self.tr("已为“{0}”设置新密码。"),
+        )
 
     def toggle_active(self) -> None:
-        self._on_selected(lambda desk, actor, user: users.set_active(
-            desk, actor, user.username, not user.active), self.tr("已更改“{0}”的状态。"))
+        self._on_selected(
+            lambda desk, actor, user: users.set_active(desk, actor, user.username, not user.active),
+            self.tr("已更改“{0}”的状态。"),
+        )
 
     def link_selected(self) -> None:
         """Link the chosen login to a cadre: intake then starts with that cadre as 首问责任人."""
@@ -117,7 +134,7 @@ class UsersTab(QWidget):
             self.manage_error.show_error(self.tr("请先在表里选中一个账号"))
             return
 
-        def link(desk):
+        def link(desk: Desk):
             users.link_cadre(desk, actor, user.username, cadre_id)
             return users.get(desk, user.username)
 
@@ -146,8 +163,9 @@ class UsersTab(QWidget):
 
         self.manage_done.clear()
 
-        self.session.run(lambda desk: change(desk, actor, user), alive(self, done),
-                         alive(self, self.manage_error.show_error))
+        self.session.run(
+            lambda desk: change(desk, actor, user), alive(self, done), alive(self, self.manage_error.show_error)
+        )
 
     def _show_link(self) -> None:
         """The link box shows the selected login's cadre."""
@@ -156,16 +174,20 @@ class UsersTab(QWidget):
             self.link_cadre.setCurrentIndex(max(self.link_cadre.findData(user.cadre_id), 0))
 
     def reload(self) -> None:
-        self.session.run(lambda desk: (list_users(desk), cadre_choices(desk)),
-                         alive(self, self._show))
+        self.session.run(lambda desk: (list_users(desk), cadre_choices(desk)), alive(self, self._show))
 
     def _show(self, loaded) -> None:
         rows, cadres = loaded
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = [row.username, row.display_name, term(users.ROLES.get(row.role, "")),
-                      row.cadre_name or "", self.tr("在用") if row.active else self.tr("已停用")]
+            values = [
+                row.username,
+                row.display_name,
+                term(users.ROLES.get(row.role, "")),
+                row.cadre_name or "",
+                self.tr("在用") if row.active else self.tr("已停用"),
+            ]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         for combo in (self.cadre, self.link_cadre):
@@ -178,8 +200,13 @@ class UsersTab(QWidget):
 
     def add_user(self) -> None:
         actor = self.session.user.username
-        fields = (self.username.text(), self.display_name.text(), self.role.currentData(),
-                  self.password.text(), self.cadre.currentData())
+        fields = (
+            self.username.text(),
+            self.display_name.text(),
+            self.role.currentData(),
+            self.password.text(),
+            self.cadre.currentData(),
+        )
 
         def work(desk: Desk):
             return users.add_user(desk, *fields, actor=actor)

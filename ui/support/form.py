@@ -7,7 +7,8 @@ nothing typed is lost. Used by the support, opinions and complaints screens.
 
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
@@ -41,7 +42,7 @@ class FormDialog(QDialog):
 
     def _ok(self) -> None:
         self.error.clear_error()
-        self.buttons.setEnabled(False)   # one press, one operation
+        self.buttons.setEnabled(False)  # one press, one operation
         self.submitted.emit()
 
     def failed(self, error: BaseException | str) -> None:

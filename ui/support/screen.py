@@ -8,18 +8,29 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget)
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from haian_desk.community import support
-from haian_desk.people.villagers import TAGS
 from haian_desk.core.timeutil import from_iso, local, show
+from haian_desk.people.villagers import TAGS
 from ui.i18n import term
 from ui.session import Session
 from ui.support.dialogs import EndDialog, PairDialog, ReassignDialog, VisitDialog, load_choices
 from ui.support.form import FormDialog, run_form
 from ui.widgets.feedback import ErrorLabel, alive
+from ui.widgets.named import named
 from ui.widgets.tables import list_beside_detail, list_table
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 OVERDUE_BG = QColor("#fde2e1")
 OVERDUE_FG = QColor("#b00020")
@@ -44,13 +55,26 @@ class SupportScreen(QWidget):
         self.reassign_button = named(QPushButton(self.tr("更换代理员…")), "support_reassign")
         self.end_button = named(QPushButton(self.tr("结束结对…")), "support_end")
         self.error = ErrorLabel(self)
-        self.table = self._table("support_households", [
-            self.tr("姓名"), self.tr("户号"), self.tr("困难类型"), self.tr("结对代理员"), self.tr("走访周期"),
-            self.tr("上次走访"), self.tr("应走访日期"), self.tr("状态")])
-        self.visits = self._table("support_visits", [self.tr("走访时间"), self.tr("方式"), self.tr("代理员"),
-                                                     self.tr("走访情况"), self.tr("当场受理")])
-        self.waiting = self._table("support_unpaired", [self.tr("姓名"), self.tr("户号"), self.tr("困难类型"),
-                                                        self.tr("住址")])
+        self.table = self._table(
+            "support_households",
+            [
+                self.tr("姓名"),
+                self.tr("户号"),
+                self.tr("困难类型"),
+                self.tr("结对代理员"),
+                self.tr("走访周期"),
+                self.tr("上次走访"),
+                self.tr("应走访日期"),
+                self.tr("状态"),
+            ],
+        )
+        self.visits = self._table(
+            "support_visits",
+            [self.tr("走访时间"), self.tr("方式"), self.tr("代理员"), self.tr("走访情况"), self.tr("当场受理")],
+        )
+        self.waiting = self._table(
+            "support_unpaired", [self.tr("姓名"), self.tr("户号"), self.tr("困难类型"), self.tr("住址")]
+        )
         self._lay_out()
         self.only_overdue.toggled.connect(lambda _: self._fill_households())
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -69,8 +93,7 @@ class SupportScreen(QWidget):
         # The summary on a line of its own: beside the buttons it made the screen wider than a
         # 1366×768 laptop in English or large print.
         bar = QHBoxLayout()
-        for widget in (self.only_overdue, self.pair_button, self.visit_button, self.reassign_button,
-                       self.end_button):
+        for widget in (self.only_overdue, self.pair_button, self.visit_button, self.reassign_button, self.end_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         right = QWidget()
@@ -99,8 +122,11 @@ class SupportScreen(QWidget):
         selected = self.selected()
         self.households, self.unpaired = result
         overdue = sum(h.overdue for h in self.households)
-        self.summary.setText(self.tr("结对 {0} 户，其中 {1} 户逾期未走访；尚未结对的困难户 {2} 户").format(
-            len(self.households), overdue, len(self.unpaired)))
+        self.summary.setText(
+            self.tr("结对 {0} 户，其中 {1} 户逾期未走访；尚未结对的困难户 {2} 户").format(
+                len(self.households), overdue, len(self.unpaired)
+            )
+        )
         self._fill_households(selected.pairing_id if selected else None)
         self._fill_waiting()
 
@@ -112,9 +138,16 @@ class SupportScreen(QWidget):
         self.table.setRowCount(len(rows))
         for r, h in enumerate(rows):
             status = self.tr("逾期 {0} 天").format(h.overdue_days) if h.overdue else self.tr("正常")
-            cells = [h.name, h.household_no or "", tag_words(h.tags), h.cadre_name,
-                     self.tr("{0} 天").format(h.interval_days), show(h.last_visit_at) or self.tr("未走访"),
-                     local_day(h.due_at), status]
+            cells = [
+                h.name,
+                h.household_no or "",
+                tag_words(h.tags),
+                h.cadre_name,
+                self.tr("{0} 天").format(h.interval_days),
+                show(h.last_visit_at) or self.tr("未走访"),
+                local_day(h.due_at),
+                status,
+            ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, h.pairing_id)
@@ -150,15 +183,18 @@ class SupportScreen(QWidget):
         if household is None:
             self.visits.setRowCount(0)
             return
-        self.session.run(lambda desk: support.visit_log(desk, household.pairing_id),
-                         alive(self, self._fill_visits))
+        self.session.run(lambda desk: support.visit_log(desk, household.pairing_id), alive(self, self._fill_visits))
 
     def _fill_visits(self, rows) -> None:
         self.visits.setRowCount(len(rows))
         for r, v in enumerate(rows):
-            cells = [show(v["visited_at"]), term(support.VISIT_METHODS.get(v["method"], v["method"])),
-                     v["cadre_name"] or "", v["note"] + (f"（{v['needs']}）" if v["needs"] else ""),
-                     self.tr("是") if v["case_id"] else ""]
+            cells = [
+                show(v["visited_at"]),
+                term(support.VISIT_METHODS.get(v["method"], v["method"])),
+                v["cadre_name"] or "",
+                v["note"] + (f"（{v['needs']}）" if v["needs"] else ""),
+                self.tr("是") if v["case_id"] else "",
+            ]
             for c, text in enumerate(cells):
                 self.visits.setItem(r, c, QTableWidgetItem(text))
 
@@ -172,8 +208,12 @@ class SupportScreen(QWidget):
     def _pair_with(self, choices, chosen: str | None) -> None:
         self.dialog = dialog = PairDialog(self.unpaired, choices.cadres, chosen, self)
         user = self.session.user.username
-        run_form(self.session, self.dialog,
-                 lambda: (lambda desk, v=self.dialog.values(): support.pair(desk, user, *v)))
+
+        def work():  # reads the dialog here, on the GUI thread; the worker gets the values
+            values = dialog.values()
+            return lambda desk: support.pair(desk, user, *values)
+
+        run_form(self.session, dialog, work)
 
     def open_visit(self) -> None:
         household = self.selected()
@@ -184,8 +224,12 @@ class SupportScreen(QWidget):
     def _visit_with(self, choices, household: support.Household) -> None:
         self.dialog = dialog = VisitDialog(household, choices, self.session.desk.now(), self)
         user = self.session.user.username
-        run_form(self.session, self.dialog,
-                 lambda: (lambda desk, v=self.dialog.visit_input(): support.record_visit(desk, user, v)))
+
+        def work():
+            visit = dialog.visit_input()
+            return lambda desk: support.record_visit(desk, user, visit)
+
+        run_form(self.session, dialog, work)
 
     def open_reassign(self) -> None:
         household = self.selected()
@@ -196,8 +240,12 @@ class SupportScreen(QWidget):
     def _reassign_with(self, choices, household: support.Household) -> None:
         self.dialog = dialog = ReassignDialog(household, choices.cadres, self)
         user = self.session.user.username
-        run_form(self.session, self.dialog,
-                 lambda: (lambda desk, c=self.dialog.cadre_id(): support.reassign(desk, user, household.pairing_id, c)))
+
+        def work():
+            cadre = dialog.cadre_id()
+            return lambda desk: support.reassign(desk, user, household.pairing_id, cadre)
+
+        run_form(self.session, dialog, work)
 
     def open_end(self) -> None:
         household = self.selected()
@@ -205,9 +253,12 @@ class SupportScreen(QWidget):
             return
         self.dialog = dialog = EndDialog(household, self)
         user = self.session.user.username
-        run_form(self.session, self.dialog,
-                 lambda: (lambda desk, r=self.dialog.reason.text(): support.end_pairing(
-                     desk, user, household.pairing_id, r)))
+
+        def work():
+            reason = dialog.reason.text()
+            return lambda desk: support.end_pairing(desk, user, household.pairing_id, reason)
+
+        run_form(self.session, dialog, work)
 
 
 def local_day(stamp: str) -> str:

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from haian_desk.replication import reached, township
 from haian_desk.cases import queries
+from haian_desk.replication import reached, township
 from ui.session import SYNC, Session
 from ui.township.queue import is_hub, reach_text
 from ui.widgets.feedback import alive
@@ -44,8 +44,11 @@ class ReachLabel(QLabel):
 
     def refresh(self) -> None:
         case_id, hub = self.case_id, self.hub
-        self.session.run(lambda desk: read_place(desk, case_id, hub), alive(self, self._show),
-                         alive(self, lambda _error: self.clear()))
+        self.session.run(
+            lambda desk: read_place(desk, case_id, hub),
+            alive(self, self._show),
+            alive(self, lambda _error: self.clear()),
+        )
 
     def _show(self, place: tuple[str, str]) -> None:
         code, station = place

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from haian_desk.replication import reached, sync_state
 from haian_desk.events import recent
+from haian_desk.replication import reached, sync_state
 from sync import advice
 from sync.advice import Problem
 from sync.client import Backoff
@@ -37,18 +38,18 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INTERVAL_MS = 5 * 60_000      # a quiet station still syncs every few minutes
-FIRST_TRY_MS = 3_000          # after the app opens, once the counter is ready
-PROGRESS_MS = 300             # how often "已发送 X / Y" is read while an exchange runs
+INTERVAL_MS = 5 * 60_000  # a quiet station still syncs every few minutes
+FIRST_TRY_MS = 3_000  # after the app opens, once the counter is ready
+PROGRESS_MS = 300  # how often "已发送 X / Y" is read while an exchange runs
 STALL_SECONDS = 30.0
-REFRESH_DELAY_MS = 300        # changes that come together are counted once
+REFRESH_DELAY_MS = 300  # changes that come together are counted once
 
 
 @dataclass(frozen=True)
 class RunnerState:
     """Everything people see about sync at a glance."""
 
-    known: bool = False                  # False until the first reading came back
+    known: bool = False  # False until the first reading came back
     enrolled: bool = False
     hub_name: str = ""
     hub_url: str = ""
@@ -67,8 +68,7 @@ class RunnerState:
 
     @property
     def all_sent(self) -> bool:
-        return (self.known and self.enrolled and self.waiting_records == 0 and self.problem is None
-                and not self.rejected)
+        return self.known and self.enrolled and self.waiting_records == 0 and self.problem is None and not self.rejected
 
 
 @dataclass(frozen=True)
@@ -86,8 +86,9 @@ def read_state(desk: Desk) -> _Reading:
     if hub is None:
         return _Reading(None, reached.Waiting(False, 0, 0), 0, None)
     # Refused at the hub, or held back here for inspection: not "sent" either way.
-    rejected = (desk.db.scalar("SELECT count(*) FROM sync_rejections")
-                + desk.db.scalar("SELECT count(*) FROM sync_quarantine WHERE resolved_at IS NULL"))
+    rejected = desk.db.scalar("SELECT count(*) FROM sync_rejections") + desk.db.scalar(
+        "SELECT count(*) FROM sync_quarantine WHERE resolved_at IS NULL"
+    )
     return _Reading(hub, reached.waiting(desk), rejected, advice.last_problem(desk))
 
 
@@ -108,7 +109,7 @@ def _arrived(desk: Desk, mark: int | None) -> recent.Recent | None:
         return None
 
 
-def _exchange_on(desk, run: Callable) -> tuple:
+def _exchange_on(desk: Desk, run: Callable) -> tuple:
     """(report, error, what arrived): the exchange, on the sync thread's own desk."""
     mark = _mark(desk)
     try:
@@ -128,12 +129,18 @@ class _NotReady(Exception):
 
 
 class SyncRunner(QObject):
-    stateChanged = Signal(object)      # RunnerState
-    exchanged = Signal(object)         # ExchangeReport of an exchange that finished
-    arrived = Signal(object)           # haian_desk.events.recent.Recent: what an exchange brought (None: unknown)
+    stateChanged = Signal(object)  # RunnerState
+    exchanged = Signal(object)  # ExchangeReport of an exchange that finished
+    arrived = Signal(object)  # haian_desk.events.recent.Recent: what an exchange brought (None: unknown)
 
-    def __init__(self, session: Session, interval_ms: int = INTERVAL_MS, backoff: Backoff | None = None,
-                 run_exchange: Callable = exchange, parent: QObject | None = None):
+    def __init__(
+        self,
+        session: Session,
+        interval_ms: int = INTERVAL_MS,
+        backoff: Backoff | None = None,
+        run_exchange: Callable = exchange,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent if parent is not None else session)
         self.session = session
         self.interval_ms = interval_ms
@@ -179,16 +186,25 @@ class SyncRunner(QObject):
             self._take_reading(reading)
             if then is not None:
                 then()
+
         self.session.run(read_state, alive(self, shown), alive(self, self._read_failed))
 
     def _take_reading(self, reading: _Reading) -> None:
         hub, waiting = reading.hub, reading.waiting
         problem = self.state.problem if self.state.known else reading.problem
-        self._set(known=True, enrolled=hub is not None, hub_name=hub.unit_name if hub else "",
-                  hub_url=(hub.url or "") if hub else "", waiting_records=waiting.records,
-                  waiting_cases=waiting.cases, last_success=hub.last_success if hub else None,
-                  last_attempt=hub.last_attempt if hub else None, rejected=reading.rejected,
-                  clock_drift=hub.clock_drift if hub else None, problem=problem)
+        self._set(
+            known=True,
+            enrolled=hub is not None,
+            hub_name=hub.unit_name if hub else "",
+            hub_url=(hub.url or "") if hub else "",
+            waiting_records=waiting.records,
+            waiting_cases=waiting.cases,
+            last_success=hub.last_success if hub else None,
+            last_attempt=hub.last_attempt if hub else None,
+            rejected=reading.rejected,
+            clock_drift=hub.clock_drift if hub else None,
+            problem=problem,
+        )
 
     def _read_failed(self, error: BaseException) -> None:
         log.warning("could not read the sync state: %s", error)
@@ -266,8 +282,12 @@ class SyncRunner(QObject):
             self._progress_reading = False
             if self.state.running:
                 self._set(sent=max(0, min(self.state.total, self.state.total - records)))
-        self.session.run(lambda desk: reached.waiting(desk).records, alive(self, shown),
-                         alive(self, lambda _e: setattr(self, "_progress_reading", False)))
+
+        self.session.run(
+            lambda desk: reached.waiting(desk).records,
+            alive(self, shown),
+            alive(self, lambda _e: setattr(self, "_progress_reading", False)),
+        )
 
     # --- the network coming back --------------------------------------------------------
 
@@ -285,9 +305,11 @@ class SyncRunner(QObject):
     def _reachability_changed(self, reachability) -> None:
         from PySide6.QtNetwork import QNetworkInformation
 
-        online = reachability in (QNetworkInformation.Reachability.Online,
-                                  QNetworkInformation.Reachability.Site,
-                                  QNetworkInformation.Reachability.Local)
+        online = reachability in (
+            QNetworkInformation.Reachability.Online,
+            QNetworkInformation.Reachability.Site,
+            QNetworkInformation.Reachability.Local,
+        )
         problem = self.state.problem
         if online and self.started and problem is not None and problem.retryable:
             self.sync_now()

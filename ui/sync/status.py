@@ -14,11 +14,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.session import Session
 from ui.sync.runner import RunnerState, runner_for
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import words
-from ui.i18n import QT_TRANSLATE_NOOP
 
 OK_COLOUR, WAITING_COLOUR, FAILED_COLOUR = QColor("#1b6e20"), QColor("#8a5300"), QColor("#b00020")
 _windows_in_order: list = []  # weak references to the windows that carry a sync line, oldest first
@@ -52,11 +52,13 @@ def hub_text(state) -> tuple[str, QColor | None]:
     """At a township: whether its sync service runs (stations can reach it only then)."""
     from ui.township import hub
 
-    words = {hub.RUNNING: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务运行中"), OK_COLOUR),
-             hub.ELSEWHERE: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务运行中（另一程序）"), OK_COLOUR),
-             hub.STARTING: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务正在启动…"), None),
-             hub.STOPPING: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务正在停止…"), None),
-             hub.FAILED: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务没能启动"), FAILED_COLOUR)}
+    words = {
+        hub.RUNNING: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务运行中"), OK_COLOUR),
+        hub.ELSEWHERE: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务运行中（另一程序）"), OK_COLOUR),
+        hub.STARTING: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务正在启动…"), None),
+        hub.STOPPING: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务正在停止…"), None),
+        hub.FAILED: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务没能启动"), FAILED_COLOUR),
+    }
     text, colour = words.get(state.phase, (QT_TRANSLATE_NOOP("SyncStatus", "同步服务未运行"), WAITING_COLOUR))
     return QCoreApplication.translate("SyncStatus", text), colour
 
@@ -154,15 +156,26 @@ class QuitGuard(QObject):
 
     def _should_ask(self) -> bool:
         state = self.line.runner.state
-        return (not self.allowed and state.known and state.enrolled and state.waiting_records > 0
-                and not _replaced(self.window))
+        return (
+            not self.allowed
+            and state.known
+            and state.enrolled
+            and state.waiting_records > 0
+            and not _replaced(self.window)
+        )
 
     def ask(self) -> QMessageBox:
         state = self.line.runner.state
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("还有没上报的办件"), self.tr(
-            "还有 {0} 件办件（共 {1} 条记录）没有上报到镇中心。\n\n"
-            "它们都已保存在本机，不会丢失；下次联网同步或用U盘同步时会一并上报。").format(
-                state.waiting_cases, state.waiting_records), QMessageBox.StandardButton.NoButton, self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("还有没上报的办件"),
+            self.tr(
+                "还有 {0} 件办件（共 {1} 条记录）没有上报到镇中心。\n\n"
+                "它们都已保存在本机，不会丢失；下次联网同步或用U盘同步时会一并上报。"
+            ).format(state.waiting_cases, state.waiting_records),
+            QMessageBox.StandardButton.NoButton,
+            self.window,
+        )
         box.setObjectName("unsent_warning")
         self.sync_first = box.addButton(self.tr("先同步，不退出"), QMessageBox.ButtonRole.AcceptRole)
         self.quit_anyway = box.addButton(self.tr("照样退出"), QMessageBox.ButtonRole.DestructiveRole)
@@ -194,5 +207,4 @@ def problem_text(problem) -> str:
     """A sync problem in the interface language: what happened, and what to do."""
     message = words(problem.said) if problem.said else problem.message
     todo = words(problem.todo_said) if problem.todo_said else problem.todo
-    return QCoreApplication.translate("SyncStatus", "{0}：{1}\n怎么办：{2}").format(
-        words(problem.title), message, todo)
+    return QCoreApplication.translate("SyncStatus", "{0}：{1}\n怎么办：{2}").format(words(problem.title), message, todo)

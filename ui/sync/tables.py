@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QPlainTextEdit, QTableWidget, QTableWidgetItem)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPlainTextEdit, QTableWidget, QTableWidgetItem
 
 from ui.widgets.tables import stretch_last_when_room
 
@@ -33,8 +32,9 @@ def make_table(name: str, headers: list[str], stretch: int | None = None) -> QTa
     return table
 
 
-def fill_table(table: QTableWidget, rows: list[tuple[object, list[str]]],
-               colours: list[str | None] | None = None) -> None:
+def fill_table(
+    table: QTableWidget, rows: list[tuple[object, list[str]]], colours: list[str | None] | None = None
+) -> None:
     """Rows of (key, cells); the key is kept on the first cell, the colour paints the whole row."""
     table.setRowCount(len(rows))
     for row, (key, cells) in enumerate(rows):

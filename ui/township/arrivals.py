@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 LOOK_MS = 3_000
 
 
-def data_version(desk) -> int:
+def data_version(desk: Desk) -> int:
     with desk.db.read() as conn:
         return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
@@ -34,8 +34,9 @@ def _look(desk: Desk, seen: int | None, mark: int | None) -> tuple:
     version = data_version(desk)
     if seen is not None and version == seen and mark is not None:
         return version, None
-    return version, recent.since(desk.db, mark) if mark is not None else \
-        recent.Recent(recent.last_seq(desk.db), frozenset(), frozenset())
+    return version, recent.since(desk.db, mark) if mark is not None else recent.Recent(
+        recent.last_seq(desk.db), frozenset(), frozenset()
+    )
 
 
 class ArrivalWatcher(QObject):
@@ -43,7 +44,7 @@ class ArrivalWatcher(QObject):
         super().__init__(owner if owner is not None else session)
         self.session = session
         self.seen: int | None = None
-        self.mark: int | None = None   # the event log's sequence number already announced
+        self.mark: int | None = None  # the event log's sequence number already announced
         self.looking = False
         self.runner = None  # the session's sync runner, once there is one
         self.timer = QTimer(self, interval=interval_ms, timeout=self.look)
@@ -60,8 +61,7 @@ class ArrivalWatcher(QObject):
         try:
             if self._own_sync_running():
                 return
-            self.session.run(lambda desk: _look(desk, seen, mark), alive(self, self._seen),
-                             alive(self, self._failed))
+            self.session.run(lambda desk: _look(desk, seen, mark), alive(self, self._seen), alive(self, self._failed))
             self.looking = True
         except RuntimeError:  # the session (or its worker) is gone: the session is over
             self.timer.stop()

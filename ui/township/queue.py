@@ -14,13 +14,13 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout
 
-from haian_desk.replication import reached, township
 from haian_desk.cases.queries import CaseFilter
+from haian_desk.replication import reached, township
 from ui.cases.queue_model import CASE_ID_ROLE, COLUMNS, TONE_ROLE, CaseQueueModel
 from ui.cases.queue_page import QueuePage
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.session import SYNC, Session
 from ui.widgets.feedback import alive
-from ui.i18n import QT_TRANSLATE_NOOP
 
 EXTRA = len(COLUMNS)  # the added column comes after the work screens' own
 
@@ -52,8 +52,8 @@ class NetworkQueueModel(CaseQueueModel):
     def __init__(self, session: Session, page_size: int = 200, parent=None):
         super().__init__(session, page_size, parent)
         self.hub = is_hub(session)
-        self.marks: dict[str, str] = {}     # case id → reach code (station)
-        self.names: dict[str, str] = {}     # unit code → name (township)
+        self.marks: dict[str, str] = {}  # case id → reach code (station)
+        self.names: dict[str, str] = {}  # unit code → name (township)
         self.loaded.connect(self.annotate)
         self.rowsInserted.connect(lambda _parent, first, last: self.annotate(first, last))
         session.changed.connect(self._sync_changed)
@@ -65,7 +65,7 @@ class NetworkQueueModel(CaseQueueModel):
     def annotate(self, first: int = 0, last: int | None = None) -> None:
         """Read the added column for loaded rows ``first``..``last`` (all by default)."""
         # The rows held (a long queue forgets pages scrolled far away: those are read again later).
-        held = list(self.rows) if last is None and first == 0 else self.rows[first:last + 1]
+        held = list(self.rows) if last is None and first == 0 else self.rows[first : last + 1]
         rows = [r for r in held if r is not None]
         if self.hub:
             self.session.run(township.unit_names, alive(self, self._take_names))
@@ -91,8 +91,11 @@ class NetworkQueueModel(CaseQueueModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if section == EXTRA and orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (QCoreApplication.translate("NetworkQueue", "站点") if self.hub
-                    else QCoreApplication.translate("NetworkQueue", "上报镇中心"))
+            return (
+                QCoreApplication.translate("NetworkQueue", "站点")
+                if self.hub
+                else QCoreApplication.translate("NetworkQueue", "上报镇中心")
+            )
         return super().headerData(section, orientation, role)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -101,10 +104,13 @@ class NetworkQueueModel(CaseQueueModel):
         row = self.rows[index.row()]
         if row is None:  # a page forgotten while scrolled away: the work screens' model reads it again
             return super().data(index, role)
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.extra_text(row)
-        if role == Qt.ItemDataRole.ForegroundRole and not self.hub and self.marks.get(row["id"]) in (
-                reached.NOT_YET, reached.PARTLY):
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and not self.hub
+            and self.marks.get(row["id"]) in (reached.NOT_YET, reached.PARTLY)
+        ):
             return QBrush(QColor(WAITING_COLOUR))
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, CASE_ID_ROLE, TONE_ROLE):
             return super().data(self.index(index.row(), 0), role)  # the row's colour and keys

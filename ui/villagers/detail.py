@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget)
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from haian_desk.cases.vocabulary import KINDS, STATUSES, label
 from haian_desk.core import masking
+from haian_desk.core.timeutil import show
 from haian_desk.people import villagers
 from haian_desk.people.villager_queries import VillagerCase, VillagerProfile
-from haian_desk.cases.vocabulary import KINDS, STATUSES, label
-from haian_desk.core.timeutil import show
 from ui.i18n import term
 from ui.reveal_dialog import ask_and_reveal
 from ui.widgets.appearance import set_scaled_font
@@ -38,9 +47,10 @@ class VillagerDetail(QWidget):
         self.name = QLabel()
         self.name.setObjectName("villager_name")
         set_scaled_font(self.name, 1.5, bold=True)
-        self.values = {key: QLabel() for key in
-                       ("gender", "id_number", "phone", "address", "unit_code", "household_no",
-                        "tags", "note")}
+        self.values = {
+            key: QLabel()
+            for key in ("gender", "id_number", "phone", "address", "unit_code", "household_no", "tags", "note")
+        }
         for key, value in self.values.items():
             value.setObjectName(f"detail_{key}")
             value.setWordWrap(key in ("address", "tags", "note"))
@@ -56,8 +66,7 @@ class VillagerDetail(QWidget):
         self.household = QListWidget()
         self.household.setObjectName("household")
         self.household.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
-        self.household.itemActivated.connect(
-            lambda item: self.openVillager.emit(*item.data(Qt.ItemDataRole.UserRole)))
+        self.household.itemActivated.connect(lambda item: self.openVillager.emit(*item.data(Qt.ItemDataRole.UserRole)))
         self.cases = self._cases_table()
         self._lay_out()
         self.setEnabled(False)
@@ -65,8 +74,9 @@ class VillagerDetail(QWidget):
     def _cases_table(self) -> QTableWidget:
         table = QTableWidget(0, 5)
         table.setObjectName("villager_cases")
-        table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("类型"), self.tr("状态"),
-                                         self.tr("登记时间"), self.tr("事项")])
+        table.setHorizontalHeaderLabels(
+            [self.tr("编号"), self.tr("类型"), self.tr("状态"), self.tr("登记时间"), self.tr("事项")]
+        )
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
@@ -78,10 +88,16 @@ class VillagerDetail(QWidget):
 
     def _lay_out(self) -> None:
         form = FieldGrid()
-        captions = {"gender": self.tr("性别"), "id_number": self.tr("身份证号"),
-                    "phone": self.tr("电话"), "address": self.tr("住址"),
-                    "unit_code": self.tr("所在组代码"), "household_no": self.tr("户号"),
-                    "tags": self.tr("户情标签"), "note": self.tr("备注")}
+        captions = {
+            "gender": self.tr("性别"),
+            "id_number": self.tr("身份证号"),
+            "phone": self.tr("电话"),
+            "address": self.tr("住址"),
+            "unit_code": self.tr("所在组代码"),
+            "household_no": self.tr("户号"),
+            "tags": self.tr("户情标签"),
+            "note": self.tr("备注"),
+        }
         for key, caption in captions.items():
             form.add_row(caption, self.values[key])
         layout = QVBoxLayout(self)
@@ -114,7 +130,7 @@ class VillagerDetail(QWidget):
         self.household.clear()
         for member in profile.household:
             item = QListWidgetItem(f"{member.name}  {term(member.gender or '')}")
-            item.setData(Qt.UserRole, (member.id, member.name))
+            item.setData(Qt.ItemDataRole.UserRole, (member.id, member.name))
             self.household.addItem(item)
         self._fill_cases(profile.cases)
 
@@ -124,8 +140,8 @@ class VillagerDetail(QWidget):
             self._set_reveal(False)
             if self.session is not None and self.profile is not None:
                 self.reveal_dialog = ask_and_reveal(
-                    self, self.session, lambda: self._revealed(True), lambda: None,
-                    villager_id=self.profile.villager.id)
+                    self, self.session, lambda: self._revealed(True), lambda: None, villager_id=self.profile.villager.id
+                )
             return
         self._revealed(on)
 
@@ -143,18 +159,22 @@ class VillagerDetail(QWidget):
         if self.profile is None:
             return
         v, full = self.profile.villager, self.revealed
-        self.values["id_number"].setText(
-            (v.id_number or "") if full else masking.mask_id_number(v.id_number))
+        self.values["id_number"].setText((v.id_number or "") if full else masking.mask_id_number(v.id_number))
         self.values["phone"].setText((v.phone or "") if full else masking.mask_phone(v.phone))
 
     def _fill_cases(self, cases: tuple[VillagerCase, ...]) -> None:
         self.cases.setRowCount(len(cases))
         for r, case in enumerate(cases):
-            values = [case.case_no, term(label(KINDS, case.kind)), term(label(STATUSES, case.status)),
-                      show(case.registered_at), case.matter_name or case.description]
+            values = [
+                case.case_no,
+                term(label(KINDS, case.kind)),
+                term(label(STATUSES, case.status)),
+                show(case.registered_at),
+                case.matter_name or case.description,
+            ]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                item.setData(Qt.UserRole, case.id)
+                item.setData(Qt.ItemDataRole.UserRole, case.id)
                 self.cases.setItem(r, c, item)
 
     def _case_activated(self, row: int, _column: int) -> None:

@@ -13,11 +13,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QVBoxLayout, QWidget)
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
-from haian_desk.people import villagers
 from haian_desk.core.errors import ValidationError
+from haian_desk.people import villagers
 from haian_desk.people.idnumber import parse_id_number
 from haian_desk.people.phone import parse_phone
 from haian_desk.people.villager_queries import Villager
@@ -51,8 +60,7 @@ class FieldVerdict(QLabel):
 
 
 class VillagerDialog(QDialog):
-    def __init__(self, session: Session, villager: Villager | None = None,
-                 parent: QWidget | None = None):
+    def __init__(self, session: Session, villager: Villager | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.villager = villager
@@ -177,10 +185,15 @@ class VillagerDialog(QDialog):
         village = self._village_code()
         unit = (village + group.zfill(3)) if village and group and len(group) <= 3 else group
         return VillagerInput(
-            name=self.name.text(), id_number=self.id_number.text(), phone=self.phone.text(),
-            address=self.address.text(), unit_code=unit, household_no=self.household_no.text(),
+            name=self.name.text(),
+            id_number=self.id_number.text(),
+            phone=self.phone.text(),
+            address=self.address.text(),
+            unit_code=unit,
+            household_no=self.household_no.text(),
             tags=tuple(code for code, box in self.tags.items() if box.isChecked()),
-            note=self.note.toPlainText())
+            note=self.note.toPlainText(),
+        )
 
     def save(self) -> None:
         villager_id = self.villager.id if self.villager else None
@@ -203,8 +216,7 @@ class VillagerDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         self.error.show_error(error)
-        culprit = {"name": self.name, "id_number": self.id_number, "phone": self.phone}.get(
-            getattr(error, "field", ""))
+        culprit = {"name": self.name, "id_number": self.id_number, "phone": self.phone}.get(getattr(error, "field", ""))
         if culprit is not None:
             culprit.setFocus(Qt.FocusReason.OtherFocusReason)
             culprit.selectAll()

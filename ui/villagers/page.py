@@ -5,12 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from haian_desk.core import masking
-from haian_desk.people.villager_queries import (
-    LIST_LIMIT, Villager, VillagerProfile, find_villagers, villager_profile)
+from haian_desk.people.villager_queries import LIST_LIMIT, Villager, VillagerProfile, find_villagers, villager_profile
 from ui.i18n import term
 from ui.session import Session
 from ui.villagers.detail import VillagerDetail, tag_words
@@ -59,8 +67,9 @@ class VillagersPage(QWidget):
     def _make_table(self) -> QTableWidget:
         table = QTableWidget(0, 6)
         table.setObjectName("villager_list")
-        table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("性别"), self.tr("身份证号"),
-                                         self.tr("电话"), self.tr("户号"), self.tr("住址")])
+        table.setHorizontalHeaderLabels(
+            [self.tr("姓名"), self.tr("性别"), self.tr("身份证号"), self.tr("电话"), self.tr("户号"), self.tr("住址")]
+        )
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -90,9 +99,11 @@ class VillagersPage(QWidget):
     def reload(self) -> None:
         self._search_seq += 1
         seq, text = self._search_seq, self.search.text()
-        self.session.run(lambda desk: find_villagers(desk, text),
-                         alive(self, lambda rows: self._show_rows(seq, rows)),
-                         alive(self, lambda error: show_error_box(self, error)))
+        self.session.run(
+            lambda desk: find_villagers(desk, text),
+            alive(self, lambda rows: self._show_rows(seq, rows)),
+            alive(self, lambda error: show_error_box(self, error)),
+        )
 
     def _show_rows(self, seq: int, rows: list[Villager]) -> None:
         if seq != self._search_seq:
@@ -100,8 +111,14 @@ class VillagersPage(QWidget):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, v in enumerate(rows):
-            values = [v.name, term(v.gender or ""), masking.mask_id_number(v.id_number),
-                      masking.mask_phone(v.phone), v.household_no or "", v.address or ""]
+            values = [
+                v.name,
+                term(v.gender or ""),
+                masking.mask_id_number(v.id_number),
+                masking.mask_phone(v.phone),
+                v.household_no or "",
+                v.address or "",
+            ]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
             self.table.item(r, 0).setToolTip(tag_words(v.tags, include_sensitive=False))
@@ -132,8 +149,7 @@ class VillagersPage(QWidget):
 
     def _load(self, villager_id: str) -> None:
         self.selected_id = villager_id
-        self.session.run(lambda desk: villager_profile(desk, villager_id),
-                         alive(self, self._show_profile))
+        self.session.run(lambda desk: villager_profile(desk, villager_id), alive(self, self._show_profile))
 
     def _show_profile(self, profile: VillagerProfile | None) -> None:
         if profile is not None and profile.villager.id == self.selected_id:

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 from ui.widgets.appearance import scaled_font
 
-ITEM_PADDING = 8   # above and below an entry's text, inside its frame
+ITEM_PADDING = 8  # above and below an entry's text, inside its frame
 
 
 @dataclass(frozen=True)
 class Packing:
-    scale: float      # of the application font
-    two_lines: bool   # name over key, or "name  key" on one line
+    scale: float  # of the application font
+    two_lines: bool  # name over key, or "name  key" on one line
     spacing: int
 
 

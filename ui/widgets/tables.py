@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QSplitter, QTableView, QTableWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QTableWidget, QVBoxLayout, QWidget
 
 from ui.widgets.fields import DetailScroll
 
@@ -68,8 +67,14 @@ def stretch_last_when_room(table: QTableView) -> None:
     _LastSectionFitter(table)
 
 
-def list_beside_detail(table: QWidget, under_table: QWidget | None, detail: QWidget,
-                       stretch: tuple[int, int] = (1, 1), *, scroll: bool = True) -> QSplitter:
+def list_beside_detail(
+    table: QWidget,
+    under_table: QWidget | None,
+    detail: QWidget,
+    stretch: tuple[int, int] = (1, 1),
+    *,
+    scroll: bool = True,
+) -> QSplitter:
     """A list (with a line under it, if any) on the left, the chosen row's details on the right.
 
     The details scroll in a ``DetailScroll``; a detail that scrolls itself (a text browser,
@@ -82,7 +87,7 @@ def list_beside_detail(table: QWidget, under_table: QWidget | None, detail: QWid
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(table, 1)
         column.addWidget(under_table)
-    splitter = QSplitter(Qt.Horizontal)
+    splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.addWidget(left)
     splitter.addWidget(DetailScroll(detail) if scroll else detail)
     splitter.setStretchFactor(0, stretch[0])

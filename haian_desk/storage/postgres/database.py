@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -31,7 +32,7 @@ class Row(tuple):
 
     _index: dict[str, int]
 
-    def __new__(cls, values, index: dict[str, int]) -> "Row":
+    def __new__(cls, values, index: dict[str, int]) -> Row:
         row = super().__new__(cls, values)
         row._index = index
         return row
@@ -55,15 +56,19 @@ class PgDatabase:
 
     def __init__(self, url: str, *, min_size: int = 1, max_size: int = 8):
         self.url = url
-        self._pool = ConnectionPool(url, min_size=min_size, max_size=max_size, open=True,
-                                    kwargs={"row_factory": _row_factory, "autocommit": False})
+        self._pool = ConnectionPool(
+            url,
+            min_size=min_size,
+            max_size=max_size,
+            open=True,
+            kwargs={"row_factory": _row_factory, "autocommit": False},
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[psycopg.Connection]:
         """One transaction: committed when the block ends, rolled back when it raises."""
-        with self._pool.connection() as conn:
-            with conn.transaction():
-                yield conn
+        with self._pool.connection() as conn, conn.transaction():
+            yield conn
 
     def run(self, work: Callable[[psycopg.Connection], T]) -> T:
         """``work(conn)`` in one transaction, done again when the server aborts it for a
@@ -94,7 +99,7 @@ class PgDatabase:
     def close(self) -> None:
         self._pool.close()
 
-    def __enter__(self) -> "PgDatabase":
+    def __enter__(self) -> PgDatabase:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -49,8 +49,7 @@ def migrate(db: PgDatabase, folder: Path | None = None) -> list[str]:
             if version in done:
                 continue
             conn.execute(path.read_text(encoding="utf-8"))
-            conn.execute("INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
-                         (version, path.name))
+            conn.execute("INSERT INTO schema_migrations (version, name) VALUES (%s, %s)", (version, path.name))
             applied.append(path.name)
         return applied
 
