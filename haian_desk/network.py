@@ -29,6 +29,9 @@ ROLES = {"station": "代理站", "township": "代理中心"}
 # The county centre is a sync hub above the townships (haian-desk init --role county);
 # it is not one of the roles a station's set-up offers.
 COUNTY_ROLE = "county"
+# The roles of an installation that serves the installations below it (sync hub, inbox of matters
+# sent up). Written once: the sync server and the inbox both ask here.
+HUB_ROLES = ("township", "county")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from haian_desk import __version__
+from haian_desk import __version__, network
 from haian_desk.core.errors import SetupError
 from haian_desk.core.timeutil import from_iso, to_iso
 from haian_desk.replication import selection, sync_state
@@ -25,11 +25,9 @@ from sync.outbox import DEFAULT_LIMIT, down_batch
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
 
-HUB_ROLES = ("township", "county")
-
 
 def require_hub(desk: Desk) -> None:
-    if desk.installation.role not in HUB_ROLES:
+    if desk.installation.role not in network.HUB_ROLES:
         raise SetupError("本机是代理站，不能当作同步中心", "同步中心应设在镇（街道）代理中心或县级代理中心")
 
 

@@ -24,7 +24,7 @@ from haian_desk.replication import sync_state
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
 
-HUB_ROLES = ("township", "county")
+HUB_ROLES = network.HUB_ROLES
 NEW, IN_HAND, SENT_ON = "new", "in_hand", "sent_on"
 INBOX_VIEWS = {NEW: "待接收", IN_HAND: "办理中", SENT_ON: "已转出"}
 
