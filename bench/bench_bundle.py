@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,8 +64,12 @@ def zipped_bytes(folder: Path) -> int:
 
 
 def make_station(folder: Path) -> None:
-    subprocess.run([str(BUNDLE / "haian-desk"), "demo", "--data-dir", str(folder), "--cases", str(DEMO_CASES)],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [str(BUNDLE / "haian-desk"), "demo", "--data-dir", str(folder), "--cases", str(DEMO_CASES)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
 
 
 def drop_file_cache() -> bool:
@@ -86,11 +90,15 @@ def cpu_seconds(pid: int) -> float:
 def time_to_first_window(station: Path) -> tuple[float, float]:
     """Seconds from starting HaianDesk to its first window painted on the (offscreen) screen,
     and the CPU seconds it used to get there (what a busy machine cannot hide)."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               QT_LOGGING_RULES="*.debug=false;qt.widgets.painting.debug=true")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_LOGGING_RULES="*.debug=false;qt.widgets.painting.debug=true")
     started = time.perf_counter()
-    program = subprocess.Popen([str(BUNDLE / "HaianDesk"), "--data-dir", str(station)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    program = subprocess.Popen(
+        [str(BUNDLE / "HaianDesk"), "--data-dir", str(station)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         for line in program.stderr:
             if line.startswith(FIRST_PAINT):
@@ -116,9 +124,18 @@ def measure(runs: int) -> dict:
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() \
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        if Path("/proc/cpuinfo").exists()
         else platform.processor()
+    )
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return f"{cpu}, {os.cpu_count()} cores, {platform.platform()}, load average {load:.1f} as measuring began"
 
@@ -129,7 +146,7 @@ def report(sizes: dict, starts: dict, runs: int, where: str) -> str:
     lines = [
         "# The bundle: size and start-up",
         "",
-        f"Measured by `bench/bench_bundle.py` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; "
+        f"Measured by `bench/bench_bundle.py` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; "
         f"machine: {where}. Bundle built by `make dist` from build.spec.",
         "",
         "| measure | figure | goal | |",
@@ -138,17 +155,21 @@ def report(sizes: dict, starts: dict, runs: int, where: str) -> str:
         f"{'✅ met' if size_ok else '❌ missed'} |",
         f"| the same folder zipped | {sizes['zipped'] / mb:.0f} MB | | |",
     ]
-    for kind, label in (("cold", "start to first window, cold (file cache dropped)"),
-                        ("warm", "start to first window, warm")):
+    for kind, label in (
+        ("cold", "start to first window, cold (file cache dropped)"),
+        ("warm", "start to first window, warm"),
+    ):
         figures = starts[kind]
         if not figures:
             lines.append(f"| {label} | not measured (needs root to drop the cache) | | |")
             continue
         walls, cpus = [w for w, _ in figures], [c for _, c in figures]
         middle = statistics.median(walls)
-        lines.append(f"| {label} | {middle:.2f} s (median of {len(walls)}; "
-                     f"{min(walls):.2f}–{max(walls):.2f}); CPU {statistics.median(cpus):.2f} s | "
-                     f"< {START_GOAL_S:g} s | {'✅ met' if middle < START_GOAL_S else '❌ missed'} |")
+        lines.append(
+            f"| {label} | {middle:.2f} s (median of {len(walls)}; "
+            f"{min(walls):.2f}–{max(walls):.2f}); CPU {statistics.median(cpus):.2f} s | "
+            f"< {START_GOAL_S:g} s | {'✅ met' if middle < START_GOAL_S else '❌ missed'} |"
+        )
     lines += ["", "Biggest parts of the folder:", ""]
     lines += [f"- `{name}`: {size / mb:.1f} MB" for name, size in sizes["parts"]]
     lines += [

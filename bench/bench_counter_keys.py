@@ -29,9 +29,21 @@ GOAL = 60
 def counts() -> dict[str, int]:
     with tempfile.TemporaryDirectory() as folder:
         junit = Path(folder) / "counter.xml"
-        subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                        f"--junitxml={junit}", "tests/ui/test_counter_path.py"], cwd=ROOT, check=True,
-                       env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                f"--junitxml={junit}",
+                "tests/ui/test_counter_path.py",
+            ],
+            cwd=ROOT,
+            check=True,
+            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
         found = {}
         for prop in ET.parse(junit).iter("property"):
             found[prop.get("name")] = int(prop.get("value"))
@@ -43,13 +55,18 @@ def run(_scale) -> Report:
     found = counts()
     for path, what in PATHS.items():
         keys, data = found[f"keys_{path}"], found[f"data_{path}"]
-        report.add(f"keys for a walk-in: {path}", keys, "keys", f"≤ {GOAL}", keys <= GOAL,
-                   data, "keys that carry data", what)
+        report.add(
+            f"keys for a walk-in: {path}", keys, "keys", f"≤ {GOAL}", keys <= GOAL, data, "keys that carry data", what
+        )
         if keys > GOAL:
-            report.notes.append(f"{path} misses {GOAL} by what is said, not by moving about: {data} of its "
-                                f"{keys} keys are data, {keys - data} move through the form and print.")
-    report.notes.append("Chinese is counted as typed through an input method: each pinyin letter "
-                        "plus one Space to commit; a printer-less PC takes each paper as a PDF (one Enter).")
+            report.notes.append(
+                f"{path} misses {GOAL} by what is said, not by moving about: {data} of its "
+                f"{keys} keys are data, {keys - data} move through the form and print."
+            )
+    report.notes.append(
+        "Chinese is counted as typed through an input method: each pinyin letter "
+        "plus one Space to commit; a printer-less PC takes each paper as a PDF (one Enter)."
+    )
     return report
 
 

@@ -52,8 +52,19 @@ def roster(path: Path, count: int, seed: int = generate.SEED) -> Path:
         while number in seen:
             number = people.id_number(rng, born)
         seen.add(number)
-        sheet.append([n + 1, people.person_name(rng), "", number, "户主" if n % 3 == 0 else "子女",
-                      f"{n // 3:05d}", people.phone(rng), f"双楼村{n % 12 + 1}组", ""])
+        sheet.append(
+            [
+                n + 1,
+                people.person_name(rng),
+                "",
+                number,
+                "户主" if n % 3 == 0 else "子女",
+                f"{n // 3:05d}",
+                people.phone(rng),
+                f"双楼村{n % 12 + 1}组",
+                "",
+            ]
+        )
     sheet.append(["合计", f"{count}人"])
     book.save(path)
     return path
@@ -76,8 +87,15 @@ def run(scale: generate.Scale) -> Report:
         times.append(_import_seconds(path, f"run-{round_}"))
         bases.append(_baseline_seconds(path, f"base-{round_}"))
     took = median(times)
-    report.add(f"import {ROWS:,} rows (.xlsx)", took, "s", goal=f"< {GOAL_S:g} s", met=took < GOAL_S,
-               baseline=median(bases), baseline_name="bare executemany of the same checked rows")
+    report.add(
+        f"import {ROWS:,} rows (.xlsx)",
+        took,
+        "s",
+        goal=f"< {GOAL_S:g} s",
+        met=took < GOAL_S,
+        baseline=median(bases),
+        baseline_name="bare executemany of the same checked rows",
+    )
     report.notes.append(f"{RUNS} runs, each on a fresh station; runs: {', '.join(f'{t:.2f}' for t in times)} s.")
     _big_file(report, BIG[scale.name])
     return report
@@ -103,8 +121,8 @@ def _baseline_seconds(path: Path, name: str) -> float:
 
     desk = fresh_station(name)
     try:
-        with desk.db.lock:
-            plan = make_plan(desk.db.conn, desk, path, "villagers")
+        with desk.db.read() as conn:
+            plan = make_plan(conn, desk, path, "villagers")
         rows = [_row(r.fields, n) for n, r in enumerate(plan.rows)]
         columns = ", ".join(rows[0])
         marks = ", ".join("?" * len(rows[0]))
@@ -120,32 +138,73 @@ def _row(fields: dict, n: int) -> dict:
     from haian_desk.people.pinyin_keys import name_spellings
 
     full, initials = name_spellings(fields["name"])
-    return {"id": f"v{n}", "name": fields["name"], "id_number": fields["id_number"], "phone": fields["phone"],
-            "gender": fields["gender"], "birth_date": fields["birth_date"], "address": fields["address"],
-            "household_no": fields["household_no"], "note": fields["note"], "tags": "[]", "pinyin": full,
-            "initials": initials, "search_text": fields["name"], "created_at": "2026-01-01T00:00:00Z",
-            "updated_at": "2026-01-01T00:00:00Z", "last_hlc": "0", "event_count": 1}
+    return {
+        "id": f"v{n}",
+        "name": fields["name"],
+        "id_number": fields["id_number"],
+        "phone": fields["phone"],
+        "gender": fields["gender"],
+        "birth_date": fields["birth_date"],
+        "address": fields["address"],
+        "household_no": fields["household_no"],
+        "note": fields["note"],
+        "tags": "[]",
+        "pinyin": full,
+        "initials": initials,
+        "search_text": fields["name"],
+        "created_at": "2026-01-01T00:00:00Z",
+        "updated_at": "2026-01-01T00:00:00Z",
+        "last_hlc": "0",
+        "event_count": 1,
+    }
 
 
 def _big_file(report: Report, count: int) -> None:
     path = roster(WORK / f"roster-{count}.xlsx", count, seed=generate.SEED + 1)
     folder = WORK / "big"
     shutil.rmtree(folder, ignore_errors=True)
-    subprocess.run([sys.executable, "-m", "haian_desk", "init", "--data-dir", str(folder), "--station-code", CODE,
-                    "--name", "双楼村代理站"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "haian_desk",
+            "init",
+            "--data-dir",
+            str(folder),
+            "--station-code",
+            CODE,
+            "--name",
+            "双楼村代理站",
+        ],
+        check=True,
+        capture_output=True,
+    )
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "haian_desk", "import", "villagers", str(path),
-                             "--data-dir", str(folder)], stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "haian_desk", "import", "villagers", str(path), "--data-dir", str(folder)],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     moments = [time.perf_counter() - started for line in proc.stderr if "/" in line]
     proc.wait()
     took = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    gaps = [b - a for a, b in zip([0.0, *moments], [*moments, took])]
-    report.add(f"peak memory importing {count:,} rows", peak_mb, "MB", goal=f"< {GOAL_MB} MB",
-               met=peak_mb < GOAL_MB and proc.returncode == 0,
-               note="max RSS of the CLI process (children of this benchmark: the largest one)")
-    report.add("longest wait between progress reports", max(gaps), "s",
-               note=f"{len(moments)} progress lines over {took:.1f} s; the first comes after reading the file")
+    gaps = [b - a for a, b in zip([0.0, *moments], [*moments, took], strict=True)]
+    report.add(
+        f"peak memory importing {count:,} rows",
+        peak_mb,
+        "MB",
+        goal=f"< {GOAL_MB} MB",
+        met=peak_mb < GOAL_MB and proc.returncode == 0,
+        note="max RSS of the CLI process (children of this benchmark: the largest one)",
+    )
+    report.add(
+        "longest wait between progress reports",
+        max(gaps),
+        "s",
+        note=f"{len(moments)} progress lines over {took:.1f} s; the first comes after reading the file",
+    )
     report.notes.append(f"big file: {count:,} rows imported in {took:.1f} s by `haian-desk import villagers`.")
 
 

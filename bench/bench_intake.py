@@ -18,15 +18,13 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
-from haian_desk.core import paths
-from haian_desk.cases import search
-from haian_desk.people import users
-from haian_desk.cases import operations
-from haian_desk.desk import Desk
-from haian_desk.storage import eventlog, keys
-
 from bench import generate
 from bench.common import RUNS, Report, main, median, percentile, timed
+from haian_desk.cases import operations, search
+from haian_desk.core import paths
+from haian_desk.desk import Desk
+from haian_desk.people import users
+from haian_desk.storage import eventlog, keys
 
 GOAL_P99_MS = 5.0
 PER_RUN = int(os.environ.get("BENCH_INTAKES", "300"))
@@ -98,7 +96,7 @@ def _rounds(desk, rng, villagers, cadres, errands, checkpoint_every: int = 0):
             ms, made = timed(lambda: operations.take_in(desk, "clerk", _intake(rng, villagers, cadres, errands)))
             intake_ms.append(ms)
             rows = _rows_written(desk, made.case_id)
-            bare_ms.append(timed(lambda: _bare_insert(desk, rows))[0])
+            bare_ms.append(timed(lambda rows=rows: _bare_insert(desk, rows))[0])
             if checkpoint_every and i % checkpoint_every == checkpoint_every - 1:
                 desk.db.checkpoint()
         p50s.append(percentile(intake_ms, 50))
@@ -110,8 +108,12 @@ def _rounds(desk, rng, villagers, cadres, errands, checkpoint_every: int = 0):
 
 def _intake(rng, villagers, cadres, errands) -> operations.Intake:
     kind = rng.choice(["opinion", "errand", "errand", "claim"])
-    intake = operations.Intake(kind=kind, villager_id=rng.choice(villagers), first_cadre_id=rng.choice(cadres),
-                               description="反映3组道路破损，雨天积水，建议维修")
+    intake = operations.Intake(
+        kind=kind,
+        villager_id=rng.choice(villagers),
+        first_cadre_id=rng.choice(cadres),
+        description="反映3组道路破损，雨天积水，建议维修",
+    )
     if kind == "errand":
         intake.catalogue_code = rng.choice(errands)
         intake.materials_received = ["居民身份证复印件", "户口簿复印件"]
@@ -124,9 +126,10 @@ def _intake(rng, villagers, cadres, errands) -> operations.Intake:
 
 def _rows_written(desk: Desk, case_id: str) -> dict:
     columns = ", ".join(eventlog.COLUMNS)
-    return {"events": [tuple(r) for r in desk.db.query(f"SELECT {columns} FROM events WHERE stream_id = ?",
-                                                        (case_id,))],
-            "case": dict(desk.db.one("SELECT * FROM cases WHERE id = ?", (case_id,)))}
+    return {
+        "events": [tuple(r) for r in desk.db.query(f"SELECT {columns} FROM events WHERE stream_id = ?", (case_id,))],
+        "case": dict(desk.db.one("SELECT * FROM cases WHERE id = ?", (case_id,))),
+    }
 
 
 def _bare_insert(desk: Desk, rows: dict) -> None:
@@ -136,11 +139,14 @@ def _bare_insert(desk: Desk, rows: dict) -> None:
         for event in rows["events"]:
             # A 37-character origin never equals a real (UUID) one, so the sequence stays unique.
             event = (event[0] + suffix,) + event[1:5] + (event[5] + suffix,) + event[6:]
-            conn.execute(f"INSERT INTO events ({', '.join(eventlog.COLUMNS)}) VALUES "
-                         f"({', '.join('?' * len(eventlog.COLUMNS))})", event)
+            conn.execute(
+                f"INSERT INTO events ({', '.join(eventlog.COLUMNS)}) VALUES ({', '.join('?' * len(eventlog.COLUMNS))})",
+                event,
+            )
         case = dict(rows["case"], id=rows["case"]["id"] + suffix, case_no=rows["case"]["case_no"] + suffix)
-        conn.execute(f"INSERT INTO cases ({', '.join(case)}) VALUES ({', '.join('?' * len(case))})",
-                     tuple(case.values()))
+        conn.execute(
+            f"INSERT INTO cases ({', '.join(case)}) VALUES ({', '.join('?' * len(case))})", tuple(case.values())
+        )
         n = conn.execute("INSERT INTO case_text_ids (case_id) VALUES (?)", (case["id"],)).lastrowid
         conn.execute("INSERT INTO case_text (rowid, chars) VALUES (?, ?)", (n, search.spaced(case["description"])))
 

@@ -21,12 +21,13 @@ import random
 import shutil
 import time
 from datetime import timedelta
-from pathlib import Path
 from types import SimpleNamespace
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from bench import generate, lifecycles
+from bench.common import Report, main, median
 from haian_desk.desk import Desk, initialise
 from haian_desk.network import Installation
 from haian_desk.storage import eventlog
@@ -35,9 +36,6 @@ from sync import enrolment, keys as keymod
 from sync.batch import Batch, seal
 from sync.inbox import receive
 from sync.limits import DEFAULT_BATCH
-
-from bench import generate, lifecycles
-from bench.common import Report, main, median
 
 STATIONS = 200
 EVENTS = int(os.environ.get("BENCH_MERGE_EVENTS", "100000"))
@@ -58,23 +56,47 @@ def run(scale: generate.Scale) -> Report:
     real, ingest_only, raw, raw_rows = [], [], [], []
     for _ in range(RUNS):  # interleaved, so all see the same machine
         real.append(_rate(total, lambda desk: [receive(desk, hub_keys, data, "http") for data in sealed]))
-        ingest_only.append(_rate(total, lambda desk: [desk.ledger.ingest(Event.from_dict(e) for e in b.events)
-                                                      for _, b in batches]))
+        ingest_only.append(
+            _rate(total, lambda desk: [desk.ledger.ingest(Event.from_dict(e) for e in b.events) for _, b in batches])
+        )
         raw.append(_rate(total, lambda desk: _raw_insert(desk, rows)))
         raw_rows.append(_rate(total, lambda desk: _raw_insert(desk, rows, projected)))
     raw_rate = median(raw)
     rate = median(real)
-    report.add("sync.inbox.receive (signatures checked)", rate, "events/s", goal="≥ ½ the raw rate",
-               met=rate >= raw_rate / 2, baseline=raw_rate, baseline_name="raw executemany into events")
-    report.add("Ledger.ingest alone", median(ingest_only), "events/s", baseline=raw_rate,
-               baseline_name="raw executemany into events")
-    report.add("sync.inbox.receive, against writing the rows it must write", rate, "events/s",
-               baseline=median(raw_rows), baseline_name="raw executemany of the events and their final "
-               "projection rows", note="the floor for a hub that keeps its projections current")
-    report.notes.append(f"{len(sealed)} batches of up to {DEFAULT_BATCH} events, {total:,} events in all; "
-                        f"{RUNS} runs, medians; sealed batch size {sum(map(len, sealed)) / total:.0f} bytes per event.")
-    report.notes.append("rates per run: receive " + ", ".join(f"{r:,.0f}" for r in real)
-                        + "; raw " + ", ".join(f"{r:,.0f}" for r in raw))
+    report.add(
+        "sync.inbox.receive (signatures checked)",
+        rate,
+        "events/s",
+        goal="≥ ½ the raw rate",
+        met=rate >= raw_rate / 2,
+        baseline=raw_rate,
+        baseline_name="raw executemany into events",
+    )
+    report.add(
+        "Ledger.ingest alone",
+        median(ingest_only),
+        "events/s",
+        baseline=raw_rate,
+        baseline_name="raw executemany into events",
+    )
+    report.add(
+        "sync.inbox.receive, against writing the rows it must write",
+        rate,
+        "events/s",
+        baseline=median(raw_rows),
+        baseline_name="raw executemany of the events and their final projection rows",
+        note="the floor for a hub that keeps its projections current",
+    )
+    report.notes.append(
+        f"{len(sealed)} batches of up to {DEFAULT_BATCH} events, {total:,} events in all; "
+        f"{RUNS} runs, medians; sealed batch size {sum(map(len, sealed)) / total:.0f} bytes per event."
+    )
+    report.notes.append(
+        "rates per run: receive "
+        + ", ".join(f"{r:,.0f}" for r in real)
+        + "; raw "
+        + ", ".join(f"{r:,.0f}" for r in raw)
+    )
     if rate < raw_rate / 2:
         report.profile = _profile(hub_keys, sealed[: max(1, len(sealed) // 4)])
     shutil.rmtree(WORK, ignore_errors=True)
@@ -98,11 +120,13 @@ def enrolled_hub() -> tuple[keymod.InstallationKeys, str, list[Station]]:
     stations = []
     for i in range(STATIONS):
         station = Station(rng, f"{TOWNSHIP[0]}{201 + i:03d}", f"曲塘镇第{i + 1}村代理站")
-        request = enrolment.make_request(SimpleNamespace(installation=station.installation,
-                                                         now=lambda: generate.NOW), station.keys)
+        request = enrolment.make_request(
+            SimpleNamespace(installation=station.installation, now=lambda: generate.NOW), station.keys
+        )
         enrolment.enrol(hub, hub_keys, request)
         stations.append(station)
-    hub.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with hub.db.read() as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     hub.close()
     return hub_keys, hub.installation.id, stations
 
@@ -110,16 +134,29 @@ def enrolled_hub() -> tuple[keymod.InstallationKeys, str, list[Station]]:
 def station_batches(stations: list[Station], per_station: int, hub_id: str) -> list[tuple[Station, Batch]]:
     """Each station's day-to-day log: a cadre, villagers, matters through their lives."""
     rng = random.Random(generate.SEED + 1)
-    errands = [{"code": "MZ-001", "name": "最低生活保障申请", "mode": "承诺",
-                "time_limit": '{"amount": 25, "unit": "working_days"}'}]
+    errands = [
+        {
+            "code": "MZ-001",
+            "name": "最低生活保障申请",
+            "mode": "承诺",
+            "time_limit": '{"amount": 25, "unit": "working_days"}',
+        }
+    ]
     batches = []
     for station in stations:
         events = _station_log(rng, station, per_station, errands)
         for start in range(0, len(events), DEFAULT_BATCH):
-            chunk = events[start:start + DEFAULT_BATCH]
-            header = {"batch": generate.det_uuid7(rng, generate.millis(generate.NOW)), "from": station.origin,
-                      "from_unit": station.code, "to": hub_id, "kind": "up", "made_at": "2026-11-20T02:00:00Z",
-                      "range": [chunk[0].origin_seq - 1, chunk[-1].origin_seq], "cursor": 0}
+            chunk = events[start : start + DEFAULT_BATCH]
+            header = {
+                "batch": generate.det_uuid7(rng, generate.millis(generate.NOW)),
+                "from": station.origin,
+                "from_unit": station.code,
+                "to": hub_id,
+                "kind": "up",
+                "made_at": "2026-11-20T02:00:00Z",
+                "range": [chunk[0].origin_seq - 1, chunk[-1].origin_seq],
+                "cursor": 0,
+            }
             batches.append((station, Batch(header, [e.to_dict() for e in chunk])))
     rng.shuffle(batches)  # stations call in whenever they have a network
     return batches
@@ -135,8 +172,9 @@ def _station_log(rng, station: Station, wanted: int, errands) -> list[Event]:
         if len(station.villager_ids) < 3 or rng.random() < 0.25:
             villager = generate.det_uuid7(rng, generate.millis(at))
             station.villager_ids.append(villager)
-            events.append(station.event(rng, "villager", villager, "created", at,
-                                        generate.villager_payload(rng, station)))
+            events.append(
+                station.event(rng, "villager", villager, "created", at, generate.villager_payload(rng, station))
+            )
             continue
         case_id = generate.det_uuid7(rng, generate.millis(at))
         for moment, type_, payload in lifecycles.plan(rng, at, generate.NOW, station, errands):
@@ -163,15 +201,16 @@ def _rate(total: int, work) -> float:
 
 
 def _raw_insert(desk: Desk, batches: list[list[tuple]], projected: list[dict] | None = None) -> None:
-    sql = (f"INSERT INTO events ({', '.join(eventlog.COLUMNS)}) "
-           f"VALUES ({', '.join('?' * len(eventlog.COLUMNS))})")
+    sql = f"INSERT INTO events ({', '.join(eventlog.COLUMNS)}) VALUES ({', '.join('?' * len(eventlog.COLUMNS))})"
     for i, rows in enumerate(batches):
         with desk.db.write() as conn:
             conn.executemany(sql, rows)
             for table, table_rows in (projected[i] if projected else {}).items():
                 names = list(table_rows[0])
-                conn.executemany(f"INSERT OR REPLACE INTO {table} ({', '.join(names)}) "
-                                 f"VALUES ({', '.join('?' * len(names))})", [tuple(r.values()) for r in table_rows])
+                conn.executemany(
+                    f"INSERT OR REPLACE INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                    [tuple(r.values()) for r in table_rows],
+                )
 
 
 def _projection_rows(batches) -> list[dict[str, list[dict]]]:

@@ -22,11 +22,10 @@ import sys
 import time
 from pathlib import Path
 
-from haian_desk.core import paths
-from haian_desk.cli.demo import DEMO_ADMIN, make_demo
-
 from bench import generate
 from bench.common import RUNS, Report, main, median
+from haian_desk.cli.demo import DEMO_ADMIN, make_demo
+from haian_desk.core import paths
 
 GOAL_RATIO = 2.0
 STATION = generate.DATA_DIR / "station-demo-2000"
@@ -55,8 +54,7 @@ def first_paint(command: list[str], windows: tuple[str, ...]) -> float:
     """Milliseconds from starting ``command`` to Qt drawing one of ``windows`` (class names)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_LOGGING_RULES=PAINT_LOG)
     started = time.perf_counter()
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-                               env=env, cwd=ROOT)
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
     try:
         for line in process.stderr:
             found = DRAWN.search(line)
@@ -74,8 +72,14 @@ def _probe(folder: Path) -> dict[str, float]:
     """Login window and main window (after a typed login) of the app from source, via bench/startup_probe.py."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     started = time.time()
-    done = subprocess.run([sys.executable, "-m", "bench.startup_probe", str(folder), DEMO_ADMIN[1]],
-                          capture_output=True, text=True, timeout=120, env=env, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.startup_probe", str(folder), DEMO_ADMIN[1]],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=ROOT,
+    )
     marks = {}
     for line in done.stdout.splitlines():
         name, _, moment = line.partition(" ")
@@ -101,20 +105,41 @@ def run(scale: generate.Scale) -> Report:
             bundle.append(first_paint([str(BUNDLE), "--data-dir", str(folder)], APP_WINDOWS))
     base = median(minimal)
     login = median(source)
-    report.add("from source: first window (login) drawn", login, "ms", goal=f"≤ {GOAL_RATIO:g}× minimal window",
-               met=login <= GOAL_RATIO * base, baseline=base, baseline_name="minimal PySide6 window, from source")
-    report.add("from source: main window after a typed login", median(typed), "ms", baseline=base,
-               baseline_name="minimal PySide6 window, from source", note="includes the scrypt password check")
+    report.add(
+        "from source: first window (login) drawn",
+        login,
+        "ms",
+        goal=f"≤ {GOAL_RATIO:g}× minimal window",
+        met=login <= GOAL_RATIO * base,
+        baseline=base,
+        baseline_name="minimal PySide6 window, from source",
+    )
+    report.add(
+        "from source: main window after a typed login",
+        median(typed),
+        "ms",
+        baseline=base,
+        baseline_name="minimal PySide6 window, from source",
+        note="includes the scrypt password check",
+    )
     if bundle:
         frozen = median(bundle)
-        report.add("from the bundle: first window (login) drawn", frozen, "ms",
-                   goal=f"≤ {GOAL_RATIO:g}× minimal window", met=frozen <= GOAL_RATIO * base, baseline=base,
-                   baseline_name="minimal PySide6 window, from source",
-                   note="dist/HaianDesk as built by the packaging step; no frozen minimal window to compare")
+        report.add(
+            "from the bundle: first window (login) drawn",
+            frozen,
+            "ms",
+            goal=f"≤ {GOAL_RATIO:g}× minimal window",
+            met=frozen <= GOAL_RATIO * base,
+            baseline=base,
+            baseline_name="minimal PySide6 window, from source",
+            note="dist/HaianDesk as built by the packaging step; no frozen minimal window to compare",
+        )
     else:
         report.notes.append("From the bundle: not measured, dist/HaianDesk was not built on this machine.")
-    report.notes.append(f"{RUNS} runs each, alternating; the first window is when Qt draws it "
-                        f"(its painting log); first runs: app {source[0]:.0f} ms, minimal {minimal[0]:.0f} ms.")
+    report.notes.append(
+        f"{RUNS} runs each, alternating; the first window is when Qt draws it "
+        f"(its painting log); first runs: app {source[0]:.0f} ms, minimal {minimal[0]:.0f} ms."
+    )
     if login > GOAL_RATIO * base:
         report.profile = _import_profile(folder)
     return report
@@ -123,8 +148,13 @@ def run(scale: generate.Scale) -> Report:
 def _import_profile(folder: Path) -> str:
     """Where start-up goes: import time by package (python -X importtime, own time summed)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "bench.startup_probe", str(folder),
-                           DEMO_ADMIN[1]], capture_output=True, text=True, timeout=120, env=env)
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "bench.startup_probe", str(folder), DEMO_ADMIN[1]],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
     by_package: dict[str, int] = {}
     for line in done.stderr.splitlines():
         parts = line.split("|")
@@ -133,8 +163,10 @@ def _import_profile(folder: Path) -> str:
             by_package[package] = by_package.get(package, 0) + int(parts[0].split(":")[-1])
     ranked = sorted(by_package.items(), key=lambda item: -item[1])
     total = sum(by_package.values())
-    lines = [f"imports while starting the app: {total / 1000:,.0f} ms in all (-X importtime, which adds "
-             "its own overhead); by top-level package:"]
+    lines = [
+        f"imports while starting the app: {total / 1000:,.0f} ms in all (-X importtime, which adds "
+        "its own overhead); by top-level package:"
+    ]
     lines += [f"{us / 1000:>8.0f} ms  {name}" for name, us in ranked[:15]]
     return "\n".join(lines)
 

@@ -29,16 +29,15 @@ from pathlib import Path
 
 import httpx
 
-from haian_desk.people import cadres, users, villagers
-from haian_desk.cases import operations
-from haian_desk.desk import Desk, initialise
-from sync import enrolment, keys as keymod
-from sync.client import Backoff
-from sync.exchange import exchange
-
 from bench import generate, people
 from bench.common import Report, main, median
 from bench.throttle import Link, ThrottledProxy
+from haian_desk.cases import operations
+from haian_desk.desk import Desk, initialise
+from haian_desk.people import cadres, users, villagers
+from sync import enrolment, keys as keymod
+from sync.client import Backoff
+from sync.exchange import exchange
 
 MATTERS = 50
 RUNS = int(os.environ.get("BENCH_WIRE_RUNS", "3"))
@@ -63,18 +62,21 @@ def prepare() -> None:
     clock = Clock()
     hub = initialise(WORK / "hub", "320685102", "曲塘镇代理中心", "township", wall=clock)
     hub_keys = keymod.load_or_create(WORK / "hub")
-    station = initialise(WORK / "station", "320685102210", "曲塘镇双楼村代理站", "station",
-                         admin=("admin", "bench-pw"), wall=clock)
+    station = initialise(
+        WORK / "station", "320685102210", "曲塘镇双楼村代理站", "station", admin=("admin", "bench-pw"), wall=clock
+    )
     users.add_user(station, "clerk", "季红梅", "station_staff", "bench-pw", actor="admin")  # roles are enforced
     station_keys = keymod.load_or_create(WORK / "station")
     _, answer = enrolment.enrol(hub, hub_keys, enrolment.make_request(station, station_keys))
     enrolment.accept(station, station_keys, answer)
     rng = random.Random(generate.SEED)
-    cadre = cadres.add(station, "admin", cadres.CadreInput(name="仲维国", phone="13906271000",
-                                                           unit_code="320685102210"))
+    cadre = cadres.add(
+        station, "admin", cadres.CadreInput(name="仲维国", phone="13906271000", unit_code="320685102210")
+    )
     for _ in range(MATTERS):
-        villagers.register(station, "admin", villagers.VillagerInput(
-            name=people.person_name(rng), phone=people.phone(rng)))
+        villagers.register(
+            station, "admin", villagers.VillagerInput(name=people.person_name(rng), phone=people.phone(rng))
+        )
     hub.close()
     with HubServer(WORK / "hub") as server:
         exchange(station, station_keys, url=server.url, retries=0)
@@ -90,8 +92,13 @@ def _day(desk, cadre: str, clock: Clock, rng: random.Random) -> None:
     people_ids = [r[0] for r in desk.db.query("SELECT id FROM villagers")]
     for person in people_ids[:MATTERS]:
         clock.now += timedelta(minutes=9)
-        case = operations.take_in(desk, "clerk", operations.Intake(
-            kind="opinion", villager_id=person, first_cadre_id=cadre, description=people.opinion(rng)))
+        case = operations.take_in(
+            desk,
+            "clerk",
+            operations.Intake(
+                kind="opinion", villager_id=person, first_cadre_id=cadre, description=people.opinion(rng)
+            ),
+        )
         operations.act(desk, "clerk", case.case_id, "note", text=rng.choice(people.NOTES))
         operations.act(desk, "clerk", case.case_id, "completed", result="granted", note="已办成")
         operations.act(desk, "clerk", case.case_id, "replied", method="phone")
@@ -111,10 +118,23 @@ class HubServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def __enter__(self) -> "HubServer":
+    def __enter__(self) -> HubServer:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "haian_desk", "hub", "serve", "--data-dir", str(self.folder),
-             "--port", str(self.port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                sys.executable,
+                "-m",
+                "haian_desk",
+                "hub",
+                "serve",
+                "--data-dir",
+                str(self.folder),
+                "--port",
+                str(self.port),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -140,8 +160,7 @@ def _one_day(throttled: bool, seed: int) -> dict:
         proxy = ThrottledProxy(server.port, LINK, seed=seed).start()
         url = proxy.url if throttled else server.url
         started = time.perf_counter()
-        report = exchange(station, keys, url=url, retries=3, backoff=Backoff(base=0.5, cap=2.0),
-                          stall_timeout=60)
+        report = exchange(station, keys, url=url, retries=3, backoff=Backoff(base=0.5, cap=2.0), stall_timeout=60)
         seconds = time.perf_counter() - started
         proxy.stop()
     station.close()
@@ -160,21 +179,48 @@ def run(scale: generate.Scale) -> Report:
     requests = counts["requests"]
     # Requests and replies take turns, so the two directions' bytes add up.
     floor = (counts["up_wire"] + counts["down_wire"]) * 8 / LINK.rate_bps + requests * 2 * LINK.one_way
-    report.add("bytes per matter, both ways, with TCP/IP headers", wire, "bytes", goal=f"< {BYTES_GOAL} bytes",
-               met=wire < BYTES_GOAL, note=f"{slow[0]['sent']} events up for {MATTERS} matters")
-    report.add("bytes per matter, both ways, HTTP and up", payload, "bytes", goal=f"< {BYTES_GOAL} bytes",
-               met=payload < BYTES_GOAL, note=f"up {counts['up']:,} B, down {counts['down']:,} B")
+    report.add(
+        "bytes per matter, both ways, with TCP/IP headers",
+        wire,
+        "bytes",
+        goal=f"< {BYTES_GOAL} bytes",
+        met=wire < BYTES_GOAL,
+        note=f"{slow[0]['sent']} events up for {MATTERS} matters",
+    )
+    report.add(
+        "bytes per matter, both ways, HTTP and up",
+        payload,
+        "bytes",
+        goal=f"< {BYTES_GOAL} bytes",
+        met=payload < BYTES_GOAL,
+        note=f"up {counts['up']:,} B, down {counts['down']:,} B",
+    )
     day = median([r["seconds"] for r in slow])
-    report.add("a station's day over 2G", day, "s", goal=f"< {DAY_GOAL_S} s", met=day < DAY_GOAL_S,
-               baseline=median([r["seconds"] for r in fast]), baseline_name="same exchange over loopback")
-    report.add("a station's day over 2G, against the link's own limit", day, "s", baseline=floor,
-               baseline_name="bytes at 64 kbit/s + a round trip per request",
-               note=f"{requests} requests, {counts['connections']} connection(s)")
+    report.add(
+        "a station's day over 2G",
+        day,
+        "s",
+        goal=f"< {DAY_GOAL_S} s",
+        met=day < DAY_GOAL_S,
+        baseline=median([r["seconds"] for r in fast]),
+        baseline_name="same exchange over loopback",
+    )
+    report.add(
+        "a station's day over 2G, against the link's own limit",
+        day,
+        "s",
+        baseline=floor,
+        baseline_name="bytes at 64 kbit/s + a round trip per request",
+        note=f"{requests} requests, {counts['connections']} connection(s)",
+    )
     report.notes.append(
         f"link: {LINK.rate_bps / 1000:g} kbit/s each way, {2 * LINK.one_way * 1000:.0f} ms round trip, "
         f"{LINK.loss:.0%} packet loss (retransmitted after {LINK.rto:g} s), modelled by bench/throttle.py "
-        "(this kernel has no netem); runs: " + ", ".join(f"{r['seconds']:.1f} s ({r['counts']['lost']} lost "
-                                                          f"of {r['counts']['packets']} packets)" for r in slow))
+        "(this kernel has no netem); runs: "
+        + ", ".join(
+            f"{r['seconds']:.1f} s ({r['counts']['lost']} lost of {r['counts']['packets']} packets)" for r in slow
+        )
+    )
     shutil.rmtree(WORK, ignore_errors=True)
     return report
 

@@ -17,9 +17,9 @@ import sqlite3
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from bench.generate import Scale, scale_from_env
 
@@ -64,7 +64,7 @@ class Report:
 
     def to_json(self) -> dict:
         data = asdict(self)
-        for fig, raw in zip(self.figures, data["figures"]):
+        for fig, raw in zip(self.figures, data["figures"], strict=True):
             raw["ratio"] = fig.ratio
         return data
 
@@ -92,7 +92,7 @@ def per_query_medians(queries: list, fn: Callable[[object], object], runs: int) 
     times: list[list[float]] = [[] for _ in queries]
     for _ in range(runs):
         for i, query in enumerate(queries):
-            times[i].append(timed(lambda: fn(query))[0])
+            times[i].append(timed(lambda query=query: fn(query))[0])
     return [median(t) for t in times]
 
 
@@ -100,9 +100,13 @@ def machine() -> dict[str, str]:
     import PySide6
 
     return {
-        "cpu": _cpu_name(), "cores": str(os.cpu_count()), "memory": _memory(),
-        "os": _os_name(), "python": platform.python_version(),
-        "sqlite": sqlite3.sqlite_version, "pyside6": PySide6.__version__,
+        "cpu": _cpu_name(),
+        "cores": str(os.cpu_count()),
+        "memory": _memory(),
+        "os": _os_name(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "pyside6": PySide6.__version__,
     }
 
 

@@ -26,27 +26,25 @@ import sqlite3
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from functools import lru_cache
+from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 
-from haian_desk.people import cadres, pinyin_keys, villagers
-from haian_desk.cases import catalogue, search
+from bench import lifecycles, people
+from haian_desk.cases import catalogue, numbers, search
 from haian_desk.core import paths
-from haian_desk.cases import numbers
+from haian_desk.core.timeutil import to_iso
 from haian_desk.desk import Desk, initialise
 from haian_desk.events.projection import projectors
+from haian_desk.people import cadres, pinyin_keys, villagers
 from haian_desk.storage import eventlog
 from haian_desk.storage.eventlog import Event
-from haian_desk.core.timeutil import to_iso
-
-from bench import lifecycles, people
 
 GENERATOR_VERSION = 1
 SEED = 20261125
 DATA_DIR = Path(__file__).resolve().parent / ".data"
 # "Now" for every generated county: a fixed moment, so deadlines and ages repeat.
-NOW = datetime(2026, 11, 20, 2, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
 YEARS = 10
 COUNTY = ("320685", "海安市群众事务代理中心")
 BATCH_CASES = 20_000
@@ -102,16 +100,27 @@ class Station:
         self.cadre_ids: list[str] = []
         self.day_numbers: dict[str, int] = {}
 
-    def event(self, rng, stream: str, stream_id: str, type_: str, at: datetime, payload: dict,
-              actor: str = "clerk") -> Event:
+    def event(
+        self, rng, stream: str, stream_id: str, type_: str, at: datetime, payload: dict, actor: str = "clerk"
+    ) -> Event:
         self.seq += 1
         stamp = f"{millis(at):014d}.00000"
         if stamp <= self.last_hlc:  # the station's clock never goes backwards
             wall, counter = self.last_hlc.split(".")
             stamp = f"{wall}.{int(counter) + 1:05d}"
         self.last_hlc = max(self.last_hlc, stamp)
-        return Event(det_uuid7(rng, millis(at)), stream, stream_id, type_, stamp, self.origin,
-                     self.seq, actor, to_iso(at), payload)
+        return Event(
+            det_uuid7(rng, millis(at)),
+            stream,
+            stream_id,
+            type_,
+            stamp,
+            self.origin,
+            self.seq,
+            actor,
+            to_iso(at),
+            payload,
+        )
 
     def case_no(self, at: datetime) -> str:
         head = numbers.prefix(self.code, at)
@@ -142,19 +151,27 @@ def villager_payload(rng: random.Random, station: Station) -> dict:
         id_number=people.id_number(rng, born) if rng.random() < 0.93 else "",
         phone=people.phone(rng) if rng.random() < 0.9 else "",
         address=f"{station.name[:3]}{station.name[3:-3]}{group}组{rng.randint(1, 80)}号",
-        unit_code=f"{station.code}{group:03d}", household_no=f"{group:02d}{rng.randint(1, 90):03d}",
-        tags=tuple(rng.sample(sorted(villagers.TAGS), 1)) if rng.random() < 0.12 else ())
+        unit_code=f"{station.code}{group:03d}",
+        household_no=f"{group:02d}{rng.randint(1, 90):03d}",
+        tags=tuple(rng.sample(sorted(villagers.TAGS), 1)) if rng.random() < 0.12 else (),
+    )
     return villagers.clean(data)
 
 
 def cadre_payload(rng: random.Random, station: Station, index: int) -> dict:
-    return cadres.clean(cadres.CadreInput(
-        name=people.person_name(rng), phone=f"139{rng.randint(0, 99999999):08d}",
-        unit_code=station.code, title="站长" if index == 0 else "代理员",
-        area=f"{index % 16 + 1}组", service_items=("民政救助", "社保医保")))
+    return cadres.clean(
+        cadres.CadreInput(
+            name=people.person_name(rng),
+            phone=f"139{rng.randint(0, 99999999):08d}",
+            unit_code=station.code,
+            title="站长" if index == 0 else "代理员",
+            area=f"{index % 16 + 1}组",
+            service_items=("民政救助", "社保医保"),
+        )
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cached_spellings(name: str) -> tuple[str, str]:
     return pinyin_keys.name_spellings(name)
 
@@ -164,7 +181,7 @@ def _cached_spellings(name: str) -> tuple[str, str]:
 
 class Builder:
     def __init__(self, desk: Desk, scale: Scale, seed: int):
-        self.desk, self.conn, self.scale = desk, desk.db.conn, scale
+        self.desk, self.scale = desk, scale
         self.rng = random.Random(seed)
         self.stations = make_stations(self.rng, scale.stations)
         self.errands = [dict(r) for r in catalogue.search(desk, "") if r["proxy_allowed"]]
@@ -189,16 +206,31 @@ class Builder:
             for i in range(max(1, self.scale.cadres // len(self.stations))):
                 cadre_id = det_uuid7(self.rng, millis(start))
                 station.cadre_ids.append(cadre_id)
-                self._stream("cadre", cadre_id, [station.event(
-                    self.rng, "cadre", cadre_id, "created", start, cadre_payload(self.rng, station, i),
-                    actor="admin")])
+                self._stream(
+                    "cadre",
+                    cadre_id,
+                    [
+                        station.event(
+                            self.rng,
+                            "cadre",
+                            cadre_id,
+                            "created",
+                            start,
+                            cadre_payload(self.rng, station, i),
+                            actor="admin",
+                        )
+                    ],
+                )
         for i in range(self.scale.villagers):
             station = self.stations[i % len(self.stations)]
             at = start + timedelta(seconds=self.rng.randint(0, 86400 * 700))
             villager_id = det_uuid7(self.rng, millis(at))
             station.villager_ids.append(villager_id)
-            self._stream("villager", villager_id, [station.event(
-                self.rng, "villager", villager_id, "created", at, villager_payload(self.rng, station))])
+            self._stream(
+                "villager",
+                villager_id,
+                [station.event(self.rng, "villager", villager_id, "created", at, villager_payload(self.rng, station))],
+            )
             if i % BATCH_CASES == 0:
                 self._flush()
 
@@ -231,15 +263,17 @@ class Builder:
     def _flush(self) -> None:
         cols = ", ".join(eventlog.COLUMNS)
         with self.desk.db.write() as conn:
-            conn.executemany(f"INSERT INTO events ({cols}) VALUES ({', '.join('?' * len(eventlog.COLUMNS))})",
-                             self.events)
+            conn.executemany(
+                f"INSERT INTO events ({cols}) VALUES ({', '.join('?' * len(eventlog.COLUMNS))})", self.events
+            )
             for stream, rows in self.rows.items():
                 if rows:
                     table = projectors()[stream].table
                     names = list(rows[0])
                     conn.executemany(
                         f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                        [tuple(r[n] for n in names) for r in rows])
+                        [tuple(r[n] for n in names) for r in rows],
+                    )
         self.event_count += len(self.events)
         self.events, self.rows = [], {}
 
@@ -251,14 +285,17 @@ def verify_sample(desk: Desk, seed: int, per_stream: int = 300) -> list[str]:
     for projector in projectors().values():
         ids = [r[0] for r in desk.db.query(f"SELECT {projector.key} FROM {projector.table}")]
         for stream_id in rng.sample(ids, min(per_stream, len(ids))):
-            rebuilt = projector.fold(eventlog.stream_events(desk.db.conn, projector.stream, stream_id))
-            if rebuilt != projector.load(desk.db.conn, stream_id):
-                problems.append(f"{projector.table} {stream_id}")
+            with desk.db.read() as conn:
+                rebuilt = projector.fold(eventlog.stream_events(conn, projector.stream, stream_id))
+                if rebuilt != projector.load(conn, stream_id):
+                    problems.append(f"{projector.table} {stream_id}")
     return problems
 
 
 def cache_name(scale: Scale, seed: int) -> str:
-    return f"county-{scale.name}-s{seed}-g{GENERATOR_VERSION}-encrypted"  # counties from before encryption are not reused
+    return (
+        f"county-{scale.name}-s{seed}-g{GENERATOR_VERSION}-encrypted"  # counties from before encryption are not reused
+    )
 
 
 def county(scale: Scale, seed: int = SEED, progress=print, data_dir: Path = DATA_DIR) -> Path:
@@ -270,9 +307,15 @@ def county(scale: Scale, seed: int = SEED, progress=print, data_dir: Path = DATA
     shutil.rmtree(building, ignore_errors=True)
     started = time.perf_counter()
     progress(f"generating {scale.villagers:,} villagers and {scale.cases:,} cases in {folder.name} …")
-    desk = initialise(building, *COUNTY, role="county", admin=("admin", "bench-pw"),
-                      wall=lambda: NOW - timedelta(days=365 * YEARS + 1))
-    _tune_for_bulk(desk.db.conn)
+    desk = initialise(
+        building,
+        *COUNTY,
+        role="county",
+        admin=("admin", "bench-pw"),
+        wall=lambda: NOW - timedelta(days=365 * YEARS + 1),
+    )
+    with desk.db.read() as conn:
+        _tune_for_bulk(conn)
     original = villagers.name_spellings
     villagers.name_spellings = _cached_spellings  # names repeat: spell each distinct name once
     try:
@@ -285,8 +328,9 @@ def county(scale: Scale, seed: int = SEED, progress=print, data_dir: Path = DATA
     problems = verify_sample(desk, seed)
     if problems:
         raise AssertionError(f"generated rows differ from their rebuilt log: {problems[:5]}")
-    desk.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    desk.db.conn.execute("ANALYZE")
+    with desk.db.read() as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("ANALYZE")
     desk.close()
     building.rename(folder)
     progress(f"generated {builder.event_count:,} events in {time.perf_counter() - started:.0f} s")

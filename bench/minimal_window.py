@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Paint and watched.isWidgetType() and watched.isWindow():
+        if event.type() == QEvent.Type.Paint and watched.isWidgetType() and watched.isWindow():
             print(f"painted {time.time():.6f}", flush=True)
             os._exit(0)
         return False

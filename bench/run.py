@@ -70,8 +70,9 @@ def _run_one(title: str, module: str) -> tuple[dict | None, str | None]:
     out.unlink(missing_ok=True)
     print(f"\n=== {title} ===", flush=True)
     try:
-        done = subprocess.run([sys.executable, "-m", f"bench.{module}", "--json", str(out)],
-                              cwd=HERE.parent, timeout=TIMEOUT_S)
+        done = subprocess.run(
+            [sys.executable, "-m", f"bench.{module}", "--json", str(out)], cwd=HERE.parent, timeout=TIMEOUT_S
+        )
     except subprocess.TimeoutExpired:
         return None, f"{title}: stopped after {TIMEOUT_S} s"
     if done.returncode != 0 or not out.exists():
@@ -101,8 +102,7 @@ def render(scale, reports: list[dict], failures: list[str], prepared: float, tot
         f"- **Date:** {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
         f"- **Scale:** `{scale.name}`: {scale.villagers:,} villagers, {scale.cases:,} cases, "
         f"{scale.stations} stations, {scale.cadres:,} cadres (seed {generate.SEED}); runs per figure: {RUNS}",
-        f"- **Time:** {total / 60:.1f} min in all, of which {prepared / 60:.1f} min finding or generating "
-        "the county",
+        f"- **Time:** {total / 60:.1f} min in all, of which {prepared / 60:.1f} min finding or generating the county",
         "- **Machine:** " + ", ".join(f"{k} {v}" for k, v in machine().items()),
         "",
         "A ratio is the figure divided by its baseline, both measured in the same run on the same data.",
@@ -132,23 +132,39 @@ def render(scale, reports: list[dict], failures: list[str], prepared: float, tot
 def _report_lines(report: dict) -> list[str]:
     when = report.get("finished_at", "")
     ran = f"_{report['seconds']:.0f} s, finished {when}" + (
-        " (an earlier run: not rerun this time)_" if report.get("earlier") else "_")
-    lines = [f"## {report['title']}", "", ran, "",
-             "| measure | figure | goal | | same-run baseline | ratio | detail |",
-             "| --- | ---: | --- | --- | ---: | ---: | --- |"]
+        " (an earlier run: not rerun this time)_" if report.get("earlier") else "_"
+    )
+    lines = [
+        f"## {report['title']}",
+        "",
+        ran,
+        "",
+        "| measure | figure | goal | | same-run baseline | ratio | detail |",
+        "| --- | ---: | --- | --- | ---: | ---: | --- |",
+    ]
     for fig in report["figures"]:
         verdict = {True: "✅ met", False: "❌ missed", None: ""}[fig["met"]]
         base = f"{_num(fig['baseline'])} {fig['unit']} ({fig['baseline_name']})" if fig["baseline"] is not None else ""
         ratio = f"{fig['ratio']:.3g}" if fig["ratio"] is not None else ""
-        lines.append(f"| {fig['measure']} | {_num(fig['value'])} {fig['unit']} | {fig['goal']} | {verdict} | "
-                     f"{base} | {ratio} | {fig['note']} |")
+        lines.append(
+            f"| {fig['measure']} | {_num(fig['value'])} {fig['unit']} | {fig['goal']} | {verdict} | "
+            f"{base} | {ratio} | {fig['note']} |"
+        )
     lines.append("")
     lines += [f"- {note}" for note in report["notes"]]
     if report["notes"]:
         lines.append("")
     if report["profile"]:
-        lines += ["<details><summary>profile</summary>", "", "```", report["profile"].rstrip(), "```", "",
-                  "</details>", ""]
+        lines += [
+            "<details><summary>profile</summary>",
+            "",
+            "```",
+            report["profile"].rstrip(),
+            "```",
+            "",
+            "</details>",
+            "",
+        ]
     return lines
 
 

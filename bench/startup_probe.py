@@ -27,7 +27,7 @@ class Watch(QObject):
         self.seen: set[str] = set()
 
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Paint and watched.isWidgetType() and watched.isWindow():
+        if event.type() == QEvent.Type.Paint and watched.isWidgetType() and watched.isWindow():
             kind = type(watched).__name__
             if kind == "LoginDialog" and "login" not in self.seen:
                 self.seen.add("login")

@@ -70,8 +70,16 @@ class ThrottledProxy:
         self.target = ("127.0.0.1", target_port)
         self.link = link
         self.rng = random.Random(seed)
-        self.counts = {"up": 0, "down": 0, "up_wire": 0, "down_wire": 0, "packets": 0, "lost": 0,
-                       "connections": 0, "requests": 0}
+        self.counts = {
+            "up": 0,
+            "down": 0,
+            "up_wire": 0,
+            "down_wire": 0,
+            "packets": 0,
+            "lost": 0,
+            "connections": 0,
+            "requests": 0,
+        }
         self.last_way = "down"
         self.listener = socket.socket()
         self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -85,7 +93,7 @@ class ThrottledProxy:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.listener.getsockname()[1]}"
 
-    def start(self) -> "ThrottledProxy":
+    def start(self) -> ThrottledProxy:
         threading.Thread(target=self._accept, daemon=True).start()
         return self
 
@@ -106,8 +114,7 @@ class ThrottledProxy:
             self.counts["down_wire"] += HEADER_BYTES
             server = socket.create_connection(self.target)
             for source, sink, name in ((client, server, "up"), (server, client, "down")):
-                threading.Thread(target=self._pump, args=(source, sink, self.ways[name], ready),
-                                 daemon=True).start()
+                threading.Thread(target=self._pump, args=(source, sink, self.ways[name], ready), daemon=True).start()
 
     def _pump(self, source: socket.socket, sink: socket.socket, direction: Direction, ready: float) -> None:
         deliveries: queue.Queue = queue.Queue()
@@ -124,7 +131,7 @@ class ThrottledProxy:
                 self.counts["requests"] += 1  # HTTP/1.1: a request starts when the talk turns round
             self.last_way = direction.name
             for start in range(0, len(data), self.link.mss):
-                packet = data[start:start + self.link.mss]
+                packet = data[start : start + self.link.mss]
                 deliveries.put((direction.schedule(len(packet), ready), packet))
 
     @staticmethod

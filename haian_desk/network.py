@@ -10,17 +10,28 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from haian_desk.core.errors import ValidationError
 from haian_desk.core.paths import resource_path
 
+if TYPE_CHECKING:  # the desk holds the network's installation: a type only, never an import cycle
+    from haian_desk.desk import Desk
+
 LEVELS = {6: "county", 9: "township", 12: "village", 15: "group"}
-LEVEL_NAMES = {"county": "县（市）", "township": "镇（街道）代理中心", "village": "村（社区）代理站",
-               "group": "组代理点"}
+LEVEL_NAMES = {
+    "county": "县（市）",
+    "township": "镇（街道）代理中心",
+    "village": "村（社区）代理站",
+    "group": "组代理点",
+}
 ROLES = {"station": "代理站", "township": "代理中心"}
 # The county centre is a sync hub above the townships (haian-desk init --role county);
 # it is not one of the roles a station's set-up offers.
 COUNTY_ROLE = "county"
+# The roles of an installation that serves the installations below it (sync hub, inbox of matters
+# sent up). Written once: the sync server and the inbox both ask here.
+HUB_ROLES = ("township", "county")
 
 
 @dataclass(frozen=True)
@@ -67,15 +78,18 @@ def check_unit_code(code: str, role: str) -> str:
     code = code.strip()
     if role == COUNTY_ROLE:
         if code != county().code:
-            raise ValidationError("县级代理中心的单位代码应为6位县（市）代码 {code}",
-                                  field="station_code", params={"code": county().code})
+            raise ValidationError(
+                "县级代理中心的单位代码应为6位县（市）代码 {code}", field="station_code", params={"code": county().code}
+            )
         return "county"
     if role not in ROLES:
         raise ValidationError("角色应为 station（代理站）或 township（代理中心）", field="role")
     if not code.isdigit() or len(code) not in LEVELS:
         raise ValidationError(
             "单位代码应为数字：镇9位，村12位，组15位（村代码+3位组号）",
-            "请对照统计用区划代码填写", field="station_code")
+            "请对照统计用区划代码填写",
+            field="station_code",
+        )
     level = LEVELS[len(code)]
     if role == "township" and level != "township":
         raise ValidationError("代理中心的单位代码应为9位镇（街道）代码", field="station_code")
@@ -83,8 +97,12 @@ def check_unit_code(code: str, role: str) -> str:
         raise ValidationError("代理站的单位代码应为12位村代码（组代理点为15位）", field="station_code")
     if township_name(code) is None:
         known = "、".join(f"{t.code} {t.name}" for t in townships())
-        raise ValidationError("代码 {value} 不是已知的镇（街道）", "已知的有：{known}",
-                              field="station_code", params={"value": code[:9], "known": known})
+        raise ValidationError(
+            "代码 {value} 不是已知的镇（街道）",
+            "已知的有：{known}",
+            field="station_code",
+            params={"value": code[:9], "known": known},
+        )
     return level
 
 
@@ -106,3 +124,22 @@ class Installation:
     @property
     def township_name(self) -> str:
         return township_name(self.unit_code) or ""
+
+
+def unit_name(desk: Desk, code: str) -> str:
+    """What a unit is called here: this installation, the county, an enrolled peer, or a name from its code."""
+    if code == desk.installation.unit_code:
+        return desk.installation.unit_name
+    top = county()
+    if code == top.code:
+        return top.name
+    enrolled = desk.db.one(
+        "SELECT unit_name FROM sync_peers WHERE unit_code = ? ORDER BY status = 'enrolled' DESC LIMIT 1", (code,)
+    )
+    if enrolled:
+        return enrolled["unit_name"]
+    township = township_name(code)
+    if len(code) == 9 and township:
+        return f"{township}代理中心"
+    # A station known here only by its code (not enrolled here: e.g. below another hub).
+    return f"{township or ''}代理站 {code[9:]}".strip()

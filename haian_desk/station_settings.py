@@ -11,10 +11,15 @@ advance, so it stays empty until the station fills it in and papers say so.
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import asdict, dataclass, fields, replace
+from typing import TYPE_CHECKING
 
+from haian_desk.core.errors import N_, ValidationError
 from haian_desk.people import users
-from haian_desk.core.errors import ValidationError
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 DEFAULT_COUNTY_HOTLINE = "12345"
 # Papers a case document can be printed on (ui.printing.papers knows their sizes).
@@ -30,31 +35,31 @@ class StationSettings:
     township_hotline: str = ""
     # The villager's own receipt shows the ID number in full only if the station chooses so.
     receipt_full_id: bool = False
-    receipt_paper: str = "a4"    # what the counter's printer takes; one key prints on it
-    receipt_stub: bool = True    # the station's 存根 below a cut line
+    receipt_paper: str = "a4"  # what the counter's printer takes; one key prints on it
+    receipt_stub: bool = True  # the station's 存根 below a cut line
     # The app locks after this long without a key or a click (a PC in an office many walk through).
     idle_lock_seconds: int = 600
 
-    def but(self, **changes) -> "StationSettings":
+    def but(self, **changes) -> StationSettings:
         return replace(self, **changes)
 
 
 LABELS = {
-    "address": "本站地址",
-    "phone": "本站电话",
-    "office_hours": "办公时间",
-    "county_hotline": "市（县）监督投诉电话",
-    "township_hotline": "镇（街道）监督投诉电话",
-    "receipt_full_id": "群众本人的回执和委托书上显示完整身份证号",
-    "receipt_paper": "回执纸张",
-    "receipt_stub": "回执带存根",
-    "idle_lock_seconds": "无人操作多久后锁定",
+    "address": N_("本站地址"),
+    "phone": N_("本站电话"),
+    "office_hours": N_("办公时间"),
+    "county_hotline": N_("市（县）监督投诉电话"),
+    "township_hotline": N_("镇（街道）监督投诉电话"),
+    "receipt_full_id": N_("群众本人的回执和委托书上显示完整身份证号"),
+    "receipt_paper": N_("回执纸张"),
+    "receipt_stub": N_("回执带存根"),
+    "idle_lock_seconds": N_("无人操作多久后锁定"),
 }
 IDLE_LOCK_RANGE = (1, 24 * 3600)
 _TYPES = {f.name: type(f.default) for f in fields(StationSettings)}
 
 
-def load(desk) -> StationSettings:
+def load(desk: Desk) -> StationSettings:
     """The saved settings over the defaults (address and phone from set-up)."""
     base = StationSettings(address=desk.installation.address, phone=desk.installation.phone)
     stored = {row["key"]: row["value"] for row in desk.db.query("SELECT key, value FROM settings")}
@@ -67,7 +72,7 @@ def load(desk) -> StationSettings:
     return base.but(**values)
 
 
-def save(desk, actor: str, **changes) -> StationSettings:
+def save(desk: Desk, actor: str, **changes) -> StationSettings:
     """Change some settings (admins only); returns the settings as they now stand."""
     users.require_role(desk, actor, "admin", "修改本站设置")
     clean = {key: _clean(key, value) for key, value in changes.items()}
@@ -76,7 +81,38 @@ def save(desk, actor: str, **changes) -> StationSettings:
     return load(desk)
 
 
-def write(desk, conn, actor: str, values: dict) -> None:
+def idle_lock_minutes(typed: str) -> int:
+    """Minutes as a clerk types them ("10", "１０", "15分钟") → seconds; a clear refusal otherwise."""
+    text = unicodedata.normalize("NFKC", str(typed or "")).strip()
+    for unit in ("分钟", "分", "min"):
+        text = text.removesuffix(unit).strip()
+    low, high = 1, IDLE_LOCK_RANGE[1] // 60  # whole minutes on screen; tests may set seconds directly
+    if not text:
+        raise ValidationError("请填写无人操作多久后锁定（分钟）", "一般填10", field="idle_lock_seconds")
+    if not text.isascii() or not text.isdigit():
+        raise ValidationError(
+            "“{typed}”不是分钟数",
+            "请填写{low}到{high}之间的整数，一般填10",
+            field="idle_lock_seconds",
+            params={"typed": str(typed or "").strip(), "low": low, "high": high},
+        )
+    minutes = int(text)
+    if not low <= minutes <= high:
+        raise ValidationError(
+            "自动锁定时间应在{low}分钟到{high}分钟（24小时）之间",
+            "一般填10；离开座位多的站可以填得更短",
+            field="idle_lock_seconds",
+            params={"low": low, "high": high},
+        )
+    return minutes * 60
+
+
+def save_idle_lock(desk: Desk, actor: str, typed: str) -> StationSettings:
+    """The idle lock time as typed in settings (minutes): checked, saved, recorded like any setting."""
+    return save(desk, actor, idle_lock_seconds=idle_lock_minutes(typed))
+
+
+def write(desk: Desk, conn, actor: str, values: dict) -> None:
     """Store settings (already checked) and record the change, in the caller's transaction.
 
     Every settings change anywhere in the domain comes through here, so each
@@ -88,11 +124,18 @@ def write(desk, conn, actor: str, values: dict) -> None:
     changed = {key: values[key] for key, text in rows.items() if stored.get(key) != text}
     if not changed:
         return
-    conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?) "
-                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                     [(key, rows[key]) for key in changed])
-    desk.ledger.record(conn, "settings", desk.installation.id, "changed",
-                       {"changes": changed, "unit_code": desk.installation.unit_code}, actor)
+    conn.executemany(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [(key, rows[key]) for key in changed],
+    )
+    desk.ledger.record(
+        conn,
+        "settings",
+        desk.installation.id,
+        "changed",
+        {"changes": changed, "unit_code": desk.installation.unit_code},
+        actor,
+    )
 
 
 def _clean(key: str, value):
@@ -101,8 +144,12 @@ def _clean(key: str, value):
     if _TYPES[key] is int:
         low, high = IDLE_LOCK_RANGE
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise ValidationError("“{value}”应在{low}秒到{value2}小时之间", "一般设10分钟",
-                                  field=key, params={"value": LABELS[key], "low": low, "value2": high // 3600})
+            raise ValidationError(
+                "“{value}”应在{low}秒到{value2}小时之间",
+                "一般设10分钟",
+                field=key,
+                params={"value": LABELS[key], "low": low, "value2": high // 3600},
+            )
         return value
     if _TYPES[key] is bool:
         if not isinstance(value, bool):
@@ -111,7 +158,7 @@ def _clean(key: str, value):
     if not isinstance(value, str):
         raise ValidationError("“{value}”应为文字", field=key, params={"value": LABELS[key]})
     if key == "receipt_paper" and value not in RECEIPT_PAPERS:
-        raise ValidationError("回执纸张应为：{items}", field=key, params={"items": '、'.join(RECEIPT_PAPERS)})
+        raise ValidationError("回执纸张应为：{items}", field=key, params={"items": "、".join(RECEIPT_PAPERS)})
     text = " ".join(value.split())
     if len(text) > 80:
         raise ValidationError("“{value}”太长（最多80个字）", field=key, params={"value": LABELS[key]})

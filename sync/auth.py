@@ -40,21 +40,26 @@ def request_text(method: str, path: str, to_id: str, sent_at: str, nonce: str, d
 
 
 def reply_text(request_signature: str, status: int, body: bytes) -> bytes:
-    return "\n".join([PROTOCOL + " reply", request_signature, str(status),
-                      hashlib.sha256(body).hexdigest()]).encode("utf-8")
+    return "\n".join([PROTOCOL + " reply", request_signature, str(status), hashlib.sha256(body).hexdigest()]).encode(
+        "utf-8"
+    )
 
 
-def sign_request(own: InstallationKeys, own_id: str, to_id: str, method: str, path: str,
-                 body: bytes, sent_at: str) -> dict[str, str]:
+def sign_request(
+    own: InstallationKeys, own_id: str, to_id: str, method: str, path: str, body: bytes, sent_at: str
+) -> dict[str, str]:
     nonce, digest = secrets.token_hex(16), hashlib.sha256(body).hexdigest()
     signature = own.sign(request_text(method, path, to_id, sent_at, nonce, digest))
-    return {FROM: own_id, TO: to_id, TIME: sent_at, NONCE: nonce, DIGEST: digest,
-            SIGNATURE: keymod.b64(signature)}
+    return {FROM: own_id, TO: to_id, TIME: sent_at, NONCE: nonce, DIGEST: digest, SIGNATURE: keymod.b64(signature)}
 
 
 def headers_well_formed(headers) -> bool:
-    return bool(NONCE_PATTERN.match(headers.get(NONCE, "")) and DIGEST_PATTERN.match(headers.get(DIGEST, ""))
-                and len(headers.get(TIME, "")) <= 40 and len(headers.get(SIGNATURE, "")) <= 200)
+    return bool(
+        NONCE_PATTERN.match(headers.get(NONCE, ""))
+        and DIGEST_PATTERN.match(headers.get(DIGEST, ""))
+        and len(headers.get(TIME, "")) <= 40
+        and len(headers.get(SIGNATURE, "")) <= 200
+    )
 
 
 def request_is_genuine(sign_key: str, headers, method: str, path: str) -> bool:
@@ -63,8 +68,9 @@ def request_is_genuine(sign_key: str, headers, method: str, path: str) -> bool:
         signature = keymod.unb64(headers.get(SIGNATURE, ""))
     except ValueError:
         return False
-    text = request_text(method, path, headers.get(TO, ""), headers.get(TIME, ""), headers.get(NONCE, ""),
-                        headers.get(DIGEST, ""))
+    text = request_text(
+        method, path, headers.get(TO, ""), headers.get(TIME, ""), headers.get(NONCE, ""), headers.get(DIGEST, "")
+    )
     return keymod.verify(sign_key, signature, text)
 
 
@@ -72,8 +78,9 @@ def sign_reply(own: InstallationKeys, request_signature: str, status: int, body:
     return keymod.b64(own.sign(reply_text(request_signature, status, body)))
 
 
-def reply_is_genuine(sign_key: str, request_signature: str, status: int, body: bytes,
-                     reply_signature: str | None) -> bool:
+def reply_is_genuine(
+    sign_key: str, request_signature: str, status: int, body: bytes, reply_signature: str | None
+) -> bool:
     try:
         signature = keymod.unb64(reply_signature or "")
     except ValueError:
@@ -89,8 +96,7 @@ class NonceBook:
     is bounded (``capacity``); when full, new requests are turned away until
     old entries expire rather than letting one caller grow it without end."""
 
-    def __init__(self, window: float = REPLAY_WINDOW, capacity: int = 200_000,
-                 monotonic=time.monotonic):
+    def __init__(self, window: float = REPLAY_WINDOW, capacity: int = 200_000, monotonic=time.monotonic):
         self.window, self.capacity, self.monotonic = window, capacity, monotonic
         self._seen: dict[tuple[str, str], float] = {}
         self._lock = threading.Lock()

@@ -25,9 +25,8 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-
 import msgspec
+from cryptography.exceptions import InvalidTag
 
 from haian_desk.storage.sealing import SUITE
 from sync import keys as keymod, limits, schemas
@@ -76,8 +75,7 @@ def seal(batch: Batch, signer: InstallationKeys, receiver_box_key: str) -> bytes
     inner = _json(header)
     body = zlib.compress(_json(batch.events), 6)
     signed = struct.pack(">I", len(inner)) + inner + body
-    sealed = SUITE.encrypt(signer.sign(signed) + signed, keymod.box_public_key(receiver_box_key),
-                           info=HPKE_INFO)
+    sealed = SUITE.encrypt(signer.sign(signed) + signed, keymod.box_public_key(receiver_box_key), info=HPKE_INFO)
     envelope = _json({**{k: header[k] for k in ENVELOPE_FIELDS}, "sealed": len(sealed)})
     return MAGIC + struct.pack(">I", len(envelope)) + envelope + sealed
 
@@ -95,23 +93,25 @@ def read_envelope(data: bytes) -> tuple[dict[str, Any], bytes]:
         raise BatchRefused("damaged", "同步文件已损坏（文件头长度不对）", "请重新导出")
     if len(data) < 12 + length:
         raise _truncated(12 + length, len(data))
-    envelope = _parse_envelope(data[12:12 + length])
+    envelope = _parse_envelope(data[12 : 12 + length])
     end = 12 + length + envelope["sealed"]
     if len(data) < end:
         raise _truncated(end, len(data))
     if len(data) > end:
-        raise BatchRefused("damaged", "同步文件末尾多出了 {value} 字节，文件已被改动", "请重新导出", params={"value": len(data) - end})
-    return envelope, data[12 + length:end]
+        raise BatchRefused(
+            "damaged", "同步文件末尾多出了 {value} 字节，文件已被改动", "请重新导出", params={"value": len(data) - end}
+        )
+    return envelope, data[12 + length : end]
 
 
-def open_sealed(envelope: dict[str, Any], sealed: bytes, own: InstallationKeys,
-                sender_sign_key: str) -> Batch:
+def open_sealed(envelope: dict[str, Any], sealed: bytes, own: InstallationKeys, sender_sign_key: str) -> Batch:
     """Unseal, check the signature with the sender's enrolled key, and only then read the content."""
     try:
         plain = SUITE.decrypt(sealed, own.box, info=HPKE_INFO)
     except (InvalidTag, ValueError):
-        raise BatchRefused("damaged", "同步文件已损坏（校验不通过），内容可能在拷贝中出错或被改动",
-                           "请重新导出一份") from None
+        raise BatchRefused(
+            "damaged", "同步文件已损坏（校验不通过），内容可能在拷贝中出错或被改动", "请重新导出一份"
+        ) from None
     signature, signed = plain[:SIGNATURE_BYTES], plain[SIGNATURE_BYTES:]
     # The signature covers the raw bytes, so it is checked before anything inside is parsed:
     # without the sender's key nothing reaches a parser.
@@ -120,8 +120,10 @@ def open_sealed(envelope: dict[str, Any], sealed: bytes, own: InstallationKeys,
         if peeked:
             _refuse_swapped(envelope, peeked)
         raise BatchRefused(
-            "bad_signature", "文件的签名与该站登记的密钥不符（用未登记的密钥签名），不能导入",
-            "请确认文件确实来自该站；如该站重装过，请让它重新登记")
+            "bad_signature",
+            "文件的签名与该站登记的密钥不符（用未登记的密钥签名），不能导入",
+            "请确认文件确实来自该站；如该站重装过，请让它重新登记",
+        )
     header, body = _split_signed(signed)
     _refuse_swapped(envelope, header)
     return Batch(header, _events(body, header["count"]))
@@ -133,7 +135,9 @@ def _refuse_swapped(envelope: dict[str, Any], header: dict[str, Any]) -> None:
         raise BatchRefused(
             "identity_mismatch",
             "文件外标明的{value}与签名内容里的不一致，文件被改动过",
-            "不要手工修改同步文件；请让发出方重新导出", params={"value": _FIELD_NAMES[swapped[0]]})
+            "不要手工修改同步文件；请让发出方重新导出",
+            params={"value": _FIELD_NAMES[swapped[0]]},
+        )
 
 
 def _peek_header(signed: bytes) -> dict[str, Any]:
@@ -143,7 +147,7 @@ def _peek_header(signed: bytes) -> dict[str, Any]:
     recurses; anything unreadable counts as not swapped."""
     try:
         (length,) = struct.unpack(">I", signed[:4])
-        header = schemas.decode_json(signed[4:4 + length], schemas.BatchHeader)
+        header = schemas.decode_json(signed[4 : 4 + length], schemas.BatchHeader)
     except (struct.error, schemas.Invalid):
         return {}
     return msgspec.to_builtins(header)
@@ -162,20 +166,27 @@ def _split_signed(signed: bytes) -> tuple[dict[str, Any], bytes]:
         (length,) = struct.unpack(">I", signed[:4])
     except struct.error:
         raise BatchRefused("damaged", "同步文件内容无法读取", "请重新导出") from None
-    raw = signed[4:4 + length]
+    raw = signed[4 : 4 + length]
     try:
         header = msgspec.json.decode(raw)
     except (msgspec.DecodeError, RecursionError) as error:
-        raise BatchRefused("damaged", "同步批次的标头无法读取（{value}）", "请重新导出", params={"value": str(error)[:80]}) from None
+        raise BatchRefused(
+            "damaged", "同步批次的标头无法读取（{value}）", "请重新导出", params={"value": str(error)[:80]}
+        ) from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise BatchRefused("newer_format", "同步文件内容的版本不受支持", "请把本机的海安代理工作台升级到最新版")
     try:
         schemas.convert(header, schemas.BatchHeader)
     except schemas.Invalid as error:
-        raise BatchRefused("damaged", "同步批次的标头不正确（{error}）", "请重新导出；如反复出现请把双方都升级到最新版", params={"error": error}) from None
+        raise BatchRefused(
+            "damaged",
+            "同步批次的标头不正确（{error}）",
+            "请重新导出；如反复出现请把双方都升级到最新版",
+            params={"error": error},
+        ) from None
     if _json(header) != raw:
         raise BatchRefused("damaged", "同步批次的标头不是规范格式（有重复或多余的内容）", "请重新导出")
-    return header, signed[4 + length:]
+    return header, signed[4 + length :]
 
 
 def _events(body: bytes, count: int) -> list[Any]:
@@ -185,8 +196,11 @@ def _events(body: bytes, count: int) -> list[Any]:
     try:
         plain = inflater.decompress(body, allowed)
         if inflater.unconsumed_tail or (not inflater.eof and len(plain) >= allowed):
-            raise BatchRefused("too_large", "同步批次解压后太大，超过了它标明的记录数能有的大小",
-                               "请分成几次导出；如反复出现请联系镇中心")
+            raise BatchRefused(
+                "too_large",
+                "同步批次解压后太大，超过了它标明的记录数能有的大小",
+                "请分成几次导出；如反复出现请联系镇中心",
+            )
         if not inflater.eof or inflater.unused_data:
             raise BatchRefused("damaged", "同步批次的内容不完整或末尾多出了数据", "请重新导出")
         events = msgspec.json.decode(plain)
@@ -218,11 +232,13 @@ def _parse_envelope(raw: bytes) -> dict[str, Any]:
 
 
 def _truncated(expected: int, actual: int) -> BatchRefused:
-    return BatchRefused("truncated", "同步文件不完整：至少应有 {expected} 字节，实际只有 {actual} 字节",
-                        "可能没有拷贝完就拔了U盘；请重新拷贝或重新导出", params={"expected": expected, "actual": actual})
+    return BatchRefused(
+        "truncated",
+        "同步文件不完整：至少应有 {expected} 字节，实际只有 {actual} 字节",
+        "可能没有拷贝完就拔了U盘；请重新拷贝或重新导出",
+        params={"expected": expected, "actual": actual},
+    )
 
 
 def _json(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-
-

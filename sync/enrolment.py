@@ -16,14 +16,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from haian_desk import network
+from haian_desk.core.timeutil import to_iso
 from haian_desk.replication import sync_state
 from haian_desk.replication.sync_state import CHILD, ENROLLED, PARENT, Peer
-from haian_desk.core.timeutil import to_iso
 from sync import keys as keymod
 from sync.errors import SyncError
 from sync.keys import InstallationKeys
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 REQUEST = "haian-desk-enrol-request"
 ANSWER = "haian-desk-enrol-answer"
@@ -47,43 +51,69 @@ def _verified(document: dict, sign_key: str, what: str) -> dict:
     except ValueError:
         signature = b""
     if not keymod.verify(sign_key, signature, _canonical(body)):
-        raise SyncError("bad_enrolment", "{what}的签名不对，文件可能被改动过", "请让对方重新生成一份", params={"what": what})
+        raise SyncError(
+            "bad_enrolment", "{what}的签名不对，文件可能被改动过", "请让对方重新生成一份", params={"what": what}
+        )
     return body
 
 
-def _identity(desk, own: InstallationKeys) -> dict:
+def _identity(desk: Desk, own: InstallationKeys) -> dict:
     me = desk.installation
-    return {"installation": me.id, "unit_code": me.unit_code, "unit_name": me.unit_name, "role": me.role,
-            "sign_key": own.sign_public, "box_key": own.box_public}
+    return {
+        "installation": me.id,
+        "unit_code": me.unit_code,
+        "unit_name": me.unit_name,
+        "role": me.role,
+        "sign_key": own.sign_public,
+        "box_key": own.box_public,
+    }
 
 
-def make_request(desk, own: InstallationKeys) -> dict:
-    return _signed({"format": REQUEST, "version": VERSION, **_identity(desk, own),
-                    "made_at": to_iso(desk.now())}, own)
+def make_request(desk: Desk, own: InstallationKeys) -> dict:
+    return _signed({"format": REQUEST, "version": VERSION, **_identity(desk, own), "made_at": to_iso(desk.now())}, own)
 
 
-def enrol(desk, own: InstallationKeys, request: dict, url: str | None = None) -> tuple[Peer, dict]:
+def enrol(desk: Desk, own: InstallationKeys, request: dict, url: str | None = None) -> tuple[Peer, dict]:
     """At the hub: record the requesting installation and return the signed answer for it."""
     body = _read(request, REQUEST, "登记申请")
     body = _verified(request, body["sign_key"], "登记申请")
     _check_child(desk, body)
-    child = Peer(id=body["installation"], relation=CHILD, unit_code=body["unit_code"],
-                 unit_name=body["unit_name"], role=body["role"], sign_key=body["sign_key"],
-                 box_key=body["box_key"], status=ENROLLED, enrolled_at=to_iso(desk.now()))
+    child = Peer(
+        id=body["installation"],
+        relation=CHILD,
+        unit_code=body["unit_code"],
+        unit_name=body["unit_name"],
+        role=body["role"],
+        sign_key=body["sign_key"],
+        box_key=body["box_key"],
+        status=ENROLLED,
+        enrolled_at=to_iso(desk.now()),
+    )
     with desk.db.write() as conn:
         other = sync_state.active_child_for_unit(conn, child.unit_code)
         if other is not None and other.id != child.id:
-            raise SyncError("unit_taken", "单位 {unit_code}（{unit_name}）已由另一台电脑登记",
-                            "如是换了电脑，请先注销旧的登记：haian-desk hub revoke {id}", params={"unit_code": child.unit_code, "unit_name": other.unit_name, "id": other.id})
+            raise SyncError(
+                "unit_taken",
+                "单位 {unit_code}（{unit_name}）已由另一台电脑登记",
+                "如是换了电脑，请先注销旧的登记：haian-desk hub revoke {id}",
+                params={"unit_code": child.unit_code, "unit_name": other.unit_name, "id": other.id},
+            )
         sync_state.save_peer(conn, child)
-    answer = _signed({"format": ANSWER, "version": VERSION, "hub": _identity(desk, own), "url": url,
-                      "for": {"installation": child.id, "sign_key": child.sign_key},
-                      "enrolled_at": child.enrolled_at}, own)
+    answer = _signed(
+        {
+            "format": ANSWER,
+            "version": VERSION,
+            "hub": _identity(desk, own),
+            "url": url,
+            "for": {"installation": child.id, "sign_key": child.sign_key},
+            "enrolled_at": child.enrolled_at,
+        },
+        own,
+    )
     return child, answer
 
 
-def accept(desk, own: InstallationKeys, answer: dict, url: str | None = None,
-           tls_ca: str | None = None) -> Peer:
+def accept(desk: Desk, own: InstallationKeys, answer: dict, url: str | None = None, tls_ca: str | None = None) -> Peer:
     """At the station: pin the hub that answered."""
     body = _read(answer, ANSWER, "登记答复")
     hub = body.get("hub") or {}
@@ -92,42 +122,72 @@ def accept(desk, own: InstallationKeys, answer: dict, url: str | None = None,
     meant_for = body.get("for") or {}
     if meant_for.get("installation") != me.id or meant_for.get("sign_key") != own.sign_public:
         raise SyncError("not_for_me", "这份登记答复是给另一台电脑的，不是本机", "请用本机生成的登记申请去办理")
-    if CHILD_ROLE.get(hub.get("role")) != me.role or not me.unit_code.startswith(hub.get("unit_code", "-")):
-        raise SyncError("wrong_hub", "“{hub}”不是本站的上级同步中心", "请找本站所属的代理中心办理登记", params={"hub": hub.get('unit_name')})
+    if CHILD_ROLE.get(str(hub.get("role"))) != me.role or not me.unit_code.startswith(hub.get("unit_code", "-")):
+        raise SyncError(
+            "wrong_hub",
+            "“{hub}”不是本站的上级同步中心",
+            "请找本站所属的代理中心办理登记",
+            params={"hub": hub.get("unit_name")},
+        )
     current = sync_state.parent(desk.db)
     if current is not None and current.id != hub["installation"]:
-        raise SyncError("has_parent", "本机已登记在“{unit_name}”",
-                        "一台电脑只能登记在一个上级；如要更换，请联系原中心注销", params={"unit_name": current.unit_name})
-    peer = Peer(id=hub["installation"], relation=PARENT, unit_code=hub["unit_code"],
-                unit_name=hub["unit_name"], role=hub["role"], sign_key=hub["sign_key"],
-                box_key=hub["box_key"], url=url or body.get("url"), tls_ca=tls_ca, status=ENROLLED,
-                enrolled_at=body["enrolled_at"])
+        raise SyncError(
+            "has_parent",
+            "本机已登记在“{unit_name}”",
+            "一台电脑只能登记在一个上级；如要更换，请联系原中心注销",
+            params={"unit_name": current.unit_name},
+        )
+    peer = Peer(
+        id=hub["installation"],
+        relation=PARENT,
+        unit_code=hub["unit_code"],
+        unit_name=hub["unit_name"],
+        role=hub["role"],
+        sign_key=hub["sign_key"],
+        box_key=hub["box_key"],
+        url=url or body.get("url"),
+        tls_ca=tls_ca,
+        status=ENROLLED,
+        enrolled_at=body["enrolled_at"],
+    )
     with desk.db.write() as conn:
         sync_state.save_peer(conn, peer)
     return peer
 
 
-def revoke(desk, who: str) -> Peer:
+def revoke(desk: Desk, who: str) -> Peer:
     """At the hub: stop accepting an installation (by its id or its unit code); its data stays."""
-    matches = [p for p in sync_state.list_peers(desk.db, CHILD)
-               if p.id == who or (p.unit_code == who and p.active)]
+    matches = [p for p in sync_state.list_peers(desk.db, CHILD) if p.id == who or (p.unit_code == who and p.active)]
     if not matches:
-        raise SyncError("no_such_station", "没有找到已登记的站点“{who}”", "用 haian-desk hub stations 查看登记的站点", params={"who": who})
+        raise SyncError(
+            "no_such_station",
+            "没有找到已登记的站点“{who}”",
+            "用 haian-desk hub stations 查看登记的站点",
+            params={"who": who},
+        )
     if len(matches) > 1:
         raise SyncError("ambiguous", "“{who}”对应多台电脑", "请用安装编号指明要注销哪一台", params={"who": who})
     with desk.db.write() as conn:
         sync_state.revoke(conn, matches[0].id, to_iso(desk.now()))
-    return sync_state.get_peer(desk.db, matches[0].id)
+    revoked = sync_state.get_peer(desk.db, matches[0].id)
+    assert revoked is not None  # found above, and a revoked peer keeps its row
+    return revoked
 
 
-def _check_child(desk, body: dict) -> None:
+def _check_child(desk: Desk, body: dict) -> None:
     me = desk.installation
     expected = CHILD_ROLE.get(me.role)
     if expected is None:
-        raise SyncError("not_a_hub", "本机是代理站，不能为别的电脑办理登记", "登记应在镇（街道）代理中心或县级代理中心办理")
+        raise SyncError(
+            "not_a_hub", "本机是代理站，不能为别的电脑办理登记", "登记应在镇（街道）代理中心或县级代理中心办理"
+        )
     if body["role"] != expected or not body["unit_code"].startswith(me.unit_code):
-        raise SyncError("not_our_unit", "“{unit_name}”（{unit_code}）不属于{unit_name2}",
-                        "只能为本中心下辖的站点办理登记", params={"unit_name": body['unit_name'], "unit_code": body['unit_code'], "unit_name2": me.unit_name})
+        raise SyncError(
+            "not_our_unit",
+            "“{unit_name}”（{unit_code}）不属于{unit_name2}",
+            "只能为本中心下辖的站点办理登记",
+            params={"unit_name": body["unit_name"], "unit_code": body["unit_code"], "unit_name2": me.unit_name},
+        )
     try:
         network.check_unit_code(body["unit_code"], body["role"])
     except Exception as error:  # noqa: BLE001 - any bad code is the request's fault
@@ -156,4 +216,6 @@ def read_document(path: Path) -> dict:
     except FileNotFoundError:
         raise SyncError("no_file", "找不到文件 {path}", params={"path": path}) from None
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise SyncError("bad_enrolment", "{path} 不是登记文件（无法读取）", "请检查选的文件", params={"path": path}) from None
+        raise SyncError(
+            "bad_enrolment", "{path} 不是登记文件（无法读取）", "请检查选的文件", params={"path": path}
+        ) from None

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from haian_desk.core.errors import HaianError
+
+if TYPE_CHECKING:
+    from sync.exchange import ExchangeReport
 
 
 class SyncError(HaianError):
     """Something stopped an exchange. ``kind`` is stable (for the app and for tests);
     ``retryable`` says whether trying again later can help."""
 
-    def __init__(self, kind: str, message: str, hint: str = "", retryable: bool = False, *,
-                 params=None):
+    # What moved before an exchange stopped, for the caller to show (set by sync/exchange.py).
+    report: ExchangeReport | None = None
+
+    def __init__(self, kind: str, message: str, hint: str = "", retryable: bool = False, *, params=None):
         super().__init__(message, hint, params=params)
         self.kind = kind
         self.retryable = retryable

@@ -11,22 +11,23 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING
 
-from haian_desk.replication import sync_state
 from haian_desk.core.errors import SetupError
-from haian_desk.storage import eventlog
-from haian_desk.replication.sync_state import Peer
 from haian_desk.core.timeutil import from_iso, to_iso
-from sync import failpoints, inbox, keys as keymod, numbering, outbox, selection
+from haian_desk.replication import selection, sync_state
+from haian_desk.replication.status import clock_warning
+from haian_desk.replication.sync_state import Peer
+from sync import failpoints, inbox, keys as keymod, numbering, outbox
 from sync.batch import MEDIA_TYPE as BATCH_TYPE, seal
 from sync.client import Backoff, HubLink
 from sync.errors import SyncError
 from sync.limits import DEFAULT_CONNECT, DEFAULT_STALL
 
-
-CLOCK_WARNING_SECONDS = 5 * 60
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 @dataclass
@@ -46,7 +47,10 @@ class ExchangeReport:
     attempts: int = 1
 
     def summary(self) -> str:
-        parts = [f"上传 {self.sent} 条（{self.sent_batches} 批）", f"下载 {self.received} 条（{self.received_batches} 批）"]
+        parts = [
+            f"上传 {self.sent} 条（{self.sent_batches} 批）",
+            f"下载 {self.received} 条（{self.received_batches} 批）",
+        ]
         if self.already:
             parts.append(f"{self.already} 条对方早已收到")
         if self.rejected:
@@ -60,16 +64,30 @@ class ExchangeReport:
             lines.append(f"  {self.held} 条记录在等它之前的记录到达后才会显示")
         if self.conflicts:
             lines.append(f"  {len(self.conflicts)} 件办件有两处同时办理的冲突，请工作人员核对")
-        lines.append({"same": "  核对：双方记录一致", "repaired": "  核对：发现不一致，已补齐",
-                      "differs": "  核对：双方记录仍不一致，请联系镇中心"}.get(self.check, "  核对：未进行"))
+        lines.append(
+            {
+                "same": "  核对：双方记录一致",
+                "repaired": "  核对：发现不一致，已补齐",
+                "differs": "  核对：双方记录仍不一致，请联系镇中心",
+            }.get(self.check, "  核对：未进行")
+        )
         lines += [f"  注意：{w}" for w in self.warnings]
         return lines
 
 
-def exchange(desk, own: keymod.InstallationKeys | None = None, *, url: str | None = None,
-             tls_ca: str | None = None, retries: int = 3, backoff: Backoff | None = None,
-             stall_timeout: float = DEFAULT_STALL, connect_timeout: float = DEFAULT_CONNECT,
-             limit: int = outbox.DEFAULT_LIMIT, sleep: Callable[[float], None] = time.sleep) -> ExchangeReport:
+def exchange(
+    desk: Desk,
+    own: keymod.InstallationKeys | None = None,
+    *,
+    url: str | None = None,
+    tls_ca: str | None = None,
+    retries: int = 3,
+    backoff: Backoff | None = None,
+    stall_timeout: float = DEFAULT_STALL,
+    connect_timeout: float = DEFAULT_CONNECT,
+    limit: int = outbox.DEFAULT_LIMIT,
+    sleep: Callable[[float], None] = time.sleep,
+) -> ExchangeReport:
     """Run one exchange with the hub (retrying transient failures); raises SyncError if it cannot."""
     own = own or keymod.load(desk.folder)
     hub = _hub(desk, url, tls_ca)
@@ -80,8 +98,15 @@ def exchange(desk, own: keymod.InstallationKeys | None = None, *, url: str | Non
     for attempt in range(retries + 1):
         report.attempts = attempt + 1
         try:
-            with HubLink(desk, own, hub, url or hub.url, stall_timeout=stall_timeout,
-                         connect_timeout=connect_timeout, tls_ca=tls_ca or hub.tls_ca) as link:
+            with HubLink(
+                desk,
+                own,
+                hub,
+                url or hub_url(hub),
+                stall_timeout=stall_timeout,
+                connect_timeout=connect_timeout,
+                tls_ca=tls_ca or hub.tls_ca,
+            ) as link:
                 _run(desk, own, hub, link, report, limit)
             _finish(desk, hub, log_id, report, None)
             return report
@@ -94,21 +119,29 @@ def exchange(desk, own: keymod.InstallationKeys | None = None, *, url: str | Non
     raise AssertionError("unreachable")
 
 
-def _hub(desk, url: str | None, tls_ca: str | None) -> Peer:
+def _hub(desk: Desk, url: str | None, tls_ca: str | None) -> Peer:
     hub = sync_state.parent(desk.db)
     if hub is None:
-        raise SetupError("本机还没有登记到上级同步中心",
-                         "请先运行 haian-desk enrol request，把文件交给镇中心办理后再 enrol accept")
+        raise SetupError(
+            "本机还没有登记到上级同步中心", "请先运行 haian-desk enrol request，把文件交给镇中心办理后再 enrol accept"
+        )
     if url or tls_ca:
         with desk.db.write() as conn:
             sync_state.set_address(conn, hub.id, url, tls_ca)
         hub = sync_state.get_peer(desk.db, hub.id)
+        assert hub is not None  # the row just updated
     if not hub.url:
         raise SetupError("还不知道同步中心的网址", "请用 --hub http://镇中心地址:8765 指明（会记住）")
     return hub
 
 
-def _finish(desk, hub: Peer, log_id: int, report: ExchangeReport, error: SyncError | None) -> None:
+def hub_url(hub: Peer) -> str:
+    """The address of a hub ``_hub`` returned (it refuses one without an address)."""
+    assert hub.url
+    return hub.url
+
+
+def _finish(desk: Desk, hub: Peer, log_id: int, report: ExchangeReport, error: SyncError | None) -> None:
     now = to_iso(desk.now())
     with desk.db.write() as conn:
         if error is None:
@@ -119,7 +152,7 @@ def _finish(desk, hub: Peer, log_id: int, report: ExchangeReport, error: SyncErr
             sync_state.log_finish(conn, log_id, now, False, report.summary(), error.kind, str(error))
 
 
-def _run(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int) -> None:
+def _run(desk: Desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int) -> None:
     hello = _json(link.request("POST", "/v1/hello", _body({"software": "haian-desk", "clock": to_iso(desk.now())})))
     failpoints.hit("station.after_hello")
     _note_clock(desk, hub, hello, report)
@@ -131,7 +164,7 @@ def _run(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int
     _check(desk, own, hub, link, report, held, limit)
 
 
-def _send_up(desk, own, hub: Peer, link: HubLink, held: int, report: ExchangeReport, limit: int) -> int:
+def _send_up(desk: Desk, own, hub: Peer, link: HubLink, held: int, report: ExchangeReport, limit: int) -> int:
     with desk.db.write() as conn:
         sync_state.note_acked(conn, hub.id, held)
     while True:
@@ -153,7 +186,7 @@ def _send_up(desk, own, hub: Peer, link: HubLink, held: int, report: ExchangeRep
         held = new_held
 
 
-def _take_ack(desk, hub: Peer, ack: dict, report: ExchangeReport) -> int:
+def _take_ack(desk: Desk, hub: Peer, ack: dict, report: ExchangeReport) -> int:
     with desk.db.write() as conn:
         sync_state.note_acked(conn, hub.id, int(ack["held_up_to"]))
         sync_state.note_rejections(conn, hub.id, ack.get("rejected", []), to_iso(desk.now()))
@@ -164,8 +197,9 @@ def _take_ack(desk, hub: Peer, ack: dict, report: ExchangeReport) -> int:
     return int(ack["held_up_to"])
 
 
-def _fetch_down(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int) -> None:
-    cursor = sync_state.coverage(desk.db, hub.id)
+def _fetch_down(desk: Desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limit: int) -> None:
+    with desk.db.read() as conn:
+        cursor = sync_state.coverage(conn, hub.id)
     while True:
         response = link.request("GET", f"/v1/batches?after={cursor}&limit={limit}")
         failpoints.hit("station.after_fetch")
@@ -180,7 +214,7 @@ def _fetch_down(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, lim
             return
 
 
-def _check(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, held: int, limit: int) -> None:
+def _check(desk: Desk, own, hub: Peer, link: HubLink, report: ExchangeReport, held: int, limit: int) -> None:
     result = _compare(desk, hub, link, held)
     repaired = False
     if result["down"] in _MISSING_HERE:
@@ -200,7 +234,8 @@ def _check(desk, own, hub: Peer, link: HubLink, report: ExchangeReport, held: in
         return
     again = _compare(desk, hub, link, held)
     ok = again["down"] not in _MISSING_HERE and all(
-        state in ("same", "hub_has_more") for state in again["up"].get("origins", {}).values())
+        state in ("same", "hub_has_more") for state in again["up"].get("origins", {}).values()
+    )
     report.check = "repaired" if ok else "differs"
     _warn_about(again, report)
 
@@ -209,26 +244,22 @@ def _all_same(result: dict) -> bool:
     return all(state == "same" for state in result["up"].get("origins", {}).values())
 
 
-def _send_missing(desk, own, hub: Peer, link: HubLink, origin: str, held: int, report: ExchangeReport) -> bool:
+def _send_missing(desk: Desk, own, hub: Peer, link: HubLink, origin: str, held: int, report: ExchangeReport) -> bool:
     """Send, by id, whatever of one origin the hub lacks although its range says it has it.
 
     This happens when this installation was restored from a backup: its new work
     reuses positions the hub already covers. Nothing is dropped: the records go up
     (and are held there for inspection if their numbers clash)."""
-    with desk.db.lock:
-        ids = [r[0] for r in desk.db.conn.execute(
-            "SELECT id FROM events WHERE origin = ? AND seq <= ? ORDER BY seq", (origin, held))]
+    with desk.db.read() as conn:
+        ids = selection.ids_up_to(conn, origin, held)
     answer = _json(link.request("POST", "/v1/missing", _body({"origin": origin, "ids": ids})))
     wanted = list(answer.get("missing", []))
     if not wanted:
         return False
-    with desk.db.lock:
-        events = [eventlog.Event.from_row(row) for row in desk.db.conn.execute(
-            f"SELECT {', '.join(eventlog.COLUMNS)} FROM events WHERE id IN ({', '.join('?' * len(wanted))}) "
-            "ORDER BY seq", wanted)]
+    with desk.db.read() as conn:
+        events = selection.events_by_id(conn, wanted)
     batch = outbox.batch_of(desk, hub, [e.to_dict() for e in events], held)
-    _take_ack(desk, hub, _json(link.request("POST", "/v1/batches", seal(batch, own, hub.box_key), BATCH_TYPE)),
-              report)
+    _take_ack(desk, hub, _json(link.request("POST", "/v1/batches", seal(batch, own, hub.box_key), BATCH_TYPE)), report)
     return True
 
 
@@ -242,17 +273,15 @@ def _warn_about(result: dict, report: ExchangeReport) -> None:
         report.warnings.append("镇中心保存的本站记录比本机还多（本机可能从备份恢复过），请联系镇中心核对")
 
 
-def _compare(desk, hub: Peer, link: HubLink, held: int) -> dict:
+def _compare(desk: Desk, hub: Peer, link: HubLink, held: int) -> dict:
     own_id = desk.installation.id
-    with desk.db.lock:
-        conn = desk.db.conn
+    with desk.db.read() as conn:
         origins = {o: selection.sent_digest(conn, o, held) for o in selection.up_origins(conn, own_id)}
-        down = {"up_to": sync_state.coverage(conn, hub.id),
-                "digest": selection.received_digest(conn, own_id, hub.id)}
+        down = {"up_to": sync_state.coverage(conn, hub.id), "digest": selection.received_digest(conn, own_id, hub.id)}
     return _json(link.request("POST", "/v1/check", _body({"up": {"origins": origins}, "down": down})))
 
 
-def _note_clock(desk, hub: Peer, hello: dict, report: ExchangeReport) -> None:
+def _note_clock(desk: Desk, hub: Peer, hello: dict, report: ExchangeReport) -> None:
     drift = int((desk.now() - from_iso(hello["time"])).total_seconds())
     report.clock_drift = drift
     with desk.db.write() as conn:
@@ -260,22 +289,6 @@ def _note_clock(desk, hub: Peer, hello: dict, report: ExchangeReport) -> None:
     warning = clock_warning(drift)
     if warning:
         report.warnings.append(warning)
-
-
-def clock_warning(drift: int | None) -> str | None:
-    if drift is None or abs(drift) < CLOCK_WARNING_SECONDS:
-        return None
-    way = "快" if drift > 0 else "慢"
-    return (f"本机时钟比镇中心{way}了约{_duration(abs(drift))}，请把电脑的日期和时间校正过来"
-            "（办件的先后顺序不受影响，但打印的时间会不准）")
-
-
-def _duration(seconds: int) -> str:
-    if seconds >= 86400:
-        return f"{seconds / 86400:.1f}天".replace(".0天", "天")
-    if seconds >= 3600:
-        return f"{seconds // 3600}小时"
-    return f"{seconds // 60}分钟"
 
 
 def _body(value: dict) -> bytes:

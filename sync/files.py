@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from haian_desk.replication import sync_state
 from haian_desk.core.errors import SetupError
-from haian_desk.replication.sync_state import CHILD
 from haian_desk.core.timeutil import to_iso
+from haian_desk.replication import sync_state
+from haian_desk.replication.sync_state import CHILD
 from sync import outbox
 from sync.batch import seal
 from sync.errors import SyncError
@@ -23,6 +24,9 @@ from sync.hub import Hub, require_hub
 from sync.inbox import Receipt, receive
 from sync.keys import InstallationKeys
 from sync.limits import MAX_RECORDS, MAX_SEALED
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 SUFFIX = ".hdsync"
 
@@ -42,7 +46,7 @@ class ImportReport:
     reply_events: int = 0
 
 
-def export_file(desk, own: InstallationKeys, out: Path) -> ExportReport:
+def export_file(desk: Desk, own: InstallationKeys, out: Path) -> ExportReport:
     hub = sync_state.parent(desk.db)
     if hub is None:
         raise SetupError("本机还没有登记到上级同步中心", "请先办理登记（haian-desk enrol request / enrol accept）")
@@ -55,7 +59,7 @@ def export_file(desk, own: InstallationKeys, out: Path) -> ExportReport:
     return ExportReport(out, len(batch.events), len(data), batch.batch_id)
 
 
-def import_file(desk, own: InstallationKeys, path: Path, reply: Path | None = None) -> ImportReport:
+def import_file(desk: Desk, own: InstallationKeys, path: Path, reply: Path | None = None) -> ImportReport:
     """Apply a batch file; at a hub, also write the reply for the station that sent it."""
     data = _read_batch_file(path)
     receipt = receive(desk, own, data, "file")
@@ -63,8 +67,9 @@ def import_file(desk, own: InstallationKeys, path: Path, reply: Path | None = No
     with desk.db.write() as conn:
         sync_state.note_contact(conn, receipt.peer.id, to_iso(desk.now()))
         log_id = sync_state.log_start(conn, receipt.peer.id, "file", to_iso(desk.now()))
-        sync_state.log_finish(conn, log_id, to_iso(desk.now()), True,
-                              f"导入 {path.name}：新增 {receipt.report.applied} 条")
+        sync_state.log_finish(
+            conn, log_id, to_iso(desk.now()), True, f"导入 {path.name}：新增 {receipt.report.applied} 条"
+        )
     if receipt.peer.relation == CHILD:
         require_hub(desk)
         result.reply_path = reply or default_reply_path(path)
@@ -80,27 +85,43 @@ def _read_batch_file(path: Path) -> bytes:
     """The file's bytes, or a message a clerk can act on (never a traceback)."""
     try:
         if path.is_dir():
-            raise SyncError("not_a_file", "{path} 是一个文件夹，不是同步文件", "请选择文件夹里以 .hdsync 结尾的文件", params={"path": path})
+            raise SyncError(
+                "not_a_file",
+                "{path} 是一个文件夹，不是同步文件",
+                "请选择文件夹里以 .hdsync 结尾的文件",
+                params={"path": path},
+            )
         if path.stat().st_size > MAX_SEALED + 8192:
-            raise SyncError("too_large", "{name} 太大，不是一份同步文件", "请选择由“导出同步文件”生成的文件", params={"name": path.name})
+            raise SyncError(
+                "too_large",
+                "{name} 太大，不是一份同步文件",
+                "请选择由“导出同步文件”生成的文件",
+                params={"name": path.name},
+            )
         return path.read_bytes()
     except FileNotFoundError:
-        raise SyncError("no_file", "找不到文件 {path}", "请检查U盘是否插好、路径是否正确", params={"path": path}) from None
+        raise SyncError(
+            "no_file", "找不到文件 {path}", "请检查U盘是否插好、路径是否正确", params={"path": path}
+        ) from None
     except OSError as error:
-        raise SyncError("unreadable", "读不出文件 {path}（{value}）",
-                        "请检查U盘是否插好、文件是否被别的程序占用", params={"path": path, "value": error.strerror or '无法访问'}) from None
+        raise SyncError(
+            "unreadable",
+            "读不出文件 {path}（{value}）",
+            "请检查U盘是否插好、文件是否被别的程序占用",
+            params={"path": path, "value": error.strerror or "无法访问"},
+        ) from None
 
 
-def _count_down(desk, peer, after: int) -> int:
-    from sync import selection
+def _count_down(desk: Desk, peer, after: int) -> int:
+    from haian_desk.replication import selection
 
-    with desk.db.lock:
-        events, _ = selection.down_events(desk.db.conn, peer, after, MAX_RECORDS)
+    with desk.db.read() as conn:
+        events, _ = selection.down_events(conn, peer, after, MAX_RECORDS)
     return len(events)
 
 
 def default_reply_path(path: Path) -> Path:
-    stem = path.name[:-len(SUFFIX)] if path.name.endswith(SUFFIX) else path.stem
+    stem = path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.stem
     return path.with_name(f"{stem}.reply{SUFFIX}")
 
 

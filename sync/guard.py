@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import threading
@@ -25,8 +26,13 @@ log = logging.getLogger("haian_desk.hub")
 
 
 class RateLimiter:
-    def __init__(self, rate: float = limits.RATE_PER_ADDRESS, burst: int = limits.RATE_BURST,
-                 addresses: int = 10_000, monotonic=time.monotonic):
+    def __init__(
+        self,
+        rate: float = limits.RATE_PER_ADDRESS,
+        burst: int = limits.RATE_BURST,
+        addresses: int = 10_000,
+        monotonic=time.monotonic,
+    ):
         self.rate, self.burst, self.addresses, self.monotonic = rate, burst, addresses, monotonic
         self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
         self._lock = threading.Lock()
@@ -87,9 +93,9 @@ class GuardedH11Protocol(H11Protocol):
 
     header_timeout = limits.HEADER_TIMEOUT
 
-    def connection_made(self, transport) -> None:  # type: ignore[override]
+    def connection_made(self, transport) -> None:
         super().connection_made(transport)
-        self._deadline = None
+        self._deadline: asyncio.TimerHandle | None = None
         self._arm()
 
     def _arm(self) -> None:

@@ -7,38 +7,45 @@ staff work in. A county hub is the same code on the county's installation.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from haian_desk.replication import sync_state
-from haian_desk import __version__
+from haian_desk import __version__, network
 from haian_desk.core.errors import SetupError
+from haian_desk.core.timeutil import from_iso, to_iso
+from haian_desk.replication import selection, sync_state
 from haian_desk.replication.receive import route_refusal
 from haian_desk.replication.sync_state import Peer
-from haian_desk.core.timeutil import from_iso, to_iso
-from sync import failpoints, schemas, selection
-from sync.errors import BatchRefused
+from sync import failpoints, schemas
 from sync.batch import seal
+from sync.errors import BatchRefused
 from sync.inbox import Receipt, receive
 from sync.keys import InstallationKeys
 from sync.outbox import DEFAULT_LIMIT, down_batch
 
-HUB_ROLES = ("township", "county")
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
-def require_hub(desk) -> None:
-    if desk.installation.role not in HUB_ROLES:
+def require_hub(desk: Desk) -> None:
+    if desk.installation.role not in network.HUB_ROLES:
         raise SetupError("本机是代理站，不能当作同步中心", "同步中心应设在镇（街道）代理中心或县级代理中心")
 
 
 @dataclass
 class Hub:
-    desk: object
+    desk: Desk
     keys: InstallationKeys
 
     @property
     def identity(self) -> dict:
         own = self.desk.installation
-        return {"id": own.id, "unit_code": own.unit_code, "unit_name": own.unit_name, "role": own.role,
-                "software": f"haian-desk {__version__}"}
+        return {
+            "id": own.id,
+            "unit_code": own.unit_code,
+            "unit_name": own.unit_name,
+            "role": own.role,
+            "software": f"haian-desk {__version__}",
+        }
 
     def hello(self, peer: Peer, client_time: str | None) -> dict:
         now = self.desk.now()
@@ -47,9 +54,12 @@ class Hub:
             sync_state.note_contact(conn, peer.id, to_iso(now), drift)
             held = sync_state.coverage(conn, peer.id)
         failpoints.hit("hub.hello")
-        return {"hub": self.identity, "time": to_iso(now), "clock_drift_seconds": drift,
-                "you": {"id": peer.id, "unit_code": peer.unit_code, "status": peer.status,
-                        "held_up_to": held}}
+        return {
+            "hub": self.identity,
+            "time": to_iso(now),
+            "clock_drift_seconds": drift,
+            "you": {"id": peer.id, "unit_code": peer.unit_code, "status": peer.status, "held_up_to": held},
+        }
 
     def take(self, data: bytes, transport: str, signer: Peer | None = None) -> tuple[Receipt, dict]:
         """Apply a station's batch; returns the receipt and the acknowledgement to send back."""
@@ -71,13 +81,16 @@ class Hub:
         acknowledged claims, that range is not backed by data: it is forgotten,
         so the caller sends again from the start (what is already here is
         ignored on arrival)."""
-        conn = self.desk.db.conn
-        with self.desk.db.lock:
-            up = {origin: _compare(selection.held_digest(conn, origin, peer.id), list(theirs))
-                  for origin, theirs in request.up.origins.items() if self._may_see(conn, peer, origin)}
+        with self.desk.db.read() as conn:
+            up = {
+                origin: _compare(selection.held_digest(conn, origin, peer.id), list(theirs))
+                for origin, theirs in request.up.origins.items()
+                if self._may_see(conn, peer, origin)
+            }
             digest = request.down.digest
-            down = _compare(selection.given_digest(conn, peer, request.down.up_to),
-                            list(digest) if digest is not None else None)
+            down = _compare(
+                selection.given_digest(conn, peer, request.down.up_to), list(digest) if digest is not None else None
+            )
         if "hub_has_fewer" in up.values():
             with self.desk.db.write() as conn:
                 sync_state.reset_ranges(conn, peer.id)
@@ -91,18 +104,10 @@ class Hub:
         origin's records and what this caller left in quarantine, so it tells
         nobody anything about other stations' records."""
         origin, ids = request.origin, list(dict.fromkeys(request.ids))
-        conn = self.desk.db.conn
-        with self.desk.db.lock:
+        with self.desk.db.read() as conn:
             if not self._may_see(conn, peer, origin):
                 raise BatchRefused("not_yours", "只能查询本站（及经由本站同步的站点）的记录", "请检查同步程序的版本")
-            held = set()
-            for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
-                marks = ", ".join("?" * len(chunk))
-                held.update(r[0] for r in conn.execute(
-                    f"SELECT id FROM events WHERE origin = ? AND id IN ({marks}) UNION "
-                    f"SELECT event_id FROM sync_quarantine WHERE peer = ? AND event_id IN ({marks})",
-                    [origin, *chunk, peer.id, *chunk]))
+            held = selection.held_ids(conn, origin, peer.id, ids)
         return {"origin": origin, "missing": [i for i in ids if i not in held]}
 
     def _may_see(self, conn, peer: Peer, origin: str) -> bool:
@@ -112,11 +117,17 @@ class Hub:
 
 def acknowledgement(receipt: Receipt) -> dict:
     report = receipt.report
-    return {"batch": report.batch_id, "status": "already_received" if report.duplicate else "applied",
-            "received_before": report.received_before, "applied": report.applied,
-            "already": report.already, "held": report.held,
-            "rejected": [r.to_dict() for r in report.rejected], "conflicts": report.conflicts,
-            "held_up_to": report.coverage}
+    return {
+        "batch": report.batch_id,
+        "status": "already_received" if report.duplicate else "applied",
+        "received_before": report.received_before,
+        "applied": report.applied,
+        "already": report.already,
+        "held": report.held,
+        "rejected": [r.to_dict() for r in report.rejected],
+        "conflicts": report.conflicts,
+        "held_up_to": report.coverage,
+    }
 
 
 def _compare(ours: list, theirs) -> str:

@@ -5,47 +5,54 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from haian_desk.cli.dispatch import with_desk
+from haian_desk.core.messages import cli_tr
 from sync import recover_cli
 from sync.enrol_cli import _nested_common
 from sync.limits import DEFAULT_MAX_BODY
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 
 def register(sub, common) -> None:
     nested = _nested_common()
-    parser = sub.add_parser("hub", parents=[common], help="同步中心：服务、登记、注销、站点一览")
+    parser = sub.add_parser("hub", parents=[common], help=cli_tr("同步中心：服务、登记、注销、站点一览"))
     actions = parser.add_subparsers(dest="hub_action", required=True)
 
-    serve = actions.add_parser("serve", parents=[nested], help="启动同步服务（HTTP）")
-    serve.add_argument("--host", default="127.0.0.1", help="监听地址（局域网内用 0.0.0.0）")
+    serve = actions.add_parser("serve", parents=[nested], help=cli_tr("启动同步服务（HTTP）"))
+    serve.add_argument("--host", default="127.0.0.1", help=cli_tr("监听地址（局域网内用 0.0.0.0）"))
     serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--tls-cert", help="证书文件（PEM），与 --tls-key 一起启用 https")
-    serve.add_argument("--tls-key", help="证书私钥文件（PEM）")
-    serve.add_argument("--max-body", type=int, default=DEFAULT_MAX_BODY, help="单次请求的最大字节数")
+    serve.add_argument("--tls-cert", help=cli_tr("证书文件（PEM），与 --tls-key 一起启用 https"))
+    serve.add_argument("--tls-key", help=cli_tr("证书私钥文件（PEM）"))
+    serve.add_argument("--max-body", type=int, default=DEFAULT_MAX_BODY, help=cli_tr("单次请求的最大字节数"))
     serve.set_defaults(handler=_serve)
 
-    enrol = actions.add_parser("enrol", parents=[nested], help="为站点办理登记：读申请，写答复")
-    enrol.add_argument("request", type=Path, help="站点的登记申请文件")
-    enrol.add_argument("--out", required=True, type=Path, help="登记答复文件的保存位置")
-    enrol.add_argument("--url", help="写进答复的本中心网址，如 http://192.168.1.10:8765")
+    enrol = actions.add_parser("enrol", parents=[nested], help=cli_tr("为站点办理登记：读申请，写答复"))
+    enrol.add_argument("request", type=Path, help=cli_tr("站点的登记申请文件"))
+    enrol.add_argument("--out", required=True, type=Path, help=cli_tr("登记答复文件的保存位置"))
+    enrol.add_argument("--url", help=cli_tr("写进答复的本中心网址，如 http://192.168.1.10:8765"))
     enrol.set_defaults(handler=_enrol)
 
-    revoke = actions.add_parser("revoke", parents=[nested], help="注销一个站点（其数据保留）")
-    revoke.add_argument("station", help="站点的安装编号或单位代码")
+    revoke = actions.add_parser("revoke", parents=[nested], help=cli_tr("注销一个站点（其数据保留）"))
+    revoke.add_argument("station", help=cli_tr("站点的安装编号或单位代码"))
     revoke.set_defaults(handler=_revoke)
 
-    stations = actions.add_parser("stations", parents=[nested], help="列出登记的站点")
+    stations = actions.add_parser("stations", parents=[nested], help=cli_tr("列出登记的站点"))
     stations.add_argument("--json", action="store_true")
     stations.set_defaults(handler=_stations)
 
-    openapi = actions.add_parser("openapi", parents=[nested], help="打印同步接口的 OpenAPI 描述")
+    openapi = actions.add_parser("openapi", parents=[nested], help=cli_tr("打印同步接口的 OpenAPI 描述"))
     openapi.set_defaults(handler=_openapi)
     recover_cli.register_hub(actions)
 
-    rescue = actions.add_parser("restore-station", parents=[nested],
-                                help="用本中心的钥匙打开站点的备份（站点电脑和口令都没有了时）")
-    rescue.add_argument("file", type=Path, help="站点的备份文件（.hdbackup）")
-    rescue.add_argument("--out", required=True, type=Path, help="恢复出的站点数据目录（新建的空文件夹）")
+    rescue = actions.add_parser(
+        "restore-station", parents=[nested], help=cli_tr("用本中心的钥匙打开站点的备份（站点电脑和口令都没有了时）")
+    )
+    rescue.add_argument("file", type=Path, help=cli_tr("站点的备份文件（.hdbackup）"))
+    rescue.add_argument("--out", required=True, type=Path, help=cli_tr("恢复出的站点数据目录（新建的空文件夹）"))
     rescue.set_defaults(handler=_restore_station)
 
 
@@ -54,36 +61,52 @@ def _serve(args, folder: Path) -> int:
     from sync.serve import make_server
 
     if bool(args.tls_cert) != bool(args.tls_key):
-        print("错误：--tls-cert 和 --tls-key 要一起给出", file=sys.stderr)
+        print(cli_tr("错误：--tls-cert 和 --tls-key 要一起给出"), file=sys.stderr)
         return 2
     logs.configure(folder / "logs")
-    server, desk = make_server(folder, args.host, args.port, tls_cert=args.tls_cert, tls_key=args.tls_key,
-                               max_body=args.max_body)
+    server, desk = make_server(
+        folder, args.host, args.port, tls_cert=args.tls_cert, tls_key=args.tls_key, max_body=args.max_body
+    )
     scheme = "https" if args.tls_cert else "http"
-    print(f"{desk.installation.unit_name} 同步服务：{scheme}://{args.host}:{args.port}（Ctrl+C 停止）",
-          flush=True)
-    try:
+    print(
+        cli_tr(
+            "{unit_name} 同步服务：{scheme}://{host}:{port}（Ctrl+C 停止）",
+            unit_name=desk.installation.unit_name,
+            scheme=scheme,
+            host=args.host,
+            port=args.port,
+        ),
+        flush=True,
+    )
+    with desk:
         server.run()
-    finally:
-        desk.close()
     return 0
 
 
-def _enrol(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
+@with_desk
+def _enrol(args, desk: Desk) -> int:
     from sync import enrolment, keys as keymod
     from sync.hub import require_hub
 
-    desk = Desk.open(folder)
-    try:
-        require_hub(desk)
-        own = keymod.load_or_create(folder)
-        child, answer = enrolment.enrol(desk, own, enrolment.read_document(args.request), args.url)
-        enrolment.write_document(answer, args.out)
-        print(f"已登记：{child.unit_name}（{child.unit_code}），安装编号 {child.id}")
-        print(f"其密钥指纹：{keymod.fingerprint(child.sign_key)}；登记答复已写到 {args.out}")
-    finally:
-        desk.close()
+    require_hub(desk)
+    own = keymod.load_or_create(desk.folder)
+    child, answer = enrolment.enrol(desk, own, enrolment.read_document(args.request), args.url)
+    enrolment.write_document(answer, args.out)
+    print(
+        cli_tr(
+            "已登记：{unit_name}（{unit_code}），安装编号 {id}",
+            unit_name=child.unit_name,
+            unit_code=child.unit_code,
+            id=child.id,
+        )
+    )
+    print(
+        cli_tr(
+            "其密钥指纹：{fingerprint}；登记答复已写到 {out}",
+            fingerprint=keymod.fingerprint(child.sign_key),
+            out=args.out,
+        )
+    )
     return 0
 
 
@@ -94,59 +117,75 @@ def _restore_station(args, folder: Path) -> int:
     """The township's recovery key opens the backup; the station gets a new passphrase."""
     import os
 
+    from haian_desk.cli.backup import restored_words
     from haian_desk.core import paths
-    from haian_desk.storage import recovery
     from haian_desk.core.errors import HaianError
+    from haian_desk.storage import recovery
     from sync import keys as keymod
 
     new = os.environ.get(NEW_PASSPHRASE_ENV, "")
     if not new:
-        raise HaianError("请给恢复出的站点设一个新口令",
-                         "用环境变量 {NEW_PASSPHRASE_ENV} 提供，至少8个字符；把它交给站长", params={"NEW_PASSPHRASE_ENV": NEW_PASSPHRASE_ENV})
+        raise HaianError(
+            "请给恢复出的站点设一个新口令",
+            "用环境变量 {NEW_PASSPHRASE_ENV} 提供，至少8个字符；把它交给站长",
+            params={"NEW_PASSPHRASE_ENV": NEW_PASSPHRASE_ENV},
+        )
     if paths.database_path(args.out).exists():
         raise HaianError("{out} 里已经有站点数据，没有覆盖", "请指定一个新的空文件夹", params={"out": args.out})
     own = keymod.load(folder)
     done = recovery.restore(args.out, args.file, passphrase=new, township_box=own.box, allow_other_station=True)
-    print(f"已恢复：{done.info.describe()}，写到 {args.out}")
-    print("请把这个文件夹拷到站点新电脑的数据目录，用新口令打开；再按 docs/keys-and-recovery.md 重新登记同步")
+    print(cli_tr("已恢复：{what}，写到 {out}", what=restored_words(done.info), out=args.out))
+    print(cli_tr("请把这个文件夹拷到站点新电脑的数据目录，用新口令打开；再按 docs/keys-and-recovery.md 重新登记同步"))
     return 0
 
 
-def _revoke(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
+@with_desk
+def _revoke(args, desk: Desk) -> int:
     from sync import enrolment
 
-    desk = Desk.open(folder)
-    try:
-        peer = enrolment.revoke(desk, args.station)
-        print(f"已注销：{peer.unit_name}（{peer.unit_code}），安装编号 {peer.id}；它已上报的数据保留")
-    finally:
-        desk.close()
+    peer = enrolment.revoke(desk, args.station)
+    print(
+        cli_tr(
+            "已注销：{unit_name}（{unit_code}），安装编号 {id}；它已上报的数据保留",
+            unit_name=peer.unit_name,
+            unit_code=peer.unit_code,
+            id=peer.id,
+        )
+    )
     return 0
 
 
-def _stations(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
+@with_desk
+def _stations(args, desk: Desk) -> int:
     from haian_desk.core.timeutil import show
-    from sync.status import stations
+    from haian_desk.replication.status import stations
 
-    desk = Desk.open(folder)
-    try:
-        rows = stations(desk)
-    finally:
-        desk.close()
+    rows = stations(desk)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
     if not rows:
-        print("还没有登记的站点")
+        print(cli_tr("还没有登记的站点"))
     for row in rows:
-        state = "已注销" if row["status"] == "revoked" else "在用"
-        drift = row["clock_drift_seconds"]
-        print(f"{row['unit_code']}  {row['unit_name']}  {state}  最近联系 {show(row['last_contact']) or '从未'}  "
-              f"已收 {row['events_received']} 条  时钟偏差 {'—' if drift is None else f'{drift} 秒'}  "
-              f"超期 {row['overdue']} 件" + (f"  待核查 {row['quarantined']} 条" if row["quarantined"] else ""))
+        print(_station_line(row, show))
     return 0
+
+
+def _station_line(row, show) -> str:
+    drift = row["clock_drift_seconds"]
+    line = cli_tr(
+        "{code}  {name}  {state}  最近联系 {contact}  已收 {events} 条  时钟偏差 {drift}  超期 {overdue} 件",
+        code=row["unit_code"],
+        name=row["unit_name"],
+        state=cli_tr("已注销") if row["status"] == "revoked" else cli_tr("在用"),
+        contact=show(row["last_contact"]) or cli_tr("从未"),
+        events=row["events_received"],
+        drift="—" if drift is None else cli_tr("{seconds} 秒", seconds=drift),
+        overdue=row["overdue"],
+    )
+    if row["quarantined"]:
+        line += cli_tr("  待核查 {count} 条", count=row["quarantined"])
+    return line
 
 
 def _openapi(args, folder: Path) -> int:

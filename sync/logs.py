@@ -29,9 +29,10 @@ class JsonLines(logging.Formatter):
 def configure(folder: Path, stream=None) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     formatter = JsonLines()
-    handlers = [logging.StreamHandler(stream),
-                logging.handlers.RotatingFileHandler(folder / "hub.log", maxBytes=5_000_000, backupCount=5,
-                                                     encoding="utf-8")]
+    handlers = [
+        logging.StreamHandler(stream),
+        logging.handlers.RotatingFileHandler(folder / "hub.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"),
+    ]
     for name in ("haian_desk.hub", "uvicorn.error"):
         logger = logging.getLogger(name)
         logger.setLevel(logging.INFO)

@@ -8,27 +8,35 @@ up, so the first new record after a restore already has a safe number.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from haian_desk.replication import numbering
 from haian_desk.replication.sync_state import Peer
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 ROUTE = "/v1/numbering"
 
 
-def answer(desk, peer: Peer) -> dict:
+def answer(desk: Desk, peer: Peer) -> dict:
     """At the hub: the station's highest record sequence and case numbers held here."""
-    with desk.db.lock:
-        return numbering.held_for(desk.db.conn, peer.id, peer.unit_code)
+    with desk.db.read() as conn:
+        return numbering.held_for(conn, peer.id, peer.unit_code)
 
 
-def catch_up(desk, link) -> bool:
+def catch_up(desk: Desk, link) -> bool:
     """At the station: ask and learn if the numbering is unsure; True if it learnt."""
-    with desk.db.lock:
-        state = numbering.status(desk.db.conn).state
+    with desk.db.read() as conn:
+        state = numbering.status(conn).state
     if state == "known":
         return False
     reply = link.request("POST", ROUTE, b"{}").json()
     case_numbers = reply.get("case_numbers") if isinstance(reply.get("case_numbers"), dict) else {}
     with desk.db.write() as conn:
-        numbering.learn(conn, int(reply.get("origin_seq") or 0),
-                        {str(k): int(v) for k, v in case_numbers.items() if isinstance(v, int)})
+        numbering.learn(
+            conn,
+            int(reply.get("origin_seq") or 0),
+            {str(k): int(v) for k, v in case_numbers.items() if isinstance(v, int)},
+        )
     return True

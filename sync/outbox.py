@@ -2,45 +2,58 @@
 
 from __future__ import annotations
 
-from haian_desk.replication import sync_state
+from typing import TYPE_CHECKING
+
 from haian_desk.core.ids import uuid7
-from haian_desk.replication.sync_state import Peer
 from haian_desk.core.timeutil import to_iso
-from sync import selection
+from haian_desk.replication import selection, sync_state
+from haian_desk.replication.sync_state import Peer
 from sync.batch import Batch
 from sync.limits import DEFAULT_BATCH
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 DEFAULT_LIMIT = DEFAULT_BATCH  # events per batch over HTTP: a few hundred kilobytes at most
 
 
-def _header(desk, receiver: Peer, kind: str, lo: int, hi: int, **extra) -> dict:
+def _header(desk: Desk, receiver: Peer, kind: str, lo: int, hi: int, **extra) -> dict:
     own = desk.installation
-    return {"batch": uuid7(), "from": own.id, "from_unit": own.unit_code, "to": receiver.id, "kind": kind,
-            "made_at": to_iso(desk.now()), "range": [lo, hi], **extra}
+    return {
+        "batch": uuid7(),
+        "from": own.id,
+        "from_unit": own.unit_code,
+        "to": receiver.id,
+        "kind": kind,
+        "made_at": to_iso(desk.now()),
+        "range": [lo, hi],
+        **extra,
+    }
 
 
-def up_batch(desk, parent: Peer, after: int, limit: int | None = DEFAULT_LIMIT) -> Batch:
+def up_batch(desk: Desk, parent: Peer, after: int, limit: int | None = DEFAULT_LIMIT) -> Batch:
     """Our next events for the hub after ``after`` (the hub's coverage of our log)."""
-    with desk.db.lock:
-        events, hi = selection.up_events(desk.db.conn, parent.id, after, limit)
-        cursor = sync_state.coverage(desk.db.conn, parent.id)
+    with desk.db.read() as conn:
+        events, hi = selection.up_events(conn, parent.id, after, limit)
+        cursor = sync_state.coverage(conn, parent.id)
     header = _header(desk, parent, "up", after, hi, cursor=cursor)
     return Batch(header, [e.to_dict() for e in events])
 
 
-def down_batch(desk, child: Peer, after: int, limit: int | None = DEFAULT_LIMIT,
-               rejected: list[dict] | None = None) -> Batch:
+def down_batch(
+    desk: Desk, child: Peer, after: int, limit: int | None = DEFAULT_LIMIT, rejected: list[dict] | None = None
+) -> Batch:
     """What concerns ``child`` after ``after`` (its coverage of our log), with our acknowledgement."""
-    with desk.db.lock:
-        events, hi = selection.down_events(desk.db.conn, child, after, limit)
-        held = sync_state.coverage(desk.db.conn, child.id)
+    with desk.db.read() as conn:
+        events, hi = selection.down_events(conn, child, after, limit)
+        held = sync_state.coverage(conn, child.id)
     more = limit is not None and len(events) == limit
-    header = _header(desk, child, "down", after, hi, more=more, held_up_to=held,
-                     rejected=rejected or [])
+    header = _header(desk, child, "down", after, hi, more=more, held_up_to=held, rejected=rejected or [])
     return Batch(header, [e.to_dict() for e in events])
 
 
-def batch_of(desk, parent: Peer, events: list[dict], at: int) -> Batch:
+def batch_of(desk: Desk, parent: Peer, events: list[dict], at: int) -> Batch:
     """Chosen events for the hub, claiming no range (``[at, at]``): a repair after a mismatch."""
-    cursor = sync_state.coverage(desk.db, parent.id)
+    with desk.db.read() as conn:
+        cursor = sync_state.coverage(conn, parent.id)
     return Batch(_header(desk, parent, "up", at, at, cursor=cursor), events)

@@ -22,25 +22,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from haian_desk import network
-from haian_desk.replication import numbering, sync_state
 from haian_desk.core import paths
-from haian_desk.people import users
-from haian_desk.desk import Desk
 from haian_desk.core.errors import SetupError
 from haian_desk.core.ids import uuid7
-from haian_desk.storage import eventlog, migrations
-from haian_desk.storage.db import Database
-from haian_desk.storage.eventlog import COLUMNS, Event
-from haian_desk.replication.sync_state import CHILD, ENROLLED, PARENT, Peer
 from haian_desk.core.timeutil import now_utc, to_iso
-from sync import enrolment, keys as keymod, selection
+from haian_desk.people import users
+from haian_desk.replication import rebuild, selection, sync_state
+from haian_desk.replication.sync_state import CHILD, ENROLLED, PARENT, Peer
+from haian_desk.storage.eventlog import Event
+from sync import enrolment, keys as keymod
 from sync.batch import Batch, seal
 from sync.client import HubLink
 from sync.errors import SyncError
 from sync.inbox import open_batch
 from sync.keys import InstallationKeys
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 REQUEST = "haian-desk-recover-request"
 ANSWER = "haian-desk-recover-answer"
@@ -50,67 +51,123 @@ PAGE = 2000
 
 # -- 1. the request, on the new PC ----------------------------------------------------------
 
+
 def make_request(folder: Path, unit_code: str) -> dict:
     network.check_unit_code(unit_code, "station")
     if paths.database_path(folder).exists():
         raise SetupError("{folder} 里已经有数据库", "恢复要在一个空的数据目录里进行", params={"folder": folder})
     folder.mkdir(parents=True, exist_ok=True)
     own = keymod.load_or_create(folder)
-    body = {"format": REQUEST, "version": enrolment.VERSION, "unit_code": unit_code.strip(),
-            "role": "station", "sign_key": own.sign_public, "box_key": own.box_public,
-            "made_at": to_iso(now_utc())}
+    body = {
+        "format": REQUEST,
+        "version": enrolment.VERSION,
+        "unit_code": unit_code.strip(),
+        "role": "station",
+        "sign_key": own.sign_public,
+        "box_key": own.box_public,
+        "made_at": to_iso(now_utc()),
+    }
     return enrolment._signed(body, own)
 
 
 # -- 2. re-approval, at the township --------------------------------------------------------
 
-def reapprove(desk, own: InstallationKeys, request: dict, actor: str, url: str | None = None) -> tuple[Peer, dict]:
+
+def reapprove(
+    desk: Desk, own: InstallationKeys, request: dict, actor: str, url: str | None = None
+) -> tuple[Peer, dict]:
     """Give the station of ``request``'s unit its new keys; returns the peer and the signed answer."""
     if not isinstance(request, dict) or request.get("format") != REQUEST:
         raise SyncError("bad_enrolment", "这不是恢复申请文件", "请让站点用 haian-desk recover request 生成")
     body = enrolment._verified(request, str(request.get("sign_key", "")), "恢复申请")
     station = _station_for(desk, str(body.get("unit_code", "")))
-    renewed = Peer(id=station.id, relation=CHILD, unit_code=station.unit_code, unit_name=station.unit_name,
-                   role=station.role, sign_key=body["sign_key"], box_key=body["box_key"], status=ENROLLED,
-                   enrolled_at=to_iso(desk.now()))
+    renewed = Peer(
+        id=station.id,
+        relation=CHILD,
+        unit_code=station.unit_code,
+        unit_name=station.unit_name,
+        role=station.role,
+        sign_key=body["sign_key"],
+        box_key=body["box_key"],
+        status=ENROLLED,
+        enrolled_at=to_iso(desk.now()),
+    )
     with desk.db.write() as conn:
         sync_state.save_peer(conn, renewed)  # the old key is refused from now on
-        desk.ledger.record(conn, "settings", desk.installation.id, "changed", {
-            "unit_code": desk.installation.unit_code,
-            "changes": {f"station_key.{station.unit_code}": {
-                "installation": station.id, "new_key": keymod.fingerprint(body["sign_key"]),
-                "old_key": keymod.fingerprint(station.sign_key), "reason": "reapproved for recovery"}}}, actor)
-    answer = enrolment._signed({
-        "format": ANSWER, "version": enrolment.VERSION, "hub": enrolment._identity(desk, own), "url": url,
-        "for": {"installation": station.id, "unit_code": station.unit_code, "unit_name": station.unit_name,
-                "sign_key": body["sign_key"]},
-        "enrolled_at": renewed.enrolled_at}, own)
+        desk.ledger.record(
+            conn,
+            "settings",
+            desk.installation.id,
+            "changed",
+            {
+                "unit_code": desk.installation.unit_code,
+                "changes": {
+                    f"station_key.{station.unit_code}": {
+                        "installation": station.id,
+                        "new_key": keymod.fingerprint(body["sign_key"]),
+                        "old_key": keymod.fingerprint(station.sign_key),
+                        "reason": "reapproved for recovery",
+                    }
+                },
+            },
+            actor,
+        )
+    answer = enrolment._signed(
+        {
+            "format": ANSWER,
+            "version": enrolment.VERSION,
+            "hub": enrolment._identity(desk, own),
+            "url": url,
+            "for": {
+                "installation": station.id,
+                "unit_code": station.unit_code,
+                "unit_name": station.unit_name,
+                "sign_key": body["sign_key"],
+            },
+            "enrolled_at": renewed.enrolled_at,
+        },
+        own,
+    )
     return renewed, answer
 
 
-def _station_for(desk, unit_code: str) -> Peer:
+def _station_for(desk: Desk, unit_code: str) -> Peer:
     known = [p for p in sync_state.list_peers(desk.db, CHILD) if p.unit_code == unit_code]
     if not known:
-        raise SyncError("no_such_station", "本中心没有登记过单位 {unit_code}",
-                        "只能恢复在本中心登记过的站点；新站请走正常登记", params={"unit_code": unit_code})
+        raise SyncError(
+            "no_such_station",
+            "本中心没有登记过单位 {unit_code}",
+            "只能恢复在本中心登记过的站点；新站请走正常登记",
+            params={"unit_code": unit_code},
+        )
     active = [p for p in known if p.active]
     return (active or sorted(known, key=lambda p: p.enrolled_at))[-1]
 
 
 # -- at the hub: what goes back ----------------------------------------------------------------
 
+
 def recovery_batch(hub_desk, own: InstallationKeys, peer: Peer, after: int, limit: int = PAGE) -> bytes:
-    with hub_desk.db.lock:
-        events, hi = selection.recovery_events(hub_desk.db.conn, peer, after, limit)
-        held = sync_state.coverage(hub_desk.db.conn, peer.id)
+    with hub_desk.db.read() as conn:
+        events, hi = selection.recovery_events(conn, peer, after, limit)
+        held = sync_state.coverage(conn, peer.id)
     me = hub_desk.installation
-    header = {"batch": uuid7(), "from": me.id, "from_unit": me.unit_code, "to": peer.id, "kind": "down",
-              "made_at": to_iso(hub_desk.now()), "range": [after, hi], "more": len(events) == limit,
-              "held_up_to": held}
+    header = {
+        "batch": uuid7(),
+        "from": me.id,
+        "from_unit": me.unit_code,
+        "to": peer.id,
+        "kind": "down",
+        "made_at": to_iso(hub_desk.now()),
+        "range": [after, hi],
+        "more": len(events) == limit,
+        "held_up_to": held,
+    }
     return seal(Batch(header, [e.to_dict() for e in events]), own, peer.box_key)
 
 
 # -- 3. the rebuild, on the new PC --------------------------------------------------------------------
+
 
 @dataclass
 class Recovered:
@@ -122,33 +179,42 @@ class Recovered:
     notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        return [f"已恢复 {self.unit_name}：从镇中心取回 {self.from_hub} 条记录，"
-                f"从备份补回 {self.from_backup} 条（下次同步时上报），共 {self.cases} 件办件", *self.notes]
+        return [
+            f"已恢复 {self.unit_name}：从镇中心取回 {self.from_hub} 条记录，"
+            f"从备份补回 {self.from_backup} 条（下次同步时上报），共 {self.cases} 件办件",
+            *self.notes,
+        ]
 
 
-def recover(folder: Path, answer: dict, admin: tuple[str, str], url: str | None = None,
-            backup: Path | None = None, tls_ca: str | None = None, openers=None, wall=now_utc) -> Recovered:
+def recover(
+    folder: Path,
+    answer: dict,
+    admin: tuple[str, str],
+    url: str | None = None,
+    backup: Path | None = None,
+    tls_ca: str | None = None,
+    openers=None,
+    wall=now_utc,
+) -> Recovered:
     """``openers``: what may open the (encrypted) backup here; by default the station passphrase
     in the environment (the dead PC's own key went with it)."""
     own = keymod.load(folder)
     hub, station = _read_answer(answer, own, url)
     if paths.database_path(folder).exists():
         raise SetupError("{folder} 里已经有数据库", "恢复要在一个空的数据目录里进行", params={"folder": folder})
-    desk = _fresh_desk(folder, station, wall)
-    try:
+    with rebuild.fresh_station(folder, station, wall) as desk:
         with desk.db.write() as conn:
             sync_state.save_peer(conn, replace(hub, tls_ca=tls_ca))
         result = Recovered(station["installation"], station["unit_name"])
+        assert hub.url  # _read_answer refuses an answer without the hub's address
         with HubLink(desk, own, hub, hub.url, tls_ca=tls_ca) as link:
             result.from_hub, top, held = _fetch(desk, own, link, hub)
             result.from_backup = _merge_backup(desk, backup, held, openers) if backup else 0
-            _settle_positions(desk, hub, top, held)
+            rebuild.settle_positions(desk, hub, top, held)
             _learn_numbers(desk, link)
         users.add_user(desk, admin[0], admin[0], "admin", admin[1])
         result.cases = desk.db.scalar("SELECT count(*) FROM cases")
         return result
-    finally:
-        desk.close()
 
 
 def _read_answer(answer: dict, own: InstallationKeys, url: str | None) -> tuple[Peer, dict]:
@@ -162,25 +228,22 @@ def _read_answer(answer: dict, own: InstallationKeys, url: str | None) -> tuple[
     address = url or body.get("url")
     if not address:
         raise SetupError("还不知道镇中心的网址", "请用 --from-hub http://镇中心地址:8765 指明")
-    peer = Peer(id=hub["installation"], relation=PARENT, unit_code=hub["unit_code"], unit_name=hub["unit_name"],
-                role=hub["role"], sign_key=hub["sign_key"], box_key=hub["box_key"], url=address,
-                status=ENROLLED, enrolled_at=body["enrolled_at"])
+    peer = Peer(
+        id=hub["installation"],
+        relation=PARENT,
+        unit_code=hub["unit_code"],
+        unit_name=hub["unit_name"],
+        role=hub["role"],
+        sign_key=hub["sign_key"],
+        box_key=hub["box_key"],
+        url=address,
+        status=ENROLLED,
+        enrolled_at=body["enrolled_at"],
+    )
     return peer, station
 
 
-def _fresh_desk(folder: Path, station: dict, wall=now_utc) -> Desk:
-    """An empty database that already is the station (its id, unit): no seed events of its own."""
-    db = Database(paths.database_path(folder))
-    migrations.migrate(db)
-    meta = {"installation_id": station["installation"], "unit_code": station["unit_code"],
-            "unit_name": station["unit_name"], "role": "station", "created_at": to_iso(wall()),
-            "recovered_at": to_iso(wall())}
-    with db.write() as conn:
-        conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
-    return Desk(db, folder, wall)
-
-
-def _fetch(desk, own, link: HubLink, hub: Peer) -> tuple[int, int, int]:
+def _fetch(desk: Desk, own, link: HubLink, hub: Peer) -> tuple[int, int, int]:
     """Every page the hub sends back; returns (events added, the hub's log position, its hold of ours)."""
     after, added, held = 0, 0, 0
     while True:
@@ -195,7 +258,7 @@ def _fetch(desk, own, link: HubLink, hub: Peer) -> tuple[int, int, int]:
             return added, after, held
 
 
-def _merge_backup(desk, backup: Path, held: int, openers) -> int:
+def _merge_backup(desk: Desk, backup: Path, held: int, openers) -> int:
     """The backup's events the hub never had. Logged after the hub's hold of our log, they go up next."""
     from haian_desk.storage.backup_openers import Openers, open_backup
     from haian_desk.storage.recovery import inspect
@@ -203,39 +266,17 @@ def _merge_backup(desk, backup: Path, held: int, openers) -> int:
     openers = openers or Openers.at(None)
     info = inspect(backup, openers)
     if info.installation_id != desk.installation.id:
-        raise SetupError("这个备份是“{unit_name}”的，不是本站的", "请用本站的备份", params={"unit_name": info.unit_name})
+        raise SetupError(
+            "这个备份是“{unit_name}”的，不是本站的", "请用本站的备份", params={"unit_name": info.unit_name}
+        )
     with open_backup(Path(backup), openers) as (source, _key):
-        rows = [tuple(r) for r in source.execute(
-            f"SELECT {', '.join(COLUMNS)} FROM events WHERE origin = ? ORDER BY seq", (desk.installation.id,))]
-    _log_after(desk, held)
-    return desk.ledger.ingest(Event.from_row(r) for r in rows).added
+        events = rebuild.own_events(source, desk.installation.id)
+    rebuild.log_after(desk, held)
+    return desk.ledger.ingest(events).added
 
 
-def _log_after(desk, position: int) -> None:
-    # AUTOINCREMENT: new rows of our log are numbered after the hub's hold of the old log,
-    # so the next exchange sends exactly what the hub lacks.
-    with desk.db.write() as conn:
-        conn.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'events'", (position,))
-
-
-def _settle_positions(desk, hub: Peer, top: int, held: int) -> None:
-    _log_after(desk, held)
-    with desk.db.write() as conn:
-        if top:
-            sync_state.add_range(conn, hub.id, 0, top)  # everything of the hub's log up to here is in
-        sync_state.note_acked(conn, hub.id, held)
-
-
-def _learn_numbers(desk, link: HubLink) -> None:
-    """Counters continue after whatever either side issued: the hub's answer and our own log."""
+def _learn_numbers(desk: Desk, link: HubLink) -> None:
     reply = link.request("POST", "/v1/numbering", b"{}").json()
-    own = desk.installation.id
-    with desk.db.lock:
-        top = eventlog.next_origin_seq(desk.db.conn, own) - 1
-        numbers = [r[0] for r in desk.db.conn.execute("SELECT case_no FROM cases WHERE unit_code = ?",
-                                                      (desk.installation.unit_code,))]
-    days = numbering.day_maxima(numbers)
-    for prefix, value in (reply.get("case_numbers") or {}).items():
-        days[prefix] = max(days.get(prefix, 0), int(value))
-    with desk.db.write() as conn:
-        numbering.learn(conn, max(top, int(reply.get("origin_seq") or 0)), days)
+    rebuild.continue_numbering(
+        desk, int(reply.get("origin_seq") or 0), {k: int(v) for k, v in (reply.get("case_numbers") or {}).items()}
+    )

@@ -11,24 +11,28 @@ log, so nothing else about the exchange moves.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from haian_desk.replication import sync_state
 from haian_desk.core.ids import uuid7
-from haian_desk.storage.eventlog import COLUMNS, Event
 from haian_desk.core.timeutil import to_iso
+from haian_desk.replication import selection, sync_state
+from haian_desk.storage.eventlog import Event
 from sync import keys as keymod
 from sync.batch import MEDIA_TYPE, Batch, seal
 from sync.client import HubLink
 from sync.errors import SyncError
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 
 @dataclass
 class Resent:
     accepted: list[str] = field(default_factory=list)
-    still_refused: list[dict] = field(default_factory=list)   # {"id", "reason"}
+    still_refused: list[dict] = field(default_factory=list)  # {"id", "reason"}
 
 
-def resend(desk, event_ids: list[str], own: keymod.InstallationKeys | None = None) -> Resent:
+def resend(desk: Desk, event_ids: list[str], own: keymod.InstallationKeys | None = None) -> Resent:
     """Send these refused records to the hub again; the ones it now takes are no longer listed."""
     own = own or keymod.load(desk.folder)
     hub = sync_state.parent(desk.db)
@@ -38,37 +42,38 @@ def resend(desk, event_ids: list[str], own: keymod.InstallationKeys | None = Non
     if not events:
         raise SyncError("nothing", "没有找到要重发的记录", "列表可能已过期；请刷新")
     with HubLink(desk, own, hub, hub.url) as link:
-        ack = link.request("POST", "/v1/batches", seal(_batch(desk, hub, events), own, hub.box_key),
-                           MEDIA_TYPE).json()
+        ack = link.request("POST", "/v1/batches", seal(_batch(desk, hub, events), own, hub.box_key), MEDIA_TYPE).json()
     refused = {r["id"]: r for r in ack.get("rejected", [])}
     result = Resent([e.id for e in events if e.id not in refused], list(refused.values()))
     with desk.db.write() as conn:
-        forget(conn, result.accepted)
+        sync_state.forget_rejections(conn, result.accepted)
         sync_state.note_rejections(conn, hub.id, result.still_refused, to_iso(desk.now()))
     return result
 
 
-def forget(conn, event_ids: list[str]) -> None:
-    """Stop listing these records as refused (they were taken, or a person set them aside)."""
-    conn.executemany("DELETE FROM sync_rejections WHERE event_id = ?", [(i,) for i in event_ids])
-
-
-def set_aside(desk, event_ids: list[str]) -> None:
+def set_aside(desk: Desk, event_ids: list[str]) -> None:
     with desk.db.write() as conn:
-        forget(conn, event_ids)
+        sync_state.forget_rejections(conn, event_ids)
 
 
-def _events(desk, event_ids: list[str]) -> list[Event]:
-    marks = ", ".join("?" * len(event_ids))
-    rows = desk.db.query(f"SELECT {', '.join(COLUMNS)} FROM events WHERE id IN ({marks}) AND origin = ? "
-                         "ORDER BY seq", [*event_ids, desk.installation.id])
-    return [Event.from_row(r) for r in rows]
+def _events(desk: Desk, event_ids: list[str]) -> list[Event]:
+    with desk.db.read() as conn:
+        return selection.events_by_id(conn, event_ids, origin=desk.installation.id)
 
 
-def _batch(desk, hub: sync_state.Peer, events: list[Event]) -> Batch:
+def _batch(desk: Desk, hub: sync_state.Peer, events: list[Event]) -> Batch:
     own = desk.installation
     mark = hub.acked  # an empty range (mark, mark]: this batch moves no checkpoint
-    header = {"batch": uuid7(), "from": own.id, "from_unit": own.unit_code, "to": hub.id, "kind": "up",
-              "made_at": to_iso(desk.now()), "range": [mark, mark],
-              "cursor": sync_state.coverage(desk.db, hub.id)}
+    with desk.db.read() as conn:
+        cursor = sync_state.coverage(conn, hub.id)
+    header = {
+        "batch": uuid7(),
+        "from": own.id,
+        "from_unit": own.unit_code,
+        "to": hub.id,
+        "kind": "up",
+        "made_at": to_iso(desk.now()),
+        "range": [mark, mark],
+        "cursor": cursor,
+    }
     return Batch(header, [e.to_dict() for e in events])

@@ -33,6 +33,7 @@ class Strict(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
 
 # -- HTTP request bodies and query parameters -------------------------------------
 
+
 class HelloRequest(Strict):
     software: Short = ""
     clock: Annotated[str, Meta(max_length=40, description="the caller's own wall clock (drift report)")] = ""
@@ -63,6 +64,7 @@ class BatchQuery(Strict):
 
 
 # -- the batch container ----------------------------------------------------------
+
 
 class Envelope(Strict):
     batch: Uuid
@@ -123,4 +125,5 @@ def _where(error: Exception) -> str:
 
 def json_schemas(*types: type) -> tuple[list[dict], dict[str, dict]]:
     """JSON Schema of ``types`` with shared definitions under ``#/components/schemas``."""
-    return msgspec.json.schema_components(types, ref_template="#/components/schemas/{name}")
+    schemas, components = msgspec.json.schema_components(types, ref_template="#/components/schemas/{name}")
+    return list(schemas), components

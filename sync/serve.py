@@ -6,27 +6,34 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 import uvicorn
 
-from haian_desk.desk import Desk
 from haian_desk.core.timeutil import now_utc
+from haian_desk.desk import Desk
 from sync import keys as keymod
+from sync.guard import GuardedH11Protocol
 from sync.hub import Hub, require_hub
 from sync.limits import DEFAULT_MAX_BODY
-from sync.guard import GuardedH11Protocol
 from sync.server import Settings, create_app
 
 GRACE_SECONDS = 30  # a batch being applied when asked to stop gets this long to finish
 
 
-def make_server(folder: Path, host: str, port: int, *, tls_cert: str | None = None,
-                tls_key: str | None = None, max_body: int = DEFAULT_MAX_BODY,
-                wall: Callable[[], datetime] = now_utc,
-                settings: Settings | None = None) -> tuple[uvicorn.Server, Desk]:
+def make_server(
+    folder: Path,
+    host: str,
+    port: int,
+    *,
+    tls_cert: str | None = None,
+    tls_key: str | None = None,
+    max_body: int = DEFAULT_MAX_BODY,
+    wall: Callable[[], datetime] = now_utc,
+    settings: Settings | None = None,
+) -> tuple[uvicorn.Server, Desk]:
     desk = Desk.open(folder, wall=wall)
     try:
         require_hub(desk)
@@ -35,10 +42,21 @@ def make_server(folder: Path, host: str, port: int, *, tls_cert: str | None = No
         desk.close()
         raise
     # GuardedH11Protocol closes connections that dawdle over their headers; the app bounds the body.
-    config = uvicorn.Config(create_app(hub, max_body, settings), host=host, port=port, ssl_certfile=tls_cert,
-                            ssl_keyfile=tls_key, log_config=None, access_log=False, lifespan="off",
-                            timeout_graceful_shutdown=GRACE_SECONDS, server_header=False,
-                            http=GuardedH11Protocol, timeout_keep_alive=5, h11_max_incomplete_event_size=16 * 1024)
+    config = uvicorn.Config(
+        create_app(hub, max_body, settings),
+        host=host,
+        port=port,
+        ssl_certfile=tls_cert,
+        ssl_keyfile=tls_key,
+        log_config=None,
+        access_log=False,
+        lifespan="off",
+        timeout_graceful_shutdown=GRACE_SECONDS,
+        server_header=False,
+        http=GuardedH11Protocol,
+        timeout_keep_alive=5,
+        h11_max_incomplete_event_size=16 * 1024,
+    )
     return uvicorn.Server(config), desk
 
 
@@ -51,8 +69,9 @@ class BackgroundHub:
         self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.socket.bind((host, port))
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.socket]},
-                                       name="haian-hub", daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.run, kwargs={"sockets": [self.socket]}, name="haian-hub", daemon=True
+        )
 
     @property
     def port(self) -> int:
@@ -62,7 +81,7 @@ class BackgroundHub:
     def url(self) -> str:
         return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
-    def start(self, timeout: float = 10.0) -> "BackgroundHub":
+    def start(self, timeout: float = 10.0) -> BackgroundHub:
         self.thread.start()
         deadline = time.monotonic() + timeout
         while not self.server.started:
@@ -78,7 +97,7 @@ class BackgroundHub:
         self.socket.close()
         self.desk.close()
 
-    def __enter__(self) -> "BackgroundHub":
+    def __enter__(self) -> BackgroundHub:
         return self.start()
 
     def __exit__(self, *exc) -> None:

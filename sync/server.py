@@ -26,20 +26,20 @@ import json
 import logging
 import time
 import traceback
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Awaitable, Callable
 
 from starlette.applications import Starlette
-from starlette.middleware import Middleware
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from haian_desk.replication import sync_state
 from haian_desk.core.errors import HaianError
-from haian_desk.replication.sync_state import CHILD, Peer
 from haian_desk.core.timeutil import from_iso, to_iso
+from haian_desk.replication import sync_state
+from haian_desk.replication.sync_state import CHILD, Peer
 from sync import auth, limits, numbering, recover, schemas
 from sync.batch import MEDIA_TYPE
 from sync.errors import BatchRefused
@@ -69,7 +69,7 @@ class SignedRoute:
     method: str
     handler: Handler
     content_type: str | None = None  # None: the request has no body
-    takes_query: bool = False          # a query string is refused unless the handler reads one
+    takes_query: bool = False  # a query string is refused unless the handler reads one
 
 
 @dataclass
@@ -99,21 +99,31 @@ class Served:
         self.uploads = UploadGate(s.uploads_per_caller, s.uploads_total)
 
 
-def create_app(hub: Hub, max_body: int = DEFAULT_MAX_BODY, settings: Settings | None = None,
-               extra_routes: tuple[SignedRoute, ...] = ()) -> Starlette:
+def create_app(
+    hub: Hub,
+    max_body: int = DEFAULT_MAX_BODY,
+    settings: Settings | None = None,
+    extra_routes: tuple[SignedRoute, ...] = (),
+) -> Starlette:
     settings = settings or Settings(max_body=max_body)
     served = Served(hub, settings)
 
     def signed(spec: SignedRoute) -> Route:
         async def endpoint(request: Request) -> Response:
             return await _handle(served, request, spec)
+
         return Route(spec.path, endpoint, methods=[spec.method])
 
-    routes = [Route("/v1/health", _health, methods=["GET"]),
-              Route("/openapi.json", _openapi, methods=["GET"]),
-              *(signed(spec) for spec in (*SIGNED_ROUTES, *extra_routes))]
-    app = Starlette(routes=routes, exception_handlers={404: _not_found, 405: _not_allowed},
-                    middleware=[Middleware(RateLimited, limiter=served.rate, refuse=_too_many)])
+    routes = [
+        Route("/v1/health", _health, methods=["GET"]),
+        Route("/openapi.json", _openapi, methods=["GET"]),
+        *(signed(spec) for spec in (*SIGNED_ROUTES, *extra_routes)),
+    ]
+    app = Starlette(
+        routes=routes,
+        exception_handlers={404: _not_found, 405: _not_allowed},
+        middleware=[Middleware(RateLimited, limiter=served.rate, refuse=_too_many)],
+    )
     app.state.served = served
     return app
 
@@ -128,8 +138,9 @@ async def _not_found(request: Request, exc: Exception) -> Response:
 
 
 async def _not_allowed(request: Request, exc: Exception) -> Response:
-    return _problem(HttpProblem(405, "method_not_allowed", "这个接口不接受这种请求方式", "请把双方都升级到最新版"),
-                    None, "")
+    return _problem(
+        HttpProblem(405, "method_not_allowed", "这个接口不接受这种请求方式", "请把双方都升级到最新版"), None, ""
+    )
 
 
 async def _health(request: Request) -> Response:
@@ -143,6 +154,7 @@ async def _openapi(request: Request) -> Response:
 
 # -- one signed request, from headers to reply --------------------------------------
 
+
 async def _handle(served: Served, request: Request, spec: SignedRoute) -> Response:
     started = time.monotonic()
     state = {"peer": None, "status": 500, "size": 0}
@@ -150,8 +162,9 @@ async def _handle(served: Served, request: Request, spec: SignedRoute) -> Respon
     try:
         response = await _serve(served, request, spec, state)
         state["status"] = response.status_code
-        response.headers[auth.SIGNATURE] = auth.sign_reply(served.hub.keys, signature, response.status_code,
-                                                           response.body)
+        response.headers[auth.SIGNATURE] = auth.sign_reply(
+            served.hub.keys, signature, response.status_code, bytes(response.body)
+        )
         return response
     except HttpProblem as problem:
         state["status"] = problem.status
@@ -166,10 +179,14 @@ async def _handle(served: Served, request: Request, spec: SignedRoute) -> Respon
         state["status"] = 499  # the caller went away mid-body: one line, no traceback
         return Response(status_code=400)
     except Exception:  # noqa: BLE001 - the station gets a plain 500; the log gets the traceback
-        log.error(json.dumps({"event": "error", "path": request.url.path,
-                              "traceback": traceback.format_exc()}, ensure_ascii=False))
-        return _problem(HttpProblem(500, "server_error", "镇中心处理时出错", "请稍后再试；如反复出现请联系镇中心"),
-                        None, signature)
+        log.error(
+            json.dumps(
+                {"event": "error", "path": request.url.path, "traceback": traceback.format_exc()}, ensure_ascii=False
+            )
+        )
+        return _problem(
+            HttpProblem(500, "server_error", "镇中心处理时出错", "请稍后再试；如反复出现请联系镇中心"), None, signature
+        )
     finally:
         _log_request(request, state, started)
 
@@ -199,11 +216,22 @@ def _log_request(request: Request, state: dict, started: float) -> None:
     peer = state["peer"]
     claimed = request.headers.get(auth.FROM, "")[:40] or None
     event = "aborted" if state["status"] == 499 else "request"
-    log.info(json.dumps({
-        "event": event, "method": request.method, "path": request.url.path, "status": state["status"],
-        "peer": peer.id if peer else claimed, "unit": peer.unit_code if peer else None,
-        "address": request.client.host if request.client else None, "bytes_in": state["size"],
-        "ms": round((time.monotonic() - started) * 1000, 1)}, ensure_ascii=False))
+    log.info(
+        json.dumps(
+            {
+                "event": event,
+                "method": request.method,
+                "path": request.url.path,
+                "status": state["status"],
+                "peer": peer.id if peer else claimed,
+                "unit": peer.unit_code if peer else None,
+                "address": request.client.host if request.client else None,
+                "bytes_in": state["size"],
+                "ms": round((time.monotonic() - started) * 1000, 1),
+            },
+            ensure_ascii=False,
+        )
+    )
 
 
 def _problem(problem: HttpProblem, hub: Hub | None, signature: str) -> Response:
@@ -212,12 +240,15 @@ def _problem(problem: HttpProblem, hub: Hub | None, signature: str) -> Response:
     if problem.status in (429, 503):
         response.headers["Retry-After"] = "5"
     if hub is not None:
-        response.headers[auth.SIGNATURE] = auth.sign_reply(hub.keys, signature, problem.status, response.body)
+        response.headers[auth.SIGNATURE] = auth.sign_reply(hub.keys, signature, problem.status, bytes(response.body))
     return response
 
 
-_UNAUTHORIZED = ("unauthorized", "镇中心不接受这个请求（本站未登记、密钥不符或地址不对）",
-                 "请确认同步中心地址正确；如本站重装过，请重新办理登记")
+_UNAUTHORIZED = (
+    "unauthorized",
+    "镇中心不接受这个请求（本站未登记、密钥不符或地址不对）",
+    "请确认同步中心地址正确；如本站重装过，请重新办理登记",
+)
 
 
 def _authenticate(served: Served, request: Request) -> Peer:
@@ -226,10 +257,14 @@ def _authenticate(served: Served, request: Request) -> Peer:
     sender = headers.get(auth.FROM, "")
     peer = sync_state.get_peer(hub.desk.db, sender) if sender and len(sender) <= 40 else None
     path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    genuine = (peer is not None and peer.relation == CHILD and auth.headers_well_formed(headers)
-               and headers.get(auth.TO) == hub.desk.installation.id
-               and auth.request_is_genuine(peer.sign_key, headers, request.method, path))
-    if not genuine:
+    genuine = (
+        peer is not None
+        and peer.relation == CHILD
+        and auth.headers_well_formed(headers)
+        and headers.get(auth.TO) == hub.desk.installation.id
+        and auth.request_is_genuine(peer.sign_key, headers, request.method, path)
+    )
+    if not genuine or peer is None:
         raise HttpProblem(401, *_UNAUTHORIZED)
     if not peer.active:
         raise HttpProblem(403, "revoked", "本站已被镇中心注销，不能再同步", "如有疑问请联系镇中心")
@@ -244,8 +279,9 @@ def _check_freshness(served: Served, request: Request, peer: Peer) -> None:
     except (ValueError, TypeError, OverflowError):
         skew = None
     if skew is None or skew > served.settings.replay_window:
-        raise HttpProblem(401, "clock_skew", "请求的时间与镇中心的时间相差太大", "同步程序会按镇中心的时间自动重发",
-                          time=to_iso(now))
+        raise HttpProblem(
+            401, "clock_skew", "请求的时间与镇中心的时间相差太大", "同步程序会按镇中心的时间自动重发", time=to_iso(now)
+        )
     first = served.nonces.first_use(peer.id, request.headers[auth.NONCE])
     if first is None:
         raise HttpProblem(503, "busy", "镇中心暂时太忙", "稍后会自动重试")
@@ -256,8 +292,9 @@ def _check_freshness(served: Served, request: Request, peer: Peer) -> None:
 def _check_content_type(request: Request, spec: SignedRoute) -> None:
     given = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if spec.content_type is not None and given != spec.content_type:
-        raise HttpProblem(415, "unsupported_media_type", f"这个接口只接收 {spec.content_type} 格式的数据",
-                          "请把双方都升级到最新版")
+        raise HttpProblem(
+            415, "unsupported_media_type", f"这个接口只接收 {spec.content_type} 格式的数据", "请把双方都升级到最新版"
+        )
 
 
 def _declares_body(request: Request) -> bool:
@@ -279,8 +316,10 @@ async def _read_body(request: Request, settings: Settings) -> bytes:
             chunk = await asyncio.wait_for(stream.__anext__(), max(wait, 0.001))
         except StopAsyncIteration:
             break
-        except asyncio.TimeoutError:
-            raise HttpProblem(408, "too_slow", "数据发送得太慢，镇中心不再等待", "网络可能太慢；稍后会自动重试") from None
+        except TimeoutError:
+            raise HttpProblem(
+                408, "too_slow", "数据发送得太慢，镇中心不再等待", "网络可能太慢；稍后会自动重试"
+            ) from None
         size += len(chunk)
         if size > limit:
             raise _too_large(limit)
@@ -289,8 +328,12 @@ async def _read_body(request: Request, settings: Settings) -> bytes:
 
 
 def _too_large(limit: int) -> HttpProblem:
-    return HttpProblem(413, "too_large", f"一次发送的数据超过了镇中心的上限（{limit} 字节）",
-                       "同步程序会自动分小批重发；如仍不行请联系镇中心调大上限")
+    return HttpProblem(
+        413,
+        "too_large",
+        f"一次发送的数据超过了镇中心的上限（{limit} 字节）",
+        "同步程序会自动分小批重发；如仍不行请联系镇中心调大上限",
+    )
 
 
 def _bad_request(error: schemas.Invalid) -> HttpProblem:
@@ -316,6 +359,7 @@ def parse_query(request: Request, schema):
 
 # -- the handlers ---------------------------------------------------------------------
 
+
 async def _hello(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
     hello = parse_body(body or b"{}", schemas.HelloRequest)
     result = await run_in_threadpool(hub.hello, peer, hello.clock or request.headers.get(auth.TIME))
@@ -324,9 +368,22 @@ async def _hello(hub: Hub, request: Request, peer: Peer, body: bytes) -> Respons
 
 async def _post_batch(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
     receipt, ack = await run_in_threadpool(hub.take, body, "http", peer)
-    log.info(json.dumps({"event": "batch", "peer": peer.id, "unit": peer.unit_code, "batch": ack["batch"],
-                         "status": ack["status"], "applied": ack["applied"], "already": ack["already"],
-                         "rejected": len(ack["rejected"]), "held": ack["held"]}, ensure_ascii=False))
+    log.info(
+        json.dumps(
+            {
+                "event": "batch",
+                "peer": peer.id,
+                "unit": peer.unit_code,
+                "batch": ack["batch"],
+                "status": ack["status"],
+                "applied": ack["applied"],
+                "already": ack["already"],
+                "rejected": len(ack["rejected"]),
+                "held": ack["held"],
+            },
+            ensure_ascii=False,
+        )
+    )
     return JSONResponse(ack)
 
 

@@ -14,20 +14,21 @@ os.environ.setdefault("HAIAN_DESK_NO_KEYRING", "1")
 # real desktop's size (1920×1080). Tests of smaller desktops size their windows themselves.
 if os.environ["QT_QPA_PLATFORM"] == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), "offscreen-1920x1080.json")
+        os.path.dirname(os.path.abspath(__file__)), "offscreen-1920x1080.json"
+    )
 
-from datetime import datetime, timedelta  # noqa: E402
+from datetime import datetime, timedelta  # noqa: E402 - after the environment above is set
 
-import pytest  # noqa: E402
+import pytest  # noqa: E402 - after the environment above is set
 
-from haian_desk.people import cadres, users, villagers  # noqa: E402
-from haian_desk.desk import initialise  # noqa: E402
-from haian_desk.storage import keys  # noqa: E402
-from haian_desk.core.timeutil import UTC  # noqa: E402
+from haian_desk.core.timeutil import UTC  # noqa: E402 - after the environment above is set
+from haian_desk.desk import initialise  # noqa: E402 - after the environment above is set
+from haian_desk.people import cadres, users, villagers  # noqa: E402 - after the environment above is set
+from haian_desk.storage import keys  # noqa: E402 - after the environment above is set
 
 # scrypt at its real cost for every test station would add minutes to the run; the
 # key file records the cost used, so these stations still open anywhere.
-keys.SCRYPT_N = 2 ** 10
+keys.SCRYPT_N = 2**10
 
 STATION_CODE = "320685102210"
 STATION_NAME = "曲塘镇双楼村代理站"
@@ -65,8 +66,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def desk(tmp_path, clock):
-    d = initialise(tmp_path / "station", STATION_CODE, STATION_NAME, "station",
-                   admin=ADMIN, wall=clock)
+    d = initialise(tmp_path / "station", STATION_CODE, STATION_NAME, "station", admin=ADMIN, wall=clock)
     staffed(d)
     yield d
     d.close()
@@ -74,12 +74,57 @@ def desk(tmp_path, clock):
 
 @pytest.fixture
 def cadre_id(desk) -> str:
-    return cadres.add(desk, "admin", cadres.CadreInput(
-        name="仲维国", phone="13906271000", unit_code=STATION_CODE, area="一组、二组"))
+    return cadres.add(
+        desk, "admin", cadres.CadreInput(name="仲维国", phone="13906271000", unit_code=STATION_CODE, area="一组、二组")
+    )
 
 
 @pytest.fixture
 def villager_id(desk) -> str:
-    return villagers.register(desk, "admin", villagers.VillagerInput(
-        name="张三", id_number="11010519491231002X", phone="13812345678",
-        address="曲塘镇双楼村3组"))
+    return villagers.register(
+        desk,
+        "admin",
+        villagers.VillagerInput(
+            name="张三", id_number="11010519491231002X", phone="13812345678", address="曲塘镇双楼村3组"
+        ),
+    )
+
+
+# -- PostgreSQL: one throw-away server for the whole run, a fresh database per test ----------
+
+_pg_skipped: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    from tests.pg_cluster import Cluster, Unavailable
+
+    try:
+        cluster = Cluster()
+        url = cluster.start()
+    except Unavailable as why:
+        _pg_skipped.append(str(why))
+        pytest.skip(f"PostgreSQL could not be started, so the PostgreSQL hub is NOT tested here: {why}")
+    yield url
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server, request):
+    """A database of its own for this test on the run's PostgreSQL server."""
+    from uuid import uuid4
+
+    import psycopg
+
+    name = f"t_{uuid4().hex[:12]}"
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    yield pg_server.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _pg_skipped:
+        terminalreporter.section("PostgreSQL NOT TESTED", sep="!", red=True, bold=True)
+        terminalreporter.write_line(f"The PostgreSQL hub tests were skipped: {_pg_skipped[0]}", red=True)

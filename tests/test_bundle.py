@@ -14,8 +14,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_self_test_passes_from_the_source_tree(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "haian_desk", "self-test"], capture_output=True, text=True,
-                            timeout=300, env={**os.environ, "HAIAN_DESK_HOME": str(tmp_path)})
+    result = subprocess.run(
+        [sys.executable, "-m", "haian_desk", "self-test"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "HAIAN_DESK_HOME": str(tmp_path)},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[-1] == "自检通过"
@@ -27,8 +32,7 @@ def test_the_self_test_passes_from_the_source_tree(tmp_path):
 def test_a_missing_resource_fails_the_self_test_and_says_which(monkeypatch, capsys):
     from ui import self_test
 
-    monkeypatch.setattr(self_test, "REQUIRED_RESOURCES", (("fonts", "HaianSansSC-Regular.otf"),
-                                                          ("fonts", "gone.otf")))
+    monkeypatch.setattr(self_test, "REQUIRED_RESOURCES", (("fonts", "HaianSansSC-Regular.otf"), ("fonts", "gone.otf")))
     monkeypatch.setattr(self_test, "STEPS", self_test.STEPS[:1])
     assert self_test.run(Namespace(keep=False), ROOT) == 1
     out = capsys.readouterr().out
@@ -54,8 +58,10 @@ class Recorder:
     def __call__(self, name):
         def record(*args, **kwargs):
             self.calls.setdefault(name, []).append((args, kwargs))
-            return Namespace(binaries=list(BINARIES), datas=list(kwargs.get("datas", [])), scripts=[],
-                             pure=[], zipped_data=[])
+            return Namespace(
+                binaries=list(BINARIES), datas=list(kwargs.get("datas", [])), scripts=[], pure=[], zipped_data=[]
+            )
+
         return record
 
 
@@ -80,7 +86,7 @@ def spec():
 
 def test_resources_keep_the_source_layout_and_skip_translation_sources(spec):
     recorder, _ = spec
-    (_, analysis), = recorder.calls["Analysis"]
+    ((_, analysis),) = recorder.calls["Analysis"]
     datas = analysis["datas"]
     assert (str(ROOT / "resources/fonts/HaianSansSC-Regular.otf"), "resources/fonts") in datas
     assert (str(ROOT / "resources/catalogue.json"), "resources") in datas
@@ -91,20 +97,21 @@ def test_resources_keep_the_source_layout_and_skip_translation_sources(spec):
 
 def test_the_bundle_carries_the_commit_it_was_built_from(spec):
     recorder, _ = spec
-    (_, analysis), = recorder.calls["Analysis"]
+    ((_, analysis),) = recorder.calls["Analysis"]
     baked = [src for src, dest in analysis["datas"] if src.endswith("build.json") and dest == "resources"]
     assert len(baked) == 1
     import json
 
     data = json.loads(Path(baked[0]).read_text(encoding="utf-8"))
-    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-                          capture_output=True, text=True).stdout.strip()
+    head = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
     assert data["commit"] == head and len(data["date"]) == 10
 
 
 def test_every_subcommand_module_is_bundled(spec):
     recorder, _ = spec
-    (_, analysis), = recorder.calls["Analysis"]
+    ((_, analysis),) = recorder.calls["Analysis"]
     hidden = set(analysis["hiddenimports"])
     assert {"ui.cli", "ui.self_test", "ui.printing.cli", "sync.cli", "sync.hub_cli", "ui.crash"} <= hidden
 

@@ -39,8 +39,7 @@ MESSAGE_POSITION = {"SyncError": 1, "BatchRefused": 1}
 
 
 def source_files() -> list[Path]:
-    return sorted(p for package in PACKAGES for p in (ROOT / package).rglob("*.py")
-                  if "__pycache__" not in p.parts)
+    return sorted(p for package in PACKAGES for p in (ROOT / package).rglob("*.py") if "__pycache__" not in p.parts)
 
 
 def error_classes(files: list[Path] | None = None) -> dict[str, int]:
@@ -112,6 +111,7 @@ def sites(path: Path, classes: dict[str, int]) -> list[Site]:
 
 # --- converting ----------------------------------------------------------------------------
 
+
 @dataclass
 class _Params:
     """Names for the values an f-string interpolated, one per distinct expression."""
@@ -136,17 +136,23 @@ def _suggest(expr: ast.expr) -> str:
         return expr.id
     if isinstance(expr, ast.Attribute):
         return expr.attr
-    if isinstance(expr, ast.Subscript) and isinstance(expr.slice, ast.Constant) \
-            and isinstance(expr.slice.value, str) and expr.slice.value.isidentifier():
+    if (
+        isinstance(expr, ast.Subscript)
+        and isinstance(expr.slice, ast.Constant)
+        and isinstance(expr.slice.value, str)
+        and expr.slice.value.isidentifier()
+    ):
         return expr.slice.value
-    if isinstance(expr, ast.Call) and expr.args and _name(expr.func) in ("len", "str", "int",
-                                                                         "repr", "round"):
+    if isinstance(expr, ast.Call) and expr.args and _name(expr.func) in ("len", "str", "int", "repr", "round"):
         inner = _suggest(expr.args[0])
         return f"n_{inner}" if _name(expr.func) == "len" and inner else inner
     if isinstance(expr, ast.Call) and _name(expr.func) == "join":
         return "items"
-    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) \
-            and _name(expr.func) in ("strip", "lower", "upper", "name", "get"):
+    if (
+        isinstance(expr, ast.Call)
+        and isinstance(expr.func, ast.Attribute)
+        and _name(expr.func) in ("strip", "lower", "upper", "name", "get")
+    ):
         return _suggest(expr.func.value)
     if isinstance(expr, ast.Call):
         return _name(expr.func).lstrip("_")
@@ -183,8 +189,7 @@ def template_of(node: ast.expr, params: _Params) -> str:
 
 
 def _literal(text: str) -> str:
-    escaped = (text.replace("\\", "\\\\").replace('"', '\\"')
-               .replace("\n", "\\n").replace("\t", "\\t"))
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
     return f'"{escaped}"'
 
 
@@ -215,10 +220,12 @@ def convert_file(path: Path, classes: dict[str, int]) -> tuple[int, list[str]]:
             problems.append(f"{path.relative_to(ROOT)}:{site.call.lineno}: {why}")
             continue
         for node, template in replaced:
-            edits.append((at(node.lineno, node.col_offset), at(node.end_lineno, node.end_col_offset),
-                          _literal(template)))
-        last = max([*site.call.args, *(k.value for k in site.call.keywords)],
-                   key=lambda n: (n.end_lineno, n.end_col_offset))
+            edits.append(
+                (at(node.lineno, node.col_offset), at(node.end_lineno, node.end_col_offset), _literal(template))
+            )
+        last = max(
+            [*site.call.args, *(k.value for k in site.call.keywords)], key=lambda n: (n.end_lineno, n.end_col_offset)
+        )
         entries = ", ".join(f'"{name}": {expr}' for expr, name in params.by_source.items())
         end = at(last.end_lineno, last.end_col_offset)
         edits.append((end, end, f", params={{{entries}}}"))
@@ -247,11 +254,16 @@ def convert() -> int:
 
 # --- checking and extracting ---------------------------------------------------------------
 
+
 def fstring_sites() -> list[str]:
     """Where an error is still built from an f-string (path:line)."""
     classes = error_classes()
-    return [f"{s.path.relative_to(ROOT)}:{s.call.lineno}"
-            for path in source_files() for s in sites(path, classes) if s.uses_fstring]
+    return [
+        f"{s.path.relative_to(ROOT)}:{s.call.lineno}"
+        for path in source_files()
+        for s in sites(path, classes)
+        if s.uses_fstring
+    ]
 
 
 # Helpers that take the words of a message as arguments (required_text(p, "note", "备注内容"))
@@ -304,7 +316,7 @@ def templates() -> list[str]:
         for site in sites(path, classes):
             for node in site.texts:
                 # message or "同步中心……" : the literal fallback is a template too
-                for part in (node.values if isinstance(node, ast.BoolOp) else [node]):
+                for part in node.values if isinstance(node, ast.BoolOp) else [node]:
                     if isinstance(part, ast.Constant) and isinstance(part.value, str) and part.value:
                         found.append(part.value)
         found += _word_arguments(ast.parse(path.read_text(encoding="utf-8")), functions)

@@ -18,16 +18,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from haian_desk.people import users  # noqa: E402
-from haian_desk.cli.demo import make_demo  # noqa: E402
-from haian_desk.people.idnumber import check_character  # noqa: E402
-from ui import i18n  # noqa: E402
-from ui.app import make_application  # noqa: E402
-from ui.imports.dialog import ImportDialog  # noqa: E402
-from ui.session import Session  # noqa: E402
-from tools.screenshots import NOW, save, settle  # noqa: E402
+from haian_desk.cli.demo import make_demo
+from haian_desk.people import users
+from haian_desk.people.idnumber import check_character
+from tools.screenshots import NOW, save, settle
+from ui import i18n
+from ui.app import make_application
+from ui.imports.dialog import ImportDialog
+from ui.session import Session
 
 ROWS = [
     ["序号", "姓名", "性别", "公民身份号码", "与户主关系", "户号", "联系电话", "家庭住址", "备注"],
@@ -72,8 +71,19 @@ def big_roster(path: Path, count: int) -> Path:
     rows = [ROWS[0]]
     for n in range(count):
         body = f"3206211960{1 + n % 12:02d}{1 + n % 28:02d}{n % 1000:03d}"
-        rows.append([n + 1, "陈" + "国建秀红卫华"[n % 6] + "东西南北中"[n // 6 % 5], "", body + check_character(body),
-                     "", f"{n:04d}", f"139{n:08d}", "双楼村", ""])
+        rows.append(
+            [
+                n + 1,
+                "陈" + "国建秀红卫华"[n % 6] + "东西南北中"[n // 6 % 5],
+                "",
+                body + check_character(body),
+                "",
+                f"{n:04d}",
+                f"139{n:08d}",
+                "双楼村",
+                "",
+            ]
+        )
     return roster(path, rows + [["合计"]])
 
 
@@ -99,7 +109,7 @@ def main(argv: list[str]) -> int:
         session = Session(desk, users.get(desk, "admin"))
         dialog = ImportDialog(session)
         dialog.show()
-        files = _files_folder()   # a fixed name, so the pictures change only when the dialog does
+        files = _files_folder()  # a fixed name, so the pictures change only when the dialog does
         path = roster(files / "双楼村花名册.xlsx", _valid([list(r) for r in ROWS]))
         dialog.open_file(path, "villagers")
         settle(session)
@@ -132,14 +142,27 @@ def _ledger(dialog, session, desk, folder: Path, out: Path) -> None:
     """A past ledger (代理登记台账) checked against the station: its verdicts before importing."""
     cadre = desk.db.scalar("SELECT name FROM cadres WHERE active = 1 ORDER BY name LIMIT 1")
     person = desk.db.scalar("SELECT name FROM villagers ORDER BY name LIMIT 1")
-    rows = [["序号", "登记日期", "姓名", "类型", "事项", "内容", "经办人", "办理结果", "办结日期", "群众评价"],
-            [1, "2025-03-02", person, "民意代言", "", "反映3组路灯不亮", cadre, "已修复", "2025-03-04", "满意"],
-            [2, "2025/4/18", "陈国华", "事务代办", "社会保障卡申领", "代办社保卡补卡", cadre, "已办成", "2025/4/25", "非常满意"],
-            [3, "2025年6月3日", "吴秀兰", "诉求代理", "", "宅基地边界纠纷", cadre, "办理中", "", ""],
-            [4, "2025-02-30", "顾红梅", "民意代言", "", "建议增设公交站", cadre, "", "", ""],
-            [5, "2025-07-09", "许卫东", "事务代办", "", "代办残疾人证", "李代理", "", "", ""],
-            [6, "2025-08-01", "钱喆", "民意代言", "", "反映河道垃圾", cadre, "已清理", "2025-07-30", ""],
-            ["合计", "6件"]]
+    rows = [
+        ["序号", "登记日期", "姓名", "类型", "事项", "内容", "经办人", "办理结果", "办结日期", "群众评价"],
+        [1, "2025-03-02", person, "民意代言", "", "反映3组路灯不亮", cadre, "已修复", "2025-03-04", "满意"],
+        [
+            2,
+            "2025/4/18",
+            "陈国华",
+            "事务代办",
+            "社会保障卡申领",
+            "代办社保卡补卡",
+            cadre,
+            "已办成",
+            "2025/4/25",
+            "非常满意",
+        ],
+        [3, "2025年6月3日", "吴秀兰", "诉求代理", "", "宅基地边界纠纷", cadre, "办理中", "", ""],
+        [4, "2025-02-30", "顾红梅", "民意代言", "", "建议增设公交站", cadre, "", "", ""],
+        [5, "2025-07-09", "许卫东", "事务代办", "", "代办残疾人证", "李代理", "", "", ""],
+        [6, "2025-08-01", "钱喆", "民意代言", "", "反映河道垃圾", cadre, "已清理", "2025-07-30", ""],
+        ["合计", "6件"],
+    ]
     from openpyxl import Workbook
 
     book = Workbook()
@@ -166,7 +189,7 @@ def _progress(app, dialog, session, path: Path, out: Path) -> None:
         app.processEvents()
     dialog.grab().save(str(out / "15c-import-progress.png"))
     print(f"wrote {out / '15c-import-progress.png'}")
-    dialog.relay.cancel()          # cancelled: nothing of it is written
+    dialog.relay.cancel()  # cancelled: nothing of it is written
     settle(session, rounds=2000)
 
 

@@ -39,6 +39,7 @@ Needs fontTools (``pip install fonttools``).  Takes a few minutes.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import sys
 import time
@@ -93,10 +94,8 @@ def gbk_chars() -> set[int]:
         for lo in range(0x40, 0xFF):
             if lo == 0x7F:
                 continue
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 out.update(map(ord, bytes((hi, lo)).decode("gb18030")))
-            except UnicodeDecodeError:
-                pass
     return out
 
 
@@ -201,9 +200,7 @@ def rename(font: TTFont, style: str) -> None:
     }
     # Typographic family/subfamily (16/17) and the CJK-localised names would
     # otherwise still say "Noto Sans CJK SC"; drop them.
-    name.names = [
-        r for r in name.names if r.nameID not in (16, 17) and r.nameID not in new
-    ]
+    name.names = [r for r in name.names if r.nameID not in (16, 17) and r.nameID not in new]
     for name_id, text in new.items():
         name.setName(text, name_id, 3, 1, 0x409)  # Windows, Unicode, en-US
 
@@ -217,7 +214,7 @@ def rename(font: TTFont, style: str) -> None:
     for fd in getattr(top, "FDArray", None) or []:
         fd_name = getattr(fd, "FontName", None)
         if fd_name and fd_name.startswith(old_ps):
-            fd.FontName = ps_name + fd_name[len(old_ps):]
+            fd.FontName = ps_name + fd_name[len(old_ps) :]
 
 
 def make_font(source: Path, style: str, chars: set[int]) -> tuple[bytes, int, int]:
@@ -270,8 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.monotonic()
         data, glyphs, cps = make_font(source, style, chars)
         print(
-            f"  {style}: {label}: {mb(len(data))}, {glyphs} glyphs, "
-            f"{cps} code points ({time.monotonic() - t0:.0f} s)",
+            f"  {style}: {label}: {mb(len(data))}, {glyphs} glyphs, {cps} code points ({time.monotonic() - t0:.0f} s)",
             flush=True,
         )
         made.append((style, len(data), glyphs, cps, label))
@@ -282,9 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     regular = build(args.source, "Regular", full_set, everything)
     if len(regular) > args.max_regular_mb * 1e6:
         made.pop()
-        regular = build(
-            args.source, "Regular", gb18030_bmp_chars(), "GBK + CJK Ext A + punctuation"
-        )
+        regular = build(args.source, "Regular", gb18030_bmp_chars(), "GBK + CJK Ext A + punctuation")
     outputs = {"HaianSansSC-Regular.otf": regular}
 
     if bold_source.exists():
@@ -293,7 +287,9 @@ def main(argv: list[str] | None = None) -> int:
         if len(regular) + len(bold) > args.max_total_mb * 1e6:
             made.pop()
             bold = build(
-                bold_source, "Bold", reduced_chars(),
+                bold_source,
+                "Bold",
+                reduced_chars(),
                 "GB2312 + rare name chars + ASCII + punctuation",
             )
         outputs["HaianSansSC-Bold.otf"] = bold
@@ -303,9 +299,8 @@ def main(argv: list[str] | None = None) -> int:
     for filename, data in outputs.items():
         (args.out / filename).write_bytes(data)
     print("\nWritten:")
-    for (style, size, glyphs, cps, label), filename in zip(made, outputs):
-        print(f"  {args.out / filename}: {size:,} bytes ({mb(size)}), "
-              f"{glyphs} glyphs, {cps} code points [{label}]")
+    for (_style, size, glyphs, cps, label), filename in zip(made, outputs, strict=True):
+        print(f"  {args.out / filename}: {size:,} bytes ({mb(size)}), {glyphs} glyphs, {cps} code points [{label}]")
     total = sum(len(d) for d in outputs.values())
     print(f"  total: {total:,} bytes ({mb(total)})")
     return 0

@@ -24,11 +24,11 @@ RED, GOLD, WHITE = QColor("#c8102e"), QColor("#f2c14e"), QColor("#ffffff")
 
 
 def draw(size: int, family: str) -> QImage:
-    image = QImage(size, size, QImage.Format_ARGB32)
-    image.fill(Qt.transparent)
+    image = QImage(size, size, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
-    painter.setRenderHint(QPainter.Antialiasing)
-    painter.setRenderHint(QPainter.TextAntialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     margin = size * 0.04
     box = QRectF(margin, margin, size - 2 * margin, size - 2 * margin)
     outline = QPainterPath()
@@ -40,7 +40,7 @@ def draw(size: int, family: str) -> QImage:
     font.setPixelSize(round(size * 0.62))
     painter.setFont(font)
     painter.setPen(WHITE)
-    painter.drawText(QRectF(0, -size * 0.05, size, size), Qt.AlignCenter, "代")
+    painter.drawText(QRectF(0, -size * 0.05, size, size), Qt.AlignmentFlag.AlignCenter, "代")
     painter.end()
     return image
 
@@ -48,7 +48,7 @@ def draw(size: int, family: str) -> QImage:
 def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
-    buffer.open(QIODevice.WriteOnly)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     return bytes(data)
 
@@ -59,7 +59,7 @@ def ico_bytes(images: list[QImage]) -> bytes:
     header = struct.pack("<HHH", 0, 1, len(images))
     offset = len(header) + 16 * len(images)
     entries = b""
-    for image, payload in zip(images, payloads):
+    for image, payload in zip(images, payloads, strict=True):
         side = image.width() % 256  # 0 means 256 in an ICO directory
         entries += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(payload), offset)
         offset += len(payload)

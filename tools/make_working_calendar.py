@@ -25,8 +25,12 @@ FIRST_YEAR = 2004
 
 # The package names festivals in English; the receipts and screens speak Chinese.
 FESTIVALS = {
-    "New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",
-    "Labour Day": "劳动节", "Dragon Boat Festival": "端午节", "National Day": "国庆节",
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "National Day": "国庆节",
     "Mid-autumn Festival": "中秋节",
     "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
 }
@@ -61,7 +65,7 @@ def year_entries(year: int) -> dict[str, list[str]]:
 def build() -> dict:
     return {
         "source": "国务院办公厅关于部分节假日安排的通知（据 chinesecalendar "
-                  f"{getattr(chinese_calendar, '__version__', '')} 生成）",
+        f"{getattr(chinese_calendar, '__version__', '')} 生成）",
         "generated_by": "tools/make_working_calendar.py",
         "years": {str(y): year_entries(y) for y in published_years()},
     }
@@ -69,6 +73,7 @@ def build() -> dict:
 
 def render(data: dict) -> str:
     """JSON with one date a line, so a new year shows in a review as the lines it adds."""
+
     def dumps(value) -> str:
         return json.dumps(value, ensure_ascii=False)
 
@@ -76,9 +81,11 @@ def render(data: dict) -> str:
     for year, entries in sorted(data["years"].items()):
         lines = ",\n".join(f"   {dumps(day)}: {dumps(entry)}" for day, entry in sorted(entries.items()))
         years.append(f"  {dumps(year)}: {{\n{lines}\n  }}")
-    return (f"{{\n {dumps('generated_by')}: {dumps(data['generated_by'])},\n"
-            f" {dumps('source')}: {dumps(data['source'])},\n"
-            f" {dumps('years')}: {{\n" + ",\n".join(years) + "\n }\n}\n")
+    return (
+        f"{{\n {dumps('generated_by')}: {dumps(data['generated_by'])},\n"
+        f" {dumps('source')}: {dumps(data['source'])},\n"
+        f" {dumps('years')}: {{\n" + ",\n".join(years) + "\n }\n}\n"
+    )
 
 
 def main(argv: list[str]) -> int:

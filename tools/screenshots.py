@@ -17,21 +17,22 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a 1920×1080 desktop, not Qt's 800×800 default
     os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(
-        Path(__file__).resolve().parent.parent / "tests" / "offscreen-1920x1080.json")
+        Path(__file__).resolve().parent.parent / "tests" / "offscreen-1920x1080.json"
+    )
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget
 
-from haian_desk.people import users  # noqa: E402
-from haian_desk.cli.demo import make_demo  # noqa: E402
-from haian_desk.core.timeutil import UTC  # noqa: E402
-from ui import i18n  # noqa: E402
-from ui.app import make_application  # noqa: E402
-from ui.login import LoginDialog  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.session import Session  # noqa: E402
-from ui.setup_wizard import SetupWizard  # noqa: E402
-from ui.widgets.appearance import apply_font  # noqa: E402
+from haian_desk.cli.demo import make_demo
+from haian_desk.core.timeutil import UTC
+from haian_desk.people import users
+from ui import i18n
+from ui.app import make_application
+from ui.login import LoginDialog
+from ui.main_window import MainWindow
+from ui.session import Session
+from ui.setup_wizard import SetupWizard
+from ui.widgets.appearance import apply_font
 
 NOW = datetime(2026, 11, 25, 2, 30, tzinfo=UTC)  # a Wednesday, 10:30 in Haian
 WINDOW_SIZE = (1280, 800)
@@ -88,8 +89,7 @@ def shoot_screens(clerk: Session, admin: Session, out: Path) -> None:
 
 
 def shoot_case(session: Session, window: MainWindow, out: Path) -> None:
-    row = session.desk.db.one("SELECT id FROM cases WHERE status = 'in_progress' "
-                              "ORDER BY registered_at DESC LIMIT 1")
+    row = session.desk.db.one("SELECT id FROM cases WHERE status = 'in_progress' ORDER BY registered_at DESC LIMIT 1")
     from ui.main_window import _import_optional
 
     detail = _import_optional("ui.cases.detail")
@@ -127,8 +127,7 @@ def shoot_laptop(session: Session, out: Path) -> None:
     window.show_screen("intake")
     _errand_with_materials(window.pages["intake"], session)
     save(window, out, "16-laptop-large-print-intake", session)
-    row = session.desk.db.one("SELECT id FROM cases WHERE status = 'in_progress' "
-                              "ORDER BY registered_at DESC LIMIT 1")
+    row = session.desk.db.one("SELECT id FROM cases WHERE status = 'in_progress' ORDER BY registered_at DESC LIMIT 1")
     if row is not None:
         from ui.cases.detail import CaseDetailDialog
 
@@ -143,11 +142,13 @@ def shoot_laptop(session: Session, out: Path) -> None:
 
 def _errand_with_materials(intake, session: Session) -> None:
     """An errand half filled in, so the picture shows the materials' tick boxes in large print."""
+    from haian_desk.cases.catalogue_queries import as_item
     from haian_desk.cases.presentation import matter_summary
 
-    item = session.desk.db.one("SELECT * FROM catalogue_items WHERE code = 'MZ-001'")
-    if item is None or not hasattr(intake, "kind") or not hasattr(intake, "matter"):
+    row = session.desk.db.one("SELECT * FROM catalogue_items WHERE code = 'MZ-001'")
+    if row is None or not hasattr(intake, "kind") or not hasattr(intake, "matter"):
         return
+    item = as_item(row)
     intake.kind.buttons["errand"].click()  # as Alt+2 would
     settle(session)
     intake.matter.choose(matter_summary(item), ["申请书"])

@@ -16,34 +16,48 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("HAIAN_DESK_PASSPHRASE", "haian-demo-station")  # throw-away stations: the published demo passphrase
+os.environ.setdefault(
+    "HAIAN_DESK_PASSPHRASE", "haian-demo-station"
+)  # throw-away stations: the published demo passphrase
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import contextlib
 
-from haian_desk.people import cadres, users, villagers  # noqa: E402
+from PySide6.QtWidgets import QApplication
+
+from haian_desk.cases import operations
+from haian_desk.cases.operations import Intake
+from haian_desk.core.timeutil import UTC
+from haian_desk.desk import initialise
+from haian_desk.people import cadres, users, villagers
 from haian_desk.replication import township
-from haian_desk.cases import operations  # noqa: E402
-from haian_desk.cases.operations import Intake  # noqa: E402
-from haian_desk.desk import initialise  # noqa: E402
-from haian_desk.core.timeutil import UTC  # noqa: E402
-from sync import enrolment, files, keys as keymod  # noqa: E402
-from sync.errors import SyncError  # noqa: E402
-from sync.exchange import exchange  # noqa: E402
-from ui import i18n  # noqa: E402
-from ui.app import make_application  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.session import Session  # noqa: E402
-from ui.sync.runner import runner_for  # noqa: E402
-from ui.township.hub import RUNNING, hub_for  # noqa: E402
+from sync import enrolment, files, keys as keymod
+from sync.errors import SyncError
+from sync.exchange import exchange
+from ui import i18n
+from ui.app import make_application
+from ui.main_window import MainWindow
+from ui.session import Session
+from ui.sync.runner import runner_for
+from ui.township.hub import RUNNING, hub_for
 
 NOW = datetime(2026, 11, 25, 2, 30, tzinfo=UTC)
 CENTRE = ("320685102", "曲塘镇代理中心")
-STATIONS = [("320685102210", "曲塘镇双楼村代理站"), ("320685102211", "曲塘镇杨庄村代理站"),
-            ("320685102212", "曲塘镇联合村代理站"), ("320685102213", "曲塘镇星庄村代理站")]
+STATIONS = [
+    ("320685102210", "曲塘镇双楼村代理站"),
+    ("320685102211", "曲塘镇杨庄村代理站"),
+    ("320685102212", "曲塘镇联合村代理站"),
+    ("320685102213", "曲塘镇星庄村代理站"),
+]
 PEOPLE = ["王秀英", "张建国", "李桂兰", "陈志强", "刘玉梅", "周德明"]
-MATTERS = ["反映3组道路破损，雨天积水", "申请困难残疾人生活补贴", "宅基地翻建手续咨询", "反映河道垃圾无人清理",
-           "城乡居民养老保险待遇领取", "低保年审材料代交"]
+MATTERS = [
+    "反映3组道路破损，雨天积水",
+    "申请困难残疾人生活补贴",
+    "宅基地翻建手续咨询",
+    "反映河道垃圾无人清理",
+    "城乡居民养老保险待遇领取",
+    "低保年审材料代交",
+]
 
 
 class Clock:
@@ -68,25 +82,29 @@ def settle(session: Session, rounds: int = 300) -> None:
 
 def build(folder: Path, clock: Clock):
     centre = initialise(folder / "centre", *CENTRE, "township", admin=("admin", "haian123"), wall=clock)
-    cadres.add(centre, "admin", cadres.CadreInput(name="季红梅", phone="13906271001", unit_code=CENTRE[0],
-                                                 title="代理中心主任"))
+    cadres.add(
+        centre,
+        "admin",
+        cadres.CadreInput(name="季红梅", phone="13906271001", unit_code=CENTRE[0], title="代理中心主任"),
+    )
     stations = []
     for n, (code, name) in enumerate(STATIONS):
         desk = initialise(folder / f"s{n}", code, name, "station", admin=("admin", "haian123"), wall=clock)
         own = keymod.load_or_create(desk.folder)
         _, answer = enrolment.enrol(centre, keymod.load_or_create(centre.folder), enrolment.make_request(desk, own))
         enrolment.accept(desk, own, answer)
-        cadre = cadres.add(desk, "admin", cadres.CadreInput(name=f"代理员{n + 1}", phone="13906271000",
-                                                           unit_code=code))
+        cadre = cadres.add(desk, "admin", cadres.CadreInput(name=f"代理员{n + 1}", phone="13906271000", unit_code=code))
         stations.append((desk, cadre))
     return centre, stations
 
 
 def take_in(desk, cadre: str, n: int) -> str:
     villager = villagers.register(desk, "admin", villagers.VillagerInput(name=PEOPLE[n % len(PEOPLE)]))
-    return operations.take_in(desk, "admin", Intake(kind="opinion", villager_id=villager,
-                                                    description=MATTERS[n % len(MATTERS)],
-                                                    first_cadre_id=cadre)).case_id
+    return operations.take_in(
+        desk,
+        "admin",
+        Intake(kind="opinion", villager_id=villager, description=MATTERS[n % len(MATTERS)], first_cadre_id=cadre),
+    ).case_id
 
 
 def by_file(station, centre, folder: Path) -> None:
@@ -134,10 +152,8 @@ def station_screens(desk, out: Path) -> None:
 
     with desk.db.write() as conn:  # the township's PC is off: the address answers nothing
         sync_state.set_address(conn, sync_state.parent(desk.db).id, "http://127.0.0.1:9", None)
-    try:
+    with contextlib.suppress(SyncError):
         exchange(desk, retries=0, connect_timeout=2)
-    except SyncError:
-        pass
     window = MainWindow(session)
     window.resize(1280, 800)
     window.show()
@@ -161,8 +177,12 @@ def township_screens(centre, out: Path) -> None:
     while control.state.phase != RUNNING and time.monotonic() < deadline:
         QApplication.instance().processEvents()
         time.sleep(0.02)
-    for name, key in (("11-township-inbox", "inbox"), ("12-township-stations", "stations"),
-                      ("13-township-conflicts", "conflicts"), ("14-township-queue", "queue")):
+    for name, key in (
+        ("11-township-inbox", "inbox"),
+        ("12-township-stations", "stations"),
+        ("13-township-conflicts", "conflicts"),
+        ("14-township-queue", "queue"),
+    ):
         window.show_screen(key)
         if key == "inbox":
             window.pages[key].view_buttons[None].setChecked(True)

@@ -27,6 +27,7 @@ from haian_desk.core.errors import HaianError
 from ui import crash, i18n
 from ui.login import LoginDialog
 from ui.opening import StationOpening
+from ui.qt_app import qt_app
 from ui.settings import preferences
 from ui.settings.preferences import Preferences
 from ui.widgets.appearance import apply_font
@@ -44,7 +45,9 @@ log = logging.getLogger(__name__)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    if QApplication.instance() is None:
+        QApplication(argv or sys.argv[:1])
+    app = qt_app()
     app.setApplicationName("HaianDesk")  # no display name: Linux would append it to every title
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "haian_desk.png"))))
     apply_font(app, large_print=False)
@@ -77,7 +80,7 @@ class App(QObject):
         The login window shows at once; the station opens behind it (ui/opening.py):
         its key, a restore chosen last time, the health check, the desk.
         """
-        apply_preferences(QApplication.instance(), self.prefs, self.language_override)
+        apply_preferences(qt_app(), self.prefs, self.language_override)
         if not paths.database_path(self.folder).exists():
             return self._set_up()
         login = LoginDialog(None, self.worker)
@@ -103,15 +106,17 @@ class App(QObject):
         from ui.setup_wizard import SetupWizard
 
         wizard = SetupWizard(self.folder, self.worker)
-        if wizard.exec() != QDialog.Accepted:
+        if wizard.exec() != QDialog.DialogCode.Accepted:
             return False
         self.desk = wizard.desk
+        assert wizard.user is not None  # an accepted wizard has made and logged in the admin
         self._open_session(wizard.user)
         return True
 
     def _log_in(self) -> bool:
+        assert self.desk is not None  # opened (or made by the wizard) before anyone logs in
         login = LoginDialog(self.desk, self.worker)
-        if login.exec() != QDialog.Accepted:
+        if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
             return False
         self._open_session(login.user)
         return True
@@ -120,11 +125,13 @@ class App(QObject):
         from ui.backups import DailyBackups
         from ui.session import Session
 
-        self.session = Session(self.desk, user, self.worker, self)
+        desk = self.desk
+        assert desk is not None  # a session starts only on an open station
+        self.session = Session(desk, user, self.worker, self)
         self._show_window()
         if self.backups is None:  # once per run, not per login
-            self.worker.when_idle(self.desk.db.checkpoint)  # the WAL copied back when nobody waits
-            self.backups = DailyBackups(self.desk, self.worker, self)
+            self.worker.when_idle(desk.db.checkpoint)  # the WAL copied back when nobody waits
+            self.backups = DailyBackups(desk, self.worker, self)
             self.backups.failed.connect(self._backup_failed)
             self.backups.start()
 
@@ -136,6 +143,7 @@ class App(QObject):
         from ui.main_window import MainWindow
 
         old = self.window
+        assert self.session is not None  # a window only after logging in
         self.window = MainWindow(self.session)
         self.window.preferencesChanged.connect(self.change_preferences)
         self.window.logoutRequested.connect(self.log_out)
@@ -159,17 +167,18 @@ class App(QObject):
         preferences.save(self.folder, prefs)
         self.prefs = prefs
         self.language_override = None
-        apply_preferences(QApplication.instance(), prefs)
+        apply_preferences(qt_app(), prefs)
         self._show_window(screen=self.window.current_key() if self.window else None)
 
     def log_out(self) -> None:
         window, self.window = self.window, None
-        QApplication.instance().setQuitOnLastWindowClosed(False)
-        window.close()
-        window.deleteLater()
+        qt_app().setQuitOnLastWindowClosed(False)
+        if window is not None:
+            window.close()
+            window.deleteLater()
         if not self._log_in():
-            QApplication.instance().quit()
-        QApplication.instance().setQuitOnLastWindowClosed(True)
+            qt_app().quit()
+        qt_app().setQuitOnLastWindowClosed(True)
 
     def close(self) -> None:
         self.worker.shutdown()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from haian_desk.core.messages import cli_tr
+
 
 def register(sub, common) -> None:
-    gui = sub.add_parser("gui", parents=[common], help="打开桌面程序（默认）")
+    gui = sub.add_parser("gui", parents=[common], help=cli_tr("打开桌面程序（默认）"))
     # --lang comes with the common options (haian_desk/cli/main.py); here only what was typed counts
     gui.set_defaults(handler=_run)
 

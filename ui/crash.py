@@ -18,8 +18,17 @@ import traceback
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, qVersion
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QPlainTextEdit,
-                               QPushButton, QStyle, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from haian_desk import __version__
 from haian_desk.core import logs
@@ -47,12 +56,11 @@ def details_text(kind, error, trace, thread_name: str) -> str:
 class CrashDialog(QDialog):
     """The one dialog for unexpected errors; repeats of an error update it instead of stacking."""
 
-    def __init__(self, summary: str, details: str, damaged: bool = False,
-                 parent: QWidget | None = None):
+    def __init__(self, summary: str, details: str, damaged: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("crashDialog")
         self.setWindowTitle(self.tr("程序出错了"))
-        self.setWindowModality(Qt.NonModal)  # the clerk can go on working behind it
+        self.setWindowModality(Qt.WindowModality.NonModal)  # the clerk can go on working behind it
         self.repeats = 0
         self._build(summary, damaged)
         self.show_details(details)
@@ -62,14 +70,14 @@ class CrashDialog(QDialog):
         layout.addLayout(self._headline())
         self.message = QLabel(self._message(summary, damaged), self)
         self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
         self.repeat_note = QLabel(self)
         self.repeat_note.hide()
         layout.addWidget(self.repeat_note)
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
-        self.details.setLineWrapMode(QPlainTextEdit.NoWrap)
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.hide()
         layout.addWidget(self.details)
         layout.addLayout(self._buttons())
@@ -78,7 +86,7 @@ class CrashDialog(QDialog):
     def _headline(self) -> QHBoxLayout:
         row = QHBoxLayout()
         icon = QLabel(self)
-        icon.setPixmap(self.style().standardIcon(QStyle.SP_MessageBoxWarning).pixmap(40, 40))
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(40, 40))
         title = QLabel(self.tr("刚才的操作没有完成"), self)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -92,14 +100,19 @@ class CrashDialog(QDialog):
         where = logs.current_file()
         parts = [
             self.tr("程序遇到了一个意外错误：{0}").format(summary),
-            self.tr("已经保存的数据没有丢失：每一笔登记和办理，要么完整保存，要么完全没有保存。"
-                    "出错的这一步如果没有完成，请重做一遍。"),
-            self.tr("详细情况已写入日志文件：{0}").format(where) if where
-            else self.tr("本次运行没有启用日志文件。"),
+            self.tr(
+                "已经保存的数据没有丢失：每一笔登记和办理，要么完整保存，要么完全没有保存。"
+                "出错的这一步如果没有完成，请重做一遍。"
+            ),
+            self.tr("详细情况已写入日志文件：{0}").format(where) if where else self.tr("本次运行没有启用日志文件。"),
         ]
         if damaged:
-            parts.append(self.tr("数据库文件已损坏。请关闭程序后重新打开，按提示用最新的完好备份恢复；"
-                                 "也可以运行 haian-desk restore --latest。"))
+            parts.append(
+                self.tr(
+                    "数据库文件已损坏。请关闭程序后重新打开，按提示用最新的完好备份恢复；"
+                    "也可以运行 haian-desk restore --latest。"
+                )
+            )
         else:
             parts.append(self.tr("可以继续使用。如果反复出现，请点“复制详细信息”，粘贴发给技术支持。"))
         return "\n\n".join(parts)
@@ -188,9 +201,8 @@ class CrashReporter(QObject):
             self.dialog.count_repeat(details)
             return
         summary = logs.redact(f"{kind.__name__}：{error}" if str(error) else kind.__name__)
-        self.dialog = CrashDialog(summary, details, damaged=is_damage(error),
-                                  parent=QApplication.activeWindow())
-        self.dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.dialog = CrashDialog(summary, details, damaged=is_damage(error), parent=QApplication.activeWindow())
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.destroyed.connect(self._forget_dialog)
         if self._program_ending:
             self.dialog.exec()

@@ -8,7 +8,8 @@ which ships inside the PySide6 package.
 The .qm files are build output: ``make translations`` (run by ``make setup``,
 so by ``make run`` and ``make test``) compiles them with ``python -m ui.i18n``;
 ``python -m ui.i18n --update`` first refreshes the .ts files from every tr()
-string under ``ui/``.
+string under ``ui/``, the domain's messages (``ui/i18n_domain.py``) and the command
+line's words (``ui/i18n_cli.py``, context ``CLI``).
 """
 
 from __future__ import annotations
@@ -19,22 +20,34 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from haian_desk.core.errors import LIST_SEPARATOR
 from haian_desk.core.paths import resource_path
+
+if TYPE_CHECKING:
+
+    def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # Qt's name: lupdate looks for it
+        """What it returns at run time: ``source`` (PySide6's stub says ``object``)."""
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP  # modules import it from here, typed
 
 log = logging.getLogger(__name__)
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
-_LOCALES = {"zh_CN": QLocale(QLocale.Chinese, QLocale.China),
-            "en": QLocale(QLocale.English, QLocale.UnitedKingdom)}
+_LOCALES = {
+    "zh_CN": QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+}
 # Qt 6 renamed two labels of its own file dialog; qtbase_zh_CN.qm still has only the old
 # wording, so they showed in English. Our zh_CN file (installed after Qt's) supplies them.
-QT_FILE_DIALOG_LABELS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
-                         QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
+QT_FILE_DIALOG_LABELS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 _installed: list[QTranslator] = []  # kept alive here: Qt does not own installed translators
 _current = [DEFAULT_LANGUAGE]
 
@@ -58,6 +71,7 @@ def current_language() -> str:
 def install_language(language: str | None) -> str:
     """Make ``language`` the interface language; returns the one actually in use."""
     app = QCoreApplication.instance()
+    assert app is not None, "install_language needs the application made first"
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
     for translator in _installed:
         app.removeTranslator(translator)
@@ -89,6 +103,7 @@ def term(text: str) -> str:
 
 # --- building the .ts/.qm files (developer and build commands) ---------------------------
 
+
 def _tool(name: str) -> str:
     """pyside6-lupdate / pyside6-lrelease next to this Python (the project's venv)."""
     candidate = Path(sys.executable).parent / name
@@ -97,14 +112,26 @@ def _tool(name: str) -> str:
 
 def domain_terms() -> list[str]:
     """Every fixed word the domain shows people (kinds, statuses, roles, tags …), once each."""
-    from haian_desk.cases import catalogue
     from haian_desk import network
+    from haian_desk.cases import catalogue, vocabulary as v
     from haian_desk.people import users, villagers
-    from haian_desk.cases import vocabulary as v
 
-    tables = [v.KINDS, v.STATUSES, v.CHANNELS, v.URGENCIES, v.TIMINGS, v.TRANSFER_LEVELS,
-              v.RESULTS, v.REPLY_METHODS, v.RATINGS, v.EVENT_TYPES, users.ROLES, network.ROLES,
-              network.LEVEL_NAMES, villagers.TAGS]
+    tables: list[dict] = [
+        v.KINDS,
+        v.STATUSES,
+        v.CHANNELS,
+        v.URGENCIES,
+        v.TIMINGS,
+        v.TRANSFER_LEVELS,
+        v.RESULTS,
+        v.REPLY_METHODS,
+        v.RATINGS,
+        v.EVENT_TYPES,
+        users.ROLES,
+        network.ROLES,
+        network.LEVEL_NAMES,
+        villagers.TAGS,
+    ]
     words = [w for table in tables for w in table.values()]
     words += [*catalogue.LEVELS, *catalogue.MODES, "男", "女", "小时", "天", "个工作日"]
     from haian_desk.documents import CASE_DOCUMENTS
@@ -128,12 +155,18 @@ def action(text: str) -> str:
 
 def _more_terms() -> list[str]:
     """Words of the later screens: cadre roles, assessment columns, opinion topics, complaints."""
-    from haian_desk.people import cadres
-    from haian_desk.community import complaints, opinions, support
     from haian_desk.assessment import fields
+    from haian_desk.community import complaints, opinions, support
+    from haian_desk.people import cadres
 
-    tables = [cadres.ROLES, fields.LEVELS, complaints.CHANNELS, complaints.STATUSES, complaints.RESULTS,
-              support.VISIT_METHODS]
+    tables = [
+        cadres.ROLES,
+        fields.LEVELS,
+        complaints.CHANNELS,
+        complaints.STATUSES,
+        complaints.RESULTS,
+        support.VISIT_METHODS,
+    ]
     words = [w for table in tables for w in table.values()]
     words += [f.header for f in fields.FIELDS] + [*opinions.TOPICS, opinions.OTHER_TOPIC]
     words += _calendar_terms()
@@ -144,8 +177,14 @@ def _calendar_terms() -> list[str]:
     from haian_desk.calendar import model, shipped
     from haian_desk.cases.deadlines import GENERAL_RULES
 
-    return [*GENERAL_RULES.values(), *model.KINDS.values(), "工作日", "周末", shipped.SHIPPED_SOURCE,
-            "尚未公布，暂只按周末计算"]
+    return [
+        *GENERAL_RULES.values(),
+        *model.KINDS.values(),
+        "工作日",
+        "周末",
+        shipped.SHIPPED_SOURCE,
+        "尚未公布，暂只按周末计算",
+    ]
 
 
 TERMS_MODULE = Path(__file__).resolve().parent / "i18n_terms.py"
@@ -153,11 +192,20 @@ TERMS_MODULE = Path(__file__).resolve().parent / "i18n_terms.py"
 
 def write_terms_module() -> None:
     """Write ui/i18n_terms.py: the domain's words as literals lupdate can collect."""
-    lines = ['"""Generated by `python -m ui.i18n --update`: the domain\'s words, for lupdate."""',
-             "", "from PySide6.QtCore import QT_TRANSLATE_NOOP", "", "TERMS = ("]
+    lines = [
+        '"""Generated by `python -m ui.i18n --update`: the domain\'s words, for lupdate."""',
+        "",
+        "from PySide6.QtCore import QT_TRANSLATE_NOOP",
+        "",
+        "TERMS = (",
+    ]
     lines += [f'    QT_TRANSLATE_NOOP("Vocabulary", "{word}"),' for word in domain_terms()]
-    lines += [")", "", "# The same words on an action's button: a verb in English (Complete, not Completed).",
-              "ACTIONS = ("]
+    lines += [
+        ")",
+        "",
+        "# The same words on an action's button: a verb in English (Complete, not Completed).",
+        "ACTIONS = (",
+    ]
     lines += [f'    QT_TRANSLATE_NOOP("Action", "{word}"),' for word in action_words()]
     lines += [")", ""]
     TERMS_MODULE.write_text("\n".join(lines), encoding="utf-8")
@@ -178,19 +226,51 @@ def domain_templates() -> list[str]:
 
 
 def _py_literal(text: str) -> str:
-    escaped = (text.replace("\\", "\\\\").replace('"', '\\"')
-               .replace("\n", "\\n").replace("\t", "\\t"))
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
     return f'"{escaped}"'
 
 
 def write_domain_module() -> None:
     """Write ui/i18n_domain.py: the domain's message templates as literals lupdate can collect."""
-    lines = ['"""Generated by `python -m ui.i18n --update`: the domain\'s messages, for lupdate."""',
-             "", "from PySide6.QtCore import QT_TRANSLATE_NOOP", "", "MESSAGES = ("]
-    lines += [f'    QT_TRANSLATE_NOOP("domain", {_py_literal(t)}),'
-              for t in [LIST_SEPARATOR, *domain_templates()]]
+    lines = [
+        '"""Generated by `python -m ui.i18n --update`: the domain\'s messages, for lupdate."""',
+        "",
+        "from PySide6.QtCore import QT_TRANSLATE_NOOP",
+        "",
+        "MESSAGES = (",
+    ]
+    lines += [f'    QT_TRANSLATE_NOOP("domain", {_py_literal(t)}),' for t in [LIST_SEPARATOR, *domain_templates()]]
     lines += [")", ""]
     DOMAIN_MODULE.write_text("\n".join(lines), encoding="utf-8")
+
+
+CLI_MODULE = Path(__file__).resolve().parent / "i18n_cli.py"
+
+
+def cli_templates() -> list[str]:
+    """Every help text and printed line of the command line (tools/cli_messages.py collects them)."""
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "tools"))
+    try:
+        import cli_messages
+    finally:
+        sys.path.remove(str(root / "tools"))
+    return cli_messages.templates()
+
+
+def write_cli_module() -> None:
+    """Write ui/i18n_cli.py: the command line's words (context CLI) as literals lupdate can collect.
+    The CLI reads their translations from the .qm without Qt (haian_desk.core.messages.cli_tr)."""
+    lines = [
+        '"""Generated by `python -m ui.i18n --update`: the command line\'s words, for lupdate."""',
+        "",
+        "from PySide6.QtCore import QT_TRANSLATE_NOOP",
+        "",
+        "MESSAGES = (",
+    ]
+    lines += [f'    QT_TRANSLATE_NOOP("CLI", {_py_literal(t)}),' for t in cli_templates()]
+    lines += [")", ""]
+    CLI_MODULE.write_text("\n".join(lines), encoding="utf-8")
 
 
 def source_files() -> list[Path]:
@@ -203,19 +283,35 @@ def update_sources() -> None:
     root = Path(__file__).resolve().parent.parent
     write_terms_module()
     write_domain_module()
+    write_cli_module()
     files = [str(p.relative_to(root)) for p in source_files()]
     for language in LANGUAGES:
-        subprocess.run([_tool("pyside6-lupdate"), *files, "-no-obsolete", "-locations", "none",
-                        "-source-language", "zh_CN", "-target-language", language,
-                        "-ts", str(ts_path(language).relative_to(root))],
-                       check=True, cwd=root)
+        subprocess.run(
+            [
+                _tool("pyside6-lupdate"),
+                *files,
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-source-language",
+                "zh_CN",
+                "-target-language",
+                language,
+                "-ts",
+                str(ts_path(language).relative_to(root)),
+            ],
+            check=True,
+            cwd=root,
+        )
     _translate_as_source(ts_path(DEFAULT_LANGUAGE))
 
 
 def _translate_as_source(ts: Path) -> None:
     """The sources are Chinese: the zh_CN file translates each string as itself."""
-    unfinished = re.compile(r"(<source>([^<]*)</source>\s*)"
-                            r"<translation type=\"unfinished\"[^>]*?(?:/>|>[^<]*</translation>)")
+    unfinished = re.compile(
+        r"(<source>([^<]*)</source>\s*)"
+        r"<translation type=\"unfinished\"[^>]*?(?:/>|>[^<]*</translation>)"
+    )
     text = ts.read_text(encoding="utf-8")
     text = unfinished.sub(lambda m: f"{m.group(1)}<translation>{m.group(2)}</translation>", text)
     ts.write_text(text, encoding="utf-8")
@@ -225,22 +321,23 @@ def compile_translations() -> list[Path]:
     """Compile every .ts into its .qm; returns the .qm files written."""
     written = []
     for language in LANGUAGES:
-        subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts_path(language)),
-                        "-qm", str(qm_path(language))], check=True)
+        subprocess.run(
+            [_tool("pyside6-lrelease"), "-silent", str(ts_path(language)), "-qm", str(qm_path(language))], check=True
+        )
         written.append(qm_path(language))
     return written
 
 
 def qm_out_of_date() -> bool:
-    return any(not qm_path(lang).exists()
-               or qm_path(lang).stat().st_mtime < ts_path(lang).stat().st_mtime
-               for lang in LANGUAGES)
+    return any(
+        not qm_path(lang).exists() or qm_path(lang).stat().st_mtime < ts_path(lang).stat().st_mtime
+        for lang in LANGUAGES
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the interface translations")
-    parser.add_argument("--update", action="store_true",
-                        help="first collect tr() strings from ui/ into the .ts files")
+    parser.add_argument("--update", action="store_true", help="first collect tr() strings from ui/ into the .ts files")
     args = parser.parse_args(argv)
     if args.update:
         update_sources()

@@ -11,16 +11,22 @@ never see their screens. Nothing is lost: the windows come back as they were.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QApplication, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from haian_desk import station_settings
 from haian_desk.people import users
+from ui.qt_app import qt_app
 from ui.session import SETTINGS, Session
 from ui.widgets.appearance import set_scaled_font
 from ui.widgets.feedback import ErrorLabel, alive
 
-_ACTIVITY = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.Wheel, QEvent.MouseMove, QEvent.TouchBegin}
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.Wheel,
+    QEvent.Type.MouseMove,
+    QEvent.Type.TouchBegin,
+}
 
 
 class LockScreen(QDialog):
@@ -28,18 +34,19 @@ class LockScreen(QDialog):
     logoutRequested = Signal()
 
     def __init__(self, session: Session):
-        super().__init__(None, Qt.Window | Qt.WindowTitleHint | Qt.CustomizeWindowHint)
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowTitleHint | Qt.WindowType.CustomizeWindowHint)
         self.session = session
         self.setObjectName("lock_screen")
         self.setWindowTitle(self.tr("已锁定 — 海安群众事务代理工作台"))
         title = QLabel(self.tr("工作台已锁定"))
         set_scaled_font(title, 1.6, bold=True)
-        who = QLabel(self.tr("{0} 离开后无人操作，为保护群众信息已自动锁定。请输入密码继续。").format(
-            session.user.display_name))
+        who = QLabel(
+            self.tr("{0} 离开后无人操作，为保护群众信息已自动锁定。请输入密码继续。").format(session.user.display_name)
+        )
         who.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setObjectName("lock_password")
-        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("{0} 的密码").format(session.user.username))
         self.password.returnPressed.connect(self.try_unlock)
         self.error = ErrorLabel()
@@ -60,8 +67,11 @@ class LockScreen(QDialog):
     def try_unlock(self) -> None:
         name, password = self.session.user.username, self.password.text()
         self.unlock_button.setEnabled(False)
-        self.session.worker.submit(lambda: users.authenticate(self.session.desk, name, password),
-                                   alive(self, self._unlocked), alive(self, self._refused))
+        self.session.worker.submit(
+            lambda: users.authenticate(self.session.desk, name, password),
+            alive(self, self._unlocked),
+            alive(self, self._refused),
+        )
 
     def _unlocked(self, _user) -> None:
         self.unlock_button.setEnabled(True)
@@ -94,7 +104,7 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock)
         self._read_setting()
         session.changed.connect(lambda kinds: self._read_setting() if SETTINGS in kinds else None)
-        QApplication.instance().installEventFilter(self)
+        qt_app().installEventFilter(self)
 
     @property
     def is_locked(self) -> bool:
@@ -142,7 +152,7 @@ class IdleLock(QObject):
     def stop(self) -> None:
         """No more locking (the window is going away); a lock screen showing goes too."""
         self.timer.stop()
-        QApplication.instance().removeEventFilter(self)
+        qt_app().removeEventFilter(self)
         if self.screen is not None:
             self.screen.hide()
             self.screen.deleteLater()

@@ -7,8 +7,7 @@ for before then waits for it.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from typing import TYPE_CHECKING
 
@@ -54,15 +53,15 @@ class LoginDialog(QDialog):
         self.username.setObjectName("username")
         self.password = QLineEdit()
         self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
         form.addRow(self.tr("登录名(&U)"), self.username)
         form.addRow(self.tr("密码(&P)"), self.password)
         self.role_label = QLabel()
         self.role_label.setObjectName("role")
         self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("登录"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
         self.buttons.accepted.connect(self.try_login)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -75,7 +74,7 @@ class LoginDialog(QDialog):
         # Wide enough for the refusal in one or two lines, and the dialog grows to fit it
         # (a wrapped label in a dialog that keeps its first size gets cut off).
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("海") * 26)
-        layout.setSizeConstraint(QLayout.SetMinimumSize)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.username.setFocus()
 
     def try_login(self) -> None:
@@ -92,15 +91,17 @@ class LoginDialog(QDialog):
             return
         from haian_desk.people import users
 
-        self.worker.submit(lambda: users.authenticate(self.desk, name, password),
-                           alive(self, self._logged_in), alive(self, self._refused))
+        self.worker.submit(
+            lambda: users.authenticate(self.desk, name, password),
+            alive(self, self._logged_in),
+            alive(self, self._refused),
+        )
 
     def _logged_in(self, user: User) -> None:
         from haian_desk.people import users
 
         self.user = user
-        self.role_label.setText(self.tr("{0}，身份：{1}").format(user.display_name,
-                                                                  term(users.ROLES[user.role])))
+        self.role_label.setText(self.tr("{0}，身份：{1}").format(user.display_name, term(users.ROLES[user.role])))
         self.accept()
 
     def _refused(self, error: BaseException) -> None:

@@ -11,12 +11,15 @@ from __future__ import annotations
 import importlib
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QWidget
 
+from haian_desk.people import permissions
 from ui import numbering_notice, window_place
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.idle_lock import IdleLock
 from ui.session import Session
 from ui.sync.status import SyncStatusLabel
@@ -26,6 +29,9 @@ from ui.widgets.navigation import Entry, NavigationList
 from ui.widgets.page_stack import PageStack, scrolling
 from ui.widgets.status import DeadlineCounts, UserLabel
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 log = logging.getLogger(__name__)
 APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "海安群众事务代理工作台")
 
@@ -33,7 +39,7 @@ APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "海安群众事务代理工作台")
 @dataclass(frozen=True)
 class Screen:
     key: str
-    title: str        # Chinese source text; shown through translate("Screens", …)
+    title: str  # Chinese source text; shown through translate("Screens", …)
     shortcut: str
     module: str
     class_name: str
@@ -45,29 +51,21 @@ class Screen:
 SCREENS: tuple[Screen, ...] = (
     Screen("intake", QT_TRANSLATE_NOOP("Screens", "受理登记"), "F2", "ui.intake.page", "IntakePage"),
     Screen("queue", QT_TRANSLATE_NOOP("Screens", "办件"), "F3", "ui.township.queue", "NetworkQueuePage"),
-    Screen("villagers", QT_TRANSLATE_NOOP("Screens", "群众"), "F4", "ui.villagers.page",
-           "VillagersPage"),
+    Screen("villagers", QT_TRANSLATE_NOOP("Screens", "群众"), "F4", "ui.villagers.page", "VillagersPage"),
     Screen("cadres", QT_TRANSLATE_NOOP("Screens", "代理员"), "Ctrl+F4", "ui.cadres.page", "CadresPage"),
-    Screen("catalogue", QT_TRANSLATE_NOOP("Screens", "事项目录"), "F5", "ui.catalogue.page",
-           "CataloguePage"),
-    Screen("support", QT_TRANSLATE_NOOP("Screens", "结对帮扶"), "F7", "ui.support.screen",
-           "SupportScreen"),
-    Screen("opinions", QT_TRANSLATE_NOOP("Screens", "民意座谈"), "F8", "ui.opinions.screen",
-           "OpinionsScreen"),
-    Screen("complaints", QT_TRANSLATE_NOOP("Screens", "举报"), "Ctrl+F7", "ui.complaints.screen",
-           "ComplaintsScreen"),
-    Screen("assessment", QT_TRANSLATE_NOOP("Screens", "考核"), "Ctrl+F8", "ui.assessment.screen",
-           "AssessmentScreen"),
-    Screen("settings", QT_TRANSLATE_NOOP("Screens", "设置"), "F6", "ui.settings.page",
-           "SettingsPage"),
+    Screen("catalogue", QT_TRANSLATE_NOOP("Screens", "事项目录"), "F5", "ui.catalogue.page", "CataloguePage"),
+    Screen("support", QT_TRANSLATE_NOOP("Screens", "结对帮扶"), "F7", "ui.support.screen", "SupportScreen"),
+    Screen("opinions", QT_TRANSLATE_NOOP("Screens", "民意座谈"), "F8", "ui.opinions.screen", "OpinionsScreen"),
+    Screen("complaints", QT_TRANSLATE_NOOP("Screens", "举报"), "Ctrl+F7", "ui.complaints.screen", "ComplaintsScreen"),
+    Screen("assessment", QT_TRANSLATE_NOOP("Screens", "考核"), "Ctrl+F8", "ui.assessment.screen", "AssessmentScreen"),
+    Screen("settings", QT_TRANSLATE_NOOP("Screens", "设置"), "F6", "ui.settings.page", "SettingsPage"),
     Screen("sync", QT_TRANSLATE_NOOP("Screens", "同步"), "F9", "ui.sync.page", "SyncPage"),
 )
 # Shown only at a township (or county) centre, after the screens every installation has.
 HUB_SCREENS: tuple[Screen, ...] = (
     Screen("inbox", QT_TRANSLATE_NOOP("Screens", "上报事项"), "F10", "ui.township.inbox", "InboxPage"),
     Screen("stations", QT_TRANSLATE_NOOP("Screens", "站点"), "F11", "ui.township.stations", "StationsPage"),
-    Screen("conflicts", QT_TRANSLATE_NOOP("Screens", "冲突核对"), "F12", "ui.township.conflicts",
-           "ConflictsPage"),
+    Screen("conflicts", QT_TRANSLATE_NOOP("Screens", "冲突核对"), "F12", "ui.township.conflicts", "ConflictsPage"),
 )
 
 
@@ -92,7 +90,7 @@ class Placeholder(QLabel):
     def __init__(self, screen: Screen, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(f"placeholder_{screen.key}")
-        self.setAlignment(Qt.AlignCenter)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
         self.setText(self.tr("“{0}”还在建设中，下一版本提供。").format(screen.label()))
 
@@ -105,7 +103,7 @@ def make_page(screen: Screen, session: Session, parent: QWidget | None = None) -
 
 
 class MainWindow(QMainWindow):
-    preferencesChanged = Signal(object)   # ui.settings.preferences.Preferences
+    preferencesChanged = Signal(object)  # ui.settings.preferences.Preferences
     logoutRequested = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -113,8 +111,9 @@ class MainWindow(QMainWindow):
         self.session = session
         self.pages: dict[str, QWidget] = {}
         self.screens = screens_for(session.desk.installation.role)
-        self.setWindowTitle(QCoreApplication.translate("MainWindow", APP_TITLE) + " — "
-                            + session.desk.installation.unit_name)
+        self.setWindowTitle(
+            QCoreApplication.translate("MainWindow", APP_TITLE) + " — " + session.desk.installation.unit_name
+        )
         self._build_navigation()
         self._build_menus()
         self._build_status_bar()
@@ -128,8 +127,12 @@ class MainWindow(QMainWindow):
 
     def _build_navigation(self) -> None:
         # The list packs itself tighter on a short screen, so every screen's key stays in view.
-        self.nav = NavigationList([Entry(s.key, s.label(), s.shortcut, self.tr("{0}（快捷键 {1}）").format(
-            s.label(), s.shortcut)) for s in self.screens])
+        self.nav = NavigationList(
+            [
+                Entry(s.key, s.label(), s.shortcut, self.tr("{0}（快捷键 {1}）").format(s.label(), s.shortcut))
+                for s in self.screens
+            ]
+        )
         self.nav.currentRowChanged.connect(lambda row: self.show_screen(self.screens[row].key))
         self.stack = PageStack()
         self.stack.setObjectName("screens")
@@ -145,6 +148,8 @@ class MainWindow(QMainWindow):
         import_action = QAction(self.tr("导入(&I)…"), self)
         import_action.setObjectName("importAction")
         import_action.triggered.connect(self.open_import)
+        # Only who may import sees it (station head, admin): a clerk would meet a refusal at the end.
+        import_action.setVisible(self.may_import())
         desk_menu.addAction(import_action)
         desk_menu.addSeparator()
         logout = QAction(self.tr("退出登录(&L)"), self)
@@ -158,7 +163,7 @@ class MainWindow(QMainWindow):
         for screen in self.screens:
             action = QAction(screen.label(), self)
             action.setShortcut(QKeySequence(screen.shortcut))
-            action.setShortcutContext(Qt.WindowShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setToolTip(self.tr("{0}（快捷键 {1}）").format(screen.label(), screen.shortcut))
             action.triggered.connect(lambda _=False, key=screen.key: self.show_screen(key))
             go_menu.addAction(action)
@@ -208,7 +213,7 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(page)
         if not self.nav.hasFocus():  # arrowing through the list keeps focus in the list
-            (page.focusProxy() or page).setFocus(Qt.ShortcutFocusReason)
+            (page.focusProxy() or page).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _connect_page(self, page: QWidget) -> None:
         """Wire the signals a page may offer (pages offer only what they need)."""
@@ -224,13 +229,18 @@ class MainWindow(QMainWindow):
     def open_case(self, case_id: str) -> None:
         module = _import_optional("ui.cases.detail")
         if module is None:
-            notice = QMessageBox(QMessageBox.Information, self.tr("办件详情"),
-                                 self.tr("办件详情窗口还在建设中。"), QMessageBox.Ok, self)
-            notice.setAttribute(Qt.WA_DeleteOnClose)
+            notice = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("办件详情"),
+                self.tr("办件详情窗口还在建设中。"),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            notice.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             notice.open()
             return
         dialog = module.CaseDetailDialog(self.session, case_id, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def case_registered(self, case_id: str) -> None:
@@ -241,15 +251,20 @@ class MainWindow(QMainWindow):
         self.session.run(lambda desk: _case_no(desk, case_id), alive(self, self._announce))
 
     def _announce(self, case_no: str) -> None:
-        self.statusBar().showMessage(
-            self.tr("已登记办件 {0}，按 F3 到“办件”查看").format(case_no), 30_000)
+        self.statusBar().showMessage(self.tr("已登记办件 {0}，按 F3 到“办件”查看").format(case_no), 30_000)
 
-    def open_import(self) -> None:
+    def may_import(self) -> bool:
+        return permissions.may(self.session.user.role, "import.run")
+
+    def open_import(self):
         """工作台 → 导入…: rosters, past ledgers and cadre lists from spreadsheets (ui.imports)."""
         from ui.imports.dialog import ImportDialog
 
+        if not self.may_import():
+            return None
+
         dialog = ImportDialog(self.session, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
@@ -263,8 +278,11 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from haian_desk import __version__
 
-        QMessageBox.about(self, self.tr("关于"), self.tr(
-            "海安群众事务代理工作台 {0}\n为群众无偿代理：民意代言、事务代办、诉求代理。").format(__version__))
+        QMessageBox.about(
+            self,
+            self.tr("关于"),
+            self.tr("海安群众事务代理工作台 {0}\n为群众无偿代理：民意代言、事务代办、诉求代理。").format(__version__),
+        )
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 800)
@@ -281,7 +299,7 @@ class MainWindow(QMainWindow):
             window_place.save(self.place_folder, self)
 
 
-def _case_no(desk, case_id: str) -> str:
+def _case_no(desk: Desk, case_id: str) -> str:
     from haian_desk.cases import queries
 
     return queries.get_case(desk, case_id)["case_no"]

@@ -9,17 +9,30 @@ database worker; the wizard that opened this adopts the rebuilt station.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
-    QWizard)
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
 
-from haian_desk.people import users
 from haian_desk.desk import Desk
+from haian_desk.people import users
 from sync import enrolment, recover
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from ui.setup_wizard import SetupWizard
 
 
 class RecoverDialog(QDialog):
@@ -45,7 +58,7 @@ class RecoverDialog(QDialog):
         self.admin.setObjectName("recover_admin")
         self.password = QLineEdit()
         self.password.setObjectName("recover_password")
-        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.start_button = QPushButton(self.tr("② 开始恢复"))
         self.start_button.setObjectName("recover_start")
         self.start_button.clicked.connect(self.start)
@@ -85,9 +98,12 @@ class RecoverDialog(QDialog):
         second.addRow(self.tr("新管理员登录名"), self.admin)
         second.addRow(self.tr("新管理员密码"), self.password)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "电脑坏了也不要紧：本站上报过的记录都在镇中心。先生成恢复申请文件交给镇中心办理，"
-            "镇中心重新批准本站后，用它给的答复文件在这里恢复；最近的备份里镇中心没有的记录也会补回。"))
+        intro = QLabel(
+            self.tr(
+                "电脑坏了也不要紧：本站上报过的记录都在镇中心。先生成恢复申请文件交给镇中心办理，"
+                "镇中心重新批准本站后，用它给的答复文件在这里恢复；最近的备份里镇中心没有的记录也会补回。"
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addLayout(first)
@@ -118,8 +134,9 @@ class RecoverDialog(QDialog):
         backup = Path(self.backup_path.text().strip()) if self.backup_path.text().strip() else None
         admin = (self.admin.text().strip(), self.password.text())
         if not self.answer_path.text().strip() or not admin[0] or len(admin[1]) < users.MIN_PASSWORD:
-            self.error.show_error(self.tr("请选择恢复答复文件，并填写新管理员登录名和密码（至少{0}位）").format(
-                users.MIN_PASSWORD))
+            self.error.show_error(
+                self.tr("请选择恢复答复文件，并填写新管理员登录名和密码（至少{0}位）").format(users.MIN_PASSWORD)
+            )
             return
         self.error.clear_error()
         self.start_button.setEnabled(False)
@@ -143,10 +160,12 @@ class RecoverDialog(QDialog):
         self.error.show_error(error)
 
 
-def add_to_wizard(wizard: QWizard) -> None:
+def add_to_wizard(wizard: SetupWizard) -> None:
     """The wizard's extra button; a recovered station is adopted as if the wizard had made it."""
-    wizard.setButtonText(QWizard.CustomButton1, QCoreApplication.translate("RecoverDialog", "从镇中心恢复本站数据"))
-    wizard.setOption(QWizard.HaveCustomButton1, True)
+    wizard.setButtonText(
+        QWizard.WizardButton.CustomButton1, QCoreApplication.translate("RecoverDialog", "从镇中心恢复本站数据")
+    )
+    wizard.setOption(QWizard.WizardOption.HaveCustomButton1, True)
 
     def open_dialog() -> None:
         dialog = RecoverDialog(wizard.folder, wizard.worker, wizard)
@@ -155,9 +174,9 @@ def add_to_wizard(wizard: QWizard) -> None:
         def adopted() -> None:
             wizard.desk, wizard.user = dialog.desk, dialog.user
             # QWizard.done would first validate the (unfilled) page on screen: the station is made already.
-            QDialog.done(wizard, QDialog.Accepted)
+            QDialog.done(wizard, QDialog.DialogCode.Accepted)
 
         dialog.accepted.connect(adopted)
         dialog.open()
 
-    wizard.button(QWizard.CustomButton1).clicked.connect(open_dialog)
+    wizard.button(QWizard.WizardButton.CustomButton1).clicked.connect(open_dialog)

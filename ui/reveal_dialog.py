@@ -8,13 +8,13 @@ reveal for the same purpose through a morning.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from haian_desk.people import reveals
 from ui.i18n import term
-from ui.session import CASES, Session
+from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive
 
 
@@ -28,19 +28,22 @@ class RevealReasonDialog(QDialog):
         self.reason.setEditable(True)
         self.reason.addItems([term(r) for r in reveals.COMMON_REASONS])
         self.reason.setCurrentIndex(-1)
-        self.reason.lineEdit().setPlaceholderText(self.tr("选择或填写原因"))
+        typed = self.reason.lineEdit()
+        assert typed is not None  # an editable combo box has its line edit
+        typed.setPlaceholderText(self.tr("选择或填写原因"))
         self.error = ErrorLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.ok = buttons.button(QDialogButtonBox.Ok)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("记录并显示"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("不显示"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("不显示"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.reason.currentTextChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
         self.ok.setEnabled(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("完整的身份证号和电话会记入办件（或群众）历史：谁、何时、为什么。"
-                                        "请说明原因：")))
+        layout.addWidget(
+            QLabel(self.tr("完整的身份证号和电话会记入办件（或群众）历史：谁、何时、为什么。请说明原因："))
+        )
         layout.addWidget(self.reason)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -49,19 +52,28 @@ class RevealReasonDialog(QDialog):
         return self.reason.currentText().strip()
 
 
-def ask_and_reveal(parent: QWidget, session: Session, shown: Callable[[], None], cancelled: Callable[[], None],
-                   *, case_id: str | None = None, villager_id: str | None = None) -> RevealReasonDialog:
+def ask_and_reveal(
+    parent: QWidget,
+    session: Session,
+    shown: Callable[[], None],
+    cancelled: Callable[[], None],
+    *,
+    case_id: str | None = None,
+    villager_id: str | None = None,
+) -> RevealReasonDialog:
     """Open the dialog; on OK record the reveal, then call ``shown`` (or show why it was refused)."""
     dialog = RevealReasonDialog(parent)
     actor = session.user.username
 
     def record() -> None:
         reason = dialog.text()
-        session.run(lambda desk: reveals.reveal(desk, actor, reason=reason, case_id=case_id,
-                                                villager_id=villager_id),
-                    alive(parent, lambda _: shown()), alive(parent, refused),
-                    # A villager's page reloads (masked again) on VILLAGERS: its history is read on demand.
-                    changes=(CASES,) if case_id else ())
+        session.run(
+            lambda desk: reveals.reveal(desk, actor, reason=reason, case_id=case_id, villager_id=villager_id),
+            # Announced from the write: a case's history grew (CASES); a villager's did too,
+            # but its page reads history on demand (ui.session.HISTORY_SHOWN).
+            alive(parent, lambda _: shown()),
+            alive(parent, refused),
+        )
 
     def refused(error: BaseException) -> None:
         dialog.error.show_error(error)

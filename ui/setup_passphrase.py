@@ -10,7 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizardPage)
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from haian_desk.core import paths
 from haian_desk.core.errors import HaianError
@@ -22,7 +30,7 @@ from ui.worker import DbWorker
 def _secret_edit(name: str) -> QLineEdit:
     edit = QLineEdit()
     edit.setObjectName(name)
-    edit.setEchoMode(QLineEdit.Password)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
     return edit
 
 
@@ -34,8 +42,9 @@ class PassphrasePage(QWizardPage):
         self.setTitle(self.tr("本站口令"))
         # In the page body, not the wizard's subtitle: the subtitle's height is fixed and the
         # English (or large print) needs more lines than it gives.
-        why = QLabel(self.tr("本站的数据和备份都用这个口令加密。请抄在只有站长知道的地方："
-                             "电脑坏了、换新电脑时要用它恢复数据。"))
+        why = QLabel(
+            self.tr("本站的数据和备份都用这个口令加密。请抄在只有站长知道的地方：电脑坏了、换新电脑时要用它恢复数据。")
+        )
         why.setWordWrap(True)
         self.passphrase = _secret_edit("station_passphrase")
         self.confirm = _secret_edit("station_passphrase_confirm")
@@ -82,16 +91,20 @@ class PassphraseDialog(QDialog):
         self.passphrase = _secret_edit("passphrase")
         self.confirm = _secret_edit("passphrase_confirm")
         self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.try_passphrase)
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
-        text = (self.tr("本站数据还没有加密。请设置本站口令，程序会加密数据库和备份（数据多时要等一会儿）。")
-                if self.choose else self.tr("这台电脑没有保存本站的钥匙，请输入本站口令。"
-                                            "忘记口令时，请站长联系镇代理中心用镇里的钥匙恢复。"))
+        text = (
+            self.tr("本站数据还没有加密。请设置本站口令，程序会加密数据库和备份（数据多时要等一会儿）。")
+            if self.choose
+            else self.tr(
+                "这台电脑没有保存本站的钥匙，请输入本站口令。忘记口令时，请站长联系镇代理中心用镇里的钥匙恢复。"
+            )
+        )
         intro = QLabel(text)
         intro.setWordWrap(True)
         form = QFormLayout()
@@ -128,10 +141,12 @@ def unlock_station(folder: Path, worker: DbWorker, parent: QWidget | None = None
     """True once the station key is at hand (OS store, environment, demo, or typed); False if given up."""
     if not paths.database_path(folder).exists():
         return True
-    if keys.read_key_file(folder) is None and encrypt_plain.needed(folder):
-        return PassphraseDialog(folder, worker, choose=True, parent=parent).exec() == QDialog.Accepted
     try:
+        if keys.read_key_file(folder) is None and encrypt_plain.needed(folder):
+            return PassphraseDialog(folder, worker, choose=True, parent=parent).exec() == QDialog.DialogCode.Accepted
         keys.unlock(folder)
     except keys.PassphraseNeeded:
-        return PassphraseDialog(folder, worker, choose=False, parent=parent).exec() == QDialog.Accepted
+        return PassphraseDialog(folder, worker, choose=False, parent=parent).exec() == QDialog.DialogCode.Accepted
+    except keys.KeyFileDamaged:
+        return True  # damage: the check that follows (ui.backups.check_before_open) says so and offers a backup
     return True

@@ -11,16 +11,25 @@ from pathlib import Path
 
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage)
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from haian_desk import network
-from haian_desk.people import users
-from haian_desk.desk import Desk, initialise
 from haian_desk.core.errors import ValidationError
+from haian_desk.desk import Desk, initialise
+from haian_desk.people import users
 from haian_desk.people.users import User
 from ui import recover_dialog
-from ui.i18n import term
 from ui.cadres.setup_page import CadresPage
+from ui.i18n import term
 from ui.setup_passphrase import PassphrasePage
 from ui.widgets.appearance import set_scaled_font
 from ui.widgets.feedback import ErrorLabel, alive, explain, show_problems
@@ -65,8 +74,12 @@ class StationPage(QWizardPage):
         set_scaled_font(self.code_preview, 1.2, bold=True)
         self.error = ErrorLabel()
         self._lay_out()
-        for signal in (self.role.currentIndexChanged, self.township.currentIndexChanged,
-                       self.village.textChanged, self.group.textChanged):
+        for signal in (
+            self.role.currentIndexChanged,
+            self.township.currentIndexChanged,
+            self.village.textChanged,
+            self.group.textChanged,
+        ):
             signal.connect(self._code_changed)
         self._code_changed()
 
@@ -106,7 +119,7 @@ class StationPage(QWizardPage):
 
     def _problems(self) -> list[tuple[str, QWidget]]:
         """Everything missing or wrong on the page, in the order of the boxes."""
-        problems = []
+        problems: list[tuple[str, QWidget]] = []
         try:
             network.check_unit_code(self.unit_code(), self.role.currentData())
         except ValidationError as error:
@@ -116,8 +129,10 @@ class StationPage(QWizardPage):
         return problems
 
     def summary(self) -> list[str]:
-        return [self.tr("单位：{0}（{1}）").format(self.name.text().strip(), self.unit_code()),
-                self.tr("身份：{0}").format(self.role.currentText())]
+        return [
+            self.tr("单位：{0}（{1}）").format(self.name.text().strip(), self.unit_code()),
+            self.tr("身份：{0}").format(self.role.currentText()),
+        ]
 
 
 class AdminPage(QWizardPage):
@@ -136,7 +151,7 @@ class AdminPage(QWizardPage):
         self.confirm = QLineEdit()
         self.confirm.setObjectName("admin_confirm")
         for edit in (self.password, self.confirm):
-            edit.setEchoMode(QLineEdit.Password)
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = ErrorLabel()
         form = QFormLayout()
         form.addRow(self.tr("登录名(&U)"), self.username)
@@ -151,7 +166,7 @@ class AdminPage(QWizardPage):
         return show_problems(self.error, self._problems())
 
     def _problems(self) -> list[tuple[str, QWidget]]:
-        problems = []
+        problems: list[tuple[str, QWidget]] = []
         if not self.username.text().strip():
             problems.append((self.tr("请填写管理员的登录名"), self.username))
         if len(self.password.text()) < users.MIN_PASSWORD:
@@ -182,7 +197,8 @@ class ConfirmPage(QWizardPage):
         self.setFinalPage(True)
 
     def initializePage(self) -> None:
-        self.summary.setText("\n".join(line for page in self.pages for line in page.summary()))
+        # A page may offer summary(): the lines it adds here.
+        self.summary.setText("\n".join(line for page in self.pages for line in getattr(page, "summary", list)()))
 
 
 class SetupWizard(QWizard):
@@ -194,9 +210,10 @@ class SetupWizard(QWizard):
         self.worker = worker
         self.desk: Desk | None = None
         self.user: User | None = None
+        self.recover_dialog: QDialog | None = None  # 从镇中心恢复, once opened (ui.recover_dialog)
         self.setWindowTitle(self.tr("首次设置 — 海安群众事务代理工作台"))
-        self.setWizardStyle(QWizard.ClassicStyle)
-        self.setOption(QWizard.NoBackButtonOnStartPage, True)
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.station = StationPage()
         self.admin = AdminPage()
         self.passphrase = PassphrasePage()
@@ -208,10 +225,10 @@ class SetupWizard(QWizard):
         self.confirm = ConfirmPage(self.steps)
         for page in (*self.steps, self.confirm):
             self.addPage(page)
-        self.setButtonText(QWizard.NextButton, self.tr("下一步(&N) >"))
-        self.setButtonText(QWizard.BackButton, self.tr("< 上一步(&B)"))
-        self.setButtonText(QWizard.FinishButton, self.tr("完成(&F)"))
-        self.setButtonText(QWizard.CancelButton, self.tr("取消"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步(&N) >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< 上一步(&B)"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成(&F)"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("取消"))
         recover_dialog.add_to_wizard(self)  # 从镇中心恢复本站数据: a dead station rebuilt (ui.recover_dialog)
 
     def accept(self) -> None:
@@ -219,8 +236,8 @@ class SetupWizard(QWizard):
         if self.desk is not None:
             super().accept()
             return
-        self.button(QWizard.FinishButton).setEnabled(False)
-        self.button(QWizard.BackButton).setEnabled(False)
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(False)
         self.confirm.error.clear_error()
         self.worker.submit(self._create, alive(self, self._created), alive(self, self._failed))
 
@@ -229,11 +246,18 @@ class SetupWizard(QWizard):
         username = admin.username.text().strip()
         # The admin page has already checked what add_user checks, so the
         # installation is never left without its administrator.
-        desk = initialise(self.folder, station.unit_code(), station.name.text(),
-                          station.role.currentData(), address=station.address.text(),
-                          phone=station.phone.text(), passphrase=self.passphrase.chosen())
-        user = users.add_user(desk, username, admin.display_name.text().strip() or username,
-                              "admin", admin.password.text())
+        desk = initialise(
+            self.folder,
+            station.unit_code(),
+            station.name.text(),
+            station.role.currentData(),
+            address=station.address.text(),
+            phone=station.phone.text(),
+            passphrase=self.passphrase.chosen(),
+        )
+        user = users.add_user(
+            desk, username, admin.display_name.text().strip() or username, "admin", admin.password.text()
+        )
         for page in self.steps:
             if hasattr(page, "made"):
                 user = page.made(desk, user) or user
@@ -244,6 +268,6 @@ class SetupWizard(QWizard):
         super().accept()
 
     def _failed(self, error: BaseException) -> None:
-        self.button(QWizard.FinishButton).setEnabled(True)
-        self.button(QWizard.BackButton).setEnabled(True)
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(True)
         self.confirm.error.show_error(error)

@@ -79,8 +79,13 @@ def load(folder: Path | None) -> tuple[QRect | None, bool]:
 def save(folder: Path, window: QWidget) -> None:
     """Write the window's normal place (not its maximised one) atomically."""
     rect = window.normalGeometry() if window.isMaximized() else window.geometry()
-    data = {"x": rect.x(), "y": rect.y(), "width": rect.width(), "height": rect.height(),
-            "maximised": window.isMaximized()}
+    data = {
+        "x": rect.x(),
+        "y": rect.y(),
+        "width": rect.width(),
+        "height": rect.height(),
+        "maximised": window.isMaximized(),
+    }
     try:
         folder.mkdir(parents=True, exist_ok=True)
         temporary = folder / (FILENAME + ".tmp")
@@ -103,7 +108,7 @@ def place(window: QWidget, folder: Path | None) -> None:
         rect = fitted(screen.availableGeometry(), window.sizeHint(), frame)
     window.setGeometry(rect)
     if maximised:
-        window.setWindowState(window.windowState() | Qt.WindowMaximized)
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
 def fit_to_screen(window: QWidget, wanted: QSize) -> None:

@@ -1,5 +1,9 @@
 """One database worker thread for the whole app (the GUI thread never waits on SQLite).
 
+It is the only thread that touches the session desk's connection; the
+background sync (ui/sync/runner.py) and an in-app hub (sync/serve.py) work on
+desks of their own, each with its own connection to the same file.
+
 Work is submitted as a plain function; its result or error comes back on the
 GUI thread through a queued signal, so callbacks may touch widgets.
 
@@ -11,8 +15,9 @@ nothing has been asked of it for ``IDLE_MS``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -24,9 +29,10 @@ IDLE_MS = 2000
 class DbWorker(QObject):
     _finished = Signal(object, object, object)  # callback, value, error callback/exception
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, name: str = "haian-db"):
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="haian-db")
+        # The same shape serves other one-at-a-time work that must not hold up the database (printing).
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._finished.connect(self._deliver)
         self.pending = 0
         self.closed = False
@@ -52,8 +58,12 @@ class DbWorker(QObject):
     def _idle_failed(self, error: BaseException) -> None:
         log.warning("idle work failed: %s", error)
 
-    def submit(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-               on_error: Callable[[BaseException], None] | None = None) -> Future:
+    def submit(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Future:
         if self.closed:
             # A timer or a late signal after the window closed: the database is
             # going away, so the work is dropped rather than raised in a slot.

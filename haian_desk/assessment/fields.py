@@ -21,7 +21,7 @@ class Field:
     key: str
     header: str
     form: str = COUNT
-    additive: bool = True   # a township's value is the sum of its stations' values
+    additive: bool = True  # a township's value is the sum of its stations' values
 
     @property
     def width(self) -> int:
@@ -33,10 +33,11 @@ class Field:
         return max(8, min(16, 2 * len(self.header) + 2))
 
 
-_KIND_FIELDS = [Field(f"{figure}_{kind}", f"{label}·{word}")
-                for figure, word in (("accepted", "受理"), ("declined", "不予受理"),
-                                     ("completed", "办结"), ("withdrawn", "撤回"))
-                for kind, label in KINDS.items()]
+_KIND_FIELDS = [
+    Field(f"{figure}_{kind}", f"{label}·{word}")
+    for figure, word in (("accepted", "受理"), ("declined", "不予受理"), ("completed", "办结"), ("withdrawn", "撤回"))
+    for kind, label in KINDS.items()
+]
 
 FIELDS: list[Field] = [
     Field("code", "代码", TEXT, False),
@@ -85,9 +86,20 @@ FIELDS: list[Field] = [
 
 BY_KEY = {f.key: f for f in FIELDS}
 # The columns shown first on screens and in the PDF: the ones leaders read first.
-SUMMARY_KEYS = ("code", "name", "registered", "completed", "on_time_rate", "median_hours",
-                "open_overdue", "petitions", "people_served", "satisfaction_rate", "bad_reviews",
-                "complaints")
+SUMMARY_KEYS = (
+    "code",
+    "name",
+    "registered",
+    "completed",
+    "on_time_rate",
+    "median_hours",
+    "open_overdue",
+    "petitions",
+    "people_served",
+    "satisfaction_rate",
+    "bad_reviews",
+    "complaints",
+)
 
 
 def fields_for(level: str) -> list[Field]:

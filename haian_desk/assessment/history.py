@@ -28,20 +28,35 @@ read the cheapest way that gives exactly that answer:
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 from haian_desk.cases import fold
 from haian_desk.cases.vocabulary import TIMED_STATUSES
 from haian_desk.core.errors import HaianError
+from haian_desk.core.timeutil import from_iso
 from haian_desk.events.projection import projectors
 from haian_desk.storage.eventlog import FOLD_ORDER, Event
-from haian_desk.core.timeutil import from_iso
 
 MOMENT_TYPES = ("accepted", "declined", "withdrawn", "transferred", "reopened", "paused", "resumed")
-ROW_COLUMNS = ("id", "case_no", "unit_code", "kind", "villager_id", "responsible_cadre_id", "registered_at",
-               "long_standing", "petition", "status", "deadline", "completed_at", "rating", "rated_at",
-               "return_visit_at", "rectified_at")
+ROW_COLUMNS = (
+    "id",
+    "case_no",
+    "unit_code",
+    "kind",
+    "villager_id",
+    "responsible_cadre_id",
+    "registered_at",
+    "long_standing",
+    "petition",
+    "status",
+    "deadline",
+    "completed_at",
+    "rating",
+    "rated_at",
+    "return_visit_at",
+    "rectified_at",
+)
 
 
 @dataclass
@@ -53,7 +68,7 @@ class Matter:
     unit_code: str
     kind: str
     villager_id: str
-    cadre_id: str                  # responsible cadre (经办人) at the end of the period
+    cadre_id: str  # responsible cadre (经办人) at the end of the period
     registered_at: str
     long_standing: bool
     petition: bool
@@ -62,7 +77,7 @@ class Matter:
     completed_at: str | None
     rating: int | None
     rated_at: str | None
-    accepted_at: str | None = None       # first acceptance
+    accepted_at: str | None = None  # first acceptance
     declined_at: str | None = None
     withdrawn_at: str | None = None
     transferred: list[str] = field(default_factory=list)
@@ -76,14 +91,14 @@ class Matter:
 class Moments:
     """The times a case's figures need that its row does not keep, noted event by event."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.first: dict[str, str] = {}
         self.last: dict[str, str] = {}
         self.transferred: list[str] = []
         self.reopened: list[str] = []
         self.clock_started: str | None = None
         self.paused_at: str | None = None
-        self.paused_seconds = 0          # paused since the clock last started
+        self.paused_seconds = 0  # paused since the clock last started
 
     def note(self, event_type: str, at: str) -> None:
         self.first.setdefault(event_type, at)
@@ -104,7 +119,7 @@ class Moments:
         return max(0, _seconds(self.clock_started, completed_at) - self.paused_seconds)
 
 
-NOTHING_NOTED = Moments()   # shared, never noted into: a case with no moments in the period
+NOTHING_NOTED = Moments()  # shared, never noted into: a case with no moments in the period
 
 
 def _seconds(earlier: str, later: str) -> int:
@@ -120,16 +135,27 @@ def make_matter(state, moments: Moments, latest) -> Matter:
     """A Matter from a case state at the period's end (a row or a fold) and the latest row."""
     status = state["status"]
     matter = Matter(
-        id=state["id"], case_no=state["case_no"], unit_code=state["unit_code"], kind=state["kind"],
-        villager_id=state["villager_id"], cadre_id=state["responsible_cadre_id"],
-        registered_at=state["registered_at"], long_standing=bool(state["long_standing"]),
-        petition=bool(state["petition"]), status=status, deadline=state["deadline"],
-        completed_at=state["completed_at"], rating=state["rating"], rated_at=state["rated_at"],
+        id=state["id"],
+        case_no=state["case_no"],
+        unit_code=state["unit_code"],
+        kind=state["kind"],
+        villager_id=state["villager_id"],
+        cadre_id=state["responsible_cadre_id"],
+        registered_at=state["registered_at"],
+        long_standing=bool(state["long_standing"]),
+        petition=bool(state["petition"]),
+        status=status,
+        deadline=state["deadline"],
+        completed_at=state["completed_at"],
+        rating=state["rating"],
+        rated_at=state["rated_at"],
         accepted_at=moments.first.get("accepted"),
         declined_at=moments.last.get("declined") if status == "declined" else None,
         withdrawn_at=moments.last.get("withdrawn") if status == "withdrawn" else None,
-        transferred=moments.transferred, reopened=moments.reopened,
-        handling_seconds=moments.handling_seconds(state["completed_at"]))
+        transferred=moments.transferred,
+        reopened=moments.reopened,
+        handling_seconds=moments.handling_seconds(state["completed_at"]),
+    )
     rated = latest["rated_at"] if latest is not None else None
     if rated and state["rated_at"]:
         matter.return_visit_after_rating = (latest["return_visit_at"] or "") >= rated
@@ -138,6 +164,7 @@ def make_matter(state, moments: Moments, latest) -> Matter:
 
 
 # --- the reference: fold the events before the end again ---------------------------------
+
 
 def fold_matter(events: list[Event], before: str, latest=None) -> Matter | None:
     """The case as of ``before`` by folding its events (in fold order) recorded before then."""
@@ -159,11 +186,10 @@ def fold_matter(events: list[Event], before: str, latest=None) -> Matter | None:
 
 # --- the three ways ---------------------------------------------------------------------
 
-def matters(conn: sqlite3.Connection, start: str, end: str, as_of: str,
-            earlier_start: str) -> Iterator[Matter]:
+
+def matters(conn: sqlite3.Connection, start: str, end: str, as_of: str, earlier_start: str) -> Iterator[Matter]:
     """Every case that can count in [start, end) — or in the year-earlier comparison — as of ``end``."""
-    keys = {"start": hlc_key(start), "end": hlc_key(end), "ends": end, "as_of": as_of,
-            "earlier": earlier_start}
+    keys = {"start": hlc_key(start), "end": hlc_key(end), "ends": end, "as_of": as_of, "earlier": earlier_start}
     yield from _dormant(conn, keys)
     yield from _settled(conn, keys)
     yield from _refolded(conn, keys)
@@ -171,15 +197,21 @@ def matters(conn: sqlite3.Connection, start: str, end: str, as_of: str,
 
 def _select(where: str) -> str:
     # A voided case (imported history whose import was undone) never counts, in any period.
-    return (f"SELECT {', '.join(ROW_COLUMNS)}, last_hlc, conflicts FROM cases "
-            f"WHERE registered_at < :ends AND status != 'voided' AND {where}")
+    return (
+        f"SELECT {', '.join(ROW_COLUMNS)}, last_hlc, conflicts FROM cases "
+        f"WHERE registered_at < :ends AND status != 'voided' AND {where}"
+    )
 
 
 def _dormant(conn, keys: dict) -> Iterator[Matter]:
     timed = ", ".join(f"'{s}'" for s in TIMED_STATUSES)
-    rows = conn.execute(_select(
-        f"last_hlc < :start AND ((status IN ({timed}) AND deadline < :as_of) "
-        "OR (petition = 1 AND registered_at >= :earlier))"), keys)
+    rows = conn.execute(
+        _select(
+            f"last_hlc < :start AND ((status IN ({timed}) AND deadline < :as_of) "
+            "OR (petition = 1 AND registered_at >= :earlier))"
+        ),
+        keys,
+    )
     for row in rows:
         yield make_matter(row, NOTHING_NOTED, row)
 
@@ -189,10 +221,12 @@ def _settled(conn, keys: dict) -> Iterator[Matter]:
     types = ", ".join(f"'{t}'" for t in MOMENT_TYPES)
     moments: dict[str, Moments] = {}
     for case_id, type_, at in conn.execute(
-            "SELECT e.stream_id, e.type, e.wall_time FROM cases c JOIN events e "
-            "ON e.stream = 'case' AND e.stream_id = c.id "
-            "WHERE c.registered_at < :ends AND c.last_hlc >= :start AND c.last_hlc < :end AND c.conflicts = 0 "
-            f"AND e.type IN ({types}) ORDER BY e.stream_id, e.hlc, e.origin, e.origin_seq", keys):
+        "SELECT e.stream_id, e.type, e.wall_time FROM cases c JOIN events e "
+        "ON e.stream = 'case' AND e.stream_id = c.id "
+        "WHERE c.registered_at < :ends AND c.last_hlc >= :start AND c.last_hlc < :end AND c.conflicts = 0 "
+        f"AND e.type IN ({types}) ORDER BY e.stream_id, e.hlc, e.origin, e.origin_seq",
+        keys,
+    ):
         moments.setdefault(case_id, Moments()).note(type_, at)
     for row in rows:
         yield make_matter(row, moments.get(row["id"], NOTHING_NOTED), row)
@@ -211,7 +245,9 @@ def _refolded(conn, keys: dict) -> Iterator[Matter]:
 def _events(conn, case_id: str) -> list[Event]:
     rows = conn.execute(
         "SELECT id, stream, stream_id, type, hlc, origin, origin_seq, actor, wall_time, payload FROM events "
-        f"WHERE stream = 'case' AND stream_id = ? ORDER BY {FOLD_ORDER}", (case_id,))
+        f"WHERE stream = 'case' AND stream_id = ? ORDER BY {FOLD_ORDER}",
+        (case_id,),
+    )
     return [Event.from_row(r) for r in rows]
 
 

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 
-from haian_desk.core.errors import ValidationError
+from haian_desk.core.errors import N_, ValidationError
 from haian_desk.core.timeutil import CST, from_iso, local, to_iso
 
 _HALF = re.compile(r"^(\d{4})H([12])$")
 _YEAR = re.compile(r"^(\d{4})$")
 _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$")
-FORMS_HINT = "可写成 2026H1（上半年）、2026H2（下半年）、2026（全年）或 2026-01-01:2026-03-31"
+FORMS_HINT = N_("可写成 2026H1（上半年）、2026H2（下半年）、2026（全年）或 2026-01-01:2026-03-31")
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class Period:
             return f"{self.label}年"
         return f"{_cn_date(self.first_day)}至{_cn_date(self.last_day)}"
 
-    def year_earlier(self) -> "Period":
+    def year_earlier(self) -> Period:
         """The same dates one year before (29 February becomes 28 February)."""
         first, last = _year_before(self.first_day), _year_before(self.last_day)
         return Period(_relabel(self.label, first, last), first, last)
@@ -79,10 +79,16 @@ def parse_period(text: str) -> Period:
     if m := _RANGE.match(text):
         first, last = _day(m[1]), _day(m[2])
         if last < first:
-            raise ValidationError("考核期的结束日期 {value} 早于开始日期 {value2}", "请把开始日期写在前面",
-                                  field="period", params={"value": m[2], "value2": m[1]})
+            raise ValidationError(
+                "考核期的结束日期 {value} 早于开始日期 {value2}",
+                "请把开始日期写在前面",
+                field="period",
+                params={"value": m[2], "value2": m[1]},
+            )
         return Period(text, first, last)
-    raise ValidationError("看不懂考核期“{text}”", "{FORMS_HINT}", field="period", params={"text": text, "FORMS_HINT": FORMS_HINT})
+    raise ValidationError(
+        "看不懂考核期“{text}”", "{FORMS_HINT}", field="period", params={"text": text, "FORMS_HINT": FORMS_HINT}
+    )
 
 
 def month_key(stamp: str) -> tuple[int, int]:
@@ -95,7 +101,9 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValidationError("日期“{text}”不存在", "{FORMS_HINT}", field="period", params={"text": text, "FORMS_HINT": FORMS_HINT}) from None
+        raise ValidationError(
+            "日期“{text}”不存在", "{FORMS_HINT}", field="period", params={"text": text, "FORMS_HINT": FORMS_HINT}
+        ) from None
 
 
 def _year_before(day: date) -> date:

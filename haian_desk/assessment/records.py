@@ -3,16 +3,20 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from haian_desk.community import complaints, support
 from haian_desk.assessment.periods import Period
 from haian_desk.assessment.tally import Tally
+from haian_desk.community import complaints, support
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 TalliesFor = Callable[[str, str | None], list[Tally]]
 
 
-def add_records(desk, period: Period, as_of: str, tallies_for: TalliesFor) -> set[str]:
+def add_records(desk: Desk, period: Period, as_of: str, tallies_for: TalliesFor) -> set[str]:
     """Add households and complaints to the tallies; returns the station codes they belong to."""
     stations: set[str] = set()
     for household in support.plan_status(desk, period.start, period.end, as_of):

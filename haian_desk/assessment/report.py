@@ -11,15 +11,19 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from haian_desk import network
 from haian_desk.assessment import history, records
 from haian_desk.assessment.fields import LEVELS, fields_for
 from haian_desk.assessment.periods import Period, month_key
 from haian_desk.assessment.tally import Tally, part_of
-from haian_desk.assessment.units import (
-    COUNTY, STATION, TOWNSHIP, cadre_directory, known_unit_codes, unit_key, unit_name)
+from haian_desk.assessment.units import COUNTY, STATION, TOWNSHIP, cadre_directory, known_unit_codes, unit_key
 from haian_desk.core.timeutil import to_iso
+from haian_desk.network import unit_name
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 UNIT_LEVELS = (STATION, TOWNSHIP, COUNTY)
 
@@ -27,10 +31,10 @@ UNIT_LEVELS = (STATION, TOWNSHIP, COUNTY)
 @dataclass
 class Report:
     period: Period
-    as_of: str                       # when "open overdue" was judged: period end, or now
-    unit_name: str                   # the installation that made the report
-    rows: dict[str, list[dict]]      # level → rows, sorted by code
-    monthly: dict[tuple[int, int], Counter] = field(default_factory=dict)   # registered by kind
+    as_of: str  # when "open overdue" was judged: period end, or now
+    unit_name: str  # the installation that made the report
+    rows: dict[str, list[dict]]  # level → rows, sorted by code
+    monthly: dict[tuple[int, int], Counter] = field(default_factory=dict)  # registered by kind
     petitions_monthly: list[tuple[str, int, int]] = field(default_factory=list)  # month, now, year before
 
     def total(self) -> dict:
@@ -50,8 +54,13 @@ class Report:
         return {level: total.get(f"rating_{level}", 0) for level in (5, 4, 3, 2, 1)}
 
     def to_json(self, levels: tuple[str, ...] = tuple(LEVELS)) -> dict:
-        out = {"period": self.period.label, "from": self.period.first_day.isoformat(),
-               "to": self.period.last_day.isoformat(), "as_of": self.as_of, "unit": self.unit_name}
+        out: dict[str, object] = {
+            "period": self.period.label,
+            "from": self.period.first_day.isoformat(),
+            "to": self.period.last_day.isoformat(),
+            "as_of": self.as_of,
+            "unit": self.unit_name,
+        }
         for name in levels:
             out[name] = self.rows[name]
         return out
@@ -60,7 +69,7 @@ class Report:
 class _Tallies:
     """One tally per (level, code), made on first use."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.by_level: dict[str, dict[str, Tally]] = {name: defaultdict(Tally) for name in LEVELS}
 
     def for_unit(self, unit_code: str, cadre_id: str | None) -> list[Tally]:
@@ -70,23 +79,22 @@ class _Tallies:
         return found
 
 
-def build(desk, period: Period, now: datetime | None = None) -> Report:
+def build(desk: Desk, period: Period, now: datetime | None = None) -> Report:
     now_stamp = to_iso(now or desk.now())
     as_of = min(period.end, now_stamp)
     earlier = period.year_earlier()
     tallies = _Tallies()
     monthly: dict[tuple[int, int], Counter] = {month: Counter() for month in period.months()}
     petitions = Counter()
-    with desk.db.lock:
-        for m in history.matters(desk.db.conn, period.start, period.end, as_of, earlier.start):
+    with desk.db.read() as conn:
+        for m in history.matters(conn, period.start, period.end, as_of, earlier.start):
             part = part_of(m, period, as_of, earlier)
             for tally in tallies.for_unit(m.unit_code, m.cadre_id):
                 tally.add(part)
             _count_months(m, period, earlier, monthly, petitions)
     extra_units = records.add_records(desk, period, as_of, tallies.for_unit)
     rows = _rows(desk, tallies, extra_units)
-    return Report(period, as_of, desk.installation.unit_name, rows, monthly,
-                  _petition_series(period, petitions))
+    return Report(period, as_of, desk.installation.unit_name, rows, monthly, _petition_series(period, petitions))
 
 
 def _count_months(m, period: Period, earlier: Period, monthly, petitions: Counter) -> None:
@@ -100,35 +108,46 @@ def _count_months(m, period: Period, earlier: Period, monthly, petitions: Counte
 
 
 def _petition_series(period: Period, petitions: Counter) -> list[tuple[str, int, int]]:
-    return [(f"{year}-{month:02d}", petitions[("now", (year, month))], petitions[("before", (year, month))])
-            for year, month in period.months()]
+    return [
+        (f"{year}-{month:02d}", petitions[("now", (year, month))], petitions[("before", (year, month))])
+        for year, month in period.months()
+    ]
 
 
-def _rows(desk, tallies: _Tallies, extra_units: set[str]) -> dict[str, list[dict]]:
+def _rows(desk: Desk, tallies: _Tallies, extra_units: set[str]) -> dict[str, list[dict]]:
     stations = known_unit_codes(desk, extra_units)
     codes = {lvl: {unit_key(lvl, s) for s in stations} | set(tallies.by_level[lvl]) for lvl in UNIT_LEVELS}
-    rows = {lvl: [_unit_row(desk, lvl, code, tallies.by_level[lvl][code]) for code in sorted(codes[lvl])]
-            for lvl in UNIT_LEVELS}
+    rows = {
+        lvl: [_unit_row(desk, lvl, code, tallies.by_level[lvl][code]) for code in sorted(codes[lvl])]
+        for lvl in UNIT_LEVELS
+    }
     rows["cadre"] = _cadre_rows(desk, tallies.by_level["cadre"])
     return rows
 
 
-def _unit_row(desk, level: str, code: str, tally: Tally) -> dict:
-    if level == TOWNSHIP:
-        name = network.township_name(code) or code
-    else:
-        name = unit_name(desk, code)
+def _unit_row(desk: Desk, level: str, code: str, tally: Tally) -> dict:
+    name = (network.township_name(code) or code) if level == TOWNSHIP else unit_name(desk, code)
     return _ordered({"code": code, "name": name, "level": level, **tally.row()}, level)
 
 
-def _cadre_rows(desk, tallies: dict[str, Tally]) -> list[dict]:
+def _cadre_rows(desk: Desk, tallies: dict[str, Tally]) -> list[dict]:
     directory = cadre_directory(desk)
     ids = {cid for cid, info in directory.items() if info["active"]} | set(tallies)
     rows = []
     for cadre_id in ids:
         info = directory.get(cadre_id, {"name": "（未知代理员）", "unit_code": ""})
-        rows.append(_ordered({"code": cadre_id, "name": info["name"], "unit_code": info["unit_code"],
-                              "level": "cadre", **tallies[cadre_id].row()}, "cadre"))
+        rows.append(
+            _ordered(
+                {
+                    "code": cadre_id,
+                    "name": info["name"],
+                    "unit_code": info["unit_code"],
+                    "level": "cadre",
+                    **tallies[cadre_id].row(),
+                },
+                "cadre",
+            )
+        )
     return sorted(rows, key=lambda r: (r["unit_code"], r["name"], r["code"]))
 
 

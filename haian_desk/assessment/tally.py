@@ -26,8 +26,8 @@ class Part:
     """One matter's part in a period's figures: the same for its cadre, station, township, county."""
 
     counts: dict[str, int]
-    villager: str | None = None        # served in the period
-    handling: int | None = None        # seconds, when completed in the period
+    villager: str | None = None  # served in the period
+    handling: int | None = None  # seconds, when completed in the period
 
 
 def part_of(m: Matter, period: Period, as_of: str, earlier: Period) -> Part:
@@ -58,7 +58,7 @@ def part_of(m: Matter, period: Period, as_of: str, earlier: Period) -> Part:
         counts["open_overdue"] = 1
     if period.contains(m.rated_at):
         _rating(m, counts)
-    if m.petition and earlier.contains(m.registered_at):   # the same dates a year earlier
+    if m.petition and earlier.contains(m.registered_at):  # the same dates a year earlier
         counts["petitions_prev_year"] = 1
     return part
 
@@ -67,7 +67,7 @@ def _completion(m: Matter, part: Part) -> None:
     part.counts["long_standing_resolved"] = int(m.long_standing)
     if m.deadline is not None:
         part.counts["timed_completed"] = 1
-        part.counts["on_time"] = int(m.completed_at <= m.deadline)
+        part.counts["on_time"] = int(m.completed_at is not None and m.completed_at <= m.deadline)
     part.handling = m.handling_seconds
 
 
@@ -84,7 +84,7 @@ def _rating(m: Matter, counts: dict[str, int]) -> None:
 class Tally:
     counts: Counter = field(default_factory=Counter)
     villagers: set = field(default_factory=set)
-    handling: list = field(default_factory=list)   # seconds, one per completion
+    handling: list = field(default_factory=list)  # seconds, one per completion
 
     def add(self, part: Part) -> None:
         counts = self.counts
@@ -105,7 +105,7 @@ class Tally:
 
     def row(self) -> dict:
         c = self.counts
-        figures = {key: c[key] for key in _COUNT_KEYS}
+        figures: dict[str, float | None] = {key: c[key] for key in _COUNT_KEYS}
         figures["petitions_change"] = c["petitions"] - c["petitions_prev_year"]
         figures["people_served"] = len(self.villagers)
         figures["on_time_rate"] = rate(c["on_time"], c["timed_completed"])
@@ -117,12 +117,35 @@ class Tally:
 
 
 _COUNT_KEYS = (
-    "registered", "accepted", "declined", "completed", "withdrawn", "transferred", "reopened",
-    "timed_completed", "on_time", "open_overdue", "long_standing_resolved", "petitions",
-    "petitions_prev_year", "households_paired", "households_visited", "ratings",
-    "rating_5", "rating_4", "rating_3", "rating_2", "rating_1", "bad_reviews",
-    "bad_reviews_return_visited", "bad_reviews_rectified", "complaints", "complaints_upheld",
-    "complaints_partly", "complaints_unfounded", "complaints_open",
+    "registered",
+    "accepted",
+    "declined",
+    "completed",
+    "withdrawn",
+    "transferred",
+    "reopened",
+    "timed_completed",
+    "on_time",
+    "open_overdue",
+    "long_standing_resolved",
+    "petitions",
+    "petitions_prev_year",
+    "households_paired",
+    "households_visited",
+    "ratings",
+    "rating_5",
+    "rating_4",
+    "rating_3",
+    "rating_2",
+    "rating_1",
+    "bad_reviews",
+    "bad_reviews_return_visited",
+    "bad_reviews_rectified",
+    "complaints",
+    "complaints_upheld",
+    "complaints_partly",
+    "complaints_unfounded",
+    "complaints_open",
     *(f"{figure}_{kind}" for figure in KIND_FIGURES for kind in ("opinion", "errand", "claim")),
 )
 

@@ -1,4 +1,4 @@
-"""Which units and cadres an assessment lists, and what they are called.
+"""Which units and cadres an assessment lists (their names: haian_desk.network.unit_name).
 
 A row is listed for every unit and cadre the data knows of, even when it did
 nothing in the period: a station with no matters in a half year must show up
@@ -7,7 +7,11 @@ as zeros, not vanish from the table.
 
 from __future__ import annotations
 
-from haian_desk import network
+from collections.abc import Set
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 STATION, TOWNSHIP, COUNTY = "station", "township", "county"
 
@@ -17,7 +21,7 @@ def unit_key(level: str, unit_code: str) -> str:
     return {STATION: unit_code, TOWNSHIP: unit_code[:9], COUNTY: unit_code[:6]}[level]
 
 
-def known_unit_codes(desk, extra: set[str] = frozenset()) -> set[str]:
+def known_unit_codes(desk: Desk, extra: Set[str] = frozenset()) -> set[str]:
     """Station-level codes: this installation, every case's unit, every cadre's unit.
 
     A county hub's own 6-digit code is no station: it is listed only if matters were
@@ -29,24 +33,9 @@ def known_unit_codes(desk, extra: set[str] = frozenset()) -> set[str]:
     return codes | {row[0] for row in desk.db.query("SELECT DISTINCT unit_code FROM cases")}
 
 
-def unit_name(desk, code: str) -> str:
-    if code == desk.installation.unit_code:
-        return desk.installation.unit_name
-    county = network.county()
-    if code == county.code:
-        return county.name
-    enrolled = desk.db.one("SELECT unit_name FROM sync_peers WHERE unit_code = ? "
-                           "ORDER BY status = 'enrolled' DESC LIMIT 1", (code,))
-    if enrolled:
-        return enrolled["unit_name"]
-    township = network.township_name(code)
-    if len(code) == 9 and township:
-        return f"{township}代理中心"
-    # A station known here only by its code (not enrolled here: e.g. below another hub).
-    return f"{township or ''}代理站 {code[9:]}".strip()
-
-
-def cadre_directory(desk) -> dict[str, dict]:
+def cadre_directory(desk: Desk) -> dict[str, dict]:
     """Every cadre's name and unit, by id (cadres who left keep their rows)."""
-    return {row["id"]: {"name": row["name"], "unit_code": row["unit_code"], "active": row["active"]}
-            for row in desk.db.query("SELECT id, name, unit_code, active FROM cadres")}
+    return {
+        row["id"]: {"name": row["name"], "unit_code": row["unit_code"], "active": row["active"]}
+        for row in desk.db.query("SELECT id, name, unit_code, active FROM cadres")
+    }

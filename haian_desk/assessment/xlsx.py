@@ -47,7 +47,7 @@ def _level_sheet(book: Workbook, report: Report, level: str) -> None:
     unit_names = {r["code"]: r["name"] for r in report.rows["station"]}
     for row in report.rows[level]:
         values = [row.get(f.key) for f in columns]
-        if level == "cadre":   # people read the station's name; its code is in the station sheet
+        if level == "cadre":  # people read the station's name; its code is in the station sheet
             values[2] = unit_names.get(row["unit_code"], row["unit_code"])
         sheet.append(values)
     _style(sheet, columns, level)
@@ -68,7 +68,7 @@ def _style(sheet, columns, level: str) -> None:
             for cell in sheet[letter][1:]:
                 cell.number_format = FORMATS[column.form]
     sheet.row_dimensions[1].height = 32
-    sheet.freeze_panes = "C2"   # the header row and the code and name columns stay in view
+    sheet.freeze_panes = "C2"  # the header row and the code and name columns stay in view
     _print_setup(sheet, scale=75)
     sheet.print_title_rows = "1:1"
     sheet.print_title_cols = "A:B"

@@ -25,8 +25,8 @@ _MAX_DAYS = 3660
 class Day:
     day: date
     working: bool
-    reason: str          # 工作日, 周末, 法定节假日（国庆节）, 调休上班（国庆节）, 停止办公（台风）
-    known: bool          # False: the year's schedule is not here, weekends only
+    reason: str  # 工作日, 周末, 法定节假日（国庆节）, 调休上班（国庆节）, 停止办公（台风）
+    known: bool  # False: the year's schedule is not here, weekends only
 
 
 @dataclass

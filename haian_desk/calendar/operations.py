@@ -11,19 +11,23 @@ history shows why its deadline moved.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from haian_desk.people import users
 from haian_desk.calendar import store
 from haian_desk.calendar.files import ADJUSTED, Schedule
 from haian_desk.cases import deadlines
-from haian_desk.cases.fold import TIMED_OPEN
+from haian_desk.cases.fold import JSON_COLUMNS as CASE_JSON_COLUMNS, TIMED_OPEN
 from haian_desk.core.errors import ValidationError
-from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import from_iso, local
+from haian_desk.events.columns import decoded
+from haian_desk.people import users
+from haian_desk.storage.eventlog import Event
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 SYSTEM_ACTOR = "system"
 
@@ -32,7 +36,7 @@ SYSTEM_ACTOR = "system"
 class Published:
     year: int
     kind: str
-    recomputed: list[str] = field(default_factory=list)   # case numbers whose deadline was counted again
+    recomputed: list[str] = field(default_factory=list)  # case numbers whose deadline was counted again
 
 
 def clock_payload(conn: sqlite3.Connection, case: dict, at: datetime) -> dict:
@@ -40,38 +44,49 @@ def clock_payload(conn: sqlite3.Connection, case: dict, at: datetime) -> dict:
     return deadlines.clock_start(case, at, store.in_force(conn), store.general_rule(conn))
 
 
-def publish(desk, actor: str, schedule: Schedule) -> Published:
+def publish(desk: Desk, actor: str, schedule: Schedule) -> Published:
     """Record a year's schedule (or a local change) made or received here, and recount deadlines."""
-    payload = {"year": schedule.year, "days": schedule.days, "source": schedule.source,
-               "publisher": desk.installation.unit_name}
+    payload = {
+        "year": schedule.year,
+        "days": schedule.days,
+        "source": schedule.source,
+        "publisher": desk.installation.unit_name,
+    }
     if schedule.signed_by:
         payload["signed_by"] = schedule.signed_by
     _require_admin(desk, actor, "导入工作日历")
     result = Published(schedule.year, schedule.kind)
     with desk.db.write() as conn:
-        desk.ledger.record(conn, "calendar", store.stream_id(schedule.year, desk.installation.id),
-                           schedule.kind, payload, actor)
+        desk.ledger.record(
+            conn, "calendar", store.stream_id(schedule.year, desk.installation.id), schedule.kind, payload, actor
+        )
         if schedule.kind != ADJUSTED:
             reason = f"{desk.installation.unit_name}导入了{schedule.year}年工作日历（{schedule.source}）"
             result.recomputed = recompute_open_cases(desk, conn, actor, {schedule.year}, reason)
     return result
 
 
-def set_general_rule(desk, actor: str, rule: str) -> None:
+def set_general_rule(desk: Desk, actor: str, rule: str) -> None:
     _require_admin(desk, actor, "设定48小时的计算方式")
     with desk.db.write() as conn:
         store.require_top_of_tree(conn, desk.installation.role)
-        desk.ledger.record(conn, "calendar_rule", desk.installation.id, "set",
-                           {"general_rule": rule, "publisher": desk.installation.unit_name}, actor)
+        desk.ledger.record(
+            conn,
+            "calendar_rule",
+            desk.installation.id,
+            "set",
+            {"general_rule": rule, "publisher": desk.installation.unit_name},
+            actor,
+        )
 
 
-def _require_admin(desk, actor: str, doing: str) -> None:
+def _require_admin(desk: Desk, actor: str, doing: str) -> None:
     # The command line runs as the installation itself (whoever holds its data folder).
     if actor != SYSTEM_ACTOR:
         users.require_role(desk, actor, "admin", doing)
 
 
-def after_receiving(desk, conn: sqlite3.Connection, events: list[Event], from_below: bool) -> list[str]:
+def after_receiving(desk: Desk, conn: sqlite3.Connection, events: list[Event], from_below: bool) -> list[str]:
     """Called in the transaction that applied a sync batch: a year from above recounts deadlines."""
     if from_below:  # a child's calendar is its own business: it changes nothing here
         return []
@@ -87,25 +102,32 @@ def after_receiving(desk, conn: sqlite3.Connection, events: list[Event], from_be
     return recompute_open_cases(desk, conn, SYSTEM_ACTOR, set(arrived), f"同步收到{words}")
 
 
-def recompute_open_cases(desk, conn: sqlite3.Connection, actor: str, years: set[int],
-                         reason: str) -> list[str]:
+def recompute_open_cases(desk: Desk, conn: sqlite3.Connection, actor: str, years: set[int], reason: str) -> list[str]:
     """Count again every open case of this installation that was counted on weekends only in ``years``."""
     calendar, done = store.in_force(conn), []
     marks = ", ".join("?" * len(TIMED_OPEN))
-    rows = conn.execute(f"SELECT * FROM cases WHERE status IN ({marks}) AND deadline IS NOT NULL "
-                        "AND urgency != 'urgent' AND unit_code = ? ORDER BY case_no",
-                        (*TIMED_OPEN, desk.installation.unit_code)).fetchall()
+    rows = conn.execute(
+        f"SELECT * FROM cases WHERE status IN ({marks}) AND deadline IS NOT NULL "
+        "AND urgency != 'urgent' AND unit_code = ? ORDER BY case_no",
+        (*TIMED_OPEN, desk.installation.unit_code),
+    ).fetchall()
     for row in rows:
-        basis = json.loads(row["calendar_basis"]) if row["calendar_basis"] else None
+        case = decoded(row, CASE_JSON_COLUMNS)
+        basis = case["calendar_basis"]
         if not _counted_on_fallback(row, basis, years):
             continue
         started = _clock_started(conn, row["id"])
-        case = dict(row, time_limit=json.loads(row["time_limit"]) if row["time_limit"] else None)
         rule = (basis or {}).get("general", deadlines.CLOCK_HOURS)
         new = deadlines.clock_start(case, started, calendar, rule)
         moved = "时限不变" if new["deadline"] == row["deadline_base"] else "按新日历重新计算办结时限"
-        desk.ledger.record(conn, "case", row["id"], "deadline_recomputed",
-                           {**new, "reason": f"{reason}，{moved}", "previous": row["deadline"]}, actor)
+        desk.ledger.record(
+            conn,
+            "case",
+            row["id"],
+            "deadline_recomputed",
+            {**new, "reason": f"{reason}，{moved}", "previous": row["deadline"]},
+            actor,
+        )
         done.append(row["case_no"])
     return done
 
@@ -117,13 +139,16 @@ def _counted_on_fallback(row, basis: dict | None, years: set[int]) -> bool:
 
 
 def _clock_started(conn: sqlite3.Connection, case_id: str) -> datetime:
-    row = conn.execute("SELECT wall_time FROM events WHERE stream = 'case' AND stream_id = ? "
-                       "AND type IN ('accepted', 'reopened') ORDER BY hlc DESC, origin, origin_seq LIMIT 1",
-                       (case_id,)).fetchone()
+    row = conn.execute(
+        "SELECT wall_time FROM events WHERE stream = 'case' AND stream_id = ? "
+        "AND type IN ('accepted', 'reopened') ORDER BY hlc DESC, origin, origin_seq LIMIT 1",
+        (case_id,),
+    ).fetchone()
     return from_iso(row["wall_time"])
 
 
 # -- questions for staff and tests -------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Due:
@@ -150,10 +175,12 @@ def parse_limit(text: str) -> dict:
         number = cleaned[: -len(suffix)]
         if cleaned.endswith(suffix) and number.isdigit() and int(number) > 0:
             return {"amount": int(number), "unit": unit}
-    raise ValidationError("时限“{text}”看不懂", "请写成 1wd（工作日）、48h（小时）或 5d（自然日）", params={"text": text})
+    raise ValidationError(
+        "时限“{text}”看不懂", "请写成 1wd（工作日）、48h（小时）或 5d（自然日）", params={"text": text}
+    )
 
 
-def due(desk, start: datetime, limit_text: str) -> Due:
+def due(desk: Desk, start: datetime, limit_text: str) -> Due:
     limit = parse_limit(limit_text)
     calendar, rule = here(desk)
     if limit == {"amount": deadlines.GENERAL_HOURS, "unit": "hours"}:
@@ -165,16 +192,16 @@ def due(desk, start: datetime, limit_text: str) -> Due:
     return Due(start, moment, words, calendar.fallback_years(start, moment))
 
 
-def this_year(desk) -> int:
+def this_year(desk: Desk) -> int:
     return local(desk.now()).year
 
 
-def here(desk) -> tuple:
+def here(desk: Desk) -> tuple:
     """The calendar in force here and the 48-hour rule, read on the desk's connection."""
-    with desk.db.lock:
-        return store.in_force(desk.db.conn), store.general_rule(desk.db.conn)
+    with desk.db.read() as conn:
+        return store.in_force(conn), store.general_rule(conn)
 
 
-def years_known(desk) -> list[store.YearSource]:
-    with desk.db.lock:
-        return store.year_sources(desk.db.conn, this_year(desk))
+def years_known(desk: Desk) -> list[store.YearSource]:
+    with desk.db.read() as conn:
+        return store.year_sources(conn, this_year(desk))

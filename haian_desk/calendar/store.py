@@ -18,7 +18,6 @@ they were made.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +26,7 @@ from haian_desk.calendar import shipped
 from haian_desk.calendar.model import FIRST_YEAR, KINDS, LAST_YEAR, WorkingCalendar
 from haian_desk.cases.deadlines import DEFAULT_GENERAL_RULE, GENERAL_RULES
 from haian_desk.core.errors import RuleRefused, ValidationError
+from haian_desk.events.columns import decoded, decoded_value
 from haian_desk.storage.eventlog import Event
 
 STREAMS = ("calendar", "calendar_rule")
@@ -44,6 +44,7 @@ def stream_id(year: int, origin: str) -> str:
 
 # -- folding the streams -------------------------------------------------------------
 
+
 def apply_year(state: dict | None, event: Event) -> dict:
     p = event.payload
     year = check_year(p.get("year"))
@@ -52,8 +53,7 @@ def apply_year(state: dict | None, event: Event) -> dict:
     days = check_days(p.get("days"), year)
     new = dict(state) if state else _new_year(event, year)
     if event.type == "published":
-        new.update(days=days, source=_text(p, "source"), publisher=_text(p, "publisher"),
-                   published_at=event.wall_time)
+        new.update(days=days, source=_text(p, "source"), publisher=_text(p, "publisher"), published_at=event.wall_time)
     elif event.type == "adjusted":
         new["adjustments"] = dict(sorted({**new["adjustments"], **days}.items()))
     else:
@@ -63,9 +63,17 @@ def apply_year(state: dict | None, event: Event) -> dict:
 
 def _new_year(event: Event, year: int) -> dict:
     p = event.payload
-    return {"id": event.stream_id, "year": year, "origin": event.origin, "publisher": _text(p, "publisher"),
-            "source": _text(p, "source"), "days": None, "adjustments": {}, "published_at": None,
-            "created_at": event.wall_time}
+    return {
+        "id": event.stream_id,
+        "year": year,
+        "origin": event.origin,
+        "publisher": _text(p, "publisher"),
+        "source": _text(p, "source"),
+        "days": None,
+        "adjustments": {},
+        "published_at": None,
+        "created_at": event.wall_time,
+    }
 
 
 def apply_rule(state: dict | None, event: Event) -> dict:
@@ -87,8 +95,11 @@ def _text(payload: dict, key: str) -> str:
 
 def check_year(value) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not FIRST_YEAR <= value <= LAST_YEAR:
-        raise ValidationError("年份“{value}”超出范围，应在{FIRST_YEAR}年到{LAST_YEAR}年之间",
-                              "请检查年份", params={"value": value, "FIRST_YEAR": FIRST_YEAR, "LAST_YEAR": LAST_YEAR})
+        raise ValidationError(
+            "年份“{value}”超出范围，应在{FIRST_YEAR}年到{LAST_YEAR}年之间",
+            "请检查年份",
+            params={"value": value, "FIRST_YEAR": FIRST_YEAR, "LAST_YEAR": LAST_YEAR},
+        )
     return value
 
 
@@ -103,7 +114,9 @@ def check_days(days, year: int) -> dict[str, list[str]]:
         except (TypeError, ValueError):
             raise ValidationError("日期“{text}”看不懂", "日期请写成 2027-01-01 这样", params={"text": text}) from None
         if day.year != year:
-            raise ValidationError("日期 {text} 不在 {year} 年内", "一份日历只写一年的日期", params={"text": text, "year": year})
+            raise ValidationError(
+                "日期 {text} 不在 {year} 年内", "一份日历只写一年的日期", params={"text": text, "year": year}
+            )
         if not isinstance(entry, (list, tuple)) or len(entry) != 2 or entry[0] not in KINDS:
             raise ValidationError(f"{text} 的类别不正确，应为：" + "、".join(KINDS.values()))
         clean[day.isoformat()] = [entry[0], str(entry[1] or "").strip()]
@@ -112,17 +125,19 @@ def check_days(days, year: int) -> dict[str, list[str]]:
 
 # -- what is in force here -------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class YearSource:
     year: int
-    source: str          # where the schedule came from, in words
-    official: bool       # False: no schedule here, weekends only
-    adjustments: int     # local changes laid over it
+    source: str  # where the schedule came from, in words
+    official: bool  # False: no schedule here, weekends only
+    adjustments: int  # local changes laid over it
 
 
 def _trusted_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
-    return conn.execute(f"SELECT * FROM calendar_years WHERE origin NOT IN ({_FROM_BELOW}) "
-                        "ORDER BY last_hlc, id").fetchall()
+    return conn.execute(
+        f"SELECT * FROM calendar_years WHERE origin NOT IN ({_FROM_BELOW}) ORDER BY last_hlc, id"
+    ).fetchall()
 
 
 def in_force(conn: sqlite3.Connection) -> WorkingCalendar:
@@ -130,13 +145,13 @@ def in_force(conn: sqlite3.Connection) -> WorkingCalendar:
     for year in shipped.years():
         calendar.years[year] = shipped.SHIPPED_SOURCE
         calendar.entries.update(shipped.entries(year))
-    rows = _trusted_rows(conn)
+    rows = [decoded(row, YEAR_JSON_COLUMNS) for row in _trusted_rows(conn)]
     for row in rows:
         if row["days"] is not None:
-            _replace_year(calendar, row["year"], json.loads(row["days"]))
+            _replace_year(calendar, row["year"], row["days"])
             calendar.years[row["year"]] = f"{row['publisher']}发布（{row['source']}）"
     for row in rows:
-        for text, (kind, name) in json.loads(row["adjustments"]).items():
+        for text, (kind, name) in row["adjustments"].items():
             calendar.entries[date.fromisoformat(text)] = (kind, name)
     return calendar
 
@@ -149,8 +164,9 @@ def _replace_year(calendar: WorkingCalendar, year: int, days: dict) -> None:
 
 
 def general_rule(conn: sqlite3.Connection) -> str:
-    row = conn.execute(f"SELECT general_rule FROM calendar_rules WHERE id NOT IN ({_FROM_BELOW}) "
-                       "ORDER BY last_hlc DESC LIMIT 1").fetchone()
+    row = conn.execute(
+        f"SELECT general_rule FROM calendar_rules WHERE id NOT IN ({_FROM_BELOW}) ORDER BY last_hlc DESC LIMIT 1"
+    ).fetchone()
     return row["general_rule"] if row else DEFAULT_GENERAL_RULE
 
 
@@ -159,16 +175,18 @@ def year_sources(conn: sqlite3.Connection, this_year: int) -> list[YearSource]:
     calendar = in_force(conn)
     changes: dict[int, int] = {}
     for row in _trusted_rows(conn):
-        changes[row["year"]] = changes.get(row["year"], 0) + len(json.loads(row["adjustments"]))
+        adjustments = decoded_value(row, "adjustments", YEAR_JSON_COLUMNS)
+        changes[row["year"]] = changes.get(row["year"], 0) + len(adjustments)
     years = set(calendar.years) | set(changes) | {this_year, this_year + 1}
-    return [YearSource(y, calendar.years.get(y, "尚未公布，暂只按周末计算"), y in calendar.years,
-                       changes.get(y, 0)) for y in sorted(years)]
+    return [
+        YearSource(y, calendar.years.get(y, "尚未公布，暂只按周末计算"), y in calendar.years, changes.get(y, 0))
+        for y in sorted(years)
+    ]
 
 
 def sets_the_rule(conn: sqlite3.Connection, role: str) -> bool:
     """The 48-hour rule is the county's: a county sets it, or an installation with no hub above it."""
-    has_parent = conn.execute("SELECT 1 FROM sync_peers WHERE relation = 'parent' AND status = 'enrolled'"
-                              ).fetchone()
+    has_parent = conn.execute("SELECT 1 FROM sync_peers WHERE relation = 'parent' AND status = 'enrolled'").fetchone()
     return role == "county" or not has_parent
 
 

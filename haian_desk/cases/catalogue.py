@@ -10,21 +10,36 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from haian_desk.people import users
 from haian_desk.core.errors import NotFound, ValidationError
 from haian_desk.core.paths import resource_path
-from haian_desk.people.pinyin_keys import spellings
 from haian_desk.events.records import record_apply
+from haian_desk.people import users
+from haian_desk.people.pinyin_keys import spellings
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 LEVELS = ("村", "镇", "县")
 MODES = ("即办", "承诺")
 LIMIT_UNITS = ("hours", "days", "working_days")
 
 FIELDS = {
-    "version": 1, "name": "", "category": None, "level": "村", "route": None, "department": None,
-    "materials": [], "mode": "承诺", "time_limit": None, "fee_note": None, "proxy_allowed": 1,
-    "keywords": None, "active": 1, "updated_by": "",
+    "version": 1,
+    "name": "",
+    "category": None,
+    "level": "村",
+    "route": None,
+    "department": None,
+    "materials": [],
+    "mode": "承诺",
+    "time_limit": None,
+    "fee_note": None,
+    "proxy_allowed": 1,
+    "keywords": None,
+    "active": 1,
+    "updated_by": "",
 }
 JSON_COLUMNS = ("materials", "time_limit")
 
@@ -74,65 +89,82 @@ def clean(item: Item) -> dict:
     else:
         limit = None
     return {
-        "name": item.name.strip(), "category": item.category or None, "level": item.level,
-        "route": item.route or None, "department": item.department or None,
-        "materials": [m.strip() for m in item.materials if m.strip()], "mode": item.mode,
-        "time_limit": limit, "fee_note": item.fee_note or None,
-        "proxy_allowed": int(item.proxy_allowed), "keywords": item.keywords or None,
+        "name": item.name.strip(),
+        "category": item.category or None,
+        "level": item.level,
+        "route": item.route or None,
+        "department": item.department or None,
+        "materials": [m.strip() for m in item.materials if m.strip()],
+        "mode": item.mode,
+        "time_limit": limit,
+        "fee_note": item.fee_note or None,
+        "proxy_allowed": int(item.proxy_allowed),
+        "keywords": item.keywords or None,
         "active": int(item.active),
     }
 
 
 def shipped_items() -> list[Item]:
     data = json.loads(resource_path("catalogue.json").read_text(encoding="utf-8"))
-    return [Item(code=i["code"], name=i["name"], level=i["level"], mode=i["mode"],
-                 time_limit=i.get("time_limit"), category=i.get("category") or "",
-                 route=i.get("route") or "", department=i.get("department") or "",
-                 materials=tuple(i.get("materials") or ()), fee_note=i.get("fee_note") or "",
-                 proxy_allowed=bool(i.get("proxy_allowed", True)),
-                 keywords=" ".join(i.get("keywords") or ()))
-            for i in data["items"]]
+    return [
+        Item(
+            code=i["code"],
+            name=i["name"],
+            level=i["level"],
+            mode=i["mode"],
+            time_limit=i.get("time_limit"),
+            category=i.get("category") or "",
+            route=i.get("route") or "",
+            department=i.get("department") or "",
+            materials=tuple(i.get("materials") or ()),
+            fee_note=i.get("fee_note") or "",
+            proxy_allowed=bool(i.get("proxy_allowed", True)),
+            keywords=" ".join(i.get("keywords") or ()),
+        )
+        for i in data["items"]
+    ]
 
 
-def seed(desk, conn, actor: str) -> int:
-    """Record the shipped catalogue (inside the caller's set-up transaction)."""
-    items = shipped_items()
-    for item in items:
-        fields = dict(clean(item), version=1, updated_by=actor)
-        desk.ledger.record(conn, "catalogue", item.code, "created", fields, actor)
-    return len(items)
+def seed(conn) -> int:
+    """Record the shipped catalogue (inside the caller's set-up transaction): the same records
+    at every installation, so the levels' copies are one (haian_desk.cases.shipped_catalogue)."""
+    from haian_desk.cases import shipped_catalogue
+
+    return shipped_catalogue.seed(conn)
 
 
-def edit(desk, actor: str, item: Item) -> int:
+def edit(desk: Desk, actor: str, item: Item) -> int:
     """An admin's change to an item (or a new item); returns the new version."""
     users.require_role(desk, actor, "admin", "修改事项目录")
     fields = clean(item)
     with desk.db.write() as conn:
-        current = conn.execute("SELECT version FROM catalogue_items WHERE code = ?",
-                               (item.code,)).fetchone()
+        current = conn.execute("SELECT version FROM catalogue_items WHERE code = ?", (item.code,)).fetchone()
         version = 1 if current is None else current["version"] + 1
         fields.update(version=version, updated_by=actor)
-        desk.ledger.record(conn, "catalogue", item.code, "created" if current is None else "updated",
-                           fields, actor)
+        desk.ledger.record(conn, "catalogue", item.code, "created" if current is None else "updated", fields, actor)
     return version
 
 
-def get(desk, code: str):
+def get(desk: Desk, code: str):
     row = desk.db.one("SELECT * FROM catalogue_items WHERE code = ?", (code,))
     if row is None:
         raise NotFound("事项目录中没有编码为 {code} 的事项", params={"code": code})
     return row
 
 
-def search(desk, text: str, limit: int = 50) -> list:
+def search(desk: Desk, text: str, limit: int = 50) -> list:
     needle = "".join(text.split()).lower()
     return desk.db.query(
-        "SELECT * FROM catalogue_items WHERE active = 1 AND instr(search_text, ?) > 0 "
-        "ORDER BY code LIMIT ?", (needle, limit))
+        "SELECT * FROM catalogue_items WHERE active = 1 AND instr(search_text, ?) > 0 ORDER BY code LIMIT ?",
+        (needle, limit),
+    )
 
 
-def history(desk, code: str) -> list:
+def history(desk: Desk, code: str) -> list:
     """Every version of an item, oldest first (who changed what, when)."""
     return desk.db.query(
         "SELECT actor, wall_time, type, payload FROM events WHERE stream = 'catalogue' "
-        "AND stream_id = ? ORDER BY hlc, origin, origin_seq", (code,))
+        "AND stream_id = ? AND id NOT IN (SELECT event_id FROM events_set_aside) "
+        "ORDER BY hlc, origin, origin_seq",
+        (code,),
+    )

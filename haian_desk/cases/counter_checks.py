@@ -11,12 +11,15 @@ the clerk at save time.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from haian_desk.cases import catalogue
+from haian_desk.cases.catalogue_queries import get_item
 from haian_desk.cases.operations import Intake
 from haian_desk.cases.vocabulary import OPEN_STATUSES
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 @dataclass(frozen=True)
@@ -28,16 +31,20 @@ class OpenMatter:
     what: str  # the matter's name, or what the villager asked for
 
 
-def likely_duplicates(desk, intake: Intake) -> list[OpenMatter]:
+def likely_duplicates(desk: Desk, intake: Intake) -> list[OpenMatter]:
     """Open cases of this villager that look like the same matter, newest first."""
     marks = ", ".join("?" for _ in OPEN_STATUSES)
     rows = desk.db.query(
         f"SELECT id, case_no, registered_at, status, kind, catalogue_code, matter_name, description"
         f" FROM cases WHERE villager_id = ? AND kind = ? AND status IN ({marks})"
-        f" ORDER BY registered_at DESC", (intake.villager_id, intake.kind, *OPEN_STATUSES))
-    return [OpenMatter(r["id"], r["case_no"], r["registered_at"], r["status"],
-                       r["matter_name"] or r["description"])
-            for r in rows if _same_matter(r, intake)]
+        f" ORDER BY registered_at DESC",
+        (intake.villager_id, intake.kind, *OPEN_STATUSES),
+    )
+    return [
+        OpenMatter(r["id"], r["case_no"], r["registered_at"], r["status"], r["matter_name"] or r["description"])
+        for r in rows
+        if _same_matter(r, intake)
+    ]
 
 
 def _same_matter(row, intake: Intake) -> bool:
@@ -51,12 +58,11 @@ def _plain(text: str | None) -> str:
     return "".join(ch for ch in (text or "") if ch.isalnum()).lower()
 
 
-def materials_not_received(desk, intake: Intake) -> list[str]:
+def materials_not_received(desk: Desk, intake: Intake) -> list[str]:
     """The errand's catalogue materials not ticked as received, in the catalogue's order."""
     if intake.kind != "errand" or not intake.catalogue_code:
         return []
-    item = catalogue.get(desk, intake.catalogue_code)
-    wanted = json.loads(item["materials"]) if item["materials"] else []
+    wanted = get_item(desk, intake.catalogue_code).materials
     received = set(intake.materials_received)
     return [m for m in wanted if m not in received and not _only_if_any(m)]
 

@@ -27,8 +27,7 @@ GENERAL_HOURS = 48
 GENERAL_LIMIT = timedelta(hours=GENERAL_HOURS)
 DUE_SOON_WINDOW = timedelta(hours=24)
 WORKING_HOURS, CLOCK_HOURS = "working_hours", "clock_hours"
-GENERAL_RULES = {WORKING_HOURS: "48小时只计工作日（节假日、周末不计）",
-                 CLOCK_HOURS: "48小时按自然时间连续计算"}
+GENERAL_RULES = {WORKING_HOURS: "48小时只计工作日（节假日、周末不计）", CLOCK_HOURS: "48小时按自然时间连续计算"}
 DEFAULT_GENERAL_RULE = WORKING_HOURS
 
 
@@ -53,9 +52,16 @@ def general_due(start: datetime, calendar: WorkingCalendar | None, rule: str) ->
     return start + GENERAL_LIMIT
 
 
-def deadline_for(accepted_at: datetime, *, timing: str, time_limit: dict | None,
-                 urgency: str, urgent_deadline: datetime | None,
-                 calendar: WorkingCalendar | None = None, general_rule: str = CLOCK_HOURS) -> datetime | None:
+def deadline_for(
+    accepted_at: datetime,
+    *,
+    timing: str,
+    time_limit: dict | None,
+    urgency: str,
+    urgent_deadline: datetime | None,
+    calendar: WorkingCalendar | None = None,
+    general_rule: str = CLOCK_HOURS,
+) -> datetime | None:
     """The deadline; with no calendar and the clock rule, as events recorded before calendars did."""
     if urgency == "urgent" and urgent_deadline is not None:
         return urgent_deadline
@@ -70,12 +76,17 @@ def deadline_for(accepted_at: datetime, *, timing: str, time_limit: dict | None,
 def clock_start(case: dict, at: datetime, calendar: WorkingCalendar, general_rule: str) -> dict:
     """What an acceptance (or reopening) event carries: the deadline and what it was counted on."""
     urgent = case.get("urgent_deadline")
-    due = deadline_for(at, timing=case["timing"], time_limit=case.get("time_limit"),
-                       urgency=case["urgency"], urgent_deadline=_moment(urgent),
-                       calendar=calendar, general_rule=general_rule)
+    due = deadline_for(
+        at,
+        timing=case["timing"],
+        time_limit=case.get("time_limit"),
+        urgency=case["urgency"],
+        urgent_deadline=_moment(urgent),
+        calendar=calendar,
+        general_rule=general_rule,
+    )
     counted = due is not None and not (case["urgency"] == "urgent" and urgent)
-    basis = {"general": general_rule,
-             "fallback_years": calendar.fallback_years(at, due) if counted else []}
+    basis = {"general": general_rule, "fallback_years": calendar.fallback_years(at, due) if counted and due else []}
     return {"deadline": to_iso(due) if due else None, "calendar": basis}
 
 

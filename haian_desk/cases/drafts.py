@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from haian_desk.core.ids import uuid7
 from haian_desk.core.timeutil import to_iso
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 INTAKE = "intake"
 
@@ -27,35 +30,35 @@ class Draft:
     updated_at: str
 
 
-def save(desk, username: str, form: str, body: dict[str, Any]) -> str:
+def save(desk: Desk, username: str, form: str, body: dict[str, Any]) -> str:
     """Keep ``body`` as the user's draft of ``form``; returns the draft's id."""
     text = json.dumps(body, ensure_ascii=False, sort_keys=True)  # refuses what JSON cannot hold
     stamp = to_iso(desk.now())
     with desk.db.write() as conn:
-        row = conn.execute("SELECT id FROM drafts WHERE username = ? AND form = ?",
-                           (username, form)).fetchone()
+        row = conn.execute("SELECT id FROM drafts WHERE username = ? AND form = ?", (username, form)).fetchone()
         if row is None:
             draft_id = uuid7()
-            conn.execute("INSERT INTO drafts (id, username, form, body, updated_at) "
-                         "VALUES (?, ?, ?, ?, ?)", (draft_id, username, form, text, stamp))
+            conn.execute(
+                "INSERT INTO drafts (id, username, form, body, updated_at) VALUES (?, ?, ?, ?, ?)",
+                (draft_id, username, form, text, stamp),
+            )
         else:
             draft_id = row["id"]
-            conn.execute("UPDATE drafts SET body = ?, updated_at = ? WHERE id = ?",
-                         (text, stamp, draft_id))
+            conn.execute("UPDATE drafts SET body = ?, updated_at = ? WHERE id = ?", (text, stamp, draft_id))
     return draft_id
 
 
-def load(desk, username: str, form: str) -> Draft | None:
+def load(desk: Desk, username: str, form: str) -> Draft | None:
     """The user's draft of ``form``, or None when there is nothing to offer back."""
-    row = desk.db.one("SELECT * FROM drafts WHERE username = ? AND form = ? "
-                      "ORDER BY updated_at DESC LIMIT 1", (username, form))
+    row = desk.db.one(
+        "SELECT * FROM drafts WHERE username = ? AND form = ? ORDER BY updated_at DESC LIMIT 1", (username, form)
+    )
     if row is None:
         return None
-    return Draft(row["id"], row["username"], row["form"], json.loads(row["body"]),
-                 row["updated_at"])
+    return Draft(row["id"], row["username"], row["form"], json.loads(row["body"]), row["updated_at"])
 
 
-def discard(desk, username: str, form: str) -> int:
+def discard(desk: Desk, username: str, form: str) -> int:
     """Forget the user's draft of ``form``; returns how many were removed."""
     with desk.db.write() as conn:
         return discard_in(conn, username, form)
@@ -81,8 +84,7 @@ def _empty(value: Any) -> bool:
     return value is None or value == [] or value is False
 
 
-def keep_or_discard(desk, username: str, form: str, body: dict[str, Any],
-                    pristine: dict[str, Any]) -> str | None:
+def keep_or_discard(desk: Desk, username: str, form: str, body: dict[str, Any], pristine: dict[str, Any]) -> str | None:
     """What autosave does: keep a form with something in it, forget an emptied one."""
     if is_blank(body, pristine):
         discard(desk, username, form)

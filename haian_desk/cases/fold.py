@@ -10,25 +10,45 @@ and otherwise ignored, so every installation folds to the same row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
-from typing import Any, Callable
+from typing import Any
 
-from haian_desk.cases import deadlines
+from haian_desk.cases import deadlines, levels
 from haian_desk.cases.vocabulary import (
-    BAD_RATINGS, CHANNELS, EVENT_TYPES, KINDS, OPEN_STATUSES, RATINGS, REPLY_METHODS, RESULTS,
-    STATUSES, TRANSFER_LEVELS, URGENCIES, label)
-
-FORWARD_LEVELS = {k: v for k, v in TRANSFER_LEVELS.items() if k != "township"}
+    BAD_RATINGS,
+    CHANNELS,
+    EVENT_TYPES,
+    KINDS,
+    OPEN_STATUSES,
+    RATINGS,
+    REPLY_METHODS,
+    RESULTS,
+    STATUSES,
+    TRANSFER_LEVELS,
+    URGENCIES,
+    label,
+)
 from haian_desk.core.errors import Message, RuleRefused, ValidationError
-from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import from_iso, local, to_iso
 from haian_desk.events.records import required_text
 from haian_desk.people import reveals
+from haian_desk.storage.eventlog import Event
+
+FORWARD_LEVELS = {k: v for k, v in TRANSFER_LEVELS.items() if k != "township"}
 
 State = dict[str, Any]
 
-JSON_COLUMNS = ("time_limit", "materials_received", "materials_missing", "missing_first",
-                "authorisation", "joint_units", "calendar_basis")
+JSON_COLUMNS = (
+    "time_limit",
+    "materials_received",
+    "materials_missing",
+    "missing_first",
+    "authorisation",
+    "joint_units",
+    "calendar_basis",
+    "route_up",
+)
 
 # Which statuses each event may follow. Creation ("registered") is separate.
 ALLOWED: dict[str, tuple[str, ...]] = {
@@ -77,8 +97,9 @@ OFFERED_ELSEWHERE = ("taken_up", "forwarded", "conflict_resolved", "import_undon
 
 def allowed_events(state: State) -> list[str]:
     """Event types the rules allow now (a UI shows only these actions)."""
-    return [t for t, sources in ALLOWED.items()
-            if state["status"] in sources and t not in RECORD_ONLY + OFFERED_ELSEWHERE]
+    return [
+        t for t, sources in ALLOWED.items() if state["status"] in sources and t not in RECORD_ONLY + OFFERED_ELSEWHERE
+    ]
 
 
 def apply(state: State | None, event: Event) -> State:
@@ -93,12 +114,21 @@ def apply(state: State | None, event: Event) -> State:
     if sources is None:
         raise ValidationError("未知的办件事件类型：{type}", params={"type": event.type})
     if state["status"] == "awaiting_signature" and state["status"] not in sources:
-        raise RuleRefused("诉求代理待签授权委托书，签字前不能“{verb}”",
-                          "请打印授权委托书请群众签字，再登记“委托书已签”", params={"verb": _verb(event.type)})
+        raise RuleRefused(
+            "诉求代理待签授权委托书，签字前不能“{verb}”",
+            "请打印授权委托书请群众签字，再登记“委托书已签”",
+            params={"verb": _verb(event.type)},
+        )
     if state["status"] not in sources:
         raise RuleRefused(
             "办件当前为“{label}”，不能“{verb}”",
-            "{what_next}", params={"label": label(STATUSES, state['status']), "verb": _verb(event.type), "what_next": _what_next(state)})
+            "{what_next}",
+            params={
+                "label": label(STATUSES, state["status"]),
+                "verb": _verb(event.type),
+                "what_next": _what_next(state),
+            },
+        )
     new = dict(state)
     _HANDLERS[event.type](new, event.payload, event.wall_time)
     return new
@@ -116,8 +146,12 @@ def _what_next(state: State) -> Message:
 def _choice(payload: dict, key: str, table: dict, what: str) -> str:
     value = payload.get(key)
     if value not in table:
-        raise ValidationError("{what}不正确，应为：{items}", field=key, params={"what": what, "items": '、'.join(map(str, table.values()))})
-    return value
+        raise ValidationError(
+            "{what}不正确，应为：{items}",
+            field=key,
+            params={"what": what, "items": "、".join(map(str, table.values()))},
+        )
+    return str(value)
 
 
 def _items(payload: dict, key: str) -> list[str]:
@@ -141,7 +175,7 @@ def _registered(event: Event) -> State:
     p = event.payload
     kind = _choice(p, "kind", KINDS, "服务类型")
     catalogue_code = p.get("catalogue_code") or None
-    imported_from = p.get("import_id") or None   # imported history (haian_desk.imports)
+    imported_from = p.get("import_id") or None  # imported history (haian_desk.imports)
     if kind == "errand" and not catalogue_code and not imported_from:
         raise ValidationError("事务代办必须选择具体事项", "请在事项目录中选择", field="catalogue_code")
     urgency = _choice(p, "urgency", URGENCIES, "紧急程度")
@@ -162,8 +196,9 @@ def _registered(event: Event) -> State:
         "unit_code": required_text(p, "unit_code", "受理单位"),
         "kind": kind,
         # A claim waits for the villager's signature; imported history was signed (or not) on paper.
-        "status": ("awaiting_signature" if kind == "claim" and not _signed(auth) and not imported_from
-                   else "registered"),
+        "status": (
+            "awaiting_signature" if kind == "claim" and not _signed(auth) and not imported_from else "registered"
+        ),
         "catalogue_code": catalogue_code,
         "matter_name": p.get("matter_name") or None,
         "timing": timing,
@@ -184,11 +219,12 @@ def _registered(event: Event) -> State:
         "holder": None,
         "holder_level": None,
         "joint_units": [],
+        "route_up": [],  # the centres it was sent up through (haian_desk.cases.levels)
         "registered_at": event.wall_time,
         "accepted_at": None,
         "deadline": None,
-        "deadline_base": None,      # the deadline as counted when the clock started, pauses left out
-        "calendar_basis": None,     # what it was counted on: the 48-hour rule, years with no calendar
+        "deadline_base": None,  # the deadline as counted when the clock started, pauses left out
+        "calendar_basis": None,  # what it was counted on: the 48-hour rule, years with no calendar
         "paused_at": None,
         "paused_seconds": 0,
         "status_before_pause": None,
@@ -220,8 +256,12 @@ def _start_clock(s: State, p: dict, at: str) -> None:
     else:  # recorded before calendars: weekends only, 48 clock hours
         urgent = s["urgent_deadline"]
         due = deadlines.deadline_for(
-            from_iso(at), timing=s["timing"], time_limit=s["time_limit"], urgency=s["urgency"],
-            urgent_deadline=from_iso(urgent) if urgent else None)
+            from_iso(at),
+            timing=s["timing"],
+            time_limit=s["time_limit"],
+            urgency=s["urgency"],
+            urgent_deadline=from_iso(urgent) if urgent else None,
+        )
         s["deadline"] = to_iso(due) if due else None
         s["calendar_basis"] = None
     s["deadline_base"] = s["deadline"]
@@ -233,8 +273,10 @@ def _basis(p: dict) -> dict | None:
     if not isinstance(basis, dict):
         return None
     years = basis.get("fallback_years")
-    return {"general": str(basis.get("general") or ""),
-            "fallback_years": sorted(y for y in years if isinstance(y, int)) if isinstance(years, list) else []}
+    return {
+        "general": str(basis.get("general") or ""),
+        "fallback_years": sorted(y for y in years if isinstance(y, int)) if isinstance(years, list) else [],
+    }
 
 
 def _stamped_time(p: dict, key: str) -> str | None:
@@ -253,8 +295,7 @@ def _signed(auth: dict | None) -> bool:
 
 def _accepted(s: State, p: dict, at: str) -> None:
     if s["kind"] == "claim" and not _signed(s["authorisation"]) and not s.get("imported_from"):
-        raise RuleRefused("诉求代理须有群众签字的授权委托书才能受理",
-                          "请打印授权委托书请群众签字，再登记“委托书已签”")
+        raise RuleRefused("诉求代理须有群众签字的授权委托书才能受理", "请打印授权委托书请群众签字，再登记“委托书已签”")
     s["status"] = "in_progress"
     s["accepted_at"] = at
     _start_clock(s, p, at)
@@ -275,7 +316,9 @@ def _materials_missing(s: State, p: dict, at: str) -> None:
         if extra:
             raise RuleRefused(
                 "补正材料须一次性告知，不能再追加：{items}",
-                "只能列出第一次告知过、群众仍未交齐的材料", params={"items": '、'.join(extra)})
+                "只能列出第一次告知过、群众仍未交齐的材料",
+                params={"items": "、".join(extra)},
+            )
     else:
         s["missing_first"] = missing
     s["materials_missing"] = missing
@@ -296,8 +339,7 @@ def _authorised(s: State, p: dict, at: str) -> None:
         raise RuleRefused("只有诉求代理需要授权委托")
     auth = check_authorisation(p)
     if s["status"] != "awaiting_signature" and _signed(s["authorisation"]) and not auth["signed_on_paper"]:
-        raise RuleRefused("群众已签字的授权委托不能改为未签字",
-                          "如需改变委托范围，请请群众重新签署授权委托书")
+        raise RuleRefused("群众已签字的授权委托不能改为未签字", "如需改变委托范围，请请群众重新签署授权委托书")
     s["authorisation"] = auth
     if s["status"] == "awaiting_signature" and _signed(auth):
         s["status"] = "registered"
@@ -336,16 +378,15 @@ def _printed(s: State, p: dict, at: str) -> None:
 
 
 def _transferred(s: State, p: dict, at: str) -> None:
-    s["holder_level"] = _choice(p, "to_level", TRANSFER_LEVELS, "转办去向")
-    s["holder"] = required_text(p, "to_unit", "接收单位", "例如：曲塘镇代理中心、海安市民政局")
+    level = _choice(p, "to_level", TRANSFER_LEVELS, "转办去向")
+    levels.sent_up(s, level, required_text(p, "to_unit", "接收单位", "例如：曲塘镇代理中心、海安市民政局"))
     s["status"] = "transferred"
 
 
 def _returned(s: State, p: dict, at: str) -> None:
+    # Without ``to_level`` (every record before the county's inbox) it goes back to the station.
     required_text(p, "outcome", "上级办理情况")
-    s["holder"] = None
-    s["holder_level"] = None
-    s["status"] = "in_progress"
+    levels.came_down(s, p.get("to_level"))
 
 
 def _joint_handling(s: State, p: dict, at: str) -> None:
@@ -379,7 +420,7 @@ def _completed(s: State, p: dict, at: str) -> None:
         raise ValidationError("未获批准的，须写明理由", field="note")
     s["result"], s["result_note"] = result, note or None
     s["completed_at"] = at
-    s["holder"], s["holder_level"] = None, None
+    levels.gone_home(s)
     s["status"] = "completed"
 
 
@@ -419,8 +460,7 @@ def _rectified(s: State, p: dict, at: str) -> None:
 
 def _close_followup_when_done(s: State) -> None:
     rated = s["rated_at"]
-    if s["followup_open"] and rated and (s["return_visit_at"] or "") >= rated \
-            and (s["rectified_at"] or "") >= rated:
+    if s["followup_open"] and rated and (s["return_visit_at"] or "") >= rated and (s["rectified_at"] or "") >= rated:
         s["followup_open"] = 0
 
 
@@ -440,14 +480,17 @@ def _reopened(s: State, p: dict, at: str) -> None:
 
 
 def _taken_up(s: State, p: dict, at: str) -> None:
-    # The unit holding the matter says it has it in hand; the case itself does not change.
+    # The centre holding the matter says it has it in hand; the case itself does not change.
+    # ``level`` (recorded since the county has an inbox) must be where the matter is.
     required_text(p, "unit", "接收单位")
+    if p.get("level"):
+        levels.require_held(s, str(p["level"]))
 
 
 def _forwarded(s: State, p: dict, at: str) -> None:
     level = _choice(p, "to_level", FORWARD_LEVELS, "转送去向")
-    s["holder_level"] = level
-    s["holder"] = required_text(p, "to_unit", "接收单位", "例如：海安市民政局")
+    unit = required_text(p, "to_unit", "接收单位", "例如：海安市民政局")
+    levels.sent_on(s, level, unit, p.get("from_level") or None)
 
 
 def _conflict_resolved(s: State, p: dict, at: str) -> None:
@@ -467,6 +510,8 @@ def _import_undone(s: State, p: dict, at: str) -> None:
     s["closed_reason"] = required_text(p, "reason", "撤销的原因")
     s["paused_at"], s["status_before_pause"], s["followup_open"] = None, None, 0
     s["status"] = "voided"
+
+
 def _deadline_recomputed(s: State, p: dict, at: str) -> None:
     required_text(p, "reason", "重算时限的原因")
     new_base = _stamped_time(p, "deadline")

@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
-from haian_desk.replication import numbering
 from haian_desk.core.timeutil import local
+from haian_desk.replication import numbering
 
 
 def short_unit_code(unit_code: str) -> str:
@@ -33,15 +33,17 @@ def next_case_no(conn: sqlite3.Connection, unit_code: str, moment: datetime) -> 
         return _next_offline(conn, head)
     # GLOB is case-sensitive, so SQLite can answer it from the unique index on case_no.
     row = conn.execute(
-        "SELECT max(CAST(substr(case_no, ?) AS INTEGER)) FROM cases WHERE case_no GLOB ?",
-        (len(head) + 1, head + "*")).fetchone()
+        "SELECT max(CAST(substr(case_no, ?) AS INTEGER)) FROM cases WHERE case_no GLOB ?", (len(head) + 1, head + "*")
+    ).fetchone()
     # After a restore, numbers the hub says were issued here count too (haian_desk.replication.numbering).
     return f"{head}{max(row[0] or 0, numbering.case_floor(conn, head)) + 1:03d}"
 
 
 def _next_offline(conn: sqlite3.Connection, head: str) -> str:
-    """The day's offline series (…-L01): all-digit numbers never start with a letter."""
-    mark = head + numbering.OFFLINE_MARK
-    row = conn.execute("SELECT max(CAST(substr(case_no, ?) AS INTEGER)) FROM cases WHERE case_no GLOB ?",
-                       (len(mark) + 1, mark + "*")).fetchone()
+    """The day's offline series (…-LKQM01): all-digit numbers never start with a letter, and each
+    offline confirmation draws its own letters, so a second restore the same day cannot repeat it."""
+    mark = head + numbering.OFFLINE_MARK + numbering.offline_series(conn)
+    row = conn.execute(
+        "SELECT max(CAST(substr(case_no, ?) AS INTEGER)) FROM cases WHERE case_no GLOB ?", (len(mark) + 1, mark + "*")
+    ).fetchone()
     return f"{mark}{(row[0] or 0) + 1:02d}"

@@ -7,17 +7,21 @@ records events; the state machine in ``fold`` decides the rest.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from haian_desk.cases import catalogue, drafts
 from haian_desk.calendar import operations as working_calendar
-from haian_desk.cases import numbers
-from haian_desk.cases.fold import check_authorisation
+from haian_desk.cases import drafts, numbers
+from haian_desk.cases.catalogue_queries import get_item
+from haian_desk.cases.fold import JSON_COLUMNS, check_authorisation
 from haian_desk.cases.vocabulary import KINDS
 from haian_desk.core.errors import NotFound, RuleRefused, ValidationError
 from haian_desk.core.ids import uuid7
 from haian_desk.core.normalise import free_text
+from haian_desk.events.columns import decoded
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 CLOCK_STARTS = ("accepted", "reopened")
@@ -53,7 +57,7 @@ class Registered:
     status: str
 
 
-def take_in(desk, actor: str, intake: Intake, *, draft: str | None = None) -> Registered:
+def take_in(desk: Desk, actor: str, intake: Intake, *, draft: str | None = None) -> Registered:
     """Register a matter (and accept it at once unless told not to) in one transaction.
 
     ``draft`` names the actor's form draft this intake was typed in: it is
@@ -71,8 +75,9 @@ def take_in(desk, actor: str, intake: Intake, *, draft: str | None = None) -> Re
         # Missing materials: 待补正 at once. Urgent matters are accepted at once; a claim
         # waiting for its signed mandate cannot be.
         if intake.missing_materials:
-            _, state = desk.ledger.record(conn, "case", case_id, "materials_missing",
-                                          {"missing": list(intake.missing_materials)}, actor)
+            _, state = desk.ledger.record(
+                conn, "case", case_id, "materials_missing", {"missing": list(intake.missing_materials)}, actor
+            )
         elif (intake.accept or intake.urgency == "urgent") and state["status"] == "registered":
             clock = working_calendar.clock_payload(conn, state, desk.now())
             _, state = desk.ledger.record(conn, "case", case_id, "accepted", clock, actor)
@@ -81,31 +86,36 @@ def take_in(desk, actor: str, intake: Intake, *, draft: str | None = None) -> Re
     return Registered(case_id, state["case_no"], state["status"])
 
 
-def _registration_payload(desk, intake: Intake) -> dict:
-    payload = {
-        "kind": intake.kind, "villager_id": intake.villager_id,
+def _registration_payload(desk: Desk, intake: Intake) -> dict:
+    payload: dict[str, object] = {
+        "kind": intake.kind,
+        "villager_id": intake.villager_id,
         "description": free_text(intake.description, "诉求内容", "description", multiline=True),
         "channel": intake.channel,
-        "urgency": intake.urgency, "urgent_deadline": intake.urgent_deadline,
+        "urgency": intake.urgency,
+        "urgent_deadline": intake.urgent_deadline,
         "first_cadre_id": intake.first_cadre_id,
         "responsible_cadre_id": intake.responsible_cadre_id or intake.first_cadre_id,
         "materials_received": list(intake.materials_received),
-        "long_standing": intake.long_standing, "petition": intake.petition,
-        "unit_code": desk.installation.unit_code, "timing": "承诺", "time_limit": None,
+        "long_standing": intake.long_standing,
+        "petition": intake.petition,
+        "unit_code": desk.installation.unit_code,
+        "timing": "承诺",
+        "time_limit": None,
     }
     if intake.authorisation:
         payload["authorisation"] = check_authorisation(intake.authorisation)
     if intake.catalogue_code:
-        item = catalogue.get(desk, intake.catalogue_code)
-        if not item["proxy_allowed"]:
-            raise RuleRefused("“{name}”须本人到场办理，不能代办",
-                              "请告诉群众办理地点和要带的材料（指引）", params={"name": item['name']})
-        payload.update(catalogue_code=item["code"], matter_name=item["name"], timing=item["mode"],
-                       time_limit=json.loads(item["time_limit"]) if item["time_limit"] else None)
+        item = get_item(desk, intake.catalogue_code)
+        if not item.proxy_allowed:
+            raise RuleRefused(
+                "“{name}”须本人到场办理，不能代办", "请告诉群众办理地点和要带的材料（指引）", params={"name": item.name}
+            )
+        payload.update(catalogue_code=item.code, matter_name=item.name, timing=item.mode, time_limit=item.time_limit)
     return payload
 
 
-def act(desk, actor: str, case_id: str, event_type: str, **payload) -> dict:
+def act(desk: Desk, actor: str, case_id: str, event_type: str, **payload) -> dict:
     """Record one action on a case; returns the case as it now stands."""
     if event_type == "registered":
         raise RuleRefused("新办件请用受理登记")
@@ -115,8 +125,7 @@ def act(desk, actor: str, case_id: str, event_type: str, **payload) -> dict:
         if event_type == "assigned":
             _require_cadre(conn, payload.get("cadre_id") or "")
         if event_type in CLOCK_STARTS:  # the deadline is counted now, on the calendar in force
-            case = dict(conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone())
-            case["time_limit"] = json.loads(case["time_limit"]) if case["time_limit"] else None
+            case = decoded(conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone(), JSON_COLUMNS)
             payload.update(working_calendar.clock_payload(conn, case, desk.now()))
         _, state = desk.ledger.record(conn, "case", case_id, event_type, payload, actor)
     return state

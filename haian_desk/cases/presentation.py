@@ -7,28 +7,48 @@ the same on every screen and in every test.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Callable
+from typing import TYPE_CHECKING
 
-from haian_desk.cases import catalogue
 from haian_desk.cases import queries
+from haian_desk.cases.catalogue_queries import CatalogueItem, get_item
 from haian_desk.cases.deadlines import DUE_SOON_WINDOW, describe_limit
 from haian_desk.cases.fold import allowed_events
 from haian_desk.cases.vocabulary import (
-    CHANNELS, EVENT_TYPES, KINDS, OPEN_STATUSES, RATINGS, REPLY_METHODS, RESULTS, STATUSES, TIMED_STATUSES,
-    TRANSFER_LEVELS, URGENCIES, label)
+    CHANNELS,
+    EVENT_TYPES,
+    KINDS,
+    OPEN_STATUSES,
+    RATINGS,
+    REPLY_METHODS,
+    RESULTS,
+    STATUSES,
+    TIMED_STATUSES,
+    TRANSFER_LEVELS,
+    URGENCIES,
+    label,
+)
 from haian_desk.core.errors import Message
 from haian_desk.core.masking import mask_id_number, mask_phone
-from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import from_iso, local, show
 from haian_desk.people import reveals
+from haian_desk.storage.eventlog import Event
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 # How pressing a matter's deadline is; screens colour rows by it AND print the
 # text beside it, so colour-blind staff read the same thing.
 OVERDUE, DUE_SOON, ON_TIME, PAUSED, UNTIMED, FINISHED = (
-    "overdue", "due_soon", "on_time", "paused", "untimed", "finished")
+    "overdue",
+    "due_soon",
+    "on_time",
+    "paused",
+    "untimed",
+    "finished",
+)
 
 
 @dataclass(frozen=True)
@@ -122,10 +142,12 @@ def queue_value(column: str, value) -> str:
 def villager_summary(row, reveal: bool = False) -> dict[str, str]:
     """A villager as a screen shows them: ID and phone masked unless revealed on purpose."""
     id_number, phone = row["id_number"], row["phone"]
-    return {"name": row["name"],
-            "id_number": (id_number or "") if reveal else mask_id_number(id_number),
-            "phone": (phone or "") if reveal else mask_phone(phone),
-            "address": row["address"] or ""}
+    return {
+        "name": row["name"],
+        "id_number": (id_number or "") if reveal else mask_id_number(id_number),
+        "phone": (phone or "") if reveal else mask_phone(phone),
+        "address": row["address"] or "",
+    }
 
 
 def villager_choice_text(row) -> str:
@@ -174,13 +196,18 @@ def _doc_title(doc) -> str:
 
 
 def _registered(p: dict, names: dict) -> list:
-    head = Message("{kind}，{channel}", {"kind": label(KINDS, p.get("kind")),
-                                         "channel": label(CHANNELS, p.get("channel"))})
+    head = Message(
+        "{kind}，{channel}", {"kind": label(KINDS, p.get("kind")), "channel": label(CHANNELS, p.get("channel"))}
+    )
     if p.get("urgency") == "urgent":
         head = Message("{kind}，{channel}，{urgency}", {**head.params, "urgency": label(URGENCIES, "urgent")})
-    return [head, _said("事项：{value}", p.get("matter_name")), _said("内容：{value}", p.get("description")),
-            _said("已收材料：{value}", _items(p.get("materials_received"))),
-            _said("首问责任人：{value}", names.get(p.get("first_cadre_id"), ""))]
+    return [
+        head,
+        _said("事项：{value}", p.get("matter_name")),
+        _said("内容：{value}", p.get("description")),
+        _said("已收材料：{value}", _items(p.get("materials_received"))),
+        _said("首问责任人：{value}", names.get(p.get("first_cadre_id"), "")),
+    ]
 
 
 def _authorisation(p: dict) -> list:
@@ -189,9 +216,10 @@ def _authorisation(p: dict) -> list:
 
 
 def _transfer(template: str, p: dict) -> list:
-    return [Message(template, {"level": label(TRANSFER_LEVELS, p.get("to_level")),
-                               "unit": p.get("to_unit") or ""}),
-            _said("理由：{value}", p.get("reason"))]
+    return [
+        Message(template, {"level": label(TRANSFER_LEVELS, p.get("to_level")), "unit": p.get("to_unit") or ""}),
+        _said("理由：{value}", p.get("reason")),
+    ]
 
 
 _DESCRIBERS: dict[str, Callable[[dict, dict], list]] = {
@@ -205,21 +233,30 @@ _DESCRIBERS: dict[str, Callable[[dict, dict], list]] = {
     "assigned": lambda p, n: [_said("经办人：{value}", n.get(p.get("cadre_id"), p.get("cadre_id")))],
     "note": lambda p, n: [_text(p.get("text"))],
     "transferred": lambda p, n: _transfer("转至{level}：{unit}", p),
-    "returned": lambda p, n: [_said("办理情况：{value}", p.get("outcome"))],
+    "returned": lambda p, n: [
+        _said("办理情况：{value}", p.get("outcome")),
+        Message("退回{level}", {"level": label(TRANSFER_LEVELS, p["to_level"])}) if p.get("to_level") else None,
+    ],
     "joint_handling": lambda p, n: [_said("会办单位：{value}", _items(p.get("units"))), _text(p.get("note"))],
     "paused": lambda p, n: [_said("理由：{value}", p.get("reason"))],
     "resumed": lambda p, n: [_text(p.get("note")) or Message("继续计时")],
     "completed": lambda p, n: [_said("结果：{value}", label(RESULTS, p.get("result"))), _text(p.get("note"))],
     "replied": lambda p, n: [_said("方式：{value}", label(REPLY_METHODS, p.get("method")))],
-    "rated": lambda p, n: [Message("{level}", {"level": label(RATINGS, p.get("level"))}) if p.get("level") else None,
-                           _said("原因：{value}", p.get("reason"))],
+    "rated": lambda p, n: [
+        Message("{level}", {"level": label(RATINGS, p.get("level"))}) if p.get("level") else None,
+        _said("原因：{value}", p.get("reason")),
+    ],
     "return_visit": lambda p, n: [_text(p.get("note"))],
     "rectified": lambda p, n: [_text(p.get("note"))],
     "withdrawn": lambda p, n: [_said("原因：{value}", p.get("reason"))],
-    "reopened": lambda p, n: [_said("原因：{value}", p.get("reason")),
-                              _said("办结期限：{value}", show(p.get("deadline")))],
-    "printed": lambda p, n: [_said("文书：{value}", _doc_title(p.get("doc"))),
-                             Message("第{copy}份", {"copy": p.get("copy")})],
+    "reopened": lambda p, n: [
+        _said("原因：{value}", p.get("reason")),
+        _said("办结期限：{value}", show(p.get("deadline"))),
+    ],
+    "printed": lambda p, n: [
+        _said("文书：{value}", _doc_title(p.get("doc"))),
+        Message("第{copy}份", {"copy": p.get("copy")}),
+    ],
     "revealed": lambda p, n: [_text(reveals.describe(p))],
     "taken_up": lambda p, n: [Message("{unit}已接收", {"unit": p.get("unit") or ""})],
     "forwarded": lambda p, n: _transfer("转送{level}：{unit}", p),
@@ -243,13 +280,19 @@ class TimelineLine:
     parts: tuple = field(default=(), compare=False)  # the detail as Messages, for translation
 
 
-def timeline_lines(events: list[Event], actor_names: dict[str, str],
-                   cadre_names: dict[str, str]) -> list[TimelineLine]:
+def timeline_lines(events: list[Event], actor_names: dict[str, str], cadre_names: dict[str, str]) -> list[TimelineLine]:
     lines = []
     for e in events:
         parts = tuple(event_parts(e, cadre_names))
-        lines.append(TimelineLine(show(e.wall_time), actor_names.get(e.actor, e.actor),
-                                  label(EVENT_TYPES, e.type), "；".join(map(str, parts)), parts))
+        lines.append(
+            TimelineLine(
+                show(e.wall_time),
+                actor_names.get(e.actor, e.actor),
+                label(EVENT_TYPES, e.type),
+                "；".join(map(str, parts)),
+                parts,
+            )
+        )
     return lines
 
 
@@ -269,20 +312,24 @@ class CaseView:
     active_cadres: list[tuple[str, str]]
 
 
-def case_view(desk, case_id: str, now: datetime) -> CaseView:
+def case_view(desk: Desk, case_id: str, now: datetime) -> CaseView:
     case = queries.get_case(desk, case_id)
     villager = desk.db.one("SELECT * FROM villagers WHERE id = ?", (case["villager_id"],))
     cadre_rows = desk.db.query("SELECT id, name, active FROM cadres ORDER BY name")
     cadres = {r["id"]: r["name"] for r in cadre_rows}
-    actors = {r["username"]: r["display_name"]
-              for r in desk.db.query("SELECT username, display_name FROM users")}
+    actors = {r["username"]: r["display_name"] for r in desk.db.query("SELECT username, display_name FROM users")}
     return CaseView(
-        case=case, villager=villager_summary(villager), villager_revealed=villager_summary(villager, True),
-        matter=_matter(desk, case), cadre_names=cadres,
+        case=case,
+        villager=villager_summary(villager),
+        villager_revealed=villager_summary(villager, True),
+        matter=_matter(desk, case),
+        cadre_names=cadres,
         timeline=timeline_lines(queries.timeline(desk, case_id), actors, cadres),
-        allowed=offered_actions(case), time_left=time_left(case["status"], case["deadline"], now),
+        allowed=offered_actions(case),
+        time_left=time_left(case["status"], case["deadline"], now),
         missing_choices=missing_material_choices(case, _matter_materials(desk, case)),
-        active_cadres=[(r["id"], r["name"]) for r in cadre_rows if r["active"]])
+        active_cadres=[(r["id"], r["name"]) for r in cadre_rows if r["active"]],
+    )
 
 
 def offered_actions(case: dict) -> list[str]:
@@ -311,18 +358,22 @@ def missing_material_choices(case: dict, matter_materials: list[str]) -> list[st
     return [m for m in offered if m not in received]
 
 
-def _matter_materials(desk, case: dict) -> list[str]:
+def _matter_materials(desk: Desk, case: dict) -> list[str]:
     if not case["catalogue_code"]:
         return []
-    return json.loads(catalogue.get(desk, case["catalogue_code"])["materials"] or "[]")
+    return list(get_item(desk, case["catalogue_code"]).materials)
 
 
-def _matter(desk, case: dict) -> dict | None:
+def _matter(desk: Desk, case: dict) -> dict | None:
     if not case["catalogue_code"]:
         return None
-    item = catalogue.get(desk, case["catalogue_code"])
-    return {"name": item["name"], "level": item["level"], "route": item["route"] or "",
-            "limit": describe_limit(case["timing"], case["time_limit"])}
+    item = get_item(desk, case["catalogue_code"])
+    return {
+        "name": item.name,
+        "level": item.level,
+        "route": item.route or "",
+        "limit": describe_limit(case["timing"], case["time_limit"]),
+    }
 
 
 def urgent_deadline_choices(now: datetime) -> list[tuple[str, datetime]]:
@@ -332,8 +383,7 @@ def urgent_deadline_choices(now: datetime) -> list[tuple[str, datetime]]:
 
 def urgent_deadline_messages(now: datetime) -> list[tuple[Message, datetime]]:
     here = local(now).replace(second=0, microsecond=0)
-    choices = [(Message("{hours}小时内", {"hours": hours}), here + timedelta(hours=hours))
-               for hours in (2, 4, 8, 24)]
+    choices = [(Message("{hours}小时内", {"hours": hours}), here + timedelta(hours=hours)) for hours in (2, 4, 8, 24)]
     end_of_day = here.replace(hour=17, minute=30)
     if end_of_day - here >= timedelta(minutes=30):
         choices.append((Message("今天下班前（17:30）"), end_of_day))
@@ -355,25 +405,35 @@ class MatterSummary:
     materials: list[str]
     in_person: bool
     in_person_notice: str
-    mode: str = ""                                                      # 即办 / 承诺, for a
-    time_limit: dict | None = field(default=None, compare=False)        # screen to word itself
+    mode: str = ""  # 即办 / 承诺, for a
+    time_limit: dict | None = field(default=None, compare=False)  # screen to word itself
 
     def choice_text(self) -> str:
         text = f"{self.name}（{self.level}级 · {self.limit}）"
         return text + "【须本人到场】" if self.in_person else text
 
 
-def matter_summary(item) -> MatterSummary:
-    limit = json.loads(item["time_limit"]) if item["time_limit"] else None
-    materials = json.loads(item["materials"] or "[]")
-    in_person = not item["proxy_allowed"]
+def matter_summary(item: CatalogueItem) -> MatterSummary:
+    materials = list(item.materials)
+    in_person = not item.proxy_allowed
     notice = ""
     if in_person:
         # The same refusal take_in gives, said before the clerk types anything else.
-        where = item["route"] or item["department"] or ""
-        notice = f"“{item['name']}”须本人到场办理，不能代办。请告诉群众办理地点"
+        where = item.route or item.department or ""
+        notice = f"“{item.name}”须本人到场办理，不能代办。请告诉群众办理地点"
         notice += f"（{where}）" if where else ""
         notice += f"和要带的材料：{'、'.join(materials)}" if materials else ""
-    return MatterSummary(item["code"], item["name"], item["level"], describe_limit(item["mode"], limit),
-                         item["route"] or "", item["department"] or "", item["fee_note"] or "",
-                         materials, in_person, notice, item["mode"], limit)
+    return MatterSummary(
+        item.code,
+        item.name,
+        item.level,
+        describe_limit(item.mode, item.time_limit),
+        item.route or "",
+        item.department or "",
+        item.fee_note or "",
+        materials,
+        in_person,
+        notice,
+        item.mode,
+        item.time_limit,
+    )

@@ -1,27 +1,41 @@
 """Reading cases: the queue with its filters, search, counts and one case's timeline.
 
-Queries page through SQLite (LIMIT/OFFSET over indexed orderings) so a screen
-never holds the whole table. "Now" is always passed in, so what is overdue is
-decided by the caller's clock, once.
+The queue pages by key (``page_after``): each page starts after the sort key of
+the row before it, so the millionth row costs what the first does, and a screen
+never holds the whole table. ``page`` with an offset is kept for one-off reads
+(the CLI, tests comparing against it); the queue screen never uses it.
+``bounds`` walks the order once and returns the key at every page boundary, so
+a page far down can be read again by key. "Now" is always passed in, so what is
+overdue is decided by the caller's clock, once.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from haian_desk.cases import search
+from haian_desk.cases import ordered_search, search
 from haian_desk.cases.deadlines import DUE_SOON_WINDOW
 from haian_desk.cases.vocabulary import TIMED_STATUSES
 from haian_desk.core.errors import NotFound
 from haian_desk.core.normalise import case_number_text
+from haian_desk.core.timeutil import to_iso
 from haian_desk.events.projection import projectors
 from haian_desk.storage.eventlog import Event
-from haian_desk.core.timeutil import to_iso
 
-SORTABLE = {"case_no": "c.case_no", "registered_at": "c.registered_at", "deadline": "c.deadline",
-            "status": "c.status", "kind": "c.kind", "villager": "v.name",
-            "updated_at": "c.updated_at"}
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
+SORTABLE = {
+    "case_no": "c.case_no",
+    "registered_at": "c.registered_at",
+    "deadline": "c.deadline",
+    "status": "c.status",
+    "kind": "c.kind",
+    "villager": "v.name",
+    "updated_at": "c.updated_at",
+}
 
 _TIMED = "c.status IN ({})".format(", ".join(f"'{s}'" for s in TIMED_STATUSES))
 
@@ -32,7 +46,7 @@ class CaseFilter:
     kind: str | None = None
     overdue: bool = False
     due_soon: bool = False
-    cadre_id: str | None = None          # "mine": first contact or responsible
+    cadre_id: str | None = None  # "mine": first contact or responsible
     long_standing: bool = False
     petition: bool = False
     followup_open: bool = False
@@ -41,7 +55,7 @@ class CaseFilter:
     sort: str = "registered_at"
     descending: bool = True
 
-    def where(self, now: datetime) -> tuple[str, list]:
+    def where(self, now: datetime, with_search: bool = True) -> tuple[str, list]:
         clauses, params = ["1 = 1"], []
         if self.status:
             clauses.append("c.status = ?")
@@ -64,7 +78,7 @@ class CaseFilter:
         if self.unit_code:
             clauses.append("c.unit_code = ?")
             params.append(self.unit_code)
-        if normalise_search(self.search):
+        if with_search and normalise_search(self.search):
             # Answered from the search keys (haian_desk.cases.search), not by reading every row.
             clause, values = search.case_clause(self.search)
             clauses.append(clause)
@@ -81,10 +95,12 @@ _BASE = "FROM cases c JOIN villagers v ON v.id = c.villager_id"
 # The queue reads cases first and looks up villagers only for the rows it
 # shows; a case whose villager has not arrived yet (sync) still shows, unnamed.
 _VILLAGER = "LEFT JOIN villagers v ON v.id = c.villager_id"
-QUEUE_COLUMNS = ("c.id, c.case_no, c.kind, c.status, c.matter_name, c.description, c.deadline, "
-                 "c.registered_at, c.urgency, c.long_standing, c.petition, c.followup_open, "
-                 "c.unit_code, c.responsible_cadre_id, c.holder, c.rating, c.updated_at, "
-                 "v.name AS villager, v.phone AS villager_phone")
+QUEUE_COLUMNS = (
+    "c.id, c.case_no, c.kind, c.status, c.matter_name, c.description, c.deadline, "
+    "c.registered_at, c.urgency, c.long_standing, c.petition, c.followup_open, "
+    "c.unit_code, c.responsible_cadre_id, c.holder, c.rating, c.updated_at, "
+    "v.name AS villager, v.phone AS villager_phone"
+)
 # Sort columns that are never NULL: ordering by them alone lets SQLite walk their
 # index (a leading "IS NULL" term would make it sort the whole table every page).
 _NEVER_NULL = ("case_no", "registered_at", "status", "kind", "updated_at")
@@ -102,22 +118,28 @@ def _order(flt: CaseFilter) -> tuple[str, str, str]:
     return column, direction, f"{nulls}{column} {direction}, c.case_no {direction}"
 
 
-def count(desk, flt: CaseFilter, now: datetime) -> int:
+def count(desk: Desk, flt: CaseFilter, now: datetime) -> int:
     where, params = flt.where(now)
     return desk.db.scalar(f"SELECT count(*) FROM cases c {_villager_join(flt, where)} WHERE {where}", params)
 
 
-def page(desk, flt: CaseFilter, now: datetime, offset: int = 0, limit: int = 200) -> list:
+def page(desk: Desk, flt: CaseFilter, now: datetime, offset: int = 0, limit: int = 200) -> list:
     where, params = flt.where(now)
     return _page(desk, flt, where, params, f"LIMIT {int(limit)} OFFSET {int(offset)}")
 
 
-def page_after(desk, flt: CaseFilter, now: datetime, last=None, limit: int = 200) -> list:
+def page_after(desk: Desk, flt: CaseFilter, now: datetime, last=None, limit: int = 200) -> list:
     """The page that follows row ``last`` of the previous one (None: the first page).
 
     Keyset paging: it costs the same at the millionth row as at the first,
-    where ``page`` with an offset reads and skips every row before it.
+    where ``page`` with an offset reads and skips every row before it. A broad
+    search (王, sh: tens of thousands of cases) is answered by walking the
+    queue's own order and testing each case (``ordered_search``) instead of
+    collecting every match before the first row can be shown.
     """
+    needle = normalise_search(flt.search)
+    if needle and ordered_search.is_broad(desk, needle, flt.sort):
+        return ordered_search.page_after(desk, flt, now, last, limit)
     where, params = flt.where(now)
     if last is not None:
         clause, values = _after(flt, last)
@@ -125,10 +147,41 @@ def page_after(desk, flt: CaseFilter, now: datetime, last=None, limit: int = 200
     return _page(desk, flt, where, params, f"LIMIT {int(limit)}")
 
 
+def sort_field(flt: CaseFilter) -> str:
+    """The row field the filter's order is by (the case number breaks ties)."""
+    return flt.sort if flt.sort in SORTABLE else "registered_at"
+
+
+def key_of(flt: CaseFilter, row) -> dict:
+    """Just what ``page_after`` needs of a row: its sort value and case number (small, kept per page)."""
+    field = sort_field(flt)
+    return {field: row[field], "case_no": row["case_no"]}
+
+
+def bounds(desk: Desk, flt: CaseFilter, now: datetime, every: int, reach: int | None = None) -> list[dict]:
+    """The keys of rows ``every``, ``2 * every`` … (1-based) in the filter's order, up to row ``reach``.
+
+    One pass in SQLite (a window over the order, nothing but every ``every``-th
+    row handed back), so a queue can re-read any page by key after a refresh
+    without reading every row before it into Python.
+    """
+    where, params = flt.where(now)
+    column, _, order = _order(flt)
+    limit = f"LIMIT {int(reach)}" if reach is not None else ""
+    sql = (
+        f"SELECT {column} AS sort_value, c.case_no FROM (SELECT c.rowid AS picked, "
+        f"row_number() OVER (ORDER BY {order}) AS n FROM cases c {_villager_join(flt, where)} "
+        f"WHERE {where} ORDER BY {order} {limit}) JOIN cases c ON c.rowid = picked {_VILLAGER} "
+        f"WHERE n % {int(every)} = 0 ORDER BY n"
+    )
+    field = sort_field(flt)
+    return [{field: r["sort_value"], "case_no": r["case_no"]} for r in desk.db.query(sql, params)]
+
+
 def _after(flt: CaseFilter, last) -> tuple[str, list]:
     column, direction, _ = _order(flt)
     beyond = "<" if direction == "DESC" else ">"
-    value = last[flt.sort if flt.sort in SORTABLE else "registered_at"]
+    value = last[sort_field(flt)]
     if value is None:  # already among the rows without a value (they come last)
         return f"({column} IS NULL AND c.case_no {beyond} ?)", [last["case_no"]]
     clause = f"(({column}, c.case_no) {beyond} (?, ?)"
@@ -137,54 +190,67 @@ def _after(flt: CaseFilter, last) -> tuple[str, list]:
     return clause + ")", [value, last["case_no"]]
 
 
-def _page(desk, flt: CaseFilter, where: str, params: list, limit: str) -> list:
+def _page(desk: Desk, flt: CaseFilter, where: str, params: list, limit: str) -> list:
     _, _, order = _order(flt)
     # Pick the page's cases by their own indexes, then join the villagers for those rows only.
-    sql = (f"SELECT {QUEUE_COLUMNS} FROM (SELECT c.rowid AS picked FROM cases c "
-           f"{_villager_join(flt, where)} WHERE {where} ORDER BY {order} {limit}) "
-           f"JOIN cases c ON c.rowid = picked {_VILLAGER} ORDER BY {order}")
+    sql = (
+        f"SELECT {QUEUE_COLUMNS} FROM (SELECT c.rowid AS picked FROM cases c "
+        f"{_villager_join(flt, where)} WHERE {where} ORDER BY {order} {limit}) "
+        f"JOIN cases c ON c.rowid = picked {_VILLAGER} ORDER BY {order}"
+    )
     return desk.db.query(sql, params)
 
 
-def deadline_counts(desk, now: datetime) -> dict[str, int]:
+def deadline_counts(desk: Desk, now: datetime) -> dict[str, int]:
     """The two numbers the status bar always shows."""
-    return {"overdue": count(desk, CaseFilter(overdue=True), now),
-            "due_soon": count(desk, CaseFilter(due_soon=True), now)}
+    return {
+        "overdue": count(desk, CaseFilter(overdue=True), now),
+        "due_soon": count(desk, CaseFilter(due_soon=True), now),
+    }
 
 
-def get_case(desk, case_id: str) -> dict:
+def get_case(desk: Desk, case_id: str) -> dict:
     row = desk.db.one(f"SELECT c.*, v.name AS villager {_BASE} WHERE c.id = ?", (case_id,))
     if row is None:
         raise NotFound("找不到这件办件")
-    return projectors()["case"].from_row(row)
+    case = projectors()["case"].from_row(row)
+    assert case is not None  # a row of the cases table always folds to a case
+    return case
 
 
-def find_by_number(desk, case_no: str) -> dict:
+def find_by_number(desk: Desk, case_no: str) -> dict:
     row = desk.db.one("SELECT id FROM cases WHERE case_no = ?", (case_number_text(case_no),))
     if row is None:
         raise NotFound("没有编号为 {case_no} 的办件", "请核对编号", params={"case_no": case_no})
     return get_case(desk, row["id"])
 
 
-def timeline(desk, case_id: str) -> list[Event]:
+def timeline(desk: Desk, case_id: str) -> list[Event]:
     rows = desk.db.query(
         "SELECT id, stream, stream_id, type, hlc, origin, origin_seq, actor, wall_time, payload "
         "FROM events WHERE stream = 'case' AND stream_id = ? ORDER BY hlc, origin, origin_seq",
-        (case_id,))
+        (case_id,),
+    )
     return [Event.from_row(r) for r in rows]
 
 
-def villager_search(desk, text: str, limit: int = 20) -> list:
+def villager_search(desk: Desk, text: str, limit: int = 20) -> list:
     """Villagers the text finds (see haian_desk.cases.search for the rule), closest first."""
-    with desk.db.lock:
-        return search.find_villagers(desk.db.conn, text, limit)
+    with desk.db.read() as conn:
+        return search.find_villagers(conn, text, limit)
 
 
 def as_json_row(row) -> dict:
     """The shape ``haian-desk cases --json`` prints."""
-    return {"case_no": row["case_no"], "kind": row["kind"], "status": row["status"],
-            "deadline": row["deadline"], "villager": row["villager"],
-            "matter": row["matter_name"], "registered_at": row["registered_at"],
-            "urgency": row["urgency"], "holder": row["holder"],
-            "flags": [f for f in ("long_standing", "petition", "followup_open") if row[f]]}
-
+    return {
+        "case_no": row["case_no"],
+        "kind": row["kind"],
+        "status": row["status"],
+        "deadline": row["deadline"],
+        "villager": row["villager"],
+        "matter": row["matter_name"],
+        "registered_at": row["registered_at"],
+        "urgency": row["urgency"],
+        "holder": row["holder"],
+        "flags": [f for f in ("long_standing", "petition", "followup_open") if row[f]],
+    }

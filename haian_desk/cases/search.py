@@ -36,7 +36,9 @@ takes a quarter to half a second a query; these keys answer in milliseconds
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from functools import lru_cache
+from typing import Any
 
 from haian_desk.core.normalise import search_text
 
@@ -66,12 +68,21 @@ def matches(villager: Row, needle: str) -> bool:
         return False
     id_number = (villager["id_number"] or "").lower()
     phone = villager["phone"] or ""
-    return (needle in search_text(villager["name"])
-            or any(reading.startswith(needle) for reading in villager["pinyin"].split())
-            or any(needle in word for word in villager["initials"].split())
-            or bool(id_number) and (id_number.startswith(needle) or id_number.endswith(needle)
-                                    or id_number[6:].startswith(needle))
-            or bool(phone) and (phone.startswith(needle) or phone.endswith(needle)))
+    return (
+        needle in _folded_name(villager["name"])
+        or any(reading.startswith(needle) for reading in villager["pinyin"].split())
+        or any(needle in word for word in villager["initials"].split())
+        or bool(id_number)
+        and (id_number.startswith(needle) or id_number.endswith(needle) or id_number[6:].startswith(needle))
+        or bool(phone)
+        and (phone.startswith(needle) or phone.endswith(needle))
+    )
+
+
+@lru_cache(maxsize=65536)
+def _folded_name(name: str) -> str:
+    # Names repeat across a county; a broad search tests thousands of rows in the queue's order.
+    return search_text(name)
 
 
 # --- keys ---------------------------------------------------------------------------------
@@ -108,7 +119,6 @@ def _phrase(needle: str) -> str:
     return '"' + " ".join(ch for ch in needle if not ch.isascii() or ch.isalnum()) + '"'
 
 
-
 def key_range(prefix: str) -> tuple[str, str]:
     """Keys that start with ``prefix`` lie in [low, high): the same text with its last character bumped."""
     last = ord(prefix[-1])
@@ -143,8 +153,7 @@ def _villager_saved(conn, before, after) -> None:
         return
     n = _number(conn, "villager_numbers", "villager_id", villager_id)
     conn.executemany("DELETE FROM villager_search_keys WHERE key = ? AND n = ?", [(k, n) for k in old - new])
-    conn.executemany("INSERT OR IGNORE INTO villager_search_keys (key, n) VALUES (?, ?)",
-                     [(k, n) for k in new - old])
+    conn.executemany("INSERT OR IGNORE INTO villager_search_keys (key, n) VALUES (?, ?)", [(k, n) for k in new - old])
     if after is None:
         conn.execute("DELETE FROM villager_numbers WHERE n = ?", (n,))
 
@@ -156,8 +165,10 @@ def _case_saved(conn, before, after) -> None:
         return
     n = _number(conn, "case_text_ids", "case_id", (after or before)["id"])
     if old is not None:
-        conn.execute("INSERT INTO case_text (case_text, rowid, chars) VALUES ('delete', ?, ?)",
-                     (n, spaced(folded_description(old))))
+        conn.execute(
+            "INSERT INTO case_text (case_text, rowid, chars) VALUES ('delete', ?, ?)",
+            (n, spaced(folded_description(old))),
+        )
     if new is not None:
         folded = folded_description(new)
         conn.execute("INSERT INTO case_text (rowid, chars) VALUES (?, ?)", (n, spaced(folded)))
@@ -186,17 +197,22 @@ def rebuild(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM case_text_ids")
     conn.execute("INSERT INTO case_text (case_text) VALUES ('delete-all')")
     conn.execute("INSERT INTO villager_numbers (villager_id) SELECT id FROM villagers ORDER BY rowid")
-    rows = conn.execute("SELECT m.n, v.name, v.pinyin, v.initials, v.id_number, v.phone "
-                        "FROM villagers v JOIN villager_numbers m ON m.villager_id = v.id")
-    conn.executemany("INSERT OR IGNORE INTO villager_search_keys (key, n) VALUES (?, ?)",
-                     ((key, row["n"]) for row in rows for key in villager_keys(row)))
+    rows = conn.execute(
+        "SELECT m.n, v.name, v.pinyin, v.initials, v.id_number, v.phone "
+        "FROM villagers v JOIN villager_numbers m ON m.villager_id = v.id"
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO villager_search_keys (key, n) VALUES (?, ?)",
+        ((key, row["n"]) for row in rows for key in villager_keys(row)),
+    )
     conn.execute("INSERT INTO case_text_ids (case_id) SELECT id FROM cases ORDER BY rowid")
     rows = conn.execute("SELECT i.n, c.description FROM cases c JOIN case_text_ids i ON i.case_id = c.id")
     folded = [(row[0], row[1], folded_description(row[1])) for row in rows]
-    conn.executemany("INSERT INTO case_text (rowid, chars) VALUES (?, ?)",
-                     ((n, spaced(text)) for n, _, text in folded))
-    conn.executemany("UPDATE case_text_ids SET folded = ? WHERE n = ?",
-                     ((text, n) for n, description, text in folded if text != description))
+    conn.executemany("INSERT INTO case_text (rowid, chars) VALUES (?, ?)", ((n, spaced(text)) for n, _, text in folded))
+    conn.executemany(
+        "UPDATE case_text_ids SET folded = ? WHERE n = ?",
+        ((text, n) for n, description, text in folded if text != description),
+    )
     conn.execute("INSERT INTO case_text (case_text) VALUES ('optimize')")
 
 
@@ -210,8 +226,9 @@ _VILLAGERS_BY_KEY = """
     ORDER BY k.key, k.n"""
 
 
-def find_villagers(conn: sqlite3.Connection, text: str, limit: int | None = 20,
-                   active_only: bool = True) -> list[sqlite3.Row]:
+def find_villagers(
+    conn: sqlite3.Connection, text: str, limit: int | None = 20, active_only: bool = True
+) -> list[sqlite3.Row]:
     """Villagers the text finds, closest first: keys in order, forward keys before backward ones.
 
     "Closest" is the order of the matching key: ``张三`` (key 三) before
@@ -252,9 +269,11 @@ def case_clause(text: str, alias: str = "c") -> tuple[str, list]:
     ]
     params: list = [low, high, back_low, back_high, low, high, low, high]
     if _looks_in_descriptions(needle):
-        parts.append("SELECT c3.rowid FROM case_text t JOIN case_text_ids i ON i.n = t.rowid"
-                     " JOIN cases c3 ON c3.id = i.case_id"
-                     " WHERE case_text MATCH ? AND instr(coalesce(i.folded, c3.description), ?) > 0")
+        parts.append(
+            "SELECT c3.rowid FROM case_text t JOIN case_text_ids i ON i.n = t.rowid"
+            " JOIN cases c3 ON c3.id = i.case_id"
+            " WHERE case_text MATCH ? AND instr(coalesce(i.folded, c3.description), ?) > 0"
+        )
         params += [_phrase(needle), needle]
     return f"{alias}.rowid IN ({' UNION '.join(parts)})", params
 
@@ -268,13 +287,51 @@ def _looks_in_descriptions(needle: str) -> bool:
 NUMBER_TAIL = "substr(case_no, instr(case_no, '-') + 1)"
 
 
+def case_found(case: Row, villager: Row | None, needle: str, folded: str | None) -> bool:
+    """``case_matches`` for a case whose villager may not have arrived yet (sync), with its
+    description already folded (``case_text_ids``): what a search walking the queue tests."""
+    if not needle:
+        return False
+    if _looks_in_descriptions(needle) and needle in (folded or ""):  # the cheapest test first
+        return True
+    number = case["case_no"]
+    return (
+        number.startswith(needle)
+        or number.split("-", 1)[-1].startswith(needle)
+        or villager is not None
+        and matches(villager, needle)
+    )
+
+
+def estimated_cases(db, needle: str, cap: int) -> int:
+    """Roughly how many cases a needle finds, counting no further than ``cap`` keys or texts.
+
+    Each key found is about one villager, and a villager has about two cases; a
+    few index steps, so it costs a millisecond however broad the needle is.
+    """
+    total = 0
+    for low, high in _ranges(needle):
+        total += 2 * db.scalar(
+            "SELECT count(*) FROM (SELECT 1 FROM villager_search_keys WHERE key >= ? AND key < ? LIMIT ?)",
+            (low, high, cap),
+        )
+    if total < cap and _looks_in_descriptions(needle):  # broad by the keys alone: no need to look further
+        total += db.scalar(
+            "SELECT count(*) FROM (SELECT rowid FROM case_text WHERE case_text MATCH ? LIMIT ?)", (_phrase(needle), cap)
+        )
+    return total
+
+
 def case_matches(case: Row, villager: Row, needle: str) -> bool:
     """The case rule as plain Python (the reference the SQL is tested against)."""
     number = case["case_no"]
-    return bool(needle) and (matches(villager, needle) or number.startswith(needle)
-                             or number.split("-", 1)[-1].startswith(needle)
-                             or _looks_in_descriptions(needle)
-                             and needle in folded_description(case["description"]))
+    return bool(needle) and (
+        matches(villager, needle)
+        or number.startswith(needle)
+        or number.split("-", 1)[-1].startswith(needle)
+        or _looks_in_descriptions(needle)
+        and needle in folded_description(case["description"])
+    )
 
 
 # --- bringing an existing database's keys up to date ---------------------------------------
@@ -298,6 +355,5 @@ def bring_up_to_date(db, respell: Callable[[sqlite3.Connection], None]) -> bool:
             return False  # another process on the same file (the hub, the sync client) did it first
         respell(conn)
         rebuild(conn)
-        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_keys_version', ?)",
-                     (KEYS_VERSION,))
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_keys_version', ?)", (KEYS_VERSION,))
     return True

@@ -23,7 +23,7 @@ STATUSES = {
     "rated": "已评价",
     "declined": "不予受理",
     "withdrawn": "已撤回",
-    "voided": "已撤销导入",   # imported history withdrawn by undoing its import; counts nowhere
+    "voided": "已撤销导入",  # imported history withdrawn by undoing its import; counts nowhere
 }
 OPEN_STATUSES = ("awaiting_signature", "registered", "materials_missing", "in_progress", "transferred", "paused")
 TIMED_STATUSES = ("in_progress", "transferred")  # the clock runs only in these

@@ -22,44 +22,59 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-KINDS_HELP = {"villagers": "群众花名册", "cases": "代理登记台账（历史办件）", "cadres": "代理员名单"}
+from haian_desk.cli.dispatch import with_desk
+from haian_desk.core.messages import cli_tr
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
+
+def kinds_help() -> dict[str, str]:
+    """What each kind of file is, in the reader's language."""
+    return {
+        "villagers": cli_tr("群众花名册"),
+        "cases": cli_tr("代理登记台账（历史办件）"),
+        "cadres": cli_tr("代理员名单"),
+    }
 
 
 def register(sub, common) -> None:
     # --data-dir goes on each leaf command (after it): on both levels argparse would let the
     # inner default overwrite a value given before the inner command.
-    imp = sub.add_parser("import", help="从 Excel/WPS/CSV 文件导入群众、历史台账或代理员")
+    imp = sub.add_parser("import", help=cli_tr("从 Excel/WPS/CSV 文件导入群众、历史台账或代理员"))
     what = imp.add_subparsers(dest="import_command", required=True)
-    for kind, label in KINDS_HELP.items():
-        p = what.add_parser(kind, parents=[common], help=f"导入{label}")
-        p.add_argument("file", help="文件：.xlsx .xls .ods .csv .txt")
-        p.add_argument("--sheet", help="只导入这个工作表（默认：所有认得出表头的工作表）")
-        p.add_argument("--map", default="", help="指定表头对应的字段，如 手机号码=phone,户主=（留空表示不导入该列）")
-        p.add_argument("--header-row", type=int, help="表头在第几行（默认自动找）")
-        p.add_argument("--dry-run", action="store_true", help="只检查，逐行说明会怎样处理，不写入")
+    for kind, label in kinds_help().items():
+        p = what.add_parser(kind, parents=[common], help=cli_tr("导入{label}", label=label))
+        p.add_argument("file", help=cli_tr("文件：.xlsx .xls .ods .csv .txt"))
+        p.add_argument("--sheet", help=cli_tr("只导入这个工作表（默认：所有认得出表头的工作表）"))
+        p.add_argument(
+            "--map", default="", help=cli_tr("指定表头对应的字段，如 手机号码=phone,户主=（留空表示不导入该列）")
+        )
+        p.add_argument("--header-row", type=int, help=cli_tr("表头在第几行（默认自动找）"))
+        p.add_argument("--dry-run", action="store_true", help=cli_tr("只检查，逐行说明会怎样处理，不写入"))
         p.add_argument("--json", action="store_true")
-        _as(p, "导入人", "；--dry-run 时可不写")
+        _as(p, cli_tr("导入人的登录名，须为本站的站长或管理员（记入导入记录；--dry-run 时可不写）"))
         p.set_defaults(handler=run_import, kind=kind)
-    listing = what.add_parser("list", parents=[common], help="列出以往的导入")
+    listing = what.add_parser("list", parents=[common], help=cli_tr("列出以往的导入"))
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=run_list)
-    back = what.add_parser("undo", parents=[common], help="撤销一次导入（导入后被改动过的记录不撤销）")
+    back = what.add_parser("undo", parents=[common], help=cli_tr("撤销一次导入（导入后被改动过的记录不撤销）"))
     back.add_argument("import_id")
     back.add_argument("--json", action="store_true")
-    _as(back, "撤销人")
+    _as(back, cli_tr("撤销人的登录名，须为本站的站长或管理员（记入导入记录）"))
     back.set_defaults(handler=run_undo)
-    out = sub.add_parser("export", parents=[common], help="导出群众花名册或办件台账为 .xlsx（与导入的列相同）")
+    out = sub.add_parser("export", parents=[common], help=cli_tr("导出群众花名册或办件台账为 .xlsx（与导入的列相同）"))
     out.add_argument("kind", choices=["villagers", "cases"])
-    out.add_argument("--xlsx", required=True, help="要写入的 .xlsx 文件（含个人信息，请妥善保管）")
+    out.add_argument("--xlsx", required=True, help=cli_tr("要写入的 .xlsx 文件（含个人信息，请妥善保管）"))
     out.set_defaults(handler=run_export)
 
 
-def _as(parser, who: str, note: str = "") -> None:
+def _as(parser, help_text: str) -> None:
     # Roles are enforced in the domain (haian_desk.people.permissions): an empty or unknown login is
     # refused there with a clear message, before the file is read or anything is written.
-    parser.add_argument("--as", dest="actor", default="", metavar="登录名",
-                        help=f"{who}的登录名，须为本站的站长或管理员（记入导入记录{note}）")
+    parser.add_argument("--as", dest="actor", default="", metavar=cli_tr("登录名"), help=help_text)
 
 
 _last_shown = {"percent": -1}
@@ -73,28 +88,37 @@ def _progress(done: int, total: int) -> None:
         print(f"  {done}/{total}", file=sys.stderr, flush=True)
 
 
-def run_import(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
-    from haian_desk.imports import make_plan, require_importer, run_import as carry_out
+def _overrides(args, _folder: Path | None = None) -> dict:
     from haian_desk.imports.columns import parse_overrides
+
+    return parse_overrides(args.map)
+
+
+@with_desk(first=_overrides)
+def run_import(args, desk: Desk) -> int:
+    from haian_desk.imports import make_plan, require_importer, run_import as carry_out
     from haian_desk.imports.plan import load
 
-    overrides = parse_overrides(args.map)
-    desk = Desk.open(folder)
-    try:
-        if args.dry_run:
-            if args.actor:   # no login needed to look, but one given is told now, not at the real import
-                require_importer(desk, args.actor)
-            loaded = load(args.file, args.kind, args.sheet, overrides, args.header_row)
-            with desk.db.lock:
-                plan = make_plan(desk.db.conn, desk, args.file, args.kind, progress=_progress, loaded=loaded)
-            import_id = None
-        else:
-            result = carry_out(desk, args.actor, args.file, args.kind, sheet=args.sheet, overrides=overrides,
-                               header_row=args.header_row, progress=_progress)
-            plan, import_id = result.plan, result.import_id
-    finally:
-        desk.close()
+    overrides = _overrides(args)
+    if args.dry_run:
+        if args.actor:  # no login needed to look, but one given is told now, not at the real import
+            require_importer(desk, args.actor)
+        loaded = load(args.file, args.kind, args.sheet, overrides, args.header_row)
+        with desk.db.read() as conn:
+            plan = make_plan(conn, desk, args.file, args.kind, progress=_progress, loaded=loaded)
+        import_id = None
+    else:
+        result = carry_out(
+            desk,
+            args.actor,
+            args.file,
+            args.kind,
+            sheet=args.sheet,
+            overrides=overrides,
+            header_row=args.header_row,
+            progress=_progress,
+        )
+        plan, import_id = result.plan, result.import_id
     _report(plan, import_id, args)
     return 0
 
@@ -102,69 +126,93 @@ def run_import(args, folder: Path) -> int:
 def _report(plan, import_id, args) -> None:
     counts = plan.counts()
     if args.json:
-        out = dict(counts, import_id=import_id, dry_run=args.dry_run,
-                   refused_rows=[r.as_json() for r in plan.refused()], skipped_sheets=plan.skipped_sheets)
+        out = dict(
+            counts,
+            import_id=import_id,
+            dry_run=args.dry_run,
+            refused_rows=[r.as_json() for r in plan.refused()],
+            skipped_sheets=plan.skipped_sheets,
+        )
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return
-    head = "检查结果（未写入）" if args.dry_run else ("已导入，编号 " + import_id if import_id else "没有需要写入的内容")
-    print(f"{head}：新增 {counts['added']}，更新 {counts['updated']}，已存在不变 {counts['unchanged']}，"
-          f"不导入 {counts['refused']}（共 {counts['rows']} 行）")
+    if args.dry_run:
+        head = cli_tr("检查结果（未写入）")
+    else:
+        head = cli_tr("已导入，编号 {import_id}", import_id=import_id) if import_id else cli_tr("没有需要写入的内容")
+    print(
+        cli_tr(
+            "{head}：新增 {added}，更新 {updated}，已存在不变 {unchanged}，不导入 {refused}（共 {rows} 行）",
+            head=head,
+            **counts,
+        )
+    )
     for sheet in plan.skipped_sheets:
-        print(f"工作表“{sheet}”里找不到表头，没有读取")
+        print(cli_tr("工作表“{sheet}”里找不到表头，没有读取", sheet=sheet))
     for r in plan.refused():
-        print(f"  第{r.row_no}行（{r.sheet}）：{r.reason}")
+        print(cli_tr("  第{row_no}行（{sheet}）：{reason}", row_no=r.row_no, sheet=r.sheet, reason=r.reason))
 
 
-def run_list(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
-    from haian_desk.imports.undo import history
+@with_desk
+def run_list(args, desk: Desk) -> int:
     from haian_desk.core.timeutil import show
+    from haian_desk.imports.undo import history
 
-    desk = Desk.open(folder)
-    try:
-        rows = history(desk)
-    finally:
-        desk.close()
+    rows = history(desk)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
     if not rows:
-        print("还没有导入过")
+        print(cli_tr("还没有导入过"))
     for r in rows:
-        undone = f"，已于 {show(r['undone_at'])} 撤销" if r["undone_at"] else ""
-        print(f"{r['id']}  {show(r['started_at'])}  {r['actor']}  {KINDS_HELP[r['kind']]}  {r['file_name']}  "
-              f"sha256:{r['checksum'][:12]}  新增{r['added']} 更新{r['updated']} 不变{r['unchanged']} "
-              f"不导入{r['refused']}{undone}")
+        undone = cli_tr("，已于 {when} 撤销", when=show(r["undone_at"])) if r["undone_at"] else ""
+        print(
+            cli_tr(
+                "{id}  {started}  {actor}  {kind}  {file_name}  sha256:{checksum}  "
+                "新增{added} 更新{updated} 不变{unchanged} 不导入{refused}{undone}",
+                id=r["id"],
+                started=show(r["started_at"]),
+                actor=r["actor"],
+                kind=kinds_help()[r["kind"]],
+                file_name=r["file_name"],
+                checksum=r["checksum"][:12],
+                added=r["added"],
+                updated=r["updated"],
+                unchanged=r["unchanged"],
+                refused=r["refused"],
+                undone=undone,
+            )
+        )
     return 0
 
 
-def run_undo(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
+@with_desk
+def run_undo(args, desk: Desk) -> int:
     from haian_desk.imports.undo import undo
 
-    desk = Desk.open(folder)
-    try:
-        result = undo(desk, args.actor, args.import_id)
-    finally:
-        desk.close()
+    result = undo(desk, args.actor, args.import_id)
     if args.json:
-        print(json.dumps({"import_id": result.import_id, "withdrawn": result.withdrawn, "kept": result.kept},
-                         ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {"import_id": result.import_id, "withdrawn": result.withdrawn, "kept": result.kept},
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return 0
-    print(f"已撤销导入 {result.import_id}：撤回 {result.withdrawn} 条记录")
+    print(
+        cli_tr(
+            "已撤销导入 {import_id}：撤回 {withdrawn} 条记录", import_id=result.import_id, withdrawn=result.withdrawn
+        )
+    )
     for k in result.kept:
-        print(f"  第{k['row']}行（{k['sheet']}）：{k['reason']}")
+        print(cli_tr("  第{row}行（{sheet}）：{reason}", row=k["row"], sheet=k["sheet"], reason=k["reason"]))
     return 0
 
 
-def run_export(args, folder: Path) -> int:
-    from haian_desk.desk import Desk
+@with_desk
+def run_export(args, desk: Desk) -> int:
     from haian_desk.imports.export import export
 
-    desk = Desk.open(folder)
-    try:
-        count = export(desk, args.kind, Path(args.xlsx).expanduser())
-    finally:
-        desk.close()
-    print(f"已导出 {count} 行到 {args.xlsx}（文件含个人信息，请妥善保管）")
+    count = export(desk, args.kind, Path(args.xlsx).expanduser())
+    print(cli_tr("已导出 {count} 行到 {xlsx}（文件含个人信息，请妥善保管）", count=count, xlsx=args.xlsx))
     return 0

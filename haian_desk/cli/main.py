@@ -11,14 +11,19 @@ import argparse
 import json
 import sqlite3
 import sys
-from pathlib import Path
-
 from importlib.metadata import entry_points
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from haian_desk import __version__
+from haian_desk.cli.dispatch import dispatch, with_desk
 from haian_desk.core import messages, paths
 from haian_desk.core.errors import HaianError
+from haian_desk.core.messages import cli_tr
 from haian_desk.storage.db import DatabaseError
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 EXIT_ERROR = 2
 PLUGIN_GROUP = "haian_desk.commands"
@@ -27,32 +32,32 @@ DEFAULT_COMMAND = "gui"
 
 
 def _parser(only: str | None = None) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="haian-desk", description="海安群众事务代理工作台 Haian Desk")
-    parser.add_argument("--version", action=_ShowVersion, nargs=0, help="显示版本和构建号并退出")
+    parser = argparse.ArgumentParser(prog="haian-desk", description=cli_tr("海安群众事务代理工作台 Haian Desk"))
+    parser.add_argument("--version", action=_ShowVersion, nargs=0, help=cli_tr("显示版本和构建号并退出"))
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", help="数据目录（默认用 HAIAN_DESK_HOME 或系统的用户数据目录）")
+    common.add_argument("--data-dir", help=cli_tr("数据目录（默认用 HAIAN_DESK_HOME 或系统的用户数据目录）"))
     parser.add_argument("--data-dir", dest="top_data_dir", help=argparse.SUPPRESS)
     parser.add_argument("--lang", dest="top_lang", choices=LANGUAGES, help=argparse.SUPPRESS)
-    common.add_argument("--lang", choices=LANGUAGES,
-                        help="提示和界面的语言（默认看 LANG 环境变量，否则简体中文）")
+    common.add_argument(
+        "--lang", choices=LANGUAGES, help=cli_tr("提示和界面的语言（默认看 LANG 环境变量，否则简体中文）")
+    )
     sub = parser.add_subparsers(dest="command")
 
-    init = sub.add_parser("init", parents=[common], help="在数据目录中建站")
-    init.add_argument("--station-code", required=True, help="单位代码：镇9位，村12位，组15位")
-    init.add_argument("--name", required=True, help="站名，如：曲塘镇双楼村代理站")
+    init = sub.add_parser("init", parents=[common], help=cli_tr("在数据目录中建站"))
+    init.add_argument("--station-code", required=True, help=cli_tr("单位代码：镇9位，村12位，组15位"))
+    init.add_argument("--name", required=True, help=cli_tr("站名，如：曲塘镇双楼村代理站"))
     init.add_argument("--role", choices=["station", "township", "county"], default="station")
     init.add_argument("--address", default="")
     init.add_argument("--phone", default="")
-    init.add_argument("--admin", help="首个管理员登录名（密码从 HAIAN_DESK_ADMIN_PASSWORD 读取）")
+    init.add_argument("--admin", help=cli_tr("首个管理员登录名（密码从 HAIAN_DESK_ADMIN_PASSWORD 读取）"))
 
-    demo = sub.add_parser("demo", parents=[common], help="生成演示站点（群众、代理员和各种状态的办件）")
+    demo = sub.add_parser("demo", parents=[common], help=cli_tr("生成演示站点（群众、代理员和各种状态的办件）"))
     demo.add_argument("--cases", type=_positive, default=300)
     demo.add_argument("--seed", type=int, default=2026)
-    demo.add_argument("--station-code", help="演示站的单位代码（默认 320685102210），建多个演示站时各用一个")
-    demo.add_argument("--name", help="演示站的站名（默认 曲塘镇双楼村代理站）")
+    demo.add_argument("--station-code", help=cli_tr("演示站的单位代码（默认 320685102210），建多个演示站时各用一个"))
+    demo.add_argument("--name", help=cli_tr("演示站的站名（默认 曲塘镇双楼村代理站）"))
 
-    cases = sub.add_parser("cases", parents=[common], help="列出办件")
+    cases = sub.add_parser("cases", parents=[common], help=cli_tr("列出办件"))
     cases.add_argument("--status")
     cases.add_argument("--kind", choices=["opinion", "errand", "claim"])
     cases.add_argument("--overdue", action="store_true")
@@ -61,7 +66,7 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     cases.add_argument("--limit", type=_positive, default=100)
     cases.add_argument("--json", action="store_true")
 
-    sub.add_parser("check", parents=[common], help="完整性检查，并用事件日志重建核对")
+    sub.add_parser("check", parents=[common], help=cli_tr("完整性检查，并用事件日志重建核对"))
     if only is None:
         _register_builtin(sub, common)
     for register in _plugins(only):
@@ -118,14 +123,26 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"应为正整数，而不是 {text!r}") from None
+        raise argparse.ArgumentTypeError(cli_tr("应为正整数，而不是 {text}", text=repr(text))) from None
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"应为正整数，而不是 {value}")
+        raise argparse.ArgumentTypeError(cli_tr("应为正整数，而不是 {text}", text=value))
     return value
+
+
+def language_asked(argv: list[str]) -> str | None:
+    """``--lang en`` (or ``--lang=en``) anywhere on the line: known before the parser is built,
+    so ``--help`` and argparse's complaints are in that language too."""
+    for at, word in enumerate(argv):
+        if word == "--lang" and at + 1 < len(argv):
+            return argv[at + 1]
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    messages.set_language(language_asked(argv) or messages.language_from_environment())
     if _opens_the_app(argv):  # start-up is timed (bench/bench_startup.py): parse with the app's command only
         args = _parser(only=DEFAULT_COMMAND).parse_args([DEFAULT_COMMAND, *argv])
     else:
@@ -135,11 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     override = getattr(args, "data_dir", None) or args.top_data_dir
     folder = paths.data_dir(override)
     _start_log(args.command, folder, override)
-    messages.set_language(getattr(args, "lang", None) or args.top_lang
-                          or messages.language_from_environment())
+    messages.set_language(getattr(args, "lang", None) or args.top_lang or messages.language_from_environment())
     handler = _COMMANDS.get(args.command) or args.handler
     try:
-        return handler(args, folder)
+        return dispatch(handler, args, folder)
     except HaianError as error:
         print(messages.error_line(error), file=sys.stderr)
         return EXIT_ERROR
@@ -148,13 +164,18 @@ def main(argv: list[str] | None = None) -> int:
 
         if not is_damage(error):
             if _disk_trouble(error):
-                print(f"错误：{disk_error(folder, error)}", file=sys.stderr)
+                print(messages.error_line(disk_error(folder, error)), file=sys.stderr)
                 return EXIT_ERROR
             raise
         from haian_desk.storage.db import damage_text
 
-        print(f"错误：数据库文件已损坏（{damage_text(error)}）（请用 haian-desk restore --latest 恢复最新的完好备份）",
-              file=sys.stderr)
+        print(
+            cli_tr(
+                "错误：数据库文件已损坏（{damage}）（请用 haian-desk restore --latest 恢复最新的完好备份）",
+                damage=damage_text(error),
+            ),
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     except BrokenPipeError:  # output piped into `head`: the reader has what it wanted
         sys.stderr.close()
@@ -164,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
             raise
         from haian_desk.storage.recovery import disk_error
 
-        print(f"错误：{disk_error(folder, error)}", file=sys.stderr)
+        print(messages.error_line(disk_error(folder, error)), file=sys.stderr)
         return EXIT_ERROR
 
 
@@ -172,7 +193,8 @@ def _disk_trouble(error: BaseException) -> bool:
     """A full disk or a folder that cannot be written: the station's problem, not a bug."""
     text = str(error).lower()
     return getattr(error, "errno", None) in (13, 28, 30) or any(
-        w in text for w in ("disk is full", "readonly database", "read-only", "unable to open database"))
+        w in text for w in ("disk is full", "readonly database", "read-only", "unable to open database")
+    )
 
 
 def _start_log(command: str, folder: Path, override: str | None) -> None:
@@ -185,8 +207,9 @@ def _start_log(command: str, folder: Path, override: str | None) -> None:
         logs.configure(logs.log_dir(override))
     except OSError:  # an unwritable log folder must not stop the station working
         return
-    logging.getLogger(__name__).info("haian-desk %s: %s (data folder %s, frozen %s)",
-                                     __version__, command, folder, getattr(sys, "frozen", False))
+    logging.getLogger(__name__).info(
+        "haian-desk %s: %s (data folder %s, frozen %s)", __version__, command, folder, getattr(sys, "frozen", False)
+    )
 
 
 def _init(args, folder: Path) -> int:
@@ -200,10 +223,17 @@ def _init(args, folder: Path) -> int:
         if not password:
             raise HaianError("请用环境变量 HAIAN_DESK_ADMIN_PASSWORD 提供管理员密码")
         admin = (args.admin, password)
-    desk = initialise(folder, args.station_code, args.name, args.role, address=args.address,
-                      phone=args.phone, admin=admin)
-    print(f"已建站：{desk.installation.unit_name}（{desk.installation.unit_code}），数据目录 {folder}")
-    desk.close()
+    with initialise(
+        folder, args.station_code, args.name, args.role, address=args.address, phone=args.phone, admin=admin
+    ) as desk:
+        print(
+            cli_tr(
+                "已建站：{unit_name}（{unit_code}），数据目录 {folder}",
+                unit_name=desk.installation.unit_name,
+                unit_code=desk.installation.unit_code,
+                folder=folder,
+            )
+        )
     return 0
 
 
@@ -211,64 +241,87 @@ def _demo(args, folder: Path) -> int:
     from haian_desk.cli.demo import DEMO_ADMIN, DEMO_UNIT, make_demo
 
     def progress(done: int, total: int) -> None:
-        print(f"  已生成 {done}/{total} 件", file=sys.stderr)
+        print(cli_tr("  已生成 {done}/{total} 件", done=done, total=total), file=sys.stderr)
 
-    desk = make_demo(folder, cases=args.cases, seed=args.seed, progress=progress,
-                     unit=(args.station_code or DEMO_UNIT[0], args.name or DEMO_UNIT[1]))
-    total = desk.db.scalar("SELECT count(*) FROM cases")
-    print(f"演示站已建好：{desk.installation.unit_name}，{total} 件办件，数据目录 {folder}")
-    print(f"登录名 {DEMO_ADMIN[0]}，密码 {DEMO_ADMIN[1]}")
     from haian_desk.storage import keys
 
+    with make_demo(
+        folder,
+        cases=args.cases,
+        seed=args.seed,
+        progress=progress,
+        unit=(args.station_code or DEMO_UNIT[0], args.name or DEMO_UNIT[1]),
+    ) as desk:
+        total = desk.db.scalar("SELECT count(*) FROM cases")
+        print(
+            cli_tr(
+                "演示站已建好：{unit_name}，{total} 件办件，数据目录 {folder}",
+                unit_name=desk.installation.unit_name,
+                total=total,
+                folder=folder,
+            )
+        )
+    print(cli_tr("登录名 {login}，密码 {password}", login=DEMO_ADMIN[0], password=DEMO_ADMIN[1]))
     if keys.read_key_file(folder).demo:  # the published passphrase: the demo's data is invented
-        print(f"数据已加密，演示站口令 {keys.DEMO_PASSPHRASE}（公开的，只用于演示）")
-    desk.close()
+        print(
+            cli_tr(
+                "数据已加密，演示站口令 {DEMO_PASSPHRASE}（公开的，只用于演示）", DEMO_PASSPHRASE=keys.DEMO_PASSPHRASE
+            )
+        )
     return 0
 
 
-def _cases(args, folder: Path) -> int:
-    from haian_desk.cases import queries
-    from haian_desk.cases.vocabulary import KINDS, STATUSES, label
-    from haian_desk.desk import Desk
-    from haian_desk.core.timeutil import show
+def _known_status(args, _folder: Path) -> None:
+    from haian_desk.cases.vocabulary import STATUSES
 
     if args.status and args.status not in STATUSES:
-        raise HaianError("没有“{status}”这种状态", "可选：{items}", params={"status": args.status, "items": list(STATUSES)})
-    desk = Desk.open(folder)
-    flt = queries.CaseFilter(status=args.status, kind=args.kind, overdue=args.overdue,
-                             due_soon=args.due_soon, search=args.search)
-    try:  # a damaged page found here must not leave the file open (restore --latest needs it closed)
-        rows = queries.page(desk, flt, desk.now(), limit=args.limit)
-    finally:
-        desk.close()
+        raise HaianError(
+            "没有“{status}”这种状态", "可选：{items}", params={"status": args.status, "items": list(STATUSES)}
+        )
+
+
+@with_desk(first=_known_status)
+def _cases(args, desk: Desk) -> int:
+    from haian_desk.cases import queries
+    from haian_desk.cases.vocabulary import KINDS, STATUSES, label
+    from haian_desk.core.timeutil import show
+
+    flt = queries.CaseFilter(
+        status=args.status, kind=args.kind, overdue=args.overdue, due_soon=args.due_soon, search=args.search
+    )
+    rows = queries.page(desk, flt, desk.now(), limit=args.limit)
     if args.json:
         print(json.dumps([queries.as_json_row(r) for r in rows], ensure_ascii=False, indent=1))
     else:
         for r in rows:
-            kind, status = (messages.translate(messages.VOCABULARY, label(table, r[key]))
-                            for table, key in ((KINDS, "kind"), (STATUSES, "status")))
-            print(f"{r['case_no']}  {kind}  {status}  "
-                  f"{show(r['deadline']) or '—':16}  {r['villager']}  {r['matter_name'] or r['description'][:20]}")
+            kind, status = (
+                messages.translate(messages.VOCABULARY, label(table, r[key]))
+                for table, key in ((KINDS, "kind"), (STATUSES, "status"))
+            )
+            print(
+                f"{r['case_no']}  {kind}  {status}  "
+                f"{show(r['deadline']) or '—':16}  {r['villager']}  {r['matter_name'] or r['description'][:20]}"
+            )
     return 0
 
 
-def _check(args, folder: Path) -> int:
+@with_desk
+def _check(args, desk: Desk) -> int:
     from haian_desk.storage.check import run_check
-    from haian_desk.desk import Desk
 
-    desk = Desk.open(folder)
-    try:
-        report = run_check(desk)
-    finally:
-        desk.close()
+    report = run_check(desk)
     if report.ok:
-        print(f"检查通过：数据库完好，{report.rows_checked} 条记录与事件日志重建结果一致")
+        print(
+            cli_tr(
+                "检查通过：数据库完好，{rows_checked} 条记录与事件日志重建结果一致", rows_checked=report.rows_checked
+            )
+        )
         return 0
     for line in report.integrity:
         if line != "ok":
-            print(f"完整性：{line}")
+            print(cli_tr("完整性：{line}", line=line))
     for line in report.differences:
-        print(f"不一致：{line}")
+        print(cli_tr("不一致：{line}", line=line))
     return 1
 
 

@@ -18,8 +18,8 @@ into this form and collects the templates for translation.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
-
+from collections.abc import Mapping
+from typing import Any
 
 LIST_SEPARATOR = "、"  # a list parameter (materials, units) is written 甲、乙; English says "a, b"
 
@@ -28,8 +28,12 @@ def fill(template: str, params: Mapping[str, Any]) -> str:
     """The template with its parameters; a template without parameters is taken as it is."""
     if not params:
         return template
-    return template.format(**{key: LIST_SEPARATOR.join(map(str, value)) if isinstance(value, (list, tuple))
-                              else value for key, value in params.items()})
+    return template.format(
+        **{
+            key: LIST_SEPARATOR.join(map(str, value)) if isinstance(value, (list, tuple)) else value
+            for key, value in params.items()
+        }
+    )
 
 
 def N_(text: str) -> str:
@@ -84,8 +88,7 @@ class HaianError(Exception):
 class ValidationError(HaianError):
     """Input that cannot be accepted as typed; ``field`` names the culprit."""
 
-    def __init__(self, message: str, hint: str = "", field: str = "", *,
-                 params: Mapping[str, Any] | None = None):
+    def __init__(self, message: str, hint: str = "", field: str = "", *, params: Mapping[str, Any] | None = None):
         super().__init__(message, hint, params=params)
         self.field = field
 

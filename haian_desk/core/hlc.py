@@ -33,7 +33,7 @@ class Stamp:
         return f"{self.wall_ms:014d}.{self.counter:05d}"
 
     @classmethod
-    def decode(cls, text: str) -> "Stamp":
+    def decode(cls, text: str) -> Stamp:
         wall, _, counter = text.partition(".")
         return cls(int(wall), int(counter))
 

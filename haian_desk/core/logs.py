@@ -20,6 +20,7 @@ import logging.handlers
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -73,7 +74,8 @@ def configure(folder: Path, level: str | None = None) -> Path:
         return target
     folder.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(
-        target, maxBytes=MAX_BYTES, backupCount=KEEP_FILES, encoding="utf-8", delay=True)
+        target, maxBytes=MAX_BYTES, backupCount=KEEP_FILES, encoding="utf-8", delay=True
+    )
     handler.setFormatter(RedactingFormatter(FORMAT))
     root = logging.getLogger()
     if _handler is not None:
@@ -94,13 +96,17 @@ def current_file() -> Path | None:
 
 def _log_uncaught_exceptions() -> None:
     """A crash of the command line (or of the app before its window) still leaves a traceback here."""
-    if getattr(sys.excepthook, "haian_logs", False):
+    if isinstance(sys.excepthook, _LogThenReport):
         return
-    previous = sys.excepthook
+    sys.excepthook = _LogThenReport(sys.excepthook)
 
-    def log_then_report(kind, error, trace):
+
+class _LogThenReport:
+    """An exception hook that logs the traceback, then hands it to the hook it replaced."""
+
+    def __init__(self, previous: Callable[..., object]):
+        self.previous = previous
+
+    def __call__(self, kind, error, trace) -> None:
         logging.getLogger("haian_desk.crash").critical("unhandled error", exc_info=(kind, error, trace))
-        previous(kind, error, trace)
-
-    log_then_report.haian_logs = True
-    sys.excepthook = log_then_report
+        self.previous(kind, error, trace)

@@ -4,8 +4,37 @@ from __future__ import annotations
 
 # Two-character surnames that must be kept whole when masking a name.
 COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯 "
-    "轩辕 端木 南宫 西门 独孤 钟离 闻人 澹台 申屠 太史 公冶 濮阳 淳于 单于".split())
+    [
+        "欧阳",
+        "司马",
+        "上官",
+        "诸葛",
+        "东方",
+        "皇甫",
+        "尉迟",
+        "公孙",
+        "慕容",
+        "长孙",
+        "宇文",
+        "司徒",
+        "令狐",
+        "夏侯",
+        "轩辕",
+        "端木",
+        "南宫",
+        "西门",
+        "独孤",
+        "钟离",
+        "闻人",
+        "澹台",
+        "申屠",
+        "太史",
+        "公冶",
+        "濮阳",
+        "淳于",
+        "单于",
+    ]
+)
 
 
 def mask_phone(phone: str | None) -> str:

@@ -15,8 +15,9 @@ from __future__ import annotations
 import logging
 import os
 import struct
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 
 from haian_desk.core.errors import LIST_SEPARATOR, HaianError, Message, fill
 from haian_desk.core.paths import resource_path
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 
 DOMAIN = "domain"
 VOCABULARY = "Vocabulary"
+CLI = "CLI"  # the command line's own words: help texts and printed lines (tools/cli_messages.py)
 _QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
 _MESSAGES_BLOCK = 0x69
 _END, _TRANSLATION, _OBSOLETE1, _SOURCE, _CONTEXT, _COMMENT = 1, 3, 5, 6, 7, 8
@@ -69,20 +71,19 @@ def read_qm(data: bytes) -> dict[tuple[str, str], str]:
     while at + 5 <= len(data):
         tag, length = data[at], struct.unpack_from(">I", data, at + 1)[0]
         if tag == _MESSAGES_BLOCK:
-            _read_messages(data[at + 5:at + 5 + length], found)
+            _read_messages(data[at + 5 : at + 5 + length], found)
         at += 5 + length
     return found
 
 
 def _read_messages(block: bytes, found: dict[tuple[str, str], str]) -> None:
-    at, message = 0, {}
+    at, message = 0, dict[str, str]()
     while at < len(block):
         tag = block[at]
         at += 1
         if tag == _END:
             if "translation" in message and "source" in message:
-                found.setdefault((message.get("context", ""), message["source"]),
-                                 message["translation"])
+                found.setdefault((message.get("context", ""), message["source"]), message["translation"])
             message = {}
         elif tag == _OBSOLETE1:
             at += 4
@@ -91,7 +92,7 @@ def _read_messages(block: bytes, found: dict[tuple[str, str], str]) -> None:
             at += 4
             if length == 0xFFFFFFFF:
                 continue
-            raw = block[at:at + length]
+            raw = block[at : at + length]
             at += length
             if tag == _TRANSLATION:
                 message.setdefault("translation", raw.decode("utf-16-be"))
@@ -107,6 +108,22 @@ def translate(context: str, text: str, language: str | None = None) -> str:
     if not text:
         return text
     return catalogue(language or current_language()).get((context, text), text)
+
+
+def cli_tr(template: str, **params: Any) -> str:
+    """A help text or printed line of the command line in the reader's language.
+
+    ``template`` is Chinese with named ``{parameters}`` (the key in the catalogue's
+    ``CLI`` context); the values given are filled in after, untranslated (they are data).
+    """
+    text = translate(CLI, template)
+    separator = translate(DOMAIN, LIST_SEPARATOR)  # a list given is written 甲、乙 / a, b
+    params = {k: separator.join(map(str, v)) if isinstance(v, (list, tuple)) else v for k, v in params.items()}
+    try:
+        return fill(text, params)
+    except (KeyError, IndexError, ValueError):  # a translation naming a parameter wrongly
+        log.warning("translation of %r does not fit its parameters", template)
+        return fill(template, params)
 
 
 def translated_params(params: Mapping[str, Any], language: str | None = None) -> dict[str, Any]:
@@ -127,8 +144,7 @@ def _param(value: Any, language: str | None) -> Any:
 
 def message_text(message: Message, language: str | None = None) -> str:
     try:
-        return fill(translate(DOMAIN, message.template, language),
-                    translated_params(message.params, language))
+        return fill(translate(DOMAIN, message.template, language), translated_params(message.params, language))
     except (KeyError, IndexError, ValueError):
         return str(message)
 
@@ -137,8 +153,10 @@ def error_parts(error: HaianError, language: str | None = None) -> tuple[str, st
     """(message, hint) of a domain error in ``language`` (default: the one set)."""
     params = translated_params(error.params, language)
     try:
-        return (fill(translate(DOMAIN, error.template, language), params),
-                fill(translate(DOMAIN, error.hint_template, language), params))
+        return (
+            fill(translate(DOMAIN, error.template, language), params),
+            fill(translate(DOMAIN, error.hint_template, language), params),
+        )
     except (KeyError, IndexError, ValueError):  # a translation naming a parameter wrongly
         log.warning("translation of %r does not fit its parameters", error.template)
         return error.message, error.hint

@@ -29,7 +29,7 @@ from haian_desk.core.errors import ValidationError
 _DASHES = "\\-‐‑‒–—―−－﹣"
 _NUMBER_SEPARATORS = re.compile(f"[\\s{_DASHES}.·()（）]")
 # The dot between the parts of a minority name (买买提·艾力), in its look-alikes.
-_NAME_DOTS = str.maketrans({c: "·" for c in "•‧∙⋅・･．"})
+_NAME_DOTS = str.maketrans(dict.fromkeys("•‧∙⋅・･．", "·"))
 
 
 def _is_surrogate(ch: str) -> bool:
@@ -39,8 +39,12 @@ def _is_surrogate(ch: str) -> bool:
 def refuse_broken(text: str, what: str, field: str) -> None:
     """A lone surrogate cannot be stored (SQLite and JSON both reject it): say so."""
     if any(_is_surrogate(ch) for ch in text):
-        raise ValidationError("{what}里有无法识别的字符（可能是复制粘贴时损坏的）",
-                              "请删去后重新输入{what}", field=field, params={"what": what})
+        raise ValidationError(
+            "{what}里有无法识别的字符（可能是复制粘贴时损坏的）",
+            "请删去后重新输入{what}",
+            field=field,
+            params={"what": what},
+        )
 
 
 def _invisible(ch: str) -> bool:
@@ -51,8 +55,7 @@ def _invisible(ch: str) -> bool:
 
 def ascii_digits(text: str) -> str:
     """Every decimal digit, whatever its script, as an ASCII digit."""
-    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch
-                   for ch in text)
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in text)
 
 
 def number_text(raw: str, what: str = "号码", field: str = "") -> str:

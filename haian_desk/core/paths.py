@@ -31,7 +31,11 @@ def require_folder(folder: Path) -> None:
     from haian_desk.core.errors import SetupError
 
     if folder.exists() and not folder.is_dir():
-        raise SetupError("数据目录 {folder} 是一个文件，不是文件夹", "请用 --data-dir 指定一个文件夹（没有会自动新建）", params={"folder": folder})
+        raise SetupError(
+            "数据目录 {folder} 是一个文件，不是文件夹",
+            "请用 --data-dir 指定一个文件夹（没有会自动新建）",
+            params={"folder": folder},
+        )
 
 
 def require_writable(folder: Path) -> None:
@@ -39,8 +43,11 @@ def require_writable(folder: Path) -> None:
     from haian_desk.core.errors import HaianError
 
     if not os.access(folder, os.W_OK):
-        raise HaianError("数据目录不能写入（{folder}）",
-                         "请检查文件夹权限、U盘写保护，或换一个数据目录；已保存的数据没有丢失", params={"folder": folder})
+        raise HaianError(
+            "数据目录不能写入（{folder}）",
+            "请检查文件夹权限、U盘写保护，或换一个数据目录；已保存的数据没有丢失",
+            params={"folder": folder},
+        )
 
 
 def database_path(folder: Path) -> Path:

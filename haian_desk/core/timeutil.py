@@ -7,9 +7,9 @@ text. China has a single offset and no daylight saving, so display is a fixed
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
-UTC = timezone.utc
+UTC = UTC
 CST = timezone(timedelta(hours=8), "CST")
 _FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 

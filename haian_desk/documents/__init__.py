@@ -6,17 +6,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING
 
 from haian_desk.cases import queries
-from haian_desk.documents import (authorisation, board, completion, decline, facts, missing, prints,
-                                  receipt)
-from haian_desk.documents.model import Document, Field, Section, Table
 from haian_desk.core.errors import ValidationError
+from haian_desk.documents import authorisation, board, completion, decline, facts, missing, prints, receipt
+from haian_desk.documents.model import Document, Field, Section, Table
 
-__all__ = ["CASE_DOCUMENTS", "Document", "Field", "Section", "Table", "available", "build",
-           "build_board", "by_case_number", "prints"]
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
+__all__ = [
+    "CASE_DOCUMENTS",
+    "Document",
+    "Field",
+    "Section",
+    "Table",
+    "available",
+    "build",
+    "build_board",
+    "by_case_number",
+    "prints",
+]
 
 
 @dataclass(frozen=True)
@@ -39,10 +52,12 @@ def available(case: dict) -> list[str]:
     return [doc for doc, kind in CASE_DOCUMENTS.items() if kind.available(case)]
 
 
-def build(desk, case_id: str, doc: str, *, copy: int | None = None, stub: bool = False) -> Document:
+def build(desk: Desk, case_id: str, doc: str, *, copy: int | None = None, stub: bool = False) -> Document:
     """The paper ``doc`` for a case; ``copy`` defaults to the next copy (2+ = 补打)."""
     if doc not in CASE_DOCUMENTS:
-        raise ValidationError("没有“{doc}”这种文书", "可选：{items}", field="doc", params={"doc": doc, "items": '、'.join(CASE_DOCUMENTS)})
+        raise ValidationError(
+            "没有“{doc}”这种文书", "可选：{items}", field="doc", params={"doc": doc, "items": "、".join(CASE_DOCUMENTS)}
+        )
     case_facts = facts.load(desk, case_id)
     copy = copy or prints.next_copy(desk, case_id, doc)
     if doc == "receipt":
@@ -50,14 +65,18 @@ def build(desk, case_id: str, doc: str, *, copy: int | None = None, stub: bool =
     return _BUILDERS[doc](case_facts, copy)
 
 
-_BUILDERS = {"missing": missing.build, "decline": decline.build, "completion": completion.build,
-             "authorisation": authorisation.build}
+_BUILDERS = {
+    "missing": missing.build,
+    "decline": decline.build,
+    "completion": completion.build,
+    "authorisation": authorisation.build,
+}
 
 
-def build_board(desk) -> Document:
+def build_board(desk: Desk) -> Document:
     return board.build(desk)
 
 
-def by_case_number(desk, case_no: str) -> str:
+def by_case_number(desk: Desk, case_no: str) -> str:
     """The case id for a number a person typed (NotFound says which number)."""
     return queries.find_by_number(desk, case_no)["id"]

@@ -28,7 +28,7 @@ class Table:
 class Section:
     heading: str = ""
     fields: tuple[Field, ...] = ()
-    items: tuple[str, ...] = ()          # printed as a numbered list
+    items: tuple[str, ...] = ()  # printed as a numbered list
     paragraphs: tuple[str, ...] = ()
     table: Table | None = None
 
@@ -42,17 +42,17 @@ class Section:
 
 @dataclass(frozen=True)
 class Document:
-    doc: str                      # which document: receipt, missing, decline, … board
+    doc: str  # which document: receipt, missing, decline, … board
     title: str
-    issuer: str                   # the station that issues it
-    number: str = ""              # the case number, printed large
-    qr: str = ""                  # what the QR code encodes ("" = no code)
+    issuer: str  # the station that issues it
+    number: str = ""  # the case number, printed large
+    qr: str = ""  # what the QR code encodes ("" = no code)
     sections: tuple[Section, ...] = ()
     signatures: tuple[str, ...] = ()
     copy: int = 1
     public: bool = False
     footer: tuple[str, ...] = ()
-    stub: "Document | None" = None  # the station's 存根, printed below a cut line
+    stub: Document | None = None  # the station's 存根, printed below a cut line
     warnings: tuple[str, ...] = field(default=(), compare=False)  # for the clerk, never printed
 
     @property

@@ -14,14 +14,20 @@ TITLE = "受理回执"
 def build(facts: CaseFacts, copy: int = 1, stub: bool = False) -> Document:
     case, settings = facts.case, facts.settings
     return Document(
-        doc="receipt", title=TITLE if case["accepted_at"] else "登记回执",
-        issuer=facts.installation.unit_name, number=case["case_no"],
-        qr=qr.payload(case["case_no"], case["unit_code"]), copy=copy,
+        doc="receipt",
+        title=TITLE if case["accepted_at"] else "登记回执",
+        issuer=facts.installation.unit_name,
+        number=case["case_no"],
+        qr=qr.payload(case["case_no"], case["unit_code"]),
+        copy=copy,
         sections=(
             Section("群众", fields=wording.villager_fields(facts.villager, settings.receipt_full_id)),
             Section("办件", fields=_case_fields(case)),
-            Section("已收材料", items=tuple(case["materials_received"]),
-                    paragraphs=() if case["materials_received"] else ("本事项未收取材料。",)),
+            Section(
+                "已收材料",
+                items=tuple(case["materials_received"]),
+                paragraphs=() if case["materials_received"] else ("本事项未收取材料。",),
+            ),
             Section("责任人", fields=wording.people_fields(facts.first_cadre, facts.responsible)),
             wording.station_section(facts.installation, settings),
             Section("须知", paragraphs=_notes(facts)),
@@ -29,7 +35,8 @@ def build(facts: CaseFacts, copy: int = 1, stub: bool = False) -> Document:
         ),
         signatures=("群众签名", "代理员签名"),
         stub=_stub(facts, copy) if stub else None,
-        warnings=wording.missing_settings(settings))
+        warnings=wording.missing_settings(settings),
+    )
 
 
 def _case_fields(case: dict) -> tuple[Field, ...]:
@@ -41,8 +48,10 @@ def _case_fields(case: dict) -> tuple[Field, ...]:
         fields.append(Field("诉求内容", case["description"]))
     fields += [
         Field("受理渠道", label(CHANNELS, case["channel"])),
-        Field("受理时间" if case["accepted_at"] else "登记时间",
-              wording.when(case["accepted_at"] or case["registered_at"])),
+        Field(
+            "受理时间" if case["accepted_at"] else "登记时间",
+            wording.when(case["accepted_at"] or case["registered_at"]),
+        ),
         Field("承诺时限", wording.promise(case), strong=True),
     ]
     return tuple(fields)
@@ -65,14 +74,23 @@ def _stub(facts: CaseFacts, copy: int) -> Document:
     """The station's half: others may see it, so the villager is masked."""
     case = facts.case
     return Document(
-        doc="receipt_stub", title=f"{TITLE}（存根）", issuer=facts.installation.unit_name,
-        number=case["case_no"], copy=copy, public=True,
-        sections=(Section(fields=(
-            *wording.public_villager_fields(facts.villager),
-            Field("服务类型", label(KINDS, case["kind"])),
-            Field("事项", case.get("matter_name") or label(KINDS, case["kind"])),
-            Field("受理时间", wording.when(case["accepted_at"] or case["registered_at"])),
-            Field("承诺时限", wording.promise(case), strong=True),
-            *wording.people_fields(facts.first_cadre, facts.responsible),
-        )),),
-        signatures=("群众签收", "代理员"))
+        doc="receipt_stub",
+        title=f"{TITLE}（存根）",
+        issuer=facts.installation.unit_name,
+        number=case["case_no"],
+        copy=copy,
+        public=True,
+        sections=(
+            Section(
+                fields=(
+                    *wording.public_villager_fields(facts.villager),
+                    Field("服务类型", label(KINDS, case["kind"])),
+                    Field("事项", case.get("matter_name") or label(KINDS, case["kind"])),
+                    Field("受理时间", wording.when(case["accepted_at"] or case["registered_at"])),
+                    Field("承诺时限", wording.promise(case), strong=True),
+                    *wording.people_fields(facts.first_cadre, facts.responsible),
+                )
+            ),
+        ),
+        signatures=("群众签收", "代理员"),
+    )

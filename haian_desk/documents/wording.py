@@ -6,13 +6,13 @@ Written once here so the receipt, the notices and the board never disagree.
 
 from __future__ import annotations
 
-from haian_desk.core import masking
 from haian_desk import network
 from haian_desk.cases.deadlines import WORKING_HOURS, describe_case_limit, describe_limit
+from haian_desk.core import masking
+from haian_desk.core.timeutil import from_iso, local
 from haian_desk.documents.model import Field, Section
 from haian_desk.network import Installation
 from haian_desk.station_settings import StationSettings
-from haian_desk.core.timeutil import from_iso, local
 
 FREE_SERVICE = "本站代理服务全程免费（无偿代理），不收取任何费用。"
 WORKING_DAYS_NOTE = "工作日按国家法定节假日安排计算：周末和法定节假日不计，调休上班的日子照常计算。"
@@ -68,8 +68,7 @@ def calendar_notes(case: dict) -> tuple[str, ...]:
     if limit.get("unit") == "working_days" or (not limit and basis.get("general") == WORKING_HOURS):
         notes.append(WORKING_DAYS_NOTE)
     for year in basis.get("fallback_years") or ():
-        notes.append(f"{year}年的放假安排尚未公布，时限暂只按周末计算；"
-                     "公布后如有变化，本站会告诉您新的办结时间。")
+        notes.append(f"{year}年的放假安排尚未公布，时限暂只按周末计算；公布后如有变化，本站会告诉您新的办结时间。")
     return tuple(notes)
 
 
@@ -112,8 +111,11 @@ def hotline_fields(installation: Installation, settings: StationSettings) -> tup
 
 
 def hotline_section(installation: Installation, settings: StationSettings) -> Section:
-    return Section("监督投诉电话", fields=hotline_fields(installation, settings),
-                   paragraphs=("对代理服务不满意，或发现代理员收取费用、推诿拖延的，请拨打以上电话。",))
+    return Section(
+        "监督投诉电话",
+        fields=hotline_fields(installation, settings),
+        paragraphs=("对代理服务不满意，或发现代理员收取费用、推诿拖延的，请拨打以上电话。",),
+    )
 
 
 def missing_settings(settings: StationSettings) -> tuple[str, ...]:

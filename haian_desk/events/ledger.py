@@ -4,27 +4,31 @@
 whether the rules allow it, then writes the event and the updated row in the
 caller's transaction. ``ingest`` takes events made elsewhere (sync): new ones
 are inserted once, and every stream they touch is folded again from its log.
+Both note each (stream, id) they wrote on the transaction (``storage.db.note``),
+so whoever ran the operation learns exactly what it changed.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, Iterable
+from typing import Any
 
-from haian_desk.core import hlc
-from haian_desk.replication import numbering
-from haian_desk.people import permissions
 from haian_desk.cases import search
+from haian_desk.core import hlc
 from haian_desk.core.hlc import HybridClock
 from haian_desk.core.ids import uuid7
 from haian_desk.core.normalise import storable
-from haian_desk.events.projection import projectors
-from haian_desk.storage import eventlog
-from haian_desk.storage.db import Database
-from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import to_iso
+from haian_desk.events.changes import Touched
+from haian_desk.events.projection import projectors
+from haian_desk.people import permissions
+from haian_desk.replication import numbering
+from haian_desk.storage import eventlog
+from haian_desk.storage.db import Database, note
+from haian_desk.storage.eventlog import Event
 
 
 @dataclass
@@ -39,10 +43,19 @@ class Ledger:
         self.db = db
         self.origin = origin
         self.wall = wall
-        self.clock = HybridClock(latest_plausible_hlc(db.conn, wall()))
+        with db.read() as conn:
+            self.clock = HybridClock(latest_plausible_hlc(conn, wall()))
 
-    def record(self, conn: sqlite3.Connection, stream: str, stream_id: str, type_: str,
-               payload: dict[str, Any], actor: str, at: datetime | None = None) -> tuple[Event, dict]:
+    def record(
+        self,
+        conn: sqlite3.Connection,
+        stream: str,
+        stream_id: str,
+        type_: str,
+        payload: dict[str, Any],
+        actor: str,
+        at: datetime | None = None,
+    ) -> tuple[Event, dict]:
         """Write one event and its projection; raises (writing nothing) if refused.
 
         ``at`` is when it happened, for history recorded later (an imported
@@ -57,16 +70,26 @@ class Ledger:
         self._catch_up_with_stream(conn, stream, stream_id)
         stamp = self.clock.tick(int(now.timestamp() * 1000))
         event = Event(
-            id=uuid7(int(now.timestamp() * 1000)), stream=stream, stream_id=stream_id,
-            type=type_, hlc=stamp, origin=self.origin,
+            id=uuid7(int(now.timestamp() * 1000)),
+            stream=stream,
+            stream_id=stream_id,
+            type=type_,
+            hlc=stamp,
+            origin=self.origin,
             origin_seq=max(eventlog.next_origin_seq(conn, self.origin), numbering.seq_floor(conn) + 1),
-            actor=actor, wall_time=to_iso(at or now), payload=payload)
+            actor=actor,
+            wall_time=to_iso(at or now),
+            payload=payload,
+        )
         projector = projectors()[stream]
         before = projector.load(conn, stream_id)
         state = projector.step(before, event)
         eventlog.insert(conn, event)
         projector.save(conn, state)
         search.saved(conn, stream, before, state)
+        note(
+            conn, Touched(stream, stream_id, row_changed=not projector.same_record(before, state))
+        )  # the change set (events/changes.py)
         return event, state
 
     def _catch_up_with_stream(self, conn: sqlite3.Connection, stream: str, stream_id: str) -> None:
@@ -74,8 +97,9 @@ class Ledger:
         # added events to this stream since this clock last looked, some stamped by
         # a PC whose clock runs ahead. A new event must fold after all of them,
         # or the row shown now would differ from the row every installation rebuilds.
-        latest = conn.execute("SELECT max(hlc) FROM events WHERE stream = ? AND stream_id = ?",
-                              (stream, stream_id)).fetchone()[0]
+        latest = conn.execute(
+            "SELECT max(hlc) FROM events WHERE stream = ? AND stream_id = ?", (stream, stream_id)
+        ).fetchone()[0]
         if latest:
             self.clock.observe(latest, _ms(self.wall()))
 
@@ -108,7 +132,7 @@ def latest_plausible_hlc(conn: sqlite3.Connection, now: datetime) -> str | None:
 
 def _chunks(items: list, size: int = 500):
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 def _streams_with_events(conn: sqlite3.Connection, events: list[Event]) -> set[tuple[str, str]]:
@@ -117,8 +141,11 @@ def _streams_with_events(conn: sqlite3.Connection, events: list[Event]) -> set[t
     for stream in sorted({e.stream for e in events}):
         ids = sorted({e.stream_id for e in events if e.stream == stream})
         for chunk in _chunks(ids):
-            rows = conn.execute(f"SELECT DISTINCT stream_id FROM events WHERE stream = ? AND stream_id IN "
-                                f"({', '.join('?' * len(chunk))})", [stream, *chunk])
+            rows = conn.execute(
+                f"SELECT DISTINCT stream_id FROM events WHERE stream = ? AND stream_id IN "
+                f"({', '.join('?' * len(chunk))})",
+                [stream, *chunk],
+            )
             found.update((stream, row[0]) for row in rows)
     return found
 
@@ -132,8 +159,10 @@ def _insert_new(conn: sqlite3.Connection, events: list[Event]) -> list[Event]:
     taken_seqs: set[tuple[str, int]] = set()
     for origin in sorted({e.origin for e in events}):
         seqs = [e.origin_seq for e in events if e.origin == origin]
-        rows = conn.execute("SELECT origin_seq FROM events WHERE origin = ? AND origin_seq BETWEEN ? AND ?",
-                            (origin, min(seqs), max(seqs)))
+        rows = conn.execute(
+            "SELECT origin_seq FROM events WHERE origin = ? AND origin_seq BETWEEN ? AND ?",
+            (origin, min(seqs), max(seqs)),
+        )
         taken_seqs.update((origin, row[0]) for row in rows)
     added = []
     for event in events:
@@ -143,13 +172,16 @@ def _insert_new(conn: sqlite3.Connection, events: list[Event]) -> list[Event]:
         taken_seqs.add((event.origin, event.origin_seq))
         added.append(event)
     columns = ", ".join(eventlog.COLUMNS)
-    conn.executemany(f"INSERT OR IGNORE INTO events ({columns}) VALUES ({', '.join('?' * len(eventlog.COLUMNS))})",
-                     [e.to_row() for e in added])
+    conn.executemany(
+        f"INSERT OR IGNORE INTO events ({columns}) VALUES ({', '.join('?' * len(eventlog.COLUMNS))})",
+        [e.to_row() for e in added],
+    )
     return added
 
 
-def _refold_all(conn: sqlite3.Connection, touched: list[tuple[str, str]], added: list[Event],
-                known: set[tuple[str, str]]) -> None:
+def _refold_all(
+    conn: sqlite3.Connection, touched: list[tuple[str, str]], added: list[Event], known: set[tuple[str, str]]
+) -> None:
     """Refold every touched stream: from the batch alone when the stream starts in it."""
     arrived: dict[tuple[str, str], list[Event]] = {}
     for event in added:
@@ -166,8 +198,7 @@ def refold(conn: sqlite3.Connection, stream: str, stream_id: str) -> None:
     _save(conn, stream, stream_id, before, eventlog.stream_events(conn, stream, stream_id))
 
 
-def _save(conn: sqlite3.Connection, stream: str, stream_id: str, before: dict | None,
-          events: list[Event]) -> None:
+def _save(conn: sqlite3.Connection, stream: str, stream_id: str, before: dict | None, events: list[Event]) -> None:
     """Fold a stream's whole log (in fold order) and store the row that results."""
     projector = projectors()[stream]
     state = projector.fold(events)
@@ -177,3 +208,4 @@ def _save(conn: sqlite3.Connection, stream: str, stream_id: str, before: dict | 
         projector.save(conn, state)
     # The search keys follow the row they index, in the same transaction.
     search.saved(conn, stream, before, state)
+    note(conn, Touched(stream, stream_id))

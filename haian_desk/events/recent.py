@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Recent:
-    upto: int                      # the log's last sequence number when asked
-    streams: frozenset[str]        # "case", "villager", "cadre", … that gained records
-    case_ids: frozenset[str]       # the cases among them
+    upto: int  # the log's last sequence number when asked
+    streams: frozenset[str]  # "case", "villager", "cadre", … that gained records
+    case_ids: frozenset[str]  # the cases among them
 
     @property
     def empty(self) -> bool:

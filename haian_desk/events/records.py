@@ -7,7 +7,8 @@ supplies which fields exist and how derived columns are computed.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from haian_desk.core.errors import RuleRefused, ValidationError
 from haian_desk.storage.eventlog import Event
@@ -15,8 +16,9 @@ from haian_desk.storage.eventlog import Event
 State = dict[str, Any]
 
 
-def record_apply(fields: dict[str, Any], derive: Callable[[State], None], what: str,
-                 key: str = "id") -> Callable[[State | None, Event], State]:
+def record_apply(
+    fields: dict[str, Any], derive: Callable[[State], None], what: str, key: str = "id"
+) -> Callable[[State | None, Event], State]:
     """An ``apply`` for a record with these fields (name → default)."""
 
     def apply(state: State | None, event: Event) -> State:

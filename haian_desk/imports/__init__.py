@@ -15,5 +15,15 @@ from haian_desk.imports.plan import KINDS, Plan, RowVerdict, make_plan
 from haian_desk.imports.reading import ImportFileError, read_sheets
 from haian_desk.imports.writing import ImportCancelled, ImportResult, require_importer, run_import
 
-__all__ = ["KINDS", "Plan", "RowVerdict", "make_plan", "ImportFileError", "read_sheets",
-           "ImportCancelled", "ImportResult", "require_importer", "run_import"]
+__all__ = [
+    "KINDS",
+    "Plan",
+    "RowVerdict",
+    "make_plan",
+    "ImportFileError",
+    "read_sheets",
+    "ImportCancelled",
+    "ImportResult",
+    "require_importer",
+    "run_import",
+]

@@ -30,7 +30,9 @@ def stored_as_number(header: str, field: str) -> NumberStoredAsNumber:
     return NumberStoredAsNumber(
         "“{header}”列被存成了数字（如 3.20621E+17），超过15位的数字后几位已经丢失",
         "请在 Excel/WPS 中把这一列设为“文本”格式，再重新录入{header}（只改格式找不回丢失的数字）",
-        field=field, params={"header": header})
+        field=field,
+        params={"header": header},
+    )
 
 
 def text(value: object) -> str:
@@ -52,7 +54,7 @@ def digits_text(value: object, header: str, field: str) -> str:
     """A cell that holds a long number (ID number, phone); refuses one Excel has rounded."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = float(value)
-        if not number.is_integer() or abs(number) >= 10 ** _EXACT_DIGITS:
+        if not number.is_integer() or abs(number) >= 10**_EXACT_DIGITS:
             raise stored_as_number(header, field)
         return str(int(number))
     raw = text(value)
@@ -63,7 +65,8 @@ def digits_text(value: object, header: str, field: str) -> str:
 
 _DATE_TEXT = re.compile(
     r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(?:[\sT]+(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2}))?秒?)?$")
+    r"(?:[\sT]+(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2}))?秒?)?$"
+)
 _DATE_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
@@ -74,17 +77,26 @@ def when(value: object, header: str, field: str) -> datetime | date:
     if isinstance(value, date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 20000 < value < 80000:
-        serial = float(value)   # a date cell formatted as a number: days since 1899-12-30
+        serial = float(value)  # a date cell formatted as a number: days since 1899-12-30
         moment = datetime.combine(_EXCEL_EPOCH, time()) + timedelta(days=serial)
         return moment.date() if serial.is_integer() else moment
     raw = unicodedata.normalize("NFKC", text(value))
     match = _DATE_TEXT.match(raw) or _DATE_COMPACT.match(raw)
     if not match:
-        raise ValidationError("{header}“{raw}”不是日期", "请写成 2024-05-06 这样的日期", field=field, params={"header": header, "raw": raw})
+        raise ValidationError(
+            "{header}“{raw}”不是日期",
+            "请写成 2024-05-06 这样的日期",
+            field=field,
+            params={"header": header, "raw": raw},
+        )
     parts = [int(p) for p in match.groups() if p is not None]
     try:
-        if len(parts) > 3:
-            return datetime(*parts)
-        return date(*parts)
+        year, month, day, *clock = parts
+        if clock:
+            hour, minute, second = (*clock, 0, 0)[:3]
+            return datetime(year, month, day, hour, minute, second)
+        return date(year, month, day)
     except ValueError:
-        raise ValidationError("{header}“{raw}”不存在（没有这一天）", "请核对年月日", field=field, params={"header": header, "raw": raw}) from None
+        raise ValidationError(
+            "{header}“{raw}”不存在（没有这一天）", "请核对年月日", field=field, params={"header": header, "raw": raw}
+        ) from None

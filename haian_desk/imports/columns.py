@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from haian_desk.imports.cells import text
 from haian_desk.imports.reading import ImportFileError, Sheet
 
-IGNORE = ""   # a column mapped to nothing
+IGNORE = ""  # a column mapped to nothing
 
 SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "villagers": {
@@ -57,12 +57,30 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 FIELD_LABELS = {
-    "name": "姓名", "id_number": "身份证号", "phone": "联系电话", "address": "住址", "group": "组别",
-    "household_no": "户号", "relation": "与户主关系", "gender": "性别", "note": "备注",
-    "case_no": "办件编号", "registered": "登记日期", "kind": "类型", "matter": "事项",
-    "description": "内容", "handler": "经办人", "result": "办理结果", "completed": "办结日期",
-    "rating": "群众评价", "rating_reason": "评价原因", "title": "职务", "area": "负责片区",
-    "role": "角色", "party_member": "是否党员", "active_from": "到任日期",
+    "name": "姓名",
+    "id_number": "身份证号",
+    "phone": "联系电话",
+    "address": "住址",
+    "group": "组别",
+    "household_no": "户号",
+    "relation": "与户主关系",
+    "gender": "性别",
+    "note": "备注",
+    "case_no": "办件编号",
+    "registered": "登记日期",
+    "kind": "类型",
+    "matter": "事项",
+    "description": "内容",
+    "handler": "经办人",
+    "result": "办理结果",
+    "completed": "办结日期",
+    "rating": "群众评价",
+    "rating_reason": "评价原因",
+    "title": "职务",
+    "area": "负责片区",
+    "role": "角色",
+    "party_member": "是否党员",
+    "active_from": "到任日期",
 }
 REQUIRED = {"villagers": ("name",), "cases": ("registered", "name"), "cadres": ("name",)}
 _HEADER_SCAN = 20
@@ -93,9 +111,9 @@ class Layout:
     """Where one sheet's header is and which column is which field."""
 
     sheet: str
-    header_row: int                 # 0-based index of the (last) header row
-    headers: list[str]              # the header text of every column, as shown
-    fields: list[str]               # the field of every column (IGNORE for none)
+    header_row: int  # 0-based index of the (last) header row
+    headers: list[str]  # the header text of every column, as shown
+    fields: list[str]  # the field of every column (IGNORE for none)
     data_start: int = 0
     notes: list[str] = field(default_factory=list)
 
@@ -118,11 +136,23 @@ def check_overrides(kind: str, overrides: dict[str, str]) -> None:
     known = set(SYNONYMS[kind])
     unknown = [f for f in overrides.values() if f and f not in known]
     if unknown:
-        raise ImportFileError("没有这些字段：{items}", "可用字段：{items2}", params={"items": '、'.join(unknown), "items2": '、'.join((f'{f}（{FIELD_LABELS[f]}）' for f in SYNONYMS[kind]))})
+        raise ImportFileError(
+            "没有这些字段：{items}",
+            "可用字段：{items2}",
+            params={
+                "items": "、".join(unknown),
+                "items2": "、".join(f"{f}（{FIELD_LABELS[f]}）" for f in SYNONYMS[kind]),
+            },
+        )
 
 
-def find_layout(kind: str, sheet: Sheet, overrides: dict[str, str] | None = None,
-                header_row: int | None = None, require: bool = True) -> Layout | None:
+def find_layout(
+    kind: str,
+    sheet: Sheet,
+    overrides: dict[str, str] | None = None,
+    header_row: int | None = None,
+    require: bool = True,
+) -> Layout | None:
     """The sheet's header and mapping, or None when no row names the required fields.
 
     ``header_row`` (0-based) is the user's word on where the header is: that row
@@ -138,8 +168,9 @@ def find_layout(kind: str, sheet: Sheet, overrides: dict[str, str] | None = None
     if header_row is not None:
         if header_row >= len(sheet.rows):
             return None
-        return _layout(kind, sheet, header_row, [field_of(v) for v in sheet.rows[header_row]], header_row + 1,
-                       require=require)
+        return _layout(
+            kind, sheet, header_row, [field_of(v) for v in sheet.rows[header_row]], header_row + 1, require=require
+        )
     best, best_score = None, 0
     for index, row in enumerate(sheet.rows[:_HEADER_SCAN]):
         score = len({f for f in map(field_of, row) if f})
@@ -162,8 +193,11 @@ def _is_second_header(below: list, below_fields: list[str], above: list) -> bool
     most of its cells are header words, and it is not the row above repeated by merging."""
     filled = [v for v in below if clean_header(v)]
     named = [f for f in below_fields if f]
-    return bool(filled) and 2 * len(named) >= len(filled) and \
-        [clean_header(v) for v in below] != [clean_header(v) for v in above]
+    return (
+        bool(filled)
+        and 2 * len(named) >= len(filled)
+        and [clean_header(v) for v in below] != [clean_header(v) for v in above]
+    )
 
 
 def _take_second_header(below: list, below_fields: list[str], headers: list[str], fields: list[str]) -> None:
@@ -176,8 +210,15 @@ def _take_second_header(below: list, below_fields: list[str], headers: list[str]
             fields[i], headers[i] = f, clean_header(below[i])
 
 
-def _layout(kind: str, sheet: Sheet, header_row: int, fields: list[str], data_start: int,
-            headers: list[str] | None = None, require: bool = True) -> Layout | None:
+def _layout(
+    kind: str,
+    sheet: Sheet,
+    header_row: int,
+    fields: list[str],
+    data_start: int,
+    headers: list[str] | None = None,
+    require: bool = True,
+) -> Layout | None:
     headers = headers or [clean_header(v) for v in sheet.rows[header_row]]
     _keep_first_of_each(fields)
     if require and not all(r in fields for r in REQUIRED[kind]):

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from haian_desk.people.idnumber import parse_id_number
 from haian_desk.imports.cells import digits_text
+from haian_desk.people.idnumber import parse_id_number
 from haian_desk.people.phone import parse_phone
 
 _INSIDE = re.compile(r"[\s\-‐‑–—_·.]")
@@ -23,7 +23,7 @@ def id_number(raw: object, header: str) -> str:
     """The 18-character ID number (a 15-digit one converted); raises ValidationError."""
     text = unicodedata.normalize("NFKC", digits_text(raw, header, "id_number"))
     text = _INSIDE.sub("", text).upper()
-    if text.startswith("'"):          # Excel's "treat as text" mark, exported into a CSV
+    if text.startswith("'"):  # Excel's "treat as text" mark, exported into a CSV
         text = text[1:]
     return parse_id_number(text).value
 

@@ -16,15 +16,19 @@ the import's transaction, so what is written is decided on the data as it is the
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING
 
 from haian_desk.core.errors import HaianError
 from haian_desk.imports import cadre_rows, case_rows, villager_rows
 from haian_desk.imports.columns import Layout, check_overrides, find_layout
 from haian_desk.imports.reading import ImportFileError, Sheet, checksum, read_sheets
 from haian_desk.imports.rows import data_rows
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 KINDS = {"villagers": villager_rows, "cases": case_rows, "cadres": cadre_rows}
 KIND_LABELS = {"villagers": "群众花名册", "cases": "代理登记台账", "cadres": "代理员名单"}
@@ -36,13 +40,13 @@ Progress = Callable[[int, int], None]
 class RowVerdict:
     sheet: str
     row_no: int
-    verdict: str                    # add | update | unchanged | refused
+    verdict: str  # add | update | unchanged | refused
     reason: str = ""
-    fields: dict = field(default_factory=dict)     # as it will be stored
-    target_id: str | None = None    # the record already here (update / unchanged)
-    changes: dict = field(default_factory=dict)    # for an update: only what changes
-    key: str = ""                   # what makes two rows the same thing
-    extra: dict = field(default_factory=dict)      # kind-specific (a case's villager, events)
+    fields: dict = field(default_factory=dict)  # as it will be stored
+    target_id: str | None = None  # the record already here (update / unchanged)
+    changes: dict = field(default_factory=dict)  # for an update: only what changes
+    key: str = ""  # what makes two rows the same thing
+    extra: dict = field(default_factory=dict)  # kind-specific (a case's villager, events)
 
     def as_json(self) -> dict:
         out = {"sheet": self.sheet, "row": self.row_no, "verdict": self.verdict}
@@ -64,29 +68,44 @@ class Plan:
         return sum(1 for r in self.rows if r.verdict == verdict)
 
     def counts(self) -> dict[str, int]:
-        return {"added": self.count("add"), "updated": self.count("update"),
-                "unchanged": self.count("unchanged"), "refused": self.count("refused"),
-                "rows": len(self.rows)}
+        return {
+            "added": self.count("add"),
+            "updated": self.count("update"),
+            "unchanged": self.count("unchanged"),
+            "refused": self.count("refused"),
+            "rows": len(self.rows),
+        }
 
     def refused(self) -> list[RowVerdict]:
         return [r for r in self.rows if r.verdict == "refused"]
 
 
-def load(path: Path | str, kind: str, sheet: str | None = None, overrides: dict[str, str] | None = None,
-         header_row: int | None = None, require: bool = True) -> tuple[list[Sheet], list[Layout], list[str]]:
+def load(
+    path: Path | str,
+    kind: str,
+    sheet: str | None = None,
+    overrides: dict[str, str] | None = None,
+    header_row: int | None = None,
+    require: bool = True,
+) -> tuple[list[Sheet], list[Layout], list[str]]:
     """The file's sheets to import, each with its layout, and the sheets left out.
 
     ``header_row`` is 1-based, as Excel numbers rows (None: found by itself).
     """
     if kind not in KINDS:
-        raise ImportFileError("不能导入“{kind}”", "可以导入：villagers（群众）、cases（台账）、cadres（代理员）", params={"kind": kind})
+        raise ImportFileError(
+            "不能导入“{kind}”", "可以导入：villagers（群众）、cases（台账）、cadres（代理员）", params={"kind": kind}
+        )
     check_overrides(kind, overrides or {})
     sheets = read_sheets(path)
     if sheet:
         chosen = [s for s in sheets if s.name == sheet]
         if not chosen:
-            raise ImportFileError("文件里没有名为“{sheet}”的工作表",
-                                  "文件里的工作表：{items}", params={"sheet": sheet, "items": '、'.join((s.name for s in sheets))})
+            raise ImportFileError(
+                "文件里没有名为“{sheet}”的工作表",
+                "文件里的工作表：{items}",
+                params={"sheet": sheet, "items": "、".join(s.name for s in sheets)},
+            )
         sheets = chosen
     if header_row is not None and header_row < 1:
         raise ImportFileError("表头行号应从1开始，而不是 {header_row}", params={"header_row": header_row})
@@ -101,18 +120,28 @@ def load(path: Path | str, kind: str, sheet: str | None = None, overrides: dict[
 def _no_header(kind: str, file_name: str, header_row: int | None = None) -> ImportFileError:
     need = "“姓名”和“登记日期”列" if kind == "cases" else "“姓名”列"
     where = f"第{header_row}行" if header_row else ""
-    return ImportFileError("{file_name} {where}里找不到{need}",
-                           "请确认表头一行写着“姓名”等列名；列名不同的，可以在导入时指定对应关系", params={"file_name": file_name, "where": where, "need": need})
+    return ImportFileError(
+        "{file_name} {where}里找不到{need}",
+        "请确认表头一行写着“姓名”等列名；列名不同的，可以在导入时指定对应关系",
+        params={"file_name": file_name, "where": where, "need": need},
+    )
 
 
-def make_plan(conn: sqlite3.Connection, desk, path: Path | str, kind: str, sheet: str | None = None,
-              overrides: dict[str, str] | None = None, progress: Progress | None = None,
-              loaded: tuple | None = None) -> Plan:
+def make_plan(
+    conn: sqlite3.Connection,
+    desk: Desk,
+    path: Path | str,
+    kind: str,
+    sheet: str | None = None,
+    overrides: dict[str, str] | None = None,
+    progress: Progress | None = None,
+    loaded: tuple | None = None,
+) -> Plan:
     """Check every row of the file against the station's data; writes nothing."""
     sheets, layouts, skipped = loaded or load(path, kind, sheet, overrides)
     module = KINDS[kind]
     registry = module.Registry(conn, desk)
-    all_rows = [cells for s, lay in zip(sheets, layouts) for cells in data_rows(s, lay)]
+    all_rows = [cells for s, lay in zip(sheets, layouts, strict=True) for cells in data_rows(s, lay)]
     verdicts: list[RowVerdict] = []
     for done, cells in enumerate(all_rows, 1):
         verdicts.append(_judge(module, registry, cells))
@@ -123,9 +152,9 @@ def make_plan(conn: sqlite3.Connection, desk, path: Path | str, kind: str, sheet
 
 def _judge(module, registry, cells) -> RowVerdict:
     verdict = RowVerdict(cells.sheet, cells.row_no, "refused")
-    verdict.extra["written_name"] = cells.text("name")   # so a refused row can still be recognised
+    verdict.extra["written_name"] = cells.text("name")  # so a refused row can still be recognised
     try:
         module.check(cells, registry, verdict)
     except HaianError as error:
-        verdict.verdict, verdict.reason = "refused", str(error)   # the message and what to do
+        verdict.verdict, verdict.reason = "refused", str(error)  # the message and what to do
     return verdict

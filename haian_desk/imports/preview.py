@@ -8,8 +8,8 @@ every screen a visitor at the counter may see.
 from __future__ import annotations
 
 from haian_desk.cases.vocabulary import KINDS, RATINGS, RESULTS
-from haian_desk.imports.plan import VERDICTS, RowVerdict
 from haian_desk.core.masking import mask_id_number, mask_phone
+from haian_desk.imports.plan import VERDICTS, RowVerdict
 
 COLUMNS = {
     "villagers": ("姓名", "身份证号", "联系电话", "性别", "住址", "户号", "备注"),
@@ -29,7 +29,7 @@ def line(kind: str, verdict: RowVerdict) -> list[str]:
         values[COLUMNS[kind].index("群众" if kind == "cases" else "姓名")] = verdict.extra.get("written_name", "")
     else:
         values = [v or "" for v in _VALUES[kind](verdict)]
-    return head + values + [_why(verdict)]   # last: a long reason stretches without hiding the fields
+    return head + values + [_why(verdict)]  # last: a long reason stretches without hiding the fields
 
 
 def _why(verdict: RowVerdict) -> str:
@@ -42,25 +42,47 @@ def _why(verdict: RowVerdict) -> str:
 
 def _villager(v: RowVerdict) -> list:
     f = v.fields
-    return [f["name"], mask_id_number(f["id_number"]), mask_phone(f["phone"]), f["gender"], f["address"],
-            f["household_no"], f["note"]]
+    return [
+        f["name"],
+        mask_id_number(f["id_number"]),
+        mask_phone(f["phone"]),
+        f["gender"],
+        f["address"],
+        f["household_no"],
+        f["note"],
+    ]
 
 
 def _case(v: RowVerdict) -> list:
     f, person = v.fields, v.extra.get("person", {})
     done = f.get("completed_at")
-    result = RESULTS.get(f.get("result"), "") if done else "（未办结）"
-    return [f"{f['registered_at']:%Y-%m-%d}", KINDS[f["kind"]], f["matter"], f["description"],
-            person.get("name", ""), f["handler"], f"{done:%Y-%m-%d}" if done else "", result,
-            RATINGS.get(f.get("rating"), "")]
+    result = RESULTS.get(f.get("result") or "", "") if done else "（未办结）"
+    return [
+        f"{f['registered_at']:%Y-%m-%d}",
+        KINDS[f["kind"]],
+        f["matter"],
+        f["description"],
+        person.get("name", ""),
+        f["handler"],
+        f"{done:%Y-%m-%d}" if done else "",
+        result,
+        RATINGS.get(f.get("rating") or 0, ""),
+    ]
 
 
 def _cadre(v: RowVerdict) -> list:
     from haian_desk.people.cadres import ROLES
 
     f = v.fields
-    return [f["name"], mask_phone(f["phone"]), ROLES.get(f.get("role"), ""), f["title"], f["area"],
-            "是" if f.get("party_member") else "否", f.get("active_from")]
+    return [
+        f["name"],
+        mask_phone(f["phone"]),
+        ROLES.get(f.get("role") or "", ""),
+        f["title"],
+        f["area"],
+        "是" if f.get("party_member") else "否",
+        f.get("active_from"),
+    ]
 
 
 _VALUES = {"villagers": _villager, "cases": _case, "cadres": _cadre}

@@ -32,7 +32,7 @@ class ImportFileError(HaianError):
 @dataclass
 class Sheet:
     name: str
-    rows: list[list[object]]   # cell values: str, float, int, bool, date, datetime or None
+    rows: list[list[object]]  # cell values: str, float, int, bool, date, datetime or None
 
     @property
     def is_empty(self) -> bool:
@@ -58,10 +58,7 @@ def read_sheets(path: Path | str) -> list[Sheet]:
     if head.startswith(_OLE_MAGIC) and _ENCRYPTED_STREAM in path.read_bytes():
         raise _password_error(path)
     suffix = path.suffix.lower()
-    if suffix in TEXT_TABLES:
-        sheets = [_read_text_table(path)]
-    else:
-        sheets = _read_workbook(path)
+    sheets = [_read_text_table(path)] if suffix in TEXT_TABLES else _read_workbook(path)
     sheets = [s for s in sheets if not s.is_empty]
     if not sheets:
         raise ImportFileError("{name} 里没有数据", "请确认选对了文件，文件里要有表头和数据", params={"name": path.name})
@@ -69,12 +66,17 @@ def read_sheets(path: Path | str) -> list[Sheet]:
 
 
 def _password_error(path: Path) -> ImportFileError:
-    return ImportFileError("{name} 设了打开密码，无法读取",
-                           "请在 Excel 或 WPS 中打开它，去掉密码后另存一份再导入", params={"name": path.name})
+    return ImportFileError(
+        "{name} 设了打开密码，无法读取",
+        "请在 Excel 或 WPS 中打开它，去掉密码后另存一份再导入",
+        params={"name": path.name},
+    )
 
 
 def _not_a_table(path: Path) -> ImportFileError:
-    return ImportFileError("{name} 不是表格文件", "请选择 Excel/WPS 表格（.xls、.xlsx）、.ods 或 .csv 文件", params={"name": path.name})
+    return ImportFileError(
+        "{name} 不是表格文件", "请选择 Excel/WPS 表格（.xls、.xlsx）、.ods 或 .csv 文件", params={"name": path.name}
+    )
 
 
 def _read_workbook(path: Path) -> list[Sheet]:
@@ -85,7 +87,7 @@ def _read_workbook(path: Path) -> list[Sheet]:
         sheets = [_sheet(book.get_sheet_by_name(name)) for name in book.sheet_names]
     except PasswordError:
         raise _password_error(path) from None
-    except Exception as error:  # calamine raises several kinds for a file that is not a workbook
+    except Exception as error:  # noqa: BLE001 - calamine raises several kinds for a file that is not a workbook
         if "password" in str(error).lower() or "encrypt" in str(error).lower():
             raise _password_error(path) from None
         raise _not_a_table(path) from None
@@ -129,7 +131,9 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:
-        raise ImportFileError("文件的文字编码无法识别", "请在 Excel 或 WPS 中另存为“CSV UTF-8”或 .xlsx 后再导入") from None
+        raise ImportFileError(
+            "文件的文字编码无法识别", "请在 Excel 或 WPS 中另存为“CSV UTF-8”或 .xlsx 后再导入"
+        ) from None
 
 
 def _read_text_table(path: Path) -> Sheet:
@@ -142,5 +146,5 @@ def _read_text_table(path: Path) -> Sheet:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = "\t" if text.count("\t") > text.count(",") else ","
-    rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
     return Sheet(path.stem, rows)

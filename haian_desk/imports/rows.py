@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from haian_desk.core.errors import ValidationError
 from haian_desk.imports.cells import text
@@ -27,10 +27,10 @@ _GROUP = re.compile(r"^(第?[一二三四五六七八九十百零〇\d]+\s*(组|
 @dataclass
 class RowCells:
     sheet: str
-    row_no: int                     # as Excel shows it (1-based)
-    values: dict[str, object]       # field → raw cell value
-    headers: dict[str, str]         # field → the header as written in the file
-    group: str = ""                 # from a group heading row or the sheet's name
+    row_no: int  # as Excel shows it (1-based)
+    values: dict[str, object]  # field → raw cell value
+    headers: dict[str, str]  # field → the header as written in the file
+    group: str = ""  # from a group heading row or the sheet's name
 
     def raw(self, name: str) -> object:
         return self.values.get(name)
@@ -46,7 +46,7 @@ class RowCells:
 
 
 def data_rows(sheet: Sheet, layout: Layout) -> Iterator[RowCells]:
-    headers = {f: h for f, h in zip(layout.fields, layout.headers) if f}
+    headers = {f: h for f, h in zip(layout.fields, layout.headers, strict=True) if f}
     header_line = [clean_header(v) for v in sheet.rows[layout.header_row]]
     first_header = next((h for h in header_line if h), "")
     group = sheet.name if _GROUP.match(sheet.name.strip()) else ""
@@ -54,7 +54,7 @@ def data_rows(sheet: Sheet, layout: Layout) -> Iterator[RowCells]:
         row = sheet.rows[index]
         filled = [t for t in map(text, row) if t]
         if not filled or (clean_header(filled[0]) == first_header and [clean_header(v) for v in row] == header_line):
-            continue   # blank, or the header repeated at the top of a printed page
+            continue  # blank, or the header repeated at the top of a printed page
         if _TOTALS.match(filled[0]) or _FOOTER.match(filled[0]):
             continue
         if len(filled) == 1 and _GROUP.match(filled[0]):
@@ -83,11 +83,19 @@ def person_name(raw: object, what: str = "姓名") -> str:
         raise ValidationError("{what}是空的", "请填写姓名", field="name", params={"what": what})
     odd = [ch for ch in name if not _name_character(ch)]
     if odd:
-        raise ValidationError("{what}“{name}”中有“{items}”，不像是人名",
-                              "请只填写姓名，说明写到备注里", field="name", params={"what": what, "name": name, "items": ''.join(dict.fromkeys(odd))})
+        raise ValidationError(
+            "{what}“{name}”中有“{items}”，不像是人名",
+            "请只填写姓名，说明写到备注里",
+            field="name",
+            params={"what": what, "name": name, "items": "".join(dict.fromkeys(odd))},
+        )
     if name.startswith("·") or name.endswith("·") or "··" in name:
-        raise ValidationError("{what}“{name}”中的“·”位置不对", "少数民族姓名写成 阿依古丽·买买提 这样",
-                              field="name", params={"what": what, "name": name})
+        raise ValidationError(
+            "{what}“{name}”中的“·”位置不对",
+            "少数民族姓名写成 阿依古丽·买买提 这样",
+            field="name",
+            params={"what": what, "name": name},
+        )
     return name
 
 

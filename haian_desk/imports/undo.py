@@ -13,12 +13,16 @@ else of the import is undone in one transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from haian_desk.people import permissions
 from haian_desk.core.errors import NotFound, RuleRefused
-from haian_desk.events.projection import projectors
-from haian_desk.storage import eventlog
 from haian_desk.core.timeutil import to_iso
+from haian_desk.events.projection import projectors
+from haian_desk.people import permissions
+from haian_desk.storage import eventlog
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 WHAT = {"villager": "群众", "cadre": "代理员", "case": "办件"}
 
@@ -27,21 +31,26 @@ WHAT = {"villager": "群众", "cadre": "代理员", "case": "办件"}
 class UndoResult:
     import_id: str
     withdrawn: int = 0
-    kept: list[dict] = field(default_factory=list)   # {"sheet", "row", "reason"}
+    kept: list[dict] = field(default_factory=list)  # {"sheet", "row", "reason"}
 
 
-def undo(desk, actor: str, import_id: str) -> UndoResult:
+def undo(desk: Desk, actor: str, import_id: str) -> UndoResult:
     """Undo one import as login ``actor`` (a station head or an admin, as for importing)."""
     with desk.db.write() as conn:
         permissions.require(conn, actor, "import.run")
         row = conn.execute("SELECT * FROM imports WHERE id = ?", (import_id,)).fetchone()
         if row is None:
-            raise NotFound("没有编号为 {import_id} 的导入", "请用 haian-desk import list 查看导入记录", params={"import_id": import_id})
+            raise NotFound(
+                "没有编号为 {import_id} 的导入",
+                "请用 haian-desk import list 查看导入记录",
+                params={"import_id": import_id},
+            )
         if row["undone_at"]:
-            raise RuleRefused("这次导入已在 {undone_at} 撤销过", params={"undone_at": row['undone_at']})
+            raise RuleRefused("这次导入已在 {undone_at} 撤销过", params={"undone_at": row["undone_at"]})
         result = UndoResult(import_id)
-        items = conn.execute("SELECT * FROM import_items WHERE import_id = ? ORDER BY rowid DESC",
-                             (import_id,)).fetchall()
+        items = conn.execute(
+            "SELECT * FROM import_items WHERE import_id = ? ORDER BY rowid DESC", (import_id,)
+        ).fetchall()
         for item in items:
             reason = _changed_since(conn, item, import_id)
             if reason:
@@ -49,8 +58,10 @@ def undo(desk, actor: str, import_id: str) -> UndoResult:
                 continue
             _withdraw(desk, conn, actor, import_id, item)
             result.withdrawn += 1
-        conn.execute("UPDATE imports SET undone_at = ?, undone_by = ?, undo_kept = ? WHERE id = ?",
-                     (to_iso(desk.now()), actor, len(result.kept), import_id))
+        conn.execute(
+            "UPDATE imports SET undone_at = ?, undone_by = ?, undo_kept = ? WHERE id = ?",
+            (to_iso(desk.now()), actor, len(result.kept), import_id),
+        )
     return result
 
 
@@ -58,14 +69,14 @@ def _changed_since(conn, item, import_id: str) -> str:
     """Why this record must be left alone, or "" when only this import has touched it since."""
     events = eventlog.stream_events(conn, item["stream"], item["stream_id"])
     ours = [i for i, e in enumerate(events) if e.payload.get("import_id") == import_id]
-    later = [e for e in events[ours[-1] + 1:]] if ours else []
+    later = list(events[ours[-1] + 1 :]) if ours else []
     if later:
         who = "另一次导入" if later[-1].payload.get("import_id") else later[-1].actor
         return f"该{WHAT[item['stream']]}在导入后被改动过（{who}，{later[-1].wall_time[:10]}），没有撤销"
     return ""
 
 
-def _withdraw(desk, conn, actor: str, import_id: str, item) -> None:
+def _withdraw(desk: Desk, conn, actor: str, import_id: str, item) -> None:
     stream, stream_id = item["stream"], item["stream_id"]
     tag = {"undoes_import": import_id}
     if stream == "case":
@@ -73,20 +84,21 @@ def _withdraw(desk, conn, actor: str, import_id: str, item) -> None:
     elif item["action"] == "added":
         desk.ledger.record(conn, stream, stream_id, "updated", {"active": 0, **tag}, actor)
     else:
-        desk.ledger.record(conn, stream, stream_id, "updated", {**_before(conn, stream, stream_id, import_id), **tag},
-                           actor)
+        desk.ledger.record(
+            conn, stream, stream_id, "updated", {**_before(conn, stream, stream_id, import_id), **tag}, actor
+        )
 
 
 def _before(conn, stream: str, stream_id: str, import_id: str) -> dict:
     """The fields this import changed, as they were just before it."""
     events = eventlog.stream_events(conn, stream, stream_id)
     first = next(i for i, e in enumerate(events) if e.payload.get("import_id") == import_id)
-    earlier = projectors()[stream].fold(events[:first])
+    earlier = projectors()[stream].fold(events[:first]) or {}
     changed = events[first].payload
     return {k: earlier.get(k) for k in changed if k != "import_id" and k in earlier}
 
 
-def history(desk) -> list[dict]:
+def history(desk: Desk) -> list[dict]:
     """Past imports, newest first: when, who, file name and checksum, counts, undone or not."""
     rows = desk.db.query("SELECT * FROM imports ORDER BY started_at DESC, rowid DESC")
     return [dict(r) for r in rows]

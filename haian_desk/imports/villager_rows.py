@@ -10,13 +10,17 @@ kept as part of the address (the registry has no separate group field), and
 
 from __future__ import annotations
 
-import json
+from typing import TYPE_CHECKING
 
-from haian_desk.people import villagers
 from haian_desk.core.errors import ValidationError
 from haian_desk.core.ids import uuid7
+from haian_desk.events.columns import decoded_value
 from haian_desk.imports import numbers
 from haian_desk.imports.rows import RowCells, person_name
+from haian_desk.people import villagers
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 STREAM = "villager"
 COMPARED = ("name", "id_number", "phone", "gender", "birth_date", "address", "household_no", "note")
@@ -26,12 +30,16 @@ RELATION = "与户主关系："
 def fields_of(cells: RowCells) -> dict:
     """The villager this row describes, checked exactly as typed input is; raises ValidationError."""
     name = person_name(cells.raw("name"))
-    id_number = numbers.id_number(cells.raw("id_number"), cells.header("id_number")) \
-        if cells.text("id_number") else ""
+    id_number = numbers.id_number(cells.raw("id_number"), cells.header("id_number")) if cells.text("id_number") else ""
     phone = numbers.phone(cells.raw("phone"), cells.header("phone")) if cells.text("phone") else ""
     data = villagers.VillagerInput(
-        name=name, id_number=id_number, phone=phone, address=_address(cells),
-        household_no=cells.text("household_no"), note=_note(cells))
+        name=name,
+        id_number=id_number,
+        phone=phone,
+        address=_address(cells),
+        household_no=cells.text("household_no"),
+        note=_note(cells),
+    )
     fields = villagers.clean(data)
     _gender(fields, cells.text("gender"))
     return fields
@@ -59,15 +67,19 @@ def _gender(fields: dict, written: str) -> None:
     if written not in ("男", "女"):
         raise ValidationError("性别“{written}”看不懂", "请写“男”或“女”", field="gender", params={"written": written})
     if fields["gender"] and fields["gender"] != written:
-        raise ValidationError("性别写的是“{written}”，身份证号表明是“{gender}”",
-                              "请核对身份证号和性别", field="gender", params={"written": written, "gender": fields['gender']})
+        raise ValidationError(
+            "性别写的是“{written}”，身份证号表明是“{gender}”",
+            "请核对身份证号和性别",
+            field="gender",
+            params={"written": written, "gender": fields["gender"]},
+        )
     fields["gender"] = written
 
 
 class Registry:
     """The villagers already here, indexed the ways a row can match one, plus the file's rows so far."""
 
-    def __init__(self, conn, desk):
+    def __init__(self, conn, desk: Desk):
         self.by_id_number: dict[str, dict] = {}
         self.by_name_phone: dict[tuple, dict] = {}
         self.by_name_household: dict[tuple, dict] = {}
@@ -86,8 +98,9 @@ class Registry:
     def find(self, fields: dict) -> dict | None:
         if fields["id_number"]:
             return self.by_id_number.get(fields["id_number"])
-        return (self.by_name_phone.get((fields["name"], fields["phone"]))
-                or self.by_name_household.get((fields["name"], fields["household_no"])))
+        return self.by_name_phone.get((fields["name"], fields["phone"])) or self.by_name_household.get(
+            (fields["name"], fields["household_no"])
+        )
 
     def note_new(self, villager_id: str, fields: dict) -> None:
         """A person added by this import, so later rows (a ledger's) find them too."""
@@ -114,7 +127,11 @@ def _refuse_repeat(registry: Registry, verdict) -> None:
     earlier = registry.seen.get(verdict.key)
     if earlier is not None:
         same = "身份证号相同" if verdict.key.startswith("id:") else "姓名和电话（或户号）相同"
-        raise ValidationError("与本文件第{earlier}行是同一人（{same}），不重复导入", "请删去重复的一行", params={"earlier": earlier, "same": same})
+        raise ValidationError(
+            "与本文件第{earlier}行是同一人（{same}），不重复导入",
+            "请删去重复的一行",
+            params={"earlier": earlier, "same": same},
+        )
     registry.seen[verdict.key] = verdict.row_no
 
 
@@ -123,15 +140,18 @@ def judge_against(current: dict | None, fields: dict, verdict, weak: tuple[str, 
         verdict.verdict = "add"
         return
     verdict.target_id = current["id"]
-    changes = {k: fields[k] for k in COMPARED
-               if k not in weak and fields.get(k) not in (None, "") and fields[k] != current.get(k)}
+    changes = {
+        k: fields[k]
+        for k in COMPARED
+        if k not in weak and fields.get(k) not in (None, "") and fields[k] != current.get(k)
+    }
     if not current.get("active", 1):
         changes["active"] = 1
     verdict.changes = changes
     verdict.verdict = "update" if changes else "unchanged"
 
 
-def write(desk, conn, actor: str, import_id: str, verdict) -> list[tuple[str, str, str]]:
+def write(desk: Desk, conn, actor: str, import_id: str, verdict) -> list[tuple[str, str, str]]:
     """Record the row's villager event; returns what was written: (stream, id, action)."""
     tag = {"import_id": import_id}
     if verdict.verdict == "add":
@@ -143,5 +163,4 @@ def write(desk, conn, actor: str, import_id: str, verdict) -> list[tuple[str, st
 
 
 def stored(row, key: str):
-    value = row[key]
-    return json.loads(value) if key in villagers.JSON_COLUMNS else value
+    return decoded_value(row, key, villagers.JSON_COLUMNS)

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING
 
-from haian_desk.people import permissions
 from haian_desk.core.errors import HaianError
 from haian_desk.core.ids import uuid7
+from haian_desk.core.timeutil import to_iso
 from haian_desk.imports import plan as planning
 from haian_desk.imports.plan import KINDS, Plan, Progress
-from haian_desk.core.timeutil import to_iso
+from haian_desk.people import permissions
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 log = logging.getLogger(__name__)
 Cancel = Callable[[], bool]
@@ -33,31 +37,41 @@ class ImportCancelled(HaianError):
 
 @dataclass
 class ImportResult:
-    import_id: str | None      # None when there was nothing to write
+    import_id: str | None  # None when there was nothing to write
     plan: Plan
 
     def counts(self) -> dict[str, int]:
         return self.plan.counts()
 
 
-def require_importer(desk, actor: str) -> None:
+def require_importer(desk: Desk, actor: str) -> None:
     """Refuse at once (before a big file is read) an actor who may not import or undo an
     import: only a station head or an admin (haian_desk.people.permissions, ``import.run``)."""
-    with desk.db.lock:
-        permissions.require(desk.db.conn, actor, "import.run")
+    with desk.db.read() as conn:
+        permissions.require(conn, actor, "import.run")
 
 
-def run_import(desk, actor: str, path: Path | str, kind: str, *, sheet: str | None = None,
-               overrides: dict[str, str] | None = None, header_row: int | None = None, require: bool = True,
-               progress: Progress | None = None, cancel: Cancel | None = None) -> ImportResult:
+def run_import(
+    desk: Desk,
+    actor: str,
+    path: Path | str,
+    kind: str,
+    *,
+    sheet: str | None = None,
+    overrides: dict[str, str] | None = None,
+    header_row: int | None = None,
+    require: bool = True,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ImportResult:
     """Import ``path`` as ``kind`` as login ``actor``; all of it or (on any error or cancel) none of it."""
     require_importer(desk, actor)
     if progress:
-        progress(0, 1)   # at once: reading a big file takes seconds before the first row is checked
-    loaded = planning.load(path, kind, sheet, overrides, header_row, require)   # reading needs no lock
+        progress(0, 1)  # at once: reading a big file takes seconds before the first row is checked
+    loaded = planning.load(path, kind, sheet, overrides, header_row, require)  # reading needs no lock
     cancel = cancel or (lambda: False)
     with desk.db.write() as conn:
-        permissions.require(conn, actor, "import.run")   # again: the login may have been stopped meanwhile
+        permissions.require(conn, actor, "import.run")  # again: the login may have been stopped meanwhile
         plan = planning.make_plan(conn, desk, path, kind, loaded=loaded, progress=_phase(progress, 0))
         to_write = [r for r in plan.rows if r.verdict in ("add", "update")]
         if not to_write:
@@ -67,7 +81,7 @@ def run_import(desk, actor: str, path: Path | str, kind: str, *, sheet: str | No
         _note_import(desk, conn, actor, import_id, plan)
         _write_rows(desk, conn, actor, import_id, plan, to_write, _phase(progress, 1), cancel)
     if progress:
-        progress(1, 1)   # committed
+        progress(1, 1)  # committed
     log.info("import %s: %s", import_id, plan.counts())
     return ImportResult(import_id, plan)
 
@@ -79,7 +93,7 @@ def _phase(progress: Progress | None, phase: int) -> Progress | None:
     return lambda done, total: progress(min(phase * total + done, 2 * total - 1), 2 * total)
 
 
-def _write_rows(desk, conn, actor, import_id, plan: Plan, rows, progress, cancel: Cancel) -> None:
+def _write_rows(desk: Desk, conn, actor, import_id, plan: Plan, rows, progress, cancel: Cancel) -> None:
     module = KINDS[plan.kind]
     registry = module.Registry(conn, desk) if plan.kind == "cases" else None
     items = []
@@ -92,8 +106,11 @@ def _write_rows(desk, conn, actor, import_id, plan: Plan, rows, progress, cancel
             items.append((import_id, verdict.row_no, verdict.sheet, stream, stream_id, action, _stored_key(key)))
         if progress and (done % 100 == 0 or done == len(rows)):
             progress(done, len(rows))
-    conn.executemany("INSERT INTO import_items (import_id, row_no, sheet, stream, stream_id, action, row_key) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?)", items)
+    conn.executemany(
+        "INSERT INTO import_items (import_id, row_no, sheet, stream, stream_id, action, row_key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        items,
+    )
 
 
 def _stored_key(key: str) -> str:
@@ -104,10 +121,22 @@ def _stored_key(key: str) -> str:
     return "sha256:" + hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def _note_import(desk, conn, actor: str, import_id: str, plan: Plan) -> None:
+def _note_import(desk: Desk, conn, actor: str, import_id: str, plan: Plan) -> None:
     c = plan.counts()
     conn.execute(
         "INSERT INTO imports (id, kind, started_at, actor, file_name, checksum, rows, added, updated, "
         "unchanged, refused) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (import_id, plan.kind, to_iso(desk.now()), actor, plan.file_name, plan.checksum, c["rows"],
-         c["added"], c["updated"], c["unchanged"], c["refused"]))
+        (
+            import_id,
+            plan.kind,
+            to_iso(desk.now()),
+            actor,
+            plan.file_name,
+            plan.checksum,
+            c["rows"],
+            c["added"],
+            c["updated"],
+            c["unchanged"],
+            c["refused"],
+        ),
+    )

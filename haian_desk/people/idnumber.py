@@ -22,7 +22,7 @@ _SCIENTIFIC = re.compile(r"\d+(\.\d+)?[eE]\+?\d+")
 
 
 def check_character(first17: str) -> str:
-    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=False))
     return _CHECKS[total % 11]
 
 
@@ -45,11 +45,12 @@ def _birth_date_or_error(text: str) -> date:
         born = date(int(text[0:4]), int(text[4:6]), int(text[6:8]))
     except ValueError:
         raise ValidationError(
-            "身份证号中的出生日期 {text} 不是有效日期",
-            "请核对第7至14位", field="id_number", params={"text": text}) from None
+            "身份证号中的出生日期 {text} 不是有效日期", "请核对第7至14位", field="id_number", params={"text": text}
+        ) from None
     if born.year < 1880 or born > date.today():
         raise ValidationError(
-            "身份证号中的出生日期 {text} 不合理", "请核对第7至14位", field="id_number", params={"text": text})
+            "身份证号中的出生日期 {text} 不合理", "请核对第7至14位", field="id_number", params={"text": text}
+        )
     return born
 
 
@@ -61,12 +62,20 @@ def parse_id_number(raw: str) -> IdNumber:
     """
     text = number_text(raw, "身份证号", "id_number")
     if _SCIENTIFIC.fullmatch(raw.strip()):
-        raise ValidationError("“{raw}”是被表格存成数字（科学计数法）的身份证号，后几位已经丢失",
-                              "请对照身份证重新输入完整的18位号码", field="id_number", params={"raw": raw.strip()})
+        raise ValidationError(
+            "“{raw}”是被表格存成数字（科学计数法）的身份证号，后几位已经丢失",
+            "请对照身份证重新输入完整的18位号码",
+            field="id_number",
+            params={"raw": raw.strip()},
+        )
     stray = [ch for ch in text if not (ch.isascii() and ch.isalnum())]
     if stray:
-        raise ValidationError("身份证号里有“{value}”，号码只能由数字和X组成",
-                              "请删去多余的字符后重新输入", field="id_number", params={"value": stray[0]})
+        raise ValidationError(
+            "身份证号里有“{value}”，号码只能由数字和X组成",
+            "请删去多余的字符后重新输入",
+            field="id_number",
+            params={"value": stray[0]},
+        )
     if len(text) == 15:
         if not text.isdigit():
             raise ValidationError("15位身份证号只能由数字组成", "请核对号码", field="id_number")
@@ -75,13 +84,15 @@ def parse_id_number(raw: str) -> IdNumber:
         return IdNumber(first17 + check_character(first17))
     if len(text) != 18:
         raise ValidationError(
-            "身份证号应为18位（或旧的15位），现在是{n_text}位", "请核对号码", field="id_number", params={"n_text": len(text)})
+            "身份证号应为18位（或旧的15位），现在是{n_text}位",
+            "请核对号码",
+            field="id_number",
+            params={"n_text": len(text)},
+        )
     if not text[:17].isdigit() or not (text[17].isdigit() or text[17] == "X"):
-        raise ValidationError(
-            "身份证号前17位应为数字，最后一位为数字或X", "请核对号码", field="id_number")
+        raise ValidationError("身份证号前17位应为数字，最后一位为数字或X", "请核对号码", field="id_number")
     _birth_date_or_error(text[6:14])
     expected = check_character(text[:17])
     if text[17] != expected:
-        raise ValidationError(
-            "身份证号校验位不对，号码中有输错的数字", "请对照身份证逐位核对", field="id_number")
+        raise ValidationError("身份证号校验位不对，号码中有输错的数字", "请对照身份证逐位核对", field="id_number")
     return IdNumber(text)

@@ -29,7 +29,8 @@ def parse_phone(raw: str, area_code: str = "0513") -> str:
         return area_code + text
     if text.startswith("1"):
         raise ValidationError(
-            "手机号应为11位，现在是{n_text}位", "请核对号码", field="phone", params={"n_text": len(text)})
+            "手机号应为11位，现在是{n_text}位", "请核对号码", field="phone", params={"n_text": len(text)}
+        )
     raise ValidationError("不是有效的电话号码", "手机号11位；座机请带区号，如 0513-88123456", field="phone")
 
 
@@ -37,4 +38,4 @@ def digits_of(raw: str) -> str:
     """The phone as typed, normalised, without the country code (not yet checked)."""
     text = number_text(raw, "电话号码", "phone")
     match = _COUNTRY.match(text)
-    return text[match.end():] if match else text
+    return text[match.end() :] if match else text

@@ -12,20 +12,49 @@ _MAX_READINGS = 4  # polyphonic names: keep a few readings, not every combinatio
 # dan). The surname reading comes first; the dictionary's readings follow, since
 # clerks type what they hear and some families say it the common way.
 SURNAME_READINGS = {
-    "单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "区": "ou", "朴": "piao",
-    "查": "zha", "盖": "ge", "缪": "miao", "乐": "yue", "翟": "zhai", "覃": "qin",
-    "召": "shao", "种": "chong", "员": "yun", "繁": "po", "秘": "bi", "谌": "shen",
-    "冼": "xian", "洗": "xian", "蕃": "pi", "万俟": "mo qi", "尉迟": "yu chi", "长孙": "zhang sun",
-    "澹台": "tan tai", "单于": "chan yu", "朝": "chao", "句": "gou", "能": "nai", "阚": "kan",
-    "逄": "pang", "隗": "wei", "燕": "yan", "纪": "ji", "宓": "mi", "佴": "nai",
+    "单": "shan",
+    "曾": "zeng",
+    "解": "xie",
+    "仇": "qiu",
+    "区": "ou",
+    "朴": "piao",
+    "查": "zha",
+    "盖": "ge",
+    "缪": "miao",
+    "乐": "yue",
+    "翟": "zhai",
+    "覃": "qin",
+    "召": "shao",
+    "种": "chong",
+    "员": "yun",
+    "繁": "po",
+    "秘": "bi",
+    "谌": "shen",
+    "冼": "xian",
+    "洗": "xian",
+    "蕃": "pi",
+    "万俟": "mo qi",
+    "尉迟": "yu chi",
+    "长孙": "zhang sun",
+    "澹台": "tan tai",
+    "单于": "chan yu",
+    "朝": "chao",
+    "句": "gou",
+    "能": "nai",
+    "阚": "kan",
+    "逄": "pang",
+    "隗": "wei",
+    "燕": "yan",
+    "纪": "ji",
+    "宓": "mi",
+    "佴": "nai",
 }
 
 
 def _readings(text: str, style) -> list[list[str]]:
     from pypinyin import pinyin  # its dictionaries take ~0.2 s to load: not at start-up
 
-    return [list(dict.fromkeys(r))[:_MAX_READINGS]
-            for r in pinyin(text, style=style, heteronym=True, errors="default")]
+    return [list(dict.fromkeys(r))[:_MAX_READINGS] for r in pinyin(text, style=style, heteronym=True, errors="default")]
 
 
 def spellings(text: str) -> tuple[str, str]:
@@ -65,7 +94,7 @@ def name_spellings(name: str) -> tuple[str, str]:
     if name.isascii() or len(name) < 2:
         return spellings(name)
     surname = name[:2] if name[:2] in SURNAME_READINGS else surname_of(name)
-    given = name[len(surname):]
+    given = name[len(surname) :]
     full_given = _alternatives(given, Style.NORMAL)
     whole = _joined(_surname(surname, Style.NORMAL), full_given)
     initials = _joined(_surname(surname, Style.FIRST_LETTER), _alternatives(given, Style.FIRST_LETTER))
@@ -87,5 +116,5 @@ def _surname(surname: str, style) -> list[str]:
 def _joined(heads: list[str], tails: list[str]) -> list[str]:
     """Every surname reading with the common given-name reading, then the common surname with the rest."""
     words = [h + tails[0] for h in heads] + [heads[0] + t for t in tails[1:]]
-    words = ("".join(ch for ch in w.lower() if ch.isalnum()) for w in words)
-    return list(dict.fromkeys(w for w in words if w))[:_MAX_READINGS + 2]
+    cleaned = ("".join(ch for ch in w.lower() if ch.isalnum()) for w in words)
+    return list(dict.fromkeys(w for w in cleaned if w))[: _MAX_READINGS + 2]

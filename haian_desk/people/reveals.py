@@ -11,9 +11,13 @@ which numbers were shown, where and why, never the numbers themselves.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from haian_desk.core.errors import NotFound, ValidationError
 from haian_desk.events.records import required_text
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 WHAT = {"id_number": "身份证号", "phone": "电话"}
 WHERE = {"screen": "屏幕上", "paper": "纸面上"}
@@ -33,11 +37,19 @@ def check(payload: dict) -> None:
 
 def describe(payload: dict) -> str:
     shown = "、".join(WHAT.get(w, w) for w in payload.get("what") or [])
-    return f"{WHERE.get(payload.get('where'), '')}显示完整{shown}；原因：{payload.get('reason') or ''}"
+    return f"{WHERE.get(str(payload.get('where')), '')}显示完整{shown}；原因：{payload.get('reason') or ''}"
 
 
-def reveal(desk, actor: str, *, reason: str, case_id: str | None = None, villager_id: str | None = None,
-           what: tuple[str, ...] = ("id_number", "phone"), where: str = "screen") -> None:
+def reveal(
+    desk: Desk,
+    actor: str,
+    *,
+    reason: str,
+    case_id: str | None = None,
+    villager_id: str | None = None,
+    what: tuple[str, ...] = ("id_number", "phone"),
+    where: str = "screen",
+) -> None:
     """Record that the full numbers are shown (before they are): on the case if one is open."""
     payload = {"what": list(what), "where": where, "reason": " ".join(str(reason or "").split())}
     check(payload)
@@ -49,14 +61,17 @@ def reveal(desk, actor: str, *, reason: str, case_id: str | None = None, village
         desk.ledger.record(conn, stream, stream_id, "revealed", payload, actor)
 
 
-def history(desk, *, case_id: str | None = None, villager_id: str | None = None) -> list[dict]:
+def history(desk: Desk, *, case_id: str | None = None, villager_id: str | None = None) -> list[dict]:
     """Every reveal of this case's or villager's numbers (a villager's include their cases')."""
     if case_id:
-        sql, params = "stream = 'case' AND stream_id = ?", (case_id,)
+        sql, params = "stream = 'case' AND stream_id = ?", list[str | None]([case_id])
     else:
-        sql = ("(stream = 'villager' AND stream_id = ?) OR (stream = 'case' AND stream_id IN "
-               "(SELECT id FROM cases WHERE villager_id = ?))")
-        params = (villager_id, villager_id)
-    rows = desk.db.query(f"SELECT actor, wall_time, payload FROM events WHERE type = 'revealed' AND ({sql}) "
-                         "ORDER BY seq", params)
+        sql = (
+            "(stream = 'villager' AND stream_id = ?) OR (stream = 'case' AND stream_id IN "
+            "(SELECT id FROM cases WHERE villager_id = ?))"
+        )
+        params = [villager_id, villager_id]
+    rows = desk.db.query(
+        f"SELECT actor, wall_time, payload FROM events WHERE type = 'revealed' AND ({sql}) ORDER BY seq", params
+    )
     return [{"actor": r["actor"], "at": r["wall_time"], **json.loads(r["payload"])} for r in rows]

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from haian_desk.core.errors import ValidationError
-from haian_desk.people.idnumber import parse_id_number
 from haian_desk.core.normalise import number_text
+from haian_desk.people.idnumber import parse_id_number
 from haian_desk.people.phone import digits_of, parse_phone
 
 EMPTY, TYPING, OK, WRONG = "empty", "typing", "ok", "wrong"

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from haian_desk.core.errors import NotFound, ValidationError
 from haian_desk.core.ids import uuid7
-from haian_desk.people.idnumber import parse_id_number
 from haian_desk.core.normalise import free_text, name_text
+from haian_desk.events.columns import decoded_value
+from haian_desk.events.records import record_apply
+from haian_desk.people import reveals
+from haian_desk.people.idnumber import parse_id_number
 from haian_desk.people.phone import parse_phone
 from haian_desk.people.pinyin_keys import name_spellings
-from haian_desk.people import reveals
-from haian_desk.events.records import record_apply
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 # Household tags for paired support and for keeping sensitive facts off public paper.
 TAGS = {
@@ -25,9 +29,17 @@ TAGS = {
 }
 SENSITIVE_TAGS = ("left_behind_child", "disabled", "dibao", "tekun")
 
-FIELDS = {
-    "name": "", "id_number": None, "phone": None, "gender": None, "birth_date": None,
-    "address": None, "unit_code": None, "household_no": None, "tags": [], "note": None,
+FIELDS: dict[str, object] = {
+    "name": "",
+    "id_number": None,
+    "phone": None,
+    "gender": None,
+    "birth_date": None,
+    "address": None,
+    "unit_code": None,
+    "household_no": None,
+    "tags": [],
+    "note": None,
     "active": 1,
 }
 JSON_COLUMNS = ("tags",)
@@ -41,8 +53,7 @@ def _derive(state: dict) -> None:
 
 def search_text(state: dict) -> str:
     """One lower-case line a search box can match any piece of (see queries)."""
-    parts = [state["name"], state["pinyin"], state["initials"],
-             state.get("id_number") or "", state.get("phone") or ""]
+    parts = [state["name"], state["pinyin"], state["initials"], state.get("id_number") or "", state.get("phone") or ""]
     return " ".join(p for p in parts if p).lower()
 
 
@@ -102,25 +113,29 @@ def clean(data: VillagerInput) -> dict:
         raise ValidationError("请填写群众姓名", field="name")
     if len(name) > 20:
         raise ValidationError("姓名太长（最多20个字）", field="name")
-    fields = {"name": name, "address": free_text(data.address, "住址", "address") or None,
-              "unit_code": data.unit_code.strip() or None,
-              "household_no": free_text(data.household_no, "户号", "household_no") or None,
-              "note": free_text(data.note, "备注", "note", multiline=True) or None}
+    fields: dict[str, object] = {
+        "name": name,
+        "address": free_text(data.address, "住址", "address") or None,
+        "unit_code": data.unit_code.strip() or None,
+        "household_no": free_text(data.household_no, "户号", "household_no") or None,
+        "note": free_text(data.note, "备注", "note", multiline=True) or None,
+    }
     if data.id_number.strip():
         number = parse_id_number(data.id_number)
-        fields.update(id_number=number.value, birth_date=number.birth_date.isoformat(),
-                      gender="男" if number.is_male else "女")
+        fields.update(
+            id_number=number.value, birth_date=number.birth_date.isoformat(), gender="男" if number.is_male else "女"
+        )
     else:
         fields.update(id_number=None, birth_date=None, gender=None)
     fields["phone"] = parse_phone(data.phone) if data.phone.strip() else None
     unknown = [t for t in data.tags if t not in TAGS]
     if unknown:
-        raise ValidationError("未知的户情标签：{items}", field="tags", params={"items": '、'.join(unknown)})
+        raise ValidationError("未知的户情标签：{items}", field="tags", params={"items": "、".join(unknown)})
     fields["tags"] = sorted(set(data.tags))
     return fields
 
 
-def register(desk, actor: str, data: VillagerInput) -> str:
+def register(desk: Desk, actor: str, data: VillagerInput) -> str:
     """Add a villager; refuses a second person with the same ID number."""
     fields = clean(data)
     with desk.db.write() as conn:
@@ -131,7 +146,7 @@ def register(desk, actor: str, data: VillagerInput) -> str:
     return villager_id
 
 
-def update(desk, actor: str, villager_id: str, data: VillagerInput) -> None:
+def update(desk: Desk, actor: str, villager_id: str, data: VillagerInput) -> None:
     fields = clean(data)
     with desk.db.write() as conn:
         current = get_row(conn, villager_id)
@@ -143,16 +158,20 @@ def update(desk, actor: str, villager_id: str, data: VillagerInput) -> None:
 
 
 def _stored(row, key):
-    value = row[key]
-    return json.loads(value) if key in JSON_COLUMNS else value
+    return decoded_value(row, key, JSON_COLUMNS)
 
 
 def _refuse_duplicate(conn, id_number: str, own_id: str | None) -> None:
-    row = conn.execute("SELECT id, name FROM villagers WHERE id_number = ? AND id != ?",
-                       (id_number, own_id or "")).fetchone()
+    row = conn.execute(
+        "SELECT id, name FROM villagers WHERE id_number = ? AND id != ?", (id_number, own_id or "")
+    ).fetchone()
     if row:
-        raise ValidationError("身份证号已登记在“{name}”名下", "请直接选择该群众，不要重复登记",
-                              field="id_number", params={"name": row['name']})
+        raise ValidationError(
+            "身份证号已登记在“{name}”名下",
+            "请直接选择该群众，不要重复登记",
+            field="id_number",
+            params={"name": row["name"]},
+        )
 
 
 def get_row(conn, villager_id: str):

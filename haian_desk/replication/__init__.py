@@ -1,1 +1,2 @@
-"""Sync bookkeeping: what was received from whom, ranges reached, clock repair, numbering after recovery, the hub's township desk."""
+"""Sync bookkeeping: what was received from whom, ranges reached, clock repair, numbering after
+recovery, the hub's township desk."""

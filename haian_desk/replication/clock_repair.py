@@ -16,13 +16,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from haian_desk.core import hlc
-from haian_desk.replication import sync_state
 from haian_desk.core.hlc import HybridClock
-from haian_desk.events.ledger import latest_plausible_hlc, refold
-from haian_desk.storage.eventlog import COLUMNS, Event
 from haian_desk.core.timeutil import to_iso
+from haian_desk.events.ledger import latest_plausible_hlc, refold
+from haian_desk.replication import sync_state
+from haian_desk.storage.eventlog import COLUMNS, Event
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 REASON = f"时间戳比本机时钟快了 {hlc.WINDOW_DAYS} 天以上（时钟被拨乱或数据被篡改），已搁置，留存待核查"
 
@@ -39,21 +43,23 @@ class ClockReport:
             return [f"时钟正常：没有时间戳超过 {hlc.WINDOW_DAYS} 天窗口的记录（本机时钟 {self.clock}）"]
         verb = "已搁置（不再计入办件）并留存待核查" if self.repaired else "发现"
         lines = [f"{verb} {len(self.poisoned)} 条时间戳过远的记录："]
-        lines += [f"  {p['id']}（{p['stream']} {p['type']}，来源 {p['origin'][:8]}…，时间戳 {p['hlc']}）"
-                  for p in self.poisoned]
+        lines += [
+            f"  {p['id']}（{p['stream']} {p['type']}，来源 {p['origin'][:8]}…，时间戳 {p['hlc']}）"
+            for p in self.poisoned
+        ]
         if not self.repaired:
             lines.append("  用 haian-desk sync clock --repair 搁置这些记录（记录保留，可核查）")
         return lines
 
 
-def examine(desk) -> ClockReport:
+def examine(desk: Desk) -> ClockReport:
     now_ms = _now_ms(desk)
-    with desk.db.lock:
-        events = _beyond(desk.db.conn, hlc.ceiling(now_ms))
+    with desk.db.read() as conn:
+        events = _beyond(conn, hlc.ceiling(now_ms))
     return ClockReport(hlc.ceiling(now_ms), desk.ledger.clock.last, [_summary(e) for e in events])
 
 
-def repair(desk) -> ClockReport:
+def repair(desk: Desk) -> ClockReport:
     """Take every record beyond the window out of the log, into quarantine; refold; restart the clock."""
     now = desk.now()
     ceiling = hlc.ceiling(_now_ms(desk))
@@ -61,8 +67,10 @@ def repair(desk) -> ClockReport:
         events = _beyond(conn, ceiling)
         for event in events:
             _hold(conn, event, to_iso(now))
-            conn.execute("INSERT OR IGNORE INTO events_set_aside (event_id, reason, set_aside_at) VALUES (?, ?, ?)",
-                         (event.id, REASON, to_iso(now)))
+            conn.execute(
+                "INSERT OR IGNORE INTO events_set_aside (event_id, reason, set_aside_at) VALUES (?, ?, ?)",
+                (event.id, REASON, to_iso(now)),
+            )
         for stream, stream_id in sorted({(e.stream, e.stream_id) for e in events}):
             refold(conn, stream, stream_id)
         desk.ledger.clock = HybridClock(latest_plausible_hlc(conn, now))
@@ -70,21 +78,32 @@ def repair(desk) -> ClockReport:
 
 
 def _beyond(conn, ceiling: str) -> list[Event]:
-    rows = conn.execute(f"SELECT {', '.join(COLUMNS)} FROM events WHERE hlc > ? "
-                        "AND id NOT IN (SELECT event_id FROM events_set_aside) ORDER BY seq", (ceiling,))
+    rows = conn.execute(
+        f"SELECT {', '.join(COLUMNS)} FROM events WHERE hlc > ? "
+        "AND id NOT IN (SELECT event_id FROM events_set_aside) ORDER BY seq",
+        (ceiling,),
+    )
     return [Event.from_row(row) for row in rows]
 
 
 def _hold(conn, event: Event, at: str) -> None:
     via = sync_state.via_of(conn, {event.origin}).get(event.origin, event.origin)
-    sync_state.quarantine(conn, event_id=event.id, origin=event.origin, peer=via, batch_id="clock-repair",
-                          problem="clock_ahead", reason=REASON,
-                          body=json.dumps(event.to_dict(), ensure_ascii=False, sort_keys=True), at=at)
+    sync_state.quarantine(
+        conn,
+        event_id=event.id,
+        origin=event.origin,
+        peer=via,
+        batch_id="clock-repair",
+        problem="clock_ahead",
+        reason=REASON,
+        body=json.dumps(event.to_dict(), ensure_ascii=False, sort_keys=True),
+        at=at,
+    )
 
 
 def _summary(event: Event) -> dict:
     return {"id": event.id, "stream": event.stream, "type": event.type, "origin": event.origin, "hlc": event.hlc}
 
 
-def _now_ms(desk) -> int:
+def _now_ms(desk: Desk) -> int:
     return int(desk.now().timestamp() * 1000)

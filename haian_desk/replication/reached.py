@@ -9,14 +9,27 @@ they are left out. Read only: the sync engine moves the mark.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from haian_desk.replication import sync_state
 from haian_desk.cases.vocabulary import EVENT_TYPES, label
+from haian_desk.replication import sync_state
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 REACHED, PARTLY, NOT_YET, NOT_ENROLLED, FROM_ABOVE = "reached", "partly", "not_yet", "not_enrolled", "above"
-_STREAM_WORDS = {"case": "办件", "villager": "群众信息", "cadre": "代理员", "catalogue": "事项目录",
-                 "pairing": "结对帮扶", "visit": "走访记录", "meeting": "座谈会", "complaint": "投诉",
-                 "calendar": "工作日历", "calendar_rule": "时限规则"}
+_STREAM_WORDS = {
+    "case": "办件",
+    "villager": "群众信息",
+    "cadre": "代理员",
+    "catalogue": "事项目录",
+    "pairing": "结对帮扶",
+    "visit": "走访记录",
+    "meeting": "座谈会",
+    "complaint": "投诉",
+    "calendar": "工作日历",
+    "calendar_rule": "时限规则",
+}
 
 
 @dataclass(frozen=True)
@@ -34,12 +47,12 @@ class Mark:
         return "e.origin NOT IN (SELECT origin FROM sync_origins WHERE via = ?)", [self.hub_id]
 
 
-def mark(desk) -> Mark:
+def mark(desk: Desk) -> Mark:
     hub = sync_state.parent(desk.db)
     return Mark(hub is not None, hub.acked if hub else 0, hub.id if hub else None)
 
 
-def reach(desk, case_ids: list[str]) -> dict[str, str]:
+def reach(desk: Desk, case_ids: list[str]) -> dict[str, str]:
     """For each case: reached (everything made here is at the hub), partly, not yet, or n/a."""
     if not case_ids:
         return {}
@@ -51,7 +64,8 @@ def reach(desk, case_ids: list[str]) -> dict[str, str]:
         rows = desk.db.query(
             f"SELECT e.stream_id, count(*) AS total, sum(e.seq > ?) AS waiting FROM events e "
             f"WHERE e.stream = 'case' AND e.stream_id IN ({marks}) AND {scope} GROUP BY e.stream_id",
-            [where.acked, *chunk, *params])
+            [where.acked, *chunk, *params],
+        )
         found.update({r["stream_id"]: (r["total"], r["waiting"]) for r in rows})
     return {case_id: _word(where, *found.get(case_id, (0, 0))) for case_id in case_ids}
 
@@ -68,7 +82,7 @@ def _word(where: Mark, total: int, waiting: int) -> str:
 
 def _chunks(values: list, size: int):
     for start in range(0, len(values), size):
-        yield values[start:start + size]
+        yield values[start : start + size]
 
 
 @dataclass(frozen=True)
@@ -80,12 +94,15 @@ class Waiting:
     cases: int
 
 
-def waiting(desk) -> Waiting:
+def waiting(desk: Desk) -> Waiting:
     where = mark(desk)
     scope, params = where.scope()
     row = desk.db.one(
         "SELECT count(*) AS records, count(DISTINCT CASE WHEN e.stream = 'case' THEN e.stream_id END) AS cases "
-        f"FROM events e WHERE e.seq > ? AND {scope}", [where.acked, *params])
+        f"FROM events e WHERE e.seq > ? AND {scope}",
+        [where.acked, *params],
+    )
+    assert row is not None  # an aggregate without GROUP BY always returns one row
     return Waiting(where.enrolled, row["records"], row["cases"])
 
 
@@ -95,14 +112,14 @@ class PendingItem:
 
     stream: str
     stream_id: str
-    what: str           # 办件 / 群众信息 …
-    title: str          # case number and matter, a villager's name …
+    what: str  # 办件 / 群众信息 …
+    title: str  # case number and matter, a villager's name …
     changes: list[str]  # what happened to it here, in words, oldest first
     records: int
     latest: str
 
 
-def pending_items(desk, limit: int = 500) -> list[PendingItem]:
+def pending_items(desk: Desk, limit: int = 500) -> list[PendingItem]:
     """What is waiting to go up, one line per record touched, oldest first (nothing before enrolment:
     then everything is only here, and listing it all would say nothing)."""
     where = mark(desk)
@@ -113,18 +130,34 @@ def pending_items(desk, limit: int = 500) -> list[PendingItem]:
         "SELECT e.stream, e.stream_id, count(*) AS n, max(e.wall_time) AS latest, min(e.seq) AS first, "
         "group_concat(e.type, ',') AS types "
         f"FROM events e WHERE e.seq > ? AND {scope} GROUP BY e.stream, e.stream_id ORDER BY first LIMIT ?",
-        [where.acked, *params, limit])
+        [where.acked, *params, limit],
+    )
     titles = _titles(desk, rows)
-    return [PendingItem(r["stream"], r["stream_id"], _STREAM_WORDS.get(r["stream"], r["stream"]),
-                        titles.get((r["stream"], r["stream_id"]), ""),
-                        [label(EVENT_TYPES, t) if r["stream"] == "case" else _change_word(t)
-                         for t in dict.fromkeys(r["types"].split(","))], r["n"], r["latest"])
-            for r in rows]
+    return [
+        PendingItem(
+            r["stream"],
+            r["stream_id"],
+            _STREAM_WORDS.get(r["stream"], r["stream"]),
+            titles.get((r["stream"], r["stream_id"]), ""),
+            [
+                label(EVENT_TYPES, t) if r["stream"] == "case" else _change_word(t)
+                for t in dict.fromkeys(r["types"].split(","))
+            ],
+            r["n"],
+            r["latest"],
+        )
+        for r in rows
+    ]
 
 
 def _change_word(event_type: str) -> str:
-    return {"registered": "新建", "created": "新建", "updated": "修改", "retired": "离任",
-            "reinstated": "恢复在任"}.get(event_type, event_type)
+    return {
+        "registered": "新建",
+        "created": "新建",
+        "updated": "修改",
+        "retired": "离任",
+        "reinstated": "恢复在任",
+    }.get(event_type, event_type)
 
 
 _TITLE_SQL = {
@@ -135,7 +168,7 @@ _TITLE_SQL = {
 }
 
 
-def _titles(desk, rows) -> dict[tuple[str, str], str]:
+def _titles(desk: Desk, rows) -> dict[tuple[str, str], str]:
     wanted: dict[str, list[str]] = {}
     for row in rows:
         wanted.setdefault(row["stream"], []).append(row["stream_id"])
@@ -152,21 +185,21 @@ def _titles(desk, rows) -> dict[tuple[str, str], str]:
     return titles
 
 
-
 @dataclass(frozen=True)
 class Refused:
     """A record of ours the hub would not take, with its reason in the hub's words."""
 
     event_id: str
-    what: str           # e.g. 办件 102210-260304-001：登记
+    what: str  # e.g. 办件 102210-260304-001：登记
     reason: str
     reported_at: str
 
 
-def refused_records(desk) -> list[Refused]:
+def refused_records(desk: Desk) -> list[Refused]:
     rows = desk.db.query(
         "SELECT r.event_id, r.reason, r.reported_at, e.stream, e.stream_id, e.type FROM sync_rejections r "
-        "LEFT JOIN events e ON e.id = r.event_id ORDER BY r.reported_at, r.event_id")
+        "LEFT JOIN events e ON e.id = r.event_id ORDER BY r.reported_at, r.event_id"
+    )
     titles = _titles(desk, [r for r in rows if r["stream"]])
     return [Refused(r["event_id"], _refused_what(r, titles), r["reason"], r["reported_at"]) for r in rows]
 

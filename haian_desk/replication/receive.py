@@ -14,25 +14,30 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any
 
-from haian_desk.core import hlc
-from haian_desk.replication import sync_state
 from haian_desk.calendar import operations as working_calendar
+from haian_desk.cases import shipped_catalogue
+from haian_desk.core import hlc
 from haian_desk.core.errors import HaianError
-from haian_desk.events.projection import projectors
-from haian_desk.storage.eventlog import COLUMNS, Event
-from haian_desk.replication.sync_state import CHILD, Peer
 from haian_desk.core.timeutil import from_iso
+from haian_desk.events.projection import projectors
+from haian_desk.replication import sync_state
+from haian_desk.replication.sync_state import CHILD, Peer
+from haian_desk.storage.eventlog import COLUMNS, Event
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 CREATION_TYPES = ("registered", "created")
 _HLC = re.compile(r"^\d{14}\.\d{5}$")
 _ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _TEXT_FIELDS = ("id", "stream", "stream_id", "type", "hlc", "origin", "actor", "wall_time")
-MAX_ORIGIN_SEQ = 2 ** 63 - 1          # SQLite's largest integer
-MAX_REJECTED_PER_BATCH = 200          # refused records one batch may leave in quarantine
-MAX_QUARANTINE_PER_PEER = 2_000       # open quarantined records one neighbour may leave here
+MAX_ORIGIN_SEQ = 2**63 - 1  # SQLite's largest integer
+MAX_REJECTED_PER_BATCH = 200  # refused records one batch may leave in quarantine
+MAX_QUARANTINE_PER_PEER = 2_000  # open quarantined records one neighbour may leave here
 
 
 class BatchTooBad(HaianError):
@@ -74,9 +79,19 @@ class Refused(Exception):
         self.reason = reason
 
 
-def apply_batch(desk, sender: Peer, *, batch_id: str, direction: str, transport: str, lo: int, hi: int,
-                records: list[Any], at: str,
-                before_commit: Callable[[], None] | None = None) -> ApplyReport:
+def apply_batch(
+    desk: Desk,
+    sender: Peer,
+    *,
+    batch_id: str,
+    direction: str,
+    transport: str,
+    lo: int,
+    hi: int,
+    records: list[Any],
+    at: str,
+    before_commit: Callable[[], None] | None = None,
+) -> ApplyReport:
     """Apply ``records`` (event dicts) that ``sender`` sent, covering its log range (lo, hi]."""
     report = ApplyReport(batch_id)
     with desk.db.write() as conn:
@@ -90,24 +105,26 @@ def apply_batch(desk, sender: Peer, *, batch_id: str, direction: str, transport:
         _check_caps(conn, sender, report)
         conflicts_before = _conflicts(conn, good)
         desk.ledger.ingest(good)
+        shipped_catalogue.settle(conn, good)  # an old-style seeded catalogue from a not yet upgraded level
         # A year's working calendar from above recounts the open deadlines it concerns, in this transaction.
         working_calendar.after_receiving(desk, conn, good, from_below=sender.relation == CHILD)
         sync_state.resolve_quarantine(conn, [e.id for e in good], at)  # a record resent once its cause was fixed
         sync_state.note_origins(conn, {e.origin for e in good}, sender.id)
         report.applied = len(good)
         report.held = _held(conn, good)
-        report.conflicts = sorted(case_id for case_id, n in _conflicts(conn, good).items()
-                                  if n > conflicts_before.get(case_id, 0))
+        report.conflicts = sorted(
+            case_id for case_id, n in _conflicts(conn, good).items() if n > conflicts_before.get(case_id, 0)
+        )
         report.coverage = sync_state.add_range(conn, sender.id, lo, hi)
-        sync_state.finish_batch(conn, batch_id, report.applied, report.already, len(report.rejected),
-                                report.held)
+        sync_state.finish_batch(conn, batch_id, report.applied, report.already, len(report.rejected), report.held)
         if before_commit:
             before_commit()
     return report
 
 
-def _screen_all(conn, own_id: str, sender: Peer, records: list[Any], report: ApplyReport,
-                batch_id: str, at: str) -> list[Event]:
+def _screen_all(
+    conn, own_id: str, sender: Peer, records: list[Any], report: ApplyReport, batch_id: str, at: str
+) -> list[Event]:
     good: list[Event] = []
     seen: dict[str, tuple] = {}
     dicts = [r for r in records if isinstance(r, dict)]
@@ -146,12 +163,22 @@ def _check_caps(conn, sender: Peer, report: ApplyReport) -> None:
     """One neighbour cannot fill the quarantine: past the caps the whole batch is refused, nothing kept."""
     refused = len(report.rejected)
     if refused > MAX_REJECTED_PER_BATCH:
-        raise BatchTooBad("这一批有 {refused} 条记录不能接收，超过了每批 {MAX_REJECTED_PER_BATCH} 条的上限，整批未导入",
-                          "发出方的数据可能已损坏或被篡改；请联系镇中心核查该站的电脑", params={"refused": refused, "MAX_REJECTED_PER_BATCH": MAX_REJECTED_PER_BATCH})
+        raise BatchTooBad(
+            "这一批有 {refused} 条记录不能接收，超过了每批 {MAX_REJECTED_PER_BATCH} 条的上限，整批未导入",
+            "发出方的数据可能已损坏或被篡改；请联系镇中心核查该站的电脑",
+            params={"refused": refused, "MAX_REJECTED_PER_BATCH": MAX_REJECTED_PER_BATCH},
+        )
     open_now = sync_state.open_quarantine(conn, sender.id)
     if refused and open_now > MAX_QUARANTINE_PER_PEER:
-        raise BatchTooBad("“{unit_name}”暂存待核查的记录已有 {open_now} 条，超过上限 {MAX_QUARANTINE_PER_PEER} 条，这一批未导入",
-                          "请工作人员先核查并处理暂存的记录，再同步", params={"unit_name": sender.unit_name, "open_now": open_now, "MAX_QUARANTINE_PER_PEER": MAX_QUARANTINE_PER_PEER})
+        raise BatchTooBad(
+            "“{unit_name}”暂存待核查的记录已有 {open_now} 条，超过上限 {MAX_QUARANTINE_PER_PEER} 条，这一批未导入",
+            "请工作人员先核查并处理暂存的记录，再同步",
+            params={
+                "unit_name": sender.unit_name,
+                "open_now": open_now,
+                "MAX_QUARANTINE_PER_PEER": MAX_QUARANTINE_PER_PEER,
+            },
+        )
 
 
 def parse(record: Any) -> Event:
@@ -178,7 +205,7 @@ def check_sender(event: Event, own_id: str, sender: Peer, via: dict[str, str]) -
         raise refusal
 
 
-def route_refusal(own_id: str, sender: Peer, origin: str, via: str | None) -> "Refused | None":
+def route_refusal(own_id: str, sender: Peer, origin: str, via: str | None) -> Refused | None:
     """The one rule for whose records a neighbour may speak for (sending them, or asking about them).
 
     Never our own; never an origin that reaches us through another neighbour; a
@@ -196,8 +223,10 @@ def route_refusal(own_id: str, sender: Peer, origin: str, via: str | None) -> "R
 def check_clock(event: Event, now_ms: int) -> None:
     """A stamp far ahead of our own clock would drag every later record after it (clock poisoning)."""
     if not hlc.plausible(event.hlc, now_ms):
-        raise Refused("clock_ahead", f"记录的时间戳比本机时钟快了 {hlc.WINDOW_DAYS} 天以上，可能是对方电脑时钟错误"
-                                     "或数据被篡改：已留存待核查")
+        raise Refused(
+            "clock_ahead",
+            f"记录的时间戳比本机时钟快了 {hlc.WINDOW_DAYS} 天以上，可能是对方电脑时钟错误或数据被篡改：已留存待核查",
+        )
 
 
 def check_creation(event: Event, sender: Peer) -> None:
@@ -229,8 +258,9 @@ def check_case_scope(event: Event, sender: Peer, units: dict[tuple[str, str], st
     unit = units.get((event.stream, event.stream_id))
     if unit is not None and not unit.startswith(sender.unit_code):
         what = "办件是另一单位" if event.stream == "case" else "代理员属于另一单位"
-        raise Refused("not_your_case", f"这件{what}（{unit}）受理或管理的，{sender.unit_name}不能对它办理："
-                                       "已留存待核查")
+        raise Refused(
+            "not_your_case", f"这件{what}（{unit}）受理或管理的，{sender.unit_name}不能对它办理：已留存待核查"
+        )
 
 
 _DIFFERENT = "同一编号的记录内容不同：不自动合并，已留存待核查"
@@ -240,17 +270,20 @@ _SEQ_CLASH = "该站的这个记录序号已被另一条记录占用（该站可
 def _stored(conn: sqlite3.Connection, records: list[dict]) -> dict:
     """What the log already holds under the batch's ids and (origin, sequence) pairs, fetched in bulk."""
     ids = sorted({r["id"] for r in records if isinstance(r.get("id"), str)})
-    by_id, by_seq = {}, set()
+    by_id: dict[str, tuple] = {}
+    by_seq: set[tuple[str, int]] = set()
     for chunk in _chunks(ids, 500):
         marks = ", ".join("?" * len(chunk))
         for row in conn.execute(f"SELECT {', '.join(COLUMNS)} FROM events WHERE id IN ({marks})", chunk):
             by_id[row["id"]] = Event.from_row(row).to_row()
     for origin in sorted({r["origin"] for r in records if isinstance(r.get("origin"), str)}):
-        seqs = [r.get("origin_seq") for r in records if r.get("origin") == origin]
-        seqs = [q for q in seqs if isinstance(q, int) and not isinstance(q, bool) and 1 <= q <= MAX_ORIGIN_SEQ]
+        given = [r.get("origin_seq") for r in records if r.get("origin") == origin]
+        seqs = [q for q in given if isinstance(q, int) and not isinstance(q, bool) and 1 <= q <= MAX_ORIGIN_SEQ]
         if seqs:
-            rows = conn.execute("SELECT origin_seq FROM events WHERE origin = ? AND origin_seq BETWEEN ? AND ?",
-                                (origin, min(seqs), max(seqs)))
+            rows = conn.execute(
+                "SELECT origin_seq FROM events WHERE origin = ? AND origin_seq BETWEEN ? AND ?",
+                (origin, min(seqs), max(seqs)),
+            )
             by_seq.update((origin, row[0]) for row in rows)
     return {"by_id": by_id, "by_seq": by_seq}
 
@@ -259,23 +292,31 @@ def _case_units(conn: sqlite3.Connection, records: list[dict]) -> dict[tuple[str
     """The unit owning each case (or cadre) the batch touches: from its table, or from the batch's creation."""
     units: dict[tuple[str, str], str] = {}
     for stream, (table, key) in SCOPED_STREAMS.items():
-        ids = sorted({r["stream_id"] for r in records if r.get("stream") == stream
-                      and isinstance(r.get("stream_id"), str)})
+        ids = sorted(
+            {r["stream_id"] for r in records if r.get("stream") == stream and isinstance(r.get("stream_id"), str)}
+        )
         for chunk in _chunks(ids, 500):
             marks = ", ".join("?" * len(chunk))
-            units.update(((stream, row[0]), row[1]) for row in conn.execute(
-                f"SELECT {key}, unit_code FROM {table} WHERE {key} IN ({marks})", chunk))
+            units.update(
+                ((stream, row[0]), row[1])
+                for row in conn.execute(f"SELECT {key}, unit_code FROM {table} WHERE {key} IN ({marks})", chunk)
+            )
     for r in records:
-        payload, key = r.get("payload"), (r.get("stream"), r.get("stream_id"))
-        if (key[0] in SCOPED_STREAMS and r.get("type") in CREATION_TYPES and isinstance(payload, dict)
-                and isinstance(key[1], str) and key not in units):
-            units[key] = str(payload.get("unit_code") or "")
+        payload, kind, stream_id = r.get("payload"), r.get("stream"), r.get("stream_id")
+        if (
+            kind in SCOPED_STREAMS
+            and r.get("type") in CREATION_TYPES
+            and isinstance(payload, dict)
+            and isinstance(stream_id, str)
+            and (kind, stream_id) not in units
+        ):
+            units[(str(kind), stream_id)] = str(payload.get("unit_code") or "")
     return units
 
 
 def _chunks(items: list, size: int):
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 def _already_here(event: Event, stored: dict) -> bool:
@@ -292,14 +333,21 @@ def _already_here(event: Event, stored: dict) -> bool:
 def _hold(conn, record: Any, sender: Peer, batch_id: str, refused: Refused, at: str) -> None:
     origin = record.get("origin") if isinstance(record, dict) else None
     sync_state.quarantine(
-        conn, event_id=_record_id(record), origin=origin if isinstance(origin, str) else None,
-        peer=sender.id, batch_id=batch_id, problem=refused.problem, reason=refused.reason,
-        body=_body(record), at=at)
+        conn,
+        event_id=_record_id(record),
+        origin=origin if isinstance(origin, str) else None,
+        peer=sender.id,
+        batch_id=batch_id,
+        problem=refused.problem,
+        reason=refused.reason,
+        body=_body(record),
+        at=at,
+    )
 
 
 def _body(record: Any) -> str:
     try:
-        return json.dumps(record, ensure_ascii=False, sort_keys=True, default=str)[:64 * 1024]
+        return json.dumps(record, ensure_ascii=False, sort_keys=True, default=str)[: 64 * 1024]
     except (RecursionError, ValueError):
         return "（无法保存：嵌套过深）"
 
@@ -317,8 +365,12 @@ def _held(conn: sqlite3.Connection, events: list[Event]) -> int:
         key = (event.stream, event.stream_id)
         if key not in missing:
             projector = projectors()[event.stream]
-            missing[key] = conn.execute(f"SELECT 1 FROM {projector.table} WHERE {projector.key} = ?",
-                                        (event.stream_id,)).fetchone() is None
+            missing[key] = (
+                conn.execute(
+                    f"SELECT 1 FROM {projector.table} WHERE {projector.key} = ?", (event.stream_id,)
+                ).fetchone()
+                is None
+            )
         held += missing[key]
     return held
 
@@ -333,7 +385,6 @@ def _conflicts(conn: sqlite3.Connection, events: list[Event]) -> dict[str, int]:
     return counts
 
 
-def flagged_cases(db_or_conn) -> list[sqlite3.Row]:
+def flagged_cases(db) -> list[sqlite3.Row]:
     """Cases where two installations acted from the same state and the rules could keep only one."""
-    return sync_state.read_rows(db_or_conn, "SELECT id, case_no, unit_code, status, conflicts FROM cases "
-                            "WHERE conflicts > 0 ORDER BY case_no")
+    return db.query("SELECT id, case_no, unit_code, status, conflicts FROM cases WHERE conflicts > 0 ORDER BY case_no")

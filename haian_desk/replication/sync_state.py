@@ -12,10 +12,15 @@ package; this module knows only tables.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 
+from haian_desk.storage.db import Database, note
+
 PARENT, CHILD = "parent", "child"
+BOOKKEEPING = "sync"  # noted on a transaction that changed these tables (see storage.db.note)
 ENROLLED, REVOKED = "enrolled", "revoked"
 
 
@@ -49,44 +54,50 @@ class Peer:
         return self.status == ENROLLED
 
     @classmethod
-    def from_row(cls, row: sqlite3.Row) -> "Peer":
+    def from_row(cls, row: sqlite3.Row) -> Peer:
         return cls(**{f.name: row[f.name] for f in fields(cls)})
 
 
-def read_rows(db_or_conn, sql: str, params=()) -> list[sqlite3.Row]:
-    """Read through a Database under its lock (other threads share the connection), or a bare connection."""
-    lock = getattr(db_or_conn, "lock", None)
-    if lock is None:
-        return db_or_conn.execute(sql, params).fetchall()
-    with lock:
-        return db_or_conn.conn.execute(sql, params).fetchall()
+def _bookkeeping(write: Callable) -> Callable:
+    """A function that changes these tables notes so on its transaction: the screens that show
+    sync read again after it, as they do after the ledger's streams."""
+
+    @functools.wraps(write)
+    def noted(conn, *args, **kwargs):
+        note(conn, BOOKKEEPING)
+        return write(conn, *args, **kwargs)
+
+    return noted
 
 
 # -- peers -------------------------------------------------------------------
 
-def get_peer(db_or_conn, peer_id: str) -> Peer | None:
-    found = read_rows(db_or_conn, "SELECT * FROM sync_peers WHERE id = ?", (peer_id,))
+
+def get_peer(db: Database, peer_id: str) -> Peer | None:
+    found = db.query("SELECT * FROM sync_peers WHERE id = ?", (peer_id,))
     return Peer.from_row(found[0]) if found else None
 
 
-def list_peers(db_or_conn, relation: str | None = None) -> list[Peer]:
+def list_peers(db: Database, relation: str | None = None) -> list[Peer]:
     sql, params = "SELECT * FROM sync_peers", ()
     if relation:
         sql, params = sql + " WHERE relation = ?", (relation,)
-    return [Peer.from_row(r) for r in read_rows(db_or_conn, sql + " ORDER BY unit_code, enrolled_at", params)]
+    return [Peer.from_row(r) for r in db.query(sql + " ORDER BY unit_code, enrolled_at", params)]
 
 
-def parent(db_or_conn) -> Peer | None:
-    found = read_rows(db_or_conn, "SELECT * FROM sync_peers WHERE relation = ? AND status = ?", (PARENT, ENROLLED))
+def parent(db: Database) -> Peer | None:
+    found = db.query("SELECT * FROM sync_peers WHERE relation = ? AND status = ?", (PARENT, ENROLLED))
     return Peer.from_row(found[0]) if found else None
 
 
 def active_child_for_unit(conn: sqlite3.Connection, unit_code: str) -> Peer | None:
-    row = conn.execute("SELECT * FROM sync_peers WHERE relation = ? AND status = ? AND unit_code = ?",
-                       (CHILD, ENROLLED, unit_code)).fetchone()
+    row = conn.execute(
+        "SELECT * FROM sync_peers WHERE relation = ? AND status = ? AND unit_code = ?", (CHILD, ENROLLED, unit_code)
+    ).fetchone()
     return Peer.from_row(row) if row else None
 
 
+@_bookkeeping
 def save_peer(conn: sqlite3.Connection, peer: Peer) -> None:
     """Enrol (or re-enrol with new keys) a neighbour; its counters are kept."""
     conn.execute(
@@ -99,14 +110,28 @@ def save_peer(conn: sqlite3.Connection, peer: Peer) -> None:
                url = coalesce(excluded.url, sync_peers.url),
                tls_ca = coalesce(excluded.tls_ca, sync_peers.tls_ca),
                status = excluded.status, enrolled_at = excluded.enrolled_at, revoked_at = NULL""",
-        (peer.id, peer.relation, peer.unit_code, peer.unit_name, peer.role, peer.sign_key,
-         peer.box_key, peer.url, peer.tls_ca, peer.status, peer.enrolled_at))
+        (
+            peer.id,
+            peer.relation,
+            peer.unit_code,
+            peer.unit_name,
+            peer.role,
+            peer.sign_key,
+            peer.box_key,
+            peer.url,
+            peer.tls_ca,
+            peer.status,
+            peer.enrolled_at,
+        ),
+    )
 
 
+@_bookkeeping
 def revoke(conn: sqlite3.Connection, peer_id: str, at: str) -> None:
     conn.execute("UPDATE sync_peers SET status = ?, revoked_at = ? WHERE id = ?", (REVOKED, at, peer_id))
 
 
+@_bookkeeping
 def set_address(conn: sqlite3.Connection, peer_id: str, url: str | None, tls_ca: str | None) -> None:
     if url:
         conn.execute("UPDATE sync_peers SET url = ? WHERE id = ?", (url, peer_id))
@@ -114,53 +139,73 @@ def set_address(conn: sqlite3.Connection, peer_id: str, url: str | None, tls_ca:
         conn.execute("UPDATE sync_peers SET tls_ca = ? WHERE id = ?", (tls_ca, peer_id))
 
 
+@_bookkeeping
 def note_contact(conn: sqlite3.Connection, peer_id: str, at: str, clock_drift: int | None = None) -> None:
-    conn.execute("UPDATE sync_peers SET last_contact = ?, clock_drift = coalesce(?, clock_drift) "
-                 "WHERE id = ?", (at, clock_drift, peer_id))
+    conn.execute(
+        "UPDATE sync_peers SET last_contact = ?, clock_drift = coalesce(?, clock_drift) WHERE id = ?",
+        (at, clock_drift, peer_id),
+    )
 
 
+@_bookkeeping
 def note_acked(conn: sqlite3.Connection, peer_id: str, acked: int) -> None:
     """How far the peer says it holds our log (our seq); it can go down after a restore."""
     conn.execute("UPDATE sync_peers SET acked = ? WHERE id = ?", (acked, peer_id))
 
 
-def note_attempt(conn: sqlite3.Connection, peer_id: str, at: str, ok: bool,
-                 error_kind: str | None = None, error: str | None = None) -> None:
+@_bookkeeping
+def note_attempt(
+    conn: sqlite3.Connection, peer_id: str, at: str, ok: bool, error_kind: str | None = None, error: str | None = None
+) -> None:
     if ok:
-        conn.execute("UPDATE sync_peers SET last_attempt = ?, last_success = ?, last_error_kind = NULL, "
-                     "last_error = NULL WHERE id = ?", (at, at, peer_id))
+        conn.execute(
+            "UPDATE sync_peers SET last_attempt = ?, last_success = ?, last_error_kind = NULL, "
+            "last_error = NULL WHERE id = ?",
+            (at, at, peer_id),
+        )
     else:
-        conn.execute("UPDATE sync_peers SET last_attempt = ?, last_error_kind = ?, last_error = ? "
-                     "WHERE id = ?", (at, error_kind, error, peer_id))
+        conn.execute(
+            "UPDATE sync_peers SET last_attempt = ?, last_error_kind = ?, last_error = ? WHERE id = ?",
+            (at, error_kind, error, peer_id),
+        )
 
 
 # -- applied ranges: (lo, hi] of a peer's local ``events.seq`` held here ---------
 
+
+@_bookkeeping
 def add_range(conn: sqlite3.Connection, peer_id: str, lo: int, hi: int) -> int:
     """Record that the peer's events in (lo, hi] are applied here; returns the new coverage."""
-    spans = [(r["lo"], r["hi"]) for r in conn.execute(
-        "SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))]
-    merged = _merge(spans + [(lo, hi)])
+    spans = [
+        (r["lo"], r["hi"])
+        for r in conn.execute("SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))
+    ]
+    merged = merge_spans(spans + [(lo, hi)])
     if merged != spans:
         conn.execute("DELETE FROM sync_ranges WHERE peer = ?", (peer_id,))
-        conn.executemany("INSERT INTO sync_ranges (peer, lo, hi) VALUES (?, ?, ?)",
-                         [(peer_id, a, b) for a, b in merged])
-    return _coverage(merged)
+        conn.executemany(
+            "INSERT INTO sync_ranges (peer, lo, hi) VALUES (?, ?, ?)", [(peer_id, a, b) for a, b in merged]
+        )
+    return covered(merged)
 
 
-def coverage(db_or_conn, peer_id: str) -> int:
+def coverage(conn: sqlite3.Connection, peer_id: str) -> int:
     """The peer's seq up to which everything it sent is applied here (the resume point)."""
-    spans = [(r["lo"], r["hi"]) for r in read_rows(
-        db_or_conn, "SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))]
-    return _coverage(spans)
+    spans = [
+        (r["lo"], r["hi"])
+        for r in conn.execute("SELECT lo, hi FROM sync_ranges WHERE peer = ? ORDER BY lo", (peer_id,))
+    ]
+    return covered(spans)
 
 
+@_bookkeeping
 def reset_ranges(conn: sqlite3.Connection, peer_id: str) -> None:
     """Forget what was applied from the peer, so it is asked for again (insert-or-ignore makes that safe)."""
     conn.execute("DELETE FROM sync_ranges WHERE peer = ?", (peer_id,))
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching (lo, hi] spans joined, empty ones dropped, in order."""
     merged: list[tuple[int, int]] = []
     for lo, hi in sorted(s for s in spans if s[1] > s[0]):
         if merged and lo <= merged[-1][1]:
@@ -170,16 +215,20 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _coverage(spans: list[tuple[int, int]]) -> int:
-    merged = _merge(spans)
+def covered(spans: list[tuple[int, int]]) -> int:
+    """The sequence up to which the spans hold everything from the start (0 when they don't)."""
+    merged = merge_spans(spans)
     return merged[0][1] if merged and merged[0][0] == 0 else 0
 
 
 # -- origins: through which neighbour each installation's events arrive ---------
 
+
+@_bookkeeping
 def note_origins(conn: sqlite3.Connection, origins: set[str], via: str) -> None:
-    conn.executemany("INSERT OR IGNORE INTO sync_origins (origin, via) VALUES (?, ?)",
-                     [(o, via) for o in sorted(origins)])
+    conn.executemany(
+        "INSERT OR IGNORE INTO sync_origins (origin, via) VALUES (?, ?)", [(o, via) for o in sorted(origins)]
+    )
 
 
 def via_of(conn: sqlite3.Connection, origins: set[str]) -> dict[str, str]:
@@ -191,50 +240,70 @@ def via_of(conn: sqlite3.Connection, origins: set[str]) -> dict[str, str]:
     return result
 
 
-def origins_via(db_or_conn, via: str) -> set[str]:
-    return {r["origin"] for r in read_rows(db_or_conn, "SELECT origin FROM sync_origins WHERE via = ?", (via,))}
+def origins_via(db: Database, via: str) -> set[str]:
+    return {r["origin"] for r in db.query("SELECT origin FROM sync_origins WHERE via = ?", (via,))}
 
 
 # -- quarantine: records received but held back, with a readable reason ---------
 
-def quarantine(conn: sqlite3.Connection, *, event_id: str, origin: str | None, peer: str,
-               batch_id: str, problem: str, reason: str, body: str, at: str) -> bool:
+
+@_bookkeeping
+def quarantine(
+    conn: sqlite3.Connection,
+    *,
+    event_id: str,
+    origin: str | None,
+    peer: str,
+    batch_id: str,
+    problem: str,
+    reason: str,
+    body: str,
+    at: str,
+) -> bool:
     """Keep a refused record for inspection; False if this exact record was already held."""
-    same = conn.execute("SELECT 1 FROM sync_quarantine WHERE event_id = ? AND body = ?",
-                        (event_id, body)).fetchone()
+    same = conn.execute("SELECT 1 FROM sync_quarantine WHERE event_id = ? AND body = ?", (event_id, body)).fetchone()
     if same:
         return False
     conn.execute(
         "INSERT INTO sync_quarantine (event_id, origin, peer, batch_id, problem, reason, body, received_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (event_id, origin, peer, batch_id, problem, reason, body, at))
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (event_id, origin, peer, batch_id, problem, reason, body, at),
+    )
     return True
 
 
+@_bookkeeping
 def resolve_quarantine(conn: sqlite3.Connection, event_ids: list[str], at: str) -> None:
     """Records held earlier and now applied (sent again after the cause was fixed) are no longer open."""
-    conn.executemany("UPDATE sync_quarantine SET resolved_at = ? WHERE event_id = ? AND resolved_at IS NULL",
-                     [(at, event_id) for event_id in event_ids])
+    conn.executemany(
+        "UPDATE sync_quarantine SET resolved_at = ? WHERE event_id = ? AND resolved_at IS NULL",
+        [(at, event_id) for event_id in event_ids],
+    )
 
 
 def open_quarantine(conn: sqlite3.Connection, peer: str) -> int:
-    return conn.execute("SELECT count(*) FROM sync_quarantine WHERE peer = ? AND resolved_at IS NULL",
-                        (peer,)).fetchone()[0]
+    return conn.execute(
+        "SELECT count(*) FROM sync_quarantine WHERE peer = ? AND resolved_at IS NULL", (peer,)
+    ).fetchone()[0]
 
 
-def quarantined(db_or_conn, peer: str | None = None, include_resolved: bool = False) -> list[sqlite3.Row]:
+def quarantined(db: Database, peer: str | None = None, include_resolved: bool = False) -> list[sqlite3.Row]:
     sql, params = "SELECT * FROM sync_quarantine WHERE 1 = 1", []
     if peer:
         sql += " AND peer = ?"
         params.append(peer)
     if not include_resolved:
         sql += " AND resolved_at IS NULL"
-    return read_rows(db_or_conn, sql + " ORDER BY id", params)
+    return db.query(sql + " ORDER BY id", params)
 
 
 # -- batches received ---------------------------------------------------------
 
-def claim_batch(conn: sqlite3.Connection, batch_id: str, peer: str, direction: str, transport: str,
-                lo: int, hi: int, at: str) -> sqlite3.Row | None:
+
+@_bookkeeping
+def claim_batch(
+    conn: sqlite3.Connection, batch_id: str, peer: str, direction: str, transport: str, lo: int, hi: int, at: str
+) -> sqlite3.Row | None:
     """Register a batch before applying it; returns the earlier row if it was received before.
 
     This is deliberately the first statement of the apply transaction: a write
@@ -244,48 +313,74 @@ def claim_batch(conn: sqlite3.Connection, batch_id: str, peer: str, direction: s
     cur = conn.execute(
         "INSERT OR IGNORE INTO sync_batches (batch_id, peer, direction, transport, lo, hi, received_at, "
         "applied, already, rejected, held) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0)",
-        (batch_id, peer, direction, transport, lo, hi, at))
+        (batch_id, peer, direction, transport, lo, hi, at),
+    )
     if cur.rowcount:
         return None
     return conn.execute("SELECT * FROM sync_batches WHERE batch_id = ?", (batch_id,)).fetchone()
 
 
-def finish_batch(conn: sqlite3.Connection, batch_id: str, applied: int, already: int, rejected: int,
-                 held: int) -> None:
-    conn.execute("UPDATE sync_batches SET applied = ?, already = ?, rejected = ?, held = ? "
-                 "WHERE batch_id = ?", (applied, already, rejected, held, batch_id))
-    conn.execute("UPDATE sync_peers SET events_received = events_received + ? "
-                 "WHERE id = (SELECT peer FROM sync_batches WHERE batch_id = ?)", (applied, batch_id))
+@_bookkeeping
+def finish_batch(conn: sqlite3.Connection, batch_id: str, applied: int, already: int, rejected: int, held: int) -> None:
+    conn.execute(
+        "UPDATE sync_batches SET applied = ?, already = ?, rejected = ?, held = ? WHERE batch_id = ?",
+        (applied, already, rejected, held, batch_id),
+    )
+    conn.execute(
+        "UPDATE sync_peers SET events_received = events_received + ? "
+        "WHERE id = (SELECT peer FROM sync_batches WHERE batch_id = ?)",
+        (applied, batch_id),
+    )
 
 
 # -- what a neighbour refused of ours -----------------------------------------
 
+
+@_bookkeeping
 def note_rejections(conn: sqlite3.Connection, peer: str, rejections: list[dict], at: str) -> None:
     conn.executemany(
         "INSERT OR REPLACE INTO sync_rejections (event_id, peer, reason, reported_at) VALUES (?, ?, ?, ?)",
-        [(r["id"], peer, r["reason"], at) for r in rejections])
+        [(r["id"], peer, r["reason"], at) for r in rejections],
+    )
 
 
-def rejections(db_or_conn, peer: str | None = None) -> list[sqlite3.Row]:
+def rejections(db: Database, peer: str | None = None) -> list[sqlite3.Row]:
     sql, params = "SELECT * FROM sync_rejections", ()
     if peer:
         sql, params = sql + " WHERE peer = ?", (peer,)
-    return read_rows(db_or_conn, sql + " ORDER BY reported_at, event_id", params)
+    return db.query(sql + " ORDER BY reported_at, event_id", params)
 
 
 # -- the exchange log ---------------------------------------------------------
 
+
+@_bookkeeping
+def forget_rejections(conn: sqlite3.Connection, event_ids: list[str]) -> None:
+    conn.executemany("DELETE FROM sync_rejections WHERE event_id = ?", [(i,) for i in event_ids])
+
+
+@_bookkeeping
 def log_start(conn: sqlite3.Connection, peer: str | None, transport: str, at: str) -> int:
-    cur = conn.execute("INSERT INTO sync_log (peer, transport, started_at) VALUES (?, ?, ?)",
-                       (peer, transport, at))
-    return int(cur.lastrowid)
+    cur = conn.execute("INSERT INTO sync_log (peer, transport, started_at) VALUES (?, ?, ?)", (peer, transport, at))
+    assert cur.lastrowid is not None  # set by every INSERT
+    return cur.lastrowid
 
 
-def log_finish(conn: sqlite3.Connection, log_id: int, at: str, ok: bool, summary: str = "",
-               error_kind: str | None = None, error: str | None = None) -> None:
-    conn.execute("UPDATE sync_log SET finished_at = ?, ok = ?, summary = ?, error_kind = ?, error = ? "
-                 "WHERE id = ?", (at, int(ok), summary, error_kind, error, log_id))
+@_bookkeeping
+def log_finish(
+    conn: sqlite3.Connection,
+    log_id: int,
+    at: str,
+    ok: bool,
+    summary: str = "",
+    error_kind: str | None = None,
+    error: str | None = None,
+) -> None:
+    conn.execute(
+        "UPDATE sync_log SET finished_at = ?, ok = ?, summary = ?, error_kind = ?, error = ? WHERE id = ?",
+        (at, int(ok), summary, error_kind, error, log_id),
+    )
 
 
-def recent_log(db_or_conn, limit: int = 20) -> list[sqlite3.Row]:
-    return read_rows(db_or_conn, "SELECT * FROM sync_log ORDER BY id DESC LIMIT ?", (limit,))
+def recent_log(db: Database, limit: int = 20) -> list[sqlite3.Row]:
+    return db.query("SELECT * FROM sync_log ORDER BY id DESC LIMIT ?", (limit,))

@@ -21,20 +21,24 @@ import json
 import logging
 import os
 import shutil
+import sqlite3
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING
 
 from haian_desk.core import paths
-from haian_desk.people import users
 from haian_desk.core.errors import HaianError, ValidationError
-from haian_desk.storage import db as dbmod
-from haian_desk.storage import keys, sealed
+from haian_desk.core.timeutil import local, now_utc, to_iso
+from haian_desk.people import users
+from haian_desk.storage import db as dbmod, keys, sealed
 from haian_desk.storage.db import Database
 from haian_desk.storage.wipe import wipe
-from haian_desk.core.timeutil import local, now_utc, to_iso
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -61,17 +65,23 @@ class Owner:
 
 def owner_of(db: Database, folder: Path | None = None, station_key: bytes | None = None) -> Owner:
     """The keys a backup of ``db`` is sealed for (the data folder's key file, the enrolled hub)."""
-    folder = folder or db.path.parent
+    if folder is None:
+        if db.path is None:
+            raise ValueError("an in-memory database has no folder to back up from")
+        folder = db.path.parent
     key = station_key or db.key
     if key is None:
         raise HaianError("数据库没有加密钥匙，不能做加密备份", "请重新打开程序，输入本站口令")
-    return Owner(key, keys.read_key_file(folder), _township_box(db.conn))
+    with db.read() as conn:
+        return Owner(key, keys.read_key_file(folder), _township_box(conn))
 
 
 def _township_box(conn) -> str | None:
     try:
-        row = conn.execute("SELECT box_key FROM sync_peers WHERE relation = 'parent' AND status = 'enrolled' "
-                           "ORDER BY enrolled_at DESC LIMIT 1").fetchone()
+        row = conn.execute(
+            "SELECT box_key FROM sync_peers WHERE relation = 'parent' AND status = 'enrolled' "
+            "ORDER BY enrolled_at DESC LIMIT 1"
+        ).fetchone()
     except dbmod.OperationalError:  # an old schema without sync tables
         return None
     return row[0] if row else None
@@ -82,8 +92,8 @@ def backup_to(db: Database, target: Path, unique: bool = False, owner: Owner | N
     if unique:
         target = _unused_name(target, now_utc())
     owner = owner or owner_of(db)
-    with db.lock:  # the app's own writes wait for the copy; other processes' writes are SQLite's to order
-        return _write_copy(db.conn, target, owner, scratch=db.path.parent if db.path else None)
+    with db.read() as conn:  # the app's own writes wait for the copy; other processes' writes are SQLite's to order
+        return _write_copy(conn, target, owner, scratch=db.path.parent if db.path else None)
 
 
 def _write_copy(source, target: Path, owner: Owner, scratch: Path | None = None) -> Path:
@@ -140,9 +150,12 @@ def _describe(conn, version: int) -> dict:
 
 
 @contextlib.contextmanager
-def opened(path: Path, *, station_key: bytes | None = None, township_box=None,
-           scratch: Path | None = None) -> Iterator[tuple[object, sealed.SealedFile | None]]:
-    """A read-only connection to the database inside a backup file (a plain legacy copy too)."""
+def opened(
+    path: Path, *, station_key: bytes | None = None, township_box=None, scratch: Path | None = None
+) -> Iterator[tuple[sqlite3.Connection, sealed.SealedFile | None]]:
+    """A read-only connection to the database inside a backup file (a plain legacy copy too).
+
+    Typed as sqlite3's connection: sqlcipher3's, used for an encrypted one, has the same API."""
     if not sealed.is_sealed(path):  # a plain copy from before encryption: read from a scratch copy
         with _scratch_copy(path, scratch) as copy:
             conn = dbmod.connect(copy, None)
@@ -206,6 +219,7 @@ def suggested_name(unit_code: str, moment: datetime) -> str:
 
 # --- automatic daily backups -------------------------------------------------
 
+
 def keep_count(db: Database) -> int:
     """How many daily backups the station keeps (settings table, default 14)."""
     stored = db.scalar("SELECT value FROM settings WHERE key = ?", (KEEP_SETTING,))
@@ -216,12 +230,14 @@ def keep_count(db: Database) -> int:
     return value if isinstance(value, int) and KEEP_RANGE[0] <= value <= KEEP_RANGE[1] else DEFAULT_KEEP
 
 
-def set_keep_count(desk, actor: str, count: int) -> int:
+def set_keep_count(desk: Desk, actor: str, count: int) -> int:
     """Change how many daily backups are kept (admins only)."""
     users.require_role(desk, actor, "admin", "修改备份保留份数")
     low, high = KEEP_RANGE
     if isinstance(count, bool) or not isinstance(count, int) or not low <= count <= high:
-        raise ValidationError("备份保留份数应在{low}到{high}之间", field=KEEP_SETTING, params={"low": low, "high": high})
+        raise ValidationError(
+            "备份保留份数应在{low}到{high}之间", field=KEEP_SETTING, params={"low": low, "high": high}
+        )
     from haian_desk import station_settings  # it records the change as an event (audit trail)
 
     with desk.db.write() as conn:
@@ -283,8 +299,11 @@ def _refuse_damaged_copy(made: Path, owner: Owner) -> None:
 
 
 def _damaged(problem: str) -> HaianError:
-    return HaianError("今天的自动备份没有做成：数据库文件已损坏（{problem}）",
-                      "请关闭程序再打开，按提示用最新的完好备份恢复", params={"problem": problem})
+    return HaianError(
+        "今天的自动备份没有做成：数据库文件已损坏（{problem}）",
+        "请关闭程序再打开，按提示用最新的完好备份恢复",
+        params={"problem": problem},
+    )
 
 
 def _keep_damaged_file(db: Database, folder: Path) -> None:
@@ -299,7 +318,7 @@ def _keep_damaged_file(db: Database, folder: Path) -> None:
 
 def prune(folder: Path, keep: int) -> list[Path]:
     """Delete the daily backups beyond the newest ``keep``; returns what was removed."""
-    old = daily_backups(folder)[max(keep, 1):]
+    old = daily_backups(folder)[max(keep, 1) :]
     for path in old:
         path.unlink(missing_ok=True)
     return old

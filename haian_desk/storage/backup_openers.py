@@ -3,16 +3,19 @@
 Used by haian_desk/storage/recovery.py (restore, the checks before it) and by
 ``hub restore-station``. A backup names, in its readable description, the
 passphrase salt it was sealed for; the station's own key is tried first, then
-that salt with the passphrase at hand, then the township's private key.
+that salt with the passphrase at hand (or, with none, the key the OS key store
+keeps for that salt: a station whose key file was lost), then the township's
+private key.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from haian_desk.core.errors import SetupError
 from haian_desk.storage import backup, keys, sealed
@@ -27,7 +30,7 @@ class Openers:
     township_box: object | None = None
 
     @classmethod
-    def at(cls, folder: Path | None, passphrase: str | None = None, township_box=None) -> "Openers":
+    def at(cls, folder: Path | None, passphrase: str | None = None, township_box=None) -> Openers:
         passphrase = passphrase or os.environ.get(keys.PASSPHRASE_ENV) or None
         return cls(_own_key(folder, passphrase) if folder else None, passphrase, township_box)
 
@@ -53,7 +56,7 @@ def _own_key(folder: Path, passphrase: str | None) -> bytes | None:
 
 
 @contextlib.contextmanager
-def open_backup(path: Path, openers: Openers) -> Iterator[tuple[object, bytes | None]]:
+def open_backup(path: Path, openers: Openers) -> Iterator[tuple[sqlite3.Connection, bytes | None]]:
     """A connection to the database in ``path`` and the station key that opened it (if one did)."""
     if not sealed.is_sealed(path):
         with backup.opened(path) as (conn, _):
@@ -81,11 +84,9 @@ def _claims_our_key(found: sealed.SealedFile, openers: Openers) -> bool:
 
 def _station_keys(found: sealed.SealedFile, openers: Openers) -> list[bytes]:
     candidates = [openers.own] if openers.own else []
-    if openers.passphrase and found.keyfile is not None:
-        try:
+    if found.keyfile is not None:
+        with contextlib.suppress(keys.WrongPassphrase, keys.PassphraseNeeded):
             candidates.append(keys.unlock_with(found.keyfile, openers.passphrase))
-        except keys.WrongPassphrase:
-            pass
     return candidates
 
 
@@ -97,9 +98,19 @@ def key_for_restored(source: Path, openers: Openers) -> tuple[keys.KeyFile | Non
     if openers.own is not None:
         return None, openers.own
     carried = sealed.read(source).keyfile if sealed.is_sealed(source) else None
+    if carried is not None and not openers.passphrase:
+        # The folder's key file is gone, but the OS key store (or this process) may still hold the
+        # key the backup names: Windows then restores a station whose key file was lost with no typing.
+        try:
+            return carried, keys.unlock_with(carried)
+        except (keys.WrongPassphrase, keys.PassphraseNeeded):
+            pass
     if not openers.passphrase:
-        raise keys.PassphraseNeeded("恢复到这台电脑需要本站口令",
-                                    "请输入本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供", params={"PASSPHRASE_ENV": keys.PASSPHRASE_ENV})
+        raise keys.PassphraseNeeded(
+            "恢复到这台电脑需要本站口令",
+            "请输入本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供",
+            params={"PASSPHRASE_ENV": keys.PASSPHRASE_ENV},
+        )
     if carried is not None:
         try:
             return carried, keys.unlock_with(carried, openers.passphrase)

@@ -4,10 +4,13 @@ projection rebuilt from the event log and compared with the stored rows."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from haian_desk.events.projection import projectors
 from haian_desk.storage import eventlog
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 @dataclass
@@ -21,12 +24,12 @@ class CheckReport:
         return self.integrity == ["ok"] and not self.differences
 
 
-def run_check(desk, limit: int = 50) -> CheckReport:
+def run_check(desk: Desk, limit: int = 50) -> CheckReport:
     report = CheckReport()
     report.integrity = [r[0] for r in desk.db.query("PRAGMA integrity_check")]
-    with desk.db.lock:
+    with desk.db.read() as conn:
         for projector in projectors().values():
-            _compare(desk.db.conn, projector, report, limit)
+            _compare(conn, projector, report, limit)
     return report
 
 
@@ -55,5 +58,6 @@ def _diff(rebuilt: dict | None, stored: dict | None) -> str:
     if rebuilt is None or stored is None:
         return "重建结果为空" if rebuilt is None else "表中缺少此行"
     keys = sorted(set(rebuilt) | set(stored))
-    return "; ".join(f"{k}: 表中={stored.get(k)!r} 重建={rebuilt.get(k)!r}"
-                     for k in keys if rebuilt.get(k) != stored.get(k))
+    return "; ".join(
+        f"{k}: 表中={stored.get(k)!r} 重建={rebuilt.get(k)!r}" for k in keys if rebuilt.get(k) != stored.get(k)
+    )

@@ -1,7 +1,25 @@
 """Opening the station database: encrypted, WAL, foreign keys, one writer.
 
-One connection per installation serves every thread (the UI runs database
-work on one worker); a re-entrant lock makes writes one at a time.
+A ``Database`` owns one connection, and every use of it goes through five
+doors that take its re-entrant lock: ``query``/``one``/``scalar`` for a
+single statement, ``read()`` for several reads in a row, and ``write()`` for
+one transaction. The raw connection is private. One owner per ``Database``:
+the app's database worker for the session's desk, the background sync thread
+for a desk of its own, the hub server for its own (several connections on
+one file are what WAL is for).
+
+The rule for helpers (one rule, everywhere): a helper that takes ``conn``
+runs inside its caller's ``read()`` or ``write()`` (the ledger, projections
+and the steps of an operation work this way, so they see the transaction's
+own rows); a helper that takes a ``Database`` (or a ``Desk``) opens its own
+reads through the doors above and may be called from anywhere, on the
+worker inside a write too (same thread, same connection, re-entrant lock).
+No helper accepts either.
+
+Every write transaction carries what it touched (``note``): the ledger notes
+each stream it writes, sync bookkeeping notes itself, and ``watch()`` hands
+the notes of the transactions that committed to whoever asked (the UI's
+``Session.run`` announces exactly those to the screens).
 
 The file is encrypted with SQLCipher (through ``sqlcipher3``) under the
 station key (see ``storage/keys.py``). A database opened without a key is a
@@ -28,10 +46,14 @@ import contextlib
 import itertools
 import sqlite3
 import threading
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Iterator
+from typing import Any
 
 import sqlcipher3
+
+# What execute() accepts: positional values (a tuple or a list) or named ones.
+Params = Sequence[Any] | Mapping[str, Any]
 
 # The errors of both bindings: plain sqlite3 still reads old files and test fixtures.
 Error = (sqlite3.Error, sqlcipher3.Error)
@@ -54,8 +76,15 @@ OVERDUE_COMMITS = 1000
 _savepoints = itertools.count()
 
 
-def connect(path: Path | str, key: bytes | None, *, read_only: bool = False,
-            timeout: float = 30, check_same_thread: bool = True) -> sqlcipher3.Connection:
+def connect(
+    path: Path | str,
+    key: bytes | None,
+    *,
+    read_only: bool = False,
+    timeout: float = 30,
+    check_same_thread: bool = True,
+    factory=sqlcipher3.Connection,
+) -> sqlcipher3.Connection:
     """A connection to ``path`` keyed with ``key`` (None: a plain file), checked readable.
 
     A wrong key and a damaged first page both read as "file is not a database".
@@ -63,8 +92,9 @@ def connect(path: Path | str, key: bytes | None, *, read_only: bool = False,
     target = str(path)
     if read_only and target != ":memory:":
         target = f"file:{Path(path).resolve().as_posix()}?mode=ro"
-    conn = sqlcipher3.connect(target, uri=read_only, timeout=timeout,
-                              check_same_thread=check_same_thread)
+    conn = sqlcipher3.connect(
+        target, uri=read_only, timeout=timeout, check_same_thread=check_same_thread, factory=factory
+    )
     try:
         apply_key(conn, key)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -80,8 +110,15 @@ def apply_key(conn, key: bytes | None) -> None:
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
 
 
-DAMAGE_WORDS = ("malformed", "not a database", "disk i/o", "could not decode", "unsupported file format",
-                "corrupt", "vtable constructor failed")  # the last two: a damaged full-text index
+DAMAGE_WORDS = (
+    "malformed",
+    "not a database",
+    "disk i/o",
+    "could not decode",
+    "unsupported file format",
+    "corrupt",
+    "vtable constructor failed",
+)  # the last two: a damaged full-text index
 
 
 def is_damage(error: BaseException) -> bool:
@@ -100,11 +137,17 @@ def cannot_write(path: Path | None, error: BaseException):
     text = str(error).lower()
     where = path.parent if path is not None else "数据目录"
     if "disk is full" in text or "database or disk is full" in text:
-        return HaianError("磁盘已满，这一笔没有保存（{where}）",
-                          "请删除不用的文件或清理磁盘后再试；之前保存的数据都在", params={"where": where})
+        return HaianError(
+            "磁盘已满，这一笔没有保存（{where}）",
+            "请删除不用的文件或清理磁盘后再试；之前保存的数据都在",
+            params={"where": where},
+        )
     if "readonly" in text or "read-only" in text:
-        return HaianError("数据目录不能写入，这一笔没有保存（{where}）",
-                          "请检查文件夹权限或U盘写保护；之前保存的数据都在", params={"where": where})
+        return HaianError(
+            "数据目录不能写入，这一笔没有保存（{where}）",
+            "请检查文件夹权限或U盘写保护；之前保存的数据都在",
+            params={"where": where},
+        )
     return None
 
 
@@ -133,16 +176,36 @@ def is_plain_file(path: Path) -> bool:
         return False
 
 
+class _Connection(sqlcipher3.Connection):
+    """A connection that carries what its open write transaction touched (see ``note``)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.notes: set | None = None  # a set only while a write() is open
+
+
+def note(conn, *touched) -> None:
+    """Record that the write open on ``conn`` touched ``touched`` (e.g. ("case", id), or "sync").
+
+    Only what commits is reported (``Database.watch``); outside a write, or on
+    a connection not opened by ``Database``, this does nothing.
+    """
+    notes = getattr(conn, "notes", None)
+    if notes is not None:
+        notes.update(touched)
+
+
 class Database:
-    """A sqlite-utils database plus the write lock and transaction helper."""
+    """A sqlite-utils database plus the lock, the doors to the connection, and the change notes."""
 
     def __init__(self, path: Path | str, key: bytes | None = None):
         self.path = Path(path) if str(path) != ":memory:" else None
         self.key = key  # kept for encrypted backups of this database
-        conn = connect(path, key, check_same_thread=False)
+        conn = connect(path, key, check_same_thread=False, factory=_Connection)
         conn.row_factory = sqlcipher3.Row
-        self.conn = conn
-        self.lock = threading.RLock()
+        self._conn = conn
+        self._lock = threading.RLock()
+        self._watchers = threading.local()
         self.commits_since_checkpoint = 0
         self._configure()
 
@@ -151,18 +214,28 @@ class Database:
         """A sqlite-utils view of this connection, for code that wants its helpers (imported on use)."""
         import sqlite_utils
 
-        return sqlite_utils.Database(self.conn)
+        return sqlite_utils.Database(self._conn)
 
     def _configure(self) -> None:
-        with autocommit(self.conn):
-            self.conn.execute(JOURNAL_MODE)
-        self.conn.execute(NO_AUTO_CHECKPOINT)  # see the module docstring
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute(DURABILITY)  # see the module docstring
+        with autocommit(self._conn):
+            self._conn.execute(JOURNAL_MODE)
+        self._conn.execute(NO_AUTO_CHECKPOINT)  # see the module docstring
+        self._conn.execute("PRAGMA foreign_keys=ON")
+        self._conn.execute(DURABILITY)  # see the module docstring
         # Every page read from disk is decrypted and its HMAC checked: keep 32 MB of decrypted
         # pages (the default is 2 MB) so searches and the queue do not pay that again and again.
-        self.conn.execute(f"PRAGMA cache_size = {CACHE_KIB}")
-        self.conn.execute("PRAGMA busy_timeout=30000")
+        self._conn.execute(f"PRAGMA cache_size = {CACHE_KIB}")
+        self._conn.execute("PRAGMA busy_timeout=30000")
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[sqlcipher3.Connection]:
+        """The connection, for several reads in a row (or a PRAGMA), under the lock.
+
+        Like the single-statement doors, it opens no transaction of its own:
+        inside a ``write()`` it sees that write's rows.
+        """
+        with self._lock:
+            yield self._conn
 
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlcipher3.Connection]:
@@ -174,41 +247,55 @@ class Database:
         deferred transaction would then fail at once with "database is locked"
         instead of waiting its turn. Nested writes are savepoints.
         """
-        with self.lock:
-            if self.conn.in_transaction:
-                with self._savepoint():
-                    yield self.conn
+        with self._lock:
+            if self._conn.in_transaction:
+                yield from self._savepoint()
                 return
             try:
-                self.conn.execute("BEGIN IMMEDIATE")
+                self._conn.execute("BEGIN IMMEDIATE")
+                self._conn.notes = set()
                 try:
-                    yield self.conn
+                    yield self._conn
                 except BaseException:
-                    if self.conn.in_transaction:
-                        self.conn.execute("ROLLBACK")
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
                     raise
                 try:
-                    self.conn.execute("COMMIT")
+                    self._conn.execute("COMMIT")
                 except BaseException:
-                    if self.conn.in_transaction:
-                        self.conn.execute("ROLLBACK")
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
                     raise
+                self._tell_watchers(self._conn.notes)
                 self._count_commit()
             except OperationalError as error:
                 raise (cannot_write(self.path, error) or error) from None
+            finally:
+                self._conn.notes = None
+
+    def _savepoint(self) -> Iterator[sqlcipher3.Connection]:
+        notes = self._conn.notes
+        kept = set(notes) if notes is not None else None
+        try:
+            with self._nested():
+                yield self._conn
+        except BaseException:
+            if notes is not None and kept is not None:  # what the savepoint touched was rolled back
+                notes.intersection_update(kept)
+            raise
 
     @contextlib.contextmanager
-    def _savepoint(self) -> Iterator[None]:
-        """A nested write: undone alone if it fails, kept by the outer transaction if not."""
+    def _nested(self) -> Iterator[None]:
+        """A savepoint: undone alone if it fails, kept by the outer transaction if not."""
         name = f"nested_{next(_savepoints)}"
-        self.conn.execute(f"SAVEPOINT {name}")
+        self._conn.execute(f"SAVEPOINT {name}")
         try:
             yield
         except BaseException:
-            self.conn.execute(f"ROLLBACK TO {name}")
-            self.conn.execute(f"RELEASE {name}")
+            self._conn.execute(f"ROLLBACK TO {name}")
+            self._conn.execute(f"RELEASE {name}")
             raise
-        self.conn.execute(f"RELEASE {name}")
+        self._conn.execute(f"RELEASE {name}")
 
     def _count_commit(self) -> None:
         self.commits_since_checkpoint += 1
@@ -219,27 +306,47 @@ class Database:
         """Copy the write-ahead log into the database (PASSIVE: never waits on a reader).
 
         Called when nobody is waiting (the worker's idle moments, close); returns
-        the pages still in the log. A log left far behind by a session that never
+        the pages still in the log. A log left far behind by a process that never
         idles is caught up after a commit (``OVERDUE_COMMITS``).
         """
         if self.path is None:
             return 0
-        with self.lock:
-            if self.conn.in_transaction:
+        with self._lock:
+            if self._conn.in_transaction:
                 return -1
-            row = self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            row = self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
             self.commits_since_checkpoint = 0
         return int(row[1]) - int(row[2]) if row and row[1] >= 0 else 0
 
+    @contextlib.contextmanager
+    def watch(self) -> Iterator[set]:
+        """A set that fills, as this thread's writes commit inside the block, with what they touched."""
+        seen: set = set()
+        stack = self._watching()
+        stack.append(seen)
+        try:
+            yield seen
+        finally:
+            stack.remove(seen)
+
+    def _watching(self) -> list:
+        if not hasattr(self._watchers, "stack"):
+            self._watchers.stack = []
+        return self._watchers.stack
+
+    def _tell_watchers(self, notes: set | None) -> None:
+        for seen in self._watching():
+            seen.update(notes or ())
+
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlcipher3.Row]:
-        with self.lock:
-            return self.conn.execute(sql, params).fetchall()
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
 
     def one(self, sql: str, params: tuple | dict = ()) -> sqlcipher3.Row | None:
-        with self.lock:
-            return self.conn.execute(sql, params).fetchone()
+        with self._lock:
+            return self._conn.execute(sql, params).fetchone()
 
-    def scalar(self, sql: str, params: tuple | dict = ()):
+    def scalar(self, sql: str, params: Params = ()) -> Any:
         row = self.one(sql, params)
         return None if row is None else row[0]
 
@@ -248,7 +355,7 @@ class Database:
         return int(self.scalar("PRAGMA user_version"))
 
     def close(self) -> None:
-        with self.lock:
+        with self._lock:
             with contextlib.suppress(*Error):
                 self.checkpoint()
-            self.conn.close()
+            self._conn.close()

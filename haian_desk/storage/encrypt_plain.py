@@ -24,10 +24,9 @@ import os
 from pathlib import Path
 
 from haian_desk.core import failpoints, paths
-from haian_desk.storage import backup, keys
-from haian_desk.storage import db as dbmod
-from haian_desk.storage.wipe import wipe
 from haian_desk.core.timeutil import now_utc
+from haian_desk.storage import backup, db as dbmod, keys
+from haian_desk.storage.wipe import wipe
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +64,11 @@ def _station_key(folder: Path, passphrase: str | None) -> bytes:
         return keys.unlock(folder, passphrase)
     chosen = passphrase or os.environ.get(keys.PASSPHRASE_ENV)
     if not chosen:
-        raise keys.PassphraseNeeded("本站数据还没有加密：请先设置本站口令",
-                                    "请在程序里设置本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供", params={"PASSPHRASE_ENV": keys.PASSPHRASE_ENV})
+        raise keys.PassphraseNeeded(
+            "本站数据还没有加密：请先设置本站口令",
+            "请在程序里设置本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供",
+            params={"PASSPHRASE_ENV": keys.PASSPHRASE_ENV},
+        )
     return keys.create(folder, chosen)
 
 
@@ -76,8 +78,9 @@ def _encrypt_database(folder: Path, db_path: Path, key: bytes) -> None:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         owner = backup.Owner(key, keys.read_key_file(folder), backup._township_box(conn))
         name = f"{BEFORE_PREFIX}{backup.SUFFIX}"
-        made = backup._write_copy(conn, backup._unused_name(paths.backups_dir(folder) / name, now_utc()),
-                                  owner, scratch=folder)
+        made = backup._write_copy(
+            conn, backup._unused_name(paths.backups_dir(folder) / name, now_utc()), owner, scratch=folder
+        )
         failpoints.hit("encrypt.backed_up")
         backup.export(conn, folder / PARTIAL_NAME, key)
     finally:

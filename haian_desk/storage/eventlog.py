@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 # Every installation folds a stream's events in this order, whatever order
 # they arrived in: hybrid logical clock, then installation, then its sequence.
 FOLD_ORDER = "hlc, origin, origin_seq"
 
-COLUMNS = ("id", "stream", "stream_id", "type", "hlc", "origin", "origin_seq",
-           "actor", "wall_time", "payload")
+COLUMNS = ("id", "stream", "stream_id", "type", "hlc", "origin", "origin_seq", "actor", "wall_time", "payload")
 
 
 @dataclass(frozen=True)
@@ -33,21 +33,30 @@ class Event:
         return (self.hlc, self.origin, self.origin_seq)
 
     def to_row(self) -> tuple:
-        return (self.id, self.stream, self.stream_id, self.type, self.hlc, self.origin,
-                self.origin_seq, self.actor, self.wall_time,
-                json.dumps(self.payload, ensure_ascii=False, sort_keys=True))
+        return (
+            self.id,
+            self.stream,
+            self.stream_id,
+            self.type,
+            self.hlc,
+            self.origin,
+            self.origin_seq,
+            self.actor,
+            self.wall_time,
+            json.dumps(self.payload, ensure_ascii=False, sort_keys=True),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in COLUMNS}
 
     @classmethod
-    def from_row(cls, row: sqlite3.Row | tuple) -> "Event":
-        values = dict(zip(COLUMNS, tuple(row)[:len(COLUMNS)]))
+    def from_row(cls, row: sqlite3.Row | tuple) -> Event:
+        values = dict(zip(COLUMNS, tuple(row)[: len(COLUMNS)], strict=False))
         values["payload"] = json.loads(values["payload"])
         return cls(**values)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Event":
+    def from_dict(cls, data: dict[str, Any]) -> Event:
         return cls(**{name: data[name] for name in COLUMNS})
 
 
@@ -55,8 +64,7 @@ _SELECT = f"SELECT {', '.join(COLUMNS)} FROM events"
 
 
 def insert(conn: sqlite3.Connection, event: Event) -> None:
-    conn.execute(f"INSERT INTO events ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
-                 event.to_row())
+    conn.execute(f"INSERT INTO events ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})", event.to_row())
 
 
 def insert_new(conn: sqlite3.Connection, events: Iterable[Event]) -> list[Event]:
@@ -65,7 +73,8 @@ def insert_new(conn: sqlite3.Connection, events: Iterable[Event]) -> list[Event]
     for event in events:
         cur = conn.execute(
             f"INSERT OR IGNORE INTO events ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
-            event.to_row())
+            event.to_row(),
+        )
         if cur.rowcount:
             added.append(event)
     return added
@@ -85,15 +94,16 @@ _FOLDED = "id NOT IN (SELECT event_id FROM events_set_aside)"
 
 
 def stream_events(conn: sqlite3.Connection, stream: str, stream_id: str) -> list[Event]:
-    rows = conn.execute(f"{_SELECT} WHERE stream = ? AND stream_id = ? AND {_FOLDED} ORDER BY {FOLD_ORDER}",
-                        (stream, stream_id)).fetchall()
+    rows = conn.execute(
+        f"{_SELECT} WHERE stream = ? AND stream_id = ? AND {_FOLDED} ORDER BY {FOLD_ORDER}", (stream, stream_id)
+    ).fetchall()
     return [Event.from_row(r) for r in rows]
 
 
 def all_streams(conn: sqlite3.Connection, stream: str) -> Iterator[tuple[str, list[Event]]]:
     """Every stream of one kind with its events, without holding the whole log in memory."""
     cur = conn.execute(f"{_SELECT} WHERE stream = ? AND {_FOLDED} ORDER BY stream_id, {FOLD_ORDER}", (stream,))
-    current_id, batch = None, []
+    current_id, batch = "", list[Event]()  # a batch is never empty: current_id is set when it is yielded
     for row in cur:
         event = Event.from_row(row)
         if event.stream_id != current_id and batch:

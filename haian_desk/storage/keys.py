@@ -40,7 +40,7 @@ NO_KEYRING_ENV = "HAIAN_DESK_NO_KEYRING"  # "1": never use the OS key store (tes
 DEMO_PASSPHRASE = "haian-demo-station"
 KEYRING_SERVICE = "HaianDesk"
 MIN_PASSPHRASE = 8
-SCRYPT_N = 2 ** 15  # ~0.1 s and 32 MB on a 2-core PC; the file records it, so it can rise later
+SCRYPT_N = 2**15  # ~0.1 s and 32 MB on a 2-core PC; the file records it, so it can rise later
 SCRYPT_R, SCRYPT_P = 8, 1
 KEY_BYTES = 32
 
@@ -53,6 +53,10 @@ class PassphraseNeeded(HaianError):
 
 class WrongPassphrase(HaianError):
     """A passphrase that does not open this station."""
+
+
+class KeyFileDamaged(SetupError):
+    """The key file beside an encrypted database is missing or unreadable: damage, with the restore offer."""
 
 
 @dataclass(frozen=True)
@@ -68,15 +72,29 @@ class KeyFile:
         return derive(passphrase, self.salt, self.n)
 
     def to_json(self) -> dict:
-        return {"format": 1, "kdf": "scrypt", "salt": _b64(self.salt), "n": self.n,
-                "r": SCRYPT_R, "p": SCRYPT_P, "check": self.check, "demo": self.demo}
+        return {
+            "format": 1,
+            "kdf": "scrypt",
+            "salt": _b64(self.salt),
+            "n": self.n,
+            "r": SCRYPT_R,
+            "p": SCRYPT_P,
+            "check": self.check,
+            "demo": self.demo,
+        }
 
     @classmethod
-    def from_json(cls, data: dict) -> "KeyFile":
+    def from_json(cls, data: dict) -> KeyFile:
+        if not isinstance(data.get("format"), int) or data["format"] > 1:
+            if isinstance(data.get("format"), int):
+                raise SetupError("本站钥匙文件的格式不认识", "请安装新版程序，或从备份恢复")
+            raise ValueError("no format")  # read_key_file: damaged
         if data.get("kdf") != "scrypt" or data.get("r") != SCRYPT_R or data.get("p") != SCRYPT_P:
-            raise SetupError("本站钥匙文件的格式不认识", "请安装新版程序，或从备份恢复")
-        return cls(base64.b64decode(data["salt"]), int(data["n"]), str(data["check"]),
-                   bool(data.get("demo", False)))
+            raise ValueError("not the scrypt this program writes")  # format 1 always is: damaged
+        salt, n, check = base64.b64decode(data["salt"], validate=True), int(data["n"]), str(data["check"])
+        if len(salt) < 16 or n < 2 or n & (n - 1) or len(check) != 32:
+            raise ValueError("a key file this program never writes")  # read_key_file: damaged
+        return cls(salt, n, check, bool(data.get("demo", False)))
 
 
 def derive(passphrase: str, salt: bytes, n: int) -> bytes:
@@ -94,8 +112,9 @@ _derived_from: dict[tuple[str, str, int], bytes] = {}
 
 def check_value(key: bytes) -> str:
     """A value that shows a key is right without revealing it (HKDF with its own label)."""
-    return HKDF(algorithm=hashes.SHA256(), length=16, salt=None,
-                info=b"haian-desk station key check v1").derive(key).hex()
+    return (
+        HKDF(algorithm=hashes.SHA256(), length=16, salt=None, info=b"haian-desk station key check v1").derive(key).hex()
+    )
 
 
 def subkey(key: bytes, label: bytes) -> bytes:
@@ -104,6 +123,7 @@ def subkey(key: bytes, label: bytes) -> bytes:
 
 
 # --- the key file in the data folder --------------------------------------------------
+
 
 def key_path(folder: Path) -> Path:
     return folder / KEY_FILE
@@ -115,15 +135,20 @@ def read_key_file(folder: Path) -> KeyFile | None:
         return None
     try:
         return KeyFile.from_json(json.loads(path.read_text(encoding="utf-8")))
-    except (ValueError, KeyError, TypeError):
-        raise SetupError("本站钥匙文件已损坏（{path}）",
-                         "请从备份恢复：在新数据目录里运行 haian-desk restore 备份文件，并输入本站口令", params={"path": path}) from None
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, IsADirectoryError):
+        raise KeyFileDamaged(
+            "本站钥匙文件已损坏（{path}）",
+            "请从备份恢复：运行 haian-desk restore --latest（需要本站口令），或在程序里选用最新的完好备份",
+            params={"path": path},
+        ) from None
 
 
 def write_key_file(folder: Path, keyfile: KeyFile) -> None:
     """Written whole or not at all: a kill half way leaves the old file or none."""
     folder.mkdir(parents=True, exist_ok=True)
     path = key_path(folder)
+    if path.is_dir():  # a folder where the key file belongs (damage): kept, out of the way, never deleted
+        path.rename(path.with_name(f"{path.name}.not-a-file-{os.urandom(3).hex()}"))
     partial = path.with_name(path.name + ".partial")
     with open(partial, "w", encoding="utf-8") as handle:
         json.dump(keyfile.to_json(), handle)
@@ -134,12 +159,16 @@ def write_key_file(folder: Path, keyfile: KeyFile) -> None:
 
 def check_passphrase_rules(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise SetupError("本站口令至少要{MIN_PASSPHRASE}个字符",
-                         "请换一个更长的口令，并抄在只有站长知道的地方", params={"MIN_PASSPHRASE": MIN_PASSPHRASE})
+        raise SetupError(
+            "本站口令至少要{MIN_PASSPHRASE}个字符",
+            "请换一个更长的口令，并抄在只有站长知道的地方",
+            params={"MIN_PASSPHRASE": MIN_PASSPHRASE},
+        )
 
 
-def new_key(passphrase: str, *, demo: bool = False, salt: bytes | None = None,
-            n: int | None = None) -> tuple[KeyFile, bytes]:
+def new_key(
+    passphrase: str, *, demo: bool = False, salt: bytes | None = None, n: int | None = None
+) -> tuple[KeyFile, bytes]:
     """A key file and its key from a passphrase (a new salt, or a backup's to open it again)."""
     check_passphrase_rules(passphrase)
     salt = salt or os.urandom(16)
@@ -169,12 +198,16 @@ def _remember(passphrase: str, salt: bytes, n: int, key: bytes) -> bytes:
 
 # --- unlocking ---------------------------------------------------------------------
 
+
 def unlock(folder: Path, passphrase: str | None = None) -> bytes:
     """The key of the station in ``folder``: typed passphrase, OS store, environment, demo."""
     keyfile = read_key_file(folder)
     if keyfile is None:
-        raise SetupError("{folder} 里没有本站钥匙文件（{KEY_FILE}）",
-                         "请先建站，或从备份恢复时输入本站口令", params={"folder": folder, "KEY_FILE": KEY_FILE})
+        raise KeyFileDamaged(
+            "{folder} 里没有本站钥匙文件（{KEY_FILE}）",
+            "请从备份恢复：运行 haian-desk restore --latest（需要本站口令），或在程序里选用最新的完好备份",
+            params={"folder": folder, "KEY_FILE": KEY_FILE},
+        )
     return unlock_with(keyfile, passphrase)
 
 
@@ -190,8 +223,11 @@ def unlock_with(keyfile: KeyFile, passphrase: str | None = None) -> bytes:
     untyped = _untyped_passphrase(keyfile)
     if untyped is not None:
         return _try(keyfile, untyped, typed=False)
-    raise PassphraseNeeded("需要输入本站口令才能打开数据",
-                           "请在程序里输入本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供", params={"PASSPHRASE_ENV": PASSPHRASE_ENV})
+    raise PassphraseNeeded(
+        "需要输入本站口令才能打开数据",
+        "请在程序里输入本站口令；命令行可用环境变量 {PASSPHRASE_ENV} 提供",
+        params={"PASSPHRASE_ENV": PASSPHRASE_ENV},
+    )
 
 
 def _untyped_passphrase(keyfile: KeyFile) -> str | None:
@@ -219,6 +255,7 @@ def forget_cached() -> None:
 
 # --- the operating system's key store ------------------------------------------------
 
+
 def os_store_available() -> bool:
     """True where ``keyring`` has a real backend (not the fail/null fallbacks).
 
@@ -227,13 +264,17 @@ def os_store_available() -> bool:
     """
     if os.environ.get(NO_KEYRING_ENV) == "1":
         return False
-    if sys.platform.startswith("linux") and not os.environ.get("DBUS_SESSION_BUS_ADDRESS") \
-            and os.environ.get(NO_KEYRING_ENV) != "0":
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+        and os.environ.get(NO_KEYRING_ENV) != "0"
+    ):
         return False
     try:
         import keyring
+
         backend = keyring.get_keyring()
-    except Exception:  # a broken keyring install must not stop the station
+    except Exception:  # noqa: BLE001 - a broken keyring install must not stop the station
         return False
     module = type(backend).__module__
     if module.startswith(("keyring.backends.fail", "keyring.backends.null")):
@@ -250,8 +291,9 @@ def _store_in_os(keyfile: KeyFile, key: bytes) -> None:
         return
     try:
         import keyring
+
         keyring.set_password(KEYRING_SERVICE, _entry(keyfile), key.hex())
-    except Exception as error:  # the passphrase still works; only the convenience is lost
+    except Exception as error:  # noqa: BLE001 - the passphrase still works; only the convenience is lost
         log.warning("could not keep the station key in the OS key store: %s", type(error).__name__)
 
 
@@ -260,9 +302,10 @@ def _load_from_os(keyfile: KeyFile) -> bytes | None:
         return None
     try:
         import keyring
+
         stored = keyring.get_password(KEYRING_SERVICE, _entry(keyfile))
         key = bytes.fromhex(stored) if stored else None
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - the key store is a convenience: the passphrase remains
         log.warning("could not read the OS key store: %s", type(error).__name__)
         return None
     if key is None or not hmac.compare_digest(check_value(key), keyfile.check):

@@ -28,13 +28,12 @@ from datetime import datetime
 from pathlib import Path
 
 from haian_desk.core import failpoints, paths
-from haian_desk.replication import numbering
-from haian_desk.storage.backup_openers import Openers, key_for_restored, open_backup
 from haian_desk.core.errors import HaianError
-from haian_desk.storage import backup, encrypt_plain, keys, migrations, sealed, setup_marker
-from haian_desk.storage import db as dbmod
-from haian_desk.storage.db import Database
 from haian_desk.core.timeutil import local, now_utc, show
+from haian_desk.replication import numbering
+from haian_desk.storage import backup, db as dbmod, encrypt_plain, keys, migrations, sealed, setup_marker
+from haian_desk.storage.backup_openers import Openers, key_for_restored, open_backup
+from haian_desk.storage.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +64,7 @@ class BackupInfo:
 
     def describe(self) -> str:
         last = show(self.last_record_at) if self.last_record_at else "无"
-        return (f"{self.unit_name}（{self.unit_code}）的数据：{self.cases} 件办件，"
-                f"最后一笔记录 {last}")
+        return f"{self.unit_name}（{self.unit_code}）的数据：{self.cases} 件办件，最后一笔记录 {last}"
 
 
 @dataclass(frozen=True)
@@ -82,6 +80,7 @@ class Health:
 
     state: str
     problem: str = ""
+    key_file: bool = False  # the key file is what is missing or damaged: backups need the passphrase (or OS store)
 
     @property
     def ok(self) -> bool:
@@ -89,6 +88,7 @@ class Health:
 
 
 # --- checking a file -----------------------------------------------------------
+
 
 def inspect(path: Path, openers: Openers | None = None) -> BackupInfo:
     """Check that ``path`` is an intact Haian Desk backup (or database) that can be opened here."""
@@ -100,44 +100,61 @@ def inspect(path: Path, openers: Openers | None = None) -> BackupInfo:
     except sealed.BackupRefused as refused:
         raise RestoreRefused(refused.message, refused.hint) from None
     except dbmod.DatabaseError as error:
-        raise RestoreRefused("{name} 已损坏，不能恢复（{damage_text}）", "请换一个备份文件", params={"name": path.name, "damage_text": dbmod.damage_text(error)}) from None
+        raise RestoreRefused(
+            "{name} 已损坏，不能恢复（{damage_text}）",
+            "请换一个备份文件",
+            params={"name": path.name, "damage_text": dbmod.damage_text(error)},
+        ) from None
 
 
 def _require_backup_file(path: Path) -> None:
     if not path.is_file():
         raise RestoreRefused("找不到文件 {path}", "请检查路径，或插好U盘后再试", params={"path": path})
     if not (sealed.is_sealed(path) or dbmod.is_plain_file(path)):
-        raise RestoreRefused("{name} 不是海安代理工作台的备份文件",
-                             "请选择备份时生成的 .hdbackup 文件", params={"name": path.name})
+        raise RestoreRefused(
+            "{name} 不是海安代理工作台的备份文件", "请选择备份时生成的 .hdbackup 文件", params={"name": path.name}
+        )
 
 
 def _read_checked(conn, path: Path) -> BackupInfo:
     problems = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
     if problems != ["ok"]:
-        raise RestoreRefused("{name} 已损坏，不能恢复（{value}）", "请换一个较早的备份", params={"name": path.name, "value": problems[0]})
+        raise RestoreRefused(
+            "{name} 已损坏，不能恢复（{value}）", "请换一个较早的备份", params={"name": path.name, "value": problems[0]}
+        )
     _read_every_text(conn, path)
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > migrations.LATEST:
-        raise RestoreRefused("{name} 是新版程序生成的（数据库版本 {version}，本程序只认识到 {LATEST}）", "请先安装新版海安代理工作台再恢复", params={"name": path.name, "version": version, "LATEST": migrations.LATEST})
+        raise RestoreRefused(
+            "{name} 是新版程序生成的（数据库版本 {version}，本程序只认识到 {LATEST}）",
+            "请先安装新版海安代理工作台再恢复",
+            params={"name": path.name, "version": version, "LATEST": migrations.LATEST},
+        )
     meta = _haian_meta(conn, path)
     cases = _count(conn, "cases")
     events, last = conn.execute("SELECT count(*), max(wall_time) FROM events").fetchone()
-    return BackupInfo(path, meta["installation_id"], meta["unit_code"], meta["unit_name"],
-                      version, cases, events, last)
+    return BackupInfo(path, meta["installation_id"], meta["unit_code"], meta["unit_name"], version, cases, events, last)
 
 
 def _read_every_text(conn, path: Path) -> None:
     """Read every row once: bytes flipped inside text (invalid UTF-8) pass SQLite's own check
     but would stop the station at the first screen that shows them."""
-    tables = [row[0] for row in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")]
+    tables = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+        )
+    ]
     try:
         for table in tables:
             for _ in conn.execute(f'SELECT * FROM "{table}"'):
                 pass
     except (*dbmod.DatabaseError, UnicodeDecodeError) as error:
-        raise RestoreRefused("{name} 已损坏，不能恢复（{table} 表里有读不出的文字：{damage_text}）",
-                             "请换一个较早的备份", params={"name": path.name, "table": table, "damage_text": dbmod.damage_text(error)}) from None
+        raise RestoreRefused(
+            "{name} 已损坏，不能恢复（{table} 表里有读不出的文字：{damage_text}）",
+            "请换一个较早的备份",
+            params={"name": path.name, "table": table, "damage_text": dbmod.damage_text(error)},
+        ) from None
 
 
 def _haian_meta(conn, path: Path) -> dict[str, str]:
@@ -146,7 +163,9 @@ def _haian_meta(conn, path: Path) -> dict[str, str]:
     if all(t in tables for t in REQUIRED_TABLES):
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     if not all(key in meta for key in REQUIRED_META):
-        raise RestoreRefused("{name} 不是海安代理工作台的数据库", "请选择本程序备份出来的文件", params={"name": path.name})
+        raise RestoreRefused(
+            "{name} 不是海安代理工作台的数据库", "请选择本程序备份出来的文件", params={"name": path.name}
+        )
     return meta
 
 
@@ -157,9 +176,16 @@ def _count(conn, table: str) -> int:
 
 # --- restoring -----------------------------------------------------------------
 
-def restore(folder: Path, source: Path, *, now: datetime | None = None,
-            allow_other_station: bool = False, passphrase: str | None = None,
-            township_box=None) -> Restored:
+
+def restore(
+    folder: Path,
+    source: Path,
+    *,
+    now: datetime | None = None,
+    allow_other_station: bool = False,
+    passphrase: str | None = None,
+    township_box=None,
+) -> Restored:
     """Replace the station's database with the checked ``source``.
 
     The program must not have the database open (the app closes it first).
@@ -182,16 +208,18 @@ def restore(folder: Path, source: Path, *, now: datetime | None = None,
     aside = _set_aside(current, folder, now or now_utc(), openers.own)
     failpoints.hit("restore.set_aside")
     _move_in(folder, keyfile, key)
-    log.info("restored %s (schema v%d) into %s; replaced database kept at %s",
-             source, before, current, aside)
+    log.info("restored %s (schema v%d) into %s; replaced database kept at %s", source, before, current, aside)
     return Restored(info, aside, before)
 
 
 def _refuse_other_station(current: Path, info: BackupInfo, own: bytes | None) -> None:
     here = _installation_id(current, own)
     if here is not None and here != info.installation_id:
-        raise RestoreRefused("这个备份是“{unit_name}”的，不是本站的",
-                             "如确要换成另一个站的数据，请在命令后加 --other-station", params={"unit_name": info.unit_name})
+        raise RestoreRefused(
+            "这个备份是“{unit_name}”的，不是本站的",
+            "如确要换成另一个站的数据，请在命令后加 --other-station",
+            params={"unit_name": info.unit_name},
+        )
 
 
 def _installation_id(db_path: Path, key: bytes | None) -> str | None:
@@ -221,14 +249,17 @@ def _stage(folder: Path, info: BackupInfo, openers: Openers, key: bytes) -> tupl
             before = migrations.migrate(db)
             with db.write() as conn:  # numbers issued after this copy was made may be in use
                 numbering.mark_unsure(conn, info.last_record_at, f"restored from {info.path.name}")
-            with dbmod.autocommit(db.conn):
-                db.conn.execute("PRAGMA journal_mode=DELETE")  # one file to move; reopening turns WAL back on
+            with db.read() as conn, dbmod.autocommit(conn):
+                conn.execute("PRAGMA journal_mode=DELETE")  # one file to move; reopening turns WAL back on
         finally:
             db.close()
     except (*dbmod.Error, HaianError) as error:
         staged.unlink(missing_ok=True)
-        raise RestoreRefused("{name} 无法升级到本程序的数据库版本（{error}）",
-                             "请换一个备份文件，或安装与备份相同版本的程序", params={"name": info.path.name, "error": error}) from None
+        raise RestoreRefused(
+            "{name} 无法升级到本程序的数据库版本（{error}）",
+            "请换一个备份文件，或安装与备份相同版本的程序",
+            params={"name": info.path.name, "error": error},
+        ) from None
     except OSError as error:
         staged.unlink(missing_ok=True)
         raise disk_error(folder, error) from None
@@ -273,8 +304,7 @@ def finish_interrupted(folder: Path) -> None:
             log.warning("a restore cut off half way was completed")
             return
         marker.unlink()  # killed before the old one moved: it is still in place
-    for leftover in (staged, staged.with_name(staged.name + ".partial"),
-                     staged.with_name(staged.name + "-journal")):
+    for leftover in (staged, staged.with_name(staged.name + ".partial"), staged.with_name(staged.name + "-journal")):
         leftover.unlink(missing_ok=True)
 
 
@@ -292,8 +322,10 @@ def _set_aside(current: Path, folder: Path, now: datetime, key: bytes | None) ->
             if part.exists():
                 os.replace(part, aside.with_name(aside.name + suffix))
     except OSError as error:
-        raise RestoreRefused("无法移开现在的数据库（{error}）", "请先关闭海安代理工作台再恢复", params={"error": error}) from None
-    if keys.key_path(folder).exists():  # what derives its key goes with it: a restore may adopt another
+        raise RestoreRefused(
+            "无法移开现在的数据库（{error}）", "请先关闭海安代理工作台再恢复", params={"error": error}
+        ) from None
+    if keys.key_path(folder).is_file():  # what derives its key goes with it: a restore may adopt another
         shutil.copyfile(keys.key_path(folder), aside.with_name(aside.name + "." + keys.KEY_FILE))
     return aside
 
@@ -322,6 +354,7 @@ def _fold_wal_in(current: Path, key: bytes | None) -> None:
 
 # --- at start --------------------------------------------------------------------
 
+
 def examine(folder: Path, key: bytes | None = None) -> Health:
     """Is the station database fit to open? Quick enough to run before every start.
 
@@ -338,7 +371,9 @@ def examine(folder: Path, key: bytes | None = None) -> Health:
         return Health("damaged", "数据库文件是空的（0字节），已损坏")
     plain = dbmod.is_plain_file(db_path)
     if not plain and not keys.key_path(folder).exists():
-        return Health("damaged", f"数据库打不开：本站钥匙文件（{keys.KEY_FILE}）不见了，或数据库文件已损坏")
+        return Health(
+            "damaged", f"数据库打不开：本站钥匙文件（{keys.KEY_FILE}）不见了，或数据库文件已损坏", key_file=True
+        )
     try:
         conn = dbmod.connect(db_path, None if plain else (key or keys.unlock(folder)))
         try:
@@ -350,6 +385,8 @@ def examine(folder: Path, key: bytes | None = None) -> Health:
             conn.close()
     except RestoreRefused as refused:
         return Health("damaged", refused.message)
+    except keys.KeyFileDamaged as damaged:  # the key file is part of the station's files: the same offer
+        return Health("damaged", f"数据库打不开：{damaged.message}", key_file=True)
     except dbmod.DatabaseError as error:
         if not is_damage(error):
             raise
@@ -364,8 +401,14 @@ def disk_error(folder: Path, error: BaseException) -> HaianError:
     """A full disk or an unwritable folder, said plainly (nothing saved is lost by either)."""
     text = str(error).lower()
     if getattr(error, "errno", None) == 28 or "disk is full" in text or "no space" in text:
-        return HaianError("磁盘已满，没有写入（{folder}）", "请删除不用的文件或换一个有空间的盘，已保存的数据没有丢失", params={"folder": folder})
-    return HaianError("数据目录不能写入（{folder}）", "请检查文件夹权限或U盘写保护；已保存的数据没有丢失", params={"folder": folder})
+        return HaianError(
+            "磁盘已满，没有写入（{folder}）",
+            "请删除不用的文件或换一个有空间的盘，已保存的数据没有丢失",
+            params={"folder": folder},
+        )
+    return HaianError(
+        "数据目录不能写入（{folder}）", "请检查文件夹权限或U盘写保护；已保存的数据没有丢失", params={"folder": folder}
+    )
 
 
 def backup_files(folder: Path) -> list[Path]:
@@ -375,9 +418,12 @@ def backup_files(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
 
 
-def newest_good_backup(folder: Path) -> BackupInfo | None:
-    """The newest backup in the data folder that passes every check, or None."""
-    openers = Openers.at(folder)
+def newest_good_backup(folder: Path, passphrase: str | None = None) -> BackupInfo | None:
+    """The newest backup in the data folder that passes every check, or None.
+
+    ``passphrase``: typed by the clerk when the key file itself is lost and no OS key store holds the key.
+    """
+    openers = Openers.at(folder, passphrase)
     for path in backup_files(folder):
         try:
             return inspect(path, openers)
@@ -386,12 +432,12 @@ def newest_good_backup(folder: Path) -> BackupInfo | None:
     return None
 
 
-def restore_newest(folder: Path, now: datetime | None = None) -> Restored:
+def restore_newest(folder: Path, now: datetime | None = None, passphrase: str | None = None) -> Restored:
     """The one action after damage: put the newest good backup in place."""
-    best = newest_good_backup(folder)
+    best = newest_good_backup(folder, passphrase)
     if best is None:
         raise RestoreRefused("数据目录里没有可用的备份", "请用U盘上的备份恢复：haian-desk restore 文件名")
-    return restore(folder, best.path, now=now, allow_other_station=True)
+    return restore(folder, best.path, now=now, allow_other_station=True, passphrase=passphrase)
 
 
 def made_at(path: Path) -> str:
@@ -416,8 +462,7 @@ def schedule_restore(folder: Path, source: Path) -> BackupInfo:
     if current.exists():
         _refuse_other_station(current, info, openers.own)
     marker = folder / PENDING_RESTORE
-    marker.write_text(json.dumps({"source": str(Path(source).resolve())}, ensure_ascii=False),
-                      encoding="utf-8")
+    marker.write_text(json.dumps({"source": str(Path(source).resolve())}, ensure_ascii=False), encoding="utf-8")
     return info
 
 

@@ -30,16 +30,16 @@ import json
 import os
 import struct
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from haian_desk.storage import sealing
 from haian_desk.core.errors import HaianError
-from haian_desk.storage import keys
+from haian_desk.storage import keys, sealing
 
 MAGIC = b"HDBACKUP1\n"
 FORMAT = 1
@@ -70,7 +70,10 @@ class SealedFile:
     @property
     def keyfile(self) -> keys.KeyFile | None:
         kdf = self.core.get("kdf")
-        return keys.KeyFile.from_json(kdf) if kdf else None
+        try:
+            return keys.KeyFile.from_json(kdf) if kdf else None
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise tampered(self.path) from None
 
 
 def is_sealed(path: Path) -> bool:
@@ -83,8 +86,10 @@ def is_sealed(path: Path) -> bool:
 
 # --- writing ------------------------------------------------------------------------
 
-def write(payload: Path, target: Path, core: dict[str, Any], content_key: bytes,
-          station_key: bytes, township_box: str | None) -> None:
+
+def write(
+    payload: Path, target: Path, core: dict[str, Any], content_key: bytes, station_key: bytes, township_box: str | None
+) -> None:
     """Put the keyed ``payload`` database, described by ``core``, into ``target``."""
     digest, size = _digest(payload, 0)
     core_bytes = _json({**core, "format": FORMAT, "payload_sha256": digest, "payload_bytes": size})
@@ -113,23 +118,34 @@ def _township_info(core_bytes: bytes) -> bytes:
 
 # --- reading ------------------------------------------------------------------------
 
+
 def read(path: Path) -> SealedFile:
     """The file's description and slots, after checking that nothing in it was changed."""
     try:
         with open(path, "rb") as handle:
             if handle.read(len(MAGIC)) != MAGIC:
-                raise BackupRefused("{name} 不是海安代理工作台的备份文件", "请选择备份时生成的备份文件", params={"name": path.name})
+                raise BackupRefused(
+                    "{name} 不是海安代理工作台的备份文件", "请选择备份时生成的备份文件", params={"name": path.name}
+                )
             core_bytes = _part(handle, path)
             slots_bytes = _part(handle, path)
             payload_at = handle.tell()
     except OSError as error:
-        raise BackupRefused("读不了 {name}（{value}）", "请检查U盘是否插好", params={"name": path.name, "value": error.strerror or error}) from None
+        raise BackupRefused(
+            "读不了 {name}（{value}）",
+            "请检查U盘是否插好",
+            params={"name": path.name, "value": error.strerror or error},
+        ) from None
     try:
         core, slots = json.loads(core_bytes), json.loads(slots_bytes)
     except ValueError:
         raise tampered(path) from None
     if not isinstance(core, dict) or core.get("format") != FORMAT:
-        raise BackupRefused("{name} 的格式不认识（可能是新版程序生成的）", "请先安装新版海安代理工作台再恢复", params={"name": path.name})
+        raise BackupRefused(
+            "{name} 的格式不认识（可能是新版程序生成的）",
+            "请先安装新版海安代理工作台再恢复",
+            params={"name": path.name},
+        )
     if _digest(path, payload_at) != (core.get("payload_sha256"), core.get("payload_bytes")):
         raise tampered(path)
     return SealedFile(Path(path), core, core_bytes, slots, payload_at)
@@ -147,8 +163,11 @@ def _part(handle, path: Path) -> bytes:
 
 
 def tampered(path: Path) -> BackupRefused:
-    return BackupRefused("{name} 已损坏或被改动过（校验不通过），不能恢复",
-                         "请换一个备份文件；不要手工修改备份", params={"name": path.name})
+    return BackupRefused(
+        "{name} 已损坏或被改动过（校验不通过），不能恢复",
+        "请换一个备份文件；不要手工修改备份",
+        params={"name": path.name},
+    )
 
 
 def content_key(sealed: SealedFile, *, station_key: bytes | None = None, township_box=None) -> bytes:
@@ -157,17 +176,23 @@ def content_key(sealed: SealedFile, *, station_key: bytes | None = None, townshi
         slot = sealed.slots.get("station") or {}
         try:
             return AESGCM(keys.subkey(station_key, STATION_WRAP)).decrypt(
-                _unb64(slot["nonce"]), _unb64(slot["wrapped"]), sealed.core_bytes)
+                _unb64(slot["nonce"]), _unb64(slot["wrapped"]), sealed.core_bytes
+            )
         except (InvalidTag, KeyError, ValueError, TypeError):
             pass
     if township_box is not None and "township" in sealed.slots:
         try:
-            return sealing.open_sealed(_unb64(sealed.slots["township"]["sealed"]), township_box,
-                                       _township_info(sealed.core_bytes))
+            return sealing.open_sealed(
+                _unb64(sealed.slots["township"]["sealed"]), township_box, _township_info(sealed.core_bytes)
+            )
         except (sealing.CannotOpen, KeyError, ValueError, TypeError):
             pass
-    raise BackupRefused("{name} 不是本站的备份（本站的钥匙打不开它）",
-                        "请在备份所属的站恢复，或输入那个站的口令；站点电脑和口令都没有了，请到镇中心用 haian-desk hub restore-station 打开", params={"name": sealed.path.name})
+    raise BackupRefused(
+        "{name} 不是本站的备份（本站的钥匙打不开它）",
+        "请在备份所属的站恢复，或输入那个站的口令；"
+        "站点电脑和口令都没有了，请到镇中心用 haian-desk hub restore-station 打开",
+        params={"name": sealed.path.name},
+    )
 
 
 @contextlib.contextmanager

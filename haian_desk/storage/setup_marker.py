@@ -16,8 +16,8 @@ import os
 from pathlib import Path
 
 from haian_desk.core import paths
-from haian_desk.storage import keys
 from haian_desk.core.timeutil import local, now_utc
+from haian_desk.storage import keys
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ def wipe(path: Path) -> None:
         block = b"\0" * (1024 * 1024)
         left = size
         while left > 0:
-            left -= handle.write(block[:min(left, len(block))])
+            left -= handle.write(block[: min(left, len(block))])
             failpoints.hit("wipe.block")
         handle.flush()
         os.fsync(handle.fileno())

@@ -546,6 +546,947 @@
     </message>
 </context>
 <context>
+    <name>CLI</name>
+    <message>
+        <source>{year}年{month}月{day}日（{weekday}）{time}前</source>
+        <translation>{year}年{month}月{day}日（{weekday}）{time}前</translation>
+    </message>
+    <message>
+        <source>{year}年工作日历：{source}</source>
+        <translation>{year}年工作日历：{source}</translation>
+    </message>
+    <message>
+        <source>工作日 {working} 天，休息日 {resting} 天</source>
+        <translation>工作日 {working} 天，休息日 {resting} 天</translation>
+    </message>
+    <message>
+        <source>已导入{year}年：{days}（{source}）</source>
+        <translation>已导入{year}年：{days}（{source}）</translation>
+    </message>
+    <message>
+        <source>从 {start} 起，{limit}：{due}</source>
+        <translation>从 {start} 起，{limit}：{due}</translation>
+    </message>
+    <message>
+        <source>星期一</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>星期二</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>星期三</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>星期四</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>星期五</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>星期六</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>星期日</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>一般事项：{rule}</source>
+        <translation>一般事项：{rule}</translation>
+    </message>
+    <message>
+        <source>工作日历：查看、导入、推算办结时限</source>
+        <translation>工作日历：查看、导入、推算办结时限</translation>
+    </message>
+    <message>
+        <source>已知的年份及来源；--year 看某一年的每个特殊日子</source>
+        <translation>已知的年份及来源；--year 看某一年的每个特殊日子</translation>
+    </message>
+    <message>
+        <source>导入公布的放假安排（CSV 或 JSON）</source>
+        <translation>导入公布的放假安排（CSV 或 JSON）</translation>
+    </message>
+    <message>
+        <source>文件依据，如：国办发明电〔2026〕…号</source>
+        <translation>文件依据，如：国办发明电〔2026〕…号</translation>
+    </message>
+    <message>
+        <source>局部调整（如台风停止办公），不是全年安排</source>
+        <translation>局部调整（如台风停止办公），不是全年安排</translation>
+    </message>
+    <message>
+        <source>推算办结时刻</source>
+        <translation>推算办结时刻</translation>
+    </message>
+    <message>
+        <source>受理时刻，如 2026-09-30T10:00（北京时间）</source>
+        <translation>受理时刻，如 2026-09-30T10:00（北京时间）</translation>
+    </message>
+    <message>
+        <source>1wd（工作日）、48h（小时）或 5d（自然日）</source>
+        <translation>1wd（工作日）、48h（小时）或 5d（自然日）</translation>
+    </message>
+    <message>
+        <source>一般事项48小时的计算方式（县里设定）</source>
+        <translation>一般事项48小时的计算方式（县里设定）</translation>
+    </message>
+    <message>
+        <source>，另有局部调整{days}天</source>
+        <translation>，另有局部调整{days}天</translation>
+    </message>
+    <message>
+        <source>{year}年  {source}{extra}</source>
+        <translation>{year}年  {source}{extra}</translation>
+    </message>
+    <message>
+        <source>按新日历重算了 {count} 件办件的办结时限：{cases}</source>
+        <translation>按新日历重算了 {count} 件办件的办结时限：{cases}</translation>
+    </message>
+    <message>
+        <source>注意：{year}年工作日历尚未公布，暂只按周末计算，公布后会重新计算</source>
+        <translation>注意：{year}年工作日历尚未公布，暂只按周末计算，公布后会重新计算</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{kind}{days}天</source>
+        <translation>{kind}{days}天</translation>
+    </message>
+    <message>
+        <source>{unit}（{code}）的数据：{cases} 件办件，最后一笔记录 {last}</source>
+        <translation>{unit}（{code}）的数据：{cases} 件办件，最后一笔记录 {last}</translation>
+    </message>
+    <message>
+        <source>已备份到 {made}</source>
+        <translation>已备份到 {made}</translation>
+    </message>
+    <message>
+        <source>已恢复：{what}</source>
+        <translation>已恢复：{what}</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>备份数据库到指定文件或文件夹（如U盘）</source>
+        <translation>备份数据库到指定文件或文件夹（如U盘）</translation>
+    </message>
+    <message>
+        <source>备份文件或文件夹；不写则存到数据目录的 backups 文件夹</source>
+        <translation>备份文件或文件夹；不写则存到数据目录的 backups 文件夹</translation>
+    </message>
+    <message>
+        <source>从备份恢复（先检查备份；现在的数据库移到数据目录的 replaced 文件夹）</source>
+        <translation>从备份恢复（先检查备份；现在的数据库移到数据目录的 replaced 文件夹）</translation>
+    </message>
+    <message>
+        <source>要恢复的备份文件</source>
+        <translation>要恢复的备份文件</translation>
+    </message>
+    <message>
+        <source>用数据目录里最新的完好备份</source>
+        <translation>用数据目录里最新的完好备份</translation>
+    </message>
+    <message>
+        <source>允许换成另一个站的数据</source>
+        <translation>允许换成另一个站的数据</translation>
+    </message>
+    <message>
+        <source>原来的数据库没有删除，保存在 {set_aside}</source>
+        <translation>原来的数据库没有删除，保存在 {set_aside}</translation>
+    </message>
+    <message>
+        <source>{start}至{end}</source>
+        <translation>{start}至{end}</translation>
+    </message>
+    <message>
+        <source>在任</source>
+        <translation>在任</translation>
+    </message>
+    <message>
+        <source>已离任</source>
+        <translation>已离任</translation>
+    </message>
+    <message>
+        <source>党员</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>群众</source>
+        <translation>群众</translation>
+    </message>
+    <message>
+        <source>代理员名录：列出、添加、修改、离任</source>
+        <translation>代理员名录：列出、添加、修改、离任</translation>
+    </message>
+    <message>
+        <source>以 JSON 输出</source>
+        <translation>以 JSON 输出</translation>
+    </message>
+    <message>
+        <source>登录名</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>做这项修改的人的登录名（必填，记入名录历史）</source>
+        <translation>做这项修改的人的登录名（必填，记入名录历史）</translation>
+    </message>
+    <message>
+        <source>列出在任的代理员</source>
+        <translation>列出在任的代理员</translation>
+    </message>
+    <message>
+        <source>也列出已离任的</source>
+        <translation>也列出已离任的</translation>
+    </message>
+    <message>
+        <source>添加代理员</source>
+        <translation>添加代理员</translation>
+    </message>
+    <message>
+        <source>修改代理员信息（只改给出的项）</source>
+        <translation>修改代理员信息（只改给出的项）</translation>
+    </message>
+    <message>
+        <source>代理员编号或姓名</source>
+        <translation>代理员编号或姓名</translation>
+    </message>
+    <message>
+        <source>代理员离任（从公示牌撤下，不再受理新事项）</source>
+        <translation>代理员离任（从公示牌撤下，不再受理新事项）</translation>
+    </message>
+    <message>
+        <source>离任日期，默认今天</source>
+        <translation>离任日期，默认今天</translation>
+    </message>
+    <message>
+        <source>离任原因</source>
+        <translation>离任原因</translation>
+    </message>
+    <message>
+        <source>恢复已离任的代理员</source>
+        <translation>恢复已离任的代理员</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>公示电话</source>
+        <translation>公示电话</translation>
+    </message>
+    <message>
+        <source>角色：{roles}（默认代理员）</source>
+        <translation>角色：{roles}（默认代理员）</translation>
+    </message>
+    <message>
+        <source>职务，如：村党总支书记</source>
+        <translation>职务，如：村党总支书记</translation>
+    </message>
+    <message>
+        <source>负责片区，如：一组、二组</source>
+        <translation>负责片区，如：一组、二组</translation>
+    </message>
+    <message>
+        <source>是否党员（默认是）</source>
+        <translation>是否党员（默认是）</translation>
+    </message>
+    <message>
+        <source>到任日期，默认今天</source>
+        <translation>到任日期，默认今天</translation>
+    </message>
+    <message>
+        <source>服务事项（可写多次）</source>
+        <translation>服务事项（可写多次）</translation>
+    </message>
+    <message>
+        <source>所在单位代码，默认本站</source>
+        <translation>所在单位代码，默认本站</translation>
+    </message>
+    <message>
+        <source>是否上公示牌（默认上）</source>
+        <translation>是否上公示牌（默认上）</translation>
+    </message>
+    <message>
+        <source>没有要修改的内容</source>
+        <translation>没有要修改的内容</translation>
+    </message>
+    <message>
+        <source>今</source>
+        <translation>今</translation>
+    </message>
+    <message>
+        <source>代理员名录是空的：用 haian-desk cadres add --name 姓名 --phone 电话 添加</source>
+        <translation>代理员名录是空的：用 haian-desk cadres add --name 姓名 --phone 电话 添加</translation>
+    </message>
+    <message>
+        <source>群众花名册</source>
+        <translation>群众花名册</translation>
+    </message>
+    <message>
+        <source>代理登记台账（历史办件）</source>
+        <translation>代理登记台账（历史办件）</translation>
+    </message>
+    <message>
+        <source>代理员名单</source>
+        <translation>代理员名单</translation>
+    </message>
+    <message>
+        <source>撤销人的登录名，须为本站的站长或管理员（记入导入记录）</source>
+        <translation>撤销人的登录名，须为本站的站长或管理员（记入导入记录）</translation>
+    </message>
+    <message>
+        <source>检查结果（未写入）</source>
+        <translation>检查结果（未写入）</translation>
+    </message>
+    <message>
+        <source>{head}：新增 {added}，更新 {updated}，已存在不变 {unchanged}，不导入 {refused}（共 {rows} 行）</source>
+        <translation>{head}：新增 {added}，更新 {updated}，已存在不变 {unchanged}，不导入 {refused}（共 {rows} 行）</translation>
+    </message>
+    <message>
+        <source>已撤销导入 {import_id}：撤回 {withdrawn} 条记录</source>
+        <translation>已撤销导入 {import_id}：撤回 {withdrawn} 条记录</translation>
+    </message>
+    <message>
+        <source>已导出 {count} 行到 {xlsx}（文件含个人信息，请妥善保管）</source>
+        <translation>已导出 {count} 行到 {xlsx}（文件含个人信息，请妥善保管）</translation>
+    </message>
+    <message>
+        <source>从 Excel/WPS/CSV 文件导入群众、历史台账或代理员</source>
+        <translation>从 Excel/WPS/CSV 文件导入群众、历史台账或代理员</translation>
+    </message>
+    <message>
+        <source>导入人的登录名，须为本站的站长或管理员（记入导入记录；--dry-run 时可不写）</source>
+        <translation>导入人的登录名，须为本站的站长或管理员（记入导入记录；--dry-run 时可不写）</translation>
+    </message>
+    <message>
+        <source>列出以往的导入</source>
+        <translation>列出以往的导入</translation>
+    </message>
+    <message>
+        <source>撤销一次导入（导入后被改动过的记录不撤销）</source>
+        <translation>撤销一次导入（导入后被改动过的记录不撤销）</translation>
+    </message>
+    <message>
+        <source>导出群众花名册或办件台账为 .xlsx（与导入的列相同）</source>
+        <translation>导出群众花名册或办件台账为 .xlsx（与导入的列相同）</translation>
+    </message>
+    <message>
+        <source>要写入的 .xlsx 文件（含个人信息，请妥善保管）</source>
+        <translation>要写入的 .xlsx 文件（含个人信息，请妥善保管）</translation>
+    </message>
+    <message>
+        <source>已导入，编号 {import_id}</source>
+        <translation>已导入，编号 {import_id}</translation>
+    </message>
+    <message>
+        <source>没有需要写入的内容</source>
+        <translation>没有需要写入的内容</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”里找不到表头，没有读取</source>
+        <translation>工作表“{sheet}”里找不到表头，没有读取</translation>
+    </message>
+    <message>
+        <source>  第{row_no}行（{sheet}）：{reason}</source>
+        <translation>  第{row_no}行（{sheet}）：{reason}</translation>
+    </message>
+    <message>
+        <source>还没有导入过</source>
+        <translation>还没有导入过</translation>
+    </message>
+    <message>
+        <source>，已于 {when} 撤销</source>
+        <translation>，已于 {when} 撤销</translation>
+    </message>
+    <message>
+        <source>{id}  {started}  {actor}  {kind}  {file_name}  sha256:{checksum}  新增{added} 更新{updated} 不变{unchanged} 不导入{refused}{undone}</source>
+        <translation>{id}  {started}  {actor}  {kind}  {file_name}  sha256:{checksum}  新增{added} 更新{updated} 不变{unchanged} 不导入{refused}{undone}</translation>
+    </message>
+    <message>
+        <source>  第{row}行（{sheet}）：{reason}</source>
+        <translation>  第{row}行（{sheet}）：{reason}</translation>
+    </message>
+    <message>
+        <source>导入{label}</source>
+        <translation>导入{label}</translation>
+    </message>
+    <message>
+        <source>文件：.xlsx .xls .ods .csv .txt</source>
+        <translation>文件：.xlsx .xls .ods .csv .txt</translation>
+    </message>
+    <message>
+        <source>只导入这个工作表（默认：所有认得出表头的工作表）</source>
+        <translation>只导入这个工作表（默认：所有认得出表头的工作表）</translation>
+    </message>
+    <message>
+        <source>指定表头对应的字段，如 手机号码=phone,户主=（留空表示不导入该列）</source>
+        <translation>指定表头对应的字段，如 手机号码=phone,户主=（留空表示不导入该列）</translation>
+    </message>
+    <message>
+        <source>表头在第几行（默认自动找）</source>
+        <translation>表头在第几行（默认自动找）</translation>
+    </message>
+    <message>
+        <source>只检查，逐行说明会怎样处理，不写入</source>
+        <translation>只检查，逐行说明会怎样处理，不写入</translation>
+    </message>
+    <message>
+        <source>登录名 {login}，密码 {password}</source>
+        <translation>登录名 {login}，密码 {password}</translation>
+    </message>
+    <message>
+        <source>海安群众事务代理工作台 Haian Desk</source>
+        <translation>海安群众事务代理工作台 Haian Desk</translation>
+    </message>
+    <message>
+        <source>显示版本和构建号并退出</source>
+        <translation>显示版本和构建号并退出</translation>
+    </message>
+    <message>
+        <source>数据目录（默认用 HAIAN_DESK_HOME 或系统的用户数据目录）</source>
+        <translation>数据目录（默认用 HAIAN_DESK_HOME 或系统的用户数据目录）</translation>
+    </message>
+    <message>
+        <source>提示和界面的语言（默认看 LANG 环境变量，否则简体中文）</source>
+        <translation>提示和界面的语言（默认看 LANG 环境变量，否则简体中文）</translation>
+    </message>
+    <message>
+        <source>在数据目录中建站</source>
+        <translation>在数据目录中建站</translation>
+    </message>
+    <message>
+        <source>单位代码：镇9位，村12位，组15位</source>
+        <translation>单位代码：镇9位，村12位，组15位</translation>
+    </message>
+    <message>
+        <source>站名，如：曲塘镇双楼村代理站</source>
+        <translation>站名，如：曲塘镇双楼村代理站</translation>
+    </message>
+    <message>
+        <source>首个管理员登录名（密码从 HAIAN_DESK_ADMIN_PASSWORD 读取）</source>
+        <translation>首个管理员登录名（密码从 HAIAN_DESK_ADMIN_PASSWORD 读取）</translation>
+    </message>
+    <message>
+        <source>生成演示站点（群众、代理员和各种状态的办件）</source>
+        <translation>生成演示站点（群众、代理员和各种状态的办件）</translation>
+    </message>
+    <message>
+        <source>演示站的单位代码（默认 320685102210），建多个演示站时各用一个</source>
+        <translation>演示站的单位代码（默认 320685102210），建多个演示站时各用一个</translation>
+    </message>
+    <message>
+        <source>演示站的站名（默认 曲塘镇双楼村代理站）</source>
+        <translation>演示站的站名（默认 曲塘镇双楼村代理站）</translation>
+    </message>
+    <message>
+        <source>列出办件</source>
+        <translation>列出办件</translation>
+    </message>
+    <message>
+        <source>完整性检查，并用事件日志重建核对</source>
+        <translation>完整性检查，并用事件日志重建核对</translation>
+    </message>
+    <message>
+        <source>应为正整数，而不是 {text}</source>
+        <translation>应为正整数，而不是 {text}</translation>
+    </message>
+    <message>
+        <source>已建站：{unit_name}（{unit_code}），数据目录 {folder}</source>
+        <translation>已建站：{unit_name}（{unit_code}），数据目录 {folder}</translation>
+    </message>
+    <message>
+        <source>  已生成 {done}/{total} 件</source>
+        <translation>  已生成 {done}/{total} 件</translation>
+    </message>
+    <message>
+        <source>演示站已建好：{unit_name}，{total} 件办件，数据目录 {folder}</source>
+        <translation>演示站已建好：{unit_name}，{total} 件办件，数据目录 {folder}</translation>
+    </message>
+    <message>
+        <source>数据已加密，演示站口令 {DEMO_PASSPHRASE}（公开的，只用于演示）</source>
+        <translation>数据已加密，演示站口令 {DEMO_PASSPHRASE}（公开的，只用于演示）</translation>
+    </message>
+    <message>
+        <source>检查通过：数据库完好，{rows_checked} 条记录与事件日志重建结果一致</source>
+        <translation>检查通过：数据库完好，{rows_checked} 条记录与事件日志重建结果一致</translation>
+    </message>
+    <message>
+        <source>不一致：{line}</source>
+        <translation>不一致：{line}</translation>
+    </message>
+    <message>
+        <source>错误：数据库文件已损坏（{damage}）（请用 haian-desk restore --latest 恢复最新的完好备份）</source>
+        <translation>错误：数据库文件已损坏（{damage}）（请用 haian-desk restore --latest 恢复最新的完好备份）</translation>
+    </message>
+    <message>
+        <source>完整性：{line}</source>
+        <translation>完整性：{line}</translation>
+    </message>
+    <message>
+        <source>恢复备份后：编号用到了哪里；无法联网时确认离线编号</source>
+        <translation>恢复备份后：编号用到了哪里；无法联网时确认离线编号</translation>
+    </message>
+    <message>
+        <source>确认离线继续办理（办件编号带 L，记录序号跳过一段）</source>
+        <translation>确认离线继续办理（办件编号带 L，记录序号跳过一段）</translation>
+    </message>
+    <message>
+        <source>确认人的登录名（记入审计记录）</source>
+        <translation>确认人的登录名（记入审计记录）</translation>
+    </message>
+    <message>
+        <source>请先联网同步（haian-desk sync）；确实无法联网时：haian-desk numbering --offline --as 登录名</source>
+        <translation>请先联网同步（haian-desk sync）；确实无法联网时：haian-desk numbering --offline --as 登录名</translation>
+    </message>
+    <message>
+        <source>编号：正常（与镇中心一致）</source>
+        <translation>编号：正常（与镇中心一致）</translation>
+    </message>
+    <message>
+        <source>编号：恢复备份后还不知道用到了哪里，暂不能登记</source>
+        <translation>编号：恢复备份后还不知道用到了哪里，暂不能登记</translation>
+    </message>
+    <message>
+        <source>编号：离线办理中（办件编号带 L）</source>
+        <translation>编号：离线办理中（办件编号带 L）</translation>
+    </message>
+    <message>
+        <source>同步出错，{seconds:.0f} 秒后重试……</source>
+        <translation>同步出错，{seconds:.0f} 秒后重试……</translation>
+    </message>
+    <message>
+        <source>已导出 {events} 条记录到 {path}（{size} 字节，已加密，只有镇中心能打开）</source>
+        <translation>已导出 {events} 条记录到 {path}（{size} 字节，已加密，只有镇中心能打开）</translation>
+    </message>
+    <message>
+        <source>已导入 {unit} 的同步文件（批次 {batch}）</source>
+        <translation>已导入 {unit} 的同步文件（批次 {batch}）</translation>
+    </message>
+    <message>
+        <source>  新增 {applied} 条，早已有 {already} 条，拒收 {rejected} 条</source>
+        <translation>  新增 {applied} 条，早已有 {already} 条，拒收 {rejected} 条</translation>
+    </message>
+    <message>
+        <source>  拒收 {event}：{reason}</source>
+        <translation>  拒收 {event}：{reason}</translation>
+    </message>
+    <message>
+        <source>与上级同步中心同步；或导出、导入同步文件，查看状态</source>
+        <translation>与上级同步中心同步；或导出、导入同步文件，查看状态</translation>
+    </message>
+    <message>
+        <source>同步中心网址，如 http://192.168.1.10:8765（会记住）</source>
+        <translation>同步中心网址，如 http://192.168.1.10:8765（会记住）</translation>
+    </message>
+    <message>
+        <source>同步中心用 https 时，它的证书文件（会记住）</source>
+        <translation>同步中心用 https 时，它的证书文件（会记住）</translation>
+    </message>
+    <message>
+        <source>出错后重试几次（等待时间逐次加倍，最多10分钟）</source>
+        <translation>出错后重试几次（等待时间逐次加倍，最多10分钟）</translation>
+    </message>
+    <message>
+        <source>多少秒没有进展就算超时</source>
+        <translation>多少秒没有进展就算超时</translation>
+    </message>
+    <message>
+        <source>每批最多几条记录</source>
+        <translation>每批最多几条记录</translation>
+    </message>
+    <message>
+        <source>把还没上报的记录导出成文件（用U盘带到镇中心）</source>
+        <translation>把还没上报的记录导出成文件（用U盘带到镇中心）</translation>
+    </message>
+    <message>
+        <source>导入同步文件（镇中心导入站点的文件，站点导入回执）</source>
+        <translation>导入同步文件（镇中心导入站点的文件，站点导入回执）</translation>
+    </message>
+    <message>
+        <source>（镇中心）回执文件的保存位置，默认在原文件旁</source>
+        <translation>（镇中心）回执文件的保存位置，默认在原文件旁</translation>
+    </message>
+    <message>
+        <source>检查（--repair 修复）时间戳远超本机时钟的记录（时钟被拨乱或数据被篡改）</source>
+        <translation>检查（--repair 修复）时间戳远超本机时钟的记录（时钟被拨乱或数据被篡改）</translation>
+    </message>
+    <message>
+        <source>把这些记录从记录中取出，留存待核查，并重置时钟</source>
+        <translation>把这些记录从记录中取出，留存待核查，并重置时钟</translation>
+    </message>
+    <message>
+        <source>待上报的记录、上次成功、上次出错</source>
+        <translation>待上报的记录、上次成功、上次出错</translation>
+    </message>
+    <message>
+        <source>  这一批已经收到过（第一次于 {when}），没有重复写入：already received</source>
+        <translation>  这一批已经收到过（第一次于 {when}），没有重复写入：already received</translation>
+    </message>
+    <message>
+        <source>  其中 {held} 条要等它之前的记录到达后才会显示（已保存）</source>
+        <translation>  其中 {held} 条要等它之前的记录到达后才会显示（已保存）</translation>
+    </message>
+    <message>
+        <source>  {count} 件办件出现两处同时办理的冲突，请核对</source>
+        <translation>  {count} 件办件出现两处同时办理的冲突，请核对</translation>
+    </message>
+    <message>
+        <source>  回执文件已写到 {path}（{events} 条），请带回站点导入</source>
+        <translation>  回执文件已写到 {path}（{events} 条），请带回站点导入</translation>
+    </message>
+    <message>
+        <source>中断前已完成：{summary}</source>
+        <translation>中断前已完成：{summary}</translation>
+    </message>
+    <message>
+        <source>登记申请已写到 {out}：{unit_name}（{unit_code}）</source>
+        <translation>登记申请已写到 {out}：{unit_name}（{unit_code}）</translation>
+    </message>
+    <message>
+        <source>本机密钥指纹：{fingerprint}（办理时可电话核对）</source>
+        <translation>本机密钥指纹：{fingerprint}（办理时可电话核对）</translation>
+    </message>
+    <message>
+        <source>已登记到“{unit_name}”（{unit_code}），其密钥指纹 {fingerprint}</source>
+        <translation>已登记到“{unit_name}”（{unit_code}），其密钥指纹 {fingerprint}</translation>
+    </message>
+    <message>
+        <source>同步中心网址：{url}</source>
+        <translation>同步中心网址：{url}</translation>
+    </message>
+    <message>
+        <source>登记到上级同步中心（申请、接受答复）</source>
+        <translation>登记到上级同步中心（申请、接受答复）</translation>
+    </message>
+    <message>
+        <source>生成登记申请文件，交给镇中心</source>
+        <translation>生成登记申请文件，交给镇中心</translation>
+    </message>
+    <message>
+        <source>登记申请文件的保存位置</source>
+        <translation>登记申请文件的保存位置</translation>
+    </message>
+    <message>
+        <source>导入镇中心的登记答复</source>
+        <translation>导入镇中心的登记答复</translation>
+    </message>
+    <message>
+        <source>镇中心给的登记答复文件</source>
+        <translation>镇中心给的登记答复文件</translation>
+    </message>
+    <message>
+        <source>同步中心网址，如 http://192.168.1.10:8765</source>
+        <translation>同步中心网址，如 http://192.168.1.10:8765</translation>
+    </message>
+    <message>
+        <source>同步中心用 https 时，它的证书文件</source>
+        <translation>同步中心用 https 时，它的证书文件</translation>
+    </message>
+    <message>
+        <source>数据目录</source>
+        <translation>数据目录</translation>
+    </message>
+    <message>
+        <source>未设置（可用 haian-desk sync --hub 网址 指明，或用U盘同步）</source>
+        <translation>未设置（可用 haian-desk sync --hub 网址 指明，或用U盘同步）</translation>
+    </message>
+    <message>
+        <source>{code}  {name}  {state}  最近联系 {contact}  已收 {events} 条  时钟偏差 {drift}  超期 {overdue} 件</source>
+        <translation>{code}  {name}  {state}  最近联系 {contact}  已收 {events} 条  时钟偏差 {drift}  超期 {overdue} 件</translation>
+    </message>
+    <message>
+        <source>{unit_name} 同步服务：{scheme}://{host}:{port}（Ctrl+C 停止）</source>
+        <translation>{unit_name} 同步服务：{scheme}://{host}:{port}（Ctrl+C 停止）</translation>
+    </message>
+    <message>
+        <source>已登记：{unit_name}（{unit_code}），安装编号 {id}</source>
+        <translation>已登记：{unit_name}（{unit_code}），安装编号 {id}</translation>
+    </message>
+    <message>
+        <source>其密钥指纹：{fingerprint}；登记答复已写到 {out}</source>
+        <translation>其密钥指纹：{fingerprint}；登记答复已写到 {out}</translation>
+    </message>
+    <message>
+        <source>已恢复：{what}，写到 {out}</source>
+        <translation>已恢复：{what}，写到 {out}</translation>
+    </message>
+    <message>
+        <source>请把这个文件夹拷到站点新电脑的数据目录，用新口令打开；再按 docs/keys-and-recovery.md 重新登记同步</source>
+        <translation>请把这个文件夹拷到站点新电脑的数据目录，用新口令打开；再按 docs/keys-and-recovery.md 重新登记同步</translation>
+    </message>
+    <message>
+        <source>已注销：{unit_name}（{unit_code}），安装编号 {id}；它已上报的数据保留</source>
+        <translation>已注销：{unit_name}（{unit_code}），安装编号 {id}；它已上报的数据保留</translation>
+    </message>
+    <message>
+        <source>  待核查 {count} 条</source>
+        <translation>  待核查 {count} 条</translation>
+    </message>
+    <message>
+        <source>同步中心：服务、登记、注销、站点一览</source>
+        <translation>同步中心：服务、登记、注销、站点一览</translation>
+    </message>
+    <message>
+        <source>启动同步服务（HTTP）</source>
+        <translation>启动同步服务（HTTP）</translation>
+    </message>
+    <message>
+        <source>监听地址（局域网内用 0.0.0.0）</source>
+        <translation>监听地址（局域网内用 0.0.0.0）</translation>
+    </message>
+    <message>
+        <source>证书文件（PEM），与 --tls-key 一起启用 https</source>
+        <translation>证书文件（PEM），与 --tls-key 一起启用 https</translation>
+    </message>
+    <message>
+        <source>证书私钥文件（PEM）</source>
+        <translation>证书私钥文件（PEM）</translation>
+    </message>
+    <message>
+        <source>单次请求的最大字节数</source>
+        <translation>单次请求的最大字节数</translation>
+    </message>
+    <message>
+        <source>为站点办理登记：读申请，写答复</source>
+        <translation>为站点办理登记：读申请，写答复</translation>
+    </message>
+    <message>
+        <source>站点的登记申请文件</source>
+        <translation>站点的登记申请文件</translation>
+    </message>
+    <message>
+        <source>登记答复文件的保存位置</source>
+        <translation>登记答复文件的保存位置</translation>
+    </message>
+    <message>
+        <source>写进答复的本中心网址，如 http://192.168.1.10:8765</source>
+        <translation>写进答复的本中心网址，如 http://192.168.1.10:8765</translation>
+    </message>
+    <message>
+        <source>注销一个站点（其数据保留）</source>
+        <translation>注销一个站点（其数据保留）</translation>
+    </message>
+    <message>
+        <source>站点的安装编号或单位代码</source>
+        <translation>站点的安装编号或单位代码</translation>
+    </message>
+    <message>
+        <source>列出登记的站点</source>
+        <translation>列出登记的站点</translation>
+    </message>
+    <message>
+        <source>打印同步接口的 OpenAPI 描述</source>
+        <translation>打印同步接口的 OpenAPI 描述</translation>
+    </message>
+    <message>
+        <source>用本中心的钥匙打开站点的备份（站点电脑和口令都没有了时）</source>
+        <translation>用本中心的钥匙打开站点的备份（站点电脑和口令都没有了时）</translation>
+    </message>
+    <message>
+        <source>站点的备份文件（.hdbackup）</source>
+        <translation>站点的备份文件（.hdbackup）</translation>
+    </message>
+    <message>
+        <source>恢复出的站点数据目录（新建的空文件夹）</source>
+        <translation>恢复出的站点数据目录（新建的空文件夹）</translation>
+    </message>
+    <message>
+        <source>错误：--tls-cert 和 --tls-key 要一起给出</source>
+        <translation>错误：--tls-cert 和 --tls-key 要一起给出</translation>
+    </message>
+    <message>
+        <source>还没有登记的站点</source>
+        <translation>还没有登记的站点</translation>
+    </message>
+    <message>
+        <source>已注销</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>从未</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>{seconds} 秒</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>恢复申请已写到 {out}；本机新密钥指纹 {fingerprint}（办理时可电话核对）</source>
+        <translation>恢复申请已写到 {out}；本机新密钥指纹 {fingerprint}（办理时可电话核对）</translation>
+    </message>
+    <message>
+        <source>已重新批准 {unit_name}（{unit_code}），旧密钥作废；恢复答复已写到 {out}</source>
+        <translation>已重新批准 {unit_name}（{unit_code}），旧密钥作废；恢复答复已写到 {out}</translation>
+    </message>
+    <message>
+        <source>电脑坏了：从镇中心（和最近的备份）恢复本站数据</source>
+        <translation>电脑坏了：从镇中心（和最近的备份）恢复本站数据</translation>
+    </message>
+    <message>
+        <source>镇中心同步网址，如 http://192.168.1.10:8765</source>
+        <translation>镇中心同步网址，如 http://192.168.1.10:8765</translation>
+    </message>
+    <message>
+        <source>镇中心给的恢复答复文件</source>
+        <translation>镇中心给的恢复答复文件</translation>
+    </message>
+    <message>
+        <source>新的管理员登录名（密码用环境变量 HAIAN_DESK_ADMIN_PASSWORD 提供）</source>
+        <translation>新的管理员登录名（密码用环境变量 HAIAN_DESK_ADMIN_PASSWORD 提供）</translation>
+    </message>
+    <message>
+        <source>本站最近的备份文件：镇中心没有的记录从这里补回</source>
+        <translation>本站最近的备份文件：镇中心没有的记录从这里补回</translation>
+    </message>
+    <message>
+        <source>镇中心用 https 时，它的证书文件</source>
+        <translation>镇中心用 https 时，它的证书文件</translation>
+    </message>
+    <message>
+        <source>在新电脑上生成恢复申请文件，交给镇中心</source>
+        <translation>在新电脑上生成恢复申请文件，交给镇中心</translation>
+    </message>
+    <message>
+        <source>本站的12位区划代码</source>
+        <translation>本站的12位区划代码</translation>
+    </message>
+    <message>
+        <source>为电脑损坏的站点重新批准：换新密钥，写恢复答复</source>
+        <translation>为电脑损坏的站点重新批准：换新密钥，写恢复答复</translation>
+    </message>
+    <message>
+        <source>站点新电脑生成的恢复申请文件</source>
+        <translation>站点新电脑生成的恢复申请文件</translation>
+    </message>
+    <message>
+        <source>办理人（本中心管理员）的登录名</source>
+        <translation>办理人（本中心管理员）的登录名</translation>
+    </message>
+    <message>
+        <source>写进答复的本中心网址</source>
+        <translation>写进答复的本中心网址</translation>
+    </message>
+    <message>
+        <source>已导出 Excel：{path}</source>
+        <translation>已导出 Excel：{path}</translation>
+    </message>
+    <message>
+        <source>已导出 PDF：{path}</source>
+        <translation>已导出 PDF：{path}</translation>
+    </message>
+    <message>
+        <source>{unit}  {title}（{first} 至 {last}）</source>
+        <translation>{unit}  {title}（{first} 至 {last}）</translation>
+    </message>
+    <message>
+        <source>考核统计：按代理员、代理站、镇（街道）出数</source>
+        <translation>考核统计：按代理员、代理站、镇（街道）出数</translation>
+    </message>
+    <message>
+        <source>考核期：{forms}</source>
+        <translation>考核期：{forms}</translation>
+    </message>
+    <message>
+        <source>只出这一级（默认各级都出）</source>
+        <translation>只出这一级（默认各级都出）</translation>
+    </message>
+    <message>
+        <source>导出 Excel 文件（每级一张工作表）</source>
+        <translation>导出 Excel 文件（每级一张工作表）</translation>
+    </message>
+    <message>
+        <source>导出带图表的 PDF 报告</source>
+        <translation>导出带图表的 PDF 报告</translation>
+    </message>
+    <message>
+        <source>
+【{level}】</source>
+        <translation>
+【{level}】</translation>
+    </message>
+    <message>
+        <source>代码/名称	登记	办结	按时办结率	满意率	差评	超期未办结</source>
+        <translation>代码/名称	登记	办结	按时办结率	满意率	差评	超期未办结</translation>
+    </message>
+    <message>
+        <source>打开桌面程序（默认）</source>
+        <translation>打开桌面程序（默认）</translation>
+    </message>
+    <message>
+        <source>已保存{title}（{paper}）：{where}</source>
+        <translation>已保存{title}（{paper}）：{where}</translation>
+    </message>
+    <message>
+        <source>已打印{title}（{paper}）：{where}</source>
+        <translation>已打印{title}（{paper}）：{where}</translation>
+    </message>
+    <message>
+        <source>打印办件文书（回执、告知单、委托书），或另存为PDF</source>
+        <translation>打印办件文书（回执、告知单、委托书），或另存为PDF</translation>
+    </message>
+    <message>
+        <source>办件编号，如 102210-260304-001</source>
+        <translation>办件编号，如 102210-260304-001</translation>
+    </message>
+    <message>
+        <source>receipt 受理回执｜missing 补正告知单｜decline 不予受理告知书｜completion 办结告知单｜authorisation 授权委托书（默认 receipt）</source>
+        <translation>receipt 受理回执｜missing 补正告知单｜decline 不予受理告知书｜completion 办结告知单｜authorisation 授权委托书（默认 receipt）</translation>
+    </message>
+    <message>
+        <source>纸张：{papers}（默认用本站设置）</source>
+        <translation>纸张：{papers}（默认用本站设置）</translation>
+    </message>
+    <message>
+        <source>回执下方带存根（默认用本站设置）</source>
+        <translation>回执下方带存根（默认用本站设置）</translation>
+    </message>
+    <message>
+        <source>另存为PDF文件；不写就送到默认打印机</source>
+        <translation>另存为PDF文件；不写就送到默认打印机</translation>
+    </message>
+    <message>
+        <source>打印人的登录名（记入办件历史）</source>
+        <translation>打印人的登录名（记入办件历史）</translation>
+    </message>
+    <message>
+        <source>打印本站的群众事务代理公示牌</source>
+        <translation>打印本站的群众事务代理公示牌</translation>
+    </message>
+    <message>
+        <source>纸张：a4|a3（默认 a4）</source>
+        <translation>纸张：a4|a3（默认 a4）</translation>
+    </message>
+    <message>
+        <source>打印快捷键卡（A4，受理和办件的按键）</source>
+        <translation>打印快捷键卡（A4，受理和办件的按键）</translation>
+    </message>
+    <message>
+        <source>自检：在临时目录里建站、受理、打印回执、备份、同步，检查本机安装是否完好</source>
+        <translation>自检：在临时目录里建站、受理、打印回执、备份、同步，检查本机安装是否完好</translation>
+    </message>
+    <message>
+        <source>保留临时目录（排查问题用）</source>
+        <translation>保留临时目录（排查问题用）</translation>
+    </message>
+    <message>
+        <source>反映3组道路破损，雨天积水</source>
+        <translation>反映3组道路破损，雨天积水</translation>
+    </message>
+</context>
+<context>
     <name>CadreForm</name>
     <message>
         <source>如：仲维国</source>
@@ -1628,6 +2569,10 @@
         <translation>本站的数据库文件损坏了，程序不能打开它。</translation>
     </message>
     <message>
+        <source>本站的备份要用本站口令才能打开。请在下面输入本站口令，程序用它找出最新的完好备份。</source>
+        <translation>本站的备份要用本站口令才能打开。请在下面输入本站口令，程序用它找出最新的完好备份。</translation>
+    </message>
+    <message>
         <source>数据目录里没有可用的备份。请找到U盘上的备份，运行 haian-desk restore 备份文件名；或联系技术支持。</source>
         <translation>数据目录里没有可用的备份。请找到U盘上的备份，运行 haian-desk restore 备份文件名；或联系技术支持。</translation>
     </message>
@@ -1646,6 +2591,22 @@
     <message>
         <source>退出</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>本站口令</source>
+        <translation>本站口令</translation>
+    </message>
+    <message>
+        <source>用口令查找备份(&amp;F)</source>
+        <translation>用口令查找备份(&amp;F)</translation>
+    </message>
+    <message>
+        <source>正在用口令查找备份……</source>
+        <translation>正在用口令查找备份……</translation>
+    </message>
+    <message>
+        <source>这个口令打不开数据目录里的任何备份。请检查大小写和输入法后重新输入，或找U盘上的备份、联系镇代理中心。</source>
+        <translation>这个口令打不开数据目录里的任何备份。请检查大小写和输入法后重新输入，或找U盘上的备份、联系镇代理中心。</translation>
     </message>
     <message>
         <source>正在恢复，请稍候……</source>
@@ -1756,8 +2717,8 @@
 <context>
     <name>ForwardDialog</name>
     <message>
-        <source>转送县或部门 — {0}</source>
-        <translation>转送县或部门 — {0}</translation>
+        <source>转送 — {0}</source>
+        <translation>转送 — {0}</translation>
     </message>
     <message>
         <source>例如：海安市民政局</source>
@@ -2036,8 +2997,24 @@
         <translation>全部</translation>
     </message>
     <message>
+        <source>受理站点</source>
+        <translation>受理站点</translation>
+    </message>
+    <message>
+        <source>镇（街道）代理中心</source>
+        <translation>镇（街道）代理中心</translation>
+    </message>
+    <message>
+        <source>县级代理中心</source>
+        <translation>县级代理中心</translation>
+    </message>
+    <message>
         <source>站点上报到本中心的事项</source>
         <translation>站点上报到本中心的事项</translation>
+    </message>
+    <message>
+        <source>已转部门</source>
+        <translation>已转部门</translation>
     </message>
     <message>
         <source>编号</source>
@@ -2096,8 +3073,16 @@
         <translation>转送县或部门</translation>
     </message>
     <message>
+        <source>转送部门</source>
+        <translation>转送部门</translation>
+    </message>
+    <message>
         <source>退回站点</source>
         <translation>退回站点</translation>
+    </message>
+    <message>
+        <source>退回下级</source>
+        <translation>退回下级</translation>
     </message>
     <message>
         <source>打开详情</source>
@@ -2120,12 +3105,20 @@
         <translation>已接收 {0}（{1}）。站点同步后会看到“镇中心已接收”。</translation>
     </message>
     <message>
+        <source>已接收 {0}（{1}）。镇中心和站点同步后会看到本中心已接收。</source>
+        <translation>已接收 {0}（{1}）。镇中心和站点同步后会看到本中心已接收。</translation>
+    </message>
+    <message>
         <source>已记录：{0} {1}。站点同步后会看到。</source>
         <translation>已记录：{0} {1}。站点同步后会看到。</translation>
     </message>
     <message>
         <source>已把 {0} 转送到 {1}；答复回来后在“已转县或部门”里办结或退回站点。</source>
         <translation>已把 {0} 转送到 {1}；答复回来后在“已转县或部门”里办结或退回站点。</translation>
+    </message>
+    <message>
+        <source>已把 {0} 退回{1}；对方同步后会看到办理情况。</source>
+        <translation>已把 {0} 退回{1}；对方同步后会看到办理情况。</translation>
     </message>
 </context>
 <context>
@@ -2417,8 +3410,8 @@
         <translation>选中查到的第一位；↓ 在结果里挑</translation>
     </message>
     <message>
-        <source>名册里没有：新建群众（填身份证号后 Enter 登记此人）</source>
-        <translation>名册里没有：新建群众（填身份证号后 Enter 登记此人）</translation>
+        <source>名册里没有：新建群众（身份证号填完自动跳到电话；Enter 登记此人，或直接 Ctrl+S 连同事项一起登记）</source>
+        <translation>名册里没有：新建群众（身份证号填完自动跳到电话；Enter 登记此人，或直接 Ctrl+S 连同事项一起登记）</translation>
     </message>
     <message>
         <source>民意代言 / 事务代办 / 诉求代理</source>
@@ -3274,6 +4267,10 @@
         <translation>{0}（{1}）</translation>
     </message>
     <message>
+        <source>已显示 {0} 件，正在统计总数…</source>
+        <translation>已显示 {0} 件，正在统计总数…</translation>
+    </message>
+    <message>
         <source>共 {0} 件，已显示 {1} 件</source>
         <translation>共 {0} 件，已显示 {1} 件</translation>
     </message>
@@ -3523,6 +4520,25 @@
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>退回 — {0}</source>
+        <translation>退回 — {0}</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>退回到</source>
+        <translation>退回到</translation>
+    </message>
+    <message>
+        <source>本级办理情况</source>
+        <translation>本级办理情况</translation>
+    </message>
+</context>
+<context>
     <name>RevealReasonDialog</name>
     <message>
         <source>显示完整号码</source>
@@ -3605,6 +4621,65 @@
     </message>
 </context>
 <context>
+    <name>SecurityTab</name>
+    <message>
+        <source>自动锁定</source>
+        <translation>自动锁定</translation>
+    </message>
+    <message>
+        <source>保存锁定时间(&amp;L)</source>
+        <translation>保存锁定时间(&amp;L)</translation>
+    </message>
+    <message>
+        <source>分钟</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>无人操作多久后锁定(&amp;M)</source>
+        <translation>无人操作多久后锁定(&amp;M)</translation>
+    </message>
+    <message>
+        <source>到时间后工作台的窗口全部隐藏，要输入本人密码才能继续；一般设10分钟，人来人往的办公室可以设得更短。</source>
+        <translation>到时间后工作台的窗口全部隐藏，要输入本人密码才能继续；一般设10分钟，人来人往的办公室可以设得更短。</translation>
+    </message>
+    <message>
+        <source>只有管理员可以修改锁定时间。</source>
+        <translation>只有管理员可以修改锁定时间。</translation>
+    </message>
+    <message>
+        <source>已保存：无人操作 {0} 分钟后锁定。</source>
+        <translation>已保存：无人操作 {0} 分钟后锁定。</translation>
+    </message>
+    <message>
+        <source>审计记录（只读）</source>
+        <translation>审计记录（只读）</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>刷新(&amp;R)</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>谁在何时添加、停用账号，改角色、改密码，改本站设置，以及谁因何显示了群众的完整号码。记录不能修改或删除，同步时一并上报镇代理中心。</source>
+        <translation>谁在何时添加、停用账号，改角色、改密码，改本站设置，以及谁因何显示了群众的完整号码。记录不能修改或删除，同步时一并上报镇代理中心。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>界面显示</source>
@@ -3625,6 +4700,10 @@
     <message>
         <source>工作日历</source>
         <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>锁定与审计</source>
+        <translation>锁定与审计</translation>
     </message>
     <message>
         <source>工作人员</source>
@@ -7400,10 +8479,6 @@
         <translation>{folder} 里没有本站钥匙文件（{KEY_FILE}）</translation>
     </message>
     <message>
-        <source>请先建站，或从备份恢复时输入本站口令</source>
-        <translation>请先建站，或从备份恢复时输入本站口令</translation>
-    </message>
-    <message>
         <source>本站口令不对{where}</source>
         <translation>本站口令不对{where}</translation>
     </message>
@@ -7422,10 +8497,6 @@
     <message>
         <source>本站钥匙文件已损坏（{path}）</source>
         <translation>本站钥匙文件已损坏（{path}）</translation>
-    </message>
-    <message>
-        <source>请从备份恢复：在新数据目录里运行 haian-desk restore 备份文件，并输入本站口令</source>
-        <translation>请从备份恢复：在新数据目录里运行 haian-desk restore 备份文件，并输入本站口令</translation>
     </message>
     <message>
         <source>数据库版本（{before}）比本程序（{LATEST}）新</source>
@@ -7596,32 +8667,12 @@
         <translation>局域网内用 0.0.0.0，只给本机用 127.0.0.1</translation>
     </message>
     <message>
-        <source>只有镇（街道）代理中心才能办理上报来的事项</source>
-        <translation>只有镇（街道）代理中心才能办理上报来的事项</translation>
-    </message>
-    <message>
         <source>代理站请在办件详情里办理</source>
         <translation>代理站请在办件详情里办理</translation>
     </message>
     <message>
-        <source>办件 {case_no} 现在不在镇中心</source>
-        <translation>办件 {case_no} 现在不在镇中心</translation>
-    </message>
-    <message>
-        <source>已转送县或部门的，等对方答复后再办</source>
-        <translation>已转送县或部门的，等对方答复后再办</translation>
-    </message>
-    <message>
         <source>办件 {case_no} 已经接收过了</source>
         <translation>办件 {case_no} 已经接收过了</translation>
-    </message>
-    <message>
-        <source>这件办件不在上报事项里</source>
-        <translation>这件办件不在上报事项里</translation>
-    </message>
-    <message>
-        <source>可能已办结或已退回站点；请刷新列表</source>
-        <translation>可能已办结或已退回站点；请刷新列表</translation>
     </message>
     <message>
         <source>请填写登录名</source>
@@ -7884,6 +8935,258 @@
         <translation>“{username}”是程序保留的名字</translation>
     </message>
     <message>
+        <source>可写成 2026H1（上半年）、2026H2（下半年）、2026（全年）或 2026-01-01:2026-03-31</source>
+        <translation>可写成 2026H1（上半年）、2026H2（下半年）、2026（全年）或 2026-01-01:2026-03-31</translation>
+    </message>
+    <message>
+        <source>只有镇（街道）代理中心和县级代理中心才能办理上报来的事项</source>
+        <translation>只有镇（街道）代理中心和县级代理中心才能办理上报来的事项</translation>
+    </message>
+    <message>
+        <source>受理站点</source>
+        <translation>受理站点</translation>
+    </message>
+    <message>
+        <source>镇（街道）代理中心</source>
+        <translation>镇（街道）代理中心</translation>
+    </message>
+    <message>
+        <source>县级代理中心</source>
+        <translation>县级代理中心</translation>
+    </message>
+    <message>
+        <source>市级代理中心</source>
+        <translation>市级代理中心</translation>
+    </message>
+    <message>
+        <source>省级代理中心</source>
+        <translation>省级代理中心</translation>
+    </message>
+    <message>
+        <source>职能部门</source>
+        <translation>职能部门</translation>
+    </message>
+    <message>
+        <source>办件 {case_no} 现在不在{here}，在{where}</source>
+        <translation>办件 {case_no} 现在不在{here}，在{where}</translation>
+    </message>
+    <message>
+        <source>{name}（{unit}）</source>
+        <translation>{name}（{unit}）</translation>
+    </message>
+    <message>
+        <source>办件 {case_no} 现在不在{here}：已经回到受理站点（{status}）</source>
+        <translation>办件 {case_no} 现在不在{here}：已经回到受理站点（{status}）</translation>
+    </message>
+    <message>
+        <source>不用再{verb}；需要时请站点重新转办</source>
+        <translation>不用再{verb}；需要时请站点重新转办</translation>
+    </message>
+    <message>
+        <source>已由本级转送出去：等对方答复后，在“上报事项”里办结或退回</source>
+        <translation>已由本级转送出去：等对方答复后，在“上报事项”里办结或退回</translation>
+    </message>
+    <message>
+        <source>办件 {case_no} 不能退回{to}：它现在不在那一级之上</source>
+        <translation>办件 {case_no} 不能退回{to}：它现在不在那一级之上</translation>
+    </message>
+    <message>
+        <source>可以退回：{choices}</source>
+        <translation>可以退回：{choices}</translation>
+    </message>
+    <message>
+        <source>只能转送到上一级代理中心或职能部门，不能转到{to}</source>
+        <translation>只能转送到上一级代理中心或职能部门，不能转到{to}</translation>
+    </message>
+    <message>
+        <source>退回下级请用“退回”</source>
+        <translation>退回下级请用“退回”</translation>
+    </message>
+    <message>
+        <source>事项已在上级办理：等上级办理后退回本级再办</source>
+        <translation>事项已在上级办理：等上级办理后退回本级再办</translation>
+    </message>
+    <message>
+        <source>请由{where}办理；需要本级办理的，请对方转送上来</source>
+        <translation>请由{where}办理；需要本级办理的，请对方转送上来</translation>
+    </message>
+    <message>
+        <source>退回{level}</source>
+        <translation>退回{level}</translation>
+    </message>
+    <message>
+        <source>添加账号</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <source>重新添加账号</source>
+        <translation>重新添加账号</translation>
+    </message>
+    <message>
+        <source>更改角色</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>重置密码</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>本人修改密码</source>
+        <translation>本人修改密码</translation>
+    </message>
+    <message>
+        <source>停用账号</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <source>重新启用账号</source>
+        <translation>重新启用账号</translation>
+    </message>
+    <message>
+        <source>更改显示名</source>
+        <translation>更改显示名</translation>
+    </message>
+    <message>
+        <source>关联代理员</source>
+        <translation>关联代理员</translation>
+    </message>
+    <message>
+        <source>修改设置</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>恢复后确认离线编号</source>
+        <translation>恢复后确认离线编号</translation>
+    </message>
+    <message>
+        <source>{where}显示完整{what}</source>
+        <translation>{where}显示完整{what}</translation>
+    </message>
+    <message>
+        <source>{whose}：{shown}；原因：{reason}</source>
+        <translation>{whose}：{shown}；原因：{reason}</translation>
+    </message>
+    <message>
+        <source>显示完整号码</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>账号</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>修改设置：{changes}</source>
+        <translation>修改设置：{changes}</translation>
+    </message>
+    <message>
+        <source>{event} {username}（{role}）</source>
+        <translation>{event} {username}（{role}）</translation>
+    </message>
+    <message>
+        <source>{label} → {minutes} 分钟</source>
+        <translation>{label} → {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>办件 {case_no}，{whose}：{shown}；原因：{reason}</source>
+        <translation>办件 {case_no}，{whose}：{shown}；原因：{reason}</translation>
+    </message>
+    <message>
+        <source>（群众）</source>
+        <translation>（群众）</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>登记受理办件</source>
+        <translation>登记受理办件</translation>
+    </message>
+    <message>
+        <source>办理办件</source>
+        <translation>办理办件</translation>
+    </message>
+    <message>
+        <source>重新办理已办结的办件</source>
+        <translation>重新办理已办结的办件</translation>
+    </message>
+    <message>
+        <source>接收、转送上报事项或裁定冲突</source>
+        <translation>接收、转送上报事项或裁定冲突</translation>
+    </message>
+    <message>
+        <source>查看完整的身份证号或手机号</source>
+        <translation>查看完整的身份证号或手机号</translation>
+    </message>
+    <message>
+        <source>登记或修改群众信息</source>
+        <translation>登记或修改群众信息</translation>
+    </message>
+    <message>
+        <source>维护代理员名录</source>
+        <translation>维护代理员名录</translation>
+    </message>
+    <message>
+        <source>修改事项目录</source>
+        <translation>修改事项目录</translation>
+    </message>
+    <message>
+        <source>登记结对帮扶和走访</source>
+        <translation>登记结对帮扶和走访</translation>
+    </message>
+    <message>
+        <source>登记民意座谈</source>
+        <translation>登记民意座谈</translation>
+    </message>
+    <message>
+        <source>登记举报</source>
+        <translation>登记举报</translation>
+    </message>
+    <message>
+        <source>调查或办结举报</source>
+        <translation>调查或办结举报</translation>
+    </message>
+    <message>
+        <source>添加、停用工作人员或重置密码</source>
+        <translation>添加、停用工作人员或重置密码</translation>
+    </message>
+    <message>
+        <source>修改自己的密码</source>
+        <translation>修改自己的密码</translation>
+    </message>
+    <message>
+        <source>修改本站设置</source>
+        <translation>修改本站设置</translation>
+    </message>
+    <message>
+        <source>确认离线编号</source>
+        <translation>确认离线编号</translation>
+    </message>
+    <message>
+        <source>修改工作日历或时限规则</source>
+        <translation>修改工作日历或时限规则</translation>
+    </message>
+    <message>
+        <source>按新日历重算办件期限</source>
+        <translation>按新日历重算办件期限</translation>
+    </message>
+    <message>
+        <source>从表格导入或撤销导入</source>
+        <translation>从表格导入或撤销导入</translation>
+    </message>
+    <message>
+        <source>查看审计记录（账号、设置的改动和完整号码的显示）</source>
+        <translation>查看审计记录（账号、设置的改动和完整号码的显示）</translation>
+    </message>
+    <message>
         <source>添加工作人员须由管理员操作</source>
         <translation>添加工作人员须由管理员操作</translation>
     </message>
@@ -7902,6 +9205,94 @@
     <message>
         <source>请先把另一个账号设为管理员</source>
         <translation>请先把另一个账号设为管理员</translation>
+    </message>
+    <message>
+        <source>没有登记过的下级站点：{peer}</source>
+        <translation>没有登记过的下级站点：{peer}</translation>
+    </message>
+    <message>
+        <source>请先为它办理登记（haian-desk hub enrol）</source>
+        <translation>请先为它办理登记（haian-desk hub enrol）</translation>
+    </message>
+    <message>
+        <source>本站从备份恢复，{age}：此后办过的事本机不知道，编号可能已被用过</source>
+        <translation>本站从备份恢复，{age}：此后办过的事本机不知道，编号可能已被用过</translation>
+    </message>
+    <message>
+        <source>数据停在 {when}（{days} 天前）</source>
+        <translation>数据停在 {when}（{days} 天前）</translation>
+    </message>
+    <message>
+        <source>不知道数据停在何时</source>
+        <translation>不知道数据停在何时</translation>
+    </message>
+    <message>
+        <source>本站从备份恢复，{age}；正在离线办理，办件编号带“{mark}”，联网同步后恢复正常编号</source>
+        <translation>本站从备份恢复，{age}；正在离线办理，办件编号带“{mark}”，联网同步后恢复正常编号</translation>
+    </message>
+    <message>
+        <source>本站地址</source>
+        <translation>本站地址</translation>
+    </message>
+    <message>
+        <source>本站电话</source>
+        <translation>本站电话</translation>
+    </message>
+    <message>
+        <source>办公时间</source>
+        <translation>办公时间</translation>
+    </message>
+    <message>
+        <source>市（县）监督投诉电话</source>
+        <translation>市（县）监督投诉电话</translation>
+    </message>
+    <message>
+        <source>镇（街道）监督投诉电话</source>
+        <translation>镇（街道）监督投诉电话</translation>
+    </message>
+    <message>
+        <source>群众本人的回执和委托书上显示完整身份证号</source>
+        <translation>群众本人的回执和委托书上显示完整身份证号</translation>
+    </message>
+    <message>
+        <source>回执纸张</source>
+        <translation>回执纸张</translation>
+    </message>
+    <message>
+        <source>回执带存根</source>
+        <translation>回执带存根</translation>
+    </message>
+    <message>
+        <source>无人操作多久后锁定</source>
+        <translation>无人操作多久后锁定</translation>
+    </message>
+    <message>
+        <source>请填写无人操作多久后锁定（分钟）</source>
+        <translation>请填写无人操作多久后锁定（分钟）</translation>
+    </message>
+    <message>
+        <source>一般填10</source>
+        <translation>一般填10</translation>
+    </message>
+    <message>
+        <source>“{typed}”不是分钟数</source>
+        <translation>“{typed}”不是分钟数</translation>
+    </message>
+    <message>
+        <source>请填写{low}到{high}之间的整数，一般填10</source>
+        <translation>请填写{low}到{high}之间的整数，一般填10</translation>
+    </message>
+    <message>
+        <source>自动锁定时间应在{low}分钟到{high}分钟（24小时）之间</source>
+        <translation>自动锁定时间应在{low}分钟到{high}分钟（24小时）之间</translation>
+    </message>
+    <message>
+        <source>一般填10；离开座位多的站可以填得更短</source>
+        <translation>一般填10；离开座位多的站可以填得更短</translation>
+    </message>
+    <message>
+        <source>请从备份恢复：运行 haian-desk restore --latest（需要本站口令），或在程序里选用最新的完好备份</source>
+        <translation>请从备份恢复：运行 haian-desk restore --latest（需要本站口令），或在程序里选用最新的完好备份</translation>
     </message>
     <message>
         <source>请确认文件确实来自该站；如该站重装过，请让它重新登记</source>
@@ -8300,12 +9691,28 @@
         <translation>请从备份恢复密钥文件；或删除整个文件夹后重新登记</translation>
     </message>
     <message>
+        <source>同步密钥已加密，但本机找不到本站钥匙（{folder}）</source>
+        <translation>同步密钥已加密，但本机找不到本站钥匙（{folder}）</translation>
+    </message>
+    <message>
+        <source>请把本站的钥匙文件（station-key.json）放回数据目录，或从备份恢复</source>
+        <translation>请把本站的钥匙文件（station-key.json）放回数据目录，或从备份恢复</translation>
+    </message>
+    <message>
         <source>本机还没有同步密钥（{folder}）</source>
         <translation>本机还没有同步密钥（{folder}）</translation>
     </message>
     <message>
         <source>请先运行 haian-desk enrol request 生成登记文件</source>
         <translation>请先运行 haian-desk enrol request 生成登记文件</translation>
+    </message>
+    <message>
+        <source>同步密钥打不开（{folder}）：它们不是用本站现在的钥匙加密的</source>
+        <translation>同步密钥打不开（{folder}）：它们不是用本站现在的钥匙加密的</translation>
+    </message>
+    <message>
+        <source>请恢复原来的数据目录；或删除这个文件夹后重新登记同步</source>
+        <translation>请恢复原来的数据目录；或删除这个文件夹后重新登记同步</translation>
     </message>
     <message>
         <source>{folder} 里已经有数据库</source>

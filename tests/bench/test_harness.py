@@ -11,16 +11,17 @@ import pytest
 
 from bench import generate, run
 from bench.throttle import Link, ThrottledProxy
-from haian_desk.people import idnumber
 from haian_desk.cases import queries
-from haian_desk.storage.check import run_check
 from haian_desk.desk import Desk
+from haian_desk.people import idnumber
+from haian_desk.storage.check import run_check
 
 
 @pytest.fixture(scope="module")
 def county(tmp_path_factory):
-    folder = generate.county(generate.SCALES["tiny"], progress=lambda _: None,
-                             data_dir=tmp_path_factory.mktemp("bench"))
+    folder = generate.county(
+        generate.SCALES["tiny"], progress=lambda _: None, data_dir=tmp_path_factory.mktemp("bench")
+    )
     desk = Desk.open(folder)
     yield desk
     desk.close()
@@ -53,8 +54,10 @@ def test_the_same_seed_makes_the_same_county(county, tmp_path):
 
 
 def _digest(desk) -> str:
-    rows = desk.db.query("SELECT c.case_no, c.status, c.description, v.name, v.id_number FROM cases c "
-                         "JOIN villagers v ON v.id = c.villager_id ORDER BY c.case_no")
+    rows = desk.db.query(
+        "SELECT c.case_no, c.status, c.description, v.name, v.id_number FROM cases c "
+        "JOIN villagers v ON v.id = c.villager_id ORDER BY c.case_no"
+    )
     return hashlib.sha256(repr([tuple(r) for r in rows]).encode()).hexdigest()
 
 
@@ -73,8 +76,9 @@ def test_the_throttled_link_delivers_every_byte_in_order():
                     conn.sendall(chunk)
 
         threading.Thread(target=echo, daemon=True).start()
-        proxy = ThrottledProxy(server.getsockname()[1], Link(rate_bps=2_000_000, one_way=0.005, loss=0.5,
-                                                             rto=0.02, mss=500)).start()
+        proxy = ThrottledProxy(
+            server.getsockname()[1], Link(rate_bps=2_000_000, one_way=0.005, loss=0.5, rto=0.02, mss=500)
+        ).start()
         with socket.create_connection(("127.0.0.1", int(proxy.url.rsplit(":", 1)[1]))) as client:
             client.sendall(payload)
             client.shutdown(socket.SHUT_WR)
@@ -88,10 +92,25 @@ def test_the_throttled_link_delivers_every_byte_in_order():
 
 
 def test_results_show_each_figure_beside_its_goal_and_baseline():
-    report = {"title": "Search", "seconds": 3.0, "notes": ["40 queries"], "profile": "",
-              "figures": [{"measure": "case search · p95", "value": 72.5, "unit": "ms", "goal": "< 50 ms",
-                           "met": False, "baseline": 9648.0, "baseline_name": "full scan", "note": "",
-                           "ratio": 72.5 / 9648.0}]}
+    report = {
+        "title": "Search",
+        "seconds": 3.0,
+        "notes": ["40 queries"],
+        "profile": "",
+        "figures": [
+            {
+                "measure": "case search · p95",
+                "value": 72.5,
+                "unit": "ms",
+                "goal": "< 50 ms",
+                "met": False,
+                "baseline": 9648.0,
+                "baseline_name": "full scan",
+                "note": "",
+                "ratio": 72.5 / 9648.0,
+            }
+        ],
+    }
     text = run.render(generate.SCALES["tiny"], [report], [], 1.0, 60.0)
     row = next(line for line in text.splitlines() if line.startswith("| case search"))
     assert "72.5 ms" in row and "< 50 ms" in row and "missed" in row and "9,648 ms (full scan)" in row

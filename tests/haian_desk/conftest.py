@@ -10,9 +10,13 @@ def new_case(desk, villager_id, cadre_id):
     """Register a case; keyword arguments override the Intake fields."""
 
     def make(**fields):
-        intake = Intake(kind=fields.pop("kind", "opinion"), villager_id=villager_id,
-                        description=fields.pop("description", "反映3组道路破损"),
-                        first_cadre_id=cadre_id, **fields)
+        intake = Intake(
+            kind=fields.pop("kind", "opinion"),
+            villager_id=villager_id,
+            description=fields.pop("description", "反映3组道路破损"),
+            first_cadre_id=cadre_id,
+            **fields,
+        )
         return take_in(desk, "clerk", intake)
 
     return make

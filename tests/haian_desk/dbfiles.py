@@ -10,9 +10,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from haian_desk.storage import recovery
-from haian_desk.storage import db as dbmod
-from haian_desk.storage import keys, sealed
+from haian_desk.storage import db as dbmod, keys, recovery, sealed
 
 
 def key_for(path: Path) -> bytes | None:

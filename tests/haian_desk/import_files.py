@@ -14,8 +14,9 @@ from pathlib import Path
 ROSTER_HEADER = ["序号", "姓名", "性别", "公民身份号码", "与户主关系", "户号", "联系电话", "家庭住址", "备注"]
 
 
-def xlsx(path: Path, sheets: list[tuple[str, list[list]]], title: str | None = "双楼村村民花名册",
-         merges: list[str] = ()) -> Path:
+def xlsx(
+    path: Path, sheets: list[tuple[str, list[list]]], title: str | None = "双楼村村民花名册", merges: list[str] = ()
+) -> Path:
     from openpyxl import Workbook
 
     book = Workbook()

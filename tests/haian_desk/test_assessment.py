@@ -13,12 +13,12 @@ from datetime import datetime
 
 import pytest
 
-from haian_desk.people import cadres, villagers
 from haian_desk.assessment import build, parse_period
 from haian_desk.calendar import operations as working_calendar
 from haian_desk.cases.operations import Intake, act, take_in
 from haian_desk.core.errors import ValidationError
 from haian_desk.core.timeutil import CST
+from haian_desk.people import cadres, villagers
 
 AUTH = {"scope": "代为协调", "signed_on_paper": True, "date": "2026-03-10"}
 
@@ -33,14 +33,13 @@ class Story:
     def __init__(self, desk, clock):
         self.desk, self.clock = desk, clock
 
-    def at(self, when: str) -> "Story":
+    def at(self, when: str) -> Story:
         self.clock.now = bj(when)
         return self
 
     def take(self, when: str, kind: str, villager: str, cadre: str, **extra) -> str:
         self.at(when)
-        intake = Intake(kind=kind, villager_id=villager, first_cadre_id=cadre,
-                        description="测试诉求", **extra)
+        intake = Intake(kind=kind, villager_id=villager, first_cadre_id=cadre, description="测试诉求", **extra)
         if kind == "claim":
             intake.authorisation = AUTH
         return take_in(self.desk, "clerk", intake).case_id
@@ -65,8 +64,9 @@ def world(desk, clock, cadre_id, villager_id):
     # which M4 (reopened Friday 05-08, Saturday 05-09 a 调休 working day) and M5 (taken on a
     # Saturday) would be on time; the county's clock-hours choice keeps the stories as told.
     working_calendar.set_general_rule(desk, "admin", "clock_hours")
-    b = cadres.add(desk, "admin", cadres.CadreInput(name="季红梅", phone="13906271037",
-                                                    unit_code=desk.installation.unit_code))
+    b = cadres.add(
+        desk, "admin", cadres.CadreInput(name="季红梅", phone="13906271037", unit_code=desk.installation.unit_code)
+    )
     v1 = villager_id
     v2 = villagers.register(desk, "admin", villagers.VillagerInput(name="李四"))
     v3 = villagers.register(desk, "admin", villagers.VillagerInput(name="王五"))
@@ -139,18 +139,47 @@ def figures(desk, period: str, level: str = "station", code: str | None = None) 
 
 
 H1_STATION = {
-    "registered": 11, "registered_opinion": 7, "registered_errand": 2, "registered_claim": 2,
-    "accepted": 10, "accepted_opinion": 6, "accepted_errand": 2, "accepted_claim": 2,
-    "declined": 1, "declined_opinion": 1, "declined_errand": 0, "declined_claim": 0,
-    "completed": 7, "completed_opinion": 4, "completed_errand": 2, "completed_claim": 1,
-    "withdrawn": 1, "withdrawn_claim": 1, "withdrawn_opinion": 0,
-    "transferred": 1, "reopened": 1,
-    "timed_completed": 6, "on_time": 4, "on_time_rate": pytest.approx(4 / 6, abs=1e-4),
-    "median_hours": 24.0, "p90_hours": 60.0, "open_overdue": 1,
-    "long_standing_resolved": 1, "petitions": 1, "petitions_prev_year": 1, "petitions_change": 0,
+    "registered": 11,
+    "registered_opinion": 7,
+    "registered_errand": 2,
+    "registered_claim": 2,
+    "accepted": 10,
+    "accepted_opinion": 6,
+    "accepted_errand": 2,
+    "accepted_claim": 2,
+    "declined": 1,
+    "declined_opinion": 1,
+    "declined_errand": 0,
+    "declined_claim": 0,
+    "completed": 7,
+    "completed_opinion": 4,
+    "completed_errand": 2,
+    "completed_claim": 1,
+    "withdrawn": 1,
+    "withdrawn_claim": 1,
+    "withdrawn_opinion": 0,
+    "transferred": 1,
+    "reopened": 1,
+    "timed_completed": 6,
+    "on_time": 4,
+    "on_time_rate": pytest.approx(4 / 6, abs=1e-4),
+    "median_hours": 24.0,
+    "p90_hours": 60.0,
+    "open_overdue": 1,
+    "long_standing_resolved": 1,
+    "petitions": 1,
+    "petitions_prev_year": 1,
+    "petitions_change": 0,
     "people_served": 3,
-    "ratings": 4, "rating_5": 1, "rating_4": 1, "rating_3": 1, "rating_2": 1, "rating_1": 0,
-    "satisfaction_rate": 0.75, "bad_reviews": 1, "bad_reviews_return_visited": 1,
+    "ratings": 4,
+    "rating_5": 1,
+    "rating_4": 1,
+    "rating_3": 1,
+    "rating_2": 1,
+    "rating_1": 0,
+    "satisfaction_rate": 0.75,
+    "bad_reviews": 1,
+    "bad_reviews_return_visited": 1,
     "bad_reviews_rectified": 1,
 }
 
@@ -163,11 +192,11 @@ def test_first_half_year_station_figures(desk, world):
 
 def test_second_half_year_judges_matters_completed_after_the_boundary(desk, world):
     row = figures(desk, "2026H2")
-    assert row["registered"] == 1                      # only the one taken in at 00:30 on 1 July
-    assert row["completed"] == 3                       # transferred M5, paused M12, reopened M13
+    assert row["registered"] == 1  # only the one taken in at 00:30 on 1 July
+    assert row["completed"] == 3  # transferred M5, paused M12, reopened M13
     assert row["timed_completed"] == 3 and row["on_time"] == 2
     assert row["median_hours"] == 26.0 and row["p90_hours"] == 146.0
-    assert row["open_overdue"] == 1                    # M11, judged now (1 August)
+    assert row["open_overdue"] == 1  # M11, judged now (1 August)
     assert row["reopened"] == 1 and row["transferred"] == 0
     assert row["ratings"] == 0 and row["satisfaction_rate"] is None
     assert row["people_served"] == 1
@@ -176,7 +205,7 @@ def test_second_half_year_judges_matters_completed_after_the_boundary(desk, worl
 def test_whole_year_counts_a_reopened_matter_once(desk, world):
     row = figures(desk, "2026")
     assert row["registered"] == 12
-    assert row["completed"] == 9                       # M13 completed in both halves, once here
+    assert row["completed"] == 9  # M13 completed in both halves, once here
     assert row["timed_completed"] == 8 and row["on_time"] == 5
     assert row["on_time_rate"] == 0.625
     assert row["reopened"] == 2
@@ -187,13 +216,13 @@ def test_reopened_and_not_yet_completed_again_is_not_completed(desk, world):
     assert row["registered"] == 1 and row["reopened"] == 1
     assert row["completed"] == 0 and row["timed_completed"] == 0
     assert row["on_time_rate"] is None and row["median_hours"] is None
-    assert row["open_overdue"] == 0                    # its new deadline is 10 May 10:00
+    assert row["open_overdue"] == 0  # its new deadline is 10 May 10:00
 
 
 def test_paused_clock_is_not_overdue_and_leaves_the_pause_out(desk, world):
     # At the end of June M12 is paused past its original deadline: not overdue.
     june = figures(desk, "2026-06-15:2026-06-30")
-    assert june["open_overdue"] == 1                   # only the transferred M5
+    assert june["open_overdue"] == 1  # only the transferred M5
     # M3 (April): 112 h from acceptance to completion, 72 h paused: 40 h, on time.
     april = figures(desk, "2026-04-01:2026-04-30")
     assert april["completed"] == 1 and april["on_time"] == 1
@@ -203,7 +232,7 @@ def test_paused_clock_is_not_overdue_and_leaves_the_pause_out(desk, world):
 def test_transferred_matter_is_overdue_at_the_end_of_the_first_half_and_late_in_the_second(desk, world):
     july = figures(desk, "2026-07-03:2026-07-03")
     assert july["completed"] == 1 and july["on_time"] == 0
-    assert july["median_hours"] == 146.0               # 27 June 10:00 → 3 July 12:00
+    assert july["median_hours"] == 146.0  # 27 June 10:00 → 3 July 12:00
 
 
 def test_cadre_rows_follow_the_responsible_cadre(desk, world):
@@ -219,16 +248,14 @@ def test_cadre_rows_follow_the_responsible_cadre(desk, world):
     assert a["unit_code"] == desk.installation.unit_code
 
 
-def test_bad_review_follow_up_counts_what_is_on_record_when_the_report_is_made(desk, clock, cadre_id,
-                                                                                villager_id):
+def test_bad_review_follow_up_counts_what_is_on_record_when_the_report_is_made(desk, clock, cadre_id, villager_id):
     s = Story(desk, clock)
     m = s.take("2026-03-10 09:00", "opinion", villager_id, cadre_id)
     s.complete("2026-03-10 11:00", m)
     s.rate("2026-03-10 12:00", m, 1)
     s.at("2026-07-01 09:00")
     before = figures(desk, "2026H1")
-    assert (before["bad_reviews"], before["bad_reviews_return_visited"], before["bad_reviews_rectified"]) \
-        == (1, 0, 0)
+    assert (before["bad_reviews"], before["bad_reviews_return_visited"], before["bad_reviews_rectified"]) == (1, 0, 0)
     s.do("2026-07-02 09:00", m, "return_visit", note="已回访")
     s.do("2026-07-09 09:00", m, "rectified", note="已整改")
     after = figures(desk, "2026H1")
@@ -238,9 +265,9 @@ def test_bad_review_follow_up_counts_what_is_on_record_when_the_report_is_made(d
 def test_a_period_that_has_not_ended_is_judged_now(desk, clock, cadre_id, villager_id):
     s = Story(desk, clock)
     s.take("2026-03-10 09:00", "opinion", villager_id, cadre_id)
-    s.at("2026-03-11 09:00")                           # 24 h later: not yet overdue
+    s.at("2026-03-11 09:00")  # 24 h later: not yet overdue
     assert figures(desk, "2026H1")["open_overdue"] == 0
-    s.at("2026-03-12 10:00")                           # 49 h later
+    s.at("2026-03-12 10:00")  # 49 h later
     assert figures(desk, "2026H1")["open_overdue"] == 1
 
 
@@ -262,10 +289,15 @@ def test_monthly_volume_and_petition_trend(desk, world):
     assert report.rating_distribution() == {5: 1, 4: 1, 3: 1, 2: 1, 1: 0}
 
 
-@pytest.mark.parametrize("text, first, last", [
-    ("2026H1", "2026-01-01", "2026-06-30"), ("2026h2", "2026-07-01", "2026-12-31"),
-    ("2026", "2026-01-01", "2026-12-31"), ("2026-03-01:2026-05-31", "2026-03-01", "2026-05-31"),
-])
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("2026H1", "2026-01-01", "2026-06-30"),
+        ("2026h2", "2026-07-01", "2026-12-31"),
+        ("2026", "2026-01-01", "2026-12-31"),
+        ("2026-03-01:2026-05-31", "2026-03-01", "2026-05-31"),
+    ],
+)
 def test_periods_are_beijing_dates(text, first, last):
     period = parse_period(text)
     assert (period.first_day.isoformat(), period.last_day.isoformat()) == (first, last)
@@ -303,23 +335,36 @@ def test_completed_exactly_at_the_deadline_is_on_time(desk, clock, cadre_id, vil
 def test_the_refold_agrees_with_the_cases_projection(desk, world):
     from haian_desk.assessment.history import every_matter
 
-    with desk.db.lock:
-        folded = {m.id: m for m in every_matter(desk.db.conn, "9999-01-01T00:00:00Z")}
+    with desk.db.read() as conn:
+        folded = {m.id: m for m in every_matter(conn, "9999-01-01T00:00:00Z")}
     rows = desk.db.query("SELECT id, status, deadline, completed_at, rating, responsible_cadre_id FROM cases")
     assert len(rows) == len(folded) == 13
     for row in rows:
         m = folded[row["id"]]
-        assert (m.status, m.deadline, m.completed_at, m.rating, m.cadre_id) == \
-            (row["status"], row["deadline"], row["completed_at"], row["rating"], row["responsible_cadre_id"])
+        assert (m.status, m.deadline, m.completed_at, m.rating, m.cadre_id) == (
+            row["status"],
+            row["deadline"],
+            row["completed_at"],
+            row["rating"],
+            row["responsible_cadre_id"],
+        )
 
 
 def test_the_month_a_running_period_reaches(desk, world):
-    assert build(desk, parse_period("2026")).as_of_month() == "2026-08"      # made on 1 August
-    assert build(desk, parse_period("2026H1")).as_of_month() == "2026-06"    # a period that is over
+    assert build(desk, parse_period("2026")).as_of_month() == "2026-08"  # made on 1 August
+    assert build(desk, parse_period("2026H1")).as_of_month() == "2026-06"  # a period that is over
 
 
-PERIODS = ["2026H1", "2026H2", "2026", "2025", "2026-05-01:2026-05-09", "2026-06-15:2026-07-04",
-           "2026-04-01:2026-04-30", "2026-07-03:2026-07-03"]
+PERIODS = [
+    "2026H1",
+    "2026H2",
+    "2026",
+    "2025",
+    "2026-05-01:2026-05-09",
+    "2026-06-15:2026-07-04",
+    "2026-04-01:2026-04-30",
+    "2026-07-03:2026-07-03",
+]
 
 
 def assert_fast_reading_matches_refolding(desk, periods=PERIODS) -> None:
@@ -334,10 +379,10 @@ def assert_fast_reading_matches_refolding(desk, periods=PERIODS) -> None:
     finally:
         history.matters = original
     assert fast == slow
-    with desk.db.lock:
-        reference = {m.id: m for m in history.every_matter(desk.db.conn, parse_period("2026H1").end)}
+    with desk.db.read() as conn:
+        reference = {m.id: m for m in history.every_matter(conn, parse_period("2026H1").end)}
         p = parse_period("2026H1")
-        for m in history.matters(desk.db.conn, p.start, p.end, "2026-07-01T00:00:00Z", p.year_earlier().start):
+        for m in history.matters(conn, p.start, p.end, "2026-07-01T00:00:00Z", p.year_earlier().start):
             assert m == reference[m.id]
 
 

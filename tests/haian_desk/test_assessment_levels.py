@@ -9,19 +9,18 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from haian_desk.people import cadres, villagers
 from haian_desk.assessment import build, parse_period
 from haian_desk.assessment.fields import FIELDS
 from haian_desk.cases.operations import Intake, act, take_in
-from haian_desk.desk import initialise
 from haian_desk.core.errors import HaianError
-from haian_desk.storage.eventlog import COLUMNS, Event
-from tests.haian_desk.test_assessment import assert_fast_reading_matches_refolding
 from haian_desk.core.timeutil import UTC
+from haian_desk.desk import initialise
+from haian_desk.people import cadres, villagers
+from haian_desk.storage.eventlog import COLUMNS, Event
 from tests.conftest import ADMIN, staffed
+from tests.haian_desk.test_assessment import assert_fast_reading_matches_refolding
 
 ADDITIVE = [f.key for f in FIELDS if f.additive]
 
@@ -39,15 +38,24 @@ class Station:
 
     def __init__(self, folder, code: str, name: str, clock: Clock, role: str = "station"):
         self.desk = staffed(initialise(folder, code, name, role, admin=ADMIN, wall=clock))
-        self.cadre = cadres.add(self.desk, "admin", cadres.CadreInput(
-            name=f"{name[:2]}代理员", phone="13906271000", unit_code=code))
+        self.cadre = cadres.add(
+            self.desk, "admin", cadres.CadreInput(name=f"{name[:2]}代理员", phone="13906271000", unit_code=code)
+        )
         self.villager = villagers.register(self.desk, "admin", villagers.VillagerInput(name=f"{name[:2]}群众"))
         self.cases: list[str] = []
 
     def take(self, **extra) -> str:
-        case_id = take_in(self.desk, "clerk", Intake(kind="opinion", villager_id=self.villager,
-                                                     first_cadre_id=self.cadre, description="反映路灯不亮",
-                                                     **extra)).case_id
+        case_id = take_in(
+            self.desk,
+            "clerk",
+            Intake(
+                kind="opinion",
+                villager_id=self.villager,
+                first_cadre_id=self.cadre,
+                description="反映路灯不亮",
+                **extra,
+            ),
+        ).case_id
         self.cases.append(case_id)
         return case_id
 
@@ -58,9 +66,11 @@ class Station:
 
 def make_network(tmp, clock):
     hub = Station(tmp / "hub", "320685102", "曲塘镇代理中心", clock, role="township")
-    stations = [Station(tmp / "s1", "320685102210", "双楼村代理站", clock),
-                Station(tmp / "s2", "320685102211", "杨庄村代理站", clock),
-                Station(tmp / "s3", "320685103201", "李堡村代理站", clock)]
+    stations = [
+        Station(tmp / "s1", "320685102210", "双楼村代理站", clock),
+        Station(tmp / "s2", "320685102211", "杨庄村代理站", clock),
+        Station(tmp / "s3", "320685103201", "李堡村代理站", clock),
+    ]
     return hub, stations
 
 
@@ -92,7 +102,11 @@ def test_township_report_from_merged_stations(tmp_path):
     report = build(hub.desk, parse_period("2026H1"))
     stations = {r["code"]: r for r in report.rows["station"]}
     assert {code: r["registered"] for code, r in stations.items()} == {
-        "320685102": 1, "320685102210": 3, "320685102211": 3, "320685103201": 1}
+        "320685102": 1,
+        "320685102210": 3,
+        "320685102211": 3,
+        "320685103201": 1,
+    }
     assert stations["320685102"]["name"] == "曲塘镇代理中心"
     townships = {r["code"]: r for r in report.rows["township"]}
     assert townships["320685102"]["registered"] == 7 and townships["320685102"]["on_time"] == 6
@@ -103,12 +117,17 @@ def test_township_report_from_merged_stations(tmp_path):
     assert_levels_add_up(report)
 
 
-ACTIONS = st.lists(st.tuples(
-    st.integers(0, 3),                                          # which installation
-    st.sampled_from(["take", "complete", "pause", "resume", "transfer", "return", "reopen",
-                     "rate", "withdraw", "petition"]),
-    st.integers(1, 80),                                         # hours until the next action
-), min_size=1, max_size=30)
+ACTIONS = st.lists(
+    st.tuples(
+        st.integers(0, 3),  # which installation
+        st.sampled_from(
+            ["take", "complete", "pause", "resume", "transfer", "return", "reopen", "rate", "withdraw", "petition"]
+        ),
+        st.integers(1, 80),  # hours until the next action
+    ),
+    min_size=1,
+    max_size=30,
+)
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -138,10 +157,13 @@ def _play(station: Station, action: str) -> None:
     case = station.cases[-1]
     payloads = {
         "complete": ("completed", {"result": "granted"}),
-        "pause": ("paused", {"reason": "鉴定"}), "resume": ("resumed", {}),
+        "pause": ("paused", {"reason": "鉴定"}),
+        "resume": ("resumed", {}),
         "transfer": ("transferred", {"to_level": "township", "to_unit": "曲塘镇代理中心"}),
-        "return": ("returned", {"outcome": "已协调"}), "reopen": ("reopened", {"reason": "没解决"}),
-        "rate": ("replied", {"method": "phone"}), "withdraw": ("withdrawn", {"reason": "不办了"}),
+        "return": ("returned", {"outcome": "已协调"}),
+        "reopen": ("reopened", {"reason": "没解决"}),
+        "rate": ("replied", {"method": "phone"}),
+        "withdraw": ("withdrawn", {"reason": "不办了"}),
     }
     event, payload = payloads[action]
     try:

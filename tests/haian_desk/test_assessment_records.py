@@ -6,11 +6,11 @@ from datetime import datetime
 
 import pytest
 
-from haian_desk.people import cadres, villagers
-from haian_desk.community import complaints, support
 from haian_desk.assessment import build, parse_period
 from haian_desk.cases.operations import Intake, take_in
+from haian_desk.community import complaints, support
 from haian_desk.core.timeutil import CST
+from haian_desk.people import cadres, villagers
 
 
 def bj(text: str) -> datetime:
@@ -20,8 +20,9 @@ def bj(text: str) -> datetime:
 @pytest.fixture
 def world(desk, clock, cadre_id, villager_id):
     a = cadre_id
-    b = cadres.add(desk, "admin", cadres.CadreInput(name="季红梅", phone="13906271037",
-                                                    unit_code=desk.installation.unit_code))
+    b = cadres.add(
+        desk, "admin", cadres.CadreInput(name="季红梅", phone="13906271037", unit_code=desk.installation.unit_code)
+    )
 
     def household(name: str, tag: str, cadre: str, paired: str) -> str:
         clock.now = bj(paired)
@@ -46,16 +47,19 @@ def world(desk, clock, cadre_id, villager_id):
     visit(h2, "2026-03-01")
     # Complaints: about A's case (upheld in March), about B (closed in July), one in July.
     clock.now = bj("2026-03-01")
-    case = take_in(desk, "clerk", Intake(kind="opinion", villager_id=villager_id, first_cadre_id=a,
-                                         description="反映路灯不亮"))
+    case = take_in(
+        desk, "clerk", Intake(kind="opinion", villager_id=villager_id, first_cadre_id=a, description="反映路灯不亮")
+    )
     clock.now = bj("2026-03-10")
-    c1 = complaints.receive(desk, "clerk", complaints.ComplaintInput(
-        channel="county_hotline", content="答应的事没办", case_no=case.case_no))
+    c1 = complaints.receive(
+        desk, "clerk", complaints.ComplaintInput(channel="county_hotline", content="答应的事没办", case_no=case.case_no)
+    )
     clock.now = bj("2026-03-20")
     complaints.close(desk, "admin", c1, "upheld", findings="属实", actions="已督促办结")
     clock.now = bj("2026-05-01")
-    c2 = complaints.receive(desk, "clerk", complaints.ComplaintInput(channel="township_hotline",
-                                                                     content="态度不好", cadre_id=b))
+    c2 = complaints.receive(
+        desk, "clerk", complaints.ComplaintInput(channel="township_hotline", content="态度不好", cadre_id=b)
+    )
     clock.now = bj("2026-07-05")
     complaints.close(desk, "admin", c2, "unfounded", findings="查无此事")
     household("吴十", "widowed", a, "2026-07-06")
@@ -88,11 +92,19 @@ def test_a_running_period_judges_visits_up_to_now(desk, world, clock):
 
 def test_complaints_by_cadre_and_outcome(desk, world):
     h1 = row(desk, "2026H1")
-    assert (h1["complaints"], h1["complaints_upheld"], h1["complaints_unfounded"], h1["complaints_open"]) \
-        == (2, 1, 0, 1)                                  # 孙八's cadre's complaint closed only in July
+    assert (h1["complaints"], h1["complaints_upheld"], h1["complaints_unfounded"], h1["complaints_open"]) == (
+        2,
+        1,
+        0,
+        1,
+    )  # 孙八's cadre's complaint closed only in July
     year = row(desk, "2026")
-    assert (year["complaints"], year["complaints_upheld"], year["complaints_unfounded"],
-            year["complaints_open"]) == (3, 1, 1, 1)
+    assert (year["complaints"], year["complaints_upheld"], year["complaints_unfounded"], year["complaints_open"]) == (
+        3,
+        1,
+        1,
+        1,
+    )
     a, b = row(desk, "2026", "cadre", world["a"]), row(desk, "2026", "cadre", world["b"])
     assert (a["complaints"], a["complaints_upheld"], a["complaints_open"]) == (2, 1, 1)
     assert (b["complaints"], b["complaints_unfounded"]) == (1, 1)
@@ -104,7 +116,7 @@ def test_a_visit_long_before_the_period_decides_nothing(desk, clock, cadre_id):
     person = villagers.register(desk, "admin", villagers.VillagerInput(name="郑一", tags=("disabled",)))
     pairing = support.pair(desk, "admin", person, cadre_id)
     clock.now = bj("2025-03-01")
-    support.record_visit(desk, "clerk", support.VisitInput(pairing, note="走访"))   # due again 30 May 2025
+    support.record_visit(desk, "clerk", support.VisitInput(pairing, note="走访"))  # due again 30 May 2025
     clock.now = bj("2026-08-01")
     assert (row(desk, "2026H1")["households_paired"], row(desk, "2026H1")["households_visited"]) == (1, 0)
     clock.now = bj("2025-05-20")

@@ -7,20 +7,18 @@ from datetime import timedelta
 
 import pytest
 
-from haian_desk.core import paths
-from haian_desk.storage import recovery
 from haian_desk.cases.operations import Intake, take_in
-from haian_desk.storage.check import run_check
-from haian_desk.desk import Desk
+from haian_desk.core import paths
 from haian_desk.core.errors import HaianError, ValidationError
-from haian_desk.storage import backup, keys, sealed
+from haian_desk.desk import Desk
+from haian_desk.storage import backup, keys, recovery, sealed
+from haian_desk.storage.check import run_check
 from haian_desk.storage.db import Database
 from tests.haian_desk import dbfiles
 
 
 def _intake(villager_id, cadre_id, n):
-    return Intake(kind="opinion", villager_id=villager_id, description=f"反映第{n}件事",
-                  first_cadre_id=cadre_id)
+    return Intake(kind="opinion", villager_id=villager_id, description=f"反映第{n}件事", first_cadre_id=cadre_id)
 
 
 class Writer(threading.Thread):
@@ -38,13 +36,14 @@ class Writer(threading.Thread):
             while not self.stop.is_set():
                 take_in(self.desk, "clerk", _intake(self.villager_id, self.cadre_id, self.written))
                 self.written += 1
-        except BaseException as error:  # surfaced by the test, not lost in the thread
+        except BaseException as error:  # noqa: BLE001 - surfaced by the test, not lost in the thread
             self.error = error
 
 
 @pytest.mark.parametrize("writer_connection", ["same", "separate"])
 def test_backups_taken_while_cases_are_written_are_never_torn(
-        desk, villager_id, cadre_id, tmp_path, clock, writer_connection):
+    desk, villager_id, cadre_id, tmp_path, clock, writer_connection
+):
     """The app's worker writes through the same connection; another process through its own."""
     writing_desk = desk if writer_connection == "same" else Desk.open(desk.folder, wall=clock)
     writer = Writer(writing_desk, villager_id, cadre_id)
@@ -105,7 +104,7 @@ def test_daily_backup_runs_once_a_day_and_keeps_the_newest_n(desk, new_case, clo
 
 def test_a_backup_is_due_by_beijing_date_not_utc(desk, clock):
     backup.run_daily(desk.db, desk.folder, clock.now)  # 10:00 Beijing
-    evening = clock.now.replace(hour=15, minute=30)     # 23:30 Beijing, same day
+    evening = clock.now.replace(hour=15, minute=30)  # 23:30 Beijing, same day
     assert not backup.daily_due(desk.folder, evening)
     assert backup.daily_due(desk.folder, evening + timedelta(hours=1))  # 00:30 the next day
 

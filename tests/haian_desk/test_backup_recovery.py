@@ -10,9 +10,8 @@ import pytest
 
 from haian_desk.cli import main as cli
 from haian_desk.core import paths
-from haian_desk.storage import recovery
 from haian_desk.desk import Desk
-from haian_desk.storage import backup
+from haian_desk.storage import backup, recovery
 from tests.haian_desk.test_backup_restore import smash_page
 
 
@@ -95,11 +94,14 @@ def test_backup_then_restore_from_the_command_line(desk, new_case, tmp_path, cap
     assert "已恢复" in out and "1 件办件" in out and "replaced" in out
 
 
-@pytest.mark.parametrize("args, says", [
-    (["restore"], "--latest"),
-    (["restore", "nowhere.sqlite3"], "找不到文件"),
-    (["backup", "--out", "{existing}"], "已经存在"),
-])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["restore"], "--latest"),
+        (["restore", "nowhere.sqlite3"], "找不到文件"),
+        (["backup", "--out", "{existing}"], "已经存在"),
+    ],
+)
 def test_command_errors_are_one_line_and_non_zero(desk, tmp_path, capsys, args, says):
     existing = tmp_path / "already.sqlite3"
     existing.write_bytes(b"x")

@@ -7,9 +7,8 @@ import hashlib
 import pytest
 
 from haian_desk.core import paths
-from haian_desk.storage import recovery
 from haian_desk.desk import Desk, initialise
-from haian_desk.storage import backup, keys, migrations, sealed
+from haian_desk.storage import backup, keys, migrations, recovery, sealed
 from haian_desk.storage.db import Database
 from tests.haian_desk import dbfiles
 from tests.haian_desk.dbfiles import smash_page  # noqa: F401  (other test files import it from here)
@@ -27,8 +26,11 @@ def stick(tmp_path):
 
 def _fingerprint(folder):
     """Every file under the data folder with its content: to prove nothing was touched."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _cases_in(path) -> int:
@@ -87,15 +89,18 @@ def _not_sqlite(desk, stick):
 
 def _foreign(desk, stick):
     made = stick / "accounts.sqlite3"
-    dbfiles.execute(made, "CREATE TABLE ledger (day TEXT, amount REAL)",
-                    "INSERT INTO ledger VALUES ('2026-03-01', 12.5)")
+    dbfiles.execute(
+        made, "CREATE TABLE ledger (day TEXT, amount REAL)", "INSERT INTO ledger VALUES ('2026-03-01', 12.5)"
+    )
     return made
 
 
 def _newer_schema(desk, stick):
-    desk.db.conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")  # as a newer release leaves it
+    with desk.db.read() as conn:
+        conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")  # as a newer release leaves it
     made = backup.backup_to(desk.db, stick / "newer.hdbackup")
-    desk.db.conn.execute(f"PRAGMA user_version = {migrations.LATEST}")
+    with desk.db.read() as conn:
+        conn.execute(f"PRAGMA user_version = {migrations.LATEST}")
     return made
 
 
@@ -114,14 +119,17 @@ def _tampered_description(desk, stick):
     return made
 
 
-@pytest.mark.parametrize("make_bad_file, says", [
-    (_truncated, "损坏"),
-    (_not_sqlite, "不是海安代理工作台的备份文件"),
-    (_foreign, "不是海安代理工作台的数据库"),
-    (_newer_schema, "新版"),
-    (_damaged_page, "损坏"),
-    (_tampered_description, "改动"),
-])
+@pytest.mark.parametrize(
+    "make_bad_file, says",
+    [
+        (_truncated, "损坏"),
+        (_not_sqlite, "不是海安代理工作台的备份文件"),
+        (_foreign, "不是海安代理工作台的数据库"),
+        (_newer_schema, "新版"),
+        (_damaged_page, "损坏"),
+        (_tampered_description, "改动"),
+    ],
+)
 def test_a_bad_file_is_refused_and_nothing_is_replaced(desk, new_case, stick, clock, make_bad_file, says):
     new_case()
     bad = make_bad_file(desk, stick)

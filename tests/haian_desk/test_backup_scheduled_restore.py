@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from haian_desk.core import paths
-from haian_desk.storage import recovery
 from haian_desk.desk import Desk
+from haian_desk.storage import recovery
 from haian_desk.storage.backup import backup_to
 
 

@@ -6,16 +6,16 @@ import json
 
 import pytest
 
-from haian_desk.people import cadres, users
 from haian_desk import documents
 from haian_desk.cases.operations import Intake, take_in
-from haian_desk.storage.check import run_check
 from haian_desk.core.errors import HaianError, RuleRefused, ValidationError
+from haian_desk.people import cadres, users
+from haian_desk.storage.check import run_check
 from tests.conftest import STATION_CODE
 
 
 def _add(desk, **fields) -> str:
-    data = dict(name="季红梅", phone="13906271037", unit_code=STATION_CODE)
+    data = {"name": "季红梅", "phone": "13906271037", "unit_code": STATION_CODE}
     data.update(fields)
     return cadres.add(desk, "admin", cadres.CadreInput(**data))
 
@@ -29,16 +29,27 @@ def test_a_cadre_has_role_party_membership_and_service_dates(desk):
 
 
 def test_the_import_helpers_call_still_works_with_the_old_fields(desk):
-    cid = cadres.add(desk, "admin", cadres.CadreInput(name="丁海军", phone="13906271111",
-                                                      unit_code=STATION_CODE, title="代理员", area="五组"))
+    cid = cadres.add(
+        desk,
+        "admin",
+        cadres.CadreInput(name="丁海军", phone="13906271111", unit_code=STATION_CODE, title="代理员", area="五组"),
+    )
     row = cadres.get(desk, cid)
     assert row["role"] == "agent" and row["party_member"] == 1 and row["active_from"] == "2026-03-04"
 
 
-@pytest.mark.parametrize("fields, field, words", [
-    (dict(name=" "), "name", "姓名"), (dict(phone=""), "phone", "公示"), (dict(phone="123"), "phone", "11位"),
-    (dict(role="书记"), "role", "站长、代理员"), (dict(active_from="2026-02-30"), "active_from", "不是有效日期"),
-    (dict(unit_code=""), "unit_code", "单位"), (dict(name="张\udc80"), "name", "无法识别")])
+@pytest.mark.parametrize(
+    "fields, field, words",
+    [
+        ({"name": " "}, "name", "姓名"),
+        ({"phone": ""}, "phone", "公示"),
+        ({"phone": "123"}, "phone", "11位"),
+        ({"role": "书记"}, "role", "站长、代理员"),
+        ({"active_from": "2026-02-30"}, "active_from", "不是有效日期"),
+        ({"unit_code": ""}, "unit_code", "单位"),
+        ({"name": "张\udc80"}, "name", "无法识别"),
+    ],
+)
 def test_bad_details_are_refused_with_the_field_and_nothing_written(desk, fields, field, words):
     before = desk.db.scalar("SELECT count(*) FROM events")
     with pytest.raises(ValidationError) as caught:
@@ -55,20 +66,32 @@ def test_the_same_cadre_twice_is_refused(desk):
 
 def test_edit_records_only_what_changed(desk):
     cid = _add(desk, area="一组")
-    changed = cadres.edit(desk, "admin", cid, cadres.CadreInput(
-        name="季红梅", phone="13906271037", unit_code=STATION_CODE, area="二组", role="联络员"))
+    changed = cadres.edit(
+        desk,
+        "admin",
+        cid,
+        cadres.CadreInput(name="季红梅", phone="13906271037", unit_code=STATION_CODE, area="二组", role="联络员"),
+    )
     assert changed == {"area": "二组", "role": "liaison"}
     event = desk.db.one("SELECT type, payload FROM events WHERE stream = 'cadre' ORDER BY seq DESC")
     assert event["type"] == "updated" and json.loads(event["payload"]) == changed
-    assert cadres.edit(desk, "admin", cid, cadres.CadreInput(
-        name="季红梅", phone="13906271037", unit_code=STATION_CODE, area="二组", role="liaison")) == {}
+    assert (
+        cadres.edit(
+            desk,
+            "admin",
+            cid,
+            cadres.CadreInput(name="季红梅", phone="13906271037", unit_code=STATION_CODE, area="二组", role="liaison"),
+        )
+        == {}
+    )
 
 
 def test_a_retired_cadre_leaves_the_board_and_the_counter_but_keeps_their_matters(desk, villager_id):
     head = _add(desk, name="仲维国", phone="13906271000", role="head", title="")
     cid = _add(desk)
-    case = take_in(desk, "clerk", Intake(kind="opinion", villager_id=villager_id, description="反映路灯不亮",
-                                         first_cadre_id=cid))
+    case = take_in(
+        desk, "clerk", Intake(kind="opinion", villager_id=villager_id, description="反映路灯不亮", first_cadre_id=cid)
+    )
     names = [row[0] for row in documents.build_board(desk).section("代理员").table.rows]
     assert names == ["仲维国", "季红梅"]
     assert documents.build_board(desk).section("代理员").table.rows[0][1] == "站长"
@@ -79,8 +102,9 @@ def test_a_retired_cadre_leaves_the_board_and_the_counter_but_keeps_their_matter
     assert [row[0] for row in documents.build_board(desk).section("代理员").table.rows] == ["仲维国"]
     assert [r["id"] for r in cadres.active_cadres(desk)] == [head]
     with pytest.raises(RuleRefused, match="停用|离任"):
-        take_in(desk, "clerk", Intake(kind="opinion", villager_id=villager_id, description="又一件",
-                                      first_cadre_id=cid))
+        take_in(
+            desk, "clerk", Intake(kind="opinion", villager_id=villager_id, description="又一件", first_cadre_id=cid)
+        )
     assert desk.db.scalar("SELECT first_cadre_id FROM cases WHERE id = ?", (case.case_id,)) == cid
     with pytest.raises(RuleRefused, match="已经离任"):
         cadres.retire(desk, "admin", cid)
@@ -98,8 +122,12 @@ def test_retiring_before_the_cadre_started_is_refused(desk):
 
 def test_rebuilt_roster_equals_the_one_kept_incrementally(desk):
     cid = _add(desk)
-    cadres.edit(desk, "admin", cid, cadres.CadreInput(name="季红梅", phone="0513-88881234",
-                                                      unit_code=STATION_CODE, party_member=False))
+    cadres.edit(
+        desk,
+        "admin",
+        cid,
+        cadres.CadreInput(name="季红梅", phone="0513-88881234", unit_code=STATION_CODE, party_member=False),
+    )
     cadres.retire(desk, "admin", cid)
     cadres.reinstate(desk, "admin", cid)
     cadres.retire(desk, "admin", cid, reason="退休")
@@ -131,12 +159,12 @@ def test_roster_order_head_first_then_names_retired_last(desk):
 
 def test_the_roster_is_this_units_own_not_the_township_directory(desk):
     own = _add(desk)
-    _add(desk, name="组长", phone="13906271999", unit_code=STATION_CODE + "003")   # a group point below
-    _add(desk, name="镇干部", phone="13906271888", unit_code=STATION_CODE[:9])    # came down from above
+    _add(desk, name="组长", phone="13906271999", unit_code=STATION_CODE + "003")  # a group point below
+    _add(desk, name="镇干部", phone="13906271888", unit_code=STATION_CODE[:9])  # came down from above
     assert {r["name"] for r in cadres.roster(desk)} == {"季红梅", "组长"} and own
     assert {r[0] for r in documents.build_board(desk).section("代理员").table.rows} == {"季红梅", "组长"}
 
 
 def test_the_same_person_may_serve_in_two_units(desk):
     _add(desk)
-    assert _add(desk, unit_code=STATION_CODE[:9])   # also on the township's directory: not a twin
+    assert _add(desk, unit_code=STATION_CODE[:9])  # also on the township's directory: not a twin

@@ -33,7 +33,7 @@ BOUNDARIES = [
     ("2026-02-27 10:00", "2026-02-28 10:00", "2026-03-02 10:00"),
     # 清明: 04-04..06 off (Saturday to Monday)
     ("2026-04-03 10:00", "2026-04-07 10:00", "2026-04-08 10:00"),
-    ("2026-04-03 16:00", "2026-04-07 16:00", "2026-04-08 16:00"),   # the Friday 16:00 example
+    ("2026-04-03 16:00", "2026-04-07 16:00", "2026-04-08 16:00"),  # the Friday 16:00 example
     # 劳动节: 05-01..05 off, Saturday 05-09 worked
     ("2026-04-30 10:00", "2026-05-06 10:00", "2026-05-07 10:00"),
     ("2026-05-08 10:00", "2026-05-09 10:00", "2026-05-11 10:00"),
@@ -49,7 +49,8 @@ BOUNDARIES = [
 
 @pytest.mark.parametrize("start, one_working_day, general", BOUNDARIES)
 def test_festival_boundaries_2026(desk, start, one_working_day, general):
-    calendar = in_force(desk.db.conn)
+    with desk.db.read() as conn:
+        calendar = in_force(conn)
     assert shown(deadlines.add_working_days(at(start), 1, calendar)) == one_working_day
     assert shown(deadlines.general_due(at(start), calendar, deadlines.WORKING_HOURS)) == general
     # Counted on the clock (the county's other choice), 48 hours are 48 hours.
@@ -57,7 +58,8 @@ def test_festival_boundaries_2026(desk, start, one_working_day, general):
 
 
 def test_five_working_days_across_national_day(desk):
-    calendar = in_force(desk.db.conn)
+    with desk.db.read() as conn:
+        calendar = in_force(conn)
     # 10-08 (Thu), 10-09 (Fri), 10-10 (Sat, worked), 10-12 (Mon), 10-13 (Tue)
     assert shown(deadlines.add_working_days(at("2026-09-30 10:00"), 5, calendar)) == "2026-10-13 10:00"
 
@@ -72,7 +74,7 @@ def test_intake_before_national_day_is_due_after_it_and_not_overdue_during_it(de
     row = queries.get_case(desk, case.case_id)
     assert shown(from_iso(row["deadline"])) == "2026-10-09 16:00"
     assert row["calendar_basis"] == {"general": "working_hours", "fallback_years": []}
-    for day in range(1, 8):                                 # the whole holiday: nothing red
+    for day in range(1, 8):  # the whole holiday: nothing red
         assert queries.deadline_counts(desk, at(f"2026-10-0{day} 12:00"))["overdue"] == 0
     assert queries.deadline_counts(desk, at("2026-10-09 12:00")) == {"overdue": 0, "due_soon": 1}
     assert queries.deadline_counts(desk, at("2026-10-09 16:01"))["overdue"] == 1
@@ -80,8 +82,9 @@ def test_intake_before_national_day_is_due_after_it_and_not_overdue_during_it(de
 
 def test_errand_in_working_days_counts_the_holidays(desk, new_case, clock):
     clock.now = at("2026-09-30 10:00")
-    case = new_case(kind="errand", catalogue_code="MZ-001")          # 25 working days
-    expected = deadlines.add_working_days(at("2026-09-30 10:00"), 25, in_force(desk.db.conn))
+    case = new_case(kind="errand", catalogue_code="MZ-001")  # 25 working days
+    with desk.db.read() as conn:
+        expected = deadlines.add_working_days(at("2026-09-30 10:00"), 25, in_force(conn))
     assert from_iso(queries.get_case(desk, case.case_id)["deadline"]) == expected
     # 10-08, 09, 10 (Saturday, worked), 12 … : the 25th working day is Tuesday 11-10.
     assert shown(expected) == "2026-11-10 10:00"
@@ -110,7 +113,7 @@ def test_pause_extends_the_calendar_deadline_by_the_paused_time(desk, new_case, 
 
 def test_urgent_matters_keep_the_deadline_set_at_intake(desk, new_case, clock):
     clock.now = at("2026-09-30 16:00")
-    due = at("2026-10-01 12:00")                           # on National Day: urgent is urgent
+    due = at("2026-10-01 12:00")  # on National Day: urgent is urgent
     case = new_case(urgency="urgent", urgent_deadline=to_iso(due))
     assert from_iso(queries.get_case(desk, case.case_id)["deadline"]) == due
 
@@ -126,7 +129,7 @@ def test_reopening_counts_again_on_the_calendar(desk, new_case, clock):
 
 def test_assessment_counts_on_time_against_the_calendar(desk, new_case, clock):
     case = take_general(desk, new_case, clock, "2026-09-30 16:00")
-    clock.now = at("2026-10-08 11:00")       # 40 clock hours after the old promise, on time on the calendar
+    clock.now = at("2026-10-08 11:00")  # 40 clock hours after the old promise, on time on the calendar
     operations.act(desk, "clerk", case.case_id, "completed", result="granted")
     station = build(desk, parse_period("2026H2"), now=at("2026-12-01 00:00")).rows["station"][0]
     assert station["on_time"] == 1 and station["on_time_rate"] == 1.0

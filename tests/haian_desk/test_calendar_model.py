@@ -22,7 +22,8 @@ def official() -> WorkingCalendar:
 
 CALENDAR = official()
 starts = st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2027, 12, 1)).map(
-    lambda d: d.replace(second=0, microsecond=0, tzinfo=CST))
+    lambda d: d.replace(second=0, microsecond=0, tzinfo=CST)
+)
 
 
 def working_days_between(calendar, first: date, last: date) -> int:
@@ -60,12 +61,12 @@ def test_hours_on_working_days_are_exactly_that_many_working_hours(start, hours)
     due = CALENDAR.add_working_hours(start, hours)
     assert working_time_between(CALENDAR, start, due) == timedelta(hours=hours)
     assert due - start >= timedelta(hours=hours)
-    assert CALENDAR.is_working((due - timedelta(minutes=1)).date())   # it never ends on a rest day
+    assert CALENDAR.is_working((due - timedelta(minutes=1)).date())  # it never ends on a rest day
 
 
 def test_a_year_not_known_counts_weekends_and_says_so():
     start = datetime(2027, 9, 30, 10, 0, tzinfo=CST)
-    assert CALENDAR.add_working_days(start, 1).date() == date(2027, 10, 1)   # not known: a Friday works
+    assert CALENDAR.add_working_days(start, 1).date() == date(2027, 10, 1)  # not known: a Friday works
     assert CALENDAR.fallback_years(start, start + timedelta(days=3)) == [2027]
     assert CALENDAR.fallback_years(datetime(2026, 12, 30, tzinfo=CST), datetime(2027, 1, 4, tzinfo=CST)) == [2027]
 
@@ -73,12 +74,12 @@ def test_a_year_not_known_counts_weekends_and_says_so():
 def test_a_closure_is_not_a_working_day():
     calendar = official()
     calendar.entries[date(2026, 9, 14)] = (CLOSED, "台风")
-    start = datetime(2026, 9, 11, 16, 0, tzinfo=CST)                      # a Friday
+    start = datetime(2026, 9, 11, 16, 0, tzinfo=CST)  # a Friday
     assert calendar.add_working_days(start, 1).date() == date(2026, 9, 15)
     assert calendar.add_working_hours(start, 48) == datetime(2026, 9, 16, 16, 0, tzinfo=CST)
     assert calendar.day(date(2026, 9, 14)).reason == "停止办公（台风）"
 
 
 def test_accepted_on_a_rest_day_starts_counting_at_the_next_working_day():
-    start = datetime(2026, 10, 3, 10, 0, tzinfo=CST)                      # 国庆节
+    start = datetime(2026, 10, 3, 10, 0, tzinfo=CST)  # 国庆节
     assert CALENDAR.add_working_hours(start, 48) == datetime(2026, 10, 10, 0, 0, tzinfo=CST)

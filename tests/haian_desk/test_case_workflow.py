@@ -173,7 +173,7 @@ def test_withdrawn_and_declined_are_final(desk, new_case):
     case = new_case()
     act(desk, case, "withdrawn", reason="群众已自行办理")
     state = queries.get_case(desk, case.case_id)
-    assert [t for t in allowed_events(state)] == ["note"]
+    assert list(allowed_events(state)) == ["note"]
     with pytest.raises(RuleRefused):
         act(desk, case, "completed", result="granted")
 
@@ -193,8 +193,8 @@ def test_reopened_matter_runs_again_but_keeps_its_rating(desk, new_case, clock):
 
 def test_assigning_a_handler_keeps_the_first_contact(desk, new_case, cadre_id):
     from haian_desk.people import cadres
-    other = cadres.add(desk, "admin", cadres.CadreInput(name="季红梅", phone="13906271037",
-                                                         unit_code="320685102210"))
+
+    other = cadres.add(desk, "admin", cadres.CadreInput(name="季红梅", phone="13906271037", unit_code="320685102210"))
     case = new_case()
     state = act(desk, case, "assigned", cadre_id=other)
     assert state["responsible_cadre_id"] == other and state["first_cadre_id"] == cadre_id
@@ -215,20 +215,25 @@ def test_unknown_case_and_event_type_are_clear_errors(desk, new_case):
 def test_intake_for_unknown_villager_or_cadre_writes_nothing(desk, cadre_id, villager_id):
     before = event_count(desk)
     with pytest.raises(NotFound):
-        operations.take_in(desk, "clerk", operations.Intake(
-            kind="opinion", villager_id="ghost", description="x", first_cadre_id=cadre_id))
+        operations.take_in(
+            desk,
+            "clerk",
+            operations.Intake(kind="opinion", villager_id="ghost", description="x", first_cadre_id=cadre_id),
+        )
     with pytest.raises(NotFound):
-        operations.take_in(desk, "clerk", operations.Intake(
-            kind="opinion", villager_id=villager_id, description="x", first_cadre_id="ghost"))
+        operations.take_in(
+            desk,
+            "clerk",
+            operations.Intake(kind="opinion", villager_id=villager_id, description="x", first_cadre_id="ghost"),
+        )
     assert event_count(desk) == before
 
 
 def test_events_are_append_only_in_the_database(desk, new_case):
     new_case()
     from haian_desk.storage.db import DatabaseError
-    with pytest.raises(DatabaseError):
-        with desk.db.write() as conn:
-            conn.execute("UPDATE events SET actor = 'someone else'")
-    with pytest.raises(DatabaseError):
-        with desk.db.write() as conn:
-            conn.execute("DELETE FROM events")
+
+    with pytest.raises(DatabaseError), desk.db.write() as conn:
+        conn.execute("UPDATE events SET actor = 'someone else'")
+    with pytest.raises(DatabaseError), desk.db.write() as conn:
+        conn.execute("DELETE FROM events")

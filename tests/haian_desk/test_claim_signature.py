@@ -24,12 +24,15 @@ def test_a_claim_without_a_signature_waits_for_it(desk, new_case):
     assert row["accepted_at"] is None and row["deadline"] is None
 
 
-@pytest.mark.parametrize("event_type,payload", [
-    ("accepted", {}),
-    ("transferred", {"to_level": "township", "to_unit": "曲塘镇代理中心"}),
-    ("completed", {"result": "granted"}),
-    ("paused", {"reason": "鉴定"}),
-])
+@pytest.mark.parametrize(
+    "event_type,payload",
+    [
+        ("accepted", {}),
+        ("transferred", {"to_level": "township", "to_unit": "曲塘镇代理中心"}),
+        ("completed", {"result": "granted"}),
+        ("paused", {"reason": "鉴定"}),
+    ],
+)
 def test_nothing_moves_the_claim_before_the_signature(desk, new_case, event_type, payload):
     case = new_case(kind="claim", authorisation=UNSIGNED)
     before = event_count(desk)
@@ -73,8 +76,7 @@ def test_a_signed_mandate_cannot_be_unsigned(desk, new_case):
 
 
 def test_an_urgent_claim_still_waits_for_its_signature(desk, new_case, clock):
-    case = new_case(kind="claim", authorisation=UNSIGNED, urgency="urgent",
-                    urgent_deadline="2026-03-04T10:00:00Z")
+    case = new_case(kind="claim", authorisation=UNSIGNED, urgency="urgent", urgent_deadline="2026-03-04T10:00:00Z")
     assert case.status == "awaiting_signature"
 
 
@@ -92,17 +94,19 @@ def test_other_kinds_never_wait_for_a_signature(desk, new_case):
 def test_an_older_database_puts_its_waiting_claims_in_their_new_state(desk, new_case, tmp_path, clock):
     """Version 10 moves a claim registered without a signed mandate to where a rebuild puts it."""
     from haian_desk.core import paths
-    from haian_desk.storage.check import run_check
     from haian_desk.desk import Desk
+    from haian_desk.storage.check import run_check
     from tests.haian_desk import dbfiles
 
     waiting = new_case(kind="claim", authorisation=UNSIGNED)
     signed = new_case(kind="claim", authorisation=SIGNED, accept=False)
     desk.close()
-    dbfiles.execute(paths.database_path(tmp_path / "station"),
-                    f"UPDATE cases SET status = 'registered' WHERE id = '{waiting.case_id}'",
-                    "DROP TABLE events_set_aside",  # version 11's, not there yet
-                    "PRAGMA user_version = 9")  # as an older release left it
+    dbfiles.execute(
+        paths.database_path(tmp_path / "station"),
+        f"UPDATE cases SET status = 'registered' WHERE id = '{waiting.case_id}'",
+        "DROP TABLE events_set_aside",  # version 11's, not there yet
+        "PRAGMA user_version = 9",
+    )  # as an older release left it
     reopened = Desk.open(tmp_path / "station", wall=clock)
     assert queries.get_case(reopened, waiting.case_id)["status"] == "awaiting_signature"
     assert queries.get_case(reopened, signed.case_id)["status"] == "registered"
@@ -112,6 +116,7 @@ def test_an_older_database_puts_its_waiting_claims_in_their_new_state(desk, new_
 
 def test_the_queue_says_what_the_claim_waits_for(desk, new_case):
     from haian_desk.cases.presentation import status_text
+
     case = new_case(kind="claim", authorisation=UNSIGNED)
     row = queries.get_case(desk, case.case_id)
     assert status_text(row["status"], row["deadline"], desk.now()) == "待签委托 · 群众签字后方可受理"

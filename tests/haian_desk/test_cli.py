@@ -16,8 +16,13 @@ from tests.haian_desk import dbfiles
 
 
 def run(*args, env=None, check=False):
-    result = subprocess.run([sys.executable, "-m", "haian_desk", *args], capture_output=True, text=True,
-                            env={**os.environ, **(env or {})}, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "haian_desk", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
     if check:
         assert result.returncode == 0, result.stderr
     return result
@@ -42,8 +47,7 @@ def test_version_names_the_build(tmp_path, monkeypatch):
 
 def test_init_then_cases_on_an_empty_station(tmp_path):
     folder = tmp_path / "s"
-    out = run("init", "--data-dir", str(folder), "--station-code", "320685102210", "--name", "双楼村代理站",
-              check=True)
+    out = run("init", "--data-dir", str(folder), "--station-code", "320685102210", "--name", "双楼村代理站", check=True)
     assert "双楼村代理站" in out.stdout
     listed = run("cases", "--data-dir", str(folder), "--json", check=True)
     assert json.loads(listed.stdout) == []
@@ -51,17 +55,29 @@ def test_init_then_cases_on_an_empty_station(tmp_path):
 
 def test_environment_variable_chooses_the_installation(tmp_path):
     folder = tmp_path / "by-env"
-    run("init", "--station-code", "320685102", "--name", "曲塘镇代理中心", "--role", "township",
-        env={"HAIAN_DESK_HOME": str(folder)}, check=True)
+    run(
+        "init",
+        "--station-code",
+        "320685102",
+        "--name",
+        "曲塘镇代理中心",
+        "--role",
+        "township",
+        env={"HAIAN_DESK_HOME": str(folder)},
+        check=True,
+    )
     assert (folder / "haian_desk.sqlite3").exists()
 
 
-@pytest.mark.parametrize("args, says", [
-    (["init", "--station-code", "12345", "--name", "x"], "单位代码"),
-    (["init", "--station-code", "320685102210", "--name", "x", "--role", "township"], "代理中心"),
-    (["cases"], "还没有建站"),
-    (["check"], "还没有建站"),
-])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["init", "--station-code", "12345", "--name", "x"], "单位代码"),
+        (["init", "--station-code", "320685102210", "--name", "x", "--role", "township"], "代理中心"),
+        (["cases"], "还没有建站"),
+        (["check"], "还没有建站"),
+    ],
+)
 def test_errors_are_one_clear_line_and_non_zero(tmp_path, args, says):
     result = run(*args, "--data-dir", str(tmp_path / "nothing"))
     assert result.returncode != 0
@@ -87,14 +103,24 @@ def demo_folder(tmp_path_factory):
 
 
 def test_demo_station_is_alive(demo_folder):
-    rows = json.loads(run("cases", "--data-dir", str(demo_folder), "--json", "--limit", "1000",
-                          check=True).stdout)
+    rows = json.loads(run("cases", "--data-dir", str(demo_folder), "--json", "--limit", "1000", check=True).stdout)
     assert len(rows) == 400
     assert {"case_no", "kind", "status", "deadline", "villager"} <= set(rows[0])
     assert {r["kind"] for r in rows} == {"opinion", "errand", "claim"}
     statuses = {r["status"] for r in rows}
-    assert statuses == {"awaiting_signature", "registered", "materials_missing", "in_progress", "transferred",
-                        "paused", "completed", "replied", "rated", "declined", "withdrawn"}
+    assert statuses == {
+        "awaiting_signature",
+        "registered",
+        "materials_missing",
+        "in_progress",
+        "transferred",
+        "paused",
+        "completed",
+        "replied",
+        "rated",
+        "declined",
+        "withdrawn",
+    }
     for r in rows:
         assert r["deadline"] is None or r["deadline"].endswith("Z")
     with dbfiles.opened(demo_folder / "haian_desk.sqlite3") as db:
@@ -110,8 +136,7 @@ def test_demo_station_is_alive(demo_folder):
 
 def test_demo_has_due_soon_and_overdue_matters(demo_folder):
     overdue = json.loads(run("cases", "--data-dir", str(demo_folder), "--overdue", "--json", check=True).stdout)
-    due_soon = json.loads(run("cases", "--data-dir", str(demo_folder), "--due-soon", "--json",
-                              check=True).stdout)
+    due_soon = json.loads(run("cases", "--data-dir", str(demo_folder), "--due-soon", "--json", check=True).stdout)
     assert overdue and due_soon
     assert not {r["case_no"] for r in overdue} & {r["case_no"] for r in due_soon}
 
@@ -119,8 +144,7 @@ def test_demo_has_due_soon_and_overdue_matters(demo_folder):
 def test_search_from_the_command_line(demo_folder):
     rows = json.loads(run("cases", "--data-dir", str(demo_folder), "--json", "--limit", "1", check=True).stdout)
     number = rows[0]["case_no"]
-    found = json.loads(run("cases", "--data-dir", str(demo_folder), "--search", number, "--json",
-                           check=True).stdout)
+    found = json.loads(run("cases", "--data-dir", str(demo_folder), "--search", number, "--json", check=True).stdout)
     assert [r["case_no"] for r in found] == [number]
 
 
@@ -130,8 +154,10 @@ def test_check_passes_then_catches_tampering(tmp_path, demo_folder):
     copy.mkdir()
     for name in ("haian_desk.sqlite3", keys.KEY_FILE):  # the file and what derives its key
         shutil.copyfile(demo_folder / name, copy / name)
-    dbfiles.execute(copy / "haian_desk.sqlite3",
-                    "UPDATE cases SET deadline = '2000-01-01T00:00:00Z' WHERE id = (SELECT min(id) FROM cases)")
+    dbfiles.execute(
+        copy / "haian_desk.sqlite3",
+        "UPDATE cases SET deadline = '2000-01-01T00:00:00Z' WHERE id = (SELECT min(id) FROM cases)",
+    )
     result = run("check", "--data-dir", str(copy))
     assert result.returncode == 1
     assert "deadline" in result.stdout and "2000-01-01" in result.stdout

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import json
 
-from haian_desk.cases import catalogue
-from haian_desk.cases import counter_checks, operations, queries
+from haian_desk.cases import catalogue, counter_checks, operations, queries
 from haian_desk.cases.operations import Intake
 
 
 def errand(villager_id, cadre_id, **fields) -> Intake:
-    return Intake(kind="errand", villager_id=villager_id, first_cadre_id=cadre_id,
-                  description="申请低保", catalogue_code="MZ-001", **fields)
+    return Intake(
+        kind="errand",
+        villager_id=villager_id,
+        first_cadre_id=cadre_id,
+        description="申请低保",
+        catalogue_code="MZ-001",
+        **fields,
+    )
 
 
 def test_the_same_open_matter_of_the_same_villager_is_a_likely_duplicate(desk, villager_id, cadre_id):
@@ -24,8 +29,9 @@ def test_the_same_open_matter_of_the_same_villager_is_a_likely_duplicate(desk, v
 def test_another_matter_or_a_closed_one_is_not(desk, villager_id, cadre_id):
     other = desk.db.scalar("SELECT code FROM catalogue_items WHERE code != 'MZ-001' AND proxy_allowed = 1")
     case = operations.take_in(desk, "clerk", errand(villager_id, cadre_id))
-    another = Intake(kind="errand", villager_id=villager_id, first_cadre_id=cadre_id, description="x",
-                     catalogue_code=other)
+    another = Intake(
+        kind="errand", villager_id=villager_id, first_cadre_id=cadre_id, description="x", catalogue_code=other
+    )
     assert counter_checks.likely_duplicates(desk, another) == []
     operations.act(desk, "clerk", case.case_id, "withdrawn", reason="重复登记")
     assert counter_checks.likely_duplicates(desk, errand(villager_id, cadre_id)) == []
@@ -44,10 +50,10 @@ def test_materials_not_ticked_are_listed_in_catalogue_order(desk, villager_id, c
     wanted = json.loads(catalogue.get(desk, "MZ-001")["materials"])
     intake = errand(villager_id, cadre_id, materials_received=[wanted[1]])
     assert counter_checks.materials_not_received(desk, intake) == [
-        m for m in wanted if m != wanted[1] and "如有" not in m]
+        m for m in wanted if m != wanted[1] and "如有" not in m
+    ]
     assert any("如有" in m for m in wanted)  # asked for only when there is one: never "missing"
-    assert counter_checks.materials_not_received(desk, errand(villager_id, cadre_id,
-                                                              materials_received=wanted)) == []
+    assert counter_checks.materials_not_received(desk, errand(villager_id, cadre_id, materials_received=wanted)) == []
 
 
 def test_registered_as_awaiting_materials_in_one_go(desk, villager_id, cadre_id):

@@ -6,9 +6,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from haian_desk.cases import catalogue
 from haian_desk.calendar import operations as working_calendar
-from haian_desk.cases import operations, queries
+from haian_desk.cases import catalogue, operations, queries
 from haian_desk.cases.deadlines import add_working_days, describe_limit
 from haian_desk.core.errors import ValidationError
 from haian_desk.core.timeutil import CST, UTC, from_iso, to_iso
@@ -86,8 +85,17 @@ def test_catalogue_edit_never_moves_an_existing_deadline(desk, new_case):
     case = new_case(kind="errand", catalogue_code="MZ-001")
     before = deadline_of(desk, case)
     item = catalogue.get(desk, "MZ-001")
-    catalogue.edit(desk, "admin", catalogue.Item(code="MZ-001", name=item["name"], level=item["level"],
-                                                 mode="承诺", time_limit={"amount": 60, "unit": "days"}))
+    catalogue.edit(
+        desk,
+        "admin",
+        catalogue.Item(
+            code="MZ-001",
+            name=item["name"],
+            level=item["level"],
+            mode="承诺",
+            time_limit={"amount": 60, "unit": "days"},
+        ),
+    )
     assert deadline_of(desk, case) == before
 
 
@@ -96,12 +104,12 @@ def test_due_soon_and_overdue_queries(desk, new_case, clock):
     # Thursday matter below would be due on Monday (tests/haian_desk/test_calendar_deadlines.py).
     working_calendar.set_general_rule(desk, "admin", "clock_hours")
     start = clock()
-    old = new_case()                      # due at start + 48h
+    old = new_case()  # due at start + 48h
     clock.advance(hours=30)
-    fresh = new_case()                    # due at start + 78h
+    fresh = new_case()  # due at start + 78h
     done = new_case()
     operations.act(desk, "clerk", done.case_id, "completed", result="granted")
-    now = start + timedelta(hours=40)     # old has 8h left, fresh 38h
+    now = start + timedelta(hours=40)  # old has 8h left, fresh 38h
     counts = queries.deadline_counts(desk, now)
     assert counts == {"overdue": 0, "due_soon": 1}
     due_soon = queries.page(desk, queries.CaseFilter(due_soon=True), now)
@@ -120,9 +128,10 @@ def test_completed_matters_are_never_overdue(desk, new_case, clock):
     assert queries.deadline_counts(desk, clock() + timedelta(days=9))["overdue"] == 0
 
 
-@pytest.mark.parametrize("timing, limit, text", [
-    ("即办", None, "即办"), ("承诺", None, "48小时"),
-    ("承诺", {"amount": 25, "unit": "working_days"}, "25个工作日")])
+@pytest.mark.parametrize(
+    "timing, limit, text",
+    [("即办", None, "即办"), ("承诺", None, "48小时"), ("承诺", {"amount": 25, "unit": "working_days"}, "25个工作日")],
+)
 def test_promise_as_printed(timing, limit, text):
     assert describe_limit(timing, limit) == text
 

@@ -6,12 +6,12 @@ from datetime import timedelta
 
 import pytest
 
-from haian_desk.people import cadres, villagers
 from haian_desk import documents, station_settings
 from haian_desk.cases import operations
-from haian_desk.documents import qr
 from haian_desk.core.errors import RuleRefused, ValidationError
 from haian_desk.core.timeutil import to_iso
+from haian_desk.documents import qr
+from haian_desk.people import cadres, villagers
 from tests.conftest import STATION_CODE
 
 FULL_ID = "11010519491231002X"
@@ -68,8 +68,11 @@ def test_the_stub_masks_the_villager_whatever_the_setting(desk, new_case):
 
 def test_stub_keeps_a_compound_surname_whole(desk, new_case, cadre_id):
     someone = villagers.register(desk, "admin", villagers.VillagerInput(name="欧阳娜娜", phone="13900001111"))
-    case = operations.take_in(desk, "clerk", operations.Intake(
-        kind="opinion", villager_id=someone, description="建议修路", first_cadre_id=cadre_id))
+    case = operations.take_in(
+        desk,
+        "clerk",
+        operations.Intake(kind="opinion", villager_id=someone, description="建议修路", first_cadre_id=cadre_id),
+    )
     stub = receipt(desk, case, stub=True).stub.text()
     assert "欧阳**" in stub and "欧阳娜娜" not in stub
 
@@ -77,12 +80,16 @@ def test_stub_keeps_a_compound_surname_whole(desk, new_case, cadre_id):
 def test_promises_for_on_the_spot_long_statutory_and_urgent_matters(desk, new_case, clock):
     spot = desk.db.scalar("SELECT code FROM catalogue_items WHERE mode = '即办' AND proxy_allowed = 1")
     assert _promise(desk, new_case(kind="errand", catalogue_code=spot)) == "即办（当场办结）"
-    assert not any("不计算在办理时限" in p for p in
-                   receipt(desk, new_case(kind="errand", catalogue_code=spot)).section("须知").paragraphs)
+    assert not any(
+        "不计算在办理时限" in p
+        for p in receipt(desk, new_case(kind="errand", catalogue_code=spot)).section("须知").paragraphs
+    )
     long = _promise(desk, new_case(kind="errand", catalogue_code="MZ-001"))
     assert long.startswith("25个工作日，2026年4月9日（星期四）")  # 清明节 Monday 4-06 is not counted
     due = to_iso(clock.now + timedelta(hours=6))
-    assert _promise(desk, new_case(urgency="urgent", urgent_deadline=due)) == "紧急事项，2026年3月4日（星期三）16:00前办结"
+    assert (
+        _promise(desk, new_case(urgency="urgent", urgent_deadline=due)) == "紧急事项，2026年3月4日（星期三）16:00前办结"
+    )
 
 
 def _promise(desk, case) -> str:
@@ -107,8 +114,7 @@ def test_official_fees_are_told_apart_from_the_free_service(desk, new_case):
 
 
 def test_materials_received_are_listed(desk, new_case):
-    doc = receipt(desk, new_case(kind="errand", catalogue_code="MZ-001",
-                                 materials_received=["户口簿", "居民身份证"]))
+    doc = receipt(desk, new_case(kind="errand", catalogue_code="MZ-001", materials_received=["户口簿", "居民身份证"]))
     assert doc.section("已收材料").items == ("户口簿", "居民身份证")
 
 
@@ -180,14 +186,19 @@ def test_unknown_document_is_refused_in_plain_words(desk, new_case):
 
 def _case(desk, case):
     from haian_desk.cases import queries
+
     return queries.get_case(desk, case.case_id)
 
 
 # --- the board -------------------------------------------------------------
 
+
 def test_board_publishes_cadres_principles_promise_catalogue_and_hotlines(desk, cadre_id, villager_id):
-    hidden = cadres.add(desk, "admin", cadres.CadreInput(
-        name="季红梅", phone="13906271037", unit_code=STATION_CODE, on_public_board=False))
+    hidden = cadres.add(
+        desk,
+        "admin",
+        cadres.CadreInput(name="季红梅", phone="13906271037", unit_code=STATION_CODE, on_public_board=False),
+    )
     doc = documents.build_board(desk)
     table = doc.section("代理员").table
     assert table.columns == ("姓名", "职务", "电话", "负责片区", "服务事项")
@@ -202,6 +213,7 @@ def test_board_publishes_cadres_principles_promise_catalogue_and_hotlines(desk, 
 
 
 # --- settings ----------------------------------------------------------------
+
 
 def test_settings_start_from_set_up_and_only_admins_change_them(desk):
     settings = station_settings.load(desk)
@@ -227,8 +239,9 @@ def test_papers_warn_the_clerk_until_the_township_hotline_is_set(desk, new_case)
     doc = receipt(desk, case)
     assert any("镇（街道）监督投诉电话" in w for w in doc.warnings)
     assert "曲塘镇" not in {f.label for f in doc.section("监督投诉电话").fields}
-    station_settings.save(desk, "admin", township_hotline="0513-88123456", phone="0513-88551234",
-                          address="曲塘镇双楼村村部")
+    station_settings.save(
+        desk, "admin", township_hotline="0513-88123456", phone="0513-88551234", address="曲塘镇双楼村村部"
+    )
     doc = receipt(desk, case)
     assert doc.warnings == ()
     hotlines = {f.label: f.value for f in doc.section("监督投诉电话").fields}

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from haian_desk import documents
-from haian_desk.core import masking
-from haian_desk.people import villagers
 from haian_desk.cases import operations, queries
 from haian_desk.cases.fold import ALLOWED, allowed_events
 from haian_desk.cases.vocabulary import STATUSES
-from haian_desk.storage.check import run_check
-from haian_desk.documents import prints, qr
+from haian_desk.core import masking
 from haian_desk.core.errors import NotFound, ValidationError
+from haian_desk.documents import prints, qr
+from haian_desk.people import villagers
 from haian_desk.people.idnumber import check_character
+from haian_desk.storage.check import run_check
 
 
 def test_second_copy_is_marked_as_a_reprint_with_its_count(desk, new_case):
@@ -43,11 +42,16 @@ def test_a_print_changes_nothing_on_the_case_but_is_on_its_timeline(desk, new_ca
     prints.record(desk, "clerk", case.case_id, "receipt", 1, "58mm", "printer")
     after = queries.get_case(desk, case.case_id)
     bookkeeping = {"updated_at", "last_hlc", "event_count"}
-    assert {k: v for k, v in before.items() if k not in bookkeeping} == \
-        {k: v for k, v in after.items() if k not in bookkeeping}
+    assert {k: v for k, v in before.items() if k not in bookkeeping} == {
+        k: v for k, v in after.items() if k not in bookkeeping
+    }
     last = queries.timeline(desk, case.case_id)[-1]
     assert last.type == "printed" and last.payload == {
-        "doc": "receipt", "copy": 1, "paper": "58mm", "medium": "printer"}
+        "doc": "receipt",
+        "copy": 1,
+        "paper": "58mm",
+        "medium": "printer",
+    }
     assert run_check(desk).ok
 
 
@@ -55,8 +59,10 @@ def test_a_print_changes_nothing_on_the_case_but_is_on_its_timeline(desk, new_ca
 def test_papers_can_be_reprinted_in_every_status(desk, new_case, status_path):
     case = new_case(accept=False)
     for step in status_path:
-        payload = {"declined": {"reason": "须本人办理", "remedy": "请本人到镇里办"},
-                   "withdrawn": {"reason": "群众自己办了"}}[step]
+        payload = {
+            "declined": {"reason": "须本人办理", "remedy": "请本人到镇里办"},
+            "withdrawn": {"reason": "群众自己办了"},
+        }[step]
         operations.act(desk, "clerk", case.case_id, step, **payload)
     prints.record(desk, "clerk", case.case_id, "receipt", 1, "a4", "printer")
     assert prints.copies_printed(desk, case.case_id, "receipt") == 1
@@ -104,8 +110,11 @@ def test_public_stub_never_shows_a_villagers_id_phone_or_full_name(desk, cadre_i
     id_number = first17 + check_character(first17)
     phone = "13" + phone_tail + "9"
     vid = _villager(desk, name, id_number, phone)
-    case = operations.take_in(desk, "clerk", operations.Intake(
-        kind="opinion", villager_id=vid, description="建议修路", first_cadre_id=cadre_id))
+    case = operations.take_in(
+        desk,
+        "clerk",
+        operations.Intake(kind="opinion", villager_id=vid, description="建议修路", first_cadre_id=cadre_id),
+    )
     stub = documents.build(desk, case.case_id, "receipt", stub=True).stub.text()
     assert id_number not in stub and id_number[6:14] not in stub  # the birth date stays hidden
     assert phone not in stub and masking.mask_phone(phone) in stub
@@ -116,8 +125,6 @@ def test_public_stub_never_shows_a_villagers_id_phone_or_full_name(desk, cadre_i
 def _villager(desk, name, id_number, phone) -> str:
     row = desk.db.one("SELECT id FROM villagers WHERE id_number = ?", (id_number,))
     if row:
-        villagers.update(desk, "admin", row["id"], villagers.VillagerInput(
-            name=name, id_number=id_number, phone=phone))
+        villagers.update(desk, "admin", row["id"], villagers.VillagerInput(name=name, id_number=id_number, phone=phone))
         return row["id"]
-    return villagers.register(desk, "admin", villagers.VillagerInput(
-        name=name, id_number=id_number, phone=phone))
+    return villagers.register(desk, "admin", villagers.VillagerInput(name=name, id_number=id_number, phone=phone))

@@ -22,7 +22,7 @@ from haian_desk.core.paths import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
-import domain_messages  # noqa: E402  (a tool script, not a package)
+import domain_messages  # noqa: E402 - a tool script (tools/ on sys.path above), not a package
 
 
 def _english_domain() -> dict[str, str | None]:
@@ -32,7 +32,8 @@ def _english_domain() -> dict[str, str | None]:
             continue
         found = {}
         for source, translation in re.findall(
-                r"<source>([^<]*)</source>\s*(<translation.*?(?:/>|</translation>))", context, flags=re.S):
+            r"<source>([^<]*)</source>\s*(<translation.*?(?:/>|</translation>))", context, flags=re.S
+        ):
             done = not re.search(r'type="(unfinished|vanished|obsolete)"', translation)
             body = re.sub(r"<[^>]+>", "", translation)
             found[_unescape(source)] = _unescape(body) if done and body else None
@@ -41,8 +42,13 @@ def _english_domain() -> dict[str, str | None]:
 
 
 def _unescape(text: str) -> str:
-    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-            .replace("&apos;", "'").replace("&amp;", "&"))
+    return (
+        text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+    )
 
 
 def _fields(template: str) -> set[str]:
@@ -68,26 +74,32 @@ def test_no_english_domain_message_keeps_chinese():
     english = _english_domain()
     # Files people fill in take Chinese words (a calendar's 放假/上班, a ledger's 是/否, 男/女, a
     # header 姓名): an English hint quotes the words the file must contain, as data.
-    quoted_input = {"类别请写：放假（法定节假日）、上班（调休上班）或停止办公", "例如：2027-01-01,放假,元旦",
-                    "请写“是”或“否”", "请填 民意代言、事务代办 或 诉求代理",
-                    "请写 非常满意、满意、基本满意、不满意 或 非常不满意", "请补上办结日期；还在办的，办理结果写“办理中”或留空",
-                    "请写成 表头=字段，例如 手机=phone", "请确认表头一行写着“姓名”等列名；列名不同的，可以在导入时指定对应关系",
-                    "少数民族姓名写成 阿依古丽·买买提 这样", "请写“男”或“女”"}
-    chinese = [t for t in domain_messages.templates()
-               if t not in quoted_input and cjk.search(english.get(t) or "")]
+    quoted_input = {
+        "类别请写：放假（法定节假日）、上班（调休上班）或停止办公",
+        "例如：2027-01-01,放假,元旦",
+        "请写“是”或“否”",
+        "请填 民意代言、事务代办 或 诉求代理",
+        "请写 非常满意、满意、基本满意、不满意 或 非常不满意",
+        "请补上办结日期；还在办的，办理结果写“办理中”或留空",
+        "请写成 表头=字段，例如 手机=phone",
+        "请确认表头一行写着“姓名”等列名；列名不同的，可以在导入时指定对应关系",
+        "少数民族姓名写成 阿依古丽·买买提 这样",
+        "请写“男”或“女”",
+    }
+    chinese = [t for t in domain_messages.templates() if t not in quoted_input and cjk.search(english.get(t) or "")]
     assert not chinese, chinese
 
 
 def test_the_collected_templates_are_the_ones_in_the_tree():
     generated = (ROOT / "ui" / "i18n_domain.py").read_text(encoding="utf-8")
-    absent = [t for t in domain_messages.templates() if f'"domain", "{t}"' not in generated
-              and "\\" not in t and '"' not in t]
+    absent = [
+        t for t in domain_messages.templates() if f'"domain", "{t}"' not in generated and "\\" not in t and '"' not in t
+    ]
     assert not absent, f"run `make translations-update`: {absent[:5]}"
 
 
 def test_an_error_keeps_its_chinese_and_its_key():
-    error = SetupError("数据库版本（{before}）比本程序（{latest}）新", "请安装新版",
-                       params={"before": 9, "latest": 5})
+    error = SetupError("数据库版本（{before}）比本程序（{latest}）新", "请安装新版", params={"before": 9, "latest": 5})
     assert error.message == "数据库版本（9）比本程序（5）新"
     assert str(error) == "数据库版本（9）比本程序（5）新（请安装新版）"
     assert error.template == "数据库版本（{before}）比本程序（{latest}）新"
@@ -96,8 +108,9 @@ def test_an_error_keeps_its_chinese_and_its_key():
 
 
 def test_the_cli_catalogue_translates_a_domain_error():
-    error = HaianError("{folder} 里还没有建站", "请先运行 haian-desk init 或在程序里完成首次设置",
-                       params={"folder": "D:\\站"})
+    error = HaianError(
+        "{folder} 里还没有建站", "请先运行 haian-desk init 或在程序里完成首次设置", params={"folder": "D:\\站"}
+    )
     line = messages.error_line(error, "en")
     assert line.startswith("Error: No station has been set up in D:\\站 yet (")
     assert messages.error_line(error, "zh_CN") == f"错误：{error}"
@@ -111,27 +124,34 @@ def test_an_unknown_message_or_a_misfit_translation_falls_back_to_chinese(monkey
 
 
 def test_vocabulary_parameters_are_translated_too():
-    error = HaianError("办件当前为“{label}”，不能“{verb}”", "{what_next}",
-                       params={"label": "已办结", "verb": "x", "what_next": ""})
+    error = HaianError(
+        "办件当前为“{label}”，不能“{verb}”", "{what_next}", params={"label": "已办结", "verb": "x", "what_next": ""}
+    )
     assert "Completed" in messages.error_parts(error, "en")[0]
 
 
 @pytest.mark.parametrize("how", [["--lang", "en"], []])
 def test_the_command_line_speaks_english_when_asked(tmp_path, how):
-    env = {**os.environ, "HAIAN_DESK_HOME": str(tmp_path / "nowhere"),
-           "LANG": "en_US.UTF-8" if not how else "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
-    result = subprocess.run([sys.executable, "-m", "haian_desk", "cases", *how],
-                            capture_output=True, text=True, env=env, timeout=120)
+    env = {
+        **os.environ,
+        "HAIAN_DESK_HOME": str(tmp_path / "nowhere"),
+        "LANG": "en_US.UTF-8" if not how else "zh_CN.UTF-8",
+        "LC_ALL": "",
+        "LC_MESSAGES": "",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "haian_desk", "cases", *how], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.returncode == 2
     assert result.stderr.startswith("Error: No station has been set up in ")
     assert not re.search(r"[\u4e00-\u9fff]", result.stderr.replace(str(tmp_path), ""))
 
 
 def test_the_command_line_stays_chinese_by_default(tmp_path):
-    env = {**os.environ, "HAIAN_DESK_HOME": str(tmp_path), "LANG": "C.UTF-8", "LC_ALL": "",
-           "LC_MESSAGES": ""}
-    result = subprocess.run([sys.executable, "-m", "haian_desk", "cases"],
-                            capture_output=True, text=True, env=env, timeout=120)
+    env = {**os.environ, "HAIAN_DESK_HOME": str(tmp_path), "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "haian_desk", "cases"], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.stderr.startswith("错误：")
 
 
@@ -145,15 +165,16 @@ def test_the_codemod_converts_an_fstring_site_and_is_idempotent(tmp_path, monkey
     source = tmp_path / "demo.py"
     source.write_text(
         "def f(before, row, items):\n"
-        "    raise SetupError(f\"版本（{before}）比{row['name']}新{{x}}\", \"可选：\" + \"、\".join(items))\n",
-        encoding="utf-8")
+        '    raise SetupError(f"版本（{before}）比{row[\'name\']}新{{x}}", "可选：" + "、".join(items))\n',
+        encoding="utf-8",
+    )
     monkeypatch.setattr(domain_messages, "ROOT", tmp_path)
     classes = {"SetupError": 0}
     assert domain_messages.convert_file(source, classes) == (1, [])
     text = source.read_text(encoding="utf-8")
     assert '"版本（{before}）比{name}新{{x}}"' in text
     assert '"可选：{items}"' in text
-    assert "params={\"before\": before, \"name\": row['name'], \"items\": '、'.join(items)}" in text
+    assert 'params={"before": before, "name": row[\'name\'], "items": \'、\'.join(items)}' in text
     assert domain_messages.convert_file(source, classes) == (0, [])
     namespace: dict = {"SetupError": SetupError}
     exec(compile(text, "demo", "exec"), namespace)
@@ -173,15 +194,31 @@ def _history(type_, payload, language):
     return separator.join(messages.message_text(part, language) for part in parts)
 
 
-@pytest.mark.parametrize("type_, payload, chinese, english", [
-    ("printed", {"doc": "receipt", "copy": 1}, "文书：受理回执；第1份", "Paper: Receipt; copy 1"),
-    ("printed", {"doc": "authorisation", "copy": 2}, "文书：授权委托书；第2份", "Paper: Authorisation form; copy 2"),
-    ("accepted", {}, "开始计时", "Clock started"),
-    ("resubmitted", {"materials_received": ["户口簿", "身份证"]}, "补交：户口簿、身份证", "Handed in: 户口簿, 身份证"),
-    ("transferred", {"to_level": "township", "to_unit": "曲塘镇代理中心", "reason": "需镇里审核"},
-     "转至镇（街道）代理中心：曲塘镇代理中心；理由：需镇里审核",
-     "To Township centre: 曲塘镇代理中心; Reason: 需镇里审核"),
-])
+@pytest.mark.parametrize(
+    "type_, payload, chinese, english",
+    [
+        ("printed", {"doc": "receipt", "copy": 1}, "文书：受理回执；第1份", "Paper: Receipt; copy 1"),
+        (
+            "printed",
+            {"doc": "authorisation", "copy": 2},
+            "文书：授权委托书；第2份",
+            "Paper: Authorisation form; copy 2",
+        ),
+        ("accepted", {}, "开始计时", "Clock started"),
+        (
+            "resubmitted",
+            {"materials_received": ["户口簿", "身份证"]},
+            "补交：户口簿、身份证",
+            "Handed in: 户口簿, 身份证",
+        ),
+        (
+            "transferred",
+            {"to_level": "township", "to_unit": "曲塘镇代理中心", "reason": "需镇里审核"},
+            "转至镇（街道）代理中心：曲塘镇代理中心；理由：需镇里审核",
+            "To Township centre: 曲塘镇代理中心; Reason: 需镇里审核",
+        ),
+    ],
+)
 def test_the_history_has_no_raw_words_in_either_language(type_, payload, chinese, english):
     assert _history(type_, payload, "zh_CN") == chinese
     assert _history(type_, payload, "en") == english
@@ -192,11 +229,31 @@ def test_the_case_list_says_kinds_and_statuses_in_english(tmp_path):
 
     make_demo(tmp_path / "demo", cases=5).close()
     env = {**os.environ, "LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
-    result = subprocess.run([sys.executable, "-m", "haian_desk", "cases", "--data-dir", str(tmp_path / "demo")],
-                            capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "haian_desk", "cases", "--data-dir", str(tmp_path / "demo")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert any(word in result.stdout for word in ("Errand", "Opinion", "Claim"))
-    refused = subprocess.run([sys.executable, "-m", "haian_desk", "cases", "--status", "nope", "--lang", "en",
-                              "--data-dir", str(tmp_path / "demo")], capture_output=True, text=True, env=env,
-                             timeout=120)
+    refused = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "haian_desk",
+            "cases",
+            "--status",
+            "nope",
+            "--lang",
+            "en",
+            "--data-dir",
+            str(tmp_path / "demo"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert refused.stderr.startswith("Error: There is no status “nope” (Choices: ") and "registered, " in refused.stderr

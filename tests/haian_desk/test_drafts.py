@@ -72,8 +72,7 @@ def test_an_untouched_form_is_blank_and_a_typed_one_is_not():
 
 def test_autosave_keeps_a_typed_form_and_forgets_an_emptied_one(desk):
     pristine = blank_form("c1", "2026-11-25")
-    assert drafts.keep_or_discard(desk, "clerk", drafts.INTAKE, dict(pristine, description="x"),
-                                  pristine)
+    assert drafts.keep_or_discard(desk, "clerk", drafts.INTAKE, dict(pristine, description="x"), pristine)
     assert drafts.load(desk, "clerk", drafts.INTAKE) is not None
     assert drafts.keep_or_discard(desk, "clerk", drafts.INTAKE, pristine, pristine) is None
     assert drafts.load(desk, "clerk", drafts.INTAKE) is None

@@ -13,20 +13,23 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
+from haian_desk.cases.operations import Intake, take_in
 from haian_desk.cli import main as cli
 from haian_desk.core import logs, paths
-from haian_desk.storage import recovery
-from haian_desk.replication import sync_state
-from haian_desk.cases.operations import Intake, take_in
 from haian_desk.desk import Desk
-from haian_desk.storage import backup, keys, sealed
-from haian_desk.storage import db as dbmod
+from haian_desk.replication import sync_state
+from haian_desk.storage import backup, db as dbmod, keys, recovery, sealed
 from tests.conftest import TEST_PASSPHRASE
 
 
 def run(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "haian_desk", *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "haian_desk", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
 
 
 def needles(desk) -> list[bytes]:
@@ -63,8 +66,11 @@ def test_no_file_of_a_demo_station_shows_a_villagers_data(demo_station, clock):
         wanted = needles(desk)
         villager, cadre = (desk.db.scalar(f"SELECT id FROM {t} LIMIT 1") for t in ("villagers", "cadres"))
         for n in range(5):  # committed and still in the WAL while the station is open
-            take_in(desk, "admin", Intake(kind="opinion", villager_id=villager, description=f"反映第{n}件事",
-                                          first_cadre_id=cadre))
+            take_in(
+                desk,
+                "admin",
+                Intake(kind="opinion", villager_id=villager, description=f"反映第{n}件事", first_cadre_id=cadre),
+            )
         backup.run_daily(desk.db, folder, clock.now)
         wal = paths.database_path(folder).with_name("haian_desk.sqlite3-wal")
         assert wal.stat().st_size > 0
@@ -92,11 +98,13 @@ def test_a_crash_report_and_the_log_mask_what_an_error_quotes(demo_station, tmp_
     assert row["id_number"] not in report and row["phone"] not in report and row["name"] not in report
     assert row["id_number"][:6] in report  # masked the receipt's way, not dropped
     logged = logs.RedactingFormatter(logs.FORMAT).format(
-        logs.logging.LogRecord("t", 40, __file__, 1, quoted, None, None))
+        logs.logging.LogRecord("t", 40, __file__, 1, quoted, None, None)
+    )
     assert row["id_number"] not in logged and row["name"] not in logged
 
 
 # --- the key -------------------------------------------------------------------------------
+
 
 def test_the_wrong_passphrase_and_no_passphrase_are_told_apart_from_damage(desk, monkeypatch):
     folder = desk.folder
@@ -159,15 +167,26 @@ def test_the_fail_backend_is_not_taken_for_a_key_store(monkeypatch):
 
 # --- backups only the station and its township open --------------------------------------
 
+
 def _enrol_under_a_township(desk, tmp_path):
     from sync import keys as sync_keys
 
     hub_folder = tmp_path / "township"
     hub = sync_keys.load_or_create(hub_folder)
     with desk.db.write() as conn:
-        sync_state.save_peer(conn, sync_state.Peer(
-            "hub-id", sync_state.PARENT, "320685102", "曲塘镇代理中心", "township",
-            hub.sign_public, hub.box_public, enrolled_at="2026-03-01T00:00:00Z"))
+        sync_state.save_peer(
+            conn,
+            sync_state.Peer(
+                "hub-id",
+                sync_state.PARENT,
+                "320685102",
+                "曲塘镇代理中心",
+                "township",
+                hub.sign_public,
+                hub.box_public,
+                enrolled_at="2026-03-01T00:00:00Z",
+            ),
+        )
     return hub_folder
 
 
@@ -183,7 +202,8 @@ def test_a_lost_stick_opens_for_nobody_else(desk, new_case, tmp_path, monkeypatc
 
 
 def test_the_township_opens_a_stations_backup_when_its_pc_and_passphrase_are_gone(
-        desk, new_case, tmp_path, monkeypatch, capsys):
+    desk, new_case, tmp_path, monkeypatch, capsys
+):
     case = new_case()
     hub_folder = _enrol_under_a_township(desk, tmp_path)
     made = backup.backup_to(desk.db, tmp_path / "usb" / "b.hdbackup")
@@ -210,8 +230,9 @@ def test_another_townships_key_does_not_open_it(desk, new_case, tmp_path, monkey
     keys.forget_cached()
     monkeypatch.setenv(keys.PASSPHRASE_ENV, "the-townships-own-passphrase")
     monkeypatch.setenv("HAIAN_DESK_NEW_PASSPHRASE", "new-passphrase-for-the-station")
-    code = cli.main(["hub", "restore-station", str(made), "--out", str(tmp_path / "x"),
-                     "--data-dir", str(tmp_path / "elsewhere")])
+    code = cli.main(
+        ["hub", "restore-station", str(made), "--out", str(tmp_path / "x"), "--data-dir", str(tmp_path / "elsewhere")]
+    )
     assert code == cli.EXIT_ERROR
     assert "打不开" in capsys.readouterr().err
 

@@ -12,10 +12,9 @@ import sys
 import pytest
 
 from haian_desk.core import paths
-from haian_desk.desk import Desk
 from haian_desk.core.failpoints import ENV as FAILPOINT
-from haian_desk.storage import backup, encrypt_plain, keys, sealed
-from haian_desk.storage import db as dbmod
+from haian_desk.desk import Desk
+from haian_desk.storage import backup, db as dbmod, encrypt_plain, keys, sealed
 
 SECRETS = ("张三".encode(), b"11010519491231002X", b"13812345678")
 STEPS = ["encrypt.backed_up", "encrypt.copied", "encrypt.ready", "wipe.block", "encrypt.wiped"]
@@ -25,8 +24,8 @@ def make_plain(desk) -> tuple:
     """The station as an older release left it: a plain file, a plain daily backup, no key file."""
     folder = desk.folder
     plain = folder / "plain.tmp"
-    with desk.db.lock:
-        backup.export(desk.db.conn, plain, None)
+    with desk.db.read() as conn:
+        backup.export(conn, plain, None)
     cases = desk.db.scalar("SELECT count(*) FROM cases")
     desk.close()
     db_path = paths.database_path(folder)
@@ -40,8 +39,11 @@ def make_plain(desk) -> tuple:
 
 
 def no_secret_anywhere(folder) -> dict:
-    return {str(p): [s for s in SECRETS if s in p.read_bytes()]
-            for p in folder.rglob("*") if p.is_file() and any(s in p.read_bytes() for s in SECRETS)}
+    return {
+        str(p): [s for s in SECRETS if s in p.read_bytes()]
+        for p in folder.rglob("*")
+        if p.is_file() and any(s in p.read_bytes() for s in SECRETS)
+    }
 
 
 def test_a_plain_station_is_encrypted_on_its_first_start(desk, new_case, clock):
@@ -71,8 +73,13 @@ def test_without_a_passphrase_the_upgrade_asks_for_one(desk, new_case, monkeypat
 
 
 def _cases(folder, env=None):
-    return subprocess.run([sys.executable, "-m", "haian_desk", "cases", "--data-dir", str(folder), "--json"],
-                          capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "haian_desk", "cases", "--data-dir", str(folder), "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize("step", STEPS)

@@ -13,7 +13,7 @@ from tests.haian_desk import import_files as F
 
 def names(path, kind="villagers", **kw):
     sheets, layouts, _ = load(path, kind, **kw)
-    return [c.text("name") for s, lay in zip(sheets, layouts) for c in data_rows(s, lay)]
+    return [c.text("name") for s, lay in zip(sheets, layouts, strict=True) for c in data_rows(s, lay)]
 
 
 EXPECTED = ["张三", "王  䶮", "阿依古丽・买买提", "𠮷田"]
@@ -33,7 +33,7 @@ def test_ods_file(tmp_path):
 @pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8", "utf-8-sig"])
 def test_csv_in_every_encoding_is_detected(tmp_path, encoding):
     rows = F.roster_rows()
-    if encoding == "gbk":   # GBK (code page 936) has neither 䶮 nor 𠮷: a real GBK file cannot hold them
+    if encoding == "gbk":  # GBK (code page 936) has neither 䶮 nor 𠮷: a real GBK file cannot hold them
         rows = [r for r in rows if _fits(r, "gbk")] + [[5, "买买提·艾力", "", "", "", "", "", "", ""]]
     path = F.csv_file(tmp_path / "roster.csv", rows, encoding=encoding)
     expected = EXPECTED if encoding != "gbk" else ["张三", "买买提·艾力"]
@@ -56,16 +56,24 @@ def test_tab_separated_txt(tmp_path):
 def test_two_level_merged_header_blank_lines_group_headings_and_several_sheets(tmp_path):
     header_top = ["姓名", "身份证号", "联系方式", None, "备注"]
     header_sub = [None, None, "手机", "座机", None]
-    one = [header_top, header_sub, ["张三", "11010519491231002X", "13812345678", "", ""], [],
-           ["李四", "", "13812345679", "", ""], ["小计", "", "", "", ""]]
+    one = [
+        header_top,
+        header_sub,
+        ["张三", "11010519491231002X", "13812345678", "", ""],
+        [],
+        ["李四", "", "13812345679", "", ""],
+        ["小计", "", "", "", ""],
+    ]
     two = [header_top, header_sub, ["三组"], ["王五", "", "13812345670", "", ""]]
-    path = F.xlsx(tmp_path / "groups.xlsx", [("一组", one), ("其他", two)],
-                  merges=["A2:A3", "B2:B3", "C2:D2", "E2:E3"])
+    path = F.xlsx(tmp_path / "groups.xlsx", [("一组", one), ("其他", two)], merges=["A2:A3", "B2:B3", "C2:D2", "E2:E3"])
     sheets, layouts, skipped = load(path, "villagers")
     assert [lay.fields[:4] for lay in layouts] == [["name", "id_number", "phone", ""]] * 2
-    rows = [c for s, lay in zip(sheets, layouts) for c in data_rows(s, lay)]
+    rows = [c for s, lay in zip(sheets, layouts, strict=True) for c in data_rows(s, lay)]
     assert [(c.text("name"), c.group, c.row_no) for c in rows] == [
-        ("张三", "一组", 4), ("李四", "一组", 6), ("王五", "三组", 5)]
+        ("张三", "一组", 4),
+        ("李四", "一组", 6),
+        ("王五", "三组", 5),
+    ]
     assert skipped == []
 
 
@@ -111,6 +119,7 @@ def test_a_column_can_be_left_out(tmp_path):
 
 # --- files that are not what they should be: one clear message each -------------------------
 
+
 def test_not_a_spreadsheet(tmp_path):
     path = tmp_path / "photo.xlsx"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10)
@@ -126,8 +135,9 @@ def test_password_protected_office_file(tmp_path):
     # What Excel/WPS write for a file with an opening password: an OLE container whose
     # payload is the stream "EncryptedPackage" (made here by hand: no encrypting writer is at hand).
     path = tmp_path / "locked.xlsx"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptedPackage".encode("utf-16-le")
-                     + b"\x00" * 1024)
+    path.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 1024
+    )
     with pytest.raises(ImportFileError, match="设了打开密码.*去掉密码后另存"):
         read_sheets(path)
 

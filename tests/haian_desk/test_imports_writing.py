@@ -6,30 +6,42 @@ import json
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from haian_desk.people import cadres, villagers
 from haian_desk.assessment.periods import parse_period
 from haian_desk.assessment.report import build
 from haian_desk.cases import queries
-from haian_desk.storage.check import run_check
 from haian_desk.core.errors import RuleRefused
 from haian_desk.imports import ImportCancelled, make_plan, run_import
 from haian_desk.imports.export import export
 from haian_desk.imports.undo import history, undo
+from haian_desk.people import cadres, villagers
 from haian_desk.people.permissions import NotPermitted
+from haian_desk.storage.check import run_check
 from tests.conftest import ADMIN
 from tests.haian_desk import import_files as F
 from tests.haian_desk.conftest import event_count
 
-ROSTER = [["姓名", "身份证号", "联系电话", "住址", "户号"],
-          ["张三", "11010519491231002X", "13812345678", "双楼村3组", "0001"],
-          ["李四", "440524188001010014", "13812345679", "双楼村3组", "0001"],
-          ["王五", "", "13812345670", "双楼村4组", "0002"],
-          ["坏号", "110105194912310021", "", "", ""]]
-LEDGER_HEADER = ["序号", "登记日期", "姓名", "身份证号", "类型", "事项", "内容", "经办人", "办理结果", "办结日期",
-                 "群众评价"]
+ROSTER = [
+    ["姓名", "身份证号", "联系电话", "住址", "户号"],
+    ["张三", "11010519491231002X", "13812345678", "双楼村3组", "0001"],
+    ["李四", "440524188001010014", "13812345679", "双楼村3组", "0001"],
+    ["王五", "", "13812345670", "双楼村4组", "0002"],
+    ["坏号", "110105194912310021", "", "", ""],
+]
+LEDGER_HEADER = [
+    "序号",
+    "登记日期",
+    "姓名",
+    "身份证号",
+    "类型",
+    "事项",
+    "内容",
+    "经办人",
+    "办理结果",
+    "办结日期",
+    "群众评价",
+]
 
 
 def roster(tmp_path, rows=ROSTER, name="roster.xlsx"):
@@ -37,8 +49,7 @@ def roster(tmp_path, rows=ROSTER, name="roster.xlsx"):
 
 
 def tagged(desk, import_id):
-    return desk.db.scalar("SELECT count(*) FROM events WHERE json_extract(payload, '$.import_id') = ?",
-                          (import_id,))
+    return desk.db.scalar("SELECT count(*) FROM events WHERE json_extract(payload, '$.import_id') = ?", (import_id,))
 
 
 def test_villagers_are_written_as_tagged_events_and_the_import_is_listed(desk, tmp_path):
@@ -48,18 +59,25 @@ def test_villagers_are_written_as_tagged_events_and_the_import_is_listed(desk, t
     assert desk.db.scalar("SELECT count(*) FROM villagers") == 3
     [listed] = history(desk)
     assert (listed["id"], listed["actor"], listed["file_name"], listed["added"], listed["refused"]) == (
-        result.import_id, "admin", "roster.xlsx", 3, 1)
+        result.import_id,
+        "admin",
+        "roster.xlsx",
+        3,
+        1,
+    )
     assert len(listed["checksum"]) == 64
-    assert run_check(desk).ok                       # projections equal a rebuild from the log
+    assert run_check(desk).ok  # projections equal a rebuild from the log
     # the search keys follow: an imported villager is found like a typed one
     from haian_desk.cases import search
-    assert [r["name"] for r in search.find_villagers(desk.db.conn, "zhangsan")] == ["张三"]
+
+    with desk.db.read() as conn:
+        assert [r["name"] for r in search.find_villagers(conn, "zhangsan")] == ["张三"]
 
 
 def test_a_dry_run_writes_nothing(desk, tmp_path):
     before = event_count(desk)
-    with desk.db.lock:
-        plan = make_plan(desk.db.conn, desk, roster(tmp_path), "villagers")
+    with desk.db.read() as conn:
+        plan = make_plan(conn, desk, roster(tmp_path), "villagers")
     assert plan.counts()["added"] == 3 and event_count(desk) == before
 
 
@@ -76,8 +94,9 @@ def test_an_update_records_only_what_changed(desk, tmp_path, villager_id):
     rows = [ROSTER[0], ["张三", "11010519491231002X", "13900001111", "", "0009"]]
     result = run_import(desk, "admin", roster(tmp_path, rows), "villagers")
     assert result.counts()["updated"] == 1
-    payload = json.loads(desk.db.scalar(
-        "SELECT payload FROM events WHERE stream_id = ? ORDER BY seq DESC LIMIT 1", (villager_id,)))
+    payload = json.loads(
+        desk.db.scalar("SELECT payload FROM events WHERE stream_id = ? ORDER BY seq DESC LIMIT 1", (villager_id,))
+    )
     assert payload == {"phone": "13900001111", "household_no": "0009", "import_id": result.import_id}
     row = desk.db.one("SELECT * FROM villagers WHERE id = ?", (villager_id,))
     assert (row["phone"], row["address"]) == ("13900001111", "曲塘镇双楼村3组")
@@ -105,14 +124,22 @@ def test_all_or_nothing_when_a_write_fails_half_way(desk, tmp_path, monkeypatch)
 def test_cancel_leaves_nothing(desk, tmp_path):
     seen = []
     with pytest.raises(ImportCancelled):
-        run_import(desk, "admin", roster(tmp_path), "villagers", progress=lambda d, t: seen.append((d, t)),
-                   cancel=lambda: len(seen) >= 1)
+        run_import(
+            desk,
+            "admin",
+            roster(tmp_path),
+            "villagers",
+            progress=lambda d, t: seen.append((d, t)),
+            cancel=lambda: len(seen) >= 1,
+        )
     assert desk.db.scalar("SELECT count(*) FROM villagers") == 0 and history(desk) == []
 
 
 def test_undo_withdraws_exactly_what_the_import_added_or_changed(desk, tmp_path, villager_id):
-    rows = [*ROSTER[:2], ["张三", "11010519491231002X", "13900001111", "", ""]][:1] + \
-        [["张三", "11010519491231002X", "13900001111", "", ""], *ROSTER[2:4]]
+    rows = [*ROSTER[:2], ["张三", "11010519491231002X", "13900001111", "", ""]][:1] + [
+        ["张三", "11010519491231002X", "13900001111", "", ""],
+        *ROSTER[2:4],
+    ]
     result = run_import(desk, "admin", roster(tmp_path, rows), "villagers")
     assert result.counts()["added"] == 2 and result.counts()["updated"] == 1
     done = undo(desk, "admin", result.import_id)
@@ -132,8 +159,9 @@ def test_undo_withdraws_exactly_what_the_import_added_or_changed(desk, tmp_path,
 def test_undo_leaves_a_record_changed_by_hand_since_and_says_why(desk, tmp_path):
     result = run_import(desk, "admin", roster(tmp_path), "villagers")
     wang = desk.db.scalar("SELECT id FROM villagers WHERE name = '王五'")
-    villagers.update(desk, "clerk", wang, villagers.VillagerInput(name="王五", phone="13812345670",
-                                                                    address="双楼村5组"))
+    villagers.update(
+        desk, "clerk", wang, villagers.VillagerInput(name="王五", phone="13812345670", address="双楼村5组")
+    )
     done = undo(desk, "admin", result.import_id)
     assert done.withdrawn == 2
     [kept] = done.kept
@@ -142,6 +170,7 @@ def test_undo_leaves_a_record_changed_by_hand_since_and_says_why(desk, tmp_path)
 
 
 # --- who may import: a station head or an admin, as a real login --------------------------------
+
 
 def test_a_station_head_may_import_and_undo(desk, tmp_path):
     from haian_desk.people import users
@@ -152,12 +181,15 @@ def test_a_station_head_may_import_and_undo(desk, tmp_path):
     assert undo(desk, "head", result.import_id).withdrawn == 3
 
 
-@pytest.mark.parametrize(("actor", "said"), [
-    ("", "没有说明是谁在从表格导入或撤销导入"),
-    ("cli:someone", "“cli:someone”不是本站的账号"),
-    ("clerk", "代理站工作人员不能从表格导入或撤销导入"),
-    ("stopped", "账号“stopped”已停用"),
-])
+@pytest.mark.parametrize(
+    ("actor", "said"),
+    [
+        ("", "没有说明是谁在从表格导入或撤销导入"),
+        ("cli:someone", "“cli:someone”不是本站的账号"),
+        ("clerk", "代理站工作人员不能从表格导入或撤销导入"),
+        ("stopped", "账号“stopped”已停用"),
+    ],
+)
 def test_only_an_active_head_or_admin_may_import_or_undo(desk, tmp_path, actor, said):
     from haian_desk.people import users
 
@@ -182,9 +214,14 @@ def test_unknown_import_id(desk):
 
 # --- cadres ------------------------------------------------------------------------------------
 
+
 def test_cadres_import_then_again_unchanged(desk, tmp_path):
-    rows = [["姓名", "职务", "电话", "负责片区"], ["仲维国", "站长", "13906271000", "一组、二组"],
-            ["周梅", "代理员", "0513-88881234", "三组"], ["无电话", "代理员", "", ""]]
+    rows = [
+        ["姓名", "职务", "电话", "负责片区"],
+        ["仲维国", "站长", "13906271000", "一组、二组"],
+        ["周梅", "代理员", "0513-88881234", "三组"],
+        ["无电话", "代理员", "", ""],
+    ]
     path = F.xls(tmp_path / "cadres.xls", [("代理员", rows)], title="双楼村代理员名单")
     result = run_import(desk, "admin", path, "cadres")
     assert result.counts() == {"added": 2, "updated": 0, "unchanged": 0, "refused": 1, "rows": 3}
@@ -195,11 +232,13 @@ def test_cadres_import_then_again_unchanged(desk, tmp_path):
 
 
 def test_cadre_roster_fields_role_party_member_and_start(desk, tmp_path):
-    rows = [["姓名", "电话", "角色", "是否党员", "到任日期", "负责片区"],
-            ["仲维国", "13906271000", "站长", "是", "2020-03-01", "一组"],
-            ["周梅", "13906271001", "联络员", "群众", "", "二组"],
-            ["钱亮", "13906271002", "组长", "是", "", ""],
-            ["孙平", "13906271003", "代理员", "也许", "", ""]]
+    rows = [
+        ["姓名", "电话", "角色", "是否党员", "到任日期", "负责片区"],
+        ["仲维国", "13906271000", "站长", "是", "2020-03-01", "一组"],
+        ["周梅", "13906271001", "联络员", "群众", "", "二组"],
+        ["钱亮", "13906271002", "组长", "是", "", ""],
+        ["孙平", "13906271003", "代理员", "也许", "", ""],
+    ]
     result = run_import(desk, "admin", F.xlsx(tmp_path / "c.xlsx", [("名单", rows)]), "cadres")
     assert [r.verdict for r in result.plan.rows] == ["add", "add", "refused", "refused"]
     assert "没有“组长”这种角色" in result.plan.rows[2].reason and "“也许”看不懂" in result.plan.rows[3].reason
@@ -212,28 +251,63 @@ def test_cadre_roster_fields_role_party_member_and_start(desk, tmp_path):
 
 # --- past ledgers ------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def ledger(tmp_path, cadre_id, villager_id):
-    rows = [LEDGER_HEADER,
-            [1, "2025-03-02", "张三", "11010519491231002X", "民意代言", "", "反映3组路灯坏了", "仲维国", "已办成：已修好",
-             "2025-03-03", "满意"],
-            [2, "2025/9/15", "赵六", "", "事务代办", "社会保障卡申领", "代办社保卡", "仲维国", "办结", "2025/9/20", "不满意"],
-            [3, "2026年2月1日", "赵六", "", "诉求代理", "", "宅基地纠纷", "仲维国", "", "", ""],
-            [4, "2025-04-31", "张三", "", "民意代言", "", "日期不对", "仲维国", "", "", ""],
-            [5, "2025-05-06", "张三", "", "民意代言", "", "经办人不在名录", "李代理", "", "", ""],
-            [6, "2025-05-08", "张三", "", "民意代言", "", "办结早于登记", "仲维国", "已办", "2025-05-01", ""],
-            [7, "2025-03-02", "张三", "11010519491231002X", "民意代言", "", "反映3组路灯坏了", "仲维国", "", "", ""],
-            [8, "2025-06-02", "张三", "", "民意代言", "", "只有结果", "仲维国", "已办好", "", ""],
-            [9, "2025-06-03", "张三", "", "民意代言", "", "还在办", "仲维国", "办理中", "", ""],
-            ["合计", "", "", "", "", "", "", "", "", "", ""]]
+    rows = [
+        LEDGER_HEADER,
+        [
+            1,
+            "2025-03-02",
+            "张三",
+            "11010519491231002X",
+            "民意代言",
+            "",
+            "反映3组路灯坏了",
+            "仲维国",
+            "已办成：已修好",
+            "2025-03-03",
+            "满意",
+        ],
+        [
+            2,
+            "2025/9/15",
+            "赵六",
+            "",
+            "事务代办",
+            "社会保障卡申领",
+            "代办社保卡",
+            "仲维国",
+            "办结",
+            "2025/9/20",
+            "不满意",
+        ],
+        [3, "2026年2月1日", "赵六", "", "诉求代理", "", "宅基地纠纷", "仲维国", "", "", ""],
+        [4, "2025-04-31", "张三", "", "民意代言", "", "日期不对", "仲维国", "", "", ""],
+        [5, "2025-05-06", "张三", "", "民意代言", "", "经办人不在名录", "李代理", "", "", ""],
+        [6, "2025-05-08", "张三", "", "民意代言", "", "办结早于登记", "仲维国", "已办", "2025-05-01", ""],
+        [7, "2025-03-02", "张三", "11010519491231002X", "民意代言", "", "反映3组路灯坏了", "仲维国", "", "", ""],
+        [8, "2025-06-02", "张三", "", "民意代言", "", "只有结果", "仲维国", "已办好", "", ""],
+        [9, "2025-06-03", "张三", "", "民意代言", "", "还在办", "仲维国", "办理中", "", ""],
+        ["合计", "", "", "", "", "", "", "", "", "", ""],
+    ]
     return F.xlsx(tmp_path / "ledger.xlsx", [("2025年", rows)], title="双楼村代理登记台账")
 
 
 def test_past_ledger_rows_become_imported_history_with_their_own_dates(desk, ledger, villager_id, clock):
     result = run_import(desk, "admin", ledger, "cases")
     verdicts = {r.row_no - 2: (r.verdict, r.reason) for r in result.plan.rows}
-    assert [verdicts[n][0] for n in range(1, 10)] == ["add", "add", "add", "refused", "refused", "refused",
-                                                       "refused", "refused", "add"]
+    assert [verdicts[n][0] for n in range(1, 10)] == [
+        "add",
+        "add",
+        "add",
+        "refused",
+        "refused",
+        "refused",
+        "refused",
+        "refused",
+        "add",
+    ]
     assert "写了办理结果“已办好”，却没有办结日期" in verdicts[8][1]
     assert "“2025-04-31”不存在" in verdicts[4][1]
     assert "“李代理”不在代理员名录中" in verdicts[5][1]
@@ -247,9 +321,9 @@ def test_past_ledger_rows_become_imported_history_with_their_own_dates(desk, led
     assert lamp["case_no"] == "102210-250302-001"
     pension = cases["代办社保卡"]
     assert pension["catalogue_code"] and pension["rating"] == 2 and pension["rating_reason"] == "历史台账未记原因"
-    open_claim = cases["宅基地纠纷"]            # a claim without recorded authorisation, still open
+    open_claim = cases["宅基地纠纷"]  # a claim without recorded authorisation, still open
     assert (open_claim["status"], open_claim["deadline"]) == ("in_progress", None)
-    assert pension["villager_id"] == open_claim["villager_id"]     # 赵六 added once, for both rows
+    assert pension["villager_id"] == open_claim["villager_id"]  # 赵六 added once, for both rows
     assert desk.db.scalar("SELECT count(*) FROM villagers WHERE name = '赵六'") == 1
     # imported history is never overdue
     assert queries.count(desk, queries.CaseFilter(overdue=True), clock.now) == 0
@@ -271,9 +345,12 @@ def _station(desk, period):
 
 
 def test_imported_case_numbers_follow_the_numbering_without_colliding(desk, tmp_path, new_case, clock, cadre_id):
-    typed = new_case()                               # 2026-03-04: 102210-260304-001 is issued
-    rows = [LEDGER_HEADER, [1, "2026-03-04", "张三", "", "民意代言", "", "旧台账一", "仲维国", "", "", ""],
-            [2, "2026-03-04", "张三", "", "民意代言", "", "旧台账二", "仲维国", "", "", ""]]
+    typed = new_case()  # 2026-03-04: 102210-260304-001 is issued
+    rows = [
+        LEDGER_HEADER,
+        [1, "2026-03-04", "张三", "", "民意代言", "", "旧台账一", "仲维国", "", "", ""],
+        [2, "2026-03-04", "张三", "", "民意代言", "", "旧台账二", "仲维国", "", "", ""],
+    ]
     run_import(desk, "admin", F.xlsx(tmp_path / "l.xlsx", [("台账", rows)]), "cases")
     numbers = sorted(r[0] for r in desk.db.query("SELECT case_no FROM cases"))
     assert typed.case_no == "102210-260304-001"
@@ -283,11 +360,11 @@ def test_imported_case_numbers_follow_the_numbering_without_colliding(desk, tmp_
 def test_undoing_a_ledger_import_voids_its_cases_and_they_count_nowhere(desk, ledger):
     result = run_import(desk, "admin", ledger, "cases")
     done = undo(desk, "admin", result.import_id)
-    assert done.kept == [] and done.withdrawn == 5              # 4 cases and the villager 赵六
+    assert done.kept == [] and done.withdrawn == 5  # 4 cases and the villager 赵六
     assert {r[0] for r in desk.db.query("SELECT status FROM cases")} == {"voided"}
     assert _station(desk, "2025H1")["registered"] == 0
     assert desk.db.scalar("SELECT active FROM villagers WHERE name = '赵六'") == 0
-    again = run_import(desk, "admin", ledger, "cases")         # after an undo the rows come in again
+    again = run_import(desk, "admin", ledger, "cases")  # after an undo the rows come in again
     assert again.counts()["added"] == 4
 
 
@@ -299,6 +376,7 @@ def test_the_same_ledger_twice_changes_nothing(desk, ledger):
 
 
 # --- export: the same columns, a lossless round trip ------------------------------------------
+
 
 def test_villagers_round_trip_to_another_station_is_lossless(desk, tmp_path, clock):
     from haian_desk.desk import initialise
@@ -345,15 +423,29 @@ def _cells(path):
 def test_an_old_xls_ledger_with_real_date_cells(desk, tmp_path, cadre_id, villager_id):
     from datetime import date, datetime
 
-    rows = [["登记日期", "姓名", "身份证号", "类型", "内容", "经办人", "办理结果", "办结日期", "群众评价"],
-            [date(2024, 11, 5), "张三", "11010519491231002X", "代言", "反映河道垃圾", "仲维国", "已清理",
-             datetime(2024, 11, 6, 15, 30), 5]]
+    rows = [
+        ["登记日期", "姓名", "身份证号", "类型", "内容", "经办人", "办理结果", "办结日期", "群众评价"],
+        [
+            date(2024, 11, 5),
+            "张三",
+            "11010519491231002X",
+            "代言",
+            "反映河道垃圾",
+            "仲维国",
+            "已清理",
+            datetime(2024, 11, 6, 15, 30),
+            5,
+        ],
+    ]
     path = F.xls(tmp_path / "台账.xls", [("2024", rows)], title="代理登记台账")
     result = run_import(desk, "admin", path, "cases")
     assert result.counts()["added"] == 1
     case = desk.db.one("SELECT * FROM cases")
     assert (case["registered_at"], case["completed_at"], case["rating"]) == (
-        "2024-11-05T01:00:00Z", "2024-11-06T07:30:00Z", 5)
+        "2024-11-05T01:00:00Z",
+        "2024-11-06T07:30:00Z",
+        5,
+    )
     assert case["case_no"] == "102210-241105-001" and case["kind"] == "opinion"
 
 
@@ -363,23 +455,29 @@ def test_imported_history_folds_the_same_at_the_township(desk, ledger, tmp_path,
     from haian_desk.storage.eventlog import Event
 
     run_import(desk, "admin", ledger, "cases")
-    events = [Event.from_row(r) for r in desk.db.query(
-        "SELECT id, stream, stream_id, type, hlc, origin, origin_seq, actor, wall_time, payload FROM events "
-        "WHERE stream IN ('villager', 'cadre', 'case') ORDER BY seq")]
+    events = [
+        Event.from_row(r)
+        for r in desk.db.query(
+            "SELECT id, stream, stream_id, type, hlc, origin, origin_seq, actor, wall_time, payload FROM events "
+            "WHERE stream IN ('villager', 'cadre', 'case') ORDER BY seq"
+        )
+    ]
     township = initialise(tmp_path / "township", "320685102", "曲塘镇代理中心", "township", wall=clock)
     try:
         township.ledger.ingest(events)
         columns = "case_no, status, registered_at, completed_at, rating, deadline, imported_from"
-        assert [tuple(r) for r in township.db.query(f"SELECT {columns} FROM cases ORDER BY case_no")] == \
-            [tuple(r) for r in desk.db.query(f"SELECT {columns} FROM cases ORDER BY case_no")]
+        assert [tuple(r) for r in township.db.query(f"SELECT {columns} FROM cases ORDER BY case_no")] == [
+            tuple(r) for r in desk.db.query(f"SELECT {columns} FROM cases ORDER BY case_no")
+        ]
     finally:
         township.close()
 
 
 def test_what_an_import_keeps_about_itself_holds_no_id_number_name_or_phone(desk, tmp_path):
     result = run_import(desk, "admin", roster(tmp_path), "villagers")
-    kept = repr([tuple(r) for r in desk.db.query("SELECT * FROM import_items")]) + \
-        repr([tuple(r) for r in desk.db.query("SELECT * FROM imports")])
+    kept = repr([tuple(r) for r in desk.db.query("SELECT * FROM import_items")]) + repr(
+        [tuple(r) for r in desk.db.query("SELECT * FROM imports")]
+    )
     assert result.import_id in kept
     for secret in ("11010519491231002X", "张三", "13812345678", "王五"):
         assert secret not in kept
@@ -406,14 +504,21 @@ def test_a_cadre_of_another_unit_with_the_same_name_is_not_changed(desk, tmp_pat
 
 
 _NAME_CHARS = "张王李赵陈刘周吴郑孙钱冯䶮堃喆赟犇𠮷淼焱鑫〇"
-_people = st.lists(st.fixed_dictionaries({
-    "name": st.text(_NAME_CHARS, min_size=2, max_size=4),
-    "minority": st.booleans(),
-    "born": st.dates(min_value=date(1920, 1, 1), max_value=date(2020, 12, 31)),
-    "seq": st.integers(0, 999),
-    "phone": st.one_of(st.none(), st.integers(3_000_000_000, 9_999_999_999).map(lambda n: f"1{n}")),
-    "address": st.sampled_from(["", "双楼村一组", "双楼村二组", "曲塘镇双楼村3组"]),
-}), min_size=1, max_size=8, unique_by=lambda p: (p["born"], p["seq"]))
+_people = st.lists(
+    st.fixed_dictionaries(
+        {
+            "name": st.text(_NAME_CHARS, min_size=2, max_size=4),
+            "minority": st.booleans(),
+            "born": st.dates(min_value=date(1920, 1, 1), max_value=date(2020, 12, 31)),
+            "seq": st.integers(0, 999),
+            "phone": st.one_of(st.none(), st.integers(3_000_000_000, 9_999_999_999).map(lambda n: f"1{n}")),
+            "address": st.sampled_from(["", "双楼村一组", "双楼村二组", "曲塘镇双楼村3组"]),
+        }
+    ),
+    min_size=1,
+    max_size=8,
+    unique_by=lambda p: (p["born"], p["seq"]),
+)
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -8,6 +8,7 @@ A real process is killed with SIGKILL while it types and saves matters.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -40,9 +41,13 @@ for i in range(start, start + 100000):
 
 
 def _kill_after(folder: Path, villager: str, cadre: str, start: int, lines: int) -> None:
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(folder), villager, cadre, str(start)],
-                             cwd=ROOT, stdout=subprocess.PIPE, text=True,
-                             env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(folder), villager, cadre, str(start)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
     try:
         for _ in range(lines):
             if not child.stdout.readline():
@@ -63,20 +68,20 @@ def test_a_killed_intake_never_leaves_the_draft_of_a_registered_matter(desk, vil
             left = drafts.load(reopened, "clerk", drafts.INTAKE)
             if left is not None:
                 text = left.body["description"]
-                assert not reopened.db.scalar("SELECT count(*) FROM cases WHERE description = ?", (text,)), \
+                assert not reopened.db.scalar("SELECT count(*) FROM cases WHERE description = ?", (text,)), (
                     f"round {round_}: the draft of a registered matter was left behind"
+                )
         finally:
             reopened.close()
 
 
 def test_an_intake_and_its_draft_go_together_or_not_at_all(desk, villager_id, cadre_id):
     drafts.save(desk, "clerk", drafts.INTAKE, {"description": "反映路灯不亮"})
-    refused = Intake(kind="opinion", villager_id="no-such-villager", description="反映路灯不亮",
-                     first_cadre_id=cadre_id)
-    try:
+    refused = Intake(
+        kind="opinion", villager_id="no-such-villager", description="反映路灯不亮", first_cadre_id=cadre_id
+    )
+    with contextlib.suppress(Exception):
         take_in(desk, "clerk", refused, draft=drafts.INTAKE)
-    except Exception:
-        pass
     assert drafts.load(desk, "clerk", drafts.INTAKE) is not None  # refused: the typing is kept
     good = Intake(kind="opinion", villager_id=villager_id, description="反映路灯不亮", first_cadre_id=cadre_id)
     take_in(desk, "clerk", good, draft=drafts.INTAKE)

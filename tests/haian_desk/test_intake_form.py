@@ -1,18 +1,18 @@
 """From the typed intake form to a registered matter, with errors naming the field to fix."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from haian_desk.people import cadres, villagers
 from haian_desk.cases.intake_form import blank_form, build_intake
 from haian_desk.cases.operations import take_in
-from haian_desk.desk import initialise
 from haian_desk.core.errors import ValidationError
 from haian_desk.core.timeutil import to_iso
+from haian_desk.desk import initialise
+from haian_desk.people import cadres, villagers
 from tests.conftest import ADMIN, staffed
 
-NOW = datetime(2026, 11, 25, 7, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -44,6 +44,7 @@ def test_nothing_picked_points_at_the_villager_then_kind_then_cadre(station):
 
 def test_every_missing_field_is_named_at_once_in_form_order(station):
     from haian_desk.cases.intake_form import FormIncomplete
+
     desk, _cadre, person = station
     with pytest.raises(FormIncomplete) as caught:
         take_in(desk, "clerk", build_intake(form("", person, kind="claim")))
@@ -72,8 +73,16 @@ def test_an_urgent_matter_without_a_deadline_is_refused_on_the_deadline(station)
 
 def test_fields_of_other_kinds_are_left_out(station):
     desk, cadre, person = station
-    values = form(cadre, person, kind="opinion", description="建议修路", catalogue_code="MZ-001",
-                  materials_received=["户口簿"], auth_scope="讨薪", urgent_deadline=to_iso(NOW))
+    values = form(
+        cadre,
+        person,
+        kind="opinion",
+        description="建议修路",
+        catalogue_code="MZ-001",
+        materials_received=["户口簿"],
+        auth_scope="讨薪",
+        urgent_deadline=to_iso(NOW),
+    )
     intake = build_intake(values)
     assert (intake.catalogue_code, intake.materials_received, intake.authorisation) == (None, [], None)
     assert intake.urgent_deadline is None
@@ -84,8 +93,17 @@ def test_fields_of_other_kinds_are_left_out(station):
 def test_a_claim_with_a_mandate_and_an_urgent_deadline_is_registered(station):
     desk, cadre, person = station
     deadline = to_iso(NOW + timedelta(hours=4))
-    values = form(cadre, person, kind="claim", description="讨薪", auth_scope="代为讨要工资",
-                  auth_signed=True, urgency="urgent", urgent_deadline=deadline, petition=True)
+    values = form(
+        cadre,
+        person,
+        kind="claim",
+        description="讨薪",
+        auth_scope="代为讨要工资",
+        auth_signed=True,
+        urgency="urgent",
+        urgent_deadline=deadline,
+        petition=True,
+    )
     registered = take_in(desk, "clerk", build_intake(values))
     row = desk.db.one("SELECT * FROM cases WHERE id = ?", (registered.case_id,))
     assert row["deadline"] == deadline and row["petition"] == 1

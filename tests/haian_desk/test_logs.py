@@ -29,14 +29,24 @@ def restore_logging():
 
 def run(*args, env=None):
     clean = {k: v for k, v in os.environ.items() if k not in (logs.LOG_DIR_ENV, "HAIAN_DESK_HOME")}
-    return subprocess.run([sys.executable, *args], capture_output=True, text=True,
-                          env={**clean, **(env or {})}, timeout=120)
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, env={**clean, **(env or {})}, timeout=120
+    )
 
 
 def test_each_command_run_is_logged_beside_the_chosen_data_folder(tmp_path):
     folder = tmp_path / "station"
-    result = run("-m", "haian_desk", "init", "--data-dir", str(folder),
-                 "--station-code", "320685102210", "--name", "双楼村代理站")
+    result = run(
+        "-m",
+        "haian_desk",
+        "init",
+        "--data-dir",
+        str(folder),
+        "--station-code",
+        "320685102210",
+        "--name",
+        "双楼村代理站",
+    )
     assert result.returncode == 0, result.stderr
     text = (folder / "logs" / logs.LOG_FILENAME).read_text(encoding="utf-8")
     assert "init" in text and str(folder) in text
@@ -55,10 +65,12 @@ def test_without_a_chosen_folder_the_log_goes_to_the_user_log_folder(monkeypatch
 
 
 def test_a_crash_leaves_its_traceback_in_the_log(tmp_path):
-    script = ("from pathlib import Path; from haian_desk.core import logs\n"
-              f"logs.configure(Path(r'{tmp_path}'))\n"
-              "def open_the_case():\n    raise RuntimeError('办件读取失败')\n"
-              "open_the_case()\n")
+    script = (
+        "from pathlib import Path; from haian_desk.core import logs\n"
+        f"logs.configure(Path(r'{tmp_path}'))\n"
+        "def open_the_case():\n    raise RuntimeError('办件读取失败')\n"
+        "open_the_case()\n"
+    )
     result = run("-c", script)
     assert result.returncode == 1
     text = (tmp_path / logs.LOG_FILENAME).read_text(encoding="utf-8")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from haian_desk.core import paths
-from haian_desk.desk import Desk
 from haian_desk.core.errors import SetupError
+from haian_desk.desk import Desk
 from haian_desk.storage import migrations
 from haian_desk.storage.db import Database, OperationalError
 from tests.haian_desk import dbfiles
@@ -68,7 +68,7 @@ def test_a_failing_migration_leaves_the_old_version_intact(tmp_path, monkeypatch
 
 def test_a_newer_database_is_refused_with_a_clear_message(tmp_path):
     db = Database(tmp_path / "x.sqlite3")
-    db.conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
+    db.query(f"PRAGMA user_version = {migrations.LATEST + 1}")
     with pytest.raises(SetupError) as caught:
         migrations.migrate(db)
     assert "新版" in str(caught.value)
@@ -77,22 +77,30 @@ def test_a_newer_database_is_refused_with_a_clear_message(tmp_path):
 
 def test_v8_counts_the_deadline_base_of_older_rows_as_a_rebuild_does(desk, new_case, tmp_path, clock):
     """Pauses before a reopening are not part of the running clock; pauses after it are."""
-    from haian_desk.cases import operations
     from haian_desk.calendar import operations as working_calendar
+    from haian_desk.cases import operations
     from haian_desk.storage.check import run_check
 
-    working_calendar.set_general_rule(desk, "admin", "clock_hours")   # as deadlines were counted before v8
+    working_calendar.set_general_rule(desk, "admin", "clock_hours")  # as deadlines were counted before v8
     paused_then_reopened = new_case()
     plain = new_case()
-    steps = [("paused", {"reason": "等待鉴定"}), ("resumed", {}), ("completed", {"result": "granted"}),
-             ("reopened", {"reason": "金额有误"}), ("paused", {"reason": "公示"}), ("resumed", {})]
+    steps = [
+        ("paused", {"reason": "等待鉴定"}),
+        ("resumed", {}),
+        ("completed", {"result": "granted"}),
+        ("reopened", {"reason": "金额有误"}),
+        ("paused", {"reason": "公示"}),
+        ("resumed", {}),
+    ]
     for event_type, payload in steps:
         clock.advance(hours=5)
         operations.act(desk, "clerk", paused_then_reopened.case_id, event_type, **payload)
-    with desk.db.write() as conn:   # as a release before v8 recorded them: no deadline in the events
+    with desk.db.write() as conn:  # as a release before v8 recorded them: no deadline in the events
         conn.execute("DROP TRIGGER events_are_append_only_u")
-        conn.execute("UPDATE events SET payload = json_remove(payload, '$.deadline', '$.calendar') "
-                     "WHERE type IN ('accepted', 'reopened')")
+        conn.execute(
+            "UPDATE events SET payload = json_remove(payload, '$.deadline', '$.calendar') "
+            "WHERE type IN ('accepted', 'reopened')"
+        )
     folder = tmp_path / "station"
     desk.close()
     _downgrade(paths.database_path(folder), 7)
@@ -101,8 +109,9 @@ def test_v8_counts_the_deadline_base_of_older_rows_as_a_rebuild_does(desk, new_c
     assert rows[plain.case_id]["deadline_base"] == rows[plain.case_id]["deadline"]
     moved = rows[paused_then_reopened.case_id]
     assert moved["deadline_base"] < moved["deadline"]
-    with reopened.db.write() as conn:   # the stored rows were folded by the old rules
+    with reopened.db.write() as conn:  # the stored rows were folded by the old rules
         from haian_desk.events.ledger import refold
+
         before = dict(moved)
         refold(conn, "case", paused_then_reopened.case_id)
     after = reopened.db.one("SELECT deadline, deadline_base FROM cases WHERE id = ?", (paused_then_reopened.case_id,))

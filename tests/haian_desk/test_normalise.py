@@ -12,18 +12,25 @@ import unicodedata
 import pytest
 from hypothesis import given, strategies as st
 
-from haian_desk.people import villagers
 from haian_desk.cases import queries
 from haian_desk.core.errors import ValidationError
-from haian_desk.people.idnumber import check_character, parse_id_number
 from haian_desk.core.normalise import case_number_text, free_text, name_text, number_text, search_text
+from haian_desk.people import villagers
+from haian_desk.people.idnumber import check_character, parse_id_number
 from haian_desk.people.phone import parse_phone
 
 GOOD_ID = "11010519491231002X"
 FULL_WIDTH = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
 # Other scripts' digits a keyboard or a paste can bring in (each maps 0-9 in order).
-DIGIT_SCRIPTS = ["０１２３４５６７８９", "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹", "०१२३४५६७८९", "০১২৩৪৫৬৭৮৯",
-                 "⁰¹²³⁴⁵⁶⁷⁸⁹", "𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗"]
+DIGIT_SCRIPTS = [
+    "０１２３４５６７８９",
+    "٠١٢٣٤٥٦٧٨٩",
+    "۰۱۲۳۴۵۶۷۸۹",
+    "०१२३४५६७८९",
+    "০১২৩৪৫৬৭৮৯",
+    "⁰¹²³⁴⁵⁶⁷⁸⁹",
+    "𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗",
+]
 SEPARATORS = [" ", "-", "－", "—", "\u3000", "\u200b", "\t"]
 
 
@@ -34,8 +41,9 @@ def _in_script(text: str, script: str) -> str:
 @st.composite
 def id_numbers(draw) -> str:
     area = draw(st.sampled_from(["320621", "320685", "110105", "440524"]))
-    born = draw(st.dates(min_value=__import__("datetime").date(1900, 1, 1),
-                         max_value=__import__("datetime").date(2020, 12, 31)))
+    born = draw(
+        st.dates(min_value=__import__("datetime").date(1900, 1, 1), max_value=__import__("datetime").date(2020, 12, 31))
+    )
     first17 = f"{area}{born:%Y%m%d}{draw(st.integers(0, 999)):03d}"
     return first17 + check_character(first17)
 
@@ -112,28 +120,40 @@ def test_full_width_id_typed_by_an_input_method_is_accepted():
     assert parse_id_number("１１０１０５４９１２３１００２").value == parse_id_number("110105491231002").value
 
 
-@pytest.mark.parametrize("raw, reason", [
-    ("11010519491231002Y", "前17位应为数字"),
-    ("110105194912310021", "校验位不对"),
-    ("110105194902300023", "不是有效日期"),
-    ("11010519491231002", "应为18位"),
-    ("11010519491231002X1", "应为18位"),
-    ("110105194912310０2口", "“口”"),
-    ("11010519491231\ud80000", "无法识别"),
-    ("3.20621E+17", "科学计数法"),
-])
+@pytest.mark.parametrize(
+    "raw, reason",
+    [
+        ("11010519491231002Y", "前17位应为数字"),
+        ("110105194912310021", "校验位不对"),
+        ("110105194902300023", "不是有效日期"),
+        ("11010519491231002", "应为18位"),
+        ("11010519491231002X1", "应为18位"),
+        ("110105194912310０2口", "“口”"),
+        ("11010519491231\ud80000", "无法识别"),
+        ("3.20621E+17", "科学计数法"),
+    ],
+)
 def test_a_wrong_id_is_refused_with_the_exact_reason(raw, reason):
     with pytest.raises(ValidationError) as caught:
         parse_id_number(raw)
     assert reason in str(caught.value) and caught.value.field == "id_number"
 
 
-@pytest.mark.parametrize("raw, stored", [
-    ("138 1234 5678", "13812345678"), ("+86 138-1234-5678", "13812345678"),
-    ("8613812345678", "13812345678"), ("0086 13812345678", "13812345678"),
-    ("0513-88881234", "051388881234"), ("(0513) 88881234", "051388881234"),
-    ("88881234", "051388881234"), ("８８８８１２３４", "051388881234"),
-    ("1381234567８", "13812345678"), ("١٣٨١٢٣٤٥٦٧٨", "13812345678")])
+@pytest.mark.parametrize(
+    "raw, stored",
+    [
+        ("138 1234 5678", "13812345678"),
+        ("+86 138-1234-5678", "13812345678"),
+        ("8613812345678", "13812345678"),
+        ("0086 13812345678", "13812345678"),
+        ("0513-88881234", "051388881234"),
+        ("(0513) 88881234", "051388881234"),
+        ("88881234", "051388881234"),
+        ("８８８８１２３４", "051388881234"),
+        ("1381234567８", "13812345678"),
+        ("١٣٨١٢٣٤٥٦٧٨", "13812345678"),
+    ],
+)
 def test_phones_in_every_typed_form(raw, stored):
     assert parse_phone(raw) == stored
 
@@ -142,10 +162,20 @@ def test_case_numbers_keep_their_hyphens_in_one_form():
     assert case_number_text(" １０２２１０－２６０３０４—００１ ") == "102210-260304-001"
 
 
-@pytest.mark.parametrize("raw, name", [
-    ("王 小明 ", "王小明"), ("李䶮", "李䶮"), ("𠮷野", "𠮷野"), ("买买提•艾力", "买买提·艾力"),
-    ("买买提・艾力", "买买提·艾力"), ("张\u202e三\u200b", "张三"), ("⼯程", "工程"), ("ＡＢ", "AB"),
-    ("王\x00五", "王五")])
+@pytest.mark.parametrize(
+    "raw, name",
+    [
+        ("王 小明 ", "王小明"),
+        ("李䶮", "李䶮"),
+        ("𠮷野", "𠮷野"),
+        ("买买提•艾力", "买买提·艾力"),
+        ("买买提・艾力", "买买提·艾力"),
+        ("张\u202e三\u200b", "张三"),
+        ("⼯程", "工程"),
+        ("ＡＢ", "AB"),
+        ("王\x00五", "王五"),
+    ],
+)
 def test_names_keep_rare_characters_and_lose_what_no_one_can_see(raw, name):
     assert name_text(raw) == name
 
@@ -166,8 +196,13 @@ def test_the_same_person_typed_two_ways_is_refused_the_second_time(desk):
 
 
 def test_free_text_of_a_villager_and_a_matter_is_stored_clean(desk, cadre_id, new_case):
-    vid = villagers.register(desk, "admin", villagers.VillagerInput(
-        name="阿依古丽・买买提", phone="１３８ １２３４ ５６７８", address="  曲塘镇\u202e双楼村  3组 "))
+    vid = villagers.register(
+        desk,
+        "admin",
+        villagers.VillagerInput(
+            name="阿依古丽・买买提", phone="１３８ １２３４ ５６７８", address="  曲塘镇\u202e双楼村  3组 "
+        ),
+    )
     row = desk.db.one("SELECT name, phone, address FROM villagers WHERE id = ?", (vid,))
     assert tuple(row) == ("阿依古丽·买买提", "13812345678", "曲塘镇双楼村 3组")
     case = new_case(description="反映\u200b3组\x00路灯不亮\u202e")

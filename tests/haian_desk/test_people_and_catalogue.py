@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from haian_desk.people import cadres, users, villagers
-from haian_desk.cases import catalogue
 from haian_desk import network
-from haian_desk.desk import initialise
+from haian_desk.cases import catalogue
 from haian_desk.core.errors import HaianError, SetupError, ValidationError
 from haian_desk.core.paths import resource_path
+from haian_desk.desk import initialise
+from haian_desk.people import cadres, users, villagers
 
 
 def test_passwords_are_stored_only_as_scrypt_hashes(desk):
@@ -34,9 +34,13 @@ def test_user_rules(desk):
 
 
 def test_villager_registry_checks_and_derives(desk):
-    vid = villagers.register(desk, "admin", villagers.VillagerInput(
-        name=" 李 䶮 ", id_number="110105491231002", phone="138 1234 5678",
-        tags=("empty_nest", "disabled")))
+    vid = villagers.register(
+        desk,
+        "admin",
+        villagers.VillagerInput(
+            name=" 李 䶮 ", id_number="110105491231002", phone="138 1234 5678", tags=("empty_nest", "disabled")
+        ),
+    )
     row = desk.db.one("SELECT * FROM villagers WHERE id = ?", (vid,))
     assert row["name"] == "李䶮" and row["id_number"] == "11010519491231002X"
     assert row["gender"] == "女" and row["birth_date"] == "1949-12-31"
@@ -56,24 +60,39 @@ def test_the_same_id_number_cannot_be_registered_twice(desk, villager_id):
 
 
 def test_villager_update_records_only_what_changed(desk, villager_id):
-    villagers.update(desk, "admin", villager_id, villagers.VillagerInput(
-        name="张三", id_number="11010519491231002X", phone="13900001111", address="曲塘镇双楼村3组"))
+    villagers.update(
+        desk,
+        "admin",
+        villager_id,
+        villagers.VillagerInput(
+            name="张三", id_number="11010519491231002X", phone="13900001111", address="曲塘镇双楼村3组"
+        ),
+    )
     last = desk.db.one("SELECT type, payload FROM events WHERE stream_id = ? ORDER BY seq DESC", (villager_id,))
     assert last["type"] == "updated" and json.loads(last["payload"]) == {"phone": "13900001111"}
 
 
 def test_bad_villager_input_saves_nothing(desk):
     before = desk.db.scalar("SELECT count(*) FROM events")
-    for bad in (villagers.VillagerInput(name=""), villagers.VillagerInput(name="王", id_number="123"),
-                villagers.VillagerInput(name="王", phone="12"), villagers.VillagerInput(name="王", tags=("rich",))):
+    for bad in (
+        villagers.VillagerInput(name=""),
+        villagers.VillagerInput(name="王", id_number="123"),
+        villagers.VillagerInput(name="王", phone="12"),
+        villagers.VillagerInput(name="王", tags=("rich",)),
+    ):
         with pytest.raises(ValidationError):
             villagers.register(desk, "admin", bad)
     assert desk.db.scalar("SELECT count(*) FROM events") == before
 
 
 def test_cadres_directory(desk):
-    cid = cadres.add(desk, "admin", cadres.CadreInput(
-        name="仲维国", phone="13906271000", unit_code="320685102210", area="一组", service_items=("低保",)))
+    cid = cadres.add(
+        desk,
+        "admin",
+        cadres.CadreInput(
+            name="仲维国", phone="13906271000", unit_code="320685102210", area="一组", service_items=("低保",)
+        ),
+    )
     row = desk.db.one("SELECT * FROM cadres WHERE id = ?", (cid,))
     assert row["on_public_board"] == 1 and json.loads(row["service_items"]) == ["低保"]
     with pytest.raises(ValidationError):
@@ -98,8 +117,14 @@ def test_catalogue_search_by_chinese_pinyin_and_keyword(desk):
 
 def test_catalogue_edits_are_admin_only_and_versioned(desk):
     item = catalogue.get(desk, "MZ-001")
-    change = catalogue.Item(code="MZ-001", name=item["name"], level=item["level"], mode="承诺",
-                            time_limit={"amount": 20, "unit": "working_days"}, materials=("申请书",))
+    change = catalogue.Item(
+        code="MZ-001",
+        name=item["name"],
+        level=item["level"],
+        mode="承诺",
+        time_limit={"amount": 20, "unit": "working_days"},
+        materials=("申请书",),
+    )
     with pytest.raises(HaianError) as caught:
         catalogue.edit(desk, "clerk", change)
     assert "管理员" in caught.value.message
@@ -118,16 +143,29 @@ def test_divisions_ship_haian_and_its_townships():
     assert json.loads(resource_path("divisions.json").read_text(encoding="utf-8"))["county"]["name"] == "海安市"
 
 
-@pytest.mark.parametrize("code, role, level", [
-    ("320685102210", "station", "village"), ("320685102210005", "station", "group"),
-    ("320685102", "township", "township")])
+@pytest.mark.parametrize(
+    "code, role, level",
+    [
+        ("320685102210", "station", "village"),
+        ("320685102210005", "station", "group"),
+        ("320685102", "township", "township"),
+    ],
+)
 def test_unit_codes_by_role(code, role, level):
     assert network.check_unit_code(code, role) == level
 
 
-@pytest.mark.parametrize("code, role", [
-    ("320685102", "station"), ("320685102210", "township"), ("32068510221", "station"),
-    ("320685999210", "station"), ("abc", "station"), ("320685102210", "county")])
+@pytest.mark.parametrize(
+    "code, role",
+    [
+        ("320685102", "station"),
+        ("320685102210", "township"),
+        ("32068510221", "station"),
+        ("320685999210", "station"),
+        ("abc", "station"),
+        ("320685102210", "county"),
+    ],
+)
 def test_bad_unit_codes_are_refused(code, role):
     with pytest.raises(ValidationError):
         network.check_unit_code(code, role)

@@ -16,8 +16,7 @@ SQLCipher leaves to SQLite unchanged.
 from __future__ import annotations
 
 import apsw
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from haian_desk.storage import db as dbmod
 
@@ -25,14 +24,14 @@ from haian_desk.storage import db as dbmod
 class CutFile(apsw.VFSFile):
     """A file whose writes live in memory until xSync, as in the OS page cache."""
 
-    def __init__(self, vfs: "PowerCutVFS", base: str, name, flags):
+    def __init__(self, vfs: PowerCutVFS, base: str, name, flags):
         super().__init__(base, name, flags)
         self.vfs = vfs
         size = super().xFileSize()
         self.image = bytearray(super().xRead(size, 0) if size else b"")
 
     def xRead(self, amount, offset):
-        return bytes(self.image[offset:offset + amount])  # APSW zero-fills a short read
+        return bytes(self.image[offset : offset + amount])  # APSW zero-fills a short read
 
     def xWrite(self, data, offset):
         end = offset + len(data)
@@ -51,7 +50,7 @@ class CutFile(apsw.VFSFile):
             return
         super().xTruncate(len(self.image))
         for start in range(0, len(self.image), 4096):  # the base VFS writes a page at a time
-            super().xWrite(bytes(self.image[start:start + 4096]), start)
+            super().xWrite(bytes(self.image[start : start + 4096]), start)
         super().xSync(flags)
 
     def xClose(self):

@@ -1,29 +1,36 @@
 """What the case screens say: time left, masked columns, timeline lines, the case view."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
-from haian_desk.people import cadres, users, villagers
-from haian_desk.cases import presentation as pres
-from haian_desk.cases import queries
+from haian_desk.cases import presentation as pres, queries
 from haian_desk.cases.operations import Intake, act, take_in
-from haian_desk.desk import initialise
-from haian_desk.storage.eventlog import Event
 from haian_desk.core.timeutil import to_iso
+from haian_desk.desk import initialise
+from haian_desk.people import cadres, users, villagers
+from haian_desk.storage.eventlog import Event
 
-NOW = datetime(2026, 11, 25, 7, 0, tzinfo=timezone.utc)  # 15:00 in Haian
+NOW = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)  # 15:00 in Haian
 
 
 def iso(delta: timedelta) -> str:
     return to_iso(NOW + delta)
 
 
-@pytest.mark.parametrize("seconds, words", [
-    (20, "不到1分钟"), (40 * 60, "40分钟"), (5 * 3600 + 59, "5小时"), (24 * 3600, "1天"),
-    (51 * 3600, "2天3小时"), (26 * 24 * 3600 + 5 * 3600, "26天"), (-3 * 3600, "3小时")])
+@pytest.mark.parametrize(
+    "seconds, words",
+    [
+        (20, "不到1分钟"),
+        (40 * 60, "40分钟"),
+        (5 * 3600 + 59, "5小时"),
+        (24 * 3600, "1天"),
+        (51 * 3600, "2天3小时"),
+        (26 * 24 * 3600 + 5 * 3600, "26天"),
+        (-3 * 3600, "3小时"),
+    ],
+)
 def test_durations_read_the_way_a_clerk_says_them(seconds, words):
     assert pres.describe_duration(seconds) == words
 
@@ -51,7 +58,7 @@ def test_paused_waiting_and_finished_matters_are_not_counted_down():
     assert pres.status_text("rated", iso(-timedelta(days=9)), NOW) == "已评价"
 
 
-@given(st.integers(min_value=-10 ** 7, max_value=10 ** 7))
+@given(st.integers(min_value=-(10**7), max_value=10**7))
 def test_the_tone_agrees_with_the_queue_filters(seconds):
     deadline = iso(timedelta(seconds=seconds))
     tone = pres.time_left("in_progress", deadline, NOW).tone
@@ -68,10 +75,13 @@ def test_the_queue_masks_phones_but_shows_names():
 
 
 def test_a_villager_on_screen_is_masked_unless_revealed():
-    row = {"name": "王秀英", "id_number": "11010519491231002X", "phone": "13812345678",
-           "address": "双楼村3组"}
-    assert pres.villager_summary(row) == {"name": "王秀英", "id_number": "110105********002X",
-                                          "phone": "138****5678", "address": "双楼村3组"}
+    row = {"name": "王秀英", "id_number": "11010519491231002X", "phone": "13812345678", "address": "双楼村3组"}
+    assert pres.villager_summary(row) == {
+        "name": "王秀英",
+        "id_number": "110105********002X",
+        "phone": "138****5678",
+        "address": "双楼村3组",
+    }
     assert pres.villager_summary(row, reveal=True)["id_number"] == "11010519491231002X"
     line = pres.villager_choice_text(row)
     assert "19491231" not in line and "12345678" not in line and line.startswith("王秀英")
@@ -81,17 +91,23 @@ def _event(type_, payload, actor="clerk"):
     return Event("e1", "case", "c1", type_, "h", "o", 1, actor, "2026-11-25T07:00:00Z", payload)
 
 
-@pytest.mark.parametrize("type_, payload, words", [
-    ("transferred", {"to_level": "township", "to_unit": "曲塘镇代理中心", "reason": "需镇里审核"},
-     "转至镇（街道）代理中心：曲塘镇代理中心；理由：需镇里审核"),
-    ("rated", {"level": 2, "reason": "跑了两趟"}, "不满意；原因：跑了两趟"),
-    ("rated", {"level": 5}, "非常满意"),
-    ("materials_missing", {"missing": ["户口簿", "照片"]}, "一次性告知缺少：户口簿、照片"),
-    ("completed", {"result": "refused", "note": "不符合条件"}, "结果：未获批准（已说明理由）；不符合条件"),
-    ("replied", {"method": "phone"}, "方式：电话告知"),
-    ("assigned", {"cadre_id": "k1"}, "经办人：仲维国"),
-    ("declined", {"reason": "须本人办理", "remedy": "到镇里办"}, "理由：须本人办理；群众可以：到镇里办"),
-])
+@pytest.mark.parametrize(
+    "type_, payload, words",
+    [
+        (
+            "transferred",
+            {"to_level": "township", "to_unit": "曲塘镇代理中心", "reason": "需镇里审核"},
+            "转至镇（街道）代理中心：曲塘镇代理中心；理由：需镇里审核",
+        ),
+        ("rated", {"level": 2, "reason": "跑了两趟"}, "不满意；原因：跑了两趟"),
+        ("rated", {"level": 5}, "非常满意"),
+        ("materials_missing", {"missing": ["户口簿", "照片"]}, "一次性告知缺少：户口簿、照片"),
+        ("completed", {"result": "refused", "note": "不符合条件"}, "结果：未获批准（已说明理由）；不符合条件"),
+        ("replied", {"method": "phone"}, "方式：电话告知"),
+        ("assigned", {"cadre_id": "k1"}, "经办人：仲维国"),
+        ("declined", {"reason": "须本人办理", "remedy": "到镇里办"}, "理由：须本人办理；群众可以：到镇里办"),
+    ],
+)
 def test_timeline_details_are_plain_words(type_, payload, words):
     assert pres.describe_event(_event(type_, payload), {"k1": "仲维国"}) == words
 
@@ -115,20 +131,29 @@ def test_urgent_quick_picks_are_all_in_the_future():
 
 
 def test_case_view_gathers_what_the_detail_screen_shows(tmp_path):
-    desk = initialise(tmp_path / "s", "320685102210", "双楼村代理站", admin=("admin", "secret-pw"),
-                      wall=lambda: NOW)
+    desk = initialise(tmp_path / "s", "320685102210", "双楼村代理站", admin=("admin", "secret-pw"), wall=lambda: NOW)
     cadre = cadres.add(desk, "admin", cadres.CadreInput("仲维国", "13906271000", "320685102210"))
     users.add_user(desk, "clerk", "季红梅", "station_staff", "haian123", cadre, actor="admin")
-    person = villagers.register(desk, "clerk", villagers.VillagerInput(
-        "王秀英", id_number="11010519491231002X", phone="13812345678"))
-    case = take_in(desk, "clerk", Intake(kind="errand", villager_id=person, description="代办低保",
-                                         first_cadre_id=cadre, catalogue_code="MZ-001"))
+    person = villagers.register(
+        desk, "clerk", villagers.VillagerInput("王秀英", id_number="11010519491231002X", phone="13812345678")
+    )
+    case = take_in(
+        desk,
+        "clerk",
+        Intake(
+            kind="errand", villager_id=person, description="代办低保", first_cadre_id=cadre, catalogue_code="MZ-001"
+        ),
+    )
     act(desk, "clerk", case.case_id, "note", text="已联系民政办")
     view = pres.case_view(desk, case.case_id, NOW + timedelta(hours=1))
     assert view.villager["id_number"] == "110105********002X"
     assert view.villager_revealed["phone"] == "13812345678"
-    assert view.matter == {"name": "最低生活保障申请", "level": "县", "limit": "25个工作日",
-                           "route": view.matter["route"]}
+    assert view.matter == {
+        "name": "最低生活保障申请",
+        "level": "县",
+        "limit": "25个工作日",
+        "route": view.matter["route"],
+    }
     assert [line.what for line in view.timeline] == ["登记", "受理", "备注"]
     assert view.timeline[0].who == "季红梅"
     assert "completed" in view.allowed and "accepted" not in view.allowed
@@ -137,13 +162,13 @@ def test_case_view_gathers_what_the_detail_screen_shows(tmp_path):
 
 
 def test_a_matter_that_needs_the_person_says_so_before_anything_is_typed(desk):
-    from haian_desk.cases import catalogue
+    from haian_desk.cases.catalogue_queries import find_items, get_item
 
-    marriage = next(r for r in catalogue.search(desk, "婚姻登记"))
+    marriage = next(i for i in find_items(desk, "婚姻登记"))
     summary = pres.matter_summary(marriage)
     assert summary.in_person and "须本人到场办理，不能代办" in summary.in_person_notice
     assert summary.choice_text().endswith("【须本人到场】")
-    dibao = pres.matter_summary(catalogue.get(desk, "MZ-001"))
+    dibao = pres.matter_summary(get_item(desk, "MZ-001"))
     assert (dibao.level, dibao.limit, dibao.in_person) == ("县", "25个工作日", False)
     assert "户口簿" in dibao.materials and dibao.choice_text() == "最低生活保障申请（县级 · 25个工作日）"
 

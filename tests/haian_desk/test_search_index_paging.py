@@ -4,26 +4,34 @@ from __future__ import annotations
 
 import pytest
 
-from haian_desk.people import villagers
 from haian_desk.cases import operations, queries
+from haian_desk.people import villagers
 
 
 @pytest.fixture
 def queue(desk, cadre_id, clock):
-    people = [villagers.register(desk, "admin", villagers.VillagerInput(name=name))
-              for name in ("张三", "王五", "李四")]
+    people = [
+        villagers.register(desk, "admin", villagers.VillagerInput(name=name)) for name in ("张三", "王五", "李四")
+    ]
     for i in range(23):
         clock.advance(minutes=7 if i % 5 else 0)  # some cases share a registration time
-        case = operations.take_in(desk, "clerk", operations.Intake(
-            kind="opinion", villager_id=people[i % 3], description=f"第{i}件", first_cadre_id=cadre_id,
-            accept=i % 4 != 0))  # unaccepted ones have no deadline: NULLs sort last
+        case = operations.take_in(
+            desk,
+            "clerk",
+            operations.Intake(
+                kind="opinion",
+                villager_id=people[i % 3],
+                description=f"第{i}件",
+                first_cadre_id=cadre_id,
+                accept=i % 4 != 0,
+            ),
+        )  # unaccepted ones have no deadline: NULLs sort last
         if i % 6 == 0:
             operations.act(desk, "clerk", case.case_id, "withdrawn", reason="不办了")
     return desk
 
 
-@pytest.mark.parametrize("sort", ["registered_at", "case_no", "deadline", "villager", "status", "kind",
-                                  "updated_at"])
+@pytest.mark.parametrize("sort", ["registered_at", "case_no", "deadline", "villager", "status", "kind", "updated_at"])
 @pytest.mark.parametrize("descending", [True, False])
 def test_pages_after_the_last_row_are_the_offset_pages(queue, sort, descending):
     flt = queries.CaseFilter(sort=sort, descending=descending)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from haian_desk.cases import queries, search
 from haian_desk.core import paths
-from haian_desk.cases import search
-from haian_desk.people import villagers
-from haian_desk.cases import queries
-from haian_desk.storage.check import run_check
 from haian_desk.desk import Desk
+from haian_desk.people import villagers
 from haian_desk.people.pinyin_keys import name_spellings
+from haian_desk.storage.check import run_check
 from tests.haian_desk import dbfiles
 
 
@@ -25,10 +24,24 @@ def _found(desk, typed):
     return [r["name"] for r in queries.villager_search(desk, typed)]
 
 
-@pytest.mark.parametrize("typed, name", [
-    ("shan", "单雄"), ("shanxiong", "单雄"), ("zeng", "曾国华"), ("xiefang", "解放"), ("qiu", "仇大山"),
-    ("ou", "区小华"), ("piao", "朴正"), ("xiaoming", "王小明"), ("nana", "欧阳娜娜"),
-    ("SHAN", "单雄"), ("ｓｈａｎ", "单雄"), ("sx", "单雄"), ("wxm", "王小明")])
+@pytest.mark.parametrize(
+    "typed, name",
+    [
+        ("shan", "单雄"),
+        ("shanxiong", "单雄"),
+        ("zeng", "曾国华"),
+        ("xiefang", "解放"),
+        ("qiu", "仇大山"),
+        ("ou", "区小华"),
+        ("piao", "朴正"),
+        ("xiaoming", "王小明"),
+        ("nana", "欧阳娜娜"),
+        ("SHAN", "单雄"),
+        ("ｓｈａｎ", "单雄"),
+        ("sx", "单雄"),
+        ("wxm", "王小明"),
+    ],
+)
 def test_surname_readings_and_given_names_find_the_person(people, typed, name):
     assert name in _found(people, typed)
 
@@ -51,11 +64,13 @@ def test_an_older_database_gets_the_new_keys_when_opened(tmp_path, desk, new_cas
     villagers.register(desk, "admin", villagers.VillagerInput(name="单雄"))
     new_case(description="村口ABC超市")
     desk.close()
-    dbfiles.execute(paths.database_path(tmp_path / "station"),
-                    "UPDATE villagers SET pinyin = 'danxiong chanxiong', initials = 'dx cx' WHERE name = '单雄'",
-                    "DELETE FROM villager_search_keys",
-                    "UPDATE case_text_ids SET folded = NULL",
-                    "DELETE FROM meta WHERE key = 'search_keys_version'")
+    dbfiles.execute(
+        paths.database_path(tmp_path / "station"),
+        "UPDATE villagers SET pinyin = 'danxiong chanxiong', initials = 'dx cx' WHERE name = '单雄'",
+        "DELETE FROM villager_search_keys",
+        "UPDATE case_text_ids SET folded = NULL",
+        "DELETE FROM meta WHERE key = 'search_keys_version'",
+    )
 
     reopened = Desk.open(tmp_path / "station", wall=clock)
     assert reopened.db.scalar("SELECT value FROM meta WHERE key = 'search_keys_version'") == search.KEYS_VERSION

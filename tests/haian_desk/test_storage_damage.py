@@ -65,18 +65,21 @@ DAMAGE = {
     "one byte flipped in the middle": lambda f, db: _flip(db, (_pages(db) // 2) * PAGE + 200),
     "one byte flipped in the last page": lambda f, db: _flip(db, db.stat().st_size - 50),
     "a middle page zeroed": lambda f, db: _write_at(db, (_pages(db) // 2) * PAGE, b"\0" * PAGE),
-    "the cases table's root page garbage": lambda f, db: _write_at(db, (_root_page(f, "cases") - 1) * PAGE,
-                                                                   b"\x5a" * PAGE),
-    "the events table's root page garbage": lambda f, db: _write_at(db, (_root_page(f, "events") - 1) * PAGE,
-                                                                    b"\x5a" * PAGE),
+    "the cases table's root page garbage": lambda f, db: _write_at(
+        db, (_root_page(f, "cases") - 1) * PAGE, b"\x5a" * PAGE
+    ),
+    "the events table's root page garbage": lambda f, db: _write_at(
+        db, (_root_page(f, "events") - 1) * PAGE, b"\x5a" * PAGE
+    ),
     "replaced by a text file": lambda f, db: db.write_text("这不是数据库" * 500, encoding="utf-8"),
     "replaced by a picture": lambda f, db: db.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(8000)),
     "garbage appended": lambda f, db: db.write_bytes(db.read_bytes() + os.urandom(1000)),
     "a byte flipped every 64 KB": lambda f, db: [_flip(db, o) for o in range(50, db.stat().st_size, 65536)],
     "the key file deleted": lambda f, db: keys.key_path(f).unlink(),
     "the key file garbled": lambda f, db: keys.key_path(f).write_text("{not json", encoding="utf-8"),
-    "the key file from another station": lambda f, db: keys.key_path(f).write_text(json.dumps(
-        {**json.loads(keys.key_path(f).read_text()), "salt": "AAAAAAAAAAAAAAAAAAAAAA=="}), encoding="utf-8"),
+    "the key file from another station": lambda f, db: keys.key_path(f).write_text(
+        json.dumps({**json.loads(keys.key_path(f).read_text()), "salt": "AAAAAAAAAAAAAAAAAAAAAA=="}), encoding="utf-8"
+    ),
     "the -shm file garbage": lambda f, db: db.with_name(db.name + "-shm").write_bytes(os.urandom(32768)),
     "bytes flipped in a text column of an old plain file": _bad_text_in_an_old_plain_file,
 }

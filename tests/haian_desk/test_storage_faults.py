@@ -9,22 +9,26 @@ import sys
 
 import pytest
 
+from haian_desk.cases.operations import Intake, take_in
 from haian_desk.cli import main as cli
 from haian_desk.core import paths
-from haian_desk.storage import recovery
-from haian_desk.cases.operations import Intake, take_in
-from haian_desk.desk import Desk
 from haian_desk.core.errors import HaianError
 from haian_desk.core.failpoints import ENV as FAILPOINT
-from haian_desk.storage import backup, sealed, setup_marker
+from haian_desk.desk import Desk
+from haian_desk.storage import backup, recovery, sealed, setup_marker
 from haian_desk.storage.db import Database
 
 INIT = ["init", "--station-code", "320685102210", "--name", "曲塘镇双楼村代理站"]
 
 
 def run(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "haian_desk", *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "haian_desk", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
 
 
 def one_clear_line(result, says: str) -> None:
@@ -35,10 +39,14 @@ def one_clear_line(result, says: str) -> None:
 
 # --- kills ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("command, step", [
-    (INIT, "init.identity"),
-    (["demo", "--cases", "30"], "demo.cases_added"),
-])
+
+@pytest.mark.parametrize(
+    "command, step",
+    [
+        (INIT, "init.identity"),
+        (["demo", "--cases", "30"], "demo.cases_added"),
+    ],
+)
 def test_a_kill_while_setting_up_is_rolled_back_and_setting_up_again_works(tmp_path, command, step):
     folder = str(tmp_path / "station")
     killed = run(*command, "--data-dir", folder, env={FAILPOINT: step})
@@ -68,15 +76,18 @@ def test_a_kill_during_restore_is_finished_or_undone_at_the_next_start(desk, new
 
 # --- a full disk ------------------------------------------------------------------------------
 
+
 def test_a_full_disk_at_intake_says_so_and_saves_nothing_half(desk, villager_id, cadre_id):
     events = desk.db.scalar("SELECT count(*) FROM events")
     pages = desk.db.scalar("PRAGMA page_count")
-    desk.db.conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own SQLITE_FULL, as on a full disk
+    with desk.db.read() as conn:
+        conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own SQLITE_FULL, as on a full disk
     big = "反映" * 4000
     with pytest.raises(HaianError) as full:
         for _ in range(50):
-            take_in(desk, "clerk", Intake(kind="opinion", villager_id=villager_id, description=big,
-                                          first_cadre_id=cadre_id))
+            take_in(
+                desk, "clerk", Intake(kind="opinion", villager_id=villager_id, description=big, first_cadre_id=cadre_id)
+            )
     assert "磁盘已满" in str(full.value) and "之前保存的数据都在" in str(full.value)
     committed = desk.db.scalar("SELECT count(*) FROM events") - events
     assert desk.db.scalar("SELECT count(*) FROM cases") * 1 <= committed  # whole intakes only
@@ -104,7 +115,7 @@ def test_a_full_disk_during_demo_says_so_and_the_next_start_rolls_it_back(tmp_pa
 
     def tiny_disk(self):
         configure(self)
-        self.conn.execute("PRAGMA max_page_count = 400")
+        self.query("PRAGMA max_page_count = 400")
 
     monkeypatch.setattr(Database, "_configure", tiny_disk)
     folder = tmp_path / "demo"
@@ -115,6 +126,7 @@ def test_a_full_disk_during_demo_says_so_and_the_next_start_rolls_it_back(tmp_pa
 
 
 # --- a folder that cannot be written, a data folder that is a file ---------------------------
+
 
 @pytest.mark.parametrize("command", [["cases"], ["check"], ["backup"]])
 def test_a_read_only_data_folder_is_said_plainly_not_called_damage(desk, monkeypatch, capsys, command):
@@ -135,6 +147,7 @@ def test_a_data_folder_that_is_a_file_is_said_plainly(tmp_path, capsys, command)
 
 
 # --- damage -----------------------------------------------------------------------------------
+
 
 def test_an_empty_database_file_is_damage_with_the_restore_offer(desk, new_case, clock, capsys):
     new_case()
@@ -158,7 +171,7 @@ def test_restore_latest_folds_nothing_from_a_damaged_wal(desk, new_case, clock, 
     folder = desk.folder
     wal = paths.database_path(folder).with_name(paths.DB_FILENAME + "-wal")
     data = bytearray(wal.read_bytes())
-    desk.db.conn.close()  # a crash: the WAL stays behind
+    desk.db.close()  # a crash: the WAL stays behind (closing without a checkpoint)
     wal.write_bytes(bytes(data[:32]) + os.urandom(len(data) - 32))
     assert cli.main(["restore", "--latest", "--data-dir", str(folder)]) == 0
     assert "已恢复" in capsys.readouterr().out

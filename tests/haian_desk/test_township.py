@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from haian_desk.replication import reached, township
 from haian_desk.cases import queries
 from haian_desk.cases.fold import allowed_events
-from haian_desk.storage.check import run_check
 from haian_desk.core.errors import RuleRefused, ValidationError
+from haian_desk.replication import reached, township
+from haian_desk.storage.check import run_check
 from tests.sync.helpers import act, by_file, take_in, township_with_stations
 
 CENTRE = "曲塘镇代理中心"
@@ -30,6 +30,7 @@ def sent_up(station, hub, folder, **fields) -> str:
 
 
 # -- the new case events ---------------------------------------------------------------
+
 
 def test_the_township_receives_a_matter_and_the_station_sees_who_has_it(network, tmp_path, clock):
     hub, (station, _) = network
@@ -81,6 +82,7 @@ def test_inbox_events_are_not_offered_on_the_case_screen():
 
 
 # -- conflicts ---------------------------------------------------------------------------
+
 
 def completed_at_two_levels(hub, station, folder, clock) -> str:
     case_id = sent_up(station, hub, folder)
@@ -145,6 +147,7 @@ def test_a_decision_needs_words_and_a_conflict_to_settle(network, tmp_path, cloc
 
 # -- stations' health ----------------------------------------------------------------------
 
+
 def test_station_health_shows_contact_deadlines_and_who_went_silent(network, tmp_path, clock):
     hub, (first, second) = network
     case_id = take_in(first)
@@ -169,6 +172,7 @@ def test_a_station_never_heard_from_is_silent(network, clock):
 def test_silence_threshold_and_hub_address_are_settings(network):
     hub, _ = network
     from haian_desk.people import users
+
     users.add_user(hub.desk, "boss", "主任", "admin", "secret-pw", actor="admin")
     assert township.load_settings(hub.desk)["silent_hours"] == 48
     assert township.save_settings(hub.desk, "boss", silent_hours=12, hub_port=9000)["silent_hours"] == 12
@@ -180,6 +184,7 @@ def test_silence_threshold_and_hub_address_are_settings(network):
 
 
 # -- what reached the hub, seen from the station -----------------------------------------
+
 
 def test_each_case_says_whether_it_reached_the_township(network, tmp_path, clock):
     hub, (station, _) = network
@@ -202,7 +207,22 @@ def test_each_case_says_whether_it_reached_the_township(network, tmp_path, clock
 
 def test_an_installation_not_enrolled_has_everything_waiting(desk, cadre_id, villager_id):
     from haian_desk.cases.operations import Intake, take_in as register
-    case = register(desk, "admin", Intake(kind="opinion", villager_id=villager_id, description="修路",
-                                          first_cadre_id=cadre_id))
+
+    case = register(
+        desk, "admin", Intake(kind="opinion", villager_id=villager_id, description="修路", first_cadre_id=cadre_id)
+    )
     assert reached.reach(desk, [case.case_id]) == {case.case_id: reached.NOT_ENROLLED}
     assert reached.waiting(desk).enrolled is False and reached.waiting(desk).cases == 1
+
+
+def test_without_a_county_hub_the_township_records_the_county_units_answer_itself(network, tmp_path, clock):
+    hub, (station, _) = network
+    case_id = sent_up(station, hub, tmp_path)
+    township.take_up(hub.desk, "admin", case_id)
+    township.forward(hub.desk, "admin", case_id, "county", "海安市民政局", "需县民政局审批")
+    [item] = township.inbox(hub.desk, clock(), township.SENT_ON)
+    assert item.follows_up and item.return_choices == ["station"]
+    township.return_down(hub.desk, "admin", case_id, "县民政局电话答复：已审批")
+    by_file(station, hub, tmp_path)
+    case = queries.get_case(station.desk, case_id)
+    assert (case["status"], case["holder_level"], case["route_up"]) == ("in_progress", None, [])

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from haian_desk.core.ids import uuid7
 from haian_desk.replication import sync_state
 from haian_desk.storage import eventlog
 from haian_desk.storage.eventlog import Event
-from haian_desk.core.ids import uuid7
 from sync import advice, resend
 from sync.errors import SyncError
 from sync.serve import BackgroundHub
@@ -33,11 +33,27 @@ def foreign_case(station, clock) -> str:
     """A registration naming another township's village (as a restored, mis-set-up PC might make)."""
     with station.desk.db.write() as conn:
         seq = eventlog.next_origin_seq(conn, station.id)
-    event = Event(id=uuid7(), stream="case", stream_id=uuid7(), type="registered", hlc=f"{20260304020000 + seq}.00000",
-                  origin=station.id, origin_seq=seq, actor="clerk", wall_time="2026-03-04T02:00:00Z",
-                  payload={"case_no": "103210-260304-001", "unit_code": "320685103210", "kind": "opinion",
-                           "villager_id": "v1", "description": "别镇的事", "channel": "walk_in",
-                           "urgency": "normal", "first_cadre_id": "c1"})
+    event = Event(
+        id=uuid7(),
+        stream="case",
+        stream_id=uuid7(),
+        type="registered",
+        hlc=f"{20260304020000 + seq}.00000",
+        origin=station.id,
+        origin_seq=seq,
+        actor="clerk",
+        wall_time="2026-03-04T02:00:00Z",
+        payload={
+            "case_no": "103210-260304-001",
+            "unit_code": "320685103210",
+            "kind": "opinion",
+            "villager_id": "v1",
+            "description": "别镇的事",
+            "channel": "walk_in",
+            "urgency": "normal",
+            "first_cadre_id": "c1",
+        },
+    )
     station.desk.ledger.ingest([event])
     return event.id
 
@@ -60,10 +76,14 @@ def test_a_record_the_hub_now_takes_leaves_the_list(network, served, clock):
     hub, station = network
     sync(station, served.url)
     case_id = take_in(station)
-    [registered] = [e for e in station.desk.db.query("SELECT id FROM events WHERE stream_id = ?", (case_id,))][:1]
+    [registered] = list(station.desk.db.query("SELECT id FROM events WHERE stream_id = ?", (case_id,)))[:1]
     with station.desk.db.write() as conn:  # as if refused by an older hub that has since been updated
-        sync_state.note_rejections(conn, sync_state.parent(station.desk.db).id,
-                                   [{"id": registered["id"], "reason": "旧版本不认识"}], "2026-03-04T02:00:00Z")
+        sync_state.note_rejections(
+            conn,
+            sync_state.parent(station.desk.db).id,
+            [{"id": registered["id"], "reason": "旧版本不认识"}],
+            "2026-03-04T02:00:00Z",
+        )
     result = resend.resend(station.desk, [registered["id"]], station.keys)
     assert result.accepted == [registered["id"]] and sync_state.rejections(station.desk.db) == []
     assert hub.desk.db.scalar("SELECT count(*) FROM events WHERE id = ?", (registered["id"],)) == 1
@@ -77,11 +97,20 @@ def test_resending_needs_an_address(network):
         resend.resend(station.desk, ["x"], station.keys)
 
 
-@pytest.mark.parametrize("kind, group", [
-    ("unreachable", advice.NETWORK), ("timeout", advice.NETWORK), ("refused", advice.HUB_DOWN),
-    ("server_error", advice.HUB_DOWN), ("unauthorized", advice.NOT_ENROLLED),
-    ("revoked", advice.REVOKED), ("tls", advice.SECURITY), ("protocol", advice.VERSION),
-    ("something_new", advice.OTHER)])
+@pytest.mark.parametrize(
+    "kind, group",
+    [
+        ("unreachable", advice.NETWORK),
+        ("timeout", advice.NETWORK),
+        ("refused", advice.HUB_DOWN),
+        ("server_error", advice.HUB_DOWN),
+        ("unauthorized", advice.NOT_ENROLLED),
+        ("revoked", advice.REVOKED),
+        ("tls", advice.SECURITY),
+        ("protocol", advice.VERSION),
+        ("something_new", advice.OTHER),
+    ],
+)
 def test_each_engine_failure_falls_into_a_group_that_says_what_to_do(kind, group):
     found = advice.problem(SyncError(kind, "原话", "", retryable=True))
     assert found.group == group and found.message == "原话"

@@ -1,13 +1,12 @@
 """Feedback while typing: unfinished numbers are not errors, wrong ones say why."""
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from haian_desk.people.typing_checks import EMPTY, OK, TYPING, WRONG, id_number_as_typed, phone_as_typed
 
 
 def test_an_id_number_being_typed_is_counted_not_refused():
-    assert id_number_as_typed("") .state == EMPTY
+    assert id_number_as_typed("").state == EMPTY
     feedback = id_number_as_typed("3206211949")
     assert (feedback.state, feedback.message) == (TYPING, "已输入10位，共18位")
 

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-HOSTILE_NUMBERS = [2 ** 63, 2 ** 63 - 1, -1, 0, 10 ** 30, -(2 ** 63) - 1, 1.5, 1e308]
+HOSTILE_NUMBERS = [2**63, 2**63 - 1, -1, 0, 10**30, -(2**63) - 1, 1.5, 1e308]
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.sampled_from(HOSTILE_NUMBERS)
-    | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.sampled_from(HOSTILE_NUMBERS)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=20)
+    max_leaves=20,
+)
 
 
 def from_schema(schema: dict, components: dict, depth: int = 0) -> st.SearchStrategy:
@@ -34,7 +39,7 @@ def from_schema(schema: dict, components: dict, depth: int = 0) -> st.SearchStra
     if kind == "array":
         return _array(schema, components, depth)
     if kind == "integer":
-        return st.integers(schema.get("minimum", -(2 ** 63)), min(schema.get("maximum", 2 ** 63 - 1), 2 ** 63 - 1))
+        return st.integers(schema.get("minimum", -(2**63)), min(schema.get("maximum", 2**63 - 1), 2**63 - 1))
     if kind == "string":
         if "pattern" in schema:
             return st.from_regex(schema["pattern"], fullmatch=True)
@@ -67,11 +72,13 @@ def _array(schema: dict, components: dict, depth: int) -> st.SearchStrategy:
 
 def near(valid: st.SearchStrategy) -> st.SearchStrategy:
     """A valid document with one value swapped for something hostile."""
+
     def spoil(document, data):
         if not isinstance(document, dict) or not document:
             return data
         key = sorted(document)[0]
         return {**document, key: data}
+
     return st.builds(spoil, valid, json_values | st.sampled_from([[[[[[[]]]]]], "1e400", {"x": None}]))
 
 

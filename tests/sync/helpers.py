@@ -17,12 +17,12 @@ from pathlib import Path
 
 import httpx
 
-from haian_desk.people import cadres, users, villagers
-from haian_desk.replication import sync_state
 from haian_desk.cases import operations
 from haian_desk.cases.operations import Intake
 from haian_desk.desk import Desk, initialise
 from haian_desk.events.projection import projectors
+from haian_desk.people import cadres, users, villagers
+from haian_desk.replication import sync_state
 from sync import enrolment, keys as keymod
 from sync.client import Backoff
 from sync.exchange import exchange
@@ -70,7 +70,7 @@ def make_node(folder: Path, code: str, name: str, role: str, clock) -> Node:
     """An installation with real logins: its admin, a clerk, and "staff" (the centre's own
     staff at a township or county, a second clerk at a station): roles are enforced."""
     desk = initialise(folder, code, name, role, wall=clock)
-    users.add_user(desk, "admin", "管理员", "admin", PASSWORD)           # the first login: no actor yet
+    users.add_user(desk, "admin", "管理员", "admin", PASSWORD)  # the first login: no actor yet
     users.add_user(desk, "clerk", "季红梅", "station_staff", PASSWORD, actor="admin")
     staff_role = "station_staff" if role == "station" else "township_staff"
     users.add_user(desk, "staff", "王小", staff_role, PASSWORD, actor="admin")
@@ -93,17 +93,30 @@ def township_with_stations(tmp: Path, clock, stations: int = 1) -> tuple[Node, l
     return hub, nodes
 
 
-def take_in(node: Node, description: str = "反映3组道路破损，雨天积水", name: str = "张三",
-            id_number: str = "", phone: str = "", **fields) -> str:
+def take_in(
+    node: Node,
+    description: str = "反映3组道路破损，雨天积水",
+    name: str = "张三",
+    id_number: str = "",
+    phone: str = "",
+    **fields,
+) -> str:
     """Register (and accept) a case at ``node``; returns its id."""
     if node.cadre_id is None:
-        node.cadre_id = cadres.add(node.desk, "admin", cadres.CadreInput(
-            name="仲维国", phone="13906271000", unit_code=node.unit_code))
-    villager_id = villagers.register(node.desk, "clerk", villagers.VillagerInput(
-        name=name, id_number=id_number, phone=phone))
+        node.cadre_id = cadres.add(
+            node.desk, "admin", cadres.CadreInput(name="仲维国", phone="13906271000", unit_code=node.unit_code)
+        )
+    villager_id = villagers.register(
+        node.desk, "clerk", villagers.VillagerInput(name=name, id_number=id_number, phone=phone)
+    )
     node.villager_ids.append(villager_id)
-    intake = Intake(kind=fields.pop("kind", "opinion"), villager_id=villager_id, description=description,
-                    first_cadre_id=node.cadre_id, **fields)
+    intake = Intake(
+        kind=fields.pop("kind", "opinion"),
+        villager_id=villager_id,
+        description=description,
+        first_cadre_id=node.cadre_id,
+        **fields,
+    )
     return operations.take_in(node.desk, "clerk", intake).case_id
 
 
@@ -142,13 +155,15 @@ def event_ids(node: Node, origin: str | None = None) -> list[str]:
 
 def snapshot(node: Node) -> dict:
     """Everything a user could see change: the log and every projection."""
-    tables = {p.table: [tuple(r) for r in node.desk.db.query(f"SELECT * FROM {p.table} ORDER BY 1")]
-              for p in projectors().values()}
+    tables = {
+        p.table: [tuple(r) for r in node.desk.db.query(f"SELECT * FROM {p.table} ORDER BY 1")]
+        for p in projectors().values()
+    }
     return {"events": event_ids(node), **tables}
 
 
 def pending(node: Node) -> int:
-    from sync.status import sync_status
+    from haian_desk.replication.status import sync_status
 
     return sync_status(node.desk).pending
 
@@ -167,10 +182,17 @@ def copy_installation(source: Path, target: Path) -> Path:
 
 # -- real processes --------------------------------------------------------
 
+
 def cli(*args: str, env: dict | None = None, check: bool = True, timeout: float = 120) -> subprocess.CompletedProcess:
     merged = {**os.environ, **(env or {})}
-    result = subprocess.run([sys.executable, "-m", "haian_desk", *args], capture_output=True, text=True,
-                            env=merged, timeout=timeout, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "haian_desk", *args],
+        capture_output=True,
+        text=True,
+        env=merged,
+        timeout=timeout,
+        cwd=ROOT,
+    )
     if check and result.returncode != 0:
         raise AssertionError(f"haian-desk {' '.join(args)} failed ({result.returncode}):\n{result.stderr}")
     return result
@@ -188,13 +210,27 @@ class HubProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> "HubProcess":
+    def start(self) -> HubProcess:
         self.log_path = self.folder.parent / f"hub-{self.port}.log"
-        self.log = open(self.log_path, "ab")
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 - the hub's output for its whole life; stop() closes it
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "haian_desk", "hub", "serve", "--data-dir", str(self.folder),
-             "--port", str(self.port), *self.extra],
-            env={**os.environ, **self.env}, stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
+            [
+                sys.executable,
+                "-m",
+                "haian_desk",
+                "hub",
+                "serve",
+                "--data-dir",
+                str(self.folder),
+                "--port",
+                str(self.port),
+                *self.extra,
+            ],
+            env={**os.environ, **self.env},
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+        )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -216,7 +252,7 @@ class HubProcess:
         if self.process:
             self.log.close()
 
-    def __enter__(self) -> "HubProcess":
+    def __enter__(self) -> HubProcess:
         return self.start()
 
     def __exit__(self, *exc) -> None:
@@ -225,3 +261,9 @@ class HubProcess:
 
 def peer_of(node: Node, other: Node) -> sync_state.Peer:
     return sync_state.get_peer(node.desk.db, other.id)
+
+
+def held_up_to(node: Node, peer_id: str) -> int:
+    """What ``node`` holds applied of ``peer_id``'s log (its resume point for that peer)."""
+    with node.desk.db.read() as conn:
+        return sync_state.coverage(conn, peer_id)

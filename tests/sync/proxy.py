@@ -9,14 +9,21 @@ is where one request ended and its reply began (and the reverse).
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import struct
 import threading
 
 
 class CuttingProxy:
-    def __init__(self, target_port: int, cut_up_at: int | None = None, cut_down_at: int | None = None,
-                 cut_at_request: int | None = None, cut_at_reply: int | None = None):
+    def __init__(
+        self,
+        target_port: int,
+        cut_up_at: int | None = None,
+        cut_down_at: int | None = None,
+        cut_at_request: int | None = None,
+        cut_at_reply: int | None = None,
+    ):
         self.target = ("127.0.0.1", target_port)
         self.limits = {"up": cut_up_at, "down": cut_down_at}
         # Cut when the n-th request (or reply) starts, before any of it passes: the
@@ -39,7 +46,7 @@ class CuttingProxy:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.listener.getsockname()[1]}"
 
-    def start(self) -> "CuttingProxy":
+    def start(self) -> CuttingProxy:
         self._accepting.start()
         return self
 
@@ -51,7 +58,7 @@ class CuttingProxy:
             for _, server in self._pairs:
                 _quietly(server.close)
 
-    def __enter__(self) -> "CuttingProxy":
+    def __enter__(self) -> CuttingProxy:
         return self.start()
 
     def __exit__(self, *exc) -> None:
@@ -148,7 +155,5 @@ class BlackHole:
 
 
 def _quietly(fn, *args) -> None:
-    try:
+    with contextlib.suppress(OSError):
         fn(*args)
-    except OSError:
-        pass

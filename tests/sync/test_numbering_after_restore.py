@@ -9,22 +9,23 @@ hub on 127.0.0.1, real backup files, the restore the CLI uses.
 
 from __future__ import annotations
 
-import sqlite3
+import json
 from datetime import datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from haian_desk.core.errors import HaianError
+from haian_desk.core.timeutil import UTC
+from haian_desk.desk import Desk
 from haian_desk.people import cadres, users
 from haian_desk.replication import numbering, sync_state
-from haian_desk.storage.backup_openers import Openers, open_backup
-from haian_desk.desk import Desk
-from haian_desk.storage.recovery import restore
+from haian_desk.replication.status import sync_status
 from haian_desk.storage import backup
-from haian_desk.core.timeutil import UTC
+from haian_desk.storage.backup_openers import Openers, open_backup
+from haian_desk.storage.recovery import restore
 from sync import keys as keymod, recover
 from sync.serve import BackgroundHub
-from sync.status import sync_status
 from tests.conftest import Clock
 from tests.sync.helpers import PASSWORD, Node, event_ids, sync, take_in, township_with_stations
 
@@ -79,20 +80,28 @@ def test_offline_after_a_restore_numbers_from_a_range_that_cannot_collide(networ
     sync(station, served.url)
 
     _restore(station, made)
-    state = numbering.status(station.desk.db.conn)
-    assert state.state == "unsure" and "天前" in state.warning(station.desk.now())
-    with pytest.raises(Exception):
-        numbering.confirm_offline(station.desk, "nobody")   # not a login here
+    with station.desk.db.read() as conn:
+        state = numbering.status(conn)
+    assert state.state == "unsure" and "天前" in str(state.warning(station.desk.now()))
+    with pytest.raises(HaianError):
+        numbering.confirm_offline(station.desk, "nobody")  # not a login here
     numbering.confirm_offline(station.desk, "clerk")
     offline_case = take_in(station, description="离线登记的")
     number = station.desk.db.scalar("SELECT case_no FROM cases WHERE id = ?", (offline_case,))
-    assert number.endswith("-L01")
-    sync(station, served.url)                     # goes up without a clash, and normal numbering resumes
+    series = _series(station)
+    assert len(series) == 3 and number.endswith(f"-L{series}01")
+    sync(station, served.url)  # goes up without a clash, and normal numbering resumes
     take_in(station, description="联网后登记的")
     sync(station, served.url)
-    assert numbering.status(station.desk.db.conn).state == "known"
+    with station.desk.db.read() as conn:
+        assert numbering.status(conn).state == "known"
     _no_clash(hub, station)
-    assert not any(n.endswith("-L02") for n in _numbers(hub, station.unit_code))
+    assert not any(n.endswith("02") and "-L" in n for n in _numbers(hub, station.unit_code))
+
+
+def _series(node) -> str:
+    offline = node.desk.db.scalar("SELECT value FROM meta WHERE key = ?", (numbering.OFFLINE,))
+    return json.loads(offline)["series"]
 
 
 def _ids_of(path, origin, key_folder) -> set[str]:
@@ -124,8 +133,13 @@ def test_numbering_never_clashes_whatever_happened_before_the_restore(tmp_path_f
     hub, (station,) = township_with_stations(tmp_path_factory.mktemp("net"), clock, 1)
     stick = tmp_path_factory.mktemp("stick")
     base = tmp_path_factory.mktemp("new")
-    station.cadre_id = cadres.add(station.desk, "admin", cadres.CadreInput(   # in every backup
-        name="仲维国", phone="13906271000", unit_code=station.unit_code))
+    station.cadre_id = cadres.add(
+        station.desk,
+        "admin",
+        cadres.CadreInput(  # in every backup
+            name="仲维国", phone="13906271000", unit_code=station.unit_code
+        ),
+    )
     made = backup.backup_to(station.desk.db, stick / "first.sqlite3")
     try:
         with BackgroundHub(hub.folder, wall=clock) as served:
@@ -149,6 +163,72 @@ def test_numbering_never_clashes_whatever_happened_before_the_restore(tmp_path_f
             sync(station, served.url)
             assert reached <= set(event_ids(station)) | set(event_ids(hub, station.id))
             take_in(station, description="恢复后登记的")
+            sync(station, served.url)
+            _no_clash(hub, station)
+    finally:
+        hub.close()
+        station.close()
+
+
+# -- the PC dies twice the same day, before any sync ------------------------------------------------
+
+
+def _die_and_work_offline(station, made, clock, what: str) -> str:
+    _restore(station, made)
+    numbering.confirm_offline(station.desk, "clerk")
+    clock.advance(minutes=3)
+    case = take_in(station, description=what)
+    return station.desk.db.scalar("SELECT case_no FROM cases WHERE id = ?", (case,))
+
+
+def test_two_deaths_the_same_day_from_the_same_backup_do_not_repeat_offline_numbers(network, served, tmp_path, clock):
+    """The case the old range scheme could not cover: both restores start from one backup, so
+    anything derived from the log (the day's L01, the top sequence plus a gap) repeats."""
+    hub, (station, _) = network
+    take_in(station)
+    sync(station, served.url)
+    made = backup.backup_to(station.desk.db, tmp_path / "stick" / "morning.sqlite3")
+    first = _die_and_work_offline(station, made, clock, "第一次恢复后离线登记的")
+    first_seq = station.desk.db.scalar("SELECT max(origin_seq) FROM events WHERE origin = ?", (station.id,))
+    second = _die_and_work_offline(station, made, clock, "第二次恢复后离线登记的")
+    second_seq = station.desk.db.scalar("SELECT max(origin_seq) FROM events WHERE origin = ?", (station.id,))
+    assert first != second and first_seq != second_seq
+    sync(station, served.url)
+    take_in(station, description="联网后登记的")
+    sync(station, served.url)
+    assert second in _numbers(hub, station.unit_code)
+    _no_clash(hub, station)
+
+
+DAY_STEP = st.one_of(st.just("work"), st.just("backup"), st.tuples(st.just("die"), st.integers(0, 5)))
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(DAY_STEP, min_size=2, max_size=8).filter(lambda s: sum(isinstance(x, tuple) for x in s) >= 2))
+def test_offline_numbers_never_clash_over_repeated_deaths_before_a_sync(tmp_path_factory, steps):
+    """Work, backups and deaths (each restored offline from any backup made so far) on one day, with
+    no sync in between; then the station reaches its hub: nothing is refused as a clash."""
+    clock = Clock(datetime(2026, 3, 4, 1, 0, tzinfo=UTC))
+    hub, (station,) = township_with_stations(tmp_path_factory.mktemp("net"), clock, 1)
+    stick = tmp_path_factory.mktemp("stick")
+    station.cadre_id = cadres.add(
+        station.desk, "admin", cadres.CadreInput(name="仲维国", phone="13906271000", unit_code=station.unit_code)
+    )
+    try:
+        with BackgroundHub(hub.folder, wall=clock) as served:
+            take_in(station, description="早上登记并上报的")
+            sync(station, served.url)
+            made = [backup.backup_to(station.desk.db, stick / "first.sqlite3")]
+            for i, step in enumerate(steps):
+                clock.advance(minutes=5)
+                if step == "work":
+                    take_in(station, description=f"第{i}步登记的")
+                elif step == "backup":
+                    made.append(backup.backup_to(station.desk.db, stick / f"b{i}.sqlite3"))
+                else:
+                    _die_and_work_offline(station, made[step[1] % len(made)], clock, f"第{i}步恢复后登记的")
+            sync(station, served.url)
+            take_in(station, description="联网后登记的")
             sync(station, served.url)
             _no_clash(hub, station)
     finally:

@@ -80,19 +80,40 @@ def test_each_kind_of_damage_is_refused_with_its_own_message(exported, tmp_path,
 
     stranger = make_node(tmp_path / "stranger", "320685102219", "未登记的村代理站", "station", clock)
     hub_peer = sync_state.parent(station.desk.db)
-    forged_header = {"batch": "01a2135c-0000-7000-8000-000000000000", "from": stranger.id, "to": hub.id,
-                     "kind": "up", "range": [0, 1], "cursor": 0, "from_unit": stranger.unit_code,
-                     "made_at": "2026-03-04T02:00:00Z"}
+    forged_header = {
+        "batch": "01a2135c-0000-7000-8000-000000000000",
+        "from": stranger.id,
+        "to": hub.id,
+        "kind": "up",
+        "range": [0, 1],
+        "cursor": 0,
+        "from_unit": stranger.unit_code,
+        "made_at": "2026-03-04T02:00:00Z",
+    }
     unenrolled = seal(Batch(forged_header, []), stranger.keys, hub_peer.box_key)
     impostor_header = dict(forged_header, **{"from": station.id, "from_unit": station.unit_code})
     wrong_key = seal(Batch(impostor_header, []), stranger.keys, hub_peer.box_key)
 
-    refusals = {name: _refusal(hub, data) for name, data in [
-        ("flip", bytes(flipped)), ("truncate", truncated), ("swap", swapped),
-        ("unenrolled", unenrolled), ("wrong_key", wrong_key), ("not_a_batch", b"PK\x03\x04 a zip file")]}
+    refusals = {
+        name: _refusal(hub, data)
+        for name, data in [
+            ("flip", bytes(flipped)),
+            ("truncate", truncated),
+            ("swap", swapped),
+            ("unenrolled", unenrolled),
+            ("wrong_key", wrong_key),
+            ("not_a_batch", b"PK\x03\x04 a zip file"),
+        ]
+    }
     kinds = {name: r.kind for name, r in refusals.items()}
-    assert kinds == {"flip": "damaged", "truncate": "truncated", "swap": "identity_mismatch",
-                     "unenrolled": "unknown_sender", "wrong_key": "bad_signature", "not_a_batch": "not_a_batch"}
+    assert kinds == {
+        "flip": "damaged",
+        "truncate": "truncated",
+        "swap": "identity_mismatch",
+        "unenrolled": "unknown_sender",
+        "wrong_key": "bad_signature",
+        "not_a_batch": "not_a_batch",
+    }
     messages = [r.message for r in refusals.values()]
     assert len(set(messages)) == len(messages)
     assert "不完整" in refusals["truncate"].message and "损坏" in refusals["flip"].message
@@ -129,5 +150,5 @@ def test_keys_are_private_to_the_owner(network):
 
 def test_the_signed_header_is_canonical_json(exported):
     hub, _, _, path = exported
-    envelope = json.loads(path.read_bytes()[12:12 + int.from_bytes(path.read_bytes()[8:12], "big")])
+    envelope = json.loads(path.read_bytes()[12 : 12 + int.from_bytes(path.read_bytes()[8:12], "big")])
     assert set(envelope) == {"batch", "from", "to", "kind", "sealed"}

@@ -14,9 +14,9 @@ import pytest
 from haian_desk.calendar import files, operations as working_calendar
 from haian_desk.calendar.signature import verifier
 from haian_desk.cases import queries
-from haian_desk.storage.check import run_check
 from haian_desk.core.errors import ValidationError
 from haian_desk.core.timeutil import CST, from_iso
+from haian_desk.storage.check import run_check
 from sync.serve import BackgroundHub
 from tests.sync.helpers import COUNTY, by_file, case_rows, enrol, make_node, sync, take_in, township_with_stations
 
@@ -60,14 +60,16 @@ def test_a_year_published_by_the_county_recounts_deadlines_at_every_level(tree, 
     assert deadline(station, at_station) == deadline(township, at_township) == "2027-01-04 10:00"
     clock.now = at("2026-12-31 11:00")
     publish(county, tmp_path, SCHEDULE_2027)
-    with BackgroundHub(county.folder, wall=clock) as county_hub, \
-            BackgroundHub(township.folder, wall=clock) as township_hub:
-        sync(station, township_hub.url)                      # the station's case reaches the township first
+    with (
+        BackgroundHub(county.folder, wall=clock) as county_hub,
+        BackgroundHub(township.folder, wall=clock) as township_hub,
+    ):
+        sync(station, township_hub.url)  # the station's case reaches the township first
         sync(township, county_hub.url)
         assert calendar_of(township).known(2027)
         assert "海安市群众事务代理中心发布" in calendar_of(township).years[2027]
         assert deadline(township, at_township) == "2027-01-05 10:00"
-        assert deadline(township, at_station) == "2027-01-04 10:00"   # the station recounts its own cases
+        assert deadline(township, at_station) == "2027-01-04 10:00"  # the station recounts its own cases
 
         sync(station, township_hub.url)
         assert deadline(station, at_station) == "2027-01-05 10:00"
@@ -76,7 +78,7 @@ def test_a_year_published_by_the_county_recounts_deadlines_at_every_level(tree, 
         assert last.payload["reason"].startswith("同步收到海安市群众事务代理中心发布的2027年工作日历")
         assert last.origin == station.id
 
-        sync(station, township_hub.url)                      # the recount goes up like any other event
+        sync(station, township_hub.url)  # the recount goes up like any other event
         sync(township, county_hub.url)
     assert case_rows(station)[at_station] == case_rows(township)[at_station] == case_rows(county)[at_station]
     assert sum(1 for e in queries.timeline(township.desk, at_station) if e.type == "deadline_recomputed") == 1
@@ -84,16 +86,17 @@ def test_a_year_published_by_the_county_recounts_deadlines_at_every_level(tree, 
         assert run_check(node.desk).ok
 
 
-def test_a_local_closure_reaches_only_the_stations_below_and_a_childs_calendar_stays_its_own(tree, tmp_path,
-                                                                                            clock):
+def test_a_local_closure_reaches_only_the_stations_below_and_a_childs_calendar_stays_its_own(tree, tmp_path, clock):
     county, township, station, neighbour = tree
     other = make_node(tmp_path / "libao", "320685103", "李堡镇代理中心", "township", clock)
     enrol(other, county)
     closure = "2027-07-12,停止办公,台风\n"
     publish(township, tmp_path, closure, "typhoon.csv", kind=files.ADJUSTED)
     publish(neighbour, tmp_path, "2027-03-01,停止办公,村部装修\n", "own.csv", kind=files.ADJUSTED)
-    with BackgroundHub(county.folder, wall=clock) as county_hub, \
-            BackgroundHub(township.folder, wall=clock) as township_hub:
+    with (
+        BackgroundHub(county.folder, wall=clock) as county_hub,
+        BackgroundHub(township.folder, wall=clock) as township_hub,
+    ):
         sync(neighbour, township_hub.url)
         sync(station, township_hub.url)
         sync(township, county_hub.url)
@@ -101,12 +104,12 @@ def test_a_local_closure_reaches_only_the_stations_below_and_a_childs_calendar_s
     day = at("2027-07-12 00:00").date()
     assert calendar_of(station).day(day).reason == "停止办公（台风）"
     assert calendar_of(township).day(day).reason == "停止办公（台风）"
-    assert calendar_of(county).day(day).working                      # the township's closure is not the county's
+    assert calendar_of(county).day(day).working  # the township's closure is not the county's
     assert calendar_of(other).day(day).working
-    assert other.desk.db.scalar("SELECT count(*) FROM calendar_years") == 0   # never sent sideways
+    assert other.desk.db.scalar("SELECT count(*) FROM calendar_years") == 0  # never sent sideways
     renovation = at("2027-03-01 00:00").date()
     assert not calendar_of(neighbour).day(renovation).working
-    assert calendar_of(township).day(renovation).working                # from below: its own business
+    assert calendar_of(township).day(renovation).working  # from below: its own business
     assert calendar_of(station).day(renovation).working
     other.close()
 
@@ -124,8 +127,11 @@ def test_a_year_arrives_at_a_station_by_usb_file(tree, tmp_path, clock):
 
 def test_a_calendar_file_signed_by_the_hub_is_taken_and_one_signed_by_a_neighbour_is_refused(tree, tmp_path):
     _, township, station, neighbour = tree
-    calendar = {"year": 2027, "source": "国办发明电〔2026〕9号",
-                "days": [{"from": "2027-01-01", "to": "2027-01-03", "type": "holiday", "name": "元旦"}]}
+    calendar = {
+        "year": 2027,
+        "source": "国办发明电〔2026〕9号",
+        "days": [{"from": "2027-01-01", "to": "2027-01-03", "type": "holiday", "name": "元旦"}],
+    }
 
     def signed_by(node) -> dict:
         signature = node.keys.sign(files.canonical(calendar))
@@ -162,4 +168,4 @@ def test_the_countys_48_hour_rule_travels_down_and_only_the_top_may_set_it(tree,
     assert working_calendar.here(station.desk)[1] == "clock_hours"
     clock.now = at("2026-09-30 16:00")
     case_id = take_in(station)
-    assert deadline(station, case_id) == "2026-10-02 16:00"          # 48 clock hours, through the holiday
+    assert deadline(station, case_id) == "2026-10-02 16:00"  # 48 clock hours, through the holiday

@@ -10,10 +10,10 @@ import time
 
 import pytest
 
-from haian_desk.storage.check import run_check
 from haian_desk.desk import Desk
+from haian_desk.storage.check import run_check
 from sync.errors import SyncError
-from tests.sync.helpers import HubProcess, cli, free_port, make_node, sync, take_in, TOWNSHIP, VILLAGES
+from tests.sync.helpers import TOWNSHIP, VILLAGES, HubProcess, cli, free_port, make_node, sync, take_in
 
 
 @pytest.fixture
@@ -32,8 +32,9 @@ def test_enrol_serve_sync_status_and_files_from_the_command_line(pair):
     port = free_port()
     request, answer = pair / "request.json", pair / "answer.json"
     assert "密钥指纹" in cli("enrol", "request", "--data-dir", station_dir, "--out", str(request)).stdout
-    enrolled = cli("hub", "enrol", str(request), "--data-dir", hub_dir, "--out", str(answer),
-                   "--url", f"http://127.0.0.1:{port}")
+    enrolled = cli(
+        "hub", "enrol", str(request), "--data-dir", hub_dir, "--out", str(answer), "--url", f"http://127.0.0.1:{port}"
+    )
     assert "已登记：曲塘镇双楼村代理站" in enrolled.stdout
     assert "曲塘镇代理中心" in cli("enrol", "accept", str(answer), "--data-dir", station_dir).stdout
     assert "待上报：" in cli("sync", "status", "--data-dir", station_dir).stdout
@@ -113,8 +114,9 @@ def test_stopping_the_hub_mid_upload_never_leaves_a_batch_half_applied(network, 
     hub.reopen()
     with HubProcess(hub.folder) as again:
         sync(station, again.url)
-    assert hub.desk.db.scalar("SELECT count(*) FROM events WHERE origin = ?", (station.id,)) == \
-        station.desk.db.scalar("SELECT count(*) FROM events WHERE origin = ?", (station.id,))
+    assert hub.desk.db.scalar("SELECT count(*) FROM events WHERE origin = ?", (station.id,)) == station.desk.db.scalar(
+        "SELECT count(*) FROM events WHERE origin = ?", (station.id,)
+    )
 
 
 def _batches(folder) -> int:

@@ -53,5 +53,6 @@ def test_a_failed_write_leaves_nothing_and_nesting_still_works(tmp_path):
         except RuntimeError:
             pass
     assert [r[0] for r in db.query("SELECT what FROM work")] == ["outer"]
-    assert not db.conn.in_transaction
+    with db.read() as conn:
+        assert not conn.in_transaction
     db.close()

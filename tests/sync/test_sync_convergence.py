@@ -3,6 +3,7 @@ files that go astray) end, after one final full exchange each, with the same sha
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from datetime import datetime
@@ -11,12 +12,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from haian_desk.people import cadres
 from haian_desk.cases.fold import allowed_events
-from haian_desk.storage.check import run_check
-from haian_desk.desk import Desk
 from haian_desk.core.errors import HaianError
 from haian_desk.core.timeutil import UTC
+from haian_desk.desk import Desk
+from haian_desk.people import cadres
+from haian_desk.storage.check import run_check
 from sync import keys as keymod
 from sync.errors import SyncError
 from sync.files import export_file, import_file
@@ -28,11 +29,18 @@ from tests.sync.proxy import CuttingProxy
 pytestmark = pytest.mark.slow
 
 PAYLOADS = {
-    "note": {"text": "跟进情况"}, "completed": {"result": "granted"}, "replied": {"method": "phone"},
-    "rated": {"level": 4}, "transferred": {"to_level": "township", "to_unit": "曲塘镇代理中心"},
-    "returned": {"outcome": "镇里已办理"}, "paused": {"reason": "公示期间依规不计时"}, "resumed": {},
-    "withdrawn": {"reason": "群众撤回"}, "reopened": {"reason": "群众不满意"},
-    "joint_handling": {"units": ["镇建设办"]}, "return_visit": {"note": "已回访"},
+    "note": {"text": "跟进情况"},
+    "completed": {"result": "granted"},
+    "replied": {"method": "phone"},
+    "rated": {"level": 4},
+    "transferred": {"to_level": "township", "to_unit": "曲塘镇代理中心"},
+    "returned": {"outcome": "镇里已办理"},
+    "paused": {"reason": "公示期间依规不计时"},
+    "resumed": {},
+    "withdrawn": {"reason": "群众撤回"},
+    "reopened": {"reason": "群众不满意"},
+    "joint_handling": {"units": ["镇建设办"]},
+    "return_visit": {"note": "已回访"},
 }
 MAX_STATIONS = 5
 
@@ -98,21 +106,16 @@ class World:
         row = list(rows.values())[which % len(rows)]
         allowed = [t for t in allowed_events(row) if t in PAYLOADS]
         if allowed:
-            try:
+            with contextlib.suppress(HaianError):  # a rule the simple payloads do not meet; nothing was written
                 act(node, row["id"], allowed[choice % len(allowed)], **PAYLOADS[allowed[choice % len(allowed)]])
-            except HaianError:
-                pass  # a rule the simple payloads do not meet; nothing was written
 
     def _http(self, i: int, cut_at_reply: int | None) -> None:
         node = self._station(i)
         if cut_at_reply is None:
             sync(node, self.served.url)
             return
-        with CuttingProxy(self.served.port, cut_at_reply=cut_at_reply) as proxy:
-            try:
-                sync(node, proxy.url)
-            except SyncError:
-                pass
+        with CuttingProxy(self.served.port, cut_at_reply=cut_at_reply) as proxy, contextlib.suppress(SyncError):
+            sync(node, proxy.url)
 
     def _file(self, i: int, stage: int) -> None:
         node = self._station(i)
@@ -126,8 +129,11 @@ class World:
 
     def _hub_cadre(self) -> None:
         self.hub_cadres = getattr(self, "hub_cadres", 0) + 1  # the roster refuses the same person twice
-        cadres.add(self.hub.desk, "admin", cadres.CadreInput(name=f"季红梅{self.hub_cadres}",
-                                                               phone="13906271001", unit_code=self.hub.unit_code))
+        cadres.add(
+            self.hub.desk,
+            "admin",
+            cadres.CadreInput(name=f"季红梅{self.hub_cadres}", phone="13906271001", unit_code=self.hub.unit_code),
+        )
 
     def _tick(self, minutes: int) -> None:
         self.clock.advance(minutes=minutes)
@@ -141,8 +147,9 @@ class World:
             node.close()
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                 HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(stations=st.integers(2, MAX_STATIONS), steps=st.lists(operations, max_size=24))
 def test_random_work_and_partial_exchanges_converge(template, stations, steps):
     with tempfile.TemporaryDirectory() as folder:

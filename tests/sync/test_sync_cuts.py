@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from haian_desk.people import villagers
 from haian_desk.cases import operations
 from haian_desk.cases.operations import Intake
-from haian_desk.storage.check import run_check
-from haian_desk.desk import Desk
 from haian_desk.core.timeutil import UTC
+from haian_desk.desk import Desk
+from haian_desk.people import villagers
+from haian_desk.replication.status import sync_status
+from haian_desk.storage.check import run_check
 from sync import keys as keymod
 from sync.errors import SyncError
 from sync.serve import BackgroundHub
-from sync.status import sync_status
 from tests.conftest import Clock
 from tests.sync.helpers import Node, event_ids, sync, take_in, township_with_stations
 from tests.sync.proxy import CuttingProxy
@@ -40,9 +40,16 @@ def _templates(base: Path, cases: int, villagers_every: int = 1) -> Path:
     for i in range(1, cases):
         if i % villagers_every == 0:
             villager_id = villagers.register(station.desk, "clerk", villagers.VillagerInput(name=f"王{i}"))
-        operations.take_in(station.desk, "clerk", Intake(
-            kind="opinion", villager_id=villager_id, description=f"反映{i % 20}组道路破损",
-            first_cadre_id=station.cadre_id))
+        operations.take_in(
+            station.desk,
+            "clerk",
+            Intake(
+                kind="opinion",
+                villager_id=villager_id,
+                description=f"反映{i % 20}组道路破损",
+                first_cadre_id=station.cadre_id,
+            ),
+        )
         if i % 500 == 0:
             clock.advance(minutes=7)
     hub.close()
@@ -54,8 +61,9 @@ def _copy(template: Path, folder: Path) -> tuple[Path, Node]:
     shutil.copytree(template / "township", folder / "township")
     shutil.copytree(template / "station0", folder / "station0")
     clock = _clock()
-    station = Node(folder / "station0", Desk.open(folder / "station0", wall=clock),
-                   keymod.load(folder / "station0"), clock)
+    station = Node(
+        folder / "station0", Desk.open(folder / "station0", wall=clock), keymod.load(folder / "station0"), clock
+    )
     return folder / "township", station
 
 
@@ -95,8 +103,8 @@ def five_hundred(tmp_path_factory) -> Path:
 def _trials(reference: CuttingProxy) -> list[dict]:
     requests, replies = reference.starts["up"], reference.starts["down"]
     rng = random.Random(2026)
-    trials = [{"cut_at_request": k} for k in range(2, requests + 1)]   # the previous reply arrived whole
-    trials += [{"cut_at_reply": k} for k in range(1, replies + 1)]     # the request arrived whole
+    trials = [{"cut_at_request": k} for k in range(2, requests + 1)]  # the previous reply arrived whole
+    trials += [{"cut_at_reply": k} for k in range(1, replies + 1)]  # the request arrived whole
     trials += [{"cut_up_at": rng.randrange(1, reference.sent["up"])} for _ in range(6)]
     trials += [{"cut_down_at": rng.randrange(1, reference.sent["down"])} for _ in range(3)]
     return trials
@@ -141,4 +149,4 @@ def test_a_cut_first_upload_resumes_instead_of_restarting(tmp_path):
 def _request_sizes(proxy: CuttingProxy) -> list[int]:
     """Bytes of each request, from where the traffic turned round."""
     ups = [up for up, _ in proxy.boundaries[::2]] + [proxy.sent["up"]]
-    return [b - a for a, b in zip([0] + ups[:-1], ups)]
+    return [b - a for a, b in zip([0] + ups[:-1], ups, strict=True)]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from haian_desk.replication import sync_state
 from haian_desk.core.ids import uuid7
+from haian_desk.replication import sync_state
+from haian_desk.replication.status import sync_status
 from haian_desk.storage import eventlog
 from haian_desk.storage.eventlog import Event
 from sync.errors import SyncError
 from sync.failpoints import ENV as FAILPOINT
 from sync.serve import BackgroundHub
-from sync.status import sync_status
 from tests.sync.helpers import case_rows, free_port, sync, take_in
 from tests.sync.proxy import BlackHole
 from tests.sync.tls import self_signed
@@ -52,8 +52,15 @@ def test_each_failure_has_its_own_message(network, tmp_path, clock, monkeypatch)
         seen["401"] = _failure(station, served.url)
 
     kinds = {name: kind for name, (kind, _) in seen.items()}
-    assert kinds == {"dns": "dns", "refused": "refused", "timeout": "timeout", "tls": "tls", "413": "too_large",
-                     "500": "server_error", "401": "unauthorized"}
+    assert kinds == {
+        "dns": "dns",
+        "refused": "refused",
+        "timeout": "timeout",
+        "tls": "tls",
+        "413": "too_large",
+        "500": "server_error",
+        "401": "unauthorized",
+    }
     messages = [message for _, message in seen.values()]
     assert len(set(messages)) == len(messages)
     assert "hub.invalid" in seen["dns"][1] and "拒绝连接" in seen["refused"][1]
@@ -64,11 +71,18 @@ def test_each_failure_has_its_own_message(network, tmp_path, clock, monkeypatch)
 def test_a_quarantined_record_has_its_own_line_in_status(network, served):
     hub, (station, _) = network
     case_id = take_in(station)
-    registered = eventlog.stream_events(station.desk.db.conn, "case", case_id)[0]
+    with station.desk.db.read() as conn:
+        registered = eventlog.stream_events(conn, "case", case_id)[0]
     with station.desk.db.write() as conn:
-        bad = Event(**{**registered.to_dict(), "id": uuid7(), "stream_id": uuid7(),
-                       "origin_seq": eventlog.next_origin_seq(conn, station.id),
-                       "payload": {**registered.payload, "case_no": "102210-260304-077", "kind": "bogus"}})
+        bad = Event(
+            **{
+                **registered.to_dict(),
+                "id": uuid7(),
+                "stream_id": uuid7(),
+                "origin_seq": eventlog.next_origin_seq(conn, station.id),
+                "payload": {**registered.payload, "case_no": "102210-260304-077", "kind": "bogus"},
+            }
+        )
         eventlog.insert(conn, bad)
     sync(station, served.url)
     status = sync_status(station.desk)

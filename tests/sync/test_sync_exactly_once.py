@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 
-from haian_desk.replication import sync_state
 from haian_desk.core.ids import uuid7
+from haian_desk.replication import sync_state
+from haian_desk.replication.status import sync_status
 from haian_desk.storage import eventlog
 from haian_desk.storage.eventlog import Event
 from sync import outbox
@@ -14,7 +15,6 @@ from sync.batch import Batch, seal
 from sync.client import HubLink
 from sync.files import import_file
 from sync.server import BATCH_TYPE
-from sync.status import sync_status
 from tests.sync.helpers import case_rows, event_ids, pending, snapshot, sync, take_in
 from tests.sync.proxy import CuttingProxy
 
@@ -28,7 +28,7 @@ def test_a_lost_acknowledgement_creates_no_duplicate(network, served):
         try:
             sync(station, proxy.url)
             raise AssertionError("the cut should have stopped the exchange")
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - whatever stopped it, its kind is checked
             assert getattr(error, "kind", None) == "broken"
     assert set(event_ids(station, station.id)) <= set(event_ids(hub))  # the hub did commit
     assert pending(station) > 0  # ... but the station could not know
@@ -68,14 +68,23 @@ def test_replaying_a_batch_changes_nothing(network, served, tmp_path):
         result = import_file(hub.desk, hub.keys, path)
         assert result.receipt.report.duplicate and result.receipt.report.applied == 0
     from sync.cli import import_lines
+
     assert any("already received" in line for line in import_lines(result))
     assert snapshot(hub) == after_first
 
 
 def _resend_changed(station, url: str, changed: Event) -> dict:
     hub_peer = sync_state.parent(station.desk.db)
-    header = {"batch": uuid7(), "from": station.id, "from_unit": station.unit_code, "to": hub_peer.id,
-              "kind": "up", "made_at": "2026-03-04T03:00:00Z", "range": [0, 0], "cursor": 0}
+    header = {
+        "batch": uuid7(),
+        "from": station.id,
+        "from_unit": station.unit_code,
+        "to": hub_peer.id,
+        "kind": "up",
+        "made_at": "2026-03-04T03:00:00Z",
+        "range": [0, 0],
+        "cursor": 0,
+    }
     return _post(station, url, seal(Batch(header, [changed.to_dict()]), station.keys, hub_peer.box_key))
 
 
@@ -85,7 +94,8 @@ def test_same_id_with_different_content_is_refused_and_kept(network, served):
     case_id = take_in(station, description="反映3组道路破损")
     sync(station, served.url)
     before = case_rows(hub)[case_id]
-    original = eventlog.stream_events(station.desk.db.conn, "case", case_id)[0]
+    with station.desk.db.read() as conn:
+        original = eventlog.stream_events(conn, "case", case_id)[0]
     changed = Event(**{**original.to_dict(), "payload": {**original.payload, "description": "改过的内容"}})
     ack = _resend_changed(station, served.url, changed)
     assert ack["applied"] == 0 and [r["problem"] for r in ack["rejected"]] == ["same_id_different_content"]
@@ -94,7 +104,8 @@ def test_same_id_with_different_content_is_refused_and_kept(network, served):
     held = sync_state.quarantined(hub.desk.db)
     assert [h["event_id"] for h in held] == [original.id]
     assert json.loads(held[0]["body"])["payload"]["description"] == "改过的内容"
-    stored = eventlog.stream_events(hub.desk.db.conn, "case", case_id)[0]
+    with hub.desk.db.read() as conn:
+        stored = eventlog.stream_events(conn, "case", case_id)[0]
     assert stored.payload["description"] == "反映3组道路破损"
 
 
@@ -102,7 +113,8 @@ def test_a_record_reusing_a_taken_sequence_number_is_refused_and_kept(network, s
     hub, (station, _) = network
     case_id = take_in(station)
     sync(station, served.url)
-    original = eventlog.stream_events(station.desk.db.conn, "case", case_id)[-1]
+    with station.desk.db.read() as conn:
+        original = eventlog.stream_events(conn, "case", case_id)[-1]
     clash = Event(**{**original.to_dict(), "id": uuid7(), "type": "note", "payload": {"text": "备份恢复后新写的"}})
     ack = _resend_changed(station, served.url, clash)
     assert [r["problem"] for r in ack["rejected"]] == ["sequence_clash"]
@@ -113,9 +125,18 @@ def _smuggle(station, event_type: str, stream_id: str, payload: dict) -> str:
     """Write a record straight into the station's log, as a buggy or tampered installation might."""
     with station.desk.db.write() as conn:
         seq = eventlog.next_origin_seq(conn, station.id)
-        event = Event(id=uuid7(), stream="case", stream_id=stream_id, type=event_type,
-                      hlc=station.desk.ledger.clock.tick(1_772_600_000_000), origin=station.id, origin_seq=seq,
-                      actor="clerk", wall_time="2026-03-04T02:00:00Z", payload=payload)
+        event = Event(
+            id=uuid7(),
+            stream="case",
+            stream_id=stream_id,
+            type=event_type,
+            hlc=station.desk.ledger.clock.tick(1_772_600_000_000),
+            origin=station.id,
+            origin_seq=seq,
+            actor="clerk",
+            wall_time="2026-03-04T02:00:00Z",
+            payload=payload,
+        )
         eventlog.insert(conn, event)
     return event.id
 
@@ -124,9 +145,11 @@ def test_one_bad_record_is_quarantined_and_the_rest_apply_once(network, served):
     """Guarantee 6: the others apply, the bad one is held with a readable reason, and is not resent."""
     hub, (station, _) = network
     good = [take_in(station, description=f"反映{i}组道路破损") for i in range(3)]
-    registered = eventlog.stream_events(station.desk.db.conn, "case", good[0])[0].payload
-    bad_id = _smuggle(station, "registered", uuid7(), {**registered, "case_no": "102210-260304-099",
-                                                       "unit_code": "320685103001"})
+    with station.desk.db.read() as conn:
+        registered = eventlog.stream_events(conn, "case", good[0])[0].payload
+    bad_id = _smuggle(
+        station, "registered", uuid7(), {**registered, "case_no": "102210-260304-099", "unit_code": "320685103001"}
+    )
     good.append(take_in(station, description="建议增设路灯"))
     report = sync(station, served.url)
     assert [r["id"] for r in report.rejected] == [bad_id]
@@ -145,7 +168,8 @@ def test_one_bad_record_is_quarantined_and_the_rest_apply_once(network, served):
 def test_a_record_the_rules_refuse_is_held_with_the_rules_words(network, served):
     hub, (station, _) = network
     case_id = take_in(station)
-    registered = eventlog.stream_events(station.desk.db.conn, "case", case_id)[0].payload
+    with station.desk.db.read() as conn:
+        registered = eventlog.stream_events(conn, "case", case_id)[0].payload
     _smuggle(station, "registered", uuid7(), {**registered, "case_no": "102210-260304-098", "description": " "})
     report = sync(station, served.url)
     assert len(report.rejected) == 1 and "诉求内容" in report.rejected[0]["reason"]
@@ -154,7 +178,8 @@ def test_a_record_the_rules_refuse_is_held_with_the_rules_words(network, served)
 def test_a_held_record_sent_again_once_fixed_is_applied_and_no_longer_open(network, served):
     hub, (station, _) = network
     case_id = take_in(station)
-    registered = eventlog.stream_events(station.desk.db.conn, "case", case_id)[0].to_dict()
+    with station.desk.db.read() as conn:
+        registered = eventlog.stream_events(conn, "case", case_id)[0].to_dict()
     broken = {k: v for k, v in registered.items() if k != "actor"}  # as an older version might have sent it
     ack = _resend_raw(station, served.url, [broken])
     assert [r["problem"] for r in ack["rejected"]] == ["bad_shape"]
@@ -167,6 +192,14 @@ def test_a_held_record_sent_again_once_fixed_is_applied_and_no_longer_open(netwo
 
 def _resend_raw(station, url: str, records: list[dict]) -> dict:
     hub_peer = sync_state.parent(station.desk.db)
-    header = {"batch": uuid7(), "from": station.id, "from_unit": station.unit_code, "to": hub_peer.id,
-              "kind": "up", "made_at": "2026-03-04T03:00:00Z", "range": [0, 0], "cursor": 0}
+    header = {
+        "batch": uuid7(),
+        "from": station.id,
+        "from_unit": station.unit_code,
+        "to": hub_peer.id,
+        "kind": "up",
+        "made_at": "2026-03-04T03:00:00Z",
+        "range": [0, 0],
+        "cursor": 0,
+    }
     return _post(station, url, seal(Batch(header, records), station.keys, hub_peer.box_key))

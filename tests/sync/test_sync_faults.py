@@ -9,21 +9,32 @@ from pathlib import Path
 
 import pytest
 
-from haian_desk.people import cadres
-from haian_desk.replication import sync_state
-from haian_desk.storage.check import run_check
-from haian_desk.desk import Desk
 from haian_desk.core.timeutil import UTC
-from sync import selection
+from haian_desk.desk import Desk
+from haian_desk.people import cadres
+from haian_desk.replication import selection, sync_state
+from haian_desk.replication.status import sync_status
+from haian_desk.storage.check import run_check
+from sync import keys as keymod
 from sync.errors import SyncError
 from sync.failpoints import ENV as FAILPOINT, FailpointHit
 from sync.serve import BackgroundHub
-from sync.status import sync_status
 from tests.conftest import Clock
-from sync import keys as keymod
 from tests.sync.helpers import (
-    HubProcess, Node, act, case_rows, cli, copy_installation, event_ids, pending, snapshot, sync, take_in,
-    township_with_stations)
+    HubProcess,
+    Node,
+    act,
+    case_rows,
+    cli,
+    copy_installation,
+    event_ids,
+    held_up_to,
+    pending,
+    snapshot,
+    sync,
+    take_in,
+    township_with_stations,
+)
 
 
 def test_a_batch_applies_fully_or_not_at_all(network, served, monkeypatch):
@@ -36,18 +47,18 @@ def test_a_batch_applies_fully_or_not_at_all(network, served, monkeypatch):
         sync(station, served.url)
     assert failed.value.kind == "server_error"
     assert snapshot(hub) == before and hub.desk.db.scalar("SELECT count(*) FROM sync_batches") == 0
-    assert sync_state.coverage(hub.desk.db, station.id) == 0
+    assert held_up_to(hub, station.id) == 0
     monkeypatch.delenv(FAILPOINT)
     sync(station, served.url)
     assert set(event_ids(station, station.id)) <= set(event_ids(hub))
 
     act(hub, next(iter(case_rows(hub))), "note", text="镇里看过了")
     station_before = snapshot(station)
-    cursor = sync_state.coverage(station.desk.db, hub.id)
+    cursor = held_up_to(station, hub.id)
     monkeypatch.setenv(FAILPOINT, "station.down.in_transaction:raise")
     with pytest.raises(FailpointHit):
         sync(station, served.url)
-    assert snapshot(station) == station_before and sync_state.coverage(station.desk.db, hub.id) == cursor
+    assert snapshot(station) == station_before and held_up_to(station, hub.id) == cursor
     monkeypatch.delenv(FAILPOINT)
     assert sync(station, served.url).received == 1
 
@@ -77,8 +88,9 @@ def test_after_the_hub_is_restored_from_a_backup_the_check_repairs_it(network, t
     with BackgroundHub(hub.folder, wall=clock) as served:
         assert sync(station, served.url).check == "same"
     _restore(hub, backup)  # the hub loses the station's later case, and positions the station had passed
-    cadre = cadres.add(hub.desk, "admin", cadres.CadreInput(name="缪建华", phone="13906271002",
-                                                              unit_code=hub.unit_code))
+    cadre = cadres.add(
+        hub.desk, "admin", cadres.CadreInput(name="缪建华", phone="13906271002", unit_code=hub.unit_code)
+    )
     unsent = take_in(station, description="反映自来水水压偏低")
     with BackgroundHub(hub.folder, wall=clock) as served:
         report = sync(station, served.url)
@@ -122,8 +134,12 @@ def test_work_done_after_a_station_is_restored_from_a_backup_still_goes_up(netwo
     _restore(station, backup)
     fresh = take_in(station, description="恢复之后登记的")
     report = sync(station, served.url)
-    fresh_ids = {r[0] for r in station.desk.db.query(
-        "SELECT id FROM events WHERE stream_id IN (?, ?)", (fresh, station.villager_ids[-1]))}
+    fresh_ids = {
+        r[0]
+        for r in station.desk.db.query(
+            "SELECT id FROM events WHERE stream_id IN (?, ?)", (fresh, station.villager_ids[-1])
+        )
+    }
     at_hub = set(event_ids(hub)) | {h["event_id"] for h in sync_state.quarantined(hub.desk.db)}
     assert fresh_ids <= at_hub
     assert any("备份恢复" in w for w in report.warnings)
@@ -132,11 +148,24 @@ def test_work_done_after_a_station_is_restored_from_a_backup_still_goes_up(netwo
 
 # -- kill -9 at every step -----------------------------------------------------------
 
-STATION_STEPS = ["station.after_hello", "station.before_send", "station.after_send", "station.after_fetch",
-                 "station.down.before_apply", "station.down.in_transaction", "station.down.after_commit",
-                 "station.before_check"]
-HUB_STEPS = ["hub.hello", "hub.up.before_apply", "hub.up.in_transaction", "hub.up.after_commit",
-             "hub.down.before_send", "hub.check"]
+STATION_STEPS = [
+    "station.after_hello",
+    "station.before_send",
+    "station.after_send",
+    "station.after_fetch",
+    "station.down.before_apply",
+    "station.down.in_transaction",
+    "station.down.after_commit",
+    "station.before_check",
+]
+HUB_STEPS = [
+    "hub.hello",
+    "hub.up.before_apply",
+    "hub.up.in_transaction",
+    "hub.up.after_commit",
+    "hub.down.before_send",
+    "hub.check",
+]
 
 
 @pytest.fixture(scope="module")
@@ -165,9 +194,11 @@ def _agree(hub_folder: Path, station_folder: Path) -> None:
         mine = [r[0] for r in station.db.query("SELECT id FROM events WHERE origin = ? ORDER BY id", (me,))]
         assert [r[0] for r in hub.db.query("SELECT id FROM events WHERE origin = ? ORDER BY id", (me,))] == mine
         peer = sync_state.get_peer(hub.db, me)
-        head = selection.head(hub.db.conn)
-        assert selection.given_digest(hub.db.conn, peer, head) == selection.received_digest(
-            station.db.conn, me, hub.installation.id)
+        with hub.db.read() as conn:
+            head = selection.head(conn)
+            given = selection.given_digest(conn, peer, head)
+        with station.db.read() as conn:
+            assert given == selection.received_digest(conn, me, hub.installation.id)
         unit = station.installation.unit_code
         rows = "SELECT * FROM cases WHERE unit_code = ? ORDER BY id"
         assert [tuple(r) for r in hub.db.query(rows, (unit,))] == [tuple(r) for r in station.db.query(rows, (unit,))]
@@ -197,8 +228,17 @@ def test_killing_either_side_at_any_step_leaves_both_in_agreement(busy_pair, tmp
             assert hub.wait_dead() == -9
     else:
         with BackgroundHub(hub_folder) as served:
-            run = cli("sync", "--data-dir", str(station_folder), "--hub", served.url, "--retries", "0",
-                      env={FAILPOINT: step}, check=False)
+            run = cli(
+                "sync",
+                "--data-dir",
+                str(station_folder),
+                "--hub",
+                served.url,
+                "--retries",
+                "0",
+                env={FAILPOINT: step},
+                check=False,
+            )
             assert run.returncode == -9
         station = _station(station_folder)
     with BackgroundHub(hub_folder) as served:  # both sides back up; the next exchange runs normally

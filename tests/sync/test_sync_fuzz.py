@@ -32,9 +32,13 @@ def _requests():
     def body_of(name: str):
         return documents({"$ref": f"#/components/schemas/{name}"}, components)
 
-    query = st.dictionaries(st.sampled_from(["after", "limit", "other"]),
-                            st.one_of(st.integers(-5, 10 ** 20).map(str), st.text(max_size=6),
-                                      st.sampled_from([str(2 ** 63), "1e400", "5000", "0"])), max_size=3)
+    query = st.dictionaries(
+        st.sampled_from(["after", "limit", "other"]),
+        st.one_of(
+            st.integers(-5, 10**20).map(str), st.text(max_size=6), st.sampled_from([str(2**63), "1e400", "5000", "0"])
+        ),
+        max_size=3,
+    )
     records = st.lists(st.one_of(json_values, from_schema({"type": "object"}, components)), max_size=5)
     return st.one_of(
         st.tuples(st.just("POST"), st.just("/v1/hello"), body_of("HelloRequest")),
@@ -50,12 +54,13 @@ def test_the_hub_answers_every_fuzzed_request_without_a_server_error(network, cl
     take_in(station)
     started = time.monotonic()
     seen = {"requests": 0}
-    with caplog.at_level(logging.INFO), \
-            BackgroundHub(hub.folder, wall=clock, settings=Settings(rate_burst=10 ** 6)) as running:
+    with (
+        caplog.at_level(logging.INFO),
+        BackgroundHub(hub.folder, wall=clock, settings=Settings(rate_burst=10**6)) as running,
+    ):
         sync(station, running.url)
 
-        @settings(max_examples=400, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
+        @settings(max_examples=400, deadline=None, database=None, suppress_health_check=list(HealthCheck))
         @given(_requests())
         def fuzz(request):
             if time.monotonic() - started > BUDGET:

@@ -14,23 +14,35 @@ import json
 
 import pytest
 
-from haian_desk.replication import sync_state
 from haian_desk.core.ids import uuid7
+from haian_desk.replication import sync_state
 from haian_desk.storage import eventlog
 from sync.batch import MEDIA_TYPE
 from tests.sync.helpers import case_rows, event_ids, sync, take_in
-from tests.sync.hostile import (
-    canonical, hub_state, is_problem, no_tracebacks, sealed_batch, signed, signed_json)
+from tests.sync.hostile import canonical, hub_state, is_problem, no_tracebacks, sealed_batch, signed, signed_json
 
-HUGE = 2 ** 63
+HUGE = 2**63
 
 
 CHECK_BODIES = [
-    {"up": [], "down": {}}, {"up": "x", "down": {}}, {"up": None}, {"down": []}, {"down": "x"},
-    {"down": {"up_to": "5"}}, {"down": {"up_to": 1.5}}, {"down": {"up_to": HUGE}},
-    {"down": {"up_to": -1}}, {"down": {"digest": [None, None]}}, {"down": {"digest": [1, None]}},
-    {"up": {"origins": ["a", "b"]}}, {"up": {"origins": {"x": [1, "ab"]}}}, {"unknown": 1},
-    [[[[[[[[[[]]]]]]]]]], "text", None, 5,
+    {"up": [], "down": {}},
+    {"up": "x", "down": {}},
+    {"up": None},
+    {"down": []},
+    {"down": "x"},
+    {"down": {"up_to": "5"}},
+    {"down": {"up_to": 1.5}},
+    {"down": {"up_to": HUGE}},
+    {"down": {"up_to": -1}},
+    {"down": {"digest": [None, None]}},
+    {"down": {"digest": [1, None]}},
+    {"up": {"origins": ["a", "b"]}},
+    {"up": {"origins": {"x": [1, "ab"]}}},
+    {"unknown": 1},
+    [[[[[[[[[[]]]]]]]]]],
+    "text",
+    None,
+    5,
 ]
 
 
@@ -42,8 +54,13 @@ def test_malformed_check_bodies_get_a_problem_document_and_change_nothing(networ
     for body in CHECK_BODIES:
         problem = is_problem(signed_json(station, served.url, "/v1/check", body))
         assert problem["error"] == "bad_request", body
-    for raw in [b'{"down": {"up_to": 1e400}}', b"[" * 5000 + b"]" * 5000, b'{"down": {"up_to": 9223372036854775808}}',
-                b"\xff\xfe", b""]:
+    for raw in [
+        b'{"down": {"up_to": 1e400}}',
+        b"[" * 5000 + b"]" * 5000,
+        b'{"down": {"up_to": 9223372036854775808}}',
+        b"\xff\xfe",
+        b"",
+    ]:
         response = signed(station, served.url, "POST", "/v1/check", raw)
         assert is_problem(response)["error"] == "bad_request", raw[:30]
     assert hub_state(hub) == before
@@ -53,11 +70,25 @@ def test_malformed_check_bodies_get_a_problem_document_and_change_nothing(networ
 def test_malformed_missing_and_cursor_get_a_problem_document(network, served, hub_log):
     hub, (station, _) = network
     before = hub_state(hub)
-    for body in [{"origin": station.id, "ids": "abc"}, {"origin": station.id, "ids": {"a": 1}},
-                 {"origin": [station.id], "ids": []}, {"ids": []}, {"origin": station.id, "ids": [1, 2]}]:
+    for body in [
+        {"origin": station.id, "ids": "abc"},
+        {"origin": station.id, "ids": {"a": 1}},
+        {"origin": [station.id], "ids": []},
+        {"ids": []},
+        {"origin": station.id, "ids": [1, 2]},
+    ]:
         assert is_problem(signed_json(station, served.url, "/v1/missing", body))["error"] == "bad_request"
-    for query in [f"after={HUGE}", "after=1e400", "after=abc", "after=-1", "limit=0", "limit=99999",
-                  "after=1&after=2", "other=1", f"after={10 ** 30}"]:
+    for query in [
+        f"after={HUGE}",
+        "after=1e400",
+        "after=abc",
+        "after=-1",
+        "limit=0",
+        "limit=99999",
+        "after=1&after=2",
+        "other=1",
+        f"after={10**30}",
+    ]:
         response = signed(station, served.url, "GET", f"/v1/batches?{query}")
         assert is_problem(response)["error"] == "bad_request", query
     assert is_problem(signed(station, served.url, "POST", "/v1/hello?x=1", b"{}"))["error"] == "bad_request"
@@ -68,12 +99,17 @@ def test_malformed_missing_and_cursor_get_a_problem_document(network, served, hu
 def test_batches_claiming_impossible_numbers_are_refused_whole(network, served, hub_log):
     hub, (station, _) = network
     case_id = take_in(station)
-    records = [e.to_dict() for e in eventlog.stream_events(station.desk.db.conn, "case", case_id)]
+    with station.desk.db.read() as conn:
+        records = [e.to_dict() for e in eventlog.stream_events(conn, "case", case_id)]
     before = hub_state(hub)
     huge_seq = [dict(records[0], origin_seq=HUGE)]
-    for data in [sealed_batch(station, records, range=[0, HUGE]), sealed_batch(station, records, range=[HUGE, HUGE]),
-                 sealed_batch(station, huge_seq), sealed_batch(station, records, range=[0, 10 ** 9]),
-                 sealed_batch(station, records, cursor="abc")]:
+    for data in [
+        sealed_batch(station, records, range=[0, HUGE]),
+        sealed_batch(station, records, range=[HUGE, HUGE]),
+        sealed_batch(station, huge_seq),
+        sealed_batch(station, records, range=[0, 10**9]),
+        sealed_batch(station, records, cursor="abc"),
+    ]:
         response = signed(station, served.url, "POST", "/v1/batches", data)
         assert response.status_code == 422, response.text
         is_problem(response)
@@ -85,6 +121,7 @@ def test_the_three_refusals_of_a_caller_look_alike_and_health_says_no_version(ne
     import httpx
 
     from tests.sync.helpers import make_node
+
     hub, (station, _) = network
     stranger = make_node(tmp_path / "stranger", "320685102219", "陌生站", "station", clock)
     with stranger.desk.db.write() as conn:
@@ -111,6 +148,7 @@ def test_a_captured_hello_cannot_be_replayed(network, served, clock):
     contact = sync_state.get_peer(hub.desk.db, station.id).last_contact
     clock.advance(minutes=1)
     import httpx
+
     again = httpx.post(served.url + "/v1/hello", content=request.content, headers=dict(request.headers))
     assert again.status_code == 401 and again.json()["error"] == "replayed"
     years_ago = signed(station, served.url, "POST", "/v1/hello", b"{}", sent_at="2019-03-04T02:00:00Z")
@@ -125,7 +163,8 @@ def test_a_station_with_a_clock_days_off_still_syncs_within_the_replay_window(ne
 
     from haian_desk.core.timeutil import UTC
     from tests.conftest import Clock
-    from tests.sync.helpers import enrol, make_node, VILLAGES
+    from tests.sync.helpers import VILLAGES, enrol, make_node
+
     hub, _ = network
     slow = Clock(datetime(2026, 2, 1, 2, 0, tzinfo=UTC))
     station = make_node(tmp_path / "slow", VILLAGES[4], "时钟慢的村代理站", "station", slow)
@@ -153,6 +192,7 @@ def test_a_batch_sent_with_the_wrong_content_type_is_not_applied(network, served
     take_in(station)
     from sync import outbox
     from sync.batch import seal
+
     hub_peer = sync_state.parent(station.desk.db)
     data = seal(outbox.up_batch(station.desk, hub_peer, 0), station.keys, hub_peer.box_key)
     before = hub_state(hub)
@@ -164,25 +204,30 @@ def test_a_batch_sent_with_the_wrong_content_type_is_not_applied(network, served
 def _envelope_variants(station, records) -> dict[str, bytes]:
     good = sealed_batch(station, records)
     length = int.from_bytes(good[8:12], "big")
-    envelope = json.loads(good[12:12 + length])
-    sealed = good[12 + length:]
+    envelope = json.loads(good[12 : 12 + length])
+    sealed = good[12 + length :]
 
     def rebuilt(text: bytes) -> bytes:
         return good[:8] + len(text).to_bytes(4, "big") + text + sealed
+
     dup = canonical(envelope)[:-1] + b',"to":"' + envelope["to"].encode() + b'"}'
-    return {"extra_field": rebuilt(canonical({**envelope, "note": "x"})),
-            "duplicated_key": rebuilt(dup),
-            "not_canonical": rebuilt(json.dumps(envelope, indent=1).encode()),
-            "trailing": good + b"\n",
-            "nested": good[:8] + (3000).to_bytes(4, "big") + b"[" * 3000}
+    return {
+        "extra_field": rebuilt(canonical({**envelope, "note": "x"})),
+        "duplicated_key": rebuilt(dup),
+        "not_canonical": rebuilt(json.dumps(envelope, indent=1).encode()),
+        "trailing": good + b"\n",
+        "nested": good[:8] + (3000).to_bytes(4, "big") + b"[" * 3000,
+    }
 
 
 def test_envelopes_are_parsed_strictly_from_a_file_and_over_http(network, served, tmp_path):
     from sync.errors import BatchRefused
     from sync.files import import_file
+
     hub, (station, _) = network
     case_id = take_in(station)
-    records = [e.to_dict() for e in eventlog.stream_events(station.desk.db.conn, "case", case_id)]
+    with station.desk.db.read() as conn:
+        records = [e.to_dict() for e in eventlog.stream_events(conn, "case", case_id)]
     before = hub_state(hub)
     for name, data in _envelope_variants(station, records).items():
         path = tmp_path / f"{name}.hdsync"
@@ -198,6 +243,7 @@ def test_envelopes_are_parsed_strictly_from_a_file_and_over_http(network, served
 
 def test_sync_import_of_a_folder_says_so_without_a_traceback(network, tmp_path):
     from tests.sync.helpers import cli
+
     hub, _ = network
     hub.close()
     result = cli("sync", "import", str(tmp_path), "--data-dir", str(hub.folder), check=False)

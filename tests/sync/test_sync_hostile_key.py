@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from haian_desk.replication import sync_state
 from haian_desk.core.ids import uuid7
+from haian_desk.replication import sync_state
 from haian_desk.storage import eventlog
-from tests.sync.helpers import case_rows, event_ids, sync, take_in
+from tests.sync.helpers import case_rows, event_ids, held_up_to, sync, take_in
 from tests.sync.hostile import canonical, hub_state, raw_batch, sealed_batch, signed, zipped
+
 
 def _junk(n: int) -> list[dict]:
     return [{"id": uuid7(), "junk": i} for i in range(n)]
@@ -27,6 +28,7 @@ def test_one_batch_cannot_fill_the_quarantine(network, served):
 
 def test_a_station_cannot_keep_adding_to_its_quarantine(network, served, monkeypatch):
     from haian_desk.replication import receive
+
     monkeypatch.setattr(receive, "MAX_QUARANTINE_PER_PEER", 5)
     hub, (station, _) = network
     assert signed(station, served.url, "POST", "/v1/batches", sealed_batch(station, _junk(3))).status_code == 200
@@ -39,18 +41,18 @@ def test_a_claimed_range_the_data_does_not_back_is_not_kept(network, served):
     hub, (station, _) = network
     case_id = take_in(station)
     take_in(station, description="建议增设路灯")
-    first = eventlog.stream_events(station.desk.db.conn, "case", case_id)[0].to_dict()
+    with station.desk.db.read() as conn:
+        first = eventlog.stream_events(conn, "case", case_id)[0].to_dict()
     head = station.desk.db.scalar("SELECT max(seq) FROM events")
     inflated = head + 900  # within the slack: the hub cannot refuse it outright
-    ack = signed(station, served.url, "POST", "/v1/batches",
-                 sealed_batch(station, [first], range=[0, inflated])).json()
+    ack = signed(station, served.url, "POST", "/v1/batches", sealed_batch(station, [first], range=[0, inflated])).json()
     assert ack["held_up_to"] == inflated
     sync(station, served.url)  # the drift check finds the hub holds less than the claim
-    assert sync_state.coverage(hub.desk.db, station.id) <= head
+    assert held_up_to(hub, station.id) <= head
     sync(station, served.url)
     assert set(event_ids(station, station.id)) <= set(event_ids(hub))
     # backed by data now: exactly the station's log as it stands (it received the hub's records meanwhile)
-    assert sync_state.coverage(hub.desk.db, station.id) == station.desk.db.scalar("SELECT max(seq) FROM events")
+    assert held_up_to(hub, station.id) == station.desk.db.scalar("SELECT max(seq) FROM events")
 
 
 FAR_FUTURE = "99999999999999.99999"
@@ -58,6 +60,7 @@ FAR_FUTURE = "99999999999999.99999"
 
 def test_a_far_future_stamp_is_held_and_does_not_move_the_hubs_clock(network, served, clock):
     from tests.sync.hostile import smuggled
+
     hub, (station, other) = network
     case_id = take_in(station)
     sync(station, served.url)
@@ -68,6 +71,7 @@ def test_a_far_future_stamp_is_held_and_does_not_move_the_hubs_clock(network, se
     hub_clock = hub.desk.ledger.clock.last
     assert hub_clock < "9" and served.desk.ledger.clock.last < "9"
     from tests.sync.helpers import act
+
     act(hub, case_id, "note", text="镇中心的正常记录")
     assert sync(station, served.url).received >= 1  # the township's work still reaches the station
     assert sync_state.quarantined(station.desk.db) == []
@@ -78,11 +82,13 @@ def test_a_poisoned_log_is_recovered_with_the_clock_command(network, clock):
     from haian_desk.desk import Desk
     from tests.sync.helpers import cli
     from tests.sync.hostile import smuggled
+
     hub, (station, _) = network
     case_id = take_in(hub, description="镇中心自己受理的事项")
     poison = smuggled(hub, case_id, "withdrawn", {"reason": "伪造的撤回"}, hlc=FAR_FUTURE)
     with hub.desk.db.write() as conn:
         from haian_desk.events.ledger import refold
+
         refold(conn, "case", case_id)
     hub.reopen()
     assert hub.desk.ledger.clock.last < "9"  # a restart does not carry the poison
@@ -96,6 +102,7 @@ def test_a_poisoned_log_is_recovered_with_the_clock_command(network, clock):
     assert case_rows(hub)[case_id]["status"] != "withdrawn" and poison.id in event_ids(hub)  # kept, not folded
     assert [q["problem"] for q in sync_state.quarantined(hub.desk.db)] == ["clock_ahead"]
     from haian_desk.storage.check import run_check
+
     assert run_check(hub.desk).ok  # a rebuild from the log gives the same rows
 
 
@@ -103,6 +110,7 @@ def test_the_county_refuses_a_poisoned_stamp_from_a_township(tmp_path, clock):
     from sync.serve import BackgroundHub
     from tests.sync.helpers import COUNTY, enrol, make_node, township_with_stations
     from tests.sync.hostile import smuggled
+
     county = make_node(tmp_path / "county", COUNTY, "海安市群众事务代理中心", "county", clock)
     township, (station,) = township_with_stations(tmp_path, clock, 1)
     enrol(township, county)
@@ -118,6 +126,7 @@ def test_the_county_refuses_a_poisoned_stamp_from_a_township(tmp_path, clock):
 
 def test_a_station_cannot_act_on_another_stations_matter(network, served):
     from tests.sync.hostile import smuggled
+
     hub, (station, other) = network
     theirs = take_in(other)
     sync(other, served.url)
@@ -133,9 +142,13 @@ def test_a_station_cannot_act_on_another_stations_matter(network, served):
 def test_a_station_cannot_rewrite_the_townships_cadre(network, served):
     from haian_desk.people import cadres
     from tests.sync.hostile import smuggled
+
     hub, (station, _) = network
-    cadre_id = cadres.add(hub.desk, "admin", cadres.CadreInput(
-        name="季红梅", phone="13906271001", unit_code=hub.unit_code, title="镇代理中心主任"))
+    cadre_id = cadres.add(
+        hub.desk,
+        "admin",
+        cadres.CadreInput(name="季红梅", phone="13906271001", unit_code=hub.unit_code, title="镇代理中心主任"),
+    )
     sync(station, served.url)
     fields = cadres.clean(cadres.CadreInput(name="季红梅", phone="13800138000", unit_code=hub.unit_code))
     forged = smuggled(station, cadre_id, "updated", fields, stream="cadre")
@@ -146,10 +159,13 @@ def test_a_station_cannot_rewrite_the_townships_cadre(network, served):
 
 def test_a_decompression_bomb_is_refused_before_decoding(network, served, tmp_path):
     import time
+
     from sync.errors import BatchRefused
     from sync.files import import_file
+
     hub, (station, _) = network
     from tests.sync.hostile import header_for
+
     header = canonical(dict(header_for(station), format=1, count=1))
     bomb = raw_batch(station, header, zipped(b"[" + b" " * (200 * 1024 * 1024) + b"]"))
     assert len(bomb) < 400_000
@@ -169,15 +185,19 @@ def test_impossible_numbers_in_a_usb_file_are_refused_before_anything_is_committ
     from sync.errors import BatchRefused
     from sync.files import import_file
     from tests.sync.hostile import header_for
+
     hub, (station, _) = network
     case_id = take_in(station)
-    records = [e.to_dict() for e in eventlog.stream_events(station.desk.db.conn, "case", case_id)]
+    with station.desk.db.read() as conn:
+        records = [e.to_dict() for e in eventlog.stream_events(conn, "case", case_id)]
     body = zipped(records)
     before = hub_state(hub)
     base = canonical(dict(header_for(station), format=1, count=len(records)))
-    variants = {"range_1e400": base.replace(b'"range":[0,0]', b'"range":[0,1e400]'),
-                "range_10e30": base.replace(b'"range":[0,0]', b'"range":[0,' + str(10 ** 30).encode() + b"]"),
-                "cursor_text": base.replace(b'"cursor":0', b'"cursor":"abc"')}
+    variants = {
+        "range_1e400": base.replace(b'"range":[0,0]', b'"range":[0,1e400]'),
+        "range_10e30": base.replace(b'"range":[0,0]', b'"range":[0,' + str(10**30).encode() + b"]"),
+        "cursor_text": base.replace(b'"cursor":0', b'"cursor":"abc"'),
+    }
     for name, header in variants.items():
         path = tmp_path / f"{name}.hdsync"
         path.write_bytes(raw_batch(station, header, body))
@@ -192,6 +212,7 @@ def test_nested_brackets_in_a_file_from_nobody_are_refused_without_parsing(netwo
     from sync.batch import MAGIC
     from sync.errors import BatchRefused
     from sync.files import import_file
+
     hub, (station, _) = network
     path = tmp_path / "nested.hdsync"
     path.write_bytes(MAGIC + (3000).to_bytes(4, "big") + b"[" * 3000)
@@ -201,11 +222,13 @@ def test_nested_brackets_in_a_file_from_nobody_are_refused_without_parsing(netwo
     # and inside a genuine seal, signed by someone else: the signature fails before the header is read
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
     from sync.keys import InstallationKeys
+
     stranger_keys = InstallationKeys(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
     envelope = canonical({"batch": uuid7(), "from": station.id, "kind": "up", "sealed": 1, "to": hub.id})
     first = raw_batch(station, b"[" * 3000, b"", envelope=envelope, signer=stranger_keys)
-    sealed = first[12 + len(envelope):]
+    sealed = first[12 + len(envelope) :]
     envelope = canonical({"batch": uuid7(), "from": station.id, "kind": "up", "sealed": len(sealed), "to": hub.id})
     path.write_bytes(first[:8] + len(envelope).to_bytes(4, "big") + envelope + sealed)
     with pytest.raises(BatchRefused) as refused:

@@ -11,15 +11,18 @@ import pytest
 from tests.sync.helpers import sync
 from tests.sync.hostile import no_tracebacks, sealed_batch, signed
 
+
 def _hub_with(network, clock, **settings):
     from sync.serve import BackgroundHub
     from sync.server import Settings
+
     hub, _ = network
     return BackgroundHub(hub.folder, wall=clock, settings=Settings(**settings))
 
 
 def test_an_unauthenticated_upload_is_refused_before_its_body_is_read(network, served):
     from tests.sync.hostile import raw_socket, read_reply, request_head
+
     hub, (station, _) = network
     s = raw_socket(served.port)
     s.sendall(request_head(station, "/v1/batches", 30 * 1024 * 1024, sign=False))
@@ -29,12 +32,14 @@ def test_an_unauthenticated_upload_is_refused_before_its_body_is_read(network, s
 
 
 def test_uploads_are_bounded_per_caller(network, clock):
-    from tests.sync.hostile import raw_socket, read_reply, request_head
+    from tests.sync.hostile import raw_socket, request_head
+
     hub, (station, _) = network
     with _hub_with(network, clock, uploads_per_caller=1) as running:
         slow = raw_socket(running.port)
         slow.sendall(request_head(station, "/v1/batches", 100_000, body_digest_of=b"x" * 100_000) + b"x" * 1000)
         import time
+
         time.sleep(0.3)  # the first upload is now holding the caller's slot
         second = signed(station, running.url, "POST", "/v1/batches", sealed_batch(station, []))
         assert second.status_code == 429 and second.json()["error"] == "busy"
@@ -46,6 +51,7 @@ def test_slow_headers_and_slow_bodies_are_cut_off(network, clock, monkeypatch, h
 
     from sync.guard import GuardedH11Protocol
     from tests.sync.hostile import raw_socket, read_reply, request_head
+
     monkeypatch.setattr(GuardedH11Protocol, "header_timeout", 0.5)
     hub, (station, _) = network
     with _hub_with(network, clock, stall_timeout=0.5) as running:
@@ -63,6 +69,7 @@ def test_an_aborted_upload_is_one_line_in_the_log(network, served, hub_log):
     import time
 
     from tests.sync.hostile import raw_socket, request_head
+
     hub, (station, _) = network
     s = raw_socket(served.port)
     s.sendall(request_head(station, "/v1/batches", 100_000, body_digest_of=b"x" * 100_000) + b"x" * 1000)
@@ -78,6 +85,7 @@ def test_an_aborted_upload_is_one_line_in_the_log(network, served, hub_log):
 
 def test_requests_are_rate_limited_per_address(network, clock):
     import httpx
+
     with _hub_with(network, clock, rate_burst=5, rate_per_address=0.01) as running:
         codes = [httpx.post(running.url + "/v1/hello", content=b"{}").status_code for _ in range(5)]
         later = [httpx.get(running.url + path) for path in ("/v1/health", "/nowhere")]
@@ -89,10 +97,13 @@ def test_a_forged_unsigned_refusal_is_not_shown_or_kept(network, tmp_path):
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+    from haian_desk.replication.status import sync_status
     from sync.errors import SyncError
-    from sync.status import sync_status
-    forged = json.dumps({"error": "revoked", "message": "请立即拨打 13800138000 办理重新登记",
-                         "hint": "转账后即可恢复"}, ensure_ascii=False).encode()
+
+    forged = json.dumps(
+        {"error": "revoked", "message": "请立即拨打 13800138000 办理重新登记", "hint": "转账后即可恢复"},
+        ensure_ascii=False,
+    ).encode()
 
     class Liar(BaseHTTPRequestHandler):
         def do_POST(self):

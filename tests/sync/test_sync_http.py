@@ -8,14 +8,13 @@ import logging
 import httpx
 import pytest
 
+from haian_desk.cases import catalogue, queries
 from haian_desk.people import cadres
-from haian_desk.cases import catalogue
 from haian_desk.replication import sync_state
-from haian_desk.cases import queries
+from haian_desk.replication.status import stations, sync_status
 from haian_desk.storage.check import run_check
 from sync.enrolment import revoke
 from sync.errors import SyncError
-from sync.status import stations, sync_status
 from tests.sync.helpers import act, case_rows, event_ids, free_port, pending, sync, take_in
 
 
@@ -52,13 +51,24 @@ def test_what_the_township_does_on_a_station_case_comes_back_down(network, serve
 
 def test_the_cadre_directory_and_catalogue_reach_every_station(network, served):
     hub, stations_ = network
-    cadre_id = cadres.add(hub.desk, "admin", cadres.CadreInput(
-        name="季红梅", phone="13906271001", unit_code=hub.unit_code, title="镇代理中心主任"))
+    cadre_id = cadres.add(
+        hub.desk,
+        "admin",
+        cadres.CadreInput(name="季红梅", phone="13906271001", unit_code=hub.unit_code, title="镇代理中心主任"),
+    )
     hub_admin = "admin"
     item = catalogue.get(hub.desk, "MZ-001")
-    catalogue.edit(hub.desk, hub_admin, catalogue.Item(
-        code=item["code"], name=item["name"] + "（新）", level=item["level"], mode="承诺",
-        time_limit={"amount": 5, "unit": "working_days"}))
+    catalogue.edit(
+        hub.desk,
+        hub_admin,
+        catalogue.Item(
+            code=item["code"],
+            name=item["name"] + "（新）",
+            level=item["level"],
+            mode="承诺",
+            time_limit={"amount": 5, "unit": "working_days"},
+        ),
+    )
     for node in stations_:
         sync(node, served.url)
         assert node.desk.db.scalar("SELECT name FROM cadres WHERE id = ?", (cadre_id,)) == "季红梅"
@@ -79,6 +89,7 @@ def test_a_stations_own_cadres_go_up_but_not_sideways(network, served):
 def test_an_unenrolled_installation_is_refused(network, served, tmp_path, clock):
     hub, (station, _) = network
     from tests.sync.helpers import make_node
+
     stranger = make_node(tmp_path / "stranger", "320685102219", "未登记的村代理站", "station", clock)
     # It copies the station's hub record but holds none of the keys the hub knows.
     hub_peer = sync_state.parent(station.desk.db)

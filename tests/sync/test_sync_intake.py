@@ -7,9 +7,9 @@ import threading
 import pytest
 from pypdf import PdfReader
 
-from haian_desk.replication import sync_state
 from haian_desk.cases import queries
 from haian_desk.desk import Desk
+from haian_desk.replication import sync_state
 from sync import keys as keymod
 from sync.errors import SyncError
 from tests.sync.helpers import Node, free_port, sync, take_in
@@ -20,8 +20,9 @@ def _background_sync(station: Node, url: str, outcome: dict) -> threading.Thread
     """The exchange on its own thread and connection, as the app's background sync runs it."""
 
     def run() -> None:
-        other = Node(station.folder, Desk.open(station.folder, wall=station.clock), keymod.load(station.folder),
-                     station.clock)
+        other = Node(
+            station.folder, Desk.open(station.folder, wall=station.clock), keymod.load(station.folder), station.clock
+        )
         try:
             outcome["report"] = sync(other, url, stall_timeout=300)
         except SyncError as error:

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from haian_desk.replication import sync_state
 from haian_desk.cases import queries
-from haian_desk.storage.check import run_check
-from haian_desk.desk import Desk
-from haian_desk.replication.receive import flagged_cases
 from haian_desk.core.timeutil import UTC
+from haian_desk.desk import Desk
+from haian_desk.replication import sync_state
+from haian_desk.replication.receive import flagged_cases
+from haian_desk.replication.status import stations, sync_status
+from haian_desk.storage.check import run_check
 from sync import keys as keymod
 from sync.files import export_file, import_file
 from sync.serve import BackgroundHub
-from sync.status import stations, sync_status
 from tests.conftest import Clock
-from tests.sync.helpers import Node, act, case_rows, enrol, make_node, sync, take_in, TOWNSHIP, VILLAGES
+from tests.sync.helpers import TOWNSHIP, VILLAGES, Node, act, case_rows, enrol, make_node, sync, take_in
 
 
 def test_an_update_that_arrives_before_its_case_is_held_then_applied(network, tmp_path):
@@ -72,8 +72,9 @@ def test_concurrent_actions_are_all_kept_and_a_conflicting_pair_is_flagged(netwo
 def _station_with_clock(tmp_path, hub: Node, offset_days: int) -> tuple[Node, Clock]:
     station_clock = Clock(datetime(2026, 3, 4, 2, 0, tzinfo=UTC))
     station_clock.advance(days=offset_days)
-    node = make_node(tmp_path / f"station{offset_days}", VILLAGES[3], "曲塘镇时钟不准村代理站", "station",
-                     station_clock)
+    node = make_node(
+        tmp_path / f"station{offset_days}", VILLAGES[3], "曲塘镇时钟不准村代理站", "station", station_clock
+    )
     enrol(node, hub)
     return node, station_clock
 
@@ -102,7 +103,11 @@ def test_a_station_clock_days_behind_is_warned_and_does_not_disorder_history(net
     _sync_like_another_process(station, served.url)
     for node in (station, hub):
         assert [e.type for e in queries.timeline(node.desk, case_id)] == [
-            "registered", "accepted", "completed", "replied"]
+            "registered",
+            "accepted",
+            "completed",
+            "replied",
+        ]
         row = case_rows(node)[case_id]
         assert row["status"] == "replied" and row["conflicts"] == 0
     assert case_rows(station)[case_id] == case_rows(hub)[case_id]
@@ -113,16 +118,20 @@ def test_a_station_clock_days_behind_is_warned_and_does_not_disorder_history(net
     station.close()
 
 
-def test_a_station_clock_days_ahead_does_not_push_the_townships_work_out_of_order(network, served,
-                                                                                   tmp_path, clock):
+def test_a_station_clock_days_ahead_does_not_push_the_townships_work_out_of_order(network, served, tmp_path, clock):
     hub, _ = network
     station, _ = _station_with_clock(tmp_path, hub, 3)
     case_id = take_in(station)
     report = _sync_like_another_process(station, served.url)
     assert any("快了约3天" in w for w in report.warnings)
     township_app = Desk.open(hub.folder, wall=clock)  # the township's desktop app, opened before the sync
-    act(Node(hub.folder, township_app, hub.keys, clock), case_id, "transferred", to_level="county",
-        to_unit="海安市民政局")
+    act(
+        Node(hub.folder, township_app, hub.keys, clock),
+        case_id,
+        "transferred",
+        to_level="county",
+        to_unit="海安市民政局",
+    )
     township_app.close()
     _sync_like_another_process(station, served.url)
     for node in (station, hub):

@@ -11,11 +11,20 @@ import json
 import re
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
 
 from haian_desk.core.paths import resource_path
-from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel, QLineEdit, QTabWidget,
-    QTextEdit, QPlainTextEdit, QWidget)
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _SEPARATORS = re.compile(r"[、，,；;\n\s]+")
@@ -24,10 +33,12 @@ _SEPARATORS = re.compile(r"[、，,；;\n\s]+")
 def data_strings(desk) -> list[str]:
     """Every text stored in the database (and its pieces), longest first."""
     found: set[str] = set()
-    tables = [r["name"] for r in desk.db.query(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    tables = [
+        r["name"]
+        for r in desk.db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    ]
     for table in tables:
-        for row in desk.db.query(f"SELECT * FROM {table}"):  # noqa: S608  (names from sqlite_master)
+        for row in desk.db.query(f"SELECT * FROM {table}"):  # table names come from sqlite_master
             for value in row:
                 if isinstance(value, str) and (CJK.search(value) or value[:1] in "[{"):
                     _add(found, value)  # payloads are JSON with \u escapes
@@ -120,7 +131,7 @@ def _view_texts(name: str, view: QAbstractItemView) -> list[tuple[str, str]]:
     found = []
     columns = _count(model.columnCount)
     for column in range(columns):
-        header = model.headerData(column, Qt.Horizontal)
+        header = model.headerData(column, Qt.Orientation.Horizontal)
         if isinstance(header, str):
             found.append((f"{name} header", header))
     for row in range(min(_count(model.rowCount), 40)):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
@@ -28,8 +30,9 @@ def clipped_texts(root: QWidget) -> list[str]:
             hint = widget.sizeHint()
             fits = hint.width() <= widget.width() and hint.height() <= widget.height()
         if not fits:
-            problems.append(f"{type(widget).__name__} {widget.text()!r}: needs {widget.sizeHint()}"
-                            f", has {widget.size()}")
+            problems.append(
+                f"{type(widget).__name__} {widget.text()!r}: needs {widget.sizeHint()}, has {widget.size()}"
+            )
     return problems
 
 
@@ -43,8 +46,8 @@ def type_text(qtbot, widget: QWidget, text: str) -> None:
         if char.isascii():
             qtbot.keyClicks(widget, char)
             continue
-        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, char))
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
 
 
 def assert_nothing_clipped(qtbot, root: QWidget, what: str = "") -> None:
@@ -53,9 +56,7 @@ def assert_nothing_clipped(qtbot, root: QWidget, what: str = "") -> None:
     A text change re-lays out one level per pass of the event loop, so give
     nested layouts a moment to settle before judging.
     """
-    try:
+    with contextlib.suppress(Exception):
         qtbot.waitUntil(lambda: not clipped_texts(root), timeout=2_000)
-    except Exception:
-        pass
     problems = clipped_texts(root)
     assert not problems, f"{what}: {problems}"

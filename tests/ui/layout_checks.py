@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QApplication, QHeaderView, QLabel, QStyle, QWidget)
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QHeaderView, QLabel, QStyle, QWidget
 
 from tests.ui.helpers import clipped_texts
 
-TASKBAR = 40      # Windows' taskbar, in logical pixels at any scaling
-TITLE_BAR = 31    # a maximised window's title bar
+TASKBAR = 40  # Windows' taskbar, in logical pixels at any scaling
+TITLE_BAR = 31  # a maximised window's title bar
 
 
 @dataclass(frozen=True)
@@ -43,15 +42,15 @@ class Desktop:
 def header_problems(root: QWidget) -> list[str]:
     """Visible column headers narrower than their title."""
     problems = []
-    margin = QApplication.style().pixelMetric(QStyle.PM_HeaderMargin)
+    margin = QApplication.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
     for header in root.findChildren(QHeaderView):
-        if header.orientation() != Qt.Horizontal or not header.isVisibleTo(root) or header.model() is None:
+        if header.orientation() != Qt.Orientation.Horizontal or not header.isVisibleTo(root) or header.model() is None:
             continue
         arrow = 16 if header.isSortIndicatorShown() else 0
         for section in range(header.count()):
             if header.isSectionHidden(section):
                 continue
-            text = str(header.model().headerData(section, Qt.Horizontal, Qt.DisplayRole) or "")
+            text = str(header.model().headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
             need = header.fontMetrics().horizontalAdvance(text) + 2 * margin + arrow
             if text and header.sectionSize(section) < need:
                 problems.append(f"header {text!r}: needs {need}, has {header.sectionSize(section)}")
@@ -59,8 +58,11 @@ def header_problems(root: QWidget) -> list[str]:
 
 
 def _texts(parent: QWidget, root: QWidget) -> list[QWidget]:
-    return [w for w in parent.children() if isinstance(w, (QLabel, QAbstractButton))
-            and w.isVisibleTo(root) and w.text() and w.width() > 0]
+    return [
+        w
+        for w in parent.children()
+        if isinstance(w, (QLabel, QAbstractButton)) and w.isVisibleTo(root) and w.text() and w.width() > 0
+    ]
 
 
 def overlaps(root: QWidget) -> list[str]:
@@ -71,7 +73,7 @@ def overlaps(root: QWidget) -> list[str]:
             continue
         widgets = _texts(parent, root)
         for i, first in enumerate(widgets):
-            for second in widgets[i + 1:]:
+            for second in widgets[i + 1 :]:
                 shared = first.geometry().intersected(second.geometry())
                 if shared.width() > 2 and shared.height() > 2:
                     problems.append(f"{first.text()!r} overlaps {second.text()!r}")
@@ -96,7 +98,7 @@ def columns_out_of_view(table: QAbstractItemView, keys: list[int]) -> list[str]:
     for column in keys:
         end = header.sectionPosition(column) + header.sectionSize(column)
         if end > right:
-            title = table.model().headerData(column, Qt.Horizontal, Qt.DisplayRole)
+            title = table.model().headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
             problems.append(f"column {title!r} ends at {end}, beyond the table's {right}")
     return problems
 

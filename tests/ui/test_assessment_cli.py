@@ -29,8 +29,13 @@ def report(folder, *args: str, display: bool = False) -> subprocess.CompletedPro
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     if display:
         env["QT_QPA_PLATFORM"] = "offscreen"
-    return subprocess.run([sys.executable, "-m", "haian_desk", "report", "--data-dir", str(folder), *args],
-                          capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "haian_desk", "report", "--data-dir", str(folder), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 def test_json_rows_carry_the_figures_and_stations_add_up_to_their_township(station):
@@ -40,8 +45,15 @@ def test_json_rows_carry_the_figures_and_stations_add_up_to_their_township(stati
     assert out["period"] == "2026" and (out["from"], out["to"]) == ("2026-01-01", "2026-12-31")
     for level in ("cadre", "station", "township"):
         for row in out[level]:
-            assert {"code", "name", "registered", "completed", "on_time_rate", "satisfaction_rate",
-                    "bad_reviews"} <= set(row)
+            assert {
+                "code",
+                "name",
+                "registered",
+                "completed",
+                "on_time_rate",
+                "satisfaction_rate",
+                "bad_reviews",
+            } <= set(row)
             for rate in ("on_time_rate", "satisfaction_rate"):
                 assert row[rate] is None or 0 <= row[rate] <= 1
     township = out["township"][0]
@@ -82,13 +94,13 @@ def test_excel_has_a_sheet_per_level_with_chinese_headers_frozen_and_readable(st
     assert headers == [f.header for f in FIELDS]
     assert sheet.freeze_panes == "C2"
     assert sheet.column_dimensions["B"].width >= 20
-    values = dict(zip(headers, [c.value for c in sheet[2]]))
+    values = dict(zip(headers, [c.value for c in sheet[2]], strict=True))
     figures = json.loads(report(station, "--period", "2026", "--level", "station", "--json").stdout)["station"][0]
     assert values["名称"] == "曲塘镇双楼村代理站" and values["登记件数"] == figures["registered"]
     assert values["按时办结率"] == figures["on_time_rate"]
     assert sheet.cell(2, headers.index("按时办结率") + 1).number_format == "0.0%"
     assert [c.value for c in book["代理员"][1]][:3] == ["代码", "名称", "所在单位"]
-    assert book["代理员"]["C2"].value == "曲塘镇双楼村代理站"            # the station's name, not its code
+    assert book["代理员"]["C2"].value == "曲塘镇双楼村代理站"  # the station's name, not its code
     assert sheet.print_title_rows == "$1:$1" and sheet.page_setup.orientation == "landscape"
     assert sheet["B2"].font.name == "宋体"
     assert book["说明"]["B1"].value.startswith("2026年")

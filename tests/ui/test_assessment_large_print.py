@@ -14,8 +14,11 @@ from ui.support.screen import SupportScreen
 from ui.widgets.appearance import apply_font
 
 
-@pytest.mark.parametrize("language, large", [("zh_CN", False), ("zh_CN", True), ("en", False), ("en", True)],
-                         ids=["chinese", "chinese-large", "english", "english-large"])
+@pytest.mark.parametrize(
+    "language, large",
+    [("zh_CN", False), ("zh_CN", True), ("en", False), ("en", True)],
+    ids=["chinese", "chinese-large", "english", "english-large"],
+)
 @pytest.mark.parametrize("screen_class", [AssessmentScreen, SupportScreen, OpinionsScreen, ComplaintsScreen])
 def test_no_text_is_cut_off(qtbot, demo_session, ui_app, restore_appearance, language, large, screen_class):
     apply_font(ui_app, large)

@@ -43,9 +43,25 @@ def test_one_level_only(demo_desk, tmp_path):
 def test_cli_makes_the_pdf_without_a_display(demo_desk, tmp_path):
     out = tmp_path / "report.pdf"
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
-    done = subprocess.run([sys.executable, "-m", "haian_desk", "report", "--data-dir", str(demo_desk.folder),
-                           "--period", "2026", "--pdf", str(out), "--json"],
-                          capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "haian_desk",
+            "report",
+            "--data-dir",
+            str(demo_desk.folder),
+            "--period",
+            "2026",
+            "--pdf",
+            str(out),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert '"period": "2026"' in done.stdout
     assert "海安市" in text_of(out)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from haian_desk.cases import catalogue
-from haian_desk.people import users
+from haian_desk.cases.catalogue_queries import get_item
+from tests.ui.helpers import type_text, wait_idle
 from ui.catalogue.edit_dialog import CatalogueItemDialog
 from ui.catalogue.page import CataloguePage
-
-from tests.ui.helpers import type_text, wait_idle
 
 
 def _page(qtbot, session) -> CataloguePage:
@@ -59,12 +60,12 @@ def test_admin_edit_creates_a_new_version_with_history(qtbot, admin_session):
     _search(qtbot, page, "MZ-001")
     wait_idle(qtbot, admin_session)
     assert page.edit_button.isEnabled()
-    qtbot.mouseClick(page.edit_button, Qt.LeftButton)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     assert dialog.code.isReadOnly() and dialog.code.text() == "MZ-001"
     dialog.materials.appendPlainText("近期一寸照片1张")
     with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     assert dialog.saved_version == 2
     row = catalogue.get(desk, "MZ-001")
     assert row["version"] == 2 and "近期一寸照片1张" in row["materials"]
@@ -80,7 +81,7 @@ def test_a_new_item_without_a_name_is_refused_with_the_reason(qtbot, admin_sessi
     dialog.show()
     dialog.code.setText("ZZ-001")
     dialog.name.setText("")
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.error.isVisible)
     assert "请填写事项名称" in dialog.error.text()
     assert admin_session.desk.db.one("SELECT 1 FROM catalogue_items WHERE code = 'ZZ-001'") is None
@@ -93,11 +94,12 @@ def test_staff_cannot_edit(qtbot, desk, make_session):
     assert "只有管理员" in page.edit_button.toolTip()
 
     # Even if a dialog were reached, the domain refuses and says so; nothing is written.
-    dialog = CatalogueItemDialog(session, dict(catalogue.get(desk, "MZ-001"), materials=[],
-                                               time_limit={"amount": 25, "unit": "working_days"}))
+    dialog = CatalogueItemDialog(
+        session, replace(get_item(desk, "MZ-001"), materials=(), time_limit={"amount": 25, "unit": "working_days"})
+    )
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.error.isVisible)
     assert "只有管理员可以修改事项目录" in dialog.error.text()
     assert catalogue.get(desk, "MZ-001")["version"] == 1

@@ -6,16 +6,19 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from haian_desk.community import complaints
 from haian_desk.cases.operations import Intake, take_in
+from haian_desk.community import complaints
 from tests.ui.helpers import type_text, wait_idle
 from ui.complaints.screen import ComplaintsScreen
 
 
 @pytest.fixture
 def case_no(desk, villager_id, cadre_id) -> str:
-    return take_in(desk, "clerk", Intake(kind="opinion", villager_id=villager_id, first_cadre_id=cadre_id,
-                                         description="反映路灯不亮")).case_no
+    return take_in(
+        desk,
+        "clerk",
+        Intake(kind="opinion", villager_id=villager_id, first_cadre_id=cadre_id, description="反映路灯不亮"),
+    ).case_no
 
 
 def open_screen(qtbot, session) -> ComplaintsScreen:
@@ -29,7 +32,7 @@ def open_screen(qtbot, session) -> ComplaintsScreen:
 
 
 def press_ok(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
 def wait_dialog(qtbot, screen, previous=None):
@@ -40,7 +43,7 @@ def wait_dialog(qtbot, screen, previous=None):
 def test_a_complaint_from_the_hotline_through_to_its_result(qtbot, admin_session, case_no, desk):
     screen = open_screen(qtbot, admin_session)
     assert screen.summary.text() == "未办结的举报 0 件"
-    qtbot.mouseClick(screen.new_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
     dialog = wait_dialog(qtbot, screen)
     type_text(qtbot, dialog.case_no, case_no)
     type_text(qtbot, dialog.content, "答应三天修好路灯，一周了没人管")
@@ -53,17 +56,17 @@ def test_a_complaint_from_the_hotline_through_to_its_result(qtbot, admin_session
     screen.table.selectRow(0)
     text = screen.detail.toPlainText()
     assert "138****5678" in text and "13812345678" not in text and "王秀英" not in text
-    qtbot.mouseClick(screen.findings_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.findings_button, Qt.MouseButton.LeftButton)
     findings = wait_dialog(qtbot, screen, dialog)
     type_text(qtbot, findings.findings, "经核查，确有拖延")
     press_ok(qtbot, findings)
     qtbot.waitUntil(lambda: screen.table.item(0, 4).text() == "核查中", timeout=10_000)
-    qtbot.mouseClick(screen.close_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.close_button, Qt.MouseButton.LeftButton)
     closing = wait_dialog(qtbot, screen, findings)
-    assert closing.findings.toPlainText() == "经核查，确有拖延"        # carried over, not typed again
-    closing.result.setCurrentIndex(closing.result.findData("upheld"))
+    assert closing.findings.toPlainText() == "经核查，确有拖延"  # carried over, not typed again
+    closing.result_choice.setCurrentIndex(closing.result_choice.findData("upheld"))
     press_ok(qtbot, closing)
-    qtbot.waitUntil(lambda: screen.table.rowCount() == 0, timeout=10_000)   # the list shows open ones
+    qtbot.waitUntil(lambda: screen.table.rowCount() == 0, timeout=10_000)  # the list shows open ones
     assert screen.summary.text() == "未办结的举报 0 件"
     screen.filter.setCurrentIndex(screen.filter.findData("closed"))
     qtbot.waitUntil(lambda: screen.table.rowCount() == 1, timeout=10_000)
@@ -73,7 +76,7 @@ def test_a_complaint_from_the_hotline_through_to_its_result(qtbot, admin_session
 
 def test_an_unknown_case_number_is_explained_and_nothing_is_lost(qtbot, admin_session):
     screen = open_screen(qtbot, admin_session)
-    qtbot.mouseClick(screen.new_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
     dialog = wait_dialog(qtbot, screen)
     type_text(qtbot, dialog.case_no, "999-999-999")
     type_text(qtbot, dialog.content, "态度不好")

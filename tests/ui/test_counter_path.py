@@ -1,6 +1,6 @@
 """The walk-in at the counter, played in the main window at 1366×768 with key events only,
-counting every key a clerk presses (goal ≤ 60; more than 80 fails). bench/results.md keeps
-the counts ("The counter path, in keys").
+counting every key a clerk presses. Each path meets the goal of ≤ 60 keys and fails above it
+(the issue's outer limit was 80). bench/results.md keeps the counts ("The counter path, in keys").
 
 Chinese is typed as a clerk types it, through the input method: the pinyin letters (each a key)
 as preedit, then one key (Space) to commit the characters.
@@ -14,14 +14,12 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from haian_desk.documents import prints
+from tests.ui.helpers import wait_idle
+from tests.ui.workscreens import focused, show_active, valid_id_number
 from ui.main_window import MainWindow
 from ui.printing import actions
 
-from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)
-    clerk_session, focused, show_active, valid_id_number)
-from tests.ui.helpers import wait_idle
-
-GOAL, LIMIT = 60, 80
+GOAL = 60
 
 
 class Keys:
@@ -30,8 +28,7 @@ class Keys:
     def __init__(self, qtbot):
         self.qtbot, self.count, self.data = qtbot, 0, 0  # data: keys that carry what was said
 
-
-    def press(self, key, modifier=Qt.NoModifier, times: int = 1) -> None:
+    def press(self, key, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
         for _ in range(times):
             self.qtbot.keyClick(focused(), key, modifier)
             self.count += 1
@@ -53,11 +50,15 @@ class Keys:
         self.count += len(letters) + 1  # the letters, then Space to take the first candidate
         self.data += len(letters) + 1
 
-    def answer_box(self, name: str, key=Qt.Key_Return, modifier=Qt.NoModifier) -> None:
+    def answer_box(self, name: str, key=Qt.Key.Key_Return, modifier=Qt.KeyboardModifier.NoModifier) -> None:
         def box():
-            found = [w for w in QApplication.topLevelWidgets()
-                     if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()]
+            found = [
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
+            ]
             return found[0] if found else None
+
         self.qtbot.waitUntil(lambda: box() is not None)
         box().activateWindow()
         self.qtbot.waitUntil(lambda: box().isActiveWindow())
@@ -79,12 +80,12 @@ def record(request, path: str, keys: Keys) -> None:
     request.node.user_properties.append((f"keys_{path}", keys.count))
     request.node.user_properties.append((f"data_{path}", keys.data))
     print(f"\ncounter path {path}: {keys.count} keys, {keys.data} of them data (goal {GOAL})")
-    assert keys.count <= LIMIT
+    assert keys.count <= GOAL
 
 
 def print_receipt(qtbot, keys: Keys, desk, papers=("receipt",)) -> str:
     case_id = desk.db.scalar("SELECT id FROM cases ORDER BY registered_at DESC LIMIT 1")
-    keys.press(Qt.Key_P, Qt.ControlModifier)
+    keys.press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     for paper in papers:
         keys.answer_box("no_printer")
         qtbot.waitUntil(lambda p=paper: prints.copies_printed(desk, case_id, p) == 1, timeout=10_000)
@@ -94,22 +95,22 @@ def print_receipt(qtbot, keys: Keys, desk, papers=("receipt",)) -> str:
 def test_a_known_villager_s_errand(qtbot, window, clerk_session, request):
     desk, keys = clerk_session.desk, Keys(qtbot)
     intake = window.page("intake")
-    keys.press(Qt.Key_F2)
+    keys.press(Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: focused() is intake.villager_lookup.edit)
-    keys.type("zs")                                   # 张三 by his pinyin initials
+    keys.type("zs")  # 张三 by his pinyin initials
     qtbot.waitUntil(lambda: intake.villager_lookup.match_count() > 0)
-    keys.press(Qt.Key_Return)
-    keys.press(Qt.Key_2, Qt.AltModifier)              # 事务代办
+    keys.press(Qt.Key.Key_Return)
+    keys.press(Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # 事务代办
     keys.type("dibao")
     qtbot.waitUntil(lambda: intake.matter.lookup.match_count() > 0)
-    keys.press(Qt.Key_Return)
+    keys.press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: focused() is intake.matter.materials)
-    for row in range(5):                              # five of the six materials are here
-        keys.press(Qt.Key_Down) if row else None
-        keys.press(Qt.Key_Space)
-    keys.press(Qt.Key_Tab)
+    for row in range(5):  # five of the six materials are here
+        keys.press(Qt.Key.Key_Down) if row else None
+        keys.press(Qt.Key.Key_Space)
+    keys.press(Qt.Key.Key_Tab)
     keys.pinyin("daibandibao", "代办低保")
-    keys.press(Qt.Key_S, Qt.ControlModifier)
+    keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(intake.result_banner.isVisible)
     assert desk.db.scalar("SELECT status FROM cases") == "in_progress"
     print_receipt(qtbot, keys, desk)
@@ -119,67 +120,69 @@ def test_a_known_villager_s_errand(qtbot, window, clerk_session, request):
 def test_a_new_villager_with_an_id_number(qtbot, window, clerk_session, request):
     desk, keys = clerk_session.desk, Keys(qtbot)
     intake = window.page("intake")
-    keys.press(Qt.Key_F2)
+    keys.press(Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: focused() is intake.villager_lookup.edit)
     keys.pinyin("wangxiuying", "王秀英")
     qtbot.waitUntil(intake.villager_lookup.results.isVisible)
-    keys.press(Qt.Key_N, Qt.AltModifier)              # not on the roll: new villager
+    keys.press(Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # not on the roll: new villager
     qtbot.waitUntil(lambda: focused() is intake.new_villager.inputs["id_number"])
-    keys.type(valid_id_number("32068519560315002"))
-    keys.press(Qt.Key_Tab)
+    keys.type(valid_id_number("32068519560315002"))  # complete and valid: on to the phone
+    assert focused() is intake.new_villager.inputs["phone"]
     keys.type("13962710000")
-    keys.press(Qt.Key_Return)
-    qtbot.waitUntil(lambda: bool(intake.villager_id))
-    keys.press(Qt.Key_1, Qt.AltModifier)              # 民意代言
+    keys.press(Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # 民意代言 (the person is registered with the matter)
     keys.pinyin("ludenghuaile", "路灯坏了")
-    keys.press(Qt.Key_S, Qt.ControlModifier)
+    keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(intake.result_banner.isVisible)
+    assert intake.villager_id == "" and not intake.new_villager.isVisible()  # a fresh form
     print_receipt(qtbot, keys, desk)
     assert desk.db.scalar("SELECT count(*) FROM villagers WHERE name = '王秀英'") == 1
+    assert desk.db.scalar("SELECT v.name FROM cases c JOIN villagers v ON v.id = c.villager_id") == "王秀英"
     record(request, "new_villager_with_id", keys)
 
 
 def test_a_claim_with_its_authorisation_signed_at_the_counter(qtbot, window, clerk_session, request):
     desk, keys = clerk_session.desk, Keys(qtbot)
     intake = window.page("intake")
-    keys.press(Qt.Key_F2)
+    keys.press(Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: focused() is intake.villager_lookup.edit)
     keys.type("zs")
     qtbot.waitUntil(lambda: intake.villager_lookup.match_count() > 0)
-    keys.press(Qt.Key_Return)
-    keys.press(Qt.Key_3, Qt.AltModifier)              # 诉求代理: the mandate's scope first
+    keys.press(Qt.Key.Key_Return)
+    keys.press(Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # 诉求代理: the mandate's scope first
     keys.pinyin("daiweitaoxin", "代为讨薪")
-    keys.press(Qt.Key_Tab, times=3)                   # past 已签 (signed at the counter next) and the date
+    keys.press(Qt.Key.Key_Tab, times=3)  # past 已签 (signed at the counter next) and the date
     assert focused() is intake.description
     keys.pinyin("tuoqiangongzi", "拖欠工资")
-    keys.press(Qt.Key_S, Qt.ControlModifier)
+    keys.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(intake.result_banner.isVisible)
     case_id = print_receipt(qtbot, keys, desk, papers=("receipt", "authorisation"))
     # The villager signs the 授权委托书; the clerk records it and accepts the claim.
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    keys.press(Qt.Key_F3)
+    keys.press(Qt.Key.Key_F3)
     queue = window.page("queue")
     qtbot.waitUntil(lambda: queue.model.row_of(case_id) >= 0)
-    keys.press(Qt.Key_Down)
+    keys.press(Qt.Key.Key_Down)
     qtbot.waitUntil(queue.table.hasFocus)
     assert queue.model.case_id(queue.table.currentIndex().row()) == case_id
-    keys.press(Qt.Key_Return)
+    keys.press(Qt.Key.Key_Return)
     from ui.cases.detail import CaseDetailDialog
-    qtbot.waitUntil(lambda: any(isinstance(w, CaseDetailDialog) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()))
+
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, CaseDetailDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    )
     detail = next(w for w in QApplication.topLevelWidgets() if isinstance(w, CaseDetailDialog))
     qtbot.waitUntil(lambda: "signed" in detail.action_buttons)
     detail.activateWindow()
     qtbot.waitUntil(detail.isActiveWindow)
-    keys.press(Qt.Key_Q, Qt.AltModifier)              # 委托书已签
+    keys.press(Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)  # 委托书已签
     qtbot.waitUntil(lambda: "signed" in detail.action_dialogs and detail.action_dialogs["signed"].isActiveWindow())
-    keys.press(Qt.Key_Return, Qt.ControlModifier)
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "accepted" in detail.action_buttons and detail.isActiveWindow())
     qtbot.waitUntil(lambda: focused() is detail.action_buttons["accepted"])
-    keys.press(Qt.Key_Return)                         # 受理, where the focus already is
+    keys.press(Qt.Key.Key_Return)  # 受理, where the focus already is
     qtbot.waitUntil(lambda: "accepted" in detail.action_dialogs and detail.action_dialogs["accepted"].isActiveWindow())
-    keys.press(Qt.Key_Return, Qt.ControlModifier)
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: desk.db.scalar("SELECT status FROM cases") == "in_progress")
     wait_idle(qtbot, clerk_session)
     detail.close()

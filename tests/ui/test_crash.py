@@ -55,8 +55,7 @@ class Counter(QWidget):
 
 
 def _crash_dialog():
-    found = [w for w in QApplication.topLevelWidgets()
-             if w.objectName() == "crashDialog" and w.isVisible()]
+    found = [w for w in QApplication.topLevelWidgets() if w.objectName() == "crashDialog" and w.isVisible()]
     return found[0] if found else None
 
 
@@ -64,7 +63,7 @@ def _click_broken(qtbot, failure):
     window = Counter(failure)
     qtbot.addWidget(window)
     window.show()
-    qtbot.mouseClick(window.broken, Qt.LeftButton)
+    qtbot.mouseClick(window.broken, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _crash_dialog() is not None)
     return window, _crash_dialog()
 
@@ -81,7 +80,7 @@ def test_an_exception_in_a_slot_shows_the_dialog_and_the_app_keeps_running(qtbot
     logged = (tmp_path / "logs" / logs.LOG_FILENAME).read_text(encoding="utf-8")
     assert "Traceback" in logged and "print_receipt" in logged and "打印机没有响应" in logged
 
-    qtbot.mouseClick(dialog.close_button, Qt.LeftButton)
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _crash_dialog() is None)
     assert window.isVisible()
     qtbot.keyClicks(window.field, "13812345678")  # still answering the keyboard
@@ -91,7 +90,7 @@ def test_an_exception_in_a_slot_shows_the_dialog_and_the_app_keeps_running(qtbot
 def test_the_copy_button_puts_the_traceback_on_the_clipboard(qtbot, reporter):
     _, dialog = _click_broken(qtbot, ValueError("编号格式不对"))
     QApplication.clipboard().clear()
-    qtbot.mouseClick(dialog.copy_button, Qt.LeftButton)
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     copied = QApplication.clipboard().text()
     assert "Traceback (most recent call last)" in copied
     assert "print_receipt" in copied and "ValueError: 编号格式不对" in copied
@@ -101,11 +100,10 @@ def test_the_copy_button_puts_the_traceback_on_the_clipboard(qtbot, reporter):
 
 def test_the_same_error_again_updates_one_dialog_instead_of_stacking(qtbot, reporter):
     window, dialog = _click_broken(qtbot, RuntimeError("又错了"))
-    qtbot.mouseClick(window.broken, Qt.LeftButton)
+    qtbot.mouseClick(window.broken, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.repeat_note.isVisible())
     assert "1 次" in dialog.repeat_note.text()
-    assert len([w for w in QApplication.topLevelWidgets()
-                if w.objectName() == "crashDialog" and w.isVisible()]) == 1
+    assert len([w for w in QApplication.topLevelWidgets() if w.objectName() == "crashDialog" and w.isVisible()]) == 1
 
 
 def test_an_error_in_a_background_thread_reaches_the_dialog(qtbot, reporter):
@@ -148,7 +146,12 @@ raise RuntimeError("打开数据库时出错")
 
 def test_an_error_before_the_event_loop_waits_for_the_clerk_to_read_it(tmp_path):
     """Raised while starting (no event loop yet), the dialog is shown modally, not lost at exit."""
-    result = subprocess.run([sys.executable, "-c", STARTUP_FAILURE], capture_output=True, text=True,
-                            timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run(
+        [sys.executable, "-c", STARTUP_FAILURE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert "DIALOG: 程序遇到了一个意外错误：RuntimeError：打开数据库时出错" in result.stdout
     assert result.returncode == 1

@@ -7,14 +7,13 @@ character that is not part of something stored in the database.
 
 from __future__ import annotations
 
+from tests.ui.english_walk import chinese_outside_data, data_strings
+from tests.ui.helpers import wait_idle
 from ui import i18n
 from ui.cases.actions import ActionDialog
 from ui.cases.detail import CaseDetailDialog
 from ui.main_window import MainWindow
 from ui.widgets.feedback import ErrorLabel
-
-from tests.ui.english_walk import chinese_outside_data, data_strings
-from tests.ui.helpers import wait_idle
 
 
 def _english_window(qtbot, session):
@@ -41,8 +40,7 @@ def test_every_page_speaks_english(qtbot, demo_session, restore_appearance):
 def test_case_detail_and_its_actions_speak_english(qtbot, demo_session, restore_appearance):
     window = _english_window(qtbot, demo_session)
     data = data_strings(demo_session.desk)
-    statuses = demo_session.desk.db.query(
-        "SELECT status, min(id) AS id FROM cases GROUP BY status ORDER BY status")
+    statuses = demo_session.desk.db.query("SELECT status, min(id) AS id FROM cases GROUP BY status ORDER BY status")
     problems = []
     for row in statuses:
         dialog = CaseDetailDialog(demo_session, row["id"], window)
@@ -52,14 +50,12 @@ def test_case_detail_and_its_actions_speak_english(qtbot, demo_session, restore_
         for event_type in dialog.view.allowed:
             action = ActionDialog(demo_session, dialog.view, event_type, dialog)
             qtbot.addWidget(action)
-            problems += [f"[{row['status']} → {event_type}] {p}"
-                         for p in chinese_outside_data(action, data)]
+            problems += [f"[{row['status']} → {event_type}] {p}" for p in chinese_outside_data(action, data)]
             if event_type in ("printed", "registered"):
                 continue
             action.submit()  # as it stands: the domain's refusal or a missing field, said in English
             wait_idle(qtbot, demo_session)
-            problems += [f"[{row['status']} → {event_type}, submitted] {p}"
-                         for p in chinese_outside_data(action, data)]
+            problems += [f"[{row['status']} → {event_type}, submitted] {p}" for p in chinese_outside_data(action, data)]
             action.close()
     assert not problems, "\n".join(problems)
 
@@ -79,8 +75,8 @@ def test_an_empty_intake_is_refused_in_english(qtbot, demo_session, restore_appe
 def test_a_refused_restore_is_explained_in_english(tmp_path, restore_appearance):
     import pytest
 
-    from haian_desk.storage import recovery
     from haian_desk.core.errors import HaianError
+    from haian_desk.storage import recovery
     from ui.widgets.feedback import explain, in_words
 
     not_a_backup = tmp_path / "照片.jpg"
@@ -88,7 +84,9 @@ def test_a_refused_restore_is_explained_in_english(tmp_path, restore_appearance)
     with pytest.raises(HaianError) as refused:
         recovery.inspect(not_a_backup)
     i18n.install_language("en")
-    assert in_words(refused.value) == "照片.jpg is not a Haian Desk backup file (Choose a .hdbackup file made by a backup)"
+    assert (
+        in_words(refused.value) == "照片.jpg is not a Haian Desk backup file (Choose a .hdbackup file made by a backup)"
+    )
     assert explain(refused.value).endswith("\nChoose a .hdbackup file made by a backup")
     i18n.install_language("zh_CN")
     assert in_words(refused.value) == str(refused.value)  # Chinese reads exactly as the CLI says it
@@ -110,6 +108,6 @@ def test_login_and_first_run_wizard_speak_english(qtbot, tmp_path, demo_session,
     wizard.show()
     for _ in wizard.pageIds():
         problems += [f"[wizard page {wizard.currentId()}] {p}" for p in chinese_outside_data(wizard, data)]
-        wizard.button(QWizard.NextButton).click()  # on empty fields it stays put and says why
+        wizard.button(QWizard.WizardButton.NextButton).click()  # on empty fields it stays put and says why
         problems += [f"[wizard page {wizard.currentId()}, next] {p}" for p in chinese_outside_data(wizard, data)]
     assert not problems, "\n".join(problems)

@@ -10,19 +10,18 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialogButtonBox
 
 from haian_desk.people import users
+from tests.ui.helpers import wait_idle
 from ui import i18n, i18n_terms
 from ui.app import App
 from ui.main_window import MainWindow
 from ui.settings.preferences import Preferences
 
-from tests.ui.helpers import wait_idle
-
 
 def test_qt_own_buttons_speak_chinese(qtbot):
-    box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(box)
-    assert box.button(QDialogButtonBox.Ok).text() == "确定"
-    assert box.button(QDialogButtonBox.Cancel).text() == "取消"
+    assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "确定"
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
 
 
 def test_english_mode_shows_english(qtbot, demo_session, restore_appearance):
@@ -74,8 +73,8 @@ def _messages(ts: Path) -> dict[tuple[str, str], str | None]:
     for context in re.findall(r"<context>(.*?)</context>", text, flags=re.S):
         name = re.search(r"<name>(.*?)</name>", context).group(1)
         for source, translation in re.findall(
-                r"<source>(.*?)</source>.*?(<translation.*?(?:/>|</translation>))",
-                context, flags=re.S):
+            r"<source>(.*?)</source>.*?(<translation.*?(?:/>|</translation>))", context, flags=re.S
+        ):
             done = not re.search(r'type="(unfinished|vanished|obsolete)"', translation)
             found[(name, source)] = translation if done else None
     return found
@@ -85,9 +84,19 @@ def test_every_interface_string_has_an_english_translation(tmp_path):
     """lupdate over ui/ now must find nothing the committed en .ts lacks or leaves untranslated."""
     root = Path(i18n.__file__).resolve().parent.parent
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([str(Path(sys.executable).parent / "pyside6-lupdate"),
-                    *[str(p) for p in i18n.source_files()], "-locations", "none",
-                    "-ts", str(fresh)], check=True, cwd=root, capture_output=True)
+    subprocess.run(
+        [
+            str(Path(sys.executable).parent / "pyside6-lupdate"),
+            *[str(p) for p in i18n.source_files()],
+            "-locations",
+            "none",
+            "-ts",
+            str(fresh),
+        ],
+        check=True,
+        cwd=root,
+        capture_output=True,
+    )
     committed = _messages(i18n.ts_path("en"))
     needed = set(_messages(fresh))
     missing = sorted(needed - set(committed))
@@ -102,7 +111,7 @@ def test_qt_file_dialog_speaks_chinese(qtbot, restore_appearance):
 
     i18n.install_language("zh_CN")
     dialog = QFileDialog(None, "选择文件")
-    dialog.setOption(QFileDialog.DontUseNativeDialog)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     qtbot.addWidget(dialog)
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts

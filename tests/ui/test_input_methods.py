@@ -5,16 +5,13 @@ the searches takes the commit; nothing searches on the half-composed pinyin."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
+from tests.ui.helpers import wait_idle
+from tests.ui.workscreens import show_active
 from ui.cases.queue_page import QueuePage
 from ui.intake.page import IntakePage
-
-from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)
-    clerk_session, focused, press, queue_desk, queue_folder, show_active, type_here)
-from tests.ui.helpers import wait_idle
 
 
 def compose(qtbot, widget, pinyin: str, chosen: str, searched=None) -> None:
@@ -45,8 +42,9 @@ def page(qtbot, clerk_session):
 
 def test_a_name_composed_in_the_villager_search_finds_only_after_the_commit(qtbot, page):
     lookup = page.villager_lookup
-    compose(qtbot, lookup.edit, "zhangsan", "张三",
-            searched=lambda: lookup.timer.isActive() or lookup.results.isVisible())
+    compose(
+        qtbot, lookup.edit, "zhangsan", "张三", searched=lambda: lookup.timer.isActive() or lookup.results.isVisible()
+    )
     assert lookup.edit.text() == "张三"
     qtbot.waitUntil(lambda: lookup.match_count() > 0)
     assert "张三" in lookup.results.item(0).text()
@@ -54,8 +52,10 @@ def test_a_name_composed_in_the_villager_search_finds_only_after_the_commit(qtbo
 
 def test_every_text_field_of_the_intake_takes_a_commit(qtbot, page):
     page.new_villager.start("")
-    for kind, fields in (("claim", [*page.new_villager.inputs.values(), page.auth.scope, page.description]),
-                         ("errand", [page.matter.lookup.edit])):
+    for kind, fields in (
+        ("claim", [*page.new_villager.inputs.values(), page.auth.scope, page.description]),
+        ("errand", [page.matter.lookup.edit]),
+    ):
         page._kind_chosen(kind)  # its panel shown, as Alt+2 / Alt+3 do
         for widget in fields:
             before = text_of(widget)
@@ -84,6 +84,7 @@ def test_the_queue_search_waits_for_the_commit(qtbot, queue_desk, make_session):
 
 def test_the_villagers_search_waits_for_the_commit(qtbot, clerk_session):
     from ui.villagers.page import VillagersPage
+
     page = VillagersPage(clerk_session)
     page.resize(1366, 768)
     show_active(qtbot, page)

@@ -10,12 +10,11 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 
+from tests.ui.helpers import wait_idle
+from tests.ui.workscreens import focused, show_active
 from ui.cases.actions import ACTION_KEYS, action_title
 from ui.main_window import MainWindow
 from ui.printing import keyboard_card, render
-
-from tests.ui.conftest_workscreens import focused, show_active  # noqa: F401
-from tests.ui.helpers import wait_idle
 
 
 def text_of(path) -> str:
@@ -24,8 +23,11 @@ def text_of(path) -> str:
 
 def test_the_cli_writes_a_one_page_a4_card_with_every_key(tmp_path):
     target = tmp_path / "快捷键卡.pdf"
-    done = subprocess.run([sys.executable, "-m", "haian_desk", "print-card", "--pdf", str(target),
-                           "--data-dir", str(tmp_path / "none")], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "haian_desk", "print-card", "--pdf", str(target), "--data-dir", str(tmp_path / "none")],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     assert "快捷键卡" in done.stdout
     reader = PdfReader(target)
@@ -35,14 +37,26 @@ def test_the_cli_writes_a_one_page_a4_card_with_every_key(tmp_path):
     text = text_of(target)
     for keys in ("F2", "F3", "Alt+1", "Alt+N", "Ctrl+S", "Ctrl+P", "Alt+V", "Alt+O"):
         assert keys in text
-    for event_type in ("completed", "rated", "assigned", "note", "transferred", "joint_handling",
-                       "paused", "withdrawn", "signed"):
+    for event_type in (
+        "completed",
+        "rated",
+        "assigned",
+        "note",
+        "transferred",
+        "joint_handling",
+        "paused",
+        "withdrawn",
+        "signed",
+    ):
         assert ACTION_KEYS[event_type] in text and action_title(event_type) in text
 
 
 def test_a_folder_that_does_not_exist_is_refused_in_words(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "haian_desk", "print-card", "--pdf",
-                           str(tmp_path / "nowhere" / "card.pdf")], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "haian_desk", "print-card", "--pdf", str(tmp_path / "nowhere" / "card.pdf")],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 2 and "不存在" in done.stderr
 
 
@@ -51,7 +65,7 @@ def test_the_help_menu_previews_the_card(qtbot, admin_session, tmp_path):
     window.resize(1366, 768)
     show_active(qtbot, window)
     wait_idle(qtbot, admin_session)
-    qtbot.keyClick(focused() or window, Qt.Key_F1)
+    qtbot.keyClick(focused() or window, Qt.Key.Key_F1)
     qtbot.waitUntil(lambda: bool(window.findChildren(QPrintPreviewDialog)))
     preview = window.findChildren(QPrintPreviewDialog)[0]
     assert "快捷键卡" in preview.windowTitle()

@@ -7,9 +7,8 @@ from haian_desk.cases import operations
 from haian_desk.desk import Desk
 from sync.exchange import exchange
 from tests.sync.helpers import act, take_in
-from tests.ui.conftest_workscreens import case_maker, clerk_session  # noqa: F401 - fixtures
 from tests.ui.helpers import type_text, wait_idle
-from tests.ui.test_township_fixtures import hub_server, net, point_at, sessions  # noqa: F401 - fixtures
+from tests.ui.township_net import point_at
 from ui.cases.detail import CaseDetailDialog
 from ui.main_window import MainWindow
 from ui.session import CASES, Changes, touches_case
@@ -44,7 +43,7 @@ def test_a_second_program_on_the_same_file_shows_in_the_open_screens(qtbot, cler
     desk = clerk_session.desk
     ids = [case_maker(description=f"反映{n}组路灯不亮") for n in range(40)]
     watched, chosen = ids[5], ids[12]
-    clock.advance(hours=49)                                     # all forty are overdue now
+    clock.advance(hours=49)  # all forty are overdue now
     window = shown_window(qtbot, clerk_session)
     window.show_screen("queue")
     queue = window.pages["queue"]
@@ -56,17 +55,20 @@ def test_a_second_program_on_the_same_file_shows_in_the_open_screens(qtbot, cler
     assert scrolled > 0
     detail = open_detail(qtbot, clerk_session, watched, window)
     note = detail.open_action("note")
-    type_text(qtbot, note.inputs["text"], "已电话联")           # half typed when the news comes
+    type_text(qtbot, note.inputs["text"], "已电话联")  # half typed when the news comes
     qtbot.waitUntil(lambda: window.deadline_counts.overdue.text() == "超期 40 件", timeout=WAIT)
 
-    other = Desk.open(desk.folder, wall=clock)                  # another program on the same file
+    other = Desk.open(desk.folder, wall=clock)  # another program on the same file
     operations.act(other, "admin", watched, "completed", result="granted")
     other.close()
 
     qtbot.waitUntil(lambda: "办结" in events(detail), timeout=WAIT)
     assert detail.view.case["status"] == "completed"
     assert note.isVisible() and note.inputs["text"].toPlainText() == "已电话联"
-    row = lambda: queue.model.row_of(watched)  # noqa: E731
+
+    def row() -> int:
+        return queue.model.row_of(watched)
+
     qtbot.waitUntil(lambda: queue.model.rows[row()]["status"] == "completed", timeout=WAIT)
     assert queue.model.case_id(queue.table.currentIndex().row()) == chosen
     assert bar.value() == scrolled
@@ -97,7 +99,7 @@ def test_a_background_sync_brings_the_townships_work_into_the_open_case(qtbot, n
     point_at(station, hub_server.url)
     case_id = take_in(station, description="反映3组桥面破损")
     act(station, case_id, "transferred", to_level="township", to_unit=CENTRE)
-    exchange(station.desk, station.keys, url=hub_server.url, retries=0)   # the case is up there
+    exchange(station.desk, station.keys, url=hub_server.url, retries=0)  # the case is up there
     session = sessions(station)
     window = shown_window(qtbot, session)
     runner = runner_for(session)
@@ -111,9 +113,9 @@ def test_a_background_sync_brings_the_townships_work_into_the_open_case(qtbot, n
     runner.arrived.connect(seen.append)
 
     clock.advance(hours=2)
-    act(net.hub, case_id, "returned", outcome="镇建设办已安排维修")    # at the township, on 127.0.0.1
+    act(net.hub, case_id, "returned", outcome="镇建设办已安排维修")  # at the township, on 127.0.0.1
     qtbot.waitUntil(lambda: not runner.state.running, timeout=WAIT)
-    runner.sync_now()                                                   # the background sync's turn
+    runner.sync_now()  # the background sync's turn
 
     qtbot.waitUntil(lambda: len(events(detail)) == len(before) + 1, timeout=WAIT)
     assert seen and case_id in seen[-1].case_ids and "case" in seen[-1].streams
@@ -144,7 +146,7 @@ def test_the_township_inbox_shows_a_station_batch_as_it_arrives(qtbot, net, hub_
 
     second = take_in(station, description="反映5组河道垃圾")
     act(station, second, "transferred", to_level="township", to_unit=CENTRE)
-    sync(station, hub_server.url)        # received by the hub server, a connection of its own
+    sync(station, hub_server.url)  # received by the hub server, a connection of its own
 
     qtbot.waitUntil(lambda: inbox.table.rowCount() == 2, timeout=WAIT)
     assert inbox.current().case_id == first

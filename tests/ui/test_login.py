@@ -20,9 +20,9 @@ def _login(qtbot, desk) -> LoginDialog:
 
 def _type(qtbot, dialog: LoginDialog, username: str, password: str) -> None:
     qtbot.keyClicks(dialog.username, username)
-    qtbot.keyClick(dialog.username, Qt.Key_Tab)
+    qtbot.keyClick(dialog.username, Qt.Key.Key_Tab)
     qtbot.keyClicks(dialog.focusWidget(), password)
-    qtbot.keyClick(dialog.focusWidget(), Qt.Key_Return)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
 
 
 def test_wrong_password_is_refused_with_the_reason(qtbot, desk):
@@ -30,7 +30,7 @@ def test_wrong_password_is_refused_with_the_reason(qtbot, desk):
     _type(qtbot, dialog, "admin", "not-the-password")
     qtbot.waitUntil(lambda: dialog.error.isVisible())
     assert "登录名或密码不对" in dialog.error.text()
-    assert dialog.result() != QDialog.Accepted and dialog.user is None
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.user is None
     assert dialog.password.text() == ""  # cleared for the next try
     assert dialog.buttons.isEnabled()
 
@@ -53,13 +53,14 @@ def test_right_password_logs_in_and_shows_the_role(qtbot, desk):
 
 def test_empty_user_name_asks_for_one(qtbot, desk):
     dialog = _login(qtbot, desk)
-    qtbot.keyClick(dialog.username, Qt.Key_Return)
+    qtbot.keyClick(dialog.username, Qt.Key.Key_Return)
     assert "请填写登录名" in dialog.error.text()
     assert dialog.user is None
 
 
 def test_the_refusal_is_shown_whole_not_cut_off(qtbot, desk):
     from tests.ui.helpers import clipped_texts
+
     dialog = _login(qtbot, desk)
     _type(qtbot, dialog, "admin", "not-the-password")
     qtbot.waitUntil(lambda: dialog.error.isVisible())
@@ -69,8 +70,9 @@ def test_the_refusal_is_shown_whole_not_cut_off(qtbot, desk):
 
 def test_after_login_the_main_window_has_the_keyboard(qtbot, desk):
     from haian_desk.people import users
-    from ui.app import App
     from tests.ui.helpers import wait_idle
+    from ui.app import App
+
     app = App(desk.folder)
     app.desk = desk
     app._open_session(users.get(desk, "admin"))

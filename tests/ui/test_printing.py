@@ -18,12 +18,13 @@ import zxingcpp
 from pypdf import PdfReader
 from PySide6.QtGui import QFont, QFontMetricsF, QImage
 
-from haian_desk.people import cadres, villagers
 from haian_desk import documents, station_settings
 from haian_desk.cases import operations
+from haian_desk.core.errors import HaianError
+from haian_desk.core.timeutil import UTC
 from haian_desk.desk import initialise
 from haian_desk.documents import prints, qr
-from haian_desk.core.timeutil import UTC
+from haian_desk.people import cadres, villagers
 from ui.fonts import FAMILY
 from ui.printing import papers, render
 
@@ -39,22 +40,37 @@ class Station:
 
     def __init__(self, folder: Path):
         self.now = datetime(2026, 3, 4, 2, 0, tzinfo=UTC)
-        self.desk = initialise(folder, STATION, "曲塘镇双楼村代理站", "station",
-                               admin=("admin", "secret-pw"), wall=lambda: self.now)
-        station_settings.save(self.desk, "admin", phone="0513-88551234", address="曲塘镇双楼村村部",
-                              township_hotline="0513-88901234")
-        self.first = cadres.add(self.desk, "admin", cadres.CadreInput(
-            name="钱赟", phone="13906271000", unit_code=STATION, title="村代理站站长", area="一组"))
-        self.second = cadres.add(self.desk, "admin", cadres.CadreInput(
-            name="孙犇", phone="13906271037", unit_code=STATION, area="二组"))
-        cadres.add(self.desk, "admin", cadres.CadreInput(name="周喆", phone="13906271111",
-                                                         unit_code=STATION, area="三组"))
-        self.villager = villagers.register(self.desk, "admin", villagers.VillagerInput(
-            name="欧阳䶮堃", id_number=VILLAGER_ID, phone=VILLAGER_PHONE, address="曲塘镇双楼村3组8号"))
+        self.desk = initialise(
+            folder, STATION, "曲塘镇双楼村代理站", "station", admin=("admin", "secret-pw"), wall=lambda: self.now
+        )
+        station_settings.save(
+            self.desk, "admin", phone="0513-88551234", address="曲塘镇双楼村村部", township_hotline="0513-88901234"
+        )
+        self.first = cadres.add(
+            self.desk,
+            "admin",
+            cadres.CadreInput(name="钱赟", phone="13906271000", unit_code=STATION, title="村代理站站长", area="一组"),
+        )
+        self.second = cadres.add(
+            self.desk, "admin", cadres.CadreInput(name="孙犇", phone="13906271037", unit_code=STATION, area="二组")
+        )
+        cadres.add(
+            self.desk, "admin", cadres.CadreInput(name="周喆", phone="13906271111", unit_code=STATION, area="三组")
+        )
+        self.villager = villagers.register(
+            self.desk,
+            "admin",
+            villagers.VillagerInput(
+                name="欧阳䶮堃", id_number=VILLAGER_ID, phone=VILLAGER_PHONE, address="曲塘镇双楼村3组8号"
+            ),
+        )
         self.cases = {
-            "receipt": self.intake(kind="errand", catalogue_code="MZ-001",
-                                   materials_received=["户口簿", "居民身份证"],
-                                   responsible_cadre_id=self.second),
+            "receipt": self.intake(
+                kind="errand",
+                catalogue_code="MZ-001",
+                materials_received=["户口簿", "居民身份证"],
+                responsible_cadre_id=self.second,
+            ),
             "missing": self.intake(accept=False),
             "decline": self.intake(accept=False),
             "completion": self.intake(),
@@ -65,9 +81,17 @@ class Station:
         self.act("completion", "completed", result="granted", note="补贴已批准")
 
     def intake(self, description="反映3组路灯不亮", **fields) -> operations.Registered:
-        return operations.take_in(self.desk, "admin", operations.Intake(
-            kind=fields.pop("kind", "opinion"), villager_id=self.villager, description=description,
-            first_cadre_id=self.first, **fields))
+        return operations.take_in(
+            self.desk,
+            "admin",
+            operations.Intake(
+                kind=fields.pop("kind", "opinion"),
+                villager_id=self.villager,
+                description=description,
+                first_cadre_id=self.first,
+                **fields,
+            ),
+        )
 
     def act(self, doc, event, **payload):
         operations.act(self.desk, "admin", self.cases[doc].case_id, event, **payload)
@@ -150,11 +174,11 @@ def test_qr_code_decodes_to_the_case_number_and_station(station, paper_code):
 def test_qr_code_in_the_pdf_itself_decodes(station, tmp_path, paper_code):
     pdf = tmp_path / "receipt.pdf"
     render.write_pdf(station.build("completion"), papers.PAPERS[paper_code], pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True
+    )
     image = QImage(str(next(tmp_path.glob("page*.png"))))
-    assert [c.text for c in zxingcpp.read_barcodes(image)] == [
-        qr.payload(station.cases["completion"].case_no, STATION)]
+    assert [c.text for c in zxingcpp.read_barcodes(image)] == [qr.payload(station.cases["completion"].case_no, STATION)]
 
 
 def test_fonts_in_the_pdf_are_the_bundled_font_embedded(station, tmp_path):
@@ -174,8 +198,7 @@ def test_fonts_in_the_pdf_are_the_bundled_font_embedded(station, tmp_path):
 def test_pdffonts_sees_only_the_bundled_font_embedded(station, tmp_path):
     path = tmp_path / "receipt.pdf"
     render.write_pdf(station.build("receipt", stub=True), papers.PAPERS["58mm"], path)
-    rows = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True,
-                          text=True).stdout.splitlines()[2:]
+    rows = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout.splitlines()[2:]
     assert rows
     for row in rows:
         name, *_, emb, _sub, _uni, _obj, _gen = row.split()
@@ -236,16 +259,16 @@ def test_a_reprint_says_so_on_the_paper(station, tmp_path):
 
 def test_a_failed_save_leaves_no_half_written_file(station, tmp_path):
     target = tmp_path / "missing-folder" / "x.pdf"
-    with pytest.raises(Exception):
+    with pytest.raises(HaianError):
         render.write_pdf(station.build("receipt"), papers.PAPERS["a4"], target)
     assert not target.exists() and not list(tmp_path.rglob("*.part"))
 
 
 def test_unknown_paper_is_a_plain_error():
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(HaianError) as caught:
         papers.paper("letter")
     assert str(caught.value) == "没有“letter”这种纸张（可选：a4、a5、80mm、58mm）"
-    with pytest.raises(Exception):
+    with pytest.raises(HaianError):
         papers.paper("a5", papers.BOARD_PAPERS)
 
 

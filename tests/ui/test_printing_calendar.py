@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from haian_desk.people import cadres, villagers
 from haian_desk import documents
 from haian_desk.calendar import files, operations as working_calendar
 from haian_desk.cases import operations
-from haian_desk.desk import initialise
 from haian_desk.core.timeutil import CST
+from haian_desk.desk import initialise
+from haian_desk.people import cadres, villagers
 from ui.printing import papers, render
 
 STATION = "320685102210"
@@ -28,18 +28,29 @@ def at(text: str) -> datetime:
 class Counter:
     def __init__(self, folder: Path):
         self.now = at("2026-09-30 16:00")
-        self.desk = initialise(folder, STATION, "曲塘镇双楼村代理站", "station",
-                               admin=("admin", "secret-pw"), wall=lambda: self.now)
-        self.cadre = cadres.add(self.desk, "admin", cadres.CadreInput(
-            name="钱赟", phone="13906271000", unit_code=STATION))
-        self.villager = villagers.register(self.desk, "admin", villagers.VillagerInput(
-            name="欧阳娜娜", phone="13812345678"))
+        self.desk = initialise(
+            folder, STATION, "曲塘镇双楼村代理站", "station", admin=("admin", "secret-pw"), wall=lambda: self.now
+        )
+        self.cadre = cadres.add(
+            self.desk, "admin", cadres.CadreInput(name="钱赟", phone="13906271000", unit_code=STATION)
+        )
+        self.villager = villagers.register(
+            self.desk, "admin", villagers.VillagerInput(name="欧阳娜娜", phone="13812345678")
+        )
 
     def take(self, when: str, **fields) -> str:
         self.now = at(when)
-        return operations.take_in(self.desk, "admin", operations.Intake(
-            kind=fields.pop("kind", "opinion"), villager_id=self.villager, description="反映3组路灯不亮",
-            first_cadre_id=self.cadre, **fields)).case_id
+        return operations.take_in(
+            self.desk,
+            "admin",
+            operations.Intake(
+                kind=fields.pop("kind", "opinion"),
+                villager_id=self.villager,
+                description="反映3组路灯不亮",
+                first_cadre_id=self.cadre,
+                **fields,
+            ),
+        ).case_id
 
 
 @pytest.fixture
@@ -60,7 +71,7 @@ def test_receipt_before_national_day_promises_the_day_after_it(counter, tmp_path
     render.write_pdf(documents.build(counter.desk, case_id, "receipt"), papers.PAPERS[paper], path)
     text = pdf_text(path)
     assert "48小时（只计工作日），2026年10月9日（星期五）16:00前办结" in text
-    assert "2026年10月2日" not in text                      # the old clock-hours promise, inside the holiday
+    assert "2026年10月2日" not in text  # the old clock-hours promise, inside the holiday
     assert "周末和法定节假日不计，调休上班的日子照常计算" in text
 
 

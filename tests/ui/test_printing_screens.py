@@ -10,13 +10,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from haian_desk.cases.operations import act
 from haian_desk.documents import prints
+from tests.ui.helpers import wait_idle
+from tests.ui.workscreens import press, show_active, type_here
 from ui.cases.detail import CaseDetailDialog
 from ui.intake.page import IntakePage
 from ui.printing import actions
-
-from tests.ui.conftest_workscreens import (  # noqa: F401  (fixtures)
-    case_maker, clerk_session, focused, press, show_active, type_here)
-from tests.ui.helpers import wait_idle
 
 
 @pytest.fixture
@@ -39,10 +37,10 @@ def register_with_keyboard(qtbot, session) -> IntakePage:
     page.setFocus()
     type_here(qtbot, "zhangsan")
     qtbot.waitUntil(lambda: page.villager_lookup.match_count() > 0)
-    press(qtbot, Qt.Key_Return)
-    press(qtbot, Qt.Key_1, Qt.AltModifier)
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     type_here(qtbot, "反映3组路灯不亮")
-    press(qtbot, Qt.Key_S, Qt.ControlModifier)
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(page.result_banner.isVisible)
     return page
 
@@ -52,10 +50,10 @@ def test_after_intake_one_key_prints_the_receipt(qtbot, clerk_session, pdf_here)
     desk = clerk_session.desk
     case_id = desk.db.scalar("SELECT id FROM cases")
     assert page.receipt_buttons.print_button.isVisible()
-    press(qtbot, Qt.Key_P, Qt.ControlModifier)  # the one key
+    press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # the one key
     # This machine has no printer (like many station PCs): the clerk is offered a PDF instead.
     qtbot.waitUntil(lambda: bool(top_level(QMessageBox)))
-    top_level(QMessageBox)[0].button(QMessageBox.Save).click()
+    top_level(QMessageBox)[0].button(QMessageBox.StandardButton.Save).click()
     qtbot.waitUntil(lambda: prints.copies_printed(desk, case_id, "receipt") == 1, timeout=10_000)
     qtbot.waitUntil(lambda: "已打印受理回执" in page.receipt_buttons.status.text())
     assert pdf_here.exists()
@@ -63,7 +61,7 @@ def test_after_intake_one_key_prints_the_receipt(qtbot, clerk_session, pdf_here)
 
 def test_after_intake_another_key_previews_the_receipt(qtbot, clerk_session):
     page = register_with_keyboard(qtbot, clerk_session)
-    press(qtbot, Qt.Key_P, Qt.ControlModifier | Qt.ShiftModifier)
+    press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: bool(top_level(QPrintPreviewDialog)), timeout=10_000)
     preview = top_level(QPrintPreviewDialog)[0]
     assert page.case_number.text() in preview.windowTitle()

@@ -26,22 +26,23 @@ def test_the_wizard_rebuilds_a_station_from_its_township(qtbot, tmp_path, clock)
             wizard = SetupWizard(tmp_path / "new-pc", worker)
             qtbot.addWidget(wizard)
             wizard.show()
-            assert wizard.buttonText(QWizard.CustomButton1) == "从镇中心恢复本站数据"
-            wizard.button(QWizard.CustomButton1).click()
+            assert wizard.buttonText(QWizard.WizardButton.CustomButton1) == "从镇中心恢复本站数据"
+            wizard.button(QWizard.WizardButton.CustomButton1).click()
             dialog = wizard.recover_dialog
             qtbot.waitUntil(dialog.isVisible, timeout=WAIT)
 
             type_text(qtbot, dialog.code, station.unit_code)
             type_text(qtbot, dialog.request_path, str(tmp_path / "恢复申请.json"))
             dialog.request_button.click()
-            qtbot.waitUntil(lambda: (tmp_path / "恢复申请.json").exists() and "已写到" in dialog.message.text(),
-                            timeout=WAIT)
+            qtbot.waitUntil(
+                lambda: (tmp_path / "恢复申请.json").exists() and "已写到" in dialog.message.text(), timeout=WAIT
+            )
             # at the township: re-approved by its admin
             request = enrolment.read_document(tmp_path / "恢复申请.json")
             _, answer = recover.reapprove(hub.desk, hub.keys, request, "admin", served.url)
             enrolment.write_document(answer, tmp_path / "恢复答复.json")
 
-            dialog.start_button.click()                      # nothing filled in: says what is missing
+            dialog.start_button.click()  # nothing filled in: says what is missing
             assert dialog.error.isVisible() and wizard.desk is None
             type_text(qtbot, dialog.answer_path, str(tmp_path / "恢复答复.json"))
             type_text(qtbot, dialog.admin, "wang")
@@ -49,7 +50,7 @@ def test_the_wizard_rebuilds_a_station_from_its_township(qtbot, tmp_path, clock)
             dialog.start_button.click()
             qtbot.waitUntil(lambda: wizard.desk is not None, timeout=WAIT)
         qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=WAIT)
-        assert wizard.result() == QDialog.Accepted and wizard.user.username == "wang"
+        assert wizard.result() == QDialog.DialogCode.Accepted and wizard.user.username == "wang"
         assert wizard.desk.installation.id == station.id
         assert wizard.desk.db.scalar("SELECT description FROM cases") == "坏电脑上登记过的事"
         assert users.authenticate(wizard.desk, "wang", "new-pw-2026").role == "admin"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from haian_desk.people import cadres, villagers
 from haian_desk.cases import operations, queries
 from haian_desk.core.timeutil import CST
+from haian_desk.people import cadres, villagers
 from ui.settings.calendar_tab import CalendarTab
 
 
@@ -41,12 +41,16 @@ def test_years_known_and_where_each_came_from(qtbot, admin_session):
 
 
 def test_import_refuses_a_bad_file_and_takes_a_good_one(qtbot, admin_session, desk, clock, tmp_path):
-    cadre = cadres.add(desk, "admin", cadres.CadreInput(name="仲维国", phone="13906271000",
-                                                       unit_code=desk.installation.unit_code))
+    cadre = cadres.add(
+        desk, "admin", cadres.CadreInput(name="仲维国", phone="13906271000", unit_code=desk.installation.unit_code)
+    )
     villager = villagers.register(desk, "admin", villagers.VillagerInput(name="张三"))
     clock.now = datetime(2026, 12, 31, 10, 0, tzinfo=CST)
-    case = operations.take_in(desk, "clerk", operations.Intake(
-        kind="opinion", villager_id=villager, description="反映路灯不亮", first_cadre_id=cadre))
+    case = operations.take_in(
+        desk,
+        "clerk",
+        operations.Intake(kind="opinion", villager_id=villager, description="反映路灯不亮", first_cadre_id=cadre),
+    )
     tab = make_tab(qtbot, admin_session)
     bad = tmp_path / "bad.csv"
     bad.write_text("2027-01-01,放假,元旦\n2027-01-01,上班,元旦\n", encoding="utf-8")
@@ -73,7 +77,7 @@ def test_a_clerk_cannot_import(qtbot, desk, make_session):
 
 def test_the_top_of_the_tree_sets_the_48_hour_rule(qtbot, admin_session, desk):
     tab = make_tab(qtbot, admin_session)
-    assert tab.rule_row.isVisible()                 # no hub above this test station: it is its own top
+    assert tab.rule_row.isVisible()  # no hub above this test station: it is its own top
     tab.set_rule("clock_hours")
     qtbot.waitUntil(lambda: "已设定" in tab.message.text())
     qtbot.waitUntil(lambda: tab.view.rule == "clock_hours")

@@ -5,10 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from haian_desk import station_settings
-from haian_desk.people import users
-from ui.settings.papers_tab import PapersTab
-
 from tests.ui.helpers import type_text, wait_idle
+from ui.settings.papers_tab import PapersTab
 
 
 def make_tab(qtbot, session) -> PapersTab:
@@ -25,7 +23,7 @@ def test_admin_sets_the_township_hotline_and_receipt_paper(qtbot, admin_session,
     tab.edits["township_hotline"].setFocus()
     type_text(qtbot, tab.edits["township_hotline"], "0513-88901234")
     tab.paper.setCurrentIndex(tab.paper.findData("80mm"))
-    qtbot.mouseClick(tab.save_button, Qt.LeftButton)
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "已保存" in tab.message.text())
     saved = station_settings.load(desk)
     assert saved.township_hotline == "0513-88901234" and saved.receipt_paper == "80mm"
@@ -34,7 +32,7 @@ def test_admin_sets_the_township_hotline_and_receipt_paper(qtbot, admin_session,
 def test_a_refused_value_says_why_and_saves_nothing(qtbot, admin_session, desk):
     tab = make_tab(qtbot, admin_session)
     tab.edits["office_hours"].setText("很" * 100)
-    qtbot.mouseClick(tab.save_button, Qt.LeftButton)
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "没有保存" in tab.message.text())
     assert "太长" in tab.message.text()
     assert station_settings.load(desk).office_hours == ""

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+
+from haian_desk.cases.catalogue_queries import get_item
+from haian_desk.people.villager_queries import as_villager
+from tests.ui.helpers import assert_nothing_clipped, wait_idle
 from ui import i18n
 from ui.catalogue.edit_dialog import CatalogueItemDialog
 from ui.login import LoginDialog
@@ -10,8 +16,6 @@ from ui.main_window import SCREENS, MainWindow
 from ui.setup_wizard import SetupWizard
 from ui.villagers.edit_dialog import VillagerDialog
 from ui.widgets.appearance import apply_font
-
-from tests.ui.helpers import assert_nothing_clipped, wait_idle
 
 MODES = [("zh_CN", False), ("zh_CN", True), ("en", False), ("en", True)]
 MODE_IDS = ["chinese", "chinese-large", "english", "english-large"]
@@ -50,12 +54,15 @@ def test_no_text_is_cut_off_on_any_screen(qtbot, demo_session, mode):
 
 def test_no_text_is_cut_off_in_the_dialogs(qtbot, demo_session, mode, tmp_path):
     desk = demo_session.desk
-    villager = dict(desk.db.one("SELECT * FROM villagers LIMIT 1"), tags=[])
-    item = dict(desk.db.one("SELECT * FROM catalogue_items WHERE code = 'MZ-001'"),
-                materials=["户口簿"], time_limit={"amount": 25, "unit": "working_days"})
+    villager = as_villager(desk.db.one("SELECT * FROM villagers LIMIT 1"))
+    item = replace(get_item(desk, "MZ-001"), materials=("户口簿",), time_limit={"amount": 25, "unit": "working_days"})
     wizard = SetupWizard(tmp_path / "new", demo_session.worker)
-    dialogs = [LoginDialog(desk, demo_session.worker), wizard,
-               VillagerDialog(demo_session, villager), CatalogueItemDialog(demo_session, item)]
+    dialogs = [
+        LoginDialog(desk, demo_session.worker),
+        wizard,
+        VillagerDialog(demo_session, villager),
+        CatalogueItemDialog(demo_session, item),
+    ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()
@@ -64,8 +71,11 @@ def test_no_text_is_cut_off_in_the_dialogs(qtbot, demo_session, mode, tmp_path):
     wizard.station.village.setText("210")
     wizard.station.name.setText("曲塘镇双楼村代理站")
     wizard.next()
-    for edit, text in ((wizard.admin.username, "wang"), (wizard.admin.password, "haian-2026"),
-                       (wizard.admin.confirm, "haian-2026")):
+    for edit, text in (
+        (wizard.admin.username, "wang"),
+        (wizard.admin.password, "haian-2026"),
+        (wizard.admin.confirm, "haian-2026"),
+    ):
         edit.setText(text)
     wizard.next()
     assert_nothing_clipped(qtbot, wizard, "passphrase page")

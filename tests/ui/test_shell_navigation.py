@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from ui.main_window import SCREENS, MainWindow, Placeholder, Screen, make_page
-
 from tests.ui.helpers import wait_idle
-
+from ui.main_window import SCREENS, MainWindow, Placeholder, Screen, make_page
 
 
 def press(qtbot, widget, shortcut: str) -> None:
@@ -66,8 +63,7 @@ def test_a_broken_screen_module_is_not_hidden_behind_a_placeholder(admin_session
     import importlib
 
     def broken(name):
-        raise ModuleNotFoundError("No module named 'nonexistent_dependency'",
-                                  name="nonexistent_dependency")
+        raise ModuleNotFoundError("No module named 'nonexistent_dependency'", name="nonexistent_dependency")
 
     monkeypatch.setattr(importlib, "import_module", broken)
     with pytest.raises(ModuleNotFoundError):

@@ -7,10 +7,8 @@ from datetime import timedelta
 from haian_desk.cases import operations, queries
 from haian_desk.cases.operations import Intake
 from haian_desk.core.timeutil import to_iso
-from ui.main_window import MainWindow
-from ui.session import CASES
-
 from tests.ui.helpers import wait_idle
+from ui.main_window import MainWindow
 
 
 def _shown(window) -> tuple[str, str]:
@@ -27,27 +25,31 @@ def test_counts_match_the_domain_on_a_demo_station(qtbot, demo_session):
     assert _shown(window) == (f"超期 {expected['overdue']} 件", f"即将到期 {expected['due_soon']} 件")
 
 
-def test_counts_follow_a_change_announced_by_the_session(qtbot, admin_session, cadre_id,
-                                                         villager_id):
+def test_counts_follow_a_change_announced_by_the_session(qtbot, admin_session, cadre_id, villager_id):
     window = MainWindow(admin_session)
     qtbot.addWidget(window)
     wait_idle(qtbot, admin_session)
     assert _shown(window) == ("超期 0 件", "即将到期 0 件")
 
     desk = admin_session.desk
-    urgent = Intake(kind="opinion", villager_id=villager_id, first_cadre_id=cadre_id,
-                    description="桥面塌陷，急需处理", urgency="urgent",
-                    urgent_deadline=to_iso(desk.now() + timedelta(hours=6)))
-    admin_session.run(lambda d: operations.take_in(d, "admin", urgent), changes=(CASES,))
+    urgent = Intake(
+        kind="opinion",
+        villager_id=villager_id,
+        first_cadre_id=cadre_id,
+        description="桥面塌陷，急需处理",
+        urgency="urgent",
+        urgent_deadline=to_iso(desk.now() + timedelta(hours=6)),
+    )
+    admin_session.run(lambda d: operations.take_in(d, "admin", urgent))
     qtbot.waitUntil(lambda: _shown(window)[1] == "即将到期 1 件", timeout=15_000)
     assert _shown(window)[0] == "超期 0 件"
 
 
-def test_counts_follow_the_clock_on_the_timer(qtbot, admin_session, clock, cadre_id,
-                                              villager_id):
+def test_counts_follow_the_clock_on_the_timer(qtbot, admin_session, clock, cadre_id, villager_id):
     desk = admin_session.desk
-    operations.take_in(desk, "admin", Intake(kind="opinion", villager_id=villager_id,
-                                             first_cadre_id=cadre_id, description="路灯不亮"))
+    operations.take_in(
+        desk, "admin", Intake(kind="opinion", villager_id=villager_id, first_cadre_id=cadre_id, description="路灯不亮")
+    )
     window = MainWindow(admin_session)
     qtbot.addWidget(window)
     wait_idle(qtbot, admin_session)

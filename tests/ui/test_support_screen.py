@@ -21,7 +21,7 @@ def paired(desk, clock, cadre_id):
     """Two households paired 40 days ago: a monthly one (overdue) and a quarterly one."""
     elder = support.pair(desk, "admin", household(desk, "钱七", "empty_nest"), cadre_id)
     support.pair(desk, "admin", household(desk, "孙八", "disabled"), cadre_id)
-    household(desk, "周九", "widowed")                                    # waiting for a cadre
+    household(desk, "周九", "widowed")  # waiting for a cadre
     clock.advance(days=40)
     return elder
 
@@ -41,7 +41,7 @@ def names(table) -> list[str]:
 
 
 def press_ok(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
 def test_overdue_households_come_first_in_red(qtbot, admin_session, paired):
@@ -50,7 +50,7 @@ def test_overdue_households_come_first_in_red(qtbot, admin_session, paired):
     assert screen.table.item(0, 7).text() == "逾期 10 天"
     assert screen.table.item(0, 0).background().color() == OVERDUE_BG
     assert screen.table.item(1, 7).text() == "正常"
-    assert "结对 2 户，其中 1 户逾期未走访；尚未结对的困难户 1 户" == screen.summary.text()
+    assert screen.summary.text() == "结对 2 户，其中 1 户逾期未走访；尚未结对的困难户 1 户"
     screen.only_overdue.setChecked(True)
     assert names(screen.table) == ["钱七"]
     assert names(screen.waiting) == ["周九"]
@@ -59,7 +59,7 @@ def test_overdue_households_come_first_in_red(qtbot, admin_session, paired):
 def test_logging_a_visit_with_a_matter_taken_on_the_spot(qtbot, admin_session, paired, desk):
     screen = open_screen(qtbot, admin_session)
     screen.table.selectRow(0)
-    qtbot.mouseClick(screen.visit_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.visit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(screen, "dialog", None) is not None and screen.dialog.isVisible())
     dialog = screen.dialog
     type_text(qtbot, dialog.note, "老人身体尚好，反映屋顶漏雨")
@@ -69,7 +69,7 @@ def test_logging_a_visit_with_a_matter_taken_on_the_spot(qtbot, admin_session, p
     press_ok(qtbot, dialog)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
     wait_idle(qtbot, admin_session)
-    qtbot.waitUntil(lambda: screen.table.item(0, 7).text() == "正常")   # no longer overdue
+    qtbot.waitUntil(lambda: screen.table.item(0, 7).text() == "正常")  # no longer overdue
     assert screen.table.item(0, 0).text() == "钱七" and screen.table.item(0, 5).text() != "未走访"
     screen.table.selectRow(0)
     qtbot.waitUntil(lambda: screen.visits.rowCount() == 1)
@@ -81,20 +81,20 @@ def test_logging_a_visit_with_a_matter_taken_on_the_spot(qtbot, admin_session, p
 def test_a_visit_without_a_note_is_refused_in_the_dialog(qtbot, admin_session, paired):
     screen = open_screen(qtbot, admin_session)
     screen.table.selectRow(0)
-    qtbot.mouseClick(screen.visit_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.visit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(screen, "dialog", None) is not None and screen.dialog.isVisible())
     dialog = screen.dialog
     type_text(qtbot, dialog.needs, "需要修屋顶")
     press_ok(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
     assert "请填写走访情况" in dialog.error.text()
-    assert dialog.isVisible() and dialog.needs.text() == "需要修屋顶"       # nothing typed is lost
+    assert dialog.isVisible() and dialog.needs.text() == "需要修屋顶"  # nothing typed is lost
 
 
 def test_pairing_a_waiting_household(qtbot, admin_session, paired):
     screen = open_screen(qtbot, admin_session)
     screen.waiting.selectRow(0)
-    qtbot.mouseClick(screen.pair_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.pair_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(screen, "dialog", None) is not None and screen.dialog.isVisible())
     assert screen.dialog.villager.currentText().startswith("周九")
     press_ok(qtbot, screen.dialog)
@@ -105,7 +105,7 @@ def test_pairing_a_waiting_household(qtbot, admin_session, paired):
 def test_ending_a_pairing_needs_a_reason(qtbot, admin_session, paired):
     screen = open_screen(qtbot, admin_session)
     screen.table.selectRow(1)
-    qtbot.mouseClick(screen.end_button, Qt.LeftButton)
+    qtbot.mouseClick(screen.end_button, Qt.MouseButton.LeftButton)
     dialog = screen.dialog
     press_ok(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)

@@ -14,8 +14,7 @@ from sync import enrolment, keys as keymod
 from sync.exchange import exchange
 from tests.sync.helpers import act, take_in
 from tests.ui.helpers import wait_idle
-from tests.ui.test_township_fixtures import (  # noqa: F401 - fixtures
-    hub_server, net, point_at, quick_runner, sessions)
+from tests.ui.township_net import point_at, quick_runner
 from ui.main_window import MainWindow
 from ui.sync.page import SyncPage
 from ui.sync.runner import SyncRunner, runner_for
@@ -33,8 +32,15 @@ def station_page(qtbot, session) -> SyncPage:
 
 
 def synced(qtbot, runner: SyncRunner) -> None:
-    qtbot.waitUntil(lambda: runner.state.known and not runner.state.running and runner.state.problem is None
-                    and runner.state.waiting_records == 0, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: (
+            runner.state.known
+            and not runner.state.running
+            and runner.state.problem is None
+            and runner.state.waiting_records == 0
+        ),
+        timeout=WAIT,
+    )
 
 
 def test_a_case_taken_in_waits_then_reaches_the_township_and_says_so(qtbot, net, hub_server, sessions):
@@ -49,8 +55,9 @@ def test_a_case_taken_in_waits_then_reaches_the_township_and_says_so(qtbot, net,
     qtbot.waitUntil(lambda: window.sync_status.text() == "1 件待上报", timeout=WAIT)
     queue = window.page("queue")
     assert isinstance(queue, NetworkQueuePage)
-    qtbot.waitUntil(lambda: queue.model.rowCount() == 1 and queue.model.extra_text(queue.model.rows[0]) == "未上报",
-                    timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: queue.model.rowCount() == 1 and queue.model.extra_text(queue.model.rows[0]) == "未上报", timeout=WAIT
+    )
     runner.sync_now()
     synced(qtbot, runner)
     qtbot.waitUntil(lambda: window.sync_status.text() == "全部已上报", timeout=WAIT)
@@ -178,8 +185,9 @@ def test_not_enrolled_then_enrolled_from_the_app(qtbot, tmp_path, make_session, 
     from haian_desk.desk import initialise
 
     hub_server.start()
-    fresh = initialise(tmp_path / "fresh", "320685102215", "曲塘镇新村代理站", admin=("admin", "secret-pw"),
-                       wall=net.hub.clock)
+    fresh = initialise(
+        tmp_path / "fresh", "320685102215", "曲塘镇新村代理站", admin=("admin", "secret-pw"), wall=net.hub.clock
+    )
     try:
         session = make_session(fresh, "admin")
         quick_runner(session)
@@ -193,15 +201,18 @@ def test_not_enrolled_then_enrolled_from_the_app(qtbot, tmp_path, make_session, 
         page.request_button.click()
         qtbot.waitUntil(lambda: "登记申请已写到" in page.enrol_result.toPlainText(), timeout=WAIT)
         assert "密钥指纹" in page.enrol_result.toPlainText()
-        _, answer = enrolment.enrol(net.hub.desk, keymod.load(net.hub.folder),
-                                    enrolment.read_document(request), hub_server.url)
+        _, answer = enrolment.enrol(
+            net.hub.desk, keymod.load(net.hub.folder), enrolment.read_document(request), hub_server.url
+        )
         answer_path = tmp_path / "answer.json"
         enrolment.write_document(answer, answer_path)
         page.ask_open = lambda: answer_path
         page.answer_button.click()
         qtbot.waitUntil(lambda: "已登记到“曲塘镇代理中心”" in page.enrol_result.toPlainText(), timeout=WAIT)
-        qtbot.waitUntil(lambda: runner.state.enrolled and runner.state.last_success is not None
-                        and not runner.state.running, timeout=WAIT)
+        qtbot.waitUntil(
+            lambda: runner.state.enrolled and runner.state.last_success is not None and not runner.state.running,
+            timeout=WAIT,
+        )
         assert page.headline.text() == "全部已上报"
         qtbot.waitUntil(lambda: page.url_edit.text() == hub_server.url, timeout=WAIT)
         wait_idle(qtbot, session)
@@ -218,8 +229,7 @@ def test_a_bad_address_is_refused_in_words_and_a_good_one_kept(qtbot, net, sessi
     qtbot.waitUntil(lambda: "不是网址" in page.enrol_result.toPlainText(), timeout=WAIT)
     page.url_edit.setText("127.0.0.1:9")
     page.url_button.click()
-    qtbot.waitUntil(lambda: "已保存镇中心网址：http://127.0.0.1:9" in page.enrol_result.toPlainText(),
-                    timeout=WAIT)
+    qtbot.waitUntil(lambda: "已保存镇中心网址：http://127.0.0.1:9" in page.enrol_result.toPlainText(), timeout=WAIT)
 
 
 def test_quitting_with_unsent_cases_warns_and_keeps_everything(qtbot, net, sessions):
@@ -265,7 +275,7 @@ def test_quitting_with_everything_sent_does_not_ask(qtbot, net, hub_server, sess
     assert QApplication.activeModalWidget() is None
 
 
-@pytest.mark.parametrize("key", [Qt.Key_F9])
+@pytest.mark.parametrize("key", [Qt.Key.Key_F9])
 def test_the_sync_screen_has_its_key(qtbot, net, sessions, key):
     session = sessions(net.station)
     window = MainWindow(session)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pypdf import PdfReader
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit
 
-from haian_desk.replication import reached
 from haian_desk.cases import queries
+from haian_desk.replication import reached
 from tests.sync.helpers import take_in
 from tests.ui.helpers import type_text, wait_idle
-from tests.ui.test_township_fixtures import hub_server, net, point_at, sessions  # noqa: F401 - fixtures
+from tests.ui.township_net import point_at
 from ui.cases.detail import CaseDetailDialog
 from ui.printing.actions import Request, save_pdf
 from ui.sync.page import SyncPage
@@ -23,8 +23,10 @@ WAIT = 20_000
 def exchange_now(qtbot, session) -> None:
     runner = runner_for(session)
     runner.sync_now()
-    qtbot.waitUntil(lambda: not runner.state.running and runner.state.problem is None
-                    and runner.state.waiting_records == 0, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: not runner.state.running and runner.state.problem is None and runner.state.waiting_records == 0,
+        timeout=WAIT,
+    )
 
 
 def open_detail(qtbot, session, case_id) -> CaseDetailDialog:
@@ -40,7 +42,8 @@ def row_of(table, case_no: str) -> int:
 
 
 def test_a_matter_goes_up_is_completed_at_the_township_and_its_notice_is_printed_at_the_station(
-        qtbot, net, hub_server, sessions, tmp_path):
+    qtbot, net, hub_server, sessions, tmp_path
+):
     hub_server.start()
     station = net.station
     point_at(station, hub_server.url)
@@ -55,11 +58,13 @@ def test_a_matter_goes_up_is_completed_at_the_township_and_its_notice_is_printed
     type_text(qtbot, form.inputs["reason"], "需镇民政办审核")
     form.submit()
     qtbot.waitUntil(lambda: detail.view.case["status"] == "transferred", timeout=WAIT)
-    qtbot.waitUntil(lambda: detail.findChild(type(detail.number), "case_reach").text() == "镇中心：未上报",
-                    timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: detail.findChild(type(detail.number), "case_reach").text() == "镇中心：未上报", timeout=WAIT
+    )
     exchange_now(qtbot, at_station)
-    qtbot.waitUntil(lambda: detail.findChild(type(detail.number), "case_reach").text() == "镇中心：已上报",
-                    timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: detail.findChild(type(detail.number), "case_reach").text() == "镇中心：已上报", timeout=WAIT
+    )
 
     # The township receives it in its inbox and completes it.
     at_centre = sessions(net.hub)

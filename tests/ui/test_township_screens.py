@@ -7,12 +7,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from haian_desk.replication import sync_state
 from haian_desk.cases import queries
+from haian_desk.replication import sync_state
 from sync import enrolment, keys as keymod
 from tests.sync.helpers import act, by_file, free_port, sync, take_in
 from tests.ui.helpers import assert_nothing_clipped, type_text, wait_idle
-from tests.ui.test_township_fixtures import hub_server, net, sessions  # noqa: F401 - fixtures
 from ui import i18n
 from ui.main_window import MainWindow
 from ui.township.conflicts import ConflictsPage
@@ -50,14 +49,17 @@ def test_station_health_after_several_stations_sync(qtbot, net, hub_server, sess
     qtbot.waitUntil(lambda: page.threshold_known and page.table.rowCount() == 3, timeout=WAIT)
     qtbot.waitUntil(lambda: column(page.table, 0)[0] == first.desk.installation.unit_name, timeout=WAIT)
     names = column(page.table, 0)
-    assert names == [first.desk.installation.unit_name, third.desk.installation.unit_name,
-                     second.desk.installation.unit_name]  # the silent ones first
+    assert names == [
+        first.desk.installation.unit_name,
+        third.desk.installation.unit_name,
+        second.desk.installation.unit_name,
+    ]  # the silent ones first
     states = column(page.table, 2)
     assert states == ["失联 60 小时", "还没有同步过", "正常"]
     assert column(page.table, 3)[1] == "从未联系"
-    assert column(page.table, 8) == ["1", "0", "0"]       # overdue
-    assert column(page.table, 10) == ["1", "0", "2"]      # cases
-    assert column(page.table, 7)[2] == "准"               # clock drift measured at hello
+    assert column(page.table, 8) == ["1", "0", "0"]  # overdue
+    assert column(page.table, 10) == ["1", "0", "2"]  # cases
+    assert column(page.table, 7)[2] == "准"  # clock drift measured at hello
     assert page.table.item(0, 0).background().color() == QColor(SILENT_COLOUR)
     assert page.table.item(2, 0).background().color() != QColor(SILENT_COLOUR)
     assert "2 个站点超过 48 小时没有联系" in page.summary.text()
@@ -213,8 +215,11 @@ def test_conflicts_show_both_sides_and_record_who_decided(qtbot, net, sessions, 
     qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=WAIT)
     assert "管理员" in page.result.toPlainText()
     last = queries.timeline(net.hub.desk, case_id)[-1]
-    assert (last.type, last.actor, last.payload["decision"]) == ("conflict_resolved", "admin",
-                                                                 "以镇中心的结果为准，已电话告知村里")
+    assert (last.type, last.actor, last.payload["decision"]) == (
+        "conflict_resolved",
+        "admin",
+        "以镇中心的结果为准，已电话告知村里",
+    )
     by_file(station, net.hub, tmp_path)
     assert queries.get_case(station.desk, case_id)["conflicts"] == 0
 
@@ -231,7 +236,7 @@ def test_the_merged_queue_shows_and_filters_by_station(qtbot, net, sessions, tmp
     qtbot.waitUntil(lambda: bool(page.model.names), timeout=WAIT)
     stations = sorted(page.model.extra_text(r) for r in page.model.rows)
     assert stations == sorted([CENTRE, "曲塘镇第1村代理站", "曲塘镇第1村代理站", "曲塘镇第2村代理站"])
-    assert page.model.headerData(page.model.columnCount() - 1, Qt.Horizontal) == "站点"
+    assert page.model.headerData(page.model.columnCount() - 1, Qt.Orientation.Horizontal) == "站点"
     page.station.setCurrentIndex(page.station.findData(first.unit_code))
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=WAIT)
     assert {r["unit_code"] for r in page.model.rows} == {first.unit_code}
@@ -252,15 +257,18 @@ def test_township_only_screens_appear_only_at_the_township(qtbot, net, sessions)
     for key in ("inbox", "stations", "conflicts"):
         centre.show_screen(key)
         assert type(centre.pages[key]).__name__ != "Placeholder"
-    qtbot.waitUntil(lambda: centre.sync_status.text() in ("同步服务未运行", "同步服务运行中（另一程序）"),
-                    timeout=WAIT)
+    qtbot.waitUntil(lambda: centre.sync_status.text() in ("同步服务未运行", "同步服务运行中（另一程序）"), timeout=WAIT)
     wait_idle(qtbot, at_centre)
 
 
-@pytest.mark.parametrize("language, large", [("zh_CN", False), ("zh_CN", True), ("en", False), ("en", True)],
-                         ids=["chinese", "chinese-large", "english", "english-large"])
-def test_no_text_is_cut_off_on_the_township_screens(qtbot, net, sessions, tmp_path, language, large,
-                                                     ui_app, restore_appearance):
+@pytest.mark.parametrize(
+    "language, large",
+    [("zh_CN", False), ("zh_CN", True), ("en", False), ("en", True)],
+    ids=["chinese", "chinese-large", "english", "english-large"],
+)
+def test_no_text_is_cut_off_on_the_township_screens(
+    qtbot, net, sessions, tmp_path, language, large, ui_app, restore_appearance
+):
     station = net.station
     case_id = take_in(station)
     act(station, case_id, "transferred", to_level="township", to_unit=CENTRE)

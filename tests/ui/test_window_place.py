@@ -28,7 +28,7 @@ class FakeScreen:
         return self.rect
 
 
-LAPTOP = FakeScreen(QRect(0, 0, 1366, 728))           # 1366×768 less the taskbar
+LAPTOP = FakeScreen(QRect(0, 0, 1366, 728))  # 1366×768 less the taskbar
 SECOND = FakeScreen(QRect(1366, 0, 1920, 1040))
 
 
@@ -108,11 +108,20 @@ desk.close()
 def test_the_app_window_fits_a_1366x768_laptop_at_windows_scaling(tmp_path, scale):
     """The real program on an emulated 1366×768 screen, scaled as Windows would (QT_SCALE_FACTOR)."""
     screen = tmp_path / "screen.json"
-    screen.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366,
-                                               "height": 768, "logicalDpi": 96, "dpr": 1}]}))
+    screen.write_text(
+        json.dumps(
+            {"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96, "dpr": 1}]}
+        )
+    )
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}", "QT_SCALE_FACTOR": scale}
-    out = subprocess.run([sys.executable, "-c", OPEN_AND_MEASURE, str(tmp_path / "station")], cwd=ROOT,
-                         env=env, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", OPEN_AND_MEASURE, str(tmp_path / "station")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     room, window = QRect(*seen["room"]), QRect(*seen["window"])
@@ -122,11 +131,11 @@ def test_the_app_window_fits_a_1366x768_laptop_at_windows_scaling(tmp_path, scal
 
 def test_large_print_check_boxes_grow_with_the_font(ui_app, restore_appearance):
     apply_font(ui_app, large_print=False)
-    normal = ui_app.style().pixelMetric(QStyle.PM_IndicatorWidth)
+    normal = ui_app.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
     normal_box = QCheckBox("紧急").sizeHint()
     apply_font(ui_app, large_print=True)
-    assert ui_app.style().pixelMetric(QStyle.PM_IndicatorWidth) >= normal * 1.3
-    assert ui_app.style().pixelMetric(QStyle.PM_ExclusiveIndicatorWidth) > normal
+    assert ui_app.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) >= normal * 1.3
+    assert ui_app.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth) > normal
     assert QCheckBox("紧急").sizeHint().height() > normal_box.height()
     apply_font(ui_app, large_print=False)
-    assert ui_app.style().pixelMetric(QStyle.PM_IndicatorWidth) == normal
+    assert ui_app.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) == normal

@@ -7,13 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWizard
 
 from haian_desk.core import paths
-from haian_desk.people import users
 from haian_desk.desk import Desk
+from haian_desk.people import users
 from haian_desk.storage import keys
+from tests.ui.helpers import type_text
 from ui.setup_wizard import SetupWizard
 from ui.worker import DbWorker
-
-from tests.ui.helpers import type_text
 
 
 @pytest.fixture
@@ -39,32 +38,32 @@ def _press(qtbot, wizard, key, times=1):
 def _type_station(qtbot, wizard, village="210", name="曲塘镇双楼村代理站"):
     """Role stays 代理站; township: two down from 海安镇 to 曲塘镇; then the village and name."""
     wizard.station.role.setFocus()
-    _press(qtbot, wizard, Qt.Key_Tab)
+    _press(qtbot, wizard, Qt.Key.Key_Tab)
     assert _focused(wizard) is wizard.station.township
-    _press(qtbot, wizard, Qt.Key_Down, 2)
-    _press(qtbot, wizard, Qt.Key_Tab)
+    _press(qtbot, wizard, Qt.Key.Key_Down, 2)
+    _press(qtbot, wizard, Qt.Key.Key_Tab)
     qtbot.keyClicks(_focused(wizard), village)
-    _press(qtbot, wizard, Qt.Key_Tab, 2)  # past the group number (a village station has none)
+    _press(qtbot, wizard, Qt.Key.Key_Tab, 2)  # past the group number (a village station has none)
     type_text(qtbot, _focused(wizard), name)
-    _press(qtbot, wizard, Qt.Key_Return)
+    _press(qtbot, wizard, Qt.Key.Key_Return)
 
 
 def _type_admin(qtbot, wizard, password="haian-2026", confirm=None):
     for text in ("wang", "王站长", password):
         type_text(qtbot, _focused(wizard), text)
-        _press(qtbot, wizard, Qt.Key_Tab)
+        _press(qtbot, wizard, Qt.Key.Key_Tab)
     assert _focused(wizard) is wizard.admin.confirm
     type_text(qtbot, _focused(wizard), confirm if confirm is not None else password)
-    _press(qtbot, wizard, Qt.Key_Return)
+    _press(qtbot, wizard, Qt.Key.Key_Return)
 
 
 def _type_passphrase(qtbot, wizard, passphrase="双楼村-口令-2026", confirm=None):
     assert wizard.currentPage() is wizard.passphrase
     wizard.passphrase.passphrase.setFocus()
     type_text(qtbot, _focused(wizard), passphrase)
-    _press(qtbot, wizard, Qt.Key_Tab)
+    _press(qtbot, wizard, Qt.Key.Key_Tab)
     type_text(qtbot, _focused(wizard), confirm if confirm is not None else passphrase)
-    _press(qtbot, wizard, Qt.Key_Return)
+    _press(qtbot, wizard, Qt.Key.Key_Return)
 
 
 def _type_own_cadre(qtbot, wizard, phone="13906271000"):
@@ -72,7 +71,7 @@ def _type_own_cadre(qtbot, wizard, phone="13906271000"):
     assert wizard.currentPage() is wizard.cadres
     qtbot.waitUntil(lambda: _focused(wizard) is wizard.cadres.own.phone)
     type_text(qtbot, _focused(wizard), phone)
-    _press(qtbot, wizard, Qt.Key_Return)
+    _press(qtbot, wizard, Qt.Key.Key_Return)
 
 
 def test_keyboard_setup_creates_a_working_installation(qtbot, wizard, tmp_path):
@@ -87,8 +86,8 @@ def test_keyboard_setup_creates_a_working_installation(qtbot, wizard, tmp_path):
     assert "管理员账号关联到 王站长" in wizard.confirm.summary.text()
     assert "320685102210" in wizard.confirm.summary.text()
     with qtbot.waitSignal(wizard.accepted, timeout=10_000):
-        qtbot.keyClick(wizard, Qt.Key_Return)
-    assert wizard.result() == QDialog.Accepted
+        qtbot.keyClick(wizard, Qt.Key.Key_Return)
+    assert wizard.result() == QDialog.DialogCode.Accepted
     assert wizard.user.username == "wang" and wizard.user.role == "admin"
     assert wizard.user.cadre_id is not None
     wizard.desk.close()
@@ -130,12 +129,14 @@ def test_township_centre_uses_the_township_code(qtbot, wizard):
     assert station.code_preview.text() == "320685102"
 
 
-@pytest.mark.parametrize("password, confirm, reason", [
-    ("12345", "12345", "密码至少6位"),
-    ("haian-2026", "haian-2025", "两次输入的密码不一样"),
-])
-def test_bad_admin_password_is_explained_and_nothing_is_created(qtbot, wizard, tmp_path,
-                                                                 password, confirm, reason):
+@pytest.mark.parametrize(
+    "password, confirm, reason",
+    [
+        ("12345", "12345", "密码至少6位"),
+        ("haian-2026", "haian-2025", "两次输入的密码不一样"),
+    ],
+)
+def test_bad_admin_password_is_explained_and_nothing_is_created(qtbot, wizard, tmp_path, password, confirm, reason):
     _type_station(qtbot, wizard)
     wizard.admin.username.setFocus()
     _type_admin(qtbot, wizard, password, confirm)
@@ -144,10 +145,13 @@ def test_bad_admin_password_is_explained_and_nothing_is_created(qtbot, wizard, t
     assert not paths.database_path(tmp_path / "station").exists()
 
 
-@pytest.mark.parametrize("passphrase, confirm, reason", [
-    ("short", "short", "至少要8个字符"),
-    ("双楼村-口令-2026", "双楼村-口令-2025", "两次输入的口令不一样"),
-])
+@pytest.mark.parametrize(
+    "passphrase, confirm, reason",
+    [
+        ("short", "short", "至少要8个字符"),
+        ("双楼村-口令-2026", "双楼村-口令-2025", "两次输入的口令不一样"),
+    ],
+)
 def test_bad_passphrase_is_explained_and_nothing_is_created(qtbot, wizard, tmp_path, passphrase, confirm, reason):
     _type_station(qtbot, wizard)
     wizard.admin.username.setFocus()
@@ -165,29 +169,29 @@ def test_an_existing_installation_is_not_overwritten(qtbot, wizard, desk):
     _type_admin(qtbot, wizard)
     _type_passphrase(qtbot, wizard)
     _type_own_cadre(qtbot, wizard)
-    qtbot.keyClick(wizard, Qt.Key_Return)
+    qtbot.keyClick(wizard, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: wizard.confirm.error.isVisible(), timeout=10_000)
     assert "已经建过站" in wizard.confirm.error.text()
-    assert wizard.isVisible() and wizard.button(QWizard.FinishButton).isEnabled()
+    assert wizard.isVisible() and wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     assert desk.db.scalar("SELECT count(*) FROM users WHERE username = 'wang'") == 0
 
 
 def test_alt_n_is_next_and_never_the_station_name(qtbot, wizard):
     """Alt+N was both 站名 and 下一步; on empty fields 下一步 stayed put without a word."""
     wizard.station.role.setFocus()
-    qtbot.keyClick(_focused(wizard), Qt.Key_N, Qt.AltModifier)
+    qtbot.keyClick(_focused(wizard), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: wizard.station.error.isVisible())
     assert wizard.currentPage() is wizard.station
     text = wizard.station.error.text()
     assert "12位村代码" in text and "请填写本站名称" in text  # everything missing, at once
-    assert _focused(wizard) is wizard.station.village            # the first of them
-    qtbot.keyClick(_focused(wizard), Qt.Key_S, Qt.AltModifier)
+    assert _focused(wizard) is wizard.station.village  # the first of them
+    qtbot.keyClick(_focused(wizard), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     assert _focused(wizard) is wizard.station.name
 
 
 def test_an_empty_admin_page_says_all_that_is_missing(qtbot, wizard):
     _type_station(qtbot, wizard)
-    _press(qtbot, wizard, Qt.Key_Return)
+    _press(qtbot, wizard, Qt.Key.Key_Return)
     assert wizard.currentPage() is wizard.admin
     assert "登录名" in wizard.admin.error.text() and "密码至少" in wizard.admin.error.text()
     assert _focused(wizard) is wizard.admin.username
@@ -199,7 +203,7 @@ def test_the_cadre_page_needs_a_phone_and_checks_the_others(qtbot, wizard, tmp_p
     _type_admin(qtbot, wizard)
     _type_passphrase(qtbot, wizard)
     qtbot.waitUntil(lambda: _focused(wizard) is wizard.cadres.own.phone)
-    _press(qtbot, wizard, Qt.Key_Return)           # no phone typed
+    _press(qtbot, wizard, Qt.Key.Key_Return)  # no phone typed
     assert wizard.currentPage() is wizard.cadres
     assert "公示" in wizard.cadres.error.text() and _focused(wizard) is wizard.cadres.own.phone
     type_text(qtbot, _focused(wizard), "13906271000")
@@ -209,18 +213,18 @@ def test_the_cadre_page_needs_a_phone_and_checks_the_others(qtbot, wizard, tmp_p
     for text in ("季红梅", "123"):
         for char in text:  # the first key opens the cell's editor, which takes the rest
             type_text(qtbot, QApplication.focusWidget(), char)
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     wizard.cadres.own.phone.setFocus()
-    _press(qtbot, wizard, Qt.Key_Return)
+    _press(qtbot, wizard, Qt.Key.Key_Return)
     assert wizard.currentPage() is wizard.cadres
     assert "第1行" in wizard.cadres.error.text() and "11位" in wizard.cadres.error.text()
     assert (table.currentRow(), table.currentColumn()) == (0, 1)
     table.item(0, 1).setText("13906271037")
     wizard.cadres.own.phone.setFocus()
-    _press(qtbot, wizard, Qt.Key_Return)
+    _press(qtbot, wizard, Qt.Key.Key_Return)
     assert wizard.currentPage() is wizard.confirm and "2 位" in wizard.confirm.summary.text()
     with qtbot.waitSignal(wizard.accepted, timeout=10_000):
-        qtbot.keyClick(wizard, Qt.Key_Return)
+        qtbot.keyClick(wizard, Qt.Key.Key_Return)
     names = [r["name"] for r in wizard.desk.db.query("SELECT name FROM cadres ORDER BY name")]
     assert sorted(names) == sorted(["王站长", "季红梅"])
     wizard.desk.close()

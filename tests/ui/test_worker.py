@@ -10,8 +10,10 @@ from ui.worker import DbWorker
 def test_results_and_errors_arrive_on_the_gui_thread(qtbot):
     worker = DbWorker()
     seen = []
-    worker.submit(lambda: threading.current_thread().name,
-                  lambda name: seen.append((name, threading.current_thread() is threading.main_thread())))
+    worker.submit(
+        lambda: threading.current_thread().name,
+        lambda name: seen.append((name, threading.current_thread() is threading.main_thread())),
+    )
     worker.submit(lambda: 1 / 0, None, lambda error: seen.append(type(error).__name__))
     qtbot.waitUntil(lambda: len(seen) == 2)
     assert seen[0][0].startswith("haian-db") and seen[0][1] is True

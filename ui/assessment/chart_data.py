@@ -26,37 +26,56 @@ def month_labels(report: Report) -> list[str]:
 
 def monthly_volume(report: Report) -> Chart:
     months = report.period.months()
-    series = [Series(term(label), [report.monthly[m][kind] for m in months], KIND_COLOURS[kind])
-              for kind, label in KINDS.items()]
-    return Chart(tr("月度办件量（按类型）"), month_labels(report), series, STACKED,
-                 empty_text=tr("本期没有登记办件"))
+    series = [
+        Series(term(label), [report.monthly[m][kind] for m in months], KIND_COLOURS[kind])
+        for kind, label in KINDS.items()
+    ]
+    return Chart(tr("月度办件量（按类型）"), month_labels(report), series, STACKED, empty_text=tr("本期没有登记办件"))
 
 
 def on_time_by_station(report: Report) -> Chart:
     rows = report.rows["station"]
-    return Chart(tr("各代理站按时办结率"), [r["name"] for r in rows],
-                 [Series(tr("按时办结率"), [r["on_time_rate"] for r in rows], "#4e79a7")], HBARS, percent=True,
-                 empty_text=tr("本期没有计时办结的办件"))
+    return Chart(
+        tr("各代理站按时办结率"),
+        [r["name"] for r in rows],
+        [Series(tr("按时办结率"), [r["on_time_rate"] for r in rows], "#4e79a7")],
+        HBARS,
+        percent=True,
+        empty_text=tr("本期没有计时办结的办件"),
+    )
 
 
 def rating_distribution(report: Report) -> Chart:
     counts = report.rating_distribution()
     levels = list(counts)
-    return Chart(tr("评价分布"), [term(RATINGS[level]) for level in levels],
-                 [Series(tr("评价件数"), [counts[level] for level in levels], "#4e79a7",
-                         [RATING_COLOURS[level] for level in levels])], BARS,
-                 empty_text=tr("本期没有评价"))
+    return Chart(
+        tr("评价分布"),
+        [term(RATINGS[level]) for level in levels],
+        [
+            Series(
+                tr("评价件数"),
+                [counts[level] for level in levels],
+                "#4e79a7",
+                [RATING_COLOURS[level] for level in levels],
+            )
+        ],
+        BARS,
+        empty_text=tr("本期没有评价"),
+    )
 
 
 def petition_trend(report: Report) -> Chart:
     last_month = report.as_of_month()
-    now = [n if month <= last_month else None for month, n, _ in report.petitions_monthly]
-    before = [b for _, _, b in report.petitions_monthly]
-    return Chart(tr("信访件数与上年同期"), month_labels(report),
-                 [Series(tr("本期"), now, "#e15759"), Series(tr("上年同期"), before, "#9e9e9e", dashed=True)],
-                 LINE, empty_text=tr("本期和上年同期都没有信访件"))
+    now: list[float | None] = [n if month <= last_month else None for month, n, _ in report.petitions_monthly]
+    before: list[float | None] = [b for _, _, b in report.petitions_monthly]
+    return Chart(
+        tr("信访件数与上年同期"),
+        month_labels(report),
+        [Series(tr("本期"), now, "#e15759"), Series(tr("上年同期"), before, "#9e9e9e", dashed=True)],
+        LINE,
+        empty_text=tr("本期和上年同期都没有信访件"),
+    )
 
 
 def all_charts(report: Report) -> list[Chart]:
-    return [monthly_volume(report), on_time_by_station(report), rating_distribution(report),
-            petition_trend(report)]
+    return [monthly_volume(report), on_time_by_station(report), rating_distribution(report), petition_trend(report)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
@@ -28,7 +29,7 @@ class Series:
     name: str
     values: list[float | None]
     color: str
-    point_colors: list[str] | None = None   # one colour per category (e.g. rating levels)
+    point_colors: list[str] | None = None  # one colour per category (e.g. rating levels)
     dashed: bool = False
 
 
@@ -38,7 +39,7 @@ class Chart:
     categories: list[str]
     series: list[Series] = field(default_factory=list)
     kind: str = BARS
-    percent: bool = False                    # values are fractions, shown as percentages
+    percent: bool = False  # values are fractions, shown as percentages
     empty_text: str = ""
 
     @property
@@ -63,8 +64,7 @@ def axis_top(chart: Chart) -> tuple[float, float]:
     if chart.percent:
         return 1.0, 0.25
     if chart.kind == STACKED:
-        peak = max((sum(s.values[i] or 0 for s in chart.series) for i in range(len(chart.categories))),
-                   default=0)
+        peak = max((sum(s.values[i] or 0 for s in chart.series) for i in range(len(chart.categories))), default=0)
     else:
         peak = max((v or 0 for s in chart.series for v in s.values), default=0)
     step = max(1.0, nice_step(peak))
@@ -101,15 +101,19 @@ class _Pen:
 def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, base_px: float = 13.0) -> None:
     pen = _Pen(painter, base_px)
     painter.save()
-    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     title_h = base_px * 2.0
-    pen.text(QRectF(rect.left(), rect.top(), rect.width(), title_h), Qt.AlignLeft | Qt.AlignVCenter,
-             chart.title, pen.title)
+    pen.text(
+        QRectF(rect.left(), rect.top(), rect.width(), title_h),
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        chart.title,
+        pen.title,
+    )
     body = rect.adjusted(0, title_h, 0, 0)
     if len(chart.series) > 1:
         body = _legend(pen, body, chart)
     if chart.is_empty:
-        pen.text(body, Qt.AlignCenter, chart.empty_text, color=AXIS)
+        pen.text(body, Qt.AlignmentFlag.AlignCenter, chart.empty_text, color=AXIS)
     elif chart.kind == HBARS:
         _hbars(pen, body, chart)
     else:
@@ -123,7 +127,11 @@ def _legend(pen: _Pen, body: QRectF, chart: Chart) -> QRectF:
     for s in chart.series:
         pen.painter.fillRect(QRectF(x, body.top() + (h - swatch) / 2, swatch, swatch), QColor(s.color))
         x += swatch + pen.base * 0.3
-        pen.text(QRectF(x, body.top(), pen.width(s.name) + 2, h), Qt.AlignLeft | Qt.AlignVCenter, s.name)
+        pen.text(
+            QRectF(x, body.top(), pen.width(s.name) + 2, h),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            s.name,
+        )
         x += pen.width(s.name) + pen.base * 1.2
     return body.adjusted(0, h, 0, 0)
 
@@ -132,13 +140,21 @@ def _columns(pen: _Pen, body: QRectF, chart: Chart) -> None:
     """Vertical bars (grouped or stacked) or lines over categories along the bottom."""
     top, step = axis_top(chart)
     gutter = max(pen.width(label_for(chart, top)), pen.width("0")) + pen.base * 0.6
-    plot = QRectF(body.left() + gutter, body.top() + pen.base * 0.8,
-                  body.width() - gutter - pen.base * 0.5, body.height() - pen.base * 2.6)
+    plot = QRectF(
+        body.left() + gutter,
+        body.top() + pen.base * 0.8,
+        body.width() - gutter - pen.base * 0.5,
+        body.height() - pen.base * 2.6,
+    )
     _grid(pen, plot, chart, top, step)
     band = plot.width() / max(1, len(chart.categories))
     for i, name in enumerate(chart.categories):
-        pen.text(QRectF(plot.left() + i * band, plot.bottom() + pen.base * 0.3, band, pen.base * 1.6),
-                 Qt.AlignHCenter | Qt.AlignTop, name, pen.small)
+        pen.text(
+            QRectF(plot.left() + i * band, plot.bottom() + pen.base * 0.3, band, pen.base * 1.6),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+            name,
+            pen.small,
+        )
     if chart.kind == LINE:
         _lines(pen, plot, chart, top, band)
     else:
@@ -151,8 +167,13 @@ def _grid(pen: _Pen, plot: QRectF, chart: Chart, top: float, step: float) -> Non
         y = plot.bottom() - plot.height() * value / top
         pen.painter.setPen(QPen(GRID if value else AXIS, 1))
         pen.painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-        pen.text(QRectF(plot.left() - pen.base * 8, y - pen.base, pen.base * 7.6, pen.base * 2),
-                 Qt.AlignRight | Qt.AlignVCenter, label_for(chart, value), pen.small, AXIS)
+        pen.text(
+            QRectF(plot.left() - pen.base * 8, y - pen.base, pen.base * 7.6, pen.base * 2),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            label_for(chart, value),
+            pen.small,
+            AXIS,
+        )
         value += step
 
 
@@ -176,28 +197,34 @@ def _bars(pen: _Pen, plot: QRectF, chart: Chart, top: float, band: float) -> Non
             elif value:
                 _value_above(pen, bar, label_for(chart, value), band)
         if stacked and total:
-            _value_above(pen, QRectF(plot.left() + i * band + band * 0.15, base, width, 0),
-                         label_for(chart, total), band)
+            _value_above(
+                pen, QRectF(plot.left() + i * band + band * 0.15, base, width, 0), label_for(chart, total), band
+            )
 
 
 def _value_above(pen: _Pen, bar: QRectF, text: str, band: float) -> None:
     if pen.width(text, pen.small) > band:
         return  # no room: the gridlines tell the value
-    pen.text(QRectF(bar.center().x() - band / 2, bar.top() - pen.base * 1.4, band, pen.base * 1.3),
-             Qt.AlignHCenter | Qt.AlignBottom, text, pen.small)
+    pen.text(
+        QRectF(bar.center().x() - band / 2, bar.top() - pen.base * 1.4, band, pen.base * 1.3),
+        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+        text,
+        pen.small,
+    )
 
 
 def _lines(pen: _Pen, plot: QRectF, chart: Chart, top: float, band: float) -> None:
     for s in chart.series:
         line = QPen(QColor(s.color), max(1.5, pen.base * 0.18))
         if s.dashed:
-            line.setStyle(Qt.DashLine)
+            line.setStyle(Qt.PenStyle.DashLine)
         # None: no value yet (a month still to come); the line stops there.
-        points = [None if v is None else
-                  QPointF(plot.left() + (i + 0.5) * band, plot.bottom() - plot.height() * v / top)
-                  for i, v in enumerate(s.values)]
+        points = [
+            None if v is None else QPointF(plot.left() + (i + 0.5) * band, plot.bottom() - plot.height() * v / top)
+            for i, v in enumerate(s.values)
+        ]
         pen.painter.setPen(line)
-        for a, b in zip(points, points[1:]):
+        for a, b in pairwise(points):
             if a is not None and b is not None:
                 pen.painter.drawLine(a, b)
         pen.painter.setBrush(QColor(s.color))
@@ -205,39 +232,61 @@ def _lines(pen: _Pen, plot: QRectF, chart: Chart, top: float, band: float) -> No
         for point in points:
             if point is not None:
                 pen.painter.drawEllipse(point, radius, radius)
-        pen.painter.setBrush(Qt.NoBrush)
+        pen.painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
 def _hbars(pen: _Pen, body: QRectF, chart: Chart) -> None:
     """One horizontal bar per category (e.g. per station), the category named on the left."""
     names_w = min(body.width() * 0.38, max(pen.width(c, pen.small) for c in chart.categories) + pen.base)
-    plot = QRectF(body.left() + names_w, body.top() + pen.base * 0.4,
-                  body.width() - names_w - pen.base * 4, body.height() - pen.base * 2.2)
+    plot = QRectF(
+        body.left() + names_w,
+        body.top() + pen.base * 0.4,
+        body.width() - names_w - pen.base * 4,
+        body.height() - pen.base * 2.2,
+    )
     top, step = axis_top(chart)
     value = 0.0
     while value <= top + 1e-9:
         x = plot.left() + plot.width() * value / top
         pen.painter.setPen(QPen(GRID if value else AXIS, 1))
         pen.painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
-        pen.text(QRectF(x - pen.base * 3, plot.bottom() + pen.base * 0.3, pen.base * 6, pen.base * 1.5),
-                 Qt.AlignHCenter | Qt.AlignTop, label_for(chart, value), pen.small, AXIS)
+        pen.text(
+            QRectF(x - pen.base * 3, plot.bottom() + pen.base * 0.3, pen.base * 6, pen.base * 1.5),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+            label_for(chart, value),
+            pen.small,
+            AXIS,
+        )
         value += step
     band = plot.height() / max(1, len(chart.categories))
     series = chart.series[0]
     for i, name in enumerate(chart.categories):
         y = plot.top() + i * band
-        pen.text(QRectF(body.left(), y, names_w - pen.base * 0.4, band), Qt.AlignRight | Qt.AlignVCenter,
-                 QFontMetricsF(pen.small).elidedText(name, Qt.ElideMiddle, names_w), pen.small)
+        pen.text(
+            QRectF(body.left(), y, names_w - pen.base * 0.4, band),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            QFontMetricsF(pen.small).elidedText(name, Qt.TextElideMode.ElideMiddle, names_w),
+            pen.small,
+        )
         v = series.values[i]
         bar_h = min(band * 0.7, pen.base * 1.8)
         if v is None:
-            pen.text(QRectF(plot.left() + pen.base * 0.3, y, plot.width(), band), Qt.AlignLeft | Qt.AlignVCenter,
-                     "—", pen.small, AXIS)
+            pen.text(
+                QRectF(plot.left() + pen.base * 0.3, y, plot.width(), band),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                "—",
+                pen.small,
+                AXIS,
+            )
             continue
         bar = QRectF(plot.left(), y + (band - bar_h) / 2, plot.width() * v / top, bar_h)
         pen.painter.fillRect(bar, QColor(series.point_colors[i] if series.point_colors else series.color))
-        pen.text(QRectF(bar.right() + pen.base * 0.3, y, pen.base * 4, band), Qt.AlignLeft | Qt.AlignVCenter,
-                 label_for(chart, v), pen.small)
+        pen.text(
+            QRectF(bar.right() + pen.base * 0.3, y, pen.base * 4, band),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            label_for(chart, v),
+            pen.small,
+        )
 
 
 class ChartView(QWidget):
@@ -247,7 +296,7 @@ class ChartView(QWidget):
         super().__init__(parent)
         self.chart: Chart | None = None
         self.setMinimumSize(280, 200)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_chart(self, chart: Chart) -> None:
         self.chart = chart

@@ -10,35 +10,45 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from haian_desk.assessment.fields import LEVELS
 from haian_desk.assessment.periods import FORMS_HINT
+from haian_desk.cli.dispatch import with_desk
+from haian_desk.core import messages
 from haian_desk.core.errors import HaianError
+from haian_desk.core.messages import cli_tr
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 CLI_LEVELS = ("cadre", "station", "township", "county")
 
 
 def register(sub, common) -> None:
-    report = sub.add_parser("report", parents=[common], help="考核统计：按代理员、代理站、镇（街道）出数")
-    report.add_argument("--period", required=True, help=f"考核期：{FORMS_HINT}")
-    report.add_argument("--level", choices=CLI_LEVELS, help="只出这一级（默认各级都出）")
-    report.add_argument("--xlsx", metavar="OUT", help="导出 Excel 文件（每级一张工作表）")
-    report.add_argument("--pdf", metavar="OUT", help="导出带图表的 PDF 报告")
-    report.add_argument("--json", action="store_true", help="以 JSON 输出")
+    report = sub.add_parser("report", parents=[common], help=cli_tr("考核统计：按代理员、代理站、镇（街道）出数"))
+    report.add_argument(
+        "--period", required=True, help=cli_tr("考核期：{forms}", forms=messages.translate(messages.DOMAIN, FORMS_HINT))
+    )
+    report.add_argument("--level", choices=CLI_LEVELS, help=cli_tr("只出这一级（默认各级都出）"))
+    report.add_argument("--xlsx", metavar="OUT", help=cli_tr("导出 Excel 文件（每级一张工作表）"))
+    report.add_argument("--pdf", metavar="OUT", help=cli_tr("导出带图表的 PDF 报告"))
+    report.add_argument("--json", action="store_true", help=cli_tr("以 JSON 输出"))
     report.set_defaults(handler=run)
 
 
-def run(args, folder: Path) -> int:
-    from haian_desk.assessment import build, parse_period
-    from haian_desk.desk import Desk
+def _period(args, _folder: Path | None = None):
+    from haian_desk.assessment import parse_period
 
-    period = parse_period(args.period)
+    return parse_period(args.period)
+
+
+@with_desk(first=_period)
+def run(args, desk: Desk) -> int:
+    from haian_desk.assessment import build
+
     levels = (args.level,) if args.level else CLI_LEVELS
-    desk = Desk.open(folder)
-    try:
-        report = build(desk, period)
-    finally:
-        desk.close()
+    report = build(desk, _period(args))
     if args.xlsx:
         _write_xlsx(report, Path(args.xlsx), levels)
     if args.pdf:
@@ -55,7 +65,7 @@ def _write_xlsx(report, path: Path, levels) -> None:
 
     _check_folder(path)
     write_workbook(report, path, levels)
-    print(f"已导出 Excel：{path}", file=sys.stderr)  # stdout stays clean for --json
+    print(cli_tr("已导出 Excel：{path}", path=path), file=sys.stderr)  # stdout stays clean for --json
 
 
 def _write_pdf(report, path: Path, levels) -> None:
@@ -63,7 +73,7 @@ def _write_pdf(report, path: Path, levels) -> None:
 
     _check_folder(path)
     write_pdf(report, path, levels)
-    print(f"已导出 PDF：{path}", file=sys.stderr)
+    print(cli_tr("已导出 PDF：{path}", path=path), file=sys.stderr)
 
 
 def _check_folder(path: Path) -> None:
@@ -76,10 +86,21 @@ def _percent(value) -> str:
 
 
 def _print_table(report, levels) -> None:
-    print(f"{report.unit_name}  {report.period.title}（{report.period.first_day} 至 {report.period.last_day}）")
+    period = report.period
+    print(
+        cli_tr(
+            "{unit}  {title}（{first} 至 {last}）",
+            unit=report.unit_name,
+            title=period.title,
+            first=period.first_day,
+            last=period.last_day,
+        )
+    )
     for level in levels:
-        print(f"\n【{LEVELS[level]}】")
-        print("代码/名称\t登记\t办结\t按时办结率\t满意率\t差评\t超期未办结")
+        print(cli_tr("\n【{level}】", level=messages.translate(messages.VOCABULARY, LEVELS[level])))
+        print(cli_tr("代码/名称\t登记\t办结\t按时办结率\t满意率\t差评\t超期未办结"))
         for row in report.rows[level]:
-            print(f"{row['name']}\t{row['registered']}\t{row['completed']}\t{_percent(row['on_time_rate'])}\t"
-                  f"{_percent(row['satisfaction_rate'])}\t{row['bad_reviews']}\t{row['open_overdue']}")
+            print(
+                f"{row['name']}\t{row['registered']}\t{row['completed']}\t{_percent(row['on_time_rate'])}\t"
+                f"{_percent(row['satisfaction_rate'])}\t{row['bad_reviews']}\t{row['open_overdue']}"
+            )

@@ -20,8 +20,8 @@ from ui.fonts import FAMILY, register_fonts
 from ui.i18n import term
 
 DPI = 150
-MARGIN = 80             # pixels at DPI (≈ 13.5 mm)
-BASE_PX = 17            # body text height at DPI (≈ 8 pt)
+MARGIN = 80  # pixels at DPI (≈ 13.5 mm)
+BASE_PX = 17  # body text height at DPI (≈ 8 pt)
 ROW_H = 30
 HEADER_H = 54
 TITLE_H = 52
@@ -30,7 +30,7 @@ READING_ORDER = ("county", "township", "station", "cadre")
 LINE = QColor("#b0b0b0")
 SHADE = QColor("#eef3f8")
 
-_app: list[QGuiApplication] = []   # kept alive when the report is made from the command line
+_app: list[QGuiApplication] = []  # kept alive when the report is made from the command line
 
 
 def tr(text: str) -> str:
@@ -53,7 +53,9 @@ def write_pdf(report: Report, path: Path | str, levels: tuple[str, ...] = tuple(
     path = Path(path)
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait, QMarginsF(0, 0, 0, 0)))
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    )
     writer.setTitle(f"{report.unit_name} {report.period.title} " + tr("考核报告"))
     writer.setCreator("Haian Desk")
     painter = QPainter(writer)
@@ -82,21 +84,36 @@ class _Page:
         font.setBold(bold)
         return font
 
-    def text(self, rect: QRectF, text: str, scale: float = 1.0, bold: bool = False,
-             flags=Qt.AlignLeft | Qt.AlignVCenter, color: str = "#202020") -> None:
+    def text(
+        self,
+        rect: QRectF,
+        text: str,
+        scale: float = 1.0,
+        bold: bool = False,
+        flags=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        color: str = "#202020",
+    ) -> None:
         self.painter.setFont(self.font(scale, bold))
         self.painter.setPen(QColor(color))
-        self.painter.drawText(rect, flags | Qt.TextWordWrap, text)
+        self.painter.drawText(rect, flags | Qt.TextFlag.TextWordWrap, text)
 
 
 def _first_page(page: _Page, report: Report) -> None:
     box = page.content
-    page.text(QRectF(box.left(), box.top(), box.width(), 56),
-              f"{report.unit_name}  {report.period.title}" + tr("考核报告"), 1.8, True)
-    page.text(QRectF(box.left(), box.top() + 60, box.width(), 30),
-              tr("考核期 {0} 至 {1}；统计截至 {2}；制表 {3}").format(
-                  report.period.first_day, report.period.last_day, show(report.as_of), show(to_iso(now_utc()))),
-              0.95, color="#505050")
+    page.text(
+        QRectF(box.left(), box.top(), box.width(), 56),
+        f"{report.unit_name}  {report.period.title}" + tr("考核报告"),
+        1.8,
+        True,
+    )
+    page.text(
+        QRectF(box.left(), box.top() + 60, box.width(), 30),
+        tr("考核期 {0} 至 {1}；统计截至 {2}；制表 {3}").format(
+            report.period.first_day, report.period.last_day, show(report.as_of), show(to_iso(now_utc()))
+        ),
+        0.95,
+        color="#505050",
+    )
     tiles_bottom = _key_figures(page, report, QRectF(box.left(), box.top() + 110, box.width(), 230))
     charts = all_charts(report)
     area = QRectF(box.left(), tiles_bottom + 30, box.width(), box.bottom() - tiles_bottom - 60)
@@ -104,23 +121,34 @@ def _first_page(page: _Page, report: Report) -> None:
     for i, chart in enumerate(charts):
         cell = QRectF(area.left() + (i % 2) * w, area.top() + (i // 2) * h, w - 24, h - 24)
         paint_chart(page.painter, cell, chart, BASE_PX)
-    page.text(QRectF(box.left(), box.bottom() - 26, box.width(), 26),
-              tr("各项指标的统计口径见《考核指标说明》（docs/assessment.md）；数字均由办件记录自动统计。"),
-              0.8, color="#707070")
+    page.text(
+        QRectF(box.left(), box.bottom() - 26, box.width(), 26),
+        tr("各项指标的统计口径见《考核指标说明》（docs/assessment.md）；数字均由办件记录自动统计。"),
+        0.8,
+        color="#707070",
+    )
 
 
 def _key_figures(page: _Page, report: Report, area: QRectF) -> float:
     total = report.total()
     tiles = [
-        (tr("登记件数"), _show(total, "registered")), (tr("办结"), _show(total, "completed")),
-        (tr("按时办结率"), _show(total, "on_time_rate")), (tr("用时中位数(时)"), _show(total, "median_hours")),
-        (tr("超期未办结"), _show(total, "open_overdue")), (tr("满意率"), _show(total, "satisfaction_rate")),
-        (tr("差评 / 已回访 / 已整改"), "{0} / {1} / {2}".format(
-            *(_show(total, k) for k in ("bad_reviews", "bad_reviews_return_visited", "bad_reviews_rectified")))),
+        (tr("登记件数"), _show(total, "registered")),
+        (tr("办结"), _show(total, "completed")),
+        (tr("按时办结率"), _show(total, "on_time_rate")),
+        (tr("用时中位数(时)"), _show(total, "median_hours")),
+        (tr("超期未办结"), _show(total, "open_overdue")),
+        (tr("满意率"), _show(total, "satisfaction_rate")),
+        (
+            tr("差评 / 已回访 / 已整改"),
+            "{} / {} / {}".format(
+                *(_show(total, k) for k in ("bad_reviews", "bad_reviews_return_visited", "bad_reviews_rectified"))
+            ),
+        ),
         (tr("信访 / 上年同期"), f"{_show(total, 'petitions')} / {_show(total, 'petitions_prev_year')}"),
         (tr("服务群众人数"), _show(total, "people_served")),
         (tr("化解久拖不决"), _show(total, "long_standing_resolved")),
-        (tr("按计划走访率"), _show(total, "visit_plan_rate")), (tr("被举报"), _show(total, "complaints")),
+        (tr("按计划走访率"), _show(total, "visit_plan_rate")),
+        (tr("被举报"), _show(total, "complaints")),
     ]
     columns, gap = 4, 14
     w = (area.width() - gap * (columns - 1)) / columns
@@ -161,7 +189,7 @@ def _tables(page: _Page, writer: QPdfWriter, report: Report, levels: tuple[str, 
     """Every level's table, one after another, a new page only when the next rows do not fit."""
     box = page.content
     names = {r["code"]: r["name"] for r in report.rows["station"]}
-    y = box.bottom()                      # start on a fresh page
+    y = box.bottom()  # start on a fresh page
     for level in levels:
         columns = _columns(level)
         rows = report.rows[level]
@@ -194,17 +222,25 @@ def _cell(row: dict, field: Field, unit_names: dict[str, str]) -> str:
     return str(row.get(field.key) or "") if field.key in ("code", "name") else _show(row, field.key)
 
 
-def _table_row(page: _Page, y: float, height: float, columns, texts: list[str], header: bool = False,
-               shade: bool = False) -> None:
+def _table_row(
+    page: _Page, y: float, height: float, columns, texts: list[str], header: bool = False, shade: bool = False
+) -> None:
     box = page.content
     if header or shade:
         page.painter.fillRect(QRectF(box.left(), y, box.width(), height), SHADE if shade else QColor("#dce6f1"))
     x = box.left()
-    for (field, share), text in zip(columns, texts):
+    for (field, share), text in zip(columns, texts, strict=True):
         w = box.width() * share
-        align = Qt.AlignLeft if field.key in ("name", "code", "unit_code") else Qt.AlignRight
-        page.text(QRectF(x + 5, y, w - 10, height), text, 0.85 if header else 0.9, header,
-                  align | Qt.AlignVCenter)
+        align = (
+            Qt.AlignmentFlag.AlignLeft if field.key in ("name", "code", "unit_code") else Qt.AlignmentFlag.AlignRight
+        )
+        page.text(
+            QRectF(x + 5, y, w - 10, height),
+            text,
+            0.85 if header else 0.9,
+            header,
+            align | Qt.AlignmentFlag.AlignVCenter,
+        )
         x += w
     page.painter.setPen(QPen(LINE, 1))
     page.painter.drawLine(QPointF(box.left(), y + height), QPointF(box.right(), y + height))

@@ -9,8 +9,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from haian_desk.assessment import build, parse_period
 from haian_desk.assessment.fields import LEVELS, fields_for
@@ -25,6 +37,7 @@ from ui.assessment.table_model import FiguresModel, sortable
 from ui.i18n import term
 from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive
+from ui.widgets.named import named
 
 CUSTOM = "custom"
 LEVEL_ORDER = ("station", "township", "cadre", "county")
@@ -57,20 +70,20 @@ class AssessmentScreen(QWidget):
         self.session = session
         self.report: Report | None = None
         self._seq = 0
-        self.level = QComboBox(objectName="assessment_level")
+        self.level = named(QComboBox(), "assessment_level")
         for key in LEVEL_ORDER:
             self.level.addItem(term(LEVELS[key]), key)
-        self.period = QComboBox(objectName="assessment_period")
+        self.period = named(QComboBox(), "assessment_period")
         today = local(session.desk.now())
         for label, text in period_choices(today.year, today.month):
             self.period.addItem(label, text)
         self.period.addItem(self.tr("自定义日期…"), CUSTOM)
         self.first_day = self._date_edit("assessment_from", QDate(today.year, 1, 1))
         self.last_day = self._date_edit("assessment_to", QDate(today.year, today.month, today.day))
-        self.run_button = QPushButton(self.tr("统计(&R)"), objectName="assessment_run")
-        self.xlsx_button = QPushButton(self.tr("导出 Excel…"), objectName="assessment_xlsx")
-        self.pdf_button = QPushButton(self.tr("导出 PDF 报告…"), objectName="assessment_pdf")
-        self.info = QLabel(objectName="assessment_info")
+        self.run_button = named(QPushButton(self.tr("统计(&R)")), "assessment_run")
+        self.xlsx_button = named(QPushButton(self.tr("导出 Excel…")), "assessment_xlsx")
+        self.pdf_button = named(QPushButton(self.tr("导出 PDF 报告…")), "assessment_pdf")
+        self.info = named(QLabel(), "assessment_info")
         self.error = ErrorLabel(self)
         self.model = FiguresModel(self)
         self.proxy = sortable(self.model)
@@ -82,27 +95,34 @@ class AssessmentScreen(QWidget):
         self.refresh()
 
     def _date_edit(self, name: str, date: QDate) -> QDateEdit:
-        edit = QDateEdit(date, objectName=name)
+        edit = named(QDateEdit(date), name)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         return edit
 
     def _make_table(self) -> QTableView:
-        table = QTableView(objectName="assessment_table")
+        table = named(QTableView(), "assessment_table")
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSortIndicatorShown(True)
         return table
 
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
-        for widget in (QLabel(self.tr("级别")), self.level, QLabel(self.tr("考核期")), self.period,
-                       self.first_day, self.last_day, self.run_button):
+        for widget in (
+            QLabel(self.tr("级别")),
+            self.level,
+            QLabel(self.tr("考核期")),
+            self.period,
+            self.first_day,
+            self.last_day,
+            self.run_button,
+        ):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.xlsx_button)
@@ -112,7 +132,7 @@ class AssessmentScreen(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         for i, chart in enumerate(self.charts):
             grid.addWidget(chart, i // 2, i % 2)
-        splitter = QSplitter(Qt.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(grid_holder)
         splitter.setStretchFactor(0, 1)
@@ -159,18 +179,25 @@ class AssessmentScreen(QWidget):
         seq = self._seq
         self.info.setText(self.tr("正在统计……"))
         self._set_busy(True)
-        self.session.run(lambda desk: build(desk, period), alive(self, lambda r: self._got(seq, r)),
-                         alive(self, self._failed))
+        self.session.run(
+            lambda desk: build(desk, period), alive(self, lambda r: self._got(seq, r)), alive(self, self._failed)
+        )
 
     def _got(self, seq: int, report: Report) -> None:
         if seq != self._seq:
             return  # an older request finished after a newer one was made
         self._set_busy(False)
         self.report = report
-        self.info.setText(self.tr("{0}（{1} 至 {2}），统计截至 {3}。点列标题可排序。").format(
-            period_label(report.period.label, self.tr("自定时段")), report.period.first_day, report.period.last_day, show(report.as_of)))
+        self.info.setText(
+            self.tr("{0}（{1} 至 {2}），统计截至 {3}。点列标题可排序。").format(
+                period_label(report.period.label, self.tr("自定时段")),
+                report.period.first_day,
+                report.period.last_day,
+                show(report.as_of),
+            )
+        )
         self._show_level()
-        for view, chart in zip(self.charts, all_charts(report)):
+        for view, chart in zip(self.charts, all_charts(report), strict=False):
             view.set_chart(chart)
 
     def _failed(self, error: BaseException) -> None:
@@ -189,7 +216,7 @@ class AssessmentScreen(QWidget):
         names = {r["code"]: r["name"] for r in self.report.rows["station"]}
         self.model.set_rows(fields_for(level), self.report.rows[level], names)
         self.table.setColumnHidden(0, level == "cadre")  # a cadre's code is an internal id
-        self.table.sortByColumn(-1, Qt.AscendingOrder)   # back to the report's own order (by code)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # back to the report's own order (by code)
 
     # --- exporting ------------------------------------------------------------------------
 
@@ -198,14 +225,16 @@ class AssessmentScreen(QWidget):
         return str(Path.home() / f"{self.session.desk.installation.unit_name}{title}考核{suffix}")
 
     def ask_xlsx(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 Excel"), self._suggested(".xlsx"),
-                                              self.tr("Excel 文件 (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出 Excel"), self._suggested(".xlsx"), self.tr("Excel 文件 (*.xlsx)")
+        )
         if path:
             self.export(path, "xlsx")
 
     def ask_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 PDF 报告"), self._suggested(".pdf"),
-                                              self.tr("PDF 文件 (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出 PDF 报告"), self._suggested(".pdf"), self.tr("PDF 文件 (*.pdf)")
+        )
         if path:
             self.export(path, "pdf")
 
@@ -217,6 +246,8 @@ class AssessmentScreen(QWidget):
         report = self.report
         write = write_workbook if form == "xlsx" else write_pdf
         self.info.setText(self.tr("正在导出……"))
-        self.session.run(lambda desk: write(report, path),
-                         alive(self, lambda done: self.info.setText(self.tr("已导出：{0}").format(done))),
-                         alive(self, self._failed))
+        self.session.run(
+            lambda desk: write(report, path),
+            alive(self, lambda done: self.info.setText(self.tr("已导出：{0}").format(done))),
+            alive(self, self._failed),
+        )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from haian_desk.assessment.fields import COUNT, HOURS, RATE, TEXT, Field
 from ui.i18n import term
 
-SORT_ROLE = Qt.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def shown(value, form: str) -> str:
@@ -21,7 +21,7 @@ def shown(value, form: str) -> str:
 
 
 class FiguresModel(QAbstractTableModel):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.fields: list[Field] = []
         self.rows: list[dict] = []
@@ -38,27 +38,35 @@ class FiguresModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.fields)
 
-    def headerData(self, section: int, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and section < len(self.fields):
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and section < len(self.fields)
+        ):
             return term(self.fields[section].header)
         return None
 
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         field = self.fields[index.column()]
         value = self.rows[index.row()].get(field.key)
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             if field.key == "unit_code":
-                return self.unit_names.get(value, value)
+                return self.unit_names.get(str(value), value)
             return value if field.form == TEXT else shown(value, field.form)
         if role == SORT_ROLE:
             if field.form == TEXT:
                 return str(value or "")
-            return -1.0 if value is None else float(value)   # "nothing to rate" sorts below 0 %
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignLeft | Qt.AlignVCenter) if field.form == TEXT else int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole and field.form in (COUNT, RATE, HOURS):
+            return -1.0 if value is None else float(value)  # "nothing to rate" sorts below 0 %
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return (
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                if field.form == TEXT
+                else int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            )
+        if role == Qt.ItemDataRole.ToolTipRole and field.form in (COUNT, RATE, HOURS):
             return term(field.header)
         return None
 

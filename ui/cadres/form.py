@@ -49,9 +49,17 @@ class CadreForm(QWidget):
             form.addRow(self.tr("到任日期(&F)"), self.active_from)
             form.addRow(self.tr("服务事项(&I)"), self.items)
             form.addRow("", self.board)
-        self.fields = {"name": self.name, "phone": self.phone, "role": self.role, "title": self.title,
-                       "area": self.area, "party_member": self.party, "active_from": self.active_from,
-                       "service_items": self.items, "on_public_board": self.board}
+        self.fields = {
+            "name": self.name,
+            "phone": self.phone,
+            "role": self.role,
+            "title": self.title,
+            "area": self.area,
+            "party_member": self.party,
+            "active_from": self.active_from,
+            "service_items": self.items,
+            "on_public_board": self.board,
+        }
         self.setFocusProxy(self.name)
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
@@ -62,11 +70,17 @@ class CadreForm(QWidget):
 
     def value(self, unit_code: str) -> cadres.CadreInput:
         return cadres.CadreInput(
-            name=self.name.text(), phone=self.phone.text(), unit_code=unit_code,
-            title=self.title.text(), area=self.area.text(),
+            name=self.name.text(),
+            phone=self.phone.text(),
+            unit_code=unit_code,
+            title=self.title.text(),
+            area=self.area.text(),
             service_items=tuple(i for i in _ITEM_SEPARATORS.split(self.items.text()) if i),
-            on_public_board=self.board.isChecked(), role=self.role.currentData(),
-            party_member=self.party.isChecked(), active_from=self.active_from.text())
+            on_public_board=self.board.isChecked(),
+            role=self.role.currentData(),
+            party_member=self.party.isChecked(),
+            active_from=self.active_from.text(),
+        )
 
     def load(self, cadre: dict | None) -> None:
         """Show a cadre (``cadres.as_json``), or empty boxes for a new one."""

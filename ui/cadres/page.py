@@ -8,13 +8,14 @@ Every write is a domain operation on the database worker.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
-from haian_desk.people import cadres
 from haian_desk.core.errors import ValidationError
+from haian_desk.people import cadres
 from ui.cadres.form import CadreForm
 from ui.cadres.retire_dialog import RetireDialog
 from ui.i18n import term
@@ -22,20 +23,34 @@ from ui.session import CADRES, Session
 from ui.widgets.feedback import ErrorLabel, alive, show_error_box
 from ui.widgets.tables import list_beside_detail, list_table
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
-def load_roster(desk, include_retired: bool) -> list[dict]:
+
+def load_roster(desk: Desk, include_retired: bool) -> list[dict]:
     return [cadres.as_json(row) for row in cadres.roster(desk, include_retired)]
 
 
 class CadresPage(QWidget):
+    form: CadreForm  # made below the table, whose double-click focuses it
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.rows: list[dict] = []
-        self.editing_id: str | None = None   # None: the form holds a new cadre
-        self.table = list_table("cadre_list", [
-            self.tr("姓名"), self.tr("角色"), self.tr("电话"), self.tr("负责片区"), self.tr("党员"),
-            self.tr("任期"), self.tr("状态")])
+        self.editing_id: str | None = None  # None: the form holds a new cadre
+        self.table = list_table(
+            "cadre_list",
+            [
+                self.tr("姓名"),
+                self.tr("角色"),
+                self.tr("电话"),
+                self.tr("负责片区"),
+                self.tr("党员"),
+                self.tr("任期"),
+                self.tr("状态"),
+            ],
+        )
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.cellActivated.connect(lambda *_: self.form.setFocus())
         self.show_retired = QCheckBox(self.tr("显示已离任(&L)"))
@@ -51,8 +66,8 @@ class CadresPage(QWidget):
         self.done.setObjectName("cadre_done")
         self._buttons()
         self._lay_out()
-        QShortcut(QKeySequence.Save, self, self.save)
-        session.changed.connect(alive(self, lambda kinds: CADRES in kinds and self.reload()))
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        session.changed.connect(alive(self, lambda kinds: self.reload() if CADRES in kinds else None))
         self.setFocusProxy(self.table)
         self.start_new()
         self.reload()
@@ -99,8 +114,11 @@ class CadresPage(QWidget):
 
     def reload(self) -> None:
         include = self.show_retired.isChecked()
-        self.session.run(lambda desk: load_roster(desk, include), alive(self, self._show_rows),
-                         alive(self, lambda error: show_error_box(self, error)))
+        self.session.run(
+            lambda desk: load_roster(desk, include),
+            alive(self, self._show_rows),
+            alive(self, lambda error: show_error_box(self, error)),
+        )
 
     def _show_rows(self, rows: list[dict]) -> None:
         self.rows = rows
@@ -108,9 +126,15 @@ class CadresPage(QWidget):
         self.table.setRowCount(len(rows))
         for r, c in enumerate(rows):
             served = self.tr("{0} 至 {1}").format(c["active_from"] or "—", c["active_to"] or self.tr("今"))
-            values = [c["name"], term(c["role_label"]), c["phone"] or "", c["area"] or "",
-                      self.tr("是") if c["party_member"] else self.tr("否"), served,
-                      self.tr("在任") if c["active"] else self.tr("已离任")]
+            values = [
+                c["name"],
+                term(c["role_label"]),
+                c["phone"] or "",
+                c["area"] or "",
+                self.tr("是") if c["party_member"] else self.tr("否"),
+                served,
+                self.tr("在任") if c["active"] else self.tr("已离任"),
+            ]
             for col, value in enumerate(values):
                 self.table.setItem(r, col, QTableWidgetItem(value))
         self.table.blockSignals(False)
@@ -143,7 +167,8 @@ class CadresPage(QWidget):
         heading = self.tr("修改：{0}").format(cadre["name"])
         if not cadre["active"]:
             heading += self.tr("（{0}离任{1}）").format(
-                cadre["active_to"] or "", "：" + cadre["retired_reason"] if cadre["retired_reason"] else "")
+                cadre["active_to"] or "", "：" + cadre["retired_reason"] if cadre["retired_reason"] else ""
+            )
         self.heading.setText(heading)
         self._enable()
 
@@ -170,14 +195,14 @@ class CadresPage(QWidget):
         data = self.form.value(self.session.desk.installation.unit_code)
         actor, cadre_id = self.session.user.username, self.editing_id
 
-        def work(desk):
+        def work(desk: Desk):
             if cadre_id is None:
                 return cadres.add(desk, actor, data)
             cadres.edit(desk, actor, cadre_id, data)
             return cadre_id
 
         self.save_button.setEnabled(False)
-        self.session.run(work, alive(self, self._saved), alive(self, self._refused), changes=(CADRES,))
+        self.session.run(work, alive(self, self._saved), alive(self, self._refused))
 
     def _saved(self, cadre_id: str) -> None:
         self.save_button.setEnabled(True)
@@ -199,7 +224,7 @@ class CadresPage(QWidget):
             self.error.show_error(self.tr("请先在名录里选中一位在任的代理员"))
             return
         dialog = RetireDialog(self.session, cadre, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.done.setText(self.tr("已记为离任，已从公示牌撤下。")))
         dialog.open()
         self.retire_dialog = dialog
@@ -208,6 +233,8 @@ class CadresPage(QWidget):
         cadre, actor = self.selected(), self.session.user.username
         if cadre is None or cadre["active"]:
             return
-        self.session.run(lambda desk: cadres.reinstate(desk, actor, cadre["id"]),
-                         alive(self, lambda _: self.done.setText(self.tr("已恢复在任。"))),
-                         alive(self, self.error.show_error), changes=(CADRES,))
+        self.session.run(
+            lambda desk: cadres.reinstate(desk, actor, cadre["id"]),
+            alive(self, lambda _: self.done.setText(self.tr("已恢复在任。"))),
+            alive(self, self.error.show_error),
+        )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from haian_desk.people import cadres
 from haian_desk.core.errors import ValidationError
 from haian_desk.core.timeutil import local
-from ui.session import CADRES, Session
+from haian_desk.people import cadres
+from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive
 
 
@@ -23,13 +23,18 @@ class RetireDialog(QDialog):
         self.reason.setObjectName("retire_reason")
         self.reason.setPlaceholderText(self.tr("如：调任、退休（可不填）"))
         self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("确认离任"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确认离任"))
         self.buttons.accepted.connect(self.confirm)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("{0}离任后不再出现在公示牌和受理登记的代理员里；"
-                                   "经手过的办件仍记在其名下。").format(cadre["name"])))
+        form.addRow(
+            QLabel(
+                self.tr("{0}离任后不再出现在公示牌和受理登记的代理员里；经手过的办件仍记在其名下。").format(
+                    cadre["name"]
+                )
+            )
+        )
         form.addRow(self.tr("离任日期(&D)"), self.day)
         form.addRow(self.tr("原因(&Y)"), self.reason)
         form.addRow(self.error)
@@ -40,9 +45,11 @@ class RetireDialog(QDialog):
         actor, cadre_id = self.session.user.username, self.cadre["id"]
         day, reason = self.day.text(), self.reason.text()
         self.buttons.setEnabled(False)
-        self.session.run(lambda desk: cadres.retire(desk, actor, cadre_id, on=day, reason=reason),
-                         alive(self, lambda _: self.accept()), alive(self, self._refused),
-                         changes=(CADRES,))
+        self.session.run(
+            lambda desk: cadres.retire(desk, actor, cadre_id, on=day, reason=reason),
+            alive(self, lambda _: self.accept()),
+            alive(self, self._refused),
+        )
 
     def _refused(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)

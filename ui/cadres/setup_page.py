@@ -9,15 +9,28 @@ domain's rules (cadres.clean) and keeps what it checked; the wizard calls
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
-    QVBoxLayout, QWidget, QWizardPage)
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
-from haian_desk.people import cadres, users
 from haian_desk.core.errors import ValidationError
+from haian_desk.people import cadres, users
 from ui.cadres.form import CadreForm
 from ui.widgets.feedback import ErrorLabel, alive, explain, show_problems
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 OTHER_ROWS = 3
 OTHER_COLUMNS = ("name", "phone", "area")
@@ -27,13 +40,14 @@ class CadresPage(QWizardPage):
     def __init__(self, station, admin, parent: QWidget | None = None):
         super().__init__(parent)
         self.station, self.admin = station, admin
-        self.checked: list[cadres.CadreInput] = []   # yours first, as last checked
+        self.checked: list[cadres.CadreInput] = []  # yours first, as last checked
         self.setTitle(self.tr("本站代理员"))
         self.setSubTitle(self.tr("公示牌公布代理员的姓名和电话；受理登记要选首问责任人。"))
         # Two fixed lines rather than word wrap: the wizard sizes itself from
         # its pages' hints, which a wrapped label underestimates.
-        self.explanation = QLabel(self.tr("先填您自己，管理员账号将关联到您。\n"
-                                          "其他代理员可以一并填，也可以以后在“代理员”页（Ctrl+F4）添加。"))
+        self.explanation = QLabel(
+            self.tr("先填您自己，管理员账号将关联到您。\n其他代理员可以一并填，也可以以后在“代理员”页（Ctrl+F4）添加。")
+        )
         self.own = CadreForm(compact=True)
         self.others = self._others_table()
         self.add_row = QPushButton(self.tr("添加一行(&A)"))
@@ -46,9 +60,9 @@ class CadresPage(QWizardPage):
         table = QTableWidget(OTHER_ROWS, len(OTHER_COLUMNS))
         table.setObjectName("other_cadres")
         table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("电话"), self.tr("负责片区")])
-        table.setEditTriggers(QAbstractItemView.AllEditTriggers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         table.setTabKeyNavigation(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # Two rows always show; the table gives up its room first when an error line appears.
         rows = 2 * table.verticalHeader().defaultSectionSize()
         table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + rows + 4)
@@ -94,8 +108,9 @@ class CadresPage(QWizardPage):
             try:
                 checked.append(self._checked(typed))
             except ValidationError as error:
-                problems.append((self.tr("其他代理员第{0}行：{1}").format(row + 1, explain(error)),
-                                 self._cell(row, error.field)))
+                problems.append(
+                    (self.tr("其他代理员第{0}行：{1}").format(row + 1, explain(error)), self._cell(row, error.field))
+                )
         problems += self._twins(checked)
         if not show_problems(self.error, problems):
             return False
@@ -108,8 +123,8 @@ class CadresPage(QWizardPage):
 
     def _row(self, row: int, unit: str) -> cadres.CadreInput | None:
         """A row of the others' table as typed; None when it is empty."""
-        texts = [(self.others.item(row, c).text() if self.others.item(row, c) else "").strip()
-                 for c in range(len(OTHER_COLUMNS))]
+        items = [self.others.item(row, c) for c in range(len(OTHER_COLUMNS))]
+        texts = [(item.text() if item is not None else "").strip() for item in items]
         if not any(texts):
             return None
         return cadres.CadreInput(name=texts[0], phone=texts[1], unit_code=unit, area=texts[2])
@@ -120,7 +135,8 @@ class CadresPage(QWizardPage):
         return self.others
 
     def _twins(self, checked: list[cadres.CadreInput]) -> list[tuple[str, QWidget]]:
-        seen, problems = set(), []
+        seen: set[tuple] = set()
+        problems: list[tuple[str, QWidget]] = []
         for data in checked:
             key = tuple(cadres.clean(data)[k] for k in ("name", "phone"))
             if key in seen:
@@ -134,10 +150,13 @@ class CadresPage(QWizardPage):
         if not self.checked:
             return []
         own = cadres.clean(self.checked[0])
-        return [self.tr("代理员：{0} 位（管理员账号关联到 {1}，电话 {2}）").format(
-            len(self.checked), own["name"], own["phone"])]
+        return [
+            self.tr("代理员：{0} 位（管理员账号关联到 {1}，电话 {2}）").format(
+                len(self.checked), own["name"], own["phone"]
+            )
+        ]
 
-    def made(self, desk, user: users.User) -> users.User:
+    def made(self, desk: Desk, user: users.User) -> users.User:
         """On the worker: add the cadres and link the admin login to the first (the person setting up)."""
         ids = [cadres.add(desk, user.username, data) for data in self.checked]
         if not ids:

@@ -12,19 +12,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QVBoxLayout, QWidget)
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from haian_desk.cases import operations
 from haian_desk.cases.presentation import CaseView
-from haian_desk.cases.vocabulary import (
-    EVENT_TYPES, RATINGS, REPLY_METHODS, RESULTS, TRANSFER_LEVELS, label)
+from haian_desk.cases.vocabulary import EVENT_TYPES, RATINGS, REPLY_METHODS, RESULTS, TRANSFER_LEVELS, label
 from haian_desk.core.timeutil import local
-from ui.i18n import action, term
-from ui.session import CASES, Session
+from ui.i18n import QT_TRANSLATE_NOOP, action, term
+from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive, explain
 
 CONTEXT = "CaseActions"
@@ -36,9 +46,9 @@ def _tr(text: str) -> str:
 
 @dataclass(frozen=True)
 class Field:
-    key: str                 # the payload key (and the domain's ValidationError.field)
+    key: str  # the payload key (and the domain's ValidationError.field)
     label: str
-    kind: str                # text | long | lines | choice | check | date | cadre | missing | brought
+    kind: str  # text | long | lines | choice | check | date | cadre | missing | brought
     choices: dict = field(default_factory=dict)
     placeholder: str = ""
     pick_first: bool = True  # choice fields: preselect the first choice, or make the clerk pick
@@ -50,32 +60,60 @@ def _f(key, text, kind, choices=None, placeholder="", pick_first=True) -> Field:
 
 FORMS: dict[str, tuple[Field, ...]] = {
     "accepted": (),
-    "declined": (_f("reason", QT_TRANSLATE_NOOP("CaseActions", "不予受理的理由"), "long"),
-                 _f("remedy", QT_TRANSLATE_NOOP("CaseActions", "群众可以怎么办（其他途径）"), "long",
-                    placeholder=QT_TRANSLATE_NOOP("CaseActions", "例如：请本人携身份证到镇便民服务中心办理"))),
-    "materials_missing": (_f("missing", QT_TRANSLATE_NOOP("CaseActions", "缺少的材料（须一次性全部告知）"), "missing"),),
+    "declined": (
+        _f("reason", QT_TRANSLATE_NOOP("CaseActions", "不予受理的理由"), "long"),
+        _f(
+            "remedy",
+            QT_TRANSLATE_NOOP("CaseActions", "群众可以怎么办（其他途径）"),
+            "long",
+            placeholder=QT_TRANSLATE_NOOP("CaseActions", "例如：请本人携身份证到镇便民服务中心办理"),
+        ),
+    ),
+    "materials_missing": (
+        _f("missing", QT_TRANSLATE_NOOP("CaseActions", "缺少的材料（须一次性全部告知）"), "missing"),
+    ),
     "resubmitted": (_f("materials_received", QT_TRANSLATE_NOOP("CaseActions", "群众补交的材料"), "brought"),),
-    "authorised": (_f("scope", QT_TRANSLATE_NOOP("CaseActions", "委托代理的范围"), "text"),
-                   _f("signed_on_paper", QT_TRANSLATE_NOOP("CaseActions", "群众已签署书面授权委托书"), "check"),
-                   _f("date", QT_TRANSLATE_NOOP("CaseActions", "委托日期"), "date")),
+    "authorised": (
+        _f("scope", QT_TRANSLATE_NOOP("CaseActions", "委托代理的范围"), "text"),
+        _f("signed_on_paper", QT_TRANSLATE_NOOP("CaseActions", "群众已签署书面授权委托书"), "check"),
+        _f("date", QT_TRANSLATE_NOOP("CaseActions", "委托日期"), "date"),
+    ),
     "signed": (_f("date", QT_TRANSLATE_NOOP("CaseActions", "签字日期"), "date"),),
     "assigned": (_f("cadre_id", QT_TRANSLATE_NOOP("CaseActions", "经办人"), "cadre"),),
     "note": (_f("text", QT_TRANSLATE_NOOP("CaseActions", "备注"), "long"),),
-    "transferred": (_f("to_level", QT_TRANSLATE_NOOP("CaseActions", "转往"), "choice", TRANSFER_LEVELS),
-                    _f("to_unit", QT_TRANSLATE_NOOP("CaseActions", "接收单位"), "text",
-                       placeholder=QT_TRANSLATE_NOOP("CaseActions", "例如：曲塘镇代理中心、海安市民政局")),
-                    _f("reason", QT_TRANSLATE_NOOP("CaseActions", "转办理由"), "long")),
+    "transferred": (
+        _f("to_level", QT_TRANSLATE_NOOP("CaseActions", "转往"), "choice", TRANSFER_LEVELS),
+        _f(
+            "to_unit",
+            QT_TRANSLATE_NOOP("CaseActions", "接收单位"),
+            "text",
+            placeholder=QT_TRANSLATE_NOOP("CaseActions", "例如：曲塘镇代理中心、海安市民政局"),
+        ),
+        _f("reason", QT_TRANSLATE_NOOP("CaseActions", "转办理由"), "long"),
+    ),
     "returned": (_f("outcome", QT_TRANSLATE_NOOP("CaseActions", "上级办理情况"), "long"),),
-    "joint_handling": (_f("units", QT_TRANSLATE_NOOP("CaseActions", "参加会办的单位（每行一个）"), "lines"),
-                       _f("note", QT_TRANSLATE_NOOP("CaseActions", "会办情况"), "long")),
-    "paused": (_f("reason", QT_TRANSLATE_NOOP("CaseActions", "暂停计时的理由"), "long",
-                  placeholder=QT_TRANSLATE_NOOP("CaseActions", "例如：鉴定、检测、公示期间依规不计时")),),
+    "joint_handling": (
+        _f("units", QT_TRANSLATE_NOOP("CaseActions", "参加会办的单位（每行一个）"), "lines"),
+        _f("note", QT_TRANSLATE_NOOP("CaseActions", "会办情况"), "long"),
+    ),
+    "paused": (
+        _f(
+            "reason",
+            QT_TRANSLATE_NOOP("CaseActions", "暂停计时的理由"),
+            "long",
+            placeholder=QT_TRANSLATE_NOOP("CaseActions", "例如：鉴定、检测、公示期间依规不计时"),
+        ),
+    ),
     "resumed": (_f("note", QT_TRANSLATE_NOOP("CaseActions", "说明（可不填）"), "text"),),
-    "completed": (_f("result", QT_TRANSLATE_NOOP("CaseActions", "办理结果"), "choice", RESULTS),
-                  _f("note", QT_TRANSLATE_NOOP("CaseActions", "结果说明（未获批准的须写明理由）"), "long")),
+    "completed": (
+        _f("result", QT_TRANSLATE_NOOP("CaseActions", "办理结果"), "choice", RESULTS),
+        _f("note", QT_TRANSLATE_NOOP("CaseActions", "结果说明（未获批准的须写明理由）"), "long"),
+    ),
     "replied": (_f("method", QT_TRANSLATE_NOOP("CaseActions", "告知方式"), "choice", REPLY_METHODS),),
-    "rated": (_f("level", QT_TRANSLATE_NOOP("CaseActions", "群众的评价"), "choice", RATINGS, pick_first=False),
-              _f("reason", QT_TRANSLATE_NOOP("CaseActions", "原因（不满意、非常不满意时必填）"), "long")),
+    "rated": (
+        _f("level", QT_TRANSLATE_NOOP("CaseActions", "群众的评价"), "choice", RATINGS, pick_first=False),
+        _f("reason", QT_TRANSLATE_NOOP("CaseActions", "原因（不满意、非常不满意时必填）"), "long"),
+    ),
     "return_visit": (_f("note", QT_TRANSLATE_NOOP("CaseActions", "回访情况"), "long"),),
     "rectified": (_f("note", QT_TRANSLATE_NOOP("CaseActions", "整改情况"), "long"),),
     "withdrawn": (_f("reason", QT_TRANSLATE_NOOP("CaseActions", "撤回的原因"), "long"),),
@@ -98,17 +136,42 @@ EXPLANATIONS: dict[str, str] = {
 # fingers learn them (mostly the pinyin initial: 办结 Jie, 撤回 Che, 转办 Transfer).
 # Alt+V (show the full number) belongs to the detail screen and is never used here.
 ACTION_KEYS: dict[str, str] = {
-    "accepted": "Alt+S", "declined": "Alt+Y", "materials_missing": "Alt+B", "resubmitted": "Alt+K",
-    "authorised": "Alt+W", "signed": "Alt+Q", "assigned": "Alt+Z", "note": "Alt+N",
-    "transferred": "Alt+T", "returned": "Alt+F", "joint_handling": "Alt+L", "paused": "Alt+P",
-    "resumed": "Alt+R", "completed": "Alt+J", "replied": "Alt+H", "rated": "Alt+E",
-    "return_visit": "Alt+I", "rectified": "Alt+X", "withdrawn": "Alt+C", "reopened": "Alt+O",
+    "accepted": "Alt+S",
+    "declined": "Alt+Y",
+    "materials_missing": "Alt+B",
+    "resubmitted": "Alt+K",
+    "authorised": "Alt+W",
+    "signed": "Alt+Q",
+    "assigned": "Alt+Z",
+    "note": "Alt+N",
+    "transferred": "Alt+T",
+    "returned": "Alt+F",
+    "joint_handling": "Alt+L",
+    "paused": "Alt+P",
+    "resumed": "Alt+R",
+    "completed": "Alt+J",
+    "replied": "Alt+H",
+    "rated": "Alt+E",
+    "return_visit": "Alt+I",
+    "rectified": "Alt+X",
+    "withdrawn": "Alt+C",
+    "reopened": "Alt+O",
 }
 
 
 # Where the keyboard focus starts on a case: the step that usually comes next.
-NEXT_STEPS = ("signed", "accepted", "resubmitted", "completed", "replied", "rated", "return_visit",
-              "rectified", "resumed", "returned")
+NEXT_STEPS = (
+    "signed",
+    "accepted",
+    "resubmitted",
+    "completed",
+    "replied",
+    "rated",
+    "return_visit",
+    "rectified",
+    "resumed",
+    "returned",
+)
 
 
 def next_step(allowed: list[str]) -> str | None:
@@ -123,8 +186,11 @@ def action_title(event_type: str) -> str:
 def action_button_text(event_type: str) -> str:
     """The button's words with its key, as the intake shows Alt+1/2/3: 办结（Alt+J）."""
     keys = ACTION_KEYS.get(event_type)
-    return QCoreApplication.translate("CaseActions", "{0}（{1}）").format(action_title(event_type), keys) \
-        if keys else action_title(event_type)
+    return (
+        QCoreApplication.translate("CaseActions", "{0}（{1}）").format(action_title(event_type), keys)
+        if keys
+        else action_title(event_type)
+    )
 
 
 class ActionDialog(QDialog):
@@ -156,20 +222,23 @@ class ActionDialog(QDialog):
         for spec in FORMS[self.event_type]:
             self._add_field(layout, spec, view)
         if not FORMS[self.event_type]:
-            layout.addWidget(QLabel(self.tr("确认对办件 {0} 执行“{1}”？").format(
-                view.case["case_no"], action_title(self.event_type))))
+            layout.addWidget(
+                QLabel(
+                    self.tr("确认对办件 {0} 执行“{1}”？").format(view.case["case_no"], action_title(self.event_type))
+                )
+            )
         self.general_error = ErrorLabel()
         self.general_error.setObjectName("action_error")
         layout.addWidget(self.general_error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("确定（Ctrl+Enter）"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消（Esc）"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消（Esc）"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.submit)
+            QShortcut(QKeySequence(keys), self).activated.connect(self.submit)
 
     def _add_field(self, layout: QVBoxLayout, spec: Field, view: CaseView) -> None:
         widget = _make_input(spec, view, self.today)
@@ -201,9 +270,11 @@ class ActionDialog(QDialog):
         self.ok_button.setEnabled(False)
         payload, case_id, event_type = self.payload(), self.case_id, self.event_type
         actor = self.session.user.username
-        self.session.run(lambda desk: operations.act(desk, actor, case_id, event_type, **payload),
-                         alive(self, self._succeeded), alive(self, self._refused),
-                         changes=(CASES,))
+        self.session.run(
+            lambda desk: operations.act(desk, actor, case_id, event_type, **payload),
+            alive(self, self._succeeded),
+            alive(self, self._refused),
+        )
 
     def _succeeded(self, state: dict) -> None:
         self.ok_button.setEnabled(True)
@@ -216,7 +287,7 @@ class ActionDialog(QDialog):
         (where or self.general_error).show_error(explain(error))
         target = self.inputs.get(getattr(error, "field", "") or "")
         if target is not None:
-            target.setFocus(Qt.OtherFocusReason)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _clear_errors(self) -> None:
         self.general_error.clear_error()
@@ -226,24 +297,25 @@ class ActionDialog(QDialog):
 
 # --- the inputs, by kind -----------------------------------------------------------------
 
+
 def _make_input(spec: Field, view: CaseView, today: QDate) -> QWidget:
     if spec.kind in ("text",):
         widget = QLineEdit()
         widget.setPlaceholderText(_tr(spec.placeholder) if spec.placeholder else "")
         return widget
     if spec.kind in ("long", "lines"):
-        widget = QPlainTextEdit()
-        widget.setTabChangesFocus(True)
-        widget.setPlaceholderText(_tr(spec.placeholder) if spec.placeholder else "")
-        widget.setFixedHeight(widget.fontMetrics().lineSpacing() * 4 + 16)
-        return widget
+        text = QPlainTextEdit()
+        text.setTabChangesFocus(True)
+        text.setPlaceholderText(_tr(spec.placeholder) if spec.placeholder else "")
+        text.setFixedHeight(text.fontMetrics().lineSpacing() * 4 + 16)
+        return text
     if spec.kind == "check":
         return QCheckBox(_tr(spec.label))
     if spec.kind == "date":
-        widget = QDateEdit(today)
-        widget.setDisplayFormat("yyyy-MM-dd")
-        widget.setCalendarPopup(True)
-        return widget
+        day = QDateEdit(today)
+        day.setDisplayFormat("yyyy-MM-dd")
+        day.setCalendarPopup(True)
+        return day
     if spec.kind == "choice":
         return _choice_box(spec)
     if spec.kind == "cadre":
@@ -282,8 +354,8 @@ class MaterialsChecklist(QWidget):
         self.list.setObjectName("checklist")
         for name in offered:
             item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Unchecked)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
         self.list.setVisible(bool(offered))
         self.list.setFixedHeight(min(6, max(1, len(offered))) * self.list.fontMetrics().lineSpacing() * 2)
@@ -298,8 +370,11 @@ class MaterialsChecklist(QWidget):
         self.setFocusProxy(self.list if offered else self.more)
 
     def ticked(self) -> list[str]:
-        names = [self.list.item(i).text() for i in range(self.list.count())
-                 if self.list.item(i).checkState() == Qt.Checked]
+        names = [
+            self.list.item(i).text()
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
         return names + [line.strip() for line in self.more.toPlainText().splitlines() if line.strip()]
 
 

@@ -14,21 +14,43 @@ the focused action button: it never reaches the number-revealing button.
 from __future__ import annotations
 
 from html import escape
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QSizePolicy, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
+    QAbstractItemView,
+    QDialog,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from haian_desk.cases import presentation
 from haian_desk.cases.deadlines import WORKING_HOURS, describe_limit
 from haian_desk.cases.presentation import CaseView
 from haian_desk.cases.vocabulary import (
-    CHANNELS, KINDS, RATINGS, REPLY_METHODS, RESULTS, STATUSES, TRANSFER_LEVELS, URGENCIES, label)
+    CHANNELS,
+    KINDS,
+    RATINGS,
+    REPLY_METHODS,
+    RESULTS,
+    STATUSES,
+    TRANSFER_LEVELS,
+    URGENCIES,
+    label,
+)
 from haian_desk.core.timeutil import show
-from ui.cases.actions import ActionDialog, action_button_text
-from ui.cases.actions import ACTION_KEYS, next_step
+from ui.cases.actions import ACTION_KEYS, ActionDialog, action_button_text, next_step
 from ui.cases.queue_model import TONE_COLOURS
 from ui.catalogue.present import limit_text
 from ui.i18n import term
@@ -67,7 +89,7 @@ class CaseDetailDialog(QDialog):
         self.number = QLabel(self.tr("正在读取办件…"))
         self.number.setObjectName("case_number")
         self.number.setFont(scaled_font(1.6, bold=True))
-        self.number.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.state = QLabel()
         self.state.setObjectName("case_state")
         self.state.setFont(scaled_font(1.2, bold=True))
@@ -82,7 +104,7 @@ class CaseDetailDialog(QDialog):
         header.addWidget(self.state)
         header.addStretch(1)
         self.print_menu = PrintMenuButton(self.session, self)  # 打印/补打: every paper this case can have
-        self.print_menu.setFocusPolicy(Qt.StrongFocus)
+        self.print_menu.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.print_menu.printed.connect(lambda _printed: self.reload())  # the copy joins the timeline
         header.addWidget(self.print_menu)
         timing = QHBoxLayout()
@@ -125,24 +147,23 @@ class CaseDetailDialog(QDialog):
         QVBoxLayout(matter_box).addWidget(self.matter_form)
         column = QVBoxLayout()
         column.addWidget(villager_box)
-        column.addWidget(self.reveal_button, 0, Qt.AlignLeft)
+        column.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(matter_box, 1)
         return column
 
     def _timeline_box(self) -> QGroupBox:
         self.timeline = QTableWidget(0, 4)
         self.timeline.setObjectName("timeline")
-        self.timeline.setHorizontalHeaderLabels(
-            [self.tr("时间"), self.tr("经办"), self.tr("事件"), self.tr("详情")])
+        self.timeline.setHorizontalHeaderLabels([self.tr("时间"), self.tr("经办"), self.tr("事件"), self.tr("详情")])
         self.timeline.verticalHeader().hide()
-        self.timeline.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.timeline.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.timeline.setWordWrap(True)
         self.timeline.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
         header = self.timeline.horizontalHeader()
         for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.Stretch)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         box = QGroupBox(self.tr("办理经过"))
         QVBoxLayout(box).addWidget(self.timeline)
         return box
@@ -151,14 +172,20 @@ class CaseDetailDialog(QDialog):
 
     def reload(self) -> None:
         case_id = self.case_id
-        self.session.run(lambda desk: presentation.case_view(desk, case_id, desk.now()),
-                         alive(self, self.show_view), alive(self, self._failed))
+        self.session.run(
+            lambda desk: presentation.case_view(desk, case_id, desk.now()),
+            alive(self, self.show_view),
+            alive(self, self._failed),
+        )
 
     def _data_changed(self, changes) -> None:
         if touches_case(changes, self.case_id):
             case_id = self.case_id
-            self.session.run(lambda desk: presentation.case_view(desk, case_id, desk.now()),
-                             alive(self, self._show_again), alive(self, self._failed))
+            self.session.run(
+                lambda desk: presentation.case_view(desk, case_id, desk.now()),
+                alive(self, self._show_again),
+                alive(self, self._failed),
+            )
 
     def _show_again(self, view: CaseView) -> None:
         """The case as it now stands, with the focus, the history's scroll and selection where they were
@@ -173,7 +200,7 @@ class CaseDetailDialog(QDialog):
             self.timeline.selectRow(row)
         again = self.findChild(QWidget, focused) if focused else None
         if again is not None and again.isVisible():
-            again.setFocus(Qt.OtherFocusReason)
+            again.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _failed(self, error: BaseException) -> None:
         self.error.show_error(explain(error))
@@ -201,7 +228,8 @@ class CaseDetailDialog(QDialog):
         years = basis.get("fallback_years") or []
         if years:
             text += self.tr("；{0}年放假安排尚未公布，暂只按周末计算，公布后自动重算").format(
-                self.tr("、").join(str(y) for y in years))
+                self.tr("、").join(str(y) for y in years)
+            )
         return text
 
     def _show_time_left(self, view: CaseView) -> None:
@@ -214,21 +242,29 @@ class CaseDetailDialog(QDialog):
         self.time_left.setText(text)
         colours = TONE_COLOURS.get(left.tone)
         self.time_left.setStyleSheet(
-            f"background: {colours[0]}; color: {colours[1]}; padding: 2px 8px;" if colours else "")
+            f"background: {colours[0]}; color: {colours[1]}; padding: 2px 8px;" if colours else ""
+        )
 
     def _fill_villager(self, view: CaseView) -> None:
         person = view.villager_revealed if self.revealed else view.villager
         unknown = self.tr("未登记")
-        _refill(self.villager_form, [
-            (self.tr("姓名"), person["name"]), (self.tr("身份证号"), person["id_number"] or unknown),
-            (self.tr("电话"), person["phone"] or unknown), (self.tr("住址"), person["address"] or unknown)])
+        _refill(
+            self.villager_form,
+            [
+                (self.tr("姓名"), person["name"]),
+                (self.tr("身份证号"), person["id_number"] or unknown),
+                (self.tr("电话"), person["phone"] or unknown),
+                (self.tr("住址"), person["address"] or unknown),
+            ],
+        )
 
     def _reveal(self, on: bool) -> None:
         if on and not self.revealed:
             # Not yet: the numbers show once the reveal (who, when, why) is recorded on the case.
             self._set_reveal_button(False)
-            self.reveal_dialog = ask_and_reveal(self, self.session, lambda: self._revealed(True),
-                                                lambda: None, case_id=self.case_id)
+            self.reveal_dialog = ask_and_reveal(
+                self, self.session, lambda: self._revealed(True), lambda: None, case_id=self.case_id
+            )
             return
         self._revealed(on)
 
@@ -254,8 +290,10 @@ class CaseDetailDialog(QDialog):
         case, matter, names = view.case, view.matter, view.cadre_names
         auth = case["authorisation"]
         return [
-            (self.tr("事项"), self.tr("{0}（{1}级办理）").format(matter["name"], term(matter["level"]))
-             if matter else ""),
+            (
+                self.tr("事项"),
+                self.tr("{0}（{1}级办理）").format(matter["name"], term(matter["level"])) if matter else "",
+            ),
             (self.tr("办理时限"), self._counting(case)),
             (self.tr("办理路径"), matter["route"] if matter else ""),
             (self.tr("诉求内容"), case["description"]),
@@ -269,12 +307,18 @@ class CaseDetailDialog(QDialog):
             (self.tr("经办人"), names.get(case["responsible_cadre_id"], "")),
             (self.tr("登记时间"), show(case["registered_at"])),
             (self.tr("受理时间"), show(case["accepted_at"])),
-            (self.tr("现在在"), f"{term(label(TRANSFER_LEVELS, case['holder_level']))} {case['holder']}"
-             if case["holder"] else ""),
+            (
+                self.tr("现在在"),
+                f"{term(label(TRANSFER_LEVELS, case['holder_level']))} {case['holder']}" if case["holder"] else "",
+            ),
             (self.tr("会办单位"), "、".join(case["joint_units"] or [])),
             (self.tr("办理结果"), self._result(case)),
-            (self.tr("告知群众"), f"{show(case['replied_at'])} {term(label(REPLY_METHODS, case['reply_method']))}"
-             if case["replied_at"] else ""),
+            (
+                self.tr("告知群众"),
+                f"{show(case['replied_at'])} {term(label(REPLY_METHODS, case['reply_method']))}"
+                if case["replied_at"]
+                else "",
+            ),
             (self.tr("群众评价"), self._rating(case)),
             (self.tr("结束原因"), case["closed_reason"] or ""),
         ]
@@ -317,19 +361,21 @@ class CaseDetailDialog(QDialog):
     def _fill_actions(self, view: CaseView) -> None:
         while self.actions_row.count():
             item = self.actions_row.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.action_buttons.clear()
         # Forms for actions no longer allowed are of no use; the others keep what was typed.
-        for event_type in [t for t in self.action_dialogs if t not in view.allowed
-                           and not self.action_dialogs[t].isVisible()]:  # never close one being typed in
+        for event_type in [
+            t for t in self.action_dialogs if t not in view.allowed and not self.action_dialogs[t].isVisible()
+        ]:  # never close one being typed in
             self.action_dialogs.pop(event_type).deleteLater()
         for event_type in view.allowed:
             button = QPushButton(action_button_text(event_type))
             button.setObjectName(f"do_{event_type}")
             if keys := ACTION_KEYS.get(event_type):
                 button.setShortcut(QKeySequence(keys))
-            button.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Fixed)
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, t=event_type: self.open_action(t))
             self.actions_row.addWidget(button)
             self.action_buttons[event_type] = button
@@ -341,20 +387,20 @@ class CaseDetailDialog(QDialog):
     def _chain_focus(self) -> None:
         """One fixed Tab order, and focus on the first thing to do (the same place every time)."""
         chain = [*self.action_buttons.values(), self.print_menu, self.reveal_button, self.timeline]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         for button in self.action_buttons.values():
             button.show()  # now, not at the layout's next pass: a hidden button cannot take the focus
-        self.focus_start().setFocus(Qt.OtherFocusReason)
+        self.focus_start().setFocus(Qt.FocusReason.OtherFocusReason)
         # Read while the window (or an action's form over it) is not active: Qt would give the
         # focus to the first widget in the chain on activation, so place it again then.
         self._focus_pending = not self.isActiveWindow()
 
     def event(self, event) -> bool:
         handled = super().event(event)
-        if event.type() == QEvent.WindowActivate and self._focus_pending:
+        if event.type() == QEvent.Type.WindowActivate and self._focus_pending:
             self._focus_pending = False
-            self.focus_start().setFocus(Qt.OtherFocusReason)
+            self.focus_start().setFocus(Qt.FocusReason.OtherFocusReason)
         return handled
 
     def focus_start(self) -> QWidget:
@@ -364,9 +410,12 @@ class CaseDetailDialog(QDialog):
     def keyPressEvent(self, event) -> None:
         # QDialog would hand Enter to its default button (a QPushButton that may be the
         # reveal button): here Enter clicks the focused action or opens the print menu, else nothing.
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers() & ~Qt.KeypadModifier:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
             focused = self.focusWidget()
-            if focused in self.action_buttons.values():
+            if isinstance(focused, QPushButton) and focused in self.action_buttons.values():
                 focused.click()
             elif focused is self.print_menu and self.print_menu.isEnabled():
                 # popup, not showMenu: the menu must not hold up the rest of the screen
@@ -379,6 +428,7 @@ class CaseDetailDialog(QDialog):
         """Show the form for an action (the same one again if it was closed with Esc)."""
         dialog = self.action_dialogs.get(event_type)
         if dialog is None:
+            assert self.view is not None  # actions are offered only once the case is shown
             dialog = ActionDialog(self.session, self.view, event_type, self)
             dialog.acted.connect(self._acted)
             self.action_dialogs[event_type] = dialog
@@ -410,13 +460,15 @@ def _info_block(name: str) -> QTextBrowser:
     block = QTextBrowser()
     block.setObjectName(name)
     block.setOpenLinks(False)
-    block.setFrameShape(QFrame.NoFrame)
-    block.setFocusPolicy(Qt.ClickFocus)  # read-only text: not a Tab stop, so Tab goes round the actions
+    block.setFrameShape(QFrame.Shape.NoFrame)
+    block.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # read-only text: not a Tab stop, so Tab goes round the actions
     return block
 
 
 def _refill(block: QTextBrowser, rows: list[tuple[str, str]]) -> None:
     cells = "".join(
         f"<tr><td style='color:#555; padding:3px 12px 3px 0; white-space:nowrap'>{escape(caption)}</td>"
-        f"<td style='padding:3px 0'>{escape(text)}</td></tr>" for caption, text in rows)
+        f"<td style='padding:3px 0'>{escape(text)}</td></tr>"
+        for caption, text in rows
+    )
     block.setHtml(f"<table cellspacing='0'>{cells}</table>")

@@ -14,8 +14,17 @@ import dataclasses
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
-    QToolButton, QVBoxLayout, QWidget)
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from haian_desk.cases.queries import CaseFilter
 from haian_desk.cases.vocabulary import KINDS, STATUSES
@@ -26,7 +35,10 @@ from ui.widgets.feedback import ErrorLabel
 
 SEARCH_DELAY_MS = 300
 TICK_MS = 60_000
-MATTER_CHARACTERS = 16   # the matter column's widest, in Chinese characters
+MATTER_CHARACTERS = 16  # the matter column's widest, in Chinese characters
+STATUS_CHARACTERS = 8  # the status column's narrowest when it gives way, in Chinese characters
+# What a clerk scans first: in view without scrolling sideways (the status gives way to them).
+ESSENTIAL_KEYS = ("case_no", "villager", "status", "deadline")
 
 
 class QueueTable(QTableView):
@@ -35,7 +47,7 @@ class QueueTable(QTableView):
     openRequested = Signal(QModelIndex)
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentIndex().isValid():
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.openRequested.emit(self.currentIndex())
             return
         super().keyPressEvent(event)
@@ -88,7 +100,7 @@ class QueuePage(QWidget):
         button = QToolButton()
         button.setText(text)
         button.setCheckable(True)
-        button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         if shortcut:
             button.setText(self.tr("{0}（{1}）").format(text, shortcut))  # the key on the control itself
             button.setShortcut(QKeySequence(shortcut))
@@ -107,19 +119,19 @@ class QueuePage(QWidget):
         table = QueueTable()
         table.setObjectName("queue_table")
         table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(False)  # the row colour means overdue / due soon
         # The arrow first, so turning sorting on asks for the order the model already has.
-        table.horizontalHeader().setSortIndicator(self.model.sort_column(), Qt.DescendingOrder)
+        table.horizontalHeader().setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
         table.verticalHeader().hide()
         table.setWordWrap(False)
         header = table.horizontalHeader()
         # Widths are measured on each fresh first page (see _after_load), never on later
         # pages: measuring every loaded row would slow down as the clerk scrolls on.
-        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setResizeContentsPrecision(50)
         # What a clerk scans first (who, how long is left, by when) comes before the long matter
@@ -171,7 +183,7 @@ class QueuePage(QWidget):
         self.model.loaded.connect(self._after_load)
         self.model.failed.connect(self.error.show_error)
         self.session.changed.connect(self._data_changed)
-        QShortcut(QKeySequence.Find, self, activated=self._focus_search)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self._focus_search)
         self.ticker = QTimer(self)
         self.ticker.setInterval(TICK_MS)
         self.ticker.timeout.connect(self.model.tick)
@@ -194,10 +206,14 @@ class QueuePage(QWidget):
             self.model.filter,
             search=self.search.text(),
             cadre_id=self.session.user.cadre_id if self.mine.isChecked() else None,
-            due_soon=self.due_soon.isChecked(), overdue=self.overdue.isChecked(),
-            kind=self.kind.currentData(), status=self.status.currentData(),
-            long_standing=self.long_standing.isChecked(), petition=self.petition.isChecked(),
-            followup_open=self.followup.isChecked())
+            due_soon=self.due_soon.isChecked(),
+            overdue=self.overdue.isChecked(),
+            kind=self.kind.currentData(),
+            status=self.status.currentData(),
+            long_standing=self.long_standing.isChecked(),
+            petition=self.petition.isChecked(),
+            followup_open=self.followup.isChecked(),
+        )
 
     def apply_filters(self) -> None:
         self.search_timer.stop()
@@ -214,7 +230,7 @@ class QueuePage(QWidget):
         self.apply_filters()
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.search and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Down:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
             self._into_table()
             return True
         return super().eventFilter(watched, event)
@@ -225,7 +241,7 @@ class QueuePage(QWidget):
             return  # nothing to go to: stay in the search box
         if not self.table.currentIndex().isValid():
             self.table.selectRow(0)
-        self.table.setFocus(Qt.OtherFocusReason)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _exclusive(self, on: bool, other: QToolButton) -> None:
         # "Due soon" and "overdue" never overlap: asking for both would show nothing.
@@ -240,13 +256,14 @@ class QueuePage(QWidget):
             # A column SQLite cannot sort by: put the arrow back where the order really is.
             header = self.table.horizontalHeader()
             header.blockSignals(True)
-            header.setSortIndicator(self.model.sort_column(),
-                                    Qt.DescendingOrder if self.model.filter.descending
-                                    else Qt.AscendingOrder)
+            header.setSortIndicator(
+                self.model.sort_column(),
+                Qt.SortOrder.DescendingOrder if self.model.filter.descending else Qt.SortOrder.AscendingOrder,
+            )
             header.blockSignals(False)
 
     def _focus_search(self) -> None:
-        self.search.setFocus(Qt.ShortcutFocusReason)
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     def _data_changed(self, changes) -> None:
@@ -261,14 +278,15 @@ class QueuePage(QWidget):
         if chosen and self._case_to_select is None:
             self._case_to_select = chosen
         if self._scroll_to_restore is None:
-            self._scroll_to_restore = (self.table.verticalScrollBar().value(),
-                                       self.table.horizontalScrollBar().value())
+            self._scroll_to_restore = (self.table.verticalScrollBar().value(), self.table.horizontalScrollBar().value())
 
     # --- showing ------------------------------------------------------------------------
 
     def _show_count(self, *_args) -> None:
-        self.count_label.setText(self.tr("共 {0} 件，已显示 {1} 件").format(
-            self.model.total, self.model.rowCount()))
+        if self.model.counting:  # the first rows are shown before every match is counted
+            self.count_label.setText(self.tr("已显示 {0} 件，正在统计总数…").format(self.model.rowCount()))
+            return
+        self.count_label.setText(self.tr("共 {0} 件，已显示 {1} 件").format(self.model.total, self.model.rowCount()))
 
     def _after_load(self) -> None:
         self._show_count()
@@ -276,6 +294,7 @@ class QueuePage(QWidget):
         if self.model.rowCount() and scroll is None:  # news keeps the widths the clerk sees
             self.table.resizeColumnsToContents()  # the first page only; see _table
             self._cap_matter_column()
+            self._fit_essentials()
         if self._case_to_select:
             self._select_row(self.model.row_of(self._case_to_select), scroll_to=scroll is None)
         if scroll is not None:
@@ -290,6 +309,22 @@ class QueuePage(QWidget):
         widest = self.table.fontMetrics().horizontalAdvance("中" * MATTER_CHARACTERS)
         if self.table.columnWidth(column) > widest:
             self.table.setColumnWidth(column, widest)
+
+    def _fit_essentials(self) -> None:
+        """A long status (English, large print: "Awaiting signature · Can be accepted once …") is cut
+        with "…" (its tooltip has it all) so the deadline beside it stays in view."""
+        header = self.table.horizontalHeader()
+        ends = [header.sectionPosition(c) + header.sectionSize(c) for c in map(COLUMN_KEYS.index, ESSENTIAL_KEYS)]
+        bar = self.table.verticalScrollBar()  # may appear once the rows are laid out: keep room for it
+        room = self.table.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width())
+        overflow = max(ends) - room
+        if overflow <= 0:
+            return
+        status = COLUMN_KEYS.index("status")
+        title = str(self.model.headerData(status, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+        metrics = header.fontMetrics()
+        narrowest = max(metrics.horizontalAdvance(title), metrics.horizontalAdvance("中" * STATUS_CHARACTERS)) + 24
+        self.table.setColumnWidth(status, max(narrowest, self.table.columnWidth(status) - overflow))
 
     def _select_row(self, row: int, scroll_to: bool = True) -> None:
         if row >= 0:

@@ -3,30 +3,43 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
-    QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from haian_desk.cases import catalogue
+from haian_desk.cases.catalogue_queries import CatalogueItem
 from ui.i18n import term
-from ui.session import CATALOGUE, Session
+from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive
 
 UNIT_WORDS = {"hours": "小时", "days": "天", "working_days": "个工作日"}
+# What a new item's form starts from: a village item, promised within the general 48 hours.
+NEW_ITEM = CatalogueItem(code="", name="", level="村", mode="承诺")
 
 
 class CatalogueItemDialog(QDialog):
-    def __init__(self, session: Session, item: dict | None = None, parent: QWidget | None = None):
+    def __init__(self, session: Session, item: CatalogueItem | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.item = item or {}
+        self.item = item
         self.saved_version: int | None = None
-        self.setWindowTitle(self.tr("修改事项") if item else self.tr("新增事项"))
+        self.setWindowTitle(self.tr("修改事项") if item is not None else self.tr("新增事项"))
         self._build()
         self._fill()
 
     def _build(self) -> None:
         self.code = self._line("code")
-        self.code.setReadOnly(bool(self.item))
+        self.code.setReadOnly(self.item is not None)
         self.name = self._line("name")
         self.category = self._line("category")
         self.level = self._combo("level", {lv: term(lv) for lv in catalogue.LEVELS})
@@ -46,8 +59,8 @@ class CatalogueItemDialog(QDialog):
         self.proxy_allowed = QCheckBox(self.tr("可以代办（不需本人到场）"))
         self.active = QCheckBox(self.tr("在用（取消勾选即停用）"))
         self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Save).setText(self.tr("保存为新版本(&S)"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存为新版本(&S)"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.mode.currentIndexChanged.connect(self._mode_changed)
@@ -91,22 +104,22 @@ class CatalogueItemDialog(QDialog):
         self.resize(self.sizeHint().width() + 200, self.sizeHint().height())
 
     def _fill(self) -> None:
-        it = self.item
-        self.code.setText(it.get("code") or "")
-        self.name.setText(it.get("name") or "")
-        self.category.setText(it.get("category") or "")
-        self.level.setCurrentIndex(max(self.level.findData(it.get("level") or "村"), 0))
-        self.mode.setCurrentIndex(max(self.mode.findData(it.get("mode") or "承诺"), 0))
-        limit = it.get("time_limit") or {"amount": 48, "unit": "hours"}
+        it = self.item or NEW_ITEM
+        self.code.setText(it.code)
+        self.name.setText(it.name)
+        self.category.setText(it.category or "")
+        self.level.setCurrentIndex(max(self.level.findData(it.level), 0))
+        self.mode.setCurrentIndex(max(self.mode.findData(it.mode), 0))
+        limit = it.time_limit or {"amount": 48, "unit": "hours"}
         self.amount.setValue(int(limit["amount"]))
         self.unit.setCurrentIndex(max(self.unit.findData(limit["unit"]), 0))
-        self.route.setText(it.get("route") or "")
-        self.department.setText(it.get("department") or "")
-        self.materials.setPlainText("\n".join(it.get("materials") or []))
-        self.fee_note.setText(it.get("fee_note") or "")
-        self.keywords.setText(it.get("keywords") or "")
-        self.proxy_allowed.setChecked(bool(it.get("proxy_allowed", 1)))
-        self.active.setChecked(bool(it.get("active", 1)))
+        self.route.setText(it.route or "")
+        self.department.setText(it.department or "")
+        self.materials.setPlainText("\n".join(it.materials))
+        self.fee_note.setText(it.fee_note or "")
+        self.keywords.setText(it.keywords or "")
+        self.proxy_allowed.setChecked(bool(it.proxy_allowed))
+        self.active.setChecked(bool(it.active))
         self._mode_changed()
 
     def _mode_changed(self) -> None:
@@ -117,23 +130,28 @@ class CatalogueItemDialog(QDialog):
     def data(self) -> catalogue.Item:
         timed = self.mode.currentData() == "承诺"
         return catalogue.Item(
-            code=self.code.text().strip(), name=self.name.text(), level=self.level.currentData(),
+            code=self.code.text().strip(),
+            name=self.name.text(),
+            level=self.level.currentData(),
             mode=self.mode.currentData(),
-            time_limit={"amount": self.amount.value(), "unit": self.unit.currentData()} if timed
-            else None,
-            category=self.category.text().strip(), route=self.route.text().strip(),
+            time_limit={"amount": self.amount.value(), "unit": self.unit.currentData()} if timed else None,
+            category=self.category.text().strip(),
+            route=self.route.text().strip(),
             department=self.department.text().strip(),
             materials=tuple(self.materials.toPlainText().splitlines()),
-            fee_note=self.fee_note.text().strip(), proxy_allowed=self.proxy_allowed.isChecked(),
-            keywords=self.keywords.text().strip(), active=self.active.isChecked())
+            fee_note=self.fee_note.text().strip(),
+            proxy_allowed=self.proxy_allowed.isChecked(),
+            keywords=self.keywords.text().strip(),
+            active=self.active.isChecked(),
+        )
 
     def save(self) -> None:
         item, actor = self.data(), self.session.user.username
         self.buttons.setEnabled(False)
         self.error.clear_error()
-        self.session.run(lambda desk: catalogue.edit(desk, actor, item),
-                         alive(self, self._saved), alive(self, self._refused),
-                         changes=(CATALOGUE,))
+        self.session.run(
+            lambda desk: catalogue.edit(desk, actor, item), alive(self, self._saved), alive(self, self._refused)
+        )
 
     def _saved(self, version: int) -> None:
         self.saved_version = version

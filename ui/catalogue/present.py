@@ -12,7 +12,9 @@ def limit_text(mode: str, time_limit: dict | None) -> str:
     if mode == "即办":
         return term("即办")
     limit = time_limit or {"amount": 48, "unit": "hours"}
-    patterns = {"hours": QCoreApplication.translate("Catalogue", "{0}小时"),
-                "days": QCoreApplication.translate("Catalogue", "{0}天"),
-                "working_days": QCoreApplication.translate("Catalogue", "{0}个工作日")}
+    patterns = {
+        "hours": QCoreApplication.translate("Catalogue", "{0}小时"),
+        "days": QCoreApplication.translate("Catalogue", "{0}天"),
+        "working_days": QCoreApplication.translate("Catalogue", "{0}个工作日"),
+    }
     return patterns.get(limit["unit"], "{0}").format(limit["amount"])

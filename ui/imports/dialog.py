@@ -9,35 +9,51 @@ leaves the station's data as it was.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
-    QSpinBox, QSplitter, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from haian_desk.imports import ImportCancelled, make_plan, run_import
-from haian_desk.imports import preview
+from haian_desk.imports import ImportCancelled, make_plan, preview, run_import
 from haian_desk.imports.plan import KIND_LABELS, load
 from ui.imports.history import ImportHistory
 from ui.imports.mapping import MappingTable
 from ui.imports.progress import ImportProgress
-from ui.session import CADRES, CASES, VILLAGERS
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.widgets.tables import list_table
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 PREVIEW_ROWS = 200
 FILE_FILTER = QCoreApplication.translate("ImportDialog", "表格文件 (*.xlsx *.xls *.ods *.csv *.txt);;所有文件 (*)")
 
 
-def _check(desk, path: str, kind: str, overrides: dict | None, header_row: int | None, progress):
+def _check(desk: Desk, path: str, kind: str, overrides: dict | None, header_row: int | None, progress):
     # A header row the user chose is shown even before a column is the name, so it can be chosen.
     loaded = load(path, kind, None, overrides, header_row, require=header_row is None)
-    with desk.db.lock:
-        return make_plan(desk.db.conn, desk, path, kind, loaded=loaded, progress=progress)
+    with desk.db.read() as conn:
+        return make_plan(conn, desk, path, kind, loaded=loaded, progress=progress)
 
 
 class ImportDialog(QDialog):
-    imported = Signal(str)   # the new import's id
+    imported = Signal(str)  # the new import's id
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -46,7 +62,7 @@ class ImportDialog(QDialog):
         self.session = session
         self.plan = None
         self.overrides: dict | None = None
-        self.header_row: int | None = None     # 1-based; None: found by the importer
+        self.header_row: int | None = None  # 1-based; None: found by the importer
         self.relay = ImportProgress(self)
         self.relay.progressed.connect(self._progressed)
         tabs = QTabWidget()
@@ -71,10 +87,10 @@ class ImportDialog(QDialog):
         layout.addWidget(self.info)
         layout.addLayout(self._header_row())
         layout.addWidget(self._tables(), 1)
-        self.row_reason = QLabel()      # the chosen row's whole reason (the table cell may be cut)
+        self.row_reason = QLabel()  # the chosen row's whole reason (the table cell may be cut)
         self.row_reason.setObjectName("importRowReason")
         self.row_reason.setWordWrap(True)
-        self.row_reason.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.row_reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview.itemSelectionChanged.connect(self._row_chosen)
         layout.addWidget(self.row_reason)
         self.counts = QLabel()
@@ -86,11 +102,11 @@ class ImportDialog(QDialog):
         line.addWidget(self.only_refused)
         layout.addLayout(line)
         layout.addLayout(self._progress_row())
-        self.result = QLabel()
-        self.result.setObjectName("importResult")
-        self.result.setWordWrap(True)
+        self.outcome = QLabel()  # not "result": that is QDialog's own method
+        self.outcome.setObjectName("importResult")
+        self.outcome.setWordWrap(True)
         self.error = ErrorLabel(self)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.error)
         return page
 
@@ -112,7 +128,7 @@ class ImportDialog(QDialog):
         self.mapping = MappingTable()
         self.mapping.edited.connect(self._mapping_edited)
         self.preview = list_table("importPreview", preview.headers("villagers"))
-        split = QSplitter(Qt.Horizontal)
+        split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.mapping)
         split.addWidget(self.preview)
         split.setStretchFactor(0, 1)
@@ -196,13 +212,16 @@ class ImportDialog(QDialog):
         self.plan = None
         self.import_button.setEnabled(False)
         self.error.clear_error()
-        self.result.clear()
+        self.outcome.clear()
         self.info.setText(self.tr("正在读取和检查……"))
         self.bar.setValue(0)
         path, kind, overrides, relay = self.path.text(), self.current_kind(), self.overrides, self.relay
         header_row = self.header_row
-        self.session.run(lambda desk: _check(desk, path, kind, overrides, header_row, relay.report),
-                         alive(self, self._checked), alive(self, self._check_failed))
+        self.session.run(
+            lambda desk: _check(desk, path, kind, overrides, header_row, relay.report),
+            alive(self, self._checked),
+            alive(self, self._check_failed),
+        )
 
     def _checked(self, plan) -> None:
         self.plan = plan
@@ -217,8 +236,11 @@ class ImportDialog(QDialog):
             text += self.tr("没有找到表头、未读取的工作表：{0}。").format("、".join(plan.skipped_sheets))
         self.info.setText(text)
         c = plan.counts()
-        self.counts.setText(self.tr("共 {0} 行：将新增 {1}，将更新 {2}，已存在不变 {3}，不导入 {4}").format(
-            c["rows"], c["added"], c["updated"], c["unchanged"], c["refused"]))
+        self.counts.setText(
+            self.tr("共 {0} 行：将新增 {1}，将更新 {2}，已存在不变 {3}，不导入 {4}").format(
+                c["rows"], c["added"], c["updated"], c["unchanged"], c["refused"]
+            )
+        )
         self._show_preview()
         self.import_button.setEnabled(c["added"] + c["updated"] > 0)
         self.bar.setValue(self.bar.maximum())
@@ -227,7 +249,7 @@ class ImportDialog(QDialog):
         self.info.setText(self.tr("这个文件不能导入。"))
         self.counts.clear()
         self.preview.setRowCount(0)
-        if self.overrides is None:   # after the user's own mapping, keep it on screen to correct
+        if self.overrides is None:  # after the user's own mapping, keep it on screen to correct
             self.mapping.setRowCount(0)
         self.error.show_error(error)
 
@@ -246,17 +268,17 @@ class ImportDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if verdict.verdict == "refused":
-                    item.setForeground(Qt.darkRed)
+                    item.setForeground(Qt.GlobalColor.darkRed)
                 self.preview.setItem(r, column, item)
 
     def _row_chosen(self) -> None:
         row = self.preview.currentRow()
-        if row < 0 or self.preview.item(row, 0) is None:
+        first, last = self.preview.item(row, 0), self.preview.item(row, self.preview.columnCount() - 1)
+        if row < 0 or first is None:
             self.row_reason.clear()
             return
-        last = self.preview.columnCount() - 1
-        why = self.preview.item(row, last).text()
-        self.row_reason.setText(self.tr("第{0}行：{1}").format(self.preview.item(row, 0).text(), why) if why else "")
+        why = last.text() if last is not None else ""
+        self.row_reason.setText(self.tr("第{0}行：{1}").format(first.text(), why) if why else "")
 
     # --- importing --------------------------------------------------------------------------
 
@@ -269,9 +291,20 @@ class ImportDialog(QDialog):
         path, kind, overrides, relay = self.path.text(), self.current_kind(), self.overrides, self.relay
         user, header_row = self.session.user.username, self.header_row
         self.session.run(
-            lambda desk: run_import(desk, user, path, kind, overrides=overrides, header_row=header_row,
-                                    require=header_row is None, progress=relay.report, cancel=relay.cancelled),
-            alive(self, self._imported), alive(self, self._import_failed), changes=(VILLAGERS, CASES, CADRES))
+            lambda desk: run_import(
+                desk,
+                user,
+                path,
+                kind,
+                overrides=overrides,
+                header_row=header_row,
+                require=header_row is None,
+                progress=relay.report,
+                cancel=relay.cancelled,
+            ),
+            alive(self, self._imported),
+            alive(self, self._import_failed),
+        )
 
     def _busy(self, busy: bool) -> None:
         self.cancel_button.setVisible(busy)
@@ -282,7 +315,7 @@ class ImportDialog(QDialog):
         self.header_spin.setEnabled(not busy)
 
     def _progressed(self, done: int, total: int) -> None:
-        if (done, total) == (0, 1):      # reading the file: no row count yet, so a moving "busy" bar
+        if (done, total) == (0, 1):  # reading the file: no row count yet, so a moving "busy" bar
             self.bar.setMaximum(0)
             return
         self.bar.setMaximum(max(total, 1))
@@ -293,18 +326,20 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         c = result.counts()
         if result.import_id:
-            self.result.setText(self.tr("导入完成：新增 {0}，更新 {1}，已存在不变 {2}，不导入 {3}。"
-                                        "如需撤回，请到“导入记录”撤销这次导入。").format(
-                c["added"], c["updated"], c["unchanged"], c["refused"]))
+            self.outcome.setText(
+                self.tr(
+                    "导入完成：新增 {0}，更新 {1}，已存在不变 {2}，不导入 {3}。如需撤回，请到“导入记录”撤销这次导入。"
+                ).format(c["added"], c["updated"], c["unchanged"], c["refused"])
+            )
             self.imported.emit(result.import_id)
         else:
-            self.result.setText(self.tr("没有需要写入的内容（都已存在或不能导入）。"))
+            self.outcome.setText(self.tr("没有需要写入的内容（都已存在或不能导入）。"))
         self.history.refresh()
 
     def _import_failed(self, error: BaseException) -> None:
         self._busy(False)
         if isinstance(error, ImportCancelled):
-            self.result.setText(self.tr("导入已取消，没有写入任何数据。"))
+            self.outcome.setText(self.tr("导入已取消，没有写入任何数据。"))
             self.bar.setValue(0)
         else:
             self.error.show_error(error)

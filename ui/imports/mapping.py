@@ -18,7 +18,7 @@ class MappingTable(QTableWidget):
         self.setObjectName("importMapping")
         self.setHorizontalHeaderLabels([self.tr("列"), self.tr("文件中的表头"), self.tr("导入为")])
         self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.kind = "villagers"
 
@@ -26,7 +26,7 @@ class MappingTable(QTableWidget):
         self.kind = kind
         self.blockSignals(True)
         self.setRowCount(0)
-        for column, (header, field) in enumerate(zip(layout.headers, layout.fields)):
+        for column, (header, field) in enumerate(zip(layout.headers, layout.fields, strict=True)):
             if not header:
                 continue
             row = self.rowCount()
@@ -47,13 +47,22 @@ class MappingTable(QTableWidget):
 
     def overrides(self) -> dict[str, str]:
         """Every header shown, with the field chosen for it (what ``find_layout`` takes)."""
-        return {self.item(r, 1).text(): self.cellWidget(r, 2).currentData() for r in range(self.rowCount())}
+        return {self._header(r): self._box(r).currentData() for r in range(self.rowCount())}
 
     def choose(self, header: str, field: str) -> None:
         for r in range(self.rowCount()):
-            if self.item(r, 1).text() == header:
-                box = self.cellWidget(r, 2)
+            if self._header(r) == header:
+                box = self._box(r)
                 box.setCurrentIndex(box.findData(field))
+
+    def _header(self, row: int) -> str:
+        item = self.item(row, 1)
+        return item.text() if item is not None else ""
+
+    def _box(self, row: int) -> QComboBox:
+        box = self.cellWidget(row, 2)
+        assert isinstance(box, QComboBox)  # every row's third cell is its field choice
+        return box
 
 
 def _letter(column: int) -> str:

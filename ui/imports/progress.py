@@ -13,13 +13,13 @@ from PySide6.QtCore import QObject, Signal
 
 
 class ImportProgress(QObject):
-    progressed = Signal(int, int)   # done, total
+    progressed = Signal(int, int)  # done, total
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._cancel = threading.Event()
 
-    def report(self, done: int, total: int) -> None:   # called on the worker thread
+    def report(self, done: int, total: int) -> None:  # called on the worker thread
         self.progressed.emit(done, total)
 
     def cancel(self) -> None:

@@ -52,8 +52,11 @@ class AuthorisationPanel(QWidget):
         self.date.dateChanged.connect(lambda _d: self.changed.emit())
 
     def values(self) -> dict:
-        return {"auth_scope": self.scope.text(), "auth_signed": self.signed.isChecked(),
-                "auth_date": self.date.date().toString("yyyy-MM-dd")}
+        return {
+            "auth_scope": self.scope.text(),
+            "auth_signed": self.signed.isChecked(),
+            "auth_date": self.date.date().toString("yyyy-MM-dd"),
+        }
 
     def fill(self, form: dict) -> None:
         self.scope.setText(form.get("auth_scope") or "")

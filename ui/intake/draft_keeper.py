@@ -9,7 +9,8 @@ removes the draft. Saving is paused while the form is filled by the program
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -17,16 +18,24 @@ from haian_desk.cases import drafts
 from ui.session import Session
 from ui.widgets.feedback import alive
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 log = logging.getLogger(__name__)
 AUTOSAVE_DELAY_MS = 600
 
 
 class DraftKeeper(QObject):
-    saved = Signal()                 # the draft on disk now matches the form
-    found = Signal(object)           # a drafts.Draft worth offering back
+    saved = Signal()  # the draft on disk now matches the form
+    found = Signal(object)  # a drafts.Draft worth offering back
 
-    def __init__(self, session: Session, collect: Callable[[], dict[str, Any]],
-                 pristine: Callable[[], dict[str, Any]], parent: QObject | None = None):
+    def __init__(
+        self,
+        session: Session,
+        collect: Callable[[], dict[str, Any]],
+        pristine: Callable[[], dict[str, Any]],
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.session = session
         self.collect, self.pristine = collect, pristine
@@ -55,8 +64,11 @@ class DraftKeeper(QObject):
     def save_now(self) -> None:
         self.timer.stop()
         body, pristine, user = self.collect(), self.pristine(), self.session.user.username
-        self.session.run(lambda desk: drafts.keep_or_discard(desk, user, drafts.INTAKE, body, pristine),
-                         alive(self, lambda _id: self.saved.emit()), alive(self, self._failed))
+        self.session.run(
+            lambda desk: drafts.keep_or_discard(desk, user, drafts.INTAKE, body, pristine),
+            alive(self, lambda _id: self.saved.emit()),
+            alive(self, self._failed),
+        )
 
     def _failed(self, error: BaseException) -> None:
         # A draft that cannot be written is not worth interrupting the clerk for;
@@ -66,7 +78,7 @@ class DraftKeeper(QObject):
     def look_for_draft(self) -> None:
         user, pristine = self.session.user.username, self.pristine()
 
-        def worth_offering(desk):
+        def worth_offering(desk: Desk):
             draft = drafts.load(desk, user, drafts.INTAKE)
             return draft if draft and not drafts.is_blank(draft.body, pristine) else None
 
@@ -78,5 +90,4 @@ class DraftKeeper(QObject):
 
     def discard(self) -> None:
         user = self.session.user.username
-        self.session.run(lambda desk: drafts.discard(desk, user, drafts.INTAKE),
-                         None, alive(self, self._failed))
+        self.session.run(lambda desk: drafts.discard(desk, user, drafts.INTAKE), None, alive(self, self._failed))

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QT_TRANSLATE_NOOP, Signal
-from PySide6.QtWidgets import (
-    QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from haian_desk.cases.vocabulary import KINDS
-from ui.i18n import term
+from ui.i18n import QT_TRANSLATE_NOOP, term
 from ui.widgets.appearance import scaled_font
 
 # What each kind means, in the words a villager would use.
@@ -17,25 +16,32 @@ HINTS = {
     "claim": QT_TRANSLATE_NOOP("KindChoice", "合法诉求，授权代理"),
 }
 SHORTCUTS = {"opinion": "Alt+1", "errand": "Alt+2", "claim": "Alt+3"}
-BUTTON_STYLE = ("QPushButton { border: 1px solid #8a8a8a; border-radius: 6px; background: #fafafa; }"
-                "QPushButton:focus { border: 3px solid #e08a00; }"
-                "QPushButton:checked { background: #1d5fbf; border: 2px solid #0b3a7e; }")
+BUTTON_STYLE = (
+    "QPushButton { border: 1px solid #8a8a8a; border-radius: 6px; background: #fafafa; }"
+    "QPushButton:focus { border: 3px solid #e08a00; }"
+    "QPushButton:checked { background: #1d5fbf; border: 2px solid #0b3a7e; }"
+)
 
 
 class KindButton(QPushButton):
     """A button sized by the labels inside it, so wrapped text (English, large print) fits."""
 
     def sizeHint(self) -> QSize:
-        return self.layout().totalSizeHint()
+        return self._labels().totalSizeHint()
 
     def minimumSizeHint(self) -> QSize:
-        return self.layout().totalMinimumSize()
+        return self._labels().totalMinimumSize()
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self.layout().totalHeightForWidth(width)
+        return self._labels().totalHeightForWidth(width)
+
+    def _labels(self) -> QLayout:
+        layout = self.layout()
+        assert layout is not None  # made with its labels' layout
+        return layout
 
 
 class KindChoice(QWidget):
@@ -74,13 +80,17 @@ class KindChoice(QWidget):
         detail.setWordWrap(True)
         column = QVBoxLayout(button)
         for label in (title, detail):
-            label.setAlignment(Qt.AlignCenter)
-            label.setAttribute(Qt.WA_TransparentForMouseEvents)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             column.addWidget(label)
+
         # Style sheets cannot colour a child by its parent's state: do it on toggle.
-        button.toggled.connect(lambda on: [label.setStyleSheet("color: white;" if on else "")
-                                           for label in (title, detail)])
-        policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        def recolour(on: bool) -> None:
+            for label in (title, detail):
+                label.setStyleSheet("color: white;" if on else "")
+
+        button.toggled.connect(recolour)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         button.setSizePolicy(policy)
         button.clicked.connect(lambda _=False, k=kind: self.chosen.emit(k))
@@ -99,4 +109,4 @@ class KindChoice(QWidget):
         self.group.setExclusive(True)
 
     def focus_current(self) -> None:
-        self.buttons.get(self.kind() or "opinion").setFocus(Qt.OtherFocusReason)
+        self.buttons[self.kind() or "opinion"].setFocus(Qt.FocusReason.OtherFocusReason)

@@ -7,22 +7,29 @@ on saving anyway).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (
-    QFormLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from haian_desk.cases import catalogue
-from haian_desk.core.errors import LIST_SEPARATOR
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from haian_desk.cases.catalogue_queries import find_items, get_item
 from haian_desk.cases.presentation import MatterSummary, matter_summary
+from haian_desk.core.errors import LIST_SEPARATOR
 from ui.catalogue.present import limit_text
 from ui.i18n import term
 from ui.intake.lookup import Lookup
 from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
-def _matters_matching(desk, text: str) -> list[MatterSummary]:
-    return [matter_summary(row) for row in catalogue.search(desk, text)]
+MATTER_CHOICES = 50  # the lookup lists this many matters; more words narrow it
+
+
+def _matters_matching(desk: Desk, text: str) -> list[MatterSummary]:
+    return [matter_summary(item) for item in find_items(desk, text, limit=MATTER_CHOICES)]
 
 
 def _choice_text(summary: MatterSummary) -> str:
@@ -54,8 +61,7 @@ class MatterPanel(QWidget):
         self.session = session
         self.matter: MatterSummary | None = None
         self.pending: tuple[str, list[str]] | None = None  # a draft's matter being read back
-        self.lookup = Lookup(session, _matters_matching, _choice_text,
-                             visible_rows=6)
+        self.lookup = Lookup(session, _matters_matching, _choice_text, visible_rows=6)
         self.lookup.setObjectName("matter_lookup")
         self.lookup.edit.setObjectName("matter_search")
         self.lookup.results.setObjectName("matter_results")
@@ -114,7 +120,7 @@ class MatterPanel(QWidget):
             self._show(None)
             self.changed.emit()
 
-    def _show(self, summary: MatterSummary | None, received: list[str] = ()) -> None:
+    def _show(self, summary: MatterSummary | None, received: Sequence[str] = ()) -> None:
         self.matter = summary
         self.error.clear_error()
         self.details_box.setVisible(summary is not None)
@@ -122,8 +128,9 @@ class MatterPanel(QWidget):
             self.materials.clear()
             return
         self.lookup.set_text(summary.name)
-        self.level.setText(self.tr("{0}级").format(term(summary.level))
-                           + (f"（{summary.department}）" if summary.department else ""))
+        self.level.setText(
+            self.tr("{0}级").format(term(summary.level)) + (f"（{summary.department}）" if summary.department else "")
+        )
         self.limit.setText(limit_text(summary.mode, summary.time_limit) if summary.mode else summary.limit)
         self.route.setText(summary.route)
         self.in_person.setText(_in_person_notice(summary) if summary.in_person else "")
@@ -135,8 +142,8 @@ class MatterPanel(QWidget):
         self.materials.clear()
         for name in names:
             item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if name in received else Qt.Unchecked)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in received else Qt.CheckState.Unchecked)
             self.materials.addItem(item)
         if names:
             self.materials.setCurrentRow(0)
@@ -159,8 +166,11 @@ class MatterPanel(QWidget):
     def received(self) -> list[str]:
         if self.pending:
             return list(self.pending[1])
-        return [self.materials.item(i).text() for i in range(self.materials.count())
-                if self.materials.item(i).checkState() == Qt.Checked]
+        return [
+            self.materials.item(i).text()
+            for i in range(self.materials.count())
+            if self.materials.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def restore(self, code: str, query: str, received: list[str]) -> None:
         """Bring back a draft's matter: read the item again, tick what was ticked."""
@@ -168,9 +178,11 @@ class MatterPanel(QWidget):
         self.lookup.set_text(query)
         self.pending = (code, list(received)) if code else None
         if code:
-            self.session.run(lambda desk: matter_summary(catalogue.get(desk, code)),
-                             alive(self, lambda summary: self._restored(summary, received)),
-                             alive(self, self._not_restored))
+            self.session.run(
+                lambda desk: matter_summary(get_item(desk, code)),
+                alive(self, lambda summary: self._restored(summary, received)),
+                alive(self, self._not_restored),
+            )
 
     def _restored(self, summary: MatterSummary, received: list[str]) -> None:
         if self.pending is None:

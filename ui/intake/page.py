@@ -9,32 +9,49 @@ from the domain is shown next to the field it names; nothing typed is lost.
 
 from __future__ import annotations
 
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
-    QPushButton, QScrollArea, QVBoxLayout, QWidget)
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
-from haian_desk.people import cadres
-from haian_desk.cases import drafts
-from haian_desk.cases import counter_checks, operations, queries
+from haian_desk.cases import counter_checks, drafts, operations, queries
 from haian_desk.cases.intake_form import blank_form, build_intake
 from haian_desk.cases.presentation import villager_choice_text
 from haian_desk.cases.vocabulary import CHANNELS, KINDS, STATUSES, label
 from haian_desk.core.timeutil import local, show
+from haian_desk.people import cadres
 from ui.i18n import term
+from ui.intake import save_questions as questions
 from ui.intake.authorisation import AuthorisationPanel
 from ui.intake.draft_keeper import DraftKeeper
 from ui.intake.kind_choice import SHORTCUTS, KindChoice
 from ui.intake.lookup import Lookup
 from ui.intake.matter_panel import MatterPanel
 from ui.intake.new_villager import NewVillagerPanel
-from ui.intake import save_questions as questions
 from ui.intake.urgency import UrgencyRow
 from ui.printing.buttons import ReceiptButtons
-from ui.session import CADRES, CASES, SETTINGS, Session
+from ui.session import CADRES, SETTINGS, Session
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import ErrorLabel, alive, explain
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 # Papers printed with the receipt (Ctrl+P): a claim waiting for its signature gets the
 # 授权委托书 to sign at the counter.
@@ -66,7 +83,7 @@ class IntakePage(QWidget):
         self.linked_cadre = self.counter_cadre = session.user.cadre_id or ""
         self.relinked = ""
         self.offered_draft: drafts.Draft | None = None
-        self.question = None  # the save-time question open now (ui.intake.save_questions)
+        self.question: QMessageBox | None = None  # the save-time question open now (ui.intake.save_questions)
         self.keeper = DraftKeeper(session, self.form_values, self.pristine, self)
         self.keeper.pause()  # nothing to save until the page is built and filled
         self._build()
@@ -104,12 +121,14 @@ class IntakePage(QWidget):
 
     def _build_villager(self) -> None:
         self.villager_lookup = Lookup(
-            self.session, lambda desk, text: queries.villager_search(desk, text),
-            villager_choice_text, lambda text: self.tr("＋ 新建群众“{0}”（Alt+N）").format(text.strip()))
+            self.session,
+            lambda desk, text: queries.villager_search(desk, text),
+            villager_choice_text,
+            lambda text: self.tr("＋ 新建群众“{0}”（Alt+N）").format(text.strip()),
+        )
         self.villager_lookup.edit.setObjectName("villager_search")
         self.villager_lookup.results.setObjectName("villager_results")
-        self.villager_lookup.edit.setPlaceholderText(
-            self.tr("输入姓名、拼音、首字母、身份证号或电话查找（Ctrl+F）"))
+        self.villager_lookup.edit.setPlaceholderText(self.tr("输入姓名、拼音、首字母、身份证号或电话查找（Ctrl+F）"))
         self.villager_chosen = QLabel()
         self.villager_chosen.setObjectName("villager_chosen")
         self.villager_chosen.setStyleSheet("color: #1b5e20; font-weight: bold;")
@@ -162,7 +181,7 @@ class IntakePage(QWidget):
         self.case_number = QLabel()
         self.case_number.setObjectName("case_number")
         self.case_number.setFont(scaled_font(2.6, bold=True))
-        self.case_number.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.case_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_hint = QLabel(self.tr("请把编号告诉群众。按 F3 到“办件”查看；接着登记下一位群众，直接输入即可。"))
         self.result_hint.setWordWrap(True)
         self.result_actions = QHBoxLayout()  # the receipt's print button joins here
@@ -177,8 +196,11 @@ class IntakePage(QWidget):
 
     def _lay_out(self) -> None:
         left = QVBoxLayout()
-        left.addWidget(_group(self.tr("① 群众"), self.villager_lookup, self.villager_chosen,
-                              self.villager_error, self.new_villager))
+        left.addWidget(
+            _group(
+                self.tr("① 群众"), self.villager_lookup, self.villager_chosen, self.villager_error, self.new_villager
+            )
+        )
         left.addWidget(_group(self.tr("② 服务类型（Alt+1 / Alt+2 / Alt+3）"), self.kind, self.kind_error))
         self.matter_box = _group(self.tr("③ 代办事项"), self.matter)
         self.auth_box = _group(self.tr("③ 授权委托"), self.auth)
@@ -206,8 +228,8 @@ class IntakePage(QWidget):
         columns.addWidget(right_box, 2)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the form fits the width
-        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the form fits the width
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         bottom = QHBoxLayout()
         bottom.addWidget(self.general_error, 1)
@@ -234,13 +256,14 @@ class IntakePage(QWidget):
             self._shortcut(keys, lambda k=kind: self._kind_chosen(k))
         self._shortcut("Alt+U", self.urgency.toggle_by_key)
         self._shortcut("Alt+N", lambda: self._create_villager(self.villager_lookup.text()))
-        self._shortcut("Ctrl+F", lambda: self.villager_lookup.setFocus(Qt.ShortcutFocusReason))
+        self._shortcut("Ctrl+F", lambda: self.villager_lookup.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self._shortcut("Escape", self._escape)
         self._watch_for_changes()
 
     def _shortcut(self, keys: str, slot) -> None:
-        shortcut = QShortcut(QKeySequence(keys), self, activated=slot)
-        shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.activated.connect(slot)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _watch_for_changes(self) -> None:
         touched = self._touched
@@ -263,18 +286,35 @@ class IntakePage(QWidget):
             self.result_banner.hide()  # the next matter has begun
 
     def _tab_order(self) -> None:
-        chain = [self.villager_lookup.edit, *self.new_villager.inputs.values(),
-                 self.new_villager.save_button, *self.kind.buttons.values(),
-                 self.matter.lookup.edit, self.matter.materials, self.auth.scope, self.auth.signed,
-                 self.auth.date, self.description, self.channel, self.urgency.urgent,
-                 self.urgency.choice, self.urgency.when, self.long_standing, self.petition,
-                 self.cadre, self.save_button]
-        for first, second in zip(chain, chain[1:]):
+        chain = [
+            self.villager_lookup.edit,
+            *self.new_villager.inputs.values(),
+            self.new_villager.save_button,
+            *self.kind.buttons.values(),
+            self.matter.lookup.edit,
+            self.matter.materials,
+            self.auth.scope,
+            self.auth.signed,
+            self.auth.date,
+            self.description,
+            self.channel,
+            self.urgency.urgent,
+            self.urgency.choice,
+            self.urgency.when,
+            self.long_standing,
+            self.petition,
+            self.cadre,
+            self.save_button,
+        ]
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _load_cadres(self) -> None:
-        self.session.run(lambda desk: [(r["id"], r["name"]) for r in cadres.active_cadres(desk)],
-                         alive(self, self._fill_cadres), alive(self, self.general_error.show_error))
+        self.session.run(
+            lambda desk: [(r["id"], r["name"]) for r in cadres.active_cadres(desk)],
+            alive(self, self._fill_cadres),
+            alive(self, self.general_error.show_error),
+        )
 
     def _data_changed(self, kinds) -> None:
         """A cadre added or retired, or this login linked to a cadre: the choices follow."""
@@ -320,6 +360,7 @@ class IntakePage(QWidget):
             self._set_villager("", "")
 
     def _create_villager(self, typed: str) -> None:
+        self._set_villager("", "")  # a new person: not the one picked before
         self.villager_lookup.results.hide()
         self.new_villager.start(typed)
 
@@ -332,7 +373,7 @@ class IntakePage(QWidget):
     def _escape(self) -> None:
         if self.new_villager.isVisible():
             self.new_villager.hide()
-            self.villager_lookup.setFocus(Qt.OtherFocusReason)
+            self.villager_lookup.setFocus(Qt.FocusReason.OtherFocusReason)
         elif self.villager_lookup.results.isVisible():
             self.villager_lookup.results.hide()
 
@@ -344,7 +385,7 @@ class IntakePage(QWidget):
         self._show_kind_panels(kind)
         self.keeper.touched()
         next_field = {"errand": self.matter, "claim": self.auth}.get(kind, self.description)
-        next_field.setFocus(Qt.OtherFocusReason)
+        next_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_kind_panels(self, kind: str) -> None:
         self.matter_box.setVisible(kind == "errand")
@@ -352,7 +393,7 @@ class IntakePage(QWidget):
 
     def _matter_chosen(self) -> None:
         target = self.matter.materials if self.matter.materials.count() else self.description
-        target.setFocus(Qt.OtherFocusReason)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- the form as values (what is saved, drafted and restored) ----------------------
 
@@ -362,14 +403,21 @@ class IntakePage(QWidget):
 
     def form_values(self) -> dict:
         return {
-            "villager_id": self.villager_id, "villager_label": self.villager_label,
-            "villager_query": self.villager_lookup.text(), "new_villager": self.new_villager.values(),
-            "kind": self.kind.kind(), "catalogue_code": self.matter.code(),
+            "villager_id": self.villager_id,
+            "villager_label": self.villager_label,
+            "villager_query": self.villager_lookup.text(),
+            "new_villager": self.new_villager.values(),
+            "kind": self.kind.kind(),
+            "catalogue_code": self.matter.code(),
             "catalogue_label": self.matter.name(),
-            "catalogue_query": self.matter.lookup.text(), "materials_received": self.matter.received(),
-            **self.auth.values(), "description": self.description.toPlainText(),
-            "channel": self.channel.currentData(), **self.urgency.values(),
-            "long_standing": self.long_standing.isChecked(), "petition": self.petition.isChecked(),
+            "catalogue_query": self.matter.lookup.text(),
+            "materials_received": self.matter.received(),
+            **self.auth.values(),
+            "description": self.description.toPlainText(),
+            "channel": self.channel.currentData(),
+            **self.urgency.values(),
+            "long_standing": self.long_standing.isChecked(),
+            "petition": self.petition.isChecked(),
             "first_cadre_id": self.cadre.currentData() or "",
         }
 
@@ -382,8 +430,9 @@ class IntakePage(QWidget):
         self.new_villager.setVisible(any((form.get("new_villager") or {}).values()))
         self.kind.set_kind(form.get("kind") or "")
         self._show_kind_panels(form.get("kind") or "")
-        self.matter.restore(form.get("catalogue_code") or "", form.get("catalogue_query") or "",
-                            form.get("materials_received") or [])
+        self.matter.restore(
+            form.get("catalogue_code") or "", form.get("catalogue_query") or "", form.get("materials_received") or []
+        )
         self.auth.fill(form)
         self.description.setPlainText(form.get("description") or "")
         self._select_data(self.channel, form.get("channel") or "walk_in")
@@ -405,13 +454,16 @@ class IntakePage(QWidget):
         """Register the matter; ``confirmed`` names the save-time questions already answered."""
         if self.saving:
             return  # one key press, one matter
+        if self.new_villager.pending():  # a new person typed in: register them, then the matter
+            self.new_villager.register(then=lambda: self.save(confirmed, missing))
+            return
         self.saving = True
         self.keeper.pause()
         self._clear_errors()
         form, actor = self.form_values(), self.session.user.username
         self._saving_cadre = form["first_cadre_id"]
 
-        def register(desk):
+        def register(desk: Desk):
             intake = build_intake(form)
             if "duplicate" not in confirmed and (found := counter_checks.likely_duplicates(desk, intake)):
                 return questions.Duplicate(found)
@@ -421,8 +473,9 @@ class IntakePage(QWidget):
             # The draft goes in the intake's own transaction (a kill between them left it behind).
             return operations.take_in(desk, actor, intake, draft=drafts.INTAKE)
 
-        self.session.run(register, alive(self, lambda result: self._answered(result, confirmed)),
-                         alive(self, self._refused), changes=(CASES,))
+        self.session.run(
+            register, alive(self, lambda result: self._answered(result, confirmed)), alive(self, self._refused)
+        )
 
     def _answered(self, result, confirmed: frozenset) -> None:
         if isinstance(result, operations.Registered):
@@ -432,12 +485,16 @@ class IntakePage(QWidget):
         self.keeper.resume()
         if isinstance(result, questions.Duplicate):
             self.question = questions.ask_duplicate(
-                self, result, self.openCase.emit, lambda: self.save(confirmed | {"duplicate"}))
+                self, result, self.openCase.emit, lambda: self.save(confirmed | {"duplicate"})
+            )
         else:
             self.question = questions.ask_lacking(
-                self, result, lambda: self.save(confirmed | {"materials"}, tuple(result.missing)),
+                self,
+                result,
+                lambda: self.save(confirmed | {"materials"}, tuple(result.missing)),
                 lambda: self.save(confirmed | {"materials"}),
-                lambda: self.matter.materials.setFocus(Qt.OtherFocusReason))
+                lambda: self.matter.materials.setFocus(Qt.FocusReason.OtherFocusReason),
+            )
 
     def _saved(self, registered: operations.Registered) -> None:
         self.saving = False
@@ -448,14 +505,15 @@ class IntakePage(QWidget):
         self.new_villager.clear()
         self.new_villager.hide()
         self.keeper.resume()  # paused since the save began
-        self.result_caption.setText(self.tr("已登记，状态：{0}。办件编号：").format(
-            term(label(STATUSES, registered.status))))
+        self.result_caption.setText(
+            self.tr("已登记，状态：{0}。办件编号：").format(term(label(STATUSES, registered.status)))
+        )
         self.case_number.setText(registered.case_no)
         self.receipt_buttons.show_case(registered.case_id, PAPERS_WITH_RECEIPT.get(registered.status, ()))
         if registered.status == "materials_missing":  # 一次性告知: the notice goes out at once
             self.receipt_buttons.print_papers(("missing",))
         self.result_banner.show()
-        self.villager_lookup.setFocus(Qt.OtherFocusReason)
+        self.villager_lookup.setFocus(Qt.FocusReason.OtherFocusReason)
         self.caseRegistered.emit(registered.case_id)
 
     def _refused(self, error: BaseException) -> None:
@@ -469,7 +527,7 @@ class IntakePage(QWidget):
             self._where(getattr(problem, "field", "") or "")[0].show_error(explain(problem))
         widget = self._where(getattr(problems[0], "field", "") or "")[1]
         if widget is not None:
-            widget.setFocus(Qt.OtherFocusReason)  # the first one, top to bottom
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)  # the first one, top to bottom
 
     def _where(self, field: str) -> tuple[ErrorLabel, QWidget | None]:
         """The error line and the input a domain error's field points at."""
@@ -489,10 +547,17 @@ class IntakePage(QWidget):
         return places.get(field, (self.general_error, None))
 
     def _clear_errors(self) -> None:
-        for label in (self.general_error, self.villager_error, self.kind_error, self.matter.error,
-                      *self.auth.errors.values(), self.description_error, self.urgency.error,
-                      self.cadre_error):
-            label.clear_error()
+        for error_label in (
+            self.general_error,
+            self.villager_error,
+            self.kind_error,
+            self.matter.error,
+            *self.auth.errors.values(),
+            self.description_error,
+            self.urgency.error,
+            self.cadre_error,
+        ):
+            error_label.clear_error()
 
     # --- drafts -------------------------------------------------------------------------
 
@@ -503,8 +568,11 @@ class IntakePage(QWidget):
         what = term(label(KINDS, body.get("kind"))) if body.get("kind") else ""
         said = (body.get("description") or "").strip().replace("\n", " ")[:24]
         summary = "，".join(part for part in (who, what, said) if part)
-        self.draft_text.setText(self.tr("上次有一份没登记完的受理单（{0} 自动保存）：{1}。要接着填吗？").format(
-            show(draft.updated_at), summary or self.tr("未填内容")))
+        self.draft_text.setText(
+            self.tr("上次有一份没登记完的受理单（{0} 自动保存）：{1}。要接着填吗？").format(
+                show(draft.updated_at), summary or self.tr("未填内容")
+            )
+        )
         self.draft_banner.show()
 
     def restore_draft(self) -> None:
@@ -513,11 +581,11 @@ class IntakePage(QWidget):
         self.fill(self.offered_draft.body)
         self.offered_draft = None
         self.draft_banner.hide()
-        self.villager_lookup.setFocus(Qt.OtherFocusReason)
+        self.villager_lookup.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def discard_draft(self) -> None:
         self.offered_draft = None
         self.draft_banner.hide()
         self.keeper.discard()
         self.keeper.touched()  # whatever is typed now is the new draft
-        self.villager_lookup.setFocus(Qt.OtherFocusReason)
+        self.villager_lookup.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QTimeZone, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateTimeEdit, QHBoxLayout, QVBoxLayout, QWidget
 
 from haian_desk.cases.presentation import urgent_deadline_choices, urgent_deadline_messages
@@ -74,7 +74,7 @@ class UrgencyRow(QWidget):
     def toggle_by_key(self) -> None:
         """Alt+U: mark or unmark urgent; when marked, go straight to the deadline."""
         self.urgent.setChecked(not self.urgent.isChecked())
-        (self.choice if self.urgent.isChecked() else self.urgent).setFocus(Qt.ShortcutFocusReason)
+        (self.choice if self.urgent.isChecked() else self.urgent).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _toggled(self, on: bool) -> None:
         if on:

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButt
 
 from haian_desk import documents
 from haian_desk.documents import prints
+from ui.i18n import term
 from ui.printing import actions, papers
 from ui.printing.actions import Printed, Request
 from ui.session import Session
-from ui.i18n import term
 from ui.widgets.feedback import alive
 
 PRINT_KEYS = "Ctrl+P"
@@ -63,8 +63,11 @@ class ReceiptButtons(QWidget):
         """The case whose receipt Ctrl+P prints, and any papers that go with it."""
         self.case_id = case_id
         self.papers = ("receipt", *with_receipt)
-        self.print_button.setText(self.tr("打印回执和授权委托书（Ctrl+P）") if "authorisation" in with_receipt
-                                  else self.tr("打印回执（Ctrl+P）"))
+        self.print_button.setText(
+            self.tr("打印回执和授权委托书（Ctrl+P）")
+            if "authorisation" in with_receipt
+            else self.tr("打印回执（Ctrl+P）")
+        )
         self.print_button.setShortcut(QKeySequence(PRINT_KEYS))  # setText clears a button's shortcut
         self.status.clear()
         self.print_button.setEnabled(case_id is not None)
@@ -107,7 +110,7 @@ class PrintMenuButton(QToolButton):
         self.setObjectName("print_menu")
         self.setText(self.tr("打印（Ctrl+P）"))
         self.setShortcut(QKeySequence(PRINT_KEYS))  # opens the menu of papers
-        self.setPopupMode(QToolButton.InstantPopup)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setMenu(QMenu(self))
         self.setEnabled(False)
 
@@ -115,8 +118,9 @@ class PrintMenuButton(QToolButton):
         """Rebuild the menu for ``case`` once the copies printed so far are known."""
         self.case = case
         case_id, docs = case["id"], documents.available(case)
-        self.session.run(lambda desk: {doc: prints.copies_printed(desk, case_id, doc) for doc in docs},
-                         alive(self, self._fill))
+        self.session.run(
+            lambda desk: {doc: prints.copies_printed(desk, case_id, doc) for doc in docs}, alive(self, self._fill)
+        )
 
     def _fill(self, copies: dict[str, int]) -> None:
         menu = self.menu()
@@ -134,18 +138,18 @@ class PrintMenuButton(QToolButton):
         sub = menu.addMenu(title if not count else self.tr("{0}（已打印{1}份）").format(title, count))
         sub.setObjectName(f"print_{doc}")
         again = self.tr("补打") if count else self.tr("打印")
-        sub.addAction(again, lambda: actions.print_now(self, self.session, self._request(doc),
-                                                       on_done=self._done))
-        sub.addAction(self.tr("预览…"), lambda: actions.preview(self, self.session, self._request(doc),
-                                                          on_done=self._done))
-        sub.addAction(self.tr("另存为PDF…"), lambda: actions.save_pdf(self, self.session, self._request(doc),
-                                                               on_done=self._done))
+        sub.addAction(again, lambda: actions.print_now(self, self.session, self._request(doc), on_done=self._done))
+        sub.addAction(
+            self.tr("预览…"), lambda: actions.preview(self, self.session, self._request(doc), on_done=self._done)
+        )
+        sub.addAction(
+            self.tr("另存为PDF…"), lambda: actions.save_pdf(self, self.session, self._request(doc), on_done=self._done)
+        )
 
     def _paper_menu(self, menu: QMenu) -> None:
         sub = menu.addMenu(self.tr("纸张"))
         group = QActionGroup(sub)
-        choices = [(None, self.tr("按本站设置"))] + [(code, papers.PAPERS[code].label)
-                                                  for code in papers.CASE_PAPERS]
+        choices = [(None, self.tr("按本站设置"))] + [(code, papers.PAPERS[code].label) for code in papers.CASE_PAPERS]
         for code, text in choices:
             action = sub.addAction(text)
             action.setCheckable(True)
@@ -154,6 +158,7 @@ class PrintMenuButton(QToolButton):
             group.addAction(action)
 
     def _request(self, doc: str) -> Request:
+        assert self.case is not None  # the menu is filled only for a case
         return Request(self.case["id"], doc, self.paper_code)
 
     def _done(self, printed: Printed) -> None:

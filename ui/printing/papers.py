@@ -18,11 +18,11 @@ class Paper:
     code: str
     label: str
     width_mm: float
-    height_mm: float | None   # None: a roll, cut where the content ends
-    side_mm: float            # left and right margin
-    end_mm: float             # top and bottom margin
-    base_pt: float            # body text size
-    qr_mm: float              # QR code edge
+    height_mm: float | None  # None: a roll, cut where the content ends
+    side_mm: float  # left and right margin
+    end_mm: float  # top and bottom margin
+    base_pt: float  # body text size
+    qr_mm: float  # QR code edge
 
     @property
     def is_roll(self) -> bool:

@@ -23,13 +23,13 @@ CSS_PX_PER_MM = 96 / 25.4  # QTextDocument sizes images in 1/96 inch on every de
 def placeholder_html(edge_mm: float) -> str:
     px = round(edge_mm * CSS_PX_PER_MM)
     # centred on its line: the line is then exactly the code's height (see _rect)
-    return f"<img src=\"{URL}\" width=\"{px}\" height=\"{px}\" align=\"middle\"/>"
+    return f'<img src="{URL}" width="{px}" height="{px}" align="middle"/>'
 
 
 def add_placeholder(doc: QTextDocument) -> None:
-    blank = QImage(1, 1, QImage.Format_ARGB32)
-    blank.fill(Qt.transparent)
-    doc.addResource(QTextDocument.ImageResource, QUrl(URL), blank)
+    blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+    blank.fill(Qt.GlobalColor.transparent)
+    doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(URL), blank)
 
 
 def locate(doc: QTextDocument) -> QRectF | None:
@@ -61,12 +61,15 @@ def paint(painter: QPainter, rect: QRectF, payload: str) -> None:
     matrix = segno.make(payload, error="m").matrix
     module = rect.width() / (len(matrix) + 2 * QUIET_ZONE)
     # a hair of overlap so neighbouring squares print without seams
-    squares = [QRectF(rect.x() + (x + QUIET_ZONE) * module, rect.y() + (y + QUIET_ZONE) * module,
-                      module * 1.02, module * 1.02)
-               for y, row in enumerate(matrix) for x, dark in enumerate(row) if dark]
+    squares = [
+        QRectF(rect.x() + (x + QUIET_ZONE) * module, rect.y() + (y + QUIET_ZONE) * module, module * 1.02, module * 1.02)
+        for y, row in enumerate(matrix)
+        for x, dark in enumerate(row)
+        if dark
+    ]
     painter.save()
-    painter.fillRect(rect, Qt.white)
-    painter.setPen(Qt.NoPen)
-    painter.setBrush(Qt.black)
+    painter.fillRect(rect, Qt.GlobalColor.white)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(Qt.GlobalColor.black)
     painter.drawRects(squares)  # one call: see the note on PySide6 and None in ui/printing/render.py
     painter.restore()

@@ -18,21 +18,30 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QFont, QFontDatabase, QFontMetricsF, QImage, QPageLayout, QPageSize,
-                           QPainter, QPaintDevice, QTextDocument)
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPaintDevice,
+    QPainter,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QPrinter
 
-from haian_desk.documents.model import Document
 from haian_desk.core.errors import HaianError
+from haian_desk.documents.model import Document
 from ui.fonts import FAMILY, register_fonts
 from ui.printing import qrcode
 from ui.printing.layout import document_html
 from ui.printing.papers import Paper
 
 APP_NAME = "海安群众事务代理工作台"
-ROLL_PROBE_MM = 3000   # a roll is first laid out on a very long page, then cut to fit
-ROLL_TAIL_MM = 2       # paper fed past the last line before the cut
-_SHEETS = {"a4": QPageSize.A4, "a5": QPageSize.A5, "a3": QPageSize.A3}
+ROLL_PROBE_MM = 3000  # a roll is first laid out on a very long page, then cut to fit
+ROLL_TAIL_MM = 2  # paper fed past the last line before the cut
+_SHEETS = {"a4": QPageSize.PageSizeId.A4, "a5": QPageSize.PageSizeId.A5, "a3": QPageSize.PageSizeId.A3}
 
 
 def ensure_font() -> None:
@@ -40,18 +49,24 @@ def ensure_font() -> None:
     if FAMILY in QFontDatabase.families():
         return
     if register_fonts() != FAMILY:
-        raise HaianError("找不到程序自带的中文字体，打印出来会是方框",
-                         "请重新安装海安群众事务代理工作台（resources/fonts 缺少字体文件）")
+        raise HaianError(
+            "找不到程序自带的中文字体，打印出来会是方框",
+            "请重新安装海安群众事务代理工作台（resources/fonts 缺少字体文件）",
+        )
 
 
 def page_layout(paper: Paper, height_mm: float | None = None) -> QPageLayout:
     margins = QMarginsF(paper.side_mm, paper.end_mm, paper.side_mm, paper.end_mm)
     if paper.is_roll:
-        size = QPageSize(QSizeF(paper.width_mm, height_mm or ROLL_PROBE_MM), QPageSize.Millimeter,
-                         paper.label, QPageSize.ExactMatch)
+        size = QPageSize(
+            QSizeF(paper.width_mm, height_mm or ROLL_PROBE_MM),
+            QPageSize.Unit.Millimeter,
+            paper.label,
+            QPageSize.SizeMatchPolicy.ExactMatch,
+        )
     else:
         size = QPageSize(_SHEETS[paper.code])
-    return QPageLayout(size, QPageLayout.Portrait, margins, QPageLayout.Millimeter)
+    return QPageLayout(size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
 
 
 def number_point_size(text: str, paper: Paper, device: QPaintDevice) -> float:
@@ -75,7 +90,7 @@ def laid_out(doc: Document, paper: Paper, device: QPaintDevice, width_px: float)
     qdoc.setDefaultFont(font)
     qdoc.setDocumentMargin(0)
     qdoc.setHtml(document_html(doc, paper, number_point_size(doc.number, paper, device)))
-    qdoc.setPageSize(QSizeF(width_px, 10 ** 7))
+    qdoc.setPageSize(QSizeF(width_px, 10**7))
     return qdoc
 
 
@@ -104,8 +119,7 @@ def print_to(printer: QPrinter, doc: Document, paper: Paper) -> int:
     return qdoc.pageCount()
 
 
-def _paint_pages(painter: QPainter, qdoc: QTextDocument, qr: str, width: float, height: float,
-                 new_page) -> None:
+def _paint_pages(painter: QPainter, qdoc: QTextDocument, qr: str, width: float, height: float, new_page) -> None:
     for page in range(qdoc.pageCount()):
         if page:
             new_page()
@@ -127,8 +141,8 @@ def write_pdf(doc: Document, paper: Paper, path: Path) -> int:
     """Save as PDF, all at once: a failure leaves no half-written file behind."""
     path = Path(path)
     temporary = path.with_name(f".{path.name}.part")
-    printer = QPrinter(QPrinter.HighResolution)
-    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(temporary))
     try:
         pages = print_to(printer, doc, paper)
@@ -148,14 +162,14 @@ def render_images(doc: Document, paper: Paper, dpi: float = 150) -> list[QImage]
     to_px = dpi / 25.4
     width = paper.printable_width_mm * to_px
     qdoc = laid_out(doc, paper, probe, width)
-    height_mm = roll_height_mm(qdoc, paper, dpi) if paper.is_roll else paper.height_mm
+    height_mm = paper.height_mm if paper.height_mm is not None else roll_height_mm(qdoc, paper, dpi)  # None: a roll
     page_height = (height_mm - 2 * paper.end_mm) * to_px
     qdoc.setPageSize(QSizeF(width, page_height))
     pages = []
     for page in range(qdoc.pageCount()):
         image = _image(round(paper.width_mm * to_px), round(height_mm * to_px), dpi)
         painter = QPainter(image)
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.translate(paper.side_mm * to_px, paper.end_mm * to_px)
         _paint_page(painter, qdoc, doc.qr, QRectF(0, page * page_height, width, page_height))
         painter.end()
@@ -164,9 +178,9 @@ def render_images(doc: Document, paper: Paper, dpi: float = 150) -> list[QImage]
 
 
 def _image(width: int, height: int, dpi: float) -> QImage:
-    image = QImage(width, height, QImage.Format_RGB32)
+    image = QImage(width, height, QImage.Format.Format_RGB32)
     dots_per_metre = round(dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
-    image.fill(Qt.white)
+    image.fill(Qt.GlobalColor.white)
     return image

@@ -6,21 +6,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from haian_desk.calendar import files, operations as working_calendar
+from haian_desk.calendar import files, operations as working_calendar, store
 from haian_desk.calendar.signature import verifier
-from haian_desk.calendar import store
 from haian_desk.calendar.store import YearSource
 from haian_desk.cases.deadlines import GENERAL_RULES
 from ui.i18n import term
-from ui.session import CASES, SETTINGS, SYNC, Session
+from ui.session import SETTINGS, SYNC, Session
 from ui.widgets.feedback import alive
 from ui.widgets.tables import list_table
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 _FALLBACK = QColor("#a15c00")
 
@@ -29,11 +40,11 @@ _FALLBACK = QColor("#a15c00")
 class CalendarView:
     years: list[YearSource]
     rule: str
-    sets_rule: bool                                 # this installation is the top of its tree (the county)
-    days: dict[int, list[tuple[str, str, str]]]    # year → (date, weekday, reason) of its special days
+    sets_rule: bool  # this installation is the top of its tree (the county)
+    days: dict[int, list[tuple[str, str, str]]]  # year → (date, weekday, reason) of its special days
 
 
-def read_view(desk) -> CalendarView:
+def read_view(desk: Desk) -> CalendarView:
     """Everything the tab shows, read on the database worker."""
     calendar, rule = working_calendar.here(desk)
     years = sorted(working_calendar.years_known(desk), key=lambda s: -s.year)  # the years that matter first
@@ -47,8 +58,8 @@ def read_view(desk) -> CalendarView:
                 special.append((day.isoformat(), QLocale().dayName(day.isoweekday()), _reason(found.reason)))
             day += timedelta(days=1)
         days[source.year] = special
-    with desk.db.lock:
-        sets_rule = store.sets_the_rule(desk.db.conn, desk.installation.role)
+    with desk.db.read() as conn:
+        sets_rule = store.sets_the_rule(conn, desk.installation.role)
     return CalendarView(years, rule, sets_rule, days)
 
 
@@ -65,9 +76,13 @@ class CalendarTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.view: CalendarView | None = None
-        intro = QLabel(self.tr("办结时限按工作日历计算：周末和法定节假日不计，调休上班的日子照常计算。"
-                               "还没有公布放假安排的年份暂只按周末计算，公布后（同步收到或导入文件）"
-                               "会自动重算在办事项的时限，并记入办件记录。"))
+        intro = QLabel(
+            self.tr(
+                "办结时限按工作日历计算：周末和法定节假日不计，调休上班的日子照常计算。"
+                "还没有公布放假安排的年份暂只按周末计算，公布后（同步收到或导入文件）"
+                "会自动重算在办事项的时限，并记入办件记录。"
+            )
+        )
         intro.setWordWrap(True)
         self.rule = QLabel()
         self.rule.setObjectName("calendar_rule")
@@ -121,8 +136,11 @@ class CalendarTab(QWidget):
         self.rule_choice.setCurrentIndex(max(0, self.rule_choice.findData(view.rule)))
         self.years.setRowCount(len(view.years))
         for row, source in enumerate(view.years):
-            cells = (self.tr("{0}年").format(source.year), term(source.source),
-                     self.tr("{0}天").format(source.adjustments) if source.adjustments else "")
+            cells = (
+                self.tr("{0}年").format(source.year),
+                term(source.source),
+                self.tr("{0}天").format(source.adjustments) if source.adjustments else "",
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if not source.official:
@@ -149,25 +167,28 @@ class CalendarTab(QWidget):
 
     def set_rule(self, rule: str) -> None:
         actor = self.session.user.username
-        self.session.run(lambda desk: working_calendar.set_general_rule(desk, actor, rule),
-                         alive(self, lambda _: self.message.setText(self.tr("已设定，今后受理的事项按此计算。"))),
-                         alive(self, self._failed), changes=(SETTINGS,))
+        self.session.run(
+            lambda desk: working_calendar.set_general_rule(desk, actor, rule),
+            alive(self, lambda _: self.message.setText(self.tr("已设定，今后受理的事项按此计算。"))),
+            alive(self, self._failed),
+        )
 
     def _choose_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择放假安排文件"), "",
-                                                self.tr("放假安排 (*.csv *.json);;所有文件 (*)"))
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择放假安排文件"), "", self.tr("放假安排 (*.csv *.json);;所有文件 (*)")
+        )
         if chosen:
             self.import_file(Path(chosen))
 
     def import_file(self, path: Path) -> None:
         actor = self.session.user.username
 
-        def work(desk):
+        def work(desk: Desk):
             schedule = files.read(path, today=desk.now().date(), verify=verifier(desk))
             return schedule, working_calendar.publish(desk, actor, schedule)
 
         self.message.setText(self.tr("正在导入…"))
-        self.session.run(work, alive(self, self._imported), alive(self, self._failed), changes=(SETTINGS, CASES))
+        self.session.run(work, alive(self, self._imported), alive(self, self._failed))
 
     def _imported(self, result) -> None:
         schedule, published = result

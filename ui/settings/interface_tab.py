@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui import i18n
 from ui.settings import preferences
@@ -28,8 +27,9 @@ class InterfaceTab(QWidget):
         self.large_print = QCheckBox(self.tr("长辈模式：所有文字都放大(&L)"))
         self.large_print.setObjectName("large_print")
         self.large_print.setChecked(saved.large_print)
-        explanation = QLabel(self.tr("长辈模式适合视力不好的同志。更改后按“应用”，窗口会按新设置重新打开，"
-                                     "已填写的内容不会丢失。"))
+        explanation = QLabel(
+            self.tr("长辈模式适合视力不好的同志。更改后按“应用”，窗口会按新设置重新打开，已填写的内容不会丢失。")
+        )
         explanation.setWordWrap(True)
         self.apply_button = QPushButton(self.tr("应用(&A)"))
         self.apply_button.setObjectName("apply_preferences")
@@ -41,12 +41,11 @@ class InterfaceTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(explanation)
-        layout.addWidget(self.apply_button, 0, Qt.AlignLeft)
+        layout.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
     def chosen(self) -> Preferences:
-        return Preferences(language=self.language.currentData(),
-                           large_print=self.large_print.isChecked())
+        return Preferences(language=self.language.currentData(), large_print=self.large_print.isChecked())
 
     def apply(self) -> None:
         prefs = self.chosen()

@@ -1,5 +1,5 @@
 """The settings screen: interface (language, large print), station details, papers, backups,
-the working calendar, users (admins)."""
+the working calendar, the idle lock and the audit trail, users (admins)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from ui.settings.backup_tab import BackupTab
 from ui.settings.calendar_tab import CalendarTab
 from ui.settings.interface_tab import InterfaceTab
 from ui.settings.papers_tab import PapersTab
+from ui.settings.security_tab import SecurityTab
 from ui.settings.station_tab import StationTab
 from ui.settings.users_tab import UsersTab
 
@@ -41,6 +42,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(_scrolling(self.backups), self.tr("备份与恢复"))
         self.calendar = CalendarTab(session)
         self.tabs.addTab(_scrolling(self.calendar), self.tr("工作日历"))
+        self.security = SecurityTab(session)  # the idle lock for all to see; the audit trail for head and admin
+        self.tabs.addTab(_scrolling(self.security), self.tr("锁定与审计"))
         self.users: UsersTab | None = None
         if session.user.role == "admin":
             self.users = UsersTab(session)

@@ -6,19 +6,21 @@ shows them and sends a change to the domain on the worker.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from haian_desk import station_settings
 from haian_desk.station_settings import RECEIPT_PAPERS, StationSettings
-from ui.session import SETTINGS, Session
+from ui.i18n import QT_TRANSLATE_NOOP
+from ui.session import Session
 from ui.widgets.feedback import alive, in_words
 
 TEXT_FIELDS = ("address", "phone", "office_hours", "county_hotline", "township_hotline")
-PAPER_NAMES = {"a4": QT_TRANSLATE_NOOP("PapersTab", "A4"), "a5": QT_TRANSLATE_NOOP("PapersTab", "A5"),
-               "80mm": QT_TRANSLATE_NOOP("PapersTab", "80 mm 热敏纸"),
-               "58mm": QT_TRANSLATE_NOOP("PapersTab", "58 mm 热敏纸")}
+PAPER_NAMES = {
+    "a4": QT_TRANSLATE_NOOP("PapersTab", "A4"),
+    "a5": QT_TRANSLATE_NOOP("PapersTab", "A5"),
+    "80mm": QT_TRANSLATE_NOOP("PapersTab", "80 mm 热敏纸"),
+    "58mm": QT_TRANSLATE_NOOP("PapersTab", "58 mm 热敏纸"),
+}
 
 
 class PapersTab(QWidget):
@@ -41,18 +43,22 @@ class PapersTab(QWidget):
         session.run(station_settings.load, alive(self, self.show_settings))
 
     def _lay_out(self) -> None:
-        captions = {"address": self.tr("本站地址"), "phone": self.tr("本站电话"),
-                    "office_hours": self.tr("办公时间"),
-                    "county_hotline": self.tr("市（县）监督投诉电话"),
-                    "township_hotline": self.tr("镇（街道）监督投诉电话")}
+        captions = {
+            "address": self.tr("本站地址"),
+            "phone": self.tr("本站电话"),
+            "office_hours": self.tr("办公时间"),
+            "county_hotline": self.tr("市（县）监督投诉电话"),
+            "township_hotline": self.tr("镇（街道）监督投诉电话"),
+        }
         form = QFormLayout()
         for key in TEXT_FIELDS:
             form.addRow(captions[key], self.edits[key])
         form.addRow(self.tr("回执纸张"), self.paper)
         form.addRow("", self.stub)
         form.addRow("", self.full_id)
-        note = QLabel(self.tr("这些内容印在受理回执、告知单和公示牌上。监督投诉电话没有填写时，"
-                              "回执上只印市（县）的电话。"))
+        note = QLabel(
+            self.tr("这些内容印在受理回执、告知单和公示牌上。监督投诉电话没有填写时，回执上只印市（县）的电话。")
+        )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -75,16 +81,22 @@ class PapersTab(QWidget):
         self.paper.setCurrentIndex(max(0, self.paper.findData(settings.receipt_paper)))
 
     def changes(self) -> dict:
-        values = {key: edit.text() for key, edit in self.edits.items()}
-        values.update(receipt_full_id=self.full_id.isChecked(), receipt_stub=self.stub.isChecked(),
-                      receipt_paper=self.paper.currentData())
+        values: dict[str, object] = {key: edit.text() for key, edit in self.edits.items()}
+        values.update(
+            receipt_full_id=self.full_id.isChecked(),
+            receipt_stub=self.stub.isChecked(),
+            receipt_paper=self.paper.currentData(),
+        )
         return values
 
     def save(self) -> None:
         values, actor = self.changes(), self.session.user.username
         self.save_button.setEnabled(False)
-        self.session.run(lambda desk: station_settings.save(desk, actor, **values),
-                         alive(self, self._saved), alive(self, self._refused), changes=(SETTINGS,))
+        self.session.run(
+            lambda desk: station_settings.save(desk, actor, **values),
+            alive(self, self._saved),
+            alive(self, self._refused),
+        )
 
     def _saved(self, settings: StationSettings) -> None:
         self.show_settings(settings)

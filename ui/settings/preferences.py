@@ -23,7 +23,7 @@ class Preferences:
     language: str = DEFAULT_LANGUAGE
     large_print: bool = False
 
-    def but(self, **changes) -> "Preferences":
+    def but(self, **changes) -> Preferences:
         return replace(self, **changes)
 
 

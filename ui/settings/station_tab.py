@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from haian_desk import network
 from ui.i18n import term
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 
 class StationTab(QWidget):
-    def __init__(self, desk, parent: QWidget | None = None):
+    def __init__(self, desk: Desk, parent: QWidget | None = None):
         super().__init__(parent)
         station = desk.installation
         rows = [
@@ -27,10 +32,11 @@ class StationTab(QWidget):
         form = QFormLayout()
         for caption, value in rows:
             shown = QLabel(value)
-            shown.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(caption, shown)
-        note = QLabel(self.tr("本站的名称和代码在首次设置时确定，同步时镇代理中心据此识别本站；"
-                              "如需更改，请与镇代理中心联系。"))
+        note = QLabel(
+            self.tr("本站的名称和代码在首次设置时确定，同步时镇代理中心据此识别本站；如需更改，请与镇代理中心联系。")
+        )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -2,37 +2,55 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from haian_desk.people import users
+from haian_desk.people.user_queries import Login, cadre_choices, list_users
 from ui.i18n import term
 from ui.session import CADRES, SETTINGS, Session
-from ui.settings.reading import cadre_choices, list_users
 from ui.widgets.feedback import ErrorLabel, alive
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 class UsersTab(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.rows: list[dict] = []
+        self.rows: list[Login] = []
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("users_table")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("登录名"), self.tr("姓名"), self.tr("角色"), self.tr("关联代理员"), self.tr("状态")])
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+            [self.tr("登录名"), self.tr("姓名"), self.tr("角色"), self.tr("关联代理员"), self.tr("状态")]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(lambda: self._show_link())
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self._manage_form())
         layout.addWidget(self._add_form())
-        session.changed.connect(alive(self, lambda kinds: CADRES in kinds and self.reload()))
+        session.changed.connect(alive(self, lambda kinds: self.reload() if CADRES in kinds else None))
         self.reload()
 
     def _add_form(self) -> QGroupBox:
@@ -49,11 +67,11 @@ class UsersTab(QWidget):
         self.cadre.setObjectName("new_cadre")
         self.password = QLineEdit()
         self.password.setObjectName("new_password")
-        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.add_button = QPushButton(self.tr("添加(&D)"))
         self.add_button.setObjectName("add_user")
         self.add_button.clicked.connect(self.add_user)
-        self.add_button.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Fixed)
+        self.add_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.error = ErrorLabel()
         form = QFormLayout(box)
         form.addRow(self.tr("登录名"), self.username)
@@ -69,7 +87,7 @@ class UsersTab(QWidget):
         box = QGroupBox(self.tr("所选账号"))
         self.new_password = QLineEdit()
         self.new_password.setObjectName("reset_password")
-        self.new_password.setEchoMode(QLineEdit.Password)
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.reset_button = QPushButton(self.tr("重置密码(&P)"))
         self.reset_button.clicked.connect(self.reset_password)
         self.toggle_button = QPushButton(self.tr("停用或启用(&T)"))
@@ -91,18 +109,22 @@ class UsersTab(QWidget):
         form.addRow(self.manage_done)
         return box
 
-    def selected(self) -> dict | None:
+    def selected(self) -> Login | None:
         row = self.table.currentRow()
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def reset_password(self) -> None:
         password = self.new_password.text()
-        self._on_selected(lambda desk, actor, user: users.reset_password(
-            desk, actor, user["username"], password), self.tr("已为“{0}”设置新密码。"))
+        self._on_selected(
+            lambda desk, actor, user: users.reset_password(desk, actor, user.username, password),
+            self.tr("已为“{0}”设置新密码。"),
+        )
 
     def toggle_active(self) -> None:
-        self._on_selected(lambda desk, actor, user: users.set_active(
-            desk, actor, user["username"], not user["active"]), self.tr("已更改“{0}”的状态。"))
+        self._on_selected(
+            lambda desk, actor, user: users.set_active(desk, actor, user.username, not user.active),
+            self.tr("已更改“{0}”的状态。"),
+        )
 
     def link_selected(self) -> None:
         """Link the chosen login to a cadre: intake then starts with that cadre as 首问责任人."""
@@ -112,9 +134,9 @@ class UsersTab(QWidget):
             self.manage_error.show_error(self.tr("请先在表里选中一个账号"))
             return
 
-        def link(desk):
-            users.link_cadre(desk, actor, user["username"], cadre_id)
-            return users.get(desk, user["username"])
+        def link(desk: Desk):
+            users.link_cadre(desk, actor, user.username, cadre_id)
+            return users.get(desk, user.username)
 
         def done(linked: users.User) -> None:
             if linked.username == actor:  # the logged-in user: intake learns it at once
@@ -136,31 +158,36 @@ class UsersTab(QWidget):
         def done(_):
             self.new_password.clear()
             self.manage_error.clear_error()
-            self.manage_done.setText(done_text.format(user["username"]))
+            self.manage_done.setText(done_text.format(user.username))
             self.reload()
 
         self.manage_done.clear()
 
-        self.session.run(lambda desk: change(desk, actor, user), alive(self, done),
-                         alive(self, self.manage_error.show_error), changes=(SETTINGS,))
+        self.session.run(
+            lambda desk: change(desk, actor, user), alive(self, done), alive(self, self.manage_error.show_error)
+        )
 
     def _show_link(self) -> None:
         """The link box shows the selected login's cadre."""
         user = self.selected()
         if user is not None:
-            self.link_cadre.setCurrentIndex(max(self.link_cadre.findData(user.get("cadre_id")), 0))
+            self.link_cadre.setCurrentIndex(max(self.link_cadre.findData(user.cadre_id), 0))
 
     def reload(self) -> None:
-        self.session.run(lambda desk: (list_users(desk), cadre_choices(desk)),
-                         alive(self, self._show))
+        self.session.run(lambda desk: (list_users(desk), cadre_choices(desk)), alive(self, self._show))
 
     def _show(self, loaded) -> None:
         rows, cadres = loaded
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = [row["username"], row["display_name"], term(users.ROLES.get(row["role"], "")),
-                      row["cadre_name"] or "", self.tr("在用") if row["active"] else self.tr("已停用")]
+            values = [
+                row.username,
+                row.display_name,
+                term(users.ROLES.get(row.role, "")),
+                row.cadre_name or "",
+                self.tr("在用") if row.active else self.tr("已停用"),
+            ]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         for combo in (self.cadre, self.link_cadre):
@@ -173,15 +200,19 @@ class UsersTab(QWidget):
 
     def add_user(self) -> None:
         actor = self.session.user.username
-        fields = (self.username.text(), self.display_name.text(), self.role.currentData(),
-                  self.password.text(), self.cadre.currentData())
+        fields = (
+            self.username.text(),
+            self.display_name.text(),
+            self.role.currentData(),
+            self.password.text(),
+            self.cadre.currentData(),
+        )
 
-        def work(desk):
+        def work(desk: Desk):
             return users.add_user(desk, *fields, actor=actor)
 
         self.add_button.setEnabled(False)
-        self.session.run(work, alive(self, self._added), alive(self, self._refused),
-                         changes=(SETTINGS,))
+        self.session.run(work, alive(self, self._added), alive(self, self._refused))
 
     def _added(self, user) -> None:
         self.add_button.setEnabled(True)

@@ -7,13 +7,16 @@ nothing typed is lost. Used by the support, opinions and complaints screens.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from haian_desk.core.errors import HaianError
 from ui.widgets.feedback import ErrorLabel, alive, explain
+
+W = TypeVar("W", bound=QWidget)
 
 
 class FormDialog(QDialog):
@@ -25,7 +28,7 @@ class FormDialog(QDialog):
         self.setModal(True)
         self.form = QFormLayout()
         self.error = ErrorLabel(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -33,13 +36,13 @@ class FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
-    def add(self, caption: str, widget: QWidget) -> QWidget:
+    def add(self, caption: str, widget: W) -> W:
         self.form.addRow(caption, widget)
         return widget
 
     def _ok(self) -> None:
         self.error.clear_error()
-        self.buttons.setEnabled(False)   # one press, one operation
+        self.buttons.setEnabled(False)  # one press, one operation
         self.submitted.emit()
 
     def failed(self, error: BaseException | str) -> None:
@@ -50,8 +53,7 @@ class FormDialog(QDialog):
         self.accept()
 
 
-def run_form(session, dialog: FormDialog, make_work: Callable[[], Callable], on_done=None,
-             changes: tuple[str, ...] = ()) -> None:
+def run_form(session, dialog: FormDialog, make_work: Callable[[], Callable], on_done=None) -> None:
     """Show ``dialog``. On OK, ``make_work()`` reads the fields (on the GUI thread) and returns
     ``work(desk)``, which runs on the worker; the dialog closes only when it succeeded."""
 
@@ -67,7 +69,7 @@ def run_form(session, dialog: FormDialog, make_work: Callable[[], Callable], on_
             if on_done:
                 on_done(result)
 
-        session.run(work, alive(dialog, done), alive(dialog, dialog.failed), changes=changes)
+        session.run(work, alive(dialog, done), alive(dialog, dialog.failed))
 
     dialog.submitted.connect(submit)
     dialog.open()

@@ -13,24 +13,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
-    QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
-    QTabWidget, QVBoxLayout, QWidget)
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from haian_desk.replication import reached, sync_state
 from haian_desk.core.timeutil import show
+from haian_desk.replication import reached, sync_state
+from haian_desk.replication.status import clock_warning
 from sync import resend, station_link
-from sync.exchange import clock_warning
-from ui.session import CADRES, CASES, CATALOGUE, SYNC, VILLAGERS, Session
+from ui.session import Session
 from ui.sync.runner import RunnerState, runner_for
 from ui.sync.status import status_text
 from ui.sync.tables import ResultBox, fill_table, make_table, selected_keys
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import alive, explain, words
 
-EVERYTHING = frozenset((SYNC, CASES, VILLAGERS, CADRES, CATALOGUE))
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 
 @dataclass(frozen=True)
@@ -41,10 +53,14 @@ class Lists:
     hub_url: str
 
 
-def read_lists(desk) -> Lists:
+def read_lists(desk: Desk) -> Lists:
     hub = sync_state.parent(desk.db)
-    return Lists(reached.pending_items(desk), reached.refused_records(desk),
-                 [dict(r) for r in sync_state.recent_log(desk.db, 30)], (hub.url or "") if hub else "")
+    return Lists(
+        reached.pending_items(desk),
+        reached.refused_records(desk),
+        [dict(r) for r in sync_state.recent_log(desk.db, 30)],
+        (hub.url or "") if hub else "",
+    )
 
 
 class SyncPage(QWidget):
@@ -85,6 +101,7 @@ class SyncPage(QWidget):
         self.headline = QLabel()
         self.headline.setObjectName("sync_headline")
         self.headline.setFont(scaled_font(1.4, bold=True))
+        self.headline.setWordWrap(True)  # English in large print is wider than a 1366 screen's page
         self.sync_button = QPushButton(self.tr("立即同步(&S)"))
         self.sync_button.setObjectName("sync_now")
         self.sync_button.clicked.connect(self.runner.sync_now)
@@ -103,18 +120,23 @@ class SyncPage(QWidget):
         box = QFrame()
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)  # five short facts read as one block; large print needs the height
         self.facts = {}
-        rows = (("hub", self.tr("上级同步中心")), ("last_success", self.tr("上次成功")),
-                ("last_attempt", self.tr("上次尝试")), ("waiting", self.tr("待上报")),
-                ("clock", self.tr("本机时钟")))
+        rows = (
+            ("hub", self.tr("上级同步中心")),
+            ("last_success", self.tr("上次成功")),
+            ("last_attempt", self.tr("上次尝试")),
+            ("waiting", self.tr("待上报")),
+            ("clock", self.tr("本机时钟")),
+        )
         for row, (key, caption) in enumerate(rows):
             name = QLabel(caption)
             name.setStyleSheet("color: #555;")
             value = QLabel()
             value.setObjectName(f"fact_{key}")
             value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
-            grid.addWidget(name, row, 0, Qt.AlignTop)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, row, 1)
             self.facts[key] = value
         grid.setColumnStretch(1, 1)
@@ -135,20 +157,25 @@ class SyncPage(QWidget):
         self.problem_todo.setObjectName("problem_todo")
         for label in (self.problem_title, self.problem_message, self.problem_todo):
             label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             column.addWidget(label)
         self.problem.hide()
         return self.problem
 
     def _pending_tab(self) -> QWidget:
-        self.pending_table = make_table("pending_table", [
-            self.tr("类别"), self.tr("内容"), self.tr("本机办理的"), self.tr("条数"), self.tr("最近")], stretch=1)
-        return _column(_note(self.tr("这些记录已保存在本机，还没有送到镇中心；下次同步时会自动送上去。")),
-                       self.pending_table)
+        self.pending_table = make_table(
+            "pending_table",
+            [self.tr("类别"), self.tr("内容"), self.tr("本机办理的"), self.tr("条数"), self.tr("最近")],
+            stretch=1,
+        )
+        return _column(
+            _note(self.tr("这些记录已保存在本机，还没有送到镇中心；下次同步时会自动送上去。")), self.pending_table
+        )
 
     def _refused_tab(self) -> QWidget:
-        self.refused_table = make_table("refused_table", [self.tr("记录"), self.tr("镇中心拒收的原因"),
-                                                           self.tr("时间")], stretch=1)
+        self.refused_table = make_table(
+            "refused_table", [self.tr("记录"), self.tr("镇中心拒收的原因"), self.tr("时间")], stretch=1
+        )
         self.resend_button = QPushButton(self.tr("原因已排除，重新发送选中的(&R)"))
         self.resend_button.setObjectName("resend")
         self.resend_button.clicked.connect(self.resend_selected)
@@ -160,9 +187,14 @@ class SyncPage(QWidget):
         buttons.addWidget(self.resend_button)
         buttons.addWidget(self.set_aside_button)
         buttons.addStretch(1)
-        return _column(_note(self.tr("被拒收的记录仍在本机，但镇中心没有采用。请按原因与镇中心核对；"
-                                     "问题解决后选中记录重新发送。")),
-                       self.refused_table, buttons, self.refused_result)
+        return _column(
+            _note(
+                self.tr("被拒收的记录仍在本机，但镇中心没有采用。请按原因与镇中心核对；问题解决后选中记录重新发送。")
+            ),
+            self.refused_table,
+            buttons,
+            self.refused_result,
+        )
 
     def _usb_tab(self) -> QWidget:
         self.export_button = QPushButton(self.tr("导出到U盘(&E)…"))
@@ -176,9 +208,16 @@ class SyncPage(QWidget):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.import_button)
         buttons.addStretch(1)
-        return _column(_note(self.tr(
-            "没有网络时：① 把待上报的记录导出到U盘；② 带到镇中心，在“站点”页面导入，镇中心会写出一份回执文件；"
-            "③ 把回执文件带回来，在这里导入，镇中心的办理情况就到了本机。")), buttons, self.usb_result)
+        return _column(
+            _note(
+                self.tr(
+                    "没有网络时：① 把待上报的记录导出到U盘；② 带到镇中心，在“站点”页面导入，镇中心会写出一份回执文件；"
+                    "③ 把回执文件带回来，在这里导入，镇中心的办理情况就到了本机。"
+                )
+            ),
+            buttons,
+            self.usb_result,
+        )
 
     def _enrol_tab(self) -> QWidget:
         self.enrol_state = QLabel()
@@ -208,8 +247,9 @@ class SyncPage(QWidget):
         return _column(self.enrol_state, steps, url_row, self.enrol_result)
 
     def _log_tab(self) -> QWidget:
-        self.log_table = make_table("log_table", [self.tr("开始"), self.tr("方式"), self.tr("结果"),
-                                                   self.tr("说明")], stretch=3)
+        self.log_table = make_table(
+            "log_table", [self.tr("开始"), self.tr("方式"), self.tr("结果"), self.tr("说明")], stretch=3
+        )
         return _column(self.log_table)
 
     # --- showing ------------------------------------------------------------------------
@@ -236,7 +276,8 @@ class SyncPage(QWidget):
             waiting = self.tr("登记之前，办件只保存在本机")
         elif state.waiting_records == 0 and state.rejected:
             waiting = self.tr("没有待发送的；另有 {0} 条记录被拒收或留存待核查，不算已上报（见下方说明）").format(
-                state.rejected)
+                state.rejected
+            )
         elif state.waiting_records == 0:
             waiting = self.tr("没有，全部已上报")
         else:
@@ -257,8 +298,11 @@ class SyncPage(QWidget):
         todo = self.tr("怎么办：{0}").format(words(problem.todo_said) if problem.todo_said else problem.todo)
         if state.retry_in_ms is not None:
             seconds = max(1, round(state.retry_in_ms / 1000))
-            todo += self.tr("。{0} 秒后自动再试").format(seconds) if seconds < 120 else \
-                self.tr("。{0} 分钟后自动再试").format(round(seconds / 60))
+            todo += (
+                self.tr("。{0} 秒后自动再试").format(seconds)
+                if seconds < 120
+                else self.tr("。{0} 分钟后自动再试").format(round(seconds / 60))
+            )
         self.problem_todo.setText(todo)
 
     def _data_changed(self, _changes) -> None:
@@ -268,23 +312,40 @@ class SyncPage(QWidget):
         self.session.run(read_lists, alive(self, self._show_lists), alive(self, self._lists_failed))
 
     def _show_lists(self, lists: Lists) -> None:
-        fill_table(self.pending_table, [
-            ((i.stream, i.stream_id), [i.what, i.title, "、".join(i.changes), str(i.records), show(i.latest)])
-            for i in lists.pending])
-        fill_table(self.refused_table, [(r.event_id, [r.what, r.reason, show(r.reported_at)])
-                                        for r in lists.refused])
-        self.tabs.setTabText(1, self.tr("被拒收的记录（{0}）").format(len(lists.refused))
-                             if lists.refused else self.tr("被拒收的记录"))
-        fill_table(self.log_table, [
-            (row["id"], [show(row["started_at"]), self._transport(row["transport"]),
-                         self._outcome(row), row["error"] or row["summary"] or ""]) for row in lists.log])
+        fill_table(
+            self.pending_table,
+            [
+                ((i.stream, i.stream_id), [i.what, i.title, "、".join(i.changes), str(i.records), show(i.latest)])
+                for i in lists.pending
+            ],
+        )
+        fill_table(self.refused_table, [(r.event_id, [r.what, r.reason, show(r.reported_at)]) for r in lists.refused])
+        self.tabs.setTabText(
+            1, self.tr("被拒收的记录（{0}）").format(len(lists.refused)) if lists.refused else self.tr("被拒收的记录")
+        )
+        fill_table(
+            self.log_table,
+            [
+                (
+                    row["id"],
+                    [
+                        show(row["started_at"]),
+                        self._transport(row["transport"]),
+                        self._outcome(row),
+                        row["error"] or row["summary"] or "",
+                    ],
+                )
+                for row in lists.log
+            ],
+        )
         if not self.url_edit.hasFocus():
             self.url_edit.setText(lists.hub_url)
         enrolled = self.runner.state.enrolled
         self.enrol_state.setText(
             self.tr("本机已登记到“{0}”。如换了电脑或重装，请重新办理登记。").format(self.runner.state.hub_name)
-            if enrolled else self.tr("本机还没有登记到镇中心。第①步生成申请文件，拷给镇中心办理；"
-                                     "第②步导入镇中心给的答复文件。"))
+            if enrolled
+            else self.tr("本机还没有登记到镇中心。第①步生成申请文件，拷给镇中心办理；第②步导入镇中心给的答复文件。")
+        )
 
     def _transport(self, transport: str) -> str:
         return {"http": self.tr("联网"), "file": self.tr("U盘文件")}.get(transport, transport)
@@ -305,8 +366,9 @@ class SyncPage(QWidget):
             self.refused_result.show_failure(self.tr("请先在上面的表里选中要重新发送的记录"))
             return
         self.resend_button.setEnabled(False)
-        self.session.run(lambda desk: resend.resend(desk, chosen), alive(self, self._resent),
-                         alive(self, self._resend_failed), changes=(SYNC,))
+        self.session.run(
+            lambda desk: resend.resend(desk, chosen), alive(self, self._resent), alive(self, self._resend_failed)
+        )
 
     def _resent(self, result: resend.Resent) -> None:
         self.resend_button.setEnabled(True)
@@ -322,39 +384,50 @@ class SyncPage(QWidget):
     def set_aside_selected(self) -> None:
         chosen = selected_keys(self.refused_table)
         if chosen:
-            self.session.run(lambda desk: resend.set_aside(desk, chosen),
-                             alive(self, lambda _r: self.refused_result.show_lines(
-                                 [self.tr("已不再提示 {0} 条记录（记录本身仍保存在本机）。").format(len(chosen))])),
-                             alive(self, self._resend_failed), changes=(SYNC,))
+            self.session.run(
+                lambda desk: resend.set_aside(desk, chosen),
+                alive(
+                    self,
+                    lambda _r: self.refused_result.show_lines(
+                        [self.tr("已不再提示 {0} 条记录（记录本身仍保存在本机）。").format(len(chosen))]
+                    ),
+                ),
+                alive(self, self._resend_failed),
+            )
 
     # --- USB ----------------------------------------------------------------------------
 
     def export_to(self, folder: Path) -> None:
-        self._file_step(lambda desk: station_link.export_to_folder(desk, folder), self.usb_result, (SYNC,))
+        self._file_step(lambda desk: station_link.export_to_folder(desk, folder), self.usb_result)
 
     def import_reply(self, path: Path) -> None:
-        self._file_step(lambda desk: station_link.import_from_file(desk, path), self.usb_result, EVERYTHING)
+        self._file_step(lambda desk: station_link.import_from_file(desk, path), self.usb_result)
 
     # --- enrolment ----------------------------------------------------------------------
 
     def write_request(self, path: Path) -> None:
         def done(request: station_link.EnrolRequest) -> list[str]:
-            return [self.tr("登记申请已写到 {0}").format(request.path),
-                    self.tr("本机密钥指纹：{0}（镇中心办理时可电话核对）").format(request.fingerprint),
-                    self.tr("请把这个文件拷给镇中心；镇中心办理后会给一个答复文件，再在这里导入。")]
-        self._file_step(lambda desk: station_link.write_enrol_request(desk, path), self.enrol_result, (),
-                        words=done)
+            return [
+                self.tr("登记申请已写到 {0}").format(request.path),
+                self.tr("本机密钥指纹：{0}（镇中心办理时可电话核对）").format(request.fingerprint),
+                self.tr("请把这个文件拷给镇中心；镇中心办理后会给一个答复文件，再在这里导入。"),
+            ]
+
+        self._file_step(lambda desk: station_link.write_enrol_request(desk, path), self.enrol_result, words=done)
 
     def load_answer(self, path: Path) -> None:
         url = self.url_edit.text()
 
         def done(hub) -> list[str]:
             self.runner.refresh(then=self.runner.sync_now if hub.url else None)
-            return [self.tr("已登记到“{0}”（{1}）。").format(hub.unit_name, hub.unit_code),
-                    self.tr("同步中心网址：{0}").format(hub.url) if hub.url
-                    else self.tr("还不知道镇中心的网址：请填写网址，或用U盘同步。")]
-        self._file_step(lambda desk: station_link.accept_enrol_answer(desk, path, url), self.enrol_result,
-                        (SYNC,), words=done)
+            return [
+                self.tr("已登记到“{0}”（{1}）。").format(hub.unit_name, hub.unit_code),
+                self.tr("同步中心网址：{0}").format(hub.url)
+                if hub.url
+                else self.tr("还不知道镇中心的网址：请填写网址，或用U盘同步。"),
+            ]
+
+        self._file_step(lambda desk: station_link.accept_enrol_answer(desk, path, url), self.enrol_result, words=done)
 
     def save_url(self) -> None:
         text = self.url_edit.text()
@@ -362,15 +435,18 @@ class SyncPage(QWidget):
         def done(url: str) -> list[str]:
             self.runner.refresh(then=self.runner.sync_now)
             return [self.tr("已保存镇中心网址：{0}，正在试着同步。").format(url)]
-        self._file_step(lambda desk: station_link.set_hub_url(desk, text), self.enrol_result, (SYNC,),
-                        words=done)
+
+        self._file_step(lambda desk: station_link.set_hub_url(desk, text), self.enrol_result, words=done)
 
     # --- choosing files -----------------------------------------------------------------
 
-    def _file_step(self, work, box: ResultBox, changes: tuple | frozenset, words=None) -> None:
+    def _file_step(self, work, box: ResultBox, words=None) -> None:
         box.show_lines([self.tr("正在处理…")])
-        self.session.run(work, alive(self, lambda result: box.show_lines(words(result) if words else result)),
-                         alive(self, lambda error: box.show_failure(explain(error))), changes=tuple(changes))
+        self.session.run(
+            work,
+            alive(self, lambda result: box.show_lines(words(result) if words else result)),
+            alive(self, lambda error: box.show_failure(explain(error))),
+        )
 
     def _chosen(self, path: Path | None, then) -> None:
         if path is not None:
@@ -381,19 +457,21 @@ class SyncPage(QWidget):
         return Path(chosen) if chosen else None
 
     def _ask_open(self) -> Path | None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择文件"), _documents(),
-                                                self.tr("同步或登记文件 (*.hdsync *.json);;所有文件 (*)"))
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择文件"), _documents(), self.tr("同步或登记文件 (*.hdsync *.json);;所有文件 (*)")
+        )
         return Path(chosen) if chosen else None
 
     def _ask_save(self) -> Path | None:
         suggested = str(Path(_documents()) / f"{self.session.desk.installation.unit_code}-登记申请.json")
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("保存登记申请文件"), suggested,
-                                                self.tr("登记文件 (*.json)"))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存登记申请文件"), suggested, self.tr("登记文件 (*.json)")
+        )
         return Path(chosen) if chosen else None
 
 
 def _documents() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
 
 def _column(*parts) -> QWidget:

@@ -7,16 +7,21 @@ It follows syncs as they happen (Session.changed with SYNC).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QWidget
 
-from haian_desk.replication import reached, township
 from haian_desk.cases import queries
+from haian_desk.replication import reached, township
 from ui.session import SYNC, Session
 from ui.township.queue import is_hub, reach_text
 from ui.widgets.feedback import alive
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
-def read_place(desk, case_id: str, hub: bool) -> tuple[str, str]:
+
+def read_place(desk: Desk, case_id: str, hub: bool) -> tuple[str, str]:
     """(reach code or '', station name or '') for one case."""
     if hub:
         unit = queries.get_case(desk, case_id)["unit_code"]
@@ -39,8 +44,11 @@ class ReachLabel(QLabel):
 
     def refresh(self) -> None:
         case_id, hub = self.case_id, self.hub
-        self.session.run(lambda desk: read_place(desk, case_id, hub), alive(self, self._show),
-                         alive(self, lambda _error: self.clear()))
+        self.session.run(
+            lambda desk: read_place(desk, case_id, hub),
+            alive(self, self._show),
+            alive(self, lambda _error: self.clear()),
+        )
 
     def _show(self, place: tuple[str, str]) -> None:
         code, station = place

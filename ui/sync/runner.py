@@ -1,8 +1,10 @@
 """Sync in the background: on an interval, again soon after a failure, and when the network returns.
 
-The exchange runs on a thread of its own, never on the GUI thread and never
-on the database worker, so intake at the counter goes on while batches travel
-(the engine holds no transaction across the network). The runner keeps one
+The exchange runs on a thread of its own with a desk of its own (a second
+connection to the same file, opened with the key the session already holds),
+never on the GUI thread and never on the database worker, so intake at the
+counter goes on while batches travel (the engine holds no transaction across
+the network, and WAL lets the worker read while the exchange writes). The runner keeps one
 ``RunnerState`` that the status bar and the sync screen both show: what is
 waiting, whether an exchange is running and how far it got ("已发送 X / Y"),
 and the last failure sorted by ``sync.advice`` into something a clerk can act
@@ -15,35 +17,39 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from haian_desk.replication import reached, sync_state
 from haian_desk.events import recent
+from haian_desk.replication import reached, sync_state
 from sync import advice
 from sync.advice import Problem
 from sync.client import Backoff
 from sync.exchange import ExchangeReport, exchange
-from ui.session import CADRES, CASES, CATALOGUE, SYNC, VILLAGERS, Changes, Session, changes_for
+from ui.session import EVERYTHING, SYNC, Changes, Session, changes_for
 from ui.sync.background import run_in_thread
 from ui.widgets.feedback import alive
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 log = logging.getLogger(__name__)
 
-INTERVAL_MS = 5 * 60_000      # a quiet station still syncs every few minutes
-FIRST_TRY_MS = 3_000          # after the app opens, once the counter is ready
-PROGRESS_MS = 300             # how often "已发送 X / Y" is read while an exchange runs
+INTERVAL_MS = 5 * 60_000  # a quiet station still syncs every few minutes
+FIRST_TRY_MS = 3_000  # after the app opens, once the counter is ready
+PROGRESS_MS = 300  # how often "已发送 X / Y" is read while an exchange runs
 STALL_SECONDS = 30.0
-REFRESH_DELAY_MS = 300        # changes that come together are counted once
+REFRESH_DELAY_MS = 300  # changes that come together are counted once
 
 
 @dataclass(frozen=True)
 class RunnerState:
     """Everything people see about sync at a glance."""
 
-    known: bool = False                  # False until the first reading came back
+    known: bool = False  # False until the first reading came back
     enrolled: bool = False
     hub_name: str = ""
     hub_url: str = ""
@@ -62,8 +68,7 @@ class RunnerState:
 
     @property
     def all_sent(self) -> bool:
-        return (self.known and self.enrolled and self.waiting_records == 0 and self.problem is None
-                and not self.rejected)
+        return self.known and self.enrolled and self.waiting_records == 0 and self.problem is None and not self.rejected
 
 
 @dataclass(frozen=True)
@@ -74,26 +79,27 @@ class _Reading:
     problem: Problem | None
 
 
-def read_state(desk) -> _Reading:
+def read_state(desk: Desk) -> _Reading:
     """What the database says about sync now (runs on the worker; cheap, since it runs after
     every change: what is waiting is counted only past the hub's mark, and only once enrolled)."""
     hub = sync_state.parent(desk.db)
     if hub is None:
         return _Reading(None, reached.Waiting(False, 0, 0), 0, None)
     # Refused at the hub, or held back here for inspection: not "sent" either way.
-    rejected = (desk.db.scalar("SELECT count(*) FROM sync_rejections")
-                + desk.db.scalar("SELECT count(*) FROM sync_quarantine WHERE resolved_at IS NULL"))
+    rejected = desk.db.scalar("SELECT count(*) FROM sync_rejections") + desk.db.scalar(
+        "SELECT count(*) FROM sync_quarantine WHERE resolved_at IS NULL"
+    )
     return _Reading(hub, reached.waiting(desk), rejected, advice.last_problem(desk))
 
 
-def _mark(desk) -> int | None:
+def _mark(desk: Desk) -> int | None:
     try:
         return recent.last_seq(desk.db)
     except Exception:  # noqa: BLE001 - a database that cannot be read fails the exchange, which says why
         return None
 
 
-def _arrived(desk, mark: int | None) -> recent.Recent | None:
+def _arrived(desk: Desk, mark: int | None) -> recent.Recent | None:
     """What came in past ``mark`` (None when that cannot be told: then screens read everything)."""
     if mark is None:
         return None
@@ -103,6 +109,19 @@ def _arrived(desk, mark: int | None) -> recent.Recent | None:
         return None
 
 
+def _exchange_on(desk: Desk, run: Callable) -> tuple:
+    """(report, error, what arrived): the exchange, on the sync thread's own desk."""
+    mark = _mark(desk)
+    try:
+        problem = advice.ready(desk)
+        if problem is not None:
+            raise _NotReady(problem)
+        return run(desk, retries=0, stall_timeout=STALL_SECONDS), None, _arrived(desk, mark)
+    except BaseException as caught:  # noqa: BLE001 - every failure is shown, none kills the thread
+        # Batches applied before a cut stay applied: their news is announced too.
+        return None, caught, _arrived(desk, mark)
+
+
 class _NotReady(Exception):
     def __init__(self, problem: Problem):
         super().__init__(problem.message)
@@ -110,12 +129,18 @@ class _NotReady(Exception):
 
 
 class SyncRunner(QObject):
-    stateChanged = Signal(object)      # RunnerState
-    exchanged = Signal(object)         # ExchangeReport of an exchange that finished
-    arrived = Signal(object)           # haian_desk.events.recent.Recent: what an exchange brought (None: unknown)
+    stateChanged = Signal(object)  # RunnerState
+    exchanged = Signal(object)  # ExchangeReport of an exchange that finished
+    arrived = Signal(object)  # haian_desk.events.recent.Recent: what an exchange brought (None: unknown)
 
-    def __init__(self, session: Session, interval_ms: int = INTERVAL_MS, backoff: Backoff | None = None,
-                 run_exchange: Callable = exchange, parent: QObject | None = None):
+    def __init__(
+        self,
+        session: Session,
+        interval_ms: int = INTERVAL_MS,
+        backoff: Backoff | None = None,
+        run_exchange: Callable = exchange,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent if parent is not None else session)
         self.session = session
         self.interval_ms = interval_ms
@@ -124,9 +149,12 @@ class SyncRunner(QObject):
         self.state = RunnerState()
         self.failures = 0
         self.started = False
-        self.timer = QTimer(self, singleShot=True, timeout=self.sync_now)
-        self.progress_timer = QTimer(self, interval=PROGRESS_MS, timeout=self._read_progress)
-        self.refresh_soon = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS, timeout=self.refresh)
+        self.timer = QTimer(self, singleShot=True)
+        self.timer.timeout.connect(self.sync_now)
+        self.progress_timer = QTimer(self, interval=PROGRESS_MS)
+        self.progress_timer.timeout.connect(self._read_progress)
+        self.refresh_soon = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self.refresh_soon.timeout.connect(self.refresh)
         self._progress_reading = False
         session.changed.connect(self._data_changed)
         self._watch_network()
@@ -158,16 +186,25 @@ class SyncRunner(QObject):
             self._take_reading(reading)
             if then is not None:
                 then()
+
         self.session.run(read_state, alive(self, shown), alive(self, self._read_failed))
 
     def _take_reading(self, reading: _Reading) -> None:
         hub, waiting = reading.hub, reading.waiting
         problem = self.state.problem if self.state.known else reading.problem
-        self._set(known=True, enrolled=hub is not None, hub_name=hub.unit_name if hub else "",
-                  hub_url=(hub.url or "") if hub else "", waiting_records=waiting.records,
-                  waiting_cases=waiting.cases, last_success=hub.last_success if hub else None,
-                  last_attempt=hub.last_attempt if hub else None, rejected=reading.rejected,
-                  clock_drift=hub.clock_drift if hub else None, problem=problem)
+        self._set(
+            known=True,
+            enrolled=hub is not None,
+            hub_name=hub.unit_name if hub else "",
+            hub_url=(hub.url or "") if hub else "",
+            waiting_records=waiting.records,
+            waiting_cases=waiting.cases,
+            last_success=hub.last_success if hub else None,
+            last_attempt=hub.last_attempt if hub else None,
+            rejected=reading.rejected,
+            clock_drift=hub.clock_drift if hub else None,
+            problem=problem,
+        )
 
     def _read_failed(self, error: BaseException) -> None:
         log.warning("could not read the sync state: %s", error)
@@ -190,18 +227,15 @@ class SyncRunner(QObject):
         self.timer.stop()
         self._set(running=True, sent=0, total=self.state.waiting_records, retry_in_ms=None)
         self.progress_timer.start()
-        desk, run = self.session.desk, self.run_exchange
+        session_desk, run = self.session.desk, self.run_exchange
 
         def work() -> tuple:
-            mark = _mark(desk)
-            try:
-                problem = advice.ready(desk)
-                if problem is not None:
-                    raise _NotReady(problem)
-                return run(desk, retries=0, stall_timeout=STALL_SECONDS), None, _arrived(desk, mark)
-            except BaseException as caught:  # noqa: BLE001 - every failure is shown, none kills the thread
-                # Batches applied before a cut stay applied: their news is announced too.
-                return None, caught, _arrived(desk, mark)
+            try:  # a desk of its own: the session's connection belongs to the database worker
+                desk = session_desk.for_another_thread()
+            except BaseException as caught:  # noqa: BLE001 - shown like any other failure
+                return None, caught, None
+            with desk:
+                return _exchange_on(desk, run)
 
         run_in_thread(self, "_exchange_done", work, "haian-sync")
 
@@ -220,8 +254,7 @@ class SyncRunner(QObject):
             self._after_failure(problem)
         # What came down, by kind and case, so an open case window reads again only for its case.
         self.arrived.emit(news)
-        self.session.changed.emit(changes_for(news, SYNC) if news is not None else
-                                  Changes((SYNC, CASES, VILLAGERS, CADRES, CATALOGUE)))
+        self.session.changed.emit(changes_for(news, SYNC) if news is not None else Changes(EVERYTHING))
 
     def _after_failure(self, problem: Problem) -> None:
         if problem.retryable:
@@ -249,8 +282,12 @@ class SyncRunner(QObject):
             self._progress_reading = False
             if self.state.running:
                 self._set(sent=max(0, min(self.state.total, self.state.total - records)))
-        self.session.run(lambda desk: reached.waiting(desk).records, alive(self, shown),
-                         alive(self, lambda _e: setattr(self, "_progress_reading", False)))
+
+        self.session.run(
+            lambda desk: reached.waiting(desk).records,
+            alive(self, shown),
+            alive(self, lambda _e: setattr(self, "_progress_reading", False)),
+        )
 
     # --- the network coming back --------------------------------------------------------
 
@@ -268,9 +305,11 @@ class SyncRunner(QObject):
     def _reachability_changed(self, reachability) -> None:
         from PySide6.QtNetwork import QNetworkInformation
 
-        online = reachability in (QNetworkInformation.Reachability.Online,
-                                  QNetworkInformation.Reachability.Site,
-                                  QNetworkInformation.Reachability.Local)
+        online = reachability in (
+            QNetworkInformation.Reachability.Online,
+            QNetworkInformation.Reachability.Site,
+            QNetworkInformation.Reachability.Local,
+        )
         problem = self.state.problem
         if online and self.started and problem is not None and problem.retryable:
             self.sync_now()

@@ -10,10 +10,11 @@ from __future__ import annotations
 import weakref
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.session import Session
 from ui.sync.runner import RunnerState, runner_for
 from ui.widgets.appearance import scaled_font
@@ -51,11 +52,13 @@ def hub_text(state) -> tuple[str, QColor | None]:
     """At a township: whether its sync service runs (stations can reach it only then)."""
     from ui.township import hub
 
-    words = {hub.RUNNING: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务运行中"), OK_COLOUR),
-             hub.ELSEWHERE: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务运行中（另一程序）"), OK_COLOUR),
-             hub.STARTING: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务正在启动…"), None),
-             hub.STOPPING: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务正在停止…"), None),
-             hub.FAILED: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务没能启动"), FAILED_COLOUR)}
+    words = {
+        hub.RUNNING: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务运行中"), OK_COLOUR),
+        hub.ELSEWHERE: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务运行中（另一程序）"), OK_COLOUR),
+        hub.STARTING: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务正在启动…"), None),
+        hub.STOPPING: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务正在停止…"), None),
+        hub.FAILED: (QT_TRANSLATE_NOOP("SyncStatus", "同步服务没能启动"), FAILED_COLOUR),
+    }
     text, colour = words.get(state.phase, (QT_TRANSLATE_NOOP("SyncStatus", "同步服务未运行"), WAITING_COLOUR))
     return QCoreApplication.translate("SyncStatus", text), colour
 
@@ -82,7 +85,7 @@ class SyncStatusLabel(QLabel):
         self.setObjectName("sync_status")
         self.session = session
         self.setFont(scaled_font(1.0, bold=True))
-        self.setCursor(Qt.PointingHandCursor)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.runner = runner_for(session)
         self.runner.stateChanged.connect(self.show_state)
         self.hub = _hub_of(session)  # at a township: its own sync service matters most
@@ -90,7 +93,7 @@ class SyncStatusLabel(QLabel):
             self.hub.stateChanged.connect(self._hub_changed)
         self.show_state(self.runner.state)
         self.runner.start()
-        self.guard = None
+        self.guard: QuitGuard | None = None
         # Made with the main window as parent, it knows its window now: a window that
         # replaces another (new language) must be known before the old one closes.
         if parent is not None:
@@ -106,7 +109,7 @@ class SyncStatusLabel(QLabel):
         self.setText(text)
         palette = QApplication.palette(self)
         if colour is not None:
-            palette.setColor(QPalette.WindowText, colour)
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
         self.setPalette(palette)
         self.setToolTip(problem_text(state.problem) if state.problem else self.tr("点击查看同步详情"))
 
@@ -145,7 +148,7 @@ class QuitGuard(QObject):
         self.allowed = True
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.window and event.type() == QEvent.Close and self._should_ask():
+        if watched is self.window and event.type() == QEvent.Type.Close and self._should_ask():
             event.ignore()
             self.ask()
             return True
@@ -153,19 +156,30 @@ class QuitGuard(QObject):
 
     def _should_ask(self) -> bool:
         state = self.line.runner.state
-        return (not self.allowed and state.known and state.enrolled and state.waiting_records > 0
-                and not _replaced(self.window))
+        return (
+            not self.allowed
+            and state.known
+            and state.enrolled
+            and state.waiting_records > 0
+            and not _replaced(self.window)
+        )
 
     def ask(self) -> QMessageBox:
         state = self.line.runner.state
-        box = QMessageBox(QMessageBox.Warning, self.tr("还有没上报的办件"), self.tr(
-            "还有 {0} 件办件（共 {1} 条记录）没有上报到镇中心。\n\n"
-            "它们都已保存在本机，不会丢失；下次联网同步或用U盘同步时会一并上报。").format(
-                state.waiting_cases, state.waiting_records), QMessageBox.NoButton, self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("还有没上报的办件"),
+            self.tr(
+                "还有 {0} 件办件（共 {1} 条记录）没有上报到镇中心。\n\n"
+                "它们都已保存在本机，不会丢失；下次联网同步或用U盘同步时会一并上报。"
+            ).format(state.waiting_cases, state.waiting_records),
+            QMessageBox.StandardButton.NoButton,
+            self.window,
+        )
         box.setObjectName("unsent_warning")
-        self.sync_first = box.addButton(self.tr("先同步，不退出"), QMessageBox.AcceptRole)
-        self.quit_anyway = box.addButton(self.tr("照样退出"), QMessageBox.DestructiveRole)
-        box.addButton(self.tr("取消"), QMessageBox.RejectRole)
+        self.sync_first = box.addButton(self.tr("先同步，不退出"), QMessageBox.ButtonRole.AcceptRole)
+        self.quit_anyway = box.addButton(self.tr("照样退出"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(self.sync_first)
         box.finished.connect(lambda _r: self._answered(box.clickedButton()))
         self.question = box
@@ -193,5 +207,4 @@ def problem_text(problem) -> str:
     """A sync problem in the interface language: what happened, and what to do."""
     message = words(problem.said) if problem.said else problem.message
     todo = words(problem.todo_said) if problem.todo_said else problem.todo
-    return QCoreApplication.translate("SyncStatus", "{0}：{1}\n怎么办：{2}").format(
-        words(problem.title), message, todo)
+    return QCoreApplication.translate("SyncStatus", "{0}：{1}\n怎么办：{2}").format(words(problem.title), message, todo)

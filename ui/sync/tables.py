@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QPlainTextEdit, QTableWidget, QTableWidgetItem)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPlainTextEdit, QTableWidget, QTableWidgetItem
 
 from ui.widgets.tables import stretch_last_when_room
 
-ROW_KEY = Qt.UserRole + 1
+ROW_KEY = Qt.ItemDataRole.UserRole + 1
 LONGEST_COLUMN = 480
 
 
@@ -18,23 +17,24 @@ def make_table(name: str, headers: list[str], stretch: int | None = None) -> QTa
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setWordWrap(False)
     header = table.horizontalHeader()
     # Every column as wide as its contents, the last one taking what is left. (A stretched
     # column in the middle was squeezed to a few pixels, title and all, on a 1280-wide screen in
     # English; now a narrow screen scrolls sideways instead.) A table with a long-text column
     # (``stretch``) caps every column, so a long text is cut with "…" (its tooltip has it all).
-    header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     stretch_last_when_room(table)
     if stretch is not None:
         header.setMaximumSectionSize(LONGEST_COLUMN)
     return table
 
 
-def fill_table(table: QTableWidget, rows: list[tuple[object, list[str]]],
-               colours: list[str | None] | None = None) -> None:
+def fill_table(
+    table: QTableWidget, rows: list[tuple[object, list[str]]], colours: list[str | None] | None = None
+) -> None:
     """Rows of (key, cells); the key is kept on the first cell, the colour paints the whole row."""
     table.setRowCount(len(rows))
     for row, (key, cells) in enumerate(rows):
@@ -51,7 +51,8 @@ def fill_table(table: QTableWidget, rows: list[tuple[object, list[str]]],
 
 def selected_keys(table: QTableWidget) -> list:
     rows = sorted({index.row() for index in table.selectionModel().selectedRows()})
-    return [table.item(row, 0).data(ROW_KEY) for row in rows if table.item(row, 0) is not None]
+    items = [table.item(row, 0) for row in rows]
+    return [item.data(ROW_KEY) for item in items if item is not None]
 
 
 def key_at(table: QTableWidget, row: int):
@@ -66,7 +67,10 @@ class ResultBox(QPlainTextEdit):
         super().__init__()
         self.setObjectName(name)
         self.setReadOnly(True)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 16)
+        # Six lines where there is room, four on a short page (large print on a laptop); it scrolls.
+        lines = self.fontMetrics().lineSpacing()
+        self.setMinimumHeight(lines * 4 + 16)
+        self.setMaximumHeight(lines * 6 + 16)
 
     def show_lines(self, lines: list[str]) -> None:
         self.setPlainText("\n".join(lines))

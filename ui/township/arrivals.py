@@ -10,27 +10,33 @@ to one station's file), not only the township.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer
 
 from haian_desk.events import recent
 from ui.session import SYNC, Session, changes_for
 from ui.widgets.feedback import alive
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 LOOK_MS = 3_000
 
 
-def data_version(desk) -> int:
-    with desk.db.lock:
-        return int(desk.db.conn.execute("PRAGMA data_version").fetchone()[0])
+def data_version(desk: Desk) -> int:
+    with desk.db.read() as conn:
+        return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
-def _look(desk, seen: int | None, mark: int | None) -> tuple:
+def _look(desk: Desk, seen: int | None, mark: int | None) -> tuple:
     """The data version now and, if it moved (or on the first look), what arrived past ``mark``."""
     version = data_version(desk)
     if seen is not None and version == seen and mark is not None:
         return version, None
-    return version, recent.since(desk.db, mark) if mark is not None else \
-        recent.Recent(recent.last_seq(desk.db), frozenset(), frozenset())
+    return version, recent.since(desk.db, mark) if mark is not None else recent.Recent(
+        recent.last_seq(desk.db), frozenset(), frozenset()
+    )
 
 
 class ArrivalWatcher(QObject):
@@ -38,8 +44,9 @@ class ArrivalWatcher(QObject):
         super().__init__(owner if owner is not None else session)
         self.session = session
         self.seen: int | None = None
-        self.mark: int | None = None   # the event log's sequence number already announced
+        self.mark: int | None = None  # the event log's sequence number already announced
         self.looking = False
+        self.runner = None  # the session's sync runner, once there is one
         self.timer = QTimer(self, interval=interval_ms, timeout=self.look)
         self.timer.start()
         self.look()
@@ -50,16 +57,40 @@ class ArrivalWatcher(QObject):
     def look(self) -> None:
         if self.looking:
             return
-        self.looking = True
         seen, mark = self.seen, self.mark
         try:
-            self.session.run(lambda desk: _look(desk, seen, mark), alive(self, self._seen),
-                             alive(self, self._failed))
-        except RuntimeError:  # the session's worker has stopped: the session is over
+            if self._own_sync_running():
+                return
+            self.session.run(lambda desk: _look(desk, seen, mark), alive(self, self._seen), alive(self, self._failed))
+            self.looking = True
+        except RuntimeError:  # the session (or its worker) is gone: the session is over
             self.timer.stop()
+
+    def _own_sync_running(self) -> bool:
+        """This session's background sync writes on a connection of its own, so its commits move
+        the data version too; the runner announces what it brought when it is done, so looks wait."""
+        from ui.sync.runner import SyncRunner
+
+        runner = self.session.findChild(SyncRunner)
+        if runner is None:
+            return False
+        if runner is not self.runner:
+            self.runner = runner
+            runner.arrived.connect(self._announced_by_runner)
+        return runner.state.running
+
+    def _announced_by_runner(self, news) -> None:
+        if news is not None and self.mark is not None:
+            self.mark = max(self.mark, news.upto)  # already announced: not news again
 
     def _seen(self, looked: tuple) -> None:
         self.looking = False
+        try:
+            if self._own_sync_running():
+                return  # looked while our own exchange wrote: look again once the runner has spoken
+        except RuntimeError:  # the session is gone
+            self.timer.stop()
+            return
         version, news = looked
         first = self.seen is None
         self.seen = version

@@ -12,20 +12,28 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTextBrowser, QVBoxLayout,
-    QWidget)
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
-from haian_desk.replication import township
 from haian_desk.cases.vocabulary import STATUSES, label
 from haian_desk.core.timeutil import show
+from haian_desk.replication import township
 from ui.i18n import term
-from ui.session import CASES, Session
+from ui.session import Session
 from ui.sync.tables import ResultBox, fill_table, key_at, make_table
 from ui.township.arrivals import watch_arrivals
 from ui.widgets.appearance import scaled_font
-from ui.widgets.feedback import ErrorLabel, alive, explain
+from ui.widgets.feedback import ErrorLabel, alive
+from ui.widgets.tables import list_beside_detail
 
 
 class ConflictsPage(QWidget):
@@ -45,12 +53,16 @@ class ConflictsPage(QWidget):
     def _build(self) -> None:
         title = QLabel(self.tr("需要核对的冲突"))
         title.setFont(scaled_font(1.3, bold=True))
-        explain_text = QLabel(self.tr(
-            "两级同时办理同一件事时（如站点和镇中心都办结了），系统按先后只采用一方，另一方没有生效。"
-            "请核对双方的办理情况，写下裁定意见；裁定会记下是谁、什么时候作出的。"))
+        explain_text = QLabel(
+            self.tr(
+                "两级同时办理同一件事时（如站点和镇中心都办结了），系统按先后只采用一方，另一方没有生效。"
+                "请核对双方的办理情况，写下裁定意见；裁定会记下是谁、什么时候作出的。"
+            )
+        )
         explain_text.setWordWrap(True)
-        self.table = make_table("conflicts_table", [self.tr("编号"), self.tr("受理站点"), self.tr("状态"),
-                                                     self.tr("冲突")], stretch=1)
+        self.table = make_table(
+            "conflicts_table", [self.tr("编号"), self.tr("受理站点"), self.tr("状态"), self.tr("冲突")], stretch=1
+        )
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.sides = QTextBrowser()
         self.sides.setObjectName("conflict_sides")
@@ -78,10 +90,7 @@ class ConflictsPage(QWidget):
         column.addWidget(self.decision)
         column.addWidget(self.error)
         column.addLayout(buttons)
-        split = QSplitter(Qt.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(right)
-        split.setStretchFactor(1, 2)
+        split = list_beside_detail(self.table, None, right, (0, 2), scroll=False)  # the sides scroll
         split.setSizes([440, 760])
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -99,8 +108,16 @@ class ConflictsPage(QWidget):
     def _show(self, found: list[township.Conflict]) -> None:
         chosen = self.current()
         self.found = found
-        fill_table(self.table, [(c.case_id, [c.case_no, c.unit_name, term(label(STATUSES, c.status)),
-                                             self.tr("{0} 处").format(c.conflicts)]) for c in found])
+        fill_table(
+            self.table,
+            [
+                (
+                    c.case_id,
+                    [c.case_no, c.unit_name, term(label(STATUSES, c.status)), self.tr("{0} 处").format(c.conflicts)],
+                )
+                for c in found
+            ],
+        )
         rows = [n for n, c in enumerate(found) if chosen and c.case_id == chosen.case_id]
         if found:
             self.table.selectRow(rows[0] if rows else 0)
@@ -127,21 +144,29 @@ class ConflictsPage(QWidget):
     def _html(self, conflict: township.Conflict) -> str:
         parts = [f"<h3>{escape(conflict.case_no)}　{escape(conflict.unit_name)}</h3>"]
         for number, clash in enumerate(conflict.clashes, 1):
-            parts.append(f"<p><b>{escape(self.tr('第{0}处').format(number))}</b>　"
-                         f"{escape(self.tr('没能生效的原因：{0}').format(clash.reason))}</p>")
-            parts.append("<table width='100%' cellspacing='6'><tr>"
-                         f"{self._side_cell(self.tr('现在的记录按这一方'), clash.stood, '#e6f4ea')}"
-                         f"{self._side_cell(self.tr('没能生效的一方'), clash.set_aside, '#fde0dc')}</tr></table>")
+            parts.append(
+                f"<p><b>{escape(self.tr('第{0}处').format(number))}</b>　"
+                f"{escape(self.tr('没能生效的原因：{0}').format(clash.reason))}</p>"
+            )
+            parts.append(
+                "<table width='100%' cellspacing='6'><tr>"
+                f"{self._side_cell(self.tr('现在的记录按这一方'), clash.stood, '#e6f4ea')}"
+                f"{self._side_cell(self.tr('没能生效的一方'), clash.set_aside, '#fde0dc')}</tr></table>"
+            )
         return "".join(parts)
 
     def _side_cell(self, caption: str, side: township.Side | None, colour: str) -> str:
         if side is None:
             body = escape(self.tr("（无）"))
         else:
-            body = "<br>".join(escape(line) for line in (
-                f"{side.unit}　{side.actor}", show(side.when), f"{term(side.what)}：{side.detail}"))
-        return (f"<td width='50%' valign='top' style='background:{colour}; padding:6px'>"
-                f"<b>{escape(caption)}</b><br>{body}</td>")
+            body = "<br>".join(
+                escape(line)
+                for line in (f"{side.unit}　{side.actor}", show(side.when), f"{term(side.what)}：{side.detail}")
+            )
+        return (
+            f"<td width='50%' valign='top' style='background:{colour}; padding:6px'>"
+            f"<b>{escape(caption)}</b><br>{body}</td>"
+        )
 
     def resolve(self) -> None:
         conflict = self.current()
@@ -150,14 +175,21 @@ class ConflictsPage(QWidget):
         actor, decision = self.session.user.username, self.decision.toPlainText()
         case_id, seen = conflict.case_id, conflict.conflicts
         self.error.clear_error()
-        self.session.run(lambda desk: township.resolve_conflict(desk, actor, case_id, decision, seen),
-                         alive(self, lambda _s: self._resolved(conflict)), alive(self, self.error.show_error),
-                         changes=(CASES,))
+        self.session.run(
+            lambda desk: township.resolve_conflict(desk, actor, case_id, decision, seen),
+            alive(self, lambda _s: self._resolved(conflict)),
+            alive(self, self.error.show_error),
+        )
 
     def _resolved(self, conflict: township.Conflict) -> None:
         self.decision.clear()
-        self.result.show_lines([self.tr("已记录对 {0} 的裁定（{1}）。各方同步后冲突标记消除。").format(
-            conflict.case_no, self.session.user.display_name)])
+        self.result.show_lines(
+            [
+                self.tr("已记录对 {0} 的裁定（{1}）。各方同步后冲突标记消除。").format(
+                    conflict.case_no, self.session.user.display_name
+                )
+            ]
+        )
 
     def _open(self) -> None:
         conflict = self.current()

@@ -11,21 +11,41 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import httpx
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from haian_desk.replication import township
 from sync.serve import BackgroundHub
+from ui.qt_app import qt_app
 from ui.session import Session
 from ui.sync.background import run_in_thread
 from ui.widgets.feedback import alive, explain
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 STOPPED, STARTING, RUNNING, STOPPING, ELSEWHERE, FAILED = (
-    "stopped", "starting", "running", "stopping", "elsewhere", "failed")
+    "stopped",
+    "starting",
+    "running",
+    "stopping",
+    "elsewhere",
+    "failed",
+)
 PROBE_MS = 15_000
 
 
@@ -40,15 +60,18 @@ class HubState:
         """Where stations can reach the hub: every IPv4 address of this PC when it listens on all."""
         if self.host not in ("0.0.0.0", ""):
             return [f"http://{self.host}:{self.port}"]
-        found = [a.toString() for a in QNetworkInterface.allAddresses()
-                 if a.protocol() == QAbstractSocket.NetworkLayerProtocol.IPv4Protocol and not a.isLoopback()]
+        found = [
+            a.toString()
+            for a in QNetworkInterface.allAddresses()
+            if a.protocol() == QAbstractSocket.NetworkLayerProtocol.IPv4Protocol and not a.isLoopback()
+        ]
         return [f"http://{ip}:{self.port}" for ip in found] + [f"http://127.0.0.1:{self.port}"]
 
 
 class HubControl(QObject):
     """The one hub of a township session; its state changes arrive on the GUI thread."""
 
-    stateChanged = Signal(object)        # HubState
+    stateChanged = Signal(object)  # HubState
 
     def __init__(self, session: Session):
         super().__init__(session)
@@ -56,8 +79,9 @@ class HubControl(QObject):
         self.state = HubState()
         self.running: BackgroundHub | None = None
         self.probes = 0  # only the latest look at the port counts
-        self.prober = QTimer(self, interval=PROBE_MS, timeout=self.probe)
-        QApplication.instance().aboutToQuit.connect(self.shutdown)
+        self.prober = QTimer(self, interval=PROBE_MS)
+        self.prober.timeout.connect(self.probe)
+        qt_app().aboutToQuit.connect(self.shutdown)
 
     def begin(self) -> None:
         """Once per session: look whether a hub already runs, and start ours if the centre asked for that."""
@@ -77,8 +101,11 @@ class HubControl(QObject):
 
     def _arrived(self, outcome: tuple) -> None:
         state, running, probe = outcome
-        moved_on = (probe != self.probes or self.state.phase in (STARTING, RUNNING, STOPPING)
-                    or (self.state.port and state.port != self.state.port))
+        moved_on = (
+            probe != self.probes
+            or self.state.phase in (STARTING, RUNNING, STOPPING)
+            or (self.state.port and state.port != self.state.port)
+        )
         if probe and moved_on:
             return  # an older look, a look at another port, or the app has started its own hub since
         self._take(state, running)
@@ -105,6 +132,7 @@ class HubControl(QObject):
                 return HubState(FAILED, host, port, _port_problem(port, error)), None
             except Exception as error:  # noqa: BLE001 - the panel says what happened
                 return HubState(FAILED, host, port, explain(error)), None
+
         self._in_background(work)
 
     def stop(self) -> None:
@@ -116,6 +144,7 @@ class HubControl(QObject):
         def work():
             running.stop()
             return HubState(STOPPED, host, port), None
+
         self._in_background(work)
 
     def probe(self, port: int | None = None) -> None:
@@ -138,6 +167,7 @@ class HubControl(QObject):
             if answered:
                 return HubState(ELSEWHERE, host, port), None
             return failed or HubState(STOPPED, host, port), None
+
         self._in_background(work, self.probes)
 
     def shutdown(self) -> None:
@@ -149,8 +179,10 @@ class HubControl(QObject):
 
 
 def _port_problem(port: int, error: OSError) -> str:
-    return (f"端口 {port} 已被占用或不能使用（{error.strerror or error}）：可能同步服务已经在另一个程序里运行。"
-            "请换一个端口，或先关掉另一个同步服务")
+    return (
+        f"端口 {port} 已被占用或不能使用（{error.strerror or error}）：可能同步服务已经在另一个程序里运行。"
+        "请换一个端口，或先关掉另一个同步服务"
+    )
 
 
 def hub_for(session: Session) -> HubControl:
@@ -170,7 +202,7 @@ class HubPanel(QGroupBox):
         self.state_label = QLabel()
         self.state_label.setObjectName("hub_state")
         self.state_label.setWordWrap(True)
-        self.state_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.host = QLineEdit()
         self.host.setObjectName("hub_host")
         self.host.setToolTip(self.tr("0.0.0.0：局域网里的站点都能连；127.0.0.1：只给本机用"))
@@ -186,8 +218,15 @@ class HubPanel(QGroupBox):
         self.stop_button.setObjectName("hub_stop")
         self.stop_button.clicked.connect(self.control.stop)
         row = QHBoxLayout()
-        for widget in (QLabel(self.tr("监听地址")), self.host, QLabel(self.tr("端口")), self.port,
-                       self.autostart, self.start_button, self.stop_button):
+        for widget in (
+            QLabel(self.tr("监听地址")),
+            self.host,
+            QLabel(self.tr("端口")),
+            self.port,
+            self.autostart,
+            self.start_button,
+            self.stop_button,
+        ):
             row.addWidget(widget)
         row.addStretch(1)
         layout = QVBoxLayout(self)
@@ -208,14 +247,19 @@ class HubPanel(QGroupBox):
     def start(self) -> None:
         host, port = self.host.text().strip() or "0.0.0.0", self.port.value()
         user = self.session.user.username
-        self.session.run(lambda desk: township.save_settings(desk, user, hub_host=host, hub_port=port)
-                         if _is_admin(desk, user) else None)
+        self.session.run(
+            lambda desk: (
+                township.save_settings(desk, user, hub_host=host, hub_port=port) if _is_admin(desk, user) else None
+            )
+        )
         self.control.start(host, port)
 
     def _save_autostart(self, on: bool) -> None:
         user = self.session.user.username
-        self.session.run(lambda desk: township.save_settings(desk, user, hub_autostart=on),
-                         on_error=alive(self, lambda error: self.state_label.setText(explain(error))))
+        self.session.run(
+            lambda desk: township.save_settings(desk, user, hub_autostart=on),
+            on_error=alive(self, lambda error: self.state_label.setText(explain(error))),
+        )
 
     def show_state(self, state: HubState) -> None:
         words = {
@@ -243,7 +287,7 @@ class HubPanel(QGroupBox):
         self.port.setEnabled(not busy and state.phase != RUNNING)
 
 
-def _is_admin(desk, username: str) -> bool:
+def _is_admin(desk: Desk, username: str) -> bool:
     from haian_desk.people import users
 
     return users.get(desk, username).role == "admin"

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout
 
-from haian_desk.replication import reached, township
 from haian_desk.cases.queries import CaseFilter
+from haian_desk.replication import reached, township
 from ui.cases.queue_model import CASE_ID_ROLE, COLUMNS, TONE_ROLE, CaseQueueModel
 from ui.cases.queue_page import QueuePage
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.session import SYNC, Session
 from ui.widgets.feedback import alive
 
@@ -51,8 +52,8 @@ class NetworkQueueModel(CaseQueueModel):
     def __init__(self, session: Session, page_size: int = 200, parent=None):
         super().__init__(session, page_size, parent)
         self.hub = is_hub(session)
-        self.marks: dict[str, str] = {}     # case id → reach code (station)
-        self.names: dict[str, str] = {}     # unit code → name (township)
+        self.marks: dict[str, str] = {}  # case id → reach code (station)
+        self.names: dict[str, str] = {}  # unit code → name (township)
         self.loaded.connect(self.annotate)
         self.rowsInserted.connect(lambda _parent, first, last: self.annotate(first, last))
         session.changed.connect(self._sync_changed)
@@ -63,7 +64,9 @@ class NetworkQueueModel(CaseQueueModel):
 
     def annotate(self, first: int = 0, last: int | None = None) -> None:
         """Read the added column for loaded rows ``first``..``last`` (all by default)."""
-        rows = self.rows[first:None if last is None else last + 1]
+        # The rows held (a long queue forgets pages scrolled far away: those are read again later).
+        held = list(self.rows) if last is None and first == 0 else self.rows[first : last + 1]
+        rows = [r for r in held if r is not None]
         if self.hub:
             self.session.run(township.unit_names, alive(self, self._take_names))
         elif rows:
@@ -86,22 +89,30 @@ class NetworkQueueModel(CaseQueueModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else EXTRA + 1
 
-    def headerData(self, section: int, orientation, role=Qt.DisplayRole):
-        if section == EXTRA and orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return (QCoreApplication.translate("NetworkQueue", "站点") if self.hub
-                    else QCoreApplication.translate("NetworkQueue", "上报镇中心"))
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if section == EXTRA and orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (
+                QCoreApplication.translate("NetworkQueue", "站点")
+                if self.hub
+                else QCoreApplication.translate("NetworkQueue", "上报镇中心")
+            )
         return super().headerData(section, orientation, role)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.column() != EXTRA or index.row() >= len(self.rows):
             return super().data(index, role)
         row = self.rows[index.row()]
-        if role == Qt.DisplayRole:
+        if row is None:  # a page forgotten while scrolled away: the work screens' model reads it again
+            return super().data(index, role)
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.extra_text(row)
-        if role == Qt.ForegroundRole and not self.hub and self.marks.get(row["id"]) in (
-                reached.NOT_YET, reached.PARTLY):
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and not self.hub
+            and self.marks.get(row["id"]) in (reached.NOT_YET, reached.PARTLY)
+        ):
             return QBrush(QColor(WAITING_COLOUR))
-        if role in (Qt.BackgroundRole, Qt.ForegroundRole, CASE_ID_ROLE, TONE_ROLE):
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, CASE_ID_ROLE, TONE_ROLE):
             return super().data(self.index(index.row(), 0), role)  # the row's colour and keys
         return None
 
@@ -110,7 +121,7 @@ class NetworkQueueModel(CaseQueueModel):
             return self.names.get(row["unit_code"], row["unit_code"])
         return reach_text(self.marks.get(row["id"]))
 
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if column < EXTRA:
             super().sort(column, order)
 
@@ -120,6 +131,7 @@ class NetworkQueuePage(QueuePage):
 
     def __init__(self, session: Session, parent=None):
         super().__init__(session, parent)
+        assert isinstance(self.model, NetworkQueueModel)  # model_class above
         self.model.extraLoaded.connect(lambda: self.table.resizeColumnToContents(EXTRA))
         self.station = QComboBox()
         self.station.setObjectName("queue_station")
@@ -131,8 +143,11 @@ class NetworkQueuePage(QueuePage):
         session.run(township.station_choices, alive(self, self._fill_stations))
 
     def _place_station_filter(self) -> None:
-        for i in range(self.layout().count()):
-            row = self.layout().itemAt(i).layout()
+        page = self.layout()
+        assert page is not None  # the queue page lays itself out before this
+        for i in range(page.count()):
+            item = page.itemAt(i)
+            row = item.layout() if item is not None else None
             if isinstance(row, QHBoxLayout) and row.indexOf(self.kind) >= 0:
                 row.insertWidget(row.indexOf(self.kind), self.station)
                 return

@@ -10,27 +10,39 @@ USB file (the reply for it is written beside it).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import (
-    QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from haian_desk.replication import township
 from haian_desk.core.timeutil import show
+from haian_desk.replication import township
 from sync import enrolment, keys as keymod, station_link
-from ui.session import CADRES, CASES, CATALOGUE, SYNC, VILLAGERS, Session
+from ui.session import Session
 from ui.sync.tables import ResultBox, fill_table, make_table, selected_keys
 from ui.township.arrivals import watch_arrivals
 from ui.township.hub import HubPanel, hub_for
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import alive, explain
 
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
+
 REFRESH_MS = 60_000
 SILENT_COLOUR, REVOKED_COLOUR = "#fde0dc", "#eeeeee"
-EVERYTHING = (SYNC, CASES, VILLAGERS, CADRES, CATALOGUE)
 
 
-def enrol_station(desk, request: Path, answer: Path, url: str | None):
+def enrol_station(desk: Desk, request: Path, answer: Path, url: str | None):
     """Read a station's request, enrol it, write the signed answer (runs on the worker)."""
     own = keymod.load_or_create(desk.folder)
     child, document = enrolment.enrol(desk, own, enrolment.read_document(request), url)
@@ -50,7 +62,8 @@ class StationsPage(QWidget):
         self._build()
         watch_arrivals(session)
         session.changed.connect(self._data_changed)  # a method: the session outlives the page
-        self.timer = QTimer(self, interval=REFRESH_MS, timeout=self.reload)
+        self.timer = QTimer(self, interval=REFRESH_MS)
+        self.timer.timeout.connect(self.reload)
         self.timer.start()
         session.run(township.load_settings, alive(self, self._settings))
         self.reload()
@@ -68,10 +81,23 @@ class StationsPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("stations_summary")
         self.summary.setWordWrap(True)
-        self.table = make_table("stations_table", [
-            self.tr("站点"), self.tr("单位代码"), self.tr("状态"), self.tr("最近联系"), self.tr("已收记录"),
-            self.tr("已知缺少"), self.tr("待核查"), self.tr("时钟偏差"), self.tr("超期"), self.tr("即将到期"),
-            self.tr("办件")], stretch=0)
+        self.table = make_table(
+            "stations_table",
+            [
+                self.tr("站点"),
+                self.tr("单位代码"),
+                self.tr("状态"),
+                self.tr("最近联系"),
+                self.tr("已收记录"),
+                self.tr("已知缺少"),
+                self.tr("待核查"),
+                self.tr("时钟偏差"),
+                self.tr("超期"),
+                self.tr("即将到期"),
+                self.tr("办件"),
+            ],
+            stretch=0,
+        )
         self.silent_hours = QSpinBox()
         self.silent_hours.setObjectName("silent_hours")
         self.silent_hours.setRange(1, 24 * 30)
@@ -120,26 +146,43 @@ class StationsPage(QWidget):
 
     def reload(self) -> None:
         hours = self.silent_hours.value() if self.threshold_known else None
-        self.session.run(lambda desk: township.station_health(desk, desk.now(), hours),
-                         alive(self, self._show), alive(self, lambda e: self.result.show_failure(explain(e))))
+        self.session.run(
+            lambda desk: township.station_health(desk, desk.now(), hours),
+            alive(self, self._show),
+            alive(self, lambda e: self.result.show_failure(explain(e))),
+        )
 
     def _show(self, rows: list[township.StationHealth]) -> None:
         self.rows = rows
-        fill_table(self.table, [(h.id, self._cells(h)) for h in rows],
-                   [REVOKED_COLOUR if not h.active else SILENT_COLOUR if h.silent else None for h in rows])
+        fill_table(
+            self.table,
+            [(h.id, self._cells(h)) for h in rows],
+            [REVOKED_COLOUR if not h.active else SILENT_COLOUR if h.silent else None for h in rows],
+        )
         silent = [h for h in rows if h.active and h.silent]
         active = [h for h in rows if h.active]
         text = self.tr("登记在用的站点 {0} 个").format(len(active))
         if silent:
             text += self.tr("；{0} 个站点超过 {1} 小时没有联系：{2}").format(
-                len(silent), self.silent_hours.value(), "、".join(h.unit_name for h in silent))
+                len(silent), self.silent_hours.value(), "、".join(h.unit_name for h in silent)
+            )
         self.summary.setText(text)
         self.summary.setStyleSheet("color: #b00020; font-weight: bold;" if silent else "")
 
     def _cells(self, h: township.StationHealth) -> list[str]:
-        return [h.unit_name, h.unit_code, self._state_words(h), show(h.last_contact) or self.tr("从未联系"),
-                str(h.events_received), str(h.missing), str(h.quarantined), self._drift(h.clock_drift),
-                str(h.overdue), str(h.due_soon), str(h.cases)]
+        return [
+            h.unit_name,
+            h.unit_code,
+            self._state_words(h),
+            show(h.last_contact) or self.tr("从未联系"),
+            str(h.events_received),
+            str(h.missing),
+            str(h.quarantined),
+            self._drift(h.clock_drift),
+            str(h.overdue),
+            str(h.due_soon),
+            str(h.cases),
+        ]
 
     def _state_words(self, h: township.StationHealth) -> str:
         if not h.active:
@@ -157,14 +200,19 @@ class StationsPage(QWidget):
             return self.tr("准")
         way = self.tr("快") if seconds > 0 else self.tr("慢")
         minutes = abs(seconds) // 60
-        return self.tr("{0}{1}小时").format(way, minutes // 60) if minutes >= 60 else \
-            self.tr("{0}{1}分钟").format(way, minutes)
+        return (
+            self.tr("{0}{1}小时").format(way, minutes // 60)
+            if minutes >= 60
+            else self.tr("{0}{1}分钟").format(way, minutes)
+        )
 
     def save_silent_hours(self) -> None:
         hours, user = self.silent_hours.value(), self.session.user.username
-        self.session.run(lambda desk: township.save_settings(desk, user, silent_hours=hours),
-                         alive(self, lambda _s: self.reload()),
-                         alive(self, lambda e: self.result.show_failure(explain(e))))
+        self.session.run(
+            lambda desk: township.save_settings(desk, user, silent_hours=hours),
+            alive(self, lambda _s: self.reload()),
+            alive(self, lambda e: self.result.show_failure(explain(e))),
+        )
 
     # --- enrol, revoke, import ----------------------------------------------------------
 
@@ -175,14 +223,22 @@ class StationsPage(QWidget):
 
         def done(result) -> None:
             child, fingerprint = result
-            self.result.show_lines([
-                self.tr("已为“{0}”（{1}）办理登记。").format(child.unit_name, child.unit_code),
-                self.tr("其密钥指纹：{0}（可电话与站点核对）").format(fingerprint),
-                self.tr("登记答复已写到 {0}，请拷回站点，在站点的“同步”页面导入。").format(answer),
-                self.tr("答复里写的本中心网址：{0}").format(url) if url
-                else self.tr("同步服务没有运行，答复里没有网址：站点需自己填写，或用U盘同步。")])
-        self.session.run(lambda desk: enrol_station(desk, request, answer, url), alive(self, done),
-                         alive(self, lambda e: self.result.show_failure(explain(e))), changes=(SYNC,))
+            self.result.show_lines(
+                [
+                    self.tr("已为“{0}”（{1}）办理登记。").format(child.unit_name, child.unit_code),
+                    self.tr("其密钥指纹：{0}（可电话与站点核对）").format(fingerprint),
+                    self.tr("登记答复已写到 {0}，请拷回站点，在站点的“同步”页面导入。").format(answer),
+                    self.tr("答复里写的本中心网址：{0}").format(url)
+                    if url
+                    else self.tr("同步服务没有运行，答复里没有网址：站点需自己填写，或用U盘同步。"),
+                ]
+            )
+
+        self.session.run(
+            lambda desk: enrol_station(desk, request, answer, url),
+            alive(self, done),
+            alive(self, lambda e: self.result.show_failure(explain(e))),
+        )
 
     def revoke_selected(self) -> None:
         chosen = selected_keys(self.table)
@@ -192,16 +248,24 @@ class StationsPage(QWidget):
             return
         if not self.confirm_revoke(row):
             return
-        self.session.run(lambda desk: enrolment.revoke(desk, row.id),
-                         alive(self, lambda peer: self.result.show_lines([self.tr(
-                             "已注销“{0}”：它不能再同步，已上报的数据都保留。").format(peer.unit_name)])),
-                         alive(self, lambda e: self.result.show_failure(explain(e))), changes=(SYNC,))
+        self.session.run(
+            lambda desk: enrolment.revoke(desk, row.id),
+            alive(
+                self,
+                lambda peer: self.result.show_lines(
+                    [self.tr("已注销“{0}”：它不能再同步，已上报的数据都保留。").format(peer.unit_name)]
+                ),
+            ),
+            alive(self, lambda e: self.result.show_failure(explain(e))),
+        )
 
     def import_batch(self, path: Path) -> None:
         self.result.show_lines([self.tr("正在导入 {0}…").format(path.name)])
-        self.session.run(lambda desk: station_link.import_from_file(desk, path),
-                         alive(self, self.result.show_lines),
-                         alive(self, lambda e: self.result.show_failure(explain(e))), changes=EVERYTHING)
+        self.session.run(
+            lambda desk: station_link.import_from_file(desk, path),
+            alive(self, self.result.show_lines),
+            alive(self, lambda e: self.result.show_failure(explain(e))),
+        )
 
     # --- asking -------------------------------------------------------------------------
 
@@ -210,12 +274,16 @@ class StationsPage(QWidget):
             then(path)
 
     def _ask_open(self) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择站点给的文件"), folder,
-                                                self.tr("登记申请或同步文件 (*.json *.hdsync);;所有文件 (*)"))
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择站点给的文件"), folder, self.tr("登记申请或同步文件 (*.json *.hdsync);;所有文件 (*)")
+        )
         return Path(chosen) if chosen else None
 
     def _confirm_revoke(self, row: township.StationHealth) -> bool:
-        answer = QMessageBox.question(self, self.tr("注销站点"), self.tr(
-            "注销“{0}”后，它将不能再同步（已上报的数据保留）。确定注销吗？").format(row.unit_name))
-        return answer == QMessageBox.Yes
+        answer = QMessageBox.question(
+            self,
+            self.tr("注销站点"),
+            self.tr("注销“{0}”后，它将不能再同步（已上报的数据保留）。确定注销吗？").format(row.unit_name),
+        )
+        return answer == QMessageBox.StandardButton.Yes

@@ -8,20 +8,35 @@ the dialog open with everything typed, and nothing is written.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QVBoxLayout, QWidget)
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
-from haian_desk.people import villagers
 from haian_desk.core.errors import ValidationError
+from haian_desk.people import villagers
 from haian_desk.people.idnumber import parse_id_number
 from haian_desk.people.phone import parse_phone
+from haian_desk.people.villager_queries import Villager
 from haian_desk.people.villagers import VillagerInput
 from ui.i18n import term
-from ui.session import VILLAGERS, Session
+from ui.session import Session
 from ui.widgets.feedback import ErrorLabel, alive
+
+if TYPE_CHECKING:
+    from haian_desk.desk import Desk
 
 OK_STYLE = "color: #1b5e20;"
 BAD_STYLE = "color: #b00020;"
@@ -45,13 +60,12 @@ class FieldVerdict(QLabel):
 
 
 class VillagerDialog(QDialog):
-    def __init__(self, session: Session, villager: dict | None = None,
-                 parent: QWidget | None = None):
+    def __init__(self, session: Session, villager: Villager | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.villager = villager or {}
+        self.villager = villager
         self.saved_id: str | None = None
-        editing = bool(self.villager)
+        editing = villager is not None
         self.setWindowTitle(self.tr("修改群众信息") if editing else self.tr("新增群众"))
         self._build()
         self._fill()
@@ -74,8 +88,8 @@ class VillagerDialog(QDialog):
         self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.tags = {code: QCheckBox(term(label)) for code, label in villagers.TAGS.items()}
         self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Save).setText(self.tr("保存(&S)"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存(&S)"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.id_number.textChanged.connect(self._check_id)
@@ -127,17 +141,19 @@ class VillagerDialog(QDialog):
 
     def _fill(self) -> None:
         v = self.villager
-        self.name.setText(v.get("name") or "")
-        self.id_number.setText(v.get("id_number") or "")
-        self.phone.setText(v.get("phone") or "")
-        self.address.setText(v.get("address") or "")
-        unit = v.get("unit_code") or ""
+        if v is None:
+            return
+        self.name.setText(v.name)
+        self.id_number.setText(v.id_number or "")
+        self.phone.setText(v.phone or "")
+        self.address.setText(v.address or "")
+        unit = v.unit_code or ""
         village = self._village_code()
         self.group.setText(unit[12:] if village and unit.startswith(village) else unit)
-        self.household_no.setText(v.get("household_no") or "")
-        self.note.setPlainText(v.get("note") or "")
+        self.household_no.setText(v.household_no or "")
+        self.note.setPlainText(v.note or "")
         for code, box in self.tags.items():
-            box.setChecked(code in (v.get("tags") or []))
+            box.setChecked(code in v.tags)
 
     # --- checks as typed --------------------------------------------------------------------
 
@@ -169,15 +185,21 @@ class VillagerDialog(QDialog):
         village = self._village_code()
         unit = (village + group.zfill(3)) if village and group and len(group) <= 3 else group
         return VillagerInput(
-            name=self.name.text(), id_number=self.id_number.text(), phone=self.phone.text(),
-            address=self.address.text(), unit_code=unit, household_no=self.household_no.text(),
+            name=self.name.text(),
+            id_number=self.id_number.text(),
+            phone=self.phone.text(),
+            address=self.address.text(),
+            unit_code=unit,
+            household_no=self.household_no.text(),
             tags=tuple(code for code, box in self.tags.items() if box.isChecked()),
-            note=self.note.toPlainText())
+            note=self.note.toPlainText(),
+        )
 
     def save(self) -> None:
-        data, actor, villager_id = self.data(), self.session.user.username, self.villager.get("id")
+        villager_id = self.villager.id if self.villager else None
+        data, actor = self.data(), self.session.user.username
 
-        def work(desk):
+        def work(desk: Desk):
             if villager_id:
                 villagers.update(desk, actor, villager_id, data)
                 return villager_id
@@ -185,8 +207,7 @@ class VillagerDialog(QDialog):
 
         self.buttons.setEnabled(False)
         self.error.clear_error()
-        self.session.run(work, alive(self, self._saved), alive(self, self._refused),
-                         changes=(VILLAGERS,))
+        self.session.run(work, alive(self, self._saved), alive(self, self._refused))
 
     def _saved(self, villager_id: str) -> None:
         self.saved_id = villager_id
@@ -195,8 +216,7 @@ class VillagerDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         self.error.show_error(error)
-        culprit = {"name": self.name, "id_number": self.id_number, "phone": self.phone}.get(
-            getattr(error, "field", ""))
+        culprit = {"name": self.name, "id_number": self.id_number, "phone": self.phone}.get(getattr(error, "field", ""))
         if culprit is not None:
-            culprit.setFocus(Qt.OtherFocusReason)
+            culprit.setFocus(Qt.FocusReason.OtherFocusReason)
             culprit.selectAll()

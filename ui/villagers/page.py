@@ -5,15 +5,24 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from haian_desk.core import masking
+from haian_desk.people.villager_queries import LIST_LIMIT, Villager, VillagerProfile, find_villagers, villager_profile
 from ui.i18n import term
 from ui.session import Session
 from ui.villagers.detail import VillagerDetail, tag_words
 from ui.villagers.edit_dialog import VillagerDialog
-from ui.villagers.reading import LIST_LIMIT, find_villagers, villager_profile
 from ui.widgets.feedback import alive, show_error_box
 from ui.widgets.tables import list_beside_detail
 
@@ -26,7 +35,7 @@ class VillagersPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.rows: list[dict] = []
+        self.rows: list[Villager] = []
         self.selected_id: str | None = None
         self._search_seq = 0
         self.search = QLineEdit()
@@ -50,7 +59,7 @@ class VillagersPage(QWidget):
         self.timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _: self.timer.start())
         self.search.returnPressed.connect(self._search_now)
-        QShortcut(QKeySequence.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         session.changed.connect(self._data_changed)
         self.setFocusProxy(self.search)
         self.reload()
@@ -58,13 +67,14 @@ class VillagersPage(QWidget):
     def _make_table(self) -> QTableWidget:
         table = QTableWidget(0, 6)
         table.setObjectName("villager_list")
-        table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("性别"), self.tr("身份证号"),
-                                         self.tr("电话"), self.tr("户号"), self.tr("住址")])
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SingleSelection)
+        table.setHorizontalHeaderLabels(
+            [self.tr("姓名"), self.tr("性别"), self.tr("身份证号"), self.tr("电话"), self.tr("户号"), self.tr("住址")]
+        )
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         table.itemSelectionChanged.connect(self._selection_changed)
         table.cellActivated.connect(lambda *_: self.edit_selected())
@@ -89,22 +99,29 @@ class VillagersPage(QWidget):
     def reload(self) -> None:
         self._search_seq += 1
         seq, text = self._search_seq, self.search.text()
-        self.session.run(lambda desk: find_villagers(desk, text),
-                         alive(self, lambda rows: self._show_rows(seq, rows)),
-                         alive(self, lambda error: show_error_box(self, error)))
+        self.session.run(
+            lambda desk: find_villagers(desk, text),
+            alive(self, lambda rows: self._show_rows(seq, rows)),
+            alive(self, lambda error: show_error_box(self, error)),
+        )
 
-    def _show_rows(self, seq: int, rows: list[dict]) -> None:
+    def _show_rows(self, seq: int, rows: list[Villager]) -> None:
         if seq != self._search_seq:
             return  # an older search finished after a newer one started
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, v in enumerate(rows):
-            values = [v["name"], term(v.get("gender") or ""), masking.mask_id_number(v.get("id_number")),
-                      masking.mask_phone(v.get("phone")), v.get("household_no") or "",
-                      v.get("address") or ""]
+            values = [
+                v.name,
+                term(v.gender or ""),
+                masking.mask_id_number(v.id_number),
+                masking.mask_phone(v.phone),
+                v.household_no or "",
+                v.address or "",
+            ]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
-            self.table.item(r, 0).setToolTip(tag_words(v["tags"], include_sensitive=False))
+            self.table.item(r, 0).setToolTip(tag_words(v.tags, include_sensitive=False))
         self._show_count(len(rows))
         self._reselect()
 
@@ -115,9 +132,9 @@ class VillagersPage(QWidget):
             self.found.setText(self.tr("找到 {0} 位群众").format(count))
 
     def _reselect(self) -> None:
-        ids = [v["id"] for v in self.rows]
+        ids = [v.id for v in self.rows]
         if not ids:
-            self.detail.show_profile({})
+            self.detail.show_profile(None)
             return
         row = ids.index(self.selected_id) if self.selected_id in ids else 0
         self.table.blockSignals(True)  # the profile is (re)loaded below, changed or not
@@ -128,15 +145,14 @@ class VillagersPage(QWidget):
     def _selection_changed(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
-            self._load(self.rows[rows[0].row()]["id"])
+            self._load(self.rows[rows[0].row()].id)
 
     def _load(self, villager_id: str) -> None:
         self.selected_id = villager_id
-        self.session.run(lambda desk: villager_profile(desk, villager_id),
-                         alive(self, self._show_profile))
+        self.session.run(lambda desk: villager_profile(desk, villager_id), alive(self, self._show_profile))
 
-    def _show_profile(self, profile: dict) -> None:
-        if profile and profile["villager"]["id"] == self.selected_id:
+    def _show_profile(self, profile: VillagerProfile | None) -> None:
+        if profile is not None and profile.villager.id == self.selected_id:
             self.detail.show_profile(profile)
 
     def show_villager(self, villager_id: str, name: str) -> None:
@@ -158,12 +174,12 @@ class VillagersPage(QWidget):
         self._open_dialog(None)
 
     def edit_selected(self) -> None:
-        if self.detail.profile:
-            self._open_dialog(self.detail.profile["villager"])
+        if self.detail.profile is not None:
+            self._open_dialog(self.detail.profile.villager)
 
-    def _open_dialog(self, villager: dict | None) -> VillagerDialog:
+    def _open_dialog(self, villager: Villager | None) -> VillagerDialog:
         dialog = VillagerDialog(self.session, villager, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._saved(dialog.saved_id))
         dialog.open()
         self.dialog = dialog

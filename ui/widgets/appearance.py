@@ -21,8 +21,12 @@ def base_point_size(large_print: bool) -> float:
 
 
 # The tick boxes and round buttons, which the style draws at a fixed size whatever the font.
-INDICATORS = (QStyle.PM_IndicatorWidth, QStyle.PM_IndicatorHeight, QStyle.PM_ExclusiveIndicatorWidth,
-              QStyle.PM_ExclusiveIndicatorHeight)
+INDICATORS = (
+    QStyle.PixelMetric.PM_IndicatorWidth,
+    QStyle.PixelMetric.PM_IndicatorHeight,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+)
 
 
 class ScaledIndicators(QProxyStyle):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 from haian_desk.core.errors import LIST_SEPARATOR, HaianError, Message, fill
@@ -23,8 +24,10 @@ def domain_text(error: HaianError) -> tuple[str, str]:
     """
     params = _params(error.params)
     try:
-        return (_fill("domain", error.template, params),
-                _fill("domain", error.hint_template, params) if error.hint_template else "")
+        return (
+            _fill("domain", error.template, params),
+            _fill("domain", error.hint_template, params) if error.hint_template else "",
+        )
     except (KeyError, IndexError, ValueError):  # a translation that names a parameter wrongly
         log.warning("translation of %r does not fit its parameters", error.template)
         return error.message, error.hint
@@ -71,8 +74,9 @@ def explain(error: BaseException) -> str:
         message, hint = domain_text(error)
         return message + (f"\n{hint}" if hint else "")
     log.error("unexpected error", exc_info=error)
-    return QCoreApplication.translate(
-        "Feedback", "出现了意外错误：{0}\n已记录在日志中，请告诉本站管理员。").format(error)
+    return QCoreApplication.translate("Feedback", "出现了意外错误：{0}\n已记录在日志中，请告诉本站管理员。").format(
+        error
+    )
 
 
 class ErrorLabel(QLabel):
@@ -81,7 +85,7 @@ class ErrorLabel(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setStyleSheet("color: #b00020;")
         self.setAccessibleName(QCoreApplication.translate("Feedback", "错误提示"))
         self.hide()
@@ -101,7 +105,7 @@ def show_error_box(parent: QWidget | None, error: BaseException | str) -> None:
     QMessageBox.warning(parent, QCoreApplication.translate("Feedback", "提示"), text)
 
 
-def alive(widget: QWidget, callback: Callable[..., Any]) -> Callable[..., Any]:
+def alive(widget: QObject, callback: Callable[..., Any]) -> Callable[..., Any]:
     """Wrap a worker callback so it is skipped if its widget was closed meanwhile."""
 
     def guarded(*args: Any) -> Any:

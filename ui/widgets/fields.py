@@ -22,9 +22,9 @@ class FieldGrid(QGridLayout):
     def add_row(self, caption: str, value: QWidget) -> QLabel:
         row = self.rowCount()
         label = QLabel(caption)
-        label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         label.setBuddy(value)
-        self.addWidget(label, row, 0, Qt.AlignTop)
+        self.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
         self.addWidget(value, row, 1)
         return label
 
@@ -40,12 +40,12 @@ class DetailScroll(QScrollArea):
     def __init__(self, widget: QWidget, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(widget)
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.widget() and event.type() == QEvent.LayoutRequest:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self._fit()
         return False
 
@@ -55,6 +55,8 @@ class DetailScroll(QScrollArea):
 
     def _fit(self) -> None:
         widget = self.widget()
+        if widget is None:
+            return
         needed = widget.heightForWidth(self.viewport().width())
         if needed > 0 and needed != widget.minimumHeight():
             widget.setMinimumHeight(needed)

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 from ui.widgets.appearance import scaled_font
 
-ITEM_PADDING = 8   # above and below an entry's text, inside its frame
+ITEM_PADDING = 8  # above and below an entry's text, inside its frame
 
 
 @dataclass(frozen=True)
 class Packing:
-    scale: float      # of the application font
-    two_lines: bool   # name over key, or "name  key" on one line
+    scale: float  # of the application font
+    two_lines: bool  # name over key, or "name  key" on one line
     spacing: int
 
 
@@ -45,13 +45,13 @@ class NavigationList(QListWidget):
         self.setObjectName("navigation")
         self.entries = entries
         self.packing: Packing | None = None
-        self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for entry in entries:
             item = QListWidgetItem()
             item.setToolTip(entry.tooltip)
-            item.setData(Qt.UserRole, entry.key)
-            item.setTextAlignment(Qt.AlignCenter)
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             self.addItem(item)
         self.pack(PACKINGS[0])
 
@@ -88,7 +88,7 @@ class NavigationList(QListWidget):
     def minimumSizeHint(self) -> QSize:
         # No taller than a few entries: on a tiny desktop the list scrolls rather than push the
         # status bar off the screen.
-        return QSize(self.width_for(self.packing), super().minimumSizeHint().height())
+        return QSize(self.width_for(self.packing or PACKINGS[0]), super().minimumSizeHint().height())
 
     def sizeHint(self) -> QSize:
-        return QSize(self.width_for(self.packing), self.height_for(PACKINGS[0]))
+        return QSize(self.width_for(self.packing or PACKINGS[0]), self.height_for(PACKINGS[0]))

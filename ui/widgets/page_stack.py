@@ -44,16 +44,16 @@ def scrolling(content: QWidget) -> QScrollArea:
     """``content`` in a frameless scroll area that gives it all the room there is, and scrolls the rest."""
     area = QScrollArea()
     area.setObjectName("screen_area")
-    area.setFrameShape(QFrame.NoFrame)
+    area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
-    area.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
-    area.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     holder = QWidget()
     holder.setObjectName("screen_holder")
     layout = QVBoxLayout(holder)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(content)
     area.setWidget(holder)
-    area.setFocusPolicy(Qt.NoFocus)  # Tab goes into the page, not to the frame around it
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes into the page, not to the frame around it
     return area

@@ -6,8 +6,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QWidget
 
-from haian_desk.people import users
 from haian_desk.cases import queries
+from haian_desk.people import users
 from ui.i18n import term
 from ui.session import Session
 from ui.widgets.appearance import scaled_font
@@ -21,7 +21,7 @@ def _colour(label: QLabel, colour: QColor | None) -> None:
     """Text colour by palette (a style sheet would re-polish the label and change its size)."""
     palette = QApplication.palette(label)
     if colour is not None:
-        palette.setColor(QPalette.WindowText, colour)
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
     label.setPalette(palette)
 
 
@@ -51,8 +51,9 @@ class DeadlineCounts(QWidget):
         self.refresh()
 
     def refresh(self, _changes=None) -> None:
-        self.session.run(lambda desk: queries.deadline_counts(desk, desk.now()),
-                         alive(self, self._show), alive(self, self._failed))
+        self.session.run(
+            lambda desk: queries.deadline_counts(desk, desk.now()), alive(self, self._show), alive(self, self._failed)
+        )
 
     def _show(self, counts: dict[str, int] | None) -> None:
         self.counts = counts
@@ -76,5 +77,6 @@ class UserLabel(QLabel):
         super().__init__(parent)
         self.setObjectName("user_label")
         user = session.user
-        self.setText(self.tr("当前用户：{0}（{1}）").format(user.display_name,
-                                                        term(users.ROLES.get(user.role, user.role))))
+        self.setText(
+            self.tr("当前用户：{0}（{1}）").format(user.display_name, term(users.ROLES.get(user.role, user.role)))
+        )

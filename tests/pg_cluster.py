@@ -1,0 +1,95 @@
+"""A throw-away PostgreSQL server for tests and benchmarks: its own cluster in a temporary
+folder, listening on 127.0.0.1 and a socket in that folder, gone when stopped.
+
+The binaries come from the distribution's ``postgresql`` package (``make test`` installs it
+where it can: tools/ensure_postgres.sh). Run as root, the server runs as the ``postgres``
+user, since PostgreSQL refuses to run as root.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+
+class Unavailable(Exception):
+    """No PostgreSQL server can be started here; the message says why."""
+
+
+def binaries() -> Path:
+    """The folder holding initdb and pg_ctl (the newest installed version)."""
+    found = shutil.which("pg_ctl")
+    if found and shutil.which("initdb"):
+        return Path(found).resolve().parent
+    versions = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"),
+        key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0,
+    )
+    if versions:
+        return versions[-1].parent
+    raise Unavailable("没有找到 PostgreSQL（initdb/pg_ctl）：请安装发行版的 postgresql 软件包")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Cluster:
+    """``with Cluster() as url:`` gives ``postgresql://postgres@127.0.0.1:PORT/postgres``."""
+
+    def __init__(self) -> None:
+        self.bin = binaries()
+        self.folder = Path(tempfile.mkdtemp(prefix="haian-pg-"))
+        self.data = self.folder / "data"
+        self.port = _free_port()
+        self._as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+
+    @property
+    def url(self) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, *args: str) -> subprocess.CompletedProcess:
+        command = [str(self.bin / args[0]), *args[1:]]
+        if self._as_root:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+        if done.returncode:
+            raise Unavailable(f"{args[0]} failed: {(done.stderr or done.stdout).strip()[-600:]}")
+        return done
+
+    def start(self) -> str:
+        if self._as_root:
+            shutil.chown(self.folder, "postgres", "postgres")
+        self._run(
+            "initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale", "--no-sync"
+        )
+        # Durability settings are off: tests kill the hub's workers, never this server.
+        options = (
+            f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            "-c max_connections=200"
+        )
+        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "server.log"), "-w", "start")
+        return self.url
+
+    def stop(self) -> None:
+        with contextlib.suppress(Unavailable):
+            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> str:
+        try:
+            return self.start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
