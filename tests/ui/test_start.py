@@ -53,9 +53,9 @@ class Robot:
 
 
 def _finish(qtbot, app: App) -> None:
+    qtbot.addWidget(app.window)  # closed and deleted by qtbot, after the test, as test_login does
     qtbot.waitUntil(lambda: app.worker.pending == 0, timeout=30_000)
-    app.window.close()
-    app.close()
+    app.worker.shutdown()
 
 
 @pytest.fixture
