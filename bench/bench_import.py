@@ -75,7 +75,9 @@ def fresh_station(name: str):
 
     folder = WORK / name
     shutil.rmtree(folder, ignore_errors=True)
-    return initialise(folder, CODE, "双楼村代理站", "station", admin=("bench", "bench-password"))  # imports need a 站长 or 管理员
+    return initialise(
+        folder, CODE, "双楼村代理站", "station", admin=("bench", "bench-password")
+    )  # imports need a 站长 or 管理员
 
 
 def run(scale: generate.Scale) -> Report:

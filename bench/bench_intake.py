@@ -63,23 +63,36 @@ def run(scale: generate.Scale) -> Report:
     # As the app runs: no checkpoint inside a commit (storage/db.py); the database worker
     # checkpoints when the clerk pauses (ui/worker.py), here after every 50 intakes, untimed.
     p50s, p99s, base50s, base99s = _rounds(desk, rng, villagers, cadres, errands, checkpoint_every=50)
-    report.add("take_in · p50", median(p50s), "ms", baseline=median(base50s),
-               baseline_name="bare INSERT of the same rows, p50")
+    report.add(
+        "take_in · p50", median(p50s), "ms", baseline=median(base50s), baseline_name="bare INSERT of the same rows, p50"
+    )
     p99 = median(p99s)
-    report.add("take_in · p99 (WAL checkpoint at idle moments, as the app runs)", p99, "ms",
-               goal=f"< {GOAL_P99_MS:g} ms", met=p99 < GOAL_P99_MS,
-               baseline=median(base99s), baseline_name="bare INSERT of the same rows, p99",
-               note="wal_autocheckpoint off; a PASSIVE checkpoint after every 50 intakes, untimed")
+    report.add(
+        "take_in · p99 (WAL checkpoint at idle moments, as the app runs)",
+        p99,
+        "ms",
+        goal=f"< {GOAL_P99_MS:g} ms",
+        met=p99 < GOAL_P99_MS,
+        baseline=median(base99s),
+        baseline_name="bare INSERT of the same rows, p99",
+        note="wal_autocheckpoint off; a PASSIVE checkpoint after every 50 intakes, untimed",
+    )
     report.notes.append(
         f"{RUNS} runs of {PER_RUN} intakes (kinds mixed as in the county); each percentile is the "
-        f"median over runs (p99 per run: {', '.join(f'{v:.2f}' for v in p99s)} ms).")
+        f"median over runs (p99 per run: {', '.join(f'{v:.2f}' for v in p99s)} ms)."
+    )
     # How it was before: SQLite's automatic checkpoint, which copies the log into the database
     # and syncs it inside whichever commit crosses 1,000 pages (a clerk's keystroke).
     desk.db.scalar("PRAGMA wal_autocheckpoint = 1000")
     _, auto99s, _, auto_base99s = _rounds(desk, rng, villagers, cadres, errands)
-    report.add("take_in · p99 with SQLite's automatic checkpoint (before)", median(auto99s), "ms",
-               baseline=median(auto_base99s), baseline_name="bare INSERT of the same rows, p99",
-               note="wal_autocheckpoint = 1000 pages, SQLite's default")
+    report.add(
+        "take_in · p99 with SQLite's automatic checkpoint (before)",
+        median(auto99s),
+        "ms",
+        baseline=median(auto_base99s),
+        baseline_name="bare INSERT of the same rows, p99",
+        note="wal_autocheckpoint = 1000 pages, SQLite's default",
+    )
     if p99 >= GOAL_P99_MS:
         report.profile = _profile(desk, rng, villagers, cadres, errands)
     desk.close()

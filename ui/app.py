@@ -90,7 +90,7 @@ class App(QObject):
         opening.failed.connect(lambda error: (stopped.append(error), login.reject()))
         opening.gave_up.connect(login.reject)
         opening.start()
-        accepted = login.exec() == QDialog.Accepted
+        accepted = login.exec() == QDialog.DialogCode.Accepted
         if stopped:
             raise stopped[0]  # run_app explains it, as when the station was opened before the window
         if not accepted:

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from haian_desk import __version__
 from haian_desk.core import logs
-from haian_desk.storage.db import is_damage
 from haian_desk.core.timeutil import local, now_utc
+from haian_desk.storage.db import is_damage
 
 log = logging.getLogger(__name__)
 

@@ -11,9 +11,9 @@ finds it; the clerk can type the login name and password all the while.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -67,16 +67,16 @@ def prepare(folder: Path, restore_first: bool = True) -> Prepared:
 
 def _warm_up() -> None:
     """Import the main window's modules while the clerk types the password (pure imports)."""
-    import ui.main_window  # noqa: F401
+    import ui.main_window
     import ui.session  # noqa: F401
 
 
 class StationOpening(QObject):
     """Runs ``prepare`` on the worker and settles, over ``parent``, what it cannot do alone."""
 
-    opened = Signal(object)     # the Desk
-    failed = Signal(object)     # an exception that stops the start (shown by run_app)
-    gave_up = Signal()          # the clerk declined (no passphrase, no restore)
+    opened = Signal(object)  # the Desk
+    failed = Signal(object)  # an exception that stops the start (shown by run_app)
+    gave_up = Signal()  # the clerk declined (no passphrase, no restore)
 
     def __init__(self, folder: Path, worker: DbWorker, parent: QWidget):
         super().__init__(parent)
@@ -89,15 +89,18 @@ class StationOpening(QObject):
     def _prepared(self, found: Prepared) -> None:
         self._tell_restore(found)
         handlers: dict[str, Callable[[Prepared], None]] = {
-            "ok": lambda f: self.opened.emit(f.desk), "choose": self._ask_passphrase,
-            "passphrase": self._ask_passphrase, "damaged": self._offer_backup}
+            "ok": lambda f: self.opened.emit(f.desk),
+            "choose": self._ask_passphrase,
+            "passphrase": self._ask_passphrase,
+            "damaged": self._offer_backup,
+        }
         handlers[found.state](found)
 
     def _ask_passphrase(self, found: Prepared) -> None:
         from ui.setup_passphrase import PassphraseDialog
 
         dialog = PassphraseDialog(self.folder, self.worker, choose=found.state == "choose", parent=self.window)
-        if dialog.exec() == QDialog.Accepted:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
             self.start()
         else:
             self.gave_up.emit()
@@ -106,7 +109,7 @@ class StationOpening(QObject):
         from ui.backups import DamagedDatabaseDialog
 
         dialog = DamagedDatabaseDialog(self.folder, found.health, found.best, self.worker, self.window)
-        if dialog.exec() == QDialog.Accepted and dialog.restored is not None:
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.restored is not None:
             self.start(restore_first=False)
         else:
             self.gave_up.emit()
@@ -114,9 +117,11 @@ class StationOpening(QObject):
     def _tell_restore(self, found: Prepared) -> None:
         title = self.tr("海安群众事务代理工作台")
         if found.restore_error is not None:
-            QMessageBox.warning(self.window, title,
-                                self.tr("没有恢复备份：{0}").format(in_words(found.restore_error)))
+            QMessageBox.warning(self.window, title, self.tr("没有恢复备份：{0}").format(in_words(found.restore_error)))
         elif found.restored is not None:
             done = found.restored
-            QMessageBox.information(self.window, title, self.tr("已恢复备份：{0}。原来的数据库另存在 {1}。")
-                                    .format(done.info.describe(), done.set_aside))
+            QMessageBox.information(
+                self.window,
+                title,
+                self.tr("已恢复备份：{0}。原来的数据库另存在 {1}。").format(done.info.describe(), done.set_aside),
+            )

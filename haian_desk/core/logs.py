@@ -23,7 +23,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-
 from haian_desk.core import paths
 from haian_desk.core.masking import mask_id_number, mask_name, mask_phone
 

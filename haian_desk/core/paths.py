@@ -10,7 +10,6 @@ import os
 import sys
 from pathlib import Path
 
-
 APP_NAME = "HaianDesk"
 HOME_ENV = "HAIAN_DESK_HOME"
 DB_FILENAME = "haian_desk.sqlite3"

@@ -21,9 +21,17 @@ from bench import run
 
 ROOT = Path(__file__).resolve().parents[2]
 TINY = {
-    "BENCH_SCALE": "tiny", "BENCH_RUNS": "1", "BENCH_INTAKES": "20", "BENCH_SEARCH_QUERIES": "2",
-    "BENCH_QUEUE_SECONDS": "1", "BENCH_MERGE_EVENTS": "2000", "BENCH_MERGE_RUNS": "1", "BENCH_WIRE_RUNS": "1",
-    "BENCH_ASSESSMENT_RUNS": "1", "BENCH_IMPORT_ROWS": "200", "QT_QPA_PLATFORM": "offscreen",
+    "BENCH_SCALE": "tiny",
+    "BENCH_RUNS": "1",
+    "BENCH_INTAKES": "20",
+    "BENCH_SEARCH_QUERIES": "2",
+    "BENCH_QUEUE_SECONDS": "1",
+    "BENCH_MERGE_EVENTS": "2000",
+    "BENCH_MERGE_RUNS": "1",
+    "BENCH_WIRE_RUNS": "1",
+    "BENCH_ASSESSMENT_RUNS": "1",
+    "BENCH_IMPORT_ROWS": "200",
+    "QT_QPA_PLATFORM": "offscreen",
 }
 
 
@@ -32,8 +40,14 @@ def test_the_benchmark_runs_at_tiny_scale(module, tmp_path):
     out = tmp_path / f"{module}.json"
     # The tests' own station passphrase would override the one bench/common.py opens counties with.
     env = {name: value for name, value in os.environ.items() if name != "HAIAN_DESK_PASSPHRASE"}
-    done = subprocess.run([sys.executable, "-m", f"bench.{module}", "--json", str(out)], cwd=ROOT,
-                          env={**env, **TINY}, capture_output=True, text=True, timeout=240)
+    done = subprocess.run(
+        [sys.executable, "-m", f"bench.{module}", "--json", str(out)],
+        cwd=ROOT,
+        env={**env, **TINY},
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["figures"], f"{module} measured nothing"

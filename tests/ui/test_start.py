@@ -28,7 +28,7 @@ def _visible(kind: str):
 def _log_in(qtbot, dialog) -> None:
     type_text(qtbot, dialog.username, ADMIN[0])
     type_text(qtbot, dialog.password, ADMIN[1])
-    qtbot.keyClick(dialog.password, Qt.Key_Return)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
 
 
 class Robot:
@@ -66,7 +66,8 @@ def closed_station(desk):
 
 
 def test_the_login_window_shows_before_the_station_is_open_and_a_typed_login_waits_for_it(
-        qtbot, closed_station, monkeypatch):
+    qtbot, closed_station, monkeypatch
+):
     gate = threading.Event()
     real = opening.prepare
     monkeypatch.setattr(opening, "prepare", lambda *args: (gate.wait(20), real(*args))[1])
@@ -110,11 +111,15 @@ def test_a_passphrase_needed_is_asked_over_the_login_window(qtbot, closed_statio
         asking = _visible("PassphraseDialog")
         seen["over_login"] = asking.parent() is _visible("LoginDialog")
         type_text(qtbot, asking.passphrase, TEST_PASSPHRASE)
-        qtbot.keyClick(asking.passphrase, Qt.Key_Return)
+        qtbot.keyClick(asking.passphrase, Qt.Key.Key_Return)
 
-    robot = Robot((lambda: _visible("PassphraseDialog") is not None, answer),
-                  (lambda: getattr(_visible("LoginDialog"), "desk", None) is not None,
-                   lambda: _log_in(qtbot, _visible("LoginDialog"))))
+    robot = Robot(
+        (lambda: _visible("PassphraseDialog") is not None, answer),
+        (
+            lambda: getattr(_visible("LoginDialog"), "desk", None) is not None,
+            lambda: _log_in(qtbot, _visible("LoginDialog")),
+        ),
+    )
     assert app.start() is True
     assert not robot.steps
     assert seen["over_login"]
@@ -124,10 +129,16 @@ def test_a_passphrase_needed_is_asked_over_the_login_window(qtbot, closed_statio
 def test_a_damaged_database_is_offered_its_backup_over_the_login_window(qtbot, damaged_folder):  # noqa: F811
     app = App(damaged_folder)
 
-    robot = Robot((lambda: _visible("DamagedDatabaseDialog") is not None,
-                   lambda: qtbot.mouseClick(_visible("DamagedDatabaseDialog").restore_button, Qt.LeftButton)),
-                  (lambda: getattr(_visible("LoginDialog"), "desk", None) is not None,
-                   lambda: _log_in(qtbot, _visible("LoginDialog"))))
+    robot = Robot(
+        (
+            lambda: _visible("DamagedDatabaseDialog") is not None,
+            lambda: qtbot.mouseClick(_visible("DamagedDatabaseDialog").restore_button, Qt.MouseButton.LeftButton),
+        ),
+        (
+            lambda: getattr(_visible("LoginDialog"), "desk", None) is not None,
+            lambda: _log_in(qtbot, _visible("LoginDialog")),
+        ),
+    )
     assert app.start() is True
     assert not robot.steps
     _finish(qtbot, app)
@@ -136,15 +147,18 @@ def test_a_damaged_database_is_offered_its_backup_over_the_login_window(qtbot, d
 def test_declining_the_damaged_database_dialog_ends_the_start(qtbot, damaged_folder):  # noqa: F811
     app = App(damaged_folder)
 
-    robot = Robot((lambda: _visible("DamagedDatabaseDialog") is not None,
-                   lambda: qtbot.mouseClick(_visible("DamagedDatabaseDialog").quit_button, Qt.LeftButton)))
+    robot = Robot(
+        (
+            lambda: _visible("DamagedDatabaseDialog") is not None,
+            lambda: qtbot.mouseClick(_visible("DamagedDatabaseDialog").quit_button, Qt.MouseButton.LeftButton),
+        )
+    )
     assert app.start() is False
     assert not robot.steps
     app.close()
 
 
-def test_a_wrong_passphrase_in_the_environment_stops_the_start_with_its_reason(qtbot, closed_station,
-                                                                              monkeypatch):
+def test_a_wrong_passphrase_in_the_environment_stops_the_start_with_its_reason(qtbot, closed_station, monkeypatch):
     keys.forget_cached()
     monkeypatch.setenv(keys.PASSPHRASE_ENV, "not-the-station-passphrase")
     app = App(closed_station)
