@@ -1060,6 +1060,66 @@
         <translation>Numbering: working offline (case numbers carry an L)</translation>
     </message>
     <message>
+        <source>待上报：{waiting}；另有 {stuck} 条记录未被接收（被镇中心拒收或留存待核查），不算已上报</source>
+        <translation>Waiting to report: {waiting}; {stuck} more records were not taken (refused by the township centre or held for review) and do not count as reported</translation>
+    </message>
+    <message>
+        <source>待上报：全部已上报</source>
+        <translation>Waiting to report: everything is reported</translation>
+    </message>
+    <message>
+        <source>没有待发送的记录</source>
+        <translation>No records waiting to be sent</translation>
+    </message>
+    <message>
+        <source>{count} 条记录待发送</source>
+        <translation>{count} records waiting to be sent</translation>
+    </message>
+    <message>
+        <source>待上报：{waiting}</source>
+        <translation>Waiting to report: {waiting}</translation>
+    </message>
+    <message>
+        <source>上次成功：{when}</source>
+        <translation>Last success: {when}</translation>
+    </message>
+    <message>
+        <source>本机还没有登记到上级同步中心（先 haian-desk enrol request，再 enrol accept）</source>
+        <translation>This PC is not enrolled with a sync hub yet (first haian-desk enrol request, then enrol accept)</translation>
+    </message>
+    <message>
+        <source>上级同步中心：{hub}（{url}）</source>
+        <translation>Sync hub above: {hub} ({url})</translation>
+    </message>
+    <message>
+        <source>上次出错（{when}）：{error}</source>
+        <translation>Last error ({when}): {error}</translation>
+    </message>
+    <message>
+        <source>时钟：{warning}</source>
+        <translation>Clock: {warning}</translation>
+    </message>
+    <message>
+        <source>被上级拒收的记录 {event}：{reason}（不会再重发，请核对后处理）</source>
+        <translation>Record {event} refused by the level above: {reason} (it will not be sent again; check it and deal with it)</translation>
+    </message>
+    <message>
+        <source>收到但暂存待核查的记录 {event}：{reason}</source>
+        <translation>Record {event} received but held for review: {reason}</translation>
+    </message>
+    <message>
+        <source>有冲突待核对的办件：{cases}</source>
+        <translation>Cases with conflicts to check: {cases}</translation>
+    </message>
+    <message>
+        <source>还没有成功过</source>
+        <translation>never yet</translation>
+    </message>
+    <message>
+        <source>未设网址，可用U盘同步</source>
+        <translation>no address set; sync by USB stick</translation>
+    </message>
+    <message>
         <source>同步出错，{seconds:.0f} 秒后重试……</source>
         <translation>Sync failed; retrying in {seconds:.0f} seconds…</translation>
     </message>
