@@ -35,7 +35,7 @@ CLI_FILES = (
     "haian_desk/cli/*.py",
     "haian_desk/calendar/cli.py",
     "sync/*cli.py",
-    "sync/status.py",
+    "haian_desk/replication/status.py",
     "ui/cli.py",
     "ui/assessment/cli.py",
     "ui/printing/cli.py",

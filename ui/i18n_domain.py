@@ -404,9 +404,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("domain", "写了办理结果“{result_text}”，却没有办结日期"),
     QT_TRANSLATE_NOOP("domain", "请补上办结日期；还在办的，办理结果写“办理中”或留空"),
     QT_TRANSLATE_NOOP("domain", "“{header}”列被存成了数字（如 3.20621E+17），超过15位的数字后几位已经丢失"),
-    QT_TRANSLATE_NOOP(
-        "domain", "请在 Excel/WPS 中把这一列设为“文本”格式，再重新录入{header}（只改格式找不回丢失的数字）"
-    ),
+    QT_TRANSLATE_NOOP("domain", "请在 Excel/WPS 中把这一列设为“文本”格式，再重新录入{header}（只改格式找不回丢失的数字）"),
     QT_TRANSLATE_NOOP("domain", "{header}“{raw}”不是日期"),
     QT_TRANSLATE_NOOP("domain", "请写成 2024-05-06 这样的日期"),
     QT_TRANSLATE_NOOP("domain", "{header}“{raw}”不存在（没有这一天）"),
@@ -577,20 +575,13 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("domain", "请先为它办理登记（haian-desk hub enrol）"),
     QT_TRANSLATE_NOOP("domain", "本站从备份恢复，{age}：此后办过的事本机不知道，编号可能已被用过"),
     QT_TRANSLATE_NOOP("domain", "本站刚从备份恢复，还不知道编号用到了哪里，暂不能登记或办理"),
-    QT_TRANSLATE_NOOP(
-        "domain",
-        "请先联网同步一次（镇中心会告知编号用到了哪里）；确实无法联网时，请在“同步”页面（或 haian-desk numbering --offline）确认离线继续办理",
-    ),
+    QT_TRANSLATE_NOOP("domain", "请先联网同步一次（镇中心会告知编号用到了哪里）；确实无法联网时，请在“同步”页面（或 haian-desk numbering --offline）确认离线继续办理"),
     QT_TRANSLATE_NOOP("domain", "数据停在 {when}（{days} 天前）"),
     QT_TRANSLATE_NOOP("domain", "不知道数据停在何时"),
     QT_TRANSLATE_NOOP("domain", "本站从备份恢复，{age}；正在离线办理，办件编号带“{mark}”，联网同步后恢复正常编号"),
-    QT_TRANSLATE_NOOP(
-        "domain", "这一批有 {refused} 条记录不能接收，超过了每批 {MAX_REJECTED_PER_BATCH} 条的上限，整批未导入"
-    ),
+    QT_TRANSLATE_NOOP("domain", "这一批有 {refused} 条记录不能接收，超过了每批 {MAX_REJECTED_PER_BATCH} 条的上限，整批未导入"),
     QT_TRANSLATE_NOOP("domain", "发出方的数据可能已损坏或被篡改；请联系镇中心核查该站的电脑"),
-    QT_TRANSLATE_NOOP(
-        "domain", "“{unit_name}”暂存待核查的记录已有 {open_now} 条，超过上限 {MAX_QUARANTINE_PER_PEER} 条，这一批未导入"
-    ),
+    QT_TRANSLATE_NOOP("domain", "“{unit_name}”暂存待核查的记录已有 {open_now} 条，超过上限 {MAX_QUARANTINE_PER_PEER} 条，这一批未导入"),
     QT_TRANSLATE_NOOP("domain", "请工作人员先核查并处理暂存的记录，再同步"),
     QT_TRANSLATE_NOOP("domain", "没有“{key}”这项设置"),
     QT_TRANSLATE_NOOP("domain", "失联提醒的时间应在1小时到30天之间"),
@@ -638,9 +629,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("domain", "本站口令至少要{MIN_PASSPHRASE}个字符"),
     QT_TRANSLATE_NOOP("domain", "请换一个更长的口令，并抄在只有站长知道的地方"),
     QT_TRANSLATE_NOOP("domain", "{folder} 里没有本站钥匙文件（{KEY_FILE}）"),
-    QT_TRANSLATE_NOOP(
-        "domain", "请从备份恢复：运行 haian-desk restore --latest（需要本站口令），或在程序里选用最新的完好备份"
-    ),
+    QT_TRANSLATE_NOOP("domain", "请从备份恢复：运行 haian-desk restore --latest（需要本站口令），或在程序里选用最新的完好备份"),
     QT_TRANSLATE_NOOP("domain", "本站口令不对{where}"),
     QT_TRANSLATE_NOOP("domain", "请检查大小写和输入法后重新输入"),
     QT_TRANSLATE_NOOP("domain", "本站钥匙文件已损坏（{path}）"),
@@ -676,10 +665,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("domain", "{name} 已损坏或被改动过（校验不通过），不能恢复"),
     QT_TRANSLATE_NOOP("domain", "请换一个备份文件；不要手工修改备份"),
     QT_TRANSLATE_NOOP("domain", "{name} 不是本站的备份（本站的钥匙打不开它）"),
-    QT_TRANSLATE_NOOP(
-        "domain",
-        "请在备份所属的站恢复，或输入那个站的口令；站点电脑和口令都没有了，请到镇中心用 haian-desk hub restore-station 打开",
-    ),
+    QT_TRANSLATE_NOOP("domain", "请在备份所属的站恢复，或输入那个站的口令；站点电脑和口令都没有了，请到镇中心用 haian-desk hub restore-station 打开"),
     QT_TRANSLATE_NOOP("domain", "{name} 的格式不认识（可能是新版程序生成的）"),
     QT_TRANSLATE_NOOP("domain", "读不了 {name}（{value}）"),
     QT_TRANSLATE_NOOP("domain", "请检查U盘是否插好"),
@@ -687,9 +673,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("domain", "网络不通，连不上镇中心"),
     QT_TRANSLATE_NOOP("domain", "请检查网线是否插好、无线网络是否连上；网络恢复后会自动重新同步，已办的事都保存在本机"),
     QT_TRANSLATE_NOOP("domain", "镇中心的同步服务没有运行"),
-    QT_TRANSLATE_NOOP(
-        "domain", "请打电话请镇中心打开同步服务（镇中心电脑上的“站点”页面，或运行 haian-desk hub serve）"
-    ),
+    QT_TRANSLATE_NOOP("domain", "请打电话请镇中心打开同步服务（镇中心电脑上的“站点”页面，或运行 haian-desk hub serve）"),
     QT_TRANSLATE_NOOP("domain", "本站还没有在镇中心登记（或登记已失效）"),
     QT_TRANSLATE_NOOP("domain", "请在“同步”页面的“登记”一栏生成登记申请文件，拷给镇中心办理，再导入镇中心的答复"),
     QT_TRANSLATE_NOOP("domain", "本站的登记已被镇中心注销"),

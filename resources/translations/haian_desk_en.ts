@@ -549,940 +549,1001 @@
     <name>CLI</name>
     <message>
         <source>{year}年{month}月{day}日（{weekday}）{time}前</source>
-        <translation type="unfinished"></translation>
+        <translation>by {time} on {weekday} {day}/{month}/{year}</translation>
     </message>
     <message>
         <source>{year}年工作日历：{source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Working calendar for {year}: {source}</translation>
     </message>
     <message>
         <source>工作日 {working} 天，休息日 {resting} 天</source>
-        <translation type="unfinished"></translation>
+        <translation>{working} working days, {resting} days off</translation>
     </message>
     <message>
         <source>已导入{year}年：{days}（{source}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported {year}: {days} ({source})</translation>
     </message>
     <message>
         <source>从 {start} 起，{limit}：{due}</source>
-        <translation type="unfinished"></translation>
+        <translation>From {start}, {limit}: {due}</translation>
     </message>
     <message>
         <source>星期一</source>
-        <translation type="unfinished"></translation>
+        <translation>Monday</translation>
     </message>
     <message>
         <source>星期二</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuesday</translation>
     </message>
     <message>
         <source>星期三</source>
-        <translation type="unfinished"></translation>
+        <translation>Wednesday</translation>
     </message>
     <message>
         <source>星期四</source>
-        <translation type="unfinished"></translation>
+        <translation>Thursday</translation>
     </message>
     <message>
         <source>星期五</source>
-        <translation type="unfinished"></translation>
+        <translation>Friday</translation>
     </message>
     <message>
         <source>星期六</source>
-        <translation type="unfinished"></translation>
+        <translation>Saturday</translation>
     </message>
     <message>
         <source>星期日</source>
-        <translation type="unfinished"></translation>
+        <translation>Sunday</translation>
     </message>
     <message>
         <source>一般事项：{rule}</source>
-        <translation type="unfinished"></translation>
+        <translation>General matters: {rule}</translation>
     </message>
     <message>
         <source>工作日历：查看、导入、推算办结时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Working calendar: view, import, work out deadlines</translation>
     </message>
     <message>
         <source>已知的年份及来源；--year 看某一年的每个特殊日子</source>
-        <translation type="unfinished"></translation>
+        <translation>Known years and their sources; --year shows every special day of one year</translation>
     </message>
     <message>
         <source>导入公布的放假安排（CSV 或 JSON）</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a published holiday schedule (CSV or JSON)</translation>
     </message>
     <message>
         <source>文件依据，如：国办发明电〔2026〕…号</source>
-        <translation type="unfinished"></translation>
+        <translation>The official notice it is based on (its document number)</translation>
     </message>
     <message>
         <source>局部调整（如台风停止办公），不是全年安排</source>
-        <translation type="unfinished"></translation>
+        <translation>A local adjustment (e.g. offices closed for a typhoon), not a full-year schedule</translation>
     </message>
     <message>
         <source>推算办结时刻</source>
-        <translation type="unfinished"></translation>
+        <translation>Work out when a matter is due</translation>
     </message>
     <message>
         <source>受理时刻，如 2026-09-30T10:00（北京时间）</source>
-        <translation type="unfinished"></translation>
+        <translation>Time of acceptance, e.g. 2026-09-30T10:00 (Beijing time)</translation>
     </message>
     <message>
         <source>1wd（工作日）、48h（小时）或 5d（自然日）</source>
-        <translation type="unfinished"></translation>
+        <translation>1wd (working days), 48h (hours) or 5d (calendar days)</translation>
     </message>
     <message>
         <source>一般事项48小时的计算方式（县里设定）</source>
-        <translation type="unfinished"></translation>
+        <translation>How the 48 hours for general matters are counted (set by the county)</translation>
     </message>
     <message>
         <source>，另有局部调整{days}天</source>
-        <translation type="unfinished"></translation>
+        <translation>, plus {days} days of local adjustments</translation>
     </message>
     <message>
         <source>{year}年  {source}{extra}</source>
-        <translation type="unfinished"></translation>
+        <translation>{year}  {source}{extra}</translation>
     </message>
     <message>
         <source>按新日历重算了 {count} 件办件的办结时限：{cases}</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadlines of {count} cases recounted by the new calendar: {cases}</translation>
     </message>
     <message>
         <source>注意：{year}年工作日历尚未公布，暂只按周末计算，公布后会重新计算</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: the {year} working calendar is not published yet; only weekends are counted for now, and deadlines will be recounted once it is</translation>
     </message>
     <message>
         <source>，</source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>{kind}{days}天</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}: {days} days</translation>
     </message>
     <message>
         <source>{unit}（{code}）的数据：{cases} 件办件，最后一笔记录 {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>Data of {unit} ({code}): {cases} cases, last record {last}</translation>
     </message>
     <message>
         <source>已备份到 {made}</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up to {made}</translation>
     </message>
     <message>
         <source>已恢复：{what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored: {what}</translation>
     </message>
     <message>
         <source>无</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>备份数据库到指定文件或文件夹（如U盘）</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up the database to a given file or folder (e.g. a USB stick)</translation>
     </message>
     <message>
         <source>备份文件或文件夹；不写则存到数据目录的 backups 文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup file or folder; if left out, the backups folder in the data folder</translation>
     </message>
     <message>
         <source>从备份恢复（先检查备份；现在的数据库移到数据目录的 replaced 文件夹）</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from a backup (the backup is checked first; the current database moves to the replaced folder in the data folder)</translation>
     </message>
     <message>
         <source>要恢复的备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>The backup file to restore</translation>
     </message>
     <message>
         <source>用数据目录里最新的完好备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Use the newest good backup in the data folder</translation>
     </message>
     <message>
         <source>允许换成另一个站的数据</source>
-        <translation type="unfinished"></translation>
+        <translation>Allow replacing it with another station&apos;s data</translation>
     </message>
     <message>
         <source>原来的数据库没有删除，保存在 {set_aside}</source>
-        <translation type="unfinished"></translation>
+        <translation>The previous database was not deleted; it is kept at {set_aside}</translation>
     </message>
     <message>
         <source>{start}至{end}</source>
-        <translation type="unfinished"></translation>
+        <translation>{start} to {end}</translation>
     </message>
     <message>
         <source>在任</source>
-        <translation type="unfinished">In office</translation>
+        <translation>In office</translation>
     </message>
     <message>
         <source>已离任</source>
-        <translation type="unfinished">Left office</translation>
+        <translation>Left office</translation>
     </message>
     <message>
         <source>党员</source>
-        <translation type="unfinished">Party member</translation>
+        <translation>Party member</translation>
     </message>
     <message>
         <source>群众</source>
-        <translation type="unfinished"></translation>
+        <translation>Non-party</translation>
     </message>
     <message>
         <source>代理员名录：列出、添加、修改、离任</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadre roster: list, add, change, leave office</translation>
     </message>
     <message>
         <source>以 JSON 输出</source>
-        <translation type="unfinished"></translation>
+        <translation>Output as JSON</translation>
     </message>
     <message>
         <source>登录名</source>
-        <translation type="unfinished">User name</translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>做这项修改的人的登录名（必填，记入名录历史）</source>
-        <translation type="unfinished"></translation>
+        <translation>User name of whoever makes this change (required; kept in the roster history)</translation>
     </message>
     <message>
         <source>列出在任的代理员</source>
-        <translation type="unfinished"></translation>
+        <translation>List the cadres in office</translation>
     </message>
     <message>
         <source>也列出已离任的</source>
-        <translation type="unfinished"></translation>
+        <translation>Also list those who have left office</translation>
     </message>
     <message>
         <source>添加代理员</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a cadre</translation>
     </message>
     <message>
         <source>修改代理员信息（只改给出的项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Change a cadre&apos;s details (only the items given)</translation>
     </message>
     <message>
         <source>代理员编号或姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadre number or name</translation>
     </message>
     <message>
         <source>代理员离任（从公示牌撤下，不再受理新事项）</source>
-        <translation type="unfinished"></translation>
+        <translation>A cadre leaves office (taken off the public board, takes no new matters)</translation>
     </message>
     <message>
         <source>离任日期，默认今天</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of leaving office; today if left out</translation>
     </message>
     <message>
         <source>离任原因</source>
-        <translation type="unfinished">the reason for leaving</translation>
+        <translation>Reason for leaving office</translation>
     </message>
     <message>
         <source>恢复已离任的代理员</source>
-        <translation type="unfinished"></translation>
+        <translation>Bring a cadre who left back into office</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>公示电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone shown on the public board</translation>
     </message>
     <message>
         <source>角色：{roles}（默认代理员）</source>
-        <translation type="unfinished"></translation>
+        <translation>Role: {roles} (default: agent)</translation>
     </message>
     <message>
         <source>职务，如：村党总支书记</source>
-        <translation type="unfinished"></translation>
+        <translation>Post, e.g. village Party branch secretary</translation>
     </message>
     <message>
         <source>负责片区，如：一组、二组</source>
-        <translation type="unfinished"></translation>
+        <translation>Area covered, e.g. groups 1 and 2</translation>
     </message>
     <message>
         <source>是否党员（默认是）</source>
-        <translation type="unfinished"></translation>
+        <translation>Party member or not (default: yes)</translation>
     </message>
     <message>
         <source>到任日期，默认今天</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of taking office; today if left out</translation>
     </message>
     <message>
         <source>服务事项（可写多次）</source>
-        <translation type="unfinished"></translation>
+        <translation>Service (may be given more than once)</translation>
     </message>
     <message>
         <source>所在单位代码，默认本站</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit code; this station if left out</translation>
     </message>
     <message>
         <source>是否上公示牌（默认上）</source>
-        <translation type="unfinished"></translation>
+        <translation>Show on the public board or not (default: yes)</translation>
     </message>
     <message>
         <source>没有要修改的内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing to change</translation>
     </message>
     <message>
         <source>今</source>
-        <translation type="unfinished">now</translation>
+        <translation>now</translation>
     </message>
     <message>
         <source>代理员名录是空的：用 haian-desk cadres add --name 姓名 --phone 电话 添加</source>
-        <translation type="unfinished"></translation>
+        <translation>The cadre roster is empty: add one with haian-desk cadres add --name NAME --phone PHONE</translation>
     </message>
     <message>
         <source>群众花名册</source>
-        <translation type="unfinished"></translation>
+        <translation>Villager roster</translation>
     </message>
     <message>
         <source>代理登记台账（历史办件）</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy ledger (past cases)</translation>
     </message>
     <message>
         <source>代理员名单</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadre list</translation>
     </message>
     <message>
         <source>撤销人的登录名，须为本站的站长或管理员（记入导入记录）</source>
-        <translation type="unfinished"></translation>
+        <translation>User name of whoever undoes it; must be this station&apos;s head or an administrator (kept in the import record)</translation>
     </message>
     <message>
         <source>检查结果（未写入）</source>
-        <translation type="unfinished"></translation>
+        <translation>Check result (nothing written)</translation>
     </message>
     <message>
         <source>{head}：新增 {added}，更新 {updated}，已存在不变 {unchanged}，不导入 {refused}（共 {rows} 行）</source>
-        <translation type="unfinished"></translation>
+        <translation>{head}: {added} new, {updated} updated, {unchanged} unchanged, {refused} not imported ({rows} rows in all)</translation>
     </message>
     <message>
         <source>已撤销导入 {import_id}：撤回 {withdrawn} 条记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Undid import {import_id}: {withdrawn} records taken back</translation>
     </message>
     <message>
         <source>已导出 {count} 行到 {xlsx}（文件含个人信息，请妥善保管）</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {count} rows to {xlsx} (the file holds personal data; keep it safe)</translation>
     </message>
     <message>
         <source>从 Excel/WPS/CSV 文件导入群众、历史台账或代理员</source>
-        <translation type="unfinished"></translation>
+        <translation>Import villagers, a past ledger or cadres from an Excel/WPS/CSV file</translation>
     </message>
     <message>
         <source>导入人的登录名，须为本站的站长或管理员（记入导入记录；--dry-run 时可不写）</source>
-        <translation type="unfinished"></translation>
+        <translation>User name of whoever imports; must be this station&apos;s head or an administrator (kept in the import record; not needed with --dry-run)</translation>
     </message>
     <message>
         <source>列出以往的导入</source>
-        <translation type="unfinished"></translation>
+        <translation>List past imports</translation>
     </message>
     <message>
         <source>撤销一次导入（导入后被改动过的记录不撤销）</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo an import (records changed since the import are kept)</translation>
     </message>
     <message>
         <source>导出群众花名册或办件台账为 .xlsx（与导入的列相同）</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the villager roster or case ledger as .xlsx (same columns as for import)</translation>
     </message>
     <message>
         <source>要写入的 .xlsx 文件（含个人信息，请妥善保管）</source>
-        <translation type="unfinished"></translation>
+        <translation>The .xlsx file to write (holds personal data; keep it safe)</translation>
     </message>
     <message>
         <source>已导入，编号 {import_id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported as number {import_id}</translation>
     </message>
     <message>
         <source>没有需要写入的内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing to write</translation>
     </message>
     <message>
         <source>工作表“{sheet}”里找不到表头，没有读取</source>
-        <translation type="unfinished"></translation>
+        <translation>No header row found in sheet “{sheet}”; it was not read</translation>
     </message>
     <message>
         <source>  第{row_no}行（{sheet}）：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>  Row {row_no} ({sheet}): {reason}</translation>
     </message>
     <message>
         <source>还没有导入过</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing has been imported yet</translation>
     </message>
     <message>
         <source>，已于 {when} 撤销</source>
-        <translation type="unfinished"></translation>
+        <translation>, undone at {when}</translation>
     </message>
     <message>
         <source>{id}  {started}  {actor}  {kind}  {file_name}  sha256:{checksum}  新增{added} 更新{updated} 不变{unchanged} 不导入{refused}{undone}</source>
-        <translation type="unfinished"></translation>
+        <translation>{id}  {started}  {actor}  {kind}  {file_name}  sha256:{checksum}  new {added} updated {updated} unchanged {unchanged} not imported {refused}{undone}</translation>
     </message>
     <message>
         <source>  第{row}行（{sheet}）：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>  Row {row} ({sheet}): {reason}</translation>
     </message>
     <message>
         <source>导入{label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Import: {label}</translation>
     </message>
     <message>
         <source>文件：.xlsx .xls .ods .csv .txt</source>
-        <translation type="unfinished"></translation>
+        <translation>File: .xlsx .xls .ods .csv .txt</translation>
     </message>
     <message>
         <source>只导入这个工作表（默认：所有认得出表头的工作表）</source>
-        <translation type="unfinished"></translation>
+        <translation>Import only this sheet (default: every sheet with a recognised header)</translation>
     </message>
     <message>
         <source>指定表头对应的字段，如 手机号码=phone,户主=（留空表示不导入该列）</source>
-        <translation type="unfinished"></translation>
+        <translation>Which field a header means, e.g. Mobile=phone,Householder= (empty: do not import that column)</translation>
     </message>
     <message>
         <source>表头在第几行（默认自动找）</source>
-        <translation type="unfinished"></translation>
+        <translation>Row number of the header (found automatically by default)</translation>
     </message>
     <message>
         <source>只检查，逐行说明会怎样处理，不写入</source>
-        <translation type="unfinished"></translation>
+        <translation>Only check: say row by row what would happen, without writing</translation>
     </message>
     <message>
         <source>登录名 {login}，密码 {password}</source>
-        <translation type="unfinished"></translation>
+        <translation>User name {login}, password {password}</translation>
     </message>
     <message>
         <source>海安群众事务代理工作台 Haian Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Haian Desk</translation>
     </message>
     <message>
         <source>显示版本和构建号并退出</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the version and build number and exit</translation>
     </message>
     <message>
         <source>数据目录（默认用 HAIAN_DESK_HOME 或系统的用户数据目录）</source>
-        <translation type="unfinished"></translation>
+        <translation>Data folder (default: HAIAN_DESK_HOME or the system&apos;s user data folder)</translation>
     </message>
     <message>
         <source>提示和界面的语言（默认看 LANG 环境变量，否则简体中文）</source>
-        <translation type="unfinished"></translation>
+        <translation>Language of messages and screens (default: from the LANG environment variable, otherwise Simplified Chinese)</translation>
     </message>
     <message>
         <source>在数据目录中建站</source>
-        <translation type="unfinished"></translation>
+        <translation>Set up a station in the data folder</translation>
     </message>
     <message>
         <source>单位代码：镇9位，村12位，组15位</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit code: 9 digits for a township, 12 for a village, 15 for a group</translation>
     </message>
     <message>
         <source>站名，如：曲塘镇双楼村代理站</source>
-        <translation type="unfinished"></translation>
+        <translation>Station name, as printed on papers (in Chinese)</translation>
     </message>
     <message>
         <source>首个管理员登录名（密码从 HAIAN_DESK_ADMIN_PASSWORD 读取）</source>
-        <translation type="unfinished"></translation>
+        <translation>User name of the first administrator (the password is read from HAIAN_DESK_ADMIN_PASSWORD)</translation>
     </message>
     <message>
         <source>生成演示站点（群众、代理员和各种状态的办件）</source>
-        <translation type="unfinished"></translation>
+        <translation>Make a demo station (villagers, cadres and cases in every state)</translation>
     </message>
     <message>
         <source>演示站的单位代码（默认 320685102210），建多个演示站时各用一个</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit code of the demo station (default 320685102210); use a different one for each demo station</translation>
     </message>
     <message>
         <source>演示站的站名（默认 曲塘镇双楼村代理站）</source>
-        <translation type="unfinished"></translation>
+        <translation>Name of the demo station (default: the Shuanglou village station in Qutang)</translation>
     </message>
     <message>
         <source>列出办件</source>
-        <translation type="unfinished"></translation>
+        <translation>List cases</translation>
     </message>
     <message>
         <source>完整性检查，并用事件日志重建核对</source>
-        <translation type="unfinished"></translation>
+        <translation>Check integrity and cross-check by rebuilding from the event log</translation>
     </message>
     <message>
         <source>应为正整数，而不是 {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>should be a positive whole number, not {text}</translation>
     </message>
     <message>
         <source>已建站：{unit_name}（{unit_code}），数据目录 {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>Station set up: {unit_name} ({unit_code}), data folder {folder}</translation>
     </message>
     <message>
         <source>  已生成 {done}/{total} 件</source>
-        <translation type="unfinished"></translation>
+        <translation>  {done}/{total} cases made</translation>
     </message>
     <message>
         <source>演示站已建好：{unit_name}，{total} 件办件，数据目录 {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo station ready: {unit_name}, {total} cases, data folder {folder}</translation>
     </message>
     <message>
         <source>数据已加密，演示站口令 {DEMO_PASSPHRASE}（公开的，只用于演示）</source>
-        <translation type="unfinished"></translation>
+        <translation>The data is encrypted; demo passphrase {DEMO_PASSPHRASE} (public, for demos only)</translation>
     </message>
     <message>
         <source>检查通过：数据库完好，{rows_checked} 条记录与事件日志重建结果一致</source>
-        <translation type="unfinished"></translation>
+        <translation>Check passed: the database is intact; {rows_checked} records match the rebuild from the event log</translation>
     </message>
     <message>
         <source>不一致：{line}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mismatch: {line}</translation>
     </message>
     <message>
         <source>错误：数据库文件已损坏（{damage}）（请用 haian-desk restore --latest 恢复最新的完好备份）</source>
-        <translation type="unfinished"></translation>
+        <translation>Error: the database file is damaged ({damage}) (restore the newest good backup with haian-desk restore --latest)</translation>
     </message>
     <message>
         <source>完整性：{line}</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrity: {line}</translation>
     </message>
     <message>
         <source>恢复备份后：编号用到了哪里；无法联网时确认离线编号</source>
-        <translation type="unfinished"></translation>
+        <translation>After restoring a backup: how far numbering got; confirm offline numbering when there is no network</translation>
     </message>
     <message>
         <source>确认离线继续办理（办件编号带 L，记录序号跳过一段）</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm going on offline (case numbers carry an L, record numbers skip a range)</translation>
     </message>
     <message>
         <source>确认人的登录名（记入审计记录）</source>
-        <translation type="unfinished"></translation>
+        <translation>User name of whoever confirms (kept in the audit log)</translation>
     </message>
     <message>
         <source>请先联网同步（haian-desk sync）；确实无法联网时：haian-desk numbering --offline --as 登录名</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync over the network first (haian-desk sync); if there really is no network: haian-desk numbering --offline --as USERNAME</translation>
     </message>
     <message>
         <source>编号：正常（与镇中心一致）</source>
-        <translation type="unfinished"></translation>
+        <translation>Numbering: normal (agrees with the township centre)</translation>
     </message>
     <message>
         <source>编号：恢复备份后还不知道用到了哪里，暂不能登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Numbering: after the restore it is not known how far numbers were used; registering is on hold</translation>
     </message>
     <message>
         <source>编号：离线办理中（办件编号带 L）</source>
-        <translation type="unfinished"></translation>
+        <translation>Numbering: working offline (case numbers carry an L)</translation>
+    </message>
+    <message>
+        <source>待上报：{waiting}；另有 {stuck} 条记录未被接收（被镇中心拒收或留存待核查），不算已上报</source>
+        <translation>Waiting to report: {waiting}; {stuck} more records were not taken (refused by the township centre or held for review) and do not count as reported</translation>
+    </message>
+    <message>
+        <source>待上报：全部已上报</source>
+        <translation>Waiting to report: everything is reported</translation>
+    </message>
+    <message>
+        <source>没有待发送的记录</source>
+        <translation>No records waiting to be sent</translation>
+    </message>
+    <message>
+        <source>{count} 条记录待发送</source>
+        <translation>{count} records waiting to be sent</translation>
+    </message>
+    <message>
+        <source>待上报：{waiting}</source>
+        <translation>Waiting to report: {waiting}</translation>
+    </message>
+    <message>
+        <source>上次成功：{when}</source>
+        <translation>Last success: {when}</translation>
+    </message>
+    <message>
+        <source>本机还没有登记到上级同步中心（先 haian-desk enrol request，再 enrol accept）</source>
+        <translation>This PC is not enrolled with a sync hub yet (first haian-desk enrol request, then enrol accept)</translation>
+    </message>
+    <message>
+        <source>上级同步中心：{hub}（{url}）</source>
+        <translation>Sync hub above: {hub} ({url})</translation>
+    </message>
+    <message>
+        <source>上次出错（{when}）：{error}</source>
+        <translation>Last error ({when}): {error}</translation>
+    </message>
+    <message>
+        <source>时钟：{warning}</source>
+        <translation>Clock: {warning}</translation>
+    </message>
+    <message>
+        <source>被上级拒收的记录 {event}：{reason}（不会再重发，请核对后处理）</source>
+        <translation>Record {event} refused by the level above: {reason} (it will not be sent again; check it and deal with it)</translation>
+    </message>
+    <message>
+        <source>收到但暂存待核查的记录 {event}：{reason}</source>
+        <translation>Record {event} received but held for review: {reason}</translation>
+    </message>
+    <message>
+        <source>有冲突待核对的办件：{cases}</source>
+        <translation>Cases with conflicts to check: {cases}</translation>
+    </message>
+    <message>
+        <source>还没有成功过</source>
+        <translation>never yet</translation>
+    </message>
+    <message>
+        <source>未设网址，可用U盘同步</source>
+        <translation>no address set; sync by USB stick</translation>
     </message>
     <message>
         <source>同步出错，{seconds:.0f} 秒后重试……</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync failed; retrying in {seconds:.0f} seconds…</translation>
     </message>
     <message>
         <source>已导出 {events} 条记录到 {path}（{size} 字节，已加密，只有镇中心能打开）</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {events} records to {path} ({size} bytes, encrypted; only the township centre can open it)</translation>
     </message>
     <message>
         <source>已导入 {unit} 的同步文件（批次 {batch}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported the sync file from {unit} (batch {batch})</translation>
     </message>
     <message>
         <source>  新增 {applied} 条，早已有 {already} 条，拒收 {rejected} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>  {applied} new, {already} already here, {rejected} refused</translation>
     </message>
     <message>
         <source>  拒收 {event}：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>  Refused {event}: {reason}</translation>
     </message>
     <message>
         <source>与上级同步中心同步；或导出、导入同步文件，查看状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync with the sync hub above; or export or import sync files, or see the status</translation>
     </message>
     <message>
         <source>同步中心网址，如 http://192.168.1.10:8765（会记住）</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync hub address, e.g. http://192.168.1.10:8765 (remembered)</translation>
     </message>
     <message>
         <source>同步中心用 https 时，它的证书文件（会记住）</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync hub&apos;s certificate file, when it uses https (remembered)</translation>
     </message>
     <message>
         <source>出错后重试几次（等待时间逐次加倍，最多10分钟）</source>
-        <translation type="unfinished"></translation>
+        <translation>How many times to retry after an error (the wait doubles each time, up to 10 minutes)</translation>
     </message>
     <message>
         <source>多少秒没有进展就算超时</source>
-        <translation type="unfinished"></translation>
+        <translation>Seconds without progress before timing out</translation>
     </message>
     <message>
         <source>每批最多几条记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Most records per batch</translation>
     </message>
     <message>
         <source>把还没上报的记录导出成文件（用U盘带到镇中心）</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the records not yet reported to a file (take it to the township centre on a USB stick)</translation>
     </message>
     <message>
         <source>导入同步文件（镇中心导入站点的文件，站点导入回执）</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a sync file (the township centre imports a station&apos;s file; a station imports the receipt)</translation>
     </message>
     <message>
         <source>（镇中心）回执文件的保存位置，默认在原文件旁</source>
-        <translation type="unfinished"></translation>
+        <translation>(Township centre) where to save the receipt file; next to the original file if left out</translation>
     </message>
     <message>
         <source>检查（--repair 修复）时间戳远超本机时钟的记录（时钟被拨乱或数据被篡改）</source>
-        <translation type="unfinished"></translation>
+        <translation>Check for (and with --repair, fix) records stamped far ahead of this PC&apos;s clock (clock set wrong or data tampered with)</translation>
     </message>
     <message>
         <source>把这些记录从记录中取出，留存待核查，并重置时钟</source>
-        <translation type="unfinished"></translation>
+        <translation>Take those records out, keep them for review, and reset the clock</translation>
     </message>
     <message>
         <source>待上报的记录、上次成功、上次出错</source>
-        <translation type="unfinished"></translation>
+        <translation>Records waiting to be reported, last success, last error</translation>
     </message>
     <message>
         <source>  这一批已经收到过（第一次于 {when}），没有重复写入：already received</source>
-        <translation type="unfinished"></translation>
+        <translation>  This batch was already received (first at {when}); nothing was written twice: already received</translation>
     </message>
     <message>
         <source>  其中 {held} 条要等它之前的记录到达后才会显示（已保存）</source>
-        <translation type="unfinished"></translation>
+        <translation>  {held} of them will show once the records before them arrive (saved)</translation>
     </message>
     <message>
         <source>  {count} 件办件出现两处同时办理的冲突，请核对</source>
-        <translation type="unfinished"></translation>
+        <translation>  {count} cases were handled in two places at once; please check them</translation>
     </message>
     <message>
         <source>  回执文件已写到 {path}（{events} 条），请带回站点导入</source>
-        <translation type="unfinished"></translation>
+        <translation>  Receipt file written to {path} ({events} records); take it back to the station and import it</translation>
     </message>
     <message>
         <source>中断前已完成：{summary}</source>
-        <translation type="unfinished"></translation>
+        <translation>Done before the interruption: {summary}</translation>
     </message>
     <message>
         <source>登记申请已写到 {out}：{unit_name}（{unit_code}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolment request written to {out}: {unit_name} ({unit_code})</translation>
     </message>
     <message>
         <source>本机密钥指纹：{fingerprint}（办理时可电话核对）</source>
-        <translation type="unfinished"></translation>
+        <translation>This PC&apos;s key fingerprint: {fingerprint} (may be checked by phone during enrolment)</translation>
     </message>
     <message>
         <source>已登记到“{unit_name}”（{unit_code}），其密钥指纹 {fingerprint}</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolled with “{unit_name}” ({unit_code}); its key fingerprint is {fingerprint}</translation>
     </message>
     <message>
         <source>同步中心网址：{url}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync hub address: {url}</translation>
     </message>
     <message>
         <source>登记到上级同步中心（申请、接受答复）</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrol with the sync hub above (request, accept the answer)</translation>
     </message>
     <message>
         <source>生成登记申请文件，交给镇中心</source>
-        <translation type="unfinished"></translation>
+        <translation>Make an enrolment request file to give to the township centre</translation>
     </message>
     <message>
         <source>登记申请文件的保存位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Where to save the enrolment request file</translation>
     </message>
     <message>
         <source>导入镇中心的登记答复</source>
-        <translation type="unfinished"></translation>
+        <translation>Import the township centre&apos;s enrolment answer</translation>
     </message>
     <message>
         <source>镇中心给的登记答复文件</source>
-        <translation type="unfinished"></translation>
+        <translation>The enrolment answer file from the township centre</translation>
     </message>
     <message>
         <source>同步中心网址，如 http://192.168.1.10:8765</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync hub address, e.g. http://192.168.1.10:8765</translation>
     </message>
     <message>
         <source>同步中心用 https 时，它的证书文件</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync hub&apos;s certificate file, when it uses https</translation>
     </message>
     <message>
         <source>数据目录</source>
-        <translation type="unfinished">Data folder</translation>
+        <translation>Data folder</translation>
     </message>
     <message>
         <source>未设置（可用 haian-desk sync --hub 网址 指明，或用U盘同步）</source>
-        <translation type="unfinished"></translation>
+        <translation>Not set (give it with haian-desk sync --hub ADDRESS, or sync by USB stick)</translation>
     </message>
     <message>
         <source>{code}  {name}  {state}  最近联系 {contact}  已收 {events} 条  时钟偏差 {drift}  超期 {overdue} 件</source>
-        <translation type="unfinished"></translation>
+        <translation>{code}  {name}  {state}  last contact {contact}  {events} records received  clock drift {drift}  {overdue} overdue</translation>
     </message>
     <message>
         <source>{unit_name} 同步服务：{scheme}://{host}:{port}（Ctrl+C 停止）</source>
-        <translation type="unfinished"></translation>
+        <translation>{unit_name} sync service: {scheme}://{host}:{port} (Ctrl+C to stop)</translation>
     </message>
     <message>
         <source>已登记：{unit_name}（{unit_code}），安装编号 {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolled: {unit_name} ({unit_code}), installation ID {id}</translation>
     </message>
     <message>
         <source>其密钥指纹：{fingerprint}；登记答复已写到 {out}</source>
-        <translation type="unfinished"></translation>
+        <translation>Its key fingerprint: {fingerprint}; enrolment answer written to {out}</translation>
     </message>
     <message>
         <source>已恢复：{what}，写到 {out}</source>
-        <translation type="unfinished"></translation>
+        <translation>Recovered: {what}, written to {out}</translation>
     </message>
     <message>
         <source>请把这个文件夹拷到站点新电脑的数据目录，用新口令打开；再按 docs/keys-and-recovery.md 重新登记同步</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy this folder to the data folder on the station&apos;s new PC and open it with the new passphrase; then enrol for sync again as docs/keys-and-recovery.md describes</translation>
     </message>
     <message>
         <source>已注销：{unit_name}（{unit_code}），安装编号 {id}；它已上报的数据保留</source>
-        <translation type="unfinished"></translation>
+        <translation>Retired: {unit_name} ({unit_code}), installation ID {id}; the data it reported is kept</translation>
     </message>
     <message>
         <source>  待核查 {count} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>  {count} awaiting review</translation>
     </message>
     <message>
         <source>同步中心：服务、登记、注销、站点一览</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync hub: serve, enrol, retire, list stations</translation>
     </message>
     <message>
         <source>启动同步服务（HTTP）</source>
-        <translation type="unfinished"></translation>
+        <translation>Start the sync service (HTTP)</translation>
     </message>
     <message>
         <source>监听地址（局域网内用 0.0.0.0）</source>
-        <translation type="unfinished"></translation>
+        <translation>Address to listen on (0.0.0.0 on a local network)</translation>
     </message>
     <message>
         <source>证书文件（PEM），与 --tls-key 一起启用 https</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate file (PEM); together with --tls-key it turns on https</translation>
     </message>
     <message>
         <source>证书私钥文件（PEM）</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate private key file (PEM)</translation>
     </message>
     <message>
         <source>单次请求的最大字节数</source>
-        <translation type="unfinished"></translation>
+        <translation>Largest request size in bytes</translation>
     </message>
     <message>
         <source>为站点办理登记：读申请，写答复</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrol a station: read its request, write the answer</translation>
     </message>
     <message>
         <source>站点的登记申请文件</source>
-        <translation type="unfinished"></translation>
+        <translation>The station&apos;s enrolment request file</translation>
     </message>
     <message>
         <source>登记答复文件的保存位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Where to save the enrolment answer file</translation>
     </message>
     <message>
         <source>写进答复的本中心网址，如 http://192.168.1.10:8765</source>
-        <translation type="unfinished"></translation>
+        <translation>This centre&apos;s address to put in the answer, e.g. http://192.168.1.10:8765</translation>
     </message>
     <message>
         <source>注销一个站点（其数据保留）</source>
-        <translation type="unfinished"></translation>
+        <translation>Retire a station (its data is kept)</translation>
     </message>
     <message>
         <source>站点的安装编号或单位代码</source>
-        <translation type="unfinished"></translation>
+        <translation>The station&apos;s installation ID or unit code</translation>
     </message>
     <message>
         <source>列出登记的站点</source>
-        <translation type="unfinished"></translation>
+        <translation>List enrolled stations</translation>
     </message>
     <message>
         <source>打印同步接口的 OpenAPI 描述</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the OpenAPI description of the sync interface</translation>
     </message>
     <message>
         <source>用本中心的钥匙打开站点的备份（站点电脑和口令都没有了时）</source>
-        <translation type="unfinished"></translation>
+        <translation>Open a station&apos;s backup with this centre&apos;s key (when the station&apos;s PC and passphrase are both lost)</translation>
     </message>
     <message>
         <source>站点的备份文件（.hdbackup）</source>
-        <translation type="unfinished"></translation>
+        <translation>The station&apos;s backup file (.hdbackup)</translation>
     </message>
     <message>
         <source>恢复出的站点数据目录（新建的空文件夹）</source>
-        <translation type="unfinished"></translation>
+        <translation>Data folder for the recovered station (a new, empty folder)</translation>
     </message>
     <message>
         <source>错误：--tls-cert 和 --tls-key 要一起给出</source>
-        <translation type="unfinished"></translation>
+        <translation>Error: give --tls-cert and --tls-key together</translation>
     </message>
     <message>
         <source>还没有登记的站点</source>
-        <translation type="unfinished"></translation>
+        <translation>No stations enrolled yet</translation>
     </message>
     <message>
         <source>已注销</source>
-        <translation type="unfinished">Retired</translation>
+        <translation>Retired</translation>
     </message>
     <message>
         <source>在用</source>
-        <translation type="unfinished">Active</translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>从未</source>
-        <translation type="unfinished"></translation>
+        <translation>never</translation>
     </message>
     <message>
         <source>{seconds} 秒</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds} s</translation>
     </message>
     <message>
         <source>恢复申请已写到 {out}；本机新密钥指纹 {fingerprint}（办理时可电话核对）</source>
-        <translation type="unfinished"></translation>
+        <translation>Recovery request written to {out}; this PC&apos;s new key fingerprint is {fingerprint} (may be checked by phone)</translation>
     </message>
     <message>
         <source>已重新批准 {unit_name}（{unit_code}），旧密钥作废；恢复答复已写到 {out}</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved {unit_name} ({unit_code}) again and voided the old key; recovery answer written to {out}</translation>
     </message>
     <message>
         <source>电脑坏了：从镇中心（和最近的备份）恢复本站数据</source>
-        <translation type="unfinished"></translation>
+        <translation>PC broken: recover this station&apos;s data from the township centre (and the latest backup)</translation>
     </message>
     <message>
         <source>镇中心同步网址，如 http://192.168.1.10:8765</source>
-        <translation type="unfinished"></translation>
+        <translation>The township centre&apos;s sync address, e.g. http://192.168.1.10:8765</translation>
     </message>
     <message>
         <source>镇中心给的恢复答复文件</source>
-        <translation type="unfinished"></translation>
+        <translation>The recovery answer file from the township centre</translation>
     </message>
     <message>
         <source>新的管理员登录名（密码用环境变量 HAIAN_DESK_ADMIN_PASSWORD 提供）</source>
-        <translation type="unfinished"></translation>
+        <translation>New administrator user name (give the password in the HAIAN_DESK_ADMIN_PASSWORD environment variable)</translation>
     </message>
     <message>
         <source>本站最近的备份文件：镇中心没有的记录从这里补回</source>
-        <translation type="unfinished"></translation>
+        <translation>This station&apos;s latest backup file: records the township centre lacks are restored from it</translation>
     </message>
     <message>
         <source>镇中心用 https 时，它的证书文件</source>
-        <translation type="unfinished"></translation>
+        <translation>The township centre&apos;s certificate file, when it uses https</translation>
     </message>
     <message>
         <source>在新电脑上生成恢复申请文件，交给镇中心</source>
-        <translation type="unfinished"></translation>
+        <translation>On the new PC, make a recovery request file to give to the township centre</translation>
     </message>
     <message>
         <source>本站的12位区划代码</source>
-        <translation type="unfinished"></translation>
+        <translation>This station&apos;s 12-digit division code</translation>
     </message>
     <message>
         <source>为电脑损坏的站点重新批准：换新密钥，写恢复答复</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve again a station whose PC broke: take its new key, write the recovery answer</translation>
     </message>
     <message>
         <source>站点新电脑生成的恢复申请文件</source>
-        <translation type="unfinished"></translation>
+        <translation>The recovery request file made on the station&apos;s new PC</translation>
     </message>
     <message>
         <source>办理人（本中心管理员）的登录名</source>
-        <translation type="unfinished"></translation>
+        <translation>User name of whoever handles it (an administrator of this centre)</translation>
     </message>
     <message>
         <source>写进答复的本中心网址</source>
-        <translation type="unfinished"></translation>
+        <translation>This centre&apos;s address to put in the answer</translation>
     </message>
     <message>
         <source>已导出 Excel：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported Excel: {path}</translation>
     </message>
     <message>
         <source>已导出 PDF：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported PDF: {path}</translation>
     </message>
     <message>
         <source>{unit}  {title}（{first} 至 {last}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{unit}  {title} ({first} to {last})</translation>
     </message>
     <message>
         <source>考核统计：按代理员、代理站、镇（街道）出数</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessment figures by cadre, station and township</translation>
     </message>
     <message>
         <source>考核期：{forms}</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessment period: {forms}</translation>
     </message>
     <message>
         <source>只出这一级（默认各级都出）</source>
-        <translation type="unfinished"></translation>
+        <translation>Only this level (default: every level)</translation>
     </message>
     <message>
         <source>导出 Excel 文件（每级一张工作表）</source>
-        <translation type="unfinished"></translation>
+        <translation>Export an Excel file (one sheet per level)</translation>
     </message>
     <message>
         <source>导出带图表的 PDF 报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Export a PDF report with charts</translation>
     </message>
     <message>
         <source>
 【{level}】</source>
-        <translation type="unfinished"></translation>
+        <translation>
+[{level}]</translation>
     </message>
     <message>
         <source>代码/名称	登记	办结	按时办结率	满意率	差评	超期未办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Code/name	Registered	Completed	On time	Satisfied	Bad ratings	Overdue, open</translation>
     </message>
     <message>
         <source>打开桌面程序（默认）</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the desktop program (default)</translation>
     </message>
     <message>
         <source>已保存{title}（{paper}）：{where}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved {title} ({paper}): {where}</translation>
     </message>
     <message>
         <source>已打印{title}（{paper}）：{where}</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed {title} ({paper}): {where}</translation>
     </message>
     <message>
         <source>打印办件文书（回执、告知单、委托书），或另存为PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Print a case&apos;s papers (receipt, notices, authorisation) or save them as PDF</translation>
     </message>
     <message>
         <source>办件编号，如 102210-260304-001</source>
-        <translation type="unfinished"></translation>
+        <translation>Case number, e.g. 102210-260304-001</translation>
     </message>
     <message>
         <source>receipt 受理回执｜missing 补正告知单｜decline 不予受理告知书｜completion 办结告知单｜authorisation 授权委托书（默认 receipt）</source>
-        <translation type="unfinished"></translation>
+        <translation>receipt: acceptance receipt | missing: notice of missing materials | decline: notice of refusal | completion: completion notice | authorisation: authorisation form (default: receipt)</translation>
     </message>
     <message>
         <source>纸张：{papers}（默认用本站设置）</source>
-        <translation type="unfinished"></translation>
+        <translation>Paper: {papers} (default: the station&apos;s setting)</translation>
     </message>
     <message>
         <source>回执下方带存根（默认用本站设置）</source>
-        <translation type="unfinished"></translation>
+        <translation>Print a stub below the receipt (default: the station&apos;s setting)</translation>
     </message>
     <message>
         <source>另存为PDF文件；不写就送到默认打印机</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as a PDF file; if left out, send to the default printer</translation>
     </message>
     <message>
         <source>打印人的登录名（记入办件历史）</source>
-        <translation type="unfinished"></translation>
+        <translation>User name of whoever prints (kept in the case history)</translation>
     </message>
     <message>
         <source>打印本站的群众事务代理公示牌</source>
-        <translation type="unfinished"></translation>
+        <translation>Print this station&apos;s public board of proxy services</translation>
     </message>
     <message>
         <source>纸张：a4|a3（默认 a4）</source>
-        <translation type="unfinished"></translation>
+        <translation>Paper: a4|a3 (default a4)</translation>
     </message>
     <message>
         <source>打印快捷键卡（A4，受理和办件的按键）</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the shortcut card (A4, keys for intake and handling cases)</translation>
     </message>
     <message>
         <source>自检：在临时目录里建站、受理、打印回执、备份、同步，检查本机安装是否完好</source>
-        <translation type="unfinished"></translation>
+        <translation>Self-test: set up a station in a temporary folder, take in a case, print a receipt, back up and sync, to check this installation works</translation>
     </message>
     <message>
         <source>保留临时目录（排查问题用）</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep the temporary folder (for troubleshooting)</translation>
     </message>
     <message>
         <source>反映3组道路破损，雨天积水</source>
-        <translation type="unfinished"></translation>
+        <translation>The road in group 3 is broken and floods when it rains</translation>
     </message>
 </context>
 <context>
@@ -2569,7 +2630,7 @@ Other cadres can be added now too, or later on the “Cadres” page (Ctrl+F4).<
     </message>
     <message>
         <source>本站的备份要用本站口令才能打开。请在下面输入本站口令，程序用它找出最新的完好备份。</source>
-        <translation type="unfinished"></translation>
+        <translation>This station&apos;s backups open only with the station passphrase. Enter it below and the program will use it to find the newest good backup.</translation>
     </message>
     <message>
         <source>数据目录里没有可用的备份。请找到U盘上的备份，运行 haian-desk restore 备份文件名；或联系技术支持。</source>
@@ -2593,19 +2654,19 @@ Other cadres can be added now too, or later on the “Cadres” page (Ctrl+F4).<
     </message>
     <message>
         <source>本站口令</source>
-        <translation type="unfinished">Station passphrase</translation>
+        <translation>Station passphrase</translation>
     </message>
     <message>
         <source>用口令查找备份(&amp;F)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Find backups with the passphrase</translation>
     </message>
     <message>
         <source>正在用口令查找备份……</source>
-        <translation type="unfinished"></translation>
+        <translation>Looking for backups with the passphrase…</translation>
     </message>
     <message>
         <source>这个口令打不开数据目录里的任何备份。请检查大小写和输入法后重新输入，或找U盘上的备份、联系镇代理中心。</source>
-        <translation type="unfinished"></translation>
+        <translation>This passphrase opens none of the backups in the data folder. Check upper and lower case and the input method and type it again, or find a backup on a USB stick, or contact the township centre.</translation>
     </message>
     <message>
         <source>正在恢复，请稍候……</source>
@@ -2717,7 +2778,7 @@ It has been written to the log; please tell the station administrator.</translat
     <name>ForwardDialog</name>
     <message>
         <source>转送 — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass on — {0}</translation>
     </message>
     <message>
         <source>例如：海安市民政局</source>
@@ -2997,15 +3058,15 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
     <message>
         <source>受理站点</source>
-        <translation type="unfinished">Receiving station</translation>
+        <translation>Receiving station</translation>
     </message>
     <message>
         <source>镇（街道）代理中心</source>
-        <translation type="unfinished">Township centre</translation>
+        <translation>Township centre</translation>
     </message>
     <message>
         <source>县级代理中心</source>
-        <translation type="unfinished"></translation>
+        <translation>County centre</translation>
     </message>
     <message>
         <source>站点上报到本中心的事项</source>
@@ -3013,7 +3074,7 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
     <message>
         <source>已转部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Passed to department</translation>
     </message>
     <message>
         <source>编号</source>
@@ -3073,7 +3134,7 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
     <message>
         <source>转送部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass to department</translation>
     </message>
     <message>
         <source>退回站点</source>
@@ -3081,7 +3142,7 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
     <message>
         <source>退回下级</source>
-        <translation type="unfinished"></translation>
+        <translation>Return to level below</translation>
     </message>
     <message>
         <source>打开详情</source>
@@ -3105,7 +3166,7 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
     <message>
         <source>已接收 {0}（{1}）。镇中心和站点同步后会看到本中心已接收。</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted {0} ({1}). The township centre and the station see that this centre accepted it after their next sync.</translation>
     </message>
     <message>
         <source>已记录：{0} {1}。站点同步后会看到。</source>
@@ -3117,7 +3178,7 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
     <message>
         <source>已把 {0} 退回{1}；对方同步后会看到办理情况。</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned {0} to {1}; they see what was done after their next sync.</translation>
     </message>
 </context>
 <context>
@@ -3410,7 +3471,7 @@ Register it as “awaiting materials” and print the notice of missing material
     </message>
     <message>
         <source>名册里没有：新建群众（身份证号填完自动跳到电话；Enter 登记此人，或直接 Ctrl+S 连同事项一起登记）</source>
-        <translation type="unfinished"></translation>
+        <translation>Not in the roster: new villager (after the ID number the cursor jumps to the phone; Enter registers the person, or Ctrl+S registers them together with the matter)</translation>
     </message>
     <message>
         <source>民意代言 / 事务代办 / 诉求代理</source>
@@ -4267,7 +4328,7 @@ Save as a PDF file now and print it on a computer that has a printer?</translati
     </message>
     <message>
         <source>已显示 {0} 件，正在统计总数…</source>
-        <translation type="unfinished"></translation>
+        <translation>Showing {0} cases, counting the total…</translation>
     </message>
     <message>
         <source>共 {0} 件，已显示 {1} 件</source>
@@ -4522,19 +4583,19 @@ They are saved on this PC and will not be lost; they go up with the next network
     <name>ReturnDialog</name>
     <message>
         <source>退回 — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Return — {0}</translation>
     </message>
     <message>
         <source>退回</source>
-        <translation type="unfinished"></translation>
+        <translation>Return</translation>
     </message>
     <message>
         <source>退回到</source>
-        <translation type="unfinished"></translation>
+        <translation>Return to</translation>
     </message>
     <message>
         <source>本级办理情况</source>
-        <translation type="unfinished"></translation>
+        <translation>What was done at this level</translation>
     </message>
 </context>
 <context>
@@ -4623,59 +4684,59 @@ They are saved on this PC and will not be lost; they go up with the next network
     <name>SecurityTab</name>
     <message>
         <source>自动锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic lock</translation>
     </message>
     <message>
         <source>保存锁定时间(&amp;L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the &amp;lock time</translation>
     </message>
     <message>
         <source>分钟</source>
-        <translation type="unfinished"></translation>
+        <translation>minutes</translation>
     </message>
     <message>
         <source>无人操作多久后锁定(&amp;M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock after this many idle &amp;minutes</translation>
     </message>
     <message>
         <source>到时间后工作台的窗口全部隐藏，要输入本人密码才能继续；一般设10分钟，人来人往的办公室可以设得更短。</source>
-        <translation type="unfinished"></translation>
+        <translation>When the time is up, all the desk&apos;s windows are hidden and your own password is needed to go on. 10 minutes is usual; a busy office can set it shorter.</translation>
     </message>
     <message>
         <source>只有管理员可以修改锁定时间。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator can change the lock time.</translation>
     </message>
     <message>
         <source>已保存：无人操作 {0} 分钟后锁定。</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: the desk locks after {0} idle minutes.</translation>
     </message>
     <message>
         <source>审计记录（只读）</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit log (read-only)</translation>
     </message>
     <message>
         <source>时间</source>
-        <translation type="unfinished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>操作人</source>
-        <translation type="unfinished">By</translation>
+        <translation>By</translation>
     </message>
     <message>
         <source>类别</source>
-        <translation type="unfinished">Category</translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>内容</source>
-        <translation type="unfinished">Content</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>刷新(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Refresh</translation>
     </message>
     <message>
         <source>谁在何时添加、停用账号，改角色、改密码，改本站设置，以及谁因何显示了群众的完整号码。记录不能修改或删除，同步时一并上报镇代理中心。</source>
-        <translation type="unfinished"></translation>
+        <translation>Who added or disabled accounts, changed roles, passwords or station settings, and when; and who showed a villager&apos;s full numbers, and why. Records cannot be changed or deleted, and are reported to the township centre with each sync.</translation>
     </message>
 </context>
 <context>
@@ -4702,7 +4763,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>锁定与审计</source>
-        <translation type="unfinished"></translation>
+        <translation>Security</translation>
     </message>
     <message>
         <source>工作人员</source>
@@ -8935,255 +8996,255 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>可写成 2026H1（上半年）、2026H2（下半年）、2026（全年）或 2026-01-01:2026-03-31</source>
-        <translation type="unfinished"></translation>
+        <translation>Write 2026H1 (first half), 2026H2 (second half), 2026 (whole year) or 2026-01-01:2026-03-31</translation>
     </message>
     <message>
         <source>只有镇（街道）代理中心和县级代理中心才能办理上报来的事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Only a township centre or the county centre can handle reported matters</translation>
     </message>
     <message>
         <source>受理站点</source>
-        <translation type="unfinished">Receiving station</translation>
+        <translation>Receiving station</translation>
     </message>
     <message>
         <source>镇（街道）代理中心</source>
-        <translation type="unfinished">Township centre</translation>
+        <translation>Township centre</translation>
     </message>
     <message>
         <source>县级代理中心</source>
-        <translation type="unfinished"></translation>
+        <translation>County centre</translation>
     </message>
     <message>
         <source>市级代理中心</source>
-        <translation type="unfinished"></translation>
+        <translation>City centre</translation>
     </message>
     <message>
         <source>省级代理中心</source>
-        <translation type="unfinished"></translation>
+        <translation>Provincial centre</translation>
     </message>
     <message>
         <source>职能部门</source>
-        <translation type="unfinished">Department</translation>
+        <translation>Department</translation>
     </message>
     <message>
         <source>办件 {case_no} 现在不在{here}，在{where}</source>
-        <translation type="unfinished"></translation>
+        <translation>Case {case_no} is not at {here} now; it is at {where}</translation>
     </message>
     <message>
         <source>{name}（{unit}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({unit})</translation>
     </message>
     <message>
         <source>办件 {case_no} 现在不在{here}：已经回到受理站点（{status}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Case {case_no} is not at {here} now: it is back at the receiving station ({status})</translation>
     </message>
     <message>
         <source>不用再{verb}；需要时请站点重新转办</source>
-        <translation type="unfinished"></translation>
+        <translation>“{verb}” is not needed any more; if needed, the station can pass it on again</translation>
     </message>
     <message>
         <source>已由本级转送出去：等对方答复后，在“上报事项”里办结或退回</source>
-        <translation type="unfinished"></translation>
+        <translation>This level has passed it on: once the answer comes back, complete or return it under “Reported cases”</translation>
     </message>
     <message>
         <source>办件 {case_no} 不能退回{to}：它现在不在那一级之上</source>
-        <translation type="unfinished"></translation>
+        <translation>Case {case_no} cannot be returned to {to}: it is not above that level now</translation>
     </message>
     <message>
         <source>可以退回：{choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>It can be returned to: {choices}</translation>
     </message>
     <message>
         <source>只能转送到上一级代理中心或职能部门，不能转到{to}</source>
-        <translation type="unfinished"></translation>
+        <translation>It can only be passed on to the centre one level up or to a department, not to {to}</translation>
     </message>
     <message>
         <source>退回下级请用“退回”</source>
-        <translation type="unfinished"></translation>
+        <translation>To send it back down, use “Return”</translation>
     </message>
     <message>
         <source>事项已在上级办理：等上级办理后退回本级再办</source>
-        <translation type="unfinished"></translation>
+        <translation>The matter is being handled at a higher level: wait until it is returned to this level</translation>
     </message>
     <message>
         <source>请由{where}办理；需要本级办理的，请对方转送上来</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} should handle it; if this level needs to, ask them to pass it up</translation>
     </message>
     <message>
         <source>退回{level}</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned to {level}</translation>
     </message>
     <message>
         <source>添加账号</source>
-        <translation type="unfinished"></translation>
+        <translation>Add account</translation>
     </message>
     <message>
         <source>重新添加账号</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-add account</translation>
     </message>
     <message>
         <source>更改角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Change role</translation>
     </message>
     <message>
         <source>重置密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password</translation>
     </message>
     <message>
         <source>本人修改密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Change own password</translation>
     </message>
     <message>
         <source>停用账号</source>
-        <translation type="unfinished"></translation>
+        <translation>Disable account</translation>
     </message>
     <message>
         <source>重新启用账号</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-enable account</translation>
     </message>
     <message>
         <source>更改显示名</source>
-        <translation type="unfinished"></translation>
+        <translation>Change display name</translation>
     </message>
     <message>
         <source>关联代理员</source>
-        <translation type="unfinished">Linked cadre</translation>
+        <translation>Link to cadre</translation>
     </message>
     <message>
         <source>修改设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Change settings</translation>
     </message>
     <message>
         <source>恢复后确认离线编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm offline numbering after restore</translation>
     </message>
     <message>
         <source>{where}显示完整{what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Full {what} shown {where}</translation>
     </message>
     <message>
         <source>{whose}：{shown}；原因：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{whose}: {shown}; reason: {reason}</translation>
     </message>
     <message>
         <source>显示完整号码</source>
-        <translation type="unfinished">Show full numbers</translation>
+        <translation>Show full numbers</translation>
     </message>
     <message>
         <source>设置</source>
-        <translation type="unfinished">Settings</translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <source>账号</source>
-        <translation type="unfinished"></translation>
+        <translation>Account</translation>
     </message>
     <message>
         <source>修改设置：{changes}</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings changed: {changes}</translation>
     </message>
     <message>
         <source>{event} {username}（{role}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{event} {username} ({role})</translation>
     </message>
     <message>
         <source>{label} → {minutes} 分钟</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} → {minutes} min</translation>
     </message>
     <message>
         <source>办件 {case_no}，{whose}：{shown}；原因：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Case {case_no}, {whose}: {shown}; reason: {reason}</translation>
     </message>
     <message>
         <source>（群众）</source>
-        <translation type="unfinished"></translation>
+        <translation>(villager)</translation>
     </message>
     <message>
         <source>是</source>
-        <translation type="unfinished">Yes</translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>否</source>
-        <translation type="unfinished">No</translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>登记受理办件</source>
-        <translation type="unfinished"></translation>
+        <translation>Register and accept cases</translation>
     </message>
     <message>
         <source>办理办件</source>
-        <translation type="unfinished"></translation>
+        <translation>Handle cases</translation>
     </message>
     <message>
         <source>重新办理已办结的办件</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen completed cases</translation>
     </message>
     <message>
         <source>接收、转送上报事项或裁定冲突</source>
-        <translation type="unfinished"></translation>
+        <translation>Accept and pass on reported matters, or settle conflicts</translation>
     </message>
     <message>
         <source>查看完整的身份证号或手机号</source>
-        <translation type="unfinished"></translation>
+        <translation>See full ID numbers or phone numbers</translation>
     </message>
     <message>
         <source>登记或修改群众信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Register or change villager details</translation>
     </message>
     <message>
         <source>维护代理员名录</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep the cadre roster</translation>
     </message>
     <message>
         <source>修改事项目录</source>
-        <translation type="unfinished"></translation>
+        <translation>Change the service catalogue</translation>
     </message>
     <message>
         <source>登记结对帮扶和走访</source>
-        <translation type="unfinished"></translation>
+        <translation>Record paired support and visits</translation>
     </message>
     <message>
         <source>登记民意座谈</source>
-        <translation type="unfinished"></translation>
+        <translation>Record opinion meetings</translation>
     </message>
     <message>
         <source>登记举报</source>
-        <translation type="unfinished">New complaint</translation>
+        <translation>Register complaints</translation>
     </message>
     <message>
         <source>调查或办结举报</source>
-        <translation type="unfinished"></translation>
+        <translation>Investigate or close complaints</translation>
     </message>
     <message>
         <source>添加、停用工作人员或重置密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Add or disable staff, or reset passwords</translation>
     </message>
     <message>
         <source>修改自己的密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Change your own password</translation>
     </message>
     <message>
         <source>修改本站设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Change station settings</translation>
     </message>
     <message>
         <source>确认离线编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm offline numbering</translation>
     </message>
     <message>
         <source>修改工作日历或时限规则</source>
-        <translation type="unfinished"></translation>
+        <translation>Change the working calendar or time-limit rules</translation>
     </message>
     <message>
         <source>按新日历重算办件期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Recount case deadlines by the new calendar</translation>
     </message>
     <message>
         <source>从表格导入或撤销导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Import from spreadsheets or undo imports</translation>
     </message>
     <message>
         <source>查看审计记录（账号、设置的改动和完整号码的显示）</source>
-        <translation type="unfinished"></translation>
+        <translation>See the audit log (changes to accounts and settings, and full numbers shown)</translation>
     </message>
     <message>
         <source>添加工作人员须由管理员操作</source>
@@ -9207,91 +9268,91 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>没有登记过的下级站点：{peer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not an enrolled station below: {peer}</translation>
     </message>
     <message>
         <source>请先为它办理登记（haian-desk hub enrol）</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrol it first (haian-desk hub enrol)</translation>
     </message>
     <message>
         <source>本站从备份恢复，{age}：此后办过的事本机不知道，编号可能已被用过</source>
-        <translation type="unfinished"></translation>
+        <translation>This station was restored from a backup, {age}: this PC does not know what was done since, and numbers may already have been used</translation>
     </message>
     <message>
         <source>数据停在 {when}（{days} 天前）</source>
-        <translation type="unfinished"></translation>
+        <translation>its data stops at {when} ({days} days ago)</translation>
     </message>
     <message>
         <source>不知道数据停在何时</source>
-        <translation type="unfinished"></translation>
+        <translation>it is not known when its data stops</translation>
     </message>
     <message>
         <source>本站从备份恢复，{age}；正在离线办理，办件编号带“{mark}”，联网同步后恢复正常编号</source>
-        <translation type="unfinished"></translation>
+        <translation>This station was restored from a backup, {age}; it is working offline, case numbers carry “{mark}”, and normal numbering returns after a sync</translation>
     </message>
     <message>
         <source>本站地址</source>
-        <translation type="unfinished">Station address</translation>
+        <translation>Station address</translation>
     </message>
     <message>
         <source>本站电话</source>
-        <translation type="unfinished">Station phone</translation>
+        <translation>Station phone</translation>
     </message>
     <message>
         <source>办公时间</source>
-        <translation type="unfinished">Office hours</translation>
+        <translation>Office hours</translation>
     </message>
     <message>
         <source>市（县）监督投诉电话</source>
-        <translation type="unfinished">County complaints hotline</translation>
+        <translation>County complaints hotline</translation>
     </message>
     <message>
         <source>镇（街道）监督投诉电话</source>
-        <translation type="unfinished">Township complaints hotline</translation>
+        <translation>Township complaints hotline</translation>
     </message>
     <message>
         <source>群众本人的回执和委托书上显示完整身份证号</source>
-        <translation type="unfinished">Show the full ID number on the villager&apos;s own receipt and authorisation form</translation>
+        <translation>Show the full ID number on the villager&apos;s own receipt and authorisation form</translation>
     </message>
     <message>
         <source>回执纸张</source>
-        <translation type="unfinished">Receipt paper</translation>
+        <translation>Receipt paper</translation>
     </message>
     <message>
         <source>回执带存根</source>
-        <translation type="unfinished"></translation>
+        <translation>Stub below the receipt</translation>
     </message>
     <message>
         <source>无人操作多久后锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Idle time before locking</translation>
     </message>
     <message>
         <source>请填写无人操作多久后锁定（分钟）</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter how many idle minutes before the desk locks</translation>
     </message>
     <message>
         <source>一般填10</source>
-        <translation type="unfinished"></translation>
+        <translation>Usually 10</translation>
     </message>
     <message>
         <source>“{typed}”不是分钟数</source>
-        <translation type="unfinished"></translation>
+        <translation>“{typed}” is not a number of minutes</translation>
     </message>
     <message>
         <source>请填写{low}到{high}之间的整数，一般填10</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a whole number from {low} to {high}; usually 10</translation>
     </message>
     <message>
         <source>自动锁定时间应在{low}分钟到{high}分钟（24小时）之间</source>
-        <translation type="unfinished"></translation>
+        <translation>The automatic lock time must be between {low} and {high} minutes (24 hours)</translation>
     </message>
     <message>
         <source>一般填10；离开座位多的站可以填得更短</source>
-        <translation type="unfinished"></translation>
+        <translation>Usually 10; a station where people often leave their desks can set it shorter</translation>
     </message>
     <message>
         <source>请从备份恢复：运行 haian-desk restore --latest（需要本站口令），或在程序里选用最新的完好备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from a backup: run haian-desk restore --latest (needs the station passphrase), or choose the newest good backup in the program</translation>
     </message>
     <message>
         <source>请确认文件确实来自该站；如该站重装过，请让它重新登记</source>
@@ -9691,11 +9752,11 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>同步密钥已加密，但本机找不到本站钥匙（{folder}）</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync keys are encrypted, but this PC cannot find the station key ({folder})</translation>
     </message>
     <message>
         <source>请把本站的钥匙文件（station-key.json）放回数据目录，或从备份恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Put the station key file (station-key.json) back in the data folder, or restore from a backup</translation>
     </message>
     <message>
         <source>本机还没有同步密钥（{folder}）</source>
@@ -9707,11 +9768,11 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>同步密钥打不开（{folder}）：它们不是用本站现在的钥匙加密的</source>
-        <translation type="unfinished"></translation>
+        <translation>The sync keys cannot be opened ({folder}): they were not encrypted with the station&apos;s current key</translation>
     </message>
     <message>
         <source>请恢复原来的数据目录；或删除这个文件夹后重新登记同步</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore the original data folder, or delete this folder and enrol for sync again</translation>
     </message>
     <message>
         <source>{folder} 里已经有数据库</source>

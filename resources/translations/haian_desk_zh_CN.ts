@@ -1060,6 +1060,66 @@
         <translation>编号：离线办理中（办件编号带 L）</translation>
     </message>
     <message>
+        <source>待上报：{waiting}；另有 {stuck} 条记录未被接收（被镇中心拒收或留存待核查），不算已上报</source>
+        <translation>待上报：{waiting}；另有 {stuck} 条记录未被接收（被镇中心拒收或留存待核查），不算已上报</translation>
+    </message>
+    <message>
+        <source>待上报：全部已上报</source>
+        <translation>待上报：全部已上报</translation>
+    </message>
+    <message>
+        <source>没有待发送的记录</source>
+        <translation>没有待发送的记录</translation>
+    </message>
+    <message>
+        <source>{count} 条记录待发送</source>
+        <translation>{count} 条记录待发送</translation>
+    </message>
+    <message>
+        <source>待上报：{waiting}</source>
+        <translation>待上报：{waiting}</translation>
+    </message>
+    <message>
+        <source>上次成功：{when}</source>
+        <translation>上次成功：{when}</translation>
+    </message>
+    <message>
+        <source>本机还没有登记到上级同步中心（先 haian-desk enrol request，再 enrol accept）</source>
+        <translation>本机还没有登记到上级同步中心（先 haian-desk enrol request，再 enrol accept）</translation>
+    </message>
+    <message>
+        <source>上级同步中心：{hub}（{url}）</source>
+        <translation>上级同步中心：{hub}（{url}）</translation>
+    </message>
+    <message>
+        <source>上次出错（{when}）：{error}</source>
+        <translation>上次出错（{when}）：{error}</translation>
+    </message>
+    <message>
+        <source>时钟：{warning}</source>
+        <translation>时钟：{warning}</translation>
+    </message>
+    <message>
+        <source>被上级拒收的记录 {event}：{reason}（不会再重发，请核对后处理）</source>
+        <translation>被上级拒收的记录 {event}：{reason}（不会再重发，请核对后处理）</translation>
+    </message>
+    <message>
+        <source>收到但暂存待核查的记录 {event}：{reason}</source>
+        <translation>收到但暂存待核查的记录 {event}：{reason}</translation>
+    </message>
+    <message>
+        <source>有冲突待核对的办件：{cases}</source>
+        <translation>有冲突待核对的办件：{cases}</translation>
+    </message>
+    <message>
+        <source>还没有成功过</source>
+        <translation>还没有成功过</translation>
+    </message>
+    <message>
+        <source>未设网址，可用U盘同步</source>
+        <translation>未设网址，可用U盘同步</translation>
+    </message>
+    <message>
         <source>同步出错，{seconds:.0f} 秒后重试……</source>
         <translation>同步出错，{seconds:.0f} 秒后重试……</translation>
     </message>
