@@ -536,6 +536,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("domain", "请重新输入，例如 13812345678"),
     QT_TRANSLATE_NOOP("domain", "手机号应为11位，现在是{n_text}位"),
     QT_TRANSLATE_NOOP("domain", "电话号码"),
+    QT_TRANSLATE_NOOP("domain", "屏幕上"),
+    QT_TRANSLATE_NOOP("domain", "纸面上"),
     QT_TRANSLATE_NOOP("domain", "请说明显示了哪些号码"),
     QT_TRANSLATE_NOOP("domain", "请说明号码显示在哪里（屏幕或纸面）"),
     QT_TRANSLATE_NOOP("domain", "找不到这件办件或这位群众"),

@@ -215,7 +215,8 @@ def _describe_reveal(row, payload: dict) -> Message:
     shown = Message(
         "{where}显示完整{what}",
         {
-            "where": reveals.WHERE.get(payload.get("where"), ""),
+            # a Message, so the screen shows "on screen" / "on paper" in the reader's language
+            "where": Message(reveals.WHERE[where]) if (where := payload.get("where")) in reveals.WHERE else "",
             "what": [reveals.WHAT.get(w, w) for w in payload.get("what") or []],
         },
     )

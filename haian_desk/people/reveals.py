@@ -13,14 +13,14 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from haian_desk.core.errors import NotFound, ValidationError
+from haian_desk.core.errors import N_, NotFound, ValidationError
 from haian_desk.events.records import required_text
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
 
 WHAT = {"id_number": "身份证号", "phone": "电话"}
-WHERE = {"screen": "屏幕上", "paper": "纸面上"}
+WHERE = {"screen": N_("屏幕上"), "paper": N_("纸面上")}
 # Offered in the "why" dialog; any other reason can be typed.
 COMMON_REASONS = ("核对群众身份", "电话联系群众", "填写上级部门要求的表格", "群众本人要求")
 

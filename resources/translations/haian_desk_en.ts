@@ -382,21 +382,6 @@
     </message>
 </context>
 <context>
-    <name>App</name>
-    <message>
-        <source>海安群众事务代理工作台</source>
-        <translation>Haian Desk</translation>
-    </message>
-    <message>
-        <source>没有恢复备份：{0}</source>
-        <translation>The backup was not restored: {0}</translation>
-    </message>
-    <message>
-        <source>已恢复备份：{0}。原来的数据库另存在 {1}。</source>
-        <translation>Backup restored: {0}. The replaced database was kept at {1}.</translation>
-    </message>
-</context>
-<context>
     <name>AssessmentScreen</name>
     <message>
         <source>{0}年上半年</source>
@@ -3623,6 +3608,10 @@ Register it as “awaiting materials” and print the notice of missing material
         <translation>Unit code {0}</translation>
     </message>
     <message>
+        <source>正在打开本站数据……</source>
+        <translation>Opening the station&apos;s data…</translation>
+    </message>
+    <message>
         <source>登录名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
@@ -3637,6 +3626,10 @@ Register it as “awaiting materials” and print the notice of missing material
     <message>
         <source>请填写登录名</source>
         <translation>Please enter your user name</translation>
+    </message>
+    <message>
+        <source>正在打开本站数据，请稍候……</source>
+        <translation>Opening the station&apos;s data, please wait…</translation>
     </message>
     <message>
         <source>{0}，身份：{1}</source>
@@ -4791,6 +4784,21 @@ They are saved on this PC and will not be lost; they go up with the next network
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StationOpening</name>
+    <message>
+        <source>海安群众事务代理工作台</source>
+        <translation>Haian Desk</translation>
+    </message>
+    <message>
+        <source>没有恢复备份：{0}</source>
+        <translation>The backup was not restored: {0}</translation>
+    </message>
+    <message>
+        <source>已恢复备份：{0}。原来的数据库另存在 {1}。</source>
+        <translation>Backup restored: {0}. The replaced database was kept at {1}.</translation>
     </message>
 </context>
 <context>
@@ -9245,6 +9253,14 @@ What to do: {2}</translation>
     <message>
         <source>查看审计记录（账号、设置的改动和完整号码的显示）</source>
         <translation>See the audit log (changes to accounts and settings, and full numbers shown)</translation>
+    </message>
+    <message>
+        <source>屏幕上</source>
+        <translation>on screen</translation>
+    </message>
+    <message>
+        <source>纸面上</source>
+        <translation>on paper</translation>
     </message>
     <message>
         <source>添加工作人员须由管理员操作</source>

@@ -382,21 +382,6 @@
     </message>
 </context>
 <context>
-    <name>App</name>
-    <message>
-        <source>海安群众事务代理工作台</source>
-        <translation>海安群众事务代理工作台</translation>
-    </message>
-    <message>
-        <source>没有恢复备份：{0}</source>
-        <translation>没有恢复备份：{0}</translation>
-    </message>
-    <message>
-        <source>已恢复备份：{0}。原来的数据库另存在 {1}。</source>
-        <translation>已恢复备份：{0}。原来的数据库另存在 {1}。</translation>
-    </message>
-</context>
-<context>
     <name>AssessmentScreen</name>
     <message>
         <source>{0}年上半年</source>
@@ -3623,6 +3608,10 @@
         <translation>单位代码 {0}</translation>
     </message>
     <message>
+        <source>正在打开本站数据……</source>
+        <translation>正在打开本站数据……</translation>
+    </message>
+    <message>
         <source>登录名(&amp;U)</source>
         <translation>登录名(&amp;U)</translation>
     </message>
@@ -3637,6 +3626,10 @@
     <message>
         <source>请填写登录名</source>
         <translation>请填写登录名</translation>
+    </message>
+    <message>
+        <source>正在打开本站数据，请稍候……</source>
+        <translation>正在打开本站数据，请稍候……</translation>
     </message>
     <message>
         <source>{0}，身份：{1}</source>
@@ -4791,6 +4784,21 @@
     <message>
         <source>取消</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>StationOpening</name>
+    <message>
+        <source>海安群众事务代理工作台</source>
+        <translation>海安群众事务代理工作台</translation>
+    </message>
+    <message>
+        <source>没有恢复备份：{0}</source>
+        <translation>没有恢复备份：{0}</translation>
+    </message>
+    <message>
+        <source>已恢复备份：{0}。原来的数据库另存在 {1}。</source>
+        <translation>已恢复备份：{0}。原来的数据库另存在 {1}。</translation>
     </message>
 </context>
 <context>
@@ -9245,6 +9253,14 @@
     <message>
         <source>查看审计记录（账号、设置的改动和完整号码的显示）</source>
         <translation>查看审计记录（账号、设置的改动和完整号码的显示）</translation>
+    </message>
+    <message>
+        <source>屏幕上</source>
+        <translation>屏幕上</translation>
+    </message>
+    <message>
+        <source>纸面上</source>
+        <translation>纸面上</translation>
     </message>
     <message>
         <source>添加工作人员须由管理员操作</source>
