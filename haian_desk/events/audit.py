@@ -215,7 +215,7 @@ def _describe_reveal(row, payload: dict) -> Message:
     shown = Message(
         "{where}显示完整{what}",
         {
-            "where": reveals.WHERE.get(payload.get("where"), ""),
+            "where": reveals.WHERE.get(payload.get("where") or "", ""),
             "what": [reveals.WHAT.get(w, w) for w in payload.get("what") or []],
         },
     )

@@ -271,11 +271,11 @@ class Database:
         for seen in self._watching():
             seen.update(notes or ())
 
-    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlcipher3.Row]:
+    def query(self, sql: str, params: Params = ()) -> list[sqlcipher3.Row]:
         with self._lock:
             return self._conn.execute(sql, params).fetchall()
 
-    def one(self, sql: str, params: tuple | dict = ()) -> sqlcipher3.Row | None:
+    def one(self, sql: str, params: Params = ()) -> sqlcipher3.Row | None:
         with self._lock:
             return self._conn.execute(sql, params).fetchone()
 
