@@ -155,7 +155,7 @@ def is_plain_file(path: Path) -> bool:
 class _Connection(sqlcipher3.Connection):
     """A connection that carries what its open write transaction touched (see ``note``)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.notes: set | None = None  # a set only while a write() is open
 
