@@ -87,16 +87,21 @@ class App(QObject):
         opening = StationOpening(self.folder, self.worker, login)
         stopped: list[BaseException] = []
         opening.opened.connect(lambda desk: self._station_open(login, desk))
-        opening.failed.connect(lambda error: (stopped.append(error), login.reject()))
+        opening.failed.connect(lambda error: self._stop_login(login, stopped, error))
         opening.gave_up.connect(login.reject)
         opening.start()
         accepted = login.exec() == QDialog.DialogCode.Accepted
         if stopped:
             raise stopped[0]  # run_app explains it, as when the station was opened before the window
-        if not accepted:
+        if not accepted or login.user is None:
             return False
         self._open_session(login.user)
         return True
+
+    @staticmethod
+    def _stop_login(login: LoginDialog, stopped: list[BaseException], error: BaseException) -> None:
+        stopped.append(error)
+        login.reject()
 
     def _station_open(self, login: LoginDialog, desk: Desk) -> None:
         self.desk = desk

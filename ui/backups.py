@@ -140,6 +140,7 @@ class DamagedDatabaseDialog(QDialog):
         return row
 
     def find_with_passphrase(self) -> None:
+        assert self.passphrase is not None  # connected only from the passphrase row, which made it
         text, folder = self.passphrase.text(), self.folder
         if not text:
             return
@@ -152,6 +153,7 @@ class DamagedDatabaseDialog(QDialog):
     def _found(self, best: recovery.BackupInfo | None, text: str) -> None:
         self.find_button.setEnabled(True)
         if best is None:
+            assert self.passphrase is not None  # the answer to find_with_passphrase
             self.passphrase.clear()
             self.status.setText(
                 self.tr(
@@ -170,6 +172,7 @@ class DamagedDatabaseDialog(QDialog):
         self.restore_button.setEnabled(False)
         self.status.setText(self.tr("正在恢复，请稍候……"))
         best, folder, typed = self.best, self.folder, self.typed_passphrase
+        assert best is not None  # the restore button is shown only once a backup is chosen
         self.worker.submit(
             lambda: recovery.restore(folder, best.path, allow_other_station=True, passphrase=typed),
             self._restored,

@@ -15,6 +15,7 @@ line's words (``ui/i18n_cli.py``, context ``CLI``).
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import re
 import subprocess
@@ -252,7 +253,7 @@ def cli_templates() -> list[str]:
     root = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(root / "tools"))
     try:
-        import cli_messages
+        cli_messages = importlib.import_module("cli_messages")  # from tools/, not a package mypy sees
     finally:
         sys.path.remove(str(root / "tools"))
     return cli_messages.templates()

@@ -91,8 +91,9 @@ class LoginDialog(QDialog):
             return
         from haian_desk.people import users
 
+        desk = self.desk
         self.worker.submit(
-            lambda: users.authenticate(self.desk, name, password),
+            lambda: users.authenticate(desk, name, password),
             alive(self, self._logged_in),
             alive(self, self._refused),
         )

@@ -35,7 +35,7 @@ def _maybe_warn(window: QWidget, session: Session, state: numbering.Numbering, w
     if state.state != "unsure":
         return
     title = QCoreApplication.translate("NumberingNotice", "恢复备份后的编号")
-    box = QMessageBox(QMessageBox.Icon.Warning, title, words(warning), parent=window)
+    box = NumberingNotice(QMessageBox.Icon.Warning, title, words(warning), parent=window)
     box.setObjectName("numbering_notice")
     box.setInformativeText(
         QCoreApplication.translate(

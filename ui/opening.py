@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -21,6 +22,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from haian_desk.core.errors import HaianError
 from ui.widgets.feedback import in_words
 from ui.worker import DbWorker
+
+if TYPE_CHECKING:  # kept out of the start-up imports: the login window needs none of them
+    from haian_desk.desk import Desk
+    from haian_desk.storage.recovery import BackupInfo, Health, Restored
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +35,10 @@ class Prepared:
     """What the worker found: ``ok`` with the desk, or what the clerk must settle first."""
 
     state: str  # ok | choose | passphrase | damaged
-    desk: object = None
-    health: object = None
-    best: object = None
-    restored: object = None
+    desk: Desk | None = None
+    health: Health | None = None
+    best: BackupInfo | None = None
+    restored: Restored | None = None
     restore_error: HaianError | None = None
 
 
@@ -108,6 +113,7 @@ class StationOpening(QObject):
     def _offer_backup(self, found: Prepared) -> None:
         from ui.backups import DamagedDatabaseDialog
 
+        assert found.health is not None  # "damaged" is only ever found with the health that says so
         dialog = DamagedDatabaseDialog(self.folder, found.health, found.best, self.worker, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.restored is not None:
             self.start(restore_first=False)

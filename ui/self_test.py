@@ -238,7 +238,9 @@ def logs_and_crash_reports(state: Run) -> str:
     logger.addHandler(handler)
     try:
         villagers.register(
-            state.desk, ADMIN[0], villagers.VillagerInput(name=VILLAGER[0], id_number=VILLAGER[1], phone=VILLAGER[2])
+            state.station_desk,
+            ADMIN[0],
+            villagers.VillagerInput(name=VILLAGER[0], id_number=VILLAGER[1], phone=VILLAGER[2]),
         )  # already registered: refused
         raise RuntimeError("同一身份证号第二次登记没有被拒绝")
     except HaianError as error:
@@ -297,8 +299,9 @@ def _numbers_in_logs(station: Path) -> int:
     from haian_desk.people.idnumber import check_character
 
     places = {station / "logs"}
-    if logs.current_file() is not None:  # where the command line's start put this station's log
-        places.add(logs.current_file().parent)
+    current = logs.current_file()
+    if current is not None:  # where the command line's start put this station's log
+        places.add(current.parent)
     ids = re.compile(r"(?<![0-9A-Za-z])(\d{17})([0-9Xx])(?![0-9A-Za-z])")
     mobiles = re.compile(r"(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])")
     found = 0

@@ -85,7 +85,7 @@ def build(desk: Desk, period: Period, now: datetime | None = None) -> Report:
     earlier = period.year_earlier()
     tallies = _Tallies()
     monthly: dict[tuple[int, int], Counter] = {month: Counter() for month in period.months()}
-    petitions = Counter()
+    petitions: Counter[tuple[str, tuple[int, int]]] = Counter()
     with desk.db.read() as conn:
         for m in history.matters(conn, period.start, period.end, as_of, earlier.start):
             part = part_of(m, period, as_of, earlier)

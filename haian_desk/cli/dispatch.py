@@ -22,8 +22,9 @@ def with_desk(handler: Callable | None = None, *, first: Callable | None = None)
     """
 
     def mark(chosen: Callable) -> Callable:
-        chosen.needs_desk = True
-        chosen.check_first = first
+        # Plain attributes on the function itself (read back with getattr in dispatch).
+        setattr(chosen, "needs_desk", True)  # noqa: B010
+        setattr(chosen, "check_first", first)  # noqa: B010
         return chosen
 
     return mark(handler) if handler is not None else mark
@@ -34,7 +35,8 @@ def dispatch(handler: Callable, args, folder: Path) -> int:
         return handler(args, folder)
     from haian_desk.desk import Desk
 
-    if handler.check_first is not None:
-        handler.check_first(args, folder)
+    check_first: Callable | None = getattr(handler, "check_first", None)
+    if check_first is not None:
+        check_first(args, folder)
     with Desk.open(folder) as desk:
         return handler(args, desk)

@@ -262,7 +262,9 @@ def _demo(args, folder: Path) -> int:
             )
         )
     print(cli_tr("登录名 {login}，密码 {password}", login=DEMO_ADMIN[0], password=DEMO_ADMIN[1]))
-    if keys.read_key_file(folder).demo:  # the published passphrase: the demo's data is invented
+    key_file = keys.read_key_file(folder)
+    assert key_file is not None  # make_demo's initialise wrote it (keys.create)
+    if key_file.demo:  # the published passphrase: the demo's data is invented
         print(
             cli_tr(
                 "数据已加密，演示站口令 {DEMO_PASSPHRASE}（公开的，只用于演示）", DEMO_PASSPHRASE=keys.DEMO_PASSPHRASE

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from haian_desk.cli.dispatch import with_desk
 from haian_desk.core import messages
+from haian_desk.core.errors import Message
 from haian_desk.core.messages import cli_tr
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def run(args, desk: Desk) -> int:
         }[state.state]
     )
     warning = state.warning(desk.now())
-    if warning:
+    if isinstance(warning, Message):  # "" when all is well
         print(messages.message_text(warning))
     if state.state == "unsure":
         print(cli_tr("请先联网同步（haian-desk sync）；确实无法联网时：haian-desk numbering --offline --as 登录名"))

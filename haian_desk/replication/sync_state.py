@@ -79,7 +79,8 @@ def get_peer(db: Database, peer_id: str) -> Peer | None:
 
 
 def list_peers(db: Database, relation: str | None = None) -> list[Peer]:
-    sql, params = "SELECT * FROM sync_peers", ()
+    sql = "SELECT * FROM sync_peers"
+    params: tuple[str, ...] = ()
     if relation:
         sql, params = sql + " WHERE relation = ?", (relation,)
     return [Peer.from_row(r) for r in db.query(sql + " ORDER BY unit_code, enrolled_at", params)]
@@ -345,7 +346,8 @@ def note_rejections(conn: sqlite3.Connection, peer: str, rejections: list[dict],
 
 
 def rejections(db: Database, peer: str | None = None) -> list[sqlite3.Row]:
-    sql, params = "SELECT * FROM sync_rejections", ()
+    sql = "SELECT * FROM sync_rejections"
+    params: tuple[str, ...] = ()
     if peer:
         sql, params = sql + " WHERE peer = ?", (peer,)
     return db.query(sql + " ORDER BY reported_at, event_id", params)

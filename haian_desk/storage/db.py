@@ -179,7 +179,7 @@ def is_plain_file(path: Path) -> bool:
 class _Connection(sqlcipher3.Connection):
     """A connection that carries what its open write transaction touched (see ``note``)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.notes: set | None = None  # a set only while a write() is open
 
@@ -338,11 +338,11 @@ class Database:
         for seen in self._watching():
             seen.update(notes or ())
 
-    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlcipher3.Row]:
+    def query(self, sql: str, params: Params = ()) -> list[sqlcipher3.Row]:
         with self._lock:
             return self._conn.execute(sql, params).fetchall()
 
-    def one(self, sql: str, params: tuple | dict = ()) -> sqlcipher3.Row | None:
+    def one(self, sql: str, params: Params = ()) -> sqlcipher3.Row | None:
         with self._lock:
             return self._conn.execute(sql, params).fetchone()
 

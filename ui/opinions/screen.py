@@ -258,8 +258,11 @@ class OpinionsScreen(QWidget):
         self.session.run(load_choices, alive(self, self._raise_with))
 
     def _raise_with(self, choices: Choices) -> None:
-        self.dialog = dialog = RaiseDialog(self.meeting, choices.cadres, choices.errands, self)
-        user, meeting_id = self.session.user.username, self.meeting["id"]
+        meeting = self.meeting
+        if meeting is None:  # the list was reloaded without it while the choices loaded
+            return
+        self.dialog = dialog = RaiseDialog(meeting, choices.cadres, choices.errands, self)
+        user, meeting_id = self.session.user.username, meeting["id"]
 
         def work():
             intake, source = dialog.intake(), dialog.opinion.currentData()

@@ -169,10 +169,14 @@ def save_pdf(
             _record(desk, actor, request, document, paper, "pdf")
             return Printed(document, paper, str(target))
 
+        def paint(result: tuple[Document, Paper]) -> None:
+            document, paper = result
+            render.write_pdf(document, paper, target)
+
         press_for(session).run(
             Job(
                 read,
-                lambda result: render.write_pdf(*result, target),
+                paint,
                 record,
                 alive(parent, on_done or (lambda _p: None)),
                 alive(parent, lambda error: _refused(parent, error)),

@@ -64,9 +64,11 @@ class Press(QObject):
             )
 
         def read(what) -> None:
-            self.painter.submit(
-                lambda: (job.paint(what), what)[1], painted, lambda error: finished(job.on_error, error)
-            )
+            def paint() -> Any:
+                job.paint(what)
+                return what
+
+            self.painter.submit(paint, painted, lambda error: finished(job.on_error, error))
 
         self.session.run(job.read, read, lambda error: finished(job.on_error, error))
 

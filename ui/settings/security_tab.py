@@ -47,7 +47,12 @@ class SecurityTab(QWidget):
         else:
             layout.addStretch(1)
         session.run(station_settings.load, alive(self, self.show_settings))
-        session.changed.connect(alive(self, lambda kinds: SETTINGS in kinds and self.reload_trail()))
+
+        def reload_on_settings(kinds) -> None:
+            if SETTINGS in kinds:
+                self.reload_trail()
+
+        session.changed.connect(alive(self, reload_on_settings))
         self.reload_trail()
 
     # -- the idle lock --------------------------------------------------------------------------
@@ -158,6 +163,7 @@ class SecurityTab(QWidget):
 
     def show_trail(self, lines: list[dict]) -> None:
         table = self.audit_table
+        assert table is not None  # only reload_trail asks for the trail, and only with the table made
         table.setRowCount(len(lines))
         for row, line in enumerate(lines):
             for column, text in enumerate((show(line["at"]), line["actor"], words(line["kind"]), words(line["what"]))):

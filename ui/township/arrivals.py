@@ -20,6 +20,7 @@ from ui.widgets.feedback import alive
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
+    from ui.sync.runner import SyncRunner
 
 LOOK_MS = 3_000
 
@@ -46,8 +47,9 @@ class ArrivalWatcher(QObject):
         self.seen: int | None = None
         self.mark: int | None = None  # the event log's sequence number already announced
         self.looking = False
-        self.runner = None  # the session's sync runner, once there is one
-        self.timer = QTimer(self, interval=interval_ms, timeout=self.look)
+        self.runner: SyncRunner | None = None  # the session's sync runner, once there is one
+        self.timer = QTimer(self, interval=interval_ms)
+        self.timer.timeout.connect(self.look)
         self.timer.start()
         self.look()
 

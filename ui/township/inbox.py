@@ -78,7 +78,7 @@ class InboxPage(QWidget):
         self.setObjectName("inbox_page")
         self.session = session
         self.items: list[centre.InboxItem] = []
-        self.view = centre.NEW
+        self.view: str | None = centre.NEW  # None: every view ("all")
         self.level = (
             centre.own_level(session.desk) if session.desk.installation.role in centre.HUB_ROLES else "township"
         )
@@ -234,7 +234,7 @@ class InboxPage(QWidget):
     def _enable_actions(self) -> None:
         item = self.current()
         here = item is not None and item.here
-        taken = here and bool(item.taken_at)
+        taken = item is not None and item.here and bool(item.taken_at)
         sent_on = item is not None and not here and item.follows_up  # not when a hub above has it
         self.buttons["take_up"].setEnabled(here and not taken)
         for key in ("assigned", "joint_handling", "completed", "returned"):

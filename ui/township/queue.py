@@ -65,7 +65,8 @@ class NetworkQueueModel(CaseQueueModel):
     def annotate(self, first: int = 0, last: int | None = None) -> None:
         """Read the added column for loaded rows ``first``..``last`` (all by default)."""
         # The rows held (a long queue forgets pages scrolled far away: those are read again later).
-        held = list(self.rows) if last is None and first == 0 else self.rows[first : last + 1]
+        end = len(self.rows) if last is None else last + 1
+        held = list(self.rows) if last is None and first == 0 else self.rows[first:end]
         rows = [r for r in held if r is not None]
         if self.hub:
             self.session.run(township.unit_names, alive(self, self._take_names))

@@ -121,7 +121,9 @@ class VillagersPage(QWidget):
             ]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
-            self.table.item(r, 0).setToolTip(tag_words(v.tags, include_sensitive=False))
+            first = self.table.item(r, 0)
+            assert first is not None  # set just above
+            first.setToolTip(tag_words(v.tags, include_sensitive=False))
         self._show_count(len(rows))
         self._reselect()
 
