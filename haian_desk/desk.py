@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from haian_desk import network
-from haian_desk.cases import catalogue, search, upgrade
+from haian_desk.cases import search, shipped_catalogue, upgrade
 from haian_desk.core import failpoints, paths
 from haian_desk.core.errors import HaianError, SetupError
 from haian_desk.core.ids import uuid7
@@ -155,7 +155,7 @@ def initialise(
     desk = Desk(db, folder, wall)
     failpoints.hit("init.identity")
     with db.write() as conn:
-        catalogue.seed(conn)
+        shipped_catalogue.seed(conn)  # the same records at every installation, so the levels' copies are one
     if admin:
         users.add_user(desk, admin[0], admin[0], "admin", admin[1])
     if not unfinished:

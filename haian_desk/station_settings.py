@@ -15,8 +15,9 @@ import unicodedata
 from dataclasses import asdict, dataclass, fields, replace
 from typing import TYPE_CHECKING
 
-from haian_desk.core.errors import N_, ValidationError
+from haian_desk.core.errors import ValidationError
 from haian_desk.people import users
+from haian_desk.setting_labels import LABELS
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -44,17 +45,6 @@ class StationSettings:
         return replace(self, **changes)
 
 
-LABELS = {
-    "address": N_("本站地址"),
-    "phone": N_("本站电话"),
-    "office_hours": N_("办公时间"),
-    "county_hotline": N_("市（县）监督投诉电话"),
-    "township_hotline": N_("镇（街道）监督投诉电话"),
-    "receipt_full_id": N_("群众本人的回执和委托书上显示完整身份证号"),
-    "receipt_paper": N_("回执纸张"),
-    "receipt_stub": N_("回执带存根"),
-    "idle_lock_seconds": N_("无人操作多久后锁定"),
-}
 IDLE_LOCK_RANGE = (1, 24 * 3600)
 _TYPES = {f.name: type(f.default) for f in fields(StationSettings)}
 

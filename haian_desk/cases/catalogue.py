@@ -125,14 +125,6 @@ def shipped_items() -> list[Item]:
     ]
 
 
-def seed(conn) -> int:
-    """Record the shipped catalogue (inside the caller's set-up transaction): the same records
-    at every installation, so the levels' copies are one (haian_desk.cases.shipped_catalogue)."""
-    from haian_desk.cases import shipped_catalogue
-
-    return shipped_catalogue.seed(conn)
-
-
 def edit(desk: Desk, actor: str, item: Item) -> int:
     """An admin's change to an item (or a new item); returns the new version."""
     users.require_role(desk, actor, "admin", "修改事项目录")

@@ -22,9 +22,11 @@ import dataclasses
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from haian_desk.cases import queries, search
+from haian_desk.cases import search
+from haian_desk.cases.queue_order import QUEUE_COLUMNS, VILLAGER_JOIN, after, order_by, sort_field, villager_join
 
 if TYPE_CHECKING:
+    from haian_desk.cases.queue_order import CaseFilter
     from haian_desk.desk import Desk
 
 # Estimated cases found from which walking the order beats collecting every match (the estimate
@@ -44,25 +46,25 @@ def is_broad(desk: Desk, needle: str, sort: str = "registered_at") -> bool:
     return sort in WALKABLE and search.estimated_cases(desk.db, needle, BROAD) >= BROAD
 
 
-def page_after(desk: Desk, flt, now: datetime, last, limit: int) -> list:
+def page_after(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int) -> list:
     """What ``queries.page_after`` returns for ``flt`` (whose search is broad), by walking."""
     needle = search.normalise(flt.search)
     picked = _walk(desk, flt, now, last, limit, needle)
     if not picked:
         return []
-    _, _, order = queries._order(flt)
+    _, _, order = order_by(flt)
     marks = ", ".join("?" * len(picked))
     return desk.db.query(
-        f"SELECT {queries.QUEUE_COLUMNS} FROM cases c {queries._VILLAGER} WHERE c.rowid IN ({marks}) ORDER BY {order}",
+        f"SELECT {QUEUE_COLUMNS} FROM cases c {VILLAGER_JOIN} WHERE c.rowid IN ({marks}) ORDER BY {order}",
         picked,
     )
 
 
-def _walk(desk: Desk, flt, now: datetime, last, limit: int, needle: str) -> list[int]:
+def _walk(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int, needle: str) -> list[int]:
     """The rowids of the next ``limit`` cases in the order that the needle finds."""
     plain = dataclasses.replace(flt, search="")
-    column, _, order = queries._order(flt)
-    field = queries.sort_field(flt)
+    column, _, order = order_by(flt)
+    field = sort_field(flt)
     folded = (
         "coalesce((SELECT i.folded FROM case_text_ids i WHERE i.case_id = c.id), c.description)"
         if not needle.isascii()
@@ -73,13 +75,13 @@ def _walk(desk: Desk, flt, now: datetime, last, limit: int, needle: str) -> list
     while len(picked) < limit:
         where, params = plain.where(now)
         if last is not None:
-            clause, values = queries._after(flt, last)
+            clause, values = after(flt, last)
             where, params = f"{where} AND {clause}", params + values
         # The villager comes along in the same statement (one index step a case, in SQLite).
         rows = desk.db.query(
             f"SELECT c.rowid AS picked, c.case_no, {column} AS sort_value, {folded} AS folded, "
             f"vw.id AS villager, vw.name, vw.pinyin, vw.initials, vw.id_number, vw.phone "
-            f"FROM cases c {queries._villager_join(plain, where)} LEFT JOIN villagers vw ON vw.id = c.villager_id "
+            f"FROM cases c {villager_join(plain, where)} LEFT JOIN villagers vw ON vw.id = c.villager_id "
             f"WHERE {where} ORDER BY {order} LIMIT {chunk}",
             params,
         )

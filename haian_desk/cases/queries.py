@@ -11,116 +11,35 @@ overdue is decided by the caller's clock, once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from haian_desk.cases import ordered_search, search
-from haian_desk.cases.deadlines import DUE_SOON_WINDOW
-from haian_desk.cases.vocabulary import TIMED_STATUSES
+from haian_desk.cases.queue_order import (
+    QUEUE_COLUMNS,
+    SORTABLE,  # noqa: F401  (the queue screens offer these sorts: queries.SORTABLE)
+    VILLAGER_JOIN,
+    CaseFilter,
+    after,
+    normalise_search,
+    order_by,
+    sort_field,
+    villager_join,
+)
 from haian_desk.core.errors import NotFound
 from haian_desk.core.normalise import case_number_text
-from haian_desk.core.timeutil import to_iso
 from haian_desk.events.projection import projectors
 from haian_desk.storage.eventlog import Event
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
 
-SORTABLE = {
-    "case_no": "c.case_no",
-    "registered_at": "c.registered_at",
-    "deadline": "c.deadline",
-    "status": "c.status",
-    "kind": "c.kind",
-    "villager": "v.name",
-    "updated_at": "c.updated_at",
-}
-
-_TIMED = "c.status IN ({})".format(", ".join(f"'{s}'" for s in TIMED_STATUSES))
-
-
-@dataclass
-class CaseFilter:
-    status: str | None = None
-    kind: str | None = None
-    overdue: bool = False
-    due_soon: bool = False
-    cadre_id: str | None = None  # "mine": first contact or responsible
-    long_standing: bool = False
-    petition: bool = False
-    followup_open: bool = False
-    search: str = ""
-    unit_code: str | None = None
-    sort: str = "registered_at"
-    descending: bool = True
-
-    def where(self, now: datetime, with_search: bool = True) -> tuple[str, list]:
-        clauses, params = ["1 = 1"], []
-        if self.status:
-            clauses.append("c.status = ?")
-            params.append(self.status)
-        if self.kind:
-            clauses.append("c.kind = ?")
-            params.append(self.kind)
-        if self.overdue:
-            clauses.append(f"{_TIMED} AND c.deadline IS NOT NULL AND c.deadline < ?")
-            params.append(to_iso(now))
-        if self.due_soon:
-            clauses.append(f"{_TIMED} AND c.deadline >= ? AND c.deadline < ?")
-            params += [to_iso(now), to_iso(now + DUE_SOON_WINDOW)]
-        if self.cadre_id:
-            clauses.append("(c.first_cadre_id = ? OR c.responsible_cadre_id = ?)")
-            params += [self.cadre_id, self.cadre_id]
-        for flag in ("long_standing", "petition", "followup_open"):
-            if getattr(self, flag):
-                clauses.append(f"c.{flag} = 1")
-        if self.unit_code:
-            clauses.append("c.unit_code = ?")
-            params.append(self.unit_code)
-        if with_search and normalise_search(self.search):
-            # Answered from the search keys (haian_desk.cases.search), not by reading every row.
-            clause, values = search.case_clause(self.search)
-            clauses.append(clause)
-            params += values
-        return " AND ".join(clauses), params
-
-
-def normalise_search(text: str) -> str:
-    """What a clerk types, in the form search columns are stored in."""
-    return search.normalise(text)
-
-
 _BASE = "FROM cases c JOIN villagers v ON v.id = c.villager_id"
-# The queue reads cases first and looks up villagers only for the rows it
-# shows; a case whose villager has not arrived yet (sync) still shows, unnamed.
-_VILLAGER = "LEFT JOIN villagers v ON v.id = c.villager_id"
-QUEUE_COLUMNS = (
-    "c.id, c.case_no, c.kind, c.status, c.matter_name, c.description, c.deadline, "
-    "c.registered_at, c.urgency, c.long_standing, c.petition, c.followup_open, "
-    "c.unit_code, c.responsible_cadre_id, c.holder, c.rating, c.updated_at, "
-    "v.name AS villager, v.phone AS villager_phone"
-)
-# Sort columns that are never NULL: ordering by them alone lets SQLite walk their
-# index (a leading "IS NULL" term would make it sort the whole table every page).
-_NEVER_NULL = ("case_no", "registered_at", "status", "kind", "updated_at")
-
-
-def _villager_join(flt: CaseFilter, where: str) -> str:
-    return _VILLAGER if flt.sort == "villager" or "v." in where else ""
-
-
-def _order(flt: CaseFilter) -> tuple[str, str, str]:
-    """(column, direction, ORDER BY text) for the filter's sort; NULLs always last."""
-    column = SORTABLE.get(flt.sort, "c.registered_at")
-    direction = "DESC" if flt.descending else "ASC"
-    nulls = "" if flt.sort in _NEVER_NULL else f"{column} IS NULL, "
-    return column, direction, f"{nulls}{column} {direction}, c.case_no {direction}"
 
 
 def count(desk: Desk, flt: CaseFilter, now: datetime) -> int:
     where, params = flt.where(now)
-    return desk.db.scalar(f"SELECT count(*) FROM cases c {_villager_join(flt, where)} WHERE {where}", params)
+    return desk.db.scalar(f"SELECT count(*) FROM cases c {villager_join(flt, where)} WHERE {where}", params)
 
 
 def page(desk: Desk, flt: CaseFilter, now: datetime, offset: int = 0, limit: int = 200) -> list:
@@ -142,14 +61,9 @@ def page_after(desk: Desk, flt: CaseFilter, now: datetime, last=None, limit: int
         return ordered_search.page_after(desk, flt, now, last, limit)
     where, params = flt.where(now)
     if last is not None:
-        clause, values = _after(flt, last)
+        clause, values = after(flt, last)
         where, params = f"{where} AND {clause}", params + values
     return _page(desk, flt, where, params, f"LIMIT {int(limit)}")
-
-
-def sort_field(flt: CaseFilter) -> str:
-    """The row field the filter's order is by (the case number breaks ties)."""
-    return flt.sort if flt.sort in SORTABLE else "registered_at"
 
 
 def key_of(flt: CaseFilter, row) -> dict:
@@ -166,37 +80,25 @@ def bounds(desk: Desk, flt: CaseFilter, now: datetime, every: int, reach: int | 
     without reading every row before it into Python.
     """
     where, params = flt.where(now)
-    column, _, order = _order(flt)
+    column, _, order = order_by(flt)
     limit = f"LIMIT {int(reach)}" if reach is not None else ""
     sql = (
         f"SELECT {column} AS sort_value, c.case_no FROM (SELECT c.rowid AS picked, "
-        f"row_number() OVER (ORDER BY {order}) AS n FROM cases c {_villager_join(flt, where)} "
-        f"WHERE {where} ORDER BY {order} {limit}) JOIN cases c ON c.rowid = picked {_VILLAGER} "
+        f"row_number() OVER (ORDER BY {order}) AS n FROM cases c {villager_join(flt, where)} "
+        f"WHERE {where} ORDER BY {order} {limit}) JOIN cases c ON c.rowid = picked {VILLAGER_JOIN} "
         f"WHERE n % {int(every)} = 0 ORDER BY n"
     )
     field = sort_field(flt)
     return [{field: r["sort_value"], "case_no": r["case_no"]} for r in desk.db.query(sql, params)]
 
 
-def _after(flt: CaseFilter, last) -> tuple[str, list]:
-    column, direction, _ = _order(flt)
-    beyond = "<" if direction == "DESC" else ">"
-    value = last[sort_field(flt)]
-    if value is None:  # already among the rows without a value (they come last)
-        return f"({column} IS NULL AND c.case_no {beyond} ?)", [last["case_no"]]
-    clause = f"(({column}, c.case_no) {beyond} (?, ?)"
-    if flt.sort not in _NEVER_NULL:
-        clause += f" OR {column} IS NULL"
-    return clause + ")", [value, last["case_no"]]
-
-
 def _page(desk: Desk, flt: CaseFilter, where: str, params: list, limit: str) -> list:
-    _, _, order = _order(flt)
+    _, _, order = order_by(flt)
     # Pick the page's cases by their own indexes, then join the villagers for those rows only.
     sql = (
         f"SELECT {QUEUE_COLUMNS} FROM (SELECT c.rowid AS picked FROM cases c "
-        f"{_villager_join(flt, where)} WHERE {where} ORDER BY {order} {limit}) "
-        f"JOIN cases c ON c.rowid = picked {_VILLAGER} ORDER BY {order}"
+        f"{villager_join(flt, where)} WHERE {where} ORDER BY {order} {limit}) "
+        f"JOIN cases c ON c.rowid = picked {VILLAGER_JOIN} ORDER BY {order}"
     )
     return desk.db.query(sql, params)
 

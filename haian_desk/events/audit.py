@@ -190,7 +190,7 @@ def _describe(row) -> Message:
 
 
 def _setting_line(key: str, value) -> Message:
-    from haian_desk.station_settings import LABELS  # station_settings imports users, which imports this
+    from haian_desk.setting_labels import LABELS
 
     label = LABELS.get(key, key)
     if key == "idle_lock_seconds" and isinstance(value, int) and value % 60 == 0:
