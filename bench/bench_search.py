@@ -96,11 +96,16 @@ def run(scale: generate.Scale) -> Report:
     def case_search_before(q):
         """Count and first page together, the page from the keys: what the queue waited for before."""
         broad, ordered_search.BROAD = ordered_search.BROAD, 10**9
+        table, ordered_search.FROM_ORDER = ordered_search.FROM_ORDER, 10**9
         try:
             flt = queries.CaseFilter(search=q)
             return queries.count(desk, flt, now), queries.page_after(desk, flt, now, None, 200)
         finally:
-            ordered_search.BROAD = broad
+            ordered_search.BROAD, ordered_search.FROM_ORDER = broad, table
+
+    def case_search_without_table(q):
+        """The first page as read before the search order table: a walk of the queue's order, or the keys."""
+        return queries.page_after_without_table(desk, queries.CaseFilter(search=q), now, None, 200)
 
     def old_villager_scan(q):
         needle = queries.normalise_search(q)
@@ -122,6 +127,12 @@ def run(scale: generate.Scale) -> Report:
             before,
             "count + first page as before, median",
             len(texts),
+        )
+        without = per_query_medians(texts, case_search_without_table, RUNS)
+        report.notes.append(
+            f"case search · {kind} · first page without the search order table (walk or keys, as before "
+            f"migration 16), same queries, same run: p95 {percentile(without, 95):.1f} ms, "
+            f"median {median(without):.2f} ms, max {max(without):.0f} ms"
         )
         counts = per_query_medians(texts, case_count, 1)
         p95 = percentile(counts, 95)
@@ -180,8 +191,13 @@ def _explain_misses(report: Report, desk: Desk, slowest: dict[str, str]) -> None
         if page_ms < GOAL_MS / 2:
             continue
         total = queries.count(desk, flt, now)
-        walked = ordered_search.is_broad(desk, queries.normalise_search(query), flt.sort)
-        how = "walking the queue's order" if walked else "from the search keys"
+        needle = queries.normalise_search(query)
+        if ordered_search.from_order(desk, flt, needle, None, 200) is not None:
+            how = "from the search order table"
+        elif ordered_search.is_broad(desk, needle, flt.sort):
+            how = "walking the queue's order"
+        else:
+            how = "from the search keys"
         report.notes.append(
             f"case search · {kind}: slowest query {query!r} finds {total:,} cases; its first "
             f"page took {page_ms:.0f} ms ({how})."

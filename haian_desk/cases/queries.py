@@ -52,10 +52,21 @@ def page_after(desk: Desk, flt: CaseFilter, now: datetime, last=None, limit: int
 
     Keyset paging: it costs the same at the millionth row as at the first,
     where ``page`` with an offset reads and skips every row before it. A broad
-    search (王, sh: tens of thousands of cases) is answered by walking the
-    queue's own order and testing each case (``ordered_search``) instead of
-    collecting every match before the first row can be shown.
+    search (王, sh: thousands of cases) is answered by reading the search order
+    table (``search_order``: the cases in the queue's order with the text a
+    search tests) newest first, instead of collecting every match before the
+    first row can be shown; below the table's oldest case, by walking the
+    queue's own order (``ordered_search``).
     """
+    needle = normalise_search(flt.search)
+    start = ordered_search.from_order(desk, flt, needle, last, limit) if needle else None
+    if start is not None:
+        return ordered_search.page_from_order(desk, flt, now, last, limit, start, page_after_without_table)
+    return page_after_without_table(desk, flt, now, last, limit)
+
+
+def page_after_without_table(desk: Desk, flt: CaseFilter, now: datetime, last=None, limit: int = 200) -> list:
+    """``page_after`` without the search order table: the keys, or a walk of the queue's order."""
     needle = normalise_search(flt.search)
     if needle and ordered_search.is_broad(desk, needle, flt.sort):
         return ordered_search.page_after(desk, flt, now, last, limit)

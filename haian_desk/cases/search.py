@@ -40,6 +40,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
+from haian_desk.cases import search_order
 from haian_desk.core.normalise import search_text
 
 # Marks a key written backwards (the end of an ID number or phone). str.split()
@@ -137,8 +138,10 @@ def saved(conn: sqlite3.Connection, stream: str, before: Row | None, after: Row 
     """A projection row changed from ``before`` to ``after`` (None: absent)."""
     if stream == "villager":
         _villager_saved(conn, before, after)
+        search_order.villager_saved(conn, before, after)
     elif stream == "case":
         _case_saved(conn, before, after)
+        search_order.case_saved(conn, before, after)
 
 
 def needs_before(stream: str) -> bool:
@@ -214,6 +217,7 @@ def rebuild(conn: sqlite3.Connection) -> None:
         ((text, n) for n, description, text in folded if text != description),
     )
     conn.execute("INSERT INTO case_text (case_text) VALUES ('optimize')")
+    search_order.fill(conn, window=None)
 
 
 # --- finding ------------------------------------------------------------------------------
@@ -348,7 +352,7 @@ def bring_up_to_date(db, respell: Callable[[sqlite3.Connection], None]) -> bool:
     """
     current = "SELECT value FROM meta WHERE key = 'search_keys_version'"
     if db.scalar(current) == KEYS_VERSION:
-        return False
+        return search_order.bring_up_to_date(db)
     with db.write() as conn:
         row = conn.execute(current).fetchone()
         if row is not None and row[0] == KEYS_VERSION:

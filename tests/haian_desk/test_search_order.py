@@ -1,0 +1,151 @@
+"""The search order table (haian_desk.cases.search_order) answers exactly what the keys do.
+
+Pages read from the table (all of it, or an upgraded database's newest cases
+with the older ones read as before) are the rows and the order of one big
+offset read; the table follows intakes and renamed villagers; an upgraded
+database fills its newest cases once, at the next open.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from haian_desk.cases import operations, ordered_search, queries, search, search_order
+from haian_desk.cli.demo import make_demo
+from haian_desk.desk import Desk
+from haian_desk.people import villagers
+
+NOW = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
+EVERYTHING = 10**6
+CHECKS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@pytest.fixture(scope="module")
+def station(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("order") / "demo"
+    make_demo(folder, cases=300, now=NOW).close()
+    desk = Desk.open(folder, wall=lambda: NOW)
+    yield desk
+    desk.close()
+
+
+@pytest.fixture(scope="module")
+def pieces(station):
+    """Texts a clerk might type: bits of names, readings, initials, numbers and descriptions."""
+    found = set("王张生sh13-xX")
+    for row in station.db.query(
+        "SELECT v.name, v.pinyin, v.initials, v.phone, v.id_number, c.case_no, c.description "
+        "FROM cases c JOIN villagers v ON v.id = c.villager_id LIMIT 60"
+    ):
+        for text in (
+            row["name"],
+            row["pinyin"].split()[-1],
+            row["initials"].split()[0],
+            row["phone"] or "",
+            (row["id_number"] or "")[-4:],
+            row["case_no"],
+            row["case_no"][7:],
+            row["description"][2:5],
+        ):
+            found.update({text[:1], text[:2], text[-2:], text, text.upper()})
+    return sorted(p for p in found if search.normalise(p))
+
+
+def _rows(desk) -> list[tuple]:
+    return [tuple(r) for r in desk.db.query("SELECT * FROM case_search_order ORDER BY registered_at, case_no")]
+
+
+def _pages(desk, flt, size: int) -> list[str]:
+    ids, last = [], None
+    while True:
+        rows = queries.page_after(desk, flt, NOW, last, size)
+        assert len(rows) <= size
+        ids += [r["id"] for r in rows]
+        if len(rows) < size:
+            return ids
+        last = queries.key_of(flt, rows[-1])
+
+
+filters = st.fixed_dictionaries(
+    {
+        "descending": st.booleans(),
+        "status": st.sampled_from([None, "registered", "in_progress", "completed"]),
+        "overdue": st.booleans(),
+    }
+)
+
+
+@CHECKS
+@given(data=st.data(), size=st.integers(1, 70), window=st.one_of(st.none(), st.integers(1, 320)), shape=filters)
+def test_pages_read_from_the_table_are_the_offset_rows_in_the_same_order(
+    station, pieces, monkeypatch, data, size, window, shape
+):
+    needle = data.draw(st.sampled_from(pieces))
+    with station.db.write() as conn:  # all the cases, or an upgraded database's newest ones
+        start = search_order.fill(conn, window)
+    # The table answers whatever the needle (ordinarily only a broad one).
+    monkeypatch.setattr(ordered_search, "FROM_ORDER", 0)
+    monkeypatch.setattr(ordered_search, "_share", lambda desk, start: float("inf"))
+    flt = queries.CaseFilter(search=needle, **shape)
+    assert (ordered_search.from_order(station, flt, search.normalise(needle), None, size) is not None) == (
+        flt.descending or start == ""
+    )
+    wanted = [r["id"] for r in queries.page(station, flt, NOW, 0, EVERYTHING)]
+    assert _pages(station, flt, size) == wanted
+
+
+def test_an_older_page_than_the_table_holds_is_read_as_before(station, monkeypatch):
+    with station.db.write() as conn:
+        start = search_order.fill(conn, 10)
+    monkeypatch.setattr(ordered_search, "FROM_ORDER", 0)
+    flt = queries.CaseFilter(search="1")
+    older = {"registered_at": "2000-01-01T00:00:00Z", "case_no": "9"}
+    assert ordered_search.from_order(station, flt, "1", older, 5) is None
+    assert ordered_search.from_order(station, flt, "1", {"registered_at": start, "case_no": "9"}, 5) == start
+
+
+def test_an_upgraded_database_fills_its_newest_cases_once(station, monkeypatch):
+    with station.db.write() as conn:  # as migration 16 leaves a database that had cases
+        conn.execute("DELETE FROM case_search_order")
+        conn.execute("DELETE FROM meta WHERE key = ?", (search_order.COVERED_FROM,))
+    monkeypatch.setattr(search_order, "WINDOW", 50)
+    assert search_order.bring_up_to_date(station.db)
+    newest = station.db.query("SELECT registered_at FROM cases ORDER BY registered_at DESC, case_no DESC LIMIT 50")
+    with station.db.read() as conn:
+        assert search_order.covered_from(conn) == newest[-1]["registered_at"]
+    covered = station.db.query(
+        "SELECT registered_at, case_no FROM cases WHERE registered_at >= ? ORDER BY 1, 2", (newest[-1][0],)
+    )
+    assert [r[:2] for r in _rows(station)] == [tuple(r) for r in covered]
+    assert not search_order.bring_up_to_date(station.db)  # once
+
+
+def test_the_rows_follow_intakes_and_renamed_villagers(desk, new_case, villager_id):
+    new_case(description="反映3组路灯不亮")
+    new_case(description="代为办理ＡＢＣ证明")  # kept folded: abc
+    with desk.db.write() as conn:
+        search_order.fill(conn, None)
+    new_case(description="村口超市")
+    villagers.update(desk, "admin", villager_id, villagers.VillagerInput(name="曾国华", phone="13812345678"))
+    kept = _rows(desk)
+    with desk.db.write() as conn:
+        search_order.fill(conn, None)
+    assert kept == _rows(desk)
+    assert len(kept) == 3
+    assert all("曾国华" in text and "13812345678" in text for _, _, text in kept)
+    assert any(text.endswith("abc证明") for _, _, text in kept)
+
+
+def test_an_intake_appends_one_row_and_a_status_changes_none(desk, new_case):
+    before = len(_rows(desk))
+    case_id = new_case(description="路灯不亮", accept=False).case_id
+    case = desk.db.one("SELECT registered_at, case_no FROM cases WHERE id = ?", (case_id,))
+    rows = _rows(desk)
+    assert len(rows) == before + 1
+    assert rows[-1][:2] == tuple(case)
+    operations.act(desk, "clerk", case_id, "accepted")
+    assert desk.db.scalar("SELECT status FROM cases WHERE id = ?", (case_id,)) != "registered"
+    assert _rows(desk) == rows
