@@ -104,9 +104,11 @@ def villager_saved(conn: sqlite3.Connection, before: Row | None, after: Row | No
     """The rows of the villager's cases take the new name, readings and numbers (a villager has a few)."""
     if before is not None and after is not None and all(before[f] == after[f] for f in _VILLAGER_COLUMNS):
         return
-    villager_id = (after or before)["id"]
+    villager = after if after is not None else before
+    if villager is None:
+        return
     rows = conn.execute(
-        "SELECT registered_at, case_no, description FROM cases WHERE villager_id = ?", (villager_id,)
+        "SELECT registered_at, case_no, description FROM cases WHERE villager_id = ?", (villager["id"],)
     ).fetchall()
     conn.executemany(
         "UPDATE case_search_order SET text = ? WHERE registered_at = ? AND case_no = ?",
