@@ -26,7 +26,7 @@ import random
 
 from bench import generate
 from bench.common import RUNS, Report, main, median, percentile, timed
-from haian_desk.cases import ordered_search, queries
+from haian_desk.cases import first_page, ordered_search, queries
 from haian_desk.desk import Desk
 
 GOAL_MS = 50
@@ -96,12 +96,12 @@ def run(scale: generate.Scale) -> Report:
     def case_search_before(q):
         """Count and first page together, the page from the keys: what the queue waited for before."""
         broad, ordered_search.BROAD = ordered_search.BROAD, 10**9
-        table, ordered_search.FROM_ORDER = ordered_search.FROM_ORDER, 10**9
+        table, first_page.FROM_ORDER = first_page.FROM_ORDER, 10**9
         try:
             flt = queries.CaseFilter(search=q)
             return queries.count(desk, flt, now), queries.page_after(desk, flt, now, None, 200)
         finally:
-            ordered_search.BROAD, ordered_search.FROM_ORDER = broad, table
+            ordered_search.BROAD, first_page.FROM_ORDER = broad, table
 
     def case_search_without_table(q):
         """The first page as read before the search order table: a walk of the queue's order, or the keys."""
@@ -192,8 +192,9 @@ def _explain_misses(report: Report, desk: Desk, slowest: dict[str, str]) -> None
             continue
         total = queries.count(desk, flt, now)
         needle = queries.normalise_search(query)
-        if ordered_search.from_order(desk, flt, needle, None, 200) is not None:
-            how = "from the search order table"
+        how_read = first_page.plan(desk, flt, needle, None, 200)
+        if how_read is not None:
+            how = "from the search order table, " + ("by villager" if how_read.by_villager else "newest first")
         elif ordered_search.is_broad(desk, needle, flt.sort):
             how = "walking the queue's order"
         else:

@@ -19,11 +19,10 @@ Both ways return the same rows in the same order (tests/haian_desk/test_ordered_
 from __future__ import annotations
 
 import dataclasses
-import math
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from haian_desk.cases import search, search_order
+from haian_desk.cases import search
 from haian_desk.cases.queue_order import QUEUE_COLUMNS, VILLAGER_JOIN, after, order_by, sort_field, villager_join
 
 if TYPE_CHECKING:
@@ -50,7 +49,7 @@ def is_broad(desk: Desk, needle: str, sort: str = "registered_at") -> bool:
 def page_after(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int) -> list:
     """What ``queries.page_after`` returns for ``flt`` (whose search is broad), by walking."""
     needle = search.normalise(flt.search)
-    return _queue_rows(desk, flt, _walk(desk, flt, now, last, limit, needle))
+    return queue_rows(desk, flt, _walk(desk, flt, now, last, limit, needle))
 
 
 def _walk(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int, needle: str) -> list[int]:
@@ -97,82 +96,8 @@ def _next_chunk(wanted: int, found: int, read: int) -> int:
     return max(FIRST_CHUNK // 2, min(LARGEST_CHUNK, int(wanted / rate * 1.25) + 1))
 
 
-# --- from the search order table (haian_desk.cases.search_order) -------------------------------
-
-# Estimated cases found from which the search order table answers: below it the keys collect
-# every match (about 8 µs a case) sooner than a read of the table (about 0.3 µs a row, 200 / rate
-# rows) finds a page; measured on a county's million cases, they cross near 2,000.
-FROM_ORDER = 2_000
-
-
-def from_order(desk: Desk, flt: CaseFilter, needle: str, last, limit: int) -> str | None:
-    """The time the table is complete from, if it should answer this page; None if not.
-
-    An upgraded database's table holds only its newest cases: a needle must be
-    broad enough that they hold about two pages of its cases, or the read would
-    go through all of them and still have to ask the keys for the rest.
-    """
-    if flt.sort != "registered_at":
-        return None
-    with desk.db.read() as conn:
-        start = search_order.covered_from(conn)
-    if start is None or not (flt.descending or start == ""):
-        return None
-    if last is not None and last["registered_at"] < start:
-        return None  # an older page: the table has not every case there
-    wanted = max(FROM_ORDER, math.ceil(2 * limit / _share(desk, start)))
-    return start if search.estimated_cases(desk.db, needle, wanted) >= wanted else None
-
-
-def _share(desk: Desk, start: str) -> float:
-    """About what part of the cases the table holds (the highest rowid stands for the count)."""
-    if start == "":
-        return 1.0
-    return min(1.0, search_order.WINDOW / max(1, desk.db.scalar("SELECT max(rowid) FROM cases") or 1))
-
-
-def page_from_order(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int, start: str, rest) -> list:
-    """What ``queries.page_after`` returns, read from the table while it has every case.
-
-    Found fewer than ``limit`` before the table's start: ``rest`` (the page as it is read
-    without the table) gives the others, after the oldest case the table holds.
-    """
-    needle = search.normalise(flt.search)
-    picked = _read_order(desk, flt, now, last, limit, needle, start)
-    rows = _queue_rows(desk, flt, picked)
-    if len(rows) < limit and start:
-        rows += rest(desk, flt, now, {"registered_at": start, "case_no": ""}, limit - len(rows))
-    return rows
-
-
-def _read_order(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int, needle: str, start: str) -> list[int]:
-    where, params = dataclasses.replace(flt, search="").where(now)
-    direction = "DESC" if flt.descending else "ASC"
-    if last is not None:
-        where += f" AND (o.registered_at, o.case_no) {'<' if flt.descending else '>'} (?, ?)"
-        params += [last["registered_at"], last["case_no"]]
-    # The case row is looked up only for a row whose text holds the needle (the filter, the rowid).
-    sql = (
-        "SELECT o.case_no, o.text, c.rowid AS picked FROM case_search_order o CROSS JOIN cases c "
-        f"ON c.case_no = o.case_no WHERE o.registered_at >= ? AND (instr(o.text, ?) > 0 OR instr(o.case_no, ?) > 0) "
-        f"AND {where} ORDER BY o.registered_at {direction}, o.case_no {direction}"
-    )
-    picked: list[int] = []
-    with desk.db.read() as conn:
-        cursor = conn.execute(sql, [start, needle, needle, *params])
-        try:
-            for row in cursor:
-                villager, folded = search_order.parts_of(row["text"])
-                if search.case_found(row, villager, needle, folded):
-                    picked.append(row["picked"])
-                    if len(picked) == limit:
-                        break
-        finally:
-            cursor.close()
-    return picked
-
-
-def _queue_rows(desk: Desk, flt: CaseFilter, picked: list[int]) -> list:
+def queue_rows(desk: Desk, flt: CaseFilter, picked: list[int]) -> list:
+    """The queue's rows of the cases ``picked`` (rowids), in the filter's order."""
     if not picked:
         return []
     _, _, order = order_by(flt)

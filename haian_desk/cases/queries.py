@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from haian_desk.cases import ordered_search, search
+from haian_desk.cases import first_page, ordered_search, search
 from haian_desk.cases.queue_order import (
     QUEUE_COLUMNS,
     SORTABLE,  # noqa: F401  (the queue screens offer these sorts: queries.SORTABLE)
@@ -59,9 +59,9 @@ def page_after(desk: Desk, flt: CaseFilter, now: datetime, last=None, limit: int
     queue's own order (``ordered_search``).
     """
     needle = normalise_search(flt.search)
-    start = ordered_search.from_order(desk, flt, needle, last, limit) if needle else None
-    if start is not None:
-        return ordered_search.page_from_order(desk, flt, now, last, limit, start, page_after_without_table)
+    how = first_page.plan(desk, flt, needle, last, limit) if needle else None
+    if how is not None:
+        return first_page.page(desk, flt, now, last, limit, how, page_after_without_table)
     return page_after_without_table(desk, flt, now, last, limit)
 
 

@@ -131,6 +131,16 @@ def _ranges(needle: str) -> list[tuple[str, str]]:
     return [key_range(needle), key_range(REVERSED + needle[::-1])]
 
 
+def villager_clause(needle: str) -> tuple[str, list]:
+    """A subquery of the ids of the villagers ``needle`` (normalised) finds, from their keys."""
+    (low, high), (back_low, back_high) = _ranges(needle)
+    return (
+        "SELECT m.villager_id FROM villager_search_keys k JOIN villager_numbers m ON m.n = k.n"
+        " WHERE k.key >= ? AND k.key < ? OR k.key >= ? AND k.key < ?",
+        [low, high, back_low, back_high],
+    )
+
+
 # --- keeping the keys in step (called by the ledger after every projection write) ----------
 
 
@@ -263,23 +273,38 @@ def _stream(conn, sql: str, params: tuple) -> Iterator[sqlite3.Row]:
 def case_clause(text: str, alias: str = "c") -> tuple[str, list]:
     """An SQL condition on ``cases {alias}`` that holds for exactly the cases the text finds."""
     needle = normalise(text)
-    (low, high), (back_low, back_high) = _ranges(needle)
+    people, params = villager_clause(needle)
+    parts = [f"SELECT c2.rowid FROM cases c2 WHERE c2.villager_id IN ({people})"]
+    more, values = case_parts(needle, "rowid")
+    return f"{alias}.rowid IN ({' UNION '.join(parts + more)})", params + values
+
+
+def case_parts(needle: str, columns: str) -> tuple[list[str], list]:
+    """Selects of ``columns`` of the cases ``needle`` finds by number or description (not by villager)."""
+    low, high = key_range(needle)
     parts = [
-        "SELECT c2.rowid FROM cases c2 WHERE c2.villager_id IN ("
-        " SELECT m.villager_id FROM villager_search_keys k JOIN villager_numbers m ON m.n = k.n"
-        " WHERE k.key >= ? AND k.key < ? OR k.key >= ? AND k.key < ?)",
-        "SELECT rowid FROM cases WHERE case_no >= ? AND case_no < ?",
-        f"SELECT rowid FROM cases WHERE {NUMBER_TAIL} >= ? AND {NUMBER_TAIL} < ?",
+        f"SELECT {columns} FROM cases WHERE case_no >= ? AND case_no < ?",
+        f"SELECT {columns} FROM cases WHERE {NUMBER_TAIL} >= ? AND {NUMBER_TAIL} < ?",
     ]
-    params: list = [low, high, back_low, back_high, low, high, low, high]
+    params: list = [low, high, low, high]
     if _looks_in_descriptions(needle):
+        of_c3 = ", ".join(f"c3.{column.strip()}" for column in columns.split(","))
         parts.append(
-            "SELECT c3.rowid FROM case_text t JOIN case_text_ids i ON i.n = t.rowid"
+            f"SELECT {of_c3} FROM case_text t JOIN case_text_ids i ON i.n = t.rowid"
             " JOIN cases c3 ON c3.id = i.case_id"
             " WHERE case_text MATCH ? AND instr(coalesce(i.folded, c3.description), ?) > 0"
         )
         params += [_phrase(needle), needle]
-    return f"{alias}.rowid IN ({' UNION '.join(parts)})", params
+    return parts, params
+
+
+def description_count(db, needle: str, cap: int) -> int:
+    """How many descriptions hold ``needle``'s characters, counting no further than ``cap``."""
+    if not _looks_in_descriptions(needle):
+        return 0
+    return db.scalar(
+        "SELECT count(*) FROM (SELECT rowid FROM case_text WHERE case_text MATCH ? LIMIT ?)", (_phrase(needle), cap)
+    )
 
 
 def _looks_in_descriptions(needle: str) -> bool:

@@ -94,33 +94,41 @@ def case_saved(conn: sqlite3.Connection, before: Row | None, after: Row | None) 
         villager = conn.execute(
             "SELECT name, pinyin, initials, id_number, phone FROM villagers WHERE id = ?", (after["villager_id"],)
         ).fetchone()
-        _insert(conn, [(after["registered_at"], after["case_no"], text_of(after["description"], villager))])
+        text = text_of(after["description"], villager)
+        _insert(conn, [(after["registered_at"], after["case_no"], after["villager_id"], text)])
 
 
 _CASE_FIELDS = ("registered_at", "case_no", "description", "villager_id")
 
 
 def villager_saved(conn: sqlite3.Connection, before: Row | None, after: Row | None) -> None:
-    """The rows of the villager's cases take the new name, readings and numbers (a villager has a few)."""
+    """The rows of the villager's cases take the new name, readings and numbers (a villager has a few).
+
+    A villager who arrives after their cases (sync) fills in rows written without them.
+    """
     if before is not None and after is not None and all(before[f] == after[f] for f in _VILLAGER_COLUMNS):
         return
     villager = after if after is not None else before
     if villager is None:
         return
     rows = conn.execute(
-        "SELECT registered_at, case_no, description FROM cases WHERE villager_id = ?", (villager["id"],)
+        "SELECT registered_at, case_no, text FROM case_search_order WHERE villager_id = ?", (villager["id"],)
     ).fetchall()
+    head = _villager_text(after)
     conn.executemany(
         "UPDATE case_search_order SET text = ? WHERE registered_at = ? AND case_no = ?",
-        [(text_of(r["description"], after), r["registered_at"], r["case_no"]) for r in rows],
+        [(head + SEPARATOR + r["text"].rsplit(SEPARATOR, 1)[1], r["registered_at"], r["case_no"]) for r in rows],
     )
 
 
 _VILLAGER_COLUMNS = ("name", "pinyin", "initials", "id_number", "phone")
 
 
-def _insert(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str]]) -> None:
-    conn.executemany("INSERT OR REPLACE INTO case_search_order (registered_at, case_no, text) VALUES (?, ?, ?)", rows)
+def _insert(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str, str]]) -> None:
+    conn.executemany(
+        "INSERT OR REPLACE INTO case_search_order (registered_at, case_no, villager_id, text) VALUES (?, ?, ?, ?)",
+        rows,
+    )
 
 
 # --- filling ---------------------------------------------------------------------------------
@@ -146,7 +154,7 @@ def fill(conn: sqlite3.Connection, window: int | None) -> str:
     absent = _villager_text(None)
     folded: dict[str, str] = {}
     rows = sorted(
-        (at, number, people.get(villager, absent) + SEPARATOR + _fold_once(folded, description))
+        (at, number, villager, people.get(villager, absent) + SEPARATOR + _fold_once(folded, description))
         for at, number, description, villager in cases
     )
     _insert(conn, rows)

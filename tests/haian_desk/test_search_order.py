@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from haian_desk.cases import operations, ordered_search, queries, search, search_order
+from haian_desk.cases import first_page, operations, queries, search, search_order
 from haian_desk.cli.demo import make_demo
 from haian_desk.desk import Desk
 from haian_desk.people import villagers
@@ -79,20 +79,28 @@ filters = st.fixed_dictionaries(
 
 
 @CHECKS
-@given(data=st.data(), size=st.integers(1, 70), window=st.one_of(st.none(), st.integers(1, 320)), shape=filters)
+@given(
+    data=st.data(),
+    size=st.integers(1, 70),
+    window=st.one_of(st.none(), st.integers(1, 320)),
+    by_villager=st.booleans(),
+    shape=filters,
+)
 def test_pages_read_from_the_table_are_the_offset_rows_in_the_same_order(
-    station, pieces, monkeypatch, data, size, window, shape
+    station, pieces, monkeypatch, data, size, window, by_villager, shape
 ):
     needle = data.draw(st.sampled_from(pieces))
     with station.db.write() as conn:  # all the cases, or an upgraded database's newest ones
         start = search_order.fill(conn, window)
-    # The table answers whatever the needle (ordinarily only a broad one).
-    monkeypatch.setattr(ordered_search, "FROM_ORDER", 0)
-    monkeypatch.setattr(ordered_search, "_share", lambda desk, start: float("inf"))
+    # The table answers whatever the needle (ordinarily only a broad or middling one), either way.
+    monkeypatch.setattr(first_page, "FROM_ORDER", 0)
+    monkeypatch.setattr(first_page, "SCAN_FROM", EVERYTHING if by_villager else 0)
+    monkeypatch.setattr(first_page, "_few_elsewhere", lambda desk, needle: True)
+    monkeypatch.setattr(first_page, "_share", lambda desk, start: float("inf"))
     flt = queries.CaseFilter(search=needle, **shape)
-    assert (ordered_search.from_order(station, flt, search.normalise(needle), None, size) is not None) == (
-        flt.descending or start == ""
-    )
+    how = first_page.plan(station, flt, search.normalise(needle), None, size)
+    assert (how is not None) == (flt.descending or start == "")
+    assert how is None or how.by_villager == by_villager
     wanted = [r["id"] for r in queries.page(station, flt, NOW, 0, EVERYTHING)]
     assert _pages(station, flt, size) == wanted
 
@@ -100,11 +108,12 @@ def test_pages_read_from_the_table_are_the_offset_rows_in_the_same_order(
 def test_an_older_page_than_the_table_holds_is_read_as_before(station, monkeypatch):
     with station.db.write() as conn:
         start = search_order.fill(conn, 10)
-    monkeypatch.setattr(ordered_search, "FROM_ORDER", 0)
+    monkeypatch.setattr(first_page, "FROM_ORDER", 0)
+    monkeypatch.setattr(first_page, "_share", lambda desk, start: float("inf"))
     flt = queries.CaseFilter(search="1")
     older = {"registered_at": "2000-01-01T00:00:00Z", "case_no": "9"}
-    assert ordered_search.from_order(station, flt, "1", older, 5) is None
-    assert ordered_search.from_order(station, flt, "1", {"registered_at": start, "case_no": "9"}, 5) == start
+    assert first_page.plan(station, flt, "1", older, 5) is None
+    assert first_page.plan(station, flt, "1", {"registered_at": start, "case_no": "9"}, 5) == (start, False)
 
 
 def test_an_upgraded_database_fills_its_newest_cases_once(station, monkeypatch):
@@ -135,8 +144,8 @@ def test_the_rows_follow_intakes_and_renamed_villagers(desk, new_case, villager_
         search_order.fill(conn, None)
     assert kept == _rows(desk)
     assert len(kept) == 3
-    assert all("曾国华" in text and "13812345678" in text for _, _, text in kept)
-    assert any(text.endswith("abc证明") for _, _, text in kept)
+    assert all("曾国华" in text and "13812345678" in text for *_, text in kept)
+    assert any(text.endswith("abc证明") for *_, text in kept)
 
 
 def test_an_intake_appends_one_row_and_a_status_changes_none(desk, new_case):
