@@ -5,7 +5,7 @@ Two reads, chosen by how many cases the needle is estimated to find:
 - broad (生, 王, sh: thousands and more): the table backwards, newest first,
   keeping the rows whose text holds the needle and that ``search.case_found``
   says yes to; at one case in fifty, a page is 10,000 small rows.
-- middling (zjf, sunjia, 王丽: a few thousand): the table's rows of the
+- middling (欧, zjf, sunjia, 王丽: a thousand or a few): the table's rows of the
   villagers the keys find (its index by villager: a step or two each), with
   the cases found by number or description, sorted: no case row is fetched to
   learn its date.
@@ -29,11 +29,14 @@ if TYPE_CHECKING:
     from haian_desk.cases.queue_order import CaseFilter
     from haian_desk.desk import Desk
 
-# Estimated cases found from which the table answers (below: the keys collect every match, at
-# about 8 µs a case, sooner), and from which it is read backwards rather than by villager (about
-# 0.3 µs a row for 200 / rate rows, against a few µs a villager found). Measured at county scale.
+# Estimated cases found from which the table is read backwards (at about 0.3 µs a row for
+# 200 / rate rows; below it the keys collect every match, at about 8 µs a case, sooner), and up to
+# which it is read by villager instead when it can be (a few µs a villager found, and the few
+# cases found by number or description). Measured at county scale.
 FROM_ORDER = 2_000
 SCAN_FROM = 8_000
+# Read by villager from this estimate: one page expected among the newest cases, at least this many.
+BY_VILLAGER_FROM = 500
 # Descriptions holding a middling needle that the read by villager fetches one by one at most.
 FEW_DESCRIPTIONS = 1_000
 
@@ -48,13 +51,18 @@ def plan(desk: Desk, flt: CaseFilter, needle: str, last, limit: int) -> Plan | N
     start = _start(desk, flt, last)
     if start is None:
         return None
-    # The newest cases must hold about two pages of a needle, or the read goes through all of them
-    # and still asks the keys for the rest.
-    wanted = max(FROM_ORDER, math.ceil(2 * limit / _share(desk, start)))
-    estimate = search.estimated_cases(desk.db, needle, max(wanted, SCAN_FROM))
-    if estimate < wanted:
-        return None
-    return Plan(start, estimate < SCAN_FROM and _few_elsewhere(desk, needle))
+    share = _share(desk, start)
+    # Read backwards, the newest cases should hold about two pages of the needle, or the read
+    # goes through all of them and still asks the keys for the rest. Read by villager, a page
+    # found short costs little more than the keys alone.
+    scan_from = max(FROM_ORDER, math.ceil(2 * limit / share))
+    by_villager_from = max(BY_VILLAGER_FROM, math.ceil(limit / share))
+    estimate = search.estimated_cases(desk.db, needle, max(scan_from, SCAN_FROM))
+    if estimate >= max(scan_from, SCAN_FROM):
+        return Plan(start, by_villager=False)
+    if estimate >= by_villager_from and _few_elsewhere(desk, needle):
+        return Plan(start, by_villager=True)
+    return Plan(start, by_villager=False) if estimate >= scan_from else None
 
 
 def _start(desk: Desk, flt: CaseFilter, last) -> str | None:

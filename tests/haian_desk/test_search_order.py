@@ -94,6 +94,7 @@ def test_pages_read_from_the_table_are_the_offset_rows_in_the_same_order(
         start = search_order.fill(conn, window)
     # The table answers whatever the needle (ordinarily only a broad or middling one), either way.
     monkeypatch.setattr(first_page, "FROM_ORDER", 0)
+    monkeypatch.setattr(first_page, "BY_VILLAGER_FROM", 0)
     monkeypatch.setattr(first_page, "SCAN_FROM", EVERYTHING if by_villager else 0)
     monkeypatch.setattr(first_page, "_few_elsewhere", lambda desk, needle: True)
     monkeypatch.setattr(first_page, "_share", lambda desk, start: float("inf"))
@@ -109,6 +110,7 @@ def test_an_older_page_than_the_table_holds_is_read_as_before(station, monkeypat
     with station.db.write() as conn:
         start = search_order.fill(conn, 10)
     monkeypatch.setattr(first_page, "FROM_ORDER", 0)
+    monkeypatch.setattr(first_page, "SCAN_FROM", 0)
     monkeypatch.setattr(first_page, "_share", lambda desk, start: float("inf"))
     flt = queries.CaseFilter(search="1")
     older = {"registered_at": "2000-01-01T00:00:00Z", "case_no": "9"}
