@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 # which it is read by villager instead when it can be (a few µs a villager found, and the few
 # cases found by number or description). Measured at county scale.
 FROM_ORDER = 2_000
-SCAN_FROM = 8_000
+SCAN_FROM = 6_000
 # Read by villager from this estimate: one page expected among the newest cases, at least this many.
 BY_VILLAGER_FROM = 500
 # Descriptions holding a middling needle that the read by villager fetches one by one at most.
