@@ -24,6 +24,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from haian_desk.cases import ordered_search, search, search_order
+from haian_desk.cases.queue_order import QUEUE_COLUMNS, VILLAGER_JOIN
 
 if TYPE_CHECKING:
     from haian_desk.cases.queue_order import CaseFilter
@@ -98,8 +99,10 @@ def page(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int, how: Plan
     without the table) gives the others, after the oldest case the table holds.
     """
     needle = search.normalise(flt.search)
-    read = _by_villager if how.by_villager else _backwards
-    rows = ordered_search.queue_rows(desk, flt, read(desk, flt, now, last, limit, needle, how.start))
+    if how.by_villager:
+        rows = _by_villager(desk, flt, now, last, limit, needle, how.start)
+    else:
+        rows = ordered_search.queue_rows(desk, flt, _backwards(desk, flt, now, last, limit, needle, how.start))
     if len(rows) < limit and how.start:
         rows += rest(desk, flt, now, {"registered_at": how.start, "case_no": ""}, limit - len(rows))
     return rows
@@ -138,7 +141,7 @@ def _backwards(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int, nee
     return picked
 
 
-def _by_villager(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int, needle: str, start: str) -> list[int]:
+def _by_villager(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int, needle: str, start: str) -> list:
     people, params = search.villager_clause(needle)
     parts, values = search.case_parts(needle, "registered_at, case_no")
     found = " UNION ".join(
@@ -146,9 +149,16 @@ def _by_villager(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int, n
     )
     where, more = _filter(flt, now, last, "f")
     direction = "DESC" if flt.descending else "ASC"
-    sql = (
-        f"SELECT c.rowid AS picked FROM ({found}) f CROSS JOIN cases c ON c.case_no = f.case_no "
-        f"WHERE f.registered_at >= ? AND {where} "
-        f"ORDER BY f.registered_at {direction}, f.case_no {direction} LIMIT {int(limit)}"
+    order = f"ORDER BY f.registered_at {direction}, f.case_no {direction}"
+    # Sorted and cut to a page before any case row is read, unless the filter needs the rows.
+    filtered = "" if _unfiltered(flt) else "CROSS JOIN cases c ON c.case_no = f.case_no"
+    page = (
+        f"SELECT f.registered_at, f.case_no FROM ({found}) f {filtered} "
+        f"WHERE f.registered_at >= ? AND {where} {order} LIMIT {int(limit)}"
     )
-    return [row["picked"] for row in desk.db.query(sql, [*params, *values, start, *more])]
+    sql = f"SELECT {QUEUE_COLUMNS} FROM ({page}) f CROSS JOIN cases c ON c.case_no = f.case_no {VILLAGER_JOIN} {order}"
+    return desk.db.query(sql, [*params, *values, start, *more])
+
+
+def _unfiltered(flt: CaseFilter) -> bool:
+    return dataclasses.replace(flt, search="") == type(flt)(sort=flt.sort, descending=flt.descending)
