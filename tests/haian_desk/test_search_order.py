@@ -106,6 +106,25 @@ def test_pages_read_from_the_table_are_the_offset_rows_in_the_same_order(
     assert _pages(station, flt, size) == wanted
 
 
+@pytest.mark.parametrize("window", [1, 7, 40])
+def test_a_page_found_short_among_the_newest_goes_on_below_them_once(station, monkeypatch, window):
+    """The oldest case the table holds is found once, and the page goes on with the older ones."""
+    with station.db.write() as conn:
+        start = search_order.fill(conn, window)
+    oldest = station.db.one("SELECT case_no, villager_id FROM cases WHERE registered_at = ?", (start,))
+    name = station.db.scalar("SELECT name FROM villagers WHERE id = ?", (oldest["villager_id"],))
+    monkeypatch.setattr(first_page, "FROM_ORDER", 0)
+    monkeypatch.setattr(first_page, "_share", lambda desk, start: float("inf"))
+    for needle, by_villager in ((oldest["case_no"], False), (name, False), (name, True)):
+        monkeypatch.setattr(first_page, "SCAN_FROM", EVERYTHING if by_villager else 0)
+        monkeypatch.setattr(first_page, "BY_VILLAGER_FROM", 0)
+        monkeypatch.setattr(first_page, "_few_elsewhere", lambda desk, needle: True)
+        flt = queries.CaseFilter(search=needle)
+        wanted = [r["id"] for r in queries.page(station, flt, NOW, 0, EVERYTHING)]
+        assert queries.page_after(station, flt, NOW, None, EVERYTHING) == queries.page(station, flt, NOW, 0, EVERYTHING)
+        assert _pages(station, flt, 3) == wanted
+
+
 def test_an_older_page_than_the_table_holds_is_read_as_before(station, monkeypatch):
     with station.db.write() as conn:
         start = search_order.fill(conn, 10)
@@ -160,3 +179,19 @@ def test_an_intake_appends_one_row_and_a_status_changes_none(desk, new_case):
     operations.act(desk, "clerk", case_id, "accepted")
     assert desk.db.scalar("SELECT status FROM cases WHERE id = ?", (case_id,)) != "registered"
     assert _rows(desk) == rows
+
+
+def test_a_villager_arriving_after_their_case_fills_in_its_row(desk):
+    """Sync can bring a case before its villager: the row is written unnamed, then named."""
+    case = {"registered_at": "2026-03-04T02:00:00Z", "case_no": "X-1", "description": "路灯", "villager_id": "later"}
+    villager = {"id": "later", "name": "王五", "pinyin": "wangwu", "initials": "ww", "id_number": None, "phone": None}
+    with desk.db.write() as conn:
+        search_order.case_saved(conn, None, case)
+        unnamed = conn.execute("SELECT text FROM case_search_order WHERE case_no = 'X-1'").fetchone()[0]
+        search_order.villager_saved(conn, None, villager)
+        named = conn.execute("SELECT text FROM case_search_order WHERE case_no = 'X-1'").fetchone()[0]
+    nobody = dict.fromkeys(("name", "pinyin", "initials", "id_number", "phone"), "")
+    assert search_order.parts_of(unnamed) == (nobody, "路灯")
+    assert search_order.parts_of(named)[0]["name"] == "王五"
+    assert search.case_found({"case_no": "X-1"}, search_order.parts_of(named)[0], "ww", "路灯")
+    assert not search.case_found({"case_no": "X-1"}, search_order.parts_of(unnamed)[0], "ww", "路灯")
