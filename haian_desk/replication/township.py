@@ -221,10 +221,10 @@ def conflict(desk: Desk, case_id: str) -> Conflict:
     clashes = _unsettled_clashes(queries.timeline(desk, case_id), names)
     return Conflict(
         case_id,
-        case["case_no"],
-        unit_names(desk).get(case["unit_code"], case["unit_code"]),
-        case["status"],
-        case["conflicts"],
+        case.case_no,
+        unit_names(desk).get(case.unit_code, case.unit_code),
+        case.status,
+        case.conflicts,
         clashes,
     )
 

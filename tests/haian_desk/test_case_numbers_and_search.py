@@ -123,7 +123,7 @@ def test_case_search_by_number_name_pinyin_id_and_phone(desk, people, cadre_id):
         ).case_no
 
     def found(text):
-        return {r["case_no"] for r in queries.page(desk, queries.CaseFilter(search=text), desk.now())}
+        return {r.case_no for r in queries.page(desk, queries.CaseFilter(search=text), desk.now())}
 
     assert found(made["王"]) == {made["王"]}
     assert found("王") == {made["王"]}
@@ -140,6 +140,6 @@ def test_queue_pages_never_overlap(desk, new_case, clock):
         made.add(new_case().case_no)
     flt = queries.CaseFilter(sort="case_no", descending=False)
     pages = [queries.page(desk, flt, clock(), offset=o, limit=3) for o in (0, 3, 6)]
-    seen = [r["case_no"] for p in pages for r in p]
+    seen = [r.case_no for p in pages for r in p]
     assert seen == sorted(made)
     assert queries.count(desk, flt, clock()) == 7

@@ -139,7 +139,7 @@ def test_case_search_finds_exactly_what_the_rule_finds(tmp_path_factory, data):
     text = data.draw(st.sampled_from([row["case_no"], row["description"], row["v_name"]]))
     start = data.draw(st.integers(0, len(text) - 1))
     for needle in (text[start : start + data.draw(st.integers(1, 10))], "-", "zs", "ab"):
-        found = {r["id"] for r in queries.page(desk, queries.CaseFilter(search=needle), desk.now(), limit=1000)}
+        found = {r.id for r in queries.page(desk, queries.CaseFilter(search=needle), desk.now(), limit=1000)}
         typed = search.normalise(needle)
         wanted = {
             c["id"]
@@ -204,7 +204,7 @@ def test_the_migration_fills_the_same_keys_the_ledger_keeps(crowd, new_case):
         for statement in migrations.V5_SEARCH_KEYS[4:]:
             conn.execute(statement)
     assert _keys(crowd) == kept
-    assert [r["description"] for r in queries.page(crowd, queries.CaseFilter(search="路灯"), crowd.now())] == [
+    assert [r.description for r in queries.page(crowd, queries.CaseFilter(search="路灯"), crowd.now())] == [
         "反映3组路灯不亮"
     ]
 
@@ -233,5 +233,5 @@ def test_events_from_elsewhere_are_found_after_ingest(tmp_path, clock, crowd, ne
     hub.ledger.ingest(eventlog.Event.from_row(r) for r in rows)
     assert [r["name"] for r in queries.villager_search(hub, "zsf")] == ["张三丰"]
     found = queries.page(hub, queries.CaseFilter(search="快递"), hub.now())
-    assert [r["villager"] for r in found] == ["张三"]
+    assert [r.villager for r in found] == ["张三"]
     hub.close()

@@ -188,7 +188,7 @@ def test_the_inbox_sends_a_matter_on_and_refuses_an_empty_form(qtbot, net, sessi
     inbox.table.selectRow(0)
     assert inbox.buttons["completed"].isEnabled() and not inbox.buttons["take_up"].isEnabled()
     by_file(station, net.hub, tmp_path)
-    assert queries.get_case(station.desk, case_id)["holder"] == "海安市民政局"
+    assert queries.get_case(station.desk, case_id).holder == "海安市民政局"
 
 
 def test_conflicts_show_both_sides_and_record_who_decided(qtbot, net, sessions, tmp_path, clock):
@@ -221,7 +221,7 @@ def test_conflicts_show_both_sides_and_record_who_decided(qtbot, net, sessions, 
         "以镇中心的结果为准，已电话告知村里",
     )
     by_file(station, net.hub, tmp_path)
-    assert queries.get_case(station.desk, case_id)["conflicts"] == 0
+    assert queries.get_case(station.desk, case_id).conflicts == 0
 
 
 def test_the_merged_queue_shows_and_filters_by_station(qtbot, net, sessions, tmp_path):
