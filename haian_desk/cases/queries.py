@@ -50,9 +50,9 @@ def page(desk: Desk, flt: CaseFilter, now: datetime, offset: int = 0, limit: int
 
 
 def page_after(
-    desk: Desk, flt: CaseFilter, now: datetime, last: dict | None = None, limit: int = 200
+    desk: Desk, flt: CaseFilter, now: datetime, last: dict | QueueRow | None = None, limit: int = 200
 ) -> list[QueueRow]:
-    """The page that follows row ``last`` of the previous one (None: the first page).
+    """The page that follows row ``last`` of the previous one, or its ``key_of`` (None: the first page).
 
     Keyset paging: it costs the same at the millionth row as at the first,
     where ``page`` with an offset reads and skips every row before it. A broad
@@ -60,6 +60,8 @@ def page_after(
     queue's own order and testing each case (``ordered_search``) instead of
     collecting every match before the first row can be shown.
     """
+    if isinstance(last, QueueRow):
+        last = key_of(flt, last)
     needle = normalise_search(flt.search)
     if needle and ordered_search.is_broad(desk, needle, flt.sort):
         return ordered_search.page_after(desk, flt, now, last, limit)

@@ -7,8 +7,9 @@ JSON string to decode by hand. A whole case is decoded by the case projector's
 
 The queue holds thousands of lines in its cache: ``QueueRow`` has slots and is
 built positionally from the row ``queue_order.QUEUE_COLUMNS`` selects (its
-fields are those columns, in that order; no JSON column is among them), which
-costs about what copying the row into a dict did.
+fields are those columns, in that order; no JSON column is among them): about
+1.5 µs a line on the worker, and reading a field on the GUI thread is quicker
+than subscripting an sqlite row.
 """
 
 from __future__ import annotations

@@ -128,7 +128,7 @@ def test_any_arrival_order_folds_to_the_same_rows(tmp_path_factory, seed, repeat
             operations.Intake(kind="opinion", villager_id=person, description="x", first_cadre_id=cadre),
         ).case_id
         for _ in range(rng.randint(0, 6)):
-            choices = [t for t in allowed_events(get_case(source, case)) if t in PAYLOADS]
+            choices = [t for t in allowed_events(get_case(source, case).state()) if t in PAYLOADS]
             clock.advance(hours=rng.randint(1, 30))
             with contextlib.suppress(HaianError):
                 operations.act(source, "clerk", case, rng.choice(choices), **PAYLOADS[rng.choice(choices)])
