@@ -35,6 +35,7 @@ from haian_desk.core.errors import Message
 from haian_desk.core.masking import mask_id_number, mask_phone
 from haian_desk.core.timeutil import from_iso, local, show
 from haian_desk.people import reveals
+from haian_desk.people.villager_queries import Villager, get_villager
 from haian_desk.storage.eventlog import Event
 
 if TYPE_CHECKING:
@@ -140,20 +141,20 @@ def queue_value(column: str, value) -> str:
     return "" if value is None else str(value)
 
 
-def villager_summary(row, reveal: bool = False) -> dict[str, str]:
+def villager_summary(villager: Villager, reveal: bool = False) -> dict[str, str]:
     """A villager as a screen shows them: ID and phone masked unless revealed on purpose."""
-    id_number, phone = row["id_number"], row["phone"]
+    id_number, phone = villager.id_number, villager.phone
     return {
-        "name": row["name"],
+        "name": villager.name,
         "id_number": (id_number or "") if reveal else mask_id_number(id_number),
         "phone": (phone or "") if reveal else mask_phone(phone),
-        "address": row["address"] or "",
+        "address": villager.address or "",
     }
 
 
-def villager_choice_text(row) -> str:
+def villager_choice_text(villager: Villager) -> str:
     """One line in the intake lookup: 王秀英  320621********1234  138****5678  双楼村3组."""
-    summary = villager_summary(row)
+    summary = villager_summary(villager)
     parts = [summary["name"], summary["id_number"], summary["phone"], summary["address"]]
     return "  ".join(p for p in parts if p)
 
@@ -315,7 +316,8 @@ class CaseView:
 
 def case_view(desk: Desk, case_id: str, now: datetime) -> CaseView:
     case = queries.get_case(desk, case_id)
-    villager = desk.db.one("SELECT * FROM villagers WHERE id = ?", (case.villager_id,))
+    villager = get_villager(desk, case.villager_id)
+    assert villager is not None  # get_case found the case joined to its villager
     cadre_rows = desk.db.query("SELECT id, name, active FROM cadres ORDER BY name")
     cadres = {r["id"]: r["name"] for r in cadre_rows}
     actors = {r["username"]: r["display_name"] for r in desk.db.query("SELECT username, display_name FROM users")}

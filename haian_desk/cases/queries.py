@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from haian_desk.cases import ordered_search, search
+from haian_desk.cases import ordered_search
 from haian_desk.cases.queue_order import (
     QUEUE_COLUMNS,
     SORTABLE,  # noqa: F401  (the queue screens offer these sorts: queries.SORTABLE)
@@ -141,12 +141,6 @@ def timeline(desk: Desk, case_id: str) -> list[Event]:
         (case_id,),
     )
     return [Event.from_row(r) for r in rows]
-
-
-def villager_search(desk: Desk, text: str, limit: int = 20) -> list:
-    """Villagers the text finds (see haian_desk.cases.search for the rule), closest first."""
-    with desk.db.read() as conn:
-        return search.find_villagers(conn, text, limit)
 
 
 def as_json_row(row: QueueRow) -> dict:

@@ -8,7 +8,7 @@ import pytest
 
 from haian_desk.cases import operations, queries
 from haian_desk.desk import Desk, initialise
-from haian_desk.people import villagers
+from haian_desk.people import villager_queries, villagers
 from tests.conftest import ADMIN, staffed
 
 
@@ -104,11 +104,11 @@ def people(desk):
     ],
 )
 def test_villager_search(desk, people, query, expected):
-    assert {r["name"] for r in queries.villager_search(desk, query)} == expected
+    assert {r.name for r in villager_queries.villager_search(desk, query)} == expected
 
 
 def test_closest_match_comes_first(desk, people):
-    assert [r["name"] for r in queries.villager_search(desk, "zs")] == ["张三", "张三丰"]
+    assert [r.name for r in villager_queries.villager_search(desk, "zs")] == ["张三", "张三丰"]
 
 
 def test_case_search_by_number_name_pinyin_id_and_phone(desk, people, cadre_id):

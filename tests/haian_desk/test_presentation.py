@@ -12,6 +12,7 @@ from haian_desk.cases.records import Case
 from haian_desk.core.timeutil import to_iso
 from haian_desk.desk import initialise
 from haian_desk.people import cadres, users, villagers
+from haian_desk.people.villager_queries import Villager
 from haian_desk.storage.eventlog import Event
 
 NOW = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)  # 15:00 in Haian
@@ -77,7 +78,7 @@ def test_the_queue_masks_phones_but_shows_names():
 
 
 def test_a_villager_on_screen_is_masked_unless_revealed():
-    row = {"name": "王秀英", "id_number": "11010519491231002X", "phone": "13812345678", "address": "双楼村3组"}
+    row = Villager("1", "王秀英", id_number="11010519491231002X", phone="13812345678", address="双楼村3组")
     assert pres.villager_summary(row) == {
         "name": "王秀英",
         "id_number": "110105********002X",

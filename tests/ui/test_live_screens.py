@@ -69,7 +69,7 @@ def test_a_second_program_on_the_same_file_shows_in_the_open_screens(qtbot, cler
     def row() -> int:
         return queue.model.row_of(watched)
 
-    qtbot.waitUntil(lambda: queue.model.rows[row()]["status"] == "completed", timeout=WAIT)
+    qtbot.waitUntil(lambda: queue.model.rows[row()].status == "completed", timeout=WAIT)
     assert queue.model.case_id(queue.table.currentIndex().row()) == chosen
     assert bar.value() == scrolled
     qtbot.waitUntil(lambda: window.deadline_counts.overdue.text() == "超期 39 件", timeout=WAIT)  # status line
@@ -120,7 +120,7 @@ def test_a_background_sync_brings_the_townships_work_into_the_open_case(qtbot, n
     qtbot.waitUntil(lambda: len(events(detail)) == len(before) + 1, timeout=WAIT)
     assert seen and case_id in seen[-1].case_ids and "case" in seen[-1].streams
     assert detail.view.case.holder is None
-    qtbot.waitUntil(lambda: queue.model.rows[0]["holder"] is None, timeout=WAIT)
+    qtbot.waitUntil(lambda: queue.model.rows[0].holder is None, timeout=WAIT)
     assert queue.model.case_id(queue.table.currentIndex().row()) == case_id
     wait_idle(qtbot, session)
 

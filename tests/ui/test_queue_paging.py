@@ -82,7 +82,7 @@ def test_news_far_down_keeps_the_place_and_reads_the_pages_in_view_again(qtbot, 
     assert model.total == QUEUE_CASES + 1 and model.rowCount() == QUEUE_CASES  # the place reached, kept
     wanted = offset_ids(model, session)
     assert model.row_of(before) == wanted.index(before) == looked_at + 1  # the new case is on top
-    assert model.rows[0]["id"] == wanted[0]
+    assert model.rows[0].id == wanted[0]
     assert all(row is None or row.id == wanted[i] for i, row in enumerate(model.rows[:]))
 
 

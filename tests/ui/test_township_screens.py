@@ -239,7 +239,7 @@ def test_the_merged_queue_shows_and_filters_by_station(qtbot, net, sessions, tmp
     assert page.model.headerData(page.model.columnCount() - 1, Qt.Orientation.Horizontal) == "站点"
     page.station.setCurrentIndex(page.station.findData(first.unit_code))
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=WAIT)
-    assert {r["unit_code"] for r in page.model.rows} == {first.unit_code}
+    assert {r.unit_code for r in page.model.rows} == {first.unit_code}
     page.station.setCurrentIndex(page.station.findData(net.hub.unit_code))
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
     assert page.count_label.text().startswith("共 1 件")

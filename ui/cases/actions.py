@@ -224,9 +224,7 @@ class ActionDialog(QDialog):
             self._add_field(layout, spec, view)
         if not FORMS[self.event_type]:
             layout.addWidget(
-                QLabel(
-                    self.tr("确认对办件 {0} 执行“{1}”？").format(view.case.case_no, action_title(self.event_type))
-                )
+                QLabel(self.tr("确认对办件 {0} 执行“{1}”？").format(view.case.case_no, action_title(self.event_type)))
             )
         self.general_error = ErrorLabel()
         self.general_error.setObjectName("action_error")

@@ -316,9 +316,7 @@ class CaseDetailDialog(QDialog):
             (self.tr("办理结果"), self._result(case)),
             (
                 self.tr("告知群众"),
-                f"{show(case.replied_at)} {term(label(REPLY_METHODS, case.reply_method))}"
-                if case.replied_at
-                else "",
+                f"{show(case.replied_at)} {term(label(REPLY_METHODS, case.reply_method))}" if case.replied_at else "",
             ),
             (self.tr("群众评价"), self._rating(case)),
             (self.tr("结束原因"), case.closed_reason or ""),
