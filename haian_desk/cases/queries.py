@@ -6,7 +6,9 @@ never holds the whole table. ``page`` with an offset is kept for one-off reads
 (the CLI, tests comparing against it); the queue screen never uses it.
 ``bounds`` walks the order once and returns the key at every page boundary, so
 a page far down can be read again by key. "Now" is always passed in, so what is
-overdue is decided by the caller's clock, once.
+overdue is decided by the caller's clock, once. Pages come back as ``QueueRow``
+records and a case as a ``Case`` (haian_desk.cases.records), frozen, its JSON
+columns decoded by the case projector.
 """
 
 from __future__ import annotations

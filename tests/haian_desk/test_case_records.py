@@ -12,6 +12,8 @@ from haian_desk.cases import operations, queries
 from haian_desk.cases.queue_order import QUEUE_COLUMNS, VILLAGER_JOIN
 from haian_desk.cases.records import Case, QueueRow
 from haian_desk.core.errors import NotFound
+from haian_desk.people import villager_queries
+from haian_desk.people.villager_queries import Villager
 
 SIGNED = {"scope": "代为讨要拖欠的工资", "signed_on_paper": True, "date": "2026-03-04"}
 TOWNSHIP = {"level": "township", "unit": "曲塘镇代理中心"}
@@ -93,3 +95,10 @@ def test_the_json_the_cli_prints_is_pinned(desk, new_case):
 def test_a_number_not_here_is_not_found(desk):
     with pytest.raises(NotFound):
         queries.find_by_number(desk, "102210-260304-999")
+
+
+def test_the_intake_picker_search_gives_villager_records(desk, villager_id):
+    found = villager_queries.villager_search(desk, "zs")
+    assert [(v.id, v.name) for v in found] == [(villager_id, "张三")]
+    assert isinstance(found[0], Villager) and found[0].tags == ()
+    assert villager_queries.villager_search(desk, "  ") == []  # no text, no one (the picker stays empty)
