@@ -7,7 +7,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from haian_desk.cases.vocabulary import TIMED_STATUSES
-from haian_desk.core.messages import cli_tr
+from haian_desk.core.errors import Message
+from haian_desk.core.messages import cli_tr, message_text
 from haian_desk.core.timeutil import show, to_iso
 from haian_desk.replication import selection, sync_state
 from haian_desk.replication.receive import flagged_cases
@@ -57,7 +58,7 @@ class SyncStatus:
             lines.append(cli_tr("上次出错（{when}）：{error}", when=show(self.last_attempt), error=self.last_error))
         warning = clock_warning(self.clock_drift)
         if warning:
-            lines.append(cli_tr("时钟：{warning}", warning=warning))
+            lines.append(cli_tr("时钟：{warning}", warning=message_text(warning)))
         for item in self.rejected:
             lines.append(
                 cli_tr(
@@ -186,19 +187,26 @@ def _overdue(desk: Desk, unit_code: str, now: str) -> int:
     )
 
 
-def clock_warning(drift: int | None) -> str | None:
+def clock_warning(drift: int | None) -> Message | None:
+    """What the clerk should do about a clock that differs from the hub's (None when close enough)."""
     if drift is None or abs(drift) < CLOCK_WARNING_SECONDS:
         return None
-    way = "快" if drift > 0 else "慢"
-    return (
-        f"本机时钟比镇中心{way}了约{_duration(abs(drift))}，请把电脑的日期和时间校正过来"
-        "（办件的先后顺序不受影响，但打印的时间会不准）"
+    duration = {"duration": _duration(abs(drift))}
+    if drift > 0:
+        return Message(
+            "本机时钟比镇中心快了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）",
+            duration,
+        )
+    return Message(
+        "本机时钟比镇中心慢了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）",
+        duration,
     )
 
 
-def _duration(seconds: int) -> str:
+def _duration(seconds: int) -> Message:
     if seconds >= 86400:
-        return f"{seconds / 86400:.1f}天".replace(".0天", "天")
+        days = round(seconds / 86400, 1)
+        return Message("{days}天", {"days": int(days) if days.is_integer() else days})
     if seconds >= 3600:
-        return f"{seconds // 3600}小时"
-    return f"{seconds // 60}分钟"
+        return Message("{hours}小时", {"hours": seconds // 3600})
+    return Message("{minutes}分钟", {"minutes": seconds // 60})

@@ -1045,6 +1045,26 @@
         <translation>Numbering: working offline (case numbers carry an L)</translation>
     </message>
     <message>
+        <source>已搁置（不再计入办件）并留存待核查 {count} 条时间戳过远的记录：</source>
+        <translation>Set aside (no longer counted in cases) and kept for checking: {count} records stamped too far ahead:</translation>
+    </message>
+    <message>
+        <source>发现 {count} 条时间戳过远的记录：</source>
+        <translation>Found {count} records stamped too far ahead:</translation>
+    </message>
+    <message>
+        <source>  {event}（{stream} {type}，来源 {origin}…，时间戳 {hlc}）</source>
+        <translation>  {event} ({stream} {type}, from {origin}…, stamped {hlc})</translation>
+    </message>
+    <message>
+        <source>时钟正常：没有时间戳超过 {days} 天窗口的记录（本机时钟 {clock}）</source>
+        <translation>Clock fine: no record stamped beyond the {days}-day window (this PC's clock {clock})</translation>
+    </message>
+    <message>
+        <source>  用 haian-desk sync clock --repair 搁置这些记录（记录保留，可核查）</source>
+        <translation>  Set them aside with haian-desk sync clock --repair (the records are kept and can be checked)</translation>
+    </message>
+    <message>
         <source>待上报：{waiting}；另有 {stuck} 条记录未被接收（被镇中心拒收或留存待核查），不算已上报</source>
         <translation>Waiting to report: {waiting}; {stuck} more records were not taken (refused by the township centre or held for review) and do not count as reported</translation>
     </message>
@@ -1245,6 +1265,58 @@
         <translation>Not set (give it with haian-desk sync --hub ADDRESS, or sync by USB stick)</translation>
     </message>
     <message>
+        <source>上传 {sent} 条（{batches} 批）</source>
+        <translation>sent {sent} records ({batches} batches)</translation>
+    </message>
+    <message>
+        <source>下载 {received} 条（{batches} 批）</source>
+        <translation>received {received} records ({batches} batches)</translation>
+    </message>
+    <message>
+        <source>与“{hub}”同步完成：{summary}</source>
+        <translation>Synchronised with “{hub}”: {summary}</translation>
+    </message>
+    <message>
+        <source>  被拒收：{event}：{reason}</source>
+        <translation>  Refused: {event}: {reason}</translation>
+    </message>
+    <message>
+        <source>  核对：双方记录一致</source>
+        <translation>  Check: both sides hold the same records</translation>
+    </message>
+    <message>
+        <source>  核对：发现不一致，已补齐</source>
+        <translation>  Check: a difference was found and made good</translation>
+    </message>
+    <message>
+        <source>  核对：双方记录仍不一致，请联系镇中心</source>
+        <translation>  Check: the two sides still differ; please contact the township centre</translation>
+    </message>
+    <message>
+        <source>  注意：{warning}</source>
+        <translation>  Note: {warning}</translation>
+    </message>
+    <message>
+        <source>{already} 条对方早已收到</source>
+        <translation>{already} already held by the other side</translation>
+    </message>
+    <message>
+        <source>{rejected} 条被拒收</source>
+        <translation>{rejected} refused</translation>
+    </message>
+    <message>
+        <source>  {held} 条记录在等它之前的记录到达后才会显示</source>
+        <translation>  {held} records will show once the records before them arrive</translation>
+    </message>
+    <message>
+        <source>  {cases} 件办件有两处同时办理的冲突，请工作人员核对</source>
+        <translation>  {cases} cases were worked on in two places at once; staff should check them</translation>
+    </message>
+    <message>
+        <source>  核对：未进行</source>
+        <translation>  Check: not run</translation>
+    </message>
+    <message>
         <source>{code}  {name}  {state}  最近联系 {contact}  已收 {events} 条  时钟偏差 {drift}  超期 {overdue} 件</source>
         <translation>{code}  {name}  {state}  last contact {contact}  {events} records received  clock drift {drift}  {overdue} overdue</translation>
     </message>
@@ -1367,6 +1439,10 @@
     <message>
         <source>{seconds} 秒</source>
         <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>已恢复 {unit}：从镇中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），共 {cases} 件办件</source>
+        <translation>Restored {unit}: {from_hub} records fetched from the township centre, {from_backup} recovered from the backup (sent up at the next sync), {cases} cases in all</translation>
     </message>
     <message>
         <source>恢复申请已写到 {out}；本机新密钥指纹 {fingerprint}（办理时可电话核对）</source>
@@ -1517,6 +1593,10 @@
     <message>
         <source>打印快捷键卡（A4，受理和办件的按键）</source>
         <translation>Print the shortcut card (A4, keys for intake and handling cases)</translation>
+    </message>
+    <message>
+        <source>经 {url} 送到镇中心：{summary}</source>
+        <translation>Sent to the township centre via {url}: {summary}</translation>
     </message>
     <message>
         <source>自检：在临时目录里建站、受理、打印回执、备份、同步，检查本机安装是否完好</source>
@@ -9307,6 +9387,14 @@ What to do: {2}</translation>
         <translation>This station was restored from a backup, {age}; it is working offline, case numbers carry “{mark}”, and normal numbering returns after a sync</translation>
     </message>
     <message>
+        <source>本机时钟比镇中心慢了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</source>
+        <translation>This PC's clock is about {duration} behind the township centre's: please set the computer's date and time right (the order of cases is not affected, but printed times will be wrong)</translation>
+    </message>
+    <message>
+        <source>本机时钟比镇中心快了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</source>
+        <translation>This PC's clock is about {duration} ahead of the township centre's: please set the computer's date and time right (the order of cases is not affected, but printed times will be wrong)</translation>
+    </message>
+    <message>
         <source>本站地址</source>
         <translation>Station address</translation>
     </message>
@@ -9627,12 +9715,24 @@ What to do: {2}</translation>
         <translation>Give it with --hub http://township-centre-address:8765 (it is remembered)</translation>
     </message>
     <message>
+        <source>本站从备份恢复后，已从镇中心得知编号用到了哪里，可以继续办理</source>
+        <translation>This station was restored from a backup and has learnt from the township centre how far its case numbers had gone: work can go on</translation>
+    </message>
+    <message>
         <source>同步中心没有确认收到刚发的一批</source>
         <translation>The sync hub did not confirm receiving the batch just sent</translation>
     </message>
     <message>
         <source>请联系镇中心检查同步服务</source>
         <translation>Ask the township centre to check its sync service</translation>
+    </message>
+    <message>
+        <source>本机有镇中心已经没有的上级记录（镇中心可能从备份恢复过），请联系镇中心核对</source>
+        <translation>This PC holds records from above that the township centre no longer has (it may have been restored from a backup): please contact the township centre to check</translation>
+    </message>
+    <message>
+        <source>镇中心保存的本站记录比本机还多（本机可能从备份恢复过），请联系镇中心核对</source>
+        <translation>The township centre holds more of this station's records than this PC does (this PC may have been restored from a backup): please contact the township centre to check</translation>
     </message>
     <message>
         <source>同步中心的回答无法读取</source>

@@ -1045,6 +1045,26 @@
         <translation>编号：离线办理中（办件编号带 L）</translation>
     </message>
     <message>
+        <source>已搁置（不再计入办件）并留存待核查 {count} 条时间戳过远的记录：</source>
+        <translation>已搁置（不再计入办件）并留存待核查 {count} 条时间戳过远的记录：</translation>
+    </message>
+    <message>
+        <source>发现 {count} 条时间戳过远的记录：</source>
+        <translation>发现 {count} 条时间戳过远的记录：</translation>
+    </message>
+    <message>
+        <source>  {event}（{stream} {type}，来源 {origin}…，时间戳 {hlc}）</source>
+        <translation>  {event}（{stream} {type}，来源 {origin}…，时间戳 {hlc}）</translation>
+    </message>
+    <message>
+        <source>时钟正常：没有时间戳超过 {days} 天窗口的记录（本机时钟 {clock}）</source>
+        <translation>时钟正常：没有时间戳超过 {days} 天窗口的记录（本机时钟 {clock}）</translation>
+    </message>
+    <message>
+        <source>  用 haian-desk sync clock --repair 搁置这些记录（记录保留，可核查）</source>
+        <translation>  用 haian-desk sync clock --repair 搁置这些记录（记录保留，可核查）</translation>
+    </message>
+    <message>
         <source>待上报：{waiting}；另有 {stuck} 条记录未被接收（被镇中心拒收或留存待核查），不算已上报</source>
         <translation>待上报：{waiting}；另有 {stuck} 条记录未被接收（被镇中心拒收或留存待核查），不算已上报</translation>
     </message>
@@ -1245,6 +1265,58 @@
         <translation>未设置（可用 haian-desk sync --hub 网址 指明，或用U盘同步）</translation>
     </message>
     <message>
+        <source>上传 {sent} 条（{batches} 批）</source>
+        <translation>上传 {sent} 条（{batches} 批）</translation>
+    </message>
+    <message>
+        <source>下载 {received} 条（{batches} 批）</source>
+        <translation>下载 {received} 条（{batches} 批）</translation>
+    </message>
+    <message>
+        <source>与“{hub}”同步完成：{summary}</source>
+        <translation>与“{hub}”同步完成：{summary}</translation>
+    </message>
+    <message>
+        <source>  被拒收：{event}：{reason}</source>
+        <translation>  被拒收：{event}：{reason}</translation>
+    </message>
+    <message>
+        <source>  核对：双方记录一致</source>
+        <translation>  核对：双方记录一致</translation>
+    </message>
+    <message>
+        <source>  核对：发现不一致，已补齐</source>
+        <translation>  核对：发现不一致，已补齐</translation>
+    </message>
+    <message>
+        <source>  核对：双方记录仍不一致，请联系镇中心</source>
+        <translation>  核对：双方记录仍不一致，请联系镇中心</translation>
+    </message>
+    <message>
+        <source>  注意：{warning}</source>
+        <translation>  注意：{warning}</translation>
+    </message>
+    <message>
+        <source>{already} 条对方早已收到</source>
+        <translation>{already} 条对方早已收到</translation>
+    </message>
+    <message>
+        <source>{rejected} 条被拒收</source>
+        <translation>{rejected} 条被拒收</translation>
+    </message>
+    <message>
+        <source>  {held} 条记录在等它之前的记录到达后才会显示</source>
+        <translation>  {held} 条记录在等它之前的记录到达后才会显示</translation>
+    </message>
+    <message>
+        <source>  {cases} 件办件有两处同时办理的冲突，请工作人员核对</source>
+        <translation>  {cases} 件办件有两处同时办理的冲突，请工作人员核对</translation>
+    </message>
+    <message>
+        <source>  核对：未进行</source>
+        <translation>  核对：未进行</translation>
+    </message>
+    <message>
         <source>{code}  {name}  {state}  最近联系 {contact}  已收 {events} 条  时钟偏差 {drift}  超期 {overdue} 件</source>
         <translation>{code}  {name}  {state}  最近联系 {contact}  已收 {events} 条  时钟偏差 {drift}  超期 {overdue} 件</translation>
     </message>
@@ -1367,6 +1439,10 @@
     <message>
         <source>{seconds} 秒</source>
         <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>已恢复 {unit}：从镇中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），共 {cases} 件办件</source>
+        <translation>已恢复 {unit}：从镇中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），共 {cases} 件办件</translation>
     </message>
     <message>
         <source>恢复申请已写到 {out}；本机新密钥指纹 {fingerprint}（办理时可电话核对）</source>
@@ -1517,6 +1593,10 @@
     <message>
         <source>打印快捷键卡（A4，受理和办件的按键）</source>
         <translation>打印快捷键卡（A4，受理和办件的按键）</translation>
+    </message>
+    <message>
+        <source>经 {url} 送到镇中心：{summary}</source>
+        <translation>经 {url} 送到镇中心：{summary}</translation>
     </message>
     <message>
         <source>自检：在临时目录里建站、受理、打印回执、备份、同步，检查本机安装是否完好</source>
@@ -9307,6 +9387,14 @@
         <translation>本站从备份恢复，{age}；正在离线办理，办件编号带“{mark}”，联网同步后恢复正常编号</translation>
     </message>
     <message>
+        <source>本机时钟比镇中心慢了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</source>
+        <translation>本机时钟比镇中心慢了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</translation>
+    </message>
+    <message>
+        <source>本机时钟比镇中心快了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</source>
+        <translation>本机时钟比镇中心快了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</translation>
+    </message>
+    <message>
         <source>本站地址</source>
         <translation>本站地址</translation>
     </message>
@@ -9627,12 +9715,24 @@
         <translation>请用 --hub http://镇中心地址:8765 指明（会记住）</translation>
     </message>
     <message>
+        <source>本站从备份恢复后，已从镇中心得知编号用到了哪里，可以继续办理</source>
+        <translation>本站从备份恢复后，已从镇中心得知编号用到了哪里，可以继续办理</translation>
+    </message>
+    <message>
         <source>同步中心没有确认收到刚发的一批</source>
         <translation>同步中心没有确认收到刚发的一批</translation>
     </message>
     <message>
         <source>请联系镇中心检查同步服务</source>
         <translation>请联系镇中心检查同步服务</translation>
+    </message>
+    <message>
+        <source>本机有镇中心已经没有的上级记录（镇中心可能从备份恢复过），请联系镇中心核对</source>
+        <translation>本机有镇中心已经没有的上级记录（镇中心可能从备份恢复过），请联系镇中心核对</translation>
+    </message>
+    <message>
+        <source>镇中心保存的本站记录比本机还多（本机可能从备份恢复过），请联系镇中心核对</source>
+        <translation>镇中心保存的本站记录比本机还多（本机可能从备份恢复过），请联系镇中心核对</translation>
     </message>
     <message>
         <source>同步中心的回答无法读取</source>

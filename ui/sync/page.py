@@ -286,7 +286,8 @@ class SyncPage(QWidget):
         self.facts["last_success"].setText(show(state.last_success) or never)
         self.facts["last_attempt"].setText(show(state.last_attempt) or self.tr("还没有同步过"))
         self.facts["waiting"].setText(waiting)
-        self.facts["clock"].setText(clock_warning(state.clock_drift) or self.tr("与镇中心一致"))
+        warning = clock_warning(state.clock_drift)
+        self.facts["clock"].setText(words(warning) if warning else self.tr("与镇中心一致"))
 
     def _show_problem(self, state: RunnerState) -> None:
         problem = state.problem
