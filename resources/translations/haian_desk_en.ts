@@ -1058,7 +1058,7 @@
     </message>
     <message>
         <source>时钟正常：没有时间戳超过 {days} 天窗口的记录（本机时钟 {clock}）</source>
-        <translation>Clock fine: no record stamped beyond the {days}-day window (this PC's clock {clock})</translation>
+        <translation>Clock fine: no record stamped beyond the {days}-day window (this PC&apos;s clock {clock})</translation>
     </message>
     <message>
         <source>  用 haian-desk sync clock --repair 搁置这些记录（记录保留，可核查）</source>
@@ -9255,6 +9255,90 @@ What to do: {2}</translation>
         <translation>No</translation>
     </message>
     <message>
+        <source>将新增</source>
+        <translation>to be added</translation>
+    </message>
+    <message>
+        <source>将更新</source>
+        <translation>to be updated</translation>
+    </message>
+    <message>
+        <source>已存在，不变</source>
+        <translation>already here, unchanged</translation>
+    </message>
+    <message>
+        <source>不导入</source>
+        <translation>not imported</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>登记日期</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>评价</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>党员</source>
+        <translation>Party member</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>原因或改动</source>
+        <translation>Reason or changes</translation>
+    </message>
+    <message>
+        <source>（未办结）</source>
+        <translation>(not completed)</translation>
+    </message>
+    <message>
+        <source>改：{fields}</source>
+        <translation>changes: {fields}</translation>
+    </message>
+    <message>
+        <source>重新启用</source>
+        <translation>active again</translation>
+    </message>
+    <message>
         <source>登记受理办件</source>
         <translation>Register and accept cases</translation>
     </message>
@@ -9388,11 +9472,11 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>本机时钟比镇中心慢了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</source>
-        <translation>This PC's clock is about {duration} behind the township centre's: please set the computer's date and time right (the order of cases is not affected, but printed times will be wrong)</translation>
+        <translation>This PC&apos;s clock is about {duration} behind the township centre&apos;s: please set the computer&apos;s date and time right (the order of cases is not affected, but printed times will be wrong)</translation>
     </message>
     <message>
         <source>本机时钟比镇中心快了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</source>
-        <translation>This PC's clock is about {duration} ahead of the township centre's: please set the computer's date and time right (the order of cases is not affected, but printed times will be wrong)</translation>
+        <translation>This PC&apos;s clock is about {duration} ahead of the township centre&apos;s: please set the computer&apos;s date and time right (the order of cases is not affected, but printed times will be wrong)</translation>
     </message>
     <message>
         <source>本站地址</source>
@@ -9732,7 +9816,7 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>镇中心保存的本站记录比本机还多（本机可能从备份恢复过），请联系镇中心核对</source>
-        <translation>The township centre holds more of this station's records than this PC does (this PC may have been restored from a backup): please contact the township centre to check</translation>
+        <translation>The township centre holds more of this station&apos;s records than this PC does (this PC may have been restored from a backup): please contact the township centre to check</translation>
     </message>
     <message>
         <source>同步中心的回答无法读取</source>
