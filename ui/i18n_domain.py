@@ -615,6 +615,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("domain", "“随程序启动同步服务”应为是或否"),
     QT_TRANSLATE_NOOP("domain", "请填写监听地址"),
     QT_TRANSLATE_NOOP("domain", "局域网内用 0.0.0.0，只给本机用 127.0.0.1"),
+    QT_TRANSLATE_NOOP("domain", "其他单位"),
     QT_TRANSLATE_NOOP("domain", "本站地址"),
     QT_TRANSLATE_NOOP("domain", "本站电话"),
     QT_TRANSLATE_NOOP("domain", "办公时间"),

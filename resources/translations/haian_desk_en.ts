@@ -2609,8 +2609,36 @@ Other cadres can be added now too, or later on the “Cadres” page (Ctrl+F4).<
         <translation>{0}</translation>
     </message>
     <message>
+        <source>没有需要核对的冲突。</source>
+        <translation>No conflicts to check.</translation>
+    </message>
+    <message>
+        <source>现在的记录按这一方</source>
+        <translation>The record now follows this side</translation>
+    </message>
+    <message>
+        <source>没能生效的一方</source>
+        <translation>The side that did not take effect</translation>
+    </message>
+    <message>
+        <source>第{0}处</source>
+        <translation>Conflict {0}</translation>
+    </message>
+    <message>
+        <source>没能生效的原因：{0}</source>
+        <translation>Why it did not take effect: {0}</translation>
+    </message>
+    <message>
         <source>（无）</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>已记录对 {0} 的裁定（{1}）。各方同步后冲突标记消除。</source>
@@ -5426,6 +5454,14 @@ They are saved on this PC and will not be lost; they go up with the next network
     <message>
         <source>还没有成功过</source>
         <translation>Never succeeded yet</translation>
+    </message>
+    <message>
+        <source>未填网址，只能用U盘同步</source>
+        <translation>no address: sync by USB stick only</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <source>还没有登记（见“登记与网址”）</source>
@@ -9477,6 +9513,10 @@ What to do: {2}</translation>
     <message>
         <source>本机时钟比镇中心快了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</source>
         <translation>This PC&apos;s clock is about {duration} ahead of the township centre&apos;s: please set the computer&apos;s date and time right (the order of cases is not affected, but printed times will be wrong)</translation>
+    </message>
+    <message>
+        <source>其他单位</source>
+        <translation>another unit</translation>
     </message>
     <message>
         <source>本站地址</source>

@@ -2609,8 +2609,36 @@
         <translation>{0} 处</translation>
     </message>
     <message>
+        <source>没有需要核对的冲突。</source>
+        <translation>没有需要核对的冲突。</translation>
+    </message>
+    <message>
+        <source>现在的记录按这一方</source>
+        <translation>现在的记录按这一方</translation>
+    </message>
+    <message>
+        <source>没能生效的一方</source>
+        <translation>没能生效的一方</translation>
+    </message>
+    <message>
+        <source>第{0}处</source>
+        <translation>第{0}处</translation>
+    </message>
+    <message>
+        <source>没能生效的原因：{0}</source>
+        <translation>没能生效的原因：{0}</translation>
+    </message>
+    <message>
         <source>（无）</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <source>{0}：{1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>；</translation>
     </message>
     <message>
         <source>已记录对 {0} 的裁定（{1}）。各方同步后冲突标记消除。</source>
@@ -5426,6 +5454,14 @@
     <message>
         <source>还没有成功过</source>
         <translation>还没有成功过</translation>
+    </message>
+    <message>
+        <source>未填网址，只能用U盘同步</source>
+        <translation>未填网址，只能用U盘同步</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <source>还没有登记（见“登记与网址”）</source>
@@ -9477,6 +9513,10 @@
     <message>
         <source>本机时钟比镇中心快了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</source>
         <translation>本机时钟比镇中心快了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</translation>
+    </message>
+    <message>
+        <source>其他单位</source>
+        <translation>其他单位</translation>
     </message>
     <message>
         <source>本站地址</source>
