@@ -9123,6 +9123,26 @@ What to do: {2}</translation>
         <translation>Write 2026H1 (first half), 2026H2 (second half), 2026 (whole year) or 2026-01-01:2026-03-31</translation>
     </message>
     <message>
+        <source>{unit}导入了{year}年工作日历（{source}）</source>
+        <translation>{unit} imported the {year} working calendar ({source})</translation>
+    </message>
+    <message>
+        <source>同步收到{calendars}</source>
+        <translation>received by sync: {calendars}</translation>
+    </message>
+    <message>
+        <source>{who}发布的{year}年工作日历</source>
+        <translation>the {year} working calendar published by {who}</translation>
+    </message>
+    <message>
+        <source>时限不变</source>
+        <translation>deadline unchanged</translation>
+    </message>
+    <message>
+        <source>按新日历重新计算办结时限</source>
+        <translation>deadline counted again on the new calendar</translation>
+    </message>
+    <message>
         <source>只有镇（街道）代理中心和县级代理中心才能办理上报来的事项</source>
         <translation>Only a township centre or the county centre can handle reported matters</translation>
     </message>

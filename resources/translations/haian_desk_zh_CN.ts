@@ -9123,6 +9123,26 @@
         <translation>可写成 2026H1（上半年）、2026H2（下半年）、2026（全年）或 2026-01-01:2026-03-31</translation>
     </message>
     <message>
+        <source>{unit}导入了{year}年工作日历（{source}）</source>
+        <translation>{unit}导入了{year}年工作日历（{source}）</translation>
+    </message>
+    <message>
+        <source>同步收到{calendars}</source>
+        <translation>同步收到{calendars}</translation>
+    </message>
+    <message>
+        <source>{who}发布的{year}年工作日历</source>
+        <translation>{who}发布的{year}年工作日历</translation>
+    </message>
+    <message>
+        <source>时限不变</source>
+        <translation>时限不变</translation>
+    </message>
+    <message>
+        <source>按新日历重新计算办结时限</source>
+        <translation>按新日历重新计算办结时限</translation>
+    </message>
+    <message>
         <source>只有镇（街道）代理中心和县级代理中心才能办理上报来的事项</source>
         <translation>只有镇（街道）代理中心和县级代理中心才能办理上报来的事项</translation>
     </message>
