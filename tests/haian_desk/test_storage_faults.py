@@ -130,12 +130,11 @@ def test_a_full_disk_inside_a_nested_write_reports_the_full_disk(desk):
     savepoint is gone then, and the clerk must hear about the disk, not about a savepoint."""
     from sqlcipher3.dbapi2 import OperationalError
 
-    with pytest.raises(HaianError, match="磁盘已满"):
-        with desk.db.write() as conn:
-            conn.execute("INSERT INTO settings (key, value) VALUES ('probe', '1')")
-            with desk.db.write() as inner:
-                inner.execute("ROLLBACK")  # what SQLite did on its own
-                raise OperationalError("database or disk is full")
+    with pytest.raises(HaianError, match="磁盘已满"), desk.db.write() as conn:
+        conn.execute("INSERT INTO settings (key, value) VALUES ('probe', '1')")
+        with desk.db.write() as inner:
+            inner.execute("ROLLBACK")  # what SQLite did on its own
+            raise OperationalError("database or disk is full")
     assert desk.db.scalar("SELECT count(*) FROM settings WHERE key = 'probe'") == 0
     with desk.db.write() as conn:  # and the next write works
         conn.execute("INSERT INTO settings (key, value) VALUES ('probe', '2')")
