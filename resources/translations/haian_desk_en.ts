@@ -3211,7 +3211,7 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
     <message>
         <source>指定经办人</source>
-        <translation>Handler assigned</translation>
+        <translation>Assign handler</translation>
     </message>
     <message>
         <source>联动会办</source>
@@ -3223,11 +3223,11 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
     <message>
         <source>转送县或部门</source>
-        <translation>Pass to county or department</translation>
+        <translation>Forward up</translation>
     </message>
     <message>
         <source>转送部门</source>
-        <translation>Pass to department</translation>
+        <translation>To department</translation>
     </message>
     <message>
         <source>退回站点</source>
@@ -3235,11 +3235,11 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
     <message>
         <source>退回下级</source>
-        <translation>Return to level below</translation>
+        <translation>Return down</translation>
     </message>
     <message>
         <source>打开详情</source>
-        <translation>Open details</translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>共 {0} 件</source>

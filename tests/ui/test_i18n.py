@@ -34,7 +34,7 @@ def test_english_mode_shows_english(qtbot, demo_session, restore_appearance):
     assert labels[:3] == ["Intake", "Cases", "Villagers"]
     assert {"Cadres", "Catalogue", "Paired support", "Assessment", "Settings"} <= set(labels)
     assert all(label.isascii() for label in labels)  # screens added later are translated too
-    assert window.user_label.text() == "Logged in: admin (Administrator)"
+    assert window.user_label.whole_text() == "Logged in: admin (Administrator)"
     assert window.deadline_counts.overdue.text().endswith("overdue")
     window.show_screen("villagers")
     wait_idle(qtbot, demo_session)

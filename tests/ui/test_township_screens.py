@@ -279,7 +279,9 @@ def test_township_only_screens_appear_only_at_the_township(qtbot, net, sessions)
     for key in ("inbox", "stations", "conflicts"):
         centre.show_screen(key)
         assert type(centre.pages[key]).__name__ != "Placeholder"
-    qtbot.waitUntil(lambda: centre.sync_status.text() in ("同步服务未运行", "同步服务运行中（另一程序）"), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: centre.sync_status.whole_text() in ("同步服务未运行", "同步服务运行中（另一程序）"), timeout=WAIT
+    )
     wait_idle(qtbot, at_centre)
 
 
