@@ -40,7 +40,6 @@ from ui.widgets.appearance import apply_font
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
 EVERY = [Desktop(w, h, s) for w, h in SIZES for s in (1.0, 1.25, 1.5)]
-SMALL = [Desktop(1280, 720, 1.0), Desktop(1366, 768, 1.0)]
 MODES = [("zh_CN", False, EVERY), ("zh_CN", True, EVERY), ("en", False, EVERY), ("en", True, EVERY)]
 MODE_IDS = ["chinese", "chinese-large", "english", "english-large"]
 # At 1366 logical pixels and wider, these queue columns are in view without scrolling sideways.
