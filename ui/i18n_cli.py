@@ -141,6 +141,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("CLI", "没有待发送的记录"),
     QT_TRANSLATE_NOOP("CLI", "{count} 条记录待发送"),
     QT_TRANSLATE_NOOP("CLI", "待上报：{waiting}"),
+    QT_TRANSLATE_NOOP("CLI", "{count} 条：{reason}。处理：{action}"),
     QT_TRANSLATE_NOOP("CLI", "上次成功：{when}"),
     QT_TRANSLATE_NOOP("CLI", "本机还没有登记到上级同步中心（先 haian-desk enrol request，再 enrol accept）"),
     QT_TRANSLATE_NOOP("CLI", "上级同步中心：{hub}（{url}）"),

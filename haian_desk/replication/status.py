@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from haian_desk.cases.vocabulary import TIMED_STATUSES
-from haian_desk.core.errors import Message
-from haian_desk.core.messages import cli_tr, message_text
+from haian_desk.core.errors import N_, Message
+from haian_desk.core.messages import cli_tr, message_text, word
 from haian_desk.core.timeutil import show, to_iso
 from haian_desk.replication import selection, sync_state
 from haian_desk.replication.receive import flagged_cases
@@ -78,12 +78,13 @@ class SyncStatus:
 
 # What the person should do about each kind of record the two sides did not agree on.
 _WHAT_TO_DO = {
-    "sequence_clash": "本站可能从备份恢复过、编号与已上报的记录重复：请联系镇中心核对，"
-    "镇中心处理后在“同步”页面重发这些记录",
-    "same_id_different_content": "同一记录两边内容不同：请联系镇中心核对",
-    "unknown_stream": "双方软件版本不一致：请把本站和镇中心都升级到最新版后重发",
+    "sequence_clash": N_(
+        "本站可能从备份恢复过、编号与已上报的记录重复：请联系镇中心核对，镇中心处理后在“同步”页面重发这些记录"
+    ),
+    "same_id_different_content": N_("同一记录两边内容不同：请联系镇中心核对"),
+    "unknown_stream": N_("双方软件版本不一致：请把本站和镇中心都升级到最新版后重发"),
 }
-_DEFAULT_TO_DO = "请联系镇中心核对原因，处理后在“同步”页面重发"
+_DEFAULT_TO_DO = N_("请联系镇中心核对原因，处理后在“同步”页面重发")
 
 
 def delivery_line(pending: int, rejected: list[dict], quarantined: list[dict]) -> str:
@@ -114,7 +115,12 @@ def refusal_lines(rejected: list[dict], quarantined: list[dict]) -> list[str]:
         key = (problem, item.get("reason", ""))
         groups[key] = groups.get(key, 0) + 1
     return [
-        f"{count} 条：{reason}。处理：{_WHAT_TO_DO.get(problem, _DEFAULT_TO_DO)}"
+        cli_tr(
+            "{count} 条：{reason}。处理：{action}",
+            count=count,
+            reason=word(reason),  # the hub's own words, in the reader's language where it has them
+            action=word(_WHAT_TO_DO.get(problem, _DEFAULT_TO_DO)),
+        )
         for (problem, reason), count in sorted(groups.items())
     ]
 

@@ -1085,6 +1085,10 @@
         <translation>Waiting to report: {waiting}</translation>
     </message>
     <message>
+        <source>{count} 条：{reason}。处理：{action}</source>
+        <translation>{count}: {reason}. What to do: {action}</translation>
+    </message>
+    <message>
         <source>上次成功：{when}</source>
         <translation>Last success: {when}</translation>
     </message>
@@ -9525,6 +9529,22 @@ What to do: {2}</translation>
     <message>
         <source>本站从备份恢复，{age}；正在离线办理，办件编号带“{mark}”，联网同步后恢复正常编号</source>
         <translation>This station was restored from a backup, {age}; it is working offline, case numbers carry “{mark}”, and normal numbering returns after a sync</translation>
+    </message>
+    <message>
+        <source>请联系镇中心核对原因，处理后在“同步”页面重发</source>
+        <translation>contact the township centre to find out why, then send them again from the Sync screen</translation>
+    </message>
+    <message>
+        <source>本站可能从备份恢复过、编号与已上报的记录重复：请联系镇中心核对，镇中心处理后在“同步”页面重发这些记录</source>
+        <translation>this station may have been restored from a backup and its numbers repeat records already reported: contact the township centre; once it has dealt with them, send these records again from the Sync screen</translation>
+    </message>
+    <message>
+        <source>同一记录两边内容不同：请联系镇中心核对</source>
+        <translation>the same record differs on the two sides: contact the township centre to check</translation>
+    </message>
+    <message>
+        <source>双方软件版本不一致：请把本站和镇中心都升级到最新版后重发</source>
+        <translation>the two sides run different versions: upgrade this station and the township centre to the latest version, then send again</translation>
     </message>
     <message>
         <source>本机时钟比镇中心慢了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</source>

@@ -1085,6 +1085,10 @@
         <translation>待上报：{waiting}</translation>
     </message>
     <message>
+        <source>{count} 条：{reason}。处理：{action}</source>
+        <translation>{count} 条：{reason}。处理：{action}</translation>
+    </message>
+    <message>
         <source>上次成功：{when}</source>
         <translation>上次成功：{when}</translation>
     </message>
@@ -9525,6 +9529,22 @@
     <message>
         <source>本站从备份恢复，{age}；正在离线办理，办件编号带“{mark}”，联网同步后恢复正常编号</source>
         <translation>本站从备份恢复，{age}；正在离线办理，办件编号带“{mark}”，联网同步后恢复正常编号</translation>
+    </message>
+    <message>
+        <source>请联系镇中心核对原因，处理后在“同步”页面重发</source>
+        <translation>请联系镇中心核对原因，处理后在“同步”页面重发</translation>
+    </message>
+    <message>
+        <source>本站可能从备份恢复过、编号与已上报的记录重复：请联系镇中心核对，镇中心处理后在“同步”页面重发这些记录</source>
+        <translation>本站可能从备份恢复过、编号与已上报的记录重复：请联系镇中心核对，镇中心处理后在“同步”页面重发这些记录</translation>
+    </message>
+    <message>
+        <source>同一记录两边内容不同：请联系镇中心核对</source>
+        <translation>同一记录两边内容不同：请联系镇中心核对</translation>
+    </message>
+    <message>
+        <source>双方软件版本不一致：请把本站和镇中心都升级到最新版后重发</source>
+        <translation>双方软件版本不一致：请把本站和镇中心都升级到最新版后重发</translation>
     </message>
     <message>
         <source>本机时钟比镇中心慢了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</source>
