@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from haian_desk.calendar.reasons import recompute_reason
 from haian_desk.cases import queries
 from haian_desk.cases.catalogue_queries import CatalogueItem, get_item
 from haian_desk.cases.deadlines import DUE_SOON_WINDOW, describe_limit
@@ -264,8 +265,14 @@ _DESCRIBERS: dict[str, Callable[[dict, dict], list]] = {
     "forwarded": lambda p, n: _transfer("转送{level}：{unit}", p),
     "conflict_resolved": lambda p, n: [_said("裁定：{value}", p.get("decision"))],
     "import_undone": lambda p, n: [_said("原因：{value}", p.get("reason"))],
-    "deadline_recomputed": lambda p, n: [_text(p.get("reason")), _said("新时限：{value}", show(p.get("deadline")))],
+    "deadline_recomputed": lambda p, n: [*_recomputed_because(p), _said("新时限：{value}", show(p.get("deadline")))],
 }
+
+
+def _recomputed_because(p: dict) -> list[Message | None]:
+    if not isinstance(p.get("cause"), dict):  # recorded by a release that wrote only the sentence
+        return [_text(p.get("reason"))]
+    return list(recompute_reason(p["cause"], bool(p.get("deadline_unchanged"))))
 
 
 def undescribed_event_types() -> set[str]:

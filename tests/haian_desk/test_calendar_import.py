@@ -84,6 +84,14 @@ def test_fallback_then_recomputed_when_the_year_arrives_by_file(desk, year_end_c
     last = queries.timeline(desk, general.case_id)[-1]
     assert last.type == "deadline_recomputed"
     assert "导入了2027年工作日历" in last.payload["reason"] and last.payload["previous"]
+    # the timeline says why in the reader's language: the cause is kept as data, not only the sentence
+    from haian_desk.cases.presentation import event_parts
+    from haian_desk.core import messages
+
+    parts = event_parts(last, {})
+    assert "导入了2027年工作日历" in messages.message_text(parts[0], "zh_CN")
+    english = "; ".join(messages.message_text(p, "en") for p in parts)
+    assert "imported the 2027 working calendar" in english and "counted again on the new calendar" in english
     years = {y.year: y for y in working_calendar.years_known(desk)}
     assert years[2027].official and "曲塘镇双楼村代理站发布" in years[2027].source
 

@@ -100,9 +100,9 @@ def test_a_matter_completed_at_two_levels_shows_both_sides(network, tmp_path, cl
     [found] = township.conflicts(hub.desk)
     assert found.case_id == case_id and found.conflicts == 1
     [clash] = found.clashes
-    assert clash.stood.unit == CENTRE and "镇里已办好" in clash.stood.detail
-    assert clash.set_aside.unit == "曲塘镇第1村代理站" and "村里认为不符合条件" in clash.set_aside.detail
-    assert "已办结" in clash.reason
+    assert clash.stood.unit == CENTRE and "镇里已办好" in clash.stood.detail_text()
+    assert clash.set_aside.unit == "曲塘镇第1村代理站" and "村里认为不符合条件" in clash.set_aside.detail_text()
+    assert "已办结" in str(clash.reason)
     assert [c.case_id for c in township.conflicts(station.desk)] == [case_id]  # both levels see it
 
 
@@ -130,7 +130,7 @@ def test_a_conflict_that_arrives_after_the_decision_stays_flagged(network, tmp_p
     by_file(station, hub, tmp_path)
     [left] = township.conflicts(hub.desk)
     assert left.conflicts == 1 and len(left.clashes) == 1
-    assert "电话告知" in left.clashes[0].set_aside.detail and left.clashes[0].stood.what == "重新办理"
+    assert "电话告知" in left.clashes[0].set_aside.detail_text() and left.clashes[0].stood.what == "重新办理"
 
 
 def test_a_decision_needs_words_and_a_conflict_to_settle(network, tmp_path, clock):
