@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from haian_desk.cases import ordered_search, search, search_order
 from haian_desk.cases.queue_order import QUEUE_COLUMNS, VILLAGER_JOIN
+from haian_desk.cases.records import QueueRow, queue_rows
 
 if TYPE_CHECKING:
     from haian_desk.cases.queue_order import CaseFilter
@@ -92,7 +93,7 @@ def _few_elsewhere(desk: Desk, needle: str) -> bool:
     return search.description_count(desk.db, needle, FEW_DESCRIPTIONS) < FEW_DESCRIPTIONS
 
 
-def page(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int, how: Plan, rest) -> list:
+def page(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int, how: Plan, rest) -> list[QueueRow]:
     """What ``queries.page_after`` returns, read from the table while it has every case.
 
     Found fewer than ``limit`` before the table's start: ``rest`` (the page as it is read
@@ -102,7 +103,7 @@ def page(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int, how: Plan
     if how.by_villager:
         rows = _by_villager(desk, flt, now, last, limit, needle, how.start)
     else:
-        rows = ordered_search.queue_rows(desk, flt, _backwards(desk, flt, now, last, limit, needle, how.start))
+        rows = ordered_search.rows_of(desk, flt, _backwards(desk, flt, now, last, limit, needle, how.start))
     if len(rows) < limit and how.start:
         rows += rest(desk, flt, now, {"registered_at": how.start, "case_no": ""}, limit - len(rows))
     return rows
@@ -141,7 +142,9 @@ def _backwards(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int, nee
     return picked
 
 
-def _by_villager(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int, needle: str, start: str) -> list:
+def _by_villager(
+    desk: Desk, flt: CaseFilter, now: datetime, last, limit: int, needle: str, start: str
+) -> list[QueueRow]:
     people, params = search.villager_clause(needle)
     parts, values = search.case_parts(needle, "registered_at, case_no")
     found = " UNION ".join(
@@ -157,7 +160,7 @@ def _by_villager(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int, n
         f"WHERE f.registered_at >= ? AND {where} {order} LIMIT {int(limit)}"
     )
     sql = f"SELECT {QUEUE_COLUMNS} FROM ({page}) f CROSS JOIN cases c ON c.case_no = f.case_no {VILLAGER_JOIN} {order}"
-    return desk.db.query(sql, [*params, *values, start, *more])
+    return queue_rows(desk.db.query(sql, [*params, *values, start, *more]))
 
 
 def _unfiltered(flt: CaseFilter) -> bool:

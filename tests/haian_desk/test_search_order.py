@@ -63,7 +63,7 @@ def _pages(desk, flt, size: int) -> list[str]:
     while True:
         rows = queries.page_after(desk, flt, NOW, last, size)
         assert len(rows) <= size
-        ids += [r["id"] for r in rows]
+        ids += [r.id for r in rows]
         if len(rows) < size:
             return ids
         last = queries.key_of(flt, rows[-1])
@@ -102,7 +102,7 @@ def test_pages_read_from_the_table_are_the_offset_rows_in_the_same_order(
     how = first_page.plan(station, flt, search.normalise(needle), None, size)
     assert (how is not None) == (flt.descending or start == "")
     assert how is None or how.by_villager == by_villager
-    wanted = [r["id"] for r in queries.page(station, flt, NOW, 0, EVERYTHING)]
+    wanted = [r.id for r in queries.page(station, flt, NOW, 0, EVERYTHING)]
     assert _pages(station, flt, size) == wanted
 
 
@@ -120,7 +120,7 @@ def test_a_page_found_short_among_the_newest_goes_on_below_them_once(station, mo
         monkeypatch.setattr(first_page, "BY_VILLAGER_FROM", 0)
         monkeypatch.setattr(first_page, "_few_elsewhere", lambda desk, needle: True)
         flt = queries.CaseFilter(search=needle)
-        wanted = [r["id"] for r in queries.page(station, flt, NOW, 0, EVERYTHING)]
+        wanted = [r.id for r in queries.page(station, flt, NOW, 0, EVERYTHING)]
         assert queries.page_after(station, flt, NOW, None, EVERYTHING) == queries.page(station, flt, NOW, 0, EVERYTHING)
         assert _pages(station, flt, 3) == wanted
 
