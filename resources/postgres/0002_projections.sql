@@ -5,6 +5,18 @@
 -- Text is compared byte by byte (COLLATE "C"), as SQLite compares it: stamps, codes and ids
 -- order the same way on both.
 
+-- The events, too: a report orders a case's events by (hlc, origin, origin_seq) in SQL.
+ALTER TABLE events
+    ALTER COLUMN id TYPE TEXT COLLATE "C",
+    ALTER COLUMN stream TYPE TEXT COLLATE "C",
+    ALTER COLUMN stream_id TYPE TEXT COLLATE "C",
+    ALTER COLUMN type TYPE TEXT COLLATE "C",
+    ALTER COLUMN hlc TYPE TEXT COLLATE "C",
+    ALTER COLUMN origin TYPE TEXT COLLATE "C",
+    ALTER COLUMN actor TYPE TEXT COLLATE "C",
+    ALTER COLUMN wall_time TYPE TEXT COLLATE "C";
+
+-- Who this hub is (installation_id, unit_code, unit_name, role, created_at), as SQLite's meta.
 CREATE TABLE meta (
     key TEXT COLLATE "C" PRIMARY KEY,
     value TEXT NOT NULL

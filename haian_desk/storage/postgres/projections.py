@@ -21,8 +21,8 @@ from haian_desk.events.projection_store import refold
 from haian_desk.storage.eventlog import COLUMNS, Event
 
 _SELECT = f"SELECT {', '.join(COLUMNS)} FROM events"
-# Fold order, byte by byte as SQLite compares (the events table's columns use the database's collation).
-_FOLD_ORDER = 'hlc COLLATE "C", origin COLLATE "C", origin_seq'
+# Fold order: the events' text columns compare byte by byte, as SQLite's do (0002_projections.sql).
+_FOLD_ORDER = "hlc, origin, origin_seq"
 
 
 class PgProjections:
@@ -89,7 +89,7 @@ def all_streams(conn: psycopg.Connection, stream: str) -> Iterator[tuple[str, li
     """Every stream of one kind with its events in fold order, read through a server-side
     cursor (a province's log does not fit in a worker's memory)."""
     with conn.cursor(name=f"streams_{stream}") as cur:
-        cur.execute(f'{_SELECT} WHERE stream = %s ORDER BY stream_id COLLATE "C", {_FOLD_ORDER}', (stream,))
+        cur.execute(f"{_SELECT} WHERE stream = %s ORDER BY stream_id, {_FOLD_ORDER}", (stream,))
         current_id, batch = "", list[Event]()
         for row in cur:
             event = Event.from_row(row)
