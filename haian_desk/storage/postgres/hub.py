@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import psycopg
+
 from haian_desk.assessment.periods import Period
 from haian_desk.assessment.report import Report, Source, build_from
 from haian_desk.cases.shipped_catalogue import SHIPPED_ORIGIN
@@ -18,9 +20,39 @@ from haian_desk.core.errors import SetupError
 from haian_desk.events.projection import projectors
 from haian_desk.events.projection_store import Comparison, compare
 from haian_desk.replication.sync_state import merge_spans
-from haian_desk.storage.postgres import projections
+from haian_desk.storage.postgres import migrations, projections
 from haian_desk.storage.postgres.database import PgDatabase
 from haian_desk.storage.reading import pg_rows
+
+DATABASE_ENV = "HAIAN_DESK_DATABASE"  # the URL, kept off the command line (a password shows in ps)
+
+
+def open_hub(url: str) -> PgDatabase:
+    """The hub's database, answered quickly and plainly when it cannot be reached or is not
+    (yet) a hub of this version: nothing is created or changed here."""
+    try:
+        psycopg.connect(url, connect_timeout=5).close()
+    except psycopg.Error as error:
+        raise SetupError(
+            "连不上 PostgreSQL 数据库：{reason}",
+            "请检查 --database（或环境变量 {env}）里的主机、端口、数据库名、用户和口令，以及服务器是否在运行",
+            params={"reason": _first_line(error), "env": DATABASE_ENV},
+        ) from None
+    db = PgDatabase(url, max_size=2)
+    have, want = migrations.version(db), len(migrations.files())
+    if have != want:
+        db.close()
+        raise SetupError(
+            "这个 PostgreSQL 数据库的结构是第 {have} 版，本软件用第 {want} 版",
+            "请先建立或升级中心数据库（见 docs/postgres-hub.md），再检查或出报表",
+            params={"have": have, "want": want},
+        )
+    return db
+
+
+def _first_line(error: Exception) -> str:
+    # psycopg's messages can run to several lines of server detail; the first says what failed.
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
 @dataclass(frozen=True)
