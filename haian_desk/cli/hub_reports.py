@@ -62,10 +62,11 @@ def _report(args, folder: Path) -> int:
 
 def _print_report(made) -> None:
     from haian_desk.assessment.fields import LEVELS
+    from haian_desk.core.timeutil import show
 
     print(
         cli_tr(
-            "{unit} 考核报表 {period}（截至 {as_of}）", unit=made.unit_name, period=made.period.title, as_of=made.as_of
+            "{unit} 考核报表 {period}（截至 {as_of}）", unit=made.unit_name, period=made.period.title, as_of=show(made.as_of)
         )
     )
     for level in ("county", "township", "station", "cadre"):
@@ -74,7 +75,7 @@ def _print_report(made) -> None:
             print(
                 cli_tr(
                     "{code}  {name}  登记 {registered}  办结 {completed}  按时办结率 {rate}  超期未办结 {overdue}",
-                    code=row["code"],
+                    code=row["unit_code"] if level == "cadre" else row["code"],  # a cadre: where they serve
                     name=row["name"],
                     registered=row["registered"],
                     completed=row["completed"],

@@ -151,3 +151,16 @@ def test_the_report_command_gives_the_sqlite_hubs_figures(hub_url, station_log, 
     assert code == 0 and "考核报表" in text and STATION[1] in text
     code, text = said(capsys, "hub", "check", "--data-dir", str(folder))  # the SQLite hub: ``check``'s check
     assert code == 0 and "检查通过" in text
+
+
+def test_a_rebuild_from_the_log_repairs_what_the_check_found(hub_url):
+    from haian_desk.storage.postgres import projections
+
+    with PgDatabase(hub_url) as db:
+        case_id = _one_case(db)
+        db.run(lambda conn: conn.execute("UPDATE cases SET status = 'completed' WHERE id = %s", (case_id,)))
+        db.run(lambda conn: conn.execute("DELETE FROM villagers WHERE id = (SELECT min(id) FROM villagers)"))
+        assert not pg_hub.check(db).ok
+        rows = db.run(projections.rebuild)
+        assert rows == pg_hub.check(db).rows_checked
+        assert pg_hub.check(db).ok
