@@ -66,7 +66,10 @@ def _print_report(made) -> None:
 
     print(
         cli_tr(
-            "{unit} 考核报表 {period}（截至 {as_of}）", unit=made.unit_name, period=made.period.title, as_of=show(made.as_of)
+            "{unit} 考核报表 {period}（截至 {as_of}）",
+            unit=made.unit_name,
+            period=made.period.title,
+            as_of=show(made.as_of),
         )
     )
     for level in ("county", "township", "station", "cadre"):
