@@ -142,3 +142,24 @@ def test_a_report_from_a_database_that_is_no_hub_says_what_to_do(pg_url):
         pg_hub.report(db, parse_period("2026"), NOW)
     assert "init" in refused.value.hint
     db.close()
+
+
+def test_the_postgresql_projection_tables_have_sqlites_columns(sqlite_hub, pg_url):
+    """A column added to a SQLite projection (a new migration) needs its PostgreSQL file too."""
+    db = PgDatabase(pg_url)
+    pg_migrations.migrate(db)
+    for projector in projectors().values():
+        on_sqlite = {
+            (r["name"], bool(r["notnull"] or r["pk"]))
+            for r in sqlite_hub.db.query(f"PRAGMA table_info({projector.table})")
+        }
+        on_pg = {
+            (r[0], r[1] == "NO")
+            for r in db.query(
+                "SELECT column_name, is_nullable FROM information_schema.columns "
+                "WHERE table_schema = current_schema() AND table_name = %s",
+                (projector.table,),
+            )
+        }
+        assert on_pg == on_sqlite, projector.table
+    db.close()
