@@ -12,7 +12,7 @@ from pathlib import Path
 
 from haian_desk.core.messages import cli_tr
 from haian_desk.core.timeutil import now_utc
-from haian_desk.storage.postgres.hub import DATABASE_ENV
+from haian_desk.storage.postgres import DATABASE_ENV
 
 
 def register(actions, nested) -> None:

@@ -20,11 +20,9 @@ from haian_desk.core.errors import SetupError
 from haian_desk.events.projection import projectors
 from haian_desk.events.projection_store import Comparison, compare
 from haian_desk.replication.sync_state import merge_spans
-from haian_desk.storage.postgres import migrations, projections
+from haian_desk.storage.postgres import DATABASE_ENV, migrations, projections
 from haian_desk.storage.postgres.database import PgDatabase
 from haian_desk.storage.reading import pg_rows
-
-DATABASE_ENV = "HAIAN_DESK_DATABASE"  # the URL, kept off the command line (a password shows in ps)
 
 
 def open_hub(url: str) -> PgDatabase:
