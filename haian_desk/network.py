@@ -147,8 +147,9 @@ def unit_name_in(rows: Rows, own_code: str, own_name: str, code: str) -> str:
         "ORDER BY CASE WHEN status = 'enrolled' THEN 0 ELSE 1 END LIMIT 1",
         {"code": code},
     )
-    if enrolled:
-        return enrolled[0]["unit_name"]
+    first = next(iter(enrolled), None)
+    if first is not None:
+        return first["unit_name"]
     township = township_name(code)
     if len(code) == 9 and township:
         return f"{township}代理中心"

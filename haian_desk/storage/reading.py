@@ -9,7 +9,7 @@ The values always travel as parameters, never in the text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from haian_desk.storage.postgres.database import PgDatabase
 
 Params = Mapping[str, Any]
-Rows = Callable[[str, Params], list[Any]]  # rows read by name (row["id"]) or position
+# Rows read by name (row["id"]) or position, iterated once; SQLite hands them over as they are
+# read (a county's moments join would not fit in memory as one list).
+Rows = Callable[[str, Params], Iterable[Any]]
 
 
 def _marked(statement: str, params: Params, mark: str) -> str:
@@ -29,7 +31,7 @@ def _marked(statement: str, params: Params, mark: str) -> str:
 def sqlite_rows(db: Database) -> Iterator[Rows]:
     """Statements on the SQLite connection, under its lock (no write lands between them)."""
     with db.read() as conn:
-        yield lambda statement, params: conn.execute(_marked(statement, params, ":{}"), dict(params)).fetchall()
+        yield lambda statement, params: conn.execute(_marked(statement, params, ":{}"), dict(params))
 
 
 @contextmanager
