@@ -82,7 +82,7 @@ def identity(db: PgDatabase) -> HubIdentity:
     if "unit_code" not in meta:
         raise SetupError(
             "这个 PostgreSQL 数据库还不是一个同步中心（没有本中心的单位信息）",
-            "请先用 haian-desk init --role county --database … 建立中心，或检查 --database 是否写对",
+            "请先建立中心数据库（见 docs/postgres-hub.md），或检查 --database 是否写对",
         )
     return HubIdentity(meta.get("installation_id", ""), meta["unit_code"], meta["unit_name"], meta.get("role", ""))
 
