@@ -27,7 +27,6 @@ read the cheapest way that gives exactly that answer:
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -37,6 +36,7 @@ from haian_desk.core.errors import HaianError
 from haian_desk.core.timeutil import from_iso
 from haian_desk.events.projection import projectors
 from haian_desk.storage.eventlog import FOLD_ORDER, Event
+from haian_desk.storage.reading import Rows
 
 MOMENT_TYPES = ("accepted", "declined", "withdrawn", "transferred", "reopened", "paused", "resumed")
 ROW_COLUMNS = (
@@ -187,74 +187,81 @@ def fold_matter(events: list[Event], before: str, latest=None) -> Matter | None:
 # --- the three ways ---------------------------------------------------------------------
 
 
-def matters(conn: sqlite3.Connection, start: str, end: str, as_of: str, earlier_start: str) -> Iterator[Matter]:
-    """Every case that can count in [start, end) — or in the year-earlier comparison — as of ``end``."""
+def matters(rows: Rows, start: str, end: str, as_of: str, earlier_start: str) -> Iterator[Matter]:
+    """Every case that can count in [start, end) — or in the year-earlier comparison — as of ``end``.
+
+    ``rows`` runs the statements on either database a hub keeps (haian_desk/storage/reading.py).
+    """
     keys = {"start": hlc_key(start), "end": hlc_key(end), "ends": end, "as_of": as_of, "earlier": earlier_start}
-    yield from _dormant(conn, keys)
-    yield from _settled(conn, keys)
-    yield from _refolded(conn, keys)
+    yield from _dormant(rows, keys)
+    yield from _settled(rows, keys)
+    yield from _refolded(rows, keys)
 
 
 def _select(where: str) -> str:
     # A voided case (imported history whose import was undone) never counts, in any period.
     return (
         f"SELECT {', '.join(ROW_COLUMNS)}, last_hlc, conflicts FROM cases "
-        f"WHERE registered_at < :ends AND status != 'voided' AND {where}"
+        f"WHERE registered_at < {{ends}} AND status != 'voided' AND {where}"
     )
 
 
-def _dormant(conn, keys: dict) -> Iterator[Matter]:
+def _dormant(rows: Rows, keys: dict) -> Iterator[Matter]:
     timed = ", ".join(f"'{s}'" for s in TIMED_STATUSES)
-    rows = conn.execute(
+    found = rows(
         _select(
-            f"last_hlc < :start AND ((status IN ({timed}) AND deadline < :as_of) "
-            "OR (petition = 1 AND registered_at >= :earlier))"
+            f"last_hlc < {{start}} AND ((status IN ({timed}) AND deadline < {{as_of}}) "
+            "OR (petition = 1 AND registered_at >= {earlier}))"
         ),
         keys,
     )
-    for row in rows:
+    for row in found:
         yield make_matter(row, NOTHING_NOTED, row)
 
 
-def _settled(conn, keys: dict) -> Iterator[Matter]:
-    rows = conn.execute(_select("last_hlc >= :start AND last_hlc < :end AND conflicts = 0"), keys).fetchall()
+def _settled(rows: Rows, keys: dict) -> Iterator[Matter]:
+    found = rows(_select("last_hlc >= {start} AND last_hlc < {end} AND conflicts = 0"), keys)
     types = ", ".join(f"'{t}'" for t in MOMENT_TYPES)
     moments: dict[str, Moments] = {}
-    for case_id, type_, at in conn.execute(
+    for case_id, type_, at in rows(
         "SELECT e.stream_id, e.type, e.wall_time FROM cases c JOIN events e "
         "ON e.stream = 'case' AND e.stream_id = c.id "
-        "WHERE c.registered_at < :ends AND c.last_hlc >= :start AND c.last_hlc < :end AND c.conflicts = 0 "
+        "WHERE c.registered_at < {ends} AND c.last_hlc >= {start} AND c.last_hlc < {end} AND c.conflicts = 0 "
         f"AND e.type IN ({types}) ORDER BY e.stream_id, e.hlc, e.origin, e.origin_seq",
         keys,
     ):
         moments.setdefault(case_id, Moments()).note(type_, at)
-    for row in rows:
+    for row in found:
         yield make_matter(row, moments.get(row["id"], NOTHING_NOTED), row)
 
 
-def _refolded(conn, keys: dict) -> Iterator[Matter]:
-    rows = conn.execute(_select("last_hlc >= :start AND (last_hlc >= :end OR conflicts > 0)"), keys).fetchall()
+def _refolded(rows: Rows, keys: dict) -> Iterator[Matter]:
+    found = rows(_select("last_hlc >= {start} AND (last_hlc >= {end} OR conflicts > 0)"), keys)
     case = projectors()["case"]
-    for row in rows:
-        events = _events(conn, row["id"])
-        matter = fold_matter(events, keys["ends"], case.from_row(row))
+    for row in found:
+        events = _events(rows, row["id"])
+        matter = fold_matter(events, keys["ends"], case.from_row(_by_name(row)))
         if matter is not None:
             yield matter
 
 
-def _events(conn, case_id: str) -> list[Event]:
-    rows = conn.execute(
+def _events(rows: Rows, case_id: str) -> list[Event]:
+    found = rows(
         "SELECT id, stream, stream_id, type, hlc, origin, origin_seq, actor, wall_time, payload FROM events "
-        f"WHERE stream = 'case' AND stream_id = ? ORDER BY {FOLD_ORDER}",
-        (case_id,),
+        f"WHERE stream = 'case' AND stream_id = {{case}} ORDER BY {FOLD_ORDER}",
+        {"case": case_id},
     )
-    return [Event.from_row(r) for r in rows]
+    return [Event.from_row(r) for r in found]
 
 
-def every_matter(conn: sqlite3.Connection, end: str) -> Iterable[Matter]:
+def _by_name(row) -> dict:
+    return dict(zip(row.keys(), row, strict=True))  # sqlite3.Row or a PostgreSQL row alike
+
+
+def every_matter(rows: Rows, end: str) -> Iterable[Matter]:
     """The reference, for tests: every case refolded from its whole log."""
     case = projectors()["case"]
-    for row in conn.execute(_select("1 = 1"), {"ends": end}).fetchall():
-        matter = fold_matter(_events(conn, row["id"]), end, case.from_row(row))
+    for row in rows(_select("1 = 1"), {"ends": end}):
+        matter = fold_matter(_events(rows, row["id"]), end, case.from_row(_by_name(row)))
         if matter is not None:
             yield matter

@@ -1009,6 +1009,38 @@
         <translation>Mismatch: {line}</translation>
     </message>
     <message>
+        <source>{unit} 考核报表 {period}（截至 {as_of}）</source>
+        <translation>{unit} assessment report {period} (as of {as_of})</translation>
+    </message>
+    <message>
+        <source>本中心的考核报表（各级汇总）</source>
+        <translation>This centre's assessment report (every level summed up)</translation>
+    </message>
+    <message>
+        <source>考核期：2026H1、2026H2、2026 或 起:止（YYYY-MM-DD）</source>
+        <translation>assessment period: 2026H1, 2026H2, 2026 or from:to (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>输出 JSON（全部数字）</source>
+        <translation>print JSON (every figure)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL 中心数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）</source>
+        <translation>the centre's PostgreSQL database, e.g. postgresql://user@host/dbname (or the environment variable {env})</translation>
+    </message>
+    <message>
+        <source>检查通过：{events} 条事件齐全、连续，{rows_checked} 条记录与事件日志重建结果一致</source>
+        <translation>Check passed: {events} events complete and continuous, {rows_checked} records equal to a rebuild from the event log</translation>
+    </message>
+    <message>
+        <source>缺失：{line}</source>
+        <translation>Missing: {line}</translation>
+    </message>
+    <message>
+        <source>{code}  {name}  登记 {registered}  办结 {completed}  按时办结率 {rate}  超期未办结 {overdue}</source>
+        <translation>{code}  {name}  registered {registered}  completed {completed}  on time {rate}  overdue open {overdue}</translation>
+    </message>
+    <message>
         <source>错误：数据库文件已损坏（{damage}）（请用 haian-desk restore --latest 恢复最新的完好备份）</source>
         <translation>Error: the database file is damaged ({damage}) (restore the newest good backup with haian-desk restore --latest)</translation>
     </message>
@@ -9621,6 +9653,30 @@ What to do: {2}</translation>
     <message>
         <source>请从备份恢复：运行 haian-desk restore --latest（需要本站口令），或在程序里选用最新的完好备份</source>
         <translation>Restore from a backup: run haian-desk restore --latest (needs the station passphrase), or choose the newest good backup in the program</translation>
+    </message>
+    <message>
+        <source>这个 PostgreSQL 数据库的结构是第 {have} 版，本软件用第 {want} 版</source>
+        <translation>This PostgreSQL database has schema version {have}; this software uses version {want}</translation>
+    </message>
+    <message>
+        <source>请先建立或升级中心数据库（见 docs/postgres-hub.md），再检查或出报表</source>
+        <translation>Create or upgrade the centre's database first (see docs/postgres-hub.md), then check it or make the report</translation>
+    </message>
+    <message>
+        <source>这个 PostgreSQL 数据库还不是一个同步中心（没有本中心的单位信息）</source>
+        <translation>This PostgreSQL database is not a sync centre yet (it holds no centre's identity)</translation>
+    </message>
+    <message>
+        <source>请先建立中心数据库（见 docs/postgres-hub.md），或检查 --database 是否写对</source>
+        <translation>Create the centre's database first (see docs/postgres-hub.md), or check that --database is right</translation>
+    </message>
+    <message>
+        <source>连不上 PostgreSQL 数据库：{reason}</source>
+        <translation>Cannot reach the PostgreSQL database: {reason}</translation>
+    </message>
+    <message>
+        <source>请检查 --database（或环境变量 {env}）里的主机、端口、数据库名、用户和口令，以及服务器是否在运行</source>
+        <translation>Check the host, port, database name, user and password in --database (or the environment variable {env}), and that the server is running</translation>
     </message>
     <message>
         <source>请确认文件确实来自该站；如该站重装过，请让它重新登记</source>

@@ -1009,6 +1009,38 @@
         <translation>不一致：{line}</translation>
     </message>
     <message>
+        <source>{unit} 考核报表 {period}（截至 {as_of}）</source>
+        <translation>{unit} 考核报表 {period}（截至 {as_of}）</translation>
+    </message>
+    <message>
+        <source>本中心的考核报表（各级汇总）</source>
+        <translation>本中心的考核报表（各级汇总）</translation>
+    </message>
+    <message>
+        <source>考核期：2026H1、2026H2、2026 或 起:止（YYYY-MM-DD）</source>
+        <translation>考核期：2026H1、2026H2、2026 或 起:止（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>输出 JSON（全部数字）</source>
+        <translation>输出 JSON（全部数字）</translation>
+    </message>
+    <message>
+        <source>PostgreSQL 中心数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）</source>
+        <translation>PostgreSQL 中心数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）</translation>
+    </message>
+    <message>
+        <source>检查通过：{events} 条事件齐全、连续，{rows_checked} 条记录与事件日志重建结果一致</source>
+        <translation>检查通过：{events} 条事件齐全、连续，{rows_checked} 条记录与事件日志重建结果一致</translation>
+    </message>
+    <message>
+        <source>缺失：{line}</source>
+        <translation>缺失：{line}</translation>
+    </message>
+    <message>
+        <source>{code}  {name}  登记 {registered}  办结 {completed}  按时办结率 {rate}  超期未办结 {overdue}</source>
+        <translation>{code}  {name}  登记 {registered}  办结 {completed}  按时办结率 {rate}  超期未办结 {overdue}</translation>
+    </message>
+    <message>
         <source>错误：数据库文件已损坏（{damage}）（请用 haian-desk restore --latest 恢复最新的完好备份）</source>
         <translation>错误：数据库文件已损坏（{damage}）（请用 haian-desk restore --latest 恢复最新的完好备份）</translation>
     </message>
@@ -9621,6 +9653,30 @@
     <message>
         <source>请从备份恢复：运行 haian-desk restore --latest（需要本站口令），或在程序里选用最新的完好备份</source>
         <translation>请从备份恢复：运行 haian-desk restore --latest（需要本站口令），或在程序里选用最新的完好备份</translation>
+    </message>
+    <message>
+        <source>这个 PostgreSQL 数据库的结构是第 {have} 版，本软件用第 {want} 版</source>
+        <translation>这个 PostgreSQL 数据库的结构是第 {have} 版，本软件用第 {want} 版</translation>
+    </message>
+    <message>
+        <source>请先建立或升级中心数据库（见 docs/postgres-hub.md），再检查或出报表</source>
+        <translation>请先建立或升级中心数据库（见 docs/postgres-hub.md），再检查或出报表</translation>
+    </message>
+    <message>
+        <source>这个 PostgreSQL 数据库还不是一个同步中心（没有本中心的单位信息）</source>
+        <translation>这个 PostgreSQL 数据库还不是一个同步中心（没有本中心的单位信息）</translation>
+    </message>
+    <message>
+        <source>请先建立中心数据库（见 docs/postgres-hub.md），或检查 --database 是否写对</source>
+        <translation>请先建立中心数据库（见 docs/postgres-hub.md），或检查 --database 是否写对</translation>
+    </message>
+    <message>
+        <source>连不上 PostgreSQL 数据库：{reason}</source>
+        <translation>连不上 PostgreSQL 数据库：{reason}</translation>
+    </message>
+    <message>
+        <source>请检查 --database（或环境变量 {env}）里的主机、端口、数据库名、用户和口令，以及服务器是否在运行</source>
+        <translation>请检查 --database（或环境变量 {env}）里的主机、端口、数据库名、用户和口令，以及服务器是否在运行</translation>
     </message>
     <message>
         <source>请确认文件确实来自该站；如该站重装过，请让它重新登记</source>
