@@ -188,11 +188,26 @@ def fold_matter(events: list[Event], before: str, latest=None) -> Matter | None:
 
 
 def matters(conn: sqlite3.Connection, start: str, end: str, as_of: str, earlier_start: str) -> Iterator[Matter]:
-    """Every case that can count in [start, end) — or in the year-earlier comparison — as of ``end``."""
+    """Every case that can count in [start, end) — or in the year-earlier comparison — as of ``end``.
+
+    One pass over the cases table finds all three ways' rows (the table has no
+    index on ``last_hlc``, so each way on its own would scan it again)."""
     keys = {"start": hlc_key(start), "end": hlc_key(end), "ends": end, "as_of": as_of, "earlier": earlier_start}
-    yield from _dormant(conn, keys)
-    yield from _settled(conn, keys)
-    yield from _refolded(conn, keys)
+    timed = ", ".join(f"'{s}'" for s in TIMED_STATUSES)
+    dormant_counts = (
+        f"(status IN ({timed}) AND deadline < :as_of) OR (petition = 1 AND registered_at >= :earlier)"  # see _dormant
+    )
+    dormant, settled, refolded = [], [], []
+    for row in conn.execute(_select(f"(last_hlc >= :start OR {dormant_counts})"), keys):
+        if row["last_hlc"] < keys["start"]:
+            dormant.append(row)
+        elif row["last_hlc"] < keys["end"] and row["conflicts"] == 0:
+            settled.append(row)
+        else:
+            refolded.append(row)
+    yield from _dormant(dormant)
+    yield from _settled(conn, settled)
+    yield from _refolded(conn, refolded, end)
 
 
 def _select(where: str) -> str:
@@ -203,41 +218,34 @@ def _select(where: str) -> str:
     )
 
 
-def _dormant(conn, keys: dict) -> Iterator[Matter]:
-    timed = ", ".join(f"'{s}'" for s in TIMED_STATUSES)
-    rows = conn.execute(
-        _select(
-            f"last_hlc < :start AND ((status IN ({timed}) AND deadline < :as_of) "
-            "OR (petition = 1 AND registered_at >= :earlier))"
-        ),
-        keys,
-    )
+def _dormant(rows: list) -> Iterator[Matter]:
+    """Last event before the period: only open-overdue cases and last year's petitions are read."""
     for row in rows:
         yield make_matter(row, NOTHING_NOTED, row)
 
 
-def _settled(conn, keys: dict) -> Iterator[Matter]:
-    rows = conn.execute(_select("last_hlc >= :start AND last_hlc < :end AND conflicts = 0"), keys).fetchall()
+def _settled(conn, rows: list) -> Iterator[Matter]:
+    """Last event inside the period, nothing refused: the row, and the moments from the log's types and times."""
     types = ", ".join(f"'{t}'" for t in MOMENT_TYPES)
     moments: dict[str, Moments] = {}
-    for case_id, type_, at in conn.execute(
-        "SELECT e.stream_id, e.type, e.wall_time FROM cases c JOIN events e "
-        "ON e.stream = 'case' AND e.stream_id = c.id "
-        "WHERE c.registered_at < :ends AND c.last_hlc >= :start AND c.last_hlc < :end AND c.conflicts = 0 "
-        f"AND e.type IN ({types}) ORDER BY e.stream_id, e.hlc, e.origin, e.origin_seq",
-        keys,
-    ):
-        moments.setdefault(case_id, Moments()).note(type_, at)
+    ids = [row["id"] for row in rows]
+    for begin in range(0, len(ids), 500):
+        chunk = ids[begin : begin + 500]
+        for case_id, type_, at in conn.execute(
+            f"SELECT stream_id, type, wall_time FROM events WHERE stream = 'case' AND stream_id IN "
+            f"({', '.join('?' * len(chunk))}) AND type IN ({types}) ORDER BY stream_id, {FOLD_ORDER}",
+            chunk,
+        ):
+            moments.setdefault(case_id, Moments()).note(type_, at)
     for row in rows:
         yield make_matter(row, moments.get(row["id"], NOTHING_NOTED), row)
 
 
-def _refolded(conn, keys: dict) -> Iterator[Matter]:
-    rows = conn.execute(_select("last_hlc >= :start AND (last_hlc >= :end OR conflicts > 0)"), keys).fetchall()
+def _refolded(conn, rows: list, end: str) -> Iterator[Matter]:
+    """Events after the period's end, or refused ones: the events before the end folded again."""
     case = projectors()["case"]
     for row in rows:
-        events = _events(conn, row["id"])
-        matter = fold_matter(events, keys["ends"], case.from_row(row))
+        matter = fold_matter(_events(conn, row["id"]), end, case.from_row(row))
         if matter is not None:
             yield matter
 

@@ -95,6 +95,12 @@ class Tally:
         if part.handling is not None:
             self.handling.append(part.handling)
 
+    def merge(self, other: Tally) -> None:
+        """Add another tally's matters and records into this one (a station into its township)."""
+        self.counts.update(other.counts)
+        self.villagers |= other.villagers
+        self.handling.extend(other.handling)
+
     def add_household(self, visited_as_planned: bool) -> None:
         self.counts["households_paired"] += 1
         self.counts["households_visited"] += visited_as_planned
