@@ -366,10 +366,9 @@ def _held(conn: sqlite3.Connection, events: list[Event]) -> int:
     for stream, ids in wanted.items():
         projector = projectors()[stream]
         for chunk in _chunks(sorted(ids), 500):
-            rows = conn.execute(
-                f"SELECT {projector.key} FROM {projector.table} WHERE {projector.key} IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            )
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT {projector.key} FROM {projector.table} WHERE {projector.key} IN ({marks})"
+            rows = conn.execute(sql, chunk)
             present.update((stream, row[0]) for row in rows)
     return sum((event.stream, event.stream_id) not in present for event in events)
 

@@ -595,6 +595,14 @@ V15_SAFE_AT_REST: list[str] = [
     # The audit trail lists reveals of full numbers (haian_desk.audit.trail): few rows among many.
     "CREATE INDEX IF NOT EXISTS events_revealed ON events (seq) WHERE type = 'revealed'",
 ]
+V17_MERGE_SPEED: list[str] = [
+    # The assessment lists every unit that ever took a case (assessment.units.known_unit_codes):
+    # with this index that is a few hundred index seeks, not a scan of the whole cases table.
+    "CREATE INDEX IF NOT EXISTS cases_by_unit ON cases (unit_code)",
+    # No read uses it (the queue's "mine" filter is first_cadre_id OR responsible_cadre_id, which
+    # one index cannot answer), yet every case write updated it: one page less per intake and merge.
+    "DROP INDEX IF EXISTS cases_by_responsible",
+]
 
 MIGRATIONS: list[list[str]] = [
     V1_CORE,
@@ -612,6 +620,7 @@ MIGRATIONS: list[list[str]] = [
     V13_SEARCH_ORDER,
     V14_SPEED,
     V15_SAFE_AT_REST,
+    V17_MERGE_SPEED,  # the coordinator renumbers at merge (another branch may bring V16)
 ]
 LATEST = len(MIGRATIONS)
 
