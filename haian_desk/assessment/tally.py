@@ -111,7 +111,7 @@ class Tally:
 
     def row(self) -> dict:
         c = self.counts
-        figures: dict[str, float | None] = {key: c[key] for key in _COUNT_KEYS}
+        figures: dict[str, float | None] = {key: c.get(key, 0) for key in _COUNT_KEYS}  # no __missing__ call
         figures["petitions_change"] = c["petitions"] - c["petitions_prev_year"]
         figures["people_served"] = len(self.villagers)
         figures["on_time_rate"] = rate(c["on_time"], c["timed_completed"])
