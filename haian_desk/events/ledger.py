@@ -192,11 +192,28 @@ def _refold_all(
     old = [key for key in touched if key in known]
     logs = _logs(conn, old)
     befores = _rows(conn, [key for key in old if search.needs_before(key[0])])
+    rows = _Rows()
     for key in touched:
         if key in known:
-            _save(conn, key[0], key[1], befores.get(key), logs.get(key, []))
+            _save(conn, key[0], key[1], befores.get(key), logs.get(key, []), rows)
         else:
-            _save(conn, key[0], key[1], None, sorted(arrived[key], key=lambda e: e.order_key))
+            _save(conn, key[0], key[1], None, sorted(arrived[key], key=lambda e: e.order_key), rows)
+    rows.write(conn)
+
+
+class _Rows:
+    """Projection rows to store, grouped so that each table (and column set) is one executemany."""
+
+    def __init__(self) -> None:
+        self.groups: dict[tuple[str, tuple[str, ...]], list[tuple]] = {}
+
+    def add(self, table: str, row: dict) -> None:
+        self.groups.setdefault((table, tuple(row)), []).append(tuple(row.values()))
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        for (table, columns), values in self.groups.items():  # the statement Projector.save runs, per row
+            marks = ", ".join("?" * len(columns))
+            conn.executemany(f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) VALUES ({marks})", values)
 
 
 def _by_kind(keys: list[tuple[str, str]]) -> dict[str, list[str]]:
@@ -235,12 +252,21 @@ def refold(conn: sqlite3.Connection, stream: str, stream_id: str) -> None:
     _save(conn, stream, stream_id, before, eventlog.stream_events(conn, stream, stream_id))
 
 
-def _save(conn: sqlite3.Connection, stream: str, stream_id: str, before: dict | None, events: list[Event]) -> None:
-    """Fold a stream's whole log (in fold order) and store the row that results."""
+def _save(
+    conn: sqlite3.Connection,
+    stream: str,
+    stream_id: str,
+    before: dict | None,
+    events: list[Event],
+    rows: _Rows | None = None,
+) -> None:
+    """Fold a stream's whole log (in fold order) and store the row that results (or add it to ``rows``)."""
     projector = projectors()[stream]
     state = projector.fold(events)
     if state is None:
         conn.execute(f"DELETE FROM {projector.table} WHERE {projector.key} = ?", (stream_id,))
+    elif rows is not None:
+        rows.add(projector.table, projector.to_row(state))
     else:
         projector.save(conn, state)
     # The search keys follow the row they index, in the same transaction.
