@@ -1,6 +1,6 @@
 """Search at county scale: what a clerk types, p95 per kind, against a full scan.
 
-Two searches: the person picker at intake (``queries.villager_search``, the
+Two searches: the person picker at intake (``villager_queries.villager_search``, the
 first 20 villagers) and the case queue's search box. The queue paints the
 first page as soon as it has it (``queries.page_after``, as the queue model
 asks) and shows the count when it arrives, counted afterwards off the GUI
@@ -28,6 +28,7 @@ from bench import generate
 from bench.common import RUNS, Report, main, median, percentile, timed
 from haian_desk.cases import ordered_search, queries
 from haian_desk.desk import Desk
+from haian_desk.people import villager_queries
 
 GOAL_MS = 50
 PER_KIND = int(os.environ.get("BENCH_SEARCH_QUERIES", "40"))
@@ -85,7 +86,7 @@ def run(scale: generate.Scale) -> Report:
     kinds = sample_queries(desk, generate.SEED, PER_KIND)
 
     def villager_search(q):
-        return queries.villager_search(desk, q)
+        return villager_queries.villager_search(desk, q)
 
     def case_search(q):
         return queries.page_after(desk, queries.CaseFilter(search=q), now, None, 200)

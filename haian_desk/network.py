@@ -17,6 +17,7 @@ from haian_desk.core.paths import resource_path
 
 if TYPE_CHECKING:  # the desk holds the network's installation: a type only, never an import cycle
     from haian_desk.desk import Desk
+    from haian_desk.storage.reading import Rows
 
 LEVELS = {6: "county", 9: "township", 12: "village", 15: "group"}
 LEVEL_NAMES = {
@@ -128,16 +129,27 @@ class Installation:
 
 def unit_name(desk: Desk, code: str) -> str:
     """What a unit is called here: this installation, the county, an enrolled peer, or a name from its code."""
-    if code == desk.installation.unit_code:
-        return desk.installation.unit_name
+    from haian_desk.storage.reading import sqlite_rows
+
+    with sqlite_rows(desk.db) as rows:
+        return unit_name_in(rows, desk.installation.unit_code, desk.installation.unit_name, code)
+
+
+def unit_name_in(rows: Rows, own_code: str, own_name: str, code: str) -> str:
+    """``unit_name`` on either database a hub keeps (haian_desk/storage/reading.py)."""
+    if code == own_code:
+        return own_name
     top = county()
     if code == top.code:
         return top.name
-    enrolled = desk.db.one(
-        "SELECT unit_name FROM sync_peers WHERE unit_code = ? ORDER BY status = 'enrolled' DESC LIMIT 1", (code,)
+    enrolled = rows(
+        "SELECT unit_name FROM sync_peers WHERE unit_code = {code} "
+        "ORDER BY CASE WHEN status = 'enrolled' THEN 0 ELSE 1 END LIMIT 1",
+        {"code": code},
     )
-    if enrolled:
-        return enrolled["unit_name"]
+    first = next(iter(enrolled), None)
+    if first is not None:
+        return first["unit_name"]
     township = township_name(code)
     if len(code) == 9 and township:
         return f"{township}代理中心"

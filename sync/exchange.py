@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from haian_desk.core.errors import SetupError
+from haian_desk.core.errors import Message, SetupError
+from haian_desk.core.messages import cli_tr, message_text
 from haian_desk.core.timeutil import from_iso, to_iso
 from haian_desk.replication import selection, sync_state
 from haian_desk.replication.status import clock_warning
@@ -43,35 +44,34 @@ class ExchangeReport:
     conflicts: list[str] = field(default_factory=list)
     clock_drift: int | None = None
     check: str = "not_run"
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)  # shown in the reader's language
     attempts: int = 1
 
     def summary(self) -> str:
         parts = [
-            f"上传 {self.sent} 条（{self.sent_batches} 批）",
-            f"下载 {self.received} 条（{self.received_batches} 批）",
+            cli_tr("上传 {sent} 条（{batches} 批）", sent=self.sent, batches=self.sent_batches),
+            cli_tr("下载 {received} 条（{batches} 批）", received=self.received, batches=self.received_batches),
         ]
         if self.already:
-            parts.append(f"{self.already} 条对方早已收到")
+            parts.append(cli_tr("{already} 条对方早已收到", already=self.already))
         if self.rejected:
-            parts.append(f"{len(self.rejected)} 条被拒收")
-        return "，".join(parts)
+            parts.append(cli_tr("{rejected} 条被拒收", rejected=len(self.rejected)))
+        return cli_tr("，").join(parts)
 
     def lines(self) -> list[str]:
-        lines = [f"与“{self.hub_name}”同步完成：{self.summary()}"]
-        lines += [f"  被拒收：{r['id']}：{r['reason']}" for r in self.rejected]
+        lines = [cli_tr("与“{hub}”同步完成：{summary}", hub=self.hub_name, summary=self.summary())]
+        lines += [cli_tr("  被拒收：{event}：{reason}", event=r["id"], reason=r["reason"]) for r in self.rejected]
         if self.held:
-            lines.append(f"  {self.held} 条记录在等它之前的记录到达后才会显示")
+            lines.append(cli_tr("  {held} 条记录在等它之前的记录到达后才会显示", held=self.held))
         if self.conflicts:
-            lines.append(f"  {len(self.conflicts)} 件办件有两处同时办理的冲突，请工作人员核对")
-        lines.append(
-            {
-                "same": "  核对：双方记录一致",
-                "repaired": "  核对：发现不一致，已补齐",
-                "differs": "  核对：双方记录仍不一致，请联系镇中心",
-            }.get(self.check, "  核对：未进行")
-        )
-        lines += [f"  注意：{w}" for w in self.warnings]
+            lines.append(cli_tr("  {cases} 件办件有两处同时办理的冲突，请工作人员核对", cases=len(self.conflicts)))
+        checked = {
+            "same": cli_tr("  核对：双方记录一致"),
+            "repaired": cli_tr("  核对：发现不一致，已补齐"),
+            "differs": cli_tr("  核对：双方记录仍不一致，请联系镇中心"),
+        }
+        lines.append(checked.get(self.check) or cli_tr("  核对：未进行"))
+        lines += [cli_tr("  注意：{warning}", warning=message_text(w)) for w in self.warnings]
         return lines
 
 
@@ -157,7 +157,7 @@ def _run(desk: Desk, own, hub: Peer, link: HubLink, report: ExchangeReport, limi
     failpoints.hit("station.after_hello")
     _note_clock(desk, hub, hello, report)
     if numbering.catch_up(desk, link):  # a restored station learns its numbers before it sends
-        report.warnings.append("本站从备份恢复后，已从镇中心得知编号用到了哪里，可以继续办理")
+        report.warnings.append(Message("本站从备份恢复后，已从镇中心得知编号用到了哪里，可以继续办理"))
     held = _send_up(desk, own, hub, link, int(hello["you"]["held_up_to"]), report, limit)
     _fetch_down(desk, own, hub, link, report, limit)
     failpoints.hit("station.before_check")
@@ -268,9 +268,9 @@ _MISSING_HERE = ("hub_has_more", "differs")
 
 def _warn_about(result: dict, report: ExchangeReport) -> None:
     if result["down"] == "hub_has_fewer":
-        report.warnings.append("本机有镇中心已经没有的上级记录（镇中心可能从备份恢复过），请联系镇中心核对")
+        report.warnings.append(Message("本机有镇中心已经没有的上级记录（镇中心可能从备份恢复过），请联系镇中心核对"))
     if "hub_has_more" in result["up"].get("origins", {}).values():
-        report.warnings.append("镇中心保存的本站记录比本机还多（本机可能从备份恢复过），请联系镇中心核对")
+        report.warnings.append(Message("镇中心保存的本站记录比本机还多（本机可能从备份恢复过），请联系镇中心核对"))
 
 
 def _compare(desk: Desk, hub: Peer, link: HubLink, held: int) -> dict:

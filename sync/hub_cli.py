@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from haian_desk.cli import hub_reports
 from haian_desk.cli.dispatch import with_desk
 from haian_desk.core.messages import cli_tr
 from sync import recover_cli
@@ -47,6 +48,7 @@ def register(sub, common) -> None:
     openapi = actions.add_parser("openapi", parents=[nested], help=cli_tr("打印同步接口的 OpenAPI 描述"))
     openapi.set_defaults(handler=_openapi)
     recover_cli.register_hub(actions)
+    hub_reports.register(actions, nested)
 
     rescue = actions.add_parser(
         "restore-station", parents=[nested], help=cli_tr("用本中心的钥匙打开站点的备份（站点电脑和口令都没有了时）")

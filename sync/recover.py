@@ -20,7 +20,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,7 @@ from haian_desk import network
 from haian_desk.core import paths
 from haian_desk.core.errors import SetupError
 from haian_desk.core.ids import uuid7
+from haian_desk.core.messages import cli_tr
 from haian_desk.core.timeutil import now_utc, to_iso
 from haian_desk.people import users
 from haian_desk.replication import rebuild, selection, sync_state
@@ -176,13 +177,17 @@ class Recovered:
     from_hub: int = 0
     from_backup: int = 0
     cases: int = 0
-    notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         return [
-            f"已恢复 {self.unit_name}：从镇中心取回 {self.from_hub} 条记录，"
-            f"从备份补回 {self.from_backup} 条（下次同步时上报），共 {self.cases} 件办件",
-            *self.notes,
+            cli_tr(
+                "已恢复 {unit}：从镇中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），"
+                "共 {cases} 件办件",
+                unit=self.unit_name,
+                from_hub=self.from_hub,
+                from_backup=self.from_backup,
+                cases=self.cases,
+            )
         ]
 
 

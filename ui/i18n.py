@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from haian_desk.core import messages
 from haian_desk.core.errors import LIST_SEPARATOR
 from haian_desk.core.paths import resource_path
 
@@ -86,6 +87,8 @@ def install_language(language: str | None) -> str:
             log.warning("translation %s missing or unreadable (run: make translations)", path)
     QLocale.setDefault(_LOCALES[language])
     _current[0] = language
+    # Lines the domain composes without Qt (a sync report, a recovery's summary) follow too.
+    messages.set_language(language)
     return language
 
 

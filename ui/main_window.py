@@ -302,4 +302,4 @@ class MainWindow(QMainWindow):
 def _case_no(desk: Desk, case_id: str) -> str:
     from haian_desk.cases import queries
 
-    return queries.get_case(desk, case_id)["case_no"]
+    return queries.get_case(desk, case_id).case_no

@@ -356,7 +356,7 @@ def sync_to_a_hub(state: Run) -> str:
         arrived = hub.desk.db.scalar("SELECT count(*) FROM cases WHERE case_no = ?", (state.registered.case_no,))
     if arrived != 1:
         raise RuntimeError("办件没有出现在镇中心")
-    return f"经 {url} 送到镇中心：{report.summary()}"
+    return cli_tr("经 {url} 送到镇中心：{summary}", url=url, summary=report.summary())
 
 
 STEPS: list[tuple[str, Callable[[Run], str]]] = [

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,10 @@ class DbWorker(QObject):
         super().__init__(parent)
         # The same shape serves other one-at-a-time work that must not hold up the database (printing).
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
-        self._finished.connect(self._deliver)
+        # Always queued: work that finished before ``submit`` returned (add_done_callback then runs
+        # on this thread) must still answer after the caller's next line, never inside ``submit``
+        # (a watcher that marks itself busy after submitting would otherwise stay busy for ever).
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.pending = 0
         self.closed = False
         self._idle_work: list[Callable[[], Any]] = []

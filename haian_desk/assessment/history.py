@@ -27,7 +27,6 @@ read the cheapest way that gives exactly that answer:
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -37,6 +36,7 @@ from haian_desk.core.errors import HaianError
 from haian_desk.core.timeutil import from_iso
 from haian_desk.events.projection import projectors
 from haian_desk.storage.eventlog import FOLD_ORDER, Event
+from haian_desk.storage.reading import Rows
 
 MOMENT_TYPES = ("accepted", "declined", "withdrawn", "transferred", "reopened", "paused", "resumed")
 ROW_COLUMNS = (
@@ -187,18 +187,20 @@ def fold_matter(events: list[Event], before: str, latest=None) -> Matter | None:
 # --- the three ways ---------------------------------------------------------------------
 
 
-def matters(conn: sqlite3.Connection, start: str, end: str, as_of: str, earlier_start: str) -> Iterator[Matter]:
+def matters(rows: Rows, start: str, end: str, as_of: str, earlier_start: str) -> Iterator[Matter]:
     """Every case that can count in [start, end) — or in the year-earlier comparison — as of ``end``.
 
-    One pass over the cases table finds all three ways' rows (the table has no
-    index on ``last_hlc``, so each way on its own would scan it again)."""
+    ``rows`` runs the statements on either database a hub keeps (haian_desk/storage/reading.py).
+    One pass over the cases table finds all three ways' rows (a station's file has no index
+    on ``last_hlc``, so each way on its own would scan the table again).
+    """
     keys = {"start": hlc_key(start), "end": hlc_key(end), "ends": end, "as_of": as_of, "earlier": earlier_start}
     timed = ", ".join(f"'{s}'" for s in TIMED_STATUSES)
-    dormant_counts = (
-        f"(status IN ({timed}) AND deadline < :as_of) OR (petition = 1 AND registered_at >= :earlier)"  # see _dormant
+    dormant_counts = (  # see _dormant
+        f"(status IN ({timed}) AND deadline < {{as_of}}) OR (petition = 1 AND registered_at >= {{earlier}})"
     )
     dormant, settled, refolded = [], [], []
-    for row in conn.execute(_select(f"(last_hlc >= :start OR {dormant_counts})"), keys):
+    for row in rows(_select(f"(last_hlc >= {{start}} OR {dormant_counts})"), keys):
         if row["last_hlc"] < keys["start"]:
             dormant.append(row)
         elif row["last_hlc"] < keys["end"] and row["conflicts"] == 0:
@@ -206,63 +208,67 @@ def matters(conn: sqlite3.Connection, start: str, end: str, as_of: str, earlier_
         else:
             refolded.append(row)
     yield from _dormant(dormant)
-    yield from _settled(conn, settled)
-    yield from _refolded(conn, refolded, end)
+    yield from _settled(rows, settled)
+    yield from _refolded(rows, refolded, end)
 
 
 def _select(where: str) -> str:
     # A voided case (imported history whose import was undone) never counts, in any period.
     return (
         f"SELECT {', '.join(ROW_COLUMNS)}, last_hlc, conflicts FROM cases "
-        f"WHERE registered_at < :ends AND status != 'voided' AND {where}"
+        f"WHERE registered_at < {{ends}} AND status != 'voided' AND {where}"
     )
 
 
-def _dormant(rows: list) -> Iterator[Matter]:
+def _dormant(found: list) -> Iterator[Matter]:
     """Last event before the period: only open-overdue cases and last year's petitions are read."""
-    for row in rows:
+    for row in found:
         yield make_matter(row, NOTHING_NOTED, row)
 
 
-def _settled(conn, rows: list) -> Iterator[Matter]:
+def _settled(rows: Rows, found: list) -> Iterator[Matter]:
     """Last event inside the period, nothing refused: the row, and the moments from the log's types and times."""
     types = ", ".join(f"'{t}'" for t in MOMENT_TYPES)
     moments: dict[str, Moments] = {}
-    ids = [row["id"] for row in rows]
-    for begin in range(0, len(ids), 500):
-        chunk = ids[begin : begin + 500]
-        for case_id, type_, at in conn.execute(
-            f"SELECT stream_id, type, wall_time FROM events WHERE stream = 'case' AND stream_id IN "
-            f"({', '.join('?' * len(chunk))}) AND type IN ({types}) ORDER BY stream_id, {FOLD_ORDER}",
+    ids = [row["id"] for row in found]
+    for begin in range(0, len(ids), 500):  # read by id along events_by_stream, not by walking every case event
+        chunk = {f"c{i}": case_id for i, case_id in enumerate(ids[begin : begin + 500])}
+        for case_id, type_, at in rows(
+            "SELECT stream_id, type, wall_time FROM events WHERE stream = 'case' AND stream_id IN "
+            f"({', '.join('{' + name + '}' for name in chunk)}) AND type IN ({types}) ORDER BY stream_id, {FOLD_ORDER}",
             chunk,
         ):
             moments.setdefault(case_id, Moments()).note(type_, at)
-    for row in rows:
+    for row in found:
         yield make_matter(row, moments.get(row["id"], NOTHING_NOTED), row)
 
 
-def _refolded(conn, rows: list, end: str) -> Iterator[Matter]:
+def _refolded(rows: Rows, found: list, end: str) -> Iterator[Matter]:
     """Events after the period's end, or refused ones: the events before the end folded again."""
     case = projectors()["case"]
-    for row in rows:
-        matter = fold_matter(_events(conn, row["id"]), end, case.from_row(row))
+    for row in found:
+        matter = fold_matter(_events(rows, row["id"]), end, case.from_row(_by_name(row)))
         if matter is not None:
             yield matter
 
 
-def _events(conn, case_id: str) -> list[Event]:
-    rows = conn.execute(
+def _events(rows: Rows, case_id: str) -> list[Event]:
+    found = rows(
         "SELECT id, stream, stream_id, type, hlc, origin, origin_seq, actor, wall_time, payload FROM events "
-        f"WHERE stream = 'case' AND stream_id = ? ORDER BY {FOLD_ORDER}",
-        (case_id,),
+        f"WHERE stream = 'case' AND stream_id = {{case}} ORDER BY {FOLD_ORDER}",
+        {"case": case_id},
     )
-    return [Event.from_row(r) for r in rows]
+    return [Event.from_row(r) for r in found]
 
 
-def every_matter(conn: sqlite3.Connection, end: str) -> Iterable[Matter]:
+def _by_name(row) -> dict:
+    return dict(zip(row.keys(), row, strict=True))  # sqlite3.Row or a PostgreSQL row alike
+
+
+def every_matter(rows: Rows, end: str) -> Iterable[Matter]:
     """The reference, for tests: every case refolded from its whole log."""
     case = projectors()["case"]
-    for row in conn.execute(_select("1 = 1"), {"ends": end}).fetchall():
-        matter = fold_matter(_events(conn, row["id"]), end, case.from_row(row))
+    for row in rows(_select("1 = 1"), {"ends": end}):
+        matter = fold_matter(_events(rows, row["id"]), end, case.from_row(_by_name(row)))
         if matter is not None:
             yield matter

@@ -3,7 +3,8 @@ series the charts draw (monthly volume by kind, ratings, petitions against a yea
 
 ``build(desk, period)`` is the one action that makes a year-end assessment out
 of the recorded data; the CLI, the screen, Excel and the PDF all show what it
-returns.
+returns. ``build_from`` makes it from any ``Source``: a county hub on PostgreSQL
+(haian_desk/storage/postgres/report.py) gets the same figures by the same code.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from haian_desk.assessment.periods import Period, month_key
 from haian_desk.assessment.tally import Tally, part_of
 from haian_desk.assessment.units import COUNTY, STATION, TOWNSHIP, cadre_directory, known_unit_codes, unit_key
 from haian_desk.core.timeutil import to_iso
-from haian_desk.network import unit_name
+from haian_desk.network import unit_name_in
+from haian_desk.storage.reading import Rows, sqlite_rows
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -89,23 +91,38 @@ class _Tallies:
                 self.by_level[level][unit_key(level, code)].merge(tally)
 
 
+@dataclass(frozen=True)
+class Source:
+    """What an assessment is made from: the installation it is made at, and its rows (the
+    SQLite file of a station or township, or a county hub's PostgreSQL database)."""
+
+    unit_code: str
+    unit_name: str
+    rows: Rows
+
+
 def build(desk: Desk, period: Period, now: datetime | None = None) -> Report:
-    now_stamp = to_iso(now or desk.now())
-    as_of = min(period.end, now_stamp)
+    with sqlite_rows(desk.db) as rows:
+        source = Source(desk.installation.unit_code, desk.installation.unit_name, rows)
+        return build_from(source, period, now or desk.now())
+
+
+def build_from(source: Source, period: Period, now: datetime) -> Report:
+    """The one way figures are made, whichever database holds the rows."""
+    as_of = min(period.end, to_iso(now))
     earlier = period.year_earlier()
     tallies = _Tallies()
     monthly: dict[tuple[int, int], Counter] = {month: Counter() for month in period.months()}
     petitions: Counter[tuple[str, tuple[int, int]]] = Counter()
-    with desk.db.read() as conn:
-        for m in history.matters(conn, period.start, period.end, as_of, earlier.start):
-            part = part_of(m, period, as_of, earlier)
-            for tally in tallies.for_unit(m.unit_code, m.cadre_id):
-                tally.add(part)
-            _count_months(m, period, earlier, monthly, petitions)
-    extra_units = records.add_records(desk, period, as_of, tallies.for_unit)
+    for m in history.matters(source.rows, period.start, period.end, as_of, earlier.start):
+        part = part_of(m, period, as_of, earlier)
+        for tally in tallies.for_unit(m.unit_code, m.cadre_id):
+            tally.add(part)
+        _count_months(m, period, earlier, monthly, petitions)
+    extra_units = records.add_records(source.rows, period, as_of, tallies.for_unit)
     tallies.roll_up()
-    rows = _rows(desk, tallies, extra_units)
-    return Report(period, as_of, desk.installation.unit_name, rows, monthly, _petition_series(period, petitions))
+    rows = _rows(source, tallies, extra_units)
+    return Report(period, as_of, source.unit_name, rows, monthly, _petition_series(period, petitions))
 
 
 def _count_months(m, period: Period, earlier: Period, monthly, petitions: Counter) -> None:
@@ -125,24 +142,27 @@ def _petition_series(period: Period, petitions: Counter) -> list[tuple[str, int,
     ]
 
 
-def _rows(desk: Desk, tallies: _Tallies, extra_units: set[str]) -> dict[str, list[dict]]:
-    stations = known_unit_codes(desk, extra_units)
+def _rows(source: Source, tallies: _Tallies, extra_units: set[str]) -> dict[str, list[dict]]:
+    stations = known_unit_codes(source.rows, source.unit_code, extra_units)
     codes = {lvl: {unit_key(lvl, s) for s in stations} | set(tallies.by_level[lvl]) for lvl in UNIT_LEVELS}
     rows = {
-        lvl: [_unit_row(desk, lvl, code, tallies.by_level[lvl][code]) for code in sorted(codes[lvl])]
+        lvl: [_unit_row(source, lvl, code, tallies.by_level[lvl][code]) for code in sorted(codes[lvl])]
         for lvl in UNIT_LEVELS
     }
-    rows["cadre"] = _cadre_rows(desk, tallies.by_level["cadre"])
+    rows["cadre"] = _cadre_rows(source, tallies.by_level["cadre"])
     return rows
 
 
-def _unit_row(desk: Desk, level: str, code: str, tally: Tally) -> dict:
-    name = (network.township_name(code) or code) if level == TOWNSHIP else unit_name(desk, code)
+def _unit_row(source: Source, level: str, code: str, tally: Tally) -> dict:
+    if level == TOWNSHIP:
+        name = network.township_name(code) or code
+    else:
+        name = unit_name_in(source.rows, source.unit_code, source.unit_name, code)
     return _ordered({"code": code, "name": name, "level": level, **tally.row()}, level)
 
 
-def _cadre_rows(desk: Desk, tallies: dict[str, Tally]) -> list[dict]:
-    directory = cadre_directory(desk)
+def _cadre_rows(source: Source, tallies: dict[str, Tally]) -> list[dict]:
+    directory = cadre_directory(source.rows)
     ids = {cid for cid, info in directory.items() if info["active"]} | set(tallies)
     rows = []
     for cadre_id in ids:

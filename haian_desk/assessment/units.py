@@ -11,7 +11,7 @@ from collections.abc import Set
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from haian_desk.desk import Desk
+    from haian_desk.storage.reading import Rows
 
 STATION, TOWNSHIP, COUNTY = "station", "township", "county"
 
@@ -21,19 +21,20 @@ def unit_key(level: str, unit_code: str) -> str:
     return {STATION: unit_code, TOWNSHIP: unit_code[:9], COUNTY: unit_code[:6]}[level]
 
 
-def known_unit_codes(desk: Desk, extra: Set[str] = frozenset()) -> set[str]:
+def known_unit_codes(rows: Rows, own_code: str, extra: Set[str] = frozenset()) -> set[str]:
     """Station-level codes: this installation, every case's unit, every cadre's unit.
 
     A county hub's own 6-digit code is no station: it is listed only if matters were
     registered there.
     """
-    codes = {desk.installation.unit_code, *extra}
-    codes |= {row[0] for row in desk.db.query("SELECT DISTINCT unit_code FROM cadres") if row[0]}
+    codes = {own_code, *extra}
+    codes |= {row[0] for row in rows("SELECT DISTINCT unit_code FROM cadres", {}) if row[0]}
     codes = {code for code in codes if len(code) >= 9}
-    return codes | {row[0] for row in desk.db.query(_CASE_UNITS)}
+    return codes | {row[0] for row in rows(_CASE_UNITS, {})}
 
 
-# Every distinct unit_code of the cases, one index seek per unit (cases_by_unit), not a table scan.
+# Every distinct unit_code of the cases: one index seek per unit (SQLite's cases_by_unit,
+# PostgreSQL's cases_by_unit_code), not a scan of the whole table.
 _CASE_UNITS = """
     WITH RECURSIVE unit(code) AS (
         SELECT min(unit_code) FROM cases
@@ -43,9 +44,9 @@ _CASE_UNITS = """
     SELECT code FROM unit WHERE code IS NOT NULL"""
 
 
-def cadre_directory(desk: Desk) -> dict[str, dict]:
+def cadre_directory(rows: Rows) -> dict[str, dict]:
     """Every cadre's name and unit, by id (cadres who left keep their rows)."""
     return {
         row["id"]: {"name": row["name"], "unit_code": row["unit_code"], "active": row["active"]}
-        for row in desk.db.query("SELECT id, name, unit_code, active FROM cadres")
+        for row in rows("SELECT id, name, unit_code, active FROM cadres", {})
     }

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from haian_desk.calendar import store
 from haian_desk.calendar.files import ADJUSTED, Schedule
+from haian_desk.calendar.reasons import recompute_reason
 from haian_desk.cases import deadlines
 from haian_desk.cases.fold import JSON_COLUMNS as CASE_JSON_COLUMNS, TIMED_OPEN
 from haian_desk.core.errors import ValidationError
@@ -61,8 +62,8 @@ def publish(desk: Desk, actor: str, schedule: Schedule) -> Published:
             conn, "calendar", store.stream_id(schedule.year, desk.installation.id), schedule.kind, payload, actor
         )
         if schedule.kind != ADJUSTED:
-            reason = f"{desk.installation.unit_name}导入了{schedule.year}年工作日历（{schedule.source}）"
-            result.recomputed = recompute_open_cases(desk, conn, actor, {schedule.year}, reason)
+            cause = {"imported_by": desk.installation.unit_name, "year": schedule.year, "source": schedule.source}
+            result.recomputed = recompute_open_cases(desk, conn, actor, {schedule.year}, cause)
     return result
 
 
@@ -98,12 +99,17 @@ def after_receiving(desk: Desk, conn: sqlite3.Connection, events: list[Event], f
                 arrived[year] = str(event.payload.get("publisher") or "上级")
     if not arrived:
         return []
-    words = "、".join(f"{who}发布的{year}年工作日历" for year, who in sorted(arrived.items()))
-    return recompute_open_cases(desk, conn, SYSTEM_ACTOR, set(arrived), f"同步收到{words}")
+    cause = {"arrived": [[year, who] for year, who in sorted(arrived.items())]}
+    return recompute_open_cases(desk, conn, SYSTEM_ACTOR, set(arrived), cause)
 
 
-def recompute_open_cases(desk: Desk, conn: sqlite3.Connection, actor: str, years: set[int], reason: str) -> list[str]:
-    """Count again every open case of this installation that was counted on weekends only in ``years``."""
+def recompute_open_cases(desk: Desk, conn: sqlite3.Connection, actor: str, years: set[int], cause: dict) -> list[str]:
+    """Count again every open case of this installation that was counted on weekends only in ``years``.
+
+    ``cause`` says why, as data (``{"imported_by", "year", "source"}`` or ``{"arrived": [[year, publisher]]}``):
+    the timeline says it in the reader's language (cases.presentation); ``reason`` keeps the Chinese
+    sentence older releases show.
+    """
     calendar, done = store.in_force(conn), []
     marks = ", ".join("?" * len(TIMED_OPEN))
     rows = conn.execute(
@@ -119,14 +125,11 @@ def recompute_open_cases(desk: Desk, conn: sqlite3.Connection, actor: str, years
         started = _clock_started(conn, row["id"])
         rule = (basis or {}).get("general", deadlines.CLOCK_HOURS)
         new = deadlines.clock_start(case, started, calendar, rule)
-        moved = "时限不变" if new["deadline"] == row["deadline_base"] else "按新日历重新计算办结时限"
+        unchanged = new["deadline"] == row["deadline_base"]
+        said = recompute_reason(cause, unchanged)
+        payload = {**new, "reason": "，".join(map(str, said)), "cause": cause, "deadline_unchanged": unchanged}
         desk.ledger.record(
-            conn,
-            "case",
-            row["id"],
-            "deadline_recomputed",
-            {**new, "reason": f"{reason}，{moved}", "previous": row["deadline"]},
-            actor,
+            conn, "case", row["id"], "deadline_recomputed", {**payload, "previous": row["deadline"]}, actor
         )
         done.append(row["case_no"])
     return done

@@ -19,9 +19,13 @@ recorded recomputation (haian_desk.calendar.operations).
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from haian_desk.calendar.model import WorkingCalendar, weekends_only
 from haian_desk.core.timeutil import from_iso, local, to_iso
+
+if TYPE_CHECKING:
+    from haian_desk.cases.records import Case
 
 GENERAL_HOURS = 48
 GENERAL_LIMIT = timedelta(hours=GENERAL_HOURS)
@@ -104,18 +108,18 @@ def describe_limit(timing: str, time_limit: dict | None) -> str:
     return f"{time_limit['amount']}{words[time_limit['unit']]}"
 
 
-def describe_case_limit(case: dict) -> str:
+def describe_case_limit(case: Case) -> str:
     """The limit as counted for this case: 48小时（只计工作日）, 25个工作日."""
-    text = describe_limit(case["timing"], case["time_limit"])
-    basis = case.get("calendar_basis") or {}
+    text = describe_limit(case.timing, case.time_limit)
+    basis = case.calendar_basis or {}
     if text == "48小时" and basis.get("general") == WORKING_HOURS:
         text += "（只计工作日）"
     return text
 
 
-def describe_counting(case: dict) -> str:
+def describe_counting(case: Case) -> str:
     """For screens: the limit, and any year it was counted on weekends only for want of a calendar."""
-    years = (case.get("calendar_basis") or {}).get("fallback_years") or []
+    years = (case.calendar_basis or {}).get("fallback_years") or []
     text = describe_case_limit(case)
     if years:
         text += "；" + "、".join(f"{y}年" for y in years) + "放假安排尚未公布，暂只按周末计算，公布后自动重算"

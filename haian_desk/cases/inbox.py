@@ -11,6 +11,7 @@ to the station that took the matter in.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -118,7 +119,7 @@ def _reached(item: InboxItem, level: str) -> bool:
     return max(levels.rung(step["level"]) for step in item.route_up) >= levels.rung(level)
 
 
-def _follows_up(route_up: list[dict], level: str, hub_above: bool) -> bool:
+def _follows_up(route_up: Sequence[dict], level: str, hub_above: bool) -> bool:
     """Whether this centre records what happens to a matter: it holds it or sent it to a department;
     or it sent it higher and no centre above syncs with it (a county unit without a hub of its
     own answers by phone or paper, and the township records the answer)."""
@@ -173,10 +174,10 @@ def take_up(desk: Desk, actor: str, case_id: str) -> dict:
     """The centre says it has the matter in hand (the station sees this after its next sync)."""
     require_hub(desk)
     level, case = own_level(desk), queries.get_case(desk, case_id)
-    levels.require_held(case, level)
+    levels.require_held(case.state(), level)
     entry = _entry(desk, case_id)
     if entry is not None and entry.taken_at:
-        raise RuleRefused("办件 {case_no} 已经接收过了", params={"case_no": case["case_no"]})
+        raise RuleRefused("办件 {case_no} 已经接收过了", params={"case_no": case.case_no})
     return operations.act(desk, actor, case_id, "taken_up", unit=desk.installation.unit_name, level=level)
 
 
@@ -184,7 +185,7 @@ def forward(desk: Desk, actor: str, case_id: str, to_level: str, to_unit: str, r
     """Send a matter on, higher or to a department; it stays tracked here until it comes back."""
     require_hub(desk)
     level = own_level(desk)
-    levels.require_held(queries.get_case(desk, case_id), level, "转送")
+    levels.require_held(queries.get_case(desk, case_id).state(), level, "转送")
     payload = {"to_level": to_level, "to_unit": to_unit.strip(), "reason": reason.strip(), "from_level": level}
     return operations.act(desk, actor, case_id, "forwarded", **payload)
 
@@ -196,9 +197,9 @@ def return_down(desk: Desk, actor: str, case_id: str, outcome: str, to_level: st
     township that sent it to the county), or to the station if it came straight."""
     require_hub(desk)
     level, case = own_level(desk), queries.get_case(desk, case_id)
-    if not _follows_up(case["route_up"], level, sync_state.parent(desk.db) is not None):
-        levels.require_held(case, level, "退回")
-    target = to_level or levels.return_choices(case, level)[0]
+    if not _follows_up(case.route_up, level, sync_state.parent(desk.db) is not None):
+        levels.require_held(case.state(), level, "退回")
+    target = to_level or levels.return_choices(case.state(), level)[0]
     payload = {"outcome": outcome.strip()}
     if target != levels.STATION:
         payload["to_level"] = target

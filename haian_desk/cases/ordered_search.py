@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from haian_desk.cases import search
 from haian_desk.cases.queue_order import QUEUE_COLUMNS, VILLAGER_JOIN, after, order_by, sort_field, villager_join
+from haian_desk.cases.records import QueueRow, queue_rows
 
 if TYPE_CHECKING:
     from haian_desk.cases.queue_order import CaseFilter
@@ -46,7 +47,7 @@ def is_broad(desk: Desk, needle: str, sort: str = "registered_at") -> bool:
     return sort in WALKABLE and search.estimated_cases(desk.db, needle, BROAD) >= BROAD
 
 
-def page_after(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int) -> list:
+def page_after(desk: Desk, flt: CaseFilter, now: datetime, last: dict | None, limit: int) -> list[QueueRow]:
     """What ``queries.page_after`` returns for ``flt`` (whose search is broad), by walking."""
     needle = search.normalise(flt.search)
     picked = _walk(desk, flt, now, last, limit, needle)
@@ -54,13 +55,15 @@ def page_after(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int) -> 
         return []
     _, _, order = order_by(flt)
     marks = ", ".join("?" * len(picked))
-    return desk.db.query(
-        f"SELECT {QUEUE_COLUMNS} FROM cases c {VILLAGER_JOIN} WHERE c.rowid IN ({marks}) ORDER BY {order}",
-        picked,
+    return queue_rows(
+        desk.db.query(
+            f"SELECT {QUEUE_COLUMNS} FROM cases c {VILLAGER_JOIN} WHERE c.rowid IN ({marks}) ORDER BY {order}",
+            picked,
+        )
     )
 
 
-def _walk(desk: Desk, flt: CaseFilter, now: datetime, last, limit: int, needle: str) -> list[int]:
+def _walk(desk: Desk, flt: CaseFilter, now: datetime, last: dict | None, limit: int, needle: str) -> list[int]:
     """The rowids of the next ``limit`` cases in the order that the needle finds."""
     plain = dataclasses.replace(flt, search="")
     column, _, order = order_by(flt)

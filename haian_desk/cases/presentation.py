@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from haian_desk.calendar.reasons import recompute_reason
 from haian_desk.cases import queries
 from haian_desk.cases.catalogue_queries import CatalogueItem, get_item
 from haian_desk.cases.deadlines import DUE_SOON_WINDOW, describe_limit
 from haian_desk.cases.fold import allowed_events
+from haian_desk.cases.records import Case
 from haian_desk.cases.vocabulary import (
     CHANNELS,
     EVENT_TYPES,
@@ -34,6 +36,7 @@ from haian_desk.core.errors import Message
 from haian_desk.core.masking import mask_id_number, mask_phone
 from haian_desk.core.timeutil import from_iso, local, show
 from haian_desk.people import reveals
+from haian_desk.people.villager_queries import Villager, get_villager
 from haian_desk.storage.eventlog import Event
 
 if TYPE_CHECKING:
@@ -139,20 +142,20 @@ def queue_value(column: str, value) -> str:
     return "" if value is None else str(value)
 
 
-def villager_summary(row, reveal: bool = False) -> dict[str, str]:
+def villager_summary(villager: Villager, reveal: bool = False) -> dict[str, str]:
     """A villager as a screen shows them: ID and phone masked unless revealed on purpose."""
-    id_number, phone = row["id_number"], row["phone"]
+    id_number, phone = villager.id_number, villager.phone
     return {
-        "name": row["name"],
+        "name": villager.name,
         "id_number": (id_number or "") if reveal else mask_id_number(id_number),
         "phone": (phone or "") if reveal else mask_phone(phone),
-        "address": row["address"] or "",
+        "address": villager.address or "",
     }
 
 
-def villager_choice_text(row) -> str:
+def villager_choice_text(villager: Villager) -> str:
     """One line in the intake lookup: 王秀英  320621********1234  138****5678  双楼村3组."""
-    summary = villager_summary(row)
+    summary = villager_summary(villager)
     parts = [summary["name"], summary["id_number"], summary["phone"], summary["address"]]
     return "  ".join(p for p in parts if p)
 
@@ -262,8 +265,14 @@ _DESCRIBERS: dict[str, Callable[[dict, dict], list]] = {
     "forwarded": lambda p, n: _transfer("转送{level}：{unit}", p),
     "conflict_resolved": lambda p, n: [_said("裁定：{value}", p.get("decision"))],
     "import_undone": lambda p, n: [_said("原因：{value}", p.get("reason"))],
-    "deadline_recomputed": lambda p, n: [_text(p.get("reason")), _said("新时限：{value}", show(p.get("deadline")))],
+    "deadline_recomputed": lambda p, n: [*_recomputed_because(p), _said("新时限：{value}", show(p.get("deadline")))],
 }
+
+
+def _recomputed_because(p: dict) -> list[Message | None]:
+    if not isinstance(p.get("cause"), dict):  # recorded by a release that wrote only the sentence
+        return [_text(p.get("reason"))]
+    return list(recompute_reason(p["cause"], bool(p.get("deadline_unchanged"))))
 
 
 def undescribed_event_types() -> set[str]:
@@ -300,7 +309,7 @@ def timeline_lines(events: list[Event], actor_names: dict[str, str], cadre_names
 class CaseView:
     """Everything the case detail screen shows, read in one go on the worker."""
 
-    case: dict
+    case: Case
     villager: dict
     villager_revealed: dict
     matter: dict | None
@@ -314,7 +323,8 @@ class CaseView:
 
 def case_view(desk: Desk, case_id: str, now: datetime) -> CaseView:
     case = queries.get_case(desk, case_id)
-    villager = desk.db.one("SELECT * FROM villagers WHERE id = ?", (case["villager_id"],))
+    villager = get_villager(desk, case.villager_id)
+    assert villager is not None  # get_case found the case joined to its villager
     cadre_rows = desk.db.query("SELECT id, name, active FROM cadres ORDER BY name")
     cadres = {r["id"]: r["name"] for r in cadre_rows}
     actors = {r["username"]: r["display_name"] for r in desk.db.query("SELECT username, display_name FROM users")}
@@ -326,53 +336,53 @@ def case_view(desk: Desk, case_id: str, now: datetime) -> CaseView:
         cadre_names=cadres,
         timeline=timeline_lines(queries.timeline(desk, case_id), actors, cadres),
         allowed=offered_actions(case),
-        time_left=time_left(case["status"], case["deadline"], now),
+        time_left=time_left(case.status, case.deadline, now),
         missing_choices=missing_material_choices(case, _matter_materials(desk, case)),
         active_cadres=[(r["id"], r["name"]) for r in cadre_rows if r["active"]],
     )
 
 
-def offered_actions(case: dict) -> list[str]:
+def offered_actions(case: Case) -> list[str]:
     """The actions a case screen offers: what the state machine allows now, less the ones
     the rules would refuse for this case anyway (a mandate on a matter that is not a claim,
     rectification when no bad rating is waiting for it)."""
     pointless = set()
-    if case["kind"] != "claim":
+    if case.kind != "claim":
         pointless.add("authorised")
-    if not case.get("authorisation"):
+    if not case.authorisation:
         pointless.add("signed")  # the scope is recorded first (授权委托), then its signature
-    if not case["followup_open"]:
+    if not case.followup_open:
         pointless.add("rectified")
-    return [t for t in allowed_events(case) if t not in pointless]
+    return [t for t in allowed_events(case.state()) if t not in pointless]
 
 
-def missing_material_choices(case: dict, matter_materials: list[str]) -> list[str]:
+def missing_material_choices(case: Case, matter_materials: list[str]) -> list[str]:
     """What a materials-missing notice may list.
 
     Once villagers have been told what is missing, they may not be told of
     more later (一次性告知), so a second notice offers only the first notice's
     items still not brought; otherwise the matter's materials not yet received.
     """
-    received = set(case["materials_received"] or [])
-    offered = case["missing_first"] or matter_materials
+    received = set(case.materials_received)
+    offered = case.missing_first or matter_materials
     return [m for m in offered if m not in received]
 
 
-def _matter_materials(desk: Desk, case: dict) -> list[str]:
-    if not case["catalogue_code"]:
+def _matter_materials(desk: Desk, case: Case) -> list[str]:
+    if not case.catalogue_code:
         return []
-    return list(get_item(desk, case["catalogue_code"]).materials)
+    return list(get_item(desk, case.catalogue_code).materials)
 
 
-def _matter(desk: Desk, case: dict) -> dict | None:
-    if not case["catalogue_code"]:
+def _matter(desk: Desk, case: Case) -> dict | None:
+    if not case.catalogue_code:
         return None
-    item = get_item(desk, case["catalogue_code"])
+    item = get_item(desk, case.catalogue_code)
     return {
         "name": item.name,
         "level": item.level,
         "route": item.route or "",
-        "limit": describe_limit(case["timing"], case["time_limit"]),
+        "limit": describe_limit(case.timing, case.time_limit),
     }
 
 

@@ -6,7 +6,9 @@ never holds the whole table. ``page`` with an offset is kept for one-off reads
 (the CLI, tests comparing against it); the queue screen never uses it.
 ``bounds`` walks the order once and returns the key at every page boundary, so
 a page far down can be read again by key. "Now" is always passed in, so what is
-overdue is decided by the caller's clock, once.
+overdue is decided by the caller's clock, once. Pages come back as ``QueueRow``
+records and a case as a ``Case`` (haian_desk.cases.records), frozen, its JSON
+columns decoded by the case projector.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from haian_desk.cases import ordered_search, search
+from haian_desk.cases import ordered_search
 from haian_desk.cases.queue_order import (
     QUEUE_COLUMNS,
     SORTABLE,  # noqa: F401  (the queue screens offer these sorts: queries.SORTABLE)
@@ -26,8 +28,10 @@ from haian_desk.cases.queue_order import (
     sort_field,
     villager_join,
 )
+from haian_desk.cases.records import Case, QueueRow, queue_rows
 from haian_desk.core.errors import NotFound
 from haian_desk.core.normalise import case_number_text
+from haian_desk.events.columns import as_record
 from haian_desk.events.projection import projectors
 from haian_desk.storage.eventlog import Event
 
@@ -42,13 +46,15 @@ def count(desk: Desk, flt: CaseFilter, now: datetime) -> int:
     return desk.db.scalar(f"SELECT count(*) FROM cases c {villager_join(flt, where)} WHERE {where}", params)
 
 
-def page(desk: Desk, flt: CaseFilter, now: datetime, offset: int = 0, limit: int = 200) -> list:
+def page(desk: Desk, flt: CaseFilter, now: datetime, offset: int = 0, limit: int = 200) -> list[QueueRow]:
     where, params = flt.where(now)
     return _page(desk, flt, where, params, f"LIMIT {int(limit)} OFFSET {int(offset)}")
 
 
-def page_after(desk: Desk, flt: CaseFilter, now: datetime, last=None, limit: int = 200) -> list:
-    """The page that follows row ``last`` of the previous one (None: the first page).
+def page_after(
+    desk: Desk, flt: CaseFilter, now: datetime, last: dict | QueueRow | None = None, limit: int = 200
+) -> list[QueueRow]:
+    """The page that follows row ``last`` of the previous one, or its ``key_of`` (None: the first page).
 
     Keyset paging: it costs the same at the millionth row as at the first,
     where ``page`` with an offset reads and skips every row before it. A broad
@@ -56,6 +62,8 @@ def page_after(desk: Desk, flt: CaseFilter, now: datetime, last=None, limit: int
     queue's own order and testing each case (``ordered_search``) instead of
     collecting every match before the first row can be shown.
     """
+    if isinstance(last, QueueRow):
+        last = key_of(flt, last)
     needle = normalise_search(flt.search)
     if needle and ordered_search.is_broad(desk, needle, flt.sort):
         return ordered_search.page_after(desk, flt, now, last, limit)
@@ -66,10 +74,10 @@ def page_after(desk: Desk, flt: CaseFilter, now: datetime, last=None, limit: int
     return _page(desk, flt, where, params, f"LIMIT {int(limit)}")
 
 
-def key_of(flt: CaseFilter, row) -> dict:
+def key_of(flt: CaseFilter, row: QueueRow) -> dict:
     """Just what ``page_after`` needs of a row: its sort value and case number (small, kept per page)."""
     field = sort_field(flt)
-    return {field: row[field], "case_no": row["case_no"]}
+    return {field: getattr(row, field), "case_no": row.case_no}
 
 
 def bounds(desk: Desk, flt: CaseFilter, now: datetime, every: int, reach: int | None = None) -> list[dict]:
@@ -92,7 +100,7 @@ def bounds(desk: Desk, flt: CaseFilter, now: datetime, every: int, reach: int | 
     return [{field: r["sort_value"], "case_no": r["case_no"]} for r in desk.db.query(sql, params)]
 
 
-def _page(desk: Desk, flt: CaseFilter, where: str, params: list, limit: str) -> list:
+def _page(desk: Desk, flt: CaseFilter, where: str, params: list, limit: str) -> list[QueueRow]:
     _, _, order = order_by(flt)
     # Pick the page's cases by their own indexes, then join the villagers for those rows only.
     sql = (
@@ -100,7 +108,7 @@ def _page(desk: Desk, flt: CaseFilter, where: str, params: list, limit: str) -> 
         f"{villager_join(flt, where)} WHERE {where} ORDER BY {order} {limit}) "
         f"JOIN cases c ON c.rowid = picked {VILLAGER_JOIN} ORDER BY {order}"
     )
-    return desk.db.query(sql, params)
+    return queue_rows(desk.db.query(sql, params))
 
 
 def deadline_counts(desk: Desk, now: datetime) -> dict[str, int]:
@@ -111,16 +119,17 @@ def deadline_counts(desk: Desk, now: datetime) -> dict[str, int]:
     }
 
 
-def get_case(desk: Desk, case_id: str) -> dict:
+def get_case(desk: Desk, case_id: str) -> Case:
+    """The case with its JSON columns decoded, as the case projector reads its row."""
     row = desk.db.one(f"SELECT c.*, v.name AS villager {_BASE} WHERE c.id = ?", (case_id,))
     if row is None:
         raise NotFound("找不到这件办件")
-    case = projectors()["case"].from_row(row)
-    assert case is not None  # a row of the cases table always folds to a case
-    return case
+    state = projectors()["case"].from_row(row)
+    assert state is not None  # a row of the cases table always folds to a case
+    return as_record(Case, state)
 
 
-def find_by_number(desk: Desk, case_no: str) -> dict:
+def find_by_number(desk: Desk, case_no: str) -> Case:
     row = desk.db.one("SELECT id FROM cases WHERE case_no = ?", (case_number_text(case_no),))
     if row is None:
         raise NotFound("没有编号为 {case_no} 的办件", "请核对编号", params={"case_no": case_no})
@@ -136,23 +145,17 @@ def timeline(desk: Desk, case_id: str) -> list[Event]:
     return [Event.from_row(r) for r in rows]
 
 
-def villager_search(desk: Desk, text: str, limit: int = 20) -> list:
-    """Villagers the text finds (see haian_desk.cases.search for the rule), closest first."""
-    with desk.db.read() as conn:
-        return search.find_villagers(conn, text, limit)
-
-
-def as_json_row(row) -> dict:
+def as_json_row(row: QueueRow) -> dict:
     """The shape ``haian-desk cases --json`` prints."""
     return {
-        "case_no": row["case_no"],
-        "kind": row["kind"],
-        "status": row["status"],
-        "deadline": row["deadline"],
-        "villager": row["villager"],
-        "matter": row["matter_name"],
-        "registered_at": row["registered_at"],
-        "urgency": row["urgency"],
-        "holder": row["holder"],
-        "flags": [f for f in ("long_standing", "petition", "followup_open") if row[f]],
+        "case_no": row.case_no,
+        "kind": row.kind,
+        "status": row.status,
+        "deadline": row.deadline,
+        "villager": row.villager,
+        "matter": row.matter_name,
+        "registered_at": row.registered_at,
+        "urgency": row.urgency,
+        "holder": row.holder,
+        "flags": [f for f in ("long_standing", "petition", "followup_open") if getattr(row, f)],
     }

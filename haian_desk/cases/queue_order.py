@@ -113,7 +113,7 @@ def sort_field(flt: CaseFilter) -> str:
     return flt.sort if flt.sort in SORTABLE else "registered_at"
 
 
-def after(flt: CaseFilter, last) -> tuple[str, list]:
+def after(flt: CaseFilter, last: dict) -> tuple[str, list]:
     column, direction, _ = order_by(flt)
     beyond = "<" if direction == "DESC" else ">"
     value = last[sort_field(flt)]

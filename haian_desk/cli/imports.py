@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from haian_desk.cli.dispatch import with_desk
-from haian_desk.core.messages import cli_tr
+from haian_desk.core.messages import cli_tr, error_text
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -149,7 +149,8 @@ def _report(plan, import_id, args) -> None:
     for sheet in plan.skipped_sheets:
         print(cli_tr("工作表“{sheet}”里找不到表头，没有读取", sheet=sheet))
     for r in plan.refused():
-        print(cli_tr("  第{row_no}行（{sheet}）：{reason}", row_no=r.row_no, sheet=r.sheet, reason=r.reason))
+        reason = error_text(r.error) if r.error is not None else r.reason
+        print(cli_tr("  第{row_no}行（{sheet}）：{reason}", row_no=r.row_no, sheet=r.sheet, reason=reason))
 
 
 @with_desk

@@ -297,12 +297,12 @@ def _cases(args, desk: Desk) -> int:
     else:
         for r in rows:
             kind, status = (
-                messages.translate(messages.VOCABULARY, label(table, r[key]))
-                for table, key in ((KINDS, "kind"), (STATUSES, "status"))
+                messages.translate(messages.VOCABULARY, label(table, value))
+                for table, value in ((KINDS, r.kind), (STATUSES, r.status))
             )
             print(
-                f"{r['case_no']}  {kind}  {status}  "
-                f"{show(r['deadline']) or '—':16}  {r['villager']}  {r['matter_name'] or r['description'][:20]}"
+                f"{r.case_no}  {kind}  {status}  "
+                f"{show(r.deadline) or '—':16}  {r.villager}  {r.matter_name or r.description[:20]}"
             )
     return 0
 

@@ -18,6 +18,7 @@ from haian_desk.core.timeutil import from_iso, to_iso
 from haian_desk.events.records import required_text
 from haian_desk.people.phone import parse_phone
 from haian_desk.storage.eventlog import Event
+from haian_desk.storage.reading import Rows, sqlite_rows
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -221,11 +222,18 @@ class Counted:
 
 def received_in(desk: Desk, start: str, end: str) -> list[Counted]:
     """Complaints received in [start, end), with their result as it stood at ``end``."""
-    rows = desk.db.query(
-        "SELECT unit_code, cadre_id, result, closed_at FROM complaints WHERE received_at >= ? AND received_at < ?",
-        (start, end),
+    with sqlite_rows(desk.db) as rows:
+        return received_in_rows(rows, start, end)
+
+
+def received_in_rows(rows: Rows, start: str, end: str) -> list[Counted]:
+    """``received_in`` on either database a hub keeps (haian_desk/storage/reading.py)."""
+    found = rows(
+        "SELECT unit_code, cadre_id, result, closed_at FROM complaints "
+        "WHERE received_at >= {start} AND received_at < {end}",
+        {"start": start, "end": end},
     )
     return [
         Counted(r["unit_code"], r["cadre_id"], r["result"] if r["closed_at"] and r["closed_at"] < end else None)
-        for r in rows
+        for r in found
     ]

@@ -21,6 +21,7 @@ from haian_desk.events.columns import decoded_value
 from haian_desk.events.records import required_text
 from haian_desk.people import villagers
 from haian_desk.storage.eventlog import Event
+from haian_desk.storage.reading import Rows, sqlite_rows
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -341,22 +342,29 @@ class PlanStatus:
 
 def plan_status(desk: Desk, start: str, end: str, as_of: str) -> list[PlanStatus]:
     """Every pairing active at some time in [start, end), and whether its visits kept to plan."""
-    rows = desk.db.query(
+    with sqlite_rows(desk.db) as rows:
+        return plan_status_in(rows, start, end, as_of)
+
+
+def plan_status_in(rows: Rows, start: str, end: str, as_of: str) -> list[PlanStatus]:
+    """``plan_status`` on either database a hub keeps (haian_desk/storage/reading.py)."""
+    paired = rows(
         "SELECT p.id, p.unit_code, p.cadre_id, p.paired_at, p.ended_at, v.tags FROM pairings p "
         "LEFT JOIN villagers v ON v.id = p.villager_id "
-        "WHERE p.paired_at < ? AND (p.ended_at IS NULL OR p.ended_at > ?)",
-        (end, start),
+        "WHERE p.paired_at < {end} AND (p.ended_at IS NULL OR p.ended_at > {start})",
+        {"end": end, "start": start},
     )
     visits: dict[str, list[str]] = {}
     # A visit more than the longest interval before the period cannot decide anything: a
     # household whose last visit is that old is overdue when the period begins either way.
     since = to_iso(from_iso(start) - timedelta(days=LONGEST_INTERVAL_DAYS))
-    for v in desk.db.query(
-        "SELECT pairing_id, visited_at FROM support_visits WHERE visited_at >= ? AND visited_at < ?", (since, end)
+    for v in rows(
+        "SELECT pairing_id, visited_at FROM support_visits WHERE visited_at >= {since} AND visited_at < {end}",
+        {"since": since, "end": end},
     ):
         visits.setdefault(v["pairing_id"], []).append(v["visited_at"])
     out = []
-    for row in rows:
+    for row in paired:
         days = interval_days(_tags(row))
         window_start = max(start, row["paired_at"])
         window_end = min(end, as_of, row["ended_at"] or end)

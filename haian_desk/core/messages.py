@@ -137,9 +137,14 @@ def _param(value: Any, language: str | None) -> Any:
     if isinstance(value, Message):
         return message_text(value, language)
     if isinstance(value, str):  # a domain word (a status), or words handed to a helper (备注内容)
-        word = translate(VOCABULARY, value, language)
-        return translate(DOMAIN, value, language) if word == value else word
+        return word(value, language)
     return value
+
+
+def word(text: str, language: str | None = None) -> str:
+    """A word of the domain's (a kind, a status, a column's name) in ``language``; other text as it is."""
+    said = translate(VOCABULARY, text, language)
+    return translate(DOMAIN, text, language) if said == text else said
 
 
 def message_text(message: Message, language: str | None = None) -> str:
@@ -160,6 +165,14 @@ def error_parts(error: HaianError, language: str | None = None) -> tuple[str, st
     except (KeyError, IndexError, ValueError):  # a translation naming a parameter wrongly
         log.warning("translation of %r does not fit its parameters", error.template)
         return error.message, error.hint
+
+
+def error_text(error: HaianError, language: str | None = None) -> str:
+    """The message and what to do on one line, ``…（…）`` or ``… (…)``, without a prefix."""
+    message, hint = error_parts(error, language)
+    if not hint:
+        return message
+    return f"{message}（{hint}）" if (language or current_language()) == "zh_CN" else f"{message} ({hint})"
 
 
 def error_line(error: HaianError, language: str | None = None) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from haian_desk.cases import queries
+from haian_desk.cases.records import Case
 from haian_desk.core.errors import ValidationError
 from haian_desk.documents import authorisation, board, completion, decline, facts, missing, prints, receipt
 from haian_desk.documents.model import Document, Field, Section, Table
@@ -35,7 +36,7 @@ __all__ = [
 @dataclass(frozen=True)
 class Kind:
     title: str
-    available: Callable[[dict], bool]
+    available: Callable[[Case], bool]
 
 
 CASE_DOCUMENTS: dict[str, Kind] = {
@@ -47,7 +48,7 @@ CASE_DOCUMENTS: dict[str, Kind] = {
 }
 
 
-def available(case: dict) -> list[str]:
+def available(case: Case) -> list[str]:
     """The papers this case can print now (a print menu shows these)."""
     return [doc for doc, kind in CASE_DOCUMENTS.items() if kind.available(case)]
 
@@ -79,4 +80,4 @@ def build_board(desk: Desk) -> Document:
 
 def by_case_number(desk: Desk, case_no: str) -> str:
     """The case id for a number a person typed (NotFound says which number)."""
-    return queries.find_by_number(desk, case_no)["id"]
+    return queries.find_by_number(desk, case_no).id

@@ -3,6 +3,7 @@ signed by the villager and kept with the case."""
 
 from __future__ import annotations
 
+from haian_desk.cases.records import Case
 from haian_desk.core.errors import RuleRefused
 from haian_desk.documents import qr, wording
 from haian_desk.documents.facts import CaseFacts
@@ -16,22 +17,22 @@ POWERS = (
 )
 
 
-def available(case: dict) -> bool:
-    return case["kind"] == "claim"
+def available(case: Case) -> bool:
+    return case.kind == "claim"
 
 
 def build(facts: CaseFacts, copy: int = 1) -> Document:
     case = facts.case
     if not available(case):
         raise RuleRefused("只有诉求代理需要授权委托书")
-    auth = case["authorisation"] or {}
+    auth = case.authorisation or {}
     agent = facts.responsible
     return Document(
         doc="authorisation",
         title=TITLE,
         issuer=facts.installation.unit_name,
-        number=case["case_no"],
-        qr=qr.payload(case["case_no"], case["unit_code"]),
+        number=case.case_no,
+        qr=qr.payload(case.case_no, case.unit_code),
         copy=copy,
         sections=(
             Section("委托人", fields=wording.villager_fields(facts.villager, facts.settings.receipt_full_id)),
@@ -43,7 +44,7 @@ def build(facts: CaseFacts, copy: int = 1) -> Document:
                     Field("单位", facts.installation.unit_name),
                 ),
             ),
-            Section("委托事项", paragraphs=(auth.get("scope") or case["description"],)),
+            Section("委托事项", paragraphs=(auth.get("scope") or case.description,)),
             Section("委托权限", items=POWERS),
             Section(
                 "委托期限", paragraphs=("自委托人签字之日起，至本事项办结并告知委托人时止。委托人可以随时撤回委托。",)

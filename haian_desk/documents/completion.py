@@ -3,6 +3,7 @@ invitation to rate the service on the five levels."""
 
 from __future__ import annotations
 
+from haian_desk.cases.records import Case
 from haian_desk.cases.vocabulary import RATINGS, RESULTS, label
 from haian_desk.core.errors import RuleRefused
 from haian_desk.documents import qr, wording
@@ -12,8 +13,8 @@ from haian_desk.documents.model import Document, Field, Section
 TITLE = "办结告知单"
 
 
-def available(case: dict) -> bool:
-    return bool(case["completed_at"])
+def available(case: Case) -> bool:
+    return bool(case.completed_at)
 
 
 def build(facts: CaseFacts, copy: int = 1) -> Document:
@@ -24,15 +25,15 @@ def build(facts: CaseFacts, copy: int = 1) -> Document:
         doc="completion",
         title=TITLE,
         issuer=facts.installation.unit_name,
-        number=case["case_no"],
-        qr=qr.payload(case["case_no"], case["unit_code"]),
+        number=case.case_no,
+        qr=qr.payload(case.case_no, case.unit_code),
         copy=copy,
         sections=(
             Section(
                 fields=(
                     Field("群众", facts.villager.get("name") or ""),
                     Field("事项", wording.matter(case)),
-                    Field("受理时间", wording.when(case["accepted_at"] or case["registered_at"])),
+                    Field("受理时间", wording.when(case.accepted_at or case.registered_at)),
                 )
             ),
             Section("办理结果", fields=_result_fields(case)),
@@ -46,14 +47,14 @@ def build(facts: CaseFacts, copy: int = 1) -> Document:
     )
 
 
-def _result_fields(case: dict) -> tuple[Field, ...]:
-    fields = [Field("结果", label(RESULTS, case["result"]), strong=True)]
-    if case["result_note"]:
-        fields.append(Field("说明", case["result_note"]))
-    fields.append(Field("办结时间", wording.when(case["completed_at"])))
-    if case["deadline"]:
-        on_time = case["completed_at"] <= case["deadline"]
-        fields.append(Field("承诺时限", f"{wording.when(case['deadline'])}前（{'按时办结' if on_time else '已超时'}）"))
+def _result_fields(case: Case) -> tuple[Field, ...]:
+    fields = [Field("结果", label(RESULTS, case.result), strong=True)]
+    if case.result_note:
+        fields.append(Field("说明", case.result_note))
+    fields.append(Field("办结时间", wording.when(case.completed_at)))
+    if case.deadline:
+        on_time = (case.completed_at or "") <= case.deadline  # the paper is offered once it is completed
+        fields.append(Field("承诺时限", f"{wording.when(case.deadline)}前（{'按时办结' if on_time else '已超时'}）"))
     return tuple(fields)
 
 
@@ -68,9 +69,9 @@ def _collect(facts: CaseFacts) -> tuple[str, ...]:
     )
 
 
-def _rating(case: dict) -> tuple[str, ...]:
-    if case["rating"] is not None:
-        return (f"您的评价：{label(RATINGS, case['rating'])}。谢谢！",)
+def _rating(case: Case) -> tuple[str, ...]:
+    if case.rating is not None:
+        return (f"您的评价：{label(RATINGS, case.rating)}。谢谢！",)
     boxes = "  ".join(f"□{name}" for name in RATINGS.values())
     return (
         "请在下面选一项，告诉代理员或写在本单上交回本站：",

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from haian_desk import station_settings
 from haian_desk.cases import queries
+from haian_desk.cases.records import Case
 from haian_desk.network import Installation
 from haian_desk.station_settings import StationSettings
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class CaseFacts:
-    case: dict
+    case: Case
     villager: dict
     first_cadre: dict
     responsible: dict
@@ -31,14 +32,14 @@ class CaseFacts:
 def load(desk: Desk, case_id: str) -> CaseFacts:
     case = queries.get_case(desk, case_id)
     item = None
-    if case["catalogue_code"]:
-        row = desk.db.one("SELECT * FROM catalogue_items WHERE code = ?", (case["catalogue_code"],))
+    if case.catalogue_code:
+        row = desk.db.one("SELECT * FROM catalogue_items WHERE code = ?", (case.catalogue_code,))
         item = dict(row) if row else None
     return CaseFacts(
         case=case,
-        villager=_row(desk, "villagers", case["villager_id"]),
-        first_cadre=_row(desk, "cadres", case["first_cadre_id"]),
-        responsible=_row(desk, "cadres", case["responsible_cadre_id"]),
+        villager=_row(desk, "villagers", case.villager_id),
+        first_cadre=_row(desk, "cadres", case.first_cadre_id),
+        responsible=_row(desk, "cadres", case.responsible_cadre_id),
         installation=desk.installation,
         settings=station_settings.load(desk),
         catalogue_item=item,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from haian_desk.cases.records import Case
 from haian_desk.core.errors import RuleRefused
 from haian_desk.documents import qr, wording
 from haian_desk.documents.facts import CaseFacts
@@ -10,8 +11,8 @@ from haian_desk.documents.model import Document, Field, Section
 TITLE = "补正材料一次性告知单"
 
 
-def available(case: dict) -> bool:
-    return bool(case["materials_missing"])
+def available(case: Case) -> bool:
+    return bool(case.materials_missing)
 
 
 def build(facts: CaseFacts, copy: int = 1) -> Document:
@@ -22,36 +23,36 @@ def build(facts: CaseFacts, copy: int = 1) -> Document:
         doc="missing",
         title=TITLE,
         issuer=facts.installation.unit_name,
-        number=case["case_no"],
-        qr=qr.payload(case["case_no"], case["unit_code"]),
+        number=case.case_no,
+        qr=qr.payload(case.case_no, case.unit_code),
         copy=copy,
         sections=(
             Section(
                 fields=(
                     Field("群众", facts.villager.get("name") or ""),
                     Field("事项", wording.matter(case)),
-                    Field("登记时间", wording.when(case["registered_at"])),
+                    Field("登记时间", wording.when(case.registered_at)),
                 )
             ),
             Section(
                 "尚缺材料（一次性告知）",
-                items=tuple(case["materials_missing"]),
+                items=tuple(case.materials_missing),
                 paragraphs=(
-                    f"经查验，您申请的事项尚缺以上{len(case['materials_missing'])}项材料，"
+                    f"经查验，您申请的事项尚缺以上{len(case.materials_missing)}项材料，"
                     "本站现一次性告知，不会再要求其他材料。",
                 ),
             ),
             Section(
                 "已收材料",
-                items=tuple(case["materials_received"]),
-                paragraphs=() if case["materials_received"] else ("尚未收到材料。",),
+                items=tuple(case.materials_received),
+                paragraphs=() if case.materials_received else ("尚未收到材料。",),
             ),
             Section(
                 "下一步",
                 paragraphs=(
                     "请备齐以上材料交给本站代理员，材料齐全即予受理，办理时限从受理时起算。",
                     wording.FREE_SERVICE,
-                    wording.progress_text(case["case_no"], facts.settings),
+                    wording.progress_text(case.case_no, facts.settings),
                 ),
             ),
             Section("责任人", fields=wording.people_fields(facts.first_cadre, facts.responsible)),

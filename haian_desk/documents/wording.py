@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from haian_desk import network
 from haian_desk.cases.deadlines import WORKING_HOURS, describe_case_limit, describe_limit
+from haian_desk.cases.records import Case
 from haian_desk.core import masking
 from haian_desk.core.timeutil import from_iso, local
 from haian_desk.documents.model import Field, Section
@@ -41,29 +42,29 @@ def due(stamp: str) -> str:
     return f"{moment.year}年{moment.month}月{moment.day}日（星期{'一二三四五六日'[moment.weekday()]}）{moment:%H:%M}"
 
 
-def promise(case: dict) -> str:
+def promise(case: Case) -> str:
     """The promised completion time as printed on the receipt."""
-    if case["urgency"] == "urgent" and case["deadline"]:
-        return f"紧急事项，{due(case['deadline'])}前办结"
-    limit = describe_limit(case["timing"], case["time_limit"])
+    if case.urgency == "urgent" and case.deadline:
+        return f"紧急事项，{due(case.deadline)}前办结"
+    limit = describe_limit(case.timing, case.time_limit)
     if limit == "即办":
         return "即办（当场办结）"
-    if case["deadline"]:
-        return f"{describe_case_limit(case)}，{due(case['deadline'])}前办结"
+    if case.deadline:
+        return f"{describe_case_limit(case)}，{due(case.deadline)}前办结"
     return f"受理后{limit}内办结"
 
 
-def _basis(case: dict) -> dict:
-    basis = case.get("calendar_basis")
+def _basis(case: Case) -> dict:
+    basis = case.calendar_basis
     return basis if isinstance(basis, dict) else {}
 
 
-def calendar_notes(case: dict) -> tuple[str, ...]:
+def calendar_notes(case: Case) -> tuple[str, ...]:
     """How the promise was counted, in the fine print: working days, and a year not yet published."""
-    if case["urgency"] == "urgent" or not case["deadline"] or not case.get("accepted_at"):
+    if case.urgency == "urgent" or not case.deadline or not case.accepted_at:
         return ()
     basis = _basis(case)
-    limit = case["time_limit"] or {}
+    limit = case.time_limit or {}
     notes = []
     if limit.get("unit") == "working_days" or (not limit and basis.get("general") == WORKING_HOURS):
         notes.append(WORKING_DAYS_NOTE)
@@ -156,5 +157,5 @@ def public_villager_fields(villager: dict) -> tuple[Field, ...]:
     return tuple(fields)
 
 
-def matter(case: dict) -> str:
-    return case.get("matter_name") or case["description"]
+def matter(case: Case) -> str:
+    return case.matter_name or case.description

@@ -19,7 +19,7 @@ from haian_desk.cases import catalogue, fold
 from haian_desk.community import complaints, opinions, support
 from haian_desk.core.errors import HaianError
 from haian_desk.events import audit
-from haian_desk.events.columns import decoded
+from haian_desk.events.columns import Row, decoded
 from haian_desk.people import cadres, villagers
 from haian_desk.storage.eventlog import Event
 
@@ -43,7 +43,7 @@ class Projector:
             for k, v in state.items()
         }
 
-    def from_row(self, row: sqlite3.Row | None) -> State | None:
+    def from_row(self, row: Row | None) -> State | None:
         if row is None:
             return None
         return decoded(row, self.json_columns)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from haian_desk.core.errors import HaianError
+from haian_desk.core.errors import N_, HaianError
 from haian_desk.imports import cadre_rows, case_rows, villager_rows
 from haian_desk.imports.columns import Layout, check_overrides, find_layout
 from haian_desk.imports.reading import ImportFileError, Sheet, checksum, read_sheets
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 KINDS = {"villagers": villager_rows, "cases": case_rows, "cadres": cadre_rows}
 KIND_LABELS = {"villagers": "群众花名册", "cases": "代理登记台账", "cadres": "代理员名单"}
-VERDICTS = {"add": "将新增", "update": "将更新", "unchanged": "已存在，不变", "refused": "不导入"}
+VERDICTS = {"add": N_("将新增"), "update": N_("将更新"), "unchanged": N_("已存在，不变"), "refused": N_("不导入")}
 Progress = Callable[[int, int], None]
 
 
@@ -41,7 +41,8 @@ class RowVerdict:
     sheet: str
     row_no: int
     verdict: str  # add | update | unchanged | refused
-    reason: str = ""
+    reason: str = ""  # Chinese, as written into the import's record
+    error: HaianError | None = None  # why a row is refused, for saying it in the reader's language
     fields: dict = field(default_factory=dict)  # as it will be stored
     target_id: str | None = None  # the record already here (update / unchanged)
     changes: dict = field(default_factory=dict)  # for an update: only what changes
@@ -156,5 +157,5 @@ def _judge(module, registry, cells) -> RowVerdict:
     try:
         module.check(cells, registry, verdict)
     except HaianError as error:
-        verdict.verdict, verdict.reason = "refused", str(error)  # the message and what to do
+        verdict.verdict, verdict.reason, verdict.error = "refused", str(error), error  # the message and what to do
     return verdict

@@ -2,28 +2,43 @@
 
 The import dialog's preview table uses these: one list of headers per kind and
 one line of text per row verdict. ID numbers and phones are masked as on
-every screen a visitor at the counter may see.
+every screen a visitor at the counter may see. Headers, verdicts, the domain's
+words and the reasons come in the reader's language (``messages.set_language``,
+which the interface sets); names, matters and places stay as written.
 """
 
 from __future__ import annotations
 
 from haian_desk.cases.vocabulary import KINDS, RATINGS, RESULTS
+from haian_desk.core import messages
+from haian_desk.core.errors import N_, Message
 from haian_desk.core.masking import mask_id_number, mask_phone
 from haian_desk.imports.plan import VERDICTS, RowVerdict
 
 COLUMNS = {
-    "villagers": ("姓名", "身份证号", "联系电话", "性别", "住址", "户号", "备注"),
-    "cases": ("登记日期", "类型", "事项", "内容", "群众", "经办人", "办结日期", "办理结果", "评价"),
-    "cadres": ("姓名", "电话", "角色", "职务", "负责片区", "党员", "到任日期"),
+    "villagers": (N_("姓名"), N_("身份证号"), N_("联系电话"), N_("性别"), N_("住址"), N_("户号"), N_("备注")),
+    "cases": (
+        N_("登记日期"),
+        N_("类型"),
+        N_("事项"),
+        N_("内容"),
+        N_("群众"),
+        N_("经办人"),
+        N_("办结日期"),
+        N_("办理结果"),
+        N_("评价"),
+    ),
+    "cadres": (N_("姓名"), N_("电话"), N_("角色"), N_("职务"), N_("负责片区"), N_("党员"), N_("到任日期")),
 }
+_AROUND = (N_("行"), N_("工作表"), N_("处理")), (N_("原因或改动"),)
 
 
 def headers(kind: str) -> list[str]:
-    return ["行", "工作表", "处理"] + list(COLUMNS[kind]) + ["原因或改动"]
+    return [messages.word(h) for h in (*_AROUND[0], *COLUMNS[kind], *_AROUND[1])]
 
 
 def line(kind: str, verdict: RowVerdict) -> list[str]:
-    head = [str(verdict.row_no), verdict.sheet, VERDICTS[verdict.verdict]]
+    head = [str(verdict.row_no), verdict.sheet, messages.word(VERDICTS[verdict.verdict])]
     if verdict.verdict == "refused" or not verdict.fields:
         values = [""] * len(COLUMNS[kind])
         values[COLUMNS[kind].index("群众" if kind == "cases" else "姓名")] = verdict.extra.get("written_name", "")
@@ -34,10 +49,17 @@ def line(kind: str, verdict: RowVerdict) -> list[str]:
 
 def _why(verdict: RowVerdict) -> str:
     if verdict.verdict == "update":
-        from haian_desk.imports.columns import FIELD_LABELS
+        labels = [_field_label(k) for k in verdict.changes]
+        return messages.message_text(Message("改：{fields}", {"fields": labels}))
+    return messages.error_text(verdict.error) if verdict.error is not None else verdict.reason
 
-        return "改：" + "、".join(FIELD_LABELS.get(k, "重新启用" if k == "active" else k) for k in verdict.changes)
-    return verdict.reason
+
+def _field_label(key: str) -> str:
+    from haian_desk.imports.columns import FIELD_LABELS
+
+    if key == "active":
+        return messages.word(N_("重新启用"))
+    return messages.translate("ImportFields", FIELD_LABELS[key]) if key in FIELD_LABELS else key
 
 
 def _villager(v: RowVerdict) -> list:
@@ -56,17 +78,17 @@ def _villager(v: RowVerdict) -> list:
 def _case(v: RowVerdict) -> list:
     f, person = v.fields, v.extra.get("person", {})
     done = f.get("completed_at")
-    result = RESULTS.get(f.get("result") or "", "") if done else "（未办结）"
+    result = RESULTS.get(f.get("result") or "", "") if done else N_("（未办结）")
     return [
         f"{f['registered_at']:%Y-%m-%d}",
-        KINDS[f["kind"]],
+        messages.word(KINDS[f["kind"]]),
         f["matter"],
         f["description"],
         person.get("name", ""),
         f["handler"],
         f"{done:%Y-%m-%d}" if done else "",
-        result,
-        RATINGS.get(f.get("rating") or 0, ""),
+        messages.word(result),
+        messages.word(RATINGS.get(f.get("rating") or 0, "")),
     ]
 
 
@@ -77,10 +99,10 @@ def _cadre(v: RowVerdict) -> list:
     return [
         f["name"],
         mask_phone(f["phone"]),
-        ROLES.get(f.get("role") or "", ""),
+        messages.word(ROLES.get(f.get("role") or "", "")),
         f["title"],
         f["area"],
-        "是" if f.get("party_member") else "否",
+        messages.word(N_("是") if f.get("party_member") else N_("否")),
         f.get("active_from"),
     ]
 

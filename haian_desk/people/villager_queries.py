@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from haian_desk.cases import queries as case_queries
+from haian_desk.cases import search
 from haian_desk.events.columns import Row, read_as
 from haian_desk.people import villagers
 
@@ -62,12 +62,17 @@ def as_villager(row: Row) -> Villager:
     return read_as(Villager, row, villagers.JSON_COLUMNS)
 
 
+def villager_search(desk: Desk, text: str, limit: int | None = 20) -> list[Villager]:
+    """Villagers the text finds (see haian_desk.cases.search for the rule), closest first; none for no text."""
+    with desk.db.read() as conn:
+        return [as_villager(r) for r in search.find_villagers(conn, text, limit)]
+
+
 def find_villagers(desk: Desk, text: str, limit: int = LIST_LIMIT) -> list[Villager]:
     """Villagers matching the search box, or everyone in pinyin order when it is empty."""
     if text.strip():
-        rows = case_queries.villager_search(desk, text, limit)
-    else:
-        rows = desk.db.query("SELECT * FROM villagers WHERE active = 1 ORDER BY pinyin, name LIMIT ?", (limit,))
+        return villager_search(desk, text, limit)
+    rows = desk.db.query("SELECT * FROM villagers WHERE active = 1 ORDER BY pinyin, name LIMIT ?", (limit,))
     return [as_villager(r) for r in rows]
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from haian_desk.core import hlc
 from haian_desk.core.hlc import HybridClock
+from haian_desk.core.messages import cli_tr
 from haian_desk.core.timeutil import to_iso
 from haian_desk.events.ledger import latest_plausible_hlc, refold
 from haian_desk.replication import sync_state
@@ -40,15 +41,31 @@ class ClockReport:
 
     def lines(self) -> list[str]:
         if not self.poisoned:
-            return [f"时钟正常：没有时间戳超过 {hlc.WINDOW_DAYS} 天窗口的记录（本机时钟 {self.clock}）"]
-        verb = "已搁置（不再计入办件）并留存待核查" if self.repaired else "发现"
-        lines = [f"{verb} {len(self.poisoned)} 条时间戳过远的记录："]
+            return [
+                cli_tr(
+                    "时钟正常：没有时间戳超过 {days} 天窗口的记录（本机时钟 {clock}）",
+                    days=hlc.WINDOW_DAYS,
+                    clock=self.clock,
+                )
+            ]
+        if self.repaired:
+            head = cli_tr("已搁置（不再计入办件）并留存待核查 {count} 条时间戳过远的记录：", count=len(self.poisoned))
+        else:
+            head = cli_tr("发现 {count} 条时间戳过远的记录：", count=len(self.poisoned))
+        lines = [head]
         lines += [
-            f"  {p['id']}（{p['stream']} {p['type']}，来源 {p['origin'][:8]}…，时间戳 {p['hlc']}）"
+            cli_tr(
+                "  {event}（{stream} {type}，来源 {origin}…，时间戳 {hlc}）",
+                event=p["id"],
+                stream=p["stream"],
+                type=p["type"],
+                origin=p["origin"][:8],
+                hlc=p["hlc"],
+            )
             for p in self.poisoned
         ]
         if not self.repaired:
-            lines.append("  用 haian-desk sync clock --repair 搁置这些记录（记录保留，可核查）")
+            lines.append(cli_tr("  用 haian-desk sync clock --repair 搁置这些记录（记录保留，可核查）"))
         return lines
 
 

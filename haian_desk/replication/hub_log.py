@@ -1,5 +1,6 @@
-"""What a hub has received from below: events stored once, and per sending peer the ranges
-of its sequence numbers applied here. One interface, two stores: SQLite (stations and township
+"""What a hub has received from below: events stored once, the projections of the streams
+they touch folded again in the same transaction, and per sending peer the ranges of its
+sequence numbers applied here. One interface, two stores: SQLite (stations and township
 hubs, today's tables) and PostgreSQL (a county, city or province hub served by several workers).
 
 The two must agree on every outcome; tests/haian_desk/test_hub_log.py runs the same checks,
@@ -13,11 +14,13 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from haian_desk.core.errors import NotFound
+from haian_desk.events import ledger
 from haian_desk.replication import sync_state
 from haian_desk.replication.sync_state import CHILD, Peer
 from haian_desk.storage import eventlog
 from haian_desk.storage.db import Database
 from haian_desk.storage.eventlog import COLUMNS, Event
+from haian_desk.storage.postgres import projections
 from haian_desk.storage.postgres.database import PgDatabase
 
 
@@ -61,6 +64,8 @@ class SqliteHubLog:
             ):
                 raise _unknown(peer_id)
             added = eventlog.insert_new(conn, events)
+            for stream, stream_id in sorted({(e.stream, e.stream_id) for e in added}):
+                ledger.refold(conn, stream, stream_id)
             sync_state.note_origins(conn, {e.origin for e in events}, peer_id)
             covered = sync_state.add_range(conn, peer_id, lo, hi)
             conn.execute(
@@ -142,6 +147,7 @@ class PgHubLog:
             ):
                 raise _unknown(peer_id)
             new = {r[0] for r in conn.execute(_INSERT_EVENTS, columns).fetchall()}
+            projections.refold_touched(conn, [e for e in events if e.id in new])
             conn.cursor().executemany(
                 "INSERT INTO sync_origins (origin, via) VALUES (%s, %s) ON CONFLICT DO NOTHING",
                 [(o, peer_id) for o in sorted({e.origin for e in events})],

@@ -7,7 +7,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from haian_desk.cases.vocabulary import TIMED_STATUSES
-from haian_desk.core.messages import cli_tr
+from haian_desk.core.errors import N_, Message
+from haian_desk.core.messages import cli_tr, message_text, word
 from haian_desk.core.timeutil import show, to_iso
 from haian_desk.replication import selection, sync_state
 from haian_desk.replication.receive import flagged_cases
@@ -57,7 +58,7 @@ class SyncStatus:
             lines.append(cli_tr("上次出错（{when}）：{error}", when=show(self.last_attempt), error=self.last_error))
         warning = clock_warning(self.clock_drift)
         if warning:
-            lines.append(cli_tr("时钟：{warning}", warning=warning))
+            lines.append(cli_tr("时钟：{warning}", warning=message_text(warning)))
         for item in self.rejected:
             lines.append(
                 cli_tr(
@@ -77,12 +78,13 @@ class SyncStatus:
 
 # What the person should do about each kind of record the two sides did not agree on.
 _WHAT_TO_DO = {
-    "sequence_clash": "本站可能从备份恢复过、编号与已上报的记录重复：请联系镇中心核对，"
-    "镇中心处理后在“同步”页面重发这些记录",
-    "same_id_different_content": "同一记录两边内容不同：请联系镇中心核对",
-    "unknown_stream": "双方软件版本不一致：请把本站和镇中心都升级到最新版后重发",
+    "sequence_clash": N_(
+        "本站可能从备份恢复过、编号与已上报的记录重复：请联系镇中心核对，镇中心处理后在“同步”页面重发这些记录"
+    ),
+    "same_id_different_content": N_("同一记录两边内容不同：请联系镇中心核对"),
+    "unknown_stream": N_("双方软件版本不一致：请把本站和镇中心都升级到最新版后重发"),
 }
-_DEFAULT_TO_DO = "请联系镇中心核对原因，处理后在“同步”页面重发"
+_DEFAULT_TO_DO = N_("请联系镇中心核对原因，处理后在“同步”页面重发")
 
 
 def delivery_line(pending: int, rejected: list[dict], quarantined: list[dict]) -> str:
@@ -113,7 +115,12 @@ def refusal_lines(rejected: list[dict], quarantined: list[dict]) -> list[str]:
         key = (problem, item.get("reason", ""))
         groups[key] = groups.get(key, 0) + 1
     return [
-        f"{count} 条：{reason}。处理：{_WHAT_TO_DO.get(problem, _DEFAULT_TO_DO)}"
+        cli_tr(
+            "{count} 条：{reason}。处理：{action}",
+            count=count,
+            reason=word(reason),  # the hub's own words, in the reader's language where it has them
+            action=word(_WHAT_TO_DO.get(problem, _DEFAULT_TO_DO)),
+        )
         for (problem, reason), count in sorted(groups.items())
     ]
 
@@ -186,19 +193,26 @@ def _overdue(desk: Desk, unit_code: str, now: str) -> int:
     )
 
 
-def clock_warning(drift: int | None) -> str | None:
+def clock_warning(drift: int | None) -> Message | None:
+    """What the clerk should do about a clock that differs from the hub's (None when close enough)."""
     if drift is None or abs(drift) < CLOCK_WARNING_SECONDS:
         return None
-    way = "快" if drift > 0 else "慢"
-    return (
-        f"本机时钟比镇中心{way}了约{_duration(abs(drift))}，请把电脑的日期和时间校正过来"
-        "（办件的先后顺序不受影响，但打印的时间会不准）"
+    duration = {"duration": _duration(abs(drift))}
+    if drift > 0:
+        return Message(
+            "本机时钟比镇中心快了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）",
+            duration,
+        )
+    return Message(
+        "本机时钟比镇中心慢了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）",
+        duration,
     )
 
 
-def _duration(seconds: int) -> str:
+def _duration(seconds: int) -> Message:
     if seconds >= 86400:
-        return f"{seconds / 86400:.1f}天".replace(".0天", "天")
+        days = round(seconds / 86400, 1)
+        return Message("{days}天", {"days": int(days) if days.is_integer() else days})
     if seconds >= 3600:
-        return f"{seconds // 3600}小时"
-    return f"{seconds // 60}分钟"
+        return Message("{hours}小时", {"hours": seconds // 3600})
+    return Message("{minutes}分钟", {"minutes": seconds // 60})

@@ -39,7 +39,7 @@ from haian_desk.cases.inbox import (  # noqa: F401
 )
 from haian_desk.cases.queries import CaseFilter
 from haian_desk.cases.vocabulary import EVENT_TYPES, label
-from haian_desk.core.errors import HaianError, ValidationError
+from haian_desk.core.errors import N_, HaianError, Message, ValidationError
 from haian_desk.core.timeutil import from_iso
 from haian_desk.people import users
 from haian_desk.replication import sync_state
@@ -189,14 +189,18 @@ class Side:
     actor: str
     when: str
     what: str
-    detail: str
+    detail: tuple[Message, ...]  # the timeline's detail, each part said in the reader's language
+
+    def detail_text(self) -> str:
+        """The detail in Chinese (what the timeline shows)."""
+        return "；".join(map(str, self.detail))
 
 
 @dataclass(frozen=True)
 class Clash:
     stood: Side | None  # the action the record now follows
     set_aside: Side  # the action the rules could not apply after it
-    reason: str
+    reason: Message  # the rule that refused it, translatable where it is shown
 
 
 @dataclass
@@ -221,10 +225,10 @@ def conflict(desk: Desk, case_id: str) -> Conflict:
     clashes = _unsettled_clashes(queries.timeline(desk, case_id), names)
     return Conflict(
         case_id,
-        case["case_no"],
-        unit_names(desk).get(case["unit_code"], case["unit_code"]),
-        case["status"],
-        case["conflicts"],
+        case.case_no,
+        unit_names(desk).get(case.unit_code, case.unit_code),
+        case.status,
+        case.conflicts,
         clashes,
     )
 
@@ -241,7 +245,7 @@ def _unsettled_clashes(events: list[Event], names: _Names) -> list[Clash]:
                 state = dict(state, conflicts=state["conflicts"] + 1)
                 theirs = names.side(event)
                 assert theirs is not None  # side() is None only for no event
-                clashes.append(Clash(names.side(mover), theirs, refused.message))
+                clashes.append(Clash(names.side(mover), theirs, Message(refused.template, refused.params)))
             continue
         if event.type == "conflict_resolved":
             clashes = clashes[int(event.payload["resolves"]) :]
@@ -263,11 +267,11 @@ class _Names:
         if event is None:
             return None
         return Side(
-            unit=self.origins.get(event.origin, "其他单位"),
+            unit=self.origins.get(event.origin, N_("其他单位")),
             actor=self.actors.get(event.actor, event.actor),
             when=event.wall_time,
             what=label(EVENT_TYPES, event.type),
-            detail=presentation.describe_event(event, self.cadres),
+            detail=tuple(presentation.event_parts(event, self.cadres)),
         )
 
 

@@ -292,8 +292,11 @@ class Database:
         try:
             yield
         except BaseException:
-            self._conn.execute(f"ROLLBACK TO {name}")
-            self._conn.execute(f"RELEASE {name}")
+            # SQLite may already have rolled the whole transaction back (a full disk, an I/O
+            # error): then the savepoint is gone and the error that did it is the one to report.
+            if self._conn.in_transaction:
+                self._conn.execute(f"ROLLBACK TO {name}")
+                self._conn.execute(f"RELEASE {name}")
             raise
         self._conn.execute(f"RELEASE {name}")
 

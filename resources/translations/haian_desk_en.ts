@@ -1009,6 +1009,38 @@
         <translation>Mismatch: {line}</translation>
     </message>
     <message>
+        <source>{unit} 考核报表 {period}（截至 {as_of}）</source>
+        <translation>{unit} assessment report {period} (as of {as_of})</translation>
+    </message>
+    <message>
+        <source>本中心的考核报表（各级汇总）</source>
+        <translation>This centre's assessment report (every level summed up)</translation>
+    </message>
+    <message>
+        <source>考核期：2026H1、2026H2、2026 或 起:止（YYYY-MM-DD）</source>
+        <translation>assessment period: 2026H1, 2026H2, 2026 or from:to (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>输出 JSON（全部数字）</source>
+        <translation>print JSON (every figure)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL 中心数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）</source>
+        <translation>the centre's PostgreSQL database, e.g. postgresql://user@host/dbname (or the environment variable {env})</translation>
+    </message>
+    <message>
+        <source>检查通过：{events} 条事件齐全、连续，{rows_checked} 条记录与事件日志重建结果一致</source>
+        <translation>Check passed: {events} events complete and continuous, {rows_checked} records equal to a rebuild from the event log</translation>
+    </message>
+    <message>
+        <source>缺失：{line}</source>
+        <translation>Missing: {line}</translation>
+    </message>
+    <message>
+        <source>{code}  {name}  登记 {registered}  办结 {completed}  按时办结率 {rate}  超期未办结 {overdue}</source>
+        <translation>{code}  {name}  registered {registered}  completed {completed}  on time {rate}  overdue open {overdue}</translation>
+    </message>
+    <message>
         <source>错误：数据库文件已损坏（{damage}）（请用 haian-desk restore --latest 恢复最新的完好备份）</source>
         <translation>Error: the database file is damaged ({damage}) (restore the newest good backup with haian-desk restore --latest)</translation>
     </message>
@@ -1045,6 +1077,26 @@
         <translation>Numbering: working offline (case numbers carry an L)</translation>
     </message>
     <message>
+        <source>已搁置（不再计入办件）并留存待核查 {count} 条时间戳过远的记录：</source>
+        <translation>Set aside (no longer counted in cases) and kept for checking: {count} records stamped too far ahead:</translation>
+    </message>
+    <message>
+        <source>发现 {count} 条时间戳过远的记录：</source>
+        <translation>Found {count} records stamped too far ahead:</translation>
+    </message>
+    <message>
+        <source>  {event}（{stream} {type}，来源 {origin}…，时间戳 {hlc}）</source>
+        <translation>  {event} ({stream} {type}, from {origin}…, stamped {hlc})</translation>
+    </message>
+    <message>
+        <source>时钟正常：没有时间戳超过 {days} 天窗口的记录（本机时钟 {clock}）</source>
+        <translation>Clock fine: no record stamped beyond the {days}-day window (this PC&apos;s clock {clock})</translation>
+    </message>
+    <message>
+        <source>  用 haian-desk sync clock --repair 搁置这些记录（记录保留，可核查）</source>
+        <translation>  Set them aside with haian-desk sync clock --repair (the records are kept and can be checked)</translation>
+    </message>
+    <message>
         <source>待上报：{waiting}；另有 {stuck} 条记录未被接收（被镇中心拒收或留存待核查），不算已上报</source>
         <translation>Waiting to report: {waiting}; {stuck} more records were not taken (refused by the township centre or held for review) and do not count as reported</translation>
     </message>
@@ -1063,6 +1115,10 @@
     <message>
         <source>待上报：{waiting}</source>
         <translation>Waiting to report: {waiting}</translation>
+    </message>
+    <message>
+        <source>{count} 条：{reason}。处理：{action}</source>
+        <translation>{count}: {reason}. What to do: {action}</translation>
     </message>
     <message>
         <source>上次成功：{when}</source>
@@ -1245,6 +1301,58 @@
         <translation>Not set (give it with haian-desk sync --hub ADDRESS, or sync by USB stick)</translation>
     </message>
     <message>
+        <source>上传 {sent} 条（{batches} 批）</source>
+        <translation>sent {sent} records ({batches} batches)</translation>
+    </message>
+    <message>
+        <source>下载 {received} 条（{batches} 批）</source>
+        <translation>received {received} records ({batches} batches)</translation>
+    </message>
+    <message>
+        <source>与“{hub}”同步完成：{summary}</source>
+        <translation>Synchronised with “{hub}”: {summary}</translation>
+    </message>
+    <message>
+        <source>  被拒收：{event}：{reason}</source>
+        <translation>  Refused: {event}: {reason}</translation>
+    </message>
+    <message>
+        <source>  核对：双方记录一致</source>
+        <translation>  Check: both sides hold the same records</translation>
+    </message>
+    <message>
+        <source>  核对：发现不一致，已补齐</source>
+        <translation>  Check: a difference was found and made good</translation>
+    </message>
+    <message>
+        <source>  核对：双方记录仍不一致，请联系镇中心</source>
+        <translation>  Check: the two sides still differ; please contact the township centre</translation>
+    </message>
+    <message>
+        <source>  注意：{warning}</source>
+        <translation>  Note: {warning}</translation>
+    </message>
+    <message>
+        <source>{already} 条对方早已收到</source>
+        <translation>{already} already held by the other side</translation>
+    </message>
+    <message>
+        <source>{rejected} 条被拒收</source>
+        <translation>{rejected} refused</translation>
+    </message>
+    <message>
+        <source>  {held} 条记录在等它之前的记录到达后才会显示</source>
+        <translation>  {held} records will show once the records before them arrive</translation>
+    </message>
+    <message>
+        <source>  {cases} 件办件有两处同时办理的冲突，请工作人员核对</source>
+        <translation>  {cases} cases were worked on in two places at once; staff should check them</translation>
+    </message>
+    <message>
+        <source>  核对：未进行</source>
+        <translation>  Check: not run</translation>
+    </message>
+    <message>
         <source>{code}  {name}  {state}  最近联系 {contact}  已收 {events} 条  时钟偏差 {drift}  超期 {overdue} 件</source>
         <translation>{code}  {name}  {state}  last contact {contact}  {events} records received  clock drift {drift}  {overdue} overdue</translation>
     </message>
@@ -1367,6 +1475,10 @@
     <message>
         <source>{seconds} 秒</source>
         <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>已恢复 {unit}：从镇中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），共 {cases} 件办件</source>
+        <translation>Restored {unit}: {from_hub} records fetched from the township centre, {from_backup} recovered from the backup (sent up at the next sync), {cases} cases in all</translation>
     </message>
     <message>
         <source>恢复申请已写到 {out}；本机新密钥指纹 {fingerprint}（办理时可电话核对）</source>
@@ -1517,6 +1629,10 @@
     <message>
         <source>打印快捷键卡（A4，受理和办件的按键）</source>
         <translation>Print the shortcut card (A4, keys for intake and handling cases)</translation>
+    </message>
+    <message>
+        <source>经 {url} 送到镇中心：{summary}</source>
+        <translation>Sent to the township centre via {url}: {summary}</translation>
     </message>
     <message>
         <source>自检：在临时目录里建站、受理、打印回执、备份、同步，检查本机安装是否完好</source>
@@ -2529,8 +2645,36 @@ Other cadres can be added now too, or later on the “Cadres” page (Ctrl+F4).<
         <translation>{0}</translation>
     </message>
     <message>
+        <source>没有需要核对的冲突。</source>
+        <translation>No conflicts to check.</translation>
+    </message>
+    <message>
+        <source>现在的记录按这一方</source>
+        <translation>The record now follows this side</translation>
+    </message>
+    <message>
+        <source>没能生效的一方</source>
+        <translation>The side that did not take effect</translation>
+    </message>
+    <message>
+        <source>第{0}处</source>
+        <translation>Conflict {0}</translation>
+    </message>
+    <message>
+        <source>没能生效的原因：{0}</source>
+        <translation>Why it did not take effect: {0}</translation>
+    </message>
+    <message>
         <source>（无）</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>已记录对 {0} 的裁定（{1}）。各方同步后冲突标记消除。</source>
@@ -3103,7 +3247,7 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
     <message>
         <source>指定经办人</source>
-        <translation>Handler assigned</translation>
+        <translation>Assign handler</translation>
     </message>
     <message>
         <source>联动会办</source>
@@ -3115,11 +3259,11 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
     <message>
         <source>转送县或部门</source>
-        <translation>Pass to county or department</translation>
+        <translation>Forward up</translation>
     </message>
     <message>
         <source>转送部门</source>
-        <translation>Pass to department</translation>
+        <translation>To department</translation>
     </message>
     <message>
         <source>退回站点</source>
@@ -3127,11 +3271,11 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
     <message>
         <source>退回下级</source>
-        <translation>Return to level below</translation>
+        <translation>Return down</translation>
     </message>
     <message>
         <source>打开详情</source>
-        <translation>Open details</translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>共 {0} 件</source>
@@ -5346,6 +5490,14 @@ They are saved on this PC and will not be lost; they go up with the next network
     <message>
         <source>还没有成功过</source>
         <translation>Never succeeded yet</translation>
+    </message>
+    <message>
+        <source>未填网址，只能用U盘同步</source>
+        <translation>no address: sync by USB stick only</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <source>还没有登记（见“登记与网址”）</source>
@@ -9007,6 +9159,26 @@ What to do: {2}</translation>
         <translation>Write 2026H1 (first half), 2026H2 (second half), 2026 (whole year) or 2026-01-01:2026-03-31</translation>
     </message>
     <message>
+        <source>{unit}导入了{year}年工作日历（{source}）</source>
+        <translation>{unit} imported the {year} working calendar ({source})</translation>
+    </message>
+    <message>
+        <source>同步收到{calendars}</source>
+        <translation>received by sync: {calendars}</translation>
+    </message>
+    <message>
+        <source>{who}发布的{year}年工作日历</source>
+        <translation>the {year} working calendar published by {who}</translation>
+    </message>
+    <message>
+        <source>时限不变</source>
+        <translation>deadline unchanged</translation>
+    </message>
+    <message>
+        <source>按新日历重新计算办结时限</source>
+        <translation>deadline counted again on the new calendar</translation>
+    </message>
+    <message>
         <source>只有镇（街道）代理中心和县级代理中心才能办理上报来的事项</source>
         <translation>Only a township centre or the county centre can handle reported matters</translation>
     </message>
@@ -9175,6 +9347,90 @@ What to do: {2}</translation>
         <translation>No</translation>
     </message>
     <message>
+        <source>将新增</source>
+        <translation>to be added</translation>
+    </message>
+    <message>
+        <source>将更新</source>
+        <translation>to be updated</translation>
+    </message>
+    <message>
+        <source>已存在，不变</source>
+        <translation>already here, unchanged</translation>
+    </message>
+    <message>
+        <source>不导入</source>
+        <translation>not imported</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>登记日期</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>评价</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>党员</source>
+        <translation>Party member</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>原因或改动</source>
+        <translation>Reason or changes</translation>
+    </message>
+    <message>
+        <source>（未办结）</source>
+        <translation>(not completed)</translation>
+    </message>
+    <message>
+        <source>改：{fields}</source>
+        <translation>changes: {fields}</translation>
+    </message>
+    <message>
+        <source>重新启用</source>
+        <translation>active again</translation>
+    </message>
+    <message>
         <source>登记受理办件</source>
         <translation>Register and accept cases</translation>
     </message>
@@ -9307,6 +9563,34 @@ What to do: {2}</translation>
         <translation>This station was restored from a backup, {age}; it is working offline, case numbers carry “{mark}”, and normal numbering returns after a sync</translation>
     </message>
     <message>
+        <source>请联系镇中心核对原因，处理后在“同步”页面重发</source>
+        <translation>contact the township centre to find out why, then send them again from the Sync screen</translation>
+    </message>
+    <message>
+        <source>本站可能从备份恢复过、编号与已上报的记录重复：请联系镇中心核对，镇中心处理后在“同步”页面重发这些记录</source>
+        <translation>this station may have been restored from a backup and its numbers repeat records already reported: contact the township centre; once it has dealt with them, send these records again from the Sync screen</translation>
+    </message>
+    <message>
+        <source>同一记录两边内容不同：请联系镇中心核对</source>
+        <translation>the same record differs on the two sides: contact the township centre to check</translation>
+    </message>
+    <message>
+        <source>双方软件版本不一致：请把本站和镇中心都升级到最新版后重发</source>
+        <translation>the two sides run different versions: upgrade this station and the township centre to the latest version, then send again</translation>
+    </message>
+    <message>
+        <source>本机时钟比镇中心慢了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</source>
+        <translation>This PC&apos;s clock is about {duration} behind the township centre&apos;s: please set the computer&apos;s date and time right (the order of cases is not affected, but printed times will be wrong)</translation>
+    </message>
+    <message>
+        <source>本机时钟比镇中心快了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</source>
+        <translation>This PC&apos;s clock is about {duration} ahead of the township centre&apos;s: please set the computer&apos;s date and time right (the order of cases is not affected, but printed times will be wrong)</translation>
+    </message>
+    <message>
+        <source>其他单位</source>
+        <translation>another unit</translation>
+    </message>
+    <message>
         <source>本站地址</source>
         <translation>Station address</translation>
     </message>
@@ -9369,6 +9653,30 @@ What to do: {2}</translation>
     <message>
         <source>请从备份恢复：运行 haian-desk restore --latest（需要本站口令），或在程序里选用最新的完好备份</source>
         <translation>Restore from a backup: run haian-desk restore --latest (needs the station passphrase), or choose the newest good backup in the program</translation>
+    </message>
+    <message>
+        <source>这个 PostgreSQL 数据库的结构是第 {have} 版，本软件用第 {want} 版</source>
+        <translation>This PostgreSQL database has schema version {have}; this software uses version {want}</translation>
+    </message>
+    <message>
+        <source>请先建立或升级中心数据库（见 docs/postgres-hub.md），再检查或出报表</source>
+        <translation>Create or upgrade the centre's database first (see docs/postgres-hub.md), then check it or make the report</translation>
+    </message>
+    <message>
+        <source>这个 PostgreSQL 数据库还不是一个同步中心（没有本中心的单位信息）</source>
+        <translation>This PostgreSQL database is not a sync centre yet (it holds no centre's identity)</translation>
+    </message>
+    <message>
+        <source>请先建立中心数据库（见 docs/postgres-hub.md），或检查 --database 是否写对</source>
+        <translation>Create the centre's database first (see docs/postgres-hub.md), or check that --database is right</translation>
+    </message>
+    <message>
+        <source>连不上 PostgreSQL 数据库：{reason}</source>
+        <translation>Cannot reach the PostgreSQL database: {reason}</translation>
+    </message>
+    <message>
+        <source>请检查 --database（或环境变量 {env}）里的主机、端口、数据库名、用户和口令，以及服务器是否在运行</source>
+        <translation>Check the host, port, database name, user and password in --database (or the environment variable {env}), and that the server is running</translation>
     </message>
     <message>
         <source>请确认文件确实来自该站；如该站重装过，请让它重新登记</source>
@@ -9627,12 +9935,24 @@ What to do: {2}</translation>
         <translation>Give it with --hub http://township-centre-address:8765 (it is remembered)</translation>
     </message>
     <message>
+        <source>本站从备份恢复后，已从镇中心得知编号用到了哪里，可以继续办理</source>
+        <translation>This station was restored from a backup and has learnt from the township centre how far its case numbers had gone: work can go on</translation>
+    </message>
+    <message>
         <source>同步中心没有确认收到刚发的一批</source>
         <translation>The sync hub did not confirm receiving the batch just sent</translation>
     </message>
     <message>
         <source>请联系镇中心检查同步服务</source>
         <translation>Ask the township centre to check its sync service</translation>
+    </message>
+    <message>
+        <source>本机有镇中心已经没有的上级记录（镇中心可能从备份恢复过），请联系镇中心核对</source>
+        <translation>This PC holds records from above that the township centre no longer has (it may have been restored from a backup): please contact the township centre to check</translation>
+    </message>
+    <message>
+        <source>镇中心保存的本站记录比本机还多（本机可能从备份恢复过），请联系镇中心核对</source>
+        <translation>The township centre holds more of this station&apos;s records than this PC does (this PC may have been restored from a backup): please contact the township centre to check</translation>
     </message>
     <message>
         <source>同步中心的回答无法读取</source>

@@ -1009,6 +1009,38 @@
         <translation>不一致：{line}</translation>
     </message>
     <message>
+        <source>{unit} 考核报表 {period}（截至 {as_of}）</source>
+        <translation>{unit} 考核报表 {period}（截至 {as_of}）</translation>
+    </message>
+    <message>
+        <source>本中心的考核报表（各级汇总）</source>
+        <translation>本中心的考核报表（各级汇总）</translation>
+    </message>
+    <message>
+        <source>考核期：2026H1、2026H2、2026 或 起:止（YYYY-MM-DD）</source>
+        <translation>考核期：2026H1、2026H2、2026 或 起:止（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>输出 JSON（全部数字）</source>
+        <translation>输出 JSON（全部数字）</translation>
+    </message>
+    <message>
+        <source>PostgreSQL 中心数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）</source>
+        <translation>PostgreSQL 中心数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）</translation>
+    </message>
+    <message>
+        <source>检查通过：{events} 条事件齐全、连续，{rows_checked} 条记录与事件日志重建结果一致</source>
+        <translation>检查通过：{events} 条事件齐全、连续，{rows_checked} 条记录与事件日志重建结果一致</translation>
+    </message>
+    <message>
+        <source>缺失：{line}</source>
+        <translation>缺失：{line}</translation>
+    </message>
+    <message>
+        <source>{code}  {name}  登记 {registered}  办结 {completed}  按时办结率 {rate}  超期未办结 {overdue}</source>
+        <translation>{code}  {name}  登记 {registered}  办结 {completed}  按时办结率 {rate}  超期未办结 {overdue}</translation>
+    </message>
+    <message>
         <source>错误：数据库文件已损坏（{damage}）（请用 haian-desk restore --latest 恢复最新的完好备份）</source>
         <translation>错误：数据库文件已损坏（{damage}）（请用 haian-desk restore --latest 恢复最新的完好备份）</translation>
     </message>
@@ -1045,6 +1077,26 @@
         <translation>编号：离线办理中（办件编号带 L）</translation>
     </message>
     <message>
+        <source>已搁置（不再计入办件）并留存待核查 {count} 条时间戳过远的记录：</source>
+        <translation>已搁置（不再计入办件）并留存待核查 {count} 条时间戳过远的记录：</translation>
+    </message>
+    <message>
+        <source>发现 {count} 条时间戳过远的记录：</source>
+        <translation>发现 {count} 条时间戳过远的记录：</translation>
+    </message>
+    <message>
+        <source>  {event}（{stream} {type}，来源 {origin}…，时间戳 {hlc}）</source>
+        <translation>  {event}（{stream} {type}，来源 {origin}…，时间戳 {hlc}）</translation>
+    </message>
+    <message>
+        <source>时钟正常：没有时间戳超过 {days} 天窗口的记录（本机时钟 {clock}）</source>
+        <translation>时钟正常：没有时间戳超过 {days} 天窗口的记录（本机时钟 {clock}）</translation>
+    </message>
+    <message>
+        <source>  用 haian-desk sync clock --repair 搁置这些记录（记录保留，可核查）</source>
+        <translation>  用 haian-desk sync clock --repair 搁置这些记录（记录保留，可核查）</translation>
+    </message>
+    <message>
         <source>待上报：{waiting}；另有 {stuck} 条记录未被接收（被镇中心拒收或留存待核查），不算已上报</source>
         <translation>待上报：{waiting}；另有 {stuck} 条记录未被接收（被镇中心拒收或留存待核查），不算已上报</translation>
     </message>
@@ -1063,6 +1115,10 @@
     <message>
         <source>待上报：{waiting}</source>
         <translation>待上报：{waiting}</translation>
+    </message>
+    <message>
+        <source>{count} 条：{reason}。处理：{action}</source>
+        <translation>{count} 条：{reason}。处理：{action}</translation>
     </message>
     <message>
         <source>上次成功：{when}</source>
@@ -1245,6 +1301,58 @@
         <translation>未设置（可用 haian-desk sync --hub 网址 指明，或用U盘同步）</translation>
     </message>
     <message>
+        <source>上传 {sent} 条（{batches} 批）</source>
+        <translation>上传 {sent} 条（{batches} 批）</translation>
+    </message>
+    <message>
+        <source>下载 {received} 条（{batches} 批）</source>
+        <translation>下载 {received} 条（{batches} 批）</translation>
+    </message>
+    <message>
+        <source>与“{hub}”同步完成：{summary}</source>
+        <translation>与“{hub}”同步完成：{summary}</translation>
+    </message>
+    <message>
+        <source>  被拒收：{event}：{reason}</source>
+        <translation>  被拒收：{event}：{reason}</translation>
+    </message>
+    <message>
+        <source>  核对：双方记录一致</source>
+        <translation>  核对：双方记录一致</translation>
+    </message>
+    <message>
+        <source>  核对：发现不一致，已补齐</source>
+        <translation>  核对：发现不一致，已补齐</translation>
+    </message>
+    <message>
+        <source>  核对：双方记录仍不一致，请联系镇中心</source>
+        <translation>  核对：双方记录仍不一致，请联系镇中心</translation>
+    </message>
+    <message>
+        <source>  注意：{warning}</source>
+        <translation>  注意：{warning}</translation>
+    </message>
+    <message>
+        <source>{already} 条对方早已收到</source>
+        <translation>{already} 条对方早已收到</translation>
+    </message>
+    <message>
+        <source>{rejected} 条被拒收</source>
+        <translation>{rejected} 条被拒收</translation>
+    </message>
+    <message>
+        <source>  {held} 条记录在等它之前的记录到达后才会显示</source>
+        <translation>  {held} 条记录在等它之前的记录到达后才会显示</translation>
+    </message>
+    <message>
+        <source>  {cases} 件办件有两处同时办理的冲突，请工作人员核对</source>
+        <translation>  {cases} 件办件有两处同时办理的冲突，请工作人员核对</translation>
+    </message>
+    <message>
+        <source>  核对：未进行</source>
+        <translation>  核对：未进行</translation>
+    </message>
+    <message>
         <source>{code}  {name}  {state}  最近联系 {contact}  已收 {events} 条  时钟偏差 {drift}  超期 {overdue} 件</source>
         <translation>{code}  {name}  {state}  最近联系 {contact}  已收 {events} 条  时钟偏差 {drift}  超期 {overdue} 件</translation>
     </message>
@@ -1367,6 +1475,10 @@
     <message>
         <source>{seconds} 秒</source>
         <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>已恢复 {unit}：从镇中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），共 {cases} 件办件</source>
+        <translation>已恢复 {unit}：从镇中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），共 {cases} 件办件</translation>
     </message>
     <message>
         <source>恢复申请已写到 {out}；本机新密钥指纹 {fingerprint}（办理时可电话核对）</source>
@@ -1517,6 +1629,10 @@
     <message>
         <source>打印快捷键卡（A4，受理和办件的按键）</source>
         <translation>打印快捷键卡（A4，受理和办件的按键）</translation>
+    </message>
+    <message>
+        <source>经 {url} 送到镇中心：{summary}</source>
+        <translation>经 {url} 送到镇中心：{summary}</translation>
     </message>
     <message>
         <source>自检：在临时目录里建站、受理、打印回执、备份、同步，检查本机安装是否完好</source>
@@ -2529,8 +2645,36 @@
         <translation>{0} 处</translation>
     </message>
     <message>
+        <source>没有需要核对的冲突。</source>
+        <translation>没有需要核对的冲突。</translation>
+    </message>
+    <message>
+        <source>现在的记录按这一方</source>
+        <translation>现在的记录按这一方</translation>
+    </message>
+    <message>
+        <source>没能生效的一方</source>
+        <translation>没能生效的一方</translation>
+    </message>
+    <message>
+        <source>第{0}处</source>
+        <translation>第{0}处</translation>
+    </message>
+    <message>
+        <source>没能生效的原因：{0}</source>
+        <translation>没能生效的原因：{0}</translation>
+    </message>
+    <message>
         <source>（无）</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <source>{0}：{1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>；</translation>
     </message>
     <message>
         <source>已记录对 {0} 的裁定（{1}）。各方同步后冲突标记消除。</source>
@@ -5346,6 +5490,14 @@
     <message>
         <source>还没有成功过</source>
         <translation>还没有成功过</translation>
+    </message>
+    <message>
+        <source>未填网址，只能用U盘同步</source>
+        <translation>未填网址，只能用U盘同步</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <source>还没有登记（见“登记与网址”）</source>
@@ -9007,6 +9159,26 @@
         <translation>可写成 2026H1（上半年）、2026H2（下半年）、2026（全年）或 2026-01-01:2026-03-31</translation>
     </message>
     <message>
+        <source>{unit}导入了{year}年工作日历（{source}）</source>
+        <translation>{unit}导入了{year}年工作日历（{source}）</translation>
+    </message>
+    <message>
+        <source>同步收到{calendars}</source>
+        <translation>同步收到{calendars}</translation>
+    </message>
+    <message>
+        <source>{who}发布的{year}年工作日历</source>
+        <translation>{who}发布的{year}年工作日历</translation>
+    </message>
+    <message>
+        <source>时限不变</source>
+        <translation>时限不变</translation>
+    </message>
+    <message>
+        <source>按新日历重新计算办结时限</source>
+        <translation>按新日历重新计算办结时限</translation>
+    </message>
+    <message>
         <source>只有镇（街道）代理中心和县级代理中心才能办理上报来的事项</source>
         <translation>只有镇（街道）代理中心和县级代理中心才能办理上报来的事项</translation>
     </message>
@@ -9175,6 +9347,90 @@
         <translation>否</translation>
     </message>
     <message>
+        <source>将新增</source>
+        <translation>将新增</translation>
+    </message>
+    <message>
+        <source>将更新</source>
+        <translation>将更新</translation>
+    </message>
+    <message>
+        <source>已存在，不变</source>
+        <translation>已存在，不变</translation>
+    </message>
+    <message>
+        <source>不导入</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>登记日期</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
+        <source>评价</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>党员</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>原因或改动</source>
+        <translation>原因或改动</translation>
+    </message>
+    <message>
+        <source>（未办结）</source>
+        <translation>（未办结）</translation>
+    </message>
+    <message>
+        <source>改：{fields}</source>
+        <translation>改：{fields}</translation>
+    </message>
+    <message>
+        <source>重新启用</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
         <source>登记受理办件</source>
         <translation>登记受理办件</translation>
     </message>
@@ -9307,6 +9563,34 @@
         <translation>本站从备份恢复，{age}；正在离线办理，办件编号带“{mark}”，联网同步后恢复正常编号</translation>
     </message>
     <message>
+        <source>请联系镇中心核对原因，处理后在“同步”页面重发</source>
+        <translation>请联系镇中心核对原因，处理后在“同步”页面重发</translation>
+    </message>
+    <message>
+        <source>本站可能从备份恢复过、编号与已上报的记录重复：请联系镇中心核对，镇中心处理后在“同步”页面重发这些记录</source>
+        <translation>本站可能从备份恢复过、编号与已上报的记录重复：请联系镇中心核对，镇中心处理后在“同步”页面重发这些记录</translation>
+    </message>
+    <message>
+        <source>同一记录两边内容不同：请联系镇中心核对</source>
+        <translation>同一记录两边内容不同：请联系镇中心核对</translation>
+    </message>
+    <message>
+        <source>双方软件版本不一致：请把本站和镇中心都升级到最新版后重发</source>
+        <translation>双方软件版本不一致：请把本站和镇中心都升级到最新版后重发</translation>
+    </message>
+    <message>
+        <source>本机时钟比镇中心慢了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</source>
+        <translation>本机时钟比镇中心慢了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</translation>
+    </message>
+    <message>
+        <source>本机时钟比镇中心快了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</source>
+        <translation>本机时钟比镇中心快了约{duration}，请把电脑的日期和时间校正过来（办件的先后顺序不受影响，但打印的时间会不准）</translation>
+    </message>
+    <message>
+        <source>其他单位</source>
+        <translation>其他单位</translation>
+    </message>
+    <message>
         <source>本站地址</source>
         <translation>本站地址</translation>
     </message>
@@ -9369,6 +9653,30 @@
     <message>
         <source>请从备份恢复：运行 haian-desk restore --latest（需要本站口令），或在程序里选用最新的完好备份</source>
         <translation>请从备份恢复：运行 haian-desk restore --latest（需要本站口令），或在程序里选用最新的完好备份</translation>
+    </message>
+    <message>
+        <source>这个 PostgreSQL 数据库的结构是第 {have} 版，本软件用第 {want} 版</source>
+        <translation>这个 PostgreSQL 数据库的结构是第 {have} 版，本软件用第 {want} 版</translation>
+    </message>
+    <message>
+        <source>请先建立或升级中心数据库（见 docs/postgres-hub.md），再检查或出报表</source>
+        <translation>请先建立或升级中心数据库（见 docs/postgres-hub.md），再检查或出报表</translation>
+    </message>
+    <message>
+        <source>这个 PostgreSQL 数据库还不是一个同步中心（没有本中心的单位信息）</source>
+        <translation>这个 PostgreSQL 数据库还不是一个同步中心（没有本中心的单位信息）</translation>
+    </message>
+    <message>
+        <source>请先建立中心数据库（见 docs/postgres-hub.md），或检查 --database 是否写对</source>
+        <translation>请先建立中心数据库（见 docs/postgres-hub.md），或检查 --database 是否写对</translation>
+    </message>
+    <message>
+        <source>连不上 PostgreSQL 数据库：{reason}</source>
+        <translation>连不上 PostgreSQL 数据库：{reason}</translation>
+    </message>
+    <message>
+        <source>请检查 --database（或环境变量 {env}）里的主机、端口、数据库名、用户和口令，以及服务器是否在运行</source>
+        <translation>请检查 --database（或环境变量 {env}）里的主机、端口、数据库名、用户和口令，以及服务器是否在运行</translation>
     </message>
     <message>
         <source>请确认文件确实来自该站；如该站重装过，请让它重新登记</source>
@@ -9627,12 +9935,24 @@
         <translation>请用 --hub http://镇中心地址:8765 指明（会记住）</translation>
     </message>
     <message>
+        <source>本站从备份恢复后，已从镇中心得知编号用到了哪里，可以继续办理</source>
+        <translation>本站从备份恢复后，已从镇中心得知编号用到了哪里，可以继续办理</translation>
+    </message>
+    <message>
         <source>同步中心没有确认收到刚发的一批</source>
         <translation>同步中心没有确认收到刚发的一批</translation>
     </message>
     <message>
         <source>请联系镇中心检查同步服务</source>
         <translation>请联系镇中心检查同步服务</translation>
+    </message>
+    <message>
+        <source>本机有镇中心已经没有的上级记录（镇中心可能从备份恢复过），请联系镇中心核对</source>
+        <translation>本机有镇中心已经没有的上级记录（镇中心可能从备份恢复过），请联系镇中心核对</translation>
+    </message>
+    <message>
+        <source>镇中心保存的本站记录比本机还多（本机可能从备份恢复过），请联系镇中心核对</source>
+        <translation>镇中心保存的本站记录比本机还多（本机可能从备份恢复过），请联系镇中心核对</translation>
     </message>
     <message>
         <source>同步中心的回答无法读取</source>

@@ -11,9 +11,8 @@ import pytest
 
 from bench import generate, run
 from bench.throttle import Link, ThrottledProxy
-from haian_desk.cases import queries
 from haian_desk.desk import Desk
-from haian_desk.people import idnumber
+from haian_desk.people import idnumber, villager_queries
 from haian_desk.storage.check import run_check
 
 
@@ -42,7 +41,7 @@ def test_people_look_real_and_are_found(county):
     lengths = {len(r["name"]) for r in rows}
     assert {2, 3} <= lengths
     someone = rows[17]["name"]
-    assert someone in [r["name"] for r in queries.villager_search(county, someone, limit=None)]
+    assert someone in [r.name for r in villager_queries.villager_search(county, someone, limit=None)]
 
 
 def test_the_same_seed_makes_the_same_county(county, tmp_path):

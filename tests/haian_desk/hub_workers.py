@@ -14,15 +14,17 @@ def events_of(origin: str, seqs) -> list[Event]:
     return [
         Event(
             id=f"{origin}-{n}",
-            stream="case",
-            stream_id=f"{origin}-c{n % 9}",
-            type="noted",
+            # settings records fold whatever their order (the last change of a key wins), so
+            # two workers folding one stream at once is put to the test
+            stream="settings",
+            stream_id=f"shared-{n % 9}",  # every township writes to the same nine streams
+            type="changed",
             hlc=f"2026-12-04T08:00:00.{n:06d}Z-0000",
             origin=origin,
             origin_seq=n,
             actor="clerk",
             wall_time=AT,
-            payload={"n": n},
+            payload={"changes": {f"k{n % 4}": n}, "unit_code": origin},
         )
         for n in seqs
     ]

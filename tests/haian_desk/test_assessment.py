@@ -334,9 +334,10 @@ def test_completed_exactly_at_the_deadline_is_on_time(desk, clock, cadre_id, vil
 
 def test_the_refold_agrees_with_the_cases_projection(desk, world):
     from haian_desk.assessment.history import every_matter
+    from haian_desk.storage.reading import sqlite_rows
 
-    with desk.db.read() as conn:
-        folded = {m.id: m for m in every_matter(conn, "9999-01-01T00:00:00Z")}
+    with sqlite_rows(desk.db) as read:
+        folded = {m.id: m for m in every_matter(read, "9999-01-01T00:00:00Z")}
     rows = desk.db.query("SELECT id, status, deadline, completed_at, rating, responsible_cadre_id FROM cases")
     assert len(rows) == len(folded) == 13
     for row in rows:
@@ -370,19 +371,20 @@ PERIODS = [
 def assert_fast_reading_matches_refolding(desk, periods=PERIODS) -> None:
     """Reading dormant and settled matters from their rows gives what refolding every case gives."""
     from haian_desk.assessment import history
+    from haian_desk.storage.reading import sqlite_rows
 
     fast = {p: build(desk, parse_period(p)).rows for p in periods}
     original = history.matters
-    history.matters = lambda conn, start, end, as_of, earlier: history.every_matter(conn, end)
+    history.matters = lambda rows, start, end, as_of, earlier: history.every_matter(rows, end)
     try:
         slow = {p: build(desk, parse_period(p)).rows for p in periods}
     finally:
         history.matters = original
     assert fast == slow
-    with desk.db.read() as conn:
-        reference = {m.id: m for m in history.every_matter(conn, parse_period("2026H1").end)}
+    with sqlite_rows(desk.db) as rows:
+        reference = {m.id: m for m in history.every_matter(rows, parse_period("2026H1").end)}
         p = parse_period("2026H1")
-        for m in history.matters(conn, p.start, p.end, "2026-07-01T00:00:00Z", p.year_earlier().start):
+        for m in history.matters(rows, p.start, p.end, "2026-07-01T00:00:00Z", p.year_earlier().start):
             assert m == reference[m.id]
 
 

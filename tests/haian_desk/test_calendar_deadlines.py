@@ -72,8 +72,8 @@ def take_general(desk, new_case, clock, when: str):
 def test_intake_before_national_day_is_due_after_it_and_not_overdue_during_it(desk, new_case, clock):
     case = take_general(desk, new_case, clock, "2026-09-30 16:00")
     row = queries.get_case(desk, case.case_id)
-    assert shown(from_iso(row["deadline"])) == "2026-10-09 16:00"
-    assert row["calendar_basis"] == {"general": "working_hours", "fallback_years": []}
+    assert shown(from_iso(row.deadline)) == "2026-10-09 16:00"
+    assert row.calendar_basis == {"general": "working_hours", "fallback_years": []}
     for day in range(1, 8):  # the whole holiday: nothing red
         assert queries.deadline_counts(desk, at(f"2026-10-0{day} 12:00"))["overdue"] == 0
     assert queries.deadline_counts(desk, at("2026-10-09 12:00")) == {"overdue": 0, "due_soon": 1}
@@ -85,7 +85,7 @@ def test_errand_in_working_days_counts_the_holidays(desk, new_case, clock):
     case = new_case(kind="errand", catalogue_code="MZ-001")  # 25 working days
     with desk.db.read() as conn:
         expected = deadlines.add_working_days(at("2026-09-30 10:00"), 25, in_force(conn))
-    assert from_iso(queries.get_case(desk, case.case_id)["deadline"]) == expected
+    assert from_iso(queries.get_case(desk, case.case_id).deadline) == expected
     # 10-08, 09, 10 (Saturday, worked), 12 … : the 25th working day is Tuesday 11-10.
     assert shown(expected) == "2026-11-10 10:00"
 
@@ -93,13 +93,13 @@ def test_errand_in_working_days_counts_the_holidays(desk, new_case, clock):
 def test_clock_rule_set_by_the_county_counts_clock_hours(desk, new_case, clock):
     working_calendar.set_general_rule(desk, "admin", "clock_hours")
     case = take_general(desk, new_case, clock, "2026-09-30 16:00")
-    assert shown(from_iso(queries.get_case(desk, case.case_id)["deadline"])) == "2026-10-02 16:00"
+    assert shown(from_iso(queries.get_case(desk, case.case_id).deadline)) == "2026-10-02 16:00"
 
 
 def test_the_rule_in_force_at_acceptance_stays(desk, new_case, clock):
     case = take_general(desk, new_case, clock, "2026-09-30 16:00")
     working_calendar.set_general_rule(desk, "admin", "clock_hours")
-    assert shown(from_iso(queries.get_case(desk, case.case_id)["deadline"])) == "2026-10-09 16:00"
+    assert shown(from_iso(queries.get_case(desk, case.case_id).deadline)) == "2026-10-09 16:00"
 
 
 def test_pause_extends_the_calendar_deadline_by_the_paused_time(desk, new_case, clock):
@@ -108,14 +108,14 @@ def test_pause_extends_the_calendar_deadline_by_the_paused_time(desk, new_case, 
     operations.act(desk, "clerk", case.case_id, "paused", reason="等待鉴定")
     clock.now = at("2026-10-08 15:00")
     operations.act(desk, "clerk", case.case_id, "resumed")
-    assert shown(from_iso(queries.get_case(desk, case.case_id)["deadline"])) == "2026-10-09 16:00"
+    assert shown(from_iso(queries.get_case(desk, case.case_id).deadline)) == "2026-10-09 16:00"
 
 
 def test_urgent_matters_keep_the_deadline_set_at_intake(desk, new_case, clock):
     clock.now = at("2026-09-30 16:00")
     due = at("2026-10-01 12:00")  # on National Day: urgent is urgent
     case = new_case(urgency="urgent", urgent_deadline=to_iso(due))
-    assert from_iso(queries.get_case(desk, case.case_id)["deadline"]) == due
+    assert from_iso(queries.get_case(desk, case.case_id).deadline) == due
 
 
 def test_reopening_counts_again_on_the_calendar(desk, new_case, clock):
@@ -124,7 +124,7 @@ def test_reopening_counts_again_on_the_calendar(desk, new_case, clock):
     operations.act(desk, "clerk", case.case_id, "completed", result="granted")
     clock.now = at("2026-09-30 10:00")
     operations.act(desk, "clerk", case.case_id, "reopened", reason="金额有误")
-    assert shown(from_iso(queries.get_case(desk, case.case_id)["deadline"])) == "2026-10-09 10:00"
+    assert shown(from_iso(queries.get_case(desk, case.case_id).deadline)) == "2026-10-09 10:00"
 
 
 def test_assessment_counts_on_time_against_the_calendar(desk, new_case, clock):
@@ -139,7 +139,7 @@ def test_days_past_a_known_year_fall_back_to_weekends_and_say_so(desk, new_case,
     clock.now = at("2026-12-30 10:00")
     case = new_case(kind="errand", catalogue_code="MZ-001")
     row = queries.get_case(desk, case.case_id)
-    assert row["calendar_basis"]["fallback_years"] == [2027]
+    assert row.calendar_basis["fallback_years"] == [2027]
     answer = working_calendar.due(desk, at("2026-12-30 10:00"), "5wd")
     assert answer.fallback_years == [2027]
     assert "2027年工作日历尚未公布" in answer.lines()[1]

@@ -36,7 +36,7 @@ def shown(text: str) -> str:
 
 
 def deadline(desk, case) -> str:
-    return shown(queries.get_case(desk, case.case_id)["deadline"])
+    return shown(queries.get_case(desk, case.case_id).deadline)
 
 
 def write(tmp_path, name: str, text: str, encoding: str = "utf-8"):
@@ -66,7 +66,7 @@ def year_end_cases(desk, new_case, clock):
 def test_fallback_then_recomputed_when_the_year_arrives_by_file(desk, year_end_cases, tmp_path):
     general, errand, inside = year_end_cases
     assert deadline(desk, general) == "2027-01-04 10:00"  # Friday 1 January counted as working
-    assert queries.get_case(desk, general.case_id)["calendar_basis"]["fallback_years"] == [2027]
+    assert queries.get_case(desk, general.case_id).calendar_basis["fallback_years"] == [2027]
     assert describe_counting(queries.get_case(desk, general.case_id)) == (
         "48小时（只计工作日）；2027年放假安排尚未公布，暂只按周末计算，公布后自动重算"
     )
@@ -79,11 +79,19 @@ def test_fallback_then_recomputed_when_the_year_arrives_by_file(desk, year_end_c
     assert deadline(desk, general) == "2027-01-05 10:00"  # 1–3 January off now
     assert deadline(desk, errand) > before_errand  # 春节 pushes it later
     assert deadline(desk, inside) == before_inside
-    assert queries.get_case(desk, general.case_id)["calendar_basis"]["fallback_years"] == []
+    assert queries.get_case(desk, general.case_id).calendar_basis["fallback_years"] == []
     assert describe_counting(queries.get_case(desk, general.case_id)) == "48小时（只计工作日）"
     last = queries.timeline(desk, general.case_id)[-1]
     assert last.type == "deadline_recomputed"
     assert "导入了2027年工作日历" in last.payload["reason"] and last.payload["previous"]
+    # the timeline says why in the reader's language: the cause is kept as data, not only the sentence
+    from haian_desk.cases.presentation import event_parts
+    from haian_desk.core import messages
+
+    parts = event_parts(last, {})
+    assert "导入了2027年工作日历" in messages.message_text(parts[0], "zh_CN")
+    english = "; ".join(messages.message_text(p, "en") for p in parts)
+    assert "imported the 2027 working calendar" in english and "counted again on the new calendar" in english
     years = {y.year: y for y in working_calendar.years_known(desk)}
     assert years[2027].official and "曲塘镇双楼村代理站发布" in years[2027].source
 
@@ -215,10 +223,10 @@ def test_a_case_accepted_before_calendars_existed_is_recounted_when_its_year_arr
     with desk.db.write() as conn:  # an acceptance recorded by an older release: no deadline in it
         desk.ledger.record(conn, "case", case.case_id, "accepted", {}, "clerk")
     row = queries.get_case(desk, case.case_id)
-    assert row["calendar_basis"] is None and row["deadline_base"] == row["deadline"]
-    before = row["deadline"]
+    assert row.calendar_basis is None and row.deadline_base == row.deadline
+    before = row.deadline
     assert load(desk, write(tmp_path, "2027.csv", SCHEDULE_2027)).recomputed == [case.case_no]
-    assert queries.get_case(desk, case.case_id)["deadline"] > before  # 春节 2027 now counted
+    assert queries.get_case(desk, case.case_id).deadline > before  # 春节 2027 now counted
 
 
 _CELLS = st.one_of(

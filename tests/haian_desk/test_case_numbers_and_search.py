@@ -8,7 +8,7 @@ import pytest
 
 from haian_desk.cases import operations, queries
 from haian_desk.desk import Desk, initialise
-from haian_desk.people import villagers
+from haian_desk.people import villager_queries, villagers
 from tests.conftest import ADMIN, staffed
 
 
@@ -104,11 +104,11 @@ def people(desk):
     ],
 )
 def test_villager_search(desk, people, query, expected):
-    assert {r["name"] for r in queries.villager_search(desk, query)} == expected
+    assert {r.name for r in villager_queries.villager_search(desk, query)} == expected
 
 
 def test_closest_match_comes_first(desk, people):
-    assert [r["name"] for r in queries.villager_search(desk, "zs")] == ["张三", "张三丰"]
+    assert [r.name for r in villager_queries.villager_search(desk, "zs")] == ["张三", "张三丰"]
 
 
 def test_case_search_by_number_name_pinyin_id_and_phone(desk, people, cadre_id):
@@ -123,7 +123,7 @@ def test_case_search_by_number_name_pinyin_id_and_phone(desk, people, cadre_id):
         ).case_no
 
     def found(text):
-        return {r["case_no"] for r in queries.page(desk, queries.CaseFilter(search=text), desk.now())}
+        return {r.case_no for r in queries.page(desk, queries.CaseFilter(search=text), desk.now())}
 
     assert found(made["王"]) == {made["王"]}
     assert found("王") == {made["王"]}
@@ -140,6 +140,6 @@ def test_queue_pages_never_overlap(desk, new_case, clock):
         made.add(new_case().case_no)
     flt = queries.CaseFilter(sort="case_no", descending=False)
     pages = [queries.page(desk, flt, clock(), offset=o, limit=3) for o in (0, 3, 6)]
-    seen = [r["case_no"] for p in pages for r in p]
+    seen = [r.case_no for p in pages for r in p]
     assert seen == sorted(made)
     assert queries.count(desk, flt, clock()) == 7

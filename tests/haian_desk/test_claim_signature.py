@@ -21,7 +21,7 @@ def test_a_claim_without_a_signature_waits_for_it(desk, new_case):
     case = new_case(kind="claim", authorisation=UNSIGNED)  # accept=True asked, but not allowed yet
     assert case.status == "awaiting_signature"
     row = queries.get_case(desk, case.case_id)
-    assert row["accepted_at"] is None and row["deadline"] is None
+    assert row.accepted_at is None and row.deadline is None
 
 
 @pytest.mark.parametrize(
@@ -40,7 +40,7 @@ def test_nothing_moves_the_claim_before_the_signature(desk, new_case, event_type
         act(desk, case, event_type, **payload)
     assert "签" in caught.value.message and "委托书已签" in caught.value.hint
     assert event_count(desk) == before
-    assert queries.get_case(desk, case.case_id)["status"] == "awaiting_signature"
+    assert queries.get_case(desk, case.case_id).status == "awaiting_signature"
 
 
 def test_recording_the_signature_lets_it_be_accepted(desk, new_case):
@@ -109,8 +109,8 @@ def test_an_older_database_puts_its_waiting_claims_in_their_new_state(desk, new_
         "PRAGMA user_version = 9",
     )  # as an older release left it
     reopened = Desk.open(tmp_path / "station", wall=clock)
-    assert queries.get_case(reopened, waiting.case_id)["status"] == "awaiting_signature"
-    assert queries.get_case(reopened, signed.case_id)["status"] == "registered"
+    assert queries.get_case(reopened, waiting.case_id).status == "awaiting_signature"
+    assert queries.get_case(reopened, signed.case_id).status == "registered"
     assert run_check(reopened).ok
     reopened.close()
 
@@ -120,4 +120,4 @@ def test_the_queue_says_what_the_claim_waits_for(desk, new_case):
 
     case = new_case(kind="claim", authorisation=UNSIGNED)
     row = queries.get_case(desk, case.case_id)
-    assert status_text(row["status"], row["deadline"], desk.now()) == "待签委托 · 群众签字后方可受理"
+    assert status_text(row.status, row.deadline, desk.now()) == "待签委托 · 群众签字后方可受理"

@@ -198,3 +198,36 @@ def test_chinese_stays_the_default(tmp_path):
         lang_flag=False,
     )
     assert result.stdout.startswith("已建站：双楼村代理站")
+
+
+def test_a_sync_report_and_the_clock_speak_english_from_the_real_catalogue():
+    """What `sync now` prints, the clock's warning and `sync clock`, in English from the .qm."""
+    from haian_desk.replication.clock_repair import ClockReport
+    from haian_desk.replication.status import clock_warning, refusal_lines
+    from sync.exchange import ExchangeReport
+
+    report = ExchangeReport("城东镇", sent=3, sent_batches=1, received=2, received_batches=1, already=1, held=2)
+    report.conflicts, report.check = ["case-1"], "repaired"
+    report.warnings.append(clock_warning(-30 * 3600))
+    poisoned = {"id": "e-1", "stream": "case", "type": "noted", "origin": "0123456789ab", "hlc": "2099-01-01"}
+    clock = ClockReport("2027-01-03", "2026-12-04", [poisoned])
+    refused = [{"event_id": "e-2", "reason": "unknown stream", "problem": "unknown_stream"}]
+    messages.set_language("en")
+    try:
+        printed = "\n".join(
+            [
+                *report.lines(),
+                *clock.lines(),
+                *ClockReport("2027-01-03", "2026-12-04").lines(),
+                *refusal_lines(refused, []),
+            ]
+        )
+    finally:
+        messages.set_language("zh_CN")
+    assert chinese_outside(printed, ["城东镇"]) == []
+    assert "Synchronised with “城东镇”: sent 3 records (1 batches)" in printed
+    assert "about 1.2 d behind the township centre's" in printed
+    assert "--repair" in printed and "Clock fine" in printed
+    assert "1: unknown stream. What to do: the two sides run different versions" in printed
+    # and in Chinese, as before
+    assert "本机时钟比镇中心慢了约1.2天" in "\n".join(report.lines())

@@ -60,5 +60,5 @@ def test_registered_as_awaiting_materials_in_one_go(desk, villager_id, cadre_id)
     case = operations.take_in(desk, "clerk", errand(villager_id, cadre_id, missing_materials=["户口簿", "收入证明"]))
     assert case.status == "materials_missing"
     row = queries.get_case(desk, case.case_id)
-    assert row["materials_missing"] == ["户口簿", "收入证明"] and row["missing_first"] == ["户口簿", "收入证明"]
+    assert row.materials_missing == ("户口簿", "收入证明") and row.missing_first == ("户口簿", "收入证明")
     assert [e.type for e in queries.timeline(desk, case.case_id)] == ["registered", "materials_missing"]

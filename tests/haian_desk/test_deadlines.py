@@ -14,7 +14,7 @@ from haian_desk.core.timeutil import CST, UTC, from_iso, to_iso
 
 
 def deadline_of(desk, case):
-    value = queries.get_case(desk, case.case_id)["deadline"]
+    value = queries.get_case(desk, case.case_id).deadline
     return from_iso(value) if value else None
 
 
@@ -50,7 +50,7 @@ def test_longer_statutory_limit_in_working_days(desk, new_case, clock):
     # and Monday 6 April (清明节, 2026-04-04..06). Before the working calendar this test
     # expected 2026-04-08: the weekend-only count, one day short of the statutory limit.
     case = new_case(kind="errand", catalogue_code="MZ-001")
-    limit = queries.get_case(desk, case.case_id)["time_limit"]
+    limit = queries.get_case(desk, case.case_id).time_limit
     assert limit == {"amount": 25, "unit": "working_days"}
     assert deadline_of(desk, case).astimezone(CST).date().isoformat() == "2026-04-09"
     assert add_working_days(clock(), 25).date().isoformat() == "2026-04-08"  # weekends only
@@ -72,7 +72,7 @@ def test_paused_time_does_not_count(desk, new_case, clock):
     operations.act(desk, "clerk", case.case_id, "resumed")
     assert deadline_of(desk, case) == first + timedelta(days=4)
     row = queries.get_case(desk, case.case_id)
-    assert row["status"] == "in_progress" and row["paused_seconds"] == 4 * 86400
+    assert row.status == "in_progress" and row.paused_seconds == 4 * 86400
 
 
 def test_pause_needs_a_reason(desk, new_case):
@@ -113,12 +113,12 @@ def test_due_soon_and_overdue_queries(desk, new_case, clock):
     counts = queries.deadline_counts(desk, now)
     assert counts == {"overdue": 0, "due_soon": 1}
     due_soon = queries.page(desk, queries.CaseFilter(due_soon=True), now)
-    assert [r["case_no"] for r in due_soon] == [old.case_no]
+    assert [r.case_no for r in due_soon] == [old.case_no]
     later = start + timedelta(hours=60)
     overdue = queries.page(desk, queries.CaseFilter(overdue=True), later)
-    assert [r["case_no"] for r in overdue] == [old.case_no]
+    assert [r.case_no for r in overdue] == [old.case_no]
     assert queries.deadline_counts(desk, later) == {"overdue": 1, "due_soon": 1}
-    assert fresh.case_no not in [r["case_no"] for r in overdue]
+    assert fresh.case_no not in [r.case_no for r in overdue]
 
 
 def test_completed_matters_are_never_overdue(desk, new_case, clock):

@@ -1,6 +1,7 @@
 """Four hub workers, twenty townships, workers killed with SIGKILL at random moments and
-started again: every event ends up on the PostgreSQL hub exactly once and every township's
-ranges are whole. Nothing in the workers locks in the process; the database does it all."""
+started again: every event ends up on the PostgreSQL hub exactly once, every township's
+ranges are whole, and ``hub check`` passes (every projected row is the fold of its whole
+log). Nothing in the workers locks in the process; the database does it all."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import random
 import time
 
 from haian_desk.replication.hub_log import PgHubLog, child_peer
-from haian_desk.storage.postgres import migrations
+from haian_desk.storage.postgres import hub as pg_hub, migrations
 from haian_desk.storage.postgres.database import PgDatabase
 from tests.haian_desk import hub_workers
 
@@ -80,3 +81,11 @@ def test_killed_workers_leave_every_event_once_and_ranges_whole(pg_url):
             assert log.ranges(f"peer-{t:02d}") == [(0, EVENTS_EACH)]
         received = db.scalar("SELECT sum(events_received) FROM sync_peers")
         assert received == TOWNSHIPS * EVENTS_EACH  # counted once per event, however often sent
+        # each stream folded from all its events, though workers receiving from different
+        # townships folded it at the same time
+        assert tuple(db.one("SELECT count(*), sum(event_count) FROM settings_log")) == (
+            9,
+            TOWNSHIPS * EVENTS_EACH,
+        )
+        found = pg_hub.check(db)
+        assert found.ok, found.gaps + found.differences

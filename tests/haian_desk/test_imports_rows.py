@@ -229,6 +229,35 @@ def test_preview_lines_mask_numbers_and_keep_a_refused_row_recognisable(desk, tm
     assert len(line) == len(preview.headers("villagers"))
 
 
+def test_preview_speaks_the_readers_language_and_keeps_the_data(desk, tmp_path):
+    """In English the headers, the verdicts, the domain's words and a refused row's reason are
+    English (the interface sets the domain's language); the names stay as written."""
+    import re
+
+    from haian_desk.core import messages
+    from haian_desk.imports import preview
+
+    good, bad = verdicts(
+        desk,
+        tmp_path,
+        [["张三", "11010519491231002X", "13812345678", "", ""], ["李四", "110105194912310021", "", "", ""]],
+    )
+    messages.set_language("en")
+    try:
+        headers, added, refused = (
+            preview.headers("villagers"),
+            preview.line("villagers", good),
+            preview.line("villagers", bad),
+        )
+    finally:
+        messages.set_language("zh_CN")
+    assert headers[:3] == ["Row", "Sheet", "Action"] and headers[-1] == "Reason or changes"
+    assert added[2] == "to be added" and refused[2:4] == ["not imported", "李四"]
+    cjk = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+    assert [h for h in headers if cjk.search(h)] == []
+    assert refused[-1] and not cjk.search(refused[-1].replace("身份证号", ""))  # the column's own name is data
+
+
 def test_cadre_preview_line(desk, tmp_path):
     from haian_desk.imports import preview
 

@@ -206,8 +206,8 @@ def test_free_text_of_a_villager_and_a_matter_is_stored_clean(desk, cadre_id, ne
     row = desk.db.one("SELECT name, phone, address FROM villagers WHERE id = ?", (vid,))
     assert tuple(row) == ("阿依古丽·买买提", "13812345678", "曲塘镇双楼村 3组")
     case = new_case(description="反映\u200b3组\x00路灯不亮\u202e")
-    assert queries.get_case(desk, case.case_id)["description"] == "反映3组路灯不亮"
-    assert queries.find_by_number(desk, case.case_no.translate(FULL_WIDTH))["case_no"] == case.case_no
+    assert queries.get_case(desk, case.case_id).description == "反映3组路灯不亮"
+    assert queries.find_by_number(desk, case.case_no.translate(FULL_WIDTH)).case_no == case.case_no
 
 
 def test_no_event_stores_invisible_characters_or_half_characters(desk, new_case):

@@ -68,7 +68,7 @@ def _pages(desk, flt, size: int) -> list[str]:
     while True:
         rows = queries.page_after(desk, flt, NOW, last, size)
         assert len(rows) <= size
-        ids += [r["id"] for r in rows]
+        ids += [r.id for r in rows]
         if len(rows) < size:
             return ids
         last = queries.key_of(flt, rows[-1])
@@ -86,7 +86,7 @@ def test_keyset_pages_are_the_offset_rows_in_the_same_order(
     monkeypatch.setattr(ordered_search, "FIRST_CHUNK", chunk)
     monkeypatch.setattr(ordered_search, "LARGEST_CHUNK", chunk * 4)
     flt = queries.CaseFilter(search=needle, **shape)
-    wanted = [r["id"] for r in queries.page(station, flt, NOW, 0, EVERYTHING)]
+    wanted = [r.id for r in queries.page(station, flt, NOW, 0, EVERYTHING)]
     assert _pages(station, flt, size) == wanted
     assert queries.count(station, flt, NOW) == len(wanted)
 

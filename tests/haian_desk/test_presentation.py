@@ -1,5 +1,6 @@
 """What the case screens say: time left, masked columns, timeline lines, the case view."""
 
+from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -7,9 +8,11 @@ from hypothesis import given, strategies as st
 
 from haian_desk.cases import presentation as pres, queries
 from haian_desk.cases.operations import Intake, act, take_in
+from haian_desk.cases.records import Case
 from haian_desk.core.timeutil import to_iso
 from haian_desk.desk import initialise
 from haian_desk.people import cadres, users, villagers
+from haian_desk.people.villager_queries import Villager
 from haian_desk.storage.eventlog import Event
 
 NOW = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)  # 15:00 in Haian
@@ -75,7 +78,7 @@ def test_the_queue_masks_phones_but_shows_names():
 
 
 def test_a_villager_on_screen_is_masked_unless_revealed():
-    row = {"name": "王秀英", "id_number": "11010519491231002X", "phone": "13812345678", "address": "双楼村3组"}
+    row = Villager("1", "王秀英", id_number="11010519491231002X", phone="13812345678", address="双楼村3组")
     assert pres.villager_summary(row) == {
         "name": "王秀英",
         "id_number": "110105********002X",
@@ -173,21 +176,26 @@ def test_a_matter_that_needs_the_person_says_so_before_anything_is_typed(desk):
     assert "户口簿" in dibao.materials and dibao.choice_text() == "最低生活保障申请（县级 · 25个工作日）"
 
 
+def _case(**values) -> Case:
+    """A case record with just the fields a rule reads (the rest None)."""
+    return Case(**{f.name: None for f in fields(Case)} | values)
+
+
 def test_a_second_missing_notice_may_only_repeat_the_first():
-    case = {"materials_received": ["身份证"], "missing_first": []}
+    case = _case(materials_received=("身份证",), missing_first=())
     assert pres.missing_material_choices(case, ["身份证", "户口簿", "照片"]) == ["户口簿", "照片"]
-    told = {"materials_received": ["身份证", "照片"], "missing_first": ["户口簿", "照片"]}
+    told = _case(materials_received=("身份证", "照片"), missing_first=("户口簿", "照片"))
     assert pres.missing_material_choices(told, ["身份证", "户口簿", "照片", "申请书"]) == ["户口簿"]
 
 
 def test_actions_offered_are_those_allowed_that_can_succeed():
     from haian_desk.cases.fold import allowed_events
 
-    errand = {"status": "in_progress", "kind": "errand", "followup_open": 0}
-    assert "authorised" in allowed_events(errand)
+    errand = _case(status="in_progress", kind="errand", followup_open=0)
+    assert "authorised" in allowed_events(errand.state())
     assert "authorised" not in pres.offered_actions(errand)
-    assert "authorised" in pres.offered_actions(dict(errand, kind="claim"))
-    rated = {"status": "rated", "kind": "opinion", "followup_open": 0}
+    assert "authorised" in pres.offered_actions(replace(errand, kind="claim"))
+    rated = _case(status="rated", kind="opinion", followup_open=0)
     assert "rectified" not in pres.offered_actions(rated)
-    assert "rectified" in pres.offered_actions(dict(rated, followup_open=1))
-    assert set(pres.offered_actions(rated)) <= set(allowed_events(rated))
+    assert "rectified" in pres.offered_actions(replace(rated, followup_open=1))
+    assert set(pres.offered_actions(rated)) <= set(allowed_events(rated.state()))

@@ -81,7 +81,7 @@ def test_incremental_equals_rebuilt(tmp_path_factory, data):
         )
     for _ in range(data.draw(st.integers(0, 30), label="steps")):
         case_id = data.draw(st.sampled_from(cases))
-        choices = [t for t in allowed_events(get_case(desk, case_id)) if t in PAYLOADS]
+        choices = [t for t in allowed_events(get_case(desk, case_id).state()) if t in PAYLOADS]
         if not choices:
             continue
         clock.advance(minutes=data.draw(st.integers(1, 3000)))
@@ -110,8 +110,8 @@ def _claims_act_only_when_signed(desk) -> None:
     """Whatever happened, no claim got past 待签委托 without a signed mandate."""
     for row in desk.db.query("SELECT id FROM cases WHERE kind = 'claim'"):
         case = get_case(desk, row["id"])
-        if case["status"] not in WAITING_OR_CLOSED:
-            assert case["authorisation"] and case["authorisation"]["signed_on_paper"], case["status"]
+        if case.status not in WAITING_OR_CLOSED:
+            assert case.authorisation and case.authorisation["signed_on_paper"], case.status
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -128,7 +128,7 @@ def test_any_arrival_order_folds_to_the_same_rows(tmp_path_factory, seed, repeat
             operations.Intake(kind="opinion", villager_id=person, description="x", first_cadre_id=cadre),
         ).case_id
         for _ in range(rng.randint(0, 6)):
-            choices = [t for t in allowed_events(get_case(source, case)) if t in PAYLOADS]
+            choices = [t for t in allowed_events(get_case(source, case).state()) if t in PAYLOADS]
             clock.advance(hours=rng.randint(1, 30))
             with contextlib.suppress(HaianError):
                 operations.act(source, "clerk", case, rng.choice(choices), **PAYLOADS[rng.choice(choices)])

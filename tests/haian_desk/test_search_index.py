@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from haian_desk.cases import operations, queries, search
 from haian_desk.desk import initialise
-from haian_desk.people import villagers
+from haian_desk.people import villager_queries, villagers
 from haian_desk.people.idnumber import check_character
 from haian_desk.storage import eventlog, migrations
 from tests.conftest import ADMIN, STATION_CODE, Clock, staffed
@@ -139,7 +139,7 @@ def test_case_search_finds_exactly_what_the_rule_finds(tmp_path_factory, data):
     text = data.draw(st.sampled_from([row["case_no"], row["description"], row["v_name"]]))
     start = data.draw(st.integers(0, len(text) - 1))
     for needle in (text[start : start + data.draw(st.integers(1, 10))], "-", "zs", "ab"):
-        found = {r["id"] for r in queries.page(desk, queries.CaseFilter(search=needle), desk.now(), limit=1000)}
+        found = {r.id for r in queries.page(desk, queries.CaseFilter(search=needle), desk.now(), limit=1000)}
         typed = search.normalise(needle)
         wanted = {
             c["id"]
@@ -177,13 +177,13 @@ def crowd(desk):
     ],
 )
 def test_what_a_clerk_types_finds_the_person(crowd, typed, expected):
-    assert [r["name"] for r in queries.villager_search(crowd, typed)] == expected
+    assert [r.name for r in villager_queries.villager_search(crowd, typed)] == expected
 
 
 def test_the_middle_of_a_pinyin_reading_finds_nobody(crowd):
     """The one narrowing from the old full scan: pinyin counts from the start of a reading."""
-    assert queries.villager_search(crowd, "angsan") == []
-    assert [r["name"] for r in queries.villager_search(crowd, "zhangsan")] == ["张三", "张三丰"]
+    assert villager_queries.villager_search(crowd, "angsan") == []
+    assert [r.name for r in villager_queries.villager_search(crowd, "zhangsan")] == ["张三", "张三丰"]
 
 
 def test_a_limited_search_is_the_start_of_the_full_answer(crowd):
@@ -204,7 +204,7 @@ def test_the_migration_fills_the_same_keys_the_ledger_keeps(crowd, new_case):
         for statement in migrations.V5_SEARCH_KEYS[4:]:
             conn.execute(statement)
     assert _keys(crowd) == kept
-    assert [r["description"] for r in queries.page(crowd, queries.CaseFilter(search="路灯"), crowd.now())] == [
+    assert [r.description for r in queries.page(crowd, queries.CaseFilter(search="路灯"), crowd.now())] == [
         "反映3组路灯不亮"
     ]
 
@@ -231,7 +231,7 @@ def test_events_from_elsewhere_are_found_after_ingest(tmp_path, clock, crowd, ne
     hub = initialise(tmp_path / "hub", "320685102", "曲塘镇代理中心", "township", wall=clock)
     rows = crowd.db.query(f"SELECT {', '.join(eventlog.COLUMNS)} FROM events ORDER BY seq")
     hub.ledger.ingest(eventlog.Event.from_row(r) for r in rows)
-    assert [r["name"] for r in queries.villager_search(hub, "zsf")] == ["张三丰"]
+    assert [r.name for r in villager_queries.villager_search(hub, "zsf")] == ["张三丰"]
     found = queries.page(hub, queries.CaseFilter(search="快递"), hub.now())
-    assert [r["villager"] for r in found] == ["张三"]
+    assert [r.villager for r in found] == ["张三"]
     hub.close()

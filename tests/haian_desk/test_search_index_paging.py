@@ -36,13 +36,13 @@ def queue(desk, cadre_id, clock):
 def test_pages_after_the_last_row_are_the_offset_pages(queue, sort, descending):
     flt = queries.CaseFilter(sort=sort, descending=descending)
     now = queue.now()
-    by_offset = [r["id"] for offset in range(0, 30, 4) for r in queries.page(queue, flt, now, offset, 4)]
+    by_offset = [r.id for offset in range(0, 30, 4) for r in queries.page(queue, flt, now, offset, 4)]
     by_key, last = [], None
     while True:
         rows = queries.page_after(queue, flt, now, last, 4)
         if not rows:
             break
-        by_key += [r["id"] for r in rows]
+        by_key += [r.id for r in rows]
         last = rows[-1]
     assert by_key == by_offset
     assert len(by_key) == queries.count(queue, flt, now) == 23
@@ -54,4 +54,4 @@ def test_a_case_whose_villager_has_not_arrived_still_shows(queue):
         conn.execute("DELETE FROM villagers WHERE name = '王五'")
     rows = queries.page(queue, queries.CaseFilter(), queue.now(), 0, 100)
     assert len(rows) == queries.count(queue, queries.CaseFilter(), queue.now()) == 23
-    assert sum(1 for r in rows if r["villager"] is None) == 8
+    assert sum(1 for r in rows if r.villager is None) == 8

@@ -7,7 +7,7 @@ import pytest
 from haian_desk.cases import queries, search
 from haian_desk.core import paths
 from haian_desk.desk import Desk
-from haian_desk.people import villagers
+from haian_desk.people import villager_queries, villagers
 from haian_desk.people.pinyin_keys import name_spellings
 from haian_desk.storage.check import run_check
 from tests.haian_desk import dbfiles
@@ -21,7 +21,7 @@ def people(desk):
 
 
 def _found(desk, typed):
-    return [r["name"] for r in queries.villager_search(desk, typed)]
+    return [r.name for r in villager_queries.villager_search(desk, typed)]
 
 
 @pytest.mark.parametrize(

@@ -125,6 +125,22 @@ def test_a_full_disk_during_demo_says_so_and_the_next_start_rolls_it_back(tmp_pa
     assert cli.main(["demo", "--data-dir", str(folder), "--cases", "20"]) == 0
 
 
+def test_a_full_disk_inside_a_nested_write_reports_the_full_disk(desk):
+    """A full disk mid-statement can make SQLite roll the whole transaction back itself: the
+    savepoint is gone then, and the clerk must hear about the disk, not about a savepoint."""
+    from sqlcipher3.dbapi2 import OperationalError
+
+    with pytest.raises(HaianError, match="磁盘已满"), desk.db.write() as conn:
+        conn.execute("INSERT INTO settings (key, value) VALUES ('probe', '1')")
+        with desk.db.write() as inner:
+            inner.execute("ROLLBACK")  # what SQLite did on its own
+            raise OperationalError("database or disk is full")
+    assert desk.db.scalar("SELECT count(*) FROM settings WHERE key = 'probe'") == 0
+    with desk.db.write() as conn:  # and the next write works
+        conn.execute("INSERT INTO settings (key, value) VALUES ('probe', '2')")
+    assert desk.db.scalar("SELECT value FROM settings WHERE key = 'probe'") == "2"
+
+
 # --- a folder that cannot be written, a data folder that is a file ---------------------------
 
 

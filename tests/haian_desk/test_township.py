@@ -44,7 +44,7 @@ def test_the_township_receives_a_matter_and_the_station_sees_who_has_it(network,
         township.take_up(hub.desk, "admin", case_id)
     by_file(station, hub, tmp_path)
     assert [e.type for e in queries.timeline(station.desk, case_id)][-1] == "taken_up"
-    assert queries.get_case(station.desk, case_id)["status"] == "transferred"
+    assert queries.get_case(station.desk, case_id).status == "transferred"
 
 
 def test_a_station_cannot_receive_or_forward_as_if_it_were_the_township(network, tmp_path):
@@ -71,7 +71,7 @@ def test_sending_a_matter_on_keeps_it_tracked_until_it_comes_back(network, tmp_p
     assert township.inbox(hub.desk, clock()) == []
     by_file(station, hub, tmp_path)
     case = queries.get_case(station.desk, case_id)
-    assert (case["status"], case["result_note"]) == ("completed", "民政局已批准")
+    assert (case.status, case.result_note) == ("completed", "民政局已批准")
 
 
 def test_inbox_events_are_not_offered_on_the_case_screen():
@@ -100,9 +100,9 @@ def test_a_matter_completed_at_two_levels_shows_both_sides(network, tmp_path, cl
     [found] = township.conflicts(hub.desk)
     assert found.case_id == case_id and found.conflicts == 1
     [clash] = found.clashes
-    assert clash.stood.unit == CENTRE and "镇里已办好" in clash.stood.detail
-    assert clash.set_aside.unit == "曲塘镇第1村代理站" and "村里认为不符合条件" in clash.set_aside.detail
-    assert "已办结" in clash.reason
+    assert clash.stood.unit == CENTRE and "镇里已办好" in clash.stood.detail_text()
+    assert clash.set_aside.unit == "曲塘镇第1村代理站" and "村里认为不符合条件" in clash.set_aside.detail_text()
+    assert "已办结" in str(clash.reason)
     assert [c.case_id for c in township.conflicts(station.desk)] == [case_id]  # both levels see it
 
 
@@ -115,7 +115,7 @@ def test_resolving_records_who_decided_and_clears_the_flag_everywhere(network, t
     assert township.conflicts(station.desk) == []
     last = queries.timeline(station.desk, case_id)[-1]
     assert (last.type, last.actor, last.origin) == ("conflict_resolved", "admin", hub.id)
-    assert queries.get_case(station.desk, case_id)["result_note"] == "镇里已办好"
+    assert queries.get_case(station.desk, case_id).result_note == "镇里已办好"
     assert run_check(hub.desk).ok and run_check(station.desk).ok
 
 
@@ -130,7 +130,7 @@ def test_a_conflict_that_arrives_after_the_decision_stays_flagged(network, tmp_p
     by_file(station, hub, tmp_path)
     [left] = township.conflicts(hub.desk)
     assert left.conflicts == 1 and len(left.clashes) == 1
-    assert "电话告知" in left.clashes[0].set_aside.detail and left.clashes[0].stood.what == "重新办理"
+    assert "电话告知" in left.clashes[0].set_aside.detail_text() and left.clashes[0].stood.what == "重新办理"
 
 
 def test_a_decision_needs_words_and_a_conflict_to_settle(network, tmp_path, clock):
@@ -161,7 +161,7 @@ def test_station_health_shows_contact_deadlines_and_who_went_silent(network, tmp
     assert one.silent and one.silent_hours == 60 and one.overdue == 1 and one.cases == 1
     assert not two.silent and two.overdue == 0 and two.events_received > 0
     assert township.station_health(hub.desk, clock(), silent_after_hours=72)[0].silent is False
-    assert queries.get_case(hub.desk, case_id)["unit_code"] == one.unit_code
+    assert queries.get_case(hub.desk, case_id).unit_code == one.unit_code
 
 
 def test_a_station_never_heard_from_is_silent(network, clock):
@@ -199,7 +199,7 @@ def test_each_case_says_whether_it_reached_the_township(network, tmp_path, clock
     assert (now.cases, now.enrolled) == (2, True) and now.records >= 4
     items = reached.pending_items(station.desk)
     titles = [i.title for i in items if i.stream == "case"]
-    assert titles[0].startswith(queries.get_case(station.desk, first)["case_no"])
+    assert titles[0].startswith(queries.get_case(station.desk, first).case_no)
     assert "备注" in items[0].changes and "群众信息" in [i.what for i in items]
     by_file(station, hub, tmp_path)
     assert reached.waiting(station.desk).records == 0 and reached.pending_items(station.desk) == []
@@ -225,4 +225,4 @@ def test_without_a_county_hub_the_township_records_the_county_units_answer_itsel
     township.return_down(hub.desk, "admin", case_id, "县民政局电话答复：已审批")
     by_file(station, hub, tmp_path)
     case = queries.get_case(station.desk, case_id)
-    assert (case["status"], case["holder_level"], case["route_up"]) == ("in_progress", None, [])
+    assert (case.status, case.holder_level, case.route_up) == ("in_progress", None, ())

@@ -62,7 +62,7 @@ def test_a_restored_station_waits_for_its_hub_then_numbers_on(network, served, t
         take_in(station, description="恢复后马上登记的")
     assert "同步" in refused.value.hint and "离线" in refused.value.hint
     report = sync(station, served.url)
-    assert any("编号" in w for w in report.warnings)
+    assert any("编号" in str(w) for w in report.warnings)
 
     take_in(station, description="得知编号后登记的")
     sync(station, served.url)

@@ -28,7 +28,7 @@ def at(text: str) -> datetime:
 
 
 def deadline(node, case_id: str) -> str:
-    return from_iso(queries.get_case(node.desk, case_id)["deadline"]).astimezone(CST).strftime("%Y-%m-%d %H:%M")
+    return from_iso(queries.get_case(node.desk, case_id).deadline).astimezone(CST).strftime("%Y-%m-%d %H:%M")
 
 
 def publish(node, tmp_path, text: str, name: str = "2027.csv", **options):

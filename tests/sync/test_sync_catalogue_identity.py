@@ -135,10 +135,10 @@ def test_a_station_holding_old_duplicates_opens_cleanly_with_each_item_once(tmp_
     assert [h["type"] for h in catalogue.history(station.desk, "MZ-001")] == ["created"]
     case = queries.get_case(station.desk, case_id)
     assert (
-        case["catalogue_code"] == "MZ-001"
-        and catalogue.get(station.desk, case["catalogue_code"])["name"] == "最低生活保障申请"
+        case.catalogue_code == "MZ-001"
+        and catalogue.get(station.desk, case.catalogue_code)["name"] == "最低生活保障申请"
     )
-    assert queries.get_case(station.desk, away)["route_up"] == [{"level": "township", "unit": "曲塘镇代理中心"}]
+    assert queries.get_case(station.desk, away).route_up == ({"level": "township", "unit": "曲塘镇代理中心"},)
     assert not upgrade.finish_v12(station.desk.db)  # once only
     assert run_check(station.desk).ok
     station.close()

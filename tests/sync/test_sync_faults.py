@@ -114,7 +114,7 @@ def test_work_the_hub_lost_in_a_restore_is_reported_not_overwritten(network, tmp
     act(hub, first, "note", text="恢复备份后镇里写的")
     with BackgroundHub(hub.folder, wall=clock) as served:
         report = sync(station, served.url)
-    assert any("备份恢复" in w for w in report.warnings)
+    assert any("备份恢复" in str(w) for w in report.warnings)
     held = sync_state.quarantined(station.desk.db)
     assert [h["problem"] for h in held] == ["sequence_clash"] and "备份恢复" in held[0]["reason"]
     assert any("备份恢复" in line for line in sync_status(station.desk).lines())
@@ -142,7 +142,7 @@ def test_work_done_after_a_station_is_restored_from_a_backup_still_goes_up(netwo
     }
     at_hub = set(event_ids(hub)) | {h["event_id"] for h in sync_state.quarantined(hub.desk.db)}
     assert fresh_ids <= at_hub
-    assert any("备份恢复" in w for w in report.warnings)
+    assert any("备份恢复" in str(w) for w in report.warnings)
     assert {r["event_id"] for r in sync_status(station.desk).rejected} == fresh_ids
 
 

@@ -42,7 +42,7 @@ def test_what_the_township_does_on_a_station_case_comes_back_down(network, serve
     report = sync(station, served.url)
     assert report.received == 2
     row = queries.get_case(station.desk, case_id)
-    assert row["status"] == "in_progress" and row["holder"] is None
+    assert row.status == "in_progress" and row.holder is None
     assert [e.type for e in queries.timeline(station.desk, case_id)][-2:] == ["note", "returned"]
     assert case_rows(station)[case_id] == case_rows(hub)[case_id]
     sync(other, served.url)

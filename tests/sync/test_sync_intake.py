@@ -39,7 +39,7 @@ def _take_in_and_print(station: Node, folder) -> str:
     from ui.printing import actions, render
 
     case_id = take_in(station, description="老人摔伤，请求帮助联系医院", name="李桂兰")
-    case_no = queries.get_case(station.desk, case_id)["case_no"]
+    case_no = queries.get_case(station.desk, case_id).case_no
     document, paper = actions.prepare(station.desk, actions.Request(case_id, "receipt"))
     pdf = folder / "receipt.pdf"
     assert render.write_pdf(document, paper, pdf) >= 1
@@ -60,7 +60,7 @@ def test_a_hub_that_never_answers_does_not_hold_up_intake_or_the_receipt(network
     hole.close()
     thread.join(60)
     assert outcome["error"].kind in ("broken", "timeout")
-    assert queries.get_case(station.desk, case_id)["status"] == "in_progress"
+    assert queries.get_case(station.desk, case_id).status == "in_progress"
     assert "连接" in sync_state.parent(station.desk.db).last_error
 
 

@@ -62,7 +62,7 @@ def test_a_matter_sent_to_the_county_comes_back_down_to_the_village(tmp_path, cl
         sync(station, township_hub.url)
 
     row = queries.get_case(station.desk, case_id)
-    assert row["status"] == "completed" and row["result"] == "granted"
+    assert row.status == "completed" and row.result == "granted"
     assert [e.type for e in queries.timeline(station.desk, case_id)][-2:] == ["returned", "completed"]
     assert case_rows(station)[case_id] == case_rows(township)[case_id] == case_rows(county)[case_id]
     assert station.desk.db.scalar("SELECT name FROM cadres WHERE id = ?", (county_cadre,)) == "吴爱民"
@@ -135,8 +135,8 @@ def test_a_matter_forwarded_to_the_county_is_handled_there_and_returned_down_lev
         round_trip()
 
     at_station = queries.get_case(station.desk, case_id)
-    assert (at_station["status"], at_station["holder_level"], at_station["route_up"]) == ("in_progress", None, [])
-    assert at_station["joint_units"] == ["海安市农业农村局", "海安市自然资源和规划局"]
+    assert (at_station.status, at_station.holder_level, at_station.route_up) == ("in_progress", None, ())
+    assert at_station.joint_units == ("海安市农业农村局", "海安市自然资源和规划局")
     moves = [
         (e.type, e.payload.get("level") or e.payload.get("to_level"))
         for e in queries.timeline(station.desk, case_id)
@@ -210,7 +210,7 @@ def test_the_county_sends_a_matter_to_a_department_and_answers_for_it_until_it_r
         sync(township, county_hub.url)
         sync(station, township_hub.url)
     case = queries.get_case(station.desk, case_id)
-    assert (case["status"], case["holder_level"]) == ("in_progress", None)
+    assert (case.status, case.holder_level) == ("in_progress", None)
     for node in (county, township, station):
         assert run_check(node.desk).ok
         node.close()

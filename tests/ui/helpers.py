@@ -26,6 +26,8 @@ def clipped_texts(root: QWidget) -> list[str]:
             continue
         if isinstance(widget, QLabel) and widget.wordWrap():
             fits = widget.heightForWidth(widget.width()) <= widget.height()
+        elif widget.property("shortens"):  # ui.widgets.shortened: what it shows must fit, "…" and all
+            fits = widget.fontMetrics().horizontalAdvance(widget.text()) <= widget.contentsRect().width()
         else:
             hint = widget.sizeHint()
             fits = hint.width() <= widget.width() and hint.height() <= widget.height()

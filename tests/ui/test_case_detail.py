@@ -203,7 +203,7 @@ def test_each_action_writes_exactly_one_event(qtbot, clerk_session, case_maker, 
     if scenario.check:
         assert row[scenario.check[0]] == scenario.check[1]
     assert scenario.event_type not in dialog.action_dialogs  # done: the next one starts empty
-    qtbot.waitUntil(lambda: dialog.view.case["event_count"] == len(before) + 1)
+    qtbot.waitUntil(lambda: dialog.view.case.event_count == len(before) + 1)
     assert dialog.timeline.rowCount() == len(before) + 1  # the timeline shows it at once
     assert set(dialog.action_buttons) == set(dialog.view.allowed)
 

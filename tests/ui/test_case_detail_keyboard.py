@@ -133,7 +133,7 @@ def test_an_action_by_its_key_then_focus_comes_back(qtbot, clerk_session, case_m
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: events(desk, case_id)[-1] == event_type)
     wait_idle(qtbot, clerk_session)
-    qtbot.waitUntil(lambda: dialog.view.case["status"] == status)
+    qtbot.waitUntil(lambda: dialog.view.case.status == status)
     qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.waitUntil(lambda: focused() is dialog.focus_start())
 
@@ -148,7 +148,7 @@ def test_a_waiting_claim_is_signed_then_accepted_by_keys(qtbot, clerk_session, c
     action = opened(qtbot, dialog, "signed")
     qtbot.waitUntil(action.isActiveWindow)
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: dialog.view.case["status"] == "registered")
+    qtbot.waitUntil(lambda: dialog.view.case.status == "registered")
     qtbot.waitUntil(lambda: "accepted" in dialog.action_buttons)
     qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.waitUntil(lambda: focused() is dialog.action_buttons["accepted"])
@@ -156,7 +156,7 @@ def test_a_waiting_claim_is_signed_then_accepted_by_keys(qtbot, clerk_session, c
     accept = opened(qtbot, dialog, "accepted")
     qtbot.waitUntil(accept.isActiveWindow)
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: dialog.view.case["status"] == "in_progress")
+    qtbot.waitUntil(lambda: dialog.view.case.status == "in_progress")
     assert events(desk, case_id) == ["registered", "signed", "accepted"]
 
 
@@ -171,5 +171,5 @@ def test_rating_by_keys(qtbot, clerk_session, case_maker):
     qtbot.waitUntil(action.isActiveWindow)
     press(qtbot, Qt.Key.Key_Down)  # 非常满意, the first of the five
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: dialog.view.case["status"] == "rated")
-    assert dialog.view.case["rating"] == 5
+    qtbot.waitUntil(lambda: dialog.view.case.status == "rated")
+    assert dialog.view.case.rating == 5

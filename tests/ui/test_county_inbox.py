@@ -82,7 +82,7 @@ def test_the_county_desk_takes_up_a_matter_and_returns_it_to_the_township(qtbot,
     wait_idle(qtbot, session)
 
     case = queries.get_case(county.desk, case_id)
-    assert (case["holder_level"], case["holder"]) == ("township", "曲塘镇代理中心")
+    assert (case.holder_level, case.holder) == ("township", "曲塘镇代理中心")
     by_file(township, county, tmp_path)
     [back] = centre.inbox(township.desk, township.desk.now(), centre.NEW)
     assert back.case_id == case_id

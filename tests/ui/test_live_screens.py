@@ -63,13 +63,13 @@ def test_a_second_program_on_the_same_file_shows_in_the_open_screens(qtbot, cler
     other.close()
 
     qtbot.waitUntil(lambda: "办结" in events(detail), timeout=WAIT)
-    assert detail.view.case["status"] == "completed"
+    assert detail.view.case.status == "completed"
     assert note.isVisible() and note.inputs["text"].toPlainText() == "已电话联"
 
     def row() -> int:
         return queue.model.row_of(watched)
 
-    qtbot.waitUntil(lambda: queue.model.rows[row()]["status"] == "completed", timeout=WAIT)
+    qtbot.waitUntil(lambda: queue.model.rows[row()].status == "completed", timeout=WAIT)
     assert queue.model.case_id(queue.table.currentIndex().row()) == chosen
     assert bar.value() == scrolled
     qtbot.waitUntil(lambda: window.deadline_counts.overdue.text() == "超期 39 件", timeout=WAIT)  # status line
@@ -90,7 +90,7 @@ def test_a_case_window_reads_again_only_for_news_of_its_own_case(qtbot, clerk_se
     assert read_again == []
     clerk_session.changed.emit(Changes((CASES,), {mine}))
     qtbot.waitUntil(lambda: len(read_again) == 1, timeout=WAIT)
-    assert read_again[0].case["id"] == mine
+    assert read_again[0].case.id == mine
 
 
 def test_a_background_sync_brings_the_townships_work_into_the_open_case(qtbot, net, hub_server, sessions, clock):
@@ -119,8 +119,8 @@ def test_a_background_sync_brings_the_townships_work_into_the_open_case(qtbot, n
 
     qtbot.waitUntil(lambda: len(events(detail)) == len(before) + 1, timeout=WAIT)
     assert seen and case_id in seen[-1].case_ids and "case" in seen[-1].streams
-    assert detail.view.case["holder"] is None
-    qtbot.waitUntil(lambda: queue.model.rows[0]["holder"] is None, timeout=WAIT)
+    assert detail.view.case.holder is None
+    qtbot.waitUntil(lambda: queue.model.rows[0].holder is None, timeout=WAIT)
     assert queue.model.case_id(queue.table.currentIndex().row()) == case_id
     wait_idle(qtbot, session)
 

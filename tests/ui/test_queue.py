@@ -197,7 +197,7 @@ def test_scrolling_to_the_end_shows_every_case_once_in_order(qtbot, page, sessio
         qtbot.waitUntil(lambda: not model.fetching)
     ids = [model.index(r, 0).data(CASE_ID_ROLE) for r in range(model.rowCount())]
     everything = queries.page(session.desk, dataclasses.replace(model.filter), model.now, 0, 10**6)
-    assert ids == [r["id"] for r in everything]
+    assert ids == [r.id for r in everything]
     assert len(set(ids)) == QUEUE_CASES
 
 

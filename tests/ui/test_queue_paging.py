@@ -31,7 +31,7 @@ def model(qtbot, session, monkeypatch):
 
 
 def offset_ids(model, session) -> list[str]:
-    return [r["id"] for r in queries.page(session.desk, model.filter, model.now, 0, 10**6)]
+    return [r.id for r in queries.page(session.desk, model.filter, model.now, 0, 10**6)]
 
 
 def scroll_to_the_end(qtbot, model) -> None:
@@ -47,7 +47,7 @@ def test_the_cache_never_holds_more_than_its_bound(qtbot, model, session):
     assert model.rows.held_rows() <= BOUND * PAGE
     assert model.rows.held_pages() == [QUEUE_CASES // PAGE - 3, QUEUE_CASES // PAGE - 2, QUEUE_CASES // PAGE - 1]
     wanted = offset_ids(model, session)
-    assert [r["id"] for r in model.rows] == wanted[-BOUND * PAGE :]
+    assert [r.id for r in model.rows] == wanted[-BOUND * PAGE :]
 
 
 def test_a_forgotten_page_comes_back_by_key_when_looked_at(qtbot, model, session):
@@ -82,8 +82,8 @@ def test_news_far_down_keeps_the_place_and_reads_the_pages_in_view_again(qtbot, 
     assert model.total == QUEUE_CASES + 1 and model.rowCount() == QUEUE_CASES  # the place reached, kept
     wanted = offset_ids(model, session)
     assert model.row_of(before) == wanted.index(before) == looked_at + 1  # the new case is on top
-    assert model.rows[0]["id"] == wanted[0]
-    assert all(row is None or row["id"] == wanted[i] for i, row in enumerate(model.rows[:]))
+    assert model.rows[0].id == wanted[0]
+    assert all(row is None or row.id == wanted[i] for i, row in enumerate(model.rows[:]))
 
 
 def test_a_view_scrolled_through_a_long_queue_keeps_memory_bounded(qtbot, model, session):

@@ -64,7 +64,7 @@ def test_import_refuses_a_bad_file_and_takes_a_good_one(qtbot, admin_session, de
     assert "重算了1件" in tab.message.text()
     qtbot.waitUntil(lambda: tab.view.years[year_row(tab, 2027)].official)
     assert "曲塘镇双楼村代理站发布" in cells(tab.years, year_row(tab, 2027))[1]
-    assert queries.get_case(desk, case.case_id)["deadline"] == "2027-01-05T02:00:00Z"
+    assert queries.get_case(desk, case.case_id).deadline == "2027-01-05T02:00:00Z"
 
 
 def test_a_clerk_cannot_import(qtbot, desk, make_session):

@@ -71,4 +71,4 @@ def test_a_broken_screen_module_is_not_hidden_behind_a_placeholder(admin_session
 
 
 def test_the_user_and_role_are_always_in_the_status_bar(window):
-    assert "admin" in window.user_label.text() and "管理员" in window.user_label.text()
+    assert "admin" in window.user_label.whole_text() and "管理员" in window.user_label.whole_text()

@@ -52,7 +52,7 @@ def test_a_case_taken_in_waits_then_reaches_the_township_and_says_so(qtbot, net,
     window = MainWindow(session)
     qtbot.addWidget(window)
     runner = runner_for(session)
-    qtbot.waitUntil(lambda: window.sync_status.text() == "1 件待上报", timeout=WAIT)
+    qtbot.waitUntil(lambda: window.sync_status.whole_text() == "1 件待上报", timeout=WAIT)
     queue = window.page("queue")
     assert isinstance(queue, NetworkQueuePage)
     qtbot.waitUntil(
@@ -60,7 +60,7 @@ def test_a_case_taken_in_waits_then_reaches_the_township_and_says_so(qtbot, net,
     )
     runner.sync_now()
     synced(qtbot, runner)
-    qtbot.waitUntil(lambda: window.sync_status.text() == "全部已上报", timeout=WAIT)
+    qtbot.waitUntil(lambda: window.sync_status.whole_text() == "全部已上报", timeout=WAIT)
     qtbot.waitUntil(lambda: queue.model.extra_text(queue.model.rows[0]) == "已上报", timeout=WAIT)
     assert net.hub.desk.db.scalar("SELECT description FROM cases WHERE id = ?", (case_id,)) == "反映3组路灯不亮"
     page = window.page("sync")

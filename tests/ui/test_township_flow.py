@@ -48,7 +48,7 @@ def test_a_matter_goes_up_is_completed_at_the_township_and_its_notice_is_printed
     station = net.station
     point_at(station, hub_server.url)
     case_id = take_in(station, description="申请困难残疾人生活补贴，材料已齐", name="王秀英")
-    case_no = queries.get_case(station.desk, case_id)["case_no"]
+    case_no = queries.get_case(station.desk, case_id).case_no
     at_station = sessions(station)
 
     # The station transfers it up from the case screen, and syncs.
@@ -57,7 +57,7 @@ def test_a_matter_goes_up_is_completed_at_the_township_and_its_notice_is_printed
     type_text(qtbot, form.inputs["to_unit"], "曲塘镇代理中心")
     type_text(qtbot, form.inputs["reason"], "需镇民政办审核")
     form.submit()
-    qtbot.waitUntil(lambda: detail.view.case["status"] == "transferred", timeout=WAIT)
+    qtbot.waitUntil(lambda: detail.view.case.status == "transferred", timeout=WAIT)
     qtbot.waitUntil(
         lambda: detail.findChild(type(detail.number), "case_reach").text() == "镇中心：未上报", timeout=WAIT
     )
@@ -89,12 +89,12 @@ def test_a_matter_goes_up_is_completed_at_the_township_and_its_notice_is_printed
     form.submit()
     qtbot.waitUntil(lambda: inbox.table.rowCount() == 0, timeout=WAIT)
     assert "已记录" in inbox.result.toPlainText()
-    assert queries.get_case(net.hub.desk, case_id)["status"] == "completed"
+    assert queries.get_case(net.hub.desk, case_id).status == "completed"
 
     # The station syncs, sees the completion, and prints the completion notice.
     exchange_now(qtbot, at_station)
     detail = open_detail(qtbot, at_station, case_id)  # opened again, as the clerk would
-    qtbot.waitUntil(lambda: detail.view.case["status"] == "completed", timeout=WAIT)
+    qtbot.waitUntil(lambda: detail.view.case.status == "completed", timeout=WAIT)
     timeline = [line.what for line in detail.view.timeline]
     assert timeline[-2:] == ["上级接收", "办结"]
     pdf = tmp_path / "notice.pdf"
@@ -128,7 +128,7 @@ def test_usb_export_township_import_and_reply_import_through_the_screens(qtbot, 
     qtbot.waitUntil(lambda: "回执文件已写到" in stations.result.toPlainText(), timeout=WAIT)
     summary = stations.result.toPlainText()
     assert "已导入 曲塘镇第1村代理站 的同步文件" in summary and "拒收 0 条" in summary
-    assert queries.get_case(net.hub.desk, case_id)["description"] == "反映河道垃圾无人清理"
+    assert queries.get_case(net.hub.desk, case_id).description == "反映河道垃圾无人清理"
     stations.import_button.click()  # the same stick again: nothing twice
     qtbot.waitUntil(lambda: "已经收到过" in stations.result.toPlainText(), timeout=WAIT)
     [reply] = list(stick.glob("*.reply.hdsync"))

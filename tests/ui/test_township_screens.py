@@ -188,7 +188,7 @@ def test_the_inbox_sends_a_matter_on_and_refuses_an_empty_form(qtbot, net, sessi
     inbox.table.selectRow(0)
     assert inbox.buttons["completed"].isEnabled() and not inbox.buttons["take_up"].isEnabled()
     by_file(station, net.hub, tmp_path)
-    assert queries.get_case(station.desk, case_id)["holder"] == "海安市民政局"
+    assert queries.get_case(station.desk, case_id).holder == "海安市民政局"
 
 
 def test_conflicts_show_both_sides_and_record_who_decided(qtbot, net, sessions, tmp_path, clock):
@@ -221,7 +221,29 @@ def test_conflicts_show_both_sides_and_record_who_decided(qtbot, net, sessions, 
         "以镇中心的结果为准，已电话告知村里",
     )
     by_file(station, net.hub, tmp_path)
-    assert queries.get_case(station.desk, case_id)["conflicts"] == 0
+    assert queries.get_case(station.desk, case_id).conflicts == 0
+
+
+def test_conflicts_speak_english_around_the_data(qtbot, net, sessions, tmp_path, clock, restore_appearance):
+    """The refusal's rule, the event's words and the captions in English; notes and names as written."""
+    import re
+
+    station = net.station
+    case_id = take_in(station)
+    act(station, case_id, "transferred", to_level="township", to_unit=CENTRE)
+    by_file(station, net.hub, tmp_path)
+    clock.advance(hours=1)
+    act(net.hub, case_id, "completed", result="granted", note="镇里已办好")
+    clock.advance(minutes=5)
+    act(station, case_id, "completed", result="refused", note="村里认为不符合条件")
+    by_file(station, net.hub, tmp_path)
+    i18n.install_language("en")
+    page = shown(qtbot, ConflictsPage(sessions(net.hub)))
+    qtbot.waitUntil(lambda: "镇里已办好" in page.sides.toPlainText(), timeout=WAIT)
+    sides = page.sides.toPlainText()
+    for data in ("镇里已办好", "村里认为不符合条件", CENTRE, "曲塘镇第1村代理站", "王小"):
+        sides = sides.replace(data, "")
+    assert not re.search(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]", sides), sides
 
 
 def test_the_merged_queue_shows_and_filters_by_station(qtbot, net, sessions, tmp_path):
@@ -239,7 +261,7 @@ def test_the_merged_queue_shows_and_filters_by_station(qtbot, net, sessions, tmp
     assert page.model.headerData(page.model.columnCount() - 1, Qt.Orientation.Horizontal) == "站点"
     page.station.setCurrentIndex(page.station.findData(first.unit_code))
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=WAIT)
-    assert {r["unit_code"] for r in page.model.rows} == {first.unit_code}
+    assert {r.unit_code for r in page.model.rows} == {first.unit_code}
     page.station.setCurrentIndex(page.station.findData(net.hub.unit_code))
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
     assert page.count_label.text().startswith("共 1 件")
@@ -257,7 +279,9 @@ def test_township_only_screens_appear_only_at_the_township(qtbot, net, sessions)
     for key in ("inbox", "stations", "conflicts"):
         centre.show_screen(key)
         assert type(centre.pages[key]).__name__ != "Placeholder"
-    qtbot.waitUntil(lambda: centre.sync_status.text() in ("同步服务未运行", "同步服务运行中（另一程序）"), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: centre.sync_status.whole_text() in ("同步服务未运行", "同步服务运行中（另一程序）"), timeout=WAIT
+    )
     wait_idle(qtbot, at_centre)
 
 

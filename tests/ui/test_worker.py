@@ -28,3 +28,20 @@ def test_work_after_shutdown_is_dropped_not_raised(qtbot):
     ran = []
     future = worker.submit(lambda: ran.append(1))
     assert future.cancelled() and ran == [] and worker.pending == 0
+
+
+def test_an_answer_never_arrives_inside_submit(qtbot):
+    """Work can finish before ``submit`` returns; its answer still comes after the caller's next
+    line (the township's arrival watcher marked itself busy after submitting and stayed busy)."""
+    from concurrent.futures import Future
+
+    worker = DbWorker()
+    finished: Future = Future()
+    finished.set_result(7)
+    worker._pool.submit = lambda work: finished  # the work was done before submit returned
+    order: list = []
+    worker.submit(lambda: 7, lambda value: order.append(("answer", value)))
+    order.append("after submit")
+    qtbot.waitUntil(lambda: len(order) == 2)
+    assert order == ["after submit", ("answer", 7)]
+    worker.shutdown()

@@ -10,6 +10,7 @@ opened again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
@@ -201,13 +202,13 @@ class ActionDialog(QDialog):
     def __init__(self, session: Session, view: CaseView, event_type: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.case_id = view.case["id"]
+        self.case_id = view.case.id
         self.event_type = event_type
         self.inputs: dict[str, QWidget] = {}
         self.errors: dict[str, ErrorLabel] = {}
         self.today = QDate.fromString(f"{local(session.desk.now()):%Y-%m-%d}", "yyyy-MM-dd")
         self.setObjectName(f"action_{event_type}")
-        self.setWindowTitle(self.tr("{0} — {1}").format(action_title(event_type), view.case["case_no"]))
+        self.setWindowTitle(self.tr("{0} — {1}").format(action_title(event_type), view.case.case_no))
         self._build(view)
         self.setMinimumWidth(460)
 
@@ -223,9 +224,7 @@ class ActionDialog(QDialog):
             self._add_field(layout, spec, view)
         if not FORMS[self.event_type]:
             layout.addWidget(
-                QLabel(
-                    self.tr("确认对办件 {0} 执行“{1}”？").format(view.case["case_no"], action_title(self.event_type))
-                )
+                QLabel(self.tr("确认对办件 {0} 执行“{1}”？").format(view.case.case_no, action_title(self.event_type)))
             )
         self.general_error = ErrorLabel()
         self.general_error.setObjectName("action_error")
@@ -321,7 +320,7 @@ def _make_input(spec: Field, view: CaseView, today: QDate) -> QWidget:
     if spec.kind == "cadre":
         return _cadre_box(view)
     if spec.kind in ("missing", "brought"):
-        offered = view.missing_choices if spec.kind == "missing" else view.case["materials_missing"]
+        offered = view.missing_choices if spec.kind == "missing" else view.case.materials_missing
         return _checklist(offered, allow_more=spec.kind == "missing")
     raise ValueError(f"unknown field kind {spec.kind}")
 
@@ -378,7 +377,7 @@ class MaterialsChecklist(QWidget):
         return names + [line.strip() for line in self.more.toPlainText().splitlines() if line.strip()]
 
 
-def _checklist(offered: list[str], allow_more: bool) -> MaterialsChecklist:
+def _checklist(offered: Sequence[str], allow_more: bool) -> MaterialsChecklist:
     return MaterialsChecklist(list(offered or []), allow_more)
 
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from haian_desk.cases import presentation
 from haian_desk.cases.deadlines import WORKING_HOURS, describe_limit
 from haian_desk.cases.presentation import CaseView
+from haian_desk.cases.records import Case
 from haian_desk.cases.vocabulary import (
     CHANNELS,
     KINDS,
@@ -209,9 +210,9 @@ class CaseDetailDialog(QDialog):
         self.view = view
         case = view.case
         self.error.clear_error()
-        self.setWindowTitle(self.tr("办件 {0}").format(case["case_no"]))
-        self.number.setText(case["case_no"])
-        self.state.setText(f"{term(label(KINDS, case['kind']))} · {term(label(STATUSES, case['status']))}")
+        self.setWindowTitle(self.tr("办件 {0}").format(case.case_no))
+        self.number.setText(case.case_no)
+        self.state.setText(f"{term(label(KINDS, case.kind))} · {term(label(STATUSES, case.status))}")
         self._show_time_left(view)
         self._fill_villager(view)
         self._fill_matter(view)
@@ -219,11 +220,11 @@ class CaseDetailDialog(QDialog):
         self._fill_actions(view)
         self.print_menu.show_case(case)
 
-    def _counting(self, case: dict) -> str:
+    def _counting(self, case: Case) -> str:
         """The limit as counted (deadlines.describe_counting), worded in the interface language."""
-        basis = case.get("calendar_basis") or {}
-        text = limit_text(case["timing"], case["time_limit"])
-        if describe_limit(case["timing"], case["time_limit"]) == "48小时" and basis.get("general") == WORKING_HOURS:
+        basis = case.calendar_basis or {}
+        text = limit_text(case.timing, case.time_limit)
+        if describe_limit(case.timing, case.time_limit) == "48小时" and basis.get("general") == WORKING_HOURS:
             text += self.tr("（只计工作日）")
         years = basis.get("fallback_years") or []
         if years:
@@ -234,7 +235,7 @@ class CaseDetailDialog(QDialog):
 
     def _show_time_left(self, view: CaseView) -> None:
         case, left = view.case, view.time_left
-        due, said = show(case["deadline"]), words(left.message) if left.message else ""
+        due, said = show(case.deadline), words(left.message) if left.message else ""
         if due:
             text = self.tr("办结期限 {0}").format(due) + (f" · {said}" if said else "")
         else:
@@ -288,7 +289,7 @@ class CaseDetailDialog(QDialog):
 
     def _matter_rows(self, view: CaseView) -> list[tuple[str, str]]:
         case, matter, names = view.case, view.matter, view.cadre_names
-        auth = case["authorisation"]
+        auth = case.authorisation
         return [
             (
                 self.tr("事项"),
@@ -296,54 +297,52 @@ class CaseDetailDialog(QDialog):
             ),
             (self.tr("办理时限"), self._counting(case)),
             (self.tr("办理路径"), matter["route"] if matter else ""),
-            (self.tr("诉求内容"), case["description"]),
-            (self.tr("受理渠道"), term(label(CHANNELS, case["channel"]))),
-            (self.tr("紧急程度"), term(label(URGENCIES, case["urgency"]))),
+            (self.tr("诉求内容"), case.description),
+            (self.tr("受理渠道"), term(label(CHANNELS, case.channel))),
+            (self.tr("紧急程度"), term(label(URGENCIES, case.urgency))),
             (self.tr("标记"), self._flags(case)),
-            (self.tr("已收材料"), "、".join(case["materials_received"] or [])),
-            (self.tr("待补材料"), "、".join(case["materials_missing"] or [])),
+            (self.tr("已收材料"), "、".join(case.materials_received or [])),
+            (self.tr("待补材料"), "、".join(case.materials_missing or [])),
             (self.tr("授权委托"), self._authorisation(auth) if auth else ""),
-            (self.tr("首问责任人"), names.get(case["first_cadre_id"], "")),
-            (self.tr("经办人"), names.get(case["responsible_cadre_id"], "")),
-            (self.tr("登记时间"), show(case["registered_at"])),
-            (self.tr("受理时间"), show(case["accepted_at"])),
+            (self.tr("首问责任人"), names.get(case.first_cadre_id, "")),
+            (self.tr("经办人"), names.get(case.responsible_cadre_id, "")),
+            (self.tr("登记时间"), show(case.registered_at)),
+            (self.tr("受理时间"), show(case.accepted_at)),
             (
                 self.tr("现在在"),
-                f"{term(label(TRANSFER_LEVELS, case['holder_level']))} {case['holder']}" if case["holder"] else "",
+                f"{term(label(TRANSFER_LEVELS, case.holder_level))} {case.holder}" if case.holder else "",
             ),
-            (self.tr("会办单位"), "、".join(case["joint_units"] or [])),
+            (self.tr("会办单位"), "、".join(case.joint_units or [])),
             (self.tr("办理结果"), self._result(case)),
             (
                 self.tr("告知群众"),
-                f"{show(case['replied_at'])} {term(label(REPLY_METHODS, case['reply_method']))}"
-                if case["replied_at"]
-                else "",
+                f"{show(case.replied_at)} {term(label(REPLY_METHODS, case.reply_method))}" if case.replied_at else "",
             ),
             (self.tr("群众评价"), self._rating(case)),
-            (self.tr("结束原因"), case["closed_reason"] or ""),
+            (self.tr("结束原因"), case.closed_reason or ""),
         ]
 
-    def _flags(self, case: dict) -> str:
-        flags = [self.tr("久拖不决/历史遗留")] if case["long_standing"] else []
-        flags += [self.tr("信访")] if case["petition"] else []
-        flags += [self.tr("差评待回访整改")] if case["followup_open"] else []
+    def _flags(self, case: Case) -> str:
+        flags = [self.tr("久拖不决/历史遗留")] if case.long_standing else []
+        flags += [self.tr("信访")] if case.petition else []
+        flags += [self.tr("差评待回访整改")] if case.followup_open else []
         return "、".join(flags)
 
     def _authorisation(self, auth: dict) -> str:
         signed = self.tr("已签书面委托书") if auth["signed_on_paper"] else self.tr("未签书面委托书")
         return f"{auth['scope']}（{signed}，{auth['date']}）"
 
-    def _result(self, case: dict) -> str:
-        if not case["result"]:
+    def _result(self, case: Case) -> str:
+        if not case.result:
             return ""
-        note = f"：{case['result_note']}" if case["result_note"] else ""
-        return term(label(RESULTS, case["result"])) + note
+        note = f"：{case.result_note}" if case.result_note else ""
+        return term(label(RESULTS, case.result)) + note
 
-    def _rating(self, case: dict) -> str:
-        if case["rating"] is None:
+    def _rating(self, case: Case) -> str:
+        if case.rating is None:
             return ""
-        reason = f"（{case['rating_reason']}）" if case["rating_reason"] else ""
-        return term(label(RATINGS, case["rating"])) + reason
+        reason = f"（{case.rating_reason}）" if case.rating_reason else ""
+        return term(label(RATINGS, case.rating)) + reason
 
     def _fill_timeline(self, view: CaseView) -> None:
         self.timeline.setRowCount(len(view.timeline))

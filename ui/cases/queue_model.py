@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from haian_desk.cases import presentation, queries
 from haian_desk.cases.queries import CaseFilter
+from haian_desk.cases.records import QueueRow
 from haian_desk.cases.vocabulary import KINDS, label
 from haian_desk.core.timeutil import show
 from ui.cases.row_cache import RowCache
@@ -161,7 +162,7 @@ class CaseQueueModel(QAbstractTableModel):
             alive(self, self._failed),
         )
 
-    def _first_page(self, generation: int, rows: list) -> None:
+    def _first_page(self, generation: int, rows: list[QueueRow]) -> None:
         if generation != self.generation:
             return
         self.beginResetModel()
@@ -230,7 +231,7 @@ class CaseQueueModel(QAbstractTableModel):
             alive(self, self._failed),
         )
 
-    def _more(self, generation: int, rows: list) -> None:
+    def _more(self, generation: int, rows: list[QueueRow]) -> None:
         if generation != self.generation:
             return
         self.fetching = False
@@ -255,7 +256,7 @@ class CaseQueueModel(QAbstractTableModel):
             alive(self, self._failed),
         )
 
-    def _came_back(self, generation: int, page: int, rows: list) -> None:
+    def _came_back(self, generation: int, page: int, rows: list[QueueRow]) -> None:
         if generation != self.generation:
             return
         self._wanted.discard(page)
@@ -313,7 +314,7 @@ class CaseQueueModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._looked_up(("text", index.row(), key), lambda: self.cell_text(row, key))
         if role == _TOOLTIP and key == "matter":
-            return row["description"]
+            return row.description
         if role == _TOOLTIP and key == "status":  # whole, where a narrow column cuts it with "…"
             return self.cell_text(row, key)
         if role in (_BACKGROUND, _FOREGROUND):
@@ -323,15 +324,15 @@ class CaseQueueModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == CASE_ID_ROLE:
-            return row["id"]
+            return row.id
         if role == TONE_ROLE:
             return self.tone(row)
         return None
 
-    def tone(self, row) -> str:
+    def tone(self, row: QueueRow) -> str:
         # The view asks once per cell and role: work the tone out once per row until the clock moves.
         return self._looked_up(
-            ("tone", row["id"]), lambda: presentation.time_left(row["status"], row["deadline"], self.now).tone
+            ("tone", row.id), lambda: presentation.time_left(row.status, row.deadline, self.now).tone
         )
 
     def _looked_up(self, key, work):
@@ -342,25 +343,27 @@ class CaseQueueModel(QAbstractTableModel):
             found = self._memo[key] = work()
         return found
 
-    def cell_text(self, row, key: str) -> str:
+    def cell_text(self, row: QueueRow, key: str) -> str:
         if key == "villager_phone":
-            return presentation.queue_value(key, row["villager_phone"])
+            return presentation.queue_value(key, row.villager_phone)
         if key == "kind":
-            return term(label(KINDS, row["kind"]))
+            return term(label(KINDS, row.kind))
         if key == "matter":
-            return row["matter_name"] or _first_line(row["description"])
+            return row.matter_name or _first_line(row.description)
         if key == "status":
             # Domain wording, so queue, detail and tests say exactly the same thing.
-            return words(presentation.status_message(row["status"], row["deadline"], self.now))
+            return words(presentation.status_message(row.status, row.deadline, self.now))
         if key in ("deadline", "registered_at"):
-            return show(row[key])
+            return show(getattr(row, key))
         if key == "flags":
             return " ".join(
-                _tr(word) for flag, word in FLAG_WORDS if (row[flag] == "urgent" if flag == "urgency" else row[flag])
+                _tr(word)
+                for flag, word in FLAG_WORDS
+                if (row.urgency == "urgent" if flag == "urgency" else getattr(row, flag))
             )
-        return presentation.queue_value(key, row[key])
+        return presentation.queue_value(key, getattr(row, key))
 
-    def _colour(self, row, role):
+    def _colour(self, row: QueueRow, role):
         colours = TONE_COLOURS.get(self.tone(row))
         if colours is None:
             return None
@@ -383,11 +386,11 @@ class CaseQueueModel(QAbstractTableModel):
 
     def case_id(self, row: int) -> str | None:
         found = self.rows[row] if 0 <= row < len(self.rows) else None
-        return found["id"] if found is not None else None
+        return found.id if found is not None else None
 
     def row_of(self, case_id: str) -> int:
         """Where a case is among the rows held (-1: not held)."""
-        return self.rows.index_where(lambda r: r["id"] == case_id)
+        return self.rows.index_where(lambda r: r.id == case_id)
 
 
 def _first_line(text: str | None, width: int = 40) -> str:

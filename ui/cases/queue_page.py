@@ -295,6 +295,7 @@ class QueuePage(QWidget):
             self.table.resizeColumnsToContents()  # the first page only; see _table
             self._cap_matter_column()
             self._fit_essentials()
+            self._fit_last_column()
         if self._case_to_select:
             self._select_row(self.model.row_of(self._case_to_select), scroll_to=scroll is None)
         if scroll is not None:
@@ -325,6 +326,20 @@ class QueuePage(QWidget):
         metrics = header.fontMetrics()
         narrowest = max(metrics.horizontalAdvance(title), metrics.horizontalAdvance("中" * STATUS_CHARACTERS)) + 24
         self.table.setColumnWidth(status, max(narrowest, self.table.columnWidth(status) - overflow))
+
+    def _fit_last_column(self) -> None:
+        """The last column stretches over the room left; where the others leave it less than its
+        title needs (English: "Reported to township"), it keeps its own width and the table scrolls."""
+        header = self.table.horizontalHeader()
+        last = header.logicalIndex(header.count() - 1)
+        needed = max(header.sectionSizeFromContents(last).width(), self.table.sizeHintForColumn(last))
+        others = sum(
+            header.sectionSize(c) for c in range(header.count()) if c != last and not header.isSectionHidden(c)
+        )
+        stretch = others + needed <= header.viewport().width()
+        header.setStretchLastSection(stretch)
+        if not stretch:
+            self.table.setColumnWidth(last, needed)
 
     def _select_row(self, row: int, scroll_to: bool = True) -> None:
         if row >= 0:

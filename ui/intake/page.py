@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haian_desk.cases import counter_checks, drafts, operations, queries
+from haian_desk.cases import counter_checks, drafts, operations
 from haian_desk.cases.intake_form import blank_form, build_intake
 from haian_desk.cases.presentation import villager_choice_text
 from haian_desk.cases.vocabulary import CHANNELS, KINDS, STATUSES, label
 from haian_desk.core.timeutil import local, show
-from haian_desk.people import cadres
+from haian_desk.people import cadres, villager_queries
+from haian_desk.people.villager_queries import Villager
 from ui.i18n import term
 from ui.intake import save_questions as questions
 from ui.intake.authorisation import AuthorisationPanel
@@ -122,7 +123,7 @@ class IntakePage(QWidget):
     def _build_villager(self) -> None:
         self.villager_lookup = Lookup(
             self.session,
-            lambda desk, text: queries.villager_search(desk, text),
+            lambda desk, text: villager_queries.villager_search(desk, text),
             villager_choice_text,
             lambda text: self.tr("＋ 新建群众“{0}”（Alt+N）").format(text.strip()),
         )
@@ -342,9 +343,9 @@ class IntakePage(QWidget):
 
     # --- the villager -------------------------------------------------------------------
 
-    def _villager_picked(self, row) -> None:
-        self._set_villager(row["id"], villager_choice_text(row))
-        self.villager_lookup.set_text(row["name"])
+    def _villager_picked(self, villager: Villager) -> None:
+        self._set_villager(villager.id, villager_choice_text(villager))
+        self.villager_lookup.set_text(villager.name)
         self.new_villager.hide()
         self.keeper.touched()
         self.kind.focus_current()

@@ -13,6 +13,7 @@ from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
 
 from haian_desk import documents
+from haian_desk.cases.records import Case
 from haian_desk.documents import prints
 from ui.i18n import term
 from ui.printing import actions, papers
@@ -105,7 +106,7 @@ class PrintMenuButton(QToolButton):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.case: dict | None = None
+        self.case: Case | None = None
         self.paper_code: str | None = None  # None: the station's receipt paper
         self.setObjectName("print_menu")
         self.setText(self.tr("打印（Ctrl+P）"))
@@ -114,10 +115,10 @@ class PrintMenuButton(QToolButton):
         self.setMenu(QMenu(self))
         self.setEnabled(False)
 
-    def show_case(self, case: dict) -> None:
+    def show_case(self, case: Case) -> None:
         """Rebuild the menu for ``case`` once the copies printed so far are known."""
         self.case = case
-        case_id, docs = case["id"], documents.available(case)
+        case_id, docs = case.id, documents.available(case)
         self.session.run(
             lambda desk: {doc: prints.copies_printed(desk, case_id, doc) for doc in docs}, alive(self, self._fill)
         )
@@ -159,7 +160,7 @@ class PrintMenuButton(QToolButton):
 
     def _request(self, doc: str) -> Request:
         assert self.case is not None  # the menu is filled only for a case
-        return Request(self.case["id"], doc, self.paper_code)
+        return Request(self.case.id, doc, self.paper_code)
 
     def _done(self, printed: Printed) -> None:
         self.printed.emit(printed)

@@ -269,7 +269,8 @@ class SyncPage(QWidget):
     def _show_facts(self, state: RunnerState) -> None:
         never = self.tr("还没有成功过")
         if state.enrolled:
-            hub = f"{state.hub_name}（{state.hub_url or self.tr('未填网址，只能用U盘同步')}）"
+            no_url = self.tr("未填网址，只能用U盘同步")
+            hub = self.tr("{0}（{1}）").format(state.hub_name, state.hub_url or no_url)
         else:
             hub = self.tr("还没有登记（见“登记与网址”）")
         if not state.enrolled:
@@ -286,7 +287,8 @@ class SyncPage(QWidget):
         self.facts["last_success"].setText(show(state.last_success) or never)
         self.facts["last_attempt"].setText(show(state.last_attempt) or self.tr("还没有同步过"))
         self.facts["waiting"].setText(waiting)
-        self.facts["clock"].setText(clock_warning(state.clock_drift) or self.tr("与镇中心一致"))
+        warning = clock_warning(state.clock_drift)
+        self.facts["clock"].setText(words(warning) if warning else self.tr("与镇中心一致"))
 
     def _show_problem(self, state: RunnerState) -> None:
         problem = state.problem

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def read_place(desk: Desk, case_id: str, hub: bool) -> tuple[str, str]:
     """(reach code or '', station name or '') for one case."""
     if hub:
-        unit = queries.get_case(desk, case_id)["unit_code"]
+        unit = queries.get_case(desk, case_id).unit_code
         return "", township.unit_names(desk).get(unit, unit)
     return reached.reach(desk, [case_id])[case_id], ""
 

@@ -12,13 +12,14 @@ import weakref
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.session import Session
 from ui.sync.runner import RunnerState, runner_for
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import words
+from ui.widgets.shortened import ShortenedLabel
 
 OK_COLOUR, WAITING_COLOUR, FAILED_COLOUR = QColor("#1b6e20"), QColor("#8a5300"), QColor("#b00020")
 _windows_in_order: list = []  # weak references to the windows that carry a sync line, oldest first
@@ -77,7 +78,7 @@ def _hub_of(session: Session):
     return control
 
 
-class SyncStatusLabel(QLabel):
+class SyncStatusLabel(ShortenedLabel):
     """One line in the status bar; click (or Enter on it) to open the sync screen."""
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -106,12 +107,12 @@ class SyncStatusLabel(QLabel):
             text, colour = hub_text(self.hub.state)
         else:
             text, colour = status_text(state)
-        self.setText(text)
+        tip = problem_text(state.problem) if state.problem else self.tr("点击查看同步详情")
+        self.set_line(text, tip)
         palette = QApplication.palette(self)
         if colour is not None:
             palette.setColor(QPalette.ColorRole.WindowText, colour)
         self.setPalette(palette)
-        self.setToolTip(problem_text(state.problem) if state.problem else self.tr("点击查看同步详情"))
 
     def _hub_changed(self, _state) -> None:
         self.show_state(self.runner.state)

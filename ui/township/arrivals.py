@@ -63,9 +63,10 @@ class ArrivalWatcher(QObject):
         try:
             if self._own_sync_running():
                 return
-            self.session.run(lambda desk: _look(desk, seen, mark), alive(self, self._seen), alive(self, self._failed))
             self.looking = True
+            self.session.run(lambda desk: _look(desk, seen, mark), alive(self, self._seen), alive(self, self._failed))
         except RuntimeError:  # the session (or its worker) is gone: the session is over
+            self.looking = False
             self.timer.stop()
 
     def _own_sync_running(self) -> bool:

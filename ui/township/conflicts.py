@@ -32,7 +32,7 @@ from ui.session import Session
 from ui.sync.tables import ResultBox, fill_table, key_at, make_table
 from ui.township.arrivals import watch_arrivals
 from ui.widgets.appearance import scaled_font
-from ui.widgets.feedback import ErrorLabel, alive
+from ui.widgets.feedback import ErrorLabel, alive, words
 from ui.widgets.tables import list_beside_detail
 
 
@@ -122,7 +122,8 @@ class ConflictsPage(QWidget):
         if found:
             self.table.selectRow(rows[0] if rows else 0)
         else:
-            self.sides.setHtml(f"<p>{escape(self.tr('没有需要核对的冲突。'))}</p>")
+            none_left = self.tr("没有需要核对的冲突。")
+            self.sides.setHtml(f"<p>{escape(none_left)}</p>")
         self._enable()
 
     def current(self) -> township.Conflict | None:
@@ -142,16 +143,17 @@ class ConflictsPage(QWidget):
             self.sides.setHtml(self._html(conflict))
 
     def _html(self, conflict: township.Conflict) -> str:
-        parts = [f"<h3>{escape(conflict.case_no)}　{escape(conflict.unit_name)}</h3>"]
+        parts = [f"<h3>{escape(conflict.case_no)}&nbsp;&nbsp;{escape(conflict.unit_name)}</h3>"]
+        # (tr() outside the f-strings: lupdate does not look inside them)
+        stood, set_aside = self.tr("现在的记录按这一方"), self.tr("没能生效的一方")
         for number, clash in enumerate(conflict.clashes, 1):
-            parts.append(
-                f"<p><b>{escape(self.tr('第{0}处').format(number))}</b>　"
-                f"{escape(self.tr('没能生效的原因：{0}').format(clash.reason))}</p>"
-            )
+            which = self.tr("第{0}处").format(number)
+            why = self.tr("没能生效的原因：{0}").format(words(clash.reason))
+            parts.append(f"<p><b>{escape(which)}</b>&nbsp;&nbsp;{escape(why)}</p>")
             parts.append(
                 "<table width='100%' cellspacing='6'><tr>"
-                f"{self._side_cell(self.tr('现在的记录按这一方'), clash.stood, '#e6f4ea')}"
-                f"{self._side_cell(self.tr('没能生效的一方'), clash.set_aside, '#fde0dc')}</tr></table>"
+                f"{self._side_cell(stood, clash.stood, '#e6f4ea')}"
+                f"{self._side_cell(set_aside, clash.set_aside, '#fde0dc')}</tr></table>"
             )
         return "".join(parts)
 
@@ -161,7 +163,11 @@ class ConflictsPage(QWidget):
         else:
             body = "<br>".join(
                 escape(line)
-                for line in (f"{side.unit}　{side.actor}", show(side.when), f"{term(side.what)}：{side.detail}")
+                for line in (
+                    f"{words(side.unit)}  {side.actor}",
+                    show(side.when),
+                    self.tr("{0}：{1}").format(term(side.what), self.tr("；").join(words(p) for p in side.detail)),
+                )
             )
         return (
             f"<td width='50%' valign='top' style='background:{colour}; padding:6px'>"

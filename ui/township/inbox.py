@@ -277,7 +277,7 @@ class InboxPage(QWidget):
             lambda done_type, _state: self.result.show_lines(
                 [
                     self.tr("已记录：{0} {1}。站点同步后会看到。").format(
-                        view.case["case_no"], term(label(EVENT_TYPES, done_type))
+                        view.case.case_no, term(label(EVENT_TYPES, done_type))
                     )
                 ]
             )

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout
 
 from haian_desk.cases.queries import CaseFilter
+from haian_desk.cases.records import QueueRow
 from haian_desk.replication import reached, township
 from ui.cases.queue_model import CASE_ID_ROLE, COLUMNS, TONE_ROLE, CaseQueueModel
 from ui.cases.queue_page import QueuePage
@@ -71,7 +72,7 @@ class NetworkQueueModel(CaseQueueModel):
         if self.hub:
             self.session.run(township.unit_names, alive(self, self._take_names))
         elif rows:
-            ids = [r["id"] for r in rows]
+            ids = [r.id for r in rows]
             self.session.run(lambda desk: reached.reach(desk, ids), alive(self, self._take_marks))
 
     def _take_names(self, names: dict[str, str]) -> None:
@@ -110,17 +111,17 @@ class NetworkQueueModel(CaseQueueModel):
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and not self.hub
-            and self.marks.get(row["id"]) in (reached.NOT_YET, reached.PARTLY)
+            and self.marks.get(row.id) in (reached.NOT_YET, reached.PARTLY)
         ):
             return QBrush(QColor(WAITING_COLOUR))
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, CASE_ID_ROLE, TONE_ROLE):
             return super().data(self.index(index.row(), 0), role)  # the row's colour and keys
         return None
 
-    def extra_text(self, row) -> str:
+    def extra_text(self, row: QueueRow) -> str:
         if self.hub:
-            return self.names.get(row["unit_code"], row["unit_code"])
-        return reach_text(self.marks.get(row["id"]))
+            return self.names.get(row.unit_code, row.unit_code)
+        return reach_text(self.marks.get(row.id))
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if column < EXTRA:

@@ -12,6 +12,7 @@ from ui.i18n import term
 from ui.session import Session
 from ui.widgets.appearance import scaled_font
 from ui.widgets.feedback import alive, in_words
+from ui.widgets.shortened import ShortenedLabel
 
 REFRESH_MS = 60_000  # deadlines pass with the clock, not only when data changes
 OVERDUE_COLOUR, DUE_SOON_COLOUR = QColor("#b00020"), QColor("#8a5300")
@@ -72,11 +73,11 @@ class DeadlineCounts(QWidget):
         self.overdue.setToolTip(in_words(error))
 
 
-class UserLabel(QLabel):
+class UserLabel(ShortenedLabel):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("user_label")
         user = session.user
-        self.setText(
+        self.set_line(
             self.tr("当前用户：{0}（{1}）").format(user.display_name, term(users.ROLES.get(user.role, user.role)))
         )
