@@ -43,7 +43,9 @@ def run(scale: generate.Scale) -> Report:
         [
             timed(
                 lambda: desk.db.query(
-                    "SELECT unit_code, responsible_cadre_id, status, count(*), avg(rating) FROM cases "
+                    # NOT INDEXED: one pass over the table, as before cases_by_unit existed; walking that
+                    # index and looking up every row is the planner's slower choice (1.7 s against 0.7 s).
+                    "SELECT unit_code, responsible_cadre_id, status, count(*), avg(rating) FROM cases NOT INDEXED "
                     "WHERE registered_at < ? GROUP BY 1, 2, 3",
                     (period.end,),
                 )

@@ -191,11 +191,25 @@ def matters(rows: Rows, start: str, end: str, as_of: str, earlier_start: str) ->
     """Every case that can count in [start, end) — or in the year-earlier comparison — as of ``end``.
 
     ``rows`` runs the statements on either database a hub keeps (haian_desk/storage/reading.py).
+    One pass over the cases table finds all three ways' rows (a station's file has no index
+    on ``last_hlc``, so each way on its own would scan the table again).
     """
     keys = {"start": hlc_key(start), "end": hlc_key(end), "ends": end, "as_of": as_of, "earlier": earlier_start}
-    yield from _dormant(rows, keys)
-    yield from _settled(rows, keys)
-    yield from _refolded(rows, keys)
+    timed = ", ".join(f"'{s}'" for s in TIMED_STATUSES)
+    dormant_counts = (  # see _dormant
+        f"(status IN ({timed}) AND deadline < {{as_of}}) OR (petition = 1 AND registered_at >= {{earlier}})"
+    )
+    dormant, settled, refolded = [], [], []
+    for row in rows(_select(f"(last_hlc >= {{start}} OR {dormant_counts})"), keys):
+        if row["last_hlc"] < keys["start"]:
+            dormant.append(row)
+        elif row["last_hlc"] < keys["end"] and row["conflicts"] == 0:
+            settled.append(row)
+        else:
+            refolded.append(row)
+    yield from _dormant(dormant)
+    yield from _settled(rows, settled)
+    yield from _refolded(rows, refolded, end)
 
 
 def _select(where: str) -> str:
@@ -206,41 +220,34 @@ def _select(where: str) -> str:
     )
 
 
-def _dormant(rows: Rows, keys: dict) -> Iterator[Matter]:
-    timed = ", ".join(f"'{s}'" for s in TIMED_STATUSES)
-    found = rows(
-        _select(
-            f"last_hlc < {{start}} AND ((status IN ({timed}) AND deadline < {{as_of}}) "
-            "OR (petition = 1 AND registered_at >= {earlier}))"
-        ),
-        keys,
-    )
+def _dormant(found: list) -> Iterator[Matter]:
+    """Last event before the period: only open-overdue cases and last year's petitions are read."""
     for row in found:
         yield make_matter(row, NOTHING_NOTED, row)
 
 
-def _settled(rows: Rows, keys: dict) -> Iterator[Matter]:
-    found = rows(_select("last_hlc >= {start} AND last_hlc < {end} AND conflicts = 0"), keys)
+def _settled(rows: Rows, found: list) -> Iterator[Matter]:
+    """Last event inside the period, nothing refused: the row, and the moments from the log's types and times."""
     types = ", ".join(f"'{t}'" for t in MOMENT_TYPES)
     moments: dict[str, Moments] = {}
-    for case_id, type_, at in rows(
-        "SELECT e.stream_id, e.type, e.wall_time FROM cases c JOIN events e "
-        "ON e.stream = 'case' AND e.stream_id = c.id "
-        "WHERE c.registered_at < {ends} AND c.last_hlc >= {start} AND c.last_hlc < {end} AND c.conflicts = 0 "
-        f"AND e.type IN ({types}) ORDER BY e.stream_id, e.hlc, e.origin, e.origin_seq",
-        keys,
-    ):
-        moments.setdefault(case_id, Moments()).note(type_, at)
+    ids = [row["id"] for row in found]
+    for begin in range(0, len(ids), 500):  # read by id along events_by_stream, not by walking every case event
+        chunk = {f"c{i}": case_id for i, case_id in enumerate(ids[begin : begin + 500])}
+        for case_id, type_, at in rows(
+            "SELECT stream_id, type, wall_time FROM events WHERE stream = 'case' AND stream_id IN "
+            f"({', '.join('{' + name + '}' for name in chunk)}) AND type IN ({types}) ORDER BY stream_id, {FOLD_ORDER}",
+            chunk,
+        ):
+            moments.setdefault(case_id, Moments()).note(type_, at)
     for row in found:
         yield make_matter(row, moments.get(row["id"], NOTHING_NOTED), row)
 
 
-def _refolded(rows: Rows, keys: dict) -> Iterator[Matter]:
-    found = rows(_select("last_hlc >= {start} AND (last_hlc >= {end} OR conflicts > 0)"), keys)
+def _refolded(rows: Rows, found: list, end: str) -> Iterator[Matter]:
+    """Events after the period's end, or refused ones: the events before the end folded again."""
     case = projectors()["case"]
     for row in found:
-        events = _events(rows, row["id"])
-        matter = fold_matter(events, keys["ends"], case.from_row(_by_name(row)))
+        matter = fold_matter(_events(rows, row["id"]), end, case.from_row(_by_name(row)))
         if matter is not None:
             yield matter
 

@@ -69,16 +69,26 @@ class Report:
 
 
 class _Tallies:
-    """One tally per (level, code), made on first use."""
+    """One tally per (level, code), made on first use.
+
+    Matters and records are added to their station's and their cadre's tally
+    only; ``roll_up`` then adds each station into its township and the county
+    (sums, and the union of the villagers served: the same figures as adding
+    every matter four times, for half the work)."""
 
     def __init__(self) -> None:
         self.by_level: dict[str, dict[str, Tally]] = {name: defaultdict(Tally) for name in LEVELS}
 
     def for_unit(self, unit_code: str, cadre_id: str | None) -> list[Tally]:
-        found = [self.by_level[lvl][unit_key(lvl, unit_code)] for lvl in UNIT_LEVELS]
+        found = [self.by_level[STATION][unit_code]]
         if cadre_id:
             found.append(self.by_level["cadre"][cadre_id])
         return found
+
+    def roll_up(self) -> None:
+        for code, tally in self.by_level[STATION].items():
+            for level in (TOWNSHIP, COUNTY):
+                self.by_level[level][unit_key(level, code)].merge(tally)
 
 
 @dataclass(frozen=True)
@@ -110,6 +120,7 @@ def build_from(source: Source, period: Period, now: datetime) -> Report:
             tally.add(part)
         _count_months(m, period, earlier, monthly, petitions)
     extra_units = records.add_records(source.rows, period, as_of, tallies.for_unit)
+    tallies.roll_up()
     rows = _rows(source, tallies, extra_units)
     return Report(period, as_of, source.unit_name, rows, monthly, _petition_series(period, petitions))
 

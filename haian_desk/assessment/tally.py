@@ -95,6 +95,12 @@ class Tally:
         if part.handling is not None:
             self.handling.append(part.handling)
 
+    def merge(self, other: Tally) -> None:
+        """Add another tally's matters and records into this one (a station into its township)."""
+        self.counts.update(other.counts)
+        self.villagers |= other.villagers
+        self.handling.extend(other.handling)
+
     def add_household(self, visited_as_planned: bool) -> None:
         self.counts["households_paired"] += 1
         self.counts["households_visited"] += visited_as_planned
@@ -105,7 +111,7 @@ class Tally:
 
     def row(self) -> dict:
         c = self.counts
-        figures: dict[str, float | None] = {key: c[key] for key in _COUNT_KEYS}
+        figures: dict[str, float | None] = {key: c.get(key, 0) for key in _COUNT_KEYS}  # no __missing__ call
         figures["petitions_change"] = c["petitions"] - c["petitions_prev_year"]
         figures["people_served"] = len(self.villagers)
         figures["on_time_rate"] = rate(c["on_time"], c["timed_completed"])

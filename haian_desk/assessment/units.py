@@ -30,7 +30,18 @@ def known_unit_codes(rows: Rows, own_code: str, extra: Set[str] = frozenset()) -
     codes = {own_code, *extra}
     codes |= {row[0] for row in rows("SELECT DISTINCT unit_code FROM cadres", {}) if row[0]}
     codes = {code for code in codes if len(code) >= 9}
-    return codes | {row[0] for row in rows("SELECT DISTINCT unit_code FROM cases", {})}
+    return codes | {row[0] for row in rows(_CASE_UNITS, {})}
+
+
+# Every distinct unit_code of the cases: one index seek per unit (SQLite's cases_by_unit,
+# PostgreSQL's cases_by_unit_code), not a scan of the whole table.
+_CASE_UNITS = """
+    WITH RECURSIVE unit(code) AS (
+        SELECT min(unit_code) FROM cases
+        UNION ALL
+        SELECT (SELECT min(unit_code) FROM cases WHERE unit_code > unit.code) FROM unit WHERE unit.code IS NOT NULL
+    )
+    SELECT code FROM unit WHERE code IS NOT NULL"""
 
 
 def cadre_directory(rows: Rows) -> dict[str, dict]:

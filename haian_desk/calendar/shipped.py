@@ -28,5 +28,10 @@ def years() -> list[int]:
 
 def entries(year: int) -> dict[date, tuple[str, str]]:
     """The year's holidays and make-up working days, or {} for a year not shipped."""
+    return dict(_parsed(year))  # a copy: the parsed one is read by every acceptance, never changed
+
+
+@cache
+def _parsed(year: int) -> dict[date, tuple[str, str]]:
     raw = data()["years"].get(str(year), {})
     return {date.fromisoformat(d): (kind, name) for d, (kind, name) in raw.items()}

@@ -53,8 +53,14 @@ def _invisible(ch: str) -> bool:
     return category == "Cf" or (category == "Cc" and ch not in "\n\t")
 
 
+# A decimal digit (Unicode category Nd, as str.isdecimal) that is not ASCII: most text has none.
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
 def ascii_digits(text: str) -> str:
     """Every decimal digit, whatever its script, as an ASCII digit."""
+    if not _OTHER_DIGIT.search(text):  # nothing to change: skip the walk over every character
+        return text
     return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in text)
 
 
@@ -117,7 +123,8 @@ def search_text(raw: str) -> str:
 
 
 def _search_once(text: str) -> str:
-    text = "".join(ch for ch in text if not _invisible(ch))
+    if not text.isprintable():  # printable text has no format or control characters to drop
+        text = "".join(ch for ch in text if not _invisible(ch))
     text = ascii_digits(unicodedata.normalize("NFKC", text)).casefold()
     return "".join(text.split())
 

@@ -182,15 +182,69 @@ def _insert_new(conn: sqlite3.Connection, events: list[Event]) -> list[Event]:
 def _refold_all(
     conn: sqlite3.Connection, touched: list[tuple[str, str]], added: list[Event], known: set[tuple[str, str]]
 ) -> None:
-    """Refold every touched stream: from the batch alone when the stream starts in it."""
+    """Refold every touched stream: from the batch alone when the stream starts in it.
+
+    The streams already here have their logs and their rows read for the whole
+    batch at once (a query per kind of stream, not two per stream)."""
     arrived: dict[tuple[str, str], list[Event]] = {}
     for event in added:
         arrived.setdefault((event.stream, event.stream_id), []).append(event)
+    old = [key for key in touched if key in known]
+    logs = _logs(conn, old)
+    befores = _rows(conn, [key for key in old if search.needs_before(key[0])])
+    rows = _Rows()
     for key in touched:
         if key in known:
-            refold(conn, *key)
+            _save(conn, key[0], key[1], befores.get(key), logs.get(key, []), rows)
         else:
-            _save(conn, key[0], key[1], None, sorted(arrived[key], key=lambda e: e.order_key))
+            _save(conn, key[0], key[1], None, sorted(arrived[key], key=lambda e: e.order_key), rows)
+    rows.write(conn)
+
+
+class _Rows:
+    """Projection rows to store, grouped so that each table (and column set) is one executemany."""
+
+    def __init__(self) -> None:
+        self.groups: dict[tuple[str, tuple[str, ...]], list[tuple]] = {}
+
+    def add(self, table: str, row: dict) -> None:
+        self.groups.setdefault((table, tuple(row)), []).append(tuple(row.values()))
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        for (table, columns), values in self.groups.items():  # the statement Projector.save runs, per row
+            marks = ", ".join("?" * len(columns))
+            conn.executemany(f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) VALUES ({marks})", values)
+
+
+def _by_kind(keys: list[tuple[str, str]]) -> dict[str, list[str]]:
+    kinds: dict[str, list[str]] = {}
+    for stream, stream_id in keys:
+        kinds.setdefault(stream, []).append(stream_id)
+    return kinds
+
+
+def _logs(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], list[Event]]:
+    """Each stream's log in fold order, as ``eventlog.stream_events`` gives it, for many streams."""
+    logs: dict[tuple[str, str], list[Event]] = {}
+    for stream, ids in _by_kind(keys).items():
+        for chunk in _chunks(ids):
+            for stream_id, events in eventlog.streams_events(conn, stream, chunk).items():
+                logs[(stream, stream_id)] = events
+    return logs
+
+
+def _rows(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+    """The projection rows of many streams, as ``Projector.load`` reads one."""
+    rows: dict[tuple[str, str], dict] = {}
+    for stream, ids in _by_kind(keys).items():
+        projector = projectors()[stream]
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" * len(chunk))
+            for row in conn.execute(f"SELECT * FROM {projector.table} WHERE {projector.key} IN ({marks})", chunk):
+                state = projector.from_row(row)
+                if state is not None:
+                    rows[(stream, row[projector.key])] = state
+    return rows
 
 
 def refold(conn: sqlite3.Connection, stream: str, stream_id: str) -> None:
@@ -198,12 +252,21 @@ def refold(conn: sqlite3.Connection, stream: str, stream_id: str) -> None:
     _save(conn, stream, stream_id, before, eventlog.stream_events(conn, stream, stream_id))
 
 
-def _save(conn: sqlite3.Connection, stream: str, stream_id: str, before: dict | None, events: list[Event]) -> None:
-    """Fold a stream's whole log (in fold order) and store the row that results."""
+def _save(
+    conn: sqlite3.Connection,
+    stream: str,
+    stream_id: str,
+    before: dict | None,
+    events: list[Event],
+    rows: _Rows | None = None,
+) -> None:
+    """Fold a stream's whole log (in fold order) and store the row that results (or add it to ``rows``)."""
     projector = projectors()[stream]
     state = projector.fold(events)
     if state is None:
         conn.execute(f"DELETE FROM {projector.table} WHERE {projector.key} = ?", (stream_id,))
+    elif rows is not None:
+        rows.add(projector.table, projector.to_row(state))
     else:
         projector.save(conn, state)
     # The search keys follow the row they index, in the same transaction.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import product
 
 from haian_desk.core.masking import surname_of
@@ -81,6 +82,9 @@ def _combine(readings: list[list[str]]) -> str:
     return " ".join(seen)
 
 
+# A hub folding a batch spells each new villager twice (screening, then the fold) and names
+# repeat across a county; the spelling depends on the name alone, so it is remembered.
+@lru_cache(maxsize=8192)
 def name_spellings(name: str) -> tuple[str, str]:
     """A person's name: full pinyin and initials, surname readings first.
 

@@ -126,7 +126,7 @@ def _screen_all(
     conn, own_id: str, sender: Peer, records: list[Any], report: ApplyReport, batch_id: str, at: str
 ) -> list[Event]:
     good: list[Event] = []
-    seen: dict[str, tuple] = {}
+    seen: dict[str, Event] = {}  # the wire form is encoded only when an id comes twice
     dicts = [r for r in records if isinstance(r, dict)]
     via = sync_state.via_of(conn, {o for r in dicts if isinstance(o := r.get("origin"), str)})
     stored = _stored(conn, dicts)
@@ -136,7 +136,7 @@ def _screen_all(
         try:
             event = parse(record)
             if event.id in seen:
-                if seen[event.id] != event.to_row():
+                if seen[event.id].to_row() != event.to_row():
                     raise Refused("same_id_different_content", _DIFFERENT)
                 report.already += 1
                 continue
@@ -150,7 +150,7 @@ def _screen_all(
             if (event.origin, event.origin_seq) in stored["by_seq"]:  # taken earlier in this same batch
                 raise Refused("sequence_clash", _SEQ_CLASH)
             stored["by_seq"].add((event.origin, event.origin_seq))
-            seen[event.id] = event.to_row()
+            seen[event.id] = event
             good.append(event)
         except Refused as refused:
             if len(report.rejected) < MAX_REJECTED_PER_BATCH:
@@ -359,29 +359,27 @@ def _record_id(record: Any) -> str:
 
 def _held(conn: sqlite3.Connection, events: list[Event]) -> int:
     """Records stored but not yet visible: their stream's creating record has not arrived."""
-    missing: dict[tuple[str, str], bool] = {}
-    held = 0
+    wanted: dict[str, set[str]] = {}
     for event in events:
-        key = (event.stream, event.stream_id)
-        if key not in missing:
-            projector = projectors()[event.stream]
-            missing[key] = (
-                conn.execute(
-                    f"SELECT 1 FROM {projector.table} WHERE {projector.key} = ?", (event.stream_id,)
-                ).fetchone()
-                is None
-            )
-        held += missing[key]
-    return held
+        wanted.setdefault(event.stream, set()).add(event.stream_id)
+    present: set[tuple[str, str]] = set()
+    for stream, ids in wanted.items():
+        projector = projectors()[stream]
+        for chunk in _chunks(sorted(ids), 500):
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT {projector.key} FROM {projector.table} WHERE {projector.key} IN ({marks})"
+            rows = conn.execute(sql, chunk)
+            present.update((stream, row[0]) for row in rows)
+    return sum((event.stream, event.stream_id) not in present for event in events)
 
 
 def _conflicts(conn: sqlite3.Connection, events: list[Event]) -> dict[str, int]:
     case_ids = sorted({e.stream_id for e in events if e.stream == "case"})
     counts = {}
-    for case_id in case_ids:
-        row = conn.execute("SELECT conflicts FROM cases WHERE id = ?", (case_id,)).fetchone()
-        if row is not None:
-            counts[case_id] = row["conflicts"]
+    for chunk in _chunks(case_ids, 500):
+        marks = ", ".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT id, conflicts FROM cases WHERE id IN ({marks})", chunk):
+            counts[row["id"]] = row["conflicts"]
     return counts
 
 

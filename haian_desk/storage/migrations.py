@@ -595,6 +595,14 @@ V15_SAFE_AT_REST: list[str] = [
     # The audit trail lists reveals of full numbers (haian_desk.audit.trail): few rows among many.
     "CREATE INDEX IF NOT EXISTS events_revealed ON events (seq) WHERE type = 'revealed'",
 ]
+V17_MERGE_SPEED: list[str] = [
+    # The assessment lists every unit that ever took a case (assessment.units.known_unit_codes):
+    # with this index that is a few hundred index seeks, not a scan of the whole cases table.
+    "CREATE INDEX IF NOT EXISTS cases_by_unit ON cases (unit_code)",
+    # No read uses it (the queue's "mine" filter is first_cadre_id OR responsible_cadre_id, which
+    # one index cannot answer), yet every case write updated it: one page less per intake and merge.
+    "DROP INDEX IF EXISTS cases_by_responsible",
+]
 
 # A search's first page in one read (haian_desk.cases.search_order): every case as one small row
 # in the queue's order with the text a search tests, so the newest 200 cases 峰 finds are a read
@@ -631,6 +639,7 @@ MIGRATIONS: list[list[str]] = [
     V14_SPEED,
     V15_SAFE_AT_REST,
     V16_SEARCH_FIRST_PAGE,
+    V17_MERGE_SPEED,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -232,3 +232,26 @@ def test_typing_feedback_uses_the_same_normaliser():
     assert typing_checks.phone_as_typed("＋８６ １３８１２３４５６７８").state == typing_checks.OK
     assert typing_checks.phone_as_typed("1\ud8003").state == typing_checks.WRONG
     assert typing_checks.new_villager_fields(GOOD_ID.translate(FULL_WIDTH))["id_number"] == GOOD_ID
+
+
+def _search_text_walking_every_character(raw: str) -> str:
+    """search_text as it was written before its fast paths (the reference they must agree with)."""
+
+    def once(text: str) -> str:
+        text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Cc") or ch in "\n\t")
+        text = unicodedata.normalize("NFKC", text)
+        text = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in text)
+        return "".join(text.casefold().split())
+
+    text = "".join(ch for ch in raw if not 0xD800 <= ord(ch) <= 0xDFFF)
+    for _ in range(4):
+        done = once(text)
+        if done == text:
+            break
+        text = done
+    return text
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)) | st.sampled_from("٣０\u200b\u202e\t\n 生Ⅻ")))
+def test_search_text_fast_paths_agree_with_walking_every_character(text):
+    assert search_text(text) == _search_text_walking_every_character(text)
