@@ -98,6 +98,14 @@ _INSERT_EVENTS = (
 )
 
 
+def insert_events(conn, events: Sequence[Event]) -> list[Event]:
+    """Store ``events`` on PostgreSQL (each id once, whoever else stores it); returns those new here."""
+    rows = [e.to_row() for e in events]
+    columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in COLUMNS]
+    new = {r[0] for r in conn.execute(_INSERT_EVENTS, columns).fetchall()}
+    return [e for e in events if e.id in new]
+
+
 class PgHubLog:
     """The same tables on PostgreSQL, safe for several workers at once: the event ids' unique
     constraint stores each event once, and the sending peer's row is locked (FOR UPDATE) while
@@ -135,9 +143,6 @@ class PgHubLog:
         )
 
     def receive(self, peer_id: str, events: Sequence[Event], lo: int, hi: int) -> Received:
-        rows = [e.to_row() for e in events]
-        columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in COLUMNS]
-
         def work(conn) -> Received:
             if (
                 conn.execute(
@@ -146,8 +151,9 @@ class PgHubLog:
                 is None
             ):
                 raise _unknown(peer_id)
-            new = {r[0] for r in conn.execute(_INSERT_EVENTS, columns).fetchall()}
-            projections.refold_touched(conn, [e for e in events if e.id in new])
+            stored = insert_events(conn, events)
+            new = {e.id for e in stored}
+            projections.refold_touched(conn, stored)
             conn.cursor().executemany(
                 "INSERT INTO sync_origins (origin, via) VALUES (%s, %s) ON CONFLICT DO NOTHING",
                 [(o, peer_id) for o in sorted({e.origin for e in events})],

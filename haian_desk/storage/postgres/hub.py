@@ -28,6 +28,12 @@ from haian_desk.storage.reading import pg_rows
 def open_hub(url: str) -> PgDatabase:
     """The hub's database, answered quickly and plainly when it cannot be reached or is not
     (yet) a hub of this version: nothing is created or changed here."""
+    reach(url)
+    return _open_checked(PgDatabase(url, max_size=2))
+
+
+def reach(url: str) -> None:
+    """A plain refusal when the server cannot be reached (before any pool is made)."""
     try:
         psycopg.connect(url, connect_timeout=5).close()
     except psycopg.Error as error:
@@ -36,13 +42,15 @@ def open_hub(url: str) -> PgDatabase:
             "请检查 --database（或环境变量 {env}）里的主机、端口、数据库名、用户和口令，以及服务器是否在运行",
             params={"reason": _first_line(error), "env": DATABASE_ENV},
         ) from None
-    db = PgDatabase(url, max_size=2)
+
+
+def _open_checked(db: PgDatabase) -> PgDatabase:
     have, want = migrations.version(db), len(migrations.files())
     if have != want:
         db.close()
         raise SetupError(
             "这个 PostgreSQL 数据库的结构是第 {have} 版，本软件用第 {want} 版",
-            "请先建立或升级中心数据库（见 docs/postgres-hub.md），再检查或出报表",
+            "请先建立或升级中心数据库（haian-desk init --role county --database …），再检查或出报表",
             params={"have": have, "want": want},
         )
     return db
@@ -62,6 +70,11 @@ class HubIdentity:
 
 
 def set_identity(db: PgDatabase, identity: HubIdentity, created_at: str) -> None:
+    db.run(lambda conn: write_identity(conn, identity, created_at))
+
+
+def write_identity(conn, identity: HubIdentity, created_at: str) -> None:
+    """``set_identity`` inside the caller's transaction."""
     values = {
         "installation_id": identity.installation_id,
         "unit_code": identity.unit_code,
@@ -69,11 +82,9 @@ def set_identity(db: PgDatabase, identity: HubIdentity, created_at: str) -> None
         "role": identity.role,
         "created_at": created_at,
     }
-    db.run(
-        lambda conn: conn.cursor().executemany(
-            "INSERT INTO meta (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            list(values.items()),
-        )
+    conn.cursor().executemany(
+        "INSERT INTO meta (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        list(values.items()),
     )
 
 
@@ -82,7 +93,7 @@ def identity(db: PgDatabase) -> HubIdentity:
     if "unit_code" not in meta:
         raise SetupError(
             "这个 PostgreSQL 数据库还不是一个同步中心（没有本中心的单位信息）",
-            "请先建立中心数据库（见 docs/postgres-hub.md），或检查 --database 是否写对",
+            "请先建立中心数据库（haian-desk init --role county --database …），或检查 --database 是否写对",
         )
     return HubIdentity(meta.get("installation_id", ""), meta["unit_code"], meta["unit_name"], meta.get("role", ""))
 
