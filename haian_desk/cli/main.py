@@ -274,6 +274,8 @@ def _init_hub(args, url: str) -> int:
                 unit_code=held.unit_code,
             )
         )
+        if done.upgraded:
+            print(cli_tr("数据库结构已升级：{files}", files="、".join(done.upgraded)))
     else:
         print(
             cli_tr(

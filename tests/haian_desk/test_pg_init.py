@@ -5,6 +5,8 @@ a set-up that fails half way leaves nothing behind and can simply be run again."
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from haian_desk.cases.shipped_catalogue import SHIPPED_ORIGIN
@@ -13,7 +15,7 @@ from haian_desk.core import paths
 from haian_desk.desk import initialise
 from haian_desk.events.projection import projectors
 from haian_desk.events.projection_store import SqliteProjections
-from haian_desk.storage.postgres import DATABASE_ENV, projections, setup
+from haian_desk.storage.postgres import DATABASE_ENV, migrations as pg_migrations, projections, setup
 from haian_desk.storage.postgres.database import PgDatabase
 from tests.conftest import ADMIN
 
@@ -147,3 +149,18 @@ def test_a_set_up_that_fails_half_way_leaves_nothing_and_can_run_again(pg_url, c
     monkeypatch.undo()
     assert init(capsys, pg_url)[0] == 0
     assert said(capsys, "hub", "check", "--database", pg_url)[0] == 0
+
+
+def test_init_again_applies_a_newer_releases_schema_to_the_same_hub(pg_url, capsys, monkeypatch, tmp_path):
+    assert init(capsys, pg_url)[0] == 0
+    before = meta(pg_url)
+    shipped = setup.migrations.files()
+    for _, path in shipped:
+        shutil.copy(path, tmp_path / path.name)
+    newer = f"{len(shipped) + 1:04d}_later.sql"
+    (tmp_path / newer).write_text("CREATE TABLE later (id TEXT PRIMARY KEY);", encoding="utf-8")
+    real = pg_migrations.files
+    monkeypatch.setattr(setup.migrations, "files", lambda folder=None: real(tmp_path))
+    code, text = init(capsys, pg_url)
+    assert code == 0 and "已经建好" in text and newer in text
+    assert meta(pg_url) == before

@@ -31,8 +31,9 @@ _INIT_LOCK = 0x4861_6961_6E49_6E74  # "HaianInt"
 @dataclass(frozen=True)
 class Outcome:
     identity: HubIdentity
-    already: bool  # the database was already this hub: nothing was written
+    already: bool  # the database was already this hub: nothing but pending schema files written
     catalogue: int  # shipped catalogue records stored now
+    upgraded: tuple[str, ...] = ()  # schema files applied to a hub that was already set up
 
 
 def check_request(url: str, unit_code: str, unit_name: str, role: str) -> None:
@@ -83,7 +84,9 @@ def _set_up(conn, pending, wanted: HubIdentity, created_at: str) -> Outcome:
     conn.execute("SELECT pg_advisory_xact_lock(%s)", (_INIT_LOCK,))
     held = _present(conn)
     if held is not None:
-        return Outcome(_same_or_refuse(held, wanted), already=True, catalogue=0)
+        # The same hub again: nothing to set up, only a newer release's schema files to apply.
+        same = _same_or_refuse(held, wanted)
+        return Outcome(same, already=True, catalogue=0, upgraded=tuple(migrations.apply(conn, pending)))
     migrations.apply(conn, pending)
     write_identity(conn, wanted, created_at)
     added = insert_events(conn, shipped_events())
