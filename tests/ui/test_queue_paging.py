@@ -150,9 +150,7 @@ def test_a_page_read_again_shows_what_changed_meanwhile(qtbot, model, session):
     assert model.index(open_row, status).data().startswith("已撤回")
 
 
-def test_a_read_ahead_that_fails_is_said_and_asked_again_when_the_view_reaches_the_end(
-    qtbot, session, monkeypatch
-):
+def test_a_read_ahead_that_fails_is_said_and_asked_again_when_the_view_reaches_the_end(qtbot, session, monkeypatch):
     real = queries.page_after
     calls = []
 

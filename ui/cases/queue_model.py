@@ -213,6 +213,11 @@ class CaseQueueModel(QAbstractTableModel):
         self.fetching = True
         self._read_ahead()  # none on its way (the last one failed): ask now
 
+    @property
+    def read_ahead(self) -> bool:
+        """The page after the last row reached is read and waits for the view to ask for it."""
+        return self._ahead is not None
+
     def _read_ahead(self) -> None:
         """Ask for the page after the last row reached, before the view asks for it."""
         reached = len(self.rows)
