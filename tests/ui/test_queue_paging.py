@@ -186,3 +186,22 @@ def test_a_page_read_ahead_for_an_older_filter_is_never_shown(qtbot, model, sess
     held = model.rows[:]
     assert all(row is None or row.id == wanted[i] for i, row in enumerate(held)) and any(held)
     assert {r.kind for r in model.rows} == {"claim"}
+
+
+def test_scrolling_to_the_end_reads_every_page_once_and_never_more_than_a_few_ahead(qtbot, session, monkeypatch):
+    real, asked = queries.page_after, []
+
+    def counted(desk, flt, now, last=None, limit=200):
+        asked.append(None if last is None else tuple(sorted(last.items())))
+        return real(desk, flt, now, last, limit)
+
+    monkeypatch.setattr(queue_model.queries, "page_after", counted)
+    model = CaseQueueModel(session, page_size=PAGE)
+    model.reload()
+    qtbot.waitUntil(lambda: not model.loading and not model.counting)
+    wait_idle(qtbot, session)
+    assert len(asked) == 1 + queue_model.READ_AHEAD_PAGES and model.rowCount() == PAGE  # read, not shown
+    scroll_to_the_end(qtbot, model)
+    wait_idle(qtbot, session)
+    assert model.rowCount() == QUEUE_CASES and not model.canFetchMore()
+    assert len(asked) == len(set(asked)) == QUEUE_CASES // PAGE  # the count says where the end is

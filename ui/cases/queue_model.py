@@ -31,6 +31,7 @@ from haian_desk.cases.queries import CaseFilter
 from haian_desk.cases.records import QueueRow
 from ui.cases import queue_looks
 from ui.cases.queue_looks import COLUMN_KEYS, COLUMNS, STATUS_COLUMN, TONE_COLOURS, Look
+from ui.cases.read_ahead import ReadAhead
 from ui.cases.row_cache import RowCache
 from ui.session import Session
 from ui.widgets.feedback import alive, in_words
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
 
 # Pages held at most: 25 pages of 200 rows, a few megabytes, whatever is scrolled.
 MAX_PAGES = 25
+# Pages read past the last row shown, so scrolling on finds them here (ui/cases/read_ahead.py).
+READ_AHEAD_PAGES = 4
 # Pages read again (besides the first) when news comes while the clerk is scrolled down.
 PAGES_KEPT_ON_NEWS = 3
 # Looks (queue_looks.Look) kept at most, for rows painted since the rows or the clock last moved.
@@ -100,8 +103,7 @@ class CaseQueueModel(QAbstractTableModel):
         self.fetching = False  # the view asked for more and waits for the page read ahead
         self.loading = False
         self._wanted: set[int] = set()  # forgotten pages being read again
-        self._ahead: list[QueueRow] | None = None  # the page after the last row reached, read ahead
-        self._reading_ahead = False
+        self._ahead = ReadAhead(READ_AHEAD_PAGES, page_size)  # pages after the last row reached
         self._looks: dict[str, Look] = {}  # case id → its look at ``self.now``
 
     # --- loading ------------------------------------------------------------------------
@@ -120,7 +122,7 @@ class CaseQueueModel(QAbstractTableModel):
         generation, flt = self.generation, dataclasses.replace(self.filter)
         self.now = now = self.session.desk.now()
         self.loading = True
-        self._ahead, self._reading_ahead = None, False  # what was read ahead belongs to the old rows
+        self._ahead.clear()  # what was read ahead belongs to the old rows
         if keep_rows and len(self.rows) > self.page_size:
             reach = len(self.rows)
             pages = self.rows.recent_pages(min(PAGES_KEPT_ON_NEWS, self.rows.max_pages - 1))  # and the first
@@ -204,10 +206,10 @@ class CaseQueueModel(QAbstractTableModel):
         )
 
     def fetchMore(self, parent=QModelIndex()) -> None:
-        """The view reached the end: the page read ahead goes in now, or as soon as it arrives."""
+        """The view reached the end: a page read ahead goes in now, or as soon as one arrives."""
         if not self.canFetchMore(parent):
             return
-        if self._ahead is not None:
+        if len(self._ahead):
             self._take_ahead()
             return
         self.fetching = True
@@ -215,46 +217,71 @@ class CaseQueueModel(QAbstractTableModel):
 
     @property
     def read_ahead(self) -> bool:
-        """The page after the last row reached is read and waits for the view to ask for it."""
-        return self._ahead is not None
+        """A page after the last row reached is read and waits for the view to ask for it."""
+        return len(self._ahead) > 0
+
+    def _reach(self) -> int:
+        return len(self.rows) + self._ahead.rows()
 
     def _read_ahead(self) -> None:
-        """Ask for the page after the last row reached, before the view asks for it."""
-        reached = len(self.rows)
-        if self._ahead is not None or self._reading_ahead or self.loading or self.rows.complete:
+        """Ask for the pages after the last row read, before the view asks for them.
+
+        As many as the read-ahead has room for, in one piece of work: the answers come back only
+        when the GUI thread is free between paints, so one page per answer would fall behind a
+        view that scrolls on at once."""
+        reach = self._reach()
+        if not self._ahead.wants_more() or self.loading or self.rows.complete:
             return
-        if reached % self.page_size or (not self.counting and reached >= self.total):
+        if reach % self.page_size or (not self.counting and reach >= self.total):
             return  # the end is reached: nothing follows
-        self._reading_ahead = True
         generation, flt, now = self.generation, dataclasses.replace(self.filter), self.now
-        # Keyset paging: the next page starts after the last row reached, so the
+        # Keyset paging: the next page starts after the last row read, so the
         # ten-thousandth page costs what the first does (an OFFSET re-reads all before it).
-        last, limit = self.rows.start_key(self.rows.page_of(reached)), self.page_size
+        held = self._ahead.last_row()
+        last = queries.key_of(flt, held) if held is not None else self.rows.start_key(self.rows.page_of(reach))
+        size, count = self.page_size, self._ahead.room()
+        self._ahead.asking = True
         self.session.run(
-            lambda desk: None if generation != self.generation else queries.page_after(desk, flt, now, last, limit),
-            alive(self, lambda rows: self._ahead_arrived(generation, reached, rows)),
+            lambda desk: self._pages_after(desk, generation, flt, now, last, size, count),
+            alive(self, lambda pages: self._ahead_arrived(generation, reach, pages)),
             alive(self, lambda error: self._ahead_failed(generation, error)),
         )
 
-    def _ahead_arrived(self, generation: int, reached: int, rows: list[QueueRow] | None) -> None:
-        if generation != self.generation or reached != len(self.rows) or rows is None:
-            return  # for other rows than those shown now
-        self._reading_ahead = False
-        if not rows:
-            self.fetching = False
-            self.rows.append([])  # the end: nothing more to fetch
+    def _pages_after(self, desk: Desk, generation: int, flt: CaseFilter, now, last, size: int, count: int):
+        """On the worker: up to ``count`` pages, each read by key after the one before; it stops at
+        the end of the list, or as soon as the clerk has moved on to another filter."""
+        pages: list[list[QueueRow]] = []
+        while len(pages) < count and generation == self.generation:
+            rows = queries.page_after(desk, flt, now, last, size)
+            pages.append(rows)
+            if len(rows) < size:
+                break
+            last = queries.key_of(flt, rows[-1])
+        return pages
+
+    def _ahead_arrived(self, generation: int, reach: int, pages: list[list[QueueRow]]) -> None:
+        if generation != self.generation:
+            return  # for an older filter
+        if reach != self._reach():  # for other rows than those read now: ask again from where they end
+            self._ahead.asking = False
+            self._read_ahead()
             return
-        self._ahead = list(rows)
-        if self.fetching:  # the view asked while the page was on its way
+        self._ahead.asking = False
+        for rows in pages:
+            self._ahead.add(rows)
+        self._end_if_all_read()
+        if self.fetching and len(self._ahead):  # the view asked while the pages were on their way
             self._take_ahead()
+        else:
+            self._read_ahead()
 
     def _ahead_failed(self, generation: int, error: BaseException) -> None:
         if generation == self.generation:
-            self._reading_ahead = False  # the view's next fetchMore asks again
+            self._ahead.asking = False  # the view's next fetchMore asks again
             self._failed(error)
 
     def _take_ahead(self) -> None:
-        rows, self._ahead = self._ahead or [], None
+        rows = self._ahead.take()
         self.fetching = False
         for row in rows:  # a case read again further down is worked out afresh
             self._looks.pop(row.id, None)
@@ -262,7 +289,14 @@ class CaseQueueModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
         self.rows.append(rows)
         self.endInsertRows()
+        self._end_if_all_read()
         self._read_ahead()
+
+    def _end_if_all_read(self) -> None:
+        """Every row is in once the pages held are taken and nothing follows: no more to fetch."""
+        if self._ahead.end and not len(self._ahead) and not self.rows.complete:
+            self.fetching = False
+            self.rows.append([])
 
     def _want(self, page: int) -> None:
         """A forgotten page came back into view: read it again by the key it starts after."""
