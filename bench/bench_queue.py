@@ -32,9 +32,11 @@ thread), by key; for the deep pages, by OFFSET (how the model read before).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import resource
+import threading
 import time
 from dataclasses import dataclass
 
@@ -114,9 +116,10 @@ def run(scale: generate.Scale) -> Report:
     )
 
     rss_before = current_rss_mb()
-    scrolled = _scroll(app, model, view)
+    with worker_reads() as reads:
+        scrolled = _scroll(app, model, view)
     pages = [p.ms for p in scrolled]
-    report.notes.append(_slowest(scrolled))
+    report.notes.append(_slowest(scrolled, reads))
     reached, held = len(model.rows), model.rows.held_rows()
     rss_after = current_rss_mb()
     ends = model.rows.ends()
@@ -245,6 +248,42 @@ def _news_far_down(app: QApplication, model, view) -> float:
 
 
 @dataclass
+class WorkerRead:
+    """One page read on the database worker while scrolling (``queries.page_after``)."""
+
+    started: float
+    ended: float
+    cpu_ms: float  # the worker thread's own CPU time: the rest of the wall time it was waiting
+    disk_kb: float  # read from the disk, not the OS's cache (the thread's block input)
+
+    @property
+    def ms(self) -> float:
+        return (self.ended - self.started) * 1000
+
+
+@contextlib.contextmanager
+def worker_reads():
+    """Time each page the worker reads (not the GUI thread's own baselines), with its CPU and disk."""
+    real, reads = queries.page_after, []
+
+    def timed_read(*args, **kwargs):
+        if threading.current_thread() is threading.main_thread():
+            return real(*args, **kwargs)
+        usage, cpu, started = resource.getrusage(resource.RUSAGE_THREAD), time.thread_time(), time.perf_counter()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            blocks = resource.getrusage(resource.RUSAGE_THREAD).ru_inblock - usage.ru_inblock
+            reads.append(WorkerRead(started, time.perf_counter(), (time.thread_time() - cpu) * 1000, blocks / 2))
+
+    queries.page_after = timed_read
+    try:
+        yield reads
+    finally:
+        queries.page_after = real
+
+
+@dataclass
 class Page:
     """One page while scrolling: its time, and where the time went (for the slowest page's note)."""
 
@@ -256,6 +295,8 @@ class Page:
     waiting_ms: float  # then waiting for the worker's page
     collecting_ms: float  # Python's garbage collection within the page (any of the above)
     generations: tuple[int, ...]
+    started: float = 0.0
+    done: float = 0.0
 
 
 def _scroll(app: QApplication, model, view) -> list[Page]:
@@ -295,6 +336,8 @@ def _scroll(app: QApplication, model, view) -> list[Page]:
                     (done - painted) * 1000,
                     sum(ms for _, ms in collections),
                     tuple(generation for generation, _ in collections),
+                    started,
+                    done,
                 )
             )
     finally:
@@ -302,7 +345,7 @@ def _scroll(app: QApplication, model, view) -> list[Page]:
     return pages
 
 
-def _slowest(pages: list[Page]) -> str:
+def _slowest(pages: list[Page], reads: list[WorkerRead]) -> str:
     page = max(pages, key=lambda p: p.ms)
     collected = (
         f"{page.collecting_ms:.1f} ms of it Python's garbage collection (generation {max(page.generations)})"
@@ -310,13 +353,23 @@ def _slowest(pages: list[Page]) -> str:
         else "no garbage collection in it"
     )
     ahead = sum(p.read_ahead for p in pages)
+    during = [r for r in reads if r.ended > page.started - 0.1 and r.started < page.done]
+    worker = ""
+    if during:
+        longest = max(during, key=lambda r: r.ms)
+        worker = (
+            f" The longest page read on the worker around it: {longest.ms:.1f} ms, of which {longest.cpu_ms:.1f} ms "
+            f"on the CPU (the rest waiting: for the disk or for a core), {longest.disk_kb:,.0f} KB read from the "
+            f"disk rather than the OS's cache."
+        )
+    typical = median([r.ms for r in reads]) if reads else 0.0
     return (
         f"Slowest page while scrolling: rows {page.first_row:,}–{page.first_row + PAGE - 1:,}, {page.ms:.1f} ms: "
         f"{page.scrolling_ms:.1f} ms scrolling (the view asking for the page), {page.painting_ms:.1f} ms in the "
         f"events that followed (the view painting its new place; the page going in if it arrived meanwhile), "
-        f"{page.waiting_ms:.1f} ms then waiting for the worker; {collected}. {ahead:,} of {len(pages):,} pages "
-        f"were already read ahead when the view reached the end (the benchmark scrolls again at once: no pause "
-        f"for the worker)."
+        f"{page.waiting_ms:.1f} ms then waiting for the worker; {collected}.{worker} {ahead:,} of {len(pages):,} "
+        f"pages were already read ahead when the view reached the end (the benchmark scrolls again at once: no "
+        f"pause for the worker); the worker's page reads took {typical:.1f} ms (median of {len(reads):,})."
     )
 
 
