@@ -8,10 +8,11 @@ when the view scrolls near the end (Qt's canFetchMore/fetchMore), each read
 after the sort key of the last row before it (``queries.page_after``): no
 page is ever read by offset, so the millionth row costs what the first does.
 
-The page after the last row reached is read ahead, as soon as the page before
-it has arrived: when the view scrolls to the end, the rows are already there
-and go in at once, and the next page is asked for while the clerk reads this
-one. Scrolling then waits for SQLite only when it outruns the worker.
+Up to ``READ_AHEAD_PAGES`` pages past the last row reached are read ahead
+(``read_ahead.ReadAhead``), from the moment the first page is in: when the view
+scrolls to the end, a page is already here and goes in at once, and the worker
+reads on while the clerk reads. Scrolling waits for SQLite only when it
+outruns the worker by more than the pages read ahead.
 
 Rows are held in a ``RowCache`` of bounded size: pages scrolled far away are
 forgotten and read again by key when the view comes back to them (the cell
