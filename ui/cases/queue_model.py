@@ -8,8 +8,9 @@ when the view scrolls near the end (Qt's canFetchMore/fetchMore), each read
 after the sort key of the last row before it (``queries.page_after``): no
 page is ever read by offset, so the millionth row costs what the first does.
 
-Up to ``READ_AHEAD_PAGES`` pages past the last row reached are read ahead
-(``read_ahead.ReadAhead``), from the moment the first page is in: when the view
+Pages past the last row reached are read ahead (``read_ahead.ReadAhead``): one
+as soon as the first page is in, up to ``READ_AHEAD_PAGES`` once the clerk
+scrolls. When the view
 scrolls to the end, a page is already here and goes in at once, and the worker
 reads on while the clerk reads. Scrolling waits for SQLite only when it
 outruns the worker by more than the pages read ahead.
@@ -105,6 +106,7 @@ class CaseQueueModel(QAbstractTableModel):
         self.loading = False
         self._wanted: set[int] = set()  # forgotten pages being read again
         self._ahead = ReadAhead(READ_AHEAD_PAGES, page_size)  # pages after the last row reached
+        self._scrolled = False  # the view has taken a page since the first: read further ahead
         self._looks: dict[str, Look] = {}  # case id → its look at ``self.now``
 
     # --- loading ------------------------------------------------------------------------
@@ -124,6 +126,7 @@ class CaseQueueModel(QAbstractTableModel):
         self.now = now = self.session.desk.now()
         self.loading = True
         self._ahead.clear()  # what was read ahead belongs to the old rows
+        self._scrolled = False
         if keep_rows and len(self.rows) > self.page_size:
             reach = len(self.rows)
             pages = self.rows.recent_pages(min(PAGES_KEPT_ON_NEWS, self.rows.max_pages - 1))  # and the first
@@ -231,16 +234,21 @@ class CaseQueueModel(QAbstractTableModel):
         when the GUI thread is free between paints, so one page per answer would fall behind a
         view that scrolls on at once."""
         reach = self._reach()
-        if not self._ahead.wants_more() or self.loading or self.rows.complete:
+        # One page ahead of a list nobody scrolls yet (a search typed, looked at, changed: the worker
+        # is not kept busy for pages never shown); all there is room for once the clerk scrolls.
+        count = self._ahead.room() if self._scrolled else 1 - len(self._ahead)
+        if count < 1 or not self._ahead.wants_more() or self.loading or self.rows.complete:
             return
         if reach % self.page_size or (not self.counting and reach >= self.total):
             return  # the end is reached: nothing follows
+        if not self.counting:  # no page past the end the count says there is
+            count = min(count, -(-(self.total - reach) // self.page_size))
         generation, flt, now = self.generation, dataclasses.replace(self.filter), self.now
         # Keyset paging: the next page starts after the last row read, so the
         # ten-thousandth page costs what the first does (an OFFSET re-reads all before it).
         held = self._ahead.last_row()
         last = queries.key_of(flt, held) if held is not None else self.rows.start_key(self.rows.page_of(reach))
-        size, count = self.page_size, self._ahead.room()
+        size = self.page_size
         self._ahead.asking = True
         self.session.run(
             lambda desk: self._pages_after(desk, generation, flt, now, last, size, count),
@@ -283,7 +291,7 @@ class CaseQueueModel(QAbstractTableModel):
 
     def _take_ahead(self) -> None:
         rows = self._ahead.take()
-        self.fetching = False
+        self.fetching, self._scrolled = False, True
         for row in rows:  # a case read again further down is worked out afresh
             self._looks.pop(row.id, None)
         start = len(self.rows)
