@@ -204,6 +204,7 @@ def test_scrolling_to_the_end_reads_every_page_once_and_never_more_than_a_few_ah
     model.fetchMore()  # the clerk scrolls: it goes in, and the worker reads further ahead
     wait_idle(qtbot, session)
     assert len(asked) == 2 + queue_model.READ_AHEAD_PAGES and model.rowCount() == 2 * PAGE
+    assert model.rows.held_rows() + queue_model.READ_AHEAD_PAGES * PAGE < QUEUE_CASES  # not all of them
     scroll_to_the_end(qtbot, model)
     wait_idle(qtbot, session)
     assert model.rowCount() == QUEUE_CASES and not model.canFetchMore()

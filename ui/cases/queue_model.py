@@ -43,8 +43,13 @@ if TYPE_CHECKING:
 
 # Pages held at most: 25 pages of 200 rows, a few megabytes, whatever is scrolled.
 MAX_PAGES = 25
-# Pages read past the last row shown, so scrolling on finds them here (ui/cases/read_ahead.py).
-READ_AHEAD_PAGES = 4
+# Pages read past the last row shown, so scrolling on finds them here (ui/cases/read_ahead.py):
+# eight pages is what a fast scroll spends in about 100 ms, the longest a page read was seen to
+# wait for the disk on the shared county PC; about a megabyte.
+READ_AHEAD_PAGES = 8
+# Pages read in one piece of work: other work on the worker (a case opened) waits for one piece,
+# a few page reads long, never for the whole read-ahead.
+PAGES_PER_READ = 3
 # Pages read again (besides the first) when news comes while the clerk is scrolled down.
 PAGES_KEPT_ON_NEWS = 3
 # Looks (queue_looks.Look) kept at most, for rows painted since the rows or the clock last moved.
@@ -230,13 +235,12 @@ class CaseQueueModel(QAbstractTableModel):
     def _read_ahead(self) -> None:
         """Ask for the pages after the last row read, before the view asks for them.
 
-        As many as the read-ahead has room for, in one piece of work: the answers come back only
-        when the GUI thread is free between paints, so one page per answer would fall behind a
-        view that scrolls on at once."""
+        Several in one piece of work: the answers come back only when the GUI thread is free
+        between paints, so one page per answer would fall behind a view that scrolls on at once."""
         reach = self._reach()
         # One page ahead of a list nobody scrolls yet (a search typed, looked at, changed: the worker
         # is not kept busy for pages never shown); all there is room for once the clerk scrolls.
-        count = self._ahead.room() if self._scrolled else 1 - len(self._ahead)
+        count = min(self._ahead.room(), PAGES_PER_READ) if self._scrolled else 1 - len(self._ahead)
         if count < 1 or not self._ahead.wants_more() or self.loading or self.rows.complete:
             return
         if reach % self.page_size or (not self.counting and reach >= self.total):
