@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.conftest import ADMIN
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Third-party packages the login window must not pull in (top-level import names).
@@ -50,19 +52,34 @@ OURS_NOT_BEFORE_LOGIN = (
 
 PROBE = """
 import os, sys
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 import ui.app
 from haian_desk.cli import main as cli
 
-class FirstWindow(QObject):
+WANTED = sys.argv[2]
+
+class Windows(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and watched.isWidgetType() and watched.isWindow():
-            print("WINDOW", type(watched).__name__)
-            print("MODULES", " ".join(sorted(sys.modules)), flush=True)
-            os._exit(0)
+            kind = type(watched).__name__
+            if kind == "LoginDialog" and WANTED == "MainWindow":
+                QTimer.singleShot(0, lambda: self.log_in(watched))
+            elif kind != WANTED and WANTED == "MainWindow":
+                return False
+            else:
+                print("WINDOW", kind)
+                print("MODULES", " ".join(sorted(sys.modules)), flush=True)
+                os._exit(0)
         return False
 
-spy = FirstWindow()
+    def log_in(self, dialog):
+        if dialog.username.text():
+            return
+        dialog.username.setText(sys.argv[3])
+        dialog.password.setText(sys.argv[4])
+        dialog.try_login()
+
+spy = Windows()
 make_application = ui.app.make_application
 
 def watched(argv=None):
@@ -75,9 +92,11 @@ sys.exit(cli.main(["--data-dir", sys.argv[1]]))
 """
 
 
-def _first_window(folder: Path) -> tuple[str, set[str]]:
+def _first_window(folder: Path, wanted: str = "first") -> tuple[str, set[str]]:
+    """The first window drawn (or, with ``wanted="MainWindow"``, the main window after a typed
+    login) and the modules loaded by then."""
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(folder)],
+        [sys.executable, "-c", PROBE, str(folder), wanted, *ADMIN],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -107,3 +126,17 @@ def test_the_first_run_wizard_comes_without_them_too(tmp_path):
     window, modules = _first_window(tmp_path / "new-station")
     assert window == "SetupWizard"
     assert _loaded_of(modules, NOT_BEFORE_LOGIN - {"pypinyin"}) == []
+
+
+# Loaded by the main window on the GUI thread while the clerk waits after the login; these
+# load when their work first runs instead (the sync client on the sync thread, QR codes with
+# the first paper).
+NOT_WITH_THE_MAIN_WINDOW = {"httpx", "httpcore", "click", "pygments", "segno", "uvicorn", "psycopg", "openpyxl"}
+
+
+def test_the_main_window_leaves_the_sync_client_and_papers_to_their_first_use(desk):
+    folder = desk.folder
+    desk.close()
+    window, modules = _first_window(folder, "MainWindow")
+    assert window == "MainWindow"
+    assert _loaded_of(modules, NOT_WITH_THE_MAIN_WINDOW) == []
