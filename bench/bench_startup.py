@@ -100,7 +100,9 @@ def bundle_is_current() -> bool:
     """A bundle built before the newest source may not open today's database: timing it would mislead."""
     if not BUNDLE.exists():
         return False
-    newest = max(path.stat().st_mtime for path in (ROOT / "haian_desk").rglob("*.py"))
+    newest = max(
+        path.stat().st_mtime for package in ("haian_desk", "ui", "sync") for path in (ROOT / package).rglob("*.py")
+    )
     return BUNDLE.stat().st_mtime >= newest
 
 
