@@ -21,6 +21,7 @@ from haian_desk.core import messages, paths
 from haian_desk.core.errors import HaianError
 from haian_desk.core.messages import cli_tr
 from haian_desk.storage.db import DatabaseError
+from haian_desk.storage.postgres import DATABASE_ENV
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -52,9 +53,7 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     init.add_argument("--admin", help=cli_tr("首个管理员登录名（密码从 HAIAN_DESK_ADMIN_PASSWORD 读取）"))
     init.add_argument(
         "--database",
-        help=cli_tr(
-            "县、市、省中心的 PostgreSQL 数据库，如 postgresql://用户@主机/库名（也可用环境变量 HAIAN_DESK_DATABASE）"
-        ),
+        help=cli_tr("PostgreSQL 中心数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）", env=DATABASE_ENV),
     )
 
     demo = sub.add_parser("demo", parents=[common], help=cli_tr("生成演示站点（群众、代理员和各种状态的办件）"))
