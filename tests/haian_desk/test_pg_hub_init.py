@@ -38,6 +38,8 @@ def test_a_county_hub_is_made_and_passes_its_check(pg_url, capsys):
         assert pg_migrations.version(db) == len(pg_migrations.files())
     code, text = said(capsys, "hub", "check", "--database", pg_url)
     assert code == 0, text
+    code, text = said(capsys, "hub", "report", "--period", "2026", "--json", "--database", pg_url)
+    assert code == 0 and COUNTY[1] in text, text
 
 
 def test_the_catalogue_has_the_same_ids_as_a_sqlite_installation(pg_url, capsys, desk):
