@@ -256,6 +256,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("domain", "请换一个有空间的U盘，或删掉不用的文件后再备份"),
     QT_TRANSLATE_NOOP("domain", "市、省中心的数据放在 PostgreSQL 数据库里"),
     QT_TRANSLATE_NOOP("domain", "请用 --database postgresql://用户@主机/库名（或环境变量 {env}）指明数据库"),
+    QT_TRANSLATE_NOOP("domain", "PostgreSQL 中心不用这些选项：{options}"),
+    QT_TRANSLATE_NOOP("domain", "请去掉它们再运行（中心数据库没有登录用户，也不记地址电话）"),
     QT_TRANSLATE_NOOP("domain", "没有“{status}”这种状态"),
     QT_TRANSLATE_NOOP("domain", "可选：{items}"),
     QT_TRANSLATE_NOOP("domain", "请用环境变量 HAIAN_DESK_ADMIN_PASSWORD 提供管理员密码"),

@@ -30,6 +30,7 @@ def init_hub(args) -> int:
             "请用 --database postgresql://用户@主机/库名（或环境变量 {env}）指明数据库",
             params={"env": DATABASE_ENV},
         )
+    _no_station_options(args)
     made = create_hub(url, args.role, args.station_code, args.name, to_iso(now_utc()))
     own = made.identity
     if made.new:
@@ -49,3 +50,15 @@ def init_hub(args) -> int:
             )
         )
     return 0
+
+
+def _no_station_options(args) -> None:
+    """A PostgreSQL hub has no desk users and keeps no address or phone: say so rather than
+    drop what was typed."""
+    given = [name for name in ("admin", "address", "phone") if getattr(args, name)]
+    if given:
+        raise SetupError(
+            "PostgreSQL 中心不用这些选项：{options}",
+            "请去掉它们再运行（中心数据库没有登录用户，也不记地址电话）",
+            params={"options": "、".join(f"--{name}" for name in given)},
+        )

@@ -141,3 +141,13 @@ def test_two_units_claiming_one_database_at_once_one_wins(pg_url):
         held = pg_hub.identity(db).unit_code
         assert db.scalar("SELECT count(*) FROM events") == len(shipped_events())
     assert {w for w in won if w} == {held} and won.count(None) == 2
+
+
+def test_station_only_options_are_refused_not_dropped(pg_url, capsys):
+    code, text = said(
+        capsys, "init", "--role", "county", "--station-code", COUNTY[0], "--name", COUNTY[1],
+        "--database", pg_url, "--admin", "wang", "--phone", "0513",
+    )  # fmt: skip
+    assert code == 2 and "--admin" in text and "--phone" in text, text
+    with PgDatabase(pg_url) as db:
+        assert db.scalar("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'") == 0
