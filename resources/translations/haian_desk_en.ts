@@ -1014,7 +1014,7 @@
     </message>
     <message>
         <source>本中心的考核报表（各级汇总）</source>
-        <translation>This centre's assessment report (every level summed up)</translation>
+        <translation>This centre&apos;s assessment report (every level summed up)</translation>
     </message>
     <message>
         <source>考核期：2026H1、2026H2、2026 或 起:止（YYYY-MM-DD）</source>
@@ -1026,7 +1026,7 @@
     </message>
     <message>
         <source>PostgreSQL 中心数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）</source>
-        <translation>the centre's PostgreSQL database, e.g. postgresql://user@host/dbname (or the environment variable {env})</translation>
+        <translation>the centre&apos;s PostgreSQL database, e.g. postgresql://user@host/dbname (or the environment variable {env})</translation>
     </message>
     <message>
         <source>检查通过：{events} 条事件齐全、连续，{rows_checked} 条记录与事件日志重建结果一致</source>
@@ -9660,15 +9660,15 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>请先建立或升级中心数据库（见 docs/postgres-hub.md），再检查或出报表</source>
-        <translation>Create or upgrade the centre's database first (see docs/postgres-hub.md), then check it or make the report</translation>
+        <translation>Create or upgrade the centre&apos;s database first (see docs/postgres-hub.md), then check it or make the report</translation>
     </message>
     <message>
         <source>这个 PostgreSQL 数据库还不是一个同步中心（没有本中心的单位信息）</source>
-        <translation>This PostgreSQL database is not a sync centre yet (it holds no centre's identity)</translation>
+        <translation>This PostgreSQL database is not a sync centre yet (it holds no centre&apos;s identity)</translation>
     </message>
     <message>
         <source>请先建立中心数据库（见 docs/postgres-hub.md），或检查 --database 是否写对</source>
-        <translation>Create the centre's database first (see docs/postgres-hub.md), or check that --database is right</translation>
+        <translation>Create the centre&apos;s database first (see docs/postgres-hub.md), or check that --database is right</translation>
     </message>
     <message>
         <source>连不上 PostgreSQL 数据库：{reason}</source>
