@@ -21,6 +21,7 @@ from haian_desk.core import messages, paths
 from haian_desk.core.errors import HaianError
 from haian_desk.core.messages import cli_tr
 from haian_desk.storage.db import DatabaseError
+from haian_desk.storage.postgres import DATABASE_ENV
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -46,10 +47,14 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     init = sub.add_parser("init", parents=[common], help=cli_tr("在数据目录中建站"))
     init.add_argument("--station-code", required=True, help=cli_tr("单位代码：镇9位，村12位，组15位"))
     init.add_argument("--name", required=True, help=cli_tr("站名，如：曲塘镇双楼村代理站"))
-    init.add_argument("--role", choices=["station", "township", "county"], default="station")
+    init.add_argument("--role", choices=["station", "township", "county", "city", "province"], default="station")
     init.add_argument("--address", default="")
     init.add_argument("--phone", default="")
     init.add_argument("--admin", help=cli_tr("首个管理员登录名（密码从 HAIAN_DESK_ADMIN_PASSWORD 读取）"))
+    init.add_argument(
+        "--database",
+        help=cli_tr("PostgreSQL 中心数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）", env=DATABASE_ENV),
+    )
 
     demo = sub.add_parser("demo", parents=[common], help=cli_tr("生成演示站点（群众、代理员和各种状态的办件）"))
     demo.add_argument("--cases", type=_positive, default=300)
@@ -215,8 +220,11 @@ def _start_log(command: str, folder: Path, override: str | None) -> None:
 def _init(args, folder: Path) -> int:
     import os
 
+    from haian_desk.cli import hub_init
     from haian_desk.desk import initialise
 
+    if hub_init.wants_postgres(args):
+        return hub_init.init_hub(args)
     admin = None
     if args.admin:
         password = os.environ.get("HAIAN_DESK_ADMIN_PASSWORD", "")

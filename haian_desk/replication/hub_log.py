@@ -98,6 +98,16 @@ _INSERT_EVENTS = (
 )
 
 
+def pg_store_new(conn, events: Sequence[Event]) -> set[str]:
+    """Store on PostgreSQL the events not already held (by id or by origin and number) and fold
+    the streams they touch, in the caller's transaction; returns the ids stored now."""
+    rows = [e.to_row() for e in events]
+    columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in COLUMNS]
+    new = {r[0] for r in conn.execute(_INSERT_EVENTS, columns).fetchall()}
+    projections.refold_touched(conn, [e for e in events if e.id in new])
+    return new
+
+
 class PgHubLog:
     """The same tables on PostgreSQL, safe for several workers at once: the event ids' unique
     constraint stores each event once, and the sending peer's row is locked (FOR UPDATE) while
@@ -135,9 +145,6 @@ class PgHubLog:
         )
 
     def receive(self, peer_id: str, events: Sequence[Event], lo: int, hi: int) -> Received:
-        rows = [e.to_row() for e in events]
-        columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in COLUMNS]
-
         def work(conn) -> Received:
             if (
                 conn.execute(
@@ -146,8 +153,7 @@ class PgHubLog:
                 is None
             ):
                 raise _unknown(peer_id)
-            new = {r[0] for r in conn.execute(_INSERT_EVENTS, columns).fetchall()}
-            projections.refold_touched(conn, [e for e in events if e.id in new])
+            new = pg_store_new(conn, events)
             conn.cursor().executemany(
                 "INSERT INTO sync_origins (origin, via) VALUES (%s, %s) ON CONFLICT DO NOTHING",
                 [(o, peer_id) for o in sorted({e.origin for e in events})],

@@ -28,15 +28,7 @@ from haian_desk.storage.reading import pg_rows
 def open_hub(url: str) -> PgDatabase:
     """The hub's database, answered quickly and plainly when it cannot be reached or is not
     (yet) a hub of this version: nothing is created or changed here."""
-    try:
-        psycopg.connect(url, connect_timeout=5).close()
-    except psycopg.Error as error:
-        raise SetupError(
-            "连不上 PostgreSQL 数据库：{reason}",
-            "请检查 --database（或环境变量 {env}）里的主机、端口、数据库名、用户和口令，以及服务器是否在运行",
-            params={"reason": _first_line(error), "env": DATABASE_ENV},
-        ) from None
-    db = PgDatabase(url, max_size=2)
+    db = connect(url)
     have, want = migrations.version(db), len(migrations.files())
     if have != want:
         db.close()
@@ -46,6 +38,20 @@ def open_hub(url: str) -> PgDatabase:
             params={"have": have, "want": want},
         )
     return db
+
+
+def connect(url: str, max_size: int = 2) -> PgDatabase:
+    """A pool on ``url``, after one plain connection has shown the server answers (a pool
+    would otherwise keep retrying in the background and the command would just hang)."""
+    try:
+        psycopg.connect(url, connect_timeout=5).close()
+    except psycopg.Error as error:
+        raise SetupError(
+            "连不上 PostgreSQL 数据库：{reason}",
+            "请检查 --database（或环境变量 {env}）里的主机、端口、数据库名、用户和口令，以及服务器是否在运行",
+            params={"reason": _first_line(error), "env": DATABASE_ENV},
+        ) from None
+    return PgDatabase(url, max_size=max_size)
 
 
 def _first_line(error: Exception) -> str:
@@ -62,6 +68,10 @@ class HubIdentity:
 
 
 def set_identity(db: PgDatabase, identity: HubIdentity, created_at: str) -> None:
+    db.run(lambda conn: write_identity(conn, identity, created_at))
+
+
+def write_identity(conn, identity: HubIdentity, created_at: str) -> None:
     values = {
         "installation_id": identity.installation_id,
         "unit_code": identity.unit_code,
@@ -69,11 +79,9 @@ def set_identity(db: PgDatabase, identity: HubIdentity, created_at: str) -> None
         "role": identity.role,
         "created_at": created_at,
     }
-    db.run(
-        lambda conn: conn.cursor().executemany(
-            "INSERT INTO meta (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            list(values.items()),
-        )
+    conn.cursor().executemany(
+        "INSERT INTO meta (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        list(values.items()),
     )
 
 
