@@ -9,7 +9,12 @@ Measured:
   count follows on the worker as its own piece of work, timed to its signal;
 - each page while scrolling: from scrolling to the bottom until the new rows
   are in the model, for ``BENCH_QUEUE_SECONDS``; every page is read by key
-  after the last row reached (``queries.page_after``), never by offset;
+  after the last row reached (``queries.page_after``), never by offset, one
+  page ahead of the view (the model asks for it as soon as the page before
+  goes in; the benchmark scrolls again at once, with none of the pause a
+  clerk's reading gives the worker). The slowest page is named in a note with
+  where its time went (the view's scroll, its paint, the wait for the worker,
+  garbage collection);
 - pages deeper down than scrolling reaches (row 100,000 … the last page), read
   by key as the model reads them, against the same page read by OFFSET;
 - going back to the top after scrolling (the first pages were forgotten by the
@@ -18,15 +23,22 @@ Measured:
 - memory: peak resident set of the whole process, the rows the model holds,
   and the growth per row reached, projected to the whole queue.
 
+The garbage collector is settled once the view is up, as the app does once its
+main window is shown (``ui.heap.settle``).
+
 Baselines, same run: the same pages read directly in SQL (no Qt, no worker
 thread), by key; for the deep pages, by OFFSET (how the model read before).
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import resource
+import threading
 import time
+from dataclasses import dataclass
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -37,6 +49,7 @@ from bench.common import RUNS, Report, main, median, percentile, timed
 from haian_desk.cases import queries
 from haian_desk.desk import Desk
 from haian_desk.people import users
+from ui import heap
 
 FIRST_ROWS_GOAL_MS = 200
 PAGE_GOAL_MS = 50
@@ -77,6 +90,7 @@ def run(scale: generate.Scale) -> Report:
     view.resize(1200, 800)
     view.setModel(model)
     view.show()
+    heap.settle()  # as the app does once its main window is up (ui/app.py)
 
     first = [_first_rows(app, model) for _ in range(RUNS)]
     flt, now = queries.CaseFilter(), generate.NOW
@@ -102,7 +116,10 @@ def run(scale: generate.Scale) -> Report:
     )
 
     rss_before = current_rss_mb()
-    pages = _scroll(app, model, view)
+    with worker_reads() as reads:
+        scrolled = _scroll(app, model, view)
+    pages = [p.ms for p in scrolled]
+    report.notes.append(_slowest(scrolled, reads))
     reached, held = len(model.rows), model.rows.held_rows()
     rss_after = current_rss_mb()
     ends = model.rows.ends()
@@ -230,20 +247,130 @@ def _news_far_down(app: QApplication, model, view) -> float:
     return (seen[0] - started) * 1000
 
 
-def _scroll(app: QApplication, model, view) -> list[float]:
+@dataclass
+class WorkerRead:
+    """One page read on the database worker while scrolling (``queries.page_after``)."""
+
+    started: float
+    ended: float
+    cpu_ms: float  # the worker thread's own CPU time: the rest of the wall time it was waiting
+    disk_kb: float  # read from the disk, not the OS's cache (the thread's block input)
+
+    @property
+    def ms(self) -> float:
+        return (self.ended - self.started) * 1000
+
+
+@contextlib.contextmanager
+def worker_reads():
+    """Time each page the worker reads (not the GUI thread's own baselines), with its CPU and disk."""
+    real, reads = queries.page_after, []
+
+    def timed_read(*args, **kwargs):
+        if threading.current_thread() is threading.main_thread():
+            return real(*args, **kwargs)
+        usage, cpu, started = resource.getrusage(resource.RUSAGE_THREAD), time.thread_time(), time.perf_counter()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            blocks = resource.getrusage(resource.RUSAGE_THREAD).ru_inblock - usage.ru_inblock
+            reads.append(WorkerRead(started, time.perf_counter(), (time.thread_time() - cpu) * 1000, blocks / 2))
+
+    queries.page_after = timed_read
+    try:
+        yield reads
+    finally:
+        queries.page_after = real
+
+
+@dataclass
+class Page:
+    """One page while scrolling: its time, and where the time went (for the slowest page's note)."""
+
+    ms: float
+    first_row: int
+    read_ahead: bool  # the page was already read when the view reached the end
+    scrolling_ms: float  # scrollToBottom: the view asks for more, a page read ahead goes in
+    painting_ms: float  # the events that follow: the view laid out and painted at its new place
+    waiting_ms: float  # then waiting for the worker's page
+    collecting_ms: float  # Python's garbage collection within the page (any of the above)
+    generations: tuple[int, ...]
+    started: float = 0.0
+    done: float = 0.0
+
+
+def _scroll(app: QApplication, model, view) -> list[Page]:
     """Scroll to the bottom again and again, timing each page that arrives."""
-    times = []
+    pages: list[Page] = []
+    collections: list[tuple[int, float]] = []
+    started_collecting = [0.0]
+
+    def collecting(phase: str, info: dict) -> None:
+        if phase == "start":
+            started_collecting[0] = time.perf_counter()
+        else:
+            collections.append((info["generation"], (time.perf_counter() - started_collecting[0]) * 1000))
+
+    gc.callbacks.append(collecting)
     stop = time.perf_counter() + SCROLL_SECONDS
-    while time.perf_counter() < stop and model.canFetchMore():
-        before = len(model.rows)
-        started = time.perf_counter()
-        view.scrollToBottom()
-        app.processEvents()
-        if not model.fetching and len(model.rows) == before:
-            model.fetchMore()  # the view asks only when its scroll bar reaches the end
-        wait_for(app, lambda before=before: len(model.rows) > before)
-        times.append((time.perf_counter() - started) * 1000)
-    return times
+    try:
+        while time.perf_counter() < stop and model.canFetchMore():
+            before, ready = len(model.rows), model.read_ahead
+            collections.clear()
+            started = time.perf_counter()
+            view.scrollToBottom()
+            scrolled = time.perf_counter()
+            app.processEvents()
+            painted = time.perf_counter()
+            if not model.fetching and len(model.rows) == before:
+                model.fetchMore()  # the view asks only when its scroll bar reaches the end
+            wait_for(app, lambda before=before: len(model.rows) > before)
+            done = time.perf_counter()
+            pages.append(
+                Page(
+                    (done - started) * 1000,
+                    before,
+                    ready,
+                    (scrolled - started) * 1000,
+                    (painted - scrolled) * 1000,
+                    (done - painted) * 1000,
+                    sum(ms for _, ms in collections),
+                    tuple(generation for generation, _ in collections),
+                    started,
+                    done,
+                )
+            )
+    finally:
+        gc.callbacks.remove(collecting)
+    return pages
+
+
+def _slowest(pages: list[Page], reads: list[WorkerRead]) -> str:
+    page = max(pages, key=lambda p: p.ms)
+    collected = (
+        f"{page.collecting_ms:.1f} ms of it Python's garbage collection (generation {max(page.generations)})"
+        if page.generations
+        else "no garbage collection in it"
+    )
+    ahead = sum(p.read_ahead for p in pages)
+    during = [r for r in reads if r.ended > page.started - 0.1 and r.started < page.done]
+    worker = ""
+    if during:
+        longest = max(during, key=lambda r: r.ms)
+        worker = (
+            f" The longest page read on the worker around it: {longest.ms:.1f} ms, of which {longest.cpu_ms:.1f} ms "
+            f"on the CPU (the rest waiting: for the disk or for a core), {longest.disk_kb:,.0f} KB read from the "
+            f"disk rather than the OS's cache."
+        )
+    typical = median([r.ms for r in reads]) if reads else 0.0
+    return (
+        f"Slowest page while scrolling: rows {page.first_row:,}–{page.first_row + PAGE - 1:,}, {page.ms:.1f} ms: "
+        f"{page.scrolling_ms:.1f} ms scrolling (the view asking for the page), {page.painting_ms:.1f} ms in the "
+        f"events that followed (the view painting its new place; the page going in if it arrived meanwhile), "
+        f"{page.waiting_ms:.1f} ms then waiting for the worker; {collected}.{worker} {ahead:,} of {len(pages):,} "
+        f"pages were already read ahead when the view reached the end (the benchmark scrolls again at once: no "
+        f"pause for the worker); the worker's page reads took {typical:.1f} ms (median of {len(reads):,})."
+    )
 
 
 def _profile(app: QApplication, model, view) -> str:

@@ -36,7 +36,7 @@ from haian_desk.cases import operations
 from haian_desk.desk import Desk, initialise
 from haian_desk.people import cadres, users, villagers
 from sync import enrolment, keys as keymod
-from sync.client import Backoff
+from sync.backoff import Backoff
 from sync.exchange import exchange
 
 MATTERS = 50

@@ -54,7 +54,7 @@ def register(sub, common) -> None:
 @with_desk
 def _exchange(args, desk: Desk) -> int:
     from sync import keys as keymod
-    from sync.client import Backoff
+    from sync.backoff import Backoff
     from sync.errors import SyncError
     from sync.exchange import exchange
 

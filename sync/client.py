@@ -9,10 +9,8 @@ big, the hub itself failed.
 
 from __future__ import annotations
 
-import random
 import socket
 import ssl
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -29,19 +27,6 @@ from sync.limits import DEFAULT_CONNECT, DEFAULT_STALL
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
-
-
-@dataclass
-class Backoff:
-    """Waits between retries: doubling from ``base``, never more than ``cap`` (10 minutes)."""
-
-    base: float = 2.0
-    cap: float = 600.0
-    jitter: float = 0.2
-
-    def delay(self, attempt: int) -> float:
-        plain = min(self.cap, self.base * (2**attempt))
-        return min(self.cap, plain * (1 + random.uniform(-self.jitter, self.jitter)))
 
 
 class HubLink:

@@ -22,8 +22,9 @@ from haian_desk.replication import selection, sync_state
 from haian_desk.replication.status import clock_warning
 from haian_desk.replication.sync_state import Peer
 from sync import failpoints, inbox, keys as keymod, numbering, outbox
+from sync.backoff import Backoff
 from sync.batch import MEDIA_TYPE as BATCH_TYPE, seal
-from sync.client import Backoff, HubLink
+from sync.client import HubLink
 from sync.errors import SyncError
 from sync.limits import DEFAULT_CONNECT, DEFAULT_STALL
 

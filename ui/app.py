@@ -18,13 +18,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from haian_desk.core import paths
 from haian_desk.core.errors import HaianError
-from ui import crash, i18n
+from ui import crash, heap, i18n
 from ui.login import LoginDialog
 from ui.opening import StationOpening
 from ui.qt_app import qt_app
@@ -166,6 +166,8 @@ class App(QObject):
         # Straight after login the keyboard belongs to the main window: no click needed first.
         self.window.raise_()
         self.window.activateWindow()
+        # Python's full garbage collection once, now, rather than in the middle of a clerk's scroll.
+        QTimer.singleShot(0, heap.settle)
 
     def change_preferences(self, prefs: Preferences) -> None:
         """Save, then rebuild the window in the new language and size."""

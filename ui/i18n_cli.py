@@ -73,6 +73,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("CLI", "没有要修改的内容"),
     QT_TRANSLATE_NOOP("CLI", "今"),
     QT_TRANSLATE_NOOP("CLI", "代理员名录是空的：用 haian-desk cadres add --name 姓名 --phone 电话 添加"),
+    QT_TRANSLATE_NOOP("CLI", "已建中心：{unit_name}（{unit_code}），数据在 PostgreSQL"),
+    QT_TRANSLATE_NOOP("CLI", "这个数据库已经是 {unit_name}（{unit_code}）的中心：结构已是最新，单位信息没有改动"),
     QT_TRANSLATE_NOOP("CLI", "{unit} 考核报表 {period}（截至 {as_of}）"),
     QT_TRANSLATE_NOOP("CLI", "本中心的考核报表（各级汇总）"),
     QT_TRANSLATE_NOOP("CLI", "考核期：2026H1、2026H2、2026 或 起:止（YYYY-MM-DD）"),

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from haian_desk.desk import Desk
 from haian_desk.people import users
-from sync import enrolment, recover
 from ui.widgets.feedback import ErrorLabel, alive
 from ui.worker import DbWorker
 
@@ -121,6 +120,9 @@ class RecoverDialog(QDialog):
         self.error.clear_error()
 
         def work():
+            # The sync client (httpx …) loads when asked for, not when the wizard opens.
+            from sync import enrolment, recover
+
             enrolment.write_document(recover.make_request(self.folder, code), out)
             return out
 
@@ -143,6 +145,8 @@ class RecoverDialog(QDialog):
         self.message.setText(self.tr("正在从镇中心取回本站数据……"))
 
         def work():
+            from sync import enrolment, recover  # loaded when asked for, as above
+
             done = recover.recover(self.folder, enrolment.read_document(answer), admin, url=url, backup=backup)
             desk = Desk.open(self.folder)
             return done, desk, users.authenticate(desk, *admin)

@@ -21,7 +21,7 @@ from haian_desk.core import messages, paths
 from haian_desk.core.errors import HaianError
 from haian_desk.core.messages import cli_tr
 from haian_desk.storage.db import DatabaseError
-from haian_desk.storage.postgres import DATABASE_ENV as _DATABASE_ENV
+from haian_desk.storage.postgres import DATABASE_ENV
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -48,15 +48,13 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     init.add_argument("--station-code", required=True, help=cli_tr("单位代码：镇9位，村12位，组15位"))
     init.add_argument("--name", required=True, help=cli_tr("站名，如：曲塘镇双楼村代理站"))
     init.add_argument("--role", choices=["station", "township", "county", "city", "province"], default="station")
-    init.add_argument(
-        "--database",
-        help=cli_tr(
-            "县、市、省级中心建在 PostgreSQL 上：postgresql://用户@主机/库名（也可用环境变量 {env}）", env=_DATABASE_ENV
-        ),
-    )
     init.add_argument("--address", default="")
     init.add_argument("--phone", default="")
     init.add_argument("--admin", help=cli_tr("首个管理员登录名（密码从 HAIAN_DESK_ADMIN_PASSWORD 读取）"))
+    init.add_argument(
+        "--database",
+        help=cli_tr("PostgreSQL 中心数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）", env=DATABASE_ENV),
+    )
 
     demo = sub.add_parser("demo", parents=[common], help=cli_tr("生成演示站点（群众、代理员和各种状态的办件）"))
     demo.add_argument("--cases", type=_positive, default=300)
@@ -222,15 +220,11 @@ def _start_log(command: str, folder: Path, override: str | None) -> None:
 def _init(args, folder: Path) -> int:
     import os
 
+    from haian_desk.cli import hub_init
     from haian_desk.desk import initialise
 
-    # The environment's URL only for the roles that may live in PostgreSQL: a station's init
-    # on a PC where it happens to be set still makes a station folder.
-    pg_roles = ("county", "city", "province")
-    url = args.database or (os.environ.get(_DATABASE_ENV) if args.role in pg_roles else None)
-    if url or args.role in pg_roles[1:]:
-        return _init_hub(args, url or "")
-
+    if hub_init.wants_postgres(args):
+        return hub_init.init_hub(args)
     admin = None
     if args.admin:
         password = os.environ.get("HAIAN_DESK_ADMIN_PASSWORD", "")
@@ -246,43 +240,6 @@ def _init(args, folder: Path) -> int:
                 unit_name=desk.installation.unit_name,
                 unit_code=desk.installation.unit_code,
                 folder=folder,
-            )
-        )
-    return 0
-
-
-def _init_hub(args, url: str) -> int:
-    """``init --database``: a county, city or province hub in PostgreSQL (storage/postgres/setup.py)."""
-    if not url:
-        raise HaianError(
-            "市级、省级中心建在 PostgreSQL 上，需要数据库地址",
-            "请加 --database postgresql://…（或设置环境变量 {env}）",
-            params={"env": _DATABASE_ENV},
-        )
-    if args.admin:
-        raise HaianError("PostgreSQL 中心不在本机登录，不用 --admin", "去掉 --admin 再试")
-    from haian_desk.core.timeutil import now_utc
-    from haian_desk.storage.postgres import setup
-
-    done = setup.initialise(url, args.station_code, args.name, args.role, now_utc())
-    held = done.identity
-    if done.already:
-        print(
-            cli_tr(
-                "已经建好，无需再建：{unit_name}（{unit_code}）",
-                unit_name=held.unit_name,
-                unit_code=held.unit_code,
-            )
-        )
-        if done.upgraded:
-            print(cli_tr("数据库结构已升级：{files}", files="、".join(done.upgraded)))
-    else:
-        print(
-            cli_tr(
-                "已在 PostgreSQL 建中心：{unit_name}（{unit_code}），随软件附带的事项目录 {catalogue} 项",
-                unit_name=held.unit_name,
-                unit_code=held.unit_code,
-                catalogue=done.catalogue,
             )
         )
     return 0

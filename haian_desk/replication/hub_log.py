@@ -98,12 +98,14 @@ _INSERT_EVENTS = (
 )
 
 
-def insert_events(conn, events: Sequence[Event]) -> list[Event]:
-    """Store ``events`` on PostgreSQL (each id once, whoever else stores it); returns those new here."""
+def pg_store_new(conn, events: Sequence[Event]) -> set[str]:
+    """Store on PostgreSQL the events not already held (by id or by origin and number) and fold
+    the streams they touch, in the caller's transaction; returns the ids stored now."""
     rows = [e.to_row() for e in events]
     columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in COLUMNS]
     new = {r[0] for r in conn.execute(_INSERT_EVENTS, columns).fetchall()}
-    return [e for e in events if e.id in new]
+    projections.refold_touched(conn, [e for e in events if e.id in new])
+    return new
 
 
 class PgHubLog:
@@ -151,9 +153,7 @@ class PgHubLog:
                 is None
             ):
                 raise _unknown(peer_id)
-            stored = insert_events(conn, events)
-            new = {e.id for e in stored}
-            projections.refold_touched(conn, stored)
+            new = pg_store_new(conn, events)
             conn.cursor().executemany(
                 "INSERT INTO sync_origins (origin, via) VALUES (%s, %s) ON CONFLICT DO NOTHING",
                 [(o, peer_id) for o in sorted({e.origin for e in events})],

@@ -278,8 +278,24 @@ def resolve_quarantine(conn: sqlite3.Connection, event_ids: list[str], at: str) 
     """Records held earlier and now applied (sent again after the cause was fixed) are no longer open."""
     conn.executemany(
         "UPDATE sync_quarantine SET resolved_at = ? WHERE event_id = ? AND resolved_at IS NULL",
-        [(at, event_id) for event_id in event_ids],
+        [(at, event_id) for event_id in _still_held(conn, event_ids)],
     )
+
+
+def _still_held(conn: sqlite3.Connection, event_ids: list[str], chunk: int = 500) -> set[str]:
+    # Almost no record of a batch was ever held: one query per chunk finds those that were,
+    # instead of an UPDATE per record of every batch a hub receives.
+    held: set[str] = set()
+    for start in range(0, len(event_ids), chunk):
+        part = event_ids[start : start + chunk]
+        marks = ", ".join("?" * len(part))
+        held.update(
+            row[0]
+            for row in conn.execute(
+                f"SELECT event_id FROM sync_quarantine WHERE resolved_at IS NULL AND event_id IN ({marks})", part
+            )
+        )
+    return held
 
 
 def open_quarantine(conn: sqlite3.Connection, peer: str) -> int:

@@ -1009,12 +1009,20 @@
         <translation>Mismatch: {line}</translation>
     </message>
     <message>
+        <source>已建中心：{unit_name}（{unit_code}），数据在 PostgreSQL</source>
+        <translation>Centre set up: {unit_name} ({unit_code}), its data in PostgreSQL</translation>
+    </message>
+    <message>
+        <source>这个数据库已经是 {unit_name}（{unit_code}）的中心：结构已是最新，单位信息没有改动</source>
+        <translation>This database is already the centre of {unit_name} ({unit_code}): its structure is up to date and its unit details were not changed</translation>
+    </message>
+    <message>
         <source>{unit} 考核报表 {period}（截至 {as_of}）</source>
         <translation>{unit} assessment report {period} (as of {as_of})</translation>
     </message>
     <message>
         <source>本中心的考核报表（各级汇总）</source>
-        <translation>This centre's assessment report (every level summed up)</translation>
+        <translation>This centre&apos;s assessment report (every level summed up)</translation>
     </message>
     <message>
         <source>考核期：2026H1、2026H2、2026 或 起:止（YYYY-MM-DD）</source>
@@ -1026,7 +1034,7 @@
     </message>
     <message>
         <source>PostgreSQL 中心数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）</source>
-        <translation>the centre's PostgreSQL database, e.g. postgresql://user@host/dbname (or the environment variable {env})</translation>
+        <translation>the centre&apos;s PostgreSQL database, e.g. postgresql://user@host/dbname (or the environment variable {env})</translation>
     </message>
     <message>
         <source>检查通过：{events} 条事件齐全、连续，{rows_checked} 条记录与事件日志重建结果一致</source>
@@ -9255,6 +9263,22 @@ What to do: {2}</translation>
         <translation>Returned to {level}</translation>
     </message>
     <message>
+        <source>市、省中心的数据放在 PostgreSQL 数据库里</source>
+        <translation>A city or province centre keeps its data in a PostgreSQL database</translation>
+    </message>
+    <message>
+        <source>请用 --database postgresql://用户@主机/库名（或环境变量 {env}）指明数据库</source>
+        <translation>Name the database with --database postgresql://user@host/dbname (or the environment variable {env})</translation>
+    </message>
+    <message>
+        <source>PostgreSQL 中心不用这些选项：{options}</source>
+        <translation>A PostgreSQL centre does not use these options: {options}</translation>
+    </message>
+    <message>
+        <source>请去掉它们再运行（中心数据库没有登录用户，也不记地址电话）</source>
+        <translation>Leave them out and run it again (a centre's database has no logins and keeps no address or phone)</translation>
+    </message>
+    <message>
         <source>添加账号</source>
         <translation>Add account</translation>
     </message>
@@ -9655,20 +9679,48 @@ What to do: {2}</translation>
         <translation>Restore from a backup: run haian-desk restore --latest (needs the station passphrase), or choose the newest good backup in the program</translation>
     </message>
     <message>
+        <source>代理站和镇代理中心的数据放在本机（SQLite），不用 --database</source>
+        <translation>A station or a township centre keeps its data on this PC (SQLite), without --database</translation>
+    </message>
+    <message>
+        <source>建站或建镇中心请去掉 --database（和环境变量 {env}）；县、市、省中心才用 PostgreSQL</source>
+        <translation>To set up a station or a township centre leave out --database (and the environment variable {env}); only county, city and province centres use PostgreSQL</translation>
+    </message>
+    <message>
+        <source>请填写本中心名称</source>
+        <translation>Enter this centre's name</translation>
+    </message>
+    <message>
+        <source>例如：南通市群众事务代理中心</source>
+        <translation>For example: Nantong City Mass Affairs Proxy Centre</translation>
+    </message>
+    <message>
+        <source>这个 PostgreSQL 数据库已经是 {name}（{code}）的中心，不能再建成另一个单位的中心</source>
+        <translation>This PostgreSQL database is already the centre of {name} ({code}) and cannot become another unit's centre</translation>
+    </message>
+    <message>
+        <source>请为本中心另建一个数据库，或检查 --database 是否写对</source>
+        <translation>Create another database for this centre, or check that --database is right</translation>
+    </message>
+    <message>
+        <source>市、省中心的单位代码应为6位：市为前4位加 00（如 320600），省为前2位加 0000（如 320000）</source>
+        <translation>A city or province centre's unit code has 6 digits: a city's first 4 followed by 00 (e.g. 320600), a province's first 2 followed by 0000 (e.g. 320000)</translation>
+    </message>
+    <message>
         <source>这个 PostgreSQL 数据库的结构是第 {have} 版，本软件用第 {want} 版</source>
         <translation>This PostgreSQL database has schema version {have}; this software uses version {want}</translation>
     </message>
     <message>
         <source>请先建立或升级中心数据库（见 docs/postgres-hub.md），再检查或出报表</source>
-        <translation>Create or upgrade the centre's database first (see docs/postgres-hub.md), then check it or make the report</translation>
+        <translation>Create or upgrade the centre&apos;s database first (see docs/postgres-hub.md), then check it or make the report</translation>
     </message>
     <message>
         <source>这个 PostgreSQL 数据库还不是一个同步中心（没有本中心的单位信息）</source>
-        <translation>This PostgreSQL database is not a sync centre yet (it holds no centre's identity)</translation>
+        <translation>This PostgreSQL database is not a sync centre yet (it holds no centre&apos;s identity)</translation>
     </message>
     <message>
         <source>请先建立中心数据库（见 docs/postgres-hub.md），或检查 --database 是否写对</source>
-        <translation>Create the centre's database first (see docs/postgres-hub.md), or check that --database is right</translation>
+        <translation>Create the centre&apos;s database first (see docs/postgres-hub.md), or check that --database is right</translation>
     </message>
     <message>
         <source>连不上 PostgreSQL 数据库：{reason}</source>

@@ -1009,6 +1009,14 @@
         <translation>不一致：{line}</translation>
     </message>
     <message>
+        <source>已建中心：{unit_name}（{unit_code}），数据在 PostgreSQL</source>
+        <translation>已建中心：{unit_name}（{unit_code}），数据在 PostgreSQL</translation>
+    </message>
+    <message>
+        <source>这个数据库已经是 {unit_name}（{unit_code}）的中心：结构已是最新，单位信息没有改动</source>
+        <translation>这个数据库已经是 {unit_name}（{unit_code}）的中心：结构已是最新，单位信息没有改动</translation>
+    </message>
+    <message>
         <source>{unit} 考核报表 {period}（截至 {as_of}）</source>
         <translation>{unit} 考核报表 {period}（截至 {as_of}）</translation>
     </message>
@@ -9255,6 +9263,22 @@
         <translation>退回{level}</translation>
     </message>
     <message>
+        <source>市、省中心的数据放在 PostgreSQL 数据库里</source>
+        <translation>市、省中心的数据放在 PostgreSQL 数据库里</translation>
+    </message>
+    <message>
+        <source>请用 --database postgresql://用户@主机/库名（或环境变量 {env}）指明数据库</source>
+        <translation>请用 --database postgresql://用户@主机/库名（或环境变量 {env}）指明数据库</translation>
+    </message>
+    <message>
+        <source>PostgreSQL 中心不用这些选项：{options}</source>
+        <translation>PostgreSQL 中心不用这些选项：{options}</translation>
+    </message>
+    <message>
+        <source>请去掉它们再运行（中心数据库没有登录用户，也不记地址电话）</source>
+        <translation>请去掉它们再运行（中心数据库没有登录用户，也不记地址电话）</translation>
+    </message>
+    <message>
         <source>添加账号</source>
         <translation>添加账号</translation>
     </message>
@@ -9653,6 +9677,34 @@
     <message>
         <source>请从备份恢复：运行 haian-desk restore --latest（需要本站口令），或在程序里选用最新的完好备份</source>
         <translation>请从备份恢复：运行 haian-desk restore --latest（需要本站口令），或在程序里选用最新的完好备份</translation>
+    </message>
+    <message>
+        <source>代理站和镇代理中心的数据放在本机（SQLite），不用 --database</source>
+        <translation>代理站和镇代理中心的数据放在本机（SQLite），不用 --database</translation>
+    </message>
+    <message>
+        <source>建站或建镇中心请去掉 --database（和环境变量 {env}）；县、市、省中心才用 PostgreSQL</source>
+        <translation>建站或建镇中心请去掉 --database（和环境变量 {env}）；县、市、省中心才用 PostgreSQL</translation>
+    </message>
+    <message>
+        <source>请填写本中心名称</source>
+        <translation>请填写本中心名称</translation>
+    </message>
+    <message>
+        <source>例如：南通市群众事务代理中心</source>
+        <translation>例如：南通市群众事务代理中心</translation>
+    </message>
+    <message>
+        <source>这个 PostgreSQL 数据库已经是 {name}（{code}）的中心，不能再建成另一个单位的中心</source>
+        <translation>这个 PostgreSQL 数据库已经是 {name}（{code}）的中心，不能再建成另一个单位的中心</translation>
+    </message>
+    <message>
+        <source>请为本中心另建一个数据库，或检查 --database 是否写对</source>
+        <translation>请为本中心另建一个数据库，或检查 --database 是否写对</translation>
+    </message>
+    <message>
+        <source>市、省中心的单位代码应为6位：市为前4位加 00（如 320600），省为前2位加 0000（如 320000）</source>
+        <translation>市、省中心的单位代码应为6位：市为前4位加 00（如 320600），省为前2位加 0000（如 320000）</translation>
     </message>
     <message>
         <source>这个 PostgreSQL 数据库的结构是第 {have} 版，本软件用第 {want} 版</source>

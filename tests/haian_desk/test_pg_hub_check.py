@@ -123,7 +123,7 @@ def test_a_batch_that_never_arrived_is_named(pg_url, station_log, capsys):
 
 def test_a_database_that_is_no_hub_is_refused_with_what_to_do(pg_url, capsys):
     code, text = said(capsys, "hub", "check", "--database", pg_url)
-    assert code == 2 and "第 0 版" in text and "haian-desk init --role county --database" in text
+    assert code == 2 and "第 0 版" in text and "docs/postgres-hub.md" in text
     with PgDatabase(pg_url) as db:
         pg_migrations.migrate(db)
     code, text = said(capsys, "hub", "report", "--period", "2026", "--database", pg_url)

@@ -140,7 +140,7 @@ def test_a_report_from_a_database_that_is_no_hub_says_what_to_do(pg_url):
     pg_migrations.migrate(db)
     with pytest.raises(pg_hub.SetupError) as refused:
         pg_hub.report(db, parse_period("2026"), NOW)
-    assert "haian-desk init --role county --database" in refused.value.hint
+    assert "docs/postgres-hub.md" in refused.value.hint
     db.close()
 
 

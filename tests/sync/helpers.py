@@ -24,7 +24,7 @@ from haian_desk.events.projection import projectors
 from haian_desk.people import cadres, users, villagers
 from haian_desk.replication import sync_state
 from sync import enrolment, keys as keymod
-from sync.client import Backoff
+from sync.backoff import Backoff
 from sync.exchange import exchange
 from sync.files import export_file, import_file
 

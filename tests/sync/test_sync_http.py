@@ -156,7 +156,7 @@ def test_the_hub_writes_structured_logs(network, served, caplog):
 
 
 def test_waits_between_retries_double_and_stop_at_ten_minutes():
-    from sync.client import Backoff
+    from sync.backoff import Backoff
 
     waits = [Backoff(base=2, cap=600, jitter=0).delay(n) for n in range(12)]
     assert waits == [2, 4, 8, 16, 32, 64, 128, 256, 512, 600, 600, 600]

@@ -16,7 +16,7 @@ from haian_desk.storage import keys
 from tests.conftest import ADMIN, STATION_NAME, TEST_PASSPHRASE
 from tests.ui.helpers import type_text
 from tests.ui.test_backups import damaged_folder  # noqa: F401  (a fixture)
-from ui import opening
+from ui import heap, opening
 from ui.app import App
 
 
@@ -71,6 +71,8 @@ def test_the_login_window_shows_before_the_station_is_open_and_a_typed_login_wai
     gate = threading.Event()
     real = opening.prepare
     monkeypatch.setattr(opening, "prepare", lambda *args: (gate.wait(20), real(*args))[1])
+    settled: list[bool] = []
+    monkeypatch.setattr(heap, "settle", lambda: settled.append(True))
     app, seen = App(closed_station), {}
 
     def at_login():
@@ -85,6 +87,7 @@ def test_the_login_window_shows_before_the_station_is_open_and_a_typed_login_wai
     assert seen["desk"] is None and "正在打开" in seen["station"] and "请稍候" in seen["waiting"]
     assert app.window.isVisible() and app.session.user.username == ADMIN[0]
     assert app.desk.installation.unit_name == STATION_NAME
+    qtbot.waitUntil(lambda: settled == [True])  # the garbage collector's full pass, once the window is up
     _finish(qtbot, app)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from haian_desk.replication import sync_state
-from sync.client import Backoff
+from sync.backoff import Backoff
 from sync.serve import BackgroundHub
 from tests.sync.helpers import Node, free_port
 from ui.session import Session

@@ -32,6 +32,7 @@ class RowCache:
             raise ValueError("a page holds a row at least, and the cache two pages at least")
         self.page_size, self.max_pages, self.key_of = page_size, max_pages, key_of
         self._pages: OrderedDict[int, list] = OrderedDict()  # least recently used first
+        self._newest = -1  # the page used last (the view asks for its rows cell by cell, role by role)
         self._ends: list[Key] = []  # _ends[p]: key of the last row of page p (full pages only)
         self._length = 0
         self._complete = False
@@ -62,8 +63,9 @@ class RowCache:
         page = self._pages.get(number)
         if page is None:
             return None
-        if number != next(reversed(self._pages)):
+        if number != self._newest:
             self._pages.move_to_end(number)
+            self._newest = number
         return page[index % self.page_size]
 
     def index_where(self, wanted: Callable[[Any], bool]) -> int:
@@ -90,6 +92,7 @@ class RowCache:
         """The page was looked at: it is the last to be forgotten."""
         if page in self._pages:
             self._pages.move_to_end(page)
+            self._newest = page
 
     def recent_pages(self, count: int) -> list[int]:
         return list(self._pages)[-count:]
@@ -111,6 +114,7 @@ class RowCache:
     def reset(self, ends: list[Key] | None = None, length: int = 0) -> None:
         """Forget everything (a new filter); ``ends``/``length`` keep the place after a refresh."""
         self._pages.clear()
+        self._newest = -1
         self._ends = list(ends or [])
         self._length = length
         self._complete = False
@@ -146,5 +150,6 @@ class RowCache:
             self._ends.append(self.key_of(rows[-1]))
         self._pages[page] = list(rows)
         self._pages.move_to_end(page)
+        self._newest = page
         while len(self._pages) > self.max_pages:
             self._pages.popitem(last=False)

@@ -11,7 +11,6 @@ reference to None on every call into one and the interpreter aborts.)
 
 from __future__ import annotations
 
-import segno
 from PySide6.QtCore import QRectF, Qt, QUrl
 from PySide6.QtGui import QImage, QPainter, QTextDocument
 
@@ -58,6 +57,8 @@ def _rect(doc: QTextDocument, block, offset: int) -> QRectF:
 
 
 def paint(painter: QPainter, rect: QRectF, payload: str) -> None:
+    import segno  # loaded with the first paper printed, not with the main window
+
     matrix = segno.make(payload, error="m").matrix
     module = rect.width() / (len(matrix) + 2 * QUIET_ZONE)
     # a hair of overlap so neighbouring squares print without seams

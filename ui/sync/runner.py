@@ -27,14 +27,14 @@ from haian_desk.events import recent
 from haian_desk.replication import reached, sync_state
 from sync import advice
 from sync.advice import Problem
-from sync.client import Backoff
-from sync.exchange import ExchangeReport, exchange
+from sync.backoff import Backoff
 from ui.session import EVERYTHING, SYNC, Changes, Session, changes_for
 from ui.sync.background import run_in_thread
 from ui.widgets.feedback import alive
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
+    from sync.exchange import ExchangeReport
 
 log = logging.getLogger(__name__)
 
@@ -138,14 +138,14 @@ class SyncRunner(QObject):
         session: Session,
         interval_ms: int = INTERVAL_MS,
         backoff: Backoff | None = None,
-        run_exchange: Callable = exchange,
+        run_exchange: Callable | None = None,
         parent: QObject | None = None,
     ):
         super().__init__(parent if parent is not None else session)
         self.session = session
         self.interval_ms = interval_ms
         self.backoff = backoff or Backoff()
-        self.run_exchange = run_exchange
+        self.run_exchange = run_exchange or _exchange
         self.state = RunnerState()
         self.failures = 0
         self.started = False
@@ -319,3 +319,11 @@ def runner_for(session: Session) -> SyncRunner:
     """The session's one runner (made on first use, lives as long as the session)."""
     found = session.findChild(SyncRunner)
     return found if found is not None else SyncRunner(session)
+
+
+def _exchange(*args, **kwargs):
+    # The sync engine and its HTTP client load on the sync thread at the first exchange, not
+    # on the GUI thread while the main window is built.
+    from sync.exchange import exchange
+
+    return exchange(*args, **kwargs)

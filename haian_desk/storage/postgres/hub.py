@@ -28,12 +28,21 @@ from haian_desk.storage.reading import pg_rows
 def open_hub(url: str) -> PgDatabase:
     """The hub's database, answered quickly and plainly when it cannot be reached or is not
     (yet) a hub of this version: nothing is created or changed here."""
-    reach(url)
-    return _open_checked(PgDatabase(url, max_size=2))
+    db = connect(url)
+    have, want = migrations.version(db), len(migrations.files())
+    if have != want:
+        db.close()
+        raise SetupError(
+            "这个 PostgreSQL 数据库的结构是第 {have} 版，本软件用第 {want} 版",
+            "请先建立或升级中心数据库（见 docs/postgres-hub.md），再检查或出报表",
+            params={"have": have, "want": want},
+        )
+    return db
 
 
-def reach(url: str) -> None:
-    """A plain refusal when the server cannot be reached (before any pool is made)."""
+def connect(url: str, max_size: int = 2) -> PgDatabase:
+    """A pool on ``url``, after one plain connection has shown the server answers (a pool
+    would otherwise keep retrying in the background and the command would just hang)."""
     try:
         psycopg.connect(url, connect_timeout=5).close()
     except psycopg.Error as error:
@@ -42,18 +51,7 @@ def reach(url: str) -> None:
             "请检查 --database（或环境变量 {env}）里的主机、端口、数据库名、用户和口令，以及服务器是否在运行",
             params={"reason": _first_line(error), "env": DATABASE_ENV},
         ) from None
-
-
-def _open_checked(db: PgDatabase) -> PgDatabase:
-    have, want = migrations.version(db), len(migrations.files())
-    if have != want:
-        db.close()
-        raise SetupError(
-            "这个 PostgreSQL 数据库的结构是第 {have} 版，本软件用第 {want} 版",
-            "请先建立或升级中心数据库（haian-desk init --role county --database …），再检查或出报表",
-            params={"have": have, "want": want},
-        )
-    return db
+    return PgDatabase(url, max_size=max_size)
 
 
 def _first_line(error: Exception) -> str:
@@ -74,7 +72,6 @@ def set_identity(db: PgDatabase, identity: HubIdentity, created_at: str) -> None
 
 
 def write_identity(conn, identity: HubIdentity, created_at: str) -> None:
-    """``set_identity`` inside the caller's transaction."""
     values = {
         "installation_id": identity.installation_id,
         "unit_code": identity.unit_code,
@@ -93,7 +90,7 @@ def identity(db: PgDatabase) -> HubIdentity:
     if "unit_code" not in meta:
         raise SetupError(
             "这个 PostgreSQL 数据库还不是一个同步中心（没有本中心的单位信息）",
-            "请先建立中心数据库（haian-desk init --role county --database …），或检查 --database 是否写对",
+            "请先建立中心数据库（见 docs/postgres-hub.md），或检查 --database 是否写对",
         )
     return HubIdentity(meta.get("installation_id", ""), meta["unit_code"], meta["unit_name"], meta.get("role", ""))
 

@@ -36,25 +36,24 @@ def files(folder: Path | None = None) -> list[tuple[int, Path]]:
 def migrate(db: PgDatabase, folder: Path | None = None) -> list[str]:
     """Apply what is pending; returns the names applied now (empty when up to date)."""
     pending = files(folder)
-    return db.run(lambda conn: apply(conn, pending))
 
+    def apply(conn) -> list[str]:
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
+        conn.execute("""CREATE TABLE IF NOT EXISTS schema_migrations (
+                            version INTEGER PRIMARY KEY,
+                            name TEXT NOT NULL,
+                            applied_at TIMESTAMPTZ NOT NULL DEFAULT now())""")
+        done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+        applied = []
+        for version, path in pending:
+            if version in done:
+                continue
+            conn.execute(path.read_text(encoding="utf-8"))
+            conn.execute("INSERT INTO schema_migrations (version, name) VALUES (%s, %s)", (version, path.name))
+            applied.append(path.name)
+        return applied
 
-def apply(conn, pending: list[tuple[int, Path]]) -> list[str]:
-    """``migrate`` inside the caller's transaction (``init --database`` sets the hub up in one)."""
-    conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
-    conn.execute("""CREATE TABLE IF NOT EXISTS schema_migrations (
-                        version INTEGER PRIMARY KEY,
-                        name TEXT NOT NULL,
-                        applied_at TIMESTAMPTZ NOT NULL DEFAULT now())""")
-    done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
-    applied = []
-    for version, path in pending:
-        if version in done:
-            continue
-        conn.execute(path.read_text(encoding="utf-8"))
-        conn.execute("INSERT INTO schema_migrations (version, name) VALUES (%s, %s)", (version, path.name))
-        applied.append(path.name)
-    return applied
+    return db.run(apply)
 
 
 def version(db: PgDatabase) -> int:
