@@ -98,6 +98,7 @@ def _check(args, folder: Path) -> int:
     from haian_desk.storage.postgres import hub
 
     with hub.open_hub(url) as db:
+        hub.identity(db)  # a schema with no hub in it (an init cut off) must not pass as an intact hub
         found = hub.check(db)
     if found.ok:
         print(

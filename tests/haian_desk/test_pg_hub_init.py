@@ -151,3 +151,35 @@ def test_station_only_options_are_refused_not_dropped(pg_url, capsys):
     assert code == 2 and "--admin" in text and "--phone" in text, text
     with PgDatabase(pg_url) as db:
         assert db.scalar("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'") == 0
+
+
+@pytest.mark.parametrize("url", ["sqlite:///tmp/hub.db", "https://hub.example/county", "/srv/hub"])
+def test_a_database_that_is_not_postgresql_is_refused_before_connecting(capsys, url):
+    code, text = init(capsys, url)
+    assert code == 2 and "postgresql://" in text and DATABASE_ENV in text, text
+    assert "连不上" not in text  # said what to write, not that a connection failed
+
+
+def test_a_set_up_cut_off_while_seeding_leaves_no_identity_and_runs_again(pg_url, capsys, monkeypatch):
+    """The schema is applied in its own transaction, the identity and the catalogue in one more:
+    a failure while the catalogue is stored (the server gone, a kill) rolls the identity back,
+    so the database is no hub yet, and the same init then completes it."""
+    from haian_desk.storage.postgres import create
+
+    def cut_off(conn, events):
+        conn.execute("SELECT 1 FROM events LIMIT 1")
+        raise RuntimeError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(create, "pg_store_new", cut_off)
+    with pytest.raises(RuntimeError):
+        init(capsys, pg_url)
+    with PgDatabase(pg_url) as db:
+        assert pg_migrations.version(db) == len(pg_migrations.files())  # the schema stayed
+        assert db.scalar("SELECT count(*) FROM meta") == 0 and db.scalar("SELECT count(*) FROM events") == 0
+    code, text = said(capsys, "hub", "check", "--database", pg_url)
+    assert code == 2 and "还不是一个同步中心" in text  # not taken for a hub meanwhile
+    monkeypatch.undo()
+    assert init(capsys, pg_url)[0] == 0
+    assert said(capsys, "hub", "check", "--database", pg_url)[0] == 0
+    with PgDatabase(pg_url) as db:
+        assert db.scalar("SELECT count(*) FROM events") == len(shipped_events())

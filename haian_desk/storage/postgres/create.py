@@ -29,10 +29,22 @@ class Created:
 
 def create_hub(url: str, role: str, unit_code: str, unit_name: str, created_at: str) -> Created:
     check_unit(role, unit_code.strip(), unit_name)
+    check_url(url)
     wanted = hub.HubIdentity(uuid7(), unit_code.strip(), unit_name.strip(), role)
     with hub.connect(url) as db:
         migrations.migrate(db)
         return db.run(lambda conn: _claim(conn, wanted, created_at))
+
+
+def check_url(url: str) -> None:
+    """Said before any connection is tried: psycopg's own complaint about a SQLite path or an
+    http address ("missing = after …") would not tell anyone what to write instead."""
+    if not url.startswith(("postgresql://", "postgres://")):
+        raise SetupError(
+            "--database 应为 PostgreSQL 数据库地址（postgresql://…）",
+            "例如 postgresql://用户@主机:5432/库名；口令请放在环境变量 {env} 或 ~/.pgpass 里",
+            params={"env": hub.DATABASE_ENV},
+        )
 
 
 def check_unit(role: str, code: str, name: str) -> None:
