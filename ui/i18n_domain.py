@@ -676,6 +676,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("domain", "请安装新版程序，或从备份恢复"),
     QT_TRANSLATE_NOOP("domain", "数据库版本（{before}）比本程序（{LATEST}）新"),
     QT_TRANSLATE_NOOP("domain", "请安装新版海安代理工作台后再打开"),
+    QT_TRANSLATE_NOOP("domain", "--database 应为 PostgreSQL 数据库地址（postgresql://…）"),
+    QT_TRANSLATE_NOOP("domain", "例如 postgresql://用户@主机:5432/库名；口令请放在环境变量 {env} 或 ~/.pgpass 里"),
     QT_TRANSLATE_NOOP("domain", "代理站和镇代理中心的数据放在本机（SQLite），不用 --database"),
     QT_TRANSLATE_NOOP("domain", "建站或建镇中心请去掉 --database（和环境变量 {env}）；县、市、省中心才用 PostgreSQL"),
     QT_TRANSLATE_NOOP("domain", "请填写本中心名称"),

@@ -9276,7 +9276,7 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>请去掉它们再运行（中心数据库没有登录用户，也不记地址电话）</source>
-        <translation>Leave them out and run it again (a centre's database has no logins and keeps no address or phone)</translation>
+        <translation>Leave them out and run it again (a centre&apos;s database has no logins and keeps no address or phone)</translation>
     </message>
     <message>
         <source>添加账号</source>
@@ -9679,6 +9679,14 @@ What to do: {2}</translation>
         <translation>Restore from a backup: run haian-desk restore --latest (needs the station passphrase), or choose the newest good backup in the program</translation>
     </message>
     <message>
+        <source>--database 应为 PostgreSQL 数据库地址（postgresql://…）</source>
+        <translation>--database must be a PostgreSQL database address (postgresql://…)</translation>
+    </message>
+    <message>
+        <source>例如 postgresql://用户@主机:5432/库名；口令请放在环境变量 {env} 或 ~/.pgpass 里</source>
+        <translation>For example postgresql://user@host:5432/dbname; put the password in the environment variable {env} or in ~/.pgpass</translation>
+    </message>
+    <message>
         <source>代理站和镇代理中心的数据放在本机（SQLite），不用 --database</source>
         <translation>A station or a township centre keeps its data on this PC (SQLite), without --database</translation>
     </message>
@@ -9688,7 +9696,7 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>请填写本中心名称</source>
-        <translation>Enter this centre's name</translation>
+        <translation>Enter this centre&apos;s name</translation>
     </message>
     <message>
         <source>例如：南通市群众事务代理中心</source>
@@ -9696,7 +9704,7 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>这个 PostgreSQL 数据库已经是 {name}（{code}）的中心，不能再建成另一个单位的中心</source>
-        <translation>This PostgreSQL database is already the centre of {name} ({code}) and cannot become another unit's centre</translation>
+        <translation>This PostgreSQL database is already the centre of {name} ({code}) and cannot become another unit&apos;s centre</translation>
     </message>
     <message>
         <source>请为本中心另建一个数据库，或检查 --database 是否写对</source>
@@ -9704,7 +9712,7 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>市、省中心的单位代码应为6位：市为前4位加 00（如 320600），省为前2位加 0000（如 320000）</source>
-        <translation>A city or province centre's unit code has 6 digits: a city's first 4 followed by 00 (e.g. 320600), a province's first 2 followed by 0000 (e.g. 320000)</translation>
+        <translation>A city or province centre&apos;s unit code has 6 digits: a city&apos;s first 4 followed by 00 (e.g. 320600), a province&apos;s first 2 followed by 0000 (e.g. 320000)</translation>
     </message>
     <message>
         <source>这个 PostgreSQL 数据库的结构是第 {have} 版，本软件用第 {want} 版</source>

@@ -9679,6 +9679,14 @@
         <translation>请从备份恢复：运行 haian-desk restore --latest（需要本站口令），或在程序里选用最新的完好备份</translation>
     </message>
     <message>
+        <source>--database 应为 PostgreSQL 数据库地址（postgresql://…）</source>
+        <translation>--database 应为 PostgreSQL 数据库地址（postgresql://…）</translation>
+    </message>
+    <message>
+        <source>例如 postgresql://用户@主机:5432/库名；口令请放在环境变量 {env} 或 ~/.pgpass 里</source>
+        <translation>例如 postgresql://用户@主机:5432/库名；口令请放在环境变量 {env} 或 ~/.pgpass 里</translation>
+    </message>
+    <message>
         <source>代理站和镇代理中心的数据放在本机（SQLite），不用 --database</source>
         <translation>代理站和镇代理中心的数据放在本机（SQLite），不用 --database</translation>
     </message>
