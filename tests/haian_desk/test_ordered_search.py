@@ -9,48 +9,21 @@ walking the order, a narrow one answered from the search keys) and
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from haian_desk.cases import ordered_search, queries, search
-from haian_desk.cli.demo import make_demo
-from haian_desk.desk import Desk
-
-NOW = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
-EVERYTHING = 10**6
-CHECKS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+from tests.haian_desk.search_station import CHECKS, EVERYTHING, NOW, demo_station, pages_by_key, typed_pieces
 
 
 @pytest.fixture(scope="module")
 def station(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("ordered") / "demo"
-    make_demo(folder, cases=300, now=NOW).close()
-    desk = Desk.open(folder, wall=lambda: NOW)
-    yield desk
-    desk.close()
+    yield from demo_station(tmp_path_factory, "ordered")
 
 
 @pytest.fixture(scope="module")
 def pieces(station):
-    """Texts a clerk might type: bits of names, readings, initials, numbers and descriptions."""
-    found = set("王张生sh13-")
-    for row in station.db.query(
-        "SELECT v.name, v.pinyin, v.initials, v.phone, c.case_no, c.description "
-        "FROM cases c JOIN villagers v ON v.id = c.villager_id LIMIT 60"
-    ):
-        for text in (
-            row["name"],
-            row["pinyin"].split()[0],
-            row["initials"].split()[0],
-            row["phone"] or "",
-            row["case_no"],
-            row["case_no"][7:],
-            row["description"][:3],
-        ):
-            found.update({text[:1], text[:2], text[-2:], text})
-    return sorted(p for p in found if search.normalise(p))
+    return typed_pieces(station)
 
 
 filters = st.fixed_dictionaries(
@@ -61,17 +34,6 @@ filters = st.fixed_dictionaries(
         "overdue": st.booleans(),
     }
 )
-
-
-def _pages(desk, flt, size: int) -> list[str]:
-    ids, last = [], None
-    while True:
-        rows = queries.page_after(desk, flt, NOW, last, size)
-        assert len(rows) <= size
-        ids += [r.id for r in rows]
-        if len(rows) < size:
-            return ids
-        last = queries.key_of(flt, rows[-1])
 
 
 @CHECKS
@@ -87,7 +49,7 @@ def test_keyset_pages_are_the_offset_rows_in_the_same_order(
     monkeypatch.setattr(ordered_search, "LARGEST_CHUNK", chunk * 4)
     flt = queries.CaseFilter(search=needle, **shape)
     wanted = [r.id for r in queries.page(station, flt, NOW, 0, EVERYTHING)]
-    assert _pages(station, flt, size) == wanted
+    assert pages_by_key(station, flt, size) == wanted
     assert queries.count(station, flt, NOW) == len(wanted)
 
 

@@ -8,65 +8,26 @@ database fills its newest cases once, at the next open.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from haian_desk.cases import first_page, operations, queries, search, search_order
-from haian_desk.cli.demo import make_demo
-from haian_desk.desk import Desk
 from haian_desk.people import villagers
-
-NOW = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
-EVERYTHING = 10**6
-CHECKS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+from tests.haian_desk.search_station import CHECKS, EVERYTHING, NOW, demo_station, pages_by_key, typed_pieces
 
 
 @pytest.fixture(scope="module")
 def station(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("order") / "demo"
-    make_demo(folder, cases=300, now=NOW).close()
-    desk = Desk.open(folder, wall=lambda: NOW)
-    yield desk
-    desk.close()
+    yield from demo_station(tmp_path_factory, "order")
 
 
 @pytest.fixture(scope="module")
 def pieces(station):
-    """Texts a clerk might type: bits of names, readings, initials, numbers and descriptions."""
-    found = set("王张生sh13-xX")
-    for row in station.db.query(
-        "SELECT v.name, v.pinyin, v.initials, v.phone, v.id_number, c.case_no, c.description "
-        "FROM cases c JOIN villagers v ON v.id = c.villager_id LIMIT 60"
-    ):
-        for text in (
-            row["name"],
-            row["pinyin"].split()[-1],
-            row["initials"].split()[0],
-            row["phone"] or "",
-            (row["id_number"] or "")[-4:],
-            row["case_no"],
-            row["case_no"][7:],
-            row["description"][2:5],
-        ):
-            found.update({text[:1], text[:2], text[-2:], text, text.upper()})
-    return sorted(p for p in found if search.normalise(p))
+    return typed_pieces(station)
 
 
 def _rows(desk) -> list[tuple]:
     return [tuple(r) for r in desk.db.query("SELECT * FROM case_search_order ORDER BY registered_at, case_no")]
-
-
-def _pages(desk, flt, size: int) -> list[str]:
-    ids, last = [], None
-    while True:
-        rows = queries.page_after(desk, flt, NOW, last, size)
-        assert len(rows) <= size
-        ids += [r.id for r in rows]
-        if len(rows) < size:
-            return ids
-        last = queries.key_of(flt, rows[-1])
 
 
 filters = st.fixed_dictionaries(
@@ -103,7 +64,7 @@ def test_pages_read_from_the_table_are_the_offset_rows_in_the_same_order(
     assert (how is not None) == (flt.descending or start == "")
     assert how is None or how.by_villager == by_villager
     wanted = [r.id for r in queries.page(station, flt, NOW, 0, EVERYTHING)]
-    assert _pages(station, flt, size) == wanted
+    assert pages_by_key(station, flt, size) == wanted
 
 
 @pytest.mark.parametrize("window", [1, 7, 40])
@@ -122,7 +83,7 @@ def test_a_page_found_short_among_the_newest_goes_on_below_them_once(station, mo
         flt = queries.CaseFilter(search=needle)
         wanted = [r.id for r in queries.page(station, flt, NOW, 0, EVERYTHING)]
         assert queries.page_after(station, flt, NOW, None, EVERYTHING) == queries.page(station, flt, NOW, 0, EVERYTHING)
-        assert _pages(station, flt, 3) == wanted
+        assert pages_by_key(station, flt, 3) == wanted
 
 
 def test_an_older_page_than_the_table_holds_is_read_as_before(station, monkeypatch):
