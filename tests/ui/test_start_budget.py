@@ -40,63 +40,28 @@ NOT_BEFORE_LOGIN = {
     "chinese_calendar",
     "fontTools",
 }
-# Our own rooms that only the main window and later use.
+# What the GUI thread itself does not need to draw the login window: our rooms that only the
+# main window and later use, and the station's opening (on the worker, key derivation included).
 OURS_NOT_BEFORE_LOGIN = (
     "sync",
     "ui.main_window",
+    "ui.session",
     "ui.cases",
     "ui.township",
+    "haian_desk.desk",
+    "haian_desk.events",
+    "haian_desk.people",
     "haian_desk.cases",
     "haian_desk.replication",
+    "cryptography",
 )
 
-PROBE = """
-import os, sys
-from PySide6.QtCore import QEvent, QObject, QTimer
-import ui.app
-from haian_desk.cli import main as cli
 
-WANTED = sys.argv[2]
-
-class Windows(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and watched.isWidgetType() and watched.isWindow():
-            kind = type(watched).__name__
-            if kind == "LoginDialog" and WANTED == "MainWindow":
-                QTimer.singleShot(0, lambda: self.log_in(watched))
-            elif kind != WANTED and WANTED == "MainWindow":
-                return False
-            else:
-                print("WINDOW", kind)
-                print("MODULES", " ".join(sorted(sys.modules)), flush=True)
-                os._exit(0)
-        return False
-
-    def log_in(self, dialog):
-        if dialog.username.text():
-            return
-        dialog.username.setText(sys.argv[3])
-        dialog.password.setText(sys.argv[4])
-        dialog.try_login()
-
-spy = Windows()
-make_application = ui.app.make_application
-
-def watched(argv=None):
-    app = make_application(argv)
-    app.installEventFilter(spy)
-    return app
-
-ui.app.make_application = watched
-sys.exit(cli.main(["--data-dir", sys.argv[1]]))
-"""
-
-
-def _first_window(folder: Path, wanted: str = "first") -> tuple[str, set[str]]:
-    """The first window drawn (or, with ``wanted="MainWindow"``, the main window after a typed
-    login) and the modules loaded by then."""
+def _loaded(folder: Path, *flags: str) -> dict[str, set[str]]:
+    """The modules loaded when each window was first drawn (bench/startup_probe.py, which
+    starts the app as a user does and types the login)."""
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(folder), wanted, *ADMIN],
+        [sys.executable, "-m", "bench.startup_probe", str(folder), ADMIN[1], "--modules", *flags],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -104,9 +69,13 @@ def _first_window(folder: Path, wanted: str = "first") -> tuple[str, set[str]]:
         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
         stdin=subprocess.DEVNULL,
     )
-    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
-    assert "MODULES" in lines, done.stderr[-2000:]
-    return lines["WINDOW"], set(lines["MODULES"].split())
+    found = {
+        name.removeprefix("modules-"): set(rest.split())
+        for name, _, rest in (line.partition(" ") for line in done.stdout.splitlines())
+        if name.startswith("modules-")
+    }
+    assert found, done.stderr[-2000:]
+    return found
 
 
 def _loaded_of(modules: set[str], names) -> list[str]:
@@ -116,15 +85,15 @@ def _loaded_of(modules: set[str], names) -> list[str]:
 def test_the_login_window_comes_without_the_packages_of_later_work(desk):
     folder = desk.folder
     desk.close()
-    window, modules = _first_window(folder)
-    assert window == "LoginDialog"
+    # The station held back: what the GUI thread loaded for the login, never what the worker
+    # happened to load by then (the main window's modules, while the clerk types).
+    modules = _loaded(folder, "--hold-station")["login"]
     assert _loaded_of(modules, NOT_BEFORE_LOGIN) == []
     assert _loaded_of(modules, OURS_NOT_BEFORE_LOGIN) == []
 
 
 def test_the_first_run_wizard_comes_without_them_too(tmp_path):
-    window, modules = _first_window(tmp_path / "new-station")
-    assert window == "SetupWizard"
+    modules = _loaded(tmp_path / "new-station")["wizard"]
     assert _loaded_of(modules, NOT_BEFORE_LOGIN - {"pypinyin"}) == []
 
 
@@ -137,6 +106,5 @@ NOT_WITH_THE_MAIN_WINDOW = {"httpx", "httpcore", "click", "pygments", "segno", "
 def test_the_main_window_leaves_the_sync_client_and_papers_to_their_first_use(desk):
     folder = desk.folder
     desk.close()
-    window, modules = _first_window(folder, "MainWindow")
-    assert window == "MainWindow"
+    modules = _loaded(folder)["main"]
     assert _loaded_of(modules, NOT_WITH_THE_MAIN_WINDOW) == []
