@@ -33,6 +33,8 @@ COUNTY_ROLE = "county"
 # The roles of an installation that serves the installations below it (sync hub, inbox of matters
 # sent up). Written once: the sync server and the inbox both ask here.
 HUB_ROLES = ("township", "county")
+# Levels above the county (hubs on PostgreSQL): their code's digits kept, the rest zeros.
+LEVELS_ABOVE_COUNTY = {"city": 4, "province": 2}
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,8 @@ def township_name(code: str) -> str | None:
 def check_unit_code(code: str, role: str) -> str:
     """Validate an installation's unit code for its role; returns the unit level."""
     code = code.strip()
+    if role in LEVELS_ABOVE_COUNTY:
+        return _check_level_above_county(code, role)
     if role == COUNTY_ROLE:
         if code != county().code:
             raise ValidationError(
@@ -105,6 +109,16 @@ def check_unit_code(code: str, role: str) -> str:
             params={"value": code[:9], "known": known},
         )
     return level
+
+
+def _check_level_above_county(code: str, role: str) -> str:
+    kept = LEVELS_ABOVE_COUNTY[role]
+    if len(code) != 6 or not code.isdigit() or code[kept:] != "0" * (6 - kept) or set(code[:kept][-2:]) == {"0"}:
+        raise ValidationError(
+            "市、省中心的单位代码应为6位：市为前4位加 00（如 320600），省为前2位加 0000（如 320000）",
+            field="station_code",
+        )
+    return role
 
 
 @dataclass(frozen=True)

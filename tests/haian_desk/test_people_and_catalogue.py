@@ -149,6 +149,9 @@ def test_divisions_ship_haian_and_its_townships():
         ("320685102210", "station", "village"),
         ("320685102210005", "station", "group"),
         ("320685102", "township", "township"),
+        ("320685", "county", "county"),
+        ("320600", "city", "city"),
+        ("320000", "province", "province"),
     ],
 )
 def test_unit_codes_by_role(code, role, level):
@@ -164,6 +167,12 @@ def test_unit_codes_by_role(code, role, level):
         ("320685999210", "station"),
         ("abc", "station"),
         ("320685102210", "county"),
+        ("320685", "city"),
+        ("320000", "city"),
+        ("3206", "city"),
+        ("320600", "province"),
+        ("000000", "province"),
+        ("32000a", "province"),
     ],
 )
 def test_bad_unit_codes_are_refused(code, role):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from haian_desk import network
 from haian_desk.cases.shipped_catalogue import shipped_events
-from haian_desk.core.errors import SetupError, ValidationError
+from haian_desk.core.errors import SetupError
 from haian_desk.core.ids import uuid7
 from haian_desk.replication.hub_log import pg_store_new
 from haian_desk.storage.postgres import hub, migrations
@@ -54,21 +54,9 @@ def check_unit(role: str, code: str, name: str) -> None:
             "建站或建镇中心请去掉 --database（和环境变量 {env}）；县、市、省中心才用 PostgreSQL",
             params={"env": hub.DATABASE_ENV},
         )
-    if role == "county":
-        network.check_unit_code(code, network.COUNTY_ROLE)
-    elif not _is_level_code(role, code):
-        raise ValidationError(
-            "市、省中心的单位代码应为6位：市为前4位加 00（如 320600），省为前2位加 0000（如 320000）",
-            field="station_code",
-        )
+    network.check_unit_code(code, role)
     if not name.strip():
         raise SetupError("请填写本中心名称", "例如：南通市群众事务代理中心")
-
-
-def _is_level_code(role: str, code: str) -> bool:
-    if len(code) != 6 or not code.isdigit():
-        return False
-    return code.endswith("0000") if role == "province" else code.endswith("00") and not code.endswith("0000")
 
 
 def _claim(conn, wanted: hub.HubIdentity, created_at: str) -> Created:
