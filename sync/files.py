@@ -75,7 +75,7 @@ def import_file(desk: Desk, own: InstallationKeys, path: Path, reply: Path | Non
         result.reply_path = reply or default_reply_path(path)
         after = int(receipt.batch.header.get("cursor") or 0)
         rejected = [r.to_dict() for r in receipt.report.rejected]
-        data = Hub(desk, own).give(receipt.peer, after, limit=MAX_RECORDS, rejected=rejected)
+        data = Hub.of(desk, own).give(receipt.peer, after, limit=MAX_RECORDS, rejected=rejected)
         write_atomically(result.reply_path, data)
         result.reply_events = _count_down(desk, receipt.peer, after)
     return result

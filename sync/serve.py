@@ -37,7 +37,7 @@ def make_server(
     desk = Desk.open(folder, wall=wall)
     try:
         require_hub(desk)
-        hub = Hub(desk, keymod.load_or_create(folder))
+        hub = Hub.of(desk, keymod.load_or_create(folder))
     except Exception:
         desk.close()
         raise

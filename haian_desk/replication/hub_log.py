@@ -145,27 +145,28 @@ class PgHubLog:
         )
 
     def receive(self, peer_id: str, events: Sequence[Event], lo: int, hi: int) -> Received:
-        def work(conn) -> Received:
-            if (
-                conn.execute(
-                    "SELECT 1 FROM sync_peers WHERE id = %s AND status = 'enrolled' FOR UPDATE", (peer_id,)
-                ).fetchone()
-                is None
-            ):
-                raise _unknown(peer_id)
-            new = pg_store_new(conn, events)
-            conn.cursor().executemany(
-                "INSERT INTO sync_origins (origin, via) VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                [(o, peer_id) for o in sorted({e.origin for e in events})],
-            )
-            covered = self._add_range(conn, peer_id, lo, hi)
-            conn.execute(
-                "UPDATE sync_peers SET events_received = events_received + %s WHERE id = %s", (len(new), peer_id)
-            )
-            added = tuple(e.id for e in events if e.id in new)
-            return Received(added, len(events) - len(added), covered)
+        return self.db.run(lambda conn: self.receive_in(conn, peer_id, events, lo, hi))
 
-        return self.db.run(work)
+    @classmethod
+    def receive_in(cls, conn, peer_id: str, events: Sequence[Event], lo: int, hi: int) -> Received:
+        """``receive`` inside the caller's transaction (the HTTP hub screens and books the batch
+        in the same one: haian_desk.replication.pg_hub)."""
+        if (
+            conn.execute(
+                "SELECT 1 FROM sync_peers WHERE id = %s AND status = 'enrolled' FOR UPDATE", (peer_id,)
+            ).fetchone()
+            is None
+        ):
+            raise _unknown(peer_id)
+        new = pg_store_new(conn, events)
+        conn.cursor().executemany(
+            "INSERT INTO sync_origins (origin, via) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+            [(o, peer_id) for o in sorted({e.origin for e in events})],
+        )
+        covered = cls._add_range(conn, peer_id, lo, hi)
+        conn.execute("UPDATE sync_peers SET events_received = events_received + %s WHERE id = %s", (len(new), peer_id))
+        added = tuple(e.id for e in events if e.id in new)
+        return Received(added, len(events) - len(added), covered)
 
     @staticmethod
     def _add_range(conn, peer_id: str, lo: int, hi: int) -> int:
