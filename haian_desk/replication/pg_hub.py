@@ -21,7 +21,7 @@ from datetime import datetime
 from typing import Any
 
 from haian_desk.cases.shipped_catalogue import SEED_ACTOR, SHIPPED_ORIGIN
-from haian_desk.core.errors import HaianError
+from haian_desk.core.errors import HaianError, SetupError
 from haian_desk.core.timeutil import now_utc
 from haian_desk.network import Installation
 from haian_desk.replication import selection, sync_state
@@ -42,6 +42,7 @@ from haian_desk.replication.receive import (
 from haian_desk.replication.sync_state import CHILD, Peer
 from haian_desk.storage.eventlog import Event
 from haian_desk.storage.postgres import hub as pg
+from haian_desk.storage.postgres.create import PG_ROLES, check_url
 from haian_desk.storage.postgres.database import PgDatabase
 
 PG = "%s"  # psycopg's parameter mark, for the statements written once for both databases
@@ -131,6 +132,69 @@ class PgHub:
 
     def held_ids(self, peer: Peer, origin: str, ids: list[str]) -> set[str]:
         return self.db.run(lambda conn: selection.held_ids(conn, origin, peer.id, ids, PG))
+
+    # -- looking after the hub (CLI): enrolment, revocation, the keys it signs with ---------------
+
+    def enrol(self, child: Peer) -> Peer | None:
+        """Record a child; when its unit is already held by another active installation, the
+        other one (nothing written). Under a table lock: two enrolments at once cannot both win."""
+
+        def work(conn) -> Peer | None:
+            conn.execute("LOCK TABLE sync_peers IN SHARE ROW EXCLUSIVE MODE")
+            row = conn.execute(
+                "SELECT * FROM sync_peers WHERE relation = 'child' AND unit_code = %s AND status = 'enrolled' "
+                "AND id != %s",
+                (child.unit_code, child.id),
+            ).fetchone()
+            if row is not None:
+                return Peer.from_row(row)
+            PgHubLog.enrol_in(conn, child)
+            return None
+
+        return self.db.run(work)
+
+    def children(self) -> list[Peer]:
+        rows = self.db.query("SELECT * FROM sync_peers WHERE relation = 'child' ORDER BY unit_code, enrolled_at")
+        return [Peer.from_row(r) for r in rows]
+
+    def revoke(self, peer_id: str, at: str) -> None:
+        self.db.run(
+            lambda conn: conn.execute(
+                "UPDATE sync_peers SET status = 'revoked', revoked_at = %s WHERE id = %s", (at, peer_id)
+            )
+        )
+
+    def pin_signing_key(self, sign_public: str) -> str:
+        """The public key this hub signs with, noted the first time; afterwards what was noted.
+        Every worker and every host must serve with the same keys (the ones its stations pinned)."""
+
+        def work(conn) -> str:
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('sync_sign_key', %s) ON CONFLICT (key) DO NOTHING",
+                (sign_public,),
+            )
+            return conn.execute("SELECT value FROM meta WHERE key = 'sync_sign_key'").fetchone()[0]
+
+        return self.db.run(work)
+
+
+def open_hub(url: str, max_size: int = 8) -> PgDatabase:
+    """A PostgreSQL hub's database, refused plainly before anything is served: not a PostgreSQL
+    address, server unreachable, schema of another version, or not (yet) a hub."""
+    check_url(url)
+    db = pg.open_hub(url, max_size)
+    try:
+        found = pg.identity(db)
+        if found.role not in PG_ROLES:
+            raise SetupError(
+                "这个数据库里的单位（{role}）不是县、市、省中心",
+                "请检查 --database 是否写对",
+                params={"role": found.role},
+            )
+    except Exception:
+        db.close()
+        raise
+    return db
 
 
 def _note_contact(conn, peer_id: str, at: str, drift: int | None) -> None:

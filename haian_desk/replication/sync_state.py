@@ -54,7 +54,7 @@ class Peer:
         return self.status == ENROLLED
 
     @classmethod
-    def from_row(cls, row: sqlite3.Row) -> Peer:
+    def from_row(cls, row) -> Peer:  # a sqlite3.Row, or a PostgreSQL hub's row (read by name too)
         return cls(**{f.name: row[f.name] for f in fields(cls)})
 
 
