@@ -143,7 +143,7 @@ class Known:
 def known(conn, records: list[Any], via_of: Callable, mark: str = "?") -> Known:
     """The facts screening needs, from either database (``mark``: the driver's parameter mark)."""
     dicts = [r for r in records if isinstance(r, dict)]
-    via = via_of(conn, {o for r in dicts if isinstance(o := r.get("origin"), str)})
+    via = via_of(conn, {o for r in dicts if isinstance(o := r.get("origin"), str)}, mark)
     return Known(via, _stored(conn, dicts, mark), _case_units(conn, dicts, mark))
 
 
