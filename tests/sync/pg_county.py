@@ -5,16 +5,21 @@ uses, and the hub served by uvicorn on 127.0.0.1 (one worker, on a thread)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 from haian_desk.core.timeutil import to_iso
 from haian_desk.replication.pg_hub import PgHub
 from haian_desk.storage.postgres.create import create_hub
 from haian_desk.storage.postgres.database import PgDatabase
 from sync import enrolment
-from sync.pg_serve import PgBackgroundHub, hub_keys
-from tests.sync.helpers import COUNTY, Node
+from sync.files import import_file, import_into
+from sync.pg_serve import PgBackgroundHub, hub_keys, open_served
+from sync.serve import BackgroundHub
+from tests.sync.helpers import COUNTY, OTHER_TOWNSHIP, TOWNSHIP, TOWNSHIP_NAME, Node, make_node
 
 COUNTY_NAME = "海安市群众事务代理中心"
 
@@ -48,3 +53,83 @@ class PgCounty:
     def scalar(self, sql: str, params: tuple = ()):
         with PgDatabase(self.url) as db:
             return db.scalar(sql, params)
+
+
+# -- the same sync tests on either hub: a PostgreSQL county read like a SQLite Node ----------------
+
+
+class _Marks:
+    """A PostgreSQL connection that takes the tests' SQLite statements (``?`` marks)."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def execute(self, sql: str, params=()):
+        return self.conn.execute(sql.replace("?", "%s"), tuple(params))
+
+
+class _PgReader:
+    """What the test helpers read through ``node.desk.db``, on the county's database."""
+
+    def __init__(self, db: PgDatabase):
+        self.db = db
+
+    def query(self, sql: str, params=()) -> list:
+        return self.db.query(sql.replace("?", "%s"), tuple(params))
+
+    def scalar(self, sql: str, params=()):
+        return self.db.scalar(sql.replace("?", "%s"), tuple(params))
+
+    @contextmanager
+    def read(self) -> Iterator[_Marks]:
+        with self.db.transaction() as conn:
+            yield _Marks(conn)
+
+
+class PgHubNode:
+    """The hub of a test network when it is a county on PostgreSQL: ``desk.db`` reads its tables
+    with the helpers' statements (event_ids, case_rows, snapshot, sync_state.quarantined)."""
+
+    def __init__(self, county: PgCounty):
+        self.county = county
+        self.db = PgDatabase(county.url)
+        self.desk = SimpleNamespace(db=_PgReader(self.db))
+        self.folder = county.keys_dir
+
+    @property
+    def id(self) -> str:
+        return self.db.scalar("SELECT value FROM meta WHERE key = 'installation_id'")
+
+    def import_file(self, path: Path):
+        hub, backend = open_served(self.county.url, self.county.keys_dir, self.county.clock)
+        with backend.db:
+            return import_into(hub, path)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def pg_network(url: str, tmp: Path, clock, children: int = 2) -> tuple[PgHubNode, list[Node]]:
+    """A county on PostgreSQL and ``children`` township hubs (real installations) enrolled under it."""
+    county = PgCounty(url, tmp / "county-keys", clock).make()
+    codes = [(TOWNSHIP, TOWNSHIP_NAME), (OTHER_TOWNSHIP, "雅周镇代理中心")]
+    nodes = []
+    for i in range(children):
+        code, name = codes[i]
+        node = make_node(tmp / f"township{i}", code, name, "township", clock)
+        county.enrol(node)
+        nodes.append(node)
+    return PgHubNode(county), nodes
+
+
+def import_at(hub, path: Path):
+    """A batch file imported at the test network's hub, whichever storage it has."""
+    if isinstance(hub, PgHubNode):
+        return hub.import_file(path)
+    return import_file(hub.desk, hub.keys, path)
+
+
+def served_hub(hub, clock) -> BackgroundHub:
+    if isinstance(hub, PgHubNode):
+        return hub.county.served()
+    return BackgroundHub(hub.folder, wall=clock)
