@@ -19,7 +19,7 @@ from sync import enrolment
 from sync.files import import_file, import_into
 from sync.pg_serve import PgBackgroundHub, hub_keys, open_served
 from sync.serve import BackgroundHub
-from tests.sync.helpers import COUNTY, OTHER_TOWNSHIP, TOWNSHIP, TOWNSHIP_NAME, Node, make_node
+from tests.sync.helpers import COUNTY, OTHER_TOWNSHIP, TOWNSHIP, TOWNSHIP_NAME, VILLAGES, Node, enrol, make_node
 
 COUNTY_NAME = "海安市群众事务代理中心"
 
@@ -95,6 +95,7 @@ class PgHubNode:
         self.db = PgDatabase(county.url)
         self.desk = SimpleNamespace(db=_PgReader(self.db))
         self.folder = county.keys_dir
+        self.keys = hub_keys(county.keys_dir)
 
     @property
     def id(self) -> str:
@@ -108,6 +109,10 @@ class PgHubNode:
     def close(self) -> None:
         self.db.close()
 
+    def reopen(self) -> None:
+        self.db = PgDatabase(self.county.url)
+        self.desk = SimpleNamespace(db=_PgReader(self.db))
+
 
 def pg_network(url: str, tmp: Path, clock, children: int = 2) -> tuple[PgHubNode, list[Node]]:
     """A county on PostgreSQL and ``children`` township hubs (real installations) enrolled under it."""
@@ -120,6 +125,25 @@ def pg_network(url: str, tmp: Path, clock, children: int = 2) -> tuple[PgHubNode
         county.enrol(node)
         nodes.append(node)
     return PgHubNode(county), nodes
+
+
+def new_child(hub, folder: Path, clock, name: str) -> Node:
+    """One more installation enrolled at the test network's hub: a station under a township, a
+    township hub under a county on PostgreSQL."""
+    if isinstance(hub, PgHubNode):
+        node = make_node(folder, "320685105", name, "township", clock)
+        hub.county.enrol(node)
+        return node
+    node = make_node(folder, VILLAGES[4], name, "station", clock)
+    enrol(node, hub)
+    return node
+
+
+def import_command(hub, path: Path) -> list[str]:
+    """The command line that imports a batch file at the test network's hub."""
+    if isinstance(hub, PgHubNode):
+        return ["hub", "import", str(path), "--database", hub.county.url, "--data-dir", str(hub.folder)]
+    return ["sync", "import", str(path), "--data-dir", str(hub.folder)]
 
 
 def import_at(hub, path: Path):
