@@ -121,7 +121,8 @@ class PgBackgroundHub(BackgroundHub):
         port: int = 0,
         wall: Callable[[], datetime] = now_utc,
         settings: Settings | None = None,
+        max_body: int = DEFAULT_MAX_BODY,
     ):
         hub, self.backend = open_served(url, folder, wall)
-        config = uvicorn.Config(create_app(hub, settings=settings), **_options(host, port, None, None))
+        config = uvicorn.Config(create_app(hub, max_body, settings), **_options(host, port, None, None))
         self._setup(uvicorn.Server(config), host, port, closing=self.backend.db)

@@ -61,3 +61,20 @@ def any_served(any_network, clock):
 
     with served_hub(any_network[0], clock) as running:
         yield running
+
+
+@pytest.fixture
+def township_network(tmp_path, clock):
+    """``network`` where a module runs its other tests on both hubs: for what only a township
+    (SQLite) hub does yet (its own work sent down, its clock, the numbering and recovery services)."""
+    hub, stations = township_with_stations(tmp_path, clock, stations=2)
+    yield hub, stations
+    for node in (hub, *stations):
+        node.close()
+
+
+@pytest.fixture
+def township_served(township_network, clock):
+    hub, _ = township_network
+    with BackgroundHub(hub.folder, wall=clock) as running:
+        yield running

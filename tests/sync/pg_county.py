@@ -43,8 +43,8 @@ class PgCounty:
             _, answer = enrolment.enrol_with(backend.own, to_iso(self.clock()), keys, request, url, backend.enrol)
         enrolment.accept(child.desk, child.keys, answer)
 
-    def served(self) -> PgBackgroundHub:
-        return PgBackgroundHub(self.url, self.keys_dir, wall=self.clock)
+    def served(self, **options) -> PgBackgroundHub:
+        return PgBackgroundHub(self.url, self.keys_dir, wall=self.clock, **options)
 
     def query(self, sql: str, params: tuple = ()) -> list:
         with PgDatabase(self.url) as db:
@@ -153,7 +153,16 @@ def import_at(hub, path: Path):
     return import_file(hub.desk, hub.keys, path)
 
 
-def served_hub(hub, clock) -> BackgroundHub:
+def served_hub(hub, clock, **options) -> BackgroundHub:
+    """The test network's hub served on 127.0.0.1 (``port``, ``max_body``, ``settings``)."""
     if isinstance(hub, PgHubNode):
-        return hub.county.served()
-    return BackgroundHub(hub.folder, wall=clock)
+        return hub.county.served(**options)
+    return BackgroundHub(hub.folder, wall=clock, **options)
+
+
+def revoke_at(hub, child_id: str) -> None:
+    """The test network's hub stops accepting ``child_id`` (its data stays)."""
+    if isinstance(hub, PgHubNode):
+        PgHub(hub.db, hub.county.clock).revoke(child_id, to_iso(hub.county.clock()))
+    else:
+        enrolment.revoke(hub.desk, child_id)
