@@ -55,6 +55,7 @@ def register(sub, common) -> None:
 
     stations = actions.add_parser("stations", parents=[nested], help=cli_tr("列出登记的站点"))
     stations.add_argument("--json", action="store_true")
+    pg_hub_cli.database_option(stations)
     stations.set_defaults(handler=_stations)
 
     openapi = actions.add_parser("openapi", parents=[nested], help=cli_tr("打印同步接口的 OpenAPI 描述"))
@@ -193,12 +194,26 @@ def _revoke_here(args, desk: Desk) -> int:
     return 0
 
 
+def _stations(args, folder: Path) -> int:
+    url = pg_hub_cli.pg_url(args, folder)
+    if not url:
+        return dispatch(_stations_here, args, folder)
+    from haian_desk.replication.pg_hub import PgHub, open_hub
+
+    with open_hub(url, 2) as db:
+        return _print_stations(args, PgHub(db).stations())
+
+
 @with_desk
-def _stations(args, desk: Desk) -> int:
-    from haian_desk.core.timeutil import show
+def _stations_here(args, desk: Desk) -> int:
     from haian_desk.replication.status import stations
 
-    rows = stations(desk)
+    return _print_stations(args, stations(desk))
+
+
+def _print_stations(args, rows: list[dict]) -> int:
+    from haian_desk.core.timeutil import show
+
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0

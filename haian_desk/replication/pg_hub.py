@@ -22,7 +22,7 @@ from typing import Any
 
 from haian_desk.cases.shipped_catalogue import SEED_ACTOR, SHIPPED_ORIGIN
 from haian_desk.core.errors import HaianError, SetupError
-from haian_desk.core.timeutil import now_utc
+from haian_desk.core.timeutil import now_utc, to_iso
 from haian_desk.network import Installation
 from haian_desk.replication import selection, sync_state
 from haian_desk.replication.hub_backend import CannotScreen
@@ -39,11 +39,13 @@ from haian_desk.replication.receive import (
     route_refusal,
     screen,
 )
+from haian_desk.replication.status import stations_from
 from haian_desk.replication.sync_state import CHILD, Peer
 from haian_desk.storage.eventlog import Event
 from haian_desk.storage.postgres import hub as pg
 from haian_desk.storage.postgres.create import PG_ROLES, check_url
 from haian_desk.storage.postgres.database import PgDatabase
+from haian_desk.storage.reading import pg_rows
 
 PG = "%s"  # psycopg's parameter mark, for the statements written once for both databases
 
@@ -156,6 +158,12 @@ class PgHub:
     def children(self) -> list[Peer]:
         rows = self.db.query("SELECT * FROM sync_peers WHERE relation = 'child' ORDER BY unit_code, enrolled_at")
         return [Peer.from_row(r) for r in rows]
+
+    def stations(self, now: datetime | None = None) -> list[dict]:
+        """``hub stations`` on PostgreSQL: the same figures as a SQLite hub's (status.stations_from)."""
+        peers = self.children()
+        with pg_rows(self.db) as rows:
+            return stations_from(rows, peers, to_iso(now or self.now()))
 
     def revoke(self, peer_id: str, at: str) -> None:
         self.db.run(

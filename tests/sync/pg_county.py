@@ -13,6 +13,7 @@ from types import SimpleNamespace
 
 from haian_desk.core.timeutil import to_iso
 from haian_desk.replication.pg_hub import PgHub
+from haian_desk.replication.status import stations
 from haian_desk.storage.postgres.create import create_hub
 from haian_desk.storage.postgres.database import PgDatabase
 from sync import enrolment
@@ -158,6 +159,13 @@ def served_hub(hub, clock, **options) -> BackgroundHub:
     if isinstance(hub, PgHubNode):
         return hub.county.served(**options)
     return BackgroundHub(hub.folder, wall=clock, **options)
+
+
+def stations_at(hub) -> list[dict]:
+    """``hub stations`` at the test network's hub."""
+    if isinstance(hub, PgHubNode):
+        return PgHub(hub.db, hub.county.clock).stations()
+    return stations(hub.desk)
 
 
 def revoke_at(hub, child_id: str) -> None:

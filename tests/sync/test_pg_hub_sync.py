@@ -82,6 +82,11 @@ def test_a_township_syncs_up_over_http_and_every_event_arrives_once(tree, county
     assert report  # the figures themselves are compared with SQLite's in test_pg_hub_report.py
     code, text = _said(capsys, "hub", "check", "--database", county.url)
     assert code == 0, text
+    code, text = _said(capsys, "hub", "stations", "--json", "--database", county.url)
+    assert code == 0, text
+    [row] = json.loads(text)
+    assert (row["unit_code"], row["status"], row["events_received"]) == (township.unit_code, "enrolled", len(held))
+    assert row["last_contact"] and row["quarantined"] == 0
 
 
 def _one_batch(node) -> tuple[Batch, bytes]:

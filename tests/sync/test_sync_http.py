@@ -11,11 +11,11 @@ import pytest
 from haian_desk.cases import catalogue, queries
 from haian_desk.people import cadres
 from haian_desk.replication import sync_state
-from haian_desk.replication.status import stations, sync_status
+from haian_desk.replication.status import sync_status
 from haian_desk.storage.check import run_check
 from sync.errors import SyncError
 from tests.sync.helpers import act, case_rows, event_ids, free_port, pending, sync, take_in
-from tests.sync.pg_county import revoke_at, served_hub
+from tests.sync.pg_county import revoke_at, served_hub, stations_at
 
 
 @pytest.fixture
@@ -129,14 +129,12 @@ def test_a_revoked_station_is_refused_and_keeps_its_data(network, served):
     assert "注销" in sync_status(station.desk).last_error
 
 
-def test_the_hub_lists_its_stations(township_network, township_served, clock):
-    network = township_network
-    served = township_served
+def test_the_hub_lists_its_stations(network, served, clock):
     hub, (station, other) = network
     take_in(station)
     sync(station, served.url)
     clock.advance(days=5)  # the general 48-hour limit has passed
-    rows = {r["unit_code"]: r for r in stations(hub.desk)}
+    rows = {r["unit_code"]: r for r in stations_at(hub)}
     assert rows[station.unit_code]["events_received"] == len(event_ids(station, station.id))
     assert rows[station.unit_code]["overdue"] == 1 and rows[station.unit_code]["last_contact"]
     assert rows[station.unit_code]["clock_drift_seconds"] == 0
