@@ -38,6 +38,7 @@ from starlette.routing import Route
 
 from haian_desk.core.errors import HaianError
 from haian_desk.core.timeutil import from_iso, to_iso
+from haian_desk.replication.hub_backend import ReplayBook
 from haian_desk.replication.sync_state import CHILD, Peer
 from sync import auth, limits, numbering, recover, schemas
 from sync.batch import MEDIA_TYPE
@@ -87,13 +88,14 @@ class Settings:
 class Served:
     hub: Hub
     settings: Settings
-    nonces: auth.NonceBook = field(init=False)
+    nonces: ReplayBook = field(init=False)
     rate: RateLimiter = field(init=False)
     uploads: UploadGate = field(init=False)
 
     def __post_init__(self) -> None:
         s = self.settings
-        self.nonces = auth.NonceBook(s.replay_window)
+        # Several workers share a PostgreSQL hub's book; a township's one process keeps its own.
+        self.nonces = self.hub.backend.replay_book(s.replay_window) or auth.NonceBook(s.replay_window)
         self.rate = RateLimiter(s.rate_per_address, s.rate_burst)
         self.uploads = UploadGate(s.uploads_per_caller, s.uploads_total)
 
@@ -193,7 +195,7 @@ async def _handle(served: Served, request: Request, spec: SignedRoute) -> Respon
 async def _serve(served: Served, request: Request, spec: SignedRoute, state: dict) -> Response:
     peer = await run_in_threadpool(_authenticate, served, request)
     state["peer"] = peer
-    _check_freshness(served, request, peer)
+    await run_in_threadpool(_check_freshness, served, request, peer)  # a PostgreSQL hub's book is a query
     _check_content_type(request, spec)
     if request.url.query and not spec.takes_query:
         raise _bad_request(schemas.Invalid("this endpoint takes no query parameters"))

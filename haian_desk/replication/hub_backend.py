@@ -56,6 +56,13 @@ class HubBackend(Protocol):
     def reset_ranges(self, peer_id: str) -> None: ...
     def may_see(self, peer: Peer, origin: str) -> bool: ...
     def held_ids(self, peer: Peer, origin: str, ids: list[str]) -> set[str]: ...
+    def replay_book(self, window: float) -> ReplayBook | None: ...
+
+
+class ReplayBook(Protocol):
+    """Signed requests' nonces seen within the replay window (``sync.auth.NonceBook``)."""
+
+    def first_use(self, caller: str, nonce: str) -> bool | None: ...
 
 
 class SqliteHub:
@@ -140,6 +147,9 @@ class SqliteHub:
     def held_ids(self, peer: Peer, origin: str, ids: list[str]) -> set[str]:
         with self.desk.db.read() as conn:
             return selection.held_ids(conn, origin, peer.id, ids)
+
+    def replay_book(self, window: float) -> ReplayBook | None:
+        return None  # one process serves a township: its own memory (sync.auth.NonceBook) is enough
 
     def _may_see(self, conn, peer: Peer, origin: str) -> bool:
         via = sync_state.via_of(conn, {origin}).get(origin)

@@ -172,6 +172,10 @@ class PgHub:
             )
         )
 
+    def replay_book(self, window: float) -> PgNonceBook:
+        """Nonces remembered in the database, so every worker refuses a replay to any of them."""
+        return PgNonceBook(self.db, window)
+
     def pin_signing_key(self, sign_public: str) -> str:
         """The public key this hub signs with, noted the first time; afterwards what was noted.
         Every worker and every host must serve with the same keys (the ones its stations pinned)."""
@@ -184,6 +188,37 @@ class PgHub:
             return conn.execute("SELECT value FROM meta WHERE key = 'sync_sign_key'").fetchone()[0]
 
         return self.db.run(work)
+
+
+class PgNonceBook:
+    """The replay book of every worker serving one hub (``auth.NonceBook``'s ``first_use``), in
+    ``sync_nonces``: a nonce is taken by the one INSERT that wins its primary key, and one seen
+    longer ago than twice the window may be used again, as in the per-process book."""
+
+    PRUNE_EVERY = 500  # requests between sweeps of expired rows (a sweep is housekeeping, not a rule)
+
+    def __init__(self, db: PgDatabase, window: float):
+        self.db, self.keep = db, 2 * window
+        self._since_prune = 0
+
+    def first_use(self, caller: str, nonce: str) -> bool | None:
+        """True the first time; False for a replay (None, "too busy", never: the table has room)."""
+        self._since_prune += 1
+        if self._since_prune >= self.PRUNE_EVERY:
+            self._since_prune = 0
+            self.db.run(
+                lambda conn: conn.execute(
+                    "DELETE FROM sync_nonces WHERE seen_at < now() - make_interval(secs => %s)", (self.keep,)
+                )
+            )
+        taken = self.db.run(
+            lambda conn: conn.execute(
+                "INSERT INTO sync_nonces (peer, nonce) VALUES (%s, %s) ON CONFLICT (peer, nonce) DO UPDATE "
+                "SET seen_at = now() WHERE sync_nonces.seen_at < now() - make_interval(secs => %s) RETURNING 1",
+                (caller, nonce, self.keep),
+            ).fetchone()
+        )
+        return taken is not None
 
 
 def open_hub(url: str, max_size: int = 8) -> PgDatabase:

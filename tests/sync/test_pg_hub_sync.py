@@ -239,3 +239,27 @@ def test_serving_is_refused_before_a_port_opens(county, tmp_path, capsys, pg_ser
     assert code != 0  # no such request file; the keys were pinned on the way
     code, text = _said(capsys, "hub", "serve", "--database", county.url, "--data-dir", str(other_keys), "--port", "1")
     assert code != 0 and "不是这个中心一直使用的那一套" in text, text
+
+
+def test_two_workers_share_one_replay_book_and_one_batch_is_applied_once(tree, county):
+    """Two workers (each its own app and pool) on one database: a request captured on the way to
+    one is refused as a replay by the other, and one batch posted to both at once is applied
+    once, the other answer being ``already_received``."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.sync.hostile import signed_json
+
+    township, _ = tree
+    batch, data = _one_batch(township)
+    with county.served() as one, county.served() as two:
+        first = signed_json(township, one.url, "/v1/hello", {"software": "haian-desk"})
+        assert first.status_code == 200
+        request = first.request
+        again = httpx.post(two.url + "/v1/hello", content=request.content, headers=dict(request.headers))
+        assert again.status_code == 401 and again.json()["error"] == "replayed"
+        with ThreadPoolExecutor(4) as pool:
+            answers = list(pool.map(lambda url: _post(township, url, data).json(), [one.url, two.url] * 2))
+    assert sorted(a["status"] for a in answers) == ["already_received"] * 3 + ["applied"]
+    assert sum(a["applied"] for a in answers) == len(batch.events)
+    assert sorted(_at_county(county)) == sorted({e["id"] for e in batch.events})
+    assert county.scalar("SELECT count(*) FROM sync_batches") == 1
