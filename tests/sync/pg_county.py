@@ -10,8 +10,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
+from uuid import uuid4
+
+import psycopg
 
 from haian_desk.core.timeutil import to_iso
+from haian_desk.network import townships
 from haian_desk.replication.pg_hub import PgHub
 from haian_desk.replication.status import stations
 from haian_desk.storage.postgres.create import create_hub
@@ -118,7 +122,8 @@ class PgHubNode:
 def pg_network(url: str, tmp: Path, clock, children: int = 2) -> tuple[PgHubNode, list[Node]]:
     """A county on PostgreSQL and ``children`` township hubs (real installations) enrolled under it."""
     county = PgCounty(url, tmp / "county-keys", clock).make()
-    codes = [(TOWNSHIP, TOWNSHIP_NAME), (OTHER_TOWNSHIP, "雅周镇代理中心")]
+    others = [(t.code, t.name) for t in townships() if t.code not in (TOWNSHIP, OTHER_TOWNSHIP, "320685105")]
+    codes = [(TOWNSHIP, TOWNSHIP_NAME), (OTHER_TOWNSHIP, "雅周镇代理中心"), *others]
     nodes = []
     for i in range(children):
         code, name = codes[i]
@@ -145,6 +150,30 @@ def import_command(hub, path: Path) -> list[str]:
     if isinstance(hub, PgHubNode):
         return ["hub", "import", str(path), "--database", hub.county.url, "--data-dir", str(hub.folder)]
     return ["sync", "import", str(path), "--data-dir", str(hub.folder)]
+
+
+def hub_check_ok(hub) -> bool:
+    """The integrity check of the test network's hub (``check`` or ``hub check --database``)."""
+    if isinstance(hub, PgHubNode):
+        from haian_desk.storage.postgres import hub as pg
+
+        return pg.check(hub.db).ok
+    from haian_desk.storage.check import run_check
+
+    return run_check(hub.desk).ok
+
+
+def new_database(server: str, template: str | None = None) -> tuple[str, str]:
+    """A database of its own on the run's server (a copy of ``template`` when given): name and URL."""
+    name = f"t_{uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
+    return name, server.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_database(server: str, name: str) -> None:
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
 
 
 def import_at(hub, path: Path):
