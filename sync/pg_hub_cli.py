@@ -40,14 +40,13 @@ def pg_url(args, folder: Path) -> str | None:
 
 
 def serve(args, folder: Path, url: str) -> int:
-    from sync import logs, pg_serve
+    from sync import pg_serve
 
     if args.workers < 1:
         raise SetupError("--workers 至少为 1", "一般与服务器的处理器核数相同")
     # Everything a worker would refuse is refused here, once, before a port is opened.
     hub, backend = pg_serve.open_served(url, folder)
     backend.db.close()
-    logs.configure(folder / "logs")
     scheme = "https" if args.tls_cert else "http"
     print(
         cli_tr(

@@ -26,7 +26,7 @@ from haian_desk.core.errors import SetupError
 from haian_desk.core.timeutil import now_utc
 from haian_desk.replication.pg_hub import PgHub, open_hub
 from haian_desk.storage.postgres import DATABASE_ENV
-from sync import keys as keymod
+from sync import keys as keymod, logs
 from sync.guard import GuardedH11Protocol
 from sync.hub import Hub
 from sync.limits import DEFAULT_MAX_BODY
@@ -68,6 +68,7 @@ def open_served(url: str, folder: Path, wall: Callable[[], datetime] = now_utc) 
 
 def app_factory() -> Starlette:
     """One worker's app (``uvicorn.run("sync.pg_serve:app_factory", factory=True, workers=N)``)."""
+    logs.configure(None)  # each worker process: JSON lines on stderr (see sync.logs.configure)
     hub, _ = open_served(os.environ[DATABASE_ENV], Path(os.environ[KEYS_ENV]))
     return create_app(hub, int(os.environ.get(MAX_BODY_ENV) or DEFAULT_MAX_BODY))
 
