@@ -23,7 +23,7 @@ its birth date, the phone, and the ID number and phone written backwards) in
 ``villager_search_keys``; a search is a range scan for keys that start with the
 text. Descriptions are in an FTS5 table with one token per character, so a
 phrase query finds any run of characters. The ledger keeps both in step with
-the projections (``saved``) in the same transaction as the event; migration 5
+the projections (``saved``; a sync batch all at once, ``saved_all``) in the same transaction as the event; migration 5
 fills them for an existing database. When the keys' recipe changes (version 6:
 surname readings, given-name readings, folded descriptions), ``KEYS_VERSION``
 moves on and ``bring_up_to_date`` rebuilds them once when the database is opened.
