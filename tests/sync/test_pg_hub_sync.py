@@ -6,6 +6,7 @@ quarantine, and ``hub report --database`` showing the township's matters afterwa
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import httpx
 import pytest
@@ -263,3 +264,54 @@ def test_two_workers_share_one_replay_book_and_one_batch_is_applied_once(tree, c
     assert sum(a["applied"] for a in answers) == len(batch.events)
     assert sorted(_at_county(county)) == sorted({e["id"] for e in batch.events})
     assert county.scalar("SELECT count(*) FROM sync_batches") == 1
+
+
+def test_a_township_enrols_at_the_county_through_the_command(county, tmp_path, clock, capsys):
+    """``hub enrol --database``: the answer a township accepts; its unit enrolled once (another
+    installation for the same township refused until the first is revoked); a station refused."""
+    from sync import enrolment
+    from tests.sync.helpers import TOWNSHIP, TOWNSHIP_NAME, VILLAGES
+
+    def enrol_by_command(node) -> tuple[int, str, Path]:
+        request, answer = tmp_path / f"{node.folder.name}-request.json", tmp_path / f"{node.folder.name}-answer.json"
+        enrolment.write_document(enrolment.make_request(node.desk, node.keys), request)
+        code, text = _said(
+            capsys,
+            "hub",
+            "enrol",
+            str(request),
+            "--out",
+            str(answer),
+            "--url",
+            "http://county.invalid:8765",
+            "--database",
+            county.url,
+            "--data-dir",
+            str(county.keys_dir),
+        )
+        return code, text, answer
+
+    township = make_node(tmp_path / "township", TOWNSHIP, TOWNSHIP_NAME, "township", clock)
+    again = make_node(tmp_path / "reinstalled", TOWNSHIP, TOWNSHIP_NAME, "township", clock)
+    station = make_node(tmp_path / "station", VILLAGES[0], "村代理站", "station", clock)
+    try:
+        code, text, answer = enrol_by_command(township)
+        assert code == 0 and "已登记" in text and township.id in text, text
+        hub = enrolment.accept(township.desk, township.keys, enrolment.read_document(answer))
+        assert (hub.unit_code, hub.role, hub.url) == ("320685", "county", "http://county.invalid:8765")
+        code, text, _ = enrol_by_command(again)
+        assert code != 0 and "已由另一台电脑登记" in text and township.id in text, text
+        code, text, _ = enrol_by_command(station)
+        assert code != 0 and "不属于" in text, text
+        assert _said(capsys, "hub", "revoke", TOWNSHIP, "--database", county.url)[0] == 0
+        code, text, answer = enrol_by_command(again)
+        assert code == 0, text
+        enrolment.accept(again.desk, again.keys, enrolment.read_document(answer))
+        with county.served() as served:
+            take_in(again)
+            assert sync(again, served.url).sent > 0
+    finally:
+        for node in (township, again, station):
+            node.close()
+    enrolled = county.query("SELECT id, status FROM sync_peers ORDER BY enrolled_at, id")
+    assert sorted(tuple(r) for r in enrolled) == sorted([(township.id, "revoked"), (again.id, "enrolled")])
