@@ -25,10 +25,10 @@ from haian_desk.storage.postgres.database import PgDatabase
 from haian_desk.storage.reading import pg_rows
 
 
-def open_hub(url: str) -> PgDatabase:
+def open_hub(url: str, max_size: int = 2) -> PgDatabase:
     """The hub's database, answered quickly and plainly when it cannot be reached or is not
     (yet) a hub of this version: nothing is created or changed here."""
-    db = connect(url)
+    db = connect(url, max_size)
     have, want = migrations.version(db), len(migrations.files())
     if have != want:
         db.close()
