@@ -35,6 +35,8 @@ _DOWN_SCOPE = f"""
                     AND (c.unit_code = :unit OR (length(:unit) = 9 AND substr(c.unit_code, 1, 9) = :unit))))
 """
 _UP_SCOPE = f"e.origin != '{SHIPPED_ORIGIN}' AND e.origin NOT IN (SELECT origin FROM sync_origins WHERE via = :parent)"
+# The same rules for a hub on PostgreSQL (haian_desk.replication.pg_order): written once, here.
+UP_SCOPE, DOWN_SCOPE = _UP_SCOPE, _DOWN_SCOPE
 
 
 def head(conn: sqlite3.Connection) -> int:
