@@ -19,13 +19,18 @@ DEFAULT_LIMIT = DEFAULT_BATCH  # events per batch over HTTP: a few hundred kilob
 
 def _header(desk: Desk, receiver: Peer, kind: str, lo: int, hi: int, **extra) -> dict:
     own = desk.installation
+    return header(own.id, own.unit_code, to_iso(desk.now()), receiver.id, kind, lo, hi, **extra)
+
+
+def header(own_id: str, own_unit: str, made_at: str, receiver_id: str, kind: str, lo: int, hi: int, **extra) -> dict:
+    """A batch's signed header; a hub on PostgreSQL (sync.pg_outbox) makes its own the same way."""
     return {
         "batch": uuid7(),
-        "from": own.id,
-        "from_unit": own.unit_code,
-        "to": receiver.id,
+        "from": own_id,
+        "from_unit": own_unit,
+        "to": receiver_id,
         "kind": kind,
-        "made_at": to_iso(desk.now()),
+        "made_at": made_at,
         "range": [lo, hi],
         **extra,
     }
