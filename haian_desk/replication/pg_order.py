@@ -128,7 +128,8 @@ class PgForward:
             return Selected(events, hi, _coverage(conn, child.id), _full(events, limit))
 
     def head(self) -> int:
-        return self.db.scalar("SELECT coalesce(max(pos), 0) FROM event_positions")
+        with self.db.transaction() as conn:
+            return head(conn)
 
     @contextmanager
     def _snapshot(self) -> Iterator:

@@ -17,14 +17,14 @@ from dataclasses import replace
 
 import psycopg
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from haian_desk.core.errors import NotFound, RuleRefused, ValidationError
 from haian_desk.replication.hub_log import PgHubLog, child_peer, pg_store_new
 from haian_desk.replication.pg_order import PgForward
 from haian_desk.replication.sync_state import PARENT, Peer
-from haian_desk.storage.postgres import hub as pg_hub, migrations
 from haian_desk.storage.eventlog import Event
+from haian_desk.storage.postgres import hub as pg_hub, migrations
 from haian_desk.storage.postgres.database import PgDatabase
 from tests.haian_desk import hub_workers
 from tests.haian_desk.hub_workers import AT, events_of
@@ -193,8 +193,11 @@ _step = st.tuples(st.sampled_from(["insert", "commit", "rollback", "read"]), st.
 _run = itertools.count()
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(_step, max_size=30), limit=st.one_of(st.none(), st.integers(1, 5)))
+# the smallest schedule a reader by events.seq fails (found by this test with seq order): the
+# first insert commits last, after a read has moved past the second
+@example(steps=[("insert", 1, 1), ("insert", 0, 1), ("commit", 0, 1), ("read", 0, 1)], limit=None)
 def test_any_order_of_inserts_and_commits_reads_every_committed_event_once(pg_url, steps, limit):
     run = next(_run)
     if run == 0:
@@ -209,7 +212,9 @@ def test_any_order_of_inserts_and_commits_reads_every_committed_event_once(pg_ur
         numbers = itertools.count(1)
         for action, slot, count in [*steps, *(("commit", s, 0) for s in range(4))]:
             if action == "insert":
-                conn = open_.setdefault(slot, psycopg.connect(pg_url))
+                if slot not in open_:
+                    open_[slot] = psycopg.connect(pg_url)
+                conn = open_[slot]
                 # one stream per transaction, so two open transactions never wait on each other
                 batch = alone(events_of(f"run{run}-slot{slot}", [next(numbers) for _ in range(count)]))
                 pg_store_new(conn, batch)
