@@ -323,3 +323,13 @@ def test_a_hub_made_before_0004_has_its_events_numbered_in_seq_order(pg_url, tmp
         assert db.query("SELECT pos, seq FROM event_positions ORDER BY pos") == [(1, 1), (2, 2), (3, 3), (4, 4)]
         assert read_all(PgForward(db), 0)[0] == [f"origin-a-{n}" for n in range(1, 5)]
         assert pg_hub.check(db).ok
+
+
+def test_hub_check_names_records_stored_around_the_numbering(pg_url):
+    with county(pg_url) as db:
+        PgHubLog(db).receive("peer-00", events_of("origin-a", [1, 2]), 0, 2)
+        assert pg_hub.check(db).ok
+        db.run(lambda conn: conn.execute("ALTER TABLE events DISABLE TRIGGER events_number_at_commit"))
+        PgHubLog(db).receive("peer-00", events_of("origin-a", [3]), 2, 3)
+        found = pg_hub.check(db)
+        assert found.gaps == ["有 1 条记录没有转发序号，它们不会转发给上级或下级"]
