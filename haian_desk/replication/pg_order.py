@@ -109,6 +109,48 @@ def _beyond_end(after: int, top: int) -> RuleRefused:
     )
 
 
+def pending_up(conn, parent_id: str, acked: int) -> int:
+    """How many events still go up after the parent's acknowledged position."""
+    sql = (
+        f"SELECT count(*) FROM event_positions p JOIN events e ON e.seq = p.seq WHERE p.pos > %(after)s AND {_UP_SCOPE}"
+    )
+    return conn.execute(sql, {"after": acked, "parent": parent_id}).fetchone()[0]
+
+
+# -- the drift check's digests and id lists, by position (selection's, for SQLite, by seq). Ids
+# are sorted byte by byte (COLLATE "C") as SQLite sorts them: the two sides hash the same list.
+
+
+def sent_digest(conn, origin: str, up_to: int) -> list:
+    """What this hub has of one origin at or below the parent's acknowledged position."""
+    rows = conn.execute(
+        "SELECT e.id FROM events e JOIN event_positions p ON p.seq = e.seq "
+        'WHERE e.origin = %s AND p.pos <= %s ORDER BY e.id COLLATE "C"',
+        (origin, up_to),
+    )
+    return selection.digest([r[0] for r in rows])
+
+
+def given_digest(conn, child: Peer, up_to: int) -> list:
+    """What this hub has sent a child up to the child's cursor."""
+    sql = (
+        "SELECT e.id FROM events e JOIN event_positions p ON p.seq = e.seq "
+        f'WHERE p.pos <= %(top)s AND ({_DOWN_SCOPE}) ORDER BY e.id COLLATE "C"'
+    )
+    rows = conn.execute(sql, {"top": up_to, "child": child.id, "unit": child.unit_code})
+    return selection.digest([r[0] for r in rows])
+
+
+def ids_up_to(conn, origin: str, up_to: int) -> list[str]:
+    """One origin's record ids at or below a position, in commit order."""
+    rows = conn.execute(
+        "SELECT e.id FROM events e JOIN event_positions p ON p.seq = e.seq "
+        "WHERE e.origin = %s AND p.pos <= %s ORDER BY p.pos",
+        (origin, up_to),
+    )
+    return [r[0] for r in rows]
+
+
 class PgForward:
     """Reads for the up and down batches of a hub on PostgreSQL, each in one snapshot."""
 

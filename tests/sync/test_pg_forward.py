@@ -19,7 +19,7 @@ from haian_desk.cases.shipped_catalogue import SHIPPED_ORIGIN
 from haian_desk.cli.demo import make_demo
 from haian_desk.core.timeutil import UTC
 from haian_desk.desk import initialise
-from haian_desk.replication import selection
+from haian_desk.replication import pg_order, selection
 from haian_desk.replication.hub_log import PgHubLog, SqliteHubLog, child_peer
 from haian_desk.replication.pg_order import PgForward
 from haian_desk.replication.sync_state import CHILD, PARENT, Peer
@@ -182,7 +182,17 @@ def test_postgresql_picks_what_the_sqlite_hub_picks_for_the_parent_and_each_chil
             sqlite_down = {c.id: [e.id for e in selection.down_events(conn, c, 0, None)[0]] for c in (t102, t103)}
         pg_up = [e.id for e in forward.up(city.id, 0, None).events]
         pg_down = {c.id: [e.id for e in forward.down(c.id, 0, None).events] for c in (t102, t103)}
+        with desk.db.read() as conn:
+            sqlite_top = selection.head(conn)
+            sqlite_checks = _drift_checks(selection, conn, a[0].origin, (t102, t103), sqlite_top)
+            sqlite_pending = selection.pending_up(conn, city.id, 0)
+        with db.transaction() as conn:
+            pg_checks = _drift_checks(pg_order, conn, a[0].origin, (t102, t103), pg_order.head(conn))
+            pg_pending = pg_order.pending_up(conn, city.id, 0)
     desk.close()
+
+    assert pg_checks == sqlite_checks
+    assert (pg_pending, sqlite_pending) == (len(pg_up), len(sqlite_up))
 
     own_at_sqlite = {e.id for e in a}  # the SQLite county's own (admin) records go up too
     assert pg_up == [i for i in sqlite_up if i in own_at_sqlite]
@@ -194,3 +204,12 @@ def test_postgresql_picks_what_the_sqlite_hub_picks_for_the_parent_and_each_chil
     assert not {e.id for e in a} & set(pg_down[t102.id])  # A's never come back down
     assert not b_cases & set(pg_down[t103.id])  # nor to another township
     assert {e.origin for e in b if e.id in pg_down[t103.id]} <= {b_origin}
+
+
+def _drift_checks(module, conn, origin: str, children, top: int) -> tuple:
+    """The drift check's digests and id lists as one side computes them, up to its head."""
+    return (
+        module.sent_digest(conn, origin, top),
+        [module.given_digest(conn, child, top) for child in children],
+        module.ids_up_to(conn, origin, top),
+    )
