@@ -37,6 +37,7 @@ def _psycopg_marks(scope: str) -> str:
 
 _UP_SCOPE = _psycopg_marks(selection.UP_SCOPE)
 _DOWN_SCOPE = _psycopg_marks(selection.DOWN_SCOPE)
+_RECOVERY_SCOPE = _psycopg_marks(selection.RECOVERY_SCOPE)
 _COLS = ", ".join(f"e.{c}" for c in COLUMNS)
 
 
@@ -63,6 +64,11 @@ def up_events(conn, parent_id: str, after: int, limit: int | None) -> tuple[list
 def down_events(conn, child: Peer, after: int, limit: int | None) -> tuple[list[Event], int]:
     """What concerns ``child`` after position ``after``, and the end of the range it covers."""
     return _select(conn, _DOWN_SCOPE, {"child": child.id, "unit": child.unit_code}, after, limit)
+
+
+def recovery_events(conn, child: Peer, after: int, limit: int | None) -> tuple[list[Event], int]:
+    """For a child rebuilt after its PC died (sync.recover): what it sent up, and what concerns it."""
+    return _select(conn, _RECOVERY_SCOPE, {"child": child.id, "unit": child.unit_code}, after, limit)
 
 
 def _select(conn, scope: str, params: dict, after: int, limit: int | None) -> tuple[list[Event], int]:
@@ -167,6 +173,12 @@ class PgForward:
         with self._snapshot() as conn:
             child = _peer(conn, child_id, CHILD)
             events, hi = down_events(conn, child, after, limit)
+            return Selected(events, hi, _coverage(conn, child.id), _full(events, limit))
+
+    def recovery(self, child_id: str, after: int, limit: int | None) -> Selected:
+        with self._snapshot() as conn:
+            child = _peer(conn, child_id, CHILD)
+            events, hi = recovery_events(conn, child, after, limit)
             return Selected(events, hi, _coverage(conn, child.id), _full(events, limit))
 
     def head(self) -> int:

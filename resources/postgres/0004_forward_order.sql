@@ -7,12 +7,15 @@
 --
 -- How: a deferred constraint trigger numbers each new row when its transaction commits, under
 -- one transaction-level advisory lock. The lock is released only after the transaction is
--- visible to everyone (PostgreSQL makes a commit visible, then releases its locks), so the next
+-- visible to everyone (CommitTransaction in PostgreSQL's xact.c fires deferred triggers, writes
+-- the commit, takes the transaction out of the running set, and only then releases locks), so the next
 -- transaction can take numbers only once this one is visible or rolled back. Hence every number
 -- a reader can see is final: nothing will ever appear below the highest number it sees.
 -- A transaction that rolls back after numbering leaves a gap nobody will ever fill; readers
 -- page by "after N", so gaps are harmless. Only the numbering and the commit itself run one
--- at a time; storing, folding and range bookkeeping still run side by side.
+-- at a time (a commit's flush, or its wait for a synchronous standby, happens under the lock);
+-- storing, folding and range bookkeeping still run side by side. The lock is taken inside the
+-- server's own COMMIT, never while the server waits on a client, so a killed worker cannot hold it.
 -- Every path that stores events (receive, init's catalogue, whatever comes later) is covered,
 -- because the trigger sits on the table, not in one caller.
 

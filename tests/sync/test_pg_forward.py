@@ -164,6 +164,7 @@ def test_postgresql_picks_what_the_sqlite_hub_picks_for_the_parent_and_each_chil
     city = peer(str(uuid4()), PARENT, CITY, "city", keys())
     t102 = child_peer(str(uuid4()), "320685102", "曲塘镇", AT)
     t103 = child_peer(str(uuid4()), "320685103", "李堡镇", AT)
+    rebuilt = child_peer(a[0].origin, "320685102", "曲塘镇（重装后恢复）", AT)  # A recovering its records
     deliveries = [(t102.id, a[i : i + 40], i, min(i + 40, len(a))) for i in range(0, len(a), 40)]
     deliveries += [(city.id, b[i : i + 40], i, min(i + 40, len(b))) for i in range(0, len(b), 40)]
     random.Random(5).shuffle(deliveries)
@@ -172,7 +173,7 @@ def test_postgresql_picks_what_the_sqlite_hub_picks_for_the_parent_and_each_chil
     with PgDatabase(pg_url) as db:
         migrations.migrate(db)
         for log in (SqliteHubLog(desk.db), PgHubLog(db)):
-            for p in (city, t102, t103):
+            for p in (city, t102, t103, rebuilt):
                 log.enrol(p)
             for peer_id, events, lo, hi in deliveries:
                 log.receive(peer_id, events, lo, hi)
@@ -186,13 +187,17 @@ def test_postgresql_picks_what_the_sqlite_hub_picks_for_the_parent_and_each_chil
             sqlite_top = selection.head(conn)
             sqlite_checks = _drift_checks(selection, conn, a[0].origin, (t102, t103), sqlite_top)
             sqlite_pending = selection.pending_up(conn, city.id, 0)
+            sqlite_recovery = [e.id for e in selection.recovery_events(conn, rebuilt, 0, None)[0]]
         with db.transaction() as conn:
             pg_checks = _drift_checks(pg_order, conn, a[0].origin, (t102, t103), pg_order.head(conn))
             pg_pending = pg_order.pending_up(conn, city.id, 0)
+        pg_recovery = [e.id for e in forward.recovery(rebuilt.id, 0, None).events]
     desk.close()
 
     assert pg_checks == sqlite_checks
     assert (pg_pending, sqlite_pending) == (len(pg_up), len(sqlite_up))
+    assert pg_recovery == sqlite_recovery
+    assert {e.id for e in a} <= set(pg_recovery)
 
     own_at_sqlite = {e.id for e in a}  # the SQLite county's own (admin) records go up too
     assert pg_up == [i for i in sqlite_up if i in own_at_sqlite]
