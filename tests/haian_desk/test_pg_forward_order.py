@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from haian_desk.core.errors import NotFound, RuleRefused, ValidationError
 from haian_desk.replication.hub_log import PgHubLog, child_peer, pg_store_new
-from haian_desk.replication.pg_order import PgForward
+from haian_desk.replication.pg_order import PgForward, number_unnumbered
 from haian_desk.replication.sync_state import PARENT, Peer
 from haian_desk.storage.eventlog import Event
 from haian_desk.storage.postgres import hub as pg_hub, migrations
@@ -325,7 +325,7 @@ def test_a_hub_made_before_0004_has_its_events_numbered_in_seq_order(pg_url, tmp
         assert pg_hub.check(db).ok
 
 
-def test_hub_check_names_records_stored_around_the_numbering(pg_url):
+def test_records_stored_around_the_numbering_are_named_by_hub_check_and_numbered_after(pg_url):
     with county(pg_url) as db:
         PgHubLog(db).receive("peer-00", events_of("origin-a", [1, 2]), 0, 2)
         assert pg_hub.check(db).ok
@@ -333,3 +333,11 @@ def test_hub_check_names_records_stored_around_the_numbering(pg_url):
         PgHubLog(db).receive("peer-00", events_of("origin-a", [3]), 2, 3)
         found = pg_hub.check(db)
         assert found.gaps == ["有 1 条记录没有转发序号，它们不会转发给上级或下级"]
+        assert not read_all(PgForward(db), 0)[0][2:]  # the unnumbered one is not forwarded
+
+        db.run(lambda conn: conn.execute("ALTER TABLE events ENABLE TRIGGER events_number_at_commit"))
+        assert number_unnumbered(db) == 1
+        assert number_unnumbered(db) == 0
+        assert pg_hub.check(db).ok
+        PgHubLog(db).receive("peer-00", events_of("origin-a", [4]), 3, 4)  # the trigger's numbers follow on
+        assert read_all(PgForward(db), 2) == (["origin-a-3", "origin-a-4"], 4)
