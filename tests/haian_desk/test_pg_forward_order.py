@@ -317,7 +317,7 @@ def test_a_hub_made_before_0004_has_its_events_numbered_in_seq_order(pg_url, tmp
         migrations.migrate(db, tmp_path)
         PgHubLog(db).enrol(child_peer("peer-00", "320685100", "镇", AT))
         PgHubLog(db).receive("peer-00", events_of("origin-a", [1, 2, 3]), 0, 3)
-        assert migrations.migrate(db) == ["0004_forward_order.sql"]
+        assert "0004_forward_order.sql" in migrations.migrate(db)  # (and any later file)
         PgHubLog(db).enrol(city())
         PgHubLog(db).receive("peer-00", events_of("origin-a", [4]), 3, 4)
         assert db.query("SELECT pos, seq FROM event_positions ORDER BY pos") == [(1, 1), (2, 2), (3, 3), (4, 4)]
