@@ -23,10 +23,11 @@ from haian_desk.replication import pg_order, selection
 from haian_desk.replication.hub_log import PgHubLog, SqliteHubLog, child_peer
 from haian_desk.replication.pg_order import PgForward
 from haian_desk.replication.sync_state import CHILD, PARENT, Peer
+from haian_desk.storage.check import run_check
 from haian_desk.storage.eventlog import COLUMNS, Event
 from haian_desk.storage.postgres import hub as pg_hub, migrations
 from haian_desk.storage.postgres.database import PgDatabase
-from sync import batch as batchmod, pg_outbox
+from sync import batch as batchmod, inbox, pg_outbox
 from sync.keys import InstallationKeys
 from tests.conftest import ADMIN
 from tests.haian_desk import hub_workers
@@ -218,3 +219,36 @@ def _drift_checks(module, conn, origin: str, children, top: int) -> tuple:
         [module.given_digest(conn, child, top) for child in children],
         module.ids_up_to(conn, origin, top),
     )
+
+
+def test_a_sqlite_city_takes_a_postgresql_countys_up_batches_through_its_own_receive_path(tmp_path_factory, pg_url):
+    """The batches are the SQLite hub's format to the letter: a SQLite city imports them with the
+    very code that imports any child's file (sync.inbox.receive: envelope, signature, range
+    claim, screening, apply), and holds the county's records once, its range whole."""
+    a = station_rows(tmp_path_factory, *STATION_A)
+    county_id, county_keys, city_keys = str(uuid4()), keys(), keys()
+    city = initialise(tmp_path_factory.mktemp("city"), *CITY, role="city", admin=ADMIN, wall=lambda: NOW)
+    city_as_peer = peer(city.installation.id, PARENT, CITY, "city", city_keys)
+    SqliteHubLog(city.db).enrol(peer(county_id, CHILD, COUNTY, "county", county_keys))
+    with hub(pg_url, county_id, COUNTY, "county") as county:
+        log = PgHubLog(county)
+        log.enrol(city_as_peer)
+        township = child_peer(str(uuid4()), "320685102", "曲塘镇", AT)
+        log.enrol(township)
+        for i in range(0, len(a), 25):
+            log.receive(township.id, a[i : i + 25], i, min(i + 25, len(a)))
+        after, receipts = 0, 0
+        while True:
+            made = pg_outbox.up_batch(county, city_as_peer.id, after, limit=30, now=NOW)
+            receipt = inbox.receive(city, city_keys, batchmod.seal(made, county_keys, city_keys.box_public), "file")
+            assert not receipt.report.rejected, receipt.report.rejected
+            after, receipts = receipt.report.coverage, receipts + 1
+            if len(made.events) < 30:
+                break
+        head = PgForward(county).head()
+    with city.db.read() as conn:
+        held = {r[0] for r in conn.execute("SELECT id FROM events WHERE origin = ?", (a[0].origin,))}
+    assert held == {e.id for e in a} and receipts > 1
+    assert SqliteHubLog(city.db).ranges(county_id) == [(0, head)]
+    assert run_check(city).ok
+    city.close()
