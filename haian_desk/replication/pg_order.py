@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from haian_desk.cases.shipped_catalogue import SHIPPED_ORIGIN
 from haian_desk.core.errors import NotFound, RuleRefused, ValidationError
 from haian_desk.replication import selection, sync_state
 from haian_desk.replication.sync_state import CHILD, PARENT, Peer
@@ -155,6 +156,55 @@ def ids_up_to(conn, origin: str, up_to: int) -> list[str]:
         (origin, up_to),
     )
     return [r[0] for r in rows]
+
+
+def held_digest(conn, origin: str, child_id: str) -> list:
+    """What the hub holds of one origin from a child, quarantined records included."""
+    rows = conn.execute(
+        "SELECT id FROM (SELECT id FROM events WHERE origin = %s UNION "
+        'SELECT event_id FROM sync_quarantine WHERE origin = %s AND peer = %s) u ORDER BY id COLLATE "C"',
+        (origin, origin, child_id),
+    )
+    return selection.digest([r[0] for r in rows])
+
+
+def up_origins(conn, own_id: str) -> list[str]:
+    """This hub and every origin that reaches it from below."""
+    rows = conn.execute(
+        "SELECT o.origin FROM sync_origins o JOIN sync_peers p ON p.id = o.via WHERE p.relation = 'child'"
+    ).fetchall()
+    return sorted({own_id, *(r[0] for r in rows)})
+
+
+def received_digest(conn, own_id: str, parent_id: str) -> list:
+    """What this hub got from its parent: events of origins above it, quarantined ones included."""
+    rows = conn.execute(
+        "SELECT id FROM (SELECT id FROM events WHERE NOT (origin = ANY(%s)) UNION "
+        'SELECT event_id FROM sync_quarantine WHERE peer = %s) u ORDER BY id COLLATE "C"',
+        ([*up_origins(conn, own_id), SHIPPED_ORIGIN], parent_id),
+    )
+    return selection.digest([r[0] for r in rows])
+
+
+def events_by_id(conn, ids: list[str], origin: str | None = None) -> list[Event]:
+    """These records (of this origin, when given), in commit order; unknown ids are left out."""
+    mine = " AND e.origin = %(origin)s" if origin is not None else ""
+    rows = conn.execute(
+        f"SELECT {_COLS} FROM events e JOIN event_positions p ON p.seq = e.seq "
+        f"WHERE e.id = ANY(%(ids)s){mine} ORDER BY p.pos",
+        {"ids": list(ids), "origin": origin},
+    )
+    return [Event.from_row(tuple(r)) for r in rows]
+
+
+def held_ids(conn, origin: str, peer_id: str, ids: list[str]) -> set[str]:
+    """Which of these ids of one origin are here, in the log or in what this peer left in quarantine."""
+    rows = conn.execute(
+        "SELECT id FROM events WHERE origin = %(origin)s AND id = ANY(%(ids)s) UNION "
+        "SELECT event_id FROM sync_quarantine WHERE peer = %(peer)s AND event_id = ANY(%(ids)s)",
+        {"origin": origin, "peer": peer_id, "ids": list(ids)},
+    )
+    return {r[0] for r in rows}
 
 
 # The numbering lock of 0004_forward_order.sql (its two-int key space is apart from the one-bigint

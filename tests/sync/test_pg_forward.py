@@ -187,15 +187,18 @@ def test_postgresql_picks_what_the_sqlite_hub_picks_for_the_parent_and_each_chil
         with desk.db.read() as conn:
             sqlite_top = selection.head(conn)
             sqlite_checks = _drift_checks(selection, conn, a[0].origin, (t102, t103), sqlite_top)
+            sqlite_lookups = _lookups(selection, conn, desk.installation.id, city.id, t102.id, a, b)
             sqlite_pending = selection.pending_up(conn, city.id, 0)
             sqlite_recovery = [e.id for e in selection.recovery_events(conn, rebuilt, 0, None)[0]]
         with db.transaction() as conn:
             pg_checks = _drift_checks(pg_order, conn, a[0].origin, (t102, t103), pg_order.head(conn))
+            pg_lookups = _lookups(pg_order, conn, desk.installation.id, city.id, t102.id, a, b)
             pg_pending = pg_order.pending_up(conn, city.id, 0)
         pg_recovery = [e.id for e in forward.recovery(rebuilt.id, 0, None).events]
     desk.close()
 
     assert pg_checks == sqlite_checks
+    assert pg_lookups == sqlite_lookups
     assert (pg_pending, sqlite_pending) == (len(pg_up), len(sqlite_up))
     assert pg_recovery == sqlite_recovery
     assert {e.id for e in a} <= set(pg_recovery)
@@ -252,3 +255,16 @@ def test_a_sqlite_city_takes_a_postgresql_countys_up_batches_through_its_own_rec
     assert SqliteHubLog(city.db).ranges(county_id) == [(0, head)]
     assert run_check(city).ok
     city.close()
+
+
+def _lookups(module, conn, own_id: str, parent_id: str, child_id: str, a: list[Event], b: list[Event]) -> tuple:
+    """The check and missing-record exchanges' reads, as one side answers them."""
+    asked = [e.id for e in a[::7]] + [e.id for e in b[:3]] + ["no-such-record"]
+    random.Random(3).shuffle(asked)
+    return (
+        module.held_digest(conn, a[0].origin, child_id),
+        module.received_digest(conn, own_id, parent_id),
+        [e.id for e in module.events_by_id(conn, asked)],
+        [e.id for e in module.events_by_id(conn, asked, a[0].origin)],
+        module.held_ids(conn, a[0].origin, child_id, asked),
+    )
