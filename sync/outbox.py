@@ -19,10 +19,12 @@ DEFAULT_LIMIT = DEFAULT_BATCH  # events per batch over HTTP: a few hundred kilob
 
 def _header(desk: Desk, receiver: Peer, kind: str, lo: int, hi: int, **extra) -> dict:
     own = desk.installation
-    return header(own.id, own.unit_code, to_iso(desk.now()), receiver.id, kind, lo, hi, **extra)
+    return make_header(own.id, own.unit_code, to_iso(desk.now()), receiver.id, kind, lo, hi, **extra)
 
 
-def header(own_id: str, own_unit: str, made_at: str, receiver_id: str, kind: str, lo: int, hi: int, **extra) -> dict:
+def make_header(
+    own_id: str, own_unit: str, made_at: str, receiver_id: str, kind: str, lo: int, hi: int, **extra
+) -> dict:
     """A batch's signed header; a hub on PostgreSQL (sync.pg_outbox) makes its own the same way."""
     return {
         "batch": uuid7(),

@@ -18,7 +18,7 @@ from haian_desk.storage.postgres import hub as pg_hub
 from haian_desk.storage.postgres.database import PgDatabase
 from sync.batch import Batch
 from sync.limits import DEFAULT_BATCH
-from sync.outbox import header
+from sync.outbox import make_header
 
 
 def up_batch(
@@ -46,5 +46,5 @@ def down_batch(
 def _batch(db: PgDatabase, receiver_id: str, kind: str, after: int, chosen: Selected, now, **extra) -> Batch:
     own = pg_hub.identity(db)
     made_at = to_iso(now or now_utc())
-    head = header(own.installation_id, own.unit_code, made_at, receiver_id, kind, after, chosen.hi, **extra)
+    head = make_header(own.installation_id, own.unit_code, made_at, receiver_id, kind, after, chosen.hi, **extra)
     return Batch(head, [e.to_dict() for e in chosen.events])
