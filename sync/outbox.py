@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from haian_desk.core.ids import uuid7
 from haian_desk.core.timeutil import to_iso
+from haian_desk.network import Installation
 from haian_desk.replication import selection, sync_state
 from haian_desk.replication.sync_state import Peer
 from sync.batch import Batch
@@ -18,21 +20,17 @@ DEFAULT_LIMIT = DEFAULT_BATCH  # events per batch over HTTP: a few hundred kilob
 
 
 def _header(desk: Desk, receiver: Peer, kind: str, lo: int, hi: int, **extra) -> dict:
-    own = desk.installation
-    return make_header(own.id, own.unit_code, to_iso(desk.now()), receiver.id, kind, lo, hi, **extra)
+    return header_from(desk.installation, desk.now(), receiver, kind, lo, hi, **extra)
 
 
-def make_header(
-    own_id: str, own_unit: str, made_at: str, receiver_id: str, kind: str, lo: int, hi: int, **extra
-) -> dict:
-    """A batch's signed header; a hub on PostgreSQL (sync.pg_outbox) makes its own the same way."""
+def header_from(own: Installation, now: datetime, receiver: Peer, kind: str, lo: int, hi: int, **extra) -> dict:
     return {
         "batch": uuid7(),
-        "from": own_id,
-        "from_unit": own_unit,
-        "to": receiver_id,
+        "from": own.id,
+        "from_unit": own.unit_code,
+        "to": receiver.id,
         "kind": kind,
-        "made_at": made_at,
+        "made_at": to_iso(now),
         "range": [lo, hi],
         **extra,
     }

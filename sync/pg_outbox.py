@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from haian_desk.core.timeutil import now_utc, to_iso
+from haian_desk.core.timeutil import now_utc
+from haian_desk.network import Installation
 from haian_desk.replication.pg_order import PgForward, Selected
 from haian_desk.storage.postgres import hub as pg_hub
 from haian_desk.storage.postgres.database import PgDatabase
 from sync.batch import Batch
 from sync.limits import DEFAULT_BATCH
-from sync.outbox import make_header
+from sync.outbox import header_from
 
 
 def up_batch(
@@ -26,7 +27,7 @@ def up_batch(
 ) -> Batch:
     """This hub's next events for its parent after ``after`` (the parent's coverage of our log)."""
     chosen = PgForward(db).up(parent_id, after, limit)
-    return _batch(db, parent_id, "up", after, chosen, now, cursor=chosen.held)
+    return _batch(db, "up", after, chosen, now, cursor=chosen.held)
 
 
 def down_batch(
@@ -40,11 +41,11 @@ def down_batch(
     """What concerns ``child_id`` after ``after`` (its coverage of our log), with our acknowledgement."""
     chosen = PgForward(db).down(child_id, after, limit)
     extra = {"more": chosen.more, "held_up_to": chosen.held, "rejected": rejected or []}
-    return _batch(db, child_id, "down", after, chosen, now, **extra)
+    return _batch(db, "down", after, chosen, now, **extra)
 
 
-def _batch(db: PgDatabase, receiver_id: str, kind: str, after: int, chosen: Selected, now, **extra) -> Batch:
-    own = pg_hub.identity(db)
-    made_at = to_iso(now or now_utc())
-    head = make_header(own.installation_id, own.unit_code, made_at, receiver_id, kind, after, chosen.hi, **extra)
-    return Batch(head, [e.to_dict() for e in chosen.events])
+def _batch(db: PgDatabase, kind: str, after: int, chosen: Selected, now: datetime | None, **extra) -> Batch:
+    hub = pg_hub.identity(db)
+    own = Installation(hub.installation_id, hub.unit_code, hub.unit_name, hub.role)
+    header = header_from(own, now or now_utc(), chosen.peer, kind, after, chosen.hi, **extra)
+    return Batch(header, [e.to_dict() for e in chosen.events])

@@ -46,6 +46,7 @@ _COLS = ", ".join(f"e.{c}" for c in COLUMNS)
 class Selected:
     """The next events for one neighbour, as outbox.up_batch / down_batch put them in a batch."""
 
+    peer: Peer  # whom they are for
     events: list[Event]
     hi: int  # the range (after, hi] of this hub's positions the events cover
     held: int  # how far this hub holds the neighbour's own log (the header's cursor / held_up_to)
@@ -246,19 +247,19 @@ class PgForward:
         with self._snapshot() as conn:
             parent = _peer(conn, parent_id, PARENT)
             events, hi = up_events(conn, parent.id, after, limit)
-            return Selected(events, hi, _coverage(conn, parent.id), _full(events, limit))
+            return Selected(parent, events, hi, _coverage(conn, parent.id), _full(events, limit))
 
     def down(self, child_id: str, after: int, limit: int | None) -> Selected:
         with self._snapshot() as conn:
             child = _peer(conn, child_id, CHILD)
             events, hi = down_events(conn, child, after, limit)
-            return Selected(events, hi, _coverage(conn, child.id), _full(events, limit))
+            return Selected(child, events, hi, _coverage(conn, child.id), _full(events, limit))
 
     def recovery(self, child_id: str, after: int, limit: int | None) -> Selected:
         with self._snapshot() as conn:
             child = _peer(conn, child_id, CHILD)
             events, hi = recovery_events(conn, child, after, limit)
-            return Selected(events, hi, _coverage(conn, child.id), _full(events, limit))
+            return Selected(child, events, hi, _coverage(conn, child.id), _full(events, limit))
 
     def head(self) -> int:
         with self.db.transaction() as conn:
