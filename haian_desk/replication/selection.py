@@ -35,6 +35,9 @@ _DOWN_SCOPE = f"""
                     AND (c.unit_code = :unit OR (length(:unit) = 9 AND substr(c.unit_code, 1, 9) = :unit))))
 """
 _UP_SCOPE = f"e.origin != '{SHIPPED_ORIGIN}' AND e.origin NOT IN (SELECT origin FROM sync_origins WHERE via = :parent)"
+# The same rules for a hub on PostgreSQL (haian_desk.replication.pg_order): written once, here.
+UP_SCOPE, DOWN_SCOPE = _UP_SCOPE, _DOWN_SCOPE
+RECOVERY_SCOPE = f"e.origin = :child OR ({_DOWN_SCOPE})"  # a rebuilt child: its own records too
 
 
 def head(conn: sqlite3.Connection) -> int:
@@ -65,9 +68,7 @@ def _select(conn, scope: str, params: dict, after: int, limit: int | None) -> tu
 def recovery_events(conn: sqlite3.Connection, child: Peer, after: int, limit: int | None) -> tuple[list[Event], int]:
     """For a station rebuilt after its PC died (sync.recover): everything it ever sent up, and what
     concerns it from above. Another station's records never qualify."""
-    return _select(
-        conn, f"e.origin = :child OR ({_DOWN_SCOPE})", {"child": child.id, "unit": child.unit_code}, after, limit
-    )
+    return _select(conn, RECOVERY_SCOPE, {"child": child.id, "unit": child.unit_code}, after, limit)
 
 
 def pending_up(conn: sqlite3.Connection, parent_id: str, acked: int) -> int:
