@@ -111,9 +111,7 @@ class Ledger:
             added = _insert_new(conn, events)
             touched = sorted({(e.stream, e.stream_id) for e in added})
             _refold_all(conn, touched, added, known)
-        now_ms = _ms(self.wall())
-        for event in added:
-            self.clock.observe(event.hlc, now_ms)
+        self.clock.observe_all([event.hlc for event in added], _ms(self.wall()))
         return IngestResult(len(added), len(events) - len(added), len(touched))
 
 
