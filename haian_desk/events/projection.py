@@ -26,6 +26,8 @@ from haian_desk.storage.eventlog import Event
 State = dict[str, Any]
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(..., ensure_ascii=False), built once
+
 BOOKKEEPING = ("last_hlc", "event_count", "updated_at")  # kept by ``step`` on every projection
 
 
@@ -42,7 +44,7 @@ class Projector:
         for name in self.json_columns:
             value = row.get(name)
             if value is not None:
-                row[name] = json.dumps(value, ensure_ascii=False)
+                row[name] = _JSON.encode(value)
         return row
 
     def from_row(self, row: Row | None) -> State | None:

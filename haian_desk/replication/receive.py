@@ -105,7 +105,7 @@ def apply_batch(
         good = _screen_all(conn, desk.installation.id, sender, records, report, batch_id, at)
         _check_caps(conn, sender, report)
         conflicts_before = _conflicts(conn, good)
-        desk.ledger.ingest(good)
+        desk.ledger.ingest(good, all_new=True)  # screened above: none stored, no id or sequence twice
         shipped_catalogue.settle(conn, good)  # an old-style seeded catalogue from a not yet upgraded level
         # A year's working calendar from above recounts the open deadlines it concerns, in this transaction.
         working_calendar.after_receiving(desk, conn, good, from_below=sender.relation == CHILD)
