@@ -35,6 +35,22 @@ COUNTY_ROLE = "county"
 HUB_ROLES = ("township", "county")
 # Levels above the county (hubs on PostgreSQL): their code's digits kept, the rest zeros.
 LEVELS_ABOVE_COUNTY = {"city": 4, "province": 2}
+# Which role enrols under which, one level at a time: stations under a township, townships under
+# the county, the county under its city, cities under the province.
+CHILD_ROLE = {"township": "station", "county": "township", "city": "county", "province": "city"}
+
+
+def governs(hub_code: str, hub_role: str, code: str) -> bool:
+    """Whether the unit ``code`` lies within the hub's unit: a city's or province's code counts
+    only its kept digits (320600 is 3206…), a county's or township's is a plain prefix."""
+    kept = LEVELS_ABOVE_COUNTY.get(hub_role)
+    prefix = hub_code[:kept] if kept else hub_code
+    return bool(prefix) and code.startswith(prefix) and code != hub_code
+
+
+def may_enrol_under(hub_code: str, hub_role: str, code: str, role: str) -> bool:
+    """The one rule both sides of an enrolment check: the right role, one level down, inside the hub's unit."""
+    return CHILD_ROLE.get(hub_role) == role and governs(hub_code, hub_role, code)
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,6 @@ if TYPE_CHECKING:
 REQUEST = "haian-desk-enrol-request"
 ANSWER = "haian-desk-enrol-answer"
 VERSION = 1
-# Which role may enrol under which: stations under a township, townships under the county.
-CHILD_ROLE = {"township": "station", "county": "township"}
 
 
 def _canonical(body: dict) -> bytes:
@@ -147,7 +145,7 @@ def accept(desk: Desk, own: InstallationKeys, answer: dict, url: str | None = No
     meant_for = body.get("for") or {}
     if meant_for.get("installation") != me.id or meant_for.get("sign_key") != own.sign_public:
         raise SyncError("not_for_me", "这份登记答复是给另一台电脑的，不是本机", "请用本机生成的登记申请去办理")
-    if CHILD_ROLE.get(str(hub.get("role"))) != me.role or not me.unit_code.startswith(hub.get("unit_code", "-")):
+    if not network.may_enrol_under(str(hub.get("unit_code", "")), str(hub.get("role")), me.unit_code, me.role):
         raise SyncError(
             "wrong_hub",
             "“{hub}”不是本站的上级同步中心",
@@ -206,12 +204,11 @@ def choose_child(children: list[Peer], who: str) -> Peer:
 
 
 def _check_child(me: Installation, body: dict) -> None:
-    expected = CHILD_ROLE.get(me.role)
-    if expected is None:
+    if me.role not in network.CHILD_ROLE:
         raise SyncError(
             "not_a_hub", "本机是代理站，不能为别的电脑办理登记", "登记应在镇（街道）代理中心或县级代理中心办理"
         )
-    if body["role"] != expected or not body["unit_code"].startswith(me.unit_code):
+    if not network.may_enrol_under(me.unit_code, me.role, body["unit_code"], body["role"]):
         raise SyncError(
             "not_our_unit",
             "“{unit_name}”（{unit_code}）不属于{unit_name2}",

@@ -106,3 +106,25 @@ def test_whatever_the_moves_the_route_climbs_and_the_holder_is_on_it(moves):
         if state["route_up"]:
             top = levels.rung(levels.tracking_level(state))
             assert all(levels.rung(c) < top for c in levels.return_choices(state))
+
+
+@pytest.mark.parametrize(
+    ("hub", "child", "allowed"),
+    [
+        (("320685001", "township"), ("320685001001", "station"), True),
+        (("320685001", "township"), ("320685002001", "station"), False),  # another township's village
+        (("320685", "county"), ("320685001", "township"), True),
+        (("320685", "county"), ("320685001001", "station"), False),  # a station skips its township
+        (("320600", "city"), ("320685", "county"), True),  # Haian lies in Nantong (3206)
+        (("320600", "city"), ("320585", "county"), False),  # a county of Suzhou (3205)
+        (("320600", "city"), ("320685001", "township"), False),  # one level at a time
+        (("320000", "province"), ("320600", "city"), True),
+        (("320000", "province"), ("330100", "city"), False),  # Hangzhou is in Zhejiang
+        (("320000", "province"), ("320000", "city"), False),  # not itself
+        (("320685001001", "station"), ("320685001001001", "station"), False),  # a station is no hub
+    ],
+)
+def test_who_may_enrol_under_whom(hub, child, allowed):
+    from haian_desk import network
+
+    assert network.may_enrol_under(*hub, *child) is allowed

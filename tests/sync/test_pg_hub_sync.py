@@ -317,3 +317,40 @@ def test_a_township_enrols_at_the_county_through_the_command(county, tmp_path, c
             node.close()
     enrolled = county.query("SELECT id, status FROM sync_peers ORDER BY enrolled_at, id")
     assert sorted(tuple(r) for r in enrolled) == sorted([(township.id, "revoked"), (again.id, "enrolled")])
+
+
+def test_a_county_enrols_under_its_city_on_postgresql_and_the_townships_matters_reach_it(pg_url, tmp_path, clock):
+    """Station → township → county (SQLite) → city (PostgreSQL, code 320600: Nantong's kept digits
+    3206 contain Haian's 320685): enrolled one level at a time, synced up over HTTP, held once."""
+    from haian_desk.core.timeutil import to_iso
+    from haian_desk.storage.postgres.create import create_hub
+    from tests.sync.helpers import COUNTY, enrol
+    from tests.sync.pg_county import COUNTY_NAME
+
+    create_hub(pg_url, "city", "320600", "南通市群众事务代理中心", to_iso(clock()))
+    city = PgCounty(pg_url, tmp_path / "city-keys", clock)
+    county = make_node(tmp_path / "county", COUNTY, COUNTY_NAME, "county", clock)
+    township, (station,) = township_with_stations(tmp_path, clock, stations=1)
+    try:
+        enrol(township, county)
+        city.enrol(county)
+        assert sync_state.parent(county.desk.db).unit_code == "320600"
+        take_in(station, description="反映5组桥梁破损")
+        with BackgroundHub(township.folder, wall=clock) as running:
+            sync(station, running.url)
+        with BackgroundHub(county.folder, wall=clock) as running:
+            sync(township, running.url)
+        with city.served() as hub:
+            assert sync(county, hub.url).sent > 0
+            assert sync(county, hub.url).sent == 0  # once
+        at_city = [r[0] for r in city.query("SELECT id FROM events WHERE origin = %s", (station.id,))]
+        assert sorted(at_city) == sorted(eventlog_ids(station)) and len(at_city) == len(set(at_city))
+    finally:
+        for node in (county, township, station):
+            node.close()
+    code = cli.main(["hub", "check", "--database", pg_url])
+    assert code == 0
+
+
+def eventlog_ids(node) -> list[str]:
+    return [r[0] for r in node.desk.db.query("SELECT id FROM events WHERE origin = ?", (node.id,))]
