@@ -74,3 +74,24 @@ def _accept(args, desk: Desk) -> int:
         )
     )
     return 0
+
+
+def say_enrolled(child, out: Path) -> None:
+    """What an enrolment printed, for a SQLite or a PostgreSQL hub alike."""
+    from sync import keys as keymod
+
+    print(
+        cli_tr(
+            "已登记：{unit_name}（{unit_code}），安装编号 {id}",
+            unit_name=child.unit_name,
+            unit_code=child.unit_code,
+            id=child.id,
+        )
+    )
+    print(
+        cli_tr(
+            "其密钥指纹：{fingerprint}；登记答复已写到 {out}",
+            fingerprint=keymod.fingerprint(child.sign_key),
+            out=out,
+        )
+    )

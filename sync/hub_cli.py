@@ -11,7 +11,7 @@ from haian_desk.cli import hub_reports
 from haian_desk.cli.dispatch import dispatch, with_desk
 from haian_desk.core.messages import cli_tr
 from sync import pg_hub_cli, recover_cli
-from sync.enrol_cli import _nested_common
+from sync.enrol_cli import _nested_common, say_enrolled
 from sync.limits import DEFAULT_MAX_BODY
 
 if TYPE_CHECKING:
@@ -126,21 +126,7 @@ def _enrol_here(args, desk: Desk) -> int:
     own = keymod.load_or_create(desk.folder)
     child, answer = enrolment.enrol(desk, own, enrolment.read_document(args.request), args.url)
     enrolment.write_document(answer, args.out)
-    print(
-        cli_tr(
-            "已登记：{unit_name}（{unit_code}），安装编号 {id}",
-            unit_name=child.unit_name,
-            unit_code=child.unit_code,
-            id=child.id,
-        )
-    )
-    print(
-        cli_tr(
-            "其密钥指纹：{fingerprint}；登记答复已写到 {out}",
-            fingerprint=keymod.fingerprint(child.sign_key),
-            out=args.out,
-        )
-    )
+    say_enrolled(child, args.out)
     return 0
 
 

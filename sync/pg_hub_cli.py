@@ -73,7 +73,8 @@ def serve(args, folder: Path, url: str) -> int:
 
 
 def enrol(args, folder: Path, url: str) -> int:
-    from sync import enrolment, keys as keymod, pg_serve
+    from sync import enrolment, pg_serve
+    from sync.enrol_cli import say_enrolled
 
     hub, backend = pg_serve.open_served(url, folder)
     with backend.db:
@@ -86,21 +87,7 @@ def enrol(args, folder: Path, url: str) -> int:
             backend.enrol,
         )
     enrolment.write_document(answer, args.out)
-    print(
-        cli_tr(
-            "已登记：{unit_name}（{unit_code}），安装编号 {id}",
-            unit_name=child.unit_name,
-            unit_code=child.unit_code,
-            id=child.id,
-        )
-    )
-    print(
-        cli_tr(
-            "其密钥指纹：{fingerprint}；登记答复已写到 {out}",
-            fingerprint=keymod.fingerprint(child.sign_key),
-            out=args.out,
-        )
-    )
+    say_enrolled(child, args.out)
     return 0
 
 

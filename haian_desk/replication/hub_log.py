@@ -122,30 +122,7 @@ class PgHubLog:
     @staticmethod
     def enrol_in(conn, peer: Peer) -> None:
         """``enrol`` inside the caller's transaction."""
-        conn.execute(
-            """INSERT INTO sync_peers (id, relation, unit_code, unit_name, role, sign_key, box_key,
-                                   url, tls_ca, status, enrolled_at)
-           VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
-           ON CONFLICT (id) DO UPDATE SET relation = excluded.relation,
-               unit_code = excluded.unit_code, unit_name = excluded.unit_name,
-               role = excluded.role, sign_key = excluded.sign_key, box_key = excluded.box_key,
-               url = coalesce(excluded.url, sync_peers.url),
-               tls_ca = coalesce(excluded.tls_ca, sync_peers.tls_ca),
-               status = excluded.status, enrolled_at = excluded.enrolled_at, revoked_at = NULL""",
-            (
-                peer.id,
-                peer.relation,
-                peer.unit_code,
-                peer.unit_name,
-                peer.role,
-                peer.sign_key,
-                peer.box_key,
-                peer.url,
-                peer.tls_ca,
-                peer.status,
-                peer.enrolled_at,
-            ),
-        )
+        sync_state.upsert_peer(conn, peer, "%s")
 
     def receive(self, peer_id: str, events: Sequence[Event], lo: int, hi: int) -> Received:
         return self.db.run(lambda conn: self.receive_in(conn, peer_id, events, lo, hi))

@@ -101,10 +101,16 @@ def active_child_for_unit(conn: sqlite3.Connection, unit_code: str) -> Peer | No
 @_bookkeeping
 def save_peer(conn: sqlite3.Connection, peer: Peer) -> None:
     """Enrol (or re-enrol with new keys) a neighbour; its counters are kept."""
+    upsert_peer(conn, peer)
+
+
+def upsert_peer(conn, peer: Peer, mark: str = "?") -> None:
+    """``save_peer``'s statement, for either database (``mark``: the driver's parameter mark)."""
+    marks = ", ".join([mark] * 11)
     conn.execute(
-        """INSERT INTO sync_peers (id, relation, unit_code, unit_name, role, sign_key, box_key, url,
+        f"""INSERT INTO sync_peers (id, relation, unit_code, unit_name, role, sign_key, box_key, url,
                                    tls_ca, status, enrolled_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           VALUES ({marks})
            ON CONFLICT (id) DO UPDATE SET relation = excluded.relation,
                unit_code = excluded.unit_code, unit_name = excluded.unit_name, role = excluded.role,
                sign_key = excluded.sign_key, box_key = excluded.box_key,

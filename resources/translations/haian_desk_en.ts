@@ -1506,11 +1506,11 @@
     </message>
     <message>
         <source>县、市、省中心的 PostgreSQL 数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）；此时 --data-dir 是中心密钥所在的文件夹</source>
-        <translation>The PostgreSQL database of a county, city or province hub, e.g. postgresql://user@host/dbname (or the environment variable {env}); --data-dir is then the folder holding the hub's keys</translation>
+        <translation>The PostgreSQL database of a county, city or province hub, e.g. postgresql://user@host/dbname (or the environment variable {env}); --data-dir is then the folder holding the hub&apos;s keys</translation>
     </message>
     <message>
         <source>错误：--workers 只用于 PostgreSQL 中心（--database）；镇中心的同步服务只开一个进程</source>
-        <translation>Error: --workers is only for PostgreSQL hubs (--database); a township's sync service runs as one process</translation>
+        <translation>Error: --workers is only for PostgreSQL hubs (--database); a township&apos;s sync service runs as one process</translation>
     </message>
     <message>
         <source>已恢复 {unit}：从镇中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），共 {cases} 件办件</source>
@@ -9640,11 +9640,11 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>对方说已收到本中心第 {after} 号及以前的记录，但本中心的记录只到第 {top} 号</source>
-        <translation>The other side says it holds this hub's records up to number {after}, but this hub's records only go up to number {top}</translation>
+        <translation>The other side says it holds this hub&apos;s records up to number {after}, but this hub&apos;s records only go up to number {top}</translation>
     </message>
     <message>
         <source>本中心的数据库可能从较早的备份恢复过：先不要转发，请运行 haian-desk hub check 并与对方核对</source>
-        <translation>This hub's database may have been restored from an older backup: do not forward yet; run haian-desk hub check and compare with the other side</translation>
+        <translation>This hub&apos;s database may have been restored from an older backup: do not forward yet; run haian-desk hub check and compare with the other side</translation>
     </message>
     <message>
         <source>每批至少要取一条记录（现在要取 {value} 条）</source>
@@ -9660,7 +9660,7 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>对方的记录可能已损坏；请运行 haian-desk check</source>
-        <translation>The other side's records may be damaged; run haian-desk check</translation>
+        <translation>The other side&apos;s records may be damaged; run haian-desk check</translation>
     </message>
     <message>
         <source>没有登记过的上下级站点：{peer}</source>
@@ -9668,7 +9668,7 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>{peer} 不是本中心的{relation}，不能按这个方向给它发记录</source>
-        <translation>{peer} is not this hub's {relation}; records cannot be sent to it in this direction</translation>
+        <translation>{peer} is not this hub&apos;s {relation}; records cannot be sent to it in this direction</translation>
     </message>
     <message>
         <source>向上级发用上报批次，向下级发下发批次</source>
@@ -10280,15 +10280,15 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>一般与服务器的处理器核数相同</source>
-        <translation>Usually the same as the server's number of processor cores</translation>
+        <translation>Usually the same as the server&apos;s number of processor cores</translation>
     </message>
     <message>
         <source>{folder} 是一台电脑的站点数据目录，不能当作 PostgreSQL 中心的密钥目录</source>
-        <translation>{folder} is an installation's data folder; it cannot serve as a PostgreSQL hub's keys folder</translation>
+        <translation>{folder} is an installation&apos;s data folder; it cannot serve as a PostgreSQL hub&apos;s keys folder</translation>
     </message>
     <message>
         <source>请给中心的密钥单独建一个文件夹（如 /srv/haian-hub/keys），用 --data-dir 指明</source>
-        <translation>Make a separate folder for the hub's keys (e.g. /srv/haian-hub/keys) and name it with --data-dir</translation>
+        <translation>Make a separate folder for the hub&apos;s keys (e.g. /srv/haian-hub/keys) and name it with --data-dir</translation>
     </message>
     <message>
         <source>{folder} 里的同步密钥不是这个中心一直使用的那一套</source>
@@ -10296,7 +10296,7 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>请用中心原来的密钥目录（每个服务进程、每台服务器都要用同一套密钥）</source>
-        <translation>Use the hub's original keys folder (every server process and every server must use the same keys)</translation>
+        <translation>Use the hub&apos;s original keys folder (every server process and every server must use the same keys)</translation>
     </message>
     <message>
         <source>{folder} 里已经有数据库</source>
