@@ -32,6 +32,7 @@ from haian_desk.events.projection import projectors
 from haian_desk.network import townships
 from haian_desk.storage.eventlog import COLUMNS
 from haian_desk.storage.postgres import create
+from haian_desk.storage.postgres.projections import _as_column  # stored as the hub's own fold stores it
 
 VERSION = 1
 FOLDER = generate.DATA_DIR / "pg-province"
@@ -163,17 +164,6 @@ class Loader(generate.Builder):
             hub.copy("sync_origins", ["origin", "via"], ([s.origin, s.origin] for s in mine))
             hub.copy("sync_ranges", ["peer", "lo", "hi"], ([s.origin, 0, s.seq] for s in mine if s.seq))
             hub.conn.commit()
-
-
-def _as_column(value, data_type: str):
-    """As haian_desk/storage/postgres/projections.py stores a folded value (SQLite's affinity)."""
-    if value is None:
-        return None
-    if data_type == "bigint" and isinstance(value, bool):
-        return int(value)
-    if data_type == "text" and not isinstance(value, str):
-        return str(value)
-    return value
 
 
 def ensure(server_url: str, scale: ProvinceScale, progress: Callable[[str], None] = print) -> dict[str, str]:

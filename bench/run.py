@@ -75,7 +75,8 @@ def _run_one(title: str, module: str) -> tuple[dict | None, str | None]:
     print(f"\n=== {title} ===", flush=True)
     try:
         done = subprocess.run(
-            [sys.executable, "-m", f"bench.{module}", "--json", str(out)], cwd=HERE.parent,
+            [sys.executable, "-m", f"bench.{module}", "--json", str(out)],
+            cwd=HERE.parent,
             timeout=TIMEOUTS.get(module, TIMEOUT_S),
         )
     except subprocess.TimeoutExpired:

@@ -77,9 +77,8 @@ class Cluster:
             shutil.chown(self.folder, "postgres", "postgres")
         if not (self.data / "PG_VERSION").exists():
             shutil.rmtree(self.data, ignore_errors=True)  # an initdb cut off before it finished
-            self._run(
-                "initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale", "--no-sync"
-            )
+            initdb = ["initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8"]
+            self._run(*initdb, "--no-locale", "--no-sync")
         # Durability settings are off: tests kill the hub's workers, never this server.
         options = (
             f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 "
