@@ -166,13 +166,15 @@ class Loader(generate.Builder):
             hub.conn.commit()
 
 
-def ensure(server_url: str, scale: ProvinceScale, progress: Callable[[str], None] = print) -> dict[str, str]:
-    """The three hubs' database URLs (role → URL), generated first if not cached."""
+def ensure(
+    server_url: str, scale: ProvinceScale, progress: Callable[[str], None] = print
+) -> tuple[dict[str, str], bool]:
+    """The three hubs' database URLs (role → URL), and whether they had to be generated now."""
     urls = {role: _url(server_url, database_name(scale, role)) for _, _, role in HUBS}
     with psycopg.connect(server_url, autocommit=True) as conn:
         have = {r[0] for r in conn.execute("SELECT datname FROM pg_database")}
         if all(database_name(scale, role) in have for _, _, role in HUBS):
-            return urls
+            return urls, False
         for _, _, role in HUBS:
             for name in (database_name(scale, role), database_name(scale, role) + "_building"):
                 conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
@@ -181,7 +183,7 @@ def ensure(server_url: str, scale: ProvinceScale, progress: Callable[[str], None
     with psycopg.connect(server_url, autocommit=True) as conn:
         for _, _, role in HUBS:
             conn.execute(f"ALTER DATABASE {database_name(scale, role)}_building RENAME TO {database_name(scale, role)}")
-    return urls
+    return urls, True
 
 
 def _url(server_url: str, name: str) -> str:
@@ -231,7 +233,7 @@ def main() -> None:
     with pg.server(FOLDER, SETTINGS) as url:
         if url is None:
             raise SystemExit(1)
-        print(ensure(url, SCALES[args.scale]))
+        print(ensure(url, SCALES[args.scale])[0])
 
 
 if __name__ == "__main__":
