@@ -11,11 +11,12 @@ matters of its own unit, a township (9 digits) every matter of its units.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
 from haian_desk.cases.vocabulary import TIMED_STATUSES
 from haian_desk.core.timeutil import to_iso
 from haian_desk.replication.sync_state import CHILD
-from haian_desk.storage.postgres.database import PgDatabase
+from haian_desk.storage.postgres.database import PgDatabase, Row
 
 _PEERS = """SELECT id, unit_code, unit_name, role, status, enrolled_at, revoked_at, last_contact,
                    events_received, clock_drift
@@ -32,7 +33,7 @@ def stations(db: PgDatabase, now: datetime) -> list[dict]:
     params = {"child": CHILD, "timed": list(TIMED_STATUSES), "now": to_iso(now)}
     with db.transaction() as conn:
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        peers = conn.execute(_PEERS, params).fetchall()
+        peers = cast(list[Row], conn.execute(_PEERS, params).fetchall())  # made by PgDatabase's row factory
         overdue = dict(conn.execute(_OVERDUE, params).fetchall())
         held = dict(conn.execute(_HELD).fetchall())
     by_township: dict[str, int] = {}
