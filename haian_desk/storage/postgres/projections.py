@@ -168,9 +168,10 @@ class _BatchedSaves(PgProjections):
             names = list(rows[0])
             columns = [[_as_column(row[n], types[n]) for row in rows] for n in names]
             updates = ", ".join(f"{c} = excluded.{c}" for c in names if c != projector.key)
+            # binary arrays (%b): the text form escapes every string, a third of a batch's Python time
             self.conn.execute(
                 f"INSERT INTO {table} ({', '.join(names)}) "
-                f"SELECT * FROM unnest({', '.join(f'%s::{types[n]}[]' for n in names)}) "
+                f"SELECT * FROM unnest({', '.join(f'%b::{types[n]}[]' for n in names)}) "
                 f"ON CONFLICT ({projector.key}) DO UPDATE SET {updates}",
                 columns,
             )
