@@ -26,6 +26,7 @@ import os
 import pstats
 import random
 import time
+from pathlib import Path
 
 import psycopg
 
@@ -75,12 +76,17 @@ def _measure(report: Report, url: str, townships: list) -> None:
     total = len(rows)
     tables = _final_rows(rows)
     copy_rates, copy_events_rates, rates, loads = [], [], {n: [] for n in WORKERS}, []
+    cpu: dict[str, list[float]] = collections.defaultdict(list)  # CPU seconds per run, client + server
     for _ in range(RUNS):  # interleaved, so all see the same machine
         loads.append(os.getloadavg()[0])
-        copy_rates.append(total / _timed_copy(url, rows, tables))
-        copy_events_rates.append(total / _timed_copy(url, rows, {}))
+        seconds, cpu_s = _timed_copy(url, rows, tables)
+        copy_rates.append(total / seconds)
+        cpu["copy"].append(cpu_s)
+        copy_events_rates.append(total / _timed_copy(url, rows, {})[0])
         for n in WORKERS:
-            rates[n].append(total / _timed_receive(url, townships, n))
+            seconds, cpu_s = _timed_receive(url, townships, n)
+            rates[n].append(total / seconds)
+            cpu[f"receive {n}"].append(cpu_s)
     loads.append(os.getloadavg()[0])
     checked = _check(url, total)
     raw = median(copy_rates)
@@ -96,6 +102,17 @@ def _measure(report: Report, url: str, townships: list) -> None:
             baseline=raw,
             baseline_name="COPY of the events and their projection rows",
             note="runs " + ", ".join(f"{r:,.0f}" for r in rates[n]),
+        )
+    copy_cpu = median(cpu["copy"])
+    for n in WORKERS:
+        report.add(
+            f"CPU time per event, {n} worker{'s' if n > 1 else ''} (workers + their server processes)",
+            median(cpu[f"receive {n}"]) / total * 1e6,
+            "µs",
+            baseline=copy_cpu / total * 1e6,
+            baseline_name="COPY, the same",
+            note="less swayed by other users' load than wall time; the ratio's inverse is the share of COPY's rate "
+            "the same CPU allows",
         )
     report.add(
         "COPY of the events alone",
@@ -174,10 +191,13 @@ def _reset(url: str) -> None:
         conn.execute("CHECKPOINT")  # no run pays for the one before it
 
 
-def _timed_copy(url: str, rows: list[tuple], tables: dict) -> float:
+def _timed_copy(url: str, rows: list[tuple], tables: dict) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (this process and its server process) of one COPY run."""
     _reset(url)
     types = _column_types(url)
     with psycopg.connect(url) as conn:
+        backend = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+        cpu_before = time.process_time() + _cpu_of(backend)
         started = time.perf_counter()
         with conn.cursor() as cur:
             with cur.copy(f"COPY events ({', '.join(COLUMNS)}) FROM STDIN") as copy:
@@ -189,7 +209,17 @@ def _timed_copy(url: str, rows: list[tuple], tables: dict) -> float:
                     for value in values:
                         copy.write_row([_as_column(v, k) for v, k in zip(value, kinds, strict=True)])
         conn.commit()
-        return time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        return seconds, time.process_time() + _cpu_of(backend) - cpu_before
+
+
+def _cpu_of(pid: int) -> float:
+    """User + system CPU seconds of a process on this machine (a server process: /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0  # not readable here: the figure then counts the client alone
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _column_types(url: str) -> dict[str, dict[str, str]]:
@@ -202,7 +232,7 @@ def _column_types(url: str) -> dict[str, dict[str, str]]:
         return found
 
 
-def _timed_receive(url: str, townships: list, workers: int) -> float:
+def _timed_receive(url: str, townships: list, workers: int) -> tuple[float, float]:
     _reset(url)
     spawn = multiprocessing.get_context("spawn")
     ready, go, ends = spawn.Queue(), spawn.Event(), spawn.Queue()
@@ -223,21 +253,23 @@ def _timed_receive(url: str, townships: list, workers: int) -> float:
         p.join()
     if any(p.exitcode for p in processes) or any(isinstance(f, str) for f in finished):
         raise RuntimeError(f"a hub worker failed: {[f for f in finished if isinstance(f, str)]}")
-    return max(finished) - started
+    return max(end for end, _ in finished) - started, sum(cpu for _, cpu in finished)
 
 
 def _worker(url: str, share: list[Batch], ready, go, ends) -> None:
-    """One hub worker: its batches as Events (made before the clock), then received in turn."""
+    """One hub worker: its batches as Events (made before the clock), then received in turn;
+    reports when it finished and the CPU it and its server process used meanwhile."""
     try:
         batches = [(peer, [Event.from_row(r) for r in rows], lo, hi) for peer, rows, lo, hi in share]
-        with PgDatabase(url, max_size=2) as db:
+        with PgDatabase(url, min_size=1, max_size=1) as db:  # one connection: one server process to count
             log = PgHubLog(db)
-            db.scalar("SELECT 1")  # the pool's connection is open before the clock starts
+            backend = db.scalar("SELECT pg_backend_pid()")
             ready.put(True)
             go.wait()
+            cpu_before = time.process_time() + _cpu_of(backend)
             for peer, events, lo, hi in batches:
                 log.receive(peer, events, lo, hi)
-            ends.put(time.perf_counter())
+            ends.put((time.perf_counter(), time.process_time() + _cpu_of(backend) - cpu_before))
     except Exception as error:  # noqa: BLE001 - reported to the parent, which fails the run
         ends.put(f"{type(error).__name__}: {error}")
 
