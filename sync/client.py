@@ -9,6 +9,7 @@ big, the hub itself failed.
 
 from __future__ import annotations
 
+import re
 import socket
 import ssl
 from datetime import timedelta
@@ -18,6 +19,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from haian_desk import __version__
+from haian_desk.core.errors import Message, fill
 from haian_desk.core.timeutil import from_iso, to_iso
 from haian_desk.replication.sync_state import Peer
 from sync import auth
@@ -220,13 +222,31 @@ def status_error(response: httpx.Response, signed: bool = False) -> SyncError:
             str(problem.get("error", "refused"))[:40],
             "同步中心拒收了这批数据：{message}",
             "{hint}",
-            params={"message": message, "hint": hint},
+            params={"message": _words(problem, "template", message), "hint": _words(problem, "hint_template", hint)},
         )
     return SyncError(
         "protocol",
         f"同步中心的回答不对（HTTP {status}）" + (f"：{message}" if message else ""),
         "请把双方都升级到最新版",
     )
+
+
+_FIELDS = re.compile(r"\{([^{}]*)\}")
+
+
+def _words(problem: dict, key: str, text):
+    """The hub's words as a template this station can translate, when the hub sent one that
+    gives exactly the Chinese it sent; otherwise the Chinese as it came."""
+    template, params = problem.get(key), problem.get("params")
+    if not isinstance(template, str) or not isinstance(params, dict) or not isinstance(text, str):
+        return text
+    if any(not field.isidentifier() for field in _FIELDS.findall(template)):
+        return text  # only plain {name} fields: no format specs or attribute lookups from the wire
+    try:
+        same = fill(template, params) == text
+    except (KeyError, IndexError, ValueError, AttributeError):
+        same = False
+    return Message(template, params) if same else text
 
 
 def _problem(response: httpx.Response) -> dict:
@@ -236,7 +256,19 @@ def _problem(response: httpx.Response) -> dict:
         return {}
     if not isinstance(problem, dict):
         return {}
-    return {k: str(problem[k])[:500] for k in ("error", "message", "hint") if isinstance(problem.get(k), str)}
+    kept: dict = {
+        k: str(problem[k])[:500]
+        for k in ("error", "message", "hint", "template", "hint_template")
+        if isinstance(problem.get(k), str)
+    }
+    params = problem.get("params")
+    if isinstance(params, dict) and len(params) <= 20:  # only short plain values: they are shown, never run
+        kept["params"] = {
+            str(k)[:40]: v[:200] if isinstance(v, str) else v
+            for k, v in params.items()
+            if isinstance(v, str | int | float) and not isinstance(v, bool)
+        }
+    return kept
 
 
 def _causes(error: BaseException) -> list[BaseException]:

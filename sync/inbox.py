@@ -95,7 +95,7 @@ def receive(desk: Desk, own: InstallationKeys, data: bytes, transport: str, sign
             before_commit=inside_transaction,
         )
     except BatchTooBad as error:
-        raise BatchRefused("too_many_refused", error.message, error.hint) from None
+        raise BatchRefused("too_many_refused", error.template, error.hint_template, params=error.params) from None
     failpoints.hit(f"{_side(peer)}.after_commit")
     return Receipt(peer, batch, report)
 

@@ -171,10 +171,10 @@ async def _handle(served: Served, request: Request, spec: SignedRoute) -> Respon
         return _problem(problem, served.hub if state["peer"] else None, signature)
     except BatchRefused as refused:
         state["status"] = 422
-        return _problem(HttpProblem(422, refused.kind, refused.message, refused.hint), served.hub, signature)
+        return _problem(_refusal(422, refused.kind, refused), served.hub, signature)
     except HaianError as error:
         state["status"] = 422
-        return _problem(HttpProblem(422, "refused", error.message, error.hint), served.hub, signature)
+        return _problem(_refusal(422, "refused", error), served.hub, signature)
     except ClientDisconnect:
         state["status"] = 499  # the caller went away mid-body: one line, no traceback
         return Response(status_code=400)
@@ -231,6 +231,20 @@ def _log_request(request: Request, state: dict, started: float) -> None:
             },
             ensure_ascii=False,
         )
+    )
+
+
+def _refusal(status: int, kind: str, error: HaianError) -> HttpProblem:
+    """The refusal in the hub's Chinese, plus its templates and parameters, so a station running
+    in another language can show it in its own words (the Chinese stays for older stations)."""
+    return HttpProblem(
+        status,
+        kind,
+        error.message,
+        error.hint,
+        template=error.template,
+        hint_template=error.hint_template,
+        params={key: value for key, value in error.params.items() if isinstance(value, str | int | float)},
     )
 
 

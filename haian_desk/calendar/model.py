@@ -50,7 +50,10 @@ class WorkingCalendar:
         return Day(day, True, "工作日", known)
 
     def is_working(self, day: date) -> bool:
-        return self.day(day).working
+        # ``day(...).working`` without building the Day and its reason: a deadline asks this
+        # for every date it passes, and a hub folds hundreds of deadlines a batch.
+        entry = self.entries.get(day)
+        return entry[0] == WORKDAY if entry is not None else day.weekday() < 5
 
     def add_working_days(self, start: datetime, days: int) -> datetime:
         """The same clock time on the ``days``-th working day after ``start``'s date."""

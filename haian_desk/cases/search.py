@@ -23,7 +23,7 @@ its birth date, the phone, and the ID number and phone written backwards) in
 ``villager_search_keys``; a search is a range scan for keys that start with the
 text. Descriptions are in an FTS5 table with one token per character, so a
 phrase query finds any run of characters. The ledger keeps both in step with
-the projections (``saved``) in the same transaction as the event; migration 5
+the projections (``saved``; a sync batch all at once, ``saved_all``) in the same transaction as the event; migration 5
 fills them for an existing database. When the keys' recipe changes (version 6:
 surname readings, given-name readings, folded descriptions), ``KEYS_VERSION``
 moves on and ``bring_up_to_date`` rebuilds them once when the database is opened.
@@ -36,7 +36,7 @@ takes a quarter to half a second a query; these keys answer in milliseconds
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -142,65 +142,100 @@ def villager_clause(needle: str) -> tuple[str, list]:
 
 
 # --- keeping the keys in step (called by the ledger after every projection write) ----------
+#
+# One path for one row (an intake) and for a sync batch's hundreds: per table, a statement
+# per batch (an executemany, or a select of many ids), not a few per row.
+
+Change = tuple[str, Row | None, Row | None]  # (stream, row before, row after; None: absent)
 
 
 def saved(conn: sqlite3.Connection, stream: str, before: Row | None, after: Row | None) -> None:
     """A projection row changed from ``before`` to ``after`` (None: absent)."""
-    if stream == "villager":
-        _villager_saved(conn, before, after)
-        search_order.villager_saved(conn, before, after)
-    elif stream == "case":
-        _case_saved(conn, before, after)
-        search_order.case_saved(conn, before, after)
+    saved_all(conn, [(stream, before, after)])
+
+
+def saved_all(conn: sqlite3.Connection, changes: Iterable[Change]) -> None:
+    """Many projection rows changed, each record at most once, their new rows already written."""
+    changes = list(changes)
+    villagers = [(before, after) for stream, before, after in changes if stream == "villager"]
+    cases = [(before, after) for stream, before, after in changes if stream == "case"]
+    _villagers_saved(conn, villagers)
+    _cases_saved(conn, cases)
+    search_order.cases_saved(conn, cases)
+    search_order.villagers_saved(conn, villagers)  # after the cases: fills in those that came first
 
 
 def needs_before(stream: str) -> bool:
     return stream in ("villager", "case")
 
 
-def _villager_saved(conn, before, after) -> None:
-    old = villager_keys(before) if before else set()
-    new = villager_keys(after) if after else set()
-    villager_id = (after or before)["id"]
-    if old == new and (before is None) == (after is None):
+def _villagers_saved(conn, changes) -> None:
+    keyed = []
+    for before, after in changes:
+        old = villager_keys(before) if before else set()
+        new = villager_keys(after) if after else set()
+        if old != new or (before is None) != (after is None):
+            keyed.append(((after or before)["id"], old, new, after is None))
+    if not keyed:
         return
-    n = _number(conn, "villager_numbers", "villager_id", villager_id)
-    conn.executemany("DELETE FROM villager_search_keys WHERE key = ? AND n = ?", [(k, n) for k in old - new])
-    conn.executemany("INSERT OR IGNORE INTO villager_search_keys (key, n) VALUES (?, ?)", [(k, n) for k in new - old])
-    if after is None:
-        conn.execute("DELETE FROM villager_numbers WHERE n = ?", (n,))
+    numbers = _numbers(conn, "villager_numbers", "villager_id", [(villager_id,) for villager_id, *_ in keyed])
+    gone = sorted((key, numbers[villager_id]) for villager_id, old, new, _ in keyed for key in old - new)
+    added = sorted((key, numbers[villager_id]) for villager_id, old, new, _ in keyed for key in new - old)
+    conn.executemany("DELETE FROM villager_search_keys WHERE key = ? AND n = ?", gone)
+    conn.executemany("INSERT OR IGNORE INTO villager_search_keys (key, n) VALUES (?, ?)", added)  # in key order
+    removed = [(numbers[villager_id],) for villager_id, _, _, gone_now in keyed if gone_now]
+    conn.executemany("DELETE FROM villager_numbers WHERE n = ?", removed)
 
 
-def _case_saved(conn, before, after) -> None:
-    old = before["description"] if before else None
-    new = after["description"] if after else None
-    if old == new:
+def _cases_saved(conn, changes) -> None:
+    texts = []
+    for before, after in changes:
+        old = before["description"] if before else None
+        new = after["description"] if after else None
+        if old != new:
+            folded = folded_description(new) if new is not None else None
+            texts.append(((after or before)["id"], old, new, folded))
+    if not texts:
         return
-    n = _number(conn, "case_text_ids", "case_id", (after or before)["id"])
-    if old is not None:
-        conn.execute(
-            "INSERT INTO case_text (case_text, rowid, chars) VALUES ('delete', ?, ?)",
-            (n, spaced(folded_description(old))),
-        )
-    if new is not None:
-        folded = folded_description(new)
-        conn.execute("INSERT INTO case_text (rowid, chars) VALUES (?, ?)", (n, spaced(folded)))
-        conn.execute("UPDATE case_text_ids SET folded = ? WHERE n = ?", (_unless_same(folded, new), n))
-    else:
-        conn.execute("DELETE FROM case_text_ids WHERE n = ?", (n,))
+    numbers = _numbers(
+        conn,
+        "case_text_ids",
+        "case_id",
+        [(case_id, _unless_same(folded, new)) for case_id, _, new, folded in texts],
+        also="folded",
+    )
+    conn.executemany(
+        "INSERT INTO case_text (case_text, rowid, chars) VALUES ('delete', ?, ?)",
+        [(numbers[case_id], spaced(folded_description(old))) for case_id, old, _, _ in texts if old is not None],
+    )
+    conn.executemany(
+        "INSERT INTO case_text (rowid, chars) VALUES (?, ?)",
+        [(numbers[case_id], spaced(folded)) for case_id, _, _, folded in texts if folded is not None],
+    )
+    conn.executemany(
+        "DELETE FROM case_text_ids WHERE n = ?", [(numbers[case_id],) for case_id, _, new, _ in texts if new is None]
+    )
 
 
-def _unless_same(folded: str, description: str) -> str | None:
+def _unless_same(folded: str | None, description: str | None) -> str | None:
     """Most descriptions are Chinese prose already in folded form: keep a copy only when it differs."""
     return None if folded == description else folded
 
 
-def _number(conn, table: str, column: str, record_id: str) -> int:
-    """The small stable number standing for a record in the search tables."""
-    row = conn.execute(f"SELECT n FROM {table} WHERE {column} = ?", (record_id,)).fetchone()
-    if row is not None:
-        return row[0]
-    return conn.execute(f"INSERT INTO {table} ({column}) VALUES (?)", (record_id,)).lastrowid
+def _numbers(conn, table: str, column: str, rows: list[tuple], also: str | None = None) -> dict[str, int]:
+    """The small stable numbers standing for records in the search tables, new ones numbered in turn.
+
+    ``rows`` are (record id,) or, with ``also``, (record id, that column's new value)."""
+    if also is None:
+        conn.executemany(f"INSERT OR IGNORE INTO {table} ({column}) VALUES (?)", rows)
+    else:
+        conn.executemany(
+            f"INSERT INTO {table} ({column}, {also}) VALUES (?, ?)"
+            f" ON CONFLICT ({column}) DO UPDATE SET {also} = excluded.{also}",
+            rows,
+        )
+    found = search_order.rows_with(conn, f"SELECT {column}, n FROM {table} WHERE {column} IN", [r[0] for r in rows])
+    return {row[0]: row[1] for row in found}
 
 
 def rebuild(conn: sqlite3.Connection) -> None:

@@ -79,26 +79,15 @@ def covered_from(conn) -> str | None:
     return None if row is None else row[0]
 
 
-# --- keeping the rows in step (search.saved calls these after every projection write) ---------
+# --- keeping the rows in step (search.saved_all calls these after the projection rows are written) ---
+#
+# Written for many rows at once (a sync batch brings hundreds): one statement per table
+# and batch, not one per row. Each record comes at most once in a call; the villagers
+# table already holds the rows being saved, so a case reads its villager as saved.
 
 
 def case_saved(conn: sqlite3.Connection, before: Row | None, after: Row | None) -> None:
-    if before is not None and after is not None and all(before[f] == after[f] for f in _CASE_FIELDS):
-        return  # a status, a deadline, a note: nothing the row holds
-    if before is not None:
-        conn.execute(
-            "DELETE FROM case_search_order WHERE registered_at = ? AND case_no = ?",
-            (before["registered_at"], before["case_no"]),
-        )
-    if after is not None:
-        villager = conn.execute(
-            "SELECT name, pinyin, initials, id_number, phone FROM villagers WHERE id = ?", (after["villager_id"],)
-        ).fetchone()
-        text = text_of(after["description"], villager)
-        _insert(conn, [(after["registered_at"], after["case_no"], after["villager_id"], text)])
-
-
-_CASE_FIELDS = ("registered_at", "case_no", "description", "villager_id")
+    cases_saved(conn, [(before, after)])
 
 
 def villager_saved(conn: sqlite3.Connection, before: Row | None, after: Row | None) -> None:
@@ -106,22 +95,67 @@ def villager_saved(conn: sqlite3.Connection, before: Row | None, after: Row | No
 
     A villager who arrives after their cases (sync) fills in rows written without them.
     """
-    if before is not None and after is not None and all(before[f] == after[f] for f in _VILLAGER_COLUMNS):
-        return
-    villager = after if after is not None else before
-    if villager is None:
-        return
-    rows = conn.execute(
-        "SELECT registered_at, case_no, text FROM case_search_order WHERE villager_id = ?", (villager["id"],)
-    ).fetchall()
-    head = _villager_text(after)
+    villagers_saved(conn, [(before, after)])
+
+
+def cases_saved(conn: sqlite3.Connection, changes: Iterable[tuple[Row | None, Row | None]]) -> None:
+    changed = [(before, after) for before, after in changes if not _same(before, after, _CASE_FIELDS)]
     conn.executemany(
-        "UPDATE case_search_order SET text = ? WHERE registered_at = ? AND case_no = ?",
-        [(head + SEPARATOR + r["text"].rsplit(SEPARATOR, 1)[1], r["registered_at"], r["case_no"]) for r in rows],
+        "DELETE FROM case_search_order WHERE registered_at = ? AND case_no = ?",
+        [(before["registered_at"], before["case_no"]) for before, _ in changed if before is not None],
     )
+    afters = [after for _, after in changed if after is not None]
+    if not afters:
+        return
+    people = rows_with(
+        conn,
+        "SELECT id, name, pinyin, initials, id_number, phone FROM villagers WHERE id IN",
+        sorted({after["villager_id"] for after in afters}),
+    )
+    found: dict[str, Any] = {row["id"]: row for row in people}
+    rows = (
+        (a["registered_at"], a["case_no"], a["villager_id"], text_of(a["description"], found.get(a["villager_id"])))
+        for a in afters
+    )
+    _insert(conn, sorted(rows))  # in key order: each insert lands next to the one before
+
+
+_CASE_FIELDS = ("registered_at", "case_no", "description", "villager_id")
+
+
+def villagers_saved(conn: sqlite3.Connection, changes: Iterable[tuple[Row | None, Row | None]]) -> None:
+    heads: dict[str, str] = {}
+    for before, after in changes:
+        villager = after if after is not None else before
+        if villager is not None and not _same(before, after, _VILLAGER_COLUMNS):
+            heads[villager["id"]] = _villager_text(after)
+    if not heads:
+        return
+    select = "SELECT registered_at, case_no, villager_id, text FROM case_search_order WHERE villager_id IN"
+    rows = rows_with(conn, select, list(heads))
+    updates = []
+    for row in rows:
+        text = heads[row["villager_id"]] + SEPARATOR + row["text"].rsplit(SEPARATOR, 1)[1]
+        if text != row["text"]:  # a case saved in the same batch already reads its villager as saved
+            updates.append((text, row["registered_at"], row["case_no"]))
+    conn.executemany("UPDATE case_search_order SET text = ? WHERE registered_at = ? AND case_no = ?", updates)
 
 
 _VILLAGER_COLUMNS = ("name", "pinyin", "initials", "id_number", "phone")
+
+
+def _same(before: Row | None, after: Row | None, fields: tuple[str, ...]) -> bool:
+    """Both present and equal in ``fields`` (a status, a deadline, a note: nothing the rows hold)."""
+    return before is not None and after is not None and all(before[f] == after[f] for f in fields)
+
+
+def rows_with(conn: sqlite3.Connection, select: str, values: list, size: int = 500) -> list[sqlite3.Row]:
+    """``select`` (ending in ``IN``) for many values: a statement per ``size`` of them, not one each."""
+    rows: list[sqlite3.Row] = []
+    for start in range(0, len(values), size):
+        chunk = values[start : start + size]
+        rows += conn.execute(f"{select} ({', '.join('?' * len(chunk))})", chunk).fetchall()
+    return rows
 
 
 def _insert(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str, str]]) -> None:

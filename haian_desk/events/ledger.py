@@ -193,12 +193,15 @@ def _refold_all(
     logs = _logs(conn, old)
     befores = _rows(conn, [key for key in old if search.needs_before(key[0])])
     rows = _Rows()
+    changes: list[search.Change] = []
     for key in touched:
         if key in known:
-            _save(conn, key[0], key[1], befores.get(key), logs.get(key, []), rows)
+            changes.append(_fold(conn, key[0], key[1], befores.get(key), logs.get(key, []), rows))
         else:
-            _save(conn, key[0], key[1], None, sorted(arrived[key], key=lambda e: e.order_key), rows)
+            changes.append(_fold(conn, key[0], key[1], None, sorted(arrived[key], key=lambda e: e.order_key), rows))
     rows.write(conn)
+    # The search keys follow the rows they index, in the same transaction: the whole batch's at once.
+    search.saved_all(conn, changes)
 
 
 class _Rows:
@@ -249,18 +252,20 @@ def _rows(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> dict[tuple[s
 
 def refold(conn: sqlite3.Connection, stream: str, stream_id: str) -> None:
     before = projectors()[stream].load(conn, stream_id) if search.needs_before(stream) else None
-    _save(conn, stream, stream_id, before, eventlog.stream_events(conn, stream, stream_id))
+    search.saved_all(conn, [_fold(conn, stream, stream_id, before, eventlog.stream_events(conn, stream, stream_id))])
 
 
-def _save(
+def _fold(
     conn: sqlite3.Connection,
     stream: str,
     stream_id: str,
     before: dict | None,
     events: list[Event],
     rows: _Rows | None = None,
-) -> None:
-    """Fold a stream's whole log (in fold order) and store the row that results (or add it to ``rows``)."""
+) -> search.Change:
+    """Fold a stream's whole log (in fold order) and store the row that results (or add it to ``rows``).
+
+    Returns the change for the search keys, which the caller brings up to date once the rows are written."""
     projector = projectors()[stream]
     state = projector.fold(events)
     if state is None:
@@ -269,6 +274,5 @@ def _save(
         rows.add(projector.table, projector.to_row(state))
     else:
         projector.save(conn, state)
-    # The search keys follow the row they index, in the same transaction.
-    search.saved(conn, stream, before, state)
     note(conn, Touched(stream, stream_id))
+    return stream, before, state

@@ -83,3 +83,13 @@ def test_a_closure_is_not_a_working_day():
 def test_accepted_on_a_rest_day_starts_counting_at_the_next_working_day():
     start = datetime(2026, 10, 3, 10, 0, tzinfo=CST)  # 国庆节
     assert CALENDAR.add_working_hours(start, 48) == datetime(2026, 10, 10, 0, 0, tzinfo=CST)
+
+
+def test_is_working_says_what_the_day_says():
+    """The quick answer a deadline asks for every date agrees with the full Day, closures included."""
+    calendar = official()
+    calendar.entries[date(2025, 7, 24)] = (CLOSED, "台风")
+    day = date(2003, 1, 1)  # a year with no schedule, then the shipped ones
+    while day < date(2028, 1, 1):
+        assert calendar.is_working(day) == calendar.day(day).working, day
+        day += timedelta(days=1)

@@ -5,6 +5,8 @@ station's matter, decompression bombs, and files whose header would be parsed be
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from haian_desk.core.ids import uuid7
@@ -24,6 +26,34 @@ def test_one_batch_cannot_fill_the_quarantine(network, served):
     response = signed(station, served.url, "POST", "/v1/batches", sealed_batch(station, _junk(5000)))
     assert response.status_code == 422 and response.json()["error"] == "too_many_refused"
     assert hub_state(hub) == before
+
+
+def test_a_hub_refusal_reaches_an_english_station_in_english(network, served):
+    """The hub composes its refusal in Chinese; it also sends the template and parameters, so the
+    station shows it in its own language (a hub whose words do not match them is shown as sent)."""
+    from haian_desk.core.messages import error_parts
+    from sync.client import status_error
+
+    hub, (station, _) = network
+    response = signed(station, served.url, "POST", "/v1/batches", sealed_batch(station, _junk(5000)))
+    error = status_error(response, signed=True)
+    chinese, _ = error_parts(error, "zh_CN")
+    english, hint = error_parts(error, "en")
+    assert "5000" in chinese and "整批未导入" in chinese
+    assert "5000" in english and not any("\u4e00" <= ch <= "\u9fff" for ch in english + hint), english
+
+    forged = response.json() | {"params": {"refused": 1, "MAX_REJECTED_PER_BATCH": 2}}
+    response._content = json.dumps(forged).encode()  # words and parameters that disagree
+    english, _ = error_parts(status_error(response, signed=True), "en")
+    assert "整批未导入" in english  # the hub's Chinese as it came, not a translation of other figures
+
+    spec = forged | {
+        "params": {"refused": 5000},
+        "template": "这一批有 {refused:>9} 条",
+        "message": "这一批有      5000 条",
+    }
+    response._content = json.dumps(spec).encode()  # format specs from the wire are never run
+    assert error_parts(status_error(response, signed=True), "en")[0].endswith("这一批有      5000 条")
 
 
 def test_a_station_cannot_keep_adding_to_its_quarantine(network, served, monkeypatch):
