@@ -15,11 +15,13 @@ steps link a township hub to the county hub.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from haian_desk import network
 from haian_desk.core.timeutil import to_iso
+from haian_desk.network import Installation
 from haian_desk.replication import sync_state
 from haian_desk.replication.sync_state import CHILD, ENROLLED, PARENT, Peer
 from sync import keys as keymod
@@ -58,7 +60,10 @@ def _verified(document: dict, sign_key: str, what: str) -> dict:
 
 
 def _identity(desk: Desk, own: InstallationKeys) -> dict:
-    me = desk.installation
+    return _identity_of(desk.installation, own)
+
+
+def _identity_of(me: Installation, own: InstallationKeys) -> dict:
     return {
         "installation": me.id,
         "unit_code": me.unit_code,
@@ -75,9 +80,31 @@ def make_request(desk: Desk, own: InstallationKeys) -> dict:
 
 def enrol(desk: Desk, own: InstallationKeys, request: dict, url: str | None = None) -> tuple[Peer, dict]:
     """At the hub: record the requesting installation and return the signed answer for it."""
+
+    def save(child: Peer) -> Peer | None:
+        with desk.db.write() as conn:
+            other = sync_state.active_child_for_unit(conn, child.unit_code)
+            if other is not None and other.id != child.id:
+                return other
+            sync_state.save_peer(conn, child)
+        return None
+
+    return enrol_with(desk.installation, to_iso(desk.now()), own, request, url, save)
+
+
+def enrol_with(
+    me: Installation,
+    now: str,
+    own: InstallationKeys,
+    request: dict,
+    url: str | None,
+    save: Callable[[Peer], Peer | None],
+) -> tuple[Peer, dict]:
+    """``enrol`` for any hub's storage: ``save`` records the child, or returns the installation
+    already holding its unit (and records nothing)."""
     body = _read(request, REQUEST, "登记申请")
     body = _verified(request, body["sign_key"], "登记申请")
-    _check_child(desk, body)
+    _check_child(me, body)
     child = Peer(
         id=body["installation"],
         relation=CHILD,
@@ -87,23 +114,21 @@ def enrol(desk: Desk, own: InstallationKeys, request: dict, url: str | None = No
         sign_key=body["sign_key"],
         box_key=body["box_key"],
         status=ENROLLED,
-        enrolled_at=to_iso(desk.now()),
+        enrolled_at=now,
     )
-    with desk.db.write() as conn:
-        other = sync_state.active_child_for_unit(conn, child.unit_code)
-        if other is not None and other.id != child.id:
-            raise SyncError(
-                "unit_taken",
-                "单位 {unit_code}（{unit_name}）已由另一台电脑登记",
-                "如是换了电脑，请先注销旧的登记：haian-desk hub revoke {id}",
-                params={"unit_code": child.unit_code, "unit_name": other.unit_name, "id": other.id},
-            )
-        sync_state.save_peer(conn, child)
+    other = save(child)
+    if other is not None:
+        raise SyncError(
+            "unit_taken",
+            "单位 {unit_code}（{unit_name}）已由另一台电脑登记",
+            "如是换了电脑，请先注销旧的登记：haian-desk hub revoke {id}",
+            params={"unit_code": child.unit_code, "unit_name": other.unit_name, "id": other.id},
+        )
     answer = _signed(
         {
             "format": ANSWER,
             "version": VERSION,
-            "hub": _identity(desk, own),
+            "hub": _identity_of(me, own),
             "url": url,
             "for": {"installation": child.id, "sign_key": child.sign_key},
             "enrolled_at": child.enrolled_at,
@@ -157,7 +182,17 @@ def accept(desk: Desk, own: InstallationKeys, answer: dict, url: str | None = No
 
 def revoke(desk: Desk, who: str) -> Peer:
     """At the hub: stop accepting an installation (by its id or its unit code); its data stays."""
-    matches = [p for p in sync_state.list_peers(desk.db, CHILD) if p.id == who or (p.unit_code == who and p.active)]
+    chosen = choose_child(sync_state.list_peers(desk.db, CHILD), who)
+    with desk.db.write() as conn:
+        sync_state.revoke(conn, chosen.id, to_iso(desk.now()))
+    revoked = sync_state.get_peer(desk.db, chosen.id)
+    assert revoked is not None  # found above, and a revoked peer keeps its row
+    return revoked
+
+
+def choose_child(children: list[Peer], who: str) -> Peer:
+    """The enrolled installation ``who`` names (its id, or its unit code while active)."""
+    matches = [p for p in children if p.id == who or (p.unit_code == who and p.active)]
     if not matches:
         raise SyncError(
             "no_such_station",
@@ -167,15 +202,10 @@ def revoke(desk: Desk, who: str) -> Peer:
         )
     if len(matches) > 1:
         raise SyncError("ambiguous", "“{who}”对应多台电脑", "请用安装编号指明要注销哪一台", params={"who": who})
-    with desk.db.write() as conn:
-        sync_state.revoke(conn, matches[0].id, to_iso(desk.now()))
-    revoked = sync_state.get_peer(desk.db, matches[0].id)
-    assert revoked is not None  # found above, and a revoked peer keeps its row
-    return revoked
+    return matches[0]
 
 
-def _check_child(desk: Desk, body: dict) -> None:
-    me = desk.installation
+def _check_child(me: Installation, body: dict) -> None:
     expected = CHILD_ROLE.get(me.role)
     if expected is None:
         raise SyncError(

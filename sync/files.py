@@ -21,7 +21,7 @@ from sync import outbox
 from sync.batch import seal
 from sync.errors import SyncError
 from sync.hub import Hub, require_hub
-from sync.inbox import Receipt, receive
+from sync.inbox import Receipt, receive, take
 from sync.keys import InstallationKeys
 from sync.limits import MAX_RECORDS, MAX_SEALED
 
@@ -75,9 +75,24 @@ def import_file(desk: Desk, own: InstallationKeys, path: Path, reply: Path | Non
         result.reply_path = reply or default_reply_path(path)
         after = int(receipt.batch.header.get("cursor") or 0)
         rejected = [r.to_dict() for r in receipt.report.rejected]
-        data = Hub(desk, own).give(receipt.peer, after, limit=MAX_RECORDS, rejected=rejected)
+        data = Hub.of(desk, own).give(receipt.peer, after, limit=MAX_RECORDS, rejected=rejected)
         write_atomically(result.reply_path, data)
         result.reply_events = _count_down(desk, receipt.peer, after)
+    return result
+
+
+def import_into(hub: Hub, path: Path, reply: Path | None = None) -> ImportReport:
+    """Apply a township's (or station's) batch file at a hub of any storage (PostgreSQL: ``hub
+    import --database``) and write the reply sealed to the sender."""
+    receipt = take(hub.backend, hub.keys, _read_batch_file(path), "file")
+    hub.backend.note_contact(receipt.peer.id, to_iso(hub.backend.now()))
+    result = ImportReport(receipt, reply or default_reply_path(path))
+    after = int(receipt.batch.header.get("cursor") or 0)
+    rejected = [r.to_dict() for r in receipt.report.rejected]
+    data = hub.give(receipt.peer, after, limit=MAX_RECORDS, rejected=rejected)
+    assert result.reply_path is not None  # set just above
+    write_atomically(result.reply_path, data)
+    result.reply_events = len(hub.backend.down(receipt.peer, after, MAX_RECORDS)[0])
     return result
 
 

@@ -12,15 +12,14 @@ from typing import TYPE_CHECKING
 from haian_desk import __version__, network
 from haian_desk.core.errors import SetupError
 from haian_desk.core.timeutil import from_iso, to_iso
-from haian_desk.replication import selection, sync_state
-from haian_desk.replication.receive import route_refusal
+from haian_desk.replication.hub_backend import HubBackend, SqliteHub
 from haian_desk.replication.sync_state import Peer
 from sync import failpoints, schemas
 from sync.batch import seal
 from sync.errors import BatchRefused
-from sync.inbox import Receipt, receive
+from sync.inbox import Receipt, take
 from sync.keys import InstallationKeys
-from sync.outbox import DEFAULT_LIMIT, down_batch
+from sync.outbox import DEFAULT_LIMIT, down_batch_from
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -33,12 +32,30 @@ def require_hub(desk: Desk) -> None:
 
 @dataclass
 class Hub:
-    desk: Desk
+    """A hub's service over its storage (``HubBackend``: the SQLite desk, or PostgreSQL)."""
+
+    backend: HubBackend
     keys: InstallationKeys
+
+    @classmethod
+    def of(cls, desk: Desk, keys: InstallationKeys) -> Hub:
+        """The hub that is this installation's own SQLite desk (a township, or a county on SQLite)."""
+        return cls(SqliteHub(desk), keys)
+
+    @property
+    def desk(self) -> Desk:
+        """The SQLite desk, for what only a SQLite hub answers yet (numbering, recovery)."""
+        if isinstance(self.backend, SqliteHub):
+            return self.backend.desk
+        raise BatchRefused(
+            "not_supported",
+            "这个同步中心（PostgreSQL）还不提供这项服务",
+            "请联系上级中心；站点从备份恢复、整站找回请找镇中心办理",
+        )
 
     @property
     def identity(self) -> dict:
-        own = self.desk.installation
+        own = self.backend.own
         return {
             "id": own.id,
             "unit_code": own.unit_code,
@@ -48,11 +65,9 @@ class Hub:
         }
 
     def hello(self, peer: Peer, client_time: str | None) -> dict:
-        now = self.desk.now()
+        now = self.backend.now()
         drift = _drift_seconds(client_time, now)
-        with self.desk.db.write() as conn:
-            sync_state.note_contact(conn, peer.id, to_iso(now), drift)
-            held = sync_state.coverage(conn, peer.id)
+        held = self.backend.hello(peer.id, to_iso(now), drift)
         failpoints.hit("hub.hello")
         return {
             "hub": self.identity,
@@ -63,14 +78,13 @@ class Hub:
 
     def take(self, data: bytes, transport: str, signer: Peer | None = None) -> tuple[Receipt, dict]:
         """Apply a station's batch; returns the receipt and the acknowledgement to send back."""
-        receipt = receive(self.desk, self.keys, data, transport, signer)
-        with self.desk.db.write() as conn:
-            sync_state.note_contact(conn, receipt.peer.id, to_iso(self.desk.now()))
+        receipt = take(self.backend, self.keys, data, transport, signer)
+        self.backend.note_contact(receipt.peer.id, to_iso(self.backend.now()))
         return receipt, acknowledgement(receipt)
 
     def give(self, peer: Peer, after: int, limit: int = DEFAULT_LIMIT, rejected: list | None = None) -> bytes:
         """The next down batch for ``peer``, sealed to it."""
-        batch = down_batch(self.desk, peer, after, limit, rejected)
+        batch = down_batch_from(self.backend, peer, after, limit, rejected)
         failpoints.hit("hub.down.before_send")
         return seal(batch, self.keys, peer.box_key)
 
@@ -81,19 +95,15 @@ class Hub:
         acknowledged claims, that range is not backed by data: it is forgotten,
         so the caller sends again from the start (what is already here is
         ignored on arrival)."""
-        with self.desk.db.read() as conn:
-            up = {
-                origin: _compare(selection.held_digest(conn, origin, peer.id), list(theirs))
-                for origin, theirs in request.up.origins.items()
-                if self._may_see(conn, peer, origin)
-            }
-            digest = request.down.digest
-            down = _compare(
-                selection.given_digest(conn, peer, request.down.up_to), list(digest) if digest is not None else None
-            )
+        theirs = request.up.origins
+        held = self.backend.held_digests(peer, list(theirs))
+        up = {origin: _compare(ours, list(theirs[origin])) for origin, ours in held.items()}
+        digest = request.down.digest
+        down = _compare(
+            self.backend.given_digest(peer, request.down.up_to), list(digest) if digest is not None else None
+        )
         if "hub_has_fewer" in up.values():
-            with self.desk.db.write() as conn:
-                sync_state.reset_ranges(conn, peer.id)
+            self.backend.reset_ranges(peer.id)
         failpoints.hit("hub.check")
         return {"up": {"origins": up}, "down": down}
 
@@ -104,15 +114,10 @@ class Hub:
         origin's records and what this caller left in quarantine, so it tells
         nobody anything about other stations' records."""
         origin, ids = request.origin, list(dict.fromkeys(request.ids))
-        with self.desk.db.read() as conn:
-            if not self._may_see(conn, peer, origin):
-                raise BatchRefused("not_yours", "只能查询本站（及经由本站同步的站点）的记录", "请检查同步程序的版本")
-            held = selection.held_ids(conn, origin, peer.id, ids)
+        if not self.backend.may_see(peer, origin):
+            raise BatchRefused("not_yours", "只能查询本站（及经由本站同步的站点）的记录", "请检查同步程序的版本")
+        held = self.backend.held_ids(peer, origin, ids)
         return {"origin": origin, "missing": [i for i in ids if i not in held]}
-
-    def _may_see(self, conn, peer: Peer, origin: str) -> bool:
-        via = sync_state.via_of(conn, {origin}).get(origin)
-        return route_refusal(self.desk.installation.id, peer, origin, via) is None
 
 
 def acknowledgement(receipt: Receipt) -> dict:

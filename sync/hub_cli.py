@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from haian_desk.cli import hub_reports
-from haian_desk.cli.dispatch import with_desk
+from haian_desk.cli.dispatch import dispatch, with_desk
 from haian_desk.core.messages import cli_tr
-from sync import recover_cli
+from sync import pg_hub_cli, recover_cli
 from sync.enrol_cli import _nested_common
 from sync.limits import DEFAULT_MAX_BODY
 
@@ -29,20 +29,33 @@ def register(sub, common) -> None:
     serve.add_argument("--tls-cert", help=cli_tr("证书文件（PEM），与 --tls-key 一起启用 https"))
     serve.add_argument("--tls-key", help=cli_tr("证书私钥文件（PEM）"))
     serve.add_argument("--max-body", type=int, default=DEFAULT_MAX_BODY, help=cli_tr("单次请求的最大字节数"))
+    serve.add_argument("--workers", type=int, default=1, help=cli_tr("服务进程数（只用于 PostgreSQL 中心）"))
+    pg_hub_cli.database_option(serve)
     serve.set_defaults(handler=_serve)
 
     enrol = actions.add_parser("enrol", parents=[nested], help=cli_tr("为站点办理登记：读申请，写答复"))
     enrol.add_argument("request", type=Path, help=cli_tr("站点的登记申请文件"))
     enrol.add_argument("--out", required=True, type=Path, help=cli_tr("登记答复文件的保存位置"))
     enrol.add_argument("--url", help=cli_tr("写进答复的本中心网址，如 http://192.168.1.10:8765"))
+    pg_hub_cli.database_option(enrol)
     enrol.set_defaults(handler=_enrol)
+
+    imp = actions.add_parser(
+        "import", parents=[nested], help=cli_tr("导入下级送来的同步文件，并写回执（县、市、省中心用 --database）")
+    )
+    imp.add_argument("file", type=Path, help=cli_tr("下级导出的同步文件（.hdsync）"))
+    imp.add_argument("--reply", type=Path, help=cli_tr("回执文件的保存位置（默认与同步文件放在一起）"))
+    pg_hub_cli.database_option(imp)
+    imp.set_defaults(handler=_import)
 
     revoke = actions.add_parser("revoke", parents=[nested], help=cli_tr("注销一个站点（其数据保留）"))
     revoke.add_argument("station", help=cli_tr("站点的安装编号或单位代码"))
+    pg_hub_cli.database_option(revoke)
     revoke.set_defaults(handler=_revoke)
 
     stations = actions.add_parser("stations", parents=[nested], help=cli_tr("列出登记的站点"))
     stations.add_argument("--json", action="store_true")
+    pg_hub_cli.database_option(stations)
     stations.set_defaults(handler=_stations)
 
     openapi = actions.add_parser("openapi", parents=[nested], help=cli_tr("打印同步接口的 OpenAPI 描述"))
@@ -65,6 +78,11 @@ def _serve(args, folder: Path) -> int:
     if bool(args.tls_cert) != bool(args.tls_key):
         print(cli_tr("错误：--tls-cert 和 --tls-key 要一起给出"), file=sys.stderr)
         return 2
+    url = pg_hub_cli.pg_url(args, folder)
+    if url:
+        return pg_hub_cli.serve(args, folder, url)
+    if pg_hub_cli.refuse_workers_without_database(args):
+        return 2
     logs.configure(folder / "logs")
     server, desk = make_server(
         folder, args.host, args.port, tls_cert=args.tls_cert, tls_key=args.tls_key, max_body=args.max_body
@@ -85,8 +103,22 @@ def _serve(args, folder: Path) -> int:
     return 0
 
 
+def _enrol(args, folder: Path) -> int:
+    url = pg_hub_cli.pg_url(args, folder)
+    return pg_hub_cli.enrol(args, folder, url) if url else dispatch(_enrol_here, args, folder)
+
+
+def _import(args, folder: Path) -> int:
+    url = pg_hub_cli.pg_url(args, folder)
+    if url:
+        return pg_hub_cli.import_file(args, folder, url)
+    from sync.cli import _import as import_here
+
+    return dispatch(import_here, args, folder)
+
+
 @with_desk
-def _enrol(args, desk: Desk) -> int:
+def _enrol_here(args, desk: Desk) -> int:
     from sync import enrolment, keys as keymod
     from sync.hub import require_hub
 
@@ -141,8 +173,13 @@ def _restore_station(args, folder: Path) -> int:
     return 0
 
 
+def _revoke(args, folder: Path) -> int:
+    url = pg_hub_cli.pg_url(args, folder)
+    return pg_hub_cli.revoke(args, url) if url else dispatch(_revoke_here, args, folder)
+
+
 @with_desk
-def _revoke(args, desk: Desk) -> int:
+def _revoke_here(args, desk: Desk) -> int:
     from sync import enrolment
 
     peer = enrolment.revoke(desk, args.station)
@@ -157,12 +194,26 @@ def _revoke(args, desk: Desk) -> int:
     return 0
 
 
+def _stations(args, folder: Path) -> int:
+    url = pg_hub_cli.pg_url(args, folder)
+    if not url:
+        return dispatch(_stations_here, args, folder)
+    from haian_desk.replication.pg_hub import PgHub, open_hub
+
+    with open_hub(url, 2) as db:
+        return _print_stations(args, PgHub(db).stations())
+
+
 @with_desk
-def _stations(args, desk: Desk) -> int:
-    from haian_desk.core.timeutil import show
+def _stations_here(args, desk: Desk) -> int:
     from haian_desk.replication.status import stations
 
-    rows = stations(desk)
+    return _print_stations(args, stations(desk))
+
+
+def _print_stations(args, rows: list[dict]) -> int:
+    from haian_desk.core.timeutil import show
+
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from haian_desk.core.timeutil import to_iso
-from haian_desk.replication import selection, sync_state
+from haian_desk.replication import sync_state
+from haian_desk.replication.hub_backend import CannotScreen, HubBackend, SqliteHub
 from haian_desk.replication.receive import ApplyReport, BatchTooBad, apply_batch
 from haian_desk.replication.sync_state import CHILD, PARENT, Peer
 from sync import failpoints
@@ -30,8 +31,13 @@ class Receipt:
 
 def open_batch(desk: Desk, own: InstallationKeys, data: bytes, signer: Peer | None = None) -> tuple[Peer, Batch]:
     """Check a batch from end to end without applying it; raises BatchRefused with the reason."""
+    return open_for(SqliteHub(desk), own, data, signer)
+
+
+def open_for(hub: HubBackend, own: InstallationKeys, data: bytes, signer: Peer | None = None) -> tuple[Peer, Batch]:
+    """``open_batch`` against either hub backend (SQLite desk or PostgreSQL)."""
     envelope, sealed = read_envelope(data)
-    me = desk.installation
+    me = hub.own
     if envelope["to"] != me.id:
         raise BatchRefused(
             "wrong_receiver",
@@ -39,7 +45,7 @@ def open_batch(desk: Desk, own: InstallationKeys, data: bytes, signer: Peer | No
             "请确认拿的是发给本站（本中心）的文件",
             params={"short": _short(envelope["to"])},
         )
-    peer = sync_state.get_peer(desk.db, envelope["from"])
+    peer = hub.peer(envelope["from"])
     if peer is None:
         raise BatchRefused(
             "unknown_sender",
@@ -65,7 +71,7 @@ def open_batch(desk: Desk, own: InstallationKeys, data: bytes, signer: Peer | No
         )
     _check_range(batch)
     if peer.relation == CHILD:
-        _check_claim(desk, batch)
+        _check_claim(hub, batch)
     return peer, batch
 
 
@@ -100,6 +106,36 @@ def receive(desk: Desk, own: InstallationKeys, data: bytes, transport: str, sign
     return Receipt(peer, batch, report)
 
 
+def take(hub: HubBackend, own: InstallationKeys, data: bytes, transport: str, signer: Peer | None = None) -> Receipt:
+    """A hub receiving a batch from below, whichever storage it has: checked, then applied once."""
+    peer, batch = open_for(hub, own, data, signer)
+    if peer.relation != CHILD:
+        raise BatchRefused(
+            "wrong_direction",
+            "这份文件的方向不对（上报文件应导入到镇中心，回执文件应导入到本站）",
+            "请检查导入的是哪一份文件",
+        )
+    lo, hi = batch.range
+    failpoints.hit("hub.up.before_apply")
+    try:
+        report = hub.apply(
+            peer,
+            batch_id=batch.batch_id,
+            transport=transport,
+            lo=lo,
+            hi=hi,
+            records=batch.events,
+            at=to_iso(hub.now()),
+            before_commit=lambda: failpoints.hit("hub.up.in_transaction"),
+        )
+    except BatchTooBad as error:
+        raise BatchRefused("too_many_refused", error.template, error.hint_template, params=error.params) from None
+    except CannotScreen as error:
+        raise BatchRefused("cannot_screen", error.template, error.hint_template, params=error.params) from None
+    failpoints.hit("hub.up.after_commit")
+    return Receipt(peer, batch, report)
+
+
 def _side(peer: Peer) -> str:
     # The hub is the side receiving from a child; the station the side receiving from its hub.
     return "hub.up" if peer.relation == CHILD else "station.down"
@@ -115,15 +151,14 @@ def _check_range(batch: Batch) -> None:
         raise BatchRefused("damaged", "同步批次标明的范围不正确", "请重新导出")
 
 
-def _check_claim(desk: Desk, batch: Batch) -> None:
+def _check_claim(hub: HubBackend, batch: Batch) -> None:
     """A child's log holds its own records, its children's and what we sent it, nothing else.
 
     So the range a batch covers can be no wider than its records plus our whole
     log (what we can have sent it) and some slack; a wider claim would make us
     acknowledge records that never came."""
     lo, hi = batch.range
-    with desk.db.read() as conn:
-        ours = selection.head(conn)
+    ours = hub.head()
     if hi - lo > len(batch.events) + ours + RANGE_SLACK:
         raise BatchRefused(
             "range_too_wide",

@@ -26,13 +26,19 @@ class JsonLines(logging.Formatter):
         return json.dumps(line, ensure_ascii=False)
 
 
-def configure(folder: Path, stream=None) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
+def configure(folder: Path | None, stream=None) -> None:
+    """JSON lines to ``stream`` (stderr) and, with a ``folder``, a rotating file in it. Several
+    worker processes log to stderr only: one rotating file written by several processes loses
+    lines when it turns over (their service manager's journal keeps stderr)."""
     formatter = JsonLines()
-    handlers = [
-        logging.StreamHandler(stream),
-        logging.handlers.RotatingFileHandler(folder / "hub.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"),
-    ]
+    handlers: list[logging.Handler] = [logging.StreamHandler(stream)]
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        handlers.append(
+            logging.handlers.RotatingFileHandler(
+                folder / "hub.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+            )
+        )
     for name in ("haian_desk.hub", "uvicorn.error"):
         logger = logging.getLogger(name)
         logger.setLevel(logging.INFO)

@@ -37,7 +37,7 @@ def make_server(
     desk = Desk.open(folder, wall=wall)
     try:
         require_hub(desk)
-        hub = Hub(desk, keymod.load_or_create(folder))
+        hub = Hub.of(desk, keymod.load_or_create(folder))
     except Exception:
         desk.close()
         raise
@@ -64,8 +64,11 @@ class BackgroundHub:
     """The hub on its own thread, listening on an already bound socket (port 0 picks a free one)."""
 
     def __init__(self, folder: Path, host: str = "127.0.0.1", port: int = 0, **options):
-        self.server, self.desk = make_server(folder, host, port, **options)
-        self.tls = bool(options.get("tls_cert"))
+        server, self.desk = make_server(folder, host, port, **options)
+        self._setup(server, host, port, closing=self.desk, tls=bool(options.get("tls_cert")))
+
+    def _setup(self, server: uvicorn.Server, host: str, port: int, closing, tls: bool = False) -> None:
+        self.server, self._closing, self.tls = server, closing, tls
         self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.socket.bind((host, port))
@@ -95,7 +98,7 @@ class BackgroundHub:
         if self.thread.is_alive():
             self.thread.join(GRACE_SECONDS + 5)
         self.socket.close()
-        self.desk.close()
+        self._closing.close()
 
     def __enter__(self) -> BackgroundHub:
         return self.start()

@@ -38,7 +38,7 @@ from starlette.routing import Route
 
 from haian_desk.core.errors import HaianError
 from haian_desk.core.timeutil import from_iso, to_iso
-from haian_desk.replication import sync_state
+from haian_desk.replication.hub_backend import ReplayBook
 from haian_desk.replication.sync_state import CHILD, Peer
 from sync import auth, limits, numbering, recover, schemas
 from sync.batch import MEDIA_TYPE
@@ -88,13 +88,14 @@ class Settings:
 class Served:
     hub: Hub
     settings: Settings
-    nonces: auth.NonceBook = field(init=False)
+    nonces: ReplayBook = field(init=False)
     rate: RateLimiter = field(init=False)
     uploads: UploadGate = field(init=False)
 
     def __post_init__(self) -> None:
         s = self.settings
-        self.nonces = auth.NonceBook(s.replay_window)
+        # Several workers share a PostgreSQL hub's book; a township's one process keeps its own.
+        self.nonces = self.hub.backend.replay_book(s.replay_window) or auth.NonceBook(s.replay_window)
         self.rate = RateLimiter(s.rate_per_address, s.rate_burst)
         self.uploads = UploadGate(s.uploads_per_caller, s.uploads_total)
 
@@ -194,7 +195,7 @@ async def _handle(served: Served, request: Request, spec: SignedRoute) -> Respon
 async def _serve(served: Served, request: Request, spec: SignedRoute, state: dict) -> Response:
     peer = await run_in_threadpool(_authenticate, served, request)
     state["peer"] = peer
-    _check_freshness(served, request, peer)
+    await run_in_threadpool(_check_freshness, served, request, peer)  # a PostgreSQL hub's book is a query
     _check_content_type(request, spec)
     if request.url.query and not spec.takes_query:
         raise _bad_request(schemas.Invalid("this endpoint takes no query parameters"))
@@ -269,13 +270,13 @@ def _authenticate(served: Served, request: Request) -> Peer:
     """Who is calling, from the headers alone. Every way of failing looks the same from outside."""
     hub, headers = served.hub, request.headers
     sender = headers.get(auth.FROM, "")
-    peer = sync_state.get_peer(hub.desk.db, sender) if sender and len(sender) <= 40 else None
+    peer = hub.backend.peer(sender) if sender and len(sender) <= 40 else None
     path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     genuine = (
         peer is not None
         and peer.relation == CHILD
         and auth.headers_well_formed(headers)
-        and headers.get(auth.TO) == hub.desk.installation.id
+        and headers.get(auth.TO) == hub.backend.own.id
         and auth.request_is_genuine(peer.sign_key, headers, request.method, path)
     )
     if not genuine or peer is None:
@@ -287,7 +288,7 @@ def _authenticate(served: Served, request: Request) -> Peer:
 
 def _check_freshness(served: Served, request: Request, peer: Peer) -> None:
     """A signed request is good once, and only near the time it says it was made."""
-    now = served.hub.desk.now()
+    now = served.hub.backend.now()
     try:
         skew = abs((from_iso(request.headers[auth.TIME]) - now).total_seconds())
     except (ValueError, TypeError, OverflowError):
@@ -417,13 +418,13 @@ async def _missing(hub: Hub, request: Request, peer: Peer, body: bytes) -> Respo
 
 async def _numbering(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
     """Where a restored station's numbering stood (sync.numbering)."""
-    return JSONResponse(await run_in_threadpool(numbering.answer, hub.desk, peer))
+    return JSONResponse(await run_in_threadpool(lambda: numbering.answer(hub.desk, peer)))
 
 
 async def _recover(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
     """Everything a re-approved station sent up, and what concerns it from above (sync.recover)."""
     query = parse_query(request, schemas.BatchQuery)
-    data = await run_in_threadpool(recover.recovery_batch, hub.desk, hub.keys, peer, query.after, query.limit)
+    data = await run_in_threadpool(lambda: recover.recovery_batch(hub.desk, hub.keys, peer, query.after, query.limit))
     return Response(data, media_type=BATCH_TYPE)
 
 

@@ -117,55 +117,59 @@ class PgHubLog:
         self.db = db
 
     def enrol(self, peer: Peer) -> None:
-        self.db.run(
-            lambda conn: conn.execute(
-                """INSERT INTO sync_peers (id, relation, unit_code, unit_name, role, sign_key, box_key,
-                                       url, tls_ca, status, enrolled_at)
-               VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
-               ON CONFLICT (id) DO UPDATE SET relation = excluded.relation,
-                   unit_code = excluded.unit_code, unit_name = excluded.unit_name,
-                   role = excluded.role, sign_key = excluded.sign_key, box_key = excluded.box_key,
-                   url = coalesce(excluded.url, sync_peers.url),
-                   tls_ca = coalesce(excluded.tls_ca, sync_peers.tls_ca),
-                   status = excluded.status, enrolled_at = excluded.enrolled_at, revoked_at = NULL""",
-                (
-                    peer.id,
-                    peer.relation,
-                    peer.unit_code,
-                    peer.unit_name,
-                    peer.role,
-                    peer.sign_key,
-                    peer.box_key,
-                    peer.url,
-                    peer.tls_ca,
-                    peer.status,
-                    peer.enrolled_at,
-                ),
-            )
+        self.db.run(lambda conn: self.enrol_in(conn, peer))
+
+    @staticmethod
+    def enrol_in(conn, peer: Peer) -> None:
+        """``enrol`` inside the caller's transaction."""
+        conn.execute(
+            """INSERT INTO sync_peers (id, relation, unit_code, unit_name, role, sign_key, box_key,
+                                   url, tls_ca, status, enrolled_at)
+           VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+           ON CONFLICT (id) DO UPDATE SET relation = excluded.relation,
+               unit_code = excluded.unit_code, unit_name = excluded.unit_name,
+               role = excluded.role, sign_key = excluded.sign_key, box_key = excluded.box_key,
+               url = coalesce(excluded.url, sync_peers.url),
+               tls_ca = coalesce(excluded.tls_ca, sync_peers.tls_ca),
+               status = excluded.status, enrolled_at = excluded.enrolled_at, revoked_at = NULL""",
+            (
+                peer.id,
+                peer.relation,
+                peer.unit_code,
+                peer.unit_name,
+                peer.role,
+                peer.sign_key,
+                peer.box_key,
+                peer.url,
+                peer.tls_ca,
+                peer.status,
+                peer.enrolled_at,
+            ),
         )
 
     def receive(self, peer_id: str, events: Sequence[Event], lo: int, hi: int) -> Received:
-        def work(conn) -> Received:
-            if (
-                conn.execute(
-                    "SELECT 1 FROM sync_peers WHERE id = %s AND status = 'enrolled' FOR UPDATE", (peer_id,)
-                ).fetchone()
-                is None
-            ):
-                raise _unknown(peer_id)
-            new = pg_store_new(conn, events)
-            conn.cursor().executemany(
-                "INSERT INTO sync_origins (origin, via) VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                [(o, peer_id) for o in sorted({e.origin for e in events})],
-            )
-            covered = self._add_range(conn, peer_id, lo, hi)
-            conn.execute(
-                "UPDATE sync_peers SET events_received = events_received + %s WHERE id = %s", (len(new), peer_id)
-            )
-            added = tuple(e.id for e in events if e.id in new)
-            return Received(added, len(events) - len(added), covered)
+        return self.db.run(lambda conn: self.receive_in(conn, peer_id, events, lo, hi))
 
-        return self.db.run(work)
+    @classmethod
+    def receive_in(cls, conn, peer_id: str, events: Sequence[Event], lo: int, hi: int) -> Received:
+        """``receive`` inside the caller's transaction (the HTTP hub screens and books the batch
+        in the same one: haian_desk.replication.pg_hub)."""
+        if (
+            conn.execute(
+                "SELECT 1 FROM sync_peers WHERE id = %s AND status = 'enrolled' FOR UPDATE", (peer_id,)
+            ).fetchone()
+            is None
+        ):
+            raise _unknown(peer_id)
+        new = pg_store_new(conn, events)
+        conn.cursor().executemany(
+            "INSERT INTO sync_origins (origin, via) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+            [(o, peer_id) for o in sorted({e.origin for e in events})],
+        )
+        covered = cls._add_range(conn, peer_id, lo, hi)
+        conn.execute("UPDATE sync_peers SET events_received = events_received + %s WHERE id = %s", (len(new), peer_id))
+        added = tuple(e.id for e in events if e.id in new)
+        return Received(added, len(events) - len(added), covered)
 
     @staticmethod
     def _add_range(conn, peer_id: str, lo: int, hi: int) -> int:

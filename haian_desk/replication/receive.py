@@ -102,8 +102,8 @@ def apply_batch(
             report.coverage = sync_state.coverage(conn, sender.id)
             return report
         good = _screen_all(conn, desk.installation.id, sender, records, report, batch_id, at)
-        _check_caps(conn, sender, report)
-        conflicts_before = _conflicts(conn, good)
+        check_caps(sender, len(report.rejected), sync_state.open_quarantine(conn, sender.id))
+        conflicts_before = conflict_counts(conn, good)
         desk.ledger.ingest(good)
         shipped_catalogue.settle(conn, good)  # an old-style seeded catalogue from a not yet upgraded level
         # A year's working calendar from above recounts the open deadlines it concerns, in this transaction.
@@ -111,9 +111,9 @@ def apply_batch(
         sync_state.resolve_quarantine(conn, [e.id for e in good], at)  # a record resent once its cause was fixed
         sync_state.note_origins(conn, {e.origin for e in good}, sender.id)
         report.applied = len(good)
-        report.held = _held(conn, good)
+        report.held = held_count(conn, good)
         report.conflicts = sorted(
-            case_id for case_id, n in _conflicts(conn, good).items() if n > conflicts_before.get(case_id, 0)
+            case_id for case_id, n in conflict_counts(conn, good).items() if n > conflicts_before.get(case_id, 0)
         )
         report.coverage = sync_state.add_range(conn, sender.id, lo, hi)
         sync_state.finish_batch(conn, batch_id, report.applied, report.already, len(report.rejected), report.held)
@@ -125,12 +125,42 @@ def apply_batch(
 def _screen_all(
     conn, own_id: str, sender: Peer, records: list[Any], report: ApplyReport, batch_id: str, at: str
 ) -> list[Event]:
+    def hold(record: Any, refused: Refused) -> None:
+        _hold(conn, record, sender, batch_id, refused, at)
+
+    return screen(own_id, sender, records, report, at, known(conn, records, sync_state.via_of), hold)
+
+
+@dataclass
+class Known:
+    """What the receiving database already holds about a batch's records, read in bulk before screening."""
+
+    via: dict[str, str]  # origin -> the neighbour its records arrive through
+    stored: dict  # "by_id": {id: row}, "by_seq": {(origin, origin_seq)}
+    units: dict[tuple[str, str], str]  # (stream, id) -> owning unit, for SCOPED_STREAMS
+
+
+def known(conn, records: list[Any], via_of: Callable, mark: str = "?") -> Known:
+    """The facts screening needs, from either database (``mark``: the driver's parameter mark)."""
+    dicts = [r for r in records if isinstance(r, dict)]
+    via = via_of(conn, {o for r in dicts if isinstance(o := r.get("origin"), str)}, mark)
+    return Known(via, _stored(conn, dicts, mark), _case_units(conn, dicts, mark))
+
+
+def screen(
+    own_id: str,
+    sender: Peer,
+    records: list[Any],
+    report: ApplyReport,
+    at: str,
+    facts: Known,
+    hold: Callable[[Any, Refused], None],
+) -> list[Event]:
+    """Every rule a record from ``sender`` must pass, written once for both hubs' databases: the
+    records to store; each refused one is counted in ``report`` and (up to the cap) handed to ``hold``."""
     good: list[Event] = []
     seen: dict[str, Event] = {}  # the wire form is encoded only when an id comes twice
-    dicts = [r for r in records if isinstance(r, dict)]
-    via = sync_state.via_of(conn, {o for r in dicts if isinstance(o := r.get("origin"), str)})
-    stored = _stored(conn, dicts)
-    units = _case_units(conn, dicts)
+    via, stored, units = facts.via, facts.stored, facts.units
     now_ms = int(from_iso(at).timestamp() * 1000)
     for record in records:
         try:
@@ -154,21 +184,19 @@ def _screen_all(
             good.append(event)
         except Refused as refused:
             if len(report.rejected) < MAX_REJECTED_PER_BATCH:
-                _hold(conn, record, sender, batch_id, refused, at)
-            report.rejected.append(Rejection(_record_id(record), refused.problem, refused.reason))
+                hold(record, refused)
+            report.rejected.append(Rejection(record_id(record), refused.problem, refused.reason))
     return good
 
 
-def _check_caps(conn, sender: Peer, report: ApplyReport) -> None:
+def check_caps(sender: Peer, refused: int, open_now: int) -> None:
     """One neighbour cannot fill the quarantine: past the caps the whole batch is refused, nothing kept."""
-    refused = len(report.rejected)
     if refused > MAX_REJECTED_PER_BATCH:
         raise BatchTooBad(
             "这一批有 {refused} 条记录不能接收，超过了每批 {MAX_REJECTED_PER_BATCH} 条的上限，整批未导入",
             "发出方的数据可能已损坏或被篡改；请联系镇中心核查该站的电脑",
             params={"refused": refused, "MAX_REJECTED_PER_BATCH": MAX_REJECTED_PER_BATCH},
         )
-    open_now = sync_state.open_quarantine(conn, sender.id)
     if refused and open_now > MAX_QUARANTINE_PER_PEER:
         raise BatchTooBad(
             "“{unit_name}”暂存待核查的记录已有 {open_now} 条，超过上限 {MAX_QUARANTINE_PER_PEER} 条，这一批未导入",
@@ -267,13 +295,13 @@ _DIFFERENT = "同一编号的记录内容不同：不自动合并，已留存待
 _SEQ_CLASH = "该站的这个记录序号已被另一条记录占用（该站可能从备份恢复过）：已留存待核查"
 
 
-def _stored(conn: sqlite3.Connection, records: list[dict]) -> dict:
+def _stored(conn, records: list[dict], mark: str = "?") -> dict:
     """What the log already holds under the batch's ids and (origin, sequence) pairs, fetched in bulk."""
     ids = sorted({r["id"] for r in records if isinstance(r.get("id"), str)})
     by_id: dict[str, tuple] = {}
     by_seq: set[tuple[str, int]] = set()
     for chunk in _chunks(ids, 500):
-        marks = ", ".join("?" * len(chunk))
+        marks = ", ".join([mark] * len(chunk))
         for row in conn.execute(f"SELECT {', '.join(COLUMNS)} FROM events WHERE id IN ({marks})", chunk):
             by_id[row["id"]] = Event.from_row(row).to_row()
     for origin in sorted({r["origin"] for r in records if isinstance(r.get("origin"), str)}):
@@ -281,14 +309,14 @@ def _stored(conn: sqlite3.Connection, records: list[dict]) -> dict:
         seqs = [q for q in given if isinstance(q, int) and not isinstance(q, bool) and 1 <= q <= MAX_ORIGIN_SEQ]
         if seqs:
             rows = conn.execute(
-                "SELECT origin_seq FROM events WHERE origin = ? AND origin_seq BETWEEN ? AND ?",
+                f"SELECT origin_seq FROM events WHERE origin = {mark} AND origin_seq BETWEEN {mark} AND {mark}",
                 (origin, min(seqs), max(seqs)),
             )
             by_seq.update((origin, row[0]) for row in rows)
     return {"by_id": by_id, "by_seq": by_seq}
 
 
-def _case_units(conn: sqlite3.Connection, records: list[dict]) -> dict[tuple[str, str], str]:
+def _case_units(conn, records: list[dict], mark: str = "?") -> dict[tuple[str, str], str]:
     """The unit owning each case (or cadre) the batch touches: from its table, or from the batch's creation."""
     units: dict[tuple[str, str], str] = {}
     for stream, (table, key) in SCOPED_STREAMS.items():
@@ -296,7 +324,7 @@ def _case_units(conn: sqlite3.Connection, records: list[dict]) -> dict[tuple[str
             {r["stream_id"] for r in records if r.get("stream") == stream and isinstance(r.get("stream_id"), str)}
         )
         for chunk in _chunks(ids, 500):
-            marks = ", ".join("?" * len(chunk))
+            marks = ", ".join([mark] * len(chunk))
             units.update(
                 ((stream, row[0]), row[1])
                 for row in conn.execute(f"SELECT {key}, unit_code FROM {table} WHERE {key} IN ({marks})", chunk)
@@ -334,30 +362,30 @@ def _hold(conn, record: Any, sender: Peer, batch_id: str, refused: Refused, at: 
     origin = record.get("origin") if isinstance(record, dict) else None
     sync_state.quarantine(
         conn,
-        event_id=_record_id(record),
+        event_id=record_id(record),
         origin=origin if isinstance(origin, str) else None,
         peer=sender.id,
         batch_id=batch_id,
         problem=refused.problem,
         reason=refused.reason,
-        body=_body(record),
+        body=record_body(record),
         at=at,
     )
 
 
-def _body(record: Any) -> str:
+def record_body(record: Any) -> str:
     try:
         return json.dumps(record, ensure_ascii=False, sort_keys=True, default=str)[: 64 * 1024]
     except (RecursionError, ValueError):
         return "（无法保存：嵌套过深）"
 
 
-def _record_id(record: Any) -> str:
+def record_id(record: Any) -> str:
     value = record.get("id") if isinstance(record, dict) else None
     return value if isinstance(value, str) and value else "?"
 
 
-def _held(conn: sqlite3.Connection, events: list[Event]) -> int:
+def held_count(conn, events: list[Event], mark: str = "?") -> int:
     """Records stored but not yet visible: their stream's creating record has not arrived."""
     wanted: dict[str, set[str]] = {}
     for event in events:
@@ -366,18 +394,18 @@ def _held(conn: sqlite3.Connection, events: list[Event]) -> int:
     for stream, ids in wanted.items():
         projector = projectors()[stream]
         for chunk in _chunks(sorted(ids), 500):
-            marks = ", ".join("?" * len(chunk))
+            marks = ", ".join([mark] * len(chunk))
             sql = f"SELECT {projector.key} FROM {projector.table} WHERE {projector.key} IN ({marks})"
             rows = conn.execute(sql, chunk)
             present.update((stream, row[0]) for row in rows)
     return sum((event.stream, event.stream_id) not in present for event in events)
 
 
-def _conflicts(conn: sqlite3.Connection, events: list[Event]) -> dict[str, int]:
+def conflict_counts(conn, events: list[Event], mark: str = "?") -> dict[str, int]:
     case_ids = sorted({e.stream_id for e in events if e.stream == "case"})
     counts = {}
     for chunk in _chunks(case_ids, 500):
-        marks = ", ".join("?" * len(chunk))
+        marks = ", ".join([mark] * len(chunk))
         for row in conn.execute(f"SELECT id, conflicts FROM cases WHERE id IN ({marks})", chunk):
             counts[row["id"]] = row["conflicts"]
     return counts

@@ -35,6 +35,9 @@ _DOWN_SCOPE = f"""
                     AND (c.unit_code = :unit OR (length(:unit) = 9 AND substr(c.unit_code, 1, 9) = :unit))))
 """
 _UP_SCOPE = f"e.origin != '{SHIPPED_ORIGIN}' AND e.origin NOT IN (SELECT origin FROM sync_origins WHERE via = :parent)"
+# The same rules for a hub on PostgreSQL (haian_desk.replication.pg_order): written once, here.
+UP_SCOPE, DOWN_SCOPE = _UP_SCOPE, _DOWN_SCOPE
+RECOVERY_SCOPE = f"e.origin = :child OR ({_DOWN_SCOPE})"  # a rebuilt child: its own records too
 
 
 def head(conn: sqlite3.Connection) -> int:
@@ -65,9 +68,7 @@ def _select(conn, scope: str, params: dict, after: int, limit: int | None) -> tu
 def recovery_events(conn: sqlite3.Connection, child: Peer, after: int, limit: int | None) -> tuple[list[Event], int]:
     """For a station rebuilt after its PC died (sync.recover): everything it ever sent up, and what
     concerns it from above. Another station's records never qualify."""
-    return _select(
-        conn, f"e.origin = :child OR ({_DOWN_SCOPE})", {"child": child.id, "unit": child.unit_code}, after, limit
-    )
+    return _select(conn, RECOVERY_SCOPE, {"child": child.id, "unit": child.unit_code}, after, limit)
 
 
 def pending_up(conn: sqlite3.Connection, parent_id: str, acked: int) -> int:
@@ -97,11 +98,12 @@ def sent_digest(conn: sqlite3.Connection, origin: str, up_to: int) -> list:
     return digest([r[0] for r in rows])
 
 
-def held_digest(conn: sqlite3.Connection, origin: str, child_id: str) -> list:
-    """What the hub holds of one origin from a child, quarantined records included."""
+def held_digest(conn, origin: str, child_id: str, mark: str = "?") -> list:
+    """What the hub holds of one origin from a child, quarantined records included (``mark``:
+    the driver's parameter mark, so a hub on PostgreSQL answers with the same statement)."""
     rows = conn.execute(
-        "SELECT id FROM events WHERE origin = ? UNION "
-        "SELECT event_id FROM sync_quarantine WHERE origin = ? AND peer = ? ORDER BY 1",
+        f"SELECT id FROM events WHERE origin = {mark} UNION "
+        f"SELECT event_id FROM sync_quarantine WHERE origin = {mark} AND peer = {mark} ORDER BY 1",
         (origin, origin, child_id),
     )
     return digest([r[0] for r in rows])
@@ -154,16 +156,16 @@ def events_by_id(conn: sqlite3.Connection, ids: list[str], origin: str | None = 
     return [event for _, event in sorted(found, key=lambda pair: pair[0])]
 
 
-def held_ids(conn: sqlite3.Connection, origin: str, peer_id: str, ids: list[str]) -> set[str]:
+def held_ids(conn, origin: str, peer_id: str, ids: list[str], mark: str = "?") -> set[str]:
     """Which of these ids of one origin are here, in the log or in what this peer left in quarantine."""
     held: set[str] = set()
     for chunk in _chunks(list(ids)):
-        marks = ", ".join("?" * len(chunk))
+        marks = ", ".join([mark] * len(chunk))
         held.update(
             r[0]
             for r in conn.execute(
-                f"SELECT id FROM events WHERE origin = ? AND id IN ({marks}) UNION "
-                f"SELECT event_id FROM sync_quarantine WHERE peer = ? AND event_id IN ({marks})",
+                f"SELECT id FROM events WHERE origin = {mark} AND id IN ({marks}) UNION "
+                f"SELECT event_id FROM sync_quarantine WHERE peer = {mark} AND event_id IN ({marks})",
                 [origin, *chunk, peer_id, *chunk],
             )
         )

@@ -12,7 +12,8 @@ from haian_desk.core.messages import cli_tr, message_text, word
 from haian_desk.core.timeutil import show, to_iso
 from haian_desk.replication import selection, sync_state
 from haian_desk.replication.receive import flagged_cases
-from haian_desk.replication.sync_state import CHILD
+from haian_desk.replication.sync_state import CHILD, Peer
+from haian_desk.storage.reading import Rows, sqlite_rows
 
 # Below this the two clocks agree well enough: records are ordered by their own clock anyway.
 CLOCK_WARNING_SECONDS = 5 * 60
@@ -162,35 +163,44 @@ def sync_status(desk: Desk) -> SyncStatus:
 
 def stations(desk: Desk, now: datetime | None = None) -> list[dict]:
     """Every installation enrolled below this hub, with what the township needs to watch."""
-    moment = to_iso(now or desk.now())
-    result = []
-    for peer in sync_state.list_peers(desk.db, CHILD):
-        result.append(
-            {
-                "id": peer.id,
-                "unit_code": peer.unit_code,
-                "unit_name": peer.unit_name,
-                "role": peer.role,
-                "status": peer.status,
-                "enrolled_at": peer.enrolled_at,
-                "revoked_at": peer.revoked_at,
-                "last_contact": peer.last_contact,
-                "events_received": peer.events_received,
-                "clock_drift_seconds": peer.clock_drift,
-                "overdue": _overdue(desk, peer.unit_code, moment),
-                "quarantined": len(sync_state.quarantined(desk.db, peer.id)),
-            }
-        )
-    return result
+    peers = sync_state.list_peers(desk.db, CHILD)
+    with sqlite_rows(desk.db) as rows:
+        return stations_from(rows, peers, to_iso(now or desk.now()))
 
 
-def _overdue(desk: Desk, unit_code: str, now: str) -> int:
-    timed = ", ".join(f"'{s}'" for s in TIMED_STATUSES)
-    return desk.db.scalar(
-        f"SELECT count(*) FROM cases WHERE status IN ({timed}) AND deadline IS NOT NULL AND deadline < ? "
-        "AND (unit_code = ? OR (length(?) = 9 AND substr(unit_code, 1, 9) = ?))",
-        (now, unit_code, unit_code, unit_code),
-    )
+def stations_from(rows: Rows, peers: list[Peer], moment: str) -> list[dict]:
+    """``stations`` from either hub's database (``rows``: haian_desk.storage.reading), so a
+    county on PostgreSQL lists its townships with the same figures."""
+    return [
+        {
+            "id": peer.id,
+            "unit_code": peer.unit_code,
+            "unit_name": peer.unit_name,
+            "role": peer.role,
+            "status": peer.status,
+            "enrolled_at": peer.enrolled_at,
+            "revoked_at": peer.revoked_at,
+            "last_contact": peer.last_contact,
+            "events_received": peer.events_received,
+            "clock_drift_seconds": peer.clock_drift,
+            "overdue": _first(rows(_OVERDUE, {"now": moment, "unit": peer.unit_code})),
+            "quarantined": _first(rows(_QUARANTINED, {"peer": peer.id})),
+        }
+        for peer in peers
+    ]
+
+
+# A township's row counts its stations' matters too (the first nine digits are the township's).
+_OVERDUE = (
+    f"SELECT count(*) FROM cases WHERE status IN ({', '.join(repr(s) for s in TIMED_STATUSES)}) "
+    "AND deadline IS NOT NULL AND deadline < {now} "
+    "AND (unit_code = {unit} OR (length({unit}) = 9 AND substr(unit_code, 1, 9) = {unit}))"
+)
+_QUARANTINED = "SELECT count(*) FROM sync_quarantine WHERE peer = {peer} AND resolved_at IS NULL"
+
+
+def _first(found) -> int:
+    return int(next(iter(found))[0])
 
 
 def clock_warning(drift: int | None) -> Message | None:

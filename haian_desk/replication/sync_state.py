@@ -54,7 +54,7 @@ class Peer:
         return self.status == ENROLLED
 
     @classmethod
-    def from_row(cls, row: sqlite3.Row) -> Peer:
+    def from_row(cls, row) -> Peer:  # a sqlite3.Row, or a PostgreSQL hub's row (read by name too)
         return cls(**{f.name: row[f.name] for f in fields(cls)})
 
 
@@ -232,10 +232,12 @@ def note_origins(conn: sqlite3.Connection, origins: set[str], via: str) -> None:
     )
 
 
-def via_of(conn: sqlite3.Connection, origins: set[str]) -> dict[str, str]:
+def via_of(conn, origins: set[str], mark: str = "?") -> dict[str, str]:
+    """Through which neighbour each origin's records arrive (``mark``: the driver's parameter mark;
+    the PostgreSQL hub reads its own sync_origins with the same statement)."""
     result = {}
     for origin in origins:
-        row = conn.execute("SELECT via FROM sync_origins WHERE origin = ?", (origin,)).fetchone()
+        row = conn.execute(f"SELECT via FROM sync_origins WHERE origin = {mark}", (origin,)).fetchone()
         if row:
             result[origin] = row["via"]
     return result

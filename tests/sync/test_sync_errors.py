@@ -17,6 +17,16 @@ from tests.sync.proxy import BlackHole
 from tests.sync.tls import self_signed
 
 
+@pytest.fixture
+def network(any_network):
+    return any_network
+
+
+@pytest.fixture
+def served(any_served):
+    return any_served
+
+
 def _failure(station, url: str, **options) -> tuple[str, str]:
     with pytest.raises(SyncError) as caught:
         sync(station, url, **options)
@@ -26,7 +36,8 @@ def _failure(station, url: str, **options) -> tuple[str, str]:
     return caught.value.kind, status.last_error
 
 
-def test_each_failure_has_its_own_message(network, tmp_path, clock, monkeypatch):
+def test_each_failure_has_its_own_message(township_network, tmp_path, clock, monkeypatch):
+    network = township_network  # TLS, size limit, a hub that forgets its station: the township's own server
     hub, (station, _) = network
     take_in(station)
     seen: dict[str, str] = {}

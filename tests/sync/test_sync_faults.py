@@ -37,21 +37,29 @@ from tests.sync.helpers import (
 )
 
 
-def test_a_batch_applies_fully_or_not_at_all(network, served, monkeypatch):
-    hub, (station, _) = network
+def test_a_batch_applies_fully_or_not_at_all(any_network, any_served, monkeypatch):
+    """On both hubs (``hub_backend``): a batch failing inside its transaction leaves nothing."""
+    hub, (station, _) = any_network
     for i in range(12):
         take_in(station, description=f"反映{i}组道路破损")
     before = snapshot(hub)
     monkeypatch.setenv(FAILPOINT, "hub.up.in_transaction:raise")
     with pytest.raises(SyncError) as failed:
-        sync(station, served.url)
+        sync(station, any_served.url)
     assert failed.value.kind == "server_error"
     assert snapshot(hub) == before and hub.desk.db.scalar("SELECT count(*) FROM sync_batches") == 0
     assert held_up_to(hub, station.id) == 0
     monkeypatch.delenv(FAILPOINT)
-    sync(station, served.url)
+    sync(station, any_served.url)
     assert set(event_ids(station, station.id)) <= set(event_ids(hub))
 
+
+def test_a_down_batch_applies_fully_or_not_at_all(network, served, monkeypatch):
+    """At the station: what the township sends down (a PostgreSQL hub sends nothing down yet)."""
+    hub, (station, _) = network
+    for i in range(12):
+        take_in(station, description=f"反映{i}组道路破损")
+    sync(station, served.url)
     act(hub, next(iter(case_rows(hub))), "note", text="镇里看过了")
     station_before = snapshot(station)
     cursor = held_up_to(station, hub.id)

@@ -1,4 +1,5 @@
 """The hub on a hostile village network (issue 18): malformed requests, replay, probing, strict envelopes.
+Every test runs against both hubs (``hub_backend``: a township on SQLite, a county on PostgreSQL).
 
 Each test plays an attacker against a real hub on 127.0.0.1: one without any
 key, or one holding an enrolled station's key (a stolen or infected PC).
@@ -20,8 +21,19 @@ from haian_desk.storage import eventlog
 from sync.batch import MEDIA_TYPE
 from tests.sync.helpers import case_rows, event_ids, sync, take_in
 from tests.sync.hostile import canonical, hub_state, is_problem, no_tracebacks, sealed_batch, signed, signed_json
+from tests.sync.pg_county import import_at, import_command, new_child
 
 HUGE = 2**63
+
+
+@pytest.fixture
+def network(any_network):
+    return any_network
+
+
+@pytest.fixture
+def served(any_served):
+    return any_served
 
 
 CHECK_BODIES = [
@@ -163,12 +175,10 @@ def test_a_station_with_a_clock_days_off_still_syncs_within_the_replay_window(ne
 
     from haian_desk.core.timeutil import UTC
     from tests.conftest import Clock
-    from tests.sync.helpers import VILLAGES, enrol, make_node
 
     hub, _ = network
     slow = Clock(datetime(2026, 2, 1, 2, 0, tzinfo=UTC))
-    station = make_node(tmp_path / "slow", VILLAGES[4], "时钟慢的村代理站", "station", slow)
-    enrol(station, hub)
+    station = new_child(hub, tmp_path / "slow", slow, "时钟慢的代理站")
     take_in(station)
     report = sync(station, served.url)
     assert report.sent > 0 and report.clock_drift < -86400 and report.warnings
@@ -222,7 +232,6 @@ def _envelope_variants(station, records) -> dict[str, bytes]:
 
 def test_envelopes_are_parsed_strictly_from_a_file_and_over_http(network, served, tmp_path):
     from sync.errors import BatchRefused
-    from sync.files import import_file
 
     hub, (station, _) = network
     case_id = take_in(station)
@@ -233,7 +242,7 @@ def test_envelopes_are_parsed_strictly_from_a_file_and_over_http(network, served
         path = tmp_path / f"{name}.hdsync"
         path.write_bytes(data)
         with pytest.raises(BatchRefused) as refused:
-            import_file(hub.desk, hub.keys, path)
+            import_at(hub, path)
         assert refused.value.kind == "damaged", name
         assert not (tmp_path / f"{name}.reply.hdsync").exists()
         response = signed(station, served.url, "POST", "/v1/batches", data)
@@ -246,6 +255,6 @@ def test_sync_import_of_a_folder_says_so_without_a_traceback(network, tmp_path):
 
     hub, _ = network
     hub.close()
-    result = cli("sync", "import", str(tmp_path), "--data-dir", str(hub.folder), check=False)
+    result = cli(*import_command(hub, tmp_path), check=False)
     assert result.returncode != 0 and "Traceback" not in result.stderr and "文件夹" in result.stderr
     hub.reopen()

@@ -14,6 +14,17 @@ from haian_desk.replication import sync_state
 from haian_desk.storage import eventlog
 from tests.sync.helpers import case_rows, event_ids, held_up_to, sync, take_in
 from tests.sync.hostile import canonical, hub_state, raw_batch, sealed_batch, signed, zipped
+from tests.sync.pg_county import import_at
+
+
+@pytest.fixture
+def network(any_network):
+    return any_network
+
+
+@pytest.fixture
+def served(any_served):
+    return any_served
 
 
 def _junk(n: int) -> list[dict]:
@@ -88,7 +99,9 @@ def test_a_claimed_range_the_data_does_not_back_is_not_kept(network, served):
 FAR_FUTURE = "99999999999999.99999"
 
 
-def test_a_far_future_stamp_is_held_and_does_not_move_the_hubs_clock(network, served, clock):
+def test_a_far_future_stamp_is_held_and_does_not_move_the_hubs_clock(township_network, township_served, clock):
+    network = township_network
+    served = township_served
     from tests.sync.hostile import smuggled
 
     hub, (station, other) = network
@@ -107,8 +120,9 @@ def test_a_far_future_stamp_is_held_and_does_not_move_the_hubs_clock(network, se
     assert sync_state.quarantined(station.desk.db) == []
 
 
-def test_a_poisoned_log_is_recovered_with_the_clock_command(network, clock):
+def test_a_poisoned_log_is_recovered_with_the_clock_command(township_network, clock):
     """An installation poisoned before the window existed: its clock ignores the stamp; the command removes it."""
+    network = township_network
     from haian_desk.desk import Desk
     from tests.sync.helpers import cli
     from tests.sync.hostile import smuggled
@@ -169,7 +183,9 @@ def test_a_station_cannot_act_on_another_stations_matter(network, served):
     assert forged.id not in event_ids(other)
 
 
-def test_a_station_cannot_rewrite_the_townships_cadre(network, served):
+def test_a_station_cannot_rewrite_the_townships_cadre(township_network, township_served):
+    network = township_network
+    served = township_served
     from haian_desk.people import cadres
     from tests.sync.hostile import smuggled
 
@@ -191,7 +207,6 @@ def test_a_decompression_bomb_is_refused_before_decoding(network, served, tmp_pa
     import time
 
     from sync.errors import BatchRefused
-    from sync.files import import_file
 
     hub, (station, _) = network
     from tests.sync.hostile import header_for
@@ -204,7 +219,7 @@ def test_a_decompression_bomb_is_refused_before_decoding(network, served, tmp_pa
     before = hub_state(hub)
     started = time.monotonic()
     with pytest.raises(BatchRefused) as refused:
-        import_file(hub.desk, hub.keys, path)
+        import_at(hub, path)
     assert refused.value.kind == "too_large" and time.monotonic() - started < 5
     response = signed(station, served.url, "POST", "/v1/batches", bomb)
     assert response.status_code == 422 and response.json()["error"] == "too_large"
@@ -213,7 +228,6 @@ def test_a_decompression_bomb_is_refused_before_decoding(network, served, tmp_pa
 
 def test_impossible_numbers_in_a_usb_file_are_refused_before_anything_is_committed(network, tmp_path):
     from sync.errors import BatchRefused
-    from sync.files import import_file
     from tests.sync.hostile import header_for
 
     hub, (station, _) = network
@@ -232,7 +246,7 @@ def test_impossible_numbers_in_a_usb_file_are_refused_before_anything_is_committ
         path = tmp_path / f"{name}.hdsync"
         path.write_bytes(raw_batch(station, header, body))
         with pytest.raises(BatchRefused) as refused:
-            import_file(hub.desk, hub.keys, path)
+            import_at(hub, path)
         assert refused.value.kind == "damaged" and "标头" in refused.value.message, name
         assert not (tmp_path / f"{name}.reply.hdsync").exists()
     assert hub_state(hub) == before
@@ -241,13 +255,12 @@ def test_impossible_numbers_in_a_usb_file_are_refused_before_anything_is_committ
 def test_nested_brackets_in_a_file_from_nobody_are_refused_without_parsing(network, tmp_path):
     from sync.batch import MAGIC
     from sync.errors import BatchRefused
-    from sync.files import import_file
 
     hub, (station, _) = network
     path = tmp_path / "nested.hdsync"
     path.write_bytes(MAGIC + (3000).to_bytes(4, "big") + b"[" * 3000)
     with pytest.raises(BatchRefused) as refused:
-        import_file(hub.desk, hub.keys, path)
+        import_at(hub, path)
     assert refused.value.kind == "damaged"
     # and inside a genuine seal, signed by someone else: the signature fails before the header is read
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -262,5 +275,5 @@ def test_nested_brackets_in_a_file_from_nobody_are_refused_without_parsing(netwo
     envelope = canonical({"batch": uuid7(), "from": station.id, "kind": "up", "sealed": len(sealed), "to": hub.id})
     path.write_bytes(first[:8] + len(envelope).to_bytes(4, "big") + envelope + sealed)
     with pytest.raises(BatchRefused) as refused:
-        import_file(hub.desk, hub.keys, path)
+        import_at(hub, path)
     assert refused.value.kind == "bad_signature"

@@ -12,12 +12,22 @@ from tests.sync.helpers import sync
 from tests.sync.hostile import no_tracebacks, sealed_batch, signed
 
 
+@pytest.fixture
+def network(any_network):
+    return any_network
+
+
+@pytest.fixture
+def served(any_served):
+    return any_served
+
+
 def _hub_with(network, clock, **settings):
-    from sync.serve import BackgroundHub
     from sync.server import Settings
+    from tests.sync.pg_county import served_hub
 
     hub, _ = network
-    return BackgroundHub(hub.folder, wall=clock, settings=Settings(**settings))
+    return served_hub(hub, clock, settings=Settings(**settings))
 
 
 def test_an_unauthenticated_upload_is_refused_before_its_body_is_read(network, served):

@@ -11,11 +11,21 @@ import pytest
 from haian_desk.cases import catalogue, queries
 from haian_desk.people import cadres
 from haian_desk.replication import sync_state
-from haian_desk.replication.status import stations, sync_status
+from haian_desk.replication.status import sync_status
 from haian_desk.storage.check import run_check
-from sync.enrolment import revoke
 from sync.errors import SyncError
 from tests.sync.helpers import act, case_rows, event_ids, free_port, pending, sync, take_in
+from tests.sync.pg_county import revoke_at, served_hub, stations_at
+
+
+@pytest.fixture
+def network(any_network):
+    return any_network
+
+
+@pytest.fixture
+def served(any_served):
+    return any_served
 
 
 def test_one_exchange_moves_the_stations_work_up_and_reports_it(network, served):
@@ -31,7 +41,9 @@ def test_one_exchange_moves_the_stations_work_up_and_reports_it(network, served)
     assert (again.sent, again.received) == (0, 0)
 
 
-def test_what_the_township_does_on_a_station_case_comes_back_down(network, served, clock):
+def test_what_the_township_does_on_a_station_case_comes_back_down(township_network, township_served, clock):
+    network = township_network
+    served = township_served
     hub, (station, other) = network
     case_id = take_in(station)
     act(station, case_id, "transferred", to_level="township", to_unit="曲塘镇代理中心")
@@ -49,7 +61,9 @@ def test_what_the_township_does_on_a_station_case_comes_back_down(network, serve
     assert case_id not in case_rows(other)  # another station never sees it
 
 
-def test_the_cadre_directory_and_catalogue_reach_every_station(network, served):
+def test_the_cadre_directory_and_catalogue_reach_every_station(township_network, township_served):
+    network = township_network
+    served = township_served
     hub, stations_ = network
     cadre_id = cadres.add(
         hub.desk,
@@ -106,7 +120,7 @@ def test_a_revoked_station_is_refused_and_keeps_its_data(network, served):
     hub, (station, _) = network
     case_id = take_in(station)
     sync(station, served.url)
-    revoke(hub.desk, station.id)
+    revoke_at(hub, station.id)
     take_in(station)
     with pytest.raises(SyncError) as refused:
         sync(station, served.url)
@@ -120,7 +134,7 @@ def test_the_hub_lists_its_stations(network, served, clock):
     take_in(station)
     sync(station, served.url)
     clock.advance(days=5)  # the general 48-hour limit has passed
-    rows = {r["unit_code"]: r for r in stations(hub.desk)}
+    rows = {r["unit_code"]: r for r in stations_at(hub)}
     assert rows[station.unit_code]["events_received"] == len(event_ids(station, station.id))
     assert rows[station.unit_code]["overdue"] == 1 and rows[station.unit_code]["last_contact"]
     assert rows[station.unit_code]["clock_drift_seconds"] == 0
@@ -128,10 +142,8 @@ def test_the_hub_lists_its_stations(network, served, clock):
 
 
 def test_the_hub_describes_itself_with_openapi_and_limits_request_size(network, tmp_path, clock):
-    from sync.serve import BackgroundHub
-
     hub, (station, _) = network
-    with BackgroundHub(hub.folder, wall=clock, max_body=300) as small:
+    with served_hub(hub, clock, max_body=300) as small:
         document = httpx.get(small.url + "/openapi.json").json()
         assert document["openapi"].startswith("3.") and "/v1/batches" in document["paths"]
         take_in(station)
@@ -173,7 +185,7 @@ def test_a_hub_that_comes_back_between_retries_finishes_the_exchange(network, cl
     url = f"http://127.0.0.1:{port}"
 
     def wait(seconds: float) -> None:  # instead of sleeping, the township switches its hub on
-        started.append(BackgroundHub(hub.folder, port=port, wall=clock).start())
+        started.append(served_hub(hub, clock, port=port).start())
 
     try:
         report = sync(station, url, retries=3, sleep=wait)

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from haian_desk.replication.status import delivery_line, refusal_lines, sync_status
 from tests.sync.helpers import cli, copy_installation, sync, take_in
+
+
+@pytest.fixture
+def network(any_network):
+    return any_network
+
+
+@pytest.fixture
+def served(any_served):
+    return any_served
 
 
 def _restore_by_copy(station, backup) -> None:

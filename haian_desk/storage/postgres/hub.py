@@ -25,10 +25,10 @@ from haian_desk.storage.postgres.database import PgDatabase
 from haian_desk.storage.reading import pg_rows
 
 
-def open_hub(url: str) -> PgDatabase:
+def open_hub(url: str, max_size: int = 2) -> PgDatabase:
     """The hub's database, answered quickly and plainly when it cannot be reached or is not
     (yet) a hub of this version: nothing is created or changed here."""
-    db = connect(url)
+    db = connect(url, max_size)
     have, want = migrations.version(db), len(migrations.files())
     if have != want:
         db.close()
@@ -121,7 +121,7 @@ def check(db: PgDatabase, limit: int = 50) -> HubCheck:
     def work(conn) -> None:
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         found.events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
-        found.gaps = _range_gaps(conn) + _origin_gaps(conn)
+        found.gaps = _range_gaps(conn) + _origin_gaps(conn) + _unnumbered(conn)
         rebuilt = Comparison(limit=limit)
         compare(
             projections.PgProjections(conn),
@@ -160,3 +160,12 @@ def _origin_gaps(conn) -> list[str]:
     return [
         f"来源 {origin[:8]} 的记录有缺号：编到 {top} 号，只有 {count} 条" for origin, count, top in rows if count != top
     ]
+
+
+def _unnumbered(conn) -> list[str]:
+    """Every stored record gets a commit position (0004_forward_order.sql); one without it would
+    never be forwarded (the trigger was switched off, or rows were copied in around it)."""
+    missing = conn.execute(
+        "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_positions p WHERE p.seq = e.seq)"
+    ).fetchone()[0]
+    return [f"有 {missing} 条记录没有转发序号，它们不会转发给上级或下级"] if missing else []
