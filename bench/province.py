@@ -31,7 +31,8 @@ from haian_desk.cases.shipped_catalogue import shipped_events
 from haian_desk.events.projection import projectors
 from haian_desk.network import townships
 from haian_desk.storage.eventlog import COLUMNS
-from haian_desk.storage.postgres import create
+from haian_desk.storage.postgres import create, migrations
+from haian_desk.storage.postgres.database import PgDatabase
 from haian_desk.storage.postgres.projections import _as_column  # stored as the hub's own fold stores it
 
 VERSION = 1
@@ -174,6 +175,7 @@ def ensure(
     with psycopg.connect(server_url, autocommit=True) as conn:
         have = {r[0] for r in conn.execute("SELECT datname FROM pg_database")}
         if all(database_name(scale, role) in have for _, _, role in HUBS):
+            _migrate(urls)
             return urls, False
         for _, _, role in HUBS:
             for name in (database_name(scale, role), database_name(scale, role) + "_building"):
@@ -184,6 +186,14 @@ def ensure(
         for _, _, role in HUBS:
             conn.execute(f"ALTER DATABASE {database_name(scale, role)}_building RENAME TO {database_name(scale, role)}")
     return urls, True
+
+
+def _migrate(urls: dict[str, str]) -> None:
+    """A cached data set made under an older hub schema is brought up to date, as a hub's own
+    database is when its workers start (0004 numbers every event already stored: minutes at full scale)."""
+    for url in urls.values():
+        with PgDatabase(url) as db:
+            migrations.migrate(db)
 
 
 def _url(server_url: str, name: str) -> str:
