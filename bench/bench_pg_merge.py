@@ -183,7 +183,7 @@ def _final_rows(rows: list[tuple]) -> dict[str, tuple[list[str], list[list]]]:
 def _reset(url: str) -> None:
     """The hub as enrolled: nothing received, the shipped catalogue in place."""
     with psycopg.connect(url) as conn:
-        conn.execute(f"TRUNCATE {', '.join(TABLES)}")
+        conn.execute(f"TRUNCATE {', '.join(TABLES)} CASCADE")  # and what refers to events (0004: event_positions)
         conn.execute("UPDATE sync_peers SET events_received = 0")
         pg_store_new(conn, shipped_events())
     with psycopg.connect(url, autocommit=True) as conn:
