@@ -10,7 +10,10 @@ projections and search keys) and the bookkeeping, one transaction per batch.
 
 Also timed on the same events: ``desk.ledger.ingest`` alone (no envelope or
 screening), and the baseline, a raw ``executemany`` of the same rows into the
-events table of the same schema, one transaction per batch. Each run starts
+events table of the same schema, one transaction per batch; and a replay of
+every write statement receive ran (captured on an untimed run, with its values),
+one transaction per batch: what receive stores, stored with no reading,
+screening or folding, the floor for receive on this schema. Each run starts
 from a fresh copy of the enrolled hub.
 """
 
@@ -53,7 +56,8 @@ def run(scale: generate.Scale) -> Report:
     rows = [[Event.from_dict(e).to_row() for e in batch.events] for _, batch in batches]
     total = sum(len(r) for r in rows)
     projected = _projection_rows(batches)
-    real, ingest_only, raw, raw_rows = [], [], [], []
+    writes = _captured_writes(hub_keys, sealed)
+    real, ingest_only, raw, raw_rows, replayed = [], [], [], [], []
     for _ in range(RUNS):  # interleaved, so all see the same machine
         real.append(_rate(total, lambda desk: [receive(desk, hub_keys, data, "http") for data in sealed]))
         ingest_only.append(
@@ -61,6 +65,7 @@ def run(scale: generate.Scale) -> Report:
         )
         raw.append(_rate(total, lambda desk: _raw_insert(desk, rows)))
         raw_rows.append(_rate(total, lambda desk: _raw_insert(desk, rows, projected)))
+        replayed.append(_rate(total, lambda desk: _replay(desk, writes)))
     raw_rate = median(raw)
     rate = median(real)
     report.add(
@@ -87,6 +92,15 @@ def run(scale: generate.Scale) -> Report:
         baseline_name="raw executemany of the events and their final projection rows",
         note="the floor for a hub that keeps its projections current",
     )
+    report.add(
+        "sync.inbox.receive, against replaying its own writes",
+        rate,
+        "events/s",
+        baseline=median(replayed),
+        baseline_name="every INSERT, UPDATE and DELETE receive ran, replayed with their values",
+        note=f"the replay alone runs at {median(replayed) / raw_rate:.2f} × the raw rate: "
+        "the most receive could reach while it stores what it stores",
+    )
     report.notes.append(
         f"{len(sealed)} batches of up to {DEFAULT_BATCH} events, {total:,} events in all; "
         f"{RUNS} runs, medians; sealed batch size {sum(map(len, sealed)) / total:.0f} bytes per event."
@@ -96,6 +110,8 @@ def run(scale: generate.Scale) -> Report:
         + ", ".join(f"{r:,.0f}" for r in real)
         + "; raw "
         + ", ".join(f"{r:,.0f}" for r in raw)
+        + "; replay of receive's writes "
+        + ", ".join(f"{r:,.0f}" for r in replayed)
     )
     if rate < raw_rate / 2:
         report.profile = _profile(hub_keys, sealed[: max(1, len(sealed) // 4)])
@@ -211,6 +227,51 @@ def _raw_insert(desk: Desk, batches: list[list[tuple]], projected: list[dict] | 
                     f"INSERT OR REPLACE INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
                     [tuple(r.values()) for r in table_rows],
                 )
+
+
+def _captured_writes(hub_keys, sealed: list[bytes]) -> list[list[tuple[str, str, list]]]:
+    """Per batch, every write statement ``receive`` runs with its values (an untimed run on a fresh hub).
+
+    Replayed on another fresh hub they store exactly what receive stores, with none of its reading,
+    screening or folding: the floor for receive on this schema, whatever the Python above it does."""
+    from haian_desk.storage import db as dbmod
+
+    per_batch: list[list[tuple[str, str, list]]] = []
+    execute, executemany = dbmod._Connection.execute, dbmod._Connection.executemany
+
+    def writes(sql: str) -> bool:
+        return sql.lstrip()[:7].upper().startswith(("INSERT", "UPDATE", "DELETE", "REPLACE"))
+
+    def one(conn, sql, params=()):
+        cursor = execute(conn, sql, params)
+        if writes(sql):  # once it has succeeded
+            per_batch[-1].append(("one", sql, params))
+        return cursor
+
+    def many(conn, sql, seq):
+        seq = list(seq)
+        cursor = executemany(conn, sql, seq)
+        if writes(sql):
+            per_batch[-1].append(("many", sql, seq))
+        return cursor
+
+    desk = _fresh_hub()
+    dbmod._Connection.execute, dbmod._Connection.executemany = one, many  # type: ignore[method-assign]
+    try:
+        for data in sealed:
+            per_batch.append([])
+            receive(desk, hub_keys, data, "http")
+    finally:
+        dbmod._Connection.execute, dbmod._Connection.executemany = execute, executemany  # type: ignore[method-assign]
+        desk.close()
+    return per_batch
+
+
+def _replay(desk: Desk, batches: list[list[tuple[str, str, list]]]) -> None:
+    for statements in batches:
+        with desk.db.write() as conn:  # one transaction per batch, as receive
+            for kind, sql, params in statements:
+                (conn.execute if kind == "one" else conn.executemany)(sql, params)
 
 
 def _projection_rows(batches) -> list[dict[str, list[dict]]]:

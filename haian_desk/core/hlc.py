@@ -44,7 +44,12 @@ def ceiling(wall_ms: int) -> str:
 
 
 def plausible(stamp: str, wall_ms: int) -> bool:
-    return bool(_FORMAT.match(stamp)) and stamp <= ceiling(wall_ms)
+    return below(stamp, ceiling(wall_ms))
+
+
+def below(stamp: str, top: str) -> bool:
+    """``plausible`` with the ceiling worked out once (a batch checks hundreds of stamps against one)."""
+    return bool(_FORMAT.match(stamp)) and stamp <= top
 
 
 class HybridClock:
@@ -66,6 +71,13 @@ class HybridClock:
         seen = Stamp.decode(remote)
         if seen > self._last:
             self._last = seen
+
+    def observe_all(self, remote: list[str], wall_ms: int) -> None:
+        """``observe`` each stamp; only the latest plausible one can move the clock."""
+        top = ceiling(wall_ms)
+        latest = max((stamp for stamp in remote if below(stamp, top)), default=None)
+        if latest is not None:
+            self.observe(latest)
 
     @property
     def last(self) -> str:

@@ -103,17 +103,19 @@ class Ledger:
         if latest:
             self.clock.observe(latest, _ms(self.wall()))
 
-    def ingest(self, events: Iterable[Event]) -> IngestResult:
-        """Apply a batch from elsewhere in one transaction, exactly once per event."""
+    def ingest(self, events: Iterable[Event], *, all_new: bool = False) -> IngestResult:
+        """Apply a batch from elsewhere in one transaction, exactly once per event.
+
+        ``all_new``: the caller has made sure, in the transaction this one joins, that no event is
+        stored yet and no two share an id or an (origin, sequence) (receive's screening does), so
+        they are not looked up again; a wrong claim fails on the log's unique keys, writing nothing."""
         events = list(events)
         with self.db.write() as conn:
             known = _streams_with_events(conn, events)
-            added = _insert_new(conn, events)
+            added = _insert_all(conn, events) if all_new else _insert_new(conn, events)
             touched = sorted({(e.stream, e.stream_id) for e in added})
             _refold_all(conn, touched, added, known)
-        now_ms = _ms(self.wall())
-        for event in added:
-            self.clock.observe(event.hlc, now_ms)
+        self.clock.observe_all([event.hlc for event in added], _ms(self.wall()))
         return IngestResult(len(added), len(events) - len(added), len(touched))
 
 
@@ -148,6 +150,16 @@ def _streams_with_events(conn: sqlite3.Connection, events: list[Event]) -> set[t
             )
             found.update((stream, row[0]) for row in rows)
     return found
+
+
+def _insert_all(conn: sqlite3.Connection, events: list[Event]) -> list[Event]:
+    """Insert events known to be new: a plain INSERT, so one that is not fails the transaction."""
+    columns = ", ".join(eventlog.COLUMNS)
+    conn.executemany(
+        f"INSERT INTO events ({columns}) VALUES ({', '.join('?' * len(eventlog.COLUMNS))})",
+        [e.to_row() for e in events],
+    )
+    return events
 
 
 def _insert_new(conn: sqlite3.Connection, events: list[Event]) -> list[Event]:

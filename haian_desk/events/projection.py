@@ -26,6 +26,8 @@ from haian_desk.storage.eventlog import Event
 State = dict[str, Any]
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(..., ensure_ascii=False), built once
+
 BOOKKEEPING = ("last_hlc", "event_count", "updated_at")  # kept by ``step`` on every projection
 
 
@@ -38,10 +40,12 @@ class Projector:
     apply: Callable[[State | None, Event], State]
 
     def to_row(self, state: State) -> State:
-        return {
-            k: (json.dumps(v, ensure_ascii=False) if k in self.json_columns and v is not None else v)
-            for k, v in state.items()
-        }
+        row = dict(state)  # the same keys in the same order; only the JSON columns are encoded
+        for name in self.json_columns:
+            value = row.get(name)
+            if value is not None:
+                row[name] = _JSON.encode(value)
+        return row
 
     def from_row(self, row: Row | None) -> State | None:
         if row is None:

@@ -24,9 +24,10 @@ from haian_desk.cases.shipped_catalogue import SEED_ACTOR, SHIPPED_ORIGIN
 from haian_desk.core.errors import HaianError, SetupError
 from haian_desk.core.timeutil import now_utc, to_iso
 from haian_desk.network import Installation
-from haian_desk.replication import selection, sync_state
+from haian_desk.replication import pg_order, selection, sync_state
 from haian_desk.replication.hub_backend import CannotScreen
 from haian_desk.replication.hub_log import PgHubLog
+from haian_desk.replication.pg_order import PgForward
 from haian_desk.replication.receive import (
     ApplyReport,
     Refused,
@@ -84,7 +85,8 @@ class PgHub:
         self.db.run(lambda conn: _note_contact(conn, peer_id, at, None))
 
     def head(self) -> int:
-        return int(self.db.scalar("SELECT coalesce(max(seq), 0) FROM events"))
+        # what this hub can have sent down is numbered by commit order (pg_order), not by seq
+        return PgForward(self.db).head()
 
     def apply(
         self,
@@ -107,9 +109,8 @@ class PgHub:
         return self.db.run(work)
 
     def down(self, child: Peer, after: int, limit: int | None) -> tuple[list[Event], int, int]:
-        # Nothing goes down from a PostgreSQL hub yet (docs/postgres-hub.md): an empty batch
-        # that claims no range, with the acknowledgement of what arrived.
-        return [], after, self.db.run(lambda conn: _coverage(conn, child.id))
+        chosen = PgForward(self.db).down(child.id, after, limit)
+        return chosen.events, chosen.hi, chosen.held
 
     def held_digests(self, peer: Peer, origins: list[str]) -> dict[str, list]:
         def work(conn) -> dict[str, list]:
@@ -123,7 +124,7 @@ class PgHub:
         return self.db.run(work)
 
     def given_digest(self, child: Peer, up_to: int) -> list:
-        return selection.digest([])  # what it was sent: nothing (see ``down``)
+        return self.db.run(lambda conn: pg_order.given_digest(conn, child, up_to))
 
     def reset_ranges(self, peer_id: str) -> None:
         self.db.run(lambda conn: conn.execute("DELETE FROM sync_ranges WHERE peer = %s", (peer_id,)))

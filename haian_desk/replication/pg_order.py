@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from haian_desk.cases.shipped_catalogue import SHIPPED_ORIGIN
-from haian_desk.core.errors import NotFound, RuleRefused, ValidationError
+from haian_desk.core.errors import N_, NotFound, RuleRefused, ValidationError
 from haian_desk.replication import selection, sync_state
 from haian_desk.replication.sync_state import CHILD, PARENT, Peer
 from haian_desk.storage.eventlog import COLUMNS, Event
@@ -295,6 +295,6 @@ def _peer(conn, peer_id: str, relation: str) -> Peer:
         raise RuleRefused(
             "{peer} 不是本中心的{relation}，不能按这个方向给它发记录",
             "向上级发用上报批次，向下级发下发批次",
-            params={"peer": peer_id[:8], "relation": "上级" if relation == PARENT else "下级"},
+            params={"peer": peer_id[:8], "relation": N_("上级") if relation == PARENT else N_("下级")},
         )
     return peer

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 CREATION_TYPES = ("registered", "created")
 _HLC = re.compile(r"^\d{14}\.\d{5}$")
 _ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_COLUMN_SET = frozenset(COLUMNS)
 _TEXT_FIELDS = ("id", "stream", "stream_id", "type", "hlc", "origin", "actor", "wall_time")
 MAX_ORIGIN_SEQ = 2**63 - 1  # SQLite's largest integer
 MAX_REJECTED_PER_BATCH = 200  # refused records one batch may leave in quarantine
@@ -104,7 +105,7 @@ def apply_batch(
         good = _screen_all(conn, desk.installation.id, sender, records, report, batch_id, at)
         check_caps(sender, len(report.rejected), sync_state.open_quarantine(conn, sender.id))
         conflicts_before = conflict_counts(conn, good)
-        desk.ledger.ingest(good)
+        desk.ledger.ingest(good, all_new=True)  # screened above: none stored, no id or sequence twice
         shipped_catalogue.settle(conn, good)  # an old-style seeded catalogue from a not yet upgraded level
         # A year's working calendar from above recounts the open deadlines it concerns, in this transaction.
         working_calendar.after_receiving(desk, conn, good, from_below=sender.relation == CHILD)
@@ -161,7 +162,7 @@ def screen(
     good: list[Event] = []
     seen: dict[str, Event] = {}  # the wire form is encoded only when an id comes twice
     via, stored, units = facts.via, facts.stored, facts.units
-    now_ms = int(from_iso(at).timestamp() * 1000)
+    top = hlc.ceiling(int(from_iso(at).timestamp() * 1000))  # the latest plausible stamp, for the whole batch
     for record in records:
         try:
             event = parse(record)
@@ -173,7 +174,7 @@ def screen(
             check_sender(event, own_id, sender, via)
             check_creation(event, sender)
             check_case_scope(event, sender, units)
-            check_clock(event, now_ms)
+            check_clock(event, top)
             if _already_here(event, stored):
                 report.already += 1
                 continue
@@ -211,7 +212,7 @@ def check_caps(sender: Peer, refused: int, open_now: int) -> None:
 
 def parse(record: Any) -> Event:
     """An event from its wire form, or Refused saying what is wrong with it."""
-    if not isinstance(record, dict) or set(record) != set(COLUMNS):
+    if not isinstance(record, dict) or record.keys() != _COLUMN_SET:
         raise Refused("bad_shape", "记录格式不正确（字段不全或有多余字段），无法读取")
     bad = [name for name in _TEXT_FIELDS if not isinstance(record[name], str) or not record[name]]
     if bad or not isinstance(record["payload"], dict):
@@ -223,7 +224,7 @@ def parse(record: Any) -> Event:
         raise Refused("bad_shape", "记录格式不正确：编号或时间戳的格式不对")
     if record["stream"] not in projectors():
         raise Refused("unknown_stream", f"不认识的记录类别“{record['stream']}”（可能是更新版本的软件发来的）")
-    return Event.from_dict(record)
+    return Event(**record)  # its keys are exactly the columns (checked above)
 
 
 def check_sender(event: Event, own_id: str, sender: Peer, via: dict[str, str]) -> None:
@@ -248,9 +249,10 @@ def route_refusal(own_id: str, sender: Peer, origin: str, via: str | None) -> Re
     return None
 
 
-def check_clock(event: Event, now_ms: int) -> None:
-    """A stamp far ahead of our own clock would drag every later record after it (clock poisoning)."""
-    if not hlc.plausible(event.hlc, now_ms):
+def check_clock(event: Event, top: str) -> None:
+    """A stamp far ahead of our own clock (past ``top``, ``hlc.ceiling`` of now) would drag every
+    later record after it (clock poisoning)."""
+    if not hlc.below(event.hlc, top):
         raise Refused(
             "clock_ahead",
             f"记录的时间戳比本机时钟快了 {hlc.WINDOW_DAYS} 天以上，可能是对方电脑时钟错误或数据被篡改：已留存待核查",

@@ -12,6 +12,10 @@ from typing import Any
 # they arrived in: hybrid logical clock, then installation, then its sequence.
 FOLD_ORDER = "hlc, origin, origin_seq"
 
+# What json.dumps(payload, ensure_ascii=False, sort_keys=True) builds on every call, built once:
+# the same encoder, so the same bytes (events are hashed and compared across installations).
+_PAYLOAD = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
 COLUMNS = ("id", "stream", "stream_id", "type", "hlc", "origin", "origin_seq", "actor", "wall_time", "payload")
 
 
@@ -43,7 +47,7 @@ class Event:
             self.origin_seq,
             self.actor,
             self.wall_time,
-            json.dumps(self.payload, ensure_ascii=False, sort_keys=True),
+            _PAYLOAD.encode(self.payload),
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -604,6 +604,13 @@ V17_MERGE_SPEED: list[str] = [
     "DROP INDEX IF EXISTS cases_by_responsible",
 ]
 
+V18_MERGE_PAGES: list[str] = [
+    # No read looks villagers up by phone (a phone search goes through villager_search_keys,
+    # forwards and backwards), yet every villager written (an intake, an import, a hub's merge)
+    # put an entry in it at a random place: a page dirtied, encrypted and synced per villager.
+    "DROP INDEX IF EXISTS villagers_by_phone",
+]
+
 # A search's first page in one read (haian_desk.cases.search_order): every case as one small row
 # in the queue's order with the text a search tests, so the newest 200 cases 峰 finds are a read
 # of this table backwards instead of 38,000 cases collected and sorted; by villager, so the few
@@ -640,6 +647,7 @@ MIGRATIONS: list[list[str]] = [
     V15_SAFE_AT_REST,
     V16_SEARCH_FIRST_PAGE,
     V17_MERGE_SPEED,
+    V18_MERGE_PAGES,
 ]
 LATEST = len(MIGRATIONS)
 

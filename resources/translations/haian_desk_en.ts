@@ -1417,6 +1417,10 @@
         <translation>Largest request size in bytes</translation>
     </message>
     <message>
+        <source>服务进程数（只用于 PostgreSQL 中心）</source>
+        <translation>Number of server processes (PostgreSQL hubs only)</translation>
+    </message>
+    <message>
         <source>为站点办理登记：读申请，写答复</source>
         <translation>Enrol a station: read its request, write the answer</translation>
     </message>
@@ -1431,6 +1435,18 @@
     <message>
         <source>写进答复的本中心网址，如 http://192.168.1.10:8765</source>
         <translation>This centre&apos;s address to put in the answer, e.g. http://192.168.1.10:8765</translation>
+    </message>
+    <message>
+        <source>导入下级送来的同步文件，并写回执（县、市、省中心用 --database）</source>
+        <translation>Import a sync file from a lower level and write the reply (county, city and province hubs use --database)</translation>
+    </message>
+    <message>
+        <source>下级导出的同步文件（.hdsync）</source>
+        <translation>Sync file exported by the lower level (.hdsync)</translation>
+    </message>
+    <message>
+        <source>回执文件的保存位置（默认与同步文件放在一起）</source>
+        <translation>Where to save the reply file (default: beside the sync file)</translation>
     </message>
     <message>
         <source>注销一个站点（其数据保留）</source>
@@ -1483,6 +1499,18 @@
     <message>
         <source>{seconds} 秒</source>
         <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>{unit_name} 同步服务（PostgreSQL，{workers} 个进程）：{scheme}://{host}:{port}（Ctrl+C 停止）</source>
+        <translation>{unit_name} sync service (PostgreSQL, {workers} processes): {scheme}://{host}:{port} (Ctrl+C to stop)</translation>
+    </message>
+    <message>
+        <source>县、市、省中心的 PostgreSQL 数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）；此时 --data-dir 是中心密钥所在的文件夹</source>
+        <translation>The PostgreSQL database of a county, city or province hub, e.g. postgresql://user@host/dbname (or the environment variable {env}); --data-dir is then the folder holding the hub's keys</translation>
+    </message>
+    <message>
+        <source>错误：--workers 只用于 PostgreSQL 中心（--database）；镇中心的同步服务只开一个进程</source>
+        <translation>Error: --workers is only for PostgreSQL hubs (--database); a township's sync service runs as one process</translation>
     </message>
     <message>
         <source>已恢复 {unit}：从镇中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），共 {cases} 件办件</source>
@@ -9587,6 +9615,74 @@ What to do: {2}</translation>
         <translation>This station was restored from a backup, {age}; it is working offline, case numbers carry “{mark}”, and normal numbering returns after a sync</translation>
     </message>
     <message>
+        <source>发出这一批的下级（{peer}）没有在本中心登记或已被注销，不能接收</source>
+        <translation>The lower level that sent this batch ({peer}) is not enrolled at this hub or has been revoked; the batch cannot be accepted</translation>
+    </message>
+    <message>
+        <source>请先为它办理登记（haian-desk hub enrol --database …）</source>
+        <translation>Enrol it first (haian-desk hub enrol --database …)</translation>
+    </message>
+    <message>
+        <source>这一批带有旧版软件自建的事项目录（{count} 项），PostgreSQL 中心还不能核查这种记录，整批未导入</source>
+        <translation>This batch carries a matter catalogue seeded by older software ({count} items); a PostgreSQL hub cannot check such records yet, so the whole batch was not imported</translation>
+    </message>
+    <message>
+        <source>请先把发出方（下级中心）升级到最新版再同步</source>
+        <translation>Upgrade the sender (the lower-level hub) to the latest version first, then sync again</translation>
+    </message>
+    <message>
+        <source>这个数据库里的单位（{role}）不是县、市、省中心</source>
+        <translation>The unit in this database ({role}) is not a county, city or province hub</translation>
+    </message>
+    <message>
+        <source>请检查 --database 是否写对</source>
+        <translation>Check that --database is written correctly</translation>
+    </message>
+    <message>
+        <source>对方说已收到本中心第 {after} 号及以前的记录，但本中心的记录只到第 {top} 号</source>
+        <translation>The other side says it holds this hub's records up to number {after}, but this hub's records only go up to number {top}</translation>
+    </message>
+    <message>
+        <source>本中心的数据库可能从较早的备份恢复过：先不要转发，请运行 haian-desk hub check 并与对方核对</source>
+        <translation>This hub's database may have been restored from an older backup: do not forward yet; run haian-desk hub check and compare with the other side</translation>
+    </message>
+    <message>
+        <source>每批至少要取一条记录（现在要取 {value} 条）</source>
+        <translation>A batch must take at least one record (asked for {value})</translation>
+    </message>
+    <message>
+        <source>不限条数请不给 limit；否则给一个正数</source>
+        <translation>Leave out limit for no limit; otherwise give a positive number</translation>
+    </message>
+    <message>
+        <source>对方已收到的位置不能是负数（{value}）</source>
+        <translation>The position the other side holds cannot be negative ({value})</translation>
+    </message>
+    <message>
+        <source>对方的记录可能已损坏；请运行 haian-desk check</source>
+        <translation>The other side's records may be damaged; run haian-desk check</translation>
+    </message>
+    <message>
+        <source>没有登记过的上下级站点：{peer}</source>
+        <translation>No enrolled upper or lower level with this id: {peer}</translation>
+    </message>
+    <message>
+        <source>{peer} 不是本中心的{relation}，不能按这个方向给它发记录</source>
+        <translation>{peer} is not this hub's {relation}; records cannot be sent to it in this direction</translation>
+    </message>
+    <message>
+        <source>向上级发用上报批次，向下级发下发批次</source>
+        <translation>Send up batches to the upper level and down batches to a lower level</translation>
+    </message>
+    <message>
+        <source>上级</source>
+        <translation>upper level</translation>
+    </message>
+    <message>
+        <source>下级</source>
+        <translation>lower level</translation>
+    </message>
+    <message>
         <source>请联系镇中心核对原因，处理后在“同步”页面重发</source>
         <translation>contact the township centre to find out why, then send them again from the Sync screen</translation>
     </message>
@@ -10055,6 +10151,14 @@ What to do: {2}</translation>
         <translation>The sync hub belongs at a township (subdistrict) centre or the county centre</translation>
     </message>
     <message>
+        <source>这个同步中心（PostgreSQL）还不提供这项服务</source>
+        <translation>This sync hub (PostgreSQL) does not offer this service yet</translation>
+    </message>
+    <message>
+        <source>请联系上级中心；站点从备份恢复、整站找回请找镇中心办理</source>
+        <translation>Contact the upper-level hub; restoring or recovering a station is done by the township centre</translation>
+    </message>
+    <message>
         <source>只能查询本站（及经由本站同步的站点）的记录</source>
         <translation>Only records of this station (and of stations syncing through it) can be queried</translation>
     </message>
@@ -10169,6 +10273,30 @@ What to do: {2}</translation>
     <message>
         <source>请恢复原来的数据目录；或删除这个文件夹后重新登记同步</source>
         <translation>Restore the original data folder, or delete this folder and enrol for sync again</translation>
+    </message>
+    <message>
+        <source>--workers 至少为 1</source>
+        <translation>--workers must be at least 1</translation>
+    </message>
+    <message>
+        <source>一般与服务器的处理器核数相同</source>
+        <translation>Usually the same as the server's number of processor cores</translation>
+    </message>
+    <message>
+        <source>{folder} 是一台电脑的站点数据目录，不能当作 PostgreSQL 中心的密钥目录</source>
+        <translation>{folder} is an installation's data folder; it cannot serve as a PostgreSQL hub's keys folder</translation>
+    </message>
+    <message>
+        <source>请给中心的密钥单独建一个文件夹（如 /srv/haian-hub/keys），用 --data-dir 指明</source>
+        <translation>Make a separate folder for the hub's keys (e.g. /srv/haian-hub/keys) and name it with --data-dir</translation>
+    </message>
+    <message>
+        <source>{folder} 里的同步密钥不是这个中心一直使用的那一套</source>
+        <translation>The sync keys in {folder} are not the ones this hub has always used</translation>
+    </message>
+    <message>
+        <source>请用中心原来的密钥目录（每个服务进程、每台服务器都要用同一套密钥）</source>
+        <translation>Use the hub's original keys folder (every server process and every server must use the same keys)</translation>
     </message>
     <message>
         <source>{folder} 里已经有数据库</source>

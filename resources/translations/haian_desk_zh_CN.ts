@@ -1417,6 +1417,10 @@
         <translation>单次请求的最大字节数</translation>
     </message>
     <message>
+        <source>服务进程数（只用于 PostgreSQL 中心）</source>
+        <translation>服务进程数（只用于 PostgreSQL 中心）</translation>
+    </message>
+    <message>
         <source>为站点办理登记：读申请，写答复</source>
         <translation>为站点办理登记：读申请，写答复</translation>
     </message>
@@ -1431,6 +1435,18 @@
     <message>
         <source>写进答复的本中心网址，如 http://192.168.1.10:8765</source>
         <translation>写进答复的本中心网址，如 http://192.168.1.10:8765</translation>
+    </message>
+    <message>
+        <source>导入下级送来的同步文件，并写回执（县、市、省中心用 --database）</source>
+        <translation>导入下级送来的同步文件，并写回执（县、市、省中心用 --database）</translation>
+    </message>
+    <message>
+        <source>下级导出的同步文件（.hdsync）</source>
+        <translation>下级导出的同步文件（.hdsync）</translation>
+    </message>
+    <message>
+        <source>回执文件的保存位置（默认与同步文件放在一起）</source>
+        <translation>回执文件的保存位置（默认与同步文件放在一起）</translation>
     </message>
     <message>
         <source>注销一个站点（其数据保留）</source>
@@ -1483,6 +1499,18 @@
     <message>
         <source>{seconds} 秒</source>
         <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{unit_name} 同步服务（PostgreSQL，{workers} 个进程）：{scheme}://{host}:{port}（Ctrl+C 停止）</source>
+        <translation>{unit_name} 同步服务（PostgreSQL，{workers} 个进程）：{scheme}://{host}:{port}（Ctrl+C 停止）</translation>
+    </message>
+    <message>
+        <source>县、市、省中心的 PostgreSQL 数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）；此时 --data-dir 是中心密钥所在的文件夹</source>
+        <translation>县、市、省中心的 PostgreSQL 数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）；此时 --data-dir 是中心密钥所在的文件夹</translation>
+    </message>
+    <message>
+        <source>错误：--workers 只用于 PostgreSQL 中心（--database）；镇中心的同步服务只开一个进程</source>
+        <translation>错误：--workers 只用于 PostgreSQL 中心（--database）；镇中心的同步服务只开一个进程</translation>
     </message>
     <message>
         <source>已恢复 {unit}：从镇中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），共 {cases} 件办件</source>
@@ -9587,6 +9615,74 @@
         <translation>本站从备份恢复，{age}；正在离线办理，办件编号带“{mark}”，联网同步后恢复正常编号</translation>
     </message>
     <message>
+        <source>发出这一批的下级（{peer}）没有在本中心登记或已被注销，不能接收</source>
+        <translation>发出这一批的下级（{peer}）没有在本中心登记或已被注销，不能接收</translation>
+    </message>
+    <message>
+        <source>请先为它办理登记（haian-desk hub enrol --database …）</source>
+        <translation>请先为它办理登记（haian-desk hub enrol --database …）</translation>
+    </message>
+    <message>
+        <source>这一批带有旧版软件自建的事项目录（{count} 项），PostgreSQL 中心还不能核查这种记录，整批未导入</source>
+        <translation>这一批带有旧版软件自建的事项目录（{count} 项），PostgreSQL 中心还不能核查这种记录，整批未导入</translation>
+    </message>
+    <message>
+        <source>请先把发出方（下级中心）升级到最新版再同步</source>
+        <translation>请先把发出方（下级中心）升级到最新版再同步</translation>
+    </message>
+    <message>
+        <source>这个数据库里的单位（{role}）不是县、市、省中心</source>
+        <translation>这个数据库里的单位（{role}）不是县、市、省中心</translation>
+    </message>
+    <message>
+        <source>请检查 --database 是否写对</source>
+        <translation>请检查 --database 是否写对</translation>
+    </message>
+    <message>
+        <source>对方说已收到本中心第 {after} 号及以前的记录，但本中心的记录只到第 {top} 号</source>
+        <translation>对方说已收到本中心第 {after} 号及以前的记录，但本中心的记录只到第 {top} 号</translation>
+    </message>
+    <message>
+        <source>本中心的数据库可能从较早的备份恢复过：先不要转发，请运行 haian-desk hub check 并与对方核对</source>
+        <translation>本中心的数据库可能从较早的备份恢复过：先不要转发，请运行 haian-desk hub check 并与对方核对</translation>
+    </message>
+    <message>
+        <source>每批至少要取一条记录（现在要取 {value} 条）</source>
+        <translation>每批至少要取一条记录（现在要取 {value} 条）</translation>
+    </message>
+    <message>
+        <source>不限条数请不给 limit；否则给一个正数</source>
+        <translation>不限条数请不给 limit；否则给一个正数</translation>
+    </message>
+    <message>
+        <source>对方已收到的位置不能是负数（{value}）</source>
+        <translation>对方已收到的位置不能是负数（{value}）</translation>
+    </message>
+    <message>
+        <source>对方的记录可能已损坏；请运行 haian-desk check</source>
+        <translation>对方的记录可能已损坏；请运行 haian-desk check</translation>
+    </message>
+    <message>
+        <source>没有登记过的上下级站点：{peer}</source>
+        <translation>没有登记过的上下级站点：{peer}</translation>
+    </message>
+    <message>
+        <source>{peer} 不是本中心的{relation}，不能按这个方向给它发记录</source>
+        <translation>{peer} 不是本中心的{relation}，不能按这个方向给它发记录</translation>
+    </message>
+    <message>
+        <source>向上级发用上报批次，向下级发下发批次</source>
+        <translation>向上级发用上报批次，向下级发下发批次</translation>
+    </message>
+    <message>
+        <source>上级</source>
+        <translation>上级</translation>
+    </message>
+    <message>
+        <source>下级</source>
+        <translation>下级</translation>
+    </message>
+    <message>
         <source>请联系镇中心核对原因，处理后在“同步”页面重发</source>
         <translation>请联系镇中心核对原因，处理后在“同步”页面重发</translation>
     </message>
@@ -10055,6 +10151,14 @@
         <translation>同步中心应设在镇（街道）代理中心或县级代理中心</translation>
     </message>
     <message>
+        <source>这个同步中心（PostgreSQL）还不提供这项服务</source>
+        <translation>这个同步中心（PostgreSQL）还不提供这项服务</translation>
+    </message>
+    <message>
+        <source>请联系上级中心；站点从备份恢复、整站找回请找镇中心办理</source>
+        <translation>请联系上级中心；站点从备份恢复、整站找回请找镇中心办理</translation>
+    </message>
+    <message>
         <source>只能查询本站（及经由本站同步的站点）的记录</source>
         <translation>只能查询本站（及经由本站同步的站点）的记录</translation>
     </message>
@@ -10169,6 +10273,30 @@
     <message>
         <source>请恢复原来的数据目录；或删除这个文件夹后重新登记同步</source>
         <translation>请恢复原来的数据目录；或删除这个文件夹后重新登记同步</translation>
+    </message>
+    <message>
+        <source>--workers 至少为 1</source>
+        <translation>--workers 至少为 1</translation>
+    </message>
+    <message>
+        <source>一般与服务器的处理器核数相同</source>
+        <translation>一般与服务器的处理器核数相同</translation>
+    </message>
+    <message>
+        <source>{folder} 是一台电脑的站点数据目录，不能当作 PostgreSQL 中心的密钥目录</source>
+        <translation>{folder} 是一台电脑的站点数据目录，不能当作 PostgreSQL 中心的密钥目录</translation>
+    </message>
+    <message>
+        <source>请给中心的密钥单独建一个文件夹（如 /srv/haian-hub/keys），用 --data-dir 指明</source>
+        <translation>请给中心的密钥单独建一个文件夹（如 /srv/haian-hub/keys），用 --data-dir 指明</translation>
+    </message>
+    <message>
+        <source>{folder} 里的同步密钥不是这个中心一直使用的那一套</source>
+        <translation>{folder} 里的同步密钥不是这个中心一直使用的那一套</translation>
+    </message>
+    <message>
+        <source>请用中心原来的密钥目录（每个服务进程、每台服务器都要用同一套密钥）</source>
+        <translation>请用中心原来的密钥目录（每个服务进程、每台服务器都要用同一套密钥）</translation>
     </message>
     <message>
         <source>{folder} 里已经有数据库</source>

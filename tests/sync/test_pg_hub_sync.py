@@ -130,8 +130,10 @@ def test_a_township_syncs_by_file(tree, county, tmp_path, capsys):
     reply = out.with_name("township.reply.hdsync")
     assert reply.exists()
     back = import_file(township.desk, township.keys, reply)
-    assert back.receipt.report.coverage == 0  # nothing comes down from a PostgreSQL hub yet
-    assert sync_state.parent(township.desk.db).acked > 0  # ... but the acknowledgement did
+    # the reply carries the county's log as far as it concerns the township, in commit order
+    county_head = county.query("SELECT max(pos) FROM event_positions")[0][0]
+    assert back.receipt.report.coverage == county_head > 0
+    assert sync_state.parent(township.desk.db).acked > 0  # and the acknowledgement
     assert set(_at_county(county)) == _sent_up(township)
     # and the same again over HTTP moves nothing
     with county.served() as hub:

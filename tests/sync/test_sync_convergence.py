@@ -1,7 +1,7 @@
 """Guarantee 15: a hub and 2–5 stations doing random work with random partial exchanges (HTTP, cut HTTP,
 files that go astray) end, after one final full exchange each, with the same shared cases everywhere.
 On both hubs: a township on SQLite with its stations, a county on PostgreSQL with its township hubs
-(which does not act on matters or send anything down yet: its steps of that kind are skipped)."""
+(which does not act on matters itself: its steps of that kind are skipped)."""
 
 from __future__ import annotations
 

@@ -55,7 +55,7 @@ def test_a_batch_applies_fully_or_not_at_all(any_network, any_served, monkeypatc
 
 
 def test_a_down_batch_applies_fully_or_not_at_all(network, served, monkeypatch):
-    """At the station: what the township sends down (a PostgreSQL hub sends nothing down yet)."""
+    """At the station: what the township sends down (a PostgreSQL hub does not act on matters itself)."""
     hub, (station, _) = network
     for i in range(12):
         take_in(station, description=f"反映{i}组道路破损")
