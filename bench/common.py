@@ -56,6 +56,7 @@ class Report:
     notes: list[str] = field(default_factory=list)
     profile: str = ""
     seconds: float = 0.0
+    skipped: str = ""  # why nothing was measured (a PostgreSQL benchmark with no server here)
 
     def add(self, *args, **kwargs) -> Figure:
         figure = Figure(*args, **kwargs)
@@ -157,6 +158,8 @@ def main(run: Callable[[Scale], Report], exit_hard: bool = False) -> None:
 
 def print_report(report: Report) -> None:
     print(f"\n{report.title} ({report.seconds:.0f} s)")
+    if report.skipped:
+        print(f"  !!! {report.skipped}")
     for fig in report.figures:
         base = f"  baseline {fig.baseline:.4g} {fig.unit} ({fig.baseline_name})" if fig.baseline is not None else ""
         ratio = f"  ratio {fig.ratio:.3g}" if fig.ratio is not None else ""

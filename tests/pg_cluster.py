@@ -42,13 +42,21 @@ def _free_port() -> int:
 
 
 class Cluster:
-    """``with Cluster() as url:`` gives ``postgresql://postgres@127.0.0.1:PORT/postgres``."""
+    """``with Cluster() as url:`` gives ``postgresql://postgres@127.0.0.1:PORT/postgres``.
 
-    def __init__(self) -> None:
+    ``Cluster(folder)`` keeps its data in ``folder`` instead (a benchmark's cached data set,
+    bench/.data/): made the first time, started again as it is later, left in place when stopped.
+    """
+
+    def __init__(self, folder: Path | None = None, settings: dict[str, str] | None = None) -> None:
         self.bin = binaries()
-        self.folder = Path(tempfile.mkdtemp(prefix="haian-pg-"))
+        self._keep = folder is not None
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder or Path(tempfile.mkdtemp(prefix="haian-pg-"))
         self.data = self.folder / "data"
         self.port = _free_port()
+        self.settings = settings or {}
         self._as_root = hasattr(os, "geteuid") and os.geteuid() == 0
 
     @property
@@ -67,22 +75,26 @@ class Cluster:
     def start(self) -> str:
         if self._as_root:
             shutil.chown(self.folder, "postgres", "postgres")
-        self._run(
-            "initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale", "--no-sync"
-        )
+        if not (self.data / "PG_VERSION").exists():
+            shutil.rmtree(self.data, ignore_errors=True)  # an initdb cut off before it finished
+            initdb = ["initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8"]
+            self._run(*initdb, "--no-locale", "--no-sync")
         # Durability settings are off: tests kill the hub's workers, never this server.
         options = (
             f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
             "-c max_connections=200"
-        )
+        ) + "".join(f" -c {name}={value}" for name, value in self.settings.items())
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.folder / "server.log"), "-w", "start")
         return self.url
 
     def stop(self) -> None:
+        # A kept cluster is shut down cleanly (its data is used again); a throw-away one at once.
+        mode = "fast" if self._keep else "immediate"
         with contextlib.suppress(Unavailable):
-            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
-        shutil.rmtree(self.folder, ignore_errors=True)
+            self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop")
+        if not self._keep:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def __enter__(self) -> str:
         try:

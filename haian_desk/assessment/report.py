@@ -145,19 +145,20 @@ def _petition_series(period: Period, petitions: Counter) -> list[tuple[str, int,
 def _rows(source: Source, tallies: _Tallies, extra_units: set[str]) -> dict[str, list[dict]]:
     stations = known_unit_codes(source.rows, source.unit_code, extra_units)
     codes = {lvl: {unit_key(lvl, s) for s in stations} | set(tallies.by_level[lvl]) for lvl in UNIT_LEVELS}
+    peers = network.peer_names(source.rows)
     rows = {
-        lvl: [_unit_row(source, lvl, code, tallies.by_level[lvl][code]) for code in sorted(codes[lvl])]
+        lvl: [_unit_row(source, lvl, code, tallies.by_level[lvl][code], peers) for code in sorted(codes[lvl])]
         for lvl in UNIT_LEVELS
     }
     rows["cadre"] = _cadre_rows(source, tallies.by_level["cadre"])
     return rows
 
 
-def _unit_row(source: Source, level: str, code: str, tally: Tally) -> dict:
+def _unit_row(source: Source, level: str, code: str, tally: Tally, peers: dict[str, str]) -> dict:
     if level == TOWNSHIP:
         name = network.township_name(code) or code
     else:
-        name = unit_name_in(source.rows, source.unit_code, source.unit_name, code)
+        name = unit_name_in(source.rows, source.unit_code, source.unit_name, code, peers)
     return _ordered({"code": code, "name": name, "level": level, **tally.row()}, level)
 
 

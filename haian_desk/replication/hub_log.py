@@ -93,7 +93,7 @@ class SqliteHubLog:
 _ARRAY_TYPES = ("text", "text", "text", "text", "text", "text", "bigint", "text", "text", "text")
 _INSERT_EVENTS = (
     f"INSERT INTO events ({', '.join(COLUMNS)}) "
-    f"SELECT * FROM unnest({', '.join(f'%s::{t}[]' for t in _ARRAY_TYPES)}) "
+    f"SELECT * FROM unnest({', '.join(f'%b::{t}[]' for t in _ARRAY_TYPES)}) "
     "ON CONFLICT DO NOTHING RETURNING id"
 )
 

@@ -114,3 +114,33 @@ def test_results_show_each_figure_beside_its_goal_and_baseline():
     row = next(line for line in text.splitlines() if line.startswith("| case search"))
     assert "72.5 ms" in row and "< 50 ms" in row and "missed" in row and "9,648 ms (full scan)" in row
     assert "## How to reproduce" in text
+
+
+def test_a_skipped_benchmark_says_so_loudly_on_the_results_page():
+    report = {"title": "PostgreSQL hub merge", "seconds": 0.0, "notes": [], "profile": "", "figures": []}
+    report["skipped"] = "SKIPPED, nothing measured: no initdb"
+    text = run.render(generate.SCALES["tiny"], [report], [], 1.0, 60.0)
+    assert "> **SKIPPED, nothing measured: no initdb**" in text
+
+
+def test_the_tiny_province_is_three_sound_hubs_each_holding_its_share(pg_server):
+    """bench/province.py: the county's events are among the city's, the city's among the
+    province's, every station is enrolled with its count, and ``hub check`` passes."""
+    from bench import province
+    from haian_desk.storage.postgres import hub
+
+    urls, generated = province.ensure(pg_server, province.SCALES["tiny"], progress=lambda _: None)
+    assert generated
+    ids, peers = {}, {}
+    for role, url in urls.items():
+        with hub.open_hub(url) as db:
+            found = hub.check(db)
+            assert found.ok, (role, found.gaps[:3], found.differences[:3])
+            ids[role] = {r[0] for r in db.query("SELECT id FROM events")}
+            peers[role] = {r[0]: r[1] for r in db.query("SELECT unit_code, events_received FROM sync_peers")}
+            assert hub.identity(db).role == role
+    assert ids["county"] < ids["city"] < ids["province"]
+    assert all(code.startswith("320685") for code in peers["county"]) and peers["county"]
+    assert all(code.startswith("3206") for code in peers["city"]) and len(peers["city"]) > len(peers["county"])
+    assert len(peers["province"]) == province.SCALES["tiny"].stations
+    assert all(count > 0 for count in peers["province"].values())

@@ -23,6 +23,8 @@ from haian_desk.storage.eventlog import COLUMNS, Event
 _SELECT = f"SELECT {', '.join(COLUMNS)} FROM events"
 # Fold order: the events' text columns compare byte by byte, as SQLite's do (0002_projections.sql).
 _FOLD_ORDER = "hlc, origin, origin_seq"
+# (database, table) → column → type, as information_schema names it
+_TYPES: dict[tuple[str, str], dict[str, str]] = {}
 
 
 class PgProjections:
@@ -55,12 +57,16 @@ class PgProjections:
 
     def _column_types(self, table: str) -> dict[str, str]:
         if table not in self._types:
-            rows = self.conn.execute(
-                "SELECT column_name, data_type FROM information_schema.columns "
-                "WHERE table_schema = current_schema() AND table_name = %s",
-                (table,),
-            )
-            self._types[table] = {r[0]: r[1] for r in rows}
+            # read once per database and process: information_schema takes milliseconds a query
+            key = (self.conn.info.dbname, table)
+            if key not in _TYPES:
+                rows = self.conn.execute(
+                    "SELECT column_name, data_type FROM information_schema.columns "
+                    "WHERE table_schema = current_schema() AND table_name = %s",
+                    (table,),
+                )
+                _TYPES[key] = {r[0]: r[1] for r in rows}
+            self._types[table] = _TYPES[key]
         return self._types[table]
 
 
@@ -105,13 +111,71 @@ def all_streams(conn: psycopg.Connection, stream: str) -> Iterator[tuple[str, li
 def refold_touched(conn: psycopg.Connection, added: Iterable[Event]) -> int:
     """Refold every stream ``added`` touched; returns how many. Each stream's advisory lock is
     taken (in one order, so two workers never wait on each other in a circle) before its log is
-    read: a worker that waited then reads the events the other committed."""
-    store = PgProjections(conn)
+    read: a worker that waited then reads the events the other committed.
+
+    A batch's streams are handled together, in a few statements whatever their number (one
+    for the locks, one for the logs, one upsert per table): per-stream statements made the
+    round trips most of a worker's time (bench/bench_pg_merge.py)."""
     touched = sorted({(e.stream, e.stream_id) for e in added})
+    if not touched:
+        return 0
+    conn.execute(
+        # volatile, so evaluated after the ORDER BY: the locks are taken in the list's order
+        "SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(%s::text[]) WITH ORDINALITY AS t(k, n) "
+        "ORDER BY n",
+        ([f"{stream}/{stream_id}" for stream, stream_id in touched],),
+    )
+    logs = _streams_events(conn, touched)
+    store = _BatchedSaves(conn)
     for stream, stream_id in touched:
-        conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (f"{stream}/{stream_id}",))
-        refold(store, projectors()[stream], stream_id, stream_events(conn, stream, stream_id))
+        refold(store, projectors()[stream], stream_id, logs.get((stream, stream_id), []))
+    store.flush()
     return len(touched)
+
+
+def _streams_events(conn: psycopg.Connection, touched: list[tuple[str, str]]) -> dict[tuple[str, str], list[Event]]:
+    """Many streams' logs in fold order, in one statement (along events_by_stream)."""
+    found: dict[tuple[str, str], list[Event]] = {}
+    rows = conn.execute(
+        f"SELECT {', '.join(f'e.{c}' for c in COLUMNS)} FROM unnest(%s::text[], %s::text[]) AS t(stream, stream_id) "
+        'JOIN events e ON e.stream = t.stream COLLATE "C" AND e.stream_id = t.stream_id COLLATE "C" '
+        f"ORDER BY e.stream, e.stream_id, {', '.join(f'e.{c}' for c in _FOLD_ORDER.split(', '))}",
+        ([stream for stream, _ in touched], [stream_id for _, stream_id in touched]),
+    )
+    for row in rows:
+        event = Event.from_row(row)
+        found.setdefault((event.stream, event.stream_id), []).append(event)
+    return found
+
+
+class _BatchedSaves(PgProjections):
+    """``save`` kept until ``flush``, which writes each table's rows with one upsert."""
+
+    def __init__(self, conn: psycopg.Connection):
+        super().__init__(conn)
+        self._pending: dict[str, tuple[Projector, list[dict[str, Any]]]] = {}
+
+    def save(self, projector: Projector, state: State) -> None:
+        self._pending.setdefault(projector.table, (projector, []))[1].append(projector.to_row(state))
+
+    def delete(self, projector: Projector, stream_id: str) -> None:
+        # a stream saved earlier in this batch is never deleted later in it (each is folded once)
+        super().delete(projector, stream_id)
+
+    def flush(self) -> None:
+        for table, (projector, rows) in self._pending.items():
+            types = self._column_types(table)
+            names = list(rows[0])
+            columns = [[_as_column(row[n], types[n]) for row in rows] for n in names]
+            updates = ", ".join(f"{c} = excluded.{c}" for c in names if c != projector.key)
+            # binary arrays (%b): the text form escapes every string, a third of a batch's Python time
+            self.conn.execute(
+                f"INSERT INTO {table} ({', '.join(names)}) "
+                f"SELECT * FROM unnest({', '.join(f'%b::{types[n]}[]' for n in names)}) "
+                f"ON CONFLICT ({projector.key}) DO UPDATE SET {updates}",
+                columns,
+            )
+        self._pending.clear()
 
 
 def rebuild(conn: psycopg.Connection, streams: Sequence[str] = ()) -> int:
