@@ -170,7 +170,13 @@ def stations(desk: Desk, now: datetime | None = None) -> list[dict]:
 
 def stations_from(rows: Rows, peers: list[Peer], moment: str) -> list[dict]:
     """``stations`` from either hub's database (``rows``: haian_desk.storage.reading), so a
-    county on PostgreSQL lists its townships with the same figures."""
+    county on PostgreSQL lists its townships with the same figures. Two grouped reads for all
+    the peers, not two per peer: a province hub lists 20,000."""
+    overdue = {str(code): int(n) for code, n in rows(_OVERDUE_BY_UNIT, {"now": moment})}
+    held = {str(peer): int(n) for peer, n in rows(_HELD_BY_PEER, {})}
+    by_township: dict[str, int] = {}
+    for code, n in overdue.items():  # a township's row counts its stations' matters too
+        by_township[code[:9]] = by_township.get(code[:9], 0) + n
     return [
         {
             "id": peer.id,
@@ -183,24 +189,18 @@ def stations_from(rows: Rows, peers: list[Peer], moment: str) -> list[dict]:
             "last_contact": peer.last_contact,
             "events_received": peer.events_received,
             "clock_drift_seconds": peer.clock_drift,
-            "overdue": _first(rows(_OVERDUE, {"now": moment, "unit": peer.unit_code})),
-            "quarantined": _first(rows(_QUARANTINED, {"peer": peer.id})),
+            "overdue": (by_township if len(peer.unit_code) == 9 else overdue).get(peer.unit_code, 0),
+            "quarantined": held.get(peer.id, 0),
         }
         for peer in peers
     ]
 
 
-# A township's row counts its stations' matters too (the first nine digits are the township's).
-_OVERDUE = (
-    f"SELECT count(*) FROM cases WHERE status IN ({', '.join(repr(s) for s in TIMED_STATUSES)}) "
-    "AND deadline IS NOT NULL AND deadline < {now} "
-    "AND (unit_code = {unit} OR (length({unit}) = 9 AND substr(unit_code, 1, 9) = {unit}))"
+_OVERDUE_BY_UNIT = (
+    f"SELECT unit_code, count(*) FROM cases WHERE status IN ({', '.join(repr(s) for s in TIMED_STATUSES)}) "
+    "AND deadline IS NOT NULL AND deadline < {now} GROUP BY unit_code"
 )
-_QUARANTINED = "SELECT count(*) FROM sync_quarantine WHERE peer = {peer} AND resolved_at IS NULL"
-
-
-def _first(found) -> int:
-    return int(next(iter(found))[0])
+_HELD_BY_PEER = "SELECT peer, count(*) FROM sync_quarantine WHERE resolved_at IS NULL GROUP BY peer"
 
 
 def clock_warning(drift: int | None) -> Message | None:

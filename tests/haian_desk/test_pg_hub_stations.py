@@ -1,4 +1,4 @@
-"""The hub's station list read from PostgreSQL (haian_desk/storage/postgres/stations.py) is the
+"""The hub's station list read from PostgreSQL (``PgHub.stations``, status.stations_from) is the
 list ``haian-desk hub stations`` shows from SQLite, row for row, on the same deliveries: two
 stations with their matters (some overdue at NOW), a township enrolled beside them whose
 overdue count takes in its stations' matters, one record held for inspection and one resolved."""
@@ -9,7 +9,7 @@ import pytest
 
 from haian_desk.replication import status
 from haian_desk.replication.hub_log import PgHubLog, SqliteHubLog, child_peer
-from haian_desk.storage.postgres import stations as pg_stations
+from haian_desk.replication.pg_hub import PgHub
 from tests.haian_desk.test_pg_hub_report import AT, NOW, deliveries, pg_hub_db, sqlite_hub  # noqa: F401 - fixtures
 
 TOWNSHIP = ("township-peer", "320685102", "曲塘镇代理中心")
@@ -37,7 +37,7 @@ def both(sqlite_hub, pg_hub_db):  # noqa: F811 - the fixtures imported above
 def test_the_station_list_is_the_same_from_postgresql(both):
     on_sqlite_hub, on_pg_hub = both
     on_sqlite = status.stations(on_sqlite_hub, NOW)
-    on_pg = pg_stations.stations(on_pg_hub, NOW)
+    on_pg = PgHub(on_pg_hub).stations(NOW)
     assert on_pg == on_sqlite
     # the comparison means something: matters overdue, the township's the sum of its stations'
     by_code = {row["unit_code"]: row for row in on_pg}
