@@ -38,9 +38,13 @@ class Report:
     rows: dict[str, list[dict]]  # level → rows, sorted by code
     monthly: dict[tuple[int, int], Counter] = field(default_factory=dict)  # registered by kind
     petitions_monthly: list[tuple[str, int, int]] = field(default_factory=list)  # month, now, year before
+    whole: dict = field(default_factory=dict)  # everything this installation knows of, in one row
 
     def total(self) -> dict:
-        """The county row (everything this installation knows of)."""
+        """Everything this installation knows of: at a station, township or county the county
+        row; at a city or province hub, the sum of its counties (not the first of them)."""
+        if self.whole:
+            return self.whole
         return self.rows[COUNTY][0] if self.rows[COUNTY] else {}
 
     def as_of_month(self) -> str:
@@ -78,6 +82,7 @@ class _Tallies:
 
     def __init__(self) -> None:
         self.by_level: dict[str, dict[str, Tally]] = {name: defaultdict(Tally) for name in LEVELS}
+        self.whole = Tally()  # every station's, whichever county it is in
 
     def for_unit(self, unit_code: str, cadre_id: str | None) -> list[Tally]:
         found = [self.by_level[STATION][unit_code]]
@@ -89,6 +94,7 @@ class _Tallies:
         for code, tally in self.by_level[STATION].items():
             for level in (TOWNSHIP, COUNTY):
                 self.by_level[level][unit_key(level, code)].merge(tally)
+            self.whole.merge(tally)
 
 
 @dataclass(frozen=True)
@@ -122,7 +128,10 @@ def build_from(source: Source, period: Period, now: datetime) -> Report:
     extra_units = records.add_records(source.rows, period, as_of, tallies.for_unit)
     tallies.roll_up()
     rows = _rows(source, tallies, extra_units)
-    return Report(period, as_of, source.unit_name, rows, monthly, _petition_series(period, petitions))
+    whole = _ordered(
+        {"code": source.unit_code, "name": source.unit_name, "level": COUNTY, **tallies.whole.row()}, COUNTY
+    )
+    return Report(period, as_of, source.unit_name, rows, monthly, _petition_series(period, petitions), whole)
 
 
 def _count_months(m, period: Period, earlier: Period, monthly, petitions: Counter) -> None:

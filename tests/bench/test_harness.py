@@ -144,3 +144,12 @@ def test_the_tiny_province_is_three_sound_hubs_each_holding_its_share(pg_server)
     assert all(code.startswith("3206") for code in peers["city"]) and len(peers["city"]) > len(peers["county"])
     assert len(peers["province"]) == province.SCALES["tiny"].stations
     assert all(count > 0 for count in peers["province"].values())
+    # the city's report totals all its counties, not the first of them
+    from bench.bench_pg_province import NOW, PERIOD
+    from haian_desk.assessment import parse_period
+
+    with hub.open_hub(urls["city"]) as db:
+        city = hub.report(db, parse_period(PERIOD), NOW)
+    counties = city.rows["county"]
+    assert len(counties) > 1 and city.total()["registered"] == sum(row["registered"] for row in counties) > 0
+    assert city.total()["registered"] > max(row["registered"] for row in counties)
