@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from haian_desk.core.errors import ValidationError
+from haian_desk.core.errors import N_, ValidationError
 from haian_desk.core.paths import resource_path
 
 if TYPE_CHECKING:  # the desk holds the network's installation: a type only, never an import cycle
@@ -35,11 +35,18 @@ COUNTY_ROLE = "county"
 # The roles of an installation that serves the installations below it (sync hub, inbox of matters
 # sent up). Written once: the sync server and the inbox both ask here.
 HUB_ROLES = ("township", "county")
+# What a hub is called in the messages its children read ("请联系镇中心"): by its own level.
+HUB_CENTRES = {"township": N_("镇中心"), "county": N_("县级中心"), "city": N_("市级中心"), "province": N_("省级中心")}
 # Levels above the county (hubs on PostgreSQL): their code's digits kept, the rest zeros.
 LEVELS_ABOVE_COUNTY = {"city": 4, "province": 2}
 # Which role enrols under which, one level at a time: stations under a township, townships under
 # the county, the county under its city, cities under the province.
 CHILD_ROLE = {"township": "station", "county": "township", "city": "county", "province": "city"}
+
+
+def centre_of(role: str) -> str:
+    """The hub's short name for its children's messages; a role without one reads as a sync centre."""
+    return HUB_CENTRES.get(role, N_("同步中心"))
 
 
 def governs(hub_code: str, hub_role: str, code: str) -> bool:
@@ -48,6 +55,14 @@ def governs(hub_code: str, hub_role: str, code: str) -> bool:
     kept = LEVELS_ABOVE_COUNTY.get(hub_role)
     prefix = hub_code[:kept] if kept else hub_code
     return bool(prefix) and code.startswith(prefix) and code != hub_code
+
+
+def matters_prefix(code: str, role: str) -> str:
+    """What a unit's matters' codes begin with, so a hub sends a child what concerns its matters:
+    a station's own code, a township's or county's code as a prefix, a city's or province's kept
+    digits (the rule ``governs`` uses)."""
+    kept = LEVELS_ABOVE_COUNTY.get(role)
+    return code[:kept] if kept else code
 
 
 def may_enrol_under(hub_code: str, hub_role: str, code: str, role: str) -> bool:

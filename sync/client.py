@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from haian_desk import __version__
+from haian_desk import __version__, network
 from haian_desk.core.errors import Message, fill
 from haian_desk.core.timeutil import from_iso, to_iso
 from haian_desk.replication.sync_state import Peer
@@ -76,12 +76,13 @@ class HubLink:
         if response.status_code >= 400:
             # The hub cannot sign a refusal of a request it could not authenticate, and anyone on
             # the line can forge an unsigned one: only a signed refusal's own words are shown.
-            raise status_error(response, genuine)
+            raise status_error(response, genuine, network.centre_of(self.hub.role))
         if not genuine:
             raise SyncError(
                 "bad_reply",
-                "收到的回复没有镇中心的有效签名，已拒绝采用",
+                "收到的回复没有{centre}的有效签名，已拒绝采用",
                 "网络中可能有设备在改动数据；请检查网络，或改用U盘同步",
+                params={"centre": network.centre_of(self.hub.role)},
             )
         return response
 
@@ -98,7 +99,7 @@ class HubLink:
         try:
             return self.http.request(method, path, content=body, headers=headers), headers[auth.SIGNATURE]
         except httpx.HTTPError as error:
-            raise classify(error, self.url, self.stall_timeout) from error
+            raise classify(error, self.url, self.stall_timeout, network.centre_of(self.hub.role)) from error
 
     def _clock_corrected(self, response: httpx.Response, signature: str) -> bool:
         if not auth.reply_is_genuine(
@@ -117,7 +118,7 @@ class HubLink:
         return True
 
 
-def classify(error: httpx.HTTPError, url: str, stall: float) -> SyncError:
+def classify(error: httpx.HTTPError, url: str, stall: float, centre: str = "镇中心") -> SyncError:
     """Sort a transport failure into one kind a clerk can act on."""
     parts = urlsplit(url)
     host, port = parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
@@ -126,8 +127,8 @@ def classify(error: httpx.HTTPError, url: str, stall: float) -> SyncError:
         return SyncError(
             "tls",
             "与同步中心 {host} 的加密连接（TLS）无法建立：证书不受信任、已过期或与地址不符",
-            "请确认 https 地址正确，并用 --tls-ca 指定镇中心的证书文件",
-            params={"host": host},
+            "请确认 https 地址正确，并用 --tls-ca 指定{centre}的证书文件",
+            params={"centre": centre, "host": host},
         )
     if any(isinstance(c, socket.gaierror) for c in causes):
         return SyncError(
@@ -141,9 +142,9 @@ def classify(error: httpx.HTTPError, url: str, stall: float) -> SyncError:
         return SyncError(
             "refused",
             "同步中心 {host}:{port} 拒绝连接：那里没有运行同步服务",
-            "请确认镇中心的电脑已开机并启动了同步服务（haian-desk hub serve）",
+            "请确认{centre}的电脑已开机并启动了同步服务（haian-desk hub serve）",
             retryable=True,
-            params={"host": host, "port": port},
+            params={"centre": centre, "host": host, "port": port},
         )
     if isinstance(error, httpx.ConnectTimeout):
         return SyncError(
@@ -157,9 +158,9 @@ def classify(error: httpx.HTTPError, url: str, stall: float) -> SyncError:
         return SyncError(
             "timeout",
             "同步中心 {host} 超过 {stall:g} 秒没有任何响应",
-            "镇中心可能太忙或网络太慢；稍后会自动重试，已传的部分不用重传",
+            "{centre}可能太忙或网络太慢；稍后会自动重试，已传的部分不用重传",
             retryable=True,
-            params={"host": host, "stall": stall},
+            params={"centre": centre, "host": host, "stall": stall},
         )
     if isinstance(error, (httpx.ConnectError, httpx.NetworkError)) and not isinstance(
         error, (httpx.ReadError, httpx.WriteError)
@@ -180,7 +181,7 @@ def classify(error: httpx.HTTPError, url: str, stall: float) -> SyncError:
     )
 
 
-def status_error(response: httpx.Response, signed: bool = False) -> SyncError:
+def status_error(response: httpx.Response, signed: bool = False, centre: str = "镇中心") -> SyncError:
     """A refusal in the app's own words; the hub's words only when the hub signed them."""
     problem = _problem(response) if signed else {}
     message, hint = problem.get("message"), problem.get("hint", "")
@@ -192,7 +193,11 @@ def status_error(response: httpx.Response, signed: bool = False) -> SyncError:
             "unauthorized", message or "同步中心不认这台电脑（未登记或密钥不符）（HTTP 401）", hint or "请重新办理登记"
         )
     if status == 403:
-        return SyncError("revoked", message or "本站已被同步中心注销（HTTP 403）", hint or "如有疑问请联系镇中心")
+        if message:  # the hub's own words, signed: shown as they came (never formatted)
+            return SyncError("revoked", message, hint)
+        return SyncError(
+            "revoked", "本站已被同步中心注销（HTTP 403）", "如有疑问请联系{centre}", params={"centre": centre}
+        )
     if status == 413:
         return SyncError("too_large", message or "一次发送的数据超过了同步中心的上限（HTTP 413）", hint)
     if status in (408, 429, 503):
@@ -207,16 +212,17 @@ def status_error(response: httpx.Response, signed: bool = False) -> SyncError:
         return SyncError(
             "server_error",
             "同步中心处理时出错（HTTP {status}）",
-            "已传的部分不受影响；稍后会自动重试，如反复出现请联系镇中心",
+            "已传的部分不受影响；稍后会自动重试，如反复出现请联系{centre}",
             retryable=True,
-            params={"status": status},
+            params={"centre": centre, "status": status},
         )
     if status == 422:
         if not signed:
             return SyncError(
                 "batch_refused",
-                "同步中心拒收了这批数据（HTTP 422，回复没有镇中心的签名，原因不可信）",
-                "请稍后再试；如反复出现请联系镇中心",
+                "同步中心拒收了这批数据（HTTP 422，回复没有{centre}的签名，原因不可信）",
+                "请稍后再试；如反复出现请联系{centre}",
+                params={"centre": centre},
             )
         return SyncError(
             str(problem.get("error", "refused"))[:40],

@@ -138,10 +138,25 @@ def enrol_with(
 
 def accept(desk: Desk, own: InstallationKeys, answer: dict, url: str | None = None, tls_ca: str | None = None) -> Peer:
     """At the station: pin the hub that answered."""
+    peer = parent_from(desk.installation, own, answer, sync_state.parent(desk.db), url, tls_ca)
+    with desk.db.write() as conn:
+        sync_state.save_peer(conn, peer)
+    return peer
+
+
+def parent_from(
+    me: Installation,
+    own: InstallationKeys,
+    answer: dict,
+    current: Peer | None,
+    url: str | None = None,
+    tls_ca: str | None = None,
+) -> Peer:
+    """The parent an answer names, checked against who we are (any storage: a PostgreSQL hub
+    saves it with sync.pg_enrolment)."""
     body = _read(answer, ANSWER, "登记答复")
     hub = body.get("hub") or {}
     body = _verified(answer, str(hub.get("sign_key", "")), "登记答复")
-    me = desk.installation
     meant_for = body.get("for") or {}
     if meant_for.get("installation") != me.id or meant_for.get("sign_key") != own.sign_public:
         raise SyncError("not_for_me", "这份登记答复是给另一台电脑的，不是本机", "请用本机生成的登记申请去办理")
@@ -152,7 +167,6 @@ def accept(desk: Desk, own: InstallationKeys, answer: dict, url: str | None = No
             "请找本站所属的代理中心办理登记",
             params={"hub": hub.get("unit_name")},
         )
-    current = sync_state.parent(desk.db)
     if current is not None and current.id != hub["installation"]:
         raise SyncError(
             "has_parent",
@@ -160,7 +174,7 @@ def accept(desk: Desk, own: InstallationKeys, answer: dict, url: str | None = No
             "一台电脑只能登记在一个上级；如要更换，请联系原中心注销",
             params={"unit_name": current.unit_name},
         )
-    peer = Peer(
+    return Peer(
         id=hub["installation"],
         relation=PARENT,
         unit_code=hub["unit_code"],
@@ -173,9 +187,6 @@ def accept(desk: Desk, own: InstallationKeys, answer: dict, url: str | None = No
         status=ENROLLED,
         enrolled_at=body["enrolled_at"],
     )
-    with desk.db.write() as conn:
-        sync_state.save_peer(conn, peer)
-    return peer
 
 
 def revoke(desk: Desk, who: str) -> Peer:

@@ -43,17 +43,6 @@ class Hub:
         return cls(SqliteHub(desk), keys)
 
     @property
-    def desk(self) -> Desk:
-        """The SQLite desk, for what only a SQLite hub answers yet (numbering, recovery)."""
-        if isinstance(self.backend, SqliteHub):
-            return self.backend.desk
-        raise BatchRefused(
-            "not_supported",
-            "这个同步中心（PostgreSQL）还不提供这项服务",
-            "请联系上级中心；站点从备份恢复、整站找回请找镇中心办理",
-        )
-
-    @property
     def identity(self) -> dict:
         own = self.backend.own
         return {

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from haian_desk.cli import hub_reports
+from haian_desk.cli import hub_inbox, hub_reports
 from haian_desk.cli.dispatch import dispatch, with_desk
 from haian_desk.core.messages import cli_tr
-from sync import pg_hub_cli, recover_cli
+from sync import pg_hub_cli, pg_push_cli, recover_cli
 from sync.enrol_cli import _nested_common, say_enrolled
 from sync.limits import DEFAULT_MAX_BODY
 
@@ -61,7 +61,9 @@ def register(sub, common) -> None:
     openapi = actions.add_parser("openapi", parents=[nested], help=cli_tr("打印同步接口的 OpenAPI 描述"))
     openapi.set_defaults(handler=_openapi)
     recover_cli.register_hub(actions)
+    pg_push_cli.register(actions, nested)
     hub_reports.register(actions, nested)
+    hub_inbox.register(actions, nested)
 
     rescue = actions.add_parser(
         "restore-station", parents=[nested], help=cli_tr("用本中心的钥匙打开站点的备份（站点电脑和口令都没有了时）")

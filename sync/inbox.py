@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from haian_desk.core.timeutil import to_iso
 from haian_desk.replication import sync_state
 from haian_desk.replication.hub_backend import CannotScreen, HubBackend, SqliteHub
-from haian_desk.replication.receive import ApplyReport, BatchTooBad, apply_batch
+from haian_desk.replication.receive import ApplyReport, Arrival, BatchTooBad, apply_batch
 from haian_desk.replication.sync_state import CHILD, PARENT, Peer
 from sync import failpoints
 from sync.batch import Batch, open_sealed, read_envelope
@@ -88,18 +88,8 @@ def receive(desk: Desk, own: InstallationKeys, data: bytes, transport: str, sign
         failpoints.hit(f"{_side(peer)}.in_transaction")
 
     try:
-        report = apply_batch(
-            desk,
-            peer,
-            batch_id=batch.batch_id,
-            direction=batch.kind,
-            transport=transport,
-            lo=lo,
-            hi=hi,
-            records=batch.events,
-            at=to_iso(desk.now()),
-            before_commit=inside_transaction,
-        )
+        arrival = Arrival(peer, batch.batch_id, transport, lo, hi, batch.events, to_iso(desk.now()), batch.kind)
+        report = apply_batch(desk, arrival, before_commit=inside_transaction)
     except BatchTooBad as error:
         raise BatchRefused("too_many_refused", error.template, error.hint_template, params=error.params) from None
     failpoints.hit(f"{_side(peer)}.after_commit")
@@ -118,16 +108,8 @@ def take(hub: HubBackend, own: InstallationKeys, data: bytes, transport: str, si
     lo, hi = batch.range
     failpoints.hit("hub.up.before_apply")
     try:
-        report = hub.apply(
-            peer,
-            batch_id=batch.batch_id,
-            transport=transport,
-            lo=lo,
-            hi=hi,
-            records=batch.events,
-            at=to_iso(hub.now()),
-            before_commit=lambda: failpoints.hit("hub.up.in_transaction"),
-        )
+        arrival = Arrival(peer, batch.batch_id, transport, lo, hi, batch.events, to_iso(hub.now()))
+        report = hub.apply(arrival, before_commit=lambda: failpoints.hit("hub.up.in_transaction"))
     except BatchTooBad as error:
         raise BatchRefused("too_many_refused", error.template, error.hint_template, params=error.params) from None
     except CannotScreen as error:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from haian_desk.replication import numbering
+from haian_desk.replication.hub_backend import HubBackend
 from haian_desk.replication.sync_state import Peer
 
 if TYPE_CHECKING:
@@ -19,10 +20,9 @@ if TYPE_CHECKING:
 ROUTE = "/v1/numbering"
 
 
-def answer(desk: Desk, peer: Peer) -> dict:
-    """At the hub: the station's highest record sequence and case numbers held here."""
-    with desk.db.read() as conn:
-        return numbering.held_for(conn, peer.id, peer.unit_code)
+def answer(backend: HubBackend, peer: Peer) -> dict:
+    """At the hub (either database): the child's highest record sequence and case numbers held here."""
+    return backend.numbering(peer)
 
 
 def catch_up(desk: Desk, link) -> bool:

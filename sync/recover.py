@@ -31,7 +31,8 @@ from haian_desk.core.ids import uuid7
 from haian_desk.core.messages import cli_tr
 from haian_desk.core.timeutil import now_utc, to_iso
 from haian_desk.people import users
-from haian_desk.replication import rebuild, selection, sync_state
+from haian_desk.replication import rebuild, sync_state
+from haian_desk.replication.hub_backend import HubBackend
 from haian_desk.replication.sync_state import CHILD, ENROLLED, PARENT, Peer
 from haian_desk.storage.eventlog import Event
 from sync import enrolment, keys as keymod
@@ -148,18 +149,17 @@ def _station_for(desk: Desk, unit_code: str) -> Peer:
 # -- at the hub: what goes back ----------------------------------------------------------------
 
 
-def recovery_batch(hub_desk, own: InstallationKeys, peer: Peer, after: int, limit: int = PAGE) -> bytes:
-    with hub_desk.db.read() as conn:
-        events, hi = selection.recovery_events(conn, peer, after, limit)
-        held = sync_state.coverage(conn, peer.id)
-    me = hub_desk.installation
+def recovery_batch(backend: HubBackend, own: InstallationKeys, peer: Peer, after: int, limit: int = PAGE) -> bytes:
+    """One page of what a rebuilt child gets back, from either hub database (``HubBackend.recovery``)."""
+    events, hi, held = backend.recovery(peer, after, limit)
+    me = backend.own
     header = {
         "batch": uuid7(),
         "from": me.id,
         "from_unit": me.unit_code,
         "to": peer.id,
         "kind": "down",
-        "made_at": to_iso(hub_desk.now()),
+        "made_at": to_iso(backend.now()),
         "range": [after, hi],
         "more": len(events) == limit,
         "held_up_to": held,

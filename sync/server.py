@@ -36,6 +36,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from haian_desk import network
 from haian_desk.core.errors import HaianError
 from haian_desk.core.timeutil import from_iso, to_iso
 from haian_desk.replication.hub_backend import ReplayBook
@@ -130,7 +131,8 @@ def create_app(
 
 
 async def _too_many(scope, receive, send) -> None:
-    response = _problem(HttpProblem(429, "too_many_requests", "请求太频繁，镇中心暂不处理", "请稍后再试"), None, "")
+    served = scope["app"].state.served
+    response = _problem(_said(served, 429, "too_many_requests", "请求太频繁，{centre}暂不处理", "请稍后再试"), None, "")
     await response(scope, receive, send)
 
 
@@ -186,7 +188,9 @@ async def _handle(served: Served, request: Request, spec: SignedRoute) -> Respon
             )
         )
         return _problem(
-            HttpProblem(500, "server_error", "镇中心处理时出错", "请稍后再试；如反复出现请联系镇中心"), None, signature
+            _said(served, 500, "server_error", "{centre}处理时出错", "请稍后再试；如反复出现请联系{centre}"),
+            None,
+            signature,
         )
     finally:
         _log_request(request, state, started)
@@ -202,9 +206,9 @@ async def _serve(served: Served, request: Request, spec: SignedRoute, state: dic
     body = b""
     if spec.content_type is not None or _declares_body(request):
         if not served.uploads.enter(peer.id):
-            raise HttpProblem(429, "busy", "镇中心正在接收太多数据，暂不接收这一批", "稍后会自动重试")
+            raise _said(served, 429, "busy", "{centre}正在接收太多数据，暂不接收这一批", "稍后会自动重试")
         try:
-            body = await _read_body(request, served.settings)
+            body = await _read_body(request, served)
         finally:
             served.uploads.leave(peer.id)
     state["size"] = len(body)
@@ -261,9 +265,27 @@ def _problem(problem: HttpProblem, hub: Hub | None, signature: str) -> Response:
 
 _UNAUTHORIZED = (
     "unauthorized",
-    "镇中心不接受这个请求（本站未登记、密钥不符或地址不对）",
+    "{centre}不接受这个请求（本站未登记、密钥不符或地址不对）",
     "请确认同步中心地址正确；如本站重装过，请重新办理登记",
 )
+
+
+def _said(
+    served: Served, status: int, kind: str, template: str, hint: str = "", params: dict | None = None, **extra
+) -> HttpProblem:
+    """A refusal naming the hub by its level (镇中心, 县级中心, …), in Chinese plus its templates and
+    parameters, as ``_refusal`` sends a domain error (a station in another language words it itself)."""
+    params = {"centre": network.centre_of(served.hub.backend.own.role), **(params or {})}
+    return HttpProblem(
+        status,
+        kind,
+        template.format(**params),
+        hint.format(**params),
+        template=template,
+        hint_template=hint,
+        params=params,
+        **extra,
+    )
 
 
 def _authenticate(served: Served, request: Request) -> Peer:
@@ -280,9 +302,9 @@ def _authenticate(served: Served, request: Request) -> Peer:
         and auth.request_is_genuine(peer.sign_key, headers, request.method, path)
     )
     if not genuine or peer is None:
-        raise HttpProblem(401, *_UNAUTHORIZED)
+        raise _said(served, 401, *_UNAUTHORIZED)
     if not peer.active:
-        raise HttpProblem(403, "revoked", "本站已被镇中心注销，不能再同步", "如有疑问请联系镇中心")
+        raise _said(served, 403, "revoked", "本站已被{centre}注销，不能再同步", "如有疑问请联系{centre}")
     return peer
 
 
@@ -294,14 +316,21 @@ def _check_freshness(served: Served, request: Request, peer: Peer) -> None:
     except (ValueError, TypeError, OverflowError):
         skew = None
     if skew is None or skew > served.settings.replay_window:
-        raise HttpProblem(
-            401, "clock_skew", "请求的时间与镇中心的时间相差太大", "同步程序会按镇中心的时间自动重发", time=to_iso(now)
+        raise _said(
+            served,
+            401,
+            "clock_skew",
+            "请求的时间与{centre}的时间相差太大",
+            "同步程序会按{centre}的时间自动重发",
+            time=to_iso(now),
         )
     first = served.nonces.first_use(peer.id, request.headers[auth.NONCE])
     if first is None:
-        raise HttpProblem(503, "busy", "镇中心暂时太忙", "稍后会自动重试")
+        raise _said(served, 503, "busy", "{centre}暂时太忙", "稍后会自动重试")
     if not first:
-        raise HttpProblem(401, "replayed", "这个请求已经收到过（重放），镇中心不再处理", "同步程序会自动重新签名再发")
+        raise _said(
+            served, 401, "replayed", "这个请求已经收到过（重放），{centre}不再处理", "同步程序会自动重新签名再发"
+        )
 
 
 def _check_content_type(request: Request, spec: SignedRoute) -> None:
@@ -316,12 +345,13 @@ def _declares_body(request: Request) -> bool:
     return request.headers.get("content-length", "0") != "0" or "transfer-encoding" in request.headers
 
 
-async def _read_body(request: Request, settings: Settings) -> bytes:
+async def _read_body(request: Request, served: Served) -> bytes:
     """The body, streamed: never more than the limit, never slower than the deadlines allow."""
+    settings = served.settings
     limit = settings.max_body
     declared = request.headers.get("content-length")
     if declared is not None and (not declared.isdigit() or int(declared) > limit):
-        raise _too_large(limit)
+        raise _too_large(served, limit)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + settings.body_timeout
     chunks, size, stream = [], 0, request.stream().__aiter__()
@@ -332,22 +362,24 @@ async def _read_body(request: Request, settings: Settings) -> bytes:
         except StopAsyncIteration:
             break
         except TimeoutError:
-            raise HttpProblem(
-                408, "too_slow", "数据发送得太慢，镇中心不再等待", "网络可能太慢；稍后会自动重试"
+            raise _said(
+                served, 408, "too_slow", "数据发送得太慢，{centre}不再等待", "网络可能太慢；稍后会自动重试"
             ) from None
         size += len(chunk)
         if size > limit:
-            raise _too_large(limit)
+            raise _too_large(served, limit)
         chunks.append(chunk)
     return b"".join(chunks)
 
 
-def _too_large(limit: int) -> HttpProblem:
-    return HttpProblem(
+def _too_large(served: Served, limit: int) -> HttpProblem:
+    return _said(
+        served,
         413,
         "too_large",
-        f"一次发送的数据超过了镇中心的上限（{limit} 字节）",
-        "同步程序会自动分小批重发；如仍不行请联系镇中心调大上限",
+        "一次发送的数据超过了{centre}的上限（{limit} 字节）",
+        "同步程序会自动分小批重发；如仍不行请联系{centre}调大上限",
+        params={"limit": limit},
     )
 
 
@@ -418,13 +450,15 @@ async def _missing(hub: Hub, request: Request, peer: Peer, body: bytes) -> Respo
 
 async def _numbering(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
     """Where a restored station's numbering stood (sync.numbering)."""
-    return JSONResponse(await run_in_threadpool(lambda: numbering.answer(hub.desk, peer)))
+    return JSONResponse(await run_in_threadpool(lambda: numbering.answer(hub.backend, peer)))
 
 
 async def _recover(hub: Hub, request: Request, peer: Peer, body: bytes) -> Response:
     """Everything a re-approved station sent up, and what concerns it from above (sync.recover)."""
     query = parse_query(request, schemas.BatchQuery)
-    data = await run_in_threadpool(lambda: recover.recovery_batch(hub.desk, hub.keys, peer, query.after, query.limit))
+    data = await run_in_threadpool(
+        lambda: recover.recovery_batch(hub.backend, hub.keys, peer, query.after, query.limit)
+    )
     return Response(data, media_type=BATCH_TYPE)
 
 

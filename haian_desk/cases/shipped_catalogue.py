@@ -88,21 +88,26 @@ def unify(conn) -> int:
     return len(old)
 
 
-def settle(conn, arrived: list[Event]) -> None:
-    """Old seeds that just arrived from a neighbour on the old software: set aside like the rest."""
+def settle(conn, arrived: list[Event], mark: str = "?", refold_events=None) -> None:
+    """Old seeds that just arrived from a neighbour on the old software: set aside like the rest.
+    Written once for both hub databases: ``mark`` is the driver's parameter mark, ``refold_events``
+    how that database refolds the streams of the records set aside (SQLite: the ledger's refold)."""
     codes = sorted({e.stream_id for e in arrived if _looks_seeded(e)})
     if not codes:
         return
     held = {
         row[0]
         for row in conn.execute(
-            f"SELECT stream_id FROM events WHERE origin = ? AND stream = 'catalogue' AND stream_id IN "
-            f"({', '.join('?' * len(codes))})",
+            f"SELECT stream_id FROM events WHERE origin = {mark} AND stream = 'catalogue' AND stream_id IN "
+            f"({', '.join([mark] * len(codes))})",
             [SHIPPED_ORIGIN, *codes],
         )
     }
-    old = [e for e in _old_seeds(conn, codes) if e.stream_id in held]
-    _set_aside(conn, old)
+    old = [e for e in _old_seeds(conn, codes, mark) if e.stream_id in held]
+    _set_aside(conn, old, mark)
+    if refold_events is not None:
+        refold_events(old)
+        return
     for code in sorted({e.stream_id for e in old}):
         refold(conn, "catalogue", code)
 
@@ -115,13 +120,13 @@ def _looks_seeded(event: Event) -> bool:
     ) and event.origin != SHIPPED_ORIGIN
 
 
-def _old_seeds(conn, codes: list[str]) -> list[Event]:
+def _old_seeds(conn, codes: list[str], mark: str = "?") -> list[Event]:
     found = []
     for start in range(0, len(codes), 500):
         chunk = codes[start : start + 500]
         rows = conn.execute(
             f"SELECT {', '.join(eventlog.COLUMNS)} FROM events WHERE stream = 'catalogue' AND type = 'created' "
-            f"AND actor = ? AND origin != ? AND stream_id IN ({', '.join('?' * len(chunk))}) "
+            f"AND actor = {mark} AND origin != {mark} AND stream_id IN ({', '.join([mark] * len(chunk))}) "
             "AND id NOT IN (SELECT event_id FROM events_set_aside)",
             [SEED_ACTOR, SHIPPED_ORIGIN, *chunk],
         )
@@ -129,9 +134,13 @@ def _old_seeds(conn, codes: list[str]) -> list[Event]:
     return found
 
 
-def _set_aside(conn, events: list[Event]) -> None:
+def _set_aside(conn, events: list[Event], mark: str = "?") -> None:
+    if not events:
+        return
     at = to_iso(datetime.now(UTC))
-    conn.executemany(
-        "INSERT OR IGNORE INTO events_set_aside (event_id, reason, set_aside_at) VALUES (?, ?, ?)",
-        [(e.id, SET_ASIDE_REASON, at) for e in events],
+    sql = (
+        f"INSERT INTO events_set_aside (event_id, reason, set_aside_at) VALUES ({mark}, {mark}, {mark}) "
+        "ON CONFLICT (event_id) DO NOTHING"
     )
+    for event in events:  # a catalogue's worth at most; psycopg's connection has no executemany
+        conn.execute(sql, (event.id, SET_ASIDE_REASON, at))

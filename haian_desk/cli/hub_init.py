@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+from haian_desk.cli import hub_inbox
 from haian_desk.core.errors import SetupError
 from haian_desk.core.messages import cli_tr
 from haian_desk.core.timeutil import now_utc, to_iso
@@ -31,8 +32,11 @@ def init_hub(args) -> int:
             params={"env": DATABASE_ENV},
         )
     _no_station_options(args)
+    admin = _admin_password(args)
     made = create_hub(url, args.role, args.station_code, args.name, to_iso(now_utc()))
     own = made.identity
+    if admin is not None and hub_inbox.add_first_admin(url, args.admin, admin):
+        print(cli_tr("已添加管理员账号 {username}", username=args.admin))
     if made.new:
         print(
             cli_tr(
@@ -53,12 +57,21 @@ def init_hub(args) -> int:
 
 
 def _no_station_options(args) -> None:
-    """A PostgreSQL hub has no desk users and keeps no address or phone: say so rather than
-    drop what was typed."""
-    given = [name for name in ("admin", "address", "phone") if getattr(args, name)]
+    """A PostgreSQL hub keeps no address or phone: say so rather than drop what was typed."""
+    given = [name for name in ("address", "phone") if getattr(args, name)]
     if given:
         raise SetupError(
             "PostgreSQL 中心不用这些选项：{options}",
-            "请去掉它们再运行（中心数据库没有登录用户，也不记地址电话）",
+            "请去掉它们再运行（中心数据库不记地址电话）",
             params={"options": "、".join(f"--{name}" for name in given)},
         )
+
+
+def _admin_password(args) -> str | None:
+    """``--admin``'s password, read before anything is created (as the SQLite ``init`` reads it)."""
+    if not args.admin:
+        return None
+    password = os.environ.get("HAIAN_DESK_ADMIN_PASSWORD", "")
+    if not password:
+        raise SetupError("请用环境变量 HAIAN_DESK_ADMIN_PASSWORD 提供管理员密码")
+    return password

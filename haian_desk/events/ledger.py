@@ -23,7 +23,7 @@ from haian_desk.core.ids import uuid7
 from haian_desk.core.normalise import storable
 from haian_desk.core.timeutil import to_iso
 from haian_desk.events.changes import Touched
-from haian_desk.events.projection import projectors
+from haian_desk.events.projection import Projector, projectors
 from haian_desk.people import permissions
 from haian_desk.replication import numbering
 from haian_desk.storage import eventlog
@@ -64,7 +64,7 @@ class Ledger:
         (``haian_desk.people.permissions``): an unknown or stopped login is refused.
         """
         permissions.require_event(conn, actor, stream, type_)
-        numbering.require_issuable(conn)  # after a restore: not before the station knows its numbers
+        self._require_numbers(conn)
         now = self.wall()
         payload = storable(payload)  # no NUL, bidi override or half character is ever stored
         self._catch_up_with_stream(conn, stream, stream_id)
@@ -76,21 +76,36 @@ class Ledger:
             type=type_,
             hlc=stamp,
             origin=self.origin,
-            origin_seq=max(eventlog.next_origin_seq(conn, self.origin), numbering.seq_floor(conn) + 1),
+            origin_seq=self._next_seq(conn),
             actor=actor,
             wall_time=to_iso(at or now),
             payload=payload,
         )
         projector = projectors()[stream]
-        before = projector.load(conn, stream_id)
-        state = projector.step(before, event)
-        eventlog.insert(conn, event)
-        projector.save(conn, state)
-        search.saved(conn, stream, before, state)
+        before = self._load(conn, projector, stream_id)
+        state = projector.step(before, event)  # the rules: raises, writing nothing, if they refuse
+        self._write(conn, event, projector, before, state)
         note(
             conn, Touched(stream, stream_id, row_changed=not projector.same_record(before, state))
         )  # the change set (events/changes.py)
         return event, state
+
+    # What differs between the databases a ledger writes to (PgLedger: a hub on PostgreSQL);
+    # the checks and the rules above are the same for both.
+
+    def _require_numbers(self, conn) -> None:
+        numbering.require_issuable(conn)  # after a restore: not before the station knows its numbers
+
+    def _next_seq(self, conn) -> int:
+        return max(eventlog.next_origin_seq(conn, self.origin), numbering.seq_floor(conn) + 1)
+
+    def _load(self, conn, projector: Projector, stream_id: str) -> dict | None:
+        return projector.load(conn, stream_id)
+
+    def _write(self, conn, event: Event, projector: Projector, before: dict | None, state: dict) -> None:
+        eventlog.insert(conn, event)
+        projector.save(conn, state)
+        search.saved(conn, event.stream, before, state)
 
     def _catch_up_with_stream(self, conn: sqlite3.Connection, stream: str, stream_id: str) -> None:
         # Another process (the sync client, the hub, the township's app) may have

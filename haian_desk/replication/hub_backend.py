@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from haian_desk.core.errors import HaianError
 from haian_desk.network import Installation
-from haian_desk.replication import selection, sync_state
-from haian_desk.replication.receive import ApplyReport, apply_batch, route_refusal
+from haian_desk.replication import numbering, selection, sync_state
+from haian_desk.replication.receive import ApplyReport, Arrival, apply_batch, route_refusal
 from haian_desk.replication.sync_state import Peer
 from haian_desk.storage.eventlog import Event
 
@@ -38,18 +38,7 @@ class HubBackend(Protocol):
     def hello(self, peer_id: str, at: str, drift: int | None) -> int: ...
     def note_contact(self, peer_id: str, at: str) -> None: ...
     def head(self) -> int: ...
-    def apply(
-        self,
-        peer: Peer,
-        *,
-        batch_id: str,
-        transport: str,
-        lo: int,
-        hi: int,
-        records: list[Any],
-        at: str,
-        before_commit: Callable[[], None] | None = None,
-    ) -> ApplyReport: ...
+    def apply(self, arrival: Arrival, before_commit: Callable[[], None] | None = None) -> ApplyReport: ...
     def down(self, child: Peer, after: int, limit: int | None) -> tuple[list[Event], int, int]: ...
     def held_digests(self, peer: Peer, origins: list[str]) -> dict[str, list]: ...
     def given_digest(self, child: Peer, up_to: int) -> list: ...
@@ -57,6 +46,8 @@ class HubBackend(Protocol):
     def may_see(self, peer: Peer, origin: str) -> bool: ...
     def held_ids(self, peer: Peer, origin: str, ids: list[str]) -> set[str]: ...
     def replay_book(self, window: float) -> ReplayBook | None: ...
+    def numbering(self, child: Peer) -> dict: ...
+    def recovery(self, child: Peer, after: int, limit: int | None) -> tuple[list[Event], int, int]: ...
 
 
 class ReplayBook(Protocol):
@@ -94,30 +85,8 @@ class SqliteHub:
         with self.desk.db.read() as conn:
             return selection.head(conn)
 
-    def apply(
-        self,
-        peer: Peer,
-        *,
-        batch_id: str,
-        transport: str,
-        lo: int,
-        hi: int,
-        records: list[Any],
-        at: str,
-        before_commit: Callable[[], None] | None = None,
-    ) -> ApplyReport:
-        return apply_batch(
-            self.desk,
-            peer,
-            batch_id=batch_id,
-            direction="up",
-            transport=transport,
-            lo=lo,
-            hi=hi,
-            records=records,
-            at=at,
-            before_commit=before_commit,
-        )
+    def apply(self, arrival: Arrival, before_commit: Callable[[], None] | None = None) -> ApplyReport:
+        return apply_batch(self.desk, arrival, before_commit)
 
     def down(self, child: Peer, after: int, limit: int | None) -> tuple[list[Event], int, int]:
         with self.desk.db.read() as conn:
@@ -147,6 +116,17 @@ class SqliteHub:
     def held_ids(self, peer: Peer, origin: str, ids: list[str]) -> set[str]:
         with self.desk.db.read() as conn:
             return selection.held_ids(conn, origin, peer.id, ids)
+
+    def numbering(self, child: Peer) -> dict:
+        """Where a restored child's numbering stood (``numbering.held_for``)."""
+        with self.desk.db.read() as conn:
+            return numbering.held_for(conn, child.id, child.unit_code)
+
+    def recovery(self, child: Peer, after: int, limit: int | None) -> tuple[list[Event], int, int]:
+        """For a rebuilt child (sync.recover): its own records and what concerns it; the range's end; its hold."""
+        with self.desk.db.read() as conn:
+            events, hi = selection.recovery_events(conn, child, after, limit)
+            return events, hi, sync_state.coverage(conn, child.id)
 
     def replay_book(self, window: float) -> ReplayBook | None:
         return None  # one process serves a township: its own memory (sync.auth.NonceBook) is enough

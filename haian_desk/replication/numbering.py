@@ -193,25 +193,29 @@ def offline(conn: sqlite3.Connection) -> bool:
 # -- at the hub: where a station's numbering stands ---------------------------------------------
 
 
-def held_for(conn: sqlite3.Connection, origin: str, unit_code: str) -> dict:
+def held_for(conn, origin: str, unit_code: str, mark: str = "?") -> dict:
     """The highest record sequence and each day's highest case number this hub holds of a
-    station, counting records held back for inspection (their numbers were issued too)."""
-    top = conn.execute("SELECT coalesce(max(origin_seq), 0) FROM events WHERE origin = ?", (origin,)).fetchone()[0]
+    station, counting records held back for inspection (their numbers were issued too).
+
+    Written once for both hub databases: plain SQL either understands, ``mark`` the driver's
+    parameter mark (``?`` for SQLite, ``%s`` for psycopg); payloads are read as text here."""
+    top = conn.execute(f"SELECT coalesce(max(origin_seq), 0) FROM events WHERE origin = {mark}", (origin,)).fetchone()[
+        0
+    ]
     numbers = [
-        r[0]
+        (_json_or_none(r[0]) or {}).get("case_no")
         for r in conn.execute(
-            "SELECT json_extract(payload, '$.case_no') FROM events WHERE origin = ? AND stream = 'case' "
-            "AND type = 'registered'",
+            f"SELECT payload FROM events WHERE origin = {mark} AND stream = 'case' AND type = 'registered'",
             (origin,),
         )
     ]
-    for (body,) in conn.execute("SELECT body FROM sync_quarantine WHERE origin = ?", (origin,)):
+    for (body,) in conn.execute(f"SELECT body FROM sync_quarantine WHERE origin = {mark}", (origin,)):
         record = _json_or_none(body)
         if isinstance(record, dict):
             top = max(top, record.get("origin_seq") if isinstance(record.get("origin_seq"), int) else 0)
             if record.get("stream") == "case" and record.get("type") == "registered":
                 numbers.append((record.get("payload") or {}).get("case_no"))
-    return {"origin_seq": top, "case_numbers": day_maxima(numbers), "unit_code": unit_code}
+    return {"origin_seq": int(top), "case_numbers": day_maxima(numbers), "unit_code": unit_code}
 
 
 def day_maxima(case_numbers) -> dict[str, int]:

@@ -8,10 +8,9 @@ records in ``sync_quarantine``, the events, their folds, the origins and the ran
 first (``FOR UPDATE``), so one peer's batches take turns, and the unique constraints on
 ``sync_batches.batch_id`` and on the events store each once whatever happens in a process.
 
-Not on PostgreSQL yet, and so refused rather than stored unscreened: an old-style seeded
-catalogue from a level still on old software (SQLite sets it aside in ``events_set_aside``,
-which PostgreSQL does not have). Nothing is sent down from a PostgreSQL hub yet: its down
-batches are empty, honestly ranged, so a township's exchange completes.
+An old-style seeded catalogue from a level still on old software is stored and set aside in
+``events_set_aside`` (0005) by the same rule as on SQLite (``shipped_catalogue.settle``): kept in
+the log, left out of every fold.
 """
 
 from __future__ import annotations
@@ -20,16 +19,16 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from haian_desk.cases.shipped_catalogue import SEED_ACTOR, SHIPPED_ORIGIN
+from haian_desk.cases import shipped_catalogue
 from haian_desk.core.errors import HaianError, SetupError
 from haian_desk.core.timeutil import now_utc, to_iso
 from haian_desk.network import Installation
-from haian_desk.replication import pg_order, selection, sync_state
-from haian_desk.replication.hub_backend import CannotScreen
+from haian_desk.replication import numbering, pg_order, selection, sync_state
 from haian_desk.replication.hub_log import PgHubLog
 from haian_desk.replication.pg_order import PgForward
 from haian_desk.replication.receive import (
     ApplyReport,
+    Arrival,
     Refused,
     check_caps,
     conflict_counts,
@@ -46,6 +45,7 @@ from haian_desk.storage.eventlog import Event
 from haian_desk.storage.postgres import hub as pg
 from haian_desk.storage.postgres.create import PG_ROLES, check_url
 from haian_desk.storage.postgres.database import PgDatabase
+from haian_desk.storage.postgres.projections import refold_touched
 from haian_desk.storage.reading import pg_rows
 
 PG = "%s"  # psycopg's parameter mark, for the statements written once for both databases
@@ -76,32 +76,22 @@ class PgHub:
 
     def hello(self, peer_id: str, at: str, drift: int | None) -> int:
         def work(conn) -> int:
-            _note_contact(conn, peer_id, at, drift)
+            sync_state.note_contact(conn, peer_id, at, drift, mark="%s")
             return _coverage(conn, peer_id)
 
         return self.db.run(work)
 
     def note_contact(self, peer_id: str, at: str) -> None:
-        self.db.run(lambda conn: _note_contact(conn, peer_id, at, None))
+        self.db.run(lambda conn: sync_state.note_contact(conn, peer_id, at, mark="%s"))
 
     def head(self) -> int:
         # what this hub can have sent down is numbered by commit order (pg_order), not by seq
         return PgForward(self.db).head()
 
-    def apply(
-        self,
-        peer: Peer,
-        *,
-        batch_id: str,
-        transport: str,
-        lo: int,
-        hi: int,
-        records: list[Any],
-        at: str,
-        before_commit: Callable[[], None] | None = None,
-    ) -> ApplyReport:
+    def apply(self, arrival: Arrival, before_commit: Callable[[], None] | None = None) -> ApplyReport:
         def work(conn) -> ApplyReport:  # done again whole if the server aborts it for a collision
-            report = _apply(conn, self.own.id, peer.id, batch_id, transport, lo, hi, records, at)
+            a = arrival
+            report = _apply(conn, self.own.id, a.sender.id, a.batch_id, a.transport, a.lo, a.hi, a.records, a.at)
             if before_commit and not report.duplicate:
                 before_commit()
             return report
@@ -136,6 +126,15 @@ class PgHub:
     def held_ids(self, peer: Peer, origin: str, ids: list[str]) -> set[str]:
         return self.db.run(lambda conn: selection.held_ids(conn, origin, peer.id, ids, PG))
 
+    def numbering(self, child: Peer) -> dict:
+        """Where a restored child's numbering stood: the rule SQLite's hub answers with, read here."""
+        return self.db.run(lambda conn: numbering.held_for(conn, child.id, child.unit_code, PG))
+
+    def recovery(self, child: Peer, after: int, limit: int | None) -> tuple[list[Event], int, int]:
+        """For a rebuilt child: the SQLite hub's recovery scope, read by commit position in one snapshot."""
+        chosen = PgForward(self.db).recovery(child.id, after, limit)
+        return chosen.events, chosen.hi, chosen.held
+
     # -- looking after the hub (CLI): enrolment, revocation, the keys it signs with ---------------
 
     def enrol(self, child: Peer) -> Peer | None:
@@ -167,11 +166,7 @@ class PgHub:
             return stations_from(rows, peers, to_iso(now or self.now()))
 
     def revoke(self, peer_id: str, at: str) -> None:
-        self.db.run(
-            lambda conn: conn.execute(
-                "UPDATE sync_peers SET status = 'revoked', revoked_at = %s WHERE id = %s", (at, peer_id)
-            )
-        )
+        self.db.run(lambda conn: sync_state.revoke(conn, peer_id, at, mark="%s"))
 
     def replay_book(self, window: float) -> PgNonceBook:
         """Nonces remembered in the database, so every worker refuses a replay to any of them."""
@@ -241,26 +236,31 @@ def open_hub(url: str, max_size: int = 8) -> PgDatabase:
     return db
 
 
-def _note_contact(conn, peer_id: str, at: str, drift: int | None) -> None:
-    conn.execute(
-        "UPDATE sync_peers SET last_contact = %s, clock_drift = coalesce(%s, clock_drift) WHERE id = %s",
-        (at, drift, peer_id),
-    )
-
-
 def _coverage(conn, peer_id: str) -> int:
     spans = [(r[0], r[1]) for r in conn.execute("SELECT lo, hi FROM sync_ranges WHERE peer = %s", (peer_id,))]
     return sync_state.covered(spans)
 
 
 def _apply(
-    conn, own_id: str, peer_id: str, batch_id: str, transport: str, lo: int, hi: int, records: list[Any], at: str
+    conn,
+    own_id: str,
+    peer_id: str,
+    batch_id: str,
+    transport: str,
+    lo: int,
+    hi: int,
+    records: list[Any],
+    at: str,
+    relation: str = CHILD,
 ) -> ApplyReport:
+    """A batch from a child (up) or, for a hub with a parent, from the parent (down:
+    replication.pg_parent), screened the same way and stored in the caller's transaction."""
     report = ApplyReport(batch_id)
     sender = _peer(conn, peer_id, lock=True)  # one peer's batches take turns, across workers
-    if sender is None or not sender.active or sender.relation != CHILD:
-        raise _not_enrolled(peer_id)
-    earlier = _claim(conn, batch_id, peer_id, transport, lo, hi, at)
+    if sender is None or not sender.active or sender.relation != relation:
+        raise _not_enrolled(peer_id) if relation == CHILD else _no_parent(peer_id)
+    direction = "up" if relation == CHILD else "down"
+    earlier = _claim(conn, batch_id, peer_id, transport, lo, hi, at, direction)
     if earlier is not None:
         report.received_before, report.already = earlier, len(records)
         report.coverage = _coverage(conn, peer_id)
@@ -271,9 +271,10 @@ def _apply(
 
     good = screen(own_id, sender, records, report, at, known(conn, records, sync_state.via_of, PG), hold)
     check_caps(sender, len(report.rejected), _open_quarantine(conn, peer_id))
-    _refuse_unscreenable(good)
     conflicts_before = conflict_counts(conn, good, PG)
     received = PgHubLog.receive_in(conn, peer_id, good, lo, hi)
+    # an old-style seeded catalogue from a not yet upgraded level: set aside as on SQLite
+    shipped_catalogue.settle(conn, good, PG, lambda old: refold_touched(conn, old))
     _resolve_quarantine(conn, [e.id for e in good], at)
     report.applied = len(received.added)
     report.already += len(good) - len(received.added)
@@ -286,7 +287,7 @@ def _apply(
         "UPDATE sync_batches SET applied = %s, already = %s, rejected = %s, held = %s WHERE batch_id = %s",
         (report.applied, report.already, len(report.rejected), report.held, batch_id),
     )
-    _note_contact(conn, peer_id, at, None)
+    sync_state.note_contact(conn, peer_id, at, mark="%s")
     return report
 
 
@@ -298,13 +299,23 @@ def _not_enrolled(peer_id: str) -> HaianError:
     )
 
 
-def _claim(conn, batch_id: str, peer_id: str, transport: str, lo: int, hi: int, at: str) -> str | None:
+def _no_parent(peer_id: str) -> HaianError:
+    return HaianError(
+        "发出这一批的上级（{peer}）不是本中心登记的上级，或已被注销，不能接收",
+        "请检查导入的回执是不是本中心上级发来的",
+        params={"peer": peer_id[:8]},
+    )
+
+
+def _claim(
+    conn, batch_id: str, peer_id: str, transport: str, lo: int, hi: int, at: str, direction: str = "up"
+) -> str | None:
     """The batch's row, first of its transaction; when it is already there, when it first arrived."""
     row = conn.execute(
         "INSERT INTO sync_batches (batch_id, peer, direction, transport, lo, hi, received_at, "
-        "applied, already, rejected, held) VALUES (%s, %s, 'up', %s, %s, %s, %s, 0, 0, 0, 0) "
+        "applied, already, rejected, held) VALUES (%s, %s, %s, %s, %s, %s, %s, 0, 0, 0, 0) "
         "ON CONFLICT (batch_id) DO NOTHING RETURNING batch_id",
-        (batch_id, peer_id, transport, lo, hi, at),
+        (batch_id, peer_id, direction, transport, lo, hi, at),
     ).fetchone()
     if row is not None:
         return None
@@ -346,23 +357,3 @@ def _resolve_quarantine(conn, event_ids: list[str], at: str) -> None:
             "UPDATE sync_quarantine SET resolved_at = %s WHERE resolved_at IS NULL AND event_id = ANY(%s)",
             (at, event_ids),
         )
-
-
-def _refuse_unscreenable(good: list[Event]) -> None:
-    """An old-style seeded catalogue (made by a level's own seeding on software before the shipped
-    catalogue had one identity) is set aside on SQLite in a table PostgreSQL does not have."""
-    old = sorted({e.stream_id for e in good if _old_seed(e)})
-    if old:
-        raise CannotScreen(
-            "这一批带有旧版软件自建的事项目录（{count} 项），PostgreSQL 中心还不能核查这种记录，整批未导入",
-            "请先把发出方（下级中心）升级到最新版再同步",
-            params={"count": len(old)},
-        )
-
-
-def _old_seed(event: Event) -> bool:
-    return (event.stream, event.type, event.actor) == (
-        "catalogue",
-        "created",
-        SEED_ACTOR,
-    ) and event.origin != SHIPPED_ORIGIN

@@ -65,12 +65,12 @@ def up_events(conn, parent_id: str, after: int, limit: int | None) -> tuple[list
 
 def down_events(conn, child: Peer, after: int, limit: int | None) -> tuple[list[Event], int]:
     """What concerns ``child`` after position ``after``, and the end of the range it covers."""
-    return _select(conn, _DOWN_SCOPE, {"child": child.id, "unit": child.unit_code}, after, limit)
+    return _select(conn, _DOWN_SCOPE, {"child": child.id, "unit": selection.unit_of(child)}, after, limit)
 
 
 def recovery_events(conn, child: Peer, after: int, limit: int | None) -> tuple[list[Event], int]:
     """For a child rebuilt after its PC died (sync.recover): what it sent up, and what concerns it."""
-    return _select(conn, _RECOVERY_SCOPE, {"child": child.id, "unit": child.unit_code}, after, limit)
+    return _select(conn, _RECOVERY_SCOPE, {"child": child.id, "unit": selection.unit_of(child)}, after, limit)
 
 
 def _select(conn, scope: str, params: dict, after: int, limit: int | None) -> tuple[list[Event], int]:
@@ -145,7 +145,7 @@ def given_digest(conn, child: Peer, up_to: int) -> list:
         "SELECT e.id FROM events e JOIN event_positions p ON p.seq = e.seq "
         f'WHERE p.pos <= %(top)s AND ({_DOWN_SCOPE}) ORDER BY e.id COLLATE "C"'
     )
-    rows = conn.execute(sql, {"top": up_to, "child": child.id, "unit": child.unit_code})
+    rows = conn.execute(sql, {"top": up_to, "child": child.id, "unit": selection.unit_of(child)})
     return selection.digest([r[0] for r in rows])
 
 

@@ -80,23 +80,29 @@ class Refused(Exception):
         self.reason = reason
 
 
-def apply_batch(
-    desk: Desk,
-    sender: Peer,
-    *,
-    batch_id: str,
-    direction: str,
-    transport: str,
-    lo: int,
-    hi: int,
-    records: list[Any],
-    at: str,
-    before_commit: Callable[[], None] | None = None,
-) -> ApplyReport:
-    """Apply ``records`` (event dicts) that ``sender`` sent, covering its log range (lo, hi]."""
+@dataclass(frozen=True)
+class Arrival:
+    """A batch as it arrived, whichever hub or installation receives it: who sent it, its id, by
+    what (``http`` / ``file``), which range (lo, hi] of the sender's log it covers, its records
+    (event dicts), when, and which way it travels (``up`` from a child, ``down`` from the parent)."""
+
+    sender: Peer
+    batch_id: str
+    transport: str
+    lo: int
+    hi: int
+    records: list[Any]
+    at: str
+    direction: str = "up"
+
+
+def apply_batch(desk: Desk, arrival: Arrival, before_commit: Callable[[], None] | None = None) -> ApplyReport:
+    """Apply the records ``arrival.sender`` sent, covering its log range (lo, hi]."""
+    sender, batch_id, records, at = arrival.sender, arrival.batch_id, arrival.records, arrival.at
+    lo, hi = arrival.lo, arrival.hi
     report = ApplyReport(batch_id)
     with desk.db.write() as conn:
-        earlier = sync_state.claim_batch(conn, batch_id, sender.id, direction, transport, lo, hi, at)
+        earlier = sync_state.claim_batch(conn, batch_id, sender.id, arrival.direction, arrival.transport, lo, hi, at)
         if earlier is not None:
             report.received_before = earlier["received_at"]
             report.already = len(records)

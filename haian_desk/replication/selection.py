@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
+from haian_desk import network
 from haian_desk.cases.shipped_catalogue import SHIPPED_ORIGIN
 from haian_desk.replication.sync_state import Peer
 from haian_desk.storage.eventlog import COLUMNS, Event
@@ -32,12 +33,17 @@ _DOWN_SCOPE = f"""
         SELECT o.origin FROM sync_origins o JOIN sync_peers p ON p.id = o.via WHERE p.relation = 'child'))
     OR (e.stream = 'case' AND e.origin NOT IN (SELECT origin FROM sync_origins WHERE via = :child)
         AND EXISTS (SELECT 1 FROM cases c WHERE c.id = e.stream_id
-                    AND (c.unit_code = :unit OR (length(:unit) = 9 AND substr(c.unit_code, 1, 9) = :unit))))
+                    AND substr(c.unit_code, 1, length(:unit)) = :unit))
 """
 _UP_SCOPE = f"e.origin != '{SHIPPED_ORIGIN}' AND e.origin NOT IN (SELECT origin FROM sync_origins WHERE via = :parent)"
 # The same rules for a hub on PostgreSQL (haian_desk.replication.pg_order): written once, here.
 UP_SCOPE, DOWN_SCOPE = _UP_SCOPE, _DOWN_SCOPE
 RECOVERY_SCOPE = f"e.origin = :child OR ({_DOWN_SCOPE})"  # a rebuilt child: its own records too
+
+
+def unit_of(child: Peer) -> str:
+    """The ``:unit`` of the down rule: what the child's matters' codes begin with."""
+    return network.matters_prefix(child.unit_code, child.role)
 
 
 def head(conn: sqlite3.Connection) -> int:
@@ -50,7 +56,7 @@ def up_events(conn: sqlite3.Connection, parent_id: str, after: int, limit: int |
 
 
 def down_events(conn: sqlite3.Connection, child: Peer, after: int, limit: int | None) -> tuple[list[Event], int]:
-    return _select(conn, _DOWN_SCOPE, {"child": child.id, "unit": child.unit_code}, after, limit)
+    return _select(conn, _DOWN_SCOPE, {"child": child.id, "unit": unit_of(child)}, after, limit)
 
 
 def _select(conn, scope: str, params: dict, after: int, limit: int | None) -> tuple[list[Event], int]:
@@ -68,7 +74,7 @@ def _select(conn, scope: str, params: dict, after: int, limit: int | None) -> tu
 def recovery_events(conn: sqlite3.Connection, child: Peer, after: int, limit: int | None) -> tuple[list[Event], int]:
     """For a station rebuilt after its PC died (sync.recover): everything it ever sent up, and what
     concerns it from above. Another station's records never qualify."""
-    return _select(conn, RECOVERY_SCOPE, {"child": child.id, "unit": child.unit_code}, after, limit)
+    return _select(conn, RECOVERY_SCOPE, {"child": child.id, "unit": unit_of(child)}, after, limit)
 
 
 def pending_up(conn: sqlite3.Connection, parent_id: str, acked: int) -> int:
@@ -124,7 +130,7 @@ def received_digest(conn: sqlite3.Connection, own_id: str, parent_id: str) -> li
 def given_digest(conn: sqlite3.Connection, child: Peer, up_to: int) -> list:
     """What the hub has sent a child up to the child's cursor."""
     sql = f"SELECT e.id FROM events e WHERE e.seq <= :top AND ({_DOWN_SCOPE}) ORDER BY e.id"
-    rows = conn.execute(sql, {"top": up_to, "child": child.id, "unit": child.unit_code})
+    rows = conn.execute(sql, {"top": up_to, "child": child.id, "unit": unit_of(child)})
     return digest([r[0] for r in rows])
 
 

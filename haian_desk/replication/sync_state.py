@@ -134,30 +134,34 @@ def upsert_peer(conn, peer: Peer, mark: str = "?") -> None:
 
 
 @_bookkeeping
-def revoke(conn: sqlite3.Connection, peer_id: str, at: str) -> None:
-    conn.execute("UPDATE sync_peers SET status = ?, revoked_at = ? WHERE id = ?", (REVOKED, at, peer_id))
-
-
-@_bookkeeping
-def set_address(conn: sqlite3.Connection, peer_id: str, url: str | None, tls_ca: str | None) -> None:
-    if url:
-        conn.execute("UPDATE sync_peers SET url = ? WHERE id = ?", (url, peer_id))
-    if tls_ca:
-        conn.execute("UPDATE sync_peers SET tls_ca = ? WHERE id = ?", (tls_ca, peer_id))
-
-
-@_bookkeeping
-def note_contact(conn: sqlite3.Connection, peer_id: str, at: str, clock_drift: int | None = None) -> None:
+def revoke(conn, peer_id: str, at: str, mark: str = "?") -> None:
+    """Also a PostgreSQL hub's statement (``mark``: the driver's parameter mark)."""
     conn.execute(
-        "UPDATE sync_peers SET last_contact = ?, clock_drift = coalesce(?, clock_drift) WHERE id = ?",
+        f"UPDATE sync_peers SET status = {mark}, revoked_at = {mark} WHERE id = {mark}", (REVOKED, at, peer_id)
+    )
+
+
+@_bookkeeping
+def set_address(conn, peer_id: str, url: str | None, tls_ca: str | None, mark: str = "?") -> None:
+    if url:
+        conn.execute(f"UPDATE sync_peers SET url = {mark} WHERE id = {mark}", (url, peer_id))
+    if tls_ca:
+        conn.execute(f"UPDATE sync_peers SET tls_ca = {mark} WHERE id = {mark}", (tls_ca, peer_id))
+
+
+@_bookkeeping
+def note_contact(conn, peer_id: str, at: str, clock_drift: int | None = None, mark: str = "?") -> None:
+    conn.execute(
+        f"UPDATE sync_peers SET last_contact = {mark}, clock_drift = coalesce({mark}, clock_drift) WHERE id = {mark}",
         (at, clock_drift, peer_id),
     )
 
 
 @_bookkeeping
-def note_acked(conn: sqlite3.Connection, peer_id: str, acked: int) -> None:
-    """How far the peer says it holds our log (our seq); it can go down after a restore."""
-    conn.execute("UPDATE sync_peers SET acked = ? WHERE id = ?", (acked, peer_id))
+def note_acked(conn, peer_id: str, acked: int, mark: str = "?") -> None:
+    """How far the peer says it holds our log (our seq, or a PostgreSQL hub's position); it can go
+    down after a restore (the peer holds less, and we must send again from there)."""
+    conn.execute(f"UPDATE sync_peers SET acked = {mark} WHERE id = {mark}", (acked, peer_id))
 
 
 @_bookkeeping
@@ -362,10 +366,11 @@ def finish_batch(conn: sqlite3.Connection, batch_id: str, applied: int, already:
 
 
 @_bookkeeping
-def note_rejections(conn: sqlite3.Connection, peer: str, rejections: list[dict], at: str) -> None:
-    conn.executemany(
-        "INSERT OR REPLACE INTO sync_rejections (event_id, peer, reason, reported_at) VALUES (?, ?, ?, ?)",
-        [(r["id"], peer, r["reason"], at) for r in rejections],
+def note_rejections(conn, peer: str, rejections: list[dict], at: str, mark: str = "?") -> None:
+    conn.cursor().executemany(
+        f"INSERT INTO sync_rejections (event_id, peer, reason, reported_at) VALUES ({mark}, {mark}, {mark}, {mark}) "
+        "ON CONFLICT (event_id, peer) DO UPDATE SET reason = excluded.reason, reported_at = excluded.reported_at",
+        [(str(r["id"]), peer, str(r["reason"]), at) for r in rejections],
     )
 
 

@@ -813,6 +813,78 @@
         <translation>The cadre roster is empty: add one with haian-desk cadres add --name NAME --phone PHONE</translation>
     </message>
     <message>
+        <source>已接收 {case_no}</source>
+        <translation>Taken up: {case_no}</translation>
+    </message>
+    <message>
+        <source>已把 {case_no} 转送 {unit}</source>
+        <translation>{case_no} sent on to {unit}</translation>
+    </message>
+    <message>
+        <source>已把 {case_no} 退回下级</source>
+        <translation>{case_no} returned down</translation>
+    </message>
+    <message>
+        <source>已添加账号 {username}（{role}）</source>
+        <translation>Added login {username} ({role})</translation>
+    </message>
+    <message>
+        <source>本中心收到的上报事项（待接收、办理中、已转出）</source>
+        <translation>Matters sent up to this centre (waiting, in hand, sent on)</translation>
+    </message>
+    <message>
+        <source>只列一类（默认全部）</source>
+        <translation>List one kind only (all if left out)</translation>
+    </message>
+    <message>
+        <source>接收一件上报事项</source>
+        <translation>Take up a matter sent up</translation>
+    </message>
+    <message>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>把事项转送给部门或上级中心</source>
+        <translation>Send a matter on to a department or a higher centre</translation>
+    </message>
+    <message>
+        <source>接收单位名称，如：海安市民政局</source>
+        <translation>Name of the receiving unit, e.g. Haian Civil Affairs Bureau</translation>
+    </message>
+    <message>
+        <source>转送理由</source>
+        <translation>Reason for sending it on</translation>
+    </message>
+    <message>
+        <source>把事项连同办理结果退回下级</source>
+        <translation>Return a matter down with what was done here</translation>
+    </message>
+    <message>
+        <source>本级办理结果</source>
+        <translation>What was done at this level</translation>
+    </message>
+    <message>
+        <source>退回到哪一级（默认原路退回上一站）</source>
+        <translation>Which level to return it to (by default back the way it came)</translation>
+    </message>
+    <message>
+        <source>为本中心添加登录账号（密码从 {env} 读取）</source>
+        <translation>Add a login for this centre (password read from {env})</translation>
+    </message>
+    <message>
+        <source>收件箱里没有事项</source>
+        <translation>The inbox is empty</translation>
+    </message>
+    <message>
+        <source>办理人的登录名</source>
+        <translation>User name of whoever acts</translation>
+    </message>
+    <message>
+        <source>已添加管理员账号 {username}</source>
+        <translation>Added administrator login {username}</translation>
+    </message>
+    <message>
         <source>群众花名册</source>
         <translation>Villager roster</translation>
     </message>
@@ -1511,6 +1583,66 @@
     <message>
         <source>错误：--workers 只用于 PostgreSQL 中心（--database）；镇中心的同步服务只开一个进程</source>
         <translation>Error: --workers is only for PostgreSQL hubs (--database); a township&apos;s sync service runs as one process</translation>
+    </message>
+    <message>
+        <source>已登记到“{unit_name}”（{unit_code}）</source>
+        <translation>Enrolled with “{unit_name}” ({unit_code})</translation>
+    </message>
+    <message>
+        <source>已上报：新送达 {sent} 条（上级已有 {already} 条），收到上级 {received} 条</source>
+        <translation>Pushed up: {sent} new records delivered ({already} already held above), {received} received from above</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 条给上级中心：{path}</source>
+        <translation>Exported {n} records for the higher centre: {path}</translation>
+    </message>
+    <message>
+        <source>把本中心的数据上报上级中心（PostgreSQL 中心）</source>
+        <translation>Push this centre&apos;s records up to the higher centre (PostgreSQL centre)</translation>
+    </message>
+    <message>
+        <source>上级中心的网址（会记住）</source>
+        <translation>Address of the higher centre (remembered)</translation>
+    </message>
+    <message>
+        <source>把给上级中心的数据导出成文件（PostgreSQL 中心）</source>
+        <translation>Export the records for the higher centre to a file (PostgreSQL centre)</translation>
+    </message>
+    <message>
+        <source>同步文件的保存位置（.hdsync）</source>
+        <translation>Where to save the sync file (.hdsync)</translation>
+    </message>
+    <message>
+        <source>导入上级中心发回的回执文件（PostgreSQL 中心）</source>
+        <translation>Import the reply file sent back by the higher centre (PostgreSQL centre)</translation>
+    </message>
+    <message>
+        <source>上级中心的回执文件（.hdsync）</source>
+        <translation>The higher centre&apos;s reply file (.hdsync)</translation>
+    </message>
+    <message>
+        <source>写本中心向上级中心申请登记的文件（PostgreSQL 中心）</source>
+        <translation>Write this centre&apos;s enrolment request for the higher centre (PostgreSQL centre)</translation>
+    </message>
+    <message>
+        <source>导入上级中心的登记答复（PostgreSQL 中心）</source>
+        <translation>Import the higher centre&apos;s enrolment answer (PostgreSQL centre)</translation>
+    </message>
+    <message>
+        <source>上级中心写的登记答复文件</source>
+        <translation>The enrolment answer file written by the higher centre</translation>
+    </message>
+    <message>
+        <source>上级中心的网址（不填则用答复里写的）</source>
+        <translation>Address of the higher centre (if left out, the one in the answer)</translation>
+    </message>
+    <message>
+        <source>这份回执以前已经导入过，没有再改动</source>
+        <translation>This reply was imported before; nothing was changed again</translation>
+    </message>
+    <message>
+        <source>已导入上级回执：新增 {n} 条</source>
+        <translation>Imported the reply from above: {n} new records</translation>
     </message>
     <message>
         <source>已恢复 {unit}：从镇中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），共 {cases} 件办件</source>
@@ -7347,6 +7479,14 @@ What to do: {2}</translation>
         <translation>Check the number</translation>
     </message>
     <message>
+        <source>同步程序会自动分小批重发；如仍不行请联系{centre}调大上限</source>
+        <translation>Sync will resend in smaller batches by itself; if it still fails, ask the {centre} to raise the limit</translation>
+    </message>
+    <message>
+        <source>同步程序会按{centre}的时间自动重发</source>
+        <translation>Sync will resend by itself using the {centre}&apos;s time</translation>
+    </message>
+    <message>
         <source>请填写事项编码</source>
         <translation>Enter the item code</translation>
     </message>
@@ -7553,6 +7693,18 @@ What to do: {2}</translation>
     <message>
         <source>代理员的电话要公示，这一行没有电话</source>
         <translation>A cadre&apos;s phone is shown on the public board; this row has none</translation>
+    </message>
+    <message>
+        <source>请用环境变量 {env} 提供密码</source>
+        <translation>Give the password in the environment variable {env}</translation>
+    </message>
+    <message>
+        <source>密码不写在命令行上（会留在命令历史里）</source>
+        <translation>Passwords are not given on the command line (they would stay in the command history)</translation>
+    </message>
+    <message>
+        <source>请去掉它们再运行（中心数据库不记地址电话）</source>
+        <translation>Leave them out and run it again (a centre&apos;s database keeps no address or phone)</translation>
     </message>
     <message>
         <source>请补上电话后再导入</source>
@@ -8033,6 +8185,14 @@ What to do: {2}</translation>
     <message>
         <source>手机号应为11位，现在是{n_text}位</source>
         <translation>A mobile number has 11 digits; this one has {n_text}</translation>
+    </message>
+    <message>
+        <source>发出这一批的上级（{peer}）不是本中心登记的上级，或已被注销，不能接收</source>
+        <translation>The higher centre that sent this batch ({peer}) is not this centre&apos;s enrolled higher centre, or has been revoked: it cannot be received</translation>
+    </message>
+    <message>
+        <source>请检查导入的回执是不是本中心上级发来的</source>
+        <translation>Check that the reply being imported came from this centre&apos;s higher centre</translation>
     </message>
     <message>
         <source>这一批有 {refused} 条记录不能接收，超过了每批 {MAX_REJECTED_PER_BATCH} 条的上限，整批未导入</source>
@@ -9027,6 +9187,14 @@ What to do: {2}</translation>
         <translation>the note</translation>
     </message>
     <message>
+        <source>事件没有存进中心数据库（编号冲突）</source>
+        <translation>The record was not stored in the centre&apos;s database (a numbering clash)</translation>
+    </message>
+    <message>
+        <source>请再办一次</source>
+        <translation>Please do it again</translation>
+    </message>
+    <message>
         <source>网络不通，连不上镇中心</source>
         <translation>The network is down: cannot reach the township centre</translation>
     </message>
@@ -9303,10 +9471,6 @@ What to do: {2}</translation>
         <translation>A PostgreSQL centre does not use these options: {options}</translation>
     </message>
     <message>
-        <source>请去掉它们再运行（中心数据库没有登录用户，也不记地址电话）</source>
-        <translation>Leave them out and run it again (a centre&apos;s database has no logins and keeps no address or phone)</translation>
-    </message>
-    <message>
         <source>添加账号</source>
         <translation>Add account</translation>
     </message>
@@ -9483,6 +9647,26 @@ What to do: {2}</translation>
         <translation>active again</translation>
     </message>
     <message>
+        <source>镇中心</source>
+        <translation>township centre</translation>
+    </message>
+    <message>
+        <source>县级中心</source>
+        <translation>county centre</translation>
+    </message>
+    <message>
+        <source>市级中心</source>
+        <translation>city centre</translation>
+    </message>
+    <message>
+        <source>省级中心</source>
+        <translation>province centre</translation>
+    </message>
+    <message>
+        <source>同步中心</source>
+        <translation>sync hub</translation>
+    </message>
+    <message>
         <source>登记受理办件</source>
         <translation>Register and accept cases</translation>
     </message>
@@ -9623,14 +9807,6 @@ What to do: {2}</translation>
         <translation>Enrol it first (haian-desk hub enrol --database …)</translation>
     </message>
     <message>
-        <source>这一批带有旧版软件自建的事项目录（{count} 项），PostgreSQL 中心还不能核查这种记录，整批未导入</source>
-        <translation>This batch carries a matter catalogue seeded by older software ({count} items); a PostgreSQL hub cannot check such records yet, so the whole batch was not imported</translation>
-    </message>
-    <message>
-        <source>请先把发出方（下级中心）升级到最新版再同步</source>
-        <translation>Upgrade the sender (the lower-level hub) to the latest version first, then sync again</translation>
-    </message>
-    <message>
         <source>这个数据库里的单位（{role}）不是县、市、省中心</source>
         <translation>The unit in this database ({role}) is not a county, city or province hub</translation>
     </message>
@@ -9681,6 +9857,14 @@ What to do: {2}</translation>
     <message>
         <source>下级</source>
         <translation>lower level</translation>
+    </message>
+    <message>
+        <source>本中心还没有登记上级中心，无法上报</source>
+        <translation>This centre is not enrolled with a higher centre yet, so it cannot push up</translation>
+    </message>
+    <message>
+        <source>请先向上级办理登记（haian-desk enrol request --database …），把上级的答复导入后再上报</source>
+        <translation>Enrol with the higher centre first (haian-desk enrol request --database …), import its answer, then push up</translation>
     </message>
     <message>
         <source>请联系镇中心核对原因，处理后在“同步”页面重发</source>
@@ -9875,10 +10059,6 @@ What to do: {2}</translation>
         <translation>A secure connection (TLS) to the sync hub {host} cannot be made: the certificate is untrusted, expired or does not match the address</translation>
     </message>
     <message>
-        <source>请确认 https 地址正确，并用 --tls-ca 指定镇中心的证书文件</source>
-        <translation>Check the https address, and give the township centre&apos;s certificate file with --tls-ca</translation>
-    </message>
-    <message>
         <source>找不到同步中心的地址“{host}”（域名解析失败）</source>
         <translation>Cannot find the sync hub&apos;s address “{host}” (name lookup failed)</translation>
     </message>
@@ -9891,10 +10071,6 @@ What to do: {2}</translation>
         <translation>The sync hub {host}:{port} refused the connection: no sync service is running there</translation>
     </message>
     <message>
-        <source>请确认镇中心的电脑已开机并启动了同步服务（haian-desk hub serve）</source>
-        <translation>Make sure the township centre&apos;s PC is on and its sync service is started (haian-desk hub serve)</translation>
-    </message>
-    <message>
         <source>连接同步中心 {host} 超时</source>
         <translation>Connecting to the sync hub {host} timed out</translation>
     </message>
@@ -9905,10 +10081,6 @@ What to do: {2}</translation>
     <message>
         <source>同步中心 {host} 超过 {stall:g} 秒没有任何响应</source>
         <translation>The sync hub {host} has not responded for more than {stall:g} seconds</translation>
-    </message>
-    <message>
-        <source>镇中心可能太忙或网络太慢；稍后会自动重试，已传的部分不用重传</source>
-        <translation>The township centre may be busy or the network slow; it will retry by itself, and what was sent need not be sent again</translation>
     </message>
     <message>
         <source>连不上同步中心 {host}（网络不通）</source>
@@ -9947,24 +10119,12 @@ What to do: {2}</translation>
         <translation>The sync hub failed while handling the request (HTTP {status})</translation>
     </message>
     <message>
-        <source>已传的部分不受影响；稍后会自动重试，如反复出现请联系镇中心</source>
-        <translation>What was sent is not affected; it will retry by itself later; if this keeps happening, contact the township centre</translation>
-    </message>
-    <message>
         <source>同步中心拒收了这批数据：{message}</source>
         <translation>The sync hub refused this batch: {message}</translation>
     </message>
     <message>
-        <source>收到的回复没有镇中心的有效签名，已拒绝采用</source>
-        <translation>The reply does not carry a valid signature of the township centre; it was rejected</translation>
-    </message>
-    <message>
         <source>网络中可能有设备在改动数据；请检查网络，或改用U盘同步</source>
         <translation>Some device on the network may be altering data; check the network, or sync by USB drive instead</translation>
-    </message>
-    <message>
-        <source>同步中心拒收了这批数据（HTTP 422，回复没有镇中心的签名，原因不可信）</source>
-        <translation>The sync hub refused this batch (HTTP 422; the reply carries no township signature, so its reason cannot be trusted)</translation>
     </message>
     <message>
         <source>{what}的签名不对，文件可能被改动过</source>
@@ -10053,6 +10213,38 @@ What to do: {2}</translation>
     <message>
         <source>单位 {unit_code}（{unit_name}）已由另一台电脑登记</source>
         <translation>Unit {unit_code} ({unit_name}) is already enrolled by another PC</translation>
+    </message>
+    <message>
+        <source>请确认 https 地址正确，并用 --tls-ca 指定{centre}的证书文件</source>
+        <translation>Check that the https address is right, and give the {centre}&apos;s certificate file with --tls-ca</translation>
+    </message>
+    <message>
+        <source>请确认{centre}的电脑已开机并启动了同步服务（haian-desk hub serve）</source>
+        <translation>Check that the {centre}&apos;s PC is on and its sync service is running (haian-desk hub serve)</translation>
+    </message>
+    <message>
+        <source>{centre}可能太忙或网络太慢；稍后会自动重试，已传的部分不用重传</source>
+        <translation>The {centre} may be too busy or the network too slow; it will retry by itself later, and what was sent need not be sent again</translation>
+    </message>
+    <message>
+        <source>如有疑问请联系{centre}</source>
+        <translation>If in doubt, contact the {centre}</translation>
+    </message>
+    <message>
+        <source>已传的部分不受影响；稍后会自动重试，如反复出现请联系{centre}</source>
+        <translation>What was sent is not affected; it will retry by itself later. If this keeps happening, contact the {centre}</translation>
+    </message>
+    <message>
+        <source>收到的回复没有{centre}的有效签名，已拒绝采用</source>
+        <translation>The reply had no valid signature of the {centre}; it was not used</translation>
+    </message>
+    <message>
+        <source>同步中心拒收了这批数据（HTTP 422，回复没有{centre}的签名，原因不可信）</source>
+        <translation>The sync hub refused this batch (HTTP 422; the reply had no signature of the {centre}, so its reason cannot be trusted)</translation>
+    </message>
+    <message>
+        <source>请稍后再试；如反复出现请联系{centre}</source>
+        <translation>Try again later; if this keeps happening, contact the {centre}</translation>
     </message>
     <message>
         <source>如是换了电脑，请先注销旧的登记：haian-desk hub revoke {id}</source>
@@ -10149,14 +10341,6 @@ What to do: {2}</translation>
     <message>
         <source>同步中心应设在镇（街道）代理中心或县级代理中心</source>
         <translation>The sync hub belongs at a township (subdistrict) centre or the county centre</translation>
-    </message>
-    <message>
-        <source>这个同步中心（PostgreSQL）还不提供这项服务</source>
-        <translation>This sync hub (PostgreSQL) does not offer this service yet</translation>
-    </message>
-    <message>
-        <source>请联系上级中心；站点从备份恢复、整站找回请找镇中心办理</source>
-        <translation>Contact the upper-level hub; restoring or recovering a station is done by the township centre</translation>
     </message>
     <message>
         <source>只能查询本站（及经由本站同步的站点）的记录</source>
@@ -10275,12 +10459,64 @@ What to do: {2}</translation>
         <translation>Restore the original data folder, or delete this folder and enrol for sync again</translation>
     </message>
     <message>
+        <source>登记答复是空的</source>
+        <translation>The enrolment answer is empty</translation>
+    </message>
+    <message>
+        <source>请重新向上级中心办理登记</source>
+        <translation>Enrol with the higher centre again</translation>
+    </message>
+    <message>
         <source>--workers 至少为 1</source>
         <translation>--workers must be at least 1</translation>
     </message>
     <message>
         <source>一般与服务器的处理器核数相同</source>
         <translation>Usually the same as the server&apos;s number of processor cores</translation>
+    </message>
+    <message>
+        <source>这份文件的方向不对（这是下级的上报文件，不是上级的回执）</source>
+        <translation>This file goes the wrong way (it is a report from below, not a reply from above)</translation>
+    </message>
+    <message>
+        <source>请导入上级中心发回的回执文件</source>
+        <translation>Import the reply file sent back by the higher centre</translation>
+    </message>
+    <message>
+        <source>还不知道上级中心的网址</source>
+        <translation>The higher centre&apos;s address is not known yet</translation>
+    </message>
+    <message>
+        <source>请用 --hub https://上级中心地址 指明（会记住）</source>
+        <translation>Give it with --hub https://higher-centre-address (it is remembered)</translation>
+    </message>
+    <message>
+        <source>另一次上报正在进行</source>
+        <translation>Another push is under way</translation>
+    </message>
+    <message>
+        <source>请等它结束后再上报（同一时间只能有一次上报）</source>
+        <translation>Wait for it to finish, then push (only one push at a time)</translation>
+    </message>
+    <message>
+        <source>上级中心没有确认收到刚发的一批</source>
+        <translation>The higher centre did not confirm receiving the batch just sent</translation>
+    </message>
+    <message>
+        <source>请联系上级中心检查同步服务</source>
+        <translation>Ask the higher centre to check its sync service</translation>
+    </message>
+    <message>
+        <source>上级中心的回复无法读取</source>
+        <translation>The higher centre&apos;s reply cannot be read</translation>
+    </message>
+    <message>
+        <source>这个命令只用于 PostgreSQL 中心</source>
+        <translation>This command is only for a centre on PostgreSQL</translation>
+    </message>
+    <message>
+        <source>请用 --database 指明中心的数据库；镇中心和代理站用 haian-desk sync</source>
+        <translation>Give the centre&apos;s database with --database; township centres and stations use haian-desk sync</translation>
     </message>
     <message>
         <source>{folder} 是一台电脑的站点数据目录，不能当作 PostgreSQL 中心的密钥目录</source>
@@ -10383,26 +10619,6 @@ What to do: {2}</translation>
         <translation>The list may be out of date; refresh it</translation>
     </message>
     <message>
-        <source>同步程序会自动分小批重发；如仍不行请联系镇中心调大上限</source>
-        <translation>Sync resends it in smaller batches by itself; if that still fails, ask the township centre to raise the limit</translation>
-    </message>
-    <message>
-        <source>本站已被镇中心注销，不能再同步</source>
-        <translation>The township centre has revoked this station; it can no longer sync</translation>
-    </message>
-    <message>
-        <source>如有疑问请联系镇中心</source>
-        <translation>Ask the township centre if in doubt</translation>
-    </message>
-    <message>
-        <source>镇中心处理时出错</source>
-        <translation>The township centre failed while handling it</translation>
-    </message>
-    <message>
-        <source>请稍后再试；如反复出现请联系镇中心</source>
-        <translation>Try again later; if it keeps happening, contact the township centre</translation>
-    </message>
-    <message>
         <source>{name} 不是海安代理工作台的备份文件</source>
         <translation>{name} is not a Haian Desk backup file</translation>
     </message>
@@ -10471,10 +10687,6 @@ What to do: {2}</translation>
         <translation>The sync file is damaged (wrong header content)</translation>
     </message>
     <message>
-        <source>请求太频繁，镇中心暂不处理</source>
-        <translation>Too many requests; the township centre is not handling them for now</translation>
-    </message>
-    <message>
         <source>请稍后再试</source>
         <translation>Try again later</translation>
     </message>
@@ -10495,32 +10707,8 @@ What to do: {2}</translation>
         <translation>The data received does not match what the request declared (altered or incomplete in transit)</translation>
     </message>
     <message>
-        <source>请求的时间与镇中心的时间相差太大</source>
-        <translation>The request&apos;s time differs too much from the township centre&apos;s</translation>
-    </message>
-    <message>
-        <source>同步程序会按镇中心的时间自动重发</source>
-        <translation>Sync resends it by itself using the township centre&apos;s time</translation>
-    </message>
-    <message>
-        <source>镇中心暂时太忙</source>
-        <translation>The township centre is too busy for now</translation>
-    </message>
-    <message>
-        <source>这个请求已经收到过（重放），镇中心不再处理</source>
-        <translation>This request was received before (a replay); the township centre does not handle it again</translation>
-    </message>
-    <message>
         <source>同步程序会自动重新签名再发</source>
         <translation>Sync signs it again and resends it by itself</translation>
-    </message>
-    <message>
-        <source>镇中心正在接收太多数据，暂不接收这一批</source>
-        <translation>The township centre is receiving too much data; this batch is not accepted for now</translation>
-    </message>
-    <message>
-        <source>数据发送得太慢，镇中心不再等待</source>
-        <translation>The data came too slowly; the township centre stopped waiting</translation>
     </message>
     <message>
         <source>网络可能太慢；稍后会自动重试</source>

@@ -813,6 +813,78 @@
         <translation>代理员名录是空的：用 haian-desk cadres add --name 姓名 --phone 电话 添加</translation>
     </message>
     <message>
+        <source>已接收 {case_no}</source>
+        <translation>已接收 {case_no}</translation>
+    </message>
+    <message>
+        <source>已把 {case_no} 转送 {unit}</source>
+        <translation>已把 {case_no} 转送 {unit}</translation>
+    </message>
+    <message>
+        <source>已把 {case_no} 退回下级</source>
+        <translation>已把 {case_no} 退回下级</translation>
+    </message>
+    <message>
+        <source>已添加账号 {username}（{role}）</source>
+        <translation>已添加账号 {username}（{role}）</translation>
+    </message>
+    <message>
+        <source>本中心收到的上报事项（待接收、办理中、已转出）</source>
+        <translation>本中心收到的上报事项（待接收、办理中、已转出）</translation>
+    </message>
+    <message>
+        <source>只列一类（默认全部）</source>
+        <translation>只列一类（默认全部）</translation>
+    </message>
+    <message>
+        <source>接收一件上报事项</source>
+        <translation>接收一件上报事项</translation>
+    </message>
+    <message>
+        <source>办件编号</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <source>把事项转送给部门或上级中心</source>
+        <translation>把事项转送给部门或上级中心</translation>
+    </message>
+    <message>
+        <source>接收单位名称，如：海安市民政局</source>
+        <translation>接收单位名称，如：海安市民政局</translation>
+    </message>
+    <message>
+        <source>转送理由</source>
+        <translation>转送理由</translation>
+    </message>
+    <message>
+        <source>把事项连同办理结果退回下级</source>
+        <translation>把事项连同办理结果退回下级</translation>
+    </message>
+    <message>
+        <source>本级办理结果</source>
+        <translation>本级办理结果</translation>
+    </message>
+    <message>
+        <source>退回到哪一级（默认原路退回上一站）</source>
+        <translation>退回到哪一级（默认原路退回上一站）</translation>
+    </message>
+    <message>
+        <source>为本中心添加登录账号（密码从 {env} 读取）</source>
+        <translation>为本中心添加登录账号（密码从 {env} 读取）</translation>
+    </message>
+    <message>
+        <source>收件箱里没有事项</source>
+        <translation>收件箱里没有事项</translation>
+    </message>
+    <message>
+        <source>办理人的登录名</source>
+        <translation>办理人的登录名</translation>
+    </message>
+    <message>
+        <source>已添加管理员账号 {username}</source>
+        <translation>已添加管理员账号 {username}</translation>
+    </message>
+    <message>
         <source>群众花名册</source>
         <translation>群众花名册</translation>
     </message>
@@ -1511,6 +1583,66 @@
     <message>
         <source>错误：--workers 只用于 PostgreSQL 中心（--database）；镇中心的同步服务只开一个进程</source>
         <translation>错误：--workers 只用于 PostgreSQL 中心（--database）；镇中心的同步服务只开一个进程</translation>
+    </message>
+    <message>
+        <source>已登记到“{unit_name}”（{unit_code}）</source>
+        <translation>已登记到“{unit_name}”（{unit_code}）</translation>
+    </message>
+    <message>
+        <source>已上报：新送达 {sent} 条（上级已有 {already} 条），收到上级 {received} 条</source>
+        <translation>已上报：新送达 {sent} 条（上级已有 {already} 条），收到上级 {received} 条</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 条给上级中心：{path}</source>
+        <translation>已导出 {n} 条给上级中心：{path}</translation>
+    </message>
+    <message>
+        <source>把本中心的数据上报上级中心（PostgreSQL 中心）</source>
+        <translation>把本中心的数据上报上级中心（PostgreSQL 中心）</translation>
+    </message>
+    <message>
+        <source>上级中心的网址（会记住）</source>
+        <translation>上级中心的网址（会记住）</translation>
+    </message>
+    <message>
+        <source>把给上级中心的数据导出成文件（PostgreSQL 中心）</source>
+        <translation>把给上级中心的数据导出成文件（PostgreSQL 中心）</translation>
+    </message>
+    <message>
+        <source>同步文件的保存位置（.hdsync）</source>
+        <translation>同步文件的保存位置（.hdsync）</translation>
+    </message>
+    <message>
+        <source>导入上级中心发回的回执文件（PostgreSQL 中心）</source>
+        <translation>导入上级中心发回的回执文件（PostgreSQL 中心）</translation>
+    </message>
+    <message>
+        <source>上级中心的回执文件（.hdsync）</source>
+        <translation>上级中心的回执文件（.hdsync）</translation>
+    </message>
+    <message>
+        <source>写本中心向上级中心申请登记的文件（PostgreSQL 中心）</source>
+        <translation>写本中心向上级中心申请登记的文件（PostgreSQL 中心）</translation>
+    </message>
+    <message>
+        <source>导入上级中心的登记答复（PostgreSQL 中心）</source>
+        <translation>导入上级中心的登记答复（PostgreSQL 中心）</translation>
+    </message>
+    <message>
+        <source>上级中心写的登记答复文件</source>
+        <translation>上级中心写的登记答复文件</translation>
+    </message>
+    <message>
+        <source>上级中心的网址（不填则用答复里写的）</source>
+        <translation>上级中心的网址（不填则用答复里写的）</translation>
+    </message>
+    <message>
+        <source>这份回执以前已经导入过，没有再改动</source>
+        <translation>这份回执以前已经导入过，没有再改动</translation>
+    </message>
+    <message>
+        <source>已导入上级回执：新增 {n} 条</source>
+        <translation>已导入上级回执：新增 {n} 条</translation>
     </message>
     <message>
         <source>已恢复 {unit}：从镇中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），共 {cases} 件办件</source>
@@ -7347,6 +7479,14 @@
         <translation>请核对编号</translation>
     </message>
     <message>
+        <source>同步程序会自动分小批重发；如仍不行请联系{centre}调大上限</source>
+        <translation>同步程序会自动分小批重发；如仍不行请联系{centre}调大上限</translation>
+    </message>
+    <message>
+        <source>同步程序会按{centre}的时间自动重发</source>
+        <translation>同步程序会按{centre}的时间自动重发</translation>
+    </message>
+    <message>
         <source>请填写事项编码</source>
         <translation>请填写事项编码</translation>
     </message>
@@ -7553,6 +7693,18 @@
     <message>
         <source>代理员的电话要公示，这一行没有电话</source>
         <translation>代理员的电话要公示，这一行没有电话</translation>
+    </message>
+    <message>
+        <source>请用环境变量 {env} 提供密码</source>
+        <translation>请用环境变量 {env} 提供密码</translation>
+    </message>
+    <message>
+        <source>密码不写在命令行上（会留在命令历史里）</source>
+        <translation>密码不写在命令行上（会留在命令历史里）</translation>
+    </message>
+    <message>
+        <source>请去掉它们再运行（中心数据库不记地址电话）</source>
+        <translation>请去掉它们再运行（中心数据库不记地址电话）</translation>
     </message>
     <message>
         <source>请补上电话后再导入</source>
@@ -8033,6 +8185,14 @@
     <message>
         <source>手机号应为11位，现在是{n_text}位</source>
         <translation>手机号应为11位，现在是{n_text}位</translation>
+    </message>
+    <message>
+        <source>发出这一批的上级（{peer}）不是本中心登记的上级，或已被注销，不能接收</source>
+        <translation>发出这一批的上级（{peer}）不是本中心登记的上级，或已被注销，不能接收</translation>
+    </message>
+    <message>
+        <source>请检查导入的回执是不是本中心上级发来的</source>
+        <translation>请检查导入的回执是不是本中心上级发来的</translation>
     </message>
     <message>
         <source>这一批有 {refused} 条记录不能接收，超过了每批 {MAX_REJECTED_PER_BATCH} 条的上限，整批未导入</source>
@@ -9027,6 +9187,14 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>事件没有存进中心数据库（编号冲突）</source>
+        <translation>事件没有存进中心数据库（编号冲突）</translation>
+    </message>
+    <message>
+        <source>请再办一次</source>
+        <translation>请再办一次</translation>
+    </message>
+    <message>
         <source>网络不通，连不上镇中心</source>
         <translation>网络不通，连不上镇中心</translation>
     </message>
@@ -9303,10 +9471,6 @@
         <translation>PostgreSQL 中心不用这些选项：{options}</translation>
     </message>
     <message>
-        <source>请去掉它们再运行（中心数据库没有登录用户，也不记地址电话）</source>
-        <translation>请去掉它们再运行（中心数据库没有登录用户，也不记地址电话）</translation>
-    </message>
-    <message>
         <source>添加账号</source>
         <translation>添加账号</translation>
     </message>
@@ -9483,6 +9647,26 @@
         <translation>重新启用</translation>
     </message>
     <message>
+        <source>镇中心</source>
+        <translation>镇中心</translation>
+    </message>
+    <message>
+        <source>县级中心</source>
+        <translation>县级中心</translation>
+    </message>
+    <message>
+        <source>市级中心</source>
+        <translation>市级中心</translation>
+    </message>
+    <message>
+        <source>省级中心</source>
+        <translation>省级中心</translation>
+    </message>
+    <message>
+        <source>同步中心</source>
+        <translation>同步中心</translation>
+    </message>
+    <message>
         <source>登记受理办件</source>
         <translation>登记受理办件</translation>
     </message>
@@ -9623,14 +9807,6 @@
         <translation>请先为它办理登记（haian-desk hub enrol --database …）</translation>
     </message>
     <message>
-        <source>这一批带有旧版软件自建的事项目录（{count} 项），PostgreSQL 中心还不能核查这种记录，整批未导入</source>
-        <translation>这一批带有旧版软件自建的事项目录（{count} 项），PostgreSQL 中心还不能核查这种记录，整批未导入</translation>
-    </message>
-    <message>
-        <source>请先把发出方（下级中心）升级到最新版再同步</source>
-        <translation>请先把发出方（下级中心）升级到最新版再同步</translation>
-    </message>
-    <message>
         <source>这个数据库里的单位（{role}）不是县、市、省中心</source>
         <translation>这个数据库里的单位（{role}）不是县、市、省中心</translation>
     </message>
@@ -9681,6 +9857,14 @@
     <message>
         <source>下级</source>
         <translation>下级</translation>
+    </message>
+    <message>
+        <source>本中心还没有登记上级中心，无法上报</source>
+        <translation>本中心还没有登记上级中心，无法上报</translation>
+    </message>
+    <message>
+        <source>请先向上级办理登记（haian-desk enrol request --database …），把上级的答复导入后再上报</source>
+        <translation>请先向上级办理登记（haian-desk enrol request --database …），把上级的答复导入后再上报</translation>
     </message>
     <message>
         <source>请联系镇中心核对原因，处理后在“同步”页面重发</source>
@@ -9875,10 +10059,6 @@
         <translation>与同步中心 {host} 的加密连接（TLS）无法建立：证书不受信任、已过期或与地址不符</translation>
     </message>
     <message>
-        <source>请确认 https 地址正确，并用 --tls-ca 指定镇中心的证书文件</source>
-        <translation>请确认 https 地址正确，并用 --tls-ca 指定镇中心的证书文件</translation>
-    </message>
-    <message>
         <source>找不到同步中心的地址“{host}”（域名解析失败）</source>
         <translation>找不到同步中心的地址“{host}”（域名解析失败）</translation>
     </message>
@@ -9891,10 +10071,6 @@
         <translation>同步中心 {host}:{port} 拒绝连接：那里没有运行同步服务</translation>
     </message>
     <message>
-        <source>请确认镇中心的电脑已开机并启动了同步服务（haian-desk hub serve）</source>
-        <translation>请确认镇中心的电脑已开机并启动了同步服务（haian-desk hub serve）</translation>
-    </message>
-    <message>
         <source>连接同步中心 {host} 超时</source>
         <translation>连接同步中心 {host} 超时</translation>
     </message>
@@ -9905,10 +10081,6 @@
     <message>
         <source>同步中心 {host} 超过 {stall:g} 秒没有任何响应</source>
         <translation>同步中心 {host} 超过 {stall:g} 秒没有任何响应</translation>
-    </message>
-    <message>
-        <source>镇中心可能太忙或网络太慢；稍后会自动重试，已传的部分不用重传</source>
-        <translation>镇中心可能太忙或网络太慢；稍后会自动重试，已传的部分不用重传</translation>
     </message>
     <message>
         <source>连不上同步中心 {host}（网络不通）</source>
@@ -9947,24 +10119,12 @@
         <translation>同步中心处理时出错（HTTP {status}）</translation>
     </message>
     <message>
-        <source>已传的部分不受影响；稍后会自动重试，如反复出现请联系镇中心</source>
-        <translation>已传的部分不受影响；稍后会自动重试，如反复出现请联系镇中心</translation>
-    </message>
-    <message>
         <source>同步中心拒收了这批数据：{message}</source>
         <translation>同步中心拒收了这批数据：{message}</translation>
     </message>
     <message>
-        <source>收到的回复没有镇中心的有效签名，已拒绝采用</source>
-        <translation>收到的回复没有镇中心的有效签名，已拒绝采用</translation>
-    </message>
-    <message>
         <source>网络中可能有设备在改动数据；请检查网络，或改用U盘同步</source>
         <translation>网络中可能有设备在改动数据；请检查网络，或改用U盘同步</translation>
-    </message>
-    <message>
-        <source>同步中心拒收了这批数据（HTTP 422，回复没有镇中心的签名，原因不可信）</source>
-        <translation>同步中心拒收了这批数据（HTTP 422，回复没有镇中心的签名，原因不可信）</translation>
     </message>
     <message>
         <source>{what}的签名不对，文件可能被改动过</source>
@@ -10053,6 +10213,38 @@
     <message>
         <source>单位 {unit_code}（{unit_name}）已由另一台电脑登记</source>
         <translation>单位 {unit_code}（{unit_name}）已由另一台电脑登记</translation>
+    </message>
+    <message>
+        <source>请确认 https 地址正确，并用 --tls-ca 指定{centre}的证书文件</source>
+        <translation>请确认 https 地址正确，并用 --tls-ca 指定{centre}的证书文件</translation>
+    </message>
+    <message>
+        <source>请确认{centre}的电脑已开机并启动了同步服务（haian-desk hub serve）</source>
+        <translation>请确认{centre}的电脑已开机并启动了同步服务（haian-desk hub serve）</translation>
+    </message>
+    <message>
+        <source>{centre}可能太忙或网络太慢；稍后会自动重试，已传的部分不用重传</source>
+        <translation>{centre}可能太忙或网络太慢；稍后会自动重试，已传的部分不用重传</translation>
+    </message>
+    <message>
+        <source>如有疑问请联系{centre}</source>
+        <translation>如有疑问请联系{centre}</translation>
+    </message>
+    <message>
+        <source>已传的部分不受影响；稍后会自动重试，如反复出现请联系{centre}</source>
+        <translation>已传的部分不受影响；稍后会自动重试，如反复出现请联系{centre}</translation>
+    </message>
+    <message>
+        <source>收到的回复没有{centre}的有效签名，已拒绝采用</source>
+        <translation>收到的回复没有{centre}的有效签名，已拒绝采用</translation>
+    </message>
+    <message>
+        <source>同步中心拒收了这批数据（HTTP 422，回复没有{centre}的签名，原因不可信）</source>
+        <translation>同步中心拒收了这批数据（HTTP 422，回复没有{centre}的签名，原因不可信）</translation>
+    </message>
+    <message>
+        <source>请稍后再试；如反复出现请联系{centre}</source>
+        <translation>请稍后再试；如反复出现请联系{centre}</translation>
     </message>
     <message>
         <source>如是换了电脑，请先注销旧的登记：haian-desk hub revoke {id}</source>
@@ -10149,14 +10341,6 @@
     <message>
         <source>同步中心应设在镇（街道）代理中心或县级代理中心</source>
         <translation>同步中心应设在镇（街道）代理中心或县级代理中心</translation>
-    </message>
-    <message>
-        <source>这个同步中心（PostgreSQL）还不提供这项服务</source>
-        <translation>这个同步中心（PostgreSQL）还不提供这项服务</translation>
-    </message>
-    <message>
-        <source>请联系上级中心；站点从备份恢复、整站找回请找镇中心办理</source>
-        <translation>请联系上级中心；站点从备份恢复、整站找回请找镇中心办理</translation>
     </message>
     <message>
         <source>只能查询本站（及经由本站同步的站点）的记录</source>
@@ -10275,12 +10459,64 @@
         <translation>请恢复原来的数据目录；或删除这个文件夹后重新登记同步</translation>
     </message>
     <message>
+        <source>登记答复是空的</source>
+        <translation>登记答复是空的</translation>
+    </message>
+    <message>
+        <source>请重新向上级中心办理登记</source>
+        <translation>请重新向上级中心办理登记</translation>
+    </message>
+    <message>
         <source>--workers 至少为 1</source>
         <translation>--workers 至少为 1</translation>
     </message>
     <message>
         <source>一般与服务器的处理器核数相同</source>
         <translation>一般与服务器的处理器核数相同</translation>
+    </message>
+    <message>
+        <source>这份文件的方向不对（这是下级的上报文件，不是上级的回执）</source>
+        <translation>这份文件的方向不对（这是下级的上报文件，不是上级的回执）</translation>
+    </message>
+    <message>
+        <source>请导入上级中心发回的回执文件</source>
+        <translation>请导入上级中心发回的回执文件</translation>
+    </message>
+    <message>
+        <source>还不知道上级中心的网址</source>
+        <translation>还不知道上级中心的网址</translation>
+    </message>
+    <message>
+        <source>请用 --hub https://上级中心地址 指明（会记住）</source>
+        <translation>请用 --hub https://上级中心地址 指明（会记住）</translation>
+    </message>
+    <message>
+        <source>另一次上报正在进行</source>
+        <translation>另一次上报正在进行</translation>
+    </message>
+    <message>
+        <source>请等它结束后再上报（同一时间只能有一次上报）</source>
+        <translation>请等它结束后再上报（同一时间只能有一次上报）</translation>
+    </message>
+    <message>
+        <source>上级中心没有确认收到刚发的一批</source>
+        <translation>上级中心没有确认收到刚发的一批</translation>
+    </message>
+    <message>
+        <source>请联系上级中心检查同步服务</source>
+        <translation>请联系上级中心检查同步服务</translation>
+    </message>
+    <message>
+        <source>上级中心的回复无法读取</source>
+        <translation>上级中心的回复无法读取</translation>
+    </message>
+    <message>
+        <source>这个命令只用于 PostgreSQL 中心</source>
+        <translation>这个命令只用于 PostgreSQL 中心</translation>
+    </message>
+    <message>
+        <source>请用 --database 指明中心的数据库；镇中心和代理站用 haian-desk sync</source>
+        <translation>请用 --database 指明中心的数据库；镇中心和代理站用 haian-desk sync</translation>
     </message>
     <message>
         <source>{folder} 是一台电脑的站点数据目录，不能当作 PostgreSQL 中心的密钥目录</source>
@@ -10383,26 +10619,6 @@
         <translation>列表可能已过期；请刷新</translation>
     </message>
     <message>
-        <source>同步程序会自动分小批重发；如仍不行请联系镇中心调大上限</source>
-        <translation>同步程序会自动分小批重发；如仍不行请联系镇中心调大上限</translation>
-    </message>
-    <message>
-        <source>本站已被镇中心注销，不能再同步</source>
-        <translation>本站已被镇中心注销，不能再同步</translation>
-    </message>
-    <message>
-        <source>如有疑问请联系镇中心</source>
-        <translation>如有疑问请联系镇中心</translation>
-    </message>
-    <message>
-        <source>镇中心处理时出错</source>
-        <translation>镇中心处理时出错</translation>
-    </message>
-    <message>
-        <source>请稍后再试；如反复出现请联系镇中心</source>
-        <translation>请稍后再试；如反复出现请联系镇中心</translation>
-    </message>
-    <message>
         <source>{name} 不是海安代理工作台的备份文件</source>
         <translation>{name} 不是海安代理工作台的备份文件</translation>
     </message>
@@ -10471,10 +10687,6 @@
         <translation>同步文件已损坏（文件头内容不对）</translation>
     </message>
     <message>
-        <source>请求太频繁，镇中心暂不处理</source>
-        <translation>请求太频繁，镇中心暂不处理</translation>
-    </message>
-    <message>
         <source>请稍后再试</source>
         <translation>请稍后再试</translation>
     </message>
@@ -10495,32 +10707,8 @@
         <translation>收到的数据与请求声明的不一致（传输中被改动或不完整）</translation>
     </message>
     <message>
-        <source>请求的时间与镇中心的时间相差太大</source>
-        <translation>请求的时间与镇中心的时间相差太大</translation>
-    </message>
-    <message>
-        <source>同步程序会按镇中心的时间自动重发</source>
-        <translation>同步程序会按镇中心的时间自动重发</translation>
-    </message>
-    <message>
-        <source>镇中心暂时太忙</source>
-        <translation>镇中心暂时太忙</translation>
-    </message>
-    <message>
-        <source>这个请求已经收到过（重放），镇中心不再处理</source>
-        <translation>这个请求已经收到过（重放），镇中心不再处理</translation>
-    </message>
-    <message>
         <source>同步程序会自动重新签名再发</source>
         <translation>同步程序会自动重新签名再发</translation>
-    </message>
-    <message>
-        <source>镇中心正在接收太多数据，暂不接收这一批</source>
-        <translation>镇中心正在接收太多数据，暂不接收这一批</translation>
-    </message>
-    <message>
-        <source>数据发送得太慢，镇中心不再等待</source>
-        <translation>数据发送得太慢，镇中心不再等待</translation>
     </message>
     <message>
         <source>网络可能太慢；稍后会自动重试</source>

@@ -316,7 +316,10 @@ def test_a_hub_made_before_0004_has_its_events_numbered_in_seq_order(pg_url, tmp
     with PgDatabase(pg_url) as db:
         migrations.migrate(db, tmp_path)
         PgHubLog(db).enrol(child_peer("peer-00", "320685100", "镇", AT))
+        # today's code folds past set-aside records (0005): an empty stand-in while it writes the old schema
+        db.run(lambda conn: conn.execute("CREATE TABLE events_set_aside (event_id TEXT PRIMARY KEY)"))
         PgHubLog(db).receive("peer-00", events_of("origin-a", [1, 2, 3]), 0, 3)
+        db.run(lambda conn: conn.execute("DROP TABLE events_set_aside"))
         assert "0004_forward_order.sql" in migrations.migrate(db)  # (and any later file)
         PgHubLog(db).enrol(city())
         PgHubLog(db).receive("peer-00", events_of("origin-a", [4]), 3, 4)

@@ -146,9 +146,9 @@ def test_two_units_claiming_one_database_at_once_one_wins(pg_url):
 def test_station_only_options_are_refused_not_dropped(pg_url, capsys):
     code, text = said(
         capsys, "init", "--role", "county", "--station-code", COUNTY[0], "--name", COUNTY[1],
-        "--database", pg_url, "--admin", "wang", "--phone", "0513",
+        "--database", pg_url, "--address", "海安", "--phone", "0513",
     )  # fmt: skip
-    assert code == 2 and "--admin" in text and "--phone" in text, text
+    assert code == 2 and "--address" in text and "--phone" in text, text
     with PgDatabase(pg_url) as db:
         assert db.scalar("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'") == 0
 

@@ -5,16 +5,17 @@ uses, and the hub served by uvicorn on 127.0.0.1 (one worker, on a thread)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 from uuid import uuid4
 
 import psycopg
+import pytest
 
 from haian_desk.core.timeutil import to_iso
+from haian_desk.hub_desk import HubDesk
 from haian_desk.network import townships
 from haian_desk.replication.pg_hub import PgHub
 from haian_desk.replication.status import stations
@@ -24,7 +25,18 @@ from sync import enrolment
 from sync.files import import_file, import_into
 from sync.pg_serve import PgBackgroundHub, hub_keys, open_served
 from sync.serve import BackgroundHub
-from tests.sync.helpers import COUNTY, OTHER_TOWNSHIP, TOWNSHIP, TOWNSHIP_NAME, VILLAGES, Node, enrol, make_node
+from tests.pg_cluster import binaries
+from tests.sync.helpers import (
+    COUNTY,
+    OTHER_TOWNSHIP,
+    TOWNSHIP,
+    TOWNSHIP_NAME,
+    VILLAGES,
+    Node,
+    copy_installation,
+    enrol,
+    make_node,
+)
 
 COUNTY_NAME = "海安市群众事务代理中心"
 
@@ -49,7 +61,8 @@ class PgCounty:
         enrolment.accept(child.desk, child.keys, answer)
 
     def served(self, **options) -> PgBackgroundHub:
-        return PgBackgroundHub(self.url, self.keys_dir, wall=self.clock, **options)
+        options.setdefault("wall", self.clock)
+        return PgBackgroundHub(self.url, self.keys_dir, **options)
 
     def query(self, sql: str, params: tuple = ()) -> list:
         with PgDatabase(self.url) as db:
@@ -63,42 +76,15 @@ class PgCounty:
 # -- the same sync tests on either hub: a PostgreSQL county read like a SQLite Node ----------------
 
 
-class _Marks:
-    """A PostgreSQL connection that takes the tests' SQLite statements (``?`` marks)."""
-
-    def __init__(self, conn):
-        self.conn = conn
-
-    def execute(self, sql: str, params=()):
-        return self.conn.execute(sql.replace("?", "%s"), tuple(params))
-
-
-class _PgReader:
-    """What the test helpers read through ``node.desk.db``, on the county's database."""
-
-    def __init__(self, db: PgDatabase):
-        self.db = db
-
-    def query(self, sql: str, params=()) -> list:
-        return self.db.query(sql.replace("?", "%s"), tuple(params))
-
-    def scalar(self, sql: str, params=()):
-        return self.db.scalar(sql.replace("?", "%s"), tuple(params))
-
-    @contextmanager
-    def read(self) -> Iterator[_Marks]:
-        with self.db.transaction() as conn:
-            yield _Marks(conn)
-
-
 class PgHubNode:
-    """The hub of a test network when it is a county on PostgreSQL: ``desk.db`` reads its tables
-    with the helpers' statements (event_ids, case_rows, snapshot, sync_state.quarantined)."""
+    """The hub of a test network when it is a county on PostgreSQL: ``desk`` is the county's own
+    desk (``HubDesk``), so the helpers' statements (event_ids, case_rows, snapshot,
+    sync_state.quarantined) read its tables and the domain's operations act there."""
 
     def __init__(self, county: PgCounty):
         self.county = county
         self.db = PgDatabase(county.url)
-        self.desk = SimpleNamespace(db=_PgReader(self.db))
+        self.desk = HubDesk(self.db, county.clock)
         self.folder = county.keys_dir
         self.keys = hub_keys(county.keys_dir)
 
@@ -116,7 +102,7 @@ class PgHubNode:
 
     def reopen(self) -> None:
         self.db = PgDatabase(self.county.url)
-        self.desk = SimpleNamespace(db=_PgReader(self.db))
+        self.desk = HubDesk(self.db, self.county.clock)
 
 
 def pg_network(url: str, tmp: Path, clock, children: int = 2) -> tuple[PgHubNode, list[Node]]:
@@ -184,9 +170,10 @@ def import_at(hub, path: Path):
 
 
 def served_hub(hub, clock, **options) -> BackgroundHub:
-    """The test network's hub served on 127.0.0.1 (``port``, ``max_body``, ``settings``)."""
+    """The test network's hub served on 127.0.0.1 (``port``, ``max_body``, ``settings``) with the
+    clock ``clock``."""
     if isinstance(hub, PgHubNode):
-        return hub.county.served(**options)
+        return hub.county.served(wall=clock, **options)
     return BackgroundHub(hub.folder, wall=clock, **options)
 
 
@@ -203,3 +190,50 @@ def revoke_at(hub, child_id: str) -> None:
         PgHub(hub.db, hub.county.clock).revoke(child_id, to_iso(hub.county.clock()))
     else:
         enrolment.revoke(hub.desk, child_id)
+
+
+def needs_hub_acting(hub) -> None:
+    """Skip (loudly, with the reason) a test written around a township acting on its own stations."""
+    if isinstance(hub, PgHubNode):
+        pytest.skip(
+            "written around a township hub with stations directly below it (it enrols a station at the "
+            "hub and acts with the township's own logins): a PostgreSQL county acts through HubDesk "
+            "(tests/sync/test_pg_county_inbox.py) but its children are township hubs"
+        )
+
+
+# -- backups the way each hub's staff take them: a copy of the folder, or pg_dump ------------------
+
+
+def backup_hub(hub, target: Path) -> Path:
+    """The hub as of now: its folder copied (SQLite), or ``pg_dump -Fc`` of its database (keys
+    are files and are not in the dump: they stay where they are)."""
+    if isinstance(hub, PgHubNode):
+        _pg_tool("pg_dump", "--format=custom", "--file", str(target), hub.county.url)
+        return target
+    hub.close()
+    copy_installation(hub.folder, target)
+    hub.reopen()
+    return target
+
+
+def restore_hub(hub, backup: Path) -> None:
+    """Back to ``backup``: the folder replaced, or the database dropped, made again and restored
+    with ``pg_restore`` (the staff's way; every connection to it is closed first)."""
+    hub.close()
+    if isinstance(hub, PgHubNode):
+        server, name = hub.county.url.rsplit("/", 1)
+        drop_database(server + "/postgres", name)
+        with psycopg.connect(server + "/postgres", autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+        _pg_tool("pg_restore", "--exit-on-error", "--dbname", hub.county.url, str(backup))
+    else:
+        shutil.rmtree(hub.folder)
+        shutil.copytree(backup, hub.folder)
+    hub.reopen()
+
+
+def _pg_tool(tool: str, *args: str) -> None:
+    # The client programs next to the test server's own (tests/pg_cluster.py): the same version.
+    done = subprocess.run([str(binaries() / tool), *args], capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, f"{tool}: {done.stderr[-800:]}"

@@ -48,7 +48,9 @@ def _no_clash(hub, station) -> None:
     assert not sync_status(station.desk).rejected
 
 
+@pytest.mark.both_hubs
 def test_a_restored_station_waits_for_its_hub_then_numbers_on(network, served, tmp_path):
+    """On either hub: a township's station under a SQLite township, a township hub under a PostgreSQL county."""
     hub, (station, _) = network
     take_in(station)
     sync(station, served.url)
@@ -71,7 +73,9 @@ def test_a_restored_station_waits_for_its_hub_then_numbers_on(network, served, t
     _no_clash(hub, station)
 
 
+@pytest.mark.both_hubs
 def test_offline_after_a_restore_numbers_from_a_range_that_cannot_collide(network, served, tmp_path):
+    """On either hub: a township's station under a SQLite township, a township hub under a PostgreSQL county."""
     hub, (station, _) = network
     take_in(station)
     sync(station, served.url)

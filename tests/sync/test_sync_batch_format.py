@@ -1,5 +1,6 @@
 """The batch container: what goes in comes out, nothing personal shows, and every kind of damage is refused
-with its own message before anything is applied (guarantee 13)."""
+with its own message before anything is applied (guarantee 13). The refusals are tested at both
+hubs (``both_hubs``: a township on SQLite, a county on PostgreSQL importing a township's file)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from haian_desk.replication import sync_state
 from sync import batch as batchmod, keys as keymod
 from sync.batch import Batch, seal
 from sync.errors import BatchRefused
-from sync.files import export_file, import_file
+from sync.files import export_file
 from sync.inbox import open_batch
 from tests.sync.helpers import event_ids, make_node, snapshot, take_in
+from tests.sync.pg_county import import_at, revoke_at
 
 NAME, ID_NUMBER, PHONE = "欧阳秀英", "11010519491231002X", "13812345678"
 
@@ -65,9 +67,10 @@ def _refusal(hub, data: bytes) -> BatchRefused:
 def import_file_bytes(node, data: bytes):
     path = node.folder.parent / "tampered.hdsync"
     path.write_bytes(data)
-    return import_file(node.desk, node.keys, path)
+    return import_at(node, path)
 
 
+@pytest.mark.both_hubs
 def test_each_kind_of_damage_is_refused_with_its_own_message(exported, tmp_path, clock):
     hub, station, other, path = exported
     good = path.read_bytes()
@@ -79,7 +82,7 @@ def test_each_kind_of_damage_is_refused_with_its_own_message(exported, tmp_path,
     truncated = good[:-100]
     swapped = good.replace(station.id.encode(), other.id.encode(), 1)
 
-    stranger = make_node(tmp_path / "stranger", "320685102219", "未登记的村代理站", "station", clock)
+    stranger = make_node(tmp_path / "stranger", "320685102219", "未登记的村代理站", "station", clock)  # any level
     hub_peer = sync_state.parent(station.desk.db)
     forged_header = {
         "batch": "01a2135c-0000-7000-8000-000000000000",
@@ -120,19 +123,19 @@ def test_each_kind_of_damage_is_refused_with_its_own_message(exported, tmp_path,
     assert "不完整" in refusals["truncate"].message and "损坏" in refusals["flip"].message
     assert "未登记" in refusals["wrong_key"].message and "没有在本机登记" in refusals["unenrolled"].message
     stranger.close()
-    import_file(hub.desk, hub.keys, path)  # the untouched file still goes in
+    import_at(hub, path)  # the untouched file still goes in
     assert set(event_ids(station)) <= set(event_ids(hub))
 
 
+@pytest.mark.both_hubs
 def test_a_revoked_station_is_refused(exported):
-    from sync.enrolment import revoke
-
     hub, station, _, path = exported
-    revoke(hub.desk, station.unit_code)
+    revoke_at(hub, station.id)
     refusal = _refusal(hub, path.read_bytes())
     assert refusal.kind == "revoked" and "注销" in refusal.message
 
 
+@pytest.mark.both_hubs
 def test_a_newer_format_asks_for_an_upgrade(exported):
     hub, _, _, path = exported
     data = path.read_bytes()

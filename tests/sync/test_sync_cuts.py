@@ -26,6 +26,7 @@ from sync.errors import SyncError
 from sync.serve import BackgroundHub
 from tests.conftest import Clock
 from tests.sync.helpers import Node, event_ids, sync, take_in, township_with_stations
+from tests.sync.pg_county import drop_database
 from tests.sync.proxy import CuttingProxy
 
 pytestmark = pytest.mark.slow
@@ -101,6 +102,7 @@ def _templates(base: Path, cases: int, villagers_every: int = 1, pg_server: str 
         name = f"cuts_{uuid4().hex[:12]}"
         with psycopg.connect(pg_server, autocommit=True) as conn:
             conn.execute(f"CREATE DATABASE {name}")
+        base.mkdir(parents=True, exist_ok=True)
         (base / "database").write_text(f"{pg_server}\n{name}")
         hub, (station,) = pg_network(pg_server.rsplit("/", 1)[0] + "/" + name, base, clock, children=1)
         shutil.move(base / "township0", base / "station0")  # the one below, whatever its level
@@ -199,11 +201,15 @@ def test_every_cut_in_a_500_case_upload_ends_with_each_event_exactly_once(five_h
         station.close()
 
 
-def test_a_cut_first_upload_resumes_instead_of_restarting(tmp_path):
-    """Guarantee 8: a 10,000-case first upload cut at 90 % sends only the missing part plus one batch."""
-    template = _templates(tmp_path / "template", 10_000, villagers_every=10)
+@pytest.mark.both_hubs
+def test_a_cut_first_upload_resumes_instead_of_restarting(tmp_path, hub_backend, request):
+    """Guarantee 8: a 10,000-case first upload cut at 90 % sends only the missing part plus one batch.
+    On both hubs, at full size: into PostgreSQL it takes about as long as into SQLite (~45 s)."""
+    server = request.getfixturevalue("pg_server") if hub_backend == "postgres" else None
+    template = _templates(tmp_path / "template", 10_000, villagers_every=10, pg_server=server)
     hub, station = _copy(template, tmp_path / "reference")
     reference = _counted(station, hub)
+    _assert_exactly_once(station, hub, 10_000)
     station.close()
     total = reference.sent["up"]
     sizes = _request_sizes(reference)
@@ -218,6 +224,8 @@ def test_a_cut_first_upload_resumes_instead_of_restarting(tmp_path):
     missing = total - cut_at
     assert resumed.sent["up"] <= missing + largest_batch + hello + check
     assert resumed.sent["up"] < total * 0.2
+    if server is not None:
+        drop_database(*_database_of(template))
 
 
 def _request_sizes(proxy: CuttingProxy) -> list[int]:

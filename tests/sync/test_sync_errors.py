@@ -16,15 +16,7 @@ from tests.sync.helpers import case_rows, free_port, sync, take_in
 from tests.sync.proxy import BlackHole
 from tests.sync.tls import self_signed
 
-
-@pytest.fixture
-def network(any_network):
-    return any_network
-
-
-@pytest.fixture
-def served(any_served):
-    return any_served
+pytestmark = pytest.mark.both_hubs  # network and served: a township on SQLite, a county on PostgreSQL
 
 
 def _failure(station, url: str, **options) -> tuple[str, str]:

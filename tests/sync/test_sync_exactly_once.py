@@ -21,15 +21,7 @@ from tests.sync.helpers import case_rows, event_ids, pending, snapshot, sync, ta
 from tests.sync.pg_county import import_at
 from tests.sync.proxy import CuttingProxy
 
-
-@pytest.fixture
-def network(any_network):
-    return any_network
-
-
-@pytest.fixture
-def served(any_served):
-    return any_served
+pytestmark = pytest.mark.both_hubs  # network and served: a township on SQLite, a county on PostgreSQL
 
 
 def _stored_payload(hub, event_id: str) -> dict:

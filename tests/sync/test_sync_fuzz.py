@@ -1,4 +1,5 @@
-"""A property-based fuzzer against the real hub, with requests signed by an enrolled station.
+"""A property-based fuzzer against the real hub (on both: a township on SQLite, a county on
+PostgreSQL), with requests signed by an enrolled installation below it.
 
 Bodies and queries come from the hub's own schemas (the OpenAPI document),
 valid, nearly valid and arbitrary. Whatever arrives: never a 5xx, never a
@@ -13,14 +14,15 @@ import logging
 import time
 from urllib.parse import urlencode
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from sync.openapi import openapi_document
-from sync.serve import BackgroundHub
 from sync.server import Settings
 from tests.sync.fuzz_strategies import documents, from_schema, json_values
 from tests.sync.helpers import sync, take_in
 from tests.sync.hostile import hub_state, no_tracebacks, sealed_batch, signed
+from tests.sync.pg_county import served_hub
 
 BUDGET = 25.0  # seconds of fuzzing
 
@@ -49,6 +51,7 @@ def _requests():
     )
 
 
+@pytest.mark.both_hubs
 def test_the_hub_answers_every_fuzzed_request_without_a_server_error(network, clock, caplog):
     hub, (station, _) = network
     take_in(station)
@@ -56,7 +59,7 @@ def test_the_hub_answers_every_fuzzed_request_without_a_server_error(network, cl
     seen = {"requests": 0}
     with (
         caplog.at_level(logging.INFO),
-        BackgroundHub(hub.folder, wall=clock, settings=Settings(rate_burst=10**6)) as running,
+        served_hub(hub, clock, settings=Settings(rate_burst=10**6)) as running,
     ):
         sync(station, running.url)
 

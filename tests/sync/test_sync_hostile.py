@@ -26,14 +26,7 @@ from tests.sync.pg_county import import_at, import_command, new_child
 HUGE = 2**63
 
 
-@pytest.fixture
-def network(any_network):
-    return any_network
-
-
-@pytest.fixture
-def served(any_served):
-    return any_served
+pytestmark = pytest.mark.both_hubs  # network and served: a township on SQLite, a county on PostgreSQL
 
 
 CHECK_BODIES = [

@@ -16,15 +16,7 @@ from tests.sync.helpers import case_rows, event_ids, held_up_to, sync, take_in
 from tests.sync.hostile import canonical, hub_state, raw_batch, sealed_batch, signed, zipped
 from tests.sync.pg_county import import_at
 
-
-@pytest.fixture
-def network(any_network):
-    return any_network
-
-
-@pytest.fixture
-def served(any_served):
-    return any_served
+pytestmark = pytest.mark.both_hubs  # network and served: a township on SQLite, a county on PostgreSQL
 
 
 def _junk(n: int) -> list[dict]:

@@ -11,15 +11,7 @@ import pytest
 from tests.sync.helpers import sync
 from tests.sync.hostile import no_tracebacks, sealed_batch, signed
 
-
-@pytest.fixture
-def network(any_network):
-    return any_network
-
-
-@pytest.fixture
-def served(any_served):
-    return any_served
+pytestmark = pytest.mark.both_hubs  # network and served: a township on SQLite, a county on PostgreSQL
 
 
 def _hub_with(network, clock, **settings):

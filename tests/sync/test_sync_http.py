@@ -17,15 +17,7 @@ from sync.errors import SyncError
 from tests.sync.helpers import act, case_rows, event_ids, free_port, pending, sync, take_in
 from tests.sync.pg_county import revoke_at, served_hub, stations_at
 
-
-@pytest.fixture
-def network(any_network):
-    return any_network
-
-
-@pytest.fixture
-def served(any_served):
-    return any_served
+pytestmark = pytest.mark.both_hubs  # network and served: a township on SQLite, a county on PostgreSQL
 
 
 def test_one_exchange_moves_the_stations_work_up_and_reports_it(network, served):

@@ -9,15 +9,7 @@ import pytest
 from haian_desk.replication.status import delivery_line, refusal_lines, sync_status
 from tests.sync.helpers import cli, copy_installation, sync, take_in
 
-
-@pytest.fixture
-def network(any_network):
-    return any_network
-
-
-@pytest.fixture
-def served(any_served):
-    return any_served
+pytestmark = pytest.mark.both_hubs  # network and served: a township on SQLite, a county on PostgreSQL
 
 
 def _restore_by_copy(station, backup) -> None:

@@ -21,6 +21,8 @@ from haian_desk.events.projection_store import refold
 from haian_desk.storage.eventlog import COLUMNS, Event
 
 _SELECT = f"SELECT {', '.join(COLUMNS)} FROM events"
+# Records set aside (0005_events_set_aside.sql: an old-style seeded catalogue) are kept, never folded.
+_FOLDED = "id NOT IN (SELECT event_id FROM events_set_aside)"
 # Fold order: the events' text columns compare byte by byte, as SQLite's do (0002_projections.sql).
 _FOLD_ORDER = "hlc, origin, origin_seq"
 # (database, table) → column → type, as information_schema names it
@@ -87,7 +89,9 @@ def _as_column(value: Any, data_type: str) -> Any:
 
 
 def stream_events(conn: psycopg.Connection, stream: str, stream_id: str) -> list[Event]:
-    rows = conn.execute(f"{_SELECT} WHERE stream = %s AND stream_id = %s ORDER BY {_FOLD_ORDER}", (stream, stream_id))
+    rows = conn.execute(
+        f"{_SELECT} WHERE stream = %s AND stream_id = %s AND {_FOLDED} ORDER BY {_FOLD_ORDER}", (stream, stream_id)
+    )
     return [Event.from_row(r) for r in rows]
 
 
@@ -95,7 +99,7 @@ def all_streams(conn: psycopg.Connection, stream: str) -> Iterator[tuple[str, li
     """Every stream of one kind with its events in fold order, read through a server-side
     cursor (a province's log does not fit in a worker's memory)."""
     with conn.cursor(name=f"streams_{stream}") as cur:
-        cur.execute(f"{_SELECT} WHERE stream = %s ORDER BY stream_id, {_FOLD_ORDER}", (stream,))
+        cur.execute(f"{_SELECT} WHERE stream = %s AND {_FOLDED} ORDER BY stream_id, {_FOLD_ORDER}", (stream,))
         current_id, batch = "", list[Event]()
         for row in cur:
             event = Event.from_row(row)
@@ -139,7 +143,7 @@ def _streams_events(conn: psycopg.Connection, touched: list[tuple[str, str]]) ->
     rows = conn.execute(
         f"SELECT {', '.join(f'e.{c}' for c in COLUMNS)} FROM unnest(%s::text[], %s::text[]) AS t(stream, stream_id) "
         'JOIN events e ON e.stream = t.stream COLLATE "C" AND e.stream_id = t.stream_id COLLATE "C" '
-        f"ORDER BY e.stream, e.stream_id, {', '.join(f'e.{c}' for c in _FOLD_ORDER.split(', '))}",
+        f"WHERE e.{_FOLDED} ORDER BY e.stream, e.stream_id, {', '.join(f'e.{c}' for c in _FOLD_ORDER.split(', '))}",
         ([stream for stream, _ in touched], [stream_id for _, stream_id in touched]),
     )
     for row in rows:
