@@ -145,11 +145,9 @@ class App(QObject):
             self.window.statusBar().showMessage(message, 60_000)
 
     def _show_window(self, screen: str | None = None) -> None:
-        from ui.main_window import MainWindow
-
         old = self.window
         assert self.session is not None  # a window only after logging in
-        self.window = MainWindow(self.session)
+        self.window = self._make_window(self.session)
         self.window.preferencesChanged.connect(self.change_preferences)
         self.window.logoutRequested.connect(self.log_out)
         if screen:
@@ -168,6 +166,11 @@ class App(QObject):
         self.window.activateWindow()
         # Python's full garbage collection once, now, rather than in the middle of a clerk's scroll.
         QTimer.singleShot(0, heap.settle)
+
+    def _make_window(self, session: Session) -> MainWindow:
+        from ui.main_window import MainWindow
+
+        return MainWindow(session)
 
     def change_preferences(self, prefs: Preferences) -> None:
         """Save, then rebuild the window in the new language and size."""

@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.pages: dict[str, QWidget] = {}
-        self.screens = screens_for(session.desk.installation.role)
+        self.screens = self._screens()
         self.setWindowTitle(
             QCoreApplication.translate("MainWindow", APP_TITLE) + " — " + session.desk.installation.unit_name
         )
@@ -121,7 +121,13 @@ class MainWindow(QMainWindow):
         self.show_screen(self.screens[0].key)
         self.idle_lock = IdleLock(session, self)  # hides every window after the station's idle time
         self.idle_lock.logoutRequested.connect(self.logoutRequested)
-        numbering_notice.check(self, session)  # after a restore: the backup's age, sync or work offline
+        self._after_opening()
+
+    def _screens(self) -> tuple[Screen, ...]:
+        return screens_for(self.session.desk.installation.role)
+
+    def _after_opening(self) -> None:
+        numbering_notice.check(self, self.session)  # after a restore: the backup's age, sync or work offline
 
     # --- building -------------------------------------------------------------------------
 

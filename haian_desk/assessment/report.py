@@ -22,7 +22,7 @@ from haian_desk.assessment.tally import Tally, part_of
 from haian_desk.assessment.units import COUNTY, STATION, TOWNSHIP, cadre_directory, known_unit_codes, unit_key
 from haian_desk.core.timeutil import to_iso
 from haian_desk.network import unit_name_in
-from haian_desk.storage.reading import Rows, sqlite_rows
+from haian_desk.storage.reading import Rows, desk_rows
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -108,7 +108,7 @@ class Source:
 
 
 def build(desk: Desk, period: Period, now: datetime | None = None) -> Report:
-    with sqlite_rows(desk.db) as rows:
+    with desk_rows(desk) as rows:
         source = Source(desk.installation.unit_code, desk.installation.unit_name, rows)
         return build_from(source, period, now or desk.now())
 

@@ -35,6 +35,7 @@ from haian_desk.cases.vocabulary import (
 from haian_desk.core.errors import Message
 from haian_desk.core.masking import mask_id_number, mask_phone
 from haian_desk.core.timeutil import from_iso, local, show
+from haian_desk.events.audit import account_id
 from haian_desk.people import reveals
 from haian_desk.people.villager_queries import Villager, get_villager
 from haian_desk.storage.eventlog import Event
@@ -290,13 +291,14 @@ class TimelineLine:
 
 
 def timeline_lines(events: list[Event], actor_names: dict[str, str], cadre_names: dict[str, str]) -> list[TimelineLine]:
+    """``actor_names`` by login id (``audit.account_id``: installation and user name)."""
     lines = []
     for e in events:
         parts = tuple(event_parts(e, cadre_names))
         lines.append(
             TimelineLine(
                 show(e.wall_time),
-                actor_names.get(e.actor, e.actor),
+                actor_names.get(account_id(e.origin, e.actor), e.actor),
                 label(EVENT_TYPES, e.type),
                 "；".join(map(str, parts)),
                 parts,
@@ -321,20 +323,33 @@ class CaseView:
     active_cadres: list[tuple[str, str]]
 
 
+def actor_names(desk: Desk, events: list[Event]) -> dict[str, str]:
+    """Who took each step, by login id: user names repeat between installations (the township's
+    "staff" is not the station's), so a step is named from the logins that travel with the
+    records (``accounts``), and this installation's own from its users."""
+    ids = sorted({account_id(e.origin, e.actor) for e in events})
+    marks = ", ".join("?" for _ in ids)
+    rows = desk.db.query(f"SELECT id, display_name FROM accounts WHERE id IN ({marks})", ids) if ids else []
+    names = {r["id"]: r["display_name"] for r in rows}
+    for r in desk.db.query("SELECT username, display_name FROM users"):
+        names.setdefault(account_id(desk.installation.id, r["username"]), r["display_name"])
+    return names
+
+
 def case_view(desk: Desk, case_id: str, now: datetime) -> CaseView:
     case = queries.get_case(desk, case_id)
     villager = get_villager(desk, case.villager_id)
     assert villager is not None  # get_case found the case joined to its villager
     cadre_rows = desk.db.query("SELECT id, name, active FROM cadres ORDER BY name")
     cadres = {r["id"]: r["name"] for r in cadre_rows}
-    actors = {r["username"]: r["display_name"] for r in desk.db.query("SELECT username, display_name FROM users")}
+    events = queries.timeline(desk, case_id)
     return CaseView(
         case=case,
         villager=villager_summary(villager),
         villager_revealed=villager_summary(villager, True),
         matter=_matter(desk, case),
         cadre_names=cadres,
-        timeline=timeline_lines(queries.timeline(desk, case_id), actors, cadres),
+        timeline=timeline_lines(events, actor_names(desk, events), cadres),
         allowed=offered_actions(case),
         time_left=time_left(case.status, case.deadline, now),
         missing_choices=missing_material_choices(case, _matter_materials(desk, case)),

@@ -22,14 +22,28 @@ class Recent:
         return not self.streams
 
 
+# The mark, and what lies past it. On a PostgreSQL hub several workers store at once and a
+# ``seq`` can become visible after a higher one: the mark there is the commit-order position
+# (resources/postgres/0004_forward_order.sql), below which nothing new ever appears.
+_MARK = {
+    "sqlite": "SELECT coalesce(max(seq), 0) FROM events",
+    "postgres": "SELECT coalesce(max(pos), 0) FROM event_positions",
+}
+_PAST = {
+    "sqlite": "SELECT DISTINCT stream, stream_id FROM events WHERE seq > ?",
+    "postgres": "SELECT DISTINCT e.stream, e.stream_id FROM event_positions p "
+    "JOIN events e ON e.seq = p.seq WHERE p.pos > ?",
+}
+
+
 def last_seq(db) -> int:
     """The event log's mark now (0 for an empty log)."""
-    return int(db.scalar("SELECT coalesce(max(seq), 0) FROM events"))
+    return int(db.scalar(_MARK[db.dialect]))
 
 
 def since(db, seq: int) -> Recent:
     """The records past ``seq``, by kind, and the cases they belong to."""
-    rows = db.query("SELECT DISTINCT stream, stream_id FROM events WHERE seq > ?", (seq,))
+    rows = db.query(_PAST[db.dialect], (seq,))
     upto = max(seq, last_seq(db))
     streams = frozenset(r["stream"] for r in rows)
     cases = frozenset(r["stream_id"] for r in rows if r["stream"] == "case")

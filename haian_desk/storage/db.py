@@ -198,6 +198,8 @@ def note(conn, *touched) -> None:
 class Database:
     """A sqlite-utils database plus the lock, the doors to the connection, and the change notes."""
 
+    dialect = "sqlite"  # a hub's PostgreSQL desk says "postgres" (storage/postgres/dialect.py)
+
     def __init__(self, path: Path | str, key: bytes | None = None):
         self.path = Path(path) if str(path) != ":memory:" else None
         self.key = key  # kept for encrypted backups of this database

@@ -10,7 +10,7 @@ The values always travel as parameters, never in the text.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -41,3 +41,10 @@ def pg_rows(db: PgDatabase) -> Iterator[Rows]:
     with db.transaction() as conn:
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         yield lambda statement, params: conn.execute(_marked(statement, params, "%({})s"), dict(params)).fetchall()
+
+
+def desk_rows(desk) -> AbstractContextManager[Rows]:
+    """``Rows`` on whichever database a desk keeps: a hub's PostgreSQL server (``HubDesk.pg``)
+    or the installation's SQLite file, so a screen's report is the CLI's, read the same way."""
+    pg = getattr(desk, "pg", None)
+    return pg_rows(pg) if pg is not None else sqlite_rows(desk.db)

@@ -120,7 +120,7 @@ def test_every_event_type_has_words_in_the_timeline():
 
 
 def test_timeline_lines_name_the_person_and_the_local_time():
-    lines = pres.timeline_lines([_event("note", {"text": "已联系民政办"})], {"clerk": "季红梅"}, {})
+    lines = pres.timeline_lines([_event("note", {"text": "已联系民政办"})], {"o:clerk": "季红梅"}, {})
     assert lines == [pres.TimelineLine("2026-11-25 15:00", "季红梅", "备注", "已联系民政办")]
 
 

@@ -5,7 +5,8 @@ hub in this app, or a hub process) has committed, so a cheap look every few
 seconds on the database worker tells the screens to read again, and only then;
 the event log past the last mark says which kinds of record and which cases.
 Every installation watches (two windows of the app, or the CLI, may write
-to one station's file), not only the township.
+to one station's file), not only the township; on a PostgreSQL hub the workers
+serving the townships write, and the log's mark stands for the data version.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ LOOK_MS = 3_000
 
 
 def data_version(desk: Desk) -> int:
+    if desk.db.dialect == "postgres":  # a hub's server: its log's commit-order mark says it all
+        return recent.last_seq(desk.db)
     with desk.db.read() as conn:
         return int(conn.execute("PRAGMA data_version").fetchone()[0])
 

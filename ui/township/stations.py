@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -48,6 +48,21 @@ def enrol_station(desk: Desk, request: Path, answer: Path, url: str | None):
     child, document = enrolment.enrol(desk, own, enrolment.read_document(request), url)
     enrolment.write_document(document, answer)
     return child, keymod.fingerprint(child.sign_key)
+
+
+def drift_words(seconds: int | None) -> str:
+    """A child's clock against the hub's, as the stations table shows it (准, 快3分钟, 慢2小时)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("StationsPage", text)
+
+    if seconds is None:
+        return "—"
+    if abs(seconds) < 60:
+        return tr("准")
+    way = tr("快") if seconds > 0 else tr("慢")
+    minutes = abs(seconds) // 60
+    return tr("{0}{1}小时").format(way, minutes // 60) if minutes >= 60 else tr("{0}{1}分钟").format(way, minutes)
 
 
 class StationsPage(QWidget):
@@ -178,7 +193,7 @@ class StationsPage(QWidget):
             str(h.events_received),
             str(h.missing),
             str(h.quarantined),
-            self._drift(h.clock_drift),
+            drift_words(h.clock_drift),
             str(h.overdue),
             str(h.due_soon),
             str(h.cases),
@@ -192,19 +207,6 @@ class StationsPage(QWidget):
         if h.silent:
             return self.tr("失联 {0} 小时").format(h.silent_hours)
         return self.tr("正常")
-
-    def _drift(self, seconds: int | None) -> str:
-        if seconds is None:
-            return "—"
-        if abs(seconds) < 60:
-            return self.tr("准")
-        way = self.tr("快") if seconds > 0 else self.tr("慢")
-        minutes = abs(seconds) // 60
-        return (
-            self.tr("{0}{1}小时").format(way, minutes // 60)
-            if minutes >= 60
-            else self.tr("{0}{1}分钟").format(way, minutes)
-        )
 
     def save_silent_hours(self) -> None:
         hours, user = self.silent_hours.value(), self.session.user.username

@@ -15,6 +15,7 @@ and ``:`` (a test runs every inbox statement on both databases), and ``%`` is do
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -35,8 +36,9 @@ class PgConn:
     """A psycopg connection that takes sqlite3-style statements (``execute`` → a cursor whose
     rows read by name or position). ``raw`` is the connection itself, for PostgreSQL's own SQL."""
 
-    def __init__(self, raw: psycopg.Connection):
+    def __init__(self, raw: psycopg.Connection, notes: set | None = None):
         self.raw = raw
+        self.notes = notes  # what the open write touched (``storage.db.note``), as on SQLite
 
     def execute(self, sql: str, params: Any = ()) -> psycopg.Cursor:
         return self.raw.execute(marked(sql), params or None)
@@ -46,25 +48,76 @@ class PgConn:
 
 
 class PgDeskDb:
-    """What a desk's ``db`` offers (``storage.db.Database``: write, read, query, one, scalar),
-    on a hub's PostgreSQL database, each in one transaction."""
+    """What a desk's ``db`` offers (``storage.db.Database``: write, read, query, one, scalar,
+    watch), on a hub's PostgreSQL database.
+
+    As on SQLite, a ``write`` or ``read`` opened inside a write on the same thread joins it (a
+    nested write is a savepoint), so an operation that reads in the middle of its own write sees
+    what it wrote, and the screens hear what committed through ``watch``."""
 
     path = None
     key = None
+    dialect = "postgres"
 
     def __init__(self, db: PgDatabase):
         self.pg = db
+        self._open = threading.local()  # this thread's write in progress, if any
+
+    def _current(self) -> PgConn | None:
+        return getattr(self._open, "conn", None)
 
     @contextmanager
     def write(self) -> Iterator[PgConn]:
-        with self.pg.transaction() as conn:
-            yield PgConn(conn)
+        outer = self._current()
+        if outer is not None:
+            kept = set(outer.notes or ())
+            try:
+                with outer.raw.transaction():  # a savepoint inside the open transaction
+                    yield outer
+            except BaseException:
+                if outer.notes is not None:  # what the savepoint touched was rolled back
+                    outer.notes.intersection_update(kept)
+                raise
+            return
+        notes: set = set()
+        with self.pg.transaction() as raw:
+            conn = PgConn(raw, notes)
+            self._open.conn = conn
+            try:
+                yield conn
+            finally:
+                self._open.conn = None
+        self._tell_watchers(notes)
 
     @contextmanager
     def read(self) -> Iterator[PgConn]:
+        outer = self._current()
+        if outer is not None:
+            yield outer
+            return
         with self.pg.transaction() as conn:
             conn.execute("SET TRANSACTION READ ONLY")
             yield PgConn(conn)
+
+    @contextmanager
+    def watch(self) -> Iterator[set]:
+        """A set that fills, as this thread's writes commit inside the block, with what they touched."""
+        seen: set = set()
+        stack = self._watching()
+        stack.append(seen)
+        try:
+            yield seen
+        finally:
+            stack.remove(seen)
+
+    def _watching(self) -> list:
+        if not hasattr(self._open, "watchers"):
+            self._open.watchers = []
+        return self._open.watchers
+
+    def _tell_watchers(self, notes: set) -> None:
+        for seen in self._watching():
+            seen.update(notes)
 
     def query(self, sql: str, params: Any = ()) -> list:
         with self.read() as conn:
@@ -77,6 +130,10 @@ class PgDeskDb:
     def scalar(self, sql: str, params: Any = ()):
         row = self.one(sql, params)
         return row[0] if row else None
+
+    def checkpoint(self) -> int:
+        """Nothing to copy back: PostgreSQL keeps its own log (the app calls this when idle)."""
+        return 0
 
     def close(self) -> None:
         self.pg.close()

@@ -1,0 +1,196 @@
+"""The desktop app on a county hub kept on PostgreSQL (``haian-desk gui --database URL``): a real
+server, a real township and station below it, the county officer's login checked against the
+hub's own accounts, and the hub's screens (上报事项, 站点, 考核) working through the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from haian_desk.assessment import parse_period
+from haian_desk.cases import inbox as centre
+from haian_desk.core.errors import SetupError
+from haian_desk.hub_desk import HubDesk
+from haian_desk.storage.postgres import hub as pg
+from sync.serve import BackgroundHub
+from tests.sync.helpers import PASSWORD, act, sync, take_in, township_with_stations
+from tests.sync.pg_county import COUNTY_NAME, PgCounty
+from tests.sync.test_pg_county_inbox import send_up_to_county, with_logins
+from tests.ui.helpers import type_text
+from tests.ui.test_start import Robot, _visible
+from ui.cases.detail import CaseDetailDialog
+from ui.cli import _run
+from ui.hub_app import HubApp
+from ui.hub_window import HubWindow, server_location
+
+WAIT = 20_000
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screens"
+
+
+@pytest.fixture
+def county_with_a_matter(pg_url, tmp_path, clock):
+    """A county on PostgreSQL with one matter sent up to it from a station through its township."""
+    county = PgCounty(pg_url, tmp_path / "county-keys", clock).make()
+    township, (station,) = township_with_stations(tmp_path, clock, 1)
+    county.enrol(township)
+    with HubDesk.open(pg_url, wall=clock) as desk:
+        with_logins(desk)  # type: ignore[arg-type]
+    with county.served() as county_hub, BackgroundHub(township.folder, wall=clock) as township_hub:
+        case_id = send_up_to_county(county, township, station, township_hub, county_hub)
+        yield county, township, station, case_id, (county_hub, township_hub)
+    township.close()
+    station.close()
+
+
+def log_in(qtbot, name: str, password: str):
+    def act_now() -> None:
+        dialog = _visible("LoginDialog")
+        type_text(qtbot, dialog.username, name)
+        type_text(qtbot, dialog.password, password)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+
+    return (lambda: getattr(_visible("LoginDialog"), "desk", None) is not None, act_now)
+
+
+def started(qtbot, app: HubApp) -> HubWindow:
+    robot = Robot(log_in(qtbot, "staff", PASSWORD))
+    assert app.start() is True
+    assert not robot.steps
+    window = app.window
+    assert isinstance(window, HubWindow)
+    qtbot.addWidget(window)
+    return window
+
+
+def shot(widget, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(SHOTS / name))
+
+
+def test_the_county_officer_logs_in_and_works_a_matter_on_the_postgresql_hub(
+    qtbot, county_with_a_matter, pg_url, tmp_path, clock
+):
+    county, township, station, case_id, (county_hub, township_hub) = county_with_a_matter
+    app = HubApp(tmp_path / "office-pc", pg_url, wall=clock)
+    window = started(qtbot, app)
+    assert [s.key for s in window.screens] == ["inbox", "stations", "assessment"]
+    assert COUNTY_NAME in window.windowTitle()
+    assert window.server_label.text().endswith(server_location(pg_url))
+    assert "@" not in window.server_label.text() and "password" not in window.server_label.text()
+    assert not window.findChild(type(window.menuBar()), "importAction")  # no import on a hub server
+
+    inbox = window.page("inbox")
+    qtbot.waitUntil(lambda: inbox.table.rowCount() == 1, timeout=WAIT)
+    assert inbox.table.item(0, 0).text()  # the matter's number
+    inbox.table.setFocus()
+    inbox.table.selectRow(0)
+    shot(window, "hub-app-inbox.png")
+    QTest.keyClick(inbox, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # 接收(&A)
+    qtbot.waitUntil(lambda: "已接收" in inbox.result.toPlainText(), timeout=WAIT)
+    with HubDesk.open(pg_url, wall=clock) as desk:
+        [held] = centre.inbox(desk, clock(), centre.IN_HAND)  # type: ignore[arg-type]
+        assert held.case_id == case_id
+
+    # The matter's whole page, read from the hub's server: its history shows the county's step.
+    inbox.view_buttons["in_hand"].setChecked(True)
+    qtbot.waitUntil(lambda: inbox.table.rowCount() == 1, timeout=WAIT)
+    inbox.table.selectRow(0)
+    inbox.buttons["open"].click()
+    detail = window.findChild(CaseDetailDialog)
+    qtbot.waitUntil(lambda: detail.view is not None, timeout=WAIT)
+    assert detail.number.text() == held.case_no and not detail.error.isVisible()
+    who = {(line.what, line.who) for line in detail.view.timeline}
+    assert ("上级接收", "县中心王小") in who  # the county officer's own step, by name
+    assert ("转办", "县中心王小") not in who  # the station's "staff" is someone else
+    shot(detail, "hub-app-case.png")
+    detail.close()
+    window.activateWindow()  # the keys below go to the main window again
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
+
+    # A second matter sent up while the window is open shows without anyone pressing a key:
+    # the workers serving the townships write, the window watches the log's commit-order mark.
+    later = take_in(station, name="李四", description="低保复核结果未告知")
+    act(station, later, "transferred", to_level="township", to_unit=township.desk.installation.unit_name)
+    sync(station, township_hub.url)
+    sync(township, county_hub.url)
+    sync(station, township_hub.url)
+    centre.take_up(township.desk, "staff", later)
+    centre.forward(township.desk, "staff", later, "county", COUNTY_NAME, "需县民政局复核")
+    sync(township, county_hub.url)
+    inbox.view_buttons["new"].setChecked(True)
+    qtbot.waitUntil(lambda: inbox.table.rowCount() == 1, timeout=WAIT)
+
+    QTest.keyClick(window, Qt.Key.Key_F11)
+    stations = window.page("stations")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is stations, timeout=WAIT)
+    qtbot.waitUntil(lambda: stations.table.rowCount() == 1, timeout=WAIT)
+    assert stations.table.item(0, 0).text() == township.desk.installation.unit_name
+    assert stations.table.item(0, 2).text() == "正常"
+    assert "登记在用的下级 1 个" in stations.summary.text()
+    shot(window, "hub-app-stations.png")
+
+    QTest.keyClick(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)
+    figures = window.page("assessment")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is figures, timeout=WAIT)
+    qtbot.waitUntil(lambda: figures.report is not None, timeout=WAIT)
+    with pg.open_hub(pg_url) as db:
+        expected = pg.report(db, parse_period(figures.period_text()), clock())
+    assert figures.report.to_json() == expected.to_json()  # the figures ``hub report --database`` prints
+    [whole] = figures.report.rows["county"]
+    assert whole["registered"] == 2  # both matters the station took in, seen from the county
+    assert figures.table.model().rowCount() >= 1
+    shot(window, "hub-app-assessment.png")
+    qtbot.waitUntil(lambda: app.worker.pending == 0, timeout=WAIT)
+    app.close()
+
+
+def test_a_wrong_password_or_a_station_login_is_refused_at_the_hub(qtbot, county_with_a_matter, pg_url, tmp_path):
+    app = HubApp(tmp_path / "office-pc", pg_url)
+    seen: dict[str, str] = {}
+
+    def wrong_then_cancel() -> None:
+        dialog = _visible("LoginDialog")
+        type_text(qtbot, dialog.username, "staff")
+        type_text(qtbot, dialog.password, "not-the-password")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=WAIT)
+        seen["error"] = dialog.error.text()
+        seen["password"] = dialog.password.text()
+        dialog.reject()
+
+    robot = Robot((lambda: getattr(_visible("LoginDialog"), "desk", None) is not None, wrong_then_cancel))
+    assert app.start() is False
+    assert not robot.steps
+    assert "密码" in seen["error"] and seen["password"] == ""
+    assert app.window is None
+    app.close()
+
+
+def test_an_unreachable_or_unready_database_stops_the_start_with_what_to_check(qtbot, pg_url, tmp_path):
+    for url, words in (
+        ("postgresql://nobody@127.0.0.1:1/nothing", "连不上 PostgreSQL 数据库"),
+        (pg_url, "结构是第 0 版"),  # a database nobody made a hub in
+    ):
+        app = HubApp(tmp_path / "office-pc", url)
+        with pytest.raises(SetupError, match=words) as refused:
+            app.start()
+        assert "--database" in (refused.value.hint or "") or "postgres-hub" in (refused.value.hint or "")
+        app.close()
+
+
+def test_gui_with_database_opens_the_hub_app(monkeypatch, tmp_path):
+    """``haian-desk gui --database URL`` (or the environment's URL) goes to the hub's app."""
+    import ui.hub_app
+
+    opened: list[str] = []
+    monkeypatch.setattr(ui.hub_app, "run_hub_app", lambda folder, url, language: opened.append(url) or 0)
+
+    class Args:
+        lang = top_lang = None
+        database = "postgresql://hub.example/county"
+
+    assert _run(Args(), tmp_path) == 0
+    assert opened == ["postgresql://hub.example/county"]
