@@ -307,6 +307,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("CLI", "\n【{level}】"),
     QT_TRANSLATE_NOOP("CLI", "代码/名称\t登记\t办结\t按时办结率\t满意率\t差评\t超期未办结"),
     QT_TRANSLATE_NOOP("CLI", "打开桌面程序（默认）"),
+    QT_TRANSLATE_NOOP("CLI", "打开县、市、省中心的 PostgreSQL 数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）；--data-dir 只存本机的界面偏好"),
     QT_TRANSLATE_NOOP("CLI", "已保存{title}（{paper}）：{where}"),
     QT_TRANSLATE_NOOP("CLI", "已打印{title}（{paper}）：{where}"),
     QT_TRANSLATE_NOOP("CLI", "打印办件文书（回执、告知单、委托书），或另存为PDF"),

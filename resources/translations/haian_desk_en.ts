@@ -1751,6 +1751,10 @@
         <translation>Open the desktop program (default)</translation>
     </message>
     <message>
+        <source>打开县、市、省中心的 PostgreSQL 数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）；--data-dir 只存本机的界面偏好</source>
+        <translation>open a county, city or province hub's PostgreSQL database, e.g. postgresql://user@host/dbname (or the environment variable {env}); --data-dir then keeps only this PC's display preferences</translation>
+    </message>
+    <message>
         <source>已保存{title}（{paper}）：{where}</source>
         <translation>Saved {title} ({paper}): {where}</translation>
     </message>
@@ -3155,6 +3159,13 @@ It has been written to the log; please tell the station administrator.</translat
     <message>
         <source>同步服务正在运行。站点填写的镇中心网址：{0}</source>
         <translation>The sync service is running. Stations enter this centre address: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HubWindow</name>
+    <message>
+        <source>中心数据库：{0}</source>
+        <translation>Hub database: {0}</translation>
     </message>
 </context>
 <context>
@@ -5045,6 +5056,77 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
 </context>
 <context>
+    <name>ServerStationsPage</name>
+    <message>
+        <source>下级中心同步情况</source>
+        <translation>Sync status of the units below</translation>
+    </message>
+    <message>
+        <source>下级单位</source>
+        <translation>Unit below</translation>
+    </message>
+    <message>
+        <source>单位代码</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>最近联系</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>已收记录</source>
+        <translation>Records received</translation>
+    </message>
+    <message>
+        <source>待核查</source>
+        <translation>Held for checking</translation>
+    </message>
+    <message>
+        <source>时钟偏差</source>
+        <translation>Clock offset</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>登记和注销下级要用中心的密钥，在服务器上办理：haian-desk hub enrol / hub revoke --database …（见 docs/postgres-hub.md）。</source>
+        <translation>Enrolling and revoking a unit below need the hub's keys and are done on the server: haian-desk hub enrol / hub revoke --database … (see docs/postgres-hub.md).</translation>
+    </message>
+    <message>
+        <source>登记在用的下级 {0} 个</source>
+        <translation>{0} units below enrolled and active</translation>
+    </message>
+    <message>
+        <source>；{0} 个超过 {1} 小时没有联系：{2}</source>
+        <translation>; {0} not heard from for over {1} hours: {2}</translation>
+    </message>
+    <message>
+        <source>从未联系</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>已注销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>还没有同步过</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>失联</source>
+        <translation>Out of contact</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>界面显示</source>
@@ -5230,6 +5312,26 @@ They are saved on this PC and will not be lost; they go up with the next network
 <context>
     <name>StationsPage</name>
     <message>
+        <source>准</source>
+        <translation>accurate</translation>
+    </message>
+    <message>
+        <source>快</source>
+        <translation>fast</translation>
+    </message>
+    <message>
+        <source>慢</source>
+        <translation>slow</translation>
+    </message>
+    <message>
+        <source>{0}{1}小时</source>
+        <translation>{0} by {1} h</translation>
+    </message>
+    <message>
+        <source>{0}{1}分钟</source>
+        <translation>{0} by {1} min</translation>
+    </message>
+    <message>
         <source>各站点同步情况</source>
         <translation>Stations&apos; sync</translation>
     </message>
@@ -5332,26 +5434,6 @@ They are saved on this PC and will not be lost; they go up with the next network
     <message>
         <source>正常</source>
         <translation>On schedule</translation>
-    </message>
-    <message>
-        <source>准</source>
-        <translation>accurate</translation>
-    </message>
-    <message>
-        <source>快</source>
-        <translation>fast</translation>
-    </message>
-    <message>
-        <source>慢</source>
-        <translation>slow</translation>
-    </message>
-    <message>
-        <source>{0}{1}小时</source>
-        <translation>{0} by {1} h</translation>
-    </message>
-    <message>
-        <source>{0}{1}分钟</source>
-        <translation>{0} by {1} min</translation>
     </message>
     <message>
         <source>已为“{0}”（{1}）办理登记。</source>

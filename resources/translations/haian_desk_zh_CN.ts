@@ -1751,6 +1751,10 @@
         <translation>打开桌面程序（默认）</translation>
     </message>
     <message>
+        <source>打开县、市、省中心的 PostgreSQL 数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）；--data-dir 只存本机的界面偏好</source>
+        <translation>打开县、市、省中心的 PostgreSQL 数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）；--data-dir 只存本机的界面偏好</translation>
+    </message>
+    <message>
         <source>已保存{title}（{paper}）：{where}</source>
         <translation>已保存{title}（{paper}）：{where}</translation>
     </message>
@@ -3155,6 +3159,13 @@
     <message>
         <source>同步服务正在运行。站点填写的镇中心网址：{0}</source>
         <translation>同步服务正在运行。站点填写的镇中心网址：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>HubWindow</name>
+    <message>
+        <source>中心数据库：{0}</source>
+        <translation>中心数据库：{0}</translation>
     </message>
 </context>
 <context>
@@ -5045,6 +5056,77 @@
     </message>
 </context>
 <context>
+    <name>ServerStationsPage</name>
+    <message>
+        <source>下级中心同步情况</source>
+        <translation>下级中心同步情况</translation>
+    </message>
+    <message>
+        <source>下级单位</source>
+        <translation>下级单位</translation>
+    </message>
+    <message>
+        <source>单位代码</source>
+        <translation>单位代码</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>最近联系</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>已收记录</source>
+        <translation>已收记录</translation>
+    </message>
+    <message>
+        <source>待核查</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source>时钟偏差</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>登记和注销下级要用中心的密钥，在服务器上办理：haian-desk hub enrol / hub revoke --database …（见 docs/postgres-hub.md）。</source>
+        <translation>登记和注销下级要用中心的密钥，在服务器上办理：haian-desk hub enrol / hub revoke --database …（见 docs/postgres-hub.md）。</translation>
+    </message>
+    <message>
+        <source>登记在用的下级 {0} 个</source>
+        <translation>登记在用的下级 {0} 个</translation>
+    </message>
+    <message>
+        <source>；{0} 个超过 {1} 小时没有联系：{2}</source>
+        <translation>；{0} 个超过 {1} 小时没有联系：{2}</translation>
+    </message>
+    <message>
+        <source>从未联系</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <source>已注销</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>还没有同步过</source>
+        <translation>还没有同步过</translation>
+    </message>
+    <message>
+        <source>失联</source>
+        <translation>失联</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>正常</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>界面显示</source>
@@ -5230,6 +5312,26 @@
 <context>
     <name>StationsPage</name>
     <message>
+        <source>准</source>
+        <translation>准</translation>
+    </message>
+    <message>
+        <source>快</source>
+        <translation>快</translation>
+    </message>
+    <message>
+        <source>慢</source>
+        <translation>慢</translation>
+    </message>
+    <message>
+        <source>{0}{1}小时</source>
+        <translation>{0}{1}小时</translation>
+    </message>
+    <message>
+        <source>{0}{1}分钟</source>
+        <translation>{0}{1}分钟</translation>
+    </message>
+    <message>
         <source>各站点同步情况</source>
         <translation>各站点同步情况</translation>
     </message>
@@ -5332,26 +5434,6 @@
     <message>
         <source>正常</source>
         <translation>正常</translation>
-    </message>
-    <message>
-        <source>准</source>
-        <translation>准</translation>
-    </message>
-    <message>
-        <source>快</source>
-        <translation>快</translation>
-    </message>
-    <message>
-        <source>慢</source>
-        <translation>慢</translation>
-    </message>
-    <message>
-        <source>{0}{1}小时</source>
-        <translation>{0}{1}小时</translation>
-    </message>
-    <message>
-        <source>{0}{1}分钟</source>
-        <translation>{0}{1}分钟</translation>
     </message>
     <message>
         <source>已为“{0}”（{1}）办理登记。</source>

@@ -51,18 +51,19 @@ def enrol_station(desk: Desk, request: Path, answer: Path, url: str | None):
 
 
 def drift_words(seconds: int | None) -> str:
-    """A child's clock against the hub's, as the stations table shows it (准, 快3分钟, 慢2小时)."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("StationsPage", text)
-
+    """A child's clock against the hub's, as the stations tables show it (准, 快3分钟, 慢2小时)."""
     if seconds is None:
         return "—"
     if abs(seconds) < 60:
-        return tr("准")
-    way = tr("快") if seconds > 0 else tr("慢")
+        return QCoreApplication.translate("StationsPage", "准")
+    if seconds > 0:
+        way = QCoreApplication.translate("StationsPage", "快")
+    else:
+        way = QCoreApplication.translate("StationsPage", "慢")
     minutes = abs(seconds) // 60
-    return tr("{0}{1}小时").format(way, minutes // 60) if minutes >= 60 else tr("{0}{1}分钟").format(way, minutes)
+    if minutes >= 60:
+        return QCoreApplication.translate("StationsPage", "{0}{1}小时").format(way, minutes // 60)
+    return QCoreApplication.translate("StationsPage", "{0}{1}分钟").format(way, minutes)
 
 
 class StationsPage(QWidget):
