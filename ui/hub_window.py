@@ -2,9 +2,11 @@
 --database URL``): the screens that hub works with, on the same shell as a station's.
 
 Such a hub takes no walk-ins and prints no receipts; its staff work the matters sent up
-(上报事项), watch the units below (站点) and read the assessment of everything under them
-(考核). The station-only parts of the shell stay off: the counter's deadline counts, its own
-sync status (the hub is the server: ``hub serve``), restore notices for a SQLite file.
+(上报事项), watch the units below (站点), settle matters two levels acted on at once (冲突核对)
+and read the assessment of everything under them (考核). The station-only parts of the shell
+stay off: the counter's deadline counts, its own sync status (the hub is the server: ``hub
+serve``), restore notices for a SQLite file. The network queue (办件) is not here yet: its paging
+and search read SQLite's rowid and search keys (docs/postgres-hub.md).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ SERVER_HUB_SCREENS: tuple[Screen, ...] = (
     Screen(
         "stations", QT_TRANSLATE_NOOP("Screens", "站点"), "F11", "ui.township.server_stations", "ServerStationsPage"
     ),
+    Screen("conflicts", QT_TRANSLATE_NOOP("Screens", "冲突核对"), "F12", "ui.township.conflicts", "ConflictsPage"),
     Screen("assessment", QT_TRANSLATE_NOOP("Screens", "考核"), "Ctrl+F8", "ui.assessment.screen", "AssessmentScreen"),
 )
 

@@ -41,6 +41,7 @@ from haian_desk.cases.queries import CaseFilter
 from haian_desk.cases.vocabulary import EVENT_TYPES, label
 from haian_desk.core.errors import N_, HaianError, Message, ValidationError
 from haian_desk.core.timeutil import from_iso
+from haian_desk.events.audit import account_id
 from haian_desk.people import users
 from haian_desk.replication import sync_state
 from haian_desk.replication.sync_state import CHILD
@@ -221,8 +222,8 @@ def conflicts(desk: Desk) -> list[Conflict]:
 
 def conflict(desk: Desk, case_id: str) -> Conflict:
     case = queries.get_case(desk, case_id)
-    names = _Names(desk)
-    clashes = _unsettled_clashes(queries.timeline(desk, case_id), names)
+    events = queries.timeline(desk, case_id)
+    clashes = _unsettled_clashes(events, _Names(desk, events))
     return Conflict(
         case_id,
         case.case_no,
@@ -256,11 +257,9 @@ def _unsettled_clashes(events: list[Event], names: _Names) -> list[Clash]:
 
 
 class _Names:
-    def __init__(self, desk: Desk):
+    def __init__(self, desk: Desk, events: list[Event]):
         self.origins = origin_names(desk)
-        self.actors = {
-            r["username"]: r["display_name"] for r in desk.db.query("SELECT username, display_name FROM users")
-        }
+        self.actors = presentation.actor_names(desk, events)  # by login id: user names repeat between units
         self.cadres = {r["id"]: r["name"] for r in desk.db.query("SELECT id, name FROM cadres")}
 
     def side(self, event: Event | None) -> Side | None:
@@ -268,7 +267,7 @@ class _Names:
             return None
         return Side(
             unit=self.origins.get(event.origin, N_("其他单位")),
-            actor=self.actors.get(event.actor, event.actor),
+            actor=self.actors.get(account_id(event.origin, event.actor), event.actor),
             when=event.wall_time,
             what=label(EVENT_TYPES, event.type),
             detail=tuple(presentation.event_parts(event, self.cadres)),

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from haian_desk.assessment import parse_period
-from haian_desk.cases import inbox as centre
+from haian_desk.cases import inbox as centre, operations, queries
 from haian_desk.core.errors import SetupError
 from haian_desk.hub_desk import HubDesk
 from haian_desk.storage.postgres import hub as pg
@@ -62,6 +62,7 @@ def started(qtbot, app: HubApp) -> HubWindow:
     window = app.window
     assert isinstance(window, HubWindow)
     qtbot.addWidget(window)
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)  # the keys go to it from the start
     return window
 
 
@@ -76,7 +77,7 @@ def test_the_county_officer_logs_in_and_works_a_matter_on_the_postgresql_hub(
     county, township, station, case_id, (county_hub, township_hub) = county_with_a_matter
     app = HubApp(tmp_path / "office-pc", pg_url, wall=clock)
     window = started(qtbot, app)
-    assert [s.key for s in window.screens] == ["inbox", "stations", "assessment"]
+    assert [s.key for s in window.screens] == ["inbox", "stations", "conflicts", "assessment"]
     assert COUNTY_NAME in window.windowTitle()
     assert window.server_label.text().endswith(server_location(pg_url))
     assert "@" not in window.server_label.text() and "password" not in window.server_label.text()
@@ -143,6 +144,48 @@ def test_the_county_officer_logs_in_and_works_a_matter_on_the_postgresql_hub(
     assert whole["registered"] == 2  # both matters the station took in, seen from the county
     assert figures.table.model().rowCount() >= 1
     shot(window, "hub-app-assessment.png")
+    qtbot.waitUntil(lambda: app.worker.pending == 0, timeout=WAIT)
+    app.close()
+
+
+def test_the_county_settles_a_matter_it_and_the_station_acted_on_at_once(
+    qtbot, county_with_a_matter, pg_url, tmp_path, clock
+):
+    county, township, station, case_id, (county_hub, township_hub) = county_with_a_matter
+    with HubDesk.open(pg_url, wall=clock) as desk:
+        centre.take_up(desk, "staff", case_id)  # type: ignore[arg-type]
+        clock.advance(minutes=5)
+        operations.act(desk, "staff", case_id, "completed", result="granted", note="县里已协调退还")  # type: ignore[arg-type]
+    clock.advance(minutes=5)
+    act(station, case_id, "withdrawn", reason="群众说已私下解决")  # the station, not yet told
+    for _ in range(2):
+        sync(station, township_hub.url)
+        sync(township, county_hub.url)
+        sync(station, township_hub.url)
+
+    app = HubApp(tmp_path / "office-pc", pg_url, wall=clock)
+    window = started(qtbot, app)
+    QTest.keyClick(window, Qt.Key.Key_F12)
+    page = window.page("conflicts")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page, timeout=WAIT)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: "县里已协调退还" in page.sides.toPlainText(), timeout=WAIT)
+    sides = page.sides.toPlainText()
+    assert "县中心王小" in sides and "群众说已私下解决" in sides  # both sides, each by who acted
+    shot(window, "hub-app-conflicts.png")
+    page.decision.setFocus()
+    type_text(qtbot, page.decision, "以县中心办结为准，已电话告知站点")
+    QTest.keyClick(page.decision, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # 记录裁定(&D)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0 or page.error.isVisible(), timeout=WAIT)
+    assert not page.error.isVisible(), page.error.text()
+    assert "县中心王小" in page.result.toPlainText()
+    with HubDesk.open(pg_url, wall=clock) as desk:
+        assert queries.get_case(desk, case_id).conflicts == 0  # type: ignore[arg-type]
+    with pg.open_hub(pg_url) as db:
+        assert pg.check(db).ok
+    sync(township, county_hub.url)
+    sync(station, township_hub.url)
+    assert queries.get_case(station.desk, case_id).conflicts == 0  # settled everywhere
     qtbot.waitUntil(lambda: app.worker.pending == 0, timeout=WAIT)
     app.close()
 
