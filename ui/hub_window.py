@@ -2,11 +2,11 @@
 --database URL``): the screens that hub works with, on the same shell as a station's.
 
 Such a hub takes no walk-ins and prints no receipts; its staff work the matters sent up
-(上报事项), watch the units below (站点), settle matters two levels acted on at once (冲突核对)
-and read the assessment of everything under them (考核). The station-only parts of the shell
-stay off: the counter's deadline counts, its own sync status (the hub is the server: ``hub
-serve``), restore notices for a SQLite file. The network queue (办件) is not here yet: its paging
-and search read SQLite's rowid and search keys (docs/postgres-hub.md).
+(上报事项), look through every matter below them (办件: paged as at a township; a search there
+is a plain scan, the server keeps no search keys), watch the units below (站点), settle matters
+two levels acted on at once (冲突核对) and read the assessment of everything under them (考核).
+The station-only parts of the shell stay off: the counter's deadline counts, its own sync status
+(the hub is the server: ``hub serve``), restore notices for a SQLite file.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from ui.widgets.status import UserLabel
 
 SERVER_HUB_SCREENS: tuple[Screen, ...] = (
     Screen("inbox", QT_TRANSLATE_NOOP("Screens", "上报事项"), "F10", "ui.township.inbox", "InboxPage"),
+    Screen("queue", QT_TRANSLATE_NOOP("Screens", "办件"), "F3", "ui.township.queue", "NetworkQueuePage"),
     Screen(
         "stations", QT_TRANSLATE_NOOP("Screens", "站点"), "F11", "ui.township.server_stations", "ServerStationsPage"
     ),

@@ -39,15 +39,32 @@ if TYPE_CHECKING:
     from haian_desk.desk import Desk
 
 _BASE = "FROM cases c JOIN villagers v ON v.id = c.villager_id"
+# A page's cases are picked by their row key, then joined to what the page shows: SQLite's
+# rowid (its tables are ordered by it), a hub's PostgreSQL database by the case id.
+_ROW_KEY = {"sqlite": "rowid", "postgres": "id"}
+
+
+def _key(desk: Desk) -> str:
+    return _ROW_KEY[desk.db.dialect]
+
+
+def _where(desk: Desk, flt: CaseFilter, now: datetime) -> tuple[str, list]:
+    return flt.where(now, dialect=desk.db.dialect)
+
+
+def _keyed_search(desk: Desk) -> bool:
+    """Whether the search keys and the search order table are there (SQLite: a station or a
+    township); a hub on PostgreSQL answers a search by a plain scan (``search.scanned_case_clause``)."""
+    return desk.db.dialect == "sqlite"
 
 
 def count(desk: Desk, flt: CaseFilter, now: datetime) -> int:
-    where, params = flt.where(now)
+    where, params = _where(desk, flt, now)
     return desk.db.scalar(f"SELECT count(*) FROM cases c {villager_join(flt, where)} WHERE {where}", params)
 
 
 def page(desk: Desk, flt: CaseFilter, now: datetime, offset: int = 0, limit: int = 200) -> list[QueueRow]:
-    where, params = flt.where(now)
+    where, params = _where(desk, flt, now)
     return _page(desk, flt, where, params, f"LIMIT {int(limit)} OFFSET {int(offset)}")
 
 
@@ -67,7 +84,7 @@ def page_after(
     if isinstance(last, QueueRow):
         last = key_of(flt, last)
     needle = normalise_search(flt.search)
-    how = first_page.plan(desk, flt, needle, last, limit) if needle else None
+    how = first_page.plan(desk, flt, needle, last, limit) if needle and _keyed_search(desk) else None
     if how is not None:
         return first_page.page(desk, flt, now, last, limit, how, page_after_without_table)
     return page_after_without_table(desk, flt, now, last, limit)
@@ -78,9 +95,9 @@ def page_after_without_table(
 ) -> list[QueueRow]:
     """``page_after`` without the search order table: the keys, or a walk of the queue's order."""
     needle = normalise_search(flt.search)
-    if needle and ordered_search.is_broad(desk, needle, flt.sort):
+    if needle and _keyed_search(desk) and ordered_search.is_broad(desk, needle, flt.sort):
         return ordered_search.page_after(desk, flt, now, last, limit)
-    where, params = flt.where(now)
+    where, params = _where(desk, flt, now)
     if last is not None:
         clause, values = after(flt, last)
         where, params = f"{where} AND {clause}", params + values
@@ -100,13 +117,14 @@ def bounds(desk: Desk, flt: CaseFilter, now: datetime, every: int, reach: int | 
     row handed back), so a queue can re-read any page by key after a refresh
     without reading every row before it into Python.
     """
-    where, params = flt.where(now)
+    where, params = _where(desk, flt, now)
     column, _, order = order_by(flt)
     limit = f"LIMIT {int(reach)}" if reach is not None else ""
+    key = _key(desk)
     sql = (
-        f"SELECT {column} AS sort_value, c.case_no FROM (SELECT c.rowid AS picked, "
+        f"SELECT {column} AS sort_value, c.case_no FROM (SELECT c.{key} AS picked, "
         f"row_number() OVER (ORDER BY {order}) AS n FROM cases c {villager_join(flt, where)} "
-        f"WHERE {where} ORDER BY {order} {limit}) JOIN cases c ON c.rowid = picked {VILLAGER_JOIN} "
+        f"WHERE {where} ORDER BY {order} {limit}) AS numbered JOIN cases c ON c.{key} = picked {VILLAGER_JOIN} "
         f"WHERE n % {int(every)} = 0 ORDER BY n"
     )
     field = sort_field(flt)
@@ -115,11 +133,12 @@ def bounds(desk: Desk, flt: CaseFilter, now: datetime, every: int, reach: int | 
 
 def _page(desk: Desk, flt: CaseFilter, where: str, params: list, limit: str) -> list[QueueRow]:
     _, _, order = order_by(flt)
+    key = _key(desk)
     # Pick the page's cases by their own indexes, then join the villagers for those rows only.
     sql = (
-        f"SELECT {QUEUE_COLUMNS} FROM (SELECT c.rowid AS picked FROM cases c "
-        f"{villager_join(flt, where)} WHERE {where} ORDER BY {order} {limit}) "
-        f"JOIN cases c ON c.rowid = picked {VILLAGER_JOIN} ORDER BY {order}"
+        f"SELECT {QUEUE_COLUMNS} FROM (SELECT c.{key} AS picked FROM cases c "
+        f"{villager_join(flt, where)} WHERE {where} ORDER BY {order} {limit}) AS page "
+        f"JOIN cases c ON c.{key} = picked {VILLAGER_JOIN} ORDER BY {order}"
     )
     return queue_rows(desk.db.query(sql, params))
 

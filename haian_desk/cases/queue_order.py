@@ -46,7 +46,7 @@ class CaseFilter:
     sort: str = "registered_at"
     descending: bool = True
 
-    def where(self, now: datetime, with_search: bool = True) -> tuple[str, list]:
+    def where(self, now: datetime, with_search: bool = True, dialect: str = "sqlite") -> tuple[str, list]:
         clauses, params = ["1 = 1"], []
         if self.status:
             clauses.append("c.status = ?")
@@ -71,7 +71,7 @@ class CaseFilter:
             params.append(self.unit_code)
         if with_search and normalise_search(self.search):
             # Answered from the search keys (haian_desk.cases.search), not by reading every row.
-            clause, values = search.case_clause(self.search)
+            clause, values = (search.case_clause if dialect == "sqlite" else search.scanned_case_clause)(self.search)
             clauses.append(clause)
             params += values
         return " AND ".join(clauses), params

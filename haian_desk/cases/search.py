@@ -314,6 +314,35 @@ def case_clause(text: str, alias: str = "c") -> tuple[str, list]:
     return f"{alias}.rowid IN ({' UNION '.join(parts + more)})", params + values
 
 
+def scanned_case_clause(text: str, alias: str = "c") -> tuple[str, list]:
+    """``case_clause``'s rule as a plain scan, for a hub's PostgreSQL database, which keeps no
+    search keys: a county's officers search its matters now and then, not at a counter's pace.
+
+    The same tests as ``matches`` and ``case_parts``: part of the name, the start of a pinyin
+    reading, part of an initials reading, the ID number's start, birth-date part or end, the
+    phone's start or end, the start of the case number or its date part, and for a text with a
+    Chinese character part of the description. (Names and descriptions are compared as stored,
+    lower-cased, where the keys fold full-width letters too.)"""
+    needle = normalise(text)
+    people = (
+        "SELECT v2.id FROM villagers v2 WHERE strpos(lower(v2.name), ?) > 0"
+        " OR strpos(' ' || v2.pinyin, ' ' || ?) > 0 OR strpos(v2.initials, ?) > 0"
+        " OR starts_with(lower(v2.id_number), ?) OR starts_with(substr(lower(v2.id_number), 7), ?)"
+        " OR starts_with(reverse(lower(v2.id_number)), reverse(?))"
+        " OR starts_with(v2.phone, ?) OR starts_with(reverse(v2.phone), reverse(?))"
+    )
+    clauses = [
+        f"{alias}.villager_id IN ({people})",
+        f"starts_with({alias}.case_no, ?)",
+        f"starts_with(substr({alias}.case_no, strpos({alias}.case_no, '-') + 1), ?)",
+    ]
+    params = [needle] * 10
+    if _looks_in_descriptions(needle):
+        clauses.append(f"strpos(lower({alias}.description), ?) > 0")
+        params.append(needle)
+    return "(" + " OR ".join(clauses) + ")", params
+
+
 def case_parts(needle: str, columns: str) -> tuple[list[str], list]:
     """Selects of ``columns`` of the cases ``needle`` finds by number or description (not by villager)."""
     low, high = key_range(needle)

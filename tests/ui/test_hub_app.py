@@ -77,7 +77,7 @@ def test_the_county_officer_logs_in_and_works_a_matter_on_the_postgresql_hub(
     county, township, station, case_id, (county_hub, township_hub) = county_with_a_matter
     app = HubApp(tmp_path / "office-pc", pg_url, wall=clock)
     window = started(qtbot, app)
-    assert [s.key for s in window.screens] == ["inbox", "stations", "conflicts", "assessment"]
+    assert [s.key for s in window.screens] == ["inbox", "queue", "stations", "conflicts", "assessment"]
     assert COUNTY_NAME in window.windowTitle()
     assert window.server_label.text().endswith(server_location(pg_url))
     assert "@" not in window.server_label.text() and "password" not in window.server_label.text()
@@ -144,6 +144,44 @@ def test_the_county_officer_logs_in_and_works_a_matter_on_the_postgresql_hub(
     assert whole["registered"] == 2  # both matters the station took in, seen from the county
     assert figures.table.model().rowCount() >= 1
     shot(window, "hub-app-assessment.png")
+    qtbot.waitUntil(lambda: app.worker.pending == 0, timeout=WAIT)
+    app.close()
+
+
+def test_the_county_looks_through_every_matter_below_it_and_searches_them(
+    qtbot, county_with_a_matter, pg_url, tmp_path, clock
+):
+    county, township, station, case_id, (county_hub, township_hub) = county_with_a_matter
+    at_home = take_in(station, name="王秀英", phone="13912345678", description="反映3组路灯不亮")
+    sync(station, township_hub.url)
+    sync(township, county_hub.url)
+    app = HubApp(tmp_path / "office-pc", pg_url, wall=clock)
+    window = started(qtbot, app)
+    QTest.keyClick(window, Qt.Key.Key_F3)
+    queue = window.page("queue")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is queue, timeout=WAIT)
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 2, timeout=WAIT)  # the whole network's matters
+    assert queue.count_label.text().startswith("共 2 件")
+    shot(window, "hub-app-queue.png")
+
+    def found(text: str) -> set[str]:
+        queue.search.setFocus()
+        queue.search.selectAll()
+        type_text(qtbot, queue.search, text) if text else queue.search.clear()
+        qtbot.keyClick(queue.search, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: queue.model.filter.search == text and not queue.model.loading, timeout=WAIT)
+        return {r.id for r in queue.model.rows if r is not None}
+
+    # The rule a station's search keys answer (haian_desk/cases/search.py), by a scan here.
+    assert found("陈国平") == {case_id}
+    assert found("wangxiu") == {at_home}  # the start of a pinyin reading
+    assert found("wxy") == {at_home}  # initials
+    assert found("5678") == {at_home}  # the phone's end
+    assert found("路灯") == {at_home}  # part of the description
+    assert found("ABC") == set()
+    number = queries.get_case(station.desk, at_home).case_no
+    assert found(number.split("-", 1)[1]) == {at_home}  # the number's date part
+    assert found("") == {case_id, at_home}
     qtbot.waitUntil(lambda: app.worker.pending == 0, timeout=WAIT)
     app.close()
 

@@ -41,7 +41,7 @@ class PgConn:
         self.notes = notes  # what the open write touched (``storage.db.note``), as on SQLite
 
     def execute(self, sql: str, params: Any = ()) -> psycopg.Cursor:
-        return self.raw.execute(marked(sql), params or None)
+        return self.raw.execute(marked(sql), params or ())  # always formatted: marked() doubled every %
 
     def executemany(self, sql: str, rows) -> None:
         self.raw.cursor().executemany(marked(sql), rows)
