@@ -4,7 +4,9 @@
 Such a hub takes no walk-ins and prints no receipts; its staff work the matters sent up
 (上报事项), look through every matter below them (办件: paged as at a township; a search there
 is a plain scan, the server keeps no search keys), watch the units below (站点), settle matters
-two levels acted on at once (冲突核对) and read the assessment of everything under them (考核).
+two levels acted on at once (冲突核对), keep the service catalogue every station below shows
+(事项目录: an admin's change reaches them all) and read the assessment of everything under
+them (考核).
 The station-only parts of the shell stay off: the counter's deadline counts, its own sync status
 (the hub is the server: ``hub serve``), restore notices for a SQLite file.
 """
@@ -21,6 +23,7 @@ from ui.widgets.status import UserLabel
 SERVER_HUB_SCREENS: tuple[Screen, ...] = (
     Screen("inbox", QT_TRANSLATE_NOOP("Screens", "上报事项"), "F10", "ui.township.inbox", "InboxPage"),
     Screen("queue", QT_TRANSLATE_NOOP("Screens", "办件"), "F3", "ui.township.queue", "NetworkQueuePage"),
+    Screen("catalogue", QT_TRANSLATE_NOOP("Screens", "事项目录"), "F5", "ui.catalogue.page", "CataloguePage"),
     Screen(
         "stations", QT_TRANSLATE_NOOP("Screens", "站点"), "F11", "ui.township.server_stations", "ServerStationsPage"
     ),

@@ -17,6 +17,7 @@ from haian_desk.core.paths import resource_path
 from haian_desk.events.records import record_apply
 from haian_desk.people import users
 from haian_desk.people.pinyin_keys import spellings
+from haian_desk.storage.reading import contains
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -147,7 +148,7 @@ def get(desk: Desk, code: str):
 def search(desk: Desk, text: str, limit: int = 50) -> list:
     needle = "".join(text.split()).lower()
     return desk.db.query(
-        "SELECT * FROM catalogue_items WHERE active = 1 AND instr(search_text, ?) > 0 ORDER BY code LIMIT ?",
+        f"SELECT * FROM catalogue_items WHERE active = 1 AND {contains(desk.db, 'search_text')} ORDER BY code LIMIT ?",
         (needle, limit),
     )
 

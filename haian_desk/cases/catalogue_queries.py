@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from haian_desk.cases import catalogue, search
 from haian_desk.events.columns import Row, read_as
+from haian_desk.storage.reading import contains
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
@@ -73,7 +74,7 @@ def find_items(desk: Desk, text: str, include_inactive: bool = False, limit: int
     if not include_inactive:
         return [as_item(r) for r in catalogue.search(desk, text, limit)]
     rows = desk.db.query(
-        "SELECT * FROM catalogue_items WHERE instr(search_text, ?) > 0 ORDER BY code LIMIT ?",
+        f"SELECT * FROM catalogue_items WHERE {contains(desk.db, 'search_text')} ORDER BY code LIMIT ?",
         (search.normalise(text), limit),
     )
     return [as_item(r) for r in rows]

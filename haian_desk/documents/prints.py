@@ -27,11 +27,7 @@ def copies_printed(desk: Desk, case_id: str, doc: str) -> int:
     rows = desk.db.query(
         "SELECT payload FROM events WHERE stream = 'case' AND stream_id = ? AND type = 'printed'", (case_id,)
     )
-    return sum(1 for row in rows if _payload(row["payload"]).get("doc") == doc)
-
-
-def _payload(stored) -> dict:
-    return stored if isinstance(stored, dict) else json.loads(stored)
+    return sum(1 for row in rows if json.loads(row["payload"]).get("doc") == doc)
 
 
 def next_copy(desk: Desk, case_id: str, doc: str) -> int:

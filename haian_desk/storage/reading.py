@@ -48,3 +48,12 @@ def desk_rows(desk) -> AbstractContextManager[Rows]:
     or the installation's SQLite file, so a screen's report is the CLI's, read the same way."""
     pg = getattr(desk, "pg", None)
     return pg_rows(pg) if pg is not None else sqlite_rows(desk.db)
+
+
+# "The text holds the parameter", for a statement run through a desk's ``db`` on either database
+# (sqlite3's instr, PostgreSQL's strpos: neither has the other's).
+_CONTAINS = {"sqlite": "instr({0}, ?) > 0", "postgres": "strpos({0}, ?) > 0"}
+
+
+def contains(db, column: str) -> str:
+    return _CONTAINS[db.dialect].format(column)

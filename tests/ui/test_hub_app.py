@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox
 
 from haian_desk.assessment import parse_period
-from haian_desk.cases import inbox as centre, operations, queries
+from haian_desk.cases import catalogue, inbox as centre, operations, queries
 from haian_desk.core.errors import SetupError
 from haian_desk.hub_desk import HubDesk
 from haian_desk.storage.postgres import hub as pg
@@ -55,8 +56,8 @@ def log_in(qtbot, name: str, password: str):
     return (lambda: getattr(_visible("LoginDialog"), "desk", None) is not None, act_now)
 
 
-def started(qtbot, app: HubApp) -> HubWindow:
-    robot = Robot(log_in(qtbot, "staff", PASSWORD))
+def started(qtbot, app: HubApp, user: str = "staff") -> HubWindow:
+    robot = Robot(log_in(qtbot, user, PASSWORD))
     assert app.start() is True
     assert not robot.steps
     window = app.window
@@ -77,7 +78,7 @@ def test_the_county_officer_logs_in_and_works_a_matter_on_the_postgresql_hub(
     county, township, station, case_id, (county_hub, township_hub) = county_with_a_matter
     app = HubApp(tmp_path / "office-pc", pg_url, wall=clock)
     window = started(qtbot, app)
-    assert [s.key for s in window.screens] == ["inbox", "queue", "stations", "conflicts", "assessment"]
+    assert [s.key for s in window.screens] == ["inbox", "queue", "catalogue", "stations", "conflicts", "assessment"]
     assert COUNTY_NAME in window.windowTitle()
     assert window.server_label.text().endswith(server_location(pg_url))
     assert "@" not in window.server_label.text() and "password" not in window.server_label.text()
@@ -161,7 +162,7 @@ def test_the_county_looks_through_every_matter_below_it_and_searches_them(
     queue = window.page("queue")
     qtbot.waitUntil(lambda: window.stack.currentWidget() is queue, timeout=WAIT)
     qtbot.waitUntil(lambda: queue.model.rowCount() == 2, timeout=WAIT)  # the whole network's matters
-    assert queue.count_label.text().startswith("共 2 件")
+    qtbot.waitUntil(lambda: queue.count_label.text().startswith("共 2 件"), timeout=WAIT)
     shot(window, "hub-app-queue.png")
 
     def found(text: str) -> set[str]:
@@ -184,6 +185,41 @@ def test_the_county_looks_through_every_matter_below_it_and_searches_them(
     assert found("") == {case_id, at_home}
     qtbot.waitUntil(lambda: app.worker.pending == 0, timeout=WAIT)
     app.close()
+
+
+def test_the_county_admin_changes_a_catalogue_item_and_every_station_below_gets_it_once(
+    qtbot, county_with_a_matter, pg_url, tmp_path, clock
+):
+    county, township, station, case_id, (county_hub, township_hub) = county_with_a_matter
+    app = HubApp(tmp_path / "office-pc", pg_url, wall=clock)
+    window = started(qtbot, app, "admin")
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    page = window.page("catalogue")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page, timeout=WAIT)
+    type_text(qtbot, page.search, "zdshbz")  # 最低生活保障申请, by its initials
+    qtbot.waitUntil(lambda: page.detail.title.text().startswith("MZ-001"), timeout=WAIT)
+    assert page.edit_button.isEnabled()
+    page.edit_button.click()
+    dialog = page.dialog
+    dialog.materials.appendPlainText("县里统一：近期一寸照片1张")
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.saved_version == 2
+    qtbot.waitUntil(lambda: page.detail.history.rowCount() == 2, timeout=WAIT)
+    shot(window, "hub-app-catalogue.png")
+    qtbot.waitUntil(lambda: app.worker.pending == 0, timeout=WAIT)
+    app.close()
+
+    for _ in range(2):  # a second round brings nothing twice
+        sync(township, county_hub.url)
+        sync(station, township_hub.url)
+    for node in (township, station):
+        row = catalogue.get(node.desk, "MZ-001")
+        assert row["version"] == 2 and "县里统一：近期一寸照片1张" in row["materials"], node.desk.installation.role
+        changes = node.desk.db.query(
+            "SELECT id FROM events WHERE stream = 'catalogue' AND stream_id = 'MZ-001' AND type = 'updated'"
+        )
+        assert len(changes) == 1
 
 
 def test_the_county_settles_a_matter_it_and_the_station_acted_on_at_once(
