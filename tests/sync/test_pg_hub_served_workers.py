@@ -1,11 +1,12 @@
-"""``haian-desk hub serve --database URL --workers 4`` as a real process: township hubs syncing at
-once while hub workers are killed with SIGKILL at random moments (uvicorn's supervisor starts
-them again). Afterwards every event is on the county exactly once, every township's range is
-whole, and ``hub check --database`` passes.
+"""``haian-desk hub serve --database URL --workers 4`` as a real process: twenty township hubs
+syncing at once while hub workers are killed with SIGKILL at random moments (uvicorn's
+supervisor starts them again). Afterwards every event is on the county exactly once, every
+township's range is whole, and ``hub check --database`` passes.
 
-Ten townships, not the issue's twenty: the county of Haian has eleven known townships and a
-unit enrols one installation (twenty townships writing at once are tested at the hub-log level
-in tests/haian_desk/test_hub_log_workers.py).
+Haian has eleven known townships (resources/divisions.json) and a unit enrols one installation,
+so the test adds township codes under the county (3206852xx, not real divisions) to the division
+list of this test process until there are twenty, where the townships are made and enrolled; the served
+county checks only that a child's code lies inside its own, as it does for real ones.
 """
 
 from __future__ import annotations
@@ -23,10 +24,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from haian_desk import network
 from haian_desk.cases.shipped_catalogue import SHIPPED_ORIGIN
 from haian_desk.core.timeutil import now_utc
 from haian_desk.desk import Desk
-from haian_desk.network import townships
+from haian_desk.network import Unit
 from haian_desk.replication.status import sync_status
 from haian_desk.storage.postgres import DATABASE_ENV
 from sync import keys as keymod
@@ -113,9 +115,23 @@ def _until_through(node: Node, url: str, attempts: int = 40) -> None:
     raise AssertionError(f"{node.folder.name} never got through")
 
 
-def test_killed_workers_leave_every_event_once(pg_url, tmp_path):
+TOWNSHIPS = 20
+
+
+@pytest.fixture
+def twenty_townships(monkeypatch) -> list[Unit]:
+    """Haian's real townships and, to make twenty, test-only ones under the same county."""
+    real = network.divisions()
+    extra = [{"code": f"320685{201 + i}", "name": f"测试{i + 1}镇"} for i in range(TOWNSHIPS)]
+    listed = {**real, "townships": real["townships"] + extra}
+    monkeypatch.setattr(network, "divisions", lambda: listed)
+    return [t for t in network.townships() if t.code != "320685400"][:TOWNSHIPS]
+
+
+def test_killed_workers_leave_every_event_once(pg_url, tmp_path, twenty_townships):
     county = PgCounty(pg_url, tmp_path / "county-keys", now_utc).make()
-    codes = [t for t in townships() if t.code != "320685400"][:10]
+    codes = twenty_townships
+    assert len(codes) == TOWNSHIPS
     folders = []
     for t in codes:
         node = make_node(tmp_path / t.code, t.code, t.name, "township", now_utc)
