@@ -213,8 +213,13 @@ def unit_name_in(rows: Rows, own_code: str, own_name: str, code: str, peers: Map
         }
     if code in peers:
         return peers[code]
+    return name_from_code(code)
+
+
+def name_from_code(code: str) -> str:
+    """A unit known here only by its code (not enrolled here: e.g. a station below a township
+    that syncs into this county): named from its township, as far as the code tells."""
     township = township_name(code)
     if len(code) == 9 and township:
         return f"{township}代理中心"
-    # A station known here only by its code (not enrolled here: e.g. below another hub).
     return f"{township or ''}代理站 {code[9:]}".strip()

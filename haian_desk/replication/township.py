@@ -17,7 +17,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from haian_desk import station_settings
+from haian_desk import network, station_settings
 from haian_desk.cases import fold, operations, presentation, queries
 
 # The inbox of matters sent up lives with the case workflow (haian_desk.cases.inbox), the same
@@ -227,7 +227,7 @@ def conflict(desk: Desk, case_id: str) -> Conflict:
     return Conflict(
         case_id,
         case.case_no,
-        unit_names(desk).get(case.unit_code, case.unit_code),
+        unit_names(desk).get(case.unit_code) or network.name_from_code(case.unit_code),
         case.status,
         case.conflicts,
         clashes,

@@ -163,6 +163,8 @@ def test_the_county_looks_through_every_matter_below_it_and_searches_them(
     qtbot.waitUntil(lambda: window.stack.currentWidget() is queue, timeout=WAIT)
     qtbot.waitUntil(lambda: queue.model.rowCount() == 2, timeout=WAIT)  # the whole network's matters
     qtbot.waitUntil(lambda: queue.count_label.text().startswith("共 2 件"), timeout=WAIT)
+    qtbot.waitUntil(lambda: bool(queue.model.names), timeout=WAIT)
+    assert {queue.model.extra_text(r) for r in queue.model.rows if r is not None} == {"曲塘镇代理站 210"}
     shot(window, "hub-app-queue.png")
 
     def found(text: str) -> set[str]:
@@ -244,6 +246,7 @@ def test_the_county_settles_a_matter_it_and_the_station_acted_on_at_once(
     qtbot.waitUntil(lambda: window.stack.currentWidget() is page, timeout=WAIT)
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=WAIT)
     qtbot.waitUntil(lambda: "县里已协调退还" in page.sides.toPlainText(), timeout=WAIT)
+    assert page.table.item(0, 1).text() == "曲塘镇代理站 210"  # a station not enrolled here: named by its code
     sides = page.sides.toPlainText()
     assert "县中心王小" in sides and "群众说已私下解决" in sides  # both sides, each by who acted
     shot(window, "hub-app-conflicts.png")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout
 
 from haian_desk.cases.queries import CaseFilter
 from haian_desk.cases.records import QueueRow
+from haian_desk.network import name_from_code
 from haian_desk.replication import reached, township
 from ui.cases.queue_model import CASE_ID_ROLE, COLUMNS, TONE_ROLE, CaseQueueModel
 from ui.cases.queue_page import QueuePage
@@ -120,7 +121,7 @@ class NetworkQueueModel(CaseQueueModel):
 
     def extra_text(self, row: QueueRow) -> str:
         if self.hub:
-            return self.names.get(row.unit_code, row.unit_code)
+            return self.names.get(row.unit_code) or name_from_code(row.unit_code)
         return reach_text(self.marks.get(row.id))
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
