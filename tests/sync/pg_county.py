@@ -12,7 +12,6 @@ from pathlib import Path
 from uuid import uuid4
 
 import psycopg
-import pytest
 
 from haian_desk.core.timeutil import to_iso
 from haian_desk.hub_desk import HubDesk
@@ -29,6 +28,7 @@ from tests.pg_cluster import binaries
 from tests.sync.helpers import (
     COUNTY,
     OTHER_TOWNSHIP,
+    PASSWORD,
     TOWNSHIP,
     TOWNSHIP_NAME,
     VILLAGES,
@@ -192,14 +192,26 @@ def revoke_at(hub, child_id: str) -> None:
         enrolment.revoke(hub.desk, child_id)
 
 
-def needs_hub_acting(hub) -> None:
-    """Skip (loudly, with the reason) a test written around a township acting on its own stations."""
+def staffed(hub) -> None:
+    """The test network's hub with the logins ``helpers.act`` uses ("admin", "staff"): a township
+    made by ``make_node`` has them; a county on PostgreSQL gets them now (``HubDesk``, as
+    ``hub user-add`` does), once."""
+    if not isinstance(hub, PgHubNode):
+        return
+    from haian_desk.people import users
+
+    if hub.desk.db.scalar("SELECT count(*) FROM users") == 0:
+        users.add_user(hub.desk, "admin", "管理员", "admin", PASSWORD)  # type: ignore[arg-type]
+        users.add_user(hub.desk, "staff", "县中心王小", "township_staff", PASSWORD, actor="admin")  # type: ignore[arg-type]
+
+
+def hub_desk_again(hub, clock):
+    """A second desk on the test network's hub, as its desktop app opened beside the sync service."""
     if isinstance(hub, PgHubNode):
-        pytest.skip(
-            "written around a township hub with stations directly below it (it enrols a station at the "
-            "hub and acts with the township's own logins): a PostgreSQL county acts through HubDesk "
-            "(tests/sync/test_pg_county_inbox.py) but its children are township hubs"
-        )
+        return HubDesk.open(hub.county.url, wall=clock)
+    from haian_desk.desk import Desk
+
+    return Desk.open(hub.folder, wall=clock)
 
 
 # -- backups the way each hub's staff take them: a copy of the folder, or pg_dump ------------------

@@ -46,11 +46,11 @@ from tests.sync.pg_county import (
     backup_hub,
     drop_database,
     hub_check_ok,
-    needs_hub_acting,
     new_database,
     pg_network,
     restore_hub,
     served_hub,
+    staffed,
 )
 
 
@@ -74,9 +74,9 @@ def test_a_batch_applies_fully_or_not_at_all(network, served, monkeypatch):
 
 @pytest.mark.both_hubs
 def test_a_down_batch_applies_fully_or_not_at_all(network, served, monkeypatch):
-    """At the station: what the township sends down."""
-    needs_hub_acting(network[0])
+    """At the station (or the township below a county): what the hub sends down."""
     hub, (station, _) = network
+    staffed(hub)
     for i in range(12):
         take_in(station, description=f"反映{i}组道路破损")
     sync(station, served.url)
@@ -142,8 +142,9 @@ def test_after_the_hub_is_restored_from_a_backup_the_check_repairs_it(network, t
 @pytest.mark.both_hubs
 def test_work_the_hub_lost_in_a_restore_is_reported_not_overwritten(network, tmp_path, clock):
     """The restored hub numbers its new records from where its backup ended, reusing numbers the station
-    already holds: those are held for inspection at the station, never merged over the lost ones."""
-    needs_hub_acting(network[0])
+    already holds: those are held for inspection at the station, never merged over the lost ones.
+    On PostgreSQL the county's older ``pg_dump`` is restored, and the township below it holds the clash."""
+    staffed(network[0])
     hub, station, first, backup = _backed_up_hub_and_synced_station(network, tmp_path, clock)
     act(hub, first, "note", text="镇里看过了")
     with served_hub(hub, clock) as served:

@@ -1,7 +1,9 @@
 """Order and concurrency: records that arrive early, two levels acting at once, clocks that are days off
-(guarantees 9, 10 and 12). Every test runs on both hubs (``both_hubs``: a township on SQLite, a
-county on PostgreSQL whose children are township hubs); those where the hub acts on a matter
-itself are skipped on PostgreSQL with the reason (``needs_hub_acting``)."""
+(guarantees 9, 10 and 12). Every test runs on both hubs (``both_hubs``: a township on SQLite with
+stations below it, a county on PostgreSQL whose children are township hubs). Where the hub acts
+on a matter itself, the township acts with its own logins and the county through ``HubDesk``
+with the county's (``staffed``); "the station" is then the child below the hub, a station or a
+township hub."""
 
 from __future__ import annotations
 
@@ -14,13 +16,22 @@ from haian_desk.core.timeutil import UTC
 from haian_desk.desk import Desk
 from haian_desk.replication import sync_state
 from haian_desk.replication.receive import flagged_cases
-from haian_desk.replication.status import stations, sync_status
+from haian_desk.replication.status import sync_status
 from haian_desk.storage.check import run_check
 from sync import keys as keymod
 from sync.files import export_file, import_file
 from tests.conftest import Clock
-from tests.sync.helpers import VILLAGES, Node, act, case_rows, enrol, make_node, sync, take_in
-from tests.sync.pg_county import hub_check_ok, import_at, needs_hub_acting, new_child, served_hub, stations_at
+from tests.sync.helpers import Node, act, case_rows, sync, take_in
+from tests.sync.pg_county import (
+    PgHubNode,
+    hub_check_ok,
+    hub_desk_again,
+    import_at,
+    new_child,
+    served_hub,
+    staffed,
+    stations_at,
+)
 
 pytestmark = pytest.mark.both_hubs
 
@@ -57,8 +68,8 @@ def test_an_update_that_arrives_before_its_case_is_held_then_applied(network, tm
 
 def test_concurrent_actions_are_all_kept_and_a_conflicting_pair_is_flagged(network, served, clock):
     """Guarantee 10: the station and the township complete the same case from the same state."""
-    needs_hub_acting(network[0])
     hub, (station, _) = network
+    staffed(hub)
     case_id = take_in(station)
     calm_id = take_in(station, description="建议增设路灯")
     sync(station, served.url)
@@ -72,7 +83,7 @@ def test_concurrent_actions_are_all_kept_and_a_conflicting_pair_is_flagged(netwo
         kinds = [e.type for e in queries.timeline(node.desk, case_id)]
         assert kinds.count("completed") == 2  # both kept
         assert [r["case_no"] for r in flagged_cases(node.desk.db)] == [case_rows(node)[case_id]["case_no"]]
-        assert run_check(node.desk).ok
+        assert hub_check_ok(node) if node is hub else run_check(node.desk).ok
     assert case_rows(station)[case_id] == case_rows(hub)[case_id]
     assert case_rows(station)[case_id]["result"] == "granted"  # the earlier completion stands
     assert case_rows(station)[calm_id] == case_rows(hub)[calm_id] and case_rows(hub)[calm_id]["conflicts"] == 0
@@ -80,14 +91,11 @@ def test_concurrent_actions_are_all_kept_and_a_conflicting_pair_is_flagged(netwo
     assert any("冲突" in line for line in sync_status(station.desk).lines())
 
 
-def _station_with_clock(tmp_path, hub: Node, offset_days: int) -> tuple[Node, Clock]:
+def _station_with_clock(tmp_path, hub, offset_days: int) -> tuple[Node, Clock]:
+    """One more child below the hub (a station, or a township hub below a county) whose clock is off."""
     station_clock = Clock(datetime(2026, 3, 4, 2, 0, tzinfo=UTC))
     station_clock.advance(days=offset_days)
-    node = make_node(
-        tmp_path / f"station{offset_days}", VILLAGES[3], "曲塘镇时钟不准村代理站", "station", station_clock
-    )
-    enrol(node, hub)
-    return node, station_clock
+    return new_child(hub, tmp_path / f"station{offset_days}", station_clock, "时钟不准的下级"), station_clock
 
 
 def _sync_like_another_process(node: Node, url: str):
@@ -101,8 +109,8 @@ def _sync_like_another_process(node: Node, url: str):
 
 def test_a_station_clock_days_behind_is_warned_and_does_not_disorder_history(network, served, tmp_path, clock):
     """Guarantee 12: three days slow."""
-    needs_hub_acting(network[0])
     hub, _ = network
+    staffed(hub)
     station, station_clock = _station_with_clock(tmp_path, hub, -3)
     case_id = take_in(station)
     first = _sync_like_another_process(station, served.url)
@@ -125,7 +133,7 @@ def test_a_station_clock_days_behind_is_warned_and_does_not_disorder_history(net
     assert case_rows(station)[case_id] == case_rows(hub)[case_id]
     status = sync_status(station.desk)
     assert any("时钟" in line and "慢了约3天" in line for line in status.lines())
-    drift = {r["unit_code"]: r["clock_drift_seconds"] for r in stations(hub.desk)}[station.unit_code]
+    drift = {r["unit_code"]: r["clock_drift_seconds"] for r in stations_at(hub)}[station.unit_code]
     assert abs(drift + 3 * 86400) < 60
     station.close()
 
@@ -147,25 +155,27 @@ def test_a_clock_days_behind_below_the_hub_is_warned_there_and_listed_at_the_hub
 
 
 def test_a_station_clock_days_ahead_does_not_push_the_townships_work_out_of_order(network, served, tmp_path, clock):
-    needs_hub_acting(network[0])
     hub, _ = network
+    staffed(hub)
     station, _ = _station_with_clock(tmp_path, hub, 3)
     case_id = take_in(station)
     report = _sync_like_another_process(station, served.url)
     assert any("快了约3天" in str(w) for w in report.warnings)
-    township_app = Desk.open(hub.folder, wall=clock)  # the township's desktop app, opened before the sync
-    act(
-        Node(hub.folder, township_app, hub.keys, clock),
-        case_id,
-        "transferred",
-        to_level="county",
-        to_unit="海安市民政局",
+    # The hub's own step, in its desktop app opened before the sync: a township transfers the
+    # matter to the county; a county, the level above, settles it.
+    on_pg = isinstance(hub, PgHubNode)
+    step, payload = (
+        ("completed", {"result": "passed_on", "note": "已转县民政局"})
+        if on_pg
+        else ("transferred", {"to_level": "county", "to_unit": "海安市民政局"})
     )
-    township_app.close()
+    hub_app = hub_desk_again(hub, clock)
+    act(Node(hub.folder, hub_app, hub.keys, clock), case_id, step, **payload)
+    hub_app.close()
     _sync_like_another_process(station, served.url)
     for node in (station, hub):
-        assert [e.type for e in queries.timeline(node.desk, case_id)][-1] == "transferred"
-        assert case_rows(node)[case_id]["status"] == "transferred"
+        assert [e.type for e in queries.timeline(node.desk, case_id)][-1] == step
+        assert case_rows(node)[case_id]["status"] == step
     station.close()
 
 
