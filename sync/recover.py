@@ -54,22 +54,32 @@ PAGE = 2000
 # -- 1. the request, on the new PC ----------------------------------------------------------
 
 
-def make_request(folder: Path, unit_code: str) -> dict:
-    network.check_unit_code(unit_code, "station")
-    if paths.database_path(folder).exists():
-        raise SetupError("{folder} 里已经有数据库", "恢复要在一个空的数据目录里进行", params={"folder": folder})
+REBUILDABLE = ("station", "township")  # SQLite installations; a county and above keep PostgreSQL
+
+
+def make_request(folder: Path, unit_code: str, role: str = "station") -> dict:
+    """``role``: a station (rebuilt from its township) or a township hub (rebuilt from its county)."""
+    if role not in REBUILDABLE:
+        raise SetupError("只有代理站和镇中心可以这样恢复（现在是 {role}）", params={"role": role})
+    network.check_unit_code(unit_code, role)
+    _refuse_used(folder)
     folder.mkdir(parents=True, exist_ok=True)
     own = keymod.load_or_create(folder)
     body = {
         "format": REQUEST,
         "version": enrolment.VERSION,
         "unit_code": unit_code.strip(),
-        "role": "station",
+        "role": role,
         "sign_key": own.sign_public,
         "box_key": own.box_public,
         "made_at": to_iso(now_utc()),
     }
     return enrolment._signed(body, own)
+
+
+def _refuse_used(folder: Path) -> None:
+    if paths.database_path(folder).exists():
+        raise SetupError("{folder} 里已经有数据库", "恢复要在一个空的数据目录里进行", params={"folder": folder})
 
 
 # -- 2. re-approval, at the township --------------------------------------------------------
@@ -78,11 +88,16 @@ def make_request(folder: Path, unit_code: str) -> dict:
 def reapprove(
     desk: Desk, own: InstallationKeys, request: dict, actor: str, url: str | None = None
 ) -> tuple[Peer, dict]:
-    """Give the station of ``request``'s unit its new keys; returns the peer and the signed answer."""
+    """Give the child of ``request``'s unit its new keys; returns the peer and the signed answer.
+
+    ``desk``: a township's ``Desk`` or a PostgreSQL hub's ``HubDesk`` (the same statements, the
+    same audit record): every refusal comes before the one write, so a refused request leaves
+    nothing behind."""
     if not isinstance(request, dict) or request.get("format") != REQUEST:
         raise SyncError("bad_enrolment", "这不是恢复申请文件", "请让站点用 haian-desk recover request 生成")
     body = enrolment._verified(request, str(request.get("sign_key", "")), "恢复申请")
     station = _station_for(desk, str(body.get("unit_code", "")))
+    _check_asking(station, body)
     renewed = Peer(
         id=station.id,
         relation=CHILD,
@@ -124,6 +139,7 @@ def reapprove(
                 "installation": station.id,
                 "unit_code": station.unit_code,
                 "unit_name": station.unit_name,
+                "role": station.role,
                 "sign_key": body["sign_key"],
             },
             "enrolled_at": renewed.enrolled_at,
@@ -146,12 +162,30 @@ def _station_for(desk: Desk, unit_code: str) -> Peer:
     return (active or sorted(known, key=lambda p: p.enrolled_at))[-1]
 
 
+def _check_asking(child: Peer, body: dict) -> None:
+    """The request must ask as what the unit is enrolled as: a station's request naming a
+    township's code, or the other way round, is someone else's."""
+    asked = str(body.get("role") or "station")
+    if asked != child.role:
+        raise SyncError(
+            "wrong_role",
+            "单位 {unit_code} 在本中心登记的是{enrolled}，恢复申请却说是{asked}",
+            "请核对单位代码；镇中心的恢复申请用 haian-desk recover request --township-code 生成",
+            params={"unit_code": child.unit_code, "enrolled": _role_name(child.role), "asked": _role_name(asked)},
+        )
+
+
+def _role_name(role: str) -> str:
+    return {"station": "代理站", "township": "镇中心"}.get(role, role)
+
+
 # -- at the hub: what goes back ----------------------------------------------------------------
 
 
 def recovery_batch(backend: HubBackend, own: InstallationKeys, peer: Peer, after: int, limit: int = PAGE) -> bytes:
     """One page of what a rebuilt child gets back, from either hub database (``HubBackend.recovery``)."""
     events, hi, held = backend.recovery(peer, after, limit)
+    below = backend.below(peer)  # a township's stations: their records come back as theirs
     me = backend.own
     header = {
         "batch": uuid7(),
@@ -164,6 +198,8 @@ def recovery_batch(backend: HubBackend, own: InstallationKeys, peer: Peer, after
         "more": len(events) == limit,
         "held_up_to": held,
     }
+    if below:  # only for a township: a station's page stays as older software reads it
+        header["below"] = below
     return seal(Batch(header, [e.to_dict() for e in events]), own, peer.box_key)
 
 
@@ -177,8 +213,24 @@ class Recovered:
     from_hub: int = 0
     from_backup: int = 0
     cases: int = 0
+    role: str = "station"
 
     def lines(self) -> list[str]:
+        if self.role == "township":
+            return [
+                cli_tr(
+                    "已恢复镇中心 {unit}：从县级中心取回 {from_hub} 条记录，"
+                    "从备份补回 {from_backup} 条（下次同步时上报），共 {cases} 件办件",
+                    unit=self.unit_name,
+                    from_hub=self.from_hub,
+                    from_backup=self.from_backup,
+                    cases=self.cases,
+                ),
+                cli_tr(
+                    "本中心的同步密钥是新的：请各站点重新登记"
+                    "（站点 haian-desk enrol request，本中心 hub enrol，站点 enrol accept）"
+                ),
+            ]
         return [
             cli_tr(
                 "已恢复 {unit}：从镇中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），"
@@ -205,12 +257,11 @@ def recover(
     in the environment (the dead PC's own key went with it)."""
     own = keymod.load(folder)
     hub, station = _read_answer(answer, own, url)
-    if paths.database_path(folder).exists():
-        raise SetupError("{folder} 里已经有数据库", "恢复要在一个空的数据目录里进行", params={"folder": folder})
+    _refuse_used(folder)
     with rebuild.fresh_station(folder, station, wall) as desk:
         with desk.db.write() as conn:
             sync_state.save_peer(conn, replace(hub, tls_ca=tls_ca))
-        result = Recovered(station["installation"], station["unit_name"])
+        result = Recovered(station["installation"], station["unit_name"], role=desk.installation.role)
         assert hub.url  # _read_answer refuses an answer without the hub's address
         with HubLink(desk, own, hub, hub.url, tls_ca=tls_ca) as link:
             result.from_hub, top, held = _fetch(desk, own, link, hub)
@@ -230,6 +281,10 @@ def _read_answer(answer: dict, own: InstallationKeys, url: str | None) -> tuple[
     station = body.get("for") or {}
     if station.get("sign_key") != own.sign_public:
         raise SyncError("not_for_me", "这份恢复答复是给另一台电脑的", "请用本机生成的恢复申请去办理")
+    if str(station.get("role") or "station") not in REBUILDABLE:
+        raise SyncError(
+            "bad_enrolment", "这份恢复答复要恢复的不是代理站或镇中心", "请拿上级中心 hub reapprove 生成的文件"
+        )
     address = url or body.get("url")
     if not address:
         raise SetupError("还不知道镇中心的网址", "请用 --from-hub http://镇中心地址:8765 指明")
@@ -256,11 +311,22 @@ def _fetch(desk: Desk, own, link: HubLink, hub: Peer) -> tuple[int, int, int]:
         _, batch = open_batch(desk, own, data)
         events = [Event.from_dict(e) for e in batch.events]
         added += desk.ledger.ingest(events).added
-        with desk.db.write() as conn:
-            sync_state.note_origins(conn, {e.origin for e in events if e.origin != desk.installation.id}, hub.id)
+        _note_routes(desk, hub, {e.origin for e in events}, batch.header.get("below") or [])
         after, held = batch.range[1], int(batch.header.get("held_up_to") or 0)
         if not batch.header.get("more"):
             return added, after, held
+
+
+def _note_routes(desk: Desk, hub: Peer, origins: set[str], below: list[str]) -> None:
+    """The hub's records came from above and never go back up. A rebuilt township's stations'
+    records (``below``, as the hub knows them) came from below: each is noted as arriving
+    through its station, so the station's later work still goes up and the station may sync here
+    again once it has re-enrolled (a station's id is its origin)."""
+    ours = set(below) & origins
+    with desk.db.write() as conn:
+        for station in sorted(ours):
+            sync_state.note_origins(conn, {station}, station)
+        sync_state.note_origins(conn, origins - ours - {desk.installation.id}, hub.id)
 
 
 def _merge_backup(desk: Desk, backup: Path, held: int, openers) -> int:

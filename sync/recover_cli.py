@@ -3,6 +3,9 @@
 haian-desk recover request --station-code 320685102210 --out 恢复申请.json     (new PC)
 haian-desk hub reapprove 恢复申请.json --out 恢复答复.json --as 管理员登录名     (township)
 haian-desk recover --from-hub http://192.168.1.10:8765 --answer 恢复答复.json --admin 登录名 [--backup 文件]
+
+A township hub is rebuilt from its county the same way: ``recover request --township-code
+320685102`` and, at a county on PostgreSQL, ``hub reapprove … --database URL --data-dir KEYS``.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from haian_desk.cli.dispatch import with_desk
+from haian_desk.cli.dispatch import dispatch, with_desk
 from haian_desk.core.messages import cli_tr
+from sync import pg_hub_cli
 from sync.enrol_cli import _nested_common
 
 if TYPE_CHECKING:
@@ -30,7 +34,9 @@ def register(sub, common) -> None:
     parser.set_defaults(handler=_recover)
     actions = parser.add_subparsers(dest="recover_action")
     request = actions.add_parser("request", parents=[nested], help=cli_tr("在新电脑上生成恢复申请文件，交给镇中心"))
-    request.add_argument("--station-code", required=True, help=cli_tr("本站的12位区划代码"))
+    code = request.add_mutually_exclusive_group(required=True)
+    code.add_argument("--station-code", help=cli_tr("本站的12位区划代码"))
+    code.add_argument("--township-code", help=cli_tr("镇中心恢复时：本镇的9位区划代码（向县级中心申请）"))
     request.add_argument("--out", required=True, type=Path)
     request.set_defaults(handler=_request)
 
@@ -46,13 +52,17 @@ def register_hub(actions) -> None:
         "--as", dest="actor", required=True, metavar=cli_tr("登录名"), help=cli_tr("办理人（本中心管理员）的登录名")
     )
     again.add_argument("--url", help=cli_tr("写进答复的本中心网址"))
+    pg_hub_cli.database_option(again)
     again.set_defaults(handler=_reapprove)
 
 
 def _request(args, folder: Path) -> int:
     from sync import enrolment, keys as keymod, recover
 
-    document = recover.make_request(folder, args.station_code)
+    if args.township_code:
+        document = recover.make_request(folder, args.township_code, "township")
+    else:
+        document = recover.make_request(folder, args.station_code)
     enrolment.write_document(document, args.out)
     own = keymod.load(folder)
     print(
@@ -65,8 +75,13 @@ def _request(args, folder: Path) -> int:
     return 0
 
 
+def _reapprove(args, folder: Path) -> int:
+    url = pg_hub_cli.pg_url(args, folder)
+    return _reapprove_at_pg(args, folder, url) if url else dispatch(_reapprove_here, args, folder)
+
+
 @with_desk
-def _reapprove(args, desk: Desk) -> int:
+def _reapprove_here(args, desk: Desk) -> int:
     from sync import enrolment, keys as keymod, recover
     from sync.hub import require_hub
 
@@ -74,13 +89,33 @@ def _reapprove(args, desk: Desk) -> int:
     peer, answer = recover.reapprove(
         desk, keymod.load(desk.folder), enrolment.read_document(args.request), args.actor, args.url
     )
-    enrolment.write_document(answer, args.out)
+    return _answered(peer, answer, args.out)
+
+
+def _reapprove_at_pg(args, folder: Path, url: str) -> int:
+    """At a county, city or province on PostgreSQL: the same rule (``recover.reapprove``) on the
+    hub's ``HubDesk``, signed with the keys the hub serves with (``--data-dir``)."""
+    from haian_desk.hub_desk import HubDesk
+    from sync import enrolment, pg_serve, recover
+
+    request = enrolment.read_document(args.request)  # a missing or broken file: before connecting
+    hub, backend = pg_serve.open_served(url, folder)  # refuses keys other than the hub's own
+    backend.db.close()
+    with HubDesk.open(url) as desk:
+        peer, answer = recover.reapprove(desk, hub.keys, request, args.actor, args.url)  # type: ignore[arg-type]
+    return _answered(peer, answer, args.out)
+
+
+def _answered(peer, answer: dict, out: Path) -> int:
+    from sync import enrolment
+
+    enrolment.write_document(answer, out)
     print(
         cli_tr(
             "已重新批准 {unit_name}（{unit_code}），旧密钥作废；恢复答复已写到 {out}",
             unit_name=peer.unit_name,
             unit_code=peer.unit_code,
-            out=args.out,
+            out=out,
         )
     )
     return 0

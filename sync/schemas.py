@@ -94,6 +94,8 @@ class BatchHeader(Strict):
     held_up_to: Seq | None = None
     more: bool | None = None
     rejected: Annotated[list[RejectionItem], Meta(max_length=limits.MAX_REJECTED_PER_BATCH)] = []
+    # a recovery page for a township: its stations (whose records reached the hub through it)
+    below: Annotated[list[Uuid], Meta(max_length=limits.MAX_RECORDS)] = []
 
 
 T = TypeVar("T")

@@ -48,6 +48,7 @@ class HubBackend(Protocol):
     def replay_book(self, window: float) -> ReplayBook | None: ...
     def numbering(self, child: Peer) -> dict: ...
     def recovery(self, child: Peer, after: int, limit: int | None) -> tuple[list[Event], int, int]: ...
+    def below(self, child: Peer) -> list[str]: ...
 
 
 class ReplayBook(Protocol):
@@ -127,6 +128,11 @@ class SqliteHub:
         with self.desk.db.read() as conn:
             events, hi = selection.recovery_events(conn, child, after, limit)
             return events, hi, sync_state.coverage(conn, child.id)
+
+    def below(self, child: Peer) -> list[str]:
+        """Whose records reach this hub through ``child`` besides its own (a township's stations)."""
+        with self.desk.db.read() as conn:
+            return sync_state.origins_below(conn, child.id)
 
     def replay_book(self, window: float) -> ReplayBook | None:
         return None  # one process serves a township: its own memory (sync.auth.NonceBook) is enough

@@ -135,6 +135,10 @@ class PgHub:
         chosen = PgForward(self.db).recovery(child.id, after, limit)
         return chosen.events, chosen.hi, chosen.held
 
+    def below(self, child: Peer) -> list[str]:
+        """Whose records reach this hub through ``child`` besides its own (a township's stations)."""
+        return self.db.run(lambda conn: sync_state.origins_below(conn, child.id, PG))
+
     # -- looking after the hub (CLI): enrolment, revocation, the keys it signs with ---------------
 
     def enrol(self, child: Peer) -> Peer | None:

@@ -19,14 +19,15 @@ from haian_desk.storage.eventlog import COLUMNS, Event
 
 
 def fresh_station(folder: Path, station: dict, wall: Callable[[], datetime]) -> Desk:
-    """An empty database that already is the station (its id, unit): no seed events of its own."""
+    """An empty database that already is the station, or the township hub (its id, unit, role):
+    no seed events of its own."""
     db = Database(paths.database_path(folder))
     migrations.migrate(db)
     meta = {
         "installation_id": station["installation"],
         "unit_code": station["unit_code"],
         "unit_name": station["unit_name"],
-        "role": "station",
+        "role": station.get("role") or "station",  # an answer from before townships were rebuilt
         "created_at": to_iso(wall()),
         "recovered_at": to_iso(wall()),
     }

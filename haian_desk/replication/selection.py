@@ -38,7 +38,11 @@ _DOWN_SCOPE = f"""
 _UP_SCOPE = f"e.origin != '{SHIPPED_ORIGIN}' AND e.origin NOT IN (SELECT origin FROM sync_origins WHERE via = :parent)"
 # The same rules for a hub on PostgreSQL (haian_desk.replication.pg_order): written once, here.
 UP_SCOPE, DOWN_SCOPE = _UP_SCOPE, _DOWN_SCOPE
-RECOVERY_SCOPE = f"e.origin = :child OR ({_DOWN_SCOPE})"  # a rebuilt child: its own records too
+# A rebuilt child: its own records too, and those that reached this hub through it (a township's
+# stations'; for a station that is its own records again).
+RECOVERY_SCOPE = (
+    f"e.origin = :child OR e.origin IN (SELECT origin FROM sync_origins WHERE via = :child) OR ({_DOWN_SCOPE})"
+)
 
 
 def unit_of(child: Peer) -> str:
@@ -72,8 +76,8 @@ def _select(conn, scope: str, params: dict, after: int, limit: int | None) -> tu
 
 
 def recovery_events(conn: sqlite3.Connection, child: Peer, after: int, limit: int | None) -> tuple[list[Event], int]:
-    """For a station rebuilt after its PC died (sync.recover): everything it ever sent up, and what
-    concerns it from above. Another station's records never qualify."""
+    """For a child rebuilt after its PC died (sync.recover): everything it ever sent up (a township:
+    its stations' records too), and what concerns it from above. Another child's records never qualify."""
     return _select(conn, RECOVERY_SCOPE, {"child": child.id, "unit": unit_of(child)}, after, limit)
 
 

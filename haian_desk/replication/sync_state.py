@@ -257,6 +257,17 @@ def origins_via(db: Database, via: str) -> set[str]:
     return {r["origin"] for r in db.query("SELECT origin FROM sync_origins WHERE via = ?", (via,))}
 
 
+def origins_below(conn, child_id: str, mark: str = "?") -> list[str]:
+    """The installations whose records reach this hub through ``child_id`` besides the child
+    itself: a township's stations (a station has none). A rebuilt township learns from them which
+    of the records it gets back are its stations' (``mark``: the driver's parameter mark)."""
+    rows = conn.execute(
+        f"SELECT origin FROM sync_origins WHERE via = {mark} AND origin != {mark} ORDER BY origin",
+        (child_id, child_id),
+    )
+    return [r[0] for r in rows]
+
+
 # -- quarantine: records received but held back, with a readable reason ---------
 
 
