@@ -95,10 +95,17 @@ def _reapprove_here(args, desk: Desk) -> int:
 def _reapprove_at_pg(args, folder: Path, url: str) -> int:
     """At a county, city or province on PostgreSQL: the same rule (``recover.reapprove``) on the
     hub's ``HubDesk``, signed with the keys the hub serves with (``--data-dir``)."""
+    from haian_desk.core.errors import SetupError
     from haian_desk.hub_desk import HubDesk
-    from sync import enrolment, pg_serve, recover
+    from sync import enrolment, keys as keymod, pg_serve, recover
 
     request = enrolment.read_document(args.request)  # a missing or broken file: before connecting
+    if not keymod.key_folder(folder).exists():  # a re-approval never makes the hub's keys
+        raise SetupError(
+            "{folder} 里没有本中心的同步密钥",
+            "请用 --data-dir 指明中心同步服务使用的密钥目录（hub serve 的 --data-dir）",
+            params={"folder": folder},
+        )
     hub, backend = pg_serve.open_served(url, folder)  # refuses keys other than the hub's own
     backend.db.close()
     with HubDesk.open(url) as desk:

@@ -255,6 +255,9 @@ def test_refused_commands_write_nothing(tree, county, tmp_path, pg_url):
     finally:
         drop_database(pg_url, name)
     assert "postgresql://" in refused("--database", "mysql://nobody@nowhere/db", "--data-dir", str(county.folder))
+    assert "没有本中心的同步密钥" in refused("--database", county.county.url, "--data-dir", str(tmp_path / "no-keys"))
+    assert not keymod.key_folder(tmp_path / "no-keys").exists()
+    keymod.load_or_create(tmp_path / "other-keys")
     assert "密钥不是这个中心" in refused("--database", county.county.url, "--data-dir", str(tmp_path / "other-keys"))
     assert "站点数据目录" in refused("--database", county.county.url, "--data-dir", str(township.folder))
     assert _county_state(county) == before
