@@ -117,6 +117,9 @@ def test_a_lost_township_comes_back_from_its_county_and_its_stations_sync_on(tre
 
             # the stations re-enrol (the township's keys are new) and sync; what the township lost
             # (the first village's last matter) comes up again from the station
+            with BackgroundHub(new.folder, wall=clock) as here, pytest.raises(SyncError) as before_enrolling:
+                sync(first, here.url)  # still pinned to the township's old keys
+            assert before_enrolling.value.kind == "unauthorized" and "重新办理登记" in str(before_enrolling.value)
             for station in (first, second):
                 enrol(station, new)
             with BackgroundHub(new.folder, wall=clock) as here:
