@@ -12,16 +12,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from uuid import uuid4
 
 import httpx
 import psycopg
 import pytest
 
 from haian_desk.replication import pg_parent, sync_state
-from haian_desk.replication.hub_log import PgHubLog, child_peer
 from haian_desk.replication.pg_order import PgForward
-from haian_desk.replication.sync_state import CHILD, PARENT
 from haian_desk.storage.postgres import DATABASE_ENV, hub as pg_hub
 from sync.backoff import Backoff
 from sync.failpoints import ENV as FAILPOINT
@@ -29,8 +26,8 @@ from sync.pg_autopush import AutoPush, status
 from sync.pg_push import PUSH_LOCK
 from sync.pg_serve import PgBackgroundHub, hub_keys
 from tests.sync.helpers import ROOT, free_port
-from tests.sync.test_pg_forward import AT, CITY, COUNTY, STATION_A, hub, peer, station_rows
-from tests.sync.test_pg_push import city_url  # noqa: F401  (a fixture)
+from tests.sync.test_pg_forward import STATION_A, station_rows
+from tests.sync.test_pg_push import county_under_city
 
 QUICK = Backoff(base=0.05, cap=0.2, jitter=0)
 
@@ -43,21 +40,12 @@ def until(condition, seconds: float = 60, every: float = 0.1) -> None:
 
 
 @pytest.fixture
-def county_under_city(tmp_path_factory, pg_url, city_url):  # noqa: F811
+def county_with_keys(tmp_path_factory, pg_url, city_url):
     """A county on PostgreSQL (its keys in a folder, as ``hub serve`` reads them) holding one
     township's records, enrolled under a city on PostgreSQL whose keys are in a folder too."""
     rows = station_rows(tmp_path_factory, *STATION_A)
     county_dir, city_dir = tmp_path_factory.mktemp("county-keys"), tmp_path_factory.mktemp("city-keys")
-    county_keys, city_keys = hub_keys(county_dir), hub_keys(city_dir)
-    county_id, city_id = str(uuid4()), str(uuid4())
-    with hub(pg_url, county_id, COUNTY, "county") as county, hub(city_url, city_id, CITY, "city") as city_db:
-        PgHubLog(city_db).enrol(peer(county_id, CHILD, COUNTY, "county", county_keys))
-        log = PgHubLog(county)
-        log.enrol(peer(city_id, PARENT, CITY, "city", city_keys))
-        township = child_peer(str(uuid4()), "320685102", "曲塘镇", AT)
-        log.enrol(township)
-        for i in range(0, len(rows), 25):
-            log.receive(township.id, rows[i : i + 25], i, min(i + 25, len(rows)))
+    with county_under_city(pg_url, city_url, rows, hub_keys(county_dir), hub_keys(city_dir)) as (county, city_db):
         yield county, county_dir, city_db, city_dir, rows
 
 
@@ -71,8 +59,8 @@ def _at_city(city_db, rows) -> tuple[int, int]:
     return tuple(found)
 
 
-def test_the_county_pushes_on_its_own_and_notes_it(county_under_city, city_url):  # noqa: F811
-    county, county_dir, city_db, city_dir, rows = county_under_city
+def test_the_county_pushes_on_its_own_and_notes_it(county_with_keys, city_url):
+    county, county_dir, city_db, city_dir, rows = county_with_keys
     with PgBackgroundHub(city_url, city_dir) as served:
         _parent_at(county, served.url)
         pusher = AutoPush(county.url, county_dir, every=0.2, backoff=QUICK).start()
@@ -88,8 +76,8 @@ def test_the_county_pushes_on_its_own_and_notes_it(county_under_city, city_url):
     assert pg_hub.check(city_db).ok and pg_hub.check(county).ok
 
 
-def test_a_parent_out_of_reach_is_tried_again_and_caught_up_once_back(county_under_city, city_url):  # noqa: F811
-    county, county_dir, city_db, city_dir, rows = county_under_city
+def test_a_parent_out_of_reach_is_tried_again_and_caught_up_once_back(county_with_keys, city_url):
+    county, county_dir, city_db, city_dir, rows = county_with_keys
     port = free_port()
     _parent_at(county, f"http://127.0.0.1:{port}")
     pusher = AutoPush(county.url, county_dir, every=0.3, backoff=QUICK).start()
@@ -107,8 +95,8 @@ def test_a_parent_out_of_reach_is_tried_again_and_caught_up_once_back(county_und
     assert _at_city(city_db, rows) == (len(rows), len(rows))
 
 
-def test_one_pusher_at_a_time_and_none_without_a_parent(county_under_city, pg_url, city_url):  # noqa: F811
-    county, county_dir, city_db, city_dir, rows = county_under_city
+def test_one_pusher_at_a_time_and_none_without_a_parent(county_with_keys, pg_url, city_url):
+    county, county_dir, city_db, city_dir, rows = county_with_keys
     with PgBackgroundHub(city_url, city_dir) as served:
         _parent_at(county, served.url)
         holder = psycopg.connect(county.url, autocommit=True)  # another host's pusher, mid-push
@@ -161,8 +149,8 @@ def _status_cli(county_url: str, county_dir: Path) -> subprocess.CompletedProces
     )
 
 
-def test_hub_serve_pushes_and_a_kill_mid_push_loses_and_doubles_nothing(county_under_city, city_url, tmp_path):  # noqa: F811
-    county, county_dir, city_db, city_dir, rows = county_under_city
+def test_hub_serve_pushes_and_a_kill_mid_push_loses_and_doubles_nothing(county_with_keys, city_url, tmp_path):
+    county, county_dir, city_db, city_dir, rows = county_with_keys
     log = tmp_path / "serve.log"
     with PgBackgroundHub(city_url, city_dir) as served:
         _parent_at(county, served.url)
