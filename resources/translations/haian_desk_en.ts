@@ -5127,7 +5127,7 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>登记在用的下级 {0} 个</source>
-        <translation>{0} units below enrolled and active</translation>
+        <translation>Units below enrolled and active: {0}</translation>
     </message>
     <message>
         <source>；{0} 个超过 {1} 小时没有联系：{2}</source>

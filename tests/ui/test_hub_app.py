@@ -267,6 +267,23 @@ def test_the_county_settles_a_matter_it_and_the_station_acted_on_at_once(
     app.close()
 
 
+def test_the_hub_window_speaks_english_when_asked(
+    qtbot, county_with_a_matter, pg_url, tmp_path, clock, restore_appearance
+):
+    app = HubApp(tmp_path / "office-pc", pg_url, language="en", wall=clock)
+    window = started(qtbot, app)
+    labels = [s.label() for s in window.screens]
+    assert not any("\u4e00" <= ch <= "\u9fff" for label in labels for ch in label), labels
+    assert window.server_label.text().startswith("Hub database:")
+    QTest.keyClick(window, Qt.Key.Key_F11)
+    stations = window.page("stations")
+    qtbot.waitUntil(lambda: stations.table.rowCount() == 1, timeout=WAIT)
+    assert stations.table.item(0, 2).text() == "OK"
+    shot(window, "hub-app-stations-en.png")
+    qtbot.waitUntil(lambda: app.worker.pending == 0, timeout=WAIT)
+    app.close()
+
+
 def test_a_wrong_password_or_a_station_login_is_refused_at_the_hub(qtbot, county_with_a_matter, pg_url, tmp_path):
     app = HubApp(tmp_path / "office-pc", pg_url)
     seen: dict[str, str] = {}
