@@ -3190,6 +3190,17 @@ It has been written to the log; please tell the station administrator.</translat
     </message>
 </context>
 <context>
+    <name>HubSettingsPage</name>
+    <message>
+        <source>界面显示</source>
+        <translation>Display</translation>
+    </message>
+    <message>
+        <source>工作人员</source>
+        <translation>Staff</translation>
+    </message>
+</context>
+<context>
     <name>HubWindow</name>
     <message>
         <source>中心数据库：{0}</source>

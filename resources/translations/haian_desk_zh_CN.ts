@@ -3190,6 +3190,17 @@
     </message>
 </context>
 <context>
+    <name>HubSettingsPage</name>
+    <message>
+        <source>界面显示</source>
+        <translation>界面显示</translation>
+    </message>
+    <message>
+        <source>工作人员</source>
+        <translation>工作人员</translation>
+    </message>
+</context>
+<context>
     <name>HubWindow</name>
     <message>
         <source>中心数据库：{0}</source>
