@@ -7,13 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from haian_desk.assessment import parse_period
 from haian_desk.cases import catalogue, inbox as centre, operations, queries
 from haian_desk.core.errors import SetupError
+from haian_desk.documents import prints
 from haian_desk.hub_desk import HubDesk
 from haian_desk.people import users
 from haian_desk.storage.postgres import hub as pg
@@ -27,6 +29,7 @@ from ui.cases.detail import CaseDetailDialog
 from ui.cli import _run
 from ui.hub_app import HubApp
 from ui.hub_window import HubWindow, server_location
+from ui.printing import actions
 from ui.settings import preferences
 
 WAIT = 20_000
@@ -325,6 +328,28 @@ def test_the_hub_admin_adds_an_officer_and_switches_this_pc_to_english(
     assert preferences.load(folder).language == "en"  # kept on this PC for next time
     qtbot.waitUntil(lambda: app.worker.pending == 0, timeout=WAIT)
     app.close()
+
+
+def test_the_county_saves_a_matter_s_completion_notice_as_pdf_and_the_copy_is_counted(
+    qtbot, county_with_a_matter, pg_url, tmp_path, clock, make_session
+):
+    county, township, station, case_id, _ = county_with_a_matter
+    with HubDesk.open(pg_url, wall=clock) as desk:
+        centre.take_up(desk, "staff", case_id)  # type: ignore[arg-type]
+        operations.act(desk, "staff", case_id, "completed", result="granted", note="县里已协调退还")  # type: ignore[arg-type]
+    desk = HubDesk.open(pg_url, wall=clock)
+    session = make_session(desk, "staff")
+    done: list = []
+    target = tmp_path / "办结告知.pdf"
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    actions.save_pdf(owner, session, actions.Request(case_id, doc="completion"), target, on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=WAIT)
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert queries.get_case(desk, case_id).case_no in text.replace(" ", "")  # type: ignore[arg-type]
+    assert prints.copies_printed(desk, case_id, "completion") == 1  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: session.worker.pending == 0, timeout=WAIT)
+    desk.close()
 
 
 def test_a_wrong_password_or_a_station_login_is_refused_at_the_hub(qtbot, county_with_a_matter, pg_url, tmp_path):
