@@ -30,6 +30,12 @@ def register(sub, common) -> None:
     serve.add_argument("--tls-key", help=cli_tr("证书私钥文件（PEM）"))
     serve.add_argument("--max-body", type=int, default=DEFAULT_MAX_BODY, help=cli_tr("单次请求的最大字节数"))
     serve.add_argument("--workers", type=int, default=1, help=cli_tr("服务进程数（只用于 PostgreSQL 中心）"))
+    serve.add_argument(
+        "--push-every",
+        type=float,
+        default=None,
+        help=cli_tr("每隔多少秒自动上报上级中心（只用于 PostgreSQL 中心；默认 300，0 为不自动上报）"),
+    )
     pg_hub_cli.database_option(serve)
     serve.set_defaults(handler=_serve)
 

@@ -59,17 +59,35 @@ def serve(args, folder: Path, url: str) -> int:
         ),
         flush=True,
     )
-    pg_serve.serve(
-        url,
-        folder,
-        args.host,
-        args.port,
-        workers=args.workers,
-        tls_cert=args.tls_cert,
-        tls_key=args.tls_key,
-        max_body=args.max_body,
-    )
+    pusher = _pusher(args, url, folder)
+    try:
+        pg_serve.serve(
+            url,
+            folder,
+            args.host,
+            args.port,
+            workers=args.workers,
+            tls_cert=args.tls_cert,
+            tls_key=args.tls_key,
+            max_body=args.max_body,
+        )
+    finally:
+        if pusher is not None:
+            pusher.stop()
     return 0
+
+
+def _pusher(args, url: str, folder: Path):
+    """The background push to the parent (sync/pg_autopush.py), unless ``--push-every 0``."""
+    from sync.pg_autopush import PUSH_EVERY, AutoPush
+
+    every = PUSH_EVERY if args.push_every is None else args.push_every
+    if every < 0:
+        raise SetupError("--push-every 不能是负数", "填秒数，如 300；填 0 则不自动上报")
+    if every == 0:
+        return None
+    print(cli_tr("有上级中心时，每 {seconds} 秒自动上报一次（--push-every）", seconds=f"{every:g}"), flush=True)
+    return AutoPush(url, folder, every).start()
 
 
 def enrol(args, folder: Path, url: str) -> int:

@@ -13,6 +13,9 @@ from sync import pg_hub_cli
 def register(actions, nested) -> None:
     push = actions.add_parser("push", parents=[nested], help=cli_tr("把本中心的数据上报上级中心（PostgreSQL 中心）"))
     push.add_argument("--hub", help=cli_tr("上级中心的网址（会记住）"))
+    push.add_argument(
+        "--status", action="store_true", help=cli_tr("只显示最近一次上报的情况（hub serve 自动上报的也在内）")
+    )
     pg_hub_cli.database_option(push)
     push.set_defaults(handler=_push)
 
@@ -87,11 +90,15 @@ def _url(args, folder: Path) -> str:
 
 def _push(args, folder: Path) -> int:
     from sync import pg_serve
+    from sync.pg_autopush import note_success
     from sync.pg_push import push
 
     hub, backend = pg_serve.open_served(_url(args, folder), folder)
     with backend.db:
+        if args.status:
+            return _say_status(backend.db)
         report = push(backend.db, hub.keys, args.hub)
+        note_success(backend.db, hub.backend.now(), report.sent)
     print(
         cli_tr(
             "已上报：新送达 {sent} 条（上级已有 {already} 条），收到上级 {received} 条",
@@ -125,4 +132,23 @@ def _import_reply(args, folder: Path) -> int:
         print(cli_tr("这份回执以前已经导入过，没有再改动"))
     else:
         print(cli_tr("已导入上级回执：新增 {n} 条", n=report.applied))
+    return 0
+
+
+def _say_status(db) -> int:
+    from haian_desk.core.timeutil import show
+    from haian_desk.replication import pg_parent
+    from sync.pg_autopush import status
+
+    if not pg_parent.has_parent(db):
+        print(cli_tr("本中心还没有登记上级中心：没有要上报的"))
+        return 0
+    found = status(db)
+    if found.last_ok:
+        print(cli_tr("最近一次上报成功：{at}，送达 {n} 条", at=show(found.last_ok), n=found.last_sent))
+    else:
+        print(cli_tr("还没有成功上报过"))
+    if found.last_error:
+        print(cli_tr("此后上报失败（{at}）：{words}", at=show(found.last_error_at), words=found.last_error))
+        return 1
     return 0

@@ -112,16 +112,10 @@ def pg_server():
 @pytest.fixture
 def pg_url(pg_server, request):
     """A database of its own for this test on the run's PostgreSQL server."""
-    from uuid import uuid4
+    from tests.pg_cluster import own_database
 
-    import psycopg
-
-    name = f"t_{uuid4().hex[:12]}"
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    yield pg_server.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
+    with own_database(pg_server) as url:
+        yield url
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -6,7 +6,7 @@ Such a hub takes no walk-ins and prints no receipts; its staff work the matters 
 is a plain scan, the server keeps no search keys), watch the units below (站点), settle matters
 two levels acted on at once (冲突核对), keep the service catalogue every station below shows
 (事项目录: an admin's change reaches them all) and read the assessment of everything under
-them (考核).
+them (考核); 设置 holds this PC's language and large print and, for an admin, the hub's logins.
 The station-only parts of the shell stay off: the counter's deadline counts, its own sync status
 (the hub is the server: ``hub serve``), restore notices for a SQLite file.
 """
@@ -29,6 +29,7 @@ SERVER_HUB_SCREENS: tuple[Screen, ...] = (
     ),
     Screen("conflicts", QT_TRANSLATE_NOOP("Screens", "冲突核对"), "F12", "ui.township.conflicts", "ConflictsPage"),
     Screen("assessment", QT_TRANSLATE_NOOP("Screens", "考核"), "Ctrl+F8", "ui.assessment.screen", "AssessmentScreen"),
+    Screen("settings", QT_TRANSLATE_NOOP("Screens", "设置"), "F6", "ui.settings.hub_page", "HubSettingsPage"),
 )
 
 

@@ -910,6 +910,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("domain", "请重新向上级中心办理登记"),
     QT_TRANSLATE_NOOP("domain", "--workers 至少为 1"),
     QT_TRANSLATE_NOOP("domain", "一般与服务器的处理器核数相同"),
+    QT_TRANSLATE_NOOP("domain", "--push-every 不能是负数"),
+    QT_TRANSLATE_NOOP("domain", "填秒数，如 300；填 0 则不自动上报"),
     QT_TRANSLATE_NOOP("domain", "这份文件的方向不对（这是下级的上报文件，不是上级的回执）"),
     QT_TRANSLATE_NOOP("domain", "请导入上级中心发回的回执文件"),
     QT_TRANSLATE_NOOP("domain", "还不知道上级中心的网址"),

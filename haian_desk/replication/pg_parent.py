@@ -20,6 +20,11 @@ from haian_desk.replication.sync_state import PARENT, Peer
 from haian_desk.storage.postgres.database import PgDatabase
 
 
+def has_parent(db: PgDatabase) -> bool:
+    """Whether this hub has an enrolled parent to push to (a county under its city)."""
+    return bool(db.query("SELECT 1 FROM sync_peers WHERE relation = %s AND status = 'enrolled'", (PARENT,)))
+
+
 def parent(db: PgDatabase) -> Peer:
     """This hub's enrolled parent, or a message saying there is none."""
     rows = db.query("SELECT id FROM sync_peers WHERE relation = %s AND status = 'enrolled' ORDER BY id", (PARENT,))

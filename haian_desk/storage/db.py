@@ -195,6 +195,33 @@ def note(conn, *touched) -> None:
         notes.update(touched)
 
 
+class Watchers:
+    """Who on each thread waits to hear what that thread's committed writes touched (``watch``):
+    the screens' change announcements, for a desk on either database."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    @contextlib.contextmanager
+    def watch(self) -> Iterator[set]:
+        seen: set = set()
+        stack = self._stack()
+        stack.append(seen)
+        try:
+            yield seen
+        finally:
+            stack.remove(seen)
+
+    def tell(self, notes) -> None:
+        for seen in self._stack():
+            seen.update(notes)
+
+    def _stack(self) -> list:
+        if not hasattr(self._local, "stack"):
+            self._local.stack = []
+        return self._local.stack
+
+
 class Database:
     """A sqlite-utils database plus the lock, the doors to the connection, and the change notes."""
 
@@ -207,7 +234,7 @@ class Database:
         conn.row_factory = sqlcipher3.Row
         self._conn = conn
         self._lock = threading.RLock()
-        self._watchers = threading.local()
+        self._watchers = Watchers()
         self.commits_since_checkpoint = 0
         self._configure()
 
@@ -323,25 +350,12 @@ class Database:
             self.commits_since_checkpoint = 0
         return int(row[1]) - int(row[2]) if row and row[1] >= 0 else 0
 
-    @contextlib.contextmanager
-    def watch(self) -> Iterator[set]:
+    def watch(self) -> contextlib.AbstractContextManager[set]:
         """A set that fills, as this thread's writes commit inside the block, with what they touched."""
-        seen: set = set()
-        stack = self._watching()
-        stack.append(seen)
-        try:
-            yield seen
-        finally:
-            stack.remove(seen)
-
-    def _watching(self) -> list:
-        if not hasattr(self._watchers, "stack"):
-            self._watchers.stack = []
-        return self._watchers.stack
+        return self._watchers.watch()
 
     def _tell_watchers(self, notes: set | None) -> None:
-        for seen in self._watching():
-            seen.update(notes or ())
+        self._watchers.tell(notes or ())
 
     def query(self, sql: str, params: Params = ()) -> list[sqlcipher3.Row]:
         with self._lock:

@@ -1493,6 +1493,10 @@
         <translation>Number of server processes (PostgreSQL hubs only)</translation>
     </message>
     <message>
+        <source>每隔多少秒自动上报上级中心（只用于 PostgreSQL 中心；默认 300，0 为不自动上报）</source>
+        <translation>push to the parent hub every this many seconds (PostgreSQL hubs only; default 300, 0 to switch it off)</translation>
+    </message>
+    <message>
         <source>为站点办理登记：读申请，写答复</source>
         <translation>Enrol a station: read its request, write the answer</translation>
     </message>
@@ -1577,6 +1581,10 @@
         <translation>{unit_name} sync service (PostgreSQL, {workers} processes): {scheme}://{host}:{port} (Ctrl+C to stop)</translation>
     </message>
     <message>
+        <source>有上级中心时，每 {seconds} 秒自动上报一次（--push-every）</source>
+        <translation>With a parent hub enrolled, pushes to it every {seconds} s (--push-every)</translation>
+    </message>
+    <message>
         <source>县、市、省中心的 PostgreSQL 数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）；此时 --data-dir 是中心密钥所在的文件夹</source>
         <translation>The PostgreSQL database of a county, city or province hub, e.g. postgresql://user@host/dbname (or the environment variable {env}); --data-dir is then the folder holding the hub&apos;s keys</translation>
     </message>
@@ -1603,6 +1611,10 @@
     <message>
         <source>上级中心的网址（会记住）</source>
         <translation>Address of the higher centre (remembered)</translation>
+    </message>
+    <message>
+        <source>只显示最近一次上报的情况（hub serve 自动上报的也在内）</source>
+        <translation>only show how the last push went (including those hub serve made on its own)</translation>
     </message>
     <message>
         <source>把给上级中心的数据导出成文件（PostgreSQL 中心）</source>
@@ -1643,6 +1655,22 @@
     <message>
         <source>已导入上级回执：新增 {n} 条</source>
         <translation>Imported the reply from above: {n} new records</translation>
+    </message>
+    <message>
+        <source>本中心还没有登记上级中心：没有要上报的</source>
+        <translation>This hub has no parent hub enrolled: nothing to push</translation>
+    </message>
+    <message>
+        <source>最近一次上报成功：{at}，送达 {n} 条</source>
+        <translation>Last successful push: {at}, {n} records delivered</translation>
+    </message>
+    <message>
+        <source>还没有成功上报过</source>
+        <translation>No push has gone through yet</translation>
+    </message>
+    <message>
+        <source>此后上报失败（{at}）：{words}</source>
+        <translation>Pushing has failed since ({at}): {words}</translation>
     </message>
     <message>
         <source>已恢复 {unit}：从镇中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），共 {cases} 件办件</source>
@@ -1752,7 +1780,7 @@
     </message>
     <message>
         <source>打开县、市、省中心的 PostgreSQL 数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）；--data-dir 只存本机的界面偏好</source>
-        <translation>open a county, city or province hub's PostgreSQL database, e.g. postgresql://user@host/dbname (or the environment variable {env}); --data-dir then keeps only this PC's display preferences</translation>
+        <translation>open a county, city or province hub&apos;s PostgreSQL database, e.g. postgresql://user@host/dbname (or the environment variable {env}); --data-dir then keeps only this PC&apos;s display preferences</translation>
     </message>
     <message>
         <source>已保存{title}（{paper}）：{where}</source>
@@ -3159,6 +3187,17 @@ It has been written to the log; please tell the station administrator.</translat
     <message>
         <source>同步服务正在运行。站点填写的镇中心网址：{0}</source>
         <translation>The sync service is running. Stations enter this centre address: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HubSettingsPage</name>
+    <message>
+        <source>界面显示</source>
+        <translation>Display</translation>
+    </message>
+    <message>
+        <source>工作人员</source>
+        <translation>Staff</translation>
     </message>
 </context>
 <context>
@@ -5095,11 +5134,11 @@ They are saved on this PC and will not be lost; they go up with the next network
     </message>
     <message>
         <source>登记和注销下级要用中心的密钥，在服务器上办理：haian-desk hub enrol / hub revoke --database …（见 docs/postgres-hub.md）。</source>
-        <translation>Enrolling and revoking a unit below need the hub's keys and are done on the server: haian-desk hub enrol / hub revoke --database … (see docs/postgres-hub.md).</translation>
+        <translation>Enrolling and revoking a unit below need the hub&apos;s keys and are done on the server: haian-desk hub enrol / hub revoke --database … (see docs/postgres-hub.md).</translation>
     </message>
     <message>
         <source>登记在用的下级 {0} 个</source>
-        <translation>{0} units below enrolled and active</translation>
+        <translation>Units below enrolled and active: {0}</translation>
     </message>
     <message>
         <source>；{0} 个超过 {1} 小时没有联系：{2}</source>
@@ -10555,6 +10594,14 @@ What to do: {2}</translation>
     <message>
         <source>一般与服务器的处理器核数相同</source>
         <translation>Usually the same as the server&apos;s number of processor cores</translation>
+    </message>
+    <message>
+        <source>--push-every 不能是负数</source>
+        <translation>--push-every cannot be negative</translation>
+    </message>
+    <message>
+        <source>填秒数，如 300；填 0 则不自动上报</source>
+        <translation>Give seconds, e.g. 300; 0 switches automatic pushing off</translation>
     </message>
     <message>
         <source>这份文件的方向不对（这是下级的上报文件，不是上级的回执）</source>

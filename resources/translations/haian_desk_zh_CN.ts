@@ -1493,6 +1493,10 @@
         <translation>服务进程数（只用于 PostgreSQL 中心）</translation>
     </message>
     <message>
+        <source>每隔多少秒自动上报上级中心（只用于 PostgreSQL 中心；默认 300，0 为不自动上报）</source>
+        <translation>每隔多少秒自动上报上级中心（只用于 PostgreSQL 中心；默认 300，0 为不自动上报）</translation>
+    </message>
+    <message>
         <source>为站点办理登记：读申请，写答复</source>
         <translation>为站点办理登记：读申请，写答复</translation>
     </message>
@@ -1577,6 +1581,10 @@
         <translation>{unit_name} 同步服务（PostgreSQL，{workers} 个进程）：{scheme}://{host}:{port}（Ctrl+C 停止）</translation>
     </message>
     <message>
+        <source>有上级中心时，每 {seconds} 秒自动上报一次（--push-every）</source>
+        <translation>有上级中心时，每 {seconds} 秒自动上报一次（--push-every）</translation>
+    </message>
+    <message>
         <source>县、市、省中心的 PostgreSQL 数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）；此时 --data-dir 是中心密钥所在的文件夹</source>
         <translation>县、市、省中心的 PostgreSQL 数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）；此时 --data-dir 是中心密钥所在的文件夹</translation>
     </message>
@@ -1603,6 +1611,10 @@
     <message>
         <source>上级中心的网址（会记住）</source>
         <translation>上级中心的网址（会记住）</translation>
+    </message>
+    <message>
+        <source>只显示最近一次上报的情况（hub serve 自动上报的也在内）</source>
+        <translation>只显示最近一次上报的情况（hub serve 自动上报的也在内）</translation>
     </message>
     <message>
         <source>把给上级中心的数据导出成文件（PostgreSQL 中心）</source>
@@ -1643,6 +1655,22 @@
     <message>
         <source>已导入上级回执：新增 {n} 条</source>
         <translation>已导入上级回执：新增 {n} 条</translation>
+    </message>
+    <message>
+        <source>本中心还没有登记上级中心：没有要上报的</source>
+        <translation>本中心还没有登记上级中心：没有要上报的</translation>
+    </message>
+    <message>
+        <source>最近一次上报成功：{at}，送达 {n} 条</source>
+        <translation>最近一次上报成功：{at}，送达 {n} 条</translation>
+    </message>
+    <message>
+        <source>还没有成功上报过</source>
+        <translation>还没有成功上报过</translation>
+    </message>
+    <message>
+        <source>此后上报失败（{at}）：{words}</source>
+        <translation>此后上报失败（{at}）：{words}</translation>
     </message>
     <message>
         <source>已恢复 {unit}：从镇中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），共 {cases} 件办件</source>
@@ -3159,6 +3187,17 @@
     <message>
         <source>同步服务正在运行。站点填写的镇中心网址：{0}</source>
         <translation>同步服务正在运行。站点填写的镇中心网址：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>HubSettingsPage</name>
+    <message>
+        <source>界面显示</source>
+        <translation>界面显示</translation>
+    </message>
+    <message>
+        <source>工作人员</source>
+        <translation>工作人员</translation>
     </message>
 </context>
 <context>
@@ -10555,6 +10594,14 @@
     <message>
         <source>一般与服务器的处理器核数相同</source>
         <translation>一般与服务器的处理器核数相同</translation>
+    </message>
+    <message>
+        <source>--push-every 不能是负数</source>
+        <translation>--push-every 不能是负数</translation>
+    </message>
+    <message>
+        <source>填秒数，如 300；填 0 则不自动上报</source>
+        <translation>填秒数，如 300；填 0 则不自动上报</translation>
     </message>
     <message>
         <source>这份文件的方向不对（这是下级的上报文件，不是上级的回执）</source>

@@ -18,18 +18,13 @@ from haian_desk.replication.hub_log import PgHubLog
 from haian_desk.storage.postgres import hub as pg_hub, migrations as pg_migrations
 from haian_desk.storage.postgres.database import PgDatabase
 from tests.haian_desk.test_pg_hub_report import AT, COUNTY, NOW, STATIONS, _feed, deliveries, sqlite_hub  # noqa: F401
+from tests.pg_cluster import own_database
 
 
 @pytest.fixture(scope="module")
 def pg_url_module(pg_server):
-    import psycopg
-
-    name = f"t_{uuid4().hex[:12]}"
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    yield pg_server.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
+    with own_database(pg_server) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

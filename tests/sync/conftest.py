@@ -81,3 +81,12 @@ def township_served(township_network, clock):
     hub, _ = township_network
     with BackgroundHub(hub.folder, wall=clock) as running:
         yield running
+
+
+@pytest.fixture
+def city_url(pg_server):
+    """A second database on the run's PostgreSQL server, for the hub above the county (a city)."""
+    from tests.pg_cluster import own_database
+
+    with own_database(pg_server) as url:
+        yield url

@@ -10,8 +10,6 @@ import random
 from datetime import datetime
 from uuid import uuid4
 
-import psycopg
-import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
@@ -37,16 +35,6 @@ NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 COUNTY = ("320685", "海安市群众事务代理中心")
 CITY = ("320600", "南通市群众事务代理中心")
 TOWNSHIPS, EVENTS_EACH, WORKERS = 6, 120, 4
-
-
-@pytest.fixture
-def city_url(pg_server):
-    name = f"t_{uuid4().hex[:12]}"
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    yield pg_server.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
 
 
 def keys() -> InstallationKeys:

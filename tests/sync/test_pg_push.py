@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from uuid import uuid4
@@ -45,20 +47,19 @@ from tests.sync.test_pg_forward import (
 
 
 @pytest.fixture
-def city_url(pg_server):
-    name = f"t_{uuid4().hex[:12]}"
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    yield pg_server.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
-
-
-@pytest.fixture
 def county_and_city(tmp_path_factory, pg_url, city_url):
     """A county on PostgreSQL holding one township's records, under a city on PostgreSQL."""
     rows = station_rows(tmp_path_factory, *STATION_A)
-    county_id, city_id, county_keys, city_keys = str(uuid4()), str(uuid4()), keys(), keys()
+    county_keys, city_keys = keys(), keys()
+    with county_under_city(pg_url, city_url, rows, county_keys, city_keys) as (county, city_db):
+        yield county, county_keys, Hub(PgHub(city_db), city_keys), city_keys, rows
+
+
+@contextmanager
+def county_under_city(pg_url: str, city_url: str, rows: list, county_keys, city_keys) -> Iterator[tuple]:
+    """A county on PostgreSQL holding one township's ``rows``, enrolled under a city on PostgreSQL:
+    (county database, city database)."""
+    county_id, city_id = str(uuid4()), str(uuid4())
     with hub(pg_url, county_id, COUNTY, "county") as county, hub(city_url, city_id, CITY, "city") as city_db:
         PgHubLog(city_db).enrol(peer(county_id, CHILD, COUNTY, "county", county_keys))
         log = PgHubLog(county)
@@ -67,7 +68,7 @@ def county_and_city(tmp_path_factory, pg_url, city_url):
         log.enrol(township)
         for i in range(0, len(rows), 25):
             log.receive(township.id, rows[i : i + 25], i, min(i + 25, len(rows)))
-        yield county, county_keys, Hub(PgHub(city_db), city_keys), city_keys, rows
+        yield county, city_db
 
 
 def _round(county, county_keys, city, city_keys, folder):
@@ -168,17 +169,9 @@ def test_the_citys_own_record_about_a_county_matter_comes_down_once(county_and_c
 def served_city(tmp_path_factory, pg_url, city_url):
     """The county under a city served on 127.0.0.1, the city's keys in their own folder."""
     rows = station_rows(tmp_path_factory, *STATION_A)
-    county_id, city_id, county_keys = str(uuid4()), str(uuid4()), keys()
     keys_dir = tmp_path_factory.mktemp("city-keys")
-    city_keys = hub_keys(keys_dir)
-    with hub(pg_url, county_id, COUNTY, "county") as county, hub(city_url, city_id, CITY, "city") as city_db:
-        PgHubLog(city_db).enrol(peer(county_id, CHILD, COUNTY, "county", county_keys))
-        log = PgHubLog(county)
-        log.enrol(peer(city_id, PARENT, CITY, "city", city_keys))
-        township = child_peer(str(uuid4()), "320685102", "曲塘镇", AT)
-        log.enrol(township)
-        for i in range(0, len(rows), 25):
-            log.receive(township.id, rows[i : i + 25], i, min(i + 25, len(rows)))
+    county_keys, city_keys = keys(), hub_keys(keys_dir)
+    with county_under_city(pg_url, city_url, rows, county_keys, city_keys) as (county, city_db):
         yield county, county_keys, city_db, PgBackgroundHub(city_url, keys_dir), rows
 
 

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from haian_desk.cases import queries
 from haian_desk.core.timeutil import UTC, now_utc
 from haian_desk.desk import Desk
 from haian_desk.people import cadres
@@ -80,15 +81,22 @@ def test_a_down_batch_applies_fully_or_not_at_all(network, served, monkeypatch):
     for i in range(12):
         take_in(station, description=f"反映{i}组道路破损")
     sync(station, served.url)
-    act(hub, next(iter(case_rows(hub))), "note", text="镇里看过了")
+    # Several records in one down batch, so that a half-applied batch would show.
+    touched = list(case_rows(hub))[:3]
+    act(hub, touched[0], "note", text="镇里看过了")
+    act(hub, touched[1], "note", text="镇里也看过了")
+    act(hub, touched[2], "completed", result="granted", note="上级已办成")
     station_before = snapshot(station)
     cursor = held_up_to(station, hub.id)
     monkeypatch.setenv(FAILPOINT, "station.down.in_transaction:raise")
     with pytest.raises(FailpointHit):
         sync(station, served.url)
     assert snapshot(station) == station_before and held_up_to(station, hub.id) == cursor
+    assert case_rows(station)[touched[2]]["status"] != "completed"
     monkeypatch.delenv(FAILPOINT)
-    assert sync(station, served.url).received == 1
+    assert sync(station, served.url).received == 3
+    assert case_rows(station)[touched[2]]["status"] == "completed"
+    assert all(case_rows(station)[c] == case_rows(hub)[c] for c in touched)
 
 
 def _restore(node: Node, backup: Path) -> None:
@@ -157,6 +165,9 @@ def test_work_the_hub_lost_in_a_restore_is_reported_not_overwritten(network, tmp
     held = sync_state.quarantined(station.desk.db)
     assert [h["problem"] for h in held] == ["sequence_clash"] and "备份恢复" in held[0]["reason"]
     assert any("备份恢复" in line for line in sync_status(station.desk).lines())
+    # The lost note still stands below; the clashing one is held, not merged over it.
+    notes = [e.payload.get("text") for e in queries.timeline(station.desk, first) if e.type == "note"]
+    assert notes == ["镇里看过了"]
 
 
 @pytest.mark.both_hubs

@@ -174,8 +174,10 @@ def test_a_station_clock_days_ahead_does_not_push_the_townships_work_out_of_orde
     hub_app.close()
     _sync_like_another_process(station, served.url)
     for node in (station, hub):
-        assert [e.type for e in queries.timeline(node.desk, case_id)][-1] == step
-        assert case_rows(node)[case_id]["status"] == step
+        assert [e.type for e in queries.timeline(node.desk, case_id)] == ["registered", "accepted", step]
+        row = case_rows(node)[case_id]
+        assert row["status"] == step and row["conflicts"] == 0
+    assert case_rows(station)[case_id] == case_rows(hub)[case_id]
     station.close()
 
 

@@ -7,14 +7,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from haian_desk.assessment import parse_period
 from haian_desk.cases import catalogue, inbox as centre, operations, queries
 from haian_desk.core.errors import SetupError
+from haian_desk.documents import prints
 from haian_desk.hub_desk import HubDesk
+from haian_desk.people import users
 from haian_desk.storage.postgres import hub as pg
 from sync.serve import BackgroundHub
 from tests.sync.helpers import PASSWORD, act, sync, take_in, township_with_stations
@@ -26,6 +29,8 @@ from ui.cases.detail import CaseDetailDialog
 from ui.cli import _run
 from ui.hub_app import HubApp
 from ui.hub_window import HubWindow, server_location
+from ui.printing import actions
+from ui.settings import preferences
 
 WAIT = 20_000
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screens"
@@ -78,7 +83,8 @@ def test_the_county_officer_logs_in_and_works_a_matter_on_the_postgresql_hub(
     county, township, station, case_id, (county_hub, township_hub) = county_with_a_matter
     app = HubApp(tmp_path / "office-pc", pg_url, wall=clock)
     window = started(qtbot, app)
-    assert [s.key for s in window.screens] == ["inbox", "queue", "catalogue", "stations", "conflicts", "assessment"]
+    keys = ["inbox", "queue", "catalogue", "stations", "conflicts", "assessment", "settings"]
+    assert [s.key for s in window.screens] == keys
     assert COUNTY_NAME in window.windowTitle()
     assert window.server_label.text().endswith(server_location(pg_url))
     assert "@" not in window.server_label.text() and "password" not in window.server_label.text()
@@ -265,6 +271,85 @@ def test_the_county_settles_a_matter_it_and_the_station_acted_on_at_once(
     assert queries.get_case(station.desk, case_id).conflicts == 0  # settled everywhere
     qtbot.waitUntil(lambda: app.worker.pending == 0, timeout=WAIT)
     app.close()
+
+
+def test_the_hub_window_speaks_english_when_asked(
+    qtbot, county_with_a_matter, pg_url, tmp_path, clock, restore_appearance
+):
+    app = HubApp(tmp_path / "office-pc", pg_url, language="en", wall=clock)
+    window = started(qtbot, app)
+    labels = [s.label() for s in window.screens]
+    assert not any("\u4e00" <= ch <= "\u9fff" for label in labels for ch in label), labels
+    assert window.server_label.text().startswith("Hub database:")
+    QTest.keyClick(window, Qt.Key.Key_F11)
+    stations = window.page("stations")
+    qtbot.waitUntil(lambda: stations.table.rowCount() == 1, timeout=WAIT)
+    assert stations.table.item(0, 2).text() == "OK"
+    shot(window, "hub-app-stations-en.png")
+    qtbot.waitUntil(lambda: app.worker.pending == 0, timeout=WAIT)
+    app.close()
+
+
+def test_the_hub_admin_adds_an_officer_and_switches_this_pc_to_english(
+    qtbot, county_with_a_matter, pg_url, tmp_path, clock, restore_appearance
+):
+    folder = tmp_path / "office-pc"
+    app = HubApp(folder, pg_url, wall=clock)
+    window = started(qtbot, app, "admin")
+    QTest.keyClick(window, Qt.Key.Key_F6)
+    page = window.page("settings")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page, timeout=WAIT)
+    tab = page.users
+    assert tab is not None
+    page.tabs.setCurrentIndex(1)
+    tab.add_user()  # nothing typed: refused in words, nothing added
+    qtbot.waitUntil(tab.error.isVisible, timeout=WAIT)
+    with HubDesk.open(pg_url, wall=clock) as desk:
+        before = desk.db.scalar("SELECT count(*) FROM users")
+    type_text(qtbot, tab.username, "zhou")
+    type_text(qtbot, tab.display_name, "县中心周敏")
+    tab.role.setCurrentIndex(tab.role.findData("township_staff"))
+    type_text(qtbot, tab.password, "another-pw-1")
+    tab.add_button.click()
+    qtbot.waitUntil(lambda: not tab.username.text() and tab.add_button.isEnabled(), timeout=WAIT)
+    with HubDesk.open(pg_url, wall=clock) as desk:
+        assert desk.db.scalar("SELECT count(*) FROM users") == before + 1
+        assert users.authenticate(desk, "zhou", "another-pw-1").display_name == "县中心周敏"  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: tab.table.rowCount() == before + 1, timeout=WAIT)  # the list shows the officer
+    shot(window, "hub-app-settings.png")
+
+    page.tabs.setCurrentIndex(0)
+    page.interface.language.setCurrentIndex(page.interface.language.findData("en"))
+    page.interface.apply_button.click()
+    qtbot.waitUntil(lambda: app.window is not window, timeout=WAIT)  # rebuilt in the new language
+    qtbot.addWidget(app.window)
+    assert isinstance(app.window, HubWindow) and app.window.current_key() == "settings"
+    assert app.window.screen_actions["inbox"].text() != "上报事项"
+    assert preferences.load(folder).language == "en"  # kept on this PC for next time
+    qtbot.waitUntil(lambda: app.worker.pending == 0, timeout=WAIT)
+    app.close()
+
+
+def test_the_county_saves_a_matter_s_completion_notice_as_pdf_and_the_copy_is_counted(
+    qtbot, county_with_a_matter, pg_url, tmp_path, clock, make_session
+):
+    county, township, station, case_id, _ = county_with_a_matter
+    with HubDesk.open(pg_url, wall=clock) as desk:
+        centre.take_up(desk, "staff", case_id)  # type: ignore[arg-type]
+        operations.act(desk, "staff", case_id, "completed", result="granted", note="县里已协调退还")  # type: ignore[arg-type]
+    desk = HubDesk.open(pg_url, wall=clock)
+    session = make_session(desk, "staff")
+    done: list = []
+    target = tmp_path / "办结告知.pdf"
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    actions.save_pdf(owner, session, actions.Request(case_id, doc="completion"), target, on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=WAIT)
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert queries.get_case(desk, case_id).case_no in text.replace(" ", "")  # type: ignore[arg-type]
+    assert prints.copies_printed(desk, case_id, "completion") == 1  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: session.worker.pending == 0, timeout=WAIT)
+    desk.close()
 
 
 def test_a_wrong_password_or_a_station_login_is_refused_at_the_hub(qtbot, county_with_a_matter, pg_url, tmp_path):

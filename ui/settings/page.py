@@ -16,7 +16,7 @@ from ui.settings.station_tab import StationTab
 from ui.settings.users_tab import UsersTab
 
 
-def _scrolling(widget: QWidget) -> QScrollArea:
+def scrolling_tab(widget: QWidget) -> QScrollArea:
     """Large print can make a tab taller than the window: let it scroll rather than squeeze."""
     area = QScrollArea()
     area.setWidgetResizable(True)
@@ -34,20 +34,20 @@ class SettingsPage(QWidget):
         self.tabs.setObjectName("settings_tabs")
         self.interface = InterfaceTab(session.desk.folder)
         self.interface.preferencesChanged.connect(self.preferencesChanged)
-        self.tabs.addTab(_scrolling(self.interface), self.tr("界面显示"))
-        self.tabs.addTab(_scrolling(StationTab(session.desk)), self.tr("本站信息"))
+        self.tabs.addTab(scrolling_tab(self.interface), self.tr("界面显示"))
+        self.tabs.addTab(scrolling_tab(StationTab(session.desk)), self.tr("本站信息"))
         self.papers = PapersTab(session)
-        self.tabs.addTab(_scrolling(self.papers), self.tr("回执与公示"))
+        self.tabs.addTab(scrolling_tab(self.papers), self.tr("回执与公示"))
         self.backups = BackupTab(session)
-        self.tabs.addTab(_scrolling(self.backups), self.tr("备份与恢复"))
+        self.tabs.addTab(scrolling_tab(self.backups), self.tr("备份与恢复"))
         self.calendar = CalendarTab(session)
-        self.tabs.addTab(_scrolling(self.calendar), self.tr("工作日历"))
+        self.tabs.addTab(scrolling_tab(self.calendar), self.tr("工作日历"))
         self.security = SecurityTab(session)  # the idle lock for all to see; the audit trail for head and admin
-        self.tabs.addTab(_scrolling(self.security), self.tr("锁定与审计"))
+        self.tabs.addTab(scrolling_tab(self.security), self.tr("锁定与审计"))
         self.users: UsersTab | None = None
         if session.user.role == "admin":
             self.users = UsersTab(session)
-            self.tabs.addTab(_scrolling(self.users), self.tr("工作人员"))  # scrolls on a low screen
+            self.tabs.addTab(scrolling_tab(self.users), self.tr("工作人员"))  # scrolls on a low screen
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.setFocusProxy(self.tabs)

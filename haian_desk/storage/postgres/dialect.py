@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 import psycopg
 
+from haian_desk.storage.db import Watchers
 from haian_desk.storage.postgres.database import PgDatabase
 
 _NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
@@ -62,6 +63,7 @@ class PgDeskDb:
     def __init__(self, db: PgDatabase):
         self.pg = db
         self._open = threading.local()  # this thread's write in progress, if any
+        self._watchers = Watchers()
 
     def _current(self) -> PgConn | None:
         return getattr(self._open, "conn", None)
@@ -87,7 +89,7 @@ class PgDeskDb:
                 yield conn
             finally:
                 self._open.conn = None
-        self._tell_watchers(notes)
+        self._watchers.tell(notes)
 
     @contextmanager
     def read(self) -> Iterator[PgConn]:
@@ -99,25 +101,9 @@ class PgDeskDb:
             conn.execute("SET TRANSACTION READ ONLY")
             yield PgConn(conn)
 
-    @contextmanager
-    def watch(self) -> Iterator[set]:
+    def watch(self) -> AbstractContextManager[set]:
         """A set that fills, as this thread's writes commit inside the block, with what they touched."""
-        seen: set = set()
-        stack = self._watching()
-        stack.append(seen)
-        try:
-            yield seen
-        finally:
-            stack.remove(seen)
-
-    def _watching(self) -> list:
-        if not hasattr(self._open, "watchers"):
-            self._open.watchers = []
-        return self._open.watchers
-
-    def _tell_watchers(self, notes: set) -> None:
-        for seen in self._watching():
-            seen.update(notes)
+        return self._watchers.watch()
 
     def query(self, sql: str, params: Any = ()) -> list:
         with self.read() as conn:
