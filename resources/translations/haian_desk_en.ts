@@ -1677,6 +1677,14 @@
         <translation>Restored {unit}: {from_hub} records fetched from the township centre, {from_backup} recovered from the backup (sent up at the next sync), {cases} cases in all</translation>
     </message>
     <message>
+        <source>已恢复镇中心 {unit}：从县级中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），共 {cases} 件办件</source>
+        <translation>Township centre {unit} restored: {from_hub} records from the county centre, {from_backup} from the backup (sent up at the next sync), {cases} matters in all</translation>
+    </message>
+    <message>
+        <source>本中心的同步密钥是新的：请各站点重新登记（站点 haian-desk enrol request，本中心 hub enrol，站点 enrol accept）</source>
+        <translation>This centre's sync keys are new: every station must enrol again (station: haian-desk enrol request; centre: hub enrol; station: enrol accept)</translation>
+    </message>
+    <message>
         <source>恢复申请已写到 {out}；本机新密钥指纹 {fingerprint}（办理时可电话核对）</source>
         <translation>Recovery request written to {out}; this PC&apos;s new key fingerprint is {fingerprint} (may be checked by phone)</translation>
     </message>
@@ -1715,6 +1723,10 @@
     <message>
         <source>本站的12位区划代码</source>
         <translation>This station&apos;s 12-digit division code</translation>
+    </message>
+    <message>
+        <source>镇中心恢复时：本镇的9位区划代码（向县级中心申请）</source>
+        <translation>when restoring a township centre: the township's 9-digit division code (asked of the county centre)</translation>
     </message>
     <message>
         <source>为电脑损坏的站点重新批准：换新密钥，写恢复答复</source>
@@ -10664,6 +10676,10 @@ What to do: {2}</translation>
         <translation>Use the hub&apos;s original keys folder (every server process and every server must use the same keys)</translation>
     </message>
     <message>
+        <source>只有代理站和镇中心可以这样恢复（现在是 {role}）</source>
+        <translation>Only a station or a township centre can be restored this way (this one is {role})</translation>
+    </message>
+    <message>
         <source>{folder} 里已经有数据库</source>
         <translation>{folder} already holds a database</translation>
     </message>
@@ -10688,6 +10704,14 @@ What to do: {2}</translation>
         <translation>Only stations registered at this centre can be recovered; a new station enrols the normal way</translation>
     </message>
     <message>
+        <source>单位 {unit_code} 在本中心登记的是{enrolled}，恢复申请却说是{asked}</source>
+        <translation>Unit {unit_code} is enrolled here as {enrolled}, but the recovery request says {asked}</translation>
+    </message>
+    <message>
+        <source>请核对单位代码；镇中心的恢复申请用 haian-desk recover request --township-code 生成</source>
+        <translation>Check the unit code; a township centre's recovery request is made with haian-desk recover request --township-code</translation>
+    </message>
+    <message>
         <source>这不是镇中心的恢复答复文件</source>
         <translation>This is not a recovery answer from the township</translation>
     </message>
@@ -10704,6 +10728,14 @@ What to do: {2}</translation>
         <translation>Take the recovery request made on this computer to the township</translation>
     </message>
     <message>
+        <source>这份恢复答复要恢复的不是代理站或镇中心</source>
+        <translation>This recovery answer is not for a station or a township centre</translation>
+    </message>
+    <message>
+        <source>请拿上级中心 hub reapprove 生成的文件</source>
+        <translation>Use the file the centre above made with hub reapprove</translation>
+    </message>
+    <message>
         <source>请用 --from-hub http://镇中心地址:8765 指明</source>
         <translation>Give the township&apos;s address with --from-hub http://TOWNSHIP:8765</translation>
     </message>
@@ -10718,6 +10750,14 @@ What to do: {2}</translation>
     <message>
         <source>恢复答复</source>
         <translation>recovery answer</translation>
+    </message>
+    <message>
+        <source>{folder} 里没有本中心的同步密钥</source>
+        <translation>{folder} holds no sync keys of this centre</translation>
+    </message>
+    <message>
+        <source>请用 --data-dir 指明中心同步服务使用的密钥目录（hub serve 的 --data-dir）</source>
+        <translation>Name the key folder the centre's sync service uses with --data-dir (hub serve's --data-dir)</translation>
     </message>
     <message>
         <source>请用 --answer 给出镇中心的恢复答复文件，用 --admin 给出新的管理员登录名</source>

@@ -1677,6 +1677,14 @@
         <translation>已恢复 {unit}：从镇中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），共 {cases} 件办件</translation>
     </message>
     <message>
+        <source>已恢复镇中心 {unit}：从县级中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），共 {cases} 件办件</source>
+        <translation>已恢复镇中心 {unit}：从县级中心取回 {from_hub} 条记录，从备份补回 {from_backup} 条（下次同步时上报），共 {cases} 件办件</translation>
+    </message>
+    <message>
+        <source>本中心的同步密钥是新的：请各站点重新登记（站点 haian-desk enrol request，本中心 hub enrol，站点 enrol accept）</source>
+        <translation>本中心的同步密钥是新的：请各站点重新登记（站点 haian-desk enrol request，本中心 hub enrol，站点 enrol accept）</translation>
+    </message>
+    <message>
         <source>恢复申请已写到 {out}；本机新密钥指纹 {fingerprint}（办理时可电话核对）</source>
         <translation>恢复申请已写到 {out}；本机新密钥指纹 {fingerprint}（办理时可电话核对）</translation>
     </message>
@@ -1715,6 +1723,10 @@
     <message>
         <source>本站的12位区划代码</source>
         <translation>本站的12位区划代码</translation>
+    </message>
+    <message>
+        <source>镇中心恢复时：本镇的9位区划代码（向县级中心申请）</source>
+        <translation>镇中心恢复时：本镇的9位区划代码（向县级中心申请）</translation>
     </message>
     <message>
         <source>为电脑损坏的站点重新批准：换新密钥，写恢复答复</source>
@@ -10664,6 +10676,10 @@
         <translation>请用中心原来的密钥目录（每个服务进程、每台服务器都要用同一套密钥）</translation>
     </message>
     <message>
+        <source>只有代理站和镇中心可以这样恢复（现在是 {role}）</source>
+        <translation>只有代理站和镇中心可以这样恢复（现在是 {role}）</translation>
+    </message>
+    <message>
         <source>{folder} 里已经有数据库</source>
         <translation>{folder} 里已经有数据库</translation>
     </message>
@@ -10688,6 +10704,14 @@
         <translation>只能恢复在本中心登记过的站点；新站请走正常登记</translation>
     </message>
     <message>
+        <source>单位 {unit_code} 在本中心登记的是{enrolled}，恢复申请却说是{asked}</source>
+        <translation>单位 {unit_code} 在本中心登记的是{enrolled}，恢复申请却说是{asked}</translation>
+    </message>
+    <message>
+        <source>请核对单位代码；镇中心的恢复申请用 haian-desk recover request --township-code 生成</source>
+        <translation>请核对单位代码；镇中心的恢复申请用 haian-desk recover request --township-code 生成</translation>
+    </message>
+    <message>
         <source>这不是镇中心的恢复答复文件</source>
         <translation>这不是镇中心的恢复答复文件</translation>
     </message>
@@ -10704,6 +10728,14 @@
         <translation>请用本机生成的恢复申请去办理</translation>
     </message>
     <message>
+        <source>这份恢复答复要恢复的不是代理站或镇中心</source>
+        <translation>这份恢复答复要恢复的不是代理站或镇中心</translation>
+    </message>
+    <message>
+        <source>请拿上级中心 hub reapprove 生成的文件</source>
+        <translation>请拿上级中心 hub reapprove 生成的文件</translation>
+    </message>
+    <message>
         <source>请用 --from-hub http://镇中心地址:8765 指明</source>
         <translation>请用 --from-hub http://镇中心地址:8765 指明</translation>
     </message>
@@ -10718,6 +10750,14 @@
     <message>
         <source>恢复答复</source>
         <translation>恢复答复</translation>
+    </message>
+    <message>
+        <source>{folder} 里没有本中心的同步密钥</source>
+        <translation>{folder} 里没有本中心的同步密钥</translation>
+    </message>
+    <message>
+        <source>请用 --data-dir 指明中心同步服务使用的密钥目录（hub serve 的 --data-dir）</source>
+        <translation>请用 --data-dir 指明中心同步服务使用的密钥目录（hub serve 的 --data-dir）</translation>
     </message>
     <message>
         <source>请用 --answer 给出镇中心的恢复答复文件，用 --admin 给出新的管理员登录名</source>
