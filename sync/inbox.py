@@ -91,9 +91,14 @@ def receive(desk: Desk, own: InstallationKeys, data: bytes, transport: str, sign
         arrival = Arrival(peer, batch.batch_id, transport, lo, hi, batch.events, to_iso(desk.now()), batch.kind)
         report = apply_batch(desk, arrival, before_commit=inside_transaction)
     except BatchTooBad as error:
-        raise BatchRefused("too_many_refused", error.template, error.hint_template, params=error.params) from None
+        raise refused_whole(error) from None
     failpoints.hit(f"{_side(peer)}.after_commit")
     return Receipt(peer, batch, report)
+
+
+def refused_whole(error: BatchTooBad) -> BatchRefused:
+    """A batch with too many records refused to apply any of it, said as the refusal of a batch."""
+    return BatchRefused("too_many_refused", error.template, error.hint_template, params=error.params)
 
 
 def take(hub: HubBackend, own: InstallationKeys, data: bytes, transport: str, signer: Peer | None = None) -> Receipt:
@@ -111,7 +116,7 @@ def take(hub: HubBackend, own: InstallationKeys, data: bytes, transport: str, si
         arrival = Arrival(peer, batch.batch_id, transport, lo, hi, batch.events, to_iso(hub.now()))
         report = hub.apply(arrival, before_commit=lambda: failpoints.hit("hub.up.in_transaction"))
     except BatchTooBad as error:
-        raise BatchRefused("too_many_refused", error.template, error.hint_template, params=error.params) from None
+        raise refused_whole(error) from None
     except CannotScreen as error:
         raise BatchRefused("cannot_screen", error.template, error.hint_template, params=error.params) from None
     failpoints.hit("hub.up.after_commit")

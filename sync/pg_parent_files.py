@@ -12,14 +12,14 @@ from pathlib import Path
 from haian_desk.core.timeutil import to_iso
 from haian_desk.replication import pg_parent
 from haian_desk.replication.pg_hub import PgHub
-from haian_desk.replication.receive import ApplyReport, BatchTooBad
+from haian_desk.replication.receive import ApplyReport, Arrival, BatchTooBad
 from haian_desk.replication.sync_state import PARENT, Peer
 from haian_desk.storage.postgres.database import PgDatabase
 from sync import failpoints, pg_outbox
 from sync.batch import seal
 from sync.errors import BatchRefused
 from sync.files import _read_batch_file, write_atomically
-from sync.inbox import open_for
+from sync.inbox import open_for, refused_whole
 from sync.keys import InstallationKeys
 from sync.limits import MAX_RECORDS
 
@@ -61,21 +61,16 @@ def take_reply(
     lo, hi = batch.range
     failpoints.hit("pg.down.before_apply")
     try:
+        arrival = Arrival(parent, batch.batch_id, transport, lo, hi, batch.events, to_iso(hub.now()), "down")
         report = pg_parent.apply_down(
             db,
             hub.own.id,
-            parent,
-            batch_id=batch.batch_id,
-            transport=transport,
-            lo=lo,
-            hi=hi,
-            records=batch.events,
+            arrival,
             held_up_to=int(batch.header.get("held_up_to") or 0),
             rejected=list(batch.header.get("rejected") or []),
-            at=to_iso(hub.now()),
             before_commit=lambda: failpoints.hit("pg.down.in_transaction"),
         )
     except BatchTooBad as error:
-        raise BatchRefused("too_many_refused", error.template, error.hint_template, params=error.params) from None
+        raise refused_whole(error) from None
     failpoints.hit("pg.down.after_commit")
     return report

@@ -10,6 +10,7 @@ send again; each down batch is claimed, stored and acknowledged in one transacti
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,9 +18,9 @@ from typing import TYPE_CHECKING, cast
 
 import psycopg
 
-from haian_desk.core.errors import SetupError
-from haian_desk.core.timeutil import to_iso
-from haian_desk.replication import pg_parent, sync_state
+from haian_desk.core.errors import HaianError, SetupError
+from haian_desk.core.timeutil import now_utc, to_iso
+from haian_desk.replication import pg_parent, pg_push_status, sync_state
 from haian_desk.replication.hub_log import PgHubLog
 from haian_desk.replication.pg_hub import PgHub
 from haian_desk.storage.postgres.database import PgDatabase
@@ -34,6 +35,8 @@ from sync.server import BATCH_TYPE
 
 if TYPE_CHECKING:
     from haian_desk.desk import Desk
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -67,8 +70,23 @@ def _only_push(db: PgDatabase) -> Iterator[None]:
 
 
 def push(db: PgDatabase, keys: InstallationKeys, url: str | None = None, limit: int = DEFAULT_BATCH) -> PushReport:
+    """One push (by hand or by ``hub serve``'s pusher), its outcome noted for ``hub push --status``;
+    a push refused because another one runs is not an outcome."""
     with _only_push(db):
-        return _push(db, keys, url, limit)
+        try:
+            report = _push(db, keys, url, limit)
+        except HaianError as error:
+            _note_failure(db, error)
+            raise
+        pg_push_status.note_success(db, now_utc(), report.sent)
+        return report
+
+
+def _note_failure(db: PgDatabase, error: HaianError) -> None:
+    try:
+        pg_push_status.note_failure(db, now_utc(), str(error))
+    except psycopg.Error:  # the database may be what failed: the push's own error is the one to tell
+        log.warning("could not note the failed push in the database", exc_info=True)
 
 
 def _push(db: PgDatabase, keys: InstallationKeys, url: str | None, limit: int) -> PushReport:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from haian_desk.core.errors import SetupError
@@ -52,10 +54,9 @@ def register_enrolment(actions, nested) -> None:
 
 
 def _enrol_request(args, folder: Path) -> int:
-    from sync import enrolment, pg_enrolment, pg_serve
+    from sync import enrolment, pg_enrolment
 
-    hub, backend = pg_serve.open_served(_url(args, folder), folder)
-    with backend.db:
+    with _served(args, folder) as (hub, backend):
         enrolment.write_document(pg_enrolment.make_request(backend, hub.keys), args.out)
         own = backend.own
     print(
@@ -70,13 +71,23 @@ def _enrol_request(args, folder: Path) -> int:
 
 
 def _enrol_accept(args, folder: Path) -> int:
-    from sync import enrolment, pg_enrolment, pg_serve
+    from sync import enrolment, pg_enrolment
 
-    hub, backend = pg_serve.open_served(_url(args, folder), folder)
-    with backend.db:
+    with _served(args, folder) as (hub, backend):
         parent = pg_enrolment.accept(backend, hub.keys, enrolment.read_document(args.answer), args.hub)
     print(cli_tr("已登记到“{unit_name}”（{unit_code}）", unit_name=parent.unit_name, unit_code=parent.unit_code))
     return 0
+
+
+@contextmanager
+def _served(args, folder: Path) -> Iterator[tuple]:
+    """The hub these commands act for: its keys (``--data-dir``) and its database, checked as
+    ``hub serve`` checks them, closed afterwards."""
+    from sync import pg_serve
+
+    hub, backend = pg_serve.open_served(_url(args, folder), folder)
+    with backend.db:
+        yield hub, backend
 
 
 def _url(args, folder: Path) -> str:
@@ -89,16 +100,12 @@ def _url(args, folder: Path) -> str:
 
 
 def _push(args, folder: Path) -> int:
-    from sync import pg_serve
-    from sync.pg_autopush import note_success
     from sync.pg_push import push
 
-    hub, backend = pg_serve.open_served(_url(args, folder), folder)
-    with backend.db:
+    with _served(args, folder) as (hub, backend):
         if args.status:
             return _say_status(backend.db)
         report = push(backend.db, hub.keys, args.hub)
-        note_success(backend.db, hub.backend.now(), report.sent)
     print(
         cli_tr(
             "已上报：新送达 {sent} 条（上级已有 {already} 条），收到上级 {received} 条",
@@ -111,22 +118,18 @@ def _push(args, folder: Path) -> int:
 
 
 def _export_up(args, folder: Path) -> int:
-    from sync import pg_serve
     from sync.pg_parent_files import export_up
 
-    hub, backend = pg_serve.open_served(_url(args, folder), folder)
-    with backend.db:
+    with _served(args, folder) as (hub, backend):
         made = export_up(backend.db, hub.keys, args.out)
     print(cli_tr("已导出 {n} 条给上级中心：{path}", n=made.events, path=made.path))
     return 0
 
 
 def _import_reply(args, folder: Path) -> int:
-    from sync import pg_serve
     from sync.pg_parent_files import import_reply
 
-    hub, backend = pg_serve.open_served(_url(args, folder), folder)
-    with backend.db:
+    with _served(args, folder) as (hub, backend):
         report = import_reply(backend.db, hub.keys, args.file)
     if report.duplicate:
         print(cli_tr("这份回执以前已经导入过，没有再改动"))
@@ -138,7 +141,7 @@ def _import_reply(args, folder: Path) -> int:
 def _say_status(db) -> int:
     from haian_desk.core.timeutil import show
     from haian_desk.replication import pg_parent
-    from sync.pg_autopush import status
+    from haian_desk.replication.pg_push_status import status
 
     if not pg_parent.has_parent(db):
         print(cli_tr("本中心还没有登记上级中心：没有要上报的"))

@@ -40,7 +40,7 @@ from haian_desk.replication.receive import (
     screen,
 )
 from haian_desk.replication.status import stations_from
-from haian_desk.replication.sync_state import CHILD, Peer
+from haian_desk.replication.sync_state import CHILD, PARENT, Peer
 from haian_desk.storage.eventlog import Event
 from haian_desk.storage.postgres import hub as pg
 from haian_desk.storage.postgres.create import PG_ROLES, check_url
@@ -90,8 +90,7 @@ class PgHub:
 
     def apply(self, arrival: Arrival, before_commit: Callable[[], None] | None = None) -> ApplyReport:
         def work(conn) -> ApplyReport:  # done again whole if the server aborts it for a collision
-            a = arrival
-            report = _apply(conn, self.own.id, a.sender.id, a.batch_id, a.transport, a.lo, a.hi, a.records, a.at)
+            report = apply_in(conn, self.own.id, arrival)
             if before_commit and not report.duplicate:
                 before_commit()
             return report
@@ -245,26 +244,17 @@ def _coverage(conn, peer_id: str) -> int:
     return sync_state.covered(spans)
 
 
-def _apply(
-    conn,
-    own_id: str,
-    peer_id: str,
-    batch_id: str,
-    transport: str,
-    lo: int,
-    hi: int,
-    records: list[Any],
-    at: str,
-    relation: str = CHILD,
-) -> ApplyReport:
-    """A batch from a child (up) or, for a hub with a parent, from the parent (down:
+def apply_in(conn, own_id: str, arrival: Arrival) -> ApplyReport:
+    """A batch from a child (``up``) or, for a hub with a parent, from the parent (``down``:
     replication.pg_parent), screened the same way and stored in the caller's transaction."""
+    peer_id, batch_id, records, at = arrival.sender.id, arrival.batch_id, arrival.records, arrival.at
+    lo, hi, direction = arrival.lo, arrival.hi, arrival.direction
+    relation = CHILD if direction == "up" else PARENT
     report = ApplyReport(batch_id)
     sender = _peer(conn, peer_id, lock=True)  # one peer's batches take turns, across workers
     if sender is None or not sender.active or sender.relation != relation:
         raise _not_enrolled(peer_id) if relation == CHILD else _no_parent(peer_id)
-    direction = "up" if relation == CHILD else "down"
-    earlier = _claim(conn, batch_id, peer_id, transport, lo, hi, at, direction)
+    earlier = _claim(conn, batch_id, peer_id, arrival.transport, lo, hi, at, direction)
     if earlier is not None:
         report.received_before, report.already = earlier, len(records)
         report.coverage = _coverage(conn, peer_id)

@@ -11,11 +11,10 @@ second time, and a kill before COMMIT leaves nothing behind.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from haian_desk.core.errors import HaianError
 from haian_desk.replication import pg_hub, sync_state
-from haian_desk.replication.receive import ApplyReport
+from haian_desk.replication.receive import ApplyReport, Arrival
 from haian_desk.replication.sync_state import PARENT, Peer
 from haian_desk.storage.postgres.database import PgDatabase
 
@@ -47,25 +46,20 @@ def acked(db: PgDatabase, parent_id: str) -> int:
 def apply_down(
     db: PgDatabase,
     own_id: str,
-    parent_peer: Peer,
-    *,
-    batch_id: str,
-    transport: str,
-    lo: int,
-    hi: int,
-    records: list[Any],
+    arrival: Arrival,
     held_up_to: int,
     rejected: list[dict],
-    at: str,
     before_commit: Callable[[], None] | None = None,
 ) -> ApplyReport:
-    """The parent's down batch stored, its acknowledgement and rejections noted, all or nothing."""
+    """The parent's down batch stored, its acknowledgement (``held_up_to``) and the records it
+    refused noted, all or nothing."""
+    parent_id = arrival.sender.id
 
     def work(conn) -> ApplyReport:  # run again whole if the server aborts it for a collision
-        report = pg_hub._apply(conn, own_id, parent_peer.id, batch_id, transport, lo, hi, records, at, PARENT)
+        report = pg_hub.apply_in(conn, own_id, arrival)
         if not report.duplicate:
-            sync_state.note_acked(conn, parent_peer.id, held_up_to, mark="%s")
-            sync_state.note_rejections(conn, parent_peer.id, rejected, at, mark="%s")
+            sync_state.note_acked(conn, parent_id, held_up_to, mark="%s")
+            sync_state.note_rejections(conn, parent_id, rejected, arrival.at, mark="%s")
             if before_commit:
                 before_commit()
         return report

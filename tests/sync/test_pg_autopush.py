@@ -19,10 +19,11 @@ import pytest
 
 from haian_desk.replication import pg_parent, sync_state
 from haian_desk.replication.pg_order import PgForward
+from haian_desk.replication.pg_push_status import status
 from haian_desk.storage.postgres import DATABASE_ENV, hub as pg_hub
 from sync.backoff import Backoff
 from sync.failpoints import ENV as FAILPOINT
-from sync.pg_autopush import AutoPush, status
+from sync.pg_autopush import AutoPush
 from sync.pg_push import PUSH_LOCK
 from sync.pg_serve import PgBackgroundHub, hub_keys
 from tests.sync.helpers import ROOT, free_port

@@ -20,7 +20,7 @@ import pytest
 
 from haian_desk.core.errors import HaianError
 from haian_desk.core.failpoints import ENV, FailpointHit
-from haian_desk.replication import pg_parent
+from haian_desk.replication import pg_parent, pg_push_status
 from haian_desk.replication.hub_log import PgHubLog, child_peer, pg_store_new
 from haian_desk.replication.pg_hub import PgHub
 from haian_desk.replication.pg_order import PgForward
@@ -182,6 +182,8 @@ def test_a_push_over_http_moves_the_townships_records_once_and_a_second_push_mov
         assert first.sent >= len(rows) and first.held_up_to == PgForward(county).head()
         second = push(county, county_keys)  # the address was remembered
         assert second.sent == 0 and second.received == 0
+    noted = pg_push_status.status(county)
+    assert noted.last_ok and noted.last_sent == 0 and noted.last_error is None
     held = [r[0] for r in city_db.query("SELECT id FROM events WHERE origin = %s", (rows[0].origin,))]
     assert sorted(held) == sorted(e.id for e in rows)
     assert pg_hub.check(city_db).ok and pg_hub.check(county).ok
@@ -208,6 +210,8 @@ def test_a_push_to_an_unreachable_parent_or_one_that_revoked_us_says_so(served_c
     with pytest.raises(SyncError) as unreachable:
         push(county, county_keys, f"http://127.0.0.1:{free_port()}")
     assert unreachable.value.template
+    noted = pg_push_status.status(county)  # a push by hand is noted too: hub push --status tells
+    assert noted.last_ok is None and noted.last_error == str(unreachable.value) and noted.last_error_at
     city_db.run(lambda conn: conn.execute("UPDATE sync_peers SET status = 'revoked'"))
     with served, pytest.raises(SyncError) as revoked:
         push(county, county_keys, served.url)
