@@ -137,7 +137,7 @@ def station_health(desk: Desk, now: datetime, silent_after_hours: int | None = N
 
 
 def _health(desk: Desk, peer: sync_state.Peer, now: datetime, limit_hours: int) -> StationHealth:
-    quiet = _hours_since(peer.last_contact, now)
+    quiet = hours_since(peer.last_contact, now)
     counted: tuple[tuple[str, dict[str, Any]], ...] = (
         ("overdue", {"overdue": True}),
         ("due_soon", {"due_soon": True}),
@@ -152,7 +152,7 @@ def _health(desk: Desk, peer: sync_state.Peer, now: datetime, limit_hours: int) 
         enrolled_at=peer.enrolled_at,
         revoked_at=peer.revoked_at,
         last_contact=peer.last_contact,
-        silent=quiet is None or quiet >= limit_hours,
+        silent=is_silent(quiet, limit_hours),
         silent_hours=quiet,
         events_received=peer.events_received,
         missing=_gaps(desk, peer.id),
@@ -162,7 +162,13 @@ def _health(desk: Desk, peer: sync_state.Peer, now: datetime, limit_hours: int) 
     )
 
 
-def _hours_since(moment: str | None, now: datetime) -> int | None:
+def is_silent(quiet_hours: int | None, limit_hours: int) -> bool:
+    """A child not heard from for ``limit_hours`` or more, or never: the centre should ask why."""
+    return quiet_hours is None or quiet_hours >= limit_hours
+
+
+def hours_since(moment: str | None, now: datetime) -> int | None:
+    """Whole hours since ``moment`` (a last contact), None for never."""
     if not moment:
         return None
     return max(0, int((now - from_iso(moment)).total_seconds() // 3600))

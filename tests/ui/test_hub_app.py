@@ -20,7 +20,7 @@ from haian_desk.hub_desk import HubDesk
 from haian_desk.people import users
 from haian_desk.storage.postgres import hub as pg
 from sync.serve import BackgroundHub
-from tests.sync.helpers import PASSWORD, act, sync, take_in, township_with_stations
+from tests.sync.helpers import OTHER_TOWNSHIP, PASSWORD, act, make_node, sync, take_in, township_with_stations
 from tests.sync.pg_county import COUNTY_NAME, PgCounty
 from tests.sync.test_pg_county_inbox import send_up_to_county, with_logins
 from tests.ui.helpers import type_text
@@ -131,13 +131,16 @@ def test_the_county_officer_logs_in_and_works_a_matter_on_the_postgresql_hub(
     inbox.view_buttons["new"].setChecked(True)
     qtbot.waitUntil(lambda: inbox.table.rowCount() == 1, timeout=WAIT)
 
+    quiet = make_node(tmp_path / "quiet", OTHER_TOWNSHIP, "李堡镇代理中心", "township", clock)
+    county.enrol(quiet)  # enrolled, never synced: the county should ask why (as a township would)
+    quiet.close()
     QTest.keyClick(window, Qt.Key.Key_F11)
     stations = window.page("stations")
     qtbot.waitUntil(lambda: window.stack.currentWidget() is stations, timeout=WAIT)
-    qtbot.waitUntil(lambda: stations.table.rowCount() == 1, timeout=WAIT)
-    assert stations.table.item(0, 0).text() == township.desk.installation.unit_name
-    assert stations.table.item(0, 2).text() == "正常"
-    assert "登记在用的下级 1 个" in stations.summary.text()
+    qtbot.waitUntil(lambda: stations.table.rowCount() == 2, timeout=WAIT)
+    states = {stations.table.item(r, 0).text(): stations.table.item(r, 2).text() for r in range(2)}
+    assert states == {township.desk.installation.unit_name: "正常", "李堡镇代理中心": "还没有同步过"}
+    assert "登记在用的下级 2 个；1 个超过 48 小时没有联系：李堡镇代理中心" in stations.summary.text()
     shot(window, "hub-app-stations.png")
 
     QTest.keyClick(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)

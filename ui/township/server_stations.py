@@ -9,12 +9,10 @@ from an office PC.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from haian_desk.core.timeutil import from_iso, show
+from haian_desk.core.timeutil import show
 from haian_desk.replication import township
 from haian_desk.replication.pg_hub import PgHub
 from ui.session import Session
@@ -130,5 +128,4 @@ class ServerStationsPage(QWidget):
 
 
 def _silent(row: dict, now) -> bool:
-    last = row["last_contact"]
-    return bool(last) and now - from_iso(last) > timedelta(hours=SILENT_HOURS)
+    return township.is_silent(township.hours_since(row["last_contact"], now), SILENT_HOURS)
