@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,6 +64,8 @@ def apply_preferences(app: QApplication, prefs: Preferences, language: str | Non
 class App(QObject):
     """One run of the program: the installation, who is logged in, and the main window."""
 
+    keeps_backups = True  # a station's daily copies of its file (a hub on a server has pg_dump)
+
     def __init__(self, folder: Path, language: str | None = None):
         super().__init__()
         self.folder = folder
@@ -81,15 +84,13 @@ class App(QObject):
         its key, a restore chosen last time, the health check, the desk.
         """
         apply_preferences(qt_app(), self.prefs, self.language_override)
-        if not paths.database_path(self.folder).exists():
+        if self._needs_set_up():
             return self._set_up()
         login = LoginDialog(None, self.worker)
-        opening = StationOpening(self.folder, self.worker, login)
         stopped: list[BaseException] = []
-        opening.opened.connect(lambda desk: self._station_open(login, desk))
-        opening.failed.connect(lambda error: self._stop_login(login, stopped, error))
-        opening.gave_up.connect(login.reject)
-        opening.start()
+        self._open_behind(
+            login, lambda desk: self._station_open(login, desk), lambda error: self._stop_login(login, stopped, error)
+        )
         accepted = login.exec() == QDialog.DialogCode.Accepted
         if stopped:
             raise stopped[0]  # run_app explains it, as when the station was opened before the window
@@ -97,6 +98,19 @@ class App(QObject):
             return False
         self._open_session(login.user)
         return True
+
+    def _needs_set_up(self) -> bool:
+        return not paths.database_path(self.folder).exists()
+
+    def _open_behind(
+        self, login: LoginDialog, opened: Callable[[Desk], None], failed: Callable[[BaseException], None]
+    ) -> None:
+        """Open the station on the worker while ``login`` shows (ui/opening.py)."""
+        opening = StationOpening(self.folder, self.worker, login)
+        opening.opened.connect(opened)
+        opening.failed.connect(failed)
+        opening.gave_up.connect(login.reject)
+        opening.start()
 
     @staticmethod
     def _stop_login(login: LoginDialog, stopped: list[BaseException], error: BaseException) -> None:
@@ -134,7 +148,7 @@ class App(QObject):
         assert desk is not None  # a session starts only on an open station
         self.session = Session(desk, user, self.worker, self)
         self._show_window()
-        if self.backups is None:  # once per run, not per login
+        if self.backups is None and self.keeps_backups:  # once per run, not per login
             self.worker.when_idle(desk.db.checkpoint)  # the WAL copied back when nobody waits
             self.backups = DailyBackups(desk, self.worker, self)
             self.backups.failed.connect(self._backup_failed)
@@ -197,13 +211,19 @@ class App(QObject):
 
 
 def run_app(folder: Path, language: str | None = None) -> int:
+    return run(lambda: App(folder, language))
+
+
+def run(make: Callable[[], App]) -> int:
+    """The program from the first window to the last: ``make`` the run once Qt is up."""
     app = make_application()
     crash.install(app)  # an unplanned error: logged, explained, and the app keeps running
-    desk_app = App(folder, language)
+    desk_app = make()
     try:
         started = desk_app.start()
     except HaianError as error:
         QMessageBox.critical(None, "海安群众事务代理工作台", in_words(error))
+        desk_app.close()
         return 2
     if not started:
         desk_app.close()

@@ -15,14 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QMessageBox
-
-from haian_desk.core.errors import HaianError
-from ui import crash
-from ui.app import App, apply_preferences, make_application
-from ui.login import LoginDialog
-from ui.qt_app import qt_app
-from ui.widgets.feedback import in_words
+from ui.app import App, run
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -40,34 +33,18 @@ def open_hub_desk(url: str, wall: Callable[[], datetime] | None = None):
 
 
 class HubApp(App):
+    keeps_backups = False  # the server's backups are pg_dump (docs/operations.md)
+
     def __init__(self, folder: Path, url: str, language: str | None = None, wall: Callable[[], datetime] | None = None):
         super().__init__(folder, language)
         self.url, self.wall = url, wall  # wall: the hub's clock (a test's; otherwise the PC's)
 
-    def start(self) -> bool:
-        apply_preferences(qt_app(), self.prefs, self.language_override)
-        login = LoginDialog(None, self.worker)
-        stopped: list[BaseException] = []
+    def _needs_set_up(self) -> bool:
+        return False  # a hub is made on its server (init --database), not from an office PC
+
+    def _open_behind(self, login, opened, failed) -> None:
         url, wall = self.url, self.wall
-        self.worker.submit(
-            lambda: open_hub_desk(url, wall),
-            lambda desk: self._station_open(login, desk),
-            lambda error: self._stop_login(login, stopped, error),
-        )
-        accepted = login.exec() == QDialog.DialogCode.Accepted
-        if stopped:
-            raise stopped[0]
-        if not accepted or login.user is None:
-            return False
-        self._open_session(login.user)
-        return True
-
-    def _open_session(self, user) -> None:
-        from ui.session import Session
-
-        assert self.desk is not None  # a session starts only on an open hub
-        self.session = Session(self.desk, user, self.worker, self)
-        self._show_window()  # no daily backups here: the server's are pg_dump (docs/operations.md)
+        self.worker.submit(lambda: open_hub_desk(url, wall), opened, failed)
 
     def _make_window(self, session: Session) -> MainWindow:
         from ui.hub_window import HubWindow
@@ -76,18 +53,4 @@ class HubApp(App):
 
 
 def run_hub_app(folder: Path, url: str, language: str | None = None) -> int:
-    app = make_application()
-    crash.install(app)
-    hub_app = HubApp(folder, url, language)
-    try:
-        started = hub_app.start()
-    except HaianError as error:
-        QMessageBox.critical(None, "海安群众事务代理工作台", in_words(error))
-        hub_app.close()
-        return 2
-    if not started:
-        hub_app.close()
-        return 0
-    code = app.exec()
-    hub_app.close()
-    return code
+    return run(lambda: HubApp(folder, url, language))
