@@ -16,9 +16,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
 
+from haian_desk.cli.hub_database import database_option, database_url
 from haian_desk.core.errors import HaianError
 from haian_desk.core.messages import cli_tr
-from haian_desk.storage.postgres import DATABASE_ENV
+from haian_desk.people.permissions import ROLES
 
 PASSWORD_ENV = "HAIAN_DESK_USER_PASSWORD"
 
@@ -59,18 +60,14 @@ def register(actions, nested) -> None:
         "user-add", parents=[nested], help=cli_tr("为本中心添加登录账号（密码从 {env} 读取）", env=PASSWORD_ENV)
     )
     user.add_argument("username", help=cli_tr("登录名"))
-    user.add_argument("--role", required=True, choices=["township_staff", "admin", "station_staff", "station_head"])
+    user.add_argument("--role", required=True, choices=list(ROLES))
     user.add_argument("--display-name", default="", help=cli_tr("姓名"))
     _options(user)
     user.set_defaults(handler=_user_add)
 
 
 def _options(parser, actor: bool = True) -> None:
-    parser.add_argument(
-        "--database",
-        default=None,
-        help=cli_tr("PostgreSQL 中心数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）", env=DATABASE_ENV),
-    )
+    database_option(parser)
     if actor:
         parser.add_argument("--as", dest="actor", required=True, help=cli_tr("办理人的登录名"))
 
@@ -78,7 +75,7 @@ def _options(parser, actor: bool = True) -> None:
 @contextmanager
 def _centre(args, folder: Path) -> Iterator[Any]:
     """The centre to act on: the PostgreSQL hub named, or the installation in the data folder."""
-    url = args.database or os.environ.get(DATABASE_ENV)
+    url = database_url(args)
     if url:
         from haian_desk.hub_desk import HubDesk
         from haian_desk.storage.postgres.create import check_url

@@ -7,42 +7,29 @@ Registered under ``hub`` by sync/hub_cli.py (this package never imports sync).
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
+from haian_desk.cli.hub_database import database_option, database_url
 from haian_desk.core.messages import cli_tr
 from haian_desk.core.timeutil import now_utc
-from haian_desk.storage.postgres import DATABASE_ENV
 
 
 def register(actions, nested) -> None:
     report = actions.add_parser("report", parents=[nested], help=cli_tr("本中心的考核报表（各级汇总）"))
     report.add_argument("--period", required=True, help=cli_tr("考核期：2026H1、2026H2、2026 或 起:止（YYYY-MM-DD）"))
     report.add_argument("--json", action="store_true", help=cli_tr("输出 JSON（全部数字）"))
-    _database_option(report)
+    database_option(report)
     report.set_defaults(handler=_report)
     check = actions.add_parser("check", parents=[nested], help=cli_tr("完整性检查，并用事件日志重建核对"))
-    _database_option(check)
+    database_option(check)
     check.set_defaults(handler=_check)
-
-
-def _database_option(parser) -> None:
-    parser.add_argument(
-        "--database",
-        default=None,
-        help=cli_tr("PostgreSQL 中心数据库，如 postgresql://用户@主机/库名（也可用环境变量 {env}）", env=DATABASE_ENV),
-    )
-
-
-def _url(args) -> str | None:
-    return args.database or os.environ.get(DATABASE_ENV) or None
 
 
 def _report(args, folder: Path) -> int:
     from haian_desk.assessment import build, parse_period
 
     period = parse_period(args.period)
-    url = _url(args)
+    url = database_url(args)
     if url:
         from haian_desk.storage.postgres import hub
 
@@ -89,7 +76,7 @@ def _print_report(made) -> None:
 
 
 def _check(args, folder: Path) -> int:
-    url = _url(args)
+    url = database_url(args)
     if not url:
         from haian_desk.cli.dispatch import dispatch
         from haian_desk.cli.main import _COMMANDS

@@ -1682,7 +1682,7 @@
     </message>
     <message>
         <source>本中心的同步密钥是新的：请各站点重新登记（站点 haian-desk enrol request，本中心 hub enrol，站点 enrol accept）</source>
-        <translation>This centre's sync keys are new: every station must enrol again (station: haian-desk enrol request; centre: hub enrol; station: enrol accept)</translation>
+        <translation>This centre&apos;s sync keys are new: every station must enrol again (station: haian-desk enrol request; centre: hub enrol; station: enrol accept)</translation>
     </message>
     <message>
         <source>恢复申请已写到 {out}；本机新密钥指纹 {fingerprint}（办理时可电话核对）</source>
@@ -1726,7 +1726,7 @@
     </message>
     <message>
         <source>镇中心恢复时：本镇的9位区划代码（向县级中心申请）</source>
-        <translation>when restoring a township centre: the township's 9-digit division code (asked of the county centre)</translation>
+        <translation>when restoring a township centre: the township&apos;s 9-digit division code (asked of the county centre)</translation>
     </message>
     <message>
         <source>为电脑损坏的站点重新批准：换新密钥，写恢复答复</source>
@@ -10709,7 +10709,7 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>请核对单位代码；镇中心的恢复申请用 haian-desk recover request --township-code 生成</source>
-        <translation>Check the unit code; a township centre's recovery request is made with haian-desk recover request --township-code</translation>
+        <translation>Check the unit code; a township centre&apos;s recovery request is made with haian-desk recover request --township-code</translation>
     </message>
     <message>
         <source>这不是镇中心的恢复答复文件</source>
@@ -10757,7 +10757,7 @@ What to do: {2}</translation>
     </message>
     <message>
         <source>请用 --data-dir 指明中心同步服务使用的密钥目录（hub serve 的 --data-dir）</source>
-        <translation>Name the key folder the centre's sync service uses with --data-dir (hub serve's --data-dir)</translation>
+        <translation>Name the key folder the centre&apos;s sync service uses with --data-dir (hub serve&apos;s --data-dir)</translation>
     </message>
     <message>
         <source>请用 --answer 给出镇中心的恢复答复文件，用 --admin 给出新的管理员登录名</source>
